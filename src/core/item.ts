@@ -1,0 +1,80 @@
+/**
+ * Items are the things a user labels. Every kind this product will handle is modelled here,
+ * even where its screens come later, so label sets, annotations and sync stay kind-agnostic.
+ */
+
+export type ItemKind = 'series' | 'slide' | 'frameSet';
+
+/** Patient coordinates in millimetres (DICOM LPS). */
+export type Vec3 = readonly [number, number, number];
+
+/** One slice of a CT/MR series, as stored on the server. */
+export interface SliceRef {
+  /** Target id of the slice: its SOPInstanceUID (plus `#frame` for multi-frame instances). */
+  readonly targetId: string;
+  /** Server file holding the DICOM bytes. */
+  readonly fileId: string;
+  readonly sopInstanceUid: string;
+  /** 1-based frame number inside a multi-frame instance; absent for single-frame files. */
+  readonly frame?: number;
+  readonly instanceNumber: number | null;
+  /** ImagePositionPatient (mm, LPS); null when the file carries no geometry. */
+  readonly position: Vec3 | null;
+}
+
+export interface SeriesItem {
+  readonly kind: 'series';
+  readonly modality: string;
+  readonly studyInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly seriesDescription: string;
+  /** Row then column direction cosines (ImageOrientationPatient); null when absent. */
+  readonly orientation: readonly [number, number, number, number, number, number] | null;
+  /** Slices ordered along the slice normal (feet → head for axial), never by file name. */
+  readonly slices: readonly SliceRef[];
+  readonly rows: number;
+  readonly columns: number;
+  /** Row spacing then column spacing, mm per image px. */
+  readonly pixelSpacing: readonly [number, number] | null;
+}
+
+export interface SlideLevel {
+  /** Size of this level in its own px. */
+  readonly width: number;
+  readonly height: number;
+  /** Level-0 px per px of this level (1 for level 0). */
+  readonly downsample: number;
+}
+
+export interface SlideItem {
+  readonly kind: 'slide';
+  readonly levels: readonly SlideLevel[];
+  /** Micrometres per level-0 px, x then y; null when the scanner did not record it. */
+  readonly micronsPerPixel: readonly [number, number] | null;
+  readonly tileSize: number;
+}
+
+export interface FrameRef {
+  /** Target id of the frame (stable across reorderings). */
+  readonly targetId: string;
+  readonly fileId: string;
+  /** Frame index inside a video, or null for a still image. */
+  readonly videoFrame: number | null;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FrameSetItem {
+  readonly kind: 'frameSet';
+  readonly source: 'images' | 'video';
+  readonly frames: readonly FrameRef[];
+}
+
+export type ItemContent = SeriesItem | SlideItem | FrameSetItem;
+
+export interface Item {
+  readonly id: string;
+  readonly datasetId: string;
+  readonly title: string;
+  readonly content: ItemContent;
+}
