@@ -29,6 +29,14 @@ export interface User {
   readonly username: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
+  /** Set for a one-time password (first admin, accounts made by an admin) until the user picks one. */
+  readonly mustChangePassword: boolean;
+}
+
+/** POST /api/auth/password → 204 | 400 too weak | 401 wrong current password */
+export interface ChangePasswordRequest {
+  readonly currentPassword: string;
+  readonly newPassword: string;
 }
 
 /** POST /api/auth/login → 200 LoginResponse | 401 */
@@ -123,6 +131,13 @@ export interface DocumentWriteResult {
 export interface ConflictBody extends ApiError {
   readonly error: 'conflict';
   readonly current: DocumentHead;
+}
+
+/** GET /api/items/:id/annotations/me/revisions → RevisionInfo[] oldest first (one per applied write) */
+export interface RevisionInfo {
+  readonly revision: number;
+  readonly opId: string;
+  readonly createdAt: string;
 }
 
 /** POST /api/items/:id/submit, header If-Match: "<revision>" → 200 { state } | 409 | 412 */

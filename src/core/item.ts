@@ -8,6 +8,9 @@ export type ItemKind = 'series' | 'slide' | 'frameSet';
 /** Patient coordinates in millimetres (DICOM LPS). */
 export type Vec3 = readonly [number, number, number];
 
+/** ImageOrientationPatient: row then column direction cosines (LPS). */
+export type Orientation = readonly [number, number, number, number, number, number];
+
 /** One slice of a CT/MR series, as stored on the server. */
 export interface SliceRef {
   /** Target id of the slice: its SOPInstanceUID (plus `#frame` for multi-frame instances). */
@@ -29,7 +32,7 @@ export interface SeriesItem {
   readonly seriesInstanceUid: string;
   readonly seriesDescription: string;
   /** Row then column direction cosines (ImageOrientationPatient); null when absent. */
-  readonly orientation: readonly [number, number, number, number, number, number] | null;
+  readonly orientation: Orientation | null;
   /** Slices ordered along the slice normal (feet → head for axial), never by file name. */
   readonly slices: readonly SliceRef[];
   readonly rows: number;

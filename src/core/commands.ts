@@ -1,0 +1,41 @@
+import type { AnnotationDocument } from './annotation';
+import { acceptProposals } from './commands/proposal';
+import { setMask } from './commands/mask';
+import { addShape, removeShape, updateShape } from './commands/shape';
+import { clearTargetLabels, setTargetLabel, setTargetLabelRange } from './commands/targetLabel';
+import { CommandError, type AnyCommand, type Command, type CommandContext, type CommandName, type CommandParams } from './commands/types';
+import type { RecordDiff } from './diff';
+
+export { CommandError, type AnyCommand, type Command, type CommandContext, type CommandName, type CommandParams };
+export { maskId } from './commands/mask';
+
+/** Every change to a document is one of these; the registry is a plain array. */
+export const COMMANDS: readonly AnyCommand[] = [
+  setTargetLabel,
+  setTargetLabelRange,
+  clearTargetLabels,
+  addShape,
+  updateShape,
+  removeShape,
+  setMask,
+  acceptProposals,
+];
+
+const BY_NAME: ReadonlyMap<string, AnyCommand> = new Map(COMMANDS.map((c) => [c.name, c]));
+
+export function findCommand<N extends CommandName>(name: N): Command<N> {
+  const command = BY_NAME.get(name);
+  if (!command) throw new CommandError(name, 'no such command');
+  // The map is keyed by each command's own name, so the entry for `name` is a Command<N>.
+  return command as unknown as Command<N>;
+}
+
+/** Runs a command by name against `doc`; returns its diff (empty when nothing changes). */
+export function runCommand<N extends CommandName>(
+  name: N,
+  ctx: CommandContext,
+  doc: AnnotationDocument,
+  params: CommandParams[N],
+): RecordDiff {
+  return findCommand(name).run(ctx, doc, params);
+}
