@@ -1,0 +1,73 @@
+/**
+ * The dataset server as a Fastify app: plugins (errors, security headers, auth), then one route
+ * module per resource. No state outside the database, so several instances can share one
+ * PostgreSQL behind a load balancer.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { DEFAULT_TOKEN_TTL_MS } from './config';
+import type { Database } from './db/schema';
+import type { AppContext } from './http/context';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { securityHeadersPlugin } from './plugins/securityHeaders';
+import { spaPlugin } from './plugins/spa';
+import { annotationRoutes } from './routes/annotations';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { changeRoutes } from './routes/changes';
+import { datasetRoutes } from './routes/datasets';
+import { itemRoutes } from './routes/items';
+import { labelSetRoutes } from './routes/labelSets';
+import { userRoutes } from './routes/users';
+import { labelSetStore } from './services/labelSets';
+
+export interface AppOptions {
+  readonly db: Kysely<Database>;
+  /** Built SPA to serve; null or absent serves the API only. */
+  readonly staticDir?: string | null;
+  readonly tokenTtlMs?: number;
+  /** Clock, replaceable in tests (token expiry). */
+  readonly now?: () => Date;
+  /** Log warnings and errors (each failed request's cause) to stdout. */
+  readonly logger?: boolean;
+}
+
+/** JSON bodies (annotation documents with masks can be large); DICOM uploads have their own limit. */
+export const JSON_BODY_LIMIT = 32 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    // Wrong types are errors, not values to coerce; query strings are declared as strings.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // Malformed URLs (bad percent-encoding) never reach a route; answer them like any bad request.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({ error: 'bad_request', message: error.message });
+    },
+  });
+  const ctx: AppContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
+    labelSets: labelSetStore(options.db),
+  };
+  app.decorate('ctx', ctx);
+
+  await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(authPlugin);
+  await app.register(spaPlugin, { staticDir: options.staticDir ?? null });
+
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(labelSetRoutes);
+  await app.register(datasetRoutes);
+  await app.register(itemRoutes);
+  await app.register(annotationRoutes);
+  await app.register(changeRoutes);
+  await app.register(auditRoutes);
+  await app.ready();
+  return app;
+}

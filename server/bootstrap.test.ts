@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LoginResponse } from '../src/core/api';
+import { buildApp } from './app';
+import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, groundTruthPath } from './bootstrap';
+import { generateHeadCtPhantom } from './demo/phantom';
+import { openTestDatabase, testDialects, type TestDatabase } from './testing/testDatabase';
+
+const TABLES = ['users', 'datasets', 'items', 'item_files', 'assignments', 'label_sets', 'audit_log', 'dataset_attachments'] as const;
+
+describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
+  let database: TestDatabase;
+  afterEach(async () => database.dispose());
+
+  async function counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const table of TABLES) {
+      const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    return out;
+  }
+
+  async function login(password: string): Promise<LoginResponse | null> {
+    const app = await buildApp({ db: database.db });
+    try {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ADMIN_USERNAME, password } });
+      return response.statusCode === 200 ? (response.json() as LoginResponse) : null;
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('creates the admin and the demo dataset on the first start only', async () => {
+    database = await openTestDatabase(dialect);
+    const first = await bootstrap(database.db, { dataDir: database.dataDir });
+    expect(first.migrationsApplied.length).toBeGreaterThan(0);
+    expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(first.demoDatasetId).not.toBeNull();
+
+    const session = await login(first.adminPassword!);
+    expect(session?.user).toMatchObject({ username: 'admin', mustChangePassword: true });
+    expect([...session!.user.roles].sort()).toEqual(['admin', 'annotator', 'reviewer']);
+    const stored = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    expect(stored.password_hash).not.toContain(first.adminPassword!);
+
+    const dataset = await database.db.selectFrom('datasets').selectAll().where('name', '=', DEMO_DATASET_NAME).executeTakeFirstOrThrow();
+    const items = await database.db.selectFrom('items').select(['id', 'target_count']).where('dataset_id', '=', dataset.id).execute();
+    const { truth } = generateHeadCtPhantom();
+    expect(items.map((i) => Number(i.target_count))).toEqual([truth.sliceCount]);
+    const assignment = await database.db.selectFrom('assignments').select(['user_id', 'state']).executeTakeFirstOrThrow();
+    expect(assignment).toEqual({ user_id: session!.user.id, state: 'assigned' });
+
+    const attachment = await database.db.selectFrom('dataset_attachments').select('body').where('dataset_id', '=', dataset.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(attachment.body)).toEqual(truth);
+    expect(JSON.parse(readFileSync(groundTruthPath(database.dataDir), 'utf8'))).toEqual(truth);
+
+    const before = await counts();
+    const second = await bootstrap(database.db, { dataDir: database.dataDir });
+    expect(second).toEqual({ migrationsApplied: [], adminPassword: null, demoDatasetId: null });
+    expect(await counts()).toEqual(before);
+    expect(await login(first.adminPassword!)).not.toBeNull();
+  });
+
+  it('rewrites a missing ground-truth file from the database', async () => {
+    database = await openTestDatabase(dialect);
+    await bootstrap(database.db, { dataDir: database.dataDir });
+    const path = groundTruthPath(database.dataDir);
+    const original = readFileSync(path, 'utf8');
+    rmSync(path);
+    await bootstrap(database.db, { dataDir: database.dataDir });
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(original);
+  });
+
+  it('gives a fresh one-time password when an earlier start stopped before announcing the admin', async () => {
+    database = await openTestDatabase(dialect);
+    const first = await bootstrap(database.db, { dataDir: database.dataDir, demo: false });
+    await database.db.deleteFrom('app_state').where('key', '=', 'bootstrap.admin').execute();
+    const again = await bootstrap(database.db, { dataDir: database.dataDir, demo: false });
+    expect(again.adminPassword).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(again.adminPassword).not.toBe(first.adminPassword);
+    expect(await login(first.adminPassword!)).toBeNull();
+    expect(await login(again.adminPassword!)).not.toBeNull();
+    expect((await counts()).users).toBe(1);
+  });
+});

@@ -1,0 +1,68 @@
+/** The import CLI as a user runs it: real files in a folder, a real process, its lines and exit code. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHeadCtPhantom } from '../demo/phantom';
+import { runScript } from '../testing/processes';
+import { hasSampleData, sampleDataDir } from '../testing/sampleData';
+
+describe('npm run import', () => {
+  let root: string;
+  let folder: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'mejirushi-cli-'));
+    folder = join(root, 'incoming');
+    mkdirSync(join(folder, 'series'), { recursive: true });
+    for (const file of generateHeadCtPhantom({ sliceCount: 6 }).files) writeFileSync(join(folder, 'series', file.name), file.bytes);
+    writeFileSync(join(folder, 'README.txt'), 'not an image');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const data = () => join(root, 'data');
+
+  it('imports a folder recursively, one line per file and a summary; refusals do not fail the run', async () => {
+    const result = await runScript('server/cli/import.ts', [folder, '--dataset', 'Batch A', '--data', data()]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe('created dataset "Batch A" (label set sah-slice@1)');
+    expect(lines.filter((l) => /^imported +series\/slice-\d\d\.dcm$/.test(l))).toHaveLength(6);
+    expect(lines).toContainEqual(expect.stringMatching(/^refused +README\.txt: not a DICOM file/));
+    expect(lines.at(-1)).toBe('7 file(s): 6 imported, 0 duplicate(s), 1 refused; dataset "Batch A" has 1 series item(s)');
+  });
+
+  it('reports duplicates on a second run and still succeeds', async () => {
+    const result = await runScript('server/cli/import.ts', [folder, '--dataset', 'Batch A', '--data', data()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('created dataset');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('7 file(s): 0 imported, 6 duplicate(s), 1 refused; dataset "Batch A" has 1 series item(s)');
+  });
+
+  it('fails when nothing could be imported, and on usage errors', async () => {
+    const junk = join(root, 'junk');
+    mkdirSync(junk);
+    writeFileSync(join(junk, 'a.dcm'), 'garbage');
+    const nothing = await runScript('server/cli/import.ts', [junk, '--dataset', 'Junk', '--data', data()]);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/nothing could be imported/);
+
+    for (const args of [[], [folder], [folder, '--dataset'], [join(root, 'missing'), '--dataset', 'x'], [folder, '--dataset', 'x', '--label-set', 'nope']]) {
+      const usage = await runScript('server/cli/import.ts', [...args, '--data', data()]);
+      expect(usage.code, args.join(' ')).toBe(2);
+      expect(usage.stderr).toMatch(/Usage: npm run import/);
+    }
+  });
+
+  it.runIf(hasSampleData())('imports the sample radiology folder, saying why each refused file was refused', async () => {
+    const result = await runScript('server/cli/import.ts', [join(sampleDataDir(), 'radiology'), '--dataset', 'Samples', '--data', data()]);
+    expect(result.code).toBe(0);
+    const refused = result.stdout.split('\n').filter((line) => line.startsWith('refused'));
+    expect(refused).toEqual([
+      expect.stringMatching(/^refused +dicom-labels\/rtstruct_no_meta\.dcm: \S/),
+      expect.stringMatching(/^refused +dicom-labels\/seg_liver_binary_3frame\.dcm: \S/),
+    ]);
+  });
+});
+
+if (!hasSampleData()) console.warn(`import CLI sample-data test did not run: no sample data at ${sampleDataDir()}/radiology`);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_TOKEN_TTL_MS, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig([], {}, '/srv/app')).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/srv/app/data',
+      database: { kind: 'sqlite', file: '/srv/app/data/mejirushi.sqlite' },
+      staticDir: '/srv/app/dist',
+      tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
+    });
+    expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
+  });
+
+  it('reads arguments before environment variables', () => {
+    const env = { PORT: '9000', MEJIRUSHI_DATA: '/var/mj', MEJIRUSHI_TOKEN_TTL: '30m' };
+    expect(loadConfig([], env, '/x')).toMatchObject({ port: 9000, dataDir: '/var/mj', tokenTtlMs: 1_800_000 });
+    const config = loadConfig(['--port', '0', '--host=0.0.0.0', '--data', 'here', '--static', 'web', '--token-ttl', '7d'], env, '/x');
+    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/x/here', staticDir: '/x/web', tokenTtlMs: 7 * 86_400_000 });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig([], { DATABASE_URL: 'postgres://u:p@db:5432/mejirushi' }, '/x');
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/mejirushi' });
+  });
+
+  it('refuses bad values with a message naming the setting', () => {
+    const bad: [string[], Record<string, string>, RegExp][] = [
+      [['--port', '70000'], {}, /--port must be a port number/],
+      [['--port', 'http'], {}, /--port/],
+      [[], { PORT: '-1' }, /PORT must be a port number/],
+      [['--token-ttl', '10'], {}, /--token-ttl must be a duration/],
+      [['--token-ttl', '5y'], {}, /--token-ttl/],
+      [['--colour', 'red'], {}, /unknown option --colour/],
+      [['--port'], {}, /--port needs a value/],
+      [['--data', '--port', '1'], {}, /--data needs a value/],
+      [['serve'], {}, /unexpected argument "serve"/],
+      [[], { DATABASE_URL: 'mysql://x' }, /postgres:\/\//],
+      [[], { DATABASE_URL: 'not a url' }, /not a URL/],
+    ];
+    for (const [argv, env, message] of bad) {
+      expect(() => loadConfig(argv, env, '/x'), argv.join(' ')).toThrow(ConfigError);
+      expect(() => loadConfig(argv, env, '/x'), argv.join(' ')).toThrow(message);
+    }
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Server configuration from command-line arguments and environment variables. Arguments win
+ * over the environment; every bad value is refused with a message naming the setting.
+ */
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Folder for the SQLite file and generated files (demo ground truth). */
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  /** Built SPA (vite build output). */
+  readonly staticDir: string;
+  readonly tokenTtlMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+export const SQLITE_FILE_NAME = 'mejirushi.sqlite';
+
+const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl'] as const;
+type Flag = (typeof FLAGS)[number];
+
+export const CONFIG_USAGE = `Options (environment variable in brackets):
+  --port <n>        TCP port, 0 = any free port [PORT] (default ${DEFAULT_PORT})
+  --host <addr>     interface to listen on (default ${DEFAULT_HOST})
+  --data <dir>      data folder holding ${SQLITE_FILE_NAME} [MEJIRUSHI_DATA] (default ./data)
+  --static <dir>    built SPA to serve (default ./dist)
+  --token-ttl <d>   login lifetime: 90s, 30m, 12h, 7d or milliseconds [MEJIRUSHI_TOKEN_TTL] (default 12h)
+  [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite`;
+
+/** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
+export function parseFlags(argv: readonly string[], known: readonly string[]): { flags: Map<string, string>; rest: string[] } {
+  const flags = new Map<string, string>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      rest.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (!known.includes(name)) throw new ConfigError(`unknown option --${name}`);
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i += 1;
+    }
+    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
+      throw new ConfigError(`option --${name} needs a value`);
+    }
+    flags.set(name, value);
+  }
+  return { flags, rest };
+}
+
+export function parsePort(text: string, source: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    throw new ConfigError(`${source} must be a port number from 0 to 65535, got "${text}"`);
+  }
+  return Number(text);
+}
+
+const TTL_UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function parseDuration(text: string, source: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(text.trim());
+  const amount = match ? Number(match[1]) : NaN;
+  const unit = match?.[2];
+  const ms = unit === undefined || unit === 'ms' ? amount : amount * (TTL_UNITS[unit] ?? NaN);
+  if (!Number.isSafeInteger(ms) || ms < 1000) {
+    throw new ConfigError(`${source} must be a duration of at least 1s such as 90s, 30m, 12h or 7d, got "${text}"`);
+  }
+  return ms;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a URL: "${url}"`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${parsed.protocol}//…"`);
+  }
+  return { kind: 'postgres', url };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** Reads the configuration; relative folders resolve against `cwd`. Throws ConfigError. */
+export function loadConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
+): ServerConfig {
+  const { flags, rest } = parseFlags(argv, FLAGS);
+  if (rest.length > 0) throw new ConfigError(`unexpected argument "${rest[0]}"`);
+  const flag = (name: Flag): string | undefined => flags.get(name);
+
+  const portText = flag('port') ?? nonEmpty(env.PORT);
+  const port = portText === undefined ? DEFAULT_PORT : parsePort(portText, flag('port') ? '--port' : 'PORT');
+  const host = flag('host') ?? DEFAULT_HOST;
+  const dataDir = resolve(cwd, flag('data') ?? nonEmpty(env.MEJIRUSHI_DATA) ?? 'data');
+  const staticDir = resolve(cwd, flag('static') ?? 'dist');
+  const ttlText = flag('token-ttl') ?? nonEmpty(env.MEJIRUSHI_TOKEN_TTL);
+  const tokenTtlMs = ttlText === undefined ? DEFAULT_TOKEN_TTL_MS : parseDuration(ttlText, flag('token-ttl') ? '--token-ttl' : 'MEJIRUSHI_TOKEN_TTL');
+  const url = nonEmpty(env.DATABASE_URL);
+  const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
+  return { port, host, dataDir, database, staticDir, tokenTtlMs };
+}

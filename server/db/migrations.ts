@@ -1,0 +1,177 @@
+/**
+ * The one set of migrations, run on SQLite and PostgreSQL alike. Migrations are frozen once
+ * released: change the schema by adding a new one, never by editing an old one.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { addSequenceKey, bytesType } from './dialect';
+
+// any: a migration describes the schema as it was then, not today's typed Database.
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('roles', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('must_change_password', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+    await db.schema
+      .createTable('label_sets')
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('label_sets_pk', ['id', 'version'])
+      .execute();
+
+    await db.schema
+      .createTable('datasets')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull().unique())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('label_set_id', 'text', (c) => c.notNull())
+      .addColumn('label_set_version', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addForeignKeyConstraint('datasets_label_set', ['label_set_id', 'label_set_version'], 'label_sets', ['id', 'version'])
+      .execute();
+
+    await db.schema
+      .createTable('dataset_attachments')
+      .addColumn('dataset_id', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('dataset_attachments_pk', ['dataset_id', 'name'])
+      .execute();
+
+    await db.schema
+      .createTable('items')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('dataset_id', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('target_ids', 'text', (c) => c.notNull())
+      .addColumn('target_count', 'integer', (c) => c.notNull())
+      .addColumn('source_key', 'text')
+      .addColumn('sort_key', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('items_source', ['dataset_id', 'source_key'])
+      .execute();
+    await db.schema.createIndex('items_listing').on('items').columns(['dataset_id', 'sort_key', 'id']).execute();
+
+    await db.schema
+      .createTable('item_files')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+      .addColumn('dataset_id', 'text', (c) => c.notNull())
+      .addColumn('sop_instance_uid', 'text', (c) => c.notNull())
+      .addColumn('meta', 'text', (c) => c.notNull())
+      .addColumn('bytes', bytesType(db), (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('item_files_instance', ['dataset_id', 'sop_instance_uid'])
+      .execute();
+    await db.schema.createIndex('item_files_item').on('item_files').column('item_id').execute();
+
+    await db.schema
+      .createTable('assignments')
+      .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('assignments_pk', ['item_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('assignments_user').on('assignments').columns(['user_id', 'item_id']).execute();
+
+    await db.schema
+      .createTable('annotation_docs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
+      .addColumn('annotator_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('labelled', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('annotation_docs_owner', ['item_id', 'annotator_id'])
+      .execute();
+
+    await addSequenceKey(db, db.schema.createTable('doc_revisions'), 'seq')
+      .addColumn('doc_id', 'text', (c) => c.notNull().references('annotation_docs.id').onDelete('cascade'))
+      .addColumn('item_id', 'text', (c) => c.notNull())
+      .addColumn('annotator_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'text', (c) => c.notNull())
+      .addColumn('op_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('doc_revisions_op', ['author_id', 'op_id'])
+      .addUniqueConstraint('doc_revisions_revision', ['doc_id', 'revision'])
+      .execute();
+    await db.schema.createIndex('doc_revisions_feed').on('doc_revisions').columns(['annotator_id', 'seq']).execute();
+
+    await db.schema
+      .createTable('idempotency_keys')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('request_hash', 'text', (c) => c.notNull())
+      .addColumn('status_code', 'integer', (c) => c.notNull())
+      .addColumn('response', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('idempotency_keys_pk', ['user_id', 'key'])
+      .execute();
+
+    await addSequenceKey(db, db.schema.createTable('audit_log'), 'seq')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer')
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('app_state')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/** Keys sort in run order. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: AnyDb): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,164 @@
+/**
+ * Row types of every table, as Kysely sees them. Both dialects store the same shapes:
+ * timestamps as ISO-8601 UTC text (sorts correctly as text), JSON as text, booleans as 0/1.
+ */
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Stored as blob (SQLite) / bytea (PostgreSQL); both drivers return a Buffer. */
+type Bytes = ColumnType<Buffer, Buffer, never>;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** JSON array of Role. */
+  roles: string;
+  /** `scrypt$N$r$p$salt$hash`, salt and hash base64. */
+  password_hash: string;
+  must_change_password: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LabelSetsTable {
+  id: string;
+  version: number;
+  /** JSON LabelSet. */
+  body: string;
+}
+
+export interface DatasetsTable {
+  id: string;
+  name: string;
+  description: string;
+  label_set_id: string;
+  label_set_version: number;
+  created_at: string;
+}
+
+/** Named JSON documents kept with a dataset, e.g. `ground-truth` of the demo phantom. */
+export interface DatasetAttachmentsTable {
+  dataset_id: string;
+  name: string;
+  body: string;
+  created_at: string;
+}
+
+export interface ItemsTable {
+  id: string;
+  dataset_id: string;
+  title: string;
+  kind: string;
+  /** JSON ItemContent. */
+  content: string;
+  /** JSON array of the item's target ids (slices, frames…), the denominator of progress. */
+  target_ids: string;
+  target_count: number;
+  /** Identity of the source within its dataset (SeriesInstanceUID for a series) so imports extend it. */
+  source_key: string | null;
+  /** Order of items in a dataset listing; ties broken by id. */
+  sort_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemFilesTable {
+  id: string;
+  item_id: string;
+  dataset_id: string;
+  sop_instance_uid: string;
+  /** JSON DicomInstanceMeta, so an item is rebuilt without parsing bytes again. */
+  meta: string;
+  bytes: Bytes;
+  sha256: string;
+  size: number;
+  name: string;
+  created_at: string;
+}
+
+export interface AssignmentsTable {
+  item_id: string;
+  user_id: string;
+  state: string;
+  updated_at: string;
+}
+
+export interface AnnotationDocsTable {
+  id: string;
+  item_id: string;
+  annotator_id: string;
+  revision: number;
+  /** JSON AnnotationDocument of the head revision. */
+  body: string;
+  labelled: number;
+  updated_at: string;
+}
+
+/** Every applied write of a document; `seq` orders all of them and is the change feed's checkpoint. */
+export interface DocRevisionsTable {
+  seq: Generated<number>;
+  doc_id: string;
+  item_id: string;
+  annotator_id: string;
+  revision: number;
+  body: string;
+  author_id: string;
+  op_id: string;
+  created_at: string;
+}
+
+/** Results of writes sent with an Idempotency-Key, replayed when the same key comes again. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** SHA-256 of method, route and body: the same key with another request is refused. */
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  revision: number | null;
+  /** JSON object with what else is worth keeping (comment, file name…). */
+  detail: string;
+}
+
+/** Small facts about the installation, e.g. which first-start steps are done. */
+export interface AppStateTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  label_sets: LabelSetsTable;
+  datasets: DatasetsTable;
+  dataset_attachments: DatasetAttachmentsTable;
+  items: ItemsTable;
+  item_files: ItemFilesTable;
+  assignments: AssignmentsTable;
+  annotation_docs: AnnotationDocsTable;
+  doc_revisions: DocRevisionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  app_state: AppStateTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type DatasetRow = Selectable<DatasetsTable>;

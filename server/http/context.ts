@@ -1,0 +1,17 @@
+/** What every route needs, decorated on the app as `app.ctx`. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { LabelSetStore } from '../services/labelSets';
+
+export interface AppContext {
+  readonly db: Kysely<Database>;
+  readonly now: () => Date;
+  readonly tokenTtlMs: number;
+  readonly labelSets: LabelSetStore;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

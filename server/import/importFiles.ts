@@ -1,0 +1,154 @@
+/**
+ * Stores DICOM files in a dataset: each file is read, refused with its reason, reported as a
+ * duplicate (same SOPInstanceUID already in the dataset) or stored; then every series touched
+ * (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never stops the
+ * rest, and re-running an import heals items a crash left half-built.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { SeriesItem } from '../../src/core/item';
+import { isUniqueViolation } from '../db/dialect';
+import type { Database } from '../db/schema';
+import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
+import { writeAudit } from '../services/audit';
+import { sortKeyFor } from '../services/items';
+import { buildSeriesContent } from './series';
+
+export interface ImportFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  readonly now?: () => Date;
+  /** Called as each file is decided, e.g. to print progress. */
+  readonly onOutcome?: (outcome: FileImportOutcome) => void;
+}
+
+export async function importDicomFiles(
+  db: Kysely<Database>,
+  datasetId: string,
+  files: AsyncIterable<ImportFile> | Iterable<ImportFile>,
+  actorId: string | null,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const now = options.now ?? (() => new Date());
+  const outcomes: FileImportOutcome[] = [];
+  const extended = new Set<string>();
+  const touched = new Set<string>();
+  for await (const file of files) {
+    const outcome = await importOne(db, datasetId, file, actorId, now().toISOString());
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+    if (outcome.status !== 'refused') touched.add(outcome.itemId);
+    if (outcome.status === 'imported') extended.add(outcome.itemId);
+  }
+  for (const itemId of touched) await rebuildSeriesItem(db, itemId, actorId, now().toISOString(), extended.has(itemId));
+  return { outcomes, itemIds: [...extended] };
+}
+
+async function importOne(db: Kysely<Database>, datasetId: string, file: ImportFile, actorId: string | null, at: string): Promise<FileImportOutcome> {
+  const read = readDicomInstance(file.bytes);
+  if (!read.ok) return { file: file.name, status: 'refused', reason: read.reason };
+  const { meta } = read;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute((trx) => storeFile(trx, datasetId, file, meta, actorId, at));
+    } catch (error) {
+      // Another importer stored the same series or instance at the same moment: look again.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      return { file: file.name, status: 'refused', reason: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
+
+async function storeFile(
+  trx: Transaction<Database>,
+  datasetId: string,
+  file: ImportFile,
+  meta: DicomInstanceMeta,
+  actorId: string | null,
+  at: string,
+): Promise<FileImportOutcome> {
+  const existing = await trx
+    .selectFrom('item_files')
+    .select('item_id')
+    .where('dataset_id', '=', datasetId)
+    .where('sop_instance_uid', '=', meta.sopInstanceUid)
+    .executeTakeFirst();
+  if (existing) return { file: file.name, status: 'duplicate', itemId: existing.item_id, sopInstanceUid: meta.sopInstanceUid };
+
+  const fileId = randomUUID();
+  const itemId = await findOrCreateSeriesItem(trx, datasetId, fileId, meta, at);
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await trx
+    .insertInto('item_files')
+    .values({
+      id: fileId,
+      item_id: itemId,
+      dataset_id: datasetId,
+      sop_instance_uid: meta.sopInstanceUid,
+      meta: JSON.stringify(meta),
+      bytes,
+      sha256,
+      size: bytes.byteLength,
+      name: file.name,
+      created_at: at,
+    })
+    .execute();
+  await writeAudit(trx, {
+    at,
+    userId: actorId,
+    action: 'file.import',
+    entity: 'item_file',
+    entityId: fileId,
+    detail: { itemId, name: file.name, sopInstanceUid: meta.sopInstanceUid, sha256 },
+  });
+  return { file: file.name, status: 'imported', itemId, sopInstanceUid: meta.sopInstanceUid };
+}
+
+function seriesTitle(content: SeriesItem): string {
+  const description = content.seriesDescription.trim() || `series ${content.seriesInstanceUid.slice(-12)}`;
+  return content.modality ? `${content.modality} ${description}` : description;
+}
+
+function itemColumns(content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
+  const title = seriesTitle(content);
+  const targetIds = content.slices.map((slice) => slice.targetId);
+  return { title, content: JSON.stringify(content), target_ids: JSON.stringify(targetIds), target_count: targetIds.length, sort_key: sortKeyFor(title) };
+}
+
+/** The item of this file's series; a new series starts as an item of this one file. */
+async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: string, fileId: string, meta: DicomInstanceMeta, at: string): Promise<string> {
+  const item = await trx
+    .selectFrom('items')
+    .select('id')
+    .where('dataset_id', '=', datasetId)
+    .where('source_key', '=', meta.seriesInstanceUid)
+    .executeTakeFirst();
+  if (item) return item.id;
+  const id = randomUUID();
+  const content = buildSeriesContent([{ fileId, meta }]);
+  await trx
+    .insertInto('items')
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(content) })
+    .execute();
+  return id;
+}
+
+/** Rebuilds a series item's content from every file it holds. */
+async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: string | null, at: string, extended: boolean): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
+    const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
+    const columns = itemColumns(content);
+    const current = await trx.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirst();
+    if (current?.content === columns.content) return;
+    await trx.updateTable('items').set({ ...columns, updated_at: at }).where('id', '=', itemId).execute();
+    if (extended) {
+      await writeAudit(trx, { at, userId: actorId, action: 'item.import', entity: 'item', entityId: itemId, detail: { files: files.length } });
+    }
+  });
+}

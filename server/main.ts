@@ -1,0 +1,75 @@
+/**
+ * `npm start`: opens the database, prepares it (first start: admin + demo dataset), serves the
+ * API and the built SPA, and stops cleanly on SIGINT/SIGTERM.
+ */
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { bootstrap } from './bootstrap';
+import { CONFIG_USAGE, ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/open';
+import { hasBuiltApp } from './plugins/spa';
+
+function urlOf(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}/`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(`Usage: npm start -- [options]\n${CONFIG_USAGE}`);
+    return;
+  }
+  let config;
+  try {
+    config = loadConfig(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`mejirushi: ${error.message}\n\n${CONFIG_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+
+  const db = openDatabase(config.database);
+  const started = await bootstrap(db, { dataDir: config.dataDir });
+  if (started.adminPassword) {
+    console.log(`Admin account created. Username: admin  One-time password: ${started.adminPassword}`);
+    console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
+  }
+  if (started.demoDatasetId) console.log('Demo dataset created: "SAH demo (synthetic head CT)", assigned to admin.');
+
+  if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
+  const app = await buildApp({ db, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `mejirushi: port ${config.port} on ${config.host} is in use; pick another with --port or PORT`
+        : `mejirushi: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+    );
+    await db.destroy();
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Mejirushi is running at ${urlOf(app.server.address() as AddressInfo)}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) process.exit(1); // a second signal: the user wants out now
+    stopping = true;
+    console.log(`${signal}: stopping…`);
+    void app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('mejirushi: failed to start:', error);
+  process.exit(1);
+});

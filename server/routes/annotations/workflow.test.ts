@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, ConflictBody } from '../../../src/core/api';
+import { sliceLabelDocument } from '../../testing/documents';
+import { testDialects } from '../../testing/testDatabase';
+import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
+
+describe.each(testDialects('item state machine'))('item state machine through the API on %s', (dialect) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let ann: SignedIn;
+  let reviewer: SignedIn;
+  let itemId: string;
+  let targetIds: string[];
+  let revision = 0;
+  let op = 0;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    admin = await server.signIn('admin', ['admin']);
+    ann = await server.signIn('ann', ['annotator']);
+    reviewer = await server.signIn('rita', ['reviewer', 'annotator']);
+    ({ itemId, targetIds } = await server.seedDataset({ assignTo: [ann.user.id, reviewer.user.id] }));
+  });
+  afterAll(async () => server.dispose());
+
+  const state = async (who: SignedIn = ann) =>
+    json<{ state: string }>(await server.app.inject({ method: 'GET', url: `/api/items/${itemId}`, headers: who.auth })).state;
+  const write = async (labels: Record<number, string>) => {
+    op += 1;
+    return server.app.inject({
+      method: 'PUT',
+      url: `/api/items/${itemId}/annotations/me`,
+      headers: { ...ann.auth, 'if-match': `"${revision}"`, 'idempotency-key': `w-${op}` },
+      payload: sliceLabelDocument(itemId, ann.user.id, targetIds, labels),
+    });
+  };
+  const submit = (base: number, key?: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: `/api/items/${itemId}/submit`,
+      headers: { ...ann.auth, 'if-match': `"${base}"`, ...(key ? { 'idempotency-key': key } : {}) },
+    });
+  const review = (who: SignedIn, decision: string, annotatorId = ann.user.id, comment?: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: `/api/items/${itemId}/review`,
+      headers: who.auth,
+      payload: { annotatorId, decision, ...(comment ? { comment } : {}) },
+    });
+
+  it('assigned → inProgress on the first write', async () => {
+    expect(await state()).toBe('assigned');
+    const response = await write({ 0: 'sah.present' });
+    expect(response.statusCode).toBe(200);
+    revision = 1;
+    expect(await state()).toBe('inProgress');
+  });
+
+  it('refuses a submit on a stale revision with 412 and the head', async () => {
+    const response = await submit(0);
+    expect(response.statusCode).toBe(412);
+    expect(json<ConflictBody>(response).current.revision).toBe(1);
+    expect(await state()).toBe('inProgress');
+  });
+
+  it('inProgress → submitted, then locks the document (409) and refuses a second submit (409)', async () => {
+    const response = await submit(1, 'submit-1');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ state: 'submitted' });
+    expect(await state()).toBe('submitted');
+    // A retried submit with its key is answered from the first one.
+    expect((await submit(1, 'submit-1')).json()).toEqual({ state: 'submitted' });
+
+    const locked = await write({ 0: 'sah.absent' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json()).toMatchObject({ error: 'item_locked' });
+    expect((await submit(1)).statusCode).toBe(409);
+  });
+
+  it('only a reviewer reviews, never their own work, and only submitted work', async () => {
+    expect((await review(ann, 'approve')).statusCode).toBe(403);
+    expect((await review(reviewer, 'approve', reviewer.user.id)).statusCode).toBe(403);
+    expect((await review(admin, 'approve')).statusCode).toBe(403);
+    const notSubmitted = await review(reviewer, 'approve', admin.user.id);
+    expect(notSubmitted.statusCode).toBe(409);
+    expect((await review(reviewer, 'maybe')).statusCode).toBe(400);
+  });
+
+  it('submitted → returned → inProgress on the next write → submitted → approved (then locked)', async () => {
+    const returned = await review(reviewer, 'return', ann.user.id, 'slice 3 looks positive');
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json()).toEqual({ state: 'returned' });
+    expect(await state()).toBe('returned');
+
+    expect((await write({ 0: 'sah.present', 2: 'sah.present' })).statusCode).toBe(200);
+    revision = 2;
+    expect(await state()).toBe('inProgress');
+    expect((await submit(2)).statusCode).toBe(200);
+
+    const approved = await review(reviewer, 'approve');
+    expect(approved.json()).toEqual({ state: 'approved' });
+    expect(await state()).toBe('approved');
+    expect((await write({ 0: 'sah.absent' })).statusCode).toBe(409);
+    expect((await review(reviewer, 'return')).statusCode).toBe(409);
+  });
+
+  it('audits every transition with the revision it concerned', async () => {
+    const entries = json<AuditEntry[]>(await server.app.inject({ method: 'GET', url: '/api/audit?limit=100', headers: admin.auth }));
+    const trail = entries
+      .filter((entry) => entry.action.startsWith('item.') && entry.entity === 'assignment')
+      .map((entry) => [entry.action, entry.revision])
+      .reverse();
+    expect(trail).toEqual([
+      ['item.submit', 1],
+      ['item.return', 1],
+      ['item.submit', 2],
+      ['item.approve', 2],
+    ]);
+  });
+});

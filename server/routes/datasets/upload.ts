@@ -1,0 +1,45 @@
+/**
+ * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`.
+ * The raised body limit and the DICOM body parser live only in this plugin's context.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ImportReport } from '../../../src/core/api';
+import { HttpError, notFound } from '../../http/errors';
+import { importDicomFiles } from '../../import/importFiles';
+import { userOf } from '../../plugins/auth';
+import { findDataset } from '../../services/datasets';
+import { uploadSchema } from './schema';
+
+export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export const uploadRoutes: FastifyPluginAsync = async (app) => {
+  const { ctx } = app;
+  app.addContentTypeParser('application/dicom', { parseAs: 'buffer', bodyLimit: MAX_DICOM_UPLOAD_BYTES }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  app.post<{ Params: { id: string }; Body: Buffer; Headers: { 'x-file-name'?: string } }>(
+    '/api/datasets/:id/files',
+    { schema: uploadSchema, bodyLimit: MAX_DICOM_UPLOAD_BYTES, config: { roles: ['admin'] } },
+    async (request): Promise<ImportReport> => {
+      const admin = userOf(request);
+      const { id } = request.params;
+      if (!Buffer.isBuffer(request.body)) {
+        throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom');
+      }
+      if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
+      const name = fileName(request.headers['x-file-name']);
+      return importDicomFiles(ctx.db, id, [{ name, bytes: request.body }], admin.id, { now: ctx.now });
+    },
+  );
+};
+
+/** X-File-Name may be percent-encoded (header values are Latin-1; file names often are not). */
+function fileName(header: string | undefined): string {
+  if (header === undefined) return 'upload.dcm';
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
+}

@@ -1,0 +1,13 @@
+import { LABEL_SET_ID_PATTERN } from '../../http/schemas';
+
+export const labelSetParamsSchema = {
+  params: {
+    type: 'object',
+    required: ['id', 'version'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: LABEL_SET_ID_PATTERN },
+      version: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' },
+    },
+  },
+} as const;

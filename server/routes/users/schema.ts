@@ -1,0 +1,18 @@
+export const createUserSchema = {
+  body: {
+    type: 'object',
+    required: ['username', 'displayName', 'password', 'roles'],
+    additionalProperties: false,
+    properties: {
+      username: { type: 'string', pattern: '^[A-Za-z0-9._-]{2,64}$' },
+      displayName: { type: 'string', minLength: 1, maxLength: 200 },
+      password: { type: 'string', minLength: 1, maxLength: 1000 },
+      roles: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'string', enum: ['annotator', 'reviewer', 'admin'] },
+      },
+    },
+  },
+} as const;

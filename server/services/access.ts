@@ -1,0 +1,49 @@
+/**
+ * Who may see what. Reviewers and admins see every item; anyone else only the items assigned to
+ * them, and an item they may not see is answered as if it did not exist (404).
+ */
+import type { Kysely } from 'kysely';
+import type { AssignmentState, User } from '../../src/core/api';
+import type { Database, ItemRow } from '../db/schema';
+import { notFound } from '../http/errors';
+
+export function seesAllItems(user: User): boolean {
+  return user.roles.includes('admin') || user.roles.includes('reviewer');
+}
+
+export interface VisibleItem {
+  readonly item: ItemRow;
+  /** The caller's own assignment of this item, if any. */
+  readonly state: AssignmentState | null;
+}
+
+export async function visibleItem(db: Kysely<Database>, user: User, itemId: string): Promise<VisibleItem> {
+  const row = await db
+    .selectFrom('items')
+    .leftJoin('assignments', (join) => join.onRef('assignments.item_id', '=', 'items.id').on('assignments.user_id', '=', user.id))
+    .selectAll('items')
+    .select('assignments.state as assignment_state')
+    .where('items.id', '=', itemId)
+    .executeTakeFirst();
+  const state = (row?.assignment_state ?? null) as AssignmentState | null;
+  if (!row || (state === null && !seesAllItems(user))) throw notFound(`no item ${itemId}`);
+  const { assignment_state: _omit, ...item } = row;
+  return { item, state };
+}
+
+/** A dataset is visible to reviewers and admins, and to anyone with an item of it assigned. */
+export async function assertDatasetVisible(db: Kysely<Database>, user: User, datasetId: string): Promise<void> {
+  const dataset = await db.selectFrom('datasets').select('id').where('id', '=', datasetId).executeTakeFirst();
+  if (dataset && seesAllItems(user)) return;
+  const assigned = dataset
+    ? await db
+        .selectFrom('assignments')
+        .innerJoin('items', 'items.id', 'assignments.item_id')
+        .select('items.id')
+        .where('assignments.user_id', '=', user.id)
+        .where('items.dataset_id', '=', datasetId)
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  if (!assigned) throw notFound(`no dataset ${datasetId}`);
+}

@@ -1,0 +1,85 @@
+/** Item listings (keyset-paged, with the caller's state and progress) and item details. */
+import type { Kysely } from 'kysely';
+import type { AssignmentState, ItemPage, ItemSummary, User } from '../../src/core/api';
+import type { Item, ItemContent } from '../../src/core/item';
+import { toNumber } from '../db/dialect';
+import type { Database, ItemRow } from '../db/schema';
+import { badRequest } from '../http/errors';
+import { seesAllItems } from './access';
+
+/** Opaque to clients: base64url of `[sortKey, id]` of the last item of the previous page. */
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
+      return parsed as [string, string];
+    }
+  } catch {
+    // Falls through to the error below: a cursor not made by this server.
+  }
+  throw badRequest('cursor is not one this server handed out');
+}
+
+export async function listItems(
+  db: Kysely<Database>,
+  user: User,
+  datasetId: string,
+  cursor: [string, string] | null,
+  limit: number,
+): Promise<ItemPage> {
+  let query = db
+    .selectFrom('items')
+    .leftJoin('assignments', (join) => join.onRef('assignments.item_id', '=', 'items.id').on('assignments.user_id', '=', user.id))
+    .leftJoin('annotation_docs', (join) => join.onRef('annotation_docs.item_id', '=', 'items.id').on('annotation_docs.annotator_id', '=', user.id))
+    .select([
+      'items.id',
+      'items.title',
+      'items.kind',
+      'items.sort_key',
+      'items.target_count',
+      'items.updated_at',
+      'assignments.state',
+      'assignments.updated_at as assigned_at',
+      'annotation_docs.labelled',
+      'annotation_docs.updated_at as doc_updated_at',
+    ])
+    .where('items.dataset_id', '=', datasetId)
+    .orderBy('items.sort_key')
+    .orderBy('items.id')
+    .limit(limit + 1);
+  if (!seesAllItems(user)) query = query.where('assignments.user_id', 'is not', null);
+  if (cursor) {
+    const [sortKey, id] = cursor;
+    query = query.where((eb) => eb.or([eb('items.sort_key', '>', sortKey), eb.and([eb('items.sort_key', '=', sortKey), eb('items.id', '>', id)])]));
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  const items: ItemSummary[] = page.map((row) => ({
+    id: row.id,
+    title: row.title,
+    kind: row.kind as ItemSummary['kind'],
+    // An item the caller is not assigned (an admin's or reviewer's view) shows as not yet started.
+    state: (row.state ?? 'assigned') as AssignmentState,
+    progress: { labelled: toNumber(row.labelled), total: toNumber(row.target_count) },
+    updatedAt: row.doc_updated_at ?? row.assigned_at ?? row.updated_at,
+  }));
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
+}
+
+export function itemFromRow(row: ItemRow): Item {
+  return { id: row.id, datasetId: row.dataset_id, title: row.title, content: JSON.parse(row.content) as ItemContent };
+}
+
+export function targetIdsOf(row: ItemRow): string[] {
+  return JSON.parse(row.target_ids) as string[];
+}
+
+/** Orders titles naturally ("Series 2" before "Series 10") by zero-padding digit runs. */
+export function sortKeyFor(title: string): string {
+  return title.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}

@@ -1,0 +1,91 @@
+/**
+ * A real app over a real database for route tests, driven with `app.inject`, with a clock the
+ * test can move and helpers to make users, datasets and items.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Role, User } from '../../src/core/api';
+import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
+import { buildApp } from '../app';
+import { prepareDatabase } from '../bootstrap';
+import type { Database } from '../db/schema';
+import { generateHeadCtPhantom } from '../demo/phantom';
+import { importDicomFiles } from '../import/importFiles';
+import { assignItems, createDataset } from '../services/datasets';
+import { createUser } from '../services/users';
+import { openTestDatabase, type TestDatabase, type TestDialect } from './testDatabase';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface SignedIn {
+  readonly user: User;
+  readonly token: string;
+  /** `{ authorization: 'Bearer …' }` to spread into inject headers. */
+  readonly auth: { readonly authorization: string };
+}
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly db: Kysely<Database>;
+  readonly dialect: TestDialect;
+  readonly dataDir: string;
+  /** Moves the server's clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+  signIn(username: string, roles: readonly Role[]): Promise<SignedIn>;
+  /** A dataset (SAH label set) with one series item of `slices` phantom slices; returns ids. */
+  seedDataset(options?: { name?: string; slices?: number; assignTo?: readonly string[] }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number } = {}): Promise<TestServer> {
+  const database: TestDatabase = await openTestDatabase(dialect);
+  await prepareDatabase(database.db);
+  let clock = Date.parse('2026-01-15T09:00:00.000Z');
+  const now = () => new Date(clock);
+  const app = await buildApp({ db: database.db, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
+  let datasetCount = 0;
+  return {
+    app,
+    db: database.db,
+    dialect,
+    dataDir: database.dataDir,
+    advance(ms) {
+      clock += ms;
+    },
+    now,
+    async signIn(username, roles) {
+      const user = await createUser(database.db, { username, displayName: username, password: TEST_PASSWORD, roles, mustChangePassword: false }, null, now().toISOString());
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+      const token = (response.json() as { token: string }).token;
+      return { user, token, auth: { authorization: `Bearer ${token}` } };
+    },
+    async seedDataset(seed = {}) {
+      datasetCount += 1;
+      const dataset = await createDataset(
+        database.db,
+        { name: seed.name ?? `dataset ${datasetCount}`, description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version },
+        null,
+        now().toISOString(),
+      );
+      const { files } = generateHeadCtPhantom({ sliceCount: seed.slices ?? 6, seed: datasetCount });
+      const report = await importDicomFiles(database.db, dataset.id, files, null, { now });
+      const itemId = report.itemIds[0];
+      if (!itemId || report.itemIds.length !== 1) throw new Error(`phantom import gave ${report.itemIds.length} items`);
+      for (const userId of seed.assignTo ?? []) await assignItems(database.db, dataset.id, userId, null, null, now().toISOString());
+      const item = await database.db.selectFrom('items').select('target_ids').where('id', '=', itemId).executeTakeFirstOrThrow();
+      const fileRows = await database.db.selectFrom('item_files').select('id').where('item_id', '=', itemId).execute();
+      return { datasetId: dataset.id, itemId, targetIds: JSON.parse(item.target_ids) as string[], fileIds: fileRows.map((f) => f.id) };
+    },
+    async dispose() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** Parsed JSON of a response, typed by the caller. */
+export function json<T>(response: LightMyRequestResponse): T {
+  return response.json() as T;
+}
