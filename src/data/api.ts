@@ -1,0 +1,265 @@
+/**
+ * Typed client for the dataset server (routes of src/core/api.ts). It tells apart the two ways a
+ * request can fail, because the sync engine treats them differently: `NetworkError` (no answer:
+ * offline, server down, connection dropped — retry later) and `ApiRequestError` (the server
+ * answered with an error status — rejected, retry only for 5xx).
+ */
+import type { AnnotationDocument } from '../core/annotation';
+import type { LabelSet } from '../core/labelSet';
+import type {
+  ApiError,
+  AssignRequest,
+  ChangeFeed,
+  ChangePasswordRequest,
+  ConflictBody,
+  CreateDatasetRequest,
+  CreateUserRequest,
+  DatasetSummary,
+  DocumentHead,
+  DocumentWriteResult,
+  ImportReport,
+  ItemDetail,
+  ItemPage,
+  LoginRequest,
+  LoginResponse,
+  ReviewDecision,
+  RevisionInfo,
+  StateChange,
+  User,
+} from '../core/api';
+
+/** The server answered with an error status. */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    readonly status: number,
+    /** Parsed JSON body (usually `ApiError`, `ConflictBody` for 412) or the raw text. */
+    readonly body: unknown,
+  ) {
+    super(describeError(status, body));
+  }
+
+  get code(): string | undefined {
+    return isApiError(this.body) ? this.body.error : undefined;
+  }
+
+  /** The server's current document carried by a 412, if this is one. */
+  get conflict(): DocumentHead | undefined {
+    return this.status === 412 && isConflictBody(this.body) ? this.body.current : undefined;
+  }
+}
+
+/** No answer from the server (offline, refused, dropped connection, timeout). */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(override readonly cause: unknown) {
+    super(`Network error: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+function isApiError(body: unknown): body is ApiError {
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
+}
+
+function isConflictBody(body: unknown): body is ConflictBody {
+  return isApiError(body) && typeof (body as ConflictBody).current === 'object';
+}
+
+function describeError(status: number, body: unknown): string {
+  if (isApiError(body)) return `${status}: ${body.message}`;
+  return `${status}: ${typeof body === 'string' && body ? body.slice(0, 200) : 'request failed'}`;
+}
+
+export interface ApiClientOptions {
+  /** Origin of the server, '' for the page's own origin. A function so tests can move it. */
+  readonly baseUrl?: string | (() => string);
+  readonly getToken: () => string | null;
+  readonly fetch?: typeof fetch;
+  /** Milliseconds before a request counts as a network failure. */
+  readonly timeoutMs?: number;
+}
+
+export interface DocumentRead {
+  readonly head: DocumentHead;
+  /** Revision from the ETag (equals head.revision). */
+  readonly etag: number;
+}
+
+export interface UploadOptions {
+  /** Bytes sent so far and total, for a progress bar. */
+  readonly onProgress?: (sent: number, total: number) => void;
+}
+
+const etag = (revision: number): string => `"${revision}"`;
+
+function parseEtag(value: string | null): number | null {
+  if (!value) return null;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
+  return match ? Number(match[1]) : null;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const base = (): string =>
+    typeof options.baseUrl === 'function' ? options.baseUrl() : (options.baseUrl ?? '');
+
+  async function send(method: string, path: string, init: { body?: BodyInit; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers };
+    const token = options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${base()}${path}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (!response.ok) throw new ApiRequestError(response.status, await readBody(response));
+    return response;
+  }
+
+  async function readBody(response: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const response = await send(method, path, { json: body, headers });
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+  }
+
+  const item = (itemId: string) => `/api/items/${encodeURIComponent(itemId)}`;
+  const dataset = (datasetId: string) => `/api/datasets/${encodeURIComponent(datasetId)}`;
+
+  return {
+    login: (request: LoginRequest) => json<LoginResponse>('POST', '/api/auth/login', request),
+    changePassword: async (request: ChangePasswordRequest): Promise<void> => {
+      await send('POST', '/api/auth/password', { json: request });
+    },
+    logout: async (): Promise<void> => {
+      await send('POST', '/api/auth/logout');
+    },
+    me: () => json<User>('GET', '/api/auth/me'),
+
+    listUsers: () => json<User[]>('GET', '/api/users'),
+    createUser: (request: CreateUserRequest) => json<User>('POST', '/api/users', request),
+
+    listDatasets: () => json<DatasetSummary[]>('GET', '/api/datasets'),
+    createDataset: (request: CreateDatasetRequest) => json<DatasetSummary>('POST', '/api/datasets', request),
+    listItems: (datasetId: string, page: { cursor?: string | null; limit?: number } = {}) => {
+      const query = new URLSearchParams();
+      if (page.cursor) query.set('cursor', page.cursor);
+      if (page.limit) query.set('limit', String(page.limit));
+      const suffix = query.size ? `?${query}` : '';
+      return json<ItemPage>('GET', `${dataset(datasetId)}/items${suffix}`);
+    },
+    assign: (datasetId: string, request: AssignRequest) =>
+      json<{ assigned: number }>('POST', `${dataset(datasetId)}/assignments`, request),
+
+    getItem: (itemId: string) => json<ItemDetail>('GET', item(itemId)),
+    /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */
+    loadFile: async (itemId: string, fileId: string): Promise<ArrayBuffer> => {
+      const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);
+      try {
+        return await response.arrayBuffer();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
+
+    getDocument: async (itemId: string): Promise<DocumentRead> => {
+      const response = await send('GET', `${item(itemId)}/annotations/me`);
+      let head: DocumentHead;
+      try {
+        head = (await response.json()) as DocumentHead;
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+      return { head, etag: parseEtag(response.headers.get('etag')) ?? head.revision };
+    },
+    putDocument: (itemId: string, document: AnnotationDocument, baseRevision: number, opId: string) =>
+      json<DocumentWriteResult>('PUT', `${item(itemId)}/annotations/me`, document, {
+        'if-match': etag(baseRevision),
+        'idempotency-key': opId,
+      }),
+    listRevisions: (itemId: string) => json<RevisionInfo[]>('GET', `${item(itemId)}/annotations/me/revisions`),
+    submit: (itemId: string, revision: number, opId: string) =>
+      json<StateChange>('POST', `${item(itemId)}/submit`, {}, { 'if-match': etag(revision), 'idempotency-key': opId }),
+    review: (itemId: string, decision: ReviewDecision) => json<StateChange>('POST', `${item(itemId)}/review`, decision),
+    listLabelSets: () => json<LabelSet[]>('GET', '/api/label-sets'),
+
+    changes: (since: number, limit?: number) => {
+      const query = new URLSearchParams({ since: String(since) });
+      if (limit) query.set('limit', String(limit));
+      return json<ChangeFeed>('GET', `/api/changes?${query}`);
+    },
+
+    /** Upload one DICOM file into a dataset; answers with the per-file import report. */
+    uploadFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
+      uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload),
+  };
+}
+
+/**
+ * fetch() cannot report upload progress, so uploads use XMLHttpRequest where it exists (the
+ * browser) and fall back to fetch elsewhere.
+ */
+function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<ImportReport> {
+  const headers: Record<string, string> = { 'content-type': 'application/dicom', 'x-file-name': encodeURIComponent(fileName) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (typeof XMLHttpRequest === 'undefined') {
+    return fetch(url, { method: 'POST', headers, body: bytes }).then(
+      async (response) => {
+        const text = await response.text();
+        const body = parseJson(text);
+        if (!response.ok) throw new ApiRequestError(response.status, body);
+        return body as ImportReport;
+      },
+      (error: unknown) => {
+        throw new NetworkError(error);
+      },
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => upload.onProgress?.(event.loaded, event.total || bytes.size);
+    request.onload = () => {
+      const body = parseJson(request.responseText);
+      if (request.status >= 200 && request.status < 300) resolve(body as ImportReport);
+      else reject(new ApiRequestError(request.status, body));
+    };
+    request.onerror = () => reject(new NetworkError(new Error('upload failed')));
+    request.ontimeout = () => reject(new NetworkError(new Error('upload timed out')));
+    request.send(bytes);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,46 @@
+import type { MessageTable } from '../types';
+
+/** Messages of the series viewer (toolbar, corner text, loading and error states). */
+export const viewerMessages = {
+  'viewer.toolbar.label': { en: 'Viewer tools', ja: 'ビューアーツール' },
+  'viewer.preset.label': { en: 'Window', ja: 'ウィンドウ' },
+  'viewer.preset.default': { en: 'Default', ja: '既定' },
+  'viewer.preset.brain': { en: 'Brain', ja: '脳' },
+  'viewer.preset.subdural': { en: 'Subdural', ja: '硬膜下' },
+  'viewer.preset.bone': { en: 'Bone', ja: '骨' },
+  'viewer.preset.tooltip': {
+    en: '{name}: width {width}, level {center}',
+    ja: '{name}：幅 {width}、レベル {center}',
+  },
+  'viewer.reset': { en: 'Reset', ja: 'リセット' },
+  'viewer.reset.tooltip': {
+    en: 'Reset zoom, pan and window',
+    ja: 'ズーム・移動・ウィンドウを元に戻す',
+  },
+  'viewer.slice': { en: 'Slice {n} / {total}', ja: 'スライス {n} / {total}' },
+  'viewer.windowLevel': { en: 'W {width} L {center}', ja: 'W {width} L {center}' },
+  'viewer.loading': { en: 'Loading slice…', ja: 'スライスを読み込み中…' },
+  'viewer.error.title': {
+    en: 'Slice {n} cannot be shown',
+    ja: 'スライス {n} を表示できません',
+  },
+  'viewer.retry': { en: 'Try again', ja: '再試行' },
+  'viewer.error.noPixelData': {
+    en: 'The file holds no image (no pixel data).',
+    ja: 'このファイルには画像（ピクセルデータ）がありません。',
+  },
+  'viewer.error.network': {
+    en: 'The image could not be fetched: the network is unavailable and it was not saved for offline use.',
+    ja: '画像を取得できません。ネットワークに接続できず、オフライン用にも保存されていません。',
+  },
+  'viewer.error.notFound': {
+    en: 'The server no longer has this file.',
+    ja: 'サーバーにこのファイルがありません。',
+  },
+  'viewer.error.unknown': { en: 'Unknown error', ja: '不明なエラー' },
+  'viewer.noSlices': { en: 'This series has no slices.', ja: 'このシリーズにはスライスがありません。' },
+  'viewer.hint': {
+    en: 'Drag: window · Right drag: zoom · Middle or Ctrl+drag: pan · Wheel: slices',
+    ja: 'ドラッグ：ウィンドウ ・ 右ドラッグ：ズーム ・ 中ボタン/Ctrl+ドラッグ：移動 ・ ホイール：スライス',
+  },
+} as const satisfies MessageTable;

@@ -1,0 +1,42 @@
+/**
+ * Which caching strategy the service worker uses for a request. Pure, so the routing table is
+ * tested without a browser; `sw.ts` only carries the strategies out.
+ */
+export type SwRoute =
+  /** Navigations: network first, else the cached app shell. */
+  | 'shell'
+  /** DICOM files: immutable, cache first, kept on first fetch. */
+  | 'file'
+  /** Content-hashed build output: cache first. */
+  | 'asset'
+  /** Other same-origin static files (favicon, manifest): network, else cache. */
+  | 'static'
+  /** Left to the browser: other /api calls, writes, other origins. */
+  | 'passThrough';
+
+export interface RouteRequest {
+  readonly method: string;
+  readonly mode: string;
+  readonly url: string;
+}
+
+const FILE_PATH = /^\/api\/items\/[^/]+\/files\/[^/]+$/;
+
+export function routeFor(request: RouteRequest, origin: string): SwRoute {
+  if (request.method !== 'GET') return 'passThrough';
+  const url = new URL(request.url);
+  if (url.origin !== origin) return 'passThrough';
+  if (request.mode === 'navigate') return 'shell';
+  if (FILE_PATH.test(url.pathname)) return 'file';
+  if (url.pathname.startsWith('/api/')) return 'passThrough';
+  if (url.pathname.startsWith('/assets/')) return 'asset';
+  return 'static';
+}
+
+/** What install precaches: the server's list of built files plus `/`, without the worker itself. */
+export function precacheList(listing: unknown): string[] {
+  if (!Array.isArray(listing) || !listing.every((entry) => typeof entry === 'string')) {
+    throw new Error('/app-files.json is not a list of URLs');
+  }
+  return [...new Set(['/', ...(listing as string[])])].filter((url) => url !== '/sw.js');
+}

@@ -1,0 +1,6 @@
+import type { CatalogSlice } from './catalogSlice';
+import type { OpenItemSlice } from './openItemSlice';
+import type { SessionSlice } from './sessionSlice';
+
+/** The whole client state: one bound store composed of slices. */
+export type AppState = SessionSlice & CatalogSlice & OpenItemSlice;

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import { createApiClient } from '../data/api';
+import type { MejirushiDb } from '../data/db';
+import { SyncEngine, type SyncEngineOptions } from '../data/syncEngine';
+import type { AppState } from './appState';
+import { createCatalogSlice } from './catalogSlice';
+import { createOpenItemSlice } from './openItemSlice';
+import type { AppServices } from './services';
+import { createSessionSlice } from './sessionSlice';
+
+export interface AppStoreOptions {
+  readonly db: MejirushiDb;
+  /** Server origin; '' (the page's own) in the app. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+  /** Clock, jitter and online signal of the sync engine (tests). */
+  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId'>;
+}
+
+/** Builds the bound store and the services behind it; the API client reads the token from the store. */
+export function createAppStore(options: AppStoreOptions) {
+  const holder: { getState?: () => AppState } = {};
+  const api = createApiClient({
+    baseUrl: options.baseUrl ?? '',
+    getToken: () => holder.getState?.().session?.token ?? null,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const services: AppServices = {
+    api,
+    db: options.db,
+    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId }),
+  };
+  const store = create<AppState>()((...args) => ({
+    ...createSessionSlice(services)(...args),
+    ...createCatalogSlice(services)(...args),
+    ...createOpenItemSlice(services)(...args),
+  }));
+  holder.getState = store.getState;
+  return { store, services };
+}
+
+export type AppStore = ReturnType<typeof createAppStore>['store'];

@@ -1,0 +1,33 @@
+/**
+ * The app's store instance. Built on first use so that importing a component never opens
+ * IndexedDB by itself (tests build their own with `createAppStore`).
+ */
+import { MejirushiDb } from '../data/db';
+import type { AppState } from './appState';
+import { createAppStore, type AppStore } from './createAppStore';
+import type { AppServices } from './services';
+
+export type { AppState } from './appState';
+export type { AppStore } from './createAppStore';
+export { isEditable, type OpenItem } from './openItemSlice';
+
+let instance: { store: AppStore; services: AppServices } | null = null;
+
+function app(): { store: AppStore; services: AppServices } {
+  instance ??= createAppStore({ db: new MejirushiDb() });
+  return instance;
+}
+
+export function appStore(): AppStore {
+  return app().store;
+}
+
+/** API client and database, for screens that call the server directly (admin forms). */
+export function appServices(): AppServices {
+  return app().services;
+}
+
+/** Selects from the app store in a component. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return app().store(selector);
+}

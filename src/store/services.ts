@@ -1,0 +1,14 @@
+/**
+ * What the store talks to: the API client, the local database and the sync engine factory.
+ * Injected so tests build a store against a real in-process server and a fake IndexedDB.
+ */
+import type { ApiClient } from '../data/api';
+import type { MejirushiDb } from '../data/db';
+import type { SyncEngine } from '../data/syncEngine';
+
+export interface AppServices {
+  readonly api: ApiClient;
+  readonly db: MejirushiDb;
+  /** One engine per logged-in user; started by the session slice. */
+  readonly createEngine: (annotatorId: string) => SyncEngine;
+}

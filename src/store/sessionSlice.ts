@@ -1,0 +1,87 @@
+/**
+ * Who is logged in. The login (token, user) is kept in IndexedDB so the app reopens offline;
+ * one sync engine runs per logged-in user.
+ */
+import type { StateCreator } from 'zustand';
+import type { LoginResponse, User } from '../core/api';
+import type { SyncEngine } from '../data/syncEngine';
+import type { AppServices } from './services';
+import type { AppState } from './appState';
+
+export type SessionStatus = 'restoring' | 'anonymous' | 'authenticated';
+
+export interface SessionSlice {
+  session: LoginResponse | null;
+  sessionStatus: SessionStatus;
+  /** The server refused the token (expired): the user logs in again; local work is kept. */
+  sessionExpired: boolean;
+  engine: SyncEngine | null;
+  restoreSession(): Promise<void>;
+  login(username: string, password: string): Promise<User>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+export const createSessionSlice =
+  (services: AppServices): StateCreator<AppState, [], [], SessionSlice> =>
+  (set, get) => {
+    function startEngine(userId: string): void {
+      const previous = get().engine;
+      if (previous?.annotatorId === userId) {
+        void previous.retryNow();
+        return;
+      }
+      previous?.stop();
+      const engine = services.createEngine(userId);
+      engine.subscribe((event) => get().handleSyncEvent(event));
+      set({ engine });
+      engine.start();
+    }
+
+    async function establish(login: LoginResponse): Promise<void> {
+      await services.db.session.put({ id: 'current', login });
+      set({ session: login, sessionStatus: 'authenticated', sessionExpired: false });
+      // The server refuses everything but the password change until a one-time password is replaced.
+      if (!login.user.mustChangePassword) startEngine(login.user.id);
+    }
+
+    return {
+      session: null,
+      sessionStatus: 'restoring',
+      sessionExpired: false,
+      engine: null,
+
+      async restoreSession() {
+        const row = await services.db.session.get('current');
+        if (!row || Date.parse(row.login.expiresAt) <= Date.now()) {
+          set({ session: null, sessionStatus: 'anonymous' });
+          return;
+        }
+        set({ session: row.login, sessionStatus: 'authenticated' });
+        if (!row.login.user.mustChangePassword) startEngine(row.login.user.id);
+      },
+
+      async login(username, password) {
+        const login = await services.api.login({ username, password });
+        await establish(login);
+        return login.user;
+      },
+
+      async changePassword(currentPassword, newPassword) {
+        await services.api.changePassword({ currentPassword, newPassword });
+        const session = get().session;
+        if (!session) return;
+        await establish({ ...session, user: { ...session.user, mustChangePassword: false } });
+      },
+
+      async logout() {
+        // Ends the session on the server too; offline, the token simply expires there.
+        await services.api.logout().catch(() => undefined);
+        get().engine?.stop();
+        get().closeItem();
+        await services.db.session.delete('current');
+        // Drafts and the outbox stay: unsynced labels go out at the next login of that user.
+        set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, engine: null, datasets: null, itemLists: {} });
+      },
+    };
+  };

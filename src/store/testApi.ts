@@ -1,0 +1,38 @@
+/**
+ * `window.__mejirushi`: explicit signals for end-to-end tests, so they wait on state rather than
+ * on sleeps or network idleness. Always installed: it only exposes what the user can already do.
+ */
+import type { AppStore } from './createAppStore';
+
+export interface MejirushiTestApi {
+  readonly store: AppStore;
+  /** True once the stored session has been restored (or found absent). */
+  readonly booted: () => boolean;
+  /** Resolves when every local change is in IndexedDB and the sync engine has nothing running. */
+  settled(): Promise<void>;
+  /** Outbox entries of the logged-in user not yet acknowledged by the server. */
+  pendingCount(): Promise<number>;
+  /** Sends at once what waits on a backoff (what clicking the sync badge does). */
+  retryNow(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __mejirushi?: MejirushiTestApi;
+  }
+}
+
+export function installTestApi(store: AppStore): void {
+  window.__mejirushi = {
+    store,
+    booted: () => store.getState().sessionStatus !== 'restoring',
+    async settled() {
+      await store.getState().whenSavedLocally();
+      await store.getState().engine?.idle();
+    },
+    pendingCount: async () => (await store.getState().engine?.pendingCount()) ?? 0,
+    retryNow: async () => {
+      await store.getState().engine?.retryNow();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n';
+import { useAppStore } from '../store';
+import { AdminPage } from './admin/AdminPage';
+import { DatasetListPage } from './catalog/DatasetListPage';
+import { ItemListPage } from './catalog/ItemListPage';
+import { Header } from './Header';
+import { ItemPage } from './item/ItemPage';
+import { Link } from './Link';
+import { ChangePasswordPage } from './login/ChangePasswordPage';
+import { LoginPage } from './login/LoginPage';
+import { paths, useRoute, type Route } from './router';
+
+export function App() {
+  const status = useAppStore((state) => state.sessionStatus);
+  const expired = useAppStore((state) => state.sessionExpired);
+  const mustChange = useAppStore((state) => state.session?.user.mustChangePassword ?? false);
+  const restoreSession = useAppStore((state) => state.restoreSession);
+
+  useEffect(() => {
+    void restoreSession();
+  }, [restoreSession]);
+
+  return (
+    <div className="app" data-testid="app" data-session={status}>
+      <Header />
+      {status === 'restoring' ? null : status === 'anonymous' || expired ? (
+        <LoginPage />
+      ) : mustChange ? (
+        <ChangePasswordPage />
+      ) : (
+        <Screens />
+      )}
+    </div>
+  );
+}
+
+function Screens() {
+  const route = useRoute();
+  return <Screen route={route} />;
+}
+
+function Screen({ route }: { readonly route: Route }) {
+  const t = useT();
+  switch (route.name) {
+    case 'datasets':
+      return <DatasetListPage />;
+    case 'dataset':
+      return <ItemListPage datasetId={route.datasetId} />;
+    case 'item':
+      return <ItemPage itemId={route.itemId} />;
+    case 'admin':
+      return <AdminPage />;
+    case 'notFound':
+      return (
+        <main className="page">
+          <p className="error">{t('error.pageNotFound', { path: route.path })}</p>
+          <Link href={paths.datasets()}>{t('nav.backToDatasets')}</Link>
+        </main>
+      );
+  }
+}

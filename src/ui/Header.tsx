@@ -1,0 +1,89 @@
+import { useSyncExternalStore } from 'react';
+import { LANGUAGES, type Language } from '../i18n/types';
+import { useLanguage, useT } from '../i18n';
+import { clearOfflineFiles } from '../offline/registerSw';
+import { useAppStore } from '../store';
+import { Link } from './Link';
+import { navigate, paths } from './router';
+
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ja: '日本語', en: 'English' };
+
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const [language, setLanguage] = useLanguage();
+  return (
+    <div className="language-switch" role="group" aria-label={t('header.language')}>
+      {LANGUAGES.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          data-testid={`lang-${option}`}
+          aria-pressed={language === option}
+          onClick={() => setLanguage(option)}
+        >
+          {LANGUAGE_NAMES[option]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Header() {
+  const t = useT();
+  const user = useAppStore((state) => state.session?.user ?? null);
+  const logout = useAppStore((state) => state.logout);
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+
+  async function signOut(): Promise<void> {
+    await logout();
+    await clearOfflineFiles();
+    navigate(paths.datasets());
+  }
+
+  return (
+    <header className="app-header">
+      <Link href={paths.datasets()} className="brand" data-testid="nav-home">
+        {t('app.name')}
+      </Link>
+      {user && (
+        <nav aria-label={t('nav.main')}>
+          <Link href={paths.datasets()} data-testid="nav-datasets">
+            {t('datasets.title')}
+          </Link>
+          {user.roles.includes('admin') && (
+            <Link href={paths.admin()} data-testid="nav-admin">
+              {t('admin.title')}
+            </Link>
+          )}
+        </nav>
+      )}
+      <span className="spacer" />
+      {!online && (
+        <span className="offline-banner" role="status" data-testid="offline-banner">
+          {t('header.offline')}
+        </span>
+      )}
+      <LanguageSwitch />
+      {user && (
+        <>
+          <span className="user" data-testid="current-user">
+            {user.displayName}
+          </span>
+          <button type="button" data-testid="logout" onClick={() => void signOut()}>
+            {t('header.logout')}
+          </button>
+        </>
+      )}
+    </header>
+  );
+}

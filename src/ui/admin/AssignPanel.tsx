@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import type { User } from '../../core/api';
+import { useT } from '../../i18n';
+import { appServices, useAppStore } from '../../store';
+import { toAppError, type AppError } from '../../store/loadError';
+import { ErrorText } from '../common/ErrorText';
+
+/** Assigns every item of a dataset to a user (the server ignores items already assigned). */
+export function AssignPanel({ users }: { readonly users: readonly User[] }) {
+  const t = useT();
+  const datasets = useAppStore((state) => state.datasets);
+  const loadDatasets = useAppStore((state) => state.loadDatasets);
+  const [datasetId, setDatasetId] = useState('');
+  const [userId, setUserId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [assigned, setAssigned] = useState<number | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const chosenDataset = datasetId || datasets?.[0]?.id || '';
+  const chosenUser = userId || users[0]?.id || '';
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setAssigned(null);
+    try {
+      const result = await appServices().api.assign(chosenDataset, { userId: chosenUser });
+      setAssigned(result.assigned);
+      await loadDatasets();
+    } catch (caught) {
+      setError(toAppError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="assign-title" data-testid="admin-assign">
+      <h2 id="assign-title">{t('admin.assign.title')}</h2>
+      <form className="form inline-form" onSubmit={submit}>
+        <label>
+          {t('admin.upload.dataset')}
+          <select data-testid="assign-dataset" value={chosenDataset} onChange={(e) => setDatasetId(e.target.value)}>
+            {datasets?.map((dataset) => (
+              <option key={dataset.id} value={dataset.id}>
+                {dataset.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.assign.user')}
+          <select data-testid="assign-user" value={chosenUser} onChange={(e) => setUserId(e.target.value)}>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.displayName} ({user.username})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" data-testid="assign-submit" disabled={busy || !chosenDataset || !chosenUser}>
+          {t('admin.assign.submit')}
+        </button>
+      </form>
+      {assigned !== null && (
+        <p role="status" data-testid="assign-result">
+          {t('admin.assign.done', { count: assigned })}
+        </p>
+      )}
+      <ErrorText error={error} testId="assign-error" />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { LabelSet } from '../../core/labelSet';
+import { BUILTIN_LABEL_SETS } from '../../core/labelSets/builtin';
+import { useLanguage, useT } from '../../i18n';
+import { appServices, useAppStore } from '../../store';
+import { toAppError, type AppError } from '../../store/loadError';
+import { ErrorText } from '../common/ErrorText';
+import { ProgressBar } from '../common/ProgressBar';
+
+/** All datasets and the form that creates one for a built-in label set. */
+export function DatasetsPanel() {
+  const t = useT();
+  const [language] = useLanguage();
+  const datasets = useAppStore((state) => state.datasets);
+  const loadDatasets = useAppStore((state) => state.loadDatasets);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const labelSets = useLabelSets();
+  const [labelSetKey, setLabelSetKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const labelSet = labelSets.find((set) => keyOf(set) === labelSetKey) ?? labelSets[0];
+    if (!labelSet) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await appServices().api.createDataset({
+        name: name.trim(),
+        description: description.trim(),
+        labelSetId: labelSet.id,
+        labelSetVersion: labelSet.version,
+      });
+      setName('');
+      setDescription('');
+      await loadDatasets();
+    } catch (caught) {
+      setError(toAppError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="datasets-admin-title" data-testid="admin-datasets">
+      <h2 id="datasets-admin-title">{t('admin.datasets.title')}</h2>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.datasets.name')}</th>
+            <th scope="col">{t('admin.datasets.labelSet')}</th>
+            <th scope="col">{t('admin.datasets.items')}</th>
+            <th scope="col">{t('items.column.progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {datasets?.map((dataset) => {
+            const labelSet = labelSets.find((set) => set.id === dataset.labelSetId && set.version === dataset.labelSetVersion);
+            return (
+              <tr key={dataset.id} data-testid={`admin-dataset-${dataset.id}`}>
+                <td>{dataset.name}</td>
+                <td>{labelSet ? labelSet.name[language] : `${dataset.labelSetId} v${dataset.labelSetVersion}`}</td>
+                <td>{dataset.itemCount}</td>
+                <td>
+                  <ProgressBar progress={dataset.progress} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <form className="form inline-form" onSubmit={submit} aria-label={t('admin.datasets.create')}>
+        <label>
+          {t('admin.datasets.name')}
+          <input data-testid="new-dataset-name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('admin.datasets.description')}
+          <input data-testid="new-dataset-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <label>
+          {t('admin.datasets.labelSet')}
+          <select data-testid="new-dataset-label-set" value={labelSetKey} onChange={(e) => setLabelSetKey(e.target.value)}>
+            {labelSets.map((set) => (
+              <option key={keyOf(set)} value={keyOf(set)}>
+                {set.name[language]} (v{set.version})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" data-testid="new-dataset-submit" disabled={busy}>
+          {t('admin.datasets.create')}
+        </button>
+      </form>
+      <ErrorText error={error} testId="new-dataset-error" />
+    </section>
+  );
+}
+
+const keyOf = (set: LabelSet): string => `${set.id}@${set.version}`;
+
+/** The server's label sets; the built-in ones until it answers (or when it cannot). */
+function useLabelSets(): readonly LabelSet[] {
+  const [labelSets, setLabelSets] = useState<readonly LabelSet[]>(BUILTIN_LABEL_SETS);
+  useEffect(() => {
+    appServices()
+      .api.listLabelSets()
+      .then(
+        (list) => {
+          if (list.length > 0) setLabelSets(list);
+        },
+        () => undefined,
+      );
+  }, []);
+  return labelSets;
+}

@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import { useLanguage, useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { ErrorText } from '../common/ErrorText';
+import { ProgressBar } from '../common/ProgressBar';
+import { StateBadge } from '../common/StateBadge';
+import { Link } from '../Link';
+import { paths } from '../router';
+
+export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const list = useAppStore((state) => state.itemLists[datasetId]);
+  const dataset = useAppStore((state) => state.datasets?.find((d) => d.id === datasetId));
+  const loadItems = useAppStore((state) => state.loadItems);
+  const loadDatasets = useAppStore((state) => state.loadDatasets);
+  const hasDatasets = useAppStore((state) => state.datasets !== null);
+
+  useEffect(() => {
+    void loadItems(datasetId);
+    // The viewer chunk is large: fetch it while the user picks an item.
+    preloadSeriesViewer().catch(() => undefined); // offline without a cached chunk: the item page says so
+  }, [datasetId, loadItems]);
+  useEffect(() => {
+    if (!hasDatasets) void loadDatasets();
+  }, [hasDatasets, loadDatasets]);
+
+  const ready = list !== undefined && !list.loading && list.error === null;
+  return (
+    <main className="page" data-testid="item-list" data-ready={ready ? 'true' : 'false'}>
+      <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
+        <Link href={paths.datasets()}>{t('datasets.title')}</Link>
+        <span aria-hidden="true"> / </span>
+        <span>{dataset?.name ?? datasetId}</span>
+      </nav>
+      <h1>{dataset?.name ?? t('items.title')}</h1>
+      {list?.fromCache && <p className="notice" data-testid="items-cached">{t('catalog.fromCache')}</p>}
+      <ErrorText error={list?.error ?? null} testId="items-error" />
+      {list && list.items.length === 0 && !list.loading && !list.error && <p className="empty">{t('items.empty')}</p>}
+      {list && list.items.length > 0 && (
+        <table className="items">
+          <thead>
+            <tr>
+              <th scope="col">{t('items.column.title')}</th>
+              <th scope="col">{t('items.column.state')}</th>
+              <th scope="col">{t('items.column.progress')}</th>
+              <th scope="col">{t('items.column.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((item) => (
+              <tr key={item.id} data-testid={`item-row-${item.id}`}>
+                <td>
+                  <Link href={paths.item(item.id)} data-testid={`item-link-${item.id}`}>
+                    {item.title}
+                  </Link>
+                </td>
+                <td>
+                  <StateBadge state={item.state} testId={`item-state-${item.id}`} />
+                </td>
+                <td>
+                  <ProgressBar progress={item.progress} testId={`item-progress-${item.id}`} />
+                </td>
+                <td className="muted small">{new Date(item.updatedAt).toLocaleString(language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {list?.nextCursor && (
+        <button type="button" data-testid="items-more" disabled={list.loading} onClick={() => void loadItems(datasetId, { more: true })}>
+          {list.loading ? t('common.loading') : t('items.more')}
+        </button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useT } from '../../i18n';
+import { appServices, isEditable, useAppStore, type OpenItem } from '../../store';
+import { ErrorText } from '../common/ErrorText';
+import { StateBadge } from '../common/StateBadge';
+import { Link } from '../Link';
+import { paths } from '../router';
+import { ItemWorkspace } from './ItemWorkspace';
+
+/** /items/:id — loads the item and its local draft, then shows the reading workspace. */
+export function ItemPage({ itemId }: { readonly itemId: string }) {
+  const t = useT();
+  const openItemById = useAppStore((state) => state.openItemById);
+  const closeItem = useAppStore((state) => state.closeItem);
+  const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
+
+  useEffect(() => {
+    void openItemById(itemId);
+    return () => closeItem();
+  }, [itemId, openItemById, closeItem]);
+
+  if (!open || open.status === 'loading') {
+    return (
+      <main className="item-page reading-room" data-testid="item-page" data-ready="false">
+        <p className="status-line" role="status">
+          {t('common.loading')}
+        </p>
+      </main>
+    );
+  }
+  if (open.status === 'error' || !open.detail) {
+    return (
+      <main className="item-page reading-room" data-testid="item-page" data-ready="false">
+        <ErrorText error={open.error} testId="item-error" />
+        <Link href={paths.datasets()}>{t('nav.backToDatasets')}</Link>
+      </main>
+    );
+  }
+  return <ReadyItem open={open} />;
+}
+
+function ReadyItem({ open }: { readonly open: OpenItem }) {
+  const t = useT();
+  const detail = open.detail;
+  const loadFile = useCallback((fileId: string) => appServices().api.loadFile(open.itemId, fileId), [open.itemId]);
+  const slices = useMemo(() => (detail?.item.content.kind === 'series' ? detail.item.content.slices : []), [detail]);
+  const [dialog, setDialog] = useState(false);
+  const hasRecords = Object.keys(open.doc?.records ?? {}).length > 0;
+  if (!detail) return null;
+  return (
+    <main className="item-page reading-room" data-testid="item-page" data-ready="true" data-item-id={open.itemId} data-editable={isEditable(open) ? 'true' : 'false'}>
+      <header className="item-bar">
+        <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
+          <Link href={paths.dataset(detail.item.datasetId)} data-testid="back-to-items">
+            {t('nav.backToItems')}
+          </Link>
+        </nav>
+        <h1 className="item-title">{detail.item.title}</h1>
+        {/* The server moves an item to "in progress" at its first write; show that before the sync. */}
+        <StateBadge state={detail.state === 'assigned' && hasRecords ? 'inProgress' : detail.state} testId="item-state" />
+      </header>
+      {detail.item.content.kind === 'series' ? (
+        <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
+      ) : (
+        <p className="notice">{t('item.unsupportedKind')}</p>
+      )}
+    </main>
+  );
+}

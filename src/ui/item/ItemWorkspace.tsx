@@ -1,0 +1,154 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { SliceRef } from '../../core/item';
+import { useLanguage, useT } from '../../i18n';
+import { appStore, isEditable, type OpenItem } from '../../store';
+import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
+import { ConflictDialog } from './ConflictDialog';
+import type { ItemAction } from './keymap';
+import { LabelButtons } from './LabelButtons';
+import { cellBackground, classesPerTarget } from './labelColors';
+import { SeriesAnswer } from './SeriesAnswer';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SliceNavigator } from './SliceNavigator';
+import { SubmitControl } from './SubmitControl';
+import { SyncBadge } from './SyncBadge';
+import { useItemKeyboard } from './useItemKeyboard';
+
+/** The reading room: viewer, slice navigation with the label strip, label buttons, status, submit. */
+export function ItemWorkspace({
+  open,
+  slices,
+  loadFile,
+  dialogOpen,
+  onDialog,
+}: {
+  readonly open: OpenItem;
+  readonly slices: readonly SliceRef[];
+  readonly loadFile: (fileId: string) => Promise<ArrayBuffer>;
+  readonly dialogOpen: boolean;
+  readonly onDialog: (open: boolean) => void;
+}) {
+  const t = useT();
+  const [language] = useLanguage();
+  // Actions are created once with the store, so reading them outside a selector is stable.
+  const actions = appStore().getState();
+  const [help, setHelp] = useState(false);
+  const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  const labelSet = open.detail?.labelSet ?? null;
+  const editable = isEditable(open);
+
+  const classes = useMemo(
+    () => (labelSet ? classesPerTarget(open.doc, open.targetIds, labelSet) : []),
+    [open.doc, open.targetIds, labelSet],
+  );
+  const current = classes[open.sliceIndex] ?? [];
+  const unlabelled = classes.filter((c) => c.length === 0).length;
+
+  const conflict = open.sync?.status === 'conflict' ? open.sync.conflict : undefined;
+  const showConflict = conflict !== undefined && postponedConflict !== conflict.detectedAt;
+  const anyDialog = dialogOpen || help || showConflict;
+
+  const onAction = (action: ItemAction) => {
+    switch (action.type) {
+      case 'label':
+        return actions.applyLabel(action.classCode);
+      case 'clear':
+        return actions.clearLabels();
+      case 'step':
+        return actions.stepSlice(action.delta, { extend: action.extend });
+      case 'jump':
+        return actions.goToSlice(action.to === 'first' ? 0 : open.targetIds.length - 1, { extend: action.extend });
+      case 'undo':
+        return actions.undo();
+      case 'redo':
+        return actions.redo();
+      case 'help':
+        return setHelp(true);
+      case 'deselect':
+        return actions.goToSlice(open.sliceIndex);
+    }
+  };
+  useItemKeyboard(labelSet, !anyDialog, onAction);
+
+  // The badge reopens a postponed conflict, or retries at once what waits on a backoff.
+  const status = open.sync?.status;
+  const badgeAction = conflict
+    ? () => setPostponedConflict(null)
+    : status === 'offline' || status === 'error'
+      ? () => void actions.engine?.retryNow()
+      : undefined;
+
+  const onViewerIndex = useCallback((index: number) => actions.goToSlice(index), [actions]);
+  const overlay = (
+    <div className="viewer-overlay-label" data-testid="viewer-slice-label">
+      {current.length > 0 ? (
+        <>
+          <span className="swatch" style={{ background: cellBackground(current) }} aria-hidden="true" />
+          {current.map((c) => c.name[language]).join(', ')}
+        </>
+      ) : (
+        <span className="muted">{t('strip.unlabelled')}</span>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="workspace">
+      <div className="toolbar-row" role="toolbar" aria-label={t('item.toolbar')}>
+        <SyncBadge sync={open.sync} savingLocal={open.savingLocal} onClick={badgeAction} />
+        <button type="button" data-testid="undo-button" aria-keyshortcuts="Control+Z" disabled={!editable || !open.canUndo} onClick={actions.undo}>
+          {t('item.undo')}
+        </button>
+        <button type="button" data-testid="redo-button" aria-keyshortcuts="Control+Shift+Z Control+Y" disabled={!editable || !open.canRedo} onClick={actions.redo}>
+          {t('item.redo')}
+        </button>
+        <button type="button" data-testid="help-button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+          {t('item.shortcuts')}
+        </button>
+        <span className="spacer" />
+        <SubmitControl open={open} unlabelled={unlabelled} onSubmit={actions.submitItem} onDialog={onDialog} />
+      </div>
+      {open.localSaveError && (
+        <p className="error" role="alert" data-testid="local-save-error">
+          {t('item.localSaveFailed', { message: open.localSaveError })}
+        </p>
+      )}
+      <div className="workspace-body">
+        <section className="viewer-pane" aria-label={t('item.viewer')}>
+          <LazySeriesViewer slices={slices} loadFile={loadFile} index={open.sliceIndex} onIndexChange={onViewerIndex} overlay={overlay} />
+          <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
+        </section>
+        <aside className="label-panel" aria-label={t('labels.panel')}>
+          {labelSet && (
+            <>
+              <h2>{labelSet.name[language]}</h2>
+              <LabelButtons labelSet={labelSet} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={actions.applyLabel} onClear={actions.clearLabels} />
+              <p className="muted small" data-testid="label-target">
+                {open.selection
+                  ? t('labels.targetRange', {
+                      from: Math.min(open.selection.anchor, open.selection.focus) + 1,
+                      to: Math.max(open.selection.anchor, open.selection.focus) + 1,
+                    })
+                  : t('labels.targetSlice', { n: open.sliceIndex + 1 })}
+              </p>
+              {!editable && <p className="notice">{t('item.readOnly')}</p>}
+              <SeriesAnswer labelSet={labelSet} doc={open.doc} targetIds={open.targetIds} />
+            </>
+          )}
+          <p className="muted small">{t('item.helpHint')}</p>
+        </aside>
+      </div>
+      {help && labelSet && <ShortcutHelp labelSet={labelSet} onClose={() => setHelp(false)} />}
+      {showConflict && conflict && labelSet && (
+        <ConflictDialog
+          labelSet={labelSet}
+          targetIds={open.targetIds}
+          mine={open.doc}
+          server={conflict.server}
+          onResolve={actions.resolveConflict}
+          onLater={() => setPostponedConflict(conflict.detectedAt)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { LabelSet } from '../../core/labelSet';
+import { useLanguage, useT } from '../../i18n';
+import { Dialog } from '../common/Dialog';
+import { PAGE_STEP } from './keymap';
+
+export function ShortcutHelp({ labelSet, onClose }: { readonly labelSet: LabelSet; readonly onClose: () => void }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const rows: [string, string][] = [
+    ...labelSet.classes.filter((c) => c.key).map((c): [string, string] => [c.key as string, t('help.labelWith', { name: c.name[language] })]),
+    ['Delete', t('help.clear')],
+    ['↓ / →', t('help.next')],
+    ['↑ / ←', t('help.previous')],
+    ['PageDown / PageUp', t('help.page', { count: PAGE_STEP })],
+    ['Home / End', t('help.firstLast')],
+    ['Shift + ↑↓ / Shift + click', t('help.select')],
+    ['Esc', t('help.deselect')],
+    ['Ctrl + Z', t('help.undo')],
+    ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
+    [t('help.wheel'), t('help.wheelAction')],
+    ['?', t('help.toggle')],
+  ];
+  return (
+    <Dialog title={t('help.title')} onClose={onClose} testId="shortcut-help">
+      <table className="shortcuts">
+        <tbody>
+          {rows.map(([keys, action]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row end">
+        <button type="button" className="primary" data-testid="shortcut-help-close" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

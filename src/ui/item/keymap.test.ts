@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { SAH_SLICE_LABEL_SET } from '../../core/labelSets/builtin';
+import { actionForKey, PAGE_STEP, type KeyPress } from './keymap';
+
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('actionForKey', () => {
+  it('maps each class key of the label set to labelling with that class', () => {
+    expect(actionForKey(press('1'), SAH_SLICE_LABEL_SET)).toEqual({ type: 'label', classCode: 'sah.present' });
+    expect(actionForKey(press('2'), SAH_SLICE_LABEL_SET)).toEqual({ type: 'label', classCode: 'sah.absent' });
+    expect(actionForKey(press('3'), SAH_SLICE_LABEL_SET)).toEqual({ type: 'label', classCode: 'sah.uncertain' });
+    expect(actionForKey(press('4'), SAH_SLICE_LABEL_SET)).toBeNull();
+    expect(actionForKey(press('1'), null)).toBeNull();
+  });
+
+  it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z, Ctrl+Y and Cmd+Shift+Z', () => {
+    expect(actionForKey(press('z', { ctrlKey: true }), null)).toEqual({ type: 'undo' });
+    expect(actionForKey(press('Z', { ctrlKey: true, shiftKey: true }), null)).toEqual({ type: 'redo' });
+    expect(actionForKey(press('y', { ctrlKey: true }), null)).toEqual({ type: 'redo' });
+    expect(actionForKey(press('z', { metaKey: true, shiftKey: true }), null)).toEqual({ type: 'redo' });
+    expect(actionForKey(press('1', { ctrlKey: true }), SAH_SLICE_LABEL_SET)).toBeNull();
+  });
+
+  it('navigates with arrows, pages and Home/End, extending the selection with Shift', () => {
+    expect(actionForKey(press('ArrowDown'), null)).toEqual({ type: 'step', delta: 1, extend: false });
+    expect(actionForKey(press('ArrowLeft', { shiftKey: true }), null)).toEqual({ type: 'step', delta: -1, extend: true });
+    expect(actionForKey(press('PageDown'), null)).toEqual({ type: 'step', delta: PAGE_STEP, extend: false });
+    expect(actionForKey(press('Home'), null)).toEqual({ type: 'jump', to: 'first', extend: false });
+    expect(actionForKey(press('End', { shiftKey: true }), null)).toEqual({ type: 'jump', to: 'last', extend: true });
+  });
+
+  it('opens help with ? and ignores Alt chords', () => {
+    expect(actionForKey(press('?', { shiftKey: true }), null)).toEqual({ type: 'help' });
+    expect(actionForKey(press('1', { altKey: true }), SAH_SLICE_LABEL_SET)).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Keyboard shortcuts of the item page as a pure mapping from a key press to an action, so the
+ * bindings are tested without a browser.
+ */
+import type { LabelSet } from '../../core/labelSet';
+
+export type ItemAction =
+  | { readonly type: 'label'; readonly classCode: string }
+  | { readonly type: 'clear' }
+  | { readonly type: 'step'; readonly delta: number; readonly extend: boolean }
+  | { readonly type: 'jump'; readonly to: 'first' | 'last'; readonly extend: boolean }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'help' }
+  | { readonly type: 'deselect' };
+
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+/** Slices skipped by PageUp / PageDown. */
+export const PAGE_STEP = 10;
+
+export function actionForKey(press: KeyPress, labelSet: LabelSet | null): ItemAction | null {
+  const command = press.ctrlKey || press.metaKey;
+  const key = press.key;
+  if (press.altKey) return null;
+  if (command) {
+    const lower = key.toLowerCase();
+    if (lower === 'z') return press.shiftKey ? { type: 'redo' } : { type: 'undo' };
+    if (lower === 'y' && !press.shiftKey) return { type: 'redo' };
+    return null;
+  }
+  const extend = press.shiftKey;
+  switch (key) {
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return { type: 'step', delta: 1, extend };
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return { type: 'step', delta: -1, extend };
+    case 'PageDown':
+      return { type: 'step', delta: PAGE_STEP, extend };
+    case 'PageUp':
+      return { type: 'step', delta: -PAGE_STEP, extend };
+    case 'Home':
+      return { type: 'jump', to: 'first', extend };
+    case 'End':
+      return { type: 'jump', to: 'last', extend };
+    case 'Delete':
+    case 'Backspace':
+      return { type: 'clear' };
+    case '?':
+      return { type: 'help' };
+    case 'Escape':
+      return { type: 'deselect' };
+  }
+  const labelClass = labelSet?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
+  return labelClass ? { type: 'label', classCode: labelClass.code } : null;
+}

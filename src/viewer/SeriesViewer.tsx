@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { SliceRef } from '../core/item';
+import { useT } from '../i18n';
+import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
+import { sliceImageId } from './cornerstone/imageIds';
+import { classifyLoadError } from './loadError';
+import { Toolbar } from './Toolbar';
+import { useViewerTestHook } from './testHook';
+import { usePrefetch } from './usePrefetch';
+import { useSliceDisplay } from './useSliceDisplay';
+import { useStackViewport } from './useStackViewport';
+import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName } from './windowing';
+import './SeriesViewer.css';
+
+export interface SeriesViewerProps {
+  /** Slices in patient order, as the server sends them; the viewer never re-sorts. */
+  readonly slices: readonly SliceRef[];
+  /** The file's DICOM bytes (the page adds auth and offline caching). */
+  readonly loadFile: LoadFile;
+  /** Shown slice, owned by the page. */
+  readonly index: number;
+  /** The wheel asks for another slice; the page decides and passes it back as `index`. */
+  readonly onIndexChange: (index: number) => void;
+  /**
+   * Drawn over the image (labels, badges). The layer ignores the pointer so the image tools keep
+   * working; give interactive children `pointer-events: auto`.
+   */
+  readonly overlay?: ReactNode;
+}
+
+/**
+ * A Cornerstone3D stack viewport for one CT/MR series: window presets, window/zoom/pan by mouse,
+ * slices by wheel. Root carries `data-ready` (current slice on screen), `data-slice-index` and
+ * `data-voi="<width>/<center>"` for tests.
+ */
+export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }: SeriesViewerProps) {
+  const t = useT();
+  const elementRef = useRef<HTMLDivElement>(null);
+  const handle = useStackViewport(elementRef);
+
+  // Keyed by content so a page that rebuilds an equal array does not reload the series.
+  const imageIdsKey = slices.map(sliceImageId).join('\n');
+  const imageIds = useMemo(() => (imageIdsKey ? imageIdsKey.split('\n') : []), [imageIdsKey]);
+  const fileIdsKey = slices.map((slice) => slice.fileId).join('\n');
+
+  const loadFileRef = useRef(loadFile);
+  loadFileRef.current = loadFile;
+  useEffect(() => {
+    if (!fileIdsKey) return;
+    return bindFiles(fileIdsKey.split('\n'), (fileId) => loadFileRef.current(fileId));
+  }, [fileIdsKey]);
+
+  const shownIndex = Math.min(Math.max(index, 0), Math.max(slices.length - 1, 0));
+  const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange);
+  const { setWindow, applyFileWindow, fileWindow } = display;
+  usePrefetch(handle, imageIds, shownIndex, display.phase !== 'loading');
+
+  const setPreset = useCallback(
+    (name: PresetName) => {
+      if (!isPresetName(name)) throw new Error(`Unknown window preset "${String(name)}"`);
+      if (name === 'default') applyFileWindow();
+      else setWindow(CT_PRESETS[name]);
+    },
+    [setWindow, applyFileWindow],
+  );
+
+  useViewerTestHook({
+    handle,
+    ready: display.phase === 'ready',
+    sliceIndex: shownIndex,
+    voi: display.voi,
+    setPreset,
+  });
+
+  const errorKind = display.error ? classifyLoadError(display.error) : 'other';
+
+  const activePreset = useMemo((): PresetName | null => {
+    const chosen = display.chosenWindow;
+    if (!chosen) return 'default';
+    return (
+      (Object.keys(CT_PRESETS) as Array<keyof typeof CT_PRESETS>).find((name) =>
+        sameWindow(CT_PRESETS[name], chosen),
+      ) ?? null
+    );
+  }, [display.chosenWindow]);
+
+  return (
+    <div
+      className="sv-root"
+      data-testid="series-viewer"
+      data-ready={display.phase === 'ready' ? 'true' : 'false'}
+      data-state={display.phase}
+      data-slice-index={shownIndex}
+      data-voi={display.voi ? formatWindow(display.voi) : ''}
+      data-render-mode={handle?.renderMode}
+    >
+      <Toolbar
+        showCtPresets={display.modality === 'CT'}
+        activePreset={activePreset}
+        fileWindow={fileWindow}
+        onPreset={setPreset}
+        onReset={display.reset}
+      />
+      <div className="sv-stage">
+        <div
+          ref={elementRef}
+          className="sv-viewport"
+          onContextMenu={(event) => event.preventDefault()}
+        />
+        {slices.length === 0 && <div className="sv-message">{t('viewer.noSlices')}</div>}
+        {slices.length > 0 && (
+          <div className="sv-corner sv-corner-bottom-left">
+            {t('viewer.slice', { n: shownIndex + 1, total: slices.length })}
+          </div>
+        )}
+        {display.voi && (
+          <div className="sv-corner sv-corner-bottom-right">
+            {t('viewer.windowLevel', {
+              width: Math.round(display.voi.width),
+              center: Math.round(display.voi.center),
+            })}
+          </div>
+        )}
+        {overlay !== undefined && <div className="sv-overlay">{overlay}</div>}
+        {display.phase === 'loading' && slices.length > 0 && (
+          <div className="sv-loading" role="status" data-testid="viewer-loading">
+            <span className="sv-spinner" aria-hidden="true" />
+            {t('viewer.loading')}
+          </div>
+        )}
+        {display.phase === 'error' && (
+          <div className="sv-error" role="alert" data-testid="viewer-error">
+            <strong>{t('viewer.error.title', { n: shownIndex + 1 })}</strong>
+            {errorKind !== 'other' && <span>{t(`viewer.error.${errorKind}`)}</span>}
+            <span className="sv-error-reason">
+              {display.error === 'unknown' ? t('viewer.error.unknown') : display.error}
+            </span>
+            <button type="button" className="sv-button" onClick={display.retry}>
+              {t('viewer.retry')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { getRenderingCapabilities, init as initCore } from '@cornerstonejs/core';
+import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
+import { init as initTools } from '@cornerstonejs/tools';
+import { registerViewerTools } from '../tools';
+import { decodeWorkerCount } from './decodeWorkers';
+import { registerFileImageLoader } from './fileRegistry';
+import { chooseRenderMode, parseRenderMode, type RenderMode } from './renderMode';
+
+export interface CornerstoneSetup {
+  readonly renderMode: RenderMode;
+}
+
+/** Keeps `?render=` for the whole tab, since in-app navigation drops the query string. */
+const RENDER_MODE_KEY = 'mejirushi.render';
+
+function requestedRenderMode(): RenderMode | null {
+  const fromUrl = parseRenderMode(new URLSearchParams(window.location.search).get('render'));
+  try {
+    if (fromUrl) sessionStorage.setItem(RENDER_MODE_KEY, fromUrl);
+    return fromUrl ?? parseRenderMode(sessionStorage.getItem(RENDER_MODE_KEY));
+  } catch {
+    return fromUrl;
+  }
+}
+
+let setup: CornerstoneSetup | null = null;
+
+/**
+ * Initialises Cornerstone core, tools and the DICOM image loader once per page. The v5 inits are
+ * synchronous; the module-level guard makes a second call (React StrictMode runs effects twice,
+ * several viewers may mount) return the first result.
+ */
+export function initCornerstone(): CornerstoneSetup {
+  if (setup) return setup;
+  const renderMode = chooseRenderMode(requestedRenderMode(), getRenderingCapabilities());
+  initCore({ rendering: { useCPURendering: renderMode === 'cpu' }, debug: {} });
+  initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
+  initTools();
+  registerViewerTools();
+  registerFileImageLoader();
+  setup = { renderMode };
+  return setup;
+}

@@ -1,0 +1,50 @@
+import { Enums, RenderingEngine, type StackViewport } from '@cornerstonejs/core';
+import { useEffect, useState, type RefObject } from 'react';
+import { initCornerstone } from './cornerstone/init';
+import type { RenderMode } from './cornerstone/renderMode';
+import { watchElementSize } from './elementSize';
+import { attachViewerTools } from './tools';
+
+export interface ViewportHandle {
+  readonly viewport: StackViewport;
+  readonly renderMode: RenderMode;
+}
+
+let instances = 0;
+
+/**
+ * One rendering engine, stack viewport and tool group per mounted element, all torn down on
+ * unmount. Ids are fresh per effect run so StrictMode's mount → unmount → mount never meets
+ * the half-destroyed first instance.
+ */
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): ViewportHandle | null {
+  const [handle, setHandle] = useState<ViewportHandle | null>(null);
+
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!element) return;
+    const { renderMode } = initCornerstone();
+    const n = ++instances;
+    const engineId = `mejirushi-engine-${n}`;
+    const viewportId = `mejirushi-stack-${n}`;
+    const engine = new RenderingEngine(engineId);
+    engine.enableElement({
+      viewportId,
+      type: Enums.ViewportType.STACK,
+      element,
+      defaultOptions: { background: [0, 0, 0] },
+    });
+    const viewport = engine.getViewport(viewportId) as StackViewport;
+    const detachTools = attachViewerTools(`mejirushi-tools-${n}`, viewportId, engineId);
+    const stopWatchingSize = watchElementSize(element, () => engine.resize(true, true));
+    setHandle({ viewport, renderMode });
+    return () => {
+      stopWatchingSize();
+      detachTools();
+      engine.destroy();
+      setHandle(null);
+    };
+  }, [elementRef]);
+
+  return handle;
+}
