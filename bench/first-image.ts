@@ -1,0 +1,231 @@
+/**
+ * First-image benchmark (not part of `npm test`): `npx tsx bench/first-image.ts`
+ *
+ * Navigation → first rendered slice of the demo series in the app (`/items/<id>`), against a bare
+ * Cornerstone3D page (bench/bare-viewer: no React, no app) that loads the same DICOM file from
+ * the same server with the same bearer token into a stack viewport of the same size. Both pages
+ * are served by one real server process (same origin, same headers).
+ *
+ * Times are taken in the page: `performance.now()` (ms since the navigation started) when the
+ * viewer root first carries `data-ready="true"`. Cold: a fresh browser context per run (empty
+ * HTTP cache, no service worker; the login is already stored, as for a returning user). Warm:
+ * the same context navigating to the same URL again (after the app's service worker took
+ * control). Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
+ *
+ * BENCH_RUNS (default 5) runs per page and mode; BENCH_RENDER (default "cpu,gpu") the modes.
+ */
+import { loadavg } from 'node:os';
+import type { Browser, BrowserContext } from '@playwright/test';
+import type { LoginResponse } from '../src/core/api';
+import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
+import { launchChromium, newSeededContext } from './support/browser';
+import { findItem, startBenchServer, type BenchServer } from './support/server';
+import { BARE_BASE, prepareSite } from './support/site';
+import { formatSpread, ms, ratio, spread } from './support/stats';
+import { reportSummary, type SummaryRow } from './support/summary';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MODES: RenderMode[] = (process.env.BENCH_RENDER ?? 'cpu,gpu').split(',').map((text) => {
+  const mode = parseRenderMode(text.trim());
+  if (!mode) throw new Error(`BENCH_RENDER: "${text}" is not cpu or gpu`);
+  return mode;
+});
+const PAGES = ['app', 'bare'] as const;
+type PageKind = (typeof PAGES)[number];
+const TIMEOUT_MS = 60_000;
+
+interface FirstImage {
+  /** ms from navigation start to the viewer's first data-ready="true". */
+  readonly ms: number;
+  readonly sliceIndex: number;
+  readonly bare: boolean;
+  /** Files fetched by the page (resource timing), to check both pages load the same one. */
+  readonly files: string[];
+  /** When the first file was requested and when its bytes had arrived (ms since navigation start). */
+  readonly fileRequestedMs: number | null;
+  readonly fileMs: number | null;
+  /** App only: when the item page showed the item's detail (ms since navigation start). */
+  readonly itemPageMs: number | null;
+}
+
+declare global {
+  interface Window {
+    __benchFirstImage?: { ms: number; sliceIndex: number; bare: boolean };
+    /** When the app's item page had the item's detail (ms since navigation start). */
+    __benchItemPage?: number;
+  }
+}
+
+/** Runs in every document before its scripts. A string: tsx would add its `__name` helper to a function, which the page lacks. */
+const RECORD_FIRST_IMAGE = `
+  new MutationObserver(() => {
+    if (!window.__benchItemPage && document.querySelector('[data-testid="item-page"][data-ready="true"]')) {
+      window.__benchItemPage = performance.now();
+    }
+    if (window.__benchFirstImage) return;
+    const root = document.querySelector('[data-testid="series-viewer"][data-ready="true"]');
+    if (!root) return;
+    window.__benchFirstImage = {
+      ms: performance.now(),
+      sliceIndex: Number(root.getAttribute('data-slice-index')),
+      bare: document.documentElement.dataset.bench === 'bare',
+    };
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+async function navigate(context: BrowserContext, url: string): Promise<FirstImage> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__benchFirstImage !== undefined, undefined, { timeout: TIMEOUT_MS });
+  const shown = await page.evaluate(() => window.__benchFirstImage);
+  if (!shown) throw new Error(`no first image recorded for ${url}`);
+  const fetched = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: entry.responseEnd }))
+      .filter((entry) => entry.path.includes('/files/')),
+  );
+  const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
+  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs };
+}
+
+interface Target {
+  readonly itemId: string;
+  /** Server path of the file shown first. */
+  readonly filePath: string;
+  readonly login: LoginResponse;
+}
+
+async function viewportSize(context: BrowserContext): Promise<{ w: number; h: number }> {
+  const page = context.pages()[0];
+  const box = await page?.locator('.sv-viewport').boundingBox();
+  if (!box) throw new Error('cannot measure the app viewer');
+  return { w: Math.round(box.width), h: Math.round(box.height) };
+}
+
+function pageUrl(kind: PageKind, mode: RenderMode, target: Target, size: { w: number; h: number } | null): string {
+  if (kind === 'app') return `/items/${target.itemId}?render=${mode}`;
+  if (!size) throw new Error('the bare page needs the app viewer size first');
+  const query = new URLSearchParams({ file: target.filePath, token: target.login.token, render: mode, w: String(size.w), h: String(size.h) });
+  return `${BARE_BASE}index.html?${query.toString()}`;
+}
+
+function check(kind: PageKind, shown: FirstImage, target: Target): void {
+  if (shown.bare !== (kind === 'bare')) throw new Error(`expected the ${kind} page, got the ${shown.bare ? 'bare' : 'app'} page`);
+  if (shown.sliceIndex !== 0) throw new Error(`${kind} showed slice ${shown.sliceIndex} first, not slice 0`);
+  if (!shown.files.includes(target.filePath)) throw new Error(`${kind} did not fetch ${target.filePath} (fetched: ${shown.files.join(', ')})`);
+}
+
+interface Samples {
+  cold: FirstImage[];
+  warm: FirstImage[];
+}
+
+interface Run {
+  readonly cold: FirstImage;
+  readonly warm: FirstImage;
+  /** App only: its viewer's size, which the bare page copies. */
+  readonly size: { w: number; h: number } | null;
+}
+
+async function measureRun(browser: Browser, server: BenchServer, kind: PageKind, url: string, target: Target): Promise<Run> {
+  const context = await newSeededContext(browser, server.url, target.login);
+  try {
+    await context.addInitScript({ content: RECORD_FIRST_IMAGE });
+    const cold = await navigate(context, url);
+    check(kind, cold, target);
+    const size = kind === 'app' ? await viewportSize(context) : null;
+    if (kind === 'app') {
+      // Warm means the steady state: the service worker installed (precache done) and in control.
+      await context.pages()[0]?.waitForSelector('html[data-sw-ready="true"]', { timeout: TIMEOUT_MS, state: 'attached' });
+    }
+    const warm = await navigate(context, url);
+    check(kind, warm, target);
+    return { cold, warm, size };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Medians of the milestones before the first image, for where the time goes. */
+function milestones(runs: readonly FirstImage[]): string {
+  const median = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length === runs.length ? ms(spread(known).median) : 'n/a';
+  };
+  const item = runs.some((r) => r.itemPageMs !== null) ? `item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` : '';
+  return `${item}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}`;
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg()[0] as number;
+  const site = await prepareSite();
+  let server: BenchServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startBenchServer(site.staticDir);
+    const precached = (await server.api<string[]>('GET', '/app-files.json')).filter((url) => url.startsWith(BARE_BASE));
+    if (precached.length > 0) throw new Error(`the app would precache the benchmark pages too: ${precached.join(', ')}`);
+    const detail = await findItem(server, /demo/i);
+    const content = detail.item.content;
+    if (content.kind !== 'series' || !content.slices[0]) throw new Error('the demo item is not a series');
+    const target: Target = {
+      itemId: detail.item.id,
+      filePath: `/api/items/${detail.item.id}/files/${encodeURIComponent(content.slices[0].fileId)}`,
+      login: server.login,
+    };
+    browser = await launchChromium();
+
+    const samples = new Map<string, Samples>();
+    const sizes = new Map<RenderMode, { w: number; h: number }>();
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const mode of MODES) {
+        for (const kind of PAGES) {
+          const result = await measureRun(browser, server, kind, pageUrl(kind, mode, target, sizes.get(mode) ?? null), target);
+          if (result.size && !sizes.has(mode)) sizes.set(mode, result.size);
+          const key = `${mode} ${kind}`;
+          const entry = samples.get(key) ?? { cold: [], warm: [] };
+          entry.cold.push(result.cold);
+          entry.warm.push(result.warm);
+          samples.set(key, entry);
+        }
+      }
+    }
+
+    const size = sizes.get(MODES[0] as RenderMode);
+    console.log(
+      `first image: navigation → first slice rendered (demo series, ${content.rows}×${content.columns}, viewer ${size?.w}×${size?.h} CSS px), ` +
+        `${RUNS} runs per page and mode, Chromium ${browser.version()} (SwiftShader unless a GPU is present)`,
+    );
+    const rows: SummaryRow[] = [];
+    for (const mode of MODES) {
+      console.log(`render mode ${mode}:`);
+      for (const phase of ['cold', 'warm'] as const) {
+        const appRuns = samples.get(`${mode} app`)?.[phase] ?? [];
+        const bareRuns = samples.get(`${mode} bare`)?.[phase] ?? [];
+        const app = spread(appRuns.map((r) => r.ms));
+        const bare = spread(bareRuns.map((r) => r.ms));
+        console.log(`  ${phase} app : ${formatSpread(app)}; ${milestones(appRuns)}`);
+        console.log(`  ${phase} bare: ${formatSpread(bare)}; ${milestones(bareRuns)}`);
+        console.log(`  ${phase} ratio app/bare (medians): ${ratio(app.median, bare.median)}`);
+        rows.push({
+          benchmark: 'first image',
+          measure: `${phase}, ${mode} render`,
+          value: `${app.median.toFixed(0)} ms`,
+          baseline: `${bare.median.toFixed(0)} ms bare Cornerstone3D`,
+          ratio: ratio(app.median, bare.median),
+        });
+      }
+    }
+    console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
+    reportSummary(rows);
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    site.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

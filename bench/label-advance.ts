@@ -1,0 +1,249 @@
+/**
+ * Label-and-advance benchmark (not part of `npm test`): `npx tsx bench/label-advance.ts`
+ *
+ * Over the real 28-slice head CT (`<sample data>/radiology/ct-head-series-ge`, uploaded through
+ * the API into a real server process), in the production app in Chromium:
+ * - label pass: one label key per slice (`1`/`2`/`3`: label the slice and advance), each step
+ *   waited until the next slice is rendered;
+ * - baseline pass: plain next-slice (ArrowDown) over the same slices, same waits.
+ * A warm-up pass first, so every image is decoded and cached and both passes measure the app,
+ * not the network. Passes alternate for BENCH_ROUNDS rounds (default 3); every label round
+ * changes every label, so each key press is a real change (IndexedDB write, outbox, sync).
+ *
+ * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
+ * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
+ * next slice. The 28th key labels the last slice without
+ * advancing; it is part of the work (and checked) but not of the per-step comparison. At the end
+ * all 28 labels must be in IndexedDB and on the server, else the run fails.
+ *
+ * BENCH_ROUNDS (default 3); BENCH_LABEL_RENDER=cpu|gpu forces a render mode (default: the app's).
+ */
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import type { AnnotationDocument } from '../src/core/annotation';
+import type { DocumentHead } from '../src/core/api';
+import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
+import { parseRenderMode } from '../src/viewer/cornerstone/renderMode';
+import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
+import { launchChromium, newSeededContext, readyViewer } from './support/browser';
+import { importFolder, startBenchServer, type BenchServer } from './support/server';
+import { prepareSite } from './support/site';
+import { formatSpread, ms, ratio, spread, sum } from './support/stats';
+import { reportSummary } from './support/summary';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** cpu | gpu; unset: the app's own choice (CPU under a software rasteriser). */
+const RENDER = process.env.BENCH_LABEL_RENDER ? parseRenderMode(process.env.BENCH_LABEL_RENDER) : null;
+if (process.env.BENCH_LABEL_RENDER && !RENDER) throw new Error('BENCH_LABEL_RENDER must be cpu or gpu');
+const SERIES = join('radiology', 'ct-head-series-ge');
+const SLICES = 28;
+const TIMEOUT_MS = 30_000;
+const CLASSES = SAH_SLICE_LABEL_SET.classes.map((c) => ({ key: c.key as string, code: c.code }));
+
+interface StepMarks {
+  keys: { key: string; t: number }[];
+  readies: { index: number; t: number }[];
+}
+
+declare global {
+  interface Window {
+    __benchSteps?: StepMarks;
+  }
+}
+
+/** Runs in every document before its scripts. A string: tsx would add its `__name` helper to a function, which the page lacks. */
+const RECORD_STEPS = `
+  window.__benchSteps = { keys: [], readies: [] };
+  window.addEventListener('keydown', (event) => {
+    window.__benchSteps.keys.push({ key: event.key, t: event.timeStamp });
+  }, true);
+  new MutationObserver(() => {
+    const root = document.querySelector('[data-testid="series-viewer"][data-ready="true"]');
+    if (!root) return;
+    const index = Number(root.getAttribute('data-slice-index'));
+    const readies = window.__benchSteps.readies;
+    const last = readies[readies.length - 1];
+    if (!last || last.index !== index) readies.push({ index, t: performance.now() });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-slice-index'] });
+`;
+
+async function press(page: Page, key: string, nextIndex: number): Promise<void> {
+  await page.keyboard.press(key);
+  await page.waitForSelector(readyViewer(nextIndex), { state: 'attached', timeout: TIMEOUT_MS });
+}
+
+async function toFirstSlice(page: Page): Promise<void> {
+  await press(page, 'Home', 0);
+  await page.evaluate(() => {
+    if (window.__benchSteps) window.__benchSteps = { keys: [], readies: [] };
+  });
+}
+
+/** Keydown → next slice on screen, per advancing step of the pass just run (in-page ms). */
+async function stepTimes(page: Page, steps: number): Promise<number[]> {
+  const marks = await page.evaluate(() => window.__benchSteps);
+  if (!marks || marks.keys.length < steps) throw new Error(`expected ${steps} key presses, the page saw ${marks?.keys.length ?? 0}`);
+  return marks.keys.slice(0, steps).map((key, i) => {
+    const ready = marks.readies.find((r) => r.index === i + 1 && r.t >= key.t);
+    if (!ready) throw new Error(`no rendered slice ${i + 1} after key ${i + 1}`);
+    return ready.t - key.t;
+  });
+}
+
+interface Pass {
+  readonly steps: number[];
+  /** Wall clock of the whole pass in Node, driver round trips included. */
+  readonly wallMs: number;
+}
+
+async function navigationPass(page: Page): Promise<Pass> {
+  await toFirstSlice(page);
+  const start = performance.now();
+  for (let i = 0; i < SLICES - 1; i += 1) await press(page, 'ArrowDown', i + 1);
+  const wallMs = performance.now() - start;
+  return { steps: await stepTimes(page, SLICES - 1), wallMs };
+}
+
+function classOf(round: number, slice: number) {
+  return CLASSES[(slice + round) % CLASSES.length] as (typeof CLASSES)[number];
+}
+
+async function labelPass(page: Page, round: number, targetIds: readonly string[]): Promise<Pass> {
+  await toFirstSlice(page);
+  const start = performance.now();
+  for (let i = 0; i < SLICES - 1; i += 1) await press(page, classOf(round, i).key, i + 1);
+  // The last slice: labelled in place (nothing to advance to); wait until the store has it.
+  const last = classOf(round, SLICES - 1);
+  await page.keyboard.press(last.key);
+  await page.waitForFunction(
+    ([targetId, code]) =>
+      Object.values(window.__mejirushi?.store.getState().openItem?.doc?.records ?? {}).some(
+        (record) => record.type === 'label' && record.targetId === targetId && record.classCodes.includes(code as string),
+      ),
+    [targetIds[SLICES - 1], last.code],
+    { timeout: TIMEOUT_MS },
+  );
+  const wallMs = performance.now() - start;
+  return { steps: await stepTimes(page, SLICES - 1), wallMs };
+}
+
+/** Slice index → class code, as the document holds them. */
+function labelsOf(doc: AnnotationDocument | null | undefined, targetIds: readonly string[]): Map<number, string> {
+  const labels = new Map<number, string>();
+  for (const record of Object.values(doc?.records ?? {})) {
+    if (record.type !== 'label') continue;
+    const index = targetIds.indexOf(record.targetId);
+    if (index >= 0 && record.classCodes.length === 1) labels.set(index, record.classCodes[0] as string);
+  }
+  return labels;
+}
+
+function checkLabels(where: string, labels: Map<number, string>, round: number): void {
+  const wrong = Array.from({ length: SLICES }, (_, i) => i).filter((i) => labels.get(i) !== classOf(round, i).code);
+  if (labels.size !== SLICES || wrong.length > 0) {
+    throw new Error(`${where} holds ${labels.size} labels; slices not as labelled: ${wrong.map((i) => i + 1).join(', ')}`);
+  }
+}
+
+async function verifyStored(page: Page, server: BenchServer, itemId: string, targetIds: readonly string[]): Promise<void> {
+  await page.evaluate(async () => {
+    await window.__mejirushi?.settled();
+  });
+  const pending = await page.evaluate(async () => (await window.__mejirushi?.pendingCount()) ?? -1);
+  if (pending !== 0) throw new Error(`${pending} outbox entries still unsent`);
+  // Straight from IndexedDB, not through the app's store.
+  const key = JSON.stringify([itemId, server.login.user.id]);
+  const local = (await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('mejirushi');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('drafts').objectStore('drafts').get(${key});
+      read.onerror = () => reject(read.error);
+      read.onsuccess = () => { resolve(read.result ? read.result.doc : null); open.result.close(); };
+    };
+  })`)) as AnnotationDocument | null;
+  checkLabels('IndexedDB', labelsOf(local, targetIds), ROUNDS - 1);
+  const head = await server.api<DocumentHead>('GET', `/api/items/${itemId}/annotations/me`);
+  checkLabels('the server', labelsOf(head.document, targetIds), ROUNDS - 1);
+}
+
+async function main(): Promise<void> {
+  if (!hasSampleData()) throw new Error(`no sample data in ${sampleDataDir()} (set MEJIRUSHI_SAMPLE_DATA)`);
+  const loadBefore = loadavg()[0] as number;
+  const site = await prepareSite();
+  let server: BenchServer | undefined;
+  const browser = await launchChromium();
+  try {
+    server = await startBenchServer(site.staticDir);
+    const detail = await importFolder(server, join(sampleDataDir(), SERIES), 'bench-ct-head');
+    if (detail.item.content.kind !== 'series') throw new Error('the imported item is not a series');
+    const targetIds = detail.item.content.slices.map((slice) => slice.targetId);
+    if (targetIds.length !== SLICES) throw new Error(`expected ${SLICES} slices, the server has ${targetIds.length}`);
+
+    const context = await newSeededContext(browser, server.url, server.login);
+    await context.addInitScript({ content: RECORD_STEPS });
+    const page = context.pages()[0] as Page;
+    await page.goto(`/items/${detail.item.id}${RENDER ? `?render=${RENDER}` : ''}`);
+    await page.waitForSelector(readyViewer(0), { state: 'attached', timeout: TIMEOUT_MS });
+    const renderMode = await page.getAttribute('[data-testid="series-viewer"]', 'data-render-mode');
+
+    // Warm-up: every slice decoded and cached once.
+    for (let i = 0; i < SLICES - 1; i += 1) await press(page, 'ArrowDown', i + 1);
+
+    const navigation: Pass[] = [];
+    const labelling: Pass[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      navigation.push(await navigationPass(page));
+      labelling.push(await labelPass(page, round, targetIds));
+    }
+    await verifyStored(page, server, detail.item.id, targetIds);
+    await context.close();
+
+    const navSteps = spread(navigation.flatMap((p) => p.steps));
+    const labelSteps = spread(labelling.flatMap((p) => p.steps));
+    const navTotal = spread(navigation.map((p) => sum(p.steps)));
+    const labelTotal = spread(labelling.map((p) => sum(p.steps)));
+    const navWall = spread(navigation.map((p) => p.wallMs));
+    const labelWall = spread(labelling.map((p) => p.wallMs));
+    console.log(
+      `label and advance over the ${SLICES}-slice real head CT (${SERIES}), ${ROUNDS} rounds after a warm-up pass, ` +
+        `render mode ${renderMode}, Chromium ${browser.version()}:`,
+    );
+    console.log(`  per step, key → next slice rendered (${SLICES - 1} steps × ${ROUNDS}):`);
+    console.log(`    label + advance: ${formatSpread(labelSteps)}`);
+    console.log(`    next slice     : ${formatSpread(navSteps)}`);
+    console.log(`    ratio label/next (medians): ${ratio(labelSteps.median, navSteps.median)}`);
+    console.log(`  per pass, sum of the ${SLICES - 1} advancing steps (median of ${ROUNDS}):`);
+    console.log(`    label + advance: ${ms(labelTotal.median)}, next slice: ${ms(navTotal.median)}, ratio ${ratio(labelTotal.median, navTotal.median)}`);
+    console.log(`  per pass, wall clock in the driver (label pass includes the 28th key; median of ${ROUNDS}):`);
+    console.log(`    label + advance: ${ms(labelWall.median)}, next slice: ${ms(navWall.median)}, ratio ${ratio(labelWall.median, navWall.median)}`);
+    console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
+    console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
+    reportSummary([
+      {
+        benchmark: 'label and advance',
+        measure: `per step (median), ${renderMode} render`,
+        value: ms(labelSteps.median),
+        baseline: `${ms(navSteps.median)} next slice`,
+        ratio: ratio(labelSteps.median, navSteps.median),
+      },
+      {
+        benchmark: 'label and advance',
+        measure: `${SLICES - 1} steps (sum, median pass)`,
+        value: ms(labelTotal.median),
+        baseline: `${ms(navTotal.median)} next slice`,
+        ratio: ratio(labelTotal.median, navTotal.median),
+      },
+    ]);
+  } finally {
+    await browser.close();
+    await server?.stop();
+    site.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

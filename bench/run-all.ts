@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: the three benchmarks in sequence (each its own process), then one summary
+ * table. The browser benchmarks share one build of the app and the benchmark pages. Exits
+ * non-zero when any benchmark failed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../server/testing/processes';
+import { buildSite, SITE_ENV } from './support/site';
+import { SUMMARY_ENV, type SummaryRow } from './support/summary';
+
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const BENCHMARKS = ['bench/first-image.ts', 'bench/label-advance.ts', 'bench/sync-ingest.ts'];
+
+/** Runs one benchmark, echoing its output; resolves with its exit code and stdout. */
+function runBenchmark(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}
+
+/** sync-ingest prints its figures only; its headline lines are read back from its output. */
+function syncIngestRows(stdout: string): SummaryRow[] {
+  const find = (pattern: RegExp) => pattern.exec(stdout)?.slice(1) ?? null;
+  const rows: SummaryRow[] = [];
+  const sync = find(/through PUT .*?: (\d+) labels\/s/);
+  const raw = find(/raw inserts of the same revision rows:\s+(\d+) labels\/s/);
+  const rawOverSync = find(/ratio raw \/ sync endpoint: ([\d.]+)×/);
+  if (sync && raw && rawOverSync) {
+    rows.push({
+      benchmark: 'sync ingest',
+      measure: 'one client, labels/s',
+      value: `${sync[0]} labels/s`,
+      baseline: `${raw[0]} labels/s raw inserts`,
+      ratio: `raw/sync ${rawOverSync[0]}×`,
+    });
+  }
+  const concurrent = find(/(\d+) concurrent clients for (\d+) s/);
+  const rate = find(/^\s+(\d+) req\/s/m);
+  const errors = find(/errors (\d+), timeouts (\d+), non-2xx (\d+)/);
+  if (concurrent && rate && errors) {
+    rows.push({
+      benchmark: 'sync ingest',
+      measure: `${concurrent[0]} clients for ${concurrent[1]} s`,
+      value: `${rate[0]} labels/s`,
+      baseline: '—',
+      ratio: `errors ${errors[0]}, timeouts ${errors[1]}, non-2xx ${errors[2]}`,
+    });
+  }
+  return rows;
+}
+
+function table(rows: readonly SummaryRow[]): string {
+  const header: SummaryRow = { benchmark: 'benchmark', measure: 'measure', value: 'value', baseline: 'baseline', ratio: 'ratio' };
+  const columns = Object.keys(header) as (keyof SummaryRow)[];
+  const widths = columns.map((column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const line = (row: SummaryRow) => columns.map((column, i) => row[column].padEnd(widths[i] as number)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'mejirushi-bench-all-'));
+  try {
+    const summaryFile = join(work, 'summary.jsonl');
+    const started = new Date();
+    const loadBefore = loadavg()[0] as number;
+    console.log('building the app and the benchmark pages…');
+    const staticDir = await buildSite(work);
+    const failed: string[] = [];
+    const rows: SummaryRow[] = [];
+    for (const script of BENCHMARKS) {
+      console.log(`\n== ${script}`);
+      const { code, stdout } = await runBenchmark(script, { [SITE_ENV]: staticDir, [SUMMARY_ENV]: summaryFile });
+      if (code !== 0) failed.push(script);
+      if (script.endsWith('sync-ingest.ts')) rows.push(...syncIngestRows(stdout));
+    }
+    let written = '';
+    try {
+      written = readFileSync(summaryFile, 'utf8');
+    } catch {
+      // No browser benchmark finished.
+    }
+    const browserRows = written.split('\n').filter(Boolean).map((line) => JSON.parse(line) as SummaryRow);
+    console.log(
+      `\n== summary (${started.toISOString()}, ${availableParallelism()} cores, ` +
+        `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] as number).toFixed(2)} after)`,
+    );
+    console.log(table([...browserRows, ...rows]));
+    if (failed.length > 0) {
+      console.log(`\nfailed: ${failed.join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,42 @@
+/** Debian Chromium for the browser benchmarks, and contexts that start logged in. */
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import type { LoginResponse } from '../../src/core/api';
+import { BARE_BASE } from './site';
+
+/** The flags platform-facts.md lists (Playwright adds SwiftShader for WebGL itself). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The e2e suites' window size. */
+export const VIEWPORT = { width: 1280, height: 860 } as const;
+
+/**
+ * A fresh context (empty HTTP cache, IndexedDB, service workers) whose one page has stored
+ * `login` the way the app does, through the seed page (which loads nothing of the app).
+ */
+export async function newSeededContext(browser: Browser, origin: string, login: LoginResponse): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: origin });
+  const page = await context.newPage();
+  await page.goto(`${BARE_BASE}seed.html#${encodeURIComponent(JSON.stringify(login))}`);
+  const seeded = await page.waitForFunction(() => document.documentElement.dataset.seeded);
+  if ((await seeded.jsonValue()) !== 'true') throw new Error(`seeding the session failed: ${String(await seeded.jsonValue())}`);
+  return context;
+}
+
+/** The viewer root once the shown slice is rendered (the app's and the bare page's alike). */
+export function readyViewer(sliceIndex?: number): string {
+  const index = sliceIndex === undefined ? '' : `[data-slice-index="${sliceIndex}"]`;
+  return `[data-testid="series-viewer"][data-ready="true"]${index}`;
+}
