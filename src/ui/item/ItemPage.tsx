@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n';
-import { appServices, isEditable, useAppStore, type OpenItem } from '../../store';
+import { isEditable, useAppStore, type OpenItem } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
 import { ItemWorkspace } from './ItemWorkspace';
+import { useFileLoader } from './useFileLoader';
+import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
 
 /** /items/:id — loads the item and its local draft, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
@@ -15,6 +17,7 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
 
   useEffect(() => {
+    preloadSeriesViewer().catch(() => undefined); // offline without a cached chunk: the workspace says so
     void openItemById(itemId);
     return () => closeItem();
   }, [itemId, openItemById, closeItem]);
@@ -36,14 +39,14 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
       </main>
     );
   }
-  return <ReadyItem open={open} />;
+  return <ReadyItem key={open.itemId} open={open} />;
 }
 
 function ReadyItem({ open }: { readonly open: OpenItem }) {
   const t = useT();
   const detail = open.detail;
-  const loadFile = useCallback((fileId: string) => appServices().api.loadFile(open.itemId, fileId), [open.itemId]);
   const slices = useMemo(() => (detail?.item.content.kind === 'series' ? detail.item.content.slices : []), [detail]);
+  const loadFile = useFileLoader(open.itemId, slices[open.sliceIndex]?.fileId);
   const [dialog, setDialog] = useState(false);
   const hasRecords = Object.keys(open.doc?.records ?? {}).length > 0;
   if (!detail) return null;
