@@ -1,0 +1,71 @@
+import {
+  byTestId,
+  expect,
+  expectSliceShown,
+  expectSynced,
+  goToSlice,
+  keyFor,
+  labelByKeys,
+  localState,
+  openDemoItem,
+  pendingCount,
+  recordWriteKeys,
+  serverApi,
+  serverLabels,
+  settled,
+  signIn,
+  stripClasses,
+  syncBadge,
+  test,
+  truthClass,
+  truthLabels,
+  waitForItem,
+} from './fixtures/mejirushi';
+
+const FIRST = 4;
+const SLICES = [4, 5, 6, 7, 8]; // two without and three with the bleed
+
+test('labels made offline survive an offline reload and reach the server exactly once', async ({ page, context, mejirushi }) => {
+  const writeKeys = recordWriteKeys(page);
+  await signIn(page, mejirushi.admin);
+  // The worker must control the page before the series is read, so its files are kept for offline use.
+  await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
+  const itemId = await openDemoItem(page);
+  await goToSlice(page, FIRST);
+  await expectSliceShown(page, FIRST);
+
+  await context.setOffline(true);
+  await expect(byTestId(page, 'offline-banner')).toBeVisible();
+  await labelByKeys(page, SLICES.map((i) => keyFor(truthClass(i))));
+  const expectedStrip = (await stripClasses(page)).map((_, i) => (SLICES.includes(i) ? truthClass(i) : ''));
+  expect(await stripClasses(page)).toEqual(expectedStrip);
+  await expect(syncBadge(page)).toHaveAttribute('data-status', 'offline');
+  await settled(page);
+  expect(await pendingCount(page)).toBeGreaterThan(0);
+
+  // The app, the labels and the images all come back without a network.
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await waitForItem(page);
+  await expect(byTestId(page, 'offline-banner')).toBeVisible();
+  expect(await stripClasses(page)).toEqual(expectedStrip);
+  await goToSlice(page, FIRST);
+  await expectSliceShown(page, FIRST);
+  expect(await pendingCount(page)).toBeGreaterThan(0);
+  const api = await serverApi(mejirushi.url, mejirushi.admin);
+  expect(await serverLabels(api, itemId)).toEqual({});
+
+  await context.setOffline(false);
+  await expectSynced(page);
+  await settled(page);
+  const expected = truthLabels(SLICES);
+  expect(await serverLabels(api, itemId)).toEqual(expected);
+  expect((await localState(page)).labels).toEqual(expected);
+
+  // Exactly once: each write the client sent (one idempotency key each, however often retried)
+  // is one revision on the server, and no revision comes from anywhere else.
+  const revisions = await api.listRevisions(itemId);
+  const opIds = revisions.map((r) => r.opId);
+  expect(new Set(opIds).size).toBe(opIds.length);
+  expect([...opIds].sort()).toEqual([...new Set(writeKeys)].sort());
+});

@@ -1,0 +1,63 @@
+// `npm test`: type check, unit and server suites (Vitest), production build, end-to-end suites
+// (Playwright in Debian Chromium). Ends with one plain "N passed, N failed" line and names every
+// suite that could not run on this machine, so a green run never hides a missing one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const reports = mkdtempSync(join(tmpdir(), 'mejirushi-test-'));
+const sampleData = resolve(root, process.env.MEJIRUSHI_SAMPLE_DATA ?? '../shared/data');
+
+function run(label, command, args, env = {}) {
+  console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+if (!run('types', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) problems.push('type check failed');
+
+const unitJson = join(reports, 'vitest.json');
+const unitOk = run('unit and server tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+const unit = readJson(unitJson);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+}
+if (!unitOk) problems.push('unit tests failed');
+
+const built = run('production build', 'npx', ['vite', 'build']);
+if (!built) problems.push('build failed');
+
+const e2eJson = join(reports, 'playwright.json');
+if (built) {
+  const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+  const e2e = readJson(e2eJson);
+  if (e2e) {
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+  }
+  if (!e2eOk) problems.push('end-to-end tests failed');
+}
+
+console.log('\n== suites that did not run here');
+const notRun = [];
+if (!existsSync(join(sampleData, 'radiology'))) {
+  notRun.push(`sample-data suites (DICOM importer and decoder on real files): no data at ${sampleData} (set MEJIRUSHI_SAMPLE_DATA)`);
+}
+if (!process.env.MEJIRUSHI_TEST_PG_URL) {
+  notRun.push('PostgreSQL suites (migrations, sync protocol): MEJIRUSHI_TEST_PG_URL is not set');
+}
+console.log(notRun.length ? notRun.map((line) => `- ${line}`).join('\n') : 'none: every suite ran');
+for (const problem of problems) console.log(`FAILED: ${problem}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(problems.length ? 1 : 0);
