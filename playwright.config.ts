@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/fixtures/chromium';
 
 // Debian Chromium drives every end-to-end test; browsers are never downloaded. Each test starts
 // its own server process (see e2e/fixtures) because several stop and restart it mid-test; it
@@ -14,18 +15,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 860 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     // A step that cannot happen should fail in seconds, not at the test's timeout.
     actionTimeout: 20_000,
     navigationTimeout: 30_000,

@@ -1,22 +1,12 @@
 /** Debian Chromium for the browser benchmarks, and contexts that start logged in. */
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import type { LoginResponse } from '../../src/core/api';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/fixtures/chromium';
 import { BARE_BASE } from './site';
 
-/** The flags platform-facts.md lists (Playwright adds SwiftShader for WebGL itself). */
+/** Debian Chromium, launched as the end-to-end tests launch it. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }
 
 /** The e2e suites' window size. */

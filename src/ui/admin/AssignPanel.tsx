@@ -4,18 +4,17 @@ import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 
 /** Assigns every item of a dataset to a user (the server ignores items already assigned). */
 export function AssignPanel({ users }: { readonly users: readonly User[] }) {
   const t = useT();
-  const datasets = useAppStore((state) => state.datasets);
+  const [chosenDataset, setDatasetId] = useChosenDataset();
   const loadDatasets = useAppStore((state) => state.loadDatasets);
-  const [datasetId, setDatasetId] = useState('');
   const [userId, setUserId] = useState('');
   const [busy, setBusy] = useState(false);
   const [assigned, setAssigned] = useState<number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const chosenDataset = datasetId || datasets?.[0]?.id || '';
   const chosenUser = userId || users[0]?.id || '';
 
   async function submit(event: FormEvent): Promise<void> {
@@ -38,16 +37,7 @@ export function AssignPanel({ users }: { readonly users: readonly User[] }) {
     <section className="card" aria-labelledby="assign-title" data-testid="admin-assign">
       <h2 id="assign-title">{t('admin.assign.title')}</h2>
       <form className="form inline-form" onSubmit={submit}>
-        <label>
-          {t('admin.upload.dataset')}
-          <select data-testid="assign-dataset" value={chosenDataset} onChange={(e) => setDatasetId(e.target.value)}>
-            {datasets?.map((dataset) => (
-              <option key={dataset.id} value={dataset.id}>
-                {dataset.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DatasetSelect testId="assign-dataset" value={chosenDataset} onChange={setDatasetId} />
         <label>
           {t('admin.assign.user')}
           <select data-testid="assign-user" value={chosenUser} onChange={(e) => setUserId(e.target.value)}>

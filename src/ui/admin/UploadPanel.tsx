@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/ErrorText';
+import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 
 interface UploadRow {
   readonly name: string;
@@ -19,9 +20,8 @@ const PARALLEL_UPLOADS = 2;
 /** Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file. */
 export function UploadPanel() {
   const t = useT();
-  const datasets = useAppStore((state) => state.datasets);
+  const [chosen, setDatasetId] = useChosenDataset();
   const loadDatasets = useAppStore((state) => state.loadDatasets);
-  const [datasetId, setDatasetId] = useState('');
   const [rows, setRows] = useState<readonly UploadRow[]>([]);
   const [busy, setBusy] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -30,7 +30,6 @@ export function UploadPanel() {
     // Not in React's typings; lets the user pick a whole folder of a series.
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
-  const chosen = datasetId || datasets?.[0]?.id || '';
 
   async function upload(files: readonly File[]): Promise<void> {
     if (!chosen || files.length === 0) return;
@@ -63,16 +62,7 @@ export function UploadPanel() {
     <section className="card" aria-labelledby="upload-title" data-testid="admin-upload">
       <h2 id="upload-title">{t('admin.upload.title')}</h2>
       <div className="form inline-form">
-        <label>
-          {t('admin.upload.dataset')}
-          <select data-testid="upload-dataset" value={chosen} onChange={(e) => setDatasetId(e.target.value)}>
-            {datasets?.map((dataset) => (
-              <option key={dataset.id} value={dataset.id}>
-                {dataset.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DatasetSelect testId="upload-dataset" value={chosen} onChange={setDatasetId} />
         <label>
           {t('admin.upload.files')}
           <input
