@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AnnotationDocument } from '../../src/core/annotation';
-import type { AssignmentState, ConflictBody, DocumentHead, DocumentWriteResult, RevisionInfo } from '../../src/core/api';
+import type { AnnotatorHead, AssignmentState, ConflictBody, DocumentHead, DocumentWriteResult, RevisionInfo } from '../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../src/core/itemState';
 import { serializeWrites, toNumber } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -201,11 +201,6 @@ export async function listRevisions(db: Kysely<Database>, itemId: string, annota
 }
 
 /** Every annotator's head of one item, for reviewers (assigned annotators without a document at revision 0). */
-export interface AnnotatorHead extends DocumentHead {
-  readonly annotatorId: string;
-  readonly state: AssignmentState;
-}
-
 export async function listHeads(db: Kysely<Database>, itemId: string): Promise<AnnotatorHead[]> {
   const rows = await db
     .selectFrom('assignments')

@@ -133,6 +133,12 @@ export interface ConflictBody extends ApiError {
   readonly current: DocumentHead;
 }
 
+/** GET /api/items/:id/annotations (reviewer, admin) → AnnotatorHead[]: every assigned annotator's head (revision 0 without a document). */
+export interface AnnotatorHead extends DocumentHead {
+  readonly annotatorId: string;
+  readonly state: AssignmentState;
+}
+
 /** GET /api/items/:id/annotations/me/revisions → RevisionInfo[] oldest first (one per applied write) */
 export interface RevisionInfo {
   readonly revision: number;
