@@ -55,11 +55,21 @@ test('labels made offline survive an offline reload and reach the server exactly
   const api = await serverApi(mejirushi.url, mejirushi.admin);
   expect(await serverLabels(api, itemId)).toEqual({});
 
+  // The item list says the same: the labels are on this device only, and its progress counts them.
+  await byTestId(page, 'back-to-items').click();
+  await expect(page.locator('[data-testid="item-list"][data-ready="true"]')).toBeVisible();
+  const listed = byTestId(page, `item-sync-${itemId}`);
+  await expect(listed).toHaveAttribute('data-status', 'offline');
+  await expect(byTestId(page, `item-progress-${itemId}`)).toHaveAttribute('data-labelled', String(SLICES.length));
+
   await context.setOffline(false);
-  await expectSynced(page);
+  await expect(listed).toHaveAttribute('data-status', 'synced');
   await settled(page);
   const expected = truthLabels(SLICES);
   expect(await serverLabels(api, itemId)).toEqual(expected);
+  await byTestId(page, `item-link-${itemId}`).click();
+  await waitForItem(page);
+  await expectSynced(page);
   expect((await localState(page)).labels).toEqual(expected);
 
   // Exactly once: each write the client sent (one idempotency key each, however often retried)

@@ -16,3 +16,6 @@ export const browserOnline: OnlineSignal = (onOnline) => {
     document.removeEventListener('visibilitychange', onVisible);
   };
 };
+
+/** The browser says it has no network (outside a browser: never). */
+export const browserOffline = (): boolean => typeof navigator !== 'undefined' && !navigator.onLine;

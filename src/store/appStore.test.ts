@@ -128,6 +128,30 @@ describe('app store', () => {
     reloaded.getState().engine?.stop();
   });
 
+  it("shows each listed item's sync status and local progress from IndexedDB, offline and back", async () => {
+    await blankServerDocument();
+    const store = await loggedInStore();
+    const datasetId = server.detail.item.datasetId;
+    await store.getState().loadItems(datasetId);
+    expect(store.getState().itemLists[datasetId]?.items.map((item) => item.id)).toEqual([server.itemId]);
+    expect(store.getState().itemSync).toEqual({}); // never opened on this device
+    await store.getState().openItemById(server.itemId);
+    await settled(store);
+    server.setReachable(false);
+    for (let i = 0; i < 3; i += 1) store.getState().applyLabel('sah.absent');
+    await settled(store);
+    await store.getState().loadItems(datasetId);
+    expect(store.getState().itemLists[datasetId]?.fromCache).toBe(true);
+    const offline = store.getState().itemSync[server.itemId];
+    expect(offline).toMatchObject({ status: 'offline', unsynced: true, progress: { labelled: 3, total: 8 } });
+    expect(offline?.pending).toBeGreaterThan(0);
+    server.setReachable(true);
+    await store.getState().engine?.retryNow();
+    await settled(store);
+    await store.getState().refreshItemSync([server.itemId]);
+    expect(store.getState().itemSync[server.itemId]).toEqual({ status: 'synced', pending: 0, unsynced: false, progress: { labelled: 3, total: 8 } });
+  });
+
   it('takes in a newer server document for the open item without entering undo', async () => {
     await blankServerDocument();
     const store = await loggedInStore();

@@ -1,13 +1,14 @@
 /**
  * Datasets and item lists of the logged-in user, fetched from the server and cached in
- * IndexedDB so they read offline. Progress of items with unsynced local edits is computed from
- * the local drafts, so the lists never look behind what the user just did.
+ * IndexedDB so they read offline. Beside each list, this device's sync status and draft
+ * progress per item (`itemSync`), so the lists never look behind what the user just did.
  */
 import type { StateCreator } from 'zustand';
 import type { DatasetSummary, ItemSummary } from '../core/api';
-import { progressOf } from '../core/progress';
 import { NetworkError } from '../data/api';
 import { itemPageKey } from '../data/db';
+import { deriveLocalItemSync, type LocalItemSync } from '../data/localItemSync';
+import { browserOffline } from '../data/onlineSignal';
 import type { AppState } from './appState';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
@@ -30,9 +31,13 @@ export interface CatalogSlice {
   datasetsFromCache: boolean;
   datasetsError: AppError | null;
   itemLists: Readonly<Record<string, ItemList>>;
+  /** This device's copy of listed items (those with a draft), by item id. */
+  itemSync: Readonly<Record<string, LocalItemSync>>;
   loadDatasets(): Promise<void>;
   /** First page, or with `more` the page after the ones loaded. */
   loadItems(datasetId: string, options?: { readonly more?: boolean }): Promise<void>;
+  /** Re-reads the drafts and outbox of these items, all in one IndexedDB transaction. */
+  refreshItemSync(itemIds: readonly string[]): Promise<void>;
 }
 
 const emptyList: ItemList = { items: [], nextCursor: null, loading: false, fromCache: false, error: null };
@@ -48,19 +53,27 @@ export const createCatalogSlice =
       }));
     }
 
-    async function withLocalProgress(items: readonly ItemSummary[], always: boolean): Promise<ItemSummary[]> {
+    /** Newest read per item, so a slow read never overwrites the result of a later one. */
+    const latestRead = new Map<string, number>();
+    let reads = 0;
+
+    async function readItemSync(itemIds: readonly string[]): Promise<Record<string, LocalItemSync>> {
       const me = userId();
-      if (!me) return [...items];
-      const drafts = await services.db.drafts.bulkGet(items.map((item) => [item.id, me] as [string, string]));
-      const details = await services.db.itemDetails.bulkGet(items.map((item) => item.id));
-      return items.map((item, index) => {
-        const draft = drafts[index];
-        const detail = details[index];
-        if (!draft || !detail || (!always && draft.version <= draft.syncedVersion)) return item;
-        const progress = progressOf(draft.doc, targetIdsOf(detail.detail.item));
-        const state = item.state === 'assigned' && progress.labelled > 0 ? 'inProgress' : item.state;
-        return { ...item, progress, state };
+      if (!me || itemIds.length === 0) return {};
+      const keys = itemIds.map((itemId) => [itemId, me] as [string, string]);
+      const { db } = services;
+      const rows = await db.transaction('r', db.drafts, db.outbox, db.itemDetails, async () => {
+        const [drafts, outbox, details] = await Promise.all([
+          db.drafts.bulkGet(keys),
+          db.outbox.where('[itemId+annotatorId]').anyOf(keys).toArray(),
+          db.itemDetails.bulkGet([...itemIds]),
+        ]);
+        return { drafts, outbox, details };
       });
+      const targetIds = new Map<string, readonly string[]>();
+      for (const cached of rows.details) if (cached) targetIds.set(cached.itemId, targetIdsOf(cached.detail.item));
+      const drafts = rows.drafts.filter((draft) => draft !== undefined);
+      return deriveLocalItemSync(itemIds, { drafts, outbox: rows.outbox, targetIds }, { offline: browserOffline(), now: Date.now() });
     }
 
     return {
@@ -69,6 +82,7 @@ export const createCatalogSlice =
       datasetsFromCache: false,
       datasetsError: null,
       itemLists: {},
+      itemSync: {},
 
       async loadDatasets() {
         const me = userId();
@@ -96,8 +110,8 @@ export const createCatalogSlice =
         try {
           const page = await services.api.listItems(datasetId, { cursor, limit: ITEM_PAGE_SIZE });
           await services.db.itemPages.put({ key, page, cachedAt: Date.now() });
-          const fresh = await withLocalProgress(page.items, false);
-          const items = options.more ? [...current.items, ...fresh] : fresh;
+          await get().refreshItemSync(page.items.map((item) => item.id));
+          const items = options.more ? [...current.items, ...page.items] : page.items;
           updateList(datasetId, { items, nextCursor: page.nextCursor, loading: false, fromCache: false });
         } catch (error) {
           if (isUnauthorized(error)) set({ sessionExpired: true });
@@ -106,10 +120,27 @@ export const createCatalogSlice =
             updateList(datasetId, { loading: false, error: toAppError(error) });
             return;
           }
-          const fresh = await withLocalProgress(cached.page.items, true);
-          const items = options.more ? [...current.items, ...fresh] : fresh;
+          await get().refreshItemSync(cached.page.items.map((item) => item.id));
+          const items = options.more ? [...current.items, ...cached.page.items] : cached.page.items;
           updateList(datasetId, { items, nextCursor: cached.page.nextCursor, loading: false, fromCache: true });
         }
+      },
+
+      async refreshItemSync(itemIds) {
+        const read = ++reads;
+        for (const itemId of itemIds) latestRead.set(itemId, read);
+        const derived = await readItemSync(itemIds);
+        const current = itemIds.filter((itemId) => latestRead.get(itemId) === read);
+        if (current.length === 0) return;
+        set((state) => {
+          const itemSync = { ...state.itemSync };
+          for (const itemId of current) {
+            const local = derived[itemId];
+            if (local) itemSync[itemId] = local;
+            else delete itemSync[itemId];
+          }
+          return { itemSync };
+        });
       },
     };
   };

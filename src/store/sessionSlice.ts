@@ -81,7 +81,7 @@ export const createSessionSlice =
         get().closeItem();
         await services.db.session.delete('current');
         // Drafts and the outbox stay: unsynced labels go out at the next login of that user.
-        set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, engine: null, datasets: null, itemLists: {} });
+        set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
       },
     };
   };

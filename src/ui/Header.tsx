@@ -42,6 +42,10 @@ export function Header() {
   const t = useT();
   const user = useAppStore((state) => state.session?.user ?? null);
   const logout = useAppStore((state) => state.logout);
+  // On the dataset list already, its link reloads the list (datasets created meanwhile appear);
+  // from another page the list loads as it mounts.
+  const loadDatasets = useAppStore((state) => state.loadDatasets);
+  const reloadDatasets = () => void loadDatasets();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
 
   async function signOut(): Promise<void> {
@@ -52,12 +56,12 @@ export function Header() {
 
   return (
     <header className="app-header">
-      <Link href={paths.datasets()} className="brand" data-testid="nav-home">
+      <Link href={paths.datasets()} className="brand" data-testid="nav-home" onReselect={reloadDatasets}>
         {t('app.name')}
       </Link>
       {user && (
         <nav aria-label={t('nav.main')}>
-          <Link href={paths.datasets()} data-testid="nav-datasets">
+          <Link href={paths.datasets()} data-testid="nav-datasets" onReselect={reloadDatasets}>
             {t('datasets.title')}
           </Link>
           {user.roles.includes('admin') && (

@@ -40,8 +40,11 @@ function subscribe(listener: () => void): () => void {
 
 const currentPath = (): string => window.location.pathname;
 
+/** Whether `path` is the page shown now (navigating there does nothing). */
+export const isCurrentPath = (path: string): boolean => path === currentPath();
+
 export function navigate(path: string, options: { readonly replace?: boolean } = {}): void {
-  if (path === currentPath()) return;
+  if (isCurrentPath(path)) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();

@@ -70,6 +70,10 @@ export const appMessages = {
   'items.column.state': { en: 'State', ja: '状態' },
   'items.column.progress': { en: 'Progress', ja: '進捗' },
   'items.column.updated': { en: 'Updated', ja: '更新日時' },
+  'items.localProgress': {
+    en: 'Progress on this device, including changes not yet on the server',
+    ja: 'この端末での進捗（サーバー未反映の変更を含む）',
+  },
 
   'state.assigned': { en: 'Assigned', ja: '未着手' },
   'state.inProgress': { en: 'In progress', ja: '読影中' },

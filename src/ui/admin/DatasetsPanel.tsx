@@ -6,6 +6,7 @@ import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { ProgressBar } from '../common/ProgressBar';
+import { chosenLabelSet, labelSetKey } from './labelSetChoice';
 
 /** All datasets and the form that creates one for a built-in label set. */
 export function DatasetsPanel() {
@@ -16,22 +17,22 @@ export function DatasetsPanel() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const labelSets = useLabelSets();
-  const [labelSetKey, setLabelSetKey] = useState('');
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const selected = chosenLabelSet(labelSets, chosenKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const labelSet = labelSets.find((set) => keyOf(set) === labelSetKey) ?? labelSets[0];
-    if (!labelSet) return;
+    if (!selected) return;
     setBusy(true);
     setError(null);
     try {
       await appServices().api.createDataset({
         name: name.trim(),
         description: description.trim(),
-        labelSetId: labelSet.id,
-        labelSetVersion: labelSet.version,
+        labelSetId: selected.id,
+        labelSetVersion: selected.version,
       });
       setName('');
       setDescription('');
@@ -82,9 +83,9 @@ export function DatasetsPanel() {
         </label>
         <label>
           {t('admin.datasets.labelSet')}
-          <select data-testid="new-dataset-label-set" value={labelSetKey} onChange={(e) => setLabelSetKey(e.target.value)}>
+          <select data-testid="new-dataset-label-set" value={selected ? labelSetKey(selected) : ''} onChange={(e) => setChosenKey(e.target.value)}>
             {labelSets.map((set) => (
-              <option key={keyOf(set)} value={keyOf(set)}>
+              <option key={labelSetKey(set)} value={labelSetKey(set)}>
                 {set.name[language]} (v{set.version})
               </option>
             ))}
@@ -98,8 +99,6 @@ export function DatasetsPanel() {
     </section>
   );
 }
-
-const keyOf = (set: LabelSet): string => `${set.id}@${set.version}`;
 
 /** The server's label sets; the built-in ones until it answers (or when it cannot). */
 function useLabelSets(): readonly LabelSet[] {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { withLocalProgress } from '../../data/localItemSync';
 import { useLanguage, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
@@ -7,6 +8,8 @@ import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
+import { ItemSyncBadge } from './ItemSyncBadge';
+import { useLiveItemSync } from './useLiveItemSync';
 
 export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const t = useT();
@@ -16,6 +19,8 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const loadItems = useAppStore((state) => state.loadItems);
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const hasDatasets = useAppStore((state) => state.datasets !== null);
+  const itemSync = useAppStore((state) => state.itemSync);
+  useLiveItemSync(datasetId);
 
   useEffect(() => {
     void loadItems(datasetId);
@@ -44,27 +49,36 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
             <tr>
               <th scope="col">{t('items.column.title')}</th>
               <th scope="col">{t('items.column.state')}</th>
+              <th scope="col">{t('sync.label')}</th>
               <th scope="col">{t('items.column.progress')}</th>
               <th scope="col">{t('items.column.updated')}</th>
             </tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
-              <tr key={item.id} data-testid={`item-row-${item.id}`}>
-                <td>
-                  <Link href={paths.item(item.id)} data-testid={`item-link-${item.id}`}>
-                    {item.title}
-                  </Link>
-                </td>
-                <td>
-                  <StateBadge state={item.state} testId={`item-state-${item.id}`} />
-                </td>
-                <td>
-                  <ProgressBar progress={item.progress} testId={`item-progress-${item.id}`} />
-                </td>
-                <td className="muted small">{new Date(item.updatedAt).toLocaleString(language)}</td>
-              </tr>
-            ))}
+            {list.items.map((listed) => {
+              const local = itemSync[listed.id];
+              const item = withLocalProgress(listed, local, list.fromCache);
+              const ahead = item !== listed && local?.unsynced === true;
+              return (
+                <tr key={item.id} data-testid={`item-row-${item.id}`}>
+                  <td>
+                    <Link href={paths.item(item.id)} data-testid={`item-link-${item.id}`}>
+                      {item.title}
+                    </Link>
+                  </td>
+                  <td>
+                    <StateBadge state={item.state} testId={`item-state-${item.id}`} />
+                  </td>
+                  <td>
+                    <ItemSyncBadge sync={local} testId={`item-sync-${item.id}`} />
+                  </td>
+                  <td title={ahead ? t('items.localProgress') : undefined}>
+                    <ProgressBar progress={item.progress} testId={`item-progress-${item.id}`} />
+                  </td>
+                  <td className="muted small">{new Date(item.updatedAt).toLocaleString(language)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

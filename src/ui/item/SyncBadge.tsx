@@ -1,15 +1,6 @@
 import type { ItemSyncState, SyncStatus } from '../../data/syncEngine';
-import { useLanguage, useT, type MessageKey } from '../../i18n';
-
-const STATUS_KEYS: Readonly<Record<SyncStatus | 'saving', MessageKey>> = {
-  saving: 'sync.saving',
-  savedLocally: 'sync.savedLocally',
-  syncing: 'sync.syncing',
-  synced: 'sync.synced',
-  offline: 'sync.offline',
-  conflict: 'sync.conflict',
-  error: 'sync.error',
-};
+import { useLanguage, useT } from '../../i18n';
+import { SYNC_STATUS_KEYS } from '../common/syncStatusKeys';
 
 /** Where the open item's changes are: on this device only, on the way, on the server, or stuck. */
 export function SyncBadge({ sync, savingLocal, onClick }: { readonly sync: ItemSyncState | null; readonly savingLocal: number; readonly onClick: (() => void) | undefined }) {
@@ -23,7 +14,7 @@ export function SyncBadge({ sync, savingLocal, onClick }: { readonly sync: ItemS
     sync?.failure === 'unauthorized' ? t('sync.unauthorized') : null,
     sync?.lastError && sync.failure !== 'network' ? sync.lastError : null,
   ].filter((line): line is string => line !== null);
-  const label = t(STATUS_KEYS[status]);
+  const label = t(SYNC_STATUS_KEYS[status]);
   if (onClick) details.push(t(status === 'conflict' ? 'sync.openConflict' : 'sync.retryNow'));
   return (
     <button
