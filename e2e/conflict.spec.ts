@@ -62,7 +62,7 @@ for (const choice of ['keep-mine', 'take-server', 'merge'] as const satisfies re
       const api = await serverApi(mejirushi.url, mejirushi.admin);
       const aLabels = at([[0, SAH_ABSENT], [5, SAH_PRESENT], [10, SAH_PRESENT]]);
       expect(await serverLabels(api, itemId)).toEqual(aLabels);
-      const aRevision = (await api.getDocument(itemId)).head.revision;
+      const aRevision = (await api.getDocument(itemId)).revision;
 
       // B, still on the older revision, reads slice 5 differently.
       await labelSlice(b, 5, SAH_ABSENT);
@@ -74,7 +74,7 @@ for (const choice of ['keep-mine', 'take-server', 'merge'] as const satisfies re
       await expect(byTestId(b, 'conflict-mine-10')).toHaveAttribute('data-classes', '');
       await expect(byTestId(b, 'conflict-server-10')).toHaveAttribute('data-classes', SAH_PRESENT);
       // Both versions are kept: the server still holds A's, B's device still holds B's.
-      const head = (await api.getDocument(itemId)).head;
+      const head = await api.getDocument(itemId);
       expect(head.revision).toBe(aRevision);
       expect(await serverLabels(api, itemId)).toEqual(aLabels);
       const bLabels = at([[0, SAH_ABSENT], [5, SAH_ABSENT]]);

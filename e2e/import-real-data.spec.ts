@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import dicomParser from 'dicom-parser';
 import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
-import { byTestId, expect, expectDatasetList, expectedGrey, openDataset, readNeighbourhood, serverApi, signIn, test } from './fixtures/mejirushi';
+import { byTestId, expect, expectDatasetList, greyForValue, openDataset, readNeighbourhood, serverApi, signIn, test } from './fixtures/mejirushi';
 
 const radiology = join(sampleDataDir(), 'radiology');
 const ENCODINGS = 'dicom-encodings/ct-chest-ge-all-syntaxes';
@@ -51,7 +51,7 @@ async function expectShownAsStored(page: Page, what: string, photometric: string
   }
   const voi = shown.voi;
   if (!voi) throw new Error(`${what}: no window`);
-  const greys = shown.neighbours.map((value) => expectedGrey(value, voi, photometric === 'MONOCHROME1'));
+  const greys = shown.neighbours.map((value) => greyForValue(value, voi, photometric === 'MONOCHROME1'));
   const [low, high] = [Math.min(...greys) - 2, Math.max(...greys) + 2];
   const context = `${what}: ${shown.neighbours.join(' ')} under ${JSON.stringify(voi)} shows ${shown.grey}, expected ${low.toFixed(1)}–${high.toFixed(1)}`;
   expect(shown.grey, context).toBeGreaterThanOrEqual(low);

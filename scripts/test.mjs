@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const reports = mkdtempSync(join(tmpdir(), 'mejirushi-test-'));
-const sampleData = resolve(root, process.env.MEJIRUSHI_SAMPLE_DATA ?? '../shared/data');
+// Same rule as server/testing/sampleData.ts: an empty or blank setting counts as unset.
+const sampleDataEnv = process.env.MEJIRUSHI_SAMPLE_DATA;
+const sampleData = resolve(root, sampleDataEnv && sampleDataEnv.trim() !== '' ? sampleDataEnv : '../shared/data');
 
 function run(label, command, args, env = {}) {
   console.log(`\n== ${label}: ${command} ${args.join(' ')}`);

@@ -10,6 +10,7 @@ import type { Database } from './db/schema';
 import type { AppContext } from './http/context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { noNulTextPlugin } from './plugins/noNulText';
 import { securityHeadersPlugin } from './plugins/securityHeaders';
 import { spaPlugin } from './plugins/spa';
 import { annotationRoutes } from './routes/annotations';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('ctx', ctx);
 
   await app.register(errorsPlugin);
+  await app.register(noNulTextPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin);
   await app.register(spaPlugin, { staticDir: options.staticDir ?? null });

@@ -62,6 +62,23 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     expect(await login(first.adminPassword!)).not.toBeNull();
   });
 
+  it('does the first-start steps once when two instances start at the same moment', async () => {
+    database = await openTestDatabase(dialect);
+    // A second instance on PostgreSQL has its own pool. In one process SQLite gets one handle:
+    // a second connection would block the event loop while waiting for the first's write lock.
+    const other = dialect === 'postgres' ? database.openAnother() : database.db;
+    try {
+      const starts = await Promise.all([database.db, other].map((db) => bootstrap(db, { dataDir: database.dataDir })));
+      const passwords = starts.map((start) => start.adminPassword).filter((password) => password !== null);
+      expect(passwords).toHaveLength(1);
+      expect(starts.filter((start) => start.demoDatasetId !== null)).toHaveLength(1);
+      expect(await counts()).toMatchObject({ users: 1, datasets: 1, items: 1, assignments: 1, dataset_attachments: 1 });
+      expect(await login(passwords[0]!)).not.toBeNull();
+    } finally {
+      if (other !== database.db) await other.destroy();
+    }
+  });
+
   it('rewrites a missing ground-truth file from the database', async () => {
     database = await openTestDatabase(dialect);
     await bootstrap(database.db, { dataDir: database.dataDir });

@@ -1,8 +1,9 @@
 /** The import CLI as a user runs it: real files in a folder, a real process, its lines and exit code. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SQLITE_FILE_NAME } from '../config';
 import { generateHeadCtPhantom } from '../demo/phantom';
 import { runScript } from '../testing/processes';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
@@ -52,6 +53,14 @@ describe('npm run import', () => {
       expect(usage.code, args.join(' ')).toBe(2);
       expect(usage.stderr).toMatch(/Usage: npm run import/);
     }
+  });
+
+  it('resolves the folder and --data against the shell folder npm passes as INIT_CWD, not the package root', async () => {
+    const result = await runScript('server/cli/import.ts', ['incoming', '--dataset', 'Relative', '--data', 'data-relative'], { INIT_CWD: root });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('7 file(s): 6 imported, 0 duplicate(s), 1 refused; dataset "Relative" has 1 series item(s)');
+    expect(existsSync(join(root, 'data-relative', SQLITE_FILE_NAME))).toBe(true);
   });
 
   it.runIf(hasSampleData())('imports the sample radiology folder, saying why each refused file was refused', async () => {

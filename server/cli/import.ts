@@ -21,7 +21,7 @@ import { listFiles, readFiles } from './walk';
 
 const USAGE = `Usage: npm run import -- <folder> --dataset <name> [options]
   --dataset <name>              dataset to import into (created when absent)
-  --data <dir>                  data folder [MEJIRUSHI_DATA] (default ./data); DATABASE_URL selects PostgreSQL
+  --data <dir>                  data folder [MEJIRUSHI_DATA] (default: the server's ./data); DATABASE_URL selects PostgreSQL
   --label-set <id>@<version>    label set of a new dataset (default ${SAH_SLICE_LABEL_SET.id}@${SAH_SLICE_LABEL_SET.version})
   --assign <username>           assign every item of the dataset to this user`;
 
@@ -33,10 +33,17 @@ interface ImportArgs {
   readonly assign: string | null;
 }
 
+/**
+ * Paths typed on the command line (the folder, --data) are relative to the user's shell folder:
+ * npm runs scripts in the package root and passes the shell folder as INIT_CWD. The default data
+ * folder and MEJIRUSHI_DATA resolve against the package root, as the server's do, so both find
+ * the same database.
+ */
 function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ImportArgs {
+  const shellDir = env.INIT_CWD?.trim() || process.cwd();
   const { flags, rest } = parseFlags(argv, ['dataset', 'data', 'label-set', 'assign']);
   if (rest.length !== 1) throw new ConfigError(rest.length === 0 ? 'give the folder to import' : `one folder only, got ${rest.length}`);
-  const folder = resolve(rest[0] as string);
+  const folder = resolve(shellDir, rest[0] as string);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`not a folder: ${folder}`);
   const dataset = flags.get('dataset')?.trim();
   if (!dataset) throw new ConfigError('--dataset <name> is required');
@@ -44,7 +51,8 @@ function parseArgs(argv: readonly string[], env: Readonly<Record<string, string 
   const match = /^([a-z0-9][a-z0-9._-]*)@([1-9]\d*)$/.exec(labelSetText);
   if (!match) throw new ConfigError(`--label-set must look like ${SAH_SLICE_LABEL_SET.id}@1, got "${labelSetText}"`);
   const url = env.DATABASE_URL?.trim();
-  const dataDir = resolve(flags.get('data') ?? (env.MEJIRUSHI_DATA?.trim() || 'data'));
+  const dataFlag = flags.get('data');
+  const dataDir = dataFlag === undefined ? resolve(env.MEJIRUSHI_DATA?.trim() || 'data') : resolve(shellDir, dataFlag);
   const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
   return { folder, dataset, database, labelSet: { id: match[1] as string, version: Number(match[2]) }, assign: flags.get('assign') ?? null };
 }

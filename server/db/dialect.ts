@@ -28,9 +28,10 @@ export function addSequenceKey<T extends string>(db: AnyDb, table: CreateTableBu
 /**
  * Serialises annotation writes (document writes, submit, review) inside their transaction. On
  * PostgreSQL, sequence values are taken before commit, so two concurrent writers could commit out
- * of seq order and a change-feed reader's checkpoint would skip the slower one; and a submit could
- * interleave with a document write. A transaction-scoped advisory lock makes seq order equal
- * commit order across every server instance. SQLite writers are serial already.
+ * of seq order and a change-feed reader's checkpoint would skip the slower one; a submit could
+ * interleave with a document write; and a retried request could look up its Idempotency-Key
+ * before its overlapping original committed it. A transaction-scoped advisory lock makes seq
+ * order equal commit order across every server instance. SQLite writers are serial already.
  */
 export async function serializeWrites(trx: AnyDb): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(7346021)`.execute(trx);

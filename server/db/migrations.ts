@@ -156,9 +156,18 @@ const initial: Migration = {
   },
 };
 
+/** Pruning (services/retention.ts) finds expired sessions and old idempotency keys by these. */
+const retentionIndexes: Migration = {
+  async up(db: AnyDb): Promise<void> {
+    await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+    await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
+  },
+};
+
 /** Keys sort in run order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_retention_indexes': retentionIndexes,
 };
 
 const provider: MigrationProvider = {

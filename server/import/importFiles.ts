@@ -10,6 +10,7 @@ import type { FileImportOutcome, ImportReport } from '../../src/core/api';
 import type { SeriesItem } from '../../src/core/item';
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import { writeAudit } from '../services/audit';
 import { sortKeyFor } from '../services/items';
@@ -54,8 +55,11 @@ async function importOne(db: Kysely<Database>, datasetId: string, file: ImportFi
   const { meta } = read;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction().execute((trx) => storeFile(trx, datasetId, file, meta, actorId, at));
+      return await inTransaction(db, (trx) => storeFile(trx, datasetId, file, meta, actorId, at));
     } catch (error) {
+      // Inside a caller's transaction a failed statement spoils the whole of it (PostgreSQL
+      // aborts it): neither looking again nor going on with the next file can work.
+      if (db.isTransaction) throw error;
       // Another importer stored the same series or instance at the same moment: look again.
       if (isUniqueViolation(error) && attempt < 3) continue;
       return { file: file.name, status: 'refused', reason: `could not be stored: ${error instanceof Error ? error.message : String(error)}` };
@@ -140,7 +144,7 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
 
 /** Rebuilds a series item's content from every file it holds. */
 async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: string | null, at: string, extended: boolean): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
     const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
     const columns = itemColumns(content);

@@ -5,7 +5,7 @@ import type { Vec3 } from '../../src/core/item';
 import { generateHeadCtPhantom } from '../demo/phantom';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
-import { buildSeriesContent, groupBySeries, type SeriesInstance } from './series';
+import { buildSeriesContent, type SeriesInstance } from './series';
 
 function parsed(name: string, bytes: Uint8Array): DicomInstanceMeta {
   const read = readDicomInstance(bytes);
@@ -156,20 +156,5 @@ describe('buildSeriesContent', () => {
         { fileId: 'b', meta: fakeMeta({ sopInstanceUid: '2.25.42', seriesInstanceUid: '2.25.999' }) },
       ]),
     ).toThrow(/2 series/);
-  });
-});
-
-describe('groupBySeries', () => {
-  it('groups by SeriesInstanceUID, keeping input order inside each group and across groups', () => {
-    const items = [
-      { fileId: '1', meta: fakeMeta({ sopInstanceUid: '2.25.51', seriesInstanceUid: '2.25.7' }) },
-      { fileId: '2', meta: fakeMeta({ sopInstanceUid: '2.25.52', seriesInstanceUid: '2.25.8' }) },
-      { fileId: '3', meta: fakeMeta({ sopInstanceUid: '2.25.53', seriesInstanceUid: '2.25.7' }) },
-    ];
-    const groups = groupBySeries(items);
-    expect([...groups.keys()]).toEqual(['2.25.7', '2.25.8']);
-    expect(groups.get('2.25.7')?.map((i) => i.fileId)).toEqual(['1', '3']);
-    expect(groups.get('2.25.8')?.map((i) => i.fileId)).toEqual(['2']);
-    for (const group of groups.values()) expect(buildSeriesContent(group).slices).toHaveLength(group.length);
   });
 });

@@ -13,17 +13,6 @@ export interface SeriesInstance {
   readonly meta: DicomInstanceMeta;
 }
 
-/** Instances grouped by SeriesInstanceUID, each group in input order. */
-export function groupBySeries<T extends { readonly meta: DicomInstanceMeta }>(parsed: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const instance of parsed) {
-    const group = groups.get(instance.meta.seriesInstanceUid);
-    if (group) group.push(instance);
-    else groups.set(instance.meta.seriesInstanceUid, [instance]);
-  }
-  return groups;
-}
-
 /**
  * The content of one series item. The result does not depend on the order of `instances`.
  * An instance whose SOPInstanceUID repeats is the same image again and is kept once (the one with
@@ -34,7 +23,7 @@ export function buildSeriesContent(instances: readonly SeriesInstance[]): Series
   const first = unique[0];
   if (!first) throw new Error('buildSeriesContent needs at least one instance');
   const seriesUids = new Set(unique.map((instance) => instance.meta.seriesInstanceUid));
-  if (seriesUids.size > 1) throw new Error(`instances of ${seriesUids.size} series given to buildSeriesContent; group them first`);
+  if (seriesUids.size > 1) throw new Error(`instances of ${seriesUids.size} series given to buildSeriesContent; one item holds one series`);
 
   const orientation = unique.find((instance) => instance.meta.imageOrientation)?.meta.imageOrientation ?? null;
   const ordered = orderSlices(

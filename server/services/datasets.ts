@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DatasetSummary, User } from '../../src/core/api';
 import { toNumber } from '../db/dialect';
 import type { Database, DatasetRow } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { seesAllItems } from './access';
 import { writeAudit } from './audit';
 
@@ -89,7 +90,7 @@ export async function createDataset(db: Kysely<Database>, dataset: NewDataset, a
     label_set_version: dataset.labelSetVersion,
     created_at: at,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto('datasets').values(row).execute();
     await writeAudit(trx, { at, userId: actorId, action: 'dataset.create', entity: 'dataset', entityId: row.id, detail: { name: row.name } });
   });
@@ -113,7 +114,7 @@ export async function assignItems(
   actorId: string | null,
   at: string,
 ): Promise<{ assigned: number; unknownItemIds: string[] }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const rows = await trx.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute();
     const inDataset = new Set(rows.map((row) => row.id));
     const wanted = itemIds === null ? [...inDataset] : [...new Set(itemIds)];

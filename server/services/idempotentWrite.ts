@@ -1,12 +1,13 @@
 /**
- * Runs one write in one transaction and, when the client sent an Idempotency-Key, stores its
- * result in that same transaction. The same (user, key) later replays the stored result without
- * applying anything again, even when the first response never reached the client; the same key
- * with a different request is refused (422) rather than guessed at.
+ * Runs one annotation write (document write, submit, review) in one transaction and, when the
+ * client sent an Idempotency-Key, stores its result in that same transaction. The same
+ * (user, key) later replays the stored result without applying anything again, even when the
+ * first response never reached the client or a retry overlaps the original; the same key with a
+ * different request is refused (422) rather than guessed at.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { isRetryableConflict } from '../db/dialect';
+import { isRetryableConflict, serializeWrites } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { HttpError } from '../http/errors';
@@ -61,6 +62,10 @@ async function once(
   key: IdempotencyKey | null,
   apply: (trx: Transaction<Database>, at: string) => Promise<WriteOutcome>,
 ): Promise<WriteReply> {
+  // Before the key lookup: a retry overlapping its original must wait until the original commits
+  // its key, then replay it. Looking first would miss the uncommitted key, and the retry would
+  // then find the head moved by its own original and answer 412.
+  await serializeWrites(trx);
   if (key) {
     const stored = await findStored(trx, key);
     if (stored) return stored;

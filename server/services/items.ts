@@ -15,7 +15,8 @@ export function encodeCursor(sortKey: string, id: string): string {
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
+    // A NUL could never be in a cursor this server made (and PostgreSQL cannot compare it).
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string' && !part.includes('\u0000'))) {
       return parsed as [string, string];
     }
   } catch {
@@ -62,8 +63,8 @@ export async function listItems(
     id: row.id,
     title: row.title,
     kind: row.kind as ItemSummary['kind'],
-    // An item the caller is not assigned (an admin's or reviewer's view) shows as not yet started.
-    state: (row.state ?? 'assigned') as AssignmentState,
+    // null: not assigned to the caller (an admin's or reviewer's view), who cannot label it.
+    state: row.state as AssignmentState | null,
     progress: { labelled: toNumber(row.labelled), total: toNumber(row.target_count) },
     updatedAt: row.doc_updated_at ?? row.assigned_at ?? row.updated_at,
   }));

@@ -1,6 +1,8 @@
-/** Login sessions: a bearer token maps (by its hash) to a user until it expires. */
+/** Login sessions: a bearer token maps (by its hash) to a user until it expires (pruned by retention.ts). */
+import type { Kysely } from 'kysely';
 import type { User } from '../../src/core/api';
 import { newToken, tokenHash } from '../auth/tokens';
+import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { userFromRow } from './users';
 
@@ -8,18 +10,14 @@ export interface AuthUser extends User {
   readonly tokenHash: string;
 }
 
-export async function createSession(ctx: AppContext, userId: string): Promise<{ token: string; expiresAt: string }> {
+/** Opens a session of `ttlMs`; `db` may be the caller's transaction (the sign-in and its audit row). */
+export async function createSession(db: Kysely<Database>, userId: string, now: Date, ttlMs: number): Promise<{ token: string; expiresAt: string }> {
   const token = newToken();
-  const now = ctx.now();
-  const expiresAt = new Date(now.getTime() + ctx.tokenTtlMs).toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    // Expired sessions of this user are useless; drop them while we are here.
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now.toISOString()).execute();
-    await trx
-      .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
-      .execute();
-  });
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
@@ -35,6 +33,6 @@ export async function findSessionUser(ctx: AppContext, token: string): Promise<A
   return row ? { ...userFromRow(row), tokenHash: hash } : null;
 }
 
-export async function deleteSession(ctx: AppContext, hash: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+export async function deleteSession(db: Kysely<Database>, hash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Role, User } from '../../src/core/api';
 import { hashPassword } from '../auth/password';
 import type { Database, UserRow } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { writeAudit } from './audit';
 
 export const ROLES: readonly Role[] = ['annotator', 'reviewer', 'admin'];
@@ -45,7 +46,7 @@ export async function createUser(db: Kysely<Database>, user: NewUser, actorId: s
     must_change_password: user.mustChangePassword ? 1 : 0,
     created_at: at,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.insertInto('users').values(row).execute();
     await writeAudit(trx, { at, userId: actorId, action: 'user.create', entity: 'user', entityId: id, detail: { username: user.username, roles } });
   });

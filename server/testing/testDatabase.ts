@@ -34,6 +34,8 @@ export interface TestDatabase {
   readonly dialect: TestDialect;
   /** A fresh temp folder (the SQLite file lives here; usable as the server's data folder). */
   readonly dataDir: string;
+  /** Another handle on the same database, as a second server instance has (a pool; a SQLite connection); the caller destroys it. */
+  openAnother(): Kysely<Database>;
   dispose(): Promise<void>;
 }
 
@@ -41,11 +43,13 @@ export async function openTestDatabase(dialect: TestDialect): Promise<TestDataba
   const dataDir = mkdtempSync(join(tmpdir(), 'mejirushi-test-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (dialect === 'sqlite') {
-    const db = openDatabase({ kind: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) });
+    const config = { kind: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) } as const;
+    const db = openDatabase(config);
     return {
       db,
       dialect,
       dataDir,
+      openAnother: () => openDatabase(config),
       async dispose() {
         await db.destroy();
         removeDir();
@@ -56,11 +60,13 @@ export async function openTestDatabase(dialect: TestDialect): Promise<TestDataba
   if (!url) throw new Error('MEJIRUSHI_TEST_PG_URL is not set');
   const schema = `mejirushi_test_${randomBytes(6).toString('hex')}`;
   await withClient(url, (client) => client.query(`create schema ${schema}`));
-  const db = openDatabase({ kind: 'postgres', url }, { searchPath: schema, maxConnections: 5 });
+  const open = () => openDatabase({ kind: 'postgres', url }, { searchPath: schema, maxConnections: 5 });
+  const db = open();
   return {
     db,
     dialect,
     dataDir,
+    openAnother: open,
     async dispose() {
       await db.destroy();
       await withClient(url, (client) => client.query(`drop schema ${schema} cascade`));

@@ -11,7 +11,7 @@
  * - GET /api/changes?since=<seq> lists revisions after a checkpoint so a client catches up.
  */
 import type { AnnotationDocument } from './annotation';
-import type { Item } from './item';
+import type { Item, ItemKind } from './item';
 import type { LabelSet } from './labelSet';
 
 export type Role = 'annotator' | 'reviewer' | 'admin';
@@ -65,7 +65,7 @@ export interface Progress {
   readonly total: number;
 }
 
-/** GET /api/datasets → DatasetSummary[] (only datasets with items assigned to the caller, all for admin) */
+/** GET /api/datasets → DatasetSummary[] (all for reviewers and admins; for anyone else only datasets with items assigned to them) */
 export interface DatasetSummary {
   readonly id: string;
   readonly name: string;
@@ -90,8 +90,9 @@ export interface CreateDatasetRequest {
 export interface ItemSummary {
   readonly id: string;
   readonly title: string;
-  readonly kind: Item['content']['kind'];
-  readonly state: AssignmentState;
+  readonly kind: ItemKind;
+  /** The caller's own state of this item; null when it is not assigned to the caller (a reviewer's or admin's view). */
+  readonly state: AssignmentState | null;
   readonly progress: Progress;
   readonly updatedAt: string;
 }
@@ -112,7 +113,8 @@ export interface AssignRequest {
 export interface ItemDetail {
   readonly item: Item;
   readonly labelSet: LabelSet;
-  readonly state: AssignmentState;
+  /** The caller's own state of this item; null when it is not assigned to the caller, who then cannot label it. */
+  readonly state: AssignmentState | null;
 }
 
 /** GET /api/items/:id/annotations/me → DocumentHead (ETag: "<revision>") */

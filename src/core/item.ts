@@ -3,8 +3,6 @@
  * even where its screens come later, so label sets, annotations and sync stay kind-agnostic.
  */
 
-export type ItemKind = 'series' | 'slide' | 'frameSet';
-
 /** Patient coordinates in millimetres (DICOM LPS). */
 export type Vec3 = readonly [number, number, number];
 
@@ -74,6 +72,8 @@ export interface FrameSetItem {
 }
 
 export type ItemContent = SeriesItem | SlideItem | FrameSetItem;
+
+export type ItemKind = ItemContent['kind'];
 
 export interface Item {
   readonly id: string;

@@ -79,24 +79,12 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-export interface DocumentRead {
-  readonly head: DocumentHead;
-  /** Revision from the ETag (equals head.revision). */
-  readonly etag: number;
-}
-
 export interface UploadOptions {
   /** Bytes sent so far and total, for a progress bar. */
   readonly onProgress?: (sent: number, total: number) => void;
 }
 
 const etag = (revision: number): string => `"${revision}"`;
-
-function parseEtag(value: string | null): number | null {
-  if (!value) return null;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  return match ? Number(match[1]) : null;
-}
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
@@ -159,7 +147,6 @@ export function createApiClient(options: ApiClientOptions) {
     logout: async (): Promise<void> => {
       await send('POST', '/api/auth/logout');
     },
-    me: () => json<User>('GET', '/api/auth/me'),
 
     listUsers: () => json<User[]>('GET', '/api/users'),
     createUser: (request: CreateUserRequest) => json<User>('POST', '/api/users', request),
@@ -187,16 +174,7 @@ export function createApiClient(options: ApiClientOptions) {
       }
     },
 
-    getDocument: async (itemId: string): Promise<DocumentRead> => {
-      const response = await send('GET', `${item(itemId)}/annotations/me`);
-      let head: DocumentHead;
-      try {
-        head = (await response.json()) as DocumentHead;
-      } catch (error) {
-        throw new NetworkError(error);
-      }
-      return { head, etag: parseEtag(response.headers.get('etag')) ?? head.revision };
-    },
+    getDocument: (itemId: string) => json<DocumentHead>('GET', `${item(itemId)}/annotations/me`),
     putDocument: (itemId: string, document: AnnotationDocument, baseRevision: number, opId: string) =>
       json<DocumentWriteResult>('PUT', `${item(itemId)}/annotations/me`, document, {
         'if-match': etag(baseRevision),

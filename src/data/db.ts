@@ -28,7 +28,9 @@ export interface DraftRow {
 
 /**
  * Why the last send of an entry failed. `network` and `server` (5xx) are retried with backoff;
- * the others stop the entry until the user acts (log in again, item unlocked, bad data fixed).
+ * the others stop the entry (and the item's later entries) until `SyncEngine.retryNow` (a new
+ * login, the user's click) or, for `locked`, until the item is opened while the server says it
+ * is editable again (`SyncEngine.retryLocked`).
  */
 export type OutboxFailure = 'network' | 'server' | 'locked' | 'rejected' | 'unauthorized';
 

@@ -62,7 +62,7 @@ const classesOf = (doc: AnnotationDocument | null | undefined): Record<string, s
 
 /** Brings the server document to a known state (whatever earlier tests left) through a throwaway device. */
 async function serverDocument(doc: (base: AnnotationDocument) => AnnotationDocument): Promise<number> {
-  const { head } = await server.api.getDocument(server.itemId);
+  const head = await server.api.getDocument(server.itemId);
   const next = doc({ ...(head.document ?? server.emptyDoc()), records: {} });
   const result = await server.api.putDocument(server.itemId, next, head.revision, crypto.randomUUID());
   return result.revision;
@@ -102,7 +102,7 @@ describe('SyncEngine against a real server', () => {
     expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: start + 2 });
     const applied = await revisionsSince(start);
     expect(applied.map((r) => r.opId).sort()).toEqual(outbox.map((row) => row.opId).sort());
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classesOf(head.document)).toEqual({
       [target(SLICE_A)]: ['sah.present'],
       [target(SLICE_B)]: ['sah.absent'],
@@ -196,7 +196,7 @@ describe('SyncEngine against a real server', () => {
     await b.engine.idle();
     expect(b.engine.stateOf(server.itemId)?.status).toBe('conflict');
     expect(await revisionsSince(start)).toHaveLength(1);
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classesOf(head.document)).toEqual({ [target(SLICE_A)]: ['sah.present'] });
   });
 
@@ -205,7 +205,7 @@ describe('SyncEngine against a real server', () => {
     const doc = await b.engine.resolve(server.itemId, 'mine');
     await b.engine.idle();
     expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', revision: start + 2 });
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classesOf(head.document)).toEqual(classesOf(doc));
     expect(classesOf(doc)).toEqual({ [target(SLICE_A)]: ['sah.absent'], [target(SLICE_B)]: ['sah.uncertain'] });
   });
@@ -228,7 +228,7 @@ describe('SyncEngine against a real server', () => {
       [target(SLICE_B)]: ['sah.uncertain'], // only mine
       [target(SLICE_C)]: ['sah.present'], // only theirs
     });
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(head.revision).toBe(start + 2);
     expect(classesOf(head.document)).toEqual(classesOf(doc));
   });
@@ -315,9 +315,47 @@ describe('SyncEngine against a real server', () => {
     reloaded.start();
     await reloaded.idle();
     expect(await reloaded.pendingCount()).toBe(0);
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(head.revision).toBe(start + 1);
     expect(classesOf(head.document)).toEqual({ [target(SLICE_C)]: ['sah.absent'] });
+  });
+
+  it('holds edits refused as locked (and those behind them) until the item is returned, then sends each once', async () => {
+    await serverDocument((doc) => doc);
+    const a = device();
+    const v1 = labelled(server, (await a.engine.open(server.itemId, server.emptyDoc)).doc, target(SLICE_A), 'sah.present');
+    await a.engine.save(server.itemId, v1);
+    await a.engine.idle();
+    const submitted = a.engine.stateOf(server.itemId)!.revision;
+    await server.api.submit(server.itemId, submitted, crypto.randomUUID());
+
+    const v2 = labelled(server, v1, target(SLICE_B), 'sah.absent');
+    await a.engine.save(server.itemId, v2);
+    await a.engine.idle();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 1 });
+    await a.engine.save(server.itemId, labelled(server, v2, target(SLICE_C), 'sah.uncertain'));
+    await a.engine.idle();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 2 });
+
+    // Still locked: a retry is refused again and changes nothing on either side.
+    await a.engine.retryNow();
+    await a.engine.idle();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 2 });
+    expect(await revisionsSince(submitted)).toEqual([]);
+
+    await server.reviewerApi.review(server.itemId, { annotatorId: server.login.user.id, decision: 'return' });
+    const outbox = await a.db.outbox.toArray();
+    await a.engine.retryNow();
+    await a.engine.idle();
+
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: submitted + 2 });
+    expect((await revisionsSince(submitted)).map((r) => r.opId).sort()).toEqual(outbox.map((row) => row.opId).sort());
+    const head = await server.api.getDocument(server.itemId);
+    expect(classesOf(head.document)).toEqual({
+      [target(SLICE_A)]: ['sah.present'],
+      [target(SLICE_B)]: ['sah.absent'],
+      [target(SLICE_C)]: ['sah.uncertain'],
+    });
   });
 });
 

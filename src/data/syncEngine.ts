@@ -10,7 +10,8 @@
  *   the browser comes online or any request succeeds.
  * - 412: the server moved on. The server head is kept in the draft's `conflict` beside the local
  *   document and the item stops syncing until the user resolves it. 409 (locked) and other
- *   refusals stop the entry with an error; nothing local is dropped.
+ *   refusals stop the entry, and the item's later entries behind it, with an error; nothing local
+ *   is dropped. `retryNow` sends them again, and so does `retryLocked` once the item is editable.
  * - the change feed pulls documents changed elsewhere into drafts without pending edits.
  */
 import type { AnnotationDocument } from '../core/annotation';
@@ -140,7 +141,7 @@ export class SyncEngine {
   async open(itemId: string, emptyDoc: () => AnnotationDocument): Promise<DraftRow> {
     let head: DocumentHead | null = null;
     try {
-      head = (await this.api.getDocument(itemId)).head;
+      head = await this.api.getDocument(itemId);
       this.markNetworkUp();
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
@@ -262,15 +263,32 @@ export class SyncEngine {
     return accepted;
   }
 
-  /** Retries stopped or waiting entries at once (after a new login, or on user request). */
+  /**
+   * Sends every entry again at once, whatever stopped it: a backoff, a lock, a refusal (after a
+   * new login, or on user request). A refusal that still holds is answered again (409 while the
+   * item is locked) and stops the entry again; nothing is lost either way.
+   */
   async retryNow(): Promise<void> {
     await this.db.transaction('rw', this.db.outbox, async () => {
       const rows = await this.db.outbox.where('annotatorId').equals(this.me).toArray();
-      for (const row of rows) {
-        if (row.failure !== 'locked') await this.db.outbox.update(row.opId, { nextAttemptAt: 0, failure: undefined });
-      }
+      for (const row of rows) await this.db.outbox.update(row.opId, { nextAttemptAt: 0, failure: undefined });
     });
     await this.kickAll();
+  }
+
+  /**
+   * The server says the item accepts edits again (a reviewer returned it): its entries refused
+   * as locked are sent now, oldest first, and the edits queued behind them follow.
+   */
+  async retryLocked(itemId: string): Promise<void> {
+    const retried = await this.db.transaction('rw', this.db.outbox, async () => {
+      const locked = (await this.rowsOf(itemId)).filter((row) => row.failure === 'locked');
+      for (const row of locked) await this.db.outbox.update(row.opId, { nextAttemptAt: 0, failure: undefined });
+      return locked.length > 0;
+    });
+    if (!retried) return;
+    await this.refresh(itemId);
+    this.kick(itemId);
   }
 
   /** Pulls documents changed elsewhere (another device or tab) since the stored checkpoint. */
@@ -312,7 +330,7 @@ export class SyncEngine {
       this.kick(itemId); // the PUT finds out: replayed, applied, or 412 → conflict
       return;
     }
-    const { head } = await this.api.getDocument(itemId);
+    const head = await this.api.getDocument(itemId);
     if (!head.document || head.revision <= draft.baseRevision) return;
     if (this.held.has(itemId)) {
       this.emit({ type: 'remote', itemId, head });

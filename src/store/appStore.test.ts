@@ -46,7 +46,7 @@ const classes = (doc: AnnotationDocument | null | undefined): string[] =>
 
 /** Empties the annotator's server document so each test starts from a blank series. */
 async function blankServerDocument(): Promise<void> {
-  const { head } = await server.api.getDocument(server.itemId);
+  const head = await server.api.getDocument(server.itemId);
   await server.api.putDocument(server.itemId, { ...(head.document ?? server.emptyDoc()), records: {} }, head.revision, crypto.randomUUID());
 }
 
@@ -66,7 +66,7 @@ describe('app store', () => {
 
     await settled(store);
     expect(store.getState().openItem?.sync?.status).toBe('synced');
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classes(head.document)).toEqual(classes(store.getState().openItem?.doc));
   });
 
@@ -91,7 +91,7 @@ describe('app store', () => {
     // Undo and redo are changes like any other: saved and synced.
     store.getState().undo();
     await settled(store);
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classes(head.document)).toEqual(['-', '-', '-', '-', '-', '-', '-', '-']);
   });
 
@@ -123,7 +123,7 @@ describe('app store', () => {
     await reloaded.getState().engine?.retryNow();
     await settled(reloaded);
     expect(reloaded.getState().openItem?.sync?.status).toBe('synced');
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     expect(classes(head.document)).toEqual(classes(open.doc));
     reloaded.getState().engine?.stop();
   });
@@ -159,7 +159,7 @@ describe('app store', () => {
     await settled(store);
     await store.getState().engine?.catchUp();
 
-    const { head } = await server.api.getDocument(server.itemId);
+    const head = await server.api.getDocument(server.itemId);
     const target = server.targetIds[6] as string;
     const elsewhere: AnnotationDocument = {
       ...head.document!,
@@ -182,7 +182,40 @@ describe('app store', () => {
     expect(store.getState().openItem?.sync).toMatchObject({ status: 'synced', revision: head.revision + 1 });
   });
 
-  it('submits only when synced, then refuses further edits, and a locked write keeps the draft', async () => {
+  it('does not keep holding an item whose load was overtaken by closing it', async () => {
+    await blankServerDocument();
+    const db = new MejirushiDb(`store-${++counter}`);
+    const store = await loggedInStore(db);
+    const engine = store.getState().engine!;
+    await engine.open(server.itemId, server.emptyDoc);
+    await engine.catchUp();
+
+    const opening = store.getState().openItemById(server.itemId);
+    store.getState().closeItem();
+    await opening;
+
+    // Not held: a change made elsewhere goes straight into the draft instead of waiting for an editor.
+    const head = await server.api.getDocument(server.itemId);
+    const target = server.targetIds[2] as string;
+    const elsewhere: AnnotationDocument = {
+      ...head.document!,
+      records: {
+        [`label:${target}`]: {
+          type: 'label',
+          id: `label:${target}`,
+          targetId: target,
+          classCodes: ['sah.present'],
+          provenance: { authorId: server.login.user.id, createdAt: '2024-05-01T08:00:00.000Z', updatedAt: '2024-05-01T08:00:00.000Z', source: { kind: 'human' } },
+        },
+      },
+    };
+    await server.api.putDocument(server.itemId, elsewhere, head.revision, crypto.randomUUID());
+    await engine.catchUp();
+    const draft = await db.drafts.get([server.itemId, server.login.user.id]);
+    expect(classes(draft?.doc)).toEqual(['-', '-', 'sah.present', '-', '-', '-', '-', '-']);
+  });
+
+  it('submits only when synced, then refuses further edits, and a locked write keeps the draft until the item is returned', async () => {
     await blankServerDocument();
     const store = await loggedInStore();
     await store.getState().openItemById(server.itemId);
@@ -196,11 +229,24 @@ describe('app store', () => {
     expect(store.getState().openItem?.doc).toBe(before);
 
     // Another device that still thinks the item is editable: its write is refused as locked.
-    const other = await loggedInStore();
+    const otherDb = new MejirushiDb(`store-${++counter}`);
+    const other = await loggedInStore(otherDb);
     const engine = other.getState().engine!;
     const draft = await engine.open(server.itemId, server.emptyDoc);
     await engine.save(server.itemId, { ...draft.doc, records: {} });
     await engine.idle();
     expect(engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 1 });
+
+    // A reviewer returns the item: opening it there sends the refused write, once.
+    const submitted = engine.stateOf(server.itemId)!.revision;
+    const [locked] = await otherDb.outbox.toArray();
+    await server.reviewerApi.review(server.itemId, { annotatorId: server.login.user.id, decision: 'return' });
+    await other.getState().openItemById(server.itemId);
+    await settled(other);
+    expect(other.getState().openItem?.detail?.state).toBe('returned');
+    expect(other.getState().openItem?.sync).toMatchObject({ status: 'synced', pending: 0, revision: submitted + 1 });
+    const applied = (await server.api.listRevisions(server.itemId)).filter((r) => r.revision > submitted);
+    expect(applied.map((r) => r.opId)).toEqual([locked?.opId]);
+    expect(classes(await server.api.getDocument(server.itemId).then((h) => h.document))).toEqual(classes(null));
   });
 });

@@ -62,9 +62,10 @@ export interface OpenItemSlice {
   handleSyncEvent(event: SyncEvent): void;
 }
 
-/** Whether the open item accepts edits now (loaded, not submitted or approved). */
+/** Whether the open item accepts edits now (loaded, assigned to the caller, not submitted or approved). */
 export function isEditable(openItem: OpenItem | null): boolean {
-  return openItem?.status === 'ready' && openItem.detail !== null && canAnnotatorEdit(openItem.detail.state);
+  const state = openItem?.status === 'ready' ? openItem.detail?.state : null;
+  return state !== null && state !== undefined && canAnnotatorEdit(state);
 }
 
 export const createOpenItemSlice =
@@ -177,6 +178,8 @@ export const createOpenItemSlice =
           const session = get().session;
           if (!engine || !session) throw new Error('not logged in');
           const detail = await loadDetail(itemId);
+          // Overtaken: closeItem has already released this item, so holding it now would leak.
+          if (generation !== mine) return;
           const targetIds = targetIdsOf(detail.item);
           engine.hold(itemId);
           const draft = await engine.open(itemId, () => ({
@@ -198,6 +201,8 @@ export const createOpenItemSlice =
             canUndo: false,
             canRedo: false,
           });
+          // Writes refused while the item was locked go out once it accepts edits again (returned).
+          if (isEditable(get().openItem)) await engine.retryLocked(itemId);
         } catch (error) {
           if (isUnauthorized(error)) set({ sessionExpired: true });
           else if (generation === mine) patch(itemId, { status: 'error', error: toAppError(error) });

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ChangeFeed, ConflictBody, DocumentHead, DocumentWriteResult, RevisionInfo } from '../../../src/core/api';
+import { serializeWrites } from '../../db/dialect';
 import { sliceLabelDocument } from '../../testing/documents';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
@@ -85,13 +87,43 @@ describe.each(testDialects('sync protocol'))('sync protocol on %s', (dialect) =>
   });
 
   it('applies concurrent copies of one request once', async () => {
+    const base = (await server.app.inject({ method: 'GET', url: url(), headers: ann.auth })).headers.etag;
+    expect(base).toMatch(/^"\d+"$/);
     const before = await revisionCount();
-    const fourth = doc(ann, { 0: 'sah.absent' });
-    const responses = await Promise.all([1, 2, 3].map(() => put(ann, '"3"', 'op-4', fourth)));
-    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200]);
-    expect(new Set(responses.map((r) => json<DocumentWriteResult>(r).revision))).toEqual(new Set([4]));
+    const copies = 3;
+    const next = doc(ann, { 0: 'sah.absent' });
+    const responses = await overlapping(copies, () => put(ann, `${base}`, 'op-4', next));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(copies).fill(200));
+    expect(new Set(responses.map((r) => json<DocumentWriteResult>(r).revision))).toEqual(new Set([Number(JSON.parse(`${base}`)) + 1]));
+    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(copies - 1);
     expect(await revisionCount()).toBe(before + 1);
   });
+
+  /**
+   * Runs `count` copies of a request so that they overlap. On PostgreSQL the test holds the
+   * annotation write lock until every copy's transaction waits for it (the overlap a retry racing
+   * its original sees); on SQLite writers are serial, so the copies simply start together.
+   */
+  async function overlapping<T>(count: number, request: () => Promise<T>): Promise<T[]> {
+    const start = () => Promise.all(Array.from({ length: count }, request));
+    if (server.dialect !== 'postgres') return start();
+    let settled = false;
+    let copies: Promise<T[]> = Promise.resolve([]);
+    await server.db.transaction().execute(async (trx) => {
+      await serializeWrites(trx);
+      const holder = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const pid = holder.rows[0]?.pid;
+      copies = start().finally(() => {
+        settled = true;
+      });
+      // Polls the server's own lock table: a condition, not a timed sleep.
+      for (;;) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`.execute(server.db);
+        if ((waiting.rows[0]?.n ?? 0) >= count || settled) break;
+      }
+    });
+    return copies;
+  }
 
   it('refuses the same key with a different request (422) without applying it', async () => {
     const response = await put(ann, '"4"', 'op-4', doc(ann, { 5: 'sah.present' }));

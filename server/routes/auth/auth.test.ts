@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse, User } from '../../../src/core/api';
 import { createUser } from '../../services/users';
@@ -162,5 +163,21 @@ describe('auth', () => {
     const tokens = await server.db.selectFrom('sessions').select('token_hash').execute();
     expect(tokens.some((t) => t.token_hash === ann.token)).toBe(false);
     expect(tokens.every((t) => /^[0-9a-f]{64}$/.test(t.token_hash))).toBe(true);
+  });
+
+  it('opens and closes a session only together with its audit row', async () => {
+    const sessionCount = async () => (await server.db.selectFrom('sessions').select('token_hash').execute()).length;
+    // Makes the audit write of a sign-in or sign-out fail, as a full disk or a lost connection would.
+    await sql`create trigger refuse_auth_audit before insert on audit_log when new.action in ('auth.login', 'auth.logout')
+      begin select raise(abort, 'audit refused'); end`.execute(server.db);
+    try {
+      const before = await sessionCount();
+      expect((await login('ann', TEST_PASSWORD)).statusCode).toBe(500);
+      expect(await sessionCount()).toBe(before);
+      expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: ann.auth })).statusCode).toBe(500);
+      expect((await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: ann.auth })).statusCode).toBe(200);
+    } finally {
+      await sql`drop trigger refuse_auth_audit`.execute(server.db);
+    }
   });
 });

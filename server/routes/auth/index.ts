@@ -1,10 +1,13 @@
 /** Sign in, sign out, who am I, and replacing a (one-time) password. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ChangePasswordRequest, LoginRequest, LoginResponse } from '../../../src/core/api';
 import { hashPassword, passwordWeakness, spendVerifyTime, verifyPassword } from '../../auth/password';
+import type { Database } from '../../db/schema';
 import { badRequest, unauthorized } from '../../http/errors';
 import { userOf } from '../../plugins/auth';
 import { writeAudit } from '../../services/audit';
+import { pruneExpired } from '../../services/retention';
 import { createSession, deleteSession } from '../../services/sessions';
 import { userFromRow } from '../../services/users';
 import { changePasswordSchema, loginSchema } from './schema';
@@ -20,16 +23,23 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       throw unauthorized('wrong username or password');
     }
     if (!(await verifyPassword(password, row.password_hash))) throw unauthorized('wrong username or password');
-    const session = await createSession(ctx, row.id);
-    await writeAudit(ctx.db, { at: ctx.now().toISOString(), userId: row.id, action: 'auth.login', entity: 'user', entityId: row.id });
+    const now = ctx.now();
+    const session = await ctx.db.transaction().execute(async (trx) => {
+      const opened = await createSession(trx, row.id, now, ctx.tokenTtlMs);
+      await writeAudit(trx, { at: now.toISOString(), userId: row.id, action: 'auth.login', entity: 'user', entityId: row.id });
+      return opened;
+    });
+    await pruneQuietly(ctx.db, now, request.log);
     const response: LoginResponse = { token: session.token, expiresAt: session.expiresAt, user: userFromRow(row) };
     return response;
   });
 
   app.post('/api/auth/logout', { config: { passwordChangeAllowed: true } }, async (request, reply) => {
     const user = userOf(request);
-    await deleteSession(ctx, user.tokenHash);
-    await writeAudit(ctx.db, { at: ctx.now().toISOString(), userId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
+    await ctx.db.transaction().execute(async (trx) => {
+      await deleteSession(trx, user.tokenHash);
+      await writeAudit(trx, { at: ctx.now().toISOString(), userId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
+    });
     return reply.code(204).send();
   });
 
@@ -61,3 +71,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 };
+
+/** Housekeeping after a sign-in: its failure (say, two sign-ins pruning the same rows) must not fail the sign-in. */
+async function pruneQuietly(db: Kysely<Database>, now: Date, log: FastifyBaseLogger): Promise<void> {
+  try {
+    await pruneExpired(db, now);
+  } catch (error) {
+    log.warn({ err: error }, 'pruning expired sessions and idempotency keys failed');
+  }
+}

@@ -4,9 +4,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ImportReport } from '../../../src/core/api';
-import { HttpError, notFound } from '../../http/errors';
+import { badRequest, HttpError, notFound } from '../../http/errors';
 import { importDicomFiles } from '../../import/importFiles';
 import { userOf } from '../../plugins/auth';
+import { NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
 import { uploadSchema } from './schema';
 
@@ -37,9 +38,12 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
 /** X-File-Name may be percent-encoded (header values are Latin-1; file names often are not). */
 function fileName(header: string | undefined): string {
   if (header === undefined) return 'upload.dcm';
+  let name = header;
   try {
-    return decodeURIComponent(header);
+    name = decodeURIComponent(header);
   } catch {
-    return header;
+    // Not percent-encoding after all: the header is the name.
   }
+  if (name.includes('\u0000')) throw badRequest(`X-File-Name ${NUL_MESSAGE}`);
+  return name;
 }

@@ -32,7 +32,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const dataset = await findDataset(ctx.db, item.dataset_id);
     const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
     if (!labelSet) throw new Error(`item ${item.id} has no label set`);
-    return { item: itemFromRow(item), labelSet, state: state ?? 'assigned' };
+    return { item: itemFromRow(item), labelSet, state };
   });
 
   app.get<{ Params: { id: string; fileId: string } }>('/api/items/:id/files/:fileId', { schema: fileSchema }, async (request, reply) => {

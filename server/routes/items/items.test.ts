@@ -36,6 +36,22 @@ describe('items and files', () => {
     expect(new Set(detail.item.content.slices.map((s) => s.fileId))).toEqual(new Set(fileIds));
   });
 
+  it('gives reviewers and admins state null for an item not assigned to them, their own state once assigned', async () => {
+    const reviewer = await server.signIn('rita', ['reviewer']);
+    const { datasetId: other, itemId: otherItem } = await server.seedDataset({ assignTo: [ann.user.id] });
+    for (const who of [admin, reviewer]) {
+      const detail = await server.app.inject({ method: 'GET', url: `/api/items/${otherItem}`, headers: who.auth });
+      expect(detail.statusCode).toBe(200);
+      expect(json<ItemDetail>(detail).state).toBeNull();
+      const page = json<ItemPage>(await server.app.inject({ method: 'GET', url: `/api/datasets/${other}/items`, headers: who.auth }));
+      expect(page.items.map((i) => [i.id, i.state])).toEqual([[otherItem, null]]);
+    }
+    await assignItems(server.db, other, reviewer.user.id, null, null, server.now().toISOString());
+    expect(json<ItemDetail>(await server.app.inject({ method: 'GET', url: `/api/items/${otherItem}`, headers: reviewer.auth })).state).toBe('assigned');
+    const page = json<ItemPage>(await server.app.inject({ method: 'GET', url: `/api/datasets/${other}/items`, headers: reviewer.auth }));
+    expect(page.items.map((i) => i.state)).toEqual(['assigned']);
+  });
+
   it('serves DICOM bytes with a content hash ETag, immutable caching and 304 on a match', async () => {
     const url = `/api/items/${itemId}/files/${fileIds[0]}`;
     const response = await server.app.inject({ method: 'GET', url, headers: ann.auth });

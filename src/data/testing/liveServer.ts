@@ -1,8 +1,9 @@
 /**
  * A real dataset server for client tests: Fastify app over a temp SQLite file, one annotator
- * with a small phantom series assigned, reached through a proxy on a fixed port. The proxy can
- * "lose" responses (the server processed the request, the client never hears back) and can
- * stand in for a stopped server while the real one restarts on the same database file.
+ * with a small phantom series assigned and one reviewer, reached through a proxy on a fixed
+ * port. The proxy can "lose" responses (the server processed the request, the client never
+ * hears back) and can stand in for a stopped server while the real one restarts on the same
+ * database file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -28,6 +29,7 @@ import { applyDiff } from '../../core/diff';
 import { createApiClient, type ApiClient } from '../api';
 
 export const ANNOTATOR = { username: 'reader1', password: 'correct-horse-battery' } as const;
+const REVIEWER = { username: 'checker1', password: 'staple-battery-horse' } as const;
 
 export interface LiveServer {
   /** The proxy's origin: stable across server restarts. */
@@ -38,6 +40,8 @@ export interface LiveServer {
   readonly targetIds: readonly string[];
   /** An API client logged in as the annotator. */
   readonly api: ApiClient;
+  /** An API client logged in as the reviewer (approves or returns submitted items). */
+  readonly reviewerApi: ApiClient;
   emptyDoc(): AnnotationDocument;
   /** The proxy answers every request by dropping the connection (server unreachable). */
   setReachable(reachable: boolean): void;
@@ -58,6 +62,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   await seedBuiltinLabelSets(db);
   const at = new Date().toISOString();
   const annotator = await createUser(db, { ...ANNOTATOR, displayName: 'Reader One', roles: ['annotator'], mustChangePassword: false }, null, at);
+  await createUser(db, { ...REVIEWER, displayName: 'Checker One', roles: ['reviewer'], mustChangePassword: false }, null, at);
   const dataset = await createDataset(
     db,
     { name: 'SAH test', description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version },
@@ -129,6 +134,8 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   const anonymous = createApiClient({ baseUrl, getToken: () => null });
   const login = await anonymous.login(ANNOTATOR);
   const api = createApiClient({ baseUrl, getToken: () => login.token });
+  const reviewerLogin = await anonymous.login(REVIEWER);
+  const reviewerApi = createApiClient({ baseUrl, getToken: () => reviewerLogin.token });
   const detail = await api.getItem(itemId);
   const targetIds = detail.item.content.kind === 'series' ? detail.item.content.slices.map((s) => s.targetId) : [];
   forwarded.length = 0;
@@ -140,6 +147,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
     detail,
     targetIds,
     api,
+    reviewerApi,
     forwarded,
     emptyDoc: () => ({
       itemId,

@@ -80,6 +80,7 @@ export const appMessages = {
   'state.submitted': { en: 'Submitted', ja: '提出済み' },
   'state.approved': { en: 'Approved', ja: '承認済み' },
   'state.returned': { en: 'Returned', ja: '差し戻し' },
+  'state.notAssigned': { en: 'Not assigned to you', ja: '担当外' },
 
   'item.toolbar': { en: 'Item actions', ja: '症例の操作' },
   'item.viewer': { en: 'Image viewer', ja: '画像ビューアー' },
@@ -90,6 +91,10 @@ export const appMessages = {
   'item.readOnly': {
     en: 'This item has been submitted; its labels can no longer be changed.',
     ja: 'この症例は提出済みのため、ラベルは変更できません。',
+  },
+  'item.notAssigned': {
+    en: 'This item is not assigned to you: you can view it but not label it.',
+    ja: 'この症例はあなたに割り当てられていないため、閲覧のみでラベルは付けられません。',
   },
   'item.unsupportedKind': {
     en: 'This kind of item cannot be labelled in this version yet.',
@@ -151,6 +156,7 @@ export const appMessages = {
   },
   'submit.confirm': { en: 'Submit', ja: '提出する' },
   'submit.blocked.state': { en: 'Already submitted.', ja: '提出済みです。' },
+  'submit.blocked.notAssigned': { en: 'Only the assigned annotator can submit.', ja: '割り当てられた読影者のみ提出できます。' },
   'submit.blocked.saving': { en: 'Saving on this device…', ja: '端末に保存中です…' },
   'submit.blocked.unsynced': {
     en: 'Submit becomes available once every change has reached the server.',

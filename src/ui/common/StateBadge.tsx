@@ -9,11 +9,13 @@ const STATE_KEYS: Readonly<Record<AssignmentState, MessageKey>> = {
   returned: 'state.returned',
 };
 
-export function StateBadge({ state, testId }: { readonly state: AssignmentState; readonly testId?: string }) {
+/** The caller's state of an item; null (a reviewer's or admin's view of someone else's item) reads "not assigned to you". */
+export function StateBadge({ state, testId }: { readonly state: AssignmentState | null; readonly testId?: string }) {
   const t = useT();
+  const shown = state ?? 'notAssigned';
   return (
-    <span className={`badge state-${state}`} data-testid={testId} data-state={state}>
-      {t(STATE_KEYS[state])}
+    <span className={`badge state-${shown}`} data-testid={testId} data-state={shown}>
+      {t(state === null ? 'state.notAssigned' : STATE_KEYS[state])}
     </span>
   );
 }

@@ -131,7 +131,11 @@ export function ItemWorkspace({
                     })
                   : t('labels.targetSlice', { n: open.sliceIndex + 1 })}
               </p>
-              {!editable && <p className="notice">{t('item.readOnly')}</p>}
+              {!editable && (
+                <p className="notice" data-testid="item-read-only">
+                  {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
+                </p>
+              )}
               <SeriesAnswer labelSet={labelSet} doc={open.doc} targetIds={open.targetIds} />
             </>
           )}

@@ -7,6 +7,7 @@ import { ErrorText } from '../common/ErrorText';
 
 /** Why Submit is unavailable now, or null when it can be pressed. */
 export function submitBlocker(open: OpenItem): MessageKey | null {
+  if (open.detail?.state === null) return 'submit.blocked.notAssigned';
   if (open.detail && !isEditable(open)) return 'submit.blocked.state';
   if (open.savingLocal > 0) return 'submit.blocked.saving';
   switch (open.sync?.status) {
