@@ -70,7 +70,7 @@ export function ItemWorkspace({
   };
   useItemKeyboard(labelSet, !anyDialog, onAction);
 
-  // The badge reopens a postponed conflict, or retries at once what waits on a backoff.
+  // The badge reopens a postponed conflict, or resends at once what waits on a backoff or was refused.
   const status = open.sync?.status;
   const badgeAction = conflict
     ? () => setPostponedConflict(null)
