@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentState, ItemDetail } from '../core/api';
 import { SAH_SLICE_LABEL_SET } from '../core/labelSets/builtin';
-import { isEditable, type OpenItem } from './openItemSlice';
+import { isEditable, loadingItem, type OpenItem } from './openItemSlice';
 
 function openItem(state: AssignmentState | null, status: OpenItem['status'] = 'ready'): OpenItem {
   const detail: ItemDetail = {
@@ -9,23 +9,7 @@ function openItem(state: AssignmentState | null, status: OpenItem['status'] = 'r
     labelSet: SAH_SLICE_LABEL_SET,
     state,
   };
-  return {
-    itemId: 'item-1',
-    status,
-    error: null,
-    detail,
-    doc: null,
-    targetIds: [],
-    sliceIndex: 0,
-    selection: null,
-    sync: null,
-    savingLocal: 0,
-    localSaveError: null,
-    canUndo: false,
-    canRedo: false,
-    submitting: false,
-    submitError: null,
-  };
+  return { ...loadingItem('item-1'), status, detail };
 }
 
 describe('isEditable', () => {

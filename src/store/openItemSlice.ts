@@ -63,6 +63,27 @@ export interface OpenItemSlice {
 }
 
 /** Whether the open item accepts edits now (loaded, assigned to the caller, not submitted or approved). */
+/** An item whose detail and draft are being loaded. */
+export function loadingItem(itemId: string): OpenItem {
+  return {
+    itemId,
+    status: 'loading',
+    error: null,
+    detail: null,
+    doc: null,
+    targetIds: [],
+    sliceIndex: 0,
+    selection: null,
+    sync: null,
+    savingLocal: 0,
+    localSaveError: null,
+    canUndo: false,
+    canRedo: false,
+    submitting: false,
+    submitError: null,
+  };
+}
+
 export function isEditable(openItem: OpenItem | null): boolean {
   const state = openItem?.status === 'ready' ? openItem.detail?.state : null;
   return state !== null && state !== undefined && canAnnotatorEdit(state);
@@ -154,25 +175,7 @@ export const createOpenItemSlice =
         if (get().openItem?.itemId === itemId && get().openItem?.status !== 'error') return;
         get().closeItem();
         const mine = ++generation;
-        set({
-          openItem: {
-            itemId,
-            status: 'loading',
-            error: null,
-            detail: null,
-            doc: null,
-            targetIds: [],
-            sliceIndex: 0,
-            selection: null,
-            sync: null,
-            savingLocal: 0,
-            localSaveError: null,
-            canUndo: false,
-            canRedo: false,
-            submitting: false,
-            submitError: null,
-          },
-        });
+        set({ openItem: loadingItem(itemId) });
         try {
           const engine = get().engine;
           const session = get().session;
