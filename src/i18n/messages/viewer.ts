@@ -37,6 +37,10 @@ export const viewerMessages = {
     en: 'The server no longer has this file.',
     ja: 'サーバーにこのファイルがありません。',
   },
+  'viewer.error.chunk': {
+    en: 'The viewer could not be loaded: the network is unavailable and it was not saved for offline use.',
+    ja: 'ビューアーを読み込めません。ネットワークに接続できず、オフライン用にも保存されていません。',
+  },
   'viewer.error.unknown': { en: 'Unknown error', ja: '不明なエラー' },
   'viewer.noSlices': { en: 'This series has no slices.', ja: 'このシリーズにはスライスがありません。' },
   'viewer.hint': {
