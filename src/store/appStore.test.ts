@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationDocument } from '../core/annotation';
+import type { DocumentHead } from '../core/api';
 import { labelsByTarget } from '../core/targetLabels';
 import { MejirushiDb } from '../data/db';
 import { ANNOTATOR, startLiveServer, type LiveServer } from '../data/testing/liveServer';
@@ -48,6 +49,21 @@ const classes = (doc: AnnotationDocument | null | undefined): string[] =>
 async function blankServerDocument(): Promise<void> {
   const head = await server.api.getDocument(server.itemId);
   await server.api.putDocument(server.itemId, { ...(head.document ?? server.emptyDoc()), records: {} }, head.revision, crypto.randomUUID());
+}
+
+/** Another device labels one slice on the server; returns the head it wrote on top of. */
+async function labelElsewhere(targetId: string, classCode: string): Promise<DocumentHead> {
+  const head = await server.api.getDocument(server.itemId);
+  const id = `label:${targetId}`;
+  const at = '2024-05-01T08:00:00.000Z';
+  const elsewhere: AnnotationDocument = {
+    ...(head.document ?? server.emptyDoc()),
+    records: {
+      [id]: { type: 'label', id, targetId, classCodes: [classCode], provenance: { authorId: server.login.user.id, createdAt: at, updatedAt: at, source: { kind: 'human' } } },
+    },
+  };
+  await server.api.putDocument(server.itemId, elsewhere, head.revision, crypto.randomUUID());
+  return head;
 }
 
 describe('app store', () => {
@@ -159,21 +175,7 @@ describe('app store', () => {
     await settled(store);
     await store.getState().engine?.catchUp();
 
-    const head = await server.api.getDocument(server.itemId);
-    const target = server.targetIds[6] as string;
-    const elsewhere: AnnotationDocument = {
-      ...head.document!,
-      records: {
-        [`label:${target}`]: {
-          type: 'label',
-          id: `label:${target}`,
-          targetId: target,
-          classCodes: ['sah.uncertain'],
-          provenance: { authorId: server.login.user.id, createdAt: '2024-05-01T08:00:00.000Z', updatedAt: '2024-05-01T08:00:00.000Z', source: { kind: 'human' } },
-        },
-      },
-    };
-    await server.api.putDocument(server.itemId, elsewhere, head.revision, crypto.randomUUID());
+    const head = await labelElsewhere(server.targetIds[6] as string, 'sah.uncertain');
 
     await store.getState().engine?.catchUp();
     await settled(store);
@@ -195,21 +197,7 @@ describe('app store', () => {
     await opening;
 
     // Not held: a change made elsewhere goes straight into the draft instead of waiting for an editor.
-    const head = await server.api.getDocument(server.itemId);
-    const target = server.targetIds[2] as string;
-    const elsewhere: AnnotationDocument = {
-      ...head.document!,
-      records: {
-        [`label:${target}`]: {
-          type: 'label',
-          id: `label:${target}`,
-          targetId: target,
-          classCodes: ['sah.present'],
-          provenance: { authorId: server.login.user.id, createdAt: '2024-05-01T08:00:00.000Z', updatedAt: '2024-05-01T08:00:00.000Z', source: { kind: 'human' } },
-        },
-      },
-    };
-    await server.api.putDocument(server.itemId, elsewhere, head.revision, crypto.randomUUID());
+    await labelElsewhere(server.targetIds[2] as string, 'sah.present');
     await engine.catchUp();
     const draft = await db.drafts.get([server.itemId, server.login.user.id]);
     expect(classes(draft?.doc)).toEqual(['-', '-', 'sah.present', '-', '-', '-', '-', '-']);
