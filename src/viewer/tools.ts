@@ -1,8 +1,12 @@
+import { Enums as CoreEnums, type Types } from '@cornerstonejs/core';
 import {
   addTool,
   Enums as ToolEnums,
+  init as initTools,
   PanTool,
   StackScrollTool,
+  state as toolsState,
+  store as toolsStore,
   ToolGroupManager,
   WindowLevelTool,
   ZoomTool,
@@ -10,7 +14,8 @@ import {
 
 /**
  * The viewer's tools and their mouse bindings, in one place. Tools only change the display
- * (window, zoom, pan, slice); annotations never live in Cornerstone.
+ * (window, zoom, pan, slice); annotations never live in Cornerstone. This module is imported
+ * only through `lazyTools.ts`, so @cornerstonejs/tools stays out of the first-slice chunk.
  */
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 
@@ -32,23 +37,36 @@ const BINDINGS: ReadonlyArray<{
   { toolName: StackScrollTool.toolName, bindings: [{ mouseButton: MouseBindings.Wheel }] },
 ];
 
-/** Adds the tool classes to Cornerstone's registry (idempotent). */
-export function registerViewerTools(): void {
+/** Both calls are idempotent, so every viewer may call this. */
+function initViewerTools(): void {
+  initTools();
   for (const Tool of VIEWER_TOOLS) addTool(Tool);
 }
 
-/** Creates the tool group of one viewport; the returned function destroys it. */
-export function attachViewerTools(
-  toolGroupId: string,
-  viewportId: string,
-  renderingEngineId: string,
-): () => void {
+/**
+ * Tools hook an element's mouse and wheel events when core announces ELEMENT_ENABLED. Ours was
+ * enabled before this module loaded, so the announcement is replayed for it; elements enabled
+ * after tools' init were already hooked and must not be hooked twice.
+ */
+function hookEnabledElement(detail: Types.EventTypes.ElementEnabledEventDetail): void {
+  if (toolsState.enabledElements.includes(detail.element)) return;
+  toolsStore.addEnabledElement(new CustomEvent(CoreEnums.Events.ELEMENT_ENABLED, { detail }));
+}
+
+/** Creates the tool group of one enabled viewport; the returned function destroys it. */
+export function attachViewerTools(toolGroupId: string, viewport: Types.IViewport): () => void {
+  initViewerTools();
+  hookEnabledElement({
+    element: viewport.element,
+    viewportId: viewport.id,
+    renderingEngineId: viewport.renderingEngineId,
+  });
   const group = ToolGroupManager.createToolGroup(toolGroupId);
   if (!group) throw new Error(`Tool group ${toolGroupId} already exists`);
   for (const { toolName, bindings } of BINDINGS) {
     group.addTool(toolName);
     group.setToolActive(toolName, { bindings });
   }
-  group.addViewport(viewportId, renderingEngineId);
+  group.addViewport(viewport.id, viewport.renderingEngineId);
   return () => ToolGroupManager.destroyToolGroup(toolGroupId);
 }

@@ -3,7 +3,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { initCornerstone } from './cornerstone/init';
 import type { RenderMode } from './cornerstone/renderMode';
 import { watchElementSize } from './elementSize';
-import { attachViewerTools } from './tools';
+import { attachToolsAfterFirstFrame } from './lazyTools';
 
 export interface ViewportHandle {
   readonly viewport: StackViewport;
@@ -14,8 +14,8 @@ let instances = 0;
 
 /**
  * One rendering engine, stack viewport and tool group per mounted element, all torn down on
- * unmount. Ids are fresh per effect run so StrictMode's mount → unmount → mount never meets
- * the half-destroyed first instance.
+ * unmount; the tool group joins after the first frame (see lazyTools). Ids are fresh per effect
+ * run so StrictMode's mount → unmount → mount never meets the half-destroyed first instance.
  */
 export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): ViewportHandle | null {
   const [handle, setHandle] = useState<ViewportHandle | null>(null);
@@ -35,7 +35,7 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): 
       defaultOptions: { background: [0, 0, 0] },
     });
     const viewport = engine.getViewport(viewportId) as StackViewport;
-    const detachTools = attachViewerTools(`mejirushi-tools-${n}`, viewportId, engineId);
+    const detachTools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
     const stopWatchingSize = watchElementSize(element, () => engine.resize(true, true));
     setHandle({ viewport, renderMode });
     return () => {

@@ -1,7 +1,5 @@
 import { getRenderingCapabilities, init as initCore } from '@cornerstonejs/core';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
-import { init as initTools } from '@cornerstonejs/tools';
-import { registerViewerTools } from '../tools';
 import { decodeWorkerCount } from './decodeWorkers';
 import { registerFileImageLoader } from './fileRegistry';
 import { chooseRenderMode, parseRenderMode, type RenderMode } from './renderMode';
@@ -26,17 +24,15 @@ function requestedRenderMode(): RenderMode | null {
 let setup: CornerstoneSetup | null = null;
 
 /**
- * Initialises Cornerstone core, tools and the DICOM image loader once per page. The v5 inits are
- * synchronous; the module-level guard makes a second call (React StrictMode runs effects twice,
- * several viewers may mount) return the first result.
+ * Initialises Cornerstone core and the DICOM image loader once per page (tools load after the
+ * first frame, see lazyTools). The v5 inits are synchronous; the module-level guard makes a second
+ * call (React StrictMode runs effects twice, several viewers may mount) return the first result.
  */
 export function initCornerstone(): CornerstoneSetup {
   if (setup) return setup;
   const renderMode = chooseRenderMode(requestedRenderMode(), getRenderingCapabilities());
   initCore({ rendering: { useCPURendering: renderMode === 'cpu' }, debug: {} });
   initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
-  initTools();
-  registerViewerTools();
   registerFileImageLoader();
   setup = { renderMode };
   return setup;
