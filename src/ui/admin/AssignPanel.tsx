@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { User } from '../../core/api';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
-import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { useAdminAction } from './useAdminAction';
 
 /** Assigns every item of a dataset to a user (the server ignores items already assigned). */
 export function AssignPanel({ users }: { readonly users: readonly User[] }) {
@@ -12,25 +12,18 @@ export function AssignPanel({ users }: { readonly users: readonly User[] }) {
   const [chosenDataset, setDatasetId] = useChosenDataset();
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [userId, setUserId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAdminAction();
   const [assigned, setAssigned] = useState<number | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const chosenUser = userId || users[0]?.id || '';
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setAssigned(null);
-    try {
+    await run(async () => {
       const result = await appServices().api.assign(chosenDataset, { userId: chosenUser });
       setAssigned(result.assigned);
       await loadDatasets();
-    } catch (caught) {
-      setError(toAppError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

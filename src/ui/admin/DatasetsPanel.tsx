@@ -3,10 +3,10 @@ import type { LabelSet } from '../../core/labelSet';
 import { BUILTIN_LABEL_SETS } from '../../core/labelSets/builtin';
 import { useLanguage, useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
-import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { ProgressBar } from '../common/ProgressBar';
 import { chosenLabelSet, labelSetKey } from './labelSetChoice';
+import { useAdminAction } from './useAdminAction';
 
 /** All datasets and the form that creates one for a built-in label set. */
 export function DatasetsPanel() {
@@ -19,15 +19,12 @@ export function DatasetsPanel() {
   const labelSets = useLabelSets();
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const selected = chosenLabelSet(labelSets, chosenKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useAdminAction();
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!selected) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await appServices().api.createDataset({
         name: name.trim(),
         description: description.trim(),
@@ -37,11 +34,7 @@ export function DatasetsPanel() {
       setName('');
       setDescription('');
       await loadDatasets();
-    } catch (caught) {
-      setError(toAppError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

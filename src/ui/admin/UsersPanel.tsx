@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { appServices } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { useAdminAction } from './useAdminAction';
 import { oneTimePassword } from './oneTimePassword';
 
 const ROLES: readonly Role[] = ['annotator', 'reviewer', 'admin'];
@@ -19,17 +20,14 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<readonly Role[]>(['annotator']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useAdminAction();
   const [created, setCreated] = useState<{ readonly user: User; readonly password: string } | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setCreated(null);
     const password = oneTimePassword();
-    try {
+    await run(async () => {
       const user = await appServices().api.createUser({
         username: username.trim(),
         displayName: displayName.trim() || username.trim(),
@@ -40,11 +38,7 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
       setUsername('');
       setDisplayName('');
       onChanged();
-    } catch (caught) {
-      setError(toAppError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const toggleRole = (role: Role, on: boolean) =>
