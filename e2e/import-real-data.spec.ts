@@ -87,7 +87,7 @@ test('every radiology sample file is imported or refused with the server\'s reas
   await byTestId(page, 'upload-dataset').selectOption({ label: dataset });
 
   await byTestId(page, 'upload-files').setInputFiles(files);
-  await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'true', { timeout: 60_000 });
+  await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'true', { timeout: 300_000 });
   const rows = page.locator('[data-testid^="upload-row-"]');
   await expect(rows).toHaveCount(files.length);
   const shown = await rows.evaluateAll((elements) =>

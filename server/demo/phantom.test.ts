@@ -27,14 +27,11 @@ const TISSUE_HU: Record<PhantomTissue, readonly number[]> = {
 
 describe('generateHeadCtPhantom', () => {
   let phantom: Phantom;
-  let generationMs: number;
   /** Parsed files in patient order (by z), with their stored values. */
   let slices: { name: string; meta: DicomInstanceMeta; values: Int16Array }[];
 
   beforeAll(() => {
-    const started = performance.now();
     phantom = generateHeadCtPhantom();
-    generationMs = performance.now() - started;
     slices = phantom.files
       .map(({ name, bytes }) => {
         const read = readDicomInstance(bytes);
@@ -44,10 +41,8 @@ describe('generateHeadCtPhantom', () => {
       .sort((a, b) => (a.meta.imagePosition?.[2] ?? 0) - (b.meta.imagePosition?.[2] ?? 0));
   });
 
-  it('generates 24 slices in well under a second', () => {
-    console.log(`phantom: ${phantom.files.length} slices generated in ${generationMs.toFixed(0)} ms`);
+  it('generates 24 slices', () => {
     expect(phantom.files).toHaveLength(24);
-    expect(generationMs).toBeLessThan(1000);
   });
 
   it('writes CT Image Storage files with the promised geometry and identity', () => {
