@@ -1,12 +1,9 @@
 import type { Mask } from '../annotation';
+import { isLive } from '../annotation';
 import { jsonEqual } from '../jsonEqual';
 import { countSet, normalizeRuns } from '../mask';
-import { checkRecord, CommandError, humanCreated, humanUpdated, requireClass, type Command } from './types';
-
-/** Id of the mask record a command creates: one labelmap per (target, class). */
-export function maskId(targetId: string, classCode: string): string {
-  return `mask:${targetId}:${classCode}`;
-}
+import { maskId } from '../recordIds';
+import { checkRecord, CommandError, humanCreated, humanUpdated, requireClass, requireQuestion, type Command } from './types';
 
 /**
  * Replaces the labelmap of one class on one target, e.g. the result of a brush stroke captured
@@ -14,17 +11,19 @@ export function maskId(targetId: string, classCode: string): string {
  */
 export const setMask: Command<'mask/set'> = {
   name: 'mask/set',
-  run(ctx, doc, { targetId, classCode, width, height, runs }) {
-    requireClass('mask/set', ctx, classCode);
+  run(ctx, doc, { questionId, targetId, classCode, width, height, runs }) {
+    const question = requireQuestion('mask/set', ctx, questionId, 'region');
+    requireClass('mask/set', question, classCode);
     if (!Array.isArray(runs)) throw new CommandError('mask/set', 'runs must be an array');
-    const existing = Object.values(doc.records).find(
-      (r): r is Mask => r.type === 'mask' && r.targetId === targetId && r.classCode === classCode,
-    );
-    const id = existing?.id ?? maskId(targetId, classCode);
+    const existing = doc
+      .recordsAt(targetId)
+      .find((r): r is Mask => r.type === 'mask' && r.questionId === question.id && r.classCode === classCode && isLive(r));
+    const id = existing?.id ?? maskId(question.id, targetId, classCode);
     // Validate as written, so a bad run is reported before normalising could hide it.
     const candidate = checkRecord('mask/set', ctx, {
       type: 'mask',
       id,
+      questionId: question.id,
       targetId,
       classCode,
       width,
