@@ -13,7 +13,14 @@ export { upgradeRecord } from './migrations/recordSchema';
 export { upgradeLabelSetShape, legacyQuestionId } from './migrations/labelSetShape';
 export { progressOfRecords } from './progress';
 export { transition, canAnnotatorEdit, type AssignmentEvent } from './itemState';
-export { SAH_SLICE_LABEL_SET, ICH_SUBTYPE_LABEL_SET, BUILTIN_LABEL_SETS } from './labelSets/builtin';
+export {
+  SAH_SLICE_LABEL_SET,
+  ICH_SUBTYPE_LABEL_SET,
+  UC_ENDOSCOPY_LABEL_SET,
+  FUNDUS_GRADING_LABEL_SET,
+  GASTRIC_BIOPSY_LABEL_SET,
+  BUILTIN_LABEL_SETS,
+} from './labelSets/builtin';
 export { invertDiff, composeDiffs, isEmptyDiff, diffSize, sameRecord, EMPTY_DIFF, type RecordDiff, type DiffEntry } from './diff';
 export {
   COMMANDS,
