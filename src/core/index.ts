@@ -36,6 +36,8 @@ export {
 export { targetLabelId, maskId } from './recordIds';
 export { labelAt, isSettledLabel } from './targetLabels';
 export { RecordStore } from './recordStore';
+export { SpatialIndex } from './spatialIndex';
+export { geometryBounds, recordBounds, intersects, type Box } from './bounds';
 export { ItemTargets, imageTargetsOf, targetIdsOf, questionTargetIds, type ImageTarget } from './targets';
 export { UndoHistory, DEFAULT_HISTORY_LIMIT } from './history';
 export { DocumentEditor, type ChangeOrigin, type DocumentListener, type DocumentEditorOptions } from './documentEditor';
