@@ -16,6 +16,8 @@ export class RecordStore implements DocumentView {
   readonly labelSetVersion: number;
   private readonly byId = new Map<string, AnnotationRecord>();
   private readonly byTarget = new Map<string, Map<string, AnnotationRecord>>();
+  /** Live labels per question and target (see `answerKey`), so `labelAt` never walks a slide's outlines. */
+  private readonly liveLabels = new Map<string, Map<string, TargetLabel>>();
   /** Live, non-empty label records per target. */
   private readonly labelCount = new Map<string, number>();
   private countedLabelled = 0;
@@ -64,13 +66,11 @@ export class RecordStore implements DocumentView {
     return at ? [...at.values()] : NONE;
   }
 
-  /** The live label of a question on a target, if any. */
+  /** The live label of a question on a target, if any; O(1). */
   labelAt(questionId: string, targetId: string): TargetLabel | undefined {
-    const at = this.byTarget.get(targetId);
-    if (!at) return undefined;
-    for (const record of at.values()) {
-      if (record.type === 'label' && record.questionId === questionId && isLive(record)) return record;
-    }
+    const labels = this.liveLabels.get(answerKey(questionId, targetId));
+    if (!labels) return undefined;
+    for (const label of labels.values()) return label;
     return undefined;
   }
 
@@ -99,6 +99,12 @@ export class RecordStore implements DocumentView {
     let at = this.byTarget.get(record.targetId);
     if (!at) this.byTarget.set(record.targetId, (at = new Map()));
     at.set(record.id, record);
+    if (record.type === 'label' && isLive(record)) {
+      const key = answerKey(record.questionId, record.targetId);
+      let labels = this.liveLabels.get(key);
+      if (!labels) this.liveLabels.set(key, (labels = new Map()));
+      labels.set(record.id, record);
+    }
     if (countsAsLabel(record)) this.countLabel(record.targetId, +1);
   }
 
@@ -107,6 +113,12 @@ export class RecordStore implements DocumentView {
     const at = this.byTarget.get(record.targetId);
     at?.delete(record.id);
     if (at?.size === 0) this.byTarget.delete(record.targetId);
+    if (record.type === 'label') {
+      const key = answerKey(record.questionId, record.targetId);
+      const labels = this.liveLabels.get(key);
+      labels?.delete(record.id);
+      if (labels?.size === 0) this.liveLabels.delete(key);
+    }
     if (countsAsLabel(record)) this.countLabel(record.targetId, -1);
   }
 
@@ -121,4 +133,8 @@ export class RecordStore implements DocumentView {
 
 function countsAsLabel(record: AnnotationRecord): boolean {
   return record.type === 'label' && record.classCodes.length > 0 && isLive(record);
+}
+
+function answerKey(questionId: string, targetId: string): string {
+  return `${questionId}\u0000${targetId}`;
 }

@@ -3,9 +3,10 @@ import { isLive } from './annotation';
 
 /**
  * The live label answering `questionId` on `targetId`, whatever its id (a person's, or a model's
- * proposal). O(records on that target).
+ * proposal). O(1) on a `RecordStore`; O(records on that target) on a view without `labelAt`.
  */
 export function labelAt(doc: DocumentView, questionId: string, targetId: string): TargetLabel | undefined {
+  if (doc.labelAt) return doc.labelAt(questionId, targetId);
   for (const record of doc.recordsAt(targetId)) {
     if (record.type === 'label' && record.questionId === questionId && isLive(record)) return record;
   }
