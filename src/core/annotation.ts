@@ -111,6 +111,11 @@ export interface DocumentView extends DocumentKey {
   records(): IterableIterator<AnnotationRecord>;
   /** Records whose `targetId` is `targetId` (labels, shapes and masks of one slice or frame). */
   recordsAt(targetId: string): readonly AnnotationRecord[];
+  /**
+   * The live label answering `questionId` on `targetId`. Optional: `labelAt` in targetLabels.ts
+   * falls back to `recordsAt`, which on a slide holds every outline; the store answers from an index.
+   */
+  labelAt?(questionId: string, targetId: string): TargetLabel | undefined;
 }
 
 /**

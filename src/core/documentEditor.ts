@@ -118,7 +118,7 @@ export class DocumentEditor {
 
   /**
    * Adds a model's proposals (pending, hidden from nobody, outside undo). Each must be a valid
-   * record of a model origin for a record id not yet in the document.
+   * record of a model origin for a record id not yet in the document (nor twice in `records`).
    */
   propose(records: readonly AnnotationRecord[]): RecordDiff {
     const diff: Record<string, DiffEntry> = {};
@@ -126,7 +126,7 @@ export class DocumentEditor {
       if (record.provenance.origin.kind !== 'model' || record.provenance.decision !== 'pending') {
         throw new CommandError('proposal/add', `record ${JSON.stringify(record.id)} is not a pending model proposal`);
       }
-      if (this.store.get(record.id)) throw new CommandError('proposal/add', `record ${JSON.stringify(record.id)} already exists`);
+      if (this.store.get(record.id) || Object.hasOwn(diff, record.id)) throw new CommandError('proposal/add', `record ${JSON.stringify(record.id)} already exists`);
       const checked = validateAnnotationRecord(record, { labelSet: this.ctx.labelSet, targets: this.ctx.targets });
       if (!checked.ok) throw new CommandError('proposal/add', checked.errors.join('; '));
       putEntry<DiffEntry>(diff, record.id, [null, record]);

@@ -1,6 +1,6 @@
 import type { DocumentView } from './annotation';
 import type { Question } from './labelSet';
-import { labelAt } from './targetLabels';
+import { isSettledLabel, labelAt } from './targetLabels';
 
 export interface ItemAnswer {
   /** The item-level class by the question's rule; null without a rule or before any ranked label. */
@@ -21,7 +21,8 @@ export function deriveItemAnswer(question: Question, doc: DocumentView | null, t
   let labelled = 0;
   for (const targetId of targets) {
     const label = doc ? labelAt(doc, question.id, targetId) : undefined;
-    if (!label || label.classCodes.length === 0) continue;
+    // A proposal nobody has looked at does not decide the item's answer.
+    if (!label || label.classCodes.length === 0 || !isSettledLabel(label)) continue;
     labelled += 1;
     for (const code of label.classCodes) present.add(code);
   }

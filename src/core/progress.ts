@@ -1,9 +1,9 @@
 import type { AnnotationRecord } from './annotation';
-import { isLive } from './annotation';
 import type { Progress } from './api';
+import { countsAsLabelled } from './targetLabels';
 
 /**
- * Targets (slices, frames…) among `targetIds` that carry at least one live label, over a plain list
+ * Targets (slices, frames…) among `targetIds` that carry a settled label, over a plain list
  * of records (a snapshot, a migration). An open document keeps this count itself
  * (`RecordStore.labelledTargets`), so no edit recounts.
  */
@@ -11,7 +11,7 @@ export function progressOfRecords(records: Iterable<AnnotationRecord>, targetIds
   const targets = new Set(targetIds);
   const labelled = new Set<string>();
   for (const record of records) {
-    if (record.type === 'label' && record.classCodes.length > 0 && isLive(record) && targets.has(record.targetId)) labelled.add(record.targetId);
+    if (countsAsLabelled(record) && targets.has(record.targetId)) labelled.add(record.targetId);
   }
   return { labelled: labelled.size, total: targets.size };
 }

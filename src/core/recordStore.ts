@@ -3,14 +3,15 @@ import { isLive } from './annotation';
 import type { Box } from './bounds';
 import type { RecordDiff } from './diff';
 import { SpatialIndex } from './spatialIndex';
+import { countsAsLabelled } from './targetLabels';
 
 const NONE: readonly AnnotationRecord[] = Object.freeze([]);
 
 /**
  * The records of one open document with the indexes views and commands need, updated from each
  * diff in O(diff): by id, by target, by place (an R-tree per image, for drawing a viewport), and
- * the set of labelled targets (progress). Nothing here
- * scans the whole document, so a slide with 10^5–10^6 outlines edits as fast as a CT series.
+ * the set of labelled targets (progress). Nothing here scans the whole document, so a slide with
+ * 10^5–10^6 outlines edits as fast as a CT series.
  */
 export class RecordStore implements DocumentView {
   readonly itemId: string;
@@ -20,7 +21,9 @@ export class RecordStore implements DocumentView {
   private readonly byId = new Map<string, AnnotationRecord>();
   private readonly byTarget = new Map<string, Map<string, AnnotationRecord>>();
   private readonly spatial = new SpatialIndex();
-  /** Live, non-empty label records per target. */
+  /** Live labels per question and target (see `answerKey`), so `labelAt` never walks a slide's outlines. */
+  private readonly liveLabels = new Map<string, Map<string, TargetLabel>>();
+  /** Settled (a person's, or accepted) labels per target: what progress counts. */
   private readonly labelCount = new Map<string, number>();
   private countedLabelled = 0;
   private changeCount = 0;
@@ -55,7 +58,10 @@ export class RecordStore implements DocumentView {
     return this.changeCount;
   }
 
-  /** Counted targets (see constructor) that carry a live label. */
+  /**
+   * Counted targets (see constructor) that carry a settled label: a person's, or a proposal a
+   * person accepted or edited. Proposals nobody has looked at do not make an item look done.
+   */
   get labelledTargets(): number {
     return this.countedLabelled;
   }
@@ -73,13 +79,11 @@ export class RecordStore implements DocumentView {
     return at ? [...at.values()] : NONE;
   }
 
-  /** The live label of a question on a target, if any. */
+  /** The live label of a question on a target, if any; O(1). */
   labelAt(questionId: string, targetId: string): TargetLabel | undefined {
-    const at = this.byTarget.get(targetId);
-    if (!at) return undefined;
-    for (const record of at.values()) {
-      if (record.type === 'label' && record.questionId === questionId && isLive(record)) return record;
-    }
+    const labels = this.liveLabels.get(answerKey(questionId, targetId));
+    if (!labels) return undefined;
+    for (const label of labels.values()) return label;
     return undefined;
   }
 
@@ -88,7 +92,7 @@ export class RecordStore implements DocumentView {
     return this.spatial.search(targetId, box);
   }
 
-  /** Whether a target carries any live label. */
+  /** Whether a target carries a settled label. */
   isLabelled(targetId: string): boolean {
     return (this.labelCount.get(targetId) ?? 0) > 0;
   }
@@ -114,7 +118,13 @@ export class RecordStore implements DocumentView {
     let at = this.byTarget.get(record.targetId);
     if (!at) this.byTarget.set(record.targetId, (at = new Map()));
     at.set(record.id, record);
-    if (countsAsLabel(record)) this.countLabel(record.targetId, +1);
+    if (record.type === 'label' && isLive(record)) {
+      const key = answerKey(record.questionId, record.targetId);
+      let labels = this.liveLabels.get(key);
+      if (!labels) this.liveLabels.set(key, (labels = new Map()));
+      labels.set(record.id, record);
+    }
+    if (countsAsLabelled(record)) this.countLabel(record.targetId, +1);
   }
 
   private remove(record: AnnotationRecord): void {
@@ -123,7 +133,13 @@ export class RecordStore implements DocumentView {
     const at = this.byTarget.get(record.targetId);
     at?.delete(record.id);
     if (at?.size === 0) this.byTarget.delete(record.targetId);
-    if (countsAsLabel(record)) this.countLabel(record.targetId, -1);
+    if (record.type === 'label') {
+      const key = answerKey(record.questionId, record.targetId);
+      const labels = this.liveLabels.get(key);
+      labels?.delete(record.id);
+      if (labels?.size === 0) this.liveLabels.delete(key);
+    }
+    if (countsAsLabelled(record)) this.countLabel(record.targetId, -1);
   }
 
   private countLabel(targetId: string, delta: number): void {
@@ -135,6 +151,7 @@ export class RecordStore implements DocumentView {
   }
 }
 
-function countsAsLabel(record: AnnotationRecord): boolean {
-  return record.type === 'label' && record.classCodes.length > 0 && isLive(record);
+
+function answerKey(questionId: string, targetId: string): string {
+  return `${questionId}\u0000${targetId}`;
 }

@@ -11,7 +11,7 @@ import type { AnnotationRecord, RecordType } from './annotation';
 
 /**
  * Schema version of each record type's body. Bump one when its shape changes and add the step
- * to `recordMigrations.ts`; stored records name their schema so old ones can be upgraded.
+ * to `migrations/recordSchema.ts`; stored records name their schema so old ones can be upgraded.
  */
 export const RECORD_SCHEMA: Readonly<Record<RecordType, number>> = { label: 2, shape: 2, mask: 2 };
 

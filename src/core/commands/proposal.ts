@@ -11,6 +11,8 @@ function decide(command: CommandName, decision: 'accepted' | 'rejected'): Comman
       const record = requireRecord(command, doc, id);
       if (record.provenance.origin.kind !== 'model') throw new CommandError(command, `record ${JSON.stringify(id)} is not a model proposal`);
       if (record.provenance.decision === decision && record.provenance.decidedBy === ctx.userId) continue;
+      // An edited proposal is already accepted, with changes: accepting it again must not erase the edit.
+      if (decision === 'accepted' && record.provenance.decision === 'edited') continue;
       const next = { ...record, provenance: decided(ctx, record.provenance, decision) } as AnnotationRecord;
       putEntry<DiffEntry>(out, id, [record, next]);
     }

@@ -39,7 +39,9 @@ export function upgradeLabelSetShape(x: unknown): unknown {
         id: legacyQuestionId(x.id),
         name: x.name,
         target: x.target,
-        kind: x.choice === 'multi' ? 'multiple' : 'single',
+        // An outline or mask carries one class: a legacy region set's `multi` meant nothing, and
+        // today's validator requires region questions to be single choice.
+        kind: x.choice === 'multi' && x.target !== 'region' ? 'multiple' : 'single',
         classes: x.classes,
         required: true,
         ...(x.itemAnswer ? { itemAnswer: x.itemAnswer } : {}),
