@@ -11,12 +11,15 @@ describe('authorshipProblem', () => {
   const mine = label(T, 'sah.present', humanBy(ann));
   const pending = label(T, 'sah.present', proposal());
 
-  it('takes a new human record naming exactly the caller, and a new proposal pending with no authors', () => {
+  it('takes a new human record naming exactly the caller, and a new proposal with no author but the caller', () => {
     expect(authorshipProblem(null, mine, ann)).toBeNull();
     expect(authorshipProblem(null, pending, ann)).toBeNull();
     expect(authorshipProblem(null, mine, 'bob')).toMatch(/must be exactly \["bob"\]/);
     expect(authorshipProblem(null, withProvenance(mine, { authors: [ann, 'bob'] }), ann)).toMatch(/must be exactly/);
-    expect(authorshipProblem(null, withProvenance(pending, { decision: 'accepted', decidedBy: ann, authors: [ann] }), ann)).toMatch(/pending with no authors/);
+    // Accepted (or edited) by the caller before it first reached the server: one coalesced put.
+    expect(authorshipProblem(null, withProvenance(pending, { decision: 'accepted', decidedBy: ann, authors: [ann] }), ann)).toBeNull();
+    expect(authorshipProblem(null, withProvenance(pending, { authors: ['bob'] }), ann)).toMatch(/only you/);
+    expect(authorshipProblem(null, withProvenance(pending, { decision: 'rejected', decidedBy: 'bob' }), ann)).toMatch(/decidedBy must be "ann"/);
   });
 
   it('keeps every author and adds only the caller', () => {
@@ -44,5 +47,15 @@ describe('authorshipProblem', () => {
     expect(authorshipProblem(accepted, withProvenance(accepted, { decision: 'edited' }), ann)).toBeNull();
     // Back to pending (an undone acceptance) carries no decider.
     expect(authorshipProblem(accepted, withProvenance(accepted, { decision: 'pending', decidedBy: undefined }), ann)).toBeNull();
+  });
+
+  it('lets the caller leave the end of the authors again by undoing their own first change, and nobody else', () => {
+    const accepted = withProvenance(pending, { decision: 'accepted', decidedBy: ann, authors: [ann] });
+    expect(authorshipProblem(accepted, pending, ann)).toBeNull();
+    expect(authorshipProblem(accepted, pending, 'bob')).toMatch(/without you at the end/);
+    const shared = withProvenance(mine, { authors: [ann, 'bob'] });
+    expect(authorshipProblem(shared, mine, 'bob')).toBeNull();
+    expect(authorshipProblem(shared, withProvenance(mine, { authors: ['bob'] }), 'bob')).toMatch(/without you/);
+    expect(authorshipProblem(shared, withProvenance(mine, { authors: [ann] }), ann)).toMatch(/without you/);
   });
 });

@@ -8,12 +8,18 @@ import { jsonEqual } from '../../../src/core/jsonEqual';
 
 const list = (ids: readonly string[]): string => JSON.stringify(ids);
 
+/** A decision, when there is one, is the caller's own. */
+function decisionProblem(next: Provenance, caller: string): string | null {
+  if (next.decision === 'pending' || next.decision === undefined) return null;
+  return next.decidedBy === caller ? null : `a decision on a proposal is taken by the caller: decidedBy must be ${JSON.stringify(caller)}`;
+}
+
 function newRecordProblem(next: Provenance, caller: string): string | null {
   if (next.origin.kind === 'model') {
-    if (next.decision !== 'pending' || next.authors.length > 0) {
-      return 'a new model proposal is written pending with no authors; accept or edit it in a later batch';
-    }
-    return null;
+    // The caller's client ran the model; the caller may have accepted or edited the proposal
+    // before it first reached the server (one coalesced put), but nobody else can be named.
+    if (next.authors.some((author) => author !== caller)) return `a new proposal names authors ${list(next.authors)}; only you (${caller}) can be one`;
+    return decisionProblem(next, caller);
   }
   if (next.authors.length !== 1 || next.authors[0] !== caller) {
     return `a new record by you names its authors ${list(next.authors)}; it must be exactly ${list([caller])}`;
@@ -24,17 +30,22 @@ function newRecordProblem(next: Provenance, caller: string): string | null {
 function changedRecordProblem(previous: Provenance, next: Provenance, caller: string): string | null {
   if (!jsonEqual(previous.origin, next.origin)) return 'the origin of a record cannot change (a model proposal stays one; human work cannot claim a model)';
   if (previous.createdAt !== next.createdAt) return `createdAt cannot change (stored ${previous.createdAt})`;
-  const kept = previous.authors.length <= next.authors.length && previous.authors.every((author, i) => next.authors[i] === author);
-  const added = next.authors.slice(previous.authors.length);
-  const addsOnlyCaller = added.length === 0 || (added.length === 1 && added[0] === caller && !previous.authors.includes(caller));
-  if (!kept || !addsOnlyCaller) {
-    return `authors ${list(next.authors)} must be the stored ${list(previous.authors)}, or those followed by you (${caller})`;
+  if (!allowedAuthors(previous.authors, next.authors, caller)) {
+    return `authors ${list(next.authors)} must be the stored ${list(previous.authors)}, those followed by you (${caller}), or, undoing your own first change, those without you at the end`;
   }
   const decisionChanged = previous.decision !== next.decision || previous.decidedBy !== next.decidedBy;
-  if (decisionChanged && next.decision !== 'pending' && next.decidedBy !== caller) {
-    return `a decision on a proposal is taken by the caller: decidedBy must be ${JSON.stringify(caller)}`;
-  }
-  return null;
+  return decisionChanged ? decisionProblem(next, caller) : null;
+}
+
+/**
+ * Authors never lose anyone but the caller: the caller may join at the end, or leave the end
+ * again when undoing the change that made them an author (undo restores the record exactly).
+ */
+function allowedAuthors(previous: readonly string[], next: readonly string[], caller: string): boolean {
+  if (jsonEqual(previous, next)) return true;
+  if (next.length === previous.length + 1) return next[next.length - 1] === caller && !previous.includes(caller) && jsonEqual(previous, next.slice(0, -1));
+  if (next.length === previous.length - 1) return previous[previous.length - 1] === caller && jsonEqual(next, previous.slice(0, -1));
+  return false;
 }
 
 /** Why `next` may not be written by `caller` over `previous`, or null when it may. */
