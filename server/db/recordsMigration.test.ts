@@ -103,7 +103,7 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     expect(Object.keys(heads[0] ?? {})).not.toContain('body');
 
     const rows = await db.selectFrom('annotation_records').selectAll().orderBy('record_id').execute();
-    expect(rows.map((r) => [r.record_id, Number(r.version), Number(r.schema), r.question_id, r.class_code, Number(r.live)])).toEqual([
+    expect(rows.map((r) => [r.record_id, Number(r.version), Number(r.schema), r.question_id, r.class_code, Number(r.settled)])).toEqual([
       [`label:sah:${slices[0]}`, 1, 2, 'sah', 'sah.present', 1],
       [`label:sah:${slices[1]}`, 1, 2, 'sah', 'sah.absent', 1],
     ]);

@@ -99,7 +99,7 @@ export interface AnnotationDocsTable {
   revision: number;
   /** Records that are not deleted. */
   record_count: number;
-  /** Image targets carrying a live label (progress), kept up to date by every batch. */
+  /** Image targets carrying a settled label (progress), kept up to date by every batch. */
   labelled: number;
   updated_at: string;
   /** The revision a foundation-era document had when its body became records (0: never migrated). */
@@ -124,8 +124,8 @@ export interface AnnotationRecordsTable {
   max_x: number | null;
   max_y: number | null;
   deleted: number;
-  /** 1: counts as visible work (not deleted, not a rejected proposal). */
-  live: number;
+  /** 1: settled work (a person's record, or a proposal a person accepted or edited): what progress counts. */
+  settled: number;
   /** JSON AnnotationRecord; null for a tombstone. */
   body: string | null;
   updated_at: string;

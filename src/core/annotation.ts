@@ -70,6 +70,7 @@ export type Geometry =
   | { readonly type: 'polyline'; readonly points: readonly Point[] }
   | { readonly type: 'polygon'; readonly points: readonly Point[] }
   | { readonly type: 'rectangle'; readonly topLeft: Point; readonly bottomRight: Point }
+  /** `rotation` in radians, clockwise on screen (y points down). */
   | { readonly type: 'ellipse'; readonly center: Point; readonly radii: Point; readonly rotation: number };
 
 export interface Shape extends RecordBase {

@@ -27,7 +27,7 @@ describe('recordBounds', () => {
     expect(recordBounds(labelRecord('slice-1', ['sah.present']))).toBeNull();
   });
 
-  it('bounds a mask by its set pixels, across rows too', () => {
+  it('bounds a mask by its set pixels’ whole squares, across rows too', () => {
     const width = 8;
     const pixels = new Uint8Array(width * 6);
     pixels[2 * width + 3] = 1;
@@ -35,11 +35,16 @@ describe('recordBounds', () => {
     const mask: Mask = {
       type: 'mask', id: 'm', questionId: 'lesion', targetId: 's', classCode: 'c', width, height: 6, runs: encodeRuns(pixels), provenance: humanProvenance(),
     };
-    expect(recordBounds(mask)).toEqual({ minX: 3, minY: 2, maxX: 5, maxY: 2 });
+    expect(recordBounds(mask)).toEqual({ minX: 3, minY: 2, maxX: 6, maxY: 3 });
     pixels[4 * width + 7] = 1;
     pixels[4 * width] = 1;
-    expect(recordBounds({ ...mask, runs: encodeRuns(pixels) })).toEqual({ minX: 0, minY: 2, maxX: 7, maxY: 4 });
+    expect(recordBounds({ ...mask, runs: encodeRuns(pixels) })).toEqual({ minX: 0, minY: 2, maxX: 8, maxY: 5 });
     expect(recordBounds({ ...mask, runs: [width * 6] })).toBeNull();
+    // One run wrapping from the end of a row into the next spans the full width.
+    const wrap = new Uint8Array(width * 6);
+    wrap[width - 1] = 1;
+    wrap[width] = 1;
+    expect(recordBounds({ ...mask, runs: encodeRuns(wrap) })).toEqual({ minX: 0, minY: 0, maxX: 8, maxY: 2 });
   });
 
   it('bounds a shape by its geometry', () => {

@@ -1,6 +1,6 @@
 import type { AnnotationRecord, Geometry } from './annotation';
 
-/** An axis-aligned box in the record's image px (level-0 px for a slide), inclusive. */
+/** An axis-aligned box in the record's image px (level-0 px for a slide), edges included. */
 export interface Box {
   readonly minX: number;
   readonly minY: number;
@@ -45,7 +45,8 @@ export function geometryBounds(geometry: Geometry): Box {
 
 /**
  * The box a record covers in its image, or null for records with no place in it (labels). A mask
- * is bounded by its set pixels; an empty one has no box.
+ * is bounded by the whole squares of its set pixels (pixel x covers [x, x + 1)); an empty one has
+ * no box.
  */
 export function recordBounds(record: AnnotationRecord): Box | null {
   if (record.type === 'shape') return geometryBounds(record.geometry);
@@ -63,13 +64,13 @@ export function recordBounds(record: AnnotationRecord): Box | null {
       const y0 = Math.floor(first / record.width);
       const y1 = Math.floor(last / record.width);
       minY = Math.min(minY, y0);
-      maxY = Math.max(maxY, y1);
+      maxY = Math.max(maxY, y1 + 1);
       if (y0 === y1) {
         minX = Math.min(minX, first % record.width);
-        maxX = Math.max(maxX, last % record.width);
+        maxX = Math.max(maxX, (last % record.width) + 1);
       } else {
         minX = 0;
-        maxX = record.width - 1;
+        maxX = record.width;
       }
     }
     offset += run;

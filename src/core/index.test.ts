@@ -10,7 +10,7 @@ describe('the core barrel', () => {
       'SAH_SLICE_LABEL_SET', 'ICH_SUBTYPE_LABEL_SET', 'UC_ENDOSCOPY_LABEL_SET', 'FUNDUS_GRADING_LABEL_SET', 'GASTRIC_BIOPSY_LABEL_SET',
       'BUILTIN_LABEL_SETS', 'SpatialIndex', 'geometryBounds', 'recordBounds', 'intersects', 'countsAsLabelled', 'invertDiff', 'composeDiffs', 'isEmptyDiff', 'diffSize',
       'sameRecord', 'EMPTY_DIFF', 'COMMANDS', 'CommandError', 'findCommand', 'runCommand', 'targetLabelId', 'maskId', 'labelAt',
-      'isSettledLabel', 'RecordStore', 'ItemTargets', 'imageTargetsOf', 'targetIdsOf', 'questionTargetIds', 'UndoHistory',
+      'isSettled', 'RecordStore', 'ItemTargets', 'imageTargetsOf', 'targetIdsOf', 'questionTargetIds', 'UndoHistory',
       'DEFAULT_HISTORY_LIMIT', 'DocumentEditor', 'sliceNormal', 'orderSlices', 'sliceSpacings', 'deriveItemAnswer', 'encodeRuns',
       'decodeRuns', 'normalizeRuns', 'countSet', 'newId', 'jsonEqual',
     ];

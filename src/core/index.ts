@@ -34,7 +34,7 @@ export {
   type CommandParams,
 } from './commands';
 export { targetLabelId, maskId } from './recordIds';
-export { labelAt, isSettledLabel, countsAsLabelled } from './targetLabels';
+export { labelAt, isSettled, countsAsLabelled } from './targetLabels';
 export { RecordStore } from './recordStore';
 export { SpatialIndex } from './spatialIndex';
 export { geometryBounds, recordBounds, intersects, type Box } from './bounds';

@@ -1,6 +1,6 @@
 import type { DocumentView } from './annotation';
 import type { Question } from './labelSet';
-import { isSettledLabel, labelAt } from './targetLabels';
+import { isSettled, labelAt } from './targetLabels';
 
 export interface ItemAnswer {
   /** The item-level class by the question's rule; null without a rule or before any ranked label. */
@@ -22,7 +22,7 @@ export function deriveItemAnswer(question: Question, doc: DocumentView | null, t
   for (const targetId of targets) {
     const label = doc ? labelAt(doc, question.id, targetId) : undefined;
     // A proposal nobody has looked at does not decide the item's answer.
-    if (!label || label.classCodes.length === 0 || !isSettledLabel(label)) continue;
+    if (!label || label.classCodes.length === 0 || !isSettled(label)) continue;
     labelled += 1;
     for (const code of label.classCodes) present.add(code);
   }

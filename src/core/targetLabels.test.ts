@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentView } from './annotation';
 import { maskId, targetLabelId } from './recordIds';
 import { RecordStore } from './recordStore';
-import { isSettledLabel, labelAt } from './targetLabels';
+import { isSettled, labelAt } from './targetLabels';
 import { DOC_KEY, humanProvenance, labelRecord, modelProvenance, shapeRecord } from './testing/records';
 
 const decided = (decision: 'accepted' | 'edited' | 'rejected') => ({ ...modelProvenance(), decision, decidedBy: 'u1' });
@@ -48,10 +48,10 @@ describe('labelAt', () => {
   });
 });
 
-describe('isSettledLabel', () => {
+describe('isSettled', () => {
   it('is true for human work and proposals a person accepted or edited', () => {
-    expect(isSettledLabel(labelRecord('s1', ['sah.absent']))).toBe(true);
-    expect(isSettledLabel(labelRecord('s1', ['sah.absent'], modelProvenance()))).toBe(false);
-    expect((['accepted', 'edited', 'rejected'] as const).map((d) => isSettledLabel(labelRecord('s1', ['sah.absent'], decided(d))))).toEqual([true, true, false]);
+    expect(isSettled(labelRecord('s1', ['sah.absent']))).toBe(true);
+    expect(isSettled(labelRecord('s1', ['sah.absent'], modelProvenance()))).toBe(false);
+    expect((['accepted', 'edited', 'rejected'] as const).map((d) => isSettled(labelRecord('s1', ['sah.absent'], decided(d))))).toEqual([true, true, false]);
   });
 });

@@ -13,13 +13,13 @@ export function labelAt(doc: DocumentView, questionId: string, targetId: string)
   return undefined;
 }
 
-/** Whether a label is settled work: a person's, or a proposal a person accepted or edited. */
-export function isSettledLabel(record: TargetLabel): boolean {
+/** Whether a record is settled work: a person's, or a proposal a person accepted or edited. */
+export function isSettled(record: AnnotationRecord): boolean {
   const { origin, decision } = record.provenance;
   return origin.kind === 'human' || decision === 'accepted' || decision === 'edited';
 }
 
 /** Whether a record makes its target count as labelled in progress: a settled, non-empty label. */
 export function countsAsLabelled(record: AnnotationRecord): record is TargetLabel {
-  return record.type === 'label' && record.classCodes.length > 0 && isSettledLabel(record);
+  return record.type === 'label' && record.classCodes.length > 0 && isSettled(record);
 }

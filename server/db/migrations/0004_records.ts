@@ -38,7 +38,7 @@ async function createTables(db: AnyDb): Promise<void> {
     .addColumn('max_x', 'double precision')
     .addColumn('max_y', 'double precision')
     .addColumn('deleted', 'integer', (c) => c.notNull())
-    .addColumn('live', 'integer', (c) => c.notNull())
+    .addColumn('settled', 'integer', (c) => c.notNull())
     .addColumn('body', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_seq', 'bigint', (c) => c.notNull())

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { isLive, type AnnotationRecord } from '../../../src/core/annotation';
+import type { AnnotationRecord } from '../../../src/core/annotation';
+import { isSettled } from '../../../src/core/targetLabels';
 import type { BatchResult, RecordConflictBody } from '../../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
 import { checkBatch, RECORD_SCHEMA, type RecordOp, type StoredRecord } from '../../../src/core/records';
@@ -36,7 +37,7 @@ export interface BatchWrite {
 /** Rows per statement: under SQLite's and PostgreSQL's parameter limits for the widest row. */
 const ROWS_PER_STATEMENT = 500;
 
-type StoredRow = Pick<AnnotationRecordsTable, 'record_id' | 'version' | 'schema' | 'type' | 'question_id' | 'target_id' | 'deleted' | 'live' | 'body'>;
+type StoredRow = Pick<AnnotationRecordsTable, 'record_id' | 'version' | 'schema' | 'type' | 'question_id' | 'target_id' | 'deleted' | 'settled' | 'body'>;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -49,7 +50,7 @@ async function storedRows(trx: Transaction<Database>, write: BatchWrite): Promis
   for (const ids of chunks(write.ops.map((op) => op.id))) {
     const found = await trx
       .selectFrom('annotation_records')
-      .select(['record_id', 'version', 'schema', 'type', 'question_id', 'target_id', 'deleted', 'live', 'body'])
+      .select(['record_id', 'version', 'schema', 'type', 'question_id', 'target_id', 'deleted', 'settled', 'body'])
       .where('item_id', '=', write.itemId)
       .where('annotator_id', '=', write.userId)
       .where('record_id', 'in', ids)
@@ -68,22 +69,22 @@ function conflictOutcome(write: BatchWrite, stored: Map<string, StoredRow>, ids:
   return { status: 412, body, remember: false };
 }
 
-/** Whether a row or record is a live label on an image target (what progress counts). */
-function labelsImage(targets: ItemTargets, type: string, live: boolean, targetId: string): boolean {
-  return type === 'label' && live && targets.image(targetId) !== undefined;
+/** Whether a row or record is a settled label on an image target (what progress counts, see core's countsAsLabelled). */
+function labelsImage(targets: ItemTargets, type: string, settled: boolean, targetId: string): boolean {
+  return type === 'label' && settled && targets.image(targetId) !== undefined;
 }
 
 /**
- * Change of the count of image targets carrying a live label: per target the batch touches, its
- * live labels before (one grouped query) and after (before, minus the batch's old ones, plus its new ones).
+ * Change of the count of image targets carrying a settled label: per target the batch touches, its
+ * settled labels before (one grouped query) and after (before, minus the batch's old ones, plus its new ones).
  */
 async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stored: Map<string, StoredRow>): Promise<number> {
   const change = new Map<string, number>();
   const bump = (targetId: string, by: number) => change.set(targetId, (change.get(targetId) ?? 0) + by);
   for (const op of write.ops) {
     const old = stored.get(op.id);
-    if (old && labelsImage(write.targets, old.type, toNumber(old.live) === 1, old.target_id)) bump(old.target_id, -1);
-    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, isLive(op.record), op.record.targetId)) bump(op.record.targetId, 1);
+    if (old && labelsImage(write.targets, old.type, toNumber(old.settled) === 1, old.target_id)) bump(old.target_id, -1);
+    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, isSettled(op.record), op.record.targetId)) bump(op.record.targetId, 1);
   }
   const touched = [...change.entries()].filter(([, by]) => by !== 0).map(([targetId]) => targetId);
   if (touched.length === 0) return 0;
@@ -96,7 +97,7 @@ async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stor
       .where('annotator_id', '=', write.userId)
       .where('target_id', 'in', ids)
       .where('type', '=', 'label')
-      .where('live', '=', 1)
+      .where('settled', '=', 1)
       .groupBy('target_id')
       .execute();
     for (const row of counts) before.set(row.target_id, toNumber(row.n));
@@ -195,7 +196,7 @@ async function writeOpsAndRecords(
           max_x: eb.ref('excluded.max_x'),
           max_y: eb.ref('excluded.max_y'),
           deleted: eb.ref('excluded.deleted'),
-          live: eb.ref('excluded.live'),
+          settled: eb.ref('excluded.settled'),
           body: eb.ref('excluded.body'),
           updated_at: eb.ref('excluded.updated_at'),
           updated_seq: eb.ref('excluded.updated_seq'),

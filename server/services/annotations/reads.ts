@@ -8,7 +8,8 @@ import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { DocumentRef } from '../idempotentWrite';
 import { readRevision } from './document';
-import { storedRecord, type Box } from './recordRow';
+import type { Box } from '../../../src/core/bounds';
+import { storedRecord } from './recordRow';
 
 export interface RecordQuery {
   /** Record id of the previous page's last record. */
