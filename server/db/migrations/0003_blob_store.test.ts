@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
@@ -82,7 +83,7 @@ describe.each(testDialects('blob store migration'))('migration 0003 (blob store)
     await migrateToLatest(database.db);
     // The killed start had stored one blob but not yet deleted its row, and was writing another.
     const store = blobStoreIn(database.dataDir);
-    await store.put([contents[3]!]);
+    await store.put(Readable.from([contents[3]!]));
     mkdirSync(join(database.dataDir, 'blobs', 'tmp'), { recursive: true });
     writeFileSync(join(database.dataDir, 'blobs', 'tmp', 'killed.part'), contents[4]!.subarray(0, 10));
     // SQLite runs migrations outside a transaction: a start killed inside 0003 runs it again.
