@@ -9,9 +9,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertSha256, BlobNotFoundError, BlobTooLargeError, type BlobStore, type ByteRange, type PutOptions, type StoredBlob } from './blobStore';
+
+/**
+ * Bytes buffered between the source and the disk. With Node's 16 KiB default, each network
+ * chunk waits for the previous write and the socket stalls meanwhile; a few MiB let reads go on
+ * while a write is in flight and the file stream write several chunks at once (writev). Memory
+ * per upload stays bounded by it.
+ */
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /** Temp files older than this belong to a process that died mid-upload (any instance). */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
@@ -37,15 +45,17 @@ export class DiskBlobStore implements BlobStore {
     try {
       await pipeline(
         source,
-        async function* (chunks: AsyncIterable<Uint8Array>) {
-          for await (const chunk of chunks) {
+        // A synchronous transform: no promise per chunk on a multi-gigabyte upload.
+        new Transform({
+          highWaterMark: WRITE_BUFFER_BYTES,
+          transform(chunk: Buffer, _encoding, done) {
             size += chunk.byteLength;
-            if (size > maxBytes) throw new BlobTooLargeError(maxBytes);
+            if (size > maxBytes) return done(new BlobTooLargeError(maxBytes));
             hash.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(temp, { flags: 'wx' }),
+            done(null, chunk);
+          },
+        }),
+        createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES }),
       );
       const sha256 = hash.digest('hex');
       const path = this.pathOf(sha256);
