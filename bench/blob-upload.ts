@@ -74,7 +74,8 @@ function upload(server: BenchServer, path: string): Promise<StoredBlob> {
       res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(body) as StoredBlob) : reject(new Error(`upload answered ${res.statusCode}: ${body}`))));
     });
     req.on('error', reject);
-    createReadStream(path).pipe(req);
+    // 1 MiB reads: the client shares the 2 cores with the server, so it should spend little CPU.
+    createReadStream(path, { highWaterMark: MIB }).pipe(req);
   });
 }
 
