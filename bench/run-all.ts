@@ -28,10 +28,13 @@ const BENCHMARKS: readonly Benchmark[] = [
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;
 
-/** The benchmarks named on the command line, all of them when none is; an unknown name is an error. */
-function selected(names: readonly string[]): readonly Benchmark[] {
+/** The benchmarks named on the command line, all of them when none is; null when a name is unknown. */
+function selected(names: readonly string[]): readonly Benchmark[] | null {
   const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
-  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    return null;
+  }
   return names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
 }
 
@@ -90,6 +93,10 @@ function table(rows: readonly SummaryRow[]): string {
 
 async function main(): Promise<void> {
   const benchmarks = selected(process.argv.slice(2));
+  if (!benchmarks) {
+    process.exitCode = 2;
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'mejirushi-bench-all-'));
   try {
     const summaryFile = join(work, 'summary.jsonl');
