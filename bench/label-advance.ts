@@ -29,6 +29,7 @@ import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
 import { launchChromium, newSeededContext, readyViewer } from './support/browser';
 import { importFolder, startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
+import { printBench } from './support/benchLine';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
 import { reportSummary } from './support/summary';
 
@@ -214,10 +215,13 @@ async function main(): Promise<void> {
     console.log(`    label + advance: ${formatSpread(labelSteps)}`);
     console.log(`    next slice     : ${formatSpread(navSteps)}`);
     console.log(`    ratio label/next (medians): ${ratio(labelSteps.median, navSteps.median)}`);
+    printBench('label-advance', `step_${renderMode ?? 'default'}_ms`, labelSteps.median, navSteps.median);
     console.log(`  per pass, sum of the ${SLICES - 1} advancing steps (median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelTotal.median)}, next slice: ${ms(navTotal.median)}, ratio ${ratio(labelTotal.median, navTotal.median)}`);
+    printBench('label-advance', 'pass_sum_ms', labelTotal.median, navTotal.median);
     console.log(`  per pass, wall clock in the driver (label pass includes the 28th key; median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelWall.median)}, next slice: ${ms(navWall.median)}, ratio ${ratio(labelWall.median, navWall.median)}`);
+    printBench('label-advance', 'pass_wall_ms', labelWall.median, navWall.median);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

@@ -29,6 +29,7 @@ import type { SlideItem } from '../src/core/item';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { chunkOps, type RecordOp } from '../src/core/records';
 import { buildApp } from '../server/app';
+import { blobStoreIn } from '../server/blobs/diskBlobStore';
 import { prepareDatabase } from '../server/bootstrap';
 import { SQLITE_FILE_NAME } from '../server/config';
 import { dialectOf } from '../server/db/dialect';
@@ -40,7 +41,7 @@ import { createUser } from '../server/services/users';
 import { sortKeyFor } from '../server/services/items';
 import type { EditFigures, OpenFigures } from './records-scale/main';
 import { launchChromium } from './support/browser';
-import { bench } from './support/report';
+import { printBench } from './support/benchLine';
 
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = 100;
@@ -88,7 +89,7 @@ interface Fixture {
 
 async function startFixture(database: TestDatabase, staticDir: string): Promise<Fixture> {
   await prepareDatabase(database.db);
-  const app = await buildApp({ db: database.db, staticDir });
+  const app = await buildApp({ db: database.db, blobs: blobStoreIn(database.dataDir), staticDir });
   const patches: Fixture['patches'] = [];
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'PATCH') return;
@@ -240,14 +241,14 @@ async function runOn(label: string, database: TestDatabase, staticDir: string): 
     console.log(`${label}: ${big.open.records} records loaded in ${(big.open.loadMs / 1000).toFixed(1)} s (${Math.round(big.open.records / (big.open.loadMs / 1000))} records/s); editor store ${big.open.editorMs.toFixed(0)} ms; IndexedDB ${(big.open.indexedDbBytes / 1e6).toFixed(1)} MB`);
     console.log(`${label}: edit on ${LARGE} vs ${SMALL} records: main ${big.edit.mainThreadMs.toFixed(2)} vs ${few.edit.mainThreadMs.toFixed(2)} ms, saved locally ${big.edit.savedLocallyMs.toFixed(1)} vs ${few.edit.savedLocallyMs.toFixed(1)} ms, synced ${big.edit.syncedMs.toFixed(1)} vs ${few.edit.syncedMs.toFixed(1)} ms`);
 
-    bench('records-scale', `${label}.edit-wire-bytes`, big.wireBytes, few.wireBytes);
-    bench('records-scale', `${label}.edit-server-ms`, big.serverMs, few.serverMs);
-    bench('records-scale', `${label}.edit-db-growth-bytes`, big.dbGrowth, few.dbGrowth);
-    bench('records-scale', `${label}.edit-main-thread-ms`, big.edit.mainThreadMs, few.edit.mainThreadMs);
-    bench('records-scale', `${label}.edit-saved-locally-ms`, big.edit.savedLocallyMs, few.edit.savedLocallyMs);
-    bench('records-scale', `${label}.edit-synced-ms`, big.edit.syncedMs, few.edit.syncedMs);
-    bench('records-scale', `${label}.load-ms-per-1k-records`, (big.open.loadMs / big.open.records) * 1000, (big.fetched.ms / big.fetched.records) * 1000);
-    bench('records-scale', `${label}.indexeddb-bytes-per-record`, big.open.indexedDbBytes / big.open.records, big.fetched.bytes / big.fetched.records);
+    printBench('records-scale', `${label}.edit-wire-bytes`, big.wireBytes, few.wireBytes);
+    printBench('records-scale', `${label}.edit-server-ms`, big.serverMs, few.serverMs);
+    printBench('records-scale', `${label}.edit-db-growth-bytes`, big.dbGrowth, few.dbGrowth);
+    printBench('records-scale', `${label}.edit-main-thread-ms`, big.edit.mainThreadMs, few.edit.mainThreadMs);
+    printBench('records-scale', `${label}.edit-saved-locally-ms`, big.edit.savedLocallyMs, few.edit.savedLocallyMs);
+    printBench('records-scale', `${label}.edit-synced-ms`, big.edit.syncedMs, few.edit.syncedMs);
+    printBench('records-scale', `${label}.load-ms-per-1k-records`, (big.open.loadMs / big.open.records) * 1000, (big.fetched.ms / big.fetched.records) * 1000);
+    printBench('records-scale', `${label}.indexeddb-bytes-per-record`, big.open.indexedDbBytes / big.open.records, big.fetched.bytes / big.fetched.records);
   } finally {
     await fixture.app.close();
   }

@@ -28,6 +28,7 @@ import { SQLITE_FILE_NAME } from '../server/config';
 import { openDatabase } from '../server/db/open';
 import { generateHeadCtPhantom } from '../server/demo/phantom';
 import { importDicomFiles } from '../server/import/importFiles';
+import { blobStoreIn } from '../server/blobs/diskBlobStore';
 import { recordColumns } from '../server/services/annotations/recordRow';
 import { assignItems, createDataset } from '../server/services/datasets';
 import { createUser } from '../server/services/users';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     await prepareDatabase(db);
     const at = new Date().toISOString();
     const dataset = await createDataset(db, { name: 'bench', description: '', labelSetId: 'sah-slice', labelSetVersion: 1 }, null, at);
-    const report = await importDicomFiles(db, dataset.id, generateHeadCtPhantom().files, null);
+    const report = await importDicomFiles(db, dataset.id, generateHeadCtPhantom().files, null, { blobs: blobStoreIn(dataDir) });
     const itemId = report.itemIds[0] as string;
     const item = await db.selectFrom('items').select('target_ids').where('id', '=', itemId).executeTakeFirstOrThrow();
     const targetIds = JSON.parse(item.target_ids) as string[];
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     const rawMs = (performance.now() - rawStart) / SEQUENTIAL_LABELS;
 
     // The route in-process, on the same database: the server's work without the network.
-    const app = await buildApp({ db });
+    const app = await buildApp({ db, blobs: blobStoreIn(dataDir) });
     const inProcess = annotators[CONNECTIONS + 2] as Annotator;
     const inject = async (i: number) => {
       const response = await app.inject({

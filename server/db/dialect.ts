@@ -18,6 +18,15 @@ export function bytesType(db: AnyDb): 'blob' | 'bytea' {
   return dialectOf(db) === 'postgres' ? 'bytea' : 'blob';
 }
 
+/** Whether `table` (in the current schema) has `column`; migrations use it to be re-runnable. */
+export async function hasColumn(db: AnyDb, table: string, column: string): Promise<boolean> {
+  const query =
+    dialectOf(db) === 'postgres'
+      ? sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`
+      : sql`select 1 from pragma_table_info(${table}) where name = ${column}`;
+  return (await query.execute(db)).rows.length > 0;
+}
+
 /** Adds an ever-increasing integer primary key `name` (64-bit on PostgreSQL). */
 export function addSequenceKey<T extends string>(db: AnyDb, table: CreateTableBuilder<T, never>, name: string): CreateTableBuilder<T, never> {
   return dialectOf(db) === 'postgres'

@@ -15,6 +15,7 @@ import { seedBuiltinLabelSets } from '../services/labelSets';
 import { createSession } from '../services/sessions';
 import { createUser } from '../services/users';
 import { humanBy, label, put } from '../testing/documents';
+import { blobStoreIn } from '../blobs/diskBlobStore';
 import { openTestDatabase, testDialects, type TestDatabase } from '../testing/testDatabase';
 import { MIGRATIONS, migrateToLatest } from './migrations';
 import type { Database } from './schema';
@@ -119,7 +120,7 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     // The protocol on the migrated database.
     await seedBuiltinLabelSets(db);
     let clock = Date.parse('2026-02-01T08:00:00.000Z');
-    const app = await buildApp({ db, now: () => new Date(clock) });
+    const app = await buildApp({ db, blobs: blobStoreIn(database.dataDir), now: () => new Date(clock) });
     try {
       const { token } = await createSession(db, annId, new Date(clock), 3_600_000);
       const auth = { authorization: `Bearer ${token}` };

@@ -76,11 +76,24 @@ export interface ItemFilesTable {
   sop_instance_uid: string;
   /** JSON DicomInstanceMeta, so an item is rebuilt without parsing bytes again. */
   meta: string;
-  bytes: Bytes;
+  /** The file's bytes: a blob of the blob store (a `blobs` row). */
   sha256: string;
   size: number;
   name: string;
   created_at: string;
+}
+
+/** Every blob the app stored (server/blobs), by the SHA-256 of its content. */
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+/** Bytes of a database older than the blob store, until the start-up step moves them out. */
+export interface LegacyBlobBytesTable {
+  sha256: string;
+  bytes: Bytes;
 }
 
 export interface AssignmentsTable {
@@ -202,6 +215,8 @@ export interface Database {
   dataset_attachments: DatasetAttachmentsTable;
   items: ItemsTable;
   item_files: ItemFilesTable;
+  blobs: BlobsTable;
+  legacy_blob_bytes: LegacyBlobBytesTable;
   assignments: AssignmentsTable;
   annotation_docs: AnnotationDocsTable;
   annotation_records: AnnotationRecordsTable;

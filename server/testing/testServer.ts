@@ -8,6 +8,8 @@ import type { Role, User } from '../../src/core/api';
 import type { LabelSet } from '../../src/core/labelSet';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { buildApp } from '../app';
+import type { BlobStore } from '../blobs/blobStore';
+import { blobStoreIn } from '../blobs/diskBlobStore';
 import { prepareDatabase } from '../bootstrap';
 import type { Database } from '../db/schema';
 import { generateHeadCtPhantom } from '../demo/phantom';
@@ -31,6 +33,8 @@ export interface TestServer {
   readonly db: Kysely<Database>;
   readonly dialect: TestDialect;
   readonly dataDir: string;
+  /** The blob store in the data folder, as the server's. */
+  readonly blobs: BlobStore;
   /** Moves the server's clock forward. */
   advance(ms: number): void;
   now(): Date;
@@ -48,15 +52,17 @@ export interface TestServer {
 export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number } = {}): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
+  const blobs = blobStoreIn(database.dataDir);
   let clock = Date.parse('2026-01-15T09:00:00.000Z');
   const now = () => new Date(clock);
-  const app = await buildApp({ db: database.db, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
+  const app = await buildApp({ db: database.db, blobs, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
   let datasetCount = 0;
   return {
     app,
     db: database.db,
     dialect,
     dataDir: database.dataDir,
+    blobs,
     advance(ms) {
       clock += ms;
     },
@@ -78,7 +84,7 @@ export async function startTestServer(dialect: TestDialect, options: { staticDir
         now().toISOString(),
       );
       const { files } = generateHeadCtPhantom({ sliceCount: seed.slices ?? 6, seed: datasetCount });
-      const report = await importDicomFiles(database.db, dataset.id, files, null, { now });
+      const report = await importDicomFiles(database.db, dataset.id, files, null, { blobs, now });
       const itemId = report.itemIds[0];
       if (!itemId || report.itemIds.length !== 1) throw new Error(`phantom import gave ${report.itemIds.length} items`);
       for (const userId of seed.assignTo ?? []) await assignItems(database.db, dataset.id, userId, null, null, now().toISOString());

@@ -3,6 +3,7 @@ import type { DatasetSummary, ImportReport } from '../../../src/core/api';
 import { generateHeadCtPhantom } from '../../demo/phantom';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
+import { MAX_DICOM_UPLOAD_BYTES } from './upload';
 
 describe('datasets, assignments and uploads', () => {
   let server: TestServer;
@@ -71,6 +72,14 @@ describe('datasets, assignments and uploads', () => {
       payload: Buffer.from(files[0]!.bytes),
     });
     expect(missing.statusCode).toBe(404);
+    const overLimit = await server.app.inject({
+      method: 'POST',
+      url: `/api/datasets/${datasetId}/files`,
+      headers: { ...admin.auth, 'content-type': 'application/dicom', 'content-length': String(MAX_DICOM_UPLOAD_BYTES + 1) },
+      payload: Buffer.from(files[0]!.bytes),
+    });
+    expect(overLimit.statusCode).toBe(413);
+    expect(overLimit.json()).toMatchObject({ error: 'payload_too_large' });
   });
 
   it('assigns items to a user and shows each caller only their datasets with their progress', async () => {

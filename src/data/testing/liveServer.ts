@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../../../server/app';
+import { blobStoreIn } from '../../../server/blobs/diskBlobStore';
 import type { Database } from '../../../server/db/schema';
 import { migrateToLatest } from '../../../server/db/migrations';
 import { openDatabase } from '../../../server/db/open';
@@ -57,6 +58,7 @@ export interface LiveServer {
 export async function startLiveServer(options: { readonly sliceCount?: number } = {}): Promise<LiveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mejirushi-client-'));
   const file = join(dir, 'test.sqlite');
+  const blobs = blobStoreIn(dir);
   let db: Kysely<Database> = openDatabase({ kind: 'sqlite', file });
   await migrateToLatest(db);
   await seedBuiltinLabelSets(db);
@@ -70,7 +72,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
     at,
   );
   const phantom = generateHeadCtPhantom({ sliceCount: options.sliceCount ?? 6 });
-  const report = await importDicomFiles(db, dataset.id, phantom.files, null);
+  const report = await importDicomFiles(db, dataset.id, phantom.files, null, { blobs });
   const itemId = report.itemIds[0];
   if (!itemId) throw new Error(`phantom import made no item: ${JSON.stringify(report.outcomes.slice(0, 3))}`);
   await assignItems(db, dataset.id, annotator.id, null, null, at);
@@ -79,7 +81,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   let upstreamPort = 0;
   async function startServer(): Promise<void> {
     if (app) return;
-    app = await buildApp({ db });
+    app = await buildApp({ db, blobs });
     await app.listen({ host: '127.0.0.1', port: 0 });
     upstreamPort = (app.server.address() as AddressInfo).port;
   }
