@@ -182,7 +182,8 @@ describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
       [{ ...stored, provenance: { ...stored.provenance, authors: [ann.user.id, other.user.id] } } as AnnotationRecord, v, /must be the stored/],
       [{ ...stored, provenance: { ...proposal(), authors: [ann.user.id], decision: 'accepted', decidedBy: ann.user.id } } as AnnotationRecord, v, /origin of a record cannot change/],
       [{ ...stored, provenance: { ...stored.provenance, createdAt: '2020-01-01T00:00:00.000Z' } } as AnnotationRecord, v, /createdAt cannot change/],
-      [label(slices[5]!, 'sah.absent', { ...proposal(), authors: [ann.user.id], decision: 'accepted', decidedBy: ann.user.id }), 0, /new model proposal is written pending/],
+      [label(slices[5]!, 'sah.absent', { ...proposal(), authors: [other.user.id] }), 0, /only you/],
+      [label(slices[5]!, 'sah.absent', { ...proposal(), authors: [ann.user.id], decision: 'accepted', decidedBy: other.user.id }), 0, /decidedBy must be/],
     ];
     for (const [i, [record, base, message]] of cases.entries()) {
       const response = await patchBatch(server, ann, itemId, `author-${i}`, { ops: [put(record, base)] });
