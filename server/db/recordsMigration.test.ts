@@ -1,8 +1,10 @@
 /**
- * Migration 0004 on a foundation-era database: whole-document bodies become versioned records
- * with op rows, label sets take the question shape, and the sync protocol works on the result.
+ * Upgrading a foundation-era database through the server's start path: whole-document bodies
+ * become versioned records with op rows (0004), label sets take the question shape, DICOM bytes
+ * move from rows to the blob store (0003 and the start-up step), and the sync protocol and file
+ * downloads work on the result.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../src/core/annotation';
@@ -11,13 +13,14 @@ import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { targetIdsOf } from '../../src/core/targets';
 import { seriesItem } from '../../src/core/testing/records';
 import { buildApp } from '../app';
-import { seedBuiltinLabelSets } from '../services/labelSets';
+import { prepareStorage } from '../bootstrap';
+import { generateHeadCtPhantom } from '../demo/phantom';
 import { createSession } from '../services/sessions';
 import { createUser } from '../services/users';
 import { humanBy, label, put } from '../testing/documents';
 import { blobStoreIn } from '../blobs/diskBlobStore';
 import { openTestDatabase, testDialects, type TestDatabase } from '../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from './migrations';
+import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
 
 const AT = '2025-11-01T10:00:00.000Z';
@@ -40,6 +43,8 @@ interface Foundation {
   readonly ottoId: string;
   readonly itemId: string;
   readonly slices: string[];
+  /** DICOM bytes per file id, as the foundation kept them in `item_files.bytes`. */
+  readonly files: ReadonlyMap<string, Buffer>;
 }
 
 /** A foundation database: one series of 4 slices, ann's document at revision 3 (a human label, an accepted model label), otto's empty one. */
@@ -52,13 +57,25 @@ async function seedFoundation(db: Kysely<Database>): Promise<Foundation> {
   const datasetId = randomUUID();
   await old.insertInto('datasets').values({ id: datasetId, name: 'old', description: '', label_set_id: 'sah-slice', label_set_version: 1, created_at: AT }).execute();
   const itemId = randomUUID();
-  const item = seriesItem(4, itemId);
+  const series = seriesItem(4, itemId);
+  // File ids are UUIDs, as the importer makes them (the file route checks).
+  const item = series.content.kind === 'series' ? { ...series, content: { ...series.content, slices: series.content.slices.map((s) => ({ ...s, fileId: randomUUID() })) } } : series;
   const slices = targetIdsOf(item);
   await old
     .insertInto('items')
     .values({ id: itemId, dataset_id: datasetId, title: 'Series', kind: 'series', content: JSON.stringify(item.content), target_ids: JSON.stringify(slices), target_count: slices.length, source_key: null, sort_key: 'series', created_at: AT, updated_at: AT })
     .execute();
   for (const user of [ann, otto]) await old.insertInto('assignments').values({ item_id: itemId, user_id: user.id, state: 'inProgress', updated_at: AT }).execute();
+  const files = new Map<string, Buffer>();
+  const phantom = generateHeadCtPhantom({ sliceCount: 6 });
+  for (const [i, slice] of (item.content.kind === 'series' ? item.content.slices : []).entries()) {
+    const bytes = Buffer.from(phantom.files[i]!.bytes);
+    files.set(slice.fileId, bytes);
+    await old
+      .insertInto('item_files')
+      .values({ id: slice.fileId, item_id: itemId, dataset_id: datasetId, sop_instance_uid: slice.sopInstanceUid, meta: '{}', bytes, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, name: `${i}.dcm`, created_at: AT })
+      .execute();
+  }
   const v1 = (targetId: string, code: string, source: object, acceptedBy?: string) => ({
     type: 'label',
     id: `label:${targetId}`,
@@ -76,7 +93,7 @@ async function seedFoundation(db: Kysely<Database>): Promise<Foundation> {
     await old.insertInto('annotation_docs').values({ id: doc.id, item_id: itemId, annotator_id: doc.user, revision: doc.revision, body, labelled: doc.records.length, updated_at: AT }).execute();
     await old.insertInto('doc_revisions').values({ doc_id: doc.id, item_id: itemId, annotator_id: doc.user, revision: doc.revision, body, author_id: doc.user, op_id: `old-${doc.revision}`, created_at: AT }).execute();
   }
-  return { annId: ann.id, ottoId: otto.id, itemId, slices };
+  return { annId: ann.id, ottoId: otto.id, itemId, slices, files };
 }
 
 describe.each(testDialects('records migration'))('records migration on %s', (dialect) => {
@@ -86,12 +103,13 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     database = undefined;
   });
 
-  it('turns foundation documents into versioned records, op rows and heads, and syncs on them', async () => {
+  it('turns foundation documents into versioned records, op rows and heads, moves the DICOM bytes to the blob store, and syncs on them', async () => {
     database = await openTestDatabase(dialect);
     const { db } = database;
     await migrateToFoundation(db);
-    const { annId, ottoId, itemId, slices } = await seedFoundation(db);
-    expect(await migrateToLatest(db)).toContain('0004_records');
+    const { annId, ottoId, itemId, slices, files } = await seedFoundation(db);
+    const blobs = blobStoreIn(database.dataDir);
+    expect(await prepareStorage(db, blobs)).toEqual(['0003_blob_store', '0004_records']);
 
     const labelSet = JSON.parse((await db.selectFrom('label_sets').select('body').executeTakeFirstOrThrow()).body) as unknown;
     expect(labelSet).toEqual(SAH_SLICE_LABEL_SET);
@@ -118,12 +136,16 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     ]);
 
     // The protocol on the migrated database.
-    await seedBuiltinLabelSets(db);
     let clock = Date.parse('2026-02-01T08:00:00.000Z');
-    const app = await buildApp({ db, blobs: blobStoreIn(database.dataDir), now: () => new Date(clock) });
+    const app = await buildApp({ db, blobs, now: () => new Date(clock) });
     try {
       const { token } = await createSession(db, annId, new Date(clock), 3_600_000);
       const auth = { authorization: `Bearer ${token}` };
+      for (const [fileId, bytes] of files) {
+        const download = await app.inject({ method: 'GET', url: `/api/items/${itemId}/files/${fileId}`, headers: auth });
+        expect(download.statusCode, download.body.slice(0, 200)).toBe(200);
+        expect(download.rawPayload.equals(bytes)).toBe(true);
+      }
       const url = `/api/items/${itemId}/annotations/me`;
       const patch = (key: string, payload: object) => app.inject({ method: 'PATCH', url, headers: { ...auth, 'idempotency-key': key }, payload });
 
