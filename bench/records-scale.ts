@@ -17,7 +17,9 @@
  * Runs on SQLite, and on PostgreSQL too when MEJIRUSHI_BENCH_PG_URL (or MEJIRUSHI_TEST_PG_URL) is
  * set: each run uses a fresh schema there, dropped afterwards.
  */
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -91,15 +93,19 @@ async function startFixture(database: TestDatabase, staticDir: string): Promise<
   await prepareDatabase(database.db);
   const app = await buildApp({ db: database.db, blobs: blobStoreIn(database.dataDir), staticDir });
   const patches: Fixture['patches'] = [];
-  app.addHook('onResponse', async (request, reply) => {
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Beside Fastify's own listener: from the request's arrival to the last byte of the answer.
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'PATCH') return;
-    patches.push({
-      requestBytes: Number(request.headers['content-length'] ?? 0),
-      responseBytes: Number(reply.getHeader('content-length') ?? 0),
-      serverMs: reply.elapsedTime,
+    const start = performance.now();
+    response.on('finish', () => {
+      patches.push({
+        requestBytes: Number(request.headers['content-length'] ?? 0),
+        responseBytes: Number(response.getHeader('content-length') ?? 0),
+        serverMs: performance.now() - start,
+      });
     });
   });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
   await createUser(database.db, { username: 'pathologist', displayName: 'Pathologist', password: PASSWORD, roles: ['annotator'], mustChangePassword: false }, null, AT);
   const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pathologist', password: PASSWORD }) });
   if (!response.ok) throw new Error(`login answered ${response.status}`);
@@ -109,7 +115,7 @@ async function startFixture(database: TestDatabase, staticDir: string): Promise<
 /** A slide item of the gastric-biopsy task, assigned to the annotator. */
 async function addSlide(db: Kysely<Database>, annotatorId: string, name: string): Promise<string> {
   const dataset = await createDataset(db, { name, description: '', labelSetId: GASTRIC_BIOPSY_LABEL_SET.id, labelSetVersion: GASTRIC_BIOPSY_LABEL_SET.version }, null, AT);
-  const id = `slide-${name}`;
+  const id = randomUUID();
   const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256 };
   await db
     .insertInto('items')
