@@ -21,6 +21,7 @@ import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { userRoutes } from './routes/users';
+import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     labelSets: labelSetStore(options.db),
+    itemTargets: itemTargetsCache(options.db),
   };
   app.decorate('ctx', ctx);
 

@@ -1,6 +1,7 @@
 /** What every route needs, decorated on the app as `app.ctx`. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
 
 export interface AppContext {
@@ -8,6 +9,7 @@ export interface AppContext {
   readonly now: () => Date;
   readonly tokenTtlMs: number;
   readonly labelSets: LabelSetStore;
+  readonly itemTargets: ItemTargetsCache;
 }
 
 declare module 'fastify' {

@@ -5,6 +5,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Role, User } from '../../src/core/api';
+import type { LabelSet } from '../../src/core/labelSet';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { buildApp } from '../app';
 import { prepareDatabase } from '../bootstrap';
@@ -12,6 +13,7 @@ import type { Database } from '../db/schema';
 import { generateHeadCtPhantom } from '../demo/phantom';
 import { importDicomFiles } from '../import/importFiles';
 import { assignItems, createDataset } from '../services/datasets';
+import { storeLabelSet } from '../services/labelSets';
 import { createUser } from '../services/users';
 import { openTestDatabase, type TestDatabase, type TestDialect } from './testDatabase';
 
@@ -33,8 +35,13 @@ export interface TestServer {
   advance(ms: number): void;
   now(): Date;
   signIn(username: string, roles: readonly Role[]): Promise<SignedIn>;
-  /** A dataset (SAH label set) with one series item of `slices` phantom slices; returns ids. */
-  seedDataset(options?: { name?: string; slices?: number; assignTo?: readonly string[] }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
+  /** A dataset (SAH label set unless `labelSet` is given, stored if new) with one series item of `slices` phantom slices; returns ids. */
+  seedDataset(options?: {
+    name?: string;
+    slices?: number;
+    assignTo?: readonly string[];
+    labelSet?: LabelSet;
+  }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
   dispose(): Promise<void>;
 }
 
@@ -63,9 +70,10 @@ export async function startTestServer(dialect: TestDialect, options: { staticDir
     },
     async seedDataset(seed = {}) {
       datasetCount += 1;
+      const labelSet = seed.labelSet ? await storeLabelSet(database.db, seed.labelSet) : SAH_SLICE_LABEL_SET;
       const dataset = await createDataset(
         database.db,
-        { name: seed.name ?? `dataset ${datasetCount}`, description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version },
+        { name: seed.name ?? `dataset ${datasetCount}`, description: '', labelSetId: labelSet.id, labelSetVersion: labelSet.version },
         null,
         now().toISOString(),
       );

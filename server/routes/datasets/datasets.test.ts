@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetSummary, ImportReport } from '../../../src/core/api';
 import { generateHeadCtPhantom } from '../../demo/phantom';
-import { sliceLabelDocument } from '../../testing/documents';
+import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
 
 describe('datasets, assignments and uploads', () => {
@@ -87,13 +87,8 @@ describe('datasets, assignments and uploads', () => {
     expect((await assign({ userId: 'nope' })).statusCode).toBe(400);
 
     const targetIds = JSON.parse(item.target_ids) as string[];
-    const put = await server.app.inject({
-      method: 'PUT',
-      url: `/api/items/${item.id}/annotations/me`,
-      headers: { ...ann.auth, 'if-match': '"0"', 'idempotency-key': 'p1' },
-      payload: sliceLabelDocument(item.id, ann.user.id, targetIds, { 0: 'sah.absent', 1: 'sah.present' }),
-    });
-    expect(put.statusCode).toBe(200);
+    const ops = [put(label(targetIds[0]!, 'sah.absent', humanBy(ann.user.id))), put(label(targetIds[1]!, 'sah.present', humanBy(ann.user.id)))];
+    expect((await patchBatch(server, ann, item.id, 'p1', { ops })).statusCode).toBe(200);
 
     const annList = json<DatasetSummary[]>(await server.app.inject({ method: 'GET', url: '/api/datasets', headers: ann.auth }));
     expect(annList.map((d) => [d.name, d.itemCount, d.progress, d.submittedCount])).toEqual([['Head CT batch 1', 1, { labelled: 2, total: 6 }, 0]]);
