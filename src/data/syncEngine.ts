@@ -10,7 +10,7 @@
  */
 import type { AnnotationRecord } from '../core/annotation';
 import type { Progress } from '../core/api';
-import type { RecordDiff } from '../core/diff';
+import { sameRecord, type RecordDiff } from '../core/diff';
 import type { StoredRecord } from '../core/records';
 import { NetworkError, type ApiClient } from './api';
 import type { Backoff } from './backoff';
@@ -217,7 +217,8 @@ export class SyncEngine {
 
   /**
    * Settles conflicting records the way the user chose, each on its own. Answers the records
-   * that became the server's copy ('theirs'), for the editor to show outside undo.
+   * whose local copy changed (the server's taken; mine on the server's provenance), for the
+   * editor to show outside undo.
    */
   async resolve(itemId: string, choices: ReadonlyMap<string, ConflictChoice>): Promise<Map<string, AnnotationRecord | null>> {
     const doc = this.doc(itemId);
@@ -226,18 +227,18 @@ export class SyncEngine {
       const ids = [...choices.keys()];
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
-      const theirs = new Map<string, AnnotationRecord | null>();
+      const changed = new Map<string, AnnotationRecord | null>();
       ids.forEach((id, i) => {
         const row = rows[i];
         const choice = choices.get(id);
         const next = row && choice ? resolvedRow(row, choice) : null;
-        if (!next) return;
+        if (!row || !next) return;
         writes.push(next);
-        if (choice === 'theirs') theirs.set(id, next.record);
+        if (!sameRecord(row.record, next.record)) changed.set(id, next.record);
       });
       await this.db.records.bulkPut(writes);
       if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(this.db, doc, now);
-      return theirs;
+      return changed;
     });
     await this.refresh(itemId);
     this.sender.kick(itemId);

@@ -11,11 +11,33 @@ import type { RecordRow } from '../db';
 
 export type ConflictChoice = 'mine' | 'theirs';
 
+/**
+ * My record as a change of the server's: its content, on the server's provenance (origin,
+ * creation and authors stay; I join the authors), since the server owns authorship.
+ */
+export function rebasedOn(mine: AnnotationRecord, server: AnnotationRecord, me: string): AnnotationRecord {
+  const theirs = server.provenance;
+  const authors = theirs.authors.includes(me) ? theirs.authors : [...theirs.authors, me];
+  const { decision, decidedBy } = mine.provenance.decidedBy === me ? mine.provenance : theirs;
+  return {
+    ...mine,
+    provenance: {
+      origin: theirs.origin,
+      createdAt: theirs.createdAt,
+      updatedAt: mine.provenance.updatedAt,
+      authors,
+      ...(decision ? { decision } : {}),
+      ...(decidedBy ? { decidedBy } : {}),
+    },
+  };
+}
+
 /** Mine, rebased on the server's version: sent again, overwriting theirs knowingly. */
 export function keepMine(row: RecordRow, server: StoredRecord): RecordRow {
   const { conflict: _settled, ...rest } = row;
-  const unchanged = sameRecord(row.record, server.record);
-  return { ...rest, base: server.record, baseVersion: server.version, state: unchanged ? 'synced' : 'dirty' };
+  const record = row.record && server.record ? rebasedOn(row.record, server.record, row.annotatorId) : row.record;
+  const unchanged = sameRecord(record, server.record);
+  return { ...rest, record, base: server.record, baseVersion: server.version, state: unchanged ? 'synced' : 'dirty' };
 }
 
 /** The server's copy becomes the local record. */

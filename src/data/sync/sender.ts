@@ -69,7 +69,8 @@ export class BatchSender {
       this.rerun.add(itemId);
       return;
     }
-    const drain = this.drain(itemId).finally(() => {
+    // A drain fails only when IndexedDB does (closed at logout, quota): the outbox stays as it was.
+    const drain = this.drain(itemId).catch(() => undefined).finally(() => {
       this.drains.delete(itemId);
       if (this.rerun.delete(itemId)) this.kick(itemId);
     });
