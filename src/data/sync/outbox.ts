@@ -77,7 +77,8 @@ export async function acknowledge(db: MejirushiDb, doc: DocumentRef, batch: Outb
 /**
  * The server refused the batch (412) because these records changed there: each is set aside with
  * both versions (or settled at once, see `settleConflict`), the others go back to dirty and are
- * resent in a new batch under a new key, since nothing of this one applied.
+ * resent in a new batch under a new key, since nothing of this one applied. Records the 412 did
+ * not name keep their base version: a legacy batch is refused whole, naming every record.
  */
 export async function setAside(
   db: MejirushiDb,
@@ -99,5 +100,6 @@ export async function setAside(
   }
   await db.records.bulkPut(writes);
   await db.outbox.delete(batch.opId);
-  if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(db, doc, now, batch.legacyBaseRevision);
+  // The 412 gave every record's current version: the rest no longer leans on a legacy revision.
+  if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(db, doc, now);
 }
