@@ -185,9 +185,14 @@ export const createOpenItemSlice =
       }
     }
 
-    async function refreshConflicts(itemId: string): Promise<void> {
-      const conflicts = (await get().engine?.conflictsOf(itemId)) ?? [];
-      patch(itemId, { conflicts });
+    /** Re-reads the conflicting records, in order with the saves (the latest read wins). */
+    function refreshConflicts(itemId: string): Promise<void> {
+      const read = saveChain.then(async () => {
+        const conflicts = (await get().engine?.conflictsOf(itemId)) ?? [];
+        patch(itemId, { conflicts });
+      });
+      saveChain = read.catch(() => undefined);
+      return read;
     }
 
     function editTargets(): string[] | null {

@@ -32,6 +32,8 @@ export function installTestApi(store: AppStore): void {
     async settled() {
       await store.getState().whenSavedLocally();
       await store.getState().engine?.idle();
+      // What the engine's last events started (a conflict list read) runs after the saves.
+      await store.getState().whenSavedLocally();
     },
     pendingCount: async () => (await store.getState().engine?.pendingCount()) ?? 0,
     retryNow: async () => {
