@@ -15,6 +15,8 @@ export interface MejirushiTestApi {
   pendingCount(): Promise<number>;
   /** Sends at once what waits on a backoff (what clicking the sync badge does). */
   retryNow(): Promise<void>;
+  /** Takes in what other devices changed (what going online or a reload does). */
+  catchUp(): Promise<void>;
   /** The open item's labels as the editor holds them: target id → class codes joined by a space. */
   openLabels(): Record<string, string>;
 }
@@ -38,6 +40,9 @@ export function installTestApi(store: AppStore): void {
     pendingCount: async () => (await store.getState().engine?.pendingCount()) ?? 0,
     retryNow: async () => {
       await store.getState().engine?.retryNow();
+    },
+    catchUp: async () => {
+      await store.getState().engine?.catchUp();
     },
     openLabels() {
       const document = store.getState().openItem?.document;
