@@ -28,6 +28,7 @@ import { SAH_SLICE_LABEL_SET } from '../../core/labelSets/builtin';
 import type { StoredRecord } from '../../core/records';
 import { ItemTargets } from '../../core/targets';
 import { createApiClient, type ApiClient } from '../api';
+import { allRecords } from './allRecords';
 
 export const ANNOTATOR = { username: 'reader1', password: 'correct-horse-battery' } as const;
 const REVIEWER = { username: 'checker1', password: 'staple-battery-horse' } as const;
@@ -184,16 +185,9 @@ export function editorOf(server: LiveServer, records: Iterable<AnnotationRecord>
   });
 }
 
-/** Every current record of the annotator's document on the server, paging through `/records`. */
-export async function serverRecords(server: LiveServer): Promise<StoredRecord[]> {
-  const out: StoredRecord[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await server.api.listRecords(server.itemId, { after });
-    out.push(...page.records);
-    if (!page.nextCursor) return out;
-    after = page.nextCursor;
-  }
+/** Every current record of the annotator's document on the server. */
+export function serverRecords(server: LiveServer): Promise<StoredRecord[]> {
+  return allRecords(server.api, server.itemId);
 }
 
 /** Deletes every record of the annotator's document on the server (a blank series); answers the revision. */
