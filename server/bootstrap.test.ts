@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../src/core/api';
+import { BUILTIN_LABEL_SETS } from '../src/core/labelSets/builtin';
 import { buildApp } from './app';
 import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, groundTruthPath } from './bootstrap';
 import { generateHeadCtPhantom } from './demo/phantom';
@@ -54,6 +55,10 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     const attachment = await database.db.selectFrom('dataset_attachments').select('body').where('dataset_id', '=', dataset.id).executeTakeFirstOrThrow();
     expect(JSON.parse(attachment.body)).toEqual(truth);
     expect(JSON.parse(readFileSync(groundTruthPath(database.dataDir), 'utf8'))).toEqual(truth);
+
+    // Built-in label sets are stored in the question shape, exactly as core defines them.
+    const labelSets = await database.db.selectFrom('label_sets').select('body').orderBy('id').execute();
+    expect(labelSets.map((row) => JSON.parse(row.body) as unknown)).toEqual([...BUILTIN_LABEL_SETS].sort((a, b) => a.id.localeCompare(b.id)));
 
     const before = await counts();
     const second = await bootstrap(database.db, { dataDir: database.dataDir });

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { AnnotationRecord } from '../../../src/core/annotation';
+import { isLive, type AnnotationRecord } from '../../../src/core/annotation';
 import type { BatchResult, RecordConflictBody } from '../../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
 import { checkBatch, RECORD_SCHEMA, type RecordOp, type StoredRecord } from '../../../src/core/records';
@@ -83,7 +83,7 @@ async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stor
   for (const op of write.ops) {
     const old = stored.get(op.id);
     if (old && labelsImage(write.targets, old.type, toNumber(old.live) === 1, old.target_id)) bump(old.target_id, -1);
-    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, recordColumns(op.record).live === 1, op.record.targetId)) bump(op.record.targetId, 1);
+    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, isLive(op.record), op.record.targetId)) bump(op.record.targetId, 1);
   }
   const touched = [...change.entries()].filter(([, by]) => by !== 0).map(([targetId]) => targetId);
   if (touched.length === 0) return 0;
