@@ -199,7 +199,11 @@ async function measure(fixture: Fixture, staticOrigin: string, itemId: string, e
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ baseURL: staticOrigin })).newPage();
-    await page.goto(`/bench-records/index.html#${encodeURIComponent(JSON.stringify(fixture.login))}`);
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`page console: ${message.text()}`);
+    });
+    await page.goto(`/index.html#${encodeURIComponent(JSON.stringify(fixture.login))}`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     const open = await page.evaluate((id) => window.__recordsScale!.open(id), itemId);
     await checkpoint(fixture.database);
@@ -223,9 +227,8 @@ async function buildHarness(dir: string): Promise<string> {
   await build({
     configFile: false,
     root: join(REPO_ROOT, 'bench', 'records-scale'),
-    base: '/bench-records/',
     logLevel: 'error',
-    build: { outDir: join(staticDir, 'bench-records'), emptyOutDir: true, target: 'es2022' },
+    build: { outDir: staticDir, emptyOutDir: true, target: 'es2022' },
   });
   return staticDir;
 }
