@@ -25,8 +25,12 @@ export interface RecordRow {
   readonly record: AnnotationRecord | null;
   /** Server version of the synced copy (0: the server never had it, as far as this device knows). */
   readonly baseVersion: number;
-  /** The server's record at `baseVersion`: the common ancestor for the conflict dialog. */
-  readonly base: AnnotationRecord | null;
+  /**
+   * The server's record at `baseVersion` (the common ancestor for the conflict dialog), kept
+   * apart only while the local record differs from it: absent on a synced row, whose `record` is
+   * the server's copy, so a loaded document is stored once, not twice. Read it with `baseOf`.
+   */
+  readonly base?: AnnotationRecord | null;
   readonly state: RecordState;
   /** The server's copy when both sides changed the record. */
   readonly conflict?: { readonly server: StoredRecord; readonly detectedAt: number };

@@ -10,6 +10,7 @@ import { legacyQuestionId } from '../core/migrations/labelSetShape';
 import { upgradeRecord } from '../core/migrations/recordSchema';
 import type { HeadRow, OutboxRow, RecordRow } from './db';
 import { newOpId } from './opId';
+import { compactRow } from './sync/recordRows';
 
 /** A version-1 document: records of schema 1 by id. */
 interface DocumentV1 {
@@ -49,15 +50,17 @@ export function draftToRecords(draft: DraftRowV1): { records: RecordRow[]; head:
     const record = local.get(id) ?? null;
     const server = base.get(id) ?? null;
     const dirty = !sameRecord(record, server);
-    records.push({
-      itemId: draft.itemId,
-      annotatorId: draft.annotatorId,
-      id,
-      record,
-      base: server,
-      baseVersion: server ? MIGRATED_VERSION : 0,
-      state: dirty ? 'dirty' : 'synced',
-    });
+    records.push(
+      compactRow({
+        itemId: draft.itemId,
+        annotatorId: draft.annotatorId,
+        id,
+        record,
+        base: server,
+        baseVersion: server ? MIGRATED_VERSION : 0,
+        state: dirty ? 'dirty' : 'synced',
+      }),
+    );
   }
   const head: HeadRow = {
     itemId: draft.itemId,

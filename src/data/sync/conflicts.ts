@@ -8,6 +8,7 @@ import type { AnnotationRecord } from '../../core/annotation';
 import { sameRecord } from '../../core/diff';
 import type { StoredRecord } from '../../core/records';
 import type { RecordRow } from '../db';
+import { baseOf, compactRow } from './recordRows';
 
 export type ConflictChoice = 'mine' | 'theirs';
 
@@ -37,13 +38,13 @@ export function keepMine(row: RecordRow, server: StoredRecord): RecordRow {
   const { conflict: _settled, ...rest } = row;
   const record = row.record && server.record ? rebasedOn(row.record, server.record, row.annotatorId) : row.record;
   const unchanged = sameRecord(record, server.record);
-  return { ...rest, record, base: server.record, baseVersion: server.version, state: unchanged ? 'synced' : 'dirty' };
+  return compactRow({ ...rest, record, base: server.record, baseVersion: server.version, state: unchanged ? 'synced' : 'dirty' });
 }
 
 /** The server's copy becomes the local record. */
 export function takeTheirs(row: RecordRow, server: StoredRecord): RecordRow {
-  const { conflict: _settled, ...rest } = row;
-  return { ...rest, record: server.record, base: server.record, baseVersion: server.version, state: 'synced' };
+  const { conflict: _settled, base: _replaced, ...rest } = row;
+  return { ...rest, record: server.record, baseVersion: server.version, state: 'synced' };
 }
 
 /**
@@ -53,7 +54,7 @@ export function takeTheirs(row: RecordRow, server: StoredRecord): RecordRow {
  */
 export function settleConflict(row: RecordRow, server: StoredRecord, now: number): RecordRow {
   if (sameRecord(row.record, server.record)) return takeTheirs(row, server);
-  if (server.record === null && row.base === null) return keepMine(row, server);
+  if (server.record === null && baseOf(row) === null) return keepMine(row, server);
   return { ...row, state: 'conflict', conflict: { server, detectedAt: now } };
 }
 
@@ -69,7 +70,7 @@ export interface RecordConflict {
 
 export function conflictOf(row: RecordRow): RecordConflict | null {
   if (row.state !== 'conflict' || !row.conflict) return null;
-  return { id: row.id, mine: row.record, server: row.conflict.server.record, base: row.base, detectedAt: row.conflict.detectedAt };
+  return { id: row.id, mine: row.record, server: row.conflict.server.record, base: baseOf(row), detectedAt: row.conflict.detectedAt };
 }
 
 /** The row once the user chose; null when it is not (any more) in conflict. */

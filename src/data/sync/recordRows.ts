@@ -15,13 +15,26 @@ export interface DocumentRef {
 
 export const keyOf = (doc: DocumentRef, id: string): RecordKey => [doc.itemId, doc.annotatorId, id];
 
+/** The server's record at the row's base version (see `RecordRow.base`). */
+export function baseOf(row: RecordRow): AnnotationRecord | null {
+  return row.base === undefined ? row.record : row.base;
+}
+
+/** The row as stored: a synced row keeps one copy of its record, not a second as its base. */
+export function compactRow(row: RecordRow): RecordRow {
+  if (row.state !== 'synced' || row.base === undefined) return row;
+  const { base: _same, ...rest } = row;
+  return rest;
+}
+
 /** Whether the row's record may take a server copy now: not changed here, not on its way. */
 export const isSettled = (row: RecordRow): boolean => row.state === 'synced' && row.batch === undefined;
 
 /** The server's copy a synced row holds, as the server would send it. */
 export function serverCopyOf(row: RecordRow): StoredRecord {
-  const schema = row.base ? RECORD_SCHEMA[row.base.type] : 0;
-  return { id: row.id, version: row.baseVersion, schema, record: row.base };
+  const base = baseOf(row);
+  const schema = base ? RECORD_SCHEMA[base.type] : 0;
+  return { id: row.id, version: row.baseVersion, schema, record: base };
 }
 
 /**
@@ -34,13 +47,14 @@ export function editedRow(doc: DocumentRef, id: string, row: RecordRow | undefin
     if (after === null) return null;
     return { itemId: doc.itemId, annotatorId: doc.annotatorId, id, record: after, base: null, baseVersion: 0, state: 'dirty' };
   }
-  if (row.state === 'conflict') return { ...row, record: after };
+  const base = baseOf(row);
+  if (row.state === 'conflict') return { ...row, base, record: after };
   if (isSettled(row) && !sameRecord(row.record, before)) {
-    return { ...row, record: after, state: 'conflict', conflict: { server: serverCopyOf(row), detectedAt: now } };
+    return { ...row, base, record: after, state: 'conflict', conflict: { server: serverCopyOf(row), detectedAt: now } };
   }
   // An edit that brings the record back to the server's copy leaves nothing to send.
-  const backToBase = row.batch === undefined && sameRecord(after, row.base);
-  return { ...row, record: after, state: backToBase ? 'synced' : 'dirty' };
+  const backToBase = row.batch === undefined && sameRecord(after, base);
+  return compactRow({ ...row, base, record: after, state: backToBase ? 'synced' : 'dirty' });
 }
 
 /** The row holding the server's copy, or null when the row must stay (local work, or not newer). */
@@ -51,7 +65,6 @@ export function serverCopyRow(doc: DocumentRef, row: RecordRow | undefined, serv
     annotatorId: doc.annotatorId,
     id: server.id,
     record: server.record,
-    base: server.record,
     baseVersion: server.version,
     state: 'synced',
   };
@@ -61,7 +74,7 @@ export function serverCopyRow(doc: DocumentRef, row: RecordRow | undefined, serv
 export function acknowledgedRow(row: RecordRow, sent: AnnotationRecord | null, version: number): RecordRow {
   const { batch: _sent, ...rest } = row;
   const changedSince = !sameRecord(row.record, sent);
-  return { ...rest, base: sent, baseVersion: version, state: row.state === 'conflict' ? 'conflict' : changedSince ? 'dirty' : 'synced' };
+  return compactRow({ ...rest, base: sent, baseVersion: version, state: row.state === 'conflict' ? 'conflict' : changedSince ? 'dirty' : 'synced' });
 }
 
 /**
