@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
 import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, openDataset, openDemoItem, signIn, test, waitForItem, DEMO_DATASET_NAME } from './fixtures/mejirushi';
 
-/** Key names, the file format's name and the language switch's own names are the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'DICOM', 'English', '日本語'];
+/**
+ * Key names, the file format's name and the language switch's own names are the same in every
+ * language; so are clinical names Japanese practice writes in Latin letters (the Mayo endoscopic
+ * subscore, the gastric biopsy "Group分類").
+ */
+const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'DICOM', 'English', '日本語', 'Mayo', 'Group'];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/g;
 
