@@ -4,9 +4,9 @@
  * One slide holds 100,000 polygons of 24 vertices (BENCH_RECORDS), written through the real
  * sync endpoint by the annotator. In Chromium, the app's own data layer pages them into
  * IndexedDB and the core editor builds its indexed, draw-ready store; then one polygon is moved
- * by a pixel, saved and synced. Every figure of that one edit is set against the same edit on a
- * slide of 100 polygons measured in the same run (goal: every ratio ≤ 2, an edit's cost does
- * not grow with the document):
+ * by a pixel, saved and synced, nine times over (BENCH_EDITS; figures are medians). Every figure
+ * of one edit is set against the same edit on a slide of 100 polygons measured in the same run
+ * (goal: every ratio ≤ 2, an edit's cost does not grow with the document):
  * - bytes on the wire (the PATCH request and its answer),
  * - server time (Fastify's own elapsed time for the PATCH),
  * - database growth (SQLite: database + WAL file sizes after a checkpoint; PostgreSQL: WAL bytes),
@@ -43,10 +43,13 @@ import { createUser } from '../server/services/users';
 import { sortKeyFor } from '../server/services/items';
 import type { EditFigures, OpenFigures } from './records-scale/main';
 import { launchChromium } from './support/browser';
+import { spread } from './support/stats';
 import { printBench } from './support/benchLine';
 
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = 100;
+/** Edits per document; every edit figure is their median. */
+const EDITS = Number(process.env.BENCH_EDITS ?? 9);
 const VERTICES = 24;
 const SLIDE = { width: 120_000, height: 90_000 } as const;
 const PASSWORD = 'records scale passphrase 4417';
@@ -186,6 +189,7 @@ async function fetchOnly(fixture: Fixture, itemId: string): Promise<{ ms: number
   return { ms: performance.now() - start, bytes, records };
 }
 
+/** Medians over the edits of one document. */
 interface EditRun {
   readonly open: OpenFigures;
   readonly edit: EditFigures;
@@ -195,7 +199,9 @@ interface EditRun {
   readonly fetched: { ms: number; bytes: number; records: number };
 }
 
-async function measure(fixture: Fixture, staticOrigin: string, itemId: string, editId: string): Promise<EditRun> {
+const median = (values: readonly number[]): number => spread(values).median;
+
+async function measure(fixture: Fixture, staticOrigin: string, itemId: string, editIds: readonly string[]): Promise<EditRun> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ baseURL: staticOrigin })).newPage();
@@ -206,17 +212,29 @@ async function measure(fixture: Fixture, staticOrigin: string, itemId: string, e
     await page.goto(`/index.html#${encodeURIComponent(JSON.stringify(fixture.login))}`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     const open = await page.evaluate((id) => window.__recordsScale!.open(id), itemId);
-    await checkpoint(fixture.database);
-    const before = await storageMark(fixture.database);
-    const seen = fixture.patches.length;
-    const edit = await page.evaluate((id) => window.__recordsScale!.editOne(id), editId);
-    const after = await storageMark(fixture.database);
-    const patches = fixture.patches.slice(seen);
-    if (patches.length !== 1) throw new Error(`expected one PATCH for the edit, saw ${patches.length}`);
-    const patch = patches[0]!;
+    const edits: EditFigures[] = [];
+    const wire: number[] = [];
+    const server: number[] = [];
+    const growth: number[] = [];
+    for (const editId of editIds) {
+      await checkpoint(fixture.database);
+      const before = await storageMark(fixture.database);
+      const seen = fixture.patches.length;
+      edits.push(await page.evaluate((id) => window.__recordsScale!.editOne(id), editId));
+      growth.push((await storageMark(fixture.database)) - before);
+      const patches = fixture.patches.slice(seen);
+      if (patches.length !== 1) throw new Error(`expected one PATCH for the edit, saw ${patches.length}`);
+      wire.push(patches[0]!.requestBytes + patches[0]!.responseBytes);
+      server.push(patches[0]!.serverMs);
+    }
     await page.evaluate(() => window.__recordsScale!.close());
     const fetched = await fetchOnly(fixture, itemId);
-    return { open, edit, wireBytes: patch.requestBytes + patch.responseBytes, serverMs: patch.serverMs, dbGrowth: after - before, fetched };
+    const edit: EditFigures = {
+      mainThreadMs: median(edits.map((e) => e.mainThreadMs)),
+      savedLocallyMs: median(edits.map((e) => e.savedLocallyMs)),
+      syncedMs: median(edits.map((e) => e.syncedMs)),
+    };
+    return { open, edit, wireBytes: median(wire), serverMs: median(server), dbGrowth: median(growth), fetched };
   } finally {
     await browser.close();
   }
@@ -245,8 +263,9 @@ async function runOn(label: string, database: TestDatabase, staticDir: string): 
     console.log(`${label}: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${Math.round(LARGE / ((performance.now() - seedStart) / 1000))} records/s)`);
     await seed(fixture, small, polygons(SMALL, annotatorId, 2));
 
-    const big = await measure(fixture, fixture.url, large, `gland-${Math.floor(LARGE / 2)}`);
-    const few = await measure(fixture, fixture.url, small, `gland-${SMALL / 2}`);
+    const pick = (count: number) => Array.from({ length: EDITS }, (_, i) => `gland-${Math.floor(((i + 0.5) * count) / EDITS)}`);
+    const big = await measure(fixture, fixture.url, large, pick(LARGE));
+    const few = await measure(fixture, fixture.url, small, pick(SMALL));
     console.log(`${label}: ${big.open.records} records loaded in ${(big.open.loadMs / 1000).toFixed(1)} s (${Math.round(big.open.records / (big.open.loadMs / 1000))} records/s); editor store ${big.open.editorMs.toFixed(0)} ms; IndexedDB ${(big.open.indexedDbBytes / 1e6).toFixed(1)} MB`);
     console.log(`${label}: edit on ${LARGE} vs ${SMALL} records: main ${big.edit.mainThreadMs.toFixed(2)} vs ${few.edit.mainThreadMs.toFixed(2)} ms, saved locally ${big.edit.savedLocallyMs.toFixed(1)} vs ${few.edit.savedLocallyMs.toFixed(1)} ms, synced ${big.edit.syncedMs.toFixed(1)} vs ${few.edit.syncedMs.toFixed(1)} ms`);
 
