@@ -164,12 +164,13 @@ export class SyncEngine {
    */
   async open(itemId: string, labelSet: DocumentLabelSet): Promise<AnnotationRecord[]> {
     const doc = this.doc(itemId);
-    let head = await this.db.heads.get([itemId, this.me]);
+    const head = await this.db.heads.get([itemId, this.me]);
+    let loaded: AnnotationRecord[] | null = null;
     if (head?.loaded) {
       this.track(this.catchUpItem(itemId));
     } else {
       try {
-        head = await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now() });
+        loaded = (await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now() })).records;
         this.reached(true);
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
@@ -177,7 +178,8 @@ export class SyncEngine {
         if (!head) await this.db.heads.put(unloadedHead(doc, labelSet, this.clock.now()));
       }
     }
-    const records = await readRecords(this.db, doc);
+    // A first load into an empty device already holds every record: no need to read them back.
+    const records = loaded ?? (await readRecords(this.db, doc));
     await this.refresh(itemId);
     this.sender.kick(itemId);
     return records;
