@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
 import type { SeriesItem } from '../../src/core/item';
+import { targetIdsOf } from '../../src/core/targets';
 import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
@@ -135,9 +136,9 @@ function seriesTitle(content: SeriesItem): string {
   return content.modality ? `${content.modality} ${description}` : description;
 }
 
-function itemColumns(content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
+function itemColumns(itemId: string, content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
   const title = seriesTitle(content);
-  const targetIds = content.slices.map((slice) => slice.targetId);
+  const targetIds = targetIdsOf({ id: itemId, content });
   return { title, content: JSON.stringify(content), target_ids: JSON.stringify(targetIds), target_count: targetIds.length, sort_key: sortKeyFor(title) };
 }
 
@@ -154,7 +155,7 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
   const content = buildSeriesContent([{ fileId, meta }]);
   await trx
     .insertInto('items')
-    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(content) })
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(id, content) })
     .execute();
   return id;
 }
@@ -164,7 +165,7 @@ async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: 
   await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
     const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
-    const columns = itemColumns(content);
+    const columns = itemColumns(itemId, content);
     const current = await trx.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirst();
     if (current?.content === columns.content) return;
     await trx.updateTable('items').set({ ...columns, updated_at: at }).where('id', '=', itemId).execute();

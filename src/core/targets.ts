@@ -14,7 +14,7 @@ export interface ImageTarget {
 }
 
 /** The item's images in reading order: slices along the normal, frames in order, or the slide. */
-export function imageTargetsOf(item: Item): ImageTarget[] {
+export function imageTargetsOf(item: Pick<Item, 'id' | 'content'>): ImageTarget[] {
   const content = item.content;
   switch (content.kind) {
     case 'series':
@@ -29,7 +29,7 @@ export function imageTargetsOf(item: Item): ImageTarget[] {
 }
 
 /** Ids of the slices or frames a per-image label attaches to, in reading order (the strip, progress). */
-export function targetIdsOf(item: Item): string[] {
+export function targetIdsOf(item: Pick<Item, 'id' | 'content'>): string[] {
   return imageTargetsOf(item).map((target) => target.id);
 }
 
