@@ -18,6 +18,7 @@ import { loadavg } from 'node:os';
 import type { Browser, BrowserContext } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
+import { printBench } from './support/benchLine';
 import { launchChromium, newSeededContext } from './support/browser';
 import { findItem, startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
         console.log(`  ${phase} app : ${formatSpread(app)}; ${milestones(appRuns)}`);
         console.log(`  ${phase} bare: ${formatSpread(bare)}; ${milestones(bareRuns)}`);
         console.log(`  ${phase} ratio app/bare (medians): ${ratio(app.median, bare.median)}`);
+        printBench('first-image', `${phase}_${mode}_ms`, app.median, bare.median);
         rows.push({
           benchmark: 'first image',
           measure: `${phase}, ${mode} render`,

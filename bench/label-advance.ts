@@ -21,14 +21,15 @@
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import type { AnnotationDocument } from '../src/core/annotation';
-import type { DocumentHead } from '../src/core/api';
+import type { AnnotationRecord } from '../src/core/annotation';
+import type { RecordPage } from '../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
 import { parseRenderMode } from '../src/viewer/cornerstone/renderMode';
 import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
 import { launchChromium, newSeededContext, readyViewer } from './support/browser';
 import { importFolder, startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
+import { printBench } from './support/benchLine';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
 import { reportSummary } from './support/summary';
 
@@ -39,7 +40,7 @@ if (process.env.BENCH_LABEL_RENDER && !RENDER) throw new Error('BENCH_LABEL_REND
 const SERIES = join('radiology', 'ct-head-series-ge');
 const SLICES = 28;
 const TIMEOUT_MS = 30_000;
-const CLASSES = SAH_SLICE_LABEL_SET.classes.map((c) => ({ key: c.key as string, code: c.code }));
+const CLASSES = (SAH_SLICE_LABEL_SET.questions[0]?.classes ?? []).map((c) => ({ key: c.key as string, code: c.code }));
 
 interface StepMarks {
   keys: { key: string; t: number }[];
@@ -117,10 +118,7 @@ async function labelPass(page: Page, round: number, targetIds: readonly string[]
   const last = classOf(round, SLICES - 1);
   await page.keyboard.press(last.key);
   await page.waitForFunction(
-    ([targetId, code]) =>
-      Object.values(window.__mejirushi?.store.getState().openItem?.doc?.records ?? {}).some(
-        (record) => record.type === 'label' && record.targetId === targetId && record.classCodes.includes(code as string),
-      ),
+    ([targetId, code]) => window.__mejirushi?.openLabels()[targetId as string] === code,
     [targetIds[SLICES - 1], last.code],
     { timeout: TIMEOUT_MS },
   );
@@ -128,11 +126,11 @@ async function labelPass(page: Page, round: number, targetIds: readonly string[]
   return { steps: await stepTimes(page, SLICES - 1), wallMs };
 }
 
-/** Slice index → class code, as the document holds them. */
-function labelsOf(doc: AnnotationDocument | null | undefined, targetIds: readonly string[]): Map<number, string> {
+/** Slice index → class code, as the records hold them. */
+function labelsOf(records: readonly (AnnotationRecord | null)[], targetIds: readonly string[]): Map<number, string> {
   const labels = new Map<number, string>();
-  for (const record of Object.values(doc?.records ?? {})) {
-    if (record.type !== 'label') continue;
+  for (const record of records) {
+    if (record?.type !== 'label') continue;
     const index = targetIds.indexOf(record.targetId);
     if (index >= 0 && record.classCodes.length === 1) labels.set(index, record.classCodes[0] as string);
   }
@@ -151,21 +149,25 @@ async function verifyStored(page: Page, server: BenchServer, itemId: string, tar
     await window.__mejirushi?.settled();
   });
   const pending = await page.evaluate(async () => (await window.__mejirushi?.pendingCount()) ?? -1);
-  if (pending !== 0) throw new Error(`${pending} outbox entries still unsent`);
-  // Straight from IndexedDB, not through the app's store.
-  const key = JSON.stringify([itemId, server.login.user.id]);
+  if (pending !== 0) throw new Error(`${pending} records still unsent`);
+  // Straight from IndexedDB (one row per record), not through the app's store.
+  const range = JSON.stringify([
+    [itemId, server.login.user.id, ''],
+    [itemId, server.login.user.id, '\uffff'],
+  ]);
   const local = (await page.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open('mejirushi');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const read = open.result.transaction('drafts').objectStore('drafts').get(${key});
+      const [lower, upper] = ${range};
+      const read = open.result.transaction('records').objectStore('records').getAll(IDBKeyRange.bound(lower, upper));
       read.onerror = () => reject(read.error);
-      read.onsuccess = () => { resolve(read.result ? read.result.doc : null); open.result.close(); };
+      read.onsuccess = () => { resolve(read.result.map((row) => row.record)); open.result.close(); };
     };
-  })`)) as AnnotationDocument | null;
+  })`)) as (AnnotationRecord | null)[];
   checkLabels('IndexedDB', labelsOf(local, targetIds), ROUNDS - 1);
-  const head = await server.api<DocumentHead>('GET', `/api/items/${itemId}/annotations/me`);
-  checkLabels('the server', labelsOf(head.document, targetIds), ROUNDS - 1);
+  const page1 = await server.api<RecordPage>('GET', `/api/items/${itemId}/annotations/me/records?limit=1000`);
+  checkLabels('the server', labelsOf(page1.records.map((stored) => stored.record), targetIds), ROUNDS - 1);
 }
 
 async function main(): Promise<void> {
@@ -214,10 +216,13 @@ async function main(): Promise<void> {
     console.log(`    label + advance: ${formatSpread(labelSteps)}`);
     console.log(`    next slice     : ${formatSpread(navSteps)}`);
     console.log(`    ratio label/next (medians): ${ratio(labelSteps.median, navSteps.median)}`);
+    printBench('label-advance', `step_${renderMode ?? 'default'}_ms`, labelSteps.median, navSteps.median);
     console.log(`  per pass, sum of the ${SLICES - 1} advancing steps (median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelTotal.median)}, next slice: ${ms(navTotal.median)}, ratio ${ratio(labelTotal.median, navTotal.median)}`);
+    printBench('label-advance', 'pass_sum_ms', labelTotal.median, navTotal.median);
     console.log(`  per pass, wall clock in the driver (label pass includes the 28th key; median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelWall.median)}, next slice: ${ms(navWall.median)}, ratio ${ratio(labelWall.median, navWall.median)}`);
+    printBench('label-advance', 'pass_wall_ms', labelWall.median, navWall.median);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

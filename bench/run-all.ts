@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the three benchmarks in sequence (each its own process), then one summary
- * table. The browser benchmarks share one build of the app and the benchmark pages. Exits
- * non-zero when any benchmark failed.
+ * `npm run bench`: every benchmark in sequence (each its own process), then one summary table;
+ * `npm run bench -- <name> [<name>…]` runs only those (e.g. `blob-upload`). The browser
+ * benchmarks share one build of the app and the benchmark pages. Exits non-zero when any
+ * benchmark failed.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,30 @@ import { buildSite, SITE_ENV } from './support/site';
 import { SUMMARY_ENV, type SummaryRow } from './support/summary';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-const BENCHMARKS = ['bench/first-image.ts', 'bench/label-advance.ts', 'bench/sync-ingest.ts'];
+interface Benchmark {
+  readonly name: string;
+  /** Needs the built app and benchmark pages. */
+  readonly site: boolean;
+}
+
+const BENCHMARKS: readonly Benchmark[] = [
+  { name: 'first-image', site: true },
+  { name: 'label-advance', site: true },
+  { name: 'sync-ingest', site: false },
+  { name: 'blob-upload', site: false },
+];
+
+const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;
+
+/** The benchmarks named on the command line, all of them when none is; null when a name is unknown. */
+function selected(names: readonly string[]): readonly Benchmark[] | null {
+  const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    return null;
+  }
+  return names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+}
 
 /** Runs one benchmark, echoing its output; resolves with its exit code and stdout. */
 function runBenchmark(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
@@ -68,33 +92,42 @@ function table(rows: readonly SummaryRow[]): string {
 }
 
 async function main(): Promise<void> {
+  const benchmarks = selected(process.argv.slice(2));
+  if (!benchmarks) {
+    process.exitCode = 2;
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'mejirushi-bench-all-'));
   try {
     const summaryFile = join(work, 'summary.jsonl');
     const started = new Date();
     const loadBefore = loadavg()[0] as number;
-    console.log('building the app and the benchmark pages…');
-    const staticDir = await buildSite(work);
+    const env: Record<string, string> = { [SUMMARY_ENV]: summaryFile };
+    if (benchmarks.some((b) => b.site)) {
+      console.log('building the app and the benchmark pages…');
+      env[SITE_ENV] = await buildSite(work);
+    }
     const failed: string[] = [];
     const rows: SummaryRow[] = [];
-    for (const script of BENCHMARKS) {
+    for (const benchmark of benchmarks) {
+      const script = scriptOf(benchmark);
       console.log(`\n== ${script}`);
-      const { code, stdout } = await runBenchmark(script, { [SITE_ENV]: staticDir, [SUMMARY_ENV]: summaryFile });
+      const { code, stdout } = await runBenchmark(script, env);
       if (code !== 0) failed.push(script);
-      if (script.endsWith('sync-ingest.ts')) rows.push(...syncIngestRows(stdout));
+      if (benchmark.name === 'sync-ingest') rows.push(...syncIngestRows(stdout));
     }
     let written = '';
     try {
       written = readFileSync(summaryFile, 'utf8');
     } catch {
-      // No browser benchmark finished.
+      // No benchmark that reports its own rows finished.
     }
-    const browserRows = written.split('\n').filter(Boolean).map((line) => JSON.parse(line) as SummaryRow);
+    const reportedRows = written.split('\n').filter(Boolean).map((line) => JSON.parse(line) as SummaryRow);
     console.log(
       `\n== summary (${started.toISOString()}, ${availableParallelism()} cores, ` +
         `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] as number).toFixed(2)} after)`,
     );
-    console.log(table([...browserRows, ...rows]));
+    console.log(table([...reportedRows, ...rows]));
     if (failed.length > 0) {
       console.log(`\nfailed: ${failed.join(', ')}`);
       process.exitCode = 1;

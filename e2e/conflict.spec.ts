@@ -1,6 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
   byTestId,
+  conflictCount,
   expect,
   expectSynced,
   goToSlice,
@@ -17,86 +18,126 @@ import {
   signIn,
   stripClasses,
   syncBadge,
-  syncRevision,
   test,
   type LabelMap,
+  type Mejirushi,
 } from './fixtures/mejirushi';
-
-type Choice = 'keep-mine' | 'take-server' | 'merge';
 
 async function labelSlice(page: Page, index: number, classCode: string): Promise<void> {
   await goToSlice(page, index);
   await labelByKeys(page, [keyFor(classCode)]);
 }
 
-function stripOf(labels: LabelMap): string[] {
-  return phantomTruth().sopInstanceUids.map((uid) => labels[uid] ?? '');
+const uid = () => phantomTruth().sopInstanceUids;
+const at = (entries: ReadonlyArray<readonly [number, string]>): LabelMap => Object.fromEntries(entries.map(([i, code]) => [uid()[i], code]));
+const stripOf = (labels: LabelMap): string[] => uid().map((id) => labels[id] ?? '');
+
+/** The same annotator on a second device (browser context), with the demo item open and synced. */
+async function secondDevice(browser: Browser, mejirushi: Mejirushi) {
+  const context = await browser.newContext({ baseURL: mejirushi.url });
+  const page = await context.newPage();
+  await signIn(page, mejirushi.annotator);
+  await openDemoItem(page);
+  await expectSynced(page);
+  return { context, page };
 }
 
-for (const choice of ['keep-mine', 'take-server', 'merge'] as const satisfies readonly Choice[]) {
-  test(`the same item edited on two devices: the conflict is shown, nothing is overwritten, "${choice}" wins`, async ({ page: a, browser, mejirushi }) => {
-    const uid = phantomTruth().sopInstanceUids;
-    const at = (entries: ReadonlyArray<readonly [number, string]>): LabelMap => Object.fromEntries(entries.map(([i, code]) => [uid[i], code]));
+/** Takes in what the other device did, as a reload or going online would, then waits for it. */
+async function catchUp(page: Page): Promise<void> {
+  await page.evaluate(() => window.__mejirushi?.catchUp());
+  await settled(page);
+}
 
-    await signIn(a, mejirushi.admin);
+test('the same annotator labels different slices on two devices: both are kept, nobody is asked', async ({ page: a, browser, mejirushi }) => {
+  await signIn(a, mejirushi.annotator);
+  const itemId = await openDemoItem(a);
+  await expectSynced(a);
+  const b = await secondDevice(browser, mejirushi);
+  try {
+    await labelSlice(a, 2, SAH_ABSENT);
+    await labelSlice(b.page, 7, SAH_PRESENT);
+    await Promise.all([settled(a), settled(b.page)]);
+    await expectSynced(a);
+    await expectSynced(b.page);
+    const both = at([[2, SAH_ABSENT], [7, SAH_PRESENT]]);
+    const api = await serverApi(mejirushi.url, mejirushi.annotator);
+    expect(await serverLabels(api, itemId)).toEqual(both);
+
+    await catchUp(a);
+    await catchUp(b.page);
+    for (const page of [a, b.page]) {
+      expect(await stripClasses(page)).toEqual(stripOf(both));
+      expect((await localState(page)).labels).toEqual(both);
+      await expect(byTestId(page, 'conflict-dialog')).toHaveCount(0);
+      expect(await conflictCount(page)).toBe(0);
+    }
+  } finally {
+    await b.context.close();
+  }
+});
+
+for (const how of ['per slice', 'all at once'] as const) {
+  test(`the same slices labelled differently on two devices: the dialog asks per slice, both versions kept until chosen (${how})`, async ({ page: a, browser, mejirushi }) => {
+    await signIn(a, mejirushi.annotator);
     const itemId = await openDemoItem(a);
     await labelSlice(a, 0, SAH_ABSENT);
     await settled(a);
     await expectSynced(a);
-
-    // Device B opens the same item at the same revision.
-    const contextB = await browser.newContext({ baseURL: mejirushi.url });
+    const b = await secondDevice(browser, mejirushi);
     try {
-      const b = await contextB.newPage();
-      await signIn(b, mejirushi.admin);
-      await openDemoItem(b);
-      await expectSynced(b);
-      expect(await stripClasses(b)).toEqual(stripOf(at([[0, SAH_ABSENT]])));
-      expect(await syncRevision(b)).toBe(await syncRevision(a));
+      expect(await stripClasses(b.page)).toEqual(stripOf(at([[0, SAH_ABSENT]])));
 
-      // A reads slice 5 as a bleed (and slice 10 too) and syncs.
+      // A reads slices 5 and 10 as bleeds and syncs; B, not caught up, reads them differently and slice 12 too.
       await labelSlice(a, 5, SAH_PRESENT);
       await labelSlice(a, 10, SAH_PRESENT);
       await settled(a);
       await expectSynced(a);
-      const api = await serverApi(mejirushi.url, mejirushi.admin);
+      const api = await serverApi(mejirushi.url, mejirushi.annotator);
       const aLabels = at([[0, SAH_ABSENT], [5, SAH_PRESENT], [10, SAH_PRESENT]]);
       expect(await serverLabels(api, itemId)).toEqual(aLabels);
-      const aRevision = (await api.getDocument(itemId)).revision;
 
-      // B, still on the older revision, reads slice 5 differently.
-      await labelSlice(b, 5, SAH_ABSENT);
-      const dialog = byTestId(b, 'conflict-dialog');
+      // B labels offline (the dialog would otherwise interrupt it after the first slice), then reconnects.
+      await b.context.setOffline(true);
+      await labelSlice(b.page, 5, SAH_ABSENT);
+      await labelSlice(b.page, 10, SAH_ABSENT);
+      await labelSlice(b.page, 12, SAH_ABSENT);
+      await settled(b.page);
+      await b.context.setOffline(false);
+      const dialog = byTestId(b.page, 'conflict-dialog');
       await expect(dialog).toBeVisible();
-      await expect(syncBadge(b)).toHaveAttribute('data-status', 'conflict');
-      await expect(byTestId(b, 'conflict-mine-5')).toHaveAttribute('data-classes', SAH_ABSENT);
-      await expect(byTestId(b, 'conflict-server-5')).toHaveAttribute('data-classes', SAH_PRESENT);
-      await expect(byTestId(b, 'conflict-mine-10')).toHaveAttribute('data-classes', '');
-      await expect(byTestId(b, 'conflict-server-10')).toHaveAttribute('data-classes', SAH_PRESENT);
-      // Both versions are kept: the server still holds A's, B's device still holds B's.
-      const head = await api.getDocument(itemId);
-      expect(head.revision).toBe(aRevision);
-      expect(await serverLabels(api, itemId)).toEqual(aLabels);
-      const bLabels = at([[0, SAH_ABSENT], [5, SAH_ABSENT]]);
-      expect((await localState(b)).labels).toEqual(bLabels);
+      await expect(syncBadge(b.page)).toHaveAttribute('data-status', 'conflict');
+      await expect(b.page.locator('[data-testid^="conflict-row-"]')).toHaveCount(2);
+      for (const slice of [5, 10]) {
+        await expect(byTestId(b.page, `conflict-mine-${slice}`)).toHaveAttribute('data-classes', SAH_ABSENT);
+        await expect(byTestId(b.page, `conflict-server-${slice}`)).toHaveAttribute('data-classes', SAH_PRESENT);
+      }
+      // Both versions are kept; B's slice 12, which nobody else touched, went through.
+      expect(await serverLabels(api, itemId)).toEqual({ ...aLabels, ...at([[12, SAH_ABSENT]]) });
+      expect((await localState(b.page)).labels).toEqual(at([[0, SAH_ABSENT], [5, SAH_ABSENT], [10, SAH_ABSENT], [12, SAH_ABSENT]]));
 
-      await byTestId(b, `conflict-${choice}`).click();
+      let expected: LabelMap;
+      if (how === 'per slice') {
+        await byTestId(b.page, 'conflict-keep-mine-5').click();
+        await expect(b.page.locator('[data-testid^="conflict-row-"]')).toHaveCount(1);
+        await byTestId(b.page, 'conflict-take-server-10').click();
+        expected = at([[0, SAH_ABSENT], [5, SAH_ABSENT], [10, SAH_PRESENT], [12, SAH_ABSENT]]);
+      } else {
+        await byTestId(b.page, 'conflict-keep-mine').click();
+        expected = at([[0, SAH_ABSENT], [5, SAH_ABSENT], [10, SAH_ABSENT], [12, SAH_ABSENT]]);
+      }
       await expect(dialog).toBeHidden();
-      const expected: Record<Choice, LabelMap> = {
-        'keep-mine': bLabels,
-        'take-server': aLabels,
-        // A's changes and B's, B's winning on the slice both changed.
-        merge: at([[0, SAH_ABSENT], [5, SAH_ABSENT], [10, SAH_PRESENT]]),
-      };
-      await settled(b);
-      await expectSynced(b);
-      await expect.poll(() => serverLabels(api, itemId)).toEqual(expected[choice]);
-      expect((await localState(b)).labels).toEqual(expected[choice]);
-      expect(await stripClasses(b)).toEqual(stripOf(expected[choice]));
-      // A's revision stays in the history whatever B chose.
-      expect((await api.listRevisions(itemId)).map((r) => r.revision)).toContain(aRevision);
+      await settled(b.page);
+      await expectSynced(b.page);
+      expect(await serverLabels(api, itemId)).toEqual(expected);
+      expect((await localState(b.page)).labels).toEqual(expected);
+      expect(await stripClasses(b.page)).toEqual(stripOf(expected));
+
+      // A takes in the outcome without being asked anything.
+      await catchUp(a);
+      expect(await stripClasses(a)).toEqual(stripOf(expected));
+      await expect(byTestId(a, 'conflict-dialog')).toHaveCount(0);
     } finally {
-      await contextB.close();
+      await b.context.close();
     }
   });
 }

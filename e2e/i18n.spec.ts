@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
-import { byTestId, expect, expectDatasetList, labelByKeys, openDataset, openDemoItem, signIn, test, waitForItem, DEMO_DATASET_NAME } from './fixtures/mejirushi';
+import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, openDataset, openDemoItem, signIn, test, waitForItem, DEMO_DATASET_NAME } from './fixtures/mejirushi';
 
-/** Key names, the file format's name and the language switch's own names are the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'DICOM', 'English', '日本語'];
+/**
+ * Key names, the file format's name and the language switch's own names are the same in every
+ * language; so are clinical names Japanese practice writes in Latin letters (the Mayo endoscopic
+ * subscore, the gastric biopsy "Group分類").
+ */
+const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'DICOM', 'English', '日本語', 'Mayo', 'Group'];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/g;
 
@@ -32,9 +36,12 @@ async function wordsLeft(page: Page, pattern: RegExp, data: readonly string[]): 
   });
 }
 
-/** Names and titles the app shows from the server (the demo data and the admin's name are English). */
-function shownData(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** The annotator the fixture made: listed on the admin screen under an English name. */
+const ACCOUNTS = [ANNOTATOR_NAMES.username, ANNOTATOR_NAMES.displayName];
+
+/** Names and titles the app shows from the server (the demo data and the users' names are English). */
+async function shownData(page: Page): Promise<string[]> {
+  const fromStore = await page.evaluate(() => {
     const state = window.__mejirushi?.store.getState();
     if (!state) throw new Error('no app test API');
     return [
@@ -45,6 +52,7 @@ function shownData(page: Page): Promise<string[]> {
       state.openItem?.detail?.item.title ?? '',
     ];
   });
+  return [...fromStore, ...ACCOUNTS];
 }
 
 async function expectOnlyJapanese(page: Page): Promise<void> {

@@ -21,7 +21,7 @@ import {
 
 test('labels every slice by keyboard; labels survive a reload and reach the server', async ({ page, mejirushi }) => {
   const truth = phantomTruth();
-  await signIn(page, mejirushi.admin);
+  await signIn(page, mejirushi.annotator);
   const itemId = await openDemoItem(page);
   await expect(page.getByTestId('item-page')).toHaveAttribute('data-editable', 'true');
   await expect(page.locator('[data-testid^="strip-cell-"]')).toHaveCount(truth.sliceCount);
@@ -49,7 +49,7 @@ test('labels every slice by keyboard; labels survive a reload and reach the serv
   expect(local.targetIds).toEqual(truth.sopInstanceUids);
 
   await expectSynced(page);
-  const api = await serverApi(mejirushi.url, mejirushi.admin);
+  const api = await serverApi(mejirushi.url, mejirushi.annotator);
   const all = truthLabels(expected.keys());
   await expect.poll(() => serverLabels(api, itemId)).toEqual(all);
   expect(local.labels).toEqual(all);

@@ -27,7 +27,7 @@ const SLICES = [4, 5, 6, 7, 8]; // two without and three with the bleed
 
 test('labels made offline survive an offline reload and reach the server exactly once', async ({ page, context, mejirushi }) => {
   const writeKeys = recordWriteKeys(page);
-  await signIn(page, mejirushi.admin);
+  await signIn(page, mejirushi.annotator);
   // The worker must control the page before the series is read, so its files are kept for offline use.
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
   const itemId = await openDemoItem(page);
@@ -52,7 +52,7 @@ test('labels made offline survive an offline reload and reach the server exactly
   await goToSlice(page, FIRST);
   await expectSliceShown(page, FIRST);
   expect(await pendingCount(page)).toBeGreaterThan(0);
-  const api = await serverApi(mejirushi.url, mejirushi.admin);
+  const api = await serverApi(mejirushi.url, mejirushi.annotator);
   expect(await serverLabels(api, itemId)).toEqual({});
 
   // The item list says the same: the labels are on this device only, and its progress counts them.

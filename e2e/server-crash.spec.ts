@@ -24,7 +24,7 @@ const keysFor = (slices: readonly number[]) => slices.map((i) => keyFor(truthCla
 
 test('the server dies mid-sync: labelling goes on, and after a restart nothing is lost or doubled', async ({ page, mejirushi }) => {
   const writeKeys = recordWriteKeys(page);
-  await signIn(page, mejirushi.admin);
+  await signIn(page, mejirushi.annotator);
   const itemId = await openDemoItem(page);
 
   await labelByKeys(page, keysFor([0, 1, 2]));
@@ -40,7 +40,7 @@ test('the server dies mid-sync: labelling goes on, and after a restart nothing i
   });
   await page.route(WRITE, async (route) => {
     const done = crashDone;
-    if (route.request().method() !== 'PUT' || !done) return route.fallback();
+    if (route.request().method() !== 'PATCH' || !done) return route.fallback();
     crashDone = null;
     appliedStatus = (await route.fetch()).status();
     await mejirushi.server.kill();
@@ -49,7 +49,7 @@ test('the server dies mid-sync: labelling goes on, and after a restart nothing i
   });
   const replayed: string[] = [];
   page.on('response', (response) => {
-    if (response.request().method() === 'PUT' && response.headers()['idempotent-replayed'] === 'true') {
+    if (response.request().method() === 'PATCH' && response.headers()['idempotent-replayed'] === 'true') {
       replayed.push(response.request().headers()['idempotency-key'] ?? '');
     }
   });
@@ -72,7 +72,7 @@ test('the server dies mid-sync: labelling goes on, and after a restart nothing i
   await settled(page);
   await expectSynced(page);
 
-  const api = await serverApi(mejirushi.url, mejirushi.admin);
+  const api = await serverApi(mejirushi.url, mejirushi.annotator);
   const expected = truthLabels(labelled);
   expect((await localState(page)).labels).toEqual(expected);
   expect(await serverLabels(api, itemId)).toEqual(expected);

@@ -7,7 +7,7 @@ test('wheel, drag, pan, zoom, presets and reset work with the mouse as a radiolo
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await signIn(page, mejirushi.admin);
+  await signIn(page, mejirushi.annotator);
   await openDemoItem(page);
   const viewer = page.getByTestId('series-viewer');
   await expect(viewer).toHaveAttribute('data-ready', 'true');

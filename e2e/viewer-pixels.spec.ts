@@ -10,7 +10,7 @@ async function showSlice(page: Page, index: number): Promise<void> {
 
 test('the displayed slice is the right image: known HU and brain-window greys at the phantom probes', async ({ page, mejirushi }) => {
   const truth = phantomTruth();
-  await signIn(page, mejirushi.admin);
+  await signIn(page, mejirushi.annotator);
   await openDemoItem(page);
   await page.getByTestId('viewer-preset-brain').click();
   await expect(page.getByTestId('series-viewer')).toHaveAttribute('data-voi', `${BRAIN.width}/${BRAIN.center}`);

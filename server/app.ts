@@ -1,10 +1,11 @@
 /**
  * The dataset server as a Fastify app: plugins (errors, security headers, auth), then one route
- * module per resource. No state outside the database, so several instances can share one
- * PostgreSQL behind a load balancer.
+ * module per resource. No state outside the database and the blob store, so several instances
+ * can share one PostgreSQL and one blob store behind a load balancer.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { BlobStore } from './blobs/blobStore';
 import { DEFAULT_TOKEN_TTL_MS } from './config';
 import type { Database } from './db/schema';
 import type { AppContext } from './http/context';
@@ -16,15 +17,18 @@ import { spaPlugin } from './plugins/spa';
 import { annotationRoutes } from './routes/annotations';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { userRoutes } from './routes/users';
+import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
+  readonly blobs: BlobStore;
   /** Built SPA to serve; null or absent serves the API only. */
   readonly staticDir?: string | null;
   readonly tokenTtlMs?: number;
@@ -50,9 +54,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const ctx: AppContext = {
     db: options.db,
+    blobs: options.blobs,
     now: options.now ?? (() => new Date()),
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     labelSets: labelSetStore(options.db),
+    itemTargets: itemTargetsCache(options.db),
   };
   app.decorate('ctx', ctx);
 
@@ -67,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(itemRoutes);
+  await app.register(blobRoutes);
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
   await app.register(auditRoutes);

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../src/core/api';
+import { BUILTIN_LABEL_SETS } from '../src/core/labelSets/builtin';
 import { buildApp } from './app';
+import { readWholeBlob } from './blobs/blobStore';
+import { blobStoreIn } from './blobs/diskBlobStore';
 import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, groundTruthPath } from './bootstrap';
 import { generateHeadCtPhantom } from './demo/phantom';
 import { openTestDatabase, testDialects, type TestDatabase } from './testing/testDatabase';
@@ -22,7 +25,7 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
   }
 
   async function login(password: string): Promise<LoginResponse | null> {
-    const app = await buildApp({ db: database.db });
+    const app = await buildApp({ db: database.db, blobs: blobStoreIn(database.dataDir) });
     try {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ADMIN_USERNAME, password } });
       return response.statusCode === 200 ? (response.json() as LoginResponse) : null;
@@ -46,14 +49,20 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
 
     const dataset = await database.db.selectFrom('datasets').selectAll().where('name', '=', DEMO_DATASET_NAME).executeTakeFirstOrThrow();
     const items = await database.db.selectFrom('items').select(['id', 'target_count']).where('dataset_id', '=', dataset.id).execute();
-    const { truth } = generateHeadCtPhantom();
+    const { truth, files } = generateHeadCtPhantom();
     expect(items.map((i) => Number(i.target_count))).toEqual([truth.sliceCount]);
+    const firstFile = await database.db.selectFrom('item_files').select('sha256').where('name', '=', files[0]!.name).executeTakeFirstOrThrow();
+    expect((await readWholeBlob(blobStoreIn(database.dataDir), firstFile.sha256)).equals(Buffer.from(files[0]!.bytes))).toBe(true);
     const assignment = await database.db.selectFrom('assignments').select(['user_id', 'state']).executeTakeFirstOrThrow();
     expect(assignment).toEqual({ user_id: session!.user.id, state: 'assigned' });
 
     const attachment = await database.db.selectFrom('dataset_attachments').select('body').where('dataset_id', '=', dataset.id).executeTakeFirstOrThrow();
     expect(JSON.parse(attachment.body)).toEqual(truth);
     expect(JSON.parse(readFileSync(groundTruthPath(database.dataDir), 'utf8'))).toEqual(truth);
+
+    // Built-in label sets are stored in the question shape, exactly as core defines them.
+    const labelSets = await database.db.selectFrom('label_sets').select('body').orderBy('id').execute();
+    expect(labelSets.map((row) => JSON.parse(row.body) as unknown)).toEqual([...BUILTIN_LABEL_SETS].sort((a, b) => a.id.localeCompare(b.id)));
 
     const before = await counts();
     const second = await bootstrap(database.db, { dataDir: database.dataDir });

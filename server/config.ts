@@ -11,7 +11,7 @@ export type DatabaseConfig =
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
-  /** Folder for the SQLite file and generated files (demo ground truth). */
+  /** Folder for the SQLite file, the blob store (even with PostgreSQL) and generated files (demo ground truth). */
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   /** Built SPA (vite build output). */
@@ -34,7 +34,7 @@ type Flag = (typeof FLAGS)[number];
 export const CONFIG_USAGE = `Options (environment variable in brackets):
   --port <n>        TCP port, 0 = any free port [PORT] (default ${DEFAULT_PORT})
   --host <addr>     interface to listen on (default ${DEFAULT_HOST})
-  --data <dir>      data folder holding ${SQLITE_FILE_NAME} [MEJIRUSHI_DATA] (default ./data)
+  --data <dir>      data folder holding ${SQLITE_FILE_NAME} and blobs/ [MEJIRUSHI_DATA] (default ./data)
   --static <dir>    built SPA to serve (default ./dist)
   --token-ttl <d>   login lifetime: 90s, 30m, 12h, 7d or milliseconds [MEJIRUSHI_TOKEN_TTL] (default 12h)
   [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite`;

@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
+import { blobStoreIn } from './blobs/diskBlobStore';
 import { bootstrap } from './bootstrap';
 import { CONFIG_USAGE, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open';
@@ -31,15 +32,17 @@ async function main(): Promise<void> {
   }
 
   const db = openDatabase(config.database);
-  const started = await bootstrap(db, { dataDir: config.dataDir });
+  const blobs = blobStoreIn(config.dataDir);
+  const started = await bootstrap(db, { dataDir: config.dataDir, blobs });
   if (started.adminPassword) {
     console.log(`Admin account created. Username: admin  One-time password: ${started.adminPassword}`);
     console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
   }
   if (started.demoDatasetId) console.log('Demo dataset created: "SAH demo (synthetic head CT)", assigned to admin.');
+  await blobs.removeStaleTemps();
 
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
-  const app = await buildApp({ db, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true });
+  const app = await buildApp({ db, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * The real dataset server as a child process for the browser benchmarks: a fresh data folder
+ * The real dataset server as a child process for the benchmarks: a fresh data folder
  * (first start: admin + demo dataset), the admin's one-time password replaced, and a login the
  * benchmark hands to the browser.
  */
@@ -14,6 +14,8 @@ const BENCH_PASSWORD = 'benchmark passphrase 7391';
 export interface BenchServer {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:41234 */
   readonly url: string;
+  /** The server's process (the tsx launcher; the Node process running the server is its child). */
+  readonly pid: number;
   /** The admin's login, as the app stores it. */
   readonly login: LoginResponse;
   /** JSON API call as the admin; throws on a non-2xx answer. */
@@ -49,6 +51,7 @@ export async function startBenchServer(staticDir: string): Promise<BenchServer> 
     const login = await call<LoginResponse>(url, null, 'POST', '/api/auth/login', { username: 'admin', password: BENCH_PASSWORD });
     return {
       url,
+      pid: server.child.pid as number,
       login,
       api: (method, path, body) => call(url, login.token, method, path, body),
       stop,

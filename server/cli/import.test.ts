@@ -1,5 +1,6 @@
 /** The import CLI as a user runs it: real files in a folder, a real process, its lines and exit code. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,12 @@ describe('npm run import', () => {
     expect(lines.filter((l) => /^imported +series\/slice-\d\d\.dcm$/.test(l))).toHaveLength(6);
     expect(lines).toContainEqual(expect.stringMatching(/^refused +README\.txt: not a DICOM file/));
     expect(lines.at(-1)).toBe('7 file(s): 6 imported, 0 duplicate(s), 1 refused; dataset "Batch A" has 1 series item(s)');
+    // The bytes went to the blob store of the data folder, one file per slice; the refused file did not.
+    for (const file of generateHeadCtPhantom({ sliceCount: 6 }).files) {
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      expect(existsSync(join(data(), 'blobs', 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256)), file.name).toBe(true);
+    }
+    expect(readdirSync(join(data(), 'blobs', 'sha256'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(6);
   });
 
   it('reports duplicates on a second run and still succeeds', async () => {

@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
-import { prepareDatabase } from '../bootstrap';
+import { blobStoreIn } from '../blobs/diskBlobStore';
+import { prepareStorage } from '../bootstrap';
 import { ConfigError, parseDatabaseUrl, parseFlags, SQLITE_FILE_NAME, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/schema';
@@ -21,7 +22,7 @@ import { listFiles, readFiles } from './walk';
 
 const USAGE = `Usage: npm run import -- <folder> --dataset <name> [options]
   --dataset <name>              dataset to import into (created when absent)
-  --data <dir>                  data folder [MEJIRUSHI_DATA] (default: the server's ./data); DATABASE_URL selects PostgreSQL
+  --data <dir>                  data folder: database and blob store [MEJIRUSHI_DATA] (default: the server's ./data); DATABASE_URL selects PostgreSQL
   --label-set <id>@<version>    label set of a new dataset (default ${SAH_SLICE_LABEL_SET.id}@${SAH_SLICE_LABEL_SET.version})
   --assign <username>           assign every item of the dataset to this user`;
 
@@ -29,6 +30,8 @@ interface ImportArgs {
   readonly folder: string;
   readonly dataset: string;
   readonly database: DatabaseConfig;
+  /** Data folder: the SQLite file (unless DATABASE_URL) and the blob store. */
+  readonly dataDir: string;
   readonly labelSet: { readonly id: string; readonly version: number };
   readonly assign: string | null;
 }
@@ -54,7 +57,7 @@ function parseArgs(argv: readonly string[], env: Readonly<Record<string, string 
   const dataFlag = flags.get('data');
   const dataDir = dataFlag === undefined ? resolve(env.MEJIRUSHI_DATA?.trim() || 'data') : resolve(shellDir, dataFlag);
   const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
-  return { folder, dataset, database, labelSet: { id: match[1] as string, version: Number(match[2]) }, assign: flags.get('assign') ?? null };
+  return { folder, dataset, database, dataDir, labelSet: { id: match[1] as string, version: Number(match[2]) }, assign: flags.get('assign') ?? null };
 }
 
 function line(outcome: FileImportOutcome): string {
@@ -81,14 +84,15 @@ async function datasetId(db: Kysely<Database>, args: ImportArgs): Promise<string
 async function run(args: ImportArgs): Promise<number> {
   const db = openDatabase(args.database);
   try {
-    await prepareDatabase(db);
+    const blobs = blobStoreIn(args.dataDir);
+    await prepareStorage(db, blobs);
     const assignee = args.assign
       ? await db.selectFrom('users').select('id').where('username', '=', args.assign).executeTakeFirst()
       : undefined;
     if (args.assign && !assignee) throw new ConfigError(`no user "${args.assign}"`);
     const id = await datasetId(db, args);
     const paths = await listFiles(args.folder);
-    const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, { onOutcome: (o) => console.log(line(o)) });
+    const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, { blobs, onOutcome: (o) => console.log(line(o)) });
     const count = (status: FileImportOutcome['status']) => report.outcomes.filter((o) => o.status === status).length;
     const [imported, duplicates, refused] = [count('imported'), count('duplicate'), count('refused')];
     const items = await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', id).executeTakeFirstOrThrow();

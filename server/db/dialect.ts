@@ -2,7 +2,7 @@
  * The few places where SQLite and PostgreSQL differ, kept in one helper so migrations and
  * queries stay dialect-free everywhere else.
  */
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -18,6 +18,15 @@ export function bytesType(db: AnyDb): 'blob' | 'bytea' {
   return dialectOf(db) === 'postgres' ? 'bytea' : 'blob';
 }
 
+/** Whether `table` (in the current schema) has `column`; migrations use it to be re-runnable. */
+export async function hasColumn(db: AnyDb, table: string, column: string): Promise<boolean> {
+  const query =
+    dialectOf(db) === 'postgres'
+      ? sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`
+      : sql`select 1 from pragma_table_info(${table}) where name = ${column}`;
+  return (await query.execute(db)).rows.length > 0;
+}
+
 /** Adds an ever-increasing integer primary key `name` (64-bit on PostgreSQL). */
 export function addSequenceKey<T extends string>(db: AnyDb, table: CreateTableBuilder<T, never>, name: string): CreateTableBuilder<T, never> {
   return dialectOf(db) === 'postgres'
@@ -26,15 +35,22 @@ export function addSequenceKey<T extends string>(db: AnyDb, table: CreateTableBu
 }
 
 /**
- * Serialises annotation writes (document writes, submit, review) inside their transaction. On
- * PostgreSQL, sequence values are taken before commit, so two concurrent writers could commit out
- * of seq order and a change-feed reader's checkpoint would skip the slower one; a submit could
- * interleave with a document write; and a retried request could look up its Idempotency-Key
- * before its overlapping original committed it. A transaction-scoped advisory lock makes seq
- * order equal commit order across every server instance. SQLite writers are serial already.
+ * Makes this transaction the only writer of one (item, annotator) document until it ends: batch
+ * writes, submit and review of that document queue here, while other documents write in
+ * parallel. On PostgreSQL a transaction-scoped advisory lock on a 64-bit hash of the document's
+ * key, taken before anything is read, so a retry overlapping its original waits for the
+ * original's commit and then finds its Idempotency-Key. SQLite writers are serial already.
  */
-export async function serializeWrites(trx: AnyDb): Promise<void> {
-  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(7346021)`.execute(trx);
+export async function lockDocument(trx: AnyDb, itemId: string, annotatorId: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`${itemId}/${annotatorId}`}, 0))`.execute(trx);
+}
+
+/**
+ * The writing transaction's id, stored with every op so the change feed can hold back rows of
+ * transactions that may still be running (see services/annotations/feed.ts); 0 on SQLite.
+ */
+export function currentTxid(db: AnyDb): RawBuilder<number> {
+  return dialectOf(db) === 'postgres' ? sql<number>`pg_current_xact_id()::text::bigint` : sql<number>`0`;
 }
 
 /** Counts and 64-bit integers arrive as strings from PostgreSQL; everything numeric goes through here. */

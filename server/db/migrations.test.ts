@@ -19,6 +19,9 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
     expect(tables).toEqual(
       expect.arrayContaining([
         'annotation_docs',
+        'annotation_ops',
+        'annotation_records',
+        'annotation_snapshots',
         'app_state',
         'assignments',
         'audit_log',

@@ -4,6 +4,8 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { addSequenceKey, bytesType } from './dialect';
+import { blobStore } from './migrations/0003_blob_store';
+import { recordsMigration } from './migrations/0004_records';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -168,6 +170,8 @@ const retentionIndexes: Migration = {
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_retention_indexes': retentionIndexes,
+  '0003_blob_store': blobStore,
+  '0004_records': recordsMigration,
 };
 
 const provider: MigrationProvider = {

@@ -76,11 +76,24 @@ export interface ItemFilesTable {
   sop_instance_uid: string;
   /** JSON DicomInstanceMeta, so an item is rebuilt without parsing bytes again. */
   meta: string;
-  bytes: Bytes;
+  /** The file's bytes: a blob of the blob store (a `blobs` row). */
   sha256: string;
   size: number;
   name: string;
   created_at: string;
+}
+
+/** Every blob the app stored (server/blobs), by the SHA-256 of its content. */
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+/** Bytes of a database older than the blob store, until the start-up step moves them out. */
+export interface LegacyBlobBytesTable {
+  sha256: string;
+  bytes: Bytes;
 }
 
 export interface AssignmentsTable {
@@ -90,27 +103,78 @@ export interface AssignmentsTable {
   updated_at: string;
 }
 
+/** Head of one (item, annotator) document; its records live in `annotation_records`. */
 export interface AnnotationDocsTable {
   id: string;
   item_id: string;
   annotator_id: string;
+  /** Applied batches so far. */
   revision: number;
-  /** JSON AnnotationDocument of the head revision. */
-  body: string;
+  /** Records that are not deleted. */
+  record_count: number;
+  /** Image targets carrying a settled label (progress), kept up to date by every batch. */
   labelled: number;
   updated_at: string;
+  /** The revision a foundation-era document had when its body became records (0: never migrated). */
+  migrated_revision: number;
 }
 
-/** Every applied write of a document; `seq` orders all of them and is the change feed's checkpoint. */
-export interface DocRevisionsTable {
+/** The current version of every record of every document (a tombstone once deleted). */
+export interface AnnotationRecordsTable {
+  item_id: string;
+  annotator_id: string;
+  record_id: string;
+  version: number;
+  schema: number;
+  type: string;
+  question_id: string;
+  target_id: string;
+  /** First (or only) class, for filtering. */
+  class_code: string | null;
+  /** Bounding box in image px (origin top-left) of a shape or of a mask's set pixels; null for labels and empty masks. */
+  min_x: number | null;
+  min_y: number | null;
+  max_x: number | null;
+  max_y: number | null;
+  deleted: number;
+  /** 1: settled work (a person's record, or a proposal a person accepted or edited): what progress counts. */
+  settled: number;
+  /** JSON AnnotationRecord; null for a tombstone. */
+  body: string | null;
+  updated_at: string;
+  /** `annotation_ops.seq` of the op that wrote this version. */
+  updated_seq: number;
+}
+
+/** Append-only log of every applied op; `(txid, seq)` is the change feed's order. */
+export interface AnnotationOpsTable {
   seq: Generated<number>;
-  doc_id: string;
+  /** PostgreSQL transaction id of the writer (0 on SQLite, whose writers are serial). */
+  txid: number;
+  item_id: string;
+  annotator_id: string;
+  /** The document revision (batch) that applied it. */
+  revision: number;
+  record_id: string;
+  version: number;
+  kind: 'put' | 'delete';
+  /** JSON AnnotationRecord as written; null for a delete. */
+  body: string | null;
+  schema: number;
+  author_id: string;
+  /** The batch's Idempotency-Key (`migration` for records made from a foundation-era document). */
+  op_id: string;
+  created_at: string;
+}
+
+/** A document frozen as a whole (at submit), JSON DocumentSnapshot. */
+export interface AnnotationSnapshotsTable {
+  seq: Generated<number>;
   item_id: string;
   annotator_id: string;
   revision: number;
+  reason: string;
   body: string;
-  author_id: string;
-  op_id: string;
   created_at: string;
 }
 
@@ -151,9 +215,13 @@ export interface Database {
   dataset_attachments: DatasetAttachmentsTable;
   items: ItemsTable;
   item_files: ItemFilesTable;
+  blobs: BlobsTable;
+  legacy_blob_bytes: LegacyBlobBytesTable;
   assignments: AssignmentsTable;
   annotation_docs: AnnotationDocsTable;
-  doc_revisions: DocRevisionsTable;
+  annotation_records: AnnotationRecordsTable;
+  annotation_ops: AnnotationOpsTable;
+  annotation_snapshots: AnnotationSnapshotsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   app_state: AppStateTable;

@@ -1,13 +1,18 @@
 /** What every route needs, decorated on the app as `app.ctx`. */
 import type { Kysely } from 'kysely';
+import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
 
 export interface AppContext {
   readonly db: Kysely<Database>;
+  /** Image bytes (DICOM files), outside the database. */
+  readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly tokenTtlMs: number;
   readonly labelSets: LabelSetStore;
+  readonly itemTargets: ItemTargetsCache;
 }
 
 declare module 'fastify' {

@@ -4,6 +4,12 @@ export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 export const LABEL_SET_ID_PATTERN = '^[a-z0-9][a-z0-9._-]{0,99}$';
 
+/** A change-feed checkpoint, `<txid>.<seq>`, or '' for the start. */
+export const CHECKPOINT_PATTERN = '^([0-9]{1,15}\\.[0-9]{1,15})?$';
+
+/** A box `x0,y0,x1,y1` in image px. */
+export const BOX_PATTERN = '^-?[0-9]{1,9}(\\.[0-9]{1,6})?(,-?[0-9]{1,9}(\\.[0-9]{1,6})?){3}$';
+
 /** Readable names for patterns, used by the error plugin instead of echoing a regex. */
 export const PATTERN_NAMES: Readonly<Record<string, string>> = {
   [UUID_PATTERN]: 'a UUID',
@@ -11,6 +17,8 @@ export const PATTERN_NAMES: Readonly<Record<string, string>> = {
   '^[0-9]{1,15}$': 'a non-negative integer',
   '^[0-9]{1,4}$': 'an integer from 0 to 9999',
   '^[1-9][0-9]{0,8}$': 'a positive integer',
+  [CHECKPOINT_PATTERN]: 'a checkpoint this server handed out (or empty)',
+  [BOX_PATTERN]: 'a box x0,y0,x1,y1 in image px',
 };
 
 export const uuid = { type: 'string', pattern: UUID_PATTERN } as const;
@@ -24,6 +32,8 @@ export const idParams = {
 
 export const limitQuery = { type: 'string', pattern: '^[0-9]{1,4}$' } as const;
 export const seqQuery = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
+export const checkpointQuery = { type: 'string', pattern: CHECKPOINT_PATTERN } as const;
+export const boxQuery = { type: 'string', pattern: BOX_PATTERN } as const;
 
 /** Parses a validated `limit` query value into [1, max], with a default when absent. */
 export function limitOf(text: string | undefined, fallback: number, max: number): number {

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { SeriesItem } from '../../src/core/item';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
+import { readWholeBlob } from '../blobs/blobStore';
+import { blobStoreIn, type DiskBlobStore } from '../blobs/diskBlobStore';
 import { prepareDatabase } from '../bootstrap';
 import { listFiles } from '../cli/walk';
 import { generateHeadCtPhantom } from '../demo/phantom';
@@ -14,8 +16,10 @@ import { openTestDatabase, type TestDatabase } from '../testing/testDatabase';
 import { importDicomFiles, type ImportFile } from './importFiles';
 
 let database: TestDatabase;
+let blobs: DiskBlobStore;
 beforeEach(async () => {
   database = await openTestDatabase('sqlite');
+  blobs = blobStoreIn(database.dataDir);
   await prepareDatabase(database.db);
 });
 afterEach(async () => database.dispose());
@@ -36,10 +40,10 @@ async function itemContent(itemId: string): Promise<{ content: SeriesItem; targe
 }
 
 describe('importDicomFiles', () => {
-  it('stores a series as one item, its bytes unchanged, slices in patient order', async () => {
+  it('stores a series as one item, its bytes unchanged in the blob store, slices in patient order', async () => {
     const datasetId = await newDataset('phantom');
     const { files, truth } = generateHeadCtPhantom({ sliceCount: 8 });
-    const report = await importDicomFiles(database.db, datasetId, files, null);
+    const report = await importDicomFiles(database.db, datasetId, files, null, { blobs });
     expect(report.outcomes.map((o) => o.status)).toEqual(Array(8).fill('imported'));
     expect(report.itemIds).toHaveLength(1);
     const itemId = report.itemIds[0]!;
@@ -48,19 +52,20 @@ describe('importDicomFiles', () => {
     expect(content.slices.map((s) => s.sopInstanceUid)).toEqual(truth.sopInstanceUids);
     expect(targetCount).toBe(8);
 
-    const stored = await database.db.selectFrom('item_files').select(['name', 'bytes', 'sha256', 'size']).where('item_id', '=', itemId).execute();
+    const stored = await database.db.selectFrom('item_files').select(['name', 'sha256', 'size']).where('item_id', '=', itemId).execute();
     for (const file of files) {
       const row = stored.find((s) => s.name === file.name)!;
-      expect(Buffer.compare(row.bytes, Buffer.from(file.bytes))).toBe(0);
+      expect(Buffer.compare(await readWholeBlob(blobs, row.sha256), Buffer.from(file.bytes))).toBe(0);
       expect(row.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
       expect(Number(row.size)).toBe(file.bytes.length);
+      expect(await database.db.selectFrom('blobs').select('size').where('sha256', '=', row.sha256).executeTakeFirst()).toEqual({ size: file.bytes.length });
     }
   });
 
   it('reports duplicates, refuses bad files with a reason, and never stops at one', async () => {
     const datasetId = await newDataset('mixed');
     const { files } = generateHeadCtPhantom({ sliceCount: 6 });
-    const first = await importDicomFiles(database.db, datasetId, files.slice(0, 3), null);
+    const first = await importDicomFiles(database.db, datasetId, files.slice(0, 3), null, { blobs });
     const itemId = first.itemIds[0]!;
     const before = await itemContent(itemId);
     expect(before.content.slices).toHaveLength(3);
@@ -76,7 +81,7 @@ describe('importDicomFiles', () => {
       yield files[3]!;
     }
     const seen: FileImportOutcome[] = [];
-    const report = await importDicomFiles(database.db, datasetId, mixed(), null, { onOutcome: (o) => seen.push(o) });
+    const report = await importDicomFiles(database.db, datasetId, mixed(), null, { blobs, onOutcome: (o) => seen.push(o) });
     expect(seen).toEqual(report.outcomes);
     expect(report.outcomes.map((o) => [o.file, o.status])).toEqual([
       ['empty.dcm', 'refused'],
@@ -100,10 +105,10 @@ describe('importDicomFiles', () => {
     const b = await newDataset('b');
     const one = generateHeadCtPhantom({ sliceCount: 6, seed: 1 }).files;
     const two = generateHeadCtPhantom({ sliceCount: 6, seed: 2 }).files;
-    const both = await importDicomFiles(database.db, a, [...one, ...two], null);
+    const both = await importDicomFiles(database.db, a, [...one, ...two], null, { blobs });
     expect(both.itemIds).toHaveLength(2);
     // The same files in another dataset are new there, not duplicates.
-    const again = await importDicomFiles(database.db, b, one, null);
+    const again = await importDicomFiles(database.db, b, one, null, { blobs });
     expect(again.outcomes.every((o) => o.status === 'imported')).toBe(true);
     const audit = await database.db.selectFrom('audit_log').select('action').where('action', '=', 'file.import').execute();
     expect(audit).toHaveLength(18);
@@ -120,7 +125,7 @@ describe.runIf(hasSampleData())('importDicomFiles on the sample radiology data',
     const summary: string[] = [];
     for (const path of paths) {
       const datasetId = await newDataset(relative(radiology, path));
-      const report = await importDicomFiles(database.db, datasetId, [read(path)], null);
+      const report = await importDicomFiles(database.db, datasetId, [read(path)], null, { blobs });
       const outcome = report.outcomes[0]!;
       expect(report.outcomes).toHaveLength(1);
       expect(['imported', 'refused']).toContain(outcome.status);
@@ -139,7 +144,7 @@ describe.runIf(hasSampleData())('importDicomFiles on the sample radiology data',
   it('makes the 28-file head CT one series item of 28 slices ordered by position', async () => {
     const folder = join(radiology, 'ct-head-series-ge');
     const datasetId = await newDataset('head ct');
-    const report = await importDicomFiles(database.db, datasetId, (await listFiles(folder)).map(read), null);
+    const report = await importDicomFiles(database.db, datasetId, (await listFiles(folder)).map(read), null, { blobs });
     expect(report.outcomes.filter((o) => o.status === 'imported')).toHaveLength(28);
     expect(report.itemIds).toHaveLength(1);
     const { content } = await itemContent(report.itemIds[0]!);
@@ -153,7 +158,7 @@ describe.runIf(hasSampleData())('importDicomFiles on the sample radiology data',
   it('imports the whole folder into one dataset, reporting repeated SOPInstanceUIDs as duplicates', async () => {
     const datasetId = await newDataset('all radiology');
     const paths = await listFiles(radiology);
-    const report = await importDicomFiles(database.db, datasetId, paths.map(read), null);
+    const report = await importDicomFiles(database.db, datasetId, paths.map(read), null, { blobs });
     expect(report.outcomes).toHaveLength(paths.length);
     const imported = new Set<string>();
     for (const outcome of report.outcomes) {

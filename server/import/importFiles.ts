@@ -1,27 +1,34 @@
 /**
  * Stores DICOM files in a dataset: each file is read, refused with its reason, reported as a
- * duplicate (same SOPInstanceUID already in the dataset) or stored; then every series touched
+ * duplicate (same SOPInstanceUID already in the dataset) or stored (bytes in the blob store, a
+ * row in `item_files` naming the blob); then every series touched
  * (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never stops the
  * rest, and re-running an import heals items a crash left half-built.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
 import type { SeriesItem } from '../../src/core/item';
+import { targetIdsOf } from '../../src/core/targets';
+import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import { writeAudit } from '../services/audit';
+import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
 import { buildSeriesContent } from './series';
 
-export interface ImportFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+export type ImportFile =
+  | { readonly name: string; readonly bytes: Uint8Array }
+  /** Already in the blob store (a streamed upload); read back from there to parse it. */
+  | { readonly name: string; readonly stored: StoredBlob };
 
 export interface ImportOptions {
+  /** Where the files' bytes go. */
+  readonly blobs: BlobStore;
   readonly now?: () => Date;
   /** Called as each file is decided, e.g. to print progress. */
   readonly onOutcome?: (outcome: FileImportOutcome) => void;
@@ -32,14 +39,15 @@ export async function importDicomFiles(
   datasetId: string,
   files: AsyncIterable<ImportFile> | Iterable<ImportFile>,
   actorId: string | null,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportReport> {
+  const { blobs } = options;
   const now = options.now ?? (() => new Date());
   const outcomes: FileImportOutcome[] = [];
   const extended = new Set<string>();
   const touched = new Set<string>();
   for await (const file of files) {
-    const outcome = await importOne(db, datasetId, file, actorId, now().toISOString());
+    const outcome = await importOne(db, blobs, datasetId, file, actorId, now().toISOString());
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
     if (outcome.status !== 'refused') touched.add(outcome.itemId);
@@ -49,13 +57,23 @@ export async function importDicomFiles(
   return { outcomes, itemIds: [...extended] };
 }
 
-async function importOne(db: Kysely<Database>, datasetId: string, file: ImportFile, actorId: string | null, at: string): Promise<FileImportOutcome> {
-  const read = readDicomInstance(file.bytes);
+async function importOne(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  datasetId: string,
+  file: ImportFile,
+  actorId: string | null,
+  at: string,
+): Promise<FileImportOutcome> {
+  const bytes = 'bytes' in file ? file.bytes : await readWholeBlob(blobs, file.stored.sha256);
+  const read = readDicomInstance(bytes);
   if (!read.ok) return { file: file.name, status: 'refused', reason: read.reason };
   const { meta } = read;
+  // Into the store before the transaction: no file I/O while holding the database's write lock.
+  const blob = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await inTransaction(db, (trx) => storeFile(trx, datasetId, file, meta, actorId, at));
+      return await inTransaction(db, (trx) => storeFile(trx, datasetId, file.name, blob, meta, actorId, at));
     } catch (error) {
       // Inside a caller's transaction a failed statement spoils the whole of it (PostgreSQL
       // aborts it): neither looking again nor going on with the next file can work.
@@ -70,7 +88,8 @@ async function importOne(db: Kysely<Database>, datasetId: string, file: ImportFi
 async function storeFile(
   trx: Transaction<Database>,
   datasetId: string,
-  file: ImportFile,
+  name: string,
+  blob: StoredBlob,
   meta: DicomInstanceMeta,
   actorId: string | null,
   at: string,
@@ -81,12 +100,12 @@ async function storeFile(
     .where('dataset_id', '=', datasetId)
     .where('sop_instance_uid', '=', meta.sopInstanceUid)
     .executeTakeFirst();
-  if (existing) return { file: file.name, status: 'duplicate', itemId: existing.item_id, sopInstanceUid: meta.sopInstanceUid };
+  if (existing) return { file: name, status: 'duplicate', itemId: existing.item_id, sopInstanceUid: meta.sopInstanceUid };
 
   const fileId = randomUUID();
   const itemId = await findOrCreateSeriesItem(trx, datasetId, fileId, meta, at);
-  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { sha256, size } = blob;
+  await recordBlob(trx, blob, at);
   await trx
     .insertInto('item_files')
     .values({
@@ -95,10 +114,9 @@ async function storeFile(
       dataset_id: datasetId,
       sop_instance_uid: meta.sopInstanceUid,
       meta: JSON.stringify(meta),
-      bytes,
       sha256,
-      size: bytes.byteLength,
-      name: file.name,
+      size,
+      name,
       created_at: at,
     })
     .execute();
@@ -108,9 +126,9 @@ async function storeFile(
     action: 'file.import',
     entity: 'item_file',
     entityId: fileId,
-    detail: { itemId, name: file.name, sopInstanceUid: meta.sopInstanceUid, sha256 },
+    detail: { itemId, name, sopInstanceUid: meta.sopInstanceUid, sha256 },
   });
-  return { file: file.name, status: 'imported', itemId, sopInstanceUid: meta.sopInstanceUid };
+  return { file: name, status: 'imported', itemId, sopInstanceUid: meta.sopInstanceUid };
 }
 
 function seriesTitle(content: SeriesItem): string {
@@ -118,9 +136,9 @@ function seriesTitle(content: SeriesItem): string {
   return content.modality ? `${content.modality} ${description}` : description;
 }
 
-function itemColumns(content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
+function itemColumns(itemId: string, content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
   const title = seriesTitle(content);
-  const targetIds = content.slices.map((slice) => slice.targetId);
+  const targetIds = targetIdsOf({ id: itemId, content });
   return { title, content: JSON.stringify(content), target_ids: JSON.stringify(targetIds), target_count: targetIds.length, sort_key: sortKeyFor(title) };
 }
 
@@ -137,7 +155,7 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
   const content = buildSeriesContent([{ fileId, meta }]);
   await trx
     .insertInto('items')
-    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(content) })
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(id, content) })
     .execute();
   return id;
 }
@@ -147,7 +165,7 @@ async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: 
   await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
     const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
-    const columns = itemColumns(content);
+    const columns = itemColumns(itemId, content);
     const current = await trx.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirst();
     if (current?.content === columns.content) return;
     await trx.updateTable('items').set({ ...columns, updated_at: at }).where('id', '=', itemId).execute();

@@ -5,6 +5,7 @@
  * instead of PostgreSQL failing with a 500. Header values cannot carry NUL (Node's parser refuses
  * it); values a route decodes itself (cursor, X-File-Name) are checked where they are decoded.
  */
+import { Stream } from 'node:stream';
 import { badRequest } from '../http/errors';
 import { globalPlugin } from '../http/globalPlugin';
 
@@ -20,7 +21,8 @@ export function findNul(value: unknown): string | null {
       if (node.includes('\u0000')) return path;
     } else if (Array.isArray(node)) {
       node.forEach((child, index) => pending.push([child, `${path}/${index}`]));
-    } else if (node !== null && typeof node === 'object' && !ArrayBuffer.isView(node)) {
+    } else if (node !== null && typeof node === 'object' && !ArrayBuffer.isView(node) && !(node instanceof Stream)) {
+      // Bytes are not text: a Buffer, or a streamed upload (the request stream, a cyclic graph).
       for (const [key, child] of Object.entries(node)) {
         if (key.includes('\u0000')) return `${path}/${key.replaceAll('\u0000', '\\u0000')}`;
         pending.push([child, `${path}/${key}`]);

@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { JSON_BODY_LIMIT } from '../app';
 import { startTestServer, type SignedIn, type TestServer } from '../testing/testServer';
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH';
 
 describe('bad input on every route', () => {
   let server: TestServer;
@@ -17,14 +17,14 @@ describe('bad input on every route', () => {
     server = await startTestServer('sqlite');
     admin = await server.signIn('root', ['admin', 'reviewer', 'annotator']);
     ({ itemId, datasetId } = await server.seedDataset({ assignTo: [admin.user.id] }));
-    const sync = { 'if-match': '"0"', 'idempotency-key': 'op' };
+    const sync = { 'idempotency-key': 'op' };
     jsonRoutes = [
       { method: 'POST', url: '/api/auth/login' },
       { method: 'POST', url: '/api/auth/password' },
       { method: 'POST', url: '/api/users' },
       { method: 'POST', url: '/api/datasets' },
       { method: 'POST', url: `/api/datasets/${datasetId}/assignments` },
-      { method: 'PUT', url: `/api/items/${itemId}/annotations/me`, headers: sync },
+      { method: 'PATCH', url: `/api/items/${itemId}/annotations/me`, headers: sync },
       { method: 'POST', url: `/api/items/${itemId}/review` },
     ];
   });
@@ -86,9 +86,9 @@ describe('bad input on every route', () => {
   it('answers a body over the limit with 413', async () => {
     const huge = '{"a":"' + 'x'.repeat(JSON_BODY_LIMIT) + '"}';
     const response = await server.app.inject({
-      method: 'PUT',
+      method: 'PATCH',
       url: `/api/items/${itemId}/annotations/me`,
-      headers: { ...admin.auth, 'content-type': 'application/json', 'if-match': '"0"', 'idempotency-key': 'big' },
+      headers: { ...admin.auth, 'content-type': 'application/json', 'idempotency-key': 'big' },
       payload: huge,
     });
     expectClientError(response, 413, 'huge body');
@@ -99,7 +99,10 @@ describe('bad input on every route', () => {
       '/api/items/123',
       '/api/items/123/annotations/me',
       '/api/items/123/annotations/me/revisions',
+      '/api/items/123/annotations/me/records',
+      '/api/items/123/annotations/me/ops',
       '/api/items/123/annotations',
+      `/api/items/${itemId}/annotations/123/records`,
       '/api/datasets/123/items',
       `/api/items/${itemId}/files/123`,
       '/api/items/123/files/123',
@@ -114,7 +117,7 @@ describe('bad input on every route', () => {
       ['POST', '/api/items/123/review'],
       ['POST', '/api/datasets/123/assignments'],
       ['POST', '/api/datasets/123/files'],
-      ['PUT', '/api/items/123/annotations/me'],
+      ['PATCH', '/api/items/123/annotations/me'],
     ] as const) {
       const response = await server.app.inject({ method, url, headers: admin.auth, payload: {} });
       expectClientError(response, 400, url);
@@ -124,6 +127,10 @@ describe('bad input on every route', () => {
   it('answers bad query values, label-set addresses and URLs with 400', async () => {
     for (const url of [
       '/api/changes?since=abc',
+      '/api/changes?since=1',
+      `/api/items/${itemId}/annotations/me/records?bbox=1,2`,
+      `/api/items/${itemId}/annotations/me/records?limit=x`,
+      `/api/items/${itemId}/annotations/me/ops?since=-1`,
       '/api/changes?since=1&since=2',
       '/api/changes?limit=-5',
       '/api/changes?other=1',

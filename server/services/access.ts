@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AssignmentState, User } from '../../src/core/api';
+import { toNumber } from '../db/dialect';
 import type { Database, ItemRow } from '../db/schema';
 import { notFound } from '../http/errors';
 
@@ -25,10 +26,39 @@ export async function visibleItem(db: Kysely<Database>, user: User, itemId: stri
     .select('assignments.state as assignment_state')
     .where('items.id', '=', itemId)
     .executeTakeFirst();
+  const state = visibleState(user, itemId, row);
+  const { assignment_state: _omit, ...item } = row as NonNullable<typeof row>;
+  return { item, state };
+}
+
+/** What annotation routes need of an item: its stamp and label set, without its (possibly large) content. */
+export interface AnnotatedItem {
+  readonly id: string;
+  readonly updatedAt: string;
+  readonly labelSetId: string;
+  readonly labelSetVersion: number;
+  /** The caller's own assignment of this item, if any. */
+  readonly state: AssignmentState | null;
+}
+
+export async function visibleAnnotatedItem(db: Kysely<Database>, user: User, itemId: string): Promise<AnnotatedItem> {
+  const row = await db
+    .selectFrom('items')
+    .innerJoin('datasets', 'datasets.id', 'items.dataset_id')
+    .leftJoin('assignments', (join) => join.onRef('assignments.item_id', '=', 'items.id').on('assignments.user_id', '=', user.id))
+    .select(['items.id', 'items.updated_at', 'datasets.label_set_id', 'datasets.label_set_version', 'assignments.state as assignment_state'])
+    .where('items.id', '=', itemId)
+    .executeTakeFirst();
+  const state = visibleState(user, itemId, row);
+  const { id, updated_at, label_set_id, label_set_version } = row as NonNullable<typeof row>;
+  return { id, updatedAt: updated_at, labelSetId: label_set_id, labelSetVersion: toNumber(label_set_version), state };
+}
+
+/** The caller's state of a row that exists and that they may see; 404 otherwise. */
+function visibleState(user: User, itemId: string, row: { readonly assignment_state: string | null } | undefined): AssignmentState | null {
   const state = (row?.assignment_state ?? null) as AssignmentState | null;
   if (!row || (state === null && !seesAllItems(user))) throw notFound(`no item ${itemId}`);
-  const { assignment_state: _omit, ...item } = row;
-  return { item, state };
+  return state;
 }
 
 /** A dataset is visible to reviewers and admins, and to anyone with an item of it assigned. */

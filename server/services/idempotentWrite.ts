@@ -1,13 +1,14 @@
 /**
- * Runs one annotation write (document write, submit, review) in one transaction and, when the
- * client sent an Idempotency-Key, stores its result in that same transaction. The same
+ * Runs one annotation write (op batch, submit, review) of one document in one transaction that
+ * holds the document's lock and, when the client sent an Idempotency-Key, stores its result in
+ * that same transaction. The same
  * (user, key) later replays the stored result without applying anything again, even when the
  * first response never reached the client or a retry overlaps the original; the same key with a
  * different request is refused (422) rather than guessed at.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { isRetryableConflict, serializeWrites } from '../db/dialect';
+import { isRetryableConflict, lockDocument } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { HttpError } from '../http/errors';
@@ -23,6 +24,12 @@ export interface WriteOutcome {
   readonly status: number;
   readonly body: unknown;
   readonly remember: boolean;
+}
+
+/** The (item, annotator) document a write changes; its lock serialises the writes of that document only. */
+export interface DocumentRef {
+  readonly itemId: string;
+  readonly annotatorId: string;
 }
 
 export interface WriteReply {
@@ -43,13 +50,14 @@ export function requestHash(parts: readonly string[]): string {
 export async function idempotentWrite(
   ctx: AppContext,
   key: IdempotencyKey | null,
+  document: DocumentRef,
   apply: (trx: Transaction<Database>, at: string) => Promise<WriteOutcome>,
 ): Promise<WriteReply> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await ctx.db.transaction().execute((trx) => once(trx, ctx.now().toISOString(), key, apply));
+      return await ctx.db.transaction().execute((trx) => once(trx, ctx.now().toISOString(), key, document, apply));
     } catch (error) {
-      // A concurrent writer won a race (same key, same new document, serialization failure):
+      // A concurrent writer won a race (same key on another document, serialization failure):
       // running again sees its result and answers from it.
       if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
     }
@@ -60,12 +68,13 @@ async function once(
   trx: Transaction<Database>,
   at: string,
   key: IdempotencyKey | null,
+  document: DocumentRef,
   apply: (trx: Transaction<Database>, at: string) => Promise<WriteOutcome>,
 ): Promise<WriteReply> {
   // Before the key lookup: a retry overlapping its original must wait until the original commits
   // its key, then replay it. Looking first would miss the uncommitted key, and the retry would
-  // then find the head moved by its own original and answer 412.
-  await serializeWrites(trx);
+  // then find its records moved by its own original and answer 412.
+  await lockDocument(trx, document.itemId, document.annotatorId);
   if (key) {
     const stored = await findStored(trx, key);
     if (stored) return stored;

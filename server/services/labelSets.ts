@@ -1,6 +1,7 @@
 /**
  * Label sets are immutable per (id, version), so a process-wide cache is safe even with several
- * server instances on one database.
+ * server instances on one database. Every set is validated when stored and when first read: a
+ * set that does not validate (a hand-edited row) fails loudly instead of mislabelling work.
  */
 import type { Kysely } from 'kysely';
 import type { LabelSet } from '../../src/core/labelSet';
@@ -22,26 +23,37 @@ export function labelSetStore(db: Kysely<Database>): LabelSetStore {
       if (cached) return cached;
       const row = await db.selectFrom('label_sets').select('body').where('id', '=', id).where('version', '=', version).executeTakeFirst();
       if (!row) return null;
-      const labelSet = JSON.parse(row.body) as LabelSet;
+      const labelSet = checked(JSON.parse(row.body));
       cache.set(key(id, version), labelSet);
       return labelSet;
     },
     async list() {
       const rows = await db.selectFrom('label_sets').select('body').orderBy('id').orderBy('version').execute();
-      return rows.map((row) => JSON.parse(row.body) as LabelSet);
+      return rows.map((row) => checked(JSON.parse(row.body)));
     },
   };
 }
 
+function checked(body: unknown): LabelSet {
+  const result = validateLabelSet(body);
+  if (!result.ok) throw new Error(`stored label set is invalid: ${result.errors.slice(0, 5).join('; ')}`);
+  return result.value;
+}
+
+/** Stores a label set after validating it; an existing (id, version) is never changed. */
+export async function storeLabelSet(db: Kysely<Database>, labelSet: unknown): Promise<LabelSet> {
+  const result = validateLabelSet(labelSet);
+  if (!result.ok) throw new Error(`label set is invalid: ${result.errors.join('; ')}`);
+  const valid = result.value;
+  await db
+    .insertInto('label_sets')
+    .values({ id: valid.id, version: valid.version, body: JSON.stringify(valid) })
+    .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+    .execute();
+  return valid;
+}
+
 /** Stores the built-in label sets that are not in the database yet (a stored version is never changed). */
 export async function seedBuiltinLabelSets(db: Kysely<Database>): Promise<void> {
-  for (const labelSet of BUILTIN_LABEL_SETS) {
-    const checked = validateLabelSet(labelSet);
-    if (!checked.ok) throw new Error(`built-in label set ${labelSet.id}@${labelSet.version} is invalid: ${checked.errors.join('; ')}`);
-    await db
-      .insertInto('label_sets')
-      .values({ id: labelSet.id, version: labelSet.version, body: JSON.stringify(labelSet) })
-      .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
-      .execute();
-  }
+  for (const labelSet of BUILTIN_LABEL_SETS) await storeLabelSet(db, labelSet);
 }

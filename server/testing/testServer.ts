@@ -5,13 +5,17 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Role, User } from '../../src/core/api';
+import type { LabelSet } from '../../src/core/labelSet';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { buildApp } from '../app';
+import type { BlobStore } from '../blobs/blobStore';
+import { blobStoreIn } from '../blobs/diskBlobStore';
 import { prepareDatabase } from '../bootstrap';
 import type { Database } from '../db/schema';
 import { generateHeadCtPhantom } from '../demo/phantom';
 import { importDicomFiles } from '../import/importFiles';
 import { assignItems, createDataset } from '../services/datasets';
+import { storeLabelSet } from '../services/labelSets';
 import { createUser } from '../services/users';
 import { openTestDatabase, type TestDatabase, type TestDialect } from './testDatabase';
 
@@ -29,27 +33,36 @@ export interface TestServer {
   readonly db: Kysely<Database>;
   readonly dialect: TestDialect;
   readonly dataDir: string;
+  /** The blob store in the data folder, as the server's. */
+  readonly blobs: BlobStore;
   /** Moves the server's clock forward. */
   advance(ms: number): void;
   now(): Date;
   signIn(username: string, roles: readonly Role[]): Promise<SignedIn>;
-  /** A dataset (SAH label set) with one series item of `slices` phantom slices; returns ids. */
-  seedDataset(options?: { name?: string; slices?: number; assignTo?: readonly string[] }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
+  /** A dataset (SAH label set unless `labelSet` is given, stored if new) with one series item of `slices` phantom slices; returns ids. */
+  seedDataset(options?: {
+    name?: string;
+    slices?: number;
+    assignTo?: readonly string[];
+    labelSet?: LabelSet;
+  }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
   dispose(): Promise<void>;
 }
 
 export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number } = {}): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
+  const blobs = blobStoreIn(database.dataDir);
   let clock = Date.parse('2026-01-15T09:00:00.000Z');
   const now = () => new Date(clock);
-  const app = await buildApp({ db: database.db, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
+  const app = await buildApp({ db: database.db, blobs, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
   let datasetCount = 0;
   return {
     app,
     db: database.db,
     dialect,
     dataDir: database.dataDir,
+    blobs,
     advance(ms) {
       clock += ms;
     },
@@ -63,14 +76,15 @@ export async function startTestServer(dialect: TestDialect, options: { staticDir
     },
     async seedDataset(seed = {}) {
       datasetCount += 1;
+      const labelSet = seed.labelSet ? await storeLabelSet(database.db, seed.labelSet) : SAH_SLICE_LABEL_SET;
       const dataset = await createDataset(
         database.db,
-        { name: seed.name ?? `dataset ${datasetCount}`, description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version },
+        { name: seed.name ?? `dataset ${datasetCount}`, description: '', labelSetId: labelSet.id, labelSetVersion: labelSet.version },
         null,
         now().toISOString(),
       );
       const { files } = generateHeadCtPhantom({ sliceCount: seed.slices ?? 6, seed: datasetCount });
-      const report = await importDicomFiles(database.db, dataset.id, files, null, { now });
+      const report = await importDicomFiles(database.db, dataset.id, files, null, { blobs, now });
       const itemId = report.itemIds[0];
       if (!itemId || report.itemIds.length !== 1) throw new Error(`phantom import gave ${report.itemIds.length} items`);
       for (const userId of seed.assignTo ?? []) await assignItems(database.db, dataset.id, userId, null, null, now().toISOString());

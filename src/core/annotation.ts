@@ -1,30 +1,66 @@
 /**
- * Annotations of one item by one annotator, held as a flat record map so every change is a
- * diff of whole records (see diff.ts). Coordinates: slices and frames in image px, slides in
- * level-0 px; origin top-left, x right, y down.
+ * Annotations of one item by one annotator: a set of independent records, each answering one
+ * question of the label set. Records are the unit of every change, of storage and of sync (see
+ * records.ts). Coordinates: slices and frames in image px, slides in level-0 px; origin top-left,
+ * x right, y down.
  */
 
-export type AnnotationSource =
+/** Where a record came from. A model's proposal names the exact model and run that made it. */
+export type RecordOrigin =
   | { readonly kind: 'human' }
-  | { readonly kind: 'model'; readonly name: string; readonly version: string };
+  | {
+      readonly kind: 'model';
+      readonly modelId: string;
+      readonly version: string;
+      /** sha256 (hex) of the model file that ran. */
+      readonly contentHash: string;
+      /** One inference run (one item, one model, one set of settings). */
+      readonly runId: string;
+      /** Score threshold the run used to keep proposals, when it had one. */
+      readonly threshold?: number;
+      /** The model's score for this record, in [0, 1]. */
+      readonly score?: number;
+    };
+
+/**
+ * What a person decided about a model's proposal: `pending` until someone looks; `accepted` as
+ * proposed; `edited` (accepted, then changed); `rejected` (kept, hidden, so acceptance rates can
+ * be measured).
+ */
+export type ProposalDecision = 'pending' | 'accepted' | 'edited' | 'rejected';
 
 export interface Provenance {
-  readonly authorId: string;
+  readonly origin: RecordOrigin;
   /** ISO-8601 UTC. */
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly source: AnnotationSource;
-  /** Who accepted a model proposal; absent for human work. */
-  readonly acceptedBy?: string;
+  /**
+   * Every person who created or changed the record, in the order of their first change: the
+   * creator first for human work; empty for a proposal nobody has touched. Never shrinks, so an
+   * annotator's contribution survives later edits.
+   */
+  readonly authors: readonly string[];
+  /** Model proposals only. */
+  readonly decision?: ProposalDecision;
+  /** Who took the decision (absent while pending). */
+  readonly decidedBy?: string;
 }
 
-/** A class (or classes) given to one target: a slice, a frame or the whole image. */
-export interface TargetLabel {
-  readonly type: 'label';
+interface RecordBase {
   readonly id: string;
+  /** The label-set question this record answers. */
+  readonly questionId: string;
+  /** The slice, frame or image the record belongs to (the item id for whole-item answers). */
   readonly targetId: string;
-  readonly classCodes: readonly string[];
   readonly provenance: Provenance;
+}
+
+/** The answer of one question for one target: a slice, a frame, the whole item, or a frame range. */
+export interface TargetLabel extends RecordBase {
+  readonly type: 'label';
+  /** Last target of a range (inclusive, in the item's target order); absent for one target. */
+  readonly endTargetId?: string;
+  readonly classCodes: readonly string[];
 }
 
 export type Point = readonly [number, number];
@@ -34,36 +70,64 @@ export type Geometry =
   | { readonly type: 'polyline'; readonly points: readonly Point[] }
   | { readonly type: 'polygon'; readonly points: readonly Point[] }
   | { readonly type: 'rectangle'; readonly topLeft: Point; readonly bottomRight: Point }
+  /** `rotation` in radians, clockwise on screen (y points down). */
   | { readonly type: 'ellipse'; readonly center: Point; readonly radii: Point; readonly rotation: number };
 
-export interface Shape {
+export interface Shape extends RecordBase {
   readonly type: 'shape';
-  readonly id: string;
-  readonly targetId: string;
   readonly classCode: string;
   readonly geometry: Geometry;
-  readonly provenance: Provenance;
 }
 
 /** A labelmap of one slice/frame, run-length encoded row-major (see mask.ts). */
-export interface Mask {
+export interface Mask extends RecordBase {
   readonly type: 'mask';
-  readonly id: string;
-  readonly targetId: string;
   readonly classCode: string;
   readonly width: number;
   readonly height: number;
   /** Alternating run lengths, starting with a run of 0s. */
   readonly runs: readonly number[];
-  readonly provenance: Provenance;
 }
 
 export type AnnotationRecord = TargetLabel | Shape | Mask;
 
-export interface AnnotationDocument {
+export type RecordType = AnnotationRecord['type'];
+
+/** Which item, annotator and label set a set of records belongs to. */
+export interface DocumentKey {
   readonly itemId: string;
   readonly annotatorId: string;
   readonly labelSetId: string;
   readonly labelSetVersion: number;
-  readonly records: Readonly<Record<string, AnnotationRecord>>;
+}
+
+/**
+ * A read-only view of the current records of one document. The editor's `RecordStore`
+ * implements it with indexes, so reads never scan the whole document.
+ */
+export interface DocumentView extends DocumentKey {
+  readonly size: number;
+  get(id: string): AnnotationRecord | undefined;
+  /** Every record, in no particular order. */
+  records(): IterableIterator<AnnotationRecord>;
+  /** Records whose `targetId` is `targetId` (labels, shapes and masks of one slice or frame). */
+  recordsAt(targetId: string): readonly AnnotationRecord[];
+  /**
+   * The live label answering `questionId` on `targetId`. Optional: `labelAt` in targetLabels.ts
+   * falls back to `recordsAt`, which on a slide holds every outline; the store answers from an index.
+   */
+  labelAt?(questionId: string, targetId: string): TargetLabel | undefined;
+}
+
+/**
+ * A whole document as plain data: frozen copies (a submitted version), exports, tests. Never the
+ * unit of an edit or of sync.
+ */
+export interface DocumentSnapshot extends DocumentKey {
+  readonly records: readonly AnnotationRecord[];
+}
+
+/** Whether a record is visible work: rejected proposals are kept but hidden everywhere. */
+export function isLive(record: AnnotationRecord): boolean {
+  return record.provenance.decision !== 'rejected';
 }

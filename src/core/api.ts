@@ -2,17 +2,24 @@
  * The dataset server's HTTP contract, shared by client and server. All bodies are JSON unless
  * stated. Errors are `ApiError` with the status codes listed per route.
  *
- * Sync protocol for annotation documents (one per item and annotator):
- * - GET  returns the head revision; `ETag: "<revision>"` (revision 0 = no document yet).
- * - PUT  carries `If-Match: "<base revision>"` and `Idempotency-Key: <client op id>`.
- *        Applied → 200 `DocumentWriteResult` with the new revision. A retried key is answered
- *        with the stored result and nothing is applied twice. A stale base → 412
- *        `ConflictBody` with the server's current document, never a silent overwrite.
- * - GET /api/changes?since=<seq> lists revisions after a checkpoint so a client catches up.
+ * Sync protocol for annotations, record by record (see records.ts). Each (item, annotator) has a
+ * document whose records carry their own versions; the document's `revision` counts applied
+ * batches.
+ * - GET   /api/items/:id/annotations/me/records?after=&limit=&target=&bbox=  pages the current
+ *         records (no tombstones), optionally of one target or intersecting a box (image px).
+ * - PATCH /api/items/:id/annotations/me  body `OpBatch`, `Idempotency-Key: <client op id>`.
+ *         Applied → 200 `BatchResult` with each record's new version. A retried key is answered
+ *         with the stored result and nothing applies twice. If any op's base version is stale →
+ *         412 `RecordConflictBody` with the server's copy of each conflicting record and nothing
+ *         applied: the client sets those records aside (asks the user) and resends the rest.
+ * - GET   /api/items/:id/annotations/me/ops?since=<revision>  the ops applied after a revision,
+ *         to catch one item up without reloading it.
+ * - GET   /api/changes?since=<checkpoint>&limit=  every applied op (record and version) in commit
+ *         order, so a client catches up with what other devices did.
  */
-import type { AnnotationDocument } from './annotation';
 import type { Item, ItemKind } from './item';
 import type { LabelSet } from './labelSet';
+import type { RecordOp, StoredRecord } from './records';
 
 export type Role = 'annotator' | 'reviewer' | 'admin';
 
@@ -117,38 +124,86 @@ export interface ItemDetail {
   readonly state: AssignmentState | null;
 }
 
-/** GET /api/items/:id/annotations/me → DocumentHead (ETag: "<revision>") */
-export interface DocumentHead {
+/** Head of one annotator's document of an item. */
+export interface DocumentInfo {
+  /** Applied batches so far; 0 = nothing written yet. */
   readonly revision: number;
-  /** null while revision is 0. */
-  readonly document: AnnotationDocument | null;
+  /** Records that are not deleted. */
+  readonly recordCount: number;
+  readonly updatedAt: string | null;
+  readonly labelSetId: string;
+  readonly labelSetVersion: number;
+}
+
+/** GET /api/items/:id/annotations/me/records → RecordPage (ETag: "<revision>") */
+export interface RecordPage {
+  readonly records: readonly StoredRecord[];
+  /** Pass back as `after` for the next page; null at the end. */
+  readonly nextCursor: string | null;
+  /** The document's revision when the page was read: catch up from here with `/ops?since=`. */
+  readonly revision: number;
+}
+
+/** PATCH /api/items/:id/annotations/me → 200 BatchResult | 400 | 403 | 409 (item locked) | 412 RecordConflictBody */
+export interface OpBatch {
+  readonly ops: readonly RecordOp[];
+  /**
+   * Only for edits made before record-level sync (a browser upgraded with unsent work): the
+   * whole-document revision they were based on. Unless the server's document was migrated at
+   * exactly that revision, every op of the batch conflicts, so nothing is overwritten unseen.
+   */
+  readonly legacyBaseRevision?: number;
+}
+export interface BatchResult {
+  readonly revision: number;
+  /** New version of every record the batch changed. */
+  readonly versions: Readonly<Record<string, number>>;
+  readonly updatedAt: string;
+}
+export interface RecordConflictBody extends ApiError {
+  readonly error: 'conflict';
+  /** The server's copy of every record whose base version was stale (version 0, record null: never existed). */
+  readonly conflicts: readonly StoredRecord[];
+  readonly revision: number;
+}
+
+/** GET /api/items/:id/annotations/me/ops?since=&limit= → OpsPage */
+export interface AppliedOp {
+  /** The document revision (batch) that applied it. */
+  readonly revision: number;
+  readonly record: StoredRecord;
+}
+export interface OpsPage {
+  readonly ops: readonly AppliedOp[];
+  /** The revision this page reaches; pass back as `since` while `more` is true. */
+  readonly revision: number;
+  readonly more: boolean;
+}
+
+/** GET /api/items/:id/annotations (reviewer, admin) → AnnotatorHead[]: every assigned annotator's document head. */
+export interface AnnotatorHead {
+  readonly annotatorId: string;
+  readonly state: AssignmentState;
+  readonly revision: number;
+  readonly recordCount: number;
   readonly updatedAt: string | null;
 }
 
-/** PUT /api/items/:id/annotations/me, body = AnnotationDocument → 200 | 400 | 403 | 409 (item locked) | 412 */
-export interface DocumentWriteResult {
-  readonly revision: number;
-  readonly updatedAt: string;
-}
-export interface ConflictBody extends ApiError {
-  readonly error: 'conflict';
-  readonly current: DocumentHead;
-}
+/** GET /api/items/:id/annotations/:annotatorId/records (reviewer, admin; same paging as /me/records) → RecordPage */
 
-/** GET /api/items/:id/annotations (reviewer, admin) → AnnotatorHead[]: every assigned annotator's head (revision 0 without a document). */
-export interface AnnotatorHead extends DocumentHead {
-  readonly annotatorId: string;
-  readonly state: AssignmentState;
-}
-
-/** GET /api/items/:id/annotations/me/revisions → RevisionInfo[] oldest first (one per applied write) */
+/** GET /api/items/:id/annotations/me/revisions → RevisionInfo[] oldest first (one per applied batch) */
 export interface RevisionInfo {
   readonly revision: number;
   readonly opId: string;
+  readonly authorId: string;
+  readonly opCount: number;
   readonly createdAt: string;
 }
 
-/** POST /api/items/:id/submit, header If-Match: "<revision>" → 200 { state } | 409 | 412 */
+/**
+ * POST /api/items/:id/submit, header If-Match: "<revision>" → 200 { state } | 409 | 412 (the
+ * document moved on). Submitting freezes a snapshot of the document at that revision.
+ */
 export interface StateChange {
   readonly state: AssignmentState;
 }
@@ -160,17 +215,19 @@ export interface ReviewDecision {
   readonly comment?: string;
 }
 
-/** GET /api/changes?since=<seq>&limit= → ChangeFeed */
-export interface DocumentChange {
-  readonly seq: number;
+/** GET /api/changes?since=<checkpoint>&limit= → ChangeFeed (annotators: their own documents; reviewers and admins: all) */
+export interface RecordChange {
   readonly itemId: string;
   readonly annotatorId: string;
   readonly revision: number;
+  readonly record: StoredRecord;
 }
 export interface ChangeFeed {
-  readonly changes: readonly DocumentChange[];
-  /** Pass back as `since`. */
-  readonly checkpoint: number;
+  readonly changes: readonly RecordChange[];
+  /** Opaque; pass back as `since` ('' or absent = from the start). */
+  readonly checkpoint: string;
+  /** More changes wait after this page. */
+  readonly more: boolean;
 }
 
 /** Outcome per file of an import (CLI or POST /api/datasets/:id/files with application/dicom). */

@@ -1,38 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationDocument, Geometry, Mask, Shape, TargetLabel } from './annotation';
-import { COMMANDS, CommandError, runCommand, type CommandContext, type CommandName } from './commands';
-import { targetLabelId } from './targetLabels';
-import { applyDiff, invertDiff } from './diff';
-import { ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET } from './labelSets/builtin';
-import type { LabelSet } from './labelSet';
-import { documentOf, humanProvenance, labelRecord, modelProvenance, shapeRecord, T0 } from './testing/records';
-import { validateAnnotationDocument } from './validate';
+import type { AnnotationRecord, Geometry, Mask, Shape, TargetLabel } from './annotation';
+import { COMMANDS, CommandError, runCommand, type CommandContext, type CommandName, type CommandParams } from './commands';
+import { invertDiff } from './diff';
+import { RecordStore } from './recordStore';
+import {
+  commandContext,
+  DOC_KEY,
+  ENDOSCOPY_LABEL_SET,
+  frameSetItem,
+  humanProvenance,
+  labelRecord,
+  maskRecord,
+  modelProvenance,
+  shapeRecord,
+  T0,
+  tick,
+} from './testing/records';
+import { validateAnnotationRecord } from './validation/annotation';
 
-const TARGETS = ['s1', 's2', 's3', 's4'];
+const store = (records: AnnotationRecord[] = []) => new RecordStore(DOC_KEY, records);
 
-function context(labelSet: LabelSet = SAH_SLICE_LABEL_SET, userId = 'alice'): CommandContext & { ticks: number } {
-  let ids = 0;
-  const ctx = {
-    userId,
-    labelSet,
-    targetIds: TARGETS,
-    ticks: 0,
-    now: () => new Date(Date.parse('2024-06-01T00:00:00.000Z') + ++ctx.ticks * 1000).toISOString(),
-    newId: () => `id-${++ids}`,
-  };
-  return ctx;
-}
-
-const empty = documentOf([]);
-
-/** Runs a command, applies it, and checks the result is still a valid document. */
-function exec<N extends CommandName>(ctx: CommandContext, doc: AnnotationDocument, name: N, params: Parameters<typeof runCommand<N>>[3]) {
+/** Runs a command, checks every record it writes is valid, and applies it. */
+function exec<N extends CommandName>(ctx: CommandContext, doc: RecordStore, name: N, params: CommandParams[N]) {
   const diff = runCommand(name, ctx, doc, params);
-  const next = applyDiff(doc, diff);
-  const check = validateAnnotationDocument({ ...next, labelSetId: ctx.labelSet.id }, ctx.labelSet, new Set(ctx.targetIds));
-  if (!check.ok) throw new Error(check.errors.join('\n'));
-  return { diff, doc: next };
+  for (const [, after] of Object.values(diff)) {
+    if (!after) continue;
+    const check = validateAnnotationRecord(after, { labelSet: ctx.labelSet, targets: ctx.targets });
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+  }
+  doc.apply(diff);
+  return diff;
 }
+
+const sortedIds = (doc: RecordStore) => [...doc.records()].map((r) => r.id).sort();
 
 describe('the command registry', () => {
   it('holds each command once, by name', () => {
@@ -47,127 +47,177 @@ describe('the command registry', () => {
       'shape/remove',
       'mask/set',
       'proposal/accept',
+      'proposal/reject',
     ]);
   });
 
   it('refuses an unknown command name', () => {
-    expect(() => runCommand('nope/never' as CommandName, context(), empty, {} as never)).toThrow(CommandError);
+    expect(() => runCommand('nope/never' as CommandName, commandContext(), store(), {} as never)).toThrow(
+      new CommandError('nope/never', 'no such command'),
+    );
   });
 });
 
 describe('targetLabel/set (single choice)', () => {
-  it('creates a label with human provenance and a per-target id', () => {
-    const ctx = context();
-    const { diff, doc } = exec(ctx, empty, 'targetLabel/set', { targetId: 's1', classCode: 'sah.present' });
-    const label = doc.records[targetLabelId('s1')] as TargetLabel;
-    expect(label).toEqual({
+  it('creates a label with human provenance and a per-question, per-target id', () => {
+    const ctx = commandContext();
+    const doc = store();
+    const diff = exec(ctx, doc, 'targetLabel/set', { targetId: 'slice-1', classCode: 'sah.present' });
+    const label: TargetLabel = {
       type: 'label',
-      id: 'label:s1',
-      targetId: 's1',
+      id: 'label:sah:slice-1',
+      questionId: 'sah',
+      targetId: 'slice-1',
       classCodes: ['sah.present'],
-      provenance: { authorId: 'alice', createdAt: '2024-06-01T00:00:01.000Z', updatedAt: '2024-06-01T00:00:01.000Z', source: { kind: 'human' } },
-    });
-    expect(diff).toEqual({ 'label:s1': [null, label] });
+      provenance: { origin: { kind: 'human' }, createdAt: tick(1), updatedAt: tick(1), authors: ['alice'] },
+    };
+    expect(diff).toEqual({ 'label:sah:slice-1': [null, label] });
+    expect(doc.get('label:sah:slice-1')).toEqual(label);
   });
 
   it('replaces the class, keeping createdAt and moving updatedAt', () => {
-    const ctx = context();
-    const first = exec(ctx, empty, 'targetLabel/set', { targetId: 's1', classCode: 'sah.present' }).doc;
-    const { diff, doc } = exec(ctx, first, 'targetLabel/set', { targetId: 's1', classCode: 'sah.absent' });
-    const label = doc.records['label:s1'] as TargetLabel;
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'targetLabel/set', { targetId: 'slice-1', classCode: 'sah.present' });
+    const first = doc.get('label:sah:slice-1');
+    const diff = exec(ctx, doc, 'targetLabel/set', { targetId: 'slice-1', classCode: 'sah.absent' });
+    const label = doc.get('label:sah:slice-1') as TargetLabel;
     expect(label.classCodes).toEqual(['sah.absent']);
-    expect(label.provenance.createdAt).toBe('2024-06-01T00:00:01.000Z');
-    expect(label.provenance.updatedAt).toBe('2024-06-01T00:00:02.000Z');
-    expect(diff['label:s1']?.[0]).toBe(first.records['label:s1']);
+    expect(label.provenance).toEqual({ origin: { kind: 'human' }, createdAt: tick(1), updatedAt: tick(2), authors: ['alice'] });
+    expect(diff).toEqual({ 'label:sah:slice-1': [first, label] });
   });
 
   it('returns an empty diff when the target already has that class', () => {
-    const ctx = context();
-    const first = exec(ctx, empty, 'targetLabel/set', { targetId: 's1', classCode: 'sah.present' }).doc;
-    expect(runCommand('targetLabel/set', ctx, first, { targetId: 's1', classCode: 'sah.present' })).toEqual({});
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'targetLabel/set', { targetId: 'slice-1', classCode: 'sah.present' });
+    expect(runCommand('targetLabel/set', ctx, doc, { targetId: 'slice-1', classCode: 'sah.present' })).toEqual({});
   });
 
-  it("turns a model's label into the person's own when they confirm it", () => {
-    const ctx = context();
-    const proposed = documentOf([{ ...labelRecord('s2', ['sah.present'], modelProvenance()), id: 'p1' }]);
-    const { doc } = exec(ctx, proposed, 'targetLabel/set', { targetId: 's2', classCode: 'sah.present' });
-    expect(Object.keys(doc.records)).toEqual(['p1']);
-    expect(doc.records.p1?.provenance).toEqual({ authorId: 'alice', createdAt: T0, updatedAt: '2024-06-01T00:00:01.000Z', source: { kind: 'human' } });
-  });
-
-  it('refuses unknown targets and classes with a clear message, changing nothing', () => {
-    const ctx = context();
-    expect(() => runCommand('targetLabel/set', ctx, empty, { targetId: 's9', classCode: 'sah.present' })).toThrow(
+  it('refuses unknown targets, classes and questions with a clear message, changing nothing', () => {
+    const ctx = commandContext();
+    const doc = store();
+    expect(() => runCommand('targetLabel/set', ctx, doc, { targetId: 's9', classCode: 'sah.present' })).toThrow(
       new CommandError('targetLabel/set', 'unknown target "s9"'),
     );
-    expect(() => runCommand('targetLabel/set', ctx, empty, { targetId: 's1', classCode: 'ich.subdural' })).toThrow(
-      'targetLabel/set: unknown class "ich.subdural" in label set "sah-slice"',
+    expect(() => runCommand('targetLabel/set', ctx, doc, { targetId: 'slice-1', classCode: 'ich.subdural' })).toThrow(
+      'targetLabel/set: unknown class "ich.subdural" in question "sah"',
     );
-    expect(ctx.ticks).toBe(0);
+    expect(() => runCommand('targetLabel/set', ctx, doc, { questionId: 'nope', targetId: 'slice-1', classCode: 'x' })).toThrow(
+      'targetLabel/set: no question "nope" in label set "sah-slice"',
+    );
+    expect(() => runCommand('targetLabel/set', ctx, doc, { questionId: 'lesion', targetId: 'slice-1', classCode: 'lesion' })).toThrow(
+      'targetLabel/set: question "lesion" is not a label question',
+    );
+    // A series question answers for the item, not for a slice.
+    expect(() => runCommand('targetLabel/set', ctx, doc, { questionId: 'quality', targetId: 'slice-1', classCode: 'good' })).toThrow(
+      'targetLabel/set: unknown target "slice-1"',
+    );
+    expect(ctx.ticks()).toBe(0);
+    expect(doc.size).toBe(0);
+  });
+
+  it('answers a whole-item question on the item id', () => {
+    const ctx = commandContext();
+    const doc = store();
+    const diff = exec(ctx, doc, 'targetLabel/set', { questionId: 'quality', targetId: 'item-1', classCode: 'good' });
+    expect(Object.keys(diff)).toEqual(['label:quality:item-1']);
   });
 });
 
-describe('targetLabel/set (multi choice)', () => {
+describe('targetLabel/set (multiple choice)', () => {
   it('toggles a class on and off, removing the record when the last class goes', () => {
-    const ctx = context(ICH_SUBTYPE_LABEL_SET);
-    const base = { ...empty, labelSetId: 'ich-subtype' };
-    const a = exec(ctx, base, 'targetLabel/set', { targetId: 's1', classCode: 'ich.subdural' }).doc;
-    const b = exec(ctx, a, 'targetLabel/set', { targetId: 's1', classCode: 'ich.subarachnoid' }).doc;
-    expect((b.records['label:s1'] as TargetLabel).classCodes).toEqual(['ich.subdural', 'ich.subarachnoid']);
-    const c = exec(ctx, b, 'targetLabel/set', { targetId: 's1', classCode: 'ich.subdural' }).doc;
-    expect((c.records['label:s1'] as TargetLabel).classCodes).toEqual(['ich.subarachnoid']);
-    const d = exec(ctx, c, 'targetLabel/set', { targetId: 's1', classCode: 'ich.subarachnoid' });
-    expect(d.doc.records).toEqual({});
-    expect(d.diff).toEqual({ 'label:s1': [c.records['label:s1'], null] });
+    const ctx = commandContext();
+    const doc = store();
+    const set = (classCode: string) => exec(ctx, doc, 'targetLabel/set', { questionId: 'ich', targetId: 'slice-1', classCode });
+    set('ich.subdural');
+    set('ich.subarachnoid');
+    expect((doc.get('label:ich:slice-1') as TargetLabel).classCodes).toEqual(['ich.subdural', 'ich.subarachnoid']);
+    set('ich.subdural');
+    const last = doc.get('label:ich:slice-1') as TargetLabel;
+    expect(last.classCodes).toEqual(['ich.subarachnoid']);
+    expect(set('ich.subarachnoid')).toEqual({ 'label:ich:slice-1': [last, null] });
+    expect(doc.size).toBe(0);
+  });
+});
+
+describe('several questions on one target', () => {
+  it('a frame with a grade and a single-choice question gets two records', () => {
+    const ctx = commandContext(ENDOSCOPY_LABEL_SET, frameSetItem());
+    const doc = store();
+    exec(ctx, doc, 'targetLabel/set', { targetId: 'frame-2', classCode: 'mayo.2' });
+    exec(ctx, doc, 'targetLabel/set', { questionId: 'site', targetId: 'frame-2', classCode: 'sigmoid' });
+    expect(doc.recordsAt('frame-2').map((r) => [r.id, (r as TargetLabel).classCodes])).toEqual([
+      ['label:mayo:frame-2', ['mayo.2']],
+      ['label:site:frame-2', ['sigmoid']],
+    ]);
+    // Re-grading replaces the grade and leaves the site alone.
+    const diff = exec(ctx, doc, 'targetLabel/set', { questionId: 'mayo', targetId: 'frame-2', classCode: 'mayo.3' });
+    expect(Object.keys(diff)).toEqual(['label:mayo:frame-2']);
+    // Clearing one question keeps the other.
+    exec(ctx, doc, 'targetLabel/clear', { questionId: 'mayo', targetIds: ['frame-2'] });
+    expect(sortedIds(doc)).toEqual(['label:site:frame-2']);
+  });
+
+  it('without a question id, labels answer the first label question and shapes the first region question', () => {
+    const ctx = commandContext(ENDOSCOPY_LABEL_SET, frameSetItem());
+    const doc = store();
+    expect(Object.keys(exec(ctx, doc, 'targetLabel/set', { targetId: 'frame-1', classCode: 'mayo.0' }))).toEqual(['label:mayo:frame-1']);
+    const shape = Object.values(exec(ctx, doc, 'shape/add', { targetId: 'frame-1', classCode: 'polyp', geometry: { type: 'point', point: [5, 5] } }))[0]![1];
+    expect(shape?.questionId).toBe('polyp');
   });
 });
 
 describe('targetLabel/setRange', () => {
   it('labels a range in one diff, leaving targets that already match alone', () => {
-    const ctx = context();
-    const start = exec(ctx, empty, 'targetLabel/set', { targetId: 's2', classCode: 'sah.absent' }).doc;
-    const { diff, doc } = exec(ctx, start, 'targetLabel/setRange', { targetIds: ['s1', 's2', 's3'], classCode: 'sah.absent' });
-    expect(Object.keys(diff).sort()).toEqual(['label:s1', 'label:s3']);
-    expect(Object.values(doc.records).map((r) => (r as TargetLabel).classCodes[0])).toEqual(['sah.absent', 'sah.absent', 'sah.absent']);
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'targetLabel/set', { targetId: 'slice-2', classCode: 'sah.absent' });
+    const start = doc.snapshot();
+    const diff = exec(ctx, doc, 'targetLabel/setRange', { targetIds: ['slice-1', 'slice-2', 'slice-3', 'slice-1'], classCode: 'sah.absent' });
+    expect(Object.keys(diff).sort()).toEqual(['label:sah:slice-1', 'label:sah:slice-3']);
+    expect([...doc.records()].map((r) => (r as TargetLabel).classCodes)).toEqual([['sah.absent'], ['sah.absent'], ['sah.absent']]);
     // One diff: undoing it restores the start in one step.
-    expect(applyDiff(doc, invertDiff(diff))).toEqual(start);
+    doc.apply(invertDiff(diff));
+    expect(doc.snapshot()).toEqual(start);
   });
 
   it('refuses the whole range if any target is unknown', () => {
-    expect(() => runCommand('targetLabel/setRange', context(), empty, { targetIds: ['s1', 'x', 'y'], classCode: 'sah.absent' })).toThrow(
-      'targetLabel/setRange: unknown target "x", "y"',
-    );
+    expect(() =>
+      runCommand('targetLabel/setRange', commandContext(), store(), { targetIds: ['slice-1', 'x', 'y'], classCode: 'sah.absent' }),
+    ).toThrow('targetLabel/setRange: unknown target "x", "y"');
   });
 
-  it('multi choice: adds to all, or removes from all when every target has it', () => {
-    const ctx = context(ICH_SUBTYPE_LABEL_SET);
-    const base = { ...empty, labelSetId: 'ich-subtype' };
-    const one = exec(ctx, base, 'targetLabel/set', { targetId: 's1', classCode: 'ich.epidural' }).doc;
-    const all = exec(ctx, one, 'targetLabel/setRange', { targetIds: ['s1', 's2'], classCode: 'ich.epidural' }).doc;
-    expect(Object.values(all.records).map((r) => [r.targetId, (r as TargetLabel).classCodes])).toEqual([
-      ['s1', ['ich.epidural']],
-      ['s2', ['ich.epidural']],
+  it('multiple choice: adds to all, or removes from all when every target has it', () => {
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'targetLabel/set', { questionId: 'ich', targetId: 'slice-1', classCode: 'ich.epidural' });
+    exec(ctx, doc, 'targetLabel/setRange', { questionId: 'ich', targetIds: ['slice-1', 'slice-2'], classCode: 'ich.epidural' });
+    expect([...doc.records()].map((r) => [r.targetId, (r as TargetLabel).classCodes])).toEqual([
+      ['slice-1', ['ich.epidural']],
+      ['slice-2', ['ich.epidural']],
     ]);
-    const none = exec(ctx, all, 'targetLabel/setRange', { targetIds: ['s1', 's2'], classCode: 'ich.epidural' }).doc;
-    expect(none.records).toEqual({});
+    exec(ctx, doc, 'targetLabel/setRange', { questionId: 'ich', targetIds: ['slice-1', 'slice-2'], classCode: 'ich.epidural' });
+    expect(doc.size).toBe(0);
   });
 });
 
 describe('targetLabel/clear', () => {
   it('removes labels of the given targets and ignores unlabelled ones', () => {
-    const ctx = context();
-    const start = documentOf([labelRecord('s1', ['sah.absent']), labelRecord('s2', ['sah.present'])]);
-    const { diff, doc } = exec(ctx, start, 'targetLabel/clear', { targetIds: ['s1', 's3'] });
-    expect(diff).toEqual({ 'label:s1': [start.records['label:s1'], null] });
-    expect(Object.keys(doc.records)).toEqual(['label:s2']);
-    expect(runCommand('targetLabel/clear', ctx, doc, { targetIds: ['s1'] })).toEqual({});
+    const ctx = commandContext();
+    const s1 = labelRecord('slice-1', ['sah.absent']);
+    const doc = store([s1, labelRecord('slice-2', ['sah.present'])]);
+    expect(exec(ctx, doc, 'targetLabel/clear', { targetIds: ['slice-1', 'slice-3'] })).toEqual({ 'label:sah:slice-1': [s1, null] });
+    expect(sortedIds(doc)).toEqual(['label:sah:slice-2']);
+    expect(runCommand('targetLabel/clear', ctx, doc, { targetIds: ['slice-1'] })).toEqual({});
   });
 
   it('may clear a label on a target the item no longer has, but not an unknown unlabelled one', () => {
-    const ctx = context();
-    const start = documentOf([labelRecord('gone', ['sah.absent'])]);
-    expect(runCommand('targetLabel/clear', ctx, start, { targetIds: ['gone'] })).toEqual({ 'label:gone': [start.records['label:gone'], null] });
-    expect(() => runCommand('targetLabel/clear', ctx, start, { targetIds: ['never'] })).toThrow('unknown target "never"');
+    const ctx = commandContext();
+    const gone = labelRecord('gone', ['sah.absent']);
+    const doc = store([gone]);
+    expect(runCommand('targetLabel/clear', ctx, doc, { targetIds: ['gone'] })).toEqual({ 'label:sah:gone': [gone, null] });
+    expect(() => runCommand('targetLabel/clear', ctx, doc, { targetIds: ['never'] })).toThrow('unknown target "never"');
   });
 });
 
@@ -175,90 +225,112 @@ describe('shape commands', () => {
   const poly: Geometry = { type: 'polygon', points: [[10, 10], [40, 12], [25, 30]] };
 
   it('adds a shape with a new id and human provenance', () => {
-    const ctx = context();
-    const { diff, doc } = exec(ctx, empty, 'shape/add', { targetId: 's3', classCode: 'sah.present', geometry: poly });
-    expect(Object.keys(diff)).toEqual(['id-1']);
-    expect(doc.records['id-1']).toEqual({
-      type: 'shape',
-      id: 'id-1',
-      targetId: 's3',
-      classCode: 'sah.present',
-      geometry: poly,
-      provenance: { ...humanProvenance('alice', '2024-06-01T00:00:01.000Z') },
-    });
+    const ctx = commandContext();
+    const doc = store();
+    const diff = exec(ctx, doc, 'shape/add', { targetId: 'slice-3', classCode: 'lesion', geometry: poly });
+    const shape: Shape = { type: 'shape', id: 'id-1', questionId: 'lesion', targetId: 'slice-3', classCode: 'lesion', geometry: poly, provenance: humanProvenance('alice', tick(1)) };
+    expect(diff).toEqual({ 'id-1': [null, shape] });
   });
 
   it('refuses a bad geometry, class or target with the validator message', () => {
-    const ctx = context();
-    expect(() => runCommand('shape/add', ctx, empty, { targetId: 's3', classCode: 'sah.present', geometry: { type: 'polygon', points: [[0, 0], [1, Number.NaN]] } })).toThrow(
-      'shape/add: geometry.points: a polygon needs at least 3 points, got 2; geometry.points[1][1]: expected a finite number, got NaN',
+    const ctx = commandContext();
+    const doc = store();
+    expect(() =>
+      runCommand('shape/add', ctx, doc, { targetId: 'slice-3', classCode: 'lesion', geometry: { type: 'polygon', points: [[0, 0], [1, Number.NaN]] } }),
+    ).toThrow('shape/add: geometry.points: a polygon needs at least 3 points, got 2; geometry.points[1][1]: expected a finite number, got NaN');
+    expect(() => runCommand('shape/add', ctx, doc, { targetId: 'x', classCode: 'lesion', geometry: poly })).toThrow(
+      'shape/add: targetId: target "x" is not a region of item item-1',
     );
-    expect(() => runCommand('shape/add', ctx, empty, { targetId: 'x', classCode: 'nope', geometry: poly })).toThrow(
-      'shape/add: targetId: unknown target "x"; classCode: unknown class "nope"',
+    expect(() => runCommand('shape/add', ctx, doc, { targetId: 'slice-1', classCode: 'nope', geometry: poly })).toThrow(
+      'shape/add: unknown class "nope" in question "lesion"',
+    );
+    expect(() => runCommand('shape/add', ctx, doc, { questionId: 'sah', targetId: 'slice-1', classCode: 'sah.present', geometry: poly })).toThrow(
+      'shape/add: question "sah" is not a region question',
+    );
+    // Slices are 64×64 image px.
+    expect(() => runCommand('shape/add', ctx, doc, { targetId: 'slice-1', classCode: 'lesion', geometry: { type: 'point', point: [65, 3] } })).toThrow(
+      'shape/add: geometry.point: (65, 3) lies outside the 64×64 image',
     );
   });
 
-  it('updates geometry, keeping createdAt; the same geometry is a no-op', () => {
-    const ctx = context();
-    const start = documentOf([shapeRecord('sh', 's1', poly, 'sah.present', modelProvenance())]);
+  it("updates geometry, keeping createdAt; the same geometry is a no-op", () => {
+    const ctx = commandContext();
+    const doc = store([shapeRecord('sh', 'slice-1', poly)]);
     const moved: Geometry = { type: 'polygon', points: [[11, 10], [40, 12], [25, 30]] };
-    const { doc } = exec(ctx, start, 'shape/update', { id: 'sh', geometry: moved });
-    const shape = doc.records.sh as Shape;
+    exec(ctx, doc, 'shape/update', { id: 'sh', geometry: moved });
+    const shape = doc.get('sh') as Shape;
     expect(shape.geometry).toEqual(moved);
-    expect(shape.provenance).toEqual({ authorId: 'alice', createdAt: T0, updatedAt: '2024-06-01T00:00:01.000Z', source: { kind: 'human' } });
+    expect(shape.provenance).toEqual({ origin: { kind: 'human' }, createdAt: T0, updatedAt: tick(1), authors: ['u1', 'alice'] });
     expect(runCommand('shape/update', ctx, doc, { id: 'sh', geometry: structuredClone(moved) })).toEqual({});
   });
 
   it('removes a shape; refuses unknown ids and non-shapes', () => {
-    const ctx = context();
-    const start = documentOf([shapeRecord('sh', 's1'), labelRecord('s1', ['sah.present'])]);
-    expect(runCommand('shape/remove', ctx, start, { id: 'sh' })).toEqual({ sh: [start.records.sh, null] });
-    expect(() => runCommand('shape/remove', ctx, start, { id: 'nope' })).toThrow('shape/remove: no record "nope"');
-    expect(() => runCommand('shape/update', ctx, start, { id: 'label:s1', geometry: poly })).toThrow(
-      'shape/update: record "label:s1" is a label, not a shape',
+    const ctx = commandContext();
+    const sh = shapeRecord('sh', 'slice-1');
+    const doc = store([sh, labelRecord('slice-1', ['sah.present'])]);
+    expect(runCommand('shape/remove', ctx, doc, { id: 'sh' })).toEqual({ sh: [sh, null] });
+    expect(() => runCommand('shape/remove', ctx, doc, { id: 'nope' })).toThrow('shape/remove: no record "nope"');
+    expect(() => runCommand('shape/update', ctx, doc, { id: 'label:sah:slice-1', geometry: poly })).toThrow(
+      'shape/update: record "label:sah:slice-1" is a label, not a shape',
     );
   });
 });
 
 describe('mask/set', () => {
-  it('creates one mask per target and class, stored in canonical runs', () => {
-    const ctx = context();
-    const { doc } = exec(ctx, empty, 'mask/set', { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [5, 1, 0, 1, 5] });
-    expect(doc.records['mask:s1:sah.present']).toMatchObject({ type: 'mask', width: 4, height: 3, runs: [5, 2, 5] } satisfies Partial<Mask>);
+  const full = (runs: number[]) => ({ targetId: 'slice-1', classCode: 'lesion', width: 64, height: 64, runs });
+
+  it('creates one mask per question, target and class, stored in canonical runs', () => {
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'mask/set', full([5, 1, 0, 1, 4089]));
+    expect(doc.get('mask:lesion:slice-1:lesion')).toMatchObject({ type: 'mask', width: 64, height: 64, runs: [5, 2, 4089] } satisfies Partial<Mask>);
   });
 
   it('replaces the mask, is a no-op for the same labelmap, and removes it when emptied', () => {
-    const ctx = context();
-    const a = exec(ctx, empty, 'mask/set', { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [5, 2, 5] }).doc;
-    const b = exec(ctx, a, 'mask/set', { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [5, 3, 4] });
-    expect((b.doc.records['mask:s1:sah.present'] as Mask).runs).toEqual([5, 3, 4]);
-    expect((b.doc.records['mask:s1:sah.present'] as Mask).provenance.createdAt).toBe('2024-06-01T00:00:01.000Z');
-    expect(runCommand('mask/set', ctx, b.doc, { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [5, 3, 0, 0, 4] })).toEqual({});
-    const cleared = exec(ctx, b.doc, 'mask/set', { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [12] });
-    expect(cleared.doc.records).toEqual({});
-    expect(runCommand('mask/set', ctx, empty, { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [12] })).toEqual({});
+    const ctx = commandContext();
+    const doc = store();
+    exec(ctx, doc, 'mask/set', full([5, 2, 4089]));
+    exec(ctx, doc, 'mask/set', full([5, 3, 4088]));
+    const mask = doc.get('mask:lesion:slice-1:lesion') as Mask;
+    expect(mask.runs).toEqual([5, 3, 4088]);
+    expect(mask.provenance).toMatchObject({ createdAt: tick(1), updatedAt: tick(2) });
+    expect(runCommand('mask/set', ctx, doc, full([5, 3, 0, 0, 4088]))).toEqual({});
+    expect(exec(ctx, doc, 'mask/set', full([4096]))).toEqual({ 'mask:lesion:slice-1:lesion': [mask, null] });
+    expect(doc.size).toBe(0);
+    expect(runCommand('mask/set', ctx, doc, full([4096]))).toEqual({});
   });
 
-  it('refuses runs that do not cover the labelmap', () => {
-    expect(() => runCommand('mask/set', context(), empty, { targetId: 's1', classCode: 'sah.present', width: 4, height: 3, runs: [5, 2] })).toThrow(
-      'mask/set: runs: runs sum to 7, expected width × height = 12',
+  it('refuses runs that do not cover the labelmap, and a labelmap not the size of its image', () => {
+    const ctx = commandContext();
+    expect(() => runCommand('mask/set', ctx, store(), full([5, 2]))).toThrow('mask/set: runs: runs sum to 7, expected width × height = 4096');
+    expect(() => runCommand('mask/set', ctx, store(), { ...full([5, 2, 5]), width: 4, height: 3 })).toThrow(
+      'mask/set: width: a mask is the size of its image, 64×64; got 4×3',
     );
+  });
+
+  it('leaves a mask of another class alone', () => {
+    const ctx = commandContext();
+    const cyst = maskRecord('slice-1', 'cyst', humanProvenance(), { width: 64, height: 64, runs: [0, 1, 4095] });
+    const doc = store([cyst]);
+    exec(ctx, doc, 'mask/set', full([5, 2, 4089]));
+    expect(sortedIds(doc)).toEqual(['mask:lesion:slice-1:cyst', 'mask:lesion:slice-1:lesion']);
+    expect(doc.get(cyst.id)).toBe(cyst);
   });
 });
 
-describe('proposal/accept', () => {
-  it('records who accepted, keeping the model as source', () => {
-    const ctx = context();
-    const start = documentOf([{ ...shapeRecord('p1', 's1', undefined, 'sah.present', modelProvenance('sah-net', '2.1')) }]);
-    const { doc } = exec(ctx, start, 'proposal/accept', { ids: ['p1'] });
-    expect(doc.records.p1?.provenance).toEqual({ ...modelProvenance('sah-net', '2.1'), acceptedBy: 'alice', updatedAt: '2024-06-01T00:00:01.000Z' });
-    expect(runCommand('proposal/accept', ctx, doc, { ids: ['p1'] })).toEqual({});
+describe('proposal commands', () => {
+  it('refuse human records and unknown ids', () => {
+    const ctx = commandContext();
+    const doc = store([labelRecord('slice-1', ['sah.absent'])]);
+    for (const name of ['proposal/accept', 'proposal/reject'] as const) {
+      expect(() => runCommand(name, ctx, doc, { ids: ['label:sah:slice-1'] })).toThrow(`${name}: record "label:sah:slice-1" is not a model proposal`);
+      expect(() => runCommand(name, ctx, doc, { ids: ['zz'] })).toThrow(`${name}: no record "zz"`);
+    }
   });
 
-  it('refuses human records and unknown ids', () => {
-    const ctx = context();
-    const start = documentOf([labelRecord('s1', ['sah.absent'])]);
-    expect(() => runCommand('proposal/accept', ctx, start, { ids: ['label:s1'] })).toThrow('record "label:s1" is not a model proposal');
-    expect(() => runCommand('proposal/accept', ctx, start, { ids: ['zz'] })).toThrow('proposal/accept: no record "zz"');
+  it('decide each id once, even when listed twice', () => {
+    const ctx = commandContext();
+    const doc = store([shapeRecord('p1', 'slice-1', undefined, 'lesion', modelProvenance())]);
+    expect(Object.keys(runCommand('proposal/accept', ctx, doc, { ids: ['p1', 'p1'] }))).toEqual(['p1']);
   });
 });

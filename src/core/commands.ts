@@ -1,5 +1,5 @@
-import type { AnnotationDocument } from './annotation';
-import { acceptProposals } from './commands/proposal';
+import type { DocumentView } from './annotation';
+import { acceptProposals, rejectProposals } from './commands/proposal';
 import { setMask } from './commands/mask';
 import { addShape, removeShape, updateShape } from './commands/shape';
 import { clearTargetLabels, setTargetLabel, setTargetLabelRange } from './commands/targetLabel';
@@ -7,7 +7,6 @@ import { CommandError, type AnyCommand, type Command, type CommandContext, type 
 import type { RecordDiff } from './diff';
 
 export { CommandError, type AnyCommand, type Command, type CommandContext, type CommandName, type CommandParams };
-export { maskId } from './commands/mask';
 
 /** Every change to a document is one of these; the registry is a plain array. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -19,6 +18,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   removeShape,
   setMask,
   acceptProposals,
+  rejectProposals,
 ];
 
 const BY_NAME: ReadonlyMap<string, AnyCommand> = new Map(COMMANDS.map((c) => [c.name, c]));
@@ -34,7 +34,7 @@ export function findCommand<N extends CommandName>(name: N): Command<N> {
 export function runCommand<N extends CommandName>(
   name: N,
   ctx: CommandContext,
-  doc: AnnotationDocument,
+  doc: DocumentView,
   params: CommandParams[N],
 ): RecordDiff {
   return findCommand(name).run(ctx, doc, params);

@@ -1,18 +1,28 @@
-import type { AnnotationDocument } from './annotation';
+import type { AnnotationRecord, DocumentKey } from './annotation';
 import { runCommand, type CommandContext, type CommandName, type CommandParams } from './commands';
-import { applyDiff, diffDocuments, isEmptyDiff, type RecordDiff } from './diff';
+import { CommandError } from './commands/types';
+import { isEmptyDiff, putEntry, sameRecord, type DiffEntry, type RecordDiff } from './diff';
 import { UndoHistory } from './history';
 import { newId as randomId } from './ids';
 import type { LabelSet } from './labelSet';
+import { RecordStore } from './recordStore';
+import { ItemTargets } from './targets';
+import { validateAnnotationRecord } from './validation/annotation';
 
-export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote';
+/**
+ * Where a change came from. `local`, `undo` and `redo` are the user's and are saved and synced;
+ * `remote` came from the server (already stored there); `proposal` is a model's output entering
+ * the document, saved and synced but outside undo (accepting it is the undoable step).
+ */
+export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote' | 'proposal';
 
-export type DocumentListener = (doc: AnnotationDocument, diff: RecordDiff, origin: ChangeOrigin) => void;
+export type DocumentListener = (diff: RecordDiff, origin: ChangeOrigin) => void;
 
 export interface DocumentEditorOptions {
-  readonly doc: AnnotationDocument;
+  readonly key: DocumentKey;
+  readonly records?: Iterable<AnnotationRecord>;
   readonly labelSet: LabelSet;
-  readonly targetIds: readonly string[];
+  readonly targets: ItemTargets;
   readonly userId: string;
   /** ISO-8601 UTC clock; defaults to the system clock. */
   readonly now?: () => string;
@@ -22,37 +32,35 @@ export interface DocumentEditorOptions {
 
 /**
  * An editing session over one annotation document, free of any UI framework: commands change it
- * and enter undo history; remote copies replace it without entering history. Listeners hear every
- * change with its diff and origin (the client store persists and syncs from there).
+ * and enter undo history; remote records and model proposals enter without touching it. Listeners
+ * hear every change as a diff with its origin (the client store persists and syncs from there).
+ * Every change costs O(diff): the store and its indexes are updated in place.
  */
 export class DocumentEditor {
-  private current: AnnotationDocument;
+  readonly store: RecordStore;
   private readonly history: UndoHistory;
   private readonly listeners = new Set<DocumentListener>();
   private readonly ctx: CommandContext;
 
   constructor(options: DocumentEditorOptions) {
-    this.current = options.doc;
+    const targets = options.targets;
+    this.store = new RecordStore(options.key, options.records ?? [], (id) => targets.image(id) !== undefined);
     this.history = new UndoHistory(options.historyLimit);
     this.ctx = {
       userId: options.userId,
       labelSet: options.labelSet,
-      targetIds: options.targetIds,
+      targets,
       now: options.now ?? (() => new Date().toISOString()),
       newId: options.newId ?? randomId,
     };
-  }
-
-  get doc(): AnnotationDocument {
-    return this.current;
   }
 
   get labelSet(): LabelSet {
     return this.ctx.labelSet;
   }
 
-  get targetIds(): readonly string[] {
-    return this.ctx.targetIds;
+  get targets(): ItemTargets {
+    return this.ctx.targets;
   }
 
   get canUndo(): boolean {
@@ -65,9 +73,9 @@ export class DocumentEditor {
 
   /** Runs a command; throws `CommandError` on invalid params, leaving the document as it was. */
   execute<N extends CommandName>(name: N, params: CommandParams[N]): RecordDiff {
-    const diff = runCommand(name, this.ctx, this.current, params);
+    const diff = runCommand(name, this.ctx, this.store, params);
     if (isEmptyDiff(diff)) return diff;
-    this.current = applyDiff(this.current, diff);
+    this.store.apply(diff);
     this.history.record(diff);
     this.emit(diff, 'local');
     return diff;
@@ -84,28 +92,48 @@ export class DocumentEditor {
 
   /** Undoes the latest local step that still applies; returns its diff, or null when there is none. */
   undo(): RecordDiff | null {
-    return this.move(this.history.undo(this.current), 'undo');
+    return this.move(this.history.undo(this.store), 'undo');
   }
 
   redo(): RecordDiff | null {
-    return this.move(this.history.redo(this.current), 'redo');
+    return this.move(this.history.redo(this.store), 'redo');
   }
 
   /**
-   * Takes in a newer copy of the document (from the server or another tab) without touching undo
-   * history. Unchanged records keep their identity. Returns what changed.
+   * Takes in records changed elsewhere (the server, another tab) without touching undo history:
+   * each entry's `after` (null = deleted) replaces what the document holds. Entries that change
+   * nothing are dropped. Returns what changed.
    */
-  applyRemote(next: AnnotationDocument): RecordDiff {
-    const diff = diffDocuments(this.current, next);
-    const envelopeChanged =
-      next.itemId !== this.current.itemId ||
-      next.annotatorId !== this.current.annotatorId ||
-      next.labelSetId !== this.current.labelSetId ||
-      next.labelSetVersion !== this.current.labelSetVersion;
-    if (isEmptyDiff(diff) && !envelopeChanged) return diff;
-    const merged = applyDiff(this.current, diff);
-    this.current = { ...merged, itemId: next.itemId, annotatorId: next.annotatorId, labelSetId: next.labelSetId, labelSetVersion: next.labelSetVersion };
+  applyRemote(records: ReadonlyMap<string, AnnotationRecord | null>): RecordDiff {
+    const diff: Record<string, DiffEntry> = {};
+    for (const [id, after] of records) {
+      const before = this.store.get(id) ?? null;
+      if (!sameRecord(before, after)) putEntry<DiffEntry>(diff, id, [before, after]);
+    }
+    if (isEmptyDiff(diff)) return diff;
+    this.store.apply(diff);
     this.emit(diff, 'remote');
+    return diff;
+  }
+
+  /**
+   * Adds a model's proposals (pending, hidden from nobody, outside undo). Each must be a valid
+   * record of a model origin for a record id not yet in the document (nor twice in `records`).
+   */
+  propose(records: readonly AnnotationRecord[]): RecordDiff {
+    const diff: Record<string, DiffEntry> = {};
+    for (const record of records) {
+      if (record.provenance.origin.kind !== 'model' || record.provenance.decision !== 'pending') {
+        throw new CommandError('proposal/add', `record ${JSON.stringify(record.id)} is not a pending model proposal`);
+      }
+      if (this.store.get(record.id) || Object.hasOwn(diff, record.id)) throw new CommandError('proposal/add', `record ${JSON.stringify(record.id)} already exists`);
+      const checked = validateAnnotationRecord(record, { labelSet: this.ctx.labelSet, targets: this.ctx.targets });
+      if (!checked.ok) throw new CommandError('proposal/add', checked.errors.join('; '));
+      putEntry<DiffEntry>(diff, record.id, [null, record]);
+    }
+    if (isEmptyDiff(diff)) return diff;
+    this.store.apply(diff);
+    this.emit(diff, 'proposal');
     return diff;
   }
 
@@ -116,11 +144,11 @@ export class DocumentEditor {
     };
   }
 
-  private move(result: { doc: AnnotationDocument; diff: RecordDiff } | null, origin: 'undo' | 'redo'): RecordDiff | null {
-    if (!result) return null;
-    this.current = result.doc;
-    this.emit(result.diff, origin);
-    return result.diff;
+  private move(diff: RecordDiff | null, origin: 'undo' | 'redo'): RecordDiff | null {
+    if (!diff) return null;
+    this.store.apply(diff);
+    this.emit(diff, origin);
+    return diff;
   }
 
   /**
@@ -131,7 +159,7 @@ export class DocumentEditor {
     let failure: { error: unknown } | null = null;
     for (const listener of [...this.listeners]) {
       try {
-        listener(this.current, diff, origin);
+        listener(diff, origin);
       } catch (error) {
         failure ??= { error };
       }

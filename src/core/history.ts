@@ -1,16 +1,7 @@
-import type { AnnotationDocument, AnnotationRecord } from './annotation';
-import { applyDiff, composeDiffs, isEmptyDiff, sameRecord, type RecordDiff } from './diff';
+import type { DocumentView } from './annotation';
+import { composeDiffs, isEmptyDiff, putEntry, sameRecord, type DiffEntry, type RecordDiff } from './diff';
 
 export const DEFAULT_HISTORY_LIMIT = 500;
-
-export interface HistoryMove {
-  /** The document after the move. */
-  readonly doc: AnnotationDocument;
-  /** What the move changed, from the document it was given. */
-  readonly diff: RecordDiff;
-}
-
-type Entry = readonly [AnnotationRecord | null, AnnotationRecord | null];
 
 /**
  * Undo/redo over local diffs. Remote changes never enter it; instead, an undo or redo leaves alone
@@ -62,13 +53,13 @@ export class UndoHistory {
     if (this.batchDepth === 0) this.closeBatch();
   }
 
-  /** Undoes the latest step that still applies; null when there is none. */
-  undo(doc: AnnotationDocument): HistoryMove | null {
+  /** The diff that undoes the latest step that still applies to `doc`; null when there is none. */
+  undo(doc: DocumentView): RecordDiff | null {
     this.flushBatch();
     return this.move(doc, this.undoStack, this.redoStack, 'undo');
   }
 
-  redo(doc: AnnotationDocument): HistoryMove | null {
+  redo(doc: DocumentView): RecordDiff | null {
     this.flushBatch();
     return this.move(doc, this.redoStack, this.undoStack, 'redo');
   }
@@ -97,23 +88,23 @@ export class UndoHistory {
 
   /**
    * Pops steps from `from` until one still applies to `doc`; pushes what was actually applied onto
-   * `to`, in the step's own direction, so redo replays exactly what undo reverted.
+   * `to`, in the step's own direction, so redo replays exactly what undo reverted. O(step).
    */
-  private move(doc: AnnotationDocument, from: RecordDiff[], to: RecordDiff[], direction: 'undo' | 'redo'): HistoryMove | null {
+  private move(doc: DocumentView, from: RecordDiff[], to: RecordDiff[], direction: 'undo' | 'redo'): RecordDiff | null {
     for (let step = from.pop(); step !== undefined; step = from.pop()) {
-      const applied: Record<string, Entry> = {};
-      const kept: Record<string, Entry> = {};
+      const applied: Record<string, DiffEntry> = {};
+      const kept: Record<string, DiffEntry> = {};
       for (const [id, [before, after]] of Object.entries(step)) {
         const expected = direction === 'undo' ? after : before;
         const target = direction === 'undo' ? before : after;
-        const current = Object.hasOwn(doc.records, id) ? doc.records[id]! : null;
+        const current = doc.get(id) ?? null;
         if (!sameRecord(current, expected)) continue;
-        Object.defineProperty(applied, id, { value: [current, target], enumerable: true });
-        Object.defineProperty(kept, id, { value: [before, after], enumerable: true });
+        putEntry<DiffEntry>(applied, id, [current, target]);
+        putEntry<DiffEntry>(kept, id, [before, after]);
       }
       if (isEmptyDiff(applied)) continue;
       to.push(kept);
-      return { doc: applyDiff(doc, applied), diff: applied };
+      return applied;
     }
     return null;
   }

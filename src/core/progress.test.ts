@@ -1,56 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationDocument, AnnotationRecord } from './annotation';
-import { labelledTargets, progressOf } from './progress';
+import type { AnnotationRecord } from './annotation';
+import { progressOfRecords } from './progress';
+import { RecordStore } from './recordStore';
+import { DOC_KEY, humanProvenance, labelRecord, maskRecord, modelProvenance, shapeRecord } from './testing/records';
 
-const prov = { authorId: 'u1', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', source: { kind: 'human' } } as const;
+const label = (targetId: string, codes: string[] = ['sah.absent']) => labelRecord(targetId, codes);
 
-function doc(records: AnnotationRecord[]): AnnotationDocument {
-  return {
-    itemId: 'i1',
-    annotatorId: 'u1',
-    labelSetId: 'sah-slice',
-    labelSetVersion: 1,
-    records: Object.fromEntries(records.map((r) => [r.id, r])),
-  };
-}
-
-const label = (targetId: string, codes: string[] = ['sah.absent']): AnnotationRecord => ({
-  type: 'label',
-  id: `label:${targetId}`,
-  targetId,
-  classCodes: codes,
-  provenance: prov,
-});
-
-describe('progressOf', () => {
-  it('is 0 of N with no document yet', () => {
-    expect(progressOf(null, ['a', 'b', 'c'])).toEqual({ labelled: 0, total: 3 });
+describe('progressOfRecords', () => {
+  it('is 0 of N with no records yet', () => {
+    expect(progressOfRecords([], ['a', 'b', 'c'])).toEqual({ labelled: 0, total: 3 });
   });
 
   it('counts targets with a label, ignoring shapes, masks and empty labels', () => {
-    const d = doc([
-      label('a'),
-      label('b', []),
-      { type: 'shape', id: 's1', targetId: 'c', classCode: 'sah.present', geometry: { type: 'point', point: [1, 2] }, provenance: prov },
-      { type: 'mask', id: 'm1', targetId: 'c', classCode: 'sah.present', width: 1, height: 1, runs: [1], provenance: prov },
-    ]);
-    expect(progressOf(d, ['a', 'b', 'c'])).toEqual({ labelled: 1, total: 3 });
+    const records = [label('a'), label('b', []), shapeRecord('s1', 'c'), maskRecord('c')];
+    expect(progressOfRecords(records, ['a', 'b', 'c'])).toEqual({ labelled: 1, total: 3 });
+  });
+
+  it('counts accepted proposals, not pending or rejected ones', () => {
+    const records = [
+      labelRecord('a', ['sah.present'], modelProvenance()),
+      labelRecord('b', ['sah.present'], { ...modelProvenance(), decision: 'accepted', decidedBy: 'u1' }),
+      labelRecord('c', ['sah.present'], { ...modelProvenance(), decision: 'rejected', decidedBy: 'u1' }),
+    ];
+    expect(progressOfRecords(records, ['a', 'b', 'c'])).toEqual({ labelled: 1, total: 3 });
+  });
+
+  it('counts a target once however many questions answer it', () => {
+    expect(progressOfRecords([label('a'), labelRecord('a', ['ich.subdural'], humanProvenance(), 'ich')], ['a', 'b'])).toEqual({ labelled: 1, total: 2 });
   });
 
   it('ignores labels on targets that are not part of the item', () => {
-    expect(progressOf(doc([label('a'), label('gone')]), ['a', 'b'])).toEqual({ labelled: 1, total: 2 });
+    expect(progressOfRecords([label('a'), label('gone')], ['a', 'b'])).toEqual({ labelled: 1, total: 2 });
   });
 
   it('counts each target once even if listed twice', () => {
-    expect(progressOf(doc([label('a')]), ['a', 'a', 'b'])).toEqual({ labelled: 1, total: 2 });
+    expect(progressOfRecords([label('a')], ['a', 'a', 'b'])).toEqual({ labelled: 1, total: 2 });
   });
 
-  it('is complete when every target is labelled', () => {
+  it('is complete when every target is labelled, and agrees with the store’s own count', () => {
     const ids = Array.from({ length: 28 }, (_, i) => `s${i}`);
-    expect(progressOf(doc(ids.map((id) => label(id))), ids)).toEqual({ labelled: 28, total: 28 });
-  });
-
-  it('labelledTargets lists the labelled target ids', () => {
-    expect([...labelledTargets(doc([label('x'), label('y', [])]))]).toEqual(['x']);
+    const records: AnnotationRecord[] = ids.map((id) => label(id));
+    expect(progressOfRecords(records, ids)).toEqual({ labelled: 28, total: 28 });
+    const store = new RecordStore(DOC_KEY, [...records.slice(3), label('gone')], (t) => ids.includes(t));
+    expect(store.labelledTargets).toBe(progressOfRecords(store.records(), ids).labelled);
   });
 });

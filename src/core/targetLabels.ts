@@ -1,13 +1,25 @@
-import type { AnnotationDocument, TargetLabel } from './annotation';
+import type { AnnotationRecord, DocumentView, TargetLabel } from './annotation';
+import { isLive } from './annotation';
 
-/** Id of the label record commands create for a target: one label per target, the same id on every device. */
-export function targetLabelId(targetId: string): string {
-  return `label:${targetId}`;
+/**
+ * The live label answering `questionId` on `targetId`, whatever its id (a person's, or a model's
+ * proposal). O(1) on a `RecordStore`; O(records on that target) on a view without `labelAt`.
+ */
+export function labelAt(doc: DocumentView, questionId: string, targetId: string): TargetLabel | undefined {
+  if (doc.labelAt) return doc.labelAt(questionId, targetId);
+  for (const record of doc.recordsAt(targetId)) {
+    if (record.type === 'label' && record.questionId === questionId && isLive(record)) return record;
+  }
+  return undefined;
 }
 
-/** The label record of each labelled target, whatever its id (e.g. one written by a model). */
-export function labelsByTarget(doc: AnnotationDocument): Map<string, TargetLabel> {
-  const out = new Map<string, TargetLabel>();
-  for (const record of Object.values(doc.records)) if (record.type === 'label') out.set(record.targetId, record);
-  return out;
+/** Whether a record is settled work: a person's, or a proposal a person accepted or edited. */
+export function isSettled(record: AnnotationRecord): boolean {
+  const { origin, decision } = record.provenance;
+  return origin.kind === 'human' || decision === 'accepted' || decision === 'edited';
+}
+
+/** Whether a record makes its target count as labelled in progress: a settled, non-empty label. */
+export function countsAsLabelled(record: AnnotationRecord): record is TargetLabel {
+  return record.type === 'label' && record.classCodes.length > 0 && isSettled(record);
 }

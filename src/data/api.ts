@@ -4,24 +4,26 @@
  * offline, server down, connection dropped — retry later) and `ApiRequestError` (the server
  * answered with an error status — rejected, retry only for 5xx).
  */
-import type { AnnotationDocument } from '../core/annotation';
 import type { LabelSet } from '../core/labelSet';
+import type { StoredRecord } from '../core/records';
 import type {
   ApiError,
   AssignRequest,
+  BatchResult,
   ChangeFeed,
   ChangePasswordRequest,
-  ConflictBody,
   CreateDatasetRequest,
   CreateUserRequest,
   DatasetSummary,
-  DocumentHead,
-  DocumentWriteResult,
   ImportReport,
   ItemDetail,
   ItemPage,
   LoginRequest,
   LoginResponse,
+  OpBatch,
+  OpsPage,
+  RecordConflictBody,
+  RecordPage,
   ReviewDecision,
   RevisionInfo,
   StateChange,
@@ -33,7 +35,7 @@ export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
   constructor(
     readonly status: number,
-    /** Parsed JSON body (usually `ApiError`, `ConflictBody` for 412) or the raw text. */
+    /** Parsed JSON body (usually `ApiError`, `RecordConflictBody` for 412) or the raw text. */
     readonly body: unknown,
   ) {
     super(describeError(status, body));
@@ -43,9 +45,9 @@ export class ApiRequestError extends Error {
     return isApiError(this.body) ? this.body.error : undefined;
   }
 
-  /** The server's current document carried by a 412, if this is one. */
-  get conflict(): DocumentHead | undefined {
-    return this.status === 412 && isConflictBody(this.body) ? this.body.current : undefined;
+  /** The server's copy of each conflicting record carried by a 412, if this is one. */
+  get recordConflicts(): readonly StoredRecord[] | undefined {
+    return this.status === 412 && isRecordConflictBody(this.body) ? this.body.conflicts : undefined;
   }
 }
 
@@ -61,8 +63,8 @@ function isApiError(body: unknown): body is ApiError {
   return typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string';
 }
 
-function isConflictBody(body: unknown): body is ConflictBody {
-  return isApiError(body) && typeof (body as ConflictBody).current === 'object';
+function isRecordConflictBody(body: unknown): body is RecordConflictBody {
+  return isApiError(body) && Array.isArray((body as RecordConflictBody).conflicts);
 }
 
 function describeError(status: number, body: unknown): string {
@@ -85,6 +87,13 @@ export interface UploadOptions {
 }
 
 const etag = (revision: number): string => `"${revision}"`;
+
+/** `?a=1&b=2` of the parameters that are set ('' when none). */
+function query(params: Readonly<Record<string, string | number | null | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) search.set(name, String(value));
+  return search.size ? `?${search}` : '';
+}
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
@@ -153,13 +162,8 @@ export function createApiClient(options: ApiClientOptions) {
 
     listDatasets: () => json<DatasetSummary[]>('GET', '/api/datasets'),
     createDataset: (request: CreateDatasetRequest) => json<DatasetSummary>('POST', '/api/datasets', request),
-    listItems: (datasetId: string, page: { cursor?: string | null; limit?: number } = {}) => {
-      const query = new URLSearchParams();
-      if (page.cursor) query.set('cursor', page.cursor);
-      if (page.limit) query.set('limit', String(page.limit));
-      const suffix = query.size ? `?${query}` : '';
-      return json<ItemPage>('GET', `${dataset(datasetId)}/items${suffix}`);
-    },
+    listItems: (datasetId: string, page: { cursor?: string | null; limit?: number } = {}) =>
+      json<ItemPage>('GET', `${dataset(datasetId)}/items${query({ cursor: page.cursor || null, limit: page.limit || null })}`),
     assign: (datasetId: string, request: AssignRequest) =>
       json<{ assigned: number }>('POST', `${dataset(datasetId)}/assignments`, request),
 
@@ -174,23 +178,23 @@ export function createApiClient(options: ApiClientOptions) {
       }
     },
 
-    getDocument: (itemId: string) => json<DocumentHead>('GET', `${item(itemId)}/annotations/me`),
-    putDocument: (itemId: string, document: AnnotationDocument, baseRevision: number, opId: string) =>
-      json<DocumentWriteResult>('PUT', `${item(itemId)}/annotations/me`, document, {
-        'if-match': etag(baseRevision),
-        'idempotency-key': opId,
-      }),
+    /** One page of the caller's current records of an item (no tombstones). */
+    listRecords: (itemId: string, page: { after?: string | null; limit?: number } = {}) =>
+      json<RecordPage>('GET', `${item(itemId)}/annotations/me/records${query({ after: page.after, limit: page.limit })}`),
+    /** Applies a batch of record ops once per `opId` (Idempotency-Key); 412 names the conflicting records. */
+    patchRecords: (itemId: string, batch: OpBatch, opId: string) =>
+      json<BatchResult>('PATCH', `${item(itemId)}/annotations/me`, batch, { 'idempotency-key': opId }),
+    /** The ops applied to the caller's document of an item after `since`. */
+    listOps: (itemId: string, since: number, limit?: number) =>
+      json<OpsPage>('GET', `${item(itemId)}/annotations/me/ops${query({ since, limit })}`),
     listRevisions: (itemId: string) => json<RevisionInfo[]>('GET', `${item(itemId)}/annotations/me/revisions`),
     submit: (itemId: string, revision: number, opId: string) =>
       json<StateChange>('POST', `${item(itemId)}/submit`, {}, { 'if-match': etag(revision), 'idempotency-key': opId }),
     review: (itemId: string, decision: ReviewDecision) => json<StateChange>('POST', `${item(itemId)}/review`, decision),
     listLabelSets: () => json<LabelSet[]>('GET', '/api/label-sets'),
 
-    changes: (since: number, limit?: number) => {
-      const query = new URLSearchParams({ since: String(since) });
-      if (limit) query.set('limit', String(limit));
-      return json<ChangeFeed>('GET', `/api/changes?${query}`);
-    },
+    /** Record changes after an opaque checkpoint ('' = from the start). */
+    changes: (since: string, limit?: number) => json<ChangeFeed>('GET', `/api/changes${query({ since, limit })}`),
 
     /** Upload one DICOM file into a dataset; answers with the per-file import report. */
     uploadFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>

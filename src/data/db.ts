@@ -1,34 +1,64 @@
 /**
- * The one IndexedDB database of the client (dexie). Drafts and the outbox make labelling
- * independent of the network; the cache tables let the app open and read offline.
- * Only fields that are queried are indexed.
+ * The one IndexedDB database of the client (dexie). Records of each open document are stored one
+ * row per record, beside the server copy they were based on, so an edit writes only what it
+ * changed; the outbox holds the batches waiting for the server; the cache tables let the app open
+ * and read offline. Only fields that are queried are indexed.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { AnnotationDocument } from '../core/annotation';
-import type { DatasetSummary, DocumentHead, ItemDetail, ItemPage, LoginResponse } from '../core/api';
+import { Dexie, type EntityTable, type IndexableType, type Table } from 'dexie';
+import type { AnnotationRecord } from '../core/annotation';
+import type { DatasetSummary, ItemDetail, ItemPage, LoginResponse, Progress } from '../core/api';
+import type { RecordOp, StoredRecord } from '../core/records';
+import { upgradeToRecords } from './dbUpgrade';
 
-/** The local copy of one annotation document, per item and annotator. */
-export interface DraftRow {
+/**
+ * `synced`: the local record is the server's copy at `baseVersion`. `dirty`: changed here, waiting
+ * to be sent. `conflict`: changed on both sides; both versions are kept until the user picks.
+ */
+export type RecordState = 'synced' | 'dirty' | 'conflict';
+
+/** One record of one (item, annotator) document as this device holds it. */
+export interface RecordRow {
   readonly itemId: string;
   readonly annotatorId: string;
-  readonly doc: AnnotationDocument;
-  /** Server revision the synced part of this draft is based on (If-Match of the next write). */
-  readonly baseRevision: number;
-  /** The server's document at `baseRevision`: the common ancestor for a merge. */
-  readonly baseDoc: AnnotationDocument | null;
-  /** Local change counter, +1 per saved change. */
-  readonly version: number;
-  /** Highest local version the server has acknowledged. */
-  readonly syncedVersion: number;
+  readonly id: string;
+  /** The local record; null when deleted here (or a tombstone known from the server). */
+  readonly record: AnnotationRecord | null;
+  /** Server version of the synced copy (0: the server never had it, as far as this device knows). */
+  readonly baseVersion: number;
+  /**
+   * The server's record at `baseVersion` (the common ancestor for the conflict dialog), kept
+   * apart only while the local record differs from it: absent on a synced row, whose `record` is
+   * the server's copy, so a loaded document is stored once, not twice. Read it with `baseOf`.
+   */
+  readonly base?: AnnotationRecord | null;
+  readonly state: RecordState;
+  /** The server's copy when both sides changed the record. */
+  readonly conflict?: { readonly server: StoredRecord; readonly detectedAt: number };
+  /** Idempotency key of the sent batch that carries this record, while it is in flight. */
+  readonly batch?: string;
+}
+
+export type RecordKey = [itemId: string, annotatorId: string, id: string];
+
+/** What this device knows of one (item, annotator) document besides its records. */
+export interface HeadRow {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  /** Server revision whose ops this device has taken in (catch up with `/ops?since=`). */
+  readonly revision: number;
+  /** Every record of the server's document was paged in once; until then, opening loads it. */
+  readonly loaded: boolean;
+  readonly labelSetId: string;
+  readonly labelSetVersion: number;
+  /** Progress of the local records, as the editor last counted it; null when unknown. */
+  readonly progress: Progress | null;
   /** Epoch ms of the last local write. */
   readonly updatedAt: number;
-  /** Set when the server moved on under unsynced local edits; both versions are kept. */
-  readonly conflict?: { readonly server: DocumentHead; readonly detectedAt: number };
 }
 
 /**
- * Why the last send of an entry failed. `network` and `server` (5xx) are retried with backoff;
- * the others stop the entry (and the item's later entries) until `SyncEngine.retryNow` (a new
+ * Why the last send of a batch failed. `network` and `server` (5xx) are retried with backoff;
+ * the others stop the batch (and the item's later work) until `SyncEngine.retryNow` (a new
  * login, the user's click) or, for `locked`, until the item is opened while the server says it
  * is editable again (`SyncEngine.retryLocked`).
  */
@@ -38,22 +68,22 @@ export const isBlocking = (failure: OutboxFailure | undefined): boolean =>
   failure === 'locked' || failure === 'rejected' || failure === 'unauthorized';
 
 /**
- * One write waiting for the server. The entry is open (its version follows the draft, so unsent
- * edits coalesce) until its first send freezes `doc`/`baseRevision`: retries then resend the very
- * same request under the same idempotency key.
+ * One batch waiting for the server. Open (no `ops`) it is only a marker that the item has dirty
+ * records; its first send freezes the ops, so retries resend the very same request under the
+ * same idempotency key. An item has at most one frozen batch, always its oldest row.
  */
 export interface OutboxRow {
   /** Idempotency-Key of the request. */
   readonly opId: string;
   readonly itemId: string;
   readonly annotatorId: string;
-  /** Insertion order, so entries of one item are sent oldest first. */
+  /** Insertion order, so batches of one item are sent oldest first. */
   readonly seq: number;
-  /** Local draft version this entry carries. */
-  readonly version: number;
-  readonly frozen?: { readonly doc: AnnotationDocument; readonly baseRevision: number };
+  readonly ops?: readonly RecordOp[];
+  /** Edits made before record-level sync, based on this whole-document revision. */
+  readonly legacyBaseRevision?: number;
   readonly attempts: number;
-  /** Epoch ms before which the entry is not retried. */
+  /** Epoch ms before which the batch is not retried. */
   readonly nextAttemptAt: number;
   readonly failure?: OutboxFailure;
   readonly lastError?: string;
@@ -86,11 +116,24 @@ export interface CachedDatasets {
 
 export interface MetaRow {
   readonly key: string;
-  readonly value: number;
+  /** The change feed's opaque checkpoint. */
+  readonly value: string;
 }
 
+/** Tables of version 1 (whole-document drafts), kept so an upgrade can read them. */
+export const SCHEMA_V1 = {
+  drafts: '[itemId+annotatorId]',
+  outbox: 'opId, [itemId+annotatorId], annotatorId',
+  session: 'id',
+  itemDetails: 'itemId',
+  itemPages: 'key',
+  datasets: 'userId',
+  meta: 'key',
+} as const;
+
 export class MejirushiDb extends Dexie {
-  drafts!: Table<DraftRow, [string, string]>;
+  records!: Table<RecordRow, RecordKey>;
+  heads!: Table<HeadRow, [string, string]>;
   outbox!: EntityTable<OutboxRow, 'opId'>;
   session!: EntityTable<SessionRow, 'id'>;
   itemDetails!: EntityTable<CachedItemDetail, 'itemId'>;
@@ -100,17 +143,26 @@ export class MejirushiDb extends Dexie {
 
   constructor(name = 'mejirushi') {
     super(name);
-    this.version(1).stores({
-      drafts: '[itemId+annotatorId]',
-      outbox: 'opId, [itemId+annotatorId], annotatorId',
-      session: 'id',
-      itemDetails: 'itemId',
-      itemPages: 'key',
-      datasets: 'userId',
-      meta: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores({
+        drafts: null,
+        records: '[itemId+annotatorId+id], [itemId+annotatorId+state]',
+        heads: '[itemId+annotatorId]',
+        outbox: 'opId, [itemId+annotatorId], annotatorId',
+      })
+      .upgrade(upgradeToRecords);
   }
 }
 
+/** Key range of every record row of one document. */
+export function documentRange(itemId: string, annotatorId: string): [IndexableType, IndexableType] {
+  return [
+    [itemId, annotatorId, ''],
+    [itemId, annotatorId, Dexie.maxKey],
+  ];
+}
+
 export const itemPageKey = (datasetId: string, cursor: string | null | undefined): string => `${datasetId} ${cursor ?? ''}`;
-export const checkpointKey = (userId: string): string => `changes:${userId}`;
+/** The change feed checkpoint of a user (the foundation kept a number under `changes:`). */
+export const checkpointKey = (userId: string): string => `feed:${userId}`;

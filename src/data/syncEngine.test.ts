@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationDocument } from '../core/annotation';
-import { labelsByTarget } from '../core/targetLabels';
+import type { AnnotationRecord } from '../core/annotation';
+import type { DocumentEditor } from '../core/documentEditor';
+import type { StoredRecord } from '../core/records';
 import { MejirushiDb } from './db';
 import { SyncEngine, type SyncEvent } from './syncEngine';
-import { labelled, startLiveServer, type LiveServer } from './testing/liveServer';
+import { blankServerDocument, editorOf, serverRecords, startLiveServer, type LiveServer } from './testing/liveServer';
 import { ManualClock } from './testing/manualClock';
 
 let server: LiveServer;
@@ -32,9 +33,12 @@ afterEach(async () => {
   }
 });
 
-/** One "device": its own IndexedDB and engine, manual clock and a manual online signal. */
-function device() {
-  const db = new MejirushiDb(`test-${++dbCounter}`);
+/**
+ * One "device": its own IndexedDB and engine, manual clock, manual online signal, and an editor
+ * whose changes are saved as the app saves them (each diff, in order).
+ */
+function device(options: { readonly recordsPageSize?: number; readonly db?: MejirushiDb } = {}) {
+  const db = options.db ?? new MejirushiDb(`test-${++dbCounter}`);
   const clock = new ManualClock();
   let goOnline: () => void = () => undefined;
   const events: SyncEvent[] = [];
@@ -48,85 +52,116 @@ function device() {
       goOnline = onOnline;
       return () => undefined;
     },
+    ...(options.recordsPageSize ? { recordsPageSize: options.recordsPageSize } : {}),
   });
   engine.subscribe((event) => events.push(event));
   engine.start();
   opened.push({ db, engine });
-  return { db, clock, engine, events, online: () => goOnline() };
+  let saving = Promise.resolve();
+  let editor: DocumentEditor | null = null;
+  engine.subscribe((event) => {
+    if (event.type === 'remote' && editor) editor.applyRemote(event.records);
+  });
+  const self = {
+    db,
+    clock,
+    engine,
+    events,
+    online: () => goOnline(),
+    /** Opens the item in an editor (held): local changes are saved, remote ones applied. */
+    async open(): Promise<DocumentEditor> {
+      engine.hold(server.itemId);
+      const next = editorOf(server, await engine.open(server.itemId, server.labelSet));
+      next.subscribe((diff, origin) => {
+        if (origin !== 'remote') saving = saving.then(() => engine.save(server.itemId, diff));
+      });
+      editor = next;
+      return next;
+    },
+    /** Saved locally, then nothing sending or catching up. */
+    async settled(): Promise<void> {
+      await saving;
+      await engine.idle();
+    },
+    editor(): DocumentEditor {
+      if (!editor) throw new Error('open the item first');
+      return editor;
+    },
+    label(index: number, classCode: string): void {
+      self.editor().execute('targetLabel/set', { targetId: target(index), classCode });
+    },
+  };
+  return self;
 }
 
-const [SLICE_A, SLICE_B, SLICE_C] = [0, 1, 2];
+const [SLICE_A, SLICE_B, SLICE_C, SLICE_D] = [0, 1, 2, 3];
 const target = (index: number): string => server.targetIds[index] as string;
-const classesOf = (doc: AnnotationDocument | null | undefined): Record<string, string[]> =>
-  Object.fromEntries([...labelsByTarget(doc ?? server.emptyDoc())].map(([targetId, label]) => [targetId, [...label.classCodes]]));
+const labelId = (index: number): string => `label:sah:${target(index)}`;
 
-/** Brings the server document to a known state (whatever earlier tests left) through a throwaway device. */
-async function serverDocument(doc: (base: AnnotationDocument) => AnnotationDocument): Promise<number> {
-  const head = await server.api.getDocument(server.itemId);
-  const next = doc({ ...(head.document ?? server.emptyDoc()), records: {} });
-  const result = await server.api.putDocument(server.itemId, next, head.revision, crypto.randomUUID());
-  return result.revision;
+/** Slice target id → class codes, of records or stored records. */
+function labels(records: Iterable<AnnotationRecord | StoredRecord | null>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of records) {
+    const record = entry && 'version' in entry ? entry.record : entry;
+    if (record?.type === 'label' && record.classCodes.length > 0) out[record.targetId] = record.classCodes.join(' ');
+  }
+  return out;
 }
+const at = (entries: Record<number, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(entries).map(([index, code]) => [target(Number(index)), code]));
+const onServer = async () => labels(await serverRecords(server));
 
 async function revisionsSince(revision: number) {
   return (await server.api.listRevisions(server.itemId)).filter((r) => r.revision > revision);
 }
 
 describe('SyncEngine against a real server', () => {
-  it('saves locally while offline and sends exactly one revision per outbox entry when back online', async () => {
-    const start = await serverDocument((doc) => doc);
+  it('saves offline and sends each batch exactly once when back online, one op per record however often edited', async () => {
+    const start = await blankServerDocument(server);
     const a = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    await a.engine.idle();
+    const editor = await a.open();
+    await a.settled();
     server.setReachable(false);
 
-    const v1 = labelled(server, (await a.db.drafts.get([server.itemId, server.login.user.id]))!.doc, target(SLICE_A), 'sah.present');
-    await a.engine.save(server.itemId, v1);
-    await a.engine.idle();
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'offline', pending: 1 });
-
-    // Edits after the first (failed) send open a second entry; further edits coalesce into it.
-    const v2 = labelled(server, v1, target(SLICE_B), 'sah.absent');
-    const v3 = labelled(server, v2, target(SLICE_C), 'sah.uncertain');
-    await a.engine.save(server.itemId, v2);
-    await a.engine.save(server.itemId, v3);
-    await a.engine.idle();
-    const outbox = await a.db.outbox.toArray();
-    expect(outbox).toHaveLength(2);
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'offline', pending: 2 });
+    a.label(SLICE_A, 'sah.present');
+    a.label(SLICE_A, 'sah.absent');
+    a.label(SLICE_B, 'sah.absent');
+    a.label(SLICE_C, 'sah.uncertain');
+    a.label(SLICE_D, 'sah.absent');
+    await a.settled();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'offline', pending: 4 });
+    // The batch frozen at the first (failed) send, and one open batch behind it for the rest.
+    const batches = await a.db.outbox.toArray();
+    expect(batches.length).toBeLessThanOrEqual(2);
 
     server.setReachable(true);
     a.online();
-    await a.engine.idle();
+    await a.settled();
 
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: start + 2 });
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: start + batches.length });
     const applied = await revisionsSince(start);
-    expect(applied.map((r) => r.opId).sort()).toEqual(outbox.map((row) => row.opId).sort());
-    const head = await server.api.getDocument(server.itemId);
-    expect(classesOf(head.document)).toEqual({
-      [target(SLICE_A)]: ['sah.present'],
-      [target(SLICE_B)]: ['sah.absent'],
-      [target(SLICE_C)]: ['sah.uncertain'],
-    });
+    expect(applied.map((r) => r.opId).sort()).toEqual(batches.map((batch) => batch.opId).sort());
+    expect(applied.reduce((sum, r) => sum + r.opCount, 0)).toBeLessThanOrEqual(5);
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.absent', [SLICE_B]: 'sah.absent', [SLICE_C]: 'sah.uncertain', [SLICE_D]: 'sah.absent' }));
+    expect(labels(editor.store.records())).toEqual(await onServer());
     expect(await a.db.outbox.count()).toBe(0);
   });
 
   it('retries with backoff on its own clock, capped, and at once when the browser is online again', async () => {
-    await serverDocument((doc) => doc);
+    await blankServerDocument(server);
     const a = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    await a.engine.idle();
+    await a.open();
+    await a.settled();
     server.setReachable(false);
-    const draft = (await a.db.drafts.get([server.itemId, server.login.user.id]))!;
-    await a.engine.save(server.itemId, labelled(server, draft.doc, target(SLICE_A), 'sah.absent'));
-    await a.engine.idle();
+    a.label(SLICE_A, 'sah.absent');
+    await a.settled();
 
     const delays: number[] = [];
     for (let attempt = 0; attempt < 7; attempt += 1) {
-      const at = a.clock.nextTimerAt();
-      expect(at).not.toBeNull();
-      delays.push((at as number) - a.clock.now());
-      a.clock.advance((at as number) - a.clock.now());
+      const next = a.clock.nextTimerAt();
+      expect(next).not.toBeNull();
+      delays.push((next as number) - a.clock.now());
+      a.clock.advance((next as number) - a.clock.now());
       await a.engine.idle();
     }
     // random() = 0.5 → three quarters of min(cap, base·2^(n-1)).
@@ -141,172 +176,165 @@ describe('SyncEngine against a real server', () => {
     expect(a.clock.nextTimerAt()).toBeNull();
   });
 
-  it('applies a write once when its response was lost and the server restarted before the retry', async () => {
-    const start = await serverDocument((doc) => doc);
+  it('applies a batch once when its response was lost and the server restarted before the retry', async () => {
+    await blankServerDocument(server);
     const a = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    await a.engine.idle();
-    server.loseResponses((method, url) => method === 'PUT' && url.includes('/annotations/me'));
+    await a.open();
+    a.label(SLICE_A, 'sah.absent');
+    await a.settled();
+    const start = a.engine.stateOf(server.itemId)!.revision;
+    a.editor().undo(); // back to the unlabelled slice: the label deleted again
+    await a.settled();
+    server.loseResponses((method, url) => method === 'PATCH' && url.includes('/annotations/me'));
     server.forwarded.length = 0;
 
-    const draft = (await a.db.drafts.get([server.itemId, server.login.user.id]))!;
-    const doc = labelled(server, draft.doc, target(SLICE_A), 'sah.present');
-    await a.engine.save(server.itemId, doc);
-    await a.engine.idle();
+    a.label(SLICE_A, 'sah.present');
+    await a.settled();
     expect(a.engine.stateOf(server.itemId)?.status).toBe('offline');
-    expect(await revisionsSince(start)).toHaveLength(1); // the server did apply it
+    expect(await revisionsSince(start + 1)).toHaveLength(1); // the server did apply it
 
     await server.stopServer();
     await server.startServer();
     a.clock.advance(a.clock.nextTimerAt()! - a.clock.now());
     await a.engine.idle();
 
-    const puts = server.forwarded.filter((line) => line.startsWith('PUT '));
-    expect(puts).toHaveLength(2); // sent twice…
-    const applied = await revisionsSince(start);
-    expect(applied).toHaveLength(1); // …applied once
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', revision: start + 1 });
+    expect(server.forwarded.filter((line) => line.startsWith('PATCH '))).toHaveLength(2); // sent twice…
+    expect(await revisionsSince(start + 1)).toHaveLength(1); // …applied once
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', revision: start + 2 });
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present' }));
   });
 
-  it('keeps both versions on a 412 and stops syncing the item until the user resolves it', async () => {
-    const start = await serverDocument((doc) => doc);
+  it('two devices labelling different slices both apply, without a conflict, and each catches up with the other', async () => {
+    await blankServerDocument(server);
     const a = device();
     const b = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    const bDraft = await b.engine.open(server.itemId, server.emptyDoc);
-    await Promise.all([a.engine.idle(), b.engine.idle()]);
+    const editorA = await a.open();
+    const editorB = await b.open();
+    await Promise.all([a.settled(), b.settled()]);
 
-    const aDoc = labelled(server, (await a.db.drafts.get([server.itemId, server.login.user.id]))!.doc, target(SLICE_A), 'sah.present');
-    await a.engine.save(server.itemId, aDoc);
-    await a.engine.idle();
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', revision: start + 1 });
-
-    const bDoc = labelled(server, bDraft.doc, target(SLICE_A), 'sah.absent');
-    await b.engine.save(server.itemId, bDoc);
-    await b.engine.idle();
-    const state = b.engine.stateOf(server.itemId);
-    expect(state?.status).toBe('conflict');
-    const conflicted = (await b.db.drafts.get([server.itemId, server.login.user.id]))!;
-    expect(classesOf(conflicted.doc)).toEqual({ [target(SLICE_A)]: ['sah.absent'] });
-    expect(conflicted.conflict?.server.revision).toBe(start + 1);
-    expect(classesOf(conflicted.conflict?.server.document)).toEqual({ [target(SLICE_A)]: ['sah.present'] });
-
-    // Further edits are saved locally but not sent while the conflict stands.
-    await b.engine.save(server.itemId, labelled(server, bDoc, target(SLICE_B), 'sah.absent'));
-    await b.engine.idle();
-    expect(b.engine.stateOf(server.itemId)?.status).toBe('conflict');
-    expect(await revisionsSince(start)).toHaveLength(1);
-    const head = await server.api.getDocument(server.itemId);
-    expect(classesOf(head.document)).toEqual({ [target(SLICE_A)]: ['sah.present'] });
-  });
-
-  it('resolves a conflict by keeping mine: rewritten on top of the server revision', async () => {
-    const { b, start } = await conflictBetweenDevices();
-    const doc = await b.engine.resolve(server.itemId, 'mine');
-    await b.engine.idle();
-    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', revision: start + 2 });
-    const head = await server.api.getDocument(server.itemId);
-    expect(classesOf(head.document)).toEqual(classesOf(doc));
-    expect(classesOf(doc)).toEqual({ [target(SLICE_A)]: ['sah.absent'], [target(SLICE_B)]: ['sah.uncertain'] });
-  });
-
-  it('resolves a conflict by taking the server version: nothing is sent', async () => {
-    const { b, start } = await conflictBetweenDevices();
-    const doc = await b.engine.resolve(server.itemId, 'theirs');
-    await b.engine.idle();
-    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: start + 1 });
-    expect(classesOf(doc)).toEqual({ [target(SLICE_A)]: ['sah.present'], [target(SLICE_C)]: ['sah.present'] });
-    expect(await revisionsSince(start + 1)).toHaveLength(0);
-  });
-
-  it('resolves a conflict by merging record-wise, mine winning where both changed', async () => {
-    const { b, start } = await conflictBetweenDevices();
-    const doc = await b.engine.resolve(server.itemId, 'merge');
-    await b.engine.idle();
-    expect(classesOf(doc)).toEqual({
-      [target(SLICE_A)]: ['sah.absent'], // both changed: mine
-      [target(SLICE_B)]: ['sah.uncertain'], // only mine
-      [target(SLICE_C)]: ['sah.present'], // only theirs
-    });
-    const head = await server.api.getDocument(server.itemId);
-    expect(head.revision).toBe(start + 2);
-    expect(classesOf(head.document)).toEqual(classesOf(doc));
-  });
-
-  it('catches up from the change feed: pulls documents changed elsewhere into drafts without pending edits', async () => {
-    const start = await serverDocument((doc) => doc);
-    const a = device();
-    const b = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    await b.engine.open(server.itemId, server.emptyDoc);
-    await Promise.all([a.engine.idle(), b.engine.idle()]);
-    await b.engine.catchUp();
-
-    const aDoc = labelled(server, (await a.db.drafts.get([server.itemId, server.login.user.id]))!.doc, target(SLICE_B), 'sah.present');
-    await a.engine.save(server.itemId, aDoc);
-    await a.engine.idle();
-
-    await b.engine.catchUp();
-    const draft = (await b.db.drafts.get([server.itemId, server.login.user.id]))!;
-    expect(draft.baseRevision).toBe(start + 1);
-    expect(classesOf(draft.doc)).toEqual({ [target(SLICE_B)]: ['sah.present'] });
+    a.label(SLICE_A, 'sah.present');
+    b.label(SLICE_B, 'sah.absent');
+    await Promise.all([a.settled(), b.settled()]);
+    expect(a.engine.stateOf(server.itemId)?.status).toBe('synced');
     expect(b.engine.stateOf(server.itemId)?.status).toBe('synced');
-    expect(b.events.some((event) => event.type === 'remote')).toBe(false); // not held: pulled silently
+    const both = at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.absent' });
+    expect(await onServer()).toEqual(both);
 
-    // Held (open in an editor): offered to the holder, written only when it accepts.
-    b.engine.hold(server.itemId);
-    await a.engine.save(server.itemId, labelled(server, aDoc, target(SLICE_C), 'sah.absent'));
-    await a.engine.idle();
+    await a.engine.catchUp();
     await b.engine.catchUp();
-    const offer = b.events.find((event) => event.type === 'remote');
-    expect(offer).toMatchObject({ type: 'remote', itemId: server.itemId, head: { revision: start + 2 } });
-    expect((await b.db.drafts.get([server.itemId, server.login.user.id]))!.baseRevision).toBe(start + 1);
-    if (offer?.type !== 'remote') throw new Error('no remote offer');
-    expect(await b.engine.acceptRemote(server.itemId, offer.head)).toBe(true);
-    const accepted = (await b.db.drafts.get([server.itemId, server.login.user.id]))!;
-    expect(accepted.baseRevision).toBe(start + 2);
-    expect(classesOf(accepted.doc)).toEqual({ [target(SLICE_B)]: ['sah.present'], [target(SLICE_C)]: ['sah.absent'] });
-
-    // Caught up: the checkpoint moved, a second catch-up offers nothing.
-    b.events.length = 0;
-    await b.engine.catchUp();
-    expect(b.events.filter((event) => event.type === 'remote')).toHaveLength(0);
+    await Promise.all([a.settled(), b.settled()]);
+    expect(labels(editorA.store.records())).toEqual(both);
+    expect(labels(editorB.store.records())).toEqual(both);
+    // Taken in outside undo: each device undoes only its own step.
+    expect(editorB.undo()).not.toBeNull();
+    expect(labels(editorB.store.records())).toEqual(at({ [SLICE_A]: 'sah.present' }));
+    await b.settled();
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present' }));
   });
 
-  it('turns a remote change under pending local edits into a conflict instead of pulling it', async () => {
-    const start = await serverDocument((doc) => doc);
+  it('the same slice labelled on both: the second device keeps both versions of that record only, the rest syncs', async () => {
+    const { b, start } = await conflictBetweenDevices();
+    const state = b.engine.stateOf(server.itemId);
+    expect(state).toMatchObject({ status: 'conflict', conflicts: 1, pending: 0 });
+    const [conflict] = await b.engine.conflictsOf(server.itemId);
+    expect(conflict).toMatchObject({ id: labelId(SLICE_A), mine: { classCodes: ['sah.absent'] }, server: { classCodes: ['sah.present'] }, base: null });
+    // B's other record went out in a batch of its own; A's record on the server is untouched.
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.uncertain' }));
+    expect((await revisionsSince(start)).map((r) => r.opCount)).toEqual([1]);
+
+    // Further edits of the conflicting record stay local; others keep syncing.
+    b.label(SLICE_A, 'sah.uncertain');
+    b.label(SLICE_C, 'sah.absent');
+    await b.settled();
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.uncertain', [SLICE_C]: 'sah.absent' }));
+    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'conflict', conflicts: 1 });
+  });
+
+  it('resolves a conflict by keeping mine: sent over the server version', async () => {
+    const { b, editorB } = await conflictBetweenDevices();
+    const rebased = await b.engine.resolve(server.itemId, new Map([[labelId(SLICE_A), 'mine']]));
+    editorB.applyRemote(rebased);
+    await b.settled();
+    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', conflicts: 0, pending: 0 });
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.absent', [SLICE_B]: 'sah.uncertain' }));
+    expect(labels(editorB.store.records())).toEqual(await onServer());
+  });
+
+  it("resolves a conflict by taking the server's: nothing is sent, the editor shows theirs", async () => {
+    const { b, editorB, start } = await conflictBetweenDevices();
+    const revision = (await revisionsSince(start)).length + start;
+    const theirs = await b.engine.resolve(server.itemId, new Map([[labelId(SLICE_A), 'theirs']]));
+    editorB.applyRemote(theirs);
+    await b.settled();
+    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', conflicts: 0, pending: 0 });
+    expect(await revisionsSince(revision)).toHaveLength(0);
+    expect(labels(editorB.store.records())).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.uncertain' }));
+  });
+
+  it('takes in changes from the change feed where nothing local waits, and announces them for a held item', async () => {
+    await blankServerDocument(server);
     const a = device();
     const b = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    const bDraft = await b.engine.open(server.itemId, server.emptyDoc);
-    await Promise.all([a.engine.idle(), b.engine.idle()]);
+    await a.open();
+    await a.settled();
+    await b.engine.open(server.itemId, server.labelSet); // opened once here, not held
+    await b.engine.idle();
+    await b.engine.catchUp();
 
-    await a.engine.save(server.itemId, labelled(server, (await a.db.drafts.get([server.itemId, server.login.user.id]))!.doc, target(SLICE_A), 'sah.present'));
-    await a.engine.idle();
+    a.label(SLICE_B, 'sah.present');
+    await a.settled();
+    await b.engine.catchUp();
+    const row = await b.db.records.get([server.itemId, server.login.user.id, labelId(SLICE_B)]);
+    const stored = (await serverRecords(server)).find((record) => record.id === labelId(SLICE_B));
+    expect(row).toMatchObject({ state: 'synced', baseVersion: stored?.version, record: { classCodes: ['sah.present'] } });
+    expect(b.events.some((event) => event.type === 'remote')).toBe(false);
 
+    const editorB = await b.open();
+    expect(labels(editorB.store.records())).toEqual(at({ [SLICE_B]: 'sah.present' }));
+    a.label(SLICE_C, 'sah.absent');
+    await a.settled();
+    await b.engine.catchUp();
+    const remote = b.events.filter((event) => event.type === 'remote');
+    expect(remote).toHaveLength(1);
+    expect(labels(editorB.store.records())).toEqual(at({ [SLICE_B]: 'sah.present', [SLICE_C]: 'sah.absent' }));
+    expect(editorB.canUndo).toBe(false);
+
+    // Caught up: the checkpoint moved, a second catch-up announces nothing.
+    await b.engine.catchUp();
+    expect(b.events.filter((event) => event.type === 'remote')).toHaveLength(1);
+  });
+
+  it('leaves a record changed here to its batch: a remote change of it becomes a conflict, never an overwrite', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    const b = device();
+    await a.open();
+    const editorB = await b.open();
+    await Promise.all([a.settled(), b.settled()]);
+
+    a.label(SLICE_A, 'sah.present');
+    await a.settled();
     server.setReachable(false);
-    await b.engine.save(server.itemId, labelled(server, bDraft.doc, target(SLICE_A), 'sah.uncertain'));
-    await b.engine.idle();
+    b.label(SLICE_A, 'sah.uncertain');
+    await b.settled();
     server.setReachable(true);
-    b.online(); // retries the entry and catches up
-    await b.engine.idle();
+    b.online(); // retries the batch and catches up
+    await b.settled();
 
     expect(b.events.some((event) => event.type === 'remote')).toBe(false);
-    expect(b.engine.stateOf(server.itemId)?.status).toBe('conflict');
-    const draft = (await b.db.drafts.get([server.itemId, server.login.user.id]))!;
-    expect(classesOf(draft.doc)).toEqual({ [target(SLICE_A)]: ['sah.uncertain'] });
-    expect(draft.conflict?.server.revision).toBe(start + 1);
+    expect(b.engine.stateOf(server.itemId)).toMatchObject({ status: 'conflict', conflicts: 1 });
+    expect(labels(editorB.store.records())).toEqual(at({ [SLICE_A]: 'sah.uncertain' }));
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present' }));
   });
 
   it('keeps every local edit across an engine restart (a reload) and sends them then', async () => {
-    const start = await serverDocument((doc) => doc);
+    await blankServerDocument(server);
     const a = device();
-    await a.engine.open(server.itemId, server.emptyDoc);
-    await a.engine.idle();
+    await a.open();
+    await a.settled();
     server.setReachable(false);
-    const doc = labelled(server, (await a.db.drafts.get([server.itemId, server.login.user.id]))!.doc, target(SLICE_C), 'sah.absent');
-    await a.engine.save(server.itemId, doc);
-    await a.engine.idle();
+    a.label(SLICE_C, 'sah.absent');
+    await a.settled();
     a.engine.stop();
 
     server.setReachable(true);
@@ -315,72 +343,90 @@ describe('SyncEngine against a real server', () => {
     reloaded.start();
     await reloaded.idle();
     expect(await reloaded.pendingCount()).toBe(0);
-    const head = await server.api.getDocument(server.itemId);
-    expect(head.revision).toBe(start + 1);
-    expect(classesOf(head.document)).toEqual({ [target(SLICE_C)]: ['sah.absent'] });
+    expect(await onServer()).toEqual(at({ [SLICE_C]: 'sah.absent' }));
   });
 
-  it('holds edits refused as locked (and those behind them) until the item is returned, then sends each once', async () => {
-    await serverDocument((doc) => doc);
+  it('holds batches refused as locked (and edits behind them) until the item is returned, then sends each once', async () => {
+    await blankServerDocument(server);
     const a = device();
-    const v1 = labelled(server, (await a.engine.open(server.itemId, server.emptyDoc)).doc, target(SLICE_A), 'sah.present');
-    await a.engine.save(server.itemId, v1);
-    await a.engine.idle();
+    await a.open();
+    for (const slice of [SLICE_A, SLICE_B, SLICE_C]) a.label(slice, 'sah.present');
+    await a.settled();
+    await a.engine.catchUpItem(server.itemId);
     const submitted = a.engine.stateOf(server.itemId)!.revision;
     await server.api.submit(server.itemId, submitted, crypto.randomUUID());
 
-    const v2 = labelled(server, v1, target(SLICE_B), 'sah.absent');
-    await a.engine.save(server.itemId, v2);
-    await a.engine.idle();
+    a.label(SLICE_B, 'sah.absent');
+    await a.settled();
     expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 1 });
-    await a.engine.save(server.itemId, labelled(server, v2, target(SLICE_C), 'sah.uncertain'));
-    await a.engine.idle();
+    a.label(SLICE_C, 'sah.uncertain');
+    await a.settled();
     expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 2 });
 
     // Still locked: a retry is refused again and changes nothing on either side.
     await a.engine.retryNow();
-    await a.engine.idle();
+    await a.settled();
     expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'error', failure: 'locked', pending: 2 });
     expect(await revisionsSince(submitted)).toEqual([]);
 
     await server.reviewerApi.review(server.itemId, { annotatorId: server.login.user.id, decision: 'return' });
-    const outbox = await a.db.outbox.toArray();
-    await a.engine.retryNow();
-    await a.engine.idle();
+    const [locked] = (await a.db.outbox.toArray()).sort((x, y) => x.seq - y.seq);
+    await a.engine.retryLocked(server.itemId);
+    await a.settled();
 
-    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, revision: submitted + 2 });
-    expect((await revisionsSince(submitted)).map((r) => r.opId).sort()).toEqual(outbox.map((row) => row.opId).sort());
-    const head = await server.api.getDocument(server.itemId);
-    expect(classesOf(head.document)).toEqual({
-      [target(SLICE_A)]: ['sah.present'],
-      [target(SLICE_B)]: ['sah.absent'],
-      [target(SLICE_C)]: ['sah.uncertain'],
-    });
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0 });
+    const applied = await revisionsSince(submitted);
+    expect(applied[0]?.opId).toBe(locked?.opId);
+    expect(applied.map((r) => r.opCount)).toEqual([1, 1]);
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.absent', [SLICE_C]: 'sah.uncertain' }));
+  });
+
+  it('loads a document page by page on its first open here, then opens from IndexedDB and catches up with /ops', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    await a.open();
+    for (let i = 0; i < server.targetIds.length; i += 1) a.label(i, 'sah.absent');
+    await a.settled();
+
+    const b = device({ recordsPageSize: 2 });
+    server.forwarded.length = 0;
+    const records = await b.engine.open(server.itemId, server.labelSet);
+    expect(records).toHaveLength(server.targetIds.length);
+    const pages = server.forwarded.filter((line) => line.startsWith('GET ') && line.includes('/annotations/me/records'));
+    expect(pages).toHaveLength(server.targetIds.length / 2);
+    await b.engine.idle();
+
+    a.label(SLICE_A, 'sah.present');
+    await a.settled();
+    server.forwarded.length = 0;
+    const again = await b.engine.open(server.itemId, server.labelSet);
+    await b.engine.idle();
+    expect(server.forwarded.some((line) => line.includes('/annotations/me/records'))).toBe(false);
+    expect(server.forwarded.some((line) => line.includes('/annotations/me/ops?since='))).toBe(true);
+    expect(labels(again)).toEqual(labels(records));
+    expect(labels(await b.engine.open(server.itemId, server.labelSet))).toEqual(await onServer());
   });
 });
 
 /**
- * Base: slice A present. Server (device A) then: A present stays, C present added.
- * Device B, still on the base: A absent, B uncertain → 412 conflict.
+ * Both devices open the blank series. Device A labels slice A present and syncs; device B, not
+ * having caught up, labels slice A absent and slice B uncertain in one step → 412 for slice A.
  */
 async function conflictBetweenDevices() {
-  await serverDocument((doc) => doc);
+  const start = await blankServerDocument(server);
   const a = device();
   const b = device();
-  const base = labelled(server, (await a.engine.open(server.itemId, server.emptyDoc)).doc, target(SLICE_A), 'sah.present');
-  await a.engine.save(server.itemId, base);
-  await a.engine.idle();
-  const start = a.engine.stateOf(server.itemId)!.revision;
-  const bDraft = await b.engine.open(server.itemId, server.emptyDoc);
-  await b.engine.idle();
-  expect(classesOf(bDraft.doc)).toEqual({ [target(SLICE_A)]: ['sah.present'] });
+  await a.open();
+  const editorB = await b.open();
+  await Promise.all([a.settled(), b.settled()]);
 
-  await a.engine.save(server.itemId, labelled(server, base, target(SLICE_C), 'sah.present'));
-  await a.engine.idle();
+  a.label(SLICE_A, 'sah.present');
+  await a.settled();
 
-  const mine = labelled(server, labelled(server, bDraft.doc, target(SLICE_A), 'sah.absent'), target(SLICE_B), 'sah.uncertain');
-  await b.engine.save(server.itemId, mine);
-  await b.engine.idle();
-  expect(b.engine.stateOf(server.itemId)?.status).toBe('conflict');
-  return { a, b, start };
+  editorB.beginBatch();
+  b.label(SLICE_A, 'sah.absent');
+  b.label(SLICE_B, 'sah.uncertain');
+  editorB.endBatch();
+  await b.settled();
+  return { a, b, editorB, start: start + 1 };
 }

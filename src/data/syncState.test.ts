@@ -1,46 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError, NetworkError } from './api';
 import { backoffDelay } from './backoff';
-import type { DraftRow, OutboxRow } from './db';
-import { classifyFailure, computeSyncState } from './syncState';
+import type { OutboxRow } from './db';
+import { classifyFailure, computeSyncState, NO_COUNTS } from './syncState';
 
-const draft: DraftRow = {
-  itemId: 'i',
-  annotatorId: 'u',
-  doc: { itemId: 'i', annotatorId: 'u', labelSetId: 's', labelSetVersion: 1, records: {} },
-  baseRevision: 3,
-  baseDoc: null,
-  version: 5,
-  syncedVersion: 4,
-  updatedAt: 0,
-};
 const row = (change: Partial<OutboxRow> = {}): OutboxRow => ({
   opId: 'op',
   itemId: 'i',
   annotatorId: 'u',
   seq: 0,
-  version: 5,
   attempts: 0,
   nextAttemptAt: 0,
   ...change,
 });
-const idle = { inFlight: false, networkDown: false, now: 1000 };
+const idle = { sending: false, networkDown: false, now: 1000 };
+const dirty = { ...NO_COUNTS, dirty: 2 };
 
 describe('computeSyncState', () => {
-  it('says synced with an empty outbox and saved locally with a waiting entry', () => {
-    expect(computeSyncState(draft, [], idle)).toEqual({ status: 'synced', pending: 0, revision: 3 });
-    expect(computeSyncState(draft, [row()], idle)).toMatchObject({ status: 'savedLocally', pending: 1 });
+  it('says synced with nothing waiting and saved locally with dirty records behind a batch', () => {
+    expect(computeSyncState(3, [], NO_COUNTS, idle)).toEqual({ status: 'synced', pending: 0, conflicts: 0, conflictAt: 0, revision: 3 });
+    expect(computeSyncState(3, [row()], dirty, idle)).toMatchObject({ status: 'savedLocally', pending: 2 });
   });
 
   it('ranks conflict over a blocking error over sending over offline', () => {
-    const conflict = { server: { revision: 4, document: null, updatedAt: null }, detectedAt: 5 };
+    const conflicted = { dirty: 1, conflicts: 1, conflictAt: 5 };
     const locked = row({ failure: 'locked', lastError: '409: locked' });
-    expect(computeSyncState({ ...draft, conflict }, [locked], { ...idle, inFlight: true }).status).toBe('conflict');
-    expect(computeSyncState(draft, [locked], { ...idle, inFlight: true })).toMatchObject({ status: 'error', failure: 'locked' });
-    expect(computeSyncState(draft, [row({ failure: 'network' })], { ...idle, inFlight: true }).status).toBe('syncing');
-    expect(computeSyncState(draft, [row({ failure: 'network', nextAttemptAt: 4000 })], idle)).toMatchObject({ status: 'offline', nextAttemptAt: 4000 });
-    expect(computeSyncState(draft, [row()], { ...idle, networkDown: true }).status).toBe('offline');
-    expect(computeSyncState(draft, [row({ failure: 'server' })], idle).status).toBe('error');
+    expect(computeSyncState(3, [locked], conflicted, { ...idle, sending: true })).toMatchObject({ status: 'conflict', conflicts: 1, conflictAt: 5 });
+    expect(computeSyncState(3, [locked], dirty, { ...idle, sending: true })).toMatchObject({ status: 'error', failure: 'locked' });
+    expect(computeSyncState(3, [row({ failure: 'network' })], dirty, { ...idle, sending: true }).status).toBe('syncing');
+    expect(computeSyncState(3, [row({ failure: 'network', nextAttemptAt: 4000 })], dirty, idle)).toMatchObject({ status: 'offline', nextAttemptAt: 4000 });
+    expect(computeSyncState(3, [row()], dirty, { ...idle, networkDown: true }).status).toBe('offline');
+    expect(computeSyncState(3, [row({ failure: 'server' })], dirty, idle).status).toBe('error');
   });
 });
 

@@ -1,46 +1,61 @@
-/** Per-item sync status shown to the user, derived from the draft, its outbox and the engine. */
+/** Per-item sync status shown to the user, derived from the outbox, the record counts and the engine. */
 import { ApiRequestError, NetworkError } from './api';
-import { isBlocking, type DraftRow, type OutboxFailure, type OutboxRow } from './db';
+import { isBlocking, type OutboxFailure, type OutboxRow } from './db';
 
 export type SyncStatus = 'savedLocally' | 'syncing' | 'synced' | 'offline' | 'conflict' | 'error';
 
+/** How many records of an item wait, as counted through the state index. */
+export interface RecordCounts {
+  /** Changed here, not yet acknowledged by the server (in flight included). */
+  readonly dirty: number;
+  /** Changed on both sides, waiting for the user. */
+  readonly conflicts: number;
+  /** Latest time a conflict was found (epoch ms), 0 when none: a new conflict reopens the dialog. */
+  readonly conflictAt: number;
+}
+
+export const NO_COUNTS: RecordCounts = { dirty: 0, conflicts: 0, conflictAt: 0 };
+
 export interface ItemSyncState {
   readonly status: SyncStatus;
-  /** Outbox entries not yet acknowledged by the server. */
+  /** Records changed here and not yet acknowledged by the server. */
   readonly pending: number;
-  /** Server revision the local document is based on. */
+  /** Records changed on both sides, each waiting for the user's choice. */
+  readonly conflicts: number;
+  readonly conflictAt: number;
+  /** Server revision whose changes this device has taken in. */
   readonly revision: number;
   readonly lastError?: string;
   readonly failure?: OutboxFailure;
   /** Epoch ms of the next automatic retry, when one is scheduled. */
   readonly nextAttemptAt?: number;
-  readonly conflict?: DraftRow['conflict'];
 }
 
-/** Status of one item: conflict and blocking errors first, then what the outbox is doing. */
+/** Status of one item: conflicts and blocking errors first, then what the outbox is doing. */
 export function computeSyncState(
-  draft: DraftRow | undefined,
-  rows: readonly OutboxRow[],
-  engine: { readonly inFlight: boolean; readonly networkDown: boolean; readonly now: number },
+  revision: number,
+  batches: readonly OutboxRow[],
+  counts: RecordCounts,
+  engine: { readonly sending: boolean; readonly networkDown: boolean; readonly now: number },
 ): ItemSyncState {
-  const base = { pending: rows.length, revision: draft?.baseRevision ?? 0 };
-  const head = rows[0];
+  const base = { pending: counts.dirty, conflicts: counts.conflicts, conflictAt: counts.conflictAt, revision };
+  const head = batches[0];
   const failure = head?.failure;
   const details = {
     ...(head?.lastError ? { lastError: head.lastError } : {}),
     ...(failure ? { failure } : {}),
     ...(head && head.nextAttemptAt > engine.now ? { nextAttemptAt: head.nextAttemptAt } : {}),
   };
-  if (draft?.conflict) return { ...base, ...details, status: 'conflict', conflict: draft.conflict };
+  if (counts.conflicts > 0) return { ...base, ...details, status: 'conflict' };
   if (isBlocking(failure)) return { ...base, ...details, status: 'error' };
-  if (engine.inFlight) return { ...base, status: 'syncing' };
-  if (!head) return { ...base, status: 'synced' };
+  if (engine.sending) return { ...base, status: 'syncing' };
+  if (!head && counts.dirty === 0) return { ...base, status: 'synced' };
   if (engine.networkDown || failure === 'network') return { ...base, ...details, status: 'offline' };
   if (failure === 'server') return { ...base, ...details, status: 'error' };
   return { ...base, ...details, status: 'savedLocally' };
 }
 
-/** What a failed send means for its outbox entry. */
+/** What a failed send means for its batch. */
 export function classifyFailure(error: unknown): OutboxFailure {
   if (error instanceof NetworkError) return 'network';
   if (!(error instanceof ApiRequestError)) return 'rejected';
@@ -54,9 +69,10 @@ export function sameSyncState(a: ItemSyncState, b: ItemSyncState): boolean {
   return (
     a.status === b.status &&
     a.pending === b.pending &&
+    a.conflicts === b.conflicts &&
+    a.conflictAt === b.conflictAt &&
     a.revision === b.revision &&
     a.lastError === b.lastError &&
-    a.nextAttemptAt === b.nextAttemptAt &&
-    a.conflict?.detectedAt === b.conflict?.detectedAt
+    a.nextAttemptAt === b.nextAttemptAt
   );
 }

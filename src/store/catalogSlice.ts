@@ -1,6 +1,6 @@
 /**
  * Datasets and item lists of the logged-in user, fetched from the server and cached in
- * IndexedDB so they read offline. Beside each list, this device's sync status and draft
+ * IndexedDB so they read offline. Beside each list, this device's sync status and local
  * progress per item (`itemSync`), so the lists never look behind what the user just did.
  */
 import type { StateCreator } from 'zustand';
@@ -9,10 +9,10 @@ import { NetworkError } from '../data/api';
 import { itemPageKey } from '../data/db';
 import { deriveLocalItemSync, type LocalItemSync } from '../data/localItemSync';
 import { browserOffline } from '../data/onlineSignal';
+import { readSyncRows, type SyncRows } from '../data/sync/syncRows';
 import type { AppState } from './appState';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
-import { targetIdsOf } from './targets';
 
 export const ITEM_PAGE_SIZE = 50;
 
@@ -31,12 +31,12 @@ export interface CatalogSlice {
   datasetsFromCache: boolean;
   datasetsError: AppError | null;
   itemLists: Readonly<Record<string, ItemList>>;
-  /** This device's copy of listed items (those with a draft), by item id. */
+  /** This device's copy of listed items (those opened here), by item id. */
   itemSync: Readonly<Record<string, LocalItemSync>>;
   loadDatasets(): Promise<void>;
   /** First page, or with `more` the page after the ones loaded. */
   loadItems(datasetId: string, options?: { readonly more?: boolean }): Promise<void>;
-  /** Re-reads the drafts and outbox of these items, all in one IndexedDB transaction. */
+  /** Re-reads the local sync rows of these items, all in one IndexedDB transaction. */
   refreshItemSync(itemIds: readonly string[]): Promise<void>;
 }
 
@@ -60,20 +60,12 @@ export const createCatalogSlice =
     async function readItemSync(itemIds: readonly string[]): Promise<Record<string, LocalItemSync>> {
       const me = userId();
       if (!me || itemIds.length === 0) return {};
-      const keys = itemIds.map((itemId) => [itemId, me] as [string, string]);
       const { db } = services;
-      const rows = await db.transaction('r', db.drafts, db.outbox, db.itemDetails, async () => {
-        const [drafts, outbox, details] = await Promise.all([
-          db.drafts.bulkGet(keys),
-          db.outbox.where('[itemId+annotatorId]').anyOf(keys).toArray(),
-          db.itemDetails.bulkGet([...itemIds]),
-        ]);
-        return { drafts, outbox, details };
+      const rows = await db.transaction('r', db.heads, db.outbox, db.records, async () => {
+        const read = await Promise.all(itemIds.map((itemId) => readSyncRows(db, { itemId, annotatorId: me })));
+        return new Map(itemIds.map((itemId, i) => [itemId, read[i] as SyncRows]));
       });
-      const targetIds = new Map<string, readonly string[]>();
-      for (const cached of rows.details) if (cached) targetIds.set(cached.itemId, targetIdsOf(cached.detail.item));
-      const drafts = rows.drafts.filter((draft) => draft !== undefined);
-      return deriveLocalItemSync(itemIds, { drafts, outbox: rows.outbox, targetIds }, { offline: browserOffline(), now: Date.now() });
+      return deriveLocalItemSync(rows, { offline: browserOffline(), now: Date.now() });
     }
 
     return {

@@ -1,35 +1,47 @@
 /**
- * The item being read and labelled. Its annotations have one source of truth, the core
- * `DocumentEditor`: every command's change reaches the store through the editor's listener,
- * and every local change (command, undo, redo) is then saved as draft + outbox by the sync engine.
- * Remote documents enter through `applyRemote`, outside undo history.
+ * The item being read and labelled. Its annotations have one copy, the core `DocumentEditor`'s
+ * `RecordStore`; the store keeps a reference to it and its `changes` counter (views re-render
+ * when it moves), never a copy. Every local change (command, undo, redo, proposal) reaches the
+ * sync engine as its diff, O(diff); records changed elsewhere enter through `applyRemote`,
+ * outside undo.
  */
 import type { StateCreator } from 'zustand';
-import type { AnnotationDocument } from '../core/annotation';
-import type { DocumentHead, ItemDetail } from '../core/api';
+import type { AnnotationRecord } from '../core/annotation';
+import type { ItemDetail } from '../core/api';
+import type { RecordDiff } from '../core/diff';
 import { DocumentEditor } from '../core/documentEditor';
 import { canAnnotatorEdit } from '../core/itemState';
+import { isLabelQuestion, type Question } from '../core/labelSet';
+import type { RecordStore } from '../core/recordStore';
+import { ItemTargets } from '../core/targets';
 import { NetworkError } from '../data/api';
 import { newOpId } from '../data/opId';
-import type { ConflictChoice } from '../data/resolve';
-import type { ItemSyncState, SyncEngine, SyncEvent } from '../data/syncEngine';
+import type { ConflictChoice, ItemSyncState, RecordConflict, SyncEngine, SyncEvent } from '../data/syncEngine';
 import type { AppState } from './appState';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
 import { advanceAfterLabel, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
-import { targetIdsOf } from './targets';
+import { UnsavedRecords } from './unsavedRecords';
 
 export interface OpenItem {
   readonly itemId: string;
   readonly status: 'loading' | 'ready' | 'error';
   readonly error: AppError | null;
   readonly detail: ItemDetail | null;
-  /** The editor's current document (a new object on every change). */
-  readonly doc: AnnotationDocument | null;
+  /** The editor's records and indexes (the one copy of the document; read it, never change it). */
+  readonly document: RecordStore | null;
+  /** `document.changes` when last seen: views that read the document depend on it. */
+  readonly changes: number;
+  /** Slices or frames carrying a label (the document's own count, O(1)). */
+  readonly labelled: number;
+  /** The question the keys and buttons answer: the label set's first label question. */
+  readonly question: Question | null;
   readonly targetIds: readonly string[];
   readonly sliceIndex: number;
   readonly selection: SliceSelection | null;
   readonly sync: ItemSyncState | null;
+  /** Records changed both here and elsewhere, each waiting for the user's choice. */
+  readonly conflicts: readonly RecordConflict[];
   /** Local changes whose IndexedDB write has not committed yet. */
   readonly savingLocal: number;
   /** An IndexedDB write failed: the change lives only in memory. */
@@ -42,7 +54,7 @@ export interface OpenItem {
 
 export interface OpenItemSlice {
   openItem: OpenItem | null;
-  /** Loads an item (from the server, or the offline cache) and its local draft. */
+  /** Loads an item (from the server, or the offline cache) and its local records. */
   openItemById(itemId: string): Promise<void>;
   closeItem(): void;
   /** Moves to a slice; with `extend` the range selection grows (Shift+click, Shift+arrows). */
@@ -56,25 +68,29 @@ export interface OpenItemSlice {
   redo(): void;
   /** Submits the item once everything is synced; answers whether it was submitted. */
   submitItem(): Promise<boolean>;
-  resolveConflict(choice: ConflictChoice): Promise<void>;
+  /** Settles conflicting records, each as chosen (keep mine / take theirs). */
+  resolveConflicts(choices: ReadonlyMap<string, ConflictChoice>): Promise<void>;
   /** Resolves once every local change of the open item is in IndexedDB. */
   whenSavedLocally(): Promise<void>;
   handleSyncEvent(event: SyncEvent): void;
 }
 
-/** Whether the open item accepts edits now (loaded, assigned to the caller, not submitted or approved). */
-/** An item whose detail and draft are being loaded. */
+/** An item whose detail and records are being loaded. */
 export function loadingItem(itemId: string): OpenItem {
   return {
     itemId,
     status: 'loading',
     error: null,
     detail: null,
-    doc: null,
+    document: null,
+    changes: 0,
+    labelled: 0,
+    question: null,
     targetIds: [],
     sliceIndex: 0,
     selection: null,
     sync: null,
+    conflicts: [],
     savingLocal: 0,
     localSaveError: null,
     canUndo: false,
@@ -84,6 +100,7 @@ export function loadingItem(itemId: string): OpenItem {
   };
 }
 
+/** Whether the open item accepts edits now (loaded, assigned to the caller, not submitted or approved). */
 export function isEditable(openItem: OpenItem | null): boolean {
   const state = openItem?.status === 'ready' ? openItem.detail?.state : null;
   return state !== null && state !== undefined && canAnnotatorEdit(state);
@@ -97,41 +114,63 @@ export const createOpenItemSlice =
     let saveChain: Promise<void> = Promise.resolve();
     /** Bumped by every open/close, so a load that was overtaken (StrictMode, quick navigation) stops. */
     let generation = 0;
+    /** Records of the open item with a local change not yet in IndexedDB: remote copies wait for it. */
+    const unsaved = new UnsavedRecords();
+    /** Remote records heard while the item was loading, applied once its editor exists. */
+    let heardWhileLoading: ReadonlyMap<string, AnnotationRecord | null>[] = [];
 
-    function patch(itemId: string, change: Partial<OpenItem>): void {
-      set((state) => (state.openItem?.itemId === itemId ? { openItem: { ...state.openItem, ...change } } : {}));
+    function patch(itemId: string, change: Partial<OpenItem> | ((open: OpenItem) => Partial<OpenItem>)): void {
+      set((state) => {
+        const open = state.openItem;
+        if (open?.itemId !== itemId) return {};
+        return { openItem: { ...open, ...(typeof change === 'function' ? change(open) : change) } };
+      });
     }
 
     /** Runs IndexedDB work for the open item in order, after every change queued before it. */
     function enqueue(itemId: string, work: (engine: SyncEngine) => Promise<void>): Promise<void> {
       const engine = get().engine;
       if (!engine) return Promise.resolve();
-      set((state) => (state.openItem?.itemId === itemId ? { openItem: { ...state.openItem, savingLocal: state.openItem.savingLocal + 1 } } : {}));
+      patch(itemId, (open) => ({ savingLocal: open.savingLocal + 1 }));
       const run = saveChain.then(() => work(engine));
       saveChain = run.then(
-        () => {
-          set((state) =>
-            state.openItem?.itemId === itemId ? { openItem: { ...state.openItem, savingLocal: state.openItem.savingLocal - 1 } } : {},
-          );
-        },
-        (error: unknown) => {
-          set((state) =>
-            state.openItem?.itemId === itemId
-              ? { openItem: { ...state.openItem, savingLocal: state.openItem.savingLocal - 1, localSaveError: String(error) } }
-              : {},
-          );
-        },
+        () => patch(itemId, (open) => ({ savingLocal: open.savingLocal - 1 })),
+        (error: unknown) => patch(itemId, (open) => ({ savingLocal: open.savingLocal - 1, localSaveError: String(error) })),
       );
       return run;
     }
 
-    function attach(itemId: string, next: DocumentEditor): void {
+    function attach(itemId: string, next: DocumentEditor, total: number): void {
       detachEditor?.();
       editor = next;
-      detachEditor = next.subscribe((doc, _diff, origin) => {
-        patch(itemId, { doc, canUndo: next.canUndo, canRedo: next.canRedo });
-        if (origin !== 'remote') void enqueue(itemId, async (engine) => void (await engine.save(itemId, doc)));
+      detachEditor = next.subscribe((diff, origin) => {
+        patch(itemId, { changes: next.store.changes, labelled: next.store.labelledTargets, canUndo: next.canUndo, canRedo: next.canRedo });
+        if (origin !== 'remote') save(itemId, diff, { labelled: next.store.labelledTargets, total });
       });
+    }
+
+    function save(itemId: string, diff: RecordDiff, progress: { labelled: number; total: number }): void {
+      const ids = unsaved.add(diff);
+      void enqueue(itemId, async (engine) => {
+        try {
+          await engine.save(itemId, diff, progress);
+        } finally {
+          unsaved.remove(ids);
+        }
+      });
+    }
+
+    /**
+     * Records changed elsewhere, already in IndexedDB. One with a local change still on its way
+     * there is left as the user has it: that save finds the newer copy and keeps both (conflict).
+     */
+    function takeRemote(itemId: string, records: ReadonlyMap<string, AnnotationRecord | null>): void {
+      if (get().openItem?.itemId !== itemId) return;
+      if (!editor) {
+        heardWhileLoading.push(records);
+        return;
+      }
+      editor.applyRemote(unsaved.without(records));
     }
 
     async function loadDetail(itemId: string): Promise<ItemDetail> {
@@ -146,19 +185,14 @@ export const createOpenItemSlice =
       }
     }
 
-    /** A newer server document for the open item: taken in only when no local change is pending. */
-    function offerRemote(itemId: string, head: DocumentHead): void {
-      const open = get().openItem;
-      if (!editor || open?.itemId !== itemId || !head.document || open.savingLocal > 0 || (open.sync?.pending ?? 0) > 0) return;
-      editor.applyRemote(head.document);
-      void enqueue(itemId, async (engine) => {
-        const accepted = await engine.acceptRemote(itemId, head);
-        // Local edits slipped in between: the draft (with them) is the truth; show it again.
-        if (!accepted && editor && get().openItem?.itemId === itemId) {
-          const draft = await services.db.drafts.get([itemId, engine.annotatorId]);
-          if (draft) editor.applyRemote(draft.doc);
-        }
+    /** Re-reads the conflicting records, in order with the saves (the latest read wins). */
+    function refreshConflicts(itemId: string): Promise<void> {
+      const read = saveChain.then(async () => {
+        const conflicts = (await get().engine?.conflictsOf(itemId)) ?? [];
+        patch(itemId, { conflicts });
       });
+      saveChain = read.catch(() => undefined);
+      return read;
     }
 
     function editTargets(): string[] | null {
@@ -183,27 +217,28 @@ export const createOpenItemSlice =
           const detail = await loadDetail(itemId);
           // Overtaken: closeItem has already released this item, so holding it now would leak.
           if (generation !== mine) return;
-          const targetIds = targetIdsOf(detail.item);
+          const { labelSet } = detail;
           engine.hold(itemId);
-          const draft = await engine.open(itemId, () => ({
-            itemId,
-            annotatorId: session.user.id,
-            labelSetId: detail.labelSet.id,
-            labelSetVersion: detail.labelSet.version,
-            records: {},
-          }));
+          const records = await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version });
           if (generation !== mine) return;
-          const next = new DocumentEditor({ doc: draft.doc, labelSet: detail.labelSet, targetIds, userId: session.user.id });
-          attach(itemId, next);
+          const targets = new ItemTargets(detail.item);
+          const key = { itemId, annotatorId: session.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version };
+          const next = new DocumentEditor({ key, records, labelSet, targets, userId: session.user.id });
+          attach(itemId, next, targets.order.length);
+          for (const heard of heardWhileLoading.splice(0)) next.applyRemote(unsaved.without(heard));
           patch(itemId, {
             status: 'ready',
             detail,
-            doc: next.doc,
-            targetIds,
+            document: next.store,
+            changes: next.store.changes,
+            labelled: next.store.labelledTargets,
+            question: labelSet.questions.find(isLabelQuestion) ?? null,
+            targetIds: targets.order,
             sync: engine.stateOf(itemId) ?? null,
             canUndo: false,
             canRedo: false,
           });
+          await refreshConflicts(itemId);
           // Writes refused while the item was locked go out once it accepts edits again (returned).
           if (isEditable(get().openItem)) await engine.retryLocked(itemId);
         } catch (error) {
@@ -219,6 +254,7 @@ export const createOpenItemSlice =
         detachEditor?.();
         detachEditor = null;
         editor = null;
+        heardWhileLoading = [];
         set({ openItem: null });
       },
 
@@ -238,16 +274,18 @@ export const createOpenItemSlice =
       applyLabel(classCode) {
         const targetIds = editTargets();
         const open = get().openItem;
-        if (!targetIds || !editor || !open) return;
-        if (targetIds.length === 1) editor.execute('targetLabel/set', { targetId: targetIds[0] as string, classCode });
-        else editor.execute('targetLabel/setRange', { targetIds, classCode });
+        if (!targetIds || !editor || !open?.question) return;
+        const questionId = open.question.id;
+        if (targetIds.length === 1) editor.execute('targetLabel/set', { questionId, targetId: targetIds[0] as string, classCode });
+        else editor.execute('targetLabel/setRange', { questionId, targetIds, classCode });
         const cursor = advanceAfterLabel({ index: open.sliceIndex, selection: open.selection }, open.targetIds.length);
         patch(open.itemId, { sliceIndex: cursor.index, selection: cursor.selection });
       },
 
       clearLabels() {
         const targetIds = editTargets();
-        if (targetIds && editor) editor.execute('targetLabel/clear', { targetIds });
+        const questionId = get().openItem?.question?.id;
+        if (targetIds && editor && questionId) editor.execute('targetLabel/clear', { questionId, targetIds });
       },
 
       undo() {
@@ -267,7 +305,10 @@ export const createOpenItemSlice =
         if (!sync || sync.status !== 'synced' || sync.pending > 0) return false;
         patch(open.itemId, { submitting: true, submitError: null });
         try {
-          const { state } = await services.api.submit(open.itemId, sync.revision, newOpId());
+          // The revision submitted is the server's latest, every op of it taken in here.
+          await engine.catchUpItem(open.itemId);
+          const revision = engine.stateOf(open.itemId)?.revision ?? sync.revision;
+          const { state } = await services.api.submit(open.itemId, revision, newOpId());
           const detail = get().openItem?.detail;
           if (detail) {
             const next = { ...detail, state };
@@ -282,13 +323,14 @@ export const createOpenItemSlice =
         }
       },
 
-      async resolveConflict(choice) {
+      async resolveConflicts(choices) {
         const open = get().openItem;
         if (!open) return;
         await enqueue(open.itemId, async (engine) => {
-          const doc = await engine.resolve(open.itemId, choice);
-          if (editor && get().openItem?.itemId === open.itemId) editor.applyRemote(doc);
+          const theirs = await engine.resolve(open.itemId, choices);
+          if (editor && get().openItem?.itemId === open.itemId) editor.applyRemote(theirs);
         });
+        await refreshConflicts(open.itemId);
       },
 
       async whenSavedLocally() {
@@ -301,11 +343,17 @@ export const createOpenItemSlice =
 
       handleSyncEvent(event) {
         switch (event.type) {
-          case 'state':
+          case 'state': {
+            const before = get().openItem;
             patch(event.itemId, { sync: event.state });
+            const seen = before?.itemId === event.itemId ? before.sync : null;
+            if (before?.itemId === event.itemId && (seen?.conflicts !== event.state.conflicts || seen.conflictAt !== event.state.conflictAt)) {
+              void refreshConflicts(event.itemId);
+            }
             return;
+          }
           case 'remote':
-            offerRemote(event.itemId, event.head);
+            takeRemote(event.itemId, event.records);
             return;
           case 'unauthorized':
             set({ sessionExpired: true });

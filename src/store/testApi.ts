@@ -2,6 +2,7 @@
  * `window.__mejirushi`: explicit signals for end-to-end tests, so they wait on state rather than
  * on sleeps or network idleness. Always installed: it only exposes what the user can already do.
  */
+import { isLive } from '../core/annotation';
 import type { AppStore } from './createAppStore';
 
 export interface MejirushiTestApi {
@@ -14,6 +15,10 @@ export interface MejirushiTestApi {
   pendingCount(): Promise<number>;
   /** Sends at once what waits on a backoff (what clicking the sync badge does). */
   retryNow(): Promise<void>;
+  /** Takes in what other devices changed (what going online or a reload does). */
+  catchUp(): Promise<void>;
+  /** The open item's labels as the editor holds them: target id → class codes joined by a space. */
+  openLabels(): Record<string, string>;
 }
 
 declare global {
@@ -29,10 +34,23 @@ export function installTestApi(store: AppStore): void {
     async settled() {
       await store.getState().whenSavedLocally();
       await store.getState().engine?.idle();
+      // What the engine's last events started (a conflict list read) runs after the saves.
+      await store.getState().whenSavedLocally();
     },
     pendingCount: async () => (await store.getState().engine?.pendingCount()) ?? 0,
     retryNow: async () => {
       await store.getState().engine?.retryNow();
+    },
+    catchUp: async () => {
+      await store.getState().engine?.catchUp();
+    },
+    openLabels() {
+      const document = store.getState().openItem?.document;
+      const labels: Record<string, string> = {};
+      for (const record of document?.records() ?? []) {
+        if (record.type === 'label' && record.classCodes.length > 0 && isLive(record)) labels[record.targetId] = record.classCodes.join(' ');
+      }
+      return labels;
     },
   };
 }

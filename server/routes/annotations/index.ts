@@ -1,20 +1,32 @@
 /**
- * Annotation documents under the sync protocol (see src/core/api.ts), the item workflow
- * (submit, review) and, for reviewers, every annotator's head of an item.
+ * Annotation documents under the record-level sync protocol (see src/core/api.ts): op batches,
+ * record pages, ops since a revision, the item workflow (submit, review) and, for reviewers,
+ * every annotator's head and records.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ReviewDecision } from '../../../src/core/api';
-import { progressOf } from '../../../src/core/progress';
-import { validateAnnotationDocument } from '../../../src/core/validate';
+import type { BatchResult, DocumentInfo, ReviewDecision } from '../../../src/core/api';
+import type { LabelSet } from '../../../src/core/labelSet';
 import { badRequest, forbidden } from '../../http/errors';
 import { baseRevisionOf, etagOf, idempotencyKeyOf } from '../../http/preconditions';
+import { limitOf } from '../../http/schemas';
+import type { AppContext } from '../../http/context';
 import { userOf } from '../../plugins/auth';
-import { visibleItem } from '../../services/access';
-import { applyDocumentWrite, applyReview, applySubmit, listHeads, listRevisions, readHead } from '../../services/annotations';
-import { findDataset } from '../../services/datasets';
+import { visibleAnnotatedItem, type AnnotatedItem } from '../../services/access';
+import { applyBatch } from '../../services/annotations/applyBatch';
+import { checkedOps } from '../../services/annotations/batchInput';
+import { listHeads, listRevisions, readHead, readOpsSince, readRecordPage, type RecordQuery } from '../../services/annotations/reads';
+import { applyReview, applySubmit } from '../../services/annotations/workflow';
 import { idempotentWrite, requestHash, type IdempotencyKey, type WriteReply } from '../../services/idempotentWrite';
-import { targetIdsOf } from '../../services/items';
-import { itemParamsSchema, putDocumentSchema, reviewSchema } from './schema';
+import {
+  annotatorRecordsSchema,
+  itemParamsSchema,
+  myRecordsSchema,
+  opsSinceSchema,
+  patchBatchSchema,
+  reviewSchema,
+  type PatchBatchBody,
+  type RecordPageQuery,
+} from './schema';
 
 function keyOf(request: FastifyRequest, userId: string, key: string | null, baseRevision: number | null): IdempotencyKey | null {
   if (key === null) return null;
@@ -27,64 +39,99 @@ function send(reply: FastifyReply, result: WriteReply): FastifyReply {
   return reply.code(result.status).send(result.body);
 }
 
+async function labelSetOf(ctx: AppContext, item: AnnotatedItem): Promise<LabelSet> {
+  const labelSet = await ctx.labelSets.get(item.labelSetId, item.labelSetVersion);
+  if (!labelSet) throw new Error(`item ${item.id} has no label set`);
+  return labelSet;
+}
+
+function recordQueryOf(query: RecordPageQuery): RecordQuery {
+  let box: RecordQuery['box'] = null;
+  if (query.bbox !== undefined) {
+    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = query.bbox.split(',').map(Number);
+    if (maxX < minX || maxY < minY) throw badRequest('bbox must be x0,y0,x1,y1 with x0 ≤ x1 and y0 ≤ y1');
+    box = { minX, minY, maxX, maxY };
+  }
+  return { after: query.after ?? null, limit: limitOf(query.limit, 1000, 5000), target: query.target ?? null, box };
+}
+
 export const annotationRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
 
   app.get<{ Params: { id: string } }>('/api/items/:id/annotations/me', { schema: itemParamsSchema }, async (request, reply) => {
     const user = userOf(request);
-    const { item } = await visibleItem(ctx.db, user, request.params.id);
-    const head = await readHead(ctx.db, item.id, user.id);
-    return reply.header('ETag', etagOf(head.revision)).send(head);
+    const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+    const head = await readHead(ctx.db, { itemId: item.id, annotatorId: user.id });
+    const info: DocumentInfo = { ...head, labelSetId: item.labelSetId, labelSetVersion: item.labelSetVersion };
+    return reply.header('ETag', etagOf(info.revision)).send(info);
   });
 
-  app.put<{ Params: { id: string }; Body: unknown }>('/api/items/:id/annotations/me', { schema: putDocumentSchema }, async (request, reply) => {
+  app.patch<{ Params: { id: string }; Body: PatchBatchBody }>('/api/items/:id/annotations/me', { schema: patchBatchSchema }, async (request, reply) => {
     const user = userOf(request);
-    const { item, state } = await visibleItem(ctx.db, user, request.params.id);
-    if (state === null) throw forbidden('this item is not assigned to you');
-    const baseRevision = baseRevisionOf(request);
+    const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+    if (item.state === null) throw forbidden('this item is not assigned to you');
     const opId = idempotencyKeyOf(request, true);
-
-    const dataset = await findDataset(ctx.db, item.dataset_id);
-    const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
-    if (!labelSet) throw new Error(`item ${item.id} has no label set`);
-    const targetIds = targetIdsOf(item);
-    const checked = validateAnnotationDocument(request.body, labelSet, new Set(targetIds));
-    if (!checked.ok) throw badRequest(`invalid annotation document: ${checked.errors.slice(0, 10).join('; ')}`);
-    const document = checked.value;
-    if (document.itemId !== item.id) throw badRequest(`document itemId must be ${item.id}`);
-    if (document.annotatorId !== user.id) throw badRequest(`document annotatorId must be your user id ${user.id}`);
-
-    const labelled = progressOf(document, targetIds).labelled;
-    const result = await idempotentWrite(ctx, keyOf(request, user.id, opId, baseRevision), (trx, at) =>
-      applyDocumentWrite(trx, { itemId: item.id, userId: user.id, baseRevision, opId, document, labelled }, at),
+    const targets = await ctx.itemTargets.get(item.id, item.updatedAt);
+    const ops = checkedOps(request.body.ops, await labelSetOf(ctx, item), targets);
+    const { legacyBaseRevision } = request.body;
+    const write = { itemId: item.id, userId: user.id, opId, ops, targets, ...(legacyBaseRevision === undefined ? {} : { legacyBaseRevision }) };
+    const result = await idempotentWrite(ctx, keyOf(request, user.id, opId, null), { itemId: item.id, annotatorId: user.id }, (trx, at) =>
+      applyBatch(trx, write, at),
     );
-    if (result.status === 200) reply.header('ETag', etagOf((result.body as { revision: number }).revision));
+    if (result.status === 200) reply.header('ETag', etagOf((result.body as BatchResult).revision));
     return send(reply, result);
   });
 
+  app.get<{ Params: { id: string }; Querystring: RecordPageQuery }>('/api/items/:id/annotations/me/records', { schema: myRecordsSchema }, async (request, reply) => {
+    const user = userOf(request);
+    const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+    const page = await readRecordPage(ctx.db, { itemId: item.id, annotatorId: user.id }, recordQueryOf(request.query));
+    return reply.header('ETag', etagOf(page.revision)).send(page);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { since?: string; limit?: string } }>(
+    '/api/items/:id/annotations/me/ops',
+    { schema: opsSinceSchema },
+    async (request) => {
+      const user = userOf(request);
+      const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+      return readOpsSince(ctx.db, { itemId: item.id, annotatorId: user.id }, Number(request.query.since ?? '0'), limitOf(request.query.limit, 1000, 5000));
+    },
+  );
+
   app.get<{ Params: { id: string } }>('/api/items/:id/annotations/me/revisions', { schema: itemParamsSchema }, async (request) => {
     const user = userOf(request);
-    const { item } = await visibleItem(ctx.db, user, request.params.id);
-    return listRevisions(ctx.db, item.id, user.id);
+    const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+    return listRevisions(ctx.db, { itemId: item.id, annotatorId: user.id });
   });
 
   app.get<{ Params: { id: string } }>(
     '/api/items/:id/annotations',
     { schema: itemParamsSchema, config: { roles: ['reviewer', 'admin'] } },
     async (request) => {
-      const { item } = await visibleItem(ctx.db, userOf(request), request.params.id);
+      const item = await visibleAnnotatedItem(ctx.db, userOf(request), request.params.id);
       return listHeads(ctx.db, item.id);
+    },
+  );
+
+  app.get<{ Params: { id: string; annotatorId: string }; Querystring: RecordPageQuery }>(
+    '/api/items/:id/annotations/:annotatorId/records',
+    { schema: annotatorRecordsSchema, config: { roles: ['reviewer', 'admin'] } },
+    async (request, reply) => {
+      const item = await visibleAnnotatedItem(ctx.db, userOf(request), request.params.id);
+      const page = await readRecordPage(ctx.db, { itemId: item.id, annotatorId: request.params.annotatorId }, recordQueryOf(request.query));
+      return reply.header('ETag', etagOf(page.revision)).send(page);
     },
   );
 
   app.post<{ Params: { id: string } }>('/api/items/:id/submit', { schema: itemParamsSchema }, async (request, reply) => {
     const user = userOf(request);
-    const { item, state } = await visibleItem(ctx.db, user, request.params.id);
-    if (state === null) throw forbidden('this item is not assigned to you');
+    const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+    if (item.state === null) throw forbidden('this item is not assigned to you');
     const baseRevision = baseRevisionOf(request);
     const key = keyOf(request, user.id, idempotencyKeyOf(request, false), baseRevision);
-    const result = await idempotentWrite(ctx, key, (trx, at) => applySubmit(trx, { itemId: item.id, userId: user.id, baseRevision }, at));
-    return send(reply, result);
+    const submit = { itemId: item.id, annotatorId: user.id, baseRevision, labelSetId: item.labelSetId, labelSetVersion: item.labelSetVersion };
+    return send(reply, await idempotentWrite(ctx, key, submit, (trx, at) => applySubmit(trx, submit, at)));
   });
 
   app.post<{ Params: { id: string }; Body: ReviewDecision }>(
@@ -92,14 +139,12 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
     { schema: reviewSchema, config: { roles: ['reviewer'] } },
     async (request, reply) => {
       const reviewer = userOf(request);
-      const { item } = await visibleItem(ctx.db, reviewer, request.params.id);
+      const item = await visibleAnnotatedItem(ctx.db, reviewer, request.params.id);
       const { annotatorId, decision, comment } = request.body;
       if (annotatorId === reviewer.id) throw forbidden('a reviewer cannot review their own annotations');
       const key = keyOf(request, reviewer.id, idempotencyKeyOf(request, false), null);
-      const result = await idempotentWrite(ctx, key, (trx, at) =>
-        applyReview(trx, { itemId: item.id, reviewerId: reviewer.id, annotatorId, decision, comment: comment ?? null }, at),
-      );
-      return send(reply, result);
+      const review = { itemId: item.id, annotatorId, reviewerId: reviewer.id, decision, comment: comment ?? null };
+      return send(reply, await idempotentWrite(ctx, key, review, (trx, at) => applyReview(trx, review, at)));
     },
   );
 };

@@ -1,108 +1,124 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, ChangeFeed, ConflictBody, DocumentHead, DocumentWriteResult, RevisionInfo } from '../../../src/core/api';
-import { serializeWrites } from '../../db/dialect';
-import { sliceLabelDocument } from '../../testing/documents';
+import type { AnnotationRecord } from '../../../src/core/annotation';
+import type { AnnotatorHead, BatchResult, ChangeFeed, DocumentInfo, OpsPage, RecordConflictBody, RecordPage, RevisionInfo } from '../../../src/core/api';
+import { progressOfRecords } from '../../../src/core/progress';
+import { RECORD_LIMITS } from '../../../src/core/validation/annotation';
+import { lockDocument } from '../../db/dialect';
+import { AT, del, humanBy, label, patchBatch, proposal, put, shape } from '../../testing/documents';
+import { MULTI_QUESTION_LABEL_SET } from '../../testing/labelSets';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
 
-describe.each(testDialects('sync protocol'))('sync protocol on %s', (dialect) => {
+describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
   let server: TestServer;
-  let admin: SignedIn;
   let ann: SignedIn;
   let other: SignedIn;
   let reviewer: SignedIn;
   let itemId: string;
-  let targetIds: string[];
+  let slices: string[];
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    admin = await server.signIn('admin', ['admin']);
     ann = await server.signIn('ann', ['annotator']);
     other = await server.signIn('otto', ['annotator']);
     reviewer = await server.signIn('rita', ['reviewer']);
-    ({ itemId, targetIds } = await server.seedDataset({ assignTo: [ann.user.id, other.user.id] }));
+    ({ itemId, targetIds: slices } = await server.seedDataset({ assignTo: [ann.user.id, other.user.id], labelSet: MULTI_QUESTION_LABEL_SET }));
   });
   afterAll(async () => server.dispose());
 
-  const url = () => `/api/items/${itemId}/annotations/me`;
-  const put = (who: SignedIn, base: string | null, key: string | null, payload: unknown) =>
-    server.app.inject({
-      method: 'PUT',
-      url: url(),
-      headers: { ...who.auth, ...(base === null ? {} : { 'if-match': base }), ...(key === null ? {} : { 'idempotency-key': key }) },
-      payload: payload as object,
-    });
-  const doc = (who: SignedIn, labels: Record<number, string>) => sliceLabelDocument(itemId, who.user.id, targetIds, labels);
-  const revisionCount = async () =>
-    Number((await server.db.selectFrom('doc_revisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const get = <T>(url: string, who: SignedIn = ann) => server.app.inject({ method: 'GET', url, headers: who.auth }).then((r) => ({ status: r.statusCode, etag: r.headers.etag, body: json<T>(r) }));
+  const me = () => `/api/items/${itemId}/annotations/me`;
+  const records = async (query = '', who: SignedIn = ann) => (await get<RecordPage>(`${me()}/records${query}`, who)).body;
+  const byId = async () => new Map((await records('?limit=5000')).records.map((r) => [r.id, r]));
+  const opRows = async () => Number((await server.db.selectFrom('annotation_ops').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const by = (who: SignedIn) => humanBy(who.user.id);
 
-  it('starts at revision 0 with ETag "0"', async () => {
-    const response = await server.app.inject({ method: 'GET', url: url(), headers: ann.auth });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers.etag).toBe('"0"');
-    expect(json<DocumentHead>(response)).toEqual({ revision: 0, document: null, updatedAt: null });
+  it('starts empty at revision 0', async () => {
+    const head = await get<DocumentInfo>(me());
+    expect(head.status).toBe(200);
+    expect(head.etag).toBe('"0"');
+    expect(head.body).toEqual({ revision: 0, recordCount: 0, updatedAt: null, labelSetId: 'test-multi', labelSetVersion: 1 });
+    expect(await records()).toEqual({ records: [], nextCursor: null, revision: 0 });
   });
 
-  it('creates revision 1, returns its ETag, and moves the item to inProgress', async () => {
-    const first = doc(ann, { 0: 'sah.present' });
-    const response = await put(ann, '"0"', 'op-1', first);
-    expect(response.statusCode).toBe(200);
+  it('applies a batch answering several questions, one target carrying records of two questions, and starts work', async () => {
+    const batch = [
+      put(label(slices[0]!, 'sah.present', by(ann))),
+      put(label(itemId, 'quality.good', by(ann), 'quality')),
+      put(label(slices[1]!, 'sah.absent', by(ann))),
+      put(shape('lesion-1', slices[1]!, { type: 'polygon', points: [[10, 10], [40, 12], [30, 50]] }, by(ann))),
+    ];
+    const response = await patchBatch(server, ann, itemId, 'b-1', { ops: batch });
+    expect(response.statusCode, response.body).toBe(200);
     expect(response.headers.etag).toBe('"1"');
-    expect(json<DocumentWriteResult>(response).revision).toBe(1);
-
-    const head = json<DocumentHead>(await server.app.inject({ method: 'GET', url: url(), headers: ann.auth }));
-    expect(head.revision).toBe(1);
-    expect(head.document).toEqual(first);
-    const detail = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}`, headers: ann.auth });
-    expect(detail.json()).toMatchObject({ state: 'inProgress' });
+    const result = json<BatchResult>(response);
+    expect(result.revision).toBe(1);
+    expect(result.versions).toEqual(Object.fromEntries(batch.map((op) => [op.id, 1])));
+    const page = await records();
+    expect(page.revision).toBe(1);
+    expect(page.records.map((r) => [r.id, r.version, r.schema])).toEqual(
+      batch.map((op) => [op.id, 1, 2]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect((await get<{ state: string }>(`/api/items/${itemId}`)).body.state).toBe('inProgress');
+    const head = (await get<DocumentInfo>(me())).body;
+    expect(head).toMatchObject({ revision: 1, recordCount: 4 });
   });
 
-  it('updates on the current base and refuses a stale base with 412 and the server head', async () => {
-    const second = doc(ann, { 0: 'sah.present', 1: 'sah.absent' });
-    expect((await put(ann, '"1"', 'op-2', second)).statusCode).toBe(200);
+  it('applies edits of different records from two devices; the same record from a stale base is a 412 with the server copy and nothing applied', async () => {
+    const first = label(slices[0]!, 'sah.uncertain', by(ann));
+    expect((await patchBatch(server, ann, itemId, 'dev-a-1', { ops: [put(first, 1)] })).statusCode).toBe(200);
+    const second = label(slices[1]!, 'sah.present', by(ann));
+    expect((await patchBatch(server, ann, itemId, 'dev-b-1', { ops: [put(second, 1)] })).statusCode).toBe(200);
 
-    const stale = await put(ann, '"1"', 'op-stale', doc(ann, { 0: 'sah.absent' }));
+    const before = await opRows();
+    const fresh = label(slices[2]!, 'sah.absent', by(ann));
+    const stale = await patchBatch(server, ann, itemId, 'dev-b-2', { ops: [put(fresh), put(label(slices[0]!, 'sah.absent', by(ann)), 1)] });
     expect(stale.statusCode).toBe(412);
-    const body = json<ConflictBody>(stale);
+    const body = json<RecordConflictBody>(stale);
     expect(body.error).toBe('conflict');
-    expect(body.current.revision).toBe(2);
-    expect(body.current.document).toEqual(second);
-    // Nothing was applied: the head is still revision 2.
-    const head = json<DocumentHead>(await server.app.inject({ method: 'GET', url: url(), headers: ann.auth }));
-    expect(head.revision).toBe(2);
+    expect(body.revision).toBe(3);
+    expect(body.conflicts).toEqual([{ id: first.id, version: 2, schema: 2, record: first }]);
+    expect(await opRows()).toBe(before);
+    expect((await byId()).has(fresh.id)).toBe(false);
+
+    const never = await patchBatch(server, ann, itemId, 'dev-b-3', { ops: [put(label(slices[3]!, 'sah.absent', by(ann)), 4)] });
+    expect(never.statusCode).toBe(412);
+    expect(json<RecordConflictBody>(never).conflicts).toEqual([{ id: `label:sah:${slices[3]}`, version: 0, schema: 0, record: null }]);
   });
 
-  it('applies a retried Idempotency-Key once, even when the first response was lost', async () => {
-    const before = await revisionCount();
-    const third = doc(ann, { 0: 'sah.present', 1: 'sah.absent', 2: 'sah.uncertain' });
-    const original = await put(ann, '"2"', 'op-3', third);
+  it('replays a retried Idempotency-Key, refuses the key with another body (422), and forgets 412s', async () => {
+    const before = await opRows();
+    const batch = { ops: [put(label(slices[2]!, 'sah.absent', by(ann)))] };
+    const original = await patchBatch(server, ann, itemId, 'retry-1', batch);
     expect(original.statusCode).toBe(200);
-    // The client never saw `original`; it sends the very same request again, on the old base.
-    const retry = await put(ann, '"2"', 'op-3', third);
+    const retry = await patchBatch(server, ann, itemId, 'retry-1', batch);
     expect(retry.statusCode).toBe(200);
-    expect(retry.json()).toEqual(original.json());
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(await revisionCount()).toBe(before + 1);
+    expect(retry.json()).toEqual(original.json());
+    expect(await opRows()).toBe(before + 1);
+    const reused = await patchBatch(server, ann, itemId, 'retry-1', { ops: [put(label(slices[5]!, 'sah.absent', by(ann)))] });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json()).toMatchObject({ error: 'idempotency_key_reused' });
+    // The 412 under `dev-b-3` was not remembered: the same key may carry the resolved batch.
+    expect((await patchBatch(server, ann, itemId, 'dev-b-3', { ops: [put(label(slices[3]!, 'sah.absent', by(ann)))] })).statusCode).toBe(200);
   });
 
-  it('applies concurrent copies of one request once', async () => {
-    const base = (await server.app.inject({ method: 'GET', url: url(), headers: ann.auth })).headers.etag;
-    expect(base).toMatch(/^"\d+"$/);
-    const before = await revisionCount();
+  it('applies concurrent copies of one batch once', async () => {
+    const before = await opRows();
+    const batch = { ops: [put(label(slices[4]!, 'sah.present', by(ann)))] };
     const copies = 3;
-    const next = doc(ann, { 0: 'sah.absent' });
-    const responses = await overlapping(copies, () => put(ann, `${base}`, 'op-4', next));
+    const responses = await overlapping(copies, () => patchBatch(server, ann, itemId, 'copies-1', batch));
     expect(responses.map((r) => r.statusCode)).toEqual(Array(copies).fill(200));
-    expect(new Set(responses.map((r) => json<DocumentWriteResult>(r).revision))).toEqual(new Set([Number(JSON.parse(`${base}`)) + 1]));
+    expect(new Set(responses.map((r) => json<BatchResult>(r).revision)).size).toBe(1);
     expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(copies - 1);
-    expect(await revisionCount()).toBe(before + 1);
+    expect(await opRows()).toBe(before + 1);
   });
 
   /**
    * Runs `count` copies of a request so that they overlap. On PostgreSQL the test holds the
-   * annotation write lock until every copy's transaction waits for it (the overlap a retry racing
-   * its original sees); on SQLite writers are serial, so the copies simply start together.
+   * document's lock until every copy's transaction waits for it (the overlap a retry racing its
+   * original sees); on SQLite writers are serial, so the copies simply start together.
    */
   async function overlapping<T>(count: number, request: () => Promise<T>): Promise<T[]> {
     const start = () => Promise.all(Array.from({ length: count }, request));
@@ -110,7 +126,7 @@ describe.each(testDialects('sync protocol'))('sync protocol on %s', (dialect) =>
     let settled = false;
     let copies: Promise<T[]> = Promise.resolve([]);
     await server.db.transaction().execute(async (trx) => {
-      await serializeWrites(trx);
+      await lockDocument(trx, itemId, ann.user.id);
       const holder = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
       const pid = holder.rows[0]?.pid;
       copies = start().finally(() => {
@@ -125,98 +141,184 @@ describe.each(testDialects('sync protocol'))('sync protocol on %s', (dialect) =>
     return copies;
   }
 
-  it('refuses the same key with a different request (422) without applying it', async () => {
-    const response = await put(ann, '"4"', 'op-4', doc(ann, { 5: 'sah.present' }));
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ error: 'idempotency_key_reused' });
-    const head = json<DocumentHead>(await server.app.inject({ method: 'GET', url: url(), headers: ann.auth }));
-    expect(head.revision).toBe(4);
-  });
-
-  it('lists one revision per applied write with its op id', async () => {
-    const response = await server.app.inject({ method: 'GET', url: `${url()}/revisions`, headers: ann.auth });
-    expect(response.statusCode).toBe(200);
-    expect(json<RevisionInfo[]>(response).map((r) => [r.revision, r.opId])).toEqual([
-      [1, 'op-1'],
-      [2, 'op-2'],
-      [3, 'op-3'],
-      [4, 'op-4'],
-    ]);
-  });
-
-  it('refuses headers and documents that break the protocol', async () => {
-    const valid = doc(ann, { 0: 'sah.present' });
-    const cases: [string | null, string | null, unknown, RegExp][] = [
-      [null, 'k-1', valid, /If-Match/],
-      ['"abc"', 'k-2', valid, /If-Match/],
-      ['"4"', null, valid, /Idempotency-Key/],
-      ['"4"', 'has spaces', valid, /Idempotency-Key/],
-      ['"4"', 'k-3', { ...valid, itemId: targetIds[0] }, /itemId/],
-      ['"4"', 'k-4', doc(other, { 0: 'sah.present' }), /annotatorId/],
-      ['"4"', 'k-5', doc(ann, { 0: 'sah.maybe' }), /sah\.maybe/],
-      ['"4"', 'k-6', { ...valid, records: [] }, /records/],
-      ['"4"', 'k-7', [valid], /body must be object/],
+  it('refuses a whole batch when one op is invalid: classes, targets, geometry, vertices, mask size, shape of the batch', async () => {
+    const before = await opRows();
+    const good = put(label(slices[5]!, 'sah.present', by(ann)));
+    const outline = (points: [number, number][]) => put(shape('lesion-bad', slices[0]!, { type: 'polygon', points }, by(ann)));
+    const mask = (width: number, height: number) =>
+      put({ type: 'mask', id: 'mask-bad', questionId: 'lesion', targetId: slices[0]!, classCode: 'lesion.bleed', width, height, runs: [width * height], provenance: by(ann) });
+    const cases: [unknown, RegExp][] = [
+      [{ ops: [good, put(label(slices[0]!, 'sah.maybe', by(ann)), 2)] }, /sah\.maybe/],
+      [{ ops: [good, put(label(`${slices[0]}.nope`, 'sah.absent', by(ann)))] }, /is not a slice of item/],
+      [{ ops: [good, put(label(slices[0]!, 'quality.good', by(ann), 'quality'))] }, /is not a series of item/],
+      [{ ops: [good, put(label(slices[0]!, 'sah.absent', by(ann), 'nope'))] }, /unknown question/],
+      [{ ops: [good, outline([[10, 10], [600, 10], [30, 50]])] }, /outside the 512×512 image/],
+      [{ ops: [good, outline(Array.from({ length: RECORD_LIMITS.maxVertices + 1 }, (_, i) => [i % 500, 1] as [number, number]))] }, /at most 10000 points/],
+      [{ ops: [good, mask(10, 10)] }, /a mask is the size of its image, 512×512/],
+      [{ ops: [good, good] }, /appears twice/],
+      [{ ops: [] }, /must NOT have fewer than 1 items/],
+      [{ ops: [good], extra: 1 }, /additional properties/],
+      [{ ops: [{ ...good, record: { ...label(slices[5]!, 'sah.absent', by(ann)), id: 'other' } }] }, /must equal the op's id/],
     ];
-    for (const [base, key, payload, message] of cases) {
-      const response = await put(ann, base, key, payload);
-      expect(response.statusCode, JSON.stringify([base, key])).toBe(400);
-      expect(json<{ message: string }>(response).message).toMatch(message);
+    for (const [i, [payload, message]] of cases.entries()) {
+      const response = await patchBatch(server, ann, itemId, `bad-${i}`, payload);
+      expect(response.statusCode, `case ${i}: ${response.body.slice(0, 300)}`).toBe(400);
+      expect(json<{ message: string }>(response).message, `case ${i}`).toMatch(message);
     }
-    const target = `${valid.records['label-0']?.targetId}`;
-    const unknownSlice = { ...valid, records: { x: { ...valid.records['label-0'], id: 'x', targetId: `${target}.nope` } } };
-    expect((await put(ann, '"4"', 'k-8', unknownSlice)).statusCode).toBe(400);
+    const noKey = await patchBatch(server, ann, itemId, null, { ops: [good] });
+    expect(noKey.statusCode).toBe(400);
+    expect(json<{ message: string }>(noKey).message).toMatch(/Idempotency-Key/);
+    expect(await opRows()).toBe(before);
   });
 
-  it('keeps annotators apart: each has their own document and change feed', async () => {
-    const mine = await put(other, '"0"', 'op-1', doc(other, { 3: 'sah.present' }));
-    expect(mine.statusCode).toBe(200);
-    expect(json<DocumentWriteResult>(mine).revision).toBe(1);
+  it('owns authorship: authors, origin, createdAt and decisions must be what the caller did', async () => {
+    const before = await opRows();
+    const stored = (await byId()).get(`label:sah:${slices[0]}`)?.record as AnnotationRecord;
+    const v = (await byId()).get(stored.id)?.version ?? 0;
+    const cases: [AnnotationRecord, number, RegExp][] = [
+      [label(slices[5]!, 'sah.absent', by(other)), 0, /must be exactly \[".+"\]/],
+      [label(slices[5]!, 'sah.absent', { ...by(ann), authors: [ann.user.id, other.user.id] }), 0, /must be exactly/],
+      [{ ...stored, provenance: { ...stored.provenance, authors: [other.user.id] } } as AnnotationRecord, v, /must be the stored/],
+      [{ ...stored, provenance: { ...stored.provenance, authors: [ann.user.id, other.user.id] } } as AnnotationRecord, v, /must be the stored/],
+      [{ ...stored, provenance: { ...proposal(), authors: [ann.user.id], decision: 'accepted', decidedBy: ann.user.id } } as AnnotationRecord, v, /origin of a record cannot change/],
+      [{ ...stored, provenance: { ...stored.provenance, createdAt: '2020-01-01T00:00:00.000Z' } } as AnnotationRecord, v, /createdAt cannot change/],
+      [label(slices[5]!, 'sah.absent', { ...proposal(), authors: [other.user.id] }), 0, /only you/],
+      [label(slices[5]!, 'sah.absent', { ...proposal(), authors: [ann.user.id], decision: 'accepted', decidedBy: other.user.id }), 0, /decidedBy must be/],
+    ];
+    for (const [i, [record, base, message]] of cases.entries()) {
+      const response = await patchBatch(server, ann, itemId, `author-${i}`, { ops: [put(record, base)] });
+      expect(response.statusCode, `case ${i}: ${response.body.slice(0, 300)}`).toBe(400);
+      expect(json<{ message: string }>(response).message, `case ${i}`).toMatch(message);
+    }
+    expect(await opRows()).toBe(before);
 
-    const annFeed = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: '/api/changes?since=0', headers: ann.auth }));
-    expect(annFeed.changes.map((c) => [c.annotatorId, c.revision])).toEqual([1, 2, 3, 4].map((r) => [ann.user.id, r]));
-    expect(annFeed.checkpoint).toBe(annFeed.changes[3]?.seq);
-
-    const reviewerFeed = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: '/api/changes?since=0', headers: reviewer.auth }));
-    expect(reviewerFeed.changes).toHaveLength(5);
-    const seqs = reviewerFeed.changes.map((c) => c.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // A model's proposal, written pending; accepting it names the caller as author and decider.
+    const proposed = label(slices[5]!, 'sah.present', proposal());
+    expect((await patchBatch(server, ann, itemId, 'proposal-1', { ops: [put(proposed)] })).statusCode).toBe(200);
+    const decidedByOther = { ...proposed, provenance: { ...proposed.provenance, decision: 'accepted', decidedBy: other.user.id, authors: [ann.user.id] } } as AnnotationRecord;
+    expect((await patchBatch(server, ann, itemId, 'proposal-2', { ops: [put(decidedByOther, 1)] })).statusCode).toBe(400);
+    const accepted = { ...proposed, provenance: { ...proposed.provenance, decision: 'accepted', decidedBy: ann.user.id, authors: [ann.user.id] } } as AnnotationRecord;
+    expect((await patchBatch(server, ann, itemId, 'proposal-3', { ops: [put(accepted, 1)] })).statusCode).toBe(200);
   });
 
-  it('lets a client catch up from its checkpoint', async () => {
-    const start = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: '/api/changes?since=0', headers: ann.auth }));
-    const idle = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: `/api/changes?since=${start.checkpoint}`, headers: ann.auth }));
-    expect(idle).toEqual({ changes: [], checkpoint: start.checkpoint });
-
-    expect((await put(ann, '"4"', 'op-5', doc(ann, { 0: 'sah.absent', 4: 'sah.absent' }))).statusCode).toBe(200);
-    const next = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: `/api/changes?since=${start.checkpoint}`, headers: ann.auth }));
-    expect(next.changes).toEqual([{ seq: next.checkpoint, itemId, annotatorId: ann.user.id, revision: 5 }]);
-
-    const paged = json<ChangeFeed>(await server.app.inject({ method: 'GET', url: '/api/changes?since=0&limit=2', headers: ann.auth }));
-    expect(paged.changes.map((c) => c.revision)).toEqual([1, 2]);
-    expect((await server.app.inject({ method: 'GET', url: '/api/changes?since=-1', headers: ann.auth })).statusCode).toBe(400);
+  it('keeps a tombstone: a stale edit of a deleted record conflicts; a put on the tombstone version recreates it', async () => {
+    const id = `label:sah:${slices[1]}`;
+    const version = (await byId()).get(id)?.version ?? 0;
+    const deleted = await patchBatch(server, ann, itemId, 'del-1', { ops: [del(id, version)] });
+    expect(deleted.statusCode).toBe(200);
+    expect(json<BatchResult>(deleted).versions).toEqual({ [id]: version + 1 });
+    expect((await byId()).has(id)).toBe(false);
+    const stale = await patchBatch(server, ann, itemId, 'del-2', { ops: [put(label(slices[1]!, 'sah.present', by(ann)), version)] });
+    expect(stale.statusCode).toBe(412);
+    expect(json<RecordConflictBody>(stale).conflicts).toEqual([{ id, version: version + 1, schema: 2, record: null }]);
+    const again = await patchBatch(server, ann, itemId, 'del-3', { ops: [put(label(slices[1]!, 'sah.present', by(ann)), version + 1)] });
+    expect(again.statusCode).toBe(200);
+    expect((await byId()).get(id)?.version).toBe(version + 2);
   });
 
-  it('writes one audit row per applied write, with its revision', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/audit?limit=1000', headers: admin.auth });
-    expect(response.statusCode).toBe(200);
-    const writes = json<AuditEntry[]>(response).filter((entry) => entry.action === 'annotation.write' && entry.userId === ann.user.id);
-    expect(writes.map((entry) => entry.revision)).toEqual([5, 4, 3, 2, 1]);
-    expect((await server.app.inject({ method: 'GET', url: '/api/audit', headers: ann.auth })).statusCode).toBe(403);
+  it('pages records by id, by target and by box', async () => {
+    const all = await records('?limit=5000');
+    const ids = all.records.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    const first = await records('?limit=2');
+    expect(first.records.map((r) => r.id)).toEqual(ids.slice(0, 2));
+    expect(first.nextCursor).toBe(ids[1]);
+    const rest = await records(`?limit=5000&after=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(rest.records.map((r) => r.id)).toEqual(ids.slice(2));
+    expect(rest.nextCursor).toBeNull();
+
+    const onSlice1 = await records(`?target=${encodeURIComponent(slices[1]!)}`);
+    expect(onSlice1.records.map((r) => r.id).sort()).toEqual(['label:sah:' + slices[1], 'lesion-1'].sort());
+    expect((await records('?bbox=0,0,20,20')).records.map((r) => r.id)).toEqual(['lesion-1']);
+    expect((await records('?bbox=41,0,100,100')).records).toEqual([]);
+    expect((await get(`${me()}/records?bbox=5,5,1,1`)).status).toBe(400);
+    expect((await get(`${me()}/records?bbox=1,2,3`)).status).toBe(400);
   });
 
-  it('shows reviewers every annotator head, and nobody else', async () => {
-    const response = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/annotations`, headers: reviewer.auth });
-    expect(response.statusCode).toBe(200);
-    const heads = json<{ annotatorId: string; revision: number; state: string }[]>(response);
-    expect(heads.map((h) => [h.annotatorId, h.revision]).sort()).toEqual([
-      [ann.user.id, 5],
-      [other.user.id, 1],
-    ].sort());
-    expect((await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/annotations`, headers: ann.auth })).statusCode).toBe(403);
+  it('hands out the ops after a revision, in whole revisions', async () => {
+    const head = (await get<DocumentInfo>(me())).body.revision;
+    const all = (await get<OpsPage>(`${me()}/ops?since=0`)).body;
+    expect(all.more).toBe(false);
+    expect(all.revision).toBe(head);
+    expect(all.ops.slice(0, 4).map((op) => [op.revision, op.record.version])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    const revisions = all.ops.map((op) => op.revision);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    const paged = (await get<OpsPage>(`${me()}/ops?since=0&limit=2`)).body;
+    // Revision 1 has 4 ops: a page never splits it.
+    expect(paged.ops).toHaveLength(4);
+    expect(paged).toMatchObject({ revision: 1, more: true });
+    const next = (await get<OpsPage>(`${me()}/ops?since=1&limit=1`)).body;
+    expect(next.ops.map((op) => op.revision)).toEqual([2]);
+    expect((await get<OpsPage>(`${me()}/ops?since=${head}`)).body).toEqual({ ops: [], revision: head, more: false });
   });
 
-  it('refuses writes by a reviewer who is not assigned', async () => {
-    const response = await put(reviewer, '"0"', 'r-1', sliceLabelDocument(itemId, reviewer.user.id, targetIds, { 0: 'sah.present' }));
-    expect(response.statusCode).toBe(403);
+  it('lists one revision per applied batch, and audits each batch once', async () => {
+    const revisions = (await get<RevisionInfo[]>(`${me()}/revisions`)).body;
+    expect(revisions[0]).toMatchObject({ revision: 1, opId: 'b-1', authorId: ann.user.id, opCount: 4, createdAt: AT });
+    expect(revisions.map((r) => r.revision)).toEqual(revisions.map((_, i) => i + 1));
+    const audits = await server.db.selectFrom('audit_log').select(['revision', 'detail']).where('action', '=', 'annotation.batch').where('user_id', '=', ann.user.id).orderBy('seq').execute();
+    expect(audits.map((a) => a.revision)).toEqual(revisions.map((r) => r.revision));
+    expect(JSON.parse(audits[0]?.detail ?? '{}')).toMatchObject({ opId: 'b-1', ops: 4 });
+  });
+
+  it('keeps labelled targets and the record count equal to a recount', async () => {
+    const live = (await records('?limit=5000')).records.map((r) => r.record as AnnotationRecord);
+    const doc = await server.db.selectFrom('annotation_docs').selectAll().where('annotator_id', '=', ann.user.id).executeTakeFirstOrThrow();
+    expect(Number(doc.labelled)).toBe(progressOfRecords(live, slices).labelled);
+    expect(Number(doc.record_count)).toBe(live.length);
+    const listing = await get<{ items: { progress: { labelled: number; total: number } }[] }>(`/api/datasets/${(await server.db.selectFrom('items').select('dataset_id').where('id', '=', itemId).executeTakeFirstOrThrow()).dataset_id}/items`);
+    expect(listing.body.items[0]?.progress).toEqual({ labelled: progressOfRecords(live, slices).labelled, total: slices.length });
+  });
+
+  it('feeds each annotator their own changes and reviewers everyone’s, from a checkpoint', async () => {
+    expect((await patchBatch(server, other, itemId, 'o-1', { ops: [put(label(slices[0]!, 'sah.absent', by(other)))] })).statusCode).toBe(200);
+    const annFeed = (await get<ChangeFeed>('/api/changes?since=')).body;
+    expect(annFeed.changes.every((c) => c.annotatorId === ann.user.id)).toBe(true);
+    expect(annFeed.changes.length).toBe(await countOps(ann.user.id));
+    expect(annFeed.more).toBe(false);
+    const reviewerFeed = (await get<ChangeFeed>('/api/changes', reviewer)).body;
+    expect(reviewerFeed.changes.length).toBe(await countOps(null));
+    expect(reviewerFeed.changes.at(-1)).toMatchObject({ itemId, annotatorId: other.user.id, record: { id: `label:sah:${slices[0]}`, version: 1 } });
+
+    const idle = (await get<ChangeFeed>(`/api/changes?since=${annFeed.checkpoint}`)).body;
+    expect(idle).toEqual({ changes: [], checkpoint: annFeed.checkpoint, more: false });
+    const next = await patchBatch(server, ann, itemId, 'feed-1', { ops: [del(`label:sah:${slices[2]}`, (await byId()).get(`label:sah:${slices[2]}`)?.version ?? 0)] });
+    expect(next.statusCode).toBe(200);
+    const caughtUp = (await get<ChangeFeed>(`/api/changes?since=${annFeed.checkpoint}`)).body;
+    expect(caughtUp.changes).toEqual([{ itemId, annotatorId: ann.user.id, revision: json<BatchResult>(next).revision, record: { id: `label:sah:${slices[2]}`, version: expect.any(Number), schema: 2, record: null } }]);
+    const paged = (await get<ChangeFeed>('/api/changes?limit=2')).body;
+    expect(paged.changes).toHaveLength(2);
+    expect(paged.more).toBe(true);
+    expect((await get(`/api/changes?since=12`)).status).toBe(400);
+  });
+
+  async function countOps(annotatorId: string | null): Promise<number> {
+    let query = server.db.selectFrom('annotation_ops').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (annotatorId) query = query.where('annotator_id', '=', annotatorId);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  }
+
+  it('shows reviewers every annotator head and records, and nobody else', async () => {
+    const heads = await get<AnnotatorHead[]>(`/api/items/${itemId}/annotations`, reviewer);
+    expect(heads.status).toBe(200);
+    const annHead = (await get<DocumentInfo>(me())).body;
+    expect(heads.body.find((h) => h.annotatorId === ann.user.id)).toEqual({
+      annotatorId: ann.user.id,
+      state: 'inProgress',
+      revision: annHead.revision,
+      recordCount: annHead.recordCount,
+      updatedAt: annHead.updatedAt,
+    });
+    const theirs = await get<RecordPage>(`/api/items/${itemId}/annotations/${ann.user.id}/records`, reviewer);
+    expect(theirs.body).toEqual(await records());
+    expect((await get(`/api/items/${itemId}/annotations`, ann)).status).toBe(403);
+    expect((await get(`/api/items/${itemId}/annotations/${other.user.id}/records`, ann)).status).toBe(403);
+    const unassigned = await patchBatch(server, reviewer, itemId, 'r-1', { ops: [put(label(slices[0]!, 'sah.absent', by(reviewer)))] });
+    expect(unassigned.statusCode).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, ConflictBody } from '../../../src/core/api';
-import { sliceLabelDocument } from '../../testing/documents';
+import type { DocumentSnapshot } from '../../../src/core/annotation';
+import type { AuditEntry, RecordConflictBody } from '../../../src/core/api';
+import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
 
@@ -11,8 +12,8 @@ describe.each(testDialects('item state machine'))('item state machine through th
   let reviewer: SignedIn;
   let itemId: string;
   let targetIds: string[];
-  let revision = 0;
   let op = 0;
+  const versions = new Map<string, number>();
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
@@ -25,14 +26,16 @@ describe.each(testDialects('item state machine'))('item state machine through th
 
   const state = async (who: SignedIn = ann) =>
     json<{ state: string }>(await server.app.inject({ method: 'GET', url: `/api/items/${itemId}`, headers: who.auth })).state;
+  /** Labels slices (index → class) on the versions this client has seen. */
   const write = async (labels: Record<number, string>) => {
     op += 1;
-    return server.app.inject({
-      method: 'PUT',
-      url: `/api/items/${itemId}/annotations/me`,
-      headers: { ...ann.auth, 'if-match': `"${revision}"`, 'idempotency-key': `w-${op}` },
-      payload: sliceLabelDocument(itemId, ann.user.id, targetIds, labels),
+    const ops = Object.entries(labels).map(([index, code]) => {
+      const record = label(targetIds[Number(index)]!, code, humanBy(ann.user.id));
+      return put(record, versions.get(record.id) ?? 0);
     });
+    const response = await patchBatch(server, ann, itemId, `w-${op}`, { ops });
+    if (response.statusCode === 200) for (const [id, version] of Object.entries(response.json().versions as Record<string, number>)) versions.set(id, version);
+    return response;
   };
   const submit = (base: number, key?: string) =>
     server.app.inject({
@@ -52,15 +55,15 @@ describe.each(testDialects('item state machine'))('item state machine through th
     expect(await state()).toBe('assigned');
     const response = await write({ 0: 'sah.present' });
     expect(response.statusCode).toBe(200);
-    revision = 1;
     expect(await state()).toBe('inProgress');
   });
 
-  it('refuses a submit on a stale revision with 412 and the head', async () => {
+  it('refuses a submit on a stale revision with 412 and the revision, freezing nothing', async () => {
     const response = await submit(0);
     expect(response.statusCode).toBe(412);
-    expect(json<ConflictBody>(response).current.revision).toBe(1);
+    expect(json<RecordConflictBody>(response)).toMatchObject({ error: 'conflict', revision: 1, conflicts: [] });
     expect(await state()).toBe('inProgress');
+    expect(await server.db.selectFrom('annotation_snapshots').selectAll().execute()).toEqual([]);
   });
 
   it('inProgress → submitted, then locks the document (409) and refuses a second submit (409)', async () => {
@@ -70,6 +73,11 @@ describe.each(testDialects('item state machine'))('item state machine through th
     expect(await state()).toBe('submitted');
     // A retried submit with its key is answered from the first one.
     expect((await submit(1, 'submit-1')).json()).toEqual({ state: 'submitted' });
+    const snapshots = await server.db.selectFrom('annotation_snapshots').selectAll().execute();
+    expect(snapshots.map((s) => [s.annotator_id, Number(s.revision), s.reason])).toEqual([[ann.user.id, 1, 'submit']]);
+    const frozen = JSON.parse(snapshots[0]?.body ?? '{}') as DocumentSnapshot;
+    expect(frozen).toMatchObject({ itemId, annotatorId: ann.user.id, labelSetId: 'sah-slice', labelSetVersion: 1 });
+    expect(frozen.records).toEqual([label(targetIds[0]!, 'sah.present', humanBy(ann.user.id))]);
 
     const locked = await write({ 0: 'sah.absent' });
     expect(locked.statusCode).toBe(409);
@@ -92,8 +100,7 @@ describe.each(testDialects('item state machine'))('item state machine through th
     expect(returned.json()).toEqual({ state: 'returned' });
     expect(await state()).toBe('returned');
 
-    expect((await write({ 0: 'sah.present', 2: 'sah.present' })).statusCode).toBe(200);
-    revision = 2;
+    expect((await write({ 2: 'sah.present' })).statusCode).toBe(200);
     expect(await state()).toBe('inProgress');
     expect((await submit(2)).statusCode).toBe(200);
 

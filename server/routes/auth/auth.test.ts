@@ -109,17 +109,19 @@ describe('auth', () => {
       `/api/items/${itemOfOthers}`,
       `/api/items/${itemOfOthers}/annotations/me`,
       `/api/items/${itemOfOthers}/annotations/me/revisions`,
+      `/api/items/${itemOfOthers}/annotations/me/records`,
+      `/api/items/${itemOfOthers}/annotations/me/ops`,
     ]) {
       const response = await server.app.inject({ method: 'GET', url, headers: ann.auth });
       expect(response.statusCode, url).toBe(404);
     }
-    const put = await server.app.inject({
-      method: 'PUT',
+    const patch = await server.app.inject({
+      method: 'PATCH',
       url: `/api/items/${itemOfOthers}/annotations/me`,
-      headers: { ...ann.auth, 'if-match': '"0"', 'idempotency-key': 'k' },
-      payload: {},
+      headers: { ...ann.auth, 'idempotency-key': 'k' },
+      payload: { ops: [{ kind: 'delete', id: 'x', baseVersion: 1 }] },
     });
-    expect(put.statusCode).toBe(404);
+    expect(patch.statusCode).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: `/api/items/${itemOfAnn}`, headers: ann.auth })).statusCode).toBe(200);
     expect((await server.app.inject({ method: 'GET', url: `/api/items/${itemOfOthers}`, headers: admin.auth })).statusCode).toBe(200);
   });

@@ -1,20 +1,20 @@
-/** The change feed: revisions after a checkpoint, so a client catches up after being away. */
+/** The change feed: applied ops after a checkpoint, so a client catches up after being away. */
 import type { FastifyPluginAsync } from 'fastify';
-import { limitOf, limitQuery, seqQuery } from '../../http/schemas';
+import { checkpointQuery, limitOf, limitQuery } from '../../http/schemas';
 import { userOf } from '../../plugins/auth';
-import { readChanges } from '../../services/changes';
+import { readChanges } from '../../services/annotations/feed';
 
 const changesSchema = {
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: { since: seqQuery, limit: limitQuery },
+    properties: { since: checkpointQuery, limit: limitQuery },
   },
 } as const;
 
 export const changeRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   app.get<{ Querystring: { since?: string; limit?: string } }>('/api/changes', { schema: changesSchema }, async (request) =>
-    readChanges(ctx.db, userOf(request), Number(request.query.since ?? '0'), limitOf(request.query.limit, 500, 1000)),
+    readChanges(ctx.db, userOf(request), request.query.since ?? '', limitOf(request.query.limit, 500, 1000)),
   );
 };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetSummary, ImportReport } from '../../../src/core/api';
 import { generateHeadCtPhantom } from '../../demo/phantom';
-import { sliceLabelDocument } from '../../testing/documents';
+import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
+import { MAX_DICOM_UPLOAD_BYTES } from './upload';
 
 describe('datasets, assignments and uploads', () => {
   let server: TestServer;
@@ -71,6 +72,14 @@ describe('datasets, assignments and uploads', () => {
       payload: Buffer.from(files[0]!.bytes),
     });
     expect(missing.statusCode).toBe(404);
+    const overLimit = await server.app.inject({
+      method: 'POST',
+      url: `/api/datasets/${datasetId}/files`,
+      headers: { ...admin.auth, 'content-type': 'application/dicom', 'content-length': String(MAX_DICOM_UPLOAD_BYTES + 1) },
+      payload: Buffer.from(files[0]!.bytes),
+    });
+    expect(overLimit.statusCode).toBe(413);
+    expect(overLimit.json()).toMatchObject({ error: 'payload_too_large' });
   });
 
   it('assigns items to a user and shows each caller only their datasets with their progress', async () => {
@@ -87,13 +96,8 @@ describe('datasets, assignments and uploads', () => {
     expect((await assign({ userId: 'nope' })).statusCode).toBe(400);
 
     const targetIds = JSON.parse(item.target_ids) as string[];
-    const put = await server.app.inject({
-      method: 'PUT',
-      url: `/api/items/${item.id}/annotations/me`,
-      headers: { ...ann.auth, 'if-match': '"0"', 'idempotency-key': 'p1' },
-      payload: sliceLabelDocument(item.id, ann.user.id, targetIds, { 0: 'sah.absent', 1: 'sah.present' }),
-    });
-    expect(put.statusCode).toBe(200);
+    const ops = [put(label(targetIds[0]!, 'sah.absent', humanBy(ann.user.id))), put(label(targetIds[1]!, 'sah.present', humanBy(ann.user.id)))];
+    expect((await patchBatch(server, ann, item.id, 'p1', { ops })).statusCode).toBe(200);
 
     const annList = json<DatasetSummary[]>(await server.app.inject({ method: 'GET', url: '/api/datasets', headers: ann.auth }));
     expect(annList.map((d) => [d.name, d.itemCount, d.progress, d.submittedCount])).toEqual([['Head CT batch 1', 1, { labelled: 2, total: 6 }, 0]]);

@@ -1,10 +1,12 @@
 /**
- * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`.
- * The raised body limit and the DICOM body parser live only in this plugin's context.
+ * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`. The
+ * body streams into the blob store (never whole in memory); the importer then reads the stored
+ * instance back to parse it. The streamed body parser lives only in this plugin's context.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ImportReport } from '../../../src/core/api';
 import { badRequest, HttpError, notFound } from '../../http/errors';
+import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
 import { importDicomFiles } from '../../import/importFiles';
 import { userOf } from '../../plugins/auth';
 import { NUL_MESSAGE } from '../../plugins/noNulText';
@@ -15,22 +17,22 @@ export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export const uploadRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
-  app.addContentTypeParser('application/dicom', { parseAs: 'buffer', bodyLimit: MAX_DICOM_UPLOAD_BYTES }, (_request, body, done) => {
-    done(null, body);
-  });
+  acceptStreamedBody(app, 'application/dicom');
 
-  app.post<{ Params: { id: string }; Body: Buffer; Headers: { 'x-file-name'?: string } }>(
+  app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string } }>(
     '/api/datasets/:id/files',
-    { schema: uploadSchema, bodyLimit: MAX_DICOM_UPLOAD_BYTES, config: { roles: ['admin'] } },
+    { schema: uploadSchema, config: { roles: ['admin'] } },
     async (request): Promise<ImportReport> => {
       const admin = userOf(request);
       const { id } = request.params;
-      if (!Buffer.isBuffer(request.body)) {
+      const { body } = request;
+      if (!isStreamedBody(body)) {
         throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom');
       }
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const name = fileName(request.headers['x-file-name']);
-      return importDicomFiles(ctx.db, id, [{ name, bytes: request.body }], admin.id, { now: ctx.now });
+      const stored = await storeBody(ctx.blobs, request, body, MAX_DICOM_UPLOAD_BYTES);
+      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now });
     },
   );
 };

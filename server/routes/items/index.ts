@@ -1,7 +1,9 @@
-/** Items of a dataset (keyset-paged), one item's detail, and its DICOM files. */
+/** Items of a dataset (keyset-paged), one item's detail, and its DICOM files (streamed from the blob store, with ranges). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ItemDetail } from '../../../src/core/api';
+import { toNumber } from '../../db/dialect';
 import { notFound } from '../../http/errors';
+import { parseRange } from '../../http/range';
 import { limitOf } from '../../http/schemas';
 import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible, visibleItem } from '../../services/access';
@@ -39,16 +41,31 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const { item } = await visibleItem(ctx.db, userOf(request), request.params.id);
     const file = await ctx.db
       .selectFrom('item_files')
-      .select(['sha256'])
+      .select(['sha256', 'size'])
       .where('id', '=', request.params.fileId)
       .where('item_id', '=', item.id)
       .executeTakeFirst();
     if (!file) throw notFound(`no file ${request.params.fileId} in item ${item.id}`);
+    const size = toNumber(file.size);
+    // The content's hash is a strong validator: the bytes behind it can never change.
     const etag = `"${file.sha256}"`;
-    reply.header('ETag', etag).header('Cache-Control', IMMUTABLE);
+    reply.header('ETag', etag).header('Cache-Control', IMMUTABLE).header('Accept-Ranges', 'bytes');
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const { bytes } = await ctx.db.selectFrom('item_files').select('bytes').where('id', '=', request.params.fileId).executeTakeFirstOrThrow();
-    return reply.type('application/dicom').send(bytes);
+    const ifRange = request.headers['if-range'];
+    const range = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : ({ kind: 'whole' } as const);
+    if (range.kind === 'unsatisfiable') {
+      return reply
+        .code(416)
+        .header('Content-Range', `bytes */${size}`)
+        .send({ error: 'range_not_satisfiable', message: `the file has ${size} bytes` });
+    }
+    reply.type('application/dicom');
+    if (range.kind === 'whole') return reply.header('Content-Length', size).send(await ctx.blobs.read(file.sha256));
+    return reply
+      .code(206)
+      .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
+      .header('Content-Length', range.end - range.start + 1)
+      .send(await ctx.blobs.read(file.sha256, range));
   });
 };
 

@@ -74,11 +74,44 @@ describe('items and files', () => {
     expect((await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/files/x`, headers: ann.auth })).statusCode).toBe(400);
   });
 
+  it('serves byte ranges of a file from the blob store: 206 with Content-Range, 416 past the end', async () => {
+    const url = `/api/items/${itemId}/files/${fileIds[0]}`;
+    const whole = await server.app.inject({ method: 'GET', url, headers: ann.auth });
+    const bytes = whole.rawPayload;
+    const size = bytes.length;
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(Number(whole.headers['content-length'])).toBe(size);
+
+    const get = (range: string, extra: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers: { ...ann.auth, range, ...extra } });
+    const head = await get('bytes=0-131');
+    expect(head.statusCode).toBe(206);
+    expect(head.headers['content-range']).toBe(`bytes 0-131/${size}`);
+    expect(head.headers.etag).toBe(whole.headers.etag);
+    expect(head.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(head.rawPayload.equals(bytes.subarray(0, 132))).toBe(true);
+    expect(head.rawPayload.subarray(128, 132).toString('latin1')).toBe('DICM');
+
+    const tail = await get('bytes=-100');
+    expect(tail.statusCode).toBe(206);
+    expect(tail.headers['content-range']).toBe(`bytes ${size - 100}-${size - 1}/${size}`);
+    expect(tail.rawPayload.equals(bytes.subarray(size - 100))).toBe(true);
+
+    const past = await get(`bytes=${size}-`);
+    expect(past.statusCode).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${size}`);
+
+    // A range against another version of the file (If-Range) is answered with the whole file.
+    const stale = await get('bytes=0-9', { 'if-range': '"0000"' });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.rawPayload.equals(bytes)).toBe(true);
+    expect((await get('bytes=0-9', { 'if-range': whole.headers.etag as string })).statusCode).toBe(206);
+  });
+
   it('pages items with a keyset cursor (ties in title broken by id), for the caller', async () => {
     // Four more phantom series (same title, other UIDs) in the same dataset.
     for (let seed = 101; seed <= 104; seed += 1) {
       const { files } = generateHeadCtPhantom({ sliceCount: 6, seed });
-      expect((await importDicomFiles(server.db, datasetId, files, null)).itemIds).toHaveLength(1);
+      expect((await importDicomFiles(server.db, datasetId, files, null, { blobs: server.blobs })).itemIds).toHaveLength(1);
     }
     const allIds = (await server.db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute()).map((r) => r.id).sort();
     expect(allIds).toHaveLength(5);

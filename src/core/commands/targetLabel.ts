@@ -1,80 +1,117 @@
-import type { AnnotationDocument, TargetLabel } from '../annotation';
-import type { RecordDiff } from '../diff';
-import { labelsByTarget, targetLabelId } from '../targetLabels';
-import { CommandError, humanCreated, humanUpdated, requireClass, type Command, type CommandContext, type CommandName } from './types';
+import type { DocumentView, TargetLabel } from '../annotation';
+import type { DiffEntry, RecordDiff } from '../diff';
+import { putEntry } from '../diff';
+import type { Question } from '../labelSet';
+import { targetLabelId } from '../recordIds';
+import { labelAt } from '../targetLabels';
+import {
+  CommandError,
+  checkRecord,
+  decided,
+  humanCreated,
+  humanUpdated,
+  requireClass,
+  requireQuestion,
+  type Command,
+  type CommandContext,
+  type CommandName,
+} from './types';
 
-function requireTargets(command: CommandName, ctx: CommandContext, targetIds: readonly string[]): void {
+function requireTargets(command: CommandName, ctx: CommandContext, question: Question, targetIds: readonly string[]): void {
   if (!Array.isArray(targetIds)) throw new CommandError(command, 'targetIds must be an array');
-  const known = new Set(ctx.targetIds);
-  const unknown = targetIds.filter((id) => !known.has(id));
+  const unknown = targetIds.filter((id) => !ctx.targets.accepts(question, id));
   if (unknown.length > 0) throw new CommandError(command, `unknown target ${unknown.map((id) => JSON.stringify(id)).join(', ')}`);
 }
 
-/** Diff entry that gives `targetId` exactly `codes` (none = no label record), or nothing if already so. */
+/** A fresh id for a person's label: the shared one unless a hidden (rejected) proposal holds it. */
+function newLabelId(ctx: CommandContext, doc: DocumentView, questionId: string, targetId: string): string {
+  const id = targetLabelId(questionId, targetId);
+  return doc.get(id) ? `${id}:${ctx.newId()}` : id;
+}
+
+/** Diff entry that gives the target exactly `codes` (none = no label record), or nothing if already so. */
 function labelEntry(
   ctx: CommandContext,
-  existing: TargetLabel | undefined,
+  doc: DocumentView,
+  question: Question,
   targetId: string,
   codes: readonly string[],
-  out: Record<string, readonly [TargetLabel | null, TargetLabel | null]>,
+  out: Record<string, DiffEntry>,
 ): void {
+  const existing = labelAt(doc, question.id, targetId);
   if (codes.length === 0) {
-    if (existing) out[existing.id] = [existing, null];
+    if (!existing) return;
+    // A proposal is kept as rejected rather than deleted, so acceptance can be measured.
+    if (existing.provenance.origin.kind === 'model') putEntry<DiffEntry>(out, existing.id, [existing, { ...existing, provenance: decided(ctx, existing.provenance, 'rejected') }]);
+    else putEntry<DiffEntry>(out, existing.id, [existing, null]);
     return;
   }
   if (existing) {
     const same = existing.classCodes.length === codes.length && codes.every((c) => existing.classCodes.includes(c));
-    // A person repeating a model's answer still makes it their own; repeating their own is a no-op.
-    if (same && existing.provenance.source.kind === 'human') return;
-    out[existing.id] = [existing, { ...existing, classCodes: codes, provenance: humanUpdated(ctx, existing.provenance) }];
+    if (same) {
+      // A person repeating a pending proposal's answer accepts it; repeating settled work is a no-op.
+      if (existing.provenance.decision === 'pending') putEntry<DiffEntry>(out, existing.id, [existing, { ...existing, provenance: decided(ctx, existing.provenance, 'accepted') }]);
+      return;
+    }
+    const next = checkRecord('targetLabel/set', ctx, { ...existing, classCodes: codes, provenance: humanUpdated(ctx, existing.provenance) });
+    putEntry<DiffEntry>(out, existing.id, [existing, next]);
     return;
   }
-  const id = targetLabelId(targetId);
-  out[id] = [null, { type: 'label', id, targetId, classCodes: codes, provenance: humanCreated(ctx) }];
+  const id = newLabelId(ctx, doc, question.id, targetId);
+  const created: TargetLabel = { type: 'label', id, questionId: question.id, targetId, classCodes: codes, provenance: humanCreated(ctx) };
+  putEntry<DiffEntry>(out, id, [null, checkRecord('targetLabel/set', ctx, created)]);
 }
 
 /**
- * Labels targets with a class. Single choice: the class replaces the target's label. Multi choice:
- * the class is toggled; over a range it is added to every target, or removed from all if all have it.
+ * Labels targets with a class. Single choice and grades: the class replaces the target's answer.
+ * Multiple choice: the class is toggled; over a range it is added to every target, or removed from
+ * all if all have it.
  */
-function setLabels(command: CommandName, ctx: CommandContext, doc: AnnotationDocument, targetIds: readonly string[], classCode: string): RecordDiff {
-  requireTargets(command, ctx, targetIds);
-  requireClass(command, ctx, classCode);
-  const labels = labelsByTarget(doc);
+function setLabels(
+  command: CommandName,
+  ctx: CommandContext,
+  doc: DocumentView,
+  questionId: string | undefined,
+  targetIds: readonly string[],
+  classCode: string,
+): RecordDiff {
+  const question = requireQuestion(command, ctx, questionId, 'label');
+  requireTargets(command, ctx, question, targetIds);
+  requireClass(command, question, classCode);
   const unique = [...new Set(targetIds)];
-  const out: Record<string, readonly [TargetLabel | null, TargetLabel | null]> = {};
-  const removing = ctx.labelSet.choice === 'multi' && unique.every((t) => labels.get(t)?.classCodes.includes(classCode));
+  const out: Record<string, DiffEntry> = {};
+  const multiple = question.kind === 'multiple';
+  const removing = multiple && unique.every((t) => labelAt(doc, question.id, t)?.classCodes.includes(classCode));
   for (const targetId of unique) {
-    const existing = labels.get(targetId);
-    const current = existing?.classCodes ?? [];
+    const current = labelAt(doc, question.id, targetId)?.classCodes ?? [];
     let codes: readonly string[];
-    if (ctx.labelSet.choice === 'single') codes = [classCode];
+    if (!multiple) codes = [classCode];
     else if (removing) codes = current.filter((c) => c !== classCode);
     else codes = current.includes(classCode) ? current : [...current, classCode];
-    labelEntry(ctx, existing, targetId, codes, out);
+    labelEntry(ctx, doc, question, targetId, codes, out);
   }
   return out;
 }
 
 export const setTargetLabel: Command<'targetLabel/set'> = {
   name: 'targetLabel/set',
-  run: (ctx, doc, { targetId, classCode }) => setLabels('targetLabel/set', ctx, doc, [targetId], classCode),
+  run: (ctx, doc, { questionId, targetId, classCode }) => setLabels('targetLabel/set', ctx, doc, questionId, [targetId], classCode),
 };
 
 export const setTargetLabelRange: Command<'targetLabel/setRange'> = {
   name: 'targetLabel/setRange',
-  run: (ctx, doc, { targetIds, classCode }) => setLabels('targetLabel/setRange', ctx, doc, targetIds, classCode),
+  run: (ctx, doc, { questionId, targetIds, classCode }) => setLabels('targetLabel/setRange', ctx, doc, questionId, targetIds, classCode),
 };
 
 export const clearTargetLabels: Command<'targetLabel/clear'> = {
   name: 'targetLabel/clear',
-  run(ctx, doc, { targetIds }) {
+  run(ctx, doc, { questionId, targetIds }) {
     if (!Array.isArray(targetIds)) throw new CommandError('targetLabel/clear', 'targetIds must be an array');
-    const labels = labelsByTarget(doc);
+    const question = requireQuestion('targetLabel/clear', ctx, questionId, 'label');
     // Clearing a label on a target the item no longer has is allowed: it tidies up.
-    requireTargets('targetLabel/clear', ctx, targetIds.filter((id) => !labels.has(id)));
-    const out: Record<string, readonly [TargetLabel | null, TargetLabel | null]> = {};
-    for (const targetId of targetIds) labelEntry(ctx, labels.get(targetId), targetId, [], out);
+    requireTargets('targetLabel/clear', ctx, question, targetIds.filter((id) => !labelAt(doc, question.id, id)));
+    const out: Record<string, DiffEntry> = {};
+    for (const targetId of new Set(targetIds)) labelEntry(ctx, doc, question, targetId, [], out);
     return out;
   },
 };

@@ -1,28 +1,33 @@
-import type { AnnotationDocument, AnnotationRecord, Geometry, Provenance } from '../annotation';
+import type { AnnotationRecord, DocumentView, Geometry, Provenance } from '../annotation';
 import type { RecordDiff } from '../diff';
-import type { LabelSet } from '../labelSet';
-import { validateAnnotationRecord } from '../validate';
+import { findQuestion, isLabelQuestion, type LabelSet, type Question } from '../labelSet';
+import type { ItemTargets } from '../targets';
+import { validateAnnotationRecord } from '../validation/annotation';
 
-/** What a command may know besides the document: who acts, when, and the task's schema. */
+/** What a command may know besides the document: who acts, when, the task's schema and the item. */
 export interface CommandContext {
   readonly userId: string;
   /** ISO-8601 UTC. */
   now(): string;
   newId(): string;
   readonly labelSet: LabelSet;
-  /** Targets (slices, frames…) of the open item. */
-  readonly targetIds: readonly string[];
+  readonly targets: ItemTargets;
 }
 
-/** Parameters per command name; coordinates are in the item's own pixel frame (see annotation.ts). */
+/**
+ * Parameters per command name; coordinates are in the item's own pixel frame (see annotation.ts).
+ * `questionId` may be left out where the label set has one question of the right kind (the
+ * first label question for labels, the first region question for shapes and masks).
+ */
 export interface CommandParams {
-  'targetLabel/set': { readonly targetId: string; readonly classCode: string };
-  'targetLabel/setRange': { readonly targetIds: readonly string[]; readonly classCode: string };
-  'targetLabel/clear': { readonly targetIds: readonly string[] };
-  'shape/add': { readonly targetId: string; readonly classCode: string; readonly geometry: Geometry };
+  'targetLabel/set': { readonly questionId?: string; readonly targetId: string; readonly classCode: string };
+  'targetLabel/setRange': { readonly questionId?: string; readonly targetIds: readonly string[]; readonly classCode: string };
+  'targetLabel/clear': { readonly questionId?: string; readonly targetIds: readonly string[] };
+  'shape/add': { readonly questionId?: string; readonly targetId: string; readonly classCode: string; readonly geometry: Geometry };
   'shape/update': { readonly id: string; readonly geometry: Geometry };
   'shape/remove': { readonly id: string };
   'mask/set': {
+    readonly questionId?: string;
     readonly targetId: string;
     readonly classCode: string;
     readonly width: number;
@@ -31,6 +36,7 @@ export interface CommandParams {
     readonly runs: readonly number[];
   };
   'proposal/accept': { readonly ids: readonly string[] };
+  'proposal/reject': { readonly ids: readonly string[] };
 }
 
 export type CommandName = keyof CommandParams;
@@ -38,7 +44,7 @@ export type CommandName = keyof CommandParams;
 export interface Command<N extends CommandName> {
   readonly name: N;
   /** Returns the change; never mutates `doc`. Throws `CommandError` on invalid params. */
-  run(ctx: CommandContext, doc: AnnotationDocument, params: CommandParams[N]): RecordDiff;
+  run(ctx: CommandContext, doc: DocumentView, params: CommandParams[N]): RecordDiff;
 }
 
 /** Any one command of the registry, with its name tied to its params. */
@@ -58,29 +64,61 @@ export class CommandError extends Error {
 /** Provenance of a record a person creates now. */
 export function humanCreated(ctx: CommandContext): Provenance {
   const at = ctx.now();
-  return { authorId: ctx.userId, createdAt: at, updatedAt: at, source: { kind: 'human' } };
+  return { origin: { kind: 'human' }, createdAt: at, updatedAt: at, authors: [ctx.userId] };
 }
 
-/** Provenance after a person edits a record: it becomes their work; its creation time stays. */
+/**
+ * Provenance after a person changes a record: its origin and creation time stay, the person joins
+ * its authors, and a model proposal they change counts as edited.
+ */
 export function humanUpdated(ctx: CommandContext, previous: Provenance): Provenance {
-  return { authorId: ctx.userId, createdAt: previous.createdAt, updatedAt: ctx.now(), source: { kind: 'human' } };
+  const authors = previous.authors.includes(ctx.userId) ? previous.authors : [...previous.authors, ctx.userId];
+  const next: Provenance = { ...previous, authors, updatedAt: ctx.now() };
+  if (previous.origin.kind !== 'model') return next;
+  return { ...next, decision: 'edited', decidedBy: ctx.userId };
+}
+
+/**
+ * Provenance of a proposal a person accepts (they become one of its authors: the work is now
+ * theirs too) or rejects (kept, hidden; the decision names them).
+ */
+export function decided(ctx: CommandContext, previous: Provenance, decision: 'accepted' | 'rejected'): Provenance {
+  const joins = decision === 'accepted' && !previous.authors.includes(ctx.userId);
+  const authors = joins ? [...previous.authors, ctx.userId] : previous.authors;
+  return { ...previous, authors, decision, decidedBy: ctx.userId, updatedAt: ctx.now() };
 }
 
 /** Throws a `CommandError` unless `record` is valid for the label set and the item's targets. */
 export function checkRecord<R extends AnnotationRecord>(command: CommandName, ctx: CommandContext, record: R): R {
-  const result = validateAnnotationRecord(record, ctx.labelSet, new Set(ctx.targetIds));
+  const result = validateAnnotationRecord(record, { labelSet: ctx.labelSet, targets: ctx.targets });
   if (!result.ok) throw new CommandError(command, result.errors.join('; '));
   return record;
 }
 
-export function requireClass(command: CommandName, ctx: CommandContext, classCode: string): void {
-  if (!ctx.labelSet.classes.some((c) => c.code === classCode)) {
-    throw new CommandError(command, `unknown class ${JSON.stringify(classCode)} in label set "${ctx.labelSet.id}"`);
+/** The question a command answers: the one named, or the set's first of the right kind. */
+export function requireQuestion(command: CommandName, ctx: CommandContext, questionId: string | undefined, kind: 'label' | 'region'): Question {
+  const question =
+    questionId === undefined
+      ? ctx.labelSet.questions.find((q) => isLabelQuestion(q) === (kind === 'label'))
+      : findQuestion(ctx.labelSet, questionId);
+  if (!question) {
+    const what = questionId === undefined ? `no ${kind} question` : `no question ${JSON.stringify(questionId)}`;
+    throw new CommandError(command, `${what} in label set "${ctx.labelSet.id}"`);
+  }
+  if (isLabelQuestion(question) !== (kind === 'label')) {
+    throw new CommandError(command, `question "${question.id}" is not a ${kind} question`);
+  }
+  return question;
+}
+
+export function requireClass(command: CommandName, question: Question, classCode: string): void {
+  if (!question.classes.some((c) => c.code === classCode)) {
+    throw new CommandError(command, `unknown class ${JSON.stringify(classCode)} in question "${question.id}"`);
   }
 }
 
-export function requireRecord(command: CommandName, doc: AnnotationDocument, id: string): AnnotationRecord {
-  const record = Object.hasOwn(doc.records, id) ? doc.records[id] : undefined;
+export function requireRecord(command: CommandName, doc: DocumentView, id: string): AnnotationRecord {
+  const record = doc.get(id);
   if (!record) throw new CommandError(command, `no record ${JSON.stringify(id)}`);
   return record;
 }

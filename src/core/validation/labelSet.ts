@@ -1,14 +1,22 @@
-import type { LabelSet, LabelTarget } from '../labelSet';
+import type { AnswerKind, LabelSet, QuestionTarget } from '../labelSet';
+import { upgradeLabelSetShape } from '../migrations/labelSetShape';
 import { fail, ok, type Result } from '../result';
 import { Issues, array, at, atIndex, integer, object, oneOf, string, type Obj } from './checks';
 
-const TARGETS: readonly LabelTarget[] = ['slice', 'frame', 'image', 'region'];
+const TARGETS: readonly QuestionTarget[] = ['series', 'slice', 'frame', 'frameRange', 'image', 'slide', 'region'];
+const KINDS: readonly AnswerKind[] = ['single', 'multiple', 'grade'];
 const COLOR = /^#[0-9a-fA-F]{6}$/;
+/** Question ids are part of record ids (`label:<question>:<target>`): no separators, short. */
+const QUESTION_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-/** Checks a label set as it arrives from a client, a file or the database. */
-export function validateLabelSet(x: unknown): Result<LabelSet> {
+/**
+ * Checks a label set as it arrives from a client, a file or the database. A body in the shape
+ * used before questions existed is upgraded first (see migrations/labelSetShape.ts).
+ */
+export function validateLabelSet(input: unknown): Result<LabelSet> {
+  const x = upgradeLabelSetShape(input);
   const issues = new Issues();
-  const set = object(x, '', issues, ['id', 'version', 'name', 'target', 'choice', 'classes', 'itemAnswer']);
+  const set = object(x, '', issues, ['id', 'version', 'name', 'questions']);
   if (set) checkLabelSet(set, issues);
   return issues.count === 0 ? ok(x as LabelSet) : fail(issues.list());
 }
@@ -17,32 +25,52 @@ function checkLabelSet(set: Obj, issues: Issues): void {
   string(set.id, 'id', issues);
   integer(set.version, 'version', issues, 1);
   localizedText(set.name, 'name', issues);
-  oneOf(set.target, TARGETS, 'target', issues);
-  oneOf(set.choice, ['single', 'multi'], 'choice', issues);
+  if (!array(set.questions, 'questions', issues)) return;
+  if (set.questions.length === 0) issues.add('questions', 'a label set needs at least one question');
+  const ids = new Set<string>();
+  set.questions.forEach((q, i) => checkQuestion(q, atIndex('questions', i), issues, ids));
+}
+
+function checkQuestion(x: unknown, path: string, issues: Issues, ids: Set<string>): void {
+  const q = object(x, path, issues, ['id', 'name', 'target', 'kind', 'classes', 'required', 'itemAnswer']);
+  if (!q) return;
+  if (string(q.id, at(path, 'id'), issues)) {
+    if (!QUESTION_ID.test(q.id)) issues.add(at(path, 'id'), `expected lower-case letters, digits, ".", "_" or "-" (at most 64), got ${JSON.stringify(q.id)}`);
+    if (ids.has(q.id)) issues.add(at(path, 'id'), `duplicate question id "${q.id}"`);
+    ids.add(q.id);
+  }
+  localizedText(q.name, at(path, 'name'), issues);
+  oneOf(q.target, TARGETS, at(path, 'target'), issues);
+  oneOf(q.kind, KINDS, at(path, 'kind'), issues);
+  if (typeof q.required !== 'boolean') issues.add(at(path, 'required'), 'expected true or false');
+  // An outline or mask carries exactly one class.
+  if (q.target === 'region' && q.kind !== 'single') issues.add(at(path, 'kind'), 'a region question is single choice');
 
   const codes = new Set<string>();
-  if (array(set.classes, 'classes', issues)) {
-    if (set.classes.length === 0) issues.add('classes', 'a label set needs at least one class');
+  const classesPath = at(path, 'classes');
+  if (array(q.classes, classesPath, issues)) {
+    if (q.classes.length === 0) issues.add(classesPath, 'a question needs at least one class');
+    if (q.kind === 'grade' && q.classes.length < 2) issues.add(classesPath, 'a grade scale needs at least two grades');
     const keys = new Map<string, string>();
-    set.classes.forEach((c, i) => checkClass(c, atIndex('classes', i), issues, codes, keys));
+    q.classes.forEach((c, i) => checkClass(c, atIndex(classesPath, i), issues, codes, keys));
   }
+  if (q.itemAnswer !== undefined) checkItemAnswer(q.itemAnswer, at(path, 'itemAnswer'), issues, codes);
+}
 
-  if (set.itemAnswer !== undefined) {
-    const rule = object(set.itemAnswer, 'itemAnswer', issues, ['kind', 'priority']);
-    if (rule) {
-      oneOf(rule.kind, ['priority'], 'itemAnswer.kind', issues);
-      if (array(rule.priority, 'itemAnswer.priority', issues)) {
-        const seen = new Set<string>();
-        rule.priority.forEach((code, i) => {
-          const path = atIndex('itemAnswer.priority', i);
-          if (!string(code, path, issues)) return;
-          if (!codes.has(code)) issues.add(path, `unknown class "${code}"`);
-          if (seen.has(code)) issues.add(path, `class "${code}" listed twice`);
-          seen.add(code);
-        });
-      }
-    }
-  }
+function checkItemAnswer(x: unknown, path: string, issues: Issues, codes: ReadonlySet<string>): void {
+  const rule = object(x, path, issues, ['kind', 'priority']);
+  if (!rule) return;
+  oneOf(rule.kind, ['priority'], at(path, 'kind'), issues);
+  const priorityPath = at(path, 'priority');
+  if (!array(rule.priority, priorityPath, issues)) return;
+  const seen = new Set<string>();
+  rule.priority.forEach((code, i) => {
+    const p = atIndex(priorityPath, i);
+    if (!string(code, p, issues)) return;
+    if (!codes.has(code)) issues.add(p, `unknown class "${code}"`);
+    if (seen.has(code)) issues.add(p, `class "${code}" listed twice`);
+    seen.add(code);
+  });
 }
 
 function checkClass(x: unknown, path: string, issues: Issues, codes: Set<string>, keys: Map<string, string>): void {

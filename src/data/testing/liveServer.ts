@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../../../server/app';
+import { blobStoreIn } from '../../../server/blobs/diskBlobStore';
 import type { Database } from '../../../server/db/schema';
 import { migrateToLatest } from '../../../server/db/migrations';
 import { openDatabase } from '../../../server/db/open';
@@ -21,12 +22,14 @@ import { importDicomFiles } from '../../../server/import/importFiles';
 import { assignItems, createDataset } from '../../../server/services/datasets';
 import { seedBuiltinLabelSets } from '../../../server/services/labelSets';
 import { createUser } from '../../../server/services/users';
-import type { AnnotationDocument } from '../../core/annotation';
+import type { AnnotationRecord } from '../../core/annotation';
 import type { ItemDetail, LoginResponse } from '../../core/api';
+import { DocumentEditor } from '../../core/documentEditor';
 import { SAH_SLICE_LABEL_SET } from '../../core/labelSets/builtin';
-import { runCommand } from '../../core/commands';
-import { applyDiff } from '../../core/diff';
+import type { StoredRecord } from '../../core/records';
+import { ItemTargets } from '../../core/targets';
 import { createApiClient, type ApiClient } from '../api';
+import { allRecords } from './allRecords';
 
 export const ANNOTATOR = { username: 'reader1', password: 'correct-horse-battery' } as const;
 const REVIEWER = { username: 'checker1', password: 'staple-battery-horse' } as const;
@@ -42,7 +45,8 @@ export interface LiveServer {
   readonly api: ApiClient;
   /** An API client logged in as the reviewer (approves or returns submitted items). */
   readonly reviewerApi: ApiClient;
-  emptyDoc(): AnnotationDocument;
+  /** The label set of the item's document, as `SyncEngine.open` wants it. */
+  readonly labelSet: { readonly labelSetId: string; readonly labelSetVersion: number };
   /** The proxy answers every request by dropping the connection (server unreachable). */
   setReachable(reachable: boolean): void;
   /** The next `count` requests matching are processed by the server but their responses dropped. */
@@ -57,6 +61,7 @@ export interface LiveServer {
 export async function startLiveServer(options: { readonly sliceCount?: number } = {}): Promise<LiveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mejirushi-client-'));
   const file = join(dir, 'test.sqlite');
+  const blobs = blobStoreIn(dir);
   let db: Kysely<Database> = openDatabase({ kind: 'sqlite', file });
   await migrateToLatest(db);
   await seedBuiltinLabelSets(db);
@@ -70,7 +75,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
     at,
   );
   const phantom = generateHeadCtPhantom({ sliceCount: options.sliceCount ?? 6 });
-  const report = await importDicomFiles(db, dataset.id, phantom.files, null);
+  const report = await importDicomFiles(db, dataset.id, phantom.files, null, { blobs });
   const itemId = report.itemIds[0];
   if (!itemId) throw new Error(`phantom import made no item: ${JSON.stringify(report.outcomes.slice(0, 3))}`);
   await assignItems(db, dataset.id, annotator.id, null, null, at);
@@ -79,7 +84,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   let upstreamPort = 0;
   async function startServer(): Promise<void> {
     if (app) return;
-    app = await buildApp({ db });
+    app = await buildApp({ db, blobs });
     await app.listen({ host: '127.0.0.1', port: 0 });
     upstreamPort = (app.server.address() as AddressInfo).port;
   }
@@ -149,13 +154,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
     api,
     reviewerApi,
     forwarded,
-    emptyDoc: () => ({
-      itemId,
-      annotatorId: login.user.id,
-      labelSetId: detail.labelSet.id,
-      labelSetVersion: detail.labelSet.version,
-      records: {},
-    }),
+    labelSet: { labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version },
     setReachable: (value) => {
       reachable = value;
     },
@@ -176,14 +175,27 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   };
 }
 
-/** `doc` with `classCode` on the slice `targetId`, made by the real core command. */
-export function labelled(server: LiveServer, doc: AnnotationDocument, targetId: string, classCode: string): AnnotationDocument {
-  const ctx = {
+/** An editor over `records` of the server's item, as the annotator (the real core commands). */
+export function editorOf(server: LiveServer, records: Iterable<AnnotationRecord>): DocumentEditor {
+  const { labelSet } = server.detail;
+  return new DocumentEditor({
+    key: { itemId: server.itemId, annotatorId: server.login.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version },
+    records,
+    labelSet,
+    targets: new ItemTargets(server.detail.item),
     userId: server.login.user.id,
-    now: () => new Date().toISOString(),
-    newId: () => crypto.randomUUID(),
-    labelSet: server.detail.labelSet,
-    targetIds: server.targetIds,
-  };
-  return applyDiff(doc, runCommand('targetLabel/set', ctx, doc, { targetId, classCode }));
+  });
+}
+
+/** Every current record of the annotator's document on the server. */
+export function serverRecords(server: LiveServer): Promise<StoredRecord[]> {
+  return allRecords(server.api, server.itemId);
+}
+
+/** Deletes every record of the annotator's document on the server (a blank series); answers the revision. */
+export async function blankServerDocument(server: LiveServer): Promise<number> {
+  const records = await serverRecords(server);
+  if (records.length === 0) return (await server.api.listRecords(server.itemId, { limit: 1 })).revision;
+  const ops = records.map((stored) => ({ kind: 'delete' as const, id: stored.id, baseVersion: stored.version }));
+  return (await server.api.patchRecords(server.itemId, { ops }, crypto.randomUUID())).revision;
 }

@@ -1,51 +1,50 @@
-import { useState } from 'react';
-import type { AnnotationDocument } from '../../core/annotation';
-import type { DocumentHead } from '../../core/api';
-import type { LabelClass, LabelSet } from '../../core/labelSet';
-import type { ConflictChoice } from '../../data/resolve';
+import { useMemo, useState } from 'react';
+import type { AnnotationRecord } from '../../core/annotation';
+import type { LabelClass, Question } from '../../core/labelSet';
+import type { ConflictChoice, RecordConflict } from '../../data/syncEngine';
 import { useLanguage, useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
-import { cellBackground, classesPerTarget } from './labelColors';
+import { cellBackground, classesOf } from './labelColors';
 
 /**
- * The server moved on while this device had unsynced labels. Both versions are kept until the
- * user picks: mine (overwrite the server), the server's (drop mine), or a merge (theirs plus my
- * changes, mine winning on slices both changed).
+ * Records changed both on this device and elsewhere while everything else synced. Both versions
+ * are kept until the user picks, per record (for a slice label: the slice, my answer, the
+ * server's) or for all at once: keep mine (sent over the server's version) or take the server's.
  */
 export function ConflictDialog({
-  labelSet,
+  question,
   targetIds,
-  mine,
-  server,
+  conflicts,
   onResolve,
   onLater,
 }: {
-  readonly labelSet: LabelSet;
+  readonly question: Question;
   readonly targetIds: readonly string[];
-  readonly mine: AnnotationDocument | null;
-  readonly server: DocumentHead;
-  readonly onResolve: (choice: ConflictChoice) => Promise<void>;
+  readonly conflicts: readonly RecordConflict[];
+  readonly onResolve: (choices: ReadonlyMap<string, ConflictChoice>) => Promise<void>;
   readonly onLater: () => void;
 }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
-  const mineClasses = classesPerTarget(mine, targetIds, labelSet);
-  const serverClasses = classesPerTarget(server.document, targetIds, labelSet);
-  const differing = targetIds.flatMap((_, i) => (codes(mineClasses[i]) === codes(serverClasses[i]) ? [] : [i]));
+  const sliceOf = useMemo(() => new Map(targetIds.map((id, i) => [id, i])), [targetIds]);
+  const rows = conflicts
+    .map((conflict) => ({ conflict, slice: sliceIndexOf(conflict, question, sliceOf) }))
+    .sort((a, b) => (a.slice ?? Infinity) - (b.slice ?? Infinity) || a.conflict.id.localeCompare(b.conflict.id));
 
-  async function choose(choice: ConflictChoice): Promise<void> {
+  async function choose(choices: ReadonlyMap<string, ConflictChoice>): Promise<void> {
     setBusy(true);
     try {
-      await onResolve(choice);
+      await onResolve(choices);
     } finally {
       setBusy(false);
     }
   }
+  const all = (choice: ConflictChoice) => new Map(conflicts.map((c) => [c.id, choice]));
 
   return (
     <Dialog title={t('conflict.title')} onClose={onLater} testId="conflict-dialog" wide>
-      <p>{t('conflict.explain', { revision: server.revision })}</p>
-      <p data-testid="conflict-count">{t('conflict.count', { count: differing.length })}</p>
+      <p>{t('conflict.explain')}</p>
+      <p data-testid="conflict-count">{t('conflict.count', { count: conflicts.length })}</p>
       <div className="conflict-table-wrap">
         <table className="compact conflict-table">
           <thead>
@@ -53,20 +52,32 @@ export function ConflictDialog({
               <th scope="col">{t('conflict.slice')}</th>
               <th scope="col">{t('conflict.mine')}</th>
               <th scope="col">{t('conflict.server')}</th>
+              <th scope="col">{t('conflict.choice')}</th>
             </tr>
           </thead>
           <tbody>
-            {differing.map((i) => (
-              <tr key={i} data-testid={`conflict-row-${i}`}>
-                <th scope="row">{i + 1}</th>
-                <td data-testid={`conflict-mine-${i}`} data-classes={codes(mineClasses[i])}>
-                  <Classes classes={mineClasses[i] ?? []} />
-                </td>
-                <td data-testid={`conflict-server-${i}`} data-classes={codes(serverClasses[i])}>
-                  <Classes classes={serverClasses[i] ?? []} />
-                </td>
-              </tr>
-            ))}
+            {rows.map(({ conflict, slice }) => {
+              const key = slice ?? conflict.id;
+              return (
+                <tr key={conflict.id} data-testid={`conflict-row-${key}`} data-record-id={conflict.id}>
+                  <th scope="row">{slice === undefined ? <RecordName conflict={conflict} /> : slice + 1}</th>
+                  <td data-testid={`conflict-mine-${key}`} data-classes={codesOf(conflict.mine, question)}>
+                    <Version record={conflict.mine} question={question} />
+                  </td>
+                  <td data-testid={`conflict-server-${key}`} data-classes={codesOf(conflict.server, question)}>
+                    <Version record={conflict.server} question={question} />
+                  </td>
+                  <td className="row">
+                    <button type="button" data-testid={`conflict-keep-mine-${key}`} disabled={busy} onClick={() => void choose(new Map([[conflict.id, 'mine']]))}>
+                      {t('conflict.keepMine')}
+                    </button>
+                    <button type="button" data-testid={`conflict-take-server-${key}`} disabled={busy} onClick={() => void choose(new Map([[conflict.id, 'theirs']]))}>
+                      {t('conflict.takeServer')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -74,26 +85,41 @@ export function ConflictDialog({
         <button type="button" data-testid="conflict-later" onClick={onLater} disabled={busy}>
           {t('conflict.later')}
         </button>
-        <button type="button" data-testid="conflict-take-server" onClick={() => void choose('theirs')} disabled={busy}>
-          {t('conflict.takeServer')}
+        <button type="button" data-testid="conflict-take-server" onClick={() => void choose(all('theirs'))} disabled={busy}>
+          {t('conflict.takeAllServer')}
         </button>
-        <button type="button" data-testid="conflict-merge" onClick={() => void choose('merge')} disabled={busy}>
-          {t('conflict.merge')}
-        </button>
-        <button type="button" className="primary" data-testid="conflict-keep-mine" onClick={() => void choose('mine')} disabled={busy}>
-          {t('conflict.keepMine')}
+        <button type="button" className="primary" data-testid="conflict-keep-mine" onClick={() => void choose(all('mine'))} disabled={busy}>
+          {t('conflict.keepAllMine')}
         </button>
       </div>
-      <p className="muted small">{t('conflict.mergeHint')}</p>
     </Dialog>
   );
 }
 
-const codes = (classes: readonly LabelClass[] | undefined): string => (classes ?? []).map((c) => c.code).join(' ');
+/** Index of the slice a label of `question` answers for, whichever side still has the record. */
+function sliceIndexOf(conflict: RecordConflict, question: Question, sliceOf: ReadonlyMap<string, number>): number | undefined {
+  const record = conflict.mine ?? conflict.server ?? conflict.base;
+  if (record?.type !== 'label' || record.questionId !== question.id) return undefined;
+  return sliceOf.get(record.targetId);
+}
 
-function Classes({ classes }: { readonly classes: readonly LabelClass[] }) {
+function codesOf(record: AnnotationRecord | null, question: Question): string {
+  return record?.type === 'label' && record.questionId === question.id ? record.classCodes.join(' ') : '';
+}
+
+function RecordName({ conflict }: { readonly conflict: RecordConflict }) {
+  const t = useT();
+  const record = conflict.mine ?? conflict.server ?? conflict.base;
+  return <span title={conflict.id}>{record?.type === 'label' ? t('conflict.wholeItem') : `${t('conflict.record')} ${record?.type ?? ''}`}</span>;
+}
+
+function Version({ record, question }: { readonly record: AnnotationRecord | null; readonly question: Question }) {
   const t = useT();
   const [language] = useLanguage();
+  const byCode = useMemo(() => new Map(question.classes.map((c) => [c.code, c])), [question]);
+  if (!record) return <span className="muted">{t('conflict.deleted')}</span>;
+  if (record.type !== 'label') return <span>{record.classCode}</span>;
+  const classes: LabelClass[] = classesOf(record.classCodes, byCode);
   if (classes.length === 0) return <span className="muted">{t('strip.unlabelled')}</span>;
   return (
     <span className="classes">

@@ -9,7 +9,7 @@ import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
 import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
 
-/** /items/:id — loads the item and its local draft, then shows the reading workspace. */
+/** /items/:id — loads the item and its local records, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
   const t = useT();
   const openItemById = useAppStore((state) => state.openItemById);
@@ -48,7 +48,6 @@ function ReadyItem({ open }: { readonly open: OpenItem }) {
   const slices = useMemo(() => (detail?.item.content.kind === 'series' ? detail.item.content.slices : []), [detail]);
   const loadFile = useFileLoader(open.itemId, slices[open.sliceIndex]?.fileId);
   const [dialog, setDialog] = useState(false);
-  const hasRecords = Object.keys(open.doc?.records ?? {}).length > 0;
   if (!detail) return null;
   return (
     <main className="item-page reading-room" data-testid="item-page" data-ready="true" data-item-id={open.itemId} data-editable={isEditable(open) ? 'true' : 'false'}>
@@ -60,7 +59,7 @@ function ReadyItem({ open }: { readonly open: OpenItem }) {
         </nav>
         <h1 className="item-title">{detail.item.title}</h1>
         {/* The server moves an item to "in progress" at its first write; show that before the sync. */}
-        <StateBadge state={detail.state === 'assigned' && hasRecords ? 'inProgress' : detail.state} testId="item-state" />
+        <StateBadge state={detail.state === 'assigned' && (open.document?.size ?? 0) > 0 ? 'inProgress' : detail.state} testId="item-state" />
       </header>
       {detail.item.content.kind === 'series' ? (
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />

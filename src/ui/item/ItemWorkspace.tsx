@@ -34,18 +34,20 @@ export function ItemWorkspace({
   const actions = appStore().getState();
   const [help, setHelp] = useState(false);
   const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
-  const labelSet = open.detail?.labelSet ?? null;
+  const { question, document, changes } = open;
   const editable = isEditable(open);
 
+  // O(slices) per change of the document, read through its per-target index.
   const classes = useMemo(
-    () => (labelSet ? classesPerTarget(open.doc, open.targetIds, labelSet) : []),
-    [open.doc, open.targetIds, labelSet],
+    () => (question ? classesPerTarget(document, open.targetIds, question) : []),
+    // `document` changes in place; `changes` says when.
+    [document, changes, open.targetIds, question],
   );
   const current = classes[open.sliceIndex] ?? [];
-  const unlabelled = classes.filter((c) => c.length === 0).length;
+  const unlabelled = open.targetIds.length - open.labelled;
 
-  const conflict = open.sync?.status === 'conflict' ? open.sync.conflict : undefined;
-  const showConflict = conflict !== undefined && postponedConflict !== conflict.detectedAt;
+  const conflictAt = open.sync?.status === 'conflict' && open.conflicts.length > 0 ? open.sync.conflictAt : null;
+  const showConflict = conflictAt !== null && postponedConflict !== conflictAt;
   const anyDialog = dialogOpen || help || showConflict;
 
   const onAction = (action: ItemAction) => {
@@ -68,11 +70,11 @@ export function ItemWorkspace({
         return actions.goToSlice(open.sliceIndex);
     }
   };
-  useItemKeyboard(labelSet, !anyDialog, onAction);
+  useItemKeyboard(question, !anyDialog, onAction);
 
   // The badge reopens a postponed conflict, or resends at once what waits on a backoff or was refused.
   const status = open.sync?.status;
-  const badgeAction = conflict
+  const badgeAction = conflictAt !== null
     ? () => setPostponedConflict(null)
     : status === 'offline' || status === 'error'
       ? () => void actions.engine?.retryNow()
@@ -119,10 +121,10 @@ export function ItemWorkspace({
           <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
-          {labelSet && (
+          {question && (
             <>
-              <h2>{labelSet.name[language]}</h2>
-              <LabelButtons labelSet={labelSet} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={actions.applyLabel} onClear={actions.clearLabels} />
+              <h2>{question.name[language]}</h2>
+              <LabelButtons question={question} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={actions.applyLabel} onClear={actions.clearLabels} />
               <p className="muted small" data-testid="label-target">
                 {open.selection
                   ? t('labels.targetRange', {
@@ -136,21 +138,20 @@ export function ItemWorkspace({
                   {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
                 </p>
               )}
-              <SeriesAnswer labelSet={labelSet} doc={open.doc} targetIds={open.targetIds} />
+              <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />
             </>
           )}
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
-      {help && labelSet && <ShortcutHelp labelSet={labelSet} onClose={() => setHelp(false)} />}
-      {showConflict && conflict && labelSet && (
+      {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
+      {showConflict && question && (
         <ConflictDialog
-          labelSet={labelSet}
+          question={question}
           targetIds={open.targetIds}
-          mine={open.doc}
-          server={conflict.server}
-          onResolve={actions.resolveConflict}
-          onLater={() => setPostponedConflict(conflict.detectedAt)}
+          conflicts={open.conflicts}
+          onResolve={actions.resolveConflicts}
+          onLater={() => setPostponedConflict(conflictAt)}
         />
       )}
     </div>

@@ -1,15 +1,15 @@
-import type { LabelSet } from '../../core/labelSet';
+import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 
 /** One button per class with its key; clicking labels like the key does. */
 export function LabelButtons({
-  labelSet,
+  question,
   currentCodes,
   disabled,
   onLabel,
   onClear,
 }: {
-  readonly labelSet: LabelSet;
+  readonly question: Question;
   /** Classes of the current slice, to show which is applied. */
   readonly currentCodes: readonly string[];
   readonly disabled: boolean;
@@ -19,8 +19,8 @@ export function LabelButtons({
   const t = useT();
   const [language] = useLanguage();
   return (
-    <div className="label-buttons" role="group" aria-label={labelSet.name[language]}>
-      {labelSet.classes.map((labelClass) => {
+    <div className="label-buttons" role="group" aria-label={question.name[language]}>
+      {question.classes.map((labelClass) => {
         const name = labelClass.name[language];
         return (
           <button

@@ -1,14 +1,27 @@
-import type { AnnotationDocument } from '../../core/annotation';
+import { useMemo } from 'react';
 import { deriveItemAnswer } from '../../core/itemAnswer';
-import type { LabelSet } from '../../core/labelSet';
+import type { Question } from '../../core/labelSet';
+import type { RecordStore } from '../../core/recordStore';
 import { useLanguage, useT } from '../../i18n';
 
 /** The series-level answer derived from the slice labels (e.g. SAH present if any slice is). */
-export function SeriesAnswer({ labelSet, doc, targetIds }: { readonly labelSet: LabelSet; readonly doc: AnnotationDocument | null; readonly targetIds: readonly string[] }) {
+export function SeriesAnswer({
+  question,
+  document,
+  changes,
+  targetIds,
+}: {
+  readonly question: Question;
+  readonly document: RecordStore | null;
+  /** The document's change counter: the answer is derived again only when it moves. */
+  readonly changes: number;
+  readonly targetIds: readonly string[];
+}) {
   const t = useT();
   const [language] = useLanguage();
-  const answer = deriveItemAnswer(labelSet, doc, targetIds);
-  const labelClass = labelSet.classes.find((c) => c.code === answer.classCode);
+  // The document changes in place; `changes` says when.
+  const answer = useMemo(() => deriveItemAnswer(question, document, targetIds), [question, document, targetIds, changes]);
+  const labelClass = question.classes.find((c) => c.code === answer.classCode);
   return (
     <section className="series-answer" data-testid="series-answer" data-answer={answer.classCode ?? ''} data-complete={answer.complete ? 'true' : 'false'} aria-labelledby="answer-title">
       <h2 id="answer-title">{t('answer.title')}</h2>

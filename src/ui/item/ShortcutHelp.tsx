@@ -1,13 +1,13 @@
-import type { LabelSet } from '../../core/labelSet';
+import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { PAGE_STEP } from './keymap';
 
-export function ShortcutHelp({ labelSet, onClose }: { readonly labelSet: LabelSet; readonly onClose: () => void }) {
+export function ShortcutHelp({ question, onClose }: { readonly question: Question; readonly onClose: () => void }) {
   const t = useT();
   const [language] = useLanguage();
   const rows: [string, string][] = [
-    ...labelSet.classes.filter((c) => c.key).map((c): [string, string] => [c.key as string, t('help.labelWith', { name: c.name[language] })]),
+    ...question.classes.filter((c) => c.key).map((c): [string, string] => [c.key as string, t('help.labelWith', { name: c.name[language] })]),
     ['Delete', t('help.clear')],
     ['↓ / →', t('help.next')],
     ['↑ / ←', t('help.previous')],

@@ -2,7 +2,7 @@
  * Keyboard shortcuts of the item page as a pure mapping from a key press to an action, so the
  * bindings are tested without a browser.
  */
-import type { LabelSet } from '../../core/labelSet';
+import type { Question } from '../../core/labelSet';
 
 export type ItemAction =
   | { readonly type: 'label'; readonly classCode: string }
@@ -25,7 +25,8 @@ export interface KeyPress {
 /** Slices skipped by PageUp / PageDown. */
 export const PAGE_STEP = 10;
 
-export function actionForKey(press: KeyPress, labelSet: LabelSet | null): ItemAction | null {
+/** `question`: the one the class keys answer. */
+export function actionForKey(press: KeyPress, question: Question | null): ItemAction | null {
   const command = press.ctrlKey || press.metaKey;
   const key = press.key;
   if (press.altKey) return null;
@@ -59,6 +60,6 @@ export function actionForKey(press: KeyPress, labelSet: LabelSet | null): ItemAc
     case 'Escape':
       return { type: 'deselect' };
   }
-  const labelClass = labelSet?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
+  const labelClass = question?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
   return labelClass ? { type: 'label', classCode: labelClass.code } : null;
 }

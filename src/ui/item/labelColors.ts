@@ -1,17 +1,18 @@
-import type { AnnotationDocument } from '../../core/annotation';
-import type { LabelClass, LabelSet } from '../../core/labelSet';
-import { labelsByTarget } from '../../core/targetLabels';
+import type { LabelClass, Question } from '../../core/labelSet';
+import type { RecordStore } from '../../core/recordStore';
 
-/** Per slice (in order), the classes of its label; empty when unlabelled. */
-export function classesPerTarget(doc: AnnotationDocument | null, targetIds: readonly string[], labelSet: LabelSet): LabelClass[][] {
-  const labels = doc ? labelsByTarget(doc) : new Map();
-  const byCode = new Map(labelSet.classes.map((c) => [c.code, c]));
-  return targetIds.map((targetId) =>
-    (labels.get(targetId)?.classCodes ?? []).flatMap((code: string) => {
-      const labelClass = byCode.get(code);
-      return labelClass ? [labelClass] : [];
-    }),
-  );
+/** Per target (in order), the classes of its answer to `question`; empty when unanswered. O(targets). */
+export function classesPerTarget(document: RecordStore | null, targetIds: readonly string[], question: Question): LabelClass[][] {
+  const byCode = new Map(question.classes.map((c) => [c.code, c]));
+  return targetIds.map((targetId) => classesOf(document?.labelAt(question.id, targetId)?.classCodes ?? [], byCode));
+}
+
+/** The classes named by `codes`, in that order, skipping codes the question does not know. */
+export function classesOf(codes: readonly string[], byCode: ReadonlyMap<string, LabelClass>): LabelClass[] {
+  return codes.flatMap((code) => {
+    const labelClass = byCode.get(code);
+    return labelClass ? [labelClass] : [];
+  });
 }
 
 /** CSS background of a cell carrying these classes: one colour, or equal stripes for several. */

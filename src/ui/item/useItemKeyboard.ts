@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { LabelSet } from '../../core/labelSet';
+import type { Question } from '../../core/labelSet';
 import { actionForKey, type ItemAction } from './keymap';
 
 /** Text fields keep their keys; buttons, the slider and the page body do not. */
@@ -10,19 +10,19 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** Runs the item page's shortcuts while `enabled` (no dialog open). */
-export function useItemKeyboard(labelSet: LabelSet | null, enabled: boolean, onAction: (action: ItemAction) => void): void {
+export function useItemKeyboard(question: Question | null, enabled: boolean, onAction: (action: ItemAction) => void): void {
   const handler = useRef(onAction);
   handler.current = onAction;
   useEffect(() => {
     if (!enabled) return;
     function onKeyDown(event: KeyboardEvent): void {
       if (event.defaultPrevented || event.isComposing || typingInto(event.target)) return;
-      const action = actionForKey(event, labelSet);
+      const action = actionForKey(event, question);
       if (!action) return;
       event.preventDefault();
       handler.current(action);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [labelSet, enabled]);
+  }, [question, enabled]);
 }

@@ -1,0 +1,312 @@
+/**
+ * Records at scale (not part of `npm test`): `npm run bench -- records-scale`
+ *
+ * One slide holds 100,000 polygons of 24 vertices (BENCH_RECORDS), written through the real
+ * sync endpoint by the annotator. In Chromium, the app's own data layer pages them into
+ * IndexedDB and the core editor builds its indexed, draw-ready store; then one polygon is moved
+ * by a pixel, saved and synced, nine times over (BENCH_EDITS; figures are medians). Every figure
+ * of one edit is set against the same edit on a slide of 100 polygons measured in the same run
+ * (goal: every ratio ≤ 2, an edit's cost does not grow with the document):
+ * - bytes on the wire (the PATCH request and its answer),
+ * - server time (Fastify's own elapsed time for the PATCH),
+ * - database growth (SQLite: database + WAL file sizes after a checkpoint; PostgreSQL: WAL bytes),
+ * - main-thread time (command, store and indexes, listeners) and time until saved in IndexedDB.
+ * Also the initial load (ms per 1,000 records, against fetching the same pages without storing
+ * them) and IndexedDB bytes per record (against the records' JSON size on the wire).
+ *
+ * Runs on SQLite, and on PostgreSQL too when MEJIRUSHI_BENCH_PG_URL (or MEJIRUSHI_TEST_PG_URL) is
+ * set: each run uses a fresh schema there, dropped afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { build } from 'vite';
+import type { AnnotationRecord } from '../src/core/annotation';
+import type { BatchResult, LoginResponse, RecordPage } from '../src/core/api';
+import type { SlideItem } from '../src/core/item';
+import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
+import { chunkOps, type RecordOp } from '../src/core/records';
+import { buildApp } from '../server/app';
+import { blobStoreIn } from '../server/blobs/diskBlobStore';
+import { prepareDatabase } from '../server/bootstrap';
+import { SQLITE_FILE_NAME } from '../server/config';
+import { dialectOf } from '../server/db/dialect';
+import type { Database } from '../server/db/schema';
+import { REPO_ROOT } from '../server/testing/processes';
+import { openTestDatabase, pgTestUrl, type TestDatabase } from '../server/testing/testDatabase';
+import { assignItems, createDataset } from '../server/services/datasets';
+import { createUser } from '../server/services/users';
+import { sortKeyFor } from '../server/services/items';
+import type { EditFigures, OpenFigures } from './records-scale/main';
+import { launchChromium } from './support/browser';
+import { spread } from './support/stats';
+import { printBench } from './support/benchLine';
+
+const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
+const SMALL = 100;
+/** Edits per document; every edit figure is their median. */
+const EDITS = Number(process.env.BENCH_EDITS ?? 9);
+const VERTICES = 24;
+const SLIDE = { width: 120_000, height: 90_000 } as const;
+const PASSWORD = 'records scale passphrase 4417';
+const AT = '2026-11-30T00:00:00.000Z';
+
+/** Deterministic pseudo-random numbers, so every run draws the same slide. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+}
+
+function polygons(count: number, annotatorId: string, seed: number): AnnotationRecord[] {
+  const random = lcg(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const cx = 100 + random() * (SLIDE.width - 200);
+    const cy = 100 + random() * (SLIDE.height - 200);
+    const r = 20 + random() * 60;
+    const points = Array.from({ length: VERTICES }, (_, k) => {
+      const a = (2 * Math.PI * k) / VERTICES;
+      return [Math.round((cx + r * Math.cos(a)) * 10) / 10, Math.round((cy + r * Math.sin(a)) * 10) / 10] as const;
+    });
+    return {
+      type: 'shape',
+      id: `gland-${i}`,
+      questionId: 'lesion',
+      targetId: '',
+      classCode: 'lesion.other',
+      geometry: { type: 'polygon', points },
+      provenance: { origin: { kind: 'human' }, createdAt: AT, updatedAt: AT, authors: [annotatorId] },
+    } satisfies AnnotationRecord;
+  });
+}
+
+interface Fixture {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  readonly login: LoginResponse;
+  readonly database: TestDatabase;
+  /** PATCH requests seen by the server: request and answer bytes, server ms. */
+  readonly patches: { requestBytes: number; responseBytes: number; serverMs: number }[];
+}
+
+async function startFixture(database: TestDatabase, staticDir: string): Promise<Fixture> {
+  await prepareDatabase(database.db);
+  const app = await buildApp({ db: database.db, blobs: blobStoreIn(database.dataDir), staticDir });
+  const patches: Fixture['patches'] = [];
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Beside Fastify's own listener: from the request's arrival to the last byte of the answer.
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'PATCH') return;
+    const start = performance.now();
+    response.on('finish', () => {
+      patches.push({
+        requestBytes: Number(request.headers['content-length'] ?? 0),
+        responseBytes: Number(response.getHeader('content-length') ?? 0),
+        serverMs: performance.now() - start,
+      });
+    });
+  });
+  await createUser(database.db, { username: 'pathologist', displayName: 'Pathologist', password: PASSWORD, roles: ['annotator'], mustChangePassword: false }, null, AT);
+  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pathologist', password: PASSWORD }) });
+  if (!response.ok) throw new Error(`login answered ${response.status}`);
+  return { app, url, login: (await response.json()) as LoginResponse, database, patches };
+}
+
+/** A slide item of the gastric-biopsy task, assigned to the annotator. */
+async function addSlide(db: Kysely<Database>, annotatorId: string, name: string): Promise<string> {
+  const dataset = await createDataset(db, { name, description: '', labelSetId: GASTRIC_BIOPSY_LABEL_SET.id, labelSetVersion: GASTRIC_BIOPSY_LABEL_SET.version }, null, AT);
+  const id = randomUUID();
+  const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256 };
+  await db
+    .insertInto('items')
+    .values({
+      id,
+      dataset_id: dataset.id,
+      title: name,
+      kind: 'slide',
+      content: JSON.stringify(content),
+      target_ids: JSON.stringify([id]),
+      target_count: 1,
+      source_key: null,
+      sort_key: sortKeyFor(name),
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  await assignItems(db, dataset.id, annotatorId, null, null, AT);
+  return id;
+}
+
+/** Writes the polygons through the sync endpoint, as the annotator's client would. */
+async function seed(fixture: Fixture, itemId: string, records: readonly AnnotationRecord[]): Promise<void> {
+  const ops: RecordOp[] = records.map((record) => ({ kind: 'put', id: record.id, baseVersion: 0, record: { ...record, targetId: itemId } }));
+  let n = 0;
+  for (const batch of chunkOps(ops)) {
+    n += 1;
+    const response = await fetch(`${fixture.url}/api/items/${itemId}/annotations/me`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${fixture.login.token}`, 'content-type': 'application/json', 'idempotency-key': `seed-${itemId}-${n}` },
+      body: JSON.stringify({ ops: batch }),
+    });
+    if (!response.ok) throw new Error(`seeding answered ${response.status}: ${await response.text()}`);
+    (await response.json()) as BatchResult;
+  }
+}
+
+/** Bytes the database wrote for a change: SQLite file + WAL after a checkpoint, or PostgreSQL WAL. */
+async function storageMark(database: TestDatabase): Promise<number> {
+  if (dialectOf(database.db) === 'postgres') {
+    const row = await sql<{ lsn: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as lsn`.execute(database.db);
+    return Number(row.rows[0]?.lsn ?? 0);
+  }
+  const file = join(database.dataDir, SQLITE_FILE_NAME);
+  const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+  return size(file) + size(`${file}-wal`);
+}
+
+async function checkpoint(database: TestDatabase): Promise<void> {
+  if (dialectOf(database.db) === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(database.db);
+}
+
+/** Fetches every record page without storing anything: the floor of an initial load. */
+async function fetchOnly(fixture: Fixture, itemId: string): Promise<{ ms: number; bytes: number; records: number }> {
+  const start = performance.now();
+  let after: string | null = null;
+  let bytes = 0;
+  let records = 0;
+  do {
+    const query = new URLSearchParams({ limit: '5000', ...(after ? { after } : {}) });
+    const response = await fetch(`${fixture.url}/api/items/${itemId}/annotations/me/records?${query}`, { headers: { authorization: `Bearer ${fixture.login.token}` } });
+    const text = await response.text();
+    bytes += text.length;
+    const page = JSON.parse(text) as RecordPage;
+    records += page.records.length;
+    after = page.nextCursor;
+  } while (after);
+  return { ms: performance.now() - start, bytes, records };
+}
+
+/** Medians over the edits of one document. */
+interface EditRun {
+  readonly open: OpenFigures;
+  readonly edit: EditFigures;
+  readonly wireBytes: number;
+  readonly serverMs: number;
+  readonly dbGrowth: number;
+  readonly fetched: { ms: number; bytes: number; records: number };
+}
+
+const median = (values: readonly number[]): number => spread(values).median;
+
+async function measure(fixture: Fixture, staticOrigin: string, itemId: string, editIds: readonly string[]): Promise<EditRun> {
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ baseURL: staticOrigin })).newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`page console: ${message.text()}`);
+    });
+    await page.goto(`/index.html#${encodeURIComponent(JSON.stringify(fixture.login))}`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const open = await page.evaluate((id) => window.__recordsScale!.open(id), itemId);
+    const edits: EditFigures[] = [];
+    const wire: number[] = [];
+    const server: number[] = [];
+    const growth: number[] = [];
+    for (const editId of editIds) {
+      await checkpoint(fixture.database);
+      const before = await storageMark(fixture.database);
+      const seen = fixture.patches.length;
+      edits.push(await page.evaluate((id) => window.__recordsScale!.editOne(id), editId));
+      growth.push((await storageMark(fixture.database)) - before);
+      const patches = fixture.patches.slice(seen);
+      if (patches.length !== 1) throw new Error(`expected one PATCH for the edit, saw ${patches.length}`);
+      wire.push(patches[0]!.requestBytes + patches[0]!.responseBytes);
+      server.push(patches[0]!.serverMs);
+    }
+    await page.evaluate(() => window.__recordsScale!.close());
+    const fetched = await fetchOnly(fixture, itemId);
+    const edit: EditFigures = {
+      mainThreadMs: median(edits.map((e) => e.mainThreadMs)),
+      savedLocallyMs: median(edits.map((e) => e.savedLocallyMs)),
+      syncedMs: median(edits.map((e) => e.syncedMs)),
+    };
+    return { open, edit, wireBytes: median(wire), serverMs: median(server), dbGrowth: median(growth), fetched };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function buildHarness(dir: string): Promise<string> {
+  const staticDir = join(dir, 'static');
+  await build({
+    configFile: false,
+    root: join(REPO_ROOT, 'bench', 'records-scale'),
+    logLevel: 'error',
+    build: { outDir: staticDir, emptyOutDir: true, target: 'es2022' },
+  });
+  return staticDir;
+}
+
+async function runOn(label: string, database: TestDatabase, staticDir: string): Promise<void> {
+  const fixture = await startFixture(database, staticDir);
+  try {
+    const annotatorId = fixture.login.user.id;
+    const large = await addSlide(database.db, annotatorId, `large-${label}`);
+    const small = await addSlide(database.db, annotatorId, `small-${label}`);
+    console.log(`${label}: writing ${LARGE} polygons through the sync endpoint…`);
+    const seedStart = performance.now();
+    await seed(fixture, large, polygons(LARGE, annotatorId, 1));
+    console.log(`${label}: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${Math.round(LARGE / ((performance.now() - seedStart) / 1000))} records/s)`);
+    await seed(fixture, small, polygons(SMALL, annotatorId, 2));
+
+    const pick = (count: number) => Array.from({ length: EDITS }, (_, i) => `gland-${Math.floor(((i + 0.5) * count) / EDITS)}`);
+    const big = await measure(fixture, fixture.url, large, pick(LARGE));
+    const few = await measure(fixture, fixture.url, small, pick(SMALL));
+    console.log(`${label}: ${big.open.records} records loaded in ${(big.open.loadMs / 1000).toFixed(1)} s (${Math.round(big.open.records / (big.open.loadMs / 1000))} records/s); editor store ${big.open.editorMs.toFixed(0)} ms; IndexedDB ${(big.open.indexedDbBytes / 1e6).toFixed(1)} MB`);
+    console.log(`${label}: edit on ${LARGE} vs ${SMALL} records: main ${big.edit.mainThreadMs.toFixed(2)} vs ${few.edit.mainThreadMs.toFixed(2)} ms, saved locally ${big.edit.savedLocallyMs.toFixed(1)} vs ${few.edit.savedLocallyMs.toFixed(1)} ms, synced ${big.edit.syncedMs.toFixed(1)} vs ${few.edit.syncedMs.toFixed(1)} ms`);
+
+    printBench('records-scale', `${label}.edit-wire-bytes`, big.wireBytes, few.wireBytes);
+    printBench('records-scale', `${label}.edit-server-ms`, big.serverMs, few.serverMs);
+    printBench('records-scale', `${label}.edit-db-growth-bytes`, big.dbGrowth, few.dbGrowth);
+    printBench('records-scale', `${label}.edit-main-thread-ms`, big.edit.mainThreadMs, few.edit.mainThreadMs);
+    printBench('records-scale', `${label}.edit-saved-locally-ms`, big.edit.savedLocallyMs, few.edit.savedLocallyMs);
+    printBench('records-scale', `${label}.edit-synced-ms`, big.edit.syncedMs, few.edit.syncedMs);
+    printBench('records-scale', `${label}.load-ms-per-1k-records`, (big.open.loadMs / big.open.records) * 1000, (big.fetched.ms / big.fetched.records) * 1000);
+    printBench('records-scale', `${label}.indexeddb-bytes-per-record`, big.open.indexedDbBytes / big.open.records, big.fetched.bytes / big.fetched.records);
+  } finally {
+    await fixture.app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mejirushi-records-scale-'));
+  try {
+    const staticDir = await buildHarness(dir);
+    const sqlite = await openTestDatabase('sqlite');
+    try {
+      await runOn('sqlite', sqlite, staticDir);
+    } finally {
+      await sqlite.dispose();
+    }
+    const pgUrl = process.env.MEJIRUSHI_BENCH_PG_URL?.trim() || pgTestUrl();
+    if (!pgUrl) {
+      console.log('records-scale: PostgreSQL run skipped (set MEJIRUSHI_BENCH_PG_URL or MEJIRUSHI_TEST_PG_URL)');
+      return;
+    }
+    process.env.MEJIRUSHI_TEST_PG_URL = pgUrl;
+    const postgres = await openTestDatabase('postgres');
+    try {
+      await runOn('postgres', postgres, staticDir);
+    } finally {
+      await postgres.dispose();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

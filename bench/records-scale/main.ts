@@ -1,0 +1,110 @@
+/**
+ * The browser side of `bench/records-scale.ts`: the app's own data layer (IndexedDB drafts, sync
+ * engine, API client) and the core editor, with no UI around them, so the figures are those of
+ * the spine itself. The benchmark drives it through `window.__recordsScale`.
+ */
+import type { AnnotationRecord, Geometry } from '../../src/core/annotation';
+import type { LoginResponse } from '../../src/core/api';
+import { DocumentEditor } from '../../src/core/documentEditor';
+import { ItemTargets } from '../../src/core/targets';
+import { createApiClient } from '../../src/data/api';
+import { MejirushiDb } from '../../src/data/db';
+import { SyncEngine } from '../../src/data/syncEngine';
+
+export interface OpenFigures {
+  readonly records: number;
+  /** Paging every record from the server into IndexedDB, ms. */
+  readonly loadMs: number;
+  /** Building the editor's indexed store (ids, targets, R-tree) from the loaded records, ms. */
+  readonly editorMs: number;
+  /** IndexedDB usage after the load (navigator.storage.estimate), bytes. */
+  readonly indexedDbBytes: number;
+}
+
+export interface EditFigures {
+  /** The command, the store and index updates and the listeners, on the main thread, ms. */
+  readonly mainThreadMs: number;
+  /** Until the change is durable in IndexedDB, ms. */
+  readonly savedLocallyMs: number;
+  /** Until the server has acknowledged it, ms. */
+  readonly syncedMs: number;
+}
+
+export interface RecordsScaleHarness {
+  open(itemId: string): Promise<OpenFigures>;
+  /** Moves one outline by one pixel, as a drag would, and syncs it. */
+  editOne(recordId: string): Promise<EditFigures>;
+  close(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __recordsScale?: RecordsScaleHarness;
+  }
+}
+
+const login = JSON.parse(decodeURIComponent(window.location.hash.slice(1))) as LoginResponse;
+const api = createApiClient({ getToken: () => login.token });
+let dbCount = 0;
+
+function moved(geometry: Geometry): Geometry {
+  if (geometry.type !== 'polygon') throw new Error(`expected a polygon, got a ${geometry.type}`);
+  return { type: 'polygon', points: geometry.points.map(([x, y]) => [x + 1, y] as const) };
+}
+
+let session: { engine: SyncEngine; editor: DocumentEditor; db: MejirushiDb; itemId: string; saving: Promise<void> } | null = null;
+
+window.__recordsScale = {
+  async open(itemId) {
+    dbCount += 1;
+    const db = new MejirushiDb(`records-scale-${dbCount}`);
+    const engine = new SyncEngine({ api, db, annotatorId: login.user.id });
+    engine.start();
+    const detail = await api.getItem(itemId);
+    const loadStart = performance.now();
+    const records: AnnotationRecord[] = await engine.open(itemId, { labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version });
+    const loadMs = performance.now() - loadStart;
+    const editorStart = performance.now();
+    const editor = new DocumentEditor({
+      key: { itemId, annotatorId: login.user.id, labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version },
+      records,
+      labelSet: detail.labelSet,
+      targets: new ItemTargets(detail.item),
+      userId: login.user.id,
+    });
+    const editorMs = performance.now() - editorStart;
+    const current = { engine, editor, db, itemId, saving: Promise.resolve() };
+    editor.subscribe((diff, origin) => {
+      if (origin !== 'remote') current.saving = engine.save(itemId, diff);
+    });
+    session = current;
+    await engine.idle();
+    const estimate = await navigator.storage.estimate();
+    return { records: records.length, loadMs, editorMs, indexedDbBytes: estimate.usage ?? 0 };
+  },
+
+  async editOne(recordId) {
+    if (!session) throw new Error('open an item first');
+    const { editor, engine } = session;
+    const record = editor.store.get(recordId);
+    if (record?.type !== 'shape') throw new Error(`no outline ${recordId}`);
+    const start = performance.now();
+    editor.execute('shape/update', { id: recordId, geometry: moved(record.geometry) });
+    const mainThreadMs = performance.now() - start;
+    await session.saving;
+    const savedLocallyMs = performance.now() - start;
+    await engine.idle();
+    const syncedMs = performance.now() - start;
+    if (engine.stateOf(session.itemId)?.status !== 'synced') throw new Error(`the edit did not sync: ${JSON.stringify(engine.stateOf(session.itemId))}`);
+    return { mainThreadMs, savedLocallyMs, syncedMs };
+  },
+
+  async close() {
+    if (!session) return;
+    session.engine.stop();
+    session.db.close();
+    await session.db.delete();
+    session = null;
+  },
+};
+document.documentElement.dataset.ready = 'true';

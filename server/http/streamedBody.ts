@@ -1,0 +1,31 @@
+/**
+ * Request bodies that go straight into the blob store, never buffered whole: a route plugin
+ * accepts its media type as a raw stream, and the handler stores it under a size limit.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../blobs/blobStore';
+import { HttpError } from './errors';
+
+/** Within the calling plugin only: bodies of `contentType` reach the handler as the request stream. */
+export function acceptStreamedBody(app: FastifyInstance, contentType: string): void {
+  app.addContentTypeParser(contentType, (_request, payload, done) => done(null, payload));
+}
+
+/** True when the body arrived through `acceptStreamedBody` (its media type matched). */
+export function isStreamedBody(body: unknown): body is Readable {
+  return body instanceof Readable;
+}
+
+const tooLarge = (maxBytes: number) => new HttpError(413, 'payload_too_large', `request body is larger than ${maxBytes} bytes`);
+
+/** Stores the body; 413 as soon as it is known to exceed `maxBytes` (declared length, or counted). */
+export async function storeBody(blobs: BlobStore, request: FastifyRequest, body: Readable, maxBytes: number): Promise<StoredBlob> {
+  if (Number(request.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
+  try {
+    return await blobs.put(body, { maxBytes });
+  } catch (error) {
+    if (error instanceof BlobTooLargeError) throw tooLarge(maxBytes);
+    throw error;
+  }
+}

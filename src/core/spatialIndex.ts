@@ -1,0 +1,62 @@
+import RBush from 'rbush';
+import type { AnnotationRecord } from './annotation';
+import { recordBounds, type Box } from './bounds';
+
+interface Entry extends Box {
+  readonly record: AnnotationRecord;
+}
+
+/**
+ * Outlines and masks by where they lie, per target image: what a viewer draws for its viewport.
+ * An R-tree (rbush) keeps insert and remove at O(log n), so an edit on a slide of 10^5–10^6
+ * outlines updates it without a rebuild, and the first load is one bulk load.
+ */
+export class SpatialIndex {
+  private readonly trees = new Map<string, RBush<Entry>>();
+  private readonly entries = new Map<string, Entry>();
+
+  /** Bulk-loads records (the first load of a document): much faster than one insert each. */
+  load(records: Iterable<AnnotationRecord>): void {
+    const byTarget = new Map<string, Entry[]>();
+    for (const record of records) {
+      const entry = this.entryOf(record);
+      if (!entry) continue;
+      let list = byTarget.get(record.targetId);
+      if (!list) byTarget.set(record.targetId, (list = []));
+      list.push(entry);
+    }
+    for (const [targetId, list] of byTarget) this.treeOf(targetId).load(list);
+  }
+
+  insert(record: AnnotationRecord): void {
+    const entry = this.entryOf(record);
+    if (entry) this.treeOf(record.targetId).insert(entry);
+  }
+
+  remove(record: AnnotationRecord): void {
+    const entry = this.entries.get(record.id);
+    if (!entry) return;
+    this.entries.delete(record.id);
+    this.trees.get(record.targetId)?.remove(entry);
+  }
+
+  /** Records on `targetId` whose box meets `box` (image px). */
+  search(targetId: string, box: Box): AnnotationRecord[] {
+    const tree = this.trees.get(targetId);
+    return tree ? tree.search(box).map((entry) => entry.record) : [];
+  }
+
+  private entryOf(record: AnnotationRecord): Entry | null {
+    const box = recordBounds(record);
+    if (!box) return null;
+    const entry: Entry = { ...box, record };
+    this.entries.set(record.id, entry);
+    return entry;
+  }
+
+  private treeOf(targetId: string): RBush<Entry> {
+    let tree = this.trees.get(targetId);
+    if (!tree) this.trees.set(targetId, (tree = new RBush<Entry>()));
+    return tree;
+  }
+}

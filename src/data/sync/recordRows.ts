@@ -1,0 +1,111 @@
+/**
+ * How one local record row changes: under a local edit, when a server copy arrives, when the
+ * server acknowledges it. Pure functions over rows; the callers read and write them in one
+ * IndexedDB transaction, touching only the records of the change (O(diff)).
+ */
+import type { AnnotationRecord } from '../../core/annotation';
+import { sameRecord, type RecordDiff } from '../../core/diff';
+import { RECORD_SCHEMA, type StoredRecord } from '../../core/records';
+import { documentRange, type MejirushiDb, type RecordKey, type RecordRow } from '../db';
+
+export interface DocumentRef {
+  readonly itemId: string;
+  readonly annotatorId: string;
+}
+
+export const keyOf = (doc: DocumentRef, id: string): RecordKey => [doc.itemId, doc.annotatorId, id];
+
+/** The server's record at the row's base version (see `RecordRow.base`). */
+export function baseOf(row: RecordRow): AnnotationRecord | null {
+  return row.base === undefined ? row.record : row.base;
+}
+
+/** The row as stored: a synced row keeps one copy of its record, not a second as its base. */
+export function compactRow(row: RecordRow): RecordRow {
+  if (row.state !== 'synced' || row.base === undefined) return row;
+  const { base: _same, ...rest } = row;
+  return rest;
+}
+
+/** Whether the row's record may take a server copy now: not changed here, not on its way. */
+export const isSettled = (row: RecordRow): boolean => row.state === 'synced' && row.batch === undefined;
+
+/** The server's copy a synced row holds, as the server would send it. */
+export function serverCopyOf(row: RecordRow): StoredRecord {
+  const base = baseOf(row);
+  const schema = base ? RECORD_SCHEMA[base.type] : 0;
+  return { id: row.id, version: row.baseVersion, schema, record: base };
+}
+
+/**
+ * The row after the local edit `before → after`; null when there is nothing to keep. An edit made
+ * on an older copy than the synced one this device now holds (a server copy arrived while the
+ * edit was being saved) becomes a conflict: neither side is overwritten unseen.
+ */
+export function editedRow(doc: DocumentRef, id: string, row: RecordRow | undefined, [before, after]: RecordDiff[string], now: number): RecordRow | null {
+  if (!row) {
+    if (after === null) return null;
+    return { itemId: doc.itemId, annotatorId: doc.annotatorId, id, record: after, base: null, baseVersion: 0, state: 'dirty' };
+  }
+  const base = baseOf(row);
+  if (row.state === 'conflict') return { ...row, base, record: after };
+  if (isSettled(row) && !sameRecord(row.record, before)) {
+    return { ...row, base, record: after, state: 'conflict', conflict: { server: serverCopyOf(row), detectedAt: now } };
+  }
+  // An edit that brings the record back to the server's copy leaves nothing to send.
+  const backToBase = row.batch === undefined && sameRecord(after, base);
+  return compactRow({ ...row, base, record: after, state: backToBase ? 'synced' : 'dirty' });
+}
+
+/** The row holding the server's copy, or null when the row must stay (local work, or not newer). */
+export function serverCopyRow(doc: DocumentRef, row: RecordRow | undefined, server: StoredRecord): RecordRow | null {
+  if (row && (!isSettled(row) || server.version <= row.baseVersion)) return null;
+  return {
+    itemId: doc.itemId,
+    annotatorId: doc.annotatorId,
+    id: server.id,
+    record: server.record,
+    baseVersion: server.version,
+    state: 'synced',
+  };
+}
+
+/** The row once the server applied `sent` at `version`: synced unless it changed again meanwhile. */
+export function acknowledgedRow(row: RecordRow, sent: AnnotationRecord | null, version: number): RecordRow {
+  const { batch: _sent, ...rest } = row;
+  const changedSince = !sameRecord(row.record, sent);
+  return compactRow({ ...rest, base: sent, baseVersion: version, state: row.state === 'conflict' ? 'conflict' : changedSince ? 'dirty' : 'synced' });
+}
+
+/**
+ * Takes in server copies of records (the feed, `/ops`, a page of `/records`) wherever nothing
+ * local waits. Inside a transaction; answers what changed, by id (null = deleted).
+ */
+export async function takeServerCopies(db: MejirushiDb, doc: DocumentRef, copies: readonly StoredRecord[]): Promise<Map<string, AnnotationRecord | null>> {
+  const newest = new Map<string, StoredRecord>();
+  for (const copy of copies) if ((newest.get(copy.id)?.version ?? -1) < copy.version) newest.set(copy.id, copy);
+  const ids = [...newest.keys()];
+  const rows = await db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
+  const writes: RecordRow[] = [];
+  const taken = new Map<string, AnnotationRecord | null>();
+  ids.forEach((id, i) => {
+    const next = serverCopyRow(doc, rows[i], newest.get(id) as StoredRecord);
+    if (!next) return;
+    writes.push(next);
+    taken.set(id, next.record);
+  });
+  await db.records.bulkPut(writes);
+  return taken;
+}
+
+/** Every live local record of a document (tombstones left out). */
+export async function readRecords(db: MejirushiDb, doc: DocumentRef): Promise<AnnotationRecord[]> {
+  const [lower, upper] = documentRange(doc.itemId, doc.annotatorId);
+  const rows = await db.records.where('[itemId+annotatorId+id]').between(lower, upper, true, true).toArray();
+  return rows.flatMap((row) => (row.record ? [row.record] : []));
+}
+
+/** Rows of a document in one state, through the state index. */
+export function rowsInState(db: MejirushiDb, doc: DocumentRef, state: RecordRow['state']) {
+  return db.records.where('[itemId+annotatorId+state]').equals([doc.itemId, doc.annotatorId, state]);
+}
