@@ -17,13 +17,16 @@ interface Benchmark {
   readonly name: string;
   /** Needs the built app and benchmark pages. */
   readonly site: boolean;
+  /** Writes its own summary rows (else they are read from its BENCH lines). */
+  readonly summary: boolean;
 }
 
 const BENCHMARKS: readonly Benchmark[] = [
-  { name: 'first-image', site: true },
-  { name: 'label-advance', site: true },
-  { name: 'sync-ingest', site: false },
-  { name: 'blob-upload', site: false },
+  { name: 'first-image', site: true, summary: true },
+  { name: 'label-advance', site: true, summary: true },
+  { name: 'sync-ingest', site: false, summary: false },
+  { name: 'blob-upload', site: false, summary: true },
+  { name: 'records-scale', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;
@@ -52,33 +55,15 @@ function runBenchmark(script: string, env: Record<string, string>): Promise<{ co
   });
 }
 
-/** sync-ingest prints its figures only; its headline lines are read back from its output. */
-function syncIngestRows(stdout: string): SummaryRow[] {
-  const find = (pattern: RegExp) => pattern.exec(stdout)?.slice(1) ?? null;
+/**
+ * Rows for the summary from the `BENCH <name> <measure> value= baseline= ratio=` lines of a
+ * benchmark that does not write summary rows of its own.
+ */
+function benchLineRows(stdout: string): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  const sync = find(/through PUT .*?: (\d+) labels\/s/);
-  const raw = find(/raw inserts of the same revision rows:\s+(\d+) labels\/s/);
-  const rawOverSync = find(/ratio raw \/ sync endpoint: ([\d.]+)×/);
-  if (sync && raw && rawOverSync) {
-    rows.push({
-      benchmark: 'sync ingest',
-      measure: 'one client, labels/s',
-      value: `${sync[0]} labels/s`,
-      baseline: `${raw[0]} labels/s raw inserts`,
-      ratio: `raw/sync ${rawOverSync[0]}×`,
-    });
-  }
-  const concurrent = find(/(\d+) concurrent clients for (\d+) s/);
-  const rate = find(/^\s+(\d+) req\/s/m);
-  const errors = find(/errors (\d+), timeouts (\d+), non-2xx (\d+)/);
-  if (concurrent && rate && errors) {
-    rows.push({
-      benchmark: 'sync ingest',
-      measure: `${concurrent[0]} clients for ${concurrent[1]} s`,
-      value: `${rate[0]} labels/s`,
-      baseline: '—',
-      ratio: `errors ${errors[0]}, timeouts ${errors[1]}, non-2xx ${errors[2]}`,
-    });
+  for (const match of stdout.matchAll(/^BENCH (\S+) (\S+) value=(\S+) baseline=(\S+) ratio=(\S+)$/gm)) {
+    const [, benchmark = '', measure = '', value = '', baseline = '', ratio = ''] = match;
+    rows.push({ benchmark, measure, value, baseline, ratio: `${ratio}×` });
   }
   return rows;
 }
@@ -114,7 +99,7 @@ async function main(): Promise<void> {
       console.log(`\n== ${script}`);
       const { code, stdout } = await runBenchmark(script, env);
       if (code !== 0) failed.push(script);
-      if (benchmark.name === 'sync-ingest') rows.push(...syncIngestRows(stdout));
+      if (!benchmark.summary) rows.push(...benchLineRows(stdout));
     }
     let written = '';
     try {
