@@ -3,7 +3,7 @@
  * progress) and the server (validation, progress) alike.
  */
 import type { Item } from './item';
-import type { Question, QuestionTarget } from './labelSet';
+import type { Question } from './labelSet';
 
 /** One image-bearing target of an item: a slice, a frame, or the slide itself. */
 export interface ImageTarget {

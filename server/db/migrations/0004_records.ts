@@ -4,7 +4,7 @@
  * of the foundation (one JSON body per item and annotator) become records here, one document at a
  * time; label sets take the question shape. `doc_revisions` stays as read-only history.
  */
-import type { Kysely, Migration, Transaction } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { AnnotationRecord } from '../../../src/core/annotation';
 import { upgradeLabelSetShape, legacyQuestionId } from '../../../src/core/migrations/labelSetShape';
 import { upgradeRecord } from '../../../src/core/migrations/recordSchema';
@@ -199,5 +199,5 @@ async function up(trx: AnyDb): Promise<void> {
 export const recordsMigration: Migration = {
   // PostgreSQL runs migrations in a transaction; on SQLite (no transactional migrations in
   // Kysely) this one opens its own, so a failure leaves no half-converted database.
-  up: (db: AnyDb) => (db.isTransaction ? up(db) : db.transaction().execute((trx: Transaction<any>) => up(trx))),
+  up: (db: AnyDb) => (db.isTransaction ? up(db) : db.transaction().execute((trx) => up(trx))),
 };

@@ -60,7 +60,7 @@ async function storedRows(trx: Transaction<Database>, write: BatchWrite): Promis
   return rows;
 }
 
-function conflictOutcome(write: BatchWrite, stored: Map<string, StoredRow>, ids: readonly string[], head: DocumentHead, message: string): WriteOutcome {
+function conflictOutcome(stored: Map<string, StoredRow>, ids: readonly string[], head: DocumentHead, message: string): WriteOutcome {
   const conflicts: StoredRecord[] = ids.map((id) => {
     const row = stored.get(id);
     return row ? storedRecord(row) : { id, version: 0, schema: 0, record: null };
@@ -216,11 +216,11 @@ export async function applyBatch(trx: Transaction<Database>, write: BatchWrite, 
   const allIds = write.ops.map((op) => op.id);
   if (write.legacyBaseRevision !== undefined && (write.legacyBaseRevision !== head.migratedRevision || head.revision !== head.migratedRevision)) {
     const message = `edits based on whole-document revision ${write.legacyBaseRevision} cannot apply: the document was migrated at revision ${head.migratedRevision} and is now at ${head.revision}`;
-    return conflictOutcome(write, stored, allIds, head, message);
+    return conflictOutcome(stored, allIds, head, message);
   }
   const check = checkBatch(write.ops, (id) => toNumber(stored.get(id)?.version));
   if (check.conflicts.length > 0) {
-    return conflictOutcome(write, stored, check.conflicts, head, `${check.conflicts.length} record(s) changed on the server since your base version; nothing was applied`);
+    return conflictOutcome(stored, check.conflicts, head, `${check.conflicts.length} record(s) changed on the server since your base version; nothing was applied`);
   }
   const refused = authorshipErrors(write, stored);
   if (refused.length > 0) throw badRequest(`authorship: ${refused.slice(0, 10).join('; ')}`);
