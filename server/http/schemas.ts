@@ -5,7 +5,7 @@ export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export const LABEL_SET_ID_PATTERN = '^[a-z0-9][a-z0-9._-]{0,99}$';
 
 /** A change-feed checkpoint, `<txid>.<seq>`, or '' for the start. */
-export const CHECKPOINT_PATTERN = '^([0-9]{1,15}\\.[0-9]{1,15})?$';
+export const CHECKPOINT_PATTERN = '^(latest|[0-9]{1,15}\\.[0-9]{1,15})?$';
 
 /** A box `x0,y0,x1,y1` in image px. */
 export const BOX_PATTERN = '^-?[0-9]{1,9}(\\.[0-9]{1,6})?(,-?[0-9]{1,9}(\\.[0-9]{1,6})?){3}$';
@@ -17,7 +17,7 @@ export const PATTERN_NAMES: Readonly<Record<string, string>> = {
   '^[0-9]{1,15}$': 'a non-negative integer',
   '^[0-9]{1,4}$': 'an integer from 0 to 9999',
   '^[1-9][0-9]{0,8}$': 'a positive integer',
-  [CHECKPOINT_PATTERN]: 'a checkpoint this server handed out (or empty)',
+  [CHECKPOINT_PATTERN]: 'a checkpoint this server handed out, "latest", or empty',
   [BOX_PATTERN]: 'a box x0,y0,x1,y1 in image px',
 };
 

@@ -224,7 +224,10 @@ export interface RecordChange {
 }
 export interface ChangeFeed {
   readonly changes: readonly RecordChange[];
-  /** Opaque; pass back as `since` ('' or absent = from the start). */
+  /**
+   * Opaque; pass back as `since` ('' or absent = from the start; `latest` = no changes, only the
+   * checkpoint of the newest one, for a device that holds nothing yet and need not replay history).
+   */
   readonly checkpoint: string;
   /** More changes wait after this page. */
   readonly more: boolean;

@@ -304,6 +304,31 @@ describe('SyncEngine against a real server', () => {
     expect(b.events.filter((event) => event.type === 'remote')).toHaveLength(1);
   });
 
+  it('on a device that holds nothing yet, follows the feed from the newest change instead of replaying history', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    await a.open();
+    a.label(SLICE_A, 'sah.present');
+    await a.settled();
+    server.forwarded.length = 0;
+
+    const fresh = device();
+    await fresh.engine.idle();
+    const feedCalls = () => server.forwarded.filter((line) => line.startsWith('GET /api/changes'));
+    expect(feedCalls()).toHaveLength(1);
+    expect(feedCalls()[0]).toContain('since=latest');
+
+    const editor = await fresh.open();
+    await fresh.settled();
+    expect(labels(editor.store.records())).toEqual(at({ [SLICE_A]: 'sah.present' }));
+    a.label(SLICE_B, 'sah.absent');
+    await a.settled();
+    await fresh.engine.catchUp();
+    await fresh.settled();
+    expect(labels(editor.store.records())).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.absent' }));
+    expect(feedCalls().at(-1)).not.toContain('since=latest');
+  });
+
   it('leaves a record changed here to its batch: a remote change of it becomes a conflict, never an overwrite', async () => {
     await blankServerDocument(server);
     const a = device();

@@ -287,6 +287,9 @@ describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
 
     const idle = (await get<ChangeFeed>(`/api/changes?since=${annFeed.checkpoint}`)).body;
     expect(idle).toEqual({ changes: [], checkpoint: annFeed.checkpoint, more: false });
+    // A device that holds nothing starts after the newest change of its own user, without history.
+    expect((await get<ChangeFeed>('/api/changes?since=latest')).body).toEqual({ changes: [], checkpoint: annFeed.checkpoint, more: false });
+    expect((await get<ChangeFeed>('/api/changes?since=latest', reviewer)).body.checkpoint).not.toBe(annFeed.checkpoint);
     const next = await patchBatch(server, ann, itemId, 'feed-1', { ops: [del(`label:sah:${slices[2]}`, (await byId()).get(`label:sah:${slices[2]}`)?.version ?? 0)] });
     expect(next.statusCode).toBe(200);
     const caughtUp = (await get<ChangeFeed>(`/api/changes?since=${annFeed.checkpoint}`)).body;

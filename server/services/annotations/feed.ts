@@ -21,7 +21,10 @@ interface Position {
   readonly seq: number;
 }
 
-/** The route's schema lets only `<txid>.<seq>` (15 digits each) or '' through. */
+/** Where a device that holds nothing starts: after the newest change, without replaying history. */
+export const LATEST = 'latest';
+
+/** The route's schema lets only `<txid>.<seq>` (15 digits each), `latest` or '' through. */
 function parseCheckpoint(checkpoint: string): Position | null {
   if (checkpoint === '') return null;
   const [txid = 0, seq = 0] = checkpoint.split('.').map(Number);
@@ -30,18 +33,29 @@ function parseCheckpoint(checkpoint: string): Position | null {
 
 const checkpointOf = (position: Position): string => `${position.txid}.${position.seq}`;
 
-/** Annotators follow their own documents; reviewers and admins follow everyone's. */
+/** The ops a user follows that are final (see above): annotators their own documents, reviewers and admins everyone's. */
+function followedOps(db: Kysely<Database>, user: User) {
+  let query = db.selectFrom('annotation_ops');
+  if (dialectOf(db) === 'postgres') query = query.where('txid', '<', sql<number>`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`);
+  if (!seesAllItems(user)) query = query.where('annotator_id', '=', user.id);
+  return query;
+}
+
+/** The checkpoint after the newest change the user follows ('' when there is none yet). */
+async function latestCheckpoint(db: Kysely<Database>, user: User): Promise<string> {
+  const newest = await followedOps(db, user).select(['txid', 'seq']).orderBy('txid', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return newest ? checkpointOf({ txid: toNumber(newest.txid), seq: toNumber(newest.seq) }) : '';
+}
+
 export async function readChanges(db: Kysely<Database>, user: User, since: string, limit: number): Promise<ChangeFeed> {
+  if (since === LATEST) return { changes: [], checkpoint: await latestCheckpoint(db, user), more: false };
   const from = parseCheckpoint(since);
-  let query = db
-    .selectFrom('annotation_ops')
+  let query = followedOps(db, user)
     .select(['txid', 'seq', 'item_id', 'annotator_id', 'revision', 'record_id', 'version', 'schema', 'body'])
     .orderBy('txid')
     .orderBy('seq')
     .limit(limit + 1);
   if (from) query = query.where((eb) => eb(eb.refTuple('txid', 'seq'), '>', eb.tuple(from.txid, from.seq)));
-  if (dialectOf(db) === 'postgres') query = query.where('txid', '<', sql<number>`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`);
-  if (!seesAllItems(user)) query = query.where('annotator_id', '=', user.id);
   const rows = await query.execute();
   const page = rows.slice(0, limit);
   const changes: RecordChange[] = page.map((row) => ({

@@ -9,6 +9,18 @@ import { checkpointKey, type MejirushiDb } from '../db';
 
 export type TakeCopies = (itemId: string, copies: readonly StoredRecord[], revision?: number) => Promise<void>;
 
+/**
+ * Where this device starts following: its stored checkpoint; on a device that holds no document
+ * of the user yet, after the newest change (documents opened later load whole and catch up with
+ * their own ops), so a first start never replays the installation's history.
+ */
+async function startingPoint(db: MejirushiDb, annotatorId: string): Promise<string> {
+  const stored = (await db.meta.get(checkpointKey(annotatorId)))?.value;
+  if (stored !== undefined) return stored;
+  const holdsDocuments = (await db.heads.filter((head) => head.annotatorId === annotatorId).count()) > 0;
+  return holdsDocuments ? '' : 'latest';
+}
+
 /** Pages the feed from the stored checkpoint, storing the checkpoint after each page is taken in. */
 export async function followFeed(
   api: Pick<ApiClient, 'changes'>,
@@ -18,7 +30,7 @@ export async function followFeed(
   take: TakeCopies,
 ): Promise<void> {
   const key = checkpointKey(annotatorId);
-  let since = (await db.meta.get(key))?.value ?? '';
+  let since = await startingPoint(db, annotatorId);
   for (;;) {
     const feed = await api.changes(since, pageSize);
     const byItem = new Map<string, StoredRecord[]>();
