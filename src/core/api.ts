@@ -222,6 +222,9 @@ export interface RecordChange {
   readonly revision: number;
   readonly record: StoredRecord;
 }
+/** `since` for a device that holds nothing yet: no changes, only the checkpoint after the newest one. */
+export const FEED_LATEST = 'latest';
+
 export interface ChangeFeed {
   readonly changes: readonly RecordChange[];
   /**

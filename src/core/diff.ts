@@ -26,12 +26,6 @@ export function isEmptyDiff(diff: RecordDiff): boolean {
   return true;
 }
 
-export function diffSize(diff: RecordDiff): number {
-  let n = 0;
-  for (const _ in diff) n += 1;
-  return n;
-}
-
 /** Records equal as data, so a network copy of a record matches the local one. */
 export function sameRecord(a: AnnotationRecord | null | undefined, b: AnnotationRecord | null | undefined): boolean {
   return a === b || jsonEqual(a ?? null, b ?? null);

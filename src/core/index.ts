@@ -21,7 +21,7 @@ export {
   GASTRIC_BIOPSY_LABEL_SET,
   BUILTIN_LABEL_SETS,
 } from './labelSets/builtin';
-export { invertDiff, composeDiffs, isEmptyDiff, diffSize, sameRecord, EMPTY_DIFF, type RecordDiff, type DiffEntry } from './diff';
+export { invertDiff, composeDiffs, isEmptyDiff, sameRecord, EMPTY_DIFF, type RecordDiff, type DiffEntry } from './diff';
 export {
   COMMANDS,
   CommandError,
@@ -38,7 +38,7 @@ export { labelAt, isSettled, countsAsLabelled } from './targetLabels';
 export { RecordStore } from './recordStore';
 export { SpatialIndex } from './spatialIndex';
 export { geometryBounds, recordBounds, intersects, type Box } from './bounds';
-export { ItemTargets, imageTargetsOf, targetIdsOf, questionTargetIds, type ImageTarget } from './targets';
+export { ItemTargets, imageTargetsOf, targetIdsOf, type ImageTarget } from './targets';
 export { UndoHistory, DEFAULT_HISTORY_LIMIT } from './history';
 export { DocumentEditor, type ChangeOrigin, type DocumentListener, type DocumentEditorOptions } from './documentEditor';
 export { sliceNormal, orderSlices, sliceSpacings, type Positioned } from './seriesOrder';

@@ -95,6 +95,18 @@ describe('RecordStore', () => {
     expect(store.labelAt('sah', 's2')).toBeUndefined();
   });
 
+  it('recordsIn finds the outlines and masks meeting a viewport box, following every change', () => {
+    const near = shapeRecord('near', 's1', { type: 'polygon', points: [[10, 10], [20, 10], [20, 20]] });
+    const far = shapeRecord('far', 's1', { type: 'polygon', points: [[500, 500], [520, 500], [520, 520]] });
+    const store = new RecordStore(DOC_KEY, [near, far, labelRecord('s1', ['sah.absent'])]);
+    const box = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
+    expect(store.recordsIn('s1', box).map((r) => r.id)).toEqual(['near']);
+    const moved = shapeRecord('far', 's1', { type: 'point', point: [50, 50] });
+    store.apply({ far: [far, moved], near: [near, null] });
+    expect(store.recordsIn('s1', box)).toEqual([moved]);
+    expect(store.recordsIn('s2', box)).toEqual([]);
+  });
+
   it('snapshot is a plain copy of every record', () => {
     const store = new RecordStore(DOC_KEY, [labelRecord('s1', ['sah.absent'])]);
     const snapshot = store.snapshot();

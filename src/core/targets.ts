@@ -34,24 +34,6 @@ export function targetIdsOf(item: Pick<Item, 'id' | 'content'>): string[] {
 }
 
 /**
- * Target ids a question's answers may name on this item. Whole-item questions answer for the item
- * id; per-image questions and regions for each slice or frame (the slide's id for a slide).
- */
-export function questionTargetIds(item: Item, question: Pick<Question, 'target'>): string[] {
-  switch (question.target) {
-    case 'series':
-    case 'slide':
-      return [item.id];
-    case 'slice':
-    case 'frame':
-    case 'frameRange':
-    case 'image':
-    case 'region':
-      return targetIdsOf(item);
-  }
-}
-
-/**
  * Lookup of an item's targets by id, built once per item: O(1) checks per record, so validating
  * one edit never costs O(targets).
  */

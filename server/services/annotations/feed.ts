@@ -10,7 +10,7 @@
  * until it ends. On SQLite writers are serial, txid is 0, and seq order is commit order.
  */
 import { sql, type Kysely } from 'kysely';
-import type { ChangeFeed, RecordChange, User } from '../../../src/core/api';
+import { FEED_LATEST, type ChangeFeed, type RecordChange, type User } from '../../../src/core/api';
 import { dialectOf, toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { seesAllItems } from '../access';
@@ -20,9 +20,6 @@ interface Position {
   readonly txid: number;
   readonly seq: number;
 }
-
-/** Where a device that holds nothing starts: after the newest change, without replaying history. */
-export const LATEST = 'latest';
 
 /** The route's schema lets only `<txid>.<seq>` (15 digits each), `latest` or '' through. */
 function parseCheckpoint(checkpoint: string): Position | null {
@@ -48,7 +45,7 @@ async function latestCheckpoint(db: Kysely<Database>, user: User): Promise<strin
 }
 
 export async function readChanges(db: Kysely<Database>, user: User, since: string, limit: number): Promise<ChangeFeed> {
-  if (since === LATEST) return { changes: [], checkpoint: await latestCheckpoint(db, user), more: false };
+  if (since === FEED_LATEST) return { changes: [], checkpoint: await latestCheckpoint(db, user), more: false };
   const from = parseCheckpoint(since);
   let query = followedOps(db, user)
     .select(['txid', 'seq', 'item_id', 'annotator_id', 'revision', 'record_id', 'version', 'schema', 'body'])

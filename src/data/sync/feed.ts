@@ -3,6 +3,7 @@
  * (from an opaque checkpoint kept per user), and one document's ops since a revision. Both hand
  * server copies of records to the engine, which takes in those where nothing local waits.
  */
+import { FEED_LATEST } from '../../core/api';
 import type { StoredRecord } from '../../core/records';
 import type { ApiClient } from '../api';
 import { checkpointKey, type MejirushiDb } from '../db';
@@ -18,7 +19,7 @@ async function startingPoint(db: MejirushiDb, annotatorId: string): Promise<stri
   const stored = (await db.meta.get(checkpointKey(annotatorId)))?.value;
   if (stored !== undefined) return stored;
   const holdsDocuments = (await db.heads.filter((head) => head.annotatorId === annotatorId).count()) > 0;
-  return holdsDocuments ? '' : 'latest';
+  return holdsDocuments ? '' : FEED_LATEST;
 }
 
 /** Pages the feed from the stored checkpoint, storing the checkpoint after each page is taken in. */
