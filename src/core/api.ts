@@ -38,6 +38,8 @@ export interface User {
   readonly roles: readonly Role[];
   /** Set for a one-time password (first admin, accounts made by an admin) until the user picks one. */
   readonly mustChangePassword: boolean;
+  /** An admin disabled the account: it cannot sign in and its sessions are refused. */
+  readonly disabled: boolean;
 }
 
 /** POST /api/auth/password → 204 | 400 too weak | 401 wrong current password */
@@ -46,7 +48,10 @@ export interface ChangePasswordRequest {
   readonly newPassword: string;
 }
 
-/** POST /api/auth/login → 200 LoginResponse | 401 */
+/**
+ * POST /api/auth/login → 200 LoginResponse | 401 wrong username or password | 403 `account_disabled`
+ * | 429 `login_locked` with `Retry-After` (seconds) after too many failed sign-ins.
+ */
 export interface LoginRequest {
   readonly username: string;
   readonly password: string;
@@ -58,12 +63,44 @@ export interface LoginResponse {
   readonly user: User;
 }
 
-/** POST /api/users (admin) → 201 User | 409 username taken */
+/**
+ * POST /api/users (admin) → 201 CreatedUser | 400 `password_*` (policy) | 409 `username_taken`
+ * (usernames are unique regardless of case). Without a password the server makes a one-time one.
+ */
 export interface CreateUserRequest {
   readonly username: string;
   readonly displayName: string;
-  readonly password: string;
+  readonly password?: string;
   readonly roles: readonly Role[];
+}
+
+/** A new or reset account and, when the server made it, its one-time password (shown once). */
+export interface CreatedUser extends User {
+  readonly oneTimePassword?: string;
+}
+
+/**
+ * PATCH /api/users/:id (admin) → 200 User | 409 `cannot_disable_self` | 409 `last_admin`.
+ * POST /api/users/:id/password-reset (admin) → 200 CreatedUser with a one-time password; every
+ * session of the account ends and it must choose a new password at its next sign-in.
+ */
+export interface UpdateUserRequest {
+  readonly disabled: boolean;
+}
+
+/**
+ * GET /api/users/:id/sessions (admin) → 200 SessionInfo[] (live ones, newest first);
+ * DELETE /api/users/:id/sessions/:sessionId → 204 | 404; DELETE /api/users/:id/sessions → 204 (all).
+ */
+export interface SessionInfo {
+  readonly id: string;
+  /** ISO-8601 UTC. */
+  readonly createdAt: string;
+  /** Last request made with it, to within a minute. */
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+  readonly clientAddress: string | null;
+  readonly userAgent: string | null;
 }
 
 export interface Progress {
