@@ -32,6 +32,7 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'item_files',
         'items',
         'label_sets',
+        'login_throttle',
         'sessions',
         'users',
       ]),

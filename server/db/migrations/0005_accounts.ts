@@ -17,10 +17,13 @@ async function refuseCaseDuplicates(db: AnyDb): Promise<void> {
     .selectFrom('users')
     .select('username')
     .where(sql<string>`lower(username)`, 'in', db.selectFrom('users').select(sql<string>`lower(username)`.as('name')).groupBy(sql`lower(username)`).having(sql`count(*)`, '>', 1))
-    .orderBy('username')
     .execute();
   if (rows.length === 0) return;
-  const names = rows.map((row: { username: string }) => `"${row.username}"`).join(', ');
+  // Sorted here, not by the database, whose collation may order case differently.
+  const names = rows
+    .map((row: { username: string }) => `"${row.username}"`)
+    .sort()
+    .join(', ');
   throw new Error(
     `usernames must be unique regardless of upper and lower case, but these accounts differ only in case: ${names}. ` +
       'Rename all but one of each (UPDATE users SET username = … WHERE username = …) and start again.',
