@@ -19,10 +19,14 @@ export interface AppStoreOptions {
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
 export function createAppStore(options: AppStoreOptions) {
-  const holder: { getState?: () => AppState } = {};
+  const holder: { getState?: () => AppState; setState?: (partial: Partial<AppState>) => void } = {};
   const api = createApiClient({
     baseUrl: options.baseUrl ?? '',
     getToken: () => holder.getState?.().session?.token ?? null,
+    // Whichever request learns it (a list, an item, the outbox), the login page can say why.
+    onTokenRefused: (code) => {
+      if (code === 'account_disabled') holder.setState?.({ accountDisabled: true, sessionExpired: true });
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const services: AppServices = {
@@ -36,6 +40,7 @@ export function createAppStore(options: AppStoreOptions) {
     ...createOpenItemSlice(services)(...args),
   }));
   holder.getState = store.getState;
+  holder.setState = store.setState;
   return { store, services };
 }
 

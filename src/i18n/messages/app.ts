@@ -39,6 +39,22 @@ export const appMessages = {
     en: 'Your sign-in has expired. Labels made meanwhile are kept on this device and will be sent after you sign in.',
     ja: 'ログインの有効期限が切れました。その間のラベルはこの端末に保存されており、ログイン後に送信されます。',
   },
+  'login.lockedSeconds': {
+    en: 'Too many failed sign-ins. Sign-in is paused: please try again in {seconds} seconds.',
+    ja: 'ログインの失敗が続いたため、一時的にログインできません。{seconds} 秒後にもう一度お試しください。',
+  },
+  'login.lockedMinutes': {
+    en: 'Too many failed sign-ins. Sign-in is paused: please try again in {minutes} minutes.',
+    ja: 'ログインの失敗が続いたため、一時的にログインできません。{minutes} 分後にもう一度お試しください。',
+  },
+  'login.disabled': {
+    en: 'This account has been disabled. Please ask your administrator.',
+    ja: 'このアカウントは無効になっています。管理者にお問い合わせください。',
+  },
+  'login.signedOutDisabled': {
+    en: 'An administrator has disabled your account, so you were signed out. Labels not yet sent are kept on this device.',
+    ja: '管理者がアカウントを無効にしたため、ログアウトしました。未送信のラベルはこの端末に保存されています。',
+  },
 
   'password.title': { en: 'Choose your password', ja: 'パスワードの設定' },
   'password.explain': {
@@ -53,6 +69,13 @@ export const appMessages = {
   'password.mismatch': { en: 'The two new passwords differ.', ja: '新しいパスワードが一致しません。' },
   'password.same': { en: 'The new password must differ from the current one.', ja: '現在のパスワードとは異なるものにしてください。' },
   'password.wrongCurrent': { en: 'The current password is wrong.', ja: '現在のパスワードが正しくありません。' },
+  'password.tooLong': { en: 'Use at most {max} characters.', ja: '{max} 文字以内にしてください。' },
+  'password.common': {
+    en: 'This is one of the most common passwords, which are guessed first. Choose another one.',
+    ja: 'よく使われるパスワードのため、推測されやすく使えません。別のものにしてください。',
+  },
+  'password.containsUsername': { en: 'The password must not contain the user name.', ja: 'パスワードにユーザー名を含めないでください。' },
+  'password.tooSimple': { en: 'Use at least 4 different characters.', ja: '4 種類以上の文字を使ってください。' },
 
   'catalog.fromCache': {
     en: 'Offline: showing what this device saved last time.',
@@ -219,6 +242,34 @@ export const appMessages = {
   'admin.users.oneTimeHint': {
     en: 'Shown only now. Give it to the user; they choose their own password at first sign-in.',
     ja: 'この画面でのみ表示されます。ユーザーに伝えてください。初回ログイン時に本人がパスワードを設定します。',
+  },
+  'admin.users.status': { en: 'Status', ja: '状態' },
+  'admin.users.active': { en: 'Active', ja: '有効' },
+  'admin.users.disabled': { en: 'Disabled', ja: '無効' },
+  'admin.users.actions': { en: 'Actions', ja: '操作' },
+  'admin.users.disable': { en: 'Disable', ja: '無効にする' },
+  'admin.users.enable': { en: 'Enable', ja: '有効にする' },
+  'admin.users.resetPassword': { en: 'Reset password', ja: 'パスワードを再発行' },
+  'admin.users.resetDone': {
+    en: 'The password of {username} was reset and their sessions ended.',
+    ja: '{username} のパスワードを再発行し、ログイン中のセッションを終了しました。',
+  },
+  'admin.users.showSessions': { en: 'Sessions', ja: 'セッション' },
+  'admin.users.sessionsOf': { en: 'Sessions of {username}', ja: '{username} のセッション' },
+  'admin.users.noSessions': { en: 'Not signed in anywhere.', ja: 'どこにもログインしていません。' },
+  'admin.users.sessionStarted': { en: 'Signed in', ja: 'ログイン日時' },
+  'admin.users.sessionLastSeen': { en: 'Last active', ja: '最終利用' },
+  'admin.users.sessionClient': { en: 'From', ja: '接続元' },
+  'admin.users.revokeSession': { en: 'Sign out', ja: 'ログアウトさせる' },
+  'admin.users.revokeAll': { en: 'Sign out everywhere', ja: 'すべてログアウトさせる' },
+  'admin.users.cannotDisableSelf': { en: 'You cannot disable your own account.', ja: '自分のアカウントは無効にできません。' },
+  'admin.users.lastAdmin': {
+    en: 'This is the last active administrator; it cannot be disabled.',
+    ja: '有効な管理者が他にいないため、無効にできません。',
+  },
+  'admin.users.cannotResetSelf': {
+    en: 'Change your own password from your account instead.',
+    ja: '自分のパスワードはご自身のアカウントから変更してください。',
   },
   'admin.datasets.title': { en: 'Datasets', ja: 'データセット' },
   'admin.datasets.name': { en: 'Name', ja: '名前' },

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { ErrorText } from '../common/ErrorText';
-
-export const MIN_PASSWORD_LENGTH = 10; // the server refuses shorter ones (server/auth/password.ts)
+import { AccountErrorText } from '../common/AccountErrorText';
+import { MIN_PASSWORD_LENGTH } from '../common/accountErrors';
 
 /** Shown instead of the app while the account still has its one-time password. */
 export function ChangePasswordPage() {
@@ -58,7 +57,7 @@ export function ChangePasswordPage() {
             {problem}
           </p>
         )}
-        <ErrorText error={error} testId="password-error" />
+        <AccountErrorText error={error} testId="password-error" />
         <div className="row">
           <button type="submit" className="primary" data-testid="password-submit" disabled={busy}>
             {t('password.submit')}

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { ErrorText } from '../common/ErrorText';
+import { AccountErrorText } from '../common/AccountErrorText';
 
 export function LoginPage() {
   const t = useT();
   const login = useAppStore((state) => state.login);
   const expired = useAppStore((state) => state.sessionExpired);
+  const disabled = useAppStore((state) => state.accountDisabled);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,11 @@ export function LoginPage() {
     <main className="page narrow">
       <form className="card form" onSubmit={submit} data-testid="login-form" aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
-        {expired && <p className="notice">{t('login.expired')}</p>}
+        {expired && (
+          <p className="notice" role="status" data-testid="login-notice">
+            {t(disabled ? 'login.signedOutDisabled' : 'login.expired')}
+          </p>
+        )}
         <label>
           {t('login.username')}
           <input
@@ -57,7 +62,7 @@ export function LoginPage() {
             {t('login.invalid')}
           </p>
         ) : (
-          <ErrorText error={error} testId="login-error" />
+          <AccountErrorText error={error} testId="login-error" />
         )}
         <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>
           {busy ? t('login.signingIn') : t('login.submit')}
