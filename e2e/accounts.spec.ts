@@ -61,3 +61,38 @@ test('after five wrong passwords the login page says how long to wait, and the r
   await expect(byTestId(page, 'login-error')).toHaveText(/^Too many failed sign-ins\. Sign-in is paused: please try again in \d+ seconds\.$/);
   await expect(byTestId(page, 'login-form')).toBeVisible();
 });
+
+test('an admin creates an account and resets its password: each one-time password signs in once and must be replaced', async ({ browser, mejirushi }) => {
+  const adminContext = await browser.newContext();
+  const readerContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signIn(admin, mejirushi.admin);
+    await byTestId(admin, 'nav-admin').click();
+    await byTestId(admin, 'new-user-username').fill('tanaka');
+    await byTestId(admin, 'new-user-display-name').fill('Tanaka Ichiro');
+    await byTestId(admin, 'new-user-submit').click();
+    await expect(byTestId(admin, 'one-time-password')).toContainText('User tanaka was created.');
+    const first = await byTestId(admin, 'one-time-password-value').innerText();
+
+    const reader = await readerContext.newPage();
+    const account = { username: 'tanaka', password: first, mustChangePassword: true };
+    await signIn(reader, account);
+
+    const row = byTestId(admin, 'user-row-tanaka');
+    await row.getByTestId('user-reset-password').click();
+    await expect(byTestId(admin, 'one-time-password')).toContainText('The password of tanaka was reset and their sessions ended.');
+    const second = await byTestId(admin, 'one-time-password-value').innerText();
+    expect(second).not.toBe(first);
+    await row.getByTestId('user-sessions-open').click();
+    await expect(admin.locator('[data-testid="user-sessions"][data-ready="true"]').getByTestId('sessions-empty')).toBeVisible();
+
+    // The reader's session ended with the reset; the new one-time password signs in and must be replaced.
+    await reader.reload();
+    await expect(byTestId(reader, 'login-form')).toBeVisible();
+    await signIn(reader, { username: 'TANAKA', password: second, mustChangePassword: true });
+  } finally {
+    await adminContext.close();
+    await readerContext.close();
+  }
+});
