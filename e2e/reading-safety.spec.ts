@@ -36,6 +36,19 @@ test.use({ serviceWorkers: 'block' });
 const FILES = /\/api\/items\/[^/]+\/files\//;
 const uid = (index: number): string => phantomTruth().sopInstanceUids[index] as string;
 
+/**
+ * The page goes at once, right after a key press: its renderer is killed, so no further script,
+ * promise callback or IndexedDB callback of it runs. (A plain `page.close()` here lets a write
+ * already running finish; a busy or slow tab closed by its user may not get that grace.)
+ */
+async function goAtOnce(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  cdp.send('Page.crash').catch(() => undefined); // answered by the crash itself
+  await crashed;
+  await page.close();
+}
+
 /** Nothing this page sends reaches the server's annotations: only what it committed locally can. */
 async function cutAnnotationWrites(page: Page): Promise<void> {
   await page.route('**/annotations/me', (route) => route.abort('internetdisconnected'));
@@ -79,7 +92,7 @@ test('the last key press, and an undo just before leaving, reach the server afte
 
   await cutAnnotationWrites(page);
   await page.keyboard.press(keyFor(SAH_PRESENT));
-  await page.close();
+  await goAtOnce(page);
 
   // The next visit (same browser profile) sends what the closed tab had committed locally.
   const second = await context.newPage();
@@ -98,7 +111,7 @@ test('the last key press, and an undo just before leaving, reach the server afte
 
   await cutAnnotationWrites(second);
   await second.keyboard.press('Control+z');
-  await second.close();
+  await goAtOnce(second);
 
   const third = await context.newPage();
   await third.goto('/');
