@@ -431,6 +431,23 @@ describe('SyncEngine against a real server', () => {
     expect(labels(again)).toEqual(labels(records));
     expect(labels(await b.engine.open(server.itemId, server.labelSet))).toEqual(await onServer());
   });
+  it('marks a synced item unreachable while the server does not answer, and clears it when it does', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    await a.open();
+    await a.settled();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0 });
+    expect(a.engine.stateOf(server.itemId)?.unreachable).toBeUndefined();
+    server.setReachable(false);
+    await a.engine.catchUp().catch(() => undefined);
+    await a.engine.idle();
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, unreachable: true });
+    server.setReachable(true);
+    await a.engine.catchUp();
+    await a.engine.idle();
+    expect(a.engine.stateOf(server.itemId)?.unreachable).toBeUndefined();
+  });
+
   it('writes at the next start what only the journal kept (the tab closed at once), an undo included, and sends it once', async () => {
     await blankServerDocument(server);
     const a = device();

@@ -31,6 +31,10 @@ export interface ReadingWindow {
   readonly center: number;
 }
 
+function sameWindow(a: ReadingWindow | null, b: ReadingWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a.width === b.width && a.center === b.center);
+}
+
 /**
  * What a label key or button did. `notDisplayed`: nothing, the current slice is not on screen;
  * `ask`: nothing yet, the range holds slices never displayed (`unseen` of `total`).
@@ -368,8 +372,7 @@ export const createOpenItemSlice =
       chooseWindow(window) {
         const open = get().openItem;
         if (!open) return;
-        const same = window === open.window || (window && open.window && window.width === open.window.width && window.center === open.window.center);
-        if (same) return;
+        if (sameWindow(window, open.window)) return;
         patch(open.itemId, { window });
         keepReading();
       },
