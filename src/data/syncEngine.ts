@@ -20,6 +20,7 @@ import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
 import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
+import { journalId, pendingJournal, writeJournal } from './sync/journal';
 import { ensureOpenBatch } from './sync/outbox';
 import { editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
@@ -119,8 +120,13 @@ export class SyncEngine {
     this.stopped = false;
     this.sender.start();
     this.stopOnline = this.onlineSignal(() => this.track(this.onOnline()));
-    // A fresh start (a reload) retries at once whatever was waiting on a backoff.
-    this.track(this.retryWaiting().then(() => this.sender.kickAll()));
+    // A fresh start (a reload) writes changes a closed tab left in the journal, then retries at
+    // once whatever was waiting on a backoff.
+    this.track(
+      this.replayJournal()
+        .then(() => this.retryWaiting())
+        .then(() => this.sender.kickAll()),
+    );
     this.track(this.catchUp());
   }
 
@@ -164,6 +170,7 @@ export class SyncEngine {
    */
   async open(itemId: string, labelSet: DocumentLabelSet): Promise<AnnotationRecord[]> {
     const doc = this.doc(itemId);
+    await this.replayJournal(itemId);
     const head = await this.db.heads.get([itemId, this.me]);
     let loaded: AnnotationRecord[] | null = null;
     if (head?.loaded) {
@@ -186,14 +193,30 @@ export class SyncEngine {
   }
 
   /**
+   * Writes a change ahead of `save`, synchronously (see sync/journal.ts): call it in the task
+   * that made the change, then pass the answered id to `save`. Null: nothing could be written yet.
+   */
+  journal(itemId: string, diff: RecordDiff, progress?: Progress): string | null {
+    const id = journalId(this.clock.now());
+    const row = { id, itemId, annotatorId: this.me, diff, ...(progress ? { progress } : {}) };
+    return writeJournal(this.db, row) ? id : null;
+  }
+
+  /**
    * Saves one change of a document (a command's diff): only the changed records and an outbox
    * marker are written, in one transaction; resolves once that is durable. Unsent edits of a
    * record coalesce in its row. `progress` is the editor's count, kept for the item lists.
+   * `journaled`: the change's journal entry, deleted in the same transaction; when it is gone
+   * already (a replay wrote it), the change is not applied twice.
    */
-  async save(itemId: string, diff: RecordDiff, progress?: Progress): Promise<void> {
+  async save(itemId: string, diff: RecordDiff, progress?: Progress, journaled?: string | null): Promise<void> {
     const doc = this.doc(itemId);
     const now = this.clock.now();
-    await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.heads, async () => {
+    await this.db.transaction('rw', [this.db.records, this.db.outbox, this.db.heads, this.db.journal], async () => {
+      if (journaled) {
+        if (!(await this.db.journal.get(journaled))) return;
+        await this.db.journal.delete(journaled);
+      }
       const ids = Object.keys(diff);
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
@@ -209,6 +232,11 @@ export class SyncEngine {
     });
     await this.refresh(itemId);
     this.sender.kick(itemId);
+  }
+
+  /** Writes into record rows the changes a closed page left only in the journal (of one item, or all). */
+  private async replayJournal(itemId?: string): Promise<void> {
+    for (const row of await pendingJournal(this.db, this.me, itemId)) await this.save(row.itemId, row.diff, row.progress, row.id);
   }
 
   /** Every record of the item changed on both sides, with both versions. */
@@ -323,6 +351,8 @@ export class SyncEngine {
     const wasDown = this.networkDown;
     this.networkDown = !reachable;
     if (reachable && wasDown) this.track(this.retryWaiting());
+    // Items shown as synced say whether the server answers (Submit needs it).
+    if (reachable === wasDown) for (const itemId of this.states.keys()) this.track(this.refresh(itemId));
   }
 
   /** Runs background work, keeping it visible to `idle()`; its failure is already reflected in item states. */

@@ -9,7 +9,7 @@ import { useViewerTestHook } from './testHook';
 import { usePrefetch } from './usePrefetch';
 import { useSliceDisplay } from './useSliceDisplay';
 import { useStackViewport } from './useStackViewport';
-import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName } from './windowing';
+import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName, type WindowLevel } from './windowing';
 import './SeriesViewer.css';
 
 export interface SeriesViewerProps {
@@ -26,6 +26,12 @@ export interface SeriesViewerProps {
    * working; give interactive children `pointer-events: auto`.
    */
   readonly overlay?: ReactNode;
+  /** Slice `index` is drawn on screen now; null: the current slice is not (loading, failed, resized). */
+  readonly onDisplayed?: (index: number | null) => void;
+  /** The window to open with, chosen by the reader on an earlier visit (null: each slice's own). */
+  readonly initialWindow?: WindowLevel | null;
+  /** The reader chose a window (null: back to each slice's own). */
+  readonly onWindowChosen?: (window: WindowLevel | null) => void;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface SeriesViewerProps {
  * slices by wheel. Root carries `data-ready` (current slice on screen), `data-slice-index` and
  * `data-voi="<width>/<center>"` for tests.
  */
-export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }: SeriesViewerProps) {
+export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, onDisplayed, initialWindow, onWindowChosen }: SeriesViewerProps) {
   const t = useT();
   const elementRef = useRef<HTMLDivElement>(null);
   const handle = useStackViewport(elementRef);
@@ -51,9 +57,16 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }
   }, [fileIdsKey]);
 
   const shownIndex = Math.min(Math.max(index, 0), Math.max(slices.length - 1, 0));
-  const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange);
+  const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange, { initialWindow, onChosenWindow: onWindowChosen });
   const { setWindow, applyFileWindow, fileWindow } = display;
   usePrefetch(handle, imageIds, shownIndex, display.phase !== 'loading');
+
+  const onDisplayedRef = useRef(onDisplayed);
+  onDisplayedRef.current = onDisplayed;
+  const displayedIndex = display.phase === 'ready' ? shownIndex : null;
+  useEffect(() => {
+    onDisplayedRef.current?.(displayedIndex);
+  }, [displayedIndex]);
 
   const setPreset = useCallback(
     (name: PresetName) => {

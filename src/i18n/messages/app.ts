@@ -138,6 +138,17 @@ export const appMessages = {
   'labels.buttonWithKey': { en: '{name} (key {key})', ja: '{name}（{key} キー）' },
   'labels.clear': { en: 'Clear label', ja: 'ラベルを消去' },
   'labels.targetSlice': { en: 'Labels go to slice {n}.', ja: 'スライス {n} にラベルを付けます。' },
+  'labels.notDisplayed': {
+    en: 'Slice {n} is not on screen yet (still loading, or it could not be shown): no label was given. Labels go only to slices you have seen.',
+    ja: 'スライス {n} はまだ表示されていません（読み込み中、または表示できません）。ラベルは付けていません。ラベルは表示されたスライスにのみ付けられます。',
+  },
+  'labels.unseen.title': { en: 'Some slices were never shown', ja: '表示されていないスライスがあります' },
+  'labels.unseen.text': {
+    en: '{unseen} of the {total} selected slices have never been shown on your screen.',
+    ja: '選択した {total} 枚のうち {unseen} 枚は、まだ画面に表示されていません。',
+  },
+  'labels.unseen.seenOnly': { en: 'Label only the {seen} shown', ja: '表示された {seen} 枚のみにラベルを付ける' },
+  'labels.unseen.all': { en: 'Label all {total}', ja: '{total} 枚すべてにラベルを付ける' },
   'labels.targetRange': { en: 'Labels go to slices {from}–{to}.', ja: 'スライス {from}〜{to} にまとめてラベルを付けます。' },
 
   'answer.title': { en: 'Series answer', ja: 'シリーズ判定' },
@@ -188,6 +199,10 @@ export const appMessages = {
   'submit.blocked.offline': {
     en: 'Offline: submit once the connection is back and everything is synced.',
     ja: 'オフラインです。接続が戻り、同期が完了してから提出してください。',
+  },
+  'submit.blocked.unreachable': {
+    en: 'The server cannot be reached: submit when you are back online. Your labels are all on the server.',
+    ja: 'サーバーに接続できません。オンラインに戻ってから提出してください。ラベルはすべてサーバーに保存済みです。',
   },
   'submit.blocked.conflict': { en: 'Resolve the conflict first.', ja: '先に競合を解消してください。' },
   'submit.blocked.error': { en: 'Changes could not be synced (see the sync status).', ja: '変更を同期できません（同期状態を確認してください）。' },
