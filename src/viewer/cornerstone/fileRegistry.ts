@@ -64,6 +64,8 @@ function ensureFile(fileId: string): Promise<void> {
       const part10 = normalisePart10(await inflateIfDeflated(bytes));
       await prefetchPart10Instance(fileImageId(fileId), part10);
       entry.bytes = part10.byteLength;
+      // A file that arrives after its slice timed out was dropped: it holds no budget.
+      if (files.get(fileId) !== entry) return;
       heldBytes += part10.byteLength;
       evictOverBudget();
     }),
