@@ -35,8 +35,9 @@ const TOLERANCE: Readonly<Record<string, number>> = {
   'jpeg_fragments_no_offsets.dcm': 2,
   'ybr_full_422_native.dcm': 2,
   'palette_segmented_16bit.dcm': 1,
-  // One stored unit of its 2.0002 HU slope (DCMTK and the loader round the IDCT differently).
-  'jpeg_progressive_12bit.dcm': 2.003,
+  // One stored unit of its 2.0002 HU slope (DCMTK and the loader round the IDCT differently),
+  // plus Cornerstone's own rounding of the rescale (0.07 HU seen).
+  'jpeg_progressive_12bit.dcm': 2.1,
 };
 
 /** As the admin, through the API: a dataset of the given files, assigned to the annotator. */
