@@ -341,6 +341,14 @@ describe('readDicomInstance on bad input', () => {
     expect(refusal(tinyCt(new Map(), '1.2.840.10008.5.1.4.1.1.104.1'))).toBe('not an image (Encapsulated PDF)');
   });
 
+  it('accepts Float and Double Float Pixel Data (parametric maps) as images', () => {
+    for (const tag of [0x7fe00008, 0x7fe00009]) {
+      const floats = tinyCt(new Map([[0x7fe00010, null], [tag, { tag, vr: tag === 0x7fe00008 ? 'OF' : 'OD', value: Array.from({ length: 16 * 16 }, (_, i) => i / 8) }]]), '1.2.840.10008.5.1.4.1.1.30');
+      const result = readDicomInstance(floats);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
+  });
+
   it('refuses transfer syntaxes the viewer cannot decode, and a File Meta without one', () => {
     expect(refusal(withTransferSyntax(tinyCt(), '1.2.840.10008.1.2.4.100'))).toBe(
       'unsupported transfer syntax 1.2.840.10008.1.2.4.100 (MPEG2 Main Profile): the viewer has no decoder for it',

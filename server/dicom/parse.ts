@@ -174,9 +174,9 @@ function nonImageReason(ds: DataSet, sopClassUid: string): string | null {
     return 'Segmentation objects are label data, not images (importing DICOM SEG is not supported yet)';
   }
   const name = nonImageSopClassName(sopClassUid);
-  if (ds.elements[PIXEL_DATA]) return name ? `not an image (${name})` : null;
-  if (ds.elements.x7fe00008 || ds.elements.x7fe00009) {
-    return 'float pixel data (7FE0,0008/0009) is not supported: the viewer reads integer pixel data only';
+  // Float and Double Float Pixel Data (parametric maps) are images too.
+  if (ds.elements[PIXEL_DATA] || ds.elements.x7fe00008 || ds.elements.x7fe00009) {
+    return name ? `not an image (${name})` : null;
   }
   return `no pixel data (${name ?? `SOP class ${sopClassUid}`})`;
 }

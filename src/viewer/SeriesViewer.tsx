@@ -85,7 +85,7 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
     setPreset,
   });
 
-  const errorKind = display.error ? classifyLoadError(display.error) : 'other';
+  const errorKind = display.error ? classifyLoadError(display.error) : 'unreadable';
 
   const activePreset = useMemo((): PresetName | null => {
     const chosen = display.chosenWindow;
@@ -142,12 +142,10 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
           </div>
         )}
         {display.phase === 'error' && (
-          <div className="sv-error" role="alert" data-testid="viewer-error">
+          // The raw reason is for support (data-detail), not for the reader.
+          <div className="sv-error" role="alert" data-testid="viewer-error" data-kind={errorKind} data-detail={display.error ?? ''}>
             <strong>{t('viewer.error.title', { n: shownIndex + 1 })}</strong>
-            {errorKind !== 'other' && <span>{t(`viewer.error.${errorKind}`)}</span>}
-            <span className="sv-error-reason">
-              {display.error === 'unknown' ? t('viewer.error.unknown') : display.error}
-            </span>
+            <span>{t(`viewer.error.${errorKind}`)}</span>
             <button type="button" className="sv-button" onClick={display.retry}>
               {t('viewer.retry')}
             </button>
