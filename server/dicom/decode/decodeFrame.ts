@@ -89,7 +89,8 @@ async function decodeWasm(codec: WasmCodec, frame: Uint8Array, rows: number, col
   try {
     decoder.decode();
   } catch (error) {
-    throw new Error(`${CODECS[codec].name} failed: ${describe(error)}`);
+    // The codecs throw bare numbers (emscripten exception pointers), which say nothing to a person.
+    throw new Error(`the compressed image data is damaged${error instanceof Error ? ` (${CODECS[codec].name}: ${error.message})` : ''}`);
   }
   return sizeProblem(decoder.getFrameInfo(), rows, columns);
 }
