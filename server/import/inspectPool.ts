@@ -80,8 +80,8 @@ export class InspectPool {
   }
 
   private timedOut(worker: Worker): void {
-    const seconds = Math.round(this.timeoutMs / 1000);
-    this.finish(worker, { ok: false, reason: `reading its image took longer than ${seconds} s: refused`, code: 'decodeTimedOut' }, false);
+    const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
+    this.finish(worker, { ok: false, reason: `reading its image took longer than ${limit}: refused`, code: 'decodeTimedOut' }, false);
   }
 
   private finish(worker: Worker, inspection: Inspection, reusable: boolean): void {
