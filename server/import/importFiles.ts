@@ -172,20 +172,22 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
   const content = buildSeriesContent([{ fileId, meta }]);
   await trx
     .insertInto('items')
-    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(id, content) })
+    // Importing until this run has built it from all its files (rebuildSeriesItem), so a run
+    // killed midway never shows annotators a series of the first file alone.
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, importing: 1, created_at: at, updated_at: at, ...itemColumns(id, content) })
     .execute();
   return id;
 }
 
-/** Rebuilds a series item's content from every file it holds. */
+/** Rebuilds a series item's content from every file it holds, and shows it (no longer importing). */
 async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: string | null, at: string, extended: boolean): Promise<void> {
   await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
     const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
     const columns = itemColumns(itemId, content);
-    const current = await trx.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirst();
-    if (current?.content === columns.content) return;
-    await trx.updateTable('items').set({ ...columns, updated_at: at }).where('id', '=', itemId).execute();
+    const current = await trx.selectFrom('items').select(['content', 'importing']).where('id', '=', itemId).executeTakeFirst();
+    if (current?.content === columns.content && Number(current.importing) === 0) return;
+    await trx.updateTable('items').set({ ...columns, importing: 0, updated_at: at }).where('id', '=', itemId).execute();
     if (extended) {
       await writeAudit(trx, { at, userId: actorId, action: 'item.import', entity: 'item', entityId: itemId, detail: { files: files.length } });
     }
