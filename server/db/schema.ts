@@ -84,6 +84,8 @@ export interface ItemsTable {
   source_key: string | null;
   /** Order of items in a dataset listing; ties broken by id. */
   sort_key: string;
+  /** 1 while an import run is still adding files to this new series: hidden from annotators. */
+  importing: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 import { readDicomInstance, type DicomInstanceMeta } from './parse';
 import { TINY, tinyCt } from './testFixtures';
-import { CT_IMAGE_STORAGE, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, SEGMENTATION_STORAGE } from './uids';
+import { CT_IMAGE_STORAGE, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, SEGMENTATION_STORAGE } from './uids';
 
 const CT = CT_IMAGE_STORAGE;
 
@@ -314,14 +314,12 @@ describe('readDicomInstance on bad input', () => {
     const short = tinyCt(new Map([[0x7fe00010, { tag: 0x7fe00010, vr: 'OW', value: new Int16Array(100) }]]));
     expect(refusal(short)).toBe('truncated pixel data: expected 512 bytes, found 200');
     const frames = tinyCt(new Map([[0x00280008, { tag: 0x00280008, vr: 'IS', value: 3 }]]));
-    expect(refusal(frames)).toBe('truncated pixel data: expected 1536 bytes, found 512');
+    expect(refusal(frames)).toBe('it declares 3 frames (NumberOfFrames) but holds image data for at most 1');
   });
 
-  it('refuses missing or malformed UIDs and image sizes', () => {
-    expect(refusal(tinyCt(new Map([[0x0020000d, null]])))).toBe('missing required UID: StudyInstanceUID (0020,000D)');
-    expect(refusal(tinyCt(new Map([[0x0020000e, { tag: 0x0020000e, vr: 'UI', value: 'abc' }]])))).toBe(
-      "invalid SeriesInstanceUID (0020,000E): 'abc'",
-    );
+  it('refuses a missing or malformed SOP class and image size', () => {
+    const noSopClass = tinyCt(new Map([[0x00080016, { tag: 0x00080016, vr: 'UI', value: '1.2.x' }]]), '1.2.x');
+    expect(refusal(noSopClass)).toBe("invalid SOPClassUID (0008,0016): '1.2.x'");
     expect(refusal(tinyCt(new Map([[0x00280010, { tag: 0x00280010, vr: 'US', value: 0 }]])))).toBe('image has no size: Rows 0, Columns 16');
     expect(refusal(tinyCt(new Map([[0x00280011, null]])))).toBe('image has no size: Rows 16, Columns 0');
     expect(refusal(tinyCt(new Map([[0x00280100, null]])))).toBe('missing BitsAllocated (0028,0100)');
@@ -374,12 +372,14 @@ describe('readDicomInstance on bad input', () => {
     expect(refusal(garbage)).toMatch(/^corrupt deflated data set: /);
   });
 
-  it('reads a bare data set (no preamble, DICM or File Meta) far enough to give the real reason', () => {
+  it('reads a bare data set (no preamble, DICM or File Meta), explicit or implicit VR, or gives the real reason', () => {
     const plain = tinyCt();
     const bareExplicit = plain.subarray(metaEnd(plain));
-    expect(refusal(bareExplicit)).toBe(
-      'no DICOM File Meta header (no 128-byte preamble and DICM prefix): the viewer cannot load a bare data set',
-    );
+    for (const [bare, syntax] of [[bareExplicit, EXPLICIT_VR_LITTLE_ENDIAN], [toImplicit(bareExplicit), IMPLICIT_VR_LITTLE_ENDIAN]] as const) {
+      const read = readDicomInstance(bare);
+      expect(read.ok && read.meta).toMatchObject({ transferSyntaxUid: syntax, sopInstanceUid: TINY.sopInstanceUid, rows: 16 });
+      expect(read.ok && read.warnings).toEqual([{ code: 'fileMetaAdded', transferSyntaxUid: syntax }]);
+    }
     const rtstruct = tinyCt(new Map([[0x7fe00010, null]]), '1.2.840.10008.5.1.4.1.1.481.3');
     expect(refusal(toImplicit(rtstruct.subarray(metaEnd(rtstruct))))).toBe('no pixel data (RT Structure Set)');
   });

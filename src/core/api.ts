@@ -275,9 +275,33 @@ export interface ChangeFeed {
 
 /** Outcome per file of an import (CLI or POST /api/datasets/:id/files with application/dicom). */
 export type FileImportOutcome =
-  | { readonly file: string; readonly status: 'imported'; readonly itemId: string; readonly sopInstanceUid: string }
+  | {
+      readonly file: string;
+      readonly status: 'imported';
+      readonly itemId: string;
+      readonly sopInstanceUid: string;
+      /** What the importer changed to accept the file (absent when nothing). */
+      readonly warnings?: readonly ImportWarning[];
+    }
   | { readonly file: string; readonly status: 'duplicate'; readonly itemId: string; readonly sopInstanceUid: string }
-  | { readonly file: string; readonly status: 'refused'; readonly reason: string };
+  | {
+      readonly file: string;
+      readonly status: 'refused';
+      /** An English sentence (the CLI prints it); `code` says the same for other languages. */
+      readonly reason: string;
+      readonly code?: ImportRefusalCode;
+    };
+
+/** Refusals a user can act on without reading the English `reason` (each has an i18n message). */
+export type ImportRefusalCode = 'wholeSlide' | 'inflatedTooLarge' | 'framesMissing' | 'undecodable' | 'decodeTimedOut';
+
+/** A UID attribute the importer may have to make up. */
+export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
+
+/** A change made to an accepted file; the stored file carries it, so every viewer agrees. */
+export type ImportWarning =
+  | { readonly code: 'uidReplaced'; readonly attribute: ReplacedUid; readonly problem: 'missing' | 'invalid'; readonly replacement: string }
+  | { readonly code: 'fileMetaAdded'; readonly transferSyntaxUid: string };
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];

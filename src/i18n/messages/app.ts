@@ -308,6 +308,38 @@ export const appMessages = {
   'admin.upload.imported': { en: 'Imported', ja: '取り込み済み' },
   'admin.upload.duplicate': { en: 'Already imported', ja: '取り込み済み（重複）' },
   'admin.upload.refused': { en: 'Refused: {reason}', ja: '拒否：{reason}' },
+  'admin.upload.reason.wholeSlide': {
+    en: 'Refused: this is a whole-slide image. Open it as a slide; it is not imported as a series.',
+    ja: '拒否：全スライド画像（WSI）です。スライドとして開いてください。シリーズとしては取り込みません。',
+  },
+  'admin.upload.reason.inflatedTooLarge': {
+    en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',
+    ja: '拒否：圧縮データが画像の大きさをはるかに超えて展開されるため、サーバーを守るため取り込みません。',
+  },
+  'admin.upload.reason.framesMissing': {
+    en: 'Refused: the file says it has more frames than it contains.',
+    ja: '拒否：ファイルが実際に含むより多くのフレーム数を宣言しています。',
+  },
+  'admin.upload.reason.undecodable': {
+    en: 'Refused: its image could not be decoded, so it could not be shown.',
+    ja: '拒否：画像をデコードできないため、表示できません。',
+  },
+  'admin.upload.reason.decodeTimedOut': {
+    en: 'Refused: reading its image took too long.',
+    ja: '拒否：画像の読み込みに時間がかかりすぎました。',
+  },
+  'admin.upload.warning.uidMissing': {
+    en: 'Imported with a note: it had no {attribute}; it was given {replacement}.',
+    ja: '取り込み済み（注意）：{attribute} がなかったため、{replacement} を付与しました。',
+  },
+  'admin.upload.warning.uidInvalid': {
+    en: 'Imported with a note: its {attribute} was not a valid UID; it was replaced by {replacement}.',
+    ja: '取り込み済み（注意）：{attribute} が正しい UID ではなかったため、{replacement} に置き換えました。',
+  },
+  'admin.upload.warning.fileMetaAdded': {
+    en: 'Imported with a note: the file had no DICOM file header; one was added.',
+    ja: '取り込み済み（注意）：DICOM のファイルヘッダーがなかったため、追加しました。',
+  },
   'admin.assign.title': { en: 'Assign items', ja: '症例の割り当て' },
   'admin.assign.user': { en: 'User', ja: 'ユーザー' },
   'admin.assign.submit': { en: 'Assign every item', ja: '全症例を割り当て' },
