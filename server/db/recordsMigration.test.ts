@@ -109,7 +109,7 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     await migrateToFoundation(db);
     const { annId, ottoId, itemId, slices, files } = await seedFoundation(db);
     const blobs = blobStoreIn(database.dataDir);
-    expect(await prepareStorage(db, blobs)).toEqual(['0003_blob_store', '0004_records']);
+    expect(await prepareStorage(db, blobs)).toEqual(['0003_blob_store', '0004_records', '0005_accounts']);
 
     const labelSet = JSON.parse((await db.selectFrom('label_sets').select('body').executeTakeFirstOrThrow()).body) as unknown;
     expect(labelSet).toEqual(SAH_SLICE_LABEL_SET);

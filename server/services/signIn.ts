@@ -33,12 +33,13 @@ export async function findUserByName(db: Kysely<Database>, username: string): Pr
 
 export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: Date, ttlMs: number): Promise<LoginResponse> {
   const at = now.toISOString();
-  const keys = [accountKey(attempt.username), ...(attempt.client.address ? [addressKey(attempt.client.address)] : [])];
+  const account = accountKey(attempt.username);
+  const address = attempt.client.address ? addressKey(attempt.client.address) : null;
   const detail = { username: attempt.username, address: attempt.client.address, userAgent: attempt.client.userAgent };
   const audit = (trx: Kysely<Database>, action: string, user: UserRow | undefined, extra: Record<string, unknown> = {}) =>
     writeAudit(trx, { at, userId: user?.id ?? null, action, entity: 'user', entityId: user?.id ?? attempt.username.toLowerCase(), detail: { ...detail, ...extra } });
 
-  const locked = await lockedUntil(db, keys, now);
+  const locked = await lockedUntil(db, address ? [account, address] : [account], now);
   if (locked) {
     await audit(db, 'auth.login_refused', await findUserByName(db, attempt.username), { reason: 'locked', lockedUntil: locked.toISOString() });
     throw new SignInLocked(retryAfterSeconds(locked, now));
@@ -48,8 +49,8 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: 
   const valid = row ? await verifyPassword(attempt.password, row.password_hash) : (await spendVerifyTime(attempt.password), false);
   if (!row || !valid) {
     const lock = await db.transaction().execute(async (trx) => {
-      const accountLock = await recordFailure(trx, keys[0] as string, ACCOUNT_RULE, now);
-      const addressLock = keys[1] ? await recordFailure(trx, keys[1], ADDRESS_RULE, now) : null;
+      const accountLock = await recordFailure(trx, account, ACCOUNT_RULE, now);
+      const addressLock = address ? await recordFailure(trx, address, ADDRESS_RULE, now) : null;
       await audit(trx, 'auth.login_failed', row, { reason: row ? 'wrong_password' : 'unknown_user' });
       const until = [accountLock, addressLock].filter((end): end is Date => end !== null).sort((a, b) => b.getTime() - a.getTime())[0];
       if (until) await audit(trx, 'auth.lockout', row, { scope: accountLock ? 'account' : 'address', lockedUntil: until.toISOString() });
@@ -64,7 +65,7 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now: 
   }
   const session = await db.transaction().execute(async (trx) => {
     const opened = await createSession(trx, row.id, now, ttlMs, attempt.client);
-    await clearFailures(trx, keys[0] as string);
+    await clearFailures(trx, account);
     await audit(trx, 'auth.login', row);
     return opened;
   });

@@ -42,7 +42,7 @@ export async function createUser(db: Kysely<Database>, user: NewUser, actorId: s
   const passwordHash = await hashPassword(user.password);
   const id = randomUUID();
   const roles = ROLES.filter((role) => user.roles.includes(role));
-  const row: UserRow = {
+  const columns = {
     id,
     username: user.username,
     display_name: user.displayName,
@@ -50,10 +50,11 @@ export async function createUser(db: Kysely<Database>, user: NewUser, actorId: s
     password_hash: passwordHash,
     must_change_password: user.mustChangePassword ? 1 : 0,
     created_at: at,
-    disabled_at: null,
   };
+  const row: UserRow = { ...columns, disabled_at: null };
   await inTransaction(db, async (trx) => {
-    await trx.insertInto('users').values(row).execute();
+    // `disabled_at` is left to its default, so tests can still make users in a database from before 0005.
+    await trx.insertInto('users').values(columns).execute();
     await writeAudit(trx, { at, userId: actorId, action: 'user.create', entity: 'user', entityId: id, detail: { username: user.username, roles } });
   });
   return userFromRow(row);
