@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { SliceRef } from '../core/item';
 import { useT } from '../i18n';
 import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
@@ -63,10 +63,17 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
 
   const onDisplayedRef = useRef(onDisplayed);
   onDisplayedRef.current = onDisplayed;
-  const displayedIndex = display.phase === 'ready' ? shownIndex : null;
-  useEffect(() => {
-    onDisplayedRef.current?.(displayedIndex);
-  }, [displayedIndex]);
+  const reportedRef = useRef<number | null>(null);
+  // In the commit that sets data-ready, before the browser handles another event: a key pressed
+  // once the slice shows must find the page knowing it is shown. A slice once drawn stays shown
+  // while a resize redraws it; it stops being shown when another is asked for or it fails.
+  useLayoutEffect(() => {
+    const stillShown = display.phase === 'loading' && reportedRef.current === shownIndex;
+    const next = display.phase === 'ready' || stillShown ? shownIndex : null;
+    if (next === reportedRef.current) return;
+    reportedRef.current = next;
+    onDisplayedRef.current?.(next);
+  }, [display.phase, shownIndex]);
 
   const setPreset = useCallback(
     (name: PresetName) => {
