@@ -8,14 +8,12 @@
 import type { DataSet, Element } from 'dicom-parser';
 import type { ImportRefusalCode } from '../../src/core/api';
 import { NATIVE_TRANSFER_SYNTAXES } from './uids';
-import { nativeFrameBytes, nativePixelBytes } from './values';
+import { nativeFrameBytes, nativePixelBytes, pixelDataElement } from './values';
 
 export type FrameRefusal = { readonly ok: false; readonly reason: string; readonly code?: ImportRefusalCode };
 
-const PIXEL_DATA = 'x7fe00010';
-
 export function checkFrames(ds: DataSet, transferSyntaxUid: string, frames: number): FrameRefusal | null {
-  const pixel = ds.elements[PIXEL_DATA];
+  const pixel = pixelDataElement(ds);
   if (!pixel) return null;
   return NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid) ? checkNative(ds, pixel.length, frames) : checkEncapsulated(pixel, frames);
 }

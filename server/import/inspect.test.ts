@@ -86,6 +86,15 @@ describe('inspectDicomFile: files accepted after a repair', () => {
   });
 });
 
+describe('inspectDicomFile: float pixel data', () => {
+  it('accepts FloatPixelData (7FE0,0008) as an image, stored as it came', async () => {
+    const inspection = accepted(await inspectDicomFile(oddDicom('float_pixels.dcm')));
+    expect(inspection.meta).toMatchObject({ rows: 16, columns: 16, bitsAllocated: 32, numberOfFrames: 1 });
+    expect(inspection.warnings).toEqual([]);
+    expect(inspection.repaired).toBeNull();
+  });
+});
+
 describe('inspectDicomFile: files refused with a reason', () => {
   it('routes a VL Whole Slide Microscopy file and TIFF slides away, never as a stack of tiles', async () => {
     expect(await inspectDicomFile(oddDicom('wsi_tiles.dcm'))).toEqual({ ok: false, code: 'wholeSlide', reason: 'whole-slide image: open it as a slide' });
