@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DatasetSummary, ImportReport } from '../src/core/api';
 import { generateHeadCtPhantom } from '../server/demo/phantom';
-import { oddDicom, type OddDicomFile } from '../server/import/oddFixtures';
+import { oddDicom, type OddDicomFile } from '../server/testing/oddDicom';
 import { printBench } from './support/benchLine';
 import { startBenchServer, type BenchServer } from './support/server';
 import { formatSpread, spread } from './support/stats';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../config';
 import { generateHeadCtPhantom } from '../demo/phantom';
-import { ODD_DICOM_DIR } from '../import/oddFixtures';
+import { ODD_DICOM_DIR } from '../testing/oddDicom';
 import { runScript } from '../testing/processes';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 

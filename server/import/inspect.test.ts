@@ -9,7 +9,7 @@ import { isValidUid } from '../dicom/stableUid';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../dicom/uids';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 import { inspectDicomFile, type Inspection } from './inspect';
-import { oddDicom } from './oddFixtures';
+import { oddDicom } from '../testing/oddDicom';
 
 function accepted(inspection: Inspection): Extract<Inspection, { ok: true }> {
   if (!inspection.ok) throw new Error(`refused: ${inspection.reason}`);
