@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../config';
 import { generateHeadCtPhantom } from '../demo/phantom';
-import { ODD_DICOM_DIR } from '../import/oddFixtures';
+import { ODD_DICOM_DIR } from '../testing/oddDicom';
 import { runScript } from '../testing/processes';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 
@@ -89,8 +89,8 @@ describe('npm run import', () => {
     expect(notesOf('uids_too_long.dcm')).toBe(3);
     expect(notesOf('no_meta_explicit.dcm') ?? notesOf('no_meta_implicit.dcm')).toBe(1);
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}note: it had no SeriesInstanceUID; it was given 2\.25\.\d+$/));
-    // 10 DICOM files and the generator script beside them (not DICOM).
-    expect(lines.at(-1)).toBe('11 file(s): 3 imported, 2 duplicate(s), 6 refused; dataset "Odd" has 3 series item(s)');
+    // 11 DICOM files and the generator script beside them (not DICOM).
+    expect(lines.at(-1)).toBe('12 file(s): 4 imported, 2 duplicate(s), 6 refused; dataset "Odd" has 4 series item(s)');
   });
 
   it.runIf(hasSampleData())('imports the sample radiology folder, saying why each refused file was refused', async () => {

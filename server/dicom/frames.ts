@@ -8,15 +8,20 @@
 import type { DataSet, Element } from 'dicom-parser';
 import type { ImportRefusalCode } from '../../src/core/api';
 import { NATIVE_TRANSFER_SYNTAXES } from './uids';
-import { nativeFrameBytes, nativePixelBytes } from './values';
+import { nativeFrameBytes, nativePixelBytes, pixelDataElement } from './values';
 
 export type FrameRefusal = { readonly ok: false; readonly reason: string; readonly code?: ImportRefusalCode };
 
-const PIXEL_DATA = 'x7fe00010';
+/** One frame decoded may take no more than this (a 16k × 8k 16-bit image); larger ones are slides. */
+export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 export function checkFrames(ds: DataSet, transferSyntaxUid: string, frames: number): FrameRefusal | null {
-  const pixel = ds.elements[PIXEL_DATA];
+  const pixel = pixelDataElement(ds);
   if (!pixel) return null;
+  const frameBytes = nativeFrameBytes(ds);
+  if (frameBytes !== null && frameBytes > MAX_FRAME_BYTES) {
+    return { ok: false, reason: `its image is larger than one frame may be (${Math.round(frameBytes / 2 ** 20)} MiB decoded; at most ${MAX_FRAME_BYTES / 2 ** 20} MiB)` };
+  }
   return NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid) ? checkNative(ds, pixel.length, frames) : checkEncapsulated(pixel, frames);
 }
 

@@ -328,6 +328,11 @@ describe('readDicomInstance on bad input', () => {
     );
   });
 
+  it('refuses an image whose one frame would decode to more than 256 MiB before anything decodes it', () => {
+    const huge = tinyCt(new Map([[0x00280010, { tag: 0x00280010, vr: 'US', value: 65535 }], [0x00280011, { tag: 0x00280011, vr: 'US', value: 65535 }]]));
+    expect(refusal(huge)).toBe('its image is larger than one frame may be (8192 MiB decoded; at most 256 MiB)');
+  });
+
   it('names the SOP class of files that are not images', () => {
     expect(refusal(tinyCt(new Map(), SEGMENTATION_STORAGE))).toBe(
       'Segmentation objects are label data, not images (importing DICOM SEG is not supported yet)',

@@ -20,7 +20,7 @@ import {
   nonImageSopClassName,
   transferSyntaxName,
 } from './uids';
-import { integer, nativePixelBytes, numbers, readNumberOfFrames, text } from './values';
+import { integer, nativePixelBytes, numbers, PIXEL_DATA_TAGS, pixelDataElement, readNumberOfFrames, text } from './values';
 import { LONG_LENGTH_VRS } from './vr';
 
 export interface DicomInstanceMeta {
@@ -66,7 +66,6 @@ export type DicomRefusal = { readonly ok: false; readonly reason: string; readon
 
 export type DicomReadResult = DicomInstanceRead | DicomRefusal;
 
-const PIXEL_DATA = 'x7fe00010';
 const UNDEFINED_LENGTH = 0xffffffff;
 
 const refuse = (reason: string, code?: ImportRefusalCode): DicomRefusal => (code ? { ok: false, reason, code } : { ok: false, reason });
@@ -185,10 +184,7 @@ function nonImageReason(ds: DataSet, sopClassUid: string): string | null {
     return 'Segmentation objects are label data, not images (importing DICOM SEG is not supported yet)';
   }
   const name = nonImageSopClassName(sopClassUid);
-  // Float and Double Float Pixel Data (parametric maps) are images too.
-  if (ds.elements[PIXEL_DATA] || ds.elements.x7fe00008 || ds.elements.x7fe00009) {
-    return name ? `not an image (${name})` : null;
-  }
+  if (pixelDataElement(ds)) return name ? `not an image (${name})` : null;
   return `no pixel data (${name ?? `SOP class ${sopClassUid}`})`;
 }
 
@@ -204,7 +200,7 @@ function findTruncation(ds: DataSet, transferSyntaxUid: string): string | null {
     if (element.tag.startsWith('x0002')) continue; // checked by readFileMeta, offsets refer to the raw bytes
     const available = Math.max(0, size - element.dataOffset);
     if (element.length !== UNDEFINED_LENGTH && !element.hadUndefinedLength && element.length > available) {
-      if (element.tag === PIXEL_DATA && NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid)) {
+      if (PIXEL_DATA_TAGS.includes(element.tag) && NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid)) {
         const expected = nativePixelBytes(ds);
         if (expected !== null && available < expected) {
           return `truncated pixel data: expected ${expected} bytes, found ${available}`;

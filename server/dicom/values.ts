@@ -1,5 +1,5 @@
 /** Typed reads of data set values that never throw: a malformed value reads as absent. */
-import type { DataSet } from 'dicom-parser';
+import type { DataSet, Element } from 'dicom-parser';
 
 export function text(ds: DataSet, tag: string): string {
   try {
@@ -53,4 +53,16 @@ function nativeBytes(ds: DataSet, frames: number): number | null {
   const samplesPerPixel = text(ds, 'x00280004') === 'YBR_FULL_422' ? 2 : samples;
   // Bit-packed frames (BitsAllocated 1) run on without padding, so round the total, not each frame.
   return Math.ceil((rows * columns * frames * samplesPerPixel * bits) / 8);
+}
+
+/** Integer, float (FloatPixelData) or double (DoubleFloatPixelData) pixels: each an image. */
+export const PIXEL_DATA_TAGS: readonly string[] = ['x7fe00010', 'x7fe00008', 'x7fe00009'];
+
+/** The data set's pixel data element, of whichever kind. */
+export function pixelDataElement(ds: DataSet): Element | undefined {
+  for (const tag of PIXEL_DATA_TAGS) {
+    const element = ds.elements[tag];
+    if (element) return element;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { readDicomInstance } from '../dicom/parse';
 import { json, startTestServer, type SignedIn, type TestServer } from '../testing/testServer';
 import { importDicomFiles } from './importFiles';
 import { inspectInWorker } from './inspectPool';
-import { oddDicom, type OddDicomFile } from './oddFixtures';
+import { oddDicom, type OddDicomFile } from '../testing/oddDicom';
 
 let server: TestServer;
 let admin: SignedIn;

@@ -9,7 +9,7 @@ import { isValidUid } from '../dicom/stableUid';
 import { EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from '../dicom/uids';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 import { inspectDicomFile, type Inspection } from './inspect';
-import { oddDicom } from './oddFixtures';
+import { oddDicom } from '../testing/oddDicom';
 
 function accepted(inspection: Inspection): Extract<Inspection, { ok: true }> {
   if (!inspection.ok) throw new Error(`refused: ${inspection.reason}`);
@@ -83,6 +83,15 @@ describe('inspectDicomFile: files accepted after a repair', () => {
     expect(implicit.meta.seriesInstanceUid).toBe(explicit.meta.seriesInstanceUid);
     expect(reread(explicit.repaired!)).toMatchObject({ seriesInstanceUid: explicit.meta.seriesInstanceUid });
     expect(reread(implicit.repaired!)).toMatchObject({ seriesInstanceUid: explicit.meta.seriesInstanceUid });
+  });
+});
+
+describe('inspectDicomFile: float pixel data', () => {
+  it('accepts FloatPixelData (7FE0,0008) as an image, stored as it came', async () => {
+    const inspection = accepted(await inspectDicomFile(oddDicom('float_pixels.dcm')));
+    expect(inspection.meta).toMatchObject({ rows: 16, columns: 16, bitsAllocated: 32, numberOfFrames: 1 });
+    expect(inspection.warnings).toEqual([]);
+    expect(inspection.repaired).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectDicomFile } from './inspect';
 import { InspectPool } from './inspectPool';
-import { oddDicom } from './oddFixtures';
+import { oddDicom } from '../testing/oddDicom';
 
 const pools: InspectPool[] = [];
 afterEach(async () => {

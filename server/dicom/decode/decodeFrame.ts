@@ -3,11 +3,11 @@
  * accepted instance with the decoder the viewer uses for its transfer syntax, and says in words
  * why when it cannot. Runs in an import worker thread (never on the server's event loop).
  */
-import dicomParser from 'dicom-parser';
-import type { DataSet, Element } from 'dicom-parser';
-import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import dicomParser from 'dicom-parser';
+import type { DataSet, Element } from 'dicom-parser';
 import { inflateCapped } from '../inflate';
 import { NATIVE_TRANSFER_SYNTAXES, transferSyntaxName } from '../uids';
 import { nativeFrameBytes } from '../values';

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FileImportOutcome, ImportRefusalCode, ImportWarning } from '../../core/api';
-import { useT, type MessageKey, type Translate } from '../../i18n';
+import type { FileImportOutcome } from '../../core/api';
+import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/ErrorText';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { importOutcomeText } from './importOutcomeText';
 
 interface UploadRow {
   readonly name: string;
@@ -130,40 +131,11 @@ function OutcomeText({ row }: { readonly row: UploadRow }) {
     return <span className="error">{text}</span>;
   }
   if (!row.outcome) return <span className="muted">{t('admin.upload.pending')}</span>;
-  const { outcome } = row;
-  switch (outcome.status) {
-    case 'imported':
-      if (!outcome.warnings?.length) return <span className="ok">{t('admin.upload.imported')}</span>;
-      return (
-        <span className="ok" data-testid="upload-warnings">
-          {outcome.warnings.map((warning) => warningText(t, warning)).join(' ')}
-        </span>
-      );
-    case 'duplicate':
-      return <span className="muted">{t('admin.upload.duplicate')}</span>;
-    case 'refused':
-      // A known refusal in the user's language; the server's English sentence stays as the detail.
-      if (outcome.code) return <span className="error" title={outcome.reason}>{t(REFUSAL_TEXT[outcome.code])}</span>;
-      return <span className="error">{t('admin.upload.refused', { reason: outcome.reason })}</span>;
-  }
-}
-
-const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
-  wholeSlide: 'admin.upload.reason.wholeSlide',
-  inflatedTooLarge: 'admin.upload.reason.inflatedTooLarge',
-  framesMissing: 'admin.upload.reason.framesMissing',
-  undecodable: 'admin.upload.reason.undecodable',
-  decodeTimedOut: 'admin.upload.reason.decodeTimedOut',
-};
-
-function warningText(t: Translate, warning: ImportWarning): string {
-  switch (warning.code) {
-    case 'uidReplaced':
-      return t(warning.problem === 'missing' ? 'admin.upload.warning.uidMissing' : 'admin.upload.warning.uidInvalid', {
-        attribute: warning.attribute,
-        replacement: warning.replacement,
-      });
-    case 'fileMetaAdded':
-      return t('admin.upload.warning.fileMetaAdded');
-  }
+  const { text, tone, detail } = importOutcomeText(t, row.outcome);
+  // A translated refusal keeps the server's own sentence as its detail (hover).
+  return (
+    <span className={tone} title={detail ?? undefined}>
+      {text}
+    </span>
+  );
 }

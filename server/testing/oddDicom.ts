@@ -7,6 +7,7 @@ export const ODD_DICOM_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '.
 
 export type OddDicomFile =
   | 'deflate_bomb_1gib.dcm'
+  | 'float_pixels.dcm'
   | 'frames_2000000_native.dcm'
   | 'frames_2000000_jpeg.dcm'
   | 'jpeg_undecodable.dcm'
