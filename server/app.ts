@@ -23,6 +23,7 @@ import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { userRoutes } from './routes/users';
+import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
 
@@ -38,8 +39,11 @@ export interface AppOptions {
   readonly logger?: boolean;
 }
 
-/** JSON bodies (annotation documents with masks can be large); DICOM uploads have their own limit. */
-export const JSON_BODY_LIMIT = 32 * 1024 * 1024;
+/**
+ * JSON bodies other than op batches (logins, label sets, reviews): small. Op batches have their own
+ * limit (MAX_BATCH_BODY_BYTES), DICOM and blob uploads theirs.
+ */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,8 +63,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     labelSets: labelSetStore(options.db),
     itemTargets: itemTargetsCache(options.db),
+    batches: new BatchPool(),
   };
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.batches.close());
 
   await app.register(errorsPlugin);
   await app.register(noNulTextPlugin);

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
 
@@ -13,6 +14,8 @@ export interface AppContext {
   readonly tokenTtlMs: number;
   readonly labelSets: LabelSetStore;
   readonly itemTargets: ItemTargetsCache;
+  /** Parses and validates op batches, large ones off the event loop. */
+  readonly batches: BatchPool;
 }
 
 declare module 'fastify' {

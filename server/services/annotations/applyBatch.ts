@@ -9,10 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AnnotationRecord } from '../../../src/core/annotation';
-import { isSettled } from '../../../src/core/targetLabels';
 import type { BatchResult, RecordConflictBody } from '../../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
-import { checkBatch, RECORD_SCHEMA, type RecordOp, type StoredRecord } from '../../../src/core/records';
+import { checkBatch, RECORD_SCHEMA, type StoredRecord } from '../../../src/core/records';
 import type { ItemTargets } from '../../../src/core/targets';
 import { currentTxid, toNumber } from '../../db/dialect';
 import type { AnnotationRecordsTable, Database } from '../../db/schema';
@@ -20,16 +19,17 @@ import { badRequest, conflict, forbidden } from '../../http/errors';
 import { writeAudit } from '../audit';
 import type { WriteOutcome } from '../idempotentWrite';
 import { authorshipProblem } from './authorship';
+import type { PreparedOp } from './batchInput';
 import { readLockedDocument, setAssignmentState, type DocumentHead } from './document';
-import { recordColumns, storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
+import { storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
 
 export interface BatchWrite {
   readonly itemId: string;
   readonly userId: string;
   /** The batch's Idempotency-Key. */
   readonly opId: string;
-  /** Already validated against the label set and the item's targets. */
-  readonly ops: readonly RecordOp[];
+  /** Validated against the label set and the item's targets, columns derived (batchInput.ts). */
+  readonly ops: readonly PreparedOp[];
   readonly legacyBaseRevision?: number;
   readonly targets: ItemTargets;
 }
@@ -84,7 +84,7 @@ async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stor
   for (const op of write.ops) {
     const old = stored.get(op.id);
     if (old && labelsImage(write.targets, old.type, toNumber(old.settled) === 1, old.target_id)) bump(old.target_id, -1);
-    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, isSettled(op.record), op.record.targetId)) bump(op.record.targetId, 1);
+    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, op.record.settled, op.record.targetId)) bump(op.record.targetId, 1);
   }
   const touched = [...change.entries()].filter(([, by]) => by !== 0).map(([targetId]) => targetId);
   if (touched.length === 0) return 0;
@@ -116,8 +116,8 @@ function authorshipErrors(write: BatchWrite, stored: Map<string, StoredRow>): st
   write.ops.forEach((op, i) => {
     if (op.kind !== 'put') return;
     const body = stored.get(op.id)?.body;
-    const previous = body ? (JSON.parse(body) as AnnotationRecord) : null;
-    const problem = authorshipProblem(previous, op.record, write.userId);
+    const previous = body ? (JSON.parse(body) as AnnotationRecord).provenance : null;
+    const problem = authorshipProblem(previous, op.record.provenance, write.userId);
     if (problem) errors.push(`ops[${i}] (${op.id}): ${problem}`);
   });
   return errors;
@@ -144,7 +144,7 @@ async function writeOpsAndRecords(
 ): Promise<void> {
   for (const ops of chunks(write.ops)) {
     const rows = ops.map((op) => {
-      const columns: RecordColumns = op.kind === 'put' ? recordColumns(op.record) : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
+      const columns: RecordColumns = op.kind === 'put' ? op.columns : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
       const schema = op.kind === 'put' ? RECORD_SCHEMA[op.record.type] : toNumber(stored.get(op.id)?.schema);
       return { op, columns, schema, version: versions[op.id] as number };
     });
