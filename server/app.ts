@@ -37,6 +37,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Log warnings and errors (each failed request's cause) to stdout. */
   readonly logger?: boolean;
+  /** The TLS proxy whose X-Forwarded-* headers are believed (config.ts); absent: none. */
+  readonly trustProxy?: string | null;
 }
 
 /**
@@ -49,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: JSON_BODY_LIMIT,
+    // request.protocol is 'https' behind the configured proxy only; a client cannot claim it.
+    trustProxy: options.trustProxy ?? false,
     // Wrong types are errors, not values to coerce; query strings are declared as strings.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     // Malformed URLs (bad percent-encoding) never reach a route; answer them like any bad request.

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await blobs.removeStaleTemps();
 
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
-  const app = await buildApp({ db, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true });
+  const app = await buildApp({ db, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true, trustProxy: config.trustProxy });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
