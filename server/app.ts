@@ -29,6 +29,8 @@ import { labelSetStore } from './services/labelSets';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
+  /** A second SQLite connection for session lookups (see AppContext.reads); absent: `db`. */
+  readonly reads?: Kysely<Database>;
   readonly blobs: BlobStore;
   /** Built SPA to serve; null or absent serves the API only. */
   readonly staticDir?: string | null;
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const ctx: AppContext = {
     db: options.db,
+    reads: options.reads ?? options.db,
     blobs: options.blobs,
     now: options.now ?? (() => new Date()),
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,

@@ -8,6 +8,12 @@ import type { LabelSetStore } from '../services/labelSets';
 
 export interface AppContext {
   readonly db: Kysely<Database>;
+  /**
+   * For reads every request makes (the session lookup) that must not queue behind a long write:
+   * with SQLite a second connection (WAL lets it read while a write transaction is open), with
+   * PostgreSQL the same pool.
+   */
+  readonly reads: Kysely<Database>;
   /** Image bytes (DICOM files), outside the database. */
   readonly blobs: BlobStore;
   readonly now: () => Date;

@@ -23,7 +23,7 @@ export async function createSession(db: Kysely<Database>, userId: string, now: D
 
 export async function findSessionUser(ctx: AppContext, token: string): Promise<AuthUser | null> {
   const hash = tokenHash(token);
-  const row = await ctx.db
+  const row = await ctx.reads
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')

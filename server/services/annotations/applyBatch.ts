@@ -39,6 +39,35 @@ const ROWS_PER_STATEMENT = 500;
 
 type StoredRow = Pick<AnnotationRecordsTable, 'record_id' | 'version' | 'schema' | 'type' | 'question_id' | 'target_id' | 'deleted' | 'settled' | 'body'>;
 
+/**
+ * Record bodies per statement. SQLite runs a statement synchronously on the event loop; writing a
+ * 16 MB batch as one statement held every other request for hundreds of milliseconds, so large
+ * bodies go in statements of about this size with a turn of the event loop between them.
+ */
+const BODY_BYTES_PER_STATEMENT = 512 * 1024;
+
+const bodyLength = (op: PreparedOp): number => (op.kind === 'put' ? (op.columns.body?.length ?? 0) : 0);
+
+/** The batch's ops in statements of at most ROWS_PER_STATEMENT rows and about BODY_BYTES_PER_STATEMENT of bodies. */
+function statements(ops: readonly PreparedOp[]): PreparedOp[][] {
+  const out: PreparedOp[][] = [];
+  let current: PreparedOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (current.length > 0 && (current.length >= ROWS_PER_STATEMENT || bytes + bodyLength(op) > BODY_BYTES_PER_STATEMENT)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += bodyLength(op);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
@@ -142,7 +171,9 @@ async function writeOpsAndRecords(
   revision: number,
   at: string,
 ): Promise<void> {
-  for (const ops of chunks(write.ops)) {
+  const groups = statements(write.ops);
+  for (const [index, ops] of groups.entries()) {
+    if (index > 0) await nextTurn();
     const rows = ops.map((op) => {
       const columns: RecordColumns = op.kind === 'put' ? op.columns : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
       const schema = op.kind === 'put' ? RECORD_SCHEMA[op.record.type] : toNumber(stored.get(op.id)?.schema);
