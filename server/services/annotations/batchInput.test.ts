@@ -5,6 +5,7 @@ import type { RecordOp } from '../../../src/core/records';
 import { MAX_BATCH_BODY_BYTES } from '../../routes/annotations/schema';
 import { prepareBatch, preparedOp, type BatchContext, type PrepareOutcome } from './batchInput';
 import { BatchPool, INLINE_BATCH_BYTES } from './batchPool';
+import { packOutcome, unpackOutcome } from './batchWire';
 import { recordColumns } from './recordRow';
 
 const context: BatchContext = { labelSet: TEST_LABEL_SET, item: seriesItem(4) };
@@ -73,9 +74,25 @@ describe('BatchPool', () => {
   it('prepares a large batch in a worker exactly as inline, and reports its refusals the same way', async () => {
     const large = bytes(outlineBatch(INLINE_BATCH_BYTES * 2));
     expect(large.byteLength).toBeGreaterThan(INLINE_BATCH_BYTES);
-    expect(await pool.prepare(large, context)).toEqual(prepareBatch(large, context));
+    const inline = prepareBatch(large, context);
+    expect(await pool.prepare(large, context)).toEqual(inline);
+    expect(large.byteLength, 'the bytes moved to the worker, not copied').toBe(0);
     const outside = bytes(outlineBatch(INLINE_BATCH_BYTES * 2)).toString().replace('[0.5,0.25]', '[900,0.25]');
     const refused = await pool.prepare(Buffer.from(outside), context);
     expect(refusal(refused)).toMatchObject({ error: 'invalid_batch', message: expect.stringMatching(/outside the 64×64 image/) });
+  });
+});
+
+describe('packOutcome', () => {
+  it('moves the bodies as one buffer and restores them exactly, non-ASCII text included', () => {
+    const named = labelRecord('slice-1', ['sah.present'], { origin: { kind: 'human' }, createdAt: '2026-01-15T09:00:00.000Z', updatedAt: '2026-01-15T09:00:00.000Z', authors: ['山田 花子'] });
+    const body = bytes({ ops: [put(named), { kind: 'delete', id: 'gone', baseVersion: 1 }, put(shapeRecord('s', 'slice-2'))] });
+    const outcome = prepareBatch(body, context);
+    const packed = packOutcome(outcome);
+    expect(packed.outcome.ok && packed.outcome.batch.ops.every((op) => op.kind === 'delete' || op.columns.body === null)).toBe(true);
+    expect(packed.bodies.byteOffset === 0 && packed.bodies.byteLength === packed.bodies.buffer.byteLength).toBe(true);
+    expect(unpackOutcome(structuredClone(packed))).toEqual(outcome);
+    const refused = prepareBatch(bytes({ ops: [] }), context);
+    expect(unpackOutcome(packOutcome(refused))).toEqual(refused);
   });
 });

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { prepareBatch, type BatchContext, type PrepareOutcome } from './batchInput';
 import type { BatchTask } from './batchWorker';
+import { ownBuffer, unpackOutcome, type PackedOutcome } from './batchWire';
 
 /** Bodies up to this size are prepared inline: a few milliseconds at most. */
 export const INLINE_BATCH_BYTES = 64 * 1024;
@@ -19,7 +20,7 @@ export const INLINE_BATCH_BYTES = 64 * 1024;
  */
 const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./batchWorker.ts', import.meta.url).href)}); });`;
 
-type Reply = { readonly id: number; readonly outcome: PrepareOutcome } | { readonly id: number; readonly failure: string };
+type Reply = { readonly id: number; readonly packed: PackedOutcome } | { readonly id: number; readonly failure: string };
 
 interface Pending {
   readonly worker: Worker;
@@ -35,7 +36,7 @@ export class BatchPool {
 
   constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism() - 1))) {}
 
-  /** Prepares `bytes` inline when small, else on the least busy worker. */
+  /** Prepares `bytes` inline when small, else on the least busy worker, which then owns them (`bytes` is emptied). */
   prepare(bytes: Uint8Array, context: BatchContext): Promise<PrepareOutcome> {
     if (bytes.byteLength <= INLINE_BATCH_BYTES) return Promise.resolve(prepareBatch(bytes, context));
     const worker = this.leastBusy();
@@ -43,8 +44,9 @@ export class BatchPool {
     this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject });
-      const task: BatchTask = { id, bytes, context };
-      worker.postMessage(task);
+      // Moved, not copied: the request's bytes are not needed here once sent.
+      const task: BatchTask = { id, bytes: ownBuffer(bytes), context };
+      worker.postMessage(task, [task.bytes.buffer]);
     });
   }
 
@@ -67,7 +69,7 @@ export class BatchPool {
       this.busy.set(worker, (this.busy.get(worker) ?? 1) - 1);
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if ('outcome' in reply) waiting?.resolve(reply.outcome);
+      if ('packed' in reply) waiting?.resolve(unpackOutcome(reply.packed));
       else waiting?.reject(new Error(`batch worker failed: ${reply.failure}`));
     });
     worker.on('error', (error) => this.fail(worker, error));
