@@ -14,11 +14,8 @@ import { ownBuffer, unpackOutcome, type PackedOutcome } from './batchWire';
 /** Bodies up to this size are prepared inline: a few milliseconds at most. */
 export const INLINE_BATCH_BYTES = 64 * 1024;
 
-/**
- * The server runs TypeScript through tsx and so does every test runner; a worker thread loads its
- * own modules, so it registers tsx's loader before importing the worker's module.
- */
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./batchWorker.ts', import.meta.url).href)}); });`;
+/** The worker's entry: registers tsx, then loads batchWorker.ts (see the file for why). */
+const WORKER_ENTRY = new URL('./batchWorkerBoot.mjs', import.meta.url);
 
 type Reply = { readonly id: number; readonly packed: PackedOutcome } | { readonly id: number; readonly failure: string };
 
@@ -62,7 +59,7 @@ export class BatchPool {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_BOOT, { eval: true });
+    const worker = new Worker(WORKER_ENTRY);
     // An idle pool must not keep the process alive (a CLI or test that forgets to close it).
     worker.unref();
     worker.on('message', (reply: Reply) => {
