@@ -57,7 +57,7 @@ export type SessionLookup =
 export async function findSession(ctx: AppContext, token: string): Promise<SessionLookup> {
   const hash = tokenHash(token);
   const now = ctx.now();
-  const row = await ctx.db
+  const row = await ctx.reads
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')

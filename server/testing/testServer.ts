@@ -49,13 +49,13 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string } = {}): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
   const blobs = blobStoreIn(database.dataDir);
   let clock = Date.parse('2026-01-15T09:00:00.000Z');
   const now = () => new Date(clock);
-  const app = await buildApp({ db: database.db, blobs, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
+  const app = await buildApp({ db: database.db, blobs, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs, trustProxy: options.trustProxy ?? null });
   let datasetCount = 0;
   return {
     app,

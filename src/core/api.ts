@@ -27,8 +27,12 @@ export type Role = 'annotator' | 'reviewer' | 'admin';
 export type AssignmentState = 'assigned' | 'inProgress' | 'submitted' | 'approved' | 'returned';
 
 export interface ApiError {
+  /** Stable machine code (`invalid_input`, `item_locked`…): what a client translates for its user. */
   readonly error: string;
+  /** For developers and logs, in English; never shown to a user as is. */
   readonly message: string;
+  /** The refused field, as `body/labelSetVersion` or `params/id`, when one is to blame. */
+  readonly field?: string;
 }
 
 export interface User {

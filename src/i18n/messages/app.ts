@@ -26,7 +26,39 @@ export const appMessages = {
   'error.unauthorized': { en: 'Your sign-in has expired. Please sign in again.', ja: 'ログインの有効期限が切れました。もう一度ログインしてください。' },
   'error.forbidden': { en: 'You do not have access to this.', ja: 'この操作を行う権限がありません。' },
   'error.notFound': { en: 'This was not found. It may have been removed or not assigned to you.', ja: '見つかりません。削除されたか、割り当てられていない可能性があります。' },
-  'error.generic': { en: 'Something went wrong: {message}', ja: 'エラーが発生しました：{message}' },
+  'error.generic': {
+    en: 'Something went wrong. Please try again; if it keeps happening, tell your administrator.',
+    ja: '問題が発生しました。もう一度お試しください。繰り返し起きる場合は管理者に連絡してください。',
+  },
+  'error.server': {
+    en: 'The server had a problem and could not do this. Please try again later.',
+    ja: 'サーバーで問題が発生したため実行できませんでした。しばらくしてからもう一度お試しください。',
+  },
+  'error.invalidInput': {
+    en: 'Some of what was entered is not valid, or this link does not point to anything. Please check and try again.',
+    ja: '入力内容に誤りがあるか、このリンクの指す先がありません。確認してもう一度お試しください。',
+  },
+  'error.invalidText': {
+    en: 'The text contains characters that cannot be saved. Please retype it.',
+    ja: '保存できない文字が含まれています。入力し直してください。',
+  },
+  'error.invalidBatch': {
+    en: 'The server refused these annotations as invalid. They are kept on this device.',
+    ja: 'サーバーがこの注釈を無効として受け付けませんでした。注釈はこの端末に保存されています。',
+  },
+  'error.valueOutOfRange': { en: 'A number is too large to be saved.', ja: '数値が大きすぎて保存できません。' },
+  'error.payloadTooLarge': { en: 'This is too large to send in one go.', ja: '一度に送信するには大きすぎます。' },
+  'error.unsupportedFile': { en: 'This kind of file cannot be used here.', ja: 'この種類のファイルはここでは使えません。' },
+  'error.itemLocked': {
+    en: 'This case has been submitted and cannot be changed until a reviewer returns it.',
+    ja: 'この症例は提出済みのため、レビュアーが差し戻すまで変更できません。',
+  },
+  'error.invalidState': { en: 'This cannot be done at this stage of the case.', ja: '症例の現在の状態ではこの操作はできません。' },
+  'error.conflict': { en: 'This was changed elsewhere in the meantime. Please reload and try again.', ja: '別の場所で変更されました。再読み込みしてもう一度お試しください。' },
+  'error.nameTaken': { en: 'That name is already in use. Please choose another.', ja: 'その名前は既に使われています。別の名前を選んでください。' },
+  'error.usernameTaken': { en: 'That user name is already in use. Please choose another.', ja: 'そのユーザー名は既に使われています。別のユーザー名を選んでください。' },
+  'error.passwordChangeRequired': { en: 'Please choose a new password first.', ja: '先に新しいパスワードを設定してください。' },
+  'error.tooManyRequests': { en: 'Too many attempts. Please wait a moment and try again.', ja: '試行回数が多すぎます。しばらく待ってからもう一度お試しください。' },
   'error.pageNotFound': { en: 'There is no page at {path}.', ja: '{path} というページはありません。' },
 
   'login.title': { en: 'Sign in', ja: 'ログイン' },
@@ -175,6 +207,10 @@ export const appMessages = {
   },
   'sync.retryNow': { en: 'Click to retry now', ja: 'クリックで今すぐ再試行' },
   'sync.openConflict': { en: 'Click to choose which version to keep', ja: 'クリックして残す版を選択' },
+  'sync.rejected': {
+    en: 'The server refused some of these changes; they are kept on this device.',
+    ja: 'サーバーが一部の変更を受け付けませんでした。変更はこの端末に保存されています。',
+  },
   'sync.unauthorized': { en: 'Sign in again to send your labels.', ja: 'ラベルを送信するには再度ログインしてください。' },
 
   'submit.button': { en: 'Submit', ja: '提出' },

@@ -3,7 +3,7 @@ import type { FileImportOutcome } from '../../core/api';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { errorKey } from '../common/ErrorText';
+import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { importOutcomeText } from './importOutcomeText';
 
@@ -126,9 +126,7 @@ export function UploadPanel() {
 function OutcomeText({ row }: { readonly row: UploadRow }) {
   const t = useT();
   if (row.error) {
-    const key = errorKey(row.error);
-    const text = key || row.error.kind === 'offline' ? t(key ?? 'error.offline') : t('error.generic', { message: row.error.message });
-    return <span className="error">{text}</span>;
+    return <span className="error">{t(errorKey(row.error))}</span>;
   }
   if (!row.outcome) return <span className="muted">{t('admin.upload.pending')}</span>;
   const { text, tone, detail } = importOutcomeText(t, row.outcome);
