@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
+import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/stream';
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Log warnings and errors (each failed request's cause) to stdout. */
   readonly logger?: boolean;
+  /** Timing of the live change stream (tests shorten it). */
+  readonly liveChanges?: LiveChangeOptions;
 }
 
 /** JSON bodies (annotation documents with masks can be large); DICOM uploads have their own limit. */
@@ -67,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin);
   await app.register(spaPlugin, { staticDir: options.staticDir ?? null });
+  await app.register(changeStreamPlugin, { ...options.liveChanges });
 
   await app.register(authRoutes);
   await app.register(userRoutes);
