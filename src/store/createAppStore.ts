@@ -14,7 +14,9 @@ export interface AppStoreOptions {
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
   /** Clock, jitter and online signal of the sync engine (tests). */
-  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId'>;
+  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
+  /** Follow the server's live change stream (default); tests of catch-up alone turn it off. */
+  readonly live?: boolean;
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
@@ -28,7 +30,8 @@ export function createAppStore(options: AppStoreOptions) {
   const services: AppServices = {
     api,
     db: options.db,
-    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId }),
+    createEngine: (annotatorId) =>
+      new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, ...(options.live === false ? {} : { changeStream: api.changeStream }) }),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),
