@@ -62,8 +62,10 @@ export const changeStreamPlugin = globalPlugin<LiveChangeOptions & Record<string
   const hub = new ChangeHub(ctx.db, options.pollMs ?? DEFAULT_POLL_MS, (error) => app.log.warn({ err: error }, 'live changes: reading the feed failed'));
   const open = new Set<() => void>();
 
+  // Every annotation write (a batch, a submit, a review) is a request under an item.
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) hub.nudge();
+    const write = request.method !== 'GET' && request.method !== 'HEAD' && (request.routeOptions.url ?? '').startsWith('/api/items/');
+    if (write && reply.statusCode < 400) hub.nudge();
   });
   // Open streams would keep the server from closing.
   app.addHook('preClose', async () => {
