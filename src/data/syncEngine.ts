@@ -115,6 +115,7 @@ export class SyncEngine {
           open: options.changeStream,
           connected: catchUpLive,
           changed: catchUpLive,
+          unauthorized: () => this.emit({ type: 'unauthorized' }),
           clock: this.clock,
           random: options.random ?? Math.random,
           backoff: options.backoff ?? { baseMs: 1_000, capMs: 30_000 },

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentEditor } from '../../core/documentEditor';
+import { createApiClient } from '../api';
 import { MejirushiDb } from '../db';
 import { SyncEngine } from '../syncEngine';
 import { editorOf, blankServerDocument, startLiveServer, type LiveServer } from '../testing/liveServer';
@@ -43,6 +44,7 @@ describe('LiveFeed on a scripted stream', () => {
         heard.push(`changed ${itemIds.join(',')}`);
         notify();
       },
+      unauthorized: () => heard.push('unauthorized'),
     });
     return { opened, clock, heard, next, feed };
   }
@@ -212,6 +214,25 @@ describe('live updates against a real server', () => {
     await first.shows({ 2: 'sah.absent', 3: 'sah.present' });
     await Promise.all([first.settled(), second.settled()]);
     expect(await first.engine.conflictsOf(server.itemId)).toEqual([]);
+  });
+
+  it('says so when the server refuses the stream for want of a valid session', async () => {
+    const signedOut = createApiClient({ baseUrl: server.baseUrl, getToken: () => 'not-a-session-token-0123456789' });
+    let refused = () => undefined as void;
+    const heard = new Promise<void>((resolve) => (refused = resolve));
+    const feed = new LiveFeed({
+      open: signedOut.changeStream,
+      connected: () => undefined,
+      changed: () => undefined,
+      unauthorized: refused,
+      clock: new ManualClock(),
+      random: () => 0.5,
+      backoff: BACKOFF,
+    });
+    feed.start();
+    await heard;
+    expect(feed.open).toBe(false);
+    feed.stop();
   });
 
   it('reconnects after the server restarts and catches up with what it missed meanwhile', async () => {

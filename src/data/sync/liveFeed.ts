@@ -6,6 +6,7 @@
  * counts as dead (a proxy or a sleeping laptop can drop it without a word).
  */
 import { ServerSentEventReader, type ServerSentEvent } from '../../core/serverSentEvents';
+import { ApiRequestError } from '../api';
 import { backoffDelay, type Backoff } from '../backoff';
 import type { Clock } from '../clock';
 
@@ -18,6 +19,8 @@ export interface LiveFeedOptions {
   readonly connected: () => void;
   /** Documents of these items changed elsewhere. */
   readonly changed: (itemIds: readonly string[]) => void;
+  /** The server refused the stream for want of a valid session (it is still retried, at the backoff's pace). */
+  readonly unauthorized: () => void;
   readonly clock: Clock;
   readonly random: () => number;
   readonly backoff: Backoff;
@@ -70,8 +73,9 @@ export class LiveFeed {
     this.connection = connection;
     try {
       await this.read(await this.options.open(this.lastEventId, connection.signal), connection.signal);
-    } catch {
+    } catch (error) {
       // Unreachable, refused or dropped: retried below like a stream the server ended.
+      if (error instanceof ApiRequestError && error.status === 401) this.options.unauthorized();
     }
     this.isOpen = false;
     this.clearTimer('watchdog');
