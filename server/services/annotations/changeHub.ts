@@ -43,9 +43,6 @@ export class ChangeHub {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  get size(): number {
-    return this.subscribers.size;
-  }
 
   /** Adds a subscriber once the reader knows where the feed stands; answers its removal. */
   async subscribe(subscriber: Subscriber): Promise<() => void> {
@@ -79,6 +76,11 @@ export class ChangeHub {
           this.nudge();
         }
       });
+  }
+
+  /** Resolves once no read is under way or queued. */
+  async settled(): Promise<void> {
+    while (this.reading) await this.reading;
   }
 
   /** Stops the reader and forgets every subscriber (the app closes). */
