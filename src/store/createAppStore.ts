@@ -15,8 +15,6 @@ export interface AppStoreOptions {
   readonly fetch?: typeof fetch;
   /** Clock, jitter and online signal of the sync engine (tests). */
   readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
-  /** Follow the server's live change stream (default); tests of catch-up alone turn it off. */
-  readonly live?: boolean;
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
@@ -30,8 +28,8 @@ export function createAppStore(options: AppStoreOptions) {
   const services: AppServices = {
     api,
     db: options.db,
-    createEngine: (annotatorId) =>
-      new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, ...(options.live === false ? {} : { changeStream: api.changeStream }) }),
+    // Changes made elsewhere arrive through the server's live stream as they happen.
+    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream: api.changeStream }),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),
