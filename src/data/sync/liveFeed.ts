@@ -87,6 +87,7 @@ export class LiveFeed {
 
   private async read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
     const reader = body.getReader();
+    if (signal.aborted) return void reader.cancel().catch(() => undefined);
     signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
     const decoder = new TextDecoder();
     const events = new ServerSentEventReader();
