@@ -81,6 +81,12 @@ export class SyncEngine {
   private readonly states = new Map<string, ItemSyncState>();
   /** Items open in an editor: they hear the records taken in for them. */
   private readonly held = new Set<string>();
+  /**
+   * Per held item, the document revision this engine has followed it to. Tabs of one browser
+   * share IndexedDB (its heads and feed checkpoint), so whichever catches up first would leave
+   * nothing for the other's editor: each follows its open item's ops from its own revision.
+   */
+  private readonly heldRevisions = new Map<string, number>();
   private catchingUp: Promise<void> | null = null;
   /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
   private catchUpAgain: Promise<void> | null = null;
@@ -114,7 +120,10 @@ export class SyncEngine {
       ? new LiveFeed({
           open: options.changeStream,
           connected: catchUpLive,
-          changed: catchUpLive,
+          changed: (itemIds) => {
+            catchUpLive();
+            for (const itemId of itemIds) if (this.held.has(itemId)) this.track(this.followHeld(itemId));
+          },
           unauthorized: () => this.emit({ type: 'unauthorized' }),
           clock: this.clock,
           random: options.random ?? Math.random,
@@ -205,6 +214,7 @@ export class SyncEngine {
     }
     // A first load into an empty device already holds every record: no need to read them back.
     const records = loaded ?? (await readRecords(this.db, doc));
+    if (this.held.has(itemId)) this.heldRevisions.set(itemId, (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
     await this.refresh(itemId);
     this.sender.kick(itemId);
     return records;
@@ -279,6 +289,7 @@ export class SyncEngine {
 
   release(itemId: string): void {
     this.held.delete(itemId);
+    this.heldRevisions.delete(itemId);
   }
 
   /**
@@ -318,6 +329,19 @@ export class SyncEngine {
     const head = await this.db.heads.get([itemId, this.me]);
     if (!head?.loaded) return;
     await this.network(followOps(this.api, itemId, head.revision, this.changesPageSize, this.takeCopies));
+  }
+
+  /** Takes in the ops of a held item after the revision this engine followed it to (see `heldRevisions`). */
+  private async followHeld(itemId: string): Promise<void> {
+    const since = this.heldRevisions.get(itemId);
+    if (since === undefined) return;
+    await this.network(
+      followOps(this.api, itemId, since, this.changesPageSize, async (id, copies, revision) => {
+        await this.takeCopies(id, copies, revision);
+        const followed = this.heldRevisions.get(itemId);
+        if (revision !== undefined && followed !== undefined && revision > followed) this.heldRevisions.set(itemId, revision);
+      }),
+    );
   }
 
   /**
