@@ -87,7 +87,10 @@ for (const how of ['per slice', 'all at once'] as const) {
     try {
       expect(await stripClasses(b.page)).toEqual(stripOf(at([[0, SAH_ABSENT]])));
 
-      // A reads slices 5 and 10 as bleeds and syncs; B, not caught up, reads them differently and slice 12 too.
+      // B goes offline (so A's labels cannot reach it live, and the dialog would otherwise interrupt
+      // it after the first slice). A reads slices 5 and 10 as bleeds and syncs; B, not caught up,
+      // reads them differently and slice 12 too, then reconnects.
+      await b.context.setOffline(true);
       await labelSlice(a, 5, SAH_PRESENT);
       await labelSlice(a, 10, SAH_PRESENT);
       await settled(a);
@@ -96,8 +99,6 @@ for (const how of ['per slice', 'all at once'] as const) {
       const aLabels = at([[0, SAH_ABSENT], [5, SAH_PRESENT], [10, SAH_PRESENT]]);
       expect(await serverLabels(api, itemId)).toEqual(aLabels);
 
-      // B labels offline (the dialog would otherwise interrupt it after the first slice), then reconnects.
-      await b.context.setOffline(true);
       await labelSlice(b.page, 5, SAH_ABSENT);
       await labelSlice(b.page, 10, SAH_ABSENT);
       await labelSlice(b.page, 12, SAH_ABSENT);

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
+import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/stream';
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
@@ -41,6 +42,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** The TLS proxy whose X-Forwarded-* headers are believed (config.ts); absent: none. */
   readonly trustProxy?: string | null;
+  /** Timing of the live change stream (tests shorten it). */
+  readonly liveChanges?: LiveChangeOptions;
 }
 
 /**
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin);
   await app.register(spaPlugin, { staticDir: options.staticDir ?? null });
+  await app.register(changeStreamPlugin, { ...options.liveChanges });
 
   await app.register(authRoutes);
   await app.register(userRoutes);

@@ -222,6 +222,26 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** Record changes after an opaque checkpoint ('' = from the start). */
     changes: (since: string, limit?: number) => json<ChangeFeed>('GET', `/api/changes${query({ since, limit })}`),
+    /**
+     * The live change stream (server-sent events), open until `signal` aborts or the server ends
+     * it. Read with fetch because it needs the bearer header, which EventSource cannot send; no
+     * timeout, since it is meant to stay open (heartbeats tell that it is alive).
+     */
+    changeStream: async (lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> => {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      const token = options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      let response: Response;
+      try {
+        response = await doFetch(`${base()}/api/changes/stream`, { headers, signal, cache: 'no-store' });
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+      if (!response.ok) throw new ApiRequestError(response.status, await readBody(response));
+      if (!response.body) throw new NetworkError(new Error('the change stream has no body'));
+      return response.body;
+    },
 
     /** Upload one DICOM file into a dataset; answers with the per-file import report. */
     uploadFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>

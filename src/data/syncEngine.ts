@@ -21,6 +21,7 @@ import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } fro
 import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
 import { journalId, pendingJournal, writeJournal } from './sync/journal';
+import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
 import { ensureOpenBatch } from './sync/outbox';
 import { editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
@@ -35,8 +36,8 @@ export type { ConflictChoice, RecordConflict } from './sync/conflicts';
 export type SyncEvent =
   | { readonly type: 'state'; readonly itemId: string; readonly state: ItemSyncState }
   /**
-   * Records of a held item (open in an editor) changed elsewhere and already taken into
-   * IndexedDB; the holder applies them outside undo. Null: deleted.
+   * Records of a held item (open in an editor) changed elsewhere, as IndexedDB now holds them
+   * synced; the holder applies them outside undo (those it already shows change nothing). Null: deleted.
    */
   | { readonly type: 'remote'; readonly itemId: string; readonly records: ReadonlyMap<string, AnnotationRecord | null> }
   /** Requests are refused for want of a valid session. */
@@ -56,6 +57,8 @@ export interface SyncEngineOptions {
   readonly changesPageSize?: number;
   /** Records per `/records` page of an initial load. */
   readonly recordsPageSize?: number;
+  /** The server's live change stream: with it, changes made elsewhere arrive as they happen, not only at start, online and open. */
+  readonly changeStream?: ChangeStreamOpener;
 }
 
 /** The label set a document answers, recorded with it when it is first loaded. */
@@ -73,12 +76,21 @@ export class SyncEngine {
   private readonly changesPageSize: number;
   private readonly recordsPageSize: number;
   private readonly sender: BatchSender;
+  private readonly live: LiveFeed | null;
 
   private readonly listeners = new Set<(event: SyncEvent) => void>();
   private readonly states = new Map<string, ItemSyncState>();
   /** Items open in an editor: they hear the records taken in for them. */
   private readonly held = new Set<string>();
+  /**
+   * Per held item, the document revision this engine has followed it to. Tabs of one browser
+   * share IndexedDB (its heads and feed checkpoint), so whichever catches up first would leave
+   * nothing for the other's editor: each follows its open item's ops from its own revision.
+   */
+  private readonly heldRevisions = new Map<string, number>();
   private catchingUp: Promise<void> | null = null;
+  /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
+  private catchUpAgain: Promise<void> | null = null;
   /** Other background work (start-up, online handling, catch-ups) that `idle()` waits for. */
   private readonly tasks = new Set<Promise<unknown>>();
   private networkDown = false;
@@ -104,6 +116,21 @@ export class SyncEngine {
       reached: (reachable) => this.reached(reachable),
       unauthorized: () => this.emit({ type: 'unauthorized' }),
     });
+    const catchUpLive = () => this.track(this.catchUp());
+    this.live = options.changeStream
+      ? new LiveFeed({
+          open: options.changeStream,
+          connected: catchUpLive,
+          changed: (itemIds) => {
+            catchUpLive();
+            for (const itemId of itemIds) if (this.held.has(itemId)) this.track(this.followHeld(itemId));
+          },
+          unauthorized: () => this.emit({ type: 'unauthorized' }),
+          clock: this.clock,
+          random: options.random ?? Math.random,
+          backoff: options.backoff ?? { baseMs: 1_000, capMs: 30_000 },
+        })
+      : null;
   }
 
   get annotatorId(): string {
@@ -128,11 +155,13 @@ export class SyncEngine {
         .then(() => this.sender.kickAll()),
     );
     this.track(this.catchUp());
+    this.live?.start();
   }
 
   stop(): void {
     this.stopped = true;
     this.sender.stop();
+    this.live?.stop();
     this.stopOnline?.();
     this.stopOnline = null;
   }
@@ -142,6 +171,11 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether changes made elsewhere reach this engine as they happen (the live stream is open). */
+  get liveConnected(): boolean {
+    return this.live?.open ?? false;
+  }
+
   stateOf(itemId: string): ItemSyncState | undefined {
     return this.states.get(itemId);
   }
@@ -149,7 +183,7 @@ export class SyncEngine {
   /** Resolves once nothing is being sent and no catch-up runs (tests and the e2e API wait on it). */
   async idle(): Promise<void> {
     for (;;) {
-      const running = [...this.sender.running(), ...this.tasks, ...(this.catchingUp ? [this.catchingUp] : [])];
+      const running = [...this.sender.running(), ...this.tasks, ...(this.catchingUp ? [this.catchingUp] : []), ...(this.catchUpAgain ? [this.catchUpAgain] : [])];
       if (running.length === 0) return;
       await Promise.allSettled(running);
     }
@@ -187,6 +221,7 @@ export class SyncEngine {
     }
     // A first load into an empty device already holds every record: no need to read them back.
     const records = loaded ?? (await readRecords(this.db, doc));
+    if (this.held.has(itemId)) this.heldRevisions.set(itemId, (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
     await this.refresh(itemId);
     this.sender.kick(itemId);
     return records;
@@ -282,6 +317,7 @@ export class SyncEngine {
 
   release(itemId: string): void {
     this.held.delete(itemId);
+    this.heldRevisions.delete(itemId);
   }
 
   /**
@@ -301,7 +337,16 @@ export class SyncEngine {
 
   /** Takes in records changed elsewhere (another device or tab) since the stored checkpoint. */
   catchUp(): Promise<void> {
-    this.catchingUp ??= this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)).finally(() => {
+    if (this.catchingUp) {
+      this.catchUpAgain ??= this.catchingUp
+        .catch(() => undefined)
+        .then(() => {
+          this.catchUpAgain = null;
+          return this.catchUp();
+        });
+      return this.catchUpAgain;
+    }
+    this.catchingUp = this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)).finally(() => {
       this.catchingUp = null;
     });
     return this.catchingUp;
@@ -314,14 +359,32 @@ export class SyncEngine {
     await this.network(followOps(this.api, itemId, head.revision, this.changesPageSize, this.takeCopies));
   }
 
-  /** Server copies for an item: taken in where nothing local waits, announced when held. */
+  /** Takes in the ops of a held item after the revision this engine followed it to (see `heldRevisions`). */
+  private async followHeld(itemId: string): Promise<void> {
+    const since = this.heldRevisions.get(itemId);
+    if (since === undefined) return;
+    await this.network(
+      followOps(this.api, itemId, since, this.changesPageSize, async (id, copies, revision) => {
+        await this.takeCopies(id, copies, revision);
+        const followed = this.heldRevisions.get(itemId);
+        if (revision !== undefined && followed !== undefined && revision > followed) this.heldRevisions.set(itemId, revision);
+      }),
+    );
+  }
+
+  /**
+   * Server copies for an item: taken in where nothing local waits, announced when held. A held
+   * item also hears the synced copies IndexedDB already had: another tab of this browser may
+   * have taken them in (or written them), and this tab's editor has not seen them yet.
+   */
   private readonly takeCopies = async (itemId: string, copies: readonly StoredRecord[], revision?: number): Promise<void> => {
     const doc = this.doc(itemId);
     const held = this.held.has(itemId);
+    const alreadySynced = held ? new Map<string, AnnotationRecord | null>() : undefined;
     const { taken, localWork } = await this.db.transaction('rw', this.db.records, this.db.heads, async () => {
       const head = await this.db.heads.get([itemId, this.me]);
       if (!head?.loaded) return { taken: new Map<string, AnnotationRecord | null>(), localWork: false };
-      const taken = await takeServerCopies(this.db, doc, copies);
+      const taken = await takeServerCopies(this.db, doc, copies, alreadySynced);
       const caughtUp = revision !== undefined && revision > head.revision;
       // An item nobody has open does not recount its progress: the list falls back to the server's.
       if (caughtUp || (taken.size > 0 && !held)) {
@@ -329,7 +392,8 @@ export class SyncEngine {
       }
       return { taken, localWork: taken.size < new Set(copies.map((copy) => copy.id)).size };
     });
-    if (held && taken.size > 0) this.emit({ type: 'remote', itemId, records: taken });
+    const heard = new Map([...(alreadySynced ?? []), ...taken]);
+    if (held && heard.size > 0) this.emit({ type: 'remote', itemId, records: heard });
     await this.refresh(itemId);
     // Records changed here too: their batch settles it (applied, or a conflict).
     if (localWork) this.sender.kick(itemId);
@@ -362,6 +426,7 @@ export class SyncEngine {
   }
 
   private async onOnline(): Promise<void> {
+    this.live?.reconnectNow();
     await this.retryWaiting();
     await this.catchUp().catch(() => undefined);
   }

@@ -14,7 +14,7 @@ export interface AppStoreOptions {
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
   /** Clock, jitter and online signal of the sync engine (tests). */
-  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId'>;
+  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
@@ -32,7 +32,8 @@ export function createAppStore(options: AppStoreOptions) {
   const services: AppServices = {
     api,
     db: options.db,
-    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId }),
+    // Changes made elsewhere arrive through the server's live stream as they happen.
+    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream: api.changeStream }),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),
