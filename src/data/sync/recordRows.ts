@@ -80,7 +80,8 @@ export function acknowledgedRow(row: RecordRow, sent: AnnotationRecord | null, v
 /**
  * Takes in server copies of records (the feed, `/ops`, a page of `/records`) wherever nothing
  * local waits. Inside a transaction; answers what changed, by id (null = deleted). `alreadySynced`,
- * when given, receives the other records of the copies that are synced here, as held.
+ * when given, receives the other records of the copies that are synced here, or whose local
+ * change the copy already holds, as held.
  */
 export async function takeServerCopies(
   db: MejirushiDb,
@@ -98,7 +99,9 @@ export async function takeServerCopies(
     const row = rows[i];
     const next = serverCopyRow(doc, row, newest.get(id) as StoredRecord);
     if (!next) {
-      if (row && isSettled(row)) alreadySynced?.set(id, row.record);
+      // Also a change of this device whose ack has not been written yet: the copy is its echo, and
+      // another tab's editor hears of it only now (the ack is not announced again).
+      if (row && (isSettled(row) || sameRecord(row.record, (newest.get(id) as StoredRecord).record))) alreadySynced?.set(id, row.record);
       return;
     }
     writes.push(next);
