@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 import { readDicomInstance, type DicomInstanceMeta } from './parse';
 import { TINY, tinyCt } from './testFixtures';
+import type { DicomElement } from './write';
 import { CT_IMAGE_STORAGE, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, SEGMENTATION_STORAGE } from './uids';
 
 const CT = CT_IMAGE_STORAGE;
@@ -345,8 +346,18 @@ describe('readDicomInstance on bad input', () => {
   });
 
   it('accepts Float and Double Float Pixel Data (parametric maps) as images', () => {
-    for (const tag of [0x7fe00008, 0x7fe00009]) {
-      const floats = tinyCt(new Map([[0x7fe00010, null], [tag, { tag, vr: tag === 0x7fe00008 ? 'OF' : 'OD', value: Array.from({ length: 16 * 16 }, (_, i) => i / 8) }]]), '1.2.840.10008.5.1.4.1.1.30');
+    for (const [tag, vr, bits] of [[0x7fe00008, 'OF', 32], [0x7fe00009, 'OD', 64]] as const) {
+      const floats = tinyCt(
+        new Map<number, DicomElement | null>([
+          [0x7fe00010, null],
+          [tag, { tag, vr, value: Array.from({ length: 16 * 16 }, (_, i) => i / 8) }],
+          // A float sample fills its BitsAllocated (32 or 64).
+          [0x00280100, { tag: 0x00280100, vr: 'US', value: bits }],
+          [0x00280101, { tag: 0x00280101, vr: 'US', value: bits }],
+          [0x00280102, { tag: 0x00280102, vr: 'US', value: bits - 1 }],
+        ]),
+        '1.2.840.10008.5.1.4.1.1.30',
+      );
       const result = readDicomInstance(floats);
       expect(result.ok, JSON.stringify(result)).toBe(true);
     }

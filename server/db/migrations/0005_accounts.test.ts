@@ -30,7 +30,7 @@ describe.each(testDialects('accounts migration'))('migration 0005 (accounts) on 
   it('gives existing sessions an id and a last-seen time, and makes usernames unique regardless of case', async () => {
     database = await openTestDatabase(dialect);
     await databaseBeforeAccounts(database, ['kenji', 'Yui']);
-    expect(await migrateToLatest(database.db)).toEqual(['0005_accounts']);
+    expect(await migrateToLatest(database.db)).toEqual(Object.keys(MIGRATIONS).filter((name) => name >= '0005'));
     const sessions = await database.db.selectFrom('sessions').select(['id', 'last_seen_at', 'client_address']).execute();
     expect(sessions).toHaveLength(2);
     expect(sessions.every((s) => /^[0-9a-f-]{36}$/.test(s.id) && s.last_seen_at === AT && s.client_address === null)).toBe(true);
@@ -58,6 +58,6 @@ describe.each(testDialects('accounts migration'))('migration 0005 (accounts) on 
     await (database.db as AnyDb).updateTable('users').set({ username: 'kenji2' }).where('username', '=', 'Kenji').execute();
     await (database.db as AnyDb).updateTable('users').set({ username: 'kenji3' }).where('username', '=', 'KENJI').execute();
     await (database.db as AnyDb).updateTable('users').set({ username: 'ren2' }).where('username', '=', 'Ren').execute();
-    expect(await migrateToLatest(database.db)).toEqual(['0005_accounts']);
+    expect(await migrateToLatest(database.db)).toEqual(Object.keys(MIGRATIONS).filter((name) => name >= '0005'));
   });
 });
