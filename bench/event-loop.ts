@@ -12,7 +12,7 @@
  * ratio=<r>` (goal: ratio ≤ 5) and the time one large write takes, for reference.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnnotationRecord } from '../src/core/annotation';
@@ -31,6 +31,7 @@ import { createUser } from '../server/services/users';
 import { MULTI_QUESTION_LABEL_SET } from '../server/testing/labelSets';
 import { humanBy, put, shape } from '../server/testing/documents';
 import { startScript } from '../server/testing/processes';
+import { sendRequest } from './support/http';
 import { printBench } from './support/benchLine';
 import { formatSpread, ms, spread } from './support/stats';
 
@@ -75,24 +76,6 @@ function largestBatch(round: number, targetIds: readonly string[], authorId: str
   return JSON.stringify({ ops });
 }
 
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-}
-
-function send(url: string, method: string, headers: Record<string, string>, agent: Agent, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mejirushi-bench-'));
   const db = openDatabase({ kind: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) });
@@ -131,7 +114,7 @@ async function main(): Promise<void> {
     const readerAgent = new Agent({ keepAlive: true, maxSockets: 1 });
     const probe = async (): Promise<number> => {
       const started = performance.now();
-      const answer = await send(`${base}/api/auth/me`, 'GET', { authorization: `Bearer ${readerToken}` }, readerAgent);
+      const answer = await sendRequest(`${base}/api/auth/me`, 'GET', { authorization: `Bearer ${readerToken}` }, readerAgent);
       if (answer.status !== 200) throw new Error(`GET /api/auth/me answered ${answer.status}: ${answer.text}`);
       return performance.now() - started;
     };
@@ -147,7 +130,7 @@ async function main(): Promise<void> {
         for (const [round, body] of bodies.entries()) {
           const started = performance.now();
           const headers = { authorization: `Bearer ${writerToken}`, 'content-type': 'application/json', 'idempotency-key': `large-${round}` };
-          const answer = await send(`${base}/api/items/${itemId}/annotations/me`, 'PATCH', headers, writerAgent, body);
+          const answer = await sendRequest(`${base}/api/items/${itemId}/annotations/me`, 'PATCH', headers, writerAgent, body);
           if (answer.status !== 200) throw new Error(`PATCH ${round} answered ${answer.status}: ${answer.text.slice(0, 500)}`);
           writeTimes.push(performance.now() - started);
         }

@@ -4,12 +4,10 @@ import {
   conflictCount,
   expect,
   expectSynced,
-  goToSlice,
-  keyFor,
-  labelByKeys,
+  labelSlice,
+  labelsAtSlices,
   localState,
   openDemoItem,
-  phantomTruth,
   SAH_ABSENT,
   SAH_PRESENT,
   serverApi,
@@ -18,16 +16,9 @@ import {
   signIn,
   test,
   waitForItem,
-  type LabelMap,
 } from './fixtures/mejirushi';
 
-async function labelSlice(page: Page, index: number, classCode: string): Promise<void> {
-  await goToSlice(page, index);
-  await labelByKeys(page, [keyFor(classCode)]);
-}
-
-const at = (entries: ReadonlyArray<readonly [number, string]>): LabelMap =>
-  Object.fromEntries(entries.map(([index, code]) => [phantomTruth().sopInstanceUids[index], code]));
+const at = labelsAtSlices;
 
 /** The page follows the server's live change stream (changes made elsewhere arrive unasked). */
 async function expectLive(page: Page): Promise<void> {
