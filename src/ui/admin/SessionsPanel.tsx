@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionInfo, User } from '../../core/api';
 import { useLanguage, useT } from '../../i18n';
 import { appServices } from '../../store';
-import { AccountErrorText } from '../common/AccountErrorText';
+import { ErrorText } from '../common/ErrorText';
 import { useAdminAction } from './useAdminAction';
 
 /** One account's live sessions (when, from where, with what), each revocable, or all at once. */
@@ -55,7 +55,7 @@ export function SessionsPanel({ user, onClose }: { readonly user: User; readonly
           </tbody>
         </table>
       )}
-      <AccountErrorText error={error} testId="sessions-error" />
+      <ErrorText error={error} testId="sessions-error" />
       <div className="row">
         <button type="button" data-testid="sessions-revoke-all" disabled={busy || !sessions?.length} onClick={() => void revoke(null)}>
           {t('admin.users.revokeAll')}

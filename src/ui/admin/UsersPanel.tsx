@@ -3,7 +3,7 @@ import type { Role, User } from '../../core/api';
 import { useT, type MessageKey } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { AccountErrorText } from '../common/AccountErrorText';
+import { ErrorText } from '../common/ErrorText';
 import { OneTimePasswordNotice } from './OneTimePasswordNotice';
 import { SessionsPanel } from './SessionsPanel';
 import { useAdminAction } from './useAdminAction';
@@ -106,7 +106,7 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
           ))}
         </tbody>
       </table>
-      <AccountErrorText error={rowAction.error} testId="user-action-error" />
+      <ErrorText error={rowAction.error} testId="user-action-error" />
       {sessionsOf && <SessionsPanel key={sessionsOf.id} user={sessionsOf} onClose={() => setSessionsOf(null)} />}
       <form className="form inline-form" onSubmit={submit} aria-label={t('admin.users.create')}>
         <label>
@@ -130,7 +130,7 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
           {t('admin.users.create')}
         </button>
       </form>
-      <AccountErrorText error={creation.error} testId="new-user-error" />
+      <ErrorText error={creation.error} testId="new-user-error" />
       {issued && <OneTimePasswordNotice message={issued.message} password={issued.password} />}
     </section>
   );

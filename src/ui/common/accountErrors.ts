@@ -1,6 +1,6 @@
 /**
  * Sentences for the account error codes of the server (sign-in, password policy, account
- * administration). `null` for a code that is not about accounts: the caller falls back to ErrorText.
+ * administration). `null` for a code that is not about accounts: ErrorText then uses errorMessages.ts.
  */
 import type { MessageKey, MessageVars } from '../../i18n';
 import type { AppError } from '../../store/loadError';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { AccountErrorText } from '../common/AccountErrorText';
+import { ErrorText } from '../common/ErrorText';
 import { MIN_PASSWORD_LENGTH } from '../common/accountErrors';
 
 /** Shown instead of the app while the account still has its one-time password. */
@@ -57,7 +57,7 @@ export function ChangePasswordPage() {
             {problem}
           </p>
         )}
-        <AccountErrorText error={error} testId="password-error" />
+        <ErrorText error={error} testId="password-error" />
         <div className="row">
           <button type="submit" className="primary" data-testid="password-submit" disabled={busy}>
             {t('password.submit')}

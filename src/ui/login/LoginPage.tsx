@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { AccountErrorText } from '../common/AccountErrorText';
+import { ErrorText } from '../common/ErrorText';
 
 export function LoginPage() {
   const t = useT();
@@ -62,7 +62,7 @@ export function LoginPage() {
             {t('login.invalid')}
           </p>
         ) : (
-          <AccountErrorText error={error} testId="login-error" />
+          <ErrorText error={error} testId="login-error" />
         )}
         <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>
           {busy ? t('login.signingIn') : t('login.submit')}
