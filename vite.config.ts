@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { j2kSignedness } from './vite/j2kSignedness';
 import { jpeg12BitLevelShift } from './vite/jpeg12BitLevelShift';
+import { jpegProgressiveRefinement } from './vite/jpegProgressiveRefinement';
 
 /** Multi-threaded decoders (SharedArrayBuffer) need a cross-origin isolated page. */
 const CROSS_ORIGIN_ISOLATION = {
@@ -44,7 +46,7 @@ function stampServiceWorkerBuildId(): Plugin {
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift()],
+  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness()],
   optimizeDeps: {
     // The loader starts its decode workers from files next to itself; pre-bundling breaks that.
     exclude: ['@cornerstonejs/dicom-image-loader'],
@@ -60,8 +62,8 @@ export default defineConfig({
       '@cornerstonejs/codec-openjph/wasmjs',
     ],
   },
-  // The decode worker bundles its own copy of the JPEG codec.
-  worker: { format: 'es', plugins: () => [jpeg12BitLevelShift()] },
+  // The decode worker bundles its own copy of the codecs.
+  worker: { format: 'es', plugins: () => [jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness()] },
   server: {
     headers: CROSS_ORIGIN_ISOLATION,
     proxy: { '/api': { target: API_TARGET, changeOrigin: false } },

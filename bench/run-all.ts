@@ -27,6 +27,9 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'sync-ingest', site: false, summary: false },
   { name: 'blob-upload', site: false, summary: true },
   { name: 'records-scale', site: false, summary: false },
+  { name: 'import-refusal', site: false, summary: false },
+  { name: 'event-loop', site: false, summary: false },
+  { name: 'live-update', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

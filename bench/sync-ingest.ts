@@ -16,7 +16,7 @@
  * (times in ms, lower is better).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type RequestSpec } from 'autocannon';
@@ -34,6 +34,7 @@ import { assignItems, createDataset } from '../server/services/datasets';
 import { createUser } from '../server/services/users';
 import { humanBy, label, put } from '../server/testing/documents';
 import { startScript } from '../server/testing/processes';
+import { sendRequest } from './support/http';
 
 const SEQUENTIAL_LABELS = Number(process.env.BENCH_LABELS ?? 1000);
 const CONNECTIONS = 50;
@@ -107,17 +108,8 @@ async function main(): Promise<void> {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = async (i: number) => {
       const body = JSON.stringify(nextBatch(targetIds, solo));
-      const headers = { authorization: `Bearer ${solo.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': `solo-${i}` };
-      const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request(`${base}${url}`, { method: 'PATCH', agent, headers }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
+      const headers = { authorization: `Bearer ${solo.token}`, 'content-type': 'application/json', 'idempotency-key': `solo-${i}` };
+      const { status, text } = await sendRequest(`${base}${url}`, 'PATCH', headers, agent, body);
       if (status !== 200) throw new Error(`PATCH ${i} answered ${status}: ${text}`);
       remember(solo, JSON.parse(text) as BatchResult);
     };

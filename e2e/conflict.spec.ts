@@ -3,10 +3,11 @@ import {
   byTestId,
   conflictCount,
   expect,
+  expectSliceShown,
   expectSynced,
   goToSlice,
-  keyFor,
-  labelByKeys,
+  labelSlice,
+  labelsAtSlices,
   localState,
   openDemoItem,
   phantomTruth,
@@ -23,13 +24,8 @@ import {
   type Mejirushi,
 } from './fixtures/mejirushi';
 
-async function labelSlice(page: Page, index: number, classCode: string): Promise<void> {
-  await goToSlice(page, index);
-  await labelByKeys(page, [keyFor(classCode)]);
-}
-
 const uid = () => phantomTruth().sopInstanceUids;
-const at = (entries: ReadonlyArray<readonly [number, string]>): LabelMap => Object.fromEntries(entries.map(([i, code]) => [uid()[i], code]));
+const at = labelsAtSlices;
 const stripOf = (labels: LabelMap): string[] => uid().map((id) => labels[id] ?? '');
 
 /** The same annotator on a second device (browser context), with the demo item open and synced. */
@@ -87,7 +83,15 @@ for (const how of ['per slice', 'all at once'] as const) {
     try {
       expect(await stripClasses(b.page)).toEqual(stripOf(at([[0, SAH_ABSENT]])));
 
-      // A reads slices 5 and 10 as bleeds and syncs; B, not caught up, reads them differently and slice 12 too.
+      // B reads slices 5, 10 and 12 while online: a slice is labelled only once it has been shown.
+      for (const slice of [5, 10, 12]) {
+        await goToSlice(b.page, slice);
+        await expectSliceShown(b.page, slice);
+      }
+      // B goes offline (so A's labels cannot reach it live, and the dialog would otherwise interrupt
+      // it after the first slice). A reads slices 5 and 10 as bleeds and syncs; B, not caught up,
+      // reads them differently and slice 12 too, then reconnects.
+      await b.context.setOffline(true);
       await labelSlice(a, 5, SAH_PRESENT);
       await labelSlice(a, 10, SAH_PRESENT);
       await settled(a);
@@ -96,8 +100,6 @@ for (const how of ['per slice', 'all at once'] as const) {
       const aLabels = at([[0, SAH_ABSENT], [5, SAH_PRESENT], [10, SAH_PRESENT]]);
       expect(await serverLabels(api, itemId)).toEqual(aLabels);
 
-      // B labels offline (the dialog would otherwise interrupt it after the first slice), then reconnects.
-      await b.context.setOffline(true);
       await labelSlice(b.page, 5, SAH_ABSENT);
       await labelSlice(b.page, 10, SAH_ABSENT);
       await labelSlice(b.page, 12, SAH_ABSENT);

@@ -19,15 +19,19 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
+import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/stream';
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { userRoutes } from './routes/users';
+import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
+  /** A second SQLite connection for session lookups (see AppContext.reads); absent: `db`. */
+  readonly reads?: Kysely<Database>;
   readonly blobs: BlobStore;
   /** Built SPA to serve; null or absent serves the API only. */
   readonly staticDir?: string | null;
@@ -36,15 +40,24 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Log warnings and errors (each failed request's cause) to stdout. */
   readonly logger?: boolean;
+  /** The TLS proxy whose X-Forwarded-* headers are believed (config.ts); absent: none. */
+  readonly trustProxy?: string | null;
+  /** Timing of the live change stream (tests shorten it). */
+  readonly liveChanges?: LiveChangeOptions;
 }
 
-/** JSON bodies (annotation documents with masks can be large); DICOM uploads have their own limit. */
-export const JSON_BODY_LIMIT = 32 * 1024 * 1024;
+/**
+ * JSON bodies other than op batches (logins, label sets, reviews): small. Op batches have their own
+ * limit (MAX_BATCH_BODY_BYTES), DICOM and blob uploads theirs.
+ */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: JSON_BODY_LIMIT,
+    // request.protocol is 'https' behind the configured proxy only; a client cannot claim it.
+    trustProxy: options.trustProxy ?? false,
     // Wrong types are errors, not values to coerce; query strings are declared as strings.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     // Malformed URLs (bad percent-encoding) never reach a route; answer them like any bad request.
@@ -54,19 +67,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const ctx: AppContext = {
     db: options.db,
+    reads: options.reads ?? options.db,
     blobs: options.blobs,
     now: options.now ?? (() => new Date()),
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     labelSets: labelSetStore(options.db),
     itemTargets: itemTargetsCache(options.db),
+    batches: new BatchPool(),
   };
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.batches.close());
 
   await app.register(errorsPlugin);
   await app.register(noNulTextPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(authPlugin);
   await app.register(spaPlugin, { staticDir: options.staticDir ?? null });
+  await app.register(changeStreamPlugin, { ...options.liveChanges });
 
   await app.register(authRoutes);
   await app.register(userRoutes);

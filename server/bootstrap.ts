@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
-import { generatePassword, hashPassword } from './auth/password';
+import { hashPassword } from './auth/password';
+import { oneTimePasswordFor } from './auth/passwordPolicy';
 import type { BlobStore } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
 import { moveLegacyBlobsOut } from './blobs/moveOut';
@@ -113,7 +114,7 @@ async function markDone(db: Kysely<Database>, key: string, at: string): Promise<
  * before recording that, its password was never shown: a fresh one-time password replaces it.
  */
 async function createFirstAdmin(db: Transaction<Database>, now: () => Date): Promise<string> {
-  const password = generatePassword();
+  const password = oneTimePasswordFor(ADMIN_USERNAME);
   const at = now().toISOString();
   const existing = await db.selectFrom('users').select('id').where('username', '=', ADMIN_USERNAME).executeTakeFirst();
   if (existing) {

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: '/srv/app/data/mejirushi.sqlite' },
       staticDir: '/srv/app/dist',
       tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
+      trustProxy: null,
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
   });
@@ -17,8 +18,16 @@ describe('loadConfig', () => {
   it('reads arguments before environment variables', () => {
     const env = { PORT: '9000', MEJIRUSHI_DATA: '/var/mj', MEJIRUSHI_TOKEN_TTL: '30m' };
     expect(loadConfig([], env, '/x')).toMatchObject({ port: 9000, dataDir: '/var/mj', tokenTtlMs: 1_800_000 });
-    const config = loadConfig(['--port', '0', '--host=0.0.0.0', '--data', 'here', '--static', 'web', '--token-ttl', '7d'], env, '/x');
-    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/x/here', staticDir: '/x/web', tokenTtlMs: 7 * 86_400_000 });
+    const config = loadConfig(['--port', '0', '--host=0.0.0.0', '--data', 'here', '--static', 'web', '--token-ttl', '7d', '--trust-proxy', '10.0.0.2'], env, '/x');
+    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/x/here', staticDir: '/x/web', tokenTtlMs: 7 * 86_400_000, trustProxy: '10.0.0.2' });
+  });
+
+  it('listens on loopback only, unless a TLS proxy is named or plain HTTP is accepted explicitly', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(loadConfig(['--host', host], {}, '/x').host).toBe(host);
+    expect(() => loadConfig(['--host', '0.0.0.0'], {}, '/x')).toThrow(/would serve plain HTTP to the network.*--trust-proxy.*--plain-http yes/);
+    expect(() => loadConfig(['--host', '192.168.1.5', '--plain-http', 'no'], {}, '/x')).toThrow(/--plain-http takes "yes"/);
+    expect(loadConfig(['--host', '192.168.1.5', '--plain-http', 'yes'], {}, '/x')).toMatchObject({ host: '192.168.1.5', trustProxy: null });
+    expect(loadConfig(['--host', '0.0.0.0'], { MEJIRUSHI_TRUST_PROXY: '10.0.0.2,10.0.0.3' }, '/x').trustProxy).toBe('10.0.0.2,10.0.0.3');
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

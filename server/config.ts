@@ -17,6 +17,11 @@ export interface ServerConfig {
   /** Built SPA (vite build output). */
   readonly staticDir: string;
   readonly tokenTtlMs: number;
+  /**
+   * Addresses of the TLS-terminating reverse proxy whose X-Forwarded-Proto/-For are believed
+   * (`--trust-proxy 127.0.0.1`), or null: forwarded headers are ignored.
+   */
+  readonly trustProxy: string | null;
 }
 
 export class ConfigError extends Error {
@@ -28,7 +33,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 export const SQLITE_FILE_NAME = 'mejirushi.sqlite';
 
-const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl'] as const;
+const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl', 'trust-proxy', 'plain-http'] as const;
 type Flag = (typeof FLAGS)[number];
 
 export const CONFIG_USAGE = `Options (environment variable in brackets):
@@ -37,6 +42,10 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
   --data <dir>      data folder holding ${SQLITE_FILE_NAME} and blobs/ [MEJIRUSHI_DATA] (default ./data)
   --static <dir>    built SPA to serve (default ./dist)
   --token-ttl <d>   login lifetime: 90s, 30m, 12h, 7d or milliseconds [MEJIRUSHI_TOKEN_TTL] (default 12h)
+  --trust-proxy <a> address(es) of the TLS reverse proxy in front, comma-separated; its
+                    X-Forwarded-Proto/-For are believed (HSTS over HTTPS) [MEJIRUSHI_TRUST_PROXY]
+  --plain-http yes  allow a non-loopback --host without a TLS proxy (passwords and images then
+                    cross the network unencrypted: only on a network you control)
   [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
@@ -103,6 +112,25 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/** Whether `host` only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Plain HTTP carries passwords, tokens and patient images in clear, so the server listens on
+ * loopback unless told how TLS is provided: a reverse proxy in front (`--trust-proxy`), or an
+ * explicit `--plain-http yes` for a network the operator controls. Otherwise it refuses to start.
+ */
+function checkTransport(host: string, trustProxy: string | null, plainHttp: string | undefined): void {
+  if (plainHttp !== undefined && plainHttp !== 'yes') throw new ConfigError(`--plain-http takes "yes", got "${plainHttp}"`);
+  if (isLoopback(host) || trustProxy !== null || plainHttp === 'yes') return;
+  throw new ConfigError(
+    `--host ${host} would serve plain HTTP to the network. Put a TLS reverse proxy in front and name it with --trust-proxy ` +
+      `(see "Running behind TLS" in the README), or accept unencrypted traffic with --plain-http yes`,
+  );
+}
+
 /** Reads the configuration; relative folders resolve against `cwd`. Throws ConfigError. */
 export function loadConfig(
   argv: readonly string[],
@@ -122,5 +150,7 @@ export function loadConfig(
   const tokenTtlMs = ttlText === undefined ? DEFAULT_TOKEN_TTL_MS : parseDuration(ttlText, flag('token-ttl') ? '--token-ttl' : 'MEJIRUSHI_TOKEN_TTL');
   const url = nonEmpty(env.DATABASE_URL);
   const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
-  return { port, host, dataDir, database, staticDir, tokenTtlMs };
+  const trustProxy = flag('trust-proxy') ?? nonEmpty(env.MEJIRUSHI_TRUST_PROXY) ?? null;
+  checkTransport(host, trustProxy, flag('plain-http'));
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy };
 }

@@ -32,6 +32,12 @@ async function main(): Promise<void> {
   }
 
   const db = openDatabase(config.database);
+  // SQLite: sign-in checks read on their own connection, so a long write does not hold them up.
+  const reads = config.database.kind === 'sqlite' ? openDatabase(config.database) : db;
+  const closeDatabases = async (): Promise<void> => {
+    if (reads !== db) await reads.destroy();
+    await db.destroy();
+  };
   const blobs = blobStoreIn(config.dataDir);
   const started = await bootstrap(db, { dataDir: config.dataDir, blobs });
   if (started.adminPassword) {
@@ -42,7 +48,7 @@ async function main(): Promise<void> {
   await blobs.removeStaleTemps();
 
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
-  const app = await buildApp({ db, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true });
+  const app = await buildApp({ db, reads, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true, trustProxy: config.trustProxy });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
         ? `mejirushi: port ${config.port} on ${config.host} is in use; pick another with --port or PORT`
         : `mejirushi: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
     );
-    await db.destroy();
+    await closeDatabases();
     process.exitCode = 1;
     return;
   }
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping…`);
     void app
       .close()
-      .then(() => db.destroy())
+      .then(closeDatabases)
       .then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../config';
 import { generateHeadCtPhantom } from '../demo/phantom';
+import { ODD_DICOM_DIR } from '../testing/oddDicom';
 import { runScript } from '../testing/processes';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 
@@ -68,6 +69,28 @@ describe('npm run import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('7 file(s): 6 imported, 0 duplicate(s), 1 refused; dataset "Relative" has 1 series item(s)');
     expect(existsSync(join(root, 'data-relative', SQLITE_FILE_NAME))).toBe(true);
+  });
+
+  it('prints why each odd file was refused and what was changed in each repaired one', async () => {
+    const result = await runScript('server/cli/import.ts', [ODD_DICOM_DIR, '--dataset', 'Odd', '--data', data()]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    const refusal = (name: string) => lines.find((line) => line.startsWith('refused') && line.includes(` ${name}: `));
+    expect(refusal('wsi_tiles.dcm')).toMatch(/: whole-slide image: open it as a slide$/);
+    expect(refusal('deflate_bomb_1gib.dcm')).toMatch(/deflate bomb/);
+    expect(refusal('frames_2000000_native.dcm')).toMatch(/2,000,000 frames/);
+    expect(refusal('frames_2000000_jpeg.dcm')).toMatch(/2,000,000 frames/);
+    expect(refusal('jpeg_undecodable.dcm')).toMatch(/could not be decoded/);
+    const notesOf = (name: string) => {
+      const at = lines.findIndex((line) => line === `imported   ${name}`);
+      const after = lines.slice(at + 1);
+      return at < 0 ? null : after.slice(0, Math.max(0, after.findIndex((line) => !line.startsWith('  note: ')))).length;
+    };
+    expect(notesOf('uids_too_long.dcm')).toBe(3);
+    expect(notesOf('no_meta_explicit.dcm') ?? notesOf('no_meta_implicit.dcm')).toBe(1);
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}note: it had no SeriesInstanceUID; it was given 2\.25\.\d+$/));
+    // 11 DICOM files and the generator script beside them (not DICOM).
+    expect(lines.at(-1)).toBe('12 file(s): 4 imported, 2 duplicate(s), 6 refused; dataset "Odd" has 4 series item(s)');
   });
 
   it.runIf(hasSampleData())('imports the sample radiology folder, saying why each refused file was refused', async () => {

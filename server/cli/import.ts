@@ -16,6 +16,7 @@ import { ConfigError, parseDatabaseUrl, parseFlags, SQLITE_FILE_NAME, type Datab
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { importDicomFiles } from '../import/importFiles';
+import { warningSentence } from '../import/warningSentence';
 import { assignItems, createDataset, findDatasetByName } from '../services/datasets';
 import { labelSetStore } from '../services/labelSets';
 import { listFiles, readFiles } from './walk';
@@ -63,7 +64,7 @@ function parseArgs(argv: readonly string[], env: Readonly<Record<string, string 
 function line(outcome: FileImportOutcome): string {
   switch (outcome.status) {
     case 'imported':
-      return `imported   ${outcome.file}`;
+      return [`imported   ${outcome.file}`, ...(outcome.warnings ?? []).map((warning) => `  note: ${warningSentence(warning)}`)].join('\n');
     case 'duplicate':
       return `duplicate  ${outcome.file} (SOPInstanceUID already in the dataset)`;
     case 'refused':

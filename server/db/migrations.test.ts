@@ -32,6 +32,7 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'item_files',
         'items',
         'label_sets',
+        'login_throttle',
         'sessions',
         'users',
       ]),
@@ -57,7 +58,7 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
     await migrateToLatest(database.db);
     const orphan = database.db
       .insertInto('sessions')
-      .values({ token_hash: 'h', user_id: 'nobody', created_at: 'now', expires_at: 'later' })
+      .values({ token_hash: 'h', id: 'i', user_id: 'nobody', created_at: 'now', expires_at: 'later', last_seen_at: 'now', client_address: null, user_agent: null })
       .execute();
     await expect(orphan).rejects.toThrow(/foreign key/i);
   });

@@ -6,6 +6,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { addSequenceKey, bytesType } from './dialect';
 import { blobStore } from './migrations/0003_blob_store';
 import { recordsMigration } from './migrations/0004_records';
+import { accountsMigration } from './migrations/0005_accounts';
+import { itemImporting } from './migrations/0006_item_importing';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -172,6 +174,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_retention_indexes': retentionIndexes,
   '0003_blob_store': blobStore,
   '0004_records': recordsMigration,
+  '0005_accounts': accountsMigration,
+  '0006_item_importing': itemImporting,
 };
 
 const provider: MigrationProvider = {

@@ -17,14 +17,33 @@ export interface UsersTable {
   password_hash: string;
   must_change_password: number;
   created_at: string;
+  /** When an admin disabled the account (its tokens stop working at once); null while enabled. */
+  disabled_at: string | null;
 }
 
 export interface SessionsTable {
   /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
   token_hash: string;
+  /** Public id of the session (admins list and revoke by it); never the token or its hash. */
+  id: string;
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** Last authenticated request, kept to within a minute. */
+  last_seen_at: string;
+  /** Client address and User-Agent at sign-in, when known. */
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+/** Failed sign-ins per key (`account:<lower-cased username>` or `address:<ip>`) and the lock they led to. */
+export interface LoginThrottleTable {
+  key: string;
+  /** Failures since `window_start`. */
+  failures: number;
+  window_start: string;
+  /** Sign-ins for this key are refused until then; null when not locked. */
+  locked_until: string | null;
 }
 
 export interface LabelSetsTable {
@@ -65,6 +84,8 @@ export interface ItemsTable {
   source_key: string | null;
   /** Order of items in a dataset listing; ties broken by id. */
   sort_key: string;
+  /** 1 while an import run is still adding files to this new series: hidden from annotators. */
+  importing: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -210,6 +231,7 @@ export interface AppStateTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   label_sets: LabelSetsTable;
   datasets: DatasetsTable;
   dataset_attachments: DatasetAttachmentsTable;
@@ -228,5 +250,6 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type DatasetRow = Selectable<DatasetsTable>;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { hasSampleData, sampleDataDir } from '../testing/sampleData';
 import { readDicomInstance, type DicomInstanceMeta } from './parse';
 import { TINY, tinyCt } from './testFixtures';
-import { CT_IMAGE_STORAGE, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, SEGMENTATION_STORAGE } from './uids';
+import type { DicomElement } from './write';
+import { CT_IMAGE_STORAGE, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, SEGMENTATION_STORAGE } from './uids';
 
 const CT = CT_IMAGE_STORAGE;
 
@@ -314,20 +315,23 @@ describe('readDicomInstance on bad input', () => {
     const short = tinyCt(new Map([[0x7fe00010, { tag: 0x7fe00010, vr: 'OW', value: new Int16Array(100) }]]));
     expect(refusal(short)).toBe('truncated pixel data: expected 512 bytes, found 200');
     const frames = tinyCt(new Map([[0x00280008, { tag: 0x00280008, vr: 'IS', value: 3 }]]));
-    expect(refusal(frames)).toBe('truncated pixel data: expected 1536 bytes, found 512');
+    expect(refusal(frames)).toBe('it declares 3 frames (NumberOfFrames) but holds image data for at most 1');
   });
 
-  it('refuses missing or malformed UIDs and image sizes', () => {
-    expect(refusal(tinyCt(new Map([[0x0020000d, null]])))).toBe('missing required UID: StudyInstanceUID (0020,000D)');
-    expect(refusal(tinyCt(new Map([[0x0020000e, { tag: 0x0020000e, vr: 'UI', value: 'abc' }]])))).toBe(
-      "invalid SeriesInstanceUID (0020,000E): 'abc'",
-    );
+  it('refuses a missing or malformed SOP class and image size', () => {
+    const noSopClass = tinyCt(new Map([[0x00080016, { tag: 0x00080016, vr: 'UI', value: '1.2.x' }]]), '1.2.x');
+    expect(refusal(noSopClass)).toBe("invalid SOPClassUID (0008,0016): '1.2.x'");
     expect(refusal(tinyCt(new Map([[0x00280010, { tag: 0x00280010, vr: 'US', value: 0 }]])))).toBe('image has no size: Rows 0, Columns 16');
     expect(refusal(tinyCt(new Map([[0x00280011, null]])))).toBe('image has no size: Rows 16, Columns 0');
     expect(refusal(tinyCt(new Map([[0x00280100, null]])))).toBe('missing BitsAllocated (0028,0100)');
     expect(refusal(tinyCt(new Map([[0x00280008, { tag: 0x00280008, vr: 'IS', value: '0' }]])))).toBe(
       "invalid NumberOfFrames (0028,0008): '0'",
     );
+  });
+
+  it('refuses an image whose one frame would decode to more than 256 MiB before anything decodes it', () => {
+    const huge = tinyCt(new Map([[0x00280010, { tag: 0x00280010, vr: 'US', value: 65535 }], [0x00280011, { tag: 0x00280011, vr: 'US', value: 65535 }]]));
+    expect(refusal(huge)).toBe('its image is larger than one frame may be (8192 MiB decoded; at most 256 MiB)');
   });
 
   it('names the SOP class of files that are not images', () => {
@@ -339,6 +343,24 @@ describe('readDicomInstance on bad input', () => {
     expect(refusal(tinyCt(noPixels, '1.2.840.10008.5.1.4.1.1.481.3'))).toBe('no pixel data (RT Structure Set)');
     expect(refusal(tinyCt(noPixels))).toBe(`no pixel data (SOP class ${CT})`);
     expect(refusal(tinyCt(new Map(), '1.2.840.10008.5.1.4.1.1.104.1'))).toBe('not an image (Encapsulated PDF)');
+  });
+
+  it('accepts Float and Double Float Pixel Data (parametric maps) as images', () => {
+    for (const [tag, vr, bits] of [[0x7fe00008, 'OF', 32], [0x7fe00009, 'OD', 64]] as const) {
+      const floats = tinyCt(
+        new Map<number, DicomElement | null>([
+          [0x7fe00010, null],
+          [tag, { tag, vr, value: Array.from({ length: 16 * 16 }, (_, i) => i / 8) }],
+          // A float sample fills its BitsAllocated (32 or 64).
+          [0x00280100, { tag: 0x00280100, vr: 'US', value: bits }],
+          [0x00280101, { tag: 0x00280101, vr: 'US', value: bits }],
+          [0x00280102, { tag: 0x00280102, vr: 'US', value: bits - 1 }],
+        ]),
+        '1.2.840.10008.5.1.4.1.1.30',
+      );
+      const result = readDicomInstance(floats);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
   });
 
   it('refuses transfer syntaxes the viewer cannot decode, and a File Meta without one', () => {
@@ -366,12 +388,14 @@ describe('readDicomInstance on bad input', () => {
     expect(refusal(garbage)).toMatch(/^corrupt deflated data set: /);
   });
 
-  it('reads a bare data set (no preamble, DICM or File Meta) far enough to give the real reason', () => {
+  it('reads a bare data set (no preamble, DICM or File Meta), explicit or implicit VR, or gives the real reason', () => {
     const plain = tinyCt();
     const bareExplicit = plain.subarray(metaEnd(plain));
-    expect(refusal(bareExplicit)).toBe(
-      'no DICOM File Meta header (no 128-byte preamble and DICM prefix): the viewer cannot load a bare data set',
-    );
+    for (const [bare, syntax] of [[bareExplicit, EXPLICIT_VR_LITTLE_ENDIAN], [toImplicit(bareExplicit), IMPLICIT_VR_LITTLE_ENDIAN]] as const) {
+      const read = readDicomInstance(bare);
+      expect(read.ok && read.meta).toMatchObject({ transferSyntaxUid: syntax, sopInstanceUid: TINY.sopInstanceUid, rows: 16 });
+      expect(read.ok && read.warnings).toEqual([{ code: 'fileMetaAdded', transferSyntaxUid: syntax }]);
+    }
     const rtstruct = tinyCt(new Map([[0x7fe00010, null]]), '1.2.840.10008.5.1.4.1.1.481.3');
     expect(refusal(toImplicit(rtstruct.subarray(metaEnd(rtstruct))))).toBe('no pixel data (RT Structure Set)');
   });

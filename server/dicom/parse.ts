@@ -3,10 +3,14 @@
  * metadata or a refusal a person can act on out. Never throws: an import of a thousand files must
  * not stop at the first bad one.
  */
-import { inflateRawSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 import type { DataSet, ParseDicomOptions } from 'dicom-parser';
+import type { ImportRefusalCode, ImportWarning } from '../../src/core/api';
 import type { Vec3 } from '../../src/core/item';
+import { inflateDataSet } from './deflatedDataSet';
+import { checkFrames } from './frames';
+import { isValidUid } from './stableUid';
+import { resolveUids, type UidChange } from './uidRepair';
 import {
   EXPLICIT_VR_LITTLE_ENDIAN,
   IMPLICIT_VR_LITTLE_ENDIAN,
@@ -16,6 +20,7 @@ import {
   nonImageSopClassName,
   transferSyntaxName,
 } from './uids';
+import { integer, nativePixelBytes, numbers, PIXEL_DATA_TAGS, pixelDataElement, readNumberOfFrames, text } from './values';
 import { LONG_LENGTH_VRS } from './vr';
 
 export interface DicomInstanceMeta {
@@ -43,13 +48,27 @@ export interface DicomInstanceMeta {
   bitsAllocated: number;
 }
 
-export type DicomReadResult = { ok: true; meta: DicomInstanceMeta } | { ok: false; reason: string };
+export interface DicomInstanceRead {
+  readonly ok: true;
+  /** As it will be stored: made-up UIDs in place of missing or invalid ones. */
+  readonly meta: DicomInstanceMeta;
+  readonly warnings: readonly ImportWarning[];
+  /** The parsed data set; a deflated file's byteArray holds the inflated bytes. */
+  readonly dataSet: DataSet;
+  /** Where the data set starts in dataSet.byteArray (after the File Meta, if any). */
+  readonly dataSetStart: number;
+  /** False for a bare data set (no preamble, DICM or File Meta): it needs one before storing. */
+  readonly hasFileMeta: boolean;
+  readonly uidChanges: readonly UidChange[];
+}
 
-const PIXEL_DATA = 'x7fe00010';
+export type DicomRefusal = { readonly ok: false; readonly reason: string; readonly code?: ImportRefusalCode };
+
+export type DicomReadResult = DicomInstanceRead | DicomRefusal;
+
 const UNDEFINED_LENGTH = 0xffffffff;
 
-type Refusal = { ok: false; reason: string };
-const refuse = (reason: string): Refusal => ({ ok: false, reason });
+const refuse = (reason: string, code?: ImportRefusalCode): DicomRefusal => (code ? { ok: false, reason, code } : { ok: false, reason });
 
 export function readDicomInstance(bytes: Uint8Array): DicomReadResult {
   try {
@@ -65,54 +84,56 @@ function read(bytes: Uint8Array): DicomReadResult {
 
   const fileMeta = readFileMeta(bytes);
   if (!fileMeta.ok) return fileMeta;
-  const { transferSyntaxUid } = fileMeta;
+  const { transferSyntaxUid, dataSetStart } = fileMeta;
 
   const parsed = parse(bytes, { inflater });
   const truncation = parsed.dataSet ? findTruncation(parsed.dataSet, transferSyntaxUid) : null;
   if (truncation) return refuse(truncation);
   if (parsed.error !== null || !parsed.dataSet) {
+    if (parsed.refusal) return parsed.refusal;
     if (!isDecodableTransferSyntax(transferSyntaxUid)) return refuse(unsupportedSyntax(transferSyntaxUid));
     return refuse(parsed.error ?? 'unreadable DICOM data set');
   }
-  return describeImage(parsed.dataSet, transferSyntaxUid);
+  return describeImage(bytes, parsed.dataSet, transferSyntaxUid, dataSetStart, true);
 }
 
 /**
- * A raw data set without preamble, DICM and File Meta (e.g. rtstruct_no_meta.dcm). Such a file is
- * still DICOM if it parses to a SOP class; then refuse it for the real reason.
+ * A raw data set without preamble, DICM and File Meta (e.g. rtstruct_no_meta.dcm). It is DICOM
+ * if it parses to a SOP class; its transfer syntax shows in its first element: a VR after the
+ * tag means explicit VR, else implicit (both little endian, as PS3.10 allows no other guess).
  */
 function readWithoutFileMeta(bytes: Uint8Array): DicomReadResult {
   if (bytes.length > 128 && bytes.length < 132 && isPrefixOfDicm(bytes.subarray(128))) {
     return refuse(`truncated: file ends inside the DICM prefix (${bytes.length} bytes)`);
   }
-  for (const syntax of [IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN]) {
-    const { dataSet } = parse(bytes, { TransferSyntaxUID: syntax });
-    const sopClassUid = dataSet ? text(dataSet, 'x00080016') : '';
-    if (dataSet && isUid(sopClassUid)) {
-      const nonImage = nonImageReason(dataSet, sopClassUid);
-      if (nonImage) return refuse(nonImage);
-      return refuse(
-        'no DICOM File Meta header (no 128-byte preamble and DICM prefix): the viewer cannot load a bare data set',
-      );
-    }
-  }
-  return refuse('not a DICOM file (no DICM prefix at byte 128)');
+  const syntax = looksExplicit(bytes) ? EXPLICIT_VR_LITTLE_ENDIAN : IMPLICIT_VR_LITTLE_ENDIAN;
+  const parsed = parse(bytes, { TransferSyntaxUID: syntax });
+  const sopClassUid = parsed.dataSet ? text(parsed.dataSet, 'x00080016') : '';
+  if (!parsed.dataSet || !isValidUid(sopClassUid)) return refuse('not a DICOM file (no DICM prefix at byte 128)');
+  const truncation = findTruncation(parsed.dataSet, syntax);
+  if (truncation) return refuse(truncation);
+  if (parsed.error !== null) return refuse(parsed.error);
+  return describeImage(bytes, parsed.dataSet, syntax, 0, false);
 }
 
-function describeImage(ds: DataSet, transferSyntaxUid: string): DicomReadResult {
-  const uids = {
-    sopClassUid: text(ds, 'x00080016'),
-    sopInstanceUid: text(ds, 'x00080018'),
-    studyInstanceUid: text(ds, 'x0020000d'),
-    seriesInstanceUid: text(ds, 'x0020000e'),
-  };
-  for (const [name, tag] of REQUIRED_UIDS) {
-    const value = uids[name];
-    if (value === '') return refuse(`missing required UID: ${UID_LABELS[name]} ${formatTag(tag)}`);
-    if (!isUid(value)) return refuse(`invalid ${UID_LABELS[name]} ${formatTag(tag)}: '${value}'`);
-  }
+/** Explicit VR puts two upper-case letters (the VR) after the first tag. */
+function looksExplicit(bytes: Uint8Array): boolean {
+  const isUpper = (byte: number | undefined) => byte !== undefined && byte >= 0x41 && byte <= 0x5a;
+  return isUpper(bytes[4]) && isUpper(bytes[5]);
+}
 
-  const nonImage = nonImageReason(ds, uids.sopClassUid);
+function describeImage(
+  fileBytes: Uint8Array,
+  ds: DataSet,
+  transferSyntaxUid: string,
+  dataSetStart: number,
+  hasFileMeta: boolean,
+): DicomReadResult {
+  const sopClassUid = text(ds, 'x00080016');
+  if (sopClassUid === '') return refuse('missing required UID: SOPClassUID (0008,0016)');
+  if (!isValidUid(sopClassUid)) return refuse(`invalid SOPClassUID (0008,0016): '${sopClassUid}'`);
+
+  const nonImage = nonImageReason(ds, sopClassUid);
   if (nonImage) return refuse(nonImage);
   if (!isDecodableTransferSyntax(transferSyntaxUid)) return refuse(unsupportedSyntax(transferSyntaxUid));
 
@@ -125,18 +146,16 @@ function describeImage(ds: DataSet, transferSyntaxUid: string): DicomReadResult 
   if (photometricInterpretation === '') return refuse('missing PhotometricInterpretation (0028,0004)');
   const numberOfFrames = readNumberOfFrames(ds);
   if (numberOfFrames === null) return refuse(`invalid NumberOfFrames (0028,0008): '${text(ds, 'x00280008')}'`);
+  const frameProblem = checkFrames(ds, transferSyntaxUid, numberOfFrames);
+  if (frameProblem) return frameProblem;
 
-  if (NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid)) {
-    const pixel = ds.elements[PIXEL_DATA];
-    const expected = nativePixelBytes(ds, rows, columns, numberOfFrames, bitsAllocated, photometricInterpretation);
-    if (pixel && pixel.length < expected) {
-      return refuse(`truncated pixel data: expected ${expected} bytes, found ${pixel.length}`);
-    }
-  }
-
+  const { uids, changes } = resolveUids(ds, fileBytes);
+  const warnings: ImportWarning[] = changes.map(({ attribute, problem, replacement }) => ({ code: 'uidReplaced', attribute, problem, replacement }));
+  if (!hasFileMeta) warnings.unshift({ code: 'fileMetaAdded', transferSyntaxUid });
   return {
     ok: true,
     meta: {
+      sopClassUid,
       ...uids,
       seriesDescription: text(ds, 'x0008103e'),
       modality: text(ds, 'x00080060'),
@@ -151,22 +170,13 @@ function describeImage(ds: DataSet, transferSyntaxUid: string): DicomReadResult 
       photometricInterpretation,
       bitsAllocated,
     },
+    warnings,
+    dataSet: ds,
+    dataSetStart,
+    hasFileMeta,
+    uidChanges: changes,
   };
 }
-
-const REQUIRED_UIDS = [
-  ['sopClassUid', 'x00080016'],
-  ['sopInstanceUid', 'x00080018'],
-  ['studyInstanceUid', 'x0020000d'],
-  ['seriesInstanceUid', 'x0020000e'],
-] as const;
-
-const UID_LABELS = {
-  sopClassUid: 'SOPClassUID',
-  sopInstanceUid: 'SOPInstanceUID',
-  studyInstanceUid: 'StudyInstanceUID',
-  seriesInstanceUid: 'SeriesInstanceUID',
-} as const;
 
 /** Why a file of this SOP class is not an image to label, or null when it may be one. */
 function nonImageReason(ds: DataSet, sopClassUid: string): string | null {
@@ -174,31 +184,13 @@ function nonImageReason(ds: DataSet, sopClassUid: string): string | null {
     return 'Segmentation objects are label data, not images (importing DICOM SEG is not supported yet)';
   }
   const name = nonImageSopClassName(sopClassUid);
-  if (ds.elements[PIXEL_DATA]) return name ? `not an image (${name})` : null;
-  if (ds.elements.x7fe00008 || ds.elements.x7fe00009) {
-    return 'float pixel data (7FE0,0008/0009) is not supported: the viewer reads integer pixel data only';
-  }
+  if (pixelDataElement(ds)) return name ? `not an image (${name})` : null;
   return `no pixel data (${name ?? `SOP class ${sopClassUid}`})`;
 }
 
 function unsupportedSyntax(uid: string): string {
   const name = transferSyntaxName(uid);
   return `unsupported transfer syntax ${uid}${name ? ` (${name})` : ''}: the viewer has no decoder for it`;
-}
-
-/** Bytes a native (uncompressed) pixel data element must hold for the declared image. */
-function nativePixelBytes(
-  ds: DataSet,
-  rows: number,
-  columns: number,
-  frames: number,
-  bitsAllocated: number,
-  photometric: string,
-): number {
-  const samples = ds.uint16('x00280002') ?? 1;
-  // Native YBR_FULL_422 stores two luma and one shared pair of chroma samples per two pixels.
-  const samplesPerPixel = photometric === 'YBR_FULL_422' ? 2 : samples;
-  return Math.ceil((rows * columns * frames * samplesPerPixel * bitsAllocated) / 8);
 }
 
 /** Reason the parsed (maybe partial) data set shows the file was cut short, or null. */
@@ -208,8 +200,8 @@ function findTruncation(ds: DataSet, transferSyntaxUid: string): string | null {
     if (element.tag.startsWith('x0002')) continue; // checked by readFileMeta, offsets refer to the raw bytes
     const available = Math.max(0, size - element.dataOffset);
     if (element.length !== UNDEFINED_LENGTH && !element.hadUndefinedLength && element.length > available) {
-      if (element.tag === PIXEL_DATA && NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid)) {
-        const expected = expectedNativeBytes(ds);
+      if (PIXEL_DATA_TAGS.includes(element.tag) && NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid)) {
+        const expected = nativePixelBytes(ds);
         if (expected !== null && available < expected) {
           return `truncated pixel data: expected ${expected} bytes, found ${available}`;
         }
@@ -227,23 +219,14 @@ function findTruncation(ds: DataSet, transferSyntaxUid: string): string | null {
   return null;
 }
 
-function expectedNativeBytes(ds: DataSet): number | null {
-  const rows = ds.uint16('x00280010');
-  const columns = ds.uint16('x00280011');
-  const bits = ds.uint16('x00280100');
-  const frames = readNumberOfFrames(ds);
-  if (!rows || !columns || !bits || frames === null) return null;
-  return nativePixelBytes(ds, rows, columns, frames, bits, text(ds, 'x00280004'));
-}
-
-type ParseOutcome = { dataSet: DataSet | null; error: string | null };
+type ParseOutcome = { dataSet: DataSet | null; error: string | null; refusal?: DicomRefusal };
 
 /** dicomParser.parseDicom, turning its thrown strings and partial data sets into values. */
 function parse(bytes: Uint8Array, options: ParseDicomOptions): ParseOutcome {
   try {
     return { dataSet: dicomParser.parseDicom(bytes, options), error: null };
   } catch (thrown) {
-    if (thrown instanceof InflateError) return { dataSet: null, error: thrown.message };
+    if (thrown instanceof InflateRefusal) return { dataSet: null, error: thrown.refusal.reason, refusal: thrown.refusal };
     if (isPartialParse(thrown)) {
       const message = describe(thrown.exception);
       return { dataSet: thrown.dataSet, error: looksTruncated(message) ? `truncated: ${message}` : message };
@@ -262,28 +245,24 @@ function looksTruncated(message: string): boolean {
   return /past end|overrun|overread|eof/i.test(message);
 }
 
-class InflateError extends Error {}
+/** Carries a refusal out of dicom-parser's inflater callback. */
+class InflateRefusal extends Error {
+  constructor(readonly refusal: DicomRefusal) {
+    super(refusal.reason);
+  }
+}
 
 /** Deflated Explicit VR LE: the data set after the File Meta header is one raw deflate stream. */
 function inflater(bytes: Uint8Array, position: number): Uint8Array {
-  let inflated: Buffer;
-  try {
-    inflated = inflateRawSync(bytes.subarray(position));
-  } catch (error) {
-    const message = describe(error);
-    throw new InflateError(
-      /unexpected end/i.test(message)
-        ? `truncated: deflated data set ends early (${message})`
-        : `corrupt deflated data set: ${message}`,
-    );
-  }
-  const full = new Uint8Array(position + inflated.length);
+  const inflated = inflateDataSet(bytes.subarray(position));
+  if (!inflated.ok) throw new InflateRefusal(refuse(inflated.reason, inflated.tooLarge ? 'inflatedTooLarge' : undefined));
+  const full = new Uint8Array(position + inflated.dataSet.length);
   full.set(bytes.subarray(0, position), 0);
-  full.set(inflated, position);
+  full.set(inflated.dataSet, position);
   return full;
 }
 
-function hasDicmPrefix(bytes: Uint8Array): boolean {
+export function hasDicmPrefix(bytes: Uint8Array): boolean {
   return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 }
 
@@ -292,13 +271,14 @@ function isPrefixOfDicm(tail: Uint8Array): boolean {
   return tail.every((byte, i) => byte === dicm[i]);
 }
 
-type FileMeta = { ok: true; transferSyntaxUid: string } | Refusal;
+type FileMeta = { ok: true; transferSyntaxUid: string; mediaStorageSopClassUid: string; dataSetStart: number } | DicomRefusal;
 
 /** The File Meta group (0002) after DICM: always Explicit VR Little Endian (PS3.10 §7.1). */
 function readFileMeta(bytes: Uint8Array): FileMeta {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let position = 132;
   let transferSyntaxUid = '';
+  let mediaStorageSopClassUid = '';
   const cutShort = 'truncated: file ends inside the File Meta header';
   while (position + 2 <= bytes.length && view.getUint16(position, true) === 0x0002) {
     if (position + 8 > bytes.length) return refuse(cutShort);
@@ -310,13 +290,14 @@ function readFileMeta(bytes: Uint8Array): FileMeta {
     const dataOffset = position + (long ? 12 : 8);
     if (dataOffset + length > bytes.length) return refuse(`${cutShort} (element (0002,${hex4(element)}))`);
     if (element === 0x0010) transferSyntaxUid = asciiValue(bytes.subarray(dataOffset, dataOffset + length));
+    if (element === 0x0002) mediaStorageSopClassUid = asciiValue(bytes.subarray(dataOffset, dataOffset + length));
     position = dataOffset + length;
   }
   if (position + 2 > bytes.length) {
     return refuse('truncated: file ends inside or right after the File Meta header (no data set)');
   }
   if (transferSyntaxUid === '') return refuse('no transfer syntax (0002,0010) in the File Meta header');
-  if (isUid(transferSyntaxUid)) return { ok: true, transferSyntaxUid };
+  if (isValidUid(transferSyntaxUid)) return { ok: true, transferSyntaxUid, mediaStorageSopClassUid, dataSetStart: position };
   return refuse(`invalid transfer syntax UID in the File Meta header: '${transferSyntaxUid}'`);
 }
 
@@ -326,40 +307,10 @@ function asciiValue(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes.subarray(0, end));
 }
 
-function text(ds: DataSet, tag: string): string {
-  try {
-    return ds.string(tag)?.trim() ?? '';
-  } catch {
-    return '';
-  }
-}
 
-function integer(ds: DataSet, tag: string): number | null {
-  const raw = text(ds, tag);
-  if (!/^[+-]?\d+$/.test(raw)) return null;
-  return Number.parseInt(raw, 10);
-}
 
-/** Frames in the instance: 1 when NumberOfFrames is absent, null when it is present but unusable. */
-function readNumberOfFrames(ds: DataSet): number | null {
-  if (text(ds, 'x00280008') === '') return 1;
-  const frames = integer(ds, 'x00280008');
-  return frames !== null && frames >= 1 ? frames : null;
-}
 
-/** A backslash-separated decimal string (DS) with exactly `count` finite values, else null. */
-function numbers(ds: DataSet, tag: string, count: number): number[] | null {
-  const raw = text(ds, tag);
-  if (raw === '') return null;
-  const parts = raw.split('\\').map((part) => part.trim());
-  if (parts.length !== count || parts.some((part) => part === '')) return null;
-  const values = parts.map(Number);
-  return values.every(Number.isFinite) ? values : null;
-}
 
-function isUid(value: string): boolean {
-  return value.length <= 64 && /^\d+(\.\d+)*$/.test(value);
-}
 
 function formatTag(tag: string | number): string {
   const value = typeof tag === 'number' ? tag : Number.parseInt(tag.slice(1), 16);
@@ -373,4 +324,21 @@ function hex4(value: number): string {
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : 'unknown error';
+}
+
+/**
+ * The SOP class a file says it is, read without parsing its data set where it can be: from the
+ * File Meta (MediaStorageSOPClassUID), else from a bare data set's first elements. '' when unknown.
+ */
+export function peekSopClassUid(bytes: Uint8Array): string {
+  try {
+    if (hasDicmPrefix(bytes)) {
+      const fileMeta = readFileMeta(bytes);
+      return fileMeta.ok ? fileMeta.mediaStorageSopClassUid : '';
+    }
+    const syntax = looksExplicit(bytes) ? EXPLICIT_VR_LITTLE_ENDIAN : IMPLICIT_VR_LITTLE_ENDIAN;
+    return text(dicomParser.parseDicom(bytes, { TransferSyntaxUID: syntax, untilTag: 'x00080018' }), 'x00080016');
+  } catch {
+    return '';
+  }
 }

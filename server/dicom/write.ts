@@ -46,11 +46,19 @@ export function writeDicom(elements: readonly DicomElement[], meta: DicomFileMet
     if (dataSet[i]?.tag === dataSet[i - 1]?.tag) throw new Error(`duplicate element ${formatTag(dataSet[i]?.tag ?? 0)}`);
   }
 
+  return part10File(meta, EXPLICIT_VR_LITTLE_ENDIAN, dataSet.map(encodeElement));
+}
+
+/**
+ * A Part-10 file: zero preamble, "DICM", a File Meta group written by Mejirushi, then the data set
+ * already encoded in `transferSyntaxUid`.
+ */
+export function part10File(meta: DicomFileMetaInput, transferSyntaxUid: string, dataSet: readonly Uint8Array[]): Uint8Array {
   const metaElements: DicomElement[] = [
     { tag: 0x00020001, vr: 'OB', value: new Uint8Array([0, 1]) },
     { tag: 0x00020002, vr: 'UI', value: meta.sopClassUid },
     { tag: 0x00020003, vr: 'UI', value: meta.sopInstanceUid },
-    { tag: 0x00020010, vr: 'UI', value: EXPLICIT_VR_LITTLE_ENDIAN },
+    { tag: 0x00020010, vr: 'UI', value: transferSyntaxUid },
     { tag: 0x00020012, vr: 'UI', value: IMPLEMENTATION_CLASS_UID },
     { tag: 0x00020013, vr: 'SH', value: IMPLEMENTATION_VERSION_NAME },
   ];
@@ -58,7 +66,7 @@ export function writeDicom(elements: readonly DicomElement[], meta: DicomFileMet
   const metaLength = metaBody.reduce((sum, chunk) => sum + chunk.length, 0);
   const groupLength = encodeElement({ tag: 0x00020000, vr: 'UL', value: metaLength });
 
-  const chunks = [groupLength, ...metaBody, ...dataSet.map(encodeElement)];
+  const chunks = [groupLength, ...metaBody, ...dataSet];
   const out = new Uint8Array(132 + chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   out.set([0x44, 0x49, 0x43, 0x4d], 128); // preamble stays zero; "DICM"
   let offset = 132;

@@ -2,17 +2,26 @@
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
 
 export interface AppContext {
   readonly db: Kysely<Database>;
+  /**
+   * For reads every request makes (the session lookup) that must not queue behind a long write:
+   * with SQLite a second connection (WAL lets it read while a write transaction is open), with
+   * PostgreSQL the same pool.
+   */
+  readonly reads: Kysely<Database>;
   /** Image bytes (DICOM files), outside the database. */
   readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly tokenTtlMs: number;
   readonly labelSets: LabelSetStore;
   readonly itemTargets: ItemTargetsCache;
+  /** Parses and validates op batches, large ones off the event loop. */
+  readonly batches: BatchPool;
 }
 
 declare module 'fastify' {

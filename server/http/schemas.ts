@@ -1,4 +1,15 @@
 /** JSON-schema pieces shared by route schemas. Query values arrive as strings (no type coercion). */
+import { INT32_MAX } from '../../src/core/validation/checks';
+
+/**
+ * The largest integer a route accepts where a database column holds it: PostgreSQL's `integer`
+ * (SQLite's is wider). Every integer in a route schema is bounded by it, so an out-of-range value
+ * is a 400 naming the field on both dialects, never a database error.
+ */
+export const MAX_DB_INTEGER = INT32_MAX;
+
+/** A JSON-schema integer from `minimum` up to what the database holds. */
+export const dbInteger = (minimum: number) => ({ type: 'integer', minimum, maximum: MAX_DB_INTEGER }) as const;
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 

@@ -15,10 +15,12 @@ import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobSto
 import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
+import type { DicomInstanceMeta } from '../dicom/parse';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
+import type { Inspection } from './inspect';
+import { inspectInWorker } from './inspectPool';
 import { buildSeriesContent } from './series';
 
 export type ImportFile =
@@ -32,7 +34,11 @@ export interface ImportOptions {
   readonly now?: () => Date;
   /** Called as each file is decided, e.g. to print progress. */
   readonly onOutcome?: (outcome: FileImportOutcome) => void;
+  /** Reads and checks a file's bytes; by default in the shared pool of import worker threads. */
+  readonly inspect?: Inspector;
 }
+
+export type Inspector = (bytes: Uint8Array) => Promise<Inspection>;
 
 export async function importDicomFiles(
   db: Kysely<Database>,
@@ -42,12 +48,13 @@ export async function importDicomFiles(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const { blobs } = options;
+  const inspect = options.inspect ?? inspectInWorker;
   const now = options.now ?? (() => new Date());
   const outcomes: FileImportOutcome[] = [];
   const extended = new Set<string>();
   const touched = new Set<string>();
   for await (const file of files) {
-    const outcome = await importOne(db, blobs, datasetId, file, actorId, now().toISOString());
+    const outcome = await importOne(db, blobs, inspect, datasetId, file, actorId, now().toISOString());
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
     if (outcome.status !== 'refused') touched.add(outcome.itemId);
@@ -60,20 +67,30 @@ export async function importDicomFiles(
 async function importOne(
   db: Kysely<Database>,
   blobs: BlobStore,
+  inspect: Inspector,
   datasetId: string,
   file: ImportFile,
   actorId: string | null,
   at: string,
 ): Promise<FileImportOutcome> {
   const bytes = 'bytes' in file ? file.bytes : await readWholeBlob(blobs, file.stored.sha256);
-  const read = readDicomInstance(bytes);
-  if (!read.ok) return { file: file.name, status: 'refused', reason: read.reason };
-  const { meta } = read;
+  const inspection = await inspect(bytes);
+  if (!inspection.ok) {
+    const { reason, code } = inspection;
+    return code ? { file: file.name, status: 'refused', reason, code } : { file: file.name, status: 'refused', reason };
+  }
+  const { meta, warnings, repaired } = inspection;
   // Into the store before the transaction: no file I/O while holding the database's write lock.
-  const blob = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
+  // A repaired file is stored as repaired, so every viewer reads the UIDs the database holds.
+  const blob = repaired
+    ? await blobs.put(Readable.from([repaired]))
+    : 'stored' in file
+      ? file.stored
+      : await blobs.put(Readable.from([bytes]));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await inTransaction(db, (trx) => storeFile(trx, datasetId, file.name, blob, meta, actorId, at));
+      const outcome = await inTransaction(db, (trx) => storeFile(trx, datasetId, file.name, blob, meta, actorId, at));
+      return outcome.status === 'imported' && warnings.length > 0 ? { ...outcome, warnings } : outcome;
     } catch (error) {
       // Inside a caller's transaction a failed statement spoils the whole of it (PostgreSQL
       // aborts it): neither looking again nor going on with the next file can work.
@@ -155,20 +172,22 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
   const content = buildSeriesContent([{ fileId, meta }]);
   await trx
     .insertInto('items')
-    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, created_at: at, updated_at: at, ...itemColumns(id, content) })
+    // Importing until this run has built it from all its files (rebuildSeriesItem), so a run
+    // killed midway never shows annotators a series of the first file alone.
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, importing: 1, created_at: at, updated_at: at, ...itemColumns(id, content) })
     .execute();
   return id;
 }
 
-/** Rebuilds a series item's content from every file it holds. */
+/** Rebuilds a series item's content from every file it holds, and shows it (no longer importing). */
 async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: string | null, at: string, extended: boolean): Promise<void> {
   await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
     const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
     const columns = itemColumns(itemId, content);
-    const current = await trx.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirst();
-    if (current?.content === columns.content) return;
-    await trx.updateTable('items').set({ ...columns, updated_at: at }).where('id', '=', itemId).execute();
+    const current = await trx.selectFrom('items').select(['content', 'importing']).where('id', '=', itemId).executeTakeFirst();
+    if (current?.content === columns.content && Number(current.importing) === 0) return;
+    await trx.updateTable('items').set({ ...columns, importing: 0, updated_at: at }).where('id', '=', itemId).execute();
     if (extended) {
       await writeAudit(trx, { at, userId: actorId, action: 'item.import', entity: 'item', entityId: itemId, detail: { files: files.length } });
     }

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../src/core/api';
 import { forbidden, HttpError, unauthorized } from '../http/errors';
 import { globalPlugin } from '../http/globalPlugin';
-import { findSessionUser, type AuthUser } from '../services/sessions';
+import { findSession, type AuthUser } from '../services/sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,11 +45,11 @@ export const authPlugin = globalPlugin(async (app) => {
     if (config.public) return;
     const token = bearerToken(request);
     if (!token) throw unauthorized('missing or malformed Authorization: Bearer token');
-    const user = await findSessionUser(app.ctx, token);
-    if (!user) {
-      reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw unauthorized('session expired or unknown; sign in again');
-    }
+    const session = await findSession(app.ctx, token);
+    if (session.kind !== 'valid') reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+    if (session.kind === 'disabled') throw new HttpError(401, 'account_disabled', 'this account has been disabled by an administrator');
+    if (session.kind === 'unknown') throw unauthorized('session expired or unknown; sign in again');
+    const { user } = session;
     request.authUser = user;
     if (user.mustChangePassword && !config.passwordChangeAllowed) {
       throw new HttpError(403, 'password_change_required', 'choose a new password first (POST /api/auth/password)');

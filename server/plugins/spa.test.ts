@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestServer, type TestServer } from '../testing/testServer';
+import { CONTENT_SECURITY_POLICY } from './securityHeaders';
 
 function expectIsolationHeaders(response: LightMyRequestResponse): void {
+  expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
   expect(response.headers['cross-origin-embedder-policy']).toBe('require-corp');
   expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
@@ -72,6 +74,34 @@ describe('serving the SPA', () => {
     }
     const post = await server.app.inject({ method: 'POST', url: '/' });
     expect(post.statusCode).toBe(404);
+  });
+});
+
+describe('Content-Security-Policy and HSTS', () => {
+  it('allows no inline script, only the app\'s own scripts, wasm compilation and its workers', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('sends HSTS only over HTTPS, and believes X-Forwarded-Proto only from the configured proxy', async () => {
+    const direct = await startTestServer('sqlite');
+    const proxied = await startTestServer('sqlite', { trustProxy: '127.0.0.1' });
+    try {
+      const get = (server: TestServer, headers: Record<string, string>) =>
+        server.app.inject({ method: 'GET', url: '/api/label-sets', headers, remoteAddress: '127.0.0.1' });
+      expect((await get(direct, {})).headers['strict-transport-security']).toBeUndefined();
+      expect((await get(direct, { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
+      expect((await get(proxied, {})).headers['strict-transport-security']).toBeUndefined();
+      expect((await get(proxied, { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBe('max-age=31536000');
+      const stranger = await proxied.app.inject({ method: 'GET', url: '/api/label-sets', headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '10.9.9.9' });
+      expect(stranger.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await direct.dispose();
+      await proxied.dispose();
+    }
   });
 });
 

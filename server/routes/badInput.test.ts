@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { JSON_BODY_LIMIT } from '../app';
+import { MAX_BATCH_BODY_BYTES } from './annotations/schema';
 import { startTestServer, type SignedIn, type TestServer } from '../testing/testServer';
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -71,9 +72,9 @@ describe('bad input on every route', () => {
       expectClientError(wrong, 400, `wrong types ${route.url}`);
     }
     const missing = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a' } });
-    expect(missing.json()).toEqual({ error: 'bad_request', message: "body must have required property 'password'" });
+    expect(missing.json()).toEqual({ error: 'invalid_input', message: "body must have required property 'password'", field: 'body/password' });
     const typed = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 5 } });
-    expect(typed.json()).toEqual({ error: 'bad_request', message: 'body/password must be string' });
+    expect(typed.json()).toEqual({ error: 'invalid_input', message: 'body/password must be string', field: 'body/password' });
   });
 
   it('answers an unsupported content type with 415', async () => {
@@ -83,8 +84,8 @@ describe('bad input on every route', () => {
     }
   });
 
-  it('answers a body over the limit with 413', async () => {
-    const huge = '{"a":"' + 'x'.repeat(JSON_BODY_LIMIT) + '"}';
+  it('answers a body over the limit with 413: a batch over the batch limit, another body over the JSON limit', async () => {
+    const huge = '{"a":"' + 'x'.repeat(MAX_BATCH_BODY_BYTES) + '"}';
     const response = await server.app.inject({
       method: 'PATCH',
       url: `/api/items/${itemId}/annotations/me`,
@@ -92,6 +93,8 @@ describe('bad input on every route', () => {
       payload: huge,
     });
     expectClientError(response, 413, 'huge body');
+    const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":"' + 'x'.repeat(JSON_BODY_LIMIT) + '"}', headers: { 'content-type': 'application/json' } });
+    expectClientError(login, 413, 'huge login');
   });
 
   it('answers ids that are not UUIDs with 400', async () => {

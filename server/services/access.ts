@@ -12,6 +12,11 @@ export function seesAllItems(user: User): boolean {
   return user.roles.includes('admin') || user.roles.includes('reviewer');
 }
 
+/** Only admins see a series an import run is still building (items.importing). */
+export function seesImportingItems(user: User): boolean {
+  return user.roles.includes('admin');
+}
+
 export interface VisibleItem {
   readonly item: ItemRow;
   /** The caller's own assignment of this item, if any. */
@@ -46,7 +51,7 @@ export async function visibleAnnotatedItem(db: Kysely<Database>, user: User, ite
     .selectFrom('items')
     .innerJoin('datasets', 'datasets.id', 'items.dataset_id')
     .leftJoin('assignments', (join) => join.onRef('assignments.item_id', '=', 'items.id').on('assignments.user_id', '=', user.id))
-    .select(['items.id', 'items.updated_at', 'datasets.label_set_id', 'datasets.label_set_version', 'assignments.state as assignment_state'])
+    .select(['items.id', 'items.updated_at', 'items.importing', 'datasets.label_set_id', 'datasets.label_set_version', 'assignments.state as assignment_state'])
     .where('items.id', '=', itemId)
     .executeTakeFirst();
   const state = visibleState(user, itemId, row);
@@ -55,9 +60,14 @@ export async function visibleAnnotatedItem(db: Kysely<Database>, user: User, ite
 }
 
 /** The caller's state of a row that exists and that they may see; 404 otherwise. */
-function visibleState(user: User, itemId: string, row: { readonly assignment_state: string | null } | undefined): AssignmentState | null {
+function visibleState(
+  user: User,
+  itemId: string,
+  row: { readonly assignment_state: string | null; readonly importing: number | string } | undefined,
+): AssignmentState | null {
   const state = (row?.assignment_state ?? null) as AssignmentState | null;
   if (!row || (state === null && !seesAllItems(user))) throw notFound(`no item ${itemId}`);
+  if (toNumber(row.importing) !== 0 && !seesImportingItems(user)) throw notFound(`no item ${itemId}`);
   return state;
 }
 

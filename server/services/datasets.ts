@@ -62,6 +62,7 @@ export async function listDatasets(db: Kysely<Database>, user: User): Promise<Da
     const counts = await db
       .selectFrom('items')
       .select((eb) => ['dataset_id', eb.fn.countAll<number>().as('items')])
+      .where('importing', '=', 0)
       .groupBy('dataset_id')
       .execute();
     for (const row of counts) {
@@ -115,7 +116,8 @@ export async function assignItems(
   at: string,
 ): Promise<{ assigned: number; unknownItemIds: string[] }> {
   return inTransaction(db, async (trx) => {
-    const rows = await trx.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute();
+    // A series still being imported is not assignable yet (its id counts as unknown).
+    const rows = await trx.selectFrom('items').select('id').where('dataset_id', '=', datasetId).where('importing', '=', 0).execute();
     const inDataset = new Set(rows.map((row) => row.id));
     const wanted = itemIds === null ? [...inDataset] : [...new Set(itemIds)];
     const unknownItemIds = wanted.filter((id) => !inDataset.has(id));

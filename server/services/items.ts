@@ -5,7 +5,7 @@ import type { Item, ItemContent } from '../../src/core/item';
 import { toNumber } from '../db/dialect';
 import type { Database, ItemRow } from '../db/schema';
 import { badRequest } from '../http/errors';
-import { seesAllItems } from './access';
+import { seesAllItems, seesImportingItems } from './access';
 
 /** Opaque to clients: base64url of `[sortKey, id]` of the last item of the previous page. */
 export function encodeCursor(sortKey: string, id: string): string {
@@ -53,6 +53,7 @@ export async function listItems(
     .orderBy('items.id')
     .limit(limit + 1);
   if (!seesAllItems(user)) query = query.where('assignments.user_id', 'is not', null);
+  if (!seesImportingItems(user)) query = query.where('items.importing', '=', 0);
   if (cursor) {
     const [sortKey, id] = cursor;
     query = query.where((eb) => eb.or([eb('items.sort_key', '>', sortKey), eb.and([eb('items.sort_key', '=', sortKey), eb('items.id', '>', id)])]));

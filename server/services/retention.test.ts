@@ -22,7 +22,10 @@ describe.each(testDialects('retention'))('retention on %s', (dialect) => {
   async function seed(db: TestDatabase['db'], sessionOffsets: readonly number[], keyAges: readonly number[]): Promise<void> {
     const user = await createUser(db, { username: 'u1', displayName: 'u1', password: TEST_PASSWORD, roles: ['annotator'], mustChangePassword: false }, null, ago(60 * DAY));
     for (const [i, offset] of sessionOffsets.entries()) {
-      await db.insertInto('sessions').values({ token_hash: `s${i}`, user_id: user.id, created_at: ago(60 * DAY), expires_at: ago(-offset) }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ token_hash: `s${i}`, id: `id${i}`, user_id: user.id, created_at: ago(60 * DAY), expires_at: ago(-offset), last_seen_at: ago(60 * DAY), client_address: null, user_agent: null })
+        .execute();
     }
     for (const [i, age] of keyAges.entries()) {
       await db

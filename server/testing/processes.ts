@@ -39,10 +39,20 @@ export interface Running {
   waitForLine(pattern: RegExp): Promise<string>;
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>;
+  /**
+   * kill -9 of the script and of the node process tsx starts for it (tsx cannot pass a SIGKILL
+   * on), as a crash would leave things. Only for a script started with `killable`.
+   */
+  killHard(): void;
 }
 
-export function startScript(script: string, args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cleanEnv(env) });
+export interface StartOptions {
+  /** Run in a process group of its own, so that killHard reaches the whole tree. */
+  readonly killable?: boolean;
+}
+
+export function startScript(script: string, args: readonly string[], env: Record<string, string> = {}, options: StartOptions = {}): Running {
+  const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cleanEnv(env), detached: options.killable === true });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   let stderr = '';
@@ -59,6 +69,10 @@ export function startScript(script: string, args: readonly string[], env: Record
     child,
     lines,
     exited,
+    killHard() {
+      if (options.killable !== true) throw new Error('killHard needs a script started with killable');
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    },
     waitForLine(pattern) {
       const already = lines.find((line) => pattern.test(line));
       if (already !== undefined) return Promise.resolve(already);

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Role, User } from '../../src/core/api';
 import type { LabelSet } from '../../src/core/labelSet';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import type { BlobStore } from '../blobs/blobStore';
 import { blobStoreIn } from '../blobs/diskBlobStore';
 import { prepareDatabase } from '../bootstrap';
@@ -46,16 +46,30 @@ export interface TestServer {
     assignTo?: readonly string[];
     labelSet?: LabelSet;
   }): Promise<{ datasetId: string; itemId: string; targetIds: string[]; fileIds: string[] }>;
+  /** A second app over its own handle on the same database (another process behind a load balancer); closed by `dispose`. */
+  anotherInstance(): Promise<FastifyInstance>;
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(dialect: TestDialect, options: { staticDir?: string | null; tokenTtlMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string; liveChanges?: AppOptions['liveChanges'] } = {},
+): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
   const blobs = blobStoreIn(database.dataDir);
   let clock = Date.parse('2026-01-15T09:00:00.000Z');
   const now = () => new Date(clock);
-  const app = await buildApp({ db: database.db, blobs, now, staticDir: options.staticDir ?? null, tokenTtlMs: options.tokenTtlMs });
+  const appOptions = {
+    blobs,
+    now,
+    staticDir: options.staticDir ?? null,
+    tokenTtlMs: options.tokenTtlMs,
+    trustProxy: options.trustProxy ?? null,
+    liveChanges: options.liveChanges,
+  };
+  const app = await buildApp({ ...appOptions, db: database.db });
+  const others: { app: FastifyInstance; db: Kysely<Database> }[] = [];
   let datasetCount = 0;
   return {
     app,
@@ -92,7 +106,17 @@ export async function startTestServer(dialect: TestDialect, options: { staticDir
       const fileRows = await database.db.selectFrom('item_files').select('id').where('item_id', '=', itemId).execute();
       return { datasetId: dataset.id, itemId, targetIds: JSON.parse(item.target_ids) as string[], fileIds: fileRows.map((f) => f.id) };
     },
+    async anotherInstance() {
+      const db = database.openAnother();
+      const other = await buildApp({ ...appOptions, db });
+      others.push({ app: other, db });
+      return other;
+    },
     async dispose() {
+      for (const other of others) {
+        await other.app.close();
+        await other.db.destroy();
+      }
       await app.close();
       await database.dispose();
     },

@@ -27,8 +27,12 @@ export type Role = 'annotator' | 'reviewer' | 'admin';
 export type AssignmentState = 'assigned' | 'inProgress' | 'submitted' | 'approved' | 'returned';
 
 export interface ApiError {
+  /** Stable machine code (`invalid_input`, `item_locked`…): what a client translates for its user. */
   readonly error: string;
+  /** For developers and logs, in English; never shown to a user as is. */
   readonly message: string;
+  /** The refused field, as `body/labelSetVersion` or `params/id`, when one is to blame. */
+  readonly field?: string;
 }
 
 export interface User {
@@ -38,6 +42,8 @@ export interface User {
   readonly roles: readonly Role[];
   /** Set for a one-time password (first admin, accounts made by an admin) until the user picks one. */
   readonly mustChangePassword: boolean;
+  /** An admin disabled the account: it cannot sign in and its sessions are refused. */
+  readonly disabled: boolean;
 }
 
 /** POST /api/auth/password → 204 | 400 too weak | 401 wrong current password */
@@ -46,7 +52,10 @@ export interface ChangePasswordRequest {
   readonly newPassword: string;
 }
 
-/** POST /api/auth/login → 200 LoginResponse | 401 */
+/**
+ * POST /api/auth/login → 200 LoginResponse | 401 wrong username or password | 403 `account_disabled`
+ * | 429 `login_locked` with `Retry-After` (seconds) after too many failed sign-ins.
+ */
 export interface LoginRequest {
   readonly username: string;
   readonly password: string;
@@ -58,12 +67,44 @@ export interface LoginResponse {
   readonly user: User;
 }
 
-/** POST /api/users (admin) → 201 User | 409 username taken */
+/**
+ * POST /api/users (admin) → 201 CreatedUser | 400 `password_*` (policy) | 409 `username_taken`
+ * (usernames are unique regardless of case). Without a password the server makes a one-time one.
+ */
 export interface CreateUserRequest {
   readonly username: string;
   readonly displayName: string;
-  readonly password: string;
+  readonly password?: string;
   readonly roles: readonly Role[];
+}
+
+/** A new or reset account and, when the server made it, its one-time password (shown once). */
+export interface CreatedUser extends User {
+  readonly oneTimePassword?: string;
+}
+
+/**
+ * PATCH /api/users/:id (admin) → 200 User | 409 `cannot_disable_self` | 409 `last_admin`.
+ * POST /api/users/:id/password-reset (admin) → 200 CreatedUser with a one-time password; every
+ * session of the account ends and it must choose a new password at its next sign-in.
+ */
+export interface UpdateUserRequest {
+  readonly disabled: boolean;
+}
+
+/**
+ * GET /api/users/:id/sessions (admin) → 200 SessionInfo[] (live ones, newest first);
+ * DELETE /api/users/:id/sessions/:sessionId → 204 | 404; DELETE /api/users/:id/sessions → 204 (all).
+ */
+export interface SessionInfo {
+  readonly id: string;
+  /** ISO-8601 UTC. */
+  readonly createdAt: string;
+  /** Last request made with it, to within a minute. */
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+  readonly clientAddress: string | null;
+  readonly userAgent: string | null;
 }
 
 export interface Progress {
@@ -238,9 +279,33 @@ export interface ChangeFeed {
 
 /** Outcome per file of an import (CLI or POST /api/datasets/:id/files with application/dicom). */
 export type FileImportOutcome =
-  | { readonly file: string; readonly status: 'imported'; readonly itemId: string; readonly sopInstanceUid: string }
+  | {
+      readonly file: string;
+      readonly status: 'imported';
+      readonly itemId: string;
+      readonly sopInstanceUid: string;
+      /** What the importer changed to accept the file (absent when nothing). */
+      readonly warnings?: readonly ImportWarning[];
+    }
   | { readonly file: string; readonly status: 'duplicate'; readonly itemId: string; readonly sopInstanceUid: string }
-  | { readonly file: string; readonly status: 'refused'; readonly reason: string };
+  | {
+      readonly file: string;
+      readonly status: 'refused';
+      /** An English sentence (the CLI prints it); `code` says the same for other languages. */
+      readonly reason: string;
+      readonly code?: ImportRefusalCode;
+    };
+
+/** Refusals a user can act on without reading the English `reason` (each has an i18n message). */
+export type ImportRefusalCode = 'wholeSlide' | 'inflatedTooLarge' | 'framesMissing' | 'undecodable' | 'decodeTimedOut';
+
+/** A UID attribute the importer may have to make up. */
+export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
+
+/** A change made to an accepted file; the stored file carries it, so every viewer agrees. */
+export type ImportWarning =
+  | { readonly code: 'uidReplaced'; readonly attribute: ReplacedUid; readonly problem: 'missing' | 'invalid'; readonly replacement: string }
+  | { readonly code: 'fileMetaAdded'; readonly transferSyntaxUid: string };
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];

@@ -48,7 +48,7 @@ export interface BatchCheck {
  * conflict nothing applies, the client sets the conflicting records aside and resends the rest.
  * One id may appear once per batch (the client coalesces per record).
  */
-export function checkBatch(ops: readonly RecordOp[], currentVersion: VersionLookup): BatchCheck {
+export function checkBatch(ops: readonly Pick<RecordOp, 'id' | 'baseVersion'>[], currentVersion: VersionLookup): BatchCheck {
   const conflicts: string[] = [];
   const versions: Record<string, number> = {};
   for (const op of ops) {

@@ -13,6 +13,7 @@ import type {
   ChangeFeed,
   ChangePasswordRequest,
   CreateDatasetRequest,
+  CreatedUser,
   CreateUserRequest,
   DatasetSummary,
   ImportReport,
@@ -26,7 +27,9 @@ import type {
   RecordPage,
   ReviewDecision,
   RevisionInfo,
+  SessionInfo,
   StateChange,
+  UpdateUserRequest,
   User,
 } from '../core/api';
 
@@ -37,6 +40,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     /** Parsed JSON body (usually `ApiError`, `RecordConflictBody` for 412) or the raw text. */
     readonly body: unknown,
+    /** Seconds the server asked to wait (`Retry-After`, e.g. a locked sign-in), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(describeError(status, body));
   }
@@ -67,6 +72,12 @@ function isRecordConflictBody(body: unknown): body is RecordConflictBody {
   return isApiError(body) && Array.isArray((body as RecordConflictBody).conflicts);
 }
 
+/** `Retry-After` in seconds; the HTTP-date form is not used by this server. */
+function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get('retry-after') ?? '');
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
 function describeError(status: number, body: unknown): string {
   if (isApiError(body)) return `${status}: ${body.message}`;
   return `${status}: ${typeof body === 'string' && body ? body.slice(0, 200) : 'request failed'}`;
@@ -79,6 +90,8 @@ export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
   /** Milliseconds before a request counts as a network failure. */
   readonly timeoutMs?: number;
+  /** The server refused the token a request carried (401), with the error code it gave (`account_disabled`…). */
+  readonly onTokenRefused?: (code: string | undefined) => void;
 }
 
 export interface UploadOptions {
@@ -118,7 +131,11 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       throw new NetworkError(error);
     }
-    if (!response.ok) throw new ApiRequestError(response.status, await readBody(response));
+    if (!response.ok) {
+      const error = new ApiRequestError(response.status, await readBody(response), retryAfterOf(response));
+      if (token && error.status === 401) options.onTokenRefused?.(error.code);
+      throw error;
+    }
     return response;
   }
 
@@ -146,6 +163,7 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   const item = (itemId: string) => `/api/items/${encodeURIComponent(itemId)}`;
+  const user = (userId: string) => `/api/users/${encodeURIComponent(userId)}`;
   const dataset = (datasetId: string) => `/api/datasets/${encodeURIComponent(datasetId)}`;
 
   return {
@@ -158,7 +176,16 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     listUsers: () => json<User[]>('GET', '/api/users'),
-    createUser: (request: CreateUserRequest) => json<User>('POST', '/api/users', request),
+    createUser: (request: CreateUserRequest) => json<CreatedUser>('POST', '/api/users', request),
+    /** Disables or re-enables an account (admin). */
+    updateUser: (userId: string, request: UpdateUserRequest) => json<User>('PATCH', user(userId), request),
+    /** A one-time password made by the server; the account's sessions end (admin). */
+    resetPassword: (userId: string) => json<CreatedUser>('POST', `${user(userId)}/password-reset`),
+    listSessions: (userId: string) => json<SessionInfo[]>('GET', `${user(userId)}/sessions`),
+    /** Ends one session of an account, or all of them when `sessionId` is null (admin). */
+    revokeSessions: async (userId: string, sessionId: string | null): Promise<void> => {
+      await send('DELETE', `${user(userId)}/sessions${sessionId === null ? '' : `/${encodeURIComponent(sessionId)}`}`);
+    },
 
     listDatasets: () => json<DatasetSummary[]>('GET', '/api/datasets'),
     createDataset: (request: CreateDatasetRequest) => json<DatasetSummary>('POST', '/api/datasets', request),
@@ -195,6 +222,26 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** Record changes after an opaque checkpoint ('' = from the start). */
     changes: (since: string, limit?: number) => json<ChangeFeed>('GET', `/api/changes${query({ since, limit })}`),
+    /**
+     * The live change stream (server-sent events), open until `signal` aborts or the server ends
+     * it. Read with fetch because it needs the bearer header, which EventSource cannot send; no
+     * timeout, since it is meant to stay open (heartbeats tell that it is alive).
+     */
+    changeStream: async (lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> => {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      const token = options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      let response: Response;
+      try {
+        response = await doFetch(`${base()}/api/changes/stream`, { headers, signal, cache: 'no-store' });
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+      if (!response.ok) throw new ApiRequestError(response.status, await readBody(response));
+      if (!response.body) throw new NetworkError(new Error('the change stream has no body'));
+      return response.body;
+    },
 
     /** Upload one DICOM file into a dataset; answers with the per-file import report. */
     uploadFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>

@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable, type IndexableType, type Table } from 'dexie';
 import type { AnnotationRecord } from '../core/annotation';
 import type { DatasetSummary, ItemDetail, ItemPage, LoginResponse, Progress } from '../core/api';
+import type { RecordDiff } from '../core/diff';
 import type { RecordOp, StoredRecord } from '../core/records';
 import { upgradeToRecords } from './dbUpgrade';
 
@@ -120,6 +121,31 @@ export interface MetaRow {
   readonly value: string;
 }
 
+/**
+ * A change of a document written ahead of its record rows, in the same task as the key press, so
+ * it survives a tab closed before the rows are written (`sync/journal.ts`). The row write deletes
+ * it in its own transaction; one still here at the next visit is replayed.
+ */
+export interface JournalRow {
+  /** Sortable: replayed in this order. */
+  readonly id: string;
+  readonly itemId: string;
+  readonly annotatorId: string;
+  readonly diff: RecordDiff;
+  readonly progress?: Progress;
+}
+
+/** Where one reader was in one item, and which of its slices were ever displayed to them. */
+export interface ReadingRow {
+  readonly itemId: string;
+  readonly userId: string;
+  /** Target ids displayed on this device to this reader at least once. */
+  readonly seen: readonly string[];
+  readonly sliceIndex: number;
+  /** The window the reader chose (modality units); null: each slice's own. */
+  readonly window: { readonly width: number; readonly center: number } | null;
+}
+
 /** Tables of version 1 (whole-document drafts), kept so an upgrade can read them. */
 export const SCHEMA_V1 = {
   drafts: '[itemId+annotatorId]',
@@ -131,6 +157,14 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/** Changes of version 2 (record rows), kept so an upgrade test can build a version-2 database. */
+export const SCHEMA_V2 = {
+  drafts: null,
+  records: '[itemId+annotatorId+id], [itemId+annotatorId+state]',
+  heads: '[itemId+annotatorId]',
+  outbox: 'opId, [itemId+annotatorId], annotatorId',
+} as const;
+
 export class MejirushiDb extends Dexie {
   records!: Table<RecordRow, RecordKey>;
   heads!: Table<HeadRow, [string, string]>;
@@ -140,18 +174,18 @@ export class MejirushiDb extends Dexie {
   itemPages!: EntityTable<CachedItemPage, 'key'>;
   datasets!: EntityTable<CachedDatasets, 'userId'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  journal!: EntityTable<JournalRow, 'id'>;
+  readings!: Table<ReadingRow, [string, string]>;
 
   constructor(name = 'mejirushi') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores({
-        drafts: null,
-        records: '[itemId+annotatorId+id], [itemId+annotatorId+state]',
-        heads: '[itemId+annotatorId]',
-        outbox: 'opId, [itemId+annotatorId], annotatorId',
-      })
-      .upgrade(upgradeToRecords);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToRecords);
+    // New tables only: rows of version 2 are kept as they are.
+    this.version(3).stores({
+      journal: 'id, annotatorId',
+      readings: '[itemId+userId]',
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MejirushiDb, SCHEMA_V1 } from './db';
+import { MejirushiDb, SCHEMA_V1, SCHEMA_V2 } from './db';
 import { SyncEngine } from './syncEngine';
 import { serverRecords, startLiveServer, type LiveServer } from './testing/liveServer';
 import { ManualClock } from './testing/manualClock';
@@ -111,6 +111,31 @@ describe('IndexedDB upgrade from whole-document drafts', () => {
     expect(labelsOf(await serverRecords(server))).toEqual({ [target(0)]: 'sah.present', [target(1)]: 'sah.absent', [target(3)]: 'sah.absent' });
     expect(engine.stateOf(server.itemId)).toMatchObject({ status: 'conflict', conflicts: 1, pending: 0 });
     engine.stop();
+    db.close();
+    await db.delete();
+  });
+
+  it('upgrades version 2 to 3 keeping every row, with an empty journal and no readings', async () => {
+    const name = `upgrade-${++counter}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const doc = { itemId: server.itemId, annotatorId: server.login.user.id };
+    const record = { type: 'label', id: id(2), questionId: 'sah', targetId: target(2), classCodes: ['sah.absent'] };
+    await v2.table('records').put({ ...doc, id: id(2), record, base: null, baseVersion: 0, state: 'dirty' });
+    await v2.table('heads').put({ ...doc, revision: 4, loaded: true, labelSetId: 'sah-slice', labelSetVersion: 2, progress: null, updatedAt: 1 });
+    await v2.table('outbox').put({ opId: 'open-batch', ...doc, seq: 0, attempts: 0, nextAttemptAt: 0 });
+    v2.close();
+
+    const db = new MejirushiDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.records.toArray()).toEqual([{ ...doc, id: id(2), record, base: null, baseVersion: 0, state: 'dirty' }]);
+    expect(await db.heads.get([server.itemId, server.login.user.id])).toMatchObject({ revision: 4, loaded: true });
+    expect((await db.outbox.toArray()).map((row) => row.opId)).toEqual(['open-batch']);
+    expect(await db.journal.count()).toBe(0);
+    await db.readings.put({ itemId: server.itemId, userId: doc.annotatorId, seen: [target(2)], sliceIndex: 2, window: null });
+    expect(await db.readings.get([server.itemId, doc.annotatorId])).toMatchObject({ sliceIndex: 2, seen: [target(2)] });
     db.close();
     await db.delete();
   });

@@ -20,6 +20,8 @@ import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
 import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
+import { journalId, pendingJournal, writeJournal } from './sync/journal';
+import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
 import { ensureOpenBatch } from './sync/outbox';
 import { editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
@@ -34,8 +36,8 @@ export type { ConflictChoice, RecordConflict } from './sync/conflicts';
 export type SyncEvent =
   | { readonly type: 'state'; readonly itemId: string; readonly state: ItemSyncState }
   /**
-   * Records of a held item (open in an editor) changed elsewhere and already taken into
-   * IndexedDB; the holder applies them outside undo. Null: deleted.
+   * Records of a held item (open in an editor) changed elsewhere, as IndexedDB now holds them
+   * synced; the holder applies them outside undo (those it already shows change nothing). Null: deleted.
    */
   | { readonly type: 'remote'; readonly itemId: string; readonly records: ReadonlyMap<string, AnnotationRecord | null> }
   /** Requests are refused for want of a valid session. */
@@ -55,6 +57,8 @@ export interface SyncEngineOptions {
   readonly changesPageSize?: number;
   /** Records per `/records` page of an initial load. */
   readonly recordsPageSize?: number;
+  /** The server's live change stream: with it, changes made elsewhere arrive as they happen, not only at start, online and open. */
+  readonly changeStream?: ChangeStreamOpener;
 }
 
 /** The label set a document answers, recorded with it when it is first loaded. */
@@ -72,12 +76,21 @@ export class SyncEngine {
   private readonly changesPageSize: number;
   private readonly recordsPageSize: number;
   private readonly sender: BatchSender;
+  private readonly live: LiveFeed | null;
 
   private readonly listeners = new Set<(event: SyncEvent) => void>();
   private readonly states = new Map<string, ItemSyncState>();
   /** Items open in an editor: they hear the records taken in for them. */
   private readonly held = new Set<string>();
+  /**
+   * Per held item, the document revision this engine has followed it to. Tabs of one browser
+   * share IndexedDB (its heads and feed checkpoint), so whichever catches up first would leave
+   * nothing for the other's editor: each follows its open item's ops from its own revision.
+   */
+  private readonly heldRevisions = new Map<string, number>();
   private catchingUp: Promise<void> | null = null;
+  /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
+  private catchUpAgain: Promise<void> | null = null;
   /** Other background work (start-up, online handling, catch-ups) that `idle()` waits for. */
   private readonly tasks = new Set<Promise<unknown>>();
   private networkDown = false;
@@ -103,6 +116,21 @@ export class SyncEngine {
       reached: (reachable) => this.reached(reachable),
       unauthorized: () => this.emit({ type: 'unauthorized' }),
     });
+    const catchUpLive = () => this.track(this.catchUp());
+    this.live = options.changeStream
+      ? new LiveFeed({
+          open: options.changeStream,
+          connected: catchUpLive,
+          changed: (itemIds) => {
+            catchUpLive();
+            for (const itemId of itemIds) if (this.held.has(itemId)) this.track(this.followHeld(itemId));
+          },
+          unauthorized: () => this.emit({ type: 'unauthorized' }),
+          clock: this.clock,
+          random: options.random ?? Math.random,
+          backoff: options.backoff ?? { baseMs: 1_000, capMs: 30_000 },
+        })
+      : null;
   }
 
   get annotatorId(): string {
@@ -119,14 +147,21 @@ export class SyncEngine {
     this.stopped = false;
     this.sender.start();
     this.stopOnline = this.onlineSignal(() => this.track(this.onOnline()));
-    // A fresh start (a reload) retries at once whatever was waiting on a backoff.
-    this.track(this.retryWaiting().then(() => this.sender.kickAll()));
+    // A fresh start (a reload) writes changes a closed tab left in the journal, then retries at
+    // once whatever was waiting on a backoff.
+    this.track(
+      this.replayJournal()
+        .then(() => this.retryWaiting())
+        .then(() => this.sender.kickAll()),
+    );
     this.track(this.catchUp());
+    this.live?.start();
   }
 
   stop(): void {
     this.stopped = true;
     this.sender.stop();
+    this.live?.stop();
     this.stopOnline?.();
     this.stopOnline = null;
   }
@@ -136,6 +171,11 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether changes made elsewhere reach this engine as they happen (the live stream is open). */
+  get liveConnected(): boolean {
+    return this.live?.open ?? false;
+  }
+
   stateOf(itemId: string): ItemSyncState | undefined {
     return this.states.get(itemId);
   }
@@ -143,7 +183,7 @@ export class SyncEngine {
   /** Resolves once nothing is being sent and no catch-up runs (tests and the e2e API wait on it). */
   async idle(): Promise<void> {
     for (;;) {
-      const running = [...this.sender.running(), ...this.tasks, ...(this.catchingUp ? [this.catchingUp] : [])];
+      const running = [...this.sender.running(), ...this.tasks, ...(this.catchingUp ? [this.catchingUp] : []), ...(this.catchUpAgain ? [this.catchUpAgain] : [])];
       if (running.length === 0) return;
       await Promise.allSettled(running);
     }
@@ -164,6 +204,7 @@ export class SyncEngine {
    */
   async open(itemId: string, labelSet: DocumentLabelSet): Promise<AnnotationRecord[]> {
     const doc = this.doc(itemId);
+    await this.replayJournal(itemId);
     const head = await this.db.heads.get([itemId, this.me]);
     let loaded: AnnotationRecord[] | null = null;
     if (head?.loaded) {
@@ -180,20 +221,37 @@ export class SyncEngine {
     }
     // A first load into an empty device already holds every record: no need to read them back.
     const records = loaded ?? (await readRecords(this.db, doc));
+    if (this.held.has(itemId)) this.heldRevisions.set(itemId, (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
     await this.refresh(itemId);
     this.sender.kick(itemId);
     return records;
   }
 
   /**
+   * Writes a change ahead of `save`, synchronously (see sync/journal.ts): call it in the task
+   * that made the change, then pass the answered id to `save`. Null: nothing could be written yet.
+   */
+  journal(itemId: string, diff: RecordDiff, progress?: Progress): string | null {
+    const id = journalId(this.clock.now());
+    const row = { id, itemId, annotatorId: this.me, diff, ...(progress ? { progress } : {}) };
+    return writeJournal(this.db, row) ? id : null;
+  }
+
+  /**
    * Saves one change of a document (a command's diff): only the changed records and an outbox
    * marker are written, in one transaction; resolves once that is durable. Unsent edits of a
    * record coalesce in its row. `progress` is the editor's count, kept for the item lists.
+   * `journaled`: the change's journal entry, deleted in the same transaction; when it is gone
+   * already (a replay wrote it), the change is not applied twice.
    */
-  async save(itemId: string, diff: RecordDiff, progress?: Progress): Promise<void> {
+  async save(itemId: string, diff: RecordDiff, progress?: Progress, journaled?: string | null): Promise<void> {
     const doc = this.doc(itemId);
     const now = this.clock.now();
-    await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.heads, async () => {
+    await this.db.transaction('rw', [this.db.records, this.db.outbox, this.db.heads, this.db.journal], async () => {
+      if (journaled) {
+        if (!(await this.db.journal.get(journaled))) return;
+        await this.db.journal.delete(journaled);
+      }
       const ids = Object.keys(diff);
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
@@ -209,6 +267,11 @@ export class SyncEngine {
     });
     await this.refresh(itemId);
     this.sender.kick(itemId);
+  }
+
+  /** Writes into record rows the changes a closed page left only in the journal (of one item, or all). */
+  private async replayJournal(itemId?: string): Promise<void> {
+    for (const row of await pendingJournal(this.db, this.me, itemId)) await this.save(row.itemId, row.diff, row.progress, row.id);
   }
 
   /** Every record of the item changed on both sides, with both versions. */
@@ -254,6 +317,7 @@ export class SyncEngine {
 
   release(itemId: string): void {
     this.held.delete(itemId);
+    this.heldRevisions.delete(itemId);
   }
 
   /**
@@ -273,7 +337,16 @@ export class SyncEngine {
 
   /** Takes in records changed elsewhere (another device or tab) since the stored checkpoint. */
   catchUp(): Promise<void> {
-    this.catchingUp ??= this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)).finally(() => {
+    if (this.catchingUp) {
+      this.catchUpAgain ??= this.catchingUp
+        .catch(() => undefined)
+        .then(() => {
+          this.catchUpAgain = null;
+          return this.catchUp();
+        });
+      return this.catchUpAgain;
+    }
+    this.catchingUp = this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)).finally(() => {
       this.catchingUp = null;
     });
     return this.catchingUp;
@@ -286,14 +359,32 @@ export class SyncEngine {
     await this.network(followOps(this.api, itemId, head.revision, this.changesPageSize, this.takeCopies));
   }
 
-  /** Server copies for an item: taken in where nothing local waits, announced when held. */
+  /** Takes in the ops of a held item after the revision this engine followed it to (see `heldRevisions`). */
+  private async followHeld(itemId: string): Promise<void> {
+    const since = this.heldRevisions.get(itemId);
+    if (since === undefined) return;
+    await this.network(
+      followOps(this.api, itemId, since, this.changesPageSize, async (id, copies, revision) => {
+        await this.takeCopies(id, copies, revision);
+        const followed = this.heldRevisions.get(itemId);
+        if (revision !== undefined && followed !== undefined && revision > followed) this.heldRevisions.set(itemId, revision);
+      }),
+    );
+  }
+
+  /**
+   * Server copies for an item: taken in where nothing local waits, announced when held. A held
+   * item also hears the synced copies IndexedDB already had: another tab of this browser may
+   * have taken them in (or written them), and this tab's editor has not seen them yet.
+   */
   private readonly takeCopies = async (itemId: string, copies: readonly StoredRecord[], revision?: number): Promise<void> => {
     const doc = this.doc(itemId);
     const held = this.held.has(itemId);
+    const alreadySynced = held ? new Map<string, AnnotationRecord | null>() : undefined;
     const { taken, localWork } = await this.db.transaction('rw', this.db.records, this.db.heads, async () => {
       const head = await this.db.heads.get([itemId, this.me]);
       if (!head?.loaded) return { taken: new Map<string, AnnotationRecord | null>(), localWork: false };
-      const taken = await takeServerCopies(this.db, doc, copies);
+      const taken = await takeServerCopies(this.db, doc, copies, alreadySynced);
       const caughtUp = revision !== undefined && revision > head.revision;
       // An item nobody has open does not recount its progress: the list falls back to the server's.
       if (caughtUp || (taken.size > 0 && !held)) {
@@ -301,7 +392,8 @@ export class SyncEngine {
       }
       return { taken, localWork: taken.size < new Set(copies.map((copy) => copy.id)).size };
     });
-    if (held && taken.size > 0) this.emit({ type: 'remote', itemId, records: taken });
+    const heard = new Map([...(alreadySynced ?? []), ...taken]);
+    if (held && heard.size > 0) this.emit({ type: 'remote', itemId, records: heard });
     await this.refresh(itemId);
     // Records changed here too: their batch settles it (applied, or a conflict).
     if (localWork) this.sender.kick(itemId);
@@ -323,6 +415,8 @@ export class SyncEngine {
     const wasDown = this.networkDown;
     this.networkDown = !reachable;
     if (reachable && wasDown) this.track(this.retryWaiting());
+    // Items shown as synced say whether the server answers (Submit needs it).
+    if (reachable === wasDown) for (const itemId of this.states.keys()) this.track(this.refresh(itemId));
   }
 
   /** Runs background work, keeping it visible to `idle()`; its failure is already reflected in item states. */
@@ -332,6 +426,7 @@ export class SyncEngine {
   }
 
   private async onOnline(): Promise<void> {
+    this.live?.reconnectNow();
     await this.retryWaiting();
     await this.catchUp().catch(() => undefined);
   }

@@ -19,6 +19,8 @@ const dirty = { ...NO_COUNTS, dirty: 2 };
 describe('computeSyncState', () => {
   it('says synced with nothing waiting and saved locally with dirty records behind a batch', () => {
     expect(computeSyncState(3, [], NO_COUNTS, idle)).toEqual({ status: 'synced', pending: 0, conflicts: 0, conflictAt: 0, revision: 3 });
+    // Nothing to send, but the server did not answer: still synced, marked unreachable.
+    expect(computeSyncState(3, [], NO_COUNTS, { ...idle, networkDown: true })).toEqual({ status: 'synced', pending: 0, conflicts: 0, conflictAt: 0, revision: 3, unreachable: true });
     expect(computeSyncState(3, [row()], dirty, idle)).toMatchObject({ status: 'savedLocally', pending: 2 });
   });
 

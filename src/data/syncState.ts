@@ -29,6 +29,8 @@ export interface ItemSyncState {
   readonly failure?: OutboxFailure;
   /** Epoch ms of the next automatic retry, when one is scheduled. */
   readonly nextAttemptAt?: number;
+  /** Synced, but the server did not answer the last request: nothing can be submitted now. */
+  readonly unreachable?: true;
 }
 
 /** Status of one item: conflicts and blocking errors first, then what the outbox is doing. */
@@ -49,7 +51,7 @@ export function computeSyncState(
   if (counts.conflicts > 0) return { ...base, ...details, status: 'conflict' };
   if (isBlocking(failure)) return { ...base, ...details, status: 'error' };
   if (engine.sending) return { ...base, status: 'syncing' };
-  if (!head && counts.dirty === 0) return { ...base, status: 'synced' };
+  if (!head && counts.dirty === 0) return { ...base, status: 'synced', ...(engine.networkDown ? { unreachable: true } : {}) };
   if (engine.networkDown || failure === 'network') return { ...base, ...details, status: 'offline' };
   if (failure === 'server') return { ...base, ...details, status: 'error' };
   return { ...base, ...details, status: 'savedLocally' };
@@ -73,6 +75,7 @@ export function sameSyncState(a: ItemSyncState, b: ItemSyncState): boolean {
     a.conflictAt === b.conflictAt &&
     a.revision === b.revision &&
     a.lastError === b.lastError &&
-    a.nextAttemptAt === b.nextAttemptAt
+    a.nextAttemptAt === b.nextAttemptAt &&
+    a.unreachable === b.unreachable
   );
 }

@@ -16,6 +16,8 @@ describe('routeFor', () => {
     expect(routeFor(get('/api/items/i1/files'), origin)).toBe('passThrough');
     expect(routeFor(get('/api/items/i1/files/f1/extra'), origin)).toBe('passThrough');
     expect(routeFor(get('/api/items/i1/annotations/me'), origin)).toBe('passThrough');
+    // The live change stream stays open: never cached, never answered by the worker.
+    expect(routeFor(get('/api/changes/stream'), origin)).toBe('passThrough');
   });
 
   it('serves built assets cache-first and other static files network-first', () => {

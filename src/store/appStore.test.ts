@@ -52,6 +52,11 @@ function classes(records: RecordStore | readonly StoredRecord[] | null | undefin
   for (const record of list) if (record.type === 'label') byTarget.set(record.targetId, record.classCodes.join('+'));
   return server.targetIds.map((targetId) => byTarget.get(targetId) || '-');
 }
+/** The viewer drew the current slice, then its label key is pressed. */
+function labelShown(store: AppStore, classCode: string) {
+  store.getState().markDisplayed(store.getState().openItem?.sliceIndex ?? null);
+  return store.getState().applyLabel(classCode);
+}
 const onServer = async () => classes(await serverRecords(server));
 const openDocument = (store: AppStore) => store.getState().openItem?.document;
 
@@ -80,7 +85,7 @@ describe('app store', () => {
     expect(open.targetIds).toEqual(server.targetIds);
 
     const keys = ['sah.absent', 'sah.absent', 'sah.present', 'sah.uncertain', 'sah.absent', 'sah.absent', 'sah.absent', 'sah.present'];
-    for (const classCode of keys) store.getState().applyLabel(classCode);
+    for (const classCode of keys) labelShown(store, classCode);
     expect(store.getState().openItem).toMatchObject({ sliceIndex: 7, labelled: 8 }); // stays on the last slice
     expect(classes(openDocument(store))).toEqual(keys);
 
@@ -93,13 +98,17 @@ describe('app store', () => {
     await blankServerDocument(server);
     const store = await loggedInStore();
     await store.getState().openItemById(server.itemId);
+    const shown = () => store.getState().markDisplayed(store.getState().openItem?.sliceIndex ?? null);
     store.getState().goToSlice(2);
+    shown();
     store.getState().stepSlice(1, { extend: true });
+    shown();
     store.getState().stepSlice(1, { extend: true });
+    shown();
     expect(store.getState().openItem?.selection).toEqual({ anchor: 2, focus: 4 });
 
     const changes = store.getState().openItem!.changes;
-    store.getState().applyLabel('sah.present');
+    expect(store.getState().applyLabel('sah.present')).toEqual({ kind: 'labelled' });
     expect(classes(openDocument(store))).toEqual(['-', '-', 'sah.present', 'sah.present', 'sah.present', '-', '-', '-']);
     expect(store.getState().openItem).toMatchObject({ sliceIndex: 5, selection: null, canUndo: true, changes: changes + 1, labelled: 3 });
 
@@ -122,7 +131,7 @@ describe('app store', () => {
     await settled(first);
 
     server.setReachable(false);
-    for (let i = 0; i < 5; i += 1) first.getState().applyLabel('sah.absent');
+    for (let i = 0; i < 5; i += 1) labelShown(first, 'sah.absent');
     await settled(first);
     expect(first.getState().openItem?.sync).toMatchObject({ status: 'offline', pending: 5 });
     first.getState().engine?.stop();
@@ -156,7 +165,7 @@ describe('app store', () => {
     await store.getState().openItemById(server.itemId);
     await settled(store);
     server.setReachable(false);
-    for (let i = 0; i < 3; i += 1) store.getState().applyLabel('sah.absent');
+    for (let i = 0; i < 3; i += 1) labelShown(store, 'sah.absent');
     await settled(store);
     await store.getState().loadItems(datasetId);
     expect(store.getState().itemLists[datasetId]?.fromCache).toBe(true);
@@ -213,9 +222,9 @@ describe('app store', () => {
 
     server.setReachable(false);
     store.getState().goToSlice(1);
-    store.getState().applyLabel('sah.absent');
+    labelShown(store, 'sah.absent');
     store.getState().goToSlice(3);
-    store.getState().applyLabel('sah.absent');
+    labelShown(store, 'sah.absent');
     await settled(store);
     server.setReachable(true);
     await labelElsewhere(server.targetIds[1] as string, 'sah.present');
@@ -241,13 +250,13 @@ describe('app store', () => {
     await blankServerDocument(server);
     const store = await loggedInStore();
     await store.getState().openItemById(server.itemId);
-    store.getState().applyLabel('sah.absent');
+    labelShown(store, 'sah.absent');
     await settled(store);
 
     expect(await store.getState().submitItem()).toBe(true);
     expect(store.getState().openItem?.detail?.state).toBe('submitted');
     const changes = store.getState().openItem?.changes;
-    store.getState().applyLabel('sah.present');
+    labelShown(store, 'sah.present');
     expect(store.getState().openItem?.changes).toBe(changes);
 
     // Another device that still thinks the item is editable: its write is refused as locked.
@@ -271,5 +280,68 @@ describe('app store', () => {
     const applied = (await server.api.listRevisions(server.itemId)).slice(submitted);
     expect(applied.map((r) => r.opId)).toEqual([locked?.opId]);
     expect(await onServer()).toEqual(classes(null));
+  });
+
+  it('labels only a displayed slice, and asks before labelling slices of a range never displayed', async () => {
+    await blankServerDocument(server);
+    const store = await loggedInStore();
+    await store.getState().openItemById(server.itemId);
+    const state = () => store.getState();
+    // The first slice is still loading (or failed): the key does nothing and says so.
+    expect(state().applyLabel('sah.absent')).toEqual({ kind: 'notDisplayed' });
+    state().markDisplayed(0);
+    expect(state().applyLabel('sah.absent')).toEqual({ kind: 'labelled' });
+    // Moved on to slice 1, not drawn yet: the slice seen before is no longer the one on screen.
+    expect(state().openItem).toMatchObject({ sliceIndex: 1, displayedIndex: 0 });
+    expect(state().applyLabel('sah.absent')).toEqual({ kind: 'notDisplayed' });
+    expect(classes(openDocument(store))).toEqual(['sah.absent', '-', '-', '-', '-', '-', '-', '-']);
+
+    // A range over 0..4 of which only 0 and 4 were displayed: 3 of its 5 slices never were.
+    state().goToSlice(4);
+    state().markDisplayed(4);
+    state().goToSlice(0, { extend: true });
+    expect(state().applyLabel('sah.present')).toEqual({ kind: 'ask', unseen: 3, total: 5 });
+    expect(classes(openDocument(store))).toEqual(['sah.absent', '-', '-', '-', '-', '-', '-', '-']);
+    expect(state().applyLabel('sah.present', 'seenOnly')).toEqual({ kind: 'labelled' });
+    expect(classes(openDocument(store))).toEqual(['sah.present', '-', '-', '-', 'sah.present', '-', '-', '-']);
+    state().goToSlice(5);
+    state().goToSlice(7, { extend: true });
+    expect(state().applyLabel('sah.uncertain', 'all')).toEqual({ kind: 'labelled' });
+    expect(classes(openDocument(store))).toEqual(['sah.present', '-', '-', '-', 'sah.present', 'sah.uncertain', 'sah.uncertain', 'sah.uncertain']);
+  });
+
+  it('undo and redo show the slice their change touched', async () => {
+    await blankServerDocument(server);
+    const store = await loggedInStore();
+    await store.getState().openItemById(server.itemId);
+    store.getState().goToSlice(3);
+    labelShown(store, 'sah.present');
+    store.getState().goToSlice(6);
+    store.getState().undo();
+    expect(store.getState().openItem?.sliceIndex).toBe(3);
+    store.getState().goToSlice(0);
+    store.getState().redo();
+    expect(store.getState().openItem?.sliceIndex).toBe(3);
+  });
+
+  it('reopens an item where the reader left it: slice, window and the slices they have seen', async () => {
+    await blankServerDocument(server);
+    const db = new MejirushiDb(`store-${++counter}`);
+    const first = await loggedInStore(db);
+    await first.getState().openItemById(server.itemId);
+    first.getState().goToSlice(2);
+    first.getState().markDisplayed(2);
+    first.getState().goToSlice(5);
+    first.getState().markDisplayed(5);
+    first.getState().chooseWindow({ width: 80, center: 40 });
+    await settled(first);
+    first.getState().closeItem();
+    first.getState().engine?.stop();
+
+    const second = await loggedInStore(db);
+    await second.getState().openItemById(server.itemId);
+    const open = second.getState().openItem;
+    expect(open).toMatchObject({ sliceIndex: 5, window: { width: 80, center: 40 }, displayedIndex: null });
+    expect([...(open?.seen ?? [])].sort()).toEqual([server.targetIds[2], server.targetIds[5]].sort());
   });
 });

@@ -14,21 +14,26 @@ export interface AppStoreOptions {
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
   /** Clock, jitter and online signal of the sync engine (tests). */
-  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId'>;
+  readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
 export function createAppStore(options: AppStoreOptions) {
-  const holder: { getState?: () => AppState } = {};
+  const holder: { getState?: () => AppState; setState?: (partial: Partial<AppState>) => void } = {};
   const api = createApiClient({
     baseUrl: options.baseUrl ?? '',
     getToken: () => holder.getState?.().session?.token ?? null,
+    // Whichever request learns it (a list, an item, the outbox), the login page can say why.
+    onTokenRefused: (code) => {
+      if (code === 'account_disabled') holder.setState?.({ accountDisabled: true, sessionExpired: true });
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const services: AppServices = {
     api,
     db: options.db,
-    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId }),
+    // Changes made elsewhere arrive through the server's live stream as they happen.
+    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream: api.changeStream }),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),
@@ -36,6 +41,7 @@ export function createAppStore(options: AppStoreOptions) {
     ...createOpenItemSlice(services)(...args),
   }));
   holder.getState = store.getState;
+  holder.setState = store.setState;
   return { store, services };
 }
 

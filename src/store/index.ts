@@ -9,7 +9,7 @@ import type { AppServices } from './services';
 
 export type { AppState } from './appState';
 export type { AppStore } from './createAppStore';
-export { isEditable, type OpenItem } from './openItemSlice';
+export { isEditable, type LabelOutcome, type OpenItem, type ReadingWindow, type UnseenChoice } from './openItemSlice';
 
 let instance: { store: AppStore; services: AppServices } | null = null;
 

@@ -13,6 +13,7 @@ import { DocumentEditor } from '../core/documentEditor';
 import { canAnnotatorEdit } from '../core/itemState';
 import { isLabelQuestion, type Question } from '../core/labelSet';
 import type { RecordStore } from '../core/recordStore';
+import { planLabel } from '../core/seenTargets';
 import { ItemTargets } from '../core/targets';
 import { NetworkError } from '../data/api';
 import { newOpId } from '../data/opId';
@@ -20,8 +21,32 @@ import type { ConflictChoice, ItemSyncState, RecordConflict, SyncEngine, SyncEve
 import type { AppState } from './appState';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
-import { advanceAfterLabel, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
+import { ReadingKeeper } from './readingKeeper';
+import { advanceAfterLabel, clampIndex, firstTouchedIndex, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
 import { UnsavedRecords } from './unsavedRecords';
+
+/** A window the reader chose (modality units: HU for CT). */
+export interface ReadingWindow {
+  readonly width: number;
+  readonly center: number;
+}
+
+function sameWindow(a: ReadingWindow | null, b: ReadingWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a.width === b.width && a.center === b.center);
+}
+
+/**
+ * What a label key or button did. `notDisplayed`: nothing, the current slice is not on screen;
+ * `ask`: nothing yet, the range holds slices never displayed (`unseen` of `total`).
+ */
+export type LabelOutcome =
+  | { readonly kind: 'labelled' }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'notDisplayed' }
+  | { readonly kind: 'ask'; readonly unseen: number; readonly total: number };
+
+/** For a range with slices never displayed: label only the displayed ones, or all of them. */
+export type UnseenChoice = 'seenOnly' | 'all';
 
 export interface OpenItem {
   readonly itemId: string;
@@ -39,6 +64,12 @@ export interface OpenItem {
   readonly targetIds: readonly string[];
   readonly sliceIndex: number;
   readonly selection: SliceSelection | null;
+  /** The slice whose image is on screen now (the viewer says so once it is drawn); null while none is. */
+  readonly displayedIndex: number | null;
+  /** Targets whose image was displayed to this reader (kept on this device). */
+  readonly seen: ReadonlySet<string>;
+  /** The window the reader chose, restored on reopening; null: each slice's own. */
+  readonly window: ReadingWindow | null;
   readonly sync: ItemSyncState | null;
   /** Records changed both here and elsewhere, each waiting for the user's choice. */
   readonly conflicts: readonly RecordConflict[];
@@ -60,8 +91,16 @@ export interface OpenItemSlice {
   /** Moves to a slice; with `extend` the range selection grows (Shift+click, Shift+arrows). */
   goToSlice(index: number, options?: { readonly extend?: boolean }): void;
   stepSlice(delta: number, options?: { readonly extend?: boolean }): void;
-  /** Labels the current slice (or the selected range) with a class and advances past it. */
-  applyLabel(classCode: string): void;
+  /**
+   * Labels the current slice (or the selected range) with a class and advances past it. Only a
+   * displayed slice is labelled; a range with slices never displayed is labelled only with
+   * `unseen` saying what to do with them.
+   */
+  applyLabel(classCode: string, unseen?: UnseenChoice): LabelOutcome;
+  /** The viewer drew slice `index` (null: the current slice is not on screen). */
+  markDisplayed(index: number | null): void;
+  /** The reader chose a window (null: back to each slice's own). */
+  chooseWindow(window: ReadingWindow | null): void;
   /** Removes the labels of the current slice or the selected range. */
   clearLabels(): void;
   undo(): void;
@@ -89,6 +128,9 @@ export function loadingItem(itemId: string): OpenItem {
     targetIds: [],
     sliceIndex: 0,
     selection: null,
+    displayedIndex: null,
+    seen: new Set(),
+    window: null,
     sync: null,
     conflicts: [],
     savingLocal: 0,
@@ -118,6 +160,15 @@ export const createOpenItemSlice =
     const unsaved = new UnsavedRecords();
     /** Remote records heard while the item was loading, applied once its editor exists. */
     let heardWhileLoading: ReadonlyMap<string, AnnotationRecord | null>[] = [];
+    const readings = new ReadingKeeper(services.db);
+
+    /** Keeps the reader's place and what they have seen, for the next visit. */
+    function keepReading(): void {
+      const open = get().openItem;
+      const userId = get().session?.user.id;
+      if (!open || open.status !== 'ready' || !userId) return;
+      readings.keep({ itemId: open.itemId, userId, seen: [...open.seen], sliceIndex: open.sliceIndex, window: open.window });
+    }
 
     function patch(itemId: string, change: Partial<OpenItem> | ((open: OpenItem) => Partial<OpenItem>)): void {
       set((state) => {
@@ -151,9 +202,11 @@ export const createOpenItemSlice =
 
     function save(itemId: string, diff: RecordDiff, progress: { labelled: number; total: number }): void {
       const ids = unsaved.add(diff);
+      // In the task of the key press, before anything awaits: survives the tab being closed now.
+      const journaled = get().engine?.journal(itemId, diff, progress) ?? null;
       void enqueue(itemId, async (engine) => {
         try {
-          await engine.save(itemId, diff, progress);
+          await engine.save(itemId, diff, progress, journaled);
         } finally {
           unsaved.remove(ids);
         }
@@ -195,6 +248,18 @@ export const createOpenItemSlice =
       return read;
     }
 
+    /** Undo and redo show the slice their change touched; the window stays as it is. */
+    function showChange(diff: RecordDiff | null): void {
+      const open = get().openItem;
+      if (!diff || !open) return;
+      const touched = Object.values(diff).flatMap(([before, after]) => {
+        const record = after ?? before;
+        return record ? [record.targetId] : [];
+      });
+      const index = firstTouchedIndex(open.targetIds, touched);
+      if (index !== null) get().goToSlice(index);
+    }
+
     function editTargets(): string[] | null {
       const open = get().openItem;
       if (!editor || !open || !isEditable(open)) return null;
@@ -222,6 +287,8 @@ export const createOpenItemSlice =
           const records = await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version });
           if (generation !== mine) return;
           const targets = new ItemTargets(detail.item);
+          const reading = await readings.read(itemId, session.user.id).catch(() => undefined);
+          if (generation !== mine) return;
           const key = { itemId, annotatorId: session.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version };
           const next = new DocumentEditor({ key, records, labelSet, targets, userId: session.user.id });
           attach(itemId, next, targets.order.length);
@@ -234,6 +301,9 @@ export const createOpenItemSlice =
             labelled: next.store.labelledTargets,
             question: labelSet.questions.find(isLabelQuestion) ?? null,
             targetIds: targets.order,
+            sliceIndex: reading ? clampIndex(reading.sliceIndex, targets.order.length) : 0,
+            seen: new Set(reading?.seen ?? []),
+            window: reading?.window ?? null,
             sync: engine.stateOf(itemId) ?? null,
             canUndo: false,
             canRedo: false,
@@ -264,6 +334,7 @@ export const createOpenItemSlice =
         const cursor = moveCursor({ index: open.sliceIndex, selection: open.selection }, index, options.extend ?? false, open.targetIds.length);
         if (cursor.index === open.sliceIndex && cursor.selection === open.selection) return;
         patch(open.itemId, { sliceIndex: cursor.index, selection: cursor.selection });
+        keepReading();
       },
 
       stepSlice(delta, options = {}) {
@@ -271,15 +342,39 @@ export const createOpenItemSlice =
         if (open) get().goToSlice(open.sliceIndex + delta, options);
       },
 
-      applyLabel(classCode) {
-        const targetIds = editTargets();
+      applyLabel(classCode, unseen) {
+        const range = editTargets();
         const open = get().openItem;
-        if (!targetIds || !editor || !open?.question) return;
+        if (!range || !editor || !open?.question) return { kind: 'ignored' };
+        const displayed = open.displayedIndex === null ? null : (open.targetIds[open.displayedIndex] ?? null);
+        const plan = planLabel(range, displayed, open.seen);
+        if (plan.kind === 'notDisplayed') return plan;
+        if (plan.kind === 'ask' && !unseen) return { kind: 'ask', unseen: plan.unseen.length, total: range.length };
+        const targetIds = plan.kind === 'ask' && unseen === 'seenOnly' ? plan.seen : range;
         const questionId = open.question.id;
         if (targetIds.length === 1) editor.execute('targetLabel/set', { questionId, targetId: targetIds[0] as string, classCode });
-        else editor.execute('targetLabel/setRange', { questionId, targetIds, classCode });
+        else if (targetIds.length > 1) editor.execute('targetLabel/setRange', { questionId, targetIds, classCode });
         const cursor = advanceAfterLabel({ index: open.sliceIndex, selection: open.selection }, open.targetIds.length);
         patch(open.itemId, { sliceIndex: cursor.index, selection: cursor.selection });
+        keepReading();
+        return { kind: 'labelled' };
+      },
+
+      markDisplayed(index) {
+        const open = get().openItem;
+        if (!open || open.displayedIndex === index) return;
+        const targetId = index === null ? undefined : open.targetIds[index];
+        const unseen = targetId !== undefined && !open.seen.has(targetId);
+        patch(open.itemId, { displayedIndex: index, ...(unseen ? { seen: new Set(open.seen).add(targetId) } : {}) });
+        if (unseen) keepReading();
+      },
+
+      chooseWindow(window) {
+        const open = get().openItem;
+        if (!open) return;
+        if (sameWindow(window, open.window)) return;
+        patch(open.itemId, { window });
+        keepReading();
       },
 
       clearLabels() {
@@ -289,11 +384,11 @@ export const createOpenItemSlice =
       },
 
       undo() {
-        if (isEditable(get().openItem)) editor?.undo();
+        if (isEditable(get().openItem)) showChange(editor?.undo() ?? null);
       },
 
       redo() {
-        if (isEditable(get().openItem)) editor?.redo();
+        if (isEditable(get().openItem)) showChange(editor?.redo() ?? null);
       },
 
       async submitItem() {
@@ -337,6 +432,7 @@ export const createOpenItemSlice =
         for (;;) {
           const chain = saveChain;
           await chain;
+          await readings.written();
           if (chain === saveChain) return;
         }
       },

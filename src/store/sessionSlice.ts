@@ -15,6 +15,8 @@ export interface SessionSlice {
   sessionStatus: SessionStatus;
   /** The server refused the token (expired): the user logs in again; local work is kept. */
   sessionExpired: boolean;
+  /** The server refused the token because an admin disabled the account (the login page says so). */
+  accountDisabled: boolean;
   engine: SyncEngine | null;
   restoreSession(): Promise<void>;
   login(username: string, password: string): Promise<User>;
@@ -40,7 +42,7 @@ export const createSessionSlice =
 
     async function establish(login: LoginResponse): Promise<void> {
       await services.db.session.put({ id: 'current', login });
-      set({ session: login, sessionStatus: 'authenticated', sessionExpired: false });
+      set({ session: login, sessionStatus: 'authenticated', sessionExpired: false, accountDisabled: false });
       // The server refuses everything but the password change until a one-time password is replaced.
       if (!login.user.mustChangePassword) startEngine(login.user.id);
     }
@@ -49,6 +51,7 @@ export const createSessionSlice =
       session: null,
       sessionStatus: 'restoring',
       sessionExpired: false,
+      accountDisabled: false,
       engine: null,
 
       async restoreSession() {
@@ -81,7 +84,7 @@ export const createSessionSlice =
         get().closeItem();
         await services.db.session.delete('current');
         // Drafts and the outbox stay: unsynced labels go out at the next login of that user.
-        set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
+        set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, accountDisabled: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
       },
     };
   };

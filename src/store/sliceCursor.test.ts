@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceAfterLabel, moveCursor, targetRange } from './sliceCursor';
+import { advanceAfterLabel, firstTouchedIndex, moveCursor, targetRange } from './sliceCursor';
 
 describe('slice cursor', () => {
   it('moves within the series and clamps at both ends', () => {
@@ -24,5 +24,12 @@ describe('slice cursor', () => {
     expect(advanceAfterLabel({ index: 3, selection: null }, 10)).toEqual({ index: 4, selection: null });
     expect(advanceAfterLabel({ index: 2, selection: { anchor: 6, focus: 2 } }, 10)).toEqual({ index: 7, selection: null });
     expect(advanceAfterLabel({ index: 9, selection: null }, 10)).toEqual({ index: 9, selection: null });
+  });
+
+  it('finds the first slice a change touched, for undo to show it', () => {
+    const slices = ['s0', 's1', 's2', 's3'];
+    expect(firstTouchedIndex(slices, ['s3', 's1'])).toBe(1);
+    expect(firstTouchedIndex(slices, ['item-answer'])).toBeNull();
+    expect(firstTouchedIndex(slices, [])).toBeNull();
   });
 });

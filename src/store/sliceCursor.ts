@@ -38,3 +38,10 @@ export function advanceAfterLabel(cursor: SliceCursor, count: number): SliceCurs
   const [, last] = targetRange(cursor);
   return { index: clampIndex(last + 1, count), selection: null };
 }
+
+/** The first slice (in series order) among `touched` targets, or null when none is a slice of it. */
+export function firstTouchedIndex(targetIds: readonly string[], touched: Iterable<string>): number | null {
+  const wanted = new Set(touched);
+  const index = targetIds.findIndex((id) => wanted.has(id));
+  return index < 0 ? null : index;
+}

@@ -19,6 +19,8 @@ export interface MejirushiTestApi {
   catchUp(): Promise<void>;
   /** The open item's labels as the editor holds them: target id → class codes joined by a space. */
   openLabels(): Record<string, string>;
+  /** Whether the live change stream is open (changes made elsewhere arrive without any action). */
+  liveConnected(): boolean;
 }
 
 declare global {
@@ -44,6 +46,7 @@ export function installTestApi(store: AppStore): void {
     catchUp: async () => {
       await store.getState().engine?.catchUp();
     },
+    liveConnected: () => store.getState().engine?.liveConnected ?? false,
     openLabels() {
       const document = store.getState().openItem?.document;
       const labels: Record<string, string> = {};

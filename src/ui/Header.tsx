@@ -1,21 +1,12 @@
-import { useSyncExternalStore } from 'react';
 import { LANGUAGES, type Language } from '../i18n/types';
 import { useLanguage, useT } from '../i18n';
 import { clearOfflineFiles } from '../offline/registerSw';
 import { useAppStore } from '../store';
+import { useBrowserOnline } from './common/useBrowserOnline';
 import { Link } from './Link';
 import { navigate, paths } from './router';
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ja: '日本語', en: 'English' };
-
-function subscribeOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
 
 function LanguageSwitch() {
   const t = useT();
@@ -46,7 +37,7 @@ export function Header() {
   // from another page the list loads as it mounts.
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const reloadDatasets = () => void loadDatasets();
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useBrowserOnline();
 
   async function signOut(): Promise<void> {
     await logout();

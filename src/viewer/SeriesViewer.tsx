@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { SliceRef } from '../core/item';
 import { useT } from '../i18n';
 import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
@@ -9,7 +9,7 @@ import { useViewerTestHook } from './testHook';
 import { usePrefetch } from './usePrefetch';
 import { useSliceDisplay } from './useSliceDisplay';
 import { useStackViewport } from './useStackViewport';
-import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName } from './windowing';
+import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName, type WindowLevel } from './windowing';
 import './SeriesViewer.css';
 
 export interface SeriesViewerProps {
@@ -26,6 +26,12 @@ export interface SeriesViewerProps {
    * working; give interactive children `pointer-events: auto`.
    */
   readonly overlay?: ReactNode;
+  /** Slice `index` is drawn on screen now; null: the current slice is not (loading, failed, resized). */
+  readonly onDisplayed?: (index: number | null) => void;
+  /** The window to open with, chosen by the reader on an earlier visit (null: each slice's own). */
+  readonly initialWindow?: WindowLevel | null;
+  /** The reader chose a window (null: back to each slice's own). */
+  readonly onWindowChosen?: (window: WindowLevel | null) => void;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface SeriesViewerProps {
  * slices by wheel. Root carries `data-ready` (current slice on screen), `data-slice-index` and
  * `data-voi="<width>/<center>"` for tests.
  */
-export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }: SeriesViewerProps) {
+export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, onDisplayed, initialWindow, onWindowChosen }: SeriesViewerProps) {
   const t = useT();
   const elementRef = useRef<HTMLDivElement>(null);
   const handle = useStackViewport(elementRef);
@@ -51,9 +57,23 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }
   }, [fileIdsKey]);
 
   const shownIndex = Math.min(Math.max(index, 0), Math.max(slices.length - 1, 0));
-  const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange);
+  const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange, { initialWindow, onChosenWindow: onWindowChosen });
   const { setWindow, applyFileWindow, fileWindow } = display;
   usePrefetch(handle, imageIds, shownIndex, display.phase !== 'loading');
+
+  const onDisplayedRef = useRef(onDisplayed);
+  onDisplayedRef.current = onDisplayed;
+  const reportedRef = useRef<number | null>(null);
+  // In the commit that sets data-ready, before the browser handles another event: a key pressed
+  // once the slice shows must find the page knowing it is shown. A slice once drawn stays shown
+  // while a resize redraws it; it stops being shown when another is asked for or it fails.
+  useLayoutEffect(() => {
+    const stillShown = display.phase === 'loading' && reportedRef.current === shownIndex;
+    const next = display.phase === 'ready' || stillShown ? shownIndex : null;
+    if (next === reportedRef.current) return;
+    reportedRef.current = next;
+    onDisplayedRef.current?.(next);
+  }, [display.phase, shownIndex]);
 
   const setPreset = useCallback(
     (name: PresetName) => {
@@ -72,7 +92,7 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }
     setPreset,
   });
 
-  const errorKind = display.error ? classifyLoadError(display.error) : 'other';
+  const errorKind = display.error ? classifyLoadError(display.error) : 'unreadable';
 
   const activePreset = useMemo((): PresetName | null => {
     const chosen = display.chosenWindow;
@@ -129,12 +149,10 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay }
           </div>
         )}
         {display.phase === 'error' && (
-          <div className="sv-error" role="alert" data-testid="viewer-error">
+          // The raw reason is for support (data-detail), not for the reader.
+          <div className="sv-error" role="alert" data-testid="viewer-error" data-kind={errorKind} data-detail={display.error ?? ''}>
             <strong>{t('viewer.error.title', { n: shownIndex + 1 })}</strong>
-            {errorKind !== 'other' && <span>{t(`viewer.error.${errorKind}`)}</span>}
-            <span className="sv-error-reason">
-              {display.error === 'unknown' ? t('viewer.error.unknown') : display.error}
-            </span>
+            <span>{t(`viewer.error.${errorKind}`)}</span>
             <button type="button" className="sv-button" onClick={display.retry}>
               {t('viewer.retry')}
             </button>

@@ -16,12 +16,16 @@ export function describeLoadError(reason: unknown, depth = 0): string | null {
   return null;
 }
 
-export type LoadErrorKind = 'noPixelData' | 'network' | 'notFound' | 'other';
+export type LoadErrorKind = 'noPixelData' | 'network' | 'notFound' | 'timeout' | 'unreadable';
 
-/** Sorts a reason into what the user can act on; the raw reason is still shown under it. */
+/**
+ * Sorts a reason into what the user can act on. Everything else (a decoder's or parser's
+ * complaint) is an image the viewer cannot read: users see a sentence, never the raw reason.
+ */
 export function classifyLoadError(reason: string): LoadErrorKind {
   if (/no pixel data|pixel data (is )?missing/i.test(reason)) return 'noPixelData';
   if (/failed to fetch|networkerror|network request failed|load failed/i.test(reason)) return 'network';
   if (/\b404\b/.test(reason)) return 'notFound';
-  return 'other';
+  if (/did not load within/i.test(reason)) return 'timeout';
+  return 'unreadable';
 }

@@ -15,6 +15,8 @@ export interface ViewerTestHook {
   readDisplayedGrey(row: number, col: number): number;
   /** Stored value with the modality LUT applied (HU for CT); NaN for colour images. */
   storedHu(row: number, col: number): number;
+  /** Decoded red, green, blue (0–255) of a colour image; null for grey images. */
+  storedRgb(row: number, col: number): [number, number, number] | null;
   readonly sliceIndex: number;
   readonly voi: WindowLevel | null;
   setPreset(name: PresetName): void;
@@ -82,6 +84,15 @@ function storedHu(handle: ViewportHandle | null, row: number, col: number): numb
   });
 }
 
+function storedRgb(handle: ViewportHandle | null, row: number, col: number): [number, number, number] | null {
+  const { image } = shownImage(handle);
+  if (!image.color) return null;
+  const pixels = image.voxelManager?.getScalarData() ?? image.getPixelData();
+  const components = pixels.length / (image.rows * image.columns);
+  const start = pixelIndex(row, col, image.rows, image.columns) * components;
+  return [pixels[start] ?? Number.NaN, pixels[start + 1] ?? Number.NaN, pixels[start + 2] ?? Number.NaN];
+}
+
 /** Installs the hook while mounted; the latest state is read at call time. */
 export function useViewerTestHook(state: HookState): void {
   const stateRef = useRef(state);
@@ -92,6 +103,7 @@ export function useViewerTestHook(state: HookState): void {
       imageToCanvas: (row, col) => imageToCanvas(stateRef.current, row, col),
       readDisplayedGrey: (row, col) => readDisplayedGrey(stateRef.current, row, col),
       storedHu: (row, col) => storedHu(stateRef.current.handle, row, col),
+      storedRgb: (row, col) => storedRgb(stateRef.current.handle, row, col),
       get sliceIndex() {
         return stateRef.current.sliceIndex;
       },

@@ -35,6 +35,13 @@ function imageWindow(image: Types.IImage): WindowLevel | null {
   return firstWindow(image.windowCenter, image.windowWidth);
 }
 
+export interface WindowMemory {
+  /** The window the reader chose on an earlier visit (null: each slice's own). */
+  readonly initialWindow?: WindowLevel | null;
+  /** The reader chose a window (null: back to each slice's own), to be kept for the next visit. */
+  readonly onChosenWindow?: (window: WindowLevel | null) => void;
+}
+
 /**
  * Keeps the viewport on `imageIds[index]` and reports when that slice is on screen. The index is
  * owned by the page: the wheel only asks for a new one through `onIndexChange`.
@@ -44,16 +51,19 @@ export function useSliceDisplay(
   imageIds: readonly string[],
   index: number,
   onIndexChange: (index: number) => void,
+  memory: WindowMemory = {},
 ): SliceDisplay {
   const [renderedImageId, setRenderedImageId] = useState<string | null>(null);
   const [failures, setFailures] = useState<ReadonlyMap<string, string>>(new Map());
   const [voi, setVoi] = useState<WindowLevel | null>(null);
-  const [chosenWindow, setChosenWindow] = useState<WindowLevel | null>(null);
+  const [chosenWindow, setChosenWindow] = useState<WindowLevel | null>(memory.initialWindow ?? null);
   const [modality, setModality] = useState<string | null>(null);
   const [fileWindow, setFileWindow] = useState<WindowLevel | null>(null);
   const [stackVersion, setStackVersion] = useState(0);
 
-  const chosenRef = useRef<WindowLevel | null>(null);
+  const chosenRef = useRef<WindowLevel | null>(memory.initialWindow ?? null);
+  const onChosenRef = useRef(memory.onChosenWindow);
+  onChosenRef.current = memory.onChosenWindow;
   /** VOI range drawn on the canvas; null: as Cornerstone reports it. */
   const displayedRef = useRef<VoiRange | null>(null);
   /** The slice the drawn window was last checked for. */
@@ -67,6 +77,7 @@ export function useSliceDisplay(
   const choose = useCallback((window: WindowLevel | null) => {
     chosenRef.current = window;
     setChosenWindow(window);
+    onChosenRef.current?.(window);
   }, []);
 
   // A new series (or a retry) opens at the page's slice.

@@ -9,6 +9,7 @@ import { ItemTargets } from '../../../src/core/targets';
 import { lockDocument } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { applyBatch } from '../../services/annotations/applyBatch';
+import { preparedOp } from '../../services/annotations/batchInput';
 import { itemFromRow } from '../../services/items';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { pgTestUrl } from '../../testing/testDatabase';
@@ -42,7 +43,7 @@ describe.skipIf(!pgTestUrl())('concurrent documents on postgres', () => {
   async function whileAnnWrites(slice: number, during: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
     await server.db.transaction().execute(async (trx) => {
       await lockDocument(trx, itemId, ann.user.id);
-      const ops = [put(label(slices[slice]!, 'sah.present', humanBy(ann.user.id)))];
+      const ops = [preparedOp(put(label(slices[slice]!, 'sah.present', humanBy(ann.user.id))))];
       const outcome = await applyBatch(trx, { itemId, userId: ann.user.id, opId: `held-${slice}`, ops, targets }, server.now().toISOString());
       expect(outcome.status).toBe(200);
       await during(trx);

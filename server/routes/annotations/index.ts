@@ -6,25 +6,24 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { BatchResult, DocumentInfo, ReviewDecision } from '../../../src/core/api';
 import type { LabelSet } from '../../../src/core/labelSet';
-import { badRequest, forbidden } from '../../http/errors';
+import { badRequest, forbidden, HttpError } from '../../http/errors';
 import { baseRevisionOf, etagOf, idempotencyKeyOf } from '../../http/preconditions';
 import { limitOf } from '../../http/schemas';
 import type { AppContext } from '../../http/context';
 import { userOf } from '../../plugins/auth';
 import { visibleAnnotatedItem, type AnnotatedItem } from '../../services/access';
 import { applyBatch } from '../../services/annotations/applyBatch';
-import { checkedOps } from '../../services/annotations/batchInput';
 import { listHeads, listRevisions, readHead, readOpsSince, readRecordPage, type RecordQuery } from '../../services/annotations/reads';
 import { applyReview, applySubmit } from '../../services/annotations/workflow';
 import { idempotentWrite, requestHash, type IdempotencyKey, type WriteReply } from '../../services/idempotentWrite';
 import {
+  MAX_BATCH_BODY_BYTES,
   annotatorRecordsSchema,
   itemParamsSchema,
   myRecordsSchema,
   opsSinceSchema,
   patchBatchSchema,
   reviewSchema,
-  type PatchBatchBody,
   type RecordPageQuery,
 } from './schema';
 
@@ -66,18 +65,21 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
     return reply.header('ETag', etagOf(info.revision)).send(info);
   });
 
-  app.patch<{ Params: { id: string }; Body: PatchBatchBody }>('/api/items/:id/annotations/me', { schema: patchBatchSchema }, async (request, reply) => {
+  // The body arrives as bytes and is parsed and validated by the batch pool, off the event loop when large.
+  const patchOptions = { schema: patchBatchSchema, bodyLimit: MAX_BATCH_BODY_BYTES, config: { rawJsonBody: true } };
+  app.patch<{ Params: { id: string }; Body: unknown }>('/api/items/:id/annotations/me', patchOptions, async (request, reply) => {
     const user = userOf(request);
     const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
     if (item.state === null) throw forbidden('this item is not assigned to you');
     const opId = idempotencyKeyOf(request, true);
+    if (!Buffer.isBuffer(request.body)) throw new HttpError(400, 'invalid_batch', 'send the batch as a JSON body (Content-Type: application/json)');
     const targets = await ctx.itemTargets.get(item.id, item.updatedAt);
-    const ops = checkedOps(request.body.ops, await labelSetOf(ctx, item), targets);
-    const { legacyBaseRevision } = request.body;
+    const prepared = await ctx.batches.prepare(request.body, { labelSet: await labelSetOf(ctx, item), item: targets.item });
+    if (!prepared.ok) throw new HttpError(400, prepared.refusal.error, prepared.refusal.message);
+    const { ops, legacyBaseRevision, bodyHash } = prepared.batch;
     const write = { itemId: item.id, userId: user.id, opId, ops, targets, ...(legacyBaseRevision === undefined ? {} : { legacyBaseRevision }) };
-    const result = await idempotentWrite(ctx, keyOf(request, user.id, opId, null), { itemId: item.id, annotatorId: user.id }, (trx, at) =>
-      applyBatch(trx, write, at),
-    );
+    const key = opId === null ? null : { userId: user.id, key: opId, requestHash: requestHash([request.method, request.url.split('?')[0] ?? '', '', bodyHash]) };
+    const result = await idempotentWrite(ctx, key, { itemId: item.id, annotatorId: user.id }, (trx, at) => applyBatch(trx, write, at));
     if (result.status === 200) reply.header('ETag', etagOf((result.body as BatchResult).revision));
     return send(reply, result);
   });

@@ -1,24 +1,18 @@
-import { MAX_OPS_PER_BATCH } from '../../../src/core/records';
 import { boxQuery, idParams, limitQuery, seqQuery, uuid } from '../../http/schemas';
 
-/** Each op is checked by validateRecordOp (src/core), which knows the label set and the item's targets. */
-export const patchBatchSchema = {
-  params: idParams,
-  body: {
-    type: 'object',
-    required: ['ops'],
-    additionalProperties: false,
-    properties: {
-      ops: { type: 'array', minItems: 1, maxItems: MAX_OPS_PER_BATCH },
-      legacyBaseRevision: { type: 'integer', minimum: 0 },
-    },
-  },
-} as const;
+/**
+ * Largest body of one op batch. It holds the largest record the record limits allow (a mask of
+ * `RECORD_LIMITS.maxRuns` runs written with ten digits each is about 11 MB; an outline of
+ * `maxVertices` vertices about 0.3 MB), so every valid record can be sent, and it bounds the
+ * CPU one request can ask of the server (about 1.5 s of parsing and validating, in a worker).
+ */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
 
-export interface PatchBatchBody {
-  readonly ops: readonly unknown[];
-  readonly legacyBaseRevision?: number;
-}
+/**
+ * The body (`OpBatch`) is parsed and checked by batchInput.ts, in a worker when large, against the
+ * label set and the item's targets: `{ ops: 1…MAX_OPS_PER_BATCH operations, legacyBaseRevision? }`.
+ */
+export const patchBatchSchema = { params: idParams } as const;
 
 const recordPageQuery = {
   type: 'object',

@@ -156,13 +156,16 @@ describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
       [{ ops: [good, outline(Array.from({ length: RECORD_LIMITS.maxVertices + 1 }, (_, i) => [i % 500, 1] as [number, number]))] }, /at most 10000 points/],
       [{ ops: [good, mask(10, 10)] }, /a mask is the size of its image, 512×512/],
       [{ ops: [good, good] }, /appears twice/],
-      [{ ops: [] }, /must NOT have fewer than 1 items/],
-      [{ ops: [good], extra: 1 }, /additional properties/],
+      [{ ops: [] }, /"ops" must be a list of 1 to 2000 operations/],
+      [{ ops: [good], extra: 1 }, /unknown property "extra"/],
+      [{ ops: [put(label(slices[5]!, 'sah.present', by(ann)), 2 ** 31)] }, /baseVersion: expected an integer of at most 2147483647/],
+      [{ ops: [good], legacyBaseRevision: 2 ** 31 }, /"legacyBaseRevision" must be an integer from 0 to 2147483647/],
       [{ ops: [{ ...good, record: { ...label(slices[5]!, 'sah.absent', by(ann)), id: 'other' } }] }, /must equal the op's id/],
     ];
     for (const [i, [payload, message]] of cases.entries()) {
       const response = await patchBatch(server, ann, itemId, `bad-${i}`, payload);
       expect(response.statusCode, `case ${i}: ${response.body.slice(0, 300)}`).toBe(400);
+      expect(json<{ error: string }>(response).error, `case ${i}`).toBe('invalid_batch');
       expect(json<{ message: string }>(response).message, `case ${i}`).toMatch(message);
     }
     const noKey = await patchBatch(server, ann, itemId, null, { ops: [good] });

@@ -93,7 +93,7 @@ describe('auth', () => {
   it('checks roles: an annotator cannot use admin routes (403)', async () => {
     const routes = [
       { method: 'GET', url: '/api/users' },
-      { method: 'POST', url: '/api/users', payload: { username: 'x1', displayName: 'x', password: 'long enough pw', roles: ['annotator'] } },
+      { method: 'POST', url: '/api/users', payload: { username: 'x1', displayName: 'x', password: 'long enough pass', roles: ['annotator'] } },
       { method: 'POST', url: '/api/datasets', payload: { name: 'x', labelSetId: 'sah-slice', labelSetVersion: 1 } },
       { method: 'GET', url: '/api/audit' },
     ] as const;
@@ -148,7 +148,7 @@ describe('auth', () => {
     expect((await change('wrong current', 'a much better secret')).statusCode).toBe(401);
     const weak = await change('one-time pass 1', 'short');
     expect(weak.statusCode).toBe(400);
-    expect(weak.json()).toMatchObject({ message: expect.stringMatching(/at least 10/) });
+    expect(weak.json()).toMatchObject({ error: 'password_too_short', message: expect.stringMatching(/at least 12/) });
     expect((await change('one-time pass 1', 'newbie-password-1')).statusCode).toBe(400);
     expect((await change('one-time pass 1', 'a much better secret')).statusCode).toBe(204);
 

@@ -2,36 +2,32 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ChangePasswordRequest, LoginRequest, LoginResponse } from '../../../src/core/api';
-import { hashPassword, passwordWeakness, spendVerifyTime, verifyPassword } from '../../auth/password';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { passwordRefusal } from '../../auth/passwordPolicy';
 import type { Database } from '../../db/schema';
-import { badRequest, unauthorized } from '../../http/errors';
+import { clientOf } from '../../http/client';
+import { badRequest, HttpError, unauthorized } from '../../http/errors';
 import { userOf } from '../../plugins/auth';
 import { writeAudit } from '../../services/audit';
+import { pruneThrottle } from '../../services/loginThrottle';
 import { pruneExpired } from '../../services/retention';
-import { createSession, deleteSession } from '../../services/sessions';
-import { userFromRow } from '../../services/users';
+import { deleteSession } from '../../services/sessions';
+import { SignInLocked, signIn } from '../../services/signIn';
 import { changePasswordSchema, loginSchema } from './schema';
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
 
-  app.post<{ Body: LoginRequest }>('/api/auth/login', { schema: loginSchema, config: { public: true } }, async (request) => {
-    const { username, password } = request.body;
-    const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!row) {
-      await spendVerifyTime(password);
-      throw unauthorized('wrong username or password');
-    }
-    if (!(await verifyPassword(password, row.password_hash))) throw unauthorized('wrong username or password');
+  app.post<{ Body: LoginRequest }>('/api/auth/login', { schema: loginSchema, config: { public: true } }, async (request, reply) => {
     const now = ctx.now();
-    const session = await ctx.db.transaction().execute(async (trx) => {
-      const opened = await createSession(trx, row.id, now, ctx.tokenTtlMs);
-      await writeAudit(trx, { at: now.toISOString(), userId: row.id, action: 'auth.login', entity: 'user', entityId: row.id });
-      return opened;
-    });
-    await pruneQuietly(ctx.db, now, request.log);
-    const response: LoginResponse = { token: session.token, expiresAt: session.expiresAt, user: userFromRow(row) };
-    return response;
+    try {
+      const response: LoginResponse = await signIn(ctx.db, { ...request.body, client: clientOf(request) }, now, ctx.tokenTtlMs);
+      await pruneQuietly(ctx.db, now, request.log);
+      return response;
+    } catch (error) {
+      if (error instanceof SignInLocked) reply.header('Retry-After', String(error.retryAfter));
+      throw error;
+    }
   });
 
   app.post('/api/auth/logout', { config: { passwordChangeAllowed: true } }, async (request, reply) => {
@@ -44,7 +40,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/api/auth/me', { config: { passwordChangeAllowed: true } }, async (request) => {
-    const { tokenHash: _secret, ...user } = userOf(request);
+    const { tokenHash: _secret, sessionId: _session, ...user } = userOf(request);
     return user;
   });
 
@@ -56,8 +52,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       const { currentPassword, newPassword } = request.body;
       const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
       if (!(await verifyPassword(currentPassword, row.password_hash))) throw unauthorized('current password is wrong');
-      const weakness = passwordWeakness(newPassword, user.username);
-      if (weakness) throw badRequest(weakness);
+      const refusal = passwordRefusal(newPassword, user.username);
+      if (refusal) throw new HttpError(400, refusal.code, refusal.message);
       if (newPassword === currentPassword) throw badRequest('the new password must differ from the current one');
       const hash = await hashPassword(newPassword);
       const at = ctx.now().toISOString();
@@ -76,7 +72,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 async function pruneQuietly(db: Kysely<Database>, now: Date, log: FastifyBaseLogger): Promise<void> {
   try {
     await pruneExpired(db, now);
+    await pruneThrottle(db, now);
   } catch (error) {
-    log.warn({ err: error }, 'pruning expired sessions and idempotency keys failed');
+    log.warn({ err: error }, 'pruning expired sessions, idempotency keys and sign-in counts failed');
   }
 }

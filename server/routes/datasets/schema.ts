@@ -1,4 +1,4 @@
-import { idParams, LABEL_SET_ID_PATTERN, uuid } from '../../http/schemas';
+import { dbInteger, idParams, LABEL_SET_ID_PATTERN, uuid } from '../../http/schemas';
 
 export const createDatasetSchema = {
   body: {
@@ -9,7 +9,7 @@ export const createDatasetSchema = {
       name: { type: 'string', minLength: 1, maxLength: 200 },
       description: { type: 'string', maxLength: 5000 },
       labelSetId: { type: 'string', pattern: LABEL_SET_ID_PATTERN },
-      labelSetVersion: { type: 'integer', minimum: 1 },
+      labelSetVersion: dbInteger(1),
     },
   },
 } as const;

@@ -5,11 +5,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ImportReport } from '../../../src/core/api';
-import { badRequest, HttpError, notFound } from '../../http/errors';
+import { HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
 import { importDicomFiles } from '../../import/importFiles';
 import { userOf } from '../../plugins/auth';
-import { NUL_MESSAGE } from '../../plugins/noNulText';
+import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
 import { uploadSchema } from './schema';
 
@@ -46,6 +46,6 @@ function fileName(header: string | undefined): string {
   } catch {
     // Not percent-encoding after all: the header is the name.
   }
-  if (name.includes('\u0000')) throw badRequest(`X-File-Name ${NUL_MESSAGE}`);
+  if (name.includes('\u0000')) throw invalidText(`X-File-Name ${NUL_MESSAGE}`);
   return name;
 }

@@ -11,8 +11,12 @@ import { findDataset } from '../../services/datasets';
 import { decodeCursor, itemFromRow, listItems } from '../../services/items';
 import { fileSchema, itemSchema, listItemsSchema } from './schema';
 
-/** Files never change once stored (a new upload is a new file id), so a client may keep them. */
-const IMMUTABLE = 'private, max-age=31536000, immutable';
+/**
+ * Patient images stay out of the browser's HTTP cache, which outlives a sign-out: the offline
+ * copy lives in the service worker's Cache API store, which sign-out clears. The ETag (the
+ * content hash) still lets a client revalidate instead of downloading again.
+ */
+const PATIENT_DATA = 'private, no-store';
 
 export const itemRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
@@ -49,7 +53,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const size = toNumber(file.size);
     // The content's hash is a strong validator: the bytes behind it can never change.
     const etag = `"${file.sha256}"`;
-    reply.header('ETag', etag).header('Cache-Control', IMMUTABLE).header('Accept-Ranges', 'bytes');
+    reply.header('ETag', etag).header('Cache-Control', PATIENT_DATA).header('Accept-Ranges', 'bytes');
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
     const ifRange = request.headers['if-range'];
     const range = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : ({ kind: 'whole' } as const);

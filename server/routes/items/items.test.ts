@@ -52,12 +52,12 @@ describe('items and files', () => {
     expect(page.items.map((i) => i.state)).toEqual(['assigned']);
   });
 
-  it('serves DICOM bytes with a content hash ETag, immutable caching and 304 on a match', async () => {
+  it('serves DICOM bytes with a content hash ETag, kept out of the HTTP cache (private, no-store), and 304 on a match', async () => {
     const url = `/api/items/${itemId}/files/${fileIds[0]}`;
     const response = await server.app.inject({ method: 'GET', url, headers: ann.auth });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/dicom');
-    expect(response.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(response.headers['cache-control']).toBe('private, no-store');
     const bytes = response.rawPayload;
     expect(response.headers.etag).toBe(`"${createHash('sha256').update(bytes).digest('hex')}"`);
     expect(readDicomInstance(bytes).ok).toBe(true);
@@ -87,7 +87,7 @@ describe('items and files', () => {
     expect(head.statusCode).toBe(206);
     expect(head.headers['content-range']).toBe(`bytes 0-131/${size}`);
     expect(head.headers.etag).toBe(whole.headers.etag);
-    expect(head.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(head.headers['cache-control']).toBe('private, no-store');
     expect(head.rawPayload.equals(bytes.subarray(0, 132))).toBe(true);
     expect(head.rawPayload.subarray(128, 132).toString('latin1')).toBe('DICM');
 

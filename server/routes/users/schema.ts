@@ -1,7 +1,9 @@
+import { idParams, uuid } from '../../http/schemas';
+
 export const createUserSchema = {
   body: {
     type: 'object',
-    required: ['username', 'displayName', 'password', 'roles'],
+    required: ['username', 'displayName', 'roles'],
     additionalProperties: false,
     properties: {
       username: { type: 'string', pattern: '^[A-Za-z0-9._-]{2,64}$' },
@@ -15,4 +17,22 @@ export const createUserSchema = {
       },
     },
   },
+} as const;
+
+export const updateUserSchema = {
+  body: {
+    type: 'object',
+    required: ['disabled'],
+    additionalProperties: false,
+    properties: { disabled: { type: 'boolean' } },
+  },
+} as const;
+
+export const userParamsSchema = idParams;
+
+export const sessionParamsSchema = {
+  type: 'object',
+  required: ['id', 'sessionId'],
+  additionalProperties: false,
+  properties: { id: uuid, sessionId: uuid },
 } as const;

@@ -9,10 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AnnotationRecord } from '../../../src/core/annotation';
-import { isSettled } from '../../../src/core/targetLabels';
 import type { BatchResult, RecordConflictBody } from '../../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
-import { checkBatch, RECORD_SCHEMA, type RecordOp, type StoredRecord } from '../../../src/core/records';
+import { checkBatch, RECORD_SCHEMA, type StoredRecord } from '../../../src/core/records';
 import type { ItemTargets } from '../../../src/core/targets';
 import { currentTxid, toNumber } from '../../db/dialect';
 import type { AnnotationRecordsTable, Database } from '../../db/schema';
@@ -20,16 +19,17 @@ import { badRequest, conflict, forbidden } from '../../http/errors';
 import { writeAudit } from '../audit';
 import type { WriteOutcome } from '../idempotentWrite';
 import { authorshipProblem } from './authorship';
+import type { PreparedOp } from './batchInput';
 import { readLockedDocument, setAssignmentState, type DocumentHead } from './document';
-import { recordColumns, storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
+import { storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
 
 export interface BatchWrite {
   readonly itemId: string;
   readonly userId: string;
   /** The batch's Idempotency-Key. */
   readonly opId: string;
-  /** Already validated against the label set and the item's targets. */
-  readonly ops: readonly RecordOp[];
+  /** Validated against the label set and the item's targets, columns derived (batchInput.ts). */
+  readonly ops: readonly PreparedOp[];
   readonly legacyBaseRevision?: number;
   readonly targets: ItemTargets;
 }
@@ -38,6 +38,35 @@ export interface BatchWrite {
 const ROWS_PER_STATEMENT = 500;
 
 type StoredRow = Pick<AnnotationRecordsTable, 'record_id' | 'version' | 'schema' | 'type' | 'question_id' | 'target_id' | 'deleted' | 'settled' | 'body'>;
+
+/**
+ * Record bodies per statement. SQLite runs a statement synchronously on the event loop; writing a
+ * 16 MB batch as one statement held every other request for hundreds of milliseconds, so large
+ * bodies go in statements of about this size with a turn of the event loop between them.
+ */
+const BODY_BYTES_PER_STATEMENT = 512 * 1024;
+
+const bodyLength = (op: PreparedOp): number => (op.kind === 'put' ? (op.columns.body?.length ?? 0) : 0);
+
+/** The batch's ops in statements of at most ROWS_PER_STATEMENT rows and about BODY_BYTES_PER_STATEMENT of bodies. */
+function statements(ops: readonly PreparedOp[]): PreparedOp[][] {
+  const out: PreparedOp[][] = [];
+  let current: PreparedOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (current.length > 0 && (current.length >= ROWS_PER_STATEMENT || bytes + bodyLength(op) > BODY_BYTES_PER_STATEMENT)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += bodyLength(op);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -84,7 +113,7 @@ async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stor
   for (const op of write.ops) {
     const old = stored.get(op.id);
     if (old && labelsImage(write.targets, old.type, toNumber(old.settled) === 1, old.target_id)) bump(old.target_id, -1);
-    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, isSettled(op.record), op.record.targetId)) bump(op.record.targetId, 1);
+    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, op.record.settled, op.record.targetId)) bump(op.record.targetId, 1);
   }
   const touched = [...change.entries()].filter(([, by]) => by !== 0).map(([targetId]) => targetId);
   if (touched.length === 0) return 0;
@@ -116,8 +145,8 @@ function authorshipErrors(write: BatchWrite, stored: Map<string, StoredRow>): st
   write.ops.forEach((op, i) => {
     if (op.kind !== 'put') return;
     const body = stored.get(op.id)?.body;
-    const previous = body ? (JSON.parse(body) as AnnotationRecord) : null;
-    const problem = authorshipProblem(previous, op.record, write.userId);
+    const previous = body ? (JSON.parse(body) as AnnotationRecord).provenance : null;
+    const problem = authorshipProblem(previous, op.record.provenance, write.userId);
     if (problem) errors.push(`ops[${i}] (${op.id}): ${problem}`);
   });
   return errors;
@@ -142,9 +171,11 @@ async function writeOpsAndRecords(
   revision: number,
   at: string,
 ): Promise<void> {
-  for (const ops of chunks(write.ops)) {
+  const groups = statements(write.ops);
+  for (const [index, ops] of groups.entries()) {
+    if (index > 0) await nextTurn();
     const rows = ops.map((op) => {
-      const columns: RecordColumns = op.kind === 'put' ? recordColumns(op.record) : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
+      const columns: RecordColumns = op.kind === 'put' ? op.columns : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
       const schema = op.kind === 'put' ? RECORD_SCHEMA[op.record.type] : toNumber(stored.get(op.id)?.schema);
       return { op, columns, schema, version: versions[op.id] as number };
     });

@@ -3,7 +3,7 @@
  * the server's current copy of the record (null when it never existed or is a tombstone), after
  * the base versions matched, so the client saw that same copy.
  */
-import type { AnnotationRecord, Provenance } from '../../../src/core/annotation';
+import type { Provenance } from '../../../src/core/annotation';
 import { jsonEqual } from '../../../src/core/jsonEqual';
 
 const list = (ids: readonly string[]): string => JSON.stringify(ids);
@@ -48,7 +48,7 @@ function allowedAuthors(previous: readonly string[], next: readonly string[], ca
   return false;
 }
 
-/** Why `next` may not be written by `caller` over `previous`, or null when it may. */
-export function authorshipProblem(previous: AnnotationRecord | null, next: AnnotationRecord, caller: string): string | null {
-  return previous ? changedRecordProblem(previous.provenance, next.provenance, caller) : newRecordProblem(next.provenance, caller);
+/** Why a record with provenance `next` may not be written by `caller` over `previous`, or null when it may. */
+export function authorshipProblem(previous: Provenance | null, next: Provenance, caller: string): string | null {
+  return previous ? changedRecordProblem(previous, next, caller) : newRecordProblem(next, caller);
 }

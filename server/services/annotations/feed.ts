@@ -30,18 +30,50 @@ function parseCheckpoint(checkpoint: string): Position | null {
 
 const checkpointOf = (position: Position): string => `${position.txid}.${position.seq}`;
 
-/** The ops a user follows that are final (see above): annotators their own documents, reviewers and admins everyone's. */
-function followedOps(db: Kysely<Database>, user: User) {
+/** Whether a user follows a document's changes: annotators their own, reviewers and admins everyone's. */
+export const followsDocument = (user: User, annotatorId: string): boolean => seesAllItems(user) || annotatorId === user.id;
+
+/**
+ * The ops a user follows that are final (see above), as `followsDocument` says; null: every op
+ * (the live stream's shared reader, which filters per subscriber).
+ */
+function followedOps(db: Kysely<Database>, user: User | null) {
   let query = db.selectFrom('annotation_ops');
   if (dialectOf(db) === 'postgres') query = query.where('txid', '<', sql<number>`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`);
-  if (!seesAllItems(user)) query = query.where('annotator_id', '=', user.id);
+  if (user && !seesAllItems(user)) query = query.where('annotator_id', '=', user.id);
   return query;
 }
 
-/** The checkpoint after the newest change the user follows ('' when there is none yet). */
-async function latestCheckpoint(db: Kysely<Database>, user: User): Promise<string> {
+/** The checkpoint after the newest change the user (null: anyone) follows ('' when there is none yet). */
+export async function latestCheckpoint(db: Kysely<Database>, user: User | null): Promise<string> {
   const newest = await followedOps(db, user).select(['txid', 'seq']).orderBy('txid', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return newest ? checkpointOf({ txid: toNumber(newest.txid), seq: toNumber(newest.seq) }) : '';
+}
+
+/** Which document an op after a checkpoint changed, without its record: what the live stream announces. */
+export interface ChangedDocument {
+  readonly itemId: string;
+  readonly annotatorId: string;
+}
+
+/** The documents changed after `since` (up to `limit` ops), with the checkpoint after them. */
+export async function readChangedDocuments(
+  db: Kysely<Database>,
+  user: User | null,
+  since: string,
+  limit: number,
+): Promise<{ readonly documents: ChangedDocument[]; readonly checkpoint: string; readonly more: boolean }> {
+  let query = followedOps(db, user).select(['txid', 'seq', 'item_id', 'annotator_id']).orderBy('txid').orderBy('seq').limit(limit + 1);
+  const from = parseCheckpoint(since);
+  if (from) query = query.where((eb) => eb(eb.refTuple('txid', 'seq'), '>', eb.tuple(from.txid, from.seq)));
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    documents: page.map((row) => ({ itemId: row.item_id, annotatorId: row.annotator_id })),
+    checkpoint: last ? checkpointOf({ txid: toNumber(last.txid), seq: toNumber(last.seq) }) : since,
+    more: rows.length > limit,
+  };
 }
 
 export async function readChanges(db: Kysely<Database>, user: User, since: string, limit: number): Promise<ChangeFeed> {

@@ -254,6 +254,13 @@ describe('validateAnnotationRecord', () => {
         'provenance.origin.threshold: expected a finite number, got NaN',
         'provenance.origin.score: expected a number in [0, 1]',
       ]);
+      const { accepted: long } = records();
+      long.provenance.origin.modelId = 'm'.repeat(RECORD_LIMITS.maxNameLength + 1);
+      long.provenance.authors = ['u'.repeat(RECORD_LIMITS.maxNameLength + 1)];
+      expect(errorsOf(long)).toEqual([
+        `provenance.authors[0]: at most ${RECORD_LIMITS.maxNameLength} characters, got ${RECORD_LIMITS.maxNameLength + 1}`,
+        `provenance.origin.modelId: at most ${RECORD_LIMITS.maxNameLength} characters, got ${RECORD_LIMITS.maxNameLength + 1}`,
+      ]);
       const { pt } = records();
       pt.provenance.origin = { kind: 'oracle' };
       expect(errorsOf(pt)).toEqual(['provenance.origin.kind: expected "human" or "model", got "oracle"']);

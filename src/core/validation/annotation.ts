@@ -11,6 +11,8 @@ import { Issues, array, at, atIndex, describe, finite, integer, isObject, isoTim
  */
 export const RECORD_LIMITS = {
   maxIdLength: 256,
+  /** Names in a provenance (authors, model id, version, hash, run): identifiers, not prose. */
+  maxNameLength: 256,
   /** Vertices of one polyline or polygon (a gland traced at high power has hundreds). */
   maxVertices: 10_000,
   /** Runs of one mask; a 512×512 labelmap with noise stays far below this. */
@@ -159,6 +161,13 @@ function classCode(x: unknown, path: string, question: Question | undefined, iss
   return true;
 }
 
+function shortName(x: unknown, path: string, issues: Issues): x is string {
+  if (!string(x, path, issues)) return false;
+  if (x.length <= RECORD_LIMITS.maxNameLength) return true;
+  issues.add(path, `at most ${RECORD_LIMITS.maxNameLength} characters, got ${x.length}`);
+  return false;
+}
+
 function checkProvenance(x: unknown, path: string, issues: Issues): void {
   const p = object(x, path, issues, ['origin', 'createdAt', 'updatedAt', 'authors', 'decision', 'decidedBy']);
   if (!p) return;
@@ -168,7 +177,7 @@ function checkProvenance(x: unknown, path: string, issues: Issues): void {
   if (array(p.authors, authorsPath, issues)) {
     const seen = new Set<string>();
     p.authors.forEach((author, i) => {
-      if (!string(author, atIndex(authorsPath, i), issues)) return;
+      if (!shortName(author, atIndex(authorsPath, i), issues)) return;
       if (seen.has(author)) issues.add(atIndex(authorsPath, i), `author "${author}" listed twice`);
       seen.add(author);
     });
@@ -191,10 +200,10 @@ function checkProvenance(x: unknown, path: string, issues: Issues): void {
   }
   const o = object(p.origin, originPath, issues, ['kind', 'modelId', 'version', 'contentHash', 'runId', 'threshold', 'score']);
   if (o) {
-    string(o.modelId, at(originPath, 'modelId'), issues);
-    string(o.version, at(originPath, 'version'), issues);
-    string(o.contentHash, at(originPath, 'contentHash'), issues);
-    string(o.runId, at(originPath, 'runId'), issues);
+    shortName(o.modelId, at(originPath, 'modelId'), issues);
+    shortName(o.version, at(originPath, 'version'), issues);
+    shortName(o.contentHash, at(originPath, 'contentHash'), issues);
+    shortName(o.runId, at(originPath, 'runId'), issues);
     for (const key of ['threshold', 'score'] as const) {
       const v = o[key];
       if (v !== undefined && finite(v, at(originPath, key), issues) && (v < 0 || v > 1)) issues.add(at(originPath, key), 'expected a number in [0, 1]');
@@ -206,7 +215,7 @@ function checkProvenance(x: unknown, path: string, issues: Issues): void {
   } else if (p.decision === 'pending') {
     if (p.decidedBy !== undefined) issues.add(at(path, 'decidedBy'), 'a pending proposal has no decision yet');
   } else {
-    string(p.decidedBy, at(path, 'decidedBy'), issues);
+    shortName(p.decidedBy, at(path, 'decidedBy'), issues);
   }
 }
 

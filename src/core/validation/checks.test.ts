@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Issues, at, atIndex, atKey, describe as describeValue, isoTime } from './checks';
+import { INT32_MAX, Issues, at, atIndex, atKey, describe as describeValue, integer, isoTime } from './checks';
 
 describe('paths', () => {
   it('build the paths used in error messages', () => {
@@ -27,5 +27,14 @@ describe('describe', () => {
     expect(describeValue('x'.repeat(1000))).toBe('a string of length 1000');
     expect(describeValue({ a: 1 })).toBe('an object');
     expect(describeValue(undefined)).toBe('undefined');
+  });
+});
+
+describe('integer', () => {
+  it('accepts what a PostgreSQL integer column holds and refuses larger values, both signs', () => {
+    const issues = new Issues();
+    expect([INT32_MAX, -INT32_MAX, 0].map((n) => integer(n, 'n', issues))).toEqual([true, true, true]);
+    expect([2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER].map((n) => integer(n, 'n', issues))).toEqual([false, false, false]);
+    expect(issues.list()[0]).toBe('n: expected an integer of at most 2147483647 in size, got 2147483648');
   });
 });

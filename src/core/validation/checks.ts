@@ -74,9 +74,17 @@ export function finite(x: unknown, path: string, issues: Issues): x is number {
   return true;
 }
 
+/** The largest integer a stored counter (version, revision, size in px) holds: PostgreSQL's `integer`. */
+export const INT32_MAX = 2_147_483_647;
+
+/** An integer in [min, INT32_MAX]: larger values cannot be stored, so they are refused here, not by the database. */
 export function integer(x: unknown, path: string, issues: Issues, min?: number): x is number {
   if (typeof x !== 'number' || !Number.isInteger(x) || (min !== undefined && x < min)) {
     issues.add(path, min === undefined ? `expected an integer, got ${describe(x)}` : `expected an integer ≥ ${min}, got ${describe(x)}`);
+    return false;
+  }
+  if (Math.abs(x) > INT32_MAX) {
+    issues.add(path, `expected an integer of at most ${INT32_MAX} in size, got ${x}`);
     return false;
   }
   return true;

@@ -79,9 +79,16 @@ export function acknowledgedRow(row: RecordRow, sent: AnnotationRecord | null, v
 
 /**
  * Takes in server copies of records (the feed, `/ops`, a page of `/records`) wherever nothing
- * local waits. Inside a transaction; answers what changed, by id (null = deleted).
+ * local waits. Inside a transaction; answers what changed, by id (null = deleted). `alreadySynced`,
+ * when given, receives the other records of the copies that are synced here, or whose local
+ * change the copy already holds, as held.
  */
-export async function takeServerCopies(db: MejirushiDb, doc: DocumentRef, copies: readonly StoredRecord[]): Promise<Map<string, AnnotationRecord | null>> {
+export async function takeServerCopies(
+  db: MejirushiDb,
+  doc: DocumentRef,
+  copies: readonly StoredRecord[],
+  alreadySynced?: Map<string, AnnotationRecord | null>,
+): Promise<Map<string, AnnotationRecord | null>> {
   const newest = new Map<string, StoredRecord>();
   for (const copy of copies) if ((newest.get(copy.id)?.version ?? -1) < copy.version) newest.set(copy.id, copy);
   const ids = [...newest.keys()];
@@ -89,8 +96,14 @@ export async function takeServerCopies(db: MejirushiDb, doc: DocumentRef, copies
   const writes: RecordRow[] = [];
   const taken = new Map<string, AnnotationRecord | null>();
   ids.forEach((id, i) => {
-    const next = serverCopyRow(doc, rows[i], newest.get(id) as StoredRecord);
-    if (!next) return;
+    const row = rows[i];
+    const next = serverCopyRow(doc, row, newest.get(id) as StoredRecord);
+    if (!next) {
+      // Also a change of this device whose ack has not been written yet: the copy is its echo, and
+      // another tab's editor hears of it only now (the ack is not announced again).
+      if (row && (isSettled(row) || sameRecord(row.record, (newest.get(id) as StoredRecord).record))) alreadySynced?.set(id, row.record);
+      return;
+    }
     writes.push(next);
     taken.set(id, next.record);
   });

@@ -3,7 +3,7 @@
  * with a small phantom series assigned and one reviewer, reached through a proxy on a fixed
  * port. The proxy can "lose" responses (the server processed the request, the client never
  * hears back) and can stand in for a stopped server while the real one restarts on the same
- * database file.
+ * database file. Event streams pass through as they come (and drop when it becomes unreachable).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -101,6 +101,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
   let reachable = true;
   const losing: { match: (method: string, url: string) => boolean; count: number }[] = [];
   const forwarded: string[] = [];
+  const streams = new Set<() => void>();
   const proxy: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -116,6 +117,17 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
       const upstream = httpRequest(
         { host: '127.0.0.1', port: upstreamPort, method, path: url, headers: req.headers },
         (answer: IncomingMessage) => {
+          if (!rule && String(answer.headers['content-type']).startsWith('text/event-stream')) {
+            const drop = () => req.socket.destroy();
+            streams.add(drop);
+            res.on('close', () => {
+              streams.delete(drop);
+              answer.destroy();
+            });
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+            return;
+          }
           const body: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('end', () => {
@@ -157,6 +169,7 @@ export async function startLiveServer(options: { readonly sliceCount?: number } 
     labelSet: { labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version },
     setReachable: (value) => {
       reachable = value;
+      if (!reachable) for (const drop of [...streams]) drop();
     },
     loseResponses: (match, count = 1) => {
       losing.push({ match, count });

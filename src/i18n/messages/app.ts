@@ -26,7 +26,39 @@ export const appMessages = {
   'error.unauthorized': { en: 'Your sign-in has expired. Please sign in again.', ja: 'ログインの有効期限が切れました。もう一度ログインしてください。' },
   'error.forbidden': { en: 'You do not have access to this.', ja: 'この操作を行う権限がありません。' },
   'error.notFound': { en: 'This was not found. It may have been removed or not assigned to you.', ja: '見つかりません。削除されたか、割り当てられていない可能性があります。' },
-  'error.generic': { en: 'Something went wrong: {message}', ja: 'エラーが発生しました：{message}' },
+  'error.generic': {
+    en: 'Something went wrong. Please try again; if it keeps happening, tell your administrator.',
+    ja: '問題が発生しました。もう一度お試しください。繰り返し起きる場合は管理者に連絡してください。',
+  },
+  'error.server': {
+    en: 'The server had a problem and could not do this. Please try again later.',
+    ja: 'サーバーで問題が発生したため実行できませんでした。しばらくしてからもう一度お試しください。',
+  },
+  'error.invalidInput': {
+    en: 'Some of what was entered is not valid, or this link does not point to anything. Please check and try again.',
+    ja: '入力内容に誤りがあるか、このリンクの指す先がありません。確認してもう一度お試しください。',
+  },
+  'error.invalidText': {
+    en: 'The text contains characters that cannot be saved. Please retype it.',
+    ja: '保存できない文字が含まれています。入力し直してください。',
+  },
+  'error.invalidBatch': {
+    en: 'The server refused these annotations as invalid. They are kept on this device.',
+    ja: 'サーバーがこの注釈を無効として受け付けませんでした。注釈はこの端末に保存されています。',
+  },
+  'error.valueOutOfRange': { en: 'A number is too large to be saved.', ja: '数値が大きすぎて保存できません。' },
+  'error.payloadTooLarge': { en: 'This is too large to send in one go.', ja: '一度に送信するには大きすぎます。' },
+  'error.unsupportedFile': { en: 'This kind of file cannot be used here.', ja: 'この種類のファイルはここでは使えません。' },
+  'error.itemLocked': {
+    en: 'This case has been submitted and cannot be changed until a reviewer returns it.',
+    ja: 'この症例は提出済みのため、レビュアーが差し戻すまで変更できません。',
+  },
+  'error.invalidState': { en: 'This cannot be done at this stage of the case.', ja: '症例の現在の状態ではこの操作はできません。' },
+  'error.conflict': { en: 'This was changed elsewhere in the meantime. Please reload and try again.', ja: '別の場所で変更されました。再読み込みしてもう一度お試しください。' },
+  'error.nameTaken': { en: 'That name is already in use. Please choose another.', ja: 'その名前は既に使われています。別の名前を選んでください。' },
+  'error.usernameTaken': { en: 'That user name is already in use. Please choose another.', ja: 'そのユーザー名は既に使われています。別のユーザー名を選んでください。' },
+  'error.passwordChangeRequired': { en: 'Please choose a new password first.', ja: '先に新しいパスワードを設定してください。' },
+  'error.tooManyRequests': { en: 'Too many attempts. Please wait a moment and try again.', ja: '試行回数が多すぎます。しばらく待ってからもう一度お試しください。' },
   'error.pageNotFound': { en: 'There is no page at {path}.', ja: '{path} というページはありません。' },
 
   'login.title': { en: 'Sign in', ja: 'ログイン' },
@@ -38,6 +70,22 @@ export const appMessages = {
   'login.expired': {
     en: 'Your sign-in has expired. Labels made meanwhile are kept on this device and will be sent after you sign in.',
     ja: 'ログインの有効期限が切れました。その間のラベルはこの端末に保存されており、ログイン後に送信されます。',
+  },
+  'login.lockedSeconds': {
+    en: 'Too many failed sign-ins. Sign-in is paused: please try again in {seconds} seconds.',
+    ja: 'ログインの失敗が続いたため、一時的にログインできません。{seconds} 秒後にもう一度お試しください。',
+  },
+  'login.lockedMinutes': {
+    en: 'Too many failed sign-ins. Sign-in is paused: please try again in {minutes} minutes.',
+    ja: 'ログインの失敗が続いたため、一時的にログインできません。{minutes} 分後にもう一度お試しください。',
+  },
+  'login.disabled': {
+    en: 'This account has been disabled. Please ask your administrator.',
+    ja: 'このアカウントは無効になっています。管理者にお問い合わせください。',
+  },
+  'login.signedOutDisabled': {
+    en: 'An administrator has disabled your account, so you were signed out. Labels not yet sent are kept on this device.',
+    ja: '管理者がアカウントを無効にしたため、ログアウトしました。未送信のラベルはこの端末に保存されています。',
   },
 
   'password.title': { en: 'Choose your password', ja: 'パスワードの設定' },
@@ -53,6 +101,13 @@ export const appMessages = {
   'password.mismatch': { en: 'The two new passwords differ.', ja: '新しいパスワードが一致しません。' },
   'password.same': { en: 'The new password must differ from the current one.', ja: '現在のパスワードとは異なるものにしてください。' },
   'password.wrongCurrent': { en: 'The current password is wrong.', ja: '現在のパスワードが正しくありません。' },
+  'password.tooLong': { en: 'Use at most {max} characters.', ja: '{max} 文字以内にしてください。' },
+  'password.common': {
+    en: 'This is one of the most common passwords, which are guessed first. Choose another one.',
+    ja: 'よく使われるパスワードのため、推測されやすく使えません。別のものにしてください。',
+  },
+  'password.containsUsername': { en: 'The password must not contain the user name.', ja: 'パスワードにユーザー名を含めないでください。' },
+  'password.tooSimple': { en: 'Use at least 4 different characters.', ja: '4 種類以上の文字を使ってください。' },
 
   'catalog.fromCache': {
     en: 'Offline: showing what this device saved last time.',
@@ -115,6 +170,17 @@ export const appMessages = {
   'labels.buttonWithKey': { en: '{name} (key {key})', ja: '{name}（{key} キー）' },
   'labels.clear': { en: 'Clear label', ja: 'ラベルを消去' },
   'labels.targetSlice': { en: 'Labels go to slice {n}.', ja: 'スライス {n} にラベルを付けます。' },
+  'labels.notDisplayed': {
+    en: 'Slice {n} is not on screen yet (still loading, or it could not be shown): no label was given. Labels go only to slices you have seen.',
+    ja: 'スライス {n} はまだ表示されていません（読み込み中、または表示できません）。ラベルは付けていません。ラベルは表示されたスライスにのみ付けられます。',
+  },
+  'labels.unseen.title': { en: 'Some slices were never shown', ja: '表示されていないスライスがあります' },
+  'labels.unseen.text': {
+    en: '{unseen} of the {total} selected slices have never been shown on your screen.',
+    ja: '選択した {total} 枚のうち {unseen} 枚は、まだ画面に表示されていません。',
+  },
+  'labels.unseen.seenOnly': { en: 'Label only the {seen} shown', ja: '表示された {seen} 枚のみにラベルを付ける' },
+  'labels.unseen.all': { en: 'Label all {total}', ja: '{total} 枚すべてにラベルを付ける' },
   'labels.targetRange': { en: 'Labels go to slices {from}–{to}.', ja: 'スライス {from}〜{to} にまとめてラベルを付けます。' },
 
   'answer.title': { en: 'Series answer', ja: 'シリーズ判定' },
@@ -141,6 +207,10 @@ export const appMessages = {
   },
   'sync.retryNow': { en: 'Click to retry now', ja: 'クリックで今すぐ再試行' },
   'sync.openConflict': { en: 'Click to choose which version to keep', ja: 'クリックして残す版を選択' },
+  'sync.rejected': {
+    en: 'The server refused some of these changes; they are kept on this device.',
+    ja: 'サーバーが一部の変更を受け付けませんでした。変更はこの端末に保存されています。',
+  },
   'sync.unauthorized': { en: 'Sign in again to send your labels.', ja: 'ラベルを送信するには再度ログインしてください。' },
 
   'submit.button': { en: 'Submit', ja: '提出' },
@@ -165,6 +235,10 @@ export const appMessages = {
   'submit.blocked.offline': {
     en: 'Offline: submit once the connection is back and everything is synced.',
     ja: 'オフラインです。接続が戻り、同期が完了してから提出してください。',
+  },
+  'submit.blocked.unreachable': {
+    en: 'The server cannot be reached: submit when you are back online. Your labels are all on the server.',
+    ja: 'サーバーに接続できません。オンラインに戻ってから提出してください。ラベルはすべてサーバーに保存済みです。',
   },
   'submit.blocked.conflict': { en: 'Resolve the conflict first.', ja: '先に競合を解消してください。' },
   'submit.blocked.error': { en: 'Changes could not be synced (see the sync status).', ja: '変更を同期できません（同期状態を確認してください）。' },
@@ -220,6 +294,34 @@ export const appMessages = {
     en: 'Shown only now. Give it to the user; they choose their own password at first sign-in.',
     ja: 'この画面でのみ表示されます。ユーザーに伝えてください。初回ログイン時に本人がパスワードを設定します。',
   },
+  'admin.users.status': { en: 'Status', ja: '状態' },
+  'admin.users.active': { en: 'Active', ja: '有効' },
+  'admin.users.disabled': { en: 'Disabled', ja: '無効' },
+  'admin.users.actions': { en: 'Actions', ja: '操作' },
+  'admin.users.disable': { en: 'Disable', ja: '無効にする' },
+  'admin.users.enable': { en: 'Enable', ja: '有効にする' },
+  'admin.users.resetPassword': { en: 'Reset password', ja: 'パスワードを再発行' },
+  'admin.users.resetDone': {
+    en: 'The password of {username} was reset and their sessions ended.',
+    ja: '{username} のパスワードを再発行し、ログイン中のセッションを終了しました。',
+  },
+  'admin.users.showSessions': { en: 'Sessions', ja: 'セッション' },
+  'admin.users.sessionsOf': { en: 'Sessions of {username}', ja: '{username} のセッション' },
+  'admin.users.noSessions': { en: 'Not signed in anywhere.', ja: 'どこにもログインしていません。' },
+  'admin.users.sessionStarted': { en: 'Signed in', ja: 'ログイン日時' },
+  'admin.users.sessionLastSeen': { en: 'Last active', ja: '最終利用' },
+  'admin.users.sessionClient': { en: 'From', ja: '接続元' },
+  'admin.users.revokeSession': { en: 'Sign out', ja: 'ログアウトさせる' },
+  'admin.users.revokeAll': { en: 'Sign out everywhere', ja: 'すべてログアウトさせる' },
+  'admin.users.cannotDisableSelf': { en: 'You cannot disable your own account.', ja: '自分のアカウントは無効にできません。' },
+  'admin.users.lastAdmin': {
+    en: 'This is the last active administrator; it cannot be disabled.',
+    ja: '有効な管理者が他にいないため、無効にできません。',
+  },
+  'admin.users.cannotResetSelf': {
+    en: 'Change your own password from your account instead.',
+    ja: '自分のパスワードはご自身のアカウントから変更してください。',
+  },
   'admin.datasets.title': { en: 'Datasets', ja: 'データセット' },
   'admin.datasets.name': { en: 'Name', ja: '名前' },
   'admin.datasets.description': { en: 'Description', ja: '説明' },
@@ -242,6 +344,38 @@ export const appMessages = {
   'admin.upload.imported': { en: 'Imported', ja: '取り込み済み' },
   'admin.upload.duplicate': { en: 'Already imported', ja: '取り込み済み（重複）' },
   'admin.upload.refused': { en: 'Refused: {reason}', ja: '拒否：{reason}' },
+  'admin.upload.reason.wholeSlide': {
+    en: 'Refused: this is a whole-slide image. Open it as a slide; it is not imported as a series.',
+    ja: '拒否：全スライド画像（WSI）です。スライドとして開いてください。シリーズとしては取り込みません。',
+  },
+  'admin.upload.reason.inflatedTooLarge': {
+    en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',
+    ja: '拒否：圧縮データが画像の大きさをはるかに超えて展開されるため、サーバーを守るため取り込みません。',
+  },
+  'admin.upload.reason.framesMissing': {
+    en: 'Refused: the file says it has more frames than it contains.',
+    ja: '拒否：ファイルが実際に含むより多くのフレーム数を宣言しています。',
+  },
+  'admin.upload.reason.undecodable': {
+    en: 'Refused: its image could not be decoded, so it could not be shown.',
+    ja: '拒否：画像をデコードできないため、表示できません。',
+  },
+  'admin.upload.reason.decodeTimedOut': {
+    en: 'Refused: reading its image took too long.',
+    ja: '拒否：画像の読み込みに時間がかかりすぎました。',
+  },
+  'admin.upload.warning.uidMissing': {
+    en: 'Imported with a note: it had no {attribute}; it was given {replacement}.',
+    ja: '取り込み済み（注意）：{attribute} がなかったため、{replacement} を付与しました。',
+  },
+  'admin.upload.warning.uidInvalid': {
+    en: 'Imported with a note: its {attribute} was not a valid UID; it was replaced by {replacement}.',
+    ja: '取り込み済み（注意）：{attribute} が正しい UID ではなかったため、{replacement} に置き換えました。',
+  },
+  'admin.upload.warning.fileMetaAdded': {
+    en: 'Imported with a note: the file had no DICOM file header; one was added.',
+    ja: '取り込み済み（注意）：DICOM のファイルヘッダーがなかったため、追加しました。',
+  },
   'admin.assign.title': { en: 'Assign items', ja: '症例の割り当て' },
   'admin.assign.user': { en: 'User', ja: 'ユーザー' },
   'admin.assign.submit': { en: 'Assign every item', ja: '全症例を割り当て' },

@@ -37,11 +37,18 @@ export const viewerMessages = {
     en: 'The server no longer has this file.',
     ja: 'サーバーにこのファイルがありません。',
   },
+  'viewer.error.timeout': {
+    en: 'The image did not arrive in time. The connection may be slow or the server busy; try again.',
+    ja: '画像が時間内に届きませんでした。通信が遅いかサーバーが混み合っている可能性があります。再試行してください。',
+  },
+  'viewer.error.unreadable': {
+    en: 'The image in this file could not be read: the file may be damaged or stored in a form the viewer does not support.',
+    ja: 'このファイルの画像を読み取れません。ファイルが壊れているか、ビューアーが対応していない形式で保存されています。',
+  },
   'viewer.error.chunk': {
     en: 'The viewer could not be loaded: the network is unavailable and it was not saved for offline use.',
     ja: 'ビューアーを読み込めません。ネットワークに接続できず、オフライン用にも保存されていません。',
   },
-  'viewer.error.unknown': { en: 'Unknown error', ja: '不明なエラー' },
   'viewer.noSlices': { en: 'This series has no slices.', ja: 'このシリーズにはスライスがありません。' },
   'viewer.hint': {
     en: 'Drag: window · Right drag: zoom · Middle or Ctrl+drag: pan · Wheel: slices',

@@ -3,8 +3,9 @@ import type { FileImportOutcome } from '../../core/api';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
-import { errorKey } from '../common/ErrorText';
+import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { importOutcomeText } from './importOutcomeText';
 
 interface UploadRow {
   readonly name: string;
@@ -125,17 +126,14 @@ export function UploadPanel() {
 function OutcomeText({ row }: { readonly row: UploadRow }) {
   const t = useT();
   if (row.error) {
-    const key = errorKey(row.error);
-    const text = key || row.error.kind === 'offline' ? t(key ?? 'error.offline') : t('error.generic', { message: row.error.message });
-    return <span className="error">{text}</span>;
+    return <span className="error">{t(errorKey(row.error))}</span>;
   }
   if (!row.outcome) return <span className="muted">{t('admin.upload.pending')}</span>;
-  switch (row.outcome.status) {
-    case 'imported':
-      return <span className="ok">{t('admin.upload.imported')}</span>;
-    case 'duplicate':
-      return <span className="muted">{t('admin.upload.duplicate')}</span>;
-    case 'refused':
-      return <span className="error">{t('admin.upload.refused', { reason: row.outcome.reason })}</span>;
-  }
+  const { text, tone, detail } = importOutcomeText(t, row.outcome);
+  // A translated refusal keeps the server's own sentence as its detail (hover).
+  return (
+    <span className={tone} title={detail ?? undefined}>
+      {text}
+    </span>
+  );
 }

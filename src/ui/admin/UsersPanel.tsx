@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Role, User } from '../../core/api';
 import { useT, type MessageKey } from '../../i18n';
-import { appServices } from '../../store';
+import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { OneTimePasswordNotice } from './OneTimePasswordNotice';
+import { SessionsPanel } from './SessionsPanel';
 import { useAdminAction } from './useAdminAction';
-import { oneTimePassword } from './oneTimePassword';
 
 const ROLES: readonly Role[] = ['annotator', 'reviewer', 'admin'];
 export const ROLE_KEYS: Readonly<Record<Role, MessageKey>> = {
@@ -14,37 +15,57 @@ export const ROLE_KEYS: Readonly<Record<Role, MessageKey>> = {
   admin: 'role.admin',
 };
 
-/** Users and account creation; the one-time password is shown once, right after creation. */
+/** A one-time password the server just issued, with the sentence that goes with it. */
+interface Issued {
+  readonly message: string;
+  readonly password: string;
+}
+
+/**
+ * Users: creating accounts (the server makes the one-time password, shown once), disabling and
+ * re-enabling them, resetting their password, and their sessions.
+ */
 export function UsersPanel({ users, onChanged }: { readonly users: readonly User[]; readonly onChanged: () => void }) {
   const t = useT();
+  const myId = useAppStore((state) => state.session?.user.id ?? null);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<readonly Role[]>(['annotator']);
-  const { busy, error, run } = useAdminAction();
-  const [created, setCreated] = useState<{ readonly user: User; readonly password: string } | null>(null);
+  const creation = useAdminAction();
+  const rowAction = useAdminAction();
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [sessionsOf, setSessionsOf] = useState<User | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    setCreated(null);
-    const password = oneTimePassword();
-    await run(async () => {
-      const user = await appServices().api.createUser({
-        username: username.trim(),
-        displayName: displayName.trim() || username.trim(),
-        password,
-        roles,
-      });
-      setCreated({ user, password });
+    setIssued(null);
+    await creation.run(async () => {
+      const name = username.trim();
+      const created = await appServices().api.createUser({ username: name, displayName: displayName.trim() || name, roles });
+      if (created.oneTimePassword) setIssued({ message: t('admin.users.created', { username: created.username }), password: created.oneTimePassword });
       setUsername('');
       setDisplayName('');
       onChanged();
     });
   }
 
+  const setDisabled = (user: User, disabled: boolean) =>
+    rowAction.run(async () => {
+      await appServices().api.updateUser(user.id, { disabled });
+      onChanged();
+    });
+
+  const resetPassword = (user: User) =>
+    rowAction.run(async () => {
+      setIssued(null);
+      const reset = await appServices().api.resetPassword(user.id);
+      if (reset.oneTimePassword) setIssued({ message: t('admin.users.resetDone', { username: user.username }), password: reset.oneTimePassword });
+      onChanged();
+    });
+
   const toggleRole = (role: Role, on: boolean) =>
     setRoles((current) => (on ? [...current.filter((r) => r !== role), role] : current.filter((r) => r !== role)));
 
-  const taken = error?.kind === 'http' && error.status === 409;
   return (
     <section className="card" aria-labelledby="users-title" data-testid="admin-users">
       <h2 id="users-title">{t('admin.users.title')}</h2>
@@ -54,18 +75,39 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
             <th scope="col">{t('admin.users.username')}</th>
             <th scope="col">{t('admin.users.displayName')}</th>
             <th scope="col">{t('admin.users.roles')}</th>
+            <th scope="col">{t('admin.users.status')}</th>
+            <th scope="col">{t('admin.users.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((user) => (
-            <tr key={user.id} data-testid={`user-row-${user.username}`}>
+            <tr key={user.id} data-testid={`user-row-${user.username}`} data-disabled={user.disabled}>
               <td>{user.username}</td>
               <td>{user.displayName}</td>
               <td>{user.roles.map((role) => t(ROLE_KEYS[role])).join(', ')}</td>
+              <td data-testid="user-status">{t(user.disabled ? 'admin.users.disabled' : 'admin.users.active')}</td>
+              <td className="row">
+                <button
+                  type="button"
+                  data-testid={user.disabled ? 'user-enable' : 'user-disable'}
+                  disabled={rowAction.busy || (!user.disabled && user.id === myId)}
+                  onClick={() => void setDisabled(user, !user.disabled)}
+                >
+                  {t(user.disabled ? 'admin.users.enable' : 'admin.users.disable')}
+                </button>
+                <button type="button" data-testid="user-reset-password" disabled={rowAction.busy || user.id === myId} onClick={() => void resetPassword(user)}>
+                  {t('admin.users.resetPassword')}
+                </button>
+                <button type="button" data-testid="user-sessions-open" onClick={() => setSessionsOf(user)}>
+                  {t('admin.users.showSessions')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ErrorText error={rowAction.error} testId="user-action-error" />
+      {sessionsOf && <SessionsPanel key={sessionsOf.id} user={sessionsOf} onClose={() => setSessionsOf(null)} />}
       <form className="form inline-form" onSubmit={submit} aria-label={t('admin.users.create')}>
         <label>
           {t('admin.users.username')}
@@ -84,26 +126,12 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary" data-testid="new-user-submit" disabled={busy || roles.length === 0}>
+        <button type="submit" className="primary" data-testid="new-user-submit" disabled={creation.busy || roles.length === 0}>
           {t('admin.users.create')}
         </button>
       </form>
-      {taken ? (
-        <p className="error" role="alert" data-testid="new-user-error">
-          {t('admin.users.taken')}
-        </p>
-      ) : (
-        <ErrorText error={error} testId="new-user-error" />
-      )}
-      {created && (
-        <div className="notice one-time" role="status" data-testid="new-user-created">
-          <p>{t('admin.users.created', { username: created.user.username })}</p>
-          <p>
-            {t('admin.users.oneTimePassword')} <code data-testid="new-user-password">{created.password}</code>
-          </p>
-          <p className="small">{t('admin.users.oneTimeHint')}</p>
-        </div>
-      )}
+      <ErrorText error={creation.error} testId="new-user-error" />
+      {issued && <OneTimePasswordNotice message={issued.message} password={issued.password} />}
     </section>
   );
 }

@@ -25,7 +25,11 @@ export function Dialog({
     return () => previous?.focus();
   }, []);
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div
+      className="dialog-backdrop"
+      // The second press of a double click (detail 2) lands here when the first opened the dialog: not a dismissal.
+      onMouseDown={(event) => event.target === event.currentTarget && event.detail < 2 && onClose()}
+    >
       <div
         ref={ref}
         className={`dialog${wide ? ' wide' : ''}`}

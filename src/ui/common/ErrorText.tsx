@@ -1,30 +1,19 @@
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
 import type { AppError } from '../../store/loadError';
+import { accountErrorSentence } from './accountErrors';
+import { errorKey } from './errorMessages';
 
-export function errorKey(error: AppError): MessageKey | null {
-  if (error.kind === 'offline') return 'error.offline';
-  if (error.kind === 'unexpected') return null;
-  switch (error.status) {
-    case 401:
-      return 'error.unauthorized';
-    case 403:
-      return 'error.forbidden';
-    case 404:
-      return 'error.notFound';
-    default:
-      return null;
-  }
-}
-
-/** One error as a sentence in the UI language; the server's own message when nothing fits better. */
+/**
+ * One error as a sentence in the UI language, never the server's raw message: an account error
+ * with its details (a lockout's wait, the password length), else the sentence for its code.
+ */
 export function ErrorText({ error, testId }: { readonly error: AppError | null; readonly testId?: string }) {
   const t = useT();
   if (!error) return null;
-  const key = errorKey(error);
-  const text = key || error.kind === 'offline' ? t(key ?? 'error.offline') : t('error.generic', { message: error.message });
+  const sentence = accountErrorSentence(error) ?? { key: errorKey(error) };
   return (
-    <p className="error" role="alert" data-testid={testId}>
-      {text}
+    <p className="error" role="alert" data-testid={testId} data-error-code={error.kind === 'http' ? error.code : error.kind}>
+      {t(sentence.key, sentence.vars)}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SliceRef } from '../../core/item';
 import { useLanguage, useT } from '../../i18n';
-import { appStore, isEditable, type OpenItem } from '../../store';
+import { appStore, isEditable, type OpenItem, type UnseenChoice } from '../../store';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { ConflictDialog } from './ConflictDialog';
 import type { ItemAction } from './keymap';
@@ -12,6 +12,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
 import { SubmitControl } from './SubmitControl';
 import { SyncBadge } from './SyncBadge';
+import { UnseenRangeDialog } from './UnseenRangeDialog';
 import { useItemKeyboard } from './useItemKeyboard';
 
 /** The reading room: viewer, slice navigation with the label strip, label buttons, status, submit. */
@@ -34,6 +35,10 @@ export function ItemWorkspace({
   const actions = appStore().getState();
   const [help, setHelp] = useState(false);
   const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  /** The slice a label was refused on because it was not on screen (shown until it is). */
+  const [refusedAt, setRefusedAt] = useState<number | null>(null);
+  /** A range label waiting for the reader's answer about its never-displayed slices. */
+  const [askUnseen, setAskUnseen] = useState<{ classCode: string; unseen: number; total: number } | null>(null);
   const { question, document, changes } = open;
   const editable = isEditable(open);
 
@@ -48,12 +53,19 @@ export function ItemWorkspace({
 
   const conflictAt = open.sync?.status === 'conflict' && open.conflicts.length > 0 ? open.sync.conflictAt : null;
   const showConflict = conflictAt !== null && postponedConflict !== conflictAt;
-  const anyDialog = dialogOpen || help || showConflict;
+  const anyDialog = dialogOpen || help || showConflict || askUnseen !== null;
+  const showRefused = refusedAt !== null && refusedAt === open.sliceIndex && open.displayedIndex !== open.sliceIndex;
+
+  const label = (classCode: string, unseen?: UnseenChoice) => {
+    const outcome = actions.applyLabel(classCode, unseen);
+    setRefusedAt(outcome.kind === 'notDisplayed' ? open.sliceIndex : null);
+    setAskUnseen(outcome.kind === 'ask' ? { classCode, unseen: outcome.unseen, total: outcome.total } : null);
+  };
 
   const onAction = (action: ItemAction) => {
     switch (action.type) {
       case 'label':
-        return actions.applyLabel(action.classCode);
+        return label(action.classCode);
       case 'clear':
         return actions.clearLabels();
       case 'step':
@@ -117,14 +129,28 @@ export function ItemWorkspace({
       )}
       <div className="workspace-body">
         <section className="viewer-pane" aria-label={t('item.viewer')}>
-          <LazySeriesViewer slices={slices} loadFile={loadFile} index={open.sliceIndex} onIndexChange={onViewerIndex} overlay={overlay} />
+          <LazySeriesViewer
+            slices={slices}
+            loadFile={loadFile}
+            index={open.sliceIndex}
+            onIndexChange={onViewerIndex}
+            overlay={overlay}
+            onDisplayed={actions.markDisplayed}
+            initialWindow={open.window}
+            onWindowChosen={actions.chooseWindow}
+          />
           <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
           {question && (
             <>
               <h2>{question.name[language]}</h2>
-              <LabelButtons question={question} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={actions.applyLabel} onClear={actions.clearLabels} />
+              <LabelButtons question={question} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={label} onClear={actions.clearLabels} />
+              {showRefused && (
+                <p className="notice" role="status" data-testid="label-refused">
+                  {t('labels.notDisplayed', { n: open.sliceIndex + 1 })}
+                </p>
+              )}
               <p className="muted small" data-testid="label-target">
                 {open.selection
                   ? t('labels.targetRange', {
@@ -144,6 +170,14 @@ export function ItemWorkspace({
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
+      {askUnseen && (
+        <UnseenRangeDialog
+          unseen={askUnseen.unseen}
+          total={askUnseen.total}
+          onChoose={(choice) => label(askUnseen.classCode, choice)}
+          onCancel={() => setAskUnseen(null)}
+        />
+      )}
       {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
       {showConflict && question && (
         <ConflictDialog

@@ -4,15 +4,17 @@ import { isEditable } from '../../store';
 import { useT, type MessageKey } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { ErrorText } from '../common/ErrorText';
+import { useBrowserOnline } from '../common/useBrowserOnline';
 
-/** Why Submit is unavailable now, or null when it can be pressed. */
-export function submitBlocker(open: OpenItem): MessageKey | null {
+/** Why Submit is unavailable now, or null when it can be pressed. `online`: the browser has a network. */
+export function submitBlocker(open: OpenItem, online: boolean): MessageKey | null {
   if (open.detail?.state === null) return 'submit.blocked.notAssigned';
   if (open.detail && !isEditable(open)) return 'submit.blocked.state';
   if (open.savingLocal > 0) return 'submit.blocked.saving';
   switch (open.sync?.status) {
     case 'synced':
-      return open.sync.pending > 0 ? 'submit.blocked.unsynced' : null;
+      if (open.sync.pending > 0) return 'submit.blocked.unsynced';
+      return open.sync.unreachable || !online ? 'submit.blocked.unreachable' : null;
     case 'conflict':
       return 'submit.blocked.conflict';
     case 'offline':
@@ -28,7 +30,7 @@ export function submitBlocker(open: OpenItem): MessageKey | null {
 export function SubmitControl({ open, unlabelled, onSubmit, onDialog }: { readonly open: OpenItem; readonly unlabelled: number; readonly onSubmit: () => Promise<boolean>; readonly onDialog: (open: boolean) => void }) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
-  const blocker = submitBlocker(open);
+  const blocker = submitBlocker(open, useBrowserOnline());
   const setDialog = (value: boolean) => {
     setConfirming(value);
     onDialog(value);
@@ -47,7 +49,7 @@ export function SubmitControl({ open, unlabelled, onSubmit, onDialog }: { readon
         {open.submitting ? t('submit.submitting') : t('submit.button')}
       </button>
       {blocker && (
-        <span id="submit-hint" className="hint" data-testid="submit-hint">
+        <span id="submit-hint" className="hint" data-testid="submit-hint" data-reason={blocker}>
           {t(blocker)}
         </span>
       )}

@@ -12,7 +12,8 @@ export function SyncBadge({ sync, savingLocal, onClick }: { readonly sync: ItemS
     sync?.nextAttemptAt ? t('sync.nextAttempt', { time: new Date(sync.nextAttemptAt).toLocaleTimeString(language) }) : null,
     sync?.failure === 'locked' ? t('sync.locked') : null,
     sync?.failure === 'unauthorized' ? t('sync.unauthorized') : null,
-    sync?.lastError && sync.failure !== 'network' ? sync.lastError : null,
+    sync?.failure === 'rejected' ? t('sync.rejected') : null,
+    sync?.failure === 'server' ? t('error.server') : null,
   ].filter((line): line is string => line !== null);
   const label = t(SYNC_STATUS_KEYS[status]);
   if (onClick) details.push(t(status === 'conflict' ? 'sync.openConflict' : 'sync.retryNow'));

@@ -3,8 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
-
-export const MIN_PASSWORD_LENGTH = 10; // the server refuses shorter ones (server/auth/password.ts)
+import { MIN_PASSWORD_LENGTH } from '../common/accountErrors';
 
 /** Shown instead of the app while the account still has its one-time password. */
 export function ChangePasswordPage() {

@@ -8,6 +8,7 @@ export function LoginPage() {
   const t = useT();
   const login = useAppStore((state) => state.login);
   const expired = useAppStore((state) => state.sessionExpired);
+  const disabled = useAppStore((state) => state.accountDisabled);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,11 @@ export function LoginPage() {
     <main className="page narrow">
       <form className="card form" onSubmit={submit} data-testid="login-form" aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
-        {expired && <p className="notice">{t('login.expired')}</p>}
+        {expired && (
+          <p className="notice" role="status" data-testid="login-notice">
+            {t(disabled ? 'login.signedOutDisabled' : 'login.expired')}
+          </p>
+        )}
         <label>
           {t('login.username')}
           <input

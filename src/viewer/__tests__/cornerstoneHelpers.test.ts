@@ -4,6 +4,7 @@ import { decodeWorkerCount } from '../cornerstone/decodeWorkers';
 import { fileIdOf, fileImageId, sliceImageId } from '../cornerstone/imageIds';
 import { chooseRenderMode, parseRenderMode } from '../cornerstone/renderMode';
 import { classifyLoadError, describeLoadError } from '../loadError';
+import { SliceTimeoutError } from '../sliceTimeout';
 import { prefetchOrder } from '../prefetchOrder';
 
 describe('image ids', () => {
@@ -80,6 +81,8 @@ describe('classifyLoadError', () => {
     expect(classifyLoadError('loadImageFromNaturalizedMetadata: no pixel data in NATURALIZED for imageId x')).toBe('noPixelData');
     expect(classifyLoadError('Failed to fetch')).toBe('network');
     expect(classifyLoadError('HTTP 404 for f1')).toBe('notFound');
-    expect(classifyLoadError('JPEG marker ffff')).toBe('other');
+    expect(classifyLoadError(new SliceTimeoutError(3000).message)).toBe('timeout');
+    expect(classifyLoadError('JPEG marker ffff')).toBe('unreadable');
+    expect(classifyLoadError('unknown')).toBe('unreadable');
   });
 });

@@ -2,6 +2,8 @@ import { cache, registerImageLoader, type Types } from '@cornerstonejs/core';
 import { prefetchPart10Instance, wadouri } from '@cornerstonejs/dicom-image-loader';
 import { Enums as MetadataEnums, metaData as metadataStore } from '@cornerstonejs/metadata';
 import { fileIdOf, fileImageId, IMAGE_ID_SCHEME } from './imageIds';
+import { normalisePart10 } from '../dicom/normalisePart10';
+import { sliceTimeoutMs, withSliceTimeout } from '../sliceTimeout';
 import { inflateIfDeflated } from './inflatePart10';
 
 /**
@@ -59,9 +61,11 @@ function ensureFile(fileId: string): Promise<void> {
     imageIds: new Set(),
     ready: source.loadFile(fileId).then(async (bytes) => {
       if (bytes.byteLength === 0) throw new Error('The file is empty');
-      const part10 = await inflateIfDeflated(bytes);
+      const part10 = normalisePart10(await inflateIfDeflated(bytes));
       await prefetchPart10Instance(fileImageId(fileId), part10);
       entry.bytes = part10.byteLength;
+      // A file that arrives after its slice timed out was dropped: it holds no budget.
+      if (files.get(fileId) !== entry) return;
       heldBytes += part10.byteLength;
       evictOverBudget();
     }),
@@ -91,13 +95,19 @@ function evictOverBudget(): void {
   }
 }
 
+/** A file still arriving when its slice timed out is dropped, so trying again fetches it anew. */
+function dropIfPending(fileId: string): void {
+  const entry = files.get(fileId);
+  if (entry && entry.bytes === 0) files.delete(fileId);
+}
+
 function loadImage(imageId: string, options?: Record<string, unknown>): Types.IImageLoadObject {
   const fileId = fileIdOf(imageId);
-  const promise = ensureFile(fileId).then(() => {
+  const work = ensureFile(fileId).then(() => {
     files.get(fileId)?.imageIds.add(imageId);
     return wadouri.loadImageFromNaturalizedMetadata(imageId, options).promise;
   });
-  return { promise };
+  return { promise: withSliceTimeout(work, sliceTimeoutMs(), () => dropIfPending(fileId)) };
 }
 
 let registered = false;

@@ -2,14 +2,11 @@ import { getRenderingCapabilities, init as initCore } from '@cornerstonejs/core'
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { decodeWorkerCount } from './decodeWorkers';
 import { registerFileImageLoader } from './fileRegistry';
-import { chooseRenderMode, parseRenderMode, type RenderMode } from './renderMode';
+import { chooseRenderMode, parseRenderMode, RENDER_MODE_KEY, type RenderMode } from './renderMode';
 
 export interface CornerstoneSetup {
   readonly renderMode: RenderMode;
 }
-
-/** Keeps `?render=` for the whole tab, since in-app navigation drops the query string. */
-const RENDER_MODE_KEY = 'mejirushi.render';
 
 function requestedRenderMode(): RenderMode | null {
   const fromUrl = parseRenderMode(new URLSearchParams(window.location.search).get('render'));

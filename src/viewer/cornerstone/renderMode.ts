@@ -7,6 +7,9 @@
 
 export type RenderMode = 'cpu' | 'gpu';
 
+/** Keeps `?render=` for the whole tab, since in-app navigation drops the query string. */
+export const RENDER_MODE_KEY = 'mejirushi.render';
+
 export interface WebGlCapabilities {
   readonly webgl2: boolean;
   readonly softwareRasterizer: boolean;

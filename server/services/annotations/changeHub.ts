@@ -1,0 +1,128 @@
+/**
+ * Fans the change feed out to live subscribers (the `/api/changes/stream` connections of this
+ * process). One shared reader per process follows the feed after its own checkpoint and tells
+ * each subscriber which of the documents it follows changed; the subscribers hold no query, no
+ * transaction and no pool connection. The reader runs only while someone listens: every
+ * `pollMs` (changes written through other processes on the same database), and at once when
+ * nudged after a write committed here.
+ */
+import type { Kysely } from 'kysely';
+import type { User } from '../../../src/core/api';
+import type { Database } from '../../db/schema';
+import { followsDocument, latestCheckpoint, readChangedDocuments, type ChangedDocument } from './feed';
+
+/** What a subscriber hears: the feed checkpoint after the changes, and the items changed. */
+export interface ChangeNotice {
+  readonly checkpoint: string;
+  readonly itemIds: readonly string[];
+}
+
+export interface Subscriber {
+  /** Who listens; replaceable when the session is re-read (roles can change). */
+  user: User;
+  readonly notify: (notice: ChangeNotice) => void;
+}
+
+/** Ops read per query; more are read at once in the next. */
+const PAGE = 1_000;
+
+export class ChangeHub {
+  private readonly subscribers = new Set<Subscriber>();
+  /** The feed position read up to; null until known (the newest change when the reader starts). */
+  private position: string | null = null;
+  /** Bumped whenever the reader stops, so a read of an earlier run leaves the position alone. */
+  private run = 0;
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly pollMs: number,
+    /** Where a failed read is reported; the next tick retries it. */
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+
+  /** Adds a subscriber once the reader knows where the feed stands; answers its removal. */
+  async subscribe(subscriber: Subscriber): Promise<() => void> {
+    this.subscribers.add(subscriber);
+    this.timer ??= setInterval(() => this.nudge(), this.pollMs);
+    // A read of a run that stopped meanwhile leaves the position unknown: the next one sets it.
+    for (let tries = 0; this.position === null && tries < 3; tries += 1) {
+      this.nudge();
+      await this.reading;
+    }
+    if (this.position === null) {
+      this.remove(subscriber);
+      throw new Error('the change feed could not be read');
+    }
+    return () => this.remove(subscriber);
+  }
+
+  /** Reads the feed now (a write committed here), or once more after the read under way. */
+  nudge(): void {
+    if (this.subscribers.size === 0) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.read()
+      .catch(this.onError)
+      .finally(() => {
+        this.reading = null;
+        if (this.readAgain) {
+          this.readAgain = false;
+          this.nudge();
+        }
+      });
+  }
+
+  /** Resolves once no read is under way or queued. */
+  async settled(): Promise<void> {
+    while (this.reading) await this.reading;
+  }
+
+  /** Stops the reader and forgets every subscriber (the app closes). */
+  close(): void {
+    this.subscribers.clear();
+    this.stop();
+  }
+
+  private remove(subscriber: Subscriber): void {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0) this.stop();
+  }
+
+  /** Nobody listens: no reads, and the next subscriber starts afresh from the newest change. */
+  private stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.position = null;
+    this.run += 1;
+  }
+
+  private async read(): Promise<void> {
+    const run = this.run;
+    if (this.position === null) {
+      const newest = await latestCheckpoint(this.db, null);
+      if (run === this.run) this.position = newest;
+      return;
+    }
+    for (;;) {
+      const page = await readChangedDocuments(this.db, null, this.position, PAGE);
+      if (run !== this.run) return;
+      this.position = page.checkpoint;
+      if (page.documents.length > 0) this.fanOut(page.documents, page.checkpoint);
+      if (!page.more) return;
+    }
+  }
+
+  private fanOut(documents: readonly ChangedDocument[], checkpoint: string): void {
+    for (const subscriber of this.subscribers) {
+      const itemIds = new Set<string>();
+      for (const doc of documents) if (followsDocument(subscriber.user, doc.annotatorId)) itemIds.add(doc.itemId);
+      if (itemIds.size > 0) subscriber.notify({ checkpoint, itemIds: [...itemIds] });
+    }
+  }
+}
