@@ -167,7 +167,7 @@ export const createOpenItemSlice =
       const open = get().openItem;
       const userId = get().session?.user.id;
       if (!open || open.status !== 'ready' || !userId) return;
-      readings.keep({ itemId: open.itemId, userId, seen: [...open.seen], sliceIndex: open.sliceIndex, window: open.window });
+      readings.keep({ itemId: open.itemId, userId, seen: open.seen, sliceIndex: open.sliceIndex, window: open.window });
     }
 
     function patch(itemId: string, change: Partial<OpenItem> | ((open: OpenItem) => Partial<OpenItem>)): void {

@@ -5,8 +5,11 @@
  */
 import type { MejirushiDb, ReadingRow } from '../data/db';
 
+/** A reading as the store holds it: `seen` stays a set until a write actually needs the row. */
+export type Reading = Omit<ReadingRow, 'seen'> & { readonly seen: ReadonlySet<string> };
+
 export class ReadingKeeper {
-  private latest: ReadingRow | null = null;
+  private latest: Reading | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: MejirushiDb) {}
@@ -15,15 +18,16 @@ export class ReadingKeeper {
     return this.db.readings.get([itemId, userId]);
   }
 
-  keep(row: ReadingRow): void {
+  /** O(1) per call (a key press, a slice step); only the write that runs copies `seen`. */
+  keep(reading: Reading): void {
     const queued = this.latest !== null;
-    this.latest = row;
+    this.latest = reading;
     if (queued) return;
     this.writing = this.writing
       .then(async () => {
         const next = this.latest;
         this.latest = null;
-        if (next) await this.db.readings.put(next);
+        if (next) await this.db.readings.put({ ...next, seen: [...next.seen] });
       })
       // Losing a reading position is harmless; it must never block the labels' own saves.
       .catch(() => undefined);
