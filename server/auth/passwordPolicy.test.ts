@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonPasswords, MIN_PASSWORD_LENGTH, oneTimePasswordFor, passwordRefusal } from './passwordPolicy';
+import { MIN_PASSWORD_LENGTH } from '../../src/core/api';
+import { commonPasswords, oneTimePasswordFor, passwordRefusal } from './passwordPolicy';
 
 describe('password policy', () => {
   it('refuses short, long, common, username-bearing and monotonous passwords with a code each', () => {

@@ -5,10 +5,9 @@
  * into a sentence.
  */
 import { readFileSync } from 'node:fs';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/core/api';
 import { generatePassword } from './password';
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 const MIN_DISTINCT_CHARACTERS = 4;
 
 export type PasswordRefusalCode =

@@ -46,6 +46,10 @@ export interface User {
   readonly disabled: boolean;
 }
 
+/** Password lengths the server's policy accepts (server/auth/passwordPolicy.ts); the client words its refusals with them. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
 /** POST /api/auth/password → 204 | 400 too weak | 401 wrong current password */
 export interface ChangePasswordRequest {
   readonly currentPassword: string;

@@ -2,12 +2,10 @@
  * Sentences for the account error codes of the server (sign-in, password policy, account
  * administration). `null` for a code that is not about accounts: ErrorText then uses errorMessages.ts.
  */
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../core/api';
 import type { MessageKey, MessageVars } from '../../i18n';
 import type { AppError } from '../../store/loadError';
 
-/** Mirrors server/auth/passwordPolicy.ts, for the sentences only; the server decides. */
-export const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 256;
 
 export interface Sentence {
   readonly key: MessageKey;

@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
-import { MIN_PASSWORD_LENGTH } from '../common/accountErrors';
+import { MIN_PASSWORD_LENGTH } from '../../core/api';
 
 /** Shown instead of the app while the account still has its one-time password. */
 export function ChangePasswordPage() {
