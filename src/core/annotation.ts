@@ -65,10 +65,21 @@ export interface TargetLabel extends RecordBase {
 
 export type Point = readonly [number, number];
 
+/** A closed ring: first vertex not repeated at the end (it closes implicitly). */
+export type Ring = readonly Point[];
+
+/** One polygon with its outer ring and the holes cut out of it (a gland's lumen, a subtracted area). */
+export interface PolygonRings {
+  readonly points: Ring;
+  readonly holes?: readonly Ring[];
+}
+
 export type Geometry =
   | { readonly type: 'point'; readonly point: Point }
   | { readonly type: 'polyline'; readonly points: readonly Point[] }
-  | { readonly type: 'polygon'; readonly points: readonly Point[] }
+  | ({ readonly type: 'polygon' } & PolygonRings)
+  /** Several separate parts of one lesion (what a brush subtraction that splits it leaves). */
+  | { readonly type: 'multiPolygon'; readonly polygons: readonly PolygonRings[] }
   | { readonly type: 'rectangle'; readonly topLeft: Point; readonly bottomRight: Point }
   /** `rotation` in radians, clockwise on screen (y points down). */
   | { readonly type: 'ellipse'; readonly center: Point; readonly radii: Point; readonly rotation: number };

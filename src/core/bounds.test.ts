@@ -9,6 +9,8 @@ describe('geometryBounds', () => {
     expect(geometryBounds({ type: 'point', point: [3, 4] })).toEqual({ minX: 3, minY: 4, maxX: 3, maxY: 4 });
     expect(geometryBounds({ type: 'rectangle', topLeft: [1, 2], bottomRight: [5, 9] })).toEqual({ minX: 1, minY: 2, maxX: 5, maxY: 9 });
     expect(geometryBounds({ type: 'polygon', points: [[4, 1], [9, 7], [2, 5]] })).toEqual({ minX: 2, minY: 1, maxX: 9, maxY: 7 });
+    const parts = [{ points: [[4, 1], [9, 7], [2, 5]] as const }, { points: [[20, 30], [21, 30], [21, 31]] as const, holes: [] }];
+    expect(geometryBounds({ type: 'multiPolygon', polygons: parts })).toEqual({ minX: 2, minY: 1, maxX: 21, maxY: 31 });
   });
 
   it('bounds a rotated ellipse exactly', () => {

@@ -1,4 +1,4 @@
-import type { AnnotationRecord, Geometry } from './annotation';
+import type { AnnotationRecord, Geometry, Point } from './annotation';
 
 /** An axis-aligned box in the record's image px (level-0 px for a slide), edges included. */
 export interface Box {
@@ -26,21 +26,29 @@ export function geometryBounds(geometry: Geometry): Box {
       const hy = Math.hypot(rx * sin, ry * cos);
       return { minX: cx - hx, minY: cy - hy, maxX: cx + hx, maxY: cy + hy };
     }
+    // Holes lie inside their outer ring, so outer rings alone bound a polygon.
     case 'polyline':
-    case 'polygon': {
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
-      for (const [x, y] of geometry.points) {
-        if (x < minX) minX = x;
-        if (y < minY) minY = y;
-        if (x > maxX) maxX = x;
-        if (y > maxY) maxY = y;
-      }
-      return { minX, minY, maxX, maxY };
+    case 'polygon':
+      return pointsBounds([geometry.points]);
+    case 'multiPolygon':
+      return pointsBounds(geometry.polygons.map((polygon) => polygon.points));
+  }
+}
+
+function pointsBounds(lists: readonly (readonly Point[])[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const points of lists) {
+    for (const [x, y] of points) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
     }
   }
+  return { minX, minY, maxX, maxY };
 }
 
 /**

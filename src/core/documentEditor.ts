@@ -7,6 +7,7 @@ import { newId as randomId } from './ids';
 import type { LabelSet } from './labelSet';
 import { RecordStore } from './recordStore';
 import { ItemTargets } from './targets';
+import type { ToolCommand } from './tools/tool';
 import { validateAnnotationRecord } from './validation/annotation';
 
 /**
@@ -166,4 +167,9 @@ export class DocumentEditor {
     }
     if (failure) throw failure.error;
   }
+}
+
+/** Runs one tool command; its name and params travel together, which `execute`'s generics cannot see. */
+export function executeToolCommand(editor: DocumentEditor, command: ToolCommand): RecordDiff {
+  return editor.execute(command.name, command.params as never);
 }

@@ -47,12 +47,26 @@ export interface SlideLevel {
   readonly downsample: number;
 }
 
+/** Encoding of a slide's served tiles. */
+export type TileFormat = 'jpeg' | 'png';
+
+/**
+ * A whole-slide image as served: a pyramid whose level k has downsample 2^k (level 0 at full
+ * resolution, the last level fitting one tile), each cut into `tileSize` squares (edge tiles
+ * smaller), fetched from `GET /api/items/:id/tiles/:level/:x/:y`. What the scanner stored
+ * (other downsamples, label and macro images) stays with the server.
+ */
 export interface SlideItem {
   readonly kind: 'slide';
   readonly levels: readonly SlideLevel[];
   /** Micrometres per level-0 px, x then y; null when the scanner did not record it. */
   readonly micronsPerPixel: readonly [number, number] | null;
   readonly tileSize: number;
+  readonly tileFormat: TileFormat;
+  /** Objective magnification of level 0 (20 for ×20), when the scanner recorded it. */
+  readonly objectivePower: number | null;
+  /** Scanner or source format as the file names it (e.g. "Aperio", "Hamamatsu", "DICOM WSI"); null when unknown. */
+  readonly scanner: string | null;
 }
 
 export interface FrameRef {

@@ -25,6 +25,19 @@ function expectIndexesRight(store: RecordStore, counted: readonly string[]): voi
 }
 
 describe('RecordStore', () => {
+  it('tells its watchers every applied diff until they stop watching', () => {
+    const store = new RecordStore(DOC_KEY);
+    const heard: RecordDiff[] = [];
+    const stop = store.watch((diff) => heard.push(diff));
+    const shape = shapeRecord('sh', 's1');
+    const added: RecordDiff = { sh: [null, shape] };
+    store.apply(added);
+    stop();
+    store.apply({ sh: [shape, null] });
+    expect(heard).toEqual([added]);
+    expect(store.size).toBe(0);
+  });
+
   it('holds its key and starts from the given records', () => {
     const store = new RecordStore(DOC_KEY, [labelRecord('s1', ['sah.absent']), shapeRecord('sh', 's1')]);
     expect([store.itemId, store.annotatorId, store.labelSetId, store.labelSetVersion]).toEqual(['item-1', 'u1', 'sah-slice', 1]);

@@ -27,6 +27,7 @@ export class RecordStore implements DocumentView {
   private readonly labelCount = new Map<string, number>();
   private countedLabelled = 0;
   private changeCount = 0;
+  private readonly watchers = new Set<(diff: RecordDiff) => void>();
 
   /**
    * @param counts Which targets count for progress (the item's slices or frames); labels of
@@ -97,7 +98,7 @@ export class RecordStore implements DocumentView {
     return (this.labelCount.get(targetId) ?? 0) > 0;
   }
 
-  /** Puts every `after` in place (null removes); O(diff). */
+  /** Puts every `after` in place (null removes); O(diff). Watchers hear the diff afterwards. */
   apply(diff: RecordDiff): void {
     for (const [id, [, after]] of Object.entries(diff)) {
       const previous = this.byId.get(id);
@@ -105,6 +106,16 @@ export class RecordStore implements DocumentView {
       if (after) this.add(after);
     }
     this.changeCount += 1;
+    for (const watcher of this.watchers) watcher(diff);
+  }
+
+  /**
+   * Hears every applied diff, whatever its origin (command, undo, remote copy): how a view that
+   * keeps its own structures (a slide overlay's draw lists) stays in step in O(diff).
+   */
+  watch(watcher: (diff: RecordDiff) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** A plain copy of every record (a submitted snapshot, an export); O(document) by nature. */

@@ -8,8 +8,10 @@
 import type { StateCreator } from 'zustand';
 import type { AnnotationRecord } from '../core/annotation';
 import type { ItemDetail } from '../core/api';
-import type { RecordDiff } from '../core/diff';
-import { DocumentEditor } from '../core/documentEditor';
+import { isEmptyDiff, type RecordDiff } from '../core/diff';
+import { CommandError } from '../core/commands/types';
+import { DocumentEditor, executeToolCommand } from '../core/documentEditor';
+import type { ToolCommand } from '../core/tools/tool';
 import { canAnnotatorEdit } from '../core/itemState';
 import { isLabelQuestion, type Question } from '../core/labelSet';
 import type { RecordStore } from '../core/recordStore';
@@ -44,6 +46,9 @@ export type LabelOutcome =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'notDisplayed' }
   | { readonly kind: 'ask'; readonly unseen: number; readonly total: number };
+
+/** What `runCommands` did: `refused` carries the command's reason (an unknown record, a bad class…). */
+export type CommandOutcome = { readonly kind: 'done' } | { readonly kind: 'notEditable' } | { readonly kind: 'refused'; readonly reason: string };
 
 /** For a range with slices never displayed: label only the displayed ones, or all of them. */
 export type UnseenChoice = 'seenOnly' | 'all';
@@ -103,6 +108,11 @@ export interface OpenItemSlice {
   chooseWindow(window: ReadingWindow | null): void;
   /** Removes the labels of the current slice or the selected range. */
   clearLabels(): void;
+  /**
+   * Runs editing commands (a tool's outline, a class change, an import) as one undo step. Nothing
+   * changes when the item is not editable or a command is refused (`CommandError`: its message).
+   */
+  runCommands(commands: readonly ToolCommand[]): CommandOutcome;
   undo(): void;
   redo(): void;
   /** Submits the item once everything is synced; answers whether it was submitted. */
@@ -381,6 +391,24 @@ export const createOpenItemSlice =
         const targetIds = editTargets();
         const questionId = get().openItem?.question?.id;
         if (targetIds && editor && questionId) editor.execute('targetLabel/clear', { questionId, targetIds });
+      },
+
+      runCommands(commands) {
+        if (!editor || !isEditable(get().openItem)) return { kind: 'notEditable' };
+        let refusal: string | null = null;
+        let applied = 0;
+        editor.beginBatch();
+        try {
+          for (const command of commands) if (!isEmptyDiff(executeToolCommand(editor, command))) applied += 1;
+        } catch (error) {
+          if (!(error instanceof CommandError)) throw error;
+          refusal = error.message;
+        } finally {
+          editor.endBatch();
+        }
+        // The commands before a refused one did apply: the batch is one undo step, taken back whole.
+        if (refusal !== null && applied > 0) editor.undo();
+        return refusal === null ? { kind: 'done' } : { kind: 'refused', reason: refusal };
       },
 
       undo() {

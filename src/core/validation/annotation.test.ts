@@ -156,12 +156,27 @@ describe('validateAnnotationRecord', () => {
       ]);
     });
 
+    it('checks the holes of a polygon and every part of a multiPolygon', () => {
+      const { poly } = records();
+      const ring: [number, number][] = [[1, 1], [4, 1], [4, 4]];
+      poly.geometry = { type: 'polygon', points: [[0, 0], [9, 0], [9, 9]], holes: [ring] };
+      expect(errorsOf(poly)).toEqual([]);
+      poly.geometry = { type: 'polygon', points: [[0, 0], [9, 0], [9, 9]], holes: [[[1, 1]]] };
+      expect(errorsOf(poly)).toEqual(['geometry.holes[0]: a polygon needs at least 3 points, got 1']);
+      poly.geometry = { type: 'multiPolygon', polygons: [{ points: ring }, { points: ring, holes: [ring, [[70, 1], [2, 2], [3, 3]]] }] };
+      expect(errorsOf(poly)).toEqual(['geometry.polygons[1].holes[1][0]: (70, 1) lies outside the 64×64 image']);
+      poly.geometry = { type: 'multiPolygon', polygons: [] };
+      expect(errorsOf(poly)).toEqual(['geometry.polygons: a multiPolygon needs at least one polygon']);
+      poly.geometry = { type: 'multiPolygon', polygons: [{ points: ring, lumen: 1 }] };
+      expect(errorsOf(poly)).toEqual(['geometry.polygons[0].lumen: unknown property']);
+    });
+
     it('refuses unknown geometry types and stray geometry fields', () => {
       const { pt, rect } = records();
       pt.geometry = { type: 'circle', center: [0, 0] };
       rect.geometry.rotation = 0;
       expect([...errorsOf(pt), ...errorsOf(rect)]).toEqual([
-        'geometry.type: expected "point", "polyline", "polygon", "rectangle" or "ellipse", got "circle"',
+        'geometry.type: expected "point", "polyline", "polygon", "multiPolygon", "rectangle" or "ellipse", got "circle"',
         'geometry.rotation: unknown property',
       ]);
     });

@@ -241,8 +241,7 @@ function checkGeometry(x: unknown, path: string, issues: Issues, bounds: Bounds 
     if (ok) inside(v, at(path, key));
     return ok;
   };
-  const pointList = (v: unknown, min: number) => {
-    const p = at(path, 'points');
+  const pointList = (v: unknown, min: number, p = at(path, 'points')) => {
     if (!array(v, p, issues)) return;
     if (v.length < min) issues.add(p, `a ${String(x.type)} needs at least ${min} points, got ${v.length}`);
     if (v.length > RECORD_LIMITS.maxVertices) {
@@ -255,16 +254,39 @@ function checkGeometry(x: unknown, path: string, issues: Issues, bounds: Bounds 
       if (issues.count > 20) return; // one broken outline should not produce 10,000 messages
     }
   };
+  /** An outer ring and its optional holes, each ring within the vertex limit. */
+  const rings = (g: Obj, where: string) => {
+    pointList(g.points, 3, at(where, 'points'));
+    if (g.holes === undefined) return;
+    const p = at(where, 'holes');
+    if (!array(g.holes, p, issues)) return;
+    g.holes.forEach((hole, i) => pointList(hole, 3, atIndex(p, i)));
+  };
   switch (x.type) {
     case 'point': {
       const g = object(x, path, issues, ['type', 'point']);
       if (g) point(g.point, 'point');
       return;
     }
-    case 'polyline':
-    case 'polygon': {
+    case 'polyline': {
       const g = object(x, path, issues, ['type', 'points']);
-      if (g) pointList(g.points, x.type === 'polyline' ? 2 : 3);
+      if (g) pointList(g.points, 2);
+      return;
+    }
+    case 'polygon': {
+      const g = object(x, path, issues, ['type', 'points', 'holes']);
+      if (g) rings(g, path);
+      return;
+    }
+    case 'multiPolygon': {
+      const g = object(x, path, issues, ['type', 'polygons']);
+      const p = at(path, 'polygons');
+      if (!g || !array(g.polygons, p, issues)) return;
+      if (g.polygons.length === 0) issues.add(p, 'a multiPolygon needs at least one polygon');
+      g.polygons.forEach((polygon, i) => {
+        const part = object(polygon, atIndex(p, i), issues, ['points', 'holes']);
+        if (part) rings(part, atIndex(p, i));
+      });
       return;
     }
     case 'rectangle': {
@@ -289,7 +311,7 @@ function checkGeometry(x: unknown, path: string, issues: Issues, bounds: Bounds 
       return;
     }
     default:
-      issues.add(at(path, 'type'), `expected "point", "polyline", "polygon", "rectangle" or "ellipse", got ${describe(x.type)}`);
+      issues.add(at(path, 'type'), `expected "point", "polyline", "polygon", "multiPolygon", "rectangle" or "ellipse", got ${describe(x.type)}`);
   }
 }
 

@@ -26,6 +26,9 @@ const slide: SlideItem = {
   ],
   micronsPerPixel: [0.499, 0.499],
   tileSize: 256,
+  tileFormat: 'jpeg',
+  objectivePower: 20,
+  scanner: 'Aperio',
 };
 
 const frames: FrameSetItem = {
@@ -105,6 +108,11 @@ describe('validateItemContent', () => {
       'levels[1].downsample: expected ≥ 1, got 0.5',
     ]);
     expect(errorsOf({ ...slide, levels: [] })).toEqual(['levels: a slide needs at least one level']);
+    expect(errorsOf({ ...slide, tileFormat: 'webp', objectivePower: 0, scanner: '' })).toEqual([
+      'tileFormat: expected one of "jpeg", "png", got "webp"',
+      'objectivePower: expected > 0, got 0',
+      'scanner: must not be empty',
+    ]);
   });
 
   it('checks frame sets', () => {

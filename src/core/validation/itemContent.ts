@@ -51,9 +51,14 @@ function checkSeries(x: Obj, issues: Issues): void {
 }
 
 function checkSlide(x: Obj, issues: Issues): void {
-  const s = object(x, '', issues, ['kind', 'levels', 'micronsPerPixel', 'tileSize']);
+  const s = object(x, '', issues, ['kind', 'levels', 'micronsPerPixel', 'tileSize', 'tileFormat', 'objectivePower', 'scanner']);
   if (!s) return;
   integer(s.tileSize, 'tileSize', issues, 1);
+  oneOf(s.tileFormat, ['jpeg', 'png'], 'tileFormat', issues);
+  if (s.objectivePower !== null && finite(s.objectivePower, 'objectivePower', issues) && s.objectivePower <= 0) {
+    issues.add('objectivePower', `expected > 0, got ${s.objectivePower}`);
+  }
+  if (s.scanner !== null) string(s.scanner, 'scanner', issues);
   if (s.micronsPerPixel !== null) positivePair(s.micronsPerPixel, 'micronsPerPixel', issues);
   if (!array(s.levels, 'levels', issues)) return;
   if (s.levels.length === 0) issues.add('levels', 'a slide needs at least one level');

@@ -1,0 +1,81 @@
+/**
+ * The contract of the drawing and editing tools: each tool is a small state machine, free of any
+ * UI framework, fed pointer and key input in image coordinates and answering with its next state
+ * and effects (commands to run, a new selection). The viewer side (see
+ * src/viewer/slide/annotation) turns DOM events into `ToolInput`, runs the effects through the
+ * editor, and draws `preview` over the image; tests drive tools without a browser.
+ */
+import type { Geometry, Point, Shape } from '../annotation';
+import type { Box } from '../bounds';
+import type { CommandName, CommandParams } from '../commands/types';
+
+export type ToolId = 'select' | 'polygon' | 'freehand' | 'rectangle' | 'ellipse' | 'point' | 'brush';
+
+export interface Modifiers {
+  readonly shift: boolean;
+  readonly alt: boolean;
+  /** Ctrl, or Cmd on a Mac. */
+  readonly ctrl: boolean;
+}
+
+/** Input in image px (level-0 px of a slide). `down`/`up` are of the primary button. */
+export type ToolInput =
+  | { readonly type: 'down'; readonly point: Point; readonly modifiers: Modifiers }
+  | { readonly type: 'move'; readonly point: Point; readonly modifiers: Modifiers; readonly pressed: boolean }
+  | { readonly type: 'up'; readonly point: Point; readonly modifiers: Modifiers }
+  | { readonly type: 'doubleClick'; readonly point: Point; readonly modifiers: Modifiers }
+  /** A key the workspace passes to the active tool (`Enter`, `Escape`, `Backspace`, `Delete`, `[`, `]`…). */
+  | { readonly type: 'key'; readonly key: string; readonly modifiers: Modifiers }
+  /** The tool is switched away from, or the item closes: drop any drawing in progress. */
+  | { readonly type: 'cancel' };
+
+/** What a tool may read of the document and the view. */
+export interface ToolContext {
+  /** The image drawn on. */
+  readonly targetId: string;
+  /** The region question new outlines answer, and the class they get. */
+  readonly questionId: string;
+  readonly classCode: string;
+  /** Image px per screen px now: a tolerance of n screen px is n × this in image px. */
+  readonly imagePxPerScreenPx: number;
+  readonly selection: ReadonlySet<string>;
+  shape(id: string): Shape | undefined;
+  /** The topmost shape at `point` (within `tolerance` image px of its outline or inside it), or null. */
+  shapeAt(point: Point, tolerance: number): Shape | null;
+  /** Shapes lying wholly inside `box` (box selection). */
+  shapesIn(box: Box): readonly Shape[];
+}
+
+/** One command for the editor, its name tied to its params. */
+export type ToolCommand = { [N in CommandName]: { readonly name: N; readonly params: CommandParams[N] } }[CommandName];
+
+export type ToolEffect =
+  /** Run through the editor: one undo step per effect. */
+  | { readonly type: 'execute'; readonly command: ToolCommand }
+  | { readonly type: 'select'; readonly ids: readonly string[] }
+  /** A tool that finished an outline hands over to another (e.g. back to select); optional. */
+  | { readonly type: 'switchTool'; readonly tool: ToolId };
+
+export interface ToolStep<S> {
+  readonly state: S;
+  readonly effects: readonly ToolEffect[];
+}
+
+/** What the overlay draws for a tool at work (all in image px). */
+export interface ToolPreview {
+  /** The outline being drawn or the edited outline as it will be. */
+  readonly geometry?: Geometry;
+  /** Vertex handles of the outline being edited. */
+  readonly handles?: readonly Point[];
+  /** A rubber band (box selection). */
+  readonly box?: Box;
+  /** The brush footprint. */
+  readonly brush?: { readonly center: Point; readonly radius: number; readonly mode: 'add' | 'subtract' };
+}
+
+export interface Tool<S> {
+  readonly id: ToolId;
+  initial(): S;
+  handle(state: S, input: ToolInput, ctx: ToolContext): ToolStep<S>;
+  preview(state: S, ctx: ToolContext): ToolPreview | null;
+}
