@@ -30,6 +30,16 @@ describe('the polygon tool', () => {
     ]);
   });
 
+  it('a double-click on the first vertex closes once and starts nothing new', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE.slice(0, 3)) h.click(p);
+    h.doubleClick([101, 101]);
+    expect(h.commands).toHaveLength(1);
+    expect(h.preview).toBeNull();
+    h.key('Enter');
+    expect(h.shapes.map((s) => s.geometry)).toEqual([{ type: 'polygon', points: FIVE.slice(0, 3) }]);
+  });
+
   it('Escape mid-way drops the outline: no command at all', () => {
     const h = new ToolHarness(polygonTool);
     for (const p of FIVE.slice(0, 3)) h.click(p);

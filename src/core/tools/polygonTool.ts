@@ -38,8 +38,10 @@ export const polygonTool: Tool<PolygonState> = {
       }
       case 'move':
         return step({ ...state, cursor: imagePoint(input.point, ctx.imageSize) });
+      // Never the start of an outline: a double-click on the first vertex closes on its first click,
+      // and the vertex its second click placed goes with it.
       case 'doubleClick':
-        return state.vertices.length >= 3 ? finish(state, ctx) : step(state);
+        return finish(state, ctx);
       case 'key':
         if (input.key === 'Enter') return finish(state, ctx);
         if (input.key === 'Escape') return step(IDLE);
