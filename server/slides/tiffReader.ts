@@ -54,7 +54,8 @@ async function readFacts(path: string, structure: TiffStructure): Promise<SlideF
     const vips = await runTool('vipsheader', ['-a', path]);
     return factsFromOpenSlide(parseProperties(openslide.stdout), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
   }
-  // Not a format OpenSlide knows: libvips must still read it as an image, or it is no slide.
+  // Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF).
+  if (!structure.tiled) throw new SlideRefusal('slideUnreadable', 'a TIFF picture, not a slide: a whole-slide image stores its image in tiles, and no slide reader knows this file');
   const vips = await runTool('vipsheader', [path]);
   if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslide.stderr})`);
   return factsFromTiff(structure);

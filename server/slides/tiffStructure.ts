@@ -23,6 +23,8 @@ export interface TiffStructure {
   readonly width: number;
   readonly height: number;
   readonly imageDescription: string | null;
+  /** Level 0 is stored in tiles (a slide), not in strips (an ordinary picture). */
+  readonly tiled: boolean;
   /** Sizes of the reduced-resolution images stored after level 0, level 0 first. */
   readonly storedLevels: readonly { readonly width: number; readonly height: number }[];
   readonly jfifTiles: JfifTiles | null;
@@ -66,6 +68,7 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     width,
     height: image.getHeight(),
     imageDescription: typeof description === 'string' ? description : null,
+    tiled,
     storedLevels,
     jfifTiles: await jfifTilesOf(path, image, offsets, byteCounts),
   };
