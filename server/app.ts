@@ -23,6 +23,7 @@ import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/str
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
+import { layerRoutes } from './routes/layers';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(itemRoutes);
+  await app.register(layerRoutes);
   await app.register(blobRoutes);
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
