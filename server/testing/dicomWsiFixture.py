@@ -64,6 +64,13 @@ def instance(spec):
     ds.TotalPixelMatrixColumns = spec["totalColumns"]
     ds.TotalPixelMatrixRows = spec["totalRows"]
     ds.DimensionOrganizationType = spec["organization"]
+    if spec.get("concatenation"):
+        concatenation = spec["concatenation"]
+        ds.ConcatenationUID = concatenation["uid"]
+        ds.SOPInstanceUIDOfConcatenationSource = concatenation["sourceUid"]
+        ds.InConcatenationNumber = concatenation["number"]
+        ds.InConcatenationTotalNumber = concatenation["total"]
+        ds.ConcatenationFrameOffsetNumber = concatenation["frameOffset"]
     if spec.get("imagedVolumeMm"):
         ds.ImagedVolumeWidth, ds.ImagedVolumeHeight = spec["imagedVolumeMm"]
     if spec.get("pixelSpacingMm"):

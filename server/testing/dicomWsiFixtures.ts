@@ -1,8 +1,9 @@
 /**
  * DICOM WSI files for the reader's tests, written by pydicom (server/testing/dicomWsiFixture.py)
  * from tiles made here with sharp, so the tests know every pixel:
- * - a TILED_FULL pyramid of a 1024 × 1024 px level (16 JPEG tiles of 256 px) and a downsample-4
- *   level of one tile, plus a LABEL instance carrying a patient name;
+ * - a TILED_FULL pyramid of a 1024 × 1024 px level (16 JPEG tiles of 256 px, split over two
+ *   concatenated instances of 8 tiles) and a downsample-4 level of one tile, plus a LABEL
+ *   instance carrying a patient name;
  * - a TILED_SPARSE uncompressed 512 × 384 px slide whose top-right tile is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,8 +31,8 @@ export function missingFixtureTools(): string | null {
 
 export interface WsiFixtures {
   readonly dir: string;
-  /** The TILED_FULL pyramid's full-resolution instance, its downsample-4 instance and its label. */
-  readonly fullLevel0: string;
+  /** The TILED_FULL pyramid's full-resolution level (two concatenated instances), its downsample-4 instance and its label. */
+  readonly fullLevel0: readonly [string, string];
   readonly fullLevel2: string;
   readonly label: string;
   readonly sparse: string;
@@ -118,8 +119,12 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
 
   const common = { tileSize: FIXTURE_TILE, manufacturer: 'Mejirushi', model: 'Fixture Scanner' };
   const full = { ...common, seriesUid: '2.25.100000000000000000000000000000011', pyramidUid: FULL_PYRAMID_UID, objectivePower: 40, transferSyntax: 'jpeg', organization: 'TILED_FULL' };
+  const level0 = { ...full, flavor: 'VOLUME', totalColumns: FULL_SIZE, totalRows: FULL_SIZE, pixelSpacingMm: [0.00025, 0.00025] };
+  const concatenation = { uid: '2.25.100000000000000000000000000000021', sourceUid: '2.25.200000000000000000000000000000009', total: 2 };
+  const half = level0Frames.length / 2;
   const instances = [
-    { ...full, path: join(dir, 'full-0.dcm'), sopUid: '2.25.200000000000000000000000000000001', flavor: 'VOLUME', totalColumns: FULL_SIZE, totalRows: FULL_SIZE, pixelSpacingMm: [0.00025, 0.00025], frames: level0Frames },
+    { ...level0, path: join(dir, 'full-0a.dcm'), sopUid: '2.25.200000000000000000000000000000001', frames: level0Frames.slice(0, half), concatenation: { ...concatenation, number: 1, frameOffset: 0 } },
+    { ...level0, path: join(dir, 'full-0b.dcm'), sopUid: '2.25.200000000000000000000000000000005', frames: level0Frames.slice(half), concatenation: { ...concatenation, number: 2, frameOffset: half } },
     { ...full, path: join(dir, 'full-2.dcm'), sopUid: '2.25.200000000000000000000000000000002', flavor: 'VOLUME', totalColumns: FULL_SIZE / 4, totalRows: FULL_SIZE / 4, pixelSpacingMm: [0.001, 0.001], frames: [{ file: join(dir, 'full-2.jpg'), column: 0, row: 0 }] },
     { ...full, path: join(dir, 'label.dcm'), sopUid: '2.25.200000000000000000000000000000003', flavor: 'LABEL', patientName: LABEL_PATIENT_NAME, totalColumns: FIXTURE_TILE, totalRows: FIXTURE_TILE, frames: [{ file: join(dir, 'label.jpg'), column: 0, row: 0 }] },
     {
@@ -141,10 +146,10 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
   execFileSync(PYTHON, [SCRIPT, manifest], { stdio: 'pipe' });
   return {
     dir,
-    fullLevel0: instances[0]!.path,
-    fullLevel2: instances[1]!.path,
-    label: instances[2]!.path,
-    sparse: instances[3]!.path,
+    fullLevel0: [instances[0]!.path, instances[1]!.path],
+    fullLevel2: instances[2]!.path,
+    label: instances[3]!.path,
+    sparse: instances[4]!.path,
     fullPixels,
     storedJpegs,
     labelJpeg,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -141,6 +141,7 @@ describe('demo slide tiles', () => {
     const bytes = await new DemoSlideTiles({ diskCacheDir: dir }).renderDemoTile(5, 3, 2);
     expect(existsSync(join(dir, `v${DEMO_SLIDE_VERSION}`, '5', '3_2.jpg'))).toBe(true);
     expect(Buffer.compare(await new DemoSlideTiles({ diskCacheDir: dir }).renderDemoTile(5, 3, 2), bytes)).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('paints lesions with denser, darker nuclei than the stroma around them', () => {

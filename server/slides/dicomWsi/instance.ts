@@ -127,7 +127,7 @@ function flavorOf(imageType: string): WsiImageFlavor {
 
 /** TILED_FULL: frames fill the matrix row by row, then focal planes, then optical paths; only the first plane and path are kept. */
 function fullTilePositions(ds: DataSet, frames: number, across: number, down: number, tileColumns: number, tileRows: number): Map<number, FramePosition> {
-  const offset = ds.uint32('x00209161') ?? 0;
+  const offset = ds.uint32('x00209228') ?? 0;
   const positions = new Map<number, FramePosition>();
   for (let index = 0; index < frames; index += 1) {
     const tile = offset + index;

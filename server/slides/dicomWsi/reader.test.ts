@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHeadCtPhantom } from '../../demo/phantom';
 import {
   FIXTURE_TILE,
@@ -63,18 +64,22 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
 
   beforeAll(async () => {
     fixtures = await makeWsiFixtures();
-    const { slides, refused } = openDicomWsiSlides([fixtures.label, fixtures.fullLevel0, fixtures.sparse, fixtures.fullLevel2].map(readFixture));
+    const { slides, refused } = openDicomWsiSlides([fixtures.label, fixtures.fullLevel0[1], fixtures.sparse, fixtures.fullLevel2, fixtures.fullLevel0[0]].map(readFixture));
     expect(refused).toEqual([]);
     expect(slides).toHaveLength(2);
     full = slides.find((slide) => slide.facts.sourceLevels.length === 2)!;
     sparse = slides.find((slide) => slide.facts.sourceLevels.length === 1)!;
   }, 60_000);
+  afterAll(() => {
+    if (fixtures) rmSync(fixtures.dir, { recursive: true, force: true });
+  });
 
   it('writes files dcmtk reads as TILED_FULL and TILED_SPARSE whole-slide images', () => {
-    const dump = execFileSync('dcmdump', [fixtures.fullLevel0], { encoding: 'utf8' });
+    const dump = execFileSync('dcmdump', [fixtures.fullLevel0[1]], { encoding: 'utf8' });
     expect(dump).toContain('=VLWholeSlideMicroscopyImageStorage');
     expect(dump).toContain('(0020,9311) CS [TILED_FULL]');
     expect(dump).toContain('(0048,0006) UL 1024');
+    expect(dump).toContain('(0020,9228) UL 8');
     expect(execFileSync('dcmdump', [fixtures.sparse], { encoding: 'utf8' })).toContain('(0020,9311) CS [TILED_SPARSE]');
   });
 
@@ -96,7 +101,7 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
     ]);
   });
 
-  it('passes stored JPEG tiles through byte for byte and builds the missing level as a downsample', async () => {
+  it('passes stored JPEG tiles (of both concatenated instances) through byte for byte and builds the missing level as a downsample', async () => {
     const writer = new MemoryWriter();
     const progress: [number, number][] = [];
     const shape = await full.writePyramid(writer, (done, total) => progress.push([done, total]));
