@@ -23,11 +23,13 @@ interface Fragment {
   readonly phase: number;
 }
 
-const FRAGMENTS: readonly Fragment[] = [
-  { cx: 14_000, cy: 21_000, rx: 9_500, ry: 4_300, angle: 0.35, phase: 0.4 },
-  { cx: 30_500, cy: 13_500, rx: 10_500, ry: 3_900, angle: -0.2, phase: 2.1 },
-  { cx: 37_000, cy: 29_000, rx: 9_000, ry: 4_600, angle: 0.55, phase: 4.0 },
-];
+const FRAGMENTS = (
+  [
+    { cx: 14_000, cy: 21_000, rx: 9_500, ry: 4_300, angle: 0.35, phase: 0.4 },
+    { cx: 30_500, cy: 13_500, rx: 10_500, ry: 3_900, angle: -0.2, phase: 2.1 },
+    { cx: 37_000, cy: 29_000, rx: 9_000, ry: 4_600, angle: 0.55, phase: 4.0 },
+  ] satisfies Fragment[]
+).map((f) => ({ ...f, cos: Math.cos(f.angle), sin: Math.sin(f.angle) }));
 
 /** Relative rim radius at polar angle `theta` of a fragment: waves of ±13 % around the ellipse. */
 function rim(theta: number, phase: number): number {
@@ -43,10 +45,8 @@ export function tissueDepth(x: number, y: number): number {
   for (const f of FRAGMENTS) {
     const dx = x - f.cx;
     const dy = y - f.cy;
-    const cos = Math.cos(f.angle);
-    const sin = Math.sin(f.angle);
-    const u = (dx * cos + dy * sin) / f.rx;
-    const v = (-dx * sin + dy * cos) / f.ry;
+    const u = (dx * f.cos + dy * f.sin) / f.rx;
+    const v = (-dx * f.sin + dy * f.cos) / f.ry;
     const rho = Math.hypot(u, v);
     const depth = (rim(Math.atan2(v, u), f.phase) - rho) * f.ry;
     if (depth > best) best = depth;
