@@ -7,6 +7,8 @@ import { listOutlineLayers } from '../../services/outlineLayers';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { demoSlideContent, insideRing, tissueDepth } from './layout';
 import { DEMO_SLIDE_DATASET_NAME, DEMO_SLIDE_SOURCE_KEY, type DemoSlideTruth } from './seed';
+import { demoSlideTileLookup } from './tileSource';
+import { DemoSlideTiles } from './tiles';
 
 describe.each(testDialects('demo slide seeding'))('demo slide seeding on %s', (dialect) => {
   let database: TestDatabase;
@@ -49,5 +51,15 @@ describe.each(testDialects('demo slide seeding'))('demo slide seeding on %s', (d
       const inLesion = truth.lesions.some((lesion) => insideRing(lesion.ring, x, y));
       if (polygons.classIndex[n] === 1) expect(inLesion, `nucleus ${n}`).toBe(true);
     }
+
+    const lookup = demoSlideTileLookup(db, new DemoSlideTiles());
+    const source = await lookup(item.id);
+    const top = demoSlideContent().levels.length - 1;
+    const tile = await source!.tile(top, 0, 0);
+    expect([...tile!.body.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect(tile!.etag).toMatch(/^"demo-slide-v\d+-\d+-0-0"$/);
+    expect(await source!.tile(0, 200, 0)).toBeNull();
+    const ct = await db.selectFrom('items').select('id').where('kind', '=', 'series').executeTakeFirstOrThrow();
+    expect(await lookup(ct.id)).toBeNull();
   }, 120_000);
 });
