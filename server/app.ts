@@ -24,6 +24,7 @@ import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { tileRoutes } from './routes/tiles';
+import { layerRoutes } from './routes/layers';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(itemRoutes);
+  await app.register(layerRoutes);
   await app.register(blobRoutes);
   await app.register(tileRoutes);
   await app.register(annotationRoutes);

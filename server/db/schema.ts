@@ -237,6 +237,18 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A read-only outline layer of an item; its outlines are one blob (encodeOutlineLayer's form), never replaced. */
+export interface OutlineLayersTable {
+  item_id: string;
+  /** Unique within the item, e.g. `nuclei`. */
+  id: string;
+  name: string;
+  polygon_count: number;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -263,6 +275,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   app_state: AppStateTable;
+  outline_layers: OutlineLayersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

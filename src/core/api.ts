@@ -161,6 +161,22 @@ export interface AssignRequest {
   readonly itemIds?: readonly string[];
 }
 
+/**
+ * GET /api/items/:id/layers → OutlineLayerList: the item's read-only outline layers.
+ * GET /api/items/:id/layers/:layerId → the layer's outlines (application/octet-stream, the form of
+ * `encodeOutlineLayer` in src/core/outlineLayer.ts); a layer never changes, so it may be cached.
+ */
+export interface OutlineLayerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly polygonCount: number;
+  /** Bytes of the binary form. */
+  readonly size: number;
+}
+export interface OutlineLayerList {
+  readonly layers: readonly OutlineLayerSummary[];
+}
+
 /** GET /api/items/:id → ItemDetail. Files: GET /api/items/:id/files/:fileId (application/dicom, immutable). */
 export interface ItemDetail {
   readonly item: Item;
