@@ -45,6 +45,7 @@ describe('the command registry', () => {
       'shape/add',
       'shape/update',
       'shape/remove',
+      'shape/addMany',
       'mask/set',
       'proposal/accept',
       'proposal/reject',
