@@ -48,6 +48,7 @@ describe('the command registry', () => {
       'shape/setClass',
       'shape/translate',
       'shape/removeMany',
+      'shape/addMany',
       'mask/set',
       'proposal/accept',
       'proposal/reject',

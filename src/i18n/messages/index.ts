@@ -1,14 +1,15 @@
 import type { MessageTable } from '../types';
 import { appMessages } from './app';
+import { exchangeMessages } from './exchange';
 import { toolMessages } from './tools';
 import { viewerMessages } from './viewer';
 
 /** Every feature's table; listed separately so a test can catch one key defined twice. */
-export const messageTables = { appMessages, viewerMessages, toolMessages } as const satisfies Record<
+export const messageTables = { appMessages, viewerMessages, toolMessages, exchangeMessages } as const satisfies Record<
   string,
   MessageTable
 >;
 
-export const messages = { ...appMessages, ...viewerMessages, ...toolMessages } as const satisfies MessageTable;
+export const messages = { ...appMessages, ...viewerMessages, ...toolMessages, ...exchangeMessages } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;
