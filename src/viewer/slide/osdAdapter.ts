@@ -20,9 +20,8 @@ export class OsdAdapter implements ViewerAdapter {
   ) {
     this.element = viewer.element;
     viewer.addHandler('open', this.onOpen);
-    // Raised once per animation frame in which the view moved, before the tiles are drawn, and after a resize.
+    // Raised once per animation frame in which the view moved or the element was resized, before the tiles are drawn.
     viewer.addHandler('viewport-change', this.notify);
-    viewer.addHandler('resize', this.notify);
   }
 
   /** The view now, in the numbers the transforms use. */
@@ -73,7 +72,6 @@ export class OsdAdapter implements ViewerAdapter {
   destroy(): void {
     this.viewer.removeHandler('open', this.onOpen);
     this.viewer.removeHandler('viewport-change', this.notify);
-    this.viewer.removeHandler('resize', this.notify);
     this.listeners.clear();
   }
 
