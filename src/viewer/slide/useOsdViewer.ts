@@ -1,5 +1,5 @@
 import OpenSeadragon from 'openseadragon';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { SlideItem } from '../../core/item';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
@@ -28,8 +28,13 @@ export function useOsdViewer(
   loadTileRef: RefObject<LoadTile>,
 ): OsdHandle | null {
   const [handle, setHandle] = useState<OsdHandle | null>(null);
+  // By content: a page that rebuilds an equal item (a refreshed detail) must not reopen the slide.
+  const slideKey = JSON.stringify(slide);
+  const slideRef = useRef(slide);
+  slideRef.current = slide;
 
   useEffect(() => {
+    const slide = slideRef.current;
     const element = elementRef.current;
     if (!element) return;
     const source = new SlideTileSource(itemId, slide, (level, x, y) => loadTileRef.current(level, x, y));
@@ -59,7 +64,7 @@ export function useOsdViewer(
       adapter.destroy();
       viewer.destroy();
     };
-  }, [elementRef, itemId, slide, loadTileRef]);
+  }, [elementRef, itemId, slideKey, loadTileRef]);
 
   return handle;
 }
