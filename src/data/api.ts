@@ -108,6 +108,11 @@ function query(params: Readonly<Record<string, string | number | null | undefine
   return search.size ? `?${search}` : '';
 }
 
+/** Path of one slide tile (level 0 = full resolution): also the key it is kept under offline. */
+export function slideTilePath(itemId: string, level: number, x: number, y: number): string {
+  return `/api/items/${encodeURIComponent(itemId)}/tiles/${level}/${x}/${y}`;
+}
+
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(options: ApiClientOptions) {
@@ -200,6 +205,16 @@ export function createApiClient(options: ApiClientOptions) {
       const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);
       try {
         return await response.arrayBuffer();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
+
+    /** One tile of a slide (level 0 = full resolution); the slide viewer keeps it for offline reading. */
+    loadSlideTile: async (itemId: string, level: number, x: number, y: number): Promise<Blob> => {
+      const response = await send('GET', slideTilePath(itemId, level, x, y));
+      try {
+        return await response.blob();
       } catch (error) {
         throw new NetworkError(error);
       }

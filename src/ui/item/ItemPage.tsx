@@ -5,6 +5,7 @@ import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
+import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
 import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
@@ -63,6 +64,8 @@ function ReadyItem({ open }: { readonly open: OpenItem }) {
       </header>
       {detail.item.content.kind === 'series' ? (
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
+      ) : detail.item.content.kind === 'slide' ? (
+        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}
