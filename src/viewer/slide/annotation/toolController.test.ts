@@ -66,10 +66,18 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
 const down = (x: number, y: number) => ({ type: 'down' as const, point: [x, y] as const, modifiers: NONE });
 
 describe('ToolController', () => {
-  it('starts with the first tool and the first class', () => {
-    const { controller } = setUp();
-    expect(controller.toolId).toBe('select');
+  it('starts panning (no tool) with the first class; H goes back to panning', () => {
+    const { controller, ran } = setUp();
+    expect(controller.toolId).toBe('pan');
     expect(controller.classCode).toBe('lesion.carcinoma');
+    controller.input(down(1, 1));
+    expect(controller.key('Delete', NONE)).toBe(false);
+    expect(controller.preview()).toBeNull();
+    controller.key('v', NONE);
+    expect(controller.toolId).toBe('select');
+    controller.key('h', NONE);
+    expect(controller.toolId).toBe('pan');
+    expect(ran).toEqual([]);
   });
 
   it('runs a tool from its key to its command: the command, the new selection, the hand-over', () => {
@@ -100,6 +108,7 @@ describe('ToolController', () => {
 
   it('hands editing keys to the tool and leaves other keys and Ctrl combinations to the page', () => {
     const { controller, ran } = setUp();
+    controller.setTool('select');
     controller.input(down(1, 1));
     expect(controller.key('Delete', NONE)).toBe(true);
     expect(ran).toEqual([[{ name: 'shape/remove', params: { id: 'hit' } }]]);
@@ -112,6 +121,7 @@ describe('ToolController', () => {
     const { controller, ran } = setUp({ classChange: (ids, classCode) => ({ name: 'shape/update', params: { id: `${ids.join(',')}:${classCode}`, geometry: { type: 'point', point: [0, 0] } } }) });
     controller.key('a', NONE);
     expect(ran).toEqual([]);
+    controller.setTool('select');
     controller.input(down(0, 0));
     controller.key('c', NONE);
     expect(ran).toHaveLength(1);
@@ -122,6 +132,7 @@ describe('ToolController', () => {
   it('keeps the reason of a refused command for the user', () => {
     const { controller, refuseWith } = setUp();
     refuseWith('shape/remove: no record "hit"');
+    controller.setTool('select');
     controller.input(down(0, 0));
     controller.key('Delete', NONE);
     expect(controller.lastRefusal).toBe('shape/remove: no record "hit"');
@@ -129,6 +140,7 @@ describe('ToolController', () => {
 
   it('drops selected ids a diff removes or rejects, and keeps the rest', () => {
     const { controller } = setUp();
+    controller.setTool('select');
     controller.input(down(0, 0));
     expect([...controller.selection]).toEqual(['hit']);
     controller.pruneSelection({ other: [null, null] });
@@ -139,6 +151,7 @@ describe('ToolController', () => {
 
   it('gives the tools the selection and class of the moment', () => {
     const { controller, contexts } = setUp();
+    controller.setTool('select');
     controller.input(down(0, 0));
     controller.key('a', NONE);
     controller.input(down(100, 100));

@@ -12,7 +12,7 @@ import type { Modifiers, Tool, ToolCommand, ToolContext, ToolId, ToolInput, Tool
 const TOOL_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'Backspace', 'Delete', '[', ']']);
 
 export interface ToolControllerOptions {
-  /** Every tool the layer offers; the first is active at the start. */
+  /** Every tool the layer offers (none is active at the start: pan). */
   readonly tools: readonly ToolEntry[];
   /** Region classes: code and key (`c` carcinoma…). */
   readonly classes: readonly { readonly code: string; readonly key?: string }[];
@@ -33,23 +33,26 @@ export interface ToolEntry {
   readonly key: string;
 }
 
+/** No tool: the primary button is OpenSeadragon's (drag pans, wheel zooms). */
+export const PAN = 'pan';
+export type ControllerTool = ToolId | typeof PAN;
+/** The key of the pan mode (QuPath's and ImageScope's hand). */
+const PAN_KEY = 'h';
+
 export class ToolController {
-  private active: Tool<unknown>;
-  private state: unknown;
+  private active: Tool<unknown> | null = null;
+  private state: unknown = null;
   private selected: ReadonlySet<string> = new Set();
   private activeClass: string;
   private refusal: string | null = null;
 
   constructor(private readonly options: ToolControllerOptions) {
-    const first = options.tools[0];
-    if (!first) throw new Error('the annotation layer needs at least one tool');
-    this.active = first.tool;
-    this.state = first.tool.initial();
     this.activeClass = options.classes[0]?.code ?? '';
   }
 
-  get toolId(): ToolId {
-    return this.active.id;
+  /** The active tool, or `pan` (the start: the slide is read before it is drawn on). */
+  get toolId(): ControllerTool {
+    return this.active?.id ?? PAN;
   }
 
   get classCode(): string {
@@ -65,12 +68,12 @@ export class ToolController {
     return this.refusal;
   }
 
-  setTool(id: ToolId): void {
-    const entry = this.options.tools.find((t) => t.tool.id === id);
-    if (!entry || entry.tool === this.active) return;
+  setTool(id: ControllerTool): void {
+    const next = id === PAN ? null : this.options.tools.find((t) => t.tool.id === id)?.tool;
+    if (next === undefined || next === this.active) return;
     this.cancel();
-    this.active = entry.tool;
-    this.state = entry.tool.initial();
+    this.active = next;
+    this.state = next?.initial() ?? null;
     this.options.onChange();
   }
 
@@ -83,6 +86,7 @@ export class ToolController {
   }
 
   input(input: ToolInput): void {
+    if (!this.active) return;
     const step = this.active.handle(this.state, input, this.context());
     this.state = step.state;
     let switchTo: ToolId | null = null;
@@ -100,12 +104,16 @@ export class ToolController {
    * whether the layer used it, so the page does not act on it too.
    */
   key(key: string, modifiers: Modifiers): boolean {
-    if (TOOL_KEYS.has(key)) {
+    if (TOOL_KEYS.has(key) && this.active) {
       this.input({ type: 'key', key, modifiers });
       return true;
     }
     if (modifiers.ctrl || modifiers.alt) return false;
     const lower = key.toLowerCase();
+    if (lower === PAN_KEY) {
+      this.setTool(PAN);
+      return true;
+    }
     const tool = this.options.tools.find((t) => t.key === lower);
     if (tool) {
       this.setTool(tool.tool.id);
@@ -120,7 +128,7 @@ export class ToolController {
   }
 
   preview(): ToolPreview | null {
-    return this.active.preview(this.state, this.context());
+    return this.active?.preview(this.state, this.context()) ?? null;
   }
 
   /** Drops selected ids the diff removed or hid (deleted, rejected, undone): O(diff). */
@@ -141,7 +149,7 @@ export class ToolController {
 
   /** Drops any drawing in progress (tool switch, item closing). */
   cancel(): void {
-    this.state = this.active.handle(this.state, { type: 'cancel' }, this.context()).state;
+    if (this.active) this.state = this.active.handle(this.state, { type: 'cancel' }, this.context()).state;
   }
 
   private context(): ToolContext {
