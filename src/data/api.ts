@@ -22,6 +22,7 @@ import type {
   LoginRequest,
   LoginResponse,
   OpBatch,
+  OutlineLayerSummary,
   OpsPage,
   RecordConflictBody,
   RecordPage,
@@ -215,6 +216,18 @@ export function createApiClient(options: ApiClientOptions) {
       const response = await send('GET', slideTilePath(itemId, level, x, y));
       try {
         return await response.blob();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
+
+    /** The item's read-only outline layers (a slide's nuclei, a model's detections). */
+    listLayers: (itemId: string) => json<OutlineLayerSummary[]>('GET', `${item(itemId)}/layers`),
+    /** One layer's outlines in their packed binary form (immutable: the URL names one version). */
+    loadLayer: async (itemId: string, layerId: string): Promise<Uint8Array> => {
+      const response = await send('GET', `${item(itemId)}/layers/${encodeURIComponent(layerId)}`);
+      try {
+        return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         throw new NetworkError(error);
       }

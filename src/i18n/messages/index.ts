@@ -2,6 +2,7 @@ import type { MessageTable } from '../types';
 import { appMessages } from './app';
 import { exchangeMessages } from './exchange';
 import { slideMessages } from './slide';
+import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
 import { viewerMessages } from './viewer';
 
@@ -10,6 +11,7 @@ export const messageTables = {
   appMessages,
   viewerMessages,
   slideMessages,
+  slideAnnotationMessages,
   toolMessages,
   exchangeMessages,
 } as const satisfies Record<string, MessageTable>;
@@ -18,6 +20,7 @@ export const messages = {
   ...appMessages,
   ...viewerMessages,
   ...slideMessages,
+  ...slideAnnotationMessages,
   ...toolMessages,
   ...exchangeMessages,
 } as const satisfies MessageTable;

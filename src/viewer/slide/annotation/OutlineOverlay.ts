@@ -1,0 +1,122 @@
+/**
+ * The canvas over the slide: one Canvas2D layer the size of the viewer element (sharp on high-DPI
+ * screens), redrawn at most once per animation frame after a change of view, of the document
+ * (each diff the store applies) or of what the tool shows. Never a DOM node per outline.
+ */
+import type { ToolPreview } from '../../../core/tools/tool';
+import type { ViewerAdapter } from '../../adapter';
+import { drawDocument, type FrameStats } from './drawDocument';
+import { drawPackedLayer } from './drawPackedLayer';
+import { drawPreview } from './drawPreview';
+import type { DocumentOutlines } from './documentOutlines';
+import type { PackedLayerIndex } from './packedLayerIndex';
+import type { FrameView, RasterSink } from './paintTarget';
+import { screenScale, screenTransformOf, type ScreenTransform } from './screenTransform';
+
+export interface OverlayContent {
+  /** The open document's outlines, or null while none is open or the document is hidden. */
+  readonly outlines: DocumentOutlines | null;
+  /** Read-only layers that are switched on. */
+  readonly layers: readonly PackedLayerIndex[];
+  readonly selection: ReadonlySet<string>;
+  /** What the active tool shows, in the active class's colour. */
+  readonly preview: ToolPreview | null;
+  readonly previewColor: string;
+}
+
+export class OutlineOverlay {
+  readonly canvas: HTMLCanvasElement;
+  private readonly context2d: CanvasRenderingContext2D;
+  private readonly scratch: HTMLCanvasElement;
+  private frame: number | null = null;
+  private readonly stopViewChanges: () => void;
+  private readonly resizes: ResizeObserver;
+  private pixelRatio = 1;
+  private lastStats: FrameStats | null = null;
+
+  constructor(
+    private readonly adapter: ViewerAdapter,
+    private readonly content: () => OverlayContent,
+  ) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'slide-annotation-canvas';
+    this.canvas.dataset.testid = 'slide-annotation-canvas';
+    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+    const context2d = this.canvas.getContext('2d');
+    if (!context2d) throw new Error('this browser gives no 2D canvas for the annotation overlay');
+    this.context2d = context2d;
+    this.scratch = document.createElement('canvas');
+    adapter.element.appendChild(this.canvas);
+    this.stopViewChanges = adapter.onViewChange(() => this.invalidate());
+    this.resizes = new ResizeObserver(() => this.invalidate());
+    this.resizes.observe(adapter.element);
+    this.invalidate();
+  }
+
+  /** What the last frame drew (for tests and the benchmark). */
+  get stats(): FrameStats | null {
+    return this.lastStats;
+  }
+
+  /** Asks for a redraw on the next animation frame (many calls in one frame draw once). */
+  invalidate(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.draw();
+    });
+  }
+
+  /** Draws now (the benchmark times it; everything else calls `invalidate`). */
+  draw(): void {
+    const { outlines, layers, selection, preview, previewColor } = this.content();
+    const ctx = this.context2d;
+    this.fitCanvas();
+    ctx.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    if (this.adapter.targetId() === null) return;
+    const transform = screenTransformOf((point) => this.adapter.imageToScreen(point));
+    const view: FrameView = { transform, scale: screenScale(transform), box: this.adapter.visibleImageBox() };
+    const raster = this.rasterSink(transform);
+    for (const layer of layers) drawPackedLayer(ctx, raster, layer, view);
+    this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection) : null;
+    if (preview) drawPreview(ctx, preview, view, previewColor);
+    this.canvas.dataset.ready = 'true';
+    this.canvas.dataset.mode = this.lastStats?.mode ?? 'none';
+  }
+
+  destroy(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.stopViewChanges();
+    this.resizes.disconnect();
+    this.canvas.remove();
+  }
+
+  /** Backing store = CSS size × devicePixelRatio, so lines are as sharp as the tiles. */
+  private fitCanvas(): void {
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(this.adapter.element.clientWidth * ratio));
+    const height = Math.max(1, Math.round(this.adapter.element.clientHeight * ratio));
+    this.pixelRatio = ratio;
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
+  }
+
+  /** Draws a density raster stretched over its image box through the frame's image→screen transform. */
+  private rasterSink(t: ScreenTransform): RasterSink {
+    return (pixels, cols, rows, box) => {
+      this.scratch.width = cols;
+      this.scratch.height = rows;
+      const scratch = this.scratch.getContext('2d');
+      if (!scratch) return;
+      scratch.putImageData(new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, cols, rows), 0, 0);
+      const ctx = this.context2d;
+      const r = this.pixelRatio;
+      ctx.save();
+      ctx.setTransform(r * t.a, r * t.b, r * t.c, r * t.d, r * t.e, r * t.f);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(this.scratch, 0, 0, cols, rows, box.minX, box.minY, box.maxX - box.minX, box.maxY - box.minY);
+      ctx.restore();
+    };
+  }
+}
