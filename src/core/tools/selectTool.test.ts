@@ -126,6 +126,17 @@ describe('the select tool: editing the selection', () => {
     expect(geometryOf(h, 'a')).toEqual({ type: 'polygon', points: squareRing(100, 100, 100) });
   });
 
+  it('gives every ring of a selected multiPolygon handles: a hole’s vertex drags like any other', () => {
+    const parts = {
+      type: 'multiPolygon' as const,
+      polygons: [{ points: squareRing(0, 0, 100), holes: [squareRing(40, 40, 20)] }, { points: squareRing(300, 0, 50) }],
+    };
+    const h = new ToolHarness(selectTool, { selection: ['m'], records: [shapeRecord('m', 'slide-1', parts, 'lesion.carcinoma', undefined, 'lesion')] });
+    expect(h.preview?.handles).toHaveLength(12);
+    h.drag([[60, 60], [70, 75]]);
+    expect(geometryOf(h, 'm')).toEqual({ ...parts, polygons: [{ points: squareRing(0, 0, 100), holes: [[[40, 40], [60, 40], [70, 75], [40, 60]]] }, parts.polygons[1]] });
+  });
+
   it('moves no vertex onto a line with its neighbours, leaving no area', () => {
     const h = new ToolHarness(selectTool, { selection: ['t'], records: [lesionShape('t', [[0, 0], [100, 0], [50, 50]])] });
     h.drag([[50, 50], [50, 20], [50, 0]]);
