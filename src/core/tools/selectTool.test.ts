@@ -79,7 +79,11 @@ describe('the select tool: choosing outlines', () => {
 describe('the select tool: editing the selection', () => {
   it('dragging a selected outline moves the whole selection as one command, one undo step', () => {
     const h = harness(['a', 'c']);
-    h.drag([[620, 620], [630, 640], [640.004, 650]]);
+    h.down([620, 620]);
+    h.move([630, 640], {}, true);
+    expect(h.preview?.moving).toEqual({ ids: ['a', 'c'], delta: [10, 20] });
+    h.move([640.004, 650], {}, true);
+    h.up([640.004, 650]);
     expect(h.commands).toEqual([{ name: 'shape/translate', params: { ids: ['a', 'c'], dx: 20, dy: 30 } }]);
     expect(geometryOf(h, 'a')).toEqual({ type: 'polygon', points: squareRing(120, 130, 100) });
     expect(geometryOf(h, 'c')).toEqual({ type: 'polygon', points: squareRing(620, 630, 50) });
@@ -95,7 +99,7 @@ describe('the select tool: editing the selection', () => {
     h.down([120, 120]);
     expect(ids(h)).toEqual(['a']);
     h.move([0, 50], {}, true);
-    expect(h.preview).toEqual({ geometry: { type: 'polygon', points: squareRing(0, 30, 100) } });
+    expect(h.preview).toEqual({ geometry: { type: 'polygon', points: squareRing(0, 30, 100) }, moving: { ids: ['a'], delta: [-100, -70] } });
     h.move([-300, 70], {}, true);
     h.up([-300, 70]);
     expect(geometryOf(h, 'a')).toEqual({ type: 'polygon', points: squareRing(0, 50, 100) });
@@ -124,6 +128,17 @@ describe('the select tool: editing the selection', () => {
     ]);
     h.editor.undo();
     expect(geometryOf(h, 'a')).toEqual({ type: 'polygon', points: squareRing(100, 100, 100) });
+  });
+
+  it('gives every ring of a selected multiPolygon handles: a hole’s vertex drags like any other', () => {
+    const parts = {
+      type: 'multiPolygon' as const,
+      polygons: [{ points: squareRing(0, 0, 100), holes: [squareRing(40, 40, 20)] }, { points: squareRing(300, 0, 50) }],
+    };
+    const h = new ToolHarness(selectTool, { selection: ['m'], records: [shapeRecord('m', 'slide-1', parts, 'lesion.carcinoma', undefined, 'lesion')] });
+    expect(h.preview?.handles).toHaveLength(12);
+    h.drag([[60, 60], [70, 75]]);
+    expect(geometryOf(h, 'm')).toEqual({ ...parts, polygons: [{ points: squareRing(0, 0, 100), holes: [[[40, 40], [60, 40], [70, 75], [40, 60]]] }, parts.polygons[1]] });
   });
 
   it('moves no vertex onto a line with its neighbours, leaving no area', () => {

@@ -167,7 +167,8 @@ export const selectTool: Tool<SelectState> = {
     if (state.kind === 'boxing') return { box: boxFromCorners(state.start, state.current) };
     if (state.kind === 'moving') {
       const shape = ctx.shape(state.hitId);
-      return shape ? { geometry: translateGeometry(shape.geometry, state.delta[0], state.delta[1]) } : null;
+      const moving = { ids: state.ids, delta: state.delta };
+      return shape ? { geometry: translateGeometry(shape.geometry, state.delta[0], state.delta[1]), moving } : { moving };
     }
     if (state.kind === 'vertex') {
       const shape = ctx.shape(state.id);

@@ -74,6 +74,8 @@ export interface ToolPreview {
   readonly handles?: readonly Point[];
   /** A rubber band (box selection). */
   readonly box?: Box;
+  /** Stored outlines drawn displaced by `delta` (image px) while a selection is dragged; they move on release. */
+  readonly moving?: { readonly ids: readonly string[]; readonly delta: Point };
   /** The brush footprint. */
   readonly brush?: { readonly center: Point; readonly radius: number; readonly mode: 'add' | 'subtract' };
 }
