@@ -40,24 +40,29 @@ export async function openTiffSlide(path: string): Promise<SlideReader> {
   const { size } = await stat(path);
   if (size > MAX_SLIDE_BYTES) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${MAX_SLIDE_BYTES} bytes are accepted`);
   const structure = await readTiffStructure(path, size);
-  const facts = await readFacts(path, structure);
-  const level0 = facts.sourceLevels[0] ?? { width: structure.width, height: structure.height };
+  const openslide = await runTool('openslide-show-properties', [path]);
+  const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout) : await tiffFacts(path, openslide.stderr, structure);
+  const level0 = facts.sourceLevels[0];
+  if (!level0) throw new SlideRefusal('slideUnreadable', 'not a readable slide: its full-resolution level has no size');
   if (level0.width > MAX_SLIDE_SIDE_PX || level0.height > MAX_SLIDE_SIDE_PX) {
     throw new SlideRefusal('slideTooLarge', `the slide is ${level0.width}×${level0.height} px; at most ${MAX_SLIDE_SIDE_PX} px a side are accepted`);
   }
-  return new TiffSlideReader(path, facts, level0, structure.jfifTiles);
+  // Stored tiles pass through only where the file's first image is the level OpenSlide calls level 0.
+  const sameLevel = structure !== null && structure.width === level0.width && structure.height === level0.height;
+  return new TiffSlideReader(path, facts, level0, sameLevel ? structure.jfifTiles : null);
 }
 
-async function readFacts(path: string, structure: TiffStructure): Promise<SlideFacts> {
-  const openslide = await runTool('openslide-show-properties', [path]);
-  if (openslide.ok) {
-    const vips = await runTool('vipsheader', ['-a', path]);
-    return factsFromOpenSlide(parseProperties(openslide.stdout), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
-  }
-  // Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF).
+async function openSlideFacts(path: string, properties: string): Promise<SlideFacts> {
+  const vips = await runTool('vipsheader', ['-a', path]);
+  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
+}
+
+/** Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF). */
+async function tiffFacts(path: string, openslideComplaint: string, structure: TiffStructure | null): Promise<SlideFacts> {
+  if (!structure) throw new SlideRefusal('slideTruncated', 'the file is cut short or damaged: its image directories cannot be read');
   if (!structure.tiled) throw new SlideRefusal('slideUnreadable', 'a TIFF picture, not a slide: a whole-slide image stores its image in tiles, and no slide reader knows this file');
   const vips = await runTool('vipsheader', [path]);
-  if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslide.stderr})`);
+  if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslideComplaint})`);
   return factsFromTiff(structure);
 }
 

@@ -34,8 +34,12 @@ const COMPRESSION_JPEG = 7;
 const PHOTOMETRIC_RGB = 2;
 const SUBFILE_REDUCED = 1;
 
-/** Refuses a file that is not a TIFF or is cut short; otherwise its level-0 structure. */
-export async function readTiffStructure(path: string, fileSize: number): Promise<TiffStructure> {
+/**
+ * Refuses a file that is not a TIFF or is cut short; otherwise its level-0 structure, or null when
+ * its directories do not parse as standard TIFF (NDPI bends the format; OpenSlide still reads it,
+ * and the caller decides).
+ */
+export async function readTiffStructure(path: string, fileSize: number): Promise<TiffStructure | null> {
   const firstIfd = await firstIfdOffset(path);
   if (firstIfd === null) throw new SlideRefusal('slideUnreadable', 'not a TIFF file: its first bytes are not a TIFF header');
   if (firstIfd >= fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its first image directory lies at byte ${firstIfd}, past its end (${fileSize} bytes)`);
@@ -47,8 +51,8 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     images = [];
     for (let i = 0; i < count; i += 1) images.push(await tiff.getImage(i));
     image = images[0] as GeoTIFFImage;
-  } catch (error) {
-    throw new SlideRefusal('slideTruncated', `the file is cut short or damaged: its image directories cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  } catch {
+    return null;
   }
   const directory = image.fileDirectory;
   const tiled = image.isTiled;
