@@ -146,6 +146,8 @@ async function main(): Promise<void> {
     return;
   }
   await tileLatency();
+  // The browser half (first full screen of tiles in the app's viewer against bare OpenSeadragon
+  // on a DZI of the same slide) is added here at integration, as its own function.
 }
 
 main().catch((error: unknown) => {
