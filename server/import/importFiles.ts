@@ -1,11 +1,10 @@
 /**
  * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
  * importer (server/slides/importSlide.ts) and becomes one slide item. Every other file is read,
- * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset) or stored (bytes in the blob store, a
- * row in `item_files` naming the blob); then every series touched
- * (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never stops the
- * rest, and re-running an import heals items a crash left half-built.
- */
+ * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
+ * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
+ * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
+ * stops the rest, and re-running an import heals items a crash left half-built. */
 import { randomUUID } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
