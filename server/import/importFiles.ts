@@ -4,7 +4,8 @@
  * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
  * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
  * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
- * stops the rest, and re-running an import heals items a crash left half-built. */
+ * stops the rest, and re-running an import heals items a crash left half-built.
+ */
 import { randomUUID } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
