@@ -12,7 +12,7 @@ import { importDicomFiles } from '../import/importFiles';
 import { createDataset } from '../services/datasets';
 import { testDialects } from '../testing/testDatabase';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../testing/sampleData';
-import { decodeRegion, decodeRgb, makePyramidalTiff, meanAbsDiff, meanColour, renderWithOpenSlide, storedPack } from '../testing/slides';
+import { decodeRegion, decodeRgb, makeJfifTiledTiff, makePyramidalTiff, meanAbsDiff, meanColour, renderWithOpenSlide, storedPack } from '../testing/slides';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import type { SlideFacts } from './pyramidWriter';
 import { gridOf } from './tileIndex';
@@ -154,6 +154,26 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import'))('sli
     const served = await decodeRgb(await pack.tile(0, 1, 1));
     const source = await decodeRegion(pathologySample('ihc_colon_dab_hematoxylin.png'), 256, 256, 256, 256);
     expect(meanAbsDiff(served, source)).toBeLessThan(4);
+  });
+
+  it('passes whole YCbCr JPEG tiles through unchanged, with the pixels OpenSlide renders', async () => {
+    const path = await makeJfifTiledTiff(scratch);
+    const outcome = await importPath(path);
+    if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome));
+    const { content } = await itemOf(outcome.itemId);
+    expect(content).toMatchObject({ scanner: 'TIFF', tileSize: 256 });
+    const pack = await storedPack(server.db, server.blobs, outcome.itemId);
+    const reference = join(scratch, 'jfif-openslide.png');
+    renderWithOpenSlide(path, reference);
+    const file = readFileSync(path);
+    for (const [x, y] of [
+      [0, 0],
+      [1, 1],
+    ] as const) {
+      const tile = await pack.tile(0, x, y);
+      expect(file.indexOf(tile), `tile ${x},${y} is stored in the file as it is served`).toBeGreaterThan(0);
+      expect(meanAbsDiff(await decodeRgb(tile), await decodeRegion(reference, x * 256, y * 256, 256, 256))).toBeLessThan(2);
+    }
   });
 
   it('refuses a truncated SVS with a sentence and a code, and keeps no item', async () => {
