@@ -15,6 +15,8 @@ import { hasPathologySampleData, pathologySample, sampleDataDir } from '../testi
 import { decodeRegion, decodeRgb, makeJfifTiledTiff, makePyramidalTiff, meanAbsDiff, meanColour, renderWithOpenSlide, storedPack } from '../testing/slides';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import type { SlideFacts } from './pyramidWriter';
+import { SLIDE_LIMITS } from './refusal';
+import { openTiffSlide } from './tiffReader';
 import { gridOf } from './tileIndex';
 
 if (!hasPathologySampleData()) console.log(`sample data not found at ${sampleDataDir()}: slide import suite did not run`);
@@ -184,6 +186,12 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import'))('sli
     expect(outcome).toMatchObject({ status: 'refused', code: 'slideTruncated' });
     if (outcome.status === 'refused') expect(outcome.reason).toMatch(/^the file is cut short/);
     expect(await server.db.selectFrom('items').select('id').execute()).toEqual(before);
+  });
+
+  it('refuses a slide over the size limits with a sentence and a code', async () => {
+    const path = pathologySample('CMU-1-Small-Region.svs');
+    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxSidePx: 2000 })).rejects.toMatchObject({ code: 'slideTooLarge', message: 'the slide is 2220×2967 px; at most 2000 px a side are accepted' });
+    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'slideTooLarge' });
   });
 
   it('refuses a TIFF that is a picture, not a slide', async () => {

@@ -18,7 +18,7 @@ import type { SlideLevel } from '../../src/core/item';
 import { servedLevels, writeDzFolder, type TileOverride } from './dzFolder';
 import { parseProperties, runTool } from './processes';
 import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from './pyramidWriter';
-import { MAX_SLIDE_BYTES, MAX_SLIDE_SIDE_PX, SlideRefusal } from './refusal';
+import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from './refusal';
 import { associatedImagesOf, factsFromOpenSlide, factsFromTiff } from './tiffFacts';
 import { readAt, readTiffStructure, type WholeJpegTiles, type TiffStructure } from './tiffStructure';
 
@@ -36,16 +36,16 @@ const YCBCR_TO_RGB: [[number, number, number], [number, number, number], [number
 /** The −128 shifts of Cb and Cr, folded through the matrix above. */
 const YCBCR_OFFSETS = [-1.402 * 128, (0.344136 + 0.714136) * 128, -1.772 * 128];
 
-export async function openTiffSlide(path: string): Promise<SlideReader> {
+export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LIMITS): Promise<SlideReader> {
   const { size } = await stat(path);
-  if (size > MAX_SLIDE_BYTES) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${MAX_SLIDE_BYTES} bytes are accepted`);
+  if (size > limits.maxBytes) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${limits.maxBytes} bytes are accepted`);
   const structure = await readTiffStructure(path, size);
   const openslide = await runTool('openslide-show-properties', [path]);
   const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout) : await tiffFacts(path, openslide.stderr, structure);
   const level0 = facts.sourceLevels[0];
   if (!level0) throw new SlideRefusal('slideUnreadable', 'not a readable slide: its full-resolution level has no size');
-  if (level0.width > MAX_SLIDE_SIDE_PX || level0.height > MAX_SLIDE_SIDE_PX) {
-    throw new SlideRefusal('slideTooLarge', `the slide is ${level0.width}×${level0.height} px; at most ${MAX_SLIDE_SIDE_PX} px a side are accepted`);
+  if (level0.width > limits.maxSidePx || level0.height > limits.maxSidePx) {
+    throw new SlideRefusal('slideTooLarge', `the slide is ${level0.width}×${level0.height} px; at most ${limits.maxSidePx} px a side are accepted`);
   }
   // Stored tiles pass through only where the file's first image is the level OpenSlide calls level 0.
   const sameLevel = structure !== null && structure.width === level0.width && structure.height === level0.height;
