@@ -1,10 +1,10 @@
 /**
- * Stores files in a dataset. A slide file (TIFF family, see route.ts) goes to the slide importer
- * (server/slides/importSlide.ts) and becomes one slide item. DICOM files are each file is read, refused with its reason, reported as a
- * duplicate (same SOPInstanceUID already in the dataset) or stored (bytes in the blob store, a
- * row in `item_files` naming the blob); then every series touched
- * (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never stops the
- * rest, and re-running an import heals items a crash left half-built.
+ * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
+ * importer (server/slides/importSlide.ts) and becomes one slide item. Every other file is read,
+ * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
+ * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
+ * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
+ * stops the rest, and re-running an import heals items a crash left half-built.
  */
 import { randomUUID } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
@@ -100,7 +100,11 @@ async function importOne(
   const { meta, warnings, repaired } = inspection;
   // Into the store before the transaction: no file I/O while holding the database's write lock.
   // A repaired file is stored as repaired, so every viewer reads the UIDs the database holds.
-  const blob = repaired ? await blobs.put(Readable.from([repaired])) : 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
+  const blob = repaired
+    ? await blobs.put(Readable.from([repaired]))
+    : 'stored' in file
+      ? file.stored
+      : await blobs.put(Readable.from([bytes]));
   for (let attempt = 1; ; attempt += 1) {
     try {
       const outcome = await inTransaction(db, (trx) => storeFile(trx, datasetId, file.name, blob, meta, actorId, at));

@@ -12,9 +12,11 @@ import { importDicomFiles } from '../import/importFiles';
 import { createDataset } from '../services/datasets';
 import { testDialects } from '../testing/testDatabase';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../testing/sampleData';
-import { decodeRegion, decodeRgb, makePyramidalTiff, meanAbsDiff, meanColour, renderWithOpenSlide, storedPack } from '../testing/slides';
+import { decodeRegion, decodeRgb, makeJfifTiledTiff, makePyramidalTiff, meanAbsDiff, meanColour, renderWithOpenSlide, storedPack } from '../testing/slides';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import type { SlideFacts } from './pyramidWriter';
+import { SLIDE_LIMITS } from './refusal';
+import { openTiffSlide } from './tiffReader';
 import { gridOf } from './tileIndex';
 
 if (!hasPathologySampleData()) console.log(`sample data not found at ${sampleDataDir()}: slide import suite did not run`);
@@ -156,6 +158,26 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import'))('sli
     expect(meanAbsDiff(served, source)).toBeLessThan(4);
   });
 
+  it('passes whole YCbCr JPEG tiles through unchanged, with the pixels OpenSlide renders', async () => {
+    const path = await makeJfifTiledTiff(scratch);
+    const outcome = await importPath(path);
+    if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome));
+    const { content } = await itemOf(outcome.itemId);
+    expect(content).toMatchObject({ scanner: 'TIFF', tileSize: 256 });
+    const pack = await storedPack(server.db, server.blobs, outcome.itemId);
+    const reference = join(scratch, 'jfif-openslide.png');
+    renderWithOpenSlide(path, reference);
+    const file = readFileSync(path);
+    for (const [x, y] of [
+      [0, 0],
+      [1, 1],
+    ] as const) {
+      const tile = await pack.tile(0, x, y);
+      expect(file.indexOf(tile), `tile ${x},${y} is stored in the file as it is served`).toBeGreaterThan(0);
+      expect(meanAbsDiff(await decodeRgb(tile), await decodeRegion(reference, x * 256, y * 256, 256, 256))).toBeLessThan(2);
+    }
+  });
+
   it('refuses a truncated SVS with a sentence and a code, and keeps no item', async () => {
     const truncated = join(scratch, 'cut.svs');
     writeFileSync(truncated, readFileSync(pathologySample('CMU-1-Small-Region.svs')).subarray(0, 1_000_000));
@@ -164,6 +186,12 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import'))('sli
     expect(outcome).toMatchObject({ status: 'refused', code: 'slideTruncated' });
     if (outcome.status === 'refused') expect(outcome.reason).toMatch(/^the file is cut short/);
     expect(await server.db.selectFrom('items').select('id').execute()).toEqual(before);
+  });
+
+  it('refuses a slide over the size limits with a sentence and a code', async () => {
+    const path = pathologySample('CMU-1-Small-Region.svs');
+    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxSidePx: 2000 })).rejects.toMatchObject({ code: 'slideTooLarge', message: 'the slide is 2220×2967 px; at most 2000 px a side are accepted' });
+    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'slideTooLarge' });
   });
 
   it('refuses a TIFF that is a picture, not a slide', async () => {

@@ -57,7 +57,8 @@ export async function importSlideFile(
     built = await buildPyramid(blobs, source, options);
   } catch (error) {
     if (error instanceof SlideRefusal) return { file: file.name, status: 'refused', reason: error.message, code: error.code };
-    throw error;
+    // Whatever else went wrong (a tool crashed, the disk filled), this file is reported and the run goes on.
+    return { file: file.name, status: 'refused', reason: `could not be imported as a slide: ${error instanceof Error ? error.message : String(error)}` };
   }
   const { shape, facts, pack } = built;
   const content: SlideItem = {

@@ -11,5 +11,5 @@ import { openTiffSlide } from './tiffReader';
 export type SlideOpener = (path: string) => Promise<SlideReader>;
 
 export const SLIDE_READERS: Readonly<Partial<Record<SlideFormat, SlideOpener>>> = {
-  tiff: openTiffSlide,
+  tiff: (path) => openTiffSlide(path),
 };

@@ -13,7 +13,12 @@ export class SlideRefusal extends Error {
   }
 }
 
-/** Level-0 px per side the server accepts: beyond any scanner's slide (a 25×75 mm slide at 0.12 µm/px is ~625,000 px). */
-export const MAX_SLIDE_SIDE_PX = 1_000_000;
-/** Bytes of one slide file. */
-export const MAX_SLIDE_BYTES = 32 * 1024 ** 3;
+/** What the server accepts of one slide. */
+export interface SlideLimits {
+  /** Level-0 px per side: beyond any scanner's slide (a 25×75 mm slide at 0.12 µm/px is ~625,000 px). */
+  readonly maxSidePx: number;
+  /** Bytes of the file. */
+  readonly maxBytes: number;
+}
+
+export const SLIDE_LIMITS: SlideLimits = { maxSidePx: 1_000_000, maxBytes: 32 * 1024 ** 3 };

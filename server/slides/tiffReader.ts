@@ -4,7 +4,7 @@
  * libvips (`vips dzsave`, Debian's build with OpenSlide) into a temporary folder. Only level 0 of
  * the scan is read, so label and macro images never reach a tile.
  *
- * Where level 0 is stored as whole JFIF JPEG tiles, those tiles are served as they are (no second
+ * Where level 0 is stored as whole YCbCr JPEG tiles, those tiles are served as they are (no second
  * lossy encoding) and the served grid is the stored one; edge tiles, which TIFF pads to the full
  * tile size, are taken from the tiler cut to the image. A file whose TIFF tags say RGB while its
  * JFIF tiles are YCbCr (an OME-TIFF writer quirk) is tiled by in-process libvips (sharp) with the
@@ -18,9 +18,9 @@ import type { SlideLevel } from '../../src/core/item';
 import { servedLevels, writeDzFolder, type TileOverride } from './dzFolder';
 import { parseProperties, runTool } from './processes';
 import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from './pyramidWriter';
-import { MAX_SLIDE_BYTES, MAX_SLIDE_SIDE_PX, SlideRefusal } from './refusal';
+import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from './refusal';
 import { associatedImagesOf, factsFromOpenSlide, factsFromTiff } from './tiffFacts';
-import { readAt, readTiffStructure, type JfifTiles, type TiffStructure } from './tiffStructure';
+import { readAt, readTiffStructure, type WholeJpegTiles, type TiffStructure } from './tiffStructure';
 
 /** Tile edge of re-encoded pyramids: OpenSeadragon's and Deep Zoom's usual size. */
 export const DEFAULT_TILE_SIZE = 256;
@@ -36,28 +36,33 @@ const YCBCR_TO_RGB: [[number, number, number], [number, number, number], [number
 /** The −128 shifts of Cb and Cr, folded through the matrix above. */
 const YCBCR_OFFSETS = [-1.402 * 128, (0.344136 + 0.714136) * 128, -1.772 * 128];
 
-export async function openTiffSlide(path: string): Promise<SlideReader> {
+export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LIMITS): Promise<SlideReader> {
   const { size } = await stat(path);
-  if (size > MAX_SLIDE_BYTES) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${MAX_SLIDE_BYTES} bytes are accepted`);
+  if (size > limits.maxBytes) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${limits.maxBytes} bytes are accepted`);
   const structure = await readTiffStructure(path, size);
-  const facts = await readFacts(path, structure);
-  const level0 = facts.sourceLevels[0] ?? { width: structure.width, height: structure.height };
-  if (level0.width > MAX_SLIDE_SIDE_PX || level0.height > MAX_SLIDE_SIDE_PX) {
-    throw new SlideRefusal('slideTooLarge', `the slide is ${level0.width}×${level0.height} px; at most ${MAX_SLIDE_SIDE_PX} px a side are accepted`);
+  const openslide = await runTool('openslide-show-properties', [path]);
+  const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout) : await tiffFacts(path, openslide.stderr, structure);
+  const level0 = facts.sourceLevels[0];
+  if (!level0) throw new SlideRefusal('slideUnreadable', 'not a readable slide: its full-resolution level has no size');
+  if (level0.width > limits.maxSidePx || level0.height > limits.maxSidePx) {
+    throw new SlideRefusal('slideTooLarge', `the slide is ${level0.width}×${level0.height} px; at most ${limits.maxSidePx} px a side are accepted`);
   }
-  return new TiffSlideReader(path, facts, level0, structure.jfifTiles);
+  // Stored tiles pass through only where the file's first image is the level OpenSlide calls level 0.
+  const sameLevel = structure !== null && structure.width === level0.width && structure.height === level0.height;
+  return new TiffSlideReader(path, facts, level0, sameLevel ? structure.wholeJpegTiles : null);
 }
 
-async function readFacts(path: string, structure: TiffStructure): Promise<SlideFacts> {
-  const openslide = await runTool('openslide-show-properties', [path]);
-  if (openslide.ok) {
-    const vips = await runTool('vipsheader', ['-a', path]);
-    return factsFromOpenSlide(parseProperties(openslide.stdout), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
-  }
-  // Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF).
+async function openSlideFacts(path: string, properties: string): Promise<SlideFacts> {
+  const vips = await runTool('vipsheader', ['-a', path]);
+  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
+}
+
+/** Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF). */
+async function tiffFacts(path: string, openslideComplaint: string, structure: TiffStructure | null): Promise<SlideFacts> {
+  if (!structure) throw new SlideRefusal('slideTruncated', 'the file is cut short or damaged: its image directories cannot be read');
   if (!structure.tiled) throw new SlideRefusal('slideUnreadable', 'a TIFF picture, not a slide: a whole-slide image stores its image in tiles, and no slide reader knows this file');
   const vips = await runTool('vipsheader', [path]);
-  if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslide.stderr})`);
+  if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslideComplaint})`);
   return factsFromTiff(structure);
 }
 
@@ -66,11 +71,11 @@ class TiffSlideReader implements SlideReader {
     private readonly path: string,
     readonly facts: SlideFacts,
     private readonly level0: { readonly width: number; readonly height: number },
-    private readonly jfif: JfifTiles | null,
+    private readonly stored: WholeJpegTiles | null,
   ) {}
 
   async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress): Promise<PyramidShape> {
-    const tileSize = this.jfif?.tileSize ?? DEFAULT_TILE_SIZE;
+    const tileSize = this.stored?.tileSize ?? DEFAULT_TILE_SIZE;
     const levels = servedLevels(this.level0.width, this.level0.height, tileSize);
     const dir = await mkdtemp(join(tmpdir(), 'mejirushi-dz-'));
     try {
@@ -84,7 +89,7 @@ class TiffSlideReader implements SlideReader {
 
   /** Writes `<base>.dzi` and `<base>_files/`. */
   private async tile(base: string, tileSize: number): Promise<void> {
-    if (this.jfif?.photometricSaysRgb) {
+    if (this.stored?.photometricSaysRgb) {
       await sharp(this.path, { limitInputPixels: false })
         .recomb(YCBCR_TO_RGB)
         .linear([1, 1, 1], YCBCR_OFFSETS)
@@ -98,16 +103,16 @@ class TiffSlideReader implements SlideReader {
     if (!result.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read: ${result.stderr}`);
   }
 
-  /** Level-0 tiles of the file that are whole (not edge) JFIF tiles, as they are stored. */
+  /** Level-0 tiles of the file that are whole (not edge) tiles, as they are stored. */
   private passThrough(level0: SlideLevel, tileSize: number): TileOverride | undefined {
-    const jfif = this.jfif;
-    if (!jfif) return undefined;
+    const stored = this.stored;
+    if (!stored) return undefined;
     const columns = Math.ceil(level0.width / tileSize);
     return async (level, x, y) => {
       const whole = (x + 1) * tileSize <= level0.width && (y + 1) * tileSize <= level0.height;
       if (level !== 0 || !whole) return null;
       const i = y * columns + x;
-      return readAt(this.path, jfif.offsets[i] as number, jfif.byteCounts[i] as number);
+      return readAt(this.path, stored.offsets[i] as number, stored.byteCounts[i] as number);
     };
   }
 }

@@ -1,14 +1,17 @@
 /**
  * What the TIFF structure itself says, read with geotiff (tags and raw tile offsets only, no
- * decoding): whether the file is whole, and whether its level-0 tiles are complete JFIF JPEGs a
+ * decoding): whether the file is whole, and whether its level-0 tiles are complete JPEGs a
  * browser can be sent unchanged.
  */
 import { open } from 'node:fs/promises';
 import { fromFile, type GeoTIFFImage } from 'geotiff';
 import { SlideRefusal } from './refusal';
 
-/** Level-0 tiles that are whole JFIF JPEG streams (no shared JPEGTables), each decodable alone. */
-export interface JfifTiles {
+/**
+ * Level-0 tiles that are whole JPEG streams (no shared JPEGTables) which a standalone decoder (a
+ * browser) reads with the right colours: YCbCr, as JFIF says or the TIFF tags do.
+ */
+export interface WholeJpegTiles {
   readonly tileSize: number;
   readonly offsets: readonly number[];
   readonly byteCounts: readonly number[];
@@ -27,15 +30,20 @@ export interface TiffStructure {
   readonly tiled: boolean;
   /** Sizes of the reduced-resolution images stored after level 0, level 0 first. */
   readonly storedLevels: readonly { readonly width: number; readonly height: number }[];
-  readonly jfifTiles: JfifTiles | null;
+  readonly wholeJpegTiles: WholeJpegTiles | null;
 }
 
 const COMPRESSION_JPEG = 7;
 const PHOTOMETRIC_RGB = 2;
+const PHOTOMETRIC_YCBCR = 6;
 const SUBFILE_REDUCED = 1;
 
-/** Refuses a file that is not a TIFF or is cut short; otherwise its level-0 structure. */
-export async function readTiffStructure(path: string, fileSize: number): Promise<TiffStructure> {
+/**
+ * Refuses a file that is not a TIFF or is cut short; otherwise its level-0 structure, or null when
+ * its directories do not parse as standard TIFF (NDPI bends the format; OpenSlide still reads it,
+ * and the caller decides).
+ */
+export async function readTiffStructure(path: string, fileSize: number): Promise<TiffStructure | null> {
   const firstIfd = await firstIfdOffset(path);
   if (firstIfd === null) throw new SlideRefusal('slideUnreadable', 'not a TIFF file: its first bytes are not a TIFF header');
   if (firstIfd >= fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its first image directory lies at byte ${firstIfd}, past its end (${fileSize} bytes)`);
@@ -47,8 +55,8 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     images = [];
     for (let i = 0; i < count; i += 1) images.push(await tiff.getImage(i));
     image = images[0] as GeoTIFFImage;
-  } catch (error) {
-    throw new SlideRefusal('slideTruncated', `the file is cut short or damaged: its image directories cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  } catch {
+    return null;
   }
   const directory = image.fileDirectory;
   const tiled = image.isTiled;
@@ -70,24 +78,28 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     imageDescription: typeof description === 'string' ? description : null,
     tiled,
     storedLevels,
-    jfifTiles: await jfifTilesOf(path, image, offsets, byteCounts),
+    wholeJpegTiles: await wholeJpegTilesOf(path, image, offsets, byteCounts),
   };
 }
 
-async function jfifTilesOf(path: string, image: GeoTIFFImage, offsets: ArrayLike<number>, byteCounts: ArrayLike<number>): Promise<JfifTiles | null> {
+async function wholeJpegTilesOf(path: string, image: GeoTIFFImage, offsets: ArrayLike<number>, byteCounts: ArrayLike<number>): Promise<WholeJpegTiles | null> {
   const directory = image.fileDirectory;
   if (!image.isTiled || directory.getValue('Compression') !== COMPRESSION_JPEG || directory.hasTag('JPEGTables')) return null;
   const tileSize = image.getTileWidth();
   if (tileSize !== image.getTileHeight() || offsets.length === 0) return null;
-  // Every tile must be a whole JFIF stream; the first tells how the writer wrote them all.
+  // The first tile tells how the writer wrote them all. A standalone decoder takes three
+  // components as YCbCr; the TIFF says so (Photometric YCbCr) or the tile itself does (JFIF).
+  // Photometric RGB without JFIF is true RGB (Aperio's tiles): a browser would show it wrong.
   const head = await readAt(path, Number(offsets[0]), 11);
-  const jfif = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff && head[3] === 0xe0 && head.subarray(6, 11).toString('latin1') === 'JFIF\u0000';
-  if (!jfif) return null;
+  if (head[0] !== 0xff || head[1] !== 0xd8) return null;
+  const jfif = head[2] === 0xff && head[3] === 0xe0 && head.subarray(6, 11).toString('latin1') === 'JFIF\u0000';
+  const photometric = directory.getValue('PhotometricInterpretation');
+  if (!jfif && photometric !== PHOTOMETRIC_YCBCR) return null;
   return {
     tileSize,
     offsets: Array.from(offsets, Number),
     byteCounts: Array.from(byteCounts, Number),
-    photometricSaysRgb: directory.getValue('PhotometricInterpretation') === PHOTOMETRIC_RGB,
+    photometricSaysRgb: photometric === PHOTOMETRIC_RGB,
   };
 }
 

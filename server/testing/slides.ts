@@ -1,5 +1,6 @@
 /** Helpers for slide tests: decoded tile colours and a pyramidal TIFF made with Debian's vips. */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
@@ -74,4 +75,79 @@ export async function storedPack(db: Kysely<Database>, blobs: BlobStore, itemId:
       return pack.subarray(span.offset, span.offset + span.length);
     },
   };
+}
+
+/**
+ * A tiled TIFF whose tiles are whole JFIF JPEGs (as some writers store them: no shared
+ * JPEGTables, Photometric YCbCr), cut from the IHC PNG: OpenSlide reads it as a generic TIFF, and
+ * its tiles can be served unchanged. 512×512 px in four 256 px tiles.
+ */
+export async function makeJfifTiledTiff(dir: string): Promise<string> {
+  const size = 512;
+  const tile = 256;
+  const tiles: Buffer[] = [];
+  for (const [left, top] of [
+    [0, 0],
+    [256, 0],
+    [0, 256],
+    [256, 256],
+  ] as const) {
+    tiles.push(await sharp(pathologySample('ihc_colon_dab_hematoxylin.png')).removeAlpha().extract({ left, top, width: tile, height: tile }).jpeg({ quality: 92, chromaSubsampling: '4:2:0' }).toBuffer());
+  }
+  const SHORT = 3;
+  const LONG = 4;
+  // [tag, type, values]; values longer than 4 bytes go after the directory.
+  const entries: [number, number, number[]][] = [
+    [256, LONG, [size]],
+    [257, LONG, [size]],
+    [258, SHORT, [8, 8, 8]],
+    [259, SHORT, [7]], // JPEG
+    [262, SHORT, [6]], // YCbCr
+    [277, SHORT, [3]],
+    [284, SHORT, [1]],
+    [322, LONG, [tile]],
+    [323, LONG, [tile]],
+    [324, LONG, [0, 0, 0, 0]], // tile offsets, filled below
+    [325, LONG, tiles.map((t) => t.length)],
+    [530, SHORT, [2, 2]],
+  ];
+  const ifdSize = 2 + entries.length * 12 + 4;
+  let extra = 8 + ifdSize;
+  const extras: { entry: number; at: number }[] = [];
+  entries.forEach(([, type, values], i) => {
+    const bytes = values.length * (type === SHORT ? 2 : 4);
+    if (bytes > 4) {
+      extras.push({ entry: i, at: extra });
+      extra += bytes;
+    }
+  });
+  let at = extra;
+  (entries[9] as [number, number, number[]])[2] = tiles.map((t) => {
+    const offset = at;
+    at += t.length;
+    return offset;
+  });
+  const head = Buffer.alloc(extra);
+  head.write('II', 0, 'latin1');
+  head.writeUInt16LE(42, 2);
+  head.writeUInt32LE(8, 4);
+  head.writeUInt16LE(entries.length, 8);
+  const put = (type: number, values: number[], offset: number) =>
+    values.forEach((value, i) => (type === SHORT ? head.writeUInt16LE(value, offset + i * 2) : head.writeUInt32LE(value, offset + i * 4)));
+  entries.forEach(([tag, type, values], i) => {
+    const base = 10 + i * 12;
+    head.writeUInt16LE(tag, base);
+    head.writeUInt16LE(type, base + 2);
+    head.writeUInt32LE(values.length, base + 4);
+    const outside = extras.find((e) => e.entry === i);
+    if (outside) {
+      head.writeUInt32LE(outside.at, base + 8);
+      put(type, values, outside.at);
+    } else {
+      put(type, values, base + 8);
+    }
+  });
+  const path = join(dir, 'jfif-tiles.tif');
+  writeFileSync(path, Buffer.concat([head, ...tiles]));
+  return path;
 }

@@ -352,7 +352,7 @@ export type ImportWarning =
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];
-  /** Items (series) created or extended. */
+  /** Items (series or slides) created or extended. */
   readonly itemIds: readonly string[];
 }
 

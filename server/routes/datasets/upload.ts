@@ -13,7 +13,7 @@ import { importDicomFiles } from '../../import/importFiles';
 import { userOf } from '../../plugins/auth';
 import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
-import { MAX_SLIDE_BYTES } from '../../slides/refusal';
+import { SLIDE_LIMITS } from '../../slides/refusal';
 import { uploadSchema } from './schema';
 
 export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -36,7 +36,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const name = fileName(request.headers['x-file-name']);
       const slide = request.headers['content-type']?.startsWith('image/tiff') === true;
-      const stored = await storeBody(ctx.blobs, request, body, slide ? MAX_SLIDE_BYTES : MAX_DICOM_UPLOAD_BYTES);
+      const stored = await storeBody(ctx.blobs, request, body, slide ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
       return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now });
     },
   );

@@ -126,4 +126,13 @@ describe.runIf(hasPathologySampleData()).each(testDialects('tile endpoint'))('GE
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBeLessThan(300);
     expect((await tile(auth, '2/0/0')).statusCode).toBe(401);
   });
+
+  it('forgets an account at once when an admin disables it', async () => {
+    const auth = await signIn(['annotator'], true);
+    const userId = (await database.db.selectFrom('users').select('id').where('username', '=', `user${users}`).executeTakeFirstOrThrow()).id;
+    expect((await tile(auth, '3/0/0')).statusCode).toBe(200);
+    const admin = await signIn(['admin'], false);
+    expect((await app.inject({ method: 'PATCH', url: `/api/users/${userId}`, headers: admin, payload: { disabled: true } })).statusCode).toBe(200);
+    expect((await tile(auth, '3/0/0')).statusCode).toBe(401);
+  });
 });
