@@ -150,6 +150,12 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
     expect(meanDifference(top, halved(fixtures.sparsePixels, 512, 384), 256, 0, 0)).toBeLessThan(3);
   });
 
+  it('refuses a slide whose compression cannot be served, file by file, and still opens the others', () => {
+    const { slides, refused } = openDicomWsiSlides([fixtures.fullLevel2, fixtures.jpeg2000, fixtures.sparse].map(readFixture));
+    expect(slides).toHaveLength(2);
+    expect(refused).toEqual([{ index: 1, reason: expect.stringMatching(/compressed as JPEG 2000.*only baseline JPEG and uncompressed tiles/) }]);
+  });
+
   it('refuses files that are not whole-slide images, saying why', () => {
     const ct = generateHeadCtPhantom({ sliceCount: 6 }).files[0]!.bytes;
     const { slides, refused } = openDicomWsiSlides([ct, new Uint8Array([1, 2, 3])]);
