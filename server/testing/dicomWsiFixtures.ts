@@ -4,7 +4,8 @@
  * - a TILED_FULL pyramid of a 1024 × 1024 px level (16 JPEG tiles of 256 px, split over two
  *   concatenated instances of 8 tiles) and a downsample-4 level of one tile, plus a LABEL
  *   instance carrying a patient name;
- * - a TILED_SPARSE uncompressed 512 × 384 px slide whose top-right tile is missing;
+ * - a TILED_SPARSE uncompressed 512 × 384 px slide whose top-right tile is missing and whose
+ *   first tile has a second focal plane;
  * - a slide whose tiles claim JPEG 2000 compression, which the reader cannot serve.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -118,6 +119,10 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
       sparseFrames.push({ file, column: left, row: top });
     }
   }
+  // A second focal plane of the first tile, listed last and black: only the first listed is served.
+  const otherPlane = join(dir, 'sparse-plane-2.raw');
+  writeFileSync(otherPlane, Buffer.alloc(FIXTURE_TILE * FIXTURE_TILE * 3));
+  sparseFrames.push({ file: otherPlane, column: 0, row: 0 });
 
   const common = { tileSize: FIXTURE_TILE, manufacturer: 'Mejirushi', model: 'Fixture Scanner' };
   const full = { ...common, seriesUid: '2.25.100000000000000000000000000000011', pyramidUid: FULL_PYRAMID_UID, objectivePower: 40, transferSyntax: 'jpeg', organization: 'TILED_FULL' };
