@@ -63,7 +63,7 @@ describe('demo slide layout', () => {
 describe('demo slide nuclei', () => {
   const { polygons } = demoNuclei();
 
-  it('number about 100,000 outlines of 8 to 12 vertices, atypical exactly inside lesions', () => {
+  it('number about 100,000 outlines of 8 to 12 vertices inside the tissue, a minority of them atypical', () => {
     const count = polygons.classIndex.length;
     expect(count).toBeGreaterThan(90_000);
     expect(count).toBeLessThan(115_000);
