@@ -2,7 +2,8 @@
  * Brings a database to a usable state at start: migrations, moving an older database's image
  * bytes out to the blob store, built-in label sets, pruning of
  * expired rows and, on the very first start only, the admin account (one-time password returned
- * to print once) and the demo datasets: the head-CT phantom and the generated slide. The first-start steps run in one
+ * to print once) and the demo datasets: the head-CT phantom and the generated slide (which a
+ * database made before the slide existed gets on its next start). The first-start steps run in one
  * transaction that holds the first-start lock and are recorded in `app_state` there, so a later
  * start recreates nothing and of several instances starting at once exactly one does them.
  */

@@ -11,7 +11,7 @@ import sys
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate
 from pydicom.sequence import Sequence
-from pydicom.uid import ExplicitVRLittleEndian, JPEGBaseline8Bit, PYDICOM_IMPLEMENTATION_UID
+from pydicom.uid import JPEG2000, ExplicitVRLittleEndian, JPEGBaseline8Bit, PYDICOM_IMPLEMENTATION_UID
 
 WSI_STORAGE = "1.2.840.10008.5.1.4.1.1.77.1.6"
 STUDY_UID = "2.25.311111111111111111111111111111111"
@@ -25,11 +25,12 @@ def item(**attributes):
 
 
 def instance(spec):
-    jpeg = spec["transferSyntax"] == "jpeg"
+    # "jpeg2000" writes the JPEG tiles under the JPEG 2000 transfer syntax: a slide the reader must refuse.
+    jpeg = spec["transferSyntax"] in ("jpeg", "jpeg2000")
     meta = FileMetaDataset()
     meta.MediaStorageSOPClassUID = WSI_STORAGE
     meta.MediaStorageSOPInstanceUID = spec["sopUid"]
-    meta.TransferSyntaxUID = JPEGBaseline8Bit if jpeg else ExplicitVRLittleEndian
+    meta.TransferSyntaxUID = {"jpeg": JPEGBaseline8Bit, "jpeg2000": JPEG2000}.get(spec["transferSyntax"], ExplicitVRLittleEndian)
     meta.ImplementationClassUID = PYDICOM_IMPLEMENTATION_UID
 
     ds = Dataset()

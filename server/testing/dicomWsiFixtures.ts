@@ -4,7 +4,9 @@
  * - a TILED_FULL pyramid of a 1024 × 1024 px level (16 JPEG tiles of 256 px, split over two
  *   concatenated instances of 8 tiles) and a downsample-4 level of one tile, plus a LABEL
  *   instance carrying a patient name;
- * - a TILED_SPARSE uncompressed 512 × 384 px slide whose top-right tile is missing.
+ * - a TILED_SPARSE uncompressed 512 × 384 px slide whose top-right tile is missing and whose
+ *   first tile has a second focal plane;
+ * - a slide whose tiles claim JPEG 2000 compression, which the reader cannot serve.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,7 @@ export interface WsiFixtures {
   readonly fullLevel2: string;
   readonly label: string;
   readonly sparse: string;
+  readonly jpeg2000: string;
   /** Level-0 pixels of the TILED_FULL slide (RGB, 1024 × 1024). */
   readonly fullPixels: Buffer;
   /** The JPEG bytes stored as frames, by "level/x/y" (levels 0 and 2 of the served pyramid). */
@@ -116,6 +119,10 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
       sparseFrames.push({ file, column: left, row: top });
     }
   }
+  // A second focal plane of the first tile, listed last and black: only the first listed is served.
+  const otherPlane = join(dir, 'sparse-plane-2.raw');
+  writeFileSync(otherPlane, Buffer.alloc(FIXTURE_TILE * FIXTURE_TILE * 3));
+  sparseFrames.push({ file: otherPlane, column: 0, row: 0 });
 
   const common = { tileSize: FIXTURE_TILE, manufacturer: 'Mejirushi', model: 'Fixture Scanner' };
   const full = { ...common, seriesUid: '2.25.100000000000000000000000000000011', pyramidUid: FULL_PYRAMID_UID, objectivePower: 40, transferSyntax: 'jpeg', organization: 'TILED_FULL' };
@@ -140,6 +147,18 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
       imagedVolumeMm: [SPARSE_WIDTH * 0.0005, SPARSE_HEIGHT * 0.0005],
       frames: sparseFrames,
     },
+    {
+      ...full,
+      path: join(dir, 'jpeg2000.dcm'),
+      sopUid: '2.25.200000000000000000000000000000006',
+      seriesUid: '2.25.100000000000000000000000000000013',
+      pyramidUid: '2.25.100000000000000000000000000000003',
+      transferSyntax: 'jpeg2000',
+      flavor: 'VOLUME',
+      totalColumns: FIXTURE_TILE,
+      totalRows: FIXTURE_TILE,
+      frames: [{ file: join(dir, 'full-2.jpg'), column: 0, row: 0 }],
+    },
   ];
   const manifest = join(dir, 'manifest.json');
   writeFileSync(manifest, JSON.stringify({ instances }));
@@ -150,6 +169,7 @@ export async function makeWsiFixtures(): Promise<WsiFixtures> {
     fullLevel2: instances[2]!.path,
     label: instances[3]!.path,
     sparse: instances[4]!.path,
+    jpeg2000: instances[5]!.path,
     fullPixels,
     storedJpegs,
     labelJpeg,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_LESIONS, DEMO_SLIDE_TILE, demoSlideContent, insideRing, lesionAt, tissueDepth } from './layout';
 import { demoNuclei } from './nuclei';
 import { paintDemoTile, type TilePixels } from './render';
+import { DemoPaintPool } from './paintPool';
 import { DemoSlideTiles, DEMO_SLIDE_VERSION } from './tiles';
 
 /** 2 × 2 box average of four tiles of one level (full tiles), as the next coarser tile. */
@@ -63,7 +64,7 @@ describe('demo slide layout', () => {
 describe('demo slide nuclei', () => {
   const { polygons } = demoNuclei();
 
-  it('number about 100,000 outlines of 8 to 12 vertices, atypical exactly inside lesions', () => {
+  it('number about 100,000 outlines of 8 to 12 vertices inside the tissue, a minority of them atypical', () => {
     const count = polygons.classIndex.length;
     expect(count).toBeGreaterThan(90_000);
     expect(count).toBeLessThan(115_000);
@@ -135,6 +136,20 @@ describe('demo slide tiles', () => {
     await expect(first.renderDemoTile(0, 200, 0)).rejects.toThrow(RangeError);
     await expect(first.renderDemoTile(top + 1, 0, 0)).rejects.toThrow(RangeError);
   });
+
+  it('paints the same tiles on painter threads as on the server thread', async () => {
+    const pool = new DemoPaintPool(2);
+    try {
+      const onThreads = new DemoSlideTiles({ paint: (level, x, y) => pool.paint(level, x, y) });
+      const here = new DemoSlideTiles();
+      const tiles = [[6, 3, 2], [2, 40, 20]] as const;
+      const painted = await Promise.all(tiles.map(([level, x, y]) => onThreads.renderDemoTile(level, x, y)));
+      for (const [i, [level, x, y]] of tiles.entries()) expect(Buffer.compare(painted[i]!, await here.renderDemoTile(level, x, y))).toBe(0);
+      await expect(onThreads.renderDemoTile(0, -1, 0)).rejects.toThrow(RangeError);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 
   it('keeps painted tiles on disk for the next process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mj-demo-tiles-'));

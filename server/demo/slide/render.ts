@@ -32,18 +32,20 @@ const TEXTURES = [
   { scale: 12, amount: 0.08, salt: 13 },
 ] as const;
 
-/** Tile (x, y) of level `level` (downsample 2^level); edge tiles are cut to the slide. */
-export function paintDemoTile(level: number, x: number, y: number): TilePixels {
+/** Where tile (x, y) of `level` lies: its size (edge tiles cut to the slide) and its origin in level-0 px; RangeError outside the pyramid. */
+export function demoTileBox(level: number, x: number, y: number): { width: number; height: number; originX: number; originY: number; scale: number } {
   const scale = 2 ** level;
-  const levelWidth = Math.ceil(DEMO_SLIDE_WIDTH / scale);
-  const levelHeight = Math.ceil(DEMO_SLIDE_HEIGHT / scale);
-  const width = Math.min(DEMO_SLIDE_TILE, levelWidth - x * DEMO_SLIDE_TILE);
-  const height = Math.min(DEMO_SLIDE_TILE, levelHeight - y * DEMO_SLIDE_TILE);
-  if (!Number.isInteger(level) || level < 0 || level >= LEVELS || width <= 0 || height <= 0 || x < 0 || y < 0) {
+  const width = Math.min(DEMO_SLIDE_TILE, Math.ceil(DEMO_SLIDE_WIDTH / scale) - x * DEMO_SLIDE_TILE);
+  const height = Math.min(DEMO_SLIDE_TILE, Math.ceil(DEMO_SLIDE_HEIGHT / scale) - y * DEMO_SLIDE_TILE);
+  if (![level, x, y].every(Number.isInteger) || level < 0 || level >= LEVELS || width <= 0 || height <= 0 || x < 0 || y < 0) {
     throw new RangeError(`no tile ${x}, ${y} at level ${level} of the demo slide`);
   }
-  const originX = x * DEMO_SLIDE_TILE * scale;
-  const originY = y * DEMO_SLIDE_TILE * scale;
+  return { width, height, originX: x * DEMO_SLIDE_TILE * scale, originY: y * DEMO_SLIDE_TILE * scale, scale };
+}
+
+/** Tile (x, y) of level `level` (downsample 2^level). */
+export function paintDemoTile(level: number, x: number, y: number): TilePixels {
+  const { width, height, originX, originY, scale } = demoTileBox(level, x, y);
   const data = new Uint8Array(width * height * 3);
   paintBackground(data, width, height, originX, originY, scale);
   paintNuclei(data, width, height, originX, originY, scale);

@@ -6,7 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { paintDemoTile } from './render';
+import { demoTileBox, paintDemoTile, type TilePixels } from './render';
 
 /** Bump when the picture changes, so tiles cached on disk by an older version are not served. */
 export const DEMO_SLIDE_VERSION = 1;
@@ -17,6 +17,8 @@ export interface DemoSlideTileOptions {
   readonly diskCacheDir?: string;
   /** Tiles kept in memory (about 15 KB each). */
   readonly memoryTiles?: number;
+  /** Paints a tile's pixels; the server passes a DemoPaintPool's `paint` (threads), default: on this thread. */
+  readonly paint?: (level: number, x: number, y: number) => Promise<TilePixels>;
 }
 
 export class DemoSlideTiles {
@@ -24,14 +26,17 @@ export class DemoSlideTiles {
   private readonly painting = new Map<string, Promise<Buffer>>();
   private readonly capacity: number;
   private readonly dir: string | null;
+  private readonly paint: (level: number, x: number, y: number) => Promise<TilePixels>;
 
   constructor(options: DemoSlideTileOptions = {}) {
     this.capacity = options.memoryTiles ?? 2048;
+    this.paint = options.paint ?? (async (level, x, y) => paintDemoTile(level, x, y));
     this.dir = options.diskCacheDir ? join(options.diskCacheDir, `v${DEMO_SLIDE_VERSION}`) : null;
   }
 
   /** Tile (x, y) of `level` as JPEG; throws RangeError for a tile outside the slide. */
   async renderDemoTile(level: number, x: number, y: number): Promise<Buffer> {
+    demoTileBox(level, x, y);
     const key = `${level}/${x}/${y}`;
     const cached = this.memory.get(key);
     if (cached) {
@@ -56,7 +61,7 @@ export class DemoSlideTiles {
       const stored = await readFile(path).catch(() => null);
       if (stored) return stored;
     }
-    const pixels = paintDemoTile(level, x, y);
+    const pixels = await this.paint(level, x, y);
     const bytes = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 3 } }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
     if (path) await writeAtomically(path, bytes);
     return bytes;

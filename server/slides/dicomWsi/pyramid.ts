@@ -35,18 +35,8 @@ export interface WsiPyramid {
   readonly associated: readonly WsiInstance[];
 }
 
-/** Groups parsed instances by PyramidUID (else series); throws WsiError when a group has no VOLUME level or mixes tile sizes within a level. */
-export function groupWsiInstances(instances: readonly WsiInstance[]): WsiPyramid[] {
-  const byKey = new Map<string, WsiInstance[]>();
-  for (const instance of instances) {
-    const group = byKey.get(instance.pyramidKey) ?? [];
-    group.push(instance);
-    byKey.set(instance.pyramidKey, group);
-  }
-  return [...byKey].map(([key, members]) => pyramidOf(key, members));
-}
-
-function pyramidOf(key: string, members: readonly WsiInstance[]): WsiPyramid {
+/** The pyramid of one slide's instances (same PyramidUID, else series); throws WsiError when it has no VOLUME level or a level mixes tile sizes or unsupported compression. */
+export function buildWsiPyramid(key: string, members: readonly WsiInstance[]): WsiPyramid {
   const volumes = members.filter((m) => m.flavor === 'VOLUME');
   if (volumes.length === 0) throw new WsiError(`slide ${key} has only label or overview images, no tissue image (VOLUME)`);
   const bySize = new Map<string, WsiInstance[]>();

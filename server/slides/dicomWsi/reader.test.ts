@@ -129,7 +129,7 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
     expect(JSON.stringify(full.facts)).not.toContain('YAMADA');
   });
 
-  it('encodes uncompressed sparse tiles, cuts edge tiles to the level and fills the missing tile with white', async () => {
+  it('encodes uncompressed sparse tiles of the first focal plane, cuts edge tiles to the level and fills the missing tile with white', async () => {
     expect(sparse.facts.micronsPerPixel![0]).toBeCloseTo(0.5, 5);
     expect(sparse.facts.micronsPerPixel![1]).toBeCloseTo(0.5, 5);
     expect(sparse.facts.objectivePower).toBeNull();
@@ -140,6 +140,8 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
       [256, 192],
     ]);
     expect([...writer.tiles.keys()].sort()).toEqual(['0/0/0', '0/0/1', '0/1/0', '0/1/1', '1/0/0']);
+    const first = await rgb(writer.tiles.get('0/0/0')!);
+    expect(meanDifference(first, fixtures.sparsePixels, 512, 0, 0), 'the first focal plane').toBeLessThan(3);
     const gap = await rgb(writer.tiles.get('0/1/0')!);
     expect(gap.data.reduce((min, v) => Math.min(min, v), 255)).toBeGreaterThanOrEqual(250);
     const edge = await rgb(writer.tiles.get('0/1/1')!);
@@ -148,6 +150,12 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
     const top = await rgb(writer.tiles.get('1/0/0')!);
     expect([top.width, top.height]).toEqual([256, 192]);
     expect(meanDifference(top, halved(fixtures.sparsePixels, 512, 384), 256, 0, 0)).toBeLessThan(3);
+  });
+
+  it('refuses a slide whose compression cannot be served, file by file, and still opens the others', () => {
+    const { slides, refused } = openDicomWsiSlides([fixtures.fullLevel2, fixtures.jpeg2000, fixtures.sparse].map(readFixture));
+    expect(slides).toHaveLength(2);
+    expect(refused).toEqual([{ index: 1, reason: expect.stringMatching(/compressed as JPEG 2000.*only baseline JPEG and uncompressed tiles/) }]);
   });
 
   it('refuses files that are not whole-slide images, saying why', () => {

@@ -9,7 +9,7 @@
 import type { SlideLevel } from '../../../src/core/item';
 import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from '../pyramidWriter';
 import { WsiError, readWsiInstance, type WsiInstance } from './instance';
-import { groupWsiInstances, type WsiPyramid, type WsiSourceLevel } from './pyramid';
+import { buildWsiPyramid, type WsiPyramid, type WsiSourceLevel } from './pyramid';
 import { cropTopLeft, decodeFrame, decodeJpeg, encodeJpeg, halve, white, type RgbPixels } from './tilePixels';
 
 export interface DicomWsiFileRefusal {
@@ -18,19 +18,34 @@ export interface DicomWsiFileRefusal {
   readonly reason: string;
 }
 
-/** Reads every file, groups the whole-slide instances into slides; a file that is not one is refused with the reason. */
+/**
+ * Reads every file and groups the whole-slide instances into slides (by PyramidUID, else series).
+ * A file that is not one, or belongs to a slide that cannot be served, is refused with the
+ * reason; the other slides open all the same.
+ */
 export function openDicomWsiSlides(files: readonly Uint8Array[]): { slides: DicomWsiSlide[]; refused: DicomWsiFileRefusal[] } {
-  const instances: WsiInstance[] = [];
+  const groups = new Map<string, { instance: WsiInstance; index: number }[]>();
   const refused: DicomWsiFileRefusal[] = [];
   files.forEach((bytes, index) => {
     try {
-      instances.push(readWsiInstance(bytes));
+      const instance = readWsiInstance(bytes);
+      groups.set(instance.pyramidKey, [...(groups.get(instance.pyramidKey) ?? []), { instance, index }]);
     } catch (error) {
       if (!(error instanceof WsiError)) throw error;
       refused.push({ index, reason: error.message });
     }
   });
-  return { slides: groupWsiInstances(instances).map((pyramid) => new DicomWsiSlide(pyramid)), refused };
+  const slides: DicomWsiSlide[] = [];
+  for (const [key, members] of groups) {
+    try {
+      slides.push(new DicomWsiSlide(buildWsiPyramid(key, members.map((m) => m.instance))));
+    } catch (error) {
+      if (!(error instanceof WsiError)) throw error;
+      for (const { index } of members) refused.push({ index, reason: error.message });
+    }
+  }
+  refused.sort((a, b) => a.index - b.index);
+  return { slides, refused };
 }
 
 /** One level of the served pyramid and where its tiles come from. */
