@@ -32,6 +32,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'live-update', site: false, summary: false },
   { name: 'tool-hits', site: false, summary: false },
   { name: 'wsi-tiles', site: false, summary: false },
+  { name: 'geojson-import', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -4,6 +4,7 @@ import { GASTRIC_BIOPSY_LABEL_SET } from '../labelSets/builtin';
 import { humanProvenance } from '../testing/records';
 import { exportGeoJson } from './geojsonExport';
 import { readAll as readAllOf } from '../testing/geojsonImport';
+import { signedArea2 } from './geojson';
 import type { SlideSize } from './geojsonImport';
 
 const SLIDE: SlideSize = { width: 2_000, height: 1_500 };
@@ -38,7 +39,7 @@ describe('importGeoJson', () => {
     const { outlines, outcome } = readAll(JSON.stringify(exportGeoJson(records, GASTRIC_BIOPSY_LABEL_SET)));
     expect(outcome).toEqual({
       ok: true,
-      report: { features: 4, outlines: 4, classes: [{ name: 'Carcinoma', count: 3 }, { name: 'Adenoma', count: 1 }], skipped: {} },
+      report: { features: 4, outlines: 4, classes: [{ name: 'Carcinoma', count: 3 }, { name: 'Adenoma', count: 1 }], skipped: {}, simplified: 0 },
     });
     // Rings come back open, outer counter-clockwise and holes clockwise (as written).
     expect(outlines[0]!.geometry).toEqual({
@@ -70,6 +71,7 @@ describe('importGeoJson', () => {
         outlines: 4,
         classes: [{ name: 'Tumor', count: 1 }, { name: 'Tumor: Positive', count: 2 }, { name: null, count: 1 }],
         skipped: {},
+        simplified: 0,
       },
     });
     expect(outlines.map((o) => o.geometry.type)).toEqual(['polygon', 'point', 'point', 'polyline']);
@@ -82,7 +84,7 @@ describe('importGeoJson', () => {
       feature({ type: 'GeometryCollection', geometries: [] }),
       feature({ type: 'Polygon', coordinates: [[[0, 0], [10, 10], [20, 20], [0, 0]]] }),
       feature({ type: 'Polygon', coordinates: [[[0, 0], ['x', 1], [3, 3]]] }),
-      feature({ type: 'Polygon', coordinates: [Array.from({ length: 10_002 }, (_, i) => [i % 100, Math.floor(i / 100)])] }),
+      feature({ type: 'LineString', coordinates: Array.from({ length: 10_001 }, (_, i) => [i % 100, Math.floor(i / 100)]) }),
       { type: 'Point', coordinates: [1, 1] },
     );
     const { outcome } = readAll(text);
@@ -93,8 +95,19 @@ describe('importGeoJson', () => {
         outlines: 1,
         classes: [{ name: 'Tumor', count: 1 }],
         skipped: { noGeometry: 1, unsupportedGeometry: 1, degenerate: 1, badCoordinates: 1, tooManyVertices: 1, notAFeature: 1 },
+        simplified: 0,
       },
     });
+  });
+
+  it('simplifies a traced outline over the vertex limit to fit, keeping its area, and says so', () => {
+    const circle = Array.from({ length: 40_000 }, (_, i) => [1_000 + 500 * Math.cos((2 * Math.PI * i) / 40_000), 700 + 500 * Math.sin((2 * Math.PI * i) / 40_000)]);
+    const { outlines, outcome } = readAll(collection(feature({ type: 'Polygon', coordinates: [[...circle, circle[0]]] })));
+    expect(outcome).toMatchObject({ ok: true, report: { outlines: 1, simplified: 1, skipped: {} } });
+    const geometry = outlines[0]!.geometry;
+    if (geometry.type !== 'polygon') throw new Error('expected a polygon');
+    expect(geometry.points.length).toBeLessThanOrEqual(10_000);
+    expect(Math.abs(Math.abs(signedArea2(geometry.points) / 2) - Math.PI * 500 ** 2) / (Math.PI * 500 ** 2)).toBeLessThan(0.001);
   });
 
   it('drops a degenerate hole but keeps its polygon, and a MultiPolygon of one usable part becomes a polygon', () => {

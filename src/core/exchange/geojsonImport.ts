@@ -39,6 +39,8 @@ export interface ImportReport {
   readonly classes: readonly SourceClass[];
   /** Features left out, per reason. */
   readonly skipped: Readonly<Partial<Record<FeatureSkip, number>>>;
+  /** Features kept with an outline simplified to fit the vertex limit of one record. */
+  readonly simplified: number;
 }
 
 export type ImportOutcome = { readonly ok: true; readonly report: ImportReport } | { readonly ok: false; readonly refusal: ImportRefusal };
@@ -95,6 +97,7 @@ export function* importGeoJson(text: string, slide: SlideSize, chunkSize = 2_000
   const classes = new Map<string | null, number>();
   const skipped: Partial<Record<FeatureSkip, number>> = {};
   let outlines = 0;
+  let simplified = 0;
   let outsideCount = 0;
   let example: Box | null = null;
   let chunk: ImportedOutline[] = [];
@@ -103,6 +106,7 @@ export function* importGeoJson(text: string, slide: SlideSize, chunkSize = 2_000
     const read = isObject(feature) && feature.type === 'Feature' ? readGeometry(feature.geometry) : ({ ok: false, skip: 'notAFeature' } as const);
     if (!read.ok) skipped[read.skip] = (skipped[read.skip] ?? 0) + 1;
     else {
+      if (read.simplified) simplified += 1;
       const sourceClass = classNameOf(feature as Record<string, unknown>);
       for (const geometry of read.geometries) {
         const box = geometryBounds(geometry);
@@ -126,6 +130,6 @@ export function* importGeoJson(text: string, slide: SlideSize, chunkSize = 2_000
 
   if (example) return { ok: false, refusal: { kind: 'outsideSlide', count: outsideCount, example, slide } };
   if (outlines === 0) return { ok: false, refusal: { kind: 'noOutlines', features: total } };
-  const report: ImportReport = { features: total, outlines, classes: [...classes].map(([name, count]) => ({ name, count })), skipped };
+  const report: ImportReport = { features: total, outlines, classes: [...classes].map(([name, count]) => ({ name, count })), skipped, simplified };
   return { ok: true, report };
 }

@@ -59,6 +59,7 @@ describe('the import worker’s work (driveImport)', () => {
       outlines: 100_000,
       classes: [{ name: 'Tumor', count: 14_286 }, { name: 'Carcinoma', count: 85_714 }],
       skipped: {},
+      simplified: 0,
     });
 
     // The unknown "Tumor" is mapped to carcinoma by the user; then one command adds everything.

@@ -41,6 +41,10 @@ export const exchangeMessages = {
     en: '{count} outlines imported, {skipped} skipped: {reasons}.',
     ja: '輪郭 {count} 件を読み込み、{skipped} 件を読み込みませんでした：{reasons}。',
   },
+  'exchange.summary.simplified': {
+    en: '{count} outlines with more than {max} points were simplified to fit.',
+    ja: '点が {max} を超える輪郭 {count} 件は、上限に収まるよう簡略化しました。',
+  },
   'exchange.skip.class': { en: '{count} of class “{name}”', ja: 'クラス「{name}」の {count} 件' },
   'exchange.skip.unclassified': { en: '{count} without a class', ja: 'クラスのない {count} 件' },
   'exchange.skip.noGeometry': { en: '{count} without an outline', ja: '輪郭のない {count} 件' },

@@ -10,11 +10,11 @@ const format = (n: number) => new Intl.NumberFormat('en').format(n);
 
 describe('the import summary', () => {
   it('says how many outlines were imported, and only that when nothing was left out', () => {
-    expect(importSummaryText(en, format, 12_345, { features: 12_345, outlines: 12_345, classes: [], skipped: {} }, [])).toBe('12,345 outlines imported.');
+    expect(importSummaryText(en, format, 12_345, { features: 12_345, outlines: 12_345, classes: [], skipped: {}, simplified: 0 }, [])).toBe('12,345 outlines imported.');
   });
 
   it('lists what was skipped, by class and by reason, with counts', () => {
-    const report = { features: 12_349, outlines: 12_347, classes: [], skipped: { noGeometry: 1, tooManyVertices: 1 } };
+    const report = { features: 12_349, outlines: 12_347, classes: [], skipped: { noGeometry: 1, tooManyVertices: 1 }, simplified: 0 };
     const text = importSummaryText(en, format, 12_345, report, [
       { name: 'Stroma', count: 1 },
       { name: null, count: 1 },
@@ -23,6 +23,11 @@ describe('the import summary', () => {
     expect(importSummaryText(tr('ja'), format, 5, { ...report, skipped: {} }, [{ name: 'Stroma', count: 2 }])).toBe(
       '輪郭 5 件を読み込み、2 件を読み込みませんでした：クラス「Stroma」の 2 件。',
     );
+  });
+
+  it('says how many outlines were simplified to fit the vertex limit', () => {
+    const report = { features: 3, outlines: 3, classes: [], skipped: {}, simplified: 2 };
+    expect(importSummaryText(en, format, 3, report, [])).toBe('3 outlines imported. 2 outlines with more than 10,000 points were simplified to fit.');
   });
 
   it('says why a file was refused, with where an outline outside the slide lies', () => {

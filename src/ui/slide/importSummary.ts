@@ -16,8 +16,17 @@ const SKIP_KEYS: Readonly<Record<FeatureSkip, Parameters<Translate>[0]>> = {
   notAFeature: 'exchange.skip.notAFeature',
 };
 
-/** "12,345 outlines imported, 3 skipped: 2 of class “Stroma”, 1 without an outline." */
+/**
+ * "12,345 outlines imported, 3 skipped: 2 of class “Stroma”, 1 without an outline.", then how
+ * many were simplified to fit, if any.
+ */
 export function importSummaryText(t: Translate, format: CountFormat, imported: number, report: ImportReport, skippedClasses: readonly SourceClass[]): string {
+  const max = format(RECORD_LIMITS.maxVertices);
+  const simplified = report.simplified > 0 ? ` ${t('exchange.summary.simplified', { count: format(report.simplified), max })}` : '';
+  return outcomeText(t, format, imported, report, skippedClasses) + simplified;
+}
+
+function outcomeText(t: Translate, format: CountFormat, imported: number, report: ImportReport, skippedClasses: readonly SourceClass[]): string {
   const reasons: string[] = skippedClasses.map(({ name, count }) =>
     name === null ? t('exchange.skip.unclassified', { count: format(count) }) : t('exchange.skip.class', { count: format(count), name }),
   );
