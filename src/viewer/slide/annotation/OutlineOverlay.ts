@@ -47,7 +47,9 @@ export class OutlineOverlay {
     this.context2d = context2d;
     this.scratch = document.createElement('canvas');
     adapter.element.appendChild(this.canvas);
-    this.stopViewChanges = adapter.onViewChange(() => this.invalidate());
+    // The adapter calls at most once per frame, from the viewer's own frame: drawing now keeps the
+    // outlines on the tiles while panning, where waiting for the next frame would trail them by one.
+    this.stopViewChanges = adapter.onViewChange(() => this.draw());
     this.resizes = new ResizeObserver(() => this.invalidate());
     this.resizes.observe(adapter.element);
     this.invalidate();
@@ -67,8 +69,12 @@ export class OutlineOverlay {
     });
   }
 
-  /** Draws now (the benchmark times it; everything else calls `invalidate`). */
+  /** Draws now (a change of view, the benchmark); other changes call `invalidate`. */
   draw(): void {
+    if (this.frame !== null) {
+      cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
     const { outlines, layers, selection, preview, previewColor } = this.content();
     const ctx = this.context2d;
     this.fitCanvas();
