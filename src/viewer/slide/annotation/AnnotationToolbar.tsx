@@ -25,7 +25,7 @@ export function AnnotationToolbar({
 }) {
   const t = useT();
   const [language] = useLanguage();
-  const tools: { id: ControllerTool; key: string }[] = [{ id: PAN, key: PAN_KEY }, ...kit.tools.map((entry) => ({ id: entry.tool.id, key: entry.key }))];
+  const tools: { id: ControllerTool; key: string }[] = [{ id: PAN, key: PAN_KEY }, ...kit.tools.map((entry) => ({ id: entry.id, key: entry.key }))];
   return (
     <div className="slide-annotation-toolbar" role="toolbar" aria-label={t('annotation.toolbar.label')}>
       {tools.map(({ id, key }) => {

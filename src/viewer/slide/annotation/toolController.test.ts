@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../core/annotation';
 import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../../core/tools/tool';
-import { ToolController, type ToolControllerOptions } from './toolController';
+import { ToolController, type ToolControllerOptions, type ToolEntry } from './toolController';
+
+/** A registry entry of a test tool, as the core registry makes them: each run keeps its own state. */
+function entryOf<S>(tool: Tool<S>, key: string): ToolEntry {
+  return {
+    id: tool.id,
+    key,
+    activate() {
+      let state = tool.initial();
+      return {
+        id: tool.id,
+        handle(input, ctx) {
+          const step = tool.handle(state, input, ctx);
+          state = step.state;
+          return step.effects;
+        },
+        preview: (ctx) => tool.preview(state, ctx),
+      };
+    },
+  };
+}
 
 const NONE: Modifiers = { shift: false, alt: false, ctrl: false };
 
@@ -41,10 +61,7 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
   let refuse: string | null = null;
   const contexts: { selection: string[]; classCode: string }[] = [];
   const controller = new ToolController({
-    tools: [
-      { tool: select, key: 'v' },
-      { tool: clicks, key: 'p' },
-    ],
+    tools: [entryOf(select, 'v'), entryOf(clicks, 'p')],
     classes: [
       { code: 'lesion.carcinoma', key: 'c' },
       { code: 'lesion.adenoma', key: 'a' },
