@@ -32,11 +32,11 @@ export interface WsiOverlayHarness {
   /** A naive Canvas2D overlay: every polygon its own path and stroke, flushed; ms. */
   naiveFirstDraw(): number;
   /**
-   * Median frame interval (ms) over `frames` frames of panning, with or without the overlay, and
-   * the overlay's own median draw time per frame (0 without it): the interval alone stops at
-   * the display's 16.7 ms.
+   * Median frame interval (ms) over `frames` frames of panning, with or without the overlay; the
+   * overlay's median full draw (0 without it: the interval alone stops at the display's 16.7 ms)
+   * and how many full draws there were (the other frames shifted the last one).
    */
-  pan(frames: number, withOverlay: boolean): Promise<{ frameMs: number; drawMs: number }>;
+  pan(frames: number, withOverlay: boolean): Promise<{ frameMs: number; drawMs: number; fullDraws: number }>;
   /** Zooms so that `width` image px fill the viewer, centred on polygon `index`. */
   zoomTo(index: number, width: number): Promise<void>;
   /** Hit test at polygon `index`'s centre, select it, redraw, flushed; ms. */
@@ -238,7 +238,8 @@ window.__wsiOverlay = {
       viewer.viewport.panBy(new OpenSeadragon.Point(0.003 * direction, 0.002 * direction), true);
     }
     const middle = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
-    return { frameMs: middle(times.slice(1).map((t, i) => t - times[i]!)), drawMs: middle(draws) };
+    const fullDraws = draws.length;
+    return { frameMs: middle(times.slice(1).map((t, i) => t - times[i]!)), drawMs: middle(draws), fullDraws };
   },
 
   async zoomTo(index, width) {
