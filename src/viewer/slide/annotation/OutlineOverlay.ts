@@ -96,7 +96,7 @@ export class OutlineOverlay {
     const start = performance.now();
     const { outlines, layers, selection, preview, previewColor } = this.content();
     const ctx = this.context2d;
-    this.fitCanvas();
+    const resized = this.fitCanvas();
     ctx.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.drawn = null;
@@ -107,7 +107,8 @@ export class OutlineOverlay {
     for (const layer of layers) drawPackedLayer(ctx, raster, layer, view);
     this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection) : null;
     if (preview) drawPreview(ctx, preview, view, previewColor);
-    this.drawn = { transform, ms: performance.now() - start };
+    // A draw that had to allocate the canvas says nothing of the next one: the next is drawn in full.
+    this.drawn = { transform, ms: resized ? 0 : performance.now() - start };
     this.canvas.dataset.ready = 'true';
     this.canvas.dataset.mode = this.lastStats?.mode ?? 'none';
   }
@@ -161,14 +162,16 @@ export class OutlineOverlay {
     ctx.drawImage(this.copy, dx, dy);
   }
 
-  /** Backing store = CSS size × devicePixelRatio, so lines are as sharp as the tiles. */
-  private fitCanvas(): void {
+  /** Backing store = CSS size × devicePixelRatio, so lines are as sharp as the tiles; answers whether it changed. */
+  private fitCanvas(): boolean {
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(this.adapter.element.clientWidth * ratio));
     const height = Math.max(1, Math.round(this.adapter.element.clientHeight * ratio));
     this.pixelRatio = ratio;
-    if (this.canvas.width !== width) this.canvas.width = width;
-    if (this.canvas.height !== height) this.canvas.height = height;
+    if (this.canvas.width === width && this.canvas.height === height) return false;
+    this.canvas.width = width;
+    this.canvas.height = height;
+    return true;
   }
 
   /** Draws a density raster stretched over its image box through the frame's image→screen transform. */
