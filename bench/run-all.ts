@@ -31,6 +31,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'event-loop', site: false, summary: false },
   { name: 'live-update', site: false, summary: false },
   { name: 'wsi-overlay', site: false, summary: false },
+  { name: 'tool-hits', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

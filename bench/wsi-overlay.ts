@@ -10,7 +10,8 @@
  *   also at a mid zoom (a few thousand small outlines, the heaviest view below the density
  *   raster) and zoomed in (under a thousand outlines); the overlay's own draw time per frame is
  *   printed beside it, since the interval stops at the display's 16.7 ms;
- * - click → selected (hit test through the R-tree + redraw) vs the 50 ms goal;
+ * - click → selected (the select tool's press and release, its hit test through the store's
+ *   R-tree, and the redraw) vs the 50 ms goal;
  * - JS heap per polygon after GC (CDP) vs the 1.5 KB goal: the whole document (records, store
  *   indexes, overlay), and the overlay's own share;
  * - 1,000,000 outlines as a packed read-only layer, load + draw (LOD) vs 10 × the same for

@@ -26,6 +26,12 @@ export interface CommandParams {
   'shape/add': { readonly questionId?: string; readonly targetId: string; readonly classCode: string; readonly geometry: Geometry };
   'shape/update': { readonly id: string; readonly geometry: Geometry };
   'shape/remove': { readonly id: string };
+  /** A class change of a selection (a class key pressed with outlines selected). */
+  'shape/setClass': { readonly ids: readonly string[]; readonly classCode: string };
+  /** A selection dragged by (dx, dy) image px: one step however many outlines move. */
+  'shape/translate': { readonly ids: readonly string[]; readonly dx: number; readonly dy: number };
+  /** A selection deleted: one step, each outline as `shape/remove` does it. */
+  'shape/removeMany': { readonly ids: readonly string[] };
   'mask/set': {
     readonly questionId?: string;
     readonly targetId: string;

@@ -106,7 +106,12 @@ export class OutlineOverlay {
     const raster = this.rasterSink(transform);
     for (const layer of layers) drawPackedLayer(ctx, raster, layer, view);
     this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection) : null;
-    if (preview) drawPreview(ctx, preview, view, previewColor);
+    if (preview) {
+      drawPreview(ctx, preview, view, previewColor, (id) => {
+        const record = outlines?.store.get(id);
+        return record?.type === 'shape' ? { geometry: record.geometry, color: outlines?.palette.color(record.classCode) ?? previewColor } : null;
+      });
+    }
     // A draw that had to allocate the canvas says nothing of the next one: the next is drawn in full.
     this.drawn = { transform, ms: resized ? 0 : performance.now() - start };
     this.canvas.dataset.ready = 'true';

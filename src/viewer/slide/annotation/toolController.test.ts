@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../core/annotation';
 import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../../core/tools/tool';
-import { ToolController, type ToolControllerOptions, type ToolEntry } from './toolController';
+import type { ToolEntry } from '../../../core/tools';
+import { ToolController, type ToolControllerOptions } from './toolController';
 
 /** A registry entry of a test tool, as the core registry makes them: each run keeps its own state. */
 function entryOf<S>(tool: Tool<S>, key: string): ToolEntry {
   return {
     id: tool.id,
     key,
+    messageKey: `tool.${tool.id}`,
     activate() {
       let state = tool.initial();
       return {
@@ -68,7 +70,18 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
     ],
     context(selection, classCode): ToolContext {
       contexts.push({ selection: [...selection], classCode });
-      return { targetId: 'slide-1', questionId: 'lesion', classCode, imagePxPerScreenPx: 1, selection, shape: () => undefined, shapeAt: () => null, shapesIn: () => [] };
+      return {
+        targetId: 'slide-1',
+        questionId: 'lesion',
+        classCode,
+        imagePxPerScreenPx: 1,
+        imageSize: { width: 1000, height: 1000 },
+        selection,
+        classForKey: () => undefined,
+        shape: () => undefined,
+        shapeAt: () => null,
+        shapesIn: () => [],
+      };
     },
     run(commands) {
       ran.push(commands);

@@ -6,13 +6,14 @@
  * re-class the selection, editing keys go to the tool).
  */
 import type { RecordDiff } from '../../../core/diff';
-import type { Modifiers, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolPreview } from '../../../core/tools/tool';
+import type { ActiveTool, ToolEntry } from '../../../core/tools';
+import type { Modifiers, ToolCommand, ToolContext, ToolId, ToolInput, ToolPreview } from '../../../core/tools/tool';
 
 /** Keys the active tool hears; every other key is the layer's (tools, classes) or nobody's. */
 const TOOL_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'Backspace', 'Delete', '[', ']']);
 
 export interface ToolControllerOptions {
-  /** Every tool the layer offers (none is active at the start: pan). */
+  /** Every tool the layer offers, from the core registry (none is active at the start: pan). */
   readonly tools: readonly ToolEntry[];
   /** Region classes: code and key (`c` carcinoma…). */
   readonly classes: readonly { readonly code: string; readonly key?: string }[];
@@ -24,21 +25,6 @@ export interface ToolControllerOptions {
   classChange?(ids: readonly string[], classCode: string): ToolCommand;
   /** The tool, class, selection or preview changed: redraw and re-render. */
   onChange(): void;
-}
-
-/** A tool at work, its state inside (as the core registry hands it out). */
-export interface ActiveTool {
-  readonly id: ToolId;
-  handle(input: ToolInput, ctx: ToolContext): readonly ToolEffect[];
-  preview(ctx: ToolContext): ToolPreview | null;
-}
-
-/** One tool of the registry: its id, its key, and a fresh run of it. */
-export interface ToolEntry {
-  readonly id: ToolId;
-  /** The key that makes it active (`p` polygon…). */
-  readonly key: string;
-  activate(): ActiveTool;
 }
 
 /** No tool: the primary button is OpenSeadragon's (drag pans, wheel zooms). */
