@@ -30,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'import-refusal', site: false, summary: false },
   { name: 'event-loop', site: false, summary: false },
   { name: 'live-update', site: false, summary: false },
+  { name: 'wsi-overlay', site: false, summary: false },
   { name: 'tool-hits', site: false, summary: false },
   { name: 'wsi-tiles', site: false, summary: false },
   { name: 'geojson-import', site: false, summary: false },

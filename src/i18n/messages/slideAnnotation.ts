@@ -3,15 +3,9 @@ import type { MessageTable } from '../types';
 /** Messages of the slide's annotation layer: tools, lesion classes, the selected outline, layers. */
 export const slideAnnotationMessages = {
   'annotation.toolbar.label': { en: 'Outline tools', ja: '輪郭ツール' },
-  'annotation.tool.tooltip': { en: '{name} (key {key})', ja: '{name}（キー {key}）' },
-  'tool.pan': { en: 'Move the slide', ja: 'スライドを動かす' },
-  'tool.select': { en: 'Select and edit', ja: '選択・編集' },
-  'tool.polygon': { en: 'Polygon', ja: '多角形' },
-  'tool.freehand': { en: 'Freehand', ja: 'フリーハンド' },
-  'tool.rectangle': { en: 'Rectangle', ja: '矩形' },
-  'tool.ellipse': { en: 'Ellipse', ja: '楕円' },
-  'tool.point': { en: 'Point', ja: '点' },
-  'tool.brush': { en: 'Brush', ja: 'ブラシ' },
+  'annotation.tool.tooltip': { en: '{name} (key {key}): {hint}', ja: '{name}（キー {key}）：{hint}' },
+  'annotation.pan': { en: 'Move the slide', ja: 'スライドを動かす' },
+  'annotation.pan.hint': { en: 'Drag to move the slide, the wheel to zoom', ja: 'ドラッグでスライドを動かし、ホイールで拡大縮小' },
   'annotation.classes.label': { en: 'Lesion class', ja: '病変の分類' },
   'annotation.selected.label': { en: 'Selected outline', ja: '選択中の輪郭' },
   'annotation.selected.none': { en: 'No outline selected.', ja: '輪郭は選択されていません。' },

@@ -25,11 +25,14 @@ export function AnnotationToolbar({
 }) {
   const t = useT();
   const [language] = useLanguage();
-  const tools: { id: ControllerTool; key: string }[] = [{ id: PAN, key: PAN_KEY }, ...kit.tools.map((entry) => ({ id: entry.tool.id, key: entry.key }))];
+  const tools: { id: ControllerTool; key: string; name: MessageKey; hint: MessageKey }[] = [
+    { id: PAN, key: PAN_KEY, name: 'annotation.pan', hint: 'annotation.pan.hint' },
+    ...kit.tools.map((entry) => ({ id: entry.id, key: entry.key, name: entry.messageKey, hint: `${entry.messageKey}.hint` as const })),
+  ];
   return (
     <div className="slide-annotation-toolbar" role="toolbar" aria-label={t('annotation.toolbar.label')}>
-      {tools.map(({ id, key }) => {
-        const name = t(`tool.${id}` as MessageKey);
+      {tools.map(({ id, key, name: nameKey, hint }) => {
+        const name = t(nameKey);
         return (
           <button
             key={id}
@@ -37,7 +40,7 @@ export function AnnotationToolbar({
             data-testid={`annotation-tool-${id}`}
             aria-pressed={snapshot.tool === id}
             aria-keyshortcuts={key}
-            title={t('annotation.tool.tooltip', { name, key: key.toUpperCase() })}
+            title={t('annotation.tool.tooltip', { name, key: key.toUpperCase(), hint: t(hint) })}
             disabled={!editable && id !== PAN && id !== 'select'}
             onClick={() => onTool(id)}
           >

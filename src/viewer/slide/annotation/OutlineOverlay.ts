@@ -24,11 +24,24 @@ export interface OverlayContent {
   readonly previewColor: string;
 }
 
+/**
+ * A full draw slower than this (ms) is not repeated while the view only pans: the last frame is
+ * shifted instead (one blit) and drawn in full once the view rests for `SETTLE_MS`. Views of a
+ * few thousand small outlines cost 10–30 ms a draw in software rendering (bench/wsi-overlay).
+ */
+const SHIFT_WHEN_DRAW_MS = 8;
+const SETTLE_MS = 90;
+
 export class OutlineOverlay {
   readonly canvas: HTMLCanvasElement;
   private readonly context2d: CanvasRenderingContext2D;
   private readonly scratch: HTMLCanvasElement;
+  /** The last frame, while it is shifted during a pan. */
+  private readonly copy: HTMLCanvasElement;
   private frame: number | null = null;
+  private settle: ReturnType<typeof setTimeout> | null = null;
+  /** The transform of what is on the canvas, and how long its full draw took. */
+  private drawn: { transform: ScreenTransform; ms: number } | null = null;
   private readonly stopViewChanges: () => void;
   private readonly resizes: ResizeObserver;
   private pixelRatio = 1;
@@ -46,8 +59,11 @@ export class OutlineOverlay {
     if (!context2d) throw new Error('this browser gives no 2D canvas for the annotation overlay');
     this.context2d = context2d;
     this.scratch = document.createElement('canvas');
+    this.copy = document.createElement('canvas');
     adapter.element.appendChild(this.canvas);
-    this.stopViewChanges = adapter.onViewChange(() => this.invalidate());
+    // The adapter calls at most once per frame, from the viewer's own frame: drawing now keeps the
+    // outlines on the tiles while panning, where waiting for the next frame would trail them by one.
+    this.stopViewChanges = adapter.onViewChange(() => this.viewChanged());
     this.resizes = new ResizeObserver(() => this.invalidate());
     this.resizes.observe(adapter.element);
     this.invalidate();
@@ -67,39 +83,100 @@ export class OutlineOverlay {
     });
   }
 
-  /** Draws now (the benchmark times it; everything else calls `invalidate`). */
+  /** Draws now (a change of view, the benchmark); other changes call `invalidate`. */
   draw(): void {
+    if (this.frame !== null) {
+      cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
+    if (this.settle !== null) {
+      clearTimeout(this.settle);
+      this.settle = null;
+    }
+    const start = performance.now();
     const { outlines, layers, selection, preview, previewColor } = this.content();
     const ctx = this.context2d;
-    this.fitCanvas();
+    const resized = this.fitCanvas();
     ctx.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.drawn = null;
     if (this.adapter.targetId() === null) return;
     const transform = screenTransformOf((point) => this.adapter.imageToScreen(point));
     const view: FrameView = { transform, scale: screenScale(transform), box: this.adapter.visibleImageBox() };
     const raster = this.rasterSink(transform);
     for (const layer of layers) drawPackedLayer(ctx, raster, layer, view);
     this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection) : null;
-    if (preview) drawPreview(ctx, preview, view, previewColor);
+    if (preview) {
+      drawPreview(ctx, preview, view, previewColor, (id) => {
+        const record = outlines?.store.get(id);
+        return record?.type === 'shape' ? { geometry: record.geometry, color: outlines?.palette.color(record.classCode) ?? previewColor } : null;
+      });
+    }
+    // A draw that had to allocate the canvas says nothing of the next one: the next is drawn in full.
+    this.drawn = { transform, ms: resized ? 0 : performance.now() - start };
     this.canvas.dataset.ready = 'true';
     this.canvas.dataset.mode = this.lastStats?.mode ?? 'none';
   }
 
   destroy(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.settle !== null) clearTimeout(this.settle);
     this.stopViewChanges();
     this.resizes.disconnect();
     this.canvas.remove();
   }
 
-  /** Backing store = CSS size × devicePixelRatio, so lines are as sharp as the tiles. */
-  private fitCanvas(): void {
+  /**
+   * A change of view: drawn in full now, in the viewer's own frame (drawing in the next frame would
+   * trail the tiles by one); or, when only the pan changed and a full draw is slow, the last frame
+   * shifted, with the full draw once the view rests.
+   */
+  private viewChanged(): void {
+    const last = this.drawn;
+    if (!last || last.ms < SHIFT_WHEN_DRAW_MS || this.adapter.targetId() === null) {
+      this.draw();
+      return;
+    }
+    const next = screenTransformOf((point) => this.adapter.imageToScreen(point));
+    if (!sameZoomAndRotation(last.transform, next)) {
+      this.draw();
+      return;
+    }
+    // Shifted by whole device px; what is on the canvas is then exactly that far from the last frame.
+    const r = this.pixelRatio;
+    const dx = Math.round((next.e - last.transform.e) * r);
+    const dy = Math.round((next.f - last.transform.f) * r);
+    this.shift(dx, dy);
+    this.drawn = { transform: { ...last.transform, e: last.transform.e + dx / r, f: last.transform.f + dy / r }, ms: last.ms };
+    if (this.settle !== null) clearTimeout(this.settle);
+    this.settle = setTimeout(() => this.draw(), SETTLE_MS);
+  }
+
+  /** Moves what is on the canvas by (dx, dy) device px. */
+  private shift(dx: number, dy: number): void {
+    const { width, height } = this.canvas;
+    if (this.copy.width !== width) this.copy.width = width;
+    if (this.copy.height !== height) this.copy.height = height;
+    const copy = this.copy.getContext('2d');
+    if (!copy) return;
+    copy.clearRect(0, 0, width, height);
+    copy.drawImage(this.canvas, 0, 0);
+    const ctx = this.context2d;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.drawImage(this.copy, dx, dy);
+  }
+
+  /** Backing store = CSS size × devicePixelRatio, so lines are as sharp as the tiles; answers whether it changed. */
+  private fitCanvas(): boolean {
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(this.adapter.element.clientWidth * ratio));
     const height = Math.max(1, Math.round(this.adapter.element.clientHeight * ratio));
     this.pixelRatio = ratio;
-    if (this.canvas.width !== width) this.canvas.width = width;
-    if (this.canvas.height !== height) this.canvas.height = height;
+    if (this.canvas.width === width && this.canvas.height === height) return false;
+    this.canvas.width = width;
+    this.canvas.height = height;
+    return true;
   }
 
   /** Draws a density raster stretched over its image box through the frame's image→screen transform. */
@@ -119,4 +196,9 @@ export class OutlineOverlay {
       ctx.restore();
     };
   }
+}
+
+function sameZoomAndRotation(a: ScreenTransform, b: ScreenTransform): boolean {
+  const tolerance = 1e-9 * Math.max(Math.abs(a.a), Math.abs(a.b), 1e-12);
+  return Math.abs(a.a - b.a) <= tolerance && Math.abs(a.b - b.b) <= tolerance && Math.abs(a.c - b.c) <= tolerance && Math.abs(a.d - b.d) <= tolerance;
 }

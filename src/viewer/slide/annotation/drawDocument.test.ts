@@ -48,7 +48,7 @@ describe('drawDocument', () => {
     const { outlines, raster } = setUp([gland('g', 1_000, 1_000, 50)]);
     const tiny = new RecordingPaint();
     expect(drawDocument(tiny, raster, outlines, viewAt(0.02, { minX: 0, minY: 0, maxX: 50_000, maxY: 40_000 }), new Set())).toEqual({ mode: 'outlines', outlines: 0, dots: 1 });
-    expect(tiny.count('rect')).toBe(1);
+    expect(tiny.count('fillRect')).toBe(1);
     expect(tiny.count('lineTo')).toBe(0);
 
     const small = new RecordingPaint();

@@ -4,7 +4,7 @@
  */
 import { densityRaster } from './densityRaster';
 import type { FrameStats } from './drawDocument';
-import { DOT_SIZE, OUTLINE_WIDTH } from './drawDocument';
+import { DOT_SIZE, OUTLINE_WIDTH, PATH_BATCH } from './drawDocument';
 import { detailFor, drawsDensity, SIMPLIFY_SCREEN_PX } from './levelOfDetail';
 import { rgbOf } from './outlineStyle';
 import type { PackedLayerIndex } from './packedLayerIndex';
@@ -37,20 +37,24 @@ export function drawPackedLayer(paint: Paint, raster: RasterSink, index: PackedL
     if (bucket.length === 0) return;
     paint.strokeStyle = colors[k] as string;
     paint.beginPath();
-    for (const i of bucket) tracePacked(paint, index, i, view);
+    bucket.forEach((i, n) => {
+      tracePacked(paint, index, i, view);
+      if ((n + 1) % PATH_BATCH === 0) {
+        paint.stroke();
+        paint.beginPath();
+      }
+    });
     paint.stroke();
     outlineCount += bucket.length;
   });
   dots.forEach((bucket, k) => {
     if (bucket.length === 0) return;
     paint.fillStyle = colors[k] as string;
-    paint.beginPath();
     for (const i of bucket) {
       const x = index.centreX(i);
       const y = index.centreY(i);
-      paint.rect(a * x + c * y + e - DOT_SIZE / 2, b * x + d * y + f - DOT_SIZE / 2, DOT_SIZE, DOT_SIZE);
+      paint.fillRect(a * x + c * y + e - DOT_SIZE / 2, b * x + d * y + f - DOT_SIZE / 2, DOT_SIZE, DOT_SIZE);
     }
-    paint.fill();
     dotCount += bucket.length;
   });
   return { mode: 'outlines', outlines: outlineCount, dots: dotCount };

@@ -31,6 +31,16 @@ describe('drawPreview', () => {
   });
 });
 
+describe('drawPreview of a dragged selection', () => {
+  it('draws each moving outline displaced by the drag, in its class colour', () => {
+    const paint = new RecordingPaint();
+    const square = { type: 'polygon' as const, points: [[100, 100], [110, 100], [110, 110]] as const };
+    drawPreview(paint, { moving: { ids: ['a', 'gone'], delta: [10, 5] } }, view, '#000000', (id) => (id === 'a' ? { geometry: square, color: '#1f77b4' } : null));
+    expect(paint.calls.filter((c) => c.op === 'moveTo' || c.op === 'lineTo').map((c) => c.args)).toEqual([[20, 10], [40, 10], [40, 30]]);
+    expect(paint.calls.filter((c) => c.op === 'stroke').at(-1)?.strokeStyle).toBe('#1f77b4');
+  });
+});
+
 describe('outlinePaths', () => {
   it('gives a polygon its holes, a rectangle four corners and an ellipse a ring on its radii', () => {
     expect(outlinePaths({ type: 'polygon', points: [[0, 0], [10, 0], [0, 10]], holes: [[[1, 1], [2, 1], [1, 2]]] })).toHaveLength(2);

@@ -1,8 +1,9 @@
 /**
- * A tool at work, over everything else: the outline being drawn or edited, its vertex handles,
- * the rubber band of a box selection, the brush footprint (solid to add, dashed to subtract).
+ * A tool at work, over everything else: the outline being drawn or edited, a dragged selection
+ * where it will land, vertex handles, the rubber band of a box selection, the brush footprint
+ * (solid to add, dashed to subtract).
  */
-import type { Point } from '../../../core/annotation';
+import type { Geometry, Point } from '../../../core/annotation';
 import type { ToolPreview } from '../../../core/tools/tool';
 import type { FrameView, Paint } from './paintTarget';
 import { toScreen } from './paintTarget';
@@ -12,8 +13,23 @@ import { traceGeometry } from './tracePath';
 const HANDLE_SIZE = 7;
 const BAND_DASH = [5, 4];
 
-export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView, color: string): void {
+/** A stored outline the preview names (a dragged selection): its geometry and class colour. */
+export type OutlineLookup = (id: string) => { readonly geometry: Geometry; readonly color: string } | null;
+
+export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView, color: string, outline: OutlineLookup = () => null): void {
   paint.setLineDash([]);
+  if (preview.moving) {
+    const [dx, dy] = preview.moving.delta;
+    const t = view.transform;
+    const moved: FrameView = { ...view, transform: { ...t, e: t.e + t.a * dx + t.c * dy, f: t.f + t.b * dx + t.d * dy } };
+    for (const id of preview.moving.ids) {
+      const found = outline(id);
+      if (!found) continue;
+      paint.beginPath();
+      traceGeometry(paint, found.geometry, moved);
+      haloStroke(paint, found.color, 2);
+    }
+  }
   if (preview.geometry) {
     paint.beginPath();
     traceGeometry(paint, preview.geometry, view);

@@ -13,6 +13,7 @@ export type Paint = Pick<
   | 'lineTo'
   | 'closePath'
   | 'rect'
+  | 'fillRect'
   | 'arc'
   | 'stroke'
   | 'fill'

@@ -1,7 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../core/annotation';
 import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../../core/tools/tool';
+import type { ToolEntry } from '../../../core/tools';
 import { ToolController, type ToolControllerOptions } from './toolController';
+
+/** A registry entry of a test tool, as the core registry makes them: each run keeps its own state. */
+function entryOf<S>(tool: Tool<S>, key: string): ToolEntry {
+  return {
+    id: tool.id,
+    key,
+    messageKey: `tool.${tool.id}`,
+    activate() {
+      let state = tool.initial();
+      return {
+        id: tool.id,
+        handle(input, ctx) {
+          const step = tool.handle(state, input, ctx);
+          state = step.state;
+          return step.effects;
+        },
+        preview: (ctx) => tool.preview(state, ctx),
+      };
+    },
+  };
+}
 
 const NONE: Modifiers = { shift: false, alt: false, ctrl: false };
 
@@ -41,17 +63,25 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
   let refuse: string | null = null;
   const contexts: { selection: string[]; classCode: string }[] = [];
   const controller = new ToolController({
-    tools: [
-      { tool: select, key: 'v' },
-      { tool: clicks, key: 'p' },
-    ],
+    tools: [entryOf(select, 'v'), entryOf(clicks, 'p')],
     classes: [
       { code: 'lesion.carcinoma', key: 'c' },
       { code: 'lesion.adenoma', key: 'a' },
     ],
     context(selection, classCode): ToolContext {
       contexts.push({ selection: [...selection], classCode });
-      return { targetId: 'slide-1', questionId: 'lesion', classCode, imagePxPerScreenPx: 1, selection, shape: () => undefined, shapeAt: () => null, shapesIn: () => [] };
+      return {
+        targetId: 'slide-1',
+        questionId: 'lesion',
+        classCode,
+        imagePxPerScreenPx: 1,
+        imageSize: { width: 1000, height: 1000 },
+        selection,
+        classForKey: () => undefined,
+        shape: () => undefined,
+        shapeAt: () => null,
+        shapesIn: () => [],
+      };
     },
     run(commands) {
       ran.push(commands);

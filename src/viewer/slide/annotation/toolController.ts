@@ -6,13 +6,14 @@
  * re-class the selection, editing keys go to the tool).
  */
 import type { RecordDiff } from '../../../core/diff';
-import type { Modifiers, Tool, ToolCommand, ToolContext, ToolId, ToolInput, ToolPreview } from '../../../core/tools/tool';
+import type { ActiveTool, ToolEntry } from '../../../core/tools';
+import type { Modifiers, ToolCommand, ToolContext, ToolId, ToolInput, ToolPreview } from '../../../core/tools/tool';
 
 /** Keys the active tool hears; every other key is the layer's (tools, classes) or nobody's. */
 const TOOL_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'Backspace', 'Delete', '[', ']']);
 
 export interface ToolControllerOptions {
-  /** Every tool the layer offers (none is active at the start: pan). */
+  /** Every tool the layer offers, from the core registry (none is active at the start: pan). */
   readonly tools: readonly ToolEntry[];
   /** Region classes: code and key (`c` carcinoma…). */
   readonly classes: readonly { readonly code: string; readonly key?: string }[];
@@ -26,13 +27,6 @@ export interface ToolControllerOptions {
   onChange(): void;
 }
 
-export interface ToolEntry {
-  // Tools differ in their state type; the controller only hands each its own state back.
-  readonly tool: Tool<unknown>;
-  /** The key that makes it active (`p` polygon…). */
-  readonly key: string;
-}
-
 /** No tool: the primary button is OpenSeadragon's (drag pans, wheel zooms). */
 export const PAN = 'pan';
 export type ControllerTool = ToolId | typeof PAN;
@@ -40,8 +34,7 @@ export type ControllerTool = ToolId | typeof PAN;
 const PAN_KEY = 'h';
 
 export class ToolController {
-  private active: Tool<unknown> | null = null;
-  private state: unknown = null;
+  private active: ActiveTool | null = null;
   private selected: ReadonlySet<string> = new Set();
   private activeClass: string;
   private refusal: string | null = null;
@@ -69,11 +62,11 @@ export class ToolController {
   }
 
   setTool(id: ControllerTool): void {
-    const next = id === PAN ? null : this.options.tools.find((t) => t.tool.id === id)?.tool;
-    if (next === undefined || next === this.active) return;
+    if (id === this.toolId) return;
+    const entry = id === PAN ? null : this.options.tools.find((t) => t.id === id);
+    if (entry === undefined) return;
     this.cancel();
-    this.active = next;
-    this.state = next?.initial() ?? null;
+    this.active = entry?.activate() ?? null;
     this.options.onChange();
   }
 
@@ -87,10 +80,9 @@ export class ToolController {
 
   input(input: ToolInput): void {
     if (!this.active) return;
-    const step = this.active.handle(this.state, input, this.context());
-    this.state = step.state;
+    const effects = this.active.handle(input, this.context());
     let switchTo: ToolId | null = null;
-    for (const effect of step.effects) {
+    for (const effect of effects) {
       if (effect.type === 'execute') this.run([effect.command]);
       else if (effect.type === 'select') this.selected = new Set(effect.ids);
       else switchTo = effect.tool;
@@ -116,7 +108,7 @@ export class ToolController {
     }
     const tool = this.options.tools.find((t) => t.key === lower);
     if (tool) {
-      this.setTool(tool.tool.id);
+      this.setTool(tool.id);
       return true;
     }
     const regionClass = this.options.classes.find((c) => c.key === lower);
@@ -128,7 +120,7 @@ export class ToolController {
   }
 
   preview(): ToolPreview | null {
-    return this.active?.preview(this.state, this.context()) ?? null;
+    return this.active?.preview(this.context()) ?? null;
   }
 
   /** Drops selected ids the diff removed or hid (deleted, rejected, undone): O(diff). */
@@ -149,7 +141,7 @@ export class ToolController {
 
   /** Drops any drawing in progress (tool switch, item closing). */
   cancel(): void {
-    if (this.active) this.state = this.active.handle(this.state, { type: 'cancel' }, this.context()).state;
+    this.active?.handle({ type: 'cancel' }, this.context());
   }
 
   private context(): ToolContext {

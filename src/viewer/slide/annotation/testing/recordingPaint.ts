@@ -39,6 +39,9 @@ export class RecordingPaint implements Paint {
   rect(x: number, y: number, w: number, h: number): void {
     this.record('rect', [x, y, w, h]);
   }
+  fillRect(x: number, y: number, w: number, h: number): void {
+    this.record('fillRect', [x, y, w, h]);
+  }
   arc(x: number, y: number, radius: number, start: number, end: number): void {
     this.record('arc', [x, y, radius, start, end]);
   }
