@@ -185,17 +185,6 @@ export interface ItemDetail {
   readonly state: AssignmentState | null;
 }
 
-/**
- * GET /api/items/:id/layers → OutlineLayerSummary[]: the item's read-only outline layers. One
- * layer's outlines: GET /api/items/:id/layers/:layerId (binary, see `decodeOutlineLayer`).
- */
-export interface OutlineLayerSummary {
-  readonly id: string;
-  /** Shown in the layer list. */
-  readonly name: string;
-  readonly polygons: number;
-}
-
 /** Head of one annotator's document of an item. */
 export interface DocumentInfo {
   /** Applied batches so far; 0 = nothing written yet. */

@@ -22,6 +22,7 @@ import type {
   LoginRequest,
   LoginResponse,
   OpBatch,
+  OutlineLayerList,
   OutlineLayerSummary,
   OpsPage,
   RecordConflictBody,
@@ -222,7 +223,7 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     /** The item's read-only outline layers (a slide's nuclei, a model's detections). */
-    listLayers: (itemId: string) => json<OutlineLayerSummary[]>('GET', `${item(itemId)}/layers`),
+    listLayers: async (itemId: string): Promise<readonly OutlineLayerSummary[]> => (await json<OutlineLayerList>('GET', `${item(itemId)}/layers`)).layers,
     /** One layer's outlines in their packed binary form (immutable: the URL names one version). */
     loadLayer: async (itemId: string, layerId: string): Promise<Uint8Array> => {
       const response = await send('GET', `${item(itemId)}/layers/${encodeURIComponent(layerId)}`);

@@ -35,7 +35,7 @@ export function LayerList({
               {layer.summary.name}
             </label>
             <span className="muted">
-              {layer.status === 'loading' ? t('annotation.layers.loading') : t('annotation.layers.count', { count: layer.summary.polygons.toLocaleString() })}
+              {layer.status === 'loading' ? t('annotation.layers.loading') : t('annotation.layers.count', { count: layer.summary.polygonCount.toLocaleString() })}
             </span>
             {layer.error && (
               <p className="slide-annotation-refusal" role="alert">
