@@ -22,7 +22,8 @@ import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
 import { importSlideFile } from '../slides/importSlide';
-import { SLIDE_READERS, type SlideOpener } from '../slides/readers';
+import { importDicomWsiFiles, type DicomWsiFile } from '../slides/importDicomWsi';
+import { SLIDE_READERS } from '../slides/readers';
 import type { Inspection } from './inspect';
 import { inspectInWorker } from './inspectPool';
 import { ROUTE_HEAD_BYTES, routeImport } from './route';
@@ -62,8 +63,15 @@ export async function importDicomFiles(
   const outcomes: FileImportOutcome[] = [];
   const extended = new Set<string>();
   const touched = new Set<string>();
+  const wsiFiles: DicomWsiFile[] = [];
   for await (const file of files) {
-    const openSlide = await slideOpenerFor(blobs, file);
+    const route = routeImport(await headOf(blobs, file));
+    if (route.importer === 'slide' && route.format === 'dicomWsi') {
+      // A DICOM WSI slide is several files: gathered now, grouped into slides once all have come.
+      wsiFiles.push(await storedWithBytes(blobs, file));
+      continue;
+    }
+    const openSlide = route.importer === 'slide' ? (SLIDE_READERS[route.format] ?? null) : null;
     const outcome = openSlide
       ? await importSlideFile(db, datasetId, file, actorId, {
           blobs,
@@ -77,6 +85,13 @@ export async function importDicomFiles(
     // A slide item is whole once imported; only series are rebuilt from their files.
     if (outcome.status !== 'refused' && !openSlide) touched.add(outcome.itemId);
     if (outcome.status === 'imported') extended.add(outcome.itemId);
+  }
+  if (wsiFiles.length > 0) {
+    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress })) {
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+      if (outcome.status === 'imported') extended.add(outcome.itemId);
+    }
   }
   for (const itemId of touched) await rebuildSeriesItem(db, itemId, actorId, now().toISOString(), extended.has(itemId));
   return { outcomes, itemIds: [...extended] };
@@ -212,10 +227,11 @@ async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: 
   });
 }
 
-/** The reader of a slide file whose format has one; null for anything the series importer takes (or refuses). */
-async function slideOpenerFor(blobs: BlobStore, file: ImportFile): Promise<SlideOpener | null> {
-  const route = routeImport(await headOf(blobs, file));
-  return route.importer === 'slide' ? (SLIDE_READERS[route.format] ?? null) : null;
+/** A DICOM WSI instance in the blob store, with its bytes for the reader (instances are tiles of one level, not whole slides). */
+async function storedWithBytes(blobs: BlobStore, file: ImportFile): Promise<DicomWsiFile> {
+  const bytes = 'bytes' in file ? file.bytes : 'path' in file ? await readFile(file.path) : await readWholeBlob(blobs, file.stored.sha256);
+  const stored = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
+  return { name: file.name, stored, bytes };
 }
 
 /** The first bytes of a file, without reading a multi-gigabyte slide whole. */

@@ -22,7 +22,7 @@ import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
 import { PackWriter, type StoredPack } from './packWriter';
-import type { PyramidShape, SlideFacts } from './pyramidWriter';
+import type { PyramidShape, SlideFacts, SlideReader } from './pyramidWriter';
 import type { SlideOpener } from './readers';
 import { SlideRefusal } from './refusal';
 
@@ -60,6 +60,35 @@ export async function importSlideFile(
     // Whatever else went wrong (a tool crashed, the disk filled), this file is reported and the run goes on.
     return { file: file.name, status: 'refused', reason: `could not be imported as a slide: ${error instanceof Error ? error.message : String(error)}` };
   }
+  const title = basename(file.name, extname(file.name)) || file.name;
+  const written = await writeSlideItem(db, datasetId, { title, sourceKey: source.sha256, source, sourceName: file.name, blobs: [] }, built, actorId, options.now().toISOString());
+  return written.status === 'imported' ? { file: file.name, status: 'imported', itemId: written.itemId } : { file: file.name, status: 'duplicate', itemId: written.itemId };
+}
+
+/** Where a slide came from: its identity in the dataset and the blobs that hold its source. */
+export interface SlideOrigin {
+  readonly title: string;
+  /** items.source_key: the file's SHA-256, or the pyramid's UID for a DICOM WSI made of several files. */
+  readonly sourceKey: string;
+  /** The blob named as the slide's source (the file, or a manifest of a DICOM WSI's instances). */
+  readonly source: StoredBlob;
+  readonly sourceName: string;
+  /** Other blobs the slide keeps (a DICOM WSI's instances). */
+  readonly blobs: readonly StoredBlob[];
+}
+
+/**
+ * Writes a built slide as an item of its dataset, with its `slides` row and the audit entry, in one
+ * transaction; `duplicate` when the dataset already holds a slide of the same source key.
+ */
+export async function writeSlideItem(
+  db: Kysely<Database>,
+  datasetId: string,
+  origin: SlideOrigin,
+  built: { readonly shape: PyramidShape; readonly facts: SlideFacts; readonly pack: StoredPack },
+  actorId: string | null,
+  at: string,
+): Promise<{ readonly status: 'imported' | 'duplicate'; readonly itemId: string }> {
   const { shape, facts, pack } = built;
   const content: SlideItem = {
     kind: 'slide',
@@ -74,12 +103,11 @@ export async function importSlideFile(
   if (!valid.ok) throw new Error(`the slide reader built an invalid slide item: ${valid.errors.join('; ')}`);
 
   const itemId = randomUUID();
-  const at = options.now().toISOString();
-  const title = basename(file.name, extname(file.name)) || file.name;
+  const { title, source } = origin;
   const targetIds = targetIdsOf({ id: itemId, content });
   try {
     await inTransaction(db, async (trx) => {
-      for (const blob of [source, pack.pack, pack.index]) await recordBlob(trx, blob, at);
+      for (const blob of [source, ...origin.blobs, pack.pack, pack.index]) await recordBlob(trx, blob, at);
       await trx
         .insertInto('items')
         .values({
@@ -90,7 +118,7 @@ export async function importSlideFile(
           content: JSON.stringify(content),
           target_ids: JSON.stringify(targetIds),
           target_count: targetIds.length,
-          source_key: source.sha256,
+          source_key: origin.sourceKey,
           sort_key: sortKeyFor(title),
           importing: 0,
           created_at: at,
@@ -104,7 +132,7 @@ export async function importSlideFile(
           pack_sha256: pack.pack.sha256,
           index_sha256: pack.index.sha256,
           source_sha256: source.sha256,
-          source_name: file.name,
+          source_name: origin.sourceName,
           facts: JSON.stringify(facts),
           created_at: at,
         })
@@ -115,35 +143,43 @@ export async function importSlideFile(
         action: 'item.import',
         entity: 'item',
         entityId: itemId,
-        detail: { kind: 'slide', name: file.name, sha256: source.sha256, tiles: pack.index.sha256 },
+        detail: { kind: 'slide', name: origin.sourceName, sha256: source.sha256, tiles: pack.index.sha256 },
       });
     });
   } catch (error) {
-    // Another import of the same file won the race: it is the same slide.
-    const winner = isUniqueViolation(error) && !db.isTransaction ? await slideItemOf(db, datasetId, source.sha256) : null;
-    if (winner) return { file: file.name, status: 'duplicate', itemId: winner };
+    // Another import of the same slide won the race: it is the same slide.
+    const winner = isUniqueViolation(error) && !db.isTransaction ? await slideItemOf(db, datasetId, origin.sourceKey) : null;
+    if (winner) return { status: 'duplicate', itemId: winner };
     throw error;
   }
-  return { file: file.name, status: 'imported', itemId };
+  return { status: 'imported', itemId };
 }
 
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
   const lent = await lendLocalPath(blobs, source.sha256);
   try {
-    const reader = await options.open(lent.path);
-    const writer = await PackWriter.create();
-    try {
-      const shape = await reader.writePyramid(writer, options.onProgress);
-      return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape) };
-    } finally {
-      await writer.dispose();
-    }
+    return await packPyramid(blobs, await options.open(lent.path), options.onProgress);
   } finally {
     await lent.release();
   }
 }
 
-async function slideItemOf(db: Kysely<Database>, datasetId: string, sourceSha256: string): Promise<string | null> {
-  const row = await db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).where('source_key', '=', sourceSha256).executeTakeFirst();
+/** Writes an opened slide's pyramid into a tile pack in the blob store. */
+export async function packPyramid(
+  blobs: BlobStore,
+  reader: SlideReader,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
+  const writer = await PackWriter.create();
+  try {
+    const shape = await reader.writePyramid(writer, onProgress);
+    return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape) };
+  } finally {
+    await writer.dispose();
+  }
+}
+
+export async function slideItemOf(db: Kysely<Database>, datasetId: string, sourceKey: string): Promise<string | null> {
+  const row = await db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).where('source_key', '=', sourceKey).executeTakeFirst();
   return row?.id ?? null;
 }

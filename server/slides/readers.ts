@@ -1,7 +1,7 @@
 /**
  * The slide readers, by the format the import router tells (server/import/route.ts). A format
- * without a reader here stays refused as a whole-slide image. The DICOM WSI reader joins as
- * `dicomWsi`.
+ * without a reader here stays refused as a whole-slide image. DICOM WSI is not opened file by file:
+ * its instances are gathered by the importer and grouped into slides (importDicomWsi.ts).
  */
 import type { SlideFormat } from '../import/route';
 import type { SlideReader } from './pyramidWriter';

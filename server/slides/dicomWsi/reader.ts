@@ -38,7 +38,7 @@ export function openDicomWsiSlides(files: readonly Uint8Array[]): { slides: Dico
   const slides: DicomWsiSlide[] = [];
   for (const [key, members] of groups) {
     try {
-      slides.push(new DicomWsiSlide(buildWsiPyramid(key, members.map((m) => m.instance))));
+      slides.push(new DicomWsiSlide(buildWsiPyramid(key, members.map((m) => m.instance)), members.map((m) => m.index)));
     } catch (error) {
       if (!(error instanceof WsiError)) throw error;
       for (const { index } of members) refused.push({ index, reason: error.message });
@@ -63,7 +63,15 @@ export class DicomWsiSlide implements SlideReader {
   readonly tileSize: number;
   private readonly served: readonly ServedLevel[];
 
-  constructor(pyramid: WsiPyramid) {
+  /** The pyramid's identity (PyramidUID, else series): a second import of it is a duplicate. */
+  readonly key: string;
+
+  /** @param files Indexes, in the list given to `openDicomWsiSlides`, of the files this slide is made of. */
+  constructor(
+    pyramid: WsiPyramid,
+    readonly files: readonly number[] = [],
+  ) {
+    this.key = pyramid.key;
     const base = pyramid.levels[0]!;
     const level0 = base.instances[0]!;
     if (base.tileColumns !== base.tileRows) throw new WsiError(`its tiles are ${base.tileColumns} × ${base.tileRows} px; only square tiles can be served`);
