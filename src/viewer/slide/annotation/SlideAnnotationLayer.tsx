@@ -42,6 +42,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
       question,
       extent,
       kit,
+      editable: () => isEditable(appStore().getState().openItem),
       run(commands) {
         const outcome = appStore().getState().runCommands(commands);
         if (outcome.kind === 'done') return null;
