@@ -3,7 +3,7 @@
  * slide's read-only layers, the tools that draw and edit them, the lesion classes, the selected
  * outline's facts and the layer list. Rendered by the slide workspace over its viewer.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { t } from '../../../i18n';
 import { appStore, isEditable, type OpenItem } from '../../../store';
 import type { ViewerAdapter } from '../../adapter';
@@ -25,9 +25,6 @@ export interface SlideAnnotationLayerProps {
   readonly decodeLayer?: LayerDecoder;
 }
 
-const NO_SNAPSHOT = () => null;
-const NO_SUBSCRIPTION = () => () => undefined;
-
 export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer }: SlideAnnotationLayerProps) {
   const store = open.document;
   const detail = open.detail;
@@ -45,6 +42,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
       question,
       extent,
       kit,
+      editable: () => isEditable(appStore().getState().openItem),
       run(commands) {
         const outcome = appStore().getState().runCommands(commands);
         if (outcome.kind === 'done') return null;
@@ -58,10 +56,9 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
     };
   }, [adapter, store, question, targetId, extent, kit]);
 
-  const snapshot = useSyncExternalStore<SessionSnapshot | null>(
-    session ? (listener) => session.subscribe(listener) : NO_SUBSCRIPTION,
-    session ? () => session.snapshot() : NO_SNAPSHOT,
-  );
+  const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
+  const read = useCallback((): SessionSnapshot | null => session?.snapshot() ?? null, [session]);
+  const snapshot = useSyncExternalStore(subscribe, read);
   const layers = useOutlineLayers(open.itemId, extent, decodeLayer ?? null);
   const [documentVisible, setDocumentVisible] = useState(true);
 

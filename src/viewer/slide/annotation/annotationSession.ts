@@ -30,6 +30,8 @@ export interface AnnotationSessionOptions {
   /** Level-0 size of the slide, px. */
   readonly extent: { readonly width: number; readonly height: number };
   readonly kit: ToolKit;
+  /** Whether the item accepts edits now (drawing tools are offered only then). */
+  editable(): boolean;
   /** Runs commands as one undo step (the store's `runCommands`); the refusal as a sentence, or null. */
   run(commands: readonly ToolCommand[]): string | null;
 }
@@ -60,6 +62,7 @@ export class AnnotationSession {
         kit.context(store, { targetId, question, classCode, imagePxPerScreenPx: adapter.imagePxPerScreenPx(), imageSize: extent, selection }),
       run: (commands) => options.run(commands),
       ...(kit.classChange ? { classChange: kit.classChange } : {}),
+      editable: () => options.editable(),
       onChange: () => this.changed(),
     });
     this.current = this.read();

@@ -88,6 +88,7 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
       return refuse;
     },
     onChange: () => (changes += 1),
+    editable: () => true,
     ...overrides,
   });
   return { controller, ran, contexts, changes: () => changes, refuseWith: (reason: string | null) => (refuse = reason) };
@@ -157,6 +158,14 @@ describe('ToolController', () => {
     expect(ran).toHaveLength(1);
     expect(ran[0]?.[0]?.params).toMatchObject({ id: 'hit:lesion.carcinoma' });
     expect(controller.classCode).toBe('lesion.carcinoma');
+  });
+
+  it('offers only panning and selecting while the item cannot be edited', () => {
+    const { controller } = setUp({ editable: () => false });
+    controller.key('p', NONE);
+    expect(controller.toolId).toBe('pan');
+    controller.key('v', NONE);
+    expect(controller.toolId).toBe('select');
   });
 
   it('keeps the reason of a refused command for the user', () => {

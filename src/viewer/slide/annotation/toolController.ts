@@ -23,6 +23,8 @@ export interface ToolControllerOptions {
   run(commands: readonly ToolCommand[]): string | null;
   /** The command that gives `ids` the class `classCode`, where the command set has one. */
   classChange?(ids: readonly string[], classCode: string): ToolCommand;
+  /** Whether outlines may be drawn and edited now (else only panning and selecting). */
+  editable(): boolean;
   /** The tool, class, selection or preview changed: redraw and re-render. */
   onChange(): void;
 }
@@ -62,7 +64,7 @@ export class ToolController {
   }
 
   setTool(id: ControllerTool): void {
-    if (id === this.toolId) return;
+    if (id === this.toolId || (id !== PAN && id !== 'select' && !this.options.editable())) return;
     const entry = id === PAN ? null : this.options.tools.find((t) => t.id === id);
     if (entry === undefined) return;
     this.cancel();
