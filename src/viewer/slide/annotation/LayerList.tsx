@@ -7,14 +7,11 @@ export function LayerList({
   documentVisible,
   onDocument,
   layers,
-  canShow,
 }: {
   readonly documentCount: number;
   readonly documentVisible: boolean;
   readonly onDocument: () => void;
   readonly layers: OutlineLayers;
-  /** Whether read-only layers can be drawn here (their reader is wired). */
-  readonly canShow: boolean;
 }) {
   const t = useT();
   return (
@@ -31,7 +28,7 @@ export function LayerList({
         {layers.layers.map((layer) => (
           <li key={layer.summary.id} data-testid={`annotation-layer-${layer.summary.id}`} data-status={layer.status}>
             <label>
-              <input type="checkbox" checked={layer.visible} disabled={!canShow} onChange={() => layers.toggle(layer.summary.id)} />
+              <input type="checkbox" checked={layer.visible} onChange={() => layers.toggle(layer.summary.id)} />
               {layer.summary.name}
             </label>
             <span className="muted">

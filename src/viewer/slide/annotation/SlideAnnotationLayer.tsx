@@ -4,6 +4,7 @@
  * outline's facts and the layer list. Rendered by the slide workspace over its viewer.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { decodeOutlineLayer } from '../../../core/outlineLayer';
 import { t } from '../../../i18n';
 import { appStore, isEditable, type OpenItem } from '../../../store';
 import type { ViewerAdapter } from '../../adapter';
@@ -21,11 +22,11 @@ export interface SlideAnnotationLayerProps {
   readonly open: OpenItem;
   /** The tools offered (the core registry unless a test says otherwise). */
   readonly kit?: ToolKit;
-  /** Reads a layer's binary form; without it layers are listed but cannot be shown. */
+  /** Reads a layer's binary form (the served form, `decodeOutlineLayer`, unless a test says otherwise). */
   readonly decodeLayer?: LayerDecoder;
 }
 
-export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer }: SlideAnnotationLayerProps) {
+export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer = decodeOutlineLayer }: SlideAnnotationLayerProps) {
   const store = open.document;
   const detail = open.detail;
   const content = detail?.item.content;
@@ -59,7 +60,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
   const read = useCallback((): SessionSnapshot | null => session?.snapshot() ?? null, [session]);
   const snapshot = useSyncExternalStore(subscribe, read);
-  const layers = useOutlineLayers(open.itemId, extent, decodeLayer ?? null);
+  const layers = useOutlineLayers(open.itemId, extent, decodeLayer);
   const [documentVisible, setDocumentVisible] = useState(true);
 
   useEffect(() => {
@@ -88,7 +89,6 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
           documentVisible={documentVisible}
           onDocument={() => setDocumentVisible((v) => !v)}
           layers={layers}
-          canShow={decodeLayer !== undefined}
         />
         {snapshot.refusal && (
           <p className="slide-annotation-refusal" role="alert">

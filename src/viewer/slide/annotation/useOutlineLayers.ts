@@ -28,7 +28,7 @@ export interface OutlineLayers {
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useOutlineLayers(itemId: string, extent: { readonly width: number; readonly height: number }, decode: LayerDecoder | null): OutlineLayers {
+export function useOutlineLayers(itemId: string, extent: { readonly width: number; readonly height: number }, decode: LayerDecoder): OutlineLayers {
   const [layers, setLayers] = useState<readonly LayerEntry[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const { width, height } = extent;
@@ -55,7 +55,7 @@ export function useOutlineLayers(itemId: string, extent: { readonly width: numbe
   const toggle = useCallback(
     (layerId: string) => {
       const entry = layers.find((l) => l.summary.id === layerId);
-      if (!entry || !decode) return;
+      if (!entry) return;
       if (entry.visible || entry.status === 'ready') {
         update(layerId, { visible: !entry.visible });
         return;
