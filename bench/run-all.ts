@@ -30,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'import-refusal', site: false, summary: false },
   { name: 'event-loop', site: false, summary: false },
   { name: 'live-update', site: false, summary: false },
+  { name: 'wsi-tiles', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

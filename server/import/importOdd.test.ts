@@ -50,7 +50,7 @@ describe('uploading odd DICOM files', () => {
     const first = await upload('uids_missing.dcm');
     if (first.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(first)}`);
     expect(first.warnings?.map((w) => w.code === 'uidReplaced' && w.attribute)).toEqual(['StudyInstanceUID', 'SeriesInstanceUID']);
-    const stored = readDicomInstance(await storedFileOf(first.sopInstanceUid));
+    const stored = readDicomInstance(await storedFileOf(String(first.sopInstanceUid)));
     const item = await server.db.selectFrom('items').select(['source_key', 'content']).where('id', '=', first.itemId).executeTakeFirstOrThrow();
     expect(stored.ok && stored.meta.seriesInstanceUid).toBe(item.source_key);
     expect(JSON.parse(item.content)).toMatchObject({ seriesInstanceUid: item.source_key, slices: [{ sopInstanceUid: first.sopInstanceUid }] });

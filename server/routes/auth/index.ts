@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.post('/api/auth/logout', { config: { passwordChangeAllowed: true } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { passwordChangeAllowed: true, endsSessions: true } }, async (request, reply) => {
     const user = userOf(request);
     await ctx.db.transaction().execute(async (trx) => {
       await deleteSession(trx, user.tokenHash);
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: ChangePasswordRequest }>(
     '/api/auth/password',
-    { schema: changePasswordSchema, config: { passwordChangeAllowed: true } },
+    { schema: changePasswordSchema, config: { passwordChangeAllowed: true, endsSessions: true } },
     async (request, reply) => {
       const user = userOf(request);
       const { currentPassword, newPassword } = request.body;
