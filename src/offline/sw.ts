@@ -1,4 +1,3 @@
-import { TILE_CACHE_NAME } from '../viewer/slide/offlineTiles';
 import { precacheList, routeFor } from './swRoutes';
 
 /**
@@ -8,8 +7,7 @@ import { precacheList, routeFor } from './swRoutes';
  * - navigations: network first, else the cached shell (the SPA router handles the path);
  * - /assets/*: cache first (names are content-hashed);
  * - GET /api/items/:id/files/:fileId: cache first, stored on first fetch (immutable);
- * - any other /api request: network only (the app's own IndexedDB holds offline data; slide
- *   tiles are kept by the page's tile loader in a cache of their own, kept here across versions).
+ * - any other /api request: network only (the app's own IndexedDB holds offline data).
  * Annotation data never passes through these caches.
  */
 
@@ -63,7 +61,7 @@ worker.addEventListener('activate', (event) => {
       const names = await caches.keys();
       await Promise.all(
         names
-          .filter((name) => name.startsWith(CACHE_PREFIX) && name !== SHELL_CACHE && name !== FILES_CACHE && name !== TILE_CACHE_NAME)
+          .filter((name) => name.startsWith(CACHE_PREFIX) && name !== SHELL_CACHE && name !== FILES_CACHE)
           .map((name) => caches.delete(name)),
       );
       await worker.clients.claim();
@@ -71,12 +69,12 @@ worker.addEventListener('activate', (event) => {
   );
 });
 
-/** The page asks for `clear-files` at sign-out (DICOM files and slide tiles), so the next user of the browser starts clean. */
+/** The page asks for `clear-files` at sign-out, so the next user of the browser starts clean. */
 worker.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown } | null;
   if (data?.type !== 'clear-files') return;
   event.waitUntil(
-    Promise.all([caches.delete(FILES_CACHE), caches.delete(TILE_CACHE_NAME)]).then(() => {
+    caches.delete(FILES_CACHE).then(() => {
       for (const port of event.ports) port.postMessage({ type: 'files-cleared' });
     }),
   );

@@ -19,7 +19,7 @@ export function SlideToolbar({ controls, magnification, scale, rotation, fullScr
   const steps = controls?.steps ?? [];
   const current = magnification === null ? '' : String(steps.find((step) => Math.abs(step - magnification) < step * 1e-3) ?? '');
   return (
-    <div className="slv-toolbar" role="toolbar" aria-label={t('slide.toolbar')}>
+    <div className="sv-toolbar slv-toolbar" role="toolbar" aria-label={t('slide.toolbar')}>
       {magnification === null ? (
         <span className="slv-readout" data-testid="slide-magnification" title={t('slide.magnification.unknown')}>
           {t('slide.zoom', { percent: Math.round(scale * 100) })}

@@ -20,8 +20,13 @@ export interface TileStore {
   delete(url: string): Promise<boolean>;
 }
 
-/** The cache's name; the service worker keeps it across versions and clears it at sign-out. */
-export const TILE_CACHE_NAME = 'mejirushi-tiles-v1';
+/**
+ * The cache's name. Outside the service worker's `mejirushi-` prefix on purpose: the worker
+ * deletes every cache of that prefix it does not own when a new version activates, and it cannot
+ * import this name (a module shared with the page would split sw.js into chunks a worker cannot
+ * load). Cleared at sign-out by the page (registerSw.ts).
+ */
+export const TILE_CACHE_NAME = 'slide-tiles-v1';
 
 /**
  * Tiles kept at most. Served tiles are 256–512 px JPEG of 10–40 KB, so 20,000 tiles is about
