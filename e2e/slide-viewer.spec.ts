@@ -54,7 +54,7 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
   await expectSettled(page, 'data-magnification', 10);
   await expectSettled(page, 'data-zoom', 0.5);
 
-  await page.keyboard.press('r');
+  await page.keyboard.press('Shift+KeyR');
   await expectSettled(page, 'data-rotation', 90);
   // The adapter (what overlays and tools use) agrees with OpenSeadragon's own drawing transform.
   const worst = await page.evaluate(() => {
@@ -69,7 +69,7 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
     return worst;
   });
   expect(worst).toBeLessThan(1e-6);
-  await page.keyboard.press('Shift+R');
+  await page.keyboard.press('Shift+KeyL');
   await expectSettled(page, 'data-rotation', 0);
 
   const answer = byTestId(page, 'slide-question');

@@ -13,6 +13,7 @@ import { SyncBadge } from '../item/SyncBadge';
 import { SlideQuestion } from './SlideQuestion';
 import { SlideShortcutHelp } from './SlideShortcutHelp';
 import type { SlideAction } from './slideKeymap';
+import { GeoJsonExchange } from './GeoJsonExchange';
 import { useSlideKeyboard } from './useSlideKeyboard';
 import { useSlideTiles } from './useSlideTiles';
 
@@ -137,6 +138,7 @@ export function SlideWorkspace({
               {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
             </p>
           )}
+          <GeoJsonExchange open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>

@@ -30,11 +30,13 @@ describe('slide page keys', () => {
     expect(slideActionForKey(press('&', { shiftKey: true, code: 'Digit7' }), group)).toBeNull();
   });
 
-  it('rotate with r / Shift+R, go home with 0, full screen with f', () => {
-    expect(slideActionForKey(press('r'), group)).toEqual({ type: 'rotate', degrees: 90 });
-    expect(slideActionForKey(press('R', { shiftKey: true }), group)).toEqual({ type: 'rotate', degrees: -90 });
+  it('rotate with Shift+R / Shift+L, go home with 0, full screen with Shift+F; plain r and f stay the tools\'', () => {
+    expect(slideActionForKey(press('R', { shiftKey: true, code: 'KeyR' }), group)).toEqual({ type: 'rotate', degrees: 90 });
+    expect(slideActionForKey(press('L', { shiftKey: true, code: 'KeyL' }), group)).toEqual({ type: 'rotate', degrees: -90 });
     expect(slideActionForKey(press('0'), group)).toEqual({ type: 'home' });
-    expect(slideActionForKey(press('f'), group)).toEqual({ type: 'fullScreen' });
+    expect(slideActionForKey(press('F', { shiftKey: true, code: 'KeyF' }), group)).toEqual({ type: 'fullScreen' });
+    expect(slideActionForKey(press('r', { code: 'KeyR' }), group)).toBeNull();
+    expect(slideActionForKey(press('f', { code: 'KeyF' }), group)).toBeNull();
     expect(slideActionForKey(press('?', { shiftKey: true, code: 'Slash' }), group)).toEqual({ type: 'help' });
   });
 

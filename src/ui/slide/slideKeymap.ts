@@ -2,7 +2,8 @@
  * Keyboard shortcuts of the slide page as a pure mapping from a key press to an action. Digits
  * 1–5 answer the slide question (Group 1–5), so magnification steps sit on Shift+1…6 (read from
  * the physical key: Shift+1 types "!" on most layouts). The annotation layer's keys (tools, the
- * outline classes c/a/o, Delete, Escape, Enter) are not bound here: that layer handles them.
+ * outline classes c/a/o, Delete, Escape, Enter) are not bound here: that layer handles them, so
+ * the view's own letters are Shift+R / Shift+L (rotate right / left) and Shift+F (full screen).
  */
 import type { Question } from '../../core/labelSet';
 
@@ -47,13 +48,19 @@ export function slideActionForKey(press: SlideKeyPress, question: Question | nul
       return { type: 'zoomStep', direction: 1 };
     case '-':
       return { type: 'zoomStep', direction: -1 };
-    case 'r':
-      return { type: 'rotate', degrees: 90 };
-    case 'R':
-      return { type: 'rotate', degrees: -90 };
-    case 'f':
-    case 'F':
-      return { type: 'fullScreen' };
+  }
+  // Plain letters are the annotation layer's (tools, classes): the view's letters take Shift.
+  if (press.shiftKey) {
+    switch (press.code) {
+      case 'KeyR':
+        return { type: 'rotate', degrees: 90 };
+      case 'KeyL':
+        return { type: 'rotate', degrees: -90 };
+      case 'KeyF':
+        return { type: 'fullScreen' };
+    }
+  }
+  switch (press.key) {
     case '0':
       return { type: 'home' };
     case '?':

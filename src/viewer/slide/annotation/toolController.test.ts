@@ -145,6 +145,9 @@ describe('ToolController', () => {
     expect(ran).toEqual([[{ name: 'shape/remove', params: { id: 'hit' } }]]);
     expect(controller.key('z', NONE)).toBe(false);
     expect(controller.key('p', { ...NONE, ctrl: true })).toBe(false);
+    // Shift+R rotates the slide and Shift+F goes full screen: not the rectangle or freehand tool.
+    expect(controller.key('R', { ...NONE, shift: true })).toBe(false);
+    expect(controller.key('F', { ...NONE, shift: true })).toBe(false);
     expect(controller.toolId).toBe('select');
   });
 

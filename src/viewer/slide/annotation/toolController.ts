@@ -102,7 +102,8 @@ export class ToolController {
       this.input({ type: 'key', key, modifiers });
       return true;
     }
-    if (modifiers.ctrl || modifiers.alt) return false;
+    // Shifted letters are the viewer's (rotate, full screen); tools and classes take plain keys.
+    if (modifiers.ctrl || modifiers.alt || modifiers.shift) return false;
     const lower = key.toLowerCase();
     if (lower === PAN_KEY) {
       this.setTool(PAN);
