@@ -36,7 +36,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       await deleteSession(trx, user.tokenHash);
       await writeAudit(trx, { at: ctx.now().toISOString(), userId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
     });
-    return reply.code(204).send();
+    // Slide tiles are cached by the browser (immutable): signing out takes them out of its cache.
+    return reply.code(204).header('Clear-Site-Data', '"cache"').send();
   });
 
   app.get('/api/auth/me', { config: { passwordChangeAllowed: true } }, async (request) => {

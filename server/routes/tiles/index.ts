@@ -15,7 +15,9 @@ import { tileSchema } from './schema';
 
 /**
  * A tile's bytes never change under its tag (the pack is content-addressed and immutable), so the
- * browser keeps it for good, private to this user's browser, and never revalidates.
+ * browser keeps it, private to this user's browser, and never revalidates. Unlike DICOM files
+ * (`no-store`), tiles are many and small and panning re-reads them; signing out clears the HTTP
+ * cache with `Clear-Site-Data` (routes/auth) as it clears the offline tile cache.
  */
 const TILE_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
