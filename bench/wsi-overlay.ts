@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const heapOverlay = await heapAfterGc(cdp);
     const homeStats = await page.evaluate(() => window.__wsiOverlay!.lastStats());
     const naiveMs = await repeat(REPEATS, () => page.evaluate(() => window.__wsiOverlay!.naiveFirstDraw()));
-    console.log(`wsi-overlay: ${POLYGONS} polygons; document store built in ${buildMs.toFixed(0)} ms (not counted); home view drew ${homeStats}`);
+    console.log(`wsi-overlay: ${POLYGONS} polygons; document store (indexes, R-tree) built in ${buildMs.toFixed(0)} ms; home view drew ${homeStats}`);
     console.log(`wsi-overlay: first draw ${overlayMs.toFixed(1)} ms vs naive ${naiveMs.toFixed(1)} ms (medians of ${REPEATS})`);
 
     const bareFrame = await page.evaluate((frames) => window.__wsiOverlay!.pan(frames, false), PAN_FRAMES);
@@ -117,6 +117,8 @@ async function main(): Promise<void> {
     console.log(`wsi-overlay: heap per polygon ${perPolygon.toFixed(0)} B in all (records + store ${((heapStore - heapEmpty) / POLYGONS).toFixed(0)} B, overlay ${overlayShare.toFixed(0)} B)`);
 
     printBench('wsi-overlay', 'load-first-draw-100k-ms', overlayMs, naiveMs);
+    // The app builds the document store for the editor whatever draws it; counted here too, for the strictest reading.
+    printBench('wsi-overlay', 'load-first-draw-100k-ms-with-store', buildMs + overlayMs, naiveMs);
     printBench('wsi-overlay', 'pan-frame-ms-all-in-view', overlayFrame.frameMs, bareFrame.frameMs);
     printBench('wsi-overlay', 'pan-frame-ms-mid-zoom', overlayMid.frameMs, bareMid.frameMs);
     printBench('wsi-overlay', 'pan-frame-ms-zoomed-in', overlayNear.frameMs, bareNear.frameMs);
