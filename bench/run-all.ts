@@ -32,7 +32,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'live-update', site: false, summary: false },
   { name: 'wsi-overlay', site: false, summary: false },
   { name: 'tool-hits', site: false, summary: false },
-  { name: 'wsi-tiles', site: false, summary: false },
+  { name: 'wsi-tiles', site: true, summary: false },
   { name: 'geojson-import', site: false, summary: false },
 ];
 

@@ -11,15 +11,18 @@
  *
  * BENCH lines: p95 and p50 latency against the static server's (ratio), and the absolute p95
  * against the 50 ms goal. Clients and servers share this process, so absolute figures include
- * the client's own time; the ratio compares like with like. The browser half (first full screen
- * of tiles in the viewer against bare OpenSeadragon on a DZI) joins as `browserFirstScreen`.
+ * the client's own time; the ratio compares like with like. The browser half
+ * (`browserFirstScreen`): navigation → first full screen of tiles in the app's slide viewer
+ * against bare OpenSeadragon on a DZI of the same slide, cold and warm (WSI_BROWSER_RUNS each).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { Browser } from '@playwright/test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { importDicomFiles } from '../server/import/importFiles';
@@ -27,13 +30,20 @@ import { assignItems, createDataset } from '../server/services/datasets';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../server/testing/sampleData';
 import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
+import { createApiClient } from '../src/data/api';
 import { printBench } from './support/benchLine';
+import { launchChromium, newSeededContext } from './support/browser';
+import { startBenchServer, type BenchServer } from './support/server';
+import { BARE_BASE, prepareSite } from './support/site';
 
 const ROUNDS = Number(process.env.WSI_ROUNDS ?? 50);
 /** Browsers open six connections per origin. */
 const CONNECTIONS = 6;
 const SCREEN = { columns: 8, rows: 5 };
 const P95_GOAL_MS = 50;
+const SVS = 'CMU-1-Small-Region.svs';
+/** Runs per page (app, bare) of the browser half. */
+const BROWSER_RUNS = Number(process.env.WSI_BROWSER_RUNS ?? 5);
 
 interface Latencies {
   readonly p50: number;
@@ -146,8 +156,111 @@ async function main(): Promise<void> {
     return;
   }
   await tileLatency();
-  // The browser half (first full screen of tiles in the app's viewer against bare OpenSeadragon
-  // on a DZI of the same slide) is added here at integration, as its own function.
+  await browserFirstScreen();
+}
+
+/** Runs in every document before its scripts: when the slide viewer (app or bare) first says ready. */
+const RECORD_READY = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="slide-viewer"][data-ready="true"]')) {
+      window.__benchSlideReady = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+declare global {
+  interface Window {
+    __benchSlideReady?: number;
+  }
+}
+
+/** ms from navigation to the first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
+async function firstScreen(browser: Browser, server: BenchServer, url: string): Promise<{ cold: number; warm: number }> {
+  const context = await newSeededContext(browser, server.url, server.login);
+  try {
+    await context.addInitScript({ content: RECORD_READY });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const once = async (): Promise<number> => {
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
+      return (await page.evaluate(() => window.__benchSlideReady)) as number;
+    };
+    const cold = await once();
+    return { cold, warm: await once() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The browser half: navigation → first full screen of tiles in the app's slide viewer (a real
+ * server process, the SVS imported through the admin API) against bare OpenSeadragon opening a
+ * DZI that `vips dzsave` made of the same slide (256 px JPEG tiles, as the importer's), served as
+ * static files by the same server, at the app viewer's size. Runs alternate app and bare.
+ */
+async function browserFirstScreen(): Promise<void> {
+  const site = await prepareSite();
+  const dziDir = mkdtempSync(join(tmpdir(), 'mejirushi-bench-dzi-'));
+  let server: BenchServer | null = null;
+  const browser = await launchChromium();
+  try {
+    execFileSync('vips', ['dzsave', pathologySample(SVS), join(dziDir, 'slide'), '--tile-size', '256', '--overlap', '0', '--suffix', '.jpg[Q=90]']);
+    // A link, like /bench-bare/: served as files, left out of the app's precache list.
+    const linkName = 'bench-dzi';
+    rmSync(join(site.staticDir, linkName), { force: true });
+    symlinkSync(dziDir, join(site.staticDir, linkName), 'dir');
+    server = await startBenchServer(site.staticDir);
+    const itemId = await importedSlide(server);
+    const appUrl = `/items/${itemId}`;
+    const size = await appViewerSize(browser, server, appUrl);
+    const bareUrl = `${BARE_BASE}slide.html?${new URLSearchParams({ dzi: `/${linkName}/slide.dzi`, w: String(size.w), h: String(size.h) }).toString()}`;
+    const app: { cold: number; warm: number }[] = [];
+    const bare: { cold: number; warm: number }[] = [];
+    for (let run = 0; run < BROWSER_RUNS; run += 1) {
+      app.push(await firstScreen(browser, server, appUrl));
+      bare.push(await firstScreen(browser, server, bareUrl));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    const appCold = median(app.map((r) => r.cold));
+    const bareCold = median(bare.map((r) => r.cold));
+    const appWarm = median(app.map((r) => r.warm));
+    const bareWarm = median(bare.map((r) => r.warm));
+    console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms`);
+    printBench('wsi-tiles', 'first-screen-cold-ms', appCold, bareCold);
+    printBench('wsi-tiles', 'first-screen-warm-ms', appWarm, bareWarm);
+  } finally {
+    await browser.close();
+    await server?.stop();
+    site.dispose();
+    rmSync(dziDir, { recursive: true, force: true });
+  }
+}
+
+/** The SVS uploaded by the admin into a gastric-biopsy dataset assigned to the admin; its item id. */
+async function importedSlide(server: BenchServer): Promise<string> {
+  const api = createApiClient({ baseUrl: server.url, getToken: () => server.login.token });
+  const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
+  const dataset = await api.createDataset({ name: 'bench slides', labelSetId: id, labelSetVersion: version });
+  const report = await api.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
+  const itemId = report.itemIds[0];
+  if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
+  await api.assign(dataset.id, { userId: server.login.user.id });
+  return itemId;
+}
+
+/** The app's slide viewer size, which the bare page copies so both fill the same pixels. */
+async function appViewerSize(browser: Browser, server: BenchServer, appUrl: string): Promise<{ w: number; h: number }> {
+  const context = await newSeededContext(browser, server.url, server.login);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(appUrl);
+    const box = await page.locator('[data-testid="slide-viewer"][data-ready="true"]').boundingBox({ timeout: 120_000 });
+    if (!box) throw new Error('cannot measure the app slide viewer');
+    return { w: Math.round(box.width), h: Math.round(box.height) };
+  } finally {
+    await context.close();
+  }
 }
 
 main().catch((error: unknown) => {

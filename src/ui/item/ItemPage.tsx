@@ -8,7 +8,7 @@ import { paths } from '../router';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
-import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { preloadViewerFor } from './viewerPreload';
 
 /** /items/:id — loads the item and its local records, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
@@ -18,7 +18,7 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
 
   useEffect(() => {
-    preloadSeriesViewer().catch(() => undefined); // offline without a cached chunk: the workspace says so
+    void preloadViewerFor(itemId);
     void openItemById(itemId);
     return () => closeItem();
   }, [itemId, openItemById, closeItem]);
