@@ -166,7 +166,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   const firstClass = await layer.getAttribute('data-class');
   expect(firstClass).toBe('lesion.carcinoma');
 
-  // 1. Polygon: five clicks, then a double-click on the last vertex closes it.
+  // Polygon: five clicks, then a double-click on the last vertex closes it.
   const polygonClicks: Point[] = [at(-250, -150), at(-100, -170), at(-60, -60), at(-150, -10), at(-260, -60)];
   await useTool(page, 'p', 'polygon');
   for (const point of polygonClicks) await clickAt(page, point);
@@ -215,7 +215,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect(Math.abs(ellipse.radii[1] - 50)).toBeLessThanOrEqual(CLICK_TOLERANCE);
   expect(ellipse.rotation).toBe(0);
 
-  // 2. Vertex edit: select the polygon, drag its third vertex's handle.
+  // Vertex edit: select the polygon, drag its third vertex's handle.
   await select(page, at(-160, -85));
   const movedTo = at(-30, -30);
   await dragThrough(page, [polygon[2]!, movedTo]);
@@ -224,7 +224,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect(edited).toHaveLength(5);
   [0, 1, 3, 4].forEach((i) => expect(edited[i]).toEqual(polygon[i]));
 
-  // 3. Brush subtraction (Alt+drag): across the ellipse cuts it in two; inside the freehand circle, a hole.
+  // Brush subtraction (Alt+drag): across the ellipse cuts it in two; inside the freehand circle, a hole.
   await select(page, at(-80, 90));
   await useTool(page, 'b', 'brush');
   await page.keyboard.down('Alt');
@@ -259,12 +259,24 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect(hole.maxY).toBeLessThan(freehandCentre[1] + 16 + 2);
   expect(hole.maxX - hole.minX).toBeGreaterThan(2 * 15 + 2 * 16 - 4);
 
-  // 4. Class by key: the polygon becomes an adenoma.
+  // Undo and redo of the cut: the outline comes back whole, then with its hole again.
+  const holeCount = async () => {
+    const geometry = (await serverShape(page, mejirushi, itemId, freehandId)).geometry;
+    return geometry.type === 'polygon' ? (geometry.holes?.length ?? 0) : -1;
+  };
+  await page.keyboard.press('Control+z');
+  await expect.poll(holeCount).toBe(0);
+  expect((await serverShape(page, mejirushi, itemId, freehandId)).geometry).toEqual(byId.get(freehandId)!.geometry);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(holeCount).toBe(1);
+  expect((await serverShape(page, mejirushi, itemId, freehandId)).geometry).toEqual(holed);
+
+  // Class by key: the polygon becomes an adenoma.
   await select(page, at(-160, -85));
   await page.keyboard.press('a');
   await expect.poll(async () => (await serverShape(page, mejirushi, itemId, polygonId)).classCode).toBe('lesion.adenoma');
 
-  // 5. Undo and redo of that change.
+  // Undo and redo of that change.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await serverShape(page, mejirushi, itemId, polygonId)).classCode).toBe(firstClass);
   await page.keyboard.press('Control+Shift+z');
@@ -272,7 +284,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   await page.keyboard.press('Escape');
   await expect(layer).toHaveAttribute('data-selected', '0');
 
-  // 6. Reload: every outline is there, here as on the server.
+  // Reload: every outline is there, here as on the server.
   await expectSynced(page);
   const before = (await serverShapes(mejirushi, itemId)).sort((a, b) => a.id.localeCompare(b.id));
   expect(before).toHaveLength(3);
@@ -282,7 +294,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect((await localShapes(page)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
   expect((await serverShapes(mejirushi, itemId)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
 
-  // 7. Pixel check: each outline's colour on the overlay where its coordinates say, nothing far from them.
+  // Pixel check: each outline's colour on the overlay where its coordinates say, nothing far from them.
   await fullResolution(page);
   const finalPolygon = polygonRing(before.find((s) => s.id === polygonId)!.geometry);
   const edgeMiddle: Point = [(finalPolygon[0]![0] + finalPolygon[1]![0]) / 2, (finalPolygon[0]![1] + finalPolygon[1]![1]) / 2];
@@ -303,7 +315,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect(far[1]).toBeLessThan(canvasBox!.height - 10);
   expect((await overlayPixels(page, far, classColour('lesion.adenoma'), 6)).maxAlpha).toBe(0);
 
-  // 8. Scale bar: drawn length × image px per screen px × µm per px = the µm it states.
+  // Scale bar: drawn length × image px per screen px × µm per px = the µm it states.
   const micronsPerPx = Number(await byTestId(page, 'slide-viewer').getAttribute('data-microns-per-px'));
   expect(micronsPerPx).toBe(0.499);
   for (const step of ['Shift+Digit5', 'Shift+Digit3'] as const) {
@@ -317,4 +329,34 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
     expect(stated).toBeGreaterThan(0);
     expect(Math.abs(bar.width * imagePxPerScreenPx * micronsPerPx - stated) / stated).toBeLessThanOrEqual(0.01);
   }
+});
+
+test('on a rotated slide a rectangle and a point land where they were drawn', async ({ page, mejirushi }) => {
+  const [itemId] = await slideDataset(mejirushi, [SVS]);
+  if (!itemId) throw new Error('no slide item');
+  await signIn(page, mejirushi.annotator);
+  await openSlide(page, itemId);
+  await fullResolution(page);
+  await page.keyboard.press('Shift+KeyR');
+  await expectSettled(page, 'data-rotation', 90);
+
+  // Rotated a quarter turn, the drag's screen corners are the image rectangle's other two corners.
+  await useTool(page, 'r', 'rectangle');
+  await dragThrough(page, [at(-150, -100), at(100, 60)]);
+  await useTool(page, 't', 'point');
+  await clickAt(page, at(200, 150));
+  await expectLocalCount(page, 2);
+  await expectSynced(page);
+  const shapes = await serverShapes(mejirushi, itemId);
+  expect(shapes).toHaveLength(2);
+  const rectangle = shapes.find((s) => s.geometry.type === 'rectangle')?.geometry;
+  const point = shapes.find((s) => s.geometry.type === 'point')?.geometry;
+  if (rectangle?.type !== 'rectangle' || point?.type !== 'point') throw new Error(`expected a rectangle and a point, found ${shapes.map((s) => s.geometry.type).join(', ')}`);
+  expect(distance(rectangle.topLeft, at(-150, -100))).toBeLessThanOrEqual(CLICK_TOLERANCE);
+  expect(distance(rectangle.bottomRight, at(100, 60))).toBeLessThanOrEqual(CLICK_TOLERANCE);
+  expect(distance(point.point, at(200, 150))).toBeLessThanOrEqual(CLICK_TOLERANCE);
+
+  // Drawn where it is: the rectangle's corner carries the class colour on the rotated overlay.
+  const corner = await imageToScreen(page, [rectangle.bottomRight[0], rectangle.topLeft[1]]);
+  await expect.poll(async () => (await overlayPixels(page, corner, classColour('lesion.carcinoma'))).found).toBe(true);
 });
