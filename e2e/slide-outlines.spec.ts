@@ -9,7 +9,7 @@ import type { Geometry, Point, Ring, Shape } from '../src/core/annotation';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { hasPathologySampleData } from '../server/testing/sampleData';
 import { byTestId, expect, expectSynced, signIn, test, type Mejirushi } from './fixtures/mejirushi';
-import { expectSlideReady, imageToPage, imageToScreen, openSlide, serverShapes, slideDataset } from './fixtures/slides';
+import { expectSlideReady, expectViewSettled, imageToPage, imageToScreen, openSlide, serverShapes, singleSlide } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
 
@@ -114,16 +114,11 @@ async function useTool(page: Page, key: string, tool: string): Promise<void> {
   await expect(byTestId(page, 'slide-annotation-layer')).toHaveAttribute('data-tool', tool);
 }
 
-/** Waits for an animated attribute of the viewer (OpenSeadragon springs) to settle on `expected`. */
-async function expectSettled(page: Page, attribute: string, expected: number): Promise<void> {
-  await expect.poll(async () => Number(await byTestId(page, 'slide-viewer').getAttribute(attribute))).toBeCloseTo(expected, 6);
-}
-
 /** ×20 (Shift+5): the scan's own resolution, one screen px per image px. */
 async function fullResolution(page: Page): Promise<void> {
   await page.keyboard.press('Shift+Digit5');
-  await expectSettled(page, 'data-magnification', 20);
-  await expectSettled(page, 'data-zoom', 1);
+  await expectViewSettled(page, 'data-magnification', 20);
+  await expectViewSettled(page, 'data-zoom', 1);
 }
 
 /**
@@ -157,8 +152,7 @@ function overlayPixels(page: Page, screen: Point, colour: string, radius = 2): P
 }
 
 test('a pathologist outlines lesions with the mouse, edits them by tool and key, and finds them drawn after a reload', async ({ page, mejirushi }) => {
-  const [itemId] = await slideDataset(mejirushi, [SVS]);
-  if (!itemId) throw new Error('no slide item');
+  const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
   await fullResolution(page);
@@ -320,7 +314,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   expect(micronsPerPx).toBe(0.499);
   for (const step of ['Shift+Digit5', 'Shift+Digit3'] as const) {
     await page.keyboard.press(step);
-    await expectSettled(page, 'data-magnification', step === 'Shift+Digit5' ? 20 : 5);
+    await expectViewSettled(page, 'data-magnification', step === 'Shift+Digit5' ? 20 : 5);
     const [a, b] = [await imageToScreen(page, [0, 0]), await imageToScreen(page, [1000, 0])];
     const imagePxPerScreenPx = 1000 / distance(a, b);
     const bar = await page.locator('[data-testid="slide-scale-bar"] .slv-scale-bar').boundingBox();
@@ -332,13 +326,12 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
 });
 
 test('on a rotated slide a rectangle and a point land where they were drawn', async ({ page, mejirushi }) => {
-  const [itemId] = await slideDataset(mejirushi, [SVS]);
-  if (!itemId) throw new Error('no slide item');
+  const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
   await fullResolution(page);
   await page.keyboard.press('Shift+KeyR');
-  await expectSettled(page, 'data-rotation', 90);
+  await expectViewSettled(page, 'data-rotation', 90);
 
   // Rotated a quarter turn, the drag's screen corners are the image rectangle's other two corners.
   await useTool(page, 'r', 'rectangle');
