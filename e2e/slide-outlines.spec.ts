@@ -334,7 +334,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   }
 });
 
-test('on a rotated slide a rectangle and a point land where they were drawn', async ({ page, mejirushi }) => {
+test('on a rotated slide a rectangle and a point land where they were drawn, and are multi-selected, classed, moved and deleted there', async ({ page, mejirushi }) => {
   const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
@@ -361,4 +361,36 @@ test('on a rotated slide a rectangle and a point land where they were drawn', as
   // Drawn where it is: the rectangle's corner carries the class colour on the rotated overlay.
   const corner = await imageToScreen(page, [rectangle.bottomRight[0], rectangle.topLeft[1]]);
   await expect.poll(async () => (await overlayPixels(page, corner, classColour('lesion.carcinoma'))).found).toBe(true);
+
+  // Shift+click adds the point to the selected rectangle; one class key changes both.
+  const layer = byTestId(page, 'slide-annotation-layer');
+  await select(page, at(-25, -20));
+  const [px, py] = await pagePoint(page, at(200, 150));
+  await page.keyboard.down('Shift');
+  await page.mouse.click(px, py);
+  await page.keyboard.up('Shift');
+  await expect(layer).toHaveAttribute('data-selected', '2');
+  await page.keyboard.press('o');
+  await expectSynced(page);
+  await expect.poll(async () => (await serverShapes(mejirushi, itemId)).map((s) => s.classCode)).toEqual(['lesion.other', 'lesion.other']);
+
+  // Dragging the rectangle moves it by the image px dragged, whatever the rotation.
+  await page.keyboard.press('Escape');
+  await expect(layer).toHaveAttribute('data-selected', '0');
+  await select(page, at(-25, -20));
+  await dragThrough(page, [at(-25, -20), at(5, 0)]);
+  const rectangleId = shapes.find((s) => s.geometry.type === 'rectangle')!.id;
+  const moved = async () => {
+    await expectSynced(page);
+    const geometry = (await serverShapes(mejirushi, itemId)).find((s) => s.id === rectangleId)?.geometry;
+    return geometry?.type === 'rectangle' ? distance(geometry.topLeft, [rectangle.topLeft[0] + 30, rectangle.topLeft[1] + 20]) : Infinity;
+  };
+  await expect.poll(moved).toBeLessThanOrEqual(CLICK_TOLERANCE);
+
+  // Delete removes the selected point, here and on the server.
+  await select(page, at(200, 150));
+  await page.keyboard.press('Delete');
+  await expectLocalCount(page, 1);
+  await expectSynced(page);
+  expect((await serverShapes(mejirushi, itemId)).map((s) => s.id)).toEqual([rectangleId]);
 });
