@@ -334,7 +334,7 @@ test('a pathologist outlines lesions with the mouse, edits them by tool and key,
   }
 });
 
-test('on a rotated slide a rectangle and a point land where they were drawn, and are multi-selected, classed, moved and deleted there', async ({ page, mejirushi }) => {
+test('on a rotated slide a rectangle and a point land where they were drawn, and are multi-selected (Shift, box), classed, moved and deleted there', async ({ page, mejirushi }) => {
   const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
@@ -386,6 +386,14 @@ test('on a rotated slide a rectangle and a point land where they were drawn, and
     return geometry?.type === 'rectangle' ? distance(geometry.topLeft, [rectangle.topLeft[0] + 30, rectangle.topLeft[1] + 20]) : Infinity;
   };
   await expect.poll(moved).toBeLessThanOrEqual(CLICK_TOLERANCE);
+
+  // A box dragged from empty slide selects both.
+  await page.keyboard.press('Escape');
+  await expect(layer).toHaveAttribute('data-selected', '0');
+  await dragThrough(page, [at(-200, -150), at(250, 200)]);
+  await expect(layer).toHaveAttribute('data-selected', '2');
+  await page.keyboard.press('Escape');
+  await expect(layer).toHaveAttribute('data-selected', '0');
 
   // Delete removes the selected point, here and on the server.
   await select(page, at(200, 150));
