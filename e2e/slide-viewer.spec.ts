@@ -1,44 +1,18 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { hasPathologySampleData, pathologySample } from '../server/testing/sampleData';
+import { hasPathologySampleData } from '../server/testing/sampleData';
 import { TILE_CACHE_NAME } from '../src/viewer/slide/offlineTiles';
-import { byTestId, expect, expectSynced, openDataset, serverApi, serverLabels, signIn, test, type Mejirushi } from './fixtures/mejirushi';
+import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test } from './fixtures/mejirushi';
+import { expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
-const DATASET = 'Gastric biopsies';
 
 if (!hasPathologySampleData()) console.log(`slide-viewer.spec.ts skipped: no ${SVS} in the sample data (set MEJIRUSHI_SAMPLE_DATA)`);
 test.skip(!hasPathologySampleData(), `no ${SVS} in the sample data (set MEJIRUSHI_SAMPLE_DATA)`);
 
-/** As the admin, through the API: a gastric-biopsy dataset holding the Aperio sample, assigned to the annotator. */
-async function slideDataset(mejirushi: Mejirushi): Promise<string> {
-  const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const dataset = await admin.createDataset({ name: DATASET, labelSetId: 'gastric-biopsy', labelSetVersion: 1 });
-  await admin.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
-  const items = await admin.listItems(dataset.id);
-  const item = items.items[0];
-  if (items.items.length !== 1 || !item) throw new Error(`the upload should make one slide item, made ${items.items.length}`);
-  const annotator = (await admin.listUsers()).find((user) => user.username === mejirushi.annotator.username);
-  if (!annotator) throw new Error('the fixture should have made the annotator');
-  await admin.assign(dataset.id, { userId: annotator.id });
-  return item.id;
-}
-
 const viewer = (page: Page) => byTestId(page, 'slide-viewer');
 
-async function openSlide(page: Page, itemId: string): Promise<void> {
-  await openDataset(page, DATASET);
-  await byTestId(page, `item-link-${itemId}`).click();
-  await expect(page.locator('[data-testid="slide-viewer"][data-ready="true"]')).toBeVisible();
-}
-
-/** Waits for an animated attribute (OpenSeadragon springs) to settle on `expected`. */
-async function expectSettled(page: Page, attribute: string, expected: number): Promise<void> {
-  await expect.poll(async () => Number(await viewer(page).getAttribute(attribute))).toBeCloseTo(expected, 6);
-}
-
 test('a pathologist reads a slide at set magnifications, rotates it and answers its Group', async ({ page, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
 
@@ -48,14 +22,14 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
 
   // Shift+3 is the third step, ×5; "+" the next, ×10; the scan is ×20 (0.5 µm/px).
   await page.keyboard.press('Shift+Digit3');
-  await expectSettled(page, 'data-magnification', 5);
+  await expectViewSettled(page, 'data-magnification', 5);
   await expect(byTestId(page, 'slide-magnification')).toHaveText('×5');
   await page.keyboard.press('+');
-  await expectSettled(page, 'data-magnification', 10);
-  await expectSettled(page, 'data-zoom', 0.5);
+  await expectViewSettled(page, 'data-magnification', 10);
+  await expectViewSettled(page, 'data-zoom', 0.5);
 
   await page.keyboard.press('Shift+KeyR');
-  await expectSettled(page, 'data-rotation', 90);
+  await expectViewSettled(page, 'data-rotation', 90);
   // The adapter (what overlays and tools use) agrees with OpenSeadragon's own drawing transform.
   const worst = await page.evaluate(() => {
     const hook = window.__mejirushiSlide;
@@ -70,7 +44,7 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
   });
   expect(worst).toBeLessThan(1e-6);
   await page.keyboard.press('Shift+KeyL');
-  await expectSettled(page, 'data-rotation', 0);
+  await expectViewSettled(page, 'data-rotation', 0);
 
   const answer = byTestId(page, 'slide-question');
   await expect(answer).toHaveAttribute('data-answer', '');
@@ -90,7 +64,7 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
 });
 
 test('tiles already viewed stay readable offline; unseen ones are named missing', async ({ page, context, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   // The worker must control the page so the app itself reloads offline.
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
