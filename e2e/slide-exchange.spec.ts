@@ -5,58 +5,29 @@
  * a class mapping step for classes the label set lacks, a summary, and its outlines on the server.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { hasPathologySampleData, pathologySample } from '../server/testing/sampleData';
+import { hasPathologySampleData } from '../server/testing/sampleData';
 import { isLive, type Point, type Shape } from '../src/core/annotation';
 import { geometryArea } from '../src/core/geometry/measure';
-import { byTestId, expect, expectSynced, openDataset, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
-import { allRecords } from '../src/data/testing/allRecords';
+import { byTestId, expect, expectSynced, signIn, test, type Mejirushi } from './fixtures/mejirushi';
+import { imageToPage, openSlide, serverShapes, slideDataset } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
-const DATASET = 'Gastric biopsies';
 
 const hasGdal = !spawnSync('ogrinfo', ['--version']).error;
 const missing = !hasPathologySampleData() ? `no ${SVS} in the sample data (set MEJIRUSHI_SAMPLE_DATA)` : !hasGdal ? 'ogrinfo (Debian gdal-bin) is not installed' : null;
 if (missing) console.log(`slide-exchange.spec.ts skipped: ${missing}`);
 test.skip(missing !== null, missing ?? '');
 
-/** As the admin, through the API: a gastric-biopsy dataset holding the Aperio sample, assigned to the annotator. */
-async function slideDataset(mejirushi: Mejirushi): Promise<string> {
-  const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const dataset = await admin.createDataset({ name: DATASET, labelSetId: 'gastric-biopsy', labelSetVersion: 1 });
-  const report = await admin.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
-  const outcome = report.outcomes[0];
-  if (report.outcomes.length !== 1 || outcome?.status !== 'imported') throw new Error(`the SVS should import: ${JSON.stringify(report)}`);
-  const annotator = (await admin.listUsers()).find((user) => user.username === mejirushi.annotator.username);
-  if (!annotator) throw new Error('the fixture should have made the annotator');
-  await admin.assign(dataset.id, { userId: annotator.id });
-  return outcome.itemId;
-}
-
-async function openSlide(page: Page, itemId: string): Promise<void> {
-  await openDataset(page, DATASET);
-  await byTestId(page, `item-link-${itemId}`).click();
-  await expect(page.locator('[data-testid="slide-viewer"][data-ready="true"]')).toBeVisible();
-  await expect(page.locator('[data-testid="slide-annotation-layer"][data-ready="true"]')).toBeVisible();
-}
-
-/** Page coordinates of an image point, through the viewer's own image → screen transform. */
+/** Image px → page px, failing where a control floating over the slide would take the press instead. */
 async function pageOf(page: Page, point: Point): Promise<{ x: number; y: number }> {
-  const box = await byTestId(page, 'slide-viewport').boundingBox();
-  if (!box) throw new Error('the slide viewport is not on screen');
-  const [x, y] = await page.evaluate((p) => {
-    const hook = window.__mejirushiSlide;
-    if (!hook) throw new Error('no slide viewer test hook');
-    return hook.imageToScreen(p);
-  }, point);
-  const at = { x: box.x + x, y: box.y + y };
-  // The toolbar and panels float over the slide: a press there would not reach the tools.
-  const onSlide = await byTestId(page, 'slide-viewport').evaluate((viewport, { x, y }) => viewport.contains(document.elementFromPoint(x, y)), at);
-  if (!onSlide) throw new Error(`image point ${point.join(', ')} is under a control at page (${at.x}, ${at.y})`);
-  return at;
+  const [x, y] = await imageToPage(page, point);
+  const onSlide = await byTestId(page, 'slide-viewport').evaluate((viewport, at) => viewport.contains(document.elementFromPoint(at.x, at.y)), { x, y });
+  if (!onSlide) throw new Error(`image point ${point.join(', ')} is under a control at page (${x}, ${y})`);
+  return { x, y };
 }
 
 /** Presses a class key and a tool key, as a pathologist does before outlining. */
@@ -68,9 +39,15 @@ async function choose(page: Page, classKey: string, classCode: string, toolKey: 
   await expect(layer).toHaveAttribute('data-tool', tool);
 }
 
+/** The Aperio sample imported and assigned to the annotator (through the admin API): its item id. */
+async function aperioSlide(mejirushi: Mejirushi): Promise<string> {
+  const [itemId] = await slideDataset(mejirushi, [SVS]);
+  if (!itemId) throw new Error(`${SVS} made no slide item`);
+  return itemId;
+}
+
 async function liveShapes(mejirushi: Mejirushi, itemId: string): Promise<Shape[]> {
-  const api = await serverApi(mejirushi.url, mejirushi.annotator);
-  return (await allRecords(api, itemId)).flatMap(({ record }) => (record?.type === 'shape' && isLive(record) ? [record] : []));
+  return (await serverShapes(mejirushi, itemId)).filter(isLive);
 }
 
 const ogrinfo = (...args: string[]) => execFileSync('ogrinfo', ['-ro', ...args], { encoding: 'utf8' });
@@ -93,7 +70,7 @@ test.beforeEach(() => {
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('outlines drawn on a slide export as GeoJSON that GDAL reads with their classes and areas', async ({ page, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await aperioSlide(mejirushi);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
 
@@ -160,7 +137,7 @@ function squareFeature(x: number, y: number, side: number, name: string, color: 
 }
 
 test('a file of a few hundred outlines imports with progress, a class mapping step and a summary, and reaches the server', async ({ page, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await aperioSlide(mejirushi);
   // 300 carcinomas (a class of the label set), 40 "Tumor" (mapped to Adenoma here), 25 "Stroma" (skipped).
   const features = [
     ...Array.from({ length: 300 }, (_, i) => squareFeature(20 + (i % 20) * 100, 20 + Math.floor(i / 20) * 100, 60, 'Carcinoma', [214, 39, 40])),
