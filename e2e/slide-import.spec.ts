@@ -50,7 +50,7 @@ async function assignThroughAdminScreen(page: Page, dataset: string): Promise<vo
 
 /** A session token, for a request the viewer has not made. */
 async function tokenOf(mejirushi: Mejirushi, account: Account): Promise<string> {
-  return (await createApiClient({ baseUrl: mejirushi.url, getToken: () => null }).login(account)).token;
+  return (await createApiClient({ baseUrl: mejirushi.url, getToken: () => null }).login({ username: account.username, password: account.password })).token;
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -170,13 +170,8 @@ test('the annotator reads a DICOM WSI uploaded through the form at its µm per p
   }
 });
 
-// Known bug, left failing on purpose (test.fail): the upload form sends one file per request and the
-// server groups DICOM WSI instances into a slide only within one request, so the slide is built from
-// the first instance alone (half of level 0 white), the later instances are reported "Already
-// imported" and the label "Refused". The server must gather the instances of one pyramid across
-// requests (or the form send them as one import). Remove test.fail once that is fixed.
+// The form sends one file per request: the server gathers the instances of one pyramid across them.
 test('a DICOM WSI pyramid split over several files imports through the upload form as one whole slide', async ({ page, mejirushi }) => {
-  test.fail(true, 'DICOM WSI instances uploaded one per request are not grouped into one slide');
   const fixtures = await wsiFixturesOrSkip();
   const dataset = 'DICOM WSI';
   const files = wsiFiles(fixtures);
