@@ -46,6 +46,8 @@ export interface ImportOptions {
   readonly inspect?: Inspector;
   /** Called as a slide's pyramid is built: tiles written so far of `total`. */
   readonly onSlideProgress?: (file: string, done: number, total: number) => void;
+  /** Called when a slide item got a new pyramid (more of a DICOM WSI's instances arrived). */
+  readonly onSlideReplaced?: (itemId: string) => void;
 }
 
 export type Inspector = (bytes: Uint8Array) => Promise<Inspection>;
@@ -87,7 +89,7 @@ export async function importDicomFiles(
     if (outcome.status === 'imported') extended.add(outcome.itemId);
   }
   if (wsiFiles.length > 0) {
-    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress })) {
+    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced })) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);

@@ -29,9 +29,13 @@ describe.runIf(missing === null).each(testDialects('DICOM WSI import'))('DICOM W
     if (fixtures) rmSync(fixtures.dir, { recursive: true, force: true });
   });
 
-  const importFiles = async (paths: readonly string[]): Promise<readonly FileImportOutcome[]> => {
+  const importFiles = async (paths: readonly string[], into = datasetId): Promise<readonly FileImportOutcome[]> => {
     const files = paths.map((path) => ({ name: path.split('/').at(-1) as string, bytes: readFixture(path) }));
-    return (await importDicomFiles(server.db, datasetId, files, null, { blobs: server.blobs, now: server.now })).outcomes;
+    return (await importDicomFiles(server.db, into, files, null, { blobs: server.blobs, now: server.now })).outcomes;
+  };
+  const newDataset = async (name: string): Promise<string> => {
+    const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
+    return (await createDataset(server.db, { name, description: '', labelSetId: id, labelSetVersion: version }, null, server.now().toISOString())).id;
   };
 
   it('makes one slide item of a pyramid split over several files, its label image kept out, and a second import a duplicate', async () => {
@@ -60,8 +64,34 @@ describe.runIf(missing === null).each(testDialects('DICOM WSI import'))('DICOM W
     expect((await importFiles(paths)).map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
   });
 
+  it('gathers a pyramid whose files come one per import (the upload form) into the one slide item, its tiles whole', async () => {
+    const separate = await newDataset('one file per upload');
+    const replaced: string[] = [];
+    const importOne = async (path: string) => {
+      const file = { name: path.split('/').at(-1) as string, bytes: readFixture(path) };
+      return (await importDicomFiles(server.db, separate, [file], null, { blobs: server.blobs, now: server.now, onSlideReplaced: (itemId) => replaced.push(itemId) })).outcomes;
+    };
+    const paths = [fixtures.fullLevel0[0], fixtures.fullLevel0[1], fixtures.fullLevel2, fixtures.label];
+    const outcomes = await Promise.all(paths.map(importOne));
+    expect(outcomes.map((o) => o.map((outcome) => outcome.status))).toEqual([['imported'], ['imported'], ['imported'], ['imported']]);
+    const itemIds = new Set(outcomes.flat().map((o) => (o.status === 'refused' ? null : o.itemId)));
+    expect(itemIds.size).toBe(1);
+    const itemId = [...itemIds][0] as string;
+    expect(replaced).toEqual([itemId, itemId, itemId]);
+    const pack = await storedPack(server.db, server.blobs, itemId);
+    // The second concatenated instance's last tile and the stored downsample-4 level, passed through.
+    expect(await pack.tile(0, 3, 3)).toEqual(fixtures.storedJpegs.get('0/3/3'));
+    expect(await pack.tile(2, 0, 0)).toEqual(fixtures.storedJpegs.get('2/0/0'));
+    const row = await server.db.selectFrom('items').selectAll().where('dataset_id', '=', separate).execute();
+    expect(row).toHaveLength(1);
+    expect(row[0]?.content).not.toContain(LABEL_PATIENT_NAME);
+
+    expect((await importOne(fixtures.fullLevel0[1])).map((o) => o.status)).toEqual(['duplicate']);
+  });
+
   it('refuses a file that is not a usable whole-slide image and imports the others', async () => {
-    const outcomes = await importFiles([fixtures.sparse, fixtures.label]);
+    // A dataset without the label's slide: alone, the label is no slide (in the first dataset it would join its slide).
+    const outcomes = await importFiles([fixtures.sparse, fixtures.label], await newDataset('label alone'));
     const byFile = new Map(outcomes.map((o) => [o.file, o]));
     expect(byFile.get(fixtures.sparse.split('/').at(-1) as string)?.status).toBe('imported');
     const label = byFile.get(fixtures.label.split('/').at(-1) as string);

@@ -89,19 +89,8 @@ export async function writeSlideItem(
   actorId: string | null,
   at: string,
 ): Promise<{ readonly status: 'imported' | 'duplicate'; readonly itemId: string }> {
-  const { shape, facts, pack } = built;
-  const content: SlideItem = {
-    kind: 'slide',
-    levels: shape.levels,
-    micronsPerPixel: facts.micronsPerPixel,
-    tileSize: shape.tileSize,
-    tileFormat: shape.tileFormat,
-    objectivePower: facts.objectivePower,
-    scanner: facts.scanner,
-  };
-  const valid = validateItemContent(content);
-  if (!valid.ok) throw new Error(`the slide reader built an invalid slide item: ${valid.errors.join('; ')}`);
-
+  const { pack, facts } = built;
+  const content = slideContentOf(built);
   const itemId = randomUUID();
   const { title, source } = origin;
   const targetIds = targetIdsOf({ id: itemId, content });
@@ -153,6 +142,54 @@ export async function writeSlideItem(
     throw error;
   }
   return { status: 'imported', itemId };
+}
+
+function slideContentOf({ shape, facts }: { readonly shape: PyramidShape; readonly facts: SlideFacts }): SlideItem {
+  const content: SlideItem = {
+    kind: 'slide',
+    levels: shape.levels,
+    micronsPerPixel: facts.micronsPerPixel,
+    tileSize: shape.tileSize,
+    tileFormat: shape.tileFormat,
+    objectivePower: facts.objectivePower,
+    scanner: facts.scanner,
+  };
+  const valid = validateItemContent(content);
+  if (!valid.ok) throw new Error(`the slide reader built an invalid slide item: ${valid.errors.join('; ')}`);
+  return content;
+}
+
+/**
+ * Gives an existing slide item a new pyramid built from more of its source files (a DICOM WSI
+ * whose instances came in separate uploads): same item id, so its assignments and outlines stay.
+ */
+export async function replaceSlidePyramid(
+  db: Kysely<Database>,
+  itemId: string,
+  origin: Pick<SlideOrigin, 'source' | 'sourceName' | 'blobs'>,
+  built: { readonly shape: PyramidShape; readonly facts: SlideFacts; readonly pack: StoredPack },
+  actorId: string | null,
+  at: string,
+): Promise<void> {
+  const { pack, facts } = built;
+  const content = slideContentOf(built);
+  await inTransaction(db, async (trx) => {
+    for (const blob of [origin.source, ...origin.blobs, pack.pack, pack.index]) await recordBlob(trx, blob, at);
+    await trx.updateTable('items').set({ content: JSON.stringify(content), updated_at: at }).where('id', '=', itemId).execute();
+    await trx
+      .updateTable('slides')
+      .set({ pack_sha256: pack.pack.sha256, index_sha256: pack.index.sha256, source_sha256: origin.source.sha256, source_name: origin.sourceName, facts: JSON.stringify(facts) })
+      .where('item_id', '=', itemId)
+      .execute();
+    await writeAudit(trx, {
+      at,
+      userId: actorId,
+      action: 'item.import',
+      entity: 'item',
+      entityId: itemId,
+      detail: { kind: 'slide', name: origin.sourceName, sha256: origin.source.sha256, tiles: pack.index.sha256, replaced: true },
+    });
+  });
 }
 
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {

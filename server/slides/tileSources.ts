@@ -67,6 +67,13 @@ export class TileSources {
     return pending;
   }
 
+  /** Drops an item's source (its slide got a new tile pack); the next tile looks it up again. */
+  forget(itemId: string): void {
+    if (!this.cache.delete(itemId)) return;
+    this.held -= this.sizes.get(itemId) ?? 0;
+    this.sizes.delete(itemId);
+  }
+
   private async find(itemId: string): Promise<TileSource | null> {
     for (const lookup of this.lookups) {
       const source = await lookup(itemId);

@@ -37,7 +37,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const name = fileName(request.headers['x-file-name']);
       const slide = request.headers['content-type']?.startsWith('image/tiff') === true;
       const stored = await storeBody(ctx.blobs, request, body, slide ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
-      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now });
+      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
     },
   );
 };

@@ -349,8 +349,8 @@ export const appMessages = {
     ja: '拒否：全スライド画像（WSI）です。スライドとして開いてください。シリーズとしては取り込みません。',
   },
   'admin.upload.reason.slideUnreadable': {
-    en: 'Refused: this TIFF file could not be read as a slide (not a whole-slide image, or a format the server does not read).',
-    ja: '拒否：この TIFF ファイルはスライドとして読めませんでした（全スライド画像でないか、サーバーが読めない形式です）。',
+    en: 'Refused: this file could not be read as a slide (not a whole-slide image, or a format the server does not read).',
+    ja: '拒否：このファイルはスライドとして読めませんでした（全スライド画像でないか、サーバーが読めない形式です）。',
   },
   'admin.upload.reason.slideTruncated': {
     en: 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.',
