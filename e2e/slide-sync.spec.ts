@@ -1,52 +1,27 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import type { Geometry, Point, Shape } from '../src/core/annotation';
 import type { ApiClient } from '../src/data/api';
 import { allRecords } from '../src/data/testing/allRecords';
-import { hasPathologySampleData, pathologySample } from '../server/testing/sampleData';
-import { byTestId, conflictCount, expect, expectSynced, openDataset, serverApi, settled, signIn, syncBadge, test, type Mejirushi } from './fixtures/mejirushi';
+import { hasPathologySampleData } from '../server/testing/sampleData';
+import { expectSlideReady, imageToPage, openSlide, slideDataset } from './fixtures/slides';
+import { byTestId, conflictCount, expect, expectSynced, serverApi, settled, signIn, syncBadge, test, type Mejirushi } from './fixtures/mejirushi';
 
 const SVS = 'CMU-1-Small-Region.svs';
-const DATASET = 'Gastric biopsies';
 
 if (!hasPathologySampleData()) console.log(`slide-sync.spec.ts skipped: no ${SVS} in the sample data (set MEJIRUSHI_SAMPLE_DATA)`);
 test.skip(!hasPathologySampleData(), `no ${SVS} in the sample data (set MEJIRUSHI_SAMPLE_DATA)`);
 
-/** As the admin, through the API: a gastric-biopsy dataset holding the Aperio sample (2220 × 2967 px), assigned to the annotator. */
-async function slideDataset(mejirushi: Mejirushi): Promise<string> {
-  const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const dataset = await admin.createDataset({ name: DATASET, labelSetId: 'gastric-biopsy', labelSetVersion: 1 });
-  await admin.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
-  const items = await admin.listItems(dataset.id);
-  const item = items.items[0];
-  if (items.items.length !== 1 || !item) throw new Error(`the upload should make one slide item, made ${items.items.length}`);
-  const annotator = (await admin.listUsers()).find((user) => user.username === mejirushi.annotator.username);
-  if (!annotator) throw new Error('the fixture should have made the annotator');
-  await admin.assign(dataset.id, { userId: annotator.id });
-  return item.id;
-}
-
-async function openSlide(page: Page, itemId: string): Promise<void> {
-  await openDataset(page, DATASET);
-  await byTestId(page, `item-link-${itemId}`).click();
-  await expectSlideReady(page);
-}
-
-async function expectSlideReady(page: Page): Promise<void> {
-  await expect(page.locator('[data-testid="slide-viewer"][data-ready="true"]')).toBeVisible();
-  await expect(page.locator('[data-testid="slide-annotation-layer"][data-ready="true"]')).toBeVisible();
+/** The Aperio sample (2220 × 2967 px) in a gastric-biopsy dataset assigned to the annotator; answers its item id. */
+async function sampleSlide(mejirushi: Mejirushi): Promise<string> {
+  const [itemId] = await slideDataset(mejirushi, [SVS]);
+  if (!itemId) throw new Error('the upload made no slide item');
+  return itemId;
 }
 
 /** Page coordinates (for the mouse) of a level-0 image point, through the adapter tools use. */
 async function pagePoint(page: Page, point: Point): Promise<{ x: number; y: number }> {
-  const box = await byTestId(page, 'slide-viewport').boundingBox();
-  if (!box) throw new Error('the slide viewport is not on screen');
-  const [x, y] = await page.evaluate((p) => {
-    const hook = window.__mejirushiSlide;
-    if (!hook) throw new Error('no slide viewer test hook');
-    return hook.imageToScreen(p);
-  }, point);
-  return { x: box.x + x, y: box.y + y };
+  const [x, y] = await imageToPage(page, point);
+  return { x, y };
 }
 
 async function useTool(page: Page, key: string, tool: string): Promise<void> {
@@ -197,7 +172,7 @@ async function catchUp(page: Page): Promise<void> {
 }
 
 test('outlines drawn offline are kept on the device, survive an offline reload, and reach the server once online', async ({ page, context, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await sampleSlide(mejirushi);
   await signIn(page, mejirushi.annotator);
   // The worker must control the page so the app itself reloads offline.
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
@@ -232,7 +207,7 @@ test('outlines drawn offline are kept on the device, survive an offline reload, 
 });
 
 test('two devices edit different outlines: both edits reach the server and each page shows the other’s', async ({ page: a, browser, mejirushi }) => {
-  const itemId = await slideDataset(mejirushi);
+  const itemId = await sampleSlide(mejirushi);
   await signIn(a, mejirushi.annotator);
   await openSlide(a, itemId);
   const [rectId, polygonId] = await drawTwo(a);
@@ -274,7 +249,7 @@ test('two devices edit different outlines: both edits reach the server and each 
 
 for (const choice of ['keep mine', 'take theirs'] as const) {
   test(`the same outline moved on one device and re-classed offline on the other conflicts; the dialog settles it (${choice})`, async ({ page: a, browser, mejirushi }) => {
-    const itemId = await slideDataset(mejirushi);
+    const itemId = await sampleSlide(mejirushi);
     await signIn(a, mejirushi.annotator);
     await openSlide(a, itemId);
     const [rectId] = await drawTwo(a);
