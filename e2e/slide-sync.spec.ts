@@ -281,6 +281,11 @@ for (const choice of ['keep mine', 'take theirs'] as const) {
       const rows = b.page.locator('[data-testid^="conflict-row-"]');
       await expect(rows).toHaveCount(1);
       await expect(rows).toHaveAttribute('data-record-id', rectId);
+      // Each version is shown by its class, named as the lesion toolbar names it.
+      await expect(byTestId(b.page, `conflict-mine-${rectId}`)).toHaveAttribute('data-classes', 'lesion.other');
+      await expect(byTestId(b.page, `conflict-mine-${rectId}`)).toHaveText('Other lesion');
+      await expect(byTestId(b.page, `conflict-server-${rectId}`)).toHaveAttribute('data-classes', 'lesion.carcinoma');
+      await expect(byTestId(b.page, `conflict-server-${rectId}`)).toHaveText('Carcinoma');
       // Until chosen, the server keeps A's version.
       expect(essence(await serverShapes(api, itemId))[rectId]).toEqual({ classCode: theirs.classCode, geometry: theirs.geometry });
 
