@@ -307,3 +307,48 @@ for (const choice of ['keep mine', 'take theirs'] as const) {
     }
   });
 }
+
+test('the same outline moved on one device and reshaped by a vertex offline on the other conflicts; keeping mine sends the reshaped one', async ({ page: a, browser, mejirushi }) => {
+  const itemId = await sampleSlide(mejirushi);
+  await signIn(a, mejirushi.annotator);
+  await openSlide(a, itemId);
+  const [, polygonId] = await drawTwo(a);
+  await settled(a);
+  await expectSynced(a);
+  const b = await secondDevice(browser, mejirushi, itemId);
+  try {
+    await b.context.setOffline(true);
+    await dragOutline(a, POLYGON_INSIDE, [POLYGON_INSIDE[0] - 600, POLYGON_INSIDE[1]]);
+    await expect.poll(async () => boundsOf((await localShapes(a))[polygonId]!.geometry).maxX).toBeLessThan(POLYGON[1]![0] - 400);
+    await settled(a);
+    await expectSynced(a);
+
+    // B, offline and not caught up, drags the polygon's third vertex outwards.
+    await selectAt(b.page, POLYGON_INSIDE);
+    const from = await pagePoint(b.page, POLYGON[2]!);
+    const to = await pagePoint(b.page, [POLYGON[2]![0] + 200, POLYGON[2]![1] + 150]);
+    await b.page.mouse.move(from.x, from.y);
+    await b.page.mouse.down();
+    await b.page.mouse.move(to.x, to.y, { steps: 5 });
+    await b.page.mouse.up();
+    await expect.poll(async () => boundsOf((await localShapes(b.page))[polygonId]!.geometry).maxY).toBeGreaterThan(POLYGON[2]![1] + 100);
+    const mine = (await localShapes(b.page))[polygonId]!;
+    await settled(b.page);
+    await b.context.setOffline(false);
+
+    const dialog = byTestId(b.page, 'conflict-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(b.page.locator('[data-testid^="conflict-row-"]')).toHaveAttribute('data-record-id', polygonId);
+    await byTestId(b.page, `conflict-keep-mine-${polygonId}`).click();
+    await expect(dialog).toBeHidden();
+    await settled(b.page);
+    await expectSynced(b.page);
+    const api = await serverApi(mejirushi.url, mejirushi.annotator);
+    const expected = { classCode: mine.classCode, geometry: mine.geometry };
+    expect(essence(await serverShapes(api, itemId))[polygonId]).toEqual(expected);
+    await catchUp(a);
+    await expect.poll(async () => essence(await localShapes(a))[polygonId]).toEqual(expected);
+  } finally {
+    await b.context.close();
+  }
+});
