@@ -45,6 +45,7 @@ export function SlideWorkspace({
   const { document, changes } = open;
 
   const question = useMemo(() => open.detail?.labelSet.questions.find((q) => q.target === 'slide' && isLabelQuestion(q)) ?? null, [open.detail]);
+  const regionClasses = useMemo(() => open.detail?.labelSet.questions.flatMap((q) => (q.target === 'region' ? q.classes : [])) ?? [], [open.detail]);
   const answer = useMemo(
     () => (question && document ? (labelAt(document, question.id, open.itemId)?.classCodes[0] ?? null) : null),
     // `document` changes in place; `changes` says when.
@@ -146,6 +147,7 @@ export function SlideWorkspace({
       {showConflict && question && (
         <ConflictDialog
           question={question}
+          regionClasses={regionClasses}
           targetIds={open.targetIds}
           conflicts={open.conflicts}
           onResolve={actions.resolveConflicts}

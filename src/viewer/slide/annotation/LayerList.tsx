@@ -26,7 +26,13 @@ export function LayerList({
           <span className="muted">{t('annotation.layers.count', { count: documentCount.toLocaleString() })}</span>
         </li>
         {layers.layers.map((layer) => (
-          <li key={layer.summary.id} data-testid={`annotation-layer-${layer.summary.id}`} data-status={layer.status}>
+          <li
+            key={layer.summary.id}
+            data-testid={`annotation-layer-${layer.summary.id}`}
+            data-status={layer.status}
+            data-visible={layer.visible}
+            data-count={layer.summary.polygonCount}
+          >
             <label>
               <input type="checkbox" checked={layer.visible} onChange={() => layers.toggle(layer.summary.id)} />
               {layer.summary.name}
