@@ -3,7 +3,7 @@ import type { Geometry, Point, Shape } from '../src/core/annotation';
 import type { ApiClient } from '../src/data/api';
 import { allRecords } from '../src/data/testing/allRecords';
 import { hasPathologySampleData } from '../server/testing/sampleData';
-import { expectSlideReady, imageToPage, openSlide, slideDataset } from './fixtures/slides';
+import { expectSlideReady, expectViewAtRest, imageToPage, openSlide, slideDataset } from './fixtures/slides';
 import { byTestId, conflictCount, expect, expectSynced, serverApi, settled, signIn, syncBadge, test, type Mejirushi } from './fixtures/mejirushi';
 
 const SVS = 'CMU-1-Small-Region.svs';
@@ -109,20 +109,6 @@ function boundsOf(geometry: Geometry): { minX: number; minY: number; maxX: numbe
 /** Within 3 screen px (in image px at the view's scale) of where the mouse went: the mouse moves by whole px. */
 function expectNear(actual: number, expected: number, scale: number): void {
   expect(Math.abs(actual - expected)).toBeLessThan(3 / scale);
-}
-
-/** The view has stopped moving (OpenSeadragon springs to the whole slide after opening): two reads in a row agree. */
-async function expectViewAtRest(page: Page): Promise<number> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await page.evaluate(() => window.__mejirushiSlide?.view()));
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return (JSON.parse(last) as { scale: number }).scale;
 }
 
 // In the lower part of the slide: at the whole-slide view the outline toolbar covers its top.
