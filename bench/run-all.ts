@@ -30,6 +30,10 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'import-refusal', site: false, summary: false },
   { name: 'event-loop', site: false, summary: false },
   { name: 'live-update', site: false, summary: false },
+  { name: 'wsi-overlay', site: false, summary: false },
+  { name: 'tool-hits', site: false, summary: false },
+  { name: 'wsi-tiles', site: true, summary: false },
+  { name: 'geojson-import', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

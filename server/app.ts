@@ -23,10 +23,14 @@ import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/str
 import { datasetRoutes } from './routes/datasets';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
+import { tileRoutes } from './routes/tiles';
+import { layerRoutes } from './routes/layers';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
+import { AccessCache } from './services/accessCache';
+import { packTileSources, TileSources, type TileSourceLookup } from './slides/tileSources';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
@@ -44,6 +48,8 @@ export interface AppOptions {
   readonly trustProxy?: string | null;
   /** Timing of the live change stream (tests shorten it). */
   readonly liveChanges?: LiveChangeOptions;
+  /** Tile sources of slides that are not tile packs (a generated demo slide), asked after the packs. */
+  readonly tileSources?: readonly TileSourceLookup[];
 }
 
 /**
@@ -52,10 +58,18 @@ export interface AppOptions {
  */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+/**
+ * Idle time an HTTP/1.1 connection stays open: a slide viewer fetches tiles in bursts as the
+ * reader pans, with pauses to read; reopening a connection (and TLS) per burst would cost more
+ * than the tiles. Above the 60 s idle timeout of common proxies, so the proxy closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 75_000;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: JSON_BODY_LIMIT,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // request.protocol is 'https' behind the configured proxy only; a client cannot claim it.
     trustProxy: options.trustProxy ?? false,
     // Wrong types are errors, not values to coerce; query strings are declared as strings.
@@ -74,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     labelSets: labelSetStore(options.db),
     itemTargets: itemTargetsCache(options.db),
     batches: new BatchPool(),
+    accessCache: new AccessCache(options.now ?? (() => new Date())),
+    tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])]),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());
@@ -90,7 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(itemRoutes);
+  await app.register(layerRoutes);
   await app.register(blobRoutes);
+  await app.register(tileRoutes);
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
   await app.register(auditRoutes);

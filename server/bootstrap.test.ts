@@ -81,7 +81,8 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
       const passwords = starts.map((start) => start.adminPassword).filter((password) => password !== null);
       expect(passwords).toHaveLength(1);
       expect(starts.filter((start) => start.demoDatasetId !== null)).toHaveLength(1);
-      expect(await counts()).toMatchObject({ users: 1, datasets: 1, items: 1, assignments: 1, dataset_attachments: 1 });
+      // The head-CT phantom and the demo slide, each once.
+      expect(await counts()).toMatchObject({ users: 1, datasets: 2, items: 2, assignments: 2, dataset_attachments: 2 });
       expect(await login(passwords[0]!)).not.toBeNull();
     } finally {
       if (other !== database.db) await other.destroy();

@@ -45,7 +45,10 @@ describe('server start-up', () => {
     });
     expect(change.status).toBe(204);
     const datasets = (await (await fetch(`${url}api/datasets`, { headers: auth })).json()) as DatasetSummary[];
-    expect(datasets.map((d) => [d.name, d.itemCount, d.progress.total])).toEqual([['SAH demo (synthetic head CT)', 1, 24]]);
+    expect(datasets.map((d) => [d.name, d.itemCount, d.progress.total])).toEqual([
+      ['Gastric biopsy (demo)', 1, 1],
+      ['SAH demo (synthetic head CT)', 1, 24],
+    ]);
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

@@ -3,11 +3,15 @@
  * API and the built SPA, and stops cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { buildApp } from './app';
 import { blobStoreIn } from './blobs/diskBlobStore';
 import { bootstrap } from './bootstrap';
 import { CONFIG_USAGE, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open';
+import { DemoPaintPool } from './demo/slide/paintPool';
+import { demoSlideTileLookup } from './demo/slide/tileSource';
+import { DemoSlideTiles } from './demo/slide/tiles';
 import { hasBuiltApp } from './plugins/spa';
 
 function urlOf(address: AddressInfo): string {
@@ -48,7 +52,19 @@ async function main(): Promise<void> {
   await blobs.removeStaleTemps();
 
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
-  const app = await buildApp({ db, reads, blobs, staticDir: config.staticDir, tokenTtlMs: config.tokenTtlMs, logger: true, trustProxy: config.trustProxy });
+  // The generated demo slide paints its tiles on demand, on worker threads, kept on disk once painted.
+  const demoPainter = new DemoPaintPool();
+  const demoTiles = new DemoSlideTiles({ diskCacheDir: join(config.dataDir, 'demo', 'slide-tiles'), paint: (level, x, y) => demoPainter.paint(level, x, y) });
+  const app = await buildApp({
+    db,
+    reads,
+    blobs,
+    staticDir: config.staticDir,
+    tokenTtlMs: config.tokenTtlMs,
+    logger: true,
+    trustProxy: config.trustProxy,
+    tileSources: [demoSlideTileLookup(db, demoTiles)],
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -58,6 +74,7 @@ async function main(): Promise<void> {
         ? `mejirushi: port ${config.port} on ${config.host} is in use; pick another with --port or PORT`
         : `mejirushi: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
     );
+    await demoPainter.close();
     await closeDatabases();
     process.exitCode = 1;
     return;
@@ -71,6 +88,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping…`);
     void app
       .close()
+      .then(() => demoPainter.close())
       .then(closeDatabases)
       .then(() => process.exit(0));
   };

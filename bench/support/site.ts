@@ -1,8 +1,8 @@
 /**
  * The static site the browser benchmarks serve: a fresh production build of the app (so the
  * figures are for the code in the tree, not a stale dist/) plus the benchmark's own pages under
- * /bench-bare/ (the bare Cornerstone3D baseline and the session seed page), built with the app's
- * Cornerstone settings from vite.config.ts.
+ * /bench-bare/ (the bare Cornerstone3D and OpenSeadragon baselines and the session seed page), built
+ * with the app's Cornerstone settings from vite.config.ts.
  *
  * /bench-bare/ is a symbolic link into the static folder: the server serves it like any file,
  * but its listing for the service worker's precache (`/app-files.json`) skips links, so the app
@@ -51,7 +51,7 @@ export async function buildSite(dir: string): Promise<string> {
       target: appConfig.build?.target,
       chunkSizeWarningLimit: appConfig.build?.chunkSizeWarningLimit,
       rolldownOptions: {
-        input: { index: join(BARE_ROOT, 'index.html'), seed: join(BARE_ROOT, 'seed.html') },
+        input: { index: join(BARE_ROOT, 'index.html'), seed: join(BARE_ROOT, 'seed.html'), slide: join(BARE_ROOT, 'slide.html') },
       },
     },
   });

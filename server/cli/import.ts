@@ -66,10 +66,24 @@ function line(outcome: FileImportOutcome): string {
     case 'imported':
       return [`imported   ${outcome.file}`, ...(outcome.warnings ?? []).map((warning) => `  note: ${warningSentence(warning)}`)].join('\n');
     case 'duplicate':
-      return `duplicate  ${outcome.file} (SOPInstanceUID already in the dataset)`;
+      return outcome.sopInstanceUid === undefined
+        ? `duplicate  ${outcome.file} (the same slide file is already in the dataset)`
+        : `duplicate  ${outcome.file} (SOPInstanceUID already in the dataset)`;
     case 'refused':
       return `refused    ${outcome.file}: ${outcome.reason}`;
   }
+}
+
+/** "building tiles of a.svs: 30% (1200/4000 tiles)" at each tenth of a slide's pyramid. */
+function slideProgressPrinter(): (file: string, done: number, total: number) => void {
+  let shown = -1;
+  return (file, done, total) => {
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (done === 0) shown = -1;
+    if (tenth === shown) return;
+    shown = tenth;
+    console.log(`  building tiles of ${file}: ${tenth * 10}% (${done}/${total} tiles)`);
+  };
 }
 
 async function datasetId(db: Kysely<Database>, args: ImportArgs): Promise<string> {
@@ -93,17 +107,23 @@ async function run(args: ImportArgs): Promise<number> {
     if (args.assign && !assignee) throw new ConfigError(`no user "${args.assign}"`);
     const id = await datasetId(db, args);
     const paths = await listFiles(args.folder);
-    const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, { blobs, onOutcome: (o) => console.log(line(o)) });
-    const count = (status: FileImportOutcome['status']) => report.outcomes.filter((o) => o.status === status).length;
-    const [imported, duplicates, refused] = [count('imported'), count('duplicate'), count('refused')];
-    const items = await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', id).executeTakeFirstOrThrow();
+    const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, {
+      blobs,
+      onOutcome: (o) => console.log(line(o)),
+      onSlideProgress: slideProgressPrinter(),
+    });
+    const outcomesOf = (status: FileImportOutcome['status']) => report.outcomes.filter((o) => o.status === status).length;
+    const [imported, duplicates, refused] = [outcomesOf('imported'), outcomesOf('duplicate'), outcomesOf('refused')];
+    const count = async (kind: string) =>
+      Number((await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', id).where('kind', '=', kind).executeTakeFirstOrThrow()).n);
+    const [seriesItems, slideItems] = [await count('series'), await count('slide')];
     if (assignee) {
       const { assigned } = await assignItems(db, id, assignee.id, null, null, new Date().toISOString());
       console.log(`assigned ${assigned} new item(s) to ${args.assign}`);
     }
     console.log(
       `${paths.length} file(s): ${imported} imported, ${duplicates} duplicate(s), ${refused} refused; ` +
-        `dataset "${args.dataset}" has ${Number(items.n)} series item(s)`,
+        `dataset "${args.dataset}" has ${seriesItems} series item(s)${slideItems > 0 ? ` and ${slideItems} slide(s)` : ''}`,
     );
     if (imported + duplicates === 0) {
       console.error(paths.length === 0 ? 'nothing to import: the folder has no files' : 'nothing could be imported');

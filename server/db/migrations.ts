@@ -8,6 +8,8 @@ import { blobStore } from './migrations/0003_blob_store';
 import { recordsMigration } from './migrations/0004_records';
 import { accountsMigration } from './migrations/0005_accounts';
 import { itemImporting } from './migrations/0006_item_importing';
+import { slidesMigration } from './migrations/0007_slides';
+import { outlineLayers } from './migrations/0008_outline_layers';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -176,6 +178,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_records': recordsMigration,
   '0005_accounts': accountsMigration,
   '0006_item_importing': itemImporting,
+  '0007_slides': slidesMigration,
+  '0008_outline_layers': outlineLayers,
 };
 
 const provider: MigrationProvider = {

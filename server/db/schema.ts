@@ -111,6 +111,21 @@ export interface BlobsTable {
   created_at: string;
 }
 
+/** One row per slide item: where its served tiles and its source file are (blobs), and what the scanner recorded. */
+export interface SlidesTable {
+  item_id: string;
+  /** The tile pack: every served tile, concatenated (server/slides/tilePack.ts). */
+  pack_sha256: string;
+  /** Where each tile lies in the pack: (level, x, y) → offset, length. */
+  index_sha256: string;
+  /** The file as imported (admins only); also the item's source_key. */
+  source_sha256: string;
+  source_name: string;
+  /** JSON SlideFacts (server/slides/pyramidWriter.ts). */
+  facts: string;
+  created_at: string;
+}
+
 /** Bytes of a database older than the blob store, until the start-up step moves them out. */
 export interface LegacyBlobBytesTable {
   sha256: string;
@@ -222,6 +237,18 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A read-only outline layer of an item; its outlines are one blob (encodeOutlineLayer's form), never replaced. */
+export interface OutlineLayersTable {
+  item_id: string;
+  /** Unique within the item, e.g. `nuclei`. */
+  id: string;
+  name: string;
+  polygon_count: number;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -237,6 +264,7 @@ export interface Database {
   dataset_attachments: DatasetAttachmentsTable;
   items: ItemsTable;
   item_files: ItemFilesTable;
+  slides: SlidesTable;
   blobs: BlobsTable;
   legacy_blob_bytes: LegacyBlobBytesTable;
   assignments: AssignmentsTable;
@@ -247,9 +275,11 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   app_state: AppStateTable;
+  outline_layers: OutlineLayersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type DatasetRow = Selectable<DatasetsTable>;
+export type SlideRow = Selectable<SlidesTable>;

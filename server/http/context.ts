@@ -2,9 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { AccessCache } from '../services/accessCache';
 import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
+import type { TileSources } from '../slides/tileSources';
 
 export interface AppContext {
   readonly db: Kysely<Database>;
@@ -22,6 +24,10 @@ export interface AppContext {
   readonly itemTargets: ItemTargetsCache;
   /** Parses and validates op batches, large ones off the event loop. */
   readonly batches: BatchPool;
+  /** Recent sessions and item grants of the tile route, so a tile costs no database round trip. */
+  readonly accessCache: AccessCache;
+  /** Where each slide item's tiles come from (a tile pack, or a generated slide). */
+  readonly tileSources: TileSources;
 }
 
 declare module 'fastify' {

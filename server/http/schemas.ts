@@ -21,6 +21,9 @@ export const CHECKPOINT_PATTERN = '^(latest|[0-9]{1,15}\\.[0-9]{1,15})?$';
 /** A box `x0,y0,x1,y1` in image px. */
 export const BOX_PATTERN = '^-?[0-9]{1,9}(\\.[0-9]{1,6})?(,-?[0-9]{1,9}(\\.[0-9]{1,6})?){3}$';
 
+/** An outline layer id, e.g. `nuclei`: it appears in URLs. */
+export const LAYER_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+
 /** Readable names for patterns, used by the error plugin instead of echoing a regex. */
 export const PATTERN_NAMES: Readonly<Record<string, string>> = {
   [UUID_PATTERN]: 'a UUID',
@@ -30,6 +33,7 @@ export const PATTERN_NAMES: Readonly<Record<string, string>> = {
   '^[1-9][0-9]{0,8}$': 'a positive integer',
   [CHECKPOINT_PATTERN]: 'a checkpoint this server handed out, "latest", or empty',
   [BOX_PATTERN]: 'a box x0,y0,x1,y1 in image px',
+  [LAYER_ID_PATTERN]: 'a layer id (lower-case letters, digits, -)',
 };
 
 export const uuid = { type: 'string', pattern: UUID_PATTERN } as const;

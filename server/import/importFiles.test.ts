@@ -162,9 +162,9 @@ describe.runIf(hasSampleData())('importDicomFiles on the sample radiology data',
     expect(report.outcomes).toHaveLength(paths.length);
     const imported = new Set<string>();
     for (const outcome of report.outcomes) {
-      if (outcome.status === 'imported') imported.add(outcome.sopInstanceUid);
+      if (outcome.status === 'imported') imported.add(String(outcome.sopInstanceUid));
       // A duplicate always repeats an instance stored earlier in the same run.
-      if (outcome.status === 'duplicate') expect(imported.has(outcome.sopInstanceUid)).toBe(true);
+      if (outcome.status === 'duplicate') expect(imported.has(String(outcome.sopInstanceUid))).toBe(true);
     }
     expect(report.outcomes.filter((o) => o.status === 'refused')).toHaveLength(2);
   });

@@ -1,11 +1,13 @@
 /**
- * Stores DICOM files in a dataset: each file is read, refused with its reason, reported as a
- * duplicate (same SOPInstanceUID already in the dataset) or stored (bytes in the blob store, a
- * row in `item_files` naming the blob); then every series touched
- * (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never stops the
- * rest, and re-running an import heals items a crash left half-built.
+ * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
+ * importer (server/slides/importSlide.ts) and becomes one slide item. Every other file is read,
+ * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
+ * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
+ * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
+ * stops the rest, and re-running an import heals items a crash left half-built.
  */
 import { randomUUID } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
@@ -19,14 +21,20 @@ import type { DicomInstanceMeta } from '../dicom/parse';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
+import { importSlideFile } from '../slides/importSlide';
+import { importDicomWsiFiles, type DicomWsiFile } from '../slides/importDicomWsi';
+import { SLIDE_READERS } from '../slides/readers';
 import type { Inspection } from './inspect';
 import { inspectInWorker } from './inspectPool';
+import { ROUTE_HEAD_BYTES, routeImport } from './route';
 import { buildSeriesContent } from './series';
 
 export type ImportFile =
   | { readonly name: string; readonly bytes: Uint8Array }
   /** Already in the blob store (a streamed upload); read back from there to parse it. */
-  | { readonly name: string; readonly stored: StoredBlob };
+  | { readonly name: string; readonly stored: StoredBlob }
+  /** A local file (the CLI): read when it is a DICOM file, streamed when it is a slide. */
+  | { readonly name: string; readonly path: string };
 
 export interface ImportOptions {
   /** Where the files' bytes go. */
@@ -36,6 +44,10 @@ export interface ImportOptions {
   readonly onOutcome?: (outcome: FileImportOutcome) => void;
   /** Reads and checks a file's bytes; by default in the shared pool of import worker threads. */
   readonly inspect?: Inspector;
+  /** Called as a slide's pyramid is built: tiles written so far of `total`. */
+  readonly onSlideProgress?: (file: string, done: number, total: number) => void;
+  /** Called when a slide item got a new pyramid (more of a DICOM WSI's instances arrived). */
+  readonly onSlideReplaced?: (itemId: string) => void;
 }
 
 export type Inspector = (bytes: Uint8Array) => Promise<Inspection>;
@@ -53,12 +65,35 @@ export async function importDicomFiles(
   const outcomes: FileImportOutcome[] = [];
   const extended = new Set<string>();
   const touched = new Set<string>();
+  const wsiFiles: DicomWsiFile[] = [];
   for await (const file of files) {
-    const outcome = await importOne(db, blobs, inspect, datasetId, file, actorId, now().toISOString());
+    const route = routeImport(await headOf(blobs, file));
+    if (route.importer === 'slide' && route.format === 'dicomWsi') {
+      // A DICOM WSI slide is several files: gathered now, grouped into slides once all have come.
+      wsiFiles.push(await storedWithBytes(blobs, file));
+      continue;
+    }
+    const openSlide = route.importer === 'slide' ? (SLIDE_READERS[route.format] ?? null) : null;
+    const outcome = openSlide
+      ? await importSlideFile(db, datasetId, file, actorId, {
+          blobs,
+          now,
+          open: openSlide,
+          onProgress: (done, total) => options.onSlideProgress?.(file.name, done, total),
+        })
+      : await importOne(db, blobs, inspect, datasetId, file, actorId, now().toISOString());
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
-    if (outcome.status !== 'refused') touched.add(outcome.itemId);
+    // A slide item is whole once imported; only series are rebuilt from their files.
+    if (outcome.status !== 'refused' && !openSlide) touched.add(outcome.itemId);
     if (outcome.status === 'imported') extended.add(outcome.itemId);
+  }
+  if (wsiFiles.length > 0) {
+    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced })) {
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+      if (outcome.status === 'imported') extended.add(outcome.itemId);
+    }
   }
   for (const itemId of touched) await rebuildSeriesItem(db, itemId, actorId, now().toISOString(), extended.has(itemId));
   return { outcomes, itemIds: [...extended] };
@@ -73,7 +108,7 @@ async function importOne(
   actorId: string | null,
   at: string,
 ): Promise<FileImportOutcome> {
-  const bytes = 'bytes' in file ? file.bytes : await readWholeBlob(blobs, file.stored.sha256);
+  const bytes = 'bytes' in file ? file.bytes : 'path' in file ? await readFile(file.path) : await readWholeBlob(blobs, file.stored.sha256);
   const inspection = await inspect(bytes);
   if (!inspection.ok) {
     const { reason, code } = inspection;
@@ -192,4 +227,30 @@ async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: 
       await writeAudit(trx, { at, userId: actorId, action: 'item.import', entity: 'item', entityId: itemId, detail: { files: files.length } });
     }
   });
+}
+
+/** A DICOM WSI instance in the blob store, with its bytes for the reader (instances are tiles of one level, not whole slides). */
+async function storedWithBytes(blobs: BlobStore, file: ImportFile): Promise<DicomWsiFile> {
+  const bytes = 'bytes' in file ? file.bytes : 'path' in file ? await readFile(file.path) : await readWholeBlob(blobs, file.stored.sha256);
+  const stored = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
+  return { name: file.name, stored, bytes };
+}
+
+/** The first bytes of a file, without reading a multi-gigabyte slide whole. */
+async function headOf(blobs: BlobStore, file: ImportFile): Promise<Uint8Array> {
+  if ('bytes' in file) return file.bytes.subarray(0, ROUTE_HEAD_BYTES);
+  if ('path' in file) {
+    const handle = await open(file.path, 'r');
+    try {
+      const buffer = Buffer.alloc(ROUTE_HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, ROUTE_HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  if (file.stored.size === 0) return new Uint8Array(0);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await blobs.read(file.stored.sha256, { start: 0, end: Math.min(file.stored.size, ROUTE_HEAD_BYTES) - 1 })) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

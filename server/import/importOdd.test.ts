@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { SlideItem } from '../../src/core/item';
 import { readWholeBlob } from '../blobs/blobStore';
 import { readDicomInstance } from '../dicom/parse';
 import { json, startTestServer, type SignedIn, type TestServer } from '../testing/testServer';
@@ -41,16 +42,27 @@ describe('uploading odd DICOM files', () => {
     expect(await upload('deflate_bomb_1gib.dcm')).toMatchObject({ status: 'refused', code: 'inflatedTooLarge' });
     expect(await upload('frames_2000000_native.dcm')).toMatchObject({ status: 'refused', code: 'framesMissing' });
     expect(await upload('frames_2000000_jpeg.dcm')).toMatchObject({ status: 'refused', code: 'framesMissing' });
-    expect(await upload('wsi_tiles.dcm')).toMatchObject({ status: 'refused', code: 'wholeSlide', reason: 'whole-slide image: open it as a slide' });
     expect(await upload('jpeg_undecodable.dcm')).toMatchObject({ status: 'refused', code: 'undecodable' });
     expect(await items()).toBe(before);
+  });
+
+  it('imports a whole-slide image as a slide, never as a stack of tiles', async () => {
+    const outcome = await upload('wsi_tiles.dcm');
+    if (outcome.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
+    const item = await server.db.selectFrom('items').select(['kind', 'content']).where('id', '=', outcome.itemId).executeTakeFirstOrThrow();
+    expect(item.kind).toBe('slide');
+    const content = JSON.parse(item.content) as SlideItem;
+    expect(content.levels.map((level) => [level.width, level.height, level.downsample])).toEqual([
+      [32, 32, 1],
+      [16, 16, 2],
+    ]);
   });
 
   it('accepts repaired files with warnings, stores them repaired, and finds them again on a second upload', async () => {
     const first = await upload('uids_missing.dcm');
     if (first.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(first)}`);
     expect(first.warnings?.map((w) => w.code === 'uidReplaced' && w.attribute)).toEqual(['StudyInstanceUID', 'SeriesInstanceUID']);
-    const stored = readDicomInstance(await storedFileOf(first.sopInstanceUid));
+    const stored = readDicomInstance(await storedFileOf(String(first.sopInstanceUid)));
     const item = await server.db.selectFrom('items').select(['source_key', 'content']).where('id', '=', first.itemId).executeTakeFirstOrThrow();
     expect(stored.ok && stored.meta.seriesInstanceUid).toBe(item.source_key);
     expect(JSON.parse(item.content)).toMatchObject({ seriesInstanceUid: item.source_key, slices: [{ sopInstanceUid: first.sopInstanceUid }] });

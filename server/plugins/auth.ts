@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../src/core/api';
+import { tokenHash } from '../auth/tokens';
 import { forbidden, HttpError, unauthorized } from '../http/errors';
 import { globalPlugin } from '../http/globalPlugin';
 import { findSession, type AuthUser } from '../services/sessions';
@@ -19,6 +20,10 @@ declare module 'fastify' {
     public?: boolean;
     roles?: readonly Role[];
     passwordChangeAllowed?: boolean;
+    /** Sessions are looked up in the short in-process AccessCache (services/accessCache.ts) first: the tile route. */
+    cachedSession?: boolean;
+    /** The route signs sessions out or disables accounts: the AccessCache is emptied before it answers. */
+    endsSessions?: boolean;
   }
 }
 
@@ -45,7 +50,9 @@ export const authPlugin = globalPlugin(async (app) => {
     if (config.public) return;
     const token = bearerToken(request);
     if (!token) throw unauthorized('missing or malformed Authorization: Bearer token');
-    const session = await findSession(app.ctx, token);
+    const cached = config.cachedSession ? app.ctx.accessCache.session(tokenHash(token)) : null;
+    const session = cached ? ({ kind: 'valid', user: cached } as const) : await findSession(app.ctx, token);
+    if (config.cachedSession && !cached && session.kind === 'valid') app.ctx.accessCache.rememberSession(session.user);
     if (session.kind !== 'valid') reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
     if (session.kind === 'disabled') throw new HttpError(401, 'account_disabled', 'this account has been disabled by an administrator');
     if (session.kind === 'unknown') throw unauthorized('session expired or unknown; sign in again');
@@ -58,5 +65,8 @@ export const authPlugin = globalPlugin(async (app) => {
     if (roles && !roles.some((role) => user.roles.includes(role))) {
       throw forbidden(`requires role ${roles.join(' or ')}`);
     }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.routeOptions.config.endsSessions && reply.statusCode < 400) app.ctx.accessCache.clear();
   });
 });

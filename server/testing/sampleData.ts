@@ -19,3 +19,13 @@ export function hasSampleData(): boolean {
   const radiology = resolve(sampleDataDir(), 'radiology');
   return existsSync(radiology) && statSync(radiology).isDirectory();
 }
+
+/** A file of the pathology samples (SVS, OME-TIFF, IHC PNG). */
+export function pathologySample(name: string): string {
+  return resolve(sampleDataDir(), 'pathology', name);
+}
+
+/** True when the pathology samples are present (the folder the slide suites read). */
+export function hasPathologySampleData(): boolean {
+  return existsSync(pathologySample('CMU-1-Small-Region.svs'));
+}

@@ -161,6 +161,22 @@ export interface AssignRequest {
   readonly itemIds?: readonly string[];
 }
 
+/**
+ * GET /api/items/:id/layers → OutlineLayerList: the item's read-only outline layers.
+ * GET /api/items/:id/layers/:layerId → the layer's outlines (application/octet-stream, the form of
+ * `encodeOutlineLayer` in src/core/outlineLayer.ts); a layer never changes, so it may be cached.
+ */
+export interface OutlineLayerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly polygonCount: number;
+  /** Bytes of the binary form. */
+  readonly size: number;
+}
+export interface OutlineLayerList {
+  readonly layers: readonly OutlineLayerSummary[];
+}
+
 /** GET /api/items/:id → ItemDetail. Files: GET /api/items/:id/files/:fileId (application/dicom, immutable). */
 export interface ItemDetail {
   readonly item: Item;
@@ -287,11 +303,12 @@ export type FileImportOutcome =
       readonly file: string;
       readonly status: 'imported';
       readonly itemId: string;
-      readonly sopInstanceUid: string;
+      /** The DICOM instance's UID; absent for a slide file (SVS, TIFF…), which has none. */
+      readonly sopInstanceUid?: string;
       /** What the importer changed to accept the file (absent when nothing). */
       readonly warnings?: readonly ImportWarning[];
     }
-  | { readonly file: string; readonly status: 'duplicate'; readonly itemId: string; readonly sopInstanceUid: string }
+  | { readonly file: string; readonly status: 'duplicate'; readonly itemId: string; readonly sopInstanceUid?: string }
   | {
       readonly file: string;
       readonly status: 'refused';
@@ -301,7 +318,18 @@ export type FileImportOutcome =
     };
 
 /** Refusals a user can act on without reading the English `reason` (each has an i18n message). */
-export type ImportRefusalCode = 'wholeSlide' | 'inflatedTooLarge' | 'framesMissing' | 'undecodable' | 'decodeTimedOut';
+export type ImportRefusalCode =
+  | 'wholeSlide'
+  | 'inflatedTooLarge'
+  | 'framesMissing'
+  | 'undecodable'
+  | 'decodeTimedOut'
+  /** A TIFF-family file no slide reader can open. */
+  | 'slideUnreadable'
+  /** A slide file that ends before the data its header points to. */
+  | 'slideTruncated'
+  /** A slide larger than the server accepts (pixels or bytes). */
+  | 'slideTooLarge';
 
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
@@ -313,7 +341,7 @@ export type ImportWarning =
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];
-  /** Items (series) created or extended. */
+  /** Items (series or slides) created or extended. */
   readonly itemIds: readonly string[];
 }
 

@@ -2,6 +2,8 @@ import type { DocumentView } from './annotation';
 import { acceptProposals, rejectProposals } from './commands/proposal';
 import { setMask } from './commands/mask';
 import { addShape, removeShape, updateShape } from './commands/shape';
+import { removeShapes, setShapeClass, translateShapes } from './commands/shapeSelection';
+import { addShapes } from './commands/shapeMany';
 import { clearTargetLabels, setTargetLabel, setTargetLabelRange } from './commands/targetLabel';
 import { CommandError, type AnyCommand, type Command, type CommandContext, type CommandName, type CommandParams } from './commands/types';
 import type { RecordDiff } from './diff';
@@ -16,6 +18,10 @@ export const COMMANDS: readonly AnyCommand[] = [
   addShape,
   updateShape,
   removeShape,
+  setShapeClass,
+  translateShapes,
+  removeShapes,
+  addShapes,
   setMask,
   acceptProposals,
   rejectProposals,

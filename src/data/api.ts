@@ -22,6 +22,8 @@ import type {
   LoginRequest,
   LoginResponse,
   OpBatch,
+  OutlineLayerList,
+  OutlineLayerSummary,
   OpsPage,
   RecordConflictBody,
   RecordPage,
@@ -106,6 +108,11 @@ function query(params: Readonly<Record<string, string | number | null | undefine
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) search.set(name, String(value));
   return search.size ? `?${search}` : '';
+}
+
+/** Path of one slide tile (level 0 = full resolution): also the key it is kept under offline. */
+export function slideTilePath(itemId: string, level: number, x: number, y: number): string {
+  return `/api/items/${encodeURIComponent(itemId)}/tiles/${level}/${x}/${y}`;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -200,6 +207,28 @@ export function createApiClient(options: ApiClientOptions) {
       const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);
       try {
         return await response.arrayBuffer();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
+
+    /** One tile of a slide (level 0 = full resolution); the slide viewer keeps it for offline reading. */
+    loadSlideTile: async (itemId: string, level: number, x: number, y: number): Promise<Blob> => {
+      const response = await send('GET', slideTilePath(itemId, level, x, y));
+      try {
+        return await response.blob();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
+
+    /** The item's read-only outline layers (a slide's nuclei, a model's detections). */
+    listLayers: async (itemId: string): Promise<readonly OutlineLayerSummary[]> => (await json<OutlineLayerList>('GET', `${item(itemId)}/layers`)).layers,
+    /** One layer's outlines in their packed binary form (immutable: the URL names one version). */
+    loadLayer: async (itemId: string, layerId: string): Promise<Uint8Array> => {
+      const response = await send('GET', `${item(itemId)}/layers/${encodeURIComponent(layerId)}`);
+      try {
+        return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         throw new NetworkError(error);
       }

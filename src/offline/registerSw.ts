@@ -1,3 +1,5 @@
+import { TILE_CACHE_NAME } from '../viewer/slide/offlineTiles';
+
 /**
  * Registers /sw.js (production builds only: the dev server serves no worker) and marks
  * `<html data-sw-ready="true">` once the worker controls the page. A worker only activates after
@@ -24,10 +26,12 @@ export async function registerServiceWorker(): Promise<void> {
 }
 
 /**
- * Drops the DICOM files kept for offline use (call at sign-out: the worker serves them by URL,
- * whoever asks). Resolves once they are gone; a no-op without a worker.
+ * Drops the DICOM files and slide tiles kept for offline use (call at sign-out: they are served
+ * by URL, whoever asks). Resolves once they are gone. The files live in the worker's cache; the
+ * tiles in the page's own (see offlineTiles.ts).
  */
 export async function clearOfflineFiles(): Promise<void> {
+  if (typeof caches !== 'undefined') await caches.delete(TILE_CACHE_NAME).catch(() => false);
   if (!('serviceWorker' in navigator)) return;
   const active = (await navigator.serviceWorker.getRegistration())?.active;
   if (!active) return;

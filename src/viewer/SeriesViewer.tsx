@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { SliceRef } from '../core/item';
 import { useT } from '../i18n';
+import type { ViewerAdapter } from './adapter';
 import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
 import { sliceImageId } from './cornerstone/imageIds';
 import { classifyLoadError } from './loadError';
@@ -8,6 +9,7 @@ import { Toolbar } from './Toolbar';
 import { useViewerTestHook } from './testHook';
 import { usePrefetch } from './usePrefetch';
 import { useSliceDisplay } from './useSliceDisplay';
+import { useStackAdapter } from './useStackAdapter';
 import { useStackViewport } from './useStackViewport';
 import { CT_PRESETS, formatWindow, isPresetName, sameWindow, type PresetName, type WindowLevel } from './windowing';
 import './SeriesViewer.css';
@@ -32,6 +34,8 @@ export interface SeriesViewerProps {
   readonly initialWindow?: WindowLevel | null;
   /** The reader chose a window (null: back to each slice's own). */
   readonly onWindowChosen?: (window: WindowLevel | null) => void;
+  /** The viewer's ViewerAdapter (for overlays and tools) once the viewport exists; null when it goes. */
+  readonly onAdapter?: (adapter: ViewerAdapter | null) => void;
 }
 
 /**
@@ -39,7 +43,7 @@ export interface SeriesViewerProps {
  * slices by wheel. Root carries `data-ready` (current slice on screen), `data-slice-index` and
  * `data-voi="<width>/<center>"` for tests.
  */
-export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, onDisplayed, initialWindow, onWindowChosen }: SeriesViewerProps) {
+export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, onDisplayed, initialWindow, onWindowChosen, onAdapter }: SeriesViewerProps) {
   const t = useT();
   const elementRef = useRef<HTMLDivElement>(null);
   const handle = useStackViewport(elementRef);
@@ -74,6 +78,8 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
     reportedRef.current = next;
     onDisplayedRef.current?.(next);
   }, [display.phase, shownIndex]);
+
+  useStackAdapter(handle, onAdapter, display.phase === 'ready' ? (slices[shownIndex]?.targetId ?? null) : null);
 
   const setPreset = useCallback(
     (name: PresetName) => {

@@ -83,10 +83,12 @@ describe('auth', () => {
     return { token, auth: { authorization: `Bearer ${token}` } };
   }
 
-  it('logs out: the token stops working', async () => {
+  it('logs out: the token stops working and the browser is told to drop its HTTP cache (slide tiles)', async () => {
     const { token } = json<LoginResponse>(await login('ann', TEST_PASSWORD));
     const auth = { authorization: `Bearer ${token}` };
-    expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(204);
+    const logout = await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth });
+    expect(logout.statusCode).toBe(204);
+    expect(logout.headers['clear-site-data']).toBe('"cache"');
     expect((await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(401);
   });
 

@@ -30,13 +30,14 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.post('/api/auth/logout', { config: { passwordChangeAllowed: true } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { passwordChangeAllowed: true, endsSessions: true } }, async (request, reply) => {
     const user = userOf(request);
     await ctx.db.transaction().execute(async (trx) => {
       await deleteSession(trx, user.tokenHash);
       await writeAudit(trx, { at: ctx.now().toISOString(), userId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
     });
-    return reply.code(204).send();
+    // Slide tiles are cached by the browser (immutable): signing out takes them out of its cache.
+    return reply.code(204).header('Clear-Site-Data', '"cache"').send();
   });
 
   app.get('/api/auth/me', { config: { passwordChangeAllowed: true } }, async (request) => {
@@ -46,7 +47,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: ChangePasswordRequest }>(
     '/api/auth/password',
-    { schema: changePasswordSchema, config: { passwordChangeAllowed: true } },
+    { schema: changePasswordSchema, config: { passwordChangeAllowed: true, endsSessions: true } },
     async (request, reply) => {
       const user = userOf(request);
       const { currentPassword, newPassword } = request.body;

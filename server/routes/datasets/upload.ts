@@ -1,5 +1,7 @@
 /**
- * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`. The
+ * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`, and of
+ * slide files (SVS, NDPI, TIFF, OME-TIFF) as `image/tiff`; the importer tells them apart by their
+ * bytes and reports each file as for the CLI. The
  * body streams into the blob store (never whole in memory); the importer then reads the stored
  * instance back to parse it. The streamed body parser lives only in this plugin's context.
  */
@@ -11,6 +13,7 @@ import { importDicomFiles } from '../../import/importFiles';
 import { userOf } from '../../plugins/auth';
 import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
+import { SLIDE_LIMITS } from '../../slides/refusal';
 import { uploadSchema } from './schema';
 
 export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -18,6 +21,7 @@ export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
 export const uploadRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   acceptStreamedBody(app, 'application/dicom');
+  acceptStreamedBody(app, 'image/tiff');
 
   app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string } }>(
     '/api/datasets/:id/files',
@@ -27,12 +31,13 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const { id } = request.params;
       const { body } = request;
       if (!isStreamedBody(body)) {
-        throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom');
+        throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom (or image/tiff for a slide)');
       }
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const name = fileName(request.headers['x-file-name']);
-      const stored = await storeBody(ctx.blobs, request, body, MAX_DICOM_UPLOAD_BYTES);
-      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now });
+      const slide = request.headers['content-type']?.startsWith('image/tiff') === true;
+      const stored = await storeBody(ctx.blobs, request, body, slide ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
+      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
     },
   );
 };

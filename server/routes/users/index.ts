@@ -14,6 +14,8 @@ import { createUser, findUserRow, listUsers, resetPassword, setUserDisabled } fr
 import { createUserSchema, sessionParamsSchema, updateUserSchema, userParamsSchema } from './schema';
 
 const ADMIN = { roles: ['admin'] } as const;
+/** Disabling an account, resetting its password or ending its sessions: the tile route's AccessCache forgets them at once. */
+const ADMIN_ENDING_SESSIONS = { ...ADMIN, endsSessions: true } as const;
 
 export const userRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
@@ -41,7 +43,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
 
   app.patch<{ Params: { id: string }; Body: UpdateUserRequest }>(
     '/api/users/:id',
-    { schema: { ...updateUserSchema, params: userParamsSchema }, config: ADMIN },
+    { schema: { ...updateUserSchema, params: userParamsSchema }, config: ADMIN_ENDING_SESSIONS },
     async (request) => {
       const user = await setUserDisabled(ctx.db, request.params.id, request.body.disabled, userOf(request).id, ctx.now().toISOString());
       if (!user) throw noSuchUser();
@@ -49,7 +51,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string } }>('/api/users/:id/password-reset', { schema: { params: userParamsSchema }, config: ADMIN }, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/users/:id/password-reset', { schema: { params: userParamsSchema }, config: ADMIN_ENDING_SESSIONS }, async (request) => {
     const reset = await resetPassword(ctx.db, request.params.id, userOf(request).id, ctx.now().toISOString());
     if (!reset) throw noSuchUser();
     return reset;
@@ -60,7 +62,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     return listSessions(ctx.db, request.params.id, ctx.now());
   });
 
-  app.delete<{ Params: { id: string } }>('/api/users/:id/sessions', { schema: { params: userParamsSchema }, config: ADMIN }, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/api/users/:id/sessions', { schema: { params: userParamsSchema }, config: ADMIN_ENDING_SESSIONS }, async (request, reply) => {
     const { id } = request.params;
     if (!(await findUserRow(ctx.db, id))) throw noSuchUser();
     await revokeAudited(id, null, userOf(request).id);
@@ -69,7 +71,7 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
 
   app.delete<{ Params: { id: string; sessionId: string } }>(
     '/api/users/:id/sessions/:sessionId',
-    { schema: { params: sessionParamsSchema }, config: ADMIN },
+    { schema: { params: sessionParamsSchema }, config: ADMIN_ENDING_SESSIONS },
     async (request, reply) => {
       const { id, sessionId } = request.params;
       if ((await revokeAudited(id, sessionId, userOf(request).id)) === 0) throw notFound('no such session');

@@ -13,7 +13,7 @@ import {
   type CommandName,
 } from './types';
 
-function requireShape(command: CommandName, record: AnnotationRecord): Shape {
+export function requireShape(command: CommandName, record: AnnotationRecord): Shape {
   if (record.type !== 'shape') throw new CommandError(command, `record ${JSON.stringify(record.id)} is a ${record.type}, not a shape`);
   return record;
 }

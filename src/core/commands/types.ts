@@ -24,8 +24,16 @@ export interface CommandParams {
   'targetLabel/setRange': { readonly questionId?: string; readonly targetIds: readonly string[]; readonly classCode: string };
   'targetLabel/clear': { readonly questionId?: string; readonly targetIds: readonly string[] };
   'shape/add': { readonly questionId?: string; readonly targetId: string; readonly classCode: string; readonly geometry: Geometry };
+  /** Many outlines on one image at once (a GeoJSON import): one diff, one undo step. */
+  'shape/addMany': { readonly questionId?: string; readonly targetId: string; readonly shapes: readonly NewShape[] };
   'shape/update': { readonly id: string; readonly geometry: Geometry };
   'shape/remove': { readonly id: string };
+  /** A class change of a selection (a class key pressed with outlines selected). */
+  'shape/setClass': { readonly ids: readonly string[]; readonly classCode: string };
+  /** A selection dragged by (dx, dy) image px: one step however many outlines move. */
+  'shape/translate': { readonly ids: readonly string[]; readonly dx: number; readonly dy: number };
+  /** A selection deleted: one step, each outline as `shape/remove` does it. */
+  'shape/removeMany': { readonly ids: readonly string[] };
   'mask/set': {
     readonly questionId?: string;
     readonly targetId: string;
@@ -37,6 +45,12 @@ export interface CommandParams {
   };
   'proposal/accept': { readonly ids: readonly string[] };
   'proposal/reject': { readonly ids: readonly string[] };
+}
+
+/** An outline to add: its class (of the command's question) and its geometry. */
+export interface NewShape {
+  readonly classCode: string;
+  readonly geometry: Geometry;
 }
 
 export type CommandName = keyof CommandParams;

@@ -8,6 +8,7 @@
 import type { Geometry, Point, Shape } from '../annotation';
 import type { Box } from '../bounds';
 import type { CommandName, CommandParams } from '../commands/types';
+import type { ImageSize } from '../geometry/round';
 
 export type ToolId = 'select' | 'polygon' | 'freehand' | 'rectangle' | 'ellipse' | 'point' | 'brush';
 
@@ -38,7 +39,11 @@ export interface ToolContext {
   readonly classCode: string;
   /** Image px per screen px now: a tolerance of n screen px is n × this in image px. */
   readonly imagePxPerScreenPx: number;
+  /** The image's size in image px: tools keep every vertex inside it. */
+  readonly imageSize: ImageSize;
   readonly selection: ReadonlySet<string>;
+  /** The class of the region question a key stands for (its label-set key), if any: a class key on a selection changes its class. */
+  classForKey(key: string): string | undefined;
   shape(id: string): Shape | undefined;
   /** The topmost shape at `point` (within `tolerance` image px of its outline or inside it), or null. */
   shapeAt(point: Point, tolerance: number): Shape | null;
@@ -69,6 +74,8 @@ export interface ToolPreview {
   readonly handles?: readonly Point[];
   /** A rubber band (box selection). */
   readonly box?: Box;
+  /** Stored outlines drawn displaced by `delta` (image px) while a selection is dragged; they move on release. */
+  readonly moving?: { readonly ids: readonly string[]; readonly delta: Point };
   /** The brush footprint. */
   readonly brush?: { readonly center: Point; readonly radius: number; readonly mode: 'add' | 'subtract' };
 }

@@ -348,6 +348,18 @@ export const appMessages = {
     en: 'Refused: this is a whole-slide image. Open it as a slide; it is not imported as a series.',
     ja: '拒否：全スライド画像（WSI）です。スライドとして開いてください。シリーズとしては取り込みません。',
   },
+  'admin.upload.reason.slideUnreadable': {
+    en: 'Refused: this file could not be read as a slide (not a whole-slide image, or a format the server does not read).',
+    ja: '拒否：このファイルはスライドとして読めませんでした（全スライド画像でないか、サーバーが読めない形式です）。',
+  },
+  'admin.upload.reason.slideTruncated': {
+    en: 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.',
+    ja: '拒否：スライドファイルが途中で切れています。もう一度コピーまたは送信してください。',
+  },
+  'admin.upload.reason.slideTooLarge': {
+    en: 'Refused: the slide is larger than this server accepts.',
+    ja: '拒否：スライドがこのサーバーで受け付けられる大きさを超えています。',
+  },
   'admin.upload.reason.inflatedTooLarge': {
     en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',
     ja: '拒否：圧縮データが画像の大きさをはるかに超えて展開されるため、サーバーを守るため取り込みません。',

@@ -1,13 +1,28 @@
 import type { MessageTable } from '../types';
 import { appMessages } from './app';
+import { exchangeMessages } from './exchange';
+import { slideMessages } from './slide';
+import { slideAnnotationMessages } from './slideAnnotation';
+import { toolMessages } from './tools';
 import { viewerMessages } from './viewer';
 
 /** Every feature's table; listed separately so a test can catch one key defined twice. */
-export const messageTables = { appMessages, viewerMessages } as const satisfies Record<
-  string,
-  MessageTable
->;
+export const messageTables = {
+  appMessages,
+  viewerMessages,
+  slideMessages,
+  slideAnnotationMessages,
+  toolMessages,
+  exchangeMessages,
+} as const satisfies Record<string, MessageTable>;
 
-export const messages = { ...appMessages, ...viewerMessages } as const satisfies MessageTable;
+export const messages = {
+  ...appMessages,
+  ...viewerMessages,
+  ...slideMessages,
+  ...slideAnnotationMessages,
+  ...toolMessages,
+  ...exchangeMessages,
+} as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -21,6 +21,11 @@ describe.each(LANGUAGES)('importOutcomeText in %s', (language) => {
     expect(new Set(texts.map((text) => text.text)).size).toBe(CODES.length);
   });
 
+  it('names no file format in an unreadable slide\'s sentence: DICOM WSI files are refused with it too', () => {
+    const text = importOutcomeText(t, { file: 'label.dcm', status: 'refused', code: 'slideUnreadable', reason: 'has only label or overview images' }).text;
+    expect(text).not.toMatch(/TIFF/);
+  });
+
   it('shows an uncoded refusal with the server sentence, and each repair note with its values', () => {
     expect(importOutcomeText(t, { file: 'a.txt', status: 'refused', reason: 'not a DICOM file' }).text).toContain('not a DICOM file');
     const repaired: FileImportOutcome = {

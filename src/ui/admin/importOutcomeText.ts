@@ -18,6 +18,9 @@ const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
   framesMissing: 'admin.upload.reason.framesMissing',
   undecodable: 'admin.upload.reason.undecodable',
   decodeTimedOut: 'admin.upload.reason.decodeTimedOut',
+  slideUnreadable: 'admin.upload.reason.slideUnreadable',
+  slideTruncated: 'admin.upload.reason.slideTruncated',
+  slideTooLarge: 'admin.upload.reason.slideTooLarge',
 };
 
 export function importOutcomeText(t: Translate, outcome: FileImportOutcome): OutcomeText {

@@ -4,21 +4,24 @@ import type { LabelClass, Question } from '../../core/labelSet';
 import type { ConflictChoice, RecordConflict } from '../../data/syncEngine';
 import { useLanguage, useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
-import { cellBackground, classesOf } from './labelColors';
+import { cellBackground, classesOf, versionCodes } from './labelColors';
 
 /**
  * Records changed both on this device and elsewhere while everything else synced. Both versions
  * are kept until the user picks, per record (for a slice label: the slice, my answer, the
  * server's) or for all at once: keep mine (sent over the server's version) or take the server's.
+ * An outline's versions show its class by name, from `regionClasses` (the label set's region questions).
  */
 export function ConflictDialog({
   question,
+  regionClasses = [],
   targetIds,
   conflicts,
   onResolve,
   onLater,
 }: {
   readonly question: Question;
+  readonly regionClasses?: readonly LabelClass[];
   readonly targetIds: readonly string[];
   readonly conflicts: readonly RecordConflict[];
   readonly onResolve: (choices: ReadonlyMap<string, ConflictChoice>) => Promise<void>;
@@ -27,6 +30,7 @@ export function ConflictDialog({
   const t = useT();
   const [busy, setBusy] = useState(false);
   const sliceOf = useMemo(() => new Map(targetIds.map((id, i) => [id, i])), [targetIds]);
+  const byCode = useMemo(() => new Map([...regionClasses, ...question.classes].map((c) => [c.code, c])), [question, regionClasses]);
   const rows = conflicts
     .map((conflict) => ({ conflict, slice: sliceIndexOf(conflict, question, sliceOf) }))
     .sort((a, b) => (a.slice ?? Infinity) - (b.slice ?? Infinity) || a.conflict.id.localeCompare(b.conflict.id));
@@ -61,11 +65,11 @@ export function ConflictDialog({
               return (
                 <tr key={conflict.id} data-testid={`conflict-row-${key}`} data-record-id={conflict.id}>
                   <th scope="row">{slice === undefined ? <RecordName conflict={conflict} /> : slice + 1}</th>
-                  <td data-testid={`conflict-mine-${key}`} data-classes={codesOf(conflict.mine, question)}>
-                    <Version record={conflict.mine} question={question} />
+                  <td data-testid={`conflict-mine-${key}`} data-classes={versionCodes(conflict.mine, question).join(' ')}>
+                    <Version record={conflict.mine} question={question} byCode={byCode} />
                   </td>
-                  <td data-testid={`conflict-server-${key}`} data-classes={codesOf(conflict.server, question)}>
-                    <Version record={conflict.server} question={question} />
+                  <td data-testid={`conflict-server-${key}`} data-classes={versionCodes(conflict.server, question).join(' ')}>
+                    <Version record={conflict.server} question={question} byCode={byCode} />
                   </td>
                   <td className="row">
                     <button type="button" data-testid={`conflict-keep-mine-${key}`} disabled={busy} onClick={() => void choose(new Map([[conflict.id, 'mine']]))}>
@@ -103,23 +107,28 @@ function sliceIndexOf(conflict: RecordConflict, question: Question, sliceOf: Rea
   return sliceOf.get(record.targetId);
 }
 
-function codesOf(record: AnnotationRecord | null, question: Question): string {
-  return record?.type === 'label' && record.questionId === question.id ? record.classCodes.join(' ') : '';
-}
-
 function RecordName({ conflict }: { readonly conflict: RecordConflict }) {
   const t = useT();
   const record = conflict.mine ?? conflict.server ?? conflict.base;
   return <span title={conflict.id}>{record?.type === 'label' ? t('conflict.wholeItem') : `${t('conflict.record')} ${record?.type ?? ''}`}</span>;
 }
 
-function Version({ record, question }: { readonly record: AnnotationRecord | null; readonly question: Question }) {
+function Version({
+  record,
+  question,
+  byCode,
+}: {
+  readonly record: AnnotationRecord | null;
+  readonly question: Question;
+  readonly byCode: ReadonlyMap<string, LabelClass>;
+}) {
   const t = useT();
   const [language] = useLanguage();
-  const byCode = useMemo(() => new Map(question.classes.map((c) => [c.code, c])), [question]);
   if (!record) return <span className="muted">{t('conflict.deleted')}</span>;
-  if (record.type !== 'label') return <span>{record.classCode}</span>;
-  const classes: LabelClass[] = classesOf(record.classCodes, byCode);
+  if (record.type !== 'label' && record.type !== 'shape') return <span>{record.classCode}</span>;
+  const classes: LabelClass[] = classesOf(versionCodes(record, question), byCode);
+  // An outline of a class the label set lacks still shows its code rather than "unlabelled".
+  if (record.type === 'shape' && classes.length === 0) return <span>{record.classCode}</span>;
   if (classes.length === 0) return <span className="muted">{t('strip.unlabelled')}</span>;
   return (
     <span className="classes">

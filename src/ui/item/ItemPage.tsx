@@ -5,9 +5,10 @@ import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
+import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
-import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { preloadViewerFor } from './viewerPreload';
 
 /** /items/:id — loads the item and its local records, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
@@ -17,7 +18,7 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
 
   useEffect(() => {
-    preloadSeriesViewer().catch(() => undefined); // offline without a cached chunk: the workspace says so
+    void preloadViewerFor(itemId);
     void openItemById(itemId);
     return () => closeItem();
   }, [itemId, openItemById, closeItem]);
@@ -63,6 +64,8 @@ function ReadyItem({ open }: { readonly open: OpenItem }) {
       </header>
       {detail.item.content.kind === 'series' ? (
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
+      ) : detail.item.content.kind === 'slide' ? (
+        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}

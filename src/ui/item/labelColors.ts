@@ -1,3 +1,4 @@
+import type { AnnotationRecord } from '../../core/annotation';
 import type { LabelClass, Question } from '../../core/labelSet';
 import type { RecordStore } from '../../core/recordStore';
 
@@ -22,4 +23,14 @@ export function cellBackground(classes: readonly LabelClass[]): string | undefin
   const step = 100 / classes.length;
   const stops = classes.map((c, i) => `${c.color} ${i * step}% ${(i + 1) * step}%`);
   return `linear-gradient(to right, ${stops.join(', ')})`;
+}
+
+/**
+ * The class codes one version of a conflicting record carries: a label's answer to `question`, or
+ * an outline's class (a region question's); none for a deleted record or anything else.
+ */
+export function versionCodes(record: AnnotationRecord | null, question: Question): readonly string[] {
+  if (record?.type === 'label') return record.questionId === question.id ? record.classCodes : [];
+  if (record?.type === 'shape') return [record.classCode];
+  return [];
 }

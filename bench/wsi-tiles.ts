@@ -1,0 +1,269 @@
+/**
+ * Slide tile benchmark (not part of `npm test`): `npm run bench -- wsi-tiles`
+ *
+ * CMU-1-Small-Region.svs (the shared sample data) is imported through the slide importer into a
+ * test server (SQLite, disk blob store) listening on 127.0.0.1; an assigned annotator then asks
+ * for a screenful of level-0 tiles (1920×1080 px: 8×5 tiles of 256 px) over six kept-alive
+ * connections, as a browser does, WSI_ROUNDS times after one warm-up round. The baseline is the
+ * same tile bytes written out as files and served by a plain fastify + @fastify/static server in
+ * the same process, asked the same way: what serving the tiles costs with no access check, no
+ * index and no pack.
+ *
+ * BENCH lines: p95 and p50 latency against the static server's (ratio), and the absolute p95
+ * against the 50 ms goal. Clients and servers share this process, so absolute figures include
+ * the client's own time; the ratio compares like with like. The browser half
+ * (`browserFirstScreen`): navigation → first full screen of tiles in the app's slide viewer
+ * against bare OpenSeadragon on a DZI of the same slide, cold and warm (WSI_BROWSER_RUNS each).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { Browser } from '@playwright/test';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
+import { importDicomFiles } from '../server/import/importFiles';
+import { assignItems, createDataset } from '../server/services/datasets';
+import { hasPathologySampleData, pathologySample, sampleDataDir } from '../server/testing/sampleData';
+import { storedPack } from '../server/testing/slides';
+import { startTestServer, type TestServer } from '../server/testing/testServer';
+import { createApiClient } from '../src/data/api';
+import { printBench } from './support/benchLine';
+import { launchChromium, newSeededContext } from './support/browser';
+import { startBenchServer, type BenchServer } from './support/server';
+import { BARE_BASE, prepareSite } from './support/site';
+
+const ROUNDS = Number(process.env.WSI_ROUNDS ?? 50);
+/** Browsers open six connections per origin. */
+const CONNECTIONS = 6;
+const SCREEN = { columns: 8, rows: 5 };
+const P95_GOAL_MS = 50;
+const SVS = 'CMU-1-Small-Region.svs';
+/** Runs per page (app, bare) of the browser half. */
+const BROWSER_RUNS = Number(process.env.WSI_BROWSER_RUNS ?? 5);
+
+interface Latencies {
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/** One GET over `agent`, its body read whole; resolves with the milliseconds it took. */
+function timedGet(url: string, agent: Agent, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => {
+        if (res.statusCode !== 200 || bytes === 0) reject(new Error(`${url} answered ${res.statusCode} with ${bytes} bytes`));
+        else resolve(performance.now() - started);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Asks for every URL of the screen over CONNECTIONS connections, ROUNDS times after a warm-up round. */
+async function screenfuls(urls: readonly string[], headers: Record<string, string>): Promise<Latencies> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const samples: number[] = [];
+  try {
+    for (let round = 0; round <= ROUNDS; round += 1) {
+      // Each connection takes the next tile when its last one is in, so a time is one tile's own, not its wait for a connection.
+      let next = 0;
+      const connection = async () => {
+        while (next < urls.length) {
+          const time = await timedGet(urls[next++] as string, agent, headers);
+          if (round > 0) samples.push(time);
+        }
+      };
+      await Promise.all(Array.from({ length: CONNECTIONS }, connection));
+    }
+  } finally {
+    agent.destroy();
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Our tile route: the slide imported, an assigned annotator signed in; the screen's tile URLs and the auth header. */
+async function oursUrls(server: TestServer, origin: string): Promise<{ urls: string[]; headers: Record<string, string>; itemId: string }> {
+  const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
+  const dataset = await createDataset(server.db, { name: 'bench', description: '', labelSetId: id, labelSetVersion: version }, null, server.now().toISOString());
+  const report = await importDicomFiles(server.db, dataset.id, [{ name: 'CMU-1-Small-Region.svs', path: pathologySample('CMU-1-Small-Region.svs') }], null, { blobs: server.blobs });
+  const itemId = report.itemIds[0];
+  if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
+  const annotator = await server.signIn('reader', ['annotator']);
+  await assignItems(server.db, dataset.id, annotator.user.id, [itemId], null, server.now().toISOString());
+  return { urls: screen((x, y) => `${origin}/api/items/${itemId}/tiles/0/${x}/${y}`), headers: annotator.auth, itemId };
+}
+
+function screen(url: (x: number, y: number) => string): string[] {
+  const urls: string[] = [];
+  for (let y = 0; y < SCREEN.rows; y += 1) for (let x = 0; x < SCREEN.columns; x += 1) urls.push(url(x, y));
+  return urls;
+}
+
+/** The same tiles as files behind a plain static server. */
+async function staticBaseline(server: TestServer, itemId: string, dir: string): Promise<{ app: FastifyInstance; urls: string[] }> {
+  const pack = await storedPack(server.db, server.blobs, itemId);
+  mkdirSync(join(dir, '0'), { recursive: true });
+  for (let y = 0; y < SCREEN.rows; y += 1) for (let x = 0; x < SCREEN.columns; x += 1) writeFileSync(join(dir, '0', `${x}_${y}.jpeg`), await pack.tile(0, x, y));
+  const app = Fastify({ keepAliveTimeout: 75_000 });
+  await app.register(fastifyStatic, { root: dir, prefix: '/tiles/' });
+  const origin = await listen(app);
+  return { app, urls: screen((x, y) => `${origin}/tiles/0/${x}_${y}.jpeg`) };
+}
+
+/** The HTTP half of the benchmark. */
+async function tileLatency(): Promise<void> {
+  const server = await startTestServer('sqlite');
+  const dir = mkdtempSync(join(tmpdir(), 'mejirushi-bench-tiles-'));
+  let baseline: FastifyInstance | null = null;
+  try {
+    const ours = await oursUrls(server, await listen(server.app));
+    const stat = await staticBaseline(server, ours.itemId, dir);
+    baseline = stat.app;
+    const theirs = await screenfuls(stat.urls, {});
+    const mine = await screenfuls(ours.urls, ours.headers);
+    console.log(`tiles: ${ROUNDS} screenfuls of ${ours.urls.length} level-0 tiles over ${CONNECTIONS} kept-alive connections`);
+    console.log(`  tile route  p50 ${mine.p50.toFixed(2)} ms  p95 ${mine.p95.toFixed(2)} ms`);
+    console.log(`  static      p50 ${theirs.p50.toFixed(2)} ms  p95 ${theirs.p95.toFixed(2)} ms`);
+    printBench('wsi-tiles', 'tile-p95-vs-static', mine.p95, theirs.p95);
+    printBench('wsi-tiles', 'tile-p50-vs-static', mine.p50, theirs.p50);
+    printBench('wsi-tiles', 'tile-p95-ms-vs-goal', mine.p95, P95_GOAL_MS);
+  } finally {
+    await baseline?.close();
+    await server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!hasPathologySampleData()) {
+    console.error(`wsi-tiles: sample data not found at ${sampleDataDir()} (set MEJIRUSHI_SAMPLE_DATA)`);
+    process.exitCode = 1;
+    return;
+  }
+  await tileLatency();
+  await browserFirstScreen();
+}
+
+/** Runs in every document before its scripts: when the slide viewer (app or bare) first says ready. */
+const RECORD_READY = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="slide-viewer"][data-ready="true"]')) {
+      window.__benchSlideReady = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+declare global {
+  interface Window {
+    __benchSlideReady?: number;
+  }
+}
+
+/** ms from navigation to the first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
+async function firstScreen(browser: Browser, server: BenchServer, url: string): Promise<{ cold: number; warm: number }> {
+  const context = await newSeededContext(browser, server.url, server.login);
+  try {
+    await context.addInitScript({ content: RECORD_READY });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const once = async (): Promise<number> => {
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
+      return (await page.evaluate(() => window.__benchSlideReady)) as number;
+    };
+    const cold = await once();
+    return { cold, warm: await once() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The browser half: navigation → first full screen of tiles in the app's slide viewer (a real
+ * server process, the SVS imported through the admin API) against bare OpenSeadragon opening a
+ * DZI that `vips dzsave` made of the same slide (256 px JPEG tiles, as the importer's), served as
+ * static files by the same server, at the app viewer's size. Runs alternate app and bare.
+ */
+async function browserFirstScreen(): Promise<void> {
+  const site = await prepareSite();
+  const dziDir = mkdtempSync(join(tmpdir(), 'mejirushi-bench-dzi-'));
+  let server: BenchServer | null = null;
+  const browser = await launchChromium();
+  try {
+    execFileSync('vips', ['dzsave', pathologySample(SVS), join(dziDir, 'slide'), '--tile-size', '256', '--overlap', '0', '--suffix', '.jpg[Q=90]']);
+    // A link, like /bench-bare/: served as files, left out of the app's precache list.
+    const linkName = 'bench-dzi';
+    rmSync(join(site.staticDir, linkName), { force: true });
+    symlinkSync(dziDir, join(site.staticDir, linkName), 'dir');
+    server = await startBenchServer(site.staticDir);
+    const itemId = await importedSlide(server);
+    const appUrl = `/items/${itemId}`;
+    const size = await appViewerSize(browser, server, appUrl);
+    const bareUrl = `${BARE_BASE}slide.html?${new URLSearchParams({ dzi: `/${linkName}/slide.dzi`, w: String(size.w), h: String(size.h) }).toString()}`;
+    const app: { cold: number; warm: number }[] = [];
+    const bare: { cold: number; warm: number }[] = [];
+    for (let run = 0; run < BROWSER_RUNS; run += 1) {
+      app.push(await firstScreen(browser, server, appUrl));
+      bare.push(await firstScreen(browser, server, bareUrl));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    const appCold = median(app.map((r) => r.cold));
+    const bareCold = median(bare.map((r) => r.cold));
+    const appWarm = median(app.map((r) => r.warm));
+    const bareWarm = median(bare.map((r) => r.warm));
+    console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms`);
+    printBench('wsi-tiles', 'first-screen-cold-ms', appCold, bareCold);
+    printBench('wsi-tiles', 'first-screen-warm-ms', appWarm, bareWarm);
+  } finally {
+    await browser.close();
+    await server?.stop();
+    site.dispose();
+    rmSync(dziDir, { recursive: true, force: true });
+  }
+}
+
+/** The SVS uploaded by the admin into a gastric-biopsy dataset assigned to the admin; its item id. */
+async function importedSlide(server: BenchServer): Promise<string> {
+  const api = createApiClient({ baseUrl: server.url, getToken: () => server.login.token });
+  const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
+  const dataset = await api.createDataset({ name: 'bench slides', labelSetId: id, labelSetVersion: version });
+  const report = await api.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
+  const itemId = report.itemIds[0];
+  if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
+  await api.assign(dataset.id, { userId: server.login.user.id });
+  return itemId;
+}
+
+/** The app's slide viewer size, which the bare page copies so both fill the same pixels. */
+async function appViewerSize(browser: Browser, server: BenchServer, appUrl: string): Promise<{ w: number; h: number }> {
+  const context = await newSeededContext(browser, server.url, server.login);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(appUrl);
+    const box = await page.locator('[data-testid="slide-viewer"][data-ready="true"]').boundingBox({ timeout: 120_000 });
+    if (!box) throw new Error('cannot measure the app slide viewer');
+    return { w: Math.round(box.width), h: Math.round(box.height) };
+  } finally {
+    await context.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('wsi-tiles failed:', error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,82 @@
+/**
+ * The demo slide's tile source: `renderDemoTile(level, x, y)` gives the JPEG the tile endpoint
+ * serves, painted on first request and remembered in a bounded in-memory LRU and, when given a
+ * folder, on disk (so a restart does not paint again). Nothing is painted at start-up.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { demoTileBox, paintDemoTile, type TilePixels } from './render';
+
+/** Bump when the picture changes, so tiles cached on disk by an older version are not served. */
+export const DEMO_SLIDE_VERSION = 1;
+const JPEG_QUALITY = 85;
+
+export interface DemoSlideTileOptions {
+  /** Folder for tiles kept across restarts (e.g. `<data>/demo/slide-tiles`); absent: memory only. */
+  readonly diskCacheDir?: string;
+  /** Tiles kept in memory (about 15 KB each). */
+  readonly memoryTiles?: number;
+  /** Paints a tile's pixels; the server passes a DemoPaintPool's `paint` (threads), default: on this thread. */
+  readonly paint?: (level: number, x: number, y: number) => Promise<TilePixels>;
+}
+
+export class DemoSlideTiles {
+  private readonly memory = new Map<string, Buffer>();
+  private readonly painting = new Map<string, Promise<Buffer>>();
+  private readonly capacity: number;
+  private readonly dir: string | null;
+  private readonly paint: (level: number, x: number, y: number) => Promise<TilePixels>;
+
+  constructor(options: DemoSlideTileOptions = {}) {
+    this.capacity = options.memoryTiles ?? 2048;
+    this.paint = options.paint ?? (async (level, x, y) => paintDemoTile(level, x, y));
+    this.dir = options.diskCacheDir ? join(options.diskCacheDir, `v${DEMO_SLIDE_VERSION}`) : null;
+  }
+
+  /** Tile (x, y) of `level` as JPEG; throws RangeError for a tile outside the slide. */
+  async renderDemoTile(level: number, x: number, y: number): Promise<Buffer> {
+    demoTileBox(level, x, y);
+    const key = `${level}/${x}/${y}`;
+    const cached = this.memory.get(key);
+    if (cached) {
+      // Re-inserting moves the key to the young end of the Map's order.
+      this.memory.delete(key);
+      this.memory.set(key, cached);
+      return cached;
+    }
+    let pending = this.painting.get(key);
+    if (!pending) {
+      pending = this.load(level, x, y).finally(() => this.painting.delete(key));
+      this.painting.set(key, pending);
+    }
+    const bytes = await pending;
+    this.remember(key, bytes);
+    return bytes;
+  }
+
+  private async load(level: number, x: number, y: number): Promise<Buffer> {
+    const path = this.dir ? join(this.dir, String(level), `${x}_${y}.jpg`) : null;
+    if (path) {
+      const stored = await readFile(path).catch(() => null);
+      if (stored) return stored;
+    }
+    const pixels = await this.paint(level, x, y);
+    const bytes = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 3 } }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
+    if (path) await writeAtomically(path, bytes);
+    return bytes;
+  }
+
+  private remember(key: string, bytes: Buffer): void {
+    this.memory.set(key, bytes);
+    if (this.memory.size > this.capacity) this.memory.delete(this.memory.keys().next().value as string);
+  }
+}
+
+/** Written under a temporary name first: a reader never sees half a tile. */
+async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
+}

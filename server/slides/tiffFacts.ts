@@ -1,0 +1,84 @@
+/**
+ * Scanner facts of a TIFF-family slide: from OpenSlide's properties when OpenSlide reads the file
+ * (SVS, NDPI, generic tiled TIFF…), else from the OME-XML of an OME-TIFF, else only the sizes.
+ */
+import type { SlideLevel } from '../../src/core/item';
+import type { SlideFacts } from './pyramidWriter';
+import type { TiffStructure } from './tiffStructure';
+
+/** OpenSlide's vendor names as a pathologist knows the scanners. */
+const VENDORS: Readonly<Record<string, string>> = {
+  aperio: 'Aperio',
+  hamamatsu: 'Hamamatsu',
+  leica: 'Leica',
+  mirax: '3DHISTECH MIRAX',
+  philips: 'Philips',
+  sakura: 'Sakura',
+  trestle: 'Trestle',
+  ventana: 'Ventana',
+  'generic-tiff': 'TIFF',
+};
+
+export function factsFromOpenSlide(properties: ReadonlyMap<string, string>, associatedImages: readonly string[]): SlideFacts {
+  const count = positive(properties.get('openslide.level-count')) ?? 0;
+  const sourceLevels: SlideLevel[] = [];
+  for (let level = 0; level < count; level += 1) {
+    const width = positive(properties.get(`openslide.level[${level}].width`));
+    const height = positive(properties.get(`openslide.level[${level}].height`));
+    const downsample = positive(properties.get(`openslide.level[${level}].downsample`));
+    if (width && height && downsample) sourceLevels.push({ width, height, downsample });
+  }
+  const mppX = positive(properties.get('openslide.mpp-x'));
+  const mppY = positive(properties.get('openslide.mpp-y'));
+  const vendor = properties.get('openslide.vendor');
+  return {
+    micronsPerPixel: mppX && mppY ? [mppX, mppY] : null,
+    objectivePower: positive(properties.get('openslide.objective-power')),
+    scanner: vendor ? (VENDORS[vendor] ?? vendor) : null,
+    sourceLevels,
+    associatedImages,
+  };
+}
+
+/** `vipsheader -a` of an OpenSlide file lists them as "slide-associated-images: label, macro". */
+export function associatedImagesOf(vipsProperties: ReadonlyMap<string, string>): string[] {
+  const list = vipsProperties.get('slide-associated-images');
+  return list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [];
+}
+
+/** A TIFF OpenSlide does not read (OME-TIFF, plain tiled TIFF): what its tags and OME-XML say. */
+export function factsFromTiff(structure: TiffStructure): SlideFacts {
+  const [first] = structure.storedLevels;
+  const sourceLevels = structure.storedLevels.map((level) => ({ ...level, downsample: first ? first.width / level.width : 1 }));
+  const ome = structure.imageDescription?.includes('<OME') ? structure.imageDescription : null;
+  if (!ome) return { micronsPerPixel: null, objectivePower: null, scanner: null, sourceLevels, associatedImages: [] };
+  const pixels = /<(?:\w+:)?Pixels\b[^>]*>/.exec(ome)?.[0] ?? '';
+  const mppX = microns(attribute(pixels, 'PhysicalSizeX'), attribute(pixels, 'PhysicalSizeXUnit'));
+  const mppY = microns(attribute(pixels, 'PhysicalSizeY'), attribute(pixels, 'PhysicalSizeYUnit'));
+  const objective = /<(?:\w+:)?Objective\b[^>]*>/.exec(ome)?.[0] ?? '';
+  return {
+    micronsPerPixel: mppX && mppY ? [mppX, mppY] : null,
+    objectivePower: positive(attribute(objective, 'NominalMagnification')),
+    scanner: 'OME-TIFF',
+    sourceLevels,
+    associatedImages: [],
+  };
+}
+
+function attribute(element: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
+}
+
+/** OME sizes default to µm; nm and mm are converted, other units are not trusted. */
+function microns(value: string | undefined, unit: string | undefined): number | null {
+  const size = positive(value);
+  if (size === null) return null;
+  const scale: Record<string, number> = { µm: 1, 'Âµm': 1, um: 1, nm: 0.001, mm: 1000 };
+  const factor = scale[unit ?? 'µm'];
+  return factor === undefined ? null : size * factor;
+}
+
+function positive(text: string | undefined): number | null {
+  const value = Number(text);
+  return text !== undefined && text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : null;
+}

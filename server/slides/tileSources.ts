@@ -1,0 +1,128 @@
+/**
+ * Where a slide item's tiles come from. A TileSource answers (level, x, y) with the tile's bytes;
+ * the usual one reads a tile pack (a ranged read of the pack blob, found in the in-memory index),
+ * others may render tiles on demand (a generated demo slide). `TileSources` asks each lookup in
+ * turn for an item's source and keeps the sources it found in a least-recently-used cache with
+ * a memory budget, so a tile costs no database query once its slide is open.
+ */
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { TileFormat } from '../../src/core/item';
+import { readWholeBlob, type BlobStore } from '../blobs/blobStore';
+import type { Database } from '../db/schema';
+import { TileIndex } from './tileIndex';
+
+export interface Tile {
+  readonly body: Readable | Uint8Array;
+  readonly length: number;
+  /** A strong validator: the same tag always names the same bytes. */
+  readonly etag: string;
+}
+
+export interface TileSource {
+  readonly tileFormat: TileFormat;
+  /** The tile, or null when (level, x, y) is outside the pyramid. */
+  tile(level: number, x: number, y: number): Promise<Tile | null>;
+  /** Memory it holds while cached (its index), in bytes. */
+  readonly memoryBytes: number;
+}
+
+/** The tile source of an item, or null when this lookup has none for it (not its kind of slide). */
+export type TileSourceLookup = (itemId: string) => Promise<TileSource | null>;
+
+/** Index memory kept for open slides: ~12 bytes a tile, so some 5 million tiles' worth. */
+const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+
+export class TileSources {
+  private readonly cache = new Map<string, Promise<TileSource | null>>();
+  private readonly sizes = new Map<string, number>();
+  private held = 0;
+
+  constructor(
+    private readonly lookups: readonly TileSourceLookup[],
+    private readonly budgetBytes = DEFAULT_BUDGET_BYTES,
+  ) {}
+
+  /** The item's tile source, or null when it is no slide any lookup knows. */
+  of(itemId: string): Promise<TileSource | null> {
+    const cached = this.cache.get(itemId);
+    if (cached) {
+      this.cache.delete(itemId);
+      this.cache.set(itemId, cached);
+      return cached;
+    }
+    // One lookup per item even when a viewer asks for a screenful of its tiles at once.
+    const pending = this.find(itemId).then(
+      (source) => {
+        if (!source) this.cache.delete(itemId);
+        else this.hold(itemId, source.memoryBytes);
+        return source;
+      },
+      (error: unknown) => {
+        this.cache.delete(itemId);
+        throw error;
+      },
+    );
+    this.cache.set(itemId, pending);
+    return pending;
+  }
+
+  /** Drops an item's source (its slide got a new tile pack); the next tile looks it up again. */
+  forget(itemId: string): void {
+    if (!this.cache.delete(itemId)) return;
+    this.held -= this.sizes.get(itemId) ?? 0;
+    this.sizes.delete(itemId);
+  }
+
+  private async find(itemId: string): Promise<TileSource | null> {
+    for (const lookup of this.lookups) {
+      const source = await lookup(itemId);
+      if (source) return source;
+    }
+    return null;
+  }
+
+  private hold(itemId: string, bytes: number): void {
+    if (!this.cache.has(itemId)) return;
+    this.sizes.set(itemId, bytes);
+    this.held += bytes;
+    for (const oldest of this.cache.keys()) {
+      if (this.held <= this.budgetBytes || oldest === itemId) break;
+      this.held -= this.sizes.get(oldest) ?? 0;
+      this.sizes.delete(oldest);
+      this.cache.delete(oldest);
+    }
+  }
+}
+
+const CONTENT_FORMATS: readonly TileFormat[] = ['jpeg', 'png'];
+
+/** Slides imported into a tile pack (the `slides` table). */
+export function packTileSources(db: Kysely<Database>, blobs: BlobStore): TileSourceLookup {
+  return async (itemId) => {
+    const row = await db
+      .selectFrom('slides')
+      .innerJoin('items', 'items.id', 'slides.item_id')
+      .select(['slides.pack_sha256', 'slides.index_sha256', 'items.content'])
+      .where('slides.item_id', '=', itemId)
+      .executeTakeFirst();
+    if (!row) return null;
+    const tileFormat = (JSON.parse(row.content) as { tileFormat?: unknown }).tileFormat;
+    if (!CONTENT_FORMATS.includes(tileFormat as TileFormat)) throw new Error(`slide ${itemId} has no tile format`);
+    const index = TileIndex.decode(await readWholeBlob(blobs, row.index_sha256));
+    return packTileSource(blobs, row.pack_sha256, index, tileFormat as TileFormat);
+  };
+}
+
+function packTileSource(blobs: BlobStore, packSha256: string, index: TileIndex, tileFormat: TileFormat): TileSource {
+  return {
+    tileFormat,
+    memoryBytes: index.byteSize,
+    async tile(level, x, y) {
+      const span = index.find(level, x, y);
+      if (!span) return null;
+      const body = await blobs.read(packSha256, { start: span.offset, end: span.offset + span.length - 1 });
+      return { body, length: span.length, etag: `"${packSha256.slice(0, 32)}-${level}-${x}-${y}"` };
+    },
+  };
+}

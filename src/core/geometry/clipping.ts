@@ -1,0 +1,46 @@
+import polygonClipping, { type MultiPolygon as ClipMultiPolygon, type Ring as ClipRing } from 'polygon-clipping';
+import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
+import { ringArea } from './measure';
+import { dedupeRing, roundPoint } from './round';
+
+/**
+ * Our outlines to and from `polygon-clipping` (a maintained library for robust union and
+ * difference, holes and multi-part results included). Its rings repeat the first vertex at the
+ * end; ours close implicitly.
+ */
+export function toClipping(polygons: readonly PolygonRings[]): ClipMultiPolygon {
+  const ring = (points: Ring): ClipRing => points.map(([x, y]) => [x, y]);
+  return polygons.map((polygon) => [ring(polygon.points), ...(polygon.holes ?? []).map(ring)]);
+}
+
+/** A usable ring: rounded to 0.01 px, no repeats, at least 3 vertices and some area; else null. */
+function cleanRing(ring: readonly (readonly [number, number])[]): Point[] | null {
+  const points = dedupeRing(ring.map((p) => roundPoint(p)));
+  return points.length >= 3 && ringArea(points) > 0 ? points : null;
+}
+
+/**
+ * A boolean result as our geometry: one part is a polygon, several a multiPolygon; parts and holes
+ * that rounding leaves without area are dropped; nothing left is null.
+ */
+export function fromClipping(result: ClipMultiPolygon): Geometry | null {
+  const polygons: PolygonRings[] = [];
+  for (const [outer, ...holes] of result) {
+    const points = outer ? cleanRing(outer) : null;
+    if (!points) continue;
+    const kept = holes.map(cleanRing).filter((hole): hole is Point[] => hole !== null);
+    polygons.push(kept.length > 0 ? { points, holes: kept } : { points });
+  }
+  if (polygons.length === 0) return null;
+  if (polygons.length === 1) return { type: 'polygon', ...polygons[0]! };
+  return { type: 'multiPolygon', polygons };
+}
+
+export function unionPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
+  return fromClipping(polygonClipping.union(toClipping(a), toClipping(b)));
+}
+
+/** `a` with `b` cut away: may split it into parts or leave a hole. */
+export function subtractPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
+  return fromClipping(polygonClipping.difference(toClipping(a), toClipping(b)));
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Point } from '../annotation';
+import { distanceToPath } from '../geometry/hitTest';
+import { ToolHarness } from '../testing/toolHarness';
+import { freehandTool } from './freehandTool';
+
+/** A hand tracing round a lesion: 500 mouse events with a slight tremor. */
+function tracedLesion(n = 500, zoom = 1): Point[] {
+  return Array.from({ length: n }, (_, i) => {
+    const a = (2 * Math.PI * i) / n;
+    const r = (300 + 40 * Math.sin(3 * a) + 0.4 * Math.sin(i * 2.3)) * zoom;
+    return [2000 + r * Math.cos(a), 2000 + r * Math.sin(a)] as const;
+  });
+}
+
+describe('the freehand tool', () => {
+  it('simplifies a 500-point trace to far fewer vertices, each traced point within tolerance of the outline', () => {
+    const h = new ToolHarness(freehandTool);
+    const path = tracedLesion();
+    h.drag(path);
+    expect(h.commands).toHaveLength(1);
+    const geometry = h.shapes[0]!.geometry;
+    if (geometry.type !== 'polygon') throw new Error(`expected a polygon, got ${geometry.type}`);
+    expect(geometry.points.length).toBeLessThan(100);
+    expect(geometry.points.length).toBeGreaterThan(12);
+    // 1.5 screen px of simplification plus 0.01 px of rounding.
+    for (const p of path) expect(distanceToPath(p, geometry.points, true)).toBeLessThanOrEqual(1.52);
+  });
+
+  it('scales the tolerance with the zoom: the same trace on screen keeps about as many vertices', () => {
+    const near = new ToolHarness(freehandTool);
+    near.drag(tracedLesion());
+    const far = new ToolHarness(freehandTool, { imagePxPerScreenPx: 4, imageSize: { width: 40_000, height: 40_000 } });
+    far.drag(tracedLesion(500, 4));
+    const count = (h: ToolHarness<unknown>) => (h.shapes[0]!.geometry as { points: readonly Point[] }).points.length;
+    expect(Math.abs(count(far) - count(near))).toBeLessThan(count(near) / 3);
+  });
+
+  it('makes nothing of a click or a straight stroke, and Escape drops a trace', () => {
+    const h = new ToolHarness(freehandTool);
+    h.click([10, 10]);
+    h.drag([[10, 10], [20, 10], [30, 10], [40, 10]]);
+    h.down([0, 0]);
+    for (const p of tracedLesion(50)) h.move(p, {}, true);
+    expect(h.preview?.geometry?.type).toBe('polyline');
+    h.key('Escape');
+    h.up([0, 0]);
+    expect(h.commands).toEqual([]);
+  });
+
+  it('ignores moves with the button up', () => {
+    const h = new ToolHarness(freehandTool);
+    for (const p of tracedLesion(20)) h.move(p);
+    expect(h.preview).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ToolHarness } from '../testing/toolHarness';
+import { polygonTool } from './polygonTool';
+
+const FIVE = [[100, 100], [300, 120], [350, 300], [200, 380], [90, 250]] as const;
+
+describe('the polygon tool', () => {
+  it('5 clicks and a double-click on the last make exactly one shape/add with 5 vertices', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE.slice(0, 4)) h.click(p);
+    h.doubleClick(FIVE[4]);
+    expect(h.commands).toEqual([
+      { name: 'shape/add', params: { questionId: 'lesion', targetId: 'slide-1', classCode: 'lesion.carcinoma', geometry: { type: 'polygon', points: FIVE } } },
+    ]);
+    expect(h.shapes).toHaveLength(1);
+    expect(h.state).toEqual(polygonTool.initial());
+    h.editor.undo();
+    expect(h.shapes).toHaveLength(0);
+  });
+
+  it('closes on Enter, or on a click on the first vertex', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE.slice(0, 3)) h.click(p);
+    h.key('Enter');
+    for (const p of FIVE) h.click(p);
+    h.click([102, 103]);
+    expect(h.commands.map((c) => c.name === 'shape/add' && c.params.geometry)).toEqual([
+      { type: 'polygon', points: FIVE.slice(0, 3) },
+      { type: 'polygon', points: FIVE },
+    ]);
+  });
+
+  it('a double-click on the first vertex closes once and starts nothing new', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE.slice(0, 3)) h.click(p);
+    h.doubleClick([101, 101]);
+    expect(h.commands).toHaveLength(1);
+    expect(h.preview).toBeNull();
+    h.key('Enter');
+    expect(h.shapes.map((s) => s.geometry)).toEqual([{ type: 'polygon', points: FIVE.slice(0, 3) }]);
+  });
+
+  it('Escape mid-way drops the outline: no command at all', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE.slice(0, 3)) h.click(p);
+    h.key('Escape');
+    h.key('Enter');
+    expect(h.commands).toEqual([]);
+    expect(h.preview).toBeNull();
+  });
+
+  it('Backspace takes back the last vertex', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of FIVE) h.click(p);
+    h.key('Backspace');
+    h.key('Enter');
+    expect(h.commands).toHaveLength(1);
+    expect(h.shapes[0]!.geometry).toEqual({ type: 'polygon', points: FIVE.slice(0, 4) });
+  });
+
+  it('makes nothing of two vertices, or of three in a line', () => {
+    const h = new ToolHarness(polygonTool);
+    h.click([10, 10]);
+    h.doubleClick([50, 10]);
+    h.key('Enter');
+    for (const p of [[0, 0], [10, 10], [20, 20]] as const) h.click(p);
+    h.key('Enter');
+    expect(h.commands).toEqual([]);
+  });
+
+  it('keeps vertices inside the image, rounded to 0.01 px, and previews the edge to the pointer', () => {
+    const h = new ToolHarness(polygonTool, { imageSize: { width: 1000, height: 800 } });
+    h.click([-20, 10.123456]);
+    h.click([1200, 50]);
+    h.move([500.5, 900]);
+    expect(h.preview).toEqual({ geometry: { type: 'polyline', points: [[0, 10.12], [1000, 50], [500.5, 800]] }, handles: [[0, 10.12], [1000, 50]] });
+    h.click([500.5, 900]);
+    h.key('Enter');
+    expect(h.shapes[0]!.geometry).toEqual({ type: 'polygon', points: [[0, 10.12], [1000, 50], [500.5, 800]] });
+  });
+
+  it('measures the vertex tolerance on screen: zoomed out, nearby clicks merge', () => {
+    const h = new ToolHarness(polygonTool, { imagePxPerScreenPx: 16 });
+    h.click([1000, 1000]);
+    h.click([1050, 1000]);
+    expect(h.preview?.handles).toEqual([[1000, 1000]]);
+  });
+});

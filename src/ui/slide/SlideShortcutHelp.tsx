@@ -1,0 +1,42 @@
+import type { Question } from '../../core/labelSet';
+import { useLanguage, useT } from '../../i18n';
+import { Dialog } from '../common/Dialog';
+
+/** The slide page's keys (the annotation layer's own keys are listed by its tool bar). */
+export function SlideShortcutHelp({ question, onClose }: { readonly question: Question | null; readonly onClose: () => void }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const rows: [string, string][] = [
+    ...(question?.classes ?? []).filter((c) => c.key).map((c): [string, string] => [c.key as string, t('slide.help.answer', { name: c.name[language] })]),
+    ['+ / −', t('slide.help.zoom')],
+    ['Shift + 1 … 6', t('slide.help.steps')],
+    ['Shift + R / Shift + L', t('slide.help.rotate')],
+    ['0', t('slide.help.home')],
+    ['Shift + F', t('slide.help.fullScreen')],
+    [t('slide.help.pan'), t('slide.help.panAction')],
+    ['Ctrl + Z', t('help.undo')],
+    ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
+    ['?', t('help.toggle')],
+  ];
+  return (
+    <Dialog title={t('help.title')} onClose={onClose} testId="shortcut-help">
+      <table className="shortcuts">
+        <tbody>
+          {rows.map(([keys, action]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row end">
+        <button type="button" className="primary" data-testid="shortcut-help-close" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError, NetworkError } from '../../data/api';
+import { OfflineTiles, type TileStore } from '../../viewer/slide/offlineTiles';
+import { TileLoadError } from '../../viewer/slide/tileLoadError';
+import { createTileLoader } from './tileLoader';
+
+function memoryStore(): TileStore & { urls(): string[] } {
+  const entries = new Map<string, Blob>();
+  return {
+    urls: () => [...entries.keys()],
+    keys: async () => [...entries.keys()].map((url) => ({ url })),
+    match: async (url) => (entries.has(url) ? new Response(entries.get(url)) : undefined),
+    put: async (url, response) => void entries.set(url, await response.blob()),
+    delete: async (url) => entries.delete(url),
+  };
+}
+
+const ORIGIN = 'http://app.test';
+const tile = (text: string) => new Blob([text]);
+/** The tile is kept after it is handed over (promise jobs only): one task later it is stored. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function failure(promise: Promise<unknown>): Promise<TileLoadError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(TileLoadError);
+  return error as TileLoadError;
+}
+
+describe('slide tile loader', () => {
+  it('fetches from the server and keeps the tile under its URL', async () => {
+    const store = memoryStore();
+    const offline = new OfflineTiles(async () => store, 10);
+    const load = createTileLoader('item 1', async (_item, level, x, y) => tile(`${level}/${x}/${y}`), offline, ORIGIN);
+    expect(await (await load(2, 3, 4)).text()).toBe('2/3/4');
+    await settled();
+    expect(store.urls()).toEqual(['http://app.test/api/items/item%201/tiles/2/3/4']);
+  });
+
+  it('serves the kept copy when the network fails, and says "offline" for a tile never seen', async () => {
+    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    let online = true;
+    const load = createTileLoader('i', async () => {
+      if (!online) throw new NetworkError(new TypeError('Failed to fetch'));
+      return tile('seen');
+    }, offline, ORIGIN);
+    await load(0, 0, 0);
+    await settled();
+    online = false;
+    expect(await (await load(0, 0, 0)).text()).toBe('seen');
+    expect((await failure(load(0, 1, 0))).failure).toBe('offline');
+  });
+
+  it('falls back on the kept copy when the server fails, and reports a refusal as the server\'s', async () => {
+    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    let answer: 'ok' | 500 | 404 = 'ok';
+    const load = createTileLoader('i', async () => {
+      if (answer !== 'ok') throw new ApiRequestError(answer, { error: 'x', message: 'x' }, null);
+      return tile('seen');
+    }, offline, ORIGIN);
+    await load(1, 0, 0);
+    await settled();
+    answer = 500;
+    expect(await (await load(1, 0, 0)).text()).toBe('seen');
+    expect((await failure(load(1, 1, 1))).failure).toBe('server');
+    answer = 404;
+    expect((await failure(load(1, 0, 0))).failure).toBe('server');
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The slide page's tile loader: the server first (bearer header through the API client), the
+ * tile then kept for offline reading; when the network fails, or the server does (5xx), the copy
+ * kept earlier. Failures become TileLoadErrors the viewer turns into a sentence.
+ */
+import { ApiRequestError, NetworkError, slideTilePath } from '../../data/api';
+import type { OfflineTiles } from '../../viewer/slide/offlineTiles';
+import { TileLoadError, type LoadTile } from '../../viewer/slide/tileLoadError';
+
+type FetchTile = (itemId: string, level: number, x: number, y: number) => Promise<Blob>;
+
+/** `origin`: the page's origin, so cache keys are the absolute URLs the Cache API stores. */
+export function createTileLoader(itemId: string, fetchTile: FetchTile, offline: OfflineTiles, origin: string): LoadTile {
+  return async (level, x, y) => {
+    const key = new URL(slideTilePath(itemId, level, x, y), origin).href;
+    try {
+      const tile = await fetchTile(itemId, level, x, y);
+      void offline.keep(key, tile);
+      return tile;
+    } catch (error) {
+      const unreachable = error instanceof NetworkError || (error instanceof ApiRequestError && error.status >= 500);
+      if (!unreachable) throw new TileLoadError('server', String(error));
+      const kept = await offline.read(key);
+      if (kept) return kept;
+      throw new TileLoadError(error instanceof NetworkError ? 'offline' : 'server', String(error));
+    }
+  };
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { SlideItem } from '../../core/item';
+import { useT } from '../../i18n';
+import type { ViewerAdapter } from '../adapter';
+import { magnificationAt } from './magnification';
+import { ScaleBar } from './ScaleBar';
+import type { SlideControls } from './slideControls';
+import { slideProblem } from './slidePyramid';
+import { useSlideTestHook } from './slideTestHook';
+import { SlideToolbar } from './SlideToolbar';
+import type { LoadTile } from './tileLoadError';
+import { useOsdViewer } from './useOsdViewer';
+import { useSlideDisplay } from './useSlideDisplay';
+import '../SeriesViewer.css';
+import './SlideViewer.css';
+
+/** What the page drives: the adapter for overlays and tools, the view controls for its keys. */
+export interface SlideViewerHandle {
+  readonly adapter: ViewerAdapter;
+  readonly controls: SlideControls;
+  toggleFullScreen(): void;
+}
+
+export interface SlideViewerProps {
+  readonly itemId: string;
+  readonly slide: SlideItem;
+  /** One tile of our level (0 = full resolution); the page adds auth and the offline cache. */
+  readonly loadTile: LoadTile;
+  /** Drawn over the slide at the size of the adapter's element (the annotation layer). */
+  readonly renderOverlay?: (adapter: ViewerAdapter) => ReactNode;
+  /** The viewer's handle once it exists; null when it goes. */
+  readonly onHandle?: (handle: SlideViewerHandle | null) => void;
+}
+
+/**
+ * A whole-slide image in OpenSeadragon: magnification, scale bar, navigator, rotation, full
+ * screen. Root attributes for tests: `data-ready` (first full screen of tiles drawn), `data-zoom`
+ * (screen px per level-0 px), `data-rotation` (clockwise degrees), `data-microns-per-px`.
+ */
+export function SlideViewer(props: SlideViewerProps) {
+  const problem = slideProblem(props.slide);
+  if (problem) return <UnreadableSlide sentence={`slide.unreadable.${problem}`} />;
+  return <OpenSlide {...props} />;
+}
+
+function UnreadableSlide({ sentence }: { readonly sentence: 'slide.unreadable.noLevels' | 'slide.unreadable.badTileSize' | 'slide.unreadable.badLevels' | 'slide.openFailed' }) {
+  const t = useT();
+  return (
+    <div className="sv-root slv-root" data-testid="slide-viewer" data-ready="false" data-state="unreadable">
+      <div className="sv-error slv-message" role="alert" data-testid="slide-unreadable">
+        {t(sentence)}
+      </div>
+    </div>
+  );
+}
+
+function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideViewerProps) {
+  const t = useT();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const elementRef = useRef<HTMLDivElement>(null);
+  const loadTileRef = useRef(loadTile);
+  useLayoutEffect(() => {
+    loadTileRef.current = loadTile;
+  }, [loadTile]);
+
+  const handle = useOsdViewer(elementRef, itemId, slide, loadTileRef);
+  const display = useSlideDisplay(handle);
+  // After useSlideDisplay's listeners are attached (effects run in order): it sees the open.
+  useEffect(() => handle?.open(), [handle]);
+  useSlideTestHook(handle);
+
+  const [fullScreen, setFullScreen] = useState(false);
+  useEffect(() => {
+    const onChange = () => setFullScreen(document.fullscreenElement === rootRef.current && rootRef.current !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  const toggleFullScreen = useCallback(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    // Refused without a user gesture or by policy: the view simply stays as it is.
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void root.requestFullscreen().catch(() => undefined);
+  }, []);
+
+  const onHandleRef = useRef(onHandle);
+  onHandleRef.current = onHandle;
+  useEffect(() => {
+    if (!handle) return;
+    onHandleRef.current?.({ adapter: handle.adapter, controls: handle.controls, toggleFullScreen });
+    return () => onHandleRef.current?.(null);
+  }, [handle, toggleFullScreen]);
+
+  if (display.openFailed) return <UnreadableSlide sentence="slide.openFailed" />;
+
+  const base = handle?.controls.base ?? null;
+  const magnification = base === null ? null : magnificationAt(display.scale, base);
+  const micronsPerPixel = slide.micronsPerPixel?.[0] ?? null;
+  const failedCount = display.failed.offline + display.failed.server;
+  return (
+    <div
+      ref={rootRef}
+      className="sv-root slv-root"
+      data-testid="slide-viewer"
+      data-ready={display.ready ? 'true' : 'false'}
+      data-zoom={display.scale}
+      data-rotation={display.rotation}
+      data-microns-per-px={micronsPerPixel ?? ''}
+      data-magnification={magnification ?? ''}
+    >
+      <SlideToolbar
+        controls={handle?.controls ?? null}
+        magnification={magnification}
+        scale={display.scale}
+        rotation={display.rotation}
+        fullScreen={fullScreen}
+        onFullScreen={toggleFullScreen}
+      />
+      <div className="sv-stage">
+        <div ref={elementRef} className="slv-viewport" data-testid="slide-viewport" />
+        {handle && renderOverlay && <div className="slv-overlay">{renderOverlay(handle.adapter)}</div>}
+        <ScaleBar micronsPerPixel={micronsPerPixel} scale={display.scale} />
+        {!display.ready && failedCount === 0 && (
+          <div className="sv-loading" role="status" data-testid="slide-loading">
+            <span className="sv-spinner" aria-hidden="true" />
+            {t('slide.loading')}
+          </div>
+        )}
+        {failedCount > 0 && (
+          <div className="slv-notice" role="alert" data-testid="slide-tiles-failed" data-offline={display.failed.offline} data-server={display.failed.server}>
+            {display.failed.offline > 0 && <span>{t('slide.tilesFailed.offline', { n: display.failed.offline })}</span>}
+            {display.failed.server > 0 && <span>{t('slide.tilesFailed.server', { n: display.failed.server })}</span>}
+            <button type="button" className="sv-button" data-testid="slide-tiles-retry" onClick={display.retry}>
+              {t('slide.retry')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The annotation layer of a slide: the canvas overlay of the annotator's outlines and of the
+ * slide's read-only layers, the tools that draw and edit them, the lesion classes, the selected
+ * outline's facts and the layer list. Rendered by the slide workspace over its viewer.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { decodeOutlineLayer } from '../../../core/outlineLayer';
+import { t } from '../../../i18n';
+import { appStore, isEditable, type OpenItem } from '../../../store';
+import type { ViewerAdapter } from '../../adapter';
+import { AnnotationSession, type SessionSnapshot } from './annotationSession';
+import { AnnotationToolbar } from './AnnotationToolbar';
+import { LayerList } from './LayerList';
+import { SelectionPanel } from './SelectionPanel';
+import { SLIDE_TOOL_KIT } from './slideToolKit';
+import type { ToolKit } from './toolKit';
+import { useOutlineLayers, type LayerDecoder } from './useOutlineLayers';
+import './SlideAnnotationLayer.css';
+
+export interface SlideAnnotationLayerProps {
+  readonly adapter: ViewerAdapter;
+  readonly open: OpenItem;
+  /** The tools offered (the core registry unless a test says otherwise). */
+  readonly kit?: ToolKit;
+  /** Reads a layer's binary form (the served form, `decodeOutlineLayer`, unless a test says otherwise). */
+  readonly decodeLayer?: LayerDecoder;
+}
+
+export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer = decodeOutlineLayer }: SlideAnnotationLayerProps) {
+  const store = open.document;
+  const detail = open.detail;
+  const content = detail?.item.content;
+  const question = detail?.labelSet.questions.find((q) => q.target === 'region') ?? null;
+  const level0 = content?.kind === 'slide' ? content.levels[0] : undefined;
+  const extent = useMemo(() => ({ width: level0?.width ?? 1, height: level0?.height ?? 1 }), [level0?.width, level0?.height]);
+  const targetId = open.targetIds[0] ?? open.itemId;
+  const [session, setSession] = useState<AnnotationSession | null>(null);
+
+  useEffect(() => {
+    if (!store || !question) return undefined;
+    const next = new AnnotationSession(adapter, store, {
+      targetId,
+      question,
+      extent,
+      kit,
+      editable: () => isEditable(appStore().getState().openItem),
+      run(commands) {
+        const outcome = appStore().getState().runCommands(commands);
+        if (outcome.kind === 'done') return null;
+        return outcome.kind === 'notEditable' ? t('annotation.readOnly') : t('annotation.refused', { reason: outcome.reason });
+      },
+    });
+    setSession(next);
+    return () => {
+      next.destroy();
+      setSession(null);
+    };
+  }, [adapter, store, question, targetId, extent, kit]);
+
+  const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
+  const read = useCallback((): SessionSnapshot | null => session?.snapshot() ?? null, [session]);
+  const snapshot = useSyncExternalStore(subscribe, read);
+  const layers = useOutlineLayers(open.itemId, extent, decodeLayer);
+  const [documentVisible, setDocumentVisible] = useState(true);
+
+  useEffect(() => {
+    session?.showLayers(layers.layers.flatMap((layer) => (layer.visible && layer.index ? [layer.index] : [])));
+  }, [session, layers.layers]);
+  useEffect(() => {
+    session?.showDocument(documentVisible);
+  }, [session, documentVisible]);
+
+  if (!session || !snapshot || !question || !store) return null;
+  const micronsPerPixel = content?.kind === 'slide' ? content.micronsPerPixel : null;
+  return (
+    <div className="slide-annotation" data-testid="slide-annotation-layer" data-tool={snapshot.tool} data-class={snapshot.classCode} data-selected={snapshot.selection.size} data-ready="true">
+      <AnnotationToolbar
+        kit={kit}
+        question={question}
+        snapshot={snapshot}
+        editable={isEditable(open)}
+        onTool={(tool) => session.controller.setTool(tool)}
+        onClass={(code) => session.controller.setClass(code)}
+      />
+      <aside className="slide-annotation-side">
+        <SelectionPanel store={store} changes={open.changes} selection={snapshot.selection} question={question} micronsPerPixel={micronsPerPixel} area={kit.area} />
+        <LayerList
+          documentCount={session.outlines.count}
+          documentVisible={documentVisible}
+          onDocument={() => setDocumentVisible((v) => !v)}
+          layers={layers}
+        />
+        {snapshot.refusal && (
+          <p className="slide-annotation-refusal" role="alert">
+            {snapshot.refusal}
+          </p>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Everything the annotation layer runs over one open slide, outside React: the document's
+ * outline cache, the tool controller, the canvas overlay and the pointer input, wired together
+ * and torn down together. React reads `snapshot()` (tool, class, selection, last refusal) and
+ * renders the toolbar and panels from it.
+ */
+import type { Question } from '../../../core/labelSet';
+import type { RecordStore } from '../../../core/recordStore';
+import type { ToolCommand } from '../../../core/tools/tool';
+import type { ViewerAdapter } from '../../adapter';
+import { DocumentOutlines } from './documentOutlines';
+import { OutlineOverlay } from './OutlineOverlay';
+import { ClassPalette } from './outlineStyle';
+import type { PackedLayerIndex } from './packedLayerIndex';
+import { attachPointerInput } from './pointerInput';
+import { PAN, ToolController, type ControllerTool } from './toolController';
+import type { ToolKit } from './toolKit';
+
+export interface SessionSnapshot {
+  readonly tool: ControllerTool;
+  readonly classCode: string;
+  readonly selection: ReadonlySet<string>;
+  readonly refusal: string | null;
+}
+
+export interface AnnotationSessionOptions {
+  readonly targetId: string;
+  /** The label set's region question: its classes, colours and keys. */
+  readonly question: Question;
+  /** Level-0 size of the slide, px. */
+  readonly extent: { readonly width: number; readonly height: number };
+  readonly kit: ToolKit;
+  /** Whether the item accepts edits now (drawing tools are offered only then). */
+  editable(): boolean;
+  /** Runs commands as one undo step (the store's `runCommands`); the refusal as a sentence, or null. */
+  run(commands: readonly ToolCommand[]): string | null;
+}
+
+export class AnnotationSession {
+  readonly outlines: DocumentOutlines;
+  readonly controller: ToolController;
+  readonly overlay: OutlineOverlay;
+  readonly palette: ClassPalette;
+  private layers: readonly PackedLayerIndex[] = [];
+  private documentVisible = true;
+  private current: SessionSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    readonly adapter: ViewerAdapter,
+    readonly store: RecordStore,
+    options: AnnotationSessionOptions,
+  ) {
+    const { targetId, question, extent, kit } = options;
+    this.palette = new ClassPalette(question);
+    this.outlines = new DocumentOutlines(store, targetId, extent, this.palette);
+    this.controller = new ToolController({
+      tools: kit.tools,
+      classes: question.classes,
+      context: (selection, classCode) =>
+        kit.context(store, { targetId, question, classCode, imagePxPerScreenPx: adapter.imagePxPerScreenPx(), imageSize: extent, selection }),
+      run: (commands) => options.run(commands),
+      ...(kit.classChange ? { classChange: kit.classChange } : {}),
+      editable: () => options.editable(),
+      onChange: () => this.changed(),
+    });
+    this.current = this.read();
+    this.overlay = new OutlineOverlay(adapter, () => ({
+      outlines: this.documentVisible ? this.outlines : null,
+      layers: this.layers,
+      selection: this.controller.selection,
+      preview: this.controller.preview(),
+      previewColor: this.palette.color(this.controller.classCode),
+    }));
+    this.stops.push(
+      store.watch((diff) => {
+        this.controller.pruneSelection(diff);
+        this.overlay.invalidate();
+      }),
+      attachPointerInput(adapter, {
+        takesPrimary: () => this.controller.toolId !== PAN,
+        onInput: (input) => this.controller.input(input),
+        onKey: (key, modifiers) => this.controller.key(key, modifiers),
+      }),
+    );
+  }
+
+  snapshot(): SessionSnapshot {
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  showLayers(layers: readonly PackedLayerIndex[]): void {
+    this.layers = layers;
+    this.overlay.invalidate();
+  }
+
+  showDocument(visible: boolean): void {
+    this.documentVisible = visible;
+    this.overlay.invalidate();
+  }
+
+  destroy(): void {
+    this.controller.cancel();
+    for (const stop of this.stops.splice(0)) stop();
+    this.overlay.destroy();
+    this.outlines.dispose();
+    this.listeners.clear();
+  }
+
+  private changed(): void {
+    this.overlay.invalidate();
+    const next = this.read();
+    const last = this.current;
+    if (next.tool === last.tool && next.classCode === last.classCode && next.selection === last.selection && next.refusal === last.refusal) return;
+    this.current = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private read(): SessionSnapshot {
+    const c = this.controller;
+    return { tool: c.toolId, classCode: c.classCode, selection: c.selection, refusal: c.lastRefusal };
+  }
+}

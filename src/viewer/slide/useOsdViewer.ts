@@ -1,0 +1,70 @@
+import OpenSeadragon from 'openseadragon';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { SlideItem } from '../../core/item';
+import { browserDrawer } from './drawerChoice';
+import { baseMagnification } from './magnification';
+import { OsdAdapter } from './osdAdapter';
+import { SlideControls } from './slideControls';
+import { SlideTileSource } from './slideTileSource';
+import type { LoadTile } from './tileLoadError';
+
+export interface OsdHandle {
+  readonly viewer: OpenSeadragon.Viewer;
+  readonly adapter: OsdAdapter;
+  readonly controls: SlideControls;
+  /** Opens the slide: called once whoever follows the viewer's events is listening. */
+  readonly open: () => void;
+}
+
+/**
+ * One OpenSeadragon viewer per mounted element and slide, destroyed on unmount. Its own keyboard
+ * and click-to-zoom are off: keys belong to the page (useSlideKeyboard), clicks to the
+ * annotation tools. `loadTile` is read when a tile is wanted, so a new function does not reopen the slide.
+ */
+export function useOsdViewer(
+  elementRef: RefObject<HTMLDivElement | null>,
+  itemId: string,
+  slide: SlideItem,
+  loadTileRef: RefObject<LoadTile>,
+): OsdHandle | null {
+  const [handle, setHandle] = useState<OsdHandle | null>(null);
+  // By content: a page that rebuilds an equal item (a refreshed detail) must not reopen the slide.
+  const slideKey = JSON.stringify(slide);
+  const slideRef = useRef(slide);
+  slideRef.current = slide;
+
+  useEffect(() => {
+    const slide = slideRef.current;
+    const element = elementRef.current;
+    if (!element) return;
+    const source = new SlideTileSource(itemId, slide, (level, x, y) => loadTileRef.current(level, x, y));
+    const viewer = OpenSeadragon({
+      element,
+      drawer: browserDrawer(),
+      showNavigationControl: false,
+      showNavigator: true,
+      navigatorPosition: 'BOTTOM_RIGHT',
+      navigatorAutoFade: false,
+      keyboardNavEnabled: false,
+      gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
+      gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: false },
+      // Up to 2 screen px per full-resolution px: a closer look than the scan, no further.
+      maxZoomPixelRatio: 2,
+      visibilityRatio: 0.2,
+      animationTime: 0.4,
+      imageLoaderLimit: 6,
+      // A failed tile is reported at once; "Try again" reloads what is missing.
+      tileRetryMax: 0,
+    });
+    const adapter = new OsdAdapter(viewer, itemId);
+    const controls = new SlideControls(viewer, adapter, baseMagnification(slide));
+    setHandle({ viewer, adapter, controls, open: () => viewer.open({ tileSource: source }) });
+    return () => {
+      setHandle(null);
+      adapter.destroy();
+      viewer.destroy();
+    };
+  }, [elementRef, itemId, slideKey, loadTileRef]);
+
+  return handle;
+}
