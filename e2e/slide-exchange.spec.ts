@@ -149,17 +149,16 @@ test('a file of a few hundred outlines imports with progress, a class mapping st
 
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
-  // Every phase the exchange panel shows and the largest progress it shows, recorded as they render.
+  // Every phase the exchange panel shows, recorded as they render. (How far the progress bar got
+  // depends on how fast the worker reads: its events are tested in src/core/exchange.)
   await page.evaluate(() => {
-    const seen = { phases: [] as string[], total: 0 };
+    const seen = { phases: [] as string[] };
     (window as unknown as { __exchangeSeen: typeof seen }).__exchangeSeen = seen;
     const panel = document.querySelector('[data-testid="geojson-exchange"]');
     if (!panel) throw new Error('no GeoJSON exchange panel');
     const note = () => {
       const phase = panel.getAttribute('data-phase') ?? '';
       if (seen.phases.at(-1) !== phase) seen.phases.push(phase);
-      const progress = panel.querySelector('[data-testid="geojson-import-progress"]');
-      seen.total = Math.max(seen.total, Number(progress?.getAttribute('data-total') ?? 0));
     };
     new MutationObserver(note).observe(panel, { attributes: true, childList: true, subtree: true });
     note();
@@ -185,9 +184,8 @@ test('a file of a few hundred outlines imports with progress, a class mapping st
   await expect(summary).toContainText('340');
   await expect(summary).toContainText('25');
   await expect(summary).toContainText('Stroma');
-  const seen = await page.evaluate(() => (window as unknown as { __exchangeSeen: { phases: string[]; total: number } }).__exchangeSeen);
+  const seen = await page.evaluate(() => (window as unknown as { __exchangeSeen: { phases: string[] } }).__exchangeSeen);
   expect(seen.phases).toEqual(['idle', 'reading', 'mapping', 'finished']);
-  expect(seen.total).toBe(features.length);
 
   await expectSynced(page);
   const shapes = await liveShapes(mejirushi, itemId);
