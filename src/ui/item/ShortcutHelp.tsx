@@ -1,6 +1,6 @@
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
-import { Dialog } from '../common/Dialog';
+import { ShortcutDialog } from '../common/ShortcutDialog';
 import { PAGE_STEP } from './keymap';
 
 export function ShortcutHelp({ question, onClose }: { readonly question: Question; readonly onClose: () => void }) {
@@ -20,25 +20,5 @@ export function ShortcutHelp({ question, onClose }: { readonly question: Questio
     [t('help.wheel'), t('help.wheelAction')],
     ['?', t('help.toggle')],
   ];
-  return (
-    <Dialog title={t('help.title')} onClose={onClose} testId="shortcut-help">
-      <table className="shortcuts">
-        <tbody>
-          {rows.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="row end">
-        <button type="button" className="primary" data-testid="shortcut-help-close" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
-    </Dialog>
-  );
+  return <ShortcutDialog rows={rows} onClose={onClose} />;
 }

@@ -1,6 +1,6 @@
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
-import { Dialog } from '../common/Dialog';
+import { ShortcutDialog } from '../common/ShortcutDialog';
 
 /** The slide page's keys (the annotation layer's own keys are listed by its tool bar). */
 export function SlideShortcutHelp({ question, onClose }: { readonly question: Question | null; readonly onClose: () => void }) {
@@ -18,25 +18,5 @@ export function SlideShortcutHelp({ question, onClose }: { readonly question: Qu
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
     ['?', t('help.toggle')],
   ];
-  return (
-    <Dialog title={t('help.title')} onClose={onClose} testId="shortcut-help">
-      <table className="shortcuts">
-        <tbody>
-          {rows.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="row end">
-        <button type="button" className="primary" data-testid="shortcut-help-close" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
-    </Dialog>
-  );
+  return <ShortcutDialog rows={rows} onClose={onClose} />;
 }
