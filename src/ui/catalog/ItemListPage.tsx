@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { withLocalProgress } from '../../data/localItemSync';
 import { useLanguage, useT } from '../../i18n';
 import { useAppStore } from '../../store';
-import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
 import { ErrorText } from '../common/ErrorText';
+import { preloadViewerOf } from '../item/viewerPreload';
 import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
@@ -24,9 +24,12 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
 
   useEffect(() => {
     void loadItems(datasetId);
-    // The viewer chunk is large: fetch it while the user picks an item.
-    preloadSeriesViewer().catch(() => undefined); // offline without a cached chunk: the item page says so
   }, [datasetId, loadItems]);
+  // A viewer chunk is large: fetch the ones this list's items need while the user picks one.
+  const items = list?.items;
+  useEffect(() => {
+    for (const kind of new Set(items?.map((item) => item.kind))) void preloadViewerOf(kind);
+  }, [items]);
   useEffect(() => {
     if (!hasDatasets) void loadDatasets();
   }, [hasDatasets, loadDatasets]);
