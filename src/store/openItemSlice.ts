@@ -57,6 +57,7 @@ export interface OpenItem {
   readonly itemId: string;
   readonly status: 'loading' | 'ready' | 'error';
   readonly error: AppError | null;
+  /** Set as soon as it arrives, before the records (status still 'loading'): the page starts loading the viewer meanwhile. */
   readonly detail: ItemDetail | null;
   /** The editor's records and indexes (the one copy of the document; read it, never change it). */
   readonly document: RecordStore | null;
@@ -292,6 +293,7 @@ export const createOpenItemSlice =
           const detail = await loadDetail(itemId);
           // Overtaken: closeItem has already released this item, so holding it now would leak.
           if (generation !== mine) return;
+          patch(itemId, { detail });
           const { labelSet } = detail;
           engine.hold(itemId);
           const records = await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version });

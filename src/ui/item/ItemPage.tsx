@@ -8,7 +8,7 @@ import { paths } from '../router';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
-import { preloadViewerFor } from './viewerPreload';
+import { knownKind, prepareViewer, preloadViewerOf } from './viewerPreload';
 
 /** /items/:id — loads the item and its local records, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
@@ -16,14 +16,21 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   const openItemById = useAppStore((state) => state.openItemById);
   const closeItem = useAppStore((state) => state.closeItem);
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
+  const content = open?.detail?.item.content ?? null;
 
   useEffect(() => {
-    void preloadViewerFor(itemId);
+    void knownKind(itemId).then((known) => known && preloadViewerOf(known));
     void openItemById(itemId);
     return () => closeItem();
   }, [itemId, openItemById, closeItem]);
+  // The detail arrives before the records: start on the viewer (its chunk, a slide's first tiles) meanwhile.
+  useEffect(() => {
+    if (content) prepareViewer(itemId, content);
+  }, [itemId, content]);
 
-  if (!open || open.status === 'loading') {
+  // A slide's workspace comes up with its detail, so the viewer starts while the records load.
+  const slideLoading = open?.status === 'loading' && open.detail?.item.content.kind === 'slide';
+  if (!open || (open.status === 'loading' && !slideLoading)) {
     return (
       <main className="item-page reading-room" data-testid="item-page" data-ready="false">
         <p className="status-line" role="status">
@@ -40,10 +47,11 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
       </main>
     );
   }
-  return <ReadyItem key={open.itemId} open={open} />;
+  return <ItemView key={open.itemId} open={open} />;
 }
 
-function ReadyItem({ open }: { readonly open: OpenItem }) {
+/** The item bar and its workspace (for a slide, already while its records load: see above). */
+function ItemView({ open }: { readonly open: OpenItem }) {
   const t = useT();
   const detail = open.detail;
   const slices = useMemo(() => (detail?.item.content.kind === 'series' ? detail.item.content.slices : []), [detail]);
@@ -51,7 +59,13 @@ function ReadyItem({ open }: { readonly open: OpenItem }) {
   const [dialog, setDialog] = useState(false);
   if (!detail) return null;
   return (
-    <main className="item-page reading-room" data-testid="item-page" data-ready="true" data-item-id={open.itemId} data-editable={isEditable(open) ? 'true' : 'false'}>
+    <main
+      className="item-page reading-room"
+      data-testid="item-page"
+      data-ready={open.status === 'ready' ? 'true' : 'false'}
+      data-item-id={open.itemId}
+      data-editable={isEditable(open) ? 'true' : 'false'}
+    >
       <header className="item-bar">
         <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
           <Link href={paths.dataset(detail.item.datasetId)} data-testid="back-to-items">

@@ -36,9 +36,11 @@ export function GeoJsonExchange({ open }: { readonly open: OpenItem }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const run = useRef<ImportRun | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Built on first use: the first Intl.NumberFormat of a page loads locale data (≈40 ms here), which
+  // must not land on the slide's first screen when nothing is being imported.
   const format = useMemo(() => {
-    const numbers = new Intl.NumberFormat(language);
-    return (n: number) => numbers.format(n);
+    let numbers: Intl.NumberFormat | null = null;
+    return (n: number) => (numbers ??= new Intl.NumberFormat(language)).format(n);
   }, [language]);
 
   // An import still reading when the slide closes is dropped with it.

@@ -36,6 +36,22 @@ describe('slide tile loader', () => {
     expect(store.urls()).toEqual(['http://app.test/api/items/item%201/tiles/2/3/4']);
   });
 
+  it('shares one request between callers asking for the same tile while it is in flight, and asks again later', async () => {
+    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    let requests = 0;
+    const load = createTileLoader('item 1', async (_item, level, x, y) => {
+      requests += 1;
+      await settled();
+      return tile(`${level}/${x}/${y}`);
+    }, offline, ORIGIN);
+    const [a, b, other] = await Promise.all([load(4, 0, 0), load(4, 0, 0), load(4, 0, 1)]);
+    expect(a).toBe(b);
+    expect(await other.text()).toBe('4/0/1');
+    expect(requests).toBe(2);
+    await load(4, 0, 0);
+    expect(requests).toBe(3);
+  });
+
   it('serves the kept copy when the network fails, and says "offline" for a tile never seen', async () => {
     const offline = new OfflineTiles(async () => memoryStore(), 10);
     let online = true;

@@ -1,7 +1,9 @@
 /**
  * The slide page's tile loader: the server first (bearer header through the API client), the
  * tile then kept for offline reading; when the network fails, or the server does (5xx), the copy
- * kept earlier. Failures become TileLoadErrors the viewer turns into a sentence.
+ * kept earlier. Failures become TileLoadErrors the viewer turns into a sentence. A tile asked for
+ * again while its request is in flight (the navigator wants the same coarse tiles as the view)
+ * shares that request.
  */
 import { ApiRequestError, NetworkError, slideTilePath } from '../../data/api';
 import type { OfflineTiles } from '../../viewer/slide/offlineTiles';
@@ -11,8 +13,9 @@ type FetchTile = (itemId: string, level: number, x: number, y: number) => Promis
 
 /** `origin`: the page's origin, so cache keys are the absolute URLs the Cache API stores. */
 export function createTileLoader(itemId: string, fetchTile: FetchTile, offline: OfflineTiles, origin: string): LoadTile {
-  return async (level, x, y) => {
-    const key = new URL(slideTilePath(itemId, level, x, y), origin).href;
+  const inFlight = new Map<string, Promise<Blob>>();
+
+  async function load(key: string, level: number, x: number, y: number): Promise<Blob> {
     try {
       const tile = await fetchTile(itemId, level, x, y);
       void offline.keep(key, tile);
@@ -24,5 +27,14 @@ export function createTileLoader(itemId: string, fetchTile: FetchTile, offline: 
       if (kept) return kept;
       throw new TileLoadError(error instanceof NetworkError ? 'offline' : 'server', String(error));
     }
+  }
+
+  return (level, x, y) => {
+    const key = new URL(slideTilePath(itemId, level, x, y), origin).href;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const tile = load(key, level, x, y).finally(() => inFlight.delete(key));
+    inFlight.set(key, tile);
+    return tile;
   };
 }

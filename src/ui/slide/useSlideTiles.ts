@@ -1,17 +1,41 @@
 import { useMemo } from 'react';
+import type { SlideItem } from '../../core/item';
 import { appServices } from '../../store';
 import { browserOfflineTiles, type OfflineTiles } from '../../viewer/slide/offlineTiles';
 import type { LoadTile } from '../../viewer/slide/tileLoadError';
+import { homeViewTiles, withPrefetch, type PrefetchingLoader } from '../../viewer/slide/tilePrefetch';
 import { createTileLoader } from './tileLoader';
 
 /** One offline tile cache per page load: its ledger is read from the Cache API once. */
 let offlineTiles: OfflineTiles | null = null;
+/** The open slide's loader, shared by the early prefetch and the viewer (one slide is open at a time). */
+let current: { readonly itemId: string; readonly tiles: PrefetchingLoader; prefetched: boolean } | null = null;
+
+function slideTilesOf(itemId: string): NonNullable<typeof current> {
+  if (current?.itemId !== itemId) {
+    offlineTiles ??= browserOfflineTiles();
+    const api = appServices().api;
+    const load = createTileLoader(itemId, (id, level, x, y) => api.loadSlideTile(id, level, x, y), offlineTiles, window.location.origin);
+    current = { itemId, tiles: withPrefetch(load), prefetched: false };
+  }
+  return current;
+}
+
+/**
+ * Starts fetching the slide's home view while its records and viewer load. The viewer is not
+ * laid out yet: the window's size stands in for it (the viewer is a little smaller, so at worst
+ * the finest level guessed is one the viewer also draws). Once per slide: a refreshed detail
+ * must not leave tiles waiting for a viewer that already has them.
+ */
+export function prefetchSlideHome(itemId: string, slide: SlideItem): void {
+  const slideTiles = slideTilesOf(itemId);
+  if (slideTiles.prefetched) return;
+  slideTiles.prefetched = true;
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  slideTiles.tiles.prefetch(homeViewTiles(slide, viewport, window.devicePixelRatio || 1));
+}
 
 /** The tile loader of one slide item (server, then the offline copy). */
 export function useSlideTiles(itemId: string): LoadTile {
-  return useMemo(() => {
-    offlineTiles ??= browserOfflineTiles();
-    const api = appServices().api;
-    return createTileLoader(itemId, (id, level, x, y) => api.loadSlideTile(id, level, x, y), offlineTiles, window.location.origin);
-  }, [itemId]);
+  return useMemo(() => slideTilesOf(itemId).tiles.load, [itemId]);
 }

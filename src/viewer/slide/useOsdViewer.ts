@@ -53,6 +53,9 @@ export function useOsdViewer(
       visibilityRatio: 0.2,
       animationTime: 0.4,
       imageLoaderLimit: 6,
+      // OpenSeadragon starts one tile per frame by default; with software rendering a frame takes
+      // 20–50 ms here, which fetched a screen of tiles one after another (wsi-tiles bench).
+      maxTilesPerFrame: 6,
       // A failed tile is reported at once; "Try again" reloads what is missing.
       tileRetryMax: 0,
     });

@@ -1,0 +1,69 @@
+/**
+ * Tiles asked for before the viewer exists. A slide's home view (the whole slide fitted to the
+ * viewer) always needs the same tiles: every level from the coarsest up to the one that matches
+ * the screen. Fetching them as soon as the item's detail arrives overlaps their round trips with
+ * the records, the viewer's chunk and OpenSeadragon's start, instead of starting them after.
+ */
+import type { SlideItem } from '../../core/item';
+import { tileGrid } from './slidePyramid';
+import type { LoadTile } from './tileLoadError';
+
+export interface TileAddress {
+  readonly level: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** More than this and the guess costs more than it saves (a tiny viewer on a huge screen estimate). */
+export const MAX_PREFETCHED_TILES = 64;
+
+/**
+ * The tiles of the home view in a viewer of `viewport` CSS px at `pixelRatio` device px per CSS
+ * px: the levels no wider than the fitted slide on screen, coarsest first, none beyond
+ * MAX_PREFETCHED_TILES. OpenSeadragon loads each of them, coarse to fine; whether it also wants the
+ * next finer level depends on the exact viewer size, so that one is left to it.
+ */
+export function homeViewTiles(slide: SlideItem, viewport: { readonly width: number; readonly height: number }, pixelRatio: number): TileAddress[] {
+  const full = slide.levels[0];
+  if (!full || viewport.width <= 0 || viewport.height <= 0) return [];
+  const fit = Math.min(viewport.width / full.width, viewport.height / full.height);
+  const shownWidth = full.width * fit * pixelRatio;
+  const tiles: TileAddress[] = [];
+  for (let level = slide.levels.length - 1; level >= 0; level -= 1) {
+    const size = slide.levels[level];
+    if (!size || (size.width > shownWidth && level !== slide.levels.length - 1)) break;
+    const [columns, rows] = tileGrid(slide, level);
+    if (tiles.length + columns * rows > MAX_PREFETCHED_TILES) break;
+    for (let y = 0; y < rows; y += 1) for (let x = 0; x < columns; x += 1) tiles.push({ level, x, y });
+  }
+  return tiles;
+}
+
+export interface PrefetchingLoader {
+  readonly load: LoadTile;
+  /** Starts loading `tiles`; each result is handed to the first `load` of that tile, then forgotten. */
+  prefetch(tiles: readonly TileAddress[]): void;
+}
+
+export function withPrefetch(load: LoadTile): PrefetchingLoader {
+  const early = new Map<string, Promise<Blob>>();
+  const keyOf = (level: number, x: number, y: number) => `${level}/${x}/${y}`;
+  return {
+    load(level, x, y) {
+      const key = keyOf(level, x, y);
+      const tile = early.get(key);
+      if (!tile) return load(level, x, y);
+      early.delete(key);
+      return tile;
+    },
+    prefetch(tiles) {
+      for (const { level, x, y } of tiles) {
+        const key = keyOf(level, x, y);
+        if (early.has(key)) continue;
+        const tile = load(level, x, y);
+        tile.catch(() => early.delete(key)); // a failed guess is asked again when the viewer wants it
+        early.set(key, tile);
+      }
+    },
+  };
+}
