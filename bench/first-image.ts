@@ -18,6 +18,7 @@ import { loadavg } from 'node:os';
 import type { Browser, BrowserContext } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
+import { DEMO_DATASET_NAME } from '../server/bootstrap';
 import { printBench } from './support/benchLine';
 import { launchChromium, newSeededContext } from './support/browser';
 import { findItem, startBenchServer, type BenchServer } from './support/server';
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
     server = await startBenchServer(site.staticDir);
     const precached = (await server.api<string[]>('GET', '/app-files.json')).filter((url) => url.startsWith(BARE_BASE));
     if (precached.length > 0) throw new Error(`the app would precache the benchmark pages too: ${precached.join(', ')}`);
-    const detail = await findItem(server, /demo/i);
+    const detail = await findItem(server, DEMO_DATASET_NAME);
     const content = detail.item.content;
     if (content.kind !== 'series' || !content.slices[0]) throw new Error('the demo item is not a series');
     const target: Target = {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const db = new MejirushiDb(`bench-live-${process.pid}`);
   let engine: SyncEngine | null = null;
   try {
-    const detail = await findItem(server, new RegExp(DEMO_DATASET_NAME.replace(/[()]/g, '\\$&')));
+    const detail = await findItem(server, DEMO_DATASET_NAME);
     const itemId = detail.item.id;
     const me = server.login.user.id;
     const api = createApiClient({ baseUrl: server.url, getToken: () => server.login.token });

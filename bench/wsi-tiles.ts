@@ -13,7 +13,8 @@
  * against the 50 ms goal. Clients and servers share this process, so absolute figures include
  * the client's own time; the ratio compares like with like. The browser half
  * (`browserFirstScreen`): navigation → first full screen of tiles in the app's slide viewer
- * against bare OpenSeadragon on a DZI of the same slide, cold and warm (WSI_BROWSER_RUNS each).
+ * against bare OpenSeadragon on a DZI of the same slide, cold, warm, and opened in an already loaded
+ * page (the app: from its dataset list; WSI_BROWSER_RUNS each).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -172,6 +173,8 @@ const RECORD_READY = `
 declare global {
   interface Window {
     __benchSlideReady?: number;
+    __benchOpenStart?: number;
+    __benchOpen?: () => void;
   }
 }
 
@@ -188,6 +191,51 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string): 
     };
     const cold = await once();
     return { cold, warm: await once() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A page that can open the slide once loaded: both functions run in the page, given `arg`. */
+interface LoadedPage {
+  readonly arg: string;
+  readonly loaded: (arg: string) => boolean;
+  readonly open: (arg: string) => void;
+}
+
+/** The app's dataset list, shown, with the slide viewer's chunk fetched (its state before a click); `arg`: the item id. */
+const APP_LIST: Omit<LoadedPage, 'arg'> = {
+  loaded: () =>
+    document.querySelector('[data-testid="item-list"][data-ready="true"]') !== null &&
+    performance.getEntriesByType('resource').some((entry) => /\/SlideViewer-[^/]*\.js$/.test(entry.name) && (entry as PerformanceResourceTiming).responseEnd > 0),
+  open: (itemId) => {
+    window.__benchOpenStart = performance.now();
+    document.querySelector<HTMLElement>(`[data-testid="item-link-${itemId}"]`)?.click();
+  },
+};
+
+/** The bare page with `defer=1`. */
+const BARE_DEFERRED: Omit<LoadedPage, 'arg'> = {
+  loaded: () => typeof window.__benchOpen === 'function',
+  open: () => window.__benchOpen?.(),
+};
+
+/**
+ * ms from asking for the slide to its first full screen of tiles in a page that is already loaded
+ * (fresh context: no tile cached): in the app, a click on the slide in its dataset's list (the
+ * list has fetched the viewer chunk meanwhile, as it does for its items' kinds); in the bare page,
+ * `viewer.open(dzi)`.
+ */
+async function openInLoadedPage(browser: Browser, server: BenchServer, pageUrl: string, page: LoadedPage): Promise<number> {
+  const context = await newSeededContext(browser, server.url, server.login);
+  try {
+    await context.addInitScript({ content: RECORD_READY });
+    const tab = context.pages()[0] ?? (await context.newPage());
+    await tab.goto(pageUrl);
+    await tab.waitForFunction(page.loaded, page.arg, { timeout: 120_000 });
+    await tab.evaluate(page.open, page.arg);
+    await tab.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
+    return (await tab.evaluate(() => (window.__benchSlideReady as number) - (window.__benchOpenStart as number))) as number;
   } finally {
     await context.close();
   }
@@ -211,24 +259,27 @@ async function browserFirstScreen(): Promise<void> {
     rmSync(join(site.staticDir, linkName), { force: true });
     symlinkSync(dziDir, join(site.staticDir, linkName), 'dir');
     server = await startBenchServer(site.staticDir);
-    const itemId = await importedSlide(server);
+    const { datasetId, itemId } = await importedSlide(server);
     const appUrl = `/items/${itemId}`;
     const size = await appViewerSize(browser, server, appUrl);
     const bareUrl = `${BARE_BASE}slide.html?${new URLSearchParams({ dzi: `/${linkName}/slide.dzi`, w: String(size.w), h: String(size.h) }).toString()}`;
-    const app: { cold: number; warm: number }[] = [];
-    const bare: { cold: number; warm: number }[] = [];
+    const app: { cold: number; warm: number; open: number }[] = [];
+    const bare: { cold: number; warm: number; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
-      app.push(await firstScreen(browser, server, appUrl));
-      bare.push(await firstScreen(browser, server, bareUrl));
+      app.push({ ...(await firstScreen(browser, server, appUrl)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      bare.push({ ...(await firstScreen(browser, server, bareUrl)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold));
     const bareCold = median(bare.map((r) => r.cold));
     const appWarm = median(app.map((r) => r.warm));
     const bareWarm = median(bare.map((r) => r.warm));
-    console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms`);
+    const appOpen = median(app.map((r) => r.open));
+    const bareOpen = median(bare.map((r) => r.open));
+    console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms, opened from its list ${appOpen.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms, opened in the loaded page ${bareOpen.toFixed(0)} ms`);
     printBench('wsi-tiles', 'first-screen-cold-ms', appCold, bareCold);
     printBench('wsi-tiles', 'first-screen-warm-ms', appWarm, bareWarm);
+    printBench('wsi-tiles', 'first-screen-open-ms', appOpen, bareOpen);
   } finally {
     await browser.close();
     await server?.stop();
@@ -237,8 +288,8 @@ async function browserFirstScreen(): Promise<void> {
   }
 }
 
-/** The SVS uploaded by the admin into a gastric-biopsy dataset assigned to the admin; its item id. */
-async function importedSlide(server: BenchServer): Promise<string> {
+/** The SVS uploaded by the admin into a gastric-biopsy dataset assigned to the admin. */
+async function importedSlide(server: BenchServer): Promise<{ datasetId: string; itemId: string }> {
   const api = createApiClient({ baseUrl: server.url, getToken: () => server.login.token });
   const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
   const dataset = await api.createDataset({ name: 'bench slides', labelSetId: id, labelSetVersion: version });
@@ -246,7 +297,7 @@ async function importedSlide(server: BenchServer): Promise<string> {
   const itemId = report.itemIds[0];
   if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
   await api.assign(dataset.id, { userId: server.login.user.id });
-  return itemId;
+  return { datasetId: dataset.id, itemId };
 }
 
 /** The app's slide viewer size, which the bare page copies so both fill the same pixels. */

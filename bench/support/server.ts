@@ -62,10 +62,10 @@ export async function startBenchServer(staticDir: string): Promise<BenchServer> 
   }
 }
 
-/** The first item of the first dataset whose name matches, with its detail. */
-export async function findItem(server: BenchServer, datasetName: RegExp): Promise<ItemDetail> {
+/** The first item of the dataset named `datasetName`, with its detail. */
+export async function findItem(server: BenchServer, datasetName: string): Promise<ItemDetail> {
   const datasets = await server.api<DatasetSummary[]>('GET', '/api/datasets');
-  const dataset = datasets.find((d) => datasetName.test(d.name));
+  const dataset = datasets.find((d) => d.name === datasetName);
   if (!dataset) throw new Error(`no dataset named ${datasetName} (have: ${datasets.map((d) => d.name).join(', ')})`);
   return firstItem(server, dataset);
 }
