@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n';
-import { isEditable, useAppStore, type OpenItem } from '../../store';
+import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
@@ -16,17 +16,25 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   const openItemById = useAppStore((state) => state.openItemById);
   const closeItem = useAppStore((state) => state.closeItem);
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
-  const content = open?.detail?.item.content ?? null;
 
   useEffect(() => {
     void knownKind(itemId).then((known) => known && preloadViewerOf(known));
     void openItemById(itemId);
     return () => closeItem();
   }, [itemId, openItemById, closeItem]);
-  // The detail arrives before the records: start on the viewer (its chunk, a slide's first tiles) meanwhile.
+  // The detail arrives before the records: start on the viewer (its chunk, a slide's first tiles)
+  // meanwhile. From the store itself, not an effect: an effect would wait for the render the
+  // detail causes (the workspace mounting: ~150 ms here) before the first tile is asked for.
   useEffect(() => {
-    if (content) prepareViewer(itemId, content);
-  }, [itemId, content]);
+    let prepared = false;
+    const prepare = (open: OpenItem | null) => {
+      if (prepared || open?.itemId !== itemId || !open.detail) return;
+      prepared = true;
+      prepareViewer(itemId, open.detail.item.content);
+    };
+    prepare(appStore().getState().openItem);
+    return appStore().subscribe((state) => prepare(state.openItem));
+  }, [itemId]);
 
   // A slide's workspace comes up with its detail, so the viewer starts while the records load.
   const slideLoading = open?.status === 'loading' && open.detail?.item.content.kind === 'slide';
