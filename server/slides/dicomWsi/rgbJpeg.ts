@@ -6,7 +6,7 @@
  * rewritten without touching the compressed data: an APP14 marker with transform 0 goes right
  * after SOI, and a JFIF APP0 marker is dropped (libjpeg lets JFIF override APP14).
  */
-import { WsiError } from './instance';
+import { WsiError } from './wsiError';
 
 const SOI = 0xd8;
 const SOS = 0xda;
