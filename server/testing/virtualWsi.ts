@@ -16,6 +16,8 @@ export interface VirtualWsiOptions {
   /** Where frames are found: Extended Offset Table, Basic Offset Table, or neither (a walk over fragments). */
   readonly offsetTable: 'extended' | 'basic' | 'none';
   readonly photometricInterpretation?: string;
+  /** 2: each frame stored as two fragments (only without an Extended Offset Table, which forbids it). */
+  readonly fragmentsPerFrame?: 1 | 2;
 }
 
 export interface ReadCall {
@@ -33,8 +35,10 @@ export function virtualWsi(options: VirtualWsiOptions): VirtualWsi {
   const { tilesAcross, tilesDown, tileSize, offsetTable } = options;
   const frames = tilesAcross * tilesDown;
   // Fragments have even lengths: an odd JPEG gets one 0 byte after its end.
-  const fragment = options.frame.length % 2 === 0 ? options.frame : Uint8Array.from([...options.frame, 0]);
-  const stride = 8 + fragment.length;
+  const padded = options.frame.length % 2 === 0 ? options.frame : Uint8Array.from([...options.frame, 0]);
+  const cut = options.fragmentsPerFrame === 2 ? 2 * Math.floor(padded.length / 4) : padded.length;
+  const fragments = [padded.subarray(0, cut), padded.subarray(cut)].filter((part) => part.length > 0);
+  const stride = 8 * fragments.length + padded.length;
   const elements: DicomElement[] = [
     { tag: 0x00080008, vr: 'CS', value: ['ORIGINAL', 'PRIMARY', 'VOLUME', 'NONE'] },
     { tag: 0x00080016, vr: 'UI', value: VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE },
@@ -53,7 +57,7 @@ export function virtualWsi(options: VirtualWsiOptions): VirtualWsi {
   ];
   const offsets = Array.from({ length: frames }, (_, i) => i * stride);
   if (offsetTable === 'extended') {
-    elements.push({ tag: 0x7fe00001, vr: 'OV', value: offsets }, { tag: 0x7fe00002, vr: 'OV', value: offsets.map(() => fragment.length) });
+    elements.push({ tag: 0x7fe00001, vr: 'OV', value: offsets }, { tag: 0x7fe00002, vr: 'OV', value: offsets.map(() => padded.length) });
   }
   // Pixel Data, OB, undefined length: fragments follow.
   const pixelDataHeader = Uint8Array.from([0xe0, 0x7f, 0x10, 0x00, 0x4f, 0x42, 0, 0, 0xff, 0xff, 0xff, 0xff]);
@@ -64,9 +68,15 @@ export function virtualWsi(options: VirtualWsiOptions): VirtualWsi {
   view.setUint32(4, 4 * basic.length, true);
   basic.forEach((offset, i) => view.setUint32(8 + 4 * i, offset, true));
   const head = part10File({ sopClassUid: VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE, sopInstanceUid: '2.25.300000000000000000000000000000001' }, JPEG_BASELINE, [...elements.map(encodeElement), pixelDataHeader, table]);
-  const itemHeader = new Uint8Array(8);
-  new DataView(itemHeader.buffer).setUint32(0, 0xe000fffe, true);
-  new DataView(itemHeader.buffer).setUint32(4, fragment.length, true);
+  // One frame's bytes as stored: each fragment's item header, then the fragment.
+  const stored = new Uint8Array(stride);
+  let at = 0;
+  for (const part of fragments) {
+    new DataView(stored.buffer).setUint32(at, 0xe000fffe, true);
+    new DataView(stored.buffer).setUint32(at + 4, part.length, true);
+    stored.set(part, at + 8);
+    at += 8 + part.length;
+  }
   const delimiter = Uint8Array.from([0xfe, 0xff, 0xdd, 0xe0, 0, 0, 0, 0]);
   const fragmentsEnd = head.length + frames * stride;
   const size = fragmentsEnd + delimiter.length;
@@ -76,8 +86,7 @@ export function virtualWsi(options: VirtualWsiOptions): VirtualWsi {
   const runAt = (at: number): Uint8Array => {
     if (at < head.length) return head.subarray(at);
     if (at >= fragmentsEnd) return delimiter.subarray(at - fragmentsEnd);
-    const local = (at - head.length) % stride;
-    return local < 8 ? itemHeader.subarray(local) : fragment.subarray(local - 8);
+    return stored.subarray((at - head.length) % stride);
   };
 
   return {

@@ -65,6 +65,14 @@ describe('DICOM WSI instances read by range', () => {
     expect(source.reads).toEqual([expect.objectContaining({ length: tile.length + (tile.length % 2) })]);
   });
 
+  it('joins a frame stored as two fragments, with or without an offset table', async () => {
+    for (const offsetTable of ['basic', 'none'] as const) {
+      const source = virtualWsi({ tilesAcross: 3, tilesDown: 2, tileSize: 256, frame: tile, offsetTable, fragmentsPerFrame: 2 });
+      const instance = await readWsiInstance(source);
+      for (const index of [0, 4, 5]) expect(same(await instance.frame(index), tile), `${offsetTable} frame ${index}`).toBe(true);
+    }
+  });
+
   it('refuses a file cut short before its pixel data, saying so', async () => {
     const whole = virtualWsi({ tilesAcross: 2, tilesDown: 2, tileSize: 256, frame: tile, offsetTable: 'basic' });
     const header = await whole.read(0, 600);

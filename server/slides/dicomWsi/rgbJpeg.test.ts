@@ -1,18 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { UNMARKED_RED } from '../../testing/unmarkedRgbJpeg';
+import { virtualWsi } from '../../testing/virtualWsi';
+import type { PyramidWriter } from '../pyramidWriter';
 import { WsiError } from './instance';
+import { openDicomWsiSlides } from './reader';
 import { ADOBE_RGB_MARKER, asRgbJpeg } from './rgbJpeg';
-
-/**
- * A 16 × 16 baseline JPEG whose three components hold 255, 0, 0 untransformed (pure red, as an RGB
- * DICOM frame stores it), with component ids 1, 2, 3 and no APP0 or APP14 marker. Made with
- * Pillow 9.4: Image.new("YCbCr", (16, 16), (255, 0, 0)) saved as JPEG at quality 95 without
- * subsampling, its JFIF APP0 segment then cut out.
- */
-const UNMARKED_RED = Buffer.from(
-  '/9j/2wBDAAIBAQEBAQIBAQECAgICAgQDAgICAgUEBAMEBgUGBgYFBgYGBwkIBgcJBwYGCAsICQoKCgoKBggLDAsKDAkKCgr/2wBDAQICAgICAgUDAwUKBwYHCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgr/wAARCAAQABADAREAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD9/K/5/wA/5/woAKACgD//2Q==',
-  'base64',
-);
 
 /** The same JPEG with a JFIF APP0 segment after SOI, as some encoders write even for RGB. */
 const JFIF_APP0 = Uint8Array.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
@@ -66,5 +59,23 @@ describe('asRgbJpeg', () => {
   it('refuses bytes that are not a JPEG, saying so', () => {
     expect(() => asRgbJpeg(Uint8Array.from([1, 2, 3, 4]))).toThrow(WsiError);
     expect(() => asRgbJpeg(UNMARKED_RED.subarray(0, 30))).toThrow(/header runs past its end/);
+  });
+});
+
+describe('a slide whose JPEG tiles are RGB', () => {
+  it('serves its stored tiles with the RGB marker and builds coarser levels in the right colour', async () => {
+    const source = virtualWsi({ tilesAcross: 2, tilesDown: 2, tileSize: 16, frame: UNMARKED_RED, offsetTable: 'basic', photometricInterpretation: 'RGB' });
+    const { slides, refused } = await openDicomWsiSlides([source]);
+    expect(refused).toEqual([]);
+    const tiles = new Map<string, Uint8Array>();
+    const writer: PyramidWriter = { put: async (level, x, y, bytes) => void tiles.set(`${level}/${x}/${y}`, bytes) };
+    await slides[0]!.writePyramid(writer);
+    expect([...tiles.keys()].sort()).toEqual(['0/0/0', '0/0/1', '0/1/0', '0/1/1', '1/0/0']);
+    expect(Buffer.from(tiles.get('0/1/1')!).equals(Buffer.from(asRgbJpeg(UNMARKED_RED)))).toBe(true);
+    for (const key of ['0/1/1', '1/0/0']) {
+      const [r, g, b] = await meanColour(tiles.get(key)!);
+      expect(r, key).toBeGreaterThan(240);
+      expect(g! + b!, key).toBeLessThan(20);
+    }
   });
 });
