@@ -1,14 +1,18 @@
 /**
  * Where each frame of an instance lies in its file, found with small positioned reads so that
- * memory stays bounded whatever the file's size: the header window, an index of at most
- * 24 bytes per fragment, and the bytes of the one frame asked for.
+ * memory stays bounded whatever the file's size: besides the header window (header.ts, at most
+ * MAX_HEADER_BYTES), an index of a few numbers per fragment when there is no offset table, and
+ * the bytes of the one frame asked for (at most MAX_FRAME_BYTES).
  * - uncompressed: frames follow one another from the start of Pixel Data;
  * - encapsulated: the Extended Offset Table, else the Basic Offset Table, else a walk over the
  *   fragment item headers (8 bytes read per fragment, plus 2 to see where a JPEG starts).
  */
 import type { ByteSource } from './byteSource';
-import type { WsiHeader } from './header';
+import { uint16, uint32, type WsiHeader } from './header';
 import { WsiError } from './wsiError';
+
+/** A tile larger than this is refused rather than read: scanners' tiles are tens or hundreds of KiB. */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /** Frame `index` (0-based) as stored: a JPEG stream when encapsulated, raw samples when native. */
 export type FrameReader = (index: number) => Promise<Uint8Array>;
@@ -61,6 +65,7 @@ function itemHeader(bytes: Uint8Array, at: number): ItemHeader {
 
 /** The fragment whose item header is at `at`; `length` is what the offset table says it holds. */
 async function fragmentAt(source: ByteSource, at: number, length: number): Promise<Uint8Array> {
+  checkFrameSize(length, at);
   const bytes = await source.read(at, 8 + length);
   const header = itemHeader(bytes, at);
   if (header.kind !== 'item' || header.length < length) throw new WsiError(`its offset table points at byte ${at}, where no fragment of ${length} bytes starts`);
@@ -70,6 +75,7 @@ async function fragmentAt(source: ByteSource, at: number, length: number): Promi
 /** The fragments from the item at `from` up to `to` (the next frame's first item), or to the sequence's end when `to` is null. */
 async function fragmentsFrom(source: ByteSource, from: number, to: number | null): Promise<Uint8Array> {
   if (to !== null) {
+    checkFrameSize(to - from, from);
     // One read for the frame and its item headers, split here.
     const span = await source.read(from, to - from);
     const parts: Uint8Array[] = [];
@@ -85,6 +91,7 @@ async function fragmentsFrom(source: ByteSource, from: number, to: number | null
   for (let at = from; at + 8 <= source.size; ) {
     const header = itemHeader(await source.read(at, 8), at);
     if (header.kind !== 'item') break;
+    checkFrameSize(header.length, at);
     parts.push(await source.read(at + 8, header.length));
     at += 8 + header.length;
   }
@@ -102,6 +109,7 @@ async function walkedFrames(source: ByteSource, first: number, frames: number): 
     const header = itemHeader(head, at);
     if (header.kind === 'end') break;
     if (header.kind !== 'item') throw new WsiError(`its pixel data has a damaged fragment at byte ${at}`);
+    checkFrameSize(header.length, at);
     offsets.push(at + 8);
     lengths.push(header.length);
     startsImage.push(head[8] === 0xff && head[9] === 0xd8);
@@ -120,6 +128,10 @@ async function walkedFrames(source: ByteSource, first: number, frames: number): 
   };
 }
 
+function checkFrameSize(bytes: number, at: number): void {
+  if (bytes > MAX_FRAME_BYTES) throw new WsiError(`a tile at byte ${at} would be ${bytes} bytes, more than any scanner's tile; the file is damaged`);
+}
+
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
@@ -136,6 +148,3 @@ function withoutPadding(frame: Uint8Array): Uint8Array {
   const n = frame.length;
   return n >= 3 && frame[n - 1] === 0 && frame[n - 2] === 0xd9 && frame[n - 3] === 0xff ? frame.subarray(0, n - 1) : frame;
 }
-
-const uint16 = (bytes: Uint8Array, at: number): number => bytes[at]! | (bytes[at + 1]! << 8);
-const uint32 = (bytes: Uint8Array, at: number): number => (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;

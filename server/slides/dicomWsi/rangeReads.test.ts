@@ -73,6 +73,25 @@ describe('DICOM WSI instances read by range', () => {
     }
   });
 
+  it('refuses a fragment claiming more bytes than any tile rather than reading it', async () => {
+    const source = virtualWsi({ tilesAcross: 2, tilesDown: 1, tileSize: 256, frame: tile, offsetTable: 'none' });
+    // The first fragment header the walk reads claims 4 GB.
+    let walked = false;
+    const damaged = {
+      size: source.size,
+      read: async (offset: number, length: number) => {
+        const bytes = Uint8Array.from(await source.read(offset, length));
+        if (length === 10 && !walked) {
+          walked = true;
+          bytes.set([0x00, 0xff, 0xff, 0xff], 4);
+        }
+        return bytes;
+      },
+    };
+    await expect(readWsiInstance(damaged)).rejects.toThrow(/would be 4294967040 bytes.*damaged/);
+    expect(largest(source)).toBeLessThan(FIRST_HEADER_WINDOW + 1);
+  });
+
   it('refuses a file cut short before its pixel data, saying so', async () => {
     const whole = virtualWsi({ tilesAcross: 2, tilesDown: 2, tileSize: 256, frame: tile, offsetTable: 'basic' });
     const header = await whole.read(0, 600);
