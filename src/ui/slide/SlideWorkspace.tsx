@@ -40,7 +40,7 @@ export function SlideWorkspace({
   const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [viewer, setViewer] = useState<SlideViewerHandle | null>(null);
-  const loadTile = useSlideTiles(open.itemId);
+  const loadTile = useSlideTiles(open.itemId, slide.tileVersion);
   const editable = isEditable(open);
   const { document, changes } = open;
 
