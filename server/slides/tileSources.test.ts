@@ -32,7 +32,7 @@ describe('TileSources', () => {
         },
       ],
       1_000_000,
-      () => clock,
+      () => new Date(clock),
     );
     expect((await sources.ofVersion('a', 'v1'))?.version).toBe('v1');
     current = 'v2';

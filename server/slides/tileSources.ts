@@ -47,14 +47,14 @@ export class TileSources {
   private readonly sizes = new Map<string, number>();
   /** Versions asked of a cached item that a fresh lookup found gone (kept while its source is cached). */
   private readonly superseded = new Map<string, Set<string>>();
-  /** When each cached item was last looked up, ms (Date.now's clock). */
+  /** When each cached item was last looked up, ms since 1970. */
   private readonly lookedUpAt = new Map<string, number>();
   private held = 0;
 
   constructor(
     private readonly lookups: readonly TileSourceLookup[],
     private readonly budgetBytes = DEFAULT_BUDGET_BYTES,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The item's tile source, or null when it is no slide any lookup knows. */
@@ -66,7 +66,7 @@ export class TileSources {
       return cached;
     }
     // One lookup per item even when a viewer asks for a screenful of its tiles at once.
-    this.lookedUpAt.set(itemId, this.now());
+    this.lookedUpAt.set(itemId, this.now().getTime());
     // Each outcome touches the cache only while this lookup is the item's entry (not forgotten meanwhile).
     const drop = () => {
       if (this.cache.get(itemId) !== pending) return;
@@ -98,7 +98,7 @@ export class TileSources {
   async ofVersion(itemId: string, version: string): Promise<TileSource | null> {
     const cached = await this.of(itemId);
     if (!cached || cached.version === version || this.superseded.get(itemId)?.has(version)) return cached;
-    if (this.now() - (this.lookedUpAt.get(itemId) ?? 0) < RECHECK_MS) return cached;
+    if (this.now().getTime() - (this.lookedUpAt.get(itemId) ?? 0) < RECHECK_MS) return cached;
     const gone = this.superseded.get(itemId) ?? new Set<string>();
     this.forget(itemId);
     const fresh = await this.of(itemId);
