@@ -119,7 +119,7 @@ async function startFixture(database: TestDatabase, staticDir: string): Promise<
 async function addSlide(db: Kysely<Database>, annotatorId: string, name: string): Promise<string> {
   const dataset = await createDataset(db, { name, description: '', labelSetId: GASTRIC_BIOPSY_LABEL_SET.id, labelSetVersion: GASTRIC_BIOPSY_LABEL_SET.version }, null, AT);
   const id = randomUUID();
-  const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', objectivePower: 40, scanner: null };
+  const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', tileVersion: 'bench', objectivePower: 40, scanner: null };
   await db
     .insertInto('items')
     .values({

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { LABEL_PATIENT_NAME, makeWsiFixtures, missingFixtureTools, type WsiFixtures } from '../server/testing/dicomWsiFixtures';
 import { hasPathologySampleData, pathologySample } from '../server/testing/sampleData';
-import { createApiClient } from '../src/data/api';
+import { createApiClient, slideTilePath } from '../src/data/api';
 import { ANNOTATOR_NAMES, byTestId, type Account, expect, openDataset, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
 
 const SVS = 'CMU-1-Small-Region.svs';
@@ -181,7 +181,10 @@ test('a DICOM WSI pyramid split over several files imports through the upload fo
   expect(items).toHaveLength(1);
   expect(report.map((row) => [row.name, row.status, row.result])).toEqual(files.map((file) => [file.split('/').at(-1), 'imported', 'Imported']));
   // Level 0 is whole: a tile of the second concatenated instance is served as stored.
-  const tile = await fetch(`${mejirushi.url}/api/items/${items[0] ?? ''}/tiles/0/3/3`, { headers: { authorization: `Bearer ${await tokenOf(mejirushi, mejirushi.admin)}` } });
+  const { item } = await (await serverApi(mejirushi.url, mejirushi.admin)).getItem(items[0] ?? '');
+  if (item.content.kind !== 'slide') throw new Error(`item ${item.id} is a ${item.content.kind}, not a slide`);
+  const path = slideTilePath(item.id, item.content.tileVersion, 0, 3, 3);
+  const tile = await fetch(`${mejirushi.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(mejirushi, mejirushi.admin)}` } });
   expect(tile.status).toBe(200);
   expect(Buffer.from(await tile.arrayBuffer()).equals(fixtures.storedJpegs.get('0/3/3') ?? Buffer.alloc(0))).toBe(true);
 });

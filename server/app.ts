@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     itemTargets: itemTargetsCache(options.db),
     batches: new BatchPool(),
     accessCache: new AccessCache(options.now ?? (() => new Date())),
-    tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])]),
+    tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])], undefined, options.now),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());

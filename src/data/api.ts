@@ -110,9 +110,13 @@ function query(params: Readonly<Record<string, string | number | null | undefine
   return search.size ? `?${search}` : '';
 }
 
-/** Path of one slide tile (level 0 = full resolution): also the key it is kept under offline. */
-export function slideTilePath(itemId: string, level: number, x: number, y: number): string {
-  return `/api/items/${encodeURIComponent(itemId)}/tiles/${level}/${x}/${y}`;
+/**
+ * Path of one slide tile (level 0 = full resolution) of the pyramid `tileVersion`
+ * (SlideItem.tileVersion): also the key it is kept under offline, so a rebuilt slide's tiles
+ * are new URLs, never an old pyramid's copies.
+ */
+export function slideTilePath(itemId: string, tileVersion: string, level: number, x: number, y: number): string {
+  return `/api/items/${encodeURIComponent(itemId)}/tiles/${encodeURIComponent(tileVersion)}/${level}/${x}/${y}`;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -213,8 +217,8 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     /** One tile of a slide (level 0 = full resolution); the slide viewer keeps it for offline reading. */
-    loadSlideTile: async (itemId: string, level: number, x: number, y: number): Promise<Blob> => {
-      const response = await send('GET', slideTilePath(itemId, level, x, y));
+    loadSlideTile: async (itemId: string, tileVersion: string, level: number, x: number, y: number): Promise<Blob> => {
+      const response = await send('GET', slideTilePath(itemId, tileVersion, level, x, y));
       try {
         return await response.blob();
       } catch (error) {

@@ -6,10 +6,9 @@
  */
 import sharp from 'sharp';
 import { DiskTileCache } from './diskTileCache';
+import { DEMO_SLIDE_VERSION } from './layout';
 import { demoTileBox, paintDemoTile, type TilePixels } from './render';
 
-/** Bump when the picture changes, so tiles cached on disk by an older version are not served. */
-export const DEMO_SLIDE_VERSION = 1;
 const JPEG_QUALITY = 85;
 
 export interface DemoSlideTileOptions {

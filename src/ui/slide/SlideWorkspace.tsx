@@ -41,7 +41,7 @@ export function SlideWorkspace({
   const { showConflict, postpone, onBadge } = useConflictPrompt(open);
   const [refused, setRefused] = useState<string | null>(null);
   const [viewer, setViewer] = useState<SlideViewerHandle | null>(null);
-  const loadTile = useSlideTiles(open.itemId);
+  const loadTile = useSlideTiles(open.itemId, slide.tileVersion);
   const editable = isEditable(open);
   const { document, changes } = open;
 
