@@ -37,11 +37,11 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
     return (await createDataset(server.db, { name: `gastric ${datasetCount}`, description: '', labelSetId: id, labelSetVersion: version }, null, server.now().toISOString())).id;
   }
 
-  async function upload(datasetId: string, name: string, bytes: Buffer, contentType = 'image/tiff'): Promise<ImportJob> {
+  async function upload(datasetId: string, name: string, bytes: Buffer, contentType = 'image/tiff', as: SignedIn = admin): Promise<ImportJob> {
     const response = await server.app.inject({
       method: 'POST',
       url: `/api/datasets/${datasetId}/files`,
-      headers: { ...admin.auth, 'content-type': contentType, 'x-file-name': encodeURIComponent(name) },
+      headers: { ...as.auth, 'content-type': contentType, 'x-file-name': encodeURIComponent(name) },
       payload: bytes,
     });
     expect(response.statusCode, response.body).toBe(202);
@@ -116,10 +116,15 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
 
   it('shows a job to admins and its uploader only', async () => {
     const datasetId = await newDataset();
-    const job = await finished(await upload(datasetId, 'cut.svs', svs.subarray(0, 100_000)));
+    const uploader = await server.signIn(`uploader-${dialect}`, ['admin']);
+    const job = await finished(await upload(datasetId, 'cut.svs', svs.subarray(0, 100_000), 'image/tiff', uploader));
     const annotator = await server.signIn(`annotator-${dialect}`, ['annotator']);
     const otherAdmin = await server.signIn(`admin-${dialect}`, ['admin']);
     const get = (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers });
+    // The uploader is no longer an admin: their own job still, the dataset's list no more.
+    await server.db.updateTable('users').set({ roles: JSON.stringify(['annotator']) }).where('id', '=', uploader.user.id).execute();
+    expect(json<ImportJob>(await get(`/api/import-jobs/${job.id}`, uploader.auth)).state).toBe('failed');
+    expect((await get(`/api/datasets/${datasetId}/import-jobs`, uploader.auth)).statusCode).toBe(403);
     expect((await get(`/api/import-jobs/${job.id}`)).statusCode).toBe(401);
     expect((await get(`/api/import-jobs/${job.id}`, annotator.auth)).statusCode).toBe(404);
     expect((await get(`/api/datasets/${datasetId}/import-jobs`, annotator.auth)).statusCode).toBe(403);
