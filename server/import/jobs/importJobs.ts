@@ -20,7 +20,11 @@ export interface ImportJobDeps {
   readonly now: () => Date;
   /** A slide item got a new pyramid: its cached tile source is stale. */
   readonly onSlideReplaced?: (itemId: string) => void;
+  /** Imports the job's stored file; by default the importer every upload goes through (tests replace it). */
+  readonly importFile?: ImportFile;
 }
+
+export type ImportFile = (job: ImportJobRow, onTiles: (done: number, total: number) => void) => Promise<ImportReport>;
 
 export class ImportJobs {
   private readonly waiting: ImportJobRow[] = [];
@@ -67,18 +71,24 @@ export class ImportJobs {
     }
   }
 
+  private readonly importStored: ImportFile = (job, onTiles) => {
+    const { db, blobs, now, onSlideReplaced } = this.deps;
+    const stored = { sha256: job.source_sha256, size: Number(job.source_size) };
+    return importDicomFiles(db, job.dataset_id, [{ name: job.file_name, stored }], job.created_by, {
+      blobs,
+      now,
+      onSlideProgress: (_file, done, total) => onTiles(done, total),
+      onSlideReplaced,
+    });
+  };
+
   private async run(job: ImportJobRow): Promise<void> {
-    const { db, blobs, now } = this.deps;
+    const { db, now } = this.deps;
     const progress = new ProgressWriter(({ phase, percent }) => markBuilding(db, job.id, phase, percent, now().toISOString()));
     let report: ImportReport;
     try {
       await progress.start();
-      report = await importDicomFiles(db, job.dataset_id, [{ name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } }], job.created_by, {
-        blobs,
-        now,
-        onSlideProgress: (_file, done, total) => progress.tiles(done, total),
-        onSlideReplaced: this.deps.onSlideReplaced,
-      });
+      report = await (this.deps.importFile ?? this.importStored)(job, (done, total) => progress.tiles(done, total));
     } catch (error) {
       // The importer reports a bad file itself; this is the unforeseen (the source blob gone, the database away).
       report = { outcomes: [{ file: job.file_name, status: 'refused', reason: `could not be imported: ${error instanceof Error ? error.message : String(error)}` }], itemIds: [] };
