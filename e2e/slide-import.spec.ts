@@ -39,6 +39,18 @@ async function uploadThroughAdminScreen(page: Page, dataset: string, files: read
   );
 }
 
+/** On the admin screen: the chosen dataset's slide imports, each file's job ended in its state with its result, its bar full when done. */
+async function expectSlideImports(page: Page, expected: Readonly<Record<string, readonly [state: string, result: string]>>): Promise<void> {
+  const rows = byTestId(page, 'import-jobs').locator('tbody tr');
+  await expect(rows).toHaveCount(Object.keys(expected).length);
+  for (const [file, [state, result]] of Object.entries(expected)) {
+    const row = rows.filter({ has: page.locator('td.file-name', { hasText: new RegExp(`^${file.replaceAll('.', '\\.')}$`) }) });
+    await expect(row).toHaveAttribute('data-state', state);
+    await expect(row.locator('td:last-child')).toHaveText(result);
+    if (state === 'done') await expect(row.locator('progress')).toHaveJSProperty('value', 100);
+  }
+}
+
 /** As the admin, on the admin screen: the dataset assigned to the fixture's annotator. */
 async function assignThroughAdminScreen(page: Page, dataset: string): Promise<void> {
   const panel = byTestId(page, 'admin-assign');
@@ -111,6 +123,12 @@ test('an admin imports the Aperio sample through the upload form, a truncated co
   ]);
   expect(report[0]?.result).toBe('Imported');
   expect(report[1]?.result).toBe('Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.');
+  await expectSlideImports(page, { [SVS]: ['done', 'Imported'], 'CMU-1-Small-Region-truncated.svs': ['failed', 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.'] });
+  // The server built the pyramids after answering the uploads: an admin who leaves the screen finds the jobs again.
+  await byTestId(page, 'nav-datasets').click();
+  await byTestId(page, 'nav-admin').click();
+  await byTestId(page, 'upload-dataset').selectOption({ label: dataset });
+  await expectSlideImports(page, { [SVS]: ['done', 'Imported'], 'CMU-1-Small-Region-truncated.svs': ['failed', 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.'] });
   const items = await itemsOf(mejirushi, dataset);
   expect(items).toHaveLength(1);
   await assignThroughAdminScreen(page, dataset);

@@ -238,7 +238,7 @@ async function storedWsiFile(blobs: BlobStore, file: ImportFile): Promise<DicomW
 }
 
 /** The first bytes of a file, without reading a multi-gigabyte slide whole. */
-async function headOf(blobs: BlobStore, file: ImportFile): Promise<Uint8Array> {
+export async function headOf(blobs: BlobStore, file: ImportFile): Promise<Uint8Array> {
   if ('bytes' in file) return file.bytes.subarray(0, ROUTE_HEAD_BYTES);
   if ('path' in file) {
     const handle = await open(file.path, 'r');
