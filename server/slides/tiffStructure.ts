@@ -60,10 +60,16 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
   }
   const directory = image.fileDirectory;
   const tiled = image.isTiled;
-  const offsets = ((await directory.loadValue(tiled ? 'TileOffsets' : 'StripOffsets')) ?? []) as ArrayLike<number>;
-  const byteCounts = ((await directory.loadValue(tiled ? 'TileByteCounts' : 'StripByteCounts')) ?? []) as ArrayLike<number>;
+  const { offsets, byteCounts } = await dataOf(image);
+  // Every image's data, not only level 0's: a file cut inside a lower level or the macro image
+  // (NDPI stores them after level 0) is as damaged as one cut inside level 0.
   let end = 0;
-  for (let i = 0; i < offsets.length; i += 1) end = Math.max(end, Number(offsets[i]) + Number(byteCounts[i] ?? 0));
+  for (const other of images) {
+    const data = other === image ? { offsets, byteCounts } : await dataOf(other).catch(() => {
+      throw new SlideRefusal('slideTruncated', 'the file is cut short or damaged: its image directories cannot be read');
+    });
+    for (let i = 0; i < data.offsets.length; i += 1) end = Math.max(end, Number(data.offsets[i]) + Number(data.byteCounts[i] ?? 0));
+  }
   if (end > fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its image data runs to byte ${end}, past its end (${fileSize} bytes)`);
 
   const description: unknown = await directory.loadValue('ImageDescription');
@@ -80,6 +86,15 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     storedLevels,
     wholeJpegTiles: await wholeJpegTilesOf(path, image, offsets, byteCounts),
   };
+}
+
+/** Where an image's tiles (or strips) lie in the file. */
+async function dataOf(image: GeoTIFFImage): Promise<{ offsets: ArrayLike<number>; byteCounts: ArrayLike<number> }> {
+  const directory = image.fileDirectory;
+  const tiled = image.isTiled;
+  const offsets = ((await directory.loadValue(tiled ? 'TileOffsets' : 'StripOffsets')) ?? []) as ArrayLike<number>;
+  const byteCounts = ((await directory.loadValue(tiled ? 'TileByteCounts' : 'StripByteCounts')) ?? []) as ArrayLike<number>;
+  return { offsets, byteCounts };
 }
 
 async function wholeJpegTilesOf(path: string, image: GeoTIFFImage, offsets: ArrayLike<number>, byteCounts: ArrayLike<number>): Promise<WholeJpegTiles | null> {
