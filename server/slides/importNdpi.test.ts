@@ -12,7 +12,7 @@ import { GASTRIC_BIOPSY_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { validateItemContent } from '../../src/core/validate';
 import { importDicomFiles } from '../import/importFiles';
 import { assignItems, createDataset } from '../services/datasets';
-import { NDPI_FIXTURE, ndpiFixtureRegion, writeNdpiFixture } from '../testing/ndpiFixture';
+import { NDPI_FIXTURE, ndpiFixtureLevels, ndpiFixtureRegion, writeNdpiFixture } from '../testing/ndpiFixture';
 import { decodeRgb, meanAbsDiff, meanColour } from '../testing/slides';
 import { testDialects } from '../testing/testDatabase';
 import { json, startTestServer, type TestServer } from '../testing/testServer';
@@ -67,6 +67,8 @@ describe.each(testDialects('NDPI import'))('NDPI import on %s', (dialect) => {
       [192, 144, 16],
     ]);
     expect(facts.associatedImages).toEqual(['macro']);
+    // The levels the file stores; not those OpenSlide 3.4 decodes from them at 1/2, 1/4, 1/8 scale.
+    expect(facts.sourceLevels).toEqual(ndpiFixtureLevels());
   });
 
   it('serves tiles whose pixels are the slide pattern at their positions, on every level', async () => {

@@ -30,6 +30,8 @@ export interface TiffStructure {
   readonly tiled: boolean;
   /** Sizes of the reduced-resolution images stored after level 0, level 0 first. */
   readonly storedLevels: readonly { readonly width: number; readonly height: number }[];
+  /** The size of every image in the file, in file order (levels, label, macro…). */
+  readonly imageSizes: readonly { readonly width: number; readonly height: number }[];
   readonly wholeJpegTiles: WholeJpegTiles | null;
 }
 
@@ -84,6 +86,7 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     imageDescription: typeof description === 'string' ? description : null,
     tiled,
     storedLevels,
+    imageSizes: images.map((other) => ({ width: other.getWidth(), height: other.getHeight() })),
     wholeJpegTiles: await wholeJpegTilesOf(path, image, offsets, byteCounts),
   };
 }
