@@ -6,9 +6,9 @@
  * - tag 65420 (NDPI format flag) in the first directory; 65421 (source lens, FLOAT) in every one:
  *   the objective magnification for a pyramid level, −1 for the macro image; 65422–65424 (x/y
  *   offset from the slide centre in nm, focal plane) as SLONG; levels widest first;
- * - pyramid JPEGs with restart markers every `tile` MCUs (a divisor of the MCUs per row), and tag
- *   65426 listing where each restart interval's data starts, relative to the strip, so OpenSlide
- *   decodes one interval at a time instead of the whole level;
+ * - pyramid JPEGs with a restart marker after every run of MCUs that divides a row evenly (OpenSlide
+ *   reads each run as one tile), and tag 65426 listing where each run's data starts, relative to
+ *   the strip, so OpenSlide decodes one run at a time instead of the whole level;
  * - XResolution/YResolution in pixels per centimetre (ResolutionUnit 3): OpenSlide's mpp-x is
  *   10000 / XResolution.
  * sharp cannot write restart markers, so each restart interval is encoded as its own JPEG of one
@@ -46,7 +46,10 @@ export const NDPI_FIXTURE = {
   macroSize: { width: 600, height: 200 },
   /** A macro (slide overview) photo is green-tinted here, a colour no tissue region has. */
   macroColour: [40, 200, 90],
-  /** A made-up name on the slide label, as a real macro image shows: it must never reach an annotator. */
+  /**
+   * A made-up name from the slide label, where a real NDPI carries it: in the macro photo (here in
+   * its JPEG comment) and the Reference tag. It must never reach an annotator.
+   */
   patientName: 'YAMADA Hanako 1957-03-14',
 } as const satisfies {
   width: number;
@@ -98,7 +101,7 @@ interface StripImage {
  * image, and libjpeg's fancy 4:2:0 upsampling then reads on into the next interval and fails.
  */
 const MCU = 8;
-/** Restart intervals of at most 64 MCUs (512 px), as NDPI scanners cut them. */
+/** Restart intervals of at most 64 MCUs: level 0 is read in 512×8 px tiles. */
 const MAX_INTERVAL_MCUS = 64;
 const QUALITY = 88;
 
