@@ -49,6 +49,9 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
   const firstIfd = await firstIfdOffset(path);
   if (firstIfd === null) throw new SlideRefusal('slideUnreadable', 'not a TIFF file: its first bytes are not a TIFF header');
   if (firstIfd >= fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its first image directory lies at byte ${firstIfd}, past its end (${fileSize} bytes)`);
+  // 32-bit offsets cannot reach past 4 GiB: such a classic TIFF is an NDPI with 64-bit offsets
+  // (8-byte directory links, high bits implied), which geotiff reads as garbage. OpenSlide reads it.
+  if (fileSize > 2 ** 32 && !(await isBigTiff(path))) return null;
   let image: GeoTIFFImage;
   let images: GeoTIFFImage[];
   try {
@@ -131,6 +134,11 @@ async function firstIfdOffset(path: string): Promise<number | null> {
   if (magic === 42 && head.length >= 8) return little ? head.readUInt32LE(4) : head.readUInt32BE(4);
   if (magic === 43 && head.length >= 16) return Number(little ? head.readBigUInt64LE(8) : head.readBigUInt64BE(8));
   return null;
+}
+
+async function isBigTiff(path: string): Promise<boolean> {
+  const head = await readAt(path, 0, 4);
+  return (head[0] === 0x49 ? head.readUInt16LE(2) : head.readUInt16BE(2)) === 43;
 }
 
 export async function readAt(path: string, position: number, length: number): Promise<Buffer> {
