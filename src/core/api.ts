@@ -196,6 +196,9 @@ export interface DocumentInfo {
   readonly labelSetVersion: number;
 }
 
+/** Most records one `/records` page answers (`limit` is clamped to it; default 1,000). */
+export const MAX_RECORD_PAGE = 5_000;
+
 /** GET /api/items/:id/annotations/me/records → RecordPage (ETag: "<revision>") */
 export interface RecordPage {
   readonly records: readonly StoredRecord[];
