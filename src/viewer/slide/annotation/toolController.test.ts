@@ -87,6 +87,7 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
       ran.push(commands);
       return refuse;
     },
+    notice: (notice) => `notice: ${notice}`,
     onChange: () => (changes += 1),
     editable: () => true,
     ...overrides,
