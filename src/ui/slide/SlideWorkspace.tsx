@@ -148,6 +148,7 @@ export function SlideWorkspace({
         <ConflictDialog
           question={question}
           regionClasses={regionClasses}
+          micronsPerPixel={slide.micronsPerPixel}
           targetIds={open.targetIds}
           conflicts={open.conflicts}
           onResolve={actions.resolveConflicts}
