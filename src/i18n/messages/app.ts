@@ -261,6 +261,10 @@ export const appMessages = {
   'conflict.takeAllServer': { en: "Take all of the server's", ja: 'すべてサーバーの版を採用' },
   'conflict.later': { en: 'Decide later', ja: '後で決める' },
   'conflict.deleted': { en: 'Deleted', ja: '削除済み' },
+  'conflict.outline.moved': { en: 'moved by {distance}', ja: '{distance} 移動' },
+  'conflict.outline.vertexChanged': { en: '1 vertex changed', ja: '頂点 1 個を変更' },
+  'conflict.outline.verticesChanged': { en: '{count} vertices changed', ja: '頂点 {count} 個を変更' },
+  'conflict.outline.area': { en: 'area {area}', ja: '面積 {area}' },
 
   'help.title': { en: 'Keyboard shortcuts', ja: 'キーボードショートカット' },
   'help.labelWith': { en: 'Label "{name}" and go to the next slice', ja: '「{name}」を付けて次のスライスへ' },

@@ -7,6 +7,7 @@ export function OpenItemConflictDialog({
   open,
   question,
   regionClasses,
+  micronsPerPixel,
   onResolve,
   onLater,
 }: {
@@ -14,8 +15,10 @@ export function OpenItemConflictDialog({
   readonly question: Question;
   /** The label set's outline classes, where the page has outlines. */
   readonly regionClasses?: readonly LabelClass[];
+  /** The slide's µm per level-0 px, so outline differences read in µm; absent on other pages. */
+  readonly micronsPerPixel?: readonly [number, number] | null;
   readonly onResolve: AppState['resolveConflicts'];
   readonly onLater: () => void;
 }) {
-  return <ConflictDialog question={question} regionClasses={regionClasses} targetIds={open.targetIds} conflicts={open.conflicts} onResolve={onResolve} onLater={onLater} />;
+  return <ConflictDialog question={question} regionClasses={regionClasses} micronsPerPixel={micronsPerPixel} targetIds={open.targetIds} conflicts={open.conflicts} onResolve={onResolve} onLater={onLater} />;
 }

@@ -115,7 +115,7 @@ export function SlideWorkspace({
       </div>
       {help && <SlideShortcutHelp question={question} onClose={() => setHelp(false)} />}
       {showConflict && question && (
-        <OpenItemConflictDialog open={open} question={question} regionClasses={regionClasses} onResolve={actions.resolveConflicts} onLater={postpone} />
+        <OpenItemConflictDialog open={open} question={question} regionClasses={regionClasses} micronsPerPixel={slide.micronsPerPixel} onResolve={actions.resolveConflicts} onLater={postpone} />
       )}
     </div>
   );
