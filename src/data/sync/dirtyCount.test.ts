@@ -90,6 +90,17 @@ describe('the count of records waiting to be sent', () => {
     expect(await dirtyCount(db, DOC)).toBe(2);
   });
 
+  it('is only read, not kept, inside a read-only transaction (the item list reads its documents in one)', async () => {
+    const opened = new MejirushiDb('dirty-count-read-only');
+    db = opened;
+    await opened.heads.put({ ...DOC, revision: 3, loaded: true, ...LABEL_SET, progress: null, updatedAt: 0 });
+    await opened.records.bulkPut(['a', 'b'].map((id) => ({ ...row('dirty'), id })));
+    expect(await opened.transaction('r', opened.heads, opened.records, () => dirtyCount(opened, DOC))).toBe(2);
+    expect((await opened.heads.get([DOC.itemId, DOC.annotatorId]))?.dirty).toBeUndefined();
+    expect(await dirtyCount(opened, DOC)).toBe(2);
+    expect((await opened.heads.get([DOC.itemId, DOC.annotatorId]))?.dirty).toBe(2);
+  });
+
   it('moves by one for a record that starts or stops waiting, and not otherwise', () => {
     expect(dirtyChange(undefined, row('dirty'))).toBe(1);
     expect(dirtyChange(row('synced'), row('dirty'))).toBe(1);
