@@ -28,7 +28,7 @@ const SLIDE: Item = {
   id: 'slide-1',
   datasetId: 'ds',
   title: 'bench',
-  content: { kind: 'slide', levels: [{ width: 100_000, height: 80_000, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', objectivePower: 40, scanner: null },
+  content: { kind: 'slide', levels: [{ width: 100_000, height: 80_000, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', tileVersion: 'bench', objectivePower: 40, scanner: null },
 };
 const KEY = { itemId: SLIDE.id, annotatorId: 'u1', labelSetId: GASTRIC_BIOPSY_LABEL_SET.id, labelSetVersion: GASTRIC_BIOPSY_LABEL_SET.version };
 

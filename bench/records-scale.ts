@@ -11,8 +11,9 @@
  * - server time (Fastify's own elapsed time for the PATCH),
  * - database growth (SQLite: database + WAL file sizes; PostgreSQL: WAL bytes; each from a checkpoint),
  * - main-thread time (command, store and indexes, listeners) and time until saved in IndexedDB.
- * Also the initial load (ms per 1,000 records, against fetching the same pages without storing
- * them) and IndexedDB bytes per record (against the records' JSON size on the wire).
+ * Also the first open (paging every record into IndexedDB and building the editor, ms, against
+ * fetching the same pages without storing them), the load alone per 1,000 records against the same
+ * floor, and IndexedDB bytes per record (against the records' JSON size on the wire).
  *
  * Runs on SQLite, and on PostgreSQL too when MEJIRUSHI_BENCH_PG_URL (or MEJIRUSHI_TEST_PG_URL) is
  * set: each run uses a fresh schema there, dropped afterwards.
@@ -26,7 +27,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { build } from 'vite';
 import type { AnnotationRecord } from '../src/core/annotation';
-import type { BatchResult, LoginResponse, RecordPage } from '../src/core/api';
+import { MAX_RECORD_PAGE, type BatchResult, type LoginResponse, type RecordPage } from '../src/core/api';
 import type { SlideItem } from '../src/core/item';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { chunkOps, type RecordOp } from '../src/core/records';
@@ -119,7 +120,7 @@ async function startFixture(database: TestDatabase, staticDir: string): Promise<
 async function addSlide(db: Kysely<Database>, annotatorId: string, name: string): Promise<string> {
   const dataset = await createDataset(db, { name, description: '', labelSetId: GASTRIC_BIOPSY_LABEL_SET.id, labelSetVersion: GASTRIC_BIOPSY_LABEL_SET.version }, null, AT);
   const id = randomUUID();
-  const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', objectivePower: 40, scanner: null };
+  const content: SlideItem = { kind: 'slide', levels: [{ ...SLIDE, downsample: 1 }], micronsPerPixel: [0.25, 0.25], tileSize: 256, tileFormat: 'jpeg', tileVersion: 'bench', objectivePower: 40, scanner: null };
   await db
     .insertInto('items')
     .values({
@@ -184,7 +185,7 @@ async function fetchOnly(fixture: Fixture, itemId: string): Promise<{ ms: number
   let bytes = 0;
   let records = 0;
   do {
-    const query = new URLSearchParams({ limit: '5000', ...(after ? { after } : {}) });
+    const query = new URLSearchParams({ limit: String(MAX_RECORD_PAGE), ...(after ? { after } : {}) });
     const response = await fetch(`${fixture.url}/api/items/${itemId}/annotations/me/records?${query}`, { headers: { authorization: `Bearer ${fixture.login.token}` } });
     const text = await response.text();
     bytes += text.length;
@@ -281,6 +282,8 @@ async function runOn(label: string, database: TestDatabase, staticDir: string): 
     printBench('records-scale', `${label}.edit-main-thread-ms`, big.edit.mainThreadMs, few.edit.mainThreadMs);
     printBench('records-scale', `${label}.edit-saved-locally-ms`, big.edit.savedLocallyMs, few.edit.savedLocallyMs);
     printBench('records-scale', `${label}.edit-synced-ms`, big.edit.syncedMs, few.edit.syncedMs);
+    // The whole first open: every record paged into IndexedDB and the editor's store built, against fetching the pages alone.
+    printBench('records-scale', `${label}.first-open-ms`, big.open.loadMs + big.open.editorMs, big.fetched.ms);
     printBench('records-scale', `${label}.load-ms-per-1k-records`, (big.open.loadMs / big.open.records) * 1000, (big.fetched.ms / big.fetched.records) * 1000);
     printBench('records-scale', `${label}.indexeddb-bytes-per-record`, big.open.indexedDbBytes / big.open.records, big.fetched.bytes / big.fetched.records);
   } finally {

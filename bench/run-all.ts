@@ -34,6 +34,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'tool-hits', site: false, summary: false },
   { name: 'wsi-tiles', site: true, summary: false },
   { name: 'geojson-import', site: false, summary: false },
+  { name: 'slide-upload', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

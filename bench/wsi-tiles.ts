@@ -25,13 +25,14 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { Browser } from '@playwright/test';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { SlideItem } from '../src/core/item';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { importDicomFiles } from '../server/import/importFiles';
 import { assignItems, createDataset } from '../server/services/datasets';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../server/testing/sampleData';
 import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
-import { createApiClient } from '../src/data/api';
+import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
 import { launchChromium, newSeededContext } from './support/browser';
 import { startBenchServer, type BenchServer } from './support/server';
@@ -106,7 +107,8 @@ async function oursUrls(server: TestServer, origin: string): Promise<{ urls: str
   if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
   const annotator = await server.signIn('reader', ['annotator']);
   await assignItems(server.db, dataset.id, annotator.user.id, [itemId], null, server.now().toISOString());
-  return { urls: screen((x, y) => `${origin}/api/items/${itemId}/tiles/0/${x}/${y}`), headers: annotator.auth, itemId };
+  const { tileVersion } = JSON.parse((await server.db.selectFrom('items').select('content').where('id', '=', itemId).executeTakeFirstOrThrow()).content) as SlideItem;
+  return { urls: screen((x, y) => `${origin}${slideTilePath(itemId, tileVersion, 0, x, y)}`), headers: annotator.auth, itemId };
 }
 
 function screen(url: (x: number, y: number) => string): string[] {

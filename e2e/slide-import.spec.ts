@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { LABEL_PATIENT_NAME, makeWsiFixtures, missingFixtureTools, type WsiFixtures } from '../server/testing/dicomWsiFixtures';
 import { hasPathologySampleData, pathologySample } from '../server/testing/sampleData';
-import { createApiClient } from '../src/data/api';
+import { createApiClient, slideTilePath } from '../src/data/api';
 import { ANNOTATOR_NAMES, byTestId, type Account, expect, openDataset, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
 
 const SVS = 'CMU-1-Small-Region.svs';
@@ -37,6 +37,18 @@ async function uploadThroughAdminScreen(page: Page, dataset: string, files: read
       result: row.querySelector('td:last-child')?.textContent?.trim() ?? '',
     })),
   );
+}
+
+/** On the admin screen: the chosen dataset's slide imports, each file's job ended in its state with its result, its bar full when done. */
+async function expectSlideImports(page: Page, expected: Readonly<Record<string, readonly [state: string, result: string]>>): Promise<void> {
+  const rows = byTestId(page, 'import-jobs').locator('tbody tr');
+  await expect(rows).toHaveCount(Object.keys(expected).length);
+  for (const [file, [state, result]] of Object.entries(expected)) {
+    const row = rows.filter({ has: page.locator('td.file-name', { hasText: new RegExp(`^${file.replaceAll('.', '\\.')}$`) }) });
+    await expect(row).toHaveAttribute('data-state', state);
+    await expect(row.locator('td:last-child')).toHaveText(result);
+    if (state === 'done') await expect(row.locator('progress')).toHaveJSProperty('value', 100);
+  }
 }
 
 /** As the admin, on the admin screen: the dataset assigned to the fixture's annotator. */
@@ -111,6 +123,12 @@ test('an admin imports the Aperio sample through the upload form, a truncated co
   ]);
   expect(report[0]?.result).toBe('Imported');
   expect(report[1]?.result).toBe('Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.');
+  await expectSlideImports(page, { [SVS]: ['done', 'Imported'], 'CMU-1-Small-Region-truncated.svs': ['failed', 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.'] });
+  // The server built the pyramids after answering the uploads: an admin who leaves the screen finds the jobs again.
+  await byTestId(page, 'nav-datasets').click();
+  await byTestId(page, 'nav-admin').click();
+  await byTestId(page, 'upload-dataset').selectOption({ label: dataset });
+  await expectSlideImports(page, { [SVS]: ['done', 'Imported'], 'CMU-1-Small-Region-truncated.svs': ['failed', 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.'] });
   const items = await itemsOf(mejirushi, dataset);
   expect(items).toHaveLength(1);
   await assignThroughAdminScreen(page, dataset);
@@ -181,7 +199,10 @@ test('a DICOM WSI pyramid split over several files imports through the upload fo
   expect(items).toHaveLength(1);
   expect(report.map((row) => [row.name, row.status, row.result])).toEqual(files.map((file) => [file.split('/').at(-1), 'imported', 'Imported']));
   // Level 0 is whole: a tile of the second concatenated instance is served as stored.
-  const tile = await fetch(`${mejirushi.url}/api/items/${items[0] ?? ''}/tiles/0/3/3`, { headers: { authorization: `Bearer ${await tokenOf(mejirushi, mejirushi.admin)}` } });
+  const { item } = await (await serverApi(mejirushi.url, mejirushi.admin)).getItem(items[0] ?? '');
+  if (item.content.kind !== 'slide') throw new Error(`item ${item.id} is a ${item.content.kind}, not a slide`);
+  const path = slideTilePath(item.id, item.content.tileVersion, 0, 3, 3);
+  const tile = await fetch(`${mejirushi.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(mejirushi, mejirushi.admin)}` } });
   expect(tile.status).toBe(200);
   expect(Buffer.from(await tile.arrayBuffer()).equals(fixtures.storedJpegs.get('0/3/3') ?? Buffer.alloc(0))).toBe(true);
 });

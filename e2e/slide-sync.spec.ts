@@ -283,11 +283,14 @@ for (const choice of ['keep mine', 'take theirs'] as const) {
       const rows = b.page.locator('[data-testid^="conflict-row-"]');
       await expect(rows).toHaveCount(1);
       await expect(rows).toHaveAttribute('data-record-id', rectId);
-      // Each version is shown by its class, named as the lesion toolbar names it.
-      await expect(byTestId(b.page, `conflict-mine-${rectId}`)).toHaveAttribute('data-classes', 'lesion.other');
-      await expect(byTestId(b.page, `conflict-mine-${rectId}`)).toHaveText('Other lesion');
-      await expect(byTestId(b.page, `conflict-server-${rectId}`)).toHaveAttribute('data-classes', 'lesion.carcinoma');
-      await expect(byTestId(b.page, `conflict-server-${rectId}`)).toHaveText('Carcinoma');
+      // Each version is shown by its class, named as the lesion toolbar names it, then by what differs
+      // from the outline both devices started from: A's moved it (in µm, the slide has 0.499 µm/px), B's did not.
+      const mineCell = byTestId(b.page, `conflict-mine-${rectId}`);
+      const serverCell = byTestId(b.page, `conflict-server-${rectId}`);
+      await expect(mineCell).toHaveAttribute('data-classes', 'lesion.other');
+      await expect(mineCell).toHaveText(/^Other lesion · area [\d,]+ µm²$/);
+      await expect(serverCell).toHaveAttribute('data-classes', 'lesion.carcinoma');
+      await expect(serverCell).toHaveText(/^Carcinoma · moved by [\d,]+ µm · area [\d,]+ µm²$/);
       // Until chosen, the server keeps A's version.
       expect(essence(await serverShapes(api, itemId))[rectId]).toEqual({ classCode: theirs.classCode, geometry: theirs.geometry });
 
@@ -341,6 +344,9 @@ test('the same outline moved on one device and reshaped by a vertex offline on t
     const dialog = byTestId(b.page, 'conflict-dialog');
     await expect(dialog).toBeVisible();
     await expect(b.page.locator('[data-testid^="conflict-row-"]')).toHaveAttribute('data-record-id', polygonId);
+    // Both versions read the same class; the rows say how each outline changed.
+    await expect(byTestId(b.page, `conflict-mine-${polygonId}`)).toContainText('1 vertex changed · area');
+    await expect(byTestId(b.page, `conflict-server-${polygonId}`)).toContainText(/moved by [\d,]+ µm · area/);
     await byTestId(b.page, `conflict-keep-mine-${polygonId}`).click();
     await expect(dialog).toBeHidden();
     await settled(b.page);

@@ -9,6 +9,7 @@ import type { BlobStore } from './blobs/blobStore';
 import { DEFAULT_TOKEN_TTL_MS } from './config';
 import type { Database } from './db/schema';
 import type { AppContext } from './http/context';
+import { ImportJobs } from './import/jobs/importJobs';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { noNulTextPlugin } from './plugins/noNulText';
@@ -21,6 +22,7 @@ import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
 import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/stream';
 import { datasetRoutes } from './routes/datasets';
+import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { tileRoutes } from './routes/tiles';
@@ -89,10 +91,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     itemTargets: itemTargetsCache(options.db),
     batches: new BatchPool(),
     accessCache: new AccessCache(options.now ?? (() => new Date())),
-    tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])]),
+    tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])], undefined, options.now),
+    importJobs: new ImportJobs({ db: options.db, blobs: options.blobs, now: options.now ?? (() => new Date()), onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) }),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());
+  app.addHook('onClose', async () => ctx.importJobs.close());
 
   await app.register(errorsPlugin);
   await app.register(noNulTextPlugin);
@@ -105,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
+  await app.register(importJobRoutes);
   await app.register(itemRoutes);
   await app.register(layerRoutes);
   await app.register(blobRoutes);

@@ -18,6 +18,7 @@ import type { BlobStore } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
 import { moveLegacyBlobsOut } from './blobs/moveOut';
 import { migrateToLatest } from './db/migrations';
+import { failUnfinishedImportJobs } from './import/jobs/jobRows';
 import type { Database } from './db/schema';
 import { generateHeadCtPhantom, type PhantomTruth } from './demo/phantom';
 import { seedDemoSlide } from './demo/slide/seed';
@@ -75,6 +76,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const blobs = options.blobs ?? blobStoreIn(options.dataDir);
   const migrationsApplied = await prepareStorage(db, blobs);
   await pruneAllExpired(db, now());
+  await failUnfinishedImportJobs(db, now().toISOString());
   const { adminPassword, demoDatasetId } = await db.transaction().execute(async (trx) => {
     await lockFirstStart(trx, now().toISOString());
     // Read under the lock: another instance may have done a step while this one waited.

@@ -11,8 +11,14 @@ describe('loadConfig', () => {
       staticDir: '/srv/app/dist',
       tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
       trustProxy: null,
+      demoTileCacheBytes: 512 * 1024 * 1024,
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
+  });
+
+  it('reads the demo tile cache bound in MiB and refuses anything else', () => {
+    expect(loadConfig([], { MEJIRUSHI_DEMO_TILE_CACHE_MB: '64' }, '/x').demoTileCacheBytes).toBe(64 * 1024 * 1024);
+    expect(() => loadConfig([], { MEJIRUSHI_DEMO_TILE_CACHE_MB: '1.5GB' }, '/x')).toThrow(/MEJIRUSHI_DEMO_TILE_CACHE_MB must be a whole number of MiB, got "1.5GB"/);
   });
 
   it('reads arguments before environment variables', () => {

@@ -22,6 +22,8 @@ export interface ServerConfig {
    * (`--trust-proxy 127.0.0.1`), or null: forwarded headers are ignored.
    */
   readonly trustProxy: string | null;
+  /** Bytes of painted demo-slide tiles kept in `<data>/demo/slide-tiles` at most. */
+  readonly demoTileCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -32,6 +34,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 export const SQLITE_FILE_NAME = 'mejirushi.sqlite';
+export const DEFAULT_DEMO_TILE_CACHE_MB = 512;
 
 const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl', 'trust-proxy', 'plain-http'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -46,7 +49,8 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
                     X-Forwarded-Proto/-For are believed (HSTS over HTTPS) [MEJIRUSHI_TRUST_PROXY]
   --plain-http yes  allow a non-loopback --host without a TLS proxy (passwords and images then
                     cross the network unencrypted: only on a network you control)
-  [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite`;
+  [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite
+  [MEJIRUSHI_DEMO_TILE_CACHE_MB]  disk kept for the demo slide's painted tiles, MiB (default ${DEFAULT_DEMO_TILE_CACHE_MB})`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
 export function parseFlags(argv: readonly string[], known: readonly string[]): { flags: Map<string, string>; rest: string[] } {
@@ -80,6 +84,11 @@ export function parsePort(text: string, source: string): number {
     throw new ConfigError(`${source} must be a port number from 0 to 65535, got "${text}"`);
   }
   return Number(text);
+}
+
+function parseMebibytes(text: string, source: string): number {
+  if (!/^\d{1,7}$/.test(text)) throw new ConfigError(`${source} must be a whole number of MiB, got "${text}"`);
+  return Number(text) * 1024 * 1024;
 }
 
 const TTL_UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -152,5 +161,6 @@ export function loadConfig(
   const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
   const trustProxy = flag('trust-proxy') ?? nonEmpty(env.MEJIRUSHI_TRUST_PROXY) ?? null;
   checkTransport(host, trustProxy, flag('plain-http'));
-  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy };
+  const demoTileCacheBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_DEMO_TILE_CACHE_MB) ?? String(DEFAULT_DEMO_TILE_CACHE_MB), 'MEJIRUSHI_DEMO_TILE_CACHE_MB');
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes };
 }

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
   // The generated demo slide paints its tiles on demand, on worker threads, kept on disk once painted.
   const demoPainter = new DemoPaintPool();
-  const demoTiles = new DemoSlideTiles({ diskCacheDir: join(config.dataDir, 'demo', 'slide-tiles'), paint: (level, x, y) => demoPainter.paint(level, x, y) });
+  const demoTiles = new DemoSlideTiles({
+    diskCacheDir: join(config.dataDir, 'demo', 'slide-tiles'),
+    diskCacheBytes: config.demoTileCacheBytes,
+    paint: (level, x, y) => demoPainter.paint(level, x, y),
+  });
   const app = await buildApp({
     db,
     reads,

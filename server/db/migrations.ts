@@ -10,6 +10,8 @@ import { accountsMigration } from './migrations/0005_accounts';
 import { itemImporting } from './migrations/0006_item_importing';
 import { slidesMigration } from './migrations/0007_slides';
 import { outlineLayers } from './migrations/0008_outline_layers';
+import { slideTileVersion } from './migrations/0009_slide_tile_version';
+import { importJobs } from './migrations/0010_import_jobs';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -180,6 +182,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_item_importing': itemImporting,
   '0007_slides': slidesMigration,
   '0008_outline_layers': outlineLayers,
+  '0009_slide_tile_version': slideTileVersion,
+  '0010_import_jobs': importJobs,
 };
 
 const provider: MigrationProvider = {

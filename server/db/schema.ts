@@ -249,6 +249,30 @@ export interface OutlineLayersTable {
   created_at: string;
 }
 
+/** A slide upload's import, run after the request (server/import/jobs). */
+export interface ImportJobsTable {
+  id: string;
+  dataset_id: string;
+  /** The uploader; null when the import was not made by a user. */
+  created_by: string | null;
+  file_name: string;
+  /** The uploaded file in the blob store. */
+  source_sha256: string;
+  source_size: number;
+  /** ImportJob['state']: queued, building, done, failed. */
+  state: string;
+  /** ImportJobPhase while building. */
+  phase: string | null;
+  /** Tiles written, 0–100. */
+  percent: number;
+  failure_code: string | null;
+  failure_reason: string | null;
+  /** JSON ImportReport, once the job has ended. */
+  report: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -276,6 +300,7 @@ export interface Database {
   audit_log: AuditLogTable;
   app_state: AppStateTable;
   outline_layers: OutlineLayersTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -90,7 +90,7 @@ function withSopIdentity(elements: readonly DicomElement[], meta: DicomFileMetaI
   return list;
 }
 
-function encodeElement(element: DicomElement): Uint8Array {
+export function encodeElement(element: DicomElement): Uint8Array {
   const value = encodeValue(element);
   const long = LONG_LENGTH_VRS.has(element.vr);
   if (!long && value.length > 0xffff) {

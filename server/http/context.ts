@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { ImportJobs } from '../import/jobs/importJobs';
 import type { AccessCache } from '../services/accessCache';
 import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
@@ -28,6 +29,8 @@ export interface AppContext {
   readonly accessCache: AccessCache;
   /** Where each slide item's tiles come from (a tile pack, or a generated slide). */
   readonly tileSources: TileSources;
+  /** Slide imports running after their upload was answered. */
+  readonly importJobs: ImportJobs;
 }
 
 declare module 'fastify' {

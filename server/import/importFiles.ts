@@ -7,6 +7,7 @@
  * stops the rest, and re-running an import heals items a crash left half-built.
  */
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
@@ -70,7 +71,7 @@ export async function importDicomFiles(
     const route = routeImport(await headOf(blobs, file));
     if (route.importer === 'slide' && route.format === 'dicomWsi') {
       // A DICOM WSI slide is several files: gathered now, grouped into slides once all have come.
-      wsiFiles.push(await storedWithBytes(blobs, file));
+      wsiFiles.push(await storedWsiFile(blobs, file));
       continue;
     }
     const openSlide = route.importer === 'slide' ? (SLIDE_READERS[route.format] ?? null) : null;
@@ -229,15 +230,15 @@ async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: 
   });
 }
 
-/** A DICOM WSI instance in the blob store, with its bytes for the reader (instances are tiles of one level, not whole slides). */
-async function storedWithBytes(blobs: BlobStore, file: ImportFile): Promise<DicomWsiFile> {
-  const bytes = 'bytes' in file ? file.bytes : 'path' in file ? await readFile(file.path) : await readWholeBlob(blobs, file.stored.sha256);
-  const stored = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
-  return { name: file.name, stored, bytes };
+/** A DICOM WSI instance in the blob store, streamed there when it is a local file: the reader reads it by range (instances run to gigabytes). */
+async function storedWsiFile(blobs: BlobStore, file: ImportFile): Promise<DicomWsiFile> {
+  if ('stored' in file) return { name: file.name, stored: file.stored };
+  const stored = await blobs.put('bytes' in file ? Readable.from([file.bytes]) : createReadStream(file.path));
+  return { name: file.name, stored };
 }
 
 /** The first bytes of a file, without reading a multi-gigabyte slide whole. */
-async function headOf(blobs: BlobStore, file: ImportFile): Promise<Uint8Array> {
+export async function headOf(blobs: BlobStore, file: ImportFile): Promise<Uint8Array> {
   if ('bytes' in file) return file.bytes.subarray(0, ROUTE_HEAD_BYTES);
   if ('path' in file) {
     const handle = await open(file.path, 'r');

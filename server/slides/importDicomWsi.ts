@@ -5,13 +5,16 @@
  * slide); every instance stays in the blob store, named in a manifest blob that is the slide's
  * source. A file that is not usable is refused with its reason; the other slides import. An
  * instance of a slide the dataset already holds (the upload form sends one file per request)
- * joins it: the slide is rebuilt from all its instances under the same item.
+ * joins it: the slide is rebuilt from all its instances under the same item. Instances are read
+ * by range where the blob store keeps them (headers, offset tables, one frame at a time), so a
+ * multi-gigabyte instance is never held in memory.
  */
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
 import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import { BlobSources } from './blobSources';
 import { WsiError, readWsiInstance } from './dicomWsi/instance';
 import { openDicomWsiSlides } from './dicomWsi/reader';
 import { packPyramid, replaceSlidePyramid, slideItemOf, writeSlideItem } from './importSlide';
@@ -19,7 +22,6 @@ import { packPyramid, replaceSlidePyramid, slideItemOf, writeSlideItem } from '.
 export interface DicomWsiFile {
   readonly name: string;
   readonly stored: StoredBlob;
-  readonly bytes: Uint8Array;
 }
 
 export interface DicomWsiImportOptions {
@@ -62,11 +64,17 @@ interface Manifest {
  * The instances of slides already in the dataset that the new files belong to: the admin's upload
  * form sends one file per request, so a pyramid's files arrive in separate imports.
  */
-async function earlierInstances(db: Kysely<Database>, blobs: BlobStore, datasetId: string, files: readonly DicomWsiFile[]): Promise<Map<string, { itemId: string; files: DicomWsiFile[] }>> {
+async function earlierInstances(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  sources: BlobSources,
+  datasetId: string,
+  files: readonly DicomWsiFile[],
+): Promise<Map<string, { itemId: string; files: DicomWsiFile[] }>> {
   const keys = new Set<string>();
   for (const file of files) {
     try {
-      keys.add(readWsiInstance(file.bytes).pyramidKey);
+      keys.add((await readWsiInstance(await sources.source(file.stored.sha256))).pyramidKey);
     } catch (error) {
       // Not a usable instance: openDicomWsiSlides refuses it with the reason.
       if (!(error instanceof WsiError)) throw error;
@@ -82,7 +90,7 @@ async function earlierInstances(db: Kysely<Database>, blobs: BlobStore, datasetI
     const members: DicomWsiFile[] = [];
     for (const instance of manifest.instances) {
       const stored = await blobs.stat(instance.sha256);
-      if (stored) members.push({ name: instance.name, stored, bytes: await readWholeBlob(blobs, instance.sha256) });
+      if (stored) members.push({ name: instance.name, stored });
     }
     earlier.set(key, { itemId, files: members });
   }
@@ -96,12 +104,28 @@ async function importInTurn(
   actorId: string | null,
   options: DicomWsiImportOptions,
 ): Promise<FileImportOutcome[]> {
-  const earlier = await earlierInstances(db, options.blobs, datasetId, files);
+  const sources = new BlobSources(options.blobs);
+  try {
+    return await importOpened(db, datasetId, files, actorId, options, sources);
+  } finally {
+    await sources.close();
+  }
+}
+
+async function importOpened(
+  db: Kysely<Database>,
+  datasetId: string,
+  files: readonly DicomWsiFile[],
+  actorId: string | null,
+  options: DicomWsiImportOptions,
+  sources: BlobSources,
+): Promise<FileImportOutcome[]> {
+  const earlier = await earlierInstances(db, options.blobs, sources, datasetId, files);
   const incoming = new Set(files.map((file) => file.stored.sha256));
   const known = new Set([...earlier.values()].flatMap((slide) => slide.files.map((file) => file.stored.sha256)));
   // Earlier instances follow the new files, so indexes below files.length are the new ones.
   const all = [...files, ...[...earlier.values()].flatMap((slide) => slide.files.filter((file) => !incoming.has(file.stored.sha256)))];
-  const { slides, refused } = openDicomWsiSlides(all.map((file) => file.bytes));
+  const { slides, refused } = await openDicomWsiSlides(await Promise.all(all.map((file) => sources.source(file.stored.sha256))));
   const outcomes: FileImportOutcome[] = refused
     .filter(({ index }) => index < files.length)
     .map(({ index, reason }) => ({ file: files[index]?.name ?? '', status: 'refused', reason, code: 'slideUnreadable' }));

@@ -25,6 +25,7 @@ import { PackWriter, type StoredPack } from './packWriter';
 import type { PyramidShape, SlideFacts, SlideReader } from './pyramidWriter';
 import type { SlideOpener } from './readers';
 import { SlideRefusal } from './refusal';
+import { tileVersionOf } from './tileVersion';
 
 export type SlideFile =
   | { readonly name: string; readonly stored: StoredBlob }
@@ -144,13 +145,14 @@ export async function writeSlideItem(
   return { status: 'imported', itemId };
 }
 
-function slideContentOf({ shape, facts }: { readonly shape: PyramidShape; readonly facts: SlideFacts }): SlideItem {
+function slideContentOf({ shape, facts, pack }: { readonly shape: PyramidShape; readonly facts: SlideFacts; readonly pack: StoredPack }): SlideItem {
   const content: SlideItem = {
     kind: 'slide',
     levels: shape.levels,
     micronsPerPixel: facts.micronsPerPixel,
     tileSize: shape.tileSize,
     tileFormat: shape.tileFormat,
+    tileVersion: tileVersionOf(pack.pack.sha256),
     objectivePower: facts.objectivePower,
     scanner: facts.scanner,
   };

@@ -19,18 +19,28 @@ const VENDORS: Readonly<Record<string, string>> = {
   'generic-tiff': 'TIFF',
 };
 
-export function factsFromOpenSlide(properties: ReadonlyMap<string, string>, associatedImages: readonly string[]): SlideFacts {
+/**
+ * `imageSizes`: the size of every image the TIFF holds, when its directories parse. OpenSlide 3.4
+ * lists, besides an NDPI's stored levels, levels it decodes from them at 1/2, 1/4 and 1/8 scale;
+ * those are not in the file, so an NDPI's source levels are only the listed ones the file holds.
+ */
+export function factsFromOpenSlide(
+  properties: ReadonlyMap<string, string>,
+  associatedImages: readonly string[],
+  imageSizes: readonly { readonly width: number; readonly height: number }[] | null = null,
+): SlideFacts {
+  const vendor = properties.get('openslide.vendor');
+  const stored = (width: number, height: number) => vendor !== 'hamamatsu' || imageSizes === null || imageSizes.some((size) => size.width === width && size.height === height);
   const count = positive(properties.get('openslide.level-count')) ?? 0;
   const sourceLevels: SlideLevel[] = [];
   for (let level = 0; level < count; level += 1) {
     const width = positive(properties.get(`openslide.level[${level}].width`));
     const height = positive(properties.get(`openslide.level[${level}].height`));
     const downsample = positive(properties.get(`openslide.level[${level}].downsample`));
-    if (width && height && downsample) sourceLevels.push({ width, height, downsample });
+    if (width && height && downsample && (level === 0 || stored(width, height))) sourceLevels.push({ width, height, downsample });
   }
   const mppX = positive(properties.get('openslide.mpp-x'));
   const mppY = positive(properties.get('openslide.mpp-y'));
-  const vendor = properties.get('openslide.vendor');
   return {
     micronsPerPixel: mppX && mppY ? [mppX, mppY] : null,
     objectivePower: positive(properties.get('openslide.objective-power')),

@@ -41,7 +41,7 @@ export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LI
   if (size > limits.maxBytes) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${limits.maxBytes} bytes are accepted`);
   const structure = await readTiffStructure(path, size);
   const openslide = await runTool('openslide-show-properties', [path]);
-  const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout) : await tiffFacts(path, openslide.stderr, structure);
+  const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout, structure) : await tiffFacts(path, openslide.stderr, structure);
   const level0 = facts.sourceLevels[0];
   if (!level0) throw new SlideRefusal('slideUnreadable', 'not a readable slide: its full-resolution level has no size');
   if (level0.width > limits.maxSidePx || level0.height > limits.maxSidePx) {
@@ -52,9 +52,9 @@ export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LI
   return new TiffSlideReader(path, facts, level0, sameLevel ? structure.wholeJpegTiles : null);
 }
 
-async function openSlideFacts(path: string, properties: string): Promise<SlideFacts> {
+async function openSlideFacts(path: string, properties: string, structure: TiffStructure | null): Promise<SlideFacts> {
   const vips = await runTool('vipsheader', ['-a', path]);
-  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : []);
+  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : [], structure?.imageSizes ?? null);
 }
 
 /** Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF). */

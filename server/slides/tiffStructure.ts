@@ -30,6 +30,8 @@ export interface TiffStructure {
   readonly tiled: boolean;
   /** Sizes of the reduced-resolution images stored after level 0, level 0 first. */
   readonly storedLevels: readonly { readonly width: number; readonly height: number }[];
+  /** The size of every image in the file, in file order (levels, label, macro…). */
+  readonly imageSizes: readonly { readonly width: number; readonly height: number }[];
   readonly wholeJpegTiles: WholeJpegTiles | null;
 }
 
@@ -47,6 +49,9 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
   const firstIfd = await firstIfdOffset(path);
   if (firstIfd === null) throw new SlideRefusal('slideUnreadable', 'not a TIFF file: its first bytes are not a TIFF header');
   if (firstIfd >= fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its first image directory lies at byte ${firstIfd}, past its end (${fileSize} bytes)`);
+  // 32-bit offsets cannot reach past 4 GiB: such a classic TIFF is an NDPI with 64-bit offsets
+  // (8-byte directory links, high bits implied), which geotiff reads as garbage. OpenSlide reads it.
+  if (fileSize > 2 ** 32 && !(await isBigTiff(path))) return null;
   let image: GeoTIFFImage;
   let images: GeoTIFFImage[];
   try {
@@ -60,10 +65,16 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
   }
   const directory = image.fileDirectory;
   const tiled = image.isTiled;
-  const offsets = ((await directory.loadValue(tiled ? 'TileOffsets' : 'StripOffsets')) ?? []) as ArrayLike<number>;
-  const byteCounts = ((await directory.loadValue(tiled ? 'TileByteCounts' : 'StripByteCounts')) ?? []) as ArrayLike<number>;
+  const { offsets, byteCounts } = await dataOf(image);
+  // Every image's data, not only level 0's: a file cut inside a lower level or the macro image
+  // (NDPI stores them after level 0) is as damaged as one cut inside level 0.
   let end = 0;
-  for (let i = 0; i < offsets.length; i += 1) end = Math.max(end, Number(offsets[i]) + Number(byteCounts[i] ?? 0));
+  for (const other of images) {
+    const data = other === image ? { offsets, byteCounts } : await dataOf(other).catch(() => {
+      throw new SlideRefusal('slideTruncated', 'the file is cut short or damaged: its image directories cannot be read');
+    });
+    for (let i = 0; i < data.offsets.length; i += 1) end = Math.max(end, Number(data.offsets[i]) + Number(data.byteCounts[i] ?? 0));
+  }
   if (end > fileSize) throw new SlideRefusal('slideTruncated', `the file is cut short: its image data runs to byte ${end}, past its end (${fileSize} bytes)`);
 
   const description: unknown = await directory.loadValue('ImageDescription');
@@ -78,8 +89,18 @@ export async function readTiffStructure(path: string, fileSize: number): Promise
     imageDescription: typeof description === 'string' ? description : null,
     tiled,
     storedLevels,
+    imageSizes: images.map((other) => ({ width: other.getWidth(), height: other.getHeight() })),
     wholeJpegTiles: await wholeJpegTilesOf(path, image, offsets, byteCounts),
   };
+}
+
+/** Where an image's tiles (or strips) lie in the file. */
+async function dataOf(image: GeoTIFFImage): Promise<{ offsets: ArrayLike<number>; byteCounts: ArrayLike<number> }> {
+  const directory = image.fileDirectory;
+  const tiled = image.isTiled;
+  const offsets = ((await directory.loadValue(tiled ? 'TileOffsets' : 'StripOffsets')) ?? []) as ArrayLike<number>;
+  const byteCounts = ((await directory.loadValue(tiled ? 'TileByteCounts' : 'StripByteCounts')) ?? []) as ArrayLike<number>;
+  return { offsets, byteCounts };
 }
 
 async function wholeJpegTilesOf(path: string, image: GeoTIFFImage, offsets: ArrayLike<number>, byteCounts: ArrayLike<number>): Promise<WholeJpegTiles | null> {
@@ -113,6 +134,11 @@ async function firstIfdOffset(path: string): Promise<number | null> {
   if (magic === 42 && head.length >= 8) return little ? head.readUInt32LE(4) : head.readUInt32BE(4);
   if (magic === 43 && head.length >= 16) return Number(little ? head.readBigUInt64LE(8) : head.readBigUInt64BE(8));
   return null;
+}
+
+async function isBigTiff(path: string): Promise<boolean> {
+  const head = await readAt(path, 0, 4);
+  return (head[0] === 0x49 ? head.readUInt16LE(2) : head.readUInt16BE(2)) === 43;
 }
 
 export async function readAt(path: string, position: number, length: number): Promise<Buffer> {

@@ -11,6 +11,7 @@ import type { TileFormat } from '../../src/core/item';
 import { readWholeBlob, type BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
 import { TileIndex } from './tileIndex';
+import { tileVersionOf } from './tileVersion';
 
 export interface Tile {
   readonly body: Readable | Uint8Array;
@@ -21,6 +22,8 @@ export interface Tile {
 
 export interface TileSource {
   readonly tileFormat: TileFormat;
+  /** SlideItem.tileVersion of the pyramid it serves. */
+  readonly version: string;
   /** The tile, or null when (level, x, y) is outside the pyramid. */
   tile(level: number, x: number, y: number): Promise<Tile | null>;
   /** Memory it holds while cached (its index), in bytes. */
@@ -33,14 +36,25 @@ export type TileSourceLookup = (itemId: string) => Promise<TileSource | null>;
 /** Index memory kept for open slides: ~12 bytes a tile, so some 5 million tiles' worth. */
 const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A version a cached source does not serve makes an item be looked up again at most this often:
+ * URLs naming made-up versions cannot make the server reread a slide's index for each request.
+ */
+const RECHECK_MS = 1_000;
+
 export class TileSources {
   private readonly cache = new Map<string, Promise<TileSource | null>>();
   private readonly sizes = new Map<string, number>();
+  /** Versions asked of a cached item that a fresh lookup found gone (kept while its source is cached). */
+  private readonly superseded = new Map<string, Set<string>>();
+  /** When each cached item was last looked up, ms since 1970. */
+  private readonly lookedUpAt = new Map<string, number>();
   private held = 0;
 
   constructor(
     private readonly lookups: readonly TileSourceLookup[],
     private readonly budgetBytes = DEFAULT_BUDGET_BYTES,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The item's tile source, or null when it is no slide any lookup knows. */
@@ -52,14 +66,21 @@ export class TileSources {
       return cached;
     }
     // One lookup per item even when a viewer asks for a screenful of its tiles at once.
-    const pending = this.find(itemId).then(
+    this.lookedUpAt.set(itemId, this.now().getTime());
+    // Each outcome touches the cache only while this lookup is the item's entry (not forgotten meanwhile).
+    const drop = () => {
+      if (this.cache.get(itemId) !== pending) return;
+      this.cache.delete(itemId);
+      this.lookedUpAt.delete(itemId);
+    };
+    const pending: Promise<TileSource | null> = this.find(itemId).then(
       (source) => {
-        if (!source) this.cache.delete(itemId);
-        else this.hold(itemId, source.memoryBytes);
+        if (!source) drop();
+        else if (this.cache.get(itemId) === pending) this.hold(itemId, source.memoryBytes);
         return source;
       },
       (error: unknown) => {
-        this.cache.delete(itemId);
+        drop();
         throw error;
       },
     );
@@ -67,8 +88,28 @@ export class TileSources {
     return pending;
   }
 
+  /**
+   * The item's source, asked for tiles of pyramid `version`: the cached one when it serves that
+   * version, the version is known gone or the item was looked up moments ago, else (another
+   * server instance or the command line rebuilt the slide since this one cached it) the source of
+   * a fresh lookup. Callers compare the answer's version with theirs: a tile of another version
+   * is not the tile they named.
+   */
+  async ofVersion(itemId: string, version: string): Promise<TileSource | null> {
+    const cached = await this.of(itemId);
+    if (!cached || cached.version === version || this.superseded.get(itemId)?.has(version)) return cached;
+    if (this.now().getTime() - (this.lookedUpAt.get(itemId) ?? 0) < RECHECK_MS) return cached;
+    const gone = this.superseded.get(itemId) ?? new Set<string>();
+    this.forget(itemId);
+    const fresh = await this.of(itemId);
+    if (fresh && fresh.version !== version && this.cache.has(itemId)) this.superseded.set(itemId, gone.add(version));
+    return fresh;
+  }
+
   /** Drops an item's source (its slide got a new tile pack); the next tile looks it up again. */
   forget(itemId: string): void {
+    this.superseded.delete(itemId);
+    this.lookedUpAt.delete(itemId);
     if (!this.cache.delete(itemId)) return;
     this.held -= this.sizes.get(itemId) ?? 0;
     this.sizes.delete(itemId);
@@ -83,13 +124,14 @@ export class TileSources {
   }
 
   private hold(itemId: string, bytes: number): void {
-    if (!this.cache.has(itemId)) return;
     this.sizes.set(itemId, bytes);
     this.held += bytes;
     for (const oldest of this.cache.keys()) {
       if (this.held <= this.budgetBytes || oldest === itemId) break;
       this.held -= this.sizes.get(oldest) ?? 0;
       this.sizes.delete(oldest);
+      this.superseded.delete(oldest);
+      this.lookedUpAt.delete(oldest);
       this.cache.delete(oldest);
     }
   }
@@ -117,6 +159,7 @@ export function packTileSources(db: Kysely<Database>, blobs: BlobStore): TileSou
 function packTileSource(blobs: BlobStore, packSha256: string, index: TileIndex, tileFormat: TileFormat): TileSource {
   return {
     tileFormat,
+    version: tileVersionOf(packSha256),
     memoryBytes: index.byteSize,
     async tile(level, x, y) {
       const span = index.find(level, x, y);

@@ -196,6 +196,9 @@ export interface DocumentInfo {
   readonly labelSetVersion: number;
 }
 
+/** Most records one `/records` page answers (`limit` is clamped to it; default 1,000). */
+export const MAX_RECORD_PAGE = 5_000;
+
 /** GET /api/items/:id/annotations/me/records → RecordPage (ETag: "<revision>") */
 export interface RecordPage {
   readonly records: readonly StoredRecord[];
@@ -344,6 +347,39 @@ export interface ImportReport {
   /** Items (series or slides) created or extended. */
   readonly itemIds: readonly string[];
 }
+
+/**
+ * A slide's import, run by the server after its upload is stored (POST /api/datasets/:id/files
+ * answers 202 with it); GET /api/import-jobs/:id (admin or uploader) and
+ * GET /api/datasets/:id/import-jobs (admin) tell where it stands.
+ */
+export type ImportJob = ImportJobIdentity & ImportJobState;
+
+export interface ImportJobIdentity {
+  readonly id: string;
+  readonly datasetId: string;
+  /** The uploaded file's name. */
+  readonly fileName: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Opening the file, writing the pyramid's tiles, then storing the tile pack and the item. */
+export type ImportJobPhase = 'opening' | 'tiles' | 'storing';
+
+/** Why a job failed: its file's refusal, the server stopping during it, or an unforeseen error. */
+export type ImportJobFailureCode = ImportRefusalCode | 'serverStopped' | 'importFailed';
+
+export type ImportJobState =
+  | { readonly state: 'queued' }
+  /** `percent`: tiles written of the pyramid, 0–100 (0 until the tiles phase). */
+  | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number }
+  | { readonly state: 'done'; readonly report: ImportReport }
+  /** `reason`: an English sentence; `report` names the file as refused with it. */
+  | { readonly state: 'failed'; readonly code: ImportJobFailureCode; readonly reason: string; readonly report: ImportReport };
+
+/** The answer to an upload: the import report at once, or the job building a slide. */
+export type UploadAnswer = ImportReport | ImportJob;
 
 /** GET /api/audit?limit= (admin) → AuditEntry[] newest first */
 export interface AuditEntry {

@@ -257,6 +257,21 @@ describe('shape commands', () => {
     );
   });
 
+  it('refuses an outline that crosses itself, from any source; an older crossing outline may still be moved', () => {
+    const ctx = commandContext();
+    const bowtie: Geometry = { type: 'polygon', points: [[10, 10], [30, 30], [30, 10], [10, 30]] };
+    const doc = store([shapeRecord('sh', 'slice-1', poly), shapeRecord('old', 'slice-1', bowtie)]);
+    expect(() => runCommand('shape/add', ctx, doc, { targetId: 'slice-1', classCode: 'lesion', geometry: bowtie })).toThrow(
+      'shape/add: geometry: the outline crosses itself (part 1, ring 1)',
+    );
+    expect(() => runCommand('shape/update', ctx, doc, { id: 'sh', geometry: bowtie })).toThrow('shape/update: geometry: the outline crosses itself');
+    const holeOut: Geometry = { type: 'polygon', points: [[0, 0], [20, 0], [20, 20], [0, 20]], holes: [[[15, 5], [25, 5], [25, 10], [15, 10]]] };
+    expect(() => runCommand('shape/addMany', ctx, doc, { targetId: 'slice-1', shapes: [{ classCode: 'lesion', geometry: poly }, { classCode: 'lesion', geometry: holeOut }] })).toThrow(
+      'shape/addMany: shapes[1].geometry: the outline has a hole crossing or outside its outline (part 1, ring 2)',
+    );
+    expect(Object.keys(runCommand('shape/translate', ctx, doc, { ids: ['old'], dx: 1, dy: 0 }))).toEqual(['old']);
+  });
+
   it("updates geometry, keeping createdAt; the same geometry is a no-op", () => {
     const ctx = commandContext();
     const doc = store([shapeRecord('sh', 'slice-1', poly)]);

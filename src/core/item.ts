@@ -53,8 +53,8 @@ export type TileFormat = 'jpeg' | 'png';
 /**
  * A whole-slide image as served: a pyramid whose level k has downsample 2^k (level 0 at full
  * resolution, the last level fitting one tile), each cut into `tileSize` squares (edge tiles
- * smaller), fetched from `GET /api/items/:id/tiles/:level/:x/:y`. What the scanner stored
- * (other downsamples, label and macro images) stays with the server.
+ * smaller), fetched from `GET /api/items/:id/tiles/:tileVersion/:level/:x/:y`. What the scanner
+ * stored (other downsamples, label and macro images) stays with the server.
  */
 export interface SlideItem {
   readonly kind: 'slide';
@@ -63,6 +63,12 @@ export interface SlideItem {
   readonly micronsPerPixel: readonly [number, number] | null;
   readonly tileSize: number;
   readonly tileFormat: TileFormat;
+  /**
+   * Names the served pyramid (the first 16 hex digits of its tile pack's SHA-256): a slide rebuilt
+   * under the same item (a DICOM WSI whose instances came in later uploads) gets a new one, so
+   * tile URLs, which name it, never show a tile of the old pyramid.
+   */
+  readonly tileVersion: string;
   /** Objective magnification of level 0 (20 for ×20), when the scanner recorded it. */
   readonly objectivePower: number | null;
   /** Scanner or source format as the file names it (e.g. "Aperio", "Hamamatsu", "DICOM WSI"); null when unknown. */

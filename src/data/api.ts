@@ -16,6 +16,7 @@ import type {
   CreatedUser,
   CreateUserRequest,
   DatasetSummary,
+  ImportJob,
   ImportReport,
   ItemDetail,
   ItemPage,
@@ -32,8 +33,10 @@ import type {
   SessionInfo,
   StateChange,
   UpdateUserRequest,
+  UploadAnswer,
   User,
 } from '../core/api';
+import { isFinished, isImportJob } from '../core/importJob';
 
 /** The server answered with an error status. */
 export class ApiRequestError extends Error {
@@ -110,9 +113,13 @@ function query(params: Readonly<Record<string, string | number | null | undefine
   return search.size ? `?${search}` : '';
 }
 
-/** Path of one slide tile (level 0 = full resolution): also the key it is kept under offline. */
-export function slideTilePath(itemId: string, level: number, x: number, y: number): string {
-  return `/api/items/${encodeURIComponent(itemId)}/tiles/${level}/${x}/${y}`;
+/**
+ * Path of one slide tile (level 0 = full resolution) of the pyramid `tileVersion`
+ * (SlideItem.tileVersion): also the key it is kept under offline, so a rebuilt slide's tiles
+ * are new URLs, never an old pyramid's copies.
+ */
+export function slideTilePath(itemId: string, tileVersion: string, level: number, x: number, y: number): string {
+  return `/api/items/${encodeURIComponent(itemId)}/tiles/${encodeURIComponent(tileVersion)}/${level}/${x}/${y}`;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -213,8 +220,8 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     /** One tile of a slide (level 0 = full resolution); the slide viewer keeps it for offline reading. */
-    loadSlideTile: async (itemId: string, level: number, x: number, y: number): Promise<Blob> => {
-      const response = await send('GET', slideTilePath(itemId, level, x, y));
+    loadSlideTile: async (itemId: string, tileVersion: string, level: number, x: number, y: number): Promise<Blob> => {
+      const response = await send('GET', slideTilePath(itemId, tileVersion, level, x, y));
       try {
         return await response.blob();
       } catch (error) {
@@ -272,17 +279,35 @@ export function createApiClient(options: ApiClientOptions) {
       return response.body;
     },
 
-    /** Upload one DICOM file into a dataset; answers with the per-file import report. */
-    uploadFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
+    /** Upload one file into a dataset: the per-file import report, or (a slide) the job that builds its pyramid. */
+    sendFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
       uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload),
+    /** Upload one file into a dataset and answer with its import report, once a slide's job has ended. */
+    uploadFile: async (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}): Promise<ImportReport> => {
+      const answer = await uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload);
+      if (!isImportJob(answer)) return answer;
+      let job = answer;
+      while (!isFinished(job)) {
+        await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+        job = await json<ImportJob>('GET', `/api/import-jobs/${encodeURIComponent(job.id)}`);
+      }
+      return job.report;
+    },
+    getImportJob: (jobId: string) => json<ImportJob>('GET', `/api/import-jobs/${encodeURIComponent(jobId)}`),
+    /** The dataset's recent slide import jobs, newest first (admin). */
+    listImportJobs: (datasetId: string) => json<ImportJob[]>('GET', `${dataset(datasetId)}/import-jobs`),
+    retryImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/retry`),
   };
 }
+
+/** How often a waiting client asks after a slide's import job: a pyramid takes seconds to minutes. */
+export const JOB_POLL_MS = 500;
 
 /**
  * fetch() cannot report upload progress, so uploads use XMLHttpRequest where it exists (the
  * browser) and fall back to fetch elsewhere.
  */
-function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<ImportReport> {
+function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<UploadAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/dicom', 'x-file-name': encodeURIComponent(fileName) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (typeof XMLHttpRequest === 'undefined') {
@@ -291,7 +316,7 @@ function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: s
         const text = await response.text();
         const body = parseJson(text);
         if (!response.ok) throw new ApiRequestError(response.status, body);
-        return body as ImportReport;
+        return body as UploadAnswer;
       },
       (error: unknown) => {
         throw new NetworkError(error);
@@ -305,7 +330,7 @@ function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: s
     request.upload.onprogress = (event) => upload.onProgress?.(event.loaded, event.total || bytes.size);
     request.onload = () => {
       const body = parseJson(request.responseText);
-      if (request.status >= 200 && request.status < 300) resolve(body as ImportReport);
+      if (request.status >= 200 && request.status < 300) resolve(body as UploadAnswer);
       else reject(new ApiRequestError(request.status, body));
     };
     request.onerror = () => reject(new NetworkError(new Error('upload failed')));

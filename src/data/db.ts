@@ -55,6 +55,11 @@ export interface HeadRow {
   readonly progress: Progress | null;
   /** Epoch ms of the last local write. */
   readonly updatedAt: number;
+  /**
+   * Records in state `dirty`, adjusted by every write of record rows in its transaction
+   * (sync/dirtyCount.ts); absent on heads written before it was kept, until counted once.
+   */
+  readonly dirty?: number;
 }
 
 /**

@@ -18,6 +18,7 @@ import { systemClock, type Clock } from './clock';
 import type { HeadRow, MejirushiDb, RecordRow } from './db';
 import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
+import { adjustDirty, dirtyChange, dirtyCount } from './sync/dirtyCount';
 import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
 import { journalId, pendingJournal, writeJournal } from './sync/journal';
@@ -193,7 +194,7 @@ export class SyncEngine {
   async pendingCount(): Promise<number> {
     const items = await this.db.outbox.where('annotatorId').equals(this.me).toArray();
     let count = 0;
-    for (const itemId of new Set(items.map((row) => row.itemId))) count += await rowsInState(this.db, this.doc(itemId), 'dirty').count();
+    for (const itemId of new Set(items.map((row) => row.itemId))) count += await dirtyCount(this.db, this.doc(itemId));
     return count;
   }
 
@@ -255,12 +256,16 @@ export class SyncEngine {
       const ids = Object.keys(diff);
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
+      let dirty = 0;
       ids.forEach((id, i) => {
         const entry = diff[id];
         const next = entry ? editedRow(doc, id, rows[i], entry, now) : null;
-        if (next) writes.push(next);
+        if (!next) return;
+        writes.push(next);
+        dirty += dirtyChange(rows[i], next);
       });
       await this.db.records.bulkPut(writes);
+      await adjustDirty(this.db, doc, dirty);
       if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(this.db, doc, now);
       const head = await this.db.heads.get([itemId, this.me]);
       if (head) await this.db.heads.put({ ...head, updatedAt: now, ...(progress ? { progress } : {}) });
@@ -288,20 +293,23 @@ export class SyncEngine {
   async resolve(itemId: string, choices: ReadonlyMap<string, ConflictChoice>): Promise<Map<string, AnnotationRecord | null>> {
     const doc = this.doc(itemId);
     const now = this.clock.now();
-    const taken = await this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+    const taken = await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.heads, async () => {
       const ids = [...choices.keys()];
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
       const changed = new Map<string, AnnotationRecord | null>();
+      let dirty = 0;
       ids.forEach((id, i) => {
         const row = rows[i];
         const choice = choices.get(id);
         const next = row && choice ? resolvedRow(row, choice) : null;
         if (!row || !next) return;
         writes.push(next);
+        dirty += dirtyChange(row, next);
         if (!sameRecord(row.record, next.record)) changed.set(id, next.record);
       });
       await this.db.records.bulkPut(writes);
+      await adjustDirty(this.db, doc, dirty);
       if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(this.db, doc, now);
       return changed;
     });

@@ -1,5 +1,5 @@
-import { useT } from '../i18n';
-import { lazyChunk, useLazyChunk } from './lazyChunk';
+import { ChunkGate, type ChunkMessages } from './ChunkGate';
+import { lazyChunk } from './lazyChunk';
 import type { SeriesViewerProps } from './SeriesViewer';
 
 /**
@@ -11,28 +11,14 @@ const seriesViewerChunk = lazyChunk(() => import('./SeriesViewer'));
 
 export const preloadSeriesViewer = () => seriesViewerChunk.preload();
 
+const MESSAGES: ChunkMessages = { loading: 'viewer.loading', failed: 'viewer.error.chunk', retry: 'viewer.retry' };
+
 export function LazySeriesViewer(props: SeriesViewerProps) {
-  const t = useT();
-  const { module, failed, retry } = useLazyChunk(seriesViewerChunk);
-  if (failed) {
-    return (
-      <div className="sv-fallback" data-testid="series-viewer-chunk-error" role="alert">
-        <p>{t('viewer.error.chunk')}</p>
-        <button type="button" onClick={retry}>
-          {t('viewer.retry')}
-        </button>
-      </div>
-    );
-  }
-  if (!module) {
-    return (
-      <div className="sv-fallback" data-testid="series-viewer-loading" role="status">
-        {t('viewer.loading')}
-      </div>
-    );
-  }
-  const { SeriesViewer } = module;
-  return <SeriesViewer {...props} />;
+  return (
+    <ChunkGate chunk={seriesViewerChunk} testIdPrefix="series-viewer" messages={MESSAGES}>
+      {({ SeriesViewer }) => <SeriesViewer {...props} />}
+    </ChunkGate>
+  );
 }
 
 export type { SeriesViewerProps };

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DEMO_LESIONS, DEMO_SLIDE_TILE, demoSlideContent, insideRing, lesionAt, tissueDepth } from './layout';
+import { DEMO_LESIONS, DEMO_SLIDE_TILE, DEMO_SLIDE_VERSION, demoSlideContent, insideRing, lesionAt, tissueDepth } from './layout';
 import { demoNuclei } from './nuclei';
 import { paintDemoTile, type TilePixels } from './render';
 import { DemoPaintPool } from './paintPool';
-import { DemoSlideTiles, DEMO_SLIDE_VERSION } from './tiles';
+import { DemoSlideTiles } from './tiles';
 
 /** 2 × 2 box average of four tiles of one level (full tiles), as the next coarser tile. */
 function halveQuad(tiles: readonly TilePixels[]): Uint8Array {

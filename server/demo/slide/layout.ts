@@ -8,6 +8,10 @@ import type { SlideItem } from '../../../src/core/item';
 export const DEMO_SLIDE_WIDTH = 51_200;
 export const DEMO_SLIDE_HEIGHT = 40_960;
 export const DEMO_SLIDE_TILE = 256;
+/** Bump when the picture changes, so tiles cached by an older version (on disk, in browsers) are not shown. */
+export const DEMO_SLIDE_VERSION = 1;
+/** The demo slide's SlideItem.tileVersion: no tile pack to hash, the picture's version names it. */
+export const DEMO_SLIDE_TILE_VERSION = `demo-v${DEMO_SLIDE_VERSION}`;
 /** ×20 scan: 0.5 µm per level-0 px. */
 export const DEMO_SLIDE_MICRONS_PER_PIXEL = 0.5;
 
@@ -135,6 +139,7 @@ export function demoSlideContent(): SlideItem {
     micronsPerPixel: [DEMO_SLIDE_MICRONS_PER_PIXEL, DEMO_SLIDE_MICRONS_PER_PIXEL],
     tileSize: DEMO_SLIDE_TILE,
     tileFormat: 'jpeg',
+    tileVersion: DEMO_SLIDE_TILE_VERSION,
     objectivePower: 20,
     scanner: 'Mejirushi synthetic slide',
   };

@@ -62,7 +62,7 @@ export async function seedDemoSlide(db: Kysely<Database>, blobs: BlobStore, at: 
       null,
       at,
     ));
-  const itemId = (await findDemoSlideItem(db, dataset.id)) ?? (await insertDemoSlideItem(db, dataset.id, at));
+  const itemId = (await findDemoSlideItem(db, dataset.id, at)) ?? (await insertDemoSlideItem(db, dataset.id, at));
   const truth = JSON.stringify(demoSlideTruth());
   await db
     .insertInto('dataset_attachments')
@@ -74,9 +74,13 @@ export async function seedDemoSlide(db: Kysely<Database>, blobs: BlobStore, at: 
   return itemId;
 }
 
-async function findDemoSlideItem(db: Kysely<Database>, datasetId: string): Promise<string | null> {
-  const row = await db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).where('source_key', '=', DEMO_SLIDE_SOURCE_KEY).executeTakeFirst();
-  return row?.id ?? null;
+/** The demo slide item, its content brought up to date: a repainted picture names its tiles anew (DEMO_SLIDE_VERSION). */
+async function findDemoSlideItem(db: Kysely<Database>, datasetId: string, at: string): Promise<string | null> {
+  const row = await db.selectFrom('items').select(['id', 'content']).where('dataset_id', '=', datasetId).where('source_key', '=', DEMO_SLIDE_SOURCE_KEY).executeTakeFirst();
+  if (!row) return null;
+  const content = JSON.stringify(demoSlideContent());
+  if (row.content !== content) await db.updateTable('items').set({ content, updated_at: at }).where('id', '=', row.id).execute();
+  return row.id;
 }
 
 async function insertDemoSlideItem(db: Kysely<Database>, datasetId: string, at: string): Promise<string> {

@@ -6,8 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { TileFormat } from '../../../src/core/item';
 import type { Database } from '../../db/schema';
+import { DEMO_SLIDE_TILE_VERSION, DEMO_SLIDE_VERSION } from './layout';
 import { DEMO_SLIDE_SOURCE_KEY } from './seed';
-import { DEMO_SLIDE_VERSION, type DemoSlideTiles } from './tiles';
+import type { DemoSlideTiles } from './tiles';
 
 export interface DemoSlideTile {
   readonly body: Uint8Array;
@@ -18,6 +19,8 @@ export interface DemoSlideTile {
 
 export interface DemoSlideTileSource {
   readonly tileFormat: TileFormat;
+  /** SlideItem.tileVersion of the pictures it paints. */
+  readonly version: string;
   /** The tile, or null outside the pyramid. */
   tile(level: number, x: number, y: number): Promise<DemoSlideTile | null>;
   /** Painted tiles live in DemoSlideTiles' own bounded cache, not in the source. */
@@ -27,6 +30,7 @@ export interface DemoSlideTileSource {
 export function demoSlideTileLookup(db: Kysely<Database>, tiles: DemoSlideTiles): (itemId: string) => Promise<DemoSlideTileSource | null> {
   const source: DemoSlideTileSource = {
     tileFormat: 'jpeg',
+    version: DEMO_SLIDE_TILE_VERSION,
     memoryBytes: 0,
     async tile(level, x, y) {
       try {

@@ -1,20 +1,21 @@
 /**
  * The demo slide's tile source: `renderDemoTile(level, x, y)` gives the JPEG the tile endpoint
  * serves, painted on first request and remembered in a bounded in-memory LRU and, when given a
- * folder, on disk (so a restart does not paint again). Nothing is painted at start-up.
+ * folder, on disk up to a size bound (so a restart does not paint again). Nothing is painted at
+ * start-up.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
+import { DiskTileCache } from './diskTileCache';
+import { DEMO_SLIDE_VERSION } from './layout';
 import { demoTileBox, paintDemoTile, type TilePixels } from './render';
 
-/** Bump when the picture changes, so tiles cached on disk by an older version are not served. */
-export const DEMO_SLIDE_VERSION = 1;
 const JPEG_QUALITY = 85;
 
 export interface DemoSlideTileOptions {
   /** Folder for tiles kept across restarts (e.g. `<data>/demo/slide-tiles`); absent: memory only. */
   readonly diskCacheDir?: string;
+  /** Bytes of tiles kept in that folder at most, least recently used removed first (default DEFAULT_DEMO_TILE_CACHE_BYTES). */
+  readonly diskCacheBytes?: number;
   /** Tiles kept in memory (about 15 KB each). */
   readonly memoryTiles?: number;
   /** Paints a tile's pixels; the server passes a DemoPaintPool's `paint` (threads), default: on this thread. */
@@ -25,13 +26,13 @@ export class DemoSlideTiles {
   private readonly memory = new Map<string, Buffer>();
   private readonly painting = new Map<string, Promise<Buffer>>();
   private readonly capacity: number;
-  private readonly dir: string | null;
+  private readonly disk: DiskTileCache | null;
   private readonly paint: (level: number, x: number, y: number) => Promise<TilePixels>;
 
   constructor(options: DemoSlideTileOptions = {}) {
     this.capacity = options.memoryTiles ?? 2048;
     this.paint = options.paint ?? (async (level, x, y) => paintDemoTile(level, x, y));
-    this.dir = options.diskCacheDir ? join(options.diskCacheDir, `v${DEMO_SLIDE_VERSION}`) : null;
+    this.disk = options.diskCacheDir ? new DiskTileCache(options.diskCacheDir, options.diskCacheBytes) : null;
   }
 
   /** Tile (x, y) of `level` as JPEG; throws RangeError for a tile outside the slide. */
@@ -56,14 +57,13 @@ export class DemoSlideTiles {
   }
 
   private async load(level: number, x: number, y: number): Promise<Buffer> {
-    const path = this.dir ? join(this.dir, String(level), `${x}_${y}.jpg`) : null;
-    if (path) {
-      const stored = await readFile(path).catch(() => null);
-      if (stored) return stored;
-    }
+    // Tiles of older versions share the folder until the bound removes them.
+    const path = `v${DEMO_SLIDE_VERSION}/${level}/${x}_${y}.jpg`;
+    const stored = await this.disk?.get(path);
+    if (stored) return stored;
     const pixels = await this.paint(level, x, y);
     const bytes = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 3 } }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
-    if (path) await writeAtomically(path, bytes);
+    await this.disk?.put(path, bytes);
     return bytes;
   }
 
@@ -71,12 +71,4 @@ export class DemoSlideTiles {
     this.memory.set(key, bytes);
     if (this.memory.size > this.capacity) this.memory.delete(this.memory.keys().next().value as string);
   }
-}
-
-/** Written under a temporary name first: a reader never sees half a tile. */
-async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
 }

@@ -4,7 +4,7 @@
  * every annotator's head and records.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { BatchResult, DocumentInfo, ReviewDecision } from '../../../src/core/api';
+import { MAX_RECORD_PAGE, type BatchResult, type DocumentInfo, type ReviewDecision } from '../../../src/core/api';
 import type { LabelSet } from '../../../src/core/labelSet';
 import { badRequest, forbidden, HttpError } from '../../http/errors';
 import { baseRevisionOf, etagOf, idempotencyKeyOf } from '../../http/preconditions';
@@ -51,7 +51,7 @@ function recordQueryOf(query: RecordPageQuery): RecordQuery {
     if (maxX < minX || maxY < minY) throw badRequest('bbox must be x0,y0,x1,y1 with x0 ≤ x1 and y0 ≤ y1');
     box = { minX, minY, maxX, maxY };
   }
-  return { after: query.after ?? null, limit: limitOf(query.limit, 1000, 5000), target: query.target ?? null, box };
+  return { after: query.after ?? null, limit: limitOf(query.limit, 1000, MAX_RECORD_PAGE), target: query.target ?? null, box };
 }
 
 export const annotationRoutes: FastifyPluginAsync = async (app) => {
@@ -88,7 +88,7 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
     const user = userOf(request);
     const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
     const page = await readRecordPage(ctx.db, { itemId: item.id, annotatorId: user.id }, recordQueryOf(request.query));
-    return reply.header('ETag', etagOf(page.revision)).send(page);
+    return reply.header('ETag', etagOf(page.revision)).type('application/json; charset=utf-8').send(page.json);
   });
 
   app.get<{ Params: { id: string }; Querystring: { since?: string; limit?: string } }>(
@@ -122,7 +122,7 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const item = await visibleAnnotatedItem(ctx.db, userOf(request), request.params.id);
       const page = await readRecordPage(ctx.db, { itemId: item.id, annotatorId: request.params.annotatorId }, recordQueryOf(request.query));
-      return reply.header('ETag', etagOf(page.revision)).send(page);
+      return reply.header('ETag', etagOf(page.revision)).type('application/json; charset=utf-8').send(page.json);
     },
   );
 

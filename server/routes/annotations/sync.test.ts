@@ -327,4 +327,19 @@ describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
     const unassigned = await patchBatch(server, reviewer, itemId, 'r-1', { ops: [put(label(slices[0]!, 'sah.absent', by(reviewer)))] });
     expect(unassigned.statusCode).toBe(403);
   });
+
+  it('answers each record of a page as its latest op wrote it, as JSON with the ETag of the page revision', async () => {
+    const byRecordId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const note = shape('lesion-page-text', slices[0]!, { type: 'polygon', points: [[1, 2], [30, 2.5], [12, 40]] }, by(ann));
+    expect((await patchBatch(server, ann, itemId, 'page-text-1', { ops: [put(note)] })).statusCode).toBe(200);
+    const response = await server.app.inject({ method: 'GET', url: `${me()}/records?limit=5000`, headers: ann.auth });
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    const page = json<RecordPage>(response);
+    expect(response.headers.etag).toBe(`"${page.revision}"`);
+    const latest = new Map<string, RecordPage['records'][number]>();
+    for (const op of (await get<OpsPage>(`${me()}/ops?since=0&limit=5000`)).body.ops) latest.set(op.record.id, op.record);
+    const live = [...latest.values()].filter((record) => record.record !== null).sort(byRecordId);
+    expect([...page.records].sort(byRecordId)).toEqual(live);
+    expect(page.records.find((r) => r.id === note.id)?.record).toEqual(note);
+  });
 });

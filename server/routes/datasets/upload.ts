@@ -1,15 +1,18 @@
 /**
  * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`, and of
- * slide files (SVS, NDPI, TIFF, OME-TIFF) as `image/tiff`; the importer tells them apart by their
- * bytes and reports each file as for the CLI. The
- * body streams into the blob store (never whole in memory); the importer then reads the stored
- * instance back to parse it. The streamed body parser lives only in this plugin's context.
+ * slide files (SVS, NDPI, TIFF, OME-TIFF) as `image/tiff` or either; the importer tells them apart
+ * by their bytes. The body streams into the blob store (never whole in memory). A DICOM file is
+ * then imported in the request and reported as for the CLI; a TIFF-based slide, whose pyramid may
+ * take minutes to build, becomes an import job (server/import/jobs) and the answer is 202 with
+ * the job at once. The streamed body parser lives only in this plugin's context.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ImportReport } from '../../../src/core/api';
+import type { UploadAnswer } from '../../../src/core/api';
 import { HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
-import { importDicomFiles } from '../../import/importFiles';
+import { headOf, importDicomFiles } from '../../import/importFiles';
+import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
+import { routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
 import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
@@ -26,7 +29,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string } }>(
     '/api/datasets/:id/files',
     { schema: uploadSchema, config: { roles: ['admin'] } },
-    async (request): Promise<ImportReport> => {
+    async (request, reply): Promise<UploadAnswer> => {
       const admin = userOf(request);
       const { id } = request.params;
       const { body } = request;
@@ -37,6 +40,13 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const name = fileName(request.headers['x-file-name']);
       const slide = request.headers['content-type']?.startsWith('image/tiff') === true;
       const stored = await storeBody(ctx.blobs, request, body, slide ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
+      const route = routeImport(await headOf(ctx.blobs, { name, stored }));
+      // A DICOM WSI instance is quick to take in, and its slide is made of several uploads: in the request.
+      if (route.importer === 'slide' && route.format === 'tiff') {
+        const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, source: stored }, ctx.now().toISOString());
+        ctx.importJobs.enqueue(job);
+        return reply.code(202).send(importJobOf(job));
+      }
       return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../src/core/api';
+import type { SlideItem } from '../../../src/core/item';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { buildApp } from '../../app';
 import { blobStoreIn } from '../../blobs/diskBlobStore';
@@ -35,6 +36,7 @@ describe.runIf(hasPathologySampleData()).each(testDialects('tile endpoint'))('GE
   let app: FastifyInstance;
   const queries = new QueryCounter();
   let slideId = '';
+  let tileVersion = '';
   let seriesId = '';
   const at = '2026-01-15T09:00:00.000Z';
 
@@ -48,6 +50,8 @@ describe.runIf(hasPathologySampleData()).each(testDialects('tile endpoint'))('GE
     const slides = await importDicomFiles(database.db, dataset.id, [{ name: 'CMU-1-Small-Region.svs', path: pathologySample('CMU-1-Small-Region.svs') }], null, { blobs });
     const series = await importDicomFiles(database.db, dataset.id, generateHeadCtPhantom({ sliceCount: 6 }).files, null, { blobs });
     [slideId, seriesId] = [slides.itemIds[0] as string, series.itemIds[0] as string];
+    const slide = await database.db.selectFrom('items').select('content').where('id', '=', slideId).executeTakeFirstOrThrow();
+    tileVersion = (JSON.parse(slide.content) as SlideItem).tileVersion;
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -67,7 +71,7 @@ describe.runIf(hasPathologySampleData()).each(testDialects('tile endpoint'))('GE
     return { authorization: `Bearer ${(response.json() as { token: string }).token}` };
   };
   const tile = (auth: { authorization: string } | Record<string, never>, path: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'GET', url: `/api/items/${slideId}/tiles/${path}`, headers: { ...auth, ...headers } });
+    app.inject({ method: 'GET', url: `/api/items/${slideId}/tiles/${tileVersion}/${path}`, headers: { ...auth, ...headers } });
 
   it('serves the pack\'s bytes with the tile format, an ETag and immutable private caching', async () => {
     const auth = await signIn(['annotator'], true);
@@ -105,9 +109,22 @@ describe.runIf(hasPathologySampleData()).each(testDialects('tile endpoint'))('GE
       expect(response.json(), path).toMatchObject({ error: 'tile_outside_slide' });
     }
     expect((await tile(auth, '0/-1/0')).statusCode).toBe(400);
-    const series = await app.inject({ method: 'GET', url: `/api/items/${seriesId}/tiles/0/0/0`, headers: auth });
+    const series = await app.inject({ method: 'GET', url: `/api/items/${seriesId}/tiles/${tileVersion}/0/0/0`, headers: auth });
     expect(series.statusCode).toBe(404);
     expect(series.json()).toMatchObject({ error: 'not_a_slide' });
+  });
+
+  it('names the pack in the tile URL: another version is gone (never cached), a malformed one refused, none unrouted', async () => {
+    const auth = await signIn(['annotator'], true);
+    const pack = await database.db.selectFrom('slides').select('pack_sha256').where('item_id', '=', slideId).executeTakeFirstOrThrow();
+    expect(tileVersion).toBe(pack.pack_sha256.slice(0, 16));
+    const url = (version: string) => `/api/items/${slideId}/tiles/${version}/0/0/0`;
+    const other = await app.inject({ method: 'GET', url: url('0123456789abcdef'), headers: auth });
+    expect(other.statusCode).toBe(410);
+    expect(other.json()).toMatchObject({ error: 'tile_version_gone' });
+    expect(other.headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: url('a.b'), headers: auth })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/items/${slideId}/tiles/0/0/0`, headers: auth })).statusCode).toBe(404);
   });
 
   it('refuses an annotator the slide is not assigned to, and a request without a session', async () => {

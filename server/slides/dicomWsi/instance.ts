@@ -1,12 +1,15 @@
 /**
  * One instance of a DICOM VL Whole Slide Microscopy Image: what the pyramid needs of its header
- * (where it sits, how it is tiled, what it shows) and its frames as stored. Frames are read on
- * demand from the parsed bytes; nothing is decoded here.
+ * (where it sits, how it is tiled, what it shows) and its frames as stored. Only the header is
+ * held; frames are read from the file on demand (frames.ts); nothing is decoded here.
  */
-import dicomParser from 'dicom-parser';
-import type { DataSet, Element } from 'dicom-parser';
-import { numbers, pixelDataElement, readNumberOfFrames, text } from '../../dicom/values';
+import type { DataSet } from 'dicom-parser';
+import { numbers, readNumberOfFrames, text } from '../../dicom/values';
 import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
+import type { ByteSource } from './byteSource';
+import { encapsulatedFrameReader, nativeFrameReader } from './frames';
+import { readWsiHeader } from './header';
+import { WsiError } from './wsiError';
 
 export const VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.77.1.6';
 export const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
@@ -44,13 +47,11 @@ export interface WsiInstance {
    * ConcatenationFrameOffsetNumber.
    */
   readonly framePositions: ReadonlyMap<number, FramePosition>;
-  /** Frame `index` (0-based) as stored: a JPEG stream when encapsulated, raw samples when native. */
-  frame(index: number): Uint8Array;
+  /** Frame `index` (0-based) as stored, read from the file: a JPEG stream when encapsulated, raw samples when native. */
+  frame(index: number): Promise<Uint8Array>;
 }
 
-export class WsiError extends Error {
-  override readonly name = 'WsiError';
-}
+export { WsiError };
 
 const SHARED_FUNCTIONAL_GROUPS = 'x52009229';
 const PER_FRAME_FUNCTIONAL_GROUPS = 'x52009230';
@@ -60,14 +61,10 @@ const OPTICAL_PATH_IDENTIFICATION_SEQUENCE = 'x00480207';
 const OPTICAL_PATH = 'x00480105';
 const OPTICAL_PATH_IDENTIFICATION = 'x00480106';
 
-/** Parses one instance; throws WsiError with a sentence saying what is wrong. */
-export function readWsiInstance(bytes: Uint8Array): WsiInstance {
-  let ds: DataSet;
-  try {
-    ds = dicomParser.parseDicom(bytes);
-  } catch (error) {
-    throw new WsiError(`not readable as DICOM: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** Reads one instance's header from `source`; throws WsiError with a sentence saying what is wrong. */
+export async function readWsiInstance(source: ByteSource): Promise<WsiInstance> {
+  const header = await readWsiHeader(source);
+  const { ds, transferSyntaxUid } = header;
   const sopClass = text(ds, 'x00080016');
   if (sopClass !== VL_WHOLE_SLIDE_MICROSCOPY_IMAGE_STORAGE) throw new WsiError(`not a whole-slide microscopy image (SOP class ${sopClass || 'missing'})`);
   const sopInstanceUid = text(ds, 'x00080018');
@@ -82,9 +79,6 @@ export function readWsiInstance(bytes: Uint8Array): WsiInstance {
   if (totalColumns <= 0 || totalRows <= 0) throw new WsiError('the instance does not say the size of its total pixel matrix');
   if (tileColumns <= 0 || tileRows <= 0) throw new WsiError('the instance does not say the size of its tiles (Rows, Columns)');
   if (numberOfFrames === null) throw new WsiError('its Number of Frames is unusable');
-  const pixel = pixelDataElement(ds);
-  if (!pixel) throw new WsiError('the instance holds no pixel data');
-  const transferSyntaxUid = text(ds, 'x00020010');
   const samplesPerPixel = ds.uint16('x00280002') ?? 1;
   const bitsAllocated = ds.uint16('x00280100') ?? 8;
   const native = NATIVE_TRANSFER_SYNTAXES.has(transferSyntaxUid);
@@ -114,7 +108,7 @@ export function readWsiInstance(bytes: Uint8Array): WsiInstance {
     objectivePower: objectivePowerOf(ds),
     scanner: [text(ds, 'x00080070'), text(ds, 'x00081090')].filter((part) => part !== '').join(' '),
     framePositions,
-    frame: native ? nativeFrames(ds, pixel, tileColumns * tileRows * samplesPerPixel, numberOfFrames) : encapsulatedFrames(ds, pixel, numberOfFrames),
+    frame: native ? nativeFrameReader(source, header, tileColumns * tileRows * samplesPerPixel, numberOfFrames) : await encapsulatedFrameReader(source, header, numberOfFrames),
   };
 }
 
@@ -188,31 +182,4 @@ function objectivePowerOf(ds: DataSet): number | null {
   const path = ds.elements[OPTICAL_PATH]?.items?.[0]?.dataSet;
   const power = path ? numbers(path, 'x00480112', 1) : null;
   return power && power[0]! > 0 ? power[0]! : null;
-}
-
-function nativeFrames(ds: DataSet, pixel: Element, frameBytes: number, frames: number): (index: number) => Uint8Array {
-  if (pixel.length < frameBytes * frames) throw new WsiError(`its pixel data holds ${pixel.length} bytes, too few for ${frames} tiles of ${frameBytes}`);
-  return (index) => ds.byteArray.subarray(pixel.dataOffset + index * frameBytes, pixel.dataOffset + (index + 1) * frameBytes);
-}
-
-function encapsulatedFrames(ds: DataSet, pixel: Element, frames: number): (index: number) => Uint8Array {
-  const fragments = pixel.fragments ?? [];
-  if (fragments.length < frames) throw new WsiError(`it declares ${frames} tiles but its pixel data holds ${fragments.length} fragments`);
-  // One fragment per frame is what scanners write; otherwise JPEG markers say where frames start.
-  const offsets =
-    pixel.basicOffsetTable && pixel.basicOffsetTable.length === frames
-      ? pixel.basicOffsetTable
-      : fragments.length === frames
-        ? null
-        : dicomParser.createJPEGBasicOffsetTable(ds, pixel);
-  return (index) =>
-    withoutPadding(
-      offsets === null ? dicomParser.readEncapsulatedPixelDataFromFragments(ds, pixel, index, 1) : dicomParser.readEncapsulatedImageFrame(ds, pixel, index, offsets),
-    );
-}
-
-/** Fragments have even lengths: a JPEG of odd length is stored with one 0 byte after its end-of-image marker, not part of the image. */
-function withoutPadding(frame: Uint8Array): Uint8Array {
-  const n = frame.length;
-  return n >= 3 && frame[n - 1] === 0 && frame[n - 2] === 0xd9 && frame[n - 3] === 0xff ? frame.subarray(0, n - 1) : frame;
 }

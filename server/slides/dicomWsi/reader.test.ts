@@ -12,6 +12,7 @@ import {
   type WsiFixtures,
 } from '../../testing/dicomWsiFixtures';
 import type { PyramidWriter } from '../pyramidWriter';
+import { bytesSource } from './byteSource';
 import { openDicomWsiSlides, type DicomWsiSlide } from './reader';
 
 /** Keeps every tile put, refusing a tile put twice. */
@@ -64,7 +65,7 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
 
   beforeAll(async () => {
     fixtures = await makeWsiFixtures();
-    const { slides, refused } = openDicomWsiSlides([fixtures.label, fixtures.fullLevel0[1], fixtures.sparse, fixtures.fullLevel2, fixtures.fullLevel0[0]].map(readFixture));
+    const { slides, refused } = await openDicomWsiSlides([fixtures.label, fixtures.fullLevel0[1], fixtures.sparse, fixtures.fullLevel2, fixtures.fullLevel0[0]].map((path) => bytesSource(readFixture(path))));
     expect(refused).toEqual([]);
     expect(slides).toHaveLength(2);
     full = slides.find((slide) => slide.facts.sourceLevels.length === 2)!;
@@ -152,15 +153,15 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
     expect(meanDifference(top, halved(fixtures.sparsePixels, 512, 384), 256, 0, 0)).toBeLessThan(3);
   });
 
-  it('refuses a slide whose compression cannot be served, file by file, and still opens the others', () => {
-    const { slides, refused } = openDicomWsiSlides([fixtures.fullLevel2, fixtures.jpeg2000, fixtures.sparse].map(readFixture));
+  it('refuses a slide whose compression cannot be served, file by file, and still opens the others', async () => {
+    const { slides, refused } = await openDicomWsiSlides([fixtures.fullLevel2, fixtures.jpeg2000, fixtures.sparse].map((path) => bytesSource(readFixture(path))));
     expect(slides).toHaveLength(2);
     expect(refused).toEqual([{ index: 1, reason: expect.stringMatching(/compressed as JPEG 2000.*only baseline JPEG and uncompressed tiles/) }]);
   });
 
-  it('refuses files that are not whole-slide images, saying why', () => {
+  it('refuses files that are not whole-slide images, saying why', async () => {
     const ct = generateHeadCtPhantom({ sliceCount: 6 }).files[0]!.bytes;
-    const { slides, refused } = openDicomWsiSlides([ct, new Uint8Array([1, 2, 3])]);
+    const { slides, refused } = await openDicomWsiSlides([bytesSource(ct), bytesSource(new Uint8Array([1, 2, 3]))]);
     expect(slides).toEqual([]);
     expect(refused.map((r) => r.index)).toEqual([0, 1]);
     expect(refused[0]!.reason).toMatch(/not a whole-slide microscopy image/);

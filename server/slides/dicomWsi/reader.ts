@@ -1,15 +1,18 @@
 /**
  * A DICOM WSI slide as a `SlideReader`: its facts from the headers, its served pyramid (downsample
  * 2^k, square tiles of level 0's size) written tile by tile. A stored level of the right downsample
- * and tile size gives its tiles: baseline JPEG frames unchanged, uncompressed frames encoded, padded
+ * and tile size gives its tiles: baseline JPEG frames unchanged (RGB ones with
+ * their header marked RGB, rgbJpeg.ts), uncompressed frames encoded, padded
  * edge frames cut to the level's edge, sparse gaps white. Every other level is built from the next
  * finer one by halving 2 × 2 tiles. The walk is depth first from the top tile, so each tile is made
  * once and only one path of decoded tiles is in memory, whatever the slide's size.
  */
 import type { SlideLevel } from '../../../src/core/item';
 import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from '../pyramidWriter';
-import { WsiError, readWsiInstance, type WsiInstance } from './instance';
+import type { ByteSource } from './byteSource';
+import { JPEG_BASELINE, WsiError, readWsiInstance, type WsiInstance } from './instance';
 import { buildWsiPyramid, type WsiPyramid, type WsiSourceLevel } from './pyramid';
+import { asRgbJpeg } from './rgbJpeg';
 import { cropTopLeft, decodeFrame, decodeJpeg, encodeJpeg, halve, white, type RgbPixels } from './tilePixels';
 
 export interface DicomWsiFileRefusal {
@@ -19,22 +22,22 @@ export interface DicomWsiFileRefusal {
 }
 
 /**
- * Reads every file and groups the whole-slide instances into slides (by PyramidUID, else series).
+ * Reads every file's header and groups the whole-slide instances into slides (by PyramidUID, else series).
  * A file that is not one, or belongs to a slide that cannot be served, is refused with the
  * reason; the other slides open all the same.
  */
-export function openDicomWsiSlides(files: readonly Uint8Array[]): { slides: DicomWsiSlide[]; refused: DicomWsiFileRefusal[] } {
+export async function openDicomWsiSlides(files: readonly ByteSource[]): Promise<{ slides: DicomWsiSlide[]; refused: DicomWsiFileRefusal[] }> {
   const groups = new Map<string, { instance: WsiInstance; index: number }[]>();
   const refused: DicomWsiFileRefusal[] = [];
-  files.forEach((bytes, index) => {
+  for (const [index, source] of files.entries()) {
     try {
-      const instance = readWsiInstance(bytes);
+      const instance = await readWsiInstance(source);
       groups.set(instance.pyramidKey, [...(groups.get(instance.pyramidKey) ?? []), { instance, index }]);
     } catch (error) {
       if (!(error instanceof WsiError)) throw error;
       refused.push({ index, reason: error.message });
     }
-  });
+  }
   const slides: DicomWsiSlide[] = [];
   for (const [key, members] of groups) {
     try {
@@ -137,11 +140,16 @@ export class DicomWsiSlide implements SlideReader {
       const pixels = white(width, height);
       return { bytes: await encodeJpeg(pixels), pixels };
     }
-    const frame = stored.instance.frame(stored.frame);
+    const frame = browserReadable(stored.instance, await stored.instance.frame(stored.frame));
     if (source.jpegBaseline && width === this.tileSize && height === this.tileSize) return { bytes: frame, pixels: null };
     const pixels = cropTopLeft(await decodeFrame(stored.instance, frame), width, height);
     return { bytes: await encodeJpeg(pixels), pixels };
   }
+}
+
+/** An RGB JPEG frame marked as RGB, so browsers and sharp do not take it for YCbCr; any other frame as stored. */
+function browserReadable(instance: WsiInstance, frame: Uint8Array): Uint8Array {
+  return instance.transferSyntaxUid === JPEG_BASELINE && instance.photometricInterpretation === 'RGB' ? asRgbJpeg(frame) : frame;
 }
 
 /** Level k: downsample 2^k, size rounded up, until one tile holds the whole level. */

@@ -1,4 +1,5 @@
-import type { AnnotationRecord, Shape } from '../annotation';
+import type { AnnotationRecord, Geometry, Shape } from '../annotation';
+import { geometryFault, type OutlineFaultKind } from '../geometry/crossings';
 import { jsonEqual } from '../jsonEqual';
 import {
   checkRecord,
@@ -18,6 +19,22 @@ export function requireShape(command: CommandName, record: AnnotationRecord): Sh
   return record;
 }
 
+const FAULT_TEXT: Readonly<Record<OutlineFaultKind, string>> = {
+  ringCrossesItself: 'crosses itself',
+  holeCrossesOutline: 'has a hole crossing or outside its outline',
+  holesCross: 'has holes crossing each other',
+  partsCross: 'has parts crossing each other',
+};
+
+/**
+ * Refuses an outline that crosses itself (from a tool, an import, a model or a remote client):
+ * areas measured on it would be wrong, and QuPath or GDAL refuse it on export.
+ */
+export function requireSimpleOutline(command: CommandName, geometry: Geometry, where = 'geometry'): void {
+  const fault = geometryFault(geometry);
+  if (fault) throw new CommandError(command, `${where}: the outline ${FAULT_TEXT[fault.kind]} (part ${fault.part + 1}, ring ${fault.ring + 1})`);
+}
+
 export const addShape: Command<'shape/add'> = {
   name: 'shape/add',
   run(ctx, _doc, { questionId, targetId, classCode, geometry }) {
@@ -25,17 +42,23 @@ export const addShape: Command<'shape/add'> = {
     requireClass('shape/add', question, classCode);
     const id = ctx.newId();
     const shape: Shape = { type: 'shape', id, questionId: question.id, targetId, classCode, geometry, provenance: humanCreated(ctx) };
-    return { [id]: [null, checkRecord('shape/add', ctx, shape)] };
+    checkRecord('shape/add', ctx, shape);
+    requireSimpleOutline('shape/add', geometry);
+    return { [id]: [null, shape] };
   },
 };
 
-/** Moves or reshapes an outline; a model's proposal changed by a person counts as edited. */
+/**
+ * Moves or reshapes an outline; a model's proposal changed by a person counts as edited. An edit may
+ * not make an outline cross itself; one that already did (an older record) may still be moved.
+ */
 export const updateShape: Command<'shape/update'> = {
   name: 'shape/update',
   run(ctx, doc, { id, geometry }) {
     const existing = requireShape('shape/update', requireRecord('shape/update', doc, id));
     if (jsonEqual(existing.geometry, geometry)) return {};
     const next = checkRecord('shape/update', ctx, { ...existing, geometry, provenance: humanUpdated(ctx, existing.provenance) });
+    if (geometryFault(existing.geometry) === null) requireSimpleOutline('shape/update', geometry);
     return { [id]: [existing, next] };
   },
 };

@@ -1,6 +1,7 @@
 import type { Shape } from '../annotation';
 import { putEntry, type DiffEntry, type RecordDiff } from '../diff';
 import { validateAnnotationRecord } from '../validation/annotation';
+import { requireSimpleOutline } from './shape';
 import { CommandError, humanCreated, requireQuestion, type Command } from './types';
 
 /**
@@ -22,6 +23,7 @@ export const addShapes: Command<'shape/addMany'> = {
       const shape: Shape = { type: 'shape', id, questionId: question.id, targetId, classCode, geometry, provenance };
       const checked = validateAnnotationRecord(shape, { labelSet: ctx.labelSet, targets: ctx.targets });
       if (!checked.ok) throw new CommandError('shape/addMany', `shapes[${i}]: ${checked.errors.join('; ')}`);
+      requireSimpleOutline('shape/addMany', geometry, `shapes[${i}].geometry`);
       putEntry<DiffEntry>(diff, id, [null, shape]);
     });
     return diff satisfies RecordDiff;

@@ -86,15 +86,18 @@ describe('importGeoJson', () => {
       feature({ type: 'Polygon', coordinates: [[[0, 0], ['x', 1], [3, 3]]] }),
       feature({ type: 'LineString', coordinates: Array.from({ length: 10_001 }, (_, i) => [i % 100, Math.floor(i / 100)]) }),
       { type: 'Point', coordinates: [1, 1] },
+      // A figure eight: QuPath and GDAL call it invalid, and its area is not the lesion's.
+      feature({ type: 'Polygon', coordinates: [[[0, 0], [20, 20], [20, 0], [0, 10], [0, 0]]] }),
+      feature({ type: 'MultiPolygon', coordinates: [[square(0, 0)], [square(5, 5)]] }),
     );
     const { outcome } = readAll(text);
     expect(outcome).toEqual({
       ok: true,
       report: {
-        features: 7,
+        features: 9,
         outlines: 1,
         classes: [{ name: 'Tumor', count: 1 }],
-        skipped: { noGeometry: 1, unsupportedGeometry: 1, degenerate: 1, badCoordinates: 1, tooManyVertices: 1, notAFeature: 1 },
+        skipped: { noGeometry: 1, unsupportedGeometry: 1, degenerate: 1, badCoordinates: 1, tooManyVertices: 1, notAFeature: 1, crossesItself: 2 },
         simplified: 0,
       },
     });

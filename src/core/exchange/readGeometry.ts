@@ -2,15 +2,17 @@
  * One GeoJSON geometry, as another tool wrote it, into the document's geometries (level-0 px,
  * y down). Any ring orientation is accepted; a closing position is dropped (our rings close
  * implicitly). A MultiPoint becomes one point per position (QuPath writes point annotations so).
- * A ring over the record limit is simplified to fit (see simplifyRing.ts) and said so.
+ * A ring over the record limit is simplified to fit (see simplifyRing.ts) and said so. An outline
+ * that crosses itself is left out, as the editor would refuse it (areas on it would be wrong).
  */
 import type { Geometry, Point, PolygonRings } from '../annotation';
+import { geometryFault } from '../geometry/crossings';
 import { RECORD_LIMITS } from '../validation/annotation';
 import { signedArea2 } from './geojson';
 import { fitRing } from './simplifyRing';
 
 /** Why a feature's geometry is not taken; each is counted and shown in the import summary. */
-export type GeometrySkip = 'noGeometry' | 'unsupportedGeometry' | 'badCoordinates' | 'degenerate' | 'tooManyVertices';
+export type GeometrySkip = 'noGeometry' | 'unsupportedGeometry' | 'badCoordinates' | 'degenerate' | 'tooManyVertices' | 'crossesItself';
 
 export type GeometryRead =
   | { readonly ok: true; readonly geometries: readonly Geometry[]; /** A ring had to be simplified to fit. */ readonly simplified: boolean }
@@ -65,6 +67,11 @@ function polygon(x: unknown, state: ReadState): PolygonRings | null {
   return holes.length > 0 ? { points, holes } : { points };
 }
 
+function simple(geometry: Geometry): Geometry {
+  if (geometryFault(geometry)) throw new Skip('crossesItself');
+  return geometry;
+}
+
 function read(g: Record<string, unknown>, state: ReadState): Geometry[] {
   const coordinates = g.coordinates;
   switch (g.type) {
@@ -80,14 +87,14 @@ function read(g: Record<string, unknown>, state: ReadState): Geometry[] {
     case 'Polygon': {
       const rings = polygon(coordinates, state);
       if (!rings) throw new Skip('degenerate');
-      return [{ type: 'polygon', ...rings }];
+      return [simple({ type: 'polygon', ...rings })];
     }
     case 'MultiPolygon': {
       if (!Array.isArray(coordinates)) throw new Skip('badCoordinates');
       const parts = coordinates.map((part) => polygon(part, state)).filter((part): part is PolygonRings => part !== null);
       if (parts.length === 0) throw new Skip('degenerate');
-      if (parts.length === 1) return [{ type: 'polygon', ...parts[0]! }];
-      return [{ type: 'multiPolygon', polygons: parts }];
+      if (parts.length === 1) return [simple({ type: 'polygon', ...parts[0]! })];
+      return [simple({ type: 'multiPolygon', polygons: parts })];
     }
     default:
       throw new Skip('unsupportedGeometry');

@@ -40,6 +40,15 @@ export function unionPolygons(a: readonly PolygonRings[], b: readonly PolygonRin
   return fromClipping(polygonClipping.union(toClipping(a), toClipping(b)));
 }
 
+/**
+ * An outline that crosses itself made valid by uniting it with itself (a figure eight becomes two
+ * parts touching at a point, a loop at the closing point a part of its own), as QuPath repairs a
+ * traced outline; null when nothing with an area is left.
+ */
+export function repairPolygons(polygons: readonly PolygonRings[]): Geometry | null {
+  return fromClipping(polygonClipping.union(toClipping(polygons)));
+}
+
 /** `a` with `b` cut away: may split it into parts or leave a hole. */
 export function subtractPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
   return fromClipping(polygonClipping.difference(toClipping(a), toClipping(b)));

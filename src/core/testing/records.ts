@@ -107,6 +107,7 @@ export function slideItem(width = 100_000, height = 80_000, id = 'slide-1'): Ite
       micronsPerPixel: [0.25, 0.25],
       tileSize: 256,
       tileFormat: 'jpeg',
+      tileVersion: '0123456789abcdef',
       objectivePower: 40,
       scanner: null,
     },

@@ -6,7 +6,7 @@ import { GASTRIC_BIOPSY_LABEL_SET } from '../labelSets/builtin';
 import type { Item } from '../item';
 import { createToolContext } from '../tools/context';
 import { NO_MODIFIERS } from '../tools/common';
-import type { Modifiers, Tool, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolPreview } from '../tools/tool';
+import type { Modifiers, Tool, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolNotice, ToolPreview } from '../tools/tool';
 import { humanProvenance, shapeRecord, slideItem, testEditor } from './records';
 
 const LESION = GASTRIC_BIOPSY_LABEL_SET.questions.find((q) => q.id === 'lesion')!;
@@ -31,6 +31,7 @@ export class ToolHarness<S> {
   /** Every command the tool had run, in order. */
   readonly commands: ToolCommand[] = [];
   readonly switchedTo: ToolId[] = [];
+  readonly notices: ToolNotice[] = [];
 
   constructor(
     readonly tool: Tool<S>,
@@ -112,6 +113,7 @@ export class ToolHarness<S> {
       this.commands.push(effect.command);
       executeToolCommand(this.editor, effect.command);
     } else if (effect.type === 'select') this.selection = new Set(effect.ids);
+    else if (effect.type === 'notice') this.notices.push(effect.notice);
     else this.switchedTo.push(effect.tool);
   }
 }

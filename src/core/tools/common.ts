@@ -1,4 +1,6 @@
 import type { Geometry, Point } from '../annotation';
+import { repairPolygons } from '../geometry/clipping';
+import { geometryFault } from '../geometry/crossings';
 import { geometryArea } from '../geometry/measure';
 import { geometryPolygons } from '../geometry/rings';
 import { dedupeRing } from '../geometry/round';
@@ -39,6 +41,18 @@ export function isUsableArea(geometry: Geometry): boolean {
   if (!polygons || polygons.length === 0) return false;
   const ringsOk = polygons.every((p) => [p.points, ...(p.holes ?? [])].every((ring) => dedupeRing(ring).length >= 3));
   return ringsOk && geometryArea(geometry) > 0;
+}
+
+/**
+ * A drawn polygon as it can be kept: as drawn when it does not cross itself, else repaired
+ * (united with itself); null when it has no area either way.
+ */
+export function drawnOutline(points: readonly Point[]): Geometry | null {
+  const geometry: Geometry = { type: 'polygon', points };
+  if (!isUsableArea(geometry)) return null;
+  if (geometryFault(geometry) === null) return geometry;
+  const repaired = repairPolygons([{ points }]);
+  return repaired && isUsableArea(repaired) ? repaired : null;
 }
 
 /** The command that adds `geometry` as an outline of the current class. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../annotation';
+import { geometryFault } from '../geometry/crossings';
 import { distanceToPath } from '../geometry/hitTest';
+import { geometryArea } from '../geometry/measure';
 import { ToolHarness } from '../testing/toolHarness';
 import { freehandTool } from './freehandTool';
 
@@ -34,6 +36,23 @@ describe('the freehand tool', () => {
     far.drag(tracedLesion(500, 4));
     const count = (h: ToolHarness<unknown>) => (h.shapes[0]!.geometry as { points: readonly Point[] }).points.length;
     expect(Math.abs(count(far) - count(near))).toBeLessThan(count(near) / 3);
+  });
+
+  it('repairs a trace that crosses itself (a figure eight) into parts that do not', () => {
+    const h = new ToolHarness(freehandTool);
+    const eight: Point[] = [];
+    for (let i = 0; i <= 200; i += 1) {
+      const a = (2 * Math.PI * i) / 200;
+      eight.push([500 + 300 * Math.sin(a), 500 + 150 * Math.sin(2 * a)]);
+    }
+    h.drag(eight);
+    expect(h.commands).toHaveLength(1);
+    const geometry = h.shapes[0]!.geometry;
+    expect(geometry.type).toBe('multiPolygon');
+    expect(geometryFault(geometry)).toBeNull();
+    // Both lobes are kept: the curve encloses 8/3 · 300 · 150 px² in all.
+    const lobes = (8 / 3) * 300 * 150;
+    expect(Math.abs(geometryArea(geometry) - lobes) / lobes).toBeLessThan(0.05);
   });
 
   it('makes nothing of a click or a straight stroke, and Escape drops a trace', () => {

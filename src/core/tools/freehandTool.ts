@@ -1,7 +1,7 @@
 import type { Point } from '../annotation';
 import { simplifyRing } from '../geometry/simplify';
 import { dedupeRing, imagePoint, roundPoint } from '../geometry/round';
-import { addOutline, distance, imageTolerance, isUsableArea, SCREEN_TOLERANCE, step } from './common';
+import { addOutline, distance, drawnOutline, imageTolerance, SCREEN_TOLERANCE, step } from './common';
 import type { Tool } from './tool';
 
 /** The path traced so far (null when not drawing), clamped into the image, unrounded. */
@@ -14,7 +14,9 @@ const IDLE: FreehandState = { path: null };
 /**
  * Press, trace the outline, release: the path closes and is simplified (Douglas–Peucker) to
  * within 1.5 screen px, so a traced lesion keeps its shape without a vertex per mouse event.
- * Escape while tracing drops it.
+ * A trace that crosses itself (a figure eight, an overshoot where it closes) is repaired, not
+ * refused: the hand's slip is common and the enclosed area is what was meant. Escape while tracing
+ * drops it.
  */
 export const freehandTool: Tool<FreehandState> = {
   id: 'freehand',
@@ -33,8 +35,8 @@ export const freehandTool: Tool<FreehandState> = {
       case 'up': {
         if (!state.path) return step(state);
         const ring = dedupeRing(simplifyRing(dedupeRing(state.path), imageTolerance(ctx, SCREEN_TOLERANCE.simplify)).map((p) => roundPoint(p)));
-        const geometry = { type: 'polygon' as const, points: ring };
-        return step(IDLE, isUsableArea(geometry) ? [addOutline(ctx, geometry)] : []);
+        const geometry = drawnOutline(ring);
+        return step(IDLE, geometry ? [addOutline(ctx, geometry)] : []);
       }
       case 'key':
         return input.key === 'Escape' ? step(IDLE) : step(state);

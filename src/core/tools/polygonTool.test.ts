@@ -18,6 +18,18 @@ describe('the polygon tool', () => {
     expect(h.shapes).toHaveLength(0);
   });
 
+  it('a polygon clicked across itself (a bow tie) is added repaired: two parts meeting at a point', () => {
+    const h = new ToolHarness(polygonTool);
+    for (const p of [[100, 100], [300, 300], [300, 100]] as const) h.click(p);
+    h.doubleClick([100, 400]);
+    expect(h.shapes.map((s) => s.geometry)).toEqual([
+      {
+        type: 'multiPolygon',
+        polygons: [{ points: [[100, 100], [220, 220], [100, 400]] }, { points: [[220, 220], [300, 100], [300, 300]] }],
+      },
+    ]);
+  });
+
   it('closes on Enter, or on a click on the first vertex', () => {
     const h = new ToolHarness(polygonTool);
     for (const p of FIVE.slice(0, 3)) h.click(p);

@@ -1,6 +1,6 @@
 import type { Point } from '../annotation';
 import { dedupeRing, imagePoint } from '../geometry/round';
-import { addOutline, distance, imageTolerance, isUsableArea, SCREEN_TOLERANCE, step } from './common';
+import { addOutline, distance, drawnOutline, imageTolerance, SCREEN_TOLERANCE, step } from './common';
 import type { Tool, ToolContext, ToolStep } from './tool';
 
 /** The vertices placed so far and where the pointer is (the next edge follows it). */
@@ -11,11 +11,10 @@ export interface PolygonState {
 
 const IDLE: PolygonState = { vertices: [], cursor: null };
 
-/** Closes the outline: one `shape/add` if it has an area, nothing otherwise. */
+/** Closes the outline: one `shape/add` if it has an area (repaired if it crosses itself), nothing otherwise. */
 function finish(state: PolygonState, ctx: ToolContext): ToolStep<PolygonState> {
-  const ring = dedupeRing(state.vertices);
-  const geometry = { type: 'polygon' as const, points: ring };
-  return step(IDLE, isUsableArea(geometry) ? [addOutline(ctx, geometry)] : []);
+  const geometry = drawnOutline(dedupeRing(state.vertices));
+  return step(IDLE, geometry ? [addOutline(ctx, geometry)] : []);
 }
 
 /**

@@ -147,6 +147,29 @@ describe('the select tool: editing the selection', () => {
     expect(h.commands).toEqual([]);
   });
 
+  it('a vertex dragged across the outline snaps back on release, saying why, after a warning preview', () => {
+    const h = harness(['a']);
+    // The corner (200, 200) pulled over the left edge to (40, 130): the square would cross itself.
+    h.down([200, 200]);
+    h.move([40, 130], {}, true);
+    expect(h.preview).toMatchObject({ crossing: true, geometry: { type: 'polygon', points: [[100, 100], [200, 100], [40, 130], [100, 200]] } });
+    h.move([150, 150], {}, true);
+    expect(h.preview?.crossing).toBeUndefined();
+    h.move([40, 130], {}, true);
+    h.up([40, 130]);
+    expect(h.commands).toEqual([]);
+    expect(h.notices).toEqual(['outlineWouldCross']);
+    expect(geometryOf(h, 'a')).toEqual({ type: 'polygon', points: squareRing(100, 100, 100) });
+  });
+
+  it('a hole’s vertex dragged out of its outline snaps back too', () => {
+    const outline = { type: 'polygon' as const, points: squareRing(0, 0, 100), holes: [squareRing(40, 40, 20)] };
+    const h = new ToolHarness(selectTool, { selection: ['m'], records: [shapeRecord('m', 'slide-1', outline, 'lesion.carcinoma', undefined, 'lesion')] });
+    h.drag([[60, 60], [130, 70]]);
+    expect(h.commands).toEqual([]);
+    expect(h.notices).toEqual(['outlineWouldCross']);
+  });
+
   it('Delete removes the selection in one step (a proposal is rejected, kept hidden)', () => {
     const h = harness(['a', 'p']);
     h.key('Delete');

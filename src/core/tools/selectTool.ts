@@ -1,5 +1,6 @@
 import type { Geometry, Point, Shape } from '../annotation';
 import { geometryBounds, type Box } from '../bounds';
+import { geometryFault } from '../geometry/crossings';
 import { boxFromCorners } from '../geometry/hitTest';
 import { imagePoint, roundCoordinate } from '../geometry/round';
 import { clampMove, moveVertex, polygonVertices, translateGeometry, type VertexRef } from '../geometry/transform';
@@ -98,6 +99,8 @@ function release(state: SelectState, ctx: ToolContext, modifiers: Modifiers): To
       const shape = ctx.shape(state.id);
       const geometry = shape && editedVertex(shape.geometry, state);
       if (!shape || !geometry || distance(state.to, vertexAt(shape.geometry, state.ref)) === 0) return step(IDLE);
+      // Snaps back, said why: the outline would cross itself (QuPath refuses such an edit too).
+      if (wouldCross(shape.geometry, geometry)) return step(IDLE, [{ type: 'notice', notice: 'outlineWouldCross' }]);
       return step(IDLE, [{ type: 'execute', command: { name: 'shape/update', params: { id: shape.id, geometry } } }]);
     }
     case 'idle':
@@ -113,6 +116,11 @@ function vertexAt(geometry: Geometry, ref: VertexRef): Point {
 function editedVertex(geometry: Geometry, state: Extract<SelectState, { kind: 'vertex' }>): Geometry | null {
   const moved = moveVertex(geometry, state.ref, state.to);
   return isUsableArea(moved) ? moved : null;
+}
+
+/** The edit makes a valid outline cross itself (an outline that already crossed may be reshaped). */
+function wouldCross(before: Geometry, after: Geometry): boolean {
+  return geometryFault(after) !== null && geometryFault(before) === null;
 }
 
 function keyPressed(state: SelectState, ctx: ToolContext, key: string): ToolStep<SelectState> {
@@ -132,7 +140,8 @@ function keyPressed(state: SelectState, ctx: ToolContext, key: string): ToolStep
  * Click selects the topmost outline (Shift+click adds or removes it); a drag on empty space
  * selects the outlines wholly inside the band (Shift adds them); dragging a selected outline
  * moves the selection in one undo step; dragging a vertex handle of the single selected polygon
- * reshapes it; Delete or Backspace removes the selection; a class key changes its class; Escape
+ * reshapes it (a drag that would make it cross itself shows the outline as a warning and snaps
+ * back on release); Delete or Backspace removes the selection; a class key changes its class; Escape
  * clears it (or drops a drag in progress).
  */
 export const selectTool: Tool<SelectState> = {
@@ -174,7 +183,8 @@ export const selectTool: Tool<SelectState> = {
       const shape = ctx.shape(state.id);
       if (!shape) return null;
       const geometry = moveVertex(shape.geometry, state.ref, state.to);
-      return { geometry, handles: polygonVertices(geometry).map((v) => v.point) };
+      const handles = polygonVertices(geometry).map((v) => v.point);
+      return wouldCross(shape.geometry, geometry) ? { geometry, handles, crossing: true } : { geometry, handles };
     }
     const shape = editablePolygon(ctx);
     return shape ? { handles: polygonVertices(shape.geometry).map((v) => v.point) } : null;

@@ -12,6 +12,11 @@ import type { ImageSize } from '../geometry/round';
 
 export type ToolId = 'select' | 'polygon' | 'freehand' | 'rectangle' | 'ellipse' | 'point' | 'brush';
 
+/** Something the user is told after an input, in place of the edit it did not make. */
+export type ToolNotice =
+  /** A vertex dragged so that the outline would cross itself: it went back where it was. */
+  'outlineWouldCross';
+
 export interface Modifiers {
   readonly shift: boolean;
   readonly alt: boolean;
@@ -59,7 +64,8 @@ export type ToolEffect =
   | { readonly type: 'execute'; readonly command: ToolCommand }
   | { readonly type: 'select'; readonly ids: readonly string[] }
   /** A tool that finished an outline hands over to another (e.g. back to select); optional. */
-  | { readonly type: 'switchTool'; readonly tool: ToolId };
+  | { readonly type: 'switchTool'; readonly tool: ToolId }
+  | { readonly type: 'notice'; readonly notice: ToolNotice };
 
 export interface ToolStep<S> {
   readonly state: S;
@@ -70,6 +76,8 @@ export interface ToolStep<S> {
 export interface ToolPreview {
   /** The outline being drawn or the edited outline as it will be. */
   readonly geometry?: Geometry;
+  /** The outline being edited would cross itself as it is now: drawn as a warning, not kept on release. */
+  readonly crossing?: boolean;
   /** Vertex handles of the outline being edited. */
   readonly handles?: readonly Point[];
   /** A rubber band (box selection). */

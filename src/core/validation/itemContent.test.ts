@@ -27,6 +27,7 @@ const slide: SlideItem = {
   micronsPerPixel: [0.499, 0.499],
   tileSize: 256,
   tileFormat: 'jpeg',
+  tileVersion: '0123456789abcdef',
   objectivePower: 20,
   scanner: 'Aperio',
 };
@@ -113,6 +114,14 @@ describe('validateItemContent', () => {
       'objectivePower: expected > 0, got 0',
       'scanner: must not be empty',
     ]);
+  });
+
+  it('checks the tile version, a path segment of every tile URL', () => {
+    const { tileVersion: _none, ...withoutVersion } = slide;
+    expect(errorsOf(withoutVersion)).toEqual(['tileVersion: expected a string, got undefined']);
+    expect(errorsOf({ ...slide, tileVersion: '' })).toEqual(['tileVersion: must not be empty']);
+    expect(errorsOf({ ...slide, tileVersion: '../0' })).toEqual([`tileVersion: expected 1–64 letters, digits, '-' or '_', got "../0"`]);
+    expect(errorsOf({ ...slide, tileVersion: 'demo-v1' })).toEqual([]);
   });
 
   it('checks frame sets', () => {

@@ -2,6 +2,10 @@ import type { ItemContent } from '../item';
 import { fail, ok, type Result } from '../result';
 import { Issues, array, at, atIndex, describe, finite, integer, isObject, numbers, object, oneOf, string, type Obj } from './checks';
 
+/** What a SlideItem.tileVersion may hold: it is a path segment of every tile URL (the tile route's schema uses it too). */
+export const TILE_VERSION_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
+const TILE_VERSION = new RegExp(TILE_VERSION_PATTERN);
+
 /** Checks the content of an item (series, slide or frame set), e.g. before the server stores it. */
 export function validateItemContent(x: unknown): Result<ItemContent> {
   const issues = new Issues();
@@ -51,10 +55,13 @@ function checkSeries(x: Obj, issues: Issues): void {
 }
 
 function checkSlide(x: Obj, issues: Issues): void {
-  const s = object(x, '', issues, ['kind', 'levels', 'micronsPerPixel', 'tileSize', 'tileFormat', 'objectivePower', 'scanner']);
+  const s = object(x, '', issues, ['kind', 'levels', 'micronsPerPixel', 'tileSize', 'tileFormat', 'tileVersion', 'objectivePower', 'scanner']);
   if (!s) return;
   integer(s.tileSize, 'tileSize', issues, 1);
   oneOf(s.tileFormat, ['jpeg', 'png'], 'tileFormat', issues);
+  if (string(s.tileVersion, 'tileVersion', issues) && !TILE_VERSION.test(s.tileVersion)) {
+    issues.add('tileVersion', `expected 1–64 letters, digits, '-' or '_', got ${describe(s.tileVersion)}`);
+  }
   if (s.objectivePower !== null && finite(s.objectivePower, 'objectivePower', issues) && s.objectivePower <= 0) {
     issues.add('objectivePower', `expected > 0, got ${s.objectivePower}`);
   }

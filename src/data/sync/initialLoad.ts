@@ -1,16 +1,18 @@
 /**
  * The first open of a document on this device: its records are paged from the server straight
- * into IndexedDB, one page per transaction, so a document of 10^5 records loads without holding
- * more than a page in flight. Local work made before (offline) is left where it is.
+ * into IndexedDB, one page per transaction, the next page on the wire while one is stored, so a
+ * document of 10^5 records loads without holding more than two pages. Local work made before
+ * (offline) is left where it is.
  */
+import { MAX_RECORD_PAGE, type RecordPage } from '../../core/api';
 import type { ApiClient } from '../api';
 import type { AnnotationRecord } from '../../core/annotation';
 import type { StoredRecord } from '../../core/records';
 import { documentRange, type HeadRow, type MejirushiDb } from '../db';
 import { serverCopyRow, takeServerCopies, type DocumentRef } from './recordRows';
 
-/** Records per request: large enough that 10^5 records take tens of requests, not thousands. */
-export const RECORD_PAGE_SIZE = 2_000;
+/** Records per request, the most the server answers: 10^5 records take twenty requests. */
+export const RECORD_PAGE_SIZE = MAX_RECORD_PAGE;
 
 export interface LoadedDocument {
   readonly labelSetId: string;
@@ -51,13 +53,19 @@ export async function loadDocument(
     await db.records.bulkPut(rows);
     for (const row of rows) if (row.record) loaded.push(row.record);
   };
-  let after: string | null = null;
-  for (;;) {
-    const page = await api.listRecords(doc.itemId, { after, limit: options.pageSize });
+  const request = (after: string | null): Promise<RecordPage> => {
+    const page = api.listRecords(doc.itemId, { after, limit: options.pageSize });
+    // It may fail while the previous page is stored: that failure is heard where it is awaited,
+    // and not at all when the store failed first.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: Promise<RecordPage> | null = request(null);
+  while (next) {
+    const page: RecordPage = await next;
     revision = Math.min(revision, page.revision);
+    next = page.nextCursor ? request(page.nextCursor) : null;
     await db.transaction('rw', db.records, () => take(page.records));
-    if (!page.nextCursor) break;
-    after = page.nextCursor;
   }
   const head = await db.transaction('rw', db.heads, async () => {
     const previous = await db.heads.get([doc.itemId, doc.annotatorId]);
@@ -70,6 +78,8 @@ export async function loadDocument(
       labelSetVersion: labelSet.labelSetVersion,
       progress: null,
       updatedAt: previous?.updatedAt ?? options.now,
+      // Pages write only synced rows: the count of records waiting here is what it was.
+      ...(previous?.dirty !== undefined ? { dirty: previous.dirty } : {}),
     };
     await db.heads.put(head);
     return head;

@@ -7,6 +7,7 @@ import type { BatchResult } from '../../core/api';
 import { MAX_OPS_PER_BATCH, type RecordOp, type StoredRecord } from '../../core/records';
 import type { MejirushiDb, OutboxRow, RecordRow } from '../db';
 import { newOpId } from '../opId';
+import { adjustDirty, dirtyChange } from './dirtyCount';
 import { acknowledgedRow, keyOf, rowsInState, type DocumentRef } from './recordRows';
 
 /** The item's batches, oldest first. */
@@ -63,13 +64,17 @@ export async function acknowledge(db: MejirushiDb, doc: DocumentRef, batch: Outb
   const ops = batch.ops ?? [];
   const rows = await db.records.bulkGet(ops.map((op) => keyOf(doc, op.id)));
   const writes: RecordRow[] = [];
+  let dirty = 0;
   ops.forEach((op, i) => {
     const row = rows[i];
     const version = result.versions[op.id];
     if (!row || row.batch !== batch.opId || version === undefined) return;
-    writes.push(acknowledgedRow(row, op.kind === 'put' ? op.record : null, version));
+    const next = acknowledgedRow(row, op.kind === 'put' ? op.record : null, version);
+    writes.push(next);
+    dirty += dirtyChange(row, next);
   });
   await db.records.bulkPut(writes);
+  await adjustDirty(db, doc, dirty);
   await db.outbox.delete(batch.opId);
   if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(db, doc, now);
 }
@@ -92,13 +97,17 @@ export async function setAside(
   const ops = batch.ops ?? [];
   const rows = await db.records.bulkGet(ops.map((op) => keyOf(doc, op.id)));
   const writes: RecordRow[] = [];
+  let dirty = 0;
   for (const row of rows) {
     if (!row || row.batch !== batch.opId) continue;
     const { batch: _refused, ...rest } = row;
     const server = servers.get(row.id);
-    writes.push(server ? settle(rest, server, now) : rest);
+    const next = server ? settle(rest, server, now) : rest;
+    writes.push(next);
+    dirty += dirtyChange(row, next);
   }
   await db.records.bulkPut(writes);
+  await adjustDirty(db, doc, dirty);
   await db.outbox.delete(batch.opId);
   // The 412 gave every record's current version: the rest no longer leans on a legacy revision.
   if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(db, doc, now);

@@ -79,7 +79,7 @@ export function acknowledgedRow(row: RecordRow, sent: AnnotationRecord | null, v
 
 /**
  * Takes in server copies of records (the feed, `/ops`, a page of `/records`) wherever nothing
- * local waits. Inside a transaction; answers what changed, by id (null = deleted). `alreadySynced`,
+ * local waits (only synced rows are written over, so the document's dirty count stays as it is). Inside a transaction; answers what changed, by id (null = deleted). `alreadySynced`,
  * when given, receives the other records of the copies that are synced here, or whose local
  * change the copy already holds, as held.
  */

@@ -2,6 +2,7 @@
 import type { HeadRow, MejirushiDb, OutboxRow } from '../db';
 import type { RecordCounts } from '../syncState';
 import { batchesOf } from './outbox';
+import { dirtyCount } from './dirtyCount';
 import { rowsInState, type DocumentRef } from './recordRows';
 
 export interface SyncRows {
@@ -11,12 +12,12 @@ export interface SyncRows {
   readonly counts: RecordCounts;
 }
 
-/** Counts go through the state index: O(waiting records), never O(document). */
+/** The dirty count is kept in the head (O(1)); conflicts go through the state index: O(conflicts). */
 export async function readSyncRows(db: MejirushiDb, doc: DocumentRef): Promise<SyncRows> {
   const [head, batches, dirty, conflicted] = await Promise.all([
     db.heads.get([doc.itemId, doc.annotatorId]),
     batchesOf(db, doc),
-    rowsInState(db, doc, 'dirty').count(),
+    dirtyCount(db, doc),
     rowsInState(db, doc, 'conflict').toArray(),
   ]);
   const conflictAt = conflicted.reduce((latest, row) => Math.max(latest, row.conflict?.detectedAt ?? 0), 0);

@@ -54,6 +54,10 @@ export const exchangeMessages = {
   },
   'exchange.skip.badCoordinates': { en: '{count} with unreadable coordinates', ja: '座標を読めない {count} 件' },
   'exchange.skip.degenerate': { en: '{count} enclosing no area', ja: '面積のない {count} 件' },
+  'exchange.skip.crossesItself': {
+    en: '{count} whose outline crosses itself (invalid for area measurement)',
+    ja: '輪郭が自己交差している {count} 件（面積を正しく測れません）',
+  },
   'exchange.skip.tooManyVertices': { en: '{count} with more than {max} points', ja: '点が {max} を超える {count} 件' },
   'exchange.skip.notAFeature': { en: '{count} entries that are not GeoJSON features', ja: 'GeoJSONのフィーチャーでない {count} 件' },
   'exchange.refused.notJson': {

@@ -32,6 +32,10 @@ export const slideMessages = {
     en: '{n} parts of the slide could not be loaded from the server.',
     ja: 'スライドの {n} か所をサーバーから読み込めませんでした。',
   },
+  'slide.tilesFailed.rebuilt': {
+    en: 'The slide’s images were rebuilt on the server since you opened it (more of its files arrived). Reload the page to see the new images; your outlines and answers are kept.',
+    ja: 'スライドを開いた後に、サーバー上で画像が作り直されました（ファイルが追加されました）。新しい画像を表示するにはページを再読み込みしてください。アウトラインと回答はそのまま残ります。',
+  },
   'slide.toolbar': { en: 'Slide view', ja: 'スライド表示' },
   'slide.magnification': { en: 'Magnification', ja: '倍率' },
   'slide.magnification.unknown': {

@@ -30,6 +30,10 @@ export const slideAnnotationMessages = {
     ja: 'スライドの他のレイヤーを一覧できませんでした（{reason}）。自分の輪郭には影響ありません。',
   },
   'annotation.refused': { en: 'That change was not made: {reason}', ja: 'その変更は行われませんでした：{reason}' },
+  'annotation.notice.outlineWouldCross': {
+    en: 'The point went back: moved there, the outline would cross itself, and its area could not be measured.',
+    ja: '点を元に戻しました：そこへ動かすと輪郭が自己交差し、面積を正しく測れなくなります。',
+  },
   'annotation.readOnly': {
     en: 'This slide cannot be changed now: it is submitted, or not assigned to you.',
     ja: 'このスライドは今は変更できません（提出済み、または担当外です）。',

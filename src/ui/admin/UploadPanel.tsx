@@ -1,30 +1,40 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FileImportOutcome } from '../../core/api';
+import type { FileImportOutcome, ImportJob } from '../../core/api';
+import { isFinished, isImportJob } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { ImportJobsTable } from './ImportJobsTable';
 import { importOutcomeText } from './importOutcomeText';
+import { useImportJobs } from './useImportJobs';
 
 interface UploadRow {
   readonly name: string;
   readonly size: number;
   readonly sent: number;
   readonly outcome: FileImportOutcome | null;
+  /** The job importing an uploaded slide; its outcome comes when the job ends. */
+  readonly jobId: string | null;
   readonly error: AppError | null;
 }
 
 /** Files sent at once: enough to keep the line busy, few enough to show steady progress. */
 const PARALLEL_UPLOADS = 2;
 
-/** Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file. */
+/**
+ * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file.
+ * A slide's upload is answered with its import job: the row waits for the job, which the slide
+ * imports table follows (and finds again when the admin comes back to the screen).
+ */
 export function UploadPanel() {
   const t = useT();
   const [chosen, setDatasetId] = useChosenDataset();
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [rows, setRows] = useState<readonly UploadRow[]>([]);
   const [busy, setBusy] = useState(false);
+  const importJobs = useImportJobs(chosen, () => void loadDatasets());
   const folderInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -35,7 +45,7 @@ export function UploadPanel() {
   async function upload(files: readonly File[]): Promise<void> {
     if (!chosen || files.length === 0) return;
     setBusy(true);
-    setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, error: null })));
+    setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, jobId: null, error: null })));
     const update = (index: number, change: Partial<UploadRow>) =>
       setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
     let next = 0;
@@ -44,10 +54,15 @@ export function UploadPanel() {
         const index = next++;
         const file = files[index] as File;
         try {
-          const report = await appServices().api.uploadFile(chosen, file.webkitRelativePath || file.name, file, {
+          const answer = await appServices().api.sendFile(chosen, file.webkitRelativePath || file.name, file, {
             onProgress: (sent) => update(index, { sent }),
           });
-          update(index, { sent: file.size, outcome: report.outcomes[0] ?? null });
+          if (isImportJob(answer)) {
+            importJobs.add(answer);
+            update(index, { sent: file.size, jobId: answer.id });
+          } else {
+            update(index, { sent: file.size, outcome: answer.outcomes[0] ?? null });
+          }
         } catch (caught) {
           update(index, { error: toAppError(caught) });
         }
@@ -58,7 +73,8 @@ export function UploadPanel() {
     await loadDatasets();
   }
 
-  const done = rows.filter((row) => row.outcome || row.error).length;
+  const shown = rows.map((row) => withJobOutcome(row, importJobs.jobs));
+  const done = shown.filter((row) => row.outcome || row.error).length;
   return (
     <section className="card" aria-labelledby="upload-title" data-testid="admin-upload">
       <h2 id="upload-title">{t('admin.upload.title')}</h2>
@@ -91,8 +107,8 @@ export function UploadPanel() {
             {t('admin.upload.summary', {
               done,
               total: rows.length,
-              imported: rows.filter((row) => row.outcome?.status === 'imported').length,
-              refused: rows.filter((row) => row.outcome?.status === 'refused' || row.error).length,
+              imported: shown.filter((row) => row.outcome?.status === 'imported').length,
+              refused: shown.filter((row) => row.outcome?.status === 'refused' || row.error).length,
             })}
           </p>
           <table className="compact upload-report" data-testid="upload-report">
@@ -104,8 +120,8 @@ export function UploadPanel() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, index) => (
-                <tr key={index} data-testid={`upload-row-${index}`} data-status={row.error ? 'failed' : (row.outcome?.status ?? 'pending')}>
+              {shown.map((row, index) => (
+                <tr key={index} data-testid={`upload-row-${index}`} data-status={row.error ? 'failed' : (row.outcome?.status ?? (row.jobId ? 'building' : 'pending'))}>
                   <td className="file-name">{row.name}</td>
                   <td>
                     <progress max={row.size || 1} value={row.sent} aria-label={t('admin.upload.progressOf', { file: row.name })} />
@@ -119,6 +135,8 @@ export function UploadPanel() {
           </table>
         </>
       )}
+      <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
+      {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>
   );
 }
@@ -128,7 +146,7 @@ function OutcomeText({ row }: { readonly row: UploadRow }) {
   if (row.error) {
     return <span className="error">{t(errorKey(row.error))}</span>;
   }
-  if (!row.outcome) return <span className="muted">{t('admin.upload.pending')}</span>;
+  if (!row.outcome) return <span className="muted">{t(row.jobId ? 'admin.upload.building' : 'admin.upload.pending')}</span>;
   const { text, tone, detail } = importOutcomeText(t, row.outcome);
   // A translated refusal keeps the server's own sentence as its detail (hover).
   return (
@@ -136,4 +154,11 @@ function OutcomeText({ row }: { readonly row: UploadRow }) {
       {text}
     </span>
   );
+}
+
+/** An uploaded slide's row with its job's outcome, once the job has ended. */
+function withJobOutcome(row: UploadRow, jobs: readonly ImportJob[]): UploadRow {
+  if (!row.jobId || row.outcome) return row;
+  const job = jobs.find((candidate) => candidate.id === row.jobId);
+  return job && isFinished(job) ? { ...row, outcome: job.report.outcomes[0] ?? null } : row;
 }

@@ -1,20 +1,24 @@
 import { useMemo, useState } from 'react';
-import type { AnnotationRecord } from '../../core/annotation';
+import type { AnnotationRecord, Geometry } from '../../core/annotation';
 import type { LabelClass, Question } from '../../core/labelSet';
 import type { ConflictChoice, RecordConflict } from '../../data/syncEngine';
 import { useLanguage, useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { cellBackground, classesOf, versionCodes } from './labelColors';
+import { outlineVersionText } from './outlineVersionText';
 
 /**
  * Records changed both on this device and elsewhere while everything else synced. Both versions
  * are kept until the user picks, per record (for a slice label: the slice, my answer, the
  * server's) or for all at once: keep mine (sent over the server's version) or take the server's.
- * An outline's versions show its class by name, from `regionClasses` (the label set's region questions).
+ * An outline's versions show its class by name, from `regionClasses` (the label set's region questions),
+ * then what differs: moved by how far, how many vertices changed, and its area (µm with the slide's
+ * `micronsPerPixel`, else px).
  */
 export function ConflictDialog({
   question,
   regionClasses = [],
+  micronsPerPixel = null,
   targetIds,
   conflicts,
   onResolve,
@@ -22,6 +26,8 @@ export function ConflictDialog({
 }: {
   readonly question: Question;
   readonly regionClasses?: readonly LabelClass[];
+  /** The slide's µm per level-0 px (x, y), for distances and areas of outlines; null: in px. */
+  readonly micronsPerPixel?: readonly [number, number] | null;
   readonly targetIds: readonly string[];
   readonly conflicts: readonly RecordConflict[];
   readonly onResolve: (choices: ReadonlyMap<string, ConflictChoice>) => Promise<void>;
@@ -67,9 +73,11 @@ export function ConflictDialog({
                   <th scope="row">{slice === undefined ? <RecordName conflict={conflict} /> : slice + 1}</th>
                   <td data-testid={`conflict-mine-${key}`} data-classes={versionCodes(conflict.mine, question).join(' ')}>
                     <Version record={conflict.mine} question={question} byCode={byCode} />
+                    <OutlineDifference version={conflict.mine} reference={referenceOf(conflict, conflict.server)} micronsPerPixel={micronsPerPixel} />
                   </td>
                   <td data-testid={`conflict-server-${key}`} data-classes={versionCodes(conflict.server, question).join(' ')}>
                     <Version record={conflict.server} question={question} byCode={byCode} />
+                    <OutlineDifference version={conflict.server} reference={referenceOf(conflict, conflict.mine)} micronsPerPixel={micronsPerPixel} />
                   </td>
                   <td className="row">
                     <button type="button" data-testid={`conflict-keep-mine-${key}`} disabled={busy} onClick={() => void choose(new Map([[conflict.id, 'mine']]))}>
@@ -105,6 +113,27 @@ function sliceIndexOf(conflict: RecordConflict, question: Question, sliceOf: Rea
   const record = conflict.mine ?? conflict.server ?? conflict.base;
   if (record?.type !== 'label' || record.questionId !== question.id) return undefined;
   return sliceOf.get(record.targetId);
+}
+
+/** What a version of an outline is compared with: the version both sides started from, else the other side. */
+function referenceOf(conflict: RecordConflict, other: AnnotationRecord | null): Geometry | null {
+  const reference = conflict.base?.type === 'shape' ? conflict.base : other;
+  return reference?.type === 'shape' ? reference.geometry : null;
+}
+
+function OutlineDifference({
+  version,
+  reference,
+  micronsPerPixel,
+}: {
+  readonly version: AnnotationRecord | null;
+  readonly reference: Geometry | null;
+  readonly micronsPerPixel: readonly [number, number] | null;
+}) {
+  const t = useT();
+  if (version?.type !== 'shape') return null;
+  const text = outlineVersionText(t, version.geometry, reference, micronsPerPixel);
+  return text ? <span className="muted small outline-difference" data-testid="conflict-outline-difference"> · {text}</span> : null;
 }
 
 function RecordName({ conflict }: { readonly conflict: RecordConflict }) {

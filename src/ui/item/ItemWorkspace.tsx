@@ -3,17 +3,21 @@ import type { SliceRef } from '../../core/item';
 import { useLanguage, useT } from '../../i18n';
 import { appStore, isEditable, type OpenItem, type UnseenChoice } from '../../store';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
-import { ConflictDialog } from './ConflictDialog';
-import type { ItemAction } from './keymap';
-import { LabelButtons } from './LabelButtons';
+import { ClassButtons } from '../reading/ClassButtons';
+import { useConflictPrompt } from '../reading/conflictPrompt';
+import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
+import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
+import { ReadingToolbar } from '../reading/ReadingToolbar';
+import { useReadingKeyboard } from '../reading/useReadingKeyboard';
+import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground, classesPerTarget } from './labelColors';
 import { SeriesAnswer } from './SeriesAnswer';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
-import { SubmitControl } from './SubmitControl';
-import { SyncBadge } from './SyncBadge';
 import { UnseenRangeDialog } from './UnseenRangeDialog';
-import { useItemKeyboard } from './useItemKeyboard';
+
+/** Delete clears the current slice's (or range's) labels, as the clear button says. */
+const DELETE_CLEARS = { aria: 'Delete', label: 'Del' } as const;
 
 /** The reading room: viewer, slice navigation with the label strip, label buttons, status, submit. */
 export function ItemWorkspace({
@@ -34,7 +38,7 @@ export function ItemWorkspace({
   // Actions are created once with the store, so reading them outside a selector is stable.
   const actions = appStore().getState();
   const [help, setHelp] = useState(false);
-  const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  const { showConflict, postpone, onBadge } = useConflictPrompt(open);
   /** The slice a label was refused on because it was not on screen (shown until it is). */
   const [refusedAt, setRefusedAt] = useState<number | null>(null);
   /** A range label waiting for the reader's answer about its never-displayed slices. */
@@ -51,8 +55,6 @@ export function ItemWorkspace({
   const current = classes[open.sliceIndex] ?? [];
   const unlabelled = open.targetIds.length - open.labelled;
 
-  const conflictAt = open.sync?.status === 'conflict' && open.conflicts.length > 0 ? open.sync.conflictAt : null;
-  const showConflict = conflictAt !== null && postponedConflict !== conflictAt;
   const anyDialog = dialogOpen || help || showConflict || askUnseen !== null;
   const showRefused = refusedAt !== null && refusedAt === open.sliceIndex && open.displayedIndex !== open.sliceIndex;
 
@@ -82,15 +84,7 @@ export function ItemWorkspace({
         return actions.goToSlice(open.sliceIndex);
     }
   };
-  useItemKeyboard(question, !anyDialog, onAction);
-
-  // The badge reopens a postponed conflict, or resends at once what waits on a backoff or was refused.
-  const status = open.sync?.status;
-  const badgeAction = conflictAt !== null
-    ? () => setPostponedConflict(null)
-    : status === 'offline' || status === 'error'
-      ? () => void actions.engine?.retryNow()
-      : undefined;
+  useReadingKeyboard(actionForKey, question, !anyDialog, onAction);
 
   const onViewerIndex = useCallback((index: number) => actions.goToSlice(index), [actions]);
   const overlay = (
@@ -108,25 +102,7 @@ export function ItemWorkspace({
 
   return (
     <div className="workspace">
-      <div className="toolbar-row" role="toolbar" aria-label={t('item.toolbar')}>
-        <SyncBadge sync={open.sync} savingLocal={open.savingLocal} onClick={badgeAction} />
-        <button type="button" data-testid="undo-button" aria-keyshortcuts="Control+Z" disabled={!editable || !open.canUndo} onClick={actions.undo}>
-          {t('item.undo')}
-        </button>
-        <button type="button" data-testid="redo-button" aria-keyshortcuts="Control+Shift+Z Control+Y" disabled={!editable || !open.canRedo} onClick={actions.redo}>
-          {t('item.redo')}
-        </button>
-        <button type="button" data-testid="help-button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
-          {t('item.shortcuts')}
-        </button>
-        <span className="spacer" />
-        <SubmitControl open={open} unlabelled={unlabelled} onSubmit={actions.submitItem} onDialog={onDialog} />
-      </div>
-      {open.localSaveError && (
-        <p className="error" role="alert" data-testid="local-save-error">
-          {t('item.localSaveFailed', { message: open.localSaveError })}
-        </p>
-      )}
+      <ReadingToolbar open={open} actions={actions} unlabelled={unlabelled} onBadge={onBadge} onHelp={() => setHelp(true)} onDialog={onDialog} />
       <div className="workspace-body">
         <section className="viewer-pane" aria-label={t('item.viewer')}>
           <LazySeriesViewer
@@ -145,7 +121,16 @@ export function ItemWorkspace({
           {question && (
             <>
               <h2>{question.name[language]}</h2>
-              <LabelButtons question={question} currentCodes={current.map((c) => c.code)} disabled={!editable} onLabel={label} onClear={actions.clearLabels} />
+              <ClassButtons
+                question={question}
+                pressedCodes={current.map((c) => c.code)}
+                disabled={!editable}
+                clearShortcut={DELETE_CLEARS}
+                testIdPrefix="label-button"
+                clearTestId="label-clear"
+                onChoose={label}
+                onClear={actions.clearLabels}
+              />
               {showRefused && (
                 <p className="notice" role="status" data-testid="label-refused">
                   {t('labels.notDisplayed', { n: open.sliceIndex + 1 })}
@@ -159,11 +144,7 @@ export function ItemWorkspace({
                     })
                   : t('labels.targetSlice', { n: open.sliceIndex + 1 })}
               </p>
-              {!editable && (
-                <p className="notice" data-testid="item-read-only">
-                  {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
-                </p>
-              )}
+              <ReadOnlyNotice open={open} />
               <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />
             </>
           )}
@@ -179,15 +160,7 @@ export function ItemWorkspace({
         />
       )}
       {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
-      {showConflict && question && (
-        <ConflictDialog
-          question={question}
-          targetIds={open.targetIds}
-          conflicts={open.conflicts}
-          onResolve={actions.resolveConflicts}
-          onLater={() => setPostponedConflict(conflictAt)}
-        />
-      )}
+      {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );
 }

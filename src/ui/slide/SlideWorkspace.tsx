@@ -7,14 +7,15 @@ import { appStore, isEditable, type OpenItem } from '../../store';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { SlideAnnotationLayer } from '../../viewer/slide/annotation/SlideAnnotationLayer';
 import { LazySlideViewer, type SlideViewerHandle } from '../../viewer/slide/LazySlideViewer';
-import { ConflictDialog } from '../item/ConflictDialog';
-import { SubmitControl } from '../item/SubmitControl';
-import { SyncBadge } from '../item/SyncBadge';
+import { useConflictPrompt } from '../reading/conflictPrompt';
+import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
+import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
+import { ReadingToolbar } from '../reading/ReadingToolbar';
+import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { SlideQuestion } from './SlideQuestion';
 import { SlideShortcutHelp } from './SlideShortcutHelp';
-import type { SlideAction } from './slideKeymap';
+import { slideActionForKey, type SlideAction } from './slideKeymap';
 import { GeoJsonExchange } from './GeoJsonExchange';
-import { useSlideKeyboard } from './useSlideKeyboard';
 import { useSlideTiles } from './useSlideTiles';
 
 /**
@@ -37,10 +38,10 @@ export function SlideWorkspace({
   // Actions are created once with the store, so reading them outside a selector is stable.
   const actions = appStore().getState();
   const [help, setHelp] = useState(false);
-  const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  const { showConflict, postpone, onBadge } = useConflictPrompt(open);
   const [refused, setRefused] = useState<string | null>(null);
   const [viewer, setViewer] = useState<SlideViewerHandle | null>(null);
-  const loadTile = useSlideTiles(open.itemId);
+  const loadTile = useSlideTiles(open.itemId, slide.tileVersion);
   const editable = isEditable(open);
   const { document, changes } = open;
 
@@ -52,8 +53,6 @@ export function SlideWorkspace({
     [question, document, changes, open.itemId],
   );
 
-  const conflictAt = open.sync?.status === 'conflict' && open.conflicts.length > 0 ? open.sync.conflictAt : null;
-  const showConflict = conflictAt !== null && postponedConflict !== conflictAt;
   const anyDialog = dialogOpen || help || showConflict;
 
   const run = (command: Parameters<typeof actions.runCommands>[0][number]) => {
@@ -89,39 +88,14 @@ export function SlideWorkspace({
         return viewer?.toggleFullScreen();
     }
   };
-  useSlideKeyboard(question, !anyDialog, onAction);
-
-  const status = open.sync?.status;
-  const badgeAction = conflictAt !== null
-    ? () => setPostponedConflict(null)
-    : status === 'offline' || status === 'error'
-      ? () => void actions.engine?.retryNow()
-      : undefined;
+  useReadingKeyboard(slideActionForKey, question, !anyDialog, onAction);
 
   const renderOverlay = useCallback((adapter: ViewerAdapter) => <SlideAnnotationLayer adapter={adapter} open={open} />, [open]);
 
   return (
     <div className="workspace slide-workspace" data-testid="slide-workspace">
-      <div className="toolbar-row" role="toolbar" aria-label={t('item.toolbar')}>
-        <SyncBadge sync={open.sync} savingLocal={open.savingLocal} onClick={badgeAction} />
-        <button type="button" data-testid="undo-button" aria-keyshortcuts="Control+Z" disabled={!editable || !open.canUndo} onClick={actions.undo}>
-          {t('item.undo')}
-        </button>
-        <button type="button" data-testid="redo-button" aria-keyshortcuts="Control+Shift+Z Control+Y" disabled={!editable || !open.canRedo} onClick={actions.redo}>
-          {t('item.redo')}
-        </button>
-        <button type="button" data-testid="help-button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
-          {t('item.shortcuts')}
-        </button>
-        <span className="spacer" />
-        {/* The slide question's own panel says when it is unanswered; the dialog's count is of slices. */}
-        <SubmitControl open={open} unlabelled={0} onSubmit={actions.submitItem} onDialog={onDialog} />
-      </div>
-      {open.localSaveError && (
-        <p className="error" role="alert" data-testid="local-save-error">
-          {t('item.localSaveFailed', { message: open.localSaveError })}
-        </p>
-      )}
+      {/* The slide question's own panel says when it is unanswered; the dialog's count is of slices. */}
+      <ReadingToolbar open={open} actions={actions} unlabelled={0} onBadge={onBadge} onHelp={() => setHelp(true)} onDialog={onDialog} />
       <div className="workspace-body">
         <section className="viewer-pane" aria-label={t('slide.workspace.viewer')}>
           <LazySlideViewer itemId={open.itemId} slide={slide} loadTile={loadTile} renderOverlay={renderOverlay} onHandle={setViewer} />
@@ -134,25 +108,14 @@ export function SlideWorkspace({
               {t('slide.commandRefused')}
             </p>
           )}
-          {!editable && (
-            <p className="notice" data-testid="item-read-only">
-              {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
-            </p>
-          )}
+          <ReadOnlyNotice open={open} />
           <GeoJsonExchange open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
       {help && <SlideShortcutHelp question={question} onClose={() => setHelp(false)} />}
       {showConflict && question && (
-        <ConflictDialog
-          question={question}
-          regionClasses={regionClasses}
-          targetIds={open.targetIds}
-          conflicts={open.conflicts}
-          onResolve={actions.resolveConflicts}
-          onLater={() => setPostponedConflict(conflictAt)}
-        />
+        <OpenItemConflictDialog open={open} question={question} regionClasses={regionClasses} micronsPerPixel={slide.micronsPerPixel} onResolve={actions.resolveConflicts} onLater={postpone} />
       )}
     </div>
   );

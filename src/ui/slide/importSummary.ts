@@ -13,6 +13,7 @@ const SKIP_KEYS: Readonly<Record<FeatureSkip, Parameters<Translate>[0]>> = {
   badCoordinates: 'exchange.skip.badCoordinates',
   degenerate: 'exchange.skip.degenerate',
   tooManyVertices: 'exchange.skip.tooManyVertices',
+  crossesItself: 'exchange.skip.crossesItself',
   notAFeature: 'exchange.skip.notAFeature',
 };
 

@@ -27,19 +27,55 @@ async function failure(promise: Promise<unknown>): Promise<TileLoadError> {
 }
 
 describe('slide tile loader', () => {
-  it('fetches from the server and keeps the tile under its URL', async () => {
+  it('fetches the pyramid\'s tile from the server and keeps it under its URL, which names the pyramid', async () => {
     const store = memoryStore();
     const offline = new OfflineTiles(async () => store, 10);
-    const load = createTileLoader('item 1', async (_item, level, x, y) => tile(`${level}/${x}/${y}`), offline, ORIGIN);
+    const asked: string[] = [];
+    const load = createTileLoader('item 1', 'v1', async (_item, version, level, x, y) => {
+      asked.push(version);
+      return tile(`${level}/${x}/${y}`);
+    }, offline, ORIGIN);
     expect(await (await load(2, 3, 4)).text()).toBe('2/3/4');
     await settled();
-    expect(store.urls()).toEqual(['http://app.test/api/items/item%201/tiles/2/3/4']);
+    expect(asked).toEqual(['v1']);
+    expect(store.urls()).toEqual(['http://app.test/api/items/item%201/tiles/v1/2/3/4']);
+  });
+
+  it('keeps a rebuilt slide\'s tiles apart from the old pyramid\'s, and never answers from the old copies', async () => {
+    const store = memoryStore();
+    const offline = new OfflineTiles(async () => store, 10);
+    let online = true;
+    const fetchTile = async (_item: string, version: string) => {
+      if (!online) throw new NetworkError(new TypeError('Failed to fetch'));
+      return tile(`pyramid ${version}`);
+    };
+    await createTileLoader('s', 'old', fetchTile, offline, ORIGIN)(0, 0, 0);
+    const rebuilt = createTileLoader('s', 'new', fetchTile, offline, ORIGIN);
+    expect(await (await rebuilt(0, 0, 0)).text()).toBe('pyramid new');
+    await settled();
+    expect(store.urls()).toEqual(['http://app.test/api/items/s/tiles/old/0/0/0', 'http://app.test/api/items/s/tiles/new/0/0/0']);
+    online = false;
+    expect(await (await rebuilt(0, 0, 0)).text()).toBe('pyramid new');
+    expect((await failure(rebuilt(0, 1, 0))).failure).toBe('offline');
+  });
+
+  it('reports a pyramid the server no longer serves as rebuilt, without falling back on its kept copy', async () => {
+    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    let gone = false;
+    const load = createTileLoader('s', 'old', async () => {
+      if (gone) throw new ApiRequestError(410, { error: 'tile_version_gone', message: 'rebuilt' }, null);
+      return tile('old');
+    }, offline, ORIGIN);
+    await load(0, 0, 0);
+    await settled();
+    gone = true;
+    expect((await failure(load(0, 0, 0))).failure).toBe('rebuilt');
   });
 
   it('shares one request between callers asking for the same tile while it is in flight, and asks again later', async () => {
     const offline = new OfflineTiles(async () => memoryStore(), 10);
     let requests = 0;
-    const load = createTileLoader('item 1', async (_item, level, x, y) => {
+    const load = createTileLoader('item 1', 'v1', async (_item, _version, level, x, y) => {
       requests += 1;
       await settled();
       return tile(`${level}/${x}/${y}`);
@@ -55,7 +91,7 @@ describe('slide tile loader', () => {
   it('serves the kept copy when the network fails, and says "offline" for a tile never seen', async () => {
     const offline = new OfflineTiles(async () => memoryStore(), 10);
     let online = true;
-    const load = createTileLoader('i', async () => {
+    const load = createTileLoader('i', 'v1', async () => {
       if (!online) throw new NetworkError(new TypeError('Failed to fetch'));
       return tile('seen');
     }, offline, ORIGIN);
@@ -69,7 +105,7 @@ describe('slide tile loader', () => {
   it('falls back on the kept copy when the server fails, and reports a refusal as the server\'s', async () => {
     const offline = new OfflineTiles(async () => memoryStore(), 10);
     let answer: 'ok' | 500 | 404 = 'ok';
-    const load = createTileLoader('i', async () => {
+    const load = createTileLoader('i', 'v1', async () => {
       if (answer !== 'ok') throw new ApiRequestError(answer, { error: 'x', message: 'x' }, null);
       return tile('seen');
     }, offline, ORIGIN);

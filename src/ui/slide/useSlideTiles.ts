@@ -9,14 +9,14 @@ import { createTileLoader } from './tileLoader';
 /** One offline tile cache per page load: its ledger is read from the Cache API once. */
 let offlineTiles: OfflineTiles | null = null;
 /** The open slide's loader, shared by the early prefetch and the viewer (one slide is open at a time). */
-let current: { readonly itemId: string; readonly tiles: PrefetchingLoader; prefetched: boolean } | null = null;
+let current: { readonly itemId: string; readonly tileVersion: string; readonly tiles: PrefetchingLoader; prefetched: boolean } | null = null;
 
-function slideTilesOf(itemId: string): NonNullable<typeof current> {
-  if (current?.itemId !== itemId) {
+function slideTilesOf(itemId: string, tileVersion: string): NonNullable<typeof current> {
+  if (current?.itemId !== itemId || current.tileVersion !== tileVersion) {
     offlineTiles ??= browserOfflineTiles();
     const api = appServices().api;
-    const load = createTileLoader(itemId, (id, level, x, y) => api.loadSlideTile(id, level, x, y), offlineTiles, window.location.origin);
-    current = { itemId, tiles: withPrefetch(load), prefetched: false };
+    const load = createTileLoader(itemId, tileVersion, (id, version, level, x, y) => api.loadSlideTile(id, version, level, x, y), offlineTiles, window.location.origin);
+    current = { itemId, tileVersion, tiles: withPrefetch(load), prefetched: false };
   }
   return current;
 }
@@ -28,14 +28,14 @@ function slideTilesOf(itemId: string): NonNullable<typeof current> {
  * must not leave tiles waiting for a viewer that already has them.
  */
 export function prefetchSlideHome(itemId: string, slide: SlideItem): void {
-  const slideTiles = slideTilesOf(itemId);
+  const slideTiles = slideTilesOf(itemId, slide.tileVersion);
   if (slideTiles.prefetched) return;
   slideTiles.prefetched = true;
   const viewport = { width: window.innerWidth, height: window.innerHeight };
   slideTiles.tiles.prefetch(homeViewTiles(slide, viewport, window.devicePixelRatio || 1));
 }
 
-/** The tile loader of one slide item (server, then the offline copy). */
-export function useSlideTiles(itemId: string): LoadTile {
-  return useMemo(() => slideTilesOf(itemId).tiles.load, [itemId]);
+/** The tile loader of one slide item's pyramid (server, then the offline copy). */
+export function useSlideTiles(itemId: string, tileVersion: string): LoadTile {
+  return useMemo(() => slideTilesOf(itemId, tileVersion).tiles.load, [itemId, tileVersion]);
 }

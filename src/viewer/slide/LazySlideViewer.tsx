@@ -1,5 +1,5 @@
-import { useT } from '../../i18n';
-import { lazyChunk, useLazyChunk } from '../lazyChunk';
+import { ChunkGate, type ChunkMessages } from '../ChunkGate';
+import { lazyChunk } from '../lazyChunk';
 import type { SlideViewerHandle, SlideViewerProps } from './SlideViewer';
 
 /**
@@ -10,28 +10,14 @@ const slideViewerChunk = lazyChunk(() => import('./SlideViewer'));
 
 export const preloadSlideViewer = () => slideViewerChunk.preload();
 
+const MESSAGES: ChunkMessages = { loading: 'slide.loading', failed: 'slide.chunkError', retry: 'slide.retry' };
+
 export function LazySlideViewer(props: SlideViewerProps) {
-  const t = useT();
-  const { module, failed, retry } = useLazyChunk(slideViewerChunk);
-  if (failed) {
-    return (
-      <div className="sv-fallback" data-testid="slide-viewer-chunk-error" role="alert">
-        <p>{t('slide.chunkError')}</p>
-        <button type="button" onClick={retry}>
-          {t('slide.retry')}
-        </button>
-      </div>
-    );
-  }
-  if (!module) {
-    return (
-      <div className="sv-fallback" data-testid="slide-viewer-loading" role="status">
-        {t('slide.loading')}
-      </div>
-    );
-  }
-  const { SlideViewer } = module;
-  return <SlideViewer {...props} />;
+  return (
+    <ChunkGate chunk={slideViewerChunk} testIdPrefix="slide-viewer" messages={MESSAGES}>
+      {({ SlideViewer }) => <SlideViewer {...props} />}
+    </ChunkGate>
+  );
 }
 
 export type { SlideViewerHandle, SlideViewerProps };

@@ -96,7 +96,7 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
   const base = handle?.controls.base ?? null;
   const magnification = base === null ? null : magnificationAt(display.scale, base);
   const micronsPerPixel = slide.micronsPerPixel?.[0] ?? null;
-  const failedCount = display.failed.offline + display.failed.server;
+  const failedCount = display.failed.offline + display.failed.server + display.failed.rebuilt;
   return (
     <div
       ref={rootRef}
@@ -127,9 +127,10 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
           </div>
         )}
         {failedCount > 0 && (
-          <div className="slv-notice" role="alert" data-testid="slide-tiles-failed" data-offline={display.failed.offline} data-server={display.failed.server}>
+          <div className="slv-notice" role="alert" data-testid="slide-tiles-failed" data-offline={display.failed.offline} data-server={display.failed.server} data-rebuilt={display.failed.rebuilt}>
             {display.failed.offline > 0 && <span>{t('slide.tilesFailed.offline', { n: display.failed.offline })}</span>}
             {display.failed.server > 0 && <span>{t('slide.tilesFailed.server', { n: display.failed.server })}</span>}
+            {display.failed.rebuilt > 0 && <span>{t('slide.tilesFailed.rebuilt')}</span>}
             <button type="button" className="sv-button" data-testid="slide-tiles-retry" onClick={display.retry}>
               {t('slide.retry')}
             </button>

@@ -14,6 +14,7 @@ const slide: SlideItem = {
   micronsPerPixel: [0.499, 0.499],
   tileSize: 256,
   tileFormat: 'jpeg',
+  tileVersion: '0123456789abcdef',
   objectivePower: 20,
   scanner: 'Aperio',
 };

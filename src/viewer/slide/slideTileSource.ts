@@ -32,9 +32,9 @@ export class SlideTileSource extends OpenSeadragon.TileSource {
     return new OpenSeadragon.Point(x, y);
   }
 
-  /** Not fetched by OpenSeadragon: the tile's identity, which its cache keys on. */
+  /** Not fetched by OpenSeadragon: the tile's identity (its pyramid's version included), which its cache keys on. */
   override getTileUrl(osdLevel: number, x: number, y: number): string {
-    return `slide:${this.itemId}/${slideLevelOf(this.slide, osdLevel)}/${x}/${y}`;
+    return `slide:${this.itemId}@${this.slide.tileVersion}/${slideLevelOf(this.slide, osdLevel)}/${x}/${y}`;
   }
 
   override downloadTileStart(job: OpenSeadragon.ImageJob): void {

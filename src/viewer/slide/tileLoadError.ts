@@ -3,7 +3,9 @@ export type TileFailure =
   /** No network, and the tile was never kept for offline reading. */
   | 'offline'
   /** The server answered with an error, or sent something that is not an image. */
-  | 'server';
+  | 'server'
+  /** The slide's pyramid was rebuilt on the server since its detail was read: a new page shows the new one. */
+  | 'rebuilt';
 
 export class TileLoadError extends Error {
   constructor(

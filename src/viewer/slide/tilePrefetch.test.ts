@@ -7,6 +7,7 @@ const slide: SlideItem = {
   kind: 'slide',
   tileSize: 256,
   tileFormat: 'jpeg',
+  tileVersion: '0123456789abcdef',
   levels: [0, 1, 2, 3, 4].map((k) => ({ width: Math.ceil(2220 / 2 ** k), height: Math.ceil(2967 / 2 ** k), downsample: 2 ** k })),
   micronsPerPixel: [0.499, 0.499],
   objectivePower: 20,

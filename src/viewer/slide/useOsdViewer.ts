@@ -18,7 +18,7 @@ export interface OsdHandle {
 
 /**
  * One OpenSeadragon viewer per mounted element and slide, destroyed on unmount. Its own keyboard
- * and click-to-zoom are off: keys belong to the page (useSlideKeyboard), clicks to the
+ * and click-to-zoom are off: keys belong to the page (useReadingKeyboard), clicks to the
  * annotation tools. `loadTile` is read when a tile is wanted, so a new function does not reopen the slide.
  */
 export function useOsdViewer(

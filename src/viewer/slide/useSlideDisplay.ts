@@ -16,11 +16,12 @@ export interface SlideDisplay {
   readonly retry: () => void;
 }
 
-const NO_FAILURES: Readonly<Record<TileFailure, number>> = { offline: 0, server: 0 };
+const NO_FAILURES: Readonly<Record<TileFailure, number>> = { offline: 0, server: 0, rebuilt: 0 };
 
 function failureOf(message: string): TileFailure {
   // SlideTileSource fails a tile with a TileLoadError message: "<failure>: <detail>".
-  return message.startsWith('offline:') ? 'offline' : 'server';
+  if (message.startsWith('offline:')) return 'offline';
+  return message.startsWith('rebuilt:') ? 'rebuilt' : 'server';
 }
 
 /** Follows the viewer's state for the toolbar, the notices and the data-* attributes. */

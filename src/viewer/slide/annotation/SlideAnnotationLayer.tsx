@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { decodeOutlineLayer } from '../../../core/outlineLayer';
+import type { ToolNotice } from '../../../core/tools/tool';
 import { t } from '../../../i18n';
 import { appStore, isEditable, type OpenItem } from '../../../store';
 import type { ViewerAdapter } from '../../adapter';
@@ -16,6 +17,11 @@ import { SLIDE_TOOL_KIT } from './slideToolKit';
 import type { ToolKit } from './toolKit';
 import { useOutlineLayers, type LayerDecoder } from './useOutlineLayers';
 import './SlideAnnotationLayer.css';
+
+/** Each tool notice's sentence. */
+const NOTICE_KEYS: Readonly<Record<ToolNotice, 'annotation.notice.outlineWouldCross'>> = {
+  outlineWouldCross: 'annotation.notice.outlineWouldCross',
+};
 
 export interface SlideAnnotationLayerProps {
   readonly adapter: ViewerAdapter;
@@ -49,6 +55,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
         if (outcome.kind === 'done') return null;
         return outcome.kind === 'notEditable' ? t('annotation.readOnly') : t('annotation.refused', { reason: outcome.reason });
       },
+      notice: (notice) => t(NOTICE_KEYS[notice]),
     });
     setSession(next);
     return () => {

@@ -6,7 +6,7 @@
  */
 import type { Question } from '../../../core/labelSet';
 import type { RecordStore } from '../../../core/recordStore';
-import type { ToolCommand } from '../../../core/tools/tool';
+import type { ToolCommand, ToolNotice } from '../../../core/tools/tool';
 import type { ViewerAdapter } from '../../adapter';
 import { DocumentOutlines } from './documentOutlines';
 import { OutlineOverlay } from './OutlineOverlay';
@@ -34,6 +34,8 @@ export interface AnnotationSessionOptions {
   editable(): boolean;
   /** Runs commands as one undo step (the store's `runCommands`); the refusal as a sentence, or null. */
   run(commands: readonly ToolCommand[]): string | null;
+  /** A tool's notice (an edit snapped back) as a sentence. */
+  notice(notice: ToolNotice): string;
 }
 
 export class AnnotationSession {
@@ -61,6 +63,7 @@ export class AnnotationSession {
       context: (selection, classCode) =>
         kit.context(store, { targetId, question, classCode, imagePxPerScreenPx: adapter.imagePxPerScreenPx(), imageSize: extent, selection }),
       run: (commands) => options.run(commands),
+      notice: (notice) => options.notice(notice),
       ...(kit.classChange ? { classChange: kit.classChange } : {}),
       editable: () => options.editable(),
       onChange: () => this.changed(),

@@ -1,7 +1,8 @@
 /**
  * A tool at work, over everything else: the outline being drawn or edited, a dragged selection
  * where it will land, vertex handles, the rubber band of a box selection, the brush footprint
- * (solid to add, dashed to subtract).
+ * (solid to add, dashed to subtract). An edit that would make the outline cross itself is drawn
+ * dashed in a warning red: it will snap back on release.
  */
 import type { Geometry, Point } from '../../../core/annotation';
 import type { ToolPreview } from '../../../core/tools/tool';
@@ -12,6 +13,7 @@ import { traceGeometry } from './tracePath';
 /** CSS px. */
 const HANDLE_SIZE = 7;
 const BAND_DASH = [5, 4];
+const CROSSING_COLOR = '#d32f2f';
 
 /** A stored outline the preview names (a dragged selection): its geometry and class colour. */
 export type OutlineLookup = (id: string) => { readonly geometry: Geometry; readonly color: string } | null;
@@ -38,7 +40,9 @@ export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView,
       paint.moveTo(sx + 4, sy);
       paint.arc(sx, sy, 4, 0, 2 * Math.PI);
     }
-    haloStroke(paint, color, 2);
+    if (preview.crossing) paint.setLineDash(BAND_DASH);
+    haloStroke(paint, preview.crossing ? CROSSING_COLOR : color, 2);
+    paint.setLineDash([]);
   }
   if (preview.box) {
     const { minX, minY, maxX, maxY } = preview.box;

@@ -43,12 +43,16 @@ const clicks: Tool<readonly Point[]> = {
   preview: (state) => (state.length > 0 ? { geometry: { type: 'polyline', points: state } } : null),
 };
 
-/** A test select tool: a click selects 'hit' when it is near the origin, else clears; Delete removes the selection. */
+/**
+ * A test select tool: a click selects 'hit' when it is near the origin, else clears; Delete removes
+ * the selection; a double-click answers a notice (as a vertex drag that would cross does).
+ */
 const select: Tool<null> = {
   id: 'select',
   initial: () => null,
   handle(state, input, ctx) {
     if (input.type === 'down') return { state, effects: [{ type: 'select', ids: Math.hypot(...input.point) < 5 ? ['hit'] : [] }] };
+    if (input.type === 'doubleClick') return { state, effects: [{ type: 'notice', notice: 'outlineWouldCross' }] };
     if (input.type === 'key' && input.key === 'Delete') {
       return { state, effects: [...ctx.selection].map((id) => ({ type: 'execute' as const, command: { name: 'shape/remove' as const, params: { id } } })) };
     }
@@ -87,6 +91,7 @@ function setUp(overrides: Partial<ToolControllerOptions> = {}) {
       ran.push(commands);
       return refuse;
     },
+    notice: (notice) => `notice: ${notice}`,
     onChange: () => (changes += 1),
     editable: () => true,
     ...overrides,
@@ -178,6 +183,16 @@ describe('ToolController', () => {
     controller.input(down(0, 0));
     controller.key('Delete', NONE);
     expect(controller.lastRefusal).toBe('shape/remove: no record "hit"');
+  });
+
+  it('shows a tool notice where a refusal is, until the next command runs', () => {
+    const { controller } = setUp();
+    controller.setTool('select');
+    controller.input({ type: 'doubleClick', point: [0, 0], modifiers: NONE });
+    expect(controller.lastRefusal).toBe('notice: outlineWouldCross');
+    controller.input(down(0, 0));
+    controller.key('Delete', NONE);
+    expect(controller.lastRefusal).toBeNull();
   });
 
   it('drops selected ids a diff removes or rejects, and keeps the rest', () => {

@@ -7,7 +7,7 @@
  */
 import type { RecordDiff } from '../../../core/diff';
 import type { ActiveTool, ToolEntry } from '../../../core/tools';
-import type { Modifiers, ToolCommand, ToolContext, ToolId, ToolInput, ToolPreview } from '../../../core/tools/tool';
+import type { Modifiers, ToolCommand, ToolContext, ToolId, ToolInput, ToolNotice, ToolPreview } from '../../../core/tools/tool';
 
 /** Keys the active tool hears; every other key is the layer's (tools, classes) or nobody's. */
 const TOOL_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'Backspace', 'Delete', '[', ']']);
@@ -21,6 +21,8 @@ export interface ToolControllerOptions {
   context(selection: ReadonlySet<string>, classCode: string): ToolContext;
   /** Runs commands as one undo step; answers the refusal's reason, or null when done. */
   run(commands: readonly ToolCommand[]): string | null;
+  /** A tool's notice as a sentence for the user (shown where a refusal is). */
+  notice(notice: ToolNotice): string;
   /** The command that gives `ids` the class `classCode`, where the command set has one. */
   classChange?(ids: readonly string[], classCode: string): ToolCommand;
   /** Whether outlines may be drawn and edited now (else only panning and selecting). */
@@ -58,7 +60,7 @@ export class ToolController {
     return this.selected;
   }
 
-  /** Why the last command was refused (shown to the user), null after one that ran. */
+  /** Why the last command was refused or an edit not made (shown to the user), null after one that ran. */
   get lastRefusal(): string | null {
     return this.refusal;
   }
@@ -87,6 +89,7 @@ export class ToolController {
     for (const effect of effects) {
       if (effect.type === 'execute') this.run([effect.command]);
       else if (effect.type === 'select') this.selected = new Set(effect.ids);
+      else if (effect.type === 'notice') this.refusal = this.options.notice(effect.notice);
       else switchTo = effect.tool;
     }
     if (switchTo) this.setTool(switchTo);

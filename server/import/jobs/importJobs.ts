@@ -1,0 +1,103 @@
+/**
+ * Runs slide imports after their upload request has been answered: a bounded queue in the server
+ * process (JOBS_AT_ONCE builds at a time, for `vips` and the tile packing use several cores and
+ * much disk each). A job's state lives in its `import_jobs` row; a server that stops leaves its
+ * queued and building jobs for the next start-up to fail (failUnfinishedImportJobs).
+ */
+import type { Kysely } from 'kysely';
+import type { ImportReport } from '../../../src/core/api';
+import type { BlobStore } from '../../blobs/blobStore';
+import type { Database } from '../../db/schema';
+import { importDicomFiles } from '../importFiles';
+import { finishImportJob, markBuilding, type ImportJobRow } from './jobRows';
+import { ProgressWriter } from './jobProgress';
+
+export const JOBS_AT_ONCE = 2;
+
+export interface ImportJobDeps {
+  readonly db: Kysely<Database>;
+  readonly blobs: BlobStore;
+  readonly now: () => Date;
+  /** A slide item got a new pyramid: its cached tile source is stale. */
+  readonly onSlideReplaced?: (itemId: string) => void;
+  /** Imports the job's stored file; by default the importer every upload goes through (tests replace it). */
+  readonly importFile?: ImportFile;
+}
+
+export type ImportFile = (job: ImportJobRow, onTiles: (done: number, total: number) => void) => Promise<ImportReport>;
+
+export class ImportJobs {
+  private readonly waiting: ImportJobRow[] = [];
+  private running = 0;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly deps: ImportJobDeps,
+    private readonly atOnce = JOBS_AT_ONCE,
+  ) {}
+
+  /** Queues a job whose row is written (state queued). */
+  enqueue(job: ImportJobRow): void {
+    if (this.closed) return;
+    this.waiting.push(job);
+    this.startNext();
+  }
+
+  /** Resolves once no job waits or runs. */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Starts no more jobs and waits for the running ones; the waiting ones stay queued in their rows, for start-up to fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.waiting.length = 0;
+    await this.idle();
+  }
+
+  private startNext(): void {
+    while (this.running < this.atOnce && this.waiting.length > 0) {
+      const job = this.waiting.shift() as ImportJobRow;
+      this.running += 1;
+      void this.run(job).finally(() => {
+        this.running -= 1;
+        if (!this.closed) this.startNext();
+        if (this.running === 0 && this.waiting.length === 0) {
+          for (const resolve of this.idleWaiters.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  private readonly importStored: ImportFile = (job, onTiles) => {
+    const { db, blobs, now, onSlideReplaced } = this.deps;
+    const stored = { sha256: job.source_sha256, size: Number(job.source_size) };
+    return importDicomFiles(db, job.dataset_id, [{ name: job.file_name, stored }], job.created_by, {
+      blobs,
+      now,
+      onSlideProgress: (_file, done, total) => onTiles(done, total),
+      onSlideReplaced,
+    });
+  };
+
+  private async run(job: ImportJobRow): Promise<void> {
+    const { db, now } = this.deps;
+    const progress = new ProgressWriter(({ phase, percent }) => markBuilding(db, job.id, phase, percent, now().toISOString()));
+    let report: ImportReport;
+    try {
+      await progress.start();
+      report = await (this.deps.importFile ?? this.importStored)(job, (done, total) => progress.tiles(done, total));
+    } catch (error) {
+      // The importer reports a bad file itself; this is the unforeseen (the source blob gone, the database away).
+      report = { outcomes: [{ file: job.file_name, status: 'refused', reason: `could not be imported: ${error instanceof Error ? error.message : String(error)}` }], itemIds: [] };
+    }
+    await progress.settled();
+    try {
+      await finishImportJob(db, job.id, report, now().toISOString());
+    } catch {
+      // The database is gone (the server is stopping): the row stays unfinished, and start-up fails it.
+    }
+  }
+}

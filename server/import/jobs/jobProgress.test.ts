@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { progressOf, ProgressWriter, type JobProgress } from './jobProgress';
+
+describe('progressOf', () => {
+  it('counts tiles in whole percents, and is storing once the last tile is written', () => {
+    expect(progressOf(0, 300)).toEqual({ phase: 'tiles', percent: 0 });
+    expect(progressOf(299, 300)).toEqual({ phase: 'tiles', percent: 99 });
+    expect(progressOf(300, 300)).toEqual({ phase: 'storing', percent: 100 });
+  });
+});
+
+describe('ProgressWriter', () => {
+  it('writes opening first, then each change of phase or percent once, in order, however many tiles report', async () => {
+    const written: JobProgress[] = [];
+    const writer = new ProgressWriter(async (progress) => {
+      // A slower write than the reports that follow it: they still land after it.
+      await new Promise((resolve) => setImmediate(resolve));
+      written.push(progress);
+    });
+    await writer.start();
+    for (let done = 0; done <= 1000; done += 1) writer.tiles(done, 1000);
+    await writer.settled();
+    expect(written[0]).toEqual({ phase: 'opening', percent: 0 });
+    expect(written.slice(1, 3)).toEqual([
+      { phase: 'tiles', percent: 0 },
+      { phase: 'tiles', percent: 1 },
+    ]);
+    expect(written.at(-1)).toEqual({ phase: 'storing', percent: 100 });
+    expect(written).toHaveLength(1 + 100 + 1);
+  });
+
+  it('goes on after a write fails', async () => {
+    const written: number[] = [];
+    const writer = new ProgressWriter(async ({ percent }) => {
+      if (percent === 10) throw new Error('database busy');
+      written.push(percent);
+    });
+    writer.tiles(10, 100);
+    writer.tiles(20, 100);
+    await writer.settled();
+    expect(written).toEqual([20]);
+  });
+});

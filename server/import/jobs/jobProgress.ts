@@ -1,0 +1,47 @@
+/**
+ * Turns a pyramid build's tile counts into the phase and percent a job row shows, and writes a
+ * row only when what it shows changes: at most about a hundred writes per slide, however many
+ * tiles it has, each after the one before (never out of order).
+ */
+import type { ImportJobPhase } from '../../../src/core/api';
+
+export interface JobProgress {
+  readonly phase: ImportJobPhase;
+  readonly percent: number;
+}
+
+/** Where a build stands after `done` of `total` tiles: the tiles phase until the last one, then storing. */
+export function progressOf(done: number, total: number): JobProgress {
+  if (total <= 0 || done >= total) return { phase: 'storing', percent: 100 };
+  return { phase: 'tiles', percent: Math.floor((done * 100) / total) };
+}
+
+export class ProgressWriter {
+  private shown: JobProgress = { phase: 'opening', percent: 0 };
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly write: (progress: JobProgress) => Promise<void>) {}
+
+  /** The build is opening its file: written first, before any tile. */
+  start(): Promise<void> {
+    return this.enqueue(this.shown);
+  }
+
+  tiles(done: number, total: number): void {
+    const next = progressOf(done, total);
+    if (next.phase === this.shown.phase && next.percent === this.shown.percent) return;
+    this.shown = next;
+    void this.enqueue(next);
+  }
+
+  /** Every write asked for so far has been made. */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
+  private enqueue(progress: JobProgress): Promise<void> {
+    // A lost progress write only leaves the bar behind; the job's end is written on its own.
+    this.writing = this.writing.then(() => this.write(progress)).catch(() => undefined);
+    return this.writing;
+  }
+}

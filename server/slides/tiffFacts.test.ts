@@ -1,0 +1,51 @@
+/** Scanner facts from OpenSlide's properties: an NDPI's source levels are the ones the file stores. */
+import { describe, expect, it } from 'vitest';
+import { factsFromOpenSlide } from './tiffFacts';
+
+/** openslide-show-properties of an NDPI with levels of 1024, 256 px stored: OpenSlide 3.4 adds 1/2, 1/4, 1/8 scales of each. */
+function ndpiProperties(): Map<string, string> {
+  const widths = [1024, 512, 256, 128, 64, 32];
+  const properties = new Map<string, string>([
+    ['openslide.vendor', 'hamamatsu'],
+    ['openslide.objective-power', '40'],
+    ['openslide.mpp-x', '0.2265'],
+    ['openslide.mpp-y', '0.2265'],
+    ['openslide.level-count', String(widths.length)],
+  ]);
+  widths.forEach((width, level) => {
+    properties.set(`openslide.level[${level}].width`, String(width));
+    properties.set(`openslide.level[${level}].height`, String(width / 2));
+    properties.set(`openslide.level[${level}].downsample`, String(1024 / width));
+  });
+  return properties;
+}
+
+describe('factsFromOpenSlide', () => {
+  it('keeps of an NDPI only the levels its TIFF stores, not those OpenSlide decodes at a JPEG scale', () => {
+    const stored = [
+      { width: 1024, height: 512 },
+      { width: 256, height: 128 },
+      { width: 400, height: 150 }, // the macro image
+    ];
+    expect(factsFromOpenSlide(ndpiProperties(), ['macro'], stored)).toEqual({
+      micronsPerPixel: [0.2265, 0.2265],
+      objectivePower: 40,
+      scanner: 'Hamamatsu',
+      sourceLevels: [
+        { width: 1024, height: 512, downsample: 1 },
+        { width: 256, height: 128, downsample: 4 },
+      ],
+      associatedImages: ['macro'],
+    });
+  });
+
+  it('keeps every level OpenSlide lists when the TIFF directories could not be read', () => {
+    expect(factsFromOpenSlide(ndpiProperties(), [], null).sourceLevels.map((level) => level.downsample)).toEqual([1, 2, 4, 8, 16, 32]);
+  });
+
+  it('keeps every level of other vendors, whose levels OpenSlide reads as stored', () => {
+    const properties = ndpiProperties();
+    properties.set('openslide.vendor', 'aperio');
+    expect(factsFromOpenSlide(properties, [], [{ width: 1024, height: 512 }]).sourceLevels).toHaveLength(6);
+  });
+});

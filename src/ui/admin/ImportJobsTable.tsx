@@ -1,0 +1,55 @@
+import type { ImportJob, ImportJobFailureCode } from '../../core/api';
+import { useT } from '../../i18n';
+import { importJobText } from './importJobText';
+
+/** Failures another try may mend; a refused file fails the same way again. */
+const RETRYABLE: ReadonlySet<ImportJobFailureCode> = new Set(['serverStopped', 'importFailed']);
+
+/** The dataset's slide imports: each job's progress bar and step, then its file's outcome; a failed one can be retried. */
+export function ImportJobsTable({ jobs, onRetry }: { readonly jobs: readonly ImportJob[]; readonly onRetry: (jobId: string) => void }) {
+  const t = useT();
+  if (jobs.length === 0) return null;
+  return (
+    <>
+      <h3 id="import-jobs-title">{t('admin.jobs.title')}</h3>
+      <table className="compact upload-report" data-testid="import-jobs" aria-labelledby="import-jobs-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.upload.file')}</th>
+            <th scope="col">{t('admin.jobs.progress')}</th>
+            <th scope="col">{t('admin.upload.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((job) => (
+            <JobRow key={job.id} job={job} onRetry={onRetry} />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function JobRow({ job, onRetry }: { readonly job: ImportJob; readonly onRetry: (jobId: string) => void }) {
+  const t = useT();
+  const { text, tone, detail } = importJobText(t, job);
+  const percent = job.state === 'building' ? job.percent : job.state === 'done' ? 100 : 0;
+  return (
+    <tr data-testid={`import-job-${job.id}`} data-state={job.state} data-phase={job.state === 'building' ? job.phase : undefined}>
+      <td className="file-name">{job.fileName}</td>
+      <td>
+        <progress max={100} value={percent} aria-label={t('admin.jobs.progressOf', { file: job.fileName })} />
+      </td>
+      <td>
+        <span className={tone} title={detail ?? undefined}>
+          {text}
+        </span>{' '}
+        {job.state === 'failed' && RETRYABLE.has(job.code) && (
+          <button type="button" data-testid={`import-job-retry-${job.id}`} onClick={() => onRetry(job.id)}>
+            {t('admin.jobs.retry')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportJob, ImportJobIdentity } from '../../core/api';
+import type { MessageKey, MessageVars } from '../../i18n';
+import { messages } from '../../i18n/messages';
+import { translate } from '../../i18n/translate';
+import { LANGUAGES } from '../../i18n/types';
+import { importJobText } from './importJobText';
+
+const identity: ImportJobIdentity = { id: 'j', datasetId: 'd', fileName: 'biopsy.svs', createdAt: '', updatedAt: '' };
+
+describe.each(LANGUAGES)('importJobText in %s', (language) => {
+  const t = (key: MessageKey, vars?: MessageVars) => translate(messages, language, key, vars);
+  const text = (job: ImportJob) => importJobText(t, job);
+
+  it('says each step of a build in its own words, with the percent of tiles written', () => {
+    const steps = [
+      text({ ...identity, state: 'queued' }),
+      text({ ...identity, state: 'building', phase: 'opening', percent: 0 }),
+      text({ ...identity, state: 'building', phase: 'tiles', percent: 42 }),
+      text({ ...identity, state: 'building', phase: 'storing', percent: 100 }),
+    ];
+    expect(new Set(steps.map((step) => step.text)).size).toBe(steps.length);
+    expect(steps[2]?.text).toContain('42');
+    for (const step of steps) expect(step.text).not.toMatch(/admin\./);
+  });
+
+  it('ends with the file outcome of the report, a refusal by its code, and a stop of the server as its own sentence', () => {
+    const done = text({ ...identity, state: 'done', report: { outcomes: [{ file: 'biopsy.svs', status: 'imported', itemId: 'i' }], itemIds: ['i'] } });
+    expect(done).toEqual({ text: t('admin.upload.imported'), tone: 'ok', detail: null });
+    const refused = text({
+      ...identity,
+      state: 'failed',
+      code: 'slideTruncated',
+      reason: 'ends early',
+      report: { outcomes: [{ file: 'biopsy.svs', status: 'refused', code: 'slideTruncated', reason: 'ends early' }], itemIds: [] },
+    });
+    expect(refused).toEqual({ text: t('admin.upload.reason.slideTruncated'), tone: 'error', detail: 'ends early' });
+    const stopped = text({ ...identity, state: 'failed', code: 'serverStopped', reason: 'stopped', report: { outcomes: [{ file: 'biopsy.svs', status: 'refused', reason: 'stopped' }], itemIds: [] } });
+    expect(stopped).toEqual({ text: t('admin.jobs.serverStopped'), tone: 'error', detail: 'stopped' });
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * What the slide imports table says about a job, in the user's language: where its build stands,
+ * then its file's outcome as the upload report says it (importOutcomeText), or why it stopped.
+ */
+import type { ImportJob } from '../../core/api';
+import type { Translate } from '../../i18n';
+import { importOutcomeText, type OutcomeText } from './importOutcomeText';
+
+export function importJobText(t: Translate, job: ImportJob): OutcomeText {
+  switch (job.state) {
+    case 'queued':
+      return { text: t('admin.jobs.queued'), tone: 'muted', detail: null };
+    case 'building':
+      if (job.phase === 'tiles') return { text: t('admin.jobs.tiles', { percent: job.percent }), tone: 'muted', detail: null };
+      return { text: t(job.phase === 'opening' ? 'admin.jobs.opening' : 'admin.jobs.storing'), tone: 'muted', detail: null };
+    case 'done':
+    case 'failed': {
+      if (job.state === 'failed' && job.code === 'serverStopped') return { text: t('admin.jobs.serverStopped'), tone: 'error', detail: job.reason };
+      const [outcome] = job.report.outcomes;
+      if (outcome) return importOutcomeText(t, outcome);
+      return job.state === 'failed' ? { text: t('admin.upload.refused', { reason: job.reason }), tone: 'error', detail: null } : { text: t('admin.upload.imported'), tone: 'ok', detail: null };
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { useT } from '../../i18n';
+import { isEditable, type OpenItem } from '../../store';
+
+/** Why the reader cannot change the open item (not assigned to them, or past their part); nothing while they can. */
+export function ReadOnlyNotice({ open }: { readonly open: OpenItem }) {
+  const t = useT();
+  if (isEditable(open)) return null;
+  return (
+    <p className="notice" data-testid="item-read-only">
+      {t(open.detail?.state === null ? 'item.notAssigned' : 'item.readOnly')}
+    </p>
+  );
+}
