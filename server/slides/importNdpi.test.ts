@@ -25,6 +25,8 @@ describe.each(testDialects('NDPI import'))('NDPI import on %s', (dialect) => {
   let scratch: string;
   let ndpi: string;
   let itemId = '';
+  // The pyramid's version, which every tile URL names (read from the imported item).
+  let tileVersion = '';
   beforeAll(async () => {
     server = await startTestServer(dialect);
     const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
@@ -44,13 +46,14 @@ describe.each(testDialects('NDPI import'))('NDPI import on %s', (dialect) => {
     return report.outcomes[0] as FileImportOutcome;
   };
   const tile = (auth: { authorization: string }, level: number, x: number, y: number) =>
-    server.app.inject({ method: 'GET', url: `/api/items/${itemId}/tiles/${level}/${x}/${y}`, headers: auth });
+    server.app.inject({ method: 'GET', url: `/api/items/${itemId}/tiles/${tileVersion}/${level}/${x}/${y}`, headers: auth });
 
   it('imports the NDPI as one slide item: scanner Hamamatsu, 20×, µm/px from its centimetre resolution, a 2^k pyramid', async () => {
     const outcome = await importPath(ndpi);
     if (outcome.status !== 'imported') throw new Error(JSON.stringify(outcome));
     itemId = outcome.itemId;
     const row = await server.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+    tileVersion = (JSON.parse(row.content) as SlideItem).tileVersion;
     const slide = await server.db.selectFrom('slides').selectAll().where('item_id', '=', itemId).executeTakeFirstOrThrow();
     const content = JSON.parse(row.content) as SlideItem;
     const facts = JSON.parse(slide.facts) as SlideFacts;

@@ -1,9 +1,12 @@
-/** Admin upload of a Hamamatsu NDPI (the generated fixture): imported as a slide item; a truncated one refused. */
+/**
+ * Admin upload of a Hamamatsu NDPI (the generated fixture): answered with an import job that ends
+ * with the file imported as a slide item; a truncated one ends refused.
+ */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, ItemDetail } from '../../../src/core/api';
+import type { ImportJob, ImportReport, ItemDetail } from '../../../src/core/api';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { createDataset } from '../../services/datasets';
 import { NDPI_FIXTURE, writeNdpiFixture } from '../../testing/ndpiFixture';
@@ -26,20 +29,26 @@ describe('POST /api/datasets/:id/files with an NDPI', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  const upload = (auth: { authorization: string }, name: string, payload: Buffer) =>
-    server.app.inject({
+  /** The upload's report, once the import job it is answered with has ended. */
+  async function upload(auth: { authorization: string }, name: string, payload: Buffer): Promise<ImportReport> {
+    const response = await server.app.inject({
       method: 'POST',
       url: `/api/datasets/${datasetId}/files`,
       headers: { ...auth, 'content-type': 'image/tiff', 'x-file-name': encodeURIComponent(name) },
       payload,
     });
+    expect(response.statusCode, response.body).toBe(202);
+    await server.app.ctx.importJobs.idle();
+    const job = json<ImportJob>(await server.app.inject({ method: 'GET', url: `/api/import-jobs/${json<ImportJob>(response).id}`, headers: auth }));
+    if (job.state !== 'done' && job.state !== 'failed') throw new Error(`the job has not ended: ${JSON.stringify(job)}`);
+    return job.report;
+  }
 
   it('imports an NDPI sent as image/tiff into a slide item with the scanner\'s facts', async () => {
     const admin = await server.signIn('admin1', ['admin']);
-    const response = await upload(admin.auth, '胃生検 HE.ndpi', ndpi);
-    expect(response.statusCode).toBe(200);
-    const outcome = json<ImportReport>(response).outcomes[0];
-    if (outcome?.status !== 'imported') throw new Error(response.body);
+    const report = await upload(admin.auth, '胃生検 HE.ndpi', ndpi);
+    const outcome = report.outcomes[0];
+    if (outcome?.status !== 'imported') throw new Error(JSON.stringify(report));
     const detail = json<ItemDetail>(await server.app.inject({ method: 'GET', url: `/api/items/${outcome.itemId}`, headers: admin.auth }));
     expect(detail.item).toMatchObject({ title: '胃生検 HE', content: { kind: 'slide', scanner: 'Hamamatsu', objectivePower: 20, tileSize: 256 } });
     if (detail.item.content.kind !== 'slide') throw new Error('not a slide');
@@ -49,9 +58,7 @@ describe('POST /api/datasets/:id/files with an NDPI', () => {
 
   it('refuses a truncated NDPI with its code and sentence', async () => {
     const admin = await server.signIn('admin2', ['admin']);
-    const response = await upload(admin.auth, 'cut.ndpi', ndpi.subarray(0, Math.floor(ndpi.length / 3)));
-    expect(response.statusCode).toBe(200);
-    const [outcome] = json<ImportReport>(response).outcomes;
+    const [outcome] = (await upload(admin.auth, 'cut.ndpi', ndpi.subarray(0, Math.floor(ndpi.length / 3)))).outcomes;
     expect(outcome).toMatchObject({ file: 'cut.ndpi', status: 'refused', code: 'slideTruncated' });
     if (outcome?.status === 'refused') expect(outcome.reason).toMatch(/^the file is cut short: its image data runs to byte \d+, past its end/);
   });
