@@ -29,9 +29,8 @@ async function useTool(page: Page, key: string, tool: string): Promise<void> {
   await expect(byTestId(page, 'slide-annotation-layer')).toHaveAttribute('data-tool', tool);
 }
 
-/** Rectangle tool: a drag from one corner to the other. */
-async function drawRectangle(page: Page, from: Point, to: Point): Promise<void> {
-  await useTool(page, 'r', 'rectangle');
+/** A mouse drag over the slide from image point `from` to `to`, in steps as a hand moves. */
+async function dragOnSlide(page: Page, from: Point, to: Point): Promise<void> {
   const a = await pagePoint(page, from);
   const b = await pagePoint(page, to);
   await page.mouse.move(a.x, a.y);
@@ -39,6 +38,12 @@ async function drawRectangle(page: Page, from: Point, to: Point): Promise<void> 
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
   await page.mouse.move(b.x, b.y, { steps: 4 });
   await page.mouse.up();
+}
+
+/** Rectangle tool: a drag from one corner to the other. */
+async function drawRectangle(page: Page, from: Point, to: Point): Promise<void> {
+  await useTool(page, 'r', 'rectangle');
+  await dragOnSlide(page, from, to);
 }
 
 /** Polygon tool: a click per vertex, Enter closes. */
@@ -62,13 +67,7 @@ async function selectAt(page: Page, inside: Point): Promise<void> {
 /** Select tool: drags the outline under `from` to `to`. */
 async function dragOutline(page: Page, from: Point, to: Point): Promise<void> {
   await useTool(page, 'v', 'select');
-  const a = await pagePoint(page, from);
-  const b = await pagePoint(page, to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.up();
+  await dragOnSlide(page, from, to);
 }
 
 /** The live outlines the page's editor holds, by id. */
