@@ -37,6 +37,7 @@ import type {
   User,
 } from '../core/api';
 import { isFinished, isImportJob } from '../core/importJob';
+import { uploadContentType } from './uploadContentType';
 
 /** The server answered with an error status. */
 export class ApiRequestError extends Error {
@@ -308,7 +309,7 @@ export const JOB_POLL_MS = 500;
  * browser) and fall back to fetch elsewhere.
  */
 function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<UploadAnswer> {
-  const headers: Record<string, string> = { 'content-type': 'application/dicom', 'x-file-name': encodeURIComponent(fileName) };
+  const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (typeof XMLHttpRequest === 'undefined') {
     return fetch(url, { method: 'POST', headers, body: bytes }).then(

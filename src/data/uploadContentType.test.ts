@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { uploadContentType } from './uploadContentType';
+
+describe('uploadContentType', () => {
+  it('sends slides as image/tiff, by name or by the browser\'s type, and everything else as DICOM', () => {
+    const blob = (type = '') => new Blob([new Uint8Array(4)], { type });
+    expect(uploadContentType('CMU-1.svs', blob())).toBe('image/tiff');
+    expect(uploadContentType('folder/生検 HE.NDPI', blob())).toBe('image/tiff');
+    expect(uploadContentType('slide.ome.tif', blob())).toBe('image/tiff');
+    expect(uploadContentType('scan', blob('image/tiff'))).toBe('image/tiff');
+    expect(uploadContentType('IM000001', blob())).toBe('application/dicom');
+    expect(uploadContentType('wsi-level0.dcm', blob('application/dicom'))).toBe('application/dicom');
+  });
+});
