@@ -83,10 +83,15 @@ export interface OutputMapping {
   readonly otherwiseClassCode?: string;
 }
 
-/** The model's bytes, by sha256 of each file; promptable models have an encoder and a decoder. */
+/**
+ * The model's bytes, by sha256 of each file; promptable models have an encoder and a decoder. A
+ * `builtin` model is code of ours behind the same contract (the classical region grower answers
+ * click-prompts like a SAM model does), listed and chosen like any other.
+ */
 export type ModelFiles =
   | { readonly kind: 'single'; readonly model: ModelFile }
-  | { readonly kind: 'encoderDecoder'; readonly encoder: ModelFile; readonly decoder: ModelFile };
+  | { readonly kind: 'encoderDecoder'; readonly encoder: ModelFile; readonly decoder: ModelFile }
+  | { readonly kind: 'builtin'; readonly implementation: 'regionGrower' };
 
 export interface ModelFile {
   /** sha256 (lowercase hex) of the ONNX bytes: their identity in the blob store and the client cache. */
