@@ -180,8 +180,17 @@ declare global {
   }
 }
 
+/**
+ * Between the cold and the warm navigation: what the page still does after its first screen
+ * (the app installs its offline copy then: see firstScreen.ts) is done, as it is when a user
+ * comes back to a slide.
+ */
+type Settled = () => boolean;
+const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
+const BARE_SETTLED: Settled = () => true;
+
 /** ms from navigation to the first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
-async function firstScreen(browser: Browser, server: BenchServer, url: string): Promise<{ cold: number; warm: number }> {
+async function firstScreen(browser: Browser, server: BenchServer, url: string, settled: Settled): Promise<{ cold: number; warm: number }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     await context.addInitScript({ content: RECORD_READY });
@@ -192,6 +201,7 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string): 
       return (await page.evaluate(() => window.__benchSlideReady)) as number;
     };
     const cold = await once();
+    await page.waitForFunction(settled, undefined, { timeout: 120_000 });
     return { cold, warm: await once() };
   } finally {
     await context.close();
@@ -273,8 +283,8 @@ async function browserFirstScreen(): Promise<void> {
     const app: { cold: number; warm: number; open: number }[] = [];
     const bare: { cold: number; warm: number; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
-      app.push({ ...(await firstScreen(browser, server, appUrl)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
-      bare.push({ ...(await firstScreen(browser, server, bareUrl)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
+      app.push({ ...(await firstScreen(browser, server, appUrl, APP_SETTLED)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE_SETTLED)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold));
