@@ -215,15 +215,10 @@ interface LoadedPage {
   readonly open: (arg: string) => void;
 }
 
-/**
- * The app's dataset list, shown, with the slide viewer's chunk fetched and the offline copy of the
- * app installed (the service worker installs after a page's first screen: see firstScreen.ts), its
- * state before a click; `arg`: the item id.
- */
+/** The app's dataset list, shown, with the slide viewer's chunk fetched (its state before a click); `arg`: the item id. */
 const APP_LIST: Omit<LoadedPage, 'arg'> = {
   loaded: () =>
     document.querySelector('[data-testid="item-list"][data-ready="true"]') !== null &&
-    document.documentElement.dataset.swReady === 'true' &&
     performance.getEntriesByType('resource').some((entry) => /\/SlideViewer-[^/]*\.js$/.test(entry.name) && (entry as PerformanceResourceTiming).responseEnd > 0),
   open: (itemId) => {
     window.__benchOpenStart = performance.now();

@@ -240,8 +240,7 @@ export const createOpenItemSlice =
     async function loadDetail(itemId: string): Promise<ItemDetail> {
       try {
         const detail = await services.api.getItem(itemId);
-        // Kept for offline opens, not waited for: the viewer starts on the detail (first screen).
-        services.db.itemDetails.put({ itemId, detail, cachedAt: Date.now() }).catch(() => undefined);
+        await services.db.itemDetails.put({ itemId, detail, cachedAt: Date.now() });
         return detail;
       } catch (error) {
         const cached = error instanceof NetworkError ? await services.db.itemDetails.get(itemId) : undefined;

@@ -9,7 +9,6 @@ import { slideProblem } from './slidePyramid';
 import { useSlideTestHook } from './slideTestHook';
 import { SlideToolbar } from './SlideToolbar';
 import type { LoadTile } from './tileLoadError';
-import { useFirstScreen } from '../../offline/firstScreen';
 import { useOsdViewer } from './useOsdViewer';
 import { useSlideDisplay } from './useSlideDisplay';
 import '../SeriesViewer.css';
@@ -66,7 +65,8 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
 
   const handle = useOsdViewer(elementRef, itemId, slide, loadTileRef);
   const display = useSlideDisplay(handle);
-  useFirstScreen(display.ready);
+  // After useSlideDisplay's listeners are attached (effects run in order): it sees the open.
+  useEffect(() => handle?.open(), [handle]);
   useSlideTestHook(handle);
 
   const [fullScreen, setFullScreen] = useState(false);

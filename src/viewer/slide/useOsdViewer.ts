@@ -4,7 +4,6 @@ import type { SlideItem } from '../../core/item';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
 import { OsdAdapter } from './osdAdapter';
-import { SlideDisplayTracker } from './slideDisplayTracker';
 import { SlideControls } from './slideControls';
 import { SlideTileSource } from './slideTileSource';
 import type { LoadTile } from './tileLoadError';
@@ -13,8 +12,8 @@ export interface OsdHandle {
   readonly viewer: OpenSeadragon.Viewer;
   readonly adapter: OsdAdapter;
   readonly controls: SlideControls;
-  /** Loading state, followed from before the slide was opened. */
-  readonly display: SlideDisplayTracker;
+  /** Opens the slide: called once whoever follows the viewer's events is listening. */
+  readonly open: () => void;
 }
 
 /**
@@ -62,13 +61,9 @@ export function useOsdViewer(
     });
     const adapter = new OsdAdapter(viewer, itemId);
     const controls = new SlideControls(viewer, adapter, baseMagnification(slide));
-    const display = new SlideDisplayTracker(viewer);
-    // In this task, not after the render the new handle causes: the tracker already listens.
-    viewer.open({ tileSource: source });
-    setHandle({ viewer, adapter, controls, display });
+    setHandle({ viewer, adapter, controls, open: () => viewer.open({ tileSource: source }) });
     return () => {
       setHandle(null);
-      display.destroy();
       adapter.destroy();
       viewer.destroy();
     };
