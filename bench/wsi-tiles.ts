@@ -181,9 +181,8 @@ declare global {
 }
 
 /**
- * Between the cold and the warm navigation: what the page still does after its first screen
- * (the app installs its offline copy then: see firstScreen.ts) is done, as it is when a user
- * comes back to a slide.
+ * Between the cold and the warm navigation: the app's offline copy (its service worker) is
+ * installed, as it is when a user comes back to a slide.
  */
 type Settled = () => boolean;
 const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
