@@ -35,6 +35,9 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'wsi-tiles', site: true, summary: false },
   { name: 'geojson-import', site: false, summary: false },
   { name: 'slide-upload', site: false, summary: false },
+  { name: 'region-grower', site: false, summary: false },
+  { name: 'inference', site: false, summary: false },
+  { name: 'slide-proposals', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -181,8 +181,9 @@ declare global {
 }
 
 /**
- * Between the cold and the warm navigation: the app's offline copy (its service worker) is
- * installed, as it is when a user comes back to a slide.
+ * Between the cold and the warm navigation: what the page still does after its first screen
+ * (the app installs its offline copy then: see firstScreen.ts) is done, as it is when a user
+ * comes back to a slide.
  */
 type Settled = () => boolean;
 const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
@@ -214,10 +215,15 @@ interface LoadedPage {
   readonly open: (arg: string) => void;
 }
 
-/** The app's dataset list, shown, with the slide viewer's chunk fetched (its state before a click); `arg`: the item id. */
+/**
+ * The app's dataset list, shown, with the slide viewer's chunk fetched and the offline copy of the
+ * app installed (the service worker installs after a page's first screen: see firstScreen.ts), its
+ * state before a click; `arg`: the item id.
+ */
 const APP_LIST: Omit<LoadedPage, 'arg'> = {
   loaded: () =>
     document.querySelector('[data-testid="item-list"][data-ready="true"]') !== null &&
+    document.documentElement.dataset.swReady === 'true' &&
     performance.getEntriesByType('resource').some((entry) => /\/SlideViewer-[^/]*\.js$/.test(entry.name) && (entry as PerformanceResourceTiming).responseEnd > 0),
   open: (itemId) => {
     window.__benchOpenStart = performance.now();

@@ -6,22 +6,8 @@ import { SQLITE_FILE_NAME } from '../server/config';
 import { DEMO_NUCLEI_LAYER_ID, DEMO_SLIDE_DATASET_NAME, DEMO_SLIDE_GROUND_TRUTH, type DemoSlideTruth } from '../server/demo/slide/seed';
 import { demoNuclei } from '../server/demo/slide/nuclei';
 import { tissueDepth } from '../server/demo/slide/layout';
-import { expectSlideReady, imageToScreen } from './fixtures/slides';
+import { assignDemoSlide, expectSlideReady, imageToScreen } from './fixtures/slides';
 import { byTestId, expect, openDataset, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
-
-/**
- * As the admin, through the API: the demo slide the server seeded (assigned to the admin) is
- * assigned to the annotator too. Answers the dataset id.
- */
-async function assignDemoSlide(mejirushi: Mejirushi): Promise<string> {
-  const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const dataset = (await admin.listDatasets()).find((d) => d.name === DEMO_SLIDE_DATASET_NAME);
-  if (!dataset) throw new Error(`the fresh server should have seeded "${DEMO_SLIDE_DATASET_NAME}"`);
-  const annotator = (await admin.listUsers()).find((user) => user.username === mejirushi.annotator.username);
-  if (!annotator) throw new Error('the fixture should have made the annotator');
-  await admin.assign(dataset.id, { userId: annotator.id });
-  return dataset.id;
-}
 
 /** The ground truth the server seeded, as stored (the dataset's attachment in the server's own database). */
 function storedTruth(mejirushi: Mejirushi, datasetId: string): DemoSlideTruth {

@@ -1,12 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { ModelManifest } from '../src/core/models/manifest';
 import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, openDataset, openDemoItem, signIn, test, waitForItem, DEMO_DATASET_NAME } from './fixtures/mejirushi';
 
 /**
- * Key names, the file format's name and the language switch's own names are the same in every
+ * Key names, file formats' and file names and the language switch's own names are the same in every
  * language; so are clinical names Japanese practice writes in Latin letters (the Mayo endoscopic
- * subscore, the gastric biopsy "Group分類").
+ * subscore, the gastric biopsy "Group分類", "AI").
  */
-const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'DICOM', 'English', '日本語', 'Mayo', 'Group'];
+const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/g;
 
@@ -36,10 +39,21 @@ async function wordsLeft(page: Page, pattern: RegExp, data: readonly string[]): 
   });
 }
 
+/** What the models that ship say of themselves (their manifests are data, written in English by whoever built them). */
+const BUILT_IN_MODEL_TEXTS = readdirSync('models', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => {
+    const manifest = JSON.parse(readFileSync(join('models', entry.name, 'manifest.json'), 'utf8')) as ModelManifest;
+    return [manifest.id, manifest.name, manifest.description, manifest.licence, manifest.source, manifest.evaluation?.summary ?? ''];
+  });
+
 /** The annotator the fixture made: listed on the admin screen under an English name. */
 const ACCOUNTS = [ANNOTATOR_NAMES.username, ANNOTATOR_NAMES.displayName];
 
-/** Names and titles the app shows from the server (the demo data and the users' names are English). */
+/**
+ * Names and titles the app shows from the server (the demo data and the users' names are English;
+ * a model's name, description and evaluation are its manifest's, written by whoever built it).
+ */
 async function shownData(page: Page): Promise<string[]> {
   const fromStore = await page.evaluate(() => {
     const state = window.__mejirushi?.store.getState();
@@ -52,7 +66,7 @@ async function shownData(page: Page): Promise<string[]> {
       state.openItem?.detail?.item.title ?? '',
     ];
   });
-  return [...fromStore, ...ACCOUNTS];
+  return [...fromStore, ...ACCOUNTS, ...BUILT_IN_MODEL_TEXTS];
 }
 
 async function expectOnlyJapanese(page: Page): Promise<void> {

@@ -13,7 +13,7 @@ import { hasPathologySampleData } from '../server/testing/sampleData';
 import { isLive, type Point, type Shape } from '../src/core/annotation';
 import { geometryArea } from '../src/core/geometry/measure';
 import { byTestId, expect, expectSynced, signIn, test, type Mejirushi } from './fixtures/mejirushi';
-import { imageToPage, openSlide, serverShapes, slideDataset } from './fixtures/slides';
+import { openSlide, pageOnSlide, serverShapes, slideDataset } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
 
@@ -22,11 +22,9 @@ const missing = !hasPathologySampleData() ? `no ${SVS} in the sample data (set M
 if (missing) console.log(`slide-exchange.spec.ts skipped: ${missing}`);
 test.skip(missing !== null, missing ?? '');
 
-/** Image px → page px, failing where a control floating over the slide would take the press instead. */
+/** Image px → page px as `page.mouse` takes them, where nothing floats over the slide. */
 async function pageOf(page: Page, point: Point): Promise<{ x: number; y: number }> {
-  const [x, y] = await imageToPage(page, point);
-  const onSlide = await byTestId(page, 'slide-viewport').evaluate((viewport, at) => viewport.contains(document.elementFromPoint(at.x, at.y)), { x, y });
-  if (!onSlide) throw new Error(`image point ${point.join(', ')} is under a control at page (${x}, ${y})`);
+  const [x, y] = await pageOnSlide(page, point);
   return { x, y };
 }
 

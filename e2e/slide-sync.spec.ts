@@ -179,12 +179,16 @@ test('outlines drawn offline are kept on the device, survive an offline reload, 
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
   await openSlide(page, itemId);
   await expectSynced(page);
+  const viewerBox = await byTestId(page, 'slide-viewport').boundingBox();
 
   await context.setOffline(true);
   await expect(byTestId(page, 'offline-banner')).toBeVisible();
   const ids = await drawTwo(page);
   await settled(page);
   await expect(syncBadge(page)).toHaveAttribute('data-status', 'offline');
+  // The banner, the badge and Submit's hint tell of it without moving the viewer under the hand.
+  await expect(byTestId(page, 'submit-hint')).toHaveAttribute('data-reason', 'submit.blocked.offline');
+  expect(await byTestId(page, 'slide-viewport').boundingBox()).toEqual(viewerBox);
   expect(Number(await syncBadge(page).getAttribute('data-pending'))).toBeGreaterThan(0);
   const drawn = essence(await localShapes(page));
   const api = await serverApi(mejirushi.url, mejirushi.annotator);

@@ -27,6 +27,7 @@ import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
 import { tileRoutes } from './routes/tiles';
 import { layerRoutes } from './routes/layers';
+import { modelRoutes } from './routes/models';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -52,6 +53,8 @@ export interface AppOptions {
   readonly liveChanges?: LiveChangeOptions;
   /** Tile sources of slides that are not tile packs (a generated demo slide), asked after the packs. */
   readonly tileSources?: readonly TileSourceLookup[];
+  /** Largest ONNX file an admin may upload; default DEFAULT_MAX_MODEL_BYTES (512 MiB). */
+  readonly maxModelBytes?: number;
 }
 
 /**
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
   await app.register(auditRoutes);
+  await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;
 }

@@ -1,6 +1,6 @@
 /**
  * Brings a database to a usable state at start: migrations, moving an older database's image
- * bytes out to the blob store, built-in label sets, pruning of
+ * bytes out to the blob store, built-in label sets, built-in models (models/), pruning of
  * expired rows and, on the very first start only, the admin account (one-time password returned
  * to print once) and the demo datasets: the head-CT phantom and the generated slide (which a
  * database made before the slide existed gets on its next start). The first-start steps run in one
@@ -19,6 +19,7 @@ import { blobStoreIn } from './blobs/diskBlobStore';
 import { moveLegacyBlobsOut } from './blobs/moveOut';
 import { migrateToLatest } from './db/migrations';
 import { failUnfinishedImportJobs } from './import/jobs/jobRows';
+import { BUILTIN_MODELS_DIR, seedBuiltinModels } from './models/seedBuiltinModels';
 import type { Database } from './db/schema';
 import { generateHeadCtPhantom, type PhantomTruth } from './demo/phantom';
 import { seedDemoSlide } from './demo/slide/seed';
@@ -47,6 +48,8 @@ export interface BootstrapOptions {
   readonly now?: () => Date;
   /** Skip the demo dataset (e.g. tests that only need the admin). */
   readonly demo?: boolean;
+  /** Built-in models to seed into the registry; default `models/` of the repository. */
+  readonly modelsDir?: string;
 }
 
 export interface BootstrapResult {
@@ -77,6 +80,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const migrationsApplied = await prepareStorage(db, blobs);
   await pruneAllExpired(db, now());
   await failUnfinishedImportJobs(db, now().toISOString());
+  await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   const { adminPassword, demoDatasetId } = await db.transaction().execute(async (trx) => {
     await lockFirstStart(trx, now().toISOString());
     // Read under the lock: another instance may have done a step while this one waited.

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
       trustProxy: null,
       demoTileCacheBytes: 512 * 1024 * 1024,
+      maxModelBytes: 512 * 1024 * 1024,
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
   });
@@ -19,6 +20,11 @@ describe('loadConfig', () => {
   it('reads the demo tile cache bound in MiB and refuses anything else', () => {
     expect(loadConfig([], { MEJIRUSHI_DEMO_TILE_CACHE_MB: '64' }, '/x').demoTileCacheBytes).toBe(64 * 1024 * 1024);
     expect(() => loadConfig([], { MEJIRUSHI_DEMO_TILE_CACHE_MB: '1.5GB' }, '/x')).toThrow(/MEJIRUSHI_DEMO_TILE_CACHE_MB must be a whole number of MiB, got "1.5GB"/);
+  });
+
+  it('reads the model upload limit in MiB', () => {
+    expect(loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: '2048' }, '/x').maxModelBytes).toBe(2048 * 1024 * 1024);
+    expect(() => loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: 'lots' }, '/x')).toThrow(/MEJIRUSHI_MAX_MODEL_MB must be a whole number of MiB, got "lots"/);
   });
 
   it('reads arguments before environment variables', () => {

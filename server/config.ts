@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly trustProxy: string | null;
   /** Bytes of painted demo-slide tiles kept in `<data>/demo/slide-tiles` at most. */
   readonly demoTileCacheBytes: number;
+  /** Largest ONNX file an admin may upload as a model. */
+  readonly maxModelBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +37,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 export const SQLITE_FILE_NAME = 'mejirushi.sqlite';
 export const DEFAULT_DEMO_TILE_CACHE_MB = 512;
+export const DEFAULT_MAX_MODEL_MB = 512;
 
 const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl', 'trust-proxy', 'plain-http'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -50,7 +53,8 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
   --plain-http yes  allow a non-loopback --host without a TLS proxy (passwords and images then
                     cross the network unencrypted: only on a network you control)
   [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite
-  [MEJIRUSHI_DEMO_TILE_CACHE_MB]  disk kept for the demo slide's painted tiles, MiB (default ${DEFAULT_DEMO_TILE_CACHE_MB})`;
+  [MEJIRUSHI_DEMO_TILE_CACHE_MB]  disk kept for the demo slide's painted tiles, MiB (default ${DEFAULT_DEMO_TILE_CACHE_MB})
+  [MEJIRUSHI_MAX_MODEL_MB]  largest ONNX file an admin may upload as a model, MiB (default ${DEFAULT_MAX_MODEL_MB})`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
 export function parseFlags(argv: readonly string[], known: readonly string[]): { flags: Map<string, string>; rest: string[] } {
@@ -162,5 +166,6 @@ export function loadConfig(
   const trustProxy = flag('trust-proxy') ?? nonEmpty(env.MEJIRUSHI_TRUST_PROXY) ?? null;
   checkTransport(host, trustProxy, flag('plain-http'));
   const demoTileCacheBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_DEMO_TILE_CACHE_MB) ?? String(DEFAULT_DEMO_TILE_CACHE_MB), 'MEJIRUSHI_DEMO_TILE_CACHE_MB');
-  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes };
+  const maxModelBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_MAX_MODEL_MB) ?? String(DEFAULT_MAX_MODEL_MB), 'MEJIRUSHI_MAX_MODEL_MB');
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes };
 }

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     tokenTtlMs: config.tokenTtlMs,
     logger: true,
     trustProxy: config.trustProxy,
+    maxModelBytes: config.maxModelBytes,
     tileSources: [demoSlideTileLookup(db, demoTiles)],
   });
   try {

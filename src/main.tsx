@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { t } from './i18n';
+import { afterFirstScreen } from './offline/firstScreen';
 import { registerServiceWorker } from './offline/registerSw';
 import { appStore } from './store';
 import { installTestApi } from './store/testApi';
 import { App } from './ui/App';
+import { boot } from './ui/boot';
 import './ui/styles.css';
+
+/** A screen slower than this (a huge slide on a slow link) does not hold offline use back further. */
+const FIRST_SCREEN_FALLBACK_MS = 4000;
 
 installTestApi(appStore());
 document.title = t('app.name');
+void boot(appStore(), window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -18,7 +24,9 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-registerServiceWorker().catch((error: unknown) => {
+afterFirstScreen(FIRST_SCREEN_FALLBACK_MS)
+  .then(registerServiceWorker)
+  .catch((error: unknown) => {
   // The app works without the worker (online only); say why offline use is unavailable.
   console.warn('Service worker not registered; offline reading is unavailable:', error);
 });

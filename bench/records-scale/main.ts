@@ -4,7 +4,7 @@
  * the spine itself. The benchmark drives it through `window.__recordsScale`.
  */
 import type { AnnotationRecord, Geometry } from '../../src/core/annotation';
-import type { LoginResponse } from '../../src/core/api';
+import { MAX_RECORD_PAGE, type LoginResponse, type RecordPage } from '../../src/core/api';
 import { DocumentEditor } from '../../src/core/documentEditor';
 import { ItemTargets } from '../../src/core/targets';
 import { createApiClient } from '../../src/data/api';
@@ -13,10 +13,12 @@ import { SyncEngine } from '../../src/data/syncEngine';
 
 export interface OpenFigures {
   readonly records: number;
-  /** Paging every record from the server into IndexedDB, ms. */
+  /** Paging every record from the server until the engine answers them (their storing may go on), ms. */
   readonly loadMs: number;
   /** Building the editor's indexed store (ids, targets, R-tree) from the loaded records, ms. */
   readonly editorMs: number;
+  /** From the open until every record is stored in IndexedDB and the engine is idle, ms. */
+  readonly storedMs: number;
   /** IndexedDB usage after the load (navigator.storage.estimate), bytes. */
   readonly indexedDbBytes: number;
 }
@@ -30,8 +32,17 @@ export interface EditFigures {
   readonly syncedMs: number;
 }
 
+/** The floor of a first open: every page fetched and parsed, the next on the wire while one is parsed, nothing stored. */
+export interface FetchFigures {
+  readonly ms: number;
+  readonly records: number;
+  /** Characters of JSON on the wire. */
+  readonly bytes: number;
+}
+
 export interface RecordsScaleHarness {
   open(itemId: string): Promise<OpenFigures>;
+  fetchOnly(itemId: string): Promise<FetchFigures>;
   /** Moves one outline by one pixel, as a drag would, and syncs it. */
   editOne(recordId: string): Promise<EditFigures>;
   close(): Promise<void>;
@@ -79,8 +90,24 @@ window.__recordsScale = {
     });
     session = current;
     await engine.idle();
+    const storedMs = performance.now() - loadStart;
     const estimate = await navigator.storage.estimate();
-    return { records: records.length, loadMs, editorMs, indexedDbBytes: estimate.usage ?? 0 };
+    return { records: records.length, loadMs, editorMs, storedMs, indexedDbBytes: estimate.usage ?? 0 };
+  },
+
+  async fetchOnly(itemId) {
+    const start = performance.now();
+    let records = 0;
+    let bytes = 0;
+    let next: Promise<string> | null = api.listRecordsText(itemId, { limit: MAX_RECORD_PAGE });
+    while (next) {
+      const text: string = await next;
+      const page = JSON.parse(text) as RecordPage;
+      next = page.nextCursor ? api.listRecordsText(itemId, { after: page.nextCursor, limit: MAX_RECORD_PAGE }) : null;
+      records += page.records.length;
+      bytes += text.length;
+    }
+    return { ms: performance.now() - start, records, bytes };
   },
 
   async editOne(recordId) {

@@ -153,7 +153,7 @@ function removeOverlay(): void {
 /** A fresh canvas over the viewer drawing whatever `outlines` and `layer` hold now. */
 function mountOverlay(): OutlineOverlay {
   overlay?.destroy();
-  overlay = new OutlineOverlay(adapter, () => ({ outlines, layers: layer ? [layer] : [], selection, preview: null, previewColor: '#000000' }));
+  overlay = new OutlineOverlay(adapter, () => ({ outlines, layers: layer ? [layer] : [], selection, thresholds: {}, preview: null, previewColor: '#000000' }));
   return overlay;
 }
 

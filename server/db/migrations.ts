@@ -12,6 +12,7 @@ import { slidesMigration } from './migrations/0007_slides';
 import { outlineLayers } from './migrations/0008_outline_layers';
 import { slideTileVersion } from './migrations/0009_slide_tile_version';
 import { importJobs } from './migrations/0010_import_jobs';
+import { modelsMigration } from './migrations/0011_models';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -184,6 +185,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_outline_layers': outlineLayers,
   '0009_slide_tile_version': slideTileVersion,
   '0010_import_jobs': importJobs,
+  '0011_models': modelsMigration,
 };
 
 const provider: MigrationProvider = {

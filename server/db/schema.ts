@@ -273,6 +273,40 @@ export interface ImportJobsTable {
   updated_at: string;
 }
 
+/** A model of the registry (issue 8), one row per (id, version). */
+export interface ModelsTable {
+  id: string;
+  /** Semantic version, as in the manifest. */
+  version: string;
+  /** JSON ModelManifest, validated when stored. */
+  manifest: string;
+  /** 1: shipped in `models/` and seeded at start; never deleted through the API. */
+  builtin: number;
+  /** 1: annotators see and run it. */
+  enabled: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+/** The ONNX files of a model by role (`model`, `encoder`, `decoder`): blobs of the blob store. */
+export interface ModelFilesTable {
+  model_id: string;
+  model_version: string;
+  role: string;
+  sha256: string;
+}
+
+/** An admin's model upload between its manifest and its files (deleted once accepted or refused). */
+export interface ModelUploadsTable {
+  id: string;
+  model_id: string;
+  model_version: string;
+  /** JSON ModelManifest, validated when the upload began. */
+  manifest: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -301,6 +335,9 @@ export interface Database {
   app_state: AppStateTable;
   outline_layers: OutlineLayersTable;
   import_jobs: ImportJobsTable;
+  models: ModelsTable;
+  model_files: ModelFilesTable;
+  model_uploads: ModelUploadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@
  * records.ts). Coordinates: slices and frames in image px, slides in level-0 px; origin top-left,
  * x right, y down.
  */
+import type { Box } from './bounds';
 
 /** Where a record came from. A model's proposal names the exact model and run that made it. */
 export type RecordOrigin =
@@ -128,6 +129,11 @@ export interface DocumentView extends DocumentKey {
    * falls back to `recordsAt`, which on a slide holds every outline; the store answers from an index.
    */
   labelAt?(questionId: string, targetId: string): TargetLabel | undefined;
+  /**
+   * Outlines and masks on `targetId` whose bounding box meets `box` (image px). Optional like
+   * `labelAt`: the store answers from its spatial index, so a slide's region is read in O(result).
+   */
+  recordsIn?(targetId: string, box: Box): readonly AnnotationRecord[];
 }
 
 /**

@@ -52,6 +52,7 @@ describe('the command registry', () => {
       'mask/set',
       'proposal/accept',
       'proposal/reject',
+      'proposal/addMany',
     ]);
   });
 

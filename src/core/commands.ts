@@ -1,5 +1,5 @@
 import type { DocumentView } from './annotation';
-import { acceptProposals, rejectProposals } from './commands/proposal';
+import { acceptProposals, addProposals, rejectProposals } from './commands/proposal';
 import { setMask } from './commands/mask';
 import { addShape, removeShape, updateShape } from './commands/shape';
 import { removeShapes, setShapeClass, translateShapes } from './commands/shapeSelection';
@@ -25,6 +25,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   setMask,
   acceptProposals,
   rejectProposals,
+  addProposals,
 ];
 
 const BY_NAME: ReadonlyMap<string, AnyCommand> = new Map(COMMANDS.map((c) => [c.name, c]));

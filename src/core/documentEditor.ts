@@ -138,6 +138,19 @@ export class DocumentEditor {
     return diff;
   }
 
+  /**
+   * One step of a model run (see `proposal/addMany`), outside undo history like `propose`: proposals
+   * stream in while a person works, and their Ctrl+Z must take back their own last edit, not the
+   * model's latest step. Throws `CommandError` as the command does.
+   */
+  proposeRun(params: CommandParams['proposal/addMany']): RecordDiff {
+    const diff = runCommand('proposal/addMany', this.ctx, this.store, params);
+    if (isEmptyDiff(diff)) return diff;
+    this.store.apply(diff);
+    this.emit(diff, 'proposal');
+    return diff;
+  }
+
   subscribe(listener: DocumentListener): () => void {
     this.listeners.add(listener);
     return () => {

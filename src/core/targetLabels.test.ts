@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentView } from './annotation';
 import { maskId, targetLabelId } from './recordIds';
 import { RecordStore } from './recordStore';
-import { isSettled, labelAt } from './targetLabels';
+import { hasLabelRecords, isSettled, labelAt } from './targetLabels';
 import { DOC_KEY, humanProvenance, labelRecord, modelProvenance, shapeRecord } from './testing/records';
 
 const decided = (decision: 'accepted' | 'edited' | 'rejected') => ({ ...modelProvenance(), decision, decidedBy: 'u1' });
@@ -45,6 +45,14 @@ describe('labelAt', () => {
     expect(labelAt(doc, 'sah', 's3')).toBeUndefined();
     expect(labelAt(doc, 'lesion', 's1')).toBeUndefined();
     expect(labelAt(doc, 'sah', 'nowhere')).toBeUndefined();
+  });
+
+  it('tells targets that carry any label record of a question, a rejected proposal included', () => {
+    expect(hasLabelRecords(store, 'sah', ['s3'])).toBe(true);
+    expect(hasLabelRecords(store, 'sah', ['nowhere', 's2'])).toBe(true);
+    expect(hasLabelRecords(store, 'ich', ['s2', 's3'])).toBe(false);
+    expect(hasLabelRecords(store, 'lesion', ['s1'])).toBe(false);
+    expect(hasLabelRecords(store, 'sah', [])).toBe(false);
   });
 });
 

@@ -13,6 +13,15 @@ export function labelAt(doc: DocumentView, questionId: string, targetId: string)
   return undefined;
 }
 
+/**
+ * Whether any of these targets carries a label record of `questionId`, decided or not: a person's
+ * answer, or a model's proposal even when rejected (the reader has seen the model's answer there).
+ * O(records on those targets).
+ */
+export function hasLabelRecords(doc: DocumentView, questionId: string, targetIds: readonly string[]): boolean {
+  return targetIds.some((targetId) => doc.recordsAt(targetId).some((record) => record.type === 'label' && record.questionId === questionId));
+}
+
 /** Whether a record is settled work: a person's, or a proposal a person accepted or edited. */
 export function isSettled(record: AnnotationRecord): boolean {
   const { origin, decision } = record.provenance;

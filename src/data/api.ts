@@ -245,6 +245,15 @@ export function createApiClient(options: ApiClientOptions) {
     /** One page of the caller's current records of an item (no tombstones). */
     listRecords: (itemId: string, page: { after?: string | null; limit?: number } = {}) =>
       json<RecordPage>('GET', `${item(itemId)}/annotations/me/records${query({ after: page.after, limit: page.limit })}`),
+    /** The same page as its JSON text, which the first load stores as it came (sync/basePages.ts). */
+    listRecordsText: async (itemId: string, page: { after?: string | null; limit?: number } = {}): Promise<string> => {
+      const response = await send('GET', `${item(itemId)}/annotations/me/records${query({ after: page.after, limit: page.limit })}`);
+      try {
+        return await response.text();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
     /** Applies a batch of record ops once per `opId` (Idempotency-Key); 412 names the conflicting records. */
     patchRecords: (itemId: string, batch: OpBatch, opId: string) =>
       json<BatchResult>('PATCH', `${item(itemId)}/annotations/me`, batch, { 'idempotency-key': opId }),

@@ -1,8 +1,10 @@
 /**
- * The one IndexedDB database of the client (dexie). Records of each open document are stored one
- * row per record, beside the server copy they were based on, so an edit writes only what it
- * changed; the outbox holds the batches waiting for the server; the cache tables let the app open
- * and read offline. Only fields that are queried are indexed.
+ * The one IndexedDB database of the client (dexie). A document's records as the server sent them
+ * at its first load are kept as packed pages (the base, sync/basePages.ts); every record changed
+ * since, here or on the server, has its own row beside the server copy it was based on, and that
+ * row overrides the base, so an edit writes only what it changed; the outbox holds the batches
+ * waiting for the server; the cache tables let the app open and read offline. Only fields that
+ * are queried are indexed.
  */
 import { Dexie, type EntityTable, type IndexableType, type Table } from 'dexie';
 import type { AnnotationRecord } from '../core/annotation';
@@ -10,6 +12,7 @@ import type { DatasetSummary, ItemDetail, ItemPage, LoginResponse, Progress } fr
 import type { RecordDiff } from '../core/diff';
 import type { RecordOp, StoredRecord } from '../core/records';
 import { upgradeToRecords } from './dbUpgrade';
+import { upgradeToBasePages } from './sync/baseUpgrade';
 
 /**
  * `synced`: the local record is the server's copy at `baseVersion`. `dirty`: changed here, waiting
@@ -17,7 +20,10 @@ import { upgradeToRecords } from './dbUpgrade';
  */
 export type RecordState = 'synced' | 'dirty' | 'conflict';
 
-/** One record of one (item, annotator) document as this device holds it. */
+/**
+ * One record of one (item, annotator) document as this device holds it, when it differs from the
+ * document's base (or the base does not hold it): a record without a row is the base's, synced.
+ */
 export interface RecordRow {
   readonly itemId: string;
   readonly annotatorId: string;
@@ -140,6 +146,37 @@ export interface JournalRow {
   readonly progress?: Progress;
 }
 
+/**
+ * One page of a document's base: the server's `/records` answer as it came over the wire (JSON of
+ * a `RecordPage`), stored as one string so a page of 5,000 records costs one write, not 5,000
+ * structured rows.
+ */
+export interface BasePageRow {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  /** Order of the page in the load. */
+  readonly seq: number;
+  readonly text: string;
+}
+
+/**
+ * What an edit needs of a base page without reading its text: the version of each of its records.
+ * `min` and `max` (in IndexedDB's string order, which need not be the server's) are in the key,
+ * so the pages that may hold an id are found from keys alone.
+ */
+export interface BaseIndexRow {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  readonly max: string;
+  readonly min: string;
+  readonly seq: number;
+  /** Ids of the page's records, versions at the same positions. */
+  readonly ids: readonly string[];
+  readonly versions: readonly number[];
+}
+
+export type BaseIndexKey = [itemId: string, annotatorId: string, max: string, min: string, seq: number];
+
 /** Where one reader was in one item, and which of its slices were ever displayed to them. */
 export interface ReadingRow {
   readonly itemId: string;
@@ -170,6 +207,12 @@ export const SCHEMA_V2 = {
   outbox: 'opId, [itemId+annotatorId], annotatorId',
 } as const;
 
+/** Tables added by version 3, kept so an upgrade test can build a version-3 database. */
+export const SCHEMA_V3 = {
+  journal: 'id, annotatorId',
+  readings: '[itemId+userId]',
+} as const;
+
 export class MejirushiDb extends Dexie {
   records!: Table<RecordRow, RecordKey>;
   heads!: Table<HeadRow, [string, string]>;
@@ -181,16 +224,22 @@ export class MejirushiDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   journal!: EntityTable<JournalRow, 'id'>;
   readings!: Table<ReadingRow, [string, string]>;
+  basePages!: Table<BasePageRow, [string, string, number]>;
+  baseIndex!: Table<BaseIndexRow, BaseIndexKey>;
 
   constructor(name = 'mejirushi') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToRecords);
     // New tables only: rows of version 2 are kept as they are.
-    this.version(3).stores({
-      journal: 'id, annotatorId',
-      readings: '[itemId+userId]',
-    });
+    this.version(3).stores(SCHEMA_V3);
+    // Synced rows of loaded documents move into base pages; rows with local work stay rows.
+    this.version(4)
+      .stores({
+        basePages: '[itemId+annotatorId+seq]',
+        baseIndex: '[itemId+annotatorId+max+min+seq]',
+      })
+      .upgrade(upgradeToBasePages);
   }
 }
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MejirushiDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { readBase } from './sync/basePages';
 import { SyncEngine } from './syncEngine';
 import { serverRecords, startLiveServer, type LiveServer } from './testing/liveServer';
 import { ManualClock } from './testing/manualClock';
@@ -69,8 +70,10 @@ describe('IndexedDB upgrade from whole-document drafts', () => {
     const db = new MejirushiDb(name);
     const rows = await db.records.toArray();
     const byId = new Map(rows.map((row) => [row.id, row]));
-    expect([...byId.keys()].sort()).toEqual([id(0), id(1), id(2)].sort());
-    expect(byId.get(id(0))).toMatchObject({ state: 'synced', baseVersion: 1, record: { questionId: 'sah', provenance: { authors: [server.login.user.id] } } });
+    // The synced record went on into the document's base (version 4); the drafts stay rows.
+    expect([...byId.keys()].sort()).toEqual([id(1), id(2)].sort());
+    const doc = { itemId: server.itemId, annotatorId: server.login.user.id };
+    expect(await readBase(db, doc)).toMatchObject([{ id: id(0), version: 1, record: { questionId: 'sah', provenance: { authors: [server.login.user.id] } } }]);
     expect(byId.get(id(1))).toMatchObject({ state: 'dirty', baseVersion: 0, base: null, record: { classCodes: ['sah.absent'] } });
     expect(byId.get(id(2))).toMatchObject({ state: 'dirty', baseVersion: 1, record: null, base: { classCodes: ['sah.absent'] } });
     expect(await db.heads.toArray()).toEqual([expect.objectContaining({ itemId: server.itemId, revision: 4, loaded: true })]);
@@ -115,7 +118,7 @@ describe('IndexedDB upgrade from whole-document drafts', () => {
     await db.delete();
   });
 
-  it('upgrades version 2 to 3 keeping every row, with an empty journal and no readings', async () => {
+  it('upgrades version 2 to 4 keeping every row with local work, with an empty journal and no readings', async () => {
     const name = `upgrade-${++counter}`;
     const v2 = new Dexie(name);
     v2.version(1).stores(SCHEMA_V1);
@@ -129,7 +132,7 @@ describe('IndexedDB upgrade from whole-document drafts', () => {
 
     const db = new MejirushiDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.records.toArray()).toEqual([{ ...doc, id: id(2), record, base: null, baseVersion: 0, state: 'dirty' }]);
     expect(await db.heads.get([server.itemId, server.login.user.id])).toMatchObject({ revision: 4, loaded: true });
     expect((await db.outbox.toArray()).map((row) => row.opId)).toEqual(['open-batch']);

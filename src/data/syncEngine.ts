@@ -24,7 +24,7 @@ import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
 import { journalId, pendingJournal, writeJournal } from './sync/journal';
 import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
 import { ensureOpenBatch } from './sync/outbox';
-import { editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
+import { currentRows, editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
 import { readSyncRows } from './sync/syncRows';
 import { computeSyncState, sameSyncState, type ItemSyncState } from './syncState';
@@ -44,7 +44,7 @@ export type SyncEvent =
   /** Requests are refused for want of a valid session. */
   | { readonly type: 'unauthorized' };
 
-export type SyncApi = Pick<ApiClient, 'listRecords' | 'patchRecords' | 'listOps' | 'changes'>;
+export type SyncApi = Pick<ApiClient, 'listRecordsText' | 'patchRecords' | 'listOps' | 'changes'>;
 
 export interface SyncEngineOptions {
   readonly api: SyncApi;
@@ -89,6 +89,11 @@ export class SyncEngine {
    * nothing for the other's editor: each follows its open item's ops from its own revision.
    */
   private readonly heldRevisions = new Map<string, number>();
+  /**
+   * Items whose first load is being stored behind their open: writes to their records wait for it
+   * (a change is in the journal meanwhile), so an edit finds the base version it was based on.
+   */
+  private readonly storing = new Map<string, Promise<unknown>>();
   private catchingUp: Promise<void> | null = null;
   /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
   private catchUpAgain: Promise<void> | null = null;
@@ -200,7 +205,8 @@ export class SyncEngine {
 
   /**
    * The local records of an item. The first open on this device pages them in from the server
-   * (offline: whatever is local, loaded later); later opens read IndexedDB and catch up with the
+   * and answers once they are fetched, their storing still under way (offline: whatever is local,
+   * loaded later); later opens read IndexedDB and catch up with the
    * server's ops in the background (heard as 'remote' events while held).
    */
   async open(itemId: string, labelSet: DocumentLabelSet): Promise<AnnotationRecord[]> {
@@ -208,12 +214,19 @@ export class SyncEngine {
     await this.replayJournal(itemId);
     const head = await this.db.heads.get([itemId, this.me]);
     let loaded: AnnotationRecord[] | null = null;
+    let loadedRevision: number | null = null;
     if (head?.loaded) {
       this.track(this.catchUpItem(itemId));
+    } else if (this.storing.has(itemId)) {
+      // Loaded by this engine a moment ago and still being stored: what is stored reads back once it is.
+      await this.baseStored(itemId);
     } else {
       try {
-        loaded = (await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now() })).records;
+        const load = await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now() });
         this.reached(true);
+        loaded = load.records;
+        loadedRevision = load.revision;
+        this.storeBehind(itemId, load.stored);
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         this.reached(false);
@@ -222,10 +235,25 @@ export class SyncEngine {
     }
     // A first load into an empty device already holds every record: no need to read them back.
     const records = loaded ?? (await readRecords(this.db, doc));
-    if (this.held.has(itemId)) this.heldRevisions.set(itemId, (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
+    if (this.held.has(itemId)) this.heldRevisions.set(itemId, loadedRevision ?? (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
     await this.refresh(itemId);
     this.sender.kick(itemId);
     return records;
+  }
+
+  /** Keeps the storing of a first load visible to `idle()` and to the writes that wait for it. */
+  private storeBehind(itemId: string, stored: Promise<unknown>): void {
+    const done = stored.finally(() => {
+      if (this.storing.get(itemId) === done) this.storing.delete(itemId);
+      return this.refresh(itemId);
+    });
+    this.storing.set(itemId, done);
+    this.track(done);
+  }
+
+  /** Resolves once the item's first load is stored (or failed to be: the head then stays unloaded). */
+  private async baseStored(itemId: string): Promise<void> {
+    await this.storing.get(itemId)?.catch(() => undefined);
   }
 
   /**
@@ -247,14 +275,15 @@ export class SyncEngine {
    */
   async save(itemId: string, diff: RecordDiff, progress?: Progress, journaled?: string | null): Promise<void> {
     const doc = this.doc(itemId);
+    await this.baseStored(itemId);
     const now = this.clock.now();
-    await this.db.transaction('rw', [this.db.records, this.db.outbox, this.db.heads, this.db.journal], async () => {
+    await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
       if (journaled) {
         if (!(await this.db.journal.get(journaled))) return;
         await this.db.journal.delete(journaled);
       }
       const ids = Object.keys(diff);
-      const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
+      const rows = await currentRows(this.db, doc, ids, (id) => diff[id]?.[0] ?? null);
       const writes: RecordRow[] = [];
       let dirty = 0;
       ids.forEach((id, i) => {
@@ -295,6 +324,7 @@ export class SyncEngine {
     const now = this.clock.now();
     const taken = await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.heads, async () => {
       const ids = [...choices.keys()];
+      // Only records in conflict are settled: each has its row.
       const rows = await this.db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
       const writes: RecordRow[] = [];
       const changed = new Map<string, AnnotationRecord | null>();
@@ -389,7 +419,8 @@ export class SyncEngine {
     const doc = this.doc(itemId);
     const held = this.held.has(itemId);
     const alreadySynced = held ? new Map<string, AnnotationRecord | null>() : undefined;
-    const { taken, localWork } = await this.db.transaction('rw', this.db.records, this.db.heads, async () => {
+    await this.baseStored(itemId);
+    const { taken, localWork } = await this.db.transaction('rw', this.db.records, this.db.baseIndex, this.db.heads, async () => {
       const head = await this.db.heads.get([itemId, this.me]);
       if (!head?.loaded) return { taken: new Map<string, AnnotationRecord | null>(), localWork: false };
       const taken = await takeServerCopies(this.db, doc, copies, alreadySynced);

@@ -40,6 +40,14 @@ describe('precacheList', () => {
     ]);
   });
 
+  it('leaves the model runtime to be kept on its first use', () => {
+    expect(precacheList(['/assets/index-1.js', '/assets/ort-wasm-simd-threaded.jsep-2b.wasm', '/assets/openjpegwasm_decode-3.wasm'])).toEqual([
+      '/',
+      '/assets/index-1.js',
+      '/assets/openjpegwasm_decode-3.wasm',
+    ]);
+  });
+
   it('refuses a listing that is not a list of URLs', () => {
     expect(() => precacheList({ files: [] })).toThrow(/not a list of URLs/);
     expect(() => precacheList(['/a', 3])).toThrow(/not a list of URLs/);

@@ -33,10 +33,20 @@ export function routeFor(request: RouteRequest, origin: string): SwRoute {
   return 'static';
 }
 
-/** What install precaches: the server's list of built files plus `/`, without the worker itself. */
+/**
+ * The model runtime's WASM (≈ 28 MB): needed only once someone runs a model, and kept then by the
+ * asset route's cache-first on that first fetch; precaching it would make every first visit
+ * download it.
+ */
+const NOT_PRECACHED = /^\/assets\/ort-wasm-[^/]*\.wasm$/;
+
+/**
+ * What install precaches: the server's list of built files plus `/`, without the worker itself
+ * and the model runtime.
+ */
 export function precacheList(listing: unknown): string[] {
   if (!Array.isArray(listing) || !listing.every((entry) => typeof entry === 'string')) {
     throw new Error('/app-files.json is not a list of URLs');
   }
-  return [...new Set(['/', ...(listing as string[])])].filter((url) => url !== '/sw.js');
+  return [...new Set(['/', ...(listing as string[])])].filter((url) => url !== '/sw.js' && !NOT_PRECACHED.test(url));
 }

@@ -5,6 +5,8 @@ import { SyncEngine, type SyncEngineOptions } from '../data/syncEngine';
 import type { AppState } from './appState';
 import { createCatalogSlice } from './catalogSlice';
 import { createOpenItemSlice } from './openItemSlice';
+import { createProposalSlice } from './proposalSlice';
+import type { ProposalServices } from '../inference/proposalServices';
 import type { AppServices } from './services';
 import { createSessionSlice } from './sessionSlice';
 
@@ -15,6 +17,8 @@ export interface AppStoreOptions {
   readonly fetch?: typeof fetch;
   /** Clock, jitter and online signal of the sync engine (tests). */
   readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
+  /** Model registry and inference runtime (the proposal workflow). */
+  readonly proposals?: ProposalServices;
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
@@ -34,11 +38,13 @@ export function createAppStore(options: AppStoreOptions) {
     db: options.db,
     // Changes made elsewhere arrive through the server's live stream as they happen.
     createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream: api.changeStream }),
+    ...(options.proposals ? { proposals: options.proposals } : {}),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),
     ...createCatalogSlice(services)(...args),
     ...createOpenItemSlice(services)(...args),
+    ...createProposalSlice(services)(...args),
   }));
   holder.getState = store.getState;
   holder.setState = store.setState;

@@ -3,6 +3,7 @@
  * IndexedDB by itself (tests build their own with `createAppStore`).
  */
 import { MejirushiDb } from '../data/db';
+import { browserProposalServices } from '../inference/browserProposalServices';
 import type { AppState } from './appState';
 import { createAppStore, type AppStore } from './createAppStore';
 import type { AppServices } from './services';
@@ -14,7 +15,10 @@ export { isEditable, type LabelOutcome, type OpenItem, type ReadingWindow, type 
 let instance: { store: AppStore; services: AppServices } | null = null;
 
 function app(): { store: AppStore; services: AppServices } {
-  instance ??= createAppStore({ db: new MejirushiDb() });
+  instance ??= createAppStore({
+    db: new MejirushiDb(),
+    proposals: browserProposalServices(() => instance?.store.getState().session?.token ?? null),
+  });
   return instance;
 }
 

@@ -9,7 +9,7 @@ import type { StateCreator } from 'zustand';
 import type { AnnotationRecord } from '../core/annotation';
 import type { ItemDetail } from '../core/api';
 import { isEmptyDiff, type RecordDiff } from '../core/diff';
-import { CommandError } from '../core/commands/types';
+import { CommandError, type CommandParams } from '../core/commands/types';
 import { DocumentEditor, executeToolCommand } from '../core/documentEditor';
 import type { ToolCommand } from '../core/tools/tool';
 import { canAnnotatorEdit } from '../core/itemState';
@@ -49,6 +49,8 @@ export type LabelOutcome =
 
 /** What `runCommands` did: `refused` carries the command's reason (an unknown record, a bad class…). */
 export type CommandOutcome = { readonly kind: 'done' } | { readonly kind: 'notEditable' } | { readonly kind: 'refused'; readonly reason: string };
+/** A model step's outcome: the ids of the proposals it added, when it ran. */
+export type ProposalOutcome = { readonly kind: 'done'; readonly added: readonly string[] } | Exclude<CommandOutcome, { readonly kind: 'done' }>;
 
 /** For a range with slices never displayed: label only the displayed ones, or all of them. */
 export type UnseenChoice = 'seenOnly' | 'all';
@@ -114,6 +116,8 @@ export interface OpenItemSlice {
    * changes when the item is not editable or a command is refused (`CommandError`: its message).
    */
   runCommands(commands: readonly ToolCommand[]): CommandOutcome;
+  /** One step of a model run: its proposals enter the document outside undo (see DocumentEditor.proposeRun). */
+  addProposals(params: CommandParams['proposal/addMany']): ProposalOutcome;
   undo(): void;
   redo(): void;
   /** Submits the item once everything is synced; answers whether it was submitted. */
@@ -240,7 +244,8 @@ export const createOpenItemSlice =
     async function loadDetail(itemId: string): Promise<ItemDetail> {
       try {
         const detail = await services.api.getItem(itemId);
-        await services.db.itemDetails.put({ itemId, detail, cachedAt: Date.now() });
+        // Kept for offline opens, not waited for: the viewer starts on the detail (first screen).
+        services.db.itemDetails.put({ itemId, detail, cachedAt: Date.now() }).catch(() => undefined);
         return detail;
       } catch (error) {
         const cached = error instanceof NetworkError ? await services.db.itemDetails.get(itemId) : undefined;
@@ -411,6 +416,17 @@ export const createOpenItemSlice =
         // The commands before a refused one did apply: the batch is one undo step, taken back whole.
         if (refusal !== null && applied > 0) editor.undo();
         return refusal === null ? { kind: 'done' } : { kind: 'refused', reason: refusal };
+      },
+
+      addProposals(params) {
+        if (!editor || !isEditable(get().openItem)) return { kind: 'notEditable' };
+        try {
+          const diff = editor.proposeRun(params);
+          return { kind: 'done', added: Object.entries(diff).flatMap(([id, [before, after]]) => (before === null && after !== null ? [id] : [])) };
+        } catch (error) {
+          if (!(error instanceof CommandError)) throw error;
+          return { kind: 'refused', reason: error.message };
+        }
       },
 
       undo() {

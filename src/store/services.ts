@@ -5,10 +5,13 @@
 import type { ApiClient } from '../data/api';
 import type { MejirushiDb } from '../data/db';
 import type { SyncEngine } from '../data/syncEngine';
+import type { ProposalServices } from '../inference/proposalServices';
 
 export interface AppServices {
   readonly api: ApiClient;
   readonly db: MejirushiDb;
   /** One engine per logged-in user; started by the session slice. */
   readonly createEngine: (annotatorId: string) => SyncEngine;
+  /** Model registry and inference runtime; absent, no model is offered. */
+  readonly proposals?: ProposalServices;
 }

@@ -3,6 +3,7 @@
  * on sleeps or network idleness. Always installed: it only exposes what the user can already do.
  */
 import { isLive } from '../core/annotation';
+import type { InferenceProbe, InferenceProbeResult } from '../inference/testProbe';
 import type { AppStore } from './createAppStore';
 
 export interface MejirushiTestApi {
@@ -21,6 +22,10 @@ export interface MejirushiTestApi {
   openLabels(): Record<string, string>;
   /** Whether the live change stream is open (changes made elsewhere arrive without any action). */
   liveConnected(): boolean;
+  /** Runs a model the test built through the real inference worker (see src/inference/testProbe.ts). */
+  runInference(probe: InferenceProbe): Promise<InferenceProbeResult>;
+  /** Whether the browser gives this page a WebGPU adapter. */
+  webGpuAdapterOffered(): Promise<'none' | 'software' | 'hardware'>;
 }
 
 declare global {
@@ -47,6 +52,8 @@ export function installTestApi(store: AppStore): void {
       await store.getState().engine?.catchUp();
     },
     liveConnected: () => store.getState().engine?.liveConnected ?? false,
+    runInference: async (probe) => (await import('../inference/testProbe')).runInferenceProbe(probe),
+    webGpuAdapterOffered: async () => (await import('../inference/testProbe')).webGpuAdapterOffered(),
     openLabels() {
       const document = store.getState().openItem?.document;
       const labels: Record<string, string> = {};

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { AdminPage } from './admin/AdminPage';
@@ -15,12 +14,6 @@ export function App() {
   const status = useAppStore((state) => state.sessionStatus);
   const expired = useAppStore((state) => state.sessionExpired);
   const mustChange = useAppStore((state) => state.session?.user.mustChangePassword ?? false);
-  const restoreSession = useAppStore((state) => state.restoreSession);
-
-  useEffect(() => {
-    void restoreSession();
-  }, [restoreSession]);
-
   return (
     <div className="app" data-testid="app" data-session={status}>
       <Header />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { SliceRef } from '../core/item';
 import { useT } from '../i18n';
+import { useFirstScreen } from '../offline/firstScreen';
 import type { ViewerAdapter } from './adapter';
 import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
 import { sliceImageId } from './cornerstone/imageIds';
@@ -62,6 +63,7 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
 
   const shownIndex = Math.min(Math.max(index, 0), Math.max(slices.length - 1, 0));
   const display = useSliceDisplay(handle, imageIds, shownIndex, onIndexChange, { initialWindow, onChosenWindow: onWindowChosen });
+  useFirstScreen(display.phase === 'ready');
   const { setWindow, applyFileWindow, fileWindow } = display;
   usePrefetch(handle, imageIds, shownIndex, display.phase !== 'loading');
 

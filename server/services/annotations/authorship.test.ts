@@ -41,6 +41,18 @@ describe('authorshipProblem', () => {
     expect(problem(mine, withProvenance(mine, { createdAt: '2000-01-01T00:00:00.000Z' }), ann)).toMatch(/createdAt/);
   });
 
+  it('lets a new run of the same model replace its own undecided proposal, and nothing else', () => {
+    const origin = proposal().origin;
+    if (origin.kind !== 'model') throw new Error('a proposal has a model origin');
+    const rerun = withProvenance(pending, { origin: { ...origin, runId: 'run-2', score: 0.4 }, createdAt: '2030-01-01T00:00:00.000Z' });
+    expect(problem(pending, rerun, ann)).toBeNull();
+    // Re-run offline and accepted before it reached the server: one coalesced put.
+    expect(problem(pending, withProvenance(rerun, { decision: 'accepted', decidedBy: ann, authors: [ann] }), ann)).toBeNull();
+    const decided = withProvenance(pending, { decision: 'rejected', decidedBy: ann });
+    expect(problem(decided, rerun, ann)).toMatch(/origin/);
+    expect(problem(pending, withProvenance(rerun, { origin: { ...origin, modelId: 'other-model', runId: 'run-2' } }), ann)).toMatch(/origin/);
+  });
+
   it('has decisions taken by the caller', () => {
     const accepted = withProvenance(pending, { decision: 'accepted', decidedBy: ann, authors: [ann] });
     expect(problem(pending, accepted, ann)).toBeNull();

@@ -27,9 +27,19 @@ function newRecordProblem(next: Provenance, caller: string): string | null {
   return null;
 }
 
+/**
+ * A new run of the same model replacing its own proposal nobody has decided on yet: the proposal is
+ * the new run's (its run, score and time), as re-running a model on a series does.
+ */
+function isRerun(previous: Provenance, next: Provenance): boolean {
+  const [before, after] = [previous.origin, next.origin];
+  return previous.decision === 'pending' && before.kind === 'model' && after.kind === 'model' && after.modelId === before.modelId && after.runId !== before.runId;
+}
+
 function changedRecordProblem(previous: Provenance, next: Provenance, caller: string): string | null {
-  if (!jsonEqual(previous.origin, next.origin)) return 'the origin of a record cannot change (a model proposal stays one; human work cannot claim a model)';
-  if (previous.createdAt !== next.createdAt) return `createdAt cannot change (stored ${previous.createdAt})`;
+  const rerun = isRerun(previous, next);
+  if (!rerun && !jsonEqual(previous.origin, next.origin)) return 'the origin of a record cannot change (a model proposal stays one; human work cannot claim a model)';
+  if (!rerun && previous.createdAt !== next.createdAt) return `createdAt cannot change (stored ${previous.createdAt})`;
   if (!allowedAuthors(previous.authors, next.authors, caller)) {
     return `authors ${list(next.authors)} must be the stored ${list(previous.authors)}, those followed by you (${caller}), or, undoing your own first change, those without you at the end`;
   }

@@ -1,6 +1,8 @@
 import type { AnnotationRecord, DocumentView, Geometry, Provenance } from '../annotation';
+import type { Box } from '../bounds';
 import type { RecordDiff } from '../diff';
 import { findQuestion, isLabelQuestion, type LabelSet, type Question } from '../labelSet';
+import type { ModelRun, ProposalDraft } from '../models/proposalDraft';
 import type { ItemTargets } from '../targets';
 import { validateAnnotationRecord } from '../validation/annotation';
 
@@ -45,6 +47,18 @@ export interface CommandParams {
   };
   'proposal/accept': { readonly ids: readonly string[] };
   'proposal/reject': { readonly ids: readonly string[] };
+  /**
+   * What one step of a model run proposes (a slice, a slide region), as pending proposals: one
+   * diff. `covered`: where the step looked (level-0 px of a slide region); the same model's pending
+   * outlines there that this step does not make again are withdrawn.
+   */
+  'proposal/addMany': {
+    readonly run: ModelRun;
+    readonly drafts: readonly ProposalDraft[];
+    readonly covered?: { readonly targetId: string; readonly box: Box };
+    /** Ids of the model's own pending proposals this step replaces (a click-prompted outline asked again with more clicks). */
+    readonly replaces?: readonly string[];
+  };
 }
 
 /** An outline to add: its class (of the command's question) and its geometry. */

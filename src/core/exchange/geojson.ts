@@ -6,6 +6,7 @@
  * coordinates as written, holes clockwise (RFC 7946 §3.1.6), which is what GDAL and QuPath expect.
  */
 import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
+import type { ExportedProvenance } from './exportedProvenance';
 
 export type Position = readonly [number, number];
 /** A closed ring: the last position repeats the first. */
@@ -33,6 +34,8 @@ export interface QuPathFeature {
     readonly objectType: 'annotation';
     readonly classification: QuPathClassification;
     readonly isLocked: false;
+    /** A model proposal's provenance (ours; QuPath ignores properties it does not know). */
+    readonly provenance?: ExportedProvenance;
   };
 }
 

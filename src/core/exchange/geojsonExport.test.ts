@@ -103,4 +103,25 @@ describe('exportGeoJson', () => {
     expect(geoJsonFileName('case 12/3: HE*')).toBe('case 12_3_ HE_.geojson');
     expect(geoJsonFileName('  ')).toBe('annotations.geojson');
   });
+
+  it('carries a proposal’s provenance in its properties: model, version, hash, run, threshold, score, decision', () => {
+    const accepted = { ...modelProvenance(), decision: 'accepted' as const, decidedBy: 'u1', authors: ['u1'] };
+    const [pending, taken] = exportGeoJson(
+      [lesion('p', { type: 'point', point: [1, 1] }, 'lesion.carcinoma', modelProvenance()), lesion('q', { type: 'point', point: [2, 2] }, 'lesion.carcinoma', accepted)],
+      GASTRIC_BIOPSY_LABEL_SET,
+    ).features;
+    expect(pending?.properties.provenance).toEqual({
+      origin: 'model',
+      modelId: 'sah-net',
+      modelVersion: '1.0.0',
+      modelSha256: 'a'.repeat(64),
+      runId: 'run-1',
+      threshold: 0.5,
+      score: 0.9,
+      decision: 'pending',
+      decidedBy: null,
+      authors: [],
+    });
+    expect(taken?.properties).toMatchObject({ objectType: 'annotation', classification: { name: 'Carcinoma' }, provenance: { decision: 'accepted', decidedBy: 'u1', authors: ['u1'] } });
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * A document's outlines as the GeoJSON FeatureCollection QuPath 0.4/0.5 writes and reads: one
  * annotation Feature per live shape (rejected proposals stay out), its class by English name and
- * colour. O(document) by nature, like any export.
+ * colour; a model's proposal also carries its provenance. O(document) by nature, like any export.
  */
 import { isLive, type AnnotationRecord } from '../annotation';
 import type { LabelClass, LabelSet } from '../labelSet';
+import { exportedProvenance } from './exportedProvenance';
 import { toGeoJsonGeometry, type QuPathClassification, type QuPathFeature, type QuPathFeatureCollection } from './geojson';
 
 const UNKNOWN_COLOR: QuPathClassification['color'] = [127, 127, 127];
@@ -35,11 +36,12 @@ export function exportGeoJson(records: Iterable<AnnotationRecord>, labelSet: Lab
   const features: QuPathFeature[] = [];
   for (const record of records) {
     if (record.type !== 'shape' || !isLive(record)) continue;
+    const provenance = exportedProvenance(record.provenance);
     features.push({
       type: 'Feature',
       id: record.id,
       geometry: toGeoJsonGeometry(record.geometry),
-      properties: { objectType: 'annotation', classification: classification(record.questionId, record.classCode), isLocked: false },
+      properties: { objectType: 'annotation', classification: classification(record.questionId, record.classCode), isLocked: false, ...(provenance ? { provenance } : {}) },
     });
   }
   return { type: 'FeatureCollection', features };

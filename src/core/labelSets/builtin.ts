@@ -186,7 +186,31 @@ export const GASTRIC_BIOPSY_LABEL_SET: LabelSet = {
         { code: 'lesion.carcinoma', name: { en: 'Carcinoma', ja: '癌' }, color: '#d62728', key: 'c' },
         { code: 'lesion.adenoma', name: { en: 'Adenoma', ja: '腺腫' }, color: '#ff7f0e', key: 'a' },
         { code: 'lesion.other', name: { en: 'Other lesion', ja: 'その他の病変' }, color: '#1f77b4', key: 'o' },
+        // Outlines the pathology-nuclei-tissue model proposes; no key, so drawing by hand is unchanged.
+        // `nucleus` is also the code of the demo slide's read-only nuclei layer.
+        { code: 'tissue', name: { en: 'Tissue', ja: '組織' }, color: '#2ca02c' },
+        { code: 'nucleus', name: { en: 'Nucleus', ja: '細胞核' }, color: '#5b3a8e' },
       ],
+    },
+  ],
+};
+
+/**
+ * Text burned into the pixels of frames and images (names, dates, IDs) to be checked and removed
+ * before sharing; what the `ppocr-text-det` model proposes.
+ */
+export const BURNED_IN_TEXT_LABEL_SET: LabelSet = {
+  id: 'burned-in-text',
+  version: 1,
+  name: { en: 'Burned-in text for de-identification', ja: '匿名化のための焼き込み文字' },
+  questions: [
+    {
+      id: 'text',
+      name: { en: 'Text in the image', ja: '画像内の文字' },
+      target: 'region',
+      kind: 'single',
+      required: false,
+      classes: [{ code: 'text.burnedIn', name: { en: 'Burned-in text', ja: '焼き込み文字' }, color: '#ffbf00', key: 'x' }],
     },
   ],
 };
@@ -197,4 +221,5 @@ export const BUILTIN_LABEL_SETS: readonly LabelSet[] = [
   UC_ENDOSCOPY_LABEL_SET,
   FUNDUS_GRADING_LABEL_SET,
   GASTRIC_BIOPSY_LABEL_SET,
+  BURNED_IN_TEXT_LABEL_SET,
 ];

@@ -32,6 +32,8 @@ export class ToolHarness<S> {
   readonly commands: ToolCommand[] = [];
   readonly switchedTo: ToolId[] = [];
   readonly notices: ToolNotice[] = [];
+  /** Every prompt the tool asked a model, in order. */
+  readonly prompts: Extract<ToolEffect, { type: 'prompt' }>[] = [];
 
   constructor(
     readonly tool: Tool<S>,
@@ -114,6 +116,7 @@ export class ToolHarness<S> {
       executeToolCommand(this.editor, effect.command);
     } else if (effect.type === 'select') this.selection = new Set(effect.ids);
     else if (effect.type === 'notice') this.notices.push(effect.notice);
+    else if (effect.type === 'prompt') this.prompts.push(effect);
     else this.switchedTo.push(effect.tool);
   }
 }

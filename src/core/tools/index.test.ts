@@ -15,6 +15,7 @@ describe('the tool registry', () => {
       ['ellipse', 'e', 'tool.ellipse'],
       ['point', 't', 'tool.point'],
       ['brush', 'b', 'tool.brush'],
+      ['clickOutline', 'w', 'tool.clickOutline'],
     ]);
     expect(toolForKey('e')?.id).toBe('ellipse');
     expect(toolForKey('x')).toBeUndefined();

@@ -1,4 +1,5 @@
 import { brushTool } from './brushTool';
+import { clickOutlineTool } from './clickOutlineTool';
 import { ellipseTool } from './ellipseTool';
 import { freehandTool } from './freehandTool';
 import { pointTool } from './pointTool';
@@ -56,6 +57,7 @@ export const TOOLS: readonly ToolEntry[] = [
   entry(ellipseTool, 'e'),
   entry(pointTool, 't'),
   entry(brushTool, 'b'),
+  entry(clickOutlineTool, 'w'),
 ];
 
 export function findTool(id: ToolId): ToolEntry {

@@ -9,8 +9,9 @@ import type { Geometry, Point, Shape } from '../annotation';
 import type { Box } from '../bounds';
 import type { CommandName, CommandParams } from '../commands/types';
 import type { ImageSize } from '../geometry/round';
+import type { ModelPrompt } from '../models/modelInput';
 
-export type ToolId = 'select' | 'polygon' | 'freehand' | 'rectangle' | 'ellipse' | 'point' | 'brush';
+export type ToolId = 'select' | 'polygon' | 'freehand' | 'rectangle' | 'ellipse' | 'point' | 'brush' | 'clickOutline';
 
 /** Something the user is told after an input, in place of the edit it did not make. */
 export type ToolNotice =
@@ -65,7 +66,20 @@ export type ToolEffect =
   | { readonly type: 'select'; readonly ids: readonly string[] }
   /** A tool that finished an outline hands over to another (e.g. back to select); optional. */
   | { readonly type: 'switchTool'; readonly tool: ToolId }
-  | { readonly type: 'notice'; readonly notice: ToolNotice };
+  | { readonly type: 'notice'; readonly notice: ToolNotice }
+  /**
+   * Ask a promptable model to outline what the prompts point at (image px), on `targetId`, as an
+   * answer of `questionId` with `classCode`. `refine: false` starts a new outline; `true` asks again
+   * for the same outline with every prompt so far (the outline it gave before is replaced).
+   */
+  | {
+      readonly type: 'prompt';
+      readonly prompts: readonly ModelPrompt[];
+      readonly targetId: string;
+      readonly questionId: string;
+      readonly classCode: string;
+      readonly refine: boolean;
+    };
 
 export interface ToolStep<S> {
   readonly state: S;
@@ -80,12 +94,14 @@ export interface ToolPreview {
   readonly crossing?: boolean;
   /** Vertex handles of the outline being edited. */
   readonly handles?: readonly Point[];
-  /** A rubber band (box selection). */
+  /** A rubber band (box selection, a box prompt being dragged). */
   readonly box?: Box;
   /** Stored outlines drawn displaced by `delta` (image px) while a selection is dragged; they move on release. */
   readonly moving?: { readonly ids: readonly string[]; readonly delta: Point };
   /** The brush footprint. */
   readonly brush?: { readonly center: Point; readonly radius: number; readonly mode: 'add' | 'subtract' };
+  /** The prompts of the outline being asked for: positive and negative clicks, a box. */
+  readonly prompts?: readonly ModelPrompt[];
 }
 
 export interface Tool<S> {

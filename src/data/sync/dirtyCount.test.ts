@@ -30,7 +30,7 @@ function applyingServer(): SyncApi {
   let revision = 0;
   const notUsed = () => Promise.reject(new Error('not used by this test'));
   return {
-    listRecords: async () => ({ records: [], nextCursor: null, revision: 0 }) satisfies RecordPage,
+    listRecordsText: async () => JSON.stringify({ records: [], nextCursor: null, revision: 0 } satisfies RecordPage),
     patchRecords: async (_itemId, batch) => {
       revision += 1;
       return { revision, versions: Object.fromEntries(batch.ops.map((op) => [op.id, op.baseVersion + 1])), updatedAt: new Date(0).toISOString() } satisfies BatchResult;

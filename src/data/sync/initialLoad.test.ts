@@ -22,7 +22,7 @@ afterEach(async () => {
   db = null;
 });
 
-function outline(i: number): AnnotationRecord {
+function outline(i: number): Extract<AnnotationRecord, { type: 'shape' }> {
   const id = `gland-${String(i).padStart(3, '0')}`;
   return { type: 'shape', id, questionId: 'lesion', targetId: DOC.itemId, classCode: 'lesion.other', geometry: { type: 'point', point: [i, i] }, provenance: humanProvenance(DOC.annotatorId) };
 }
@@ -31,38 +31,53 @@ function outline(i: number): AnnotationRecord {
 function pagingServer(count: number, size: number, log: string[], fail?: string) {
   const records = Array.from({ length: count }, (_, i) => outline(i));
   return {
-    listRecords: async (_itemId: string, page: { after?: string | null; limit?: number } = {}): Promise<RecordPage> => {
+    listRecordsText: async (_itemId: string, page: { after?: string | null; limit?: number } = {}): Promise<string> => {
       log.push(`request ${page.after ?? 'first'}`);
       if (page.after === fail) throw new Error('the server is gone');
       const from = page.after ? records.findIndex((record) => record.id === page.after) + 1 : 0;
       const slice = records.slice(from, from + size);
       const more = from + size < records.length;
-      return {
+      return JSON.stringify({
         records: slice.map((record) => ({ id: record.id, version: 1, schema: RECORD_SCHEMA.shape, record })),
         nextCursor: more ? (slice[slice.length - 1]?.id ?? null) : null,
         revision: 7,
-      };
+      } satisfies RecordPage);
     },
   };
 }
 
 /** Logs the first record of each page IndexedDB stores. */
-function logStores(target: MejirushiDb, log: string[], firstIds: ReadonlySet<string>): void {
-  target.records.hook('creating', (_key, row) => {
-    if (firstIds.has(row.id)) log.push(`store ${row.id}`);
+function logStores(target: MejirushiDb, log: string[]): void {
+  target.basePages.hook('creating', (_key, row) => {
+    log.push(`store ${(JSON.parse(row.text) as RecordPage).records[0]?.id}`);
   });
 }
 
 describe('loadDocument', () => {
-  it('asks for the next page before storing the one in hand, and stores every record once', async () => {
+  it('asks for the next page before storing the one in hand, stores each page as one row, and answers before the pages are all stored', async () => {
     db = new MejirushiDb('initial-load-order');
     const log: string[] = [];
-    logStores(db, log, new Set(['gland-000', 'gland-004', 'gland-008']));
+    logStores(db, log);
     const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
-    expect(log).toEqual(['request first', 'request gland-003', 'store gland-000', 'request gland-007', 'store gland-004', 'store gland-008']);
+    log.push('answered');
     expect(loaded.records?.map((record) => record.id)).toEqual(Array.from({ length: 10 }, (_, i) => outline(i).id));
-    expect((await readRecords(db, DOC)).length).toBe(10);
-    expect(loaded.head).toMatchObject({ revision: 7, loaded: true });
+    expect(loaded.revision).toBe(7);
+    expect(await loaded.stored).toMatchObject({ revision: 7, loaded: true });
+    expect(log.slice(0, 3)).toEqual(['request first', 'request gland-003', 'request gland-007']);
+    expect(log.indexOf('store gland-000')).toBeGreaterThan(log.indexOf('request gland-003'));
+    expect(log.indexOf('answered')).toBeLessThan(log.indexOf('store gland-008'));
+    expect(await db.basePages.count()).toBe(3);
+    expect(await db.records.count()).toBe(0);
+    expect((await readRecords(db, DOC)).map((record) => record.id)).toEqual(loaded.records?.map((record) => record.id));
+  });
+
+  it('asks for no further page while more text than it may hold waits to be stored', async () => {
+    db = new MejirushiDb('initial-load-bounded');
+    const log: string[] = [];
+    logStores(db, log);
+    const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1, textWaiting: 1 });
+    await loaded.stored;
+    expect(log).toEqual(['request first', 'request gland-003', 'store gland-000', 'request gland-007', 'store gland-004', 'store gland-008']);
   });
 
   it('fails with the page that could not be fetched, leaves the document unloaded, and keeps the pages stored', async () => {
@@ -73,13 +88,32 @@ describe('loadDocument', () => {
     expect((await readRecords(db, DOC)).length).toBe(8);
   });
 
-  it('fails with the store error when IndexedDB refuses a page, not waiting on the page in flight', async () => {
+  it('leaves the document unloaded when IndexedDB refuses a page, still answering the records fetched', async () => {
     db = new MejirushiDb('initial-load-store-failure');
     const log: string[] = [];
-    db.records.hook('creating', () => {
+    db.basePages.hook('creating', () => {
       throw new Error('quota exceeded');
     });
-    await expect(loadDocument(pagingServer(10, 4, log, 'gland-003'), db, DOC, LABEL_SET, { pageSize: 4, now: 1 })).rejects.toThrow('quota exceeded');
-    expect(log).toEqual(['request first', 'request gland-003']);
+    const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    expect(loaded.records).toHaveLength(10);
+    await expect(loaded.stored).rejects.toThrow('quota exceeded');
+    expect(await db.heads.get([DOC.itemId, DOC.annotatorId])).toBeUndefined();
+  });
+
+  it('keeps local work over the base and drops synced copies the base has newer', async () => {
+    db = new MejirushiDb('initial-load-local-work');
+    const log: string[] = [];
+    const edited = { ...outline(1), classCode: 'lesion.carcinoma' };
+    await db.records.bulkPut([
+      { ...DOC, id: edited.id, record: edited, base: null, baseVersion: 0, state: 'dirty' },
+      { ...DOC, id: outline(2).id, record: { ...outline(2), classCode: 'lesion.adenoma' }, baseVersion: 0, state: 'synced' },
+    ]);
+    const loaded = await loadDocument(pagingServer(5, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    expect(loaded.records).toBeNull();
+    const records = new Map((await readRecords(db, DOC)).map((record) => [record.id, record]));
+    expect(records.size).toBe(5);
+    expect(records.get(edited.id)).toEqual(edited);
+    expect(records.get(outline(2).id)).toEqual(outline(2));
+    expect(await db.records.count()).toBe(1);
   });
 });

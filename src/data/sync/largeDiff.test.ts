@@ -36,7 +36,7 @@ function recordingServer() {
       return result;
     },
     changes: async () => ({ changes: [], checkpoint: '', more: false }) satisfies ChangeFeed,
-    listRecords: notUsed,
+    listRecordsText: notUsed,
     listOps: notUsed,
   };
   return { api, batches };

@@ -7,6 +7,7 @@ import type { AnnotationRecord } from '../../core/annotation';
 import { sameRecord, type RecordDiff } from '../../core/diff';
 import { RECORD_SCHEMA, type StoredRecord } from '../../core/records';
 import { documentRange, type MejirushiDb, type RecordKey, type RecordRow } from '../db';
+import { baseVersions, readBase } from './basePages';
 
 export interface DocumentRef {
   readonly itemId: string;
@@ -93,10 +94,15 @@ export async function takeServerCopies(
   for (const copy of copies) if ((newest.get(copy.id)?.version ?? -1) < copy.version) newest.set(copy.id, copy);
   const ids = [...newest.keys()];
   const rows = await db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
+  const inBase = await baseVersions(db, doc, ids.filter((_, i) => rows[i] === undefined));
   const writes: RecordRow[] = [];
   const taken = new Map<string, AnnotationRecord | null>();
   ids.forEach((id, i) => {
     const row = rows[i];
+    // A record only the base holds is what every editor of the document loaded: an older or
+    // equal copy changes nothing and is nothing new to hear.
+    const baseVersion = inBase.get(id);
+    if (baseVersion !== undefined && (newest.get(id) as StoredRecord).version <= baseVersion) return;
     const next = serverCopyRow(doc, row, newest.get(id) as StoredRecord);
     if (!next) {
       // Also a change of this device whose ack has not been written yet: the copy is its echo, and
@@ -111,11 +117,39 @@ export async function takeServerCopies(
   return taken;
 }
 
-/** Every live local record of a document (tombstones left out). */
+/**
+ * The rows of `ids` as they stand: a record row, or, for a record only the base holds, a synced
+ * row at the base's version whose record is `seen(id)`, the copy the caller already holds (the
+ * editor's `before`: every editor loaded the base), so no base page is parsed for an edit.
+ */
+export async function currentRows(
+  db: MejirushiDb,
+  doc: DocumentRef,
+  ids: readonly string[],
+  seen: (id: string) => AnnotationRecord | null,
+): Promise<(RecordRow | undefined)[]> {
+  const rows = await db.records.bulkGet(ids.map((id) => keyOf(doc, id)));
+  const inBase = await baseVersions(db, doc, ids.filter((_, i) => rows[i] === undefined));
+  return rows.map((row, i) => {
+    const id = ids[i]!;
+    const baseVersion = inBase.get(id);
+    if (row || baseVersion === undefined) return row;
+    return { itemId: doc.itemId, annotatorId: doc.annotatorId, id, record: seen(id), baseVersion, state: 'synced' };
+  });
+}
+
+/** Every live local record of a document (tombstones left out): the base, overridden by record rows. */
 export async function readRecords(db: MejirushiDb, doc: DocumentRef): Promise<AnnotationRecord[]> {
   const [lower, upper] = documentRange(doc.itemId, doc.annotatorId);
-  const rows = await db.records.where('[itemId+annotatorId+id]').between(lower, upper, true, true).toArray();
-  return rows.flatMap((row) => (row.record ? [row.record] : []));
+  const [base, rows] = await db.transaction('r', db.basePages, db.records, () =>
+    Promise.all([readBase(db, doc), db.records.where('[itemId+annotatorId+id]').between(lower, upper, true, true).toArray()]),
+  );
+  const current = new Map<string, AnnotationRecord | null>();
+  for (const stored of base) current.set(stored.id, stored.record);
+  for (const row of rows) current.set(row.id, row.record);
+  const out: AnnotationRecord[] = [];
+  for (const record of current.values()) if (record) out.push(record);
+  return out;
 }
 
 /** Rows of a document in one state, through the state index. */

@@ -1,6 +1,8 @@
 import type { MessageTable } from '../types';
 import { appMessages } from './app';
 import { exchangeMessages } from './exchange';
+import { modelRegistryMessages } from './modelRegistry';
+import { proposalMessages } from './proposals';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -14,6 +16,8 @@ export const messageTables = {
   slideAnnotationMessages,
   toolMessages,
   exchangeMessages,
+  modelRegistryMessages,
+  proposalMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -23,6 +27,8 @@ export const messages = {
   ...slideAnnotationMessages,
   ...toolMessages,
   ...exchangeMessages,
+  ...modelRegistryMessages,
+  ...proposalMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

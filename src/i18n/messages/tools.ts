@@ -25,4 +25,9 @@ export const toolMessages = {
     en: 'Paint to add to the selected outline (or draw a new one); hold Alt to erase; [ and ] change the brush size',
     ja: '塗って選択中の輪郭に加える（選択なしなら新しい輪郭）。Altを押しながらで消す。[ と ] でブラシの大きさを変更',
   },
+  'tool.clickOutline': { en: 'Click to outline', ja: 'クリックで輪郭' },
+  'tool.clickOutline.hint': {
+    en: 'Click a lesion to outline it, or drag a box around it; Shift+click adds to the outline, Alt+click takes away from it; Enter or Esc ends it',
+    ja: '病変をクリックして輪郭を作る（または囲むようにドラッグ）。Shift+クリックで範囲を加え、Alt+クリックで除く。EnterまたはEscで終了',
+  },
 } as const satisfies MessageTable;

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { AssignPanel } from './AssignPanel';
 import { DatasetsPanel } from './DatasetsPanel';
+import { ModelsPanel } from './ModelsPanel';
 import { UploadPanel } from './UploadPanel';
 import { UsersPanel, useUsers } from './UsersPanel';
 
@@ -34,6 +35,7 @@ export function AdminPage() {
       <DatasetsPanel />
       <UploadPanel />
       <AssignPanel users={users} />
+      <ModelsPanel />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLanguage, useT } from '../../i18n';
+import { useFirstScreen } from '../../offline/firstScreen';
 import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { ProgressBar } from '../common/ProgressBar';
@@ -18,6 +19,7 @@ export function DatasetListPage() {
   useEffect(() => {
     void loadDatasets();
   }, [loadDatasets]);
+  useFirstScreen(datasets !== null && !loading);
 
   return (
     <main className="page" data-testid="dataset-list" data-ready={datasets !== null && !loading ? 'true' : 'false'}>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { withLocalProgress } from '../../data/localItemSync';
 import { useLanguage, useT } from '../../i18n';
+import { useFirstScreen } from '../../offline/firstScreen';
 import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { preloadViewerOf } from '../item/viewerPreload';
@@ -35,6 +36,7 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   }, [hasDatasets, loadDatasets]);
 
   const ready = list !== undefined && !list.loading && list.error === null;
+  useFirstScreen(ready);
   return (
     <main className="page" data-testid="item-list" data-ready={ready ? 'true' : 'false'}>
       <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>

@@ -8,20 +8,19 @@ import { paths } from '../router';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { useFileLoader } from './useFileLoader';
-import { knownKind, prepareViewer, preloadViewerOf } from './viewerPreload';
+import { prepareViewer, startItem } from './viewerPreload';
 
 /** /items/:id — loads the item and its local records, then shows the reading workspace. */
 export function ItemPage({ itemId }: { readonly itemId: string }) {
   const t = useT();
-  const openItemById = useAppStore((state) => state.openItemById);
   const closeItem = useAppStore((state) => state.closeItem);
   const open = useAppStore((state) => (state.openItem?.itemId === itemId ? state.openItem : null));
 
   useEffect(() => {
-    void knownKind(itemId).then((known) => known && preloadViewerOf(known));
-    void openItemById(itemId);
+    // Already started at boot when the page was loaded on this URL (see boot.ts): then a no-op.
+    startItem(itemId);
     return () => closeItem();
-  }, [itemId, openItemById, closeItem]);
+  }, [itemId, closeItem]);
   // The detail arrives before the records: start on the viewer (its chunk, a slide's first tiles)
   // meanwhile. From the store itself, not an effect: an effect would wait for the render the
   // detail causes (the workspace mounting: ~150 ms here) before the first tile is asked for.

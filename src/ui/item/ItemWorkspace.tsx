@@ -1,7 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { SliceRef } from '../../core/item';
+import type { SeriesItem, SliceRef } from '../../core/item';
+import type { ConfidenceThresholds } from '../../core/proposalFilter';
+import { hasLabelRecords } from '../../core/targetLabels';
 import { useLanguage, useT } from '../../i18n';
-import { appStore, isEditable, type OpenItem, type UnseenChoice } from '../../store';
+import { seriesInputs, type ReadSlice } from '../../inference/seriesInputs';
+import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } from '../../store';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';
@@ -10,7 +13,10 @@ import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { actionForKey, type ItemAction } from './keymap';
-import { cellBackground, classesPerTarget } from './labelColors';
+import { cellBackground } from './labelColors';
+import { LabelExport } from './LabelExport';
+import { sliceCells } from './proposalCells';
+import { ProposalPanel, type RunChoice } from '../proposals/ProposalPanel';
 import { SeriesAnswer } from './SeriesAnswer';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
@@ -18,6 +24,11 @@ import { UnseenRangeDialog } from './UnseenRangeDialog';
 
 /** Delete clears the current slice's (or range's) labels, as the clear button says. */
 const DELETE_CLEARS = { aria: 'Delete', label: 'Del' } as const;
+
+const NO_THRESHOLDS: ConfidenceThresholds = {};
+
+/** A slice's pixels through the viewer's own loader (its chunk is loaded once the series is shown). */
+const readSlice: ReadSlice = async (slice) => (await import('../../viewer/cornerstone/decodedSlice')).readDecodedSlice(slice);
 
 /** The reading room: viewer, slice navigation with the label strip, label buttons, status, submit. */
 export function ItemWorkspace({
@@ -46,13 +57,36 @@ export function ItemWorkspace({
   const { question, document, changes } = open;
   const editable = isEditable(open);
 
-  // O(slices) per change of the document, read through its per-target index.
-  const classes = useMemo(
-    () => (question ? classesPerTarget(document, open.targetIds, question) : []),
+  const thresholds = useAppStore((state) => (state.proposals?.itemId === open.itemId ? state.proposals.thresholds : NO_THRESHOLDS));
+  const [proposalRefusal, setProposalRefusal] = useState<string | null>(null);
+  // O(slices) per change of the document or of the slider, read through its per-target index.
+  const cells = useMemo(
+    () => (question ? sliceCells(document, open.targetIds, question, thresholds) : []),
     // `document` changes in place; `changes` says when.
-    [document, changes, open.targetIds, question],
+    [document, changes, open.targetIds, question, thresholds],
   );
+  const classes = useMemo(() => cells.map((cell) => cell.settled), [cells]);
+  const proposed = useMemo(() => cells.map((cell) => cell.proposed), [cells]);
   const current = classes[open.sliceIndex] ?? [];
+  const currentProposal = proposed[open.sliceIndex] ?? null;
+  const shownIds = useMemo(() => proposed.flatMap((cell) => (cell ? [cell.id] : [])), [proposed]);
+  const series = open.detail?.item.content.kind === 'series' ? open.detail.item.content : null;
+  // A series is proposed on open only while it has no answers nor proposals of the question (a rejected one counts):
+  // read once, when the panel decides, not on every change of the document.
+  const untouched = useCallback(() => {
+    const now = appStore().getState().openItem;
+    return now?.status === 'ready' && now.document !== null && now.question !== null && !hasLabelRecords(now.document, now.question.id, now.targetIds);
+  }, []);
+  const choices = useMemo(
+    (): RunChoice[] => (series ? [{ scope: 'series', inputs: () => seriesInputs(series as SeriesItem, readSlice), onOpen: untouched }] : []),
+    [series, untouched],
+  );
+
+  const decide = (ids: readonly string[], decision: 'accepted' | 'rejected') => {
+    const outcome = actions.decideProposals(ids, decision);
+    setProposalRefusal(outcome.kind === 'refused' ? outcome.reason : null);
+    return outcome.kind === 'done';
+  };
   const unlabelled = open.targetIds.length - open.labelled;
 
   const anyDialog = dialogOpen || help || showConflict || askUnseen !== null;
@@ -82,6 +116,11 @@ export function ItemWorkspace({
         return setHelp(true);
       case 'deselect':
         return actions.goToSlice(open.sliceIndex);
+      case 'proposal':
+        if (action.all) return decide(shownIds, action.decision);
+        // Like a label key, deciding on the slice's proposal moves on to the next slice.
+        if (currentProposal && decide([currentProposal.id], action.decision)) actions.stepSlice(1);
+        return;
     }
   };
   useReadingKeyboard(actionForKey, question, !anyDialog, onAction);
@@ -94,6 +133,10 @@ export function ItemWorkspace({
           <span className="swatch" style={{ background: cellBackground(current) }} aria-hidden="true" />
           {current.map((c) => c.name[language]).join(', ')}
         </>
+      ) : currentProposal ? (
+        <span className="proposal-overlay" data-testid="viewer-slice-proposal">
+          {t('proposals.overlay', { labels: currentProposal.classes.map((c) => c.name[language]).join(', '), percent: Math.round(currentProposal.score * 100) })}
+        </span>
       ) : (
         <span className="muted">{t('strip.unlabelled')}</span>
       )}
@@ -115,7 +158,7 @@ export function ItemWorkspace({
             initialWindow={open.window}
             onWindowChosen={actions.chooseWindow}
           />
-          <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
+          <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} proposed={proposed} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
           {question && (
@@ -148,6 +191,8 @@ export function ItemWorkspace({
               <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />
             </>
           )}
+          <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
+          <LabelExport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>

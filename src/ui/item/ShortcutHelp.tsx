@@ -9,6 +9,10 @@ export function ShortcutHelp({ question, onClose }: { readonly question: Questio
   const rows: [string, string][] = [
     ...question.classes.filter((c) => c.key).map((c): [string, string] => [c.key as string, t('help.labelWith', { name: c.name[language] })]),
     ['Delete', t('help.clear')],
+    ['A', t('help.proposal.accept')],
+    ['X', t('help.proposal.reject')],
+    ['Shift + A', t('help.proposal.acceptAll')],
+    ['Shift + X', t('help.proposal.rejectAll')],
     ['↓ / →', t('help.next')],
     ['↑ / ←', t('help.previous')],
     ['PageDown / PageUp', t('help.page', { count: PAGE_STEP })],

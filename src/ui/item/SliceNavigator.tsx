@@ -2,6 +2,7 @@ import type { LabelClass } from '../../core/labelSet';
 import { useT } from '../../i18n';
 import type { SliceSelection } from '../../store/sliceCursor';
 import { LabelStrip } from './LabelStrip';
+import type { ProposedCell } from './proposalCells';
 
 /** "Slice n / N", the slider, and the label strip aligned with it. */
 export function SliceNavigator({
@@ -9,8 +10,10 @@ export function SliceNavigator({
   index,
   selection,
   classes,
+  proposed,
   onGo,
 }: {
+  readonly proposed?: readonly (ProposedCell | null)[];
   readonly count: number;
   readonly index: number;
   readonly selection: SliceSelection | null;
@@ -25,7 +28,7 @@ export function SliceNavigator({
         {text}
       </div>
       <div className="slice-track">
-        <LabelStrip classes={classes} index={index} selection={selection} onSelect={onGo} />
+        <LabelStrip classes={classes} {...(proposed ? { proposed } : {})} index={index} selection={selection} onSelect={onGo} />
         <input
           type="range"
           className="slice-slider"

@@ -49,7 +49,7 @@ export function SubmitControl({ open, unlabelled, onSubmit, onDialog }: { readon
         {open.submitting ? t('submit.submitting') : t('submit.button')}
       </button>
       {blocker && (
-        <span id="submit-hint" className="hint" data-testid="submit-hint" data-reason={blocker}>
+        <span id="submit-hint" className="hint" data-testid="submit-hint" data-reason={blocker} title={t(blocker)}>
           {t(blocker)}
         </span>
       )}

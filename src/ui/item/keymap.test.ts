@@ -42,4 +42,17 @@ describe('actionForKey', () => {
     expect(actionForKey(press('?', { shiftKey: true }), null)).toEqual({ type: 'help' });
     expect(actionForKey(press('1', { altKey: true }), SAH ?? null)).toBeNull();
   });
+
+  it('accepts (A) or rejects (X) the proposal on the slice, and every one shown with Shift', () => {
+    expect(actionForKey(press('a'), SAH ?? null)).toEqual({ type: 'proposal', decision: 'accepted', all: false });
+    expect(actionForKey(press('x'), SAH ?? null)).toEqual({ type: 'proposal', decision: 'rejected', all: false });
+    expect(actionForKey(press('A', { shiftKey: true }), SAH ?? null)).toEqual({ type: 'proposal', decision: 'accepted', all: true });
+    expect(actionForKey(press('X', { shiftKey: true }), SAH ?? null)).toEqual({ type: 'proposal', decision: 'rejected', all: true });
+    expect(actionForKey(press('a', { ctrlKey: true }), SAH ?? null)).toBeNull();
+  });
+
+  it('leaves A to a class keyed A', () => {
+    const keyedA = { ...SAH!, classes: [{ ...SAH!.classes[0]!, key: 'a' }] };
+    expect(actionForKey(press('a'), keyedA)).toEqual({ type: 'label', classCode: 'sah.present' });
+  });
 });

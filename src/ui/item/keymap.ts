@@ -12,7 +12,9 @@ export type ItemAction =
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'help' }
-  | { readonly type: 'deselect' };
+  | { readonly type: 'deselect' }
+  /** A: accept the proposal on this slice (Shift: every one shown in the series); X: reject. */
+  | { readonly type: 'proposal'; readonly decision: 'accepted' | 'rejected'; readonly all: boolean };
 
 export interface KeyPress {
   readonly key: string;
@@ -61,5 +63,9 @@ export function actionForKey(press: KeyPress, question: Question | null): ItemAc
       return { type: 'deselect' };
   }
   const labelClass = question?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
-  return labelClass ? { type: 'label', classCode: labelClass.code } : null;
+  if (labelClass) return { type: 'label', classCode: labelClass.code };
+  // After the class keys: a label set whose class is keyed A or X keeps its key.
+  const lower = key.toLowerCase();
+  if (lower === 'a' || lower === 'x') return { type: 'proposal', decision: lower === 'a' ? 'accepted' : 'rejected', all: press.shiftKey };
+  return null;
 }

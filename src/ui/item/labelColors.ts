@@ -1,12 +1,5 @@
 import type { AnnotationRecord } from '../../core/annotation';
 import type { LabelClass, Question } from '../../core/labelSet';
-import type { RecordStore } from '../../core/recordStore';
-
-/** Per target (in order), the classes of its answer to `question`; empty when unanswered. O(targets). */
-export function classesPerTarget(document: RecordStore | null, targetIds: readonly string[], question: Question): LabelClass[][] {
-  const byCode = new Map(question.classes.map((c) => [c.code, c]));
-  return targetIds.map((targetId) => classesOf(document?.labelAt(question.id, targetId)?.classCodes ?? [], byCode));
-}
 
 /** The classes named by `codes`, in that order, skipping codes the question does not know. */
 export function classesOf(codes: readonly string[], byCode: ReadonlyMap<string, LabelClass>): LabelClass[] {

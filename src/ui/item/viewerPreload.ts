@@ -1,9 +1,9 @@
 /**
  * Starts loading the viewer an item will need while its records load. The kind comes from the
  * dataset list the user came from or this device's copy of the item's detail; else (a link
- * opened on a new device) from the detail itself, which arrives before the records. Never a
- * guess: a slide must not load Cornerstone, whose parsing and decode workers would hold up the
- * first tiles, nor a series OpenSeadragon. A slide's home-view tiles are fetched meanwhile too.
+ * opened on a new device) from the detail itself, which arrives before the records. Cornerstone
+ * is never guessed: its parsing and decode workers would hold up a slide's first tiles. The slide
+ * viewer is (see `startItem`). A slide's home-view tiles are fetched with the detail too.
  */
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
@@ -33,6 +33,23 @@ export async function knownKind(itemId: string): Promise<ItemKind | null> {
 export async function preloadViewerOf(kind: ItemKind): Promise<void> {
   const preload = kind === 'slide' ? preloadSlideViewer : kind === 'series' ? preloadSeriesViewer : null;
   await preload?.().catch(() => undefined);
+}
+
+/**
+ * Opens an item and starts its viewer. Before the detail says what the item is, OpenSeadragon's
+ * chunk (a tenth of Cornerstone's) is loaded on a guess: a slide link opened on a new device gets
+ * it during the detail's round trip instead of after it, and a series pays a download and an
+ * evaluation that fit in that same wait.
+ */
+export function startItem(itemId: string): void {
+  const listed = listedKind(appStore().getState().itemLists, itemId);
+  if (listed) void preloadViewerOf(listed);
+  else {
+    // Not after the device's copy is read: the guess is worth most at once.
+    void preloadViewerOf('slide');
+    void knownKind(itemId).then((known) => (known === 'series' ? preloadViewerOf(known) : undefined));
+  }
+  void appStore().getState().openItemById(itemId);
 }
 
 /** Once the item's content is known: its viewer's chunk and, for a slide, its home-view tiles. */

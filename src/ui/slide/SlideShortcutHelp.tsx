@@ -13,6 +13,8 @@ export function SlideShortcutHelp({ question, onClose }: { readonly question: Qu
     ['Shift + R / Shift + L', t('slide.help.rotate')],
     ['0', t('slide.help.home')],
     ['Shift + F', t('slide.help.fullScreen')],
+    ['Shift + A', t('help.proposal.acceptInView')],
+    ['Shift + X', t('help.proposal.rejectInView')],
     [t('slide.help.pan'), t('slide.help.panAction')],
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],

@@ -1,9 +1,14 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SlideItem } from '../../core/item';
 import { isLabelQuestion } from '../../core/labelSet';
+import type { ConfidenceThresholds } from '../../core/proposalFilter';
 import { labelAt } from '../../core/targetLabels';
 import { useT } from '../../i18n';
-import { appStore, isEditable, type OpenItem } from '../../store';
+import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
+import { ProposalPanel } from '../proposals/ProposalPanel';
+import { clickOutlineModel, runClickOutline } from './clickOutline';
+import { inViewProposals, slideRunChoices } from './slideProposals';
+import type { OutlinePrompt } from '../../viewer/slide/annotation/annotationSession';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { SlideAnnotationLayer } from '../../viewer/slide/annotation/SlideAnnotationLayer';
 import { LazySlideViewer, type SlideViewerHandle } from '../../viewer/slide/LazySlideViewer';
@@ -17,6 +22,10 @@ import { SlideShortcutHelp } from './SlideShortcutHelp';
 import { slideActionForKey, type SlideAction } from './slideKeymap';
 import { GeoJsonExchange } from './GeoJsonExchange';
 import { useSlideTiles } from './useSlideTiles';
+
+const NO_THRESHOLDS: ConfidenceThresholds = {};
+/** How long the view rests before the count of proposals in view is taken again. */
+const VIEW_SETTLE_MS = 250;
 
 /**
  * The pathology reading room: the slide viewer with the annotation layer over it, the
@@ -55,6 +64,36 @@ export function SlideWorkspace({
 
   const anyDialog = dialogOpen || help || showConflict;
 
+  const thresholds = useAppStore((state): ConfidenceThresholds => (state.proposals?.itemId === open.itemId ? state.proposals.thresholds : NO_THRESHOLDS));
+  /** The overlay's adapter: where the view is, for "run on the visible region" and "all in view". */
+  const adapterRef = useRef<ViewerAdapter | null>(null);
+  const [proposalRefusal, setProposalRefusal] = useState<string | null>(null);
+  const [viewChanges, setViewChanges] = useState(0);
+  const choices = useMemo(() => slideRunChoices(open.itemId, slide, loadTile, () => adapterRef.current?.visibleImageBox() ?? null), [open.itemId, slide, loadTile]);
+  const shownInView = useMemo(
+    () => (document && adapterRef.current ? inViewProposals(document, open.itemId, adapterRef.current.visibleImageBox(), thresholds) : []),
+    // `document` changes in place (`changes` says when); the view moves (`viewChanges`).
+    [document, changes, open.itemId, thresholds, viewChanges],
+  );
+  const models = useAppStore((state) => (state.proposals?.itemId === open.itemId ? state.proposals.models : null));
+  const clickModel = useMemo(() => clickOutlineModel(models), [models]);
+  const onPrompt = useCallback(
+    (prompt: OutlinePrompt) => runClickOutline({ itemId: open.itemId, slide, loadTile, model: clickModel, promptOutline: actions.promptOutline }, prompt),
+    [open.itemId, slide, loadTile, clickModel, actions],
+  );
+  /** The outlines selected in the annotation layer: Shift+A / Shift+X decide on these when any is a proposal shown. */
+  const selectedRef = useRef<ReadonlySet<string>>(new Set());
+  const onSelection = useCallback((ids: ReadonlySet<string>) => {
+    selectedRef.current = ids;
+  }, []);
+  const decideInView = (decision: 'accepted' | 'rejected') => {
+    const inView = document && adapterRef.current ? inViewProposals(document, open.itemId, adapterRef.current.visibleImageBox(), thresholds) : [];
+    const selected = inView.filter((id) => selectedRef.current.has(id));
+    const ids = selected.length > 0 ? selected : inView;
+    const outcome = actions.decideProposals(ids, decision);
+    setProposalRefusal(outcome.kind === 'refused' ? outcome.reason : null);
+  };
+
   const run = (command: Parameters<typeof actions.runCommands>[0][number]) => {
     const outcome = actions.runCommands([command]);
     setRefused(outcome.kind === 'refused' ? outcome.reason : null);
@@ -86,11 +125,27 @@ export function SlideWorkspace({
         return viewer?.controls.home();
       case 'fullScreen':
         return viewer?.toggleFullScreen();
+      case 'proposalsInView':
+        return decideInView(action.decision);
     }
   };
   useReadingKeyboard(slideActionForKey, question, !anyDialog, onAction);
 
-  const renderOverlay = useCallback((adapter: ViewerAdapter) => <SlideAnnotationLayer adapter={adapter} open={open} />, [open]);
+  const renderOverlay = useCallback(
+    (adapter: ViewerAdapter) => {
+      if (adapterRef.current !== adapter) {
+        adapterRef.current = adapter;
+        // The count of outlines in view follows the view once it rests: never a page render per frame of a pan.
+        let settle: ReturnType<typeof setTimeout> | undefined;
+        adapter.onViewChange(() => {
+          clearTimeout(settle);
+          settle = setTimeout(() => setViewChanges((n) => n + 1), VIEW_SETTLE_MS);
+        });
+      }
+      return <SlideAnnotationLayer adapter={adapter} open={open} onSelection={onSelection} thresholds={thresholds} onPrompt={onPrompt} />;
+    },
+    [open, onSelection, thresholds, onPrompt],
+  );
 
   return (
     <div className="workspace slide-workspace" data-testid="slide-workspace">
@@ -109,6 +164,7 @@ export function SlideWorkspace({
             </p>
           )}
           <ReadOnlyNotice open={open} />
+          <ProposalPanel open={open} choices={choices} shownCount={shownInView.length} onDecideAll={decideInView} refusal={proposalRefusal} />
           <GeoJsonExchange open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>

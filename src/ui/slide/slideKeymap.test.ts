@@ -52,4 +52,10 @@ describe('slide page keys', () => {
     }
     expect(slideActionForKey(press('1', { altKey: true }), group)).toBeNull();
   });
+
+  it('accepts or rejects every AI outline shown in view with Shift+A / Shift+X, leaving plain A to the adenoma class', () => {
+    expect(slideActionForKey(press('A', { shiftKey: true }), group)).toEqual({ type: 'proposalsInView', decision: 'accepted' });
+    expect(slideActionForKey(press('X', { shiftKey: true }), group)).toEqual({ type: 'proposalsInView', decision: 'rejected' });
+    expect(slideActionForKey(press('a'), group)).toBeNull();
+  });
 });

@@ -17,7 +17,9 @@ export type SlideAction =
   | { readonly type: 'magnificationStep'; readonly index: number }
   | { readonly type: 'rotate'; readonly degrees: 90 | -90 }
   | { readonly type: 'home' }
-  | { readonly type: 'fullScreen' };
+  | { readonly type: 'fullScreen' }
+  /** Shift+A / Shift+X: accept or reject every AI outline shown in view (plain A is a class key there). */
+  | { readonly type: 'proposalsInView'; readonly decision: 'accepted' | 'rejected' };
 
 export interface SlideKeyPress {
   readonly key: string;
@@ -58,6 +60,10 @@ export function slideActionForKey(press: SlideKeyPress, question: Question | nul
         return { type: 'rotate', degrees: -90 };
       case 'KeyF':
         return { type: 'fullScreen' };
+      case 'KeyA':
+        return { type: 'proposalsInView', decision: 'accepted' };
+      case 'KeyX':
+        return { type: 'proposalsInView', decision: 'rejected' };
     }
   }
   switch (press.key) {

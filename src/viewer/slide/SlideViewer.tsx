@@ -9,6 +9,7 @@ import { slideProblem } from './slidePyramid';
 import { useSlideTestHook } from './slideTestHook';
 import { SlideToolbar } from './SlideToolbar';
 import type { LoadTile } from './tileLoadError';
+import { useFirstScreen } from '../../offline/firstScreen';
 import { useOsdViewer } from './useOsdViewer';
 import { useSlideDisplay } from './useSlideDisplay';
 import '../SeriesViewer.css';
@@ -65,8 +66,7 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
 
   const handle = useOsdViewer(elementRef, itemId, slide, loadTileRef);
   const display = useSlideDisplay(handle);
-  // After useSlideDisplay's listeners are attached (effects run in order): it sees the open.
-  useEffect(() => handle?.open(), [handle]);
+  useFirstScreen(display.ready);
   useSlideTestHook(handle);
 
   const [fullScreen, setFullScreen] = useState(false);

@@ -4,6 +4,7 @@ import type { SlideItem } from '../../core/item';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
 import { OsdAdapter } from './osdAdapter';
+import { SlideDisplayTracker } from './slideDisplayTracker';
 import { SlideControls } from './slideControls';
 import { SlideTileSource } from './slideTileSource';
 import type { LoadTile } from './tileLoadError';
@@ -12,8 +13,8 @@ export interface OsdHandle {
   readonly viewer: OpenSeadragon.Viewer;
   readonly adapter: OsdAdapter;
   readonly controls: SlideControls;
-  /** Opens the slide: called once whoever follows the viewer's events is listening. */
-  readonly open: () => void;
+  /** Loading state, followed from before the slide was opened. */
+  readonly display: SlideDisplayTracker;
 }
 
 /**
@@ -61,9 +62,13 @@ export function useOsdViewer(
     });
     const adapter = new OsdAdapter(viewer, itemId);
     const controls = new SlideControls(viewer, adapter, baseMagnification(slide));
-    setHandle({ viewer, adapter, controls, open: () => viewer.open({ tileSource: source }) });
+    const display = new SlideDisplayTracker(viewer);
+    // In this task, not after the render the new handle causes: the tracker already listens.
+    viewer.open({ tileSource: source });
+    setHandle({ viewer, adapter, controls, display });
     return () => {
       setHandle(null);
+      display.destroy();
       adapter.destroy();
       viewer.destroy();
     };

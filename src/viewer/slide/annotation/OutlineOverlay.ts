@@ -3,6 +3,7 @@
  * screens), redrawn at most once per animation frame after a change of view, of the document
  * (each diff the store applies) or of what the tool shows. Never a DOM node per outline.
  */
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import type { ToolPreview } from '../../../core/tools/tool';
 import type { ViewerAdapter } from '../../adapter';
 import { drawDocument, type FrameStats } from './drawDocument';
@@ -19,6 +20,8 @@ export interface OverlayContent {
   /** Read-only layers that are switched on. */
   readonly layers: readonly PackedLayerIndex[];
   readonly selection: ReadonlySet<string>;
+  /** The lowest score of a proposal drawn, per question (the AI panel's sliders). */
+  readonly thresholds: ConfidenceThresholds;
   /** What the active tool shows, in the active class's colour. */
   readonly preview: ToolPreview | null;
   readonly previewColor: string;
@@ -94,7 +97,7 @@ export class OutlineOverlay {
       this.settle = null;
     }
     const start = performance.now();
-    const { outlines, layers, selection, preview, previewColor } = this.content();
+    const { outlines, layers, selection, thresholds, preview, previewColor } = this.content();
     const ctx = this.context2d;
     const resized = this.fitCanvas();
     ctx.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
@@ -105,7 +108,7 @@ export class OutlineOverlay {
     const view: FrameView = { transform, scale: screenScale(transform), box: this.adapter.visibleImageBox() };
     const raster = this.rasterSink(transform);
     for (const layer of layers) drawPackedLayer(ctx, raster, layer, view);
-    this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection) : null;
+    this.lastStats = outlines ? drawDocument(ctx, raster, outlines, view, selection, thresholds) : null;
     if (preview) {
       drawPreview(ctx, preview, view, previewColor, (id) => {
         const record = outlines?.store.get(id);
@@ -116,6 +119,9 @@ export class OutlineOverlay {
     this.drawn = { transform, ms: resized ? 0 : performance.now() - start };
     this.canvas.dataset.ready = 'true';
     this.canvas.dataset.mode = this.lastStats?.mode ?? 'none';
+    const drawn = String((this.lastStats?.outlines ?? 0) + (this.lastStats?.dots ?? 0));
+    // Written only when it changes: this runs every frame of a pan.
+    if (this.canvas.dataset.drawn !== drawn) this.canvas.dataset.drawn = drawn;
   }
 
   destroy(): void {

@@ -3,13 +3,14 @@
  * slide's read-only layers, the tools that draw and edit them, the lesion classes, the selected
  * outline's facts and the layer list. Rendered by the slide workspace over its viewer.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { decodeOutlineLayer } from '../../../core/outlineLayer';
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import type { ToolNotice } from '../../../core/tools/tool';
 import { t } from '../../../i18n';
 import { appStore, isEditable, type OpenItem } from '../../../store';
 import type { ViewerAdapter } from '../../adapter';
-import { AnnotationSession, type SessionSnapshot } from './annotationSession';
+import { AnnotationSession, type OutlinePrompt, type PromptAnswer, type SessionSnapshot } from './annotationSession';
 import { AnnotationToolbar } from './AnnotationToolbar';
 import { LayerList } from './LayerList';
 import { SelectionPanel } from './SelectionPanel';
@@ -30,9 +31,17 @@ export interface SlideAnnotationLayerProps {
   readonly kit?: ToolKit;
   /** Reads a layer's binary form (the served form, `decodeOutlineLayer`, unless a test says otherwise). */
   readonly decodeLayer?: LayerDecoder;
+  /** Hears the selected outlines' ids whenever the selection changes (the page decides on selected proposals). */
+  readonly onSelection?: (ids: ReadonlySet<string>) => void;
+  /** The AI panel's confidence per question: proposals scoring less are not drawn. */
+  readonly thresholds?: ConfidenceThresholds;
+  /** Runs the click-to-outline tool's prompts (the page's model); without it the tool outlines nothing. */
+  readonly onPrompt?: (prompt: OutlinePrompt) => Promise<PromptAnswer>;
 }
 
-export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer = decodeOutlineLayer }: SlideAnnotationLayerProps) {
+const EVERY_SCORE: ConfidenceThresholds = {};
+
+export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, decodeLayer = decodeOutlineLayer, onSelection, thresholds = EVERY_SCORE, onPrompt }: SlideAnnotationLayerProps) {
   const store = open.document;
   const detail = open.detail;
   const content = detail?.item.content;
@@ -41,6 +50,9 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
   const extent = useMemo(() => ({ width: level0?.width ?? 1, height: level0?.height ?? 1 }), [level0?.width, level0?.height]);
   const targetId = open.targetIds[0] ?? open.itemId;
   const [session, setSession] = useState<AnnotationSession | null>(null);
+  // The session lives across renders; it reaches the page's latest prompt runner through this.
+  const promptRunner = useRef(onPrompt);
+  promptRunner.current = onPrompt;
 
   useEffect(() => {
     if (!store || !question) return undefined;
@@ -56,6 +68,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
         return outcome.kind === 'notEditable' ? t('annotation.readOnly') : t('annotation.refused', { reason: outcome.reason });
       },
       notice: (notice) => t(NOTICE_KEYS[notice]),
+      prompt: (prompt) => promptRunner.current?.(prompt) ?? Promise.resolve({ notice: t('clickOutline.noModel') }),
     });
     setSession(next);
     return () => {
@@ -68,6 +81,10 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
   const read = useCallback((): SessionSnapshot | null => session?.snapshot() ?? null, [session]);
   const snapshot = useSyncExternalStore(subscribe, read);
   const layers = useOutlineLayers(open.itemId, extent, decodeLayer);
+  const selection = snapshot?.selection;
+  useEffect(() => {
+    if (selection) onSelection?.(selection);
+  }, [selection, onSelection]);
   const [documentVisible, setDocumentVisible] = useState(true);
 
   useEffect(() => {
@@ -76,11 +93,14 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
   useEffect(() => {
     session?.showDocument(documentVisible);
   }, [session, documentVisible]);
+  useEffect(() => {
+    session?.showThresholds(thresholds);
+  }, [session, thresholds]);
 
   if (!session || !snapshot || !question || !store) return null;
   const micronsPerPixel = content?.kind === 'slide' ? content.micronsPerPixel : null;
   return (
-    <div className="slide-annotation" data-testid="slide-annotation-layer" data-tool={snapshot.tool} data-class={snapshot.classCode} data-selected={snapshot.selection.size} data-ready="true">
+    <div className="slide-annotation" data-testid="slide-annotation-layer" data-tool={snapshot.tool} data-class={snapshot.classCode} data-selected={snapshot.selection.size} data-prompting={snapshot.prompting ? 'true' : 'false'} data-ready="true">
       <AnnotationToolbar
         kit={kit}
         question={question}

@@ -5,6 +5,7 @@
  * renders the toolbar and panels from it.
  */
 import type { Question } from '../../../core/labelSet';
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import type { RecordStore } from '../../../core/recordStore';
 import type { ToolCommand, ToolNotice } from '../../../core/tools/tool';
 import type { ViewerAdapter } from '../../adapter';
@@ -13,7 +14,7 @@ import { OutlineOverlay } from './OutlineOverlay';
 import { ClassPalette } from './outlineStyle';
 import type { PackedLayerIndex } from './packedLayerIndex';
 import { attachPointerInput } from './pointerInput';
-import { PAN, ToolController, type ControllerTool } from './toolController';
+import { PAN, ToolController, type ControllerTool, type PromptEffect } from './toolController';
 import type { ToolKit } from './toolKit';
 
 export interface SessionSnapshot {
@@ -21,6 +22,20 @@ export interface SessionSnapshot {
   readonly classCode: string;
   readonly selection: ReadonlySet<string>;
   readonly refusal: string | null;
+  /** A click-prompted outline is being worked out. */
+  readonly prompting: boolean;
+}
+
+/** What a click-prompt gave: the outline proposed (selected then), or why there is none. */
+export type PromptAnswer = { readonly outlined: string } | { readonly notice: string };
+
+/** One click-prompt for the page to run: the tool's prompts, the zoom they were given at, the outline they replace. */
+export interface OutlinePrompt {
+  readonly effect: PromptEffect;
+  /** Level-0 px per screen px when the person clicked: the model reads the slide as they saw it. */
+  readonly imagePxPerScreenPx: number;
+  /** The outline these prompts gave before one more click (empty for a new outline). */
+  readonly replaces: readonly string[];
 }
 
 export interface AnnotationSessionOptions {
@@ -36,6 +51,8 @@ export interface AnnotationSessionOptions {
   run(commands: readonly ToolCommand[]): string | null;
   /** A tool's notice (an edit snapped back) as a sentence. */
   notice(notice: ToolNotice): string;
+  /** Runs a click-prompt. Never rejects: a failure is a sentence to show. */
+  prompt?(prompt: OutlinePrompt): Promise<PromptAnswer>;
 }
 
 export class AnnotationSession {
@@ -45,9 +62,14 @@ export class AnnotationSession {
   readonly palette: ClassPalette;
   private layers: readonly PackedLayerIndex[] = [];
   private documentVisible = true;
+  private thresholds: ConfidenceThresholds = {};
   private current: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
+  /** Click-prompts run one after another, so a refining click replaces the outline the click before it gave. */
+  private prompts: Promise<void> = Promise.resolve();
+  private promptsWaiting = 0;
+  private lastPrompted: string | null = null;
 
   constructor(
     readonly adapter: ViewerAdapter,
@@ -67,12 +89,14 @@ export class AnnotationSession {
       ...(kit.classChange ? { classChange: kit.classChange } : {}),
       editable: () => options.editable(),
       onChange: () => this.changed(),
+      prompt: (effect) => this.prompt(effect, options.prompt),
     });
     this.current = this.read();
     this.overlay = new OutlineOverlay(adapter, () => ({
       outlines: this.documentVisible ? this.outlines : null,
       layers: this.layers,
       selection: this.controller.selection,
+      thresholds: this.thresholds,
       preview: this.controller.preview(),
       previewColor: this.palette.color(this.controller.classCode),
     }));
@@ -108,6 +132,13 @@ export class AnnotationSession {
     this.overlay.invalidate();
   }
 
+  /** Draws only the proposals scoring at least their question's threshold. */
+  showThresholds(thresholds: ConfidenceThresholds): void {
+    if (thresholds === this.thresholds) return;
+    this.thresholds = thresholds;
+    this.overlay.invalidate();
+  }
+
   destroy(): void {
     this.controller.cancel();
     for (const stop of this.stops.splice(0)) stop();
@@ -116,17 +147,42 @@ export class AnnotationSession {
     this.listeners.clear();
   }
 
+  private prompt(effect: PromptEffect, ask: AnnotationSessionOptions['prompt']): void {
+    if (!ask) return;
+    const imagePxPerScreenPx = this.adapter.imagePxPerScreenPx();
+    this.promptsWaiting += 1;
+    this.changed();
+    this.prompts = this.prompts.then(async () => {
+      try {
+        const replaces = effect.refine && this.lastPrompted ? [this.lastPrompted] : [];
+        const answer = await ask({ effect, imagePxPerScreenPx, replaces });
+        if ('outlined' in answer) {
+          this.lastPrompted = answer.outlined;
+          this.controller.select([answer.outlined]);
+        } else {
+          // A refining click that found nothing took the earlier outline away with it.
+          if (replaces.length > 0) this.lastPrompted = null;
+          this.controller.tell(answer.notice);
+        }
+      } finally {
+        this.promptsWaiting -= 1;
+        this.changed();
+      }
+    });
+  }
+
   private changed(): void {
     this.overlay.invalidate();
     const next = this.read();
     const last = this.current;
-    if (next.tool === last.tool && next.classCode === last.classCode && next.selection === last.selection && next.refusal === last.refusal) return;
+    const same = next.tool === last.tool && next.classCode === last.classCode && next.selection === last.selection && next.refusal === last.refusal;
+    if (same && next.prompting === last.prompting) return;
     this.current = next;
     for (const listener of this.listeners) listener();
   }
 
   private read(): SessionSnapshot {
     const c = this.controller;
-    return { tool: c.toolId, classCode: c.classCode, selection: c.selection, refusal: c.lastRefusal };
+    return { tool: c.toolId, classCode: c.classCode, selection: c.selection, refusal: c.lastRefusal, prompting: this.promptsWaiting > 0 };
   }
 }

@@ -5,6 +5,7 @@
  * screen px as dots. The selection is drawn last, whole, over everything.
  */
 import type { Shape } from '../../../core/annotation';
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import { densityRaster } from './densityRaster';
 import type { DocumentOutlines } from './documentOutlines';
 import { detailFor, drawsDensity } from './levelOfDetail';
@@ -38,7 +39,11 @@ export const PATH_BATCH = 64;
 
 const size = new Float64Array(4);
 
-export function drawDocument(paint: Paint, raster: RasterSink, outlines: DocumentOutlines, view: FrameView, selection: ReadonlySet<string>): FrameStats {
+/**
+ * Draws the document's outlines in view. Proposals under their question's confidence threshold are
+ * left out of the outlines drawn; the density view, zoomed far out, still counts them.
+ */
+export function drawDocument(paint: Paint, raster: RasterSink, outlines: DocumentOutlines, view: FrameView, selection: ReadonlySet<string>, thresholds: ConfidenceThresholds): FrameStats {
   const { palette, store, targetId } = outlines;
   const inView = outlines.grid.countIn(view.box);
   let stats: FrameStats;
@@ -54,7 +59,8 @@ export function drawDocument(paint: Paint, raster: RasterSink, outlines: Documen
     let dotCount = 0;
     for (const record of store.recordsIn(targetId, view.box)) {
       if (record.type !== 'shape' || selection.has(record.id) || !outlines.sizeInto(record.id, size)) continue;
-      const look = lookOf(record);
+      const look = lookOf(record, thresholds);
+      if (look === 'hidden') continue;
       const k = palette.index(record.classCode);
       if (record.geometry.type === 'point' || detailFor(size[2] as number, size[3] as number, view.scale) === 'dot') {
         const [sx, sy] = toScreen(view, [size[0] as number, size[1] as number]);

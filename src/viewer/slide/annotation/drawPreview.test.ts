@@ -48,4 +48,25 @@ describe('outlinePaths', () => {
     const [ring] = outlinePaths({ type: 'ellipse', center: [10, 10], radii: [5, 2], rotation: Math.PI / 2 });
     for (const [x, y] of ring!.points) expect(((y - 10) / 5) ** 2 + ((x - 10) / 2) ** 2).toBeCloseTo(1, 6);
   });
+
+  it('marks a click-prompt’s clicks: + in green to keep, − in red to leave out, and its box as a band', () => {
+    const paint = new RecordingPaint();
+    drawPreview(
+      paint,
+      {
+        prompts: [
+          { kind: 'point', point: [150, 150], positive: true },
+          { kind: 'point', point: [200, 150], positive: false },
+          { kind: 'box', topLeft: [100, 100], bottomRight: [150, 120] },
+        ],
+      },
+      view,
+      '#d62728',
+    );
+    const coloured = paint.calls.filter((c) => c.op === 'stroke' && c.strokeStyle !== 'rgba(0, 0, 0, 0.6)').map((c) => c.strokeStyle);
+    expect(coloured).toEqual(['#2e7d32', '#c62828', '#1565c0']);
+    // The keep mark is a cross (two strokes of 12 px) at (100, 100) on screen; the leave-out mark a bar.
+    const segments = paint.calls.filter((c) => c.op === 'moveTo').map((c) => c.args);
+    expect(segments.slice(0, 3)).toEqual([[94, 100], [100, 94], [194, 100]]);
+  });
 });

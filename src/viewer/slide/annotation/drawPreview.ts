@@ -1,10 +1,12 @@
 /**
  * A tool at work, over everything else: the outline being drawn or edited, a dragged selection
  * where it will land, vertex handles, the rubber band of a box selection, the brush footprint
- * (solid to add, dashed to subtract). An edit that would make the outline cross itself is drawn
+ * (solid to add, dashed to subtract), the clicks of a click-prompted outline (+ keep, − leave
+ * out) and its box. An edit that would make the outline cross itself is drawn
  * dashed in a warning red: it will snap back on release.
  */
 import type { Geometry, Point } from '../../../core/annotation';
+import type { Box } from '../../../core/bounds';
 import type { ToolPreview } from '../../../core/tools/tool';
 import type { FrameView, Paint } from './paintTarget';
 import { toScreen } from './paintTarget';
@@ -12,6 +14,9 @@ import { traceGeometry } from './tracePath';
 
 /** CSS px. */
 const HANDLE_SIZE = 7;
+const PROMPT_MARK = 6;
+const PROMPT_KEEP = '#2e7d32';
+const PROMPT_LEAVE = '#c62828';
 const BAND_DASH = [5, 4];
 const CROSSING_COLOR = '#d32f2f';
 
@@ -44,20 +49,7 @@ export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView,
     haloStroke(paint, preview.crossing ? CROSSING_COLOR : color, 2);
     paint.setLineDash([]);
   }
-  if (preview.box) {
-    const { minX, minY, maxX, maxY } = preview.box;
-    const corners: Point[] = [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY]];
-    paint.beginPath();
-    corners.forEach((corner, i) => {
-      const [sx, sy] = toScreen(view, corner);
-      if (i === 0) paint.moveTo(sx, sy);
-      else paint.lineTo(sx, sy);
-    });
-    paint.closePath();
-    paint.setLineDash(BAND_DASH);
-    haloStroke(paint, '#1565c0', 1);
-    paint.setLineDash([]);
-  }
+  if (preview.box) drawBand(paint, view, preview.box);
   if (preview.brush) {
     const [sx, sy] = toScreen(view, preview.brush.center);
     paint.beginPath();
@@ -65,6 +57,21 @@ export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView,
     paint.setLineDash(preview.brush.mode === 'subtract' ? BAND_DASH : []);
     haloStroke(paint, color, 1.5);
     paint.setLineDash([]);
+  }
+  for (const prompt of preview.prompts ?? []) {
+    if (prompt.kind === 'box') {
+      drawBand(paint, view, { minX: prompt.topLeft[0], minY: prompt.topLeft[1], maxX: prompt.bottomRight[0], maxY: prompt.bottomRight[1] });
+      continue;
+    }
+    const [sx, sy] = toScreen(view, prompt.point);
+    paint.beginPath();
+    paint.moveTo(sx - PROMPT_MARK, sy);
+    paint.lineTo(sx + PROMPT_MARK, sy);
+    if (prompt.positive) {
+      paint.moveTo(sx, sy - PROMPT_MARK);
+      paint.lineTo(sx, sy + PROMPT_MARK);
+    }
+    haloStroke(paint, prompt.positive ? PROMPT_KEEP : PROMPT_LEAVE, 2);
   }
   if (preview.handles && preview.handles.length > 0) {
     paint.beginPath();
@@ -78,6 +85,21 @@ export function drawPreview(paint: Paint, preview: ToolPreview, view: FrameView,
     paint.lineWidth = 1.5;
     paint.stroke();
   }
+}
+
+/** A dashed rubber band (a box selection, a box prompt). */
+function drawBand(paint: Paint, view: FrameView, { minX, minY, maxX, maxY }: Box): void {
+  const corners: Point[] = [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY]];
+  paint.beginPath();
+  corners.forEach((corner, i) => {
+    const [sx, sy] = toScreen(view, corner);
+    if (i === 0) paint.moveTo(sx, sy);
+    else paint.lineTo(sx, sy);
+  });
+  paint.closePath();
+  paint.setLineDash(BAND_DASH);
+  haloStroke(paint, '#1565c0', 1);
+  paint.setLineDash([]);
 }
 
 /** Strokes the current path twice: dark under, colour over, so it shows on pale and dark tissue alike. */

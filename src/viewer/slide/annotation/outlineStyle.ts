@@ -1,20 +1,24 @@
 /**
  * How a record looks: its class's colour from the label set, dashed while it is a model's
  * proposal nobody has decided on, not drawn at all once rejected (kept for the acceptance rate,
- * hidden everywhere).
+ * hidden everywhere) or while its score is below the confidence its question is shown at.
  */
 import type { AnnotationRecord } from '../../../core/annotation';
 import type { Question } from '../../../core/labelSet';
+import { isPendingProposal, isShownProposal, type ConfidenceThresholds } from '../../../core/proposalFilter';
 
 /** The colour of outlines whose class the label set does not know (an older version's class). */
 export const UNKNOWN_CLASS_COLOR = '#9e9e9e';
 
 export type OutlineLook = 'hidden' | 'solid' | 'proposal';
 
-export function lookOf(record: AnnotationRecord): OutlineLook {
-  const decision = record.provenance.decision;
-  if (decision === 'rejected') return 'hidden';
-  return record.provenance.origin.kind === 'model' && decision === 'pending' ? 'proposal' : 'solid';
+const EVERY_SCORE: ConfidenceThresholds = {};
+
+/** Without thresholds every pending proposal is drawn (the outline cache keeps them all, so moving a slider rebuilds nothing). */
+export function lookOf(record: AnnotationRecord, thresholds: ConfidenceThresholds = EVERY_SCORE): OutlineLook {
+  if (record.provenance.decision === 'rejected') return 'hidden';
+  if (!isPendingProposal(record)) return 'solid';
+  return isShownProposal(record, thresholds) ? 'proposal' : 'hidden';
 }
 
 /**

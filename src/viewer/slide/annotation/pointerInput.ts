@@ -26,16 +26,20 @@ function isTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
+/** The moves a pointermove event stands for, oldest first (itself where the browser keeps none). */
+function movesIn(event: PointerEvent): readonly PointerEvent[] {
+  const merged = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
+  return merged.length > 0 ? merged : [event];
+}
+
 /** Starts listening; returns the function that stops. */
 export function attachPointerInput(adapter: ViewerAdapter, options: PointerInputOptions): () => void {
   const element = adapter.element;
   let spaceHeld = false;
   let dragging: number | null = null;
 
-  const imagePoint = (event: MouseEvent): Point => {
-    const rect = element.getBoundingClientRect();
-    return adapter.screenToImage([event.clientX - rect.left, event.clientY - rect.top]);
-  };
+  const imagePoint = (event: MouseEvent, rect: DOMRect = element.getBoundingClientRect()): Point =>
+    adapter.screenToImage([event.clientX - rect.left, event.clientY - rect.top]);
   const ours = (event: PointerEvent | MouseEvent) => event.button === 0 && !spaceHeld && options.takesPrimary();
   const keep = (event: Event) => {
     event.stopPropagation();
@@ -50,9 +54,15 @@ export function attachPointerInput(adapter: ViewerAdapter, options: PointerInput
     options.onInput({ type: 'down', point: imagePoint(event), modifiers: modifiersOf(event) });
   };
   const onMove = (event: PointerEvent) => {
-    if (dragging === event.pointerId) keep(event);
+    const pressed = dragging === event.pointerId;
+    if (pressed) keep(event);
     else if (!options.takesPrimary() || adapter.targetId() === null) return;
-    options.onInput({ type: 'move', point: imagePoint(event), modifiers: modifiersOf(event), pressed: dragging === event.pointerId });
+    // The browser hands over one move per frame and merges the rest into it; a busy page merges
+    // many, and a traced outline would cut its curves short without them.
+    const moves = pressed ? movesIn(event) : [event];
+    // One read of the element's box for all of them: they share it.
+    const rect = element.getBoundingClientRect();
+    for (const move of moves) options.onInput({ type: 'move', point: imagePoint(move, rect), modifiers: modifiersOf(event), pressed });
   };
   const onUp = (event: PointerEvent) => {
     if (dragging !== event.pointerId) return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../core/annotation';
 import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../../core/tools/tool';
 import type { ToolEntry } from '../../../core/tools';
-import { ToolController, type ToolControllerOptions } from './toolController';
+import { ToolController, type PromptEffect, type ToolControllerOptions } from './toolController';
 
 /** A registry entry of a test tool, as the core registry makes them: each run keeps its own state. */
 function entryOf<S>(tool: Tool<S>, key: string): ToolEntry {
@@ -61,13 +61,24 @@ const select: Tool<null> = {
   preview: () => null,
 };
 
+/** A test click-to-outline tool: each click asks for an outline there. */
+const prompter: Tool<null> = {
+  id: 'clickOutline',
+  initial: () => null,
+  handle(state, input, ctx) {
+    if (input.type !== 'down') return { state, effects: [] };
+    return { state, effects: [{ type: 'prompt', prompts: [{ kind: 'point', point: input.point, positive: true }], targetId: ctx.targetId, questionId: ctx.questionId, classCode: ctx.classCode, refine: false }] };
+  },
+  preview: () => null,
+};
+
 function setUp(overrides: Partial<ToolControllerOptions> = {}) {
   const ran: (readonly ToolCommand[])[] = [];
   let changes = 0;
   let refuse: string | null = null;
   const contexts: { selection: string[]; classCode: string }[] = [];
   const controller = new ToolController({
-    tools: [entryOf(select, 'v'), entryOf(clicks, 'p')],
+    tools: [entryOf(select, 'v'), entryOf(clicks, 'p'), entryOf(prompter, 'w')],
     classes: [
       { code: 'lesion.carcinoma', key: 'c' },
       { code: 'lesion.adenoma', key: 'a' },
@@ -213,5 +224,18 @@ describe('ToolController', () => {
     controller.key('a', NONE);
     controller.input(down(100, 100));
     expect(contexts.at(-1)).toEqual({ selection: ['hit'], classCode: 'lesion.adenoma' });
+  });
+
+  it('hands a click-prompt to the page, and selects the outline it gave or tells why there is none', () => {
+    const asked: PromptEffect[] = [];
+    const { controller } = setUp({ prompt: (effect) => asked.push(effect) });
+    controller.key('w', NONE);
+    controller.input(down(40, 50));
+    expect(asked).toEqual([{ type: 'prompt', prompts: [{ kind: 'point', point: [40, 50], positive: true }], targetId: 'slide-1', questionId: 'lesion', classCode: 'lesion.carcinoma', refine: false }]);
+    controller.tell('Nothing to outline there');
+    expect(controller.lastRefusal).toBe('Nothing to outline there');
+    controller.select(['outlined-1']);
+    expect([...controller.selection]).toEqual(['outlined-1']);
+    expect(controller.lastRefusal).toBeNull();
   });
 });

@@ -7,7 +7,9 @@
  */
 import type { RecordDiff } from '../../../core/diff';
 import type { ActiveTool, ToolEntry } from '../../../core/tools';
-import type { Modifiers, ToolCommand, ToolContext, ToolId, ToolInput, ToolNotice, ToolPreview } from '../../../core/tools/tool';
+import type { Modifiers, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolNotice, ToolPreview } from '../../../core/tools/tool';
+
+export type PromptEffect = Extract<ToolEffect, { readonly type: 'prompt' }>;
 
 /** Keys the active tool hears; every other key is the layer's (tools, classes) or nobody's. */
 const TOOL_KEYS: ReadonlySet<string> = new Set(['Enter', 'Escape', 'Backspace', 'Delete', '[', ']']);
@@ -25,6 +27,8 @@ export interface ToolControllerOptions {
   notice(notice: ToolNotice): string;
   /** The command that gives `ids` the class `classCode`, where the command set has one. */
   classChange?(ids: readonly string[], classCode: string): ToolCommand;
+  /** Asks the click-to-outline model for the outline a prompt effect points at (the page runs it). */
+  prompt?(effect: PromptEffect): void;
   /** Whether outlines may be drawn and edited now (else only panning and selecting). */
   editable(): boolean;
   /** The tool, class, selection or preview changed: redraw and re-render. */
@@ -90,6 +94,7 @@ export class ToolController {
       if (effect.type === 'execute') this.run([effect.command]);
       else if (effect.type === 'select') this.selected = new Set(effect.ids);
       else if (effect.type === 'notice') this.refusal = this.options.notice(effect.notice);
+      else if (effect.type === 'prompt') this.options.prompt?.(effect);
       else switchTo = effect.tool;
     }
     if (switchTo) this.setTool(switchTo);
@@ -127,6 +132,19 @@ export class ToolController {
 
   preview(): ToolPreview | null {
     return this.active?.preview(this.context()) ?? null;
+  }
+
+  /** Selects these outlines (one a model just proposed at the person's click). */
+  select(ids: readonly string[]): void {
+    this.selected = new Set(ids);
+    this.refusal = null;
+    this.options.onChange();
+  }
+
+  /** Shows a sentence where refusals are (why a click outlined nothing). */
+  tell(sentence: string): void {
+    this.refusal = sentence;
+    this.options.onChange();
   }
 
   /** Drops selected ids the diff removed or hid (deleted, rejected, undone): O(diff). */

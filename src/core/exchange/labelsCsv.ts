@@ -1,0 +1,79 @@
+/**
+ * The labels of a document as CSV, one row per label record in the item's target order (the
+ * whole-item answers last): which slice, which question, which classes, and who gave them, a person
+ * or a model (id, version, hash, run, threshold, score) with the decision a person took on it.
+ * Rejected proposals are rows too (decision `rejected`), so acceptance rates can be counted.
+ * O(records of the listed targets).
+ */
+import type { DocumentView, TargetLabel } from '../annotation';
+import type { LabelSet } from '../labelSet';
+import { exportedProvenance } from './exportedProvenance';
+
+export const LABEL_CSV_COLUMNS = [
+  'slice',
+  'target_id',
+  'question',
+  'classes',
+  'class_names',
+  'origin',
+  'model_id',
+  'model_version',
+  'model_sha256',
+  'run_id',
+  'threshold',
+  'score',
+  'decision',
+  'decided_by',
+  'authors',
+  'updated_at',
+] as const;
+
+/** One CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function row(label: TargetLabel, position: number | null, labelSet: LabelSet): string {
+  const question = labelSet.questions.find((q) => q.id === label.questionId);
+  const names = label.classCodes.map((code) => question?.classes.find((c) => c.code === code)?.name.en ?? code);
+  const model = exportedProvenance(label.provenance);
+  const fields: (string | number | null)[] = [
+    position,
+    label.targetId,
+    label.questionId,
+    label.classCodes.join(';'),
+    names.join(';'),
+    model ? 'model' : 'human',
+    model?.modelId ?? null,
+    model?.modelVersion ?? null,
+    model?.modelSha256 ?? null,
+    model?.runId ?? null,
+    model?.threshold ?? null,
+    model?.score ?? null,
+    model?.decision ?? null,
+    model?.decidedBy ?? null,
+    label.provenance.authors.join(';'),
+    label.provenance.updatedAt,
+  ];
+  return fields.map(csvField).join(',');
+}
+
+/** `targetIds`: the item's slices or frames in order (numbered from 1); `itemId`: its whole-item answers. */
+export function exportLabelsCsv(doc: DocumentView, labelSet: LabelSet, targetIds: readonly string[], itemId: string): string {
+  const lines: string[] = [LABEL_CSV_COLUMNS.join(',')];
+  const add = (targetId: string, position: number | null) => {
+    for (const record of doc.recordsAt(targetId)) if (record.type === 'label') lines.push(row(record, position, labelSet));
+  };
+  targetIds.forEach((targetId, i) => add(targetId, i + 1));
+  add(itemId, null);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The CSV's file name: the item's title, without characters file systems refuse. */
+export function labelsCsvFileName(title: string): string {
+  const safe = title.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+/, '');
+  return `${safe || 'labels'}-labels.csv`;
+}

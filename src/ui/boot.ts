@@ -1,0 +1,16 @@
+/**
+ * What the page starts before React's first render: the session, read back from this device,
+ * and, on an item's URL, the item itself (its detail, its viewer's chunk). Waiting for the screens
+ * to mount first would add their render to the path of the first image.
+ */
+import type { AppStore } from '../store';
+import { startItem } from './item/viewerPreload';
+import { parseRoute } from './router';
+
+export async function boot(store: AppStore, pathname: string): Promise<void> {
+  await store.getState().restoreSession();
+  const { session, sessionStatus } = store.getState();
+  if (sessionStatus !== 'authenticated' || !session || session.user.mustChangePassword) return;
+  const route = parseRoute(pathname);
+  if (route.name === 'item') startItem(route.itemId);
+}
