@@ -39,6 +39,18 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
     );
   });
 
+  it('migrates a fresh database while another one beside it (another PostgreSQL schema) is already migrated', async () => {
+    database = await openTestDatabase(dialect);
+    const beside = await openTestDatabase(dialect);
+    try {
+      expect(await migrateToLatest(beside.db)).toEqual(Object.keys(MIGRATIONS));
+      expect(await migrateToLatest(database.db)).toEqual(Object.keys(MIGRATIONS));
+      expect(await tableNames(database.db)).toEqual(await tableNames(beside.db));
+    } finally {
+      await beside.dispose();
+    }
+  });
+
   it('hands back sequence keys and counts as JS numbers on both dialects', async () => {
     database = await openTestDatabase(dialect);
     await migrateToLatest(database.db);

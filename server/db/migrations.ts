@@ -2,8 +2,8 @@
  * The one set of migrations, run on SQLite and PostgreSQL alike. Migrations are frozen once
  * released: change the schema by adding a new one, never by editing an old one.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { addSequenceKey, bytesType } from './dialect';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { addSequenceKey, bytesType, dialectOf } from './dialect';
 import { blobStore } from './migrations/0003_blob_store';
 import { recordsMigration } from './migrations/0004_records';
 import { accountsMigration } from './migrations/0005_accounts';
@@ -194,11 +194,23 @@ const provider: MigrationProvider = {
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: AnyDb): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, ...(await migrationTableSchema(db)) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one: on a PostgreSQL
+ * database holding several schemas (a deployment beside others, each test in its own), finding
+ * another schema's `kysely_migration_lock` made it skip creating ours, and the run then failed.
+ */
+async function migrationTableSchema(db: AnyDb): Promise<{ migrationTableSchema?: string }> {
+  if (dialectOf(db) !== 'postgres') return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
 }

@@ -6,9 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { SQLITE_FILE_NAME } from '../config';
+import { dialectOf } from '../db/dialect';
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 
@@ -87,6 +88,8 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 
 /** Names of the user tables, for schema assertions. */
 export async function tableNames(db: Kysely<Database>): Promise<string[]> {
+  // PostgreSQL lists every schema's tables; other tests' schemas live in the same database.
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const tables = await db.introspection.getTables();
-  return tables.map((table) => table.name).sort();
+  return tables.filter((table) => schema === undefined || table.schema === schema).map((table) => table.name).sort();
 }
