@@ -43,7 +43,7 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
 
     const session = await login(first.adminPassword!);
     expect(session?.user).toMatchObject({ username: 'admin', mustChangePassword: true });
-    expect([...session!.user.roles].sort()).toEqual(['admin', 'annotator', 'reviewer']);
+    expect([...session!.user.roles].sort()).toEqual(['admin', 'annotator', 'reviewer', 'wgLead']);
     const stored = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(stored.password_hash).not.toContain(first.adminPassword!);
 

@@ -134,7 +134,7 @@ async function createFirstAdmin(db: Transaction<Database>, now: () => Date): Pro
   } else {
     await createUser(
       db,
-      { username: ADMIN_USERNAME, displayName: 'Administrator', password, roles: ['admin', 'annotator', 'reviewer'], mustChangePassword: true },
+      { username: ADMIN_USERNAME, displayName: 'Administrator', password, roles: ['admin', 'wgLead', 'annotator', 'reviewer'], mustChangePassword: true },
       null,
       at,
     );

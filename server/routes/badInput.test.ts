@@ -167,10 +167,12 @@ describe('bad input on every route', () => {
 
   it('answers a submit without If-Match and a review of nobody with 400/409, not 500', async () => {
     expectClientError(await server.app.inject({ method: 'POST', url: `/api/items/${itemId}/submit`, headers: admin.auth }), 400, 'submit');
+    // A reviewer who does not read the item: its readers may not review it at all (403).
+    const reviewer = await server.signIn('rev', ['reviewer']);
     const review = await server.app.inject({
       method: 'POST',
       url: `/api/items/${itemId}/review`,
-      headers: admin.auth,
+      headers: reviewer.auth,
       payload: { annotatorId: '00000000-0000-4000-8000-000000000000', decision: 'approve' },
     });
     expectClientError(review, 409, 'review');

@@ -1,15 +1,25 @@
 /**
- * Who may see what. Reviewers and admins see every item; anyone else only the items assigned to
- * them, and an item they may not see is answered as if it did not exist (404).
+ * Who may see what. Reviewers, WG leads and admins see every item; anyone else only the items
+ * assigned to them, and an item they may not see is answered as if it did not exist (404). Readers
+ * of an item are blinded to each other's work of it (http/rolePolicy.ts).
  */
 import type { Kysely } from 'kysely';
 import type { AssignmentState, User } from '../../src/core/api';
 import { toNumber } from '../db/dialect';
 import type { Database, ItemRow } from '../db/schema';
-import { notFound } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
+import { hasRole, OVERSIGHT_ROLES } from '../http/rolePolicy';
 
 export function seesAllItems(user: User): boolean {
-  return user.roles.includes('admin') || user.roles.includes('reviewer');
+  return hasRole(user, OVERSIGHT_ROLES);
+}
+
+/**
+ * Refuses a reader of the item (the caller holds an assignment of it) what only those who do
+ * not read it may do: see the other readers' work, or review it.
+ */
+export function assertNotReader(item: { readonly state: AssignmentState | null }, sentence: string): void {
+  if (item.state !== null) throw new HttpError(403, 'reader_blinded', sentence);
 }
 
 /** Only admins see a series an import run is still building (items.importing). */
@@ -71,7 +81,7 @@ function visibleState(
   return state;
 }
 
-/** A dataset is visible to reviewers and admins, and to anyone with an item of it assigned. */
+/** A dataset is visible to reviewers, WG leads and admins, and to anyone with an item of it assigned. */
 export async function assertDatasetVisible(db: Kysely<Database>, user: User, datasetId: string): Promise<void> {
   const dataset = await db.selectFrom('datasets').select('id').where('id', '=', datasetId).executeTakeFirst();
   if (dataset && seesAllItems(user)) return;

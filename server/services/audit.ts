@@ -1,6 +1,6 @@
 /** The append-only audit log: one row per write, inside the write's own transaction. */
-import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../../src/core/api';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { AuditEntry, User } from '../../src/core/api';
 import { toNumber } from '../db/dialect';
 import type { Database } from '../db/schema';
 
@@ -30,8 +30,23 @@ export async function writeAudit(db: Kysely<Database>, record: AuditRecord): Pro
     .execute();
 }
 
-export async function listAudit(db: Kysely<Database>, limit: number, before: number | null): Promise<AuditEntry[]> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
+/**
+ * The log, newest first, as `viewer` may see it: an admin who reads items is blinded (http/rolePolicy.ts)
+ * to the other readers' writes, submits and reviews of those items.
+ */
+export async function listAudit(db: Kysely<Database>, viewer: User, limit: number, before: number | null): Promise<AuditEntry[]> {
+  const othersOfMyItems = (eb: ExpressionBuilder<Database, 'audit_log'>) => {
+    const myItems = eb.selectFrom('assignments').select('assignments.item_id').where('assignments.user_id', '=', viewer.id);
+    const docs = eb.selectFrom('annotation_docs').select('annotation_docs.id').where('annotation_docs.item_id', 'in', myItems).where('annotation_docs.annotator_id', '<>', viewer.id);
+    // An assignment's audit entity id is `<itemId>/<annotatorId>` (services/annotations/workflow.ts).
+    const assignments = eb
+      .selectFrom('assignments as reader')
+      .select(sql<string>`reader.item_id || '/' || reader.user_id`.as('entity_id'))
+      .where('reader.item_id', 'in', myItems)
+      .where('reader.user_id', '<>', viewer.id);
+    return eb.or([eb.and([eb('entity', '=', 'annotation_doc'), eb('entity_id', 'in', docs)]), eb.and([eb('entity', '=', 'assignment'), eb('entity_id', 'in', assignments)])]);
+  };
+  let query = db.selectFrom('audit_log').selectAll().where((eb) => eb.not(othersOfMyItems(eb))).orderBy('seq', 'desc').limit(limit);
   if (before !== null) query = query.where('seq', '<', before);
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -1,7 +1,7 @@
 /** User accounts. Roles are kept as a JSON array; passwords only as scrypt hashes; usernames unique regardless of case. */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { CreatedUser, Role, User } from '../../src/core/api';
+import { ROLES, type CreatedUser, type Role, type User } from '../../src/core/api';
 import { hashPassword } from '../auth/password';
 import { oneTimePasswordFor } from '../auth/passwordPolicy';
 import { dialectOf } from '../db/dialect';
@@ -10,8 +10,6 @@ import { inTransaction } from '../db/transaction';
 import { conflict } from '../http/errors';
 import { writeAudit } from './audit';
 import { accountKey, clearFailures } from './loginThrottle';
-
-export const ROLES: readonly Role[] = ['annotator', 'reviewer', 'admin'];
 
 function parseRoles(text: string): Role[] {
   const parsed: unknown = JSON.parse(text);

@@ -21,7 +21,9 @@ import type { Item, ItemKind } from './item';
 import type { LabelSet } from './labelSet';
 import type { RecordOp, StoredRecord } from './records';
 
-export type Role = 'annotator' | 'reviewer' | 'admin';
+/** Every role, in the order they are listed and shown (see README, "Roles"). */
+export const ROLES = ['annotator', 'reviewer', 'wgLead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Per (item, annotator) workflow state; see itemState.ts for the transitions. */
 export type AssignmentState = 'assigned' | 'inProgress' | 'submitted' | 'approved' | 'returned';

@@ -1,7 +1,7 @@
 /**
  * Annotation documents under the record-level sync protocol (see src/core/api.ts): op batches,
- * record pages, ops since a revision, the item workflow (submit, review) and, for reviewers,
- * every annotator's head and records.
+ * record pages, ops since a revision, the item workflow (submit, review) and, for those who
+ * oversee an item without reading it (http/rolePolicy.ts), every annotator's head and records.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_RECORD_PAGE, type BatchResult, type DocumentInfo, type ReviewDecision } from '../../../src/core/api';
@@ -11,7 +11,8 @@ import { baseRevisionOf, etagOf, idempotencyKeyOf } from '../../http/preconditio
 import { limitOf } from '../../http/schemas';
 import type { AppContext } from '../../http/context';
 import { userOf } from '../../plugins/auth';
-import { visibleAnnotatedItem, type AnnotatedItem } from '../../services/access';
+import { OVERSIGHT_ROLES, REVIEW_ROLES } from '../../http/rolePolicy';
+import { assertNotReader, visibleAnnotatedItem, type AnnotatedItem } from '../../services/access';
 import { applyBatch } from '../../services/annotations/applyBatch';
 import { listHeads, listRevisions, readHead, readOpsSince, readRecordPage, type RecordQuery } from '../../services/annotations/reads';
 import { applyReview, applySubmit } from '../../services/annotations/workflow';
@@ -109,18 +110,22 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string } }>(
     '/api/items/:id/annotations',
-    { schema: itemParamsSchema, config: { roles: ['reviewer', 'admin'] } },
+    { schema: itemParamsSchema, config: { roles: OVERSIGHT_ROLES } },
     async (request) => {
       const item = await visibleAnnotatedItem(ctx.db, userOf(request), request.params.id);
+      assertNotReader(item, "you read this item yourself, so its other readers' progress stays hidden from you");
       return listHeads(ctx.db, item.id);
     },
   );
 
   app.get<{ Params: { id: string; annotatorId: string }; Querystring: RecordPageQuery }>(
     '/api/items/:id/annotations/:annotatorId/records',
-    { schema: annotatorRecordsSchema, config: { roles: ['reviewer', 'admin'] } },
+    { schema: annotatorRecordsSchema, config: { roles: OVERSIGHT_ROLES } },
     async (request, reply) => {
-      const item = await visibleAnnotatedItem(ctx.db, userOf(request), request.params.id);
+      const user = userOf(request);
+      const item = await visibleAnnotatedItem(ctx.db, user, request.params.id);
+      // Your own records come from /me/records; anyone else's are hidden from a reader of the item.
+      if (request.params.annotatorId !== user.id) assertNotReader(item, "you read this item yourself, so its other readers' records stay hidden from you");
       const page = await readRecordPage(ctx.db, { itemId: item.id, annotatorId: request.params.annotatorId }, recordQueryOf(request.query));
       return reply.header('ETag', etagOf(page.revision)).type('application/json; charset=utf-8').send(page.json);
     },
@@ -138,12 +143,13 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string }; Body: ReviewDecision }>(
     '/api/items/:id/review',
-    { schema: reviewSchema, config: { roles: ['reviewer'] } },
+    { schema: reviewSchema, config: { roles: REVIEW_ROLES } },
     async (request, reply) => {
       const reviewer = userOf(request);
       const item = await visibleAnnotatedItem(ctx.db, reviewer, request.params.id);
       const { annotatorId, decision, comment } = request.body;
       if (annotatorId === reviewer.id) throw forbidden('a reviewer cannot review their own annotations');
+      assertNotReader(item, 'you read this item yourself, so you cannot review any of its readers');
       const key = keyOf(request, reviewer.id, idempotencyKeyOf(request, false), null);
       const review = { itemId: item.id, annotatorId, reviewerId: reviewer.id, decision, comment: comment ?? null };
       return send(reply, await idempotentWrite(ctx, key, review, (trx, at) => applyReview(trx, review, at)));

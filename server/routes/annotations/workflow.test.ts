@@ -10,6 +10,8 @@ describe.each(testDialects('item state machine'))('item state machine through th
   let admin: SignedIn;
   let ann: SignedIn;
   let reviewer: SignedIn;
+  /** A reviewer who also reads the item: blinded to the other reader. */
+  let readingReviewer: SignedIn;
   let itemId: string;
   let targetIds: string[];
   let op = 0;
@@ -20,7 +22,8 @@ describe.each(testDialects('item state machine'))('item state machine through th
     admin = await server.signIn('admin', ['admin']);
     ann = await server.signIn('ann', ['annotator']);
     reviewer = await server.signIn('rita', ['reviewer', 'annotator']);
-    ({ itemId, targetIds } = await server.seedDataset({ assignTo: [ann.user.id, reviewer.user.id] }));
+    readingReviewer = await server.signIn('rolf', ['reviewer', 'annotator']);
+    ({ itemId, targetIds } = await server.seedDataset({ assignTo: [ann.user.id, readingReviewer.user.id] }));
   });
   afterAll(async () => server.dispose());
 
@@ -85,11 +88,15 @@ describe.each(testDialects('item state machine'))('item state machine through th
     expect((await submit(1)).statusCode).toBe(409);
   });
 
-  it('only a reviewer reviews, never their own work, and only submitted work', async () => {
+  it('only a reviewer reviews, never their own work nor an item they read, and only submitted work', async () => {
     expect((await review(ann, 'approve')).statusCode).toBe(403);
     expect((await review(reviewer, 'approve', reviewer.user.id)).statusCode).toBe(403);
     expect((await review(admin, 'approve')).statusCode).toBe(403);
-    const notSubmitted = await review(reviewer, 'approve', admin.user.id);
+    const reader = await review(readingReviewer, 'approve');
+    expect(reader.statusCode).toBe(403);
+    expect(reader.json()).toMatchObject({ error: 'reader_blinded' });
+    expect(await state()).toBe('submitted');
+    const notSubmitted = await review(reviewer, 'approve', readingReviewer.user.id);
     expect(notSubmitted.statusCode).toBe(409);
     expect((await review(reviewer, 'maybe')).statusCode).toBe(400);
   });

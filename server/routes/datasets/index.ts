@@ -1,8 +1,9 @@
-/** Datasets: listing with the caller's progress, creation and assignment of items (admin). */
+/** Datasets: listing with the caller's progress, creation (admin) and assignment of items (admin, WG lead). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AssignRequest, CreateDatasetRequest } from '../../../src/core/api';
 import { isUniqueViolation } from '../../db/dialect';
 import { badRequest, conflict, notFound } from '../../http/errors';
+import { ASSIGN_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
 import { assignItems, createDataset, findDataset, listDatasets } from '../../services/datasets';
 import { assignSchema, createDatasetSchema } from './schema';
@@ -31,15 +32,15 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { id: string }; Body: AssignRequest }>(
     '/api/datasets/:id/assignments',
-    { schema: assignSchema, config: { roles: ['admin'] } },
+    { schema: assignSchema, config: { roles: ASSIGN_ROLES } },
     async (request) => {
-      const admin = userOf(request);
+      const assigner = userOf(request);
       const { id } = request.params;
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const { userId, itemIds } = request.body;
       const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
       if (!user) throw badRequest(`no user ${userId}`);
-      const result = await assignItems(ctx.db, id, userId, itemIds ?? null, admin.id, ctx.now().toISOString());
+      const result = await assignItems(ctx.db, id, userId, itemIds ?? null, assigner.id, ctx.now().toISOString());
       if (result.unknownItemIds.length > 0) {
         throw badRequest(`not items of this dataset: ${result.unknownItemIds.slice(0, 5).join(', ')}${result.unknownItemIds.length > 5 ? ', …' : ''}`);
       }

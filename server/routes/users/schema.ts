@@ -1,4 +1,5 @@
 import { idParams, uuid } from '../../http/schemas';
+import { ROLES } from '../../../src/core/api';
 
 export const createUserSchema = {
   body: {
@@ -13,7 +14,7 @@ export const createUserSchema = {
         type: 'array',
         minItems: 1,
         uniqueItems: true,
-        items: { type: 'string', enum: ['annotator', 'reviewer', 'admin'] },
+        items: { type: 'string', enum: ROLES },
       },
     },
   },

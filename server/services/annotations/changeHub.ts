@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../../src/core/api';
 import type { Database } from '../../db/schema';
+import { seesAllItems } from '../access';
 import { followsDocument, latestCheckpoint, readChangedDocuments, type ChangedDocument } from './feed';
 
 /** What a subscriber hears: the feed checkpoint after the changes, and the items changed. */
@@ -113,15 +114,34 @@ export class ChangeHub {
       const page = await readChangedDocuments(this.db, null, this.position, PAGE);
       if (run !== this.run) return;
       this.position = page.checkpoint;
-      if (page.documents.length > 0) this.fanOut(page.documents, page.checkpoint);
+      if (page.documents.length > 0) this.fanOut(page.documents, page.checkpoint, await this.readersAmong(page.documents));
       if (!page.more) return;
     }
   }
 
-  private fanOut(documents: readonly ChangedDocument[], checkpoint: string): void {
+  /**
+   * Which subscribers who oversee items read the changed items themselves (as `itemId\nuserId`):
+   * they are blinded to the other readers' changes of those items.
+   */
+  private async readersAmong(documents: readonly ChangedDocument[]): Promise<Set<string>> {
+    const overseers = new Set([...this.subscribers].filter((s) => seesAllItems(s.user)).map((s) => s.user.id));
+    const readers = new Set<string>();
+    if (overseers.size === 0) return readers;
+    const itemIds = [...new Set(documents.map((doc) => doc.itemId))];
+    // Chunked: SQLite caps bound parameters per statement. An item has a handful of readers.
+    for (let i = 0; i < itemIds.length; i += 200) {
+      const rows = await this.db.selectFrom('assignments').select(['item_id', 'user_id']).where('item_id', 'in', itemIds.slice(i, i + 200)).execute();
+      for (const row of rows) if (overseers.has(row.user_id)) readers.add(`${row.item_id}\n${row.user_id}`);
+    }
+    return readers;
+  }
+
+  private fanOut(documents: readonly ChangedDocument[], checkpoint: string, readers: ReadonlySet<string>): void {
     for (const subscriber of this.subscribers) {
       const itemIds = new Set<string>();
-      for (const doc of documents) if (followsDocument(subscriber.user, doc.annotatorId)) itemIds.add(doc.itemId);
+      for (const doc of documents) {
+        if (followsDocument(subscriber.user, doc.annotatorId, readers.has(`${doc.itemId}\n${subscriber.user.id}`))) itemIds.add(doc.itemId);
+      }
       if (itemIds.size > 0) subscriber.notify({ checkpoint, itemIds: [...itemIds] });
     }
   }

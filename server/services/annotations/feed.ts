@@ -13,6 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import { FEED_LATEST, type ChangeFeed, type RecordChange, type User } from '../../../src/core/api';
 import { dialectOf, toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { seesReaderWork } from '../../http/rolePolicy';
 import { seesAllItems } from '../access';
 import { storedRecord } from './recordRow';
 
@@ -30,8 +31,11 @@ function parseCheckpoint(checkpoint: string): Position | null {
 
 const checkpointOf = (position: Position): string => `${position.txid}.${position.seq}`;
 
-/** Whether a user follows a document's changes: annotators their own, reviewers and admins everyone's. */
-export const followsDocument = (user: User, annotatorId: string): boolean => seesAllItems(user) || annotatorId === user.id;
+/**
+ * Whether a user follows a document's changes: everyone their own, and those who oversee items
+ * every reader's of an item they do not read themself (`readsItem`); the blinding rule of http/rolePolicy.ts.
+ */
+export const followsDocument = (user: User, annotatorId: string, readsItem: boolean): boolean => seesReaderWork(user, annotatorId, readsItem);
 
 /**
  * The ops a user follows that are final (see above), as `followsDocument` says; null: every op
@@ -41,6 +45,15 @@ function followedOps(db: Kysely<Database>, user: User | null) {
   let query = db.selectFrom('annotation_ops');
   if (dialectOf(db) === 'postgres') query = query.where('txid', '<', sql<number>`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`);
   if (user && !seesAllItems(user)) query = query.where('annotator_id', '=', user.id);
+  // followsDocument in SQL: another reader's op only of an item the user does not read.
+  if (user && seesAllItems(user)) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('annotator_id', '=', user.id),
+        eb('item_id', 'not in', eb.selectFrom('assignments').select('assignments.item_id').where('assignments.user_id', '=', user.id)),
+      ]),
+    );
+  }
   return query;
 }
 

@@ -283,6 +283,7 @@ export const appMessages = {
 
   'role.annotator': { en: 'Annotator', ja: 'アノテーター' },
   'role.reviewer': { en: 'Reviewer', ja: 'レビュアー' },
+  'role.wgLead': { en: 'WG lead', ja: 'ワーキンググループ長' },
   'role.admin': { en: 'Administrator', ja: '管理者' },
 
   'admin.title': { en: 'Administration', ja: '管理' },

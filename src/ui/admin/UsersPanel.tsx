@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Role, User } from '../../core/api';
+import { ROLES, type Role, type User } from '../../core/api';
 import { useT, type MessageKey } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
@@ -8,10 +8,10 @@ import { OneTimePasswordNotice } from './OneTimePasswordNotice';
 import { SessionsPanel } from './SessionsPanel';
 import { useAdminAction } from './useAdminAction';
 
-const ROLES: readonly Role[] = ['annotator', 'reviewer', 'admin'];
 export const ROLE_KEYS: Readonly<Record<Role, MessageKey>> = {
   annotator: 'role.annotator',
   reviewer: 'role.reviewer',
+  wgLead: 'role.wgLead',
   admin: 'role.admin',
 };
 
