@@ -313,7 +313,7 @@ async function importedSlide(server: BenchServer): Promise<{ datasetId: string; 
   const report = await api.uploadFile(dataset.id, SVS, new Blob([readFileSync(pathologySample(SVS))], { type: 'image/tiff' }));
   const itemId = report.itemIds[0];
   if (!itemId) throw new Error(`the slide was not imported: ${JSON.stringify(report.outcomes)}`);
-  await api.assign(dataset.id, { userId: server.login.user.id });
+  await api.assign(dataset.id, { readerIds: [server.login.user.id] });
   return { datasetId: dataset.id, itemId };
 }
 

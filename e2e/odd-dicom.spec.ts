@@ -52,7 +52,7 @@ async function importFixtures(mejirushi: Mejirushi, names: readonly string[]): P
   }
   const annotator = (await api.listUsers()).find((user) => user.username === mejirushi.annotator.username);
   if (!annotator) throw new Error('no annotator account');
-  await api.assign(dataset.id, { userId: annotator.id });
+  await api.assign(dataset.id, { readerIds: [annotator.id] });
   return items;
 }
 

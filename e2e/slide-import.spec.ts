@@ -51,13 +51,14 @@ async function expectSlideImports(page: Page, expected: Readonly<Record<string, 
   }
 }
 
-/** As the admin, on the admin screen: the dataset assigned to the fixture's annotator. */
-async function assignThroughAdminScreen(page: Page, dataset: string): Promise<void> {
+/** As the admin, on the admin screen: the dataset assigned to the fixture's annotator, by a due date if given. */
+async function assignThroughAdminScreen(page: Page, dataset: string, dueDate?: string): Promise<void> {
   const panel = byTestId(page, 'admin-assign');
   await panel.getByTestId('assign-dataset').selectOption({ label: dataset });
-  await panel.getByTestId('assign-user').selectOption({ label: `${ANNOTATOR_NAMES.displayName} (${ANNOTATOR_NAMES.username})` });
+  await panel.getByTestId(`assign-reader-${ANNOTATOR_NAMES.username}`).check();
+  if (dueDate) await panel.getByTestId('assign-due-date').fill(dueDate);
   await panel.getByTestId('assign-submit').click();
-  await expect(byTestId(page, 'assign-result')).toBeVisible();
+  await expect(byTestId(page, 'assign-result')).toContainText(`${ANNOTATOR_NAMES.displayName}: 1 new`);
 }
 
 /** A session token, for a request the viewer has not made. */
@@ -131,10 +132,14 @@ test('an admin imports the Aperio sample through the upload form, a truncated co
   await expectSlideImports(page, { [SVS]: ['done', 'Imported'], 'CMU-1-Small-Region-truncated.svs': ['failed', 'Refused: the slide file is incomplete (cut off before its end). Copy or upload it again.'] });
   const items = await itemsOf(mejirushi, dataset);
   expect(items).toHaveLength(1);
-  await assignThroughAdminScreen(page, dataset);
+  // A due date already past: the annotator's list flags the slide as overdue.
+  await assignThroughAdminScreen(page, dataset, '2020-01-31');
   await signOut(page);
 
   await signIn(page, mejirushi.annotator);
+  await byTestId(page, 'nav-datasets').click();
+  await openDataset(page, dataset);
+  await expect(byTestId(page, `item-due-${items[0] ?? ''}`)).toHaveAttribute('data-due', 'overdue');
   await expectSlideShown(page, dataset, items[0] ?? '', '0.499');
 });
 

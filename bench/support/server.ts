@@ -90,6 +90,6 @@ export async function importFolder(server: BenchServer, folder: string, name: st
     const outcome = ((await response.json()) as ImportReport).outcomes[0];
     if (outcome?.status !== 'imported') throw new Error(`${file} was not imported: ${JSON.stringify(outcome)}`);
   }
-  await server.api('POST', `/api/datasets/${dataset.id}/assignments`, { userId: server.login.user.id });
+  await server.api('POST', `/api/datasets/${dataset.id}/assignments`, { readerIds: [server.login.user.id] });
   return firstItem(server, dataset);
 }

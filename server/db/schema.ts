@@ -137,6 +137,8 @@ export interface AssignmentsTable {
   user_id: string;
   state: string;
   updated_at: string;
+  /** YYYY-MM-DD the reader should have submitted by; null: no due date (migration 0014). */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Head of one (item, annotator) document; its records live in `annotation_records`. */

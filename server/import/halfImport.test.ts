@@ -33,7 +33,7 @@ describe.each(testDialects('half-imported series'))('a half-imported series on %
     const half = await server.db.selectFrom('items').select(['id', 'importing']).where('dataset_id', '=', datasetId).where('importing', '=', 1).executeTakeFirstOrThrow();
 
     // Not assignable, not listed, not openable by an annotator; the admin still sees it.
-    const assign = await server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/assignments`, headers: admin.auth, payload: { userId: reader.user.id } });
+    const assign = await server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/assignments`, headers: admin.auth, payload: { readerIds: [reader.user.id] } });
     expect(assign.statusCode).toBe(200);
     const assignedHalf = await server.db.selectFrom('assignments').select('item_id').where('item_id', '=', half.id).execute();
     expect(assignedHalf).toEqual([]);
@@ -49,7 +49,7 @@ describe.each(testDialects('half-imported series'))('a half-imported series on %
     const healed = await server.db.selectFrom('items').select(['importing', 'content']).where('id', '=', half.id).executeTakeFirstOrThrow();
     expect(Number(healed.importing)).toBe(0);
     expect((JSON.parse(healed.content) as SeriesItem).slices).toHaveLength(28);
-    await server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/assignments`, headers: admin.auth, payload: { userId: reader.user.id } });
+    await server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/assignments`, headers: admin.auth, payload: { readerIds: [reader.user.id] } });
     expect(await listed(reader)).toContain(half.id);
     expect((await server.app.inject({ method: 'GET', url: `/api/items/${half.id}`, headers: reader.auth })).statusCode).toBe(200);
   });

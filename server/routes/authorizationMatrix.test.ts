@@ -96,7 +96,7 @@ const ROWS: readonly Row[] = [
     route: 'POST /api/datasets/:id/assignments',
     url: (f) => `/api/datasets/${f.datasetId}/assignments`,
     // Already assigned: nothing changes.
-    payload: (f) => ({ userId: f.annA, itemIds: [f.itemId] }),
+    payload: (f) => ({ readerIds: [f.annA], itemIds: [f.itemId] }),
     expect: { ...signedIn(403), wgLead: 200, admin: 200, allRolesReader: 200 },
   },
   { route: 'POST /api/datasets/:id/files', url: (f) => `/api/datasets/${f.datasetId}/files`, expect: adminOnly(415) },

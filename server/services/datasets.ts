@@ -6,6 +6,7 @@ import { toNumber } from '../db/dialect';
 import type { Database, DatasetRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { seesAllItems } from './access';
+import { assignReaders } from './assignments';
 import { writeAudit } from './audit';
 
 interface Tally {
@@ -106,7 +107,7 @@ export async function findDatasetByName(db: Kysely<Database>, name: string): Pro
   return db.selectFrom('datasets').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-/** Assigns items of a dataset (all when `itemIds` is null) to a user; returns how many were newly assigned. */
+/** Assigns items of a dataset (all when `itemIds` is null) to one user; returns how many were newly assigned. */
 export async function assignItems(
   db: Kysely<Database>,
   datasetId: string,
@@ -114,33 +115,8 @@ export async function assignItems(
   itemIds: readonly string[] | null,
   actorId: string | null,
   at: string,
-): Promise<{ assigned: number; unknownItemIds: string[] }> {
-  return inTransaction(db, async (trx) => {
-    // A series still being imported is not assignable yet (its id counts as unknown).
-    const rows = await trx.selectFrom('items').select('id').where('dataset_id', '=', datasetId).where('importing', '=', 0).execute();
-    const inDataset = new Set(rows.map((row) => row.id));
-    const wanted = itemIds === null ? [...inDataset] : [...new Set(itemIds)];
-    const unknownItemIds = wanted.filter((id) => !inDataset.has(id));
-    if (unknownItemIds.length > 0) return { assigned: 0, unknownItemIds };
-    let assigned = 0;
-    // Chunked: SQLite caps bound parameters per statement.
-    for (let i = 0; i < wanted.length; i += 200) {
-      const chunk = wanted.slice(i, i + 200);
-      const result = await trx
-        .insertInto('assignments')
-        .values(chunk.map((itemId) => ({ item_id: itemId, user_id: userId, state: 'assigned', updated_at: at })))
-        .onConflict((oc) => oc.columns(['item_id', 'user_id']).doNothing())
-        .executeTakeFirst();
-      assigned += toNumber(result.numInsertedOrUpdatedRows);
-    }
-    await writeAudit(trx, {
-      at,
-      userId: actorId,
-      action: 'assignment.create',
-      entity: 'dataset',
-      entityId: datasetId,
-      detail: { userId, itemIds: wanted, assigned },
-    });
-    return { assigned, unknownItemIds: [] };
-  });
+): Promise<{ assigned: number; unknownItemIds: readonly string[] }> {
+  const request = { datasetId, readerIds: [userId], strategy: 'everyReader', readersPerItem: 1, itemIds, dueDate: null } as const;
+  const { assigned, unknownItemIds } = await assignReaders(db, request, actorId, at);
+  return { assigned, unknownItemIds };
 }

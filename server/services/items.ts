@@ -45,6 +45,7 @@ export async function listItems(
       'items.updated_at',
       'assignments.state',
       'assignments.updated_at as assigned_at',
+      'assignments.due_date',
       'annotation_docs.labelled',
       'annotation_docs.updated_at as doc_updated_at',
     ])
@@ -68,6 +69,7 @@ export async function listItems(
     state: row.state as AssignmentState | null,
     progress: { labelled: toNumber(row.labelled), total: toNumber(row.target_count) },
     updatedAt: row.doc_updated_at ?? row.assigned_at ?? row.updated_at,
+    dueDate: row.due_date ?? null,
   }));
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };

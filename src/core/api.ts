@@ -17,6 +17,7 @@
  * - GET   /api/changes?since=<checkpoint>&limit=  every applied op (record and version) in commit
  *         order, so a client catches up with what other devices did.
  */
+import type { AssignStrategy } from './assignment/planAssignments';
 import type { Item, ItemKind } from './item';
 import type { LabelSet } from './labelSet';
 import type { RecordOp, StoredRecord } from './records';
@@ -149,6 +150,8 @@ export interface ItemSummary {
   readonly state: AssignmentState | null;
   readonly progress: Progress;
   readonly updatedAt: string;
+  /** YYYY-MM-DD the caller should have submitted this item by; null when none was set (absent in summaries cached offline before due dates existed). */
+  readonly dueDate?: string | null;
 }
 export interface ItemPage {
   readonly items: readonly ItemSummary[];
@@ -156,12 +159,28 @@ export interface ItemPage {
   readonly nextCursor: string | null;
 }
 
-/** POST /api/datasets/:id/assignments (admin) → 200 { assigned: number } */
+/**
+ * POST /api/datasets/:id/assignments (admin) → 200 AssignResult. Readers an item already has count
+ * towards `readersPerItem`, so asking again assigns only what is missing.
+ */
 export interface AssignRequest {
-  readonly userId: string;
+  /** The readers to assign, 1 to MAX_READERS_PER_REQUEST. */
+  readonly readerIds: readonly string[];
+  /** everyReader (default): each named reader reads every named item (assignment by hand). */
+  readonly strategy?: AssignStrategy;
+  /** Readers each item should have (roundRobin, balanced); default 1. */
+  readonly readersPerItem?: number;
   /** Omit to assign every item of the dataset. */
   readonly itemIds?: readonly string[];
+  /** YYYY-MM-DD the readers should have submitted by. */
+  readonly dueDate?: string;
 }
+export interface AssignResult {
+  readonly assigned: number;
+  /** Newly assigned per reader, in the order they were named. */
+  readonly readers: readonly { readonly userId: string; readonly assigned: number }[];
+}
+export const MAX_READERS_PER_REQUEST = 100;
 
 /**
  * GET /api/items/:id/layers → OutlineLayerList: the item's read-only outline layers.

@@ -9,6 +9,7 @@ import type { StoredRecord } from '../core/records';
 import type {
   ApiError,
   AssignRequest,
+  AssignResult,
   BatchResult,
   ChangeFeed,
   ChangePasswordRequest,
@@ -207,7 +208,7 @@ export function createApiClient(options: ApiClientOptions) {
     listItems: (datasetId: string, page: { cursor?: string | null; limit?: number } = {}) =>
       json<ItemPage>('GET', `${dataset(datasetId)}/items${query({ cursor: page.cursor || null, limit: page.limit || null })}`),
     assign: (datasetId: string, request: AssignRequest) =>
-      json<{ assigned: number }>('POST', `${dataset(datasetId)}/assignments`, request),
+      json<AssignResult>('POST', `${dataset(datasetId)}/assignments`, request),
 
     getItem: (itemId: string) => json<ItemDetail>('GET', item(itemId)),
     /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */

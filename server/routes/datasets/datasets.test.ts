@@ -88,12 +88,12 @@ describe('datasets, assignments and uploads', () => {
     const item = items[0]!;
     const assign = (payload: object) =>
       server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/assignments`, headers: admin.auth, payload });
-    expect((await assign({ userId: ann.user.id })).json()).toEqual({ assigned: 1 });
-    expect((await assign({ userId: ann.user.id, itemIds: [item.id] })).json()).toEqual({ assigned: 0 });
-    const wrongItem = await assign({ userId: ann.user.id, itemIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect((await assign({ readerIds: [ann.user.id] })).json()).toEqual({ assigned: 1, readers: [{ userId: ann.user.id, assigned: 1 }] });
+    expect((await assign({ readerIds: [ann.user.id], itemIds: [item.id] })).json()).toMatchObject({ assigned: 0 });
+    const wrongItem = await assign({ readerIds: [ann.user.id], itemIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(wrongItem.statusCode).toBe(400);
-    expect((await assign({ userId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
-    expect((await assign({ userId: 'nope' })).statusCode).toBe(400);
+    expect((await assign({ readerIds: ['00000000-0000-4000-8000-000000000000'] })).statusCode).toBe(400);
+    expect((await assign({ readerIds: ['nope'] })).statusCode).toBe(400);
 
     const targetIds = JSON.parse(item.target_ids) as string[];
     const ops = [put(label(targetIds[0]!, 'sah.absent', humanBy(ann.user.id))), put(label(targetIds[1]!, 'sah.present', humanBy(ann.user.id)))];

@@ -1,11 +1,13 @@
 /** Datasets: listing with the caller's progress, creation (admin) and assignment of items (admin, WG lead). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { AssignRequest, CreateDatasetRequest } from '../../../src/core/api';
+import type { AssignRequest, AssignResult, CreateDatasetRequest } from '../../../src/core/api';
+import { isCalendarDate } from '../../../src/core/calendarDate';
 import { isUniqueViolation } from '../../db/dialect';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { ASSIGN_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
-import { assignItems, createDataset, findDataset, listDatasets } from '../../services/datasets';
+import { assignReaders } from '../../services/assignments';
+import { createDataset, findDataset, listDatasets } from '../../services/datasets';
 import { assignSchema, createDatasetSchema } from './schema';
 import { uploadRoutes } from './upload';
 
@@ -33,18 +35,29 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string }; Body: AssignRequest }>(
     '/api/datasets/:id/assignments',
     { schema: assignSchema, config: { roles: ASSIGN_ROLES } },
-    async (request) => {
-      const assigner = userOf(request);
+    async (request): Promise<AssignResult> => {
+      const actor = userOf(request);
       const { id } = request.params;
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
-      const { userId, itemIds } = request.body;
-      const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-      if (!user) throw badRequest(`no user ${userId}`);
-      const result = await assignItems(ctx.db, id, userId, itemIds ?? null, assigner.id, ctx.now().toISOString());
+      const { readerIds, strategy = 'everyReader', readersPerItem = 1, itemIds, dueDate } = request.body;
+      const readers = [...new Set(readerIds)];
+      const found = await ctx.db.selectFrom('users').select('id').where('id', 'in', readers).execute();
+      const missing = readers.filter((readerId) => !found.some((row) => row.id === readerId));
+      if (missing.length > 0) throw badRequest(`no user ${missing.join(', ')}`);
+      if (strategy !== 'everyReader' && readersPerItem > readers.length) {
+        throw badRequest(`${readersPerItem} readers per item needs at least ${readersPerItem} readers; ${readers.length} were named`);
+      }
+      if (dueDate !== undefined && !isCalendarDate(dueDate)) throw badRequest(`due date ${dueDate} is not a calendar day (YYYY-MM-DD)`);
+      const result = await assignReaders(
+        ctx.db,
+        { datasetId: id, readerIds: readers, strategy, readersPerItem, itemIds: itemIds ?? null, dueDate: dueDate ?? null },
+        actor.id,
+        ctx.now().toISOString(),
+      );
       if (result.unknownItemIds.length > 0) {
         throw badRequest(`not items of this dataset: ${result.unknownItemIds.slice(0, 5).join(', ')}${result.unknownItemIds.length > 5 ? ', …' : ''}`);
       }
-      return { assigned: result.assigned };
+      return { assigned: result.assigned, readers: result.readers };
     },
   );
 

@@ -1,3 +1,5 @@
+import { MAX_READERS_PER_REQUEST } from '../../../src/core/api';
+import { ASSIGN_STRATEGIES } from '../../../src/core/assignment/planAssignments';
 import { dbInteger, idParams, LABEL_SET_ID_PATTERN, uuid } from '../../http/schemas';
 
 export const createDatasetSchema = {
@@ -18,11 +20,14 @@ export const assignSchema = {
   params: idParams,
   body: {
     type: 'object',
-    required: ['userId'],
+    required: ['readerIds'],
     additionalProperties: false,
     properties: {
-      userId: uuid,
+      readerIds: { type: 'array', minItems: 1, maxItems: MAX_READERS_PER_REQUEST, items: uuid },
+      strategy: { type: 'string', enum: ASSIGN_STRATEGIES },
+      readersPerItem: { type: 'integer', minimum: 1, maximum: MAX_READERS_PER_REQUEST },
       itemIds: { type: 'array', maxItems: 100000, items: uuid },
+      dueDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     },
   },
 } as const;

@@ -9,6 +9,7 @@ import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
+import { DueDateCell } from './DueDateCell';
 import { ItemSyncBadge } from './ItemSyncBadge';
 import { useLiveItemSync } from './useLiveItemSync';
 
@@ -36,6 +37,8 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   }, [hasDatasets, loadDatasets]);
 
   const ready = list !== undefined && !list.loading && list.error === null;
+  // Lists without due dates keep their columns; one due date shows the column for all.
+  const showDue = items?.some((item) => item.dueDate) ?? false;
   useFirstScreen(ready);
   return (
     <main className="page" data-testid="item-list" data-ready={ready ? 'true' : 'false'}>
@@ -57,6 +60,7 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
               <th scope="col">{t('sync.label')}</th>
               <th scope="col">{t('items.column.progress')}</th>
               <th scope="col">{t('items.column.updated')}</th>
+              {showDue && <th scope="col">{t('items.column.due')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -81,6 +85,7 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
                     <ProgressBar progress={item.progress} testId={`item-progress-${item.id}`} />
                   </td>
                   <td className="muted small">{new Date(item.updatedAt).toLocaleString(language)}</td>
+                  {showDue && <DueDateCell dueDate={item.dueDate ?? null} state={item.state} testId={`item-due-${item.id}`} />}
                 </tr>
               );
             })}
