@@ -88,6 +88,7 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/users/:id/sessions', url: (f) => `/api/users/${f.annA}/sessions`, expect: adminOnly(200) },
   { route: 'DELETE /api/users/:id/sessions', url: () => `/api/users/${NO_ID}/sessions`, expect: adminOnly(404) },
   { route: 'DELETE /api/users/:id/sessions/:sessionId', url: (f) => `/api/users/${f.annA}/sessions/${NO_ID}`, expect: adminOnly(404) },
+  { route: 'GET /api/readers', url: () => '/api/readers', expect: { ...signedIn(403), wgLead: 200, admin: 200, allRolesReader: 200 } },
   { route: 'GET /api/label-sets', url: () => '/api/label-sets', expect: signedIn(200) },
   { route: 'GET /api/label-sets/:id/:version', url: () => '/api/label-sets/sah-slice/1', expect: signedIn(200) },
   { route: 'GET /api/datasets', url: () => '/api/datasets', expect: signedIn(200) },

@@ -1,7 +1,7 @@
 /** User accounts. Roles are kept as a JSON array; passwords only as scrypt hashes; usernames unique regardless of case. */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { ROLES, type CreatedUser, type Role, type User } from '../../src/core/api';
+import { ROLES, type CreatedUser, type Reader, type Role, type User } from '../../src/core/api';
 import { hashPassword } from '../auth/password';
 import { oneTimePasswordFor } from '../auth/passwordPolicy';
 import { dialectOf } from '../db/dialect';
@@ -61,6 +61,12 @@ export async function createUser(db: Kysely<Database>, user: NewUser, actorId: s
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
   return rows.map(userFromRow);
+}
+
+/** Who can be assigned items: enabled accounts with the annotator role. */
+export async function listReaders(db: Kysely<Database>): Promise<Reader[]> {
+  const users = await listUsers(db);
+  return users.filter((user) => !user.disabled && user.roles.includes('annotator')).map(({ id, username, displayName }) => ({ id, username, displayName }));
 }
 
 export async function findUserRow(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {

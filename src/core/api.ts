@@ -49,6 +49,13 @@ export interface User {
   readonly disabled: boolean;
 }
 
+/** GET /api/readers (admin, WG lead) → Reader[]: enabled accounts holding the annotator role, by username. */
+export interface Reader {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+}
+
 /** Password lengths the server's policy accepts (server/auth/passwordPolicy.ts); the client words its refusals with them. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;

@@ -28,6 +28,7 @@ import type {
   OutlineLayerSummary,
   OpsPage,
   RecordConflictBody,
+  Reader,
   RecordPage,
   ReviewDecision,
   RevisionInfo,
@@ -192,6 +193,7 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     listUsers: () => json<User[]>('GET', '/api/users'),
+    listReaders: () => json<Reader[]>('GET', '/api/readers'),
     createUser: (request: CreateUserRequest) => json<CreatedUser>('POST', '/api/users', request),
     /** Disables or re-enables an account (admin). */
     updateUser: (userId: string, request: UpdateUserRequest) => json<User>('PATCH', user(userId), request),

@@ -2,6 +2,7 @@ import { LANGUAGES, type Language } from '../i18n/types';
 import { useLanguage, useT } from '../i18n';
 import { clearOfflineFiles } from '../offline/registerSw';
 import { useAppStore } from '../store';
+import { adminSections } from './admin/adminSections';
 import { useBrowserOnline } from './common/useBrowserOnline';
 import { Link } from './Link';
 import { navigate, paths } from './router';
@@ -55,7 +56,7 @@ export function Header() {
           <Link href={paths.datasets()} data-testid="nav-datasets" onReselect={reloadDatasets}>
             {t('datasets.title')}
           </Link>
-          {user.roles.includes('admin') && (
+          {adminSections(user.roles).length > 0 && (
             <Link href={paths.admin()} data-testid="nav-admin">
               {t('admin.title')}
             </Link>

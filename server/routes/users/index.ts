@@ -1,5 +1,5 @@
 /**
- * User administration (admin only): accounts (made with a one-time password), disabling and
+ * User administration (admin only; the list of readers also for WG leads): accounts (made with a one-time password), disabling and
  * re-enabling them, password resets, and each account's sessions, listed and revoked.
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -7,10 +7,11 @@ import type { CreatedUser, CreateUserRequest, UpdateUserRequest } from '../../..
 import { oneTimePasswordFor, passwordRefusal } from '../../auth/passwordPolicy';
 import { isUniqueViolation } from '../../db/dialect';
 import { conflict, HttpError, notFound } from '../../http/errors';
+import { ASSIGN_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
 import { writeAudit } from '../../services/audit';
 import { listSessions, revokeSessions } from '../../services/sessions';
-import { createUser, findUserRow, listUsers, resetPassword, setUserDisabled } from '../../services/users';
+import { createUser, findUserRow, listReaders, listUsers, resetPassword, setUserDisabled } from '../../services/users';
 import { createUserSchema, sessionParamsSchema, updateUserSchema, userParamsSchema } from './schema';
 
 const ADMIN = { roles: ['admin'] } as const;
@@ -22,6 +23,9 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
   const noSuchUser = () => notFound('no such user');
 
   app.get('/api/users', { config: ADMIN }, async () => listUsers(ctx.db));
+
+  // Whoever assigns needs the readers to choose from, not the accounts' administration.
+  app.get('/api/readers', { config: { roles: ASSIGN_ROLES } }, async () => listReaders(ctx.db));
 
   app.post<{ Body: CreateUserRequest }>('/api/users', { schema: createUserSchema, config: ADMIN }, async (request, reply) => {
     const admin = userOf(request);

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import type { AssignResult, User } from '../../core/api';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AssignResult, Reader } from '../../core/api';
 import { ASSIGN_STRATEGIES, type AssignStrategy } from '../../core/assignment/planAssignments';
 import { useT, type MessageKey } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
+import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { assignRequestOf } from './assignRequest';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
@@ -19,7 +20,7 @@ const STRATEGY_KEYS: Readonly<Record<AssignStrategy, MessageKey>> = {
  * spread N readers per item round-robin or by open work; optionally with a due date. The server
  * counts readers an item already has, so asking again only fills what is missing.
  */
-export function AssignPanel({ users }: { readonly users: readonly User[] }) {
+export function AssignPanel() {
   const t = useT();
   const [chosenDataset, setDatasetId] = useChosenDataset();
   const loadDatasets = useAppStore((state) => state.loadDatasets);
@@ -29,8 +30,8 @@ export function AssignPanel({ users }: { readonly users: readonly User[] }) {
   const [dueDate, setDueDate] = useState('');
   const { busy, error, run } = useAdminAction();
   const [result, setResult] = useState<AssignResult | null>(null);
-  const readers = users.filter((user) => user.roles.includes('annotator') && !user.disabled);
-  const nameOf = (userId: string) => users.find((user) => user.id === userId)?.displayName ?? userId;
+  const { readers, error: readersError } = useReaders();
+  const nameOf = (userId: string) => readers.find((reader) => reader.id === userId)?.displayName ?? userId;
 
   function toggleReader(userId: string, on: boolean): void {
     setReaderIds((current) => (on ? [...current, userId] : current.filter((id) => id !== userId)));
@@ -105,7 +106,25 @@ export function AssignPanel({ users }: { readonly users: readonly User[] }) {
           </ul>
         </div>
       )}
-      <ErrorText error={error} testId="assign-error" />
+      <ErrorText error={error ?? readersError} testId="assign-error" />
     </section>
   );
+}
+
+function useReaders(): { readonly readers: readonly Reader[]; readonly error: AppError | null } {
+  const [readers, setReaders] = useState<readonly Reader[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    let live = true;
+    appServices()
+      .api.listReaders()
+      .then(
+        (list) => live && setReaders(list),
+        (caught: unknown) => live && setError(toAppError(caught)),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { readers, error };
 }
