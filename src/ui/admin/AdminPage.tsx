@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { AssignPanel } from './AssignPanel';
+import { AuditPanel } from './AuditPanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { UploadPanel } from './UploadPanel';
@@ -36,6 +37,7 @@ export function AdminPage() {
       <UploadPanel />
       <AssignPanel users={users} />
       <ModelsPanel />
+      <AuditPanel users={users} />
     </main>
   );
 }
