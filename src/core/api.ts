@@ -410,6 +410,8 @@ export interface AuditChainVerdict {
   readonly checked: number;
   /** The chain's length as its head records it. */
   readonly length: number;
+  /** The last sealed row's hash as the head records it: kept elsewhere, it shows a rewritten chain too. */
+  readonly headHash: string | null;
   readonly break: {
     readonly kind: AuditChainBreakKind;
     /** The chain place where the break shows. */

@@ -16,7 +16,7 @@ const VERIFY_PAGE = 1000;
 export async function verifyAuditChain(db: Kysely<Database>, pageSize = VERIFY_PAGE): Promise<AuditChainVerdict> {
   // The head is read first: rows sealed while the walk runs lie beyond it and are left for the next check.
   const head = await db.selectFrom('audit_chain_head').select(['length', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if (!head) return broken(0, 0, 'missing', 0, null, 'the chain head row is gone');
+  if (!head) return broken(0, 0, null, 'missing', 0, null, 'the chain head row is gone');
   const length = toNumber(head.length);
   let expected = 0;
   let prevHash = GENESIS_HASH;
@@ -33,25 +33,25 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = VERIFY_P
     for (const row of rows) {
       const index = toNumber(row.chain_index);
       const seq = toNumber(row.seq);
-      if (index !== expected) return broken(expected, length, 'missing', expected, null, `no row at chain place ${expected} (the next sealed row is seq ${seq} at place ${index}): a row was deleted`);
-      if (row.prev_hash !== prevHash) return broken(expected, length, 'broken-link', index, seq, `the row at chain place ${index} (seq ${seq}) does not link to the row before it`);
-      if (auditRowHash(prevHash, index, row) !== row.hash) return broken(expected, length, 'edited', index, seq, `the row at chain place ${index} (seq ${seq}) no longer matches its hash: it was changed`);
+      if (index !== expected) return broken(expected, length, head.hash, 'missing', expected, null, `no row at chain place ${expected} (the next sealed row is seq ${seq} at place ${index}): a row was deleted`);
+      if (row.prev_hash !== prevHash) return broken(expected, length, head.hash, 'broken-link', index, seq, `the row at chain place ${index} (seq ${seq}) does not link to the row before it`);
+      if (auditRowHash(prevHash, index, row) !== row.hash) return broken(expected, length, head.hash, 'edited', index, seq, `the row at chain place ${index} (seq ${seq}) no longer matches its hash: it was changed`);
       prevHash = row.hash;
       expected += 1;
     }
   }
-  if (expected < length) return broken(expected, length, 'missing', expected, null, `the chain ends at place ${expected} but its head records ${length} rows: rows were deleted`);
-  if (prevHash !== head.hash) return broken(expected, length, 'broken-link', Math.max(length - 1, 0), null, 'the last row does not match the hash the chain head records');
-  return { ok: true, checked: expected, length, break: null };
+  if (expected < length) return broken(expected, length, head.hash, 'missing', expected, null, `the chain ends at place ${expected} but its head records ${length} rows: rows were deleted`);
+  if (prevHash !== head.hash) return broken(expected, length, head.hash, 'broken-link', Math.max(length - 1, 0), null, 'the last row does not match the hash the chain head records');
+  return { ok: true, checked: expected, length, headHash: head.hash, break: null };
 }
 
-function broken(checked: number, length: number, kind: AuditChainBreakKind, chainIndex: number, seq: number | null, message: string): AuditChainVerdict {
-  return { ok: false, checked, length, break: { kind, chainIndex, seq, message } };
+function broken(checked: number, length: number, headHash: string | null, kind: AuditChainBreakKind, chainIndex: number, seq: number | null, message: string): AuditChainVerdict {
+  return { ok: false, checked, length, headHash, break: { kind, chainIndex, seq, message } };
 }
 
 /** One line for the CLI and logs. */
 export function verdictLine(verdict: AuditChainVerdict): string {
   return verdict.ok
-    ? `audit chain intact: ${verdict.checked} row(s) verified`
+    ? `audit chain intact: ${verdict.checked} row(s) verified, head ${verdict.headHash}`
     : `audit chain BROKEN (${verdict.break?.kind}) at place ${verdict.break?.chainIndex}: ${verdict.break?.message}`;
 }
