@@ -5,6 +5,7 @@ import { appServices, useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { useAdminAction } from './useAdminAction';
+import { UserOptions } from './UserOptions';
 
 /** Assigns every item of a dataset to a user (the server ignores items already assigned). */
 export function AssignPanel({ users }: { readonly users: readonly User[] }) {
@@ -34,11 +35,7 @@ export function AssignPanel({ users }: { readonly users: readonly User[] }) {
         <label>
           {t('admin.assign.user')}
           <select data-testid="assign-user" value={chosenUser} onChange={(e) => setUserId(e.target.value)}>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.displayName} ({user.username})
-              </option>
-            ))}
+            <UserOptions users={users} />
           </select>
         </label>
         <button type="submit" className="primary" data-testid="assign-submit" disabled={busy || !chosenDataset || !chosenUser}>

@@ -6,6 +6,7 @@ import { appServices } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { auditDetailText } from './auditDetailText';
 import { useAdminAction } from './useAdminAction';
+import { UserOptions } from './UserOptions';
 
 const PAGE = 50;
 
@@ -78,11 +79,7 @@ function AuditLog({ users }: { readonly users: readonly User[] }) {
           {t('audit.filter.user')}
           <select data-testid="audit-user" {...field('user')}>
             <option value="">{t('audit.filter.anyUser')}</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.displayName} ({user.username})
-              </option>
-            ))}
+            <UserOptions users={users} />
           </select>
         </label>
         <label>
