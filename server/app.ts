@@ -33,6 +33,7 @@ import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
 import { labelSetStore } from './services/labelSets';
 import { AccessCache } from './services/accessCache';
+import { AuditSealer } from './services/auditChain/seal';
 import { packTileSources, TileSources, type TileSourceLookup } from './slides/tileSources';
 
 export interface AppOptions {
@@ -95,11 +96,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     batches: new BatchPool(),
     accessCache: new AccessCache(options.now ?? (() => new Date())),
     tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])], undefined, options.now),
+    auditSealer: new AuditSealer(options.db),
     importJobs: new ImportJobs({ db: options.db, blobs: options.blobs, now: options.now ?? (() => new Date()), onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) }),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());
   app.addHook('onClose', async () => ctx.importJobs.close());
+  app.addHook('onClose', async () => ctx.auditSealer.idle());
+  // Sealing runs after the answer is sent, in its own short transaction (services/auditChain/seal.ts).
+  app.addHook('onResponse', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    ctx.auditSealer.seal().catch((error: unknown) => app.log.error({ err: error }, 'sealing the audit chain failed'));
+  });
 
   await app.register(errorsPlugin);
   await app.register(noNulTextPlugin);

@@ -13,6 +13,7 @@ import { DemoPaintPool } from './demo/slide/paintPool';
 import { demoSlideTileLookup } from './demo/slide/tileSource';
 import { DemoSlideTiles } from './demo/slide/tiles';
 import { hasBuiltApp } from './plugins/spa';
+import { sealAuditChain } from './services/auditChain/seal';
 
 function urlOf(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   }
   if (started.demoDatasetId) console.log('Demo dataset created: "SAH demo (synthetic head CT)", assigned to admin.');
   await blobs.removeStaleTemps();
+  // Rows written while no server ran (the import CLI) join the audit chain now.
+  await sealAuditChain(db);
 
   if (!hasBuiltApp(config.staticDir)) console.log(`Note: no built app in ${config.staticDir} (run npm run build); serving the API only.`);
   // The generated demo slide paints its tiles on demand, on worker threads, kept on disk once painted.

@@ -13,6 +13,7 @@ import { outlineLayers } from './migrations/0008_outline_layers';
 import { slideTileVersion } from './migrations/0009_slide_tile_version';
 import { importJobs } from './migrations/0010_import_jobs';
 import { modelsMigration } from './migrations/0011_models';
+import { auditChain } from './migrations/0012_audit_chain';
 import { assignmentDue } from './migrations/0014_assignment_due';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
@@ -187,6 +188,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_slide_tile_version': slideTileVersion,
   '0010_import_jobs': importJobs,
   '0011_models': modelsMigration,
+  '0012_audit_chain': auditChain,
   '0014_assignment_due': assignmentDue,
 };
 

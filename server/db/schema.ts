@@ -237,6 +237,19 @@ export interface AuditLogTable {
   revision: number | null;
   /** JSON object with what else is worth keeping (comment, file name…). */
   detail: string;
+  /** Place in the hash chain (0, 1, …); null until a sealer links the row (services/auditChain). */
+  chain_index: number | null;
+  /** The chain's hash before this row; null until sealed. */
+  prev_hash: string | null;
+  /** sha256(prev_hash, the row's fields) in hex; null until sealed. */
+  hash: string | null;
+}
+
+/** One row (id 1): the sealed chain's length and last hash; sealers lock it. */
+export interface AuditChainHeadTable {
+  id: number;
+  length: number;
+  hash: string;
 }
 
 /** A read-only outline layer of an item; its outlines are one blob (encodeOutlineLayer's form), never replaced. */
@@ -334,6 +347,7 @@ export interface Database {
   annotation_snapshots: AnnotationSnapshotsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   app_state: AppStateTable;
   outline_layers: OutlineLayersTable;
   import_jobs: ImportJobsTable;

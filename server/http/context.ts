@@ -4,6 +4,7 @@ import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
 import type { ImportJobs } from '../import/jobs/importJobs';
 import type { AccessCache } from '../services/accessCache';
+import type { AuditSealer } from '../services/auditChain/seal';
 import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
@@ -31,6 +32,8 @@ export interface AppContext {
   readonly tileSources: TileSources;
   /** Slide imports running after their upload was answered. */
   readonly importJobs: ImportJobs;
+  /** Links new audit rows into the hash chain after each changing request. */
+  readonly auditSealer: AuditSealer;
 }
 
 declare module 'fastify' {

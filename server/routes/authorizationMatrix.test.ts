@@ -77,6 +77,7 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', expect: signedIn(200) },
   { route: 'POST /api/auth/password', url: () => '/api/auth/password', payload: () => ({}), expect: signedIn(400) },
   { route: 'GET /api/audit', url: () => '/api/audit', expect: adminOnly(200) },
+  { route: 'GET /api/audit/verify', url: () => '/api/audit/verify', expect: adminOnly(200) },
   { route: 'POST /api/admin/models', url: () => '/api/admin/models', payload: () => ({}), expect: adminOnly(400) },
   { route: 'PUT /api/admin/models/uploads/:uploadId', url: () => `/api/admin/models/uploads/${NO_ID}`, expect: adminOnly(404) },
   { route: 'PATCH /api/admin/models/:id/:version', url: () => '/api/admin/models/no-model/1.0.0', payload: () => ({}), expect: adminOnly(400) },

@@ -7,6 +7,8 @@
 import type { LabelSet } from '../core/labelSet';
 import type { StoredRecord } from '../core/records';
 import type {
+  AuditChainVerdict,
+  AuditEntry,
   ApiError,
   AssignRequest,
   AssignResult,
@@ -38,6 +40,7 @@ import type {
   UploadAnswer,
   User,
 } from '../core/api';
+import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
 import { uploadContentType } from './uploadContentType';
 
@@ -204,6 +207,10 @@ export function createApiClient(options: ApiClientOptions) {
     revokeSessions: async (userId: string, sessionId: string | null): Promise<void> => {
       await send('DELETE', `${user(userId)}/sessions${sessionId === null ? '' : `/${encodeURIComponent(sessionId)}`}`);
     },
+
+    /** One page of the audit log, newest first (admin); see AuditFilter for the query. */
+    listAudit: (filter: AuditFilter) => json<AuditEntry[]>('GET', `/api/audit${auditQuery(filter)}`),
+    verifyAudit: () => json<AuditChainVerdict>('GET', '/api/audit/verify'),
 
     listDatasets: () => json<DatasetSummary[]>('GET', '/api/datasets'),
     createDataset: (request: CreateDatasetRequest) => json<DatasetSummary>('POST', '/api/datasets', request),

@@ -1,5 +1,6 @@
 import type { MessageTable } from '../types';
 import { appMessages } from './app';
+import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
@@ -18,6 +19,7 @@ export const messageTables = {
   exchangeMessages,
   modelRegistryMessages,
   proposalMessages,
+  auditMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -29,6 +31,7 @@ export const messages = {
   ...exchangeMessages,
   ...modelRegistryMessages,
   ...proposalMessages,
+  ...auditMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { adminSections } from './adminSections';
 import { AssignPanel } from './AssignPanel';
+import { AuditPanel } from './AuditPanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { UploadPanel } from './UploadPanel';
@@ -14,6 +15,8 @@ export function AdminPage() {
   const roles = useAppStore((state) => state.session?.user.roles);
   const sections = useMemo(() => adminSections(roles ?? []), [roles]);
   const loadDatasets = useAppStore((state) => state.loadDatasets);
+  // Accounts are listed only for those who administer them.
+  const { users, error, reload } = useUsers(sections.includes('users'));
 
   useEffect(() => {
     void loadDatasets();
@@ -31,22 +34,14 @@ export function AdminPage() {
   return (
     <main className="page admin" data-testid="admin-page">
       <h1>{t('admin.title')}</h1>
-      {sections.includes('users') && <UsersSection />}
+      <ErrorText error={error} testId="admin-error" />
+      {sections.includes('users') && <UsersPanel users={users} onChanged={reload} />}
       {sections.includes('datasets') && <DatasetsPanel />}
       {sections.includes('upload') && <UploadPanel />}
       {sections.includes('assign') && <AssignPanel />}
       {sections.includes('models') && <ModelsPanel />}
+      {sections.includes('audit') && <AuditPanel users={users} />}
     </main>
   );
 }
 
-/** Accounts: listed only for those who administer them. */
-function UsersSection() {
-  const { users, error, reload } = useUsers();
-  return (
-    <>
-      <ErrorText error={error} testId="admin-error" />
-      <UsersPanel users={users} onChanged={reload} />
-    </>
-  );
-}

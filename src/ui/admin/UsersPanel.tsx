@@ -137,10 +137,11 @@ export function UsersPanel({ users, onChanged }: { readonly users: readonly User
 }
 
 /** Loads the user list for the admin screen. */
-export function useUsers(): { readonly users: readonly User[]; readonly error: AppError | null; readonly reload: () => void } {
+export function useUsers(enabled = true): { readonly users: readonly User[]; readonly error: AppError | null; readonly reload: () => void } {
   const [users, setUsers] = useState<readonly User[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const reload = useCallback(() => {
+    if (!enabled) return;
     appServices()
       .api.listUsers()
       .then(
@@ -150,7 +151,7 @@ export function useUsers(): { readonly users: readonly User[]; readonly error: A
         },
         (caught: unknown) => setError(toAppError(caught)),
       );
-  }, []);
+  }, [enabled]);
   useEffect(reload, [reload]);
   return { users, error, reload };
 }

@@ -1,12 +1,12 @@
 /**
  * Which sections of the admin screen a user gets: an admin runs the installation (accounts,
- * datasets, uploads, models) and assigns; a WG lead assigns (the server says the same).
+ * datasets, uploads, models, the audit log) and assigns; a WG lead assigns (the server says the same).
  */
 import type { Role } from '../../core/api';
 
-export type AdminSection = 'users' | 'datasets' | 'upload' | 'assign' | 'models';
+export type AdminSection = 'users' | 'datasets' | 'upload' | 'assign' | 'models' | 'audit';
 
-const SECTIONS: readonly AdminSection[] = ['users', 'datasets', 'upload', 'assign', 'models'];
+const SECTIONS: readonly AdminSection[] = ['users', 'datasets', 'upload', 'assign', 'models', 'audit'];
 
 const SECTIONS_OF: Readonly<Partial<Record<Role, readonly AdminSection[]>>> = {
   admin: SECTIONS,
