@@ -79,11 +79,11 @@ function counted(records: readonly AnnotationRecord[]): AnnotationRecord[] {
   return records.filter((record) => isLive(record) && isSettled(record));
 }
 
-function labelReadings(question: Question, item: ItemTargetsForReadings, document: ReaderDocument, records: readonly AnnotationRecord[], rules: ReadingRules): Reading[] {
+function labelReadings(question: Question, item: ItemTargetsForReadings, reader: ReaderDocument, records: readonly AnnotationRecord[], rules: ReadingRules): Reading[] {
   const targets = targetsOf(question, item);
   const order = new Map(item.targetIds.map((id, index) => [id, index] as const));
   const answered = new Map<string, Reading>();
-  const base = { questionId: question.id, itemId: item.itemId, readerId: document.readerId };
+  const base = { questionId: question.id, itemId: item.itemId, readerId: reader.readerId };
   for (const record of records) {
     if (record.type !== 'label' || record.questionId !== question.id) continue;
     const value = labelValue(question, record.classCodes);
@@ -93,7 +93,7 @@ function labelReadings(question: Question, item: ItemTargetsForReadings, documen
   const absent = rules.absentClass?.[question.id];
   const absentValue = absent === undefined ? null : labelValue(question, [absent]);
   if (absentValue) {
-    for (const targetKey of targets) if (!answered.has(targetKey)) answered.set(targetKey, { ...base, targetKey, value: absentValue, at: document.submittedAt });
+    for (const targetKey of targets) if (!answered.has(targetKey)) answered.set(targetKey, { ...base, targetKey, value: absentValue, at: reader.submittedAt });
   }
   return [...answered.values()];
 }
@@ -135,11 +135,11 @@ function drawnRegions(question: Question, records: readonly AnnotationRecord[]):
 function regionReadings(question: Question, item: ItemTargetsForReadings, documents: readonly ReaderDocument[], records: readonly (readonly AnnotationRecord[])[]): Reading[] {
   const drawn = documents.map((_, i) => drawnRegions(question, records[i]!));
   const keys = new Set(drawn.flatMap((regions) => [...regions.keys()]));
-  return documents.flatMap((document, i) =>
+  return documents.flatMap((reader, i) =>
     [...keys].map((targetKey): Reading => {
       const region = drawn[i]!.get(targetKey);
-      const base = { questionId: question.id, itemId: item.itemId, readerId: document.readerId, targetKey };
-      return region ? { ...base, ...region } : { ...base, value: { kind: 'empty' }, at: document.submittedAt };
+      const base = { questionId: question.id, itemId: item.itemId, readerId: reader.readerId, targetKey };
+      return region ? { ...base, ...region } : { ...base, value: { kind: 'empty' }, at: reader.submittedAt };
     }),
   );
 }
@@ -149,10 +149,10 @@ function regionReadings(question: Question, item: ItemTargetsForReadings, docume
  * model proposals are not a reader's answer and are ignored. O(records + targets × questions).
  */
 export function readingsOfItem(labelSet: LabelSet, item: ItemTargetsForReadings, documents: readonly ReaderDocument[], rules: ReadingRules = {}): Reading[] {
-  const records = documents.map((document) => counted(document.records));
+  const records = documents.map((reader) => counted(reader.records));
   return labelSet.questions.flatMap((question) =>
     question.target === 'region'
       ? regionReadings(question, item, documents, records)
-      : documents.flatMap((document, i) => labelReadings(question, item, document, records[i]!, rules)),
+      : documents.flatMap((reader, i) => labelReadings(question, item, reader, records[i]!, rules)),
   );
 }

@@ -6,7 +6,7 @@ import { isoWeek } from './isoWeek';
 import { percentAgreement } from './percentAgreement';
 import type { Category, UnitRatings } from './ratings';
 import type { Reading } from './readings';
-import { meanDice, regionFigures, regionPairs, regionUnits } from './regionAgreement';
+import { meanDice, regionFigures, regionPairs, regionUnits, type RegionUnit } from './regionAgreement';
 import { readersOf, unitsByQuestion, type AgreementUnit } from './units';
 import type { KappaWeights } from './weightedKappa';
 
@@ -45,28 +45,36 @@ export interface AgreementReport {
   readonly questions: readonly QuestionAgreement[];
 }
 
-function headline(question: Question, units: readonly AgreementUnit[], options: BootstrapOptions): HeadlineFigures {
-  if (question.target === 'region') {
-    const { dice, iou } = regionFigures(regionUnits(units), options);
-    return { statistic: 'dice', figure: dice, secondary: { statistic: 'iou', figure: iou } };
-  }
+function categoricalHeadline(question: Question, units: readonly AgreementUnit[], options: BootstrapOptions): HeadlineFigures {
   const { kappa, percentAgreement: agreement } = categoricalFigures(question, units, options);
   return { statistic: 'fleissKappa', figure: kappa, secondary: { statistic: 'percentAgreement', figure: agreement } };
 }
 
-function byWeek(units: readonly AgreementUnit[]): Map<string, AgreementUnit[]> {
-  const weeks = new Map<string, AgreementUnit[]>();
-  for (const unit of units) {
-    const week = isoWeek(unit.latestAt);
-    weeks.set(week, [...(weeks.get(week) ?? []), unit]);
-  }
-  return new Map([...weeks].sort(([a], [b]) => (a < b ? -1 : 1)));
+function regionHeadline(units: readonly RegionUnit[], options: BootstrapOptions): HeadlineFigures {
+  const { dice, iou } = regionFigures(units, options);
+  return { statistic: 'dice', figure: dice, secondary: { statistic: 'iou', figure: iou } };
 }
 
-function questionAgreement(question: Question, units: readonly AgreementUnit[], options: Required<AgreementOptions>): QuestionAgreement {
-  const pairs = question.target === 'region' ? regionPairs(regionUnits(units), options) : categoricalPairs(question, units, options);
-  const weeks = [...byWeek(units)].map(([week, inWeek]) => ({ week, ...headline(question, inWeek, options) }));
-  return { questionId: question.id, kind: question.kind, target: question.target, readers: readersOf(units), ...headline(question, units, options), pairs, weeks };
+/** Units by the ISO week of their latest reading, weeks in order. */
+function byWeek<Unit>(units: readonly Unit[], latestAt: (unit: Unit) => string): [string, Unit[]][] {
+  const weeks = new Map<string, Unit[]>();
+  for (const unit of units) {
+    const week = isoWeek(latestAt(unit));
+    const inWeek = weeks.get(week) ?? [];
+    inWeek.push(unit);
+    weeks.set(week, inWeek);
+  }
+  return [...weeks].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+function questionAgreement(question: Question, units: readonly AgreementUnit[], regions: readonly RegionUnit[], options: Required<AgreementOptions>): QuestionAgreement {
+  const about = { questionId: question.id, kind: question.kind, target: question.target, readers: readersOf(units) };
+  if (question.target === 'region') {
+    const weeks = byWeek(regions, ({ unit }) => unit.latestAt).map(([week, inWeek]) => ({ week, ...regionHeadline(inWeek, options) }));
+    return { ...about, ...regionHeadline(regions, options), pairs: regionPairs(regions, options), weeks };
+  }
+  const weeks = byWeek(units, (unit) => unit.latestAt).map(([week, inWeek]) => ({ week, ...categoricalHeadline(question, inWeek, options) }));
+  return { ...about, ...categoricalHeadline(question, units, options), pairs: categoricalPairs(question, units, options), weeks };
 }
 
 /** A class or grade unit's ratings for the dataset's percent agreement (a set compared whole). */
@@ -89,12 +97,13 @@ export function agreementReport(labelSet: LabelSet, readings: readonly Reading[]
   const units = unitsByQuestion(readings);
   const questions = labelSet.questions.filter((question) => units.has(question.id));
   const categorical = questions.filter((question) => question.target !== 'region').flatMap((question) => units.get(question.id)!);
-  const regions = regionUnits(questions.filter((question) => question.target === 'region').flatMap((question) => units.get(question.id)!));
+  // Overlaps computed once per unit: every figure and each of its resamples reuse them.
+  const regions = new Map(questions.filter((question) => question.target === 'region').map((question) => [question.id, regionUnits(units.get(question.id)!)] as const));
   return {
     dataset: {
       percentAgreement: figureOf(categorical, (sample) => ({ ...percentAgreement(sample.map(datasetRatings)), n: comparedUnits(sample) }), settings),
-      dice: figureOf(regions, meanDice, settings),
+      dice: figureOf([...regions.values()].flat(), meanDice, settings),
     },
-    questions: questions.map((question) => questionAgreement(question, units.get(question.id)!, settings)),
+    questions: questions.map((question) => questionAgreement(question, units.get(question.id)!, regions.get(question.id) ?? [], settings)),
   };
 }
