@@ -1,5 +1,5 @@
 import type { Estimate, Figure, Interval, Statistic } from './estimate';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../random';
 
 export interface BootstrapOptions {
   /** Same seed, same interval. */

@@ -13,7 +13,7 @@ export { dice, iou, type Overlap } from './overlap';
 export { maskOverlap } from './maskOverlap';
 export { outlineOverlap, outlinedArea } from './outlineOverlap';
 export { regionOverlap } from './regionOverlap';
-export { mulberry32 } from './random';
+export { mulberry32 } from '../random';
 export { bootstrapInterval, figureOf, DEFAULT_BOOTSTRAP, type BootstrapOptions } from './bootstrap';
 export { isoWeek } from './isoWeek';
 export { readingsOfItem, type Reading, type ReadingValue, type ReaderDocument, type ReadingRules, type ItemTargetsForReadings } from './readings';
