@@ -108,8 +108,8 @@ function drawnRegions(question: Question, records: readonly AnnotationRecord[]):
   const masks = new Map<string, Drawn>();
   const outlines = new Map<string, { geometries: Geometry[]; at: string }>();
   for (const record of records) {
-    if (record.questionId !== question.id) continue;
-    const key = `${record.targetId}/${record.type === 'label' ? '' : record.classCode}`;
+    if (record.questionId !== question.id || record.type === 'label') continue;
+    const key = `${record.targetId}/${record.classCode}`;
     if (record.type === 'mask') masks.set(key, { value: { kind: 'mask', width: record.width, height: record.height, runs: record.runs }, at: record.provenance.updatedAt });
     if (record.type === 'shape') {
       const entry = outlines.get(key) ?? { geometries: [], at: record.provenance.updatedAt };
