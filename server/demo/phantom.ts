@@ -15,6 +15,7 @@ import { writeDicom, type DicomElement } from '../dicom/write';
 import { CT_IMAGE_STORAGE } from '../dicom/uids';
 import { CISTERN, HU, VENTRICLES, headSection, paintHeadSlice, sylvianPool, type Bleed } from './headAnatomy';
 import { pixelOf, type SliceGrid } from './raster';
+import { mulberry32 } from '../../src/core/random';
 
 export type PhantomTissue = 'air' | 'bone' | 'brain' | 'csf' | 'blood';
 
@@ -247,18 +248,6 @@ function sliceElements(s: SliceInput): DicomElement[] {
 function derivedUid(seed: number, what: string): string {
   const digest = createHash('sha256').update(`mejirushi-phantom:${seed}:${what}`).digest('hex');
   return `2.25.${BigInt(`0x${digest.slice(0, 32)}`).toString()}`;
-}
-
-/** Small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Files in a seeded random order, so consumers must order slices by position, not list order. */

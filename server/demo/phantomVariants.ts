@@ -7,7 +7,7 @@
  * for a spec.
  */
 import { HU, headSection, paintHeadSlice, sylvianPool } from './headAnatomy';
-import { mulberry32 } from './phantom';
+import { mulberry32 } from '../../src/core/random';
 import type { HuSlice } from './phantomHu';
 import { fillEllipse, type SliceGrid } from './raster';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonRings } from '../annotation';
 import { circleRing } from './rings';
-import { fromClipping, subtractPolygons, toClipping, unionPolygons } from './clipping';
+import { fromClipping, intersectPolygons, subtractPolygons, toClipping, unionPolygons } from './clipping';
 import { geometryArea } from './measure';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): PolygonRings => ({ points: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]] });
@@ -32,5 +32,13 @@ describe('boolean operations through polygon-clipping', () => {
     expect(split?.type === 'multiPolygon' && split.polygons.length).toBe(2);
     expect(geometryArea(split!)).toBe(1600);
     expect(subtractPolygons([rect(0, 0, 10, 10)], [rect(-1, -1, 11, 11)])).toBeNull();
+  });
+
+  it('intersects outlines: the overlap, holes respected, or null when they only touch', () => {
+    expect(geometryArea(intersectPolygons([rect(0, 0, 10, 10)], [rect(5, 5, 15, 15)])!)).toBe(25);
+    const holed = { ...rect(0, 0, 10, 10), holes: [rect(2, 2, 8, 8).points] };
+    expect(geometryArea(intersectPolygons([holed], [rect(0, 0, 10, 5)])!)).toBe(50 - 18);
+    expect(intersectPolygons([rect(0, 0, 10, 10)], [rect(10, 0, 20, 10)])).toBeNull();
+    expect(intersectPolygons([rect(0, 0, 10, 10)], [])).toBeNull();
   });
 });

@@ -53,3 +53,8 @@ export function repairPolygons(polygons: readonly PolygonRings[]): Geometry | nu
 export function subtractPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
   return fromClipping(polygonClipping.difference(toClipping(a), toClipping(b)));
 }
+
+/** Where `a` and `b` overlap; null when they do not (or only along an edge or at a point). */
+export function intersectPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
+  return fromClipping(polygonClipping.intersection(toClipping(a), toClipping(b)));
+}
