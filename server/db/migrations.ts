@@ -13,6 +13,7 @@ import { outlineLayers } from './migrations/0008_outline_layers';
 import { slideTileVersion } from './migrations/0009_slide_tile_version';
 import { importJobs } from './migrations/0010_import_jobs';
 import { modelsMigration } from './migrations/0011_models';
+import { releasesMigration } from './migrations/0015_releases';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -186,6 +187,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_slide_tile_version': slideTileVersion,
   '0010_import_jobs': importJobs,
   '0011_models': modelsMigration,
+  '0015_releases': releasesMigration,
 };
 
 const provider: MigrationProvider = {
