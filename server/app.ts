@@ -28,6 +28,7 @@ import { labelSetRoutes } from './routes/labelSets';
 import { tileRoutes } from './routes/tiles';
 import { layerRoutes } from './routes/layers';
 import { modelRoutes } from './routes/models';
+import { releaseRoutes } from './routes/releases';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
   await app.register(auditRoutes);
+  await app.register(releaseRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

@@ -33,6 +33,8 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'items',
         'label_sets',
         'login_throttle',
+        'release_files',
+        'releases',
         'sessions',
         'users',
       ]),

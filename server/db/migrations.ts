@@ -14,7 +14,8 @@ import { slideTileVersion } from './migrations/0009_slide_tile_version';
 import { importJobs } from './migrations/0010_import_jobs';
 import { modelsMigration } from './migrations/0011_models';
 import { auditChain } from './migrations/0012_audit_chain';
-import { assignmentDue } from './migrations/0014_assignment_due';
+import { assignmentDue } from './migrations/0013_assignment_due';
+import { releasesMigration } from './migrations/0014_releases';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -189,7 +190,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_import_jobs': importJobs,
   '0011_models': modelsMigration,
   '0012_audit_chain': auditChain,
-  '0014_assignment_due': assignmentDue,
+  '0013_assignment_due': assignmentDue,
+  '0014_releases': releasesMigration,
 };
 
 const provider: MigrationProvider = {

@@ -137,7 +137,7 @@ export interface AssignmentsTable {
   user_id: string;
   state: string;
   updated_at: string;
-  /** YYYY-MM-DD the reader should have submitted by; null: no due date (migration 0014). */
+  /** YYYY-MM-DD the reader should have submitted by; null: no due date (migration 0013). */
   due_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
@@ -322,6 +322,33 @@ export interface ModelUploadsTable {
   created_at: string;
 }
 
+/** A numbered, immutable snapshot of a dataset's approved work (services/releases); never updated or deleted. */
+export interface ReleasesTable {
+  id: string;
+  dataset_id: string;
+  /** 1, 2, … per dataset. */
+  number: number;
+  created_at: string;
+  created_by: string | null;
+  label_set_id: string;
+  label_set_version: number;
+  /** Items with approved work in the release. */
+  item_count: number;
+  record_count: number;
+  /** The manifest JSON (ReleaseManifest), a blob of the blob store. */
+  manifest_sha256: string;
+}
+
+/** One export file of a release (JSON, CSV…): a blob of the blob store. */
+export interface ReleaseFilesTable {
+  release_id: string;
+  /** Unique within the release, e.g. `records.json`. */
+  name: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -354,6 +381,8 @@ export interface Database {
   models: ModelsTable;
   model_files: ModelFilesTable;
   model_uploads: ModelUploadsTable;
+  releases: ReleasesTable;
+  release_files: ReleaseFilesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -19,6 +19,8 @@ export const ASSIGN_ROLES: readonly Role[] = ['wgLead', 'admin'];
 export const ADJUDICATE_ROLES: readonly Role[] = ['wgLead'];
 /** Release a dataset's agreed annotations (routes to come). */
 export const RELEASE_ROLES: readonly Role[] = ['wgLead'];
+/** Read the releases made (pseudonymised, approved work): those who make them and the installation's admin. */
+export const RELEASE_READ_ROLES: readonly Role[] = ['wgLead', 'admin'];
 /** Run the installation: accounts, imports, models, the audit log. */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 

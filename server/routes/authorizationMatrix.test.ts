@@ -76,6 +76,22 @@ const ROWS: readonly Row[] = [
   { route: 'POST /api/auth/logout', url: () => '/api/auth/logout', endsSession: true, expect: signedIn(204) },
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', expect: signedIn(200) },
   { route: 'POST /api/auth/password', url: () => '/api/auth/password', payload: () => ({}), expect: signedIn(400) },
+  {
+    route: 'POST /api/datasets/:id/releases',
+    url: () => `/api/datasets/${NO_ID}/releases`,
+    expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },
+  },
+  {
+    route: 'GET /api/datasets/:id/releases',
+    url: (f) => `/api/datasets/${f.datasetId}/releases`,
+    expect: { ...signedIn(403), wgLead: 200, admin: 200, allRolesReader: 200 },
+  },
+  { route: 'GET /api/releases/:id', url: () => `/api/releases/${NO_ID}`, expect: { ...signedIn(403), wgLead: 404, admin: 404, allRolesReader: 404 } },
+  {
+    route: 'GET /api/releases/:id/files/:name',
+    url: () => `/api/releases/${NO_ID}/files/manifest.json`,
+    expect: { ...signedIn(403), wgLead: 404, admin: 404, allRolesReader: 404 },
+  },
   { route: 'GET /api/audit', url: () => '/api/audit', expect: adminOnly(200) },
   { route: 'GET /api/audit/verify', url: () => '/api/audit/verify', expect: adminOnly(200) },
   { route: 'POST /api/admin/models', url: () => '/api/admin/models', payload: () => ({}), expect: adminOnly(400) },

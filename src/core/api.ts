@@ -19,7 +19,7 @@
  */
 import type { AssignStrategy } from './assignment/planAssignments';
 import type { Item, ItemKind } from './item';
-import type { LabelSet } from './labelSet';
+import type { LabelSet, Question } from './labelSet';
 import type { RecordOp, StoredRecord } from './records';
 
 /** Every role, in the order they are listed and shown (see README, "Roles"). */
@@ -449,4 +449,71 @@ export interface AuditChainVerdict {
     /** An English sentence. */
     readonly message: string;
   } | null;
+}
+
+/** One export file of a release; its bytes: GET /api/releases/:id/files/:name (ETag = sha256). */
+export interface ReleaseFile {
+  readonly name: string;
+  readonly mediaType: string;
+  /** Lower-case hex SHA-256 of the bytes. */
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * POST /api/datasets/:id/releases → 201 ReleaseSummary; GET /api/datasets/:id/releases →
+ * { releases: ReleaseSummary[] } (newest first). A release never changes once made.
+ */
+export interface ReleaseSummary {
+  readonly id: string;
+  readonly datasetId: string;
+  /** 1, 2, … per dataset. */
+  readonly number: number;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly labelSetId: string;
+  readonly labelSetVersion: number;
+  /** Items with approved work in the release. */
+  readonly itemCount: number;
+  readonly recordCount: number;
+  /** The manifest's own file (`manifest.json`), so a copy can be checked against it. */
+  readonly manifest: ReleaseFile;
+  readonly files: readonly ReleaseFile[];
+}
+
+/** A reader's approved document of one item, as pinned by the release. */
+export interface ReleaseReaderEntry {
+  /** `reader-1`, `reader-2`…: stable within the release; who they are is not in its files. */
+  readonly reader: string;
+  /** The document revision that was submitted and approved. */
+  readonly revision: number;
+  readonly recordCount: number;
+}
+
+/** `manifest.json` of a release. */
+export interface ReleaseManifest {
+  readonly format: 'mejirushi-release';
+  readonly formatVersion: 1;
+  readonly release: number;
+  readonly dataset: { readonly id: string; readonly name: string };
+  readonly labelSet: { readonly id: string; readonly version: number };
+  readonly createdAt: string;
+  readonly items: readonly { readonly id: string; readonly title: string; readonly readers: readonly ReleaseReaderEntry[] }[];
+  readonly questions: readonly Question[];
+  /** Records per question and class code (live records: rejected proposals are not counted). */
+  readonly counts: {
+    readonly items: number;
+    readonly records: number;
+    readonly byQuestion: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
+  readonly readers: readonly string[];
+  readonly files: readonly ReleaseFile[];
+  /** Inter-reader agreement figures; null until the agreement module fills them. */
+  readonly agreement: null;
+}
+
+/** GET /api/releases/:id */
+export interface ReleaseDetail {
+  readonly release: ReleaseSummary;
+  readonly manifest: ReleaseManifest;
 }

@@ -61,14 +61,20 @@ function row(label: TargetLabel, position: number | null, labelSet: LabelSet): s
   return fields.map(csvField).join(',');
 }
 
-/** `targetIds`: the item's slices or frames in order (numbered from 1); `itemId`: its whole-item answers. */
-export function exportLabelsCsv(doc: DocumentView, labelSet: LabelSet, targetIds: readonly string[], itemId: string): string {
-  const lines: string[] = [LABEL_CSV_COLUMNS.join(',')];
+/** The data rows (no header) of one document, for exports that put several documents in one CSV (releases). */
+export function labelsCsvRows(doc: DocumentView, labelSet: LabelSet, targetIds: readonly string[], itemId: string): string[] {
+  const lines: string[] = [];
   const add = (targetId: string, position: number | null) => {
     for (const record of doc.recordsAt(targetId)) if (record.type === 'label') lines.push(row(record, position, labelSet));
   };
   targetIds.forEach((targetId, i) => add(targetId, i + 1));
   add(itemId, null);
+  return lines;
+}
+
+/** `targetIds`: the item's slices or frames in order (numbered from 1); `itemId`: its whole-item answers. */
+export function exportLabelsCsv(doc: DocumentView, labelSet: LabelSet, targetIds: readonly string[], itemId: string): string {
+  const lines = [LABEL_CSV_COLUMNS.join(','), ...labelsCsvRows(doc, labelSet, targetIds, itemId)];
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,0 +1,119 @@
+/**
+ * The approved work of a dataset as a release reads it: item by item (in listing order), each
+ * reader's document **as submitted and approved** (the latest submit snapshot: approval only
+ * follows a submit, and an approved or submitted document is locked), never the live head, so an
+ * edit after approval cannot leak in. Each record carries the version it had at that revision.
+ * Items come in pages and documents one at a time, so memory is bounded by one document.
+ */
+import type { Kysely } from 'kysely';
+import type { AnnotationRecord, DocumentSnapshot } from '../../../src/core/annotation';
+import { toNumber } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+
+const ITEMS_PER_PAGE = 200;
+
+export interface ApprovedItem {
+  readonly id: string;
+  readonly title: string;
+  /** The item's slices or frames in order. */
+  readonly targetIds: readonly string[];
+  /** Approved documents, by annotator id. */
+  readonly documents: readonly ApprovedDocumentRef[];
+}
+
+export interface ApprovedDocumentRef {
+  readonly annotatorId: string;
+  readonly revision: number;
+  /** `annotation_snapshots.seq` of the approved snapshot. */
+  readonly snapshotSeq: number;
+}
+
+export interface PinnedRecord {
+  /** The record's version at the approved revision. */
+  readonly version: number;
+  readonly record: AnnotationRecord;
+}
+
+/** Approved (item, annotator) documents joined to their latest submit snapshot. */
+function approvedSnapshots(db: Kysely<Database>, datasetId: string) {
+  return db
+    .selectFrom('assignments')
+    .innerJoin('items', 'items.id', 'assignments.item_id')
+    .innerJoin('annotation_snapshots as s', (join) => join.onRef('s.item_id', '=', 'assignments.item_id').onRef('s.annotator_id', '=', 'assignments.user_id'))
+    .where('items.dataset_id', '=', datasetId)
+    .where('assignments.state', '=', 'approved')
+    .where('s.reason', '=', 'submit')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('annotation_snapshots as later')
+            .select('later.seq')
+            .whereRef('later.item_id', '=', 's.item_id')
+            .whereRef('later.annotator_id', '=', 's.annotator_id')
+            .where('later.reason', '=', 'submit')
+            .whereRef('later.seq', '>', 's.seq'),
+        ),
+      ),
+    );
+}
+
+/** Annotator ids with approved work in the dataset, sorted (the order readers are numbered in). */
+export async function approvedReaders(db: Kysely<Database>, datasetId: string): Promise<string[]> {
+  const rows = await approvedSnapshots(db, datasetId).select('assignments.user_id').distinct().orderBy('assignments.user_id').execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** Items with approved work, in listing order (sort key, then id), a page at a time. */
+export async function* approvedItems(db: Kysely<Database>, datasetId: string, itemsPerPage = ITEMS_PER_PAGE): AsyncGenerator<ApprovedItem> {
+  let after: { sortKey: string; id: string } | null = null;
+  for (;;) {
+    // A page is whole items: their ids first, then every approved document of them.
+    const pageItemIds = await pageOfItemIds(db, datasetId, after, itemsPerPage);
+    if (pageItemIds.length === 0) return;
+    const rows = await approvedSnapshots(db, datasetId)
+      .select(['items.id', 'items.title', 'items.sort_key', 'items.target_ids', 'assignments.user_id', 's.revision', 's.seq'])
+      .where('items.id', 'in', pageItemIds)
+      .orderBy('items.sort_key')
+      .orderBy('items.id')
+      .orderBy('assignments.user_id')
+      .execute();
+    const items: (ApprovedItem & { documents: ApprovedDocumentRef[] })[] = [];
+    for (const row of rows) {
+      const last = items[items.length - 1];
+      const document: ApprovedDocumentRef = { annotatorId: row.user_id, revision: toNumber(row.revision), snapshotSeq: toNumber(row.seq) };
+      if (last && last.id === row.id) last.documents.push(document);
+      else items.push({ id: row.id, title: row.title, targetIds: JSON.parse(row.target_ids) as string[], documents: [document] });
+    }
+    yield* items;
+    const lastRow = rows[rows.length - 1];
+    if (!lastRow || pageItemIds.length < itemsPerPage) return;
+    after = { sortKey: lastRow.sort_key, id: lastRow.id };
+  }
+}
+
+async function pageOfItemIds(db: Kysely<Database>, datasetId: string, after: { sortKey: string; id: string } | null, limit: number): Promise<string[]> {
+  let query = approvedSnapshots(db, datasetId).select(['items.id', 'items.sort_key']).distinct().orderBy('items.sort_key').orderBy('items.id').limit(limit);
+  if (after) {
+    const { sortKey, id } = after;
+    query = query.where((eb) => eb.or([eb('items.sort_key', '>', sortKey), eb.and([eb('items.sort_key', '=', sortKey), eb('items.id', '>', id)])]));
+  }
+  return (await query.execute()).map((row) => row.id);
+}
+
+/** One approved document's records as frozen, each with its version at the approved revision; sorted by id. */
+export async function readApprovedDocument(db: Kysely<Database>, itemId: string, document: ApprovedDocumentRef): Promise<PinnedRecord[]> {
+  const snapshot = await db.selectFrom('annotation_snapshots').select('body').where('seq', '=', document.snapshotSeq).executeTakeFirstOrThrow();
+  const { records } = JSON.parse(snapshot.body) as DocumentSnapshot;
+  const versions = await db
+    .selectFrom('annotation_ops')
+    .select(['record_id', (eb) => eb.fn.max('version').as('version')])
+    .where('item_id', '=', itemId)
+    .where('annotator_id', '=', document.annotatorId)
+    .where('revision', '<=', document.revision)
+    .groupBy('record_id')
+    .execute();
+  const versionOf = new Map(versions.map((row) => [row.record_id, toNumber(row.version as number | string)]));
+  return records
+    .map((record) => ({ version: versionOf.get(record.id) ?? 0, record }))
+    .sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+}
