@@ -1,4 +1,4 @@
-import { ANNOTATOR_NAMES, byTestId, expect, expectSynced, labelByKeys, openDemoItem, signIn, test } from './fixtures/mejirushi';
+import { ANNOTATOR_NAMES, byTestId, expect, expectSynced, labelByKeys, openDemoItem, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
 
 test('an admin finds an annotator’s labelled write in the audit log and sees the chain verified', async ({ page, browser, mejirushi }) => {
   await signIn(page, mejirushi.annotator);
@@ -6,10 +6,14 @@ test('an admin finds an annotator’s labelled write in the audit log and sees t
   await labelByKeys(page, ['1']);
   await expectSynced(page);
 
+  // An admin who reads no item: the first admin reads the demo series, and a reader of an item is
+  // blinded to the other readers' writes of it, in the audit log too.
+  const auditor: Account = { username: 'kansa', password: 'one-time-passphrase-audit', mustChangePassword: true };
+  await (await serverApi(mejirushi.url, mejirushi.admin)).createUser({ username: auditor.username, displayName: 'Kansa Taro', password: auditor.password, roles: ['admin'] });
   const context = await browser.newContext({ baseURL: mejirushi.url });
   try {
     const admin = await context.newPage();
-    await signIn(admin, mejirushi.admin);
+    await signIn(admin, auditor);
     await byTestId(admin, 'nav-admin').click();
     await byTestId(admin, 'audit-open').click();
     const panel = byTestId(admin, 'audit-panel');
