@@ -16,6 +16,7 @@ import { noNulTextPlugin } from './plugins/noNulText';
 import { securityHeadersPlugin } from './plugins/securityHeaders';
 import { spaPlugin } from './plugins/spa';
 import { annotationRoutes } from './routes/annotations';
+import { agreementRoutes } from './routes/agreement';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(changeRoutes);
   await app.register(auditRoutes);
   await app.register(releaseRoutes);
+  await app.register(agreementRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

@@ -77,6 +77,12 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/auth/me', url: () => '/api/auth/me', expect: signedIn(200) },
   { route: 'POST /api/auth/password', url: () => '/api/auth/password', payload: () => ({}), expect: signedIn(400) },
   {
+    route: 'GET /api/datasets/:id/agreement',
+    url: (f) => `/api/datasets/${f.datasetId}/agreement`,
+    // Readers of the dataset (the reviewing and all-roles readers too) are blinded to it.
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
+  },
+  {
     route: 'POST /api/datasets/:id/releases',
     url: () => `/api/datasets/${NO_ID}/releases`,
     expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },

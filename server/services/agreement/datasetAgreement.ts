@@ -1,0 +1,62 @@
+/**
+ * Inter-reader agreement of a dataset, from the work readers handed in (submitted or approved):
+ * items are read a page at a time and each reader's records one document at a time, turned into
+ * readings (src/core/agreement), then into one report. A report reads the dataset's handed-in
+ * records once: O(records) per request, never per edit.
+ */
+import type { Kysely } from 'kysely';
+import { agreementReport, readingsOfItem, type AgreementReport, type ReaderDocument, type Reading } from '../../../src/core/agreement';
+import type { LabelSet } from '../../../src/core/labelSet';
+import { upgradeRecord } from '../../../src/core/migrations/recordSchema';
+import { toNumber } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+
+const ITEM_PAGE = 200;
+/** Work a reviewer can compare: handed in, and so no longer changing under the report. */
+const HANDED_IN = ['submitted', 'approved'];
+/** Resamples of each bootstrap interval: enough for a stable 95 % interval, few enough for a dataset-wide report. */
+const RESAMPLES = 400;
+
+export async function datasetAgreement(db: Kysely<Database>, datasetId: string, labelSet: LabelSet): Promise<AgreementReport> {
+  const readings: Reading[] = [];
+  for (let after = ''; ; ) {
+    const items = await db
+      .selectFrom('items')
+      .select(['id', 'target_ids'])
+      .where('dataset_id', '=', datasetId)
+      .where('importing', '=', 0)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(ITEM_PAGE)
+      .execute();
+    if (items.length === 0) break;
+    after = items[items.length - 1]!.id;
+    const handedIn = await db
+      .selectFrom('assignments')
+      .select(['item_id', 'user_id', 'updated_at'])
+      .where('item_id', 'in', items.map((item) => item.id))
+      .where('state', 'in', HANDED_IN)
+      .orderBy('user_id')
+      .execute();
+    for (const item of items) {
+      const readers = handedIn.filter((row) => row.item_id === item.id);
+      // Agreement needs two readers of the same item.
+      if (readers.length < 2) continue;
+      const documents: ReaderDocument[] = [];
+      for (const reader of readers) documents.push({ readerId: reader.user_id, records: await recordsOf(db, item.id, reader.user_id), submittedAt: reader.updated_at });
+      readings.push(...readingsOfItem(labelSet, { itemId: item.id, targetIds: JSON.parse(item.target_ids) as string[] }, documents));
+    }
+  }
+  return agreementReport(labelSet, readings, { resamples: RESAMPLES });
+}
+
+async function recordsOf(db: Kysely<Database>, itemId: string, annotatorId: string) {
+  const rows = await db
+    .selectFrom('annotation_records')
+    .select(['schema', 'question_id', 'body'])
+    .where('item_id', '=', itemId)
+    .where('annotator_id', '=', annotatorId)
+    .where('deleted', '=', 0)
+    .execute();
+  return rows.flatMap((row) => (row.body === null ? [] : [upgradeRecord(JSON.parse(row.body) as unknown, toNumber(row.schema), row.question_id)]));
+}
