@@ -17,6 +17,7 @@
  * - GET   /api/changes?since=<checkpoint>&limit=  every applied op (record and version) in commit
  *         order, so a client catches up with what other devices did.
  */
+import type { AgreementReport } from './agreement';
 import type { AssignStrategy } from './assignment/planAssignments';
 import type { Item, ItemKind } from './item';
 import type { LabelSet, Question } from './labelSet';
@@ -508,8 +509,8 @@ export interface ReleaseManifest {
   };
   readonly readers: readonly string[];
   readonly files: readonly ReleaseFile[];
-  /** Inter-reader agreement figures; null until the agreement module fills them. */
-  readonly agreement: null;
+  /** How far the released readers agreed over the released work, readers named by their pseudonyms. */
+  readonly agreement: AgreementReport;
 }
 
 /** GET /api/releases/:id */

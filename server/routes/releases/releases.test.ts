@@ -152,7 +152,8 @@ describe.each(testDialects('releases'))('dataset releases on %s', (dialect) => {
       readers: ['reader-1', 'reader-2'],
       counts: { items: 2, records: 3, byQuestion: { sah: { 'sah.present': 3 } } },
       files: first.files,
-      agreement: null,
+      // No item has two approved readers yet: nothing to compare.
+      agreement: { questions: [] },
     });
     expect(detail.manifest.questions.map((q) => q.id)).toEqual(['sah']);
     expect(detail.manifest.items.map((item) => item.readers.map((r) => [r.reader, r.recordCount]))).toEqual([[[readerOfAnn, 2]], [[readerOfBob, 1]]]);
@@ -195,6 +196,12 @@ describe.each(testDialects('releases'))('dataset releases on %s', (dialect) => {
       (reader) => reader.records.length === 2 && reader.records.some((r) => r.record.targetId === items[0]!.slices[4]),
     );
     expect(bobItem0?.records.find((r) => r.record.targetId === items[0]!.slices[0])?.version).toBe(2);
+
+    // Item 0 now has both readers approved; they both marked its first slice (the only slice both rated).
+    const { manifest } = json<ReleaseDetail>(await server.app.inject({ method: 'GET', url: `/api/releases/${second.id}`, headers: lead.auth }));
+    const sah = manifest.agreement.questions[0];
+    expect(sah).toMatchObject({ questionId: 'sah', secondary: { statistic: 'percentAgreement', figure: { n: 1, value: 1 } } });
+    expect([...sah!.pairs[0]!.readers].sort()).toEqual(['reader-1', 'reader-2']);
 
     const again = json<ReleaseDetail>(await server.app.inject({ method: 'GET', url: `/api/releases/${first.id}`, headers: lead.auth }));
     expect(again.release).toEqual(first);

@@ -17,6 +17,7 @@ import { labelSetStore } from '../labelSets';
 import { approvedReaders } from './approvedWork';
 import { ReleaseTally, releaseLabelsCsv, releaseRecordsJson, type ReleaseHeader } from './exports';
 import { Pseudonyms } from './pseudonyms';
+import { releaseAgreement } from './releaseAgreement';
 import { readReleaseSummary } from './reads';
 
 async function storeFile(trx: Transaction<Database>, blobs: BlobStore, name: string, mediaType: string, bytes: AsyncIterable<Uint8Array>, at: string): Promise<ReleaseFile> {
@@ -68,8 +69,7 @@ export async function makeRelease(db: Kysely<Database>, blobs: BlobStore, datase
         counts: { items: tally.items.length, records: tally.records, byQuestion: tally.byQuestion },
         readers: names.readers,
         files,
-        // The agreement module (issue 9) fills these figures; until it is wired, a release says it has none.
-        agreement: null,
+        agreement: await releaseAgreement(trx, datasetId, labelSet, names, at),
       };
       const manifestFile = await storeFile(trx, blobs, 'manifest.json', 'application/json', once(`${JSON.stringify(manifest, null, 2)}\n`), at);
 
