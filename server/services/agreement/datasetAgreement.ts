@@ -38,8 +38,10 @@ export async function datasetAgreement(db: Kysely<Database>, datasetId: string, 
       .where('state', 'in', HANDED_IN)
       .orderBy('user_id')
       .execute();
+    const readersOf = new Map<string, typeof handedIn>();
+    for (const row of handedIn) readersOf.set(row.item_id, [...(readersOf.get(row.item_id) ?? []), row]);
     for (const item of items) {
-      const readers = handedIn.filter((row) => row.item_id === item.id);
+      const readers = readersOf.get(item.id) ?? [];
       // Agreement needs two readers of the same item.
       if (readers.length < 2) continue;
       const documents: ReaderDocument[] = [];
