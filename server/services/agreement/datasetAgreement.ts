@@ -7,13 +7,10 @@
 import type { Kysely } from 'kysely';
 import { agreementReport, readingsOfItem, type AgreementReport, type ReaderDocument, type Reading } from '../../../src/core/agreement';
 import type { LabelSet } from '../../../src/core/labelSet';
-import { upgradeRecord } from '../../../src/core/migrations/recordSchema';
-import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { HANDED_IN, readerRecords } from '../review/handedInWork';
 
 const ITEM_PAGE = 200;
-/** Work a reviewer can compare: handed in, and so no longer changing under the report. */
-const HANDED_IN = ['submitted', 'approved'];
 /** Resamples of each bootstrap interval: enough for a stable 95 % interval, few enough for a dataset-wide report. */
 const RESAMPLES = 400;
 
@@ -35,7 +32,7 @@ export async function datasetAgreement(db: Kysely<Database>, datasetId: string, 
       .selectFrom('assignments')
       .select(['item_id', 'user_id', 'updated_at'])
       .where('item_id', 'in', items.map((item) => item.id))
-      .where('state', 'in', HANDED_IN)
+      .where('state', 'in', [...HANDED_IN])
       .orderBy('user_id')
       .execute();
     const readersOf = new Map<string, typeof handedIn>();
@@ -45,20 +42,9 @@ export async function datasetAgreement(db: Kysely<Database>, datasetId: string, 
       // Agreement needs two readers of the same item.
       if (readers.length < 2) continue;
       const documents: ReaderDocument[] = [];
-      for (const reader of readers) documents.push({ readerId: reader.user_id, records: await recordsOf(db, item.id, reader.user_id), submittedAt: reader.updated_at });
+      for (const reader of readers) documents.push({ readerId: reader.user_id, records: await readerRecords(db, item.id, reader.user_id), submittedAt: reader.updated_at });
       readings.push(...readingsOfItem(labelSet, { itemId: item.id, targetIds: JSON.parse(item.target_ids) as string[] }, documents));
     }
   }
   return agreementReport(labelSet, readings, { resamples: RESAMPLES });
-}
-
-async function recordsOf(db: Kysely<Database>, itemId: string, annotatorId: string) {
-  const rows = await db
-    .selectFrom('annotation_records')
-    .select(['schema', 'question_id', 'body'])
-    .where('item_id', '=', itemId)
-    .where('annotator_id', '=', annotatorId)
-    .where('deleted', '=', 0)
-    .execute();
-  return rows.flatMap((row) => (row.body === null ? [] : [upgradeRecord(JSON.parse(row.body) as unknown, toNumber(row.schema), row.question_id)]));
 }
