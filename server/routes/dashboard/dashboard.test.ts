@@ -44,7 +44,9 @@ describe.each(testDialects('WG dashboard'))('GET /api/datasets/:id/dashboard on 
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { tokenTtlMs: 30 * DAY });
-    [ann, bob, carl] = await Promise.all(['ann', 'bob', 'carl'].map((name) => server.signIn(name, ['annotator'])));
+    ann = await server.signIn('ann', ['annotator']);
+    bob = await server.signIn('bob', ['annotator']);
+    carl = await server.signIn('carl', ['annotator']);
     rita = await server.signIn('rita', ['reviewer']);
     lead = await server.signIn('lead', ['wgLead']);
     ({ datasetId, itemId, targetIds: slices } = await server.seedDataset({ labelSet: MULTI_QUESTION_LABEL_SET, assignTo: [ann.user.id, bob.user.id, carl.user.id] }));
