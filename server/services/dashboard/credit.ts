@@ -9,6 +9,7 @@ import type { CreditDataset, CreditFigures, CreditReport } from '../../../src/co
 import { creditTotals, DEFAULT_IDLE_CUTOFF_MS, timeSpentMs, type CreditPeriod } from '../../../src/core/dashboard';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { workCounts } from './workCounts';
 
 const NO_FIGURES: CreditFigures = { itemsWorked: 0, targetsLabelled: 0, regionsDrawn: 0, recordsAuthored: 0, timeSpentMs: 0, approved: 0, returned: 0 };
 
@@ -84,8 +85,7 @@ async function recordCounts(db: Kysely<Database>, userId: string, period: Credit
     .select((eb) => [
       'datasets.id',
       'datasets.name',
-      eb.fn.sum<number | string | null>(eb.case().when('r.type', '=', 'label').then(1).else(0).end()).as('labelled'),
-      eb.fn.sum<number | string | null>(eb.case().when('r.type', 'in', ['shape', 'mask']).then(1).else(0).end()).as('regions'),
+      ...workCounts(eb),
     ])
     .where('assignments.user_id', '=', userId)
     .where('r.deleted', '=', 0)

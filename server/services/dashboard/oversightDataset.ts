@@ -18,6 +18,6 @@ export async function oversightDataset(db: Kysely<Database>, user: User, dataset
     .where('items.dataset_id', '=', dataset.id)
     .where('assignments.user_id', '=', user.id)
     .executeTakeFirst();
-  if (reads) throw new HttpError(403, 'reader_blinded', 'a reader of this dataset’s items does not see how the other readers are doing');
+  if (reads) throw new HttpError(403, 'reader_blinded', 'a reader of this dataset’s items does not see how the other readers are doing or answering');
   return dataset;
 }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DashboardQuestions } from '../../../src/core/api';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { workCounts } from './workCounts';
 
 export async function questionProgress(db: Kysely<Database>, datasetId: string): Promise<DashboardQuestions> {
   const rows = await db
@@ -14,8 +15,7 @@ export async function questionProgress(db: Kysely<Database>, datasetId: string):
     .innerJoin('annotation_records as r', 'r.item_id', 'items.id')
     .select((eb) => [
       'r.question_id',
-      eb.fn.sum<number | string | null>(eb.case().when('r.type', '=', 'label').then(1).else(0).end()).as('labelled'),
-      eb.fn.sum<number | string | null>(eb.case().when('r.type', 'in', ['shape', 'mask']).then(1).else(0).end()).as('regions'),
+      ...workCounts(eb),
     ])
     .where('items.dataset_id', '=', datasetId)
     .where('r.deleted', '=', 0)

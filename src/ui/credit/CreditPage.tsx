@@ -3,13 +3,14 @@
  * with the figures per dataset, the issue date and a verification line (sha256 of the figures'
  * canonical JSON, src/core/dashboard/credit.ts), and the same figures as a CSV download.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CreditFigures, CreditReport } from '../../core/api';
 import { currentMonth, minutesOf } from '../../core/dashboard';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { fetchCredit, fetchCreditCsv } from '../dashboard/dashboardApi';
+import { useLoaded } from '../dashboard/useLoaded';
 import { paths } from '../router';
 import { figuresHash } from './figuresHash';
 import './credit.css';
@@ -35,27 +36,13 @@ export function CreditPage({ userId }: { readonly userId: string }) {
   const t = useT();
   const [period, setPeriod] = useState(periodOfAddress);
   const [form, setForm] = useState(period);
-  const [report, setReport] = useState<CreditReport | null>(null);
-  const [hash, setHash] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    fetchCredit(userId, period.from, period.to).then(
-      async (loaded) => {
-        const digest = await figuresHash(loaded);
-        if (!live) return;
-        setReport(loaded);
-        setHash(digest);
-      },
-      (caught: unknown) => live && setError(toAppError(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userId, period]);
+  const [downloadError, setDownloadError] = useState<AppError | null>(null);
+  const loaded = useLoaded(async () => {
+    const report = await fetchCredit(userId, period.from, period.to);
+    return { report, hash: await figuresHash(report) };
+  }, `${userId}/${period.from}/${period.to}`);
+  const report = loaded.value?.report ?? null;
+  const error = loaded.error ?? downloadError;
 
   const show = (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +51,7 @@ export function CreditPage({ userId }: { readonly userId: string }) {
   };
   const download = async () => {
     try {
+      setDownloadError(null);
       const { blob, fileName } = await fetchCreditCsv(userId, period.from, period.to);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
@@ -72,7 +60,7 @@ export function CreditPage({ userId }: { readonly userId: string }) {
       link.click();
       URL.revokeObjectURL(url);
     } catch (caught) {
-      setError(toAppError(caught));
+      setDownloadError(toAppError(caught));
     }
   };
 
@@ -100,7 +88,7 @@ export function CreditPage({ userId }: { readonly userId: string }) {
       </form>
       <ErrorText error={error} testId="credit-error" />
       {!report && !error && <p className="muted">{t('common.loading')}</p>}
-      {report && <Certificate report={report} hash={hash} />}
+      {loaded.value && <Certificate report={loaded.value.report} hash={loaded.value.hash} />}
     </main>
   );
 }

@@ -2,32 +2,16 @@
  * What reads every record, loaded once the dashboard's first data is drawn: work per question
  * (GET …/dashboard/questions) and the agreement trend (GET …/agreement's weekly figures).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AgreementReport } from '../../core/agreement';
 import type { DashboardQuestions } from '../../core/api';
 import { agreementTrend } from '../../core/dashboard';
 import { useT } from '../../i18n';
-import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { ChartCanvas } from './ChartCanvas';
 import { SERIES_COLOURS, type ChartConfiguration } from './chartSetup';
 import { fetchAgreement, fetchQuestionProgress } from './dashboardApi';
-
-function useLoaded<T>(load: () => Promise<T>, key: string): { readonly value: T | null; readonly error: AppError | null } {
-  const [state, setState] = useState<{ value: T | null; error: AppError | null }>({ value: null, error: null });
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (value) => live && setState({ value, error: null }),
-      (error: unknown) => live && setState({ value: null, error: toAppError(error) }),
-    );
-    return () => {
-      live = false;
-    };
-    // `key` names what `load` loads.
-  }, [key]);
-  return state;
-}
+import { useLoaded } from './useLoaded';
 
 export function QuestionProgressTable({ datasetId }: { readonly datasetId: string }) {
   const t = useT();

@@ -8,7 +8,6 @@ import { useEffect, useState } from 'react';
 import type { DatasetDashboard } from '../../core/api';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
-import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
 import { Link } from '../Link';
 import { paths } from '../router';
@@ -18,6 +17,7 @@ import { fetchDashboard } from './dashboardApi';
 import { HeadlineTiles } from './HeadlineTiles';
 import { ReaderProgress } from './ReaderProgress';
 import { Throughput } from './Throughput';
+import { useLoaded } from './useLoaded';
 import './dashboard.css';
 
 export function DashboardPage({ datasetId }: { readonly datasetId: string }) {
@@ -25,24 +25,11 @@ export function DashboardPage({ datasetId }: { readonly datasetId: string }) {
   const dataset = useAppStore((state) => state.datasets?.find((d) => d.id === datasetId));
   const hasDatasets = useAppStore((state) => state.datasets !== null);
   const loadDatasets = useAppStore((state) => state.loadDatasets);
-  const [dashboard, setDashboard] = useState<DatasetDashboard | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { value: dashboard, error } = useLoaded(() => fetchDashboard(datasetId), datasetId);
 
   useEffect(() => {
     if (!hasDatasets) void loadDatasets();
   }, [hasDatasets, loadDatasets]);
-  useEffect(() => {
-    let live = true;
-    setDashboard(null);
-    setError(null);
-    fetchDashboard(datasetId).then(
-      (figures) => live && setDashboard(figures),
-      (caught: unknown) => live && setError(toAppError(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [datasetId]);
 
   const name = dataset?.name ?? datasetId;
   const blinded = error?.kind === 'http' && error.code === 'reader_blinded';
