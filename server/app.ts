@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
 import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/stream';
+import { creditRoutes } from './routes/credit';
+import { dashboardRoutes } from './routes/dashboard';
 import { datasetRoutes } from './routes/datasets';
 import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(releaseRoutes);
   await app.register(agreementRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(creditRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

@@ -21,6 +21,8 @@ export const ADJUDICATE_ROLES: readonly Role[] = ['wgLead'];
 export const RELEASE_ROLES: readonly Role[] = ['wgLead'];
 /** Read the releases made (pseudonymised, approved work): those who make them and the installation's admin. */
 export const RELEASE_READ_ROLES: readonly Role[] = ['wgLead', 'admin'];
+/** Read anyone's credit (contribution record); everyone reads their own. */
+export const CREDIT_READ_ROLES: readonly Role[] = ['wgLead', 'admin'];
 /** Run the installation: accounts, imports, models, the audit log. */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 

@@ -83,6 +83,23 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
   },
   {
+    route: 'GET /api/datasets/:id/dashboard',
+    url: (f) => `/api/datasets/${f.datasetId}/dashboard`,
+    // As agreement: readers of the dataset are blinded to how the other readers are doing.
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/datasets/:id/dashboard/questions',
+    url: (f) => `/api/datasets/${f.datasetId}/dashboard/questions`,
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/credit/:id',
+    url: (f) => `/api/credit/${f.annA}`,
+    // Annotator A's own credit; WG leads and admins credit anyone.
+    expect: { ...signedIn(403), annA: 200, wgLead: 200, admin: 200, allRolesReader: 200 },
+  },
+  {
     route: 'POST /api/datasets/:id/releases',
     url: () => `/api/datasets/${NO_ID}/releases`,
     expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },

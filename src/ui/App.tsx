@@ -3,6 +3,8 @@ import { useAppStore } from '../store';
 import { AdminPage } from './admin/AdminPage';
 import { DatasetListPage } from './catalog/DatasetListPage';
 import { ItemListPage } from './catalog/ItemListPage';
+import { CreditPage } from './credit/CreditPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { Header } from './Header';
 import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
@@ -44,6 +46,10 @@ function Screen({ route }: { readonly route: Route }) {
       return <ItemPage itemId={route.itemId} />;
     case 'admin':
       return <AdminPage />;
+    case 'dashboard':
+      return <DashboardPage datasetId={route.datasetId} />;
+    case 'credit':
+      return <CreditPage userId={route.userId} />;
     case 'notFound':
       return (
         <main className="page">

@@ -56,6 +56,9 @@ export function Header() {
           <Link href={paths.datasets()} data-testid="nav-datasets" onReselect={reloadDatasets}>
             {t('datasets.title')}
           </Link>
+          <Link href={paths.credit(user.id)} data-testid="nav-credit">
+            {t('credit.nav')}
+          </Link>
           {adminSections(user.roles).length > 0 && (
             <Link href={paths.admin()} data-testid="nav-admin">
               {t('admin.title')}

@@ -1,6 +1,7 @@
 import type { MessageTable } from '../types';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
+import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
@@ -20,6 +21,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  dashboardMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -32,6 +34,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...dashboardMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

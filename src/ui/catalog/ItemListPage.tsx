@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import type { Role } from '../../core/api';
 import { withLocalProgress } from '../../data/localItemSync';
 import { useLanguage, useT } from '../../i18n';
 import { useFirstScreen } from '../../offline/firstScreen';
 import { useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
+import { offersDashboard } from '../dashboard/dashboardAccess';
 import { preloadViewerOf } from '../item/viewerPreload';
 import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
@@ -12,6 +14,8 @@ import { paths } from '../router';
 import { DueDateCell } from './DueDateCell';
 import { ItemSyncBadge } from './ItemSyncBadge';
 import { useLiveItemSync } from './useLiveItemSync';
+
+const NO_ROLES: readonly Role[] = [];
 
 export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const t = useT();
@@ -22,6 +26,7 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const hasDatasets = useAppStore((state) => state.datasets !== null);
   const itemSync = useAppStore((state) => state.itemSync);
+  const roles = useAppStore((state) => state.session?.user.roles ?? NO_ROLES);
   useLiveItemSync(datasetId);
 
   useEffect(() => {
@@ -48,6 +53,13 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
         <span>{dataset?.name ?? datasetId}</span>
       </nav>
       <h1>{dataset?.name ?? t('items.title')}</h1>
+      {dataset && offersDashboard(roles, dataset) && (
+        <p className="row">
+          <Link href={paths.dashboard(datasetId)} data-testid="dataset-dashboard">
+            {t('dashboard.open')}
+          </Link>
+        </p>
+      )}
       {list?.fromCache && <p className="notice" data-testid="items-cached">{t('catalog.fromCache')}</p>}
       <ErrorText error={list?.error ?? null} testId="items-error" />
       {list && list.items.length === 0 && !list.loading && !list.error && <p className="empty">{t('items.empty')}</p>}
