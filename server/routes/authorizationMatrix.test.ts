@@ -83,6 +83,12 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
   },
   {
+    route: 'GET /api/review/queue',
+    url: () => '/api/review/queue',
+    // Readers who also review get their queue too, without the items they read (review queue tests).
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, readerReviewer: 200, allRolesReader: 200 },
+  },
+  {
     route: 'POST /api/datasets/:id/releases',
     url: () => `/api/datasets/${NO_ID}/releases`,
     expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },
@@ -302,6 +308,8 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
     `/api/datasets/${f.datasetId}/items`,
     '/api/changes',
     '/api/changes?since=0.0&limit=1000',
+    '/api/review/queue?state=submitted',
+    '/api/review/queue?state=approved',
   ];
 
   it.each([
