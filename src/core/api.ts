@@ -553,3 +553,18 @@ export interface ReviewQueuePage {
   /** Pass back as `cursor` for the next page; null at the end. */
   readonly nextCursor: string | null;
 }
+
+/** The review queue's query as a client sends it; absent fields do not filter. */
+export interface ReviewQueueQuery {
+  readonly datasetId?: string;
+  readonly annotatorId?: string;
+  /** ISO times: handed in before (exclusive) / at or after (inclusive). */
+  readonly submittedBefore?: string;
+  readonly submittedAfter?: string;
+  readonly disagreement?: 'only' | 'none';
+  /** Default submitted. */
+  readonly state?: ReviewQueueState;
+  readonly cursor?: string;
+  /** 1 to 200; default 50. */
+  readonly limit?: number;
+}

@@ -7,10 +7,12 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.dataset('d 1/x'))).toEqual({ name: 'dataset', datasetId: 'd 1/x' });
     expect(parseRoute(paths.item('1.2.840.1'))).toEqual({ name: 'item', itemId: '1.2.840.1' });
     expect(parseRoute('/admin')).toEqual({ name: 'admin' });
+    expect(parseRoute(paths.reviewQueue())).toEqual({ name: 'reviewQueue' });
   });
 
   it('answers notFound for anything else', () => {
     expect(parseRoute('/items')).toEqual({ name: 'notFound', path: '/items' });
     expect(parseRoute('/admin/x')).toEqual({ name: 'notFound', path: '/admin/x' });
+    expect(parseRoute('/review/x')).toEqual({ name: 'notFound', path: '/review/x' });
   });
 });

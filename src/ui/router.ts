@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'dataset'; readonly datasetId: string }
   | { readonly name: 'item'; readonly itemId: string }
   | { readonly name: 'admin' }
+  | { readonly name: 'reviewQueue' }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'datasets' && parts.length === 2 && parts[1]) return { name: 'dataset', datasetId: parts[1] };
   if (parts[0] === 'items' && parts.length === 2 && parts[1]) return { name: 'item', itemId: parts[1] };
   if (parts[0] === 'admin' && parts.length === 1) return { name: 'admin' };
+  if (parts[0] === 'review' && parts.length === 1) return { name: 'reviewQueue' };
   return { name: 'notFound', path: pathname };
 }
 
@@ -25,6 +27,8 @@ export const paths = {
   dataset: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}`,
   item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
   admin: () => '/admin',
+  reviewQueue: () => '/review',
+  reviewItem: (itemId: string) => `/review/items/${encodeURIComponent(itemId)}`,
 };
 
 const listeners = new Set<() => void>();

@@ -4,6 +4,7 @@ import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
+import { reviewQueueMessages } from './reviewQueue';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -20,6 +21,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  reviewQueueMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -32,6 +34,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...reviewQueueMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;
