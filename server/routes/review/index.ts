@@ -5,11 +5,11 @@ import { limitOf } from '../../http/schemas';
 import { REVIEW_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
 import { decodeQueueCursor, listReviewQueue } from '../../services/review/queue';
-import { reviewQueueFilterOf, reviewQueueSchema, type ReviewQueueQuery } from './schema';
+import { reviewQueueFilterOf, reviewQueueSchema, type ReviewQueueQueryString } from './schema';
 
 export const reviewRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
-  app.get<{ Querystring: ReviewQueueQuery }>(
+  app.get<{ Querystring: ReviewQueueQueryString }>(
     '/api/review/queue',
     { schema: reviewQueueSchema, config: { roles: REVIEW_ROLES } },
     async (request): Promise<ReviewQueuePage> => {

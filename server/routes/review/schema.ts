@@ -1,18 +1,11 @@
 import { badRequest } from '../../http/errors';
+import { isoTimeOf } from '../../http/isoTime';
 import { limitQuery, uuid } from '../../http/schemas';
-import { REVIEW_QUEUE_STATES, type ReviewQueueState } from '../../../src/core/api';
+import { REVIEW_QUEUE_STATES, type ReviewQueueQuery } from '../../../src/core/api';
 import type { ReviewQueueFilter } from '../../services/review/queue';
 
-export interface ReviewQueueQuery {
-  readonly datasetId?: string;
-  readonly annotatorId?: string;
-  readonly submittedBefore?: string;
-  readonly submittedAfter?: string;
-  readonly disagreement?: 'only' | 'none';
-  readonly state?: ReviewQueueState;
-  readonly cursor?: string;
-  readonly limit?: string;
-}
+/** The query string as it arrives: the client's query, `limit` still text. */
+export type ReviewQueueQueryString = Omit<ReviewQueueQuery, 'limit'> & { readonly limit?: string };
 
 const time = { type: 'string', minLength: 1, maxLength: 40 } as const;
 
@@ -33,20 +26,9 @@ export const reviewQueueSchema = {
   },
 } as const;
 
-// A date, or a date and time with an optional offset: what <input type="datetime-local"> and toISOString() give.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** Submit times are stored as toISOString() text, so a bound compares as text once in that form. */
-function timeOf(name: string, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const at = ISO_TIME.test(text) ? new Date(text) : null;
-  if (!at || Number.isNaN(at.getTime())) throw badRequest(`${name} must be an ISO date or time, e.g. 2026-01-31 or 2026-01-31T09:00:00Z`);
-  return at.toISOString();
-}
-
-export function reviewQueueFilterOf(query: ReviewQueueQuery): ReviewQueueFilter {
-  const submittedBefore = timeOf('submittedBefore', query.submittedBefore);
-  const submittedAfter = timeOf('submittedAfter', query.submittedAfter);
+export function reviewQueueFilterOf(query: ReviewQueueQueryString): ReviewQueueFilter {
+  const submittedBefore = isoTimeOf('submittedBefore', query.submittedBefore);
+  const submittedAfter = isoTimeOf('submittedAfter', query.submittedAfter);
   if (submittedBefore !== undefined && submittedAfter !== undefined && submittedAfter >= submittedBefore) {
     throw badRequest('submittedAfter must be before submittedBefore');
   }

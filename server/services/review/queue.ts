@@ -9,7 +9,7 @@ import type { ReviewQueuePage, ReviewQueueRow, ReviewQueueState, User } from '..
 import type { ItemKind } from '../../../src/core/item';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { badRequest } from '../../http/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../http/keysetCursor';
 import { HANDED_IN } from './handedInWork';
 
 export interface ReviewQueueFilter {
@@ -25,23 +25,8 @@ export interface ReviewQueueFilter {
 
 type QueueCursor = readonly [submittedAt: string, itemId: string, annotatorId: string];
 
-/** Opaque to clients: base64url of the last row's (submittedAt, itemId, annotatorId). */
-export function encodeQueueCursor(cursor: QueueCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-export function decodeQueueCursor(text: string): QueueCursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    // A NUL could never be in a cursor this server made (and PostgreSQL cannot compare it).
-    if (Array.isArray(parsed) && parsed.length === 3 && parsed.every((part) => typeof part === 'string' && !part.includes('\u0000'))) {
-      return parsed as unknown as QueueCursor;
-    }
-  } catch {
-    // Falls through to the error below: a cursor not made by this server.
-  }
-  throw badRequest('cursor is not one this server handed out');
-}
+/** The cursor after a row: its `[submittedAt, itemId, annotatorId]` (http/keysetCursor.ts). */
+export const decodeQueueCursor = (cursor: string): QueueCursor => decodeKeysetCursor(cursor, 3) as unknown as QueueCursor;
 
 export async function listReviewQueue(
   db: Kysely<Database>,
@@ -99,7 +84,7 @@ export async function listReviewQueue(
     };
   });
   const last = page[page.length - 1];
-  return { rows, nextCursor: found.length > limit && last ? encodeQueueCursor([last.submitted_at, last.item_id, last.annotator_id]) : null };
+  return { rows, nextCursor: found.length > limit && last ? encodeKeysetCursor([last.submitted_at, last.item_id, last.annotator_id]) : null };
 }
 
 interface PageDetails {

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewQueueRow } from '../../../core/api';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
+import { DatasetSelect } from '../../admin/DatasetSelect';
 import { ErrorText } from '../../common/ErrorText';
 import { Link } from '../../Link';
 import { navigate, paths } from '../../router';
-import { AGE_OPTIONS, moveSelection, NO_FILTER, waitingFor, type QueueFilter } from './queueQuery';
+import { AGE_OPTIONS, filterOfSearch, moveSelection, searchOfFilter, waitingFor, type QueueFilter } from './queueQuery';
 import { useQueueKeys } from './useQueueKeys';
 import { useReviewQueue } from './useReviewQueue';
 import './ReviewQueuePage.css';
@@ -16,7 +17,7 @@ const reviewPath = (row: ReviewQueueRow): string => `${paths.reviewItem(row.item
 /** The reviewer's queue: handed-in work, longest waiting first, filtered and paged by the server. */
 export function ReviewQueuePage() {
   const t = useT();
-  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const [filter, setFilter] = useState<QueueFilter>(() => filterOfSearch(window.location.search));
   const queue = useReviewQueue(filter);
   const [selected, setSelected] = useState(-1);
   const datasets = useAppStore((state) => state.datasets);
@@ -46,7 +47,11 @@ export function ReviewQueuePage() {
   }, [rows, selected]);
 
   const annotatorOptions = useMemo(() => [...annotators].sort(([, a], [, b]) => a.localeCompare(b)), [annotators]);
-  const set = (patch: Partial<QueueFilter>) => setFilter({ ...filter, ...patch });
+  const set = (patch: Partial<QueueFilter>) => {
+    const next = { ...filter, ...patch };
+    setFilter(next);
+    window.history.replaceState(null, '', `${paths.reviewQueue()}${searchOfFilter(next)}`);
+  };
   const now = new Date();
   const ready = rows !== null && !queue.loading;
 
@@ -55,17 +60,13 @@ export function ReviewQueuePage() {
       <h1>{t('reviewQueue.title')}</h1>
       <p className="small">{t('reviewQueue.intro')}</p>
       <div className="row review-queue-filters">
-        <label>
-          {t('reviewQueue.filter.dataset')}
-          <select data-testid="review-filter-dataset" value={filter.datasetId} onChange={(e) => set({ datasetId: e.target.value })}>
-            <option value="">{t('reviewQueue.filter.any')}</option>
-            {datasets?.map((dataset) => (
-              <option key={dataset.id} value={dataset.id}>
-                {dataset.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DatasetSelect
+          value={filter.datasetId}
+          onChange={(datasetId) => set({ datasetId })}
+          testId="review-filter-dataset"
+          label={t('reviewQueue.filter.dataset')}
+          anyLabel={t('reviewQueue.filter.any')}
+        />
         <label>
           {t('reviewQueue.filter.annotator')}
           <select data-testid="review-filter-annotator" value={filter.annotatorId} onChange={(e) => set({ annotatorId: e.target.value })}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveSelection, NO_FILTER, queueQueryOf, waitingFor } from './queueQuery';
+import { filterOfSearch, moveSelection, NO_FILTER, queueQueryOf, searchOfFilter, waitingFor } from './queueQuery';
 
 const NOW = new Date('2026-01-15T12:00:00.000Z');
 
@@ -19,6 +19,19 @@ describe('queueQueryOf', () => {
     expect(queueQueryOf({ ...NO_FILTER, age: 'hour' }, NOW, null, 1).submittedBefore).toBe('2026-01-15T11:00:00.000Z');
     expect(queueQueryOf({ ...NO_FILTER, age: 'day' }, NOW, null, 1).submittedBefore).toBe('2026-01-14T12:00:00.000Z');
     expect(queueQueryOf({ ...NO_FILTER, age: 'week' }, NOW, null, 1).submittedBefore).toBe('2026-01-08T12:00:00.000Z');
+  });
+});
+
+describe('filterOfSearch / searchOfFilter', () => {
+  it('round-trips a filter through the page’s query string', () => {
+    const filter = { datasetId: 'd-1', annotatorId: '', age: 'day', disagreement: 'only' } as const;
+    expect(searchOfFilter(filter)).toBe('?datasetId=d-1&age=day&disagreement=only');
+    expect(filterOfSearch(searchOfFilter(filter))).toEqual(filter);
+    expect(searchOfFilter(NO_FILTER)).toBe('');
+  });
+
+  it('leaves out values it does not know', () => {
+    expect(filterOfSearch('?age=year&disagreement=maybe&annotatorId=a')).toEqual({ ...NO_FILTER, annotatorId: 'a' });
   });
 });
 

@@ -17,6 +17,26 @@ export interface QueueFilter {
 
 export const NO_FILTER: QueueFilter = { datasetId: '', annotatorId: '', age: '', disagreement: '' };
 
+/** The filter a link names (`/review?datasetId=…&age=day`); unknown values are left out. */
+export function filterOfSearch(search: string): QueueFilter {
+  const params = new URLSearchParams(search);
+  const age = params.get('age') ?? '';
+  const disagreement = params.get('disagreement') ?? '';
+  return {
+    datasetId: params.get('datasetId') ?? '',
+    annotatorId: params.get('annotatorId') ?? '',
+    age: (AGE_OPTIONS as readonly string[]).includes(age) ? (age as AgeOption) : '',
+    disagreement: disagreement === 'only' || disagreement === 'none' ? disagreement : '',
+  };
+}
+
+/** The filter as the page's query string, so a reload or a shared link shows the same queue. */
+export function searchOfFilter(filter: QueueFilter): string {
+  const params = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ''));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The query for one page: "waiting over a day" is work handed in before `now` less a day. */
 export function queueQueryOf(filter: QueueFilter, now: Date, cursor: string | null, limit: number): ReviewQueueQuery {
   return {
