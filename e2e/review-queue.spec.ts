@@ -60,6 +60,11 @@ test('a plain reviewer finds two readers’ handed-in work in the queue, filters
   await expect(kato!).toBeVisible();
   await expect(ito!).toBeVisible();
 
+  await byTestId(page, 'lang-ja').click();
+  await expect(queue.locator('h1')).toHaveText('レビュー待ち');
+  await expect(byTestId(page, `review-differs-${itemId}-${readers[0]!.id}`)).toHaveText('相違あり');
+  await byTestId(page, 'lang-en').click();
+
   // Keys act on the page, not on the filter last used.
   await page.locator('h1').click();
   await page.keyboard.press('j');
