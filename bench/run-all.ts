@@ -38,6 +38,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'region-grower', site: false, summary: false },
   { name: 'inference', site: false, summary: false },
   { name: 'slide-proposals', site: false, summary: false },
+  { name: 'review', site: true, summary: true },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -32,6 +32,7 @@ import { tileRoutes } from './routes/tiles';
 import { layerRoutes } from './routes/layers';
 import { modelRoutes } from './routes/models';
 import { releaseRoutes } from './routes/releases';
+import { reviewRoutes } from './routes/review';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(releaseRoutes);
   await app.register(agreementRoutes);
+  await app.register(reviewRoutes);
   await app.register(dashboardRoutes);
   await app.register(creditRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });

@@ -26,6 +26,7 @@ import { seedDemoSlide } from './demo/slide/seed';
 import { importDicomFiles } from './import/importFiles';
 import { assignItems, createDataset, findDatasetByName } from './services/datasets';
 import { seedBuiltinLabelSets } from './services/labelSets';
+import { fillReviewFlags } from './services/review/queueEntries';
 import { pruneAllExpired } from './services/retention';
 import { createUser } from './services/users';
 
@@ -64,6 +65,7 @@ export interface BootstrapResult {
 export async function prepareDatabase(db: Kysely<Database>): Promise<string[]> {
   const applied = await migrateToLatest(db);
   await seedBuiltinLabelSets(db);
+  await fillReviewFlags(db);
   return applied;
 }
 

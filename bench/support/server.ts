@@ -14,6 +14,8 @@ const BENCH_PASSWORD = 'benchmark passphrase 7391';
 export interface BenchServer {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:41234 */
   readonly url: string;
+  /** The server's data folder (its SQLite database is `mejirushi.sqlite` there). */
+  readonly dataDir: string;
   /** The server's process (the tsx launcher; the Node process running the server is its child). */
   readonly pid: number;
   /** The admin's login, as the app stores it. */
@@ -51,6 +53,7 @@ export async function startBenchServer(staticDir: string): Promise<BenchServer> 
     const login = await call<LoginResponse>(url, null, 'POST', '/api/auth/login', { username: 'admin', password: BENCH_PASSWORD });
     return {
       url,
+      dataDir,
       pid: server.child.pid as number,
       login,
       api: (method, path, body) => call(url, login.token, method, path, body),

@@ -35,6 +35,7 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'login_throttle',
         'release_files',
         'releases',
+        'review_queue',
         'sessions',
         'users',
       ]),

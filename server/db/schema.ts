@@ -349,6 +349,19 @@ export interface ReleaseFilesTable {
   size: number;
 }
 
+/** One reader's handed-in document of an item, as the review queue lists it (migration 0015). */
+export interface ReviewQueueTable {
+  item_id: string;
+  annotator_id: string;
+  dataset_id: string;
+  /** The assignment's state, kept with it by `setAssignmentState`. */
+  state: string;
+  /** When the reader last submitted the document. */
+  submitted_at: string;
+  /** 1: the item's handed-in readers differ somewhere; the same on every row of the item; null until compared. */
+  disagrees: number | null;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -383,6 +396,7 @@ export interface Database {
   model_uploads: ModelUploadsTable;
   releases: ReleasesTable;
   release_files: ReleaseFilesTable;
+  review_queue: ReviewQueueTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -83,6 +83,10 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
   },
   {
+    route: 'GET /api/review/queue',
+    url: () => '/api/review/queue',
+    // Readers who also review get their queue too, without the items they read (review queue tests).
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, readerReviewer: 200, allRolesReader: 200 },
     route: 'GET /api/datasets/:id/dashboard',
     url: (f) => `/api/datasets/${f.datasetId}/dashboard`,
     // As agreement: readers of the dataset are blinded to how the other readers are doing.
@@ -319,6 +323,8 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
     `/api/datasets/${f.datasetId}/items`,
     '/api/changes',
     '/api/changes?since=0.0&limit=1000',
+    '/api/review/queue?state=submitted',
+    '/api/review/queue?state=approved',
   ];
 
   it.each([

@@ -4,26 +4,13 @@ import type { AssignmentState, ItemPage, ItemSummary, User } from '../../src/cor
 import type { Item, ItemContent } from '../../src/core/item';
 import { toNumber } from '../db/dialect';
 import type { Database, ItemRow } from '../db/schema';
-import { badRequest } from '../http/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../http/keysetCursor';
 import { seesAllItems, seesImportingItems } from './access';
 
-/** Opaque to clients: base64url of `[sortKey, id]` of the last item of the previous page. */
-export function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
-}
+/** The cursor after an item: its `[sortKey, id]` (http/keysetCursor.ts). */
+export const encodeCursor = (sortKey: string, id: string): string => encodeKeysetCursor([sortKey, id]);
 
-export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // A NUL could never be in a cursor this server made (and PostgreSQL cannot compare it).
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string' && !part.includes('\u0000'))) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // Falls through to the error below: a cursor not made by this server.
-  }
-  throw badRequest('cursor is not one this server handed out');
-}
+export const decodeCursor = (cursor: string): [string, string] => decodeKeysetCursor(cursor, 2) as [string, string];
 
 export async function listItems(
   db: Kysely<Database>,

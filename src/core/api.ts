@@ -519,6 +519,56 @@ export interface ReleaseDetail {
   readonly manifest: ReleaseManifest;
 }
 
+// ---- Review queue (issue 9): GET /api/review/queue ----
+
+/** The queue's states: work waiting on a reviewer (submitted) or already decided. */
+export const REVIEW_QUEUE_STATES = ['submitted', 'approved', 'returned'] as const;
+export type ReviewQueueState = (typeof REVIEW_QUEUE_STATES)[number];
+
+/** One reader's handed-in document of an item, as the reviewer's queue lists it. */
+export interface ReviewQueueRow {
+  readonly itemId: string;
+  readonly itemName: string;
+  readonly kind: ItemKind;
+  readonly datasetId: string;
+  readonly datasetName: string;
+  readonly annotatorId: string;
+  readonly annotatorName: string;
+  readonly state: ReviewQueueState;
+  /** When the reader last handed the document in (ISO-8601 UTC). */
+  readonly submittedAt: string;
+  /** Readers the item is assigned to, and how many of them have handed in (submitted or approved). */
+  readonly readers: number;
+  readonly handedIn: number;
+  /** The item's handed-in readers differ somewhere (src/core/agreement/differences.ts). */
+  readonly disagrees: boolean;
+}
+
+/**
+ * GET /api/review/queue?datasetId=&annotatorId=&submittedBefore=&submittedAfter=&disagreement=only|none
+ * &state=&cursor=&limit= → ReviewQueuePage, longest waiting first.
+ */
+export interface ReviewQueuePage {
+  readonly rows: readonly ReviewQueueRow[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  readonly nextCursor: string | null;
+}
+
+/** The review queue's query as a client sends it; absent fields do not filter. */
+export interface ReviewQueueQuery {
+  readonly datasetId?: string;
+  readonly annotatorId?: string;
+  /** ISO times: handed in before (exclusive) / at or after (inclusive). */
+  readonly submittedBefore?: string;
+  readonly submittedAfter?: string;
+  readonly disagreement?: 'only' | 'none';
+  /** Default submitted. */
+  readonly state?: ReviewQueueState;
+  readonly cursor?: string;
+  /** 1 to 200; default 50. */
+  readonly limit?: number;
+}
+
 // ---- WG dashboard and annotators' credit (issue 9, parts 7–8) ----
 
 /** A dataset's items of one kind, and its readers' assignments of them by workflow state. */

@@ -33,6 +33,8 @@ import type {
   Reader,
   RecordPage,
   ReviewDecision,
+  ReviewQueuePage,
+  ReviewQueueQuery,
   RevisionInfo,
   SessionInfo,
   StateChange,
@@ -211,6 +213,9 @@ export function createApiClient(options: ApiClientOptions) {
     /** One page of the audit log, newest first (admin); see AuditFilter for the query. */
     listAudit: (filter: AuditFilter) => json<AuditEntry[]>('GET', `/api/audit${auditQuery(filter)}`),
     verifyAudit: () => json<AuditChainVerdict>('GET', '/api/audit/verify'),
+
+    /** Handed-in work waiting on the caller's review, longest waiting first (reviewer, WG lead). */
+    reviewQueue: (request: ReviewQueueQuery) => json<ReviewQueuePage>('GET', `/api/review/queue${query({ ...request })}`),
 
     listDatasets: () => json<DatasetSummary[]>('GET', '/api/datasets'),
     createDataset: (request: CreateDatasetRequest) => json<DatasetSummary>('POST', '/api/datasets', request),

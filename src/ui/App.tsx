@@ -10,6 +10,7 @@ import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { LoginPage } from './login/LoginPage';
+import { ReviewQueuePage } from './review/queue/ReviewQueuePage';
 import { paths, useRoute, type Route } from './router';
 
 export function App() {
@@ -46,6 +47,8 @@ function Screen({ route }: { readonly route: Route }) {
       return <ItemPage itemId={route.itemId} />;
     case 'admin':
       return <AdminPage />;
+    case 'reviewQueue':
+      return <ReviewQueuePage />;
     case 'dashboard':
       return <DashboardPage datasetId={route.datasetId} />;
     case 'credit':

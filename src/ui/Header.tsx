@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import { adminSections } from './admin/adminSections';
 import { useBrowserOnline } from './common/useBrowserOnline';
 import { Link } from './Link';
+import { reviewsWork } from './review/queue/reviewAccess';
 import { navigate, paths } from './router';
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ja: '日本語', en: 'English' };
@@ -56,6 +57,11 @@ export function Header() {
           <Link href={paths.datasets()} data-testid="nav-datasets" onReselect={reloadDatasets}>
             {t('datasets.title')}
           </Link>
+          {reviewsWork(user.roles) && (
+            <Link href={paths.reviewQueue()} data-testid="nav-review">
+              {t('nav.review')}
+            </Link>
+          )}
           <Link href={paths.credit(user.id)} data-testid="nav-credit">
             {t('credit.nav')}
           </Link>

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.dataset('d 1/x'))).toEqual({ name: 'dataset', datasetId: 'd 1/x' });
     expect(parseRoute(paths.item('1.2.840.1'))).toEqual({ name: 'item', itemId: '1.2.840.1' });
     expect(parseRoute('/admin')).toEqual({ name: 'admin' });
+    expect(parseRoute(paths.reviewQueue())).toEqual({ name: 'reviewQueue' });
     expect(parseRoute(paths.dashboard('d 1'))).toEqual({ name: 'dashboard', datasetId: 'd 1' });
     expect(parseRoute(paths.credit('u1'))).toEqual({ name: 'credit', userId: 'u1' });
     expect(paths.credit('u1', { from: '2026-12-01', to: '2026-12-31' })).toBe('/credit/u1?from=2026-12-01&to=2026-12-31');
@@ -15,6 +16,7 @@ describe('parseRoute', () => {
   it('answers notFound for anything else', () => {
     expect(parseRoute('/items')).toEqual({ name: 'notFound', path: '/items' });
     expect(parseRoute('/admin/x')).toEqual({ name: 'notFound', path: '/admin/x' });
+    expect(parseRoute('/review/x')).toEqual({ name: 'notFound', path: '/review/x' });
     expect(parseRoute('/datasets/d1/other')).toEqual({ name: 'notFound', path: '/datasets/d1/other' });
     expect(parseRoute('/credit')).toEqual({ name: 'notFound', path: '/credit' });
   });

@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'dataset'; readonly datasetId: string }
   | { readonly name: 'item'; readonly itemId: string }
   | { readonly name: 'admin' }
+  | { readonly name: 'reviewQueue' }
   | { readonly name: 'dashboard'; readonly datasetId: string }
   | { readonly name: 'credit'; readonly userId: string }
   | { readonly name: 'notFound'; readonly path: string };
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'datasets' && parts.length === 2 && parts[1]) return { name: 'dataset', datasetId: parts[1] };
   if (parts[0] === 'items' && parts.length === 2 && parts[1]) return { name: 'item', itemId: parts[1] };
   if (parts[0] === 'admin' && parts.length === 1) return { name: 'admin' };
+  if (parts[0] === 'review' && parts.length === 1) return { name: 'reviewQueue' };
   if (parts[0] === 'datasets' && parts.length === 3 && parts[1] && parts[2] === 'dashboard') return { name: 'dashboard', datasetId: parts[1] };
   if (parts[0] === 'credit' && parts.length === 2 && parts[1]) return { name: 'credit', userId: parts[1] };
   return { name: 'notFound', path: pathname };
@@ -29,6 +31,8 @@ export const paths = {
   dataset: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}`,
   item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
   admin: () => '/admin',
+  reviewQueue: () => '/review',
+  reviewItem: (itemId: string) => `/review/items/${encodeURIComponent(itemId)}`,
   dashboard: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}/dashboard`,
   /** The printable certificate; the period (from, to: YYYY-MM-DD) rides in the query, the current month without one. */
   credit: (userId: string, period?: { readonly from: string; readonly to: string }) =>

@@ -1,5 +1,6 @@
 /** Turns the audit viewer's query string into an AuditFilter, or a 400 with a sentence. */
 import { badRequest } from '../../http/errors';
+import { isoTimeOf } from '../../http/isoTime';
 import type { AuditFilter } from '../../services/audit';
 
 export interface AuditQuery {
@@ -14,16 +15,14 @@ export interface AuditQuery {
 
 const USER_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const ACTION_PREFIX = /^[a-z][A-Za-z0-9._-]{0,63}$/;
-// A date, or a date and time with an optional offset: what <input type="datetime-local"> and toISOString() give.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export function auditFilterOf(query: AuditQuery): AuditFilter {
   const { user, entity, action } = query;
   if (user !== undefined && !USER_ID.test(user)) throw badRequest('user must be a user id (letters, digits, . _ -)');
   if (entity !== undefined && (entity.length === 0 || entity.length > 200)) throw badRequest('entity must be an entity id of 1 to 200 characters');
   if (action !== undefined && !ACTION_PREFIX.test(action)) throw badRequest('action must be the start of an action name, e.g. annotation. or item.submit');
-  const from = timeOf('from', query.from);
-  const to = timeOf('to', query.to);
+  const from = isoTimeOf('from', query.from);
+  const to = isoTimeOf('to', query.to);
   if (from !== undefined && to !== undefined && from > to) throw badRequest('from must not be after to');
   return {
     ...(user !== undefined && { userId: user }),
@@ -33,12 +32,4 @@ export function auditFilterOf(query: AuditQuery): AuditFilter {
     ...(to !== undefined && { to }),
     ...(query.before !== undefined && { before: Number(query.before) }),
   };
-}
-
-/** Audit times are stored as toISOString() text, so a bound compares as text once in that form. */
-function timeOf(name: string, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const time = ISO_TIME.test(text) ? new Date(text) : null;
-  if (!time || Number.isNaN(time.getTime())) throw badRequest(`${name} must be an ISO date or time, e.g. 2026-01-31 or 2026-01-31T09:00:00Z`);
-  return time.toISOString();
 }

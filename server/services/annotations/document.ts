@@ -4,6 +4,7 @@ import type { AssignmentState } from '../../../src/core/api';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { DocumentRef } from '../idempotentWrite';
+import { moveQueueRow } from '../review/queueEntries';
 
 export interface DocumentHead {
   /** null until the first batch creates the document. */
@@ -68,6 +69,8 @@ export async function readRevision(db: Kysely<Database>, ref: DocumentRef): Prom
   return toNumber(row?.revision);
 }
 
+/** The one writer of an assignment's state once made; the review queue's row moves with it. */
 export async function setAssignmentState(trx: Transaction<Database>, ref: DocumentRef, state: AssignmentState, at: string): Promise<void> {
   await trx.updateTable('assignments').set({ state, updated_at: at }).where('item_id', '=', ref.itemId).where('user_id', '=', ref.annotatorId).execute();
+  await moveQueueRow(trx, { itemId: ref.itemId, annotatorId: ref.annotatorId }, state);
 }

@@ -9,6 +9,7 @@ import { transition } from '../../../src/core/itemState';
 import type { Database } from '../../db/schema';
 import { conflict, forbidden } from '../../http/errors';
 import { writeAudit } from '../audit';
+import { enterQueue, refreshDisagreement } from '../review/queueEntries';
 import type { DocumentRef, WriteOutcome } from '../idempotentWrite';
 import { readLockedDocument, setAssignmentState } from './document';
 
@@ -57,6 +58,8 @@ export async function applySubmit(trx: Transaction<Database>, submit: Submit, at
   }
   await writeSnapshot(trx, submit, head.revision, at);
   await setAssignmentState(trx, submit, next.value, at);
+  await enterQueue(trx, submit, at);
+  await refreshDisagreement(trx, submit.itemId);
   await writeAudit(trx, {
     at,
     userId: submit.annotatorId,
@@ -81,6 +84,8 @@ export async function applyReview(trx: Transaction<Database>, review: Review, at
   const next = transition(state, review.decision);
   if (!next.ok) throw conflict('invalid_state', next.errors.join('; '));
   await setAssignmentState(trx, review, next.value, at);
+  // A return takes the reader out of the handed-in work the item's readers are compared over.
+  if (review.decision === 'return') await refreshDisagreement(trx, review.itemId);
   await writeAudit(trx, {
     at,
     userId: review.reviewerId,

@@ -5,6 +5,7 @@ import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
+import { reviewQueueMessages } from './reviewQueue';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -21,6 +22,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  reviewQueueMessages,
   dashboardMessages,
 } as const satisfies Record<string, MessageTable>;
 
@@ -34,6 +36,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...reviewQueueMessages,
   ...dashboardMessages,
 } as const satisfies MessageTable;
 
