@@ -87,6 +87,8 @@ const ROWS: readonly Row[] = [
     url: () => '/api/review/queue',
     // Readers who also review get their queue too, without the items they read (review queue tests).
     expect: { ...signedIn(403), reviewer: 200, wgLead: 200, readerReviewer: 200, allRolesReader: 200 },
+  },
+  {
     route: 'GET /api/datasets/:id/dashboard',
     url: (f) => `/api/datasets/${f.datasetId}/dashboard`,
     // As agreement: readers of the dataset are blinded to how the other readers are doing.
