@@ -30,6 +30,8 @@ import { tileRoutes } from './routes/tiles';
 import { layerRoutes } from './routes/layers';
 import { modelRoutes } from './routes/models';
 import { releaseRoutes } from './routes/releases';
+import { itemReviewRoutes } from './routes/itemReview';
+import { reviewCommentRoutes } from './routes/reviewComments';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(releaseRoutes);
   await app.register(agreementRoutes);
+  await app.register(reviewCommentRoutes);
+  await app.register(itemReviewRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;
