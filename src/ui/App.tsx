@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
+import { ReviewItemPage } from './review/item/ReviewItemPage';
 import { LoginPage } from './login/LoginPage';
 import { paths, useRoute, type Route } from './router';
 
@@ -44,6 +45,8 @@ function Screen({ route }: { readonly route: Route }) {
       return <ItemPage itemId={route.itemId} />;
     case 'admin':
       return <AdminPage />;
+    case 'reviewItem':
+      return <ReviewItemPage itemId={route.itemId} />;
     case 'notFound':
       return (
         <main className="page">

@@ -7,6 +7,12 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.dataset('d 1/x'))).toEqual({ name: 'dataset', datasetId: 'd 1/x' });
     expect(parseRoute(paths.item('1.2.840.1'))).toEqual({ name: 'item', itemId: '1.2.840.1' });
     expect(parseRoute('/admin')).toEqual({ name: 'admin' });
+    expect(parseRoute(paths.reviewItem('i 1'))).toEqual({ name: 'reviewItem', itemId: 'i 1' });
+  });
+
+  it('puts the reviewer screen’s reader and next page in its query', () => {
+    expect(paths.reviewItem('i1', { annotator: 'a1', next: '/review/items/i2?annotator=a2' })).toBe('/review/items/i1?annotator=a1&next=%2Freview%2Fitems%2Fi2%3Fannotator%3Da2');
+    expect(paths.reviewItem('i1')).toBe('/review/items/i1');
   });
 
   it('answers notFound for anything else', () => {

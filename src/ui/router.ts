@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'dataset'; readonly datasetId: string }
   | { readonly name: 'item'; readonly itemId: string }
   | { readonly name: 'admin' }
+  | { readonly name: 'reviewItem'; readonly itemId: string }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'datasets' && parts.length === 2 && parts[1]) return { name: 'dataset', datasetId: parts[1] };
   if (parts[0] === 'items' && parts.length === 2 && parts[1]) return { name: 'item', itemId: parts[1] };
   if (parts[0] === 'admin' && parts.length === 1) return { name: 'admin' };
+  if (parts[0] === 'review' && parts[1] === 'items' && parts.length === 3 && parts[2]) return { name: 'reviewItem', itemId: parts[2] };
   return { name: 'notFound', path: pathname };
 }
 
@@ -25,6 +27,12 @@ export const paths = {
   dataset: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}`,
   item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
   admin: () => '/admin',
+  reviewQueue: () => '/review',
+  /** The reviewer's screen of an item; `annotator`: the reader shown first; `next`: where to go after a decision. */
+  reviewItem: (itemId: string, query: { readonly annotator?: string; readonly next?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return `/review/items/${encodeURIComponent(itemId)}${search.size ? `?${search}` : ''}`;
+  },
 };
 
 const listeners = new Set<() => void>();
@@ -48,6 +56,13 @@ export function navigate(path: string, options: { readonly replace?: boolean } =
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();
+}
+
+const currentSearch = (): string => window.location.search;
+
+/** The query of the page shown (`?a=1`, or ''), for a screen that reads its options there. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, currentSearch);
 }
 
 export function useRoute(): Route {

@@ -4,6 +4,7 @@ import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
+import { reviewItemMessages } from './reviewItem';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -20,6 +21,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  reviewItemMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -32,6 +34,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...reviewItemMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;
