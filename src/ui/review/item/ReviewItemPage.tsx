@@ -118,6 +118,13 @@ function ReviewItemView({ data }: { readonly data: ReviewItemData }) {
           {t('reviewItem.reader', { n: layer.number })}: {layer.cells[index]?.map((c) => c.name[language]).join(', ') || t('reviewItem.unlabelled')}
         </span>
       ))}
+      {threads
+        .filter((thread) => thread.status === 'open' && thread.anchor.kind !== 'item' && thread.anchor.targetId === targetIds[index])
+        .map((thread) => (
+          <span key={thread.id} className="review-overlay-reader" data-testid={`review-overlay-comment-${thread.id}`}>
+            {t('comments.onSlice', { n: index + 1 })}: {thread.messages[0]?.body}
+          </span>
+        ))}
     </div>
   );
 
