@@ -73,5 +73,10 @@ test('a plain reviewer finds two readers’ handed-in work in the queue, filters
   await expect(ito!).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('k');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(`/review/items/${itemId}?annotator=${readers[0]!.id}`);
+  // The first row opens, and a decision there moves on to the second row.
+  await expect(byTestId(page, 'review-item')).toBeVisible();
+  const opened = new URL(page.url());
+  expect(opened.pathname).toBe(`/review/items/${itemId}`);
+  expect(opened.searchParams.get('annotator')).toBe(readers[0]!.id);
+  expect(new URL(opened.searchParams.get('next')!, opened.origin).searchParams.get('annotator')).toBe(readers[1]!.id);
 });

@@ -33,6 +33,8 @@ import { layerRoutes } from './routes/layers';
 import { modelRoutes } from './routes/models';
 import { releaseRoutes } from './routes/releases';
 import { reviewRoutes } from './routes/review';
+import { itemReviewRoutes } from './routes/itemReview';
+import { reviewCommentRoutes } from './routes/reviewComments';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -138,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewRoutes);
   await app.register(dashboardRoutes);
   await app.register(creditRoutes);
+  await app.register(reviewCommentRoutes);
+  await app.register(itemReviewRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

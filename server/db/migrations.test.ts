@@ -25,6 +25,8 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'app_state',
         'assignments',
         'audit_log',
+        'comment_messages',
+        'comment_threads',
         'dataset_attachments',
         'datasets',
         'doc_revisions',

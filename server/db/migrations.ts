@@ -17,6 +17,7 @@ import { auditChain } from './migrations/0012_audit_chain';
 import { assignmentDue } from './migrations/0013_assignment_due';
 import { releasesMigration } from './migrations/0014_releases';
 import { reviewQueueMigration } from './migrations/0015_review_queue';
+import { reviewComments } from './migrations/0016_review_comments';
 import { dashboardMigration } from './migrations/0018_dashboard';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
@@ -195,6 +196,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_assignment_due': assignmentDue,
   '0014_releases': releasesMigration,
   '0015_review_queue': reviewQueueMigration,
+  '0016_review_comments': reviewComments,
   '0018_dashboard': dashboardMigration,
 };
 

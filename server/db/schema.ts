@@ -362,6 +362,34 @@ export interface ReviewQueueTable {
   disagrees: number | null;
 }
 
+/** A review comment thread on reader `annotator_id`'s document of an item (services/review/comments.ts). */
+export interface CommentThreadsTable {
+  /** Creation order. */
+  seq: Generated<number>;
+  id: string;
+  item_id: string;
+  annotator_id: string;
+  /** JSON CommentAnchor, checked by src/core/review/commentAnchor.ts. */
+  anchor: string;
+  /** `open` | `resolved`. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  /** Last message or status change. */
+  updated_at: string;
+}
+
+/** One message of a comment thread; appended, never edited. */
+export interface CommentMessagesTable {
+  /** Order within the thread. */
+  seq: Generated<number>;
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -397,6 +425,8 @@ export interface Database {
   releases: ReleasesTable;
   release_files: ReleaseFilesTable;
   review_queue: ReviewQueueTable;
+  comment_threads: CommentThreadsTable;
+  comment_messages: CommentMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -50,6 +50,9 @@ interface Fixture {
   readonly annB: string;
   /** The first slice: where the readers draw. */
   readonly slice: string;
+  /** Review comment threads on annA's document, one open and one resolved. */
+  readonly openThread: string;
+  readonly resolvedThread: string;
 }
 
 interface Row {
@@ -64,7 +67,7 @@ interface Row {
 }
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const item = (f: Fixture) => `/api/items/${f.itemId}`;
+const item = (f: Pick<Fixture, 'itemId'>) => `/api/items/${f.itemId}`;
 
 /**
  * Mutating requests are built to stop after the authorization checks without changing the
@@ -192,6 +195,43 @@ const ROWS: readonly Row[] = [
     payload: (f) => ({ annotatorId: f.annB, decision: 'approve' }),
     expect: { ...signedIn(403), reviewer: 409, wgLead: 409 },
   },
+  {
+    route: 'GET /api/items/:id/review',
+    url: (f) => `${item(f)}/review`,
+    // For reviewers and WG leads who do not read the item.
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200 },
+  },
+  {
+    route: 'GET /api/items/:id/comments',
+    url: (f) => `${item(f)}/comments?annotatorId=${f.annA}`,
+    // annA's own document; its other readers are blinded to it, whatever their roles.
+    expect: { ...signedIn(403), annA: 200, reviewer: 200, wgLead: 200, admin: 200 },
+  },
+  {
+    route: 'POST /api/items/:id/comments',
+    url: (f) => `${item(f)}/comments`,
+    // A blank body: those who may open a thread on annA's document get as far as the body check.
+    payload: (f) => ({ annotatorId: f.annA, anchor: { kind: 'item' }, body: ' ' }),
+    expect: { ...signedIn(403), reviewer: 400, wgLead: 400, admin: 400 },
+  },
+  {
+    route: 'POST /api/comments/:threadId/messages',
+    url: (f) => `/api/comments/${f.openThread}/messages`,
+    payload: () => ({ body: ' ' }),
+    expect: { ...signedIn(403), annA: 400, reviewer: 400, wgLead: 400, admin: 400 },
+  },
+  {
+    route: 'POST /api/comments/:threadId/resolve',
+    url: (f) => `/api/comments/${f.resolvedThread}/resolve`,
+    // Resolved already: nothing changes.
+    expect: { ...signedIn(403), annA: 200, reviewer: 200, wgLead: 200, admin: 200 },
+  },
+  {
+    route: 'POST /api/comments/:threadId/reopen',
+    url: (f) => `/api/comments/${f.openThread}/reopen`,
+    // Open already: nothing changes. The annotator resolves threads but does not reopen them.
+    expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
+  },
   { route: 'POST /api/blobs', url: () => '/api/blobs', expect: adminOnly(415) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },
   { route: 'GET /api/models/files/:sha256', url: () => `/api/models/files/${'0'.repeat(64)}`, expect: signedIn(404) },
@@ -227,10 +267,10 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
 
   let writes = 0;
   /** `caller` draws a new outline with record id `recordId` on the first slice. */
-  async function draw(caller: SignedIn, recordId: string): Promise<void> {
+  async function draw(caller: SignedIn, recordId: string, on: Pick<Fixture, 'itemId' | 'slice'> = fixture): Promise<void> {
     writes += 1;
-    const outline = shape(recordId, fixture.slice, { type: 'polygon', points: [[10, 10], [40, 12], [30, 50]] }, humanBy(caller.user.id));
-    const response = await patchBatch(server, caller, fixture.itemId, `matrix-${writes}`, { ops: [put(outline)] });
+    const outline = shape(recordId, on.slice, { type: 'polygon', points: [[10, 10], [40, 12], [30, 50]] }, humanBy(caller.user.id));
+    const response = await patchBatch(server, caller, on.itemId, `matrix-${writes}`, { ops: [put(outline)] });
     expect(response.statusCode, response.body).toBe(200);
   }
 
@@ -240,13 +280,25 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
     const readers = [who.annA, who.annB, who.readerReviewer, who.allRolesReader].map((reader) => reader.user.id);
     const seeded = await server.seedDataset({ assignTo: readers, labelSet: MULTI_QUESTION_LABEL_SET });
     const [fileId, slice] = [seeded.fileIds[0] as string, seeded.targetIds[0] as string];
-    fixture = { itemId: seeded.itemId, datasetId: seeded.datasetId, fileId, annA: who.annA.user.id, annB: who.annB.user.id, slice };
-    await draw(who.annA, 'a-secret-1');
-    await draw(who.annB, 'b-secret-1');
-    await draw(who.readerReviewer, 'rr-secret-1');
-    await draw(who.allRolesReader, 'all-secret-1');
-    const submitted = await server.app.inject({ method: 'POST', url: `${item(fixture)}/submit`, headers: { ...who.annA.auth, 'if-match': '"1"' } });
+    const base = { itemId: seeded.itemId, datasetId: seeded.datasetId, fileId, annA: who.annA.user.id, annB: who.annB.user.id, slice };
+    await draw(who.annA, 'a-secret-1', base);
+    await draw(who.annB, 'b-secret-1', base);
+    await draw(who.readerReviewer, 'rr-secret-1', base);
+    await draw(who.allRolesReader, 'all-secret-1', base);
+    const submitted = await server.app.inject({ method: 'POST', url: `${item(base)}/submit`, headers: { ...who.annA.auth, 'if-match': '"1"' } });
     expect(submitted.statusCode, submitted.body).toBe(200);
+    const [openThread, resolvedThread] = await Promise.all(
+      // The reviewer quotes annA's work: the threads are as secret from the other readers as the work.
+      ['Check a-secret-1.', 'Check a-secret-1 again.'].map(async (body) => {
+        const payload = { annotatorId: base.annA, anchor: { kind: 'target', targetId: slice }, body };
+        const opened = await server.app.inject({ method: 'POST', url: `${item(base)}/comments`, headers: who.reviewer.auth, payload });
+        expect(opened.statusCode, opened.body).toBe(201);
+        return (opened.json() as { id: string }).id;
+      }),
+    );
+    const resolved = await server.app.inject({ method: 'POST', url: `/api/comments/${resolvedThread}/resolve`, headers: who.reviewer.auth });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    fixture = { ...base, openThread: openThread as string, resolvedThread: resolvedThread as string };
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   });
@@ -321,6 +373,8 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
     `${item(f)}/annotations/me/records`,
     `${item(f)}/annotations/me/ops`,
     `${item(f)}/annotations/me/revisions`,
+    `${item(f)}/comments?annotatorId=${f.annA}`,
+    `${item(f)}/comments?annotatorId=${f.annB}`,
     `/api/datasets`,
     `/api/datasets/${f.datasetId}/items`,
     '/api/changes',
@@ -348,7 +402,7 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
   });
 
   it('leaves other readers’ writes, submits and reviews of an item out of the audit log of an admin who reads it', async () => {
-    type Entry = { userId: string | null; entity: string };
+    type Entry = { userId: string | null; entity: string; action: string };
     const workOf = (entries: Entry[], userId: string) => entries.filter((e) => e.userId === userId && ['annotation_doc', 'assignment'].includes(e.entity));
     const blinded = json<Entry[]>(await get('allRolesReader', '/api/audit?limit=1000'));
     const overseeing = json<Entry[]>(await get('admin', '/api/audit?limit=1000'));
@@ -357,6 +411,10 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
       expect(workOf(blinded, author)).toEqual([]);
     }
     expect(workOf(blinded, who.allRolesReader.user.id).length).toBeGreaterThan(0);
+    // The reviewer's comment threads on annA's work are left out with it.
+    const comments = (entries: { action: string }[]) => entries.filter((e) => e.action.startsWith('comment.')).length;
+    expect(comments(overseeing)).toBe(3);
+    expect(comments(blinded)).toBe(0);
   });
 
   it.each(['reviewer', 'wgLead', 'admin'] as const)('shows %s, who reads nothing, every reader’s work', async (overseer) => {

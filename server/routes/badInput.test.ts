@@ -27,6 +27,8 @@ describe('bad input on every route', () => {
       { method: 'POST', url: `/api/datasets/${datasetId}/assignments` },
       { method: 'PATCH', url: `/api/items/${itemId}/annotations/me`, headers: sync },
       { method: 'POST', url: `/api/items/${itemId}/review` },
+      { method: 'POST', url: `/api/items/${itemId}/comments` },
+      { method: 'POST', url: '/api/comments/00000000-0000-4000-8000-000000000000/messages' },
     ];
   });
   afterAll(async () => server.dispose());

@@ -17,7 +17,7 @@
  * - GET   /api/changes?since=<checkpoint>&limit=  every applied op (record and version) in commit
  *         order, so a client catches up with what other devices did.
  */
-import type { AgreementReport } from './agreement';
+import type { AgreementReport, DifferingUnit } from './agreement';
 import type { AssignStrategy } from './assignment/planAssignments';
 import type { Item, ItemKind } from './item';
 import type { LabelSet, Question } from './labelSet';
@@ -306,6 +306,8 @@ export interface ReviewDecision {
   readonly annotatorId: string;
   readonly decision: 'approve' | 'return';
   readonly comment?: string;
+  /** With decision `return` and a comment: the comment opens a review thread pinned here. */
+  readonly anchor?: CommentAnchor;
 }
 
 /** GET /api/changes?since=<checkpoint>&limit= → ChangeFeed (annotators: their own documents; reviewers and admins: all) */
@@ -656,4 +658,76 @@ export interface CreditReport {
   readonly idleCutoffMs: number;
   readonly datasets: readonly CreditDataset[];
   readonly totals: CreditFigures;
+}
+
+// ---- Review comments and the reviewer's item screen (issue 9) ----
+
+/**
+ * Where a review comment is pinned on one reader's document: the whole item, one target (a
+ * slice or frame), a point or a region on it. Coordinates are image px of that target, origin
+ * top-left.
+ */
+export type CommentAnchor =
+  | { readonly kind: 'item' }
+  | { readonly kind: 'target'; readonly targetId: string }
+  | { readonly kind: 'point'; readonly targetId: string; readonly x: number; readonly y: number }
+  | { readonly kind: 'region'; readonly targetId: string; readonly polygon: readonly (readonly [number, number])[] };
+
+export type CommentThreadStatus = 'open' | 'resolved';
+
+/** The longest message of a comment thread, in UTF-16 code units. */
+export const MAX_COMMENT_BODY = 4000;
+
+export interface CommentMessage {
+  readonly id: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+/** A thread on the document of reader `annotatorId` of item `itemId`; messages oldest first. */
+export interface CommentThread {
+  readonly id: string;
+  readonly itemId: string;
+  readonly annotatorId: string;
+  readonly anchor: CommentAnchor;
+  readonly status: CommentThreadStatus;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly messages: readonly CommentMessage[];
+}
+
+/** GET /api/items/:id/comments?annotatorId= → CommentThreadList (open threads first, then oldest first) */
+export interface CommentThreadList {
+  readonly threads: readonly CommentThread[];
+}
+
+/** POST /api/items/:id/comments → 201 CommentThread */
+export interface NewCommentThread {
+  readonly annotatorId: string;
+  readonly anchor: CommentAnchor;
+  readonly body: string;
+}
+
+/** POST /api/comments/:threadId/messages → 201 CommentThread; /resolve and /reopen → 200 CommentThread */
+export interface NewCommentMessage {
+  readonly body: string;
+}
+
+/** One reader of an item as the reviewer sees them (not blinded: the reviewer reads none of it). */
+export interface ItemReviewReader {
+  readonly annotatorId: string;
+  readonly displayName: string;
+  readonly state: AssignmentState;
+  /** When the assignment last changed state (the hand-in time for submitted work). */
+  readonly updatedAt: string;
+}
+
+/** GET /api/items/:id/review → ItemReview: every reader, and where the handed-in ones differ. */
+export interface ItemReview {
+  readonly itemId: string;
+  readonly readers: readonly ItemReviewReader[];
+  readonly differences: readonly DifferingUnit[];
 }

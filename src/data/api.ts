@@ -15,6 +15,8 @@ import type {
   BatchResult,
   ChangeFeed,
   ChangePasswordRequest,
+  CommentThread,
+  CommentThreadList,
   CreateDatasetRequest,
   CreatedUser,
   CreateUserRequest,
@@ -22,9 +24,11 @@ import type {
   ImportJob,
   ImportReport,
   ItemDetail,
+  ItemReview,
   ItemPage,
   LoginRequest,
   LoginResponse,
+  NewCommentThread,
   OpBatch,
   OutlineLayerList,
   OutlineLayerSummary,
@@ -279,6 +283,17 @@ export function createApiClient(options: ApiClientOptions) {
     submit: (itemId: string, revision: number, opId: string) =>
       json<StateChange>('POST', `${item(itemId)}/submit`, {}, { 'if-match': etag(revision), 'idempotency-key': opId }),
     review: (itemId: string, decision: ReviewDecision) => json<StateChange>('POST', `${item(itemId)}/review`, decision),
+    /** Every reader of an item and where the handed-in ones differ (for reviewers who do not read it). */
+    itemReview: (itemId: string) => json<ItemReview>('GET', `${item(itemId)}/review`),
+    /** One page of reader `annotatorId`'s current records of an item (for those who oversee it). */
+    listReaderRecords: (itemId: string, annotatorId: string, page: { after?: string | null; limit?: number } = {}) =>
+      json<RecordPage>('GET', `${item(itemId)}/annotations/${encodeURIComponent(annotatorId)}/records${query({ after: page.after, limit: page.limit })}`),
+    listComments: async (itemId: string, annotatorId: string): Promise<readonly CommentThread[]> =>
+      (await json<CommentThreadList>('GET', `${item(itemId)}/comments${query({ annotatorId })}`)).threads,
+    openComment: (itemId: string, thread: NewCommentThread) => json<CommentThread>('POST', `${item(itemId)}/comments`, thread),
+    replyToComment: (threadId: string, body: string) => json<CommentThread>('POST', `/api/comments/${encodeURIComponent(threadId)}/messages`, { body }),
+    resolveComment: (threadId: string) => json<CommentThread>('POST', `/api/comments/${encodeURIComponent(threadId)}/resolve`),
+    reopenComment: (threadId: string) => json<CommentThread>('POST', `/api/comments/${encodeURIComponent(threadId)}/reopen`),
     listLabelSets: () => json<LabelSet[]>('GET', '/api/label-sets'),
 
     /** Record changes after an opaque checkpoint ('' = from the start). */

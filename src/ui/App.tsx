@@ -9,6 +9,7 @@ import { Header } from './Header';
 import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
+import { ReviewItemPage } from './review/item/ReviewItemPage';
 import { LoginPage } from './login/LoginPage';
 import { ReviewQueuePage } from './review/queue/ReviewQueuePage';
 import { paths, useRoute, type Route } from './router';
@@ -53,6 +54,8 @@ function Screen({ route }: { readonly route: Route }) {
       return <DashboardPage datasetId={route.datasetId} />;
     case 'credit':
       return <CreditPage userId={route.userId} />;
+    case 'reviewItem':
+      return <ReviewItemPage itemId={route.itemId} />;
     case 'notFound':
       return (
         <main className="page">

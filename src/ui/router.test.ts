@@ -11,6 +11,12 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.dashboard('d 1'))).toEqual({ name: 'dashboard', datasetId: 'd 1' });
     expect(parseRoute(paths.credit('u1'))).toEqual({ name: 'credit', userId: 'u1' });
     expect(paths.credit('u1', { from: '2026-12-01', to: '2026-12-31' })).toBe('/credit/u1?from=2026-12-01&to=2026-12-31');
+    expect(parseRoute(paths.reviewItem('i 1'))).toEqual({ name: 'reviewItem', itemId: 'i 1' });
+  });
+
+  it('puts the reviewer screen’s reader and next page in its query', () => {
+    expect(paths.reviewItem('i1', { annotator: 'a1', next: '/review/items/i2?annotator=a2' })).toBe('/review/items/i1?annotator=a1&next=%2Freview%2Fitems%2Fi2%3Fannotator%3Da2');
+    expect(paths.reviewItem('i1')).toBe('/review/items/i1');
   });
 
   it('answers notFound for anything else', () => {

@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'reviewQueue' }
   | { readonly name: 'dashboard'; readonly datasetId: string }
   | { readonly name: 'credit'; readonly userId: string }
+  | { readonly name: 'reviewItem'; readonly itemId: string }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'review' && parts.length === 1) return { name: 'reviewQueue' };
   if (parts[0] === 'datasets' && parts.length === 3 && parts[1] && parts[2] === 'dashboard') return { name: 'dashboard', datasetId: parts[1] };
   if (parts[0] === 'credit' && parts.length === 2 && parts[1]) return { name: 'credit', userId: parts[1] };
+  if (parts[0] === 'review' && parts[1] === 'items' && parts.length === 3 && parts[2]) return { name: 'reviewItem', itemId: parts[2] };
   return { name: 'notFound', path: pathname };
 }
 
@@ -32,11 +34,15 @@ export const paths = {
   item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
   admin: () => '/admin',
   reviewQueue: () => '/review',
-  reviewItem: (itemId: string) => `/review/items/${encodeURIComponent(itemId)}`,
   dashboard: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}/dashboard`,
   /** The printable certificate; the period (from, to: YYYY-MM-DD) rides in the query, the current month without one. */
   credit: (userId: string, period?: { readonly from: string; readonly to: string }) =>
     `/credit/${encodeURIComponent(userId)}${period ? `?from=${period.from}&to=${period.to}` : ''}`,
+  /** The reviewer's screen of an item; `annotator`: the reader shown first; `next`: where to go after a decision. */
+  reviewItem: (itemId: string, query: { readonly annotator?: string; readonly next?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return `/review/items/${encodeURIComponent(itemId)}${search.size ? `?${search}` : ''}`;
+  },
 };
 
 const listeners = new Set<() => void>();
@@ -60,6 +66,13 @@ export function navigate(path: string, options: { readonly replace?: boolean } =
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();
+}
+
+const currentSearch = (): string => window.location.search;
+
+/** The query of the page shown (`?a=1`, or ''), for a screen that reads its options there. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, currentSearch);
 }
 
 export function useRoute(): Route {

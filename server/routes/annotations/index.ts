@@ -4,7 +4,7 @@
  * oversee an item without reading it (http/rolePolicy.ts), every annotator's head and records.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_RECORD_PAGE, type BatchResult, type DocumentInfo, type ReviewDecision } from '../../../src/core/api';
+import { MAX_COMMENT_BODY, MAX_RECORD_PAGE, type BatchResult, type CommentAnchor, type DocumentInfo, type ReviewDecision } from '../../../src/core/api';
 import type { LabelSet } from '../../../src/core/labelSet';
 import { badRequest, forbidden, HttpError } from '../../http/errors';
 import { baseRevisionOf, etagOf, idempotencyKeyOf } from '../../http/preconditions';
@@ -16,6 +16,7 @@ import { assertNotReader, visibleAnnotatedItem, type AnnotatedItem } from '../..
 import { applyBatch } from '../../services/annotations/applyBatch';
 import { listHeads, listRevisions, readHead, readOpsSince, readRecordPage, type RecordQuery } from '../../services/annotations/reads';
 import { applyReview, applySubmit } from '../../services/annotations/workflow';
+import { itemAnchor, messageBody } from '../../services/review/itemAnchor';
 import { idempotentWrite, requestHash, type IdempotencyKey, type WriteReply } from '../../services/idempotentWrite';
 import {
   MAX_BATCH_BODY_BYTES,
@@ -53,6 +54,14 @@ function recordQueryOf(query: RecordPageQuery): RecordQuery {
     box = { minX, minY, maxX, maxY };
   }
   return { after: query.after ?? null, limit: limitOf(query.limit, 1000, MAX_RECORD_PAGE), target: query.target ?? null, box };
+}
+
+/** A return's comment pinned to `anchor` becomes a review thread: only a return with a comment has one. */
+async function returnAnchor(ctx: AppContext, item: AnnotatedItem, body: ReviewDecision): Promise<CommentAnchor> {
+  if (body.decision !== 'return') throw badRequest('only a return carries an anchor: its comment is pinned there');
+  messageBody(body.comment ?? '');
+  if ((body.comment ?? '').length > MAX_COMMENT_BODY) throw badRequest(`a comment pinned to the work is at most ${MAX_COMMENT_BODY} characters`);
+  return itemAnchor(ctx.itemTargets, item, body.anchor);
 }
 
 export const annotationRoutes: FastifyPluginAsync = async (app) => {
@@ -150,8 +159,9 @@ export const annotationRoutes: FastifyPluginAsync = async (app) => {
       const { annotatorId, decision, comment } = request.body;
       if (annotatorId === reviewer.id) throw forbidden('a reviewer cannot review their own annotations');
       assertNotReader(item, 'you read this item yourself, so you cannot review any of its readers');
+      const anchor = request.body.anchor === undefined ? null : await returnAnchor(ctx, item, request.body);
       const key = keyOf(request, reviewer.id, idempotencyKeyOf(request, false), null);
-      const review = { itemId: item.id, annotatorId, reviewerId: reviewer.id, decision, comment: comment ?? null };
+      const review = { itemId: item.id, annotatorId, reviewerId: reviewer.id, decision, comment: comment ?? null, anchor };
       return send(reply, await idempotentWrite(ctx, key, review, (trx, at) => applyReview(trx, review, at)));
     },
   );

@@ -1,4 +1,5 @@
 import { boxQuery, idParams, limitQuery, seqQuery, uuid } from '../../http/schemas';
+import { commentAnchor } from '../reviewComments/schema';
 
 /**
  * Largest body of one op batch. It holds the largest record the record limits allow (a mask of
@@ -65,6 +66,7 @@ export const reviewSchema = {
       annotatorId: uuid,
       decision: { type: 'string', enum: ['approve', 'return'] },
       comment: { type: 'string', maxLength: 10000 },
+      anchor: commentAnchor,
     },
   },
 } as const;

@@ -4,12 +4,13 @@
  */
 import type { Transaction } from 'kysely';
 import type { AnnotationRecord, DocumentSnapshot } from '../../../src/core/annotation';
-import type { RecordConflictBody } from '../../../src/core/api';
+import type { CommentAnchor, RecordConflictBody } from '../../../src/core/api';
 import { transition } from '../../../src/core/itemState';
 import type { Database } from '../../db/schema';
 import { conflict, forbidden } from '../../http/errors';
 import { writeAudit } from '../audit';
 import { enterQueue, refreshDisagreement } from '../review/queueEntries';
+import { openThread } from '../review/comments';
 import type { DocumentRef, WriteOutcome } from '../idempotentWrite';
 import { readLockedDocument, setAssignmentState } from './document';
 
@@ -76,6 +77,8 @@ export interface Review extends DocumentRef {
   readonly reviewerId: string;
   readonly decision: 'approve' | 'return';
   readonly comment: string | null;
+  /** A return whose comment opens a review thread pinned here (services/review/comments.ts). */
+  readonly anchor: CommentAnchor | null;
 }
 
 export async function applyReview(trx: Transaction<Database>, review: Review, at: string): Promise<WriteOutcome> {
@@ -95,5 +98,9 @@ export async function applyReview(trx: Transaction<Database>, review: Review, at
     revision: head.revision,
     detail: { itemId: review.itemId, annotatorId: review.annotatorId, ...(review.comment ? { comment: review.comment } : {}) },
   });
+  if (review.anchor && review.comment) {
+    const threadId = await openThread(trx, { ...review, anchor: review.anchor, body: review.comment, authorId: review.reviewerId }, at);
+    return { status: 200, body: { state: next.value, threadId }, remember: true };
+  }
   return { status: 200, body: { state: next.value }, remember: true };
 }

@@ -6,6 +6,7 @@ import { exchangeMessages } from './exchange';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
+import { reviewItemMessages } from './reviewItem';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -24,6 +25,7 @@ export const messageTables = {
   auditMessages,
   reviewQueueMessages,
   dashboardMessages,
+  reviewItemMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -38,6 +40,7 @@ export const messages = {
   ...auditMessages,
   ...reviewQueueMessages,
   ...dashboardMessages,
+  ...reviewItemMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -7,6 +7,7 @@ import { Link } from '../Link';
 import { paths } from '../router';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
+import { ReturnedNotice } from './ReturnedNotice';
 import { useFileLoader } from './useFileLoader';
 import { prepareViewer, startItem } from './viewerPreload';
 
@@ -83,6 +84,7 @@ function ItemView({ open }: { readonly open: OpenItem }) {
         {/* The server moves an item to "in progress" at its first write; show that before the sync. */}
         <StateBadge state={detail.state === 'assigned' && (open.document?.size ?? 0) > 0 ? 'inProgress' : detail.state} testId="item-state" />
       </header>
+      <ReturnedNotice open={open} />
       {detail.item.content.kind === 'series' ? (
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
       ) : detail.item.content.kind === 'slide' ? (

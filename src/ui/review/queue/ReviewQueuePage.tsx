@@ -12,7 +12,17 @@ import { useReviewQueue } from './useReviewQueue';
 import './ReviewQueuePage.css';
 
 const rowKey = (row: ReviewQueueRow): string => `${row.itemId}-${row.annotatorId}`;
-const reviewPath = (row: ReviewQueueRow): string => `${paths.reviewItem(row.itemId)}?annotator=${encodeURIComponent(row.annotatorId)}`;
+/**
+ * The reviewer screen of `rows[index]`; after a decision it moves on to the next row (and from
+ * there back to this queue with its filter), so a reviewer walks the queue without returning to it.
+ */
+function reviewPath(rows: readonly ReviewQueueRow[], index: number): string {
+  const queue = `${window.location.pathname}${window.location.search}`;
+  const row = rows[index]!;
+  const following = rows[index + 1];
+  const next = following ? paths.reviewItem(following.itemId, { annotator: following.annotatorId, next: queue }) : queue;
+  return paths.reviewItem(row.itemId, { annotator: row.annotatorId, next });
+}
 
 /** The reviewer's queue: handed-in work, longest waiting first, filtered and paged by the server. */
 export function ReviewQueuePage() {
@@ -37,8 +47,7 @@ export function ReviewQueuePage() {
 
   const move = useCallback((delta: number) => setSelected((index) => moveSelection(index, delta, rows?.length ?? 0)), [rows]);
   const open = useCallback(() => {
-    const row = rows?.[selected];
-    if (row) navigate(reviewPath(row));
+    if (rows?.[selected]) navigate(reviewPath(rows, selected));
   }, [rows, selected]);
   useQueueKeys(move, open);
   useEffect(() => {
@@ -127,7 +136,7 @@ export function ReviewQueuePage() {
                   onClick={() => setSelected(index)}
                 >
                   <td>
-                    <Link href={reviewPath(row)}>{row.itemName}</Link>
+                    <Link href={reviewPath(rows, index)}>{row.itemName}</Link>
                   </td>
                   <td>{row.datasetName}</td>
                   <td>{row.annotatorName}</td>

@@ -1,0 +1,43 @@
+import type { MessageTable } from '../types';
+
+/** Messages of the reviewer's item screen and of the comment threads an annotator sees on returned work. */
+export const reviewItemMessages = {
+  'reviewItem.title': { en: 'Review: {title}', ja: 'レビュー：{title}' },
+  'reviewItem.backToQueue': { en: '← Review queue', ja: '← レビュー一覧' },
+  'reviewItem.readers': { en: 'Readers', ja: '読影者' },
+  'reviewItem.reader': { en: 'Reader {n}', ja: '読影者 {n}' },
+  'reviewItem.layers': { en: 'Layers', ja: 'レイヤー' },
+  'reviewItem.showLayer': { en: 'Show the labels of reader {n} ({name})', ja: '読影者 {n}（{name}）のラベルを表示' },
+  'reviewItem.noHandedIn': { en: 'No reader has handed in work on this item yet.', ja: 'この症例を提出した読影者はまだいません。' },
+  'reviewItem.slices': { en: 'Slices; those where readers differ are marked', ja: 'スライス（読影者間で異なるものに印）' },
+  'reviewItem.slice': { en: 'Slice {n}', ja: 'スライス {n}' },
+  'reviewItem.sliceDiffers': { en: 'Slice {n}: readers differ', ja: 'スライス {n}：読影者間で不一致' },
+  'reviewItem.differences': { en: '{count} slices differ. N / P: next / previous.', ja: '{count} 枚のスライスで不一致。N / P：次 / 前へ。' },
+  'reviewItem.noDifferences': { en: 'The handed-in readers agree on every slice.', ja: '提出された読影はすべてのスライスで一致しています。' },
+  'reviewItem.unlabelled': { en: 'no label', ja: 'ラベルなし' },
+  'reviewItem.approve': { en: 'Approve', ja: '承認' },
+  'reviewItem.return': { en: 'Return…', ja: '差し戻し…' },
+  'reviewItem.decisionFor': { en: 'Decision on reader {n} ({name})', ja: '読影者 {n}（{name}）への判定' },
+  'reviewItem.notSubmitted': { en: 'This reader’s work is not waiting for review.', ja: 'この読影者の作業はレビュー待ちではありません。' },
+  'reviewItem.ownWork': { en: 'This is your own work: someone else reviews it.', ja: 'ご自身の作業のため、他の人がレビューします。' },
+  'reviewItem.commentLabel': { en: 'What should the reader look at again? (pinned to slice {n})', ja: '読影者に見直してほしい点（スライス {n} に固定）' },
+  'reviewItem.sendReturn': { en: 'Return with comment (Ctrl+Enter)', ja: 'コメントを付けて差し戻す（Ctrl+Enter）' },
+  'reviewItem.keys': { en: 'A: approve · R: return · N / P: next / previous difference', ja: 'A：承認 · R：差し戻し · N / P：次 / 前の不一致' },
+  'reviewItem.sliceOnly': { en: 'Slides are not reviewed on this screen yet.', ja: 'スライド画像はまだこの画面でレビューできません。' },
+
+  'comments.title': { en: 'Reviewer’s comments', ja: 'レビューコメント' },
+  'comments.none': { en: 'No comments.', ja: 'コメントはありません。' },
+  'comments.returned': {
+    en: 'A reviewer returned this item. Answer the comments, fix your labels, then submit again.',
+    ja: 'レビュアーがこの症例を差し戻しました。コメントに回答してラベルを修正し、再提出してください。',
+  },
+  'comments.onSlice': { en: 'Slice {n}', ja: 'スライス {n}' },
+  'comments.onItem': { en: 'Whole item', ja: '症例全体' },
+  'comments.open': { en: 'Open', ja: '未解決' },
+  'comments.resolved': { en: 'Resolved', ja: '解決済み' },
+  'comments.jump': { en: 'Go to slice {n}', ja: 'スライス {n} へ移動' },
+  'comments.reply': { en: 'Reply', ja: '返信' },
+  'comments.replyLabel': { en: 'Your reply', ja: '返信内容' },
+  'comments.resolve': { en: 'Resolve', ja: '解決済みにする' },
+  'comments.reopen': { en: 'Reopen', ja: '再開' },
+} as const satisfies MessageTable;

@@ -1,0 +1,30 @@
+/**
+ * On the annotator's item page: the reviewer's comment threads on their document, open ones
+ * first, with a button to each thread's slice, a reply box and resolve. Shown when the item was
+ * returned or has threads; the annotator fixes their labels and submits again as usual.
+ */
+import { useT } from '../../i18n';
+import { appStore, useAppStore, type OpenItem } from '../../store';
+import { CommentThreads } from '../review/item/CommentThreads';
+import { useCommentThreads } from '../review/item/useReviewItem';
+
+export function ReturnedNotice({ open }: { readonly open: OpenItem }) {
+  const t = useT();
+  const me = useAppStore((state) => state.session?.user.id ?? null);
+  const assigned = open.detail?.state !== null && open.detail?.state !== undefined;
+  const { threads, reload } = useCommentThreads(open.itemId, assigned ? me : null);
+  const returned = open.detail?.state === 'returned';
+  if (!returned && threads.length === 0) return null;
+  const openCount = threads.filter((thread) => thread.status === 'open').length;
+  return (
+    <section className="returned-notice notice" data-testid="returned-notice" aria-label={t('comments.title')}>
+      {returned && <p>{t('comments.returned')}</p>}
+      <details open={openCount > 0}>
+        <summary>
+          {t('comments.title')} ({openCount}/{threads.length})
+        </summary>
+        <CommentThreads threads={threads} targetIds={open.targetIds} onJump={(index) => appStore().getState().goToSlice(index)} onChanged={reload} canReopen={false} />
+      </details>
+    </section>
+  );
+}
