@@ -58,6 +58,13 @@ const PAGES: readonly BenchPage[] = [
     ready: '[data-testid="review-queue"][data-ready="true"]',
     rows: '[data-testid^="review-row-"]',
   },
+  {
+    name: 'dashboard-page',
+    path: (datasetId) => `/datasets/${datasetId}/dashboard`,
+    // Ready once its first charts are drawn; agreement and per-question figures load after.
+    ready: '[data-testid="dashboard-ready"]',
+    rows: '[data-testid^="dashboard-reader-"]',
+  },
 ];
 
 /** Seeds the dataset through a second connection to the server's SQLite file (WAL: the server keeps serving). */
