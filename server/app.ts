@@ -15,6 +15,7 @@ import { errorsPlugin } from './plugins/errors';
 import { noNulTextPlugin } from './plugins/noNulText';
 import { securityHeadersPlugin } from './plugins/securityHeaders';
 import { spaPlugin } from './plugins/spa';
+import { adjudicationRoutes } from './routes/adjudication';
 import { annotationRoutes } from './routes/annotations';
 import { agreementRoutes } from './routes/agreement';
 import { auditRoutes } from './routes/audit';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(releaseRoutes);
   await app.register(agreementRoutes);
+  await app.register(adjudicationRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

@@ -16,6 +16,7 @@ import { modelsMigration } from './migrations/0011_models';
 import { auditChain } from './migrations/0012_audit_chain';
 import { assignmentDue } from './migrations/0013_assignment_due';
 import { releasesMigration } from './migrations/0014_releases';
+import { consensusMigration } from './migrations/0017_consensus';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -192,6 +193,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_audit_chain': auditChain,
   '0013_assignment_due': assignmentDue,
   '0014_releases': releasesMigration,
+  '0017_consensus': consensusMigration,
 };
 
 const provider: MigrationProvider = {

@@ -349,6 +349,22 @@ export interface ReleaseFilesTable {
   size: number;
 }
 
+/** Every decision a WG lead took on a unit where an item's readers differ (services/consensus); history kept. */
+export interface ConsensusDecisionsTable {
+  item_id: string;
+  question_id: string;
+  /** As `DifferingUnit.targetKey`: a slice or frame id, the item id, or `targetId/classCode`. */
+  target_key: string;
+  /** 1, 2, … per unit. */
+  version: number;
+  /** 1 for the unit's latest decision, 0 for those it replaced. */
+  current: number;
+  /** JSON ConsensusDecision. */
+  decision: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -383,6 +399,7 @@ export interface Database {
   model_uploads: ModelUploadsTable;
   releases: ReleasesTable;
   release_files: ReleaseFilesTable;
+  consensus_decisions: ConsensusDecisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
