@@ -492,6 +492,19 @@ export interface ReleaseReaderEntry {
   readonly recordCount: number;
 }
 
+/**
+ * One released item: its readers' approved documents (`source: 'readers'`), or the consensus a WG
+ * lead's decisions made of its handed-in readers' work (`source: 'consensus'`; `readers` empty).
+ */
+export interface ReleaseManifestItem {
+  readonly id: string;
+  readonly title: string;
+  readonly source: 'readers' | 'consensus';
+  readonly readers: readonly ReleaseReaderEntry[];
+  /** The compared readers (pseudonyms) and the consensus records released. */
+  readonly consensus?: { readonly readers: readonly string[]; readonly recordCount: number };
+}
+
 /** `manifest.json` of a release. */
 export interface ReleaseManifest {
   readonly format: 'mejirushi-release';
@@ -500,7 +513,7 @@ export interface ReleaseManifest {
   readonly dataset: { readonly id: string; readonly name: string };
   readonly labelSet: { readonly id: string; readonly version: number };
   readonly createdAt: string;
-  readonly items: readonly { readonly id: string; readonly title: string; readonly readers: readonly ReleaseReaderEntry[] }[];
+  readonly items: readonly ReleaseManifestItem[];
   readonly questions: readonly Question[];
   /** Records per question and class code (live records: rejected proposals are not counted). */
   readonly counts: {
