@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
+import { AdjudicationPage } from './adjudication/AdjudicationPage';
 import { AdminPage } from './admin/AdminPage';
 import { DatasetListPage } from './catalog/DatasetListPage';
 import { ItemListPage } from './catalog/ItemListPage';
@@ -8,6 +9,7 @@ import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { LoginPage } from './login/LoginPage';
+import { ReleasesPage } from './releases/ReleasesPage';
 import { paths, useRoute, type Route } from './router';
 
 export function App() {
@@ -44,6 +46,10 @@ function Screen({ route }: { readonly route: Route }) {
       return <ItemPage itemId={route.itemId} />;
     case 'admin':
       return <AdminPage />;
+    case 'adjudicate':
+      return <AdjudicationPage itemId={route.itemId} />;
+    case 'releases':
+      return <ReleasesPage datasetId={route.datasetId} />;
     case 'notFound':
       return (
         <main className="page">

@@ -9,12 +9,16 @@ export type Route =
   | { readonly name: 'dataset'; readonly datasetId: string }
   | { readonly name: 'item'; readonly itemId: string }
   | { readonly name: 'admin' }
+  | { readonly name: 'adjudicate'; readonly itemId: string }
+  | { readonly name: 'releases'; readonly datasetId: string }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'datasets' };
   if (parts[0] === 'datasets' && parts.length === 2 && parts[1]) return { name: 'dataset', datasetId: parts[1] };
+  if (parts[0] === 'datasets' && parts.length === 3 && parts[1] && parts[2] === 'releases') return { name: 'releases', datasetId: parts[1] };
+  if (parts[0] === 'adjudicate' && parts[1] === 'items' && parts.length === 3 && parts[2]) return { name: 'adjudicate', itemId: parts[2] };
   if (parts[0] === 'items' && parts.length === 2 && parts[1]) return { name: 'item', itemId: parts[1] };
   if (parts[0] === 'admin' && parts.length === 1) return { name: 'admin' };
   return { name: 'notFound', path: pathname };
@@ -25,6 +29,8 @@ export const paths = {
   dataset: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}`,
   item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
   admin: () => '/admin',
+  adjudicate: (itemId: string) => `/adjudicate/items/${encodeURIComponent(itemId)}`,
+  releases: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}/releases`,
 };
 
 const listeners = new Set<() => void>();

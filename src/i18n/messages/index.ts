@@ -1,4 +1,5 @@
 import type { MessageTable } from '../types';
+import { adjudicationMessages } from './adjudication';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
 import { exchangeMessages } from './exchange';
@@ -20,6 +21,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  adjudicationMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -32,6 +34,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...adjudicationMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

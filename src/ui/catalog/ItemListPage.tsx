@@ -8,10 +8,13 @@ import { preloadViewerOf } from '../item/viewerPreload';
 import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
+import { canReadReleases } from '../releases/releaseRoles';
 import { paths } from '../router';
 import { DueDateCell } from './DueDateCell';
 import { ItemSyncBadge } from './ItemSyncBadge';
 import { useLiveItemSync } from './useLiveItemSync';
+
+const NO_ROLES: readonly never[] = [];
 
 export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const t = useT();
@@ -22,6 +25,7 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const hasDatasets = useAppStore((state) => state.datasets !== null);
   const itemSync = useAppStore((state) => state.itemSync);
+  const roles = useAppStore((state) => state.session?.user.roles ?? NO_ROLES);
   useLiveItemSync(datasetId);
 
   useEffect(() => {
@@ -48,6 +52,13 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
         <span>{dataset?.name ?? datasetId}</span>
       </nav>
       <h1>{dataset?.name ?? t('items.title')}</h1>
+      {canReadReleases(roles) && (
+        <p className="actions">
+          <Link href={paths.releases(datasetId)} data-testid="dataset-releases">
+            {t('releases.open')}
+          </Link>
+        </p>
+      )}
       {list?.fromCache && <p className="notice" data-testid="items-cached">{t('catalog.fromCache')}</p>}
       <ErrorText error={list?.error ?? null} testId="items-error" />
       {list && list.items.length === 0 && !list.loading && !list.error && <p className="empty">{t('items.empty')}</p>}
