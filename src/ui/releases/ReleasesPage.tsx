@@ -4,6 +4,7 @@ import { useLanguage, useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { useAdminAction } from '../admin/useAdminAction';
 import { Link } from '../Link';
 import { paths } from '../router';
 import { canAdjudicate, canMakeRelease } from './releaseRoles';
@@ -31,28 +32,16 @@ export function ReleasesPage({ datasetId }: { readonly datasetId: string }) {
   const dataset = useAppStore((state) => state.datasets?.find((d) => d.id === datasetId));
   const [releases, setReleases] = useState<readonly ReleaseDetail[] | null>(null);
   const [bulk, setBulk] = useState<BulkApproveResult | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const { busy, error, run } = useAdminAction();
 
   const load = useCallback(async () => {
     const { releases: list } = await appServices().api.listReleases(datasetId);
     setReleases(await Promise.all(list.map((release) => appServices().api.getRelease(release.id))));
   }, [datasetId]);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(toAppError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   useEffect(() => {
-    load().catch((caught: unknown) => setError(toAppError(caught)));
+    load().catch((caught: unknown) => setLoadError(toAppError(caught)));
   }, [load]);
 
   const number = (value: number | null) => (value === null ? '—' : value.toFixed(2));
@@ -64,7 +53,7 @@ export function ReleasesPage({ datasetId }: { readonly datasetId: string }) {
         <Link href={paths.dataset(datasetId)}>{dataset?.name ?? datasetId}</Link>
       </nav>
       <h1>{t('releases.title')}</h1>
-      <ErrorText error={error} testId="releases-error" />
+      <ErrorText error={error ?? loadError} testId="releases-error" />
       <p className="actions">
         {canAdjudicate(roles) && (
           <button type="button" data-testid="bulk-approve" disabled={busy} onClick={() => void run(async () => setBulk(await appServices().api.bulkApprove(datasetId)))}>
