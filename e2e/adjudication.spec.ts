@@ -9,7 +9,7 @@ import type { Download, Page } from '@playwright/test';
 import { createApiClient, type ApiClient } from '../src/data/api';
 import { targetLabelId } from '../src/core/recordIds';
 import { targetIdsOf } from '../src/core/targets';
-import { byTestId, CHOSEN_PASSWORD, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
+import { byTestId, CHOSEN_PASSWORD, expect, openDataset, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
 import { DEMO_DATASET_NAME, SAH_ABSENT, SAH_PRESENT } from './fixtures/phantom';
 
 /** Signs in through the API (replacing a one-time password first); answers the client and the user id. */
@@ -71,7 +71,9 @@ test('a WG lead adjudicates two readers’ differing slices and releases the con
   await labelAndSubmit((await apiAs(mejirushi.url, second)).api, itemId, tanaka.id, slices, { 0: SAH_PRESENT, 2: SAH_ABSENT });
 
   await signIn(page, lead);
-  await page.goto(`/adjudicate/items/${encodeURIComponent(itemId)}`);
+  await openDataset(page, DEMO_DATASET_NAME);
+  await expect(byTestId(page, 'dataset-releases')).toBeVisible();
+  await byTestId(page, `item-adjudicate-${itemId}`).click();
   const screen = page.locator('[data-testid="adjudication"][data-ready="true"]');
   await expect(screen).toBeVisible();
   const progress = byTestId(page, 'adjudication-progress');

@@ -3,6 +3,7 @@ import type { MessageTable } from '../types';
 /** Messages of the adjudication screen and the releases screen (issue 9). */
 export const adjudicationMessages = {
   'adjudication.title': { en: 'Adjudication', ja: '裁定' },
+  'adjudication.open': { en: 'Adjudicate', ja: '裁定する' },
   'adjudication.intro': {
     en: 'Settle each place where the readers differ: pick a reader’s answer (keys 1–9) or choose the classes yourself. j / k move between places.',
     ja: '読影者の回答が異なる箇所ごとに裁定します。読影者の回答を選ぶ（1〜9 キー）か、クラスを自分で選んでください。j / k で箇所を移動します。',

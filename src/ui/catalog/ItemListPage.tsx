@@ -8,7 +8,7 @@ import { preloadViewerOf } from '../item/viewerPreload';
 import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
-import { canReadReleases } from '../releases/releaseRoles';
+import { canAdjudicate, canReadReleases } from '../releases/releaseRoles';
 import { paths } from '../router';
 import { DueDateCell } from './DueDateCell';
 import { ItemSyncBadge } from './ItemSyncBadge';
@@ -26,6 +26,8 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const hasDatasets = useAppStore((state) => state.datasets !== null);
   const itemSync = useAppStore((state) => state.itemSync);
   const roles = useAppStore((state) => state.session?.user.roles ?? NO_ROLES);
+  // A WG lead settles the items they do not read themself.
+  const adjudicates = canAdjudicate(roles);
   useLiveItemSync(datasetId);
 
   useEffect(() => {
@@ -85,6 +87,14 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
                     <Link href={paths.item(item.id)} data-testid={`item-link-${item.id}`}>
                       {item.title}
                     </Link>
+                    {adjudicates && item.state === null && (
+                      <>
+                        {' '}
+                        <Link href={paths.adjudicate(item.id)} className="small" data-testid={`item-adjudicate-${item.id}`}>
+                          {t('adjudication.open')}
+                        </Link>
+                      </>
+                    )}
                   </td>
                   <td>
                     <StateBadge state={item.state} testId={`item-state-${item.id}`} />
