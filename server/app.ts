@@ -15,6 +15,7 @@ import { errorsPlugin } from './plugins/errors';
 import { noNulTextPlugin } from './plugins/noNulText';
 import { securityHeadersPlugin } from './plugins/securityHeaders';
 import { spaPlugin } from './plugins/spa';
+import { adjudicationRoutes } from './routes/adjudication';
 import { annotationRoutes } from './routes/annotations';
 import { agreementRoutes } from './routes/agreement';
 import { auditRoutes } from './routes/audit';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(creditRoutes);
   await app.register(reviewCommentRoutes);
   await app.register(itemReviewRoutes);
+  await app.register(adjudicationRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
   await app.ready();
   return app;

@@ -24,6 +24,7 @@ describe.each(testDialects('migrations'))('migrations on %s', (dialect) => {
         'annotation_snapshots',
         'app_state',
         'assignments',
+        'consensus_decisions',
         'audit_log',
         'comment_messages',
         'comment_threads',

@@ -18,6 +18,7 @@ import { assignmentDue } from './migrations/0013_assignment_due';
 import { releasesMigration } from './migrations/0014_releases';
 import { reviewQueueMigration } from './migrations/0015_review_queue';
 import { reviewComments } from './migrations/0016_review_comments';
+import { consensusMigration } from './migrations/0017_consensus';
 import { dashboardMigration } from './migrations/0018_dashboard';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
@@ -197,6 +198,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_releases': releasesMigration,
   '0015_review_queue': reviewQueueMigration,
   '0016_review_comments': reviewComments,
+  '0017_consensus': consensusMigration,
   '0018_dashboard': dashboardMigration,
 };
 

@@ -390,6 +390,22 @@ export interface CommentMessagesTable {
   created_at: string;
 }
 
+/** Every decision a WG lead took on a unit where an item's readers differ (services/consensus); history kept. */
+export interface ConsensusDecisionsTable {
+  item_id: string;
+  question_id: string;
+  /** As `DifferingUnit.targetKey`: a slice or frame id, the item id, or `targetId/classCode`. */
+  target_key: string;
+  /** 1, 2, … per unit. */
+  version: number;
+  /** 1 for the unit's latest decision, 0 for those it replaced. */
+  current: number;
+  /** JSON ConsensusDecision. */
+  decision: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -427,6 +443,7 @@ export interface Database {
   review_queue: ReviewQueueTable;
   comment_threads: CommentThreadsTable;
   comment_messages: CommentMessagesTable;
+  consensus_decisions: ConsensusDecisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

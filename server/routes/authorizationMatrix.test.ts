@@ -232,6 +232,31 @@ const ROWS: readonly Row[] = [
     // Open already: nothing changes. The annotator resolves threads but does not reopen them.
     expect: { ...signedIn(403), reviewer: 200, wgLead: 200, admin: 200 },
   },
+  {
+    route: 'GET /api/items/:id/adjudication',
+    url: (f) => `${item(f)}/adjudication`,
+    // WG leads who do not read the item; the all-roles reader reads it (blinded).
+    expect: { ...signedIn(403), wgLead: 200 },
+  },
+  {
+    route: 'PUT /api/items/:id/adjudication/decisions',
+    url: (f) => `${item(f)}/adjudication/decisions`,
+    headers: { 'if-match': '"0"' },
+    // Only annA handed in: no unit differs, so a lead gets as far as "nothing to decide" (409).
+    payload: () => ({ questionId: 'none', targetKey: 'none', decision: { pick: 'none' } }),
+    expect: { ...signedIn(403), wgLead: 409 },
+  },
+  {
+    route: 'GET /api/items/:id/consensus',
+    url: (f) => `${item(f)}/consensus`,
+    // Fewer than two readers handed in: no consensus yet (409).
+    expect: { ...signedIn(403), wgLead: 409 },
+  },
+  {
+    route: 'POST /api/datasets/:id/bulk-approve',
+    url: () => `/api/datasets/${NO_ID}/bulk-approve`,
+    expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },
+  },
   { route: 'POST /api/blobs', url: () => '/api/blobs', expect: adminOnly(415) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },
   { route: 'GET /api/models/files/:sha256', url: () => `/api/models/files/${'0'.repeat(64)}`, expect: signedIn(404) },

@@ -4,6 +4,7 @@
  * offline, server down, connection dropped — retry later) and `ApiRequestError` (the server
  * answered with an error status — rejected, retry only for 5xx).
  */
+import type { DecidedUnit } from '../core/consensus';
 import type { LabelSet } from '../core/labelSet';
 import type { StoredRecord } from '../core/records';
 import type {
@@ -45,6 +46,11 @@ import type {
   UpdateUserRequest,
   UploadAnswer,
   User,
+  AdjudicationView,
+  BulkApproveResult,
+  DecideRequest,
+  ReleaseDetail,
+  ReleaseSummary,
 } from '../core/api';
 import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
@@ -227,6 +233,24 @@ export function createApiClient(options: ApiClientOptions) {
       json<ItemPage>('GET', `${dataset(datasetId)}/items${query({ cursor: page.cursor || null, limit: page.limit || null })}`),
     assign: (datasetId: string, request: AssignRequest) =>
       json<AssignResult>('POST', `${dataset(datasetId)}/assignments`, request),
+
+    // Adjudication and releases (issue 9).
+    getAdjudication: (itemId: string) => json<AdjudicationView>('GET', `${item(itemId)}/adjudication`),
+    decide: (itemId: string, request: DecideRequest, seenVersion: number) =>
+      json<DecidedUnit>('PUT', `${item(itemId)}/adjudication/decisions`, request, { 'if-match': `"${seenVersion}"` }),
+    bulkApprove: (datasetId: string) => json<BulkApproveResult>('POST', `${dataset(datasetId)}/bulk-approve`),
+    listReleases: (datasetId: string) => json<{ releases: ReleaseSummary[] }>('GET', `${dataset(datasetId)}/releases`),
+    makeRelease: (datasetId: string) => json<ReleaseSummary>('POST', `${dataset(datasetId)}/releases`),
+    getRelease: (releaseId: string) => json<ReleaseDetail>('GET', `/api/releases/${encodeURIComponent(releaseId)}`),
+    /** One file of a release, as bytes (the route needs the session's token, so no plain link). */
+    releaseFile: async (releaseId: string, name: string): Promise<Blob> => {
+      const response = await send('GET', `/api/releases/${encodeURIComponent(releaseId)}/files/${encodeURIComponent(name)}`);
+      try {
+        return await response.blob();
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+    },
 
     getItem: (itemId: string) => json<ItemDetail>('GET', item(itemId)),
     /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */

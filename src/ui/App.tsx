@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
+import { AdjudicationPage } from './adjudication/AdjudicationPage';
 import { AdminPage } from './admin/AdminPage';
 import { DatasetListPage } from './catalog/DatasetListPage';
 import { ItemListPage } from './catalog/ItemListPage';
@@ -12,6 +13,7 @@ import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { ReviewItemPage } from './review/item/ReviewItemPage';
 import { LoginPage } from './login/LoginPage';
 import { ReviewQueuePage } from './review/queue/ReviewQueuePage';
+import { ReleasesPage } from './releases/ReleasesPage';
 import { paths, useRoute, type Route } from './router';
 
 export function App() {
@@ -56,6 +58,10 @@ function Screen({ route }: { readonly route: Route }) {
       return <CreditPage userId={route.userId} />;
     case 'reviewItem':
       return <ReviewItemPage itemId={route.itemId} />;
+    case 'adjudicate':
+      return <AdjudicationPage itemId={route.itemId} />;
+    case 'releases':
+      return <ReleasesPage datasetId={route.datasetId} />;
     case 'notFound':
       return (
         <main className="page">

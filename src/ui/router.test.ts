@@ -17,6 +17,8 @@ describe('parseRoute', () => {
   it('puts the reviewer screen’s reader and next page in its query', () => {
     expect(paths.reviewItem('i1', { annotator: 'a1', next: '/review/items/i2?annotator=a2' })).toBe('/review/items/i1?annotator=a1&next=%2Freview%2Fitems%2Fi2%3Fannotator%3Da2');
     expect(paths.reviewItem('i1')).toBe('/review/items/i1');
+    expect(parseRoute(paths.adjudicate('1.2.3'))).toEqual({ name: 'adjudicate', itemId: '1.2.3' });
+    expect(parseRoute(paths.releases('d 1'))).toEqual({ name: 'releases', datasetId: 'd 1' });
   });
 
   it('answers notFound for anything else', () => {

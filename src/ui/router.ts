@@ -13,12 +13,16 @@ export type Route =
   | { readonly name: 'dashboard'; readonly datasetId: string }
   | { readonly name: 'credit'; readonly userId: string }
   | { readonly name: 'reviewItem'; readonly itemId: string }
+  | { readonly name: 'adjudicate'; readonly itemId: string }
+  | { readonly name: 'releases'; readonly datasetId: string }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'datasets' };
   if (parts[0] === 'datasets' && parts.length === 2 && parts[1]) return { name: 'dataset', datasetId: parts[1] };
+  if (parts[0] === 'datasets' && parts.length === 3 && parts[1] && parts[2] === 'releases') return { name: 'releases', datasetId: parts[1] };
+  if (parts[0] === 'adjudicate' && parts[1] === 'items' && parts.length === 3 && parts[2]) return { name: 'adjudicate', itemId: parts[2] };
   if (parts[0] === 'items' && parts.length === 2 && parts[1]) return { name: 'item', itemId: parts[1] };
   if (parts[0] === 'admin' && parts.length === 1) return { name: 'admin' };
   if (parts[0] === 'review' && parts.length === 1) return { name: 'reviewQueue' };
@@ -43,6 +47,8 @@ export const paths = {
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
     return `/review/items/${encodeURIComponent(itemId)}${search.size ? `?${search}` : ''}`;
   },
+  adjudicate: (itemId: string) => `/adjudicate/items/${encodeURIComponent(itemId)}`,
+  releases: (datasetId: string) => `/datasets/${encodeURIComponent(datasetId)}/releases`,
 };
 
 const listeners = new Set<() => void>();

@@ -213,4 +213,57 @@ describe.each(testDialects('releases'))('dataset releases on %s', (dialect) => {
     const audit = await server.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'release.create').execute();
     expect(audit.map((row) => row.entity_id)).toEqual([first.id, second.id]);
   });
+
+  it('carries an adjudicated item’s consensus, pseudonymised with its provenance; a changed decision only shows in the next release', async () => {
+    // Item 0: ann marked slices 0 and 1, bob slices 0 and 4 (both approved); they differ on 1 and 4.
+    const decide = async (slice: number, decision: object, version: number) => {
+      const response = await server.app.inject({
+        method: 'PUT',
+        url: `/api/items/${items[0]!.id}/adjudication/decisions`,
+        headers: { ...lead.auth, 'if-match': `"${version}"` },
+        payload: { questionId: 'sah', targetKey: items[0]!.slices[slice], decision },
+      });
+      expect(response.statusCode).toBe(200);
+    };
+    await decide(1, { pick: bob.user.id }, 0);
+    await decide(4, { edit: { classCodes: ['sah.absent'] } }, 0);
+
+    const third = json<ReleaseSummary>(await release());
+    expect(third).toMatchObject({ number: 3, itemCount: 2 });
+    const thirdFiles = new Map<string, Buffer>();
+    for (const name of ['records.json', 'labels.csv', 'manifest.json']) {
+      const bytes = (await file(third.id, name)).rawPayload;
+      thirdFiles.set(name, bytes);
+      for (const who of [ann, bob, rita, lead]) expect(bytes.toString('utf8')).not.toContain(who.user.id);
+    }
+    type ConsensusItem = { source: string; readers: string[]; records: { record: { targetId: string; classCodes: string[] }; basis: string; sources: { readerId: string; version: number }[]; decision: { decidedBy: string } | null }[] };
+    const records = JSON.parse(thirdFiles.get('records.json')!.toString('utf8')) as { items: (ConsensusItem & { id: string })[] };
+    const item0 = records.items.find((item) => item.id === items[0]!.id)!;
+    expect(item0.source).toBe('consensus');
+    expect([...item0.readers].sort()).toEqual(['reader-1', 'reader-2']);
+    expect(item0.records.map((r) => [r.record.targetId, r.record.classCodes, r.basis])).toEqual([
+      [items[0]!.slices[0], ['sah.present'], 'agreed'],
+      [items[0]!.slices[4], ['sah.absent'], 'edited'],
+    ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
+    const agreed = item0.records.find((r) => r.basis === 'agreed')!;
+    expect(agreed.sources.map((s) => s.readerId).sort()).toEqual(['reader-1', 'reader-2']);
+    expect(item0.records.find((r) => r.basis === 'edited')!.decision?.decidedBy).toMatch(/^person-\d+$/);
+    expect(records.items.find((item) => item.id === items[1]!.id)?.source).toBe('readers');
+
+    const { manifest } = json<ReleaseDetail>(await server.app.inject({ method: 'GET', url: `/api/releases/${third.id}`, headers: lead.auth }));
+    expect(manifest.items.map((item) => [item.id, item.source, item.consensus?.recordCount ?? null])).toEqual([
+      [items[0]!.id, 'consensus', 2],
+      [items[1]!.id, 'readers', null],
+    ]);
+    const csv = thirdFiles.get('labels.csv')!.toString('utf8').trimEnd().split('\r\n');
+    expect(csv.filter((line) => line.startsWith(items[0]!.id)).map((line) => line.split(',')[1])).toEqual(['consensus', 'consensus']);
+
+    await decide(1, { pick: ann.user.id }, 1);
+    const fourth = json<ReleaseSummary>(await release());
+    const fourthRecords = JSON.parse((await file(fourth.id, 'records.json')).rawPayload.toString('utf8')) as { items: (ConsensusItem & { id: string })[] };
+    expect(fourthRecords.items[0]!.records.map((r) => r.record.targetId)).toContain(items[0]!.slices[1]);
+    expect(fourth.files.find((f) => f.name === 'records.json')!.sha256).not.toBe(third.files.find((f) => f.name === 'records.json')!.sha256);
+    for (const [name, bytes] of thirdFiles) expect((await file(third.id, name)).rawPayload.equals(bytes)).toBe(true);
+    for (const [name, bytes] of firstFiles) expect((await file(first.id, name)).rawPayload.equals(bytes)).toBe(true);
+  });
 });

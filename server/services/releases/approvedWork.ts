@@ -3,12 +3,14 @@
  * reader's document **as submitted and approved** (the latest submit snapshot: approval only
  * follows a submit, and an approved or submitted document is locked), never the live head, so an
  * edit after approval cannot leak in. Each record carries the version it had at that revision.
- * Items come in pages and documents one at a time, so memory is bounded by one document.
+ * Items come in pages and documents one at a time, so memory is bounded by one document. Items a
+ * WG lead adjudicated come too, approved work or not: their consensus may be what is released.
  */
 import type { Kysely } from 'kysely';
 import type { AnnotationRecord, DocumentSnapshot } from '../../../src/core/annotation';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { HANDED_IN } from '../review/handedInWork';
 
 const ITEMS_PER_PAGE = 200;
 
@@ -19,6 +21,8 @@ export interface ApprovedItem {
   readonly targetIds: readonly string[];
   /** Approved documents, by annotator id. */
   readonly documents: readonly ApprovedDocumentRef[];
+  /** A WG lead took decisions on it (services/consensus): its consensus, when complete, is what a release carries. */
+  readonly adjudicated: boolean;
 }
 
 export interface ApprovedDocumentRef {
@@ -57,47 +61,73 @@ function approvedSnapshots(db: Kysely<Database>, datasetId: string) {
     );
 }
 
-/** Annotator ids with approved work in the dataset, sorted (the order readers are numbered in). */
-export async function approvedReaders(db: Kysely<Database>, datasetId: string): Promise<string[]> {
-  const rows = await approvedSnapshots(db, datasetId).select('assignments.user_id').distinct().orderBy('assignments.user_id').execute();
-  return rows.map((row) => row.user_id);
+/** Items of the dataset a WG lead has decisions on. */
+function adjudicatedItems(db: Kysely<Database>, datasetId: string) {
+  return db
+    .selectFrom('items')
+    .where('items.dataset_id', '=', datasetId)
+    .where(({ exists, selectFrom }) => exists(selectFrom('consensus_decisions as d').select('d.item_id').whereRef('d.item_id', '=', 'items.id').where('d.current', '=', 1)));
 }
 
-/** Items with approved work, in listing order (sort key, then id), a page at a time. */
+/**
+ * Readers a release names, sorted (the order they are numbered in): those with approved work in
+ * the dataset, and the handed-in readers of adjudicated items (a consensus cites their records).
+ */
+export async function approvedReaders(db: Kysely<Database>, datasetId: string): Promise<string[]> {
+  const approved = await approvedSnapshots(db, datasetId).select('assignments.user_id').distinct().execute();
+  const compared = await adjudicatedItems(db, datasetId)
+    .innerJoin('assignments', 'assignments.item_id', 'items.id')
+    .where('assignments.state', 'in', [...HANDED_IN])
+    .select('assignments.user_id')
+    .distinct()
+    .execute();
+  return [...new Set([...approved, ...compared].map((row) => row.user_id))].sort();
+}
+
+/** Items with approved work or a lead's decisions, in listing order (sort key, then id), a page at a time. */
 export async function* approvedItems(db: Kysely<Database>, datasetId: string, itemsPerPage = ITEMS_PER_PAGE): AsyncGenerator<ApprovedItem> {
   let after: { sortKey: string; id: string } | null = null;
   for (;;) {
-    // A page is whole items: their ids first, then every approved document of them.
-    const pageItemIds = await pageOfItemIds(db, datasetId, after, itemsPerPage);
-    if (pageItemIds.length === 0) return;
+    // A page is whole items: the items first, then every approved document of them.
+    const page = await pageOfItems(db, datasetId, after, itemsPerPage);
+    if (page.length === 0) return;
+    const ids = page.map((row) => row.id);
     const rows = await approvedSnapshots(db, datasetId)
-      .select(['items.id', 'items.title', 'items.sort_key', 'items.target_ids', 'assignments.user_id', 's.revision', 's.seq'])
-      .where('items.id', 'in', pageItemIds)
-      .orderBy('items.sort_key')
-      .orderBy('items.id')
+      .select(['items.id', 'assignments.user_id', 's.revision', 's.seq'])
+      .where('items.id', 'in', ids)
       .orderBy('assignments.user_id')
       .execute();
-    const items: (ApprovedItem & { documents: ApprovedDocumentRef[] })[] = [];
-    for (const row of rows) {
-      const last = items[items.length - 1];
-      const document: ApprovedDocumentRef = { annotatorId: row.user_id, revision: toNumber(row.revision), snapshotSeq: toNumber(row.seq) };
-      if (last && last.id === row.id) last.documents.push(document);
-      else items.push({ id: row.id, title: row.title, targetIds: JSON.parse(row.target_ids) as string[], documents: [document] });
+    const adjudicated = new Set((await adjudicatedItems(db, datasetId).select('items.id').where('items.id', 'in', ids).execute()).map((row) => row.id));
+    const documentsOf = new Map<string, ApprovedDocumentRef[]>(ids.map((id) => [id, []]));
+    for (const row of rows) documentsOf.get(row.id)!.push({ annotatorId: row.user_id, revision: toNumber(row.revision), snapshotSeq: toNumber(row.seq) });
+    for (const row of page) {
+      yield { id: row.id, title: row.title, targetIds: JSON.parse(row.target_ids) as string[], documents: documentsOf.get(row.id)!, adjudicated: adjudicated.has(row.id) };
     }
-    yield* items;
-    const lastRow = rows[rows.length - 1];
-    if (!lastRow || pageItemIds.length < itemsPerPage) return;
-    after = { sortKey: lastRow.sort_key, id: lastRow.id };
+    const last = page[page.length - 1]!;
+    if (page.length < itemsPerPage) return;
+    after = { sortKey: last.sort_key, id: last.id };
   }
 }
 
-async function pageOfItemIds(db: Kysely<Database>, datasetId: string, after: { sortKey: string; id: string } | null, limit: number): Promise<string[]> {
-  let query = approvedSnapshots(db, datasetId).select(['items.id', 'items.sort_key']).distinct().orderBy('items.sort_key').orderBy('items.id').limit(limit);
+async function pageOfItems(db: Kysely<Database>, datasetId: string, after: { sortKey: string; id: string } | null, limit: number) {
+  let query = db
+    .selectFrom('items')
+    .select(['items.id', 'items.title', 'items.sort_key', 'items.target_ids'])
+    .where('items.dataset_id', '=', datasetId)
+    .where(({ or, exists, selectFrom }) =>
+      or([
+        exists(selectFrom('assignments as a').select('a.item_id').whereRef('a.item_id', '=', 'items.id').where('a.state', '=', 'approved')),
+        exists(selectFrom('consensus_decisions as d').select('d.item_id').whereRef('d.item_id', '=', 'items.id').where('d.current', '=', 1)),
+      ]),
+    )
+    .orderBy('items.sort_key')
+    .orderBy('items.id')
+    .limit(limit);
   if (after) {
     const { sortKey, id } = after;
     query = query.where((eb) => eb.or([eb('items.sort_key', '>', sortKey), eb.and([eb('items.sort_key', '=', sortKey), eb('items.id', '>', id)])]));
   }
-  return (await query.execute()).map((row) => row.id);
+  return query.execute();
 }
 
 /** One approved document's records as frozen, each with its version at the approved revision; sorted by id. */

@@ -57,7 +57,7 @@ export async function makeRelease(db: Kysely<Database>, blobs: BlobStore, datase
       const names = new Pseudonyms(readerIds);
       const tally = new ReleaseTally();
       const files = [
-        await storeFile(trx, blobs, 'records.json', 'application/json', releaseRecordsJson(trx, datasetId, header, names, tally), at),
+        await storeFile(trx, blobs, 'records.json', 'application/json', releaseRecordsJson(trx, datasetId, labelSet, header, names, tally), at),
         await storeFile(trx, blobs, 'labels.csv', 'text/csv; charset=utf-8', releaseLabelsCsv(trx, datasetId, labelSet, names), at),
       ].sort((a, b) => (a.name < b.name ? -1 : 1)); // name order, as the summary lists them
       const manifest: ReleaseManifest = {

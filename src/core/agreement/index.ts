@@ -17,7 +17,7 @@ export { mulberry32 } from '../random';
 export { bootstrapInterval, figureOf, DEFAULT_BOOTSTRAP, type BootstrapOptions } from './bootstrap';
 export { isoWeek } from './isoWeek';
 export { readerDifferences, DEFAULT_MIN_REGION_DICE, type DifferingUnit, type DifferenceOptions } from './differences';
-export { readingsOfItem, type Reading, type ReadingValue, type ReaderDocument, type ReadingRules, type ItemTargetsForReadings } from './readings';
+export { readingsOfItem, coveredTargets, type Reading, type ReadingValue, type ReaderDocument, type ReadingRules, type ItemTargetsForReadings } from './readings';
 export { unitsByQuestion, type AgreementUnit } from './units';
 export type { PairFigure, PairStatistic } from './categoricalAgreement';
 export { agreementReport, type AgreementOptions, type AgreementReport, type QuestionAgreement, type HeadlineFigures, type WeekFigures } from './report';

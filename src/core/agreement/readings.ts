@@ -66,7 +66,7 @@ function labelValue(question: Question, codes: readonly string[]): ReadingValue 
 }
 
 /** The targets a label answers: one, or each of a frame range in reading order. */
-function coveredTargets(label: TargetLabel, order: ReadonlyMap<string, number>, targetIds: readonly string[]): readonly string[] {
+export function coveredTargets(label: TargetLabel, order: ReadonlyMap<string, number>, targetIds: readonly string[]): readonly string[] {
   if (label.endTargetId === undefined) return [label.targetId];
   const first = order.get(label.targetId);
   const last = order.get(label.endTargetId);

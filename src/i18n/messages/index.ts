@@ -1,4 +1,5 @@
 import type { MessageTable } from '../types';
+import { adjudicationMessages } from './adjudication';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
 import { dashboardMessages } from './dashboard';
@@ -26,6 +27,7 @@ export const messageTables = {
   reviewQueueMessages,
   dashboardMessages,
   reviewItemMessages,
+  adjudicationMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -41,6 +43,7 @@ export const messages = {
   ...reviewQueueMessages,
   ...dashboardMessages,
   ...reviewItemMessages,
+  ...adjudicationMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

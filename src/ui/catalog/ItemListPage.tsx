@@ -10,6 +10,7 @@ import { preloadViewerOf } from '../item/viewerPreload';
 import { ProgressBar } from '../common/ProgressBar';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
+import { canAdjudicate, canReadReleases } from '../releases/releaseRoles';
 import { paths } from '../router';
 import { DueDateCell } from './DueDateCell';
 import { ItemSyncBadge } from './ItemSyncBadge';
@@ -27,6 +28,8 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
   const hasDatasets = useAppStore((state) => state.datasets !== null);
   const itemSync = useAppStore((state) => state.itemSync);
   const roles = useAppStore((state) => state.session?.user.roles ?? NO_ROLES);
+  // A WG lead settles the items they do not read themself.
+  const adjudicates = canAdjudicate(roles);
   useLiveItemSync(datasetId);
 
   useEffect(() => {
@@ -60,6 +63,13 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
           </Link>
         </p>
       )}
+      {canReadReleases(roles) && (
+        <p className="actions">
+          <Link href={paths.releases(datasetId)} data-testid="dataset-releases">
+            {t('releases.open')}
+          </Link>
+        </p>
+      )}
       {list?.fromCache && <p className="notice" data-testid="items-cached">{t('catalog.fromCache')}</p>}
       <ErrorText error={list?.error ?? null} testId="items-error" />
       {list && list.items.length === 0 && !list.loading && !list.error && <p className="empty">{t('items.empty')}</p>}
@@ -86,6 +96,14 @@ export function ItemListPage({ datasetId }: { readonly datasetId: string }) {
                     <Link href={paths.item(item.id)} data-testid={`item-link-${item.id}`}>
                       {item.title}
                     </Link>
+                    {adjudicates && item.state === null && (
+                      <>
+                        {' '}
+                        <Link href={paths.adjudicate(item.id)} className="small" data-testid={`item-adjudicate-${item.id}`}>
+                          {t('adjudication.open')}
+                        </Link>
+                      </>
+                    )}
                   </td>
                   <td>
                     <StateBadge state={item.state} testId={`item-state-${item.id}`} />
