@@ -8,7 +8,6 @@
  * files stay byte-identical.
  */
 import type { Page } from '@playwright/test';
-import type { ApiClient } from '../src/data/api';
 import {
   byTestId,
   DEMO_DATASET_NAME,
@@ -20,31 +19,19 @@ import {
   openDataset,
   openDemoItem,
   phantomTruth,
-  SAH_ABSENT,
-  SAH_PRESENT,
   serverApi,
   test,
   truthClass,
   type Account,
 } from './fixtures/mejirushi';
-import { downloadReleaseFiles, expectReviewReady, openFromQueue, pageAs, returnWithComment, submitItem } from './fixtures/review';
+import { differingSlices, downloadReleaseFiles, expectReviewReady, openFromQueue, pageAs, readAndSubmit, readerState, returnWithComment, submitItem, wrongClass } from './fixtures/review';
 
 /** The slices every reader labels: both classes occur, so agreement is defined. */
 const READ = [4, 5, 6, 7, 8, 9];
 /** A reads these wrong at first; C reads ADJUDICATED wrong until the reviewer returns it. */
 const A_WRONG = [5, 7];
 const ADJUDICATED = 8;
-const wrong = (classCode: string) => (classCode === SAH_PRESENT ? SAH_ABSENT : SAH_PRESENT);
-const reading = (wrongAt: readonly number[]) => (index: number) => (wrongAt.includes(index) ? wrong(truthClass(index)) : truthClass(index));
-
-/** As a reader: opens the demo series, labels READ by keys, hands it in; answers the item id. */
-async function readAndSubmit(page: Page, classOf: (index: number) => string): Promise<string> {
-  const itemId = await openDemoItem(page);
-  await goToSlice(page, READ[0]!);
-  await labelByKeys(page, READ.map((index) => keyFor(classOf(index))));
-  await submitItem(page);
-  return itemId;
-}
+const reading = (wrongAt: readonly number[]) => (index: number) => (wrongAt.includes(index) ? wrongClass(truthClass(index)) : truthClass(index));
 
 /** As a returned reader: opens the series, follows the one comment to its slice, relabels the given slices, resubmits. */
 async function fixReturned(page: Page, comment: string, fixes: readonly number[]): Promise<void> {
@@ -64,11 +51,6 @@ async function fixReturned(page: Page, comment: string, fixes: readonly number[]
   await submitItem(page);
 }
 
-/** Slice indices the reviewer's strip marks as differing. */
-function differingSlices(page: Page): Promise<number[]> {
-  return page.locator('[data-testid^="review-slice-"][data-differs="true"]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-testid')!.replace('review-slice-', ''))));
-}
-
 async function makeRelease(page: Page, number: number): Promise<void> {
   const releases = page.locator('[data-testid="releases"][data-ready="true"]');
   await expect(releases).toBeVisible();
@@ -80,8 +62,6 @@ async function makeRelease(page: Page, number: number): Promise<void> {
 interface ReleasedRecords {
   items: { id: string; source: string; records: { record: { targetId: string; classCodes: string[] }; basis: string }[] }[];
 }
-
-const stateOf = async (api: ApiClient, itemId: string, annotatorId: string) => (await api.itemReview(itemId)).readers.find((reader) => reader.annotatorId === annotatorId)?.state;
 
 test('issue 9 end to end: assign, read, review and return, fix, approve, dashboard, adjudicate, release, later edit', async ({ browser, mejirushi }) => {
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
@@ -106,11 +86,11 @@ test('issue 9 end to end: assign, read, review and return, fix, approve, dashboa
 
   // 1. Three readers: A wrong on two slices, B right, C agreeing with B but on one slice.
   const pageA = await pageAs(browser, mejirushi.url, accounts.a);
-  const itemId = await readAndSubmit(pageA, reading(A_WRONG));
+  const itemId = await readAndSubmit(pageA, READ, reading(A_WRONG));
   await pageA.context().close();
   for (const [who, wrongAt] of [[accounts.b, []], [accounts.c, [ADJUDICATED]]] as const) {
     const page = await pageAs(browser, mejirushi.url, who);
-    await readAndSubmit(page, reading(wrongAt));
+    await readAndSubmit(page, READ, reading(wrongAt));
     await page.context().close();
   }
 
@@ -123,7 +103,7 @@ test('issue 9 end to end: assign, read, review and return, fix, approve, dashboa
   await expectSliceShown(reviewer, A_WRONG[0]!);
   const commentA = `Slices ${A_WRONG.map((i) => i + 1).join(' and ')}: look again at the blood.`;
   await returnWithComment(reviewer, a.id, commentA);
-  expect(await stateOf(reviewerApi, itemId, a.id)).toBe('returned');
+  expect(await readerState(reviewerApi, itemId, a.id)).toBe('returned');
 
   // 3. A sees the notice and the comment, jumps to its slice, fixes both, resubmits.
   const pageA2 = await pageAs(browser, mejirushi.url, accounts.a);
@@ -140,12 +120,12 @@ test('issue 9 end to end: assign, read, review and return, fix, approve, dashboa
   expect(await differingSlices(reviewer)).toEqual([ADJUDICATED]);
   await reviewer.keyboard.press('a');
   actions += 1;
-  await expect.poll(() => stateOf(reviewerApi, itemId, a.id)).toBe('approved');
+  await expect.poll(() => readerState(reviewerApi, itemId, a.id)).toBe('approved');
   console.log(`REVIEW approve-actions=${actions}`);
   expect(actions).toBeLessThanOrEqual(2);
   await openFromQueue(reviewer, itemId, b.id);
   await reviewer.keyboard.press('a');
-  await expect.poll(() => stateOf(reviewerApi, itemId, b.id)).toBe('approved');
+  await expect.poll(() => readerState(reviewerApi, itemId, b.id)).toBe('approved');
 
   // 5. The lead's dashboard: a row per reader, and an agreement figure once it loads.
   await lead.goto('/');
@@ -191,7 +171,7 @@ test('issue 9 end to end: assign, read, review and return, fix, approve, dashboa
   await openFromQueue(reviewer, itemId, c.id);
   expect(await differingSlices(reviewer)).toEqual([]);
   await reviewer.keyboard.press('a');
-  await expect.poll(() => stateOf(reviewerApi, itemId, c.id)).toBe('approved');
+  await expect.poll(() => readerState(reviewerApi, itemId, c.id)).toBe('approved');
 
   await lead.reload();
   await makeRelease(lead, 2);
