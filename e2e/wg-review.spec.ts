@@ -182,4 +182,5 @@ test('issue 9 end to end: assign, read, review and return, fix, approve, dashboa
   expect(records2.items[0]!.records.find((entry) => entry.record.targetId === uids[ADJUDICATED])).toMatchObject({ basis: 'agreed', record: { classCodes: [truthClass(ADJUDICATED)] } });
   const again = await downloadReleaseFiles(lead, 1);
   for (const [name, bytes] of release1) expect(again.get(name)!.equals(bytes), name).toBe(true);
+  await Promise.all([lead.context().close(), reviewer.context().close()]);
 });
