@@ -4,13 +4,12 @@
  * screen, makes release 1 on the releases screen and downloads its files; a changed decision then
  * goes into release 2 while release 1's files stay byte-identical.
  */
-import { readFile } from 'node:fs/promises';
-import type { Download, Page } from '@playwright/test';
 import { createApiClient, type ApiClient } from '../src/data/api';
 import { targetLabelId } from '../src/core/recordIds';
 import { targetIdsOf } from '../src/core/targets';
 import { byTestId, CHOSEN_PASSWORD, expect, openDataset, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
 import { DEMO_DATASET_NAME, SAH_ABSENT, SAH_PRESENT } from './fixtures/phantom';
+import { downloadReleaseFiles } from './fixtures/review';
 
 /** Signs in through the API (replacing a one-time password first); answers the client and the user id. */
 async function apiAs(url: string, account: Account): Promise<{ api: ApiClient; userId: string }> {
@@ -38,20 +37,6 @@ async function labelAndSubmit(api: ApiClient, itemId: string, userId: string, sl
   });
   const { revision } = await api.patchRecords(itemId, { ops }, `e2e-${userId}-1`);
   await api.submit(itemId, revision, `e2e-${userId}-submit`);
-}
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  return readFile(await download.path());
-}
-
-async function downloadFiles(page: Page, number: number): Promise<Map<string, Buffer>> {
-  const row = byTestId(page, `release-row-${number}`);
-  const files = new Map<string, Buffer>();
-  for (const name of ['records.json', 'labels.csv', 'manifest.json']) {
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId(`release-file-${name}`).click()]);
-    files.set(name, await bytesOf(download));
-  }
-  return files;
 }
 
 test('a WG lead adjudicates two readers’ differing slices and releases the consensus; release 1 never changes', async ({ page, mejirushi }) => {
@@ -101,7 +86,7 @@ test('a WG lead adjudicates two readers’ differing slices and releases the con
   await byTestId(page, 'release-make').click();
   await expect(byTestId(page, 'release-row-1')).toBeVisible();
   await expect(releases).toBeVisible();
-  const release1 = await downloadFiles(page, 1);
+  const release1 = await downloadReleaseFiles(page, 1);
   const records1 = JSON.parse(release1.get('records.json')!.toString('utf8')) as { items: { id: string; source: string; records: { record: { targetId: string } }[] }[] };
   expect(records1.items.map((item) => [item.id, item.source])).toEqual([[itemId, 'consensus']]);
   // Readers are numbered in id order: key 1 took the first reader's answer on slice 2 (blank for tanaka).
@@ -120,8 +105,8 @@ test('a WG lead adjudicates two readers’ differing slices and releases the con
   await expect(byTestId(page, 'release-row-2')).toBeVisible();
   await expect(releases).toBeVisible();
 
-  const release2 = await downloadFiles(page, 2);
+  const release2 = await downloadReleaseFiles(page, 2);
   expect(release2.get('records.json')!.equals(release1.get('records.json')!)).toBe(false);
-  const again = await downloadFiles(page, 1);
+  const again = await downloadReleaseFiles(page, 1);
   for (const [name, bytes] of release1) expect(again.get(name)!.equals(bytes), name).toBe(true);
 });

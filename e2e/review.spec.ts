@@ -6,55 +6,30 @@
  * two actions (counted from the screen being ready to the decision being recorded, and printed).
  */
 import type { Page } from '@playwright/test';
-import type { ApiClient } from '../src/data/api';
 import {
   byTestId,
   DEMO_DATASET_NAME,
   expect,
   expectSliceShown,
-  expectSynced,
   goToSlice,
   keyFor,
   labelByKeys,
-  openDemoItem,
   serverApi,
   signIn,
   test,
   truthClass,
   type Account,
 } from './fixtures/mejirushi';
+import { differingSlices, expectReviewReady, readAndSubmit, readerState, submitItem, wrongClass } from './fixtures/review';
 
 /** The slices both readers label; reader A gets DIFFERING wrong. */
 const READ = [0, 1, 2, 3, 4, 5];
 const DIFFERING = [2, 4];
-const wrong = (classCode: string) => (classCode === 'sah.present' ? 'sah.absent' : 'sah.present');
-
-async function readAndSubmit(page: Page, classOf: (index: number) => string): Promise<string> {
-  const itemId = await openDemoItem(page);
-  await goToSlice(page, READ[0] as number);
-  await labelByKeys(page, READ.map((index) => keyFor(classOf(index))));
-  await submit(page);
-  return itemId;
-}
-
-async function submit(page: Page): Promise<void> {
-  await expectSynced(page);
-  await byTestId(page, 'submit-item').click();
-  await byTestId(page, 'submit-confirm-yes').click();
-  await expect(byTestId(page, 'item-state')).toHaveAttribute('data-state', 'submitted');
-}
 
 async function openReview(page: Page, itemId: string, annotatorId: string, next?: string): Promise<void> {
   await page.goto(`/review/items/${itemId}?annotator=${annotatorId}${next ? `&next=${encodeURIComponent(next)}` : ''}`);
   await expectReviewReady(page, annotatorId);
 }
-
-async function expectReviewReady(page: Page, annotatorId: string): Promise<void> {
-  await expect(page.locator(`[data-testid="review-item"][data-ready="true"][data-annotator="${annotatorId}"]`)).toBeVisible();
-  await expect(page.locator('[data-testid="series-viewer"][data-ready="true"]')).toBeVisible();
-}
-
-const stateOf = async (api: ApiClient, itemId: string, annotatorId: string) => (await api.itemReview(itemId)).readers.find((reader) => reader.annotatorId === annotatorId)?.state;
 
 test('a reviewer compares two readers, returns one with a pinned comment, and approves both after the fix', async ({ browser, mejirushi }) => {
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
@@ -79,9 +54,9 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
 
   // Two readers read the series differently and hand it in.
   const pageA = await pageOf(accounts.a);
-  const itemId = await readAndSubmit(pageA, (index) => (DIFFERING.includes(index) ? wrong(truthClass(index)) : truthClass(index)));
+  const itemId = await readAndSubmit(pageA, READ, (index) => (DIFFERING.includes(index) ? wrongClass(truthClass(index)) : truthClass(index)));
   const pageB = await pageOf(accounts.b);
-  await readAndSubmit(pageB, truthClass);
+  await readAndSubmit(pageB, READ, truthClass);
 
   // The reviewer sees both layers and exactly the differing slices, and returns A pinned to the first.
   const reviewer = await pageOf(accounts.reviewer);
@@ -89,8 +64,7 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
   await openReview(reviewer, itemId, a.id);
   await expect(byTestId(reviewer, `review-layer-${a.id}`)).toBeChecked();
   await expect(byTestId(reviewer, `review-layer-${b.id}`)).toBeChecked();
-  const differing = await reviewer.locator('[data-testid^="review-slice-"][data-differs="true"]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-testid')?.replace('review-slice-', ''))));
-  expect(differing).toEqual(DIFFERING);
+  expect(await differingSlices(reviewer)).toEqual(DIFFERING);
   await expect(byTestId(reviewer, 'slice-counter')).toHaveAttribute('data-index', String(DIFFERING[0]));
   await reviewer.keyboard.press('n');
   await expect(byTestId(reviewer, 'slice-counter')).toHaveAttribute('data-index', String(DIFFERING[1]));
@@ -108,7 +82,7 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
   await reviewer.keyboard.type(comment);
   await reviewer.keyboard.press('Control+Enter');
   await expect(reviewer).toHaveURL(/\/review$/);
-  expect(await stateOf(reviewerApi, itemId, a.id)).toBe('returned');
+  expect(await readerState(reviewerApi, itemId, a.id)).toBe('returned');
 
   // A sees the returned notice and the comment, goes to the slice, fixes, answers and resubmits.
   await pageA.reload();
@@ -129,7 +103,7 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
   await expect(thread).toContainText('Fixed both slices.');
   await byTestId(pageA, `comment-resolve-${threadId}`).click();
   await expect(thread).toHaveAttribute('data-status', 'resolved');
-  await submit(pageA);
+  await submitItem(pageA);
 
   // The reviewer approves A, moves on to B, and approves B: each in one key press.
   const bUrl = `/review/items/${itemId}?annotator=${b.id}`;
@@ -139,14 +113,14 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
   let actions = 0;
   await reviewer.keyboard.press('a');
   actions += 1;
-  await expect.poll(() => stateOf(reviewerApi, itemId, a.id)).toBe('approved');
+  await expect.poll(() => readerState(reviewerApi, itemId, a.id)).toBe('approved');
   await expectReviewReady(reviewer, b.id);
   expect(actions).toBeLessThanOrEqual(2);
 
   actions = 0;
   await reviewer.keyboard.press('a');
   actions += 1;
-  await expect.poll(() => stateOf(reviewerApi, itemId, b.id)).toBe('approved');
+  await expect.poll(() => readerState(reviewerApi, itemId, b.id)).toBe('approved');
   console.log(`REVIEW approve-actions=${actions}`);
   expect(actions).toBeLessThanOrEqual(2);
   // A reviewer never sees their decision buttons on work that is not waiting for review.

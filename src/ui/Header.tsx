@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import { adminSections } from './admin/adminSections';
 import { useBrowserOnline } from './common/useBrowserOnline';
 import { Link } from './Link';
+import { reloadReviewQueue } from './review/queue/queueReload';
 import { reviewsWork } from './review/queue/reviewAccess';
 import { navigate, paths } from './router';
 
@@ -58,7 +59,7 @@ export function Header() {
             {t('datasets.title')}
           </Link>
           {reviewsWork(user.roles) && (
-            <Link href={paths.reviewQueue()} data-testid="nav-review">
+            <Link href={paths.reviewQueue()} data-testid="nav-review" onReselect={reloadReviewQueue}>
               {t('nav.review')}
             </Link>
           )}

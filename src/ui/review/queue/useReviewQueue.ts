@@ -1,9 +1,10 @@
-/** Pages of the review queue under one filter: the first on a filter change, more on request. */
+/** Pages of the review queue under one filter: the first on a filter change or a reload, more on request. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewQueueRow } from '../../../core/api';
 import { appServices } from '../../../store';
 import { toAppError, type AppError } from '../../../store/loadError';
 import { queueQueryOf, type QueueFilter } from './queueQuery';
+import { onReviewQueueReload } from './queueReload';
 
 const PAGE = 50;
 
@@ -48,6 +49,8 @@ export function useReviewQueue(filter: QueueFilter): ReviewQueueState {
     setNextCursor(null);
     void load(null, []);
   }, [load]);
+  // Asked again (the header's Review link on this page): the rows stay until the fresh page comes.
+  useEffect(() => onReviewQueueReload(() => void load(null, [])), [load]);
 
   const loadMore = useCallback(() => {
     if (nextCursor && rows && !loading) void load(nextCursor, rows);
