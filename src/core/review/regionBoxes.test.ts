@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommentAnchor } from './commentAnchor';
-import { anchorBox, boxPolygon, clampBox, padBox, unionBoxes } from './regionBoxes';
+import { anchorBox, boxPolygon, clampBox, padBox, unionBoxes, viewAround } from './regionBoxes';
 
 const box = (minX: number, minY: number, maxX: number, maxY: number) => ({ minX, minY, maxX, maxY });
 
@@ -13,6 +13,11 @@ describe('region boxes', () => {
   it('pads by a fraction of the larger side, at least the minimum', () => {
     expect(padBox(box(0, 0, 100, 40), 0.1, 2)).toEqual(box(-10, -10, 110, 50));
     expect(padBox(box(0, 0, 1, 1), 0.1, 2)).toEqual(box(-2, -2, 3, 3));
+  });
+
+  it('shows a region with its surroundings, and a point with some around it', () => {
+    expect(viewAround(box(0, 0, 1000, 400))).toEqual(box(-150, -150, 1150, 550));
+    expect(viewAround(box(5, 5, 5, 5))).toEqual(box(-59, -59, 69, 69));
   });
 
   it('cuts a box to the image and drops one wholly outside', () => {

@@ -30,6 +30,15 @@ export function clampBox(box: Box, image: { readonly width: number; readonly hei
   return clamped.minX < clamped.maxX && clamped.minY < clamped.maxY ? clamped : null;
 }
 
+/** Around a region shown: a margin of its larger side, at least `VIEW_MIN_MARGIN_PX`, so its surroundings show. */
+const VIEW_MARGIN = 0.15;
+const VIEW_MIN_MARGIN_PX = 64;
+
+/** What the viewer fits to show a region (a difference, a comment's anchor). */
+export function viewAround(box: Box): Box {
+  return padBox(box, VIEW_MARGIN, VIEW_MIN_MARGIN_PX);
+}
+
 /** The box's corners clockwise from the top left: a `region` anchor's polygon. */
 export function boxPolygon(box: Box): Point[] {
   return [
