@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { Box } from '../../../core/bounds';
 import type { ViewerAdapter } from '../../adapter';
-import { ReaderOutlineOverlay, type ReaderLayer } from './readerOutlineOverlay';
+import type { ReaderLayer } from './drawReaderLayers';
+import { ReaderOutlineOverlay } from './readerOutlineOverlay';
 
 export type { ReaderLayer };
 

@@ -27,7 +27,7 @@ import { SlideAnswers, SlideDifferences } from './SlideDifferences';
 export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData; readonly slide: SlideItem }) {
   const t = useT();
   const [language] = useLanguage();
-  const { detail, review, targetIds, work, differing } = data;
+  const { detail, review, targetIds, work } = data;
   const itemId = detail.item.id;
   const session = useReviewSession(itemId, work);
   const loadTile = useSlideTiles(itemId, slide.tileVersion);
@@ -96,7 +96,7 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
             jumpLabel={() => t('reviewSlide.show')}
             onSendReturn={sendReturn}
           >
-            {slideQuestion && <SlideAnswers question={slideQuestion} work={session.layers} differs={differing.includes(0)} />}
+            {slideQuestion && <SlideAnswers question={slideQuestion} work={session.layers} differs={review.differences.some((d) => d.questionId === slideQuestion.id && d.targetKey === itemId)} />}
             <SlideDifferences differences={differences} selected={selected} work={work} classes={regionQuestion?.classes ?? []} micronsPerPixel={slide.micronsPerPixel} onSelect={select} />
           </ReviewSidePanel>
         </div>
