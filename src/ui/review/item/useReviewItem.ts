@@ -10,7 +10,7 @@ import { loadReaderWork, type ReaderWork } from './readerWork';
 export interface ReviewItemData {
   readonly detail: ItemDetail;
   readonly review: ItemReview;
-  /** The series' slices in reading order; empty for other kinds of item (not reviewed here yet). */
+  /** The series' slices in reading order; empty for a slide. */
   readonly slices: readonly SliceRef[];
   /** The item's targets in reading order: the slices' ids, or the slide's one (its item id). */
   readonly targetIds: readonly string[];
