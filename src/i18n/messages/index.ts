@@ -8,6 +8,7 @@ import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
+import { reviewSlideMessages } from './reviewSlide';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -28,6 +29,7 @@ export const messageTables = {
   dashboardMessages,
   reviewItemMessages,
   adjudicationMessages,
+  reviewSlideMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -44,6 +46,7 @@ export const messages = {
   ...dashboardMessages,
   ...reviewItemMessages,
   ...adjudicationMessages,
+  ...reviewSlideMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -20,10 +20,9 @@ export const reviewItemMessages = {
   'reviewItem.decisionFor': { en: 'Decision on reader {n} ({name})', ja: '読影者 {n}（{name}）への判定' },
   'reviewItem.notSubmitted': { en: 'This reader’s work is not waiting for review.', ja: 'この読影者の作業はレビュー待ちではありません。' },
   'reviewItem.ownWork': { en: 'This is your own work: someone else reviews it.', ja: 'ご自身の作業のため、他の人がレビューします。' },
-  'reviewItem.commentLabel': { en: 'What should the reader look at again? (pinned to slice {n})', ja: '読影者に見直してほしい点（スライス {n} に固定）' },
+  'reviewItem.commentLabel': { en: 'What should the reader look at again? (pinned to {place})', ja: '読影者に見直してほしい点（{place} に固定）' },
   'reviewItem.sendReturn': { en: 'Return with comment (Ctrl+Enter)', ja: 'コメントを付けて差し戻す（Ctrl+Enter）' },
   'reviewItem.keys': { en: 'A: approve · R: return · N / P: next / previous difference', ja: 'A：承認 · R：差し戻し · N / P：次 / 前の不一致' },
-  'reviewItem.sliceOnly': { en: 'Slides are not reviewed on this screen yet.', ja: 'スライド画像はまだこの画面でレビューできません。' },
 
   'comments.title': { en: 'Reviewer’s comments', ja: 'レビューコメント' },
   'comments.none': { en: 'No comments.', ja: 'コメントはありません。' },

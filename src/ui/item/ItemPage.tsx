@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { Box } from '../../core/bounds';
 import { useT } from '../../i18n';
 import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
 import { ErrorText } from '../common/ErrorText';
@@ -65,6 +66,8 @@ function ItemView({ open }: { readonly open: OpenItem }) {
   const slices = useMemo(() => (detail?.item.content.kind === 'series' ? detail.item.content.slices : []), [detail]);
   const loadFile = useFileLoader(open.itemId, slices[open.sliceIndex]?.fileId);
   const [dialog, setDialog] = useState(false);
+  // A new object per request, so showing the same region again fits it again.
+  const [shownRegion, setShownRegion] = useState<{ readonly box: Box | null } | null>(null);
   if (!detail) return null;
   return (
     <main
@@ -84,11 +87,11 @@ function ItemView({ open }: { readonly open: OpenItem }) {
         {/* The server moves an item to "in progress" at its first write; show that before the sync. */}
         <StateBadge state={detail.state === 'assigned' && (open.document?.size ?? 0) > 0 ? 'inProgress' : detail.state} testId="item-state" />
       </header>
-      <ReturnedNotice open={open} />
+      <ReturnedNotice open={open} onShowRegion={detail.item.content.kind === 'slide' ? (box) => setShownRegion({ box }) : undefined} />
       {detail.item.content.kind === 'series' ? (
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
       ) : detail.item.content.kind === 'slide' ? (
-        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} />
+        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} shownRegion={shownRegion} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}

@@ -1,14 +1,18 @@
 /**
  * On the annotator's item page: the reviewer's comment threads on their document, open ones
- * first, with a button to each thread's slice, a reply box and resolve. Shown when the item was
+ * first, with a button to each thread's slice (on a slide: that fits the thread's region to the
+ * view), a reply box and resolve. Shown when the item was
  * returned or has threads; the annotator fixes their labels and submits again as usual.
  */
+import type { Box } from '../../core/bounds';
+import { anchorBox } from '../../core/review/regionBoxes';
 import { useT } from '../../i18n';
 import { appStore, useAppStore, type OpenItem } from '../../store';
 import { CommentThreads } from '../review/item/CommentThreads';
 import { useCommentThreads } from '../review/item/useReviewItem';
 
-export function ReturnedNotice({ open }: { readonly open: OpenItem }) {
+/** `onShowRegion`: a slide's page shows an anchor's box (null: the whole slide). */
+export function ReturnedNotice({ open, onShowRegion }: { readonly open: OpenItem; readonly onShowRegion?: (box: Box | null) => void }) {
   const t = useT();
   const me = useAppStore((state) => state.session?.user.id ?? null);
   const assigned = open.detail?.state !== null && open.detail?.state !== undefined;
@@ -23,7 +27,14 @@ export function ReturnedNotice({ open }: { readonly open: OpenItem }) {
         <summary>
           {t('comments.title')} ({openCount}/{threads.length})
         </summary>
-        <CommentThreads threads={threads} targetIds={open.targetIds} onJump={(index) => appStore().getState().goToSlice(index)} onChanged={reload} canReopen={false} />
+        <CommentThreads
+          threads={threads}
+          targetIds={open.targetIds}
+          onJump={(index, thread) => (onShowRegion ? onShowRegion(anchorBox(thread.anchor)) : appStore().getState().goToSlice(index))}
+          jumpLabel={onShowRegion ? () => t('reviewSlide.show') : undefined}
+          onChanged={reload}
+          canReopen={false}
+        />
       </details>
     </section>
   );

@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Box } from '../../core/bounds';
 import type { SlideItem } from '../../core/item';
 import { isLabelQuestion } from '../../core/labelSet';
 import type { ConfidenceThresholds } from '../../core/proposalFilter';
+import { viewAround } from '../../core/review/regionBoxes';
 import { labelAt } from '../../core/targetLabels';
 import { useT } from '../../i18n';
 import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
@@ -37,11 +39,14 @@ export function SlideWorkspace({
   slide,
   dialogOpen,
   onDialog,
+  shownRegion = null,
 }: {
   readonly open: OpenItem;
   readonly slide: SlideItem;
   readonly dialogOpen: boolean;
   readonly onDialog: (open: boolean) => void;
+  /** A region to fit to the view (a reviewer's comment's; null box: the whole slide), each new object once. */
+  readonly shownRegion?: { readonly box: Box | null } | null;
 }) {
   const t = useT();
   // Actions are created once with the store, so reading them outside a selector is stable.
@@ -63,6 +68,12 @@ export function SlideWorkspace({
   );
 
   const anyDialog = dialogOpen || help || showConflict;
+
+  useEffect(() => {
+    if (!shownRegion || !viewer) return;
+    if (shownRegion.box) viewer.controls.fitImageBox(viewAround(shownRegion.box));
+    else viewer.controls.home();
+  }, [shownRegion, viewer]);
 
   const thresholds = useAppStore((state): ConfidenceThresholds => (state.proposals?.itemId === open.itemId ? state.proposals.thresholds : NO_THRESHOLDS));
   /** The overlay's adapter: where the view is, for "run on the visible region" and "all in view". */

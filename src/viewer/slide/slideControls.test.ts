@@ -8,7 +8,7 @@ import { SlideControls } from './slideControls';
  * (screen px per level-0 px) times `viewportPerImage`, as for an image 1 viewport unit wide.
  */
 function fakeViewer(scale: number) {
-  const state = { scale, rotation: 0, homed: false };
+  const state = { scale, rotation: 0, homed: false, fitted: null as readonly number[] | null };
   const viewportPerImage = 4;
   const viewer = {
     viewport: {
@@ -17,8 +17,15 @@ function fakeViewer(scale: number) {
       getRotation: () => state.rotation,
       setRotation: (degrees: number) => void (state.rotation = degrees),
       goHome: () => void (state.homed = true),
+      fitBounds: (rect: readonly number[]) => void (state.fitted = rect),
     },
-    world: { getItemAt: () => ({ imageToViewportZoom: (imageZoom: number) => imageZoom * viewportPerImage }) },
+    world: {
+      getItemAt: () => ({
+        imageToViewportZoom: (imageZoom: number) => imageZoom * viewportPerImage,
+        // Level-0 px → viewport units, as for an image 1000 px wide.
+        imageToViewportRectangle: (x: number, y: number, width: number, height: number) => [x / 1000, y / 1000, width / 1000, height / 1000],
+      }),
+    },
   } as unknown as OpenSeadragon.Viewer;
   const adapter = { view: () => ({ width: 800, height: 600, center: [0, 0], scale: state.scale, rotation: state.rotation }) } as unknown as OsdAdapter;
   return { state, viewer, adapter };
@@ -73,5 +80,11 @@ describe('slide view controls', () => {
     expect(state.rotation).toBe(0);
     controls.setRotation(725);
     expect(state.rotation).toBe(5);
+  });
+
+  it('fit a box of level-0 px to the view, as a viewport rectangle', () => {
+    const { state, viewer, adapter } = fakeViewer(1);
+    new SlideControls(viewer, adapter, 20).fitImageBox({ minX: 100, minY: 200, maxX: 600, maxY: 450 });
+    expect(state.fitted).toEqual([0.1, 0.2, 0.5, 0.25]);
   });
 });

@@ -3,6 +3,7 @@
  * Magnifications are as read in the microscope (see magnification.ts); rotation in clockwise degrees.
  */
 import type OpenSeadragon from 'openseadragon';
+import type { Box } from '../../core/bounds';
 import { magnificationAt, nextStep, scaleFor, stepsFor } from './magnification';
 import type { OsdAdapter } from './osdAdapter';
 
@@ -61,5 +62,12 @@ export class SlideControls {
 
   home(): void {
     this.viewer.viewport.goHome();
+  }
+
+  /** Fits `box` (level-0 px) to the element, at no more than the viewer's largest zoom. */
+  fitImageBox(box: Box): void {
+    const image = this.viewer.world.getItemAt(0);
+    if (!image) return;
+    this.viewer.viewport.fitBounds(image.imageToViewportRectangle(box.minX, box.minY, box.maxX - box.minX, box.maxY - box.minY));
   }
 }

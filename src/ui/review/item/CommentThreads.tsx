@@ -17,13 +17,17 @@ export function CommentThreads({
   threads,
   targetIds,
   onJump,
+  jumpLabel,
   onChanged,
   canReopen,
 }: {
   readonly threads: readonly CommentThread[];
   /** The item's slices in reading order, to name and go to a thread's slice. */
   readonly targetIds: readonly string[];
-  readonly onJump: (index: number) => void;
+  /** Goes to the thread's target (`index` in `targetIds`); a slide's view shows its region. */
+  readonly onJump: (index: number, thread: CommentThread) => void;
+  /** The go-to button's words; "Go to slice n" unless given. */
+  readonly jumpLabel?: ((index: number) => string) | undefined;
   /** A thread changed on the server: reload the list. */
   readonly onChanged: () => void;
   readonly canReopen: boolean;
@@ -33,7 +37,7 @@ export function CommentThreads({
   return (
     <ul className="comment-threads">
       {threads.map((thread) => (
-        <Thread key={thread.id} thread={thread} index={indexOf(thread, targetIds)} onJump={onJump} onChanged={onChanged} canReopen={canReopen} />
+        <Thread key={thread.id} thread={thread} index={indexOf(thread, targetIds)} onJump={onJump} jumpLabel={jumpLabel} onChanged={onChanged} canReopen={canReopen} />
       ))}
     </ul>
   );
@@ -49,12 +53,14 @@ function Thread({
   thread,
   index,
   onJump,
+  jumpLabel,
   onChanged,
   canReopen,
 }: {
   readonly thread: CommentThread;
   readonly index: number | null;
-  readonly onJump: (index: number) => void;
+  readonly onJump: (index: number, thread: CommentThread) => void;
+  readonly jumpLabel: ((index: number) => string) | undefined;
   readonly onChanged: () => void;
   readonly canReopen: boolean;
 }) {
@@ -86,8 +92,8 @@ function Thread({
         {index === null ? (
           <span className="muted small">{t('comments.onItem')}</span>
         ) : (
-          <button type="button" data-testid={`comment-jump-${thread.id}`} onClick={() => onJump(index)}>
-            {t('comments.jump', { n: index + 1 })}
+          <button type="button" data-testid={`comment-jump-${thread.id}`} onClick={() => onJump(index, thread)}>
+            {jumpLabel ? jumpLabel(index) : t('comments.jump', { n: index + 1 })}
           </button>
         )}
       </div>

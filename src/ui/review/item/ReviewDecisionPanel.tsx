@@ -1,13 +1,13 @@
 /**
- * Approve or return the reader under review. Return opens a comment box pinned to the slice on
- * screen; Ctrl+Enter (or the button) sends the return with its comment, which becomes a thread.
+ * Approve or return the reader under review. Return opens a comment box pinned to what is on
+ * screen (a slice, a slide's region); Ctrl+Enter (or the button) sends the return with its comment, which becomes a thread.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n';
 import { sendOnCtrlEnter } from './ctrlEnter';
 
 export function ReviewDecisionPanel({
-  sliceNumber,
+  pinnedTo,
   returning,
   comment,
   busy,
@@ -16,8 +16,8 @@ export function ReviewDecisionPanel({
   onReturn,
   onSendReturn,
 }: {
-  /** 1-based slice a return's comment is pinned to. */
-  readonly sliceNumber: number;
+  /** Where a return's comment is pinned, in words ("slice 3"). */
+  readonly pinnedTo: string;
   readonly returning: boolean;
   readonly comment: string;
   readonly busy: boolean;
@@ -43,7 +43,7 @@ export function ReviewDecisionPanel({
       </div>
       {returning && (
         <>
-          <label htmlFor="review-comment">{t('reviewItem.commentLabel', { n: sliceNumber })}</label>
+          <label htmlFor="review-comment">{t('reviewItem.commentLabel', { place: pinnedTo })}</label>
           <textarea id="review-comment" ref={input} data-testid="review-comment-input" rows={3} value={comment} onChange={(event) => onComment(event.target.value)} onKeyDown={sendOnCtrlEnter(onSendReturn)} />
           <button type="button" data-testid="review-comment-send" disabled={busy || comment.trim() === ''} onClick={onSendReturn}>
             {t('reviewItem.sendReturn')}

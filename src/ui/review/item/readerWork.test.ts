@@ -38,5 +38,6 @@ describe('loadReaderWork', () => {
       ['sah.present', '', 'sah.absent'],
       ['sah.absent', '', ''],
     ]);
+    expect(work.map((w) => w.records.length)).toEqual([2, 1]);
   });
 });

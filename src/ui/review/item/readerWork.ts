@@ -1,7 +1,7 @@
 /**
  * What the reviewer's screen shows of each reader: their number ("Reader 1" in id order, as the
  * server lists them), a colour of their own, and their answer to the item's label question per
- * slice. Read from the server only (the reviewer keeps no drafts).
+ * slice (on a slide: its one target, the slide-level answer) and their records. Read from the server only (the reviewer keeps no drafts).
  */
 import type { ItemDetail, ItemReviewReader } from '../../../core/api';
 import type { AnnotationRecord } from '../../../core/annotation';
@@ -20,6 +20,8 @@ export interface ReaderWork {
   readonly color: string;
   /** Per slice in reading order, the classes the reader settled on. */
   readonly cells: readonly (readonly LabelClass[])[];
+  /** Everything the reader handed in (a slide's outlines are drawn from these). */
+  readonly records: readonly AnnotationRecord[];
 }
 
 async function readerRecords(api: ApiClient, itemId: string, annotatorId: string): Promise<AnnotationRecord[]> {
@@ -38,9 +40,10 @@ export async function loadReaderWork(api: ApiClient, detail: ItemDetail, readers
   const key = { itemId: detail.item.id, labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version };
   return Promise.all(
     readers.map(async (reader, index) => {
-      const store = new RecordStore({ ...key, annotatorId: reader.annotatorId }, await readerRecords(api, detail.item.id, reader.annotatorId));
+      const records = await readerRecords(api, detail.item.id, reader.annotatorId);
+      const store = new RecordStore({ ...key, annotatorId: reader.annotatorId }, records);
       const cells = question ? sliceCells(store, targetIds, question, {}).map((cell) => cell.settled) : targetIds.map(() => []);
-      return { reader, number: index + 1, color: READER_COLORS[index % READER_COLORS.length] as string, cells };
+      return { reader, number: index + 1, color: READER_COLORS[index % READER_COLORS.length] as string, cells, records };
     }),
   );
 }

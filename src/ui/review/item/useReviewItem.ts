@@ -10,10 +10,12 @@ import { loadReaderWork, type ReaderWork } from './readerWork';
 export interface ReviewItemData {
   readonly detail: ItemDetail;
   readonly review: ItemReview;
-  /** The series' slices in reading order; empty for other kinds of item (not reviewed here yet). */
+  /** The series' slices in reading order; empty for a slide. */
   readonly slices: readonly SliceRef[];
+  /** The item's targets in reading order: the slices' ids, or the slide's one (its item id). */
+  readonly targetIds: readonly string[];
   readonly work: readonly ReaderWork[];
-  /** Slice indices where the handed-in readers differ, ascending. */
+  /** Target indices where the handed-in readers differ, ascending. */
   readonly differing: readonly number[];
 }
 
@@ -28,9 +30,9 @@ export function useReviewItem(itemId: string): ReviewItemState {
       try {
         const [detail, review] = await Promise.all([api.getItem(itemId), api.itemReview(itemId)]);
         const slices = detail.item.content.kind === 'series' ? detail.item.content.slices : [];
-        const targetIds = slices.map((slice) => slice.targetId);
+        const targetIds = detail.item.content.kind === 'slide' ? [detail.item.id] : slices.map((slice) => slice.targetId);
         const work = await loadReaderWork(api, detail, review.readers, targetIds);
-        if (live) setState({ status: 'ready', data: { detail, review, slices, work, differing: differingSliceIndices(review.differences, targetIds) } });
+        if (live) setState({ status: 'ready', data: { detail, review, slices, targetIds, work, differing: differingSliceIndices(review.differences, targetIds) } });
       } catch (error) {
         if (live) setState({ status: 'error', error: toAppError(error) });
       }
