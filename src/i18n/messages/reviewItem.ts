@@ -22,7 +22,13 @@ export const reviewItemMessages = {
   'reviewItem.ownWork': { en: 'This is your own work: someone else reviews it.', ja: 'ご自身の作業のため、他の人がレビューします。' },
   'reviewItem.commentLabel': { en: 'What should the reader look at again? (pinned to {place})', ja: '読影者に見直してほしい点（{place} に固定）' },
   'reviewItem.sendReturn': { en: 'Return with comment (Ctrl+Enter)', ja: 'コメントを付けて差し戻す（Ctrl+Enter）' },
-  'reviewItem.keys': { en: 'A: approve · R: return · N / P: next / previous difference', ja: 'A：承認 · R：差し戻し · N / P：次 / 前の不一致' },
+  'reviewItem.keys': {
+    en: 'A: approve · R: return · M: pin the return to a point · N / P: next / previous difference',
+    ja: 'A：承認 · R：差し戻し · M：差し戻しを点に固定 · N / P：次 / 前の不一致',
+  },
+  'reviewItem.pinPoint': { en: 'Pin to a point (M)', ja: '点に固定（M）' },
+  'reviewItem.pinPointHint': { en: 'Click the image where the reader should look. Esc cancels.', ja: '読影者に見てほしい位置を画像上でクリックしてください。Esc で取り消し。' },
+  'reviewItem.pinPointClear': { en: 'Unpin the point (M)', ja: '点の固定を解除（M）' },
 
   'comments.title': { en: 'Reviewer’s comments', ja: 'レビューコメント' },
   'comments.none': { en: 'No comments.', ja: 'コメントはありません。' },
@@ -39,4 +45,12 @@ export const reviewItemMessages = {
   'comments.replyLabel': { en: 'Your reply', ja: '返信内容' },
   'comments.resolve': { en: 'Resolve', ja: '解決済みにする' },
   'comments.reopen': { en: 'Reopen', ja: '再開' },
+  'comments.pinNumber': { en: 'Pin {n}', ja: 'ピン {n}' },
+  'comments.place.item': { en: 'the whole item', ja: '症例全体' },
+  'comments.place.slice': { en: 'slice {n}', ja: 'スライス {n}' },
+  'comments.place.pointOnSlice': { en: 'a point on slice {n}', ja: 'スライス {n} 上の点' },
+  'comments.place.regionOnSlice': { en: 'a region on slice {n}', ja: 'スライス {n} 上の領域' },
+  'comments.place.slide': { en: 'the slide', ja: 'スライド全体' },
+  'comments.place.pointOnSlide': { en: 'a point on the slide', ja: 'スライド上の点' },
+  'comments.place.regionOnSlide': { en: 'a region of the slide', ja: 'スライド上の領域' },
 } as const satisfies MessageTable;
