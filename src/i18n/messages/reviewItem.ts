@@ -37,7 +37,6 @@ export const reviewItemMessages = {
     ja: 'レビュアーがこの症例を差し戻しました。コメントに回答してラベルを修正し、再提出してください。',
   },
   'comments.onSlice': { en: 'Slice {n}', ja: 'スライス {n}' },
-  'comments.onItem': { en: 'Whole item', ja: '症例全体' },
   'comments.open': { en: 'Open', ja: '未解決' },
   'comments.resolved': { en: 'Resolved', ja: '解決済み' },
   'comments.jump': { en: 'Go to slice {n}', ja: 'スライス {n} へ移動' },

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Box } from '../../core/bounds';
+import { threadMarkers } from '../../core/review/pointPins';
 import { useT } from '../../i18n';
 import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
 import { ErrorText } from '../common/ErrorText';
@@ -10,6 +11,7 @@ import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { ReturnedNotice } from './ReturnedNotice';
 import { useFileLoader } from './useFileLoader';
+import { useOwnThreads } from './useOwnThreads';
 import { prepareViewer, startItem } from './viewerPreload';
 
 /** /items/:id — loads the item and its local records, then shows the reading workspace. */
@@ -59,7 +61,7 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   return <ItemView key={open.itemId} open={open} />;
 }
 
-/** The item bar and its workspace (for a slide, already while its records load: see above). */
+/** The item bar, the reviewer's threads (point-pinned ones also as pins on the image) and the workspace (for a slide, already while its records load: see above). */
 function ItemView({ open }: { readonly open: OpenItem }) {
   const t = useT();
   const detail = open.detail;
@@ -68,6 +70,8 @@ function ItemView({ open }: { readonly open: OpenItem }) {
   const [dialog, setDialog] = useState(false);
   // A new object per request, so showing the same region again fits it again.
   const [shownRegion, setShownRegion] = useState<{ readonly box: Box | null } | null>(null);
+  const { threads, reload } = useOwnThreads(open);
+  const markers = useMemo(() => threadMarkers(threads), [threads]);
   if (!detail) return null;
   return (
     <main
@@ -87,11 +91,11 @@ function ItemView({ open }: { readonly open: OpenItem }) {
         {/* The server moves an item to "in progress" at its first write; show that before the sync. */}
         <StateBadge state={detail.state === 'assigned' && (open.document?.size ?? 0) > 0 ? 'inProgress' : detail.state} testId="item-state" />
       </header>
-      <ReturnedNotice open={open} onShowRegion={detail.item.content.kind === 'slide' ? (box) => setShownRegion({ box }) : undefined} />
+      <ReturnedNotice open={open} threads={threads} onChanged={reload} onShowRegion={detail.item.content.kind === 'slide' ? (box) => setShownRegion({ box }) : undefined} />
       {detail.item.content.kind === 'series' ? (
-        <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} />
+        <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} markers={markers} />
       ) : detail.item.content.kind === 'slide' ? (
-        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} shownRegion={shownRegion} />
+        <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} shownRegion={shownRegion} markers={markers} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}

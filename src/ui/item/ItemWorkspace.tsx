@@ -1,11 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SeriesItem, SliceRef } from '../../core/item';
 import type { ConfidenceThresholds } from '../../core/proposalFilter';
+import type { PointMarker } from '../../core/review/pointPins';
 import { hasLabelRecords } from '../../core/targetLabels';
 import { useLanguage, useT } from '../../i18n';
 import { seriesInputs, type ReadSlice } from '../../inference/seriesInputs';
 import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } from '../../store';
+import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
+import { PointMarkers } from '../../viewer/review/PointMarkers';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';
 import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
@@ -30,22 +33,26 @@ const NO_THRESHOLDS: ConfidenceThresholds = {};
 /** A slice's pixels through the viewer's own loader (its chunk is loaded once the series is shown). */
 const readSlice: ReadSlice = async (slice) => (await import('../../viewer/cornerstone/decodedSlice')).readDecodedSlice(slice);
 
-/** The reading room: viewer, slice navigation with the label strip, label buttons, status, submit. */
+/** The reading room: viewer (with the reviewer's point pins), slice navigation with the label strip, label buttons, status, submit. */
 export function ItemWorkspace({
   open,
   slices,
   loadFile,
   dialogOpen,
   onDialog,
+  markers,
 }: {
   readonly open: OpenItem;
   readonly slices: readonly SliceRef[];
   readonly loadFile: (fileId: string) => Promise<ArrayBuffer>;
   readonly dialogOpen: boolean;
   readonly onDialog: (open: boolean) => void;
+  /** Pins of the reviewer's point-pinned threads, drawn on their slice. */
+  readonly markers: readonly PointMarker[];
 }) {
   const t = useT();
   const [language] = useLanguage();
+  const [adapter, setAdapter] = useState<ViewerAdapter | null>(null);
   // Actions are created once with the store, so reading them outside a selector is stable.
   const actions = appStore().getState();
   const [help, setHelp] = useState(false);
@@ -127,20 +134,23 @@ export function ItemWorkspace({
 
   const onViewerIndex = useCallback((index: number) => actions.goToSlice(index), [actions]);
   const overlay = (
-    <div className="viewer-overlay-label" data-testid="viewer-slice-label">
-      {current.length > 0 ? (
-        <>
-          <span className="swatch" style={{ background: cellBackground(current) }} aria-hidden="true" />
-          {current.map((c) => c.name[language]).join(', ')}
-        </>
-      ) : currentProposal ? (
-        <span className="proposal-overlay" data-testid="viewer-slice-proposal">
-          {t('proposals.overlay', { labels: currentProposal.classes.map((c) => c.name[language]).join(', '), percent: Math.round(currentProposal.score * 100) })}
-        </span>
-      ) : (
-        <span className="muted">{t('strip.unlabelled')}</span>
-      )}
-    </div>
+    <>
+      <div className="viewer-overlay-label" data-testid="viewer-slice-label">
+        {current.length > 0 ? (
+          <>
+            <span className="swatch" style={{ background: cellBackground(current) }} aria-hidden="true" />
+            {current.map((c) => c.name[language]).join(', ')}
+          </>
+        ) : currentProposal ? (
+          <span className="proposal-overlay" data-testid="viewer-slice-proposal">
+            {t('proposals.overlay', { labels: currentProposal.classes.map((c) => c.name[language]).join(', '), percent: Math.round(currentProposal.score * 100) })}
+          </span>
+        ) : (
+          <span className="muted">{t('strip.unlabelled')}</span>
+        )}
+      </div>
+      {adapter && markers.length > 0 && <PointMarkers adapter={adapter} markers={markers} />}
+    </>
   );
 
   return (
@@ -157,6 +167,7 @@ export function ItemWorkspace({
             onDisplayed={actions.markDisplayed}
             initialWindow={open.window}
             onWindowChosen={actions.chooseWindow}
+            onAdapter={setAdapter}
           />
           <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} proposed={proposed} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>

@@ -1,22 +1,29 @@
 /**
  * On the annotator's item page: the reviewer's comment threads on their document, open ones
- * first, with a button to each thread's slice (on a slide: that fits the thread's region to the
- * view), a reply box and resolve. Shown when the item was
+ * first, with a button to each thread's slice (on a slide: that fits the thread's region or point
+ * to the view), a reply box and resolve. Shown when the item was
  * returned or has threads; the annotator fixes their labels and submits again as usual.
  */
+import type { CommentThread } from '../../core/api';
 import type { Box } from '../../core/bounds';
 import { anchorBox } from '../../core/review/regionBoxes';
 import { useT } from '../../i18n';
-import { appStore, useAppStore, type OpenItem } from '../../store';
+import { appStore, type OpenItem } from '../../store';
 import { CommentThreads } from '../review/item/CommentThreads';
-import { useCommentThreads } from '../review/item/useReviewItem';
 
-/** `onShowRegion`: a slide's page shows an anchor's box (null: the whole slide). */
-export function ReturnedNotice({ open, onShowRegion }: { readonly open: OpenItem; readonly onShowRegion?: (box: Box | null) => void }) {
+/** `threads`: the reader's own (see useOwnThreads). `onShowRegion`: a slide's page shows an anchor's box (null: the whole slide). */
+export function ReturnedNotice({
+  open,
+  threads,
+  onChanged,
+  onShowRegion,
+}: {
+  readonly open: OpenItem;
+  readonly threads: readonly CommentThread[];
+  readonly onChanged: () => void;
+  readonly onShowRegion?: ((box: Box | null) => void) | undefined;
+}) {
   const t = useT();
-  const me = useAppStore((state) => state.session?.user.id ?? null);
-  const assigned = open.detail?.state !== null && open.detail?.state !== undefined;
-  const { threads, reload } = useCommentThreads(open.itemId, assigned ? me : null);
   const returned = open.detail?.state === 'returned';
   if (!returned && threads.length === 0) return null;
   const openCount = threads.filter((thread) => thread.status === 'open').length;
@@ -30,9 +37,10 @@ export function ReturnedNotice({ open, onShowRegion }: { readonly open: OpenItem
         <CommentThreads
           threads={threads}
           targetIds={open.targetIds}
+          onSlide={onShowRegion !== undefined}
           onJump={(index, thread) => (onShowRegion ? onShowRegion(anchorBox(thread.anchor)) : appStore().getState().goToSlice(index))}
           jumpLabel={onShowRegion ? () => t('reviewSlide.show') : undefined}
-          onChanged={reload}
+          onChanged={onChanged}
           canReopen={false}
         />
       </details>

@@ -3,6 +3,7 @@ import type { Box } from '../../core/bounds';
 import type { SlideItem } from '../../core/item';
 import { isLabelQuestion } from '../../core/labelSet';
 import type { ConfidenceThresholds } from '../../core/proposalFilter';
+import type { PointMarker } from '../../core/review/pointPins';
 import { viewAround } from '../../core/review/regionBoxes';
 import { labelAt } from '../../core/targetLabels';
 import { useT } from '../../i18n';
@@ -12,6 +13,7 @@ import { clickOutlineModel, runClickOutline } from './clickOutline';
 import { inViewProposals, slideRunChoices } from './slideProposals';
 import type { OutlinePrompt } from '../../viewer/slide/annotation/annotationSession';
 import type { ViewerAdapter } from '../../viewer/adapter';
+import { PointMarkers } from '../../viewer/review/PointMarkers';
 import { SlideAnnotationLayer } from '../../viewer/slide/annotation/SlideAnnotationLayer';
 import { LazySlideViewer, type SlideViewerHandle } from '../../viewer/slide/LazySlideViewer';
 import { useConflictPrompt } from '../reading/conflictPrompt';
@@ -30,7 +32,7 @@ const NO_THRESHOLDS: ConfidenceThresholds = {};
 const VIEW_SETTLE_MS = 250;
 
 /**
- * The pathology reading room: the slide viewer with the annotation layer over it, the
+ * The pathology reading room: the slide viewer with the annotation layer and the reviewer's point pins over it, the
  * slide-level question (Group 1–5), sync status, undo/redo and submit. On a slide every record's
  * target is the item itself.
  */
@@ -40,6 +42,7 @@ export function SlideWorkspace({
   dialogOpen,
   onDialog,
   shownRegion = null,
+  markers,
 }: {
   readonly open: OpenItem;
   readonly slide: SlideItem;
@@ -47,6 +50,8 @@ export function SlideWorkspace({
   readonly onDialog: (open: boolean) => void;
   /** A region to fit to the view (a reviewer's comment's; null box: the whole slide), each new object once. */
   readonly shownRegion?: { readonly box: Box | null } | null;
+  /** Pins of the reviewer's point-pinned threads. */
+  readonly markers: readonly PointMarker[];
 }) {
   const t = useT();
   // Actions are created once with the store, so reading them outside a selector is stable.
@@ -153,9 +158,14 @@ export function SlideWorkspace({
           settle = setTimeout(() => setViewChanges((n) => n + 1), VIEW_SETTLE_MS);
         });
       }
-      return <SlideAnnotationLayer adapter={adapter} open={open} onSelection={onSelection} thresholds={thresholds} onPrompt={onPrompt} />;
+      return (
+        <>
+          <SlideAnnotationLayer adapter={adapter} open={open} onSelection={onSelection} thresholds={thresholds} onPrompt={onPrompt} />
+          {markers.length > 0 && <PointMarkers adapter={adapter} markers={markers} />}
+        </>
+      );
     },
-    [open, onSelection, thresholds, onPrompt],
+    [open, onSelection, thresholds, onPrompt, markers],
   );
 
   return (

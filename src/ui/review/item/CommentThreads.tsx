@@ -1,12 +1,14 @@
 /**
  * The comment threads on one reader's document, open ones first (as the server lists them): each
- * with where it is pinned (a button that goes to its slice), its messages, a reply box, resolve,
- * and for a reviewer reopen. Used by the reviewer's screen and the annotator's returned item.
+ * with where it is pinned in words (a point also by its pin's number, as the image shows it) and a
+ * button that goes there, its messages, a reply box, resolve, and for a reviewer reopen. Used by
+ * the reviewer's screen and the annotator's returned item.
  */
 import { useState } from 'react';
 import type { CommentThread } from '../../../core/api';
 import { anchorTarget } from '../../../core/review/commentAnchor';
 import { useT } from '../../../i18n';
+import { anchorWords } from './anchorWords';
 import { appServices } from '../../../store';
 import { toAppError, type AppError } from '../../../store/loadError';
 import { ErrorText } from '../../common/ErrorText';
@@ -16,6 +18,7 @@ import './CommentThreads.css';
 export function CommentThreads({
   threads,
   targetIds,
+  onSlide,
   onJump,
   jumpLabel,
   onChanged,
@@ -24,6 +27,8 @@ export function CommentThreads({
   readonly threads: readonly CommentThread[];
   /** The item's slices in reading order, to name and go to a thread's slice. */
   readonly targetIds: readonly string[];
+  /** The item is a slide: places on it are named without a slice. */
+  readonly onSlide: boolean;
   /** Goes to the thread's target (`index` in `targetIds`); a slide's view shows its region. */
   readonly onJump: (index: number, thread: CommentThread) => void;
   /** The go-to button's words; "Go to slice n" unless given. */
@@ -36,8 +41,14 @@ export function CommentThreads({
   if (threads.length === 0) return <p className="muted small">{t('comments.none')}</p>;
   return (
     <ul className="comment-threads">
-      {threads.map((thread) => (
-        <Thread key={thread.id} thread={thread} index={indexOf(thread, targetIds)} onJump={onJump} jumpLabel={jumpLabel} onChanged={onChanged} canReopen={canReopen} />
+      {threads.map((thread, position) => (
+        <Thread
+          key={thread.id}
+          thread={thread}
+          number={position + 1}
+          place={anchorWords(thread.anchor, targetIds, onSlide, t)}
+          index={indexOf(thread, targetIds)}
+          onJump={onJump} jumpLabel={jumpLabel} onChanged={onChanged} canReopen={canReopen} />
       ))}
     </ul>
   );
@@ -51,6 +62,8 @@ function indexOf(thread: CommentThread, targetIds: readonly string[]): number | 
 
 function Thread({
   thread,
+  number,
+  place,
   index,
   onJump,
   jumpLabel,
@@ -58,6 +71,10 @@ function Thread({
   canReopen,
 }: {
   readonly thread: CommentThread;
+  /** The thread's place in the list, 1-based: the number on its pin. */
+  readonly number: number;
+  /** Where it is pinned, in words. */
+  readonly place: string;
   readonly index: number | null;
   readonly onJump: (index: number, thread: CommentThread) => void;
   readonly jumpLabel: ((index: number) => string) | undefined;
@@ -86,12 +103,18 @@ function Thread({
   const send = () => reply.trim() !== '' && void run(() => api.replyToComment(thread.id, reply));
 
   return (
-    <li className={`comment-thread ${thread.status}`} data-testid={`comment-thread-${thread.id}`} data-status={thread.status}>
+    <li className={`comment-thread ${thread.status}`} data-testid={`comment-thread-${thread.id}`} data-status={thread.status} {...anchorData(thread)}>
       <div className="comment-thread-head">
         <span className="badge">{t(thread.status === 'open' ? 'comments.open' : 'comments.resolved')}</span>
-        {index === null ? (
-          <span className="muted small">{t('comments.onItem')}</span>
-        ) : (
+        {thread.anchor.kind === 'point' && (
+          <span className="comment-pin-number" title={t('comments.pinNumber', { n: number })}>
+            {number}
+          </span>
+        )}
+        <span className="muted small" data-testid={`comment-place-${thread.id}`}>
+          {place}
+        </span>
+        {index !== null && (
           <button type="button" data-testid={`comment-jump-${thread.id}`} onClick={() => onJump(index, thread)}>
             {jumpLabel ? jumpLabel(index) : t('comments.jump', { n: index + 1 })}
           </button>
@@ -133,4 +156,14 @@ function Thread({
       <ErrorText error={error} />
     </li>
   );
+}
+
+/** The anchor on the thread's element, for tests and tools that read the page: its kind, target and point (image px). */
+function anchorData(thread: CommentThread): Readonly<Record<string, string>> {
+  const { anchor } = thread;
+  return {
+    'data-anchor-kind': anchor.kind,
+    ...(anchor.kind === 'item' ? {} : { 'data-anchor-target': anchor.targetId }),
+    ...(anchor.kind === 'point' ? { 'data-anchor-x': String(anchor.x), 'data-anchor-y': String(anchor.y) } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Approve or return the reader under review. Return opens a comment box pinned to what is on
- * screen (a slice, a slide's region); Ctrl+Enter (or the button) sends the return with its comment, which becomes a thread.
+ * screen (a slice, a slide's region) or to a point the reviewer clicks (M or the pin button, then
+ * the image); Ctrl+Enter (or the button) sends the return with its comment, which becomes a thread.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../../../i18n';
@@ -9,8 +10,11 @@ import { sendOnCtrlEnter } from './ctrlEnter';
 export function ReviewDecisionPanel({
   pinnedTo,
   returning,
+  pinning,
+  pinned,
   comment,
   busy,
+  onTogglePin,
   onComment,
   onApprove,
   onReturn,
@@ -19,8 +23,13 @@ export function ReviewDecisionPanel({
   /** Where a return's comment is pinned, in words ("slice 3"). */
   readonly pinnedTo: string;
   readonly returning: boolean;
+  /** The next click on the image pins the comment to a point. */
+  readonly pinning: boolean;
+  /** The comment is pinned to a point (`pinnedTo` says which). */
+  readonly pinned: boolean;
   readonly comment: string;
   readonly busy: boolean;
+  readonly onTogglePin: () => void;
   readonly onComment: (text: string) => void;
   readonly onApprove: () => void;
   readonly onReturn: () => void;
@@ -28,9 +37,10 @@ export function ReviewDecisionPanel({
 }) {
   const t = useT();
   const input = useRef<HTMLTextAreaElement>(null);
+  // Back to the comment once a point is set, so the reviewer types on where they left off.
   useEffect(() => {
     if (returning) input.current?.focus();
-  }, [returning]);
+  }, [returning, pinned]);
   return (
     <div className="review-decision">
       <div className="comment-actions">
@@ -44,6 +54,16 @@ export function ReviewDecisionPanel({
       {returning && (
         <>
           <label htmlFor="review-comment">{t('reviewItem.commentLabel', { place: pinnedTo })}</label>
+          <div className="comment-actions">
+            <button type="button" data-testid="review-pin-point" aria-keyshortcuts="M" aria-pressed={pinning || pinned} disabled={busy} onClick={onTogglePin}>
+              {t(pinning || pinned ? 'reviewItem.pinPointClear' : 'reviewItem.pinPoint')}
+            </button>
+          </div>
+          {pinning && (
+            <p className="muted small" role="status" data-testid="review-pin-hint">
+              {t('reviewItem.pinPointHint')}
+            </p>
+          )}
           <textarea id="review-comment" ref={input} data-testid="review-comment-input" rows={3} value={comment} onChange={(event) => onComment(event.target.value)} onKeyDown={sendOnCtrlEnter(onSendReturn)} />
           <button type="button" data-testid="review-comment-send" disabled={busy || comment.trim() === ''} onClick={onSendReturn}>
             {t('reviewItem.sendReturn')}

@@ -11,13 +11,16 @@ import { StateBadge } from '../../common/StateBadge';
 import { CommentThreads } from './CommentThreads';
 import type { ReaderWork } from './readerWork';
 import { ReviewDecisionPanel } from './ReviewDecisionPanel';
+import type { PointPin } from './usePointPin';
 import type { ReviewSession } from './useReviewSession';
 
 export function ReviewSidePanel({
   work,
   session,
+  pin,
   pinnedTo,
   targetIds,
+  onSlide,
   onJump,
   jumpLabel,
   onSendReturn,
@@ -25,9 +28,12 @@ export function ReviewSidePanel({
 }: {
   readonly work: readonly ReaderWork[];
   readonly session: ReviewSession;
+  readonly pin: PointPin;
   /** Where a return's comment is pinned, in words ("slice 3", "the region in view"). */
   readonly pinnedTo: string;
   readonly targetIds: readonly string[];
+  /** The item is a slide: places on it are named without a slice. */
+  readonly onSlide: boolean;
   readonly onJump: (index: number, thread: CommentThread) => void;
   readonly jumpLabel?: (index: number) => string;
   readonly onSendReturn: () => void;
@@ -51,8 +57,11 @@ export function ReviewSidePanel({
             <ReviewDecisionPanel
               pinnedTo={pinnedTo}
               returning={session.returning}
+              pinning={pin.pinning}
+              pinned={pin.anchor !== null}
               comment={session.comment}
               busy={session.busy}
+              onTogglePin={pin.toggle}
               onComment={session.setComment}
               onApprove={() => void session.decide('approve', { kind: 'item' })}
               onReturn={session.startReturn}
@@ -63,7 +72,7 @@ export function ReviewSidePanel({
           )}
           <ErrorText error={session.error} testId="review-error" />
           <h2>{t('comments.title')}</h2>
-          <CommentThreads threads={session.threads} targetIds={targetIds} onJump={onJump} jumpLabel={jumpLabel} onChanged={session.reloadThreads} canReopen />
+          <CommentThreads threads={session.threads} targetIds={targetIds} onSlide={onSlide} onJump={onJump} jumpLabel={jumpLabel} onChanged={session.reloadThreads} canReopen />
         </>
       )}
     </aside>

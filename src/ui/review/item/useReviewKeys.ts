@@ -1,10 +1,10 @@
-/** The reviewer's keys: A approves, R returns, N / P go to the next / previous differing slice; not while typing or with a modifier held. */
+/** The reviewer's keys: A approves, R returns, M pins the return to a point, N / P go to the next / previous difference; not while typing or with a modifier held. */
 import { useEffect, useRef } from 'react';
 import { typingInto } from '../../reading/typingInto';
 
-export type ReviewKey = 'approve' | 'return' | 'nextDifference' | 'previousDifference';
+export type ReviewKey = 'approve' | 'return' | 'pin' | 'nextDifference' | 'previousDifference';
 
-const KEYS: Readonly<Record<string, ReviewKey>> = { a: 'approve', r: 'return', n: 'nextDifference', p: 'previousDifference' };
+const KEYS: Readonly<Record<string, ReviewKey>> = { a: 'approve', r: 'return', m: 'pin', n: 'nextDifference', p: 'previousDifference' };
 
 export function useReviewKeys(enabled: boolean, onKey: (key: ReviewKey) => void): void {
   // The latest handler, so the listener is added once and never sees stale state.

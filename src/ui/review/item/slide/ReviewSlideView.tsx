@@ -2,7 +2,8 @@
  * The reviewer's screen of a slide: the slide (read-only) with each reader's outlines as a layer
  * in the reader's colour, the regions where handed-in readers differ (N / P or a click zooms to
  * the readers' outlines there), each reader's slide-level answer, and the decision on the chosen
- * reader (A approves; R returns with a comment pinned to the selected region, else to the view).
+ * reader (A approves; R returns with a comment pinned to the selected region, else to the view, or
+ * with M to a point clicked on the slide). Point-pinned threads are drawn as pins.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { CommentAnchor, CommentThread } from '../../../../core/api';
@@ -12,14 +13,18 @@ import { isLabelQuestion } from '../../../../core/labelSet';
 import { stepDiffering } from '../../../../core/review/differingSlices';
 import { anchorBox, boxPolygon, clampBox, viewAround } from '../../../../core/review/regionBoxes';
 import { regionDifferences } from '../../../../core/review/regionDifferences';
+import { imageTargetsOf } from '../../../../core/targets';
 import { useLanguage, useT } from '../../../../i18n';
 import { LazySlideViewer, type SlideViewerHandle } from '../../../../viewer/slide/LazySlideViewer';
 import { ReaderOutlines, type ReaderLayer } from '../../../../viewer/slide/review/ReaderOutlines';
 import type { ViewerAdapter } from '../../../../viewer/adapter';
 import { useSlideTiles } from '../../../slide/useSlideTiles';
+import { anchorWords } from '../anchorWords';
+import { ReviewPinLayer } from '../ReviewPinLayer';
 import { ReviewScreen } from '../ReviewScreen';
 import { ReviewSidePanel } from '../ReviewSidePanel';
 import type { ReviewItemData } from '../useReviewItem';
+import { usePointPin } from '../usePointPin';
 import { useReviewKeys, type ReviewKey } from '../useReviewKeys';
 import { useReviewSession } from '../useReviewSession';
 import { SlideAnswers, SlideDifferences } from './SlideDifferences';
@@ -35,6 +40,8 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
   const [selected, setSelected] = useState<number | null>(null);
 
   const image = useMemo(() => ({ width: slide.levels[0]?.width ?? 0, height: slide.levels[0]?.height ?? 0 }), [slide]);
+  const images = useMemo(() => imageTargetsOf(detail.item), [detail.item]);
+  const pin = usePointPin(images, session.returning, session.threads);
   const regionQuestion = detail.labelSet.questions.find((q) => q.target === 'region') ?? null;
   const slideQuestion = detail.labelSet.questions.find((q) => q.target === 'slide' && isLabelQuestion(q)) ?? null;
   const differences = useMemo(() => {
@@ -51,7 +58,15 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
       })),
     [session.layers, itemId, regionQuestion],
   );
-  const renderOverlay = useCallback((adapter: ViewerAdapter) => <ReaderOutlines adapter={adapter} layers={layers} focus={focus} />, [layers, focus]);
+  const renderOverlay = useCallback(
+    (adapter: ViewerAdapter) => (
+      <>
+        <ReaderOutlines adapter={adapter} layers={layers} focus={focus} />
+        <ReviewPinLayer adapter={adapter} pin={pin} />
+      </>
+    ),
+    [layers, focus, pin],
+  );
 
   const zoomTo = (box: Box | null) => (box ? viewer?.controls.fitImageBox(viewAround(box)) : viewer?.controls.home());
   const select = (index: number) => {
@@ -60,16 +75,18 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
   };
   const onJump = (_index: number, thread: CommentThread) => zoomTo(anchorBox(thread.anchor));
 
-  /** The selected region, else what is on screen, cut to the slide: what a return's comment is pinned to. */
-  const pin = (): CommentAnchor => {
+  /** The point clicked, else the selected region, else what is on screen, cut to the slide: what a return's comment is pinned to. */
+  const pinned = (): CommentAnchor => {
+    if (pin.anchor) return pin.anchor;
     const box = clampBox(focus ?? viewer?.adapter.visibleImageBox() ?? { minX: 0, minY: 0, maxX: image.width, maxY: image.height }, image);
     return box ? { kind: 'region', targetId: itemId, polygon: boxPolygon(box) } : { kind: 'target', targetId: itemId };
   };
-  const sendReturn = () => session.comment.trim() !== '' && void session.decide('return', pin());
+  const sendReturn = () => session.comment.trim() !== '' && void session.decide('return', pinned());
 
   const onKey = (key: ReviewKey) => {
     if (key === 'approve') return void session.decide('approve', { kind: 'item' });
     if (key === 'return') return session.startReturn();
+    if (key === 'pin') return pin.toggle();
     const to = stepDiffering(
       differences.map((_, index) => index),
       selected ?? -1,
@@ -90,8 +107,10 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
           <ReviewSidePanel
             work={work}
             session={session}
-            pinnedTo={focusName ? t('reviewSlide.pinnedRegion', { name: focusName }) : t('reviewSlide.pinnedView')}
+            pin={pin}
+            pinnedTo={pin.anchor ? anchorWords(pin.anchor, targetIds, true, t) : focusName ? t('reviewSlide.pinnedRegion', { name: focusName }) : t('reviewSlide.pinnedView')}
             targetIds={targetIds}
+            onSlide
             onJump={onJump}
             jumpLabel={() => t('reviewSlide.show')}
             onSendReturn={sendReturn}
