@@ -14,14 +14,18 @@ export function useStackAdapter(handle: ViewportHandle | null, onAdapter: ((adap
   const onAdapterRef = useRef(onAdapter);
   onAdapterRef.current = onAdapter;
   const wanted = onAdapter !== undefined;
+  const adapterRef = useRef<StackAdapter | null>(null);
 
   useEffect(() => {
     if (!handle || !wanted) return;
     const adapter = new StackAdapter(handle.viewport, handle.renderMode, () => targetRef.current);
+    adapterRef.current = adapter;
     onAdapterRef.current?.(adapter);
     return () => {
+      adapterRef.current = null;
       onAdapterRef.current?.(null);
       adapter.destroy();
     };
   }, [handle, wanted]);
+  useEffect(() => adapterRef.current?.shownTargetChanged(), [shownTarget]);
 }

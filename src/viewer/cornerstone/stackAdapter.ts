@@ -64,6 +64,14 @@ export class StackAdapter implements ViewerAdapter {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The slice known to be on screen changed: the page learns it a render after Cornerstone's own
+   * events, so overlays that placed nothing while no slice was known hear it as a change of view.
+   */
+  shownTargetChanged(): void {
+    this.schedule();
+  }
+
   destroy(): void {
     for (const type of VIEW_EVENTS) this.element.removeEventListener(type, this.schedule);
     if (this.frame !== null) cancelAnimationFrame(this.frame);
