@@ -11,8 +11,10 @@ import { DEMO_SLIDE_DATASET_NAME } from '../server/demo/slide/seed';
 import type { Geometry } from '../src/core/annotation';
 import type { Box } from '../src/core/bounds';
 import { targetLabelId } from '../src/core/recordIds';
+import { viewAround } from '../src/core/review/regionBoxes';
 import type { ApiClient } from '../src/data/api';
 import { byTestId, CHOSEN_PASSWORD, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
+import { expectPinAt, pinToPoint } from './fixtures/review';
 import { expectSlideReady, expectViewAtRest } from './fixtures/slides';
 
 /** Level-0 px of the demo slide: reader A outlines the first carcinoma focus generously, B tightly; both the same adenoma. */
@@ -32,15 +34,21 @@ const polygon = (box: Box): Geometry => ({
   ],
 });
 
+const provenanceOf = (readerId: string) => {
+  const at = new Date().toISOString();
+  return { origin: { kind: 'human' as const }, createdAt: at, updatedAt: at, authors: [readerId] };
+};
+
+/** A reader's outline of `box` on the slide, as a new record. */
+const shape = (itemId: string, readerId: string, id: string, classCode: string, box: Box) =>
+  ({ type: 'shape' as const, id: `${id}-${readerId}`, questionId: 'lesion', targetId: itemId, classCode, geometry: polygon(box), provenance: provenanceOf(readerId) });
+
 /** As the reader, through the item's records API: their carcinoma outline, the adenoma, their Group; then hands the slide in. */
 async function handIn(api: ApiClient, itemId: string, readerId: string, carcinoma: Box, group: string): Promise<void> {
-  const at = new Date().toISOString();
-  const provenance = { origin: { kind: 'human' as const }, createdAt: at, updatedAt: at, authors: [readerId] };
-  const shape = (id: string, classCode: string, box: Box) => ({ type: 'shape' as const, id: `${id}-${readerId}`, questionId: 'lesion', targetId: itemId, classCode, geometry: polygon(box), provenance });
   const records = [
-    shape('carcinoma', 'lesion.carcinoma', carcinoma),
-    shape('adenoma', 'lesion.adenoma', ADENOMA),
-    { type: 'label' as const, id: targetLabelId('group', itemId), questionId: 'group', targetId: itemId, classCodes: [group], provenance },
+    shape(itemId, readerId, 'carcinoma', 'lesion.carcinoma', carcinoma),
+    shape(itemId, readerId, 'adenoma', 'lesion.adenoma', ADENOMA),
+    { type: 'label' as const, id: targetLabelId('group', itemId), questionId: 'group', targetId: itemId, classCodes: [group], provenance: provenanceOf(readerId) },
   ];
   const { revision } = await api.patchRecords(itemId, { ops: records.map((record) => ({ kind: 'put' as const, id: record.id, baseVersion: 0, record })) }, `outline-${readerId}`);
   await api.submit(itemId, revision, `submit-${readerId}`);
@@ -163,5 +171,43 @@ test('a reviewer compares two readers’ outlines on a slide, returns one pinned
   await expect(byTestId(pageA, 'returned-notice')).toContainText(comment);
   await byTestId(pageA, `comment-jump-${threadId}`).click();
   await expectViewOn(pageA, DIFFERING);
+
+  // A outlines the rest of the carcinoma and hands the slide in again; the reviewer returns it pinned to a point clicked on the slide.
+  const more = shape(itemId, a.id, 'carcinoma-more', 'lesion.carcinoma', OUTLINE_B);
+  const { revision } = await a.api.patchRecords(itemId, { ops: [{ kind: 'put', id: more.id, baseVersion: 0, record: more }] }, `outline-more-${a.id}`);
+  await a.api.submit(itemId, revision, `resubmit-${a.id}`);
+  await openReview(page, itemId, a.id);
+  await expectViewAtRest(page);
+  await byTestId(page, 'review-return').click();
+  const clicked = await pinToPoint(page, 0.5, 0.5);
+  await expect(page.locator('label[for="review-comment"]')).toContainText('a point on the slide');
+  await expectPinAt(page, 'pending', clicked);
+  const pointComment = 'Look at this gland again.';
+  await byTestId(page, 'review-comment-input').fill(pointComment);
+  await byTestId(page, 'review-comment-send').click();
+  await expect(page).toHaveURL(/\/review$/);
+  const pointThread = (await reviewerApi.listComments(itemId, a.id)).find((t) => t.anchor.kind === 'point');
+  const anchor = pointThread?.anchor;
+  if (anchor?.kind !== 'point') throw new Error('no thread is pinned to a point');
+  const { item } = await reviewerApi.getItem(itemId);
+  if (item.content.kind !== 'slide') throw new Error('the demo slide is a slide');
+  expect(anchor.targetId).toBe(itemId);
+  expect(anchor.x).toBeGreaterThan(0);
+  expect(anchor.x).toBeLessThan(item.content.levels[0]?.width ?? 0);
+  expect(anchor.y).toBeGreaterThan(0);
+  expect(anchor.y).toBeLessThan(item.content.levels[0]?.height ?? 0);
+
+  // A's slide names the place, shows it around the point, and draws the pin there.
+  await pageA.reload();
+  await expectSlideReady(pageA);
+  const pointId = pointThread?.id ?? '';
+  await expect(byTestId(pageA, `comment-thread-${pointId}`)).toHaveAttribute('data-anchor-kind', 'point');
+  await expect(byTestId(pageA, `comment-place-${pointId}`)).toHaveText('a point on the slide');
+  await byTestId(pageA, `comment-jump-${pointId}`).click();
+  const around = viewAround({ minX: anchor.x, minY: anchor.y, maxX: anchor.x, maxY: anchor.y });
+  await expectViewOn(pageA, around);
+  const pin = byTestId(pageA, `point-marker-${pointId}`);
+  await expect(pin).toBeVisible();
+  await expect(pin).toHaveAttribute('data-state', 'open');
   await context.close();
 });

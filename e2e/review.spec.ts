@@ -1,8 +1,8 @@
 /**
  * Working-group review as separate plain users: two annotators read the demo CT series
  * differently; the reviewer sees both readers' labels and the slices where they differ, returns
- * one reader with a comment pinned to a slice; that reader sees it, goes to the slice, fixes and
- * submits again; the reviewer approves both. Approving a correct item costs the reviewer at most
+ * one reader with a comment pinned to a point clicked on a slice; that reader sees the thread say
+ * where it is, goes to the slice, sees the pin there, fixes and submits again; the reviewer approves both. Approving a correct item costs the reviewer at most
  * two actions (counted from the screen being ready to the decision being recorded, and printed).
  */
 import type { Page } from '@playwright/test';
@@ -20,7 +20,7 @@ import {
   truthClass,
   type Account,
 } from './fixtures/mejirushi';
-import { differingSlices, expectReviewReady, readAndSubmit, readerState, submitItem, wrongClass } from './fixtures/review';
+import { differingSlices, expectPinAt, expectReviewReady, pinToPoint, readAndSubmit, readerState, submitItem, wrongClass } from './fixtures/review';
 
 /** The slices both readers label; reader A gets DIFFERING wrong. */
 const READ = [0, 1, 2, 3, 4, 5];
@@ -78,11 +78,34 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
 
   await reviewer.keyboard.press('r');
   await expect(byTestId(reviewer, 'review-comment-input')).toBeFocused();
-  const comment = `Slice ${(DIFFERING[0] as number) + 1}: look again at the blood.`;
+  // Pinning to a point starts and Esc drops it, back to the slice; a click on the image then pins the comment there.
+  const where = reviewer.locator('label[for="review-comment"]');
+  await byTestId(reviewer, 'review-pin-point').click();
+  await expect(byTestId(reviewer, 'review-pin-hint')).toBeVisible();
+  await reviewer.keyboard.press('Escape');
+  await expect(byTestId(reviewer, 'review-pin-hint')).toHaveCount(0);
+  await expect(byTestId(reviewer, 'review-pin-point')).toHaveAttribute('aria-pressed', 'false');
+  await expect(where).toContainText(`Slice ${(DIFFERING[0] as number) + 1}`);
+  const clicked = await pinToPoint(reviewer, 0.45, 0.55);
+  await expect(where).toContainText(`a point on slice ${(DIFFERING[0] as number) + 1}`);
+  await expectPinAt(reviewer, 'pending', clicked);
+  await expect(byTestId(reviewer, 'review-comment-input')).toBeFocused();
+  const comment = `Slice ${(DIFFERING[0] as number) + 1}: look again at the blood here.`;
   await reviewer.keyboard.type(comment);
   await reviewer.keyboard.press('Control+Enter');
   await expect(reviewer).toHaveURL(/\/review$/);
   expect(await readerState(reviewerApi, itemId, a.id)).toBe('returned');
+  // Stored as a point on that slice, inside its image.
+  const { item } = await reviewerApi.getItem(itemId);
+  if (item.content.kind !== 'series') throw new Error('the demo item is a series');
+  const [pinned] = await reviewerApi.listComments(itemId, a.id);
+  const anchor = pinned?.anchor;
+  if (anchor?.kind !== 'point') throw new Error(`the comment is pinned to ${JSON.stringify(anchor)}, not a point`);
+  expect(anchor.targetId).toBe(item.content.slices[DIFFERING[0] as number]?.targetId);
+  expect(anchor.x).toBeGreaterThan(0);
+  expect(anchor.x).toBeLessThan(item.content.columns);
+  expect(anchor.y).toBeGreaterThan(0);
+  expect(anchor.y).toBeLessThan(item.content.rows);
 
   // A sees the returned notice and the comment, goes to the slice, fixes, answers and resubmits.
   await pageA.reload();
@@ -93,10 +116,20 @@ test('a reviewer compares two readers, returns one with a pinned comment, and ap
   await expect(thread).toHaveCount(1);
   await expect(thread).toContainText(comment);
   const threadId = (await thread.getAttribute('data-testid'))?.replace('comment-thread-', '') ?? '';
+  await expect(thread).toHaveAttribute('data-anchor-kind', 'point');
+  await expect(thread).toHaveAttribute('data-anchor-x', String(anchor.x));
+  await expect(thread).toHaveAttribute('data-anchor-y', String(anchor.y));
+  await expect(byTestId(pageA, `comment-place-${threadId}`)).toHaveText(`a point on slice ${(DIFFERING[0] as number) + 1}`);
   await byTestId(pageA, `comment-jump-${threadId}`).click();
   await expectSliceShown(pageA, DIFFERING[0] as number);
+  // The pin is on that slice, at the point, and on no other slice.
+  const pin = byTestId(pageA, `point-marker-${threadId}`);
+  await expect(pin).toHaveText('1');
+  await expect(pin).toHaveAttribute('data-state', 'open');
+  await expect(pin).toHaveAttribute('data-x', String(anchor.x));
   await labelByKeys(pageA, [keyFor(truthClass(DIFFERING[0] as number))]);
   await goToSlice(pageA, DIFFERING[1] as number);
+  await expect(pin).toHaveCount(0);
   await labelByKeys(pageA, [keyFor(truthClass(DIFFERING[1] as number))]);
   await thread.getByTestId('comment-reply-input').fill('Fixed both slices.');
   await byTestId(pageA, `comment-reply-${threadId}`).click();
