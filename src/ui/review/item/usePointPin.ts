@@ -43,10 +43,7 @@ export function usePointPin(images: readonly ImageTarget[], returning: boolean, 
 
   const place = useCallback(
     (targetId: string, point: Point) => {
-      const placed = pointAnchor(
-        images.find((image) => image.id === targetId),
-        point,
-      );
+      const placed = pointAnchor(images.find((image) => image.id === targetId), point);
       // A click beside the image pins nothing: the reviewer clicks again.
       if (!placed) return;
       setAnchor(placed);
@@ -58,5 +55,11 @@ export function usePointPin(images: readonly ImageTarget[], returning: boolean, 
     () => [...threadMarkers(threads), ...(anchor ? [{ key: 'pending', targetId: anchor.targetId, x: anchor.x, y: anchor.y, label: '+', state: 'pending' as const }] : [])],
     [threads, anchor],
   );
-  return useMemo(() => ({ pinning, anchor, markers, toggle: () => (held ? clear() : returning && setPinning(true)), place }), [pinning, anchor, markers, held, returning, clear, place]);
+  return useMemo(() => {
+    const toggle = () => {
+      if (held) clear();
+      else if (returning) setPinning(true);
+    };
+    return { pinning, anchor, markers, toggle, place };
+  }, [pinning, anchor, markers, held, returning, clear, place]);
 }
