@@ -37,7 +37,7 @@ export function ReturnedNotice({
         <CommentThreads
           threads={threads}
           targetIds={open.targetIds}
-          onSlide={onShowRegion !== undefined}
+          onSlide={open.detail?.item.content.kind === 'slide'}
           onJump={(index, thread) => (onShowRegion ? onShowRegion(anchorBox(thread.anchor)) : appStore().getState().goToSlice(index))}
           jumpLabel={onShowRegion ? () => t('reviewSlide.show') : undefined}
           onChanged={onChanged}

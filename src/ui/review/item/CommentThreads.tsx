@@ -8,10 +8,10 @@ import { useState } from 'react';
 import type { CommentThread } from '../../../core/api';
 import { anchorTarget } from '../../../core/review/commentAnchor';
 import { useT } from '../../../i18n';
-import { anchorWords } from './anchorWords';
 import { appServices } from '../../../store';
 import { toAppError, type AppError } from '../../../store/loadError';
 import { ErrorText } from '../../common/ErrorText';
+import { anchorWords } from './anchorWords';
 import { sendOnCtrlEnter } from './ctrlEnter';
 import './CommentThreads.css';
 
@@ -48,7 +48,11 @@ export function CommentThreads({
           number={position + 1}
           place={anchorWords(thread.anchor, targetIds, onSlide, t)}
           index={indexOf(thread, targetIds)}
-          onJump={onJump} jumpLabel={jumpLabel} onChanged={onChanged} canReopen={canReopen} />
+          onJump={onJump}
+          jumpLabel={jumpLabel}
+          onChanged={onChanged}
+          canReopen={canReopen}
+        />
       ))}
     </ul>
   );
