@@ -1,4 +1,4 @@
-import type { LabelSet } from '../labelSet';
+import type { AnswerKind, LabelClass, LabelSet, LocalizedText, Question } from '../labelSet';
 
 /**
  * Label sets shipped with Mejirushi. Codings are SNOMED CT where the code is certain; classes
@@ -148,18 +148,29 @@ export const UC_ENDOSCOPY_LABEL_SET: LabelSet = {
   ],
 };
 
+/** A question about the whole photograph that a grader may leave open (an ungradable one). */
+const optionalImageQuestion = (id: string, name: LocalizedText, kind: AnswerKind, classes: readonly LabelClass[]): Question => ({
+  id,
+  name,
+  target: 'image',
+  kind,
+  required: false,
+  classes,
+});
+
 /**
  * Fundus photographs as a reading centre grades them, one photograph at a time and one question
- * after another, each answered by number keys (yes 1, no 0; a grade by its number): gradable, diabetic retinopathy on the International
- * Clinical DR scale (ICDR, Wilkinson et al. 2003: 0–4), referable diabetic macular oedema (on a
- * photograph: hard exudates within one disc diameter of the fovea, as Gulshan et al. 2016), glaucoma
- * suspect, and AMD stage by the Beckman clinical classification (Ferris et al., Ophthalmology 2013)
- * folded to four steps: none (no or normal ageing changes: drusen ≤ 63 µm), early (medium drusen
- * 63–125 µm), intermediate (large drusen > 125 µm or AMD pigmentary abnormalities), late
- * (neovascular AMD or geographic atrophy). Only gradability is required: a photograph nobody can
- * grade has no DR grade, and a question is required for every target or none. Version 2 added
- * gradability, macular oedema and AMD and made glaucoma a suspect yes/no on keys 1/0 (same codes);
- * version 1 stays stored for datasets made with it.
+ * after another, each answered by number keys (yes 1, no 0; a grade by its number): gradable,
+ * diabetic retinopathy on the International Clinical DR scale (ICDR, Wilkinson et al. 2003: 0–4),
+ * referable diabetic macular oedema (on a photograph: hard exudates within one disc diameter of
+ * the fovea, as Gulshan et al. 2016), glaucoma suspect, and AMD stage by the Beckman clinical
+ * classification (Ferris et al., Ophthalmology 2013) folded to four steps: none (no or normal
+ * ageing changes: drusen ≤ 63 µm), early (medium drusen 63–125 µm), intermediate (large drusen
+ * > 125 µm or AMD pigmentary abnormalities), late (neovascular AMD or geographic atrophy). Only
+ * gradability is required: a photograph nobody can grade has no DR grade, and a question is
+ * required for every target or none. Version 2 added gradability, macular oedema and AMD and made
+ * glaucoma a suspect yes/no on keys 1/0 (same codes); version 1 stays stored for datasets made
+ * with it.
  */
 export const FUNDUS_GRADING_LABEL_SET: LabelSet = {
   id: 'fundus-grading',
@@ -177,63 +188,35 @@ export const FUNDUS_GRADING_LABEL_SET: LabelSet = {
         { code: 'gradable.yes', name: { en: 'Gradable', ja: '判定可能' }, color: '#1f77b4', key: '1' },
       ],
     },
-    {
-      id: 'dr',
-      name: { en: 'Diabetic retinopathy (ICDR)', ja: '糖尿病網膜症（国際重症度分類）' },
-      target: 'image',
-      kind: 'grade',
-      required: false,
-      classes: grade(
-        'dr',
-        [
-          ['0 no apparent retinopathy', '0 網膜症なし'],
-          ['1 mild NPDR', '1 軽症非増殖網膜症'],
-          ['2 moderate NPDR', '2 中等症非増殖網膜症'],
-          ['3 severe NPDR', '3 重症非増殖網膜症'],
-          ['4 proliferative DR', '4 増殖網膜症'],
-        ],
-        SCALE,
-      ),
-    },
-    {
-      id: 'dme',
-      name: { en: 'Referable diabetic macular oedema', ja: '要紹介の糖尿病黄斑浮腫' },
-      target: 'image',
-      kind: 'single',
-      required: false,
-      classes: [
-        { code: 'dme.no', name: { en: 'No referable DME', ja: '要紹介の黄斑浮腫なし' }, color: '#2ca02c', key: '0' },
-        { code: 'dme.yes', name: { en: 'Referable DME', ja: '要紹介の黄斑浮腫あり' }, color: '#d62728', key: '1' },
+    optionalImageQuestion('dr', { en: 'Diabetic retinopathy (ICDR)', ja: '糖尿病網膜症（国際重症度分類）' }, 'grade', grade(
+      'dr',
+      [
+        ['0 no apparent retinopathy', '0 網膜症なし'],
+        ['1 mild NPDR', '1 軽症非増殖網膜症'],
+        ['2 moderate NPDR', '2 中等症非増殖網膜症'],
+        ['3 severe NPDR', '3 重症非増殖網膜症'],
+        ['4 proliferative DR', '4 増殖網膜症'],
       ],
-    },
-    {
-      id: 'glaucoma',
-      name: { en: 'Glaucoma suspect', ja: '緑内障疑い' },
-      target: 'image',
-      kind: 'single',
-      required: false,
-      classes: [
-        { code: 'glaucoma.negative', name: { en: 'Glaucoma suspect −', ja: '緑内障疑いなし' }, color: '#2ca02c', key: '0' },
-        { code: 'glaucoma.positive', name: { en: 'Glaucoma suspect +', ja: '緑内障疑いあり' }, color: '#d62728', key: '1' },
+      SCALE,
+    )),
+    optionalImageQuestion('dme', { en: 'Referable diabetic macular oedema', ja: '要紹介の糖尿病黄斑浮腫' }, 'single', [
+      { code: 'dme.no', name: { en: 'No referable DME', ja: '要紹介の黄斑浮腫なし' }, color: '#2ca02c', key: '0' },
+      { code: 'dme.yes', name: { en: 'Referable DME', ja: '要紹介の黄斑浮腫あり' }, color: '#d62728', key: '1' },
+    ]),
+    optionalImageQuestion('glaucoma', { en: 'Glaucoma suspect', ja: '緑内障疑い' }, 'single', [
+      { code: 'glaucoma.negative', name: { en: 'Glaucoma suspect −', ja: '緑内障疑いなし' }, color: '#2ca02c', key: '0' },
+      { code: 'glaucoma.positive', name: { en: 'Glaucoma suspect +', ja: '緑内障疑いあり' }, color: '#d62728', key: '1' },
+    ]),
+    optionalImageQuestion('amd', { en: 'AMD stage (Beckman)', ja: '加齢黄斑変性の病期（Beckman分類）' }, 'grade', grade(
+      'amd',
+      [
+        ['0 none', '0 なし'],
+        ['1 early', '1 早期'],
+        ['2 intermediate', '2 中期'],
+        ['3 late', '3 後期'],
       ],
-    },
-    {
-      id: 'amd',
-      name: { en: 'AMD stage (Beckman)', ja: '加齢黄斑変性の病期（Beckman分類）' },
-      target: 'image',
-      kind: 'grade',
-      required: false,
-      classes: grade(
-        'amd',
-        [
-          ['0 none', '0 なし'],
-          ['1 early', '1 早期'],
-          ['2 intermediate', '2 中期'],
-          ['3 late', '3 後期'],
-        ],
-        SCALE,
-      ),
-    },
+      SCALE,
+    )),
   ],
 };
 
