@@ -3,7 +3,8 @@
  * geometry in both directions. Coordinates are image px of the frame, origin top-left, x right,
  * y down: COCO's convention and ours. Standard keys keep the published names and types: `bbox` is
  * [x, y, width, height]; `segmentation` a list of polygons, each a flat [x1, y1, x2, y2, …] list,
- * open (the last vertex does not repeat the first); `area` px²; `iscrowd` 0.
+ * open (the last vertex does not repeat the first); `area` px²; `iscrowd` 0. A mask is uncompressed
+ * RLE with `iscrowd` 1 (cocoMask.ts).
  *
  * COCO has no slot for what an image as a whole shows, nor for what its polygons cannot say. Ours:
  * - image-level answers in each image's `attributes` object, question id → class code (an array
@@ -17,6 +18,7 @@
 import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
 import { geometryBounds } from '../bounds';
 import { geometryArea } from '../geometry/measure';
+import type { CocoRle } from './cocoMask';
 import type { ExportedProvenance } from './exportedProvenance';
 import { ellipseRing } from './geojson';
 
@@ -51,7 +53,7 @@ export interface CocoCategory {
   readonly supercategory: string;
 }
 
-/** What the standard keys of an annotation cannot carry. */
+/** What the standard keys of an annotation cannot carry (a mask's annotation has only `provenance`). */
 export interface CocoShapeExtension {
   /** The shape drawn, when the polygon only approximates it (rectangle: exactly `bbox`). */
   readonly shape?: 'rectangle' | 'ellipse';
@@ -61,16 +63,18 @@ export interface CocoShapeExtension {
   readonly provenance?: ExportedProvenance;
 }
 
-export interface CocoAnnotation {
+export type CocoAnnotation = {
   readonly id: number;
   readonly image_id: number;
   readonly category_id: number;
-  readonly segmentation: readonly (readonly number[])[];
   readonly area: number;
   readonly bbox: readonly [number, number, number, number];
-  readonly iscrowd: 0;
   readonly mejirushi?: CocoShapeExtension;
-}
+} & (
+  | { readonly segmentation: readonly (readonly number[])[]; readonly iscrowd: 0 }
+  /** A labelmap (cocoMask.ts). */
+  | { readonly segmentation: CocoRle; readonly iscrowd: 1 }
+);
 
 /** A frame-range answer: one record covering the images `first_image_id`…`last_image_id`. */
 export interface CocoFrameRange {
@@ -95,7 +99,12 @@ export interface CocoFile {
 }
 
 /** The standard keys and our extension of one outline; null for what COCO cannot hold (points, lines). */
-export type CocoShape = Pick<CocoAnnotation, 'segmentation' | 'area' | 'bbox'> & { readonly mejirushi?: CocoShapeExtension };
+export interface CocoShape {
+  readonly segmentation: readonly (readonly number[])[];
+  readonly area: number;
+  readonly bbox: readonly [number, number, number, number];
+  readonly mejirushi?: CocoShapeExtension;
+}
 
 const flat = (ring: Ring): number[] => ring.flatMap(([x, y]) => [x, y]);
 
@@ -195,7 +204,7 @@ function read(annotation: Record<string, unknown>): Geometry {
     const [x, y, w, h] = bboxOf(annotation.bbox);
     return { type: 'rectangle', topLeft: [x, y], bottomRight: [x + w, y + h] };
   }
-  if (isObject(segmentation)) throw new Fault('badSegmentation', 'run-length encoded (RLE) masks are not read; polygons are');
+  if (isObject(segmentation)) throw new Fault('badSegmentation', 'run-length encoded (RLE) segmentation is a mask, not an outline');
   if (!Array.isArray(segmentation)) throw new Fault('badSegmentation', 'segmentation is not a list of polygons');
   if (annotation.bbox !== undefined) bboxOf(annotation.bbox);
   const parts = polygons(segmentation, extension.holes);

@@ -79,16 +79,23 @@ describe('exportCoco', () => {
     const parts = file.annotations[2]!;
     expect(parts).toMatchObject({ image_id: 3, category_id: 4, segmentation: [[10, 10, 50, 10, 30, 40], [200, 100, 300, 100, 300, 200, 200, 200]], area: 600 + 10_000, bbox: [10, 10, 290, 190] });
     expect(parts.mejirushi).toBeUndefined();
-    const oval = file.annotations[3]!;
+    const oval = file.annotations[4]!;
     expect(oval.area).toBeCloseTo(Math.PI * 100 * 50, 9);
-    expect(oval.segmentation[0]).toHaveLength(2 * 128);
+    expect(oval.iscrowd === 0 && oval.segmentation[0]).toHaveLength(2 * 128);
     expect(oval.mejirushi).toEqual({ shape: 'ellipse', ellipse: { center: [320, 240], radii: [100, 50], rotation: 0.5 } });
   });
 
-  it('carries a pending proposal’s provenance, and leaves out what COCO cannot hold and rejected proposals', () => {
-    expect(file.annotations).toHaveLength(5);
-    expect(file.annotations[4]!.mejirushi?.provenance).toMatchObject({ origin: 'model', modelId: 'lesion-net', modelVersion: '2.0.0', decision: 'pending' });
-    expect(left).toEqual({ point: 1, mask: 1 });
+  it('writes a mask as column-major RLE, a crowd of its class on the frame, with the box of its set pixels', () => {
+    const mask = file.annotations[3]!;
+    // Set pixels x 10–11, y 5–7 of 320×240: columns 10 and 11 each run 3 set pixels from row 5.
+    const counts = [10 * 240 + 5, 3, 240 - 3, 3, 240 * 320 - (11 * 240 + 8)];
+    expect(mask).toEqual({ id: 4, image_id: 3, category_id: 4, segmentation: { counts, size: [240, 320] }, area: 6, bbox: [10, 5, 2, 3], iscrowd: 1 });
+  });
+
+  it('carries a pending proposal’s provenance, and leaves out what COCO cannot hold, empty masks and rejected proposals', () => {
+    expect(file.annotations).toHaveLength(6);
+    expect(file.annotations[5]!.mejirushi?.provenance).toMatchObject({ origin: 'model', modelId: 'lesion-net', modelVersion: '2.0.0', decision: 'pending' });
+    expect(left).toEqual({ point: 1, emptyMask: 1 });
   });
 
   it('counts an outline of a class the label set does not know as left out, and names the file after the item', () => {

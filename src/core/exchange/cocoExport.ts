@@ -2,19 +2,20 @@
  * One annotator's document of a frame set as a COCO file (see coco.ts): one image per frame in
  * frame order, one category per class of each region question, one annotation per live outline
  * (rejected proposals stay out, as in the GeoJSON export), and the frames' answers as image
- * attributes, frame ranges and item answers. Points, lines and masks have no COCO form we write;
- * they are counted in `left` so the caller can say so. O(document) by nature, like any export.
+ * attributes, frame ranges and item answers; masks as RLE (cocoMask.ts). Points and lines have no
+ * COCO form, and an empty mask nothing to show: they are counted in `left` so the caller can say so. O(document) by nature, like any export.
  */
-import { isLive, type AnnotationRecord, type DocumentView, type TargetLabel } from '../annotation';
+import { isLive, type DocumentView, type Mask, type Shape, type TargetLabel } from '../annotation';
 import type { Item } from '../item';
 import { findQuestion, type LabelClass, type LabelSet, type Question } from '../labelSet';
 import { imageTargetsOf } from '../targets';
 import { toCocoShape, type CocoAnnotation, type CocoAnswer, type CocoCategory, type CocoFile, type CocoFrameRange, type CocoImage } from './coco';
+import { toCocoRle } from './cocoMask';
 import { exportedProvenance } from './exportedProvenance';
 import { exportFileName } from './fileName';
 
 /** Records the file leaves out, by what they are. */
-export type CocoLeftOut = Partial<Record<'point' | 'polyline' | 'mask' | 'unknownClass', number>>;
+export type CocoLeftOut = Partial<Record<'point' | 'polyline' | 'emptyMask' | 'unknownClass', number>>;
 
 export interface CocoExport {
   readonly file: CocoFile;
@@ -47,25 +48,20 @@ export function exportCoco(doc: DocumentView, item: Pick<Item, 'id' | 'content'>
   const left: Record<string, number> = {};
   const leaveOut = (what: keyof CocoLeftOut) => (left[what] = (left[what] ?? 0) + 1);
 
-  const addShape = (record: AnnotationRecord, imageId: number) => {
-    if (record.type === 'mask') return leaveOut('mask');
-    if (record.type !== 'shape') return;
+  const addRegion = (record: Shape | Mask, imageId: number) => {
     const categoryId = categoryIds.get(`${record.questionId}\u0000${record.classCode}`);
     if (categoryId === undefined) return leaveOut('unknownClass');
+    const head = { id: annotations.length + 1, image_id: imageId, category_id: categoryId };
+    const provenance = exportedProvenance(record.provenance);
+    if (record.type === 'mask') {
+      const rle = toCocoRle(record);
+      if (!rle) return leaveOut('emptyMask');
+      return annotations.push({ ...head, ...rle, iscrowd: 1, ...(provenance ? { mejirushi: { provenance } } : {}) });
+    }
     const shape = toCocoShape(record.geometry);
     if (!shape) return leaveOut(record.geometry.type === 'point' ? 'point' : 'polyline');
-    const provenance = exportedProvenance(record.provenance);
     const extension = provenance ? { ...shape.mejirushi, provenance } : shape.mejirushi;
-    annotations.push({
-      id: annotations.length + 1,
-      image_id: imageId,
-      category_id: categoryId,
-      segmentation: shape.segmentation,
-      area: shape.area,
-      bbox: shape.bbox,
-      iscrowd: 0,
-      ...(extension ? { mejirushi: extension } : {}),
-    });
+    annotations.push({ ...head, segmentation: shape.segmentation, area: shape.area, bbox: shape.bbox, iscrowd: 0, ...(extension ? { mejirushi: extension } : {}) });
   };
 
   frames.forEach((frame, i) => {
@@ -73,7 +69,7 @@ export function exportCoco(doc: DocumentView, item: Pick<Item, 'id' | 'content'>
     const attributes: Record<string, CocoAnswer> = {};
     for (const record of doc.recordsAt(frame.id)) {
       if (!isLive(record)) continue;
-      if (record.type !== 'label') addShape(record, imageId);
+      if (record.type !== 'label') addRegion(record, imageId);
       else if (record.endTargetId === undefined) attributes[record.questionId] = answerOf(record, labelSet);
       else {
         const last = imageIds.get(record.endTargetId);

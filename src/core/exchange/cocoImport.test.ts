@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../annotation';
 import { isLive } from '../annotation';
 import { RecordStore } from '../recordStore';
-import { FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, FRAME_TEST_LABELS, FRAME_TEST_OUTLINES, FRAME_TEST_RECORDS } from '../testing/frameSetDocument';
+import { FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, FRAME_TEST_LABELS, FRAME_TEST_REGIONS, FRAME_TEST_RECORDS } from '../testing/frameSetDocument';
 import { DOC_KEY, humanProvenance } from '../testing/records';
 import { exportCoco } from './cocoExport';
 import { importCoco, type CocoImportContext } from './cocoImport';
@@ -38,7 +38,7 @@ describe('importCoco', () => {
   it('reads back every record the export wrote: same answers, ranges, outlines and shapes, new ids for outlines, the importer’s provenance', () => {
     const { records, issues } = imported(exported());
     expect(issues).toEqual([]);
-    const written = [...FRAME_TEST_LABELS, ...FRAME_TEST_OUTLINES].filter(isLive);
+    const written = [...FRAME_TEST_LABELS, ...FRAME_TEST_REGIONS].filter(isLive);
     expect(records).toHaveLength(written.length);
     expect(records.map(body)).toEqual(expect.arrayContaining(written.map(body)));
     expect(records.every((r) => r.provenance === IMPORTER)).toBe(true);
@@ -96,7 +96,7 @@ describe('importCoco', () => {
     ]);
     expect(issues.find((i) => i.at === 'images[1]')?.detail).toBe('file_name "IMG_0001.JPG" names no frame of this item');
     expect(issues.find((i) => i.at === 'annotations[6]')?.detail).toBe('segmentation[0] has an odd count of coordinates (5)');
-    expect(issues.find((i) => i.at === 'annotations[7]')?.detail).toBe('run-length encoded (RLE) masks are not read; polygons are');
+    expect(issues.find((i) => i.at === 'annotations[7]')?.detail).toBe('RLE counts cover 4 pixels, size 480×640 has 307200');
     expect(issues.find((i) => i.at === 'annotations[8]')?.detail).toBe('the outline is not simple (ringCrossesItself)');
     expect(issues.find((i) => i.at === 'annotations[9]')?.detail).toContain('(700, 400) lies outside the 640×480 image');
     expect(issues.find((i) => i.at === 'images[0].attributes.site')?.detail).toBe('classCodes[0]: unknown class "mayo.2" in question "site"');
@@ -145,7 +145,28 @@ describe('importCoco', () => {
       images: [{ ...frame(1, 'frame-1'), attributes: { mayo: 'mayo.1' } }, { ...frame(2, 'frame-1'), attributes: { mayo: 'mayo.2' } }],
     });
     expect(records.map((r) => (r.type === 'label' ? r.classCodes : []))).toEqual([['mayo.1']]);
-    expect(issues).toEqual([{ at: 'images[1].attributes.mayo', kind: 'duplicate', detail: 'answers mayo on frame-1 a second time' }]);
+    expect(issues).toEqual([{ at: 'images[1].attributes.mayo', kind: 'duplicate', detail: 'answers mayo a second time on frame-1' }]);
+  });
+
+  it('reads an uncompressed RLE mask as a labelmap of its class, one per class and frame, the size of its frame', () => {
+    const rle = (height: number, width: number) => ({ counts: [5, 2, height * width - 7], size: [height, width] });
+    const { records, issues } = imported({
+      images: [frame(1, 'frame-1'), frame(3, 'frame-3', 320, 240)],
+      categories: [ULCER],
+      annotations: [
+        { id: 1, image_id: 3, category_id: 1, segmentation: rle(240, 320), area: 2, bbox: [0, 5, 1, 2], iscrowd: 1 },
+        { id: 2, image_id: 3, category_id: 1, segmentation: rle(240, 320), area: 2, bbox: [0, 5, 1, 2], iscrowd: 1 },
+        { id: 3, image_id: 1, category_id: 1, segmentation: rle(240, 320), area: 2, bbox: [0, 5, 1, 2], iscrowd: 1 },
+      ],
+    });
+    // Column 0, rows 5 and 6, read back row by row.
+    expect(records).toEqual([
+      { type: 'mask', id: 'mask:lesion:frame-3:lesion.ulcer', questionId: 'lesion', targetId: 'frame-3', classCode: 'lesion.ulcer', width: 320, height: 240, runs: [5 * 320, 1, 319, 1, 240 * 320 - 6 * 320 - 1], provenance: IMPORTER },
+    ]);
+    expect(issues).toEqual([
+      { at: 'annotations[1]', kind: 'duplicate', detail: 'is a second lesion.ulcer mask on frame-3' },
+      { at: 'annotations[2]', kind: 'invalidRecord', detail: 'width: a mask is the size of its image, 640×480; got 320×240' },
+    ]);
   });
 
   it('refuses a file that is not JSON or has no images list', () => {

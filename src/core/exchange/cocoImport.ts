@@ -5,17 +5,19 @@
  * Every image, annotation and answer is taken or left on its own: each one left out is an issue
  * saying where and why, and nothing else is lost. What the server would refuse (a class of another
  * question, an outline outside its frame, a self-crossing outline) is left out here, by the same
- * validator. A file is refused whole only when it is not JSON or has no `images` list.
+ * validator. Uncompressed RLE becomes a mask (cocoMask.ts). A file is refused whole only when it
+ * is not JSON or has no `images` list.
  */
-import type { AnnotationRecord, Geometry, Provenance } from '../annotation';
+import type { AnnotationRecord, Provenance } from '../annotation';
 import { geometryFault } from '../geometry/crossings';
 import type { Item } from '../item';
 import { findQuestion, isLabelQuestion, type LabelSet, type Question } from '../labelSet';
-import { targetLabelId } from '../recordIds';
+import { maskId, targetLabelId } from '../recordIds';
 import { ItemTargets } from '../targets';
 import { validateAnnotationRecord } from '../validate';
 import { classMatcher } from './classMatch';
 import { readCocoGeometry } from './coco';
+import { readCocoRle } from './cocoMask';
 
 export type CocoIssueKind =
   | 'unknownTarget'
@@ -73,7 +75,10 @@ class Reader {
   add(at: string, record: AnnotationRecord): void {
     const checked = validateAnnotationRecord(record, { labelSet: this.context.labelSet, targets: this.targets });
     if (!checked.ok) return this.issue(at, 'invalidRecord', checked.errors.join('; '));
-    if (this.ids.has(record.id)) return this.issue(at, 'duplicate', `answers ${record.questionId} on ${record.targetId} a second time`);
+    if (this.ids.has(record.id)) {
+      const what = record.type === 'mask' ? `is a second ${record.classCode} mask` : `answers ${record.questionId} a second time`;
+      return this.issue(at, 'duplicate', `${what} on ${record.targetId}`);
+    }
     this.ids.add(record.id);
     this.records.push(record);
   }
@@ -147,12 +152,18 @@ function readAnnotation(reader: Reader, annotation: unknown, at: string, frames:
   if (targetId === undefined) return reader.issue(at, 'unknownImage', `image_id ${JSON.stringify(annotation.image_id)} is no image of this file that matches a frame`);
   const category = categories.get(annotation.category_id);
   if (!category) return reader.issue(at, 'unknownCategory', `category_id ${JSON.stringify(annotation.category_id)} names no class of a region question of ${reader.context.labelSet.id}`);
+  const { questionId, classCode } = category;
+  const { provenance } = reader.context;
+  if (isObject(annotation.segmentation)) {
+    const rle = readCocoRle(annotation.segmentation);
+    if (!rle.ok) return reader.issue(at, 'badSegmentation', rle.detail);
+    return reader.add(at, { type: 'mask', id: maskId(questionId, targetId, classCode), questionId, targetId, classCode, ...rle.labelmap, provenance });
+  }
   const read = readCocoGeometry(annotation);
   if (!read.ok) return reader.issue(at, read.fault, read.detail);
-  const geometry: Geometry = read.geometry;
-  const fault = geometryFault(geometry);
+  const fault = geometryFault(read.geometry);
   if (fault) return reader.issue(at, 'badSegmentation', `the outline is not simple (${fault.kind})`);
-  reader.add(at, { type: 'shape', id: reader.context.newId(), questionId: category.questionId, targetId, classCode: category.classCode, geometry, provenance: reader.context.provenance });
+  reader.add(at, { type: 'shape', id: reader.context.newId(), questionId, targetId, classCode, geometry: read.geometry, provenance });
 }
 
 function readRanges(reader: Reader, ranges: readonly unknown[], frames: Map<unknown, string>): void {

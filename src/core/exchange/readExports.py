@@ -24,6 +24,29 @@ def shoelace(flat):
     return abs(sum(xs[i] * ys[(i + 1) % n] - xs[(i + 1) % n] * ys[i] for i in range(n))) / 2
 
 
+def read_rle(rle, image, a, i, need):
+    """An uncompressed RLE mask as pycocotools reads it: column-major runs from a run of 0s, size [h, w]."""
+    counts, size = rle.get("counts"), rle.get("size")
+    ok = isinstance(counts, list) and all(map(is_int, counts)) and isinstance(size, list) and len(size) == 2
+    need(ok, "annotations[%d].segmentation is not RLE {counts, size}" % i)
+    if not ok:
+        return {}
+    height, width = size
+    need(sum(counts) == height * width, "annotations[%d] RLE counts do not cover its size" % i)
+    need(image is None or [image["height"], image["width"]] == size, "annotations[%d] RLE size is not its image's" % i)
+    need(a.get("iscrowd") == 1, "annotations[%d] RLE without iscrowd 1" % i)
+    set_pixels, xs, ys, position = 0, [], [], 0
+    for k, run in enumerate(counts):
+        if k % 2 == 1:
+            set_pixels += run
+            for index in range(position, position + run):
+                xs.append(index // height)
+                ys.append(index % height)
+        position += run
+    box = [min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1] if xs else None
+    return {"area": a.get("area"), "rleArea": set_pixels, "rleBbox": box, "bbox": a.get("bbox")}
+
+
 def read_coco(path):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
@@ -67,6 +90,10 @@ def read_coco(path):
         bbox = a.get("bbox")
         need(isinstance(bbox, list) and len(bbox) == 4 and all(map(is_number, bbox)) and bbox[2] > 0 and bbox[3] > 0, "annotations[%d].bbox is not [x, y, w, h]" % i)
         segmentation = a.get("segmentation")
+        if isinstance(segmentation, dict):
+            areas[str(a.get("id"))] = read_rle(segmentation, image, a, i, need)
+            per_image[str(a.get("image_id"))] = per_image.get(str(a.get("image_id")), 0) + 1
+            continue
         need(isinstance(segmentation, list) and len(segmentation) > 0, "annotations[%d].segmentation is not a list of polygons" % i)
         polygon_area = 0
         for j, polygon in enumerate(segmentation or []):
