@@ -45,7 +45,7 @@ export function exportCoco(doc: DocumentView, item: Pick<Item, 'id' | 'content'>
   const images: CocoImage[] = [];
   const annotations: CocoAnnotation[] = [];
   const frameRanges: CocoFrameRange[] = [];
-  const left: Record<string, number> = {};
+  const left: CocoLeftOut = {};
   const leaveOut = (what: keyof CocoLeftOut) => (left[what] = (left[what] ?? 0) + 1);
 
   const addRegion = (record: Shape | Mask, imageId: number) => {
