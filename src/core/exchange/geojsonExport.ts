@@ -7,6 +7,7 @@ import { isLive, type AnnotationRecord } from '../annotation';
 import type { LabelClass, LabelSet } from '../labelSet';
 import { exportedProvenance } from './exportedProvenance';
 import { toGeoJsonGeometry, type QuPathClassification, type QuPathFeature, type QuPathFeatureCollection } from './geojson';
+import { exportFileName } from './fileName';
 
 const UNKNOWN_COLOR: QuPathClassification['color'] = [127, 127, 127];
 
@@ -49,6 +50,5 @@ export function exportGeoJson(records: Iterable<AnnotationRecord>, labelSet: Lab
 
 /** The file name of an item's export: its title, without characters file systems refuse. */
 export function geoJsonFileName(title: string): string {
-  const safe = title.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+/, '');
-  return `${safe || 'annotations'}.geojson`;
+  return exportFileName(title, 'annotations', '.geojson');
 }

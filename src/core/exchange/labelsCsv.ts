@@ -8,25 +8,12 @@
 import type { DocumentView, TargetLabel } from '../annotation';
 import type { LabelSet } from '../labelSet';
 import { exportedProvenance } from './exportedProvenance';
+import { exportFileName } from './fileName';
 
-export const LABEL_CSV_COLUMNS = [
-  'slice',
-  'target_id',
-  'question',
-  'classes',
-  'class_names',
-  'origin',
-  'model_id',
-  'model_version',
-  'model_sha256',
-  'run_id',
-  'threshold',
-  'score',
-  'decision',
-  'decided_by',
-  'authors',
-  'updated_at',
-] as const;
+/** Who gave a label, as the CSVs' columns from `origin` to `updated_at` say. */
+export const PROVENANCE_CSV_COLUMNS = ['origin', 'model_id', 'model_version', 'model_sha256', 'run_id', 'threshold', 'score', 'decision', 'decided_by', 'authors', 'updated_at'] as const;
+
+export const LABEL_CSV_COLUMNS = ['slice', 'target_id', 'question', 'classes', 'class_names', ...PROVENANCE_CSV_COLUMNS] as const;
 
 /** One CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
 export function csvField(value: string | number | null): string {
@@ -36,16 +23,17 @@ export function csvField(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function row(label: TargetLabel, position: number | null, labelSet: LabelSet): string {
+/** A label's classes as codes and as English names, `;`-joined: the `classes` and `class_names` columns. */
+export function classFields(label: TargetLabel, labelSet: LabelSet): [string, string] {
   const question = labelSet.questions.find((q) => q.id === label.questionId);
   const names = label.classCodes.map((code) => question?.classes.find((c) => c.code === code)?.name.en ?? code);
+  return [label.classCodes.join(';'), names.join(';')];
+}
+
+/** The values of `PROVENANCE_CSV_COLUMNS` for one label. */
+export function provenanceFields(label: TargetLabel): (string | number | null)[] {
   const model = exportedProvenance(label.provenance);
-  const fields: (string | number | null)[] = [
-    position,
-    label.targetId,
-    label.questionId,
-    label.classCodes.join(';'),
-    names.join(';'),
+  return [
     model ? 'model' : 'human',
     model?.modelId ?? null,
     model?.modelVersion ?? null,
@@ -58,6 +46,10 @@ function row(label: TargetLabel, position: number | null, labelSet: LabelSet): s
     label.provenance.authors.join(';'),
     label.provenance.updatedAt,
   ];
+}
+
+function row(label: TargetLabel, position: number | null, labelSet: LabelSet): string {
+  const fields = [position, label.targetId, label.questionId, ...classFields(label, labelSet), ...provenanceFields(label)];
   return fields.map(csvField).join(',');
 }
 
@@ -80,6 +72,5 @@ export function exportLabelsCsv(doc: DocumentView, labelSet: LabelSet, targetIds
 
 /** The CSV's file name: the item's title, without characters file systems refuse. */
 export function labelsCsvFileName(title: string): string {
-  const safe = title.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').trim().replace(/^\.+/, '');
-  return `${safe || 'labels'}-labels.csv`;
+  return exportFileName(title, 'labels', '-labels.csv');
 }

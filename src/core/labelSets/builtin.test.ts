@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLabelSet } from '../validate';
-import { BUILTIN_LABEL_SETS, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET } from './builtin';
+import { BUILTIN_LABEL_SETS, FUNDUS_GRADING_LABEL_SET, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from './builtin';
 
 describe('built-in label sets', () => {
   it.each(BUILTIN_LABEL_SETS.map((s) => [s.id, s] as const))('%s passes validation', (_id, set) => {
@@ -38,5 +38,36 @@ describe('built-in label sets', () => {
       'ich.intraparenchymal',
       'ich.intraventricular',
     ]);
+  });
+
+  it('fundus grading (version 2): five image questions answered by number keys, only gradability required', () => {
+    expect(FUNDUS_GRADING_LABEL_SET).toMatchObject({ id: 'fundus-grading', version: 2 });
+    const summary = FUNDUS_GRADING_LABEL_SET.questions.map((q) => [q.id, q.target, q.kind, q.required, q.classes.map((c) => `${c.key}=${c.code}`).join(' ')]);
+    expect(summary).toEqual([
+      ['gradable', 'image', 'single', true, '0=gradable.no 1=gradable.yes'],
+      ['dr', 'image', 'grade', false, '0=dr.0 1=dr.1 2=dr.2 3=dr.3 4=dr.4'],
+      ['dme', 'image', 'single', false, '0=dme.no 1=dme.yes'],
+      // Version 1's codes, so a glaucoma answer means the same in both versions.
+      ['glaucoma', 'image', 'single', false, '0=glaucoma.negative 1=glaucoma.positive'],
+      ['amd', 'image', 'grade', false, '0=amd.0 1=amd.1 2=amd.2 3=amd.3'],
+    ]);
+  });
+
+  it('UC endoscopy (version 2): Mayo 0–3 and site by number keys, sites coded as SNOMED CT body structures, lesion boxes by letters', () => {
+    expect(UC_ENDOSCOPY_LABEL_SET).toMatchObject({ id: 'uc-endoscopy', version: 2 });
+    const [mayo, site, lesion] = UC_ENDOSCOPY_LABEL_SET.questions;
+    expect(mayo).toMatchObject({ id: 'mayo', target: 'frame', kind: 'grade', required: true });
+    expect(mayo!.classes.map((c) => [c.code, c.key])).toEqual([['mayo.0', '0'], ['mayo.1', '1'], ['mayo.2', '2'], ['mayo.3', '3']]);
+    expect(site!.classes.map((c) => [c.code, c.key, c.coding?.code])).toEqual([
+      ['site.rectum', '1', '34402009'],
+      ['site.sigmoid', '2', '60184004'],
+      ['site.descending', '3', '32622004'],
+      ['site.transverse', '4', '485005'],
+      ['site.ascending', '5', '9040008'],
+      ['site.cecum', '6', '32713005'],
+    ]);
+    expect(lesion).toMatchObject({ id: 'lesion', target: 'region', kind: 'single', required: false });
+    // The drawing tools' keys stay free for the tools.
+    for (const c of lesion!.classes) expect('pfretvbh0123456789').not.toContain(c.key);
   });
 });

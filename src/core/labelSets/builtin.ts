@@ -1,4 +1,4 @@
-import type { LabelSet } from '../labelSet';
+import type { AnswerKind, LabelClass, LabelSet, LocalizedText, Question } from '../labelSet';
 
 /**
  * Label sets shipped with Mejirushi. Codings are SNOMED CT where the code is certain; classes
@@ -78,11 +78,24 @@ const grade = (prefix: string, labels: readonly (readonly [string, string])[], c
 /** An ordered scale from green to red, for grades. */
 const SCALE = ['#2ca02c', '#bcbd22', '#ff7f0e', '#d62728', '#8c1a1a'];
 
-/** Ulcerative colitis on endoscopy frames: Mayo endoscopic subscore and where the frame was taken. */
+/** A segment of the large bowel with its SNOMED CT body structure. */
+const site = (part: string, [en, ja]: readonly [string, string], color: string, key: string, [code, meaning]: readonly [string, string]): LabelSet['questions'][number]['classes'][number] => ({
+  code: `site.${part}`,
+  name: { en, ja },
+  color,
+  key,
+  coding: { scheme: SNOMED, code, meaning },
+});
+
+/**
+ * Ulcerative colitis on endoscopy frames: Mayo endoscopic subscore, where the frame was taken, and
+ * boxes (or outlines) around lesions. Version 2 added the lesion question, number keys for the
+ * site and the sites' SNOMED CT body structures; version 1 stays stored for datasets made with it.
+ */
 export const UC_ENDOSCOPY_LABEL_SET: LabelSet = {
   id: 'uc-endoscopy',
-  version: 1,
-  name: { en: 'Ulcerative colitis: Mayo subscore and site', ja: '潰瘍性大腸炎：Mayo内視鏡スコアと部位' },
+  version: 2,
+  name: { en: 'Ulcerative colitis: Mayo subscore, site and lesions', ja: '潰瘍性大腸炎：Mayo内視鏡スコア、部位と病変' },
   questions: [
     {
       id: 'mayo',
@@ -107,53 +120,103 @@ export const UC_ENDOSCOPY_LABEL_SET: LabelSet = {
       target: 'frame',
       kind: 'single',
       required: false,
+      // Keys in the order a colonoscope is withdrawn through the colon, rectum first.
       classes: [
-        { code: 'site.rectum', name: { en: 'Rectum', ja: '直腸' }, color: '#1f77b4', key: 'r' },
-        { code: 'site.sigmoid', name: { en: 'Sigmoid colon', ja: 'S状結腸' }, color: '#ff7f0e', key: 's' },
-        { code: 'site.descending', name: { en: 'Descending colon', ja: '下行結腸' }, color: '#2ca02c', key: 'd' },
-        { code: 'site.transverse', name: { en: 'Transverse colon', ja: '横行結腸' }, color: '#9467bd', key: 't' },
-        { code: 'site.ascending', name: { en: 'Ascending colon', ja: '上行結腸' }, color: '#8c564b', key: 'a' },
-        { code: 'site.cecum', name: { en: 'Caecum', ja: '盲腸' }, color: '#e377c2', key: 'c' },
+        site('rectum', ['Rectum', '直腸'], '#1f77b4', '1', ['34402009', 'Rectum structure']),
+        site('sigmoid', ['Sigmoid colon', 'S状結腸'], '#ff7f0e', '2', ['60184004', 'Sigmoid colon structure']),
+        site('descending', ['Descending colon', '下行結腸'], '#2ca02c', '3', ['32622004', 'Descending colon structure']),
+        site('transverse', ['Transverse colon', '横行結腸'], '#9467bd', '4', ['485005', 'Transverse colon structure']),
+        site('ascending', ['Ascending colon', '上行結腸'], '#8c564b', '5', ['9040008', 'Ascending colon structure']),
+        site('cecum', ['Caecum', '盲腸'], '#e377c2', '6', ['32713005', 'Cecum structure']),
+      ],
+    },
+    {
+      id: 'lesion',
+      name: { en: 'Lesion boxes', ja: '病変の囲み' },
+      target: 'region',
+      kind: 'single',
+      required: false,
+      // Letters, leaving the number keys to the frame questions and p f r e t v b h to the drawing tools.
+      classes: [
+        { code: 'lesion.ulcer', name: { en: 'Ulcer', ja: '潰瘍' }, color: '#d62728', key: 'u' },
+        { code: 'lesion.erosion', name: { en: 'Erosion', ja: 'びらん' }, color: '#ff7f0e', key: 'x' },
+        { code: 'lesion.bleeding', name: { en: 'Spontaneous bleeding', ja: '自然出血' }, color: '#8c1a1a', key: 'k' },
+        { code: 'lesion.polyp', name: { en: 'Polyp or pseudopolyp', ja: 'ポリープ・偽ポリープ' }, color: '#1f77b4', key: 'y' },
+        { code: 'lesion.other', name: { en: 'Other lesion', ja: 'その他の病変' }, color: '#7f7f7f', key: 'o' },
       ],
     },
   ],
 };
 
-/** Fundus photographs: diabetic retinopathy on the international 0–4 scale, and glaucoma. */
+/** A question about the whole photograph that a grader may leave open (an ungradable one). */
+const optionalImageQuestion = (id: string, name: LocalizedText, kind: AnswerKind, classes: readonly LabelClass[]): Question => ({
+  id,
+  name,
+  target: 'image',
+  kind,
+  required: false,
+  classes,
+});
+
+/**
+ * Fundus photographs as a reading centre grades them, one photograph at a time and one question
+ * after another, each answered by number keys (yes 1, no 0; a grade by its number): gradable,
+ * diabetic retinopathy on the International Clinical DR scale (ICDR, Wilkinson et al. 2003: 0–4),
+ * referable diabetic macular oedema (on a photograph: hard exudates within one disc diameter of
+ * the fovea, as Gulshan et al. 2016), glaucoma suspect, and AMD stage by the Beckman clinical
+ * classification (Ferris et al., Ophthalmology 2013) folded to four steps: none (no or normal
+ * ageing changes: drusen ≤ 63 µm), early (medium drusen 63–125 µm), intermediate (large drusen
+ * > 125 µm or AMD pigmentary abnormalities), late (neovascular AMD or geographic atrophy). Only
+ * gradability is required: a photograph nobody can grade has no DR grade, and a question is
+ * required for every target or none. Version 2 added gradability, macular oedema and AMD and made
+ * glaucoma a suspect yes/no on keys 1/0 (same codes); version 1 stays stored for datasets made
+ * with it.
+ */
 export const FUNDUS_GRADING_LABEL_SET: LabelSet = {
   id: 'fundus-grading',
-  version: 1,
-  name: { en: 'Fundus: diabetic retinopathy and glaucoma', ja: '眼底：糖尿病網膜症と緑内障' },
+  version: 2,
+  name: { en: 'Fundus grading: DR, macular oedema, glaucoma, AMD', ja: '眼底グレーディング：糖尿病網膜症、黄斑浮腫、緑内障、加齢黄斑変性' },
   questions: [
     {
-      id: 'dr',
-      name: { en: 'Diabetic retinopathy (international scale)', ja: '糖尿病網膜症（国際重症度分類）' },
-      target: 'image',
-      kind: 'grade',
-      required: true,
-      classes: grade(
-        'dr',
-        [
-          ['0 no apparent retinopathy', '0 網膜症なし'],
-          ['1 mild NPDR', '1 軽症非増殖網膜症'],
-          ['2 moderate NPDR', '2 中等症非増殖網膜症'],
-          ['3 severe NPDR', '3 重症非増殖網膜症'],
-          ['4 proliferative DR', '4 増殖網膜症'],
-        ],
-        SCALE,
-      ),
-    },
-    {
-      id: 'glaucoma',
-      name: { en: 'Glaucoma', ja: '緑内障' },
+      id: 'gradable',
+      name: { en: 'Image gradable', ja: '判定可能な画像' },
       target: 'image',
       kind: 'single',
       required: true,
       classes: [
-        { code: 'glaucoma.positive', name: { en: 'Glaucoma', ja: '緑内障あり' }, color: '#d62728', key: 'g' },
-        { code: 'glaucoma.negative', name: { en: 'No glaucoma', ja: '緑内障なし' }, color: '#2ca02c', key: 'n' },
+        { code: 'gradable.no', name: { en: 'Ungradable', ja: '判定不能' }, color: '#7f7f7f', key: '0' },
+        { code: 'gradable.yes', name: { en: 'Gradable', ja: '判定可能' }, color: '#1f77b4', key: '1' },
       ],
     },
+    optionalImageQuestion('dr', { en: 'Diabetic retinopathy (ICDR)', ja: '糖尿病網膜症（国際重症度分類）' }, 'grade', grade(
+      'dr',
+      [
+        ['0 no apparent retinopathy', '0 網膜症なし'],
+        ['1 mild NPDR', '1 軽症非増殖網膜症'],
+        ['2 moderate NPDR', '2 中等症非増殖網膜症'],
+        ['3 severe NPDR', '3 重症非増殖網膜症'],
+        ['4 proliferative DR', '4 増殖網膜症'],
+      ],
+      SCALE,
+    )),
+    optionalImageQuestion('dme', { en: 'Referable diabetic macular oedema', ja: '要紹介の糖尿病黄斑浮腫' }, 'single', [
+      { code: 'dme.no', name: { en: 'No referable DME', ja: '要紹介の黄斑浮腫なし' }, color: '#2ca02c', key: '0' },
+      { code: 'dme.yes', name: { en: 'Referable DME', ja: '要紹介の黄斑浮腫あり' }, color: '#d62728', key: '1' },
+    ]),
+    optionalImageQuestion('glaucoma', { en: 'Glaucoma suspect', ja: '緑内障疑い' }, 'single', [
+      { code: 'glaucoma.negative', name: { en: 'Glaucoma suspect −', ja: '緑内障疑いなし' }, color: '#2ca02c', key: '0' },
+      { code: 'glaucoma.positive', name: { en: 'Glaucoma suspect +', ja: '緑内障疑いあり' }, color: '#d62728', key: '1' },
+    ]),
+    optionalImageQuestion('amd', { en: 'AMD stage (Beckman)', ja: '加齢黄斑変性の病期（Beckman分類）' }, 'grade', grade(
+      'amd',
+      [
+        ['0 none', '0 なし'],
+        ['1 early', '1 早期'],
+        ['2 intermediate', '2 中期'],
+        ['3 late', '3 後期'],
+      ],
+      SCALE,
+    )),
   ],
 };
 
