@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdjudicationView, BatchResult, ConsensusRecordSet, DecideRequest } from '../../../src/core/api';
+import type { AdjudicationView, BatchResult, ConsensusRecordSet, DecideRequest, ReleaseSummary } from '../../../src/core/api';
 import type { Geometry } from '../../../src/core/annotation';
 import type { DecidedUnit } from '../../../src/core/consensus';
 import { seedDemoSlide } from '../../demo/slide/seed';
@@ -91,5 +91,22 @@ describe.each(testDialects('adjudication-region'))('settling a region by the lea
       [`consensus:lesion:${unitKey()}:0`, []],
       [`consensus:lesion:${unitKey()}:1`, []],
     ]);
+  });
+
+  it('releases the item as its consensus: the lead’s polygons, pseudonymised', async () => {
+    const dataset = await server.db.selectFrom('items').select('dataset_id').where('id', '=', itemId).executeTakeFirstOrThrow();
+    const made = await server.app.inject({ method: 'POST', url: `/api/datasets/${dataset.dataset_id}/releases`, headers: lead.auth });
+    expect(made.statusCode).toBe(201);
+    const files = await server.app.inject({ method: 'GET', url: `/api/releases/${json<ReleaseSummary>(made).id}/files/records.json`, headers: lead.auth });
+    const text = files.rawPayload.toString('utf8');
+    for (const who of [ann, bob, lead]) expect(text).not.toContain(who.user.id);
+    const released = JSON.parse(text) as { items: { id: string; source: string; records: { record: { id: string; geometry?: Geometry; provenance: { authors: string[] } }; basis: string }[] }[] };
+    const item = released.items.find((i) => i.id === itemId);
+    expect(item?.source).toBe('consensus');
+    expect(item?.records.map((r) => [r.record.id, r.basis, r.record.provenance.authors])).toEqual([
+      [`consensus:lesion:${unitKey()}:0`, 'edited', ['person-1']],
+      [`consensus:lesion:${unitKey()}:1`, 'edited', ['person-1']],
+    ]);
+    expect(item?.records[0]?.record.geometry).toEqual(square(25_500, 12_000, 5_000));
   });
 });
