@@ -93,5 +93,9 @@ describe('buildConsensus', () => {
     );
     const fromScratch = settle(GASTRIC_BIOPSY_LABEL_SET, slide, [annDraws, bobDraws], [decided(key, { edit: { geometries: drawn.slice(0, 1) } }, 1, 'lesion')]);
     expect(fromScratch.records.map((r) => [r.record.id, r.basis, r.sources])).toEqual([[`consensus:lesion:${key}:0`, 'edited', []]]);
+    // Started from a reader no longer compared (returned since): the lead's drawing still settles the unit, citing nobody.
+    const fromGone = settle(GASTRIC_BIOPSY_LABEL_SET, slide, [annDraws, bobDraws], [decided(key, { edit: { geometries: drawn.slice(0, 1), from: 'cy' } }, 1, 'lesion')]);
+    expect(fromGone.complete).toBe(true);
+    expect(fromGone.records.map((r) => r.sources)).toEqual([[]]);
   });
 });
