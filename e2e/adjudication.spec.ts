@@ -1,7 +1,7 @@
 /**
  * Issue 9, adjudication to release: two plain annotators label the demo CT series differently and
  * hand it in (through the API); a plain WG lead settles every differing slice on the adjudication
- * screen, makes release 1 on the releases screen and downloads its files; a changed decision then
+ * screen (the selected slice's image beside the list), makes release 1 on the releases screen and downloads its files; a changed decision then
  * goes into release 2 while release 1's files stay byte-identical.
  */
 import { createApiClient, type ApiClient } from '../src/data/api';
@@ -69,10 +69,18 @@ test('a WG lead adjudicates two readers’ differing slices and releases the con
   await expect(unit1).toContainText('Slice 2');
   await expect(unit2).toContainText('Slice 3');
 
-  // Key 1 takes reader 1's answer on the selected (first) unit; the second by its pick button.
+  // Beside the units, the selected unit's slice with each reader's answer there.
   await expect(unit1).toHaveAttribute('data-selected', 'true');
+  const image = byTestId(page, 'adjudication-image');
+  await expect(image.locator('[data-testid="series-viewer"][data-ready="true"]')).toHaveAttribute('data-slice-index', '1');
+  await expect(image.locator('[data-testid^="adjudication-legend-"]')).toHaveCount(2);
+  await expect(byTestId(page, `adjudication-legend-${tanaka.id}`)).toContainText('(no answer)');
+
+  // Key 1 takes reader 1's answer on the selected (first) unit, and the next unit's slice comes up; the second by its pick button.
   await page.keyboard.press('1');
   await expect(unit1).toHaveAttribute('data-settled', 'true');
+  await expect(unit2).toHaveAttribute('data-selected', 'true');
+  await expect(image.locator('[data-testid="series-viewer"][data-ready="true"]')).toHaveAttribute('data-slice-index', '2');
   await expect(screen).toBeVisible();
   await unit2.getByTestId(`adjudication-pick-${tanaka.id}`).click();
   await expect(progress).toHaveAttribute('data-settled', '2');

@@ -186,3 +186,24 @@ export class DocumentEditor {
 export function executeToolCommand(editor: DocumentEditor, command: ToolCommand): RecordDiff {
   return editor.execute(command.name, command.params as never);
 }
+
+/**
+ * Runs tool commands as one undo step; answers the refusal of the first one refused (a
+ * `CommandError`'s sentence), or null. The commands before a refused one did apply: the step is
+ * taken back whole, so the document is as it was.
+ */
+export function runToolCommands(editor: DocumentEditor, commands: readonly ToolCommand[]): string | null {
+  let refusal: string | null = null;
+  let applied = 0;
+  editor.beginBatch();
+  try {
+    for (const command of commands) if (!isEmptyDiff(executeToolCommand(editor, command))) applied += 1;
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    refusal = error.message;
+  } finally {
+    editor.endBatch();
+  }
+  if (refusal !== null && applied > 0) editor.undo();
+  return refusal;
+}

@@ -47,6 +47,7 @@ import type {
   UploadAnswer,
   User,
   AdjudicationView,
+  ConsensusRecordSet,
   BulkApproveResult,
   DecideRequest,
   ReleaseDetail,
@@ -236,6 +237,8 @@ export function createApiClient(options: ApiClientOptions) {
 
     // Adjudication and releases (issue 9).
     getAdjudication: (itemId: string) => json<AdjudicationView>('GET', `${item(itemId)}/adjudication`),
+    /** The item's consensus record set (409 while units are undecided). */
+    getConsensus: (itemId: string) => json<ConsensusRecordSet>('GET', `${item(itemId)}/consensus`),
     decide: (itemId: string, request: DecideRequest, seenVersion: number) =>
       json<DecidedUnit>('PUT', `${item(itemId)}/adjudication/decisions`, request, { 'if-match': `"${seenVersion}"` }),
     bulkApprove: (datasetId: string) => json<BulkApproveResult>('POST', `${dataset(datasetId)}/bulk-approve`),

@@ -8,9 +8,9 @@
 import type { StateCreator } from 'zustand';
 import type { AnnotationRecord } from '../core/annotation';
 import type { ItemDetail } from '../core/api';
-import { isEmptyDiff, type RecordDiff } from '../core/diff';
+import type { RecordDiff } from '../core/diff';
 import { CommandError, type CommandParams } from '../core/commands/types';
-import { DocumentEditor, executeToolCommand } from '../core/documentEditor';
+import { DocumentEditor, runToolCommands } from '../core/documentEditor';
 import type { ToolCommand } from '../core/tools/tool';
 import { canAnnotatorEdit } from '../core/itemState';
 import { isLabelQuestion, type Question } from '../core/labelSet';
@@ -402,19 +402,7 @@ export const createOpenItemSlice =
 
       runCommands(commands) {
         if (!editor || !isEditable(get().openItem)) return { kind: 'notEditable' };
-        let refusal: string | null = null;
-        let applied = 0;
-        editor.beginBatch();
-        try {
-          for (const command of commands) if (!isEmptyDiff(executeToolCommand(editor, command))) applied += 1;
-        } catch (error) {
-          if (!(error instanceof CommandError)) throw error;
-          refusal = error.message;
-        } finally {
-          editor.endBatch();
-        }
-        // The commands before a refused one did apply: the batch is one undo step, taken back whole.
-        if (refusal !== null && applied > 0) editor.undo();
+        const refusal = runToolCommands(editor, commands);
         return refusal === null ? { kind: 'done' } : { kind: 'refused', reason: refusal };
       },
 

@@ -1,12 +1,12 @@
 /**
  * Adjudication (issue 9): a WG lead reads where an item's handed-in readers differ, settles each
- * unit (pick a reader's answer or give their own classes), reads the consensus record set the
+ * unit (pick a reader's answer, give their own classes, or draw a region anew), reads the consensus record set the
  * decisions make, and approves at once every item whose readers all agree. For ADJUDICATE_ROLES
  * only, and never for a reader of the item (they are blinded to the other readers' work).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { AdjudicationView, BulkApproveResult, ConsensusRecordSet, DecideRequest } from '../../../src/core/api';
-import { decisionProblem, unitKeyOf, type DecidedUnit } from '../../../src/core/consensus';
+import { decisionProblem, REGION_EDIT_LIMITS, unitKeyOf, type DecidedUnit } from '../../../src/core/consensus';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { baseRevisionOf } from '../../http/preconditions';
 import { ADJUDICATE_ROLES } from '../../http/rolePolicy';
@@ -22,6 +22,24 @@ const BLINDED = 'you read this item yourself, so you cannot adjudicate between i
 
 const classCodes = { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 200 } } as const;
 
+/** A ring of level-0 px; the vertex total is checked in core (`REGION_EDIT_LIMITS`), each ring is bounded here. */
+const ring = { type: 'array', minItems: 3, maxItems: REGION_EDIT_LIMITS.maxVertices, items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } } } as const;
+
+const polygon = {
+  type: 'object',
+  required: ['type', 'points'],
+  additionalProperties: false,
+  properties: { type: { const: 'polygon' }, points: ring, holes: { type: 'array', maxItems: 100, items: ring } },
+} as const;
+
+/** The lead's drawing of a region unit (a JSON body of at most JSON_BODY_LIMIT: about 25,000 vertices). */
+const regionEdit = {
+  type: 'object',
+  required: ['geometries'],
+  additionalProperties: false,
+  properties: { geometries: { type: 'array', maxItems: REGION_EDIT_LIMITS.maxPolygons, items: polygon }, from: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
 const decideBody = {
   type: 'object',
   required: ['questionId', 'targetKey', 'decision'],
@@ -36,7 +54,7 @@ const decideBody = {
           type: 'object',
           required: ['edit'],
           additionalProperties: false,
-          properties: { edit: { type: 'object', required: ['classCodes'], additionalProperties: false, properties: { classCodes } } },
+          properties: { edit: { oneOf: [{ type: 'object', required: ['classCodes'], additionalProperties: false, properties: { classCodes } }, regionEdit] } },
         },
       ],
     },

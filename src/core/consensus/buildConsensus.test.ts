@@ -73,4 +73,29 @@ describe('buildConsensus', () => {
     expect(outcome.complete).toBe(true);
     expect(outcome.records.map((r) => [r.record.id, r.basis, r.sources])).toEqual([['b-1', 'picked', [{ readerId: 'bob', recordId: 'b-1', version: 2 }]]]);
   });
+
+  it('turns a lead’s drawing of a region into shapes of the unit’s class, citing the reader it started from', () => {
+    const slide = { itemId: 'slide-1', targetIds: ['slide-1'] };
+    const square = (x: number) => ({ type: 'polygon', points: [[x, 0], [x + 100, 0], [x + 100, 100], [x, 100]] }) as const;
+    const annDraws = work('ann', [shapeRecord('a-1', 'slide-1', square(0), 'lesion.carcinoma', humanProvenance('ann')), shapeRecord('a-2', 'slide-1', square(300), 'lesion.carcinoma', humanProvenance('ann'))], 4);
+    const bobDraws = work('bob', [shapeRecord('b-1', 'slide-1', square(60), 'lesion.carcinoma', humanProvenance('bob'))]);
+    const key = 'slide-1/lesion.carcinoma';
+    const drawn = [square(10), square(310)];
+    const fromAnn = settle(GASTRIC_BIOPSY_LABEL_SET, slide, [annDraws, bobDraws], [decided(key, { edit: { geometries: drawn, from: 'ann' } }, 3, 'lesion')]);
+    expect(fromAnn.complete).toBe(true);
+    expect(fromAnn.records).toEqual(
+      drawn.map((geometry, index) => ({
+        record: { type: 'shape', id: `consensus:lesion:${key}:${index}`, questionId: 'lesion', targetId: 'slide-1', classCode: 'lesion.carcinoma', geometry, provenance: { origin: { kind: 'human' }, createdAt: AT, updatedAt: AT, authors: ['lead'] } },
+        basis: 'edited',
+        sources: [{ readerId: 'ann', recordId: 'a-1', version: 4 }, { readerId: 'ann', recordId: 'a-2', version: 4 }],
+        decision: { version: 3, decidedBy: 'lead', decidedAt: AT },
+      })),
+    );
+    const fromScratch = settle(GASTRIC_BIOPSY_LABEL_SET, slide, [annDraws, bobDraws], [decided(key, { edit: { geometries: drawn.slice(0, 1) } }, 1, 'lesion')]);
+    expect(fromScratch.records.map((r) => [r.record.id, r.basis, r.sources])).toEqual([[`consensus:lesion:${key}:0`, 'edited', []]]);
+    // Started from a reader no longer compared (returned since): the lead's drawing still settles the unit, citing nobody.
+    const fromGone = settle(GASTRIC_BIOPSY_LABEL_SET, slide, [annDraws, bobDraws], [decided(key, { edit: { geometries: drawn.slice(0, 1), from: 'cy' } }, 1, 'lesion')]);
+    expect(fromGone.complete).toBe(true);
+    expect(fromGone.records.map((r) => r.sources)).toEqual([[]]);
+  });
 });

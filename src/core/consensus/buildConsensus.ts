@@ -4,7 +4,7 @@ import { coveredTargets, type DifferingUnit, type ItemTargetsForReadings } from 
 import type { LabelSet, Question } from '../labelSet';
 import { targetLabelId } from '../recordIds';
 import { isSettled } from '../targetLabels';
-import { isPick, unitKeyOf, type DecidedUnit } from './decision';
+import { editedShapes, isPick, isRegionEdit, unitKeyOf, type DecidedUnit } from './decision';
 
 /** A record of a reader's handed-in document with its version (what provenance points at). */
 export interface VersionedRecord {
@@ -30,7 +30,7 @@ export type ConsensusBasis = 'agreed' | 'picked' | 'edited';
 export interface ConsensusRecord {
   readonly record: AnnotationRecord;
   readonly basis: ConsensusBasis;
-  /** The reader records it came from (none for an edit). */
+  /** The reader records it came from: for an edit, those of the reader whose drawing the lead started from (none for classes or a drawing from scratch). */
   readonly sources: readonly ConsensusSource[];
   /** The decision behind a picked or edited record; null when the readers agreed. */
   readonly decision: { readonly version: number; readonly decidedBy: string; readonly decidedAt: string } | null;
@@ -111,8 +111,10 @@ function takenRecords(unit: Unit, taken: readonly VersionedRecord[]): Annotation
  * (`readerDifferences` over the same work) and the lead's current decisions. Units where every
  * reader agrees enter as the first reader gave them, citing every reader's record for a label and
  * the copied drawing for a region; a decided unit takes the picked reader's records (none when
- * that reader left it blank) or the lead's classes. Decisions on units that no longer differ are
- * ignored. O(records + units).
+ * that reader left it blank), the lead's classes, or the lead's drawing as shapes of the unit's
+ * class (ids from `editedShapeId`, citing the records of the reader it started from while that
+ * reader is still handed in). Decisions on units that no longer differ are ignored.
+ * O(records + units).
  */
 export function buildConsensus(
   labelSet: LabelSet,
@@ -149,7 +151,13 @@ export function buildConsensus(
       if (unit) for (const record of takenRecords(unit, taken)) records.push({ record, basis: 'picked', sources: taken.map((v) => sourceOf(picked, v)), decision });
     } else if (!isPick(current.decision)) {
       const provenance: Provenance = { origin: { kind: 'human' }, createdAt: current.decidedAt, updatedAt: current.decidedAt, authors: [current.decidedBy] };
-      records.push({ record: labelRecord(current.questionId, current.targetKey, current.decision.edit.classCodes, provenance), basis: 'edited', sources: [], decision });
+      if (isRegionEdit(current.decision)) {
+        const { from } = current.decision.edit;
+        const cited = from === undefined ? [] : (units.get(key)?.byReader.get(from) ?? []).map((v) => sourceOf(from, v));
+        for (const record of editedShapes(current, current.decision.edit, provenance)) records.push({ record, basis: 'edited', sources: cited, decision });
+      } else {
+        records.push({ record: labelRecord(current.questionId, current.targetKey, current.decision.edit.classCodes, provenance), basis: 'edited', sources: [], decision });
+      }
     }
   }
   records.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));

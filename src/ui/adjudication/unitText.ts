@@ -9,7 +9,8 @@ export function questionOf(labelSet: LabelSet, questionId: string): Question | u
   return labelSet.questions.find((q) => q.id === questionId);
 }
 
-function className(question: Question | undefined, code: string, language: Language): string {
+/** A class's name in `language`, or its code when the question does not know it. */
+export function className(question: Question | undefined, code: string, language: Language): string {
   return question?.classes.find((c) => c.code === code)?.name[language] ?? code;
 }
 
