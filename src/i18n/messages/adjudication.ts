@@ -17,6 +17,7 @@ export const adjudicationMessages = {
   'adjudication.column.question': { en: 'Question', ja: '設問' },
   'adjudication.column.decision': { en: 'Decision', ja: '裁定' },
   'adjudication.slice': { en: 'Slice {number}', ja: 'スライス {number}' },
+  'adjudication.slide': { en: 'the slide', ja: 'スライド全体' },
   'adjudication.wholeItem': { en: 'Whole item', ja: '項目全体' },
   'adjudication.region': { en: 'Region {class} on {place}', ja: '{place} の領域 {class}' },
   'adjudication.noAnswer': { en: '(no answer)', ja: '（回答なし）' },

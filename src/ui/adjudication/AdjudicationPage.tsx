@@ -79,7 +79,7 @@ export function AdjudicationPage({ itemId }: { readonly itemId: string }) {
       <h1>{t('adjudication.title')}</h1>
       <p className="muted">{t('adjudication.intro')}</p>
       <ErrorText error={error} testId="adjudication-error" />
-      {view && labelSet && (
+      {view && detail && labelSet && (
         <>
           <p data-testid="adjudication-progress" data-settled={view.settledUnits} data-total={view.units.length}>
             {t('adjudication.progress', { settled: view.settledUnits, total: view.units.length })}
@@ -99,13 +99,14 @@ export function AdjudicationPage({ itemId }: { readonly itemId: string }) {
                 units={view.units}
                 readers={view.readers}
                 targetIds={view.targetIds}
+                itemKind={detail.item.content.kind}
                 labelSet={labelSet}
                 selected={selected}
                 busy={busy}
                 onSelect={choose}
                 onDecide={(decided, decision) => void decide(decided, decision, true)}
               />
-              {detail && unit && (
+              {unit && (
                 <UnitImagePane
                   detail={detail}
                   targetIds={view.targetIds}

@@ -1,6 +1,7 @@
 /** The units where the readers differ: each reader's answer (a button that picks it) and the lead's decision. */
 import type { AdjudicationReader, AdjudicationUnit } from '../../core/api';
 import { isPick, isRegionEdit, type ConsensusDecision } from '../../core/consensus';
+import type { ItemKind } from '../../core/item';
 import type { LabelSet, Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { ClassChooser } from './ClassChooser';
@@ -10,6 +11,7 @@ export interface AdjudicationUnitsProps {
   readonly units: readonly AdjudicationUnit[];
   readonly readers: readonly AdjudicationReader[];
   readonly targetIds: readonly string[];
+  readonly itemKind: ItemKind;
   readonly labelSet: LabelSet;
   readonly selected: number;
   readonly busy: boolean;
@@ -17,7 +19,7 @@ export interface AdjudicationUnitsProps {
   readonly onDecide: (unit: AdjudicationUnit, decision: ConsensusDecision) => void;
 }
 
-export function AdjudicationUnits({ units, readers, targetIds, labelSet, selected, busy, onSelect, onDecide }: AdjudicationUnitsProps) {
+export function AdjudicationUnits({ units, readers, targetIds, itemKind, labelSet, selected, busy, onSelect, onDecide }: AdjudicationUnitsProps) {
   const t = useT();
   const [language] = useLanguage();
   const readerNumber = (readerId: string) => readers.findIndex((r) => r.id === readerId) + 1;
@@ -57,7 +59,7 @@ export function AdjudicationUnits({ units, readers, targetIds, labelSet, selecte
               className={index === selected ? 'selected' : undefined}
               onClick={() => onSelect(index)}
             >
-              <td>{placeText(unit.targetKey, targetIds, question, language, t)}</td>
+              <td>{placeText(unit.targetKey, targetIds, question, language, t, itemKind)}</td>
               <td>{question?.name[language] ?? unit.questionId}</td>
               {unit.answers.map((answer) => (
                 <td key={answer.readerId}>

@@ -8,9 +8,10 @@ const lesion = questionOf(GASTRIC_BIOPSY_LABEL_SET, 'lesion');
 
 describe('adjudication unit text', () => {
   it('names slices by their 1-based number, whole-item units and regions with their class', () => {
-    expect(placeText('s2', ['s1', 's2'], sah, 'en', t)).toBe('adjudication.slice{"number":2}');
-    expect(placeText('item-1', ['s1'], sah, 'en', t)).toBe('adjudication.wholeItem');
-    expect(placeText('slide-1/lesion.carcinoma', ['slide-1'], lesion, 'en', t)).toMatch(/^adjudication.region\{"class":".+","place":"adjudication.slice/);
+    expect(placeText('s2', ['s1', 's2'], sah, 'en', t, 'series')).toBe('adjudication.slice{"number":2}');
+    expect(placeText('item-1', ['s1'], sah, 'en', t, 'series')).toBe('adjudication.wholeItem');
+    expect(placeText('slide-1/lesion.carcinoma', ['slide-1'], lesion, 'en', t, 'slide')).toBe('adjudication.region{"class":"Carcinoma","place":"adjudication.slide"}');
+    expect(placeText('slide-1', ['slide-1'], questionOf(GASTRIC_BIOPSY_LABEL_SET, 'group'), 'en', t, 'slide')).toBe('adjudication.slide');
     expect(sliceNumberOf('s2/x', ['s1', 's2'])).toBe(2);
     expect(sliceNumberOf('item-1', ['s1'])).toBeNull();
   });

@@ -1,9 +1,10 @@
 /** How the adjudication screen names a unit's place and a reader's answer, from the label set. */
 import type { ReadingValue } from '../../core/agreement';
+import type { ItemKind } from '../../core/item';
 import type { LabelSet, Question } from '../../core/labelSet';
 import type { Language } from '../../i18n/types';
 
-export type Translate = (key: 'adjudication.slice' | 'adjudication.wholeItem' | 'adjudication.region' | 'adjudication.noAnswer' | 'adjudication.drawn' | 'adjudication.notDrawn', vars?: Record<string, string | number>) => string;
+export type Translate = (key: 'adjudication.slice' | 'adjudication.slide' | 'adjudication.wholeItem' | 'adjudication.region' | 'adjudication.noAnswer' | 'adjudication.drawn' | 'adjudication.notDrawn', vars?: Record<string, string | number>) => string;
 
 export function questionOf(labelSet: LabelSet, questionId: string): Question | undefined {
   return labelSet.questions.find((q) => q.id === questionId);
@@ -14,9 +15,13 @@ export function className(question: Question | undefined, code: string, language
   return question?.classes.find((c) => c.code === code)?.name[language] ?? code;
 }
 
-/** "Slice 3" (1-based, in the item's order), "Whole item", or "Region <class> on Slice 3". */
-export function placeText(targetKey: string, targetIds: readonly string[], question: Question | undefined, language: Language, t: Translate): string {
+/**
+ * "Slice 3" (1-based, in the item's order), "Whole item", or "Region <class> on Slice 3". A slide's
+ * one target is the slide itself, so its places are "the slide", never a slice number.
+ */
+export function placeText(targetKey: string, targetIds: readonly string[], question: Question | undefined, language: Language, t: Translate, kind: ItemKind): string {
   const target = (id: string): string => {
+    if (kind === 'slide') return t('adjudication.slide');
     const index = targetIds.indexOf(id);
     return index < 0 ? t('adjudication.wholeItem') : t('adjudication.slice', { number: index + 1 });
   };
