@@ -364,7 +364,11 @@ export type ImportRefusalCode =
   /** A slide file that ends before the data its header points to. */
   | 'slideTruncated'
   /** A slide larger than the server accepts (pixels or bytes). */
-  | 'slideTooLarge';
+  | 'slideTooLarge'
+  /** A JPEG or PNG still that does not decode whole (truncated, corrupt) or is too large. */
+  | 'imageUnreadable'
+  /** A video (MP4, WebM) ffprobe/ffmpeg cannot read frame by frame, or without a video stream. */
+  | 'videoUnreadable';
 
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
@@ -376,12 +380,12 @@ export type ImportWarning =
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];
-  /** Items (series or slides) created or extended. */
+  /** Items (series, slides or frame sets) created or extended. */
   readonly itemIds: readonly string[];
 }
 
 /**
- * A slide's import, run by the server after its upload is stored (POST /api/datasets/:id/files
+ * A slide's or a video's import, run by the server after its upload is stored (POST /api/datasets/:id/files
  * answers 202 with it); GET /api/import-jobs/:id (admin or uploader) and
  * GET /api/datasets/:id/import-jobs (admin) tell where it stands.
  */
@@ -397,14 +401,14 @@ export interface ImportJobIdentity {
 }
 
 /** Opening the file, writing the pyramid's tiles, then storing the tile pack and the item. */
-export type ImportJobPhase = 'opening' | 'tiles' | 'storing';
+export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'storing';
 
 /** Why a job failed: its file's refusal, the server stopping during it, or an unforeseen error. */
 export type ImportJobFailureCode = ImportRefusalCode | 'serverStopped' | 'importFailed';
 
 export type ImportJobState =
   | { readonly state: 'queued' }
-  /** `percent`: tiles written of the pyramid, 0–100 (0 until the tiles phase). */
+  /** `percent`: tiles written of the pyramid (phase tiles) or frames decoded of a video (phase frames), 0–100. */
   | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number }
   | { readonly state: 'done'; readonly report: ImportReport }
   /** `reason`: an English sentence; `report` names the file as refused with it. */

@@ -18,7 +18,7 @@ describe('ProgressWriter', () => {
       written.push(progress);
     });
     await writer.start();
-    for (let done = 0; done <= 1000; done += 1) writer.tiles(done, 1000);
+    for (let done = 0; done <= 1000; done += 1) writer.built('tiles', done, 1000);
     await writer.settled();
     expect(written[0]).toEqual({ phase: 'opening', percent: 0 });
     expect(written.slice(1, 3)).toEqual([
@@ -35,8 +35,8 @@ describe('ProgressWriter', () => {
       if (percent === 10) throw new Error('database busy');
       written.push(percent);
     });
-    writer.tiles(10, 100);
-    writer.tiles(20, 100);
+    writer.built('tiles', 10, 100);
+    writer.built('frames', 20, 100);
     await writer.settled();
     expect(written).toEqual([20]);
   });
