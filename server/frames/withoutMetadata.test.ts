@@ -4,7 +4,7 @@ import { withoutMetadata } from './withoutMetadata';
 
 const PATIENT = 'YAMADA^TARO';
 
-async function picture(): Promise<sharp.Sharp> {
+async function picture(): Promise<ReturnType<typeof sharp>> {
   const pixels = Buffer.alloc(32 * 24 * 3);
   for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 7) % 256;
   return sharp(pixels, { raw: { width: 32, height: 24, channels: 3 } });
