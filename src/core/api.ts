@@ -207,7 +207,15 @@ export interface OutlineLayerList {
   readonly layers: readonly OutlineLayerSummary[];
 }
 
-/** GET /api/items/:id → ItemDetail. Files: GET /api/items/:id/files/:fileId (application/dicom, immutable). */
+/**
+ * GET /api/items/:id → ItemDetail. Files of a series: GET /api/items/:id/files/:fileId
+ * (application/dicom, immutable). Tiles of a slide: GET /api/items/:id/tiles/:tileVersion/:level/:x/:y.
+ * Images of a frame set (FrameSetItem in item.ts; none through /files): a frame's image at
+ * GET /api/items/:id/frames/:targetId (image/jpeg or image/png, metadata removed), its thumbnails
+ * at GET /api/items/:id/sprites/:sprites.version/:sheet (image/jpeg, layout in FrameSprites); both
+ * immutable under their URL (`private, max-age=31536000, immutable`, ETag the content hash), both
+ * 404 for a caller who may not read the item.
+ */
 export interface ItemDetail {
   readonly item: Item;
   readonly labelSet: LabelSet;

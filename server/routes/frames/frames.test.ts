@@ -233,6 +233,10 @@ describe.each(testDialects('frame sets'))('frame sets (%s)', (dialect) => {
       expect([width, height]).toEqual([1600, 1200]);
       const refused = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/frames/${content.frames[0]?.targetId}`, headers: stranger.auth });
       expect(refused.statusCode).toBe(404);
+      // The video as imported is no reader's: not through the item's file route either.
+      const original = await server.db.selectFrom('item_files').select('id').where('item_id', '=', itemId).where('sop_instance_uid', 'like', 'video:%').where('sop_instance_uid', 'not like', '%#%').executeTakeFirstOrThrow();
+      const asFile = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/files/${original.id}`, headers: ann.auth });
+      expect(asFile.statusCode).toBe(404);
     });
 
     it('refuses a cut-off video with its reason', async () => {
