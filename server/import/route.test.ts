@@ -14,7 +14,7 @@ describe('routeImport', () => {
   });
 
   it('leaves DICOM files and anything unknown to the series importer', () => {
-    const [first] = generateHeadCtPhantom({ sliceCount: 1, seed: 1 }).files;
+    const [first] = generateHeadCtPhantom({ sliceCount: 6, seed: 1 }).files;
     if (!first || !('bytes' in first)) throw new Error('the phantom gave no bytes');
     expect(routeImport(first.bytes)).toEqual({ importer: 'series' });
     expect(routeImport(bytes(...ascii('plain text')))).toEqual({ importer: 'series' });
