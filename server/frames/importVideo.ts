@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import sharp from 'sharp';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { FrameRef } from '../../src/core/item';
 import type { BlobStore, StoredBlob } from '../blobs/blobStore';
@@ -20,7 +21,7 @@ import type { ImportFile } from '../import/importFiles';
 import type { VideoFormat } from '../import/route';
 import { decodeVideo } from './decodeVideo';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
-import { probeVideo, type VideoFacts } from './probeVideo';
+import { probeVideo } from './probeVideo';
 import { spriteManifestFile, storeSprites } from './spriteSheets';
 
 export interface VideoImportOptions {
@@ -54,6 +55,10 @@ export async function importVideoFile(
     if (decoded.frames.length !== facts.frames) {
       return { file: file.name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
     }
+    // The size of the frames as decoded: ffmpeg turns a video recorded rotated (a phone's), which ffprobe reports unturned.
+    const [first] = decoded.frames;
+    if (first === undefined) throw new Error('no frame was decoded');
+    const { width, height } = await sharp(first).metadata();
     const itemId = randomUUID();
     const frameFiles = await storeFrames(blobs, decoded.frames, key, file.name);
     const sprites = await storeSprites(blobs, await storeAll(blobs, decoded.sheets));
@@ -65,7 +70,7 @@ export async function importVideoFile(
         itemId,
         title: `Video ${source.sha256.slice(0, 8)} (${facts.frames} frames)`,
         sourceKey: key,
-        content: { kind: 'frameSet', source: 'video', frames: frameRefs(frameFiles, facts), fps: facts.fps, sprites: sprites.sprites },
+        content: { kind: 'frameSet', source: 'video', frames: frameRefs(frameFiles, width, height), fps: facts.fps, sprites: sprites.sprites },
         files: [videoFile, ...frameFiles, spriteManifestFile(sprites, randomUUID())],
         blobs: sprites.sheets,
         auditDetail: { source: 'video', name: file.name, sha256: source.sha256, codec: facts.codec, frames: facts.frames, sprites: sprites.sprites.version },
@@ -100,6 +105,6 @@ async function storeAll(blobs: BlobStore, paths: readonly string[]): Promise<Sto
   return stored;
 }
 
-function frameRefs(files: readonly FrameFile[], facts: VideoFacts): FrameRef[] {
-  return files.map((file, index) => ({ targetId: file.id, fileId: file.id, videoFrame: index, width: facts.width, height: facts.height }));
+function frameRefs(files: readonly FrameFile[], width: number, height: number): FrameRef[] {
+  return files.map((file, index) => ({ targetId: file.id, fileId: file.id, videoFrame: index, width, height }));
 }

@@ -30,6 +30,11 @@ export async function makeTestVideo(path: string, video: TestVideo): Promise<voi
   await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}:duration=${seconds},hue=h=n*47`, ...codec, path]);
 }
 
+/** A copy of an MP4 marked as recorded turned by 90° (as a phone marks it), the pictures untouched. */
+export async function markRotated(path: string, out: string): Promise<void> {
+  await run('ffmpeg', ['-v', 'error', '-y', '-i', path, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', out]);
+}
+
 /** Frame `index` (0-based, decoding order) of a video as raw RGB px, decoded by ffmpeg itself: the reference a served frame is held to. */
 export async function referenceFrame(path: string, index: number): Promise<Buffer> {
   const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${index})`, '-fps_mode', 'passthrough', '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {

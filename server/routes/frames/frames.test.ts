@@ -13,7 +13,7 @@ import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { listFiles, readFiles } from '../../cli/walk';
 import { importDicomFiles } from '../../import/importFiles';
 import { assignItems, createDataset } from '../../services/datasets';
-import { fundusSample, hasFundusSampleData, jpegWithPatientExif, makeTestVideo, referenceFrame, shrunkFundus } from '../../testing/frameFixtures';
+import { fundusSample, hasFundusSampleData, jpegWithPatientExif, makeTestVideo, markRotated, referenceFrame, shrunkFundus } from '../../testing/frameFixtures';
 import { sampleDataDir } from '../../testing/sampleData';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
@@ -237,6 +237,21 @@ describe.each(testDialects('frame sets'))('frame sets (%s)', (dialect) => {
       const original = await server.db.selectFrom('item_files').select('id').where('item_id', '=', itemId).where('sop_instance_uid', 'like', 'video:%').where('sop_instance_uid', 'not like', '%#%').executeTakeFirstOrThrow();
       const asFile = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/files/${original.id}`, headers: ann.auth });
       expect(asFile.statusCode).toBe(404);
+    });
+
+    it('gives a video recorded turned the size of its frames as shown, not as stored', async () => {
+      const path = join(work, 'upright.mp4');
+      await makeTestVideo(path, { format: 'mp4', width: 160, height: 120, fps: 10, seconds: 1 });
+      await markRotated(path, join(work, 'turned.mp4'));
+      const datasetId = await newDataset(server, 'turned video');
+      const report = await importDicomFiles(server.db, datasetId, [{ name: 'turned.mp4', path: join(work, 'turned.mp4') }], admin.user.id, { blobs: server.blobs, now: server.now });
+      const [itemId] = report.itemIds;
+      if (!itemId) throw new Error(`not imported: ${JSON.stringify(report.outcomes)}`);
+      const { content } = await detailOf(server, admin, itemId);
+      expect(content.frames.map((frame) => [frame.width, frame.height])).toEqual(new Array(10).fill([120, 160]));
+      const frame = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/frames/${content.frames[0]?.targetId}`, headers: admin.auth });
+      const { width, height } = await sharp(frame.rawPayload).metadata();
+      expect([width, height]).toEqual([120, 160]);
     });
 
     it('refuses a cut-off video with its reason', async () => {
