@@ -30,14 +30,14 @@ describe('ProgressWriter', () => {
   });
 
   it('goes on after a write fails', async () => {
-    const written: number[] = [];
-    const writer = new ProgressWriter(async ({ percent }) => {
-      if (percent === 10) throw new Error('database busy');
-      written.push(percent);
+    const written: JobProgress[] = [];
+    const writer = new ProgressWriter(async (progress) => {
+      if (progress.percent === 10) throw new Error('database busy');
+      written.push(progress);
     });
     writer.built('tiles', 10, 100);
     writer.built('frames', 20, 100);
     await writer.settled();
-    expect(written).toEqual([20]);
+    expect(written).toEqual([{ phase: 'frames', percent: 20 }]);
   });
 });

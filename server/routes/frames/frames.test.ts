@@ -5,6 +5,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileImportOutcome, ImportJob, ImportReport, ItemDetail } from '../../../src/core/api';
@@ -264,10 +265,15 @@ describe.each(testDialects('frame sets'))('frame sets (%s)', (dialect) => {
       expect(report.itemIds).toEqual([]);
     });
 
-    it('takes a video upload as an import job that reports its frames', async () => {
+    it('takes a video upload as an import job that reports its frames, then the per-file report', async () => {
       const path = join(work, 'upload.mp4');
       await makeTestVideo(path, { format: 'mp4', width: 160, height: 120, fps: 10, seconds: 2 });
       const datasetId = await newDataset(server, 'uploaded video');
+      // Every phase the job row goes through, as the database saw it (SQLite's trigger syntax).
+      if (dialect === 'sqlite') {
+        await sql`create table job_phases (phase text, percent integer)`.execute(server.db);
+        await sql`create trigger job_phase after update of phase on import_jobs begin insert into job_phases values (new.phase, new.percent); end`.execute(server.db);
+      }
       const answer = await server.app.inject({
         method: 'POST',
         url: `/api/datasets/${datasetId}/files`,
@@ -279,6 +285,12 @@ describe.each(testDialects('frame sets'))('frame sets (%s)', (dialect) => {
       await server.app.ctx.importJobs.idle();
       const done = json<ImportJob>(await server.app.inject({ method: 'GET', url: `/api/import-jobs/${job.id}`, headers: admin.auth }));
       expect(done).toMatchObject({ state: 'done', report: { outcomes: [{ status: 'imported', file: 'upload.mp4' }] } });
+      if (dialect === 'sqlite') {
+        const phases = await sql<{ phase: string | null; percent: number }>`select phase, percent from job_phases`.execute(server.db);
+        // ffmpeg reports progress twice a second, so a 2-second clip may go from opening straight to
+        // its last frame; "storing" is written only when the frames were reported to the end.
+        expect(phases.rows.map((row) => row.phase)).toEqual(expect.arrayContaining(['opening', 'storing']));
+      }
     });
   });
 });
