@@ -1,7 +1,8 @@
 /**
- * Imports stills (JPEG, PNG) as frame sets. Grouping: one frame set per folder of a CLI import
- * (the folder's path relative to the imported root; `groupOf`), one per upload otherwise; frames
- * in natural order of their file names ("img2" before "img10"). Stills go one at a time (read,
+ * Imports stills (JPEG, PNG) as frame sets. Grouping (`groupOf`): one frame set per folder of a
+ * CLI import (the folder's path relative to the imported root), and the stills of one import call
+ * that are not local files (an upload request's, a caller's bytes) form one frame set; frames in
+ * natural order of their file names ("img2" before "img10"). Stills go one at a time (read,
  * decoded for the thumbnail, stored), so thousands of them keep memory flat. A still that does not
  * decode is refused with libvips's reason and the rest import; a still already in the dataset
  * (same bytes) is a duplicate. The frame set is written once, whole, after its last still.
@@ -34,8 +35,8 @@ export interface StillImportOptions {
   readonly onProgress?: (file: string, done: number, total: number) => void;
 }
 
-/** The frame set a still belongs to: its folder (a CLI file's name is its path under the imported root). */
-export const groupOf = (file: ImportFile): string => ('path' in file ? dirname(file.name) : `upload:${file.name}`);
+/** The frame set a still belongs to within one import call: its folder (a CLI file's name is its path under the imported root), else the call's one set. */
+export const groupOf = (file: ImportFile): string => ('path' in file ? `folder:${dirname(file.name)}` : 'call');
 
 const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
 

@@ -189,6 +189,35 @@ describe.each(testDialects('frame sets'))('frame sets (%s)', (dialect) => {
     });
   });
 
+  it('makes the stills of one import call one frame set, the same still twice kept once', async () => {
+    const still = (shade: number) => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: shade, b: shade } } }).png().toBuffer();
+    const [dark, light] = [await still(30), await still(220)];
+    const datasetId = await newDataset(server, 'bytes');
+    const report = await importDicomFiles(
+      server.db,
+      datasetId,
+      [
+        { name: 'b-10.png', bytes: light },
+        { name: 'b-9.png', bytes: dark },
+        { name: 'again.png', bytes: dark },
+      ],
+      admin.user.id,
+      { blobs: server.blobs, now: server.now },
+    );
+    expect(report.itemIds).toHaveLength(1);
+    const [itemId] = report.itemIds;
+    expect(report.outcomes.map((outcome) => [outcome.file, outcome.status])).toEqual([
+      ['again.png', 'imported'],
+      ['b-9.png', 'duplicate'],
+      ['b-10.png', 'imported'],
+    ]);
+    expect(report.outcomes.find((outcome) => outcome.file === 'b-9.png')).toMatchObject({ itemId });
+    const { content } = await detailOf(server, admin, itemId ?? '');
+    expect(content.frames).toHaveLength(2);
+    const served = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/frames/${content.frames[1]?.targetId}`, headers: admin.auth });
+    expect(served.rawPayload).toEqual(light);
+  });
+
   describe('a video', () => {
     it.each(['mp4', 'webm'] as const)('imports a %s with every frame counted, each served as decoded', async (format) => {
       const path = join(work, `clip.${format}`);
