@@ -5,9 +5,9 @@
  * routes ask the AccessCache or the database for that on every request.
  */
 import type { Kysely } from 'kysely';
+import type { BlobStore } from '../blobs/blobStore';
 import { toNumber } from '../db/dialect';
 import type { Database } from '../db/schema';
-import type { BlobStore } from '../blobs/blobStore';
 import type { FrameFileMeta } from './frameSetRows';
 import { readSpriteManifest } from './spriteSheets';
 

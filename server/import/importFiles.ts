@@ -1,8 +1,8 @@
 /**
  * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
  * importer (server/slides/importSlide.ts) and becomes one slide item. A video becomes one frame
- * set (server/frames/importVideo.ts); stills (JPEG, PNG) are gathered by folder and each folder
- * becomes one frame set once all files have come (server/frames/importStills.ts). Every other file is read,
+ * set (server/frames/importVideo.ts); stills (JPEG, PNG) are gathered by folder (or the call's
+ * one group) and each group becomes one frame set once all files have come (server/frames/importStills.ts). Every other file is read,
  * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
  * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
  * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
@@ -21,11 +21,11 @@ import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { DicomInstanceMeta } from '../dicom/parse';
+import { groupOf, importStillGroup, type StillFile } from '../frames/importStills';
+import { importVideoFile } from '../frames/importVideo';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
-import { groupOf, importStillGroup, type StillFile } from '../frames/importStills';
-import { importVideoFile } from '../frames/importVideo';
 import { importSlideFile } from '../slides/importSlide';
 import { importDicomWsiFiles, type DicomWsiFile } from '../slides/importDicomWsi';
 import { SLIDE_READERS } from '../slides/readers';
@@ -76,7 +76,7 @@ export async function importDicomFiles(
   const extended = new Set<string>();
   const touched = new Set<string>();
   const wsiFiles: DicomWsiFile[] = [];
-  // Only names and paths (or blob hashes) wait here, never bytes: a folder of 20,000 stills stays small.
+  // A CLI folder waits here as names and paths, never bytes: 20,000 stills stay small.
   const stillGroups = new Map<string, StillFile[]>();
   for await (const file of files) {
     const route = routeImport(await headOf(blobs, file));
