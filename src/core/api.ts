@@ -373,7 +373,7 @@ export type ImportRefusalCode =
   | 'slideTruncated'
   /** A slide larger than the server accepts (pixels or bytes). */
   | 'slideTooLarge'
-  /** A JPEG or PNG still that does not decode whole (truncated, corrupt) or is too large. */
+  /** A JPEG or PNG still that does not decode whole (truncated, corrupt) or is beyond libvips's pixel limit. */
   | 'imageUnreadable'
   /** A video (MP4, WebM) ffprobe/ffmpeg cannot read frame by frame, or without a video stream. */
   | 'videoUnreadable';

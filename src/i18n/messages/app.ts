@@ -369,8 +369,8 @@ export const appMessages = {
     ja: '拒否：スライドがこのサーバーで受け付けられる大きさを超えています。',
   },
   'admin.upload.reason.imageUnreadable': {
-    en: 'Refused: this image does not decode whole (cut off or damaged). The other images were imported.',
-    ja: '拒否：この画像は最後まで読めません（途中で切れているか壊れています）。他の画像は取り込みました。',
+    en: 'Refused: this image does not decode whole (cut off, damaged or too large). The other images were imported.',
+    ja: '拒否：この画像は最後まで読めません（途中で切れている、壊れている、または大きすぎます）。他の画像は取り込みました。',
   },
   'admin.upload.reason.videoUnreadable': {
     en: 'Refused: this video could not be read frame by frame (damaged, or no video stream).',
