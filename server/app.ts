@@ -29,6 +29,7 @@ import { datasetRoutes } from './routes/datasets';
 import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
+import { frameRoutes } from './routes/frames';
 import { tileRoutes } from './routes/tiles';
 import { layerRoutes } from './routes/layers';
 import { modelRoutes } from './routes/models';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(layerRoutes);
   await app.register(blobRoutes);
   await app.register(tileRoutes);
+  await app.register(frameRoutes);
   await app.register(annotationRoutes);
   await app.register(changeRoutes);
   await app.register(auditRoutes);

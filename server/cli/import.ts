@@ -67,22 +67,25 @@ function line(outcome: FileImportOutcome): string {
       return [`imported   ${outcome.file}`, ...(outcome.warnings ?? []).map((warning) => `  note: ${warningSentence(warning)}`)].join('\n');
     case 'duplicate':
       return outcome.sopInstanceUid === undefined
-        ? `duplicate  ${outcome.file} (the same slide file is already in the dataset)`
+        ? `duplicate  ${outcome.file} (the same file is already in the dataset)`
         : `duplicate  ${outcome.file} (SOPInstanceUID already in the dataset)`;
     case 'refused':
       return `refused    ${outcome.file}: ${outcome.reason}`;
   }
 }
 
-/** "building tiles of a.svs: 30% (1200/4000 tiles)" at each tenth of a slide's pyramid. */
-function slideProgressPrinter(): (file: string, done: number, total: number) => void {
+/**
+ * "building tiles of a.svs: 30% (1200/4000 tiles)" at each tenth of a slide's pyramid, and the
+ * same of a video's frames ("decoding frames of …") or a folder's stills ("reading stills, now …").
+ */
+function progressPrinter(what: (file: string) => string, unit: string): (file: string, done: number, total: number) => void {
   let shown = -1;
   return (file, done, total) => {
     const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-    if (done === 0) shown = -1;
+    if (done <= 1) shown = -1;
     if (tenth === shown) return;
     shown = tenth;
-    console.log(`  building tiles of ${file}: ${tenth * 10}% (${done}/${total} tiles)`);
+    console.log(`  ${what(file)}: ${tenth * 10}% (${done}/${total} ${unit})`);
   };
 }
 
@@ -110,20 +113,21 @@ async function run(args: ImportArgs): Promise<number> {
     const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, {
       blobs,
       onOutcome: (o) => console.log(line(o)),
-      onSlideProgress: slideProgressPrinter(),
+      onSlideProgress: progressPrinter((file) => `building tiles of ${file}`, 'tiles'),
+      onFrameProgress: progressPrinter((file) => `building frames, now ${file}`, 'frames'),
     });
     const outcomesOf = (status: FileImportOutcome['status']) => report.outcomes.filter((o) => o.status === status).length;
     const [imported, duplicates, refused] = [outcomesOf('imported'), outcomesOf('duplicate'), outcomesOf('refused')];
     const count = async (kind: string) =>
       Number((await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', id).where('kind', '=', kind).executeTakeFirstOrThrow()).n);
-    const [seriesItems, slideItems] = [await count('series'), await count('slide')];
+    const [seriesItems, slideItems, frameSets] = [await count('series'), await count('slide'), await count('frameSet')];
     if (assignee) {
       const { assigned } = await assignItems(db, id, assignee.id, null, null, new Date().toISOString());
       console.log(`assigned ${assigned} new item(s) to ${args.assign}`);
     }
     console.log(
       `${paths.length} file(s): ${imported} imported, ${duplicates} duplicate(s), ${refused} refused; ` +
-        `dataset "${args.dataset}" has ${seriesItems} series item(s)${slideItems > 0 ? ` and ${slideItems} slide(s)` : ''}`,
+        `dataset "${args.dataset}" has ${seriesItems} series item(s)${slideItems > 0 ? ` and ${slideItems} slide(s)` : ''}${frameSets > 0 ? ` and ${frameSets} frame set(s)` : ''}`,
     );
     if (imported + duplicates === 0) {
       console.error(paths.length === 0 ? 'nothing to import: the folder has no files' : 'nothing could be imported');

@@ -39,6 +39,6 @@ describe.runIf(hasPathologySampleData())('npm run import with slide files', () =
   it('reports the slide as a duplicate on a second run', async () => {
     const result = await run();
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('duplicate  slides/CMU-1-Small-Region.svs (the same slide file is already in the dataset)');
+    expect(result.stdout).toContain('duplicate  slides/CMU-1-Small-Region.svs (the same file is already in the dataset)');
   });
 });

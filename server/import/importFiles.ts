@@ -1,6 +1,8 @@
 /**
  * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
- * importer (server/slides/importSlide.ts) and becomes one slide item. Every other file is read,
+ * importer (server/slides/importSlide.ts) and becomes one slide item. A video becomes one frame
+ * set (server/frames/importVideo.ts); stills (JPEG, PNG) are gathered by folder (or the call's
+ * one group) and each group becomes one frame set once all files have come (server/frames/importStills.ts). Every other file is read,
  * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
  * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
  * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
@@ -19,6 +21,8 @@ import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { DicomInstanceMeta } from '../dicom/parse';
+import { groupOf, importStillGroup, type StillFile } from '../frames/importStills';
+import { importVideoFile } from '../frames/importVideo';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
@@ -49,6 +53,11 @@ export interface ImportOptions {
   readonly onSlideProgress?: (file: string, done: number, total: number) => void;
   /** Called when a slide item got a new pyramid (more of a DICOM WSI's instances arrived). */
   readonly onSlideReplaced?: (itemId: string) => void;
+  /**
+   * Called as a frame set is built: for a video, frames decoded of `total` (`file` its name); for
+   * stills, stills done of the folder's `total` (`file` the still just done).
+   */
+  readonly onFrameProgress?: (file: string, done: number, total: number) => void;
 }
 
 export type Inspector = (bytes: Uint8Array) => Promise<Inspection>;
@@ -67,11 +76,31 @@ export async function importDicomFiles(
   const extended = new Set<string>();
   const touched = new Set<string>();
   const wsiFiles: DicomWsiFile[] = [];
+  // A CLI folder waits here as names and paths, never bytes: 20,000 stills stay small.
+  const stillGroups = new Map<string, StillFile[]>();
   for await (const file of files) {
     const route = routeImport(await headOf(blobs, file));
     if (route.importer === 'slide' && route.format === 'dicomWsi') {
       // A DICOM WSI slide is several files: gathered now, grouped into slides once all have come.
       wsiFiles.push(await storedWsiFile(blobs, file));
+      continue;
+    }
+    if (route.importer === 'still') {
+      const group = groupOf(file);
+      const stills = stillGroups.get(group) ?? [];
+      stills.push({ file, format: route.format });
+      stillGroups.set(group, stills);
+      continue;
+    }
+    if (route.importer === 'video') {
+      const outcome = await importVideoFile(db, datasetId, file, route.format, actorId, {
+        blobs,
+        now,
+        onProgress: (done, total) => options.onFrameProgress?.(file.name, done, total),
+      });
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+      if (outcome.status === 'imported') extended.add(outcome.itemId);
       continue;
     }
     const openSlide = route.importer === 'slide' ? (SLIDE_READERS[route.format] ?? null) : null;
@@ -91,6 +120,13 @@ export async function importDicomFiles(
   }
   if (wsiFiles.length > 0) {
     for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced })) {
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+      if (outcome.status === 'imported') extended.add(outcome.itemId);
+    }
+  }
+  for (const stills of stillGroups.values()) {
+    for (const outcome of await importStillGroup(db, datasetId, stills, actorId, { blobs, now, onProgress: options.onFrameProgress })) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);

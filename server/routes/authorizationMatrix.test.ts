@@ -159,6 +159,9 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/items/:id/layers', url: (f) => `${item(f)}/layers`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers/:layerId', url: (f) => `${item(f)}/layers/nuclei`, expect: signedIn(404) },
   { route: 'GET /api/items/:id/tiles/:version/:level/:x/:y', url: (f) => `${item(f)}/tiles/v1/0/0/0`, expect: signedIn(404) },
+  // The shared item is a series: a DICOM file of it is no frame, and it has no sprite sheets (frames.test.ts serves both to readers of a frame set and refuses others).
+  { route: 'GET /api/items/:id/frames/:targetId', url: (f) => `${item(f)}/frames/${f.fileId}`, expect: signedIn(404) },
+  { route: 'GET /api/items/:id/sprites/:version/:sheet', url: (f) => `${item(f)}/sprites/${'0'.repeat(64)}/0`, expect: signedIn(404) },
   {
     route: 'GET /api/items/:id/annotations',
     url: (f) => `${item(f)}/annotations`,

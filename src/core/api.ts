@@ -207,7 +207,15 @@ export interface OutlineLayerList {
   readonly layers: readonly OutlineLayerSummary[];
 }
 
-/** GET /api/items/:id → ItemDetail. Files: GET /api/items/:id/files/:fileId (application/dicom, immutable). */
+/**
+ * GET /api/items/:id → ItemDetail. Files of a series: GET /api/items/:id/files/:fileId
+ * (application/dicom, immutable). Tiles of a slide: GET /api/items/:id/tiles/:tileVersion/:level/:x/:y.
+ * Images of a frame set (FrameSetItem in item.ts; none through /files): a frame's image at
+ * GET /api/items/:id/frames/:targetId (image/jpeg or image/png, metadata removed), its thumbnails
+ * at GET /api/items/:id/sprites/:sprites.version/:sheet (image/jpeg, layout in FrameSprites); both
+ * immutable under their URL (`private, max-age=31536000, immutable`, ETag the content hash), both
+ * 404 for a caller who may not read the item.
+ */
 export interface ItemDetail {
   readonly item: Item;
   readonly labelSet: LabelSet;
@@ -364,7 +372,11 @@ export type ImportRefusalCode =
   /** A slide file that ends before the data its header points to. */
   | 'slideTruncated'
   /** A slide larger than the server accepts (pixels or bytes). */
-  | 'slideTooLarge';
+  | 'slideTooLarge'
+  /** A JPEG or PNG still that does not decode whole (truncated, corrupt) or is beyond libvips's pixel limit. */
+  | 'imageUnreadable'
+  /** A video (MP4, WebM) ffprobe/ffmpeg cannot read frame by frame, or without a video stream. */
+  | 'videoUnreadable';
 
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
@@ -376,12 +388,12 @@ export type ImportWarning =
 
 export interface ImportReport {
   readonly outcomes: readonly FileImportOutcome[];
-  /** Items (series or slides) created or extended. */
+  /** Items (series, slides or frame sets) created or extended. */
   readonly itemIds: readonly string[];
 }
 
 /**
- * A slide's import, run by the server after its upload is stored (POST /api/datasets/:id/files
+ * A slide's or a video's import, run by the server after its upload is stored (POST /api/datasets/:id/files
  * answers 202 with it); GET /api/import-jobs/:id (admin or uploader) and
  * GET /api/datasets/:id/import-jobs (admin) tell where it stands.
  */
@@ -397,14 +409,14 @@ export interface ImportJobIdentity {
 }
 
 /** Opening the file, writing the pyramid's tiles, then storing the tile pack and the item. */
-export type ImportJobPhase = 'opening' | 'tiles' | 'storing';
+export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'storing';
 
 /** Why a job failed: its file's refusal, the server stopping during it, or an unforeseen error. */
 export type ImportJobFailureCode = ImportRefusalCode | 'serverStopped' | 'importFailed';
 
 export type ImportJobState =
   | { readonly state: 'queued' }
-  /** `percent`: tiles written of the pyramid, 0–100 (0 until the tiles phase). */
+  /** `percent`: tiles written of the pyramid (phase tiles) or frames decoded of a video (phase frames), 0–100. */
   | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number }
   | { readonly state: 'done'; readonly report: ImportReport }
   /** `reason`: an English sentence; `report` names the file as refused with it. */

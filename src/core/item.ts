@@ -75,20 +75,51 @@ export interface SlideItem {
   readonly scanner: string | null;
 }
 
+/**
+ * One frame of a frame set. A frame's image is served at `GET /api/items/:id/frames/:targetId`
+ * (JPEG or PNG); nothing here names the file it came from (file names and EXIF can carry patient
+ * data: only an admin's import report names files).
+ */
 export interface FrameRef {
   /** Target id of the frame (stable across reorderings). */
   readonly targetId: string;
+  /** Server file holding the frame's served image (a still as imported less its metadata, or a video frame decoded at import). */
   readonly fileId: string;
-  /** Frame index inside a video, or null for a still image. */
+  /** 0-based frame index inside the video (decoding order, every frame counted), or null for a still image. */
   readonly videoFrame: number | null;
+  /** Size of the served image in px (origin top-left; an EXIF orientation is not applied). */
   readonly width: number;
   readonly height: number;
 }
 
+/**
+ * Thumbnails of every frame, packed into JPEG sprite sheets of `columns` × `rows` cells of
+ * `cellWidth` × `cellHeight` px: frame i (in `frames` order) is in sheet ⌊i / (columns·rows)⌋, at
+ * cell i mod (columns·rows), filled row by row. Each thumbnail is letterboxed: scaled to fit the
+ * cell with its aspect kept, centred on black. Sheets are fetched from
+ * `GET /api/items/:id/sprites/:version/:sheet` (0-based sheet), every sheet the same size.
+ */
+export interface FrameSprites {
+  /** Names the sheets (the SHA-256 of their manifest): sprite URLs never change their bytes. */
+  readonly version: string;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly columns: number;
+  readonly rows: number;
+  /** How many sheets there are. */
+  readonly sheets: number;
+}
+
+/** Stills (JPEG/PNG photographs) or the frames of one video, labelled frame by frame. */
 export interface FrameSetItem {
   readonly kind: 'frameSet';
   readonly source: 'images' | 'video';
+  /** Stills in natural file-name order; a video's frames in order. */
   readonly frames: readonly FrameRef[];
+  /** Frames per second of a video (its average rate); absent for stills. */
+  readonly fps?: number;
+  /** Thumbnails for a grid; absent where none were made. */
+  readonly sprites?: FrameSprites;
 }
 
 export type ItemContent = SeriesItem | SlideItem | FrameSetItem;

@@ -141,6 +141,19 @@ export function slideTilePath(itemId: string, tileVersion: string, level: number
   return `/api/items/${encodeURIComponent(itemId)}/tiles/${encodeURIComponent(tileVersion)}/${level}/${x}/${y}`;
 }
 
+/** Path of one frame's image (FrameRef.targetId) of a frame set: JPEG or PNG, immutable under its URL. */
+export function framePath(itemId: string, targetId: string): string {
+  return `/api/items/${encodeURIComponent(itemId)}/frames/${encodeURIComponent(targetId)}`;
+}
+
+/**
+ * Path of one sprite sheet (0-based) of a frame set's thumbnails (FrameSetItem.sprites, whose
+ * `version` it names): a new set of sheets is a new URL, never an old sheet's copy.
+ */
+export function spriteSheetPath(itemId: string, spriteVersion: string, sheet: number): string {
+  return `/api/items/${encodeURIComponent(itemId)}/sprites/${encodeURIComponent(spriteVersion)}/${sheet}`;
+}
+
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(options: ApiClientOptions) {
@@ -190,6 +203,16 @@ export function createApiClient(options: ApiClientOptions) {
     const response = await send(method, path, { json: body, headers });
     try {
       return (await response.json()) as T;
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+  }
+
+  /** A GET answered with bytes (an image): a body cut off on the way is a network error. */
+  async function blob(path: string): Promise<Blob> {
+    const response = await send('GET', path);
+    try {
+      return await response.blob();
     } catch (error) {
       throw new NetworkError(error);
     }
@@ -266,15 +289,14 @@ export function createApiClient(options: ApiClientOptions) {
       }
     },
 
+    /** One frame's image of a frame set (a still, or a video frame decoded at import). */
+    loadFrame: (itemId: string, targetId: string): Promise<Blob> => blob(framePath(itemId, targetId)),
+
+    /** One JPEG sprite sheet of a frame set's thumbnails (see FrameSprites for the cell layout). */
+    loadSpriteSheet: (itemId: string, spriteVersion: string, sheet: number): Promise<Blob> => blob(spriteSheetPath(itemId, spriteVersion, sheet)),
+
     /** One tile of a slide (level 0 = full resolution); the slide viewer keeps it for offline reading. */
-    loadSlideTile: async (itemId: string, tileVersion: string, level: number, x: number, y: number): Promise<Blob> => {
-      const response = await send('GET', slideTilePath(itemId, tileVersion, level, x, y));
-      try {
-        return await response.blob();
-      } catch (error) {
-        throw new NetworkError(error);
-      }
-    },
+    loadSlideTile: (itemId: string, tileVersion: string, level: number, x: number, y: number): Promise<Blob> => blob(slideTilePath(itemId, tileVersion, level, x, y)),
 
     /** The item's read-only outline layers (a slide's nuclei, a model's detections). */
     listLayers: async (itemId: string): Promise<readonly OutlineLayerSummary[]> => (await json<OutlineLayerList>('GET', `${item(itemId)}/layers`)).layers,

@@ -11,4 +11,12 @@ describe('uploadContentType', () => {
     expect(uploadContentType('IM000001', blob())).toBe('application/dicom');
     expect(uploadContentType('wsi-level0.dcm', blob('application/dicom'))).toBe('application/dicom');
   });
+
+  it('sends videos as their video type, by name or by the browser\'s type, under the large-file limit', () => {
+    const blob = (type = '') => new Blob([new Uint8Array(4)], { type });
+    expect(uploadContentType('colonoscopy.MP4', blob())).toBe('video/mp4');
+    expect(uploadContentType('clip', blob('video/mp4'))).toBe('video/mp4');
+    expect(uploadContentType('gastroscopy.webm', blob())).toBe('video/webm');
+    expect(uploadContentType('fundus.jpg', blob('image/jpeg'))).toBe('application/dicom');
+  });
 });

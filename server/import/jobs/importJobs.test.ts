@@ -31,11 +31,11 @@ describe('ImportJobs', () => {
       db: database.db,
       blobs: blobStoreIn(database.dataDir),
       now: at,
-      importFile: (job, onTiles) =>
+      importFile: (job, onProgress) =>
         new Promise<ImportReport>((resolve) => {
           running += 1;
           mostAtOnce = Math.max(mostAtOnce, running);
-          onTiles(50, 100);
+          onProgress('tiles', 50, 100);
           started.push({
             job,
             finish: () => {

@@ -1,5 +1,5 @@
 /**
- * Runs slide imports after their upload request has been answered: a bounded queue in the server
+ * Runs slide and video imports after their upload request has been answered: a bounded queue in the server
  * process (JOBS_AT_ONCE builds at a time, for `vips` and the tile packing use several cores and
  * much disk each). A job's state lives in its `import_jobs` row; a server that stops leaves its
  * queued and building jobs for the next start-up to fail (failUnfinishedImportJobs).
@@ -10,7 +10,7 @@ import type { BlobStore } from '../../blobs/blobStore';
 import type { Database } from '../../db/schema';
 import { importDicomFiles } from '../importFiles';
 import { finishImportJob, markBuilding, type ImportJobRow } from './jobRows';
-import { ProgressWriter } from './jobProgress';
+import { ProgressWriter, type BuildPhase } from './jobProgress';
 
 export const JOBS_AT_ONCE = 2;
 
@@ -24,7 +24,8 @@ export interface ImportJobDeps {
   readonly importFile?: ImportFile;
 }
 
-export type ImportFile = (job: ImportJobRow, onTiles: (done: number, total: number) => void) => Promise<ImportReport>;
+/** `onProgress`: tiles written of a slide's pyramid, or frames decoded of a video. */
+export type ImportFile = (job: ImportJobRow, onProgress: (phase: BuildPhase, done: number, total: number) => void) => Promise<ImportReport>;
 
 export class ImportJobs {
   private readonly waiting: ImportJobRow[] = [];
@@ -71,13 +72,14 @@ export class ImportJobs {
     }
   }
 
-  private readonly importStored: ImportFile = (job, onTiles) => {
+  private readonly importStored: ImportFile = (job, onProgress) => {
     const { db, blobs, now, onSlideReplaced } = this.deps;
     const stored = { sha256: job.source_sha256, size: Number(job.source_size) };
     return importDicomFiles(db, job.dataset_id, [{ name: job.file_name, stored }], job.created_by, {
       blobs,
       now,
-      onSlideProgress: (_file, done, total) => onTiles(done, total),
+      onSlideProgress: (_file, done, total) => onProgress('tiles', done, total),
+      onFrameProgress: (_file, done, total) => onProgress('frames', done, total),
       onSlideReplaced,
     });
   };
@@ -88,7 +90,7 @@ export class ImportJobs {
     let report: ImportReport;
     try {
       await progress.start();
-      report = await (this.deps.importFile ?? this.importStored)(job, (done, total) => progress.tiles(done, total));
+      report = await (this.deps.importFile ?? this.importStored)(job, (phase, done, total) => progress.built(phase, done, total));
     } catch (error) {
       // The importer reports a bad file itself; this is the unforeseen (the source blob gone, the database away).
       report = { outcomes: [{ file: job.file_name, status: 'refused', reason: `could not be imported: ${error instanceof Error ? error.message : String(error)}` }], itemIds: [] };

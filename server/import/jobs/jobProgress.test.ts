@@ -18,7 +18,7 @@ describe('ProgressWriter', () => {
       written.push(progress);
     });
     await writer.start();
-    for (let done = 0; done <= 1000; done += 1) writer.tiles(done, 1000);
+    for (let done = 0; done <= 1000; done += 1) writer.built('tiles', done, 1000);
     await writer.settled();
     expect(written[0]).toEqual({ phase: 'opening', percent: 0 });
     expect(written.slice(1, 3)).toEqual([
@@ -30,14 +30,14 @@ describe('ProgressWriter', () => {
   });
 
   it('goes on after a write fails', async () => {
-    const written: number[] = [];
-    const writer = new ProgressWriter(async ({ percent }) => {
-      if (percent === 10) throw new Error('database busy');
-      written.push(percent);
+    const written: JobProgress[] = [];
+    const writer = new ProgressWriter(async (progress) => {
+      if (progress.percent === 10) throw new Error('database busy');
+      written.push(progress);
     });
-    writer.tiles(10, 100);
-    writer.tiles(20, 100);
+    writer.built('tiles', 10, 100);
+    writer.built('frames', 20, 100);
     await writer.settled();
-    expect(written).toEqual([20]);
+    expect(written).toEqual([{ phase: 'frames', percent: 20 }]);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Turns a pyramid build's tile counts into the phase and percent a job row shows, and writes a
- * row only when what it shows changes: at most about a hundred writes per slide, however many
- * tiles it has, each after the one before (never out of order).
+ * Turns a pyramid build's tile counts (or a video's decoded frames) into the phase and percent a
+ * job row shows, and writes a row only when what it shows changes: at most about a hundred writes
+ * per file, however many tiles or frames it has, each after the one before (never out of order).
  */
 import type { ImportJobPhase } from '../../../src/core/api';
 
@@ -10,10 +10,13 @@ export interface JobProgress {
   readonly percent: number;
 }
 
-/** Where a build stands after `done` of `total` tiles: the tiles phase until the last one, then storing. */
-export function progressOf(done: number, total: number): JobProgress {
+/** What is being built: a slide's tiles or a video's frames. */
+export type BuildPhase = Extract<ImportJobPhase, 'tiles' | 'frames'>;
+
+/** Where a build stands after `done` of `total` tiles (or frames): that phase until the last one, then storing. */
+export function progressOf(done: number, total: number, phase: BuildPhase = 'tiles'): JobProgress {
   if (total <= 0 || done >= total) return { phase: 'storing', percent: 100 };
-  return { phase: 'tiles', percent: Math.floor((done * 100) / total) };
+  return { phase, percent: Math.floor((done * 100) / total) };
 }
 
 export class ProgressWriter {
@@ -27,8 +30,8 @@ export class ProgressWriter {
     return this.enqueue(this.shown);
   }
 
-  tiles(done: number, total: number): void {
-    const next = progressOf(done, total);
+  built(phase: BuildPhase, done: number, total: number): void {
+    const next = progressOf(done, total, phase);
     if (next.phase === this.shown.phase && next.percent === this.shown.percent) return;
     this.shown = next;
     void this.enqueue(next);

@@ -1,10 +1,13 @@
 /**
- * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`, and of
- * slide files (SVS, NDPI, TIFF, OME-TIFF) as `image/tiff` or either; the importer tells them apart
- * by their bytes. The body streams into the blob store (never whole in memory). A DICOM file is
- * then imported in the request and reported as for the CLI; a TIFF-based slide, whose pyramid may
- * take minutes to build, becomes an import job (server/import/jobs) and the answer is 202 with
- * the job at once. The streamed body parser lives only in this plugin's context.
+ * Admin upload of DICOM files into a dataset, one file per request as `application/dicom`, of
+ * slide files (SVS, NDPI, TIFF, OME-TIFF) as `image/tiff`, of stills as `image/jpeg` or
+ * `image/png` and of videos as `video/mp4` or `video/webm` (or any of these: the importer tells
+ * them apart by their bytes). The body streams into the blob store (never whole in memory). A
+ * DICOM file or a still is then imported in the request and reported as for the CLI (an uploaded
+ * still becomes a frame set of its own; folders of stills go through the CLI); a TIFF-based slide
+ * or a video, whose pyramid or frames may take minutes to build, becomes an import job
+ * (server/import/jobs) and the answer is 202 with the job at once. The streamed body parser lives
+ * only in this plugin's context.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { UploadAnswer } from '../../../src/core/api';
@@ -21,10 +24,13 @@ import { uploadSchema } from './schema';
 
 export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+const FRAME_MEDIA_TYPES = ['image/jpeg', 'image/png', 'video/mp4', 'video/webm'] as const;
+
 export const uploadRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   acceptStreamedBody(app, 'application/dicom');
   acceptStreamedBody(app, 'image/tiff');
+  for (const frameType of FRAME_MEDIA_TYPES) acceptStreamedBody(app, frameType);
 
   app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string } }>(
     '/api/datasets/:id/files',
@@ -34,15 +40,16 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const { id } = request.params;
       const { body } = request;
       if (!isStreamedBody(body)) {
-        throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom (or image/tiff for a slide)');
+        throw new HttpError(415, 'unsupported_media_type', `send the file as Content-Type: application/dicom (image/tiff for a slide, ${FRAME_MEDIA_TYPES.join(', ')} for frames)`);
       }
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const name = fileName(request.headers['x-file-name']);
-      const slide = request.headers['content-type']?.startsWith('image/tiff') === true;
-      const stored = await storeBody(ctx.blobs, request, body, slide ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
+      const contentType = request.headers['content-type'] ?? '';
+      const large = contentType.startsWith('image/tiff') || contentType.startsWith('video/');
+      const stored = await storeBody(ctx.blobs, request, body, large ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
       const route = routeImport(await headOf(ctx.blobs, { name, stored }));
       // A DICOM WSI instance is quick to take in, and its slide is made of several uploads: in the request.
-      if (route.importer === 'slide' && route.format === 'tiff') {
+      if ((route.importer === 'slide' && route.format === 'tiff') || route.importer === 'video') {
         const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, source: stored }, ctx.now().toISOString());
         ctx.importJobs.enqueue(job);
         return reply.code(202).send(importJobOf(job));

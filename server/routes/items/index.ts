@@ -1,4 +1,4 @@
-/** Items of a dataset (keyset-paged), one item's detail, and its DICOM files (streamed from the blob store, with ranges). */
+/** Items of a dataset (keyset-paged), one item's detail, and its DICOM files (streamed from the blob store, with ranges); a frame set's images are routes/frames'. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ItemDetail } from '../../../src/core/api';
 import { toNumber } from '../../db/dialect';
@@ -43,6 +43,9 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string; fileId: string } }>('/api/items/:id/files/:fileId', { schema: fileSchema }, async (request, reply) => {
     const { item } = await visibleItem(ctx.db, userOf(request), request.params.id);
+    // A frame set's images are served as frames, less their metadata; its other files (a video as
+    // imported, which may name the patient in its container) are not for readers.
+    if (item.kind === 'frameSet') throw notFound(`item ${item.id} is a frame set: fetch its images from /api/items/${item.id}/frames/:targetId`);
     const file = await ctx.db
       .selectFrom('item_files')
       .select(['sha256', 'size'])

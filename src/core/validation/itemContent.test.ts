@@ -138,7 +138,17 @@ describe('validateItemContent', () => {
     ]);
   });
 
+  it('checks a frame set\'s rate and sprite sheets', () => {
+    const sprites = { version: 'a'.repeat(64), cellWidth: 160, cellHeight: 120, columns: 10, rows: 10, sheets: 1 };
+    expect(errorsOf({ ...frames, fps: 25, sprites })).toEqual([]);
+    expect(errorsOf({ ...frames, fps: 0, sprites: { ...sprites, version: 'a/b', sheets: 0 } })).toEqual([
+      'fps: expected > 0, got 0',
+      "sprites.version: expected 1–64 letters, digits, '-' or '_', got \"a/b\"",
+      'sprites.sheets: expected an integer ≥ 1, got 0',
+    ]);
+  });
+
   it('refuses unknown properties', () => {
-    expect(errorsOf({ ...frames, fps: 30 })).toEqual(['fps: unknown property']);
+    expect(errorsOf({ ...frames, frameRate: 30 })).toEqual(['frameRate: unknown property']);
   });
 });

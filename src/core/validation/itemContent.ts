@@ -82,9 +82,11 @@ function checkSlide(x: Obj, issues: Issues): void {
 }
 
 function checkFrameSet(x: Obj, issues: Issues): void {
-  const s = object(x, '', issues, ['kind', 'source', 'frames']);
+  const s = object(x, '', issues, ['kind', 'source', 'frames', 'fps', 'sprites']);
   if (!s) return;
   oneOf(s.source, ['images', 'video'], 'source', issues);
+  if (s.fps !== undefined && finite(s.fps, 'fps', issues) && s.fps <= 0) issues.add('fps', `expected > 0, got ${s.fps}`);
+  if (s.sprites !== undefined) checkSprites(s.sprites, issues);
   if (!array(s.frames, 'frames', issues)) return;
   if (s.frames.length === 0) issues.add('frames', 'a frame set needs at least one frame');
   const targets = new Set<string>();
@@ -98,6 +100,16 @@ function checkFrameSet(x: Obj, issues: Issues): void {
     integer(f.width, at(path, 'width'), issues, 1);
     integer(f.height, at(path, 'height'), issues, 1);
   });
+}
+
+function checkSprites(x: unknown, issues: Issues): void {
+  const s = object(x, 'sprites', issues, ['version', 'cellWidth', 'cellHeight', 'columns', 'rows', 'sheets']);
+  if (!s) return;
+  // A path segment of every sprite URL, like a slide's tile version.
+  if (string(s.version, 'sprites.version', issues) && !TILE_VERSION.test(s.version)) {
+    issues.add('sprites.version', `expected 1–64 letters, digits, '-' or '_', got ${describe(s.version)}`);
+  }
+  for (const key of ['cellWidth', 'cellHeight', 'columns', 'rows', 'sheets'] as const) integer(s[key], at('sprites', key), issues, 1);
 }
 
 function uniqueTarget(x: unknown, path: string, issues: Issues, seen: Set<string>): void {

@@ -368,6 +368,14 @@ export const appMessages = {
     en: 'Refused: the slide is larger than this server accepts.',
     ja: '拒否：スライドがこのサーバーで受け付けられる大きさを超えています。',
   },
+  'admin.upload.reason.imageUnreadable': {
+    en: 'Refused: this image does not decode whole (cut off, damaged or too large). The other images were imported.',
+    ja: '拒否：この画像は最後まで読めません（途中で切れている、壊れている、または大きすぎます）。他の画像は取り込みました。',
+  },
+  'admin.upload.reason.videoUnreadable': {
+    en: 'Refused: this video could not be read frame by frame (damaged, or no video stream).',
+    ja: '拒否：この動画をフレームごとに読めませんでした（壊れているか、映像ストリームがありません）。',
+  },
   'admin.upload.reason.inflatedTooLarge': {
     en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',
     ja: '拒否：圧縮データが画像の大きさをはるかに超えて展開されるため、サーバーを守るため取り込みません。',
@@ -406,6 +414,7 @@ export const appMessages = {
   'admin.jobs.queued': { en: 'Waiting for its turn: other slides are being imported.', ja: '順番待ち：ほかのスライドを取り込み中です。' },
   'admin.jobs.opening': { en: 'Opening the slide file…', ja: 'スライドファイルを開いています…' },
   'admin.jobs.tiles': { en: 'Building the image pyramid: {percent} %', ja: '画像ピラミッドを作成中：{percent} %' },
+  'admin.jobs.frames': { en: 'Decoding the video\'s frames: {percent} %', ja: '動画のフレームを展開中：{percent} %' },
   'admin.jobs.storing': { en: 'Saving the slide…', ja: 'スライドを保存しています…' },
   'admin.jobs.serverStopped': {
     en: 'Not imported: the server stopped during the import. Nothing of it was saved; retry it.',

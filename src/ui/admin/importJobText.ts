@@ -12,6 +12,7 @@ export function importJobText(t: Translate, job: ImportJob): OutcomeText {
       return { text: t('admin.jobs.queued'), tone: 'muted', detail: null };
     case 'building':
       if (job.phase === 'tiles') return { text: t('admin.jobs.tiles', { percent: job.percent }), tone: 'muted', detail: null };
+      if (job.phase === 'frames') return { text: t('admin.jobs.frames', { percent: job.percent }), tone: 'muted', detail: null };
       return { text: t(job.phase === 'opening' ? 'admin.jobs.opening' : 'admin.jobs.storing'), tone: 'muted', detail: null };
     case 'done':
     case 'failed': {

@@ -21,6 +21,8 @@ const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
   slideUnreadable: 'admin.upload.reason.slideUnreadable',
   slideTruncated: 'admin.upload.reason.slideTruncated',
   slideTooLarge: 'admin.upload.reason.slideTooLarge',
+  imageUnreadable: 'admin.upload.reason.imageUnreadable',
+  videoUnreadable: 'admin.upload.reason.videoUnreadable',
 };
 
 export function importOutcomeText(t: Translate, outcome: FileImportOutcome): OutcomeText {

@@ -1,0 +1,110 @@
+/**
+ * Imports one video file (MP4/H.264, WebM) as a frame set of source 'video': the original into the
+ * blob store (admins), its frames counted by ffprobe, decoded to JPEGs and thumbnailed into sprite
+ * sheets by one ffmpeg pass (decodeVideo.ts), one FrameRef per frame with `videoFrame` its index.
+ * The same video imported again into the dataset is a duplicate.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import sharp from 'sharp';
+import type { FileImportOutcome } from '../../src/core/api';
+import type { FrameRef } from '../../src/core/item';
+import type { BlobStore, StoredBlob } from '../blobs/blobStore';
+import { lendLocalPath } from '../blobs/localPath';
+import type { Database } from '../db/schema';
+import type { ImportFile } from '../import/importFiles';
+import type { VideoFormat } from '../import/route';
+import { decodeVideo } from './decodeVideo';
+import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
+import { probeVideo } from './probeVideo';
+import { spriteManifestFile, storeSprites } from './spriteSheets';
+
+export interface VideoImportOptions {
+  readonly blobs: BlobStore;
+  readonly now: () => Date;
+  /** Frames decoded so far of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export async function importVideoFile(
+  db: Kysely<Database>,
+  datasetId: string,
+  file: ImportFile,
+  format: VideoFormat,
+  actorId: string | null,
+  options: VideoImportOptions,
+): Promise<FileImportOutcome> {
+  const { blobs } = options;
+  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
+  const key = `video:${source.sha256}`;
+  const holder = await itemHoldingFrameFile(db, datasetId, key);
+  if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
+
+  const lent = await lendLocalPath(blobs, source.sha256);
+  const work = await mkdtemp(join(tmpdir(), 'mejirushi-video-'));
+  try {
+    const probe = await probeVideo(lent.path);
+    if (!probe.ok) return { file: file.name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
+    const { facts } = probe;
+    const decoded = await decodeVideo(lent.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames));
+    if (decoded.frames.length !== facts.frames) {
+      return { file: file.name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
+    }
+    // The size of the frames as decoded: ffmpeg turns a video recorded rotated (a phone's), which ffprobe reports unturned.
+    const [first] = decoded.frames;
+    if (first === undefined) throw new Error('no frame was decoded');
+    const { width, height } = await sharp(first).metadata();
+    const itemId = randomUUID();
+    const frameFiles = await storeFrames(blobs, decoded.frames, key, file.name);
+    const sprites = await storeSprites(blobs, await storeAll(blobs, decoded.sheets));
+    const videoFile: FrameFile = { id: randomUUID(), key, blob: source, name: file.name, meta: { kind: 'video', mediaType: format === 'mp4' ? 'video/mp4' : 'video/webm' } };
+    await writeFrameSet(
+      db,
+      datasetId,
+      {
+        itemId,
+        title: `Video ${source.sha256.slice(0, 8)} (${facts.frames} frames)`,
+        sourceKey: key,
+        content: { kind: 'frameSet', source: 'video', frames: frameRefs(frameFiles, width, height), fps: facts.fps, sprites: sprites.sprites },
+        files: [videoFile, ...frameFiles, spriteManifestFile(sprites, randomUUID())],
+        blobs: sprites.sheets,
+        auditDetail: { source: 'video', name: file.name, sha256: source.sha256, codec: facts.codec, frames: facts.frames, sprites: sprites.sprites.version },
+      },
+      actorId,
+      options.now().toISOString(),
+    );
+    return { file: file.name, status: 'imported', itemId };
+  } catch (error) {
+    if (db.isTransaction) throw error;
+    return { file: file.name, status: 'refused', reason: `could not be imported as a video: ${error instanceof Error ? error.message : String(error)}`, code: 'videoUnreadable' };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    await lent.release();
+  }
+}
+
+/** Each decoded frame into the store, one at a time, its temp file removed once stored. */
+async function storeFrames(blobs: BlobStore, paths: readonly string[], videoKey: string, name: string): Promise<FrameFile[]> {
+  const files: FrameFile[] = [];
+  for (const [index, path] of paths.entries()) {
+    const blob = await blobs.put(createReadStream(path));
+    await rm(path);
+    files.push({ id: randomUUID(), key: `${videoKey}#${index}`, blob, name: `${name}#${index}`, meta: { kind: 'videoFrame', mediaType: 'image/jpeg', index } });
+  }
+  return files;
+}
+
+async function storeAll(blobs: BlobStore, paths: readonly string[]): Promise<StoredBlob[]> {
+  const stored: StoredBlob[] = [];
+  for (const path of paths) stored.push(await blobs.put(createReadStream(path)));
+  return stored;
+}
+
+function frameRefs(files: readonly FrameFile[], width: number, height: number): FrameRef[] {
+  return files.map((file, index) => ({ targetId: file.id, fileId: file.id, videoFrame: index, width, height }));
+}

@@ -1,0 +1,31 @@
+/**
+ * Reads one still (JPEG or PNG) with sharp, the libvips already in the tree, in process: a still
+ * decodes in milliseconds, where starting a `vips` process per file would cost more than the
+ * decode over thousands of stills. Making its thumbnail decodes every byte of the image, so it is
+ * also the integrity check: a truncated or damaged file fails here with libvips's own words.
+ */
+import sharp from 'sharp';
+import type { StillFormat } from '../import/route';
+import { SPRITE_LAYOUT, type SpriteCell } from './spriteLayout';
+
+export type StillRead =
+  | { readonly ok: true; readonly width: number; readonly height: number; readonly cell: SpriteCell }
+  | { readonly ok: false; readonly reason: string };
+
+export async function readStill(bytes: Buffer, format: StillFormat): Promise<StillRead> {
+  try {
+    const meta = await sharp(bytes).metadata();
+    if (meta.format !== format) return { ok: false, reason: `not a ${format.toUpperCase()} image after all (libvips reads it as ${meta.format})` };
+    const { cellWidth, cellHeight } = SPRITE_LAYOUT;
+    // failOn 'warning': libjpeg and libpng only warn of a file that ends early, and would fill the rest grey.
+    const pixels = await sharp(bytes, { failOn: 'warning' })
+      .resize(cellWidth, cellHeight, { fit: 'contain', background: { r: 0, g: 0, b: 0 } })
+      .flatten({ background: { r: 0, g: 0, b: 0 } })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer();
+    return { ok: true, width: meta.width, height: meta.height, cell: pixels };
+  } catch (error) {
+    return { ok: false, reason: `the image does not decode: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
