@@ -17,6 +17,8 @@ const ITEMS_PER_PAGE = 200;
 export interface ApprovedItem {
   readonly id: string;
   readonly title: string;
+  /** The item's kind (`series`, `slide`, `frameSet`). */
+  readonly kind: string;
   /** The item's slices or frames in order. */
   readonly targetIds: readonly string[];
   /** Approved documents, by annotator id. */
@@ -101,7 +103,7 @@ export async function* approvedItems(db: Kysely<Database>, datasetId: string, it
     const documentsOf = new Map<string, ApprovedDocumentRef[]>(ids.map((id) => [id, []]));
     for (const row of rows) documentsOf.get(row.id)!.push({ annotatorId: row.user_id, revision: toNumber(row.revision), snapshotSeq: toNumber(row.seq) });
     for (const row of page) {
-      yield { id: row.id, title: row.title, targetIds: JSON.parse(row.target_ids) as string[], documents: documentsOf.get(row.id)!, adjudicated: adjudicated.has(row.id) };
+      yield { id: row.id, title: row.title, kind: row.kind, targetIds: JSON.parse(row.target_ids) as string[], documents: documentsOf.get(row.id)!, adjudicated: adjudicated.has(row.id) };
     }
     const last = page[page.length - 1]!;
     if (page.length < itemsPerPage) return;
@@ -112,7 +114,7 @@ export async function* approvedItems(db: Kysely<Database>, datasetId: string, it
 async function pageOfItems(db: Kysely<Database>, datasetId: string, after: { sortKey: string; id: string } | null, limit: number) {
   let query = db
     .selectFrom('items')
-    .select(['items.id', 'items.title', 'items.sort_key', 'items.target_ids'])
+    .select(['items.id', 'items.title', 'items.kind', 'items.sort_key', 'items.target_ids'])
     .where('items.dataset_id', '=', datasetId)
     .where(({ or, exists, selectFrom }) =>
       or([

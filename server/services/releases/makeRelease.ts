@@ -15,8 +15,10 @@ import { writeAudit } from '../audit';
 import { recordBlob } from '../blobs';
 import { labelSetStore } from '../labelSets';
 import { approvedReaders } from './approvedWork';
+import { IMAGE_EXPORTS, imageExportKinds, releaseImageExports } from './imageExports';
 import { ReleaseTally, releaseLabelsCsv, releaseRecordsJson, type ReleaseHeader } from './exports';
 import { Pseudonyms } from './pseudonyms';
+import { tarArchive } from './tar';
 import { releaseAgreement } from './releaseAgreement';
 import { readReleaseSummary } from './reads';
 
@@ -59,7 +61,12 @@ export async function makeRelease(db: Kysely<Database>, blobs: BlobStore, datase
       const files = [
         await storeFile(trx, blobs, 'records.json', 'application/json', releaseRecordsJson(trx, datasetId, labelSet, header, names, tally), at),
         await storeFile(trx, blobs, 'labels.csv', 'text/csv; charset=utf-8', releaseLabelsCsv(trx, datasetId, labelSet, names), at),
-      ].sort((a, b) => (a.name < b.name ? -1 : 1)); // name order, as the summary lists them
+      ];
+      const kinds = await imageExportKinds(trx, datasetId);
+      for (const { name, kind } of IMAGE_EXPORTS) {
+        if (kinds.has(kind)) files.push(await storeFile(trx, blobs, name, 'application/x-tar', tarArchive(releaseImageExports(trx, datasetId, kind, labelSet, names, at), new Date(at)), at));
+      }
+      files.sort((a, b) => (a.name < b.name ? -1 : 1)); // name order, as the summary lists them
       const manifest: ReleaseManifest = {
         format: 'mejirushi-release',
         formatVersion: 1,
