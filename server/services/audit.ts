@@ -45,10 +45,30 @@ export interface AuditFilter {
 }
 
 /**
+ * The other entity ids the audit rows about item `itemId` carry: its readers' documents
+ * (annotation writes name the document), their assignments (`<item>/<reader>`: submits, reviews,
+ * comments) and the lead's decisions on it (`<item>/<question>/<unit>`). Exact ids, each found by
+ * an index, so filtering by an item stays a few index ranges of the log.
+ */
+function itemEntityIds(eb: ExpressionBuilder<Database, 'audit_log' | 'users'>, itemId: string) {
+  return eb
+    .selectFrom('annotation_docs')
+    .select('annotation_docs.id as entity_id')
+    .where('annotation_docs.item_id', '=', itemId)
+    .union(eb.selectFrom('assignments').select(sql<string>`assignments.item_id || '/' || assignments.user_id`.as('entity_id')).where('assignments.item_id', '=', itemId))
+    .union(
+      eb
+        .selectFrom('consensus_decisions')
+        .select(sql<string>`consensus_decisions.item_id || '/' || consensus_decisions.question_id || '/' || consensus_decisions.target_key`.as('entity_id'))
+        .where('consensus_decisions.item_id', '=', itemId),
+    );
+}
+
+/**
  * Newest first, as `viewer` may see it: an admin who reads items is blinded (http/rolePolicy.ts)
  * to the other readers' writes, submits and reviews of those items. Each filter has an index led
  * by its column and ending in seq (migration 0012), so a page walks one index range backwards:
- * O(page), however long the log. The action prefix is a range (`>= prefix` and `< prefix +
+ * O(page), however long the log; an item filter looks up each entity id the item's rows carry. The action prefix is a range (`>= prefix` and `< prefix +
  * U+FFFF`), which uses the index where LIKE would not on SQLite.
  */
 export async function listAudit(db: Kysely<Database>, viewer: User, limit: number, filter: AuditFilter = {}): Promise<AuditEntry[]> {
@@ -75,7 +95,10 @@ export async function listAudit(db: Kysely<Database>, viewer: User, limit: numbe
     .limit(limit);
   if (filter.before !== undefined) query = query.where('audit_log.seq', '<', filter.before);
   if (filter.userId !== undefined) query = query.where('audit_log.user_id', '=', filter.userId);
-  if (filter.entityId !== undefined) query = query.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.entityId !== undefined) {
+    const id = filter.entityId;
+    query = query.where((eb) => eb.or([eb('audit_log.entity_id', '=', id), eb('audit_log.entity_id', 'in', itemEntityIds(eb, id))]));
+  }
   if (filter.actionPrefix !== undefined) {
     query = query.where('audit_log.action', '>=', filter.actionPrefix).where('audit_log.action', '<', `${filter.actionPrefix}\uffff`);
   }

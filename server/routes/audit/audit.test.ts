@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditChainVerdict, AuditEntry } from '../../../src/core/api';
+import type { AuditChainVerdict, AuditEntry, BatchResult } from '../../../src/core/api';
 import { writeAudit } from '../../services/audit';
+import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
 import { testDialects } from '../../testing/testDatabase';
 
@@ -39,6 +40,24 @@ describe.each(testDialects('audit routes'))('audit routes (%s)', (dialect) => {
     const first = await list(`user=${ann.user.id}&entity=item-0&limit=2`);
     expect(first.map((e) => e.revision)).toEqual([4, 2]);
     expect((await list(`user=${ann.user.id}&entity=item-0&limit=2&before=${first[1]?.seq}`)).map((e) => e.revision)).toEqual([0]);
+  });
+
+  it('finds an item’s rows by its id: its import, its readers’ writes (named by document) and submits (named by assignment)', async () => {
+    const { itemId, targetIds } = await server.seedDataset({ name: 'audited', assignTo: [ann.user.id] });
+    const other = await server.seedDataset({ name: 'other', assignTo: [ann.user.id] });
+    const batch = await patchBatch(server, ann, itemId, 'audited-1', { ops: [put(label(targetIds[0]!, 'sah.absent', humanBy(ann.user.id)))] });
+    expect(batch.statusCode).toBe(200);
+    expect((await patchBatch(server, ann, other.itemId, 'other-1', { ops: [put(label(other.targetIds[0]!, 'sah.absent', humanBy(ann.user.id)))] })).statusCode).toBe(200);
+    const { revision } = json<BatchResult>(batch);
+    expect((await server.app.inject({ method: 'POST', url: `/api/items/${itemId}/submit`, headers: { ...ann.auth, 'if-match': `"${revision}"` } })).statusCode).toBe(200);
+
+    const entries = await list(`entity=${itemId}`);
+    expect(entries.map((e) => [e.action, e.entity])).toEqual([
+      ['item.submit', 'assignment'],
+      ['annotation.batch', 'annotation_doc'],
+      ['item.import', 'item'],
+    ]);
+    expect(entries.map((e) => e.detail)).not.toContainEqual(expect.objectContaining({ itemId: other.itemId }));
   });
 
   it('answers 400 with a sentence to bad filters', async () => {
