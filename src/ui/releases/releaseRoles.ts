@@ -1,10 +1,10 @@
 /**
- * Who sees the releases screen's actions. The server decides (server/http/rolePolicy.ts:
- * RELEASE_ROLES, ADJUDICATE_ROLES); these only hide buttons a user could not use.
+ * Who sees the releases screen's actions: the roles their routes are open to (src/core/roles.ts).
+ * The server decides; these only hide buttons a user could not use.
  */
 import type { Role } from '../../core/api';
+import { ADJUDICATE_ROLES, holdsRole, RELEASE_READ_ROLES, RELEASE_ROLES } from '../../core/roles';
 
-export const canMakeRelease = (roles: readonly Role[]): boolean => roles.includes('wgLead');
-export const canAdjudicate = (roles: readonly Role[]): boolean => roles.includes('wgLead');
-/** Reads releases: those who make them and the installation's admin. */
-export const canReadReleases = (roles: readonly Role[]): boolean => roles.includes('wgLead') || roles.includes('admin');
+export const canMakeRelease = (roles: readonly Role[]): boolean => holdsRole(roles, RELEASE_ROLES);
+export const canAdjudicate = (roles: readonly Role[]): boolean => holdsRole(roles, ADJUDICATE_ROLES);
+export const canReadReleases = (roles: readonly Role[]): boolean => holdsRole(roles, RELEASE_READ_ROLES);

@@ -1,6 +1,5 @@
 import type { Role } from '../../../core/api';
+import { holdsRole, REVIEW_ROLES } from '../../../core/roles';
 
-/** Who gets the review queue: server/http/rolePolicy.ts REVIEW_ROLES, which the route enforces. */
-const REVIEW_QUEUE_ROLES: readonly Role[] = ['reviewer', 'wgLead'];
-
-export const reviewsWork = (roles: readonly Role[]): boolean => roles.some((role) => REVIEW_QUEUE_ROLES.includes(role));
+/** Who gets the review queue: the roles its route is open to. */
+export const reviewsWork = (roles: readonly Role[]): boolean => holdsRole(roles, REVIEW_ROLES);
