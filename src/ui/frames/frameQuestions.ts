@@ -27,3 +27,12 @@ export function firstOpenQuestion(questions: readonly Question[], isOpen: (quest
   const index = questions.findIndex(isOpen);
   return index < 0 ? 0 : index;
 }
+
+/**
+ * Whether number keys walk every question of a frame before moving on, as a reading centre grades
+ * a photograph (fundus: all per-image questions); per-frame scoring of thousands of video frames
+ * (Mayo) answers one question and moves to the next frame. The reader can switch.
+ */
+export function walksAllQuestionsByDefault(questions: readonly Question[]): boolean {
+  return questions.length > 1 && questions.every((q) => q.target === 'image');
+}
