@@ -3,7 +3,7 @@
  * tested without a browser. Class keys answer the current question (see `frameQuestions.ts`).
  */
 import type { Question } from '../../core/labelSet';
-import type { KeyPress } from '../item/keymap';
+import { classForKey, historyActionForKey, type KeyPress } from '../item/keymap';
 
 export type FrameAction =
   | { readonly type: 'label'; readonly classCode: string }
@@ -21,12 +21,7 @@ export type FrameAction =
 export function frameActionForKey(press: KeyPress, question: Question | null): FrameAction | null {
   const key = press.key;
   if (press.altKey) return null;
-  if (press.ctrlKey || press.metaKey) {
-    const lower = key.toLowerCase();
-    if (lower === 'z') return press.shiftKey ? { type: 'redo' } : { type: 'undo' };
-    if (lower === 'y' && !press.shiftKey) return { type: 'redo' };
-    return null;
-  }
+  if (press.ctrlKey || press.metaKey) return historyActionForKey(press);
   const extend = press.shiftKey;
   switch (key) {
     case 'ArrowRight':
@@ -52,7 +47,7 @@ export function frameActionForKey(press: KeyPress, question: Question | null): F
       return { type: 'help' };
   }
   // Class keys before the zoom keys: a label set may bind any key to a class.
-  const chosen = question?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
+  const chosen = classForKey(question, key);
   if (chosen) return { type: 'label', classCode: chosen.code };
   if (key === '+' || key === '=') return { type: 'zoom', delta: 1 };
   if (key === '-') return { type: 'zoom', delta: -1 };
