@@ -16,12 +16,21 @@ const cellAnswers = (page: Page) =>
 
 test('tags 30 video frames one key each, keeps them over a reload, tags a Shift run with one key', async ({ page, mejirushi }) => {
   const itemId = await videoFrameSet(mejirushi, VIDEO_DATASET, 40);
+  const spriteRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/sprites/')) spriteRequests.push(request.url());
+  });
   await signIn(page, mejirushi.annotator);
   await openDataset(page, VIDEO_DATASET);
   await byTestId(page, `item-link-${itemId}`).click();
   await expectFramesReady(page);
   await expect(byTestId(page, 'frame-workspace')).toHaveAttribute('data-question', 'mayo');
   expect(await currentFrame(page)).toBe(0);
+  // Thumbnails come from the one sprite sheet of 40 frames, and only the rows in view are in the page.
+  await expect.poll(() => byTestId(page, 'frame-cell').first().evaluate((cell) => getComputedStyle(cell).backgroundImage)).toContain('blob:');
+  const grid = byTestId(page, 'frame-grid');
+  expect(Number(await grid.getAttribute('data-rows')) * Number(await grid.getAttribute('data-columns'))).toBeGreaterThanOrEqual(40);
+  expect(await byTestId(page, 'frame-cell').count()).toBeLessThan(40);
 
   const inputs = await countInputEvents(page);
   const mayo = (frame: number) => frame % 4;
@@ -30,6 +39,7 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
     // Each key answered its frame and moved on: the next frame is current.
     await expect(byTestId(page, 'frame-workspace')).toHaveAttribute('data-current-frame', String(frame + 1));
   }
+  expect(spriteRequests).toHaveLength(1);
   const perFrame = (await inputs()) / 30;
   console.log(`FRAMES keys-per-frame=${perFrame}`);
   expect(perFrame).toBeLessThanOrEqual(1);

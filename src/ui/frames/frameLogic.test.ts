@@ -3,7 +3,7 @@ import { FUNDUS_GRADING_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from '../../core/lab
 import type { FrameSprites } from '../../core/item';
 import { frameActionForKey, steppedPosition } from './frameKeymap';
 import { firstOpenQuestion, frameQuestions, nextOpenQuestion } from './frameQuestions';
-import { contiguousRuns, extendSelection, isSelected, selectedFrames, toggleInSelection } from './frameSelection';
+import { extendSelection, isSelected, selectedFrames, toggleInSelection } from './frameSelection';
 import { gridColumns, gridRows, sheetsInRows, spriteCell } from './gridGeometry';
 
 const sprites: FrameSprites = { version: 'v', cellWidth: 160, cellHeight: 120, columns: 10, rows: 10, sheets: 200 };
@@ -50,14 +50,6 @@ describe('frame selection', () => {
     expect(isSelected(ranged, 10)).toBe(true);
     expect(isSelected(ranged, 5)).toBe(false);
     expect(toggleInSelection(toggleInSelection(null, 2, 2), 2, 2)).toBeNull();
-  });
-  it('cuts frames into contiguous runs', () => {
-    expect(contiguousRuns([1, 2, 3, 7, 9, 10])).toEqual([
-      [1, 3],
-      [7, 7],
-      [9, 10],
-    ]);
-    expect(contiguousRuns([])).toEqual([]);
   });
 });
 

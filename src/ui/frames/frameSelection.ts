@@ -1,7 +1,7 @@
 /**
  * The grid's selection: frames picked with Shift (a range from the anchor) and Ctrl (toggled one by
  * one), as frame indices in the item's order. Tagging a selection is one command however many
- * frames it holds; `contiguousRuns` splits it into the runs a range record can cover.
+ * frames it holds.
  */
 
 export interface FrameSelection {
@@ -44,15 +44,4 @@ export function isSelected(selection: FrameSelection | null, frame: number): boo
   if (!selection) return false;
   if (selection.picked.has(frame)) return true;
   return selection.focus !== null && frame >= Math.min(selection.anchor, selection.focus) && frame <= Math.max(selection.anchor, selection.focus);
-}
-
-/** Ascending frame indices cut into runs of consecutive frames, each `[first, last]` inclusive. */
-export function contiguousRuns(frames: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const frame of frames) {
-    const last = runs[runs.length - 1];
-    if (last && frame === last[1] + 1) last[1] = frame;
-    else runs.push([frame, frame]);
-  }
-  return runs;
 }
