@@ -54,9 +54,10 @@ export function FrameSetWorkspace({
   const editable = isEditable(open);
   const labelSet = open.detail?.labelSet;
   const questions = useMemo(() => (labelSet ? frameQuestions(labelSet) : []), [labelSet]);
-  const [questionIndex, setQuestionIndex] = useState(0);
-  const question: Question | null = questions[questionIndex] ?? null;
   const [walkAll, setWalkAll] = useState(() => walksAllQuestionsByDefault(questions));
+  // Reopened part-way: the first question the current frame has not answered yet.
+  const [questionIndex, setQuestionIndex] = useState(() => (walkAll ? firstOpenQuestion(questions, (q) => isOpenLabel(open, q.id, open.targetIds[open.sliceIndex])) : 0));
+  const question: Question | null = questions[questionIndex] ?? null;
   const [filter, setFilter] = useState<FrameFilter>({ kind: 'all' });
   const [selection, setSelection] = useState<FrameSelection | null>(null);
   const [columns, setColumns] = useState(1);
@@ -93,10 +94,7 @@ export function FrameSetWorkspace({
     [questions, labelOf, language],
   );
 
-  const isOpenOn = (frame: number) => (q: Question) => {
-    const label = labelOf(q.id, frame);
-    return !label || label.classCodes.length === 0 || !isSettled(label);
-  };
+  const isOpenOn = (frame: number) => (q: Question) => isOpenLabel(open, q.id, targetIds[frame]);
 
   const goTo = (frame: number) => {
     setSelection(null);
@@ -294,6 +292,12 @@ export function FrameSetWorkspace({
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );
+}
+
+/** Whether `questionId` still waits for a person's answer on a frame (none, empty, or only a pending proposal). */
+function isOpenLabel(open: OpenItem, questionId: string, targetId: string | undefined): boolean {
+  const label = open.document && targetId !== undefined ? labelAt(open.document, questionId, targetId) : undefined;
+  return !label || label.classCodes.length === 0 || !isSettled(label);
 }
 
 function filterValue(filter: FrameFilter): string {

@@ -10,7 +10,7 @@ export function FrameShortcutHelp({ question, onClose }: { readonly question: Qu
   const rows: [string, string][] = [
     ...classKeys,
     [t('frames.walkAll'), t('frames.help.walk')],
-    ['Tab / Shift + Tab', t('frames.help.question')],
+    ['Q / Shift + Q', t('frames.help.question')],
     ['Delete', t('frames.help.clear')],
     ['← / →', t('frames.help.frame')],
     ['↑ / ↓', t('frames.help.row')],

@@ -36,8 +36,6 @@ export function frameActionForKey(press: KeyPress, question: Question | null): F
       return { type: 'jump', to: 'first', extend };
     case 'End':
       return { type: 'jump', to: 'last', extend };
-    case 'Tab':
-      return { type: 'question', delta: press.shiftKey ? -1 : 1 };
     case 'Delete':
     case 'Backspace':
       return { type: 'clear' };
@@ -49,6 +47,8 @@ export function frameActionForKey(press: KeyPress, question: Question | null): F
   // Class keys before the zoom keys: a label set may bind any key to a class.
   const chosen = classForKey(question, key);
   if (chosen) return { type: 'label', classCode: chosen.code };
+  // Q, not Tab: Tab must keep moving the focus for those who work the page by keyboard alone.
+  if (key.toLowerCase() === 'q') return { type: 'question', delta: press.shiftKey ? -1 : 1 };
   if (key === '+' || key === '=') return { type: 'zoom', delta: 1 };
   if (key === '-') return { type: 'zoom', delta: -1 };
   return null;

@@ -81,7 +81,10 @@ describe('frame keys', () => {
     expect(frameActionForKey(press('Z', { ctrlKey: true, shiftKey: true }), mayo)).toEqual({ type: 'redo' });
     expect(frameActionForKey(press('?'), mayo)).toEqual({ type: 'help' });
     expect(frameActionForKey(press('+'), mayo)).toEqual({ type: 'zoom', delta: 1 });
-    expect(frameActionForKey(press('q'), mayo)).toBeNull();
+    expect(frameActionForKey(press('q'), mayo)).toEqual({ type: 'question', delta: 1 });
+    expect(frameActionForKey(press('Q', { shiftKey: true }), mayo)).toEqual({ type: 'question', delta: -1 });
+    expect(frameActionForKey(press('Tab'), mayo)).toBeNull();
+    expect(frameActionForKey(press('w'), mayo)).toBeNull();
   });
   it('clamps steps to the frames shown', () => {
     expect(steppedPosition(3, 'row', 1, 8, 100)).toBe(11);
