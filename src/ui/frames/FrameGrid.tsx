@@ -17,6 +17,8 @@ export interface CellAnswer {
 const PLAIN_CELL = { width: 160, height: 120 } as const;
 /** Rows drawn beyond the view each way, so a quick arrow press never shows an empty row. */
 const OVERSCAN_ROWS = 2;
+/** The scroller's height assumed until it is laid out (CSS px): a first screenful of rows. */
+const FIRST_SCREEN = { width: 0, height: 800 } as const;
 
 /**
  * The virtualised thumbnail grid: only the rows in view (plus a few) are in the DOM, each cell a
@@ -67,6 +69,7 @@ export function FrameGrid({
     getScrollElement: () => scroller.current,
     estimateSize: () => cell.height + CELL_GAP,
     overscan: OVERSCAN_ROWS,
+    initialRect: FIRST_SCREEN,
   });
   const items = virtualizer.getVirtualItems();
   const firstRow = items[0]?.index ?? 0;
