@@ -4,6 +4,7 @@ import { appMessages } from './app';
 import { auditMessages } from './audit';
 import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
+import { frameMessages } from './frames';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
@@ -30,6 +31,7 @@ export const messageTables = {
   reviewItemMessages,
   adjudicationMessages,
   reviewSlideMessages,
+  frameMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -47,6 +49,7 @@ export const messages = {
   ...reviewItemMessages,
   ...adjudicationMessages,
   ...reviewSlideMessages,
+  ...frameMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

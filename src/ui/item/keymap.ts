@@ -2,7 +2,7 @@
  * Keyboard shortcuts of the item page as a pure mapping from a key press to an action, so the
  * bindings are tested without a browser.
  */
-import type { Question } from '../../core/labelSet';
+import type { LabelClass, Question } from '../../core/labelSet';
 
 export type ItemAction =
   | { readonly type: 'label'; readonly classCode: string }
@@ -27,17 +27,25 @@ export interface KeyPress {
 /** Slices skipped by PageUp / PageDown. */
 export const PAGE_STEP = 10;
 
+/** Ctrl/⌘ + Z undoes, Ctrl/⌘ + Shift + Z or Ctrl/⌘ + Y redoes (every reading page); null for other Ctrl keys. */
+export function historyActionForKey(press: KeyPress): { readonly type: 'undo' | 'redo' } | null {
+  const lower = press.key.toLowerCase();
+  if (lower === 'z') return press.shiftKey ? { type: 'redo' } : { type: 'undo' };
+  if (lower === 'y' && !press.shiftKey) return { type: 'redo' };
+  return null;
+}
+
+/** The class of `question` bound to `key` (case-insensitive), if any. */
+export function classForKey(question: Question | null, key: string): LabelClass | undefined {
+  return question?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
+}
+
 /** `question`: the one the class keys answer. */
 export function actionForKey(press: KeyPress, question: Question | null): ItemAction | null {
   const command = press.ctrlKey || press.metaKey;
   const key = press.key;
   if (press.altKey) return null;
-  if (command) {
-    const lower = key.toLowerCase();
-    if (lower === 'z') return press.shiftKey ? { type: 'redo' } : { type: 'undo' };
-    if (lower === 'y' && !press.shiftKey) return { type: 'redo' };
-    return null;
-  }
+  if (command) return historyActionForKey(press);
   const extend = press.shiftKey;
   switch (key) {
     case 'ArrowDown':
@@ -62,7 +70,7 @@ export function actionForKey(press: KeyPress, question: Question | null): ItemAc
     case 'Escape':
       return { type: 'deselect' };
   }
-  const labelClass = question?.classes.find((c) => c.key !== undefined && c.key.toLowerCase() === key.toLowerCase());
+  const labelClass = classForKey(question, key);
   if (labelClass) return { type: 'label', classCode: labelClass.code };
   // After the class keys: a label set whose class is keyed A or X keeps its key.
   const lower = key.toLowerCase();

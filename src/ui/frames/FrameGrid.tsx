@@ -1,0 +1,131 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { FrameSprites } from '../../core/item';
+import { useT } from '../../i18n';
+import { isSelected, type FrameSelection } from './frameSelection';
+import { CELL_GAP, gridColumns, gridRows, sheetsInRows, spriteCell } from './gridGeometry';
+import { useSpriteSheets } from './useSpriteSheets';
+
+/** One answered question of a frame, drawn as a coloured band on its cell. */
+export interface CellAnswer {
+  readonly questionId: string;
+  readonly color: string;
+  readonly title: string;
+}
+
+/** Cell size when a frame set has no sprites (CSS px). */
+const PLAIN_CELL = { width: 160, height: 120 } as const;
+/** Rows drawn beyond the view each way, so a quick arrow press never shows an empty row. */
+const OVERSCAN_ROWS = 2;
+/** The scroller's height assumed until it is laid out (CSS px): a first screenful of rows. */
+const FIRST_SCREEN = { width: 0, height: 800 } as const;
+
+/**
+ * The virtualised thumbnail grid: only the rows in view (plus a few) are in the DOM, each cell a
+ * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order (a filter's
+ * result); answers are read per visible cell, so a change costs O(cells in view).
+ */
+export function FrameGrid({
+  itemId,
+  sprites,
+  shown,
+  current,
+  selection,
+  answersOf,
+  changes,
+  onColumns,
+  onClick,
+}: {
+  readonly itemId: string;
+  readonly sprites: FrameSprites | undefined;
+  readonly shown: readonly number[];
+  readonly current: number;
+  readonly selection: FrameSelection | null;
+  readonly answersOf: (frame: number) => readonly CellAnswer[];
+  /** The document's change counter: cells re-read their answers when it moves. */
+  readonly changes: number;
+  readonly onColumns: (columns: number) => void;
+  readonly onClick: (frame: number, event: MouseEvent) => void;
+}) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const cell = sprites ? { width: sprites.cellWidth, height: sprites.cellHeight } : PLAIN_CELL;
+  const columns = gridColumns(width, cell.width);
+  const rows = gridRows(shown.length, columns);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => onColumns(columns), [columns, onColumns]);
+
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => cell.height + CELL_GAP,
+    overscan: OVERSCAN_ROWS,
+    initialRect: FIRST_SCREEN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items[items.length - 1]?.index ?? -1;
+  const needed = useMemo(
+    () => (sprites ? sheetsInRows(shown, columns, firstRow, lastRow, sprites) : new Set<number>()),
+    [sprites, shown, columns, firstRow, lastRow],
+  );
+  const sheets = useSpriteSheets(itemId, sprites, needed);
+
+  const currentPosition = useMemo(() => shown.indexOf(current), [shown, current]);
+  useEffect(() => {
+    if (currentPosition >= 0) virtualizer.scrollToIndex(Math.floor(currentPosition / columns), { align: 'auto' });
+  }, [currentPosition, columns, virtualizer]);
+
+  return (
+    <div className="frame-grid" ref={scroller} role="grid" aria-label={t('frames.grid')} aria-rowcount={rows} data-testid="frame-grid" data-rows={rows} data-columns={columns}>
+      <div className="frame-grid-space" style={{ height: virtualizer.getTotalSize() }} data-changes={changes}>
+        {items.map((row) => (
+          <div key={row.key} className="frame-grid-row" role="row" style={{ transform: `translateY(${row.start}px)`, height: cell.height }}>
+            {shown.slice(row.index * columns, (row.index + 1) * columns).map((frame) => {
+              const place = sprites ? spriteCell(frame, sprites) : null;
+              const sheet = place ? sheets.get(place.sheet) : undefined;
+              const answers = answersOf(frame);
+              return (
+                <div
+                  key={frame}
+                  role="gridcell"
+                  className="frame-cell"
+                  aria-selected={isSelected(selection, frame)}
+                  aria-current={frame === current ? 'true' : undefined}
+                  data-testid="frame-cell"
+                  data-frame={frame}
+                  data-answers={answers.map((a) => a.questionId).join(' ')}
+                  style={{
+                    width: cell.width,
+                    height: cell.height,
+                    backgroundImage: sheet ? `url(${sheet})` : undefined,
+                    backgroundPosition: place ? `-${place.x}px -${place.y}px` : undefined,
+                  }}
+                  onClick={(event) => onClick(frame, event)}
+                >
+                  <span className="frame-cell-number">{frame + 1}</span>
+                  {answers.length > 0 && (
+                    <span className="frame-cell-answers">
+                      {answers.map((answer) => (
+                        <span key={answer.questionId} className="frame-cell-band" style={{ background: answer.color }} title={answer.title} />
+                      ))}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Keyboard of the frame grid as a pure mapping from a key press to an action, so the bindings are
+ * tested without a browser. Class keys answer the current question (see `frameQuestions.ts`).
+ */
+import type { Question } from '../../core/labelSet';
+import { classForKey, historyActionForKey, type KeyPress } from '../item/keymap';
+
+export type FrameAction =
+  | { readonly type: 'label'; readonly classCode: string }
+  | { readonly type: 'clear' }
+  /** ±1 frame (left/right) or ± one grid row (up/down); with `extend` the selection grows. */
+  | { readonly type: 'step'; readonly by: 'frame' | 'row'; readonly delta: 1 | -1; readonly extend: boolean }
+  | { readonly type: 'jump'; readonly to: 'first' | 'last'; readonly extend: boolean }
+  | { readonly type: 'question'; readonly delta: 1 | -1 }
+  | { readonly type: 'zoom'; readonly delta: 1 | -1 }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'help' }
+  | { readonly type: 'deselect' };
+
+export function frameActionForKey(press: KeyPress, question: Question | null): FrameAction | null {
+  const key = press.key;
+  if (press.altKey) return null;
+  if (press.ctrlKey || press.metaKey) return historyActionForKey(press);
+  const extend = press.shiftKey;
+  switch (key) {
+    case 'ArrowRight':
+      return { type: 'step', by: 'frame', delta: 1, extend };
+    case 'ArrowLeft':
+      return { type: 'step', by: 'frame', delta: -1, extend };
+    case 'ArrowDown':
+      return { type: 'step', by: 'row', delta: 1, extend };
+    case 'ArrowUp':
+      return { type: 'step', by: 'row', delta: -1, extend };
+    case 'Home':
+      return { type: 'jump', to: 'first', extend };
+    case 'End':
+      return { type: 'jump', to: 'last', extend };
+    case 'Delete':
+    case 'Backspace':
+      return { type: 'clear' };
+    case 'Escape':
+      return { type: 'deselect' };
+    case '?':
+      return { type: 'help' };
+  }
+  // Class keys before the zoom keys: a label set may bind any key to a class.
+  const chosen = classForKey(question, key);
+  if (chosen) return { type: 'label', classCode: chosen.code };
+  // Q, not Tab: Tab must keep moving the focus for those who work the page by keyboard alone.
+  if (key.toLowerCase() === 'q') return { type: 'question', delta: press.shiftKey ? -1 : 1 };
+  if (key === '+' || key === '=') return { type: 'zoom', delta: 1 };
+  if (key === '-') return { type: 'zoom', delta: -1 };
+  return null;
+}
+
+/** The grid position after a step of `delta` frames or rows, clamped to the `count` shown. */
+export function steppedPosition(position: number, by: 'frame' | 'row', delta: 1 | -1, columns: number, count: number): number {
+  if (count <= 0) return 0;
+  const next = position + delta * (by === 'row' ? columns : 1);
+  return Math.min(count - 1, Math.max(0, next));
+}
