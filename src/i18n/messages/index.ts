@@ -12,6 +12,7 @@ import { reviewSlideMessages } from './reviewSlide';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
+import { videoMessages } from './video';
 import { viewerMessages } from './viewer';
 
 /** Every feature's table; listed separately so a test can catch one key defined twice. */
@@ -30,6 +31,7 @@ export const messageTables = {
   reviewItemMessages,
   adjudicationMessages,
   reviewSlideMessages,
+  videoMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -47,6 +49,7 @@ export const messages = {
   ...reviewItemMessages,
   ...adjudicationMessages,
   ...reviewSlideMessages,
+  ...videoMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

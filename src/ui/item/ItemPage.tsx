@@ -7,6 +7,7 @@ import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
+import { FrameSetVideoView } from '../frames/video/FrameSetVideoView';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { ReturnedNotice } from './ReturnedNotice';
@@ -96,6 +97,8 @@ function ItemView({ open }: { readonly open: OpenItem }) {
         <ItemWorkspace open={open} slices={slices} loadFile={loadFile} dialogOpen={dialog} onDialog={setDialog} markers={markers} />
       ) : detail.item.content.kind === 'slide' ? (
         <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} shownRegion={shownRegion} markers={markers} />
+      ) : detail.item.content.kind === 'frameSet' && detail.item.content.source === 'video' ? (
+        <FrameSetVideoView open={open} video={detail.item.content} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}
