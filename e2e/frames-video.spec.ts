@@ -10,17 +10,13 @@ import type { FrameSetItem } from '../src/core/item';
 import { allRecords } from '../src/data/testing/allRecords';
 import { DEMO_VIDEO_DATASET_NAME } from '../server/demo/video/seed';
 import { BLEEDING_SPOT, DEMO_VIDEO_EVENTS, DEMO_VIDEO_FPS, DEMO_VIDEO_FRAMES } from '../server/demo/video/truth';
+import { assignDemoDataset } from './fixtures/demoDatasets';
 import { byTestId, expect, openDataset, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
 
-/** As the admin, through the API: the seeded demo video assigned to the annotator too; answers its item id. */
+/** The seeded demo video assigned to the annotator too (as the admin, through the API); answers its item id. */
 async function assignDemoVideo(mejirushi: Mejirushi): Promise<string> {
-  const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const dataset = (await admin.listDatasets()).find((d) => d.name === DEMO_VIDEO_DATASET_NAME);
-  if (!dataset) throw new Error(`the fresh server should have seeded "${DEMO_VIDEO_DATASET_NAME}"`);
-  const annotator = (await admin.listUsers()).find((user) => user.username === mejirushi.annotator.username);
-  if (!annotator) throw new Error('the fixture should have made the annotator');
-  await admin.assign(dataset.id, { readerIds: [annotator.id] });
-  const [item] = (await admin.listItems(dataset.id)).items;
+  const datasetId = await assignDemoDataset(mejirushi, DEMO_VIDEO_DATASET_NAME);
+  const [item] = (await (await serverApi(mejirushi.url, mejirushi.admin)).listItems(datasetId)).items;
   if (!item) throw new Error('the demo video dataset holds no item');
   return item.id;
 }

@@ -87,15 +87,22 @@ const site = (part: string, [en, ja]: readonly [string, string], color: string, 
   coding: { scheme: SNOMED, code, meaning },
 });
 
-/** The large bowel's segments, keyed 1–6 in the order a colonoscope is withdrawn, rectum first. */
-const COLON_SITES: readonly LabelClass[] = [
-  site('rectum', ['Rectum', '直腸'], '#1f77b4', '1', ['34402009', 'Rectum structure']),
-  site('sigmoid', ['Sigmoid colon', 'S状結腸'], '#ff7f0e', '2', ['60184004', 'Sigmoid colon structure']),
-  site('descending', ['Descending colon', '下行結腸'], '#2ca02c', '3', ['32622004', 'Descending colon structure']),
-  site('transverse', ['Transverse colon', '横行結腸'], '#9467bd', '4', ['485005', 'Transverse colon structure']),
-  site('ascending', ['Ascending colon', '上行結腸'], '#8c564b', '5', ['9040008', 'Ascending colon structure']),
-  site('cecum', ['Caecum', '盲腸'], '#e377c2', '6', ['32713005', 'Cecum structure']),
-];
+/** Where in the large bowel a frame was taken: its segments, keyed 1–6 in the order a colonoscope is withdrawn, rectum first. */
+const COLON_SITE_QUESTION: Question = {
+  id: 'site',
+  name: { en: 'Anatomical site', ja: '部位' },
+  target: 'frame',
+  kind: 'single',
+  required: false,
+  classes: [
+    site('rectum', ['Rectum', '直腸'], '#1f77b4', '1', ['34402009', 'Rectum structure']),
+    site('sigmoid', ['Sigmoid colon', 'S状結腸'], '#ff7f0e', '2', ['60184004', 'Sigmoid colon structure']),
+    site('descending', ['Descending colon', '下行結腸'], '#2ca02c', '3', ['32622004', 'Descending colon structure']),
+    site('transverse', ['Transverse colon', '横行結腸'], '#9467bd', '4', ['485005', 'Transverse colon structure']),
+    site('ascending', ['Ascending colon', '上行結腸'], '#8c564b', '5', ['9040008', 'Ascending colon structure']),
+    site('cecum', ['Caecum', '盲腸'], '#e377c2', '6', ['32713005', 'Cecum structure']),
+  ],
+};
 
 /**
  * Ulcerative colitis on endoscopy frames: Mayo endoscopic subscore, where the frame was taken, and
@@ -124,14 +131,7 @@ export const UC_ENDOSCOPY_LABEL_SET: LabelSet = {
         SCALE,
       ),
     },
-    {
-      id: 'site',
-      name: { en: 'Anatomical site', ja: '部位' },
-      target: 'frame',
-      kind: 'single',
-      required: false,
-      classes: COLON_SITES,
-    },
+    COLON_SITE_QUESTION,
     {
       id: 'lesion',
       name: { en: 'Lesion boxes', ja: '病変の囲み' },
@@ -308,14 +308,7 @@ export const ENDOSCOPY_VIDEO_LABEL_SET: LabelSet = {
         { code: 'event.outOfBody', name: { en: 'Out of body', ja: '体外' }, color: '#17becf', key: '6' },
       ],
     },
-    {
-      id: 'site',
-      name: { en: 'Anatomical site', ja: '部位' },
-      target: 'frame',
-      kind: 'single',
-      required: false,
-      classes: COLON_SITES,
-    },
+    COLON_SITE_QUESTION,
   ],
 };
 
