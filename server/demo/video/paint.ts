@@ -18,17 +18,28 @@ export function paintDemoFrame(frame: number): Buffer {
   // A blurred view keeps only the coarsest shading: the folds' contrast is what blur takes away.
   const folds = blurred ? 0.04 : 0.22;
   const t = frame * 0.12;
+  // The shading is separable into per-column, per-row and per-diagonal terms: tabled once per frame.
+  const across = Float64Array.from({ length: DEMO_VIDEO_WIDTH }, (_, x) => Math.sin(x * 0.11 + t));
+  const down = Float64Array.from({ length: DEMO_VIDEO_HEIGHT }, (_, y) => Math.sin(y * 0.09 - t * 0.7));
+  const ripple = Float64Array.from({ length: DEMO_VIDEO_WIDTH + DEMO_VIDEO_HEIGHT }, (_, d) => (blurred ? 0 : 0.08 * Math.sin(d * 0.35 + t * 2)));
   for (let y = 0; y < DEMO_VIDEO_HEIGHT; y += 1) {
     for (let x = 0; x < DEMO_VIDEO_WIDTH; x += 1) {
-      const shade = 1 + folds * Math.sin(x * 0.11 + t) * Math.sin(y * 0.09 - t * 0.7) + (blurred ? 0 : 0.08 * Math.sin((x + y) * 0.35 + t * 2));
-      let colour = MUCOSA.map((c) => c * shade);
-      if (bleeding && within(x, y, BLEEDING_SPOT)) colour = [...BLOOD];
+      const shade = 1 + folds * (across[x] ?? 0) * (down[y] ?? 0) + (ripple[x + y] ?? 0);
+      let colour = MUCOSA;
+      let scale = shade;
+      if (bleeding && within(x, y, BLEEDING_SPOT)) {
+        colour = BLOOD;
+        scale = 1;
+      }
       if (polyp && within(x, y, POLYP_DOME)) {
-        const lift = 1 - (distance(x, y, POLYP_DOME) / POLYP_DOME.radius) * 0.25;
-        colour = POLYP.map((c) => c * lift);
+        colour = POLYP;
+        scale = 1 - (distance(x, y, POLYP_DOME) / POLYP_DOME.radius) * 0.25;
       }
       const at = (y * DEMO_VIDEO_WIDTH + x) * 3;
-      for (let c = 0; c < 3; c += 1) pixels[at + c] = Math.max(0, Math.min(255, Math.round(colour[c] ?? 0)));
+      // A Buffer wraps values past 255 (bright folds of the mucosa): clamp them; shading never goes below 0.7.
+      pixels[at] = Math.min(255, Math.round(colour[0] * scale));
+      pixels[at + 1] = Math.min(255, Math.round(colour[1] * scale));
+      pixels[at + 2] = Math.min(255, Math.round(colour[2] * scale));
     }
   }
   return pixels;
