@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FrameRef } from '../../../core/item';
 import type { Question } from '../../../core/labelSet';
 import { useLanguage, useT } from '../../../i18n';
@@ -79,25 +79,25 @@ export function VideoPlayer(props: VideoPlayerProps) {
     setShown(frame);
   }, []);
 
-  const cache = useMemo(
-    () =>
-      new FrameCache(
-        (frame) => loadFrame(frames[frame]?.targetId ?? ''),
-        (frame) => {
-          if (frame !== current.current) return;
-          const bitmap = cacheRef.current?.get(frame);
-          if (bitmap) draw(frame, bitmap);
-          else setFailed(frame);
-        },
-      ),
-    [frames, loadFrame, draw],
-  );
-  const cacheRef = useRef(cache);
-  cacheRef.current = cache;
-  useEffect(() => () => cache.dispose(), [cache]);
+  // Made in an effect, not a memo: StrictMode's mount → unmount → mount then never meets a disposed cache.
+  const [cache, setCache] = useState<FrameCache | null>(null);
+  useEffect(() => {
+    const made: FrameCache = new FrameCache(
+      (frame) => loadFrame(frames[frame]?.targetId ?? ''),
+      (frame) => {
+        if (frame !== current.current) return;
+        const bitmap = made.get(frame);
+        if (bitmap) draw(frame, bitmap);
+        else setFailed(frame);
+      },
+    );
+    setCache(made);
+    return () => made.dispose();
+  }, [frames, loadFrame, draw]);
 
   // The current frame on screen as soon as it is decoded, the next ones fetched meanwhile.
   useEffect(() => {
+    if (!cache) return;
     setFailed(null);
     cache.request([currentFrame, ...framesAhead(currentFrame, fps, clock?.rate ?? 1, frameCount)]);
     const bitmap = cache.get(currentFrame);
@@ -107,7 +107,7 @@ export function VideoPlayer(props: VideoPlayerProps) {
 
   // Playback: each animation frame shows the frame due on the clock, or the newest loaded before it.
   useEffect(() => {
-    if (!clock) return;
+    if (!clock || !cache) return;
     let request = 0;
     const tick = (now: number) => {
       const due = frameDue(clock, now, frameCount);
