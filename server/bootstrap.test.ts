@@ -66,7 +66,7 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
 
     const before = await counts();
     const second = await bootstrap(database.db, { dataDir: database.dataDir });
-    expect(second).toEqual({ migrationsApplied: [], adminPassword: null, demoDatasetId: null });
+    expect(second).toEqual({ migrationsApplied: [], adminPassword: null, demoDatasetId: null, demoVideoSkipped: null });
     expect(await counts()).toEqual(before);
     expect(await login(first.adminPassword!)).not.toBeNull();
   });
@@ -81,8 +81,8 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
       const passwords = starts.map((start) => start.adminPassword).filter((password) => password !== null);
       expect(passwords).toHaveLength(1);
       expect(starts.filter((start) => start.demoDatasetId !== null)).toHaveLength(1);
-      // The head-CT phantom and the demo slide, each once.
-      expect(await counts()).toMatchObject({ users: 1, datasets: 2, items: 2, assignments: 2, dataset_attachments: 2 });
+      // The head-CT phantom, the demo slide and the demo video, each once.
+      expect(await counts()).toMatchObject({ users: 1, datasets: 3, items: 3, assignments: 3, dataset_attachments: 3 });
       expect(await login(passwords[0]!)).not.toBeNull();
     } finally {
       if (other !== database.db) await other.destroy();

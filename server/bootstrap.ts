@@ -2,8 +2,9 @@
  * Brings a database to a usable state at start: migrations, moving an older database's image
  * bytes out to the blob store, built-in label sets, built-in models (models/), pruning of
  * expired rows and, on the very first start only, the admin account (one-time password returned
- * to print once) and the demo datasets: the head-CT phantom and the generated slide (which a
- * database made before the slide existed gets on its next start). The first-start steps run in one
+ * to print once) and the demo datasets: the head-CT phantom, the generated slide and the generated
+ * endoscopy video (the last two each a step of its own, which a database made before they existed
+ * gets on its next start; the video only where ffmpeg is installed). The first-start steps run in one
  * transaction that holds the first-start lock and are recorded in `app_state` there, so a later
  * start recreates nothing and of several instances starting at once exactly one does them.
  */
@@ -23,6 +24,8 @@ import { BUILTIN_MODELS_DIR, seedBuiltinModels } from './models/seedBuiltinModel
 import type { Database } from './db/schema';
 import { generateHeadCtPhantom, type PhantomTruth } from './demo/phantom';
 import { seedDemoSlide } from './demo/slide/seed';
+import { ensureDemoVideo, FfmpegMissing } from './demo/video/generate';
+import { DEMO_VIDEO_FILE_NAME, seedDemoVideo } from './demo/video/seed';
 import { importDicomFiles } from './import/importFiles';
 import { assignItems, createDataset, findDatasetByName } from './services/datasets';
 import { seedBuiltinLabelSets } from './services/labelSets';
@@ -38,6 +41,8 @@ const ADMIN_DONE = 'bootstrap.admin';
 const DEMO_DONE = 'bootstrap.demo';
 /** Its own step, so a database made before the demo slide existed gets it on its next start. */
 const DEMO_SLIDE_DONE = 'bootstrap.demoSlide';
+/** Its own step too, and left undone where ffmpeg is missing, so a later start with ffmpeg adds the video. */
+const DEMO_VIDEO_DONE = 'bootstrap.demoVideo';
 /** Row whose write is the first-start lock; its value is when a start last took it. */
 const FIRST_START_LOCK = 'bootstrap.lock';
 
@@ -59,6 +64,8 @@ export interface BootstrapResult {
   readonly adminPassword: string | null;
   /** Set only on the start that created the demo dataset. */
   readonly demoDatasetId: string | null;
+  /** Why the demo video was left out on this start (ffmpeg missing), to print; null otherwise. */
+  readonly demoVideoSkipped: string | null;
 }
 
 /** Schema and built-in label sets: all that routes and the import CLI need. */
@@ -83,16 +90,38 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   await pruneAllExpired(db, now());
   await failUnfinishedImportJobs(db, now().toISOString());
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
+  // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
+  const demoVideo = options.demo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);
   const { adminPassword, demoDatasetId } = await db.transaction().execute(async (trx) => {
     await lockFirstStart(trx, now().toISOString());
     // Read under the lock: another instance may have done a step while this one waited.
     const password = (await isDone(trx, ADMIN_DONE)) ? null : await createFirstAdmin(trx, now);
     const demo = options.demo === false || (await isDone(trx, DEMO_DONE)) ? null : await createDemoDataset(trx, blobs, now);
     if (options.demo !== false && !(await isDone(trx, DEMO_SLIDE_DONE))) await createDemoSlide(trx, blobs, now);
+    if (demoVideo?.path && !(await isDone(trx, DEMO_VIDEO_DONE))) await createDemoVideo(trx, blobs, demoVideo.path, now);
     return { adminPassword: password, demoDatasetId: demo };
   });
   if (options.demo !== false) await ensureGroundTruthFile(db, options.dataDir);
-  return { migrationsApplied, adminPassword, demoDatasetId };
+  return { migrationsApplied, adminPassword, demoDatasetId, demoVideoSkipped: demoVideo?.skipped ?? null };
+}
+
+/** The demo video's file in the data folder, made if missing; without ffmpeg, why it is skipped. */
+async function prepareDemoVideo(dataDir: string): Promise<{ readonly path: string; readonly skipped: null } | { readonly path: null; readonly skipped: string }> {
+  const path = join(dataDir, 'demo', DEMO_VIDEO_FILE_NAME);
+  try {
+    await ensureDemoVideo(path);
+    return { path, skipped: null };
+  } catch (error) {
+    if (!(error instanceof FfmpegMissing)) throw error;
+    return { path: null, skipped: 'Demo video skipped: ffmpeg is not installed (install Debian ffmpeg and restart to get it).' };
+  }
+}
+
+/** The generated endoscopy video (server/demo/video), assigned to the admin as the other demos are. */
+async function createDemoVideo(db: Transaction<Database>, blobs: BlobStore, path: string, now: () => Date): Promise<void> {
+  const admin = await db.selectFrom('users').select('id').where('username', '=', ADMIN_USERNAME).executeTakeFirst();
+  await seedDemoVideo(db, blobs, path, now, admin?.id ?? null);
+  await markDone(db, DEMO_VIDEO_DONE, now().toISOString());
 }
 
 /**

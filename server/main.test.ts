@@ -46,6 +46,7 @@ describe('server start-up', () => {
     expect(change.status).toBe(204);
     const datasets = (await (await fetch(`${url}api/datasets`, { headers: auth })).json()) as DatasetSummary[];
     expect(datasets.map((d) => [d.name, d.itemCount, d.progress.total])).toEqual([
+      ['Endoscopy video (demo)', 1, 300],
       ['Gastric biopsy (demo)', 1, 1],
       ['SAH demo (synthetic head CT)', 1, 24],
     ]);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
   }
   if (started.demoDatasetId) console.log('Demo dataset created: "SAH demo (synthetic head CT)", assigned to admin.');
+  if (started.demoVideoSkipped) console.log(started.demoVideoSkipped);
   await blobs.removeStaleTemps();
   // Rows written while no server ran (the import CLI) join the audit chain now.
   await sealAuditChain(db);

@@ -53,6 +53,9 @@ describe('the command registry', () => {
       'proposal/accept',
       'proposal/reject',
       'proposal/addMany',
+      'frameRange/add',
+      'frameRange/resize',
+      'frameRange/remove',
     ]);
   });
 

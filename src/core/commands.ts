@@ -4,6 +4,7 @@ import { setMask } from './commands/mask';
 import { addShape, removeShape, updateShape } from './commands/shape';
 import { removeShapes, setShapeClass, translateShapes } from './commands/shapeSelection';
 import { addShapes } from './commands/shapeMany';
+import { addFrameRange, removeFrameRange, resizeFrameRange } from './commands/frameRange';
 import { clearTargetLabels, setTargetLabel, setTargetLabelRange } from './commands/targetLabel';
 import { CommandError, type AnyCommand, type Command, type CommandContext, type CommandName, type CommandParams } from './commands/types';
 import type { RecordDiff } from './diff';
@@ -26,6 +27,9 @@ export const COMMANDS: readonly AnyCommand[] = [
   acceptProposals,
   rejectProposals,
   addProposals,
+  addFrameRange,
+  resizeFrameRange,
+  removeFrameRange,
 ];
 
 const BY_NAME: ReadonlyMap<string, AnyCommand> = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -45,6 +45,11 @@ export interface CommandParams {
     /** Run lengths as in `Mask.runs`; an all-zero mask removes the record. */
     readonly runs: readonly number[];
   };
+  /** A run of frames (first and last inclusive, in the item's order) tagged with one class: one record. */
+  'frameRange/add': { readonly questionId?: string; readonly firstTargetId: string; readonly lastTargetId: string; readonly classCode: string };
+  /** A range's ends moved (an edge dragged on the timeline): the same record, new first and last. */
+  'frameRange/resize': { readonly id: string; readonly firstTargetId: string; readonly lastTargetId: string };
+  'frameRange/remove': { readonly id: string };
   'proposal/accept': { readonly ids: readonly string[] };
   'proposal/reject': { readonly ids: readonly string[] };
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLabelSet } from '../validate';
-import { BUILTIN_LABEL_SETS, FUNDUS_GRADING_LABEL_SET, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from './builtin';
+import { BUILTIN_LABEL_SETS, ENDOSCOPY_VIDEO_LABEL_SET, FUNDUS_GRADING_LABEL_SET, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from './builtin';
 
 describe('built-in label sets', () => {
   it.each(BUILTIN_LABEL_SETS.map((s) => [s.id, s] as const))('%s passes validation', (_id, set) => {
@@ -69,5 +69,24 @@ describe('built-in label sets', () => {
     expect(lesion).toMatchObject({ id: 'lesion', target: 'region', kind: 'single', required: false });
     // The drawing tools' keys stay free for the tools.
     for (const c of lesion!.classes) expect('pfretvbh0123456789').not.toContain(c.key);
+  });
+
+  it('endoscopy video (version 1): events as frame ranges by number keys, bleeding coded, the colon sites per frame', () => {
+    expect(ENDOSCOPY_VIDEO_LABEL_SET).toMatchObject({ id: 'endoscopy-video', version: 1 });
+    const [event, site] = ENDOSCOPY_VIDEO_LABEL_SET.questions;
+    expect(event).toMatchObject({ id: 'event', target: 'frameRange', kind: 'single', required: false });
+    expect(event!.classes.map((c) => `${c.key}=${c.code}`)).toEqual([
+      '1=event.bleeding',
+      '2=event.polyp',
+      '3=event.ulcer',
+      '4=event.instrument',
+      '5=event.notAssessable',
+      '6=event.outOfBody',
+    ]);
+    expect(event!.classes.filter((c) => c.coding).map((c) => c.coding?.code)).toEqual(['131148009']);
+    // The player's own keys (stepping, marks, play) are not class keys.
+    for (const c of event!.classes) expect(',.[] ').not.toContain(c.key);
+    expect(site).toMatchObject({ id: 'site', target: 'frame', kind: 'single', required: false });
+    expect(site!.classes).toEqual(UC_ENDOSCOPY_LABEL_SET.questions[1]!.classes);
   });
 });

@@ -87,6 +87,23 @@ const site = (part: string, [en, ja]: readonly [string, string], color: string, 
   coding: { scheme: SNOMED, code, meaning },
 });
 
+/** Where in the large bowel a frame was taken: its segments, keyed 1–6 in the order a colonoscope is withdrawn, rectum first. */
+const COLON_SITE_QUESTION: Question = {
+  id: 'site',
+  name: { en: 'Anatomical site', ja: '部位' },
+  target: 'frame',
+  kind: 'single',
+  required: false,
+  classes: [
+    site('rectum', ['Rectum', '直腸'], '#1f77b4', '1', ['34402009', 'Rectum structure']),
+    site('sigmoid', ['Sigmoid colon', 'S状結腸'], '#ff7f0e', '2', ['60184004', 'Sigmoid colon structure']),
+    site('descending', ['Descending colon', '下行結腸'], '#2ca02c', '3', ['32622004', 'Descending colon structure']),
+    site('transverse', ['Transverse colon', '横行結腸'], '#9467bd', '4', ['485005', 'Transverse colon structure']),
+    site('ascending', ['Ascending colon', '上行結腸'], '#8c564b', '5', ['9040008', 'Ascending colon structure']),
+    site('cecum', ['Caecum', '盲腸'], '#e377c2', '6', ['32713005', 'Cecum structure']),
+  ],
+};
+
 /**
  * Ulcerative colitis on endoscopy frames: Mayo endoscopic subscore, where the frame was taken, and
  * boxes (or outlines) around lesions. Version 2 added the lesion question, number keys for the
@@ -114,22 +131,7 @@ export const UC_ENDOSCOPY_LABEL_SET: LabelSet = {
         SCALE,
       ),
     },
-    {
-      id: 'site',
-      name: { en: 'Anatomical site', ja: '部位' },
-      target: 'frame',
-      kind: 'single',
-      required: false,
-      // Keys in the order a colonoscope is withdrawn through the colon, rectum first.
-      classes: [
-        site('rectum', ['Rectum', '直腸'], '#1f77b4', '1', ['34402009', 'Rectum structure']),
-        site('sigmoid', ['Sigmoid colon', 'S状結腸'], '#ff7f0e', '2', ['60184004', 'Sigmoid colon structure']),
-        site('descending', ['Descending colon', '下行結腸'], '#2ca02c', '3', ['32622004', 'Descending colon structure']),
-        site('transverse', ['Transverse colon', '横行結腸'], '#9467bd', '4', ['485005', 'Transverse colon structure']),
-        site('ascending', ['Ascending colon', '上行結腸'], '#8c564b', '5', ['9040008', 'Ascending colon structure']),
-        site('cecum', ['Caecum', '盲腸'], '#e377c2', '6', ['32713005', 'Cecum structure']),
-      ],
-    },
+    COLON_SITE_QUESTION,
     {
       id: 'lesion',
       name: { en: 'Lesion boxes', ja: '病変の囲み' },
@@ -278,6 +280,38 @@ export const BURNED_IN_TEXT_LABEL_SET: LabelSet = {
   ],
 };
 
+/**
+ * Colonoscopy video tagged the way an endoscopist reviews a recording: a timeline of events, each
+ * a run of frames marked with `[` and `]` and tagged by one number key (one frameRange record per
+ * run, runs of different events may overlap), and optionally where a frame was taken. "Not
+ * assessable" covers what makes a stretch unreadable (blur, bubbles, stool, the scope out of the
+ * body), so those frames can be left out of training and of per-frame statistics. Only bleeding
+ * carries a SNOMED CT code: the other events are findings of the recording, not of the patient.
+ */
+export const ENDOSCOPY_VIDEO_LABEL_SET: LabelSet = {
+  id: 'endoscopy-video',
+  version: 1,
+  name: { en: 'Endoscopy video: events and site', ja: '内視鏡動画：イベントと部位' },
+  questions: [
+    {
+      id: 'event',
+      name: { en: 'Events (frame ranges)', ja: 'イベント（フレーム範囲）' },
+      target: 'frameRange',
+      kind: 'single',
+      required: false,
+      classes: [
+        { code: 'event.bleeding', name: { en: 'Bleeding', ja: '出血' }, color: '#d62728', key: '1', coding: { scheme: SNOMED, code: '131148009', meaning: 'Bleeding' } },
+        { code: 'event.polyp', name: { en: 'Polyp in view', ja: 'ポリープ描出' }, color: '#1f77b4', key: '2' },
+        { code: 'event.ulcer', name: { en: 'Ulcer or erosion in view', ja: '潰瘍・びらん描出' }, color: '#ff7f0e', key: '3' },
+        { code: 'event.instrument', name: { en: 'Instrument in use (biopsy, snare, clip)', ja: '処置具使用（生検・スネア・クリップ）' }, color: '#9467bd', key: '4' },
+        { code: 'event.notAssessable', name: { en: 'Not assessable (blur, bubbles, stool)', ja: '評価不能（ぼけ・泡・残便）' }, color: '#7f7f7f', key: '5' },
+        { code: 'event.outOfBody', name: { en: 'Out of body', ja: '体外' }, color: '#17becf', key: '6' },
+      ],
+    },
+    COLON_SITE_QUESTION,
+  ],
+};
+
 export const BUILTIN_LABEL_SETS: readonly LabelSet[] = [
   SAH_SLICE_LABEL_SET,
   ICH_SUBTYPE_LABEL_SET,
@@ -285,4 +319,5 @@ export const BUILTIN_LABEL_SETS: readonly LabelSet[] = [
   FUNDUS_GRADING_LABEL_SET,
   GASTRIC_BIOPSY_LABEL_SET,
   BURNED_IN_TEXT_LABEL_SET,
+  ENDOSCOPY_VIDEO_LABEL_SET,
 ];

@@ -13,6 +13,7 @@ import { reviewSlideMessages } from './reviewSlide';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
+import { videoMessages } from './video';
 import { viewerMessages } from './viewer';
 
 /** Every feature's table; listed separately so a test can catch one key defined twice. */
@@ -32,6 +33,7 @@ export const messageTables = {
   adjudicationMessages,
   reviewSlideMessages,
   frameMessages,
+  videoMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -50,6 +52,7 @@ export const messages = {
   ...adjudicationMessages,
   ...reviewSlideMessages,
   ...frameMessages,
+  ...videoMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

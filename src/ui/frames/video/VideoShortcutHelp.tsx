@@ -1,0 +1,22 @@
+import type { Question } from '../../../core/labelSet';
+import { useLanguage, useT } from '../../../i18n';
+import { ShortcutDialog } from '../../common/ShortcutDialog';
+
+/** The player's keys: the range question's class keys first, then moving, marking, editing. */
+export function VideoShortcutHelp({ question, onClose }: { readonly question: Question | null; readonly onClose: () => void }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const rows: [string, string][] = [
+    ...(question?.classes ?? []).filter((c) => c.key).map((c): [string, string] => [c.key as string, t('video.help.tag', { name: c.name[language] })]),
+    ['[ / ]', t('video.help.marks')],
+    ['← / → , / .', t('video.help.step')],
+    ['Shift + ← / →', t('video.help.second')],
+    [t('video.help.spaceKey'), t('video.help.play')],
+    ['Delete', t('video.help.remove')],
+    ['Esc', t('video.help.clear')],
+    ['Ctrl + Z', t('help.undo')],
+    ['Ctrl + Shift + Z', t('help.redo')],
+    ['?', t('help.toggle')],
+  ];
+  return <ShortcutDialog rows={rows} onClose={onClose} />;
+}
