@@ -61,6 +61,9 @@ async function serverRanges(mejirushi: Mejirushi, itemId: string): Promise<Targe
   return (await allRecords(api, itemId)).flatMap(({ record }) => (record?.type === 'label' && record.endTargetId !== undefined ? [record] : []));
 }
 
+// The demo video is made and imported only for the specs that ask (server config MEJIRUSHI_DEMO_VIDEO).
+test.use({ demoVideo: true });
+
 test('a video range marked with [ ] and a key is one record, kept over a reload, and its dragged edge moves its end', async ({ page, mejirushi }) => {
   const itemId = await assignDemoVideo(mejirushi);
   const bleeding = DEMO_VIDEO_EVENTS.find((event) => event.classCode === 'event.bleeding')!;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../src/core/api';
 import { BUILTIN_LABEL_SETS } from '../src/core/labelSets/builtin';
@@ -7,6 +8,7 @@ import { readWholeBlob } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
 import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, groundTruthPath } from './bootstrap';
 import { generateHeadCtPhantom } from './demo/phantom';
+import { DEMO_VIDEO_DATASET_NAME, DEMO_VIDEO_FILE_NAME } from './demo/video/seed';
 import { openTestDatabase, testDialects, type TestDatabase } from './testing/testDatabase';
 
 const TABLES = ['users', 'datasets', 'items', 'item_files', 'assignments', 'label_sets', 'audit_log', 'dataset_attachments'] as const;
@@ -89,13 +91,24 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     }
   });
 
+  it('leaves the demo video out while it is switched off, and adds it on a later start with it on', async () => {
+    database = await openTestDatabase(dialect);
+    const datasetNames = async () => (await database.db.selectFrom('datasets').select('name').orderBy('name').execute()).map((row) => row.name);
+    await bootstrap(database.db, { dataDir: database.dataDir, demoVideo: false });
+    await bootstrap(database.db, { dataDir: database.dataDir, demoVideo: false });
+    expect(await datasetNames()).not.toContain(DEMO_VIDEO_DATASET_NAME);
+    expect(existsSync(join(database.dataDir, 'demo', DEMO_VIDEO_FILE_NAME))).toBe(false);
+    await bootstrap(database.db, { dataDir: database.dataDir });
+    expect(await datasetNames()).toContain(DEMO_VIDEO_DATASET_NAME);
+  });
+
   it('rewrites a missing ground-truth file from the database', async () => {
     database = await openTestDatabase(dialect);
-    await bootstrap(database.db, { dataDir: database.dataDir });
+    await bootstrap(database.db, { dataDir: database.dataDir, demoVideo: false });
     const path = groundTruthPath(database.dataDir);
     const original = readFileSync(path, 'utf8');
     rmSync(path);
-    await bootstrap(database.db, { dataDir: database.dataDir });
+    await bootstrap(database.db, { dataDir: database.dataDir, demoVideo: false });
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe(original);
   });

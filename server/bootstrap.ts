@@ -54,6 +54,8 @@ export interface BootstrapOptions {
   readonly now?: () => Date;
   /** Skip the demo dataset (e.g. tests that only need the admin). */
   readonly demo?: boolean;
+  /** Leave the demo video out on this start (config `demoVideo`); a later start with it on adds it. */
+  readonly demoVideo?: boolean;
   /** Built-in models to seed into the registry; default `models/` of the repository. */
   readonly modelsDir?: string;
 }
@@ -91,7 +93,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   await failUnfinishedImportJobs(db, now().toISOString());
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
-  const demoVideo = options.demo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);
+  const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);
   const { adminPassword, demoDatasetId } = await db.transaction().execute(async (trx) => {
     await lockFirstStart(trx, now().toISOString());
     // Read under the lock: another instance may have done a step while this one waited.

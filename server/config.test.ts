@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       trustProxy: null,
       demoTileCacheBytes: 512 * 1024 * 1024,
       maxModelBytes: 512 * 1024 * 1024,
+      demoVideo: true,
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
   });
@@ -25,6 +26,12 @@ describe('loadConfig', () => {
   it('reads the model upload limit in MiB', () => {
     expect(loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: '2048' }, '/x').maxModelBytes).toBe(2048 * 1024 * 1024);
     expect(() => loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: 'lots' }, '/x')).toThrow(/MEJIRUSHI_MAX_MODEL_MB must be a whole number of MiB, got "lots"/);
+  });
+
+  it('turns the demo video off and on, and refuses anything else', () => {
+    expect(loadConfig([], { MEJIRUSHI_DEMO_VIDEO: 'off' }, '/x').demoVideo).toBe(false);
+    expect(loadConfig([], { MEJIRUSHI_DEMO_VIDEO: 'on' }, '/x').demoVideo).toBe(true);
+    expect(() => loadConfig([], { MEJIRUSHI_DEMO_VIDEO: 'no' }, '/x')).toThrow(/MEJIRUSHI_DEMO_VIDEO must be on or off, got "no"/);
   });
 
   it('reads arguments before environment variables', () => {

@@ -26,6 +26,17 @@ export interface ServerConfig {
   readonly demoTileCacheBytes: number;
   /** Largest ONNX file an admin may upload as a model. */
   readonly maxModelBytes: number;
+  /**
+   * Whether the demo adds its generated endoscopy video (made and imported with ffmpeg: seconds of
+   * a first start). Off for installations that want no video demo, and for the e2e specs that use none.
+   */
+  readonly demoVideo: boolean;
+}
+
+function parseSwitch(text: string, name: string): boolean {
+  if (text === 'on') return true;
+  if (text === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got "${text}"`);
 }
 
 export class ConfigError extends Error {
@@ -54,7 +65,8 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
                     cross the network unencrypted: only on a network you control)
   [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite
   [MEJIRUSHI_DEMO_TILE_CACHE_MB]  disk kept for the demo slide's painted tiles, MiB (default ${DEFAULT_DEMO_TILE_CACHE_MB})
-  [MEJIRUSHI_MAX_MODEL_MB]  largest ONNX file an admin may upload as a model, MiB (default ${DEFAULT_MAX_MODEL_MB})`;
+  [MEJIRUSHI_MAX_MODEL_MB]  largest ONNX file an admin may upload as a model, MiB (default ${DEFAULT_MAX_MODEL_MB})
+  [MEJIRUSHI_DEMO_VIDEO]  on or off: add the generated demo endoscopy video on first start (default on)`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
 export function parseFlags(argv: readonly string[], known: readonly string[]): { flags: Map<string, string>; rest: string[] } {
@@ -167,5 +179,6 @@ export function loadConfig(
   checkTransport(host, trustProxy, flag('plain-http'));
   const demoTileCacheBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_DEMO_TILE_CACHE_MB) ?? String(DEFAULT_DEMO_TILE_CACHE_MB), 'MEJIRUSHI_DEMO_TILE_CACHE_MB');
   const maxModelBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_MAX_MODEL_MB) ?? String(DEFAULT_MAX_MODEL_MB), 'MEJIRUSHI_MAX_MODEL_MB');
-  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes };
+  const demoVideo = parseSwitch(nonEmpty(env.MEJIRUSHI_DEMO_VIDEO) ?? 'on', 'MEJIRUSHI_DEMO_VIDEO');
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes, demoVideo };
 }

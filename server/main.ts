@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     await db.destroy();
   };
   const blobs = blobStoreIn(config.dataDir);
-  const started = await bootstrap(db, { dataDir: config.dataDir, blobs });
+  const started = await bootstrap(db, { dataDir: config.dataDir, blobs, demoVideo: config.demoVideo });
   if (started.adminPassword) {
     console.log(`Admin account created. Username: admin  One-time password: ${started.adminPassword}`);
     console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
@@ -88,8 +88,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  console.log(`Mejirushi is running at ${urlOf(app.server.address() as AddressInfo)}`);
-
+  // Stopping is armed before the line that tells a supervisor (or a test) the server is up, which may signal at once.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) process.exit(1); // a second signal: the user wants out now
@@ -103,6 +102,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`Mejirushi is running at ${urlOf(app.server.address() as AddressInfo)}`);
 }
 
 main().catch((error: unknown) => {
