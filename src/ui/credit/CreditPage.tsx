@@ -9,6 +9,7 @@ import { currentMonth, minutesOf } from '../../core/dashboard';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { saveFile } from '../common/saveFile';
 import { fetchCredit, fetchCreditCsv } from '../dashboard/dashboardApi';
 import { useLoaded } from '../dashboard/useLoaded';
 import { paths } from '../router';
@@ -53,12 +54,7 @@ export function CreditPage({ userId }: { readonly userId: string }) {
     try {
       setDownloadError(null);
       const { blob, fileName } = await fetchCreditCsv(userId, period.from, period.to);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName ?? 'credit.csv';
-      link.click();
-      URL.revokeObjectURL(url);
+      saveFile(blob, fileName ?? 'credit.csv');
     } catch (caught) {
       setDownloadError(toAppError(caught));
     }

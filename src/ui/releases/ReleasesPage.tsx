@@ -4,22 +4,14 @@ import { useLanguage, useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { saveFile } from '../common/saveFile';
 import { useAdminAction } from '../admin/useAdminAction';
 import { Link } from '../Link';
 import { paths } from '../router';
 import { canAdjudicate, canMakeRelease } from './releaseRoles';
 
-/** A blob URL lives until the download has surely started reading it. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
-
 async function download(release: ReleaseSummary, file: ReleaseFile): Promise<void> {
-  const blob = await appServices().api.releaseFile(release.id, file.name);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `release-${release.number}-${file.name}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+  saveFile(await appServices().api.releaseFile(release.id, file.name), `release-${release.number}-${file.name}`);
 }
 
 const NO_ROLES: readonly never[] = [];

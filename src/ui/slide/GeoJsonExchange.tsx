@@ -6,6 +6,7 @@ import { planShapes } from '../../core/exchange/importPlan';
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { isEditable, useAppStore, type OpenItem } from '../../store';
+import { saveFile } from '../common/saveFile';
 import { startGeoJsonImport, type ImportRun } from './geojsonImportWorker';
 import { importSummaryText, refusalText } from './importSummary';
 import './GeoJsonExchange.css';
@@ -17,8 +18,6 @@ type Phase =
   | { readonly kind: 'mapping'; readonly report: ImportReport; readonly chunks: readonly (readonly ImportedOutline[])[]; readonly choices: readonly ClassChoice[]; readonly unmatched: readonly number[] }
   | { readonly kind: 'finished'; readonly text: string; readonly ok: boolean; readonly imported: number };
 
-/** A blob URL lives until the download has surely started reading it. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 function regionQuestion(open: OpenItem): Question | null {
   return open.detail?.labelSet.questions.find((q) => q.target === 'region') ?? null;
@@ -56,12 +55,7 @@ export function GeoJsonExchange({ open }: { readonly open: OpenItem }) {
   function exportFile(): void {
     if (!open.document || !detail) return;
     const text = JSON.stringify(exportGeoJson(open.document.records(), detail.labelSet));
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = geoJsonFileName(detail.item.title);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+    saveFile(new Blob([text], { type: 'application/geo+json' }), geoJsonFileName(detail.item.title));
   }
 
   function importFile(file: File): void {
