@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { allRecords } from '../src/data/testing/allRecords';
 import { hasFundusSampleData } from '../server/testing/frameFixtures';
@@ -78,7 +79,24 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
   await expectSynced(page);
   // Mayo is asked per frame (no built-in question allows ranges), so the run is stored one record per frame.
   await expect.poll(() => serverLabels(api, itemId)).toEqual({ ...tagged, ...run });
+
+  // Both exports read back: COCO names every frame as an image with its Mayo answer as an
+  // attribute; the CSV has one row per answer.
+  const mayoOf = { ...tagged, ...run } as Record<string, string>;
+  const coco = JSON.parse(await downloaded(page, 'frames-export-coco', /-coco\.json$/)) as { images: { file_name: string; attributes?: { mayo?: string } }[] };
+  expect(coco.images.map((image) => image.file_name)).toEqual(frames);
+  expect(coco.images.filter((image) => image.attributes?.mayo !== undefined).map((image) => [image.file_name, image.attributes?.mayo])).toEqual(Object.entries(mayoOf).sort(([a], [b]) => frames.indexOf(a) - frames.indexOf(b)));
+  const csv = (await downloaded(page, 'frames-export-csv', /-frame-labels\.csv$/)).trimEnd().split('\r\n');
+  expect(csv).toHaveLength(1 + 35);
 });
+
+/** Clicks an export button and answers the saved file's text, checking its name. */
+async function downloaded(page: Page, testId: string, name: RegExp): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, testId).click()]);
+  expect(download.suggestedFilename()).toMatch(name);
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
 
 test('grades three fundus photographs on three questions each with number keys', async ({ page, mejirushi }) => {
   test.skip(!hasFundusSampleData(), 'the fundus photographs of ../shared/data/fundus are not on this machine');
