@@ -12,7 +12,7 @@ import { targetLabelId } from '../src/core/recordIds';
 import type { ApiClient } from '../src/data/api';
 import { videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
-import { annotator, provenanceOf } from './fixtures/review';
+import { annotator, approveByOneKey, provenanceOf } from './fixtures/review';
 
 const FRAMES = 20;
 /** 0-based frame → Mayo subscore, per reader: they agree on frame 2 and differ on frames 5 and 9. */
@@ -81,18 +81,10 @@ test('a reviewer compares two readers’ Mayo subscores frame by frame, returns 
   await expect(byTestId(page, 'review-overlay')).toContainText('3 severe');
 
   // N / P jump between the differing frames (past the last, round to the first); → / ← step one frame.
-  await page.keyboard.press('n');
-  await expectReviewOn(page, a.id, 9);
-  await page.keyboard.press('n');
-  await expectReviewOn(page, a.id, 5);
-  await page.keyboard.press('p');
-  await expectReviewOn(page, a.id, 9);
-  await page.keyboard.press('p');
-  await expectReviewOn(page, a.id, 5);
-  await page.keyboard.press('ArrowRight');
-  await expectReviewOn(page, a.id, 6);
-  await page.keyboard.press('ArrowLeft');
-  await expectReviewOn(page, a.id, 5);
+  for (const [key, frame] of [['n', 9], ['n', 5], ['p', 9], ['p', 5], ['ArrowRight', 6], ['ArrowLeft', 5]] as const) {
+    await page.keyboard.press(key);
+    await expectReviewOn(page, a.id, frame);
+  }
 
   // A is returned with a comment pinned to frame 6 (R, type, Ctrl+Enter).
   const comment = 'This frame shows friability and erosions: Mayo 3, not 2.';
@@ -112,13 +104,7 @@ test('a reviewer compares two readers’ Mayo subscores frame by frame, returns 
   const threadId = thread?.id ?? '';
 
   // B is approved with one key press; the queue follows.
-  let actions = 0;
-  await page.keyboard.press('a');
-  actions += 1;
-  await expect(page).toHaveURL(/\/review$/);
-  await expect.poll(async () => (await reviewerApi.itemReview(itemId)).readers.find((reader) => reader.annotatorId === b.id)?.state).toBe('approved');
-  expect(actions).toBe(1);
-  console.log(`REVIEW-FRAMES approve-actions=${actions}`);
+  await approveByOneKey(page, reviewerApi, itemId, b.id, 'REVIEW-FRAMES');
 
   // Back on A's work, the frame carries the thread and the thread's "go to" shows its frame.
   await page.goto(`/review/items/${itemId}?annotator=${a.id}`);

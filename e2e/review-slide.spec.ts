@@ -14,7 +14,7 @@ import { targetLabelId } from '../src/core/recordIds';
 import { viewAround } from '../src/core/review/regionBoxes';
 import type { ApiClient } from '../src/data/api';
 import { byTestId, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
-import { annotator, expectPinAt, pinToPoint, provenanceOf } from './fixtures/review';
+import { annotator, approveByOneKey, expectPinAt, pinToPoint, provenanceOf } from './fixtures/review';
 import { expectSlideReady, expectViewAtRest } from './fixtures/slides';
 
 /** Level-0 px of the demo slide: reader A outlines the first carcinoma focus generously, B tightly; both the same adenoma. */
@@ -140,13 +140,7 @@ test('a reviewer compares two readers’ outlines on a slide, returns one pinned
 
   // B is approved with one key press.
   await openReview(page, itemId, b.id);
-  let actions = 0;
-  await page.keyboard.press('a');
-  actions += 1;
-  await expect(page).toHaveURL(/\/review$/);
-  await expect.poll(async () => (await reviewerApi.itemReview(itemId)).readers.find((reader) => reader.annotatorId === b.id)?.state).toBe('approved');
-  expect(actions).toBe(1);
-  console.log(`REVIEW-SLIDE approve-actions=${actions}`);
+  await approveByOneKey(page, reviewerApi, itemId, b.id, 'REVIEW-SLIDE');
 
   // A's own slide shows the thread; its "show" fits the region.
   const context = await browser.newContext({ baseURL: mejirushi.url });
