@@ -13,8 +13,8 @@ import type { Box } from '../src/core/bounds';
 import { targetLabelId } from '../src/core/recordIds';
 import { viewAround } from '../src/core/review/regionBoxes';
 import type { ApiClient } from '../src/data/api';
-import { byTestId, CHOSEN_PASSWORD, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
-import { expectPinAt, pinToPoint } from './fixtures/review';
+import { byTestId, expect, serverApi, signIn, test, type Account } from './fixtures/mejirushi';
+import { annotator, approveByOneKey, expectPinAt, pinToPoint, provenanceOf } from './fixtures/review';
 import { expectSlideReady, expectViewAtRest } from './fixtures/slides';
 
 /** Level-0 px of the demo slide: reader A outlines the first carcinoma focus generously, B tightly; both the same adenoma. */
@@ -34,11 +34,6 @@ const polygon = (box: Box): Geometry => ({
   ],
 });
 
-const provenanceOf = (readerId: string) => {
-  const at = new Date().toISOString();
-  return { origin: { kind: 'human' as const }, createdAt: at, updatedAt: at, authors: [readerId] };
-};
-
 /** A reader's outline of `box` on the slide, as a new record. */
 const shape = (itemId: string, readerId: string, id: string, classCode: string, box: Box) =>
   ({ type: 'shape' as const, id: `${id}-${readerId}`, questionId: 'lesion', targetId: itemId, classCode, geometry: polygon(box), provenance: provenanceOf(readerId) });
@@ -52,15 +47,6 @@ async function handIn(api: ApiClient, itemId: string, readerId: string, carcinom
   ];
   const { revision } = await api.patchRecords(itemId, { ops: records.map((record) => ({ kind: 'put' as const, id: record.id, baseVersion: 0, record })) }, `outline-${readerId}`);
   await api.submit(itemId, revision, `submit-${readerId}`);
-}
-
-/** A plain annotator with a password of their own: their id and their API client. */
-async function annotator(admin: ApiClient, url: string, username: string): Promise<{ id: string; account: Account; api: ApiClient }> {
-  const oneTime = `one-time-passphrase-${username.length}`;
-  const user = await admin.createUser({ username, displayName: `${username} (reader)`, password: oneTime, roles: ['annotator'] });
-  const account: Account = { username, password: CHOSEN_PASSWORD, mustChangePassword: false };
-  await (await serverApi(url, { ...account, password: oneTime })).changePassword({ currentPassword: oneTime, newPassword: CHOSEN_PASSWORD });
-  return { id: user.id, account, api: await serverApi(url, account) };
 }
 
 /** The view (after it rests) shows all of `box` and is centred on it. */
@@ -154,13 +140,7 @@ test('a reviewer compares two readers’ outlines on a slide, returns one pinned
 
   // B is approved with one key press.
   await openReview(page, itemId, b.id);
-  let actions = 0;
-  await page.keyboard.press('a');
-  actions += 1;
-  await expect(page).toHaveURL(/\/review$/);
-  await expect.poll(async () => (await reviewerApi.itemReview(itemId)).readers.find((reader) => reader.annotatorId === b.id)?.state).toBe('approved');
-  expect(actions).toBe(1);
-  console.log(`REVIEW-SLIDE approve-actions=${actions}`);
+  await approveByOneKey(page, reviewerApi, itemId, b.id, 'REVIEW-SLIDE');
 
   // A's own slide shows the thread; its "show" fits the region.
   const context = await browser.newContext({ baseURL: mejirushi.url });

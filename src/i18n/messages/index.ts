@@ -9,6 +9,7 @@ import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
+import { reviewFramesMessages } from './reviewFrames';
 import { reviewSlideMessages } from './reviewSlide';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
@@ -32,6 +33,7 @@ export const messageTables = {
   reviewItemMessages,
   adjudicationMessages,
   reviewSlideMessages,
+  reviewFramesMessages,
   frameMessages,
   videoMessages,
 } as const satisfies Record<string, MessageTable>;
@@ -51,6 +53,7 @@ export const messages = {
   ...reviewItemMessages,
   ...adjudicationMessages,
   ...reviewSlideMessages,
+  ...reviewFramesMessages,
   ...frameMessages,
   ...videoMessages,
 } as const satisfies MessageTable;

@@ -9,6 +9,7 @@ import type { Box } from '../../core/bounds';
 import { anchorBox } from '../../core/review/regionBoxes';
 import { useT } from '../../i18n';
 import { appStore, type OpenItem } from '../../store';
+import { anchorUnitOf } from '../review/item/anchorWords';
 import { CommentThreads } from '../review/item/CommentThreads';
 
 /** `threads`: the reader's own (see useOwnThreads). `onShowRegion`: a slide's page shows an anchor's box (null: the whole slide). */
@@ -37,7 +38,7 @@ export function ReturnedNotice({
         <CommentThreads
           threads={threads}
           targetIds={open.targetIds}
-          onSlide={open.detail?.item.content.kind === 'slide'}
+          unit={anchorUnitOf(open.detail?.item.content.kind ?? 'series')}
           onJump={(index, thread) => (onShowRegion ? onShowRegion(anchorBox(thread.anchor)) : appStore().getState().goToSlice(index))}
           jumpLabel={onShowRegion ? () => t('reviewSlide.show') : undefined}
           onChanged={onChanged}

@@ -11,14 +11,14 @@ import { useT } from '../../../i18n';
 import { appServices } from '../../../store';
 import { toAppError, type AppError } from '../../../store/loadError';
 import { ErrorText } from '../../common/ErrorText';
-import { anchorWords } from './anchorWords';
+import { anchorWords, type AnchorUnit } from './anchorWords';
 import { sendOnCtrlEnter } from './ctrlEnter';
 import './CommentThreads.css';
 
 export function CommentThreads({
   threads,
   targetIds,
-  onSlide,
+  unit,
   onJump,
   jumpLabel,
   onChanged,
@@ -27,8 +27,8 @@ export function CommentThreads({
   readonly threads: readonly CommentThread[];
   /** The item's slices in reading order, to name and go to a thread's slice. */
   readonly targetIds: readonly string[];
-  /** The item is a slide: places on it are named without a slice. */
-  readonly onSlide: boolean;
+  /** What the item's targets are called (a slide's one target has no number). */
+  readonly unit: AnchorUnit;
   /** Goes to the thread's target (`index` in `targetIds`); a slide's view shows its region. */
   readonly onJump: (index: number, thread: CommentThread) => void;
   /** The go-to button's words; "Go to slice n" unless given. */
@@ -46,7 +46,7 @@ export function CommentThreads({
           key={thread.id}
           thread={thread}
           number={position + 1}
-          place={anchorWords(thread.anchor, targetIds, onSlide, t)}
+          place={anchorWords(thread.anchor, targetIds, unit, t)}
           index={indexOf(thread, targetIds)}
           onJump={onJump}
           jumpLabel={jumpLabel}

@@ -29,7 +29,8 @@ export function ReviewDecisionPanel({
   readonly pinned: boolean;
   readonly comment: string;
   readonly busy: boolean;
-  readonly onTogglePin: () => void;
+  /** Starts or drops a point pin; absent where the view has no image to click (a frame set pins to its frame). */
+  readonly onTogglePin?: (() => void) | undefined;
   readonly onComment: (text: string) => void;
   readonly onApprove: () => void;
   readonly onReturn: () => void;
@@ -54,11 +55,13 @@ export function ReviewDecisionPanel({
       {returning && (
         <>
           <label htmlFor="review-comment">{t('reviewItem.commentLabel', { place: pinnedTo })}</label>
-          <div className="comment-actions">
-            <button type="button" data-testid="review-pin-point" aria-keyshortcuts="M" aria-pressed={pinning || pinned} disabled={busy} onClick={onTogglePin}>
-              {t(pinning || pinned ? 'reviewItem.pinPointClear' : 'reviewItem.pinPoint')}
-            </button>
-          </div>
+          {onTogglePin && (
+            <div className="comment-actions">
+              <button type="button" data-testid="review-pin-point" aria-keyshortcuts="M" aria-pressed={pinning || pinned} disabled={busy} onClick={onTogglePin}>
+                {t(pinning || pinned ? 'reviewItem.pinPointClear' : 'reviewItem.pinPoint')}
+              </button>
+            </div>
+          )}
           {pinning && (
             <p className="muted small" role="status" data-testid="review-pin-hint">
               {t('reviewItem.pinPointHint')}

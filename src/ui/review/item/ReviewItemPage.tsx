@@ -1,6 +1,6 @@
 /**
  * /review/items/:itemId?annotator=<id>&next=<path> — the reviewer's screen of a CT series (a
- * slide's is slide/ReviewSlideView.tsx): the series (read-only) with each reader's labels as
+ * slide's is slide/ReviewSlideView.tsx, a frame set's frames/ReviewFrameSetView.tsx): the series (read-only) with each reader's labels as
  * layers, the slices where handed-in readers differ, and for the selected reader the decision (A approves, R returns with a comment pinned
  * to the slice on screen, or with M to a point clicked on it) and their comment threads, point-pinned ones
  * also as pins on their slice. After a decision: `next`, else the queue.
@@ -16,6 +16,7 @@ import { useFileLoader } from '../../item/useFileLoader';
 import { Link } from '../../Link';
 import { paths, useSearch } from '../../router';
 import { anchorWords } from './anchorWords';
+import { ReviewFrameSetView } from './frames/ReviewFrameSetView';
 import { ReviewPinLayer } from './ReviewPinLayer';
 import { ReviewScreen } from './ReviewScreen';
 import { ReviewSidePanel } from './ReviewSidePanel';
@@ -51,13 +52,7 @@ function ReviewItemLoader({ itemId }: { readonly itemId: string }) {
   }
   const { content } = state.data.detail.item;
   if (content.kind === 'slide') return <ReviewSlideView key={itemId} data={state.data} slide={content} />;
-  if (content.kind !== 'series') {
-    return (
-      <ReviewScreen itemId={itemId} title={state.data.detail.item.title} annotatorId={null}>
-        <p className="notice">{t('item.unsupportedKind')}</p>
-      </ReviewScreen>
-    );
-  }
+  if (content.kind === 'frameSet') return <ReviewFrameSetView key={itemId} data={state.data} frameSet={content} />;
   return <ReviewItemView key={itemId} data={state.data} />;
 }
 
@@ -131,9 +126,9 @@ function ReviewItemView({ data }: { readonly data: ReviewItemData }) {
             work={work}
             session={session}
             pin={pin}
-            pinnedTo={pin.anchor ? anchorWords(pin.anchor, targetIds, false, t) : t('reviewItem.slice', { n: index + 1 })}
+            pinnedTo={pin.anchor ? anchorWords(pin.anchor, targetIds, 'slice', t) : t('reviewItem.slice', { n: index + 1 })}
             targetIds={targetIds}
-            onSlide={false}
+            unit="slice"
             onJump={setIndex}
             onSendReturn={sendReturn}
           />

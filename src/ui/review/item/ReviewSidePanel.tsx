@@ -9,6 +9,7 @@ import { useT } from '../../../i18n';
 import { ErrorText } from '../../common/ErrorText';
 import { StateBadge } from '../../common/StateBadge';
 import { CommentThreads } from './CommentThreads';
+import type { AnchorUnit } from './anchorWords';
 import type { ReaderWork } from './readerWork';
 import { ReviewDecisionPanel } from './ReviewDecisionPanel';
 import type { PointPin } from './usePointPin';
@@ -20,7 +21,7 @@ export function ReviewSidePanel({
   pin,
   pinnedTo,
   targetIds,
-  onSlide,
+  unit,
   onJump,
   jumpLabel,
   onSendReturn,
@@ -28,12 +29,13 @@ export function ReviewSidePanel({
 }: {
   readonly work: readonly ReaderWork[];
   readonly session: ReviewSession;
-  readonly pin: PointPin;
+  /** The return's point pin; null where the view pins only to what is on screen (a frame). */
+  readonly pin: PointPin | null;
   /** Where a return's comment is pinned, in words ("slice 3", "the region in view"). */
   readonly pinnedTo: string;
   readonly targetIds: readonly string[];
-  /** The item is a slide: places on it are named without a slice. */
-  readonly onSlide: boolean;
+  /** What the item's targets are called (a slide's one target has no number). */
+  readonly unit: AnchorUnit;
   readonly onJump: (index: number, thread: CommentThread) => void;
   readonly jumpLabel?: (index: number) => string;
   readonly onSendReturn: () => void;
@@ -57,11 +59,11 @@ export function ReviewSidePanel({
             <ReviewDecisionPanel
               pinnedTo={pinnedTo}
               returning={session.returning}
-              pinning={pin.pinning}
-              pinned={pin.anchor !== null}
+              pinning={pin?.pinning ?? false}
+              pinned={(pin?.anchor ?? null) !== null}
               comment={session.comment}
               busy={session.busy}
-              onTogglePin={pin.toggle}
+              onTogglePin={pin?.toggle}
               onComment={session.setComment}
               onApprove={() => void session.decide('approve', { kind: 'item' })}
               onReturn={session.startReturn}
@@ -72,7 +74,7 @@ export function ReviewSidePanel({
           )}
           <ErrorText error={session.error} testId="review-error" />
           <h2>{t('comments.title')}</h2>
-          <CommentThreads threads={session.threads} targetIds={targetIds} onSlide={onSlide} onJump={onJump} jumpLabel={jumpLabel} onChanged={session.reloadThreads} canReopen />
+          <CommentThreads threads={session.threads} targetIds={targetIds} unit={unit} onJump={onJump} jumpLabel={jumpLabel} onChanged={session.reloadThreads} canReopen />
         </>
       )}
     </aside>

@@ -12,7 +12,7 @@ export interface ReviewItemData {
   readonly review: ItemReview;
   /** The series' slices in reading order; empty for a slide. */
   readonly slices: readonly SliceRef[];
-  /** The item's targets in reading order: the slices' ids, or the slide's one (its item id). */
+  /** The item's targets in reading order: the slices' or frames' ids, or the slide's one (its item id). */
   readonly targetIds: readonly string[];
   readonly work: readonly ReaderWork[];
   /** Target indices where the handed-in readers differ, ascending. */
@@ -29,8 +29,9 @@ export function useReviewItem(itemId: string): ReviewItemState {
     void (async () => {
       try {
         const [detail, review] = await Promise.all([api.getItem(itemId), api.itemReview(itemId)]);
-        const slices = detail.item.content.kind === 'series' ? detail.item.content.slices : [];
-        const targetIds = detail.item.content.kind === 'slide' ? [detail.item.id] : slices.map((slice) => slice.targetId);
+        const { content } = detail.item;
+        const slices = content.kind === 'series' ? content.slices : [];
+        const targetIds = content.kind === 'slide' ? [detail.item.id] : content.kind === 'frameSet' ? content.frames.map((frame) => frame.targetId) : slices.map((slice) => slice.targetId);
         const work = await loadReaderWork(api, detail, review.readers, targetIds);
         if (live) setState({ status: 'ready', data: { detail, review, slices, targetIds, work, differing: differingSliceIndices(review.differences, targetIds) } });
       } catch (error) {

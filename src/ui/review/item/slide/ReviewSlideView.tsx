@@ -108,9 +108,9 @@ export function ReviewSlideView({ data, slide }: { readonly data: ReviewItemData
             work={work}
             session={session}
             pin={pin}
-            pinnedTo={pin.anchor ? anchorWords(pin.anchor, targetIds, true, t) : focusName ? t('reviewSlide.pinnedRegion', { name: focusName }) : t('reviewSlide.pinnedView')}
+            pinnedTo={pin.anchor ? anchorWords(pin.anchor, targetIds, 'slide', t) : focusName ? t('reviewSlide.pinnedRegion', { name: focusName }) : t('reviewSlide.pinnedView')}
             targetIds={targetIds}
-            onSlide
+            unit="slide"
             onJump={onJump}
             jumpLabel={() => t('reviewSlide.show')}
             onSendReturn={sendReturn}
