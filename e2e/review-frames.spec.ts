@@ -122,5 +122,9 @@ test('a reviewer compares two readers’ Mayo subscores frame by frame, returns 
   await expect(pageA.locator('[data-testid="item-page"][data-ready="true"]')).toBeVisible();
   await expect(byTestId(pageA, 'returned-notice')).toContainText(comment);
   await expect(byTestId(pageA, `comment-place-${threadId}`)).toHaveText('frame 6');
+  // Its "go to" names the frame and moves the annotator's grid there.
+  await expect(byTestId(pageA, `comment-jump-${threadId}`)).toHaveText('Go to frame 6');
+  await byTestId(pageA, `comment-jump-${threadId}`).click();
+  await expect(byTestId(pageA, 'frame-workspace')).toHaveAttribute('data-current-frame', '5');
   await context.close();
 });

@@ -40,7 +40,7 @@ export function ReturnedNotice({
           targetIds={open.targetIds}
           unit={anchorUnitOf(open.detail?.item.content.kind ?? 'series')}
           onJump={(index, thread) => (onShowRegion ? onShowRegion(anchorBox(thread.anchor)) : appStore().getState().goToSlice(index))}
-          jumpLabel={onShowRegion ? () => t('reviewSlide.show') : undefined}
+          jumpLabel={onShowRegion ? () => t('reviewSlide.show') : open.detail?.item.content.kind === 'frameSet' ? (index) => t('reviewFrames.goTo', { n: index + 1 }) : undefined}
           onChanged={onChanged}
           canReopen={false}
         />
