@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { FrameSetItem } from '../../core/item';
 import type { Question } from '../../core/labelSet';
 import { isSettled, labelAt } from '../../core/targetLabels';
@@ -21,12 +21,6 @@ import { FrameShortcutHelp } from './FrameShortcutHelp';
 import './frames.css';
 
 /**
- * What a video frame set shows instead of the large still view (the player and timeline, built
- * elsewhere): it is told the current frame and moves it through `onFrame`.
- */
-export type VideoSlot = (props: { readonly frame: number; readonly onFrame: (frame: number) => void }) => ReactNode;
-
-/**
  * The frame workspace: a virtualised grid of every frame (from the sprite sheets) beside the
  * current frame at full size and the questions it answers. Keyboard first: a class key answers
  * the current question for the current frame (or every selected frame, as one command) and moves
@@ -37,14 +31,11 @@ export function FrameSetWorkspace({
   frameSet,
   dialogOpen,
   onDialog,
-  video,
 }: {
   readonly open: OpenItem;
   readonly frameSet: FrameSetItem;
   readonly dialogOpen: boolean;
   readonly onDialog: (open: boolean) => void;
-  /** Shown instead of the large view for a video, when given. */
-  readonly video?: VideoSlot;
 }) {
   const t = useT();
   const [language] = useLanguage();
@@ -242,20 +233,16 @@ export function FrameSetWorkspace({
             onClick={onCellClick}
           />
         </section>
-        {frameSet.source === 'video' && video ? (
-          <section className="frame-video-pane">{video({ frame: current, onFrame: goTo })}</section>
-        ) : (
-          <FrameLargeView
-            itemId={open.itemId}
-            targetId={currentTarget}
-            frame={current}
-            total={targetIds.length}
-            view={view}
-            onView={setView}
-            onDisplayed={actions.markDisplayed}
-            overlay={overlay}
-          />
-        )}
+        <FrameLargeView
+          itemId={open.itemId}
+          targetId={currentTarget}
+          frame={current}
+          total={targetIds.length}
+          view={view}
+          onView={setView}
+          onDisplayed={actions.markDisplayed}
+          overlay={overlay}
+        />
         <aside className="label-panel" aria-label={t('labels.panel')}>
           {document && (
             <FrameAnswerPanel
