@@ -14,7 +14,7 @@ import { createToolContext, findTool } from '../../src/core/tools';
 import type { Modifiers } from '../../src/core/tools/tool';
 import { DocumentOutlines } from '../../src/viewer/slide/annotation/documentOutlines';
 import { OutlineOverlay } from '../../src/viewer/slide/annotation/OutlineOverlay';
-import { ClassPalette } from '../../src/viewer/slide/annotation/outlineStyle';
+import { ClassPalette } from '../../src/viewer/annotation/outlineStyle';
 import { PackedLayerIndex } from '../../src/viewer/slide/annotation/packedLayerIndex';
 import { screenTransformOf } from '../../src/viewer/slide/annotation/screenTransform';
 import { benchAdapter } from './osdAdapter';

@@ -17,7 +17,7 @@ import { AnnotationSession, type SessionSnapshot } from '../../viewer/slide/anno
 import { AnnotationToolbar } from '../../viewer/slide/annotation/AnnotationToolbar';
 import { SLIDE_TOOL_KIT } from '../../viewer/slide/annotation/slideToolKit';
 import type { ToolKit } from '../../viewer/slide/annotation/toolKit';
-import { PAN } from '../../viewer/slide/annotation/toolController';
+import { PAN } from '../../viewer/annotation/toolController';
 // The toolbar's look lives with the annotation layer it was made for.
 import '../../viewer/slide/annotation/SlideAnnotationLayer.css';
 import { editorKeyAction } from './editorKeys';

@@ -3,7 +3,7 @@ import type { SlideItem } from '../../core/item';
 import type { ModelManifest } from '../../core/models/manifest';
 import { TEST_SAH_MANIFEST } from '../../core/testing/models';
 import type { PromptRequest } from '../../store/proposalSlice';
-import type { PromptEffect } from '../../viewer/slide/annotation/toolController';
+import type { PromptEffect } from '../../viewer/annotation/toolController';
 import { clickOutlineModel, PROMPT_REACH_SCREEN_PX, promptRegion, runClickOutline } from './clickOutline';
 
 const GROWER: ModelManifest = { ...TEST_SAH_MANIFEST, id: 'region-grower', task: 'promptableSegmentation', files: { kind: 'builtin', implementation: 'regionGrower' } };

@@ -2,7 +2,7 @@
 import type { Question } from '../../../core/labelSet';
 import { useLanguage, useT, type MessageKey } from '../../../i18n';
 import type { SessionSnapshot } from './annotationSession';
-import { PAN, type ControllerTool } from './toolController';
+import { PAN, type ControllerTool } from '../../annotation/toolController';
 import type { ToolKit } from './toolKit';
 
 const PAN_KEY = 'h';

@@ -11,10 +11,10 @@ import type { ToolCommand, ToolNotice } from '../../../core/tools/tool';
 import type { ViewerAdapter } from '../../adapter';
 import { DocumentOutlines } from './documentOutlines';
 import { OutlineOverlay } from './OutlineOverlay';
-import { ClassPalette } from './outlineStyle';
+import { ClassPalette } from '../../annotation/outlineStyle';
 import type { PackedLayerIndex } from './packedLayerIndex';
-import { attachPointerInput } from './pointerInput';
-import { PAN, ToolController, type ControllerTool, type PromptEffect } from './toolController';
+import { attachPointerInput } from '../../annotation/pointerInput';
+import { PAN, ToolController, type ControllerTool, type PromptEffect } from '../../annotation/toolController';
 import type { ToolKit } from './toolKit';
 
 export interface SessionSnapshot {

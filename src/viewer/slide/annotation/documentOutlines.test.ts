@@ -3,7 +3,7 @@ import type { Point } from '../../../core/annotation';
 import { RecordStore } from '../../../core/recordStore';
 import { DOC_KEY, modelProvenance, shapeRecord } from '../../../core/testing/records';
 import { DocumentOutlines } from './documentOutlines';
-import { ClassPalette } from './outlineStyle';
+import { ClassPalette } from '../../annotation/outlineStyle';
 
 const palette = new ClassPalette({
   classes: [

@@ -9,7 +9,7 @@ import { geometryBounds } from '../../../core/bounds';
 import type { RecordDiff } from '../../../core/diff';
 import type { RecordStore } from '../../../core/recordStore';
 import { DensityGrid } from './densityGrid';
-import { lookOf, type ClassPalette } from './outlineStyle';
+import { lookOf, type ClassPalette } from '../../annotation/outlineStyle';
 
 const INITIAL_CAPACITY = 1024;
 

@@ -5,7 +5,7 @@ import { DOC_KEY, humanProvenance, modelProvenance, shapeRecord } from '../../..
 import { DocumentOutlines } from './documentOutlines';
 import { drawDocument } from './drawDocument';
 import { DENSITY_MIN_IN_VIEW } from './levelOfDetail';
-import { ClassPalette } from './outlineStyle';
+import { ClassPalette } from '../../annotation/outlineStyle';
 import type { RasterSink } from './paintTarget';
 import { RecordingPaint, viewAt } from './testing/recordingPaint';
 

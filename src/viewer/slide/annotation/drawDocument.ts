@@ -9,7 +9,7 @@ import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import { densityRaster } from './densityRaster';
 import type { DocumentOutlines } from './documentOutlines';
 import { detailFor, drawsDensity } from './levelOfDetail';
-import { lookOf, rgbOf } from './outlineStyle';
+import { lookOf, rgbOf } from '../../annotation/outlineStyle';
 import type { FrameView, Paint, RasterSink } from './paintTarget';
 import { toScreen } from './paintTarget';
 import { traceGeometry } from './tracePath';

@@ -6,7 +6,7 @@ import { densityRaster } from './densityRaster';
 import type { FrameStats } from './drawDocument';
 import { DOT_SIZE, OUTLINE_WIDTH, PATH_BATCH } from './drawDocument';
 import { detailFor, drawsDensity, SIMPLIFY_SCREEN_PX } from './levelOfDetail';
-import { rgbOf } from './outlineStyle';
+import { rgbOf } from '../../annotation/outlineStyle';
 import type { PackedLayerIndex } from './packedLayerIndex';
 import type { FrameView, Paint, RasterSink } from './paintTarget';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawPreview } from './drawPreview';
-import { outlinePaths } from './geometryRings';
+import { outlinePaths } from '../../annotation/geometryRings';
 import { RecordingPaint, viewAt } from './testing/recordingPaint';
 
 const view = viewAt(2, { minX: 100, minY: 100, maxX: 600, maxY: 500 });

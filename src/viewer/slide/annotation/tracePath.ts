@@ -4,7 +4,7 @@
  * computed while drawing instead of stored per outline.
  */
 import type { Geometry, Point } from '../../../core/annotation';
-import { outlinePaths } from './geometryRings';
+import { outlinePaths } from '../../annotation/geometryRings';
 import { SIMPLIFY_SCREEN_PX } from './levelOfDetail';
 import type { FrameView, Paint } from './paintTarget';
 

@@ -5,9 +5,9 @@
  * hand-over to another tool); routes keys (tool keys switch tools, class keys set the class and
  * re-class the selection, editing keys go to the tool).
  */
-import type { RecordDiff } from '../../../core/diff';
-import type { ActiveTool, ToolEntry } from '../../../core/tools';
-import type { Modifiers, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolNotice, ToolPreview } from '../../../core/tools/tool';
+import type { RecordDiff } from '../../core/diff';
+import type { ActiveTool, ToolEntry } from '../../core/tools';
+import type { Modifiers, ToolCommand, ToolContext, ToolEffect, ToolId, ToolInput, ToolNotice, ToolPreview } from '../../core/tools/tool';
 
 export type PromptEffect = Extract<ToolEffect, { readonly type: 'prompt' }>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from '../../../core/annotation';
-import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../../core/tools/tool';
-import type { ToolEntry } from '../../../core/tools';
+import type { Point } from '../../core/annotation';
+import type { Modifiers, Tool, ToolCommand, ToolContext } from '../../core/tools/tool';
+import type { ToolEntry } from '../../core/tools';
 import { ToolController, type PromptEffect, type ToolControllerOptions } from './toolController';
 
 /** A registry entry of a test tool, as the core registry makes them: each run keeps its own state. */

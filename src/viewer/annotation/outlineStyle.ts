@@ -3,9 +3,9 @@
  * proposal nobody has decided on, not drawn at all once rejected (kept for the acceptance rate,
  * hidden everywhere) or while its score is below the confidence its question is shown at.
  */
-import type { AnnotationRecord } from '../../../core/annotation';
-import type { Question } from '../../../core/labelSet';
-import { isPendingProposal, isShownProposal, type ConfidenceThresholds } from '../../../core/proposalFilter';
+import type { AnnotationRecord } from '../../core/annotation';
+import type { Question } from '../../core/labelSet';
+import { isPendingProposal, isShownProposal, type ConfidenceThresholds } from '../../core/proposalFilter';
 
 /** The colour of outlines whose class the label set does not know (an older version's class). */
 export const UNKNOWN_CLASS_COLOR = '#9e9e9e';

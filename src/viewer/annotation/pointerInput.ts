@@ -1,13 +1,13 @@
 /**
- * Pointer and key events over the slide, as `ToolInput` in image px. While a tool takes the
+ * Pointer and key events over an image (a slide, a frame), as `ToolInput` in image px. While a tool takes the
  * primary button, its presses, drags and clicks are caught on the way down (capture phase) and
  * kept from OpenSeadragon, which would pan or zoom on them; the middle and right buttons, the
  * wheel, and the primary button with Space held still reach OpenSeadragon, so the slide pans as
  * usual.
  */
-import type { Point } from '../../../core/annotation';
-import type { Modifiers, ToolInput } from '../../../core/tools/tool';
-import type { ViewerAdapter } from '../../adapter';
+import type { Point } from '../../core/annotation';
+import type { Modifiers, ToolInput } from '../../core/tools/tool';
+import type { ViewerAdapter } from '../adapter';
 
 export interface PointerInputOptions {
   /** Whether a tool takes the primary button now. */

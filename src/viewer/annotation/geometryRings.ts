@@ -3,7 +3,7 @@
  * overlay strokes for shapes other than plain polygons and for a tool's preview. An ellipse is
  * sampled into a ring, so it draws the same under any rotation of the view.
  */
-import type { Geometry, Point } from '../../../core/annotation';
+import type { Geometry, Point } from '../../core/annotation';
 
 export interface OutlinePath {
   readonly points: readonly Point[];
