@@ -5,6 +5,7 @@ import { auditMessages } from './audit';
 import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
+import { frameRegionMessages } from './frameRegions';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
@@ -35,6 +36,7 @@ export const messageTables = {
   reviewSlideMessages,
   reviewFramesMessages,
   frameMessages,
+  frameRegionMessages,
   videoMessages,
 } as const satisfies Record<string, MessageTable>;
 
@@ -55,6 +57,7 @@ export const messages = {
   ...reviewSlideMessages,
   ...reviewFramesMessages,
   ...frameMessages,
+  ...frameRegionMessages,
   ...videoMessages,
 } as const satisfies MessageTable;
 

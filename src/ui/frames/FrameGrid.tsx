@@ -32,6 +32,7 @@ export function FrameGrid({
   current,
   selection,
   answersOf,
+  regionCountOf,
   changes,
   onColumns,
   onClick,
@@ -42,6 +43,8 @@ export function FrameGrid({
   readonly current: number;
   readonly selection: FrameSelection | null;
   readonly answersOf: (frame: number) => readonly CellAnswer[];
+  /** Regions drawn on a frame (a badge on its cell), where the label set has a region question. */
+  readonly regionCountOf?: (frame: number) => number;
   /** The document's change counter: cells re-read their answers when it moves. */
   readonly changes: number;
   readonly onColumns: (columns: number) => void;
@@ -94,6 +97,7 @@ export function FrameGrid({
               const place = sprites ? spriteCell(frame, sprites) : null;
               const sheet = place ? sheets.get(place.sheet) : undefined;
               const answers = answersOf(frame);
+              const regions = regionCountOf?.(frame) ?? 0;
               return (
                 <div
                   key={frame}
@@ -113,6 +117,11 @@ export function FrameGrid({
                   onClick={(event) => onClick(frame, event)}
                 >
                   <span className="frame-cell-number">{frame + 1}</span>
+                  {regions > 0 && (
+                    <span className="frame-cell-regions" data-testid="frame-cell-regions" title={t('frames.regions.cellCount', { n: regions })}>
+                      {regions}
+                    </span>
+                  )}
                   {answers.length > 0 && (
                     <span className="frame-cell-answers">
                       {answers.map((answer) => (

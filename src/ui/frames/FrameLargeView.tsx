@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type WheelEvent } from 'react';
+import { useState, type ReactNode, type Ref, type WheelEvent } from 'react';
 import { useT } from '../../i18n';
 import { useFrameImage } from './useFrameImage';
 
@@ -20,7 +20,8 @@ export function zoomedBy(zoom: number, steps: number): number {
 
 /**
  * The current frame at full resolution (fetched by itself, not from the sprites), zoomed and
- * shown with the reader's brightness and contrast; `overlay` is drawn over it (the answers).
+ * shown with the reader's brightness and contrast; `overlay` is drawn over it (the answers), and
+ * `layer` over the whole stage (the regions, which read where the image is through `imageRef`).
  */
 export function FrameLargeView({
   itemId,
@@ -31,6 +32,8 @@ export function FrameLargeView({
   onView,
   onDisplayed,
   overlay,
+  layer,
+  imageRef,
 }: {
   readonly itemId: string;
   readonly targetId: string | undefined;
@@ -41,6 +44,8 @@ export function FrameLargeView({
   /** The frame's image is on screen (null: not yet). */
   readonly onDisplayed: (frame: number | null) => void;
   readonly overlay: ReactNode;
+  readonly layer?: ReactNode;
+  readonly imageRef?: Ref<HTMLImageElement>;
 }) {
   const t = useT();
   const image = useFrameImage(itemId, targetId);
@@ -52,6 +57,7 @@ export function FrameLargeView({
       <div className="frame-large-stage" onWheel={onWheel}>
         {image.status === 'ready' && (
           <img
+            ref={imageRef}
             src={image.url}
             alt={t('frames.position', { n: frame + 1, total })}
             style={{ transform: `scale(${view.zoom})`, filter: `brightness(${view.brightness}%) contrast(${view.contrast}%)` }}
@@ -63,6 +69,7 @@ export function FrameLargeView({
         )}
         {image.status === 'loading' && <p className="status-line">{t('frames.loadingFrame')}</p>}
         {image.status === 'error' && <p className="error">{t('frames.frameFailed')}</p>}
+        {layer}
         <div className="frame-large-overlay">{overlay}</div>
       </div>
       <div className="frame-large-controls">

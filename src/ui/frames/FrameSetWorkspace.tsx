@@ -18,6 +18,10 @@ import { FrameLargeView, DEFAULT_VIEW, zoomedBy, type ViewSettings } from './Fra
 import { firstOpenQuestion, frameQuestions, nextOpenQuestion, walksAllQuestionsByDefault } from './frameQuestions';
 import { extendSelection, selectedFrames, toggleInSelection, type FrameSelection } from './frameSelection';
 import { FrameShortcutHelp } from './FrameShortcutHelp';
+import { FrameRegionBar } from './regions/FrameRegionBar';
+import { FrameRegionLayer } from './regions/FrameRegionLayer';
+import { regionsOn } from './regions/regionShapes';
+import { useFrameRegions } from './regions/useFrameRegions';
 import './frames.css';
 
 /**
@@ -58,6 +62,16 @@ export function FrameSetWorkspace({
   const { showConflict, postpone, onBadge } = useConflictPrompt(open);
   const current = open.sliceIndex;
   const currentTarget = targetIds[current];
+  const regionQuestion = useMemo(() => labelSet?.questions.find((q) => q.target === 'region') ?? null, [labelSet]);
+  const regions = useFrameRegions({
+    document,
+    question: regionQuestion,
+    targetId: currentTarget,
+    size: frameSet.frames[current] ?? NO_FRAME,
+    displayed: open.displayedIndex === current,
+    zoom: view.zoom,
+    keys: !(dialogOpen || help || showConflict),
+  });
 
   const labelOf = useCallback(
     (questionId: string, frame: number) => {
@@ -83,6 +97,15 @@ export function FrameSetWorkspace({
         return [{ questionId: q.id, color: pending ? 'transparent' : chosen.color, title: `${q.name[language]}: ${chosen.name[language]}` }];
       }),
     [questions, labelOf, language],
+  );
+
+  const regionCountOf = useCallback(
+    (frame: number) => {
+      const targetId = targetIds[frame];
+      return regionQuestion && document && targetId !== undefined ? regionsOn(document, targetId, regionQuestion.id).length : 0;
+    },
+    // `document` changes in place; `changes` says when.
+    [regionQuestion, document, targetIds, changes],
   );
 
   const isOpenOn = (frame: number) => (q: Question) => isOpenLabel(open, q.id, targetIds[frame]);
@@ -169,6 +192,8 @@ export function FrameSetWorkspace({
         return setHelp(true);
       case 'deselect':
         return setSelection(null);
+      case 'regionTool':
+        return regions?.session?.setTool(action.tool);
     }
   };
   const anyDialog = dialogOpen || help || showConflict;
@@ -228,6 +253,7 @@ export function FrameSetWorkspace({
             current={current}
             selection={selection}
             answersOf={answersOf}
+            regionCountOf={regionQuestion ? regionCountOf : undefined}
             changes={changes}
             onColumns={setColumns}
             onClick={onCellClick}
@@ -242,6 +268,8 @@ export function FrameSetWorkspace({
           onView={setView}
           onDisplayed={actions.markDisplayed}
           overlay={overlay}
+          layer={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} />}
+          imageRef={regions?.imageRef}
         />
         <aside className="label-panel" aria-label={t('labels.panel')}>
           {document && (
@@ -256,6 +284,7 @@ export function FrameSetWorkspace({
               onClear={clear}
             />
           )}
+          {regions && <FrameRegionBar regions={regions} count={regionCountOf(current)} editable={editable} />}
           {questions.length > 1 && (
             <label className="small">
               <input type="checkbox" data-testid="frame-walk-all" checked={walkAll} onChange={(e) => setWalkAll(e.target.checked)} /> {t('frames.walkAll')}
@@ -275,11 +304,14 @@ export function FrameSetWorkspace({
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
-      {help && <FrameShortcutHelp question={question} onClose={() => setHelp(false)} />}
+      {help && <FrameShortcutHelp question={question} regionQuestion={regionQuestion} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );
 }
+
+/** The size of a frame the item does not list (none is shown then). */
+const NO_FRAME = { width: 0, height: 0 } as const;
 
 /** Whether `questionId` still waits for a person's answer on a frame (none, empty, or only a pending proposal). */
 function isOpenLabel(open: OpenItem, questionId: string, targetId: string | undefined): boolean {

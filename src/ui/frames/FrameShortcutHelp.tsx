@@ -1,9 +1,20 @@
 import type { Question } from '../../core/labelSet';
-import { useLanguage, useT } from '../../i18n';
+import { useLanguage, useT, type Language, type Translate } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
 
-/** The frame grid's keys: the current question's class keys first, then moving, selecting, the view. */
-export function FrameShortcutHelp({ question, onClose }: { readonly question: Question | null; readonly onClose: () => void }) {
+/**
+ * The frame grid's keys: the current question's class keys first, then moving, selecting, the view;
+ * then the region layer's (tools, polygon keys, region classes) where the label set has regions.
+ */
+export function FrameShortcutHelp({
+  question,
+  regionQuestion = null,
+  onClose,
+}: {
+  readonly question: Question | null;
+  readonly regionQuestion?: Question | null;
+  readonly onClose: () => void;
+}) {
   const t = useT();
   const [language] = useLanguage();
   const classKeys = (question?.classes ?? []).filter((c) => c.key).map((c): [string, string] => [c.key as string, t('frames.help.answer', { name: c.name[language] })]);
@@ -23,6 +34,21 @@ export function FrameShortcutHelp({ question, onClose }: { readonly question: Qu
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
     ['?', t('help.toggle')],
+    ...(regionQuestion ? regionRows(regionQuestion, t, language) : []),
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;
+}
+
+/** The region layer's keys: B / P / V pick a tool (region mode), the region classes' keys, Esc back to tagging. */
+function regionRows(regions: Question, t: Translate, language: Language): [string, string][] {
+  const classRows = regions.classes.flatMap((c): [string, string][] => (c.key ? [[c.key.toUpperCase(), t('frames.help.regionClass', { name: c.name[language] })]] : []));
+  return [
+    ['B', t('frames.help.box')],
+    ['P', t('frames.help.polygon')],
+    ['Enter / Backspace', t('frames.help.polygonKeys')],
+    ['V', t('frames.help.regionSelect')],
+    ['Delete (V)', t('frames.help.regionDelete')],
+    ...classRows,
+    ['Esc (B / P / V)', t('frames.help.tagging')],
+  ];
 }

@@ -3,7 +3,9 @@
  * tested without a browser. Class keys answer the current question (see `frameQuestions.ts`).
  */
 import type { Question } from '../../core/labelSet';
+import type { ToolId } from '../../core/tools';
 import { classForKey, historyActionForKey, type KeyPress } from '../item/keymap';
+import { regionToolForKey } from './regions/frameRegionTools';
 
 export type FrameAction =
   | { readonly type: 'label'; readonly classCode: string }
@@ -16,7 +18,9 @@ export type FrameAction =
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'help' }
-  | { readonly type: 'deselect' };
+  | { readonly type: 'deselect' }
+  /** B, P, V: a region tool on the large view (region mode; see regions/). */
+  | { readonly type: 'regionTool'; readonly tool: ToolId };
 
 export function frameActionForKey(press: KeyPress, question: Question | null): FrameAction | null {
   const key = press.key;
@@ -47,6 +51,8 @@ export function frameActionForKey(press: KeyPress, question: Question | null): F
   // Class keys before the zoom keys: a label set may bind any key to a class.
   const chosen = classForKey(question, key);
   if (chosen) return { type: 'label', classCode: chosen.code };
+  const regionTool = regionToolForKey(key);
+  if (regionTool) return { type: 'regionTool', tool: regionTool };
   // Q, not Tab: Tab must keep moving the focus for those who work the page by keyboard alone.
   if (key.toLowerCase() === 'q') return { type: 'question', delta: press.shiftKey ? -1 : 1 };
   if (key === '+' || key === '=') return { type: 'zoom', delta: 1 };

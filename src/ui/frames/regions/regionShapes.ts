@@ -1,0 +1,24 @@
+/**
+ * The regions of one frame as the overlay draws them: the live shapes of the region question on
+ * that frame (read from the store's per-target index, O(records on the frame)), and each outline
+ * as an SVG path in image px.
+ */
+import type { DocumentView, Geometry, Shape } from '../../../core/annotation';
+import { isLive } from '../../../core/annotation';
+import { lookOf } from '../../../viewer/annotation/outlineStyle';
+import { outlinePaths } from '../../../viewer/annotation/geometryRings';
+
+/** Shapes answering `questionId` on `targetId` that are shown (rejected proposals are not). */
+export function regionsOn(doc: DocumentView, targetId: string, questionId: string): Shape[] {
+  return doc.recordsAt(targetId).flatMap((record) => (record.type === 'shape' && record.questionId === questionId && isLive(record) && lookOf(record) !== 'hidden' ? [record] : []));
+}
+
+const coordinate = (n: number) => String(Math.round(n * 100) / 100);
+
+/** `geometry` as an SVG path (image px): closed rings end in Z, a line in progress stays open. */
+export function svgPath(geometry: Geometry): string {
+  return outlinePaths(geometry)
+    .filter((path) => path.points.length > 0)
+    .map(({ points, closed }) => points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${coordinate(x)} ${coordinate(y)}`).join(' ') + (closed ? ' Z' : ''))
+    .join(' ');
+}
