@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { allRecords } from '../src/data/testing/allRecords';
 import { hasFundusSampleData } from '../server/testing/frameFixtures';
-import { countInputEvents, expectFramesReady, fundusFrameSet, FUNDUS_STILLS, videoFrameSet } from './fixtures/frames';
+import { countInputEvents, downloaded, expectFramesReady, fundusFrameSet, FUNDUS_STILLS, videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, serverLabels, settled, signIn, test } from './fixtures/mejirushi';
 
 const VIDEO_DATASET = 'Colonoscopy clips';
@@ -89,14 +88,6 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
   const csv = (await downloaded(page, 'frames-export-csv', /-frame-labels\.csv$/)).trimEnd().split('\r\n');
   expect(csv).toHaveLength(1 + 35);
 });
-
-/** Clicks an export button and answers the saved file's text, checking its name. */
-async function downloaded(page: Page, testId: string, name: RegExp): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, testId).click()]);
-  expect(download.suggestedFilename()).toMatch(name);
-  const path = await download.path();
-  return readFile(path, 'utf8');
-}
 
 test('grades three fundus photographs on three questions each with number keys', async ({ page, mejirushi }) => {
   test.skip(!hasFundusSampleData(), 'the fundus photographs of ../shared/data/fundus are not on this machine');
