@@ -2,7 +2,7 @@ import type { ToolId } from '../../../core/tools';
 import { useLanguage, useT } from '../../../i18n';
 import { PAN, type ControllerTool } from '../../../viewer/annotation/toolController';
 import { FRAME_REGION_TOOLS, regionModeName } from './frameRegionTools';
-import type { FrameRegions } from './useFrameRegions';
+import { useRegionSnapshot, type FrameRegions } from './useFrameRegions';
 
 /**
  * The region question of a frame set beside the answers: which mode the keys are in (tagging:
@@ -12,7 +12,8 @@ import type { FrameRegions } from './useFrameRegions';
 export function FrameRegionBar({ regions, count, editable }: { readonly regions: FrameRegions; readonly count: number; readonly editable: boolean }) {
   const t = useT();
   const [language] = useLanguage();
-  const { question, session, snapshot } = regions;
+  const { question, session } = regions;
+  const snapshot = useRegionSnapshot(session);
   if (!session || !snapshot) return null;
   const pick = (tool: ToolId | typeof PAN) => session.setTool(tool);
   const modeButton = (tool: ControllerTool, label: string, key: string, disabled = false) => (

@@ -5,7 +5,7 @@ import { lookOf, ClassPalette } from '../../../viewer/annotation/outlineStyle';
 import { PAN } from '../../../viewer/annotation/toolController';
 import { regionModeName } from './frameRegionTools';
 import { regionsOn, svgPath } from './regionShapes';
-import type { FrameRegions } from './useFrameRegions';
+import { useRegionSnapshot, type FrameRegions } from './useFrameRegions';
 import './regions.css';
 
 /** Handle radius in screen px. */
@@ -20,7 +20,8 @@ const HANDLE_PX = 4;
 export function FrameRegionLayer({ regions, document, targetId, changes }: { readonly regions: FrameRegions; readonly document: RecordStore; readonly targetId: string | undefined; readonly changes: number }) {
   const t = useT();
   const [language] = useLanguage();
-  const { question, snapshot, mapping } = regions;
+  const { question, mapping } = regions;
+  const snapshot = useRegionSnapshot(regions.session);
   const palette = useMemo(() => new ClassPalette(question), [question]);
   // `document` changes in place; `changes` says when.
   const shapes = useMemo(() => (targetId === undefined ? [] : regionsOn(document, targetId, question.id)), [document, targetId, question, changes]);

@@ -16,7 +16,6 @@ const NOTICE_KEYS: Readonly<Record<ToolNotice, 'annotation.notice.outlineWouldCr
 export interface FrameRegions {
   readonly question: Question;
   readonly session: FrameRegionSession | null;
-  readonly snapshot: FrameRegionSnapshot | null;
   /** Where the current frame's pixels are in the layer, once it is on screen. */
   readonly mapping: FrameMapping | null;
   /** Callback refs: the layer over the stage (pointer input), the <img> of the frame (its box). */
@@ -88,9 +87,15 @@ export function useFrameRegions({ document, question, targetId, size, displayed,
     session?.show(mapping && targetId !== undefined ? { targetId, size, mapping } : null);
   }, [session, mapping, targetId, size]);
   useEffect(() => session?.listen(keys), [session, keys]);
+  return question ? { question, session, mapping, layerRef, imageRef } : null;
+}
 
+/**
+ * The session's tool, class, selection and preview, for the layer and the bar alone: a pointer move
+ * re-renders them, never the grid.
+ */
+export function useRegionSnapshot(session: FrameRegionSession | null): FrameRegionSnapshot | null {
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
   const read = useCallback(() => session?.snapshot() ?? null, [session]);
-  const snapshot = useSyncExternalStore(subscribe, read);
-  return question ? { question, session, snapshot, mapping, layerRef, imageRef } : null;
+  return useSyncExternalStore(subscribe, read);
 }
