@@ -2,16 +2,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { ImageSize } from '../../../core/geometry/round';
 import type { Question } from '../../../core/labelSet';
 import type { RecordStore } from '../../../core/recordStore';
-import type { ToolNotice } from '../../../core/tools/tool';
-import { t } from '../../../i18n';
-import { appStore, isEditable } from '../../../store';
+import { openItemEdits } from '../../../viewer/annotation/openItemEdits';
 import { boxWithin, frameMapping, type FrameMapping, type ScreenBox } from './frameImageMapping';
 import { FrameRegionSession, type FrameRegionSnapshot } from './frameRegionSession';
-
-/** Each tool notice's sentence (the slide's own). */
-const NOTICE_KEYS: Readonly<Record<ToolNotice, 'annotation.notice.outlineWouldCross'>> = {
-  outlineWouldCross: 'annotation.notice.outlineWouldCross',
-};
 
 export interface FrameRegions {
   readonly question: Question;
@@ -52,16 +45,7 @@ export function useFrameRegions({ document, question, targetId, size, displayed,
 
   useEffect(() => {
     if (!layer || !document || !question) return undefined;
-    const next = new FrameRegionSession(layer, document, {
-      question,
-      editable: () => isEditable(appStore().getState().openItem),
-      run(commands) {
-        const outcome = appStore().getState().runCommands(commands);
-        if (outcome.kind === 'done') return null;
-        return outcome.kind === 'notEditable' ? t('annotation.readOnly') : t('annotation.refused', { reason: outcome.reason });
-      },
-      notice: (notice) => t(NOTICE_KEYS[notice]),
-    });
+    const next = new FrameRegionSession(layer, document, { question, ...openItemEdits });
     setSession(next);
     return () => {
       next.destroy();

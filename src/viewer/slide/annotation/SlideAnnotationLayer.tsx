@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { decodeOutlineLayer } from '../../../core/outlineLayer';
 import type { ConfidenceThresholds } from '../../../core/proposalFilter';
-import type { ToolNotice } from '../../../core/tools/tool';
 import { t } from '../../../i18n';
-import { appStore, isEditable, type OpenItem } from '../../../store';
+import { isEditable, type OpenItem } from '../../../store';
 import type { ViewerAdapter } from '../../adapter';
+import { openItemEdits } from '../../annotation/openItemEdits';
 import { AnnotationSession, type OutlinePrompt, type PromptAnswer, type SessionSnapshot } from './annotationSession';
 import { AnnotationToolbar } from './AnnotationToolbar';
 import { LayerList } from './LayerList';
@@ -18,11 +18,6 @@ import { SLIDE_TOOL_KIT } from './slideToolKit';
 import type { ToolKit } from './toolKit';
 import { useOutlineLayers, type LayerDecoder } from './useOutlineLayers';
 import './SlideAnnotationLayer.css';
-
-/** Each tool notice's sentence. */
-const NOTICE_KEYS: Readonly<Record<ToolNotice, 'annotation.notice.outlineWouldCross'>> = {
-  outlineWouldCross: 'annotation.notice.outlineWouldCross',
-};
 
 export interface SlideAnnotationLayerProps {
   readonly adapter: ViewerAdapter;
@@ -61,13 +56,7 @@ export function SlideAnnotationLayer({ adapter, open, kit = SLIDE_TOOL_KIT, deco
       question,
       extent,
       kit,
-      editable: () => isEditable(appStore().getState().openItem),
-      run(commands) {
-        const outcome = appStore().getState().runCommands(commands);
-        if (outcome.kind === 'done') return null;
-        return outcome.kind === 'notEditable' ? t('annotation.readOnly') : t('annotation.refused', { reason: outcome.reason });
-      },
-      notice: (notice) => t(NOTICE_KEYS[notice]),
+      ...openItemEdits,
       prompt: (prompt) => promptRunner.current?.(prompt) ?? Promise.resolve({ notice: t('clickOutline.noModel') }),
     });
     setSession(next);
