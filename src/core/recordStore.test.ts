@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationRecord } from './annotation';
 import type { RecordDiff } from './diff';
 import type { LabelSet } from './labelSet';
-import { RecordStore } from './recordStore';
+import { RecordStore, targetOrder } from './recordStore';
 import { DOC_KEY, humanProvenance, labelRecord, maskRecord, modelProvenance, question, shapeRecord, slideItem, testEditor } from './testing/records';
 
 const rejected = { ...modelProvenance(), decision: 'rejected' as const, decidedBy: 'bob' };
@@ -64,11 +64,10 @@ describe('RecordStore', () => {
   });
 
   it('counts a target once however many questions answer it, and only targets that count', () => {
-    const counts = (t: string) => t.startsWith('s');
     const store = new RecordStore(
       DOC_KEY,
       [labelRecord('s1', ['sah.absent']), labelRecord('s1', ['ich.subdural'], humanProvenance(), 'ich'), labelRecord('item-1', ['good'], humanProvenance(), 'quality')],
-      counts,
+      targetOrder(['s1', 's2']),
     );
     expect(store.labelledTargets).toBe(1);
     expect(store.isLabelled('item-1')).toBe(true);
