@@ -27,6 +27,8 @@ import { isFinished, isImportJob } from '../src/core/importJob';
 import { makeTestVideo } from '../server/testing/frameFixtures';
 import { launchChromium, newSeededContext } from './support/browser';
 import { printBench } from './support/benchLine';
+import { recordSteps, resetSteps, stepTimes } from './support/steps';
+import { storedRecords } from './support/storedRecords';
 import { startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
 import { formatSpread, ms, ratio, spread } from './support/stats';
@@ -37,32 +39,8 @@ const TAG_FRAMES = Number(process.env.BENCH_TAG_FRAMES ?? 5000);
 const TIMEOUT_MS = 60_000;
 const MAYO_KEYS = ['0', '1', '2', '3'] as const;
 
-interface StepMarks {
-  keys: { key: string; t: number }[];
-  shown: { frame: number; t: number }[];
-}
-
-declare global {
-  interface Window {
-    __benchSteps?: StepMarks;
-  }
-}
-
-/** Runs in every document before its scripts. A string: tsx would add its `__name` helper to a function, which the page lacks. */
-const RECORD_STEPS = `
-  window.__benchSteps = { keys: [], shown: [] };
-  window.addEventListener('keydown', (event) => {
-    window.__benchSteps.keys.push({ key: event.key, t: event.timeStamp });
-  }, true);
-  new MutationObserver(() => {
-    const view = document.querySelector('[data-testid="frame-large"][data-loaded="true"]');
-    if (!view) return;
-    const frame = Number(view.getAttribute('data-frame'));
-    const shown = window.__benchSteps.shown;
-    const last = shown[shown.length - 1];
-    if (!last || last.frame !== frame) shown.push({ frame, t: performance.now() });
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-loaded', 'data-frame'] });
-`;
+/** The large view once it shows a frame; its `data-frame` names which. */
+const RECORD_STEPS = recordSteps('[data-testid="frame-large"][data-loaded="true"]', 'data-frame');
 
 const shownFrame = (frame: number) => `[data-testid="frame-large"][data-loaded="true"][data-frame="${frame}"]`;
 
@@ -98,20 +76,7 @@ async function press(page: Page, key: string, nextFrame: number): Promise<void> 
 
 async function toFirstFrame(page: Page): Promise<void> {
   await press(page, 'Home', 0);
-  await page.evaluate(() => {
-    if (window.__benchSteps) window.__benchSteps = { keys: [], shown: [] };
-  });
-}
-
-/** Keydown → next frame shown, per step of the pass just run (in-page ms). */
-async function stepTimes(page: Page): Promise<number[]> {
-  const marks = await page.evaluate(() => window.__benchSteps);
-  if (!marks || marks.keys.length < KEY_FRAMES) throw new Error(`expected ${KEY_FRAMES} key presses, the page saw ${marks?.keys.length ?? 0}`);
-  return marks.keys.slice(0, KEY_FRAMES).map((key, i) => {
-    const shown = marks.shown.find((s) => s.frame === i + 1 && s.t >= key.t);
-    if (!shown) throw new Error(`no frame ${i + 1} shown after key ${i + 1}`);
-    return shown.t - key.t;
-  });
+  await resetSteps(page);
 }
 
 const keyOf = (round: number, frame: number) => MAYO_KEYS[(frame + round) % MAYO_KEYS.length] as string;
@@ -119,7 +84,7 @@ const keyOf = (round: number, frame: number) => MAYO_KEYS[(frame + round) % MAYO
 async function pass(page: Page, keyAt: (frame: number) => string): Promise<number[]> {
   await toFirstFrame(page);
   for (let frame = 0; frame < KEY_FRAMES; frame += 1) await press(page, keyAt(frame), frame + 1);
-  return stepTimes(page);
+  return stepTimes(page, KEY_FRAMES);
 }
 
 /** Frame index → Mayo class code, as the records hold them (single-frame labels). */
@@ -159,22 +124,7 @@ async function serverRecords(server: BenchServer, itemId: string): Promise<Annot
 
 async function verifyStored(page: Page, server: BenchServer, itemId: string, targetIds: readonly string[]): Promise<void> {
   await settle(page);
-  // Straight from IndexedDB (one row per record), not through the app's store.
-  const range = JSON.stringify([
-    [itemId, server.login.user.id, ''],
-    [itemId, server.login.user.id, '\uffff'],
-  ]);
-  const local = (await page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('mejirushi');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const [lower, upper] = ${range};
-      const read = open.result.transaction('records').objectStore('records').getAll(IDBKeyRange.bound(lower, upper));
-      read.onerror = () => reject(read.error);
-      read.onsuccess = () => { resolve(read.result.map((row) => row.record)); open.result.close(); };
-    };
-  })`)) as (AnnotationRecord | null)[];
-  checkAnswers('IndexedDB', answersOf(local, targetIds), ROUNDS - 1);
+  checkAnswers('IndexedDB', answersOf(await storedRecords(page, itemId, server.login.user.id), targetIds), ROUNDS - 1);
   checkAnswers('the server', answersOf(await serverRecords(server, itemId), targetIds), ROUNDS - 1);
 }
 
