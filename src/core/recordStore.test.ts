@@ -97,6 +97,24 @@ describe('RecordStore', () => {
     expect(store.labelledTargets).toBe(2);
   });
 
+  it('with a target order, a range label answers and counts every target it spans; without one, its first only', () => {
+    const order = targetOrder(['s1', 's2', 's3', 's4', 's5']);
+    const range = { ...labelRecord('s2', ['sah.present']), id: 'range:sah:1', endTargetId: 's4' };
+    const other = labelRecord('s3', ['ich.subdural'], humanProvenance(), 'ich');
+    const store = new RecordStore(DOC_KEY, [range, other], order);
+    expect(['s1', 's2', 's3', 's4', 's5'].map((t) => store.labelAt('sah', t)?.id ?? null)).toEqual([null, 'range:sah:1', 'range:sah:1', 'range:sah:1', null]);
+    expect(store.rangesIn('sah', 0, 1).map((r) => r.id)).toEqual(['range:sah:1']);
+    expect(store.labelledTargets).toBe(3);
+    expect(store.isLabelled('s4')).toBe(true);
+    store.apply({ 'range:sah:1': [range, { ...range, provenance: rejected }] });
+    expect(store.labelAt('sah', 's3')).toBeUndefined();
+    expect(store.labelledTargets).toBe(1);
+    const plain = new RecordStore(DOC_KEY, [range]);
+    expect(plain.labelAt('sah', 's2')?.id).toBe('range:sah:1');
+    expect(plain.labelAt('sah', 's3')).toBeUndefined();
+    expect(plain.labelledTargets).toBe(1);
+  });
+
   it('labelAt finds the live label of a question on a target, whatever its id', () => {
     const proposal = { ...labelRecord('s1', ['sah.present'], modelProvenance()), id: 'model-7' };
     const store = new RecordStore(DOC_KEY, [proposal, labelRecord('s1', ['ich.subdural'], humanProvenance(), 'ich')]);
