@@ -11,7 +11,9 @@ export interface IndexedRange {
  * The live range labels of one question, sorted by first frame, for finding the range that covers
  * a frame by binary search (O(log ranges)). Ranges of a per-frame question never overlap (the
  * commands split what a new tag covers, see `commands/frameRuns.ts`), so the one starting last at
- * or before a frame is the only candidate. Adding or removing one moves an array of references
+ * or before a frame is the only candidate. (A `frameRange` question's video events may overlap:
+ * for those `at` and `overlapping` can miss a long range that starts earlier; nothing asks them
+ * of such a question, whose bands are laid out from the records.) Adding or removing one moves an array of references
  * (memmove of ranges, not records or frames): a question holds one entry per tagged run, a few
  * hundred even on a 20,000-frame set, as single frames stay in the store's per-target map.
  */
