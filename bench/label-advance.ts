@@ -30,6 +30,8 @@ import { launchChromium, newSeededContext, readyViewer } from './support/browser
 import { importFolder, startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
 import { printBench } from './support/benchLine';
+import { recordSteps, resetSteps, stepTimes } from './support/steps';
+import { storedRecords } from './support/storedRecords';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
 import { reportSummary } from './support/summary';
 
@@ -42,32 +44,8 @@ const SLICES = 28;
 const TIMEOUT_MS = 30_000;
 const CLASSES = (SAH_SLICE_LABEL_SET.questions[0]?.classes ?? []).map((c) => ({ key: c.key as string, code: c.code }));
 
-interface StepMarks {
-  keys: { key: string; t: number }[];
-  readies: { index: number; t: number }[];
-}
-
-declare global {
-  interface Window {
-    __benchSteps?: StepMarks;
-  }
-}
-
-/** Runs in every document before its scripts. A string: tsx would add its `__name` helper to a function, which the page lacks. */
-const RECORD_STEPS = `
-  window.__benchSteps = { keys: [], readies: [] };
-  window.addEventListener('keydown', (event) => {
-    window.__benchSteps.keys.push({ key: event.key, t: event.timeStamp });
-  }, true);
-  new MutationObserver(() => {
-    const root = document.querySelector('[data-testid="series-viewer"][data-ready="true"]');
-    if (!root) return;
-    const index = Number(root.getAttribute('data-slice-index'));
-    const readies = window.__benchSteps.readies;
-    const last = readies[readies.length - 1];
-    if (!last || last.index !== index) readies.push({ index, t: performance.now() });
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-slice-index'] });
-`;
+/** The viewer's root once it shows a slice; its `data-slice-index` names which. */
+const RECORD_STEPS = recordSteps('[data-testid="series-viewer"][data-ready="true"]', 'data-slice-index');
 
 async function press(page: Page, key: string, nextIndex: number): Promise<void> {
   await page.keyboard.press(key);
@@ -76,20 +54,7 @@ async function press(page: Page, key: string, nextIndex: number): Promise<void> 
 
 async function toFirstSlice(page: Page): Promise<void> {
   await press(page, 'Home', 0);
-  await page.evaluate(() => {
-    if (window.__benchSteps) window.__benchSteps = { keys: [], readies: [] };
-  });
-}
-
-/** Keydown → next slice on screen, per advancing step of the pass just run (in-page ms). */
-async function stepTimes(page: Page, steps: number): Promise<number[]> {
-  const marks = await page.evaluate(() => window.__benchSteps);
-  if (!marks || marks.keys.length < steps) throw new Error(`expected ${steps} key presses, the page saw ${marks?.keys.length ?? 0}`);
-  return marks.keys.slice(0, steps).map((key, i) => {
-    const ready = marks.readies.find((r) => r.index === i + 1 && r.t >= key.t);
-    if (!ready) throw new Error(`no rendered slice ${i + 1} after key ${i + 1}`);
-    return ready.t - key.t;
-  });
+  await resetSteps(page);
 }
 
 interface Pass {
@@ -150,22 +115,7 @@ async function verifyStored(page: Page, server: BenchServer, itemId: string, tar
   });
   const pending = await page.evaluate(async () => (await window.__mejirushi?.pendingCount()) ?? -1);
   if (pending !== 0) throw new Error(`${pending} records still unsent`);
-  // Straight from IndexedDB (one row per record), not through the app's store.
-  const range = JSON.stringify([
-    [itemId, server.login.user.id, ''],
-    [itemId, server.login.user.id, '\uffff'],
-  ]);
-  const local = (await page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('mejirushi');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const [lower, upper] = ${range};
-      const read = open.result.transaction('records').objectStore('records').getAll(IDBKeyRange.bound(lower, upper));
-      read.onerror = () => reject(read.error);
-      read.onsuccess = () => { resolve(read.result.map((row) => row.record)); open.result.close(); };
-    };
-  })`)) as (AnnotationRecord | null)[];
-  checkLabels('IndexedDB', labelsOf(local, targetIds), ROUNDS - 1);
+  checkLabels('IndexedDB', labelsOf(await storedRecords(page, itemId, server.login.user.id), targetIds), ROUNDS - 1);
   const page1 = await server.api<RecordPage>('GET', `/api/items/${itemId}/annotations/me/records?limit=1000`);
   checkLabels('the server', labelsOf(page1.records.map((stored) => stored.record), targetIds), ROUNDS - 1);
 }

@@ -39,6 +39,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'inference', site: false, summary: false },
   { name: 'slide-proposals', site: false, summary: false },
   { name: 'review', site: true, summary: true },
+  { name: 'frame-tagging', site: true, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -14,7 +14,7 @@ const currentFrame = async (page: Page) => Number(await byTestId(page, 'frame-wo
 const cellAnswers = (page: Page) =>
   page.locator('[data-testid="frame-cell"]').evaluateAll((cells) => cells.map((cell) => [Number(cell.getAttribute('data-frame')), cell.getAttribute('data-answers') ?? ''] as const));
 
-test('tags 30 video frames one key each, keeps them over a reload, tags a Shift run with one key', async ({ page, mejirushi }) => {
+test('tags 30 video frames one key each, keeps them over a reload, tags a Shift run with one key as one range record', async ({ page, mejirushi }) => {
   const itemId = await videoFrameSet(mejirushi, VIDEO_DATASET, 40);
   const spriteRequests: string[] = [];
   page.on('request', (request) => {
@@ -76,8 +76,21 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
   await expect.poll(() => page.evaluate(() => window.__mejirushi?.store.getState().openItem?.labelled)).toBe(35);
   await settled(page);
   await expectSynced(page);
-  // Mayo is asked per frame (no built-in question allows ranges), so the run is stored one record per frame.
-  await expect.poll(() => serverLabels(api, itemId)).toEqual({ ...tagged, ...run });
+  // The run is ONE range record on the server (first and last frame), beside the 30 single-frame answers.
+  const serverRuns = async () =>
+    (await allRecords(api, itemId)).flatMap(({ record }) => (record?.type === 'label' && record.endTargetId !== undefined ? [[record.targetId, record.endTargetId, record.classCodes.join(' ')]] : []));
+  await expect.poll(serverRuns).toEqual([[frames[34], frames[38], 'mayo.2']]);
+  expect(await serverLabels(api, itemId)).toEqual({ ...tagged, [frames[34] as string]: 'mayo.2' });
+
+  // After a reload every frame of the run shows its answer, and progress counts the five frames.
+  await page.reload();
+  await expectFramesReady(page);
+  await expect.poll(() => page.evaluate(() => window.__mejirushi?.store.getState().openItem?.labelled)).toBe(35);
+  await page.keyboard.press('End');
+  await expect(byTestId(page, 'frame-workspace')).toHaveAttribute('data-current-frame', '39');
+  const tail = (await cellAnswers(page)).filter(([frame]) => frame >= 30);
+  expect(tail.map(([frame]) => frame)).toEqual(expect.arrayContaining([34, 35, 36, 37, 38]));
+  for (const [frame, answers] of tail) expect(answers).toBe(frame >= 34 && frame <= 38 ? 'mayo' : '');
 
   // Both exports read back: COCO names every frame as an image with its Mayo answer as an
   // attribute; the CSV has one row per answer.
@@ -85,8 +98,10 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
   const coco = JSON.parse(await downloaded(page, 'frames-export-coco', /-coco\.json$/)) as { images: { file_name: string; attributes?: { mayo?: string } }[] };
   expect(coco.images.map((image) => image.file_name)).toEqual(frames);
   expect(coco.images.filter((image) => image.attributes?.mayo !== undefined).map((image) => [image.file_name, image.attributes?.mayo])).toEqual(Object.entries(mayoOf).sort(([a], [b]) => frames.indexOf(a) - frames.indexOf(b)));
+  // The CSV keeps the run as one row, from its first frame to its last.
   const csv = (await downloaded(page, 'frames-export-csv', /-frame-labels\.csv$/)).trimEnd().split('\r\n');
-  expect(csv).toHaveLength(1 + 35);
+  expect(csv).toHaveLength(1 + 30 + 1);
+  expect(csv.filter((line) => line.startsWith('35,39,'))).toHaveLength(1);
 });
 
 test('grades three fundus photographs on three questions each with number keys', async ({ page, mejirushi }) => {

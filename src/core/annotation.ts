@@ -130,6 +130,11 @@ export interface DocumentView extends DocumentKey {
    */
   labelAt?(questionId: string, targetId: string): TargetLabel | undefined;
   /**
+   * Live range labels of a question meeting frames `first … last` (indices in the item's order).
+   * Only a view that knows the order has it (the store); commands keep ranges apart with it.
+   */
+  rangesIn?(questionId: string, first: number, last: number): readonly TargetLabel[];
+  /**
    * Outlines and masks on `targetId` whose bounding box meets `box` (image px). Optional like
    * `labelAt`: the store answers from its spatial index, so a slide's region is read in O(result).
    */

@@ -45,7 +45,7 @@ export class DocumentEditor {
 
   constructor(options: DocumentEditorOptions) {
     const targets = options.targets;
-    this.store = new RecordStore(options.key, options.records ?? [], (id) => targets.image(id) !== undefined);
+    this.store = new RecordStore(options.key, options.records ?? [], targets);
     this.history = new UndoHistory(options.historyLimit);
     this.ctx = {
       userId: options.userId,

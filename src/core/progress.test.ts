@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from './annotation';
 import { progressOfRecords } from './progress';
-import { RecordStore } from './recordStore';
+import { RecordStore, targetOrder } from './recordStore';
 import { DOC_KEY, humanProvenance, labelRecord, maskRecord, modelProvenance, shapeRecord } from './testing/records';
 
 const label = (targetId: string, codes: string[] = ['sah.absent']) => labelRecord(targetId, codes);
@@ -41,7 +41,7 @@ describe('progressOfRecords', () => {
     const ids = Array.from({ length: 28 }, (_, i) => `s${i}`);
     const records: AnnotationRecord[] = ids.map((id) => label(id));
     expect(progressOfRecords(records, ids)).toEqual({ labelled: 28, total: 28 });
-    const store = new RecordStore(DOC_KEY, [...records.slice(3), label('gone')], (t) => ids.includes(t));
+    const store = new RecordStore(DOC_KEY, [...records.slice(3), label('gone')], targetOrder(ids));
     expect(store.labelledTargets).toBe(progressOfRecords(store.records(), ids).labelled);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnnotationRecord } from './annotation';
 import type { RecordDiff } from './diff';
 import type { LabelSet } from './labelSet';
-import { RecordStore } from './recordStore';
+import { RecordStore, targetOrder } from './recordStore';
 import { DOC_KEY, humanProvenance, labelRecord, maskRecord, modelProvenance, question, shapeRecord, slideItem, testEditor } from './testing/records';
 
 const rejected = { ...modelProvenance(), decision: 'rejected' as const, decidedBy: 'bob' };
@@ -64,11 +64,10 @@ describe('RecordStore', () => {
   });
 
   it('counts a target once however many questions answer it, and only targets that count', () => {
-    const counts = (t: string) => t.startsWith('s');
     const store = new RecordStore(
       DOC_KEY,
       [labelRecord('s1', ['sah.absent']), labelRecord('s1', ['ich.subdural'], humanProvenance(), 'ich'), labelRecord('item-1', ['good'], humanProvenance(), 'quality')],
-      counts,
+      targetOrder(['s1', 's2']),
     );
     expect(store.labelledTargets).toBe(1);
     expect(store.isLabelled('item-1')).toBe(true);
@@ -96,6 +95,24 @@ describe('RecordStore', () => {
     expect(store.recordsAt('s1')).toEqual([]);
     expect(store.recordsAt('s3').map((r) => r.id).sort()).toEqual(['label:sah:s3', 'sh']);
     expect(store.labelledTargets).toBe(2);
+  });
+
+  it('with a target order, a range label answers and counts every target it spans; without one, its first only', () => {
+    const order = targetOrder(['s1', 's2', 's3', 's4', 's5']);
+    const range = { ...labelRecord('s2', ['sah.present']), id: 'range:sah:1', endTargetId: 's4' };
+    const other = labelRecord('s3', ['ich.subdural'], humanProvenance(), 'ich');
+    const store = new RecordStore(DOC_KEY, [range, other], order);
+    expect(['s1', 's2', 's3', 's4', 's5'].map((t) => store.labelAt('sah', t)?.id ?? null)).toEqual([null, 'range:sah:1', 'range:sah:1', 'range:sah:1', null]);
+    expect(store.rangesIn('sah', 0, 1).map((r) => r.id)).toEqual(['range:sah:1']);
+    expect(store.labelledTargets).toBe(3);
+    expect(store.isLabelled('s4')).toBe(true);
+    store.apply({ 'range:sah:1': [range, { ...range, provenance: rejected }] });
+    expect(store.labelAt('sah', 's3')).toBeUndefined();
+    expect(store.labelledTargets).toBe(1);
+    const plain = new RecordStore(DOC_KEY, [range]);
+    expect(plain.labelAt('sah', 's2')?.id).toBe('range:sah:1');
+    expect(plain.labelAt('sah', 's3')).toBeUndefined();
+    expect(plain.labelledTargets).toBe(1);
   });
 
   it('labelAt finds the live label of a question on a target, whatever its id', () => {

@@ -47,6 +47,16 @@ export class ItemTargets {
     images.forEach((image, index) => this.images.set(image.id, { ...image, index }));
   }
 
+  /** How many image targets the item has (a `TargetOrder`, see recordStore.ts). */
+  get count(): number {
+    return this.order.length;
+  }
+
+  /** A target's index in reading order. */
+  indexOf(targetId: string): number | undefined {
+    return this.images.get(targetId)?.index;
+  }
+
   /** The image a target id names, with its index in reading order. */
   image(targetId: string): (ImageTarget & { readonly index: number }) | undefined {
     return this.images.get(targetId);

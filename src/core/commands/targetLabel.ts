@@ -4,6 +4,7 @@ import { putEntry } from '../diff';
 import type { Question } from '../labelSet';
 import { targetLabelId } from '../recordIds';
 import { labelAt } from '../targetLabels';
+import { paintRuns, tagsAsRuns } from './frameRuns';
 import {
   CommandError,
   checkRecord,
@@ -21,6 +22,14 @@ function requireTargets(command: CommandName, ctx: CommandContext, question: Que
   if (!Array.isArray(targetIds)) throw new CommandError(command, 'targetIds must be an array');
   const unknown = targetIds.filter((id) => !ctx.targets.accepts(question, id));
   if (unknown.length > 0) throw new CommandError(command, `unknown target ${unknown.map((id) => JSON.stringify(id)).join(', ')}`);
+}
+
+/** Indices in the item's order of the (known) frames named. */
+function framesOf(ctx: CommandContext, targetIds: readonly string[]): number[] {
+  return targetIds.flatMap((id) => {
+    const frame = ctx.targets.indexOf(id);
+    return frame === undefined ? [] : [frame];
+  });
 }
 
 /** A fresh id for a person's label: the shared one unless a hidden (rejected) proposal holds it. */
@@ -78,6 +87,7 @@ function setLabels(
   const question = requireQuestion(command, ctx, questionId, 'label');
   requireTargets(command, ctx, question, targetIds);
   requireClass(command, question, classCode);
+  if (tagsAsRuns(question, doc)) return paintRuns(command, ctx, doc, question, framesOf(ctx, targetIds), [classCode]);
   const unique = [...new Set(targetIds)];
   const out: Record<string, DiffEntry> = {};
   const multiple = question.kind === 'multiple';
@@ -110,6 +120,7 @@ export const clearTargetLabels: Command<'targetLabel/clear'> = {
     const question = requireQuestion('targetLabel/clear', ctx, questionId, 'label');
     // Clearing a label on a target the item no longer has is allowed: it tidies up.
     requireTargets('targetLabel/clear', ctx, question, targetIds.filter((id) => !labelAt(doc, question.id, id)));
+    if (tagsAsRuns(question, doc)) return paintRuns('targetLabel/clear', ctx, doc, question, framesOf(ctx, targetIds), []);
     const out: Record<string, DiffEntry> = {};
     for (const targetId of new Set(targetIds)) labelEntry(ctx, doc, question, targetId, [], out);
     return out;

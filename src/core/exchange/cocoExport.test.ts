@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordStore } from '../recordStore';
 import { FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, FRAME_TEST_RECORDS } from '../testing/frameSetDocument';
-import { DOC_KEY } from '../testing/records';
+import { DOC_KEY, humanProvenance, labelRecord } from '../testing/records';
 import { cocoFileName, exportCoco } from './cocoExport';
 
 const NOW = '2026-12-01T09:00:00.000Z';
@@ -39,6 +39,13 @@ describe('exportCoco', () => {
       frameRanges: [{ question: 'extent', answer: 'extent.active', first_image_id: 2, last_image_id: 4 }],
       itemAnswers: { quality: 'quality.good' },
     });
+  });
+
+  it('writes a per-frame question’s range as the attribute of every frame it covers, and as a frame range', () => {
+    const siteRun = { ...labelRecord('frame-2', ['site.sigmoid'], humanProvenance(), 'site'), endTargetId: 'frame-3' };
+    const ranged = exportCoco(doc([...FRAME_TEST_RECORDS, siteRun]), FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, NOW).file;
+    expect(ranged.images.map((image) => image.attributes?.site ?? null)).toEqual(['site.rectum', 'site.sigmoid', 'site.sigmoid', null]);
+    expect(ranged.mejirushi?.frameRanges).toContainEqual({ question: 'site', answer: 'site.sigmoid', first_image_id: 2, last_image_id: 3 });
   });
 
   it('makes one category per class of each region question, the question as supercategory', () => {

@@ -4,6 +4,11 @@
  * (rejected proposals stay out, as in the GeoJSON export), and the frames' answers as image
  * attributes, frame ranges and item answers; masks as RLE (cocoMask.ts). Points and lines have no
  * COCO form, and an empty mask nothing to show: they are counted in `left` so the caller can say so. O(document) by nature, like any export.
+ *
+ * A range on a per-frame question (a run of frames tagged at once, see commands/frameRuns.ts) is
+ * written twice: as the attribute of every frame it covers, for readers that know only COCO, and
+ * as a frame range, from which the import rebuilds the one record (it skips the attributes a
+ * range of the same question covers), so the file re-imports losslessly.
  */
 import { isLive, type DocumentView, type Mask, type Shape, type TargetLabel } from '../annotation';
 import type { Item } from '../item';
@@ -64,6 +69,8 @@ export function exportCoco(doc: DocumentView, item: Pick<Item, 'id' | 'content'>
     annotations.push({ ...head, segmentation: shape.segmentation, area: shape.area, bbox: shape.bbox, iscrowd: 0, ...(extension ? { mejirushi: extension } : {}) });
   };
 
+  // Ranges of per-frame questions still open at the current frame: their answer is every covered frame's attribute.
+  let spanning: CocoFrameRange[] = [];
   frames.forEach((frame, i) => {
     const imageId = i + 1;
     const attributes: Record<string, CocoAnswer> = {};
@@ -73,9 +80,14 @@ export function exportCoco(doc: DocumentView, item: Pick<Item, 'id' | 'content'>
       else if (record.endTargetId === undefined) attributes[record.questionId] = answerOf(record, labelSet);
       else {
         const last = imageIds.get(record.endTargetId);
-        if (last !== undefined) frameRanges.push({ question: record.questionId, answer: answerOf(record, labelSet), first_image_id: imageId, last_image_id: last });
+        if (last === undefined) continue;
+        const range = { question: record.questionId, answer: answerOf(record, labelSet), first_image_id: imageId, last_image_id: last };
+        frameRanges.push(range);
+        if (findQuestion(labelSet, record.questionId)?.target === 'frame') spanning.push(range);
       }
     }
+    spanning = spanning.filter((range) => range.last_image_id >= imageId);
+    for (const range of spanning) attributes[range.question] = range.answer;
     const image = { id: imageId, width: frame.width, height: frame.height, file_name: frame.id };
     images.push(Object.keys(attributes).length > 0 ? { ...image, attributes } : image);
   });

@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../annotation';
 import { isLive } from '../annotation';
 import { RecordStore } from '../recordStore';
 import { FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, FRAME_TEST_LABELS, FRAME_TEST_REGIONS, FRAME_TEST_RECORDS } from '../testing/frameSetDocument';
-import { DOC_KEY, humanProvenance } from '../testing/records';
+import { DOC_KEY, humanProvenance, labelRecord } from '../testing/records';
 import { exportCoco } from './cocoExport';
 import { importCoco, type CocoImportContext } from './cocoImport';
 
@@ -46,6 +46,14 @@ describe('importCoco', () => {
     expect(records.filter((r) => r.type === 'label').map((r) => r.id)).toContain('label:extent:frame-2');
   });
 
+  it('reads a per-frame question’s range back as one record, not as the attributes it also wrote on each frame', () => {
+    const siteRun = { ...labelRecord('frame-2', ['site.sigmoid'], humanProvenance(), 'site'), endTargetId: 'frame-4' };
+    const doc = new RecordStore({ ...DOC_KEY, itemId: FRAME_TEST_ITEM.id }, [...FRAME_TEST_RECORDS, siteRun]);
+    const { records, issues } = imported(exportCoco(doc, FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET, '2026-12-01T09:00:00.000Z').file);
+    expect(issues).toEqual([]);
+    expect(records.filter((r) => r.questionId === 'site').map(body)).toEqual([body(labelRecord('frame-1', ['site.rectum'], humanProvenance(), 'site')), body(siteRun)]);
+  });
+
   it('leaves out what it cannot take, one issue each saying where and why, and keeps everything else', () => {
     const file = {
       images: [
@@ -72,7 +80,7 @@ describe('importCoco', () => {
         frameRanges: [
           { question: 'extent', answer: 'extent.healed', first_image_id: 3, last_image_id: 4 },
           { question: 'extent', answer: 'extent.active', first_image_id: 2, last_image_id: 4 },
-          { question: 'mayo', answer: 'mayo.1', first_image_id: 3, last_image_id: 4 },
+          { question: 'findings', answer: ['findings.blood'], first_image_id: 3, last_image_id: 4 },
         ],
       },
     };

@@ -110,8 +110,25 @@ class Reader {
   }
 }
 
+/**
+ * `question\0image index` of every image a frame range of the file covers (images in file order):
+ * a per-frame question's range is also written as those images' attributes, which the range stands for.
+ */
+function coveredByRanges(images: readonly unknown[], ranges: readonly unknown[]): Set<string> {
+  const place = new Map(images.map((image, i) => [isObject(image) ? image.id : undefined, i] as const));
+  const covered = new Set<string>();
+  for (const range of ranges) {
+    if (!isObject(range) || typeof range.question !== 'string') continue;
+    const first = place.get(range.first_image_id);
+    const last = place.get(range.last_image_id);
+    if (first === undefined || last === undefined) continue;
+    for (let i = first; i <= last; i += 1) covered.add(`${range.question}\u0000${i}`);
+  }
+  return covered;
+}
+
 /** Image id → the frame's target id, for the images that match a frame of the item. */
-function readImages(reader: Reader, images: readonly unknown[]): Map<unknown, string> {
+function readImages(reader: Reader, images: readonly unknown[], covered: ReadonlySet<string>): Map<unknown, string> {
   const frames = new Map<unknown, string>();
   images.forEach((image, i) => {
     const at = `images[${i}]`;
@@ -123,7 +140,9 @@ function readImages(reader: Reader, images: readonly unknown[]): Map<unknown, st
     }
     frames.set(image.id, frame.id);
     if (!isObject(image.attributes)) return;
-    for (const [questionId, answer] of Object.entries(image.attributes)) reader.label(`${at}.attributes.${questionId}`, questionId, answer, frame.id);
+    for (const [questionId, answer] of Object.entries(image.attributes)) {
+      if (!covered.has(`${questionId}\u0000${i}`)) reader.label(`${at}.attributes.${questionId}`, questionId, answer, frame.id);
+    }
   });
   return frames;
 }
@@ -186,10 +205,10 @@ export function importCoco(text: string, context: CocoImportContext): CocoImport
   }
   if (!isObject(json) || !Array.isArray(json.images)) return { ok: false, refusal: { kind: 'notCoco' } };
   const reader = new Reader(context);
-  const frames = readImages(reader, json.images);
+  const extension = isObject(json.mejirushi) ? json.mejirushi : {};
+  const frames = readImages(reader, json.images, coveredByRanges(json.images, list(extension.frameRanges)));
   const categories = readCategories(context.labelSet, list(json.categories));
   list(json.annotations).forEach((annotation, i) => readAnnotation(reader, annotation, `annotations[${i}]`, frames, categories));
-  const extension = isObject(json.mejirushi) ? json.mejirushi : {};
   readRanges(reader, list(extension.frameRanges), frames);
   if (isObject(extension.itemAnswers)) {
     for (const [questionId, answer] of Object.entries(extension.itemAnswers)) reader.label(`mejirushi.itemAnswers.${questionId}`, questionId, answer, context.item.id);

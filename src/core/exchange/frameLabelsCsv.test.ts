@@ -22,6 +22,12 @@ describe('frame answers as CSV', () => {
     ]);
   });
 
+  it('writes a run of frames tagged at once on a per-frame question as one row, as the record is one', () => {
+    const run = { ...labelRecord('frame-2', ['mayo.1'], humanProvenance(), 'mayo'), endTargetId: 'frame-4' };
+    const lines = exportFrameLabelsCsv(doc([run]), FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET).split('\r\n');
+    expect(lines.slice(1)).toEqual([`2,4,1,3,frame-2,frame-4,mayo,mayo.1,1 mild,${HUMAN}`, '']);
+  });
+
   it('leaves the video columns empty for stills and quotes what RFC 4180 says to quote', () => {
     const stills = {
       ...FRAME_TEST_ITEM,

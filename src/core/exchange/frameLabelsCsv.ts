@@ -1,6 +1,8 @@
 /**
  * The answers of a frame set's document as CSV, one row per label record: a frame's answer, a
- * frame range's answer (one row for the whole range, not one per frame), or a whole-item answer.
+ * frame range's answer (one row for the whole range, not one per frame: a video event, or a run
+ * of frames tagged at once on a per-frame question, see commands/frameRuns.ts), or a whole-item
+ * answer. Ranges stay ranges, as the document holds them; a per-frame table is one join away.
  * A row names its first and last frame: equal for one frame, the range's ends for a range, empty
  * for the whole item. Frames are numbered from 1 in the item's frame order; `video_frame_*` is the
  * frame's 0-based index in its video (empty for stills), so a row can be found in the video. The

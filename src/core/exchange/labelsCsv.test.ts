@@ -23,6 +23,12 @@ describe('labels as CSV', () => {
     expect(lines[5]).toBe('');
   });
 
+  it('writes a range on a row for each target it spans, in target order', () => {
+    const doc = new RecordStore(DOC_KEY, [{ ...labelRecord('s1', ['sah.present']), endTargetId: 's2' }, labelRecord('s3', ['sah.absent'])]);
+    const lines = exportLabelsCsv(doc, TEST_LABEL_SET, ['s1', 's2', 's3'], 'item-1').split('\r\n');
+    expect(lines.slice(1, 4).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['1,s1,sah,sah.present', '2,s2,sah,sah.present', '3,s3,sah,sah.absent']);
+  });
+
   it('quotes what needs quoting and keeps spreadsheets from reading a formula', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

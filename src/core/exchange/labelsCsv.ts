@@ -3,7 +3,9 @@
  * whole-item answers last): which slice, which question, which classes, and who gave them, a person
  * or a model (id, version, hash, run, threshold, score) with the decision a person took on it.
  * Rejected proposals are rows too (decision `rejected`), so acceptance rates can be counted.
- * O(records of the listed targets).
+ * A range record (frames tagged at once, a video event) is a row on each frame it spans, as this
+ * CSV has one target per row; the frame CSV (frameLabelsCsv.ts) keeps it as one row.
+ * O(records of the listed targets + frames ranges span).
  */
 import type { DocumentView, TargetLabel } from '../annotation';
 import type { LabelSet } from '../labelSet';
@@ -48,19 +50,27 @@ export function provenanceFields(label: TargetLabel): (string | number | null)[]
   ];
 }
 
-function row(label: TargetLabel, position: number | null, labelSet: LabelSet): string {
-  const fields = [position, label.targetId, label.questionId, ...classFields(label, labelSet), ...provenanceFields(label)];
+function row(label: TargetLabel, targetId: string, position: number | null, labelSet: LabelSet): string {
+  const fields = [position, targetId, label.questionId, ...classFields(label, labelSet), ...provenanceFields(label)];
   return fields.map(csvField).join(',');
 }
 
 /** The data rows (no header) of one document, for exports that put several documents in one CSV (releases). */
 export function labelsCsvRows(doc: DocumentView, labelSet: LabelSet, targetIds: readonly string[], itemId: string): string[] {
-  const lines: string[] = [];
-  const add = (targetId: string, position: number | null) => {
-    for (const record of doc.recordsAt(targetId)) if (record.type === 'label') lines.push(row(record, position, labelSet));
-  };
-  targetIds.forEach((targetId, i) => add(targetId, i + 1));
-  add(itemId, null);
+  const place = new Map(targetIds.map((id, i) => [id, i] as const));
+  const rows: { readonly at: number; readonly line: string }[] = [];
+  targetIds.forEach((targetId, first) => {
+    for (const record of doc.recordsAt(targetId)) {
+      if (record.type !== 'label') continue;
+      // A range (frames tagged at once, a video event) answers every frame it spans: a row for each.
+      const last = record.endTargetId === undefined ? first : (place.get(record.endTargetId) ?? first);
+      for (let at = first; at <= last; at += 1) rows.push({ at, line: row(record, targetIds[at] as string, at + 1, labelSet) });
+    }
+  });
+  // Stable: a frame's rows keep the order its records came in, a range's rows sit at each frame.
+  rows.sort((a, b) => a.at - b.at);
+  const lines = rows.map((r) => r.line);
+  for (const record of doc.recordsAt(itemId)) if (record.type === 'label') lines.push(row(record, record.targetId, null, labelSet));
   return lines;
 }
 

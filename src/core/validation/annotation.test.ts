@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ItemTargets } from '../targets';
+import { FRAME_TEST_ITEM, FRAME_TEST_LABEL_SET } from '../testing/frameSetDocument';
 import { ENDOSCOPY_LABEL_SET, frameSetItem, seriesItem, slideItem, T0, TEST_LABEL_SET } from '../testing/records';
 import { RECORD_LIMITS, validateAnnotationRecord, validateRecordOp, type RecordContext } from './annotation';
 
@@ -102,10 +103,18 @@ describe('validateAnnotationRecord', () => {
   });
 
   describe('ranges', () => {
-    it('only a frameRange question spans targets', () => {
+    it('only a frameRange question or a single-answer frame question spans targets', () => {
       const { label } = records();
       label.endTargetId = 'slice-2';
-      expect(errorsOf(label)).toEqual(['endTargetId: only a frameRange question spans targets, not "sah"']);
+      expect(errorsOf(label)).toEqual(['endTargetId: only a frameRange question or a single-answer frame question spans targets, not "sah"']);
+    });
+
+    it('lets a tag of a run of frames on a per-frame grade be one record, not on a multiple-choice frame question', () => {
+      const frames = { labelSet: FRAME_TEST_LABEL_SET, targets: new ItemTargets(FRAME_TEST_ITEM) };
+      const run = { type: 'label', id: 'range:mayo:1', questionId: 'mayo', targetId: 'frame-1', endTargetId: 'frame-3', classCodes: ['mayo.2'], provenance: human };
+      expect(validateAnnotationRecord(run, frames).ok).toBe(true);
+      const toggled = { ...run, id: 'range:findings:1', questionId: 'findings', classCodes: ['findings.blood'] };
+      expect(validateAnnotationRecord(toggled, frames)).toMatchObject({ ok: false, errors: [expect.stringContaining('not "findings"')] });
     });
 
     it('ends at a known target, at or after the first one', () => {

@@ -127,7 +127,10 @@ function checkTarget(rec: Obj, path: string, question: Question | undefined, con
   if (rec.endTargetId === undefined) return;
   const endPath = at(path, 'endTargetId');
   if (!string(rec.endTargetId, endPath, issues)) return;
-  if (question && question.target !== 'frameRange') issues.add(endPath, `only a frameRange question spans targets, not "${question.id}"`);
+  // A per-frame question's tag over a run of frames is one range record (commands/frameRuns.ts);
+  // a multiple-choice one toggles classes frame by frame, so it keeps one label per frame.
+  const spans = question?.target === 'frameRange' || (question?.target === 'frame' && question.kind !== 'multiple');
+  if (question && !spans) issues.add(endPath, `only a frameRange question or a single-answer frame question spans targets, not "${question.id}"`);
   if (!targets) return;
   const first = targets.image(rec.targetId);
   const last = targets.image(rec.endTargetId);

@@ -6,7 +6,7 @@
 import type { ItemDetail, ItemReviewReader } from '../../../core/api';
 import type { AnnotationRecord } from '../../../core/annotation';
 import { isLabelQuestion, type LabelClass } from '../../../core/labelSet';
-import { RecordStore } from '../../../core/recordStore';
+import { RecordStore, targetOrder } from '../../../core/recordStore';
 import type { ApiClient } from '../../../data/api';
 import { sliceCells } from '../../item/proposalCells';
 
@@ -41,7 +41,7 @@ export async function loadReaderWork(api: ApiClient, detail: ItemDetail, readers
   return Promise.all(
     readers.map(async (reader, index) => {
       const records = await readerRecords(api, detail.item.id, reader.annotatorId);
-      const store = new RecordStore({ ...key, annotatorId: reader.annotatorId }, records);
+      const store = new RecordStore({ ...key, annotatorId: reader.annotatorId }, records, targetOrder(targetIds));
       const cells = question ? sliceCells(store, targetIds, question, {}).map((cell) => cell.settled) : targetIds.map(() => []);
       return { reader, number: index + 1, color: READER_COLORS[index % READER_COLORS.length] as string, cells, records };
     }),
