@@ -3,11 +3,12 @@ import { useEffect, useState, type RefObject } from 'react';
 import { initCornerstone } from './cornerstone/init';
 import type { RenderMode } from './cornerstone/renderMode';
 import { watchElementSize } from './elementSize';
-import { attachToolsAfterFirstFrame } from './lazyTools';
+import { attachToolsAfterFirstFrame, type ToolControl } from './lazyTools';
 
 export interface ViewportHandle {
   readonly viewport: StackViewport;
   readonly renderMode: RenderMode;
+  readonly tools: ToolControl;
 }
 
 let instances = 0;
@@ -35,12 +36,12 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): 
       defaultOptions: { background: [0, 0, 0] },
     });
     const viewport = engine.getViewport(viewportId) as StackViewport;
-    const detachTools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
+    const tools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
     const stopWatchingSize = watchElementSize(element, () => engine.resize(true, true));
-    setHandle({ viewport, renderMode });
+    setHandle({ viewport, renderMode, tools });
     return () => {
       stopWatchingSize();
-      detachTools();
+      tools.detach();
       engine.destroy();
       setHandle(null);
     };

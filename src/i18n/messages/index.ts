@@ -7,6 +7,7 @@ import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
+import { readingContextMessages } from './readingContext';
 import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
 import { reviewFramesMessages } from './reviewFrames';
@@ -21,6 +22,7 @@ import { viewerMessages } from './viewer';
 export const messageTables = {
   appMessages,
   viewerMessages,
+  readingContextMessages,
   slideMessages,
   slideAnnotationMessages,
   toolMessages,
@@ -41,6 +43,7 @@ export const messageTables = {
 export const messages = {
   ...appMessages,
   ...viewerMessages,
+  ...readingContextMessages,
   ...slideMessages,
   ...slideAnnotationMessages,
   ...toolMessages,

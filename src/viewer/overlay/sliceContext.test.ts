@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMm, metadataNumber, metadataVector, sliceLocationMm, zoomPercent, type SliceMetadata } from './sliceContext';
+import { metadataNumber, metadataVector, sliceLocationMm, zoomPercent, type SliceMetadata } from './sliceContext';
 
 const demoSlice: SliceMetadata = {
   seriesDescription: 'Synthetic head CT (Mejirushi demo)',
@@ -23,12 +23,6 @@ describe('slice context', () => {
   it('falls back to SliceLocation without geometry, and to nothing without either', () => {
     expect(sliceLocationMm({ ...demoSlice, imagePositionPatient: null, sliceLocation: 12.5 })).toBe(12.5);
     expect(sliceLocationMm({ ...demoSlice, imageOrientationPatient: null, sliceLocation: null })).toBeNull();
-  });
-
-  it('formats millimetres with one decimal and a minus sign', () => {
-    expect(formatMm(-35)).toBe('−35.0');
-    expect(formatMm(4.96)).toBe('5.0');
-    expect(formatMm(-0.01)).toBe('0.0');
   });
 
   it('states zoom as screen px per image px', () => {

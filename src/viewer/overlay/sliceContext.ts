@@ -30,13 +30,6 @@ export function sliceLocationMm(metadata: SliceMetadata): number | null {
   return metadata.sliceLocation;
 }
 
-/** One decimal, and a true minus sign; -0 shows as 0. */
-export function formatMm(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  const text = (Object.is(rounded, -0) ? 0 : rounded).toFixed(1);
-  return text.replace('-', '−');
-}
-
 /** Screen px per image px as a percentage (CSS px; 100 % = one image pixel per CSS pixel). */
 export function zoomPercent(imagePxPerScreenPx: number): number {
   return Math.round(100 / imagePxPerScreenPx);
