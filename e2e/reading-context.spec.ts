@@ -70,9 +70,10 @@ test('reading context: slice location and thickness, HU probe, length and ROI, p
   // A pointer lands on whole CSS px: within one image px (0.45 mm) of each end.
   expect(Math.abs(Number(length.length) - 200 * truth.pixelSpacing[1])).toBeLessThan(2 * truth.pixelSpacing[1]);
 
-  // An ellipse ROI of 20 × 20 px: area π·(4.5 mm)², HU statistics in order.
+  // An ellipse ROI (Cornerstone's is dragged from its centre) 10 px in radius inside the head, clear of the line:
+  // area π·(4.5 mm)², HU statistics in order.
   await page.keyboard.press('e');
-  await drag(page, await pagePoint(page, probe.row - 10, probe.column - 10), await pagePoint(page, probe.row + 10, probe.column + 10));
+  await drag(page, await pagePoint(page, 300, 256), await pagePoint(page, 310, 266));
   const roi = await statsOf(page, 'ellipse');
   expect(roi.valueUnit).toBe('HU');
   expect(roi.areaUnit).toBe('mm²');
@@ -105,6 +106,16 @@ test('reading context: slice location and thickness, HU probe, length and ROI, p
   const stoppedAt = Number(await byTestId(page, 'slice-counter').getAttribute('data-index'));
   await expectSliceShown(page, stoppedAt);
   await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', String(stoppedAt));
+
+  // Reformats of the demo volume (regular: 5 mm steps): coronal and sagittal, one pixel row per slice.
+  await page.keyboard.press('m');
+  await expect(byTestId(page, 'reformat-regularity')).toHaveAttribute('data-regular', 'true');
+  await expect(byTestId(page, 'reformat-coronal')).toHaveAttribute('data-height', String(truth.sliceCount));
+  await expect(byTestId(page, 'reformat-sagittal')).toHaveAttribute('data-width', String(truth.rows));
+  await expect(byTestId(page, 'reformat-coronal-marker-top')).toHaveText('S');
+  await expect(byTestId(page, 'reformat-sagittal-marker-left')).toHaveText('A');
+  await page.keyboard.press('Escape');
+  await expect(byTestId(page, 'reformat-notice')).toHaveCount(0);
 
   // Every key is listed in the help, with the mouse actions.
   await page.keyboard.press('?');

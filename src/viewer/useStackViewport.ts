@@ -35,6 +35,11 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): 
       element,
       defaultOptions: { background: [0, 0, 0] },
     });
+    // Cornerstone makes the element focusable (tabIndex −1), and its tools' key listener on a
+    // focused element calls preventDefault on every key: after a click or drag on the image the
+    // page's shortcuts (labels, presets, tools) would be ignored. The tools read modifiers from
+    // the mouse events themselves, so the element need not take focus.
+    element.removeAttribute('tabindex');
     const viewport = engine.getViewport(viewportId) as StackViewport;
     const tools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
     const stopWatchingSize = watchElementSize(element, () => engine.resize(true, true));

@@ -29,13 +29,17 @@ export const readingContextMessages = {
   'measure.remove': { en: 'Remove', ja: '削除' },
   'reformat.title': { en: 'Coronal and sagittal reformats', ja: '冠状断・矢状断の再構成' },
   'reformat.regular': {
-    en: 'This series is a regular volume (slices {spacing} mm apart, stacked along their normal), so it can be reformatted. This viewer does not draw reformats yet.',
-    ja: 'このシリーズは規則的なボリューム（スライス間隔 {spacing} mm、法線方向に積層）で、再構成できます。このビューアーはまだ再構成画像を表示しません。',
+    en: 'A regular volume: slices {spacing} mm apart, stacked along their normal.',
+    ja: '規則的なボリューム：スライス間隔 {spacing} mm、法線方向に積層。',
   },
   'reformat.irregular': {
     en: 'This series cannot be reformatted as a regular volume: a coronal or sagittal image built from it would be distorted.',
     ja: 'このシリーズは規則的なボリュームとして再構成できません。冠状断・矢状断を作ると歪みます。',
   },
+  'reformat.loading': { en: 'Reading slices {loaded} / {total}…', ja: 'スライスを読み込み中 {loaded} / {total}…' },
+  'reformat.failed': { en: 'The slices could not be read: {reason}', ja: 'スライスを読み込めません：{reason}' },
+  'reformat.plane.coronal': { en: 'Coronal {n} / {total}', ja: '冠状断 {n} / {total}' },
+  'reformat.plane.sagittal': { en: 'Sagittal {n} / {total}', ja: '矢状断 {n} / {total}' },
   'reformat.noGeometry': { en: 'Some slices carry no position or orientation.', ja: '位置または向きの情報がないスライスがあります。' },
   'reformat.tooFewSlices': { en: 'It has only {count} slices.', ja: 'スライスが {count} 枚しかありません。' },
   'reformat.tilted': {

@@ -9,6 +9,7 @@ import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } f
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
+import { CT_PRESETS } from '../../viewer/windowing';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';
 import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
@@ -228,7 +229,7 @@ export function ItemWorkspace({
           onCancel={() => setAskUnseen(null)}
         />
       )}
-      {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} onClose={() => reading.setReformatOpen(false)} />}
+      {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} onClose={() => reading.setReformatOpen(false)} />}
       {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>

@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
 import type { SeriesItem } from '../../core/item';
+import type { ReadSlice } from '../../inference/seriesInputs';
 import { seriesRegularity, type Irregularity } from '../../core/seriesRegularity';
 import { useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { oneDecimal } from '../../viewer/oneDecimal';
+import type { WindowLevel } from '../../viewer/windowing';
+import { ReformatViews } from './ReformatViews';
 
 function Reason({ reason }: { readonly reason: Irregularity }) {
   const t = useT();
@@ -22,17 +25,31 @@ function Reason({ reason }: { readonly reason: Irregularity }) {
 }
 
 /**
- * Coronal and sagittal reformats: what the series' geometry allows. Only the check exists yet;
- * a regular volume is named as such, an irregular one says why a reformat would mislead.
+ * Coronal and sagittal reformats: drawn for a regular volume; an irregular one (tilted, unevenly
+ * spaced, slices missing) says why a reformat built as a plain grid would mislead.
  */
-export function ReformatNotice({ series, onClose }: { readonly series: SeriesItem; readonly onClose: () => void }) {
+export function ReformatNotice({
+  series,
+  readSlice,
+  window,
+  onClose,
+}: {
+  readonly series: SeriesItem;
+  readonly readSlice: ReadSlice;
+  /** The reading window to draw the planes in. */
+  readonly window: WindowLevel;
+  readonly onClose: () => void;
+}) {
   const t = useT();
   const regularity = useMemo(() => seriesRegularity(series.slices.map((slice) => slice.position), series.orientation), [series]);
   return (
-    <Dialog title={t('reformat.title')} onClose={onClose} testId="reformat-notice">
+    <Dialog title={t('reformat.title')} onClose={onClose} testId="reformat-notice" wide>
       <div data-testid="reformat-regularity" data-regular={regularity.regular}>
         {regularity.regular ? (
-          <p>{t('reformat.regular', { spacing: oneDecimal(regularity.spacingMm) })}</p>
+          <>
+            <p>{t('reformat.regular', { spacing: oneDecimal(regularity.spacingMm) })}</p>
+            <ReformatViews series={series} sliceSpacingMm={regularity.spacingMm} readSlice={readSlice} window={window} />
+          </>
         ) : (
           <>
             <p>{t('reformat.irregular')}</p>
