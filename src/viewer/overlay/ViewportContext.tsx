@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import type { ViewerAdapter } from '../adapter';
 import { oneDecimal } from '../oneDecimal';
 import type { WindowLevel } from '../windowing';
+import { EdgeLetters } from './EdgeLetters';
 import { edgeMarkers } from './orientationMarkers';
 import { readSliceMetadata } from './readSliceMetadata';
 import { sliceLocationMm, zoomPercent, type SliceMetadata } from './sliceContext';
@@ -74,12 +75,7 @@ export function ViewportContext({ adapter, viewport, imageId, sliceIndex, sliceC
         {zoom !== null && <div data-testid="viewer-zoom">{t('viewer.context.zoom', { percent: zoom })}</div>}
         {voi && <div>{t('viewer.windowLevel', { width: Math.round(voi.width), center: Math.round(voi.center) })}</div>}
       </div>
-      {markers &&
-        (['top', 'bottom', 'left', 'right'] as const).map((edge) => (
-          <div key={edge} className={`sv-marker sv-marker-${edge}`} data-testid={`viewer-marker-${edge}`}>
-            {markers[edge]}
-          </div>
-        ))}
+      {markers && <EdgeLetters markers={markers} testIdPrefix="viewer-marker" />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Orientation } from '../../core/item';
+import { EdgeLetters } from '../overlay/EdgeLetters';
 import { edgeMarkers } from '../overlay/orientationMarkers';
 import { greyForValue, type WindowLevel } from '../windowing';
 import { reformat, reformatOrientation, type ReformatPlane, type Volume } from './reformat';
@@ -37,11 +38,7 @@ export function ReformatCanvas({ volume, plane, index, orientation, aspect, wind
   return (
     <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-width={image.width} data-height={image.height}>
       <canvas ref={ref} width={image.width} height={image.height} style={{ width, height }} />
-      {(['top', 'bottom', 'left', 'right'] as const).map((edge) => (
-        <span key={edge} className={`sv-marker sv-marker-${edge}`} data-testid={`reformat-${plane}-marker-${edge}`}>
-          {markers[edge]}
-        </span>
-      ))}
+      <EdgeLetters markers={markers} testIdPrefix={`reformat-${plane}-marker`} />
     </div>
   );
 }
