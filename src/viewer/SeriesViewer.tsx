@@ -6,6 +6,9 @@ import type { ViewerAdapter } from './adapter';
 import { bindFiles, type LoadFile } from './cornerstone/fileRegistry';
 import { sliceImageId } from './cornerstone/imageIds';
 import { classifyLoadError } from './loadError';
+import type { Measurement } from './measure/measurement';
+import { DEFAULT_READING_TOOL, type ReadingToolName } from './measure/readingTools';
+import { ViewportContext } from './overlay/ViewportContext';
 import { Toolbar } from './Toolbar';
 import { useViewerTestHook } from './testHook';
 import { usePrefetch } from './usePrefetch';
@@ -37,6 +40,19 @@ export interface SeriesViewerProps {
   readonly onWindowChosen?: (window: WindowLevel | null) => void;
   /** The viewer's ViewerAdapter (for overlays and tools) once the viewport exists; null when it goes. */
   readonly onAdapter?: (adapter: ViewerAdapter | null) => void;
+  /** Corner text (series, location, thickness, zoom, window, HU probe, orientation); default shown. */
+  readonly showContext?: boolean;
+  /** The tool of the plain left button; default window/level. */
+  readonly tool?: ReadingToolName;
+  /** The session's measurements on this series, whenever they change. */
+  readonly onMeasurements?: (measurements: readonly Measurement[]) => void;
+  /** What the page may ask of the viewer (keys, the measurement list) once it exists; null when it goes. */
+  readonly onControls?: (controls: ViewerControls | null) => void;
+}
+
+export interface ViewerControls {
+  setPreset(name: PresetName): void;
+  removeMeasurement(uid: string): void;
 }
 
 /**
@@ -44,7 +60,21 @@ export interface SeriesViewerProps {
  * slices by wheel. Root carries `data-ready` (current slice on screen), `data-slice-index` and
  * `data-voi="<width>/<center>"` for tests.
  */
-export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, onDisplayed, initialWindow, onWindowChosen, onAdapter }: SeriesViewerProps) {
+export function SeriesViewer({
+  slices,
+  loadFile,
+  index,
+  onIndexChange,
+  overlay,
+  onDisplayed,
+  initialWindow,
+  onWindowChosen,
+  onAdapter,
+  showContext = true,
+  tool = DEFAULT_READING_TOOL,
+  onMeasurements,
+  onControls,
+}: SeriesViewerProps) {
   const t = useT();
   const elementRef = useRef<HTMLDivElement>(null);
   const handle = useStackViewport(elementRef);
@@ -81,7 +111,11 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
     onDisplayedRef.current?.(next);
   }, [display.phase, shownIndex]);
 
-  useStackAdapter(handle, onAdapter, display.phase === 'ready' ? (slices[shownIndex]?.targetId ?? null) : null);
+  const adapter = useStackAdapter(handle, onAdapter, display.phase === 'ready' ? (slices[shownIndex]?.targetId ?? null) : null);
+  useEffect(() => handle?.tools.setPrimary(tool), [handle, tool]);
+  const onMeasurementsRef = useRef(onMeasurements);
+  onMeasurementsRef.current = onMeasurements;
+  useEffect(() => handle?.tools.onMeasurements((list) => onMeasurementsRef.current?.(list)), [handle]);
 
   const setPreset = useCallback(
     (name: PresetName) => {
@@ -91,6 +125,14 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
     },
     [setWindow, applyFileWindow],
   );
+
+  const onControlsRef = useRef(onControls);
+  onControlsRef.current = onControls;
+  useEffect(() => {
+    if (!handle) return;
+    onControlsRef.current?.({ setPreset, removeMeasurement: handle.tools.removeMeasurement });
+    return () => onControlsRef.current?.(null);
+  }, [handle, setPreset]);
 
   useViewerTestHook({
     handle,
@@ -136,18 +178,16 @@ export function SeriesViewer({ slices, loadFile, index, onIndexChange, overlay, 
           onContextMenu={(event) => event.preventDefault()}
         />
         {slices.length === 0 && <div className="sv-message">{t('viewer.noSlices')}</div>}
-        {slices.length > 0 && (
-          <div className="sv-corner sv-corner-bottom-left">
-            {t('viewer.slice', { n: shownIndex + 1, total: slices.length })}
-          </div>
-        )}
-        {display.voi && (
-          <div className="sv-corner sv-corner-bottom-right">
-            {t('viewer.windowLevel', {
-              width: Math.round(display.voi.width),
-              center: Math.round(display.voi.center),
-            })}
-          </div>
+        {showContext && (
+          <ViewportContext
+            adapter={adapter}
+            viewport={handle?.viewport ?? null}
+            imageId={display.phase === 'ready' ? (imageIds[shownIndex] ?? null) : null}
+            sliceIndex={shownIndex}
+            sliceCount={slices.length}
+            voi={display.voi}
+            modality={display.modality}
+          />
         )}
         {overlay !== undefined && <div className="sv-overlay">{overlay}</div>}
         {display.phase === 'loading' && slices.length > 0 && (

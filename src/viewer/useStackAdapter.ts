@@ -1,31 +1,30 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ViewerAdapter } from './adapter';
 import { StackAdapter } from './cornerstone/stackAdapter';
 import type { ViewportHandle } from './useStackViewport';
 
 /**
- * Hands the series viewer's ViewerAdapter to `onAdapter` while the viewport lives. Nothing is
- * created when no one asks, so the viewer behaves as before for pages without an overlay.
- * `shownTarget`: the target whose image is on screen now, or null.
+ * The series viewer's ViewerAdapter while the viewport lives (its own corner text uses it), also
+ * handed to `onAdapter`. `shownTarget`: the target whose image is on screen now, or null.
  */
-export function useStackAdapter(handle: ViewportHandle | null, onAdapter: ((adapter: ViewerAdapter | null) => void) | undefined, shownTarget: string | null): void {
+export function useStackAdapter(handle: ViewportHandle | null, onAdapter: ((adapter: ViewerAdapter | null) => void) | undefined, shownTarget: string | null): ViewerAdapter | null {
   const targetRef = useRef(shownTarget);
   targetRef.current = shownTarget;
   const onAdapterRef = useRef(onAdapter);
   onAdapterRef.current = onAdapter;
-  const wanted = onAdapter !== undefined;
-  const adapterRef = useRef<StackAdapter | null>(null);
+  const [adapter, setAdapter] = useState<StackAdapter | null>(null);
 
   useEffect(() => {
-    if (!handle || !wanted) return;
-    const adapter = new StackAdapter(handle.viewport, handle.renderMode, () => targetRef.current);
-    adapterRef.current = adapter;
-    onAdapterRef.current?.(adapter);
+    if (!handle) return;
+    const created = new StackAdapter(handle.viewport, handle.renderMode, () => targetRef.current);
+    setAdapter(created);
+    onAdapterRef.current?.(created);
     return () => {
-      adapterRef.current = null;
+      setAdapter(null);
       onAdapterRef.current?.(null);
-      adapter.destroy();
+      created.destroy();
     };
-  }, [handle, wanted]);
-  useEffect(() => adapterRef.current?.shownTargetChanged(), [shownTarget]);
+  }, [handle]);
+  useEffect(() => adapter?.shownTargetChanged(), [adapter, shownTarget]);
+  return adapter;
 }

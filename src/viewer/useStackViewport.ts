@@ -3,11 +3,12 @@ import { useEffect, useState, type RefObject } from 'react';
 import { initCornerstone } from './cornerstone/init';
 import type { RenderMode } from './cornerstone/renderMode';
 import { watchElementSize } from './elementSize';
-import { attachToolsAfterFirstFrame } from './lazyTools';
+import { attachToolsAfterFirstFrame, type ToolControl } from './lazyTools';
 
 export interface ViewportHandle {
   readonly viewport: StackViewport;
   readonly renderMode: RenderMode;
+  readonly tools: ToolControl;
 }
 
 let instances = 0;
@@ -34,13 +35,18 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>): 
       element,
       defaultOptions: { background: [0, 0, 0] },
     });
+    // Cornerstone makes the element focusable (tabIndex −1), and its tools' key listener on a
+    // focused element calls preventDefault on every key: after a click or drag on the image the
+    // page's shortcuts (labels, presets, tools) would be ignored. The tools read modifiers from
+    // the mouse events themselves, so the element need not take focus.
+    element.removeAttribute('tabindex');
     const viewport = engine.getViewport(viewportId) as StackViewport;
-    const detachTools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
+    const tools = attachToolsAfterFirstFrame(viewport, `mejirushi-tools-${n}`);
     const stopWatchingSize = watchElementSize(element, () => engine.resize(true, true));
-    setHandle({ viewport, renderMode });
+    setHandle({ viewport, renderMode, tools });
     return () => {
       stopWatchingSize();
-      detachTools();
+      tools.detach();
       engine.destroy();
       setHandle(null);
     };

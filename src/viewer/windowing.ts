@@ -14,16 +14,19 @@ export interface VoiRange {
   readonly upper: number;
 }
 
-export type PresetName = 'default' | 'brain' | 'subdural' | 'bone';
+export type PresetName = 'default' | 'brain' | 'subdural' | 'stroke' | 'softTissue' | 'bone';
 
 /** Fixed CT presets (HU). `default` is the file's own window and is resolved per image. */
 export const CT_PRESETS: Readonly<Record<Exclude<PresetName, 'default'>, WindowLevel>> = {
   brain: { width: 80, center: 40 },
   subdural: { width: 200, center: 75 },
+  /** Narrow, for the grey–white contrast lost early in ischaemic stroke. */
+  stroke: { width: 40, center: 40 },
+  softTissue: { width: 400, center: 40 },
   bone: { width: 2800, center: 600 },
 };
 
-export const PRESET_NAMES: readonly PresetName[] = ['default', 'brain', 'subdural', 'bone'];
+export const PRESET_NAMES: readonly PresetName[] = ['default', 'brain', 'subdural', 'stroke', 'softTissue', 'bone'];
 
 export function isPresetName(value: string): value is PresetName {
   return (PRESET_NAMES as readonly string[]).includes(value);

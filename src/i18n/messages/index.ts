@@ -8,6 +8,7 @@ import { frameMessages } from './frames';
 import { frameRegionMessages } from './frameRegions';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
+import { readingContextMessages } from './readingContext';
 import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
 import { reviewFramesMessages } from './reviewFrames';
@@ -22,6 +23,7 @@ import { viewerMessages } from './viewer';
 export const messageTables = {
   appMessages,
   viewerMessages,
+  readingContextMessages,
   slideMessages,
   slideAnnotationMessages,
   toolMessages,
@@ -43,6 +45,7 @@ export const messageTables = {
 export const messages = {
   ...appMessages,
   ...viewerMessages,
+  ...readingContextMessages,
   ...slideMessages,
   ...slideAnnotationMessages,
   ...toolMessages,

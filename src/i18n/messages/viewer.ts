@@ -7,6 +7,8 @@ export const viewerMessages = {
   'viewer.preset.default': { en: 'Default', ja: '既定' },
   'viewer.preset.brain': { en: 'Brain', ja: '脳' },
   'viewer.preset.subdural': { en: 'Subdural', ja: '硬膜下' },
+  'viewer.preset.stroke': { en: 'Stroke', ja: '脳梗塞' },
+  'viewer.preset.softTissue': { en: 'Soft tissue', ja: '軟部組織' },
   'viewer.preset.bone': { en: 'Bone', ja: '骨' },
   'viewer.preset.tooltip': {
     en: '{name}: width {width}, level {center}',
@@ -19,6 +21,10 @@ export const viewerMessages = {
   },
   'viewer.slice': { en: 'Slice {n} / {total}', ja: 'スライス {n} / {total}' },
   'viewer.windowLevel': { en: 'W {width} L {center}', ja: 'W {width} L {center}' },
+  'viewer.context.location': { en: 'Location {mm} mm', ja: '位置 {mm} mm' },
+  'viewer.context.thickness': { en: 'Thickness {mm} mm', ja: 'スライス厚 {mm} mm' },
+  'viewer.context.zoom': { en: 'Zoom {percent}%', ja: 'ズーム {percent}%' },
+  'viewer.context.probe': { en: '{value} {unit} at x {x}, y {y}', ja: '{value} {unit}（x {x}、y {y}）' },
   'viewer.loading': { en: 'Loading slice…', ja: 'スライスを読み込み中…' },
   'viewer.error.title': {
     en: 'Slice {n} cannot be shown',
@@ -51,7 +57,7 @@ export const viewerMessages = {
   },
   'viewer.noSlices': { en: 'This series has no slices.', ja: 'このシリーズにはスライスがありません。' },
   'viewer.hint': {
-    en: 'Drag: window · Right drag: zoom · Middle or Ctrl+drag: pan · Wheel: slices',
-    ja: 'ドラッグ：ウィンドウ ・ 右ドラッグ：ズーム ・ 中ボタン/Ctrl+ドラッグ：移動 ・ ホイール：スライス',
+    en: 'Drag: chosen tool (window) · Right drag: zoom · Middle or Ctrl+drag: pan · Wheel: slices',
+    ja: 'ドラッグ：選択中のツール（ウィンドウ） ・ 右ドラッグ：ズーム ・ 中ボタン/Ctrl+ドラッグ：移動 ・ ホイール：スライス',
   },
 } as const satisfies MessageTable;

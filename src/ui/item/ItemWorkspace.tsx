@@ -9,6 +9,7 @@ import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } f
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
+import { CT_PRESETS } from '../../viewer/windowing';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';
 import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
@@ -18,6 +19,10 @@ import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
+import { MeasurementList } from './MeasurementList';
+import { ReadingContextBar } from './ReadingContextBar';
+import { ReformatNotice } from './ReformatNotice';
+import { useReadingContext } from './useReadingContext';
 import { sliceCells } from './proposalCells';
 import { ProposalPanel, type RunChoice } from '../proposals/ProposalPanel';
 import { SeriesAnswer } from './SeriesAnswer';
@@ -96,7 +101,8 @@ export function ItemWorkspace({
   };
   const unlabelled = open.targetIds.length - open.labelled;
 
-  const anyDialog = dialogOpen || help || showConflict || askUnseen !== null;
+  const reading = useReadingContext(open.targetIds.length, open.sliceIndex, actions.goToSlice);
+  const anyDialog = dialogOpen || help || showConflict || askUnseen !== null || reading.reformatOpen;
   const showRefused = refusedAt !== null && refusedAt === open.sliceIndex && open.displayedIndex !== open.sliceIndex;
 
   const label = (classCode: string, unseen?: UnseenChoice) => {
@@ -123,6 +129,8 @@ export function ItemWorkspace({
         return setHelp(true);
       case 'deselect':
         return actions.goToSlice(open.sliceIndex);
+      case 'viewer':
+        return reading.run(action.action);
       case 'proposal':
         if (action.all) return decide(shownIds, action.decision);
         // Like a label key, deciding on the slice's proposal moves on to the next slice.
@@ -168,7 +176,12 @@ export function ItemWorkspace({
             initialWindow={open.window}
             onWindowChosen={actions.chooseWindow}
             onAdapter={setAdapter}
+            showContext={reading.showContext}
+            tool={reading.tool}
+            onMeasurements={reading.setMeasurements}
+            onControls={reading.setControls}
           />
+          <ReadingContextBar context={reading} />
           <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} proposed={proposed} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
@@ -203,6 +216,7 @@ export function ItemWorkspace({
             </>
           )}
           <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
+          <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
@@ -215,6 +229,7 @@ export function ItemWorkspace({
           onCancel={() => setAskUnseen(null)}
         />
       )}
+      {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} onClose={() => reading.setReformatOpen(false)} />}
       {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>

@@ -1,7 +1,9 @@
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
+import { READING_TOOLS } from '../../viewer/measure/readingTools';
 import { PAGE_STEP } from './keymap';
+import { CINE_FASTER_KEYS, CINE_KEY, CINE_SLOWER_KEYS, CONTEXT_KEY, PRESET_KEYS, REFORMAT_KEY } from './viewerKeymap';
 
 export function ShortcutHelp({ question, onClose }: { readonly question: Question; readonly onClose: () => void }) {
   const t = useT();
@@ -21,7 +23,17 @@ export function ShortcutHelp({ question, onClose }: { readonly question: Questio
     ['Esc', t('help.deselect')],
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
+    ...PRESET_KEYS.map(([key, name]): [string, string] => [key.toUpperCase(), t('help.preset', { name: t(`viewer.preset.${name}`) })]),
+    ...READING_TOOLS.map((tool): [string, string] => [tool.key.toUpperCase(), t('help.tool', { name: t(`reading.tool.${tool.name}`) })]),
+    [CINE_KEY.toUpperCase(), t('help.cine')],
+    [`${CINE_FASTER_KEYS[0]} / ${CINE_SLOWER_KEYS[0]}`, t('help.cineSpeed')],
+    [CONTEXT_KEY.toUpperCase(), t('help.context')],
+    [REFORMAT_KEY.toUpperCase(), t('help.reformat')],
+    [t('help.mouse.left'), t('help.mouse.leftAction')],
+    [t('help.mouse.right'), t('help.mouse.rightAction')],
+    [t('help.mouse.middle'), t('help.mouse.middleAction')],
     [t('help.wheel'), t('help.wheelAction')],
+    [t('help.mouse.move'), t('help.mouse.moveAction')],
     ['?', t('help.toggle')],
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;

@@ -56,3 +56,25 @@ describe('actionForKey', () => {
     expect(actionForKey(press('a'), keyedA)).toEqual({ type: 'label', classCode: 'sah.present' });
   });
 });
+
+describe('viewer keys', () => {
+  it('choose window presets, tools, cine, corner text and reformats after the class keys', () => {
+    expect(actionForKey(press('b'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'preset', name: 'brain' } });
+    expect(actionForKey(press('k'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'preset', name: 'stroke' } });
+    expect(actionForKey(press('0'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'preset', name: 'default' } });
+    expect(actionForKey(press('l'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'tool', tool: 'length' } });
+    expect(actionForKey(press('w'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'tool', tool: 'window' } });
+    expect(actionForKey(press('c'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'cine' } });
+    expect(actionForKey(press('+', { shiftKey: true }), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'cineSpeed', delta: 1 } });
+    expect(actionForKey(press('-'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'cineSpeed', delta: -1 } });
+    expect(actionForKey(press('i'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'context' } });
+    expect(actionForKey(press('m'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'reformat' } });
+  });
+
+  it('leave Shift+letters, Ctrl+letters and the label set\'s own keys alone', () => {
+    expect(actionForKey(press('B', { shiftKey: true }), SAH ?? null)).toBeNull();
+    expect(actionForKey(press('b', { ctrlKey: true }), SAH ?? null)).toBeNull();
+    const keyedB = SAH ? { ...SAH, classes: SAH.classes.map((c, i) => (i === 0 ? { ...c, key: 'b' } : c)) } : null;
+    expect(actionForKey(press('b'), keyedB)).toMatchObject({ type: 'label' });
+  });
+});

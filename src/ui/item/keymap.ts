@@ -3,6 +3,7 @@
  * bindings are tested without a browser.
  */
 import type { LabelClass, Question } from '../../core/labelSet';
+import { viewerActionForKey, type ViewerAction } from './viewerKeymap';
 
 export type ItemAction =
   | { readonly type: 'label'; readonly classCode: string }
@@ -14,7 +15,9 @@ export type ItemAction =
   | { readonly type: 'help' }
   | { readonly type: 'deselect' }
   /** A: accept the proposal on this slice (Shift: every one shown in the series); X: reject. */
-  | { readonly type: 'proposal'; readonly decision: 'accepted' | 'rejected'; readonly all: boolean };
+  | { readonly type: 'proposal'; readonly decision: 'accepted' | 'rejected'; readonly all: boolean }
+  /** Presets, tools, cine, corner text, reformats (viewerKeymap.ts). */
+  | { readonly type: 'viewer'; readonly action: ViewerAction };
 
 export interface KeyPress {
   readonly key: string;
@@ -75,5 +78,6 @@ export function actionForKey(press: KeyPress, question: Question | null): ItemAc
   // After the class keys: a label set whose class is keyed A or X keeps its key.
   const lower = key.toLowerCase();
   if (lower === 'a' || lower === 'x') return { type: 'proposal', decision: lower === 'a' ? 'accepted' : 'rejected', all: press.shiftKey };
-  return null;
+  const viewer = viewerActionForKey(key);
+  return viewer ? { type: 'viewer', action: viewer } : null;
 }

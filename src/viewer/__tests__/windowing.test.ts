@@ -14,6 +14,8 @@ describe('CT presets', () => {
   it('are the radiology conventions (HU)', () => {
     expect(CT_PRESETS.brain).toEqual({ width: 80, center: 40 });
     expect(CT_PRESETS.subdural).toEqual({ width: 200, center: 75 });
+    expect(CT_PRESETS.stroke).toEqual({ width: 40, center: 40 });
+    expect(CT_PRESETS.softTissue).toEqual({ width: 400, center: 40 });
     expect(CT_PRESETS.bone).toEqual({ width: 2800, center: 600 });
   });
 

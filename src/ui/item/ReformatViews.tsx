@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { SeriesItem } from '../../core/item';
+import type { ReadSlice } from '../../inference/seriesInputs';
+import { useT } from '../../i18n';
+import { pixelAspect, planeCount, type ReformatPlane } from '../../viewer/reformat/reformat';
+import { ReformatCanvas } from '../../viewer/reformat/ReformatCanvas';
+import type { WindowLevel } from '../../viewer/windowing';
+import { useVolume } from './useVolume';
+
+const PLANES: readonly ReformatPlane[] = ['coronal', 'sagittal'];
+const VIEW_WIDTH_PX = 320;
+
+/** Coronal and sagittal planes of a regular series, each with a slider through its planes. */
+export function ReformatViews({ series, sliceSpacingMm, readSlice, window }: { readonly series: SeriesItem; readonly sliceSpacingMm: number; readonly readSlice: ReadSlice; readonly window: WindowLevel }) {
+  const t = useT();
+  const load = useVolume(series.slices, readSlice, true);
+  const [indices, setIndices] = useState<Readonly<Record<ReformatPlane, number>>>({ coronal: Math.floor(series.rows / 2), sagittal: Math.floor(series.columns / 2) });
+  if (load.phase === 'loading') return <p role="status">{t('reformat.loading', { loaded: load.loaded, total: load.total })}</p>;
+  if (load.phase === 'failed') return <p role="alert">{t('reformat.failed', { reason: load.reason })}</p>;
+  const orientation = series.orientation ?? [1, 0, 0, 0, 1, 0];
+  const spacing = series.pixelSpacing ?? [1, 1];
+  return (
+    <div className="row reformat-views" data-testid="reformat-views">
+      {PLANES.map((plane) => {
+        const count = planeCount(load.volume, plane);
+        const index = Math.min(indices[plane], count - 1);
+        return (
+          <figure key={plane} className="reformat-view">
+            <ReformatCanvas volume={load.volume} plane={plane} index={index} orientation={orientation} aspect={pixelAspect(spacing, sliceSpacingMm, plane)} window={window} width={VIEW_WIDTH_PX} />
+            <figcaption>
+              <label>
+                {t(`reformat.plane.${plane}`, { n: index + 1, total: count })}
+                <input type="range" min={0} max={count - 1} value={index} data-testid={`reformat-${plane}-index`} onChange={(event) => setIndices({ ...indices, [plane]: Number(event.target.value) })} />
+              </label>
+            </figcaption>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
