@@ -82,6 +82,8 @@ export interface ItemsTable {
   target_count: number;
   /** Identity of the source within its dataset (SeriesInstanceUID for a series) so imports extend it. */
   source_key: string | null;
+  /** StudyInstanceUID of a series item, for DICOMweb study queries; null for other kinds. */
+  study_uid: string | null;
   /** Order of items in a dataset listing; ties broken by id. */
   sort_key: string;
   /** 1 while an import run is still adding files to this new series: hidden from annotators. */
