@@ -290,6 +290,34 @@ export interface ImportJobsTable {
   updated_at: string;
 }
 
+/** A project key of de-identification's keyed hashes; read only by the admin-only key route. */
+export interface DeidKeysTable {
+  id: string;
+  /** 32 random bytes, base64. */
+  secret: string;
+  created_at: string;
+}
+
+/** A dataset's de-identification policy; a dataset without a row has policy `off`. */
+export interface DeidPoliciesTable {
+  dataset_id: string;
+  /** DeidPolicy['mode']. */
+  mode: string;
+  /** JSON DeidOptions. */
+  options: string;
+  key_id: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** What de-identification did to one stored file (JSON DeidReport: attribute names and actions, no values). */
+export interface DeidReportsTable {
+  dataset_id: string;
+  sop_instance_uid: string;
+  report: string;
+  created_at: string;
+}
+
 /** A model of the registry (issue 8), one row per (id, version). */
 export interface ModelsTable {
   id: string;
@@ -446,6 +474,9 @@ export interface Database {
   comment_threads: CommentThreadsTable;
   comment_messages: CommentMessagesTable;
   consensus_decisions: ConsensusDecisionsTable;
+  deid_keys: DeidKeysTable;
+  deid_policies: DeidPoliciesTable;
+  deid_reports: DeidReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
