@@ -68,7 +68,7 @@ export async function startOrthanc(extra: Record<string, unknown> = {}): Promise
     url,
     dicomWeb: `${url}/dicom-web`,
     async store(bytes) {
-      const response = await fetch(`${url}/instances`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/dicom' } });
+      const response = await fetch(`${url}/instances`, { method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': 'application/dicom' } });
       if (!response.ok) throw new Error(`Orthanc refused an instance: ${response.status} ${await response.text()}`);
     },
     async stop() {

@@ -36,3 +36,8 @@ function splitEntries(header: string): string[] {
 }
 
 export const notAcceptable = (offered: string): HttpError => new HttpError(406, 'not_acceptable', `this resource is served as ${offered}`);
+
+/** Whether the client takes DICOM JSON (QIDO-RS answers, metadata): `application/dicom+json`, plain JSON, or anything. */
+export function acceptsDicomJson(header: string | undefined): boolean {
+  return acceptEntries(header).some((entry) => entry.mediaType === '*/*' || entry.mediaType === 'application/dicom+json' || entry.mediaType === 'application/json');
+}

@@ -20,7 +20,7 @@ import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible } from '../../services/access';
 import { findDataset } from '../../services/datasets';
 import { PATIENT_DATA } from '../items';
-import { acceptEntries, notAcceptable } from './accept';
+import { acceptEntries, acceptsDicomJson, notAcceptable } from './accept';
 import { datasetParams, framesParams, instanceParams, pullSchema, seriesParams, studyParams } from './schema';
 
 interface Uids {
@@ -46,8 +46,7 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     const user = userOf(request);
     const { datasetId, study, series } = request.params;
     await assertDatasetVisible(ctx.db, user, datasetId);
-    const accept = acceptEntries(request.headers.accept);
-    if (!accept.some((entry) => entry.mediaType === '*/*' || entry.mediaType === DICOM_JSON || entry.mediaType === 'application/json')) throw notAcceptable(DICOM_JSON);
+    if (!acceptsDicomJson(request.headers.accept)) throw notAcceptable(DICOM_JSON);
     const parsed = parseQidoQuery(request.query);
     const query: QidoQuery = {
       ...parsed.query,
@@ -98,8 +97,7 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
   }
 
   async function metadata(request: FastifyRequest<{ Params: Uids }>, reply: FastifyReply) {
-    const accept = acceptEntries(request.headers.accept);
-    if (!accept.some((entry) => entry.mediaType === '*/*' || entry.mediaType === DICOM_JSON || entry.mediaType === 'application/json')) throw notAcceptable(DICOM_JSON);
+    if (!acceptsDicomJson(request.headers.accept)) throw notAcceptable(DICOM_JSON);
     const root = rootOf(request);
     const found: unknown[] = [];
     // One instance in memory at a time; the pixel data is never read into the answer.
