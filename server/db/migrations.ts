@@ -20,6 +20,8 @@ import { reviewQueueMigration } from './migrations/0015_review_queue';
 import { reviewComments } from './migrations/0016_review_comments';
 import { consensusMigration } from './migrations/0017_consensus';
 import { dashboardMigration } from './migrations/0018_dashboard';
+import { deidPolicy } from './migrations/0019_deid_policy';
+import { itemStudy } from './migrations/0020_item_study';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -200,6 +202,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_review_comments': reviewComments,
   '0017_consensus': consensusMigration,
   '0018_dashboard': dashboardMigration,
+  '0019_deid_policy': deidPolicy,
+  '0020_item_study': itemStudy,
 };
 
 const provider: MigrationProvider = {

@@ -82,6 +82,8 @@ export interface ItemsTable {
   target_count: number;
   /** Identity of the source within its dataset (SeriesInstanceUID for a series) so imports extend it. */
   source_key: string | null;
+  /** StudyInstanceUID of a series item, for DICOMweb study queries; null for other kinds. */
+  study_uid: string | null;
   /** Order of items in a dataset listing; ties broken by id. */
   sort_key: string;
   /** 1 while an import run is still adding files to this new series: hidden from annotators. */
@@ -288,6 +290,34 @@ export interface ImportJobsTable {
   updated_at: string;
 }
 
+/** A project key of de-identification's keyed hashes; read only by the admin-only key route. */
+export interface DeidKeysTable {
+  id: string;
+  /** 32 random bytes, base64. */
+  secret: string;
+  created_at: string;
+}
+
+/** A dataset's de-identification policy; a dataset without a row has policy `off`. */
+export interface DeidPoliciesTable {
+  dataset_id: string;
+  /** DeidPolicy['mode']. */
+  mode: string;
+  /** JSON DeidOptions. */
+  options: string;
+  key_id: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** What de-identification did to one stored file (JSON DeidReport: attribute names and actions, no values). */
+export interface DeidReportsTable {
+  dataset_id: string;
+  sop_instance_uid: string;
+  report: string;
+  created_at: string;
+}
+
 /** A model of the registry (issue 8), one row per (id, version). */
 export interface ModelsTable {
   id: string;
@@ -444,6 +474,9 @@ export interface Database {
   comment_threads: CommentThreadsTable;
   comment_messages: CommentMessagesTable;
   consensus_decisions: ConsensusDecisionsTable;
+  deid_keys: DeidKeysTable;
+  deid_policies: DeidPoliciesTable;
+  deid_reports: DeidReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -225,10 +225,20 @@ function seriesTitle(content: SeriesItem): string {
   return content.modality ? `${content.modality} ${description}` : description;
 }
 
-function itemColumns(itemId: string, content: SeriesItem): { title: string; content: string; target_ids: string; target_count: number; sort_key: string } {
+function itemColumns(
+  itemId: string,
+  content: SeriesItem,
+): { title: string; content: string; target_ids: string; target_count: number; sort_key: string; study_uid: string } {
   const title = seriesTitle(content);
   const targetIds = targetIdsOf({ id: itemId, content });
-  return { title, content: JSON.stringify(content), target_ids: JSON.stringify(targetIds), target_count: targetIds.length, sort_key: sortKeyFor(title) };
+  return {
+    title,
+    content: JSON.stringify(content),
+    target_ids: JSON.stringify(targetIds),
+    target_count: targetIds.length,
+    sort_key: sortKeyFor(title),
+    study_uid: content.studyInstanceUid,
+  };
 }
 
 /** The item of this file's series; a new series starts as an item of this one file. */

@@ -68,6 +68,7 @@ interface Row {
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const item = (f: Pick<Fixture, 'itemId'>) => `/api/items/${f.itemId}`;
+const dicomweb = (f: Pick<Fixture, 'datasetId'>) => `/api/dicomweb/datasets/${f.datasetId}`;
 
 /**
  * Mutating requests are built to stop after the authorization checks without changing the
@@ -261,6 +262,33 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },
   },
   { route: 'POST /api/blobs', url: () => '/api/blobs', expect: adminOnly(415) },
+  // DICOMweb: a dataset's readers (the assigned and the oversight roles) see its series; the study and series UIDs are not known here, so a retrieve by an unknown UID answers 404 to those who may read the dataset.
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/series', url: (f) => `${dicomweb(f)}/series`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/instances`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study', url: (f) => `${dicomweb(f)}/studies/1.2.3`, expect: signedIn(404) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4`, expect: signedIn(404) },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5`,
+    expect: signedIn(404),
+  },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/metadata`, expect: signedIn(404) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/metadata`, expect: signedIn(404) },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/metadata',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/metadata`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1`,
+    expect: signedIn(404),
+  },
+  { route: 'POST /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: adminOnly(415) },
+  { route: 'POST /api/datasets/:id/dicomweb-pull', url: () => `/api/datasets/${NO_ID}/dicomweb-pull`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web' }), expect: adminOnly(404) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },
   { route: 'GET /api/models/files/:sha256', url: () => `/api/models/files/${'0'.repeat(64)}`, expect: signedIn(404) },
   { route: 'GET /api/models/:id/stats', url: () => '/api/models/no-model/stats', expect: adminOnly(404) },

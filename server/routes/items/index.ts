@@ -16,7 +16,7 @@ import { fileSchema, itemSchema, listItemsSchema } from './schema';
  * copy lives in the service worker's Cache API store, which sign-out clears. The ETag (the
  * content hash) still lets a client revalidate instead of downloading again.
  */
-const PATIENT_DATA = 'private, no-store';
+export const PATIENT_DATA = 'private, no-store';
 
 export const itemRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;

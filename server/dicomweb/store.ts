@@ -1,0 +1,69 @@
+/**
+ * Every DICOM instance that enters a dataset through DICOMweb (STOW-RS, a pull from a PACS) comes
+ * in here: the dataset's de-identification policy first (server/deid), then the importer every
+ * upload goes through (same refusals, same blob store). Only DICOM series instances: a slide,
+ * still or video part is refused, as DICOMweb carries none of those here.
+ */
+import dicomParser from 'dicom-parser';
+import type { Kysely } from 'kysely';
+import type { FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { BlobStore } from '../blobs/blobStore';
+import type { Database } from '../db/schema';
+import { enforceDeidPolicy } from '../deid/enforcePolicy';
+import { importDicomFiles } from '../import/importFiles';
+import { routeImport } from '../import/route';
+
+export interface StoreDeps {
+  readonly db: Kysely<Database>;
+  readonly blobs: BlobStore;
+  readonly now: () => Date;
+}
+
+/** One instance as it arrived: a name for the report and its bytes. */
+export interface ArrivedInstance {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Stores the instances one at a time as they arrive; the report lists every one, refused ones too. */
+export async function storeInstances(
+  deps: StoreDeps,
+  datasetId: string,
+  instances: AsyncIterable<ArrivedInstance>,
+  actorId: string | null,
+  onOutcome?: (outcome: FileImportOutcome) => void,
+): Promise<ImportReport> {
+  const refused: FileImportOutcome[] = [];
+  const refuse = (file: string, reason: string) => {
+    const outcome: FileImportOutcome = { file, status: 'refused', reason };
+    refused.push(outcome);
+    onOutcome?.(outcome);
+  };
+  async function* admitted() {
+    for await (const instance of instances) {
+      const route = routeImport(instance.bytes);
+      if (route.importer !== 'series') {
+        refuse(instance.name, 'not a DICOM instance of a series (DICOMweb here takes CT, MR and other image series)');
+        continue;
+      }
+      const verdict = await enforceDeidPolicy(deps.db, datasetId, instance.bytes);
+      if (!verdict.admitted) {
+        refuse(instance.name, verdict.reason);
+        continue;
+      }
+      yield { name: verdict.fileName ?? instance.name, bytes: instance.bytes };
+    }
+  }
+  const report = await importDicomFiles(deps.db, datasetId, admitted(), actorId, { blobs: deps.blobs, now: deps.now, onOutcome });
+  return { outcomes: [...refused, ...report.outcomes], itemIds: report.itemIds };
+}
+
+/** SOP Class and Instance UIDs of a file, for the store response; empty when it cannot be read. */
+export function sopUidsOf(bytes: Uint8Array): { sopClassUid: string; sopInstanceUid: string } {
+  try {
+    const ds = dicomParser.parseDicom(bytes, { untilTag: 'x00080019' });
+    return { sopClassUid: (ds.string('x00080016') ?? '').trim(), sopInstanceUid: (ds.string('x00080018') ?? '').trim() };
+  } catch {
+    return { sopClassUid: '', sopInstanceUid: '' };
+  }
+}

@@ -1,0 +1,147 @@
+/** The DICOMweb service of a dataset over real HTTP handling (inject): QIDO, WADO, STOW, who sees what. */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWholeBlob } from '../../blobs/blobStore';
+import { generateHeadCtPhantom } from '../../demo/phantom';
+import type { DicomJson } from '../../dicomweb/dicomJson';
+import { boundaryOf, multipartBody, partBytes, readMultipart } from '../../dicomweb/multipart';
+import { testDialects } from '../../testing/testDatabase';
+import { startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+async function partsOf(contentType: string, body: Buffer): Promise<{ type: string | undefined; bytes: Buffer }[]> {
+  const parts = [];
+  for await (const part of readMultipart(once(body), boundaryOf(contentType) as string)) parts.push({ type: part.headers.get('content-type'), bytes: await partBytes(part.body, 1 << 26) });
+  return parts;
+}
+
+const value = (json: DicomJson, tag: string) => json[tag]?.Value?.[0];
+
+describe.each(testDialects('dicomweb'))('DICOMweb on %s', (dialect) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let reader: SignedIn;
+  let outsider: SignedIn;
+  let seeded: Awaited<ReturnType<TestServer['seedDataset']>>;
+  let root: string;
+  let study: string;
+  let series: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    admin = await server.signIn('admin', ['admin']);
+    reader = await server.signIn('reader', ['annotator']);
+    outsider = await server.signIn('outsider', ['annotator']);
+    seeded = await server.seedDataset({ slices: 6, assignTo: [reader.user.id] });
+    root = `/api/dicomweb/datasets/${seeded.datasetId}`;
+  });
+  afterAll(async () => server.dispose());
+
+  const get = (url: string, who: SignedIn, accept?: string) => server.app.inject({ method: 'GET', url, headers: { ...who.auth, ...(accept ? { accept } : {}) } });
+
+  it('QIDO-RS lists the study, its series and its instances as application/dicom+json', async () => {
+    const studies = await get(`${root}/studies`, reader);
+    expect(studies.statusCode, studies.body).toBe(200);
+    expect(studies.headers['content-type']).toMatch(/^application\/dicom\+json/);
+    const [found] = studies.json() as DicomJson[];
+    study = value(found as DicomJson, '0020000D') as string;
+    expect(found?.['00080061']?.Value).toEqual(['CT']);
+    expect(value(found as DicomJson, '00201206')).toBe(1);
+    expect(value(found as DicomJson, '00201208')).toBe(6);
+    expect(value(found as DicomJson, '00081190')).toBe(`http://localhost:80${root}/studies/${study}`);
+
+    const seriesList = (await get(`${root}/studies/${study}/series`, reader)).json() as DicomJson[];
+    expect(seriesList).toHaveLength(1);
+    series = value(seriesList[0] as DicomJson, '0020000E') as string;
+    expect(value(seriesList[0] as DicomJson, '00080060')).toBe('CT');
+
+    const instances = (await get(`${root}/studies/${study}/series/${series}/instances?limit=4&offset=1`, reader)).json() as DicomJson[];
+    expect(instances).toHaveLength(4);
+    expect(instances.map((i) => value(i, '00200013'))).toEqual([2, 3, 4, 5]);
+    expect(value(instances[0] as DicomJson, '00280010')).toBeGreaterThan(0);
+    expect(instances[0]?.['00200032']).toBeUndefined();
+    const withPosition = (await get(`${root}/studies/${study}/series/${series}/instances?includefield=ImagePositionPatient&limit=1`, reader)).json() as DicomJson[];
+    expect(withPosition[0]?.['00200032']?.Value).toHaveLength(3);
+  });
+
+  it('QIDO-RS matches on UIDs and modality, and pages with limit and offset', async () => {
+    expect((await get(`${root}/studies?StudyInstanceUID=${study}`, reader)).json()).toHaveLength(1);
+    expect((await get(`${root}/studies?StudyInstanceUID=1.2.3`, reader)).json()).toEqual([]);
+    expect((await get(`${root}/series?Modality=MR`, reader)).json()).toEqual([]);
+    expect((await get(`${root}/series?Modality=CT`, reader)).json()).toHaveLength(1);
+    expect((await get(`${root}/studies?offset=1`, reader)).json()).toEqual([]);
+    const ignored = await get(`${root}/studies?PatientName=X`, reader);
+    expect(ignored.headers.warning).toMatch(/PatientName/);
+  });
+
+  it('WADO-RS streams the stored files byte for byte as multipart/related', async () => {
+    const response = await get(`${root}/studies/${study}`, reader, 'multipart/related; type="application/dicom"; transfer-syntax=*');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^multipart\/related; type="application\/dicom"; boundary=/);
+    const parts = await partsOf(response.headers['content-type'] as string, response.rawPayload);
+    expect(parts).toHaveLength(6);
+    const files = await server.db.selectFrom('item_files').select('sha256').where('item_id', '=', seeded.itemId).execute();
+    const stored = new Set(files.map((file) => file.sha256));
+    for (const part of parts) {
+      expect(part.type).toMatch(/^application\/dicom; transfer-syntax=1\.2\.840\.10008\.1\.2/);
+      expect(stored.has(createHash('sha256').update(part.bytes).digest('hex'))).toBe(true);
+    }
+  });
+
+  it('WADO-RS metadata names every attribute and points at the frames; frames come uncompressed', async () => {
+    const [instance] = (await get(`${root}/studies/${study}/series/${series}/instances?limit=1`, reader)).json() as DicomJson[];
+    const sop = value(instance as DicomJson, '00080018') as string;
+    const url = `${root}/studies/${study}/series/${series}/instances/${sop}`;
+    const [metadata] = (await get(`${url}/metadata`, reader)).json() as DicomJson[];
+    expect(value(metadata as DicomJson, '00080018')).toBe(sop);
+    expect(metadata?.['7FE00010']).toEqual({ vr: 'OW', BulkDataURI: `http://localhost:80${url}/frames/1` });
+    const rows = value(metadata as DicomJson, '00280010') as number;
+    const columns = value(metadata as DicomJson, '00280011') as number;
+
+    const frames = await get(`${url}/frames/1`, reader, 'multipart/related; type="application/octet-stream"; transfer-syntax=*');
+    expect(frames.statusCode, frames.body).toBe(200);
+    const [frame] = await partsOf(frames.headers['content-type'] as string, frames.rawPayload);
+    expect(frame?.bytes.length).toBe(rows * columns * 2);
+    const file = await readWholeBlob(server.blobs, (await server.db.selectFrom('item_files').select('sha256').where('sop_instance_uid', '=', sop).executeTakeFirstOrThrow()).sha256);
+    expect(file.subarray(file.length - frame!.bytes.length).equals(frame!.bytes)).toBe(true);
+
+    expect((await get(`${url}/frames/2`, reader)).statusCode).toBe(404);
+    const refused = await get(`${url}/frames/1`, reader, 'multipart/related; type="image/jp2"');
+    expect(refused.statusCode).toBe(406);
+    expect((await get(`${root}/studies/${study}`, reader, 'application/zip')).statusCode).toBe(406);
+  });
+
+  it('an annotator assigned nothing in the dataset gets nothing from QIDO and 404 from WADO', async () => {
+    expect((await get(`${root}/studies`, outsider)).statusCode).toBe(404);
+    expect((await get(`${root}/studies/${study}`, outsider)).statusCode).toBe(404);
+    expect((await get(`${root}/studies/${study}/metadata`, outsider)).statusCode).toBe(404);
+  });
+
+  it('STOW-RS stores instances through the import and answers the PS3.18 store response', async () => {
+    const target = await server.seedDataset({ slices: 6 });
+    const url = `/api/dicomweb/datasets/${target.datasetId}/studies`;
+    const { files } = generateHeadCtPhantom({ sliceCount: 6, seed: 99 });
+    const boundary = 'stow-test-boundary';
+    const parts = [...files.slice(0, 2).map((file) => Buffer.from(file.bytes)), Buffer.from('not dicom at all')];
+    const chunks: Buffer[] = [];
+    for await (const chunk of multipartBody(boundary, parts.map((bytes) => ({ contentType: 'application/dicom', body: () => [bytes] })))) chunks.push(chunk as Buffer);
+    const send = (who: SignedIn) =>
+      server.app.inject({ method: 'POST', url, headers: { ...who.auth, 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}` }, payload: Buffer.concat(chunks) });
+    expect((await send(reader)).statusCode).toBe(403);
+    const response = await send(admin);
+    expect(response.statusCode, response.body).toBe(202);
+    const body = response.json() as DicomJson;
+    const referenced = (body['00081199']?.Value ?? []) as DicomJson[];
+    const failed = (body['00081198']?.Value ?? []) as DicomJson[];
+    expect(referenced).toHaveLength(2);
+    expect(failed).toHaveLength(1);
+    expect(value(referenced[0] as DicomJson, '00081150')).toBe('1.2.840.10008.5.1.4.1.1.2');
+    expect(value(referenced[0] as DicomJson, '00081190')).toMatch(new RegExp(`/api/dicomweb/datasets/${target.datasetId}/studies/[0-9.]+/series/[0-9.]+/instances/${value(referenced[0] as DicomJson, '00081155') as string}$`));
+    expect(value(failed[0] as DicomJson, '00081197')).toBe(0xc000);
+    const stored = await server.db.selectFrom('item_files').select('sop_instance_uid').where('dataset_id', '=', target.datasetId).execute();
+    expect(stored.map((row) => row.sop_instance_uid)).toEqual(expect.arrayContaining(referenced.map((r) => value(r, '00081155'))));
+  });
+});

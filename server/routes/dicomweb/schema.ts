@@ -1,0 +1,41 @@
+import { UUID_PATTERN } from '../../http/schemas';
+
+/** A DICOM UID (PS3.5 §9.1): digits and dots, at most 64 characters. */
+const uid = { type: 'string', pattern: '^[0-9][0-9.]{0,63}$' } as const;
+
+const params = (...uids: readonly string[]) =>
+  ({
+    type: 'object',
+    required: ['datasetId', ...uids],
+    additionalProperties: false,
+    properties: { datasetId: { type: 'string', pattern: UUID_PATTERN }, ...Object.fromEntries(uids.map((name) => [name, uid])) },
+  }) as const;
+
+export const datasetParams = { params: params() } as const;
+export const studyParams = { params: params('study') } as const;
+export const seriesParams = { params: params('study', 'series') } as const;
+export const instanceParams = { params: params('study', 'series', 'instance') } as const;
+export const framesParams = {
+  params: {
+    ...params('study', 'series', 'instance'),
+    required: ['datasetId', 'study', 'series', 'instance', 'frames'],
+    properties: { ...params('study', 'series', 'instance').properties, frames: { type: 'string', pattern: '^[1-9][0-9]{0,8}(,[1-9][0-9]{0,8}){0,999}$' } },
+  },
+} as const;
+
+export const pullSchema = {
+  params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: UUID_PATTERN } } },
+  body: {
+    type: 'object',
+    required: ['baseUrl'],
+    additionalProperties: false,
+    properties: {
+      baseUrl: { type: 'string', minLength: 1, maxLength: 2000 },
+      username: { type: 'string', maxLength: 200 },
+      password: { type: 'string', maxLength: 200 },
+      studyInstanceUid: uid,
+      seriesInstanceUid: uid,
+      query: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 20 },
+    },
+  },
+} as const;

@@ -1,0 +1,45 @@
+/**
+ * The part of dcmjs (Part 10 reading and writing, OHIF/Cornerstone community) that de-identification
+ * uses; dcmjs ships no types. A data set is a plain object keyed by 8-digit upper-case hex tags.
+ */
+declare module 'dcmjs' {
+  /** A person name as dcmjs reads it (the alphabetic, ideographic and phonetic groups). */
+  export interface DcmjsPersonName {
+    Alphabetic?: string;
+    Ideographic?: string;
+    Phonetic?: string;
+  }
+  /** An item of a sequence: a nested data set. */
+  export type DcmjsDataSet = Record<string, DcmjsElement>;
+  export interface DcmjsElement {
+    vr: string;
+    /** Strings, numbers, person names, sequence items, or ArrayBuffers (OB/OW/UN…). */
+    Value?: unknown[];
+    /** As read from the bytes; dcmjs writes it back when Value was not changed. */
+    _rawValue?: unknown;
+  }
+  export interface DcmjsReadOptions {
+    ignoreErrors?: boolean;
+    untilTag?: string;
+    includeUntilTagValue?: boolean;
+  }
+  export interface DcmjsWriteOptions {
+    allowInvalidVRLength?: boolean;
+  }
+  export class DicomDict {
+    constructor(meta: DcmjsDataSet);
+    meta: DcmjsDataSet;
+    dict: DcmjsDataSet;
+    /** The Part 10 file: preamble, meta group, data set (in the meta's transfer syntax). */
+    write(options?: DcmjsWriteOptions): ArrayBuffer;
+  }
+  export const data: {
+    DicomMessage: {
+      /** Throws on a file that is not Part 10. Strings come decoded; the character set is rewritten to ISO_IR 192 (UTF-8). */
+      readFile(buffer: ArrayBuffer, options?: DcmjsReadOptions): DicomDict;
+    };
+    DicomDict: typeof DicomDict;
+  };
+  const dcmjs: { data: typeof data };
+  export default dcmjs;
+}
