@@ -11,13 +11,14 @@ import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { FrameAnswerPanel } from './FrameAnswerPanel';
-import { frameAfter, shownFrames, type FrameFilter } from './frameFilter';
+import { frameAfter, type FrameFilter } from './frameFilter';
 import { FrameGrid, type CellAnswer } from './FrameGrid';
 import { frameActionForKey, steppedPosition, type FrameAction } from './frameKeymap';
 import { FrameLargeView, DEFAULT_VIEW, zoomedBy, type ViewSettings } from './FrameLargeView';
 import { firstOpenQuestion, frameQuestions, nextOpenQuestion, walksAllQuestionsByDefault } from './frameQuestions';
 import { extendSelection, selectedFrames, toggleInSelection, type FrameSelection } from './frameSelection';
 import { FrameShortcutHelp } from './FrameShortcutHelp';
+import { useShownFrames } from './useShownFrames';
 import './frames.css';
 
 /**
@@ -66,11 +67,7 @@ export function FrameSetWorkspace({
     },
     [document, targetIds],
   );
-  const shown = useMemo(
-    () => (question ? shownFrames(targetIds.length, filter, (frame) => labelOf(question.id, frame)) : targetIds.map((_, i) => i)),
-    // `document` changes in place; `changes` says when.
-    [targetIds, filter, question, labelOf, changes],
-  );
+  const shown = useShownFrames(document, targetIds, filter, question, current);
   const position = shown.indexOf(current);
 
   const answersOf = useCallback(
