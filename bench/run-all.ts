@@ -39,6 +39,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'inference', site: false, summary: false },
   { name: 'slide-proposals', site: false, summary: false },
   { name: 'review', site: true, summary: true },
+  { name: 'frame-grid', site: true, summary: false },
+  { name: 'frames-import', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;
