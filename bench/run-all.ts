@@ -40,6 +40,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'slide-proposals', site: false, summary: false },
   { name: 'review', site: true, summary: true },
   { name: 'frame-tagging', site: true, summary: false },
+  { name: 'frame-grid', site: true, summary: false },
+  { name: 'frames-import', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -2,8 +2,9 @@
  * Imports stills (JPEG, PNG) as frame sets. Grouping (`groupOf`): one frame set per folder of a
  * CLI import (the folder's path relative to the imported root), and the stills of one import call
  * that are not local files (an upload request's, a caller's bytes) form one frame set; frames in
- * natural order of their file names ("img2" before "img10"). Stills go one at a time (read,
- * decoded for the thumbnail, stored), so thousands of them keep memory flat. A still that does not
+ * natural order of their file names ("img2" before "img10"). A few stills at a time are read,
+ * decoded for the thumbnail and stored (`STILLS_IN_FLIGHT`), then taken in file order, so
+ * thousands of them keep memory flat. A still that does not
  * decode is refused with libvips's reason and the rest import; a still already in the dataset
  * (same bytes) is a duplicate. The frame set is written once, whole, after its last still.
  */
@@ -19,6 +20,8 @@ import type { Database } from '../db/schema';
 import type { ImportFile } from '../import/importFiles';
 import type { StillFormat } from '../import/route';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
+import { inOrder } from './inOrder';
+import type { SpriteCell } from './spriteLayout';
 import { spriteManifestFile, SpriteSheetWriter } from './spriteSheets';
 import { readStill } from './stillImage';
 import { withoutMetadata } from './withoutMetadata';
@@ -40,6 +43,12 @@ export const groupOf = (file: ImportFile): string => ('path' in file ? `folder:$
 
 const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
 
+/**
+ * Stills read, stored and decoded at once: their fsyncs and libvips decodes overlap (measured on
+ * 2 cores: 3× the throughput of one at a time); memory holds this many stills' bytes.
+ */
+const STILLS_IN_FLIGHT = 8;
+
 export async function importStillGroup(
   db: Kysely<Database>,
   datasetId: string,
@@ -56,31 +65,26 @@ export async function importStillGroup(
   const originals: StoredBlob[] = [];
   const seen = new Set<string>();
   const sprites = new SpriteSheetWriter(blobs);
-  for (const [done, { file, format }] of ordered.entries()) {
-    const bytes = await bytesOf(blobs, file);
-    const original = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
-    const key = `still:${original.sha256}`;
-    const holder = seen.has(key) ? itemId : await itemHoldingFrameFile(db, datasetId, key);
-    if (holder) {
-      outcomes.push({ file: file.name, status: 'duplicate', itemId: holder });
+  const prepared = inOrder(ordered, STILLS_IN_FLIGHT, (still) => prepareStill(db, datasetId, blobs, still));
+  let done = 0;
+  for await (const still of prepared) {
+    const { file, original, key } = still;
+    if (seen.has(key) || still.kind === 'held') {
+      outcomes.push({ file: file.name, status: 'duplicate', itemId: still.kind === 'held' ? still.holder : itemId });
+    } else if (still.kind === 'unreadable') {
+      outcomes.push({ file: file.name, status: 'refused', reason: still.reason, code: 'imageUnreadable' });
     } else {
-      const still = await readStill(bytes, format);
-      if (!still.ok) {
-        outcomes.push({ file: file.name, status: 'refused', reason: still.reason, code: 'imageUnreadable' });
-      } else {
-        const served = withoutMetadata(bytes, format);
-        const blob = served === bytes ? original : await blobs.put(Readable.from([served]));
-        const id = randomUUID();
-        const { width, height } = still;
-        seen.add(key);
-        originals.push(original);
-        files.push({ id, key, blob, name: file.name, meta: { kind: 'still', mediaType: format === 'jpeg' ? 'image/jpeg' : 'image/png', width, height, originalSha256: original.sha256 } });
-        frames.push({ targetId: id, fileId: id, videoFrame: null, width, height });
-        await sprites.add(still.cell);
-        outcomes.push({ file: file.name, status: 'imported', itemId });
-      }
+      const id = randomUUID();
+      const { width, height, mediaType, served } = still;
+      seen.add(key);
+      originals.push(original);
+      files.push({ id, key, blob: served, name: file.name, meta: { kind: 'still', mediaType, width, height, originalSha256: original.sha256 } });
+      frames.push({ targetId: id, fileId: id, videoFrame: null, width, height });
+      await sprites.add(still.cell);
+      outcomes.push({ file: file.name, status: 'imported', itemId });
     }
-    options.onProgress?.(file.name, done + 1, ordered.length);
+    done += 1;
+    options.onProgress?.(file.name, done, ordered.length);
   }
   if (files.length === 0) return outcomes;
   const stored = await sprites.finish();
@@ -108,6 +112,37 @@ export async function importStillGroup(
     return outcomes.map((outcome) => (outcome.status === 'imported' ? { file: outcome.file, status: 'refused', reason } : outcome));
   }
   return outcomes;
+}
+
+/** A still read, stored and decoded, not yet part of the frame set (that is decided in file order). */
+type PreparedStill = {
+  readonly file: ImportFile;
+  readonly original: StoredBlob;
+  /** The frame file's key in the dataset (`still:<sha256 of the original>`). */
+  readonly key: string;
+} & (
+  | { readonly kind: 'held'; readonly holder: string }
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  | { readonly kind: 'read'; readonly width: number; readonly height: number; readonly cell: SpriteCell; readonly mediaType: 'image/jpeg' | 'image/png'; readonly served: StoredBlob }
+);
+
+/**
+ * Reads a still, stores its original, decodes its thumbnail and stores the copy annotators are
+ * served (metadata removed). Stills of one call may run this side by side: every write is to the
+ * content-addressed blob store, so two equal stills store one blob.
+ */
+async function prepareStill(db: Kysely<Database>, datasetId: string, blobs: BlobStore, { file, format }: StillFile): Promise<PreparedStill> {
+  const bytes = await bytesOf(blobs, file);
+  const original = 'stored' in file ? file.stored : await blobs.put(Readable.from([bytes]));
+  const key = `still:${original.sha256}`;
+  const holder = await itemHoldingFrameFile(db, datasetId, key);
+  if (holder) return { file, original, key, kind: 'held', holder };
+  const still = await readStill(bytes, format);
+  if (!still.ok) return { file, original, key, kind: 'unreadable', reason: still.reason };
+  const servedBytes = withoutMetadata(bytes, format);
+  const served = servedBytes === bytes ? original : await blobs.put(Readable.from([servedBytes]));
+  const mediaType = format === 'jpeg' ? 'image/jpeg' : 'image/png';
+  return { file, original, key, kind: 'read', width: still.width, height: still.height, cell: still.cell, mediaType, served };
 }
 
 async function bytesOf(blobs: BlobStore, file: ImportFile): Promise<Buffer> {

@@ -2,11 +2,12 @@ import { precacheList, routeFor } from './swRoutes';
 
 /**
  * Service worker (built on its own as /sw.js; what it imports is bundled into it): keeps the app shell and
- * every DICOM file already viewed available offline.
+ * every item file already viewed (DICOM files, frame images, sprite sheets) available offline.
  * - install: precache the built files the server lists at /app-files.json, plus `/`;
  * - navigations: network first, else the cached shell (the SPA router handles the path);
  * - /assets/*: cache first (names are content-hashed);
- * - GET /api/items/:id/files/:fileId: cache first, stored on first fetch (immutable);
+ * - GET /api/items/:id/files/:fileId, …/frames/:targetId, …/sprites/:version/:sheet: cache
+ *   first, stored on first fetch (immutable);
  * - any other /api request: network only (the app's own IndexedDB holds offline data).
  * Annotation data never passes through these caches.
  */

@@ -20,6 +20,15 @@ describe('routeFor', () => {
     expect(routeFor(get('/api/changes/stream'), origin)).toBe('passThrough');
   });
 
+  it('caches frame images and sprite sheets, whose URLs name immutable bytes', () => {
+    expect(routeFor(get('/api/items/i1/frames/t1'), origin)).toBe('file');
+    expect(routeFor(get('/api/items/i1/sprites/abc123/0'), origin)).toBe('file');
+    expect(routeFor(get('/api/items/i1/sprites/abc123/12'), origin)).toBe('file');
+    expect(routeFor(get('/api/items/i1/frames'), origin)).toBe('passThrough');
+    expect(routeFor(get('/api/items/i1/sprites/abc123'), origin)).toBe('passThrough');
+    expect(routeFor(get('/api/items/i1/sprites/abc123/x'), origin)).toBe('passThrough');
+  });
+
   it('serves built assets cache-first and other static files network-first', () => {
     expect(routeFor(get('/assets/index-abc123.js'), origin)).toBe('asset');
     expect(routeFor(get('/favicon.svg'), origin)).toBe('static');

@@ -5,7 +5,7 @@
 export type SwRoute =
   /** Navigations: network first, else the cached app shell. */
   | 'shell'
-  /** DICOM files: immutable, cache first, kept on first fetch. */
+  /** Item files (DICOM, frame images, sprite sheets): immutable, cache first, kept on first fetch. */
   | 'file'
   /** Content-hashed build output: cache first. */
   | 'asset'
@@ -20,14 +20,22 @@ export interface RouteRequest {
   readonly url: string;
 }
 
-const FILE_PATH = /^\/api\/items\/[^/]+\/files\/[^/]+$/;
+/**
+ * Item files whose bytes never change under their URL: DICOM files, a frame's image (its target
+ * id names one stored file) and a sprite sheet (its version names one manifest, so one sheet).
+ */
+const FILE_PATHS = [
+  /^\/api\/items\/[^/]+\/files\/[^/]+$/,
+  /^\/api\/items\/[^/]+\/frames\/[^/]+$/,
+  /^\/api\/items\/[^/]+\/sprites\/[^/]+\/\d+$/,
+];
 
 export function routeFor(request: RouteRequest, origin: string): SwRoute {
   if (request.method !== 'GET') return 'passThrough';
   const url = new URL(request.url);
   if (url.origin !== origin) return 'passThrough';
   if (request.mode === 'navigate') return 'shell';
-  if (FILE_PATH.test(url.pathname)) return 'file';
+  if (FILE_PATHS.some((path) => path.test(url.pathname))) return 'file';
   if (url.pathname.startsWith('/api/')) return 'passThrough';
   if (url.pathname.startsWith('/assets/')) return 'asset';
   return 'static';

@@ -23,6 +23,7 @@ export const videoMessages = {
   'video.help.marks': { en: 'Mark the first / last frame of a range', ja: '範囲の開始 / 終了フレームを指定' },
   'video.help.remove': { en: 'Remove the selected band', ja: '選択中の帯を削除' },
   'video.help.clear': { en: 'Clear the marks and the selection', ja: '指定と選択を解除' },
+  'video.help.toGrid': { en: 'Show the grid of frames, on this frame', ja: 'このフレームのままグリッド表示へ' },
   'video.refused': { en: 'Not saved: {reason}', ja: '保存されませんでした：{reason}' },
   'video.edgeStart': { en: 'Drag to move the first frame', ja: 'ドラッグして開始フレームを移動' },
   'video.edgeEnd': { en: 'Drag to move the last frame', ja: 'ドラッグして終了フレームを移動' },

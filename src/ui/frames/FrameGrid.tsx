@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { FrameSprites } from '../../core/item';
 import { useT } from '../../i18n';
 import { isSelected, type FrameSelection } from './frameSelection';
@@ -91,50 +91,123 @@ export function FrameGrid({
   return (
     <div className="frame-grid" ref={scroller} role="grid" aria-label={t('frames.grid')} aria-rowcount={rows} data-testid="frame-grid" data-rows={rows} data-columns={columns}>
       <div className="frame-grid-space" style={{ height: virtualizer.getTotalSize() }} data-changes={changes}>
-        {items.map((row) => (
-          <div key={row.key} className="frame-grid-row" role="row" style={{ transform: `translateY(${row.start}px)`, height: cell.height }}>
-            {shown.slice(row.index * columns, (row.index + 1) * columns).map((frame) => {
-              const place = sprites ? spriteCell(frame, sprites) : null;
-              const sheet = place ? sheets.get(place.sheet) : undefined;
-              const answers = answersOf(frame);
-              const regions = regionCountOf?.(frame) ?? 0;
-              return (
-                <div
-                  key={frame}
-                  role="gridcell"
-                  className="frame-cell"
-                  aria-selected={isSelected(selection, frame)}
-                  aria-current={frame === current ? 'true' : undefined}
-                  data-testid="frame-cell"
-                  data-frame={frame}
-                  data-answers={answers.map((a) => a.questionId).join(' ')}
-                  style={{
-                    width: cell.width,
-                    height: cell.height,
-                    backgroundImage: sheet ? `url(${sheet})` : undefined,
-                    backgroundPosition: place ? `-${place.x}px -${place.y}px` : undefined,
-                  }}
-                  onClick={(event) => onClick(frame, event)}
-                >
-                  <span className="frame-cell-number">{frame + 1}</span>
-                  {regions > 0 && (
-                    <span className="frame-cell-regions" data-testid="frame-cell-regions" title={t('frames.regions.cellCount', { n: regions })}>
-                      {regions}
-                    </span>
-                  )}
-                  {answers.length > 0 && (
-                    <span className="frame-cell-answers">
-                      {answers.map((answer) => (
-                        <span key={answer.questionId} className="frame-cell-band" style={{ background: answer.color }} title={answer.title} />
-                      ))}
-                    </span>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        ))}
+        {items.map((row) => {
+          const [from, to] = [row.index * columns, Math.min(shown.length, (row.index + 1) * columns)];
+          return (
+            <FrameGridRow
+              key={row.key}
+              shown={shown}
+              from={from}
+              to={to}
+              start={row.start}
+              cellWidth={cell.width}
+              cellHeight={cell.height}
+              sprites={sprites}
+              sheets={sheets}
+              sheetUrls={sprites ? rowSheetUrls(shown, from, to, sprites, sheets) : ''}
+              current={current}
+              selection={selection}
+              answersOf={answersOf}
+              regionCountOf={regionCountOf}
+              changes={changes}
+              onClick={onClick}
+            />
+          );
+        })}
       </div>
     </div>
   );
 }
+
+/** The URLs of the sheets holding the frames at positions `from`…`to` − 1 (loaded ones), as one string a memo compares. */
+function rowSheetUrls(shown: readonly number[], from: number, to: number, sprites: FrameSprites, sheets: ReadonlyMap<number, string>): string {
+  let urls = '';
+  for (let position = from; position < to; position += 1) urls += `${sheets.get(spriteCell(shown[position] as number, sprites).sheet) ?? ''} `;
+  return urls;
+}
+
+/**
+ * One row of cells, memoised: a scroll renders only the rows that came into view, not every row
+ * in it (their props are the same list, positions, sheet URLs and answers counter).
+ */
+const FrameGridRow = memo(function FrameGridRow({
+  shown,
+  from,
+  to,
+  start,
+  cellWidth,
+  cellHeight,
+  sprites,
+  sheets,
+  current,
+  selection,
+  answersOf,
+  regionCountOf,
+  changes,
+  onClick,
+}: {
+  /** The frames in grid order (a filter's result) and the positions of this row's, `from`…`to` − 1. */
+  readonly shown: readonly number[];
+  readonly from: number;
+  readonly to: number;
+  /** Offset from the top of the grid, CSS px. */
+  readonly start: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly sprites: FrameSprites | undefined;
+  readonly sheets: ReadonlyMap<number, string>;
+  /** The URLs of the cells' sheets (read from `sheets`): the row renders again when one loads. */
+  readonly sheetUrls: string;
+  readonly current: number;
+  readonly selection: FrameSelection | null;
+  readonly answersOf: (frame: number) => readonly CellAnswer[];
+  readonly regionCountOf: ((frame: number) => number) | undefined;
+  /** The document's change counter: the row re-reads its answers when it moves. */
+  readonly changes: number;
+  readonly onClick: (frame: number, event: MouseEvent) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }} data-changes={changes}>
+      {shown.slice(from, to).map((frame) => {
+        const place = sprites ? spriteCell(frame, sprites) : null;
+        const sheet = place ? sheets.get(place.sheet) : undefined;
+        const answers = answersOf(frame);
+        const regions = regionCountOf?.(frame) ?? 0;
+        return (
+          <div
+            key={frame}
+            role="gridcell"
+            className="frame-cell"
+            aria-selected={isSelected(selection, frame)}
+            aria-current={frame === current ? 'true' : undefined}
+            data-testid="frame-cell"
+            data-frame={frame}
+            data-answers={answers.map((a) => a.questionId).join(' ')}
+            style={{
+              width: cellWidth,
+              height: cellHeight,
+              backgroundImage: sheet ? `url(${sheet})` : undefined,
+              backgroundPosition: place ? `-${place.x}px -${place.y}px` : undefined,
+            }}
+            onClick={(event) => onClick(frame, event)}
+          >
+            <span className="frame-cell-number">{frame + 1}</span>
+            {regions > 0 && (
+              <span className="frame-cell-regions" data-testid="frame-cell-regions" title={t('frames.regions.cellCount', { n: regions })}>
+                {regions}
+              </span>
+            )}
+            {answers.length > 0 && (
+              <span className="frame-cell-answers">
+                {answers.map((answer) => (
+                  <span key={answer.questionId} className="frame-cell-band" style={{ background: answer.color }} title={answer.title} />
+                ))}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

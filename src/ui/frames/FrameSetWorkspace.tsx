@@ -11,7 +11,7 @@ import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { FrameAnswerPanel } from './FrameAnswerPanel';
-import { frameAfter, shownFrames, type FrameFilter } from './frameFilter';
+import { frameAfter, type FrameFilter } from './frameFilter';
 import { FrameGrid, type CellAnswer } from './FrameGrid';
 import { frameActionForKey, steppedPosition, type FrameAction } from './frameKeymap';
 import { FrameLargeView, DEFAULT_VIEW, zoomedBy, type ViewSettings } from './FrameLargeView';
@@ -22,6 +22,7 @@ import { FrameRegionBar } from './regions/FrameRegionBar';
 import { FrameRegionLayer } from './regions/FrameRegionLayer';
 import { regionsOn } from './regions/regionShapes';
 import { useFrameRegions } from './regions/useFrameRegions';
+import { useShownFrames } from './useShownFrames';
 import './frames.css';
 
 /**
@@ -80,11 +81,7 @@ export function FrameSetWorkspace({
     },
     [document, targetIds],
   );
-  const shown = useMemo(
-    () => (question ? shownFrames(targetIds.length, filter, (frame) => labelOf(question.id, frame)) : targetIds.map((_, i) => i)),
-    // `document` changes in place; `changes` says when.
-    [targetIds, filter, question, labelOf, changes],
-  );
+  const shown = useShownFrames(document, targetIds, filter, question, current);
   const position = shown.indexOf(current);
 
   const answersOf = useCallback(

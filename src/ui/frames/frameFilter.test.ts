@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Provenance, TargetLabel } from '../../core/annotation';
 import { FUNDUS_GRADING_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from '../../core/labelSets/builtin';
-import { frameAfter, shownFrames, type FrameFilter } from './frameFilter';
+import { frameAfter, passes, type FrameFilter } from './frameFilter';
 import { frameQuestions, walksAllQuestionsByDefault } from './frameQuestions';
+import { ShownFrames } from './shownFrames';
 
 const human: Provenance = { origin: { kind: 'human' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', authors: ['u'] };
 const proposal: Provenance = {
@@ -18,7 +19,7 @@ const labels = new Map<number, TargetLabel>([
   [2, label(2, 'mayo.2')],
   [4, label(4, 'mayo.2', proposal)],
 ]);
-const show = (filter: FrameFilter) => shownFrames(6, filter, (frame) => labels.get(frame));
+const show = (filter: FrameFilter) => new ShownFrames(6, (frame) => passes(filter, labels.get(frame))).frames;
 
 describe('frame filters', () => {
   it('shows all, untagged (a pending proposal is not an answer), pending proposals, one class', () => {

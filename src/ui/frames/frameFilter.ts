@@ -26,13 +26,6 @@ export function passes(filter: FrameFilter, label: TargetLabel | undefined): boo
   }
 }
 
-/** Frame indices (ascending) of the `count` frames passing `filter`; O(count). */
-export function shownFrames(count: number, filter: FrameFilter, labelOf: (frame: number) => TargetLabel | undefined): number[] {
-  const shown: number[] = [];
-  for (let frame = 0; frame < count; frame += 1) if (filter.kind === 'all' || passes(filter, labelOf(frame))) shown.push(frame);
-  return shown;
-}
-
 /** The frame to move to after answering at grid position `position`: the next one shown, else the last. */
 export function frameAfter(shown: readonly number[], position: number): number | null {
   return shown[Math.min(position + 1, shown.length - 1)] ?? null;

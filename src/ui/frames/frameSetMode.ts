@@ -8,3 +8,22 @@ export type FrameSetMode = 'grid' | 'player';
 export function firstFrameSetMode(frameSet: Pick<FrameSetItem, 'source'>, questionTargets: readonly QuestionTarget[]): FrameSetMode {
   return frameSet.source === 'video' && questionTargets.includes('frameRange') ? 'player' : 'grid';
 }
+
+/** The key that shows each mode (no modifier): G the grid, V the player. */
+export const MODE_KEYS: Readonly<Record<FrameSetMode, string>> = { grid: 'g', player: 'v' };
+
+/**
+ * The mode a key press switches to from `mode`, or null: G or V with no modifier, unless a class
+ * of the label set is answered by that key (its answer wins: the workspace's keys see it first).
+ */
+export function modeForKey(
+  press: { readonly key: string; readonly ctrlKey: boolean; readonly metaKey: boolean; readonly altKey: boolean },
+  mode: FrameSetMode,
+  classKeys: readonly string[],
+): FrameSetMode | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  const key = press.key.toLowerCase();
+  if (classKeys.some((classKey) => classKey.toLowerCase() === key)) return null;
+  const wanted = (Object.keys(MODE_KEYS) as FrameSetMode[]).find((m) => MODE_KEYS[m] === key);
+  return wanted && wanted !== mode ? wanted : null;
+}

@@ -13,7 +13,8 @@ import { VideoShortcutHelp } from './VideoShortcutHelp';
 /**
  * A video frame set in the player: the reading toolbar (sync, undo, keys, submit), the player over
  * the open item's document, its range edits run as store commands (one undo step each; Ctrl+Z and
- * Ctrl+Shift+Z undo and redo, `?` lists the keys), the frame on screen kept here.
+ * Ctrl+Shift+Z undo and redo, `?` lists the keys), the frame on screen the open item's current
+ * frame in the store, the one the grid shows too.
  */
 export function FrameSetVideoView({
   open,
@@ -33,7 +34,7 @@ export function FrameSetVideoView({
   const runCommands = useAppStore((state) => state.runCommands);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
-  const [frame, setFrame] = useState(0);
+  const goToFrame = useAppStore((state) => state.goToSlice);
   const [refused, setRefused] = useState<string | null>(null);
   const { document, changes, itemId } = open;
   const question = useMemo(() => open.detail?.labelSet.questions.find((q) => q.target === 'frameRange') ?? null, [open.detail]);
@@ -88,8 +89,8 @@ export function FrameSetVideoView({
         itemId={itemId}
         frames={video.frames}
         fps={video.fps ?? 25}
-        currentFrame={frame}
-        onFrameChange={setFrame}
+        currentFrame={open.sliceIndex}
+        onFrameChange={goToFrame}
         question={question}
         bands={bands}
         loadFrame={loadFrame}

@@ -14,6 +14,7 @@ export function VideoShortcutHelp({ question, onClose }: { readonly question: Qu
     [t('video.help.spaceKey'), t('video.help.play')],
     ['Delete', t('video.help.remove')],
     ['Esc', t('video.help.clear')],
+    ['G', t('video.help.toGrid')],
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z', t('help.redo')],
     ['?', t('help.toggle')],
