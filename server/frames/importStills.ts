@@ -21,7 +21,7 @@ import type { StillFormat } from '../import/route';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
 import { spriteManifestFile, SpriteSheetWriter } from './spriteSheets';
 import { readStill } from './stillImage';
-import { withoutMetadata } from './withoutMetadata';
+import { servedStill } from './withoutMetadata';
 
 export interface StillFile {
   readonly file: ImportFile;
@@ -68,7 +68,7 @@ export async function importStillGroup(
       if (!still.ok) {
         outcomes.push({ file: file.name, status: 'refused', reason: still.reason, code: 'imageUnreadable' });
       } else {
-        const served = withoutMetadata(bytes, format);
+        const served = await servedStill(bytes, format, still.orientation);
         const blob = served === bytes ? original : await blobs.put(Readable.from([served]));
         const id = randomUUID();
         const { width, height } = still;
