@@ -110,7 +110,7 @@ export async function importStillGroup(
   return outcomes;
 }
 
-async function bytesOf(blobs: BlobStore, file: ImportFile): Promise<Buffer> {
+export async function bytesOf(blobs: BlobStore, file: ImportFile): Promise<Buffer> {
   if ('bytes' in file) return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   if ('path' in file) return readFile(file.path);
   return readWholeBlob(blobs, file.stored.sha256);
