@@ -8,6 +8,7 @@ import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { ImportJobsTable } from './ImportJobsTable';
 import { importOutcomeText } from './importOutcomeText';
+import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
 
 interface UploadRow {
@@ -135,6 +136,7 @@ export function UploadPanel() {
           </table>
         </>
       )}
+      <StillsFolderUpload datasetId={chosen} onImported={() => void loadDatasets()} />
       <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
       {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>
