@@ -7,11 +7,9 @@
  * frames the instance declares (NumberOfFrames).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import type { Kysely } from 'kysely';
@@ -21,8 +19,7 @@ import type { Database } from '../db/schema';
 import { VIDEO_TRANSFER_SYNTAXES } from '../dicom/uids';
 import { readNumberOfFrames, text } from '../dicom/values';
 import type { ImportFile } from '../import/importFiles';
-import { itemHoldingFrameFile } from './frameSetRows';
-import { importVideoStream, type VideoImportOptions } from './importVideo';
+import { importVideoStream, storedVideo, type VideoImportOptions } from './importVideo';
 
 /** The file name ffmpeg's probe reads the stream under: its extension names the elementary stream. */
 const STREAM_FILE = { mpeg2video: 'stream.mpg', h264: 'stream.h264', hevc: 'stream.hevc' } as const;
@@ -35,9 +32,7 @@ export async function importDicomVideo(
   options: VideoImportOptions,
 ): Promise<FileImportOutcome> {
   const { blobs } = options;
-  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
-  const key = `video:${source.sha256}`;
-  const holder = await itemHoldingFrameFile(db, datasetId, key);
+  const { source, key, holder } = await storedVideo(db, datasetId, file, blobs);
   if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
 
   const stream = videoStreamOf(await readWholeBlob(blobs, source.sha256));

@@ -41,9 +41,7 @@ export async function importVideoFile(
   options: VideoImportOptions,
 ): Promise<FileImportOutcome> {
   const { blobs } = options;
-  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
-  const key = `video:${source.sha256}`;
-  const holder = await itemHoldingFrameFile(db, datasetId, key);
+  const { source, key, holder } = await storedVideo(db, datasetId, file, blobs);
   if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
 
   const lent = await lendLocalPath(blobs, source.sha256);
@@ -53,6 +51,13 @@ export async function importVideoFile(
   } finally {
     await lent.release();
   }
+}
+
+/** The video file in the blob store, its identity in the dataset and the frame set already holding it, if any. */
+export async function storedVideo(db: Kysely<Database>, datasetId: string, file: ImportFile, blobs: BlobStore): Promise<{ source: StoredBlob; key: string; holder: string | null }> {
+  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
+  const key = `video:${source.sha256}`;
+  return { source, key, holder: await itemHoldingFrameFile(db, datasetId, key) };
 }
 
 /** A video stream ffmpeg reads from a local file, and the file it came in, kept for admins. */

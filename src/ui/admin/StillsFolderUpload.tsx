@@ -5,7 +5,7 @@ import { appServices } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { droppedFiles, isStillName } from './droppedFiles';
-import { importOutcomeText } from './importOutcomeText';
+import { ImportOutcomeCell } from './ImportOutcomeCell';
 
 interface StillRow {
   readonly name: string;
@@ -133,7 +133,7 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
                     <progress max={row.size || 1} value={row.sent} aria-label={t('admin.upload.progressOf', { file: row.name })} />
                   </td>
                   <td>
-                    <StillOutcome row={row} />
+                    <ImportOutcomeCell outcome={row.outcome} error={row.error} waiting="admin.upload.pending" />
                   </td>
                 </tr>
               ))}
@@ -142,17 +142,5 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
         </>
       )}
     </div>
-  );
-}
-
-function StillOutcome({ row }: { readonly row: StillRow }) {
-  const t = useT();
-  if (row.error) return <span className="error">{t(errorKey(row.error))}</span>;
-  if (!row.outcome) return <span className="muted">{t('admin.upload.pending')}</span>;
-  const { text, tone, detail } = importOutcomeText(t, row.outcome);
-  return (
-    <span className={tone} title={detail ?? undefined}>
-      {text}
-    </span>
   );
 }
