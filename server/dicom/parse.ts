@@ -342,3 +342,10 @@ export function peekSopClassUid(bytes: Uint8Array): string {
     return '';
   }
 }
+
+/** The transfer syntax in a Part-10 file's File Meta; '' for a bare data set or unreadable meta. */
+export function peekTransferSyntaxUid(bytes: Uint8Array): string {
+  if (!hasDicmPrefix(bytes)) return '';
+  const fileMeta = readFileMeta(bytes);
+  return fileMeta.ok ? fileMeta.transferSyntaxUid : '';
+}

@@ -72,6 +72,26 @@ const UNDECODABLE_NAMES: Readonly<Record<string, string>> = {
   '1.2.840.10008.1.2.6.2': 'XML Encoding',
 };
 
+/**
+ * Transfer syntaxes whose pixel data is one video stream in fragments (PS3.5 §8.2.5–8.2.8), by the
+ * elementary stream ffmpeg reads: MPEG-2 video, H.264 (Annex B) or HEVC.
+ */
+export const VIDEO_TRANSFER_SYNTAXES: Readonly<Record<string, 'mpeg2video' | 'h264' | 'hevc'>> = {
+  '1.2.840.10008.1.2.4.100': 'mpeg2video',
+  '1.2.840.10008.1.2.4.101': 'mpeg2video',
+  '1.2.840.10008.1.2.4.102': 'h264',
+  '1.2.840.10008.1.2.4.103': 'h264',
+  '1.2.840.10008.1.2.4.104': 'h264',
+  '1.2.840.10008.1.2.4.105': 'h264',
+  '1.2.840.10008.1.2.4.106': 'h264',
+  '1.2.840.10008.1.2.4.107': 'hevc',
+  '1.2.840.10008.1.2.4.108': 'hevc',
+};
+
+export function isVideoTransferSyntax(uid: string): boolean {
+  return Object.hasOwn(VIDEO_TRANSFER_SYNTAXES, uid);
+}
+
 export function isDecodableTransferSyntax(uid: string): boolean {
   return Object.hasOwn(DECODABLE, uid);
 }

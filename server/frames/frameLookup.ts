@@ -35,12 +35,12 @@ export class FrameLookup {
     const key = `${itemId}\n${targetId}`;
     const known = this.frames.get(key);
     if (known) return known;
-    // A frame's target id is the id of the file holding its image (importStills.ts, importVideo.ts).
+    // A frame's target id is the id of the file holding its image (importStills.ts, importVideo.ts, importDicomImages.ts).
     const row = await this.db.selectFrom('item_files').select(['sha256', 'size', 'meta']).where('id', '=', targetId).where('item_id', '=', itemId).executeTakeFirst();
     if (!row) return null;
     const meta = JSON.parse(row.meta) as FrameFileMeta | { readonly kind?: undefined };
-    // A video's original, a sprite manifest and a DICOM file are files of an item, not frames.
-    if (meta.kind !== 'still' && meta.kind !== 'videoFrame') return null;
+    // A video's original, a sprite manifest and a DICOM file (a series', a frame set's instance) are files of an item, not frames.
+    if (meta.kind !== 'still' && meta.kind !== 'videoFrame' && meta.kind !== 'dicomFrame') return null;
     const image = { sha256: row.sha256, size: toNumber(row.size), mediaType: meta.mediaType };
     remember(this.frames, key, image, MAX_FRAMES);
     return image;

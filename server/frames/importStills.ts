@@ -24,7 +24,7 @@ import { inOrder } from './inOrder';
 import type { SpriteCell } from './spriteLayout';
 import { spriteManifestFile, SpriteSheetWriter } from './spriteSheets';
 import { readStill } from './stillImage';
-import { withoutMetadata } from './withoutMetadata';
+import { servedStill } from './withoutMetadata';
 
 export interface StillFile {
   readonly file: ImportFile;
@@ -139,13 +139,13 @@ async function prepareStill(db: Kysely<Database>, datasetId: string, blobs: Blob
   if (holder) return { file, original, key, kind: 'held', holder };
   const still = await readStill(bytes, format);
   if (!still.ok) return { file, original, key, kind: 'unreadable', reason: still.reason };
-  const servedBytes = withoutMetadata(bytes, format);
+  const servedBytes = await servedStill(bytes, format, still.orientation);
   const served = servedBytes === bytes ? original : await blobs.put(Readable.from([servedBytes]));
   const mediaType = format === 'jpeg' ? 'image/jpeg' : 'image/png';
   return { file, original, key, kind: 'read', width: still.width, height: still.height, cell: still.cell, mediaType, served };
 }
 
-async function bytesOf(blobs: BlobStore, file: ImportFile): Promise<Buffer> {
+export async function bytesOf(blobs: BlobStore, file: ImportFile): Promise<Buffer> {
   if ('bytes' in file) return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   if ('path' in file) return readFile(file.path);
   return readWholeBlob(blobs, file.stored.sha256);

@@ -2,7 +2,8 @@
  * Imports one video file (MP4/H.264, WebM) as a frame set of source 'video': the original into the
  * blob store (admins), its frames counted by ffprobe, decoded to JPEGs and thumbnailed into sprite
  * sheets by one ffmpeg pass (decodeVideo.ts), one FrameRef per frame with `videoFrame` its index.
- * The same video imported again into the dataset is a duplicate.
+ * The same video imported again into the dataset is a duplicate. A DICOM video's stream comes here
+ * too (importDicomVideo.ts), through `importVideoStream`.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -41,29 +42,67 @@ export async function importVideoFile(
   options: VideoImportOptions,
 ): Promise<FileImportOutcome> {
   const { blobs } = options;
-  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
-  const key = `video:${source.sha256}`;
-  const holder = await itemHoldingFrameFile(db, datasetId, key);
+  const { source, key, holder } = await storedVideo(db, datasetId, file, blobs);
   if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
 
   const lent = await lendLocalPath(blobs, source.sha256);
+  try {
+    const original: FrameFile = { id: randomUUID(), key, blob: source, name: file.name, meta: { kind: 'video', mediaType: format === 'mp4' ? 'video/mp4' : 'video/webm' } };
+    return await importVideoStream(db, datasetId, { path: lent.path, original, fps: null }, actorId, options);
+  } finally {
+    await lent.release();
+  }
+}
+
+/** The video file in the blob store, its identity in the dataset and the frame set already holding it, if any. */
+export async function storedVideo(db: Kysely<Database>, datasetId: string, file: ImportFile, blobs: BlobStore): Promise<{ source: StoredBlob; key: string; holder: string | null }> {
+  const source = 'stored' in file ? file.stored : await blobs.put('path' in file ? createReadStream(file.path) : Readable.from([file.bytes]));
+  const key = `video:${source.sha256}`;
+  return { source, key, holder: await itemHoldingFrameFile(db, datasetId, key) };
+}
+
+/** A video stream ffmpeg reads from a local file, and the file it came in, kept for admins. */
+export interface VideoStream {
+  readonly path: string;
+  /** The video as imported (an MP4, a DICOM video instance); its `key` is the frame set's identity. */
+  readonly original: FrameFile;
+  /** Frames per second where the stream carries no rate of its own (a DICOM's Frame Time): preferred to ffprobe's guess. */
+  readonly fps: number | null;
+  /** The frames the file declares (a DICOM's NumberOfFrames); a stream that decodes to another count is refused. */
+  readonly expectedFrames?: number;
+}
+
+/** Counts, decodes and stores the frames of a stream as one frame set of source 'video'. */
+export async function importVideoStream(
+  db: Kysely<Database>,
+  datasetId: string,
+  stream: VideoStream,
+  actorId: string | null,
+  options: VideoImportOptions,
+): Promise<FileImportOutcome> {
+  const { blobs } = options;
+  const { original } = stream;
+  const { name, key, blob: source } = original;
   const work = await mkdtemp(join(tmpdir(), 'mejirushi-video-'));
   try {
-    const probe = await probeVideo(lent.path);
-    if (!probe.ok) return { file: file.name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
+    const probe = await probeVideo(stream.path);
+    if (!probe.ok) return { file: name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
     const { facts } = probe;
-    const decoded = await decodeVideo(lent.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames));
+    if (stream.expectedFrames !== undefined && stream.expectedFrames !== facts.frames) {
+      return { file: name, status: 'refused', reason: `it declares ${stream.expectedFrames} frames (NumberOfFrames) but its video stream holds ${facts.frames}`, code: 'framesMissing' };
+    }
+    const decoded = await decodeVideo(stream.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames));
     if (decoded.frames.length !== facts.frames) {
-      return { file: file.name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
+      return { file: name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
     }
     // The size of the frames as decoded: ffmpeg turns a video recorded rotated (a phone's), which ffprobe reports unturned.
     const [first] = decoded.frames;
     if (first === undefined) throw new Error('no frame was decoded');
     const { width, height } = await sharp(first).metadata();
     const itemId = randomUUID();
-    const frameFiles = await storeFrames(blobs, decoded.frames, key, file.name);
+    const frameFiles = await storeFrames(blobs, decoded.frames, key, name);
     const sprites = await storeSprites(blobs, await storeAll(blobs, decoded.sheets));
-    const videoFile: FrameFile = { id: randomUUID(), key, blob: source, name: file.name, meta: { kind: 'video', mediaType: format === 'mp4' ? 'video/mp4' : 'video/webm' } };
+    const fps = stream.fps ?? facts.fps;
     await writeFrameSet(
       db,
       datasetId,
@@ -71,21 +110,20 @@ export async function importVideoFile(
         itemId,
         title: `Video ${source.sha256.slice(0, 8)} (${facts.frames} frames)`,
         sourceKey: key,
-        content: { kind: 'frameSet', source: 'video', frames: frameRefs(frameFiles, width, height), fps: facts.fps, sprites: sprites.sprites },
-        files: [videoFile, ...frameFiles, spriteManifestFile(sprites, randomUUID())],
+        content: { kind: 'frameSet', source: 'video', frames: frameRefs(frameFiles, width, height), fps, sprites: sprites.sprites },
+        files: [original, ...frameFiles, spriteManifestFile(sprites, randomUUID())],
         blobs: sprites.sheets,
-        auditDetail: { source: 'video', name: file.name, sha256: source.sha256, codec: facts.codec, frames: facts.frames, sprites: sprites.sprites.version },
+        auditDetail: { source: 'video', name, sha256: source.sha256, codec: facts.codec, frames: facts.frames, sprites: sprites.sprites.version },
       },
       actorId,
       options.now().toISOString(),
     );
-    return { file: file.name, status: 'imported', itemId };
+    return { file: name, status: 'imported', itemId };
   } catch (error) {
     if (db.isTransaction) throw error;
-    return { file: file.name, status: 'refused', reason: `could not be imported as a video: ${error instanceof Error ? error.message : String(error)}`, code: 'videoUnreadable' };
+    return { file: name, status: 'refused', reason: `could not be imported as a video: ${error instanceof Error ? error.message : String(error)}`, code: 'videoUnreadable' };
   } finally {
     await rm(work, { recursive: true, force: true });
-    await lent.release();
   }
 }
 

@@ -3,13 +3,16 @@
  * decodes in milliseconds, where starting a `vips` process per file would cost more than the
  * decode over thousands of stills. Making its thumbnail decodes every byte of the image, so it is
  * also the integrity check: a truncated or damaged file fails here with libvips's own words.
+ * A camera held on its side writes the picture unturned and says so in EXIF Orientation; the
+ * thumbnail and the size given are of the picture turned upright.
  */
 import sharp from 'sharp';
 import type { StillFormat } from '../import/route';
 import { SPRITE_LAYOUT, type SpriteCell } from './spriteLayout';
 
 export type StillRead =
-  | { readonly ok: true; readonly width: number; readonly height: number; readonly cell: SpriteCell }
+  /** `width` × `height`: upright (EXIF Orientation applied), as served; `orientation` as the file says it (1 when it says nothing). */
+  | { readonly ok: true; readonly width: number; readonly height: number; readonly orientation: number; readonly cell: SpriteCell }
   | { readonly ok: false; readonly reason: string };
 
 export async function readStill(bytes: Buffer, format: StillFormat): Promise<StillRead> {
@@ -19,12 +22,14 @@ export async function readStill(bytes: Buffer, format: StillFormat): Promise<Sti
     const { cellWidth, cellHeight } = SPRITE_LAYOUT;
     // failOn 'warning': libjpeg and libpng only warn of a file that ends early, and would fill the rest grey.
     const pixels = await sharp(bytes, { failOn: 'warning' })
+      .rotate()
       .resize(cellWidth, cellHeight, { fit: 'contain', background: { r: 0, g: 0, b: 0 } })
       .flatten({ background: { r: 0, g: 0, b: 0 } })
       .toColourspace('srgb')
       .raw()
       .toBuffer();
-    return { ok: true, width: meta.width, height: meta.height, cell: pixels };
+    const { width, height } = meta.autoOrient;
+    return { ok: true, width, height, orientation: meta.orientation ?? 1, cell: pixels };
   } catch (error) {
     return { ok: false, reason: `the image does not decode: ${error instanceof Error ? error.message : String(error)}` };
   }

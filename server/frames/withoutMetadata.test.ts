@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { withoutMetadata } from './withoutMetadata';
+import { readStill } from './stillImage';
+import { servedStill, withoutMetadata } from './withoutMetadata';
 
 const PATIENT = 'YAMADA^TARO';
 
@@ -40,5 +41,30 @@ describe('withoutMetadata', () => {
     expect(await rawPixels(served)).toEqual(await rawPixels(png));
     const plain = await (await picture()).png().toBuffer();
     expect(withoutMetadata(plain, 'png')).toBe(plain);
+  });
+
+  it('turns a still whose EXIF Orientation is 6 upright: its size, its thumbnail and the bytes served, without EXIF', async () => {
+    // 32 × 24 stored, red in the stored top-left corner; orientation 6 shows it turned 90° clockwise.
+    const pixels = Buffer.alloc(32 * 24 * 3, 40);
+    for (let y = 0; y < 8; y += 1) for (let x = 0; x < 8; x += 1) pixels.set([250, 0, 0], (y * 32 + x) * 3);
+    const turned = await sharp(pixels, { raw: { width: 32, height: 24, channels: 3 } }).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).withExif({ IFD0: { Artist: PATIENT } }).toBuffer();
+    const still = await readStill(turned, 'jpeg');
+    if (!still.ok) throw new Error(still.reason);
+    expect([still.width, still.height, still.orientation]).toEqual([24, 32, 6]);
+
+    const served = await servedStill(turned, 'jpeg', still.orientation);
+    expect(served.includes(PATIENT)).toBe(false);
+    const meta = await sharp(served).metadata();
+    expect([meta.width, meta.height, meta.orientation, meta.exif]).toEqual([24, 32, undefined, undefined]);
+    // Turned clockwise, the stored top-left corner is now the top-right one.
+    const { data } = await sharp(served).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * 24 + x) * 3, (y * 24 + x) * 3 + 3)];
+    expect(at(21, 2)[0]).toBeGreaterThan(200);
+    expect(at(2, 2)[0]).toBeLessThan(80);
+  });
+
+  it('serves a still without a turn as withoutMetadata does, not encoded again', async () => {
+    const plain = await (await picture()).jpeg().toBuffer();
+    expect(await servedStill(plain, 'jpeg', 1)).toBe(plain);
   });
 });

@@ -2,10 +2,25 @@
  * A still as annotators get it: the same bytes less the metadata blocks that can name a patient,
  * a place or a device owner (EXIF, XMP, IPTC, comments, PNG text). The image data is untouched, not
  * re-encoded, so a still that carries none of them is served byte for byte as imported. The
- * original stays in the blob store for admins. This walks the container's block structure only
+ * original stays in the blob store for admins. The one exception, a still turned by its EXIF
+ * Orientation, is `servedStill`'s. This walks the container's block structure only
  * (JPEG marker segments, PNG chunks); decoding is libvips's.
  */
+import sharp from 'sharp';
 import type { StillFormat } from '../import/route';
+
+/**
+ * The bytes served for a still. One whose EXIF Orientation turns it (not 1) is turned upright by
+ * libvips and encoded again (JPEG at quality 95, PNG losslessly), since dropping the EXIF block
+ * would drop the turn with it; sharp writes no metadata but the ICC profile, kept for the colours.
+ */
+export async function servedStill(bytes: Buffer, format: StillFormat, orientation: number): Promise<Buffer> {
+  if (orientation === 1) return withoutMetadata(bytes, format);
+  const upright = sharp(bytes).rotate().keepIccProfile();
+  return (format === 'jpeg' ? upright.jpeg({ quality: UPRIGHT_JPEG_QUALITY }) : upright.png()).toBuffer();
+}
+
+const UPRIGHT_JPEG_QUALITY = 95;
 
 export function withoutMetadata(bytes: Buffer, format: StillFormat): Buffer {
   return format === 'jpeg' ? jpegWithoutMetadata(bytes) : pngWithoutMetadata(bytes);

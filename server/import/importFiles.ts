@@ -1,8 +1,9 @@
 /**
  * Stores files in a dataset. A slide file of a format with a reader (route.ts) goes to the slide
  * importer (server/slides/importSlide.ts) and becomes one slide item. A video becomes one frame
- * set (server/frames/importVideo.ts); stills (JPEG, PNG) are gathered by folder (or the call's
- * one group) and each group becomes one frame set once all files have come (server/frames/importStills.ts). Every other file is read,
+ * set (server/frames/importVideo.ts), as does a DICOM video (importDicomVideo.ts); stills (JPEG, PNG) are gathered by folder (or the call's
+ * one group) and each group becomes one frame set once all files have come (server/frames/importStills.ts);
+ * DICOM endoscopy and ophthalmic photographs are gathered by series into frame sets (importDicomImages.ts). Every other file is read,
  * refused with its reason, reported as a duplicate (same SOPInstanceUID already in the dataset)
  * or stored (bytes in the blob store, a row in `item_files` naming the blob); then every series
  * touched (one item per SeriesInstanceUID) is rebuilt from all its files. One bad file never
@@ -21,6 +22,8 @@ import { isUniqueViolation } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { DicomInstanceMeta } from '../dicom/parse';
+import { importDicomImageFiles } from '../frames/importDicomImages';
+import { importDicomVideo } from '../frames/importDicomVideo';
 import { groupOf, importStillGroup, type StillFile } from '../frames/importStills';
 import { importVideoFile } from '../frames/importVideo';
 import { writeAudit } from '../services/audit';
@@ -78,6 +81,8 @@ export async function importDicomFiles(
   const wsiFiles: DicomWsiFile[] = [];
   // A CLI folder waits here as names and paths, never bytes: 20,000 stills stay small.
   const stillGroups = new Map<string, StillFile[]>();
+  // DICOM endoscopy and ophthalmic photographs, grouped by series once all have come.
+  const dicomImages: ImportFile[] = [];
   for await (const file of files) {
     const route = routeImport(await headOf(blobs, file));
     if (route.importer === 'slide' && route.format === 'dicomWsi') {
@@ -92,12 +97,16 @@ export async function importDicomFiles(
       stillGroups.set(group, stills);
       continue;
     }
-    if (route.importer === 'video') {
-      const outcome = await importVideoFile(db, datasetId, file, route.format, actorId, {
-        blobs,
-        now,
-        onProgress: (done, total) => options.onFrameProgress?.(file.name, done, total),
-      });
+    if (route.importer === 'dicomFrames') {
+      dicomImages.push(file);
+      continue;
+    }
+    if (route.importer === 'video' || route.importer === 'dicomVideo') {
+      const videoOptions = { blobs, now, onProgress: (done: number, total: number) => options.onFrameProgress?.(file.name, done, total) };
+      const outcome =
+        route.importer === 'video'
+          ? await importVideoFile(db, datasetId, file, route.format, actorId, videoOptions)
+          : await importDicomVideo(db, datasetId, file, actorId, videoOptions);
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);
@@ -131,6 +140,11 @@ export async function importDicomFiles(
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);
     }
+  }
+  for (const outcome of await importDicomImageFiles(db, datasetId, dicomImages, actorId, { blobs, now, onProgress: options.onFrameProgress })) {
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+    if (outcome.status === 'imported') extended.add(outcome.itemId);
   }
   for (const itemId of touched) await rebuildSeriesItem(db, itemId, actorId, now().toISOString(), extended.has(itemId));
   return { outcomes, itemIds: [...extended] };

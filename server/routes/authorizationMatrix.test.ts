@@ -151,6 +151,8 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), wgLead: 200, admin: 200, allRolesReader: 200 },
   },
   { route: 'POST /api/datasets/:id/files', url: (f) => `/api/datasets/${f.datasetId}/files`, expect: adminOnly(415) },
+  { route: 'POST /api/datasets/:id/stills/files', url: (f) => `/api/datasets/${f.datasetId}/stills/files`, expect: adminOnly(415) },
+  { route: 'POST /api/datasets/:id/stills', url: (f) => `/api/datasets/${f.datasetId}/stills`, payload: () => ({ files: [] }), expect: adminOnly(400) },
   { route: 'GET /api/datasets/:id/import-jobs', url: (f) => `/api/datasets/${f.datasetId}/import-jobs`, expect: adminOnly(200) },
   { route: 'GET /api/datasets/:id/items', url: (f) => `/api/datasets/${f.datasetId}/items`, expect: signedIn(200) },
   { route: 'GET /api/import-jobs/:id', url: () => `/api/import-jobs/${NO_ID}`, expect: signedIn(404) },

@@ -425,6 +425,17 @@ export type ImportJobState =
 /** The answer to an upload: the import report at once, or the job building a slide. */
 export type UploadAnswer = ImportReport | ImportJob;
 
+/** A still of a folder upload, in the blob store, waiting for its folder's import (POST /api/datasets/:id/stills/files). */
+export interface StagedStill {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** A folder's staged stills by the names they had in it, imported as one frame set (POST /api/datasets/:id/stills). */
+export interface StillsImportRequest {
+  readonly files: readonly { readonly name: string; readonly sha256: string }[];
+}
+
 /**
  * GET /api/audit (admin) → AuditEntry[] newest first. Filters: `user` (user id), `entity` (entity
  * id), `action` (prefix, e.g. `annotation.`), `from`/`to` (ISO times, inclusive); page back with

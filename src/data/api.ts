@@ -8,6 +8,8 @@ import type { DecidedUnit } from '../core/consensus';
 import type { LabelSet } from '../core/labelSet';
 import type { StoredRecord } from '../core/records';
 import type {
+  StagedStill,
+  StillsImportRequest,
   AuditChainVerdict,
   AuditEntry,
   ApiError,
@@ -368,6 +370,11 @@ export function createApiClient(options: ApiClientOptions) {
       return response.body;
     },
 
+    /** Upload one still of a folder into a dataset's staging: imported with its folder by `importStills`. */
+    stageStill: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
+      uploadWithProgress<StagedStill>(`${base()}${dataset(datasetId)}/stills/files`, fileName, bytes, options.getToken(), upload),
+    /** Import a folder's staged stills as one frame set; the per-file report. */
+    importStills: (datasetId: string, request: StillsImportRequest) => json<ImportReport>('POST', `${dataset(datasetId)}/stills`, request),
     /** Upload one file into a dataset: the per-file import report, or (a slide) the job that builds its pyramid. */
     sendFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
       uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload),
@@ -396,7 +403,7 @@ export const JOB_POLL_MS = 500;
  * fetch() cannot report upload progress, so uploads use XMLHttpRequest where it exists (the
  * browser) and fall back to fetch elsewhere.
  */
-function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<UploadAnswer> {
+function uploadWithProgress<Answer = UploadAnswer>(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (typeof XMLHttpRequest === 'undefined') {
@@ -405,7 +412,7 @@ function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: s
         const text = await response.text();
         const body = parseJson(text);
         if (!response.ok) throw new ApiRequestError(response.status, body);
-        return body as UploadAnswer;
+        return body as Answer;
       },
       (error: unknown) => {
         throw new NetworkError(error);
@@ -419,7 +426,7 @@ function uploadWithProgress(url: string, fileName: string, bytes: Blob, token: s
     request.upload.onprogress = (event) => upload.onProgress?.(event.loaded, event.total || bytes.size);
     request.onload = () => {
       const body = parseJson(request.responseText);
-      if (request.status >= 200 && request.status < 300) resolve(body as UploadAnswer);
+      if (request.status >= 200 && request.status < 300) resolve(body as Answer);
       else reject(new ApiRequestError(request.status, body));
     };
     request.onerror = () => reject(new NetworkError(new Error('upload failed')));

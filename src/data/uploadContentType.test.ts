@@ -17,6 +17,13 @@ describe('uploadContentType', () => {
     expect(uploadContentType('colonoscopy.MP4', blob())).toBe('video/mp4');
     expect(uploadContentType('clip', blob('video/mp4'))).toBe('video/mp4');
     expect(uploadContentType('gastroscopy.webm', blob())).toBe('video/webm');
-    expect(uploadContentType('fundus.jpg', blob('image/jpeg'))).toBe('application/dicom');
+  });
+
+  it('sends stills as their image type, by name or by the browser\'s type', () => {
+    const blob = (type = '') => new Blob([new Uint8Array(4)], { type });
+    expect(uploadContentType('fundus.jpg', blob('image/jpeg'))).toBe('image/jpeg');
+    expect(uploadContentType('SATO^JIRO/img1.JPEG', blob())).toBe('image/jpeg');
+    expect(uploadContentType('eye.png', blob())).toBe('image/png');
+    expect(uploadContentType('still', blob('image/png'))).toBe('image/png');
   });
 });

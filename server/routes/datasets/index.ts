@@ -9,6 +9,7 @@ import { userOf } from '../../plugins/auth';
 import { assignReaders } from '../../services/assignments';
 import { createDataset, findDataset, listDatasets } from '../../services/datasets';
 import { assignSchema, createDatasetSchema } from './schema';
+import { stillsUploadRoutes } from './stillsUpload';
 import { uploadRoutes } from './upload';
 
 export const datasetRoutes: FastifyPluginAsync = async (app) => {
@@ -62,4 +63,5 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
   );
 
   await app.register(uploadRoutes);
+  await app.register(stillsUploadRoutes);
 };

@@ -39,3 +39,30 @@ export const uploadSchema = {
     properties: { 'x-file-name': { type: 'string', minLength: 1, maxLength: 1000 } },
   },
 } as const;
+
+export const stageStillSchema = { params: idParams } as const;
+
+/** Stills of one folder upload at most: the largest endoscopy sets are ~20,000 images. */
+export const MAX_STILLS_PER_SET = 50_000;
+
+export const stillsImportSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    required: ['files'],
+    additionalProperties: false,
+    properties: {
+      files: {
+        type: 'array',
+        minItems: 1,
+        maxItems: MAX_STILLS_PER_SET,
+        items: {
+          type: 'object',
+          required: ['name', 'sha256'],
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, maxLength: 1000 }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+        },
+      },
+    },
+  },
+} as const;

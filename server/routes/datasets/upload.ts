@@ -5,7 +5,7 @@
  * them apart by their bytes). The body streams into the blob store (never whole in memory). A
  * DICOM file or a still is then imported in the request and reported as for the CLI (an uploaded
  * still becomes a frame set of its own; folders of stills go through the CLI); a TIFF-based slide
- * or a video, whose pyramid or frames may take minutes to build, becomes an import job
+ * or a video (MP4, WebM or DICOM), whose pyramid or frames may take minutes to build, becomes an import job
  * (server/import/jobs) and the answer is 202 with the job at once. The streamed body parser lives
  * only in this plugin's context.
  */
@@ -49,7 +49,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const stored = await storeBody(ctx.blobs, request, body, large ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
       const route = routeImport(await headOf(ctx.blobs, { name, stored }));
       // A DICOM WSI instance is quick to take in, and its slide is made of several uploads: in the request.
-      if ((route.importer === 'slide' && route.format === 'tiff') || route.importer === 'video') {
+      if ((route.importer === 'slide' && route.format === 'tiff') || route.importer === 'video' || route.importer === 'dicomVideo') {
         const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, source: stored }, ctx.now().toISOString());
         ctx.importJobs.enqueue(job);
         return reply.code(202).send(importJobOf(job));

@@ -7,7 +7,8 @@ import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { ImportJobsTable } from './ImportJobsTable';
-import { importOutcomeText } from './importOutcomeText';
+import { ImportOutcomeCell } from './ImportOutcomeCell';
+import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
 
 interface UploadRow {
@@ -127,7 +128,7 @@ export function UploadPanel() {
                     <progress max={row.size || 1} value={row.sent} aria-label={t('admin.upload.progressOf', { file: row.name })} />
                   </td>
                   <td>
-                    <OutcomeText row={row} />
+                    <ImportOutcomeCell outcome={row.outcome} error={row.error} waiting={row.jobId ? 'admin.upload.building' : 'admin.upload.pending'} />
                   </td>
                 </tr>
               ))}
@@ -135,24 +136,10 @@ export function UploadPanel() {
           </table>
         </>
       )}
+      <StillsFolderUpload datasetId={chosen} onImported={() => void loadDatasets()} />
       <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
       {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>
-  );
-}
-
-function OutcomeText({ row }: { readonly row: UploadRow }) {
-  const t = useT();
-  if (row.error) {
-    return <span className="error">{t(errorKey(row.error))}</span>;
-  }
-  if (!row.outcome) return <span className="muted">{t(row.jobId ? 'admin.upload.building' : 'admin.upload.pending')}</span>;
-  const { text, tone, detail } = importOutcomeText(t, row.outcome);
-  // A translated refusal keeps the server's own sentence as its detail (hover).
-  return (
-    <span className={tone} title={detail ?? undefined}>
-      {text}
-    </span>
   );
 }
 
