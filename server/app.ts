@@ -26,6 +26,7 @@ import { changeStreamPlugin, type LiveChangeOptions } from './routes/changes/str
 import { creditRoutes } from './routes/credit';
 import { dashboardRoutes } from './routes/dashboard';
 import { datasetRoutes } from './routes/datasets';
+import { deidRoutes } from './routes/deid';
 import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(importJobRoutes);
+  await app.register(deidRoutes);
   await app.register(itemRoutes);
   await app.register(layerRoutes);
   await app.register(blobRoutes);

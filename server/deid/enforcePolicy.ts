@@ -11,6 +11,7 @@
  * whatever it is given.
  */
 import type { Kysely } from 'kysely';
+import type { FileImportOutcome } from '../../src/core/api';
 import { NotDicomError } from '../../src/core/deid/deidentify';
 import { checkDeidentified, type IdentifyingFinding } from '../../src/core/deid/identifying';
 import type { DeidPolicy } from '../../src/core/deid/policy';
@@ -62,4 +63,10 @@ export function judgeDeid(policy: DeidPolicy, bytes: Uint8Array): DeidVerdict {
 export function describeFindings(findings: readonly IdentifyingFinding[], shown = 12): string {
   const names = findings.slice(0, shown).map((finding) => (finding.kind === 'methodMissing' ? `method code ${finding.path}` : `${finding.path} ${finding.keyword}`));
   return findings.length > shown ? `${names.join(', ')} and ${findings.length - shown} more` : names.join(', ');
+}
+
+/** A refused verdict as the importer reports a refused file. */
+export function refusalOf(file: string, verdict: Extract<DeidVerdict, { admitted: false }>): FileImportOutcome {
+  if (verdict.findings.length === 0) return { file, status: 'refused', reason: verdict.reason, code: 'notDeidentifiable' };
+  return { file, status: 'refused', reason: verdict.reason, code: 'stillIdentifying', identifying: verdict.findings };
 }
