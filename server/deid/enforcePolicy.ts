@@ -36,6 +36,9 @@ export type DeidVerdict =
       readonly findings: readonly IdentifyingFinding[];
     };
 
+/** The `file` of a refusal under a policy. */
+export const REFUSED_FILE = '(not stored)';
+
 export async function enforceDeidPolicy(db: Kysely<Database>, datasetId: string, bytes: Uint8Array): Promise<DeidVerdict> {
   const policy = await readDeidPolicy(db, datasetId);
   return judgeDeid(policy, bytes);
@@ -65,8 +68,12 @@ export function describeFindings(findings: readonly IdentifyingFinding[], shown 
   return findings.length > shown ? `${names.join(', ')} and ${findings.length - shown} more` : names.join(', ');
 }
 
-/** A refused verdict as the importer reports a refused file. */
-export function refusalOf(file: string, verdict: Extract<DeidVerdict, { admitted: false }>): FileImportOutcome {
+/**
+ * A refused verdict as the importer reports a refused file. The answer does not echo the file's
+ * name, which may be the patient's: the uploader knows which file it sent.
+ */
+export function refusalOf(verdict: Extract<DeidVerdict, { admitted: false }>): FileImportOutcome {
+  const file = REFUSED_FILE;
   if (verdict.findings.length === 0) return { file, status: 'refused', reason: verdict.reason, code: 'notDeidentifiable' };
   return { file, status: 'refused', reason: verdict.reason, code: 'stillIdentifying', identifying: verdict.findings };
 }

@@ -55,7 +55,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
         const bytes = contentType.startsWith('application/dicom') ? await readBody(request, body, MAX_DICOM_UPLOAD_BYTES) : new Uint8Array(0);
         if (bytes.length === 0) body.resume();
         const verdict = judgeDeid(policy, bytes);
-        if (!verdict.admitted) return { outcomes: [refusalOf(name, verdict)], itemIds: [] };
+        if (!verdict.admitted) return { outcomes: [refusalOf(verdict)], itemIds: [] };
         return importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
       }
       const large = contentType.startsWith('image/tiff') || contentType.startsWith('video/');
