@@ -38,7 +38,7 @@ export interface DeidReport {
 }
 
 export interface DeidResult {
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly report: DeidReport;
 }
 
