@@ -27,6 +27,7 @@ import { creditRoutes } from './routes/credit';
 import { dashboardRoutes } from './routes/dashboard';
 import { datasetRoutes } from './routes/datasets';
 import { dicomwebRoutes } from './routes/dicomweb';
+import { deidRoutes } from './routes/deid';
 import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
 import { labelSetRoutes } from './routes/labelSets';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(labelSetRoutes);
   await app.register(datasetRoutes);
   await app.register(importJobRoutes);
+  await app.register(deidRoutes);
   await app.register(itemRoutes);
   await app.register(dicomwebRoutes);
   await app.register(layerRoutes);

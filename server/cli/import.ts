@@ -2,20 +2,26 @@
  * `npm run import -- <folder> --dataset <name> [--data <dir>] [--label-set <id>@<version>] [--assign <username>]`
  *
  * Imports every file under <folder> into a dataset (created with the SAH label set when absent),
- * printing one line per file and a summary. Exit code 0 when anything is in the dataset after the
+ * printing one line per file and a summary. Into a dataset whose de-identification policy is
+ * `required`, every DICOM file is de-identified first with the project key (server/deid), and
+ * stored with its report; what cannot be is refused. Exit code 0 when anything is in the dataset after the
  * run (imported or already there), 1 when nothing could be imported, 2 on usage errors.
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
+import type { DeidReport } from '../../src/core/deid/deidentify';
+import { importDeidKey } from '../../src/core/deid/keyedHash';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { blobStoreIn } from '../blobs/diskBlobStore';
 import { prepareStorage } from '../bootstrap';
 import { ConfigError, parseDatabaseUrl, parseFlags, SQLITE_FILE_NAME, type DatabaseConfig } from '../config';
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/schema';
-import { importDicomFiles } from '../import/importFiles';
+import { deidentifiedFiles } from '../deid/deidentifyFiles';
+import { readDeidKey, readDeidPolicy, saveDeidReport } from '../deid/policies';
+import { importDicomFiles, type ImportFile } from '../import/importFiles';
 import { warningSentence } from '../import/warningSentence';
 import { assignItems, createDataset, findDatasetByName } from '../services/datasets';
 import { labelSetStore } from '../services/labelSets';
@@ -110,14 +116,35 @@ async function run(args: ImportArgs): Promise<number> {
     if (args.assign && !assignee) throw new ConfigError(`no user "${args.assign}"`);
     const id = await datasetId(db, args);
     const paths = await listFiles(args.folder);
-    const report = await importDicomFiles(db, id, readFiles(args.folder, paths), null, {
+    const policy = await readDeidPolicy(db, id);
+    const refusedBefore: FileImportOutcome[] = [];
+    const deidReports: DeidReport[] = [];
+    let files: AsyncIterable<ImportFile> = readFiles(args.folder, paths);
+    if (policy.mode === 'required') {
+      const raw = await readDeidKey(db, policy.keyId);
+      if (!raw) throw new ConfigError(`the dataset's de-identification key ${policy.keyId} is missing`);
+      console.log(`dataset "${args.dataset}" requires de-identification: each DICOM file is de-identified before it is stored`);
+      files = deidentifiedFiles(files, policy, await importDeidKey(raw), blobs, {
+        refused: (name, outcome) => {
+          refusedBefore.push(outcome);
+          console.log(line({ ...outcome, file: name }));
+        },
+        deidentified: (report) => deidReports.push(report),
+      });
+    }
+    const imported = await importDicomFiles(db, id, files, null, {
       blobs,
       onOutcome: (o) => console.log(line(o)),
       onSlideProgress: progressPrinter((file) => `building tiles of ${file}`, 'tiles'),
       onFrameProgress: progressPrinter((file) => `building frames, now ${file}`, 'frames'),
     });
+    const stored = new Set(imported.outcomes.flatMap((o) => (o.status === 'refused' ? [] : [o.sopInstanceUid])));
+    for (const deidReport of deidReports) {
+      if (stored.has(deidReport.sopInstanceUid)) await saveDeidReport(db, id, deidReport, new Date().toISOString());
+    }
+    const report = { outcomes: [...refusedBefore, ...imported.outcomes] };
     const outcomesOf = (status: FileImportOutcome['status']) => report.outcomes.filter((o) => o.status === status).length;
-    const [imported, duplicates, refused] = [outcomesOf('imported'), outcomesOf('duplicate'), outcomesOf('refused')];
+    const [importedCount, duplicates, refused] = [outcomesOf('imported'), outcomesOf('duplicate'), outcomesOf('refused')];
     const count = async (kind: string) =>
       Number((await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', id).where('kind', '=', kind).executeTakeFirstOrThrow()).n);
     const [seriesItems, slideItems, frameSets] = [await count('series'), await count('slide'), await count('frameSet')];
@@ -126,10 +153,10 @@ async function run(args: ImportArgs): Promise<number> {
       console.log(`assigned ${assigned} new item(s) to ${args.assign}`);
     }
     console.log(
-      `${paths.length} file(s): ${imported} imported, ${duplicates} duplicate(s), ${refused} refused; ` +
+      `${paths.length} file(s): ${importedCount} imported, ${duplicates} duplicate(s), ${refused} refused; ` +
         `dataset "${args.dataset}" has ${seriesItems} series item(s)${slideItems > 0 ? ` and ${slideItems} slide(s)` : ''}${frameSets > 0 ? ` and ${frameSets} frame set(s)` : ''}`,
     );
-    if (imported + duplicates === 0) {
+    if (importedCount + duplicates === 0) {
       console.error(paths.length === 0 ? 'nothing to import: the folder has no files' : 'nothing could be imported');
       return 1;
     }

@@ -11,6 +11,7 @@
  * whatever it is given.
  */
 import type { Kysely } from 'kysely';
+import type { FileImportOutcome } from '../../src/core/api';
 import { NotDicomError } from '../../src/core/deid/deidentify';
 import { checkDeidentified, type IdentifyingFinding } from '../../src/core/deid/identifying';
 import type { DeidPolicy } from '../../src/core/deid/policy';
@@ -34,6 +35,9 @@ export type DeidVerdict =
       readonly reason: string;
       readonly findings: readonly IdentifyingFinding[];
     };
+
+/** The `file` of a refusal under a policy. */
+export const REFUSED_FILE = '(not stored)';
 
 export async function enforceDeidPolicy(db: Kysely<Database>, datasetId: string, bytes: Uint8Array): Promise<DeidVerdict> {
   const policy = await readDeidPolicy(db, datasetId);
@@ -62,4 +66,14 @@ export function judgeDeid(policy: DeidPolicy, bytes: Uint8Array): DeidVerdict {
 export function describeFindings(findings: readonly IdentifyingFinding[], shown = 12): string {
   const names = findings.slice(0, shown).map((finding) => (finding.kind === 'methodMissing' ? `method code ${finding.path}` : `${finding.path} ${finding.keyword}`));
   return findings.length > shown ? `${names.join(', ')} and ${findings.length - shown} more` : names.join(', ');
+}
+
+/**
+ * A refused verdict as the importer reports a refused file. The answer does not echo the file's
+ * name, which may be the patient's: the uploader knows which file it sent.
+ */
+export function refusalOf(verdict: Extract<DeidVerdict, { admitted: false }>): FileImportOutcome {
+  const file = REFUSED_FILE;
+  if (verdict.findings.length === 0) return { file, status: 'refused', reason: verdict.reason, code: 'notDeidentifiable' };
+  return { file, status: 'refused', reason: verdict.reason, code: 'stillIdentifying', identifying: verdict.findings };
 }

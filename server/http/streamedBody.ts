@@ -29,3 +29,22 @@ export async function storeBody(blobs: BlobStore, request: FastifyRequest, body:
     throw error;
   }
 }
+
+/**
+ * The body whole in memory, for a file that must be checked before the blob store may keep it
+ * (a dataset's de-identification policy); 413 as storeBody.
+ */
+export async function readBody(request: FastifyRequest, body: Readable, maxBytes: number): Promise<Uint8Array> {
+  if (Number(request.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -155,6 +155,12 @@ const ROWS: readonly Row[] = [
   { route: 'POST /api/datasets/:id/stills', url: (f) => `/api/datasets/${f.datasetId}/stills`, payload: () => ({ files: [] }), expect: adminOnly(400) },
   { route: 'GET /api/datasets/:id/import-jobs', url: (f) => `/api/datasets/${f.datasetId}/import-jobs`, expect: adminOnly(200) },
   { route: 'GET /api/datasets/:id/items', url: (f) => `/api/datasets/${f.datasetId}/items`, expect: signedIn(200) },
+  { route: 'GET /api/datasets/:id/deid-policy', url: (f) => `/api/datasets/${f.datasetId}/deid-policy`, expect: adminOnly(200) },
+  { route: 'PUT /api/datasets/:id/deid-policy', url: (f) => `/api/datasets/${f.datasetId}/deid-policy`, payload: () => ({}), expect: adminOnly(400) },
+  { route: 'GET /api/datasets/:id/deid-reports', url: (f) => `/api/datasets/${f.datasetId}/deid-reports`, expect: adminOnly(200) },
+  { route: 'POST /api/datasets/:id/deid-reports', url: (f) => `/api/datasets/${f.datasetId}/deid-reports`, payload: () => ({}), expect: adminOnly(400) },
+  // No policy has made the project key yet: admins get as far as looking it up.
+  { route: 'GET /api/deid-keys/:keyId', url: () => '/api/deid-keys/project', expect: adminOnly(404) },
   { route: 'GET /api/import-jobs/:id', url: () => `/api/import-jobs/${NO_ID}`, expect: signedIn(404) },
   { route: 'POST /api/import-jobs/:id/retry', url: () => `/api/import-jobs/${NO_ID}/retry`, expect: adminOnly(404) },
   { route: 'GET /api/items/:id', url: item, expect: signedIn(200) },

@@ -20,6 +20,9 @@
 import type { AgreementReport, DifferingUnit } from './agreement';
 import type { AssignStrategy } from './assignment/planAssignments';
 import type { ConsensusDecision, ConsensusRecord, DecidedUnit } from './consensus';
+import type { DeidReport } from './deid/deidentify';
+import type { IdentifyingFinding } from './deid/identifying';
+import type { DeidOptions, DeidPolicy } from './deid/policy';
 import type { Item, ItemKind } from './item';
 import type { LabelSet, Question } from './labelSet';
 import type { RecordOp, StoredRecord } from './records';
@@ -358,6 +361,8 @@ export type FileImportOutcome =
       /** An English sentence (the CLI prints it); `code` says the same for other languages. */
       readonly reason: string;
       readonly code?: ImportRefusalCode;
+      /** Code stillIdentifying: what the dataset's de-identification policy found (attributes, no values). */
+      readonly identifying?: readonly IdentifyingFinding[];
     };
 
 /** Refusals a user can act on without reading the English `reason` (each has an i18n message). */
@@ -376,7 +381,30 @@ export type ImportRefusalCode =
   /** A JPEG or PNG still that does not decode whole (truncated, corrupt) or is beyond libvips's pixel limit. */
   | 'imageUnreadable'
   /** A video (MP4, WebM) ffprobe/ffmpeg cannot read frame by frame, or without a video stream. */
-  | 'videoUnreadable';
+  | 'videoUnreadable'
+  /** The dataset requires de-identified DICOM and the file still carries identifying attributes (listed in `identifying`). */
+  | 'stillIdentifying'
+  /** The dataset requires de-identified DICOM and the file is not DICOM (slides, stills and videos have no de-identification yet). */
+  | 'notDeidentifiable';
+
+/** GET/PUT /api/datasets/:id/deid-policy (admin). */
+export type DeidPolicyAnswer = DeidPolicy;
+
+export interface SetDeidPolicyRequest {
+  readonly mode: DeidPolicy['mode'];
+  /** Required with mode `required`. */
+  readonly options?: DeidOptions;
+}
+
+/** GET /api/deid-keys/:keyId (admin): the project key, for the keyed hashes of de-identification in the admin's browser. */
+export interface DeidKeyAnswer {
+  readonly keyId: string;
+  /** 32 bytes, base64. */
+  readonly key: string;
+}
+
+/** GET /api/datasets/:id/deid-reports (admin); POST one after an upload the browser de-identified. */
+export type DeidReportsAnswer = readonly DeidReport[];
 
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';

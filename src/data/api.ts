@@ -5,11 +5,15 @@
  * answered with an error status — rejected, retry only for 5xx).
  */
 import type { DecidedUnit } from '../core/consensus';
+import type { DeidReport } from '../core/deid/deidentify';
 import type { LabelSet } from '../core/labelSet';
 import type { StoredRecord } from '../core/records';
 import type {
   StagedStill,
   StillsImportRequest,
+  DeidKeyAnswer,
+  DeidPolicyAnswer,
+  SetDeidPolicyRequest,
   AuditChainVerdict,
   AuditEntry,
   ApiError,
@@ -393,6 +397,15 @@ export function createApiClient(options: ApiClientOptions) {
     /** The dataset's recent slide import jobs, newest first (admin). */
     listImportJobs: (datasetId: string) => json<ImportJob[]>('GET', `${dataset(datasetId)}/import-jobs`),
     retryImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/retry`),
+    /** A dataset's de-identification policy (admin). */
+    getDeidPolicy: (datasetId: string) => json<DeidPolicyAnswer>('GET', `${dataset(datasetId)}/deid-policy`),
+    setDeidPolicy: (datasetId: string, request: SetDeidPolicyRequest) => json<DeidPolicyAnswer>('PUT', `${dataset(datasetId)}/deid-policy`, request),
+    /** The project key of de-identification's keyed hashes (admin; every read is audited). */
+    getDeidKey: (keyId: string) => json<DeidKeyAnswer>('GET', `/api/deid-keys/${encodeURIComponent(keyId)}`),
+    /** Keeps what de-identification did to an uploaded file with the dataset. */
+    postDeidReport: async (datasetId: string, report: DeidReport): Promise<void> => {
+      await send('POST', `${dataset(datasetId)}/deid-reports`, { json: report });
+    },
   };
 }
 

@@ -6,13 +6,17 @@
  * DICOM file or a still is then imported in the request and reported as for the CLI (an uploaded
  * still becomes a frame set of its own; folders of stills go through the CLI); a TIFF-based slide
  * or a video (MP4, WebM or DICOM), whose pyramid or frames may take minutes to build, becomes an import job
- * (server/import/jobs) and the answer is 202 with the job at once. The streamed body parser lives
- * only in this plugin's context.
+ * (server/import/jobs) and the answer is 202 with the job at once. Into a dataset whose
+ * de-identification policy is `required`, only DICOM files the policy admits come in, read whole
+ * and checked before anything is stored, under the name `<SOPInstanceUID>.dcm` (server/deid).
+ * The streamed body parser lives only in this plugin's context.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { UploadAnswer } from '../../../src/core/api';
 import { HttpError, notFound } from '../../http/errors';
-import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
+import { acceptStreamedBody, isStreamedBody, readBody, storeBody } from '../../http/streamedBody';
+import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
+import { readDeidPolicy } from '../../deid/policies';
 import { headOf, importDicomFiles } from '../../import/importFiles';
 import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
 import { routeImport } from '../../import/route';
@@ -45,6 +49,15 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
       const name = fileName(request.headers['x-file-name']);
       const contentType = request.headers['content-type'] ?? '';
+      const policy = await readDeidPolicy(ctx.db, id);
+      if (policy.mode === 'required') {
+        // Checked in memory first: the blob store keeps whatever it is given, identifying or not.
+        const bytes = contentType.startsWith('application/dicom') ? await readBody(request, body, MAX_DICOM_UPLOAD_BYTES) : new Uint8Array(0);
+        if (bytes.length === 0) body.resume();
+        const verdict = judgeDeid(policy, bytes);
+        if (!verdict.admitted) return { outcomes: [refusalOf(verdict)], itemIds: [] };
+        return importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
+      }
       const large = contentType.startsWith('image/tiff') || contentType.startsWith('video/');
       const stored = await storeBody(ctx.blobs, request, body, large ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
       const route = routeImport(await headOf(ctx.blobs, { name, stored }));

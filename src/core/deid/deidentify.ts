@@ -38,7 +38,7 @@ export interface DeidReport {
 }
 
 export interface DeidResult {
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly report: DeidReport;
 }
 
@@ -68,8 +68,10 @@ export class NotDicomError extends Error {
 }
 
 export function readPart10(bytes: Uint8Array): ReturnType<typeof dcmjs.data.DicomMessage.readFile> {
-  // dcmjs reads an ArrayBuffer from its start: a view into a larger buffer is copied out first.
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  // dcmjs reads a whole ArrayBuffer: a view's bytes are copied out first (a Node Buffer is often
+  // a view into a shared pool, and its slice() is no copy).
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
   try {
     return dcmjs.data.DicomMessage.readFile(buffer);
   } catch (error) {

@@ -376,6 +376,14 @@ export const appMessages = {
     en: 'Refused: this video could not be read frame by frame (damaged, or no video stream).',
     ja: '拒否：この動画をフレームごとに読めませんでした（壊れているか、映像ストリームがありません）。',
   },
+  'admin.upload.reason.stillIdentifying': {
+    en: 'Refused: this dataset requires de-identified files, and this one still carries identifying attributes: {attributes}',
+    ja: '拒否：このデータセットは匿名化済みのファイルのみ受け付けます。このファイルには識別情報が残っています：{attributes}',
+  },
+  'admin.upload.reason.notDeidentifiable': {
+    en: 'Refused: this dataset requires de-identified DICOM files; slides, stills and videos cannot be de-identified yet.',
+    ja: '拒否：このデータセットは匿名化済みの DICOM ファイルのみ受け付けます。スライド・静止画・動画はまだ匿名化できません。',
+  },
   'admin.upload.reason.inflatedTooLarge': {
     en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',
     ja: '拒否：圧縮データが画像の大きさをはるかに超えて展開されるため、サーバーを守るため取り込みません。',

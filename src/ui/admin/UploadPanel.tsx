@@ -6,6 +6,7 @@ import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { uploadPreparer, type UploadPreparer } from './deidentifyUpload';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { StillsFolderUpload } from './StillsFolderUpload';
@@ -25,7 +26,8 @@ interface UploadRow {
 const PARALLEL_UPLOADS = 2;
 
 /**
- * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file.
+ * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file;
+ * into a dataset whose policy requires it, each file is de-identified in the browser first.
  * A slide's upload is answered with its import job: the row waits for the job, which the slide
  * imports table follows (and finds again when the admin comes back to the screen).
  */
@@ -49,20 +51,34 @@ export function UploadPanel() {
     setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, jobId: null, error: null })));
     const update = (index: number, change: Partial<UploadRow>) =>
       setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+    const { api } = appServices();
+    let prepare: UploadPreparer;
+    try {
+      prepare = await uploadPreparer(api, chosen);
+    } catch (caught) {
+      const error = toAppError(caught);
+      setRows((current) => current.map((row) => ({ ...row, error })));
+      setBusy(false);
+      return;
+    }
     let next = 0;
     async function worker(): Promise<void> {
       while (next < files.length) {
         const index = next++;
         const file = files[index] as File;
         try {
-          const answer = await appServices().api.sendFile(chosen, file.webkitRelativePath || file.name, file, {
+          // Into a dataset that requires it, de-identified here first: nothing identifying leaves the browser.
+          const prepared = await prepare(file, file.webkitRelativePath || file.name);
+          const answer = await api.sendFile(chosen, prepared.name, prepared.body, {
             onProgress: (sent) => update(index, { sent }),
           });
           if (isImportJob(answer)) {
             importJobs.add(answer);
             update(index, { sent: file.size, jobId: answer.id });
           } else {
-            update(index, { sent: file.size, outcome: answer.outcomes[0] ?? null });
+            const outcome = answer.outcomes[0] ?? null;
+            if (prepared.report && outcome?.status === 'imported') await api.postDeidReport(chosen, prepared.report);
+            update(index, { sent: file.size, outcome });
           }
         } catch (caught) {
           update(index, { error: toAppError(caught) });

@@ -23,6 +23,8 @@ const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
   slideTooLarge: 'admin.upload.reason.slideTooLarge',
   imageUnreadable: 'admin.upload.reason.imageUnreadable',
   videoUnreadable: 'admin.upload.reason.videoUnreadable',
+  stillIdentifying: 'admin.upload.reason.stillIdentifying',
+  notDeidentifiable: 'admin.upload.reason.notDeidentifiable',
 };
 
 export function importOutcomeText(t: Translate, outcome: FileImportOutcome): OutcomeText {
@@ -33,7 +35,10 @@ export function importOutcomeText(t: Translate, outcome: FileImportOutcome): Out
     case 'duplicate':
       return { text: t('admin.upload.duplicate'), tone: 'muted', detail: null };
     case 'refused':
-      if (outcome.code) return { text: t(REFUSAL_TEXT[outcome.code]), tone: 'error', detail: outcome.reason };
+      if (outcome.code) {
+        const attributes = (outcome.identifying ?? []).map((finding) => `${finding.path} ${finding.keyword}`).join(', ');
+        return { text: t(REFUSAL_TEXT[outcome.code], { attributes }), tone: 'error', detail: outcome.reason };
+      }
       return { text: t('admin.upload.refused', { reason: outcome.reason }), tone: 'error', detail: null };
   }
 }

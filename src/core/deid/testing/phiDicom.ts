@@ -43,7 +43,7 @@ const SIZE = 16;
 const text = (vr: string, ...values: unknown[]) => ({ vr, Value: values });
 
 /** Slice `index` (0-based) of the PHI series: 16 × 16 signed 16-bit pixels; `edit` changes its data set before it is written. */
-export function phiCtSlice(index: number, edit?: (dataSet: DcmjsDataSet) => void): Uint8Array {
+export function phiCtSlice(index: number, edit?: (dataSet: DcmjsDataSet) => void): Uint8Array<ArrayBuffer> {
   const pixels = new Int16Array(SIZE * SIZE).map((_, i) => i - 100 + index);
   const meta: DcmjsDataSet = {
     '00020001': text('OB', new Uint8Array([0, 1]).buffer),
