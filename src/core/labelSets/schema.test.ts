@@ -25,6 +25,7 @@ function broken(change: (set: Record<string, any>) => void): unknown {
 const malformed: readonly (readonly [string, unknown])[] = [
   ['not an object', 'sah'],
   ['no questions', broken((s) => (s.questions = []))],
+  ['id with a space', broken((s) => (s.id = 'My set'))],
   ['version 0', broken((s) => (s.version = 0))],
   ['fractional version', broken((s) => (s.version = 1.5))],
   ['unknown property', broken((s) => (s.colour = 'red'))],

@@ -7,6 +7,8 @@ import { checkLiveKeyClashes } from './labelSetKeys';
 const TARGETS: readonly QuestionTarget[] = ['series', 'slice', 'frame', 'frameRange', 'image', 'slide', 'region'];
 const KINDS: readonly AnswerKind[] = ['single', 'multiple', 'grade'];
 const COLOR = /^#[0-9a-fA-F]{6}$/;
+/** Label set ids appear in URLs (`/api/label-sets/:id/:version`) and file names. */
+const LABEL_SET_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 /** Question ids are part of record ids (`label:<question>:<target>`): no separators, short. */
 const QUESTION_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -23,7 +25,9 @@ export function validateLabelSet(input: unknown): Result<LabelSet> {
 }
 
 function checkLabelSet(set: Obj, issues: Issues): void {
-  string(set.id, 'id', issues);
+  if (string(set.id, 'id', issues) && !LABEL_SET_ID.test(set.id)) {
+    issues.add('id', `expected lower-case letters, digits, ".", "_" or "-" (at most 100), got ${JSON.stringify(set.id)}`);
+  }
   integer(set.version, 'version', issues, 1);
   localizedText(set.name, 'name', issues);
   if (!array(set.questions, 'questions', issues)) return;
