@@ -5,6 +5,7 @@ import { auditMessages } from './audit';
 import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
+import { labelSetEditorMessages } from './labelSetEditor';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { reviewQueueMessages } from './reviewQueue';
@@ -36,6 +37,7 @@ export const messageTables = {
   reviewFramesMessages,
   frameMessages,
   videoMessages,
+  labelSetEditorMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -56,6 +58,7 @@ export const messages = {
   ...reviewFramesMessages,
   ...frameMessages,
   ...videoMessages,
+  ...labelSetEditorMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;
