@@ -7,13 +7,13 @@
  */
 import type { LabelSet } from '../labelSet';
 import { validateLabelSet } from '../validation/labelSet';
-import burnedInText from './builtin/burned-in-text.json';
-import endoscopyVideo from './builtin/endoscopy-video.json';
-import fundusGrading from './builtin/fundus-grading.json';
-import gastricBiopsy from './builtin/gastric-biopsy.json';
-import ichSubtype from './builtin/ich-subtype.json';
-import sahSlice from './builtin/sah-slice.json';
-import ucEndoscopy from './builtin/uc-endoscopy.json';
+import burnedInText from './builtin/burned-in-text.json' with { type: 'json' };
+import endoscopyVideo from './builtin/endoscopy-video.json' with { type: 'json' };
+import fundusGrading from './builtin/fundus-grading.json' with { type: 'json' };
+import gastricBiopsy from './builtin/gastric-biopsy.json' with { type: 'json' };
+import ichSubtype from './builtin/ich-subtype.json' with { type: 'json' };
+import sahSlice from './builtin/sah-slice.json' with { type: 'json' };
+import ucEndoscopy from './builtin/uc-endoscopy.json' with { type: 'json' };
 
 function builtin(json: unknown): LabelSet {
   const result = validateLabelSet(json);
