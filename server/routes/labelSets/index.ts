@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors';
 import { ADMIN_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
 import { importLabelSet, saveLabelSetVersion } from '../../services/labelSetWrites';
+import { migrationPlanRoutes } from './migrationPlan';
 import { labelSetBodySchema, labelSetParamsSchema } from './schema';
 
 export const labelSetRoutes: FastifyPluginAsync = async (app) => {
@@ -42,4 +43,6 @@ export const labelSetRoutes: FastifyPluginAsync = async (app) => {
     const saved = await saveLabelSetVersion(ctx.db, request.body, userOf(request).id, ctx.now().toISOString());
     return reply.code(201).send(saved);
   });
+
+  await app.register(migrationPlanRoutes);
 };
