@@ -1,8 +1,9 @@
 import type { LabelClass } from '../../../core/labelSet';
 import { useT } from '../../../i18n';
 
-/** Schemes offered for a class's standard code; any other may be typed. */
-const SCHEMES = ['SCT', 'RADLEX', 'LOINC', 'ICD-10'] as const;
+/** Schemes offered for a class's standard code (the editor's one list); any other may be typed. */
+export const SCHEMES_LIST_ID = 'label-set-schemes';
+export const SCHEMES = ['SCT', 'RADLEX', 'LOINC', 'ICD-10'] as const;
 
 /** A class's coding from its three fields: none while all are empty, else what was typed (the validator names what is missing). */
 function coding(scheme: string, code: string, meaning: string): Pick<LabelClass, 'coding'> {
@@ -51,12 +52,7 @@ export function ClassEditor({
         <input aria-label={t('labelSets.class.key')} data-testid={`${testId}-key`} value={value.key ?? ''} size={2} maxLength={2} onChange={(e) => onChange(withKey(e.target.value))} />
       </td>
       <td>
-        <input aria-label={t('labelSets.class.scheme')} list="label-set-schemes" value={c.scheme} size={7} onChange={(e) => onChange(withCoding(e.target.value, c.code, c.meaning))} />
-        <datalist id="label-set-schemes">
-          {SCHEMES.map((scheme) => (
-            <option key={scheme} value={scheme} />
-          ))}
-        </datalist>
+        <input aria-label={t('labelSets.class.scheme')} list={SCHEMES_LIST_ID} value={c.scheme} size={7} onChange={(e) => onChange(withCoding(e.target.value, c.code, c.meaning))} />
       </td>
       <td>
         <input aria-label={t('labelSets.class.standardCode')} value={c.code} size={10} onChange={(e) => onChange(withCoding(c.scheme, e.target.value, c.meaning))} />

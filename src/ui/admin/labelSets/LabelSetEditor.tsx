@@ -5,6 +5,7 @@ import { validateLabelSet } from '../../../core/validate';
 import { useT } from '../../../i18n';
 import { ErrorText } from '../../common/ErrorText';
 import { useAdminAction } from '../useAdminAction';
+import { SCHEMES, SCHEMES_LIST_ID } from './ClassEditor';
 import { LabelSetPreview } from './LabelSetPreview';
 import { QuestionEditor } from './QuestionEditor';
 
@@ -42,6 +43,11 @@ export function LabelSetEditor({
       }}
     >
       <h3>{title}</h3>
+      <datalist id={SCHEMES_LIST_ID}>
+        {SCHEMES.map((scheme) => (
+          <option key={scheme} value={scheme} />
+        ))}
+      </datalist>
       <div className="form inline-form">
         <label>
           {t('labelSets.editor.id')}
