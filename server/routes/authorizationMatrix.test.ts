@@ -141,6 +141,15 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/readers', url: () => '/api/readers', expect: { ...signedIn(403), wgLead: 200, admin: 200, allRolesReader: 200 } },
   { route: 'GET /api/label-sets', url: () => '/api/label-sets', expect: signedIn(200) },
   { route: 'GET /api/label-sets/:id/:version', url: () => '/api/label-sets/sah-slice/1', expect: signedIn(200) },
+  { route: 'GET /api/label-sets/:id/:version/export', url: () => '/api/label-sets/sah-slice/1/export', expect: adminOnly(200) },
+  { route: 'POST /api/label-sets/import', url: () => '/api/label-sets/import', payload: () => ({}), expect: adminOnly(400) },
+  { route: 'POST /api/label-sets', url: () => '/api/label-sets', payload: () => ({}), expect: adminOnly(400) },
+  {
+    route: 'POST /api/datasets/:id/label-set-migration/plan',
+    url: (f) => `/api/datasets/${f.datasetId}/label-set-migration/plan`,
+    payload: () => ({ toVersion: 9 }),
+    expect: adminOnly(400),
+  },
   { route: 'GET /api/datasets', url: () => '/api/datasets', expect: signedIn(200) },
   { route: 'POST /api/datasets', url: () => '/api/datasets', payload: () => ({}), expect: adminOnly(400) },
   {

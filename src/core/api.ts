@@ -153,6 +153,18 @@ export interface CreateDatasetRequest {
   readonly labelSetVersion: number;
 }
 
+/**
+ * POST /api/label-sets/import (admin): a label set file as exported elsewhere, keeping its id and
+ * version → 201 `created`, or 200 `unchanged` when that exact set is already stored. A different
+ * body under a stored id and version is refused (409): a version never changes.
+ * POST /api/label-sets (admin): a set from the editor, stored as the next version of its id → 201.
+ */
+export interface LabelSetSaved {
+  readonly status: 'created' | 'unchanged';
+  readonly id: string;
+  readonly version: number;
+}
+
 /** GET /api/datasets/:id/items?cursor=&limit= → ItemPage */
 export interface ItemSummary {
   readonly id: string;

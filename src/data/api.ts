@@ -32,6 +32,7 @@ import type {
   ImportReport,
   ItemDetail,
   ItemReview,
+  LabelSetSaved,
   ItemPage,
   LoginRequest,
   LoginResponse,
@@ -350,6 +351,11 @@ export function createApiClient(options: ApiClientOptions) {
     resolveComment: (threadId: string) => json<CommentThread>('POST', `/api/comments/${encodeURIComponent(threadId)}/resolve`),
     reopenComment: (threadId: string) => json<CommentThread>('POST', `/api/comments/${encodeURIComponent(threadId)}/reopen`),
     listLabelSets: () => json<LabelSet[]>('GET', '/api/label-sets'),
+    /** The file another installation imports: the set with its id and version (admin). */
+    exportLabelSet: (id: string, version: number) => json<LabelSet>('GET', `/api/label-sets/${encodeURIComponent(id)}/${version}/export`),
+    importLabelSet: (labelSet: unknown) => json<LabelSetSaved>('POST', '/api/label-sets/import', labelSet),
+    /** Stores the editor's set as the next version of its id. */
+    saveLabelSet: (labelSet: LabelSet) => json<LabelSetSaved>('POST', '/api/label-sets', labelSet),
 
     /** Record changes after an opaque checkpoint ('' = from the start). */
     changes: (since: string, limit?: number) => json<ChangeFeed>('GET', `/api/changes${query({ since, limit })}`),

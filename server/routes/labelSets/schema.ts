@@ -11,3 +11,6 @@ export const labelSetParamsSchema = {
     },
   },
 } as const;
+
+/** The body is checked by the label set validator (one definition, every problem named); here only its being an object. */
+export const labelSetBodySchema = { body: { type: 'object' } } as const;

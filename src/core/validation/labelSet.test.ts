@@ -65,6 +65,35 @@ describe('validateLabelSet', () => {
     expect(errorsOf(letters)).toEqual(['questions[0].classes[1].key: key "A" is already used by class "sah.present"']);
   });
 
+  it('refuses a region key that clashes with another question’s key, naming both keys and questions', () => {
+    const set = sah();
+    set.questions = [question('mayo', 'frame', 'grade', ['mayo.0', 'mayo.1']), question('lesion', 'region', 'single', ['ulcer', 'polyp'], { keys: ['u', '1'] })];
+    expect(errorsOf(set)).toEqual([
+      'questions[1].classes[1].key: key "1" of class "polyp" (question "lesion") clashes with class "mayo.0" of question "mayo": region keys are live while every other question is answered',
+    ]);
+    set.questions.push(question('organ', 'region', 'single', ['liver'], { keys: ['U'] }));
+    set.questions[1].classes[1].key = 'p';
+    expect(errorsOf(set)).toEqual([
+      'questions[2].classes[0].key: key "U" of class "liver" (question "organ") clashes with class "ulcer" of question "lesion": region keys are live while every other question is answered',
+    ]);
+  });
+
+  it('refuses two classes of one question with the same standard code, and accepts it across schemes', () => {
+    const set = sah();
+    q0(set).classes[2].coding = { scheme: 'SCT', code: '21454007', meaning: 'again' };
+    expect(errorsOf(set)).toEqual(['questions[0].classes[2].coding.code: code SCT 21454007 is already used by class "sah.present"']);
+    q0(set).classes[2].coding.scheme = 'RADLEX';
+    expect(errorsOf(set)).toEqual([]);
+  });
+
+  it('refuses grade keys that do not rise with the scale', () => {
+    const set = sah();
+    set.questions = [question('mayo', 'frame', 'grade', ['mayo.0', 'mayo.1', 'mayo.2'], { keys: ['0', '2', '1'] })];
+    expect(errorsOf(set)).toEqual(['questions[0].classes[2].key: grade keys must rise with the scale: key "1" follows key "2"']);
+    set.questions = [question('mayo', 'frame', 'grade', ['mayo.0', 'mayo.1'], { keys: ['a', 'b'] })];
+    expect(errorsOf(set)).toEqual([]);
+  });
+
   it('refuses keys that are not one character', () => {
     const set = sah();
     q0(set).classes[0].key = 'F1';
@@ -73,7 +102,7 @@ describe('validateLabelSet', () => {
 
   it('a region question is single choice; a grade needs at least two grades', () => {
     const set = sah();
-    set.questions = [question('outline', 'region', 'multiple', ['a']), question('mayo', 'frame', 'grade', ['mayo.0']), question('ok', 'frame', 'grade', ['g0', 'g1'])];
+    set.questions = [question('outline', 'region', 'multiple', ['a'], { keys: ['x'] }), question('mayo', 'frame', 'grade', ['mayo.0']), question('ok', 'frame', 'grade', ['g0', 'g1'])];
     expect(errorsOf(set)).toEqual(['questions[0].kind: a region question is single choice', 'questions[1].classes: a grade scale needs at least two grades']);
   });
 

@@ -1,11 +1,14 @@
 import type { AnswerKind, LabelSet, QuestionTarget } from '../labelSet';
 import { upgradeLabelSetShape } from '../migrations/labelSetShape';
 import { fail, ok, type Result } from '../result';
-import { Issues, array, at, atIndex, integer, object, oneOf, string, type Obj } from './checks';
+import { Issues, array, at, atIndex, integer, isObject, object, oneOf, string, type Obj } from './checks';
+import { checkLiveKeyClashes } from './labelSetKeys';
 
 const TARGETS: readonly QuestionTarget[] = ['series', 'slice', 'frame', 'frameRange', 'image', 'slide', 'region'];
 const KINDS: readonly AnswerKind[] = ['single', 'multiple', 'grade'];
 const COLOR = /^#[0-9a-fA-F]{6}$/;
+/** Label set ids appear in URLs (`/api/label-sets/:id/:version`) and file names. */
+const LABEL_SET_ID = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 /** Question ids are part of record ids (`label:<question>:<target>`): no separators, short. */
 const QUESTION_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -22,13 +25,16 @@ export function validateLabelSet(input: unknown): Result<LabelSet> {
 }
 
 function checkLabelSet(set: Obj, issues: Issues): void {
-  string(set.id, 'id', issues);
+  if (string(set.id, 'id', issues) && !LABEL_SET_ID.test(set.id)) {
+    issues.add('id', `expected lower-case letters, digits, ".", "_" or "-" (at most 100), got ${JSON.stringify(set.id)}`);
+  }
   integer(set.version, 'version', issues, 1);
   localizedText(set.name, 'name', issues);
   if (!array(set.questions, 'questions', issues)) return;
   if (set.questions.length === 0) issues.add('questions', 'a label set needs at least one question');
   const ids = new Set<string>();
   set.questions.forEach((q, i) => checkQuestion(q, atIndex('questions', i), issues, ids));
+  checkLiveKeyClashes(set.questions, issues);
 }
 
 function checkQuestion(x: unknown, path: string, issues: Issues, ids: Set<string>): void {
@@ -52,7 +58,9 @@ function checkQuestion(x: unknown, path: string, issues: Issues, ids: Set<string
     if (q.classes.length === 0) issues.add(classesPath, 'a question needs at least one class');
     if (q.kind === 'grade' && q.classes.length < 2) issues.add(classesPath, 'a grade scale needs at least two grades');
     const keys = new Map<string, string>();
-    q.classes.forEach((c, i) => checkClass(c, atIndex(classesPath, i), issues, codes, keys));
+    const codings = new Map<string, string>();
+    q.classes.forEach((c, i) => checkClass(c, atIndex(classesPath, i), issues, codes, keys, codings));
+    if (q.kind === 'grade') checkGradeKeysRise(q.classes, classesPath, issues);
   }
   if (q.itemAnswer !== undefined) checkItemAnswer(q.itemAnswer, at(path, 'itemAnswer'), issues, codes);
 }
@@ -73,7 +81,22 @@ function checkItemAnswer(x: unknown, path: string, issues: Issues, codes: Readon
   });
 }
 
-function checkClass(x: unknown, path: string, issues: Issues, codes: Set<string>, keys: Map<string, string>): void {
+/**
+ * Grades are listed lowest first; where every grade has a digit key the digits must rise with
+ * the scale, so `3` never means a milder grade than `2`.
+ */
+function checkGradeKeysRise(classes: readonly unknown[], path: string, issues: Issues): void {
+  const keys = classes.map((c) => (isObject(c) && typeof c.key === 'string' && /^[0-9]$/.test(c.key) ? Number(c.key) : null));
+  if (keys.some((k) => k === null)) return;
+  keys.forEach((k, i) => {
+    const previous = keys[i - 1];
+    if (i > 0 && k !== null && previous !== undefined && previous !== null && k <= previous) {
+      issues.add(at(atIndex(path, i), 'key'), `grade keys must rise with the scale: key "${k}" follows key "${previous}"`);
+    }
+  });
+}
+
+function checkClass(x: unknown, path: string, issues: Issues, codes: Set<string>, keys: Map<string, string>, codings: Map<string, string>): void {
   const c = object(x, path, issues, ['code', 'name', 'color', 'key', 'coding']);
   if (!c) return;
   if (string(c.code, at(path, 'code'), issues)) {
@@ -99,6 +122,14 @@ function checkClass(x: unknown, path: string, issues: Issues, codes: Set<string>
       string(coding.scheme, at(path, 'coding.scheme'), issues);
       string(coding.code, at(path, 'coding.code'), issues);
       string(coding.meaning, at(path, 'coding.meaning'), issues);
+      // Exporters write the standard code (SEG, SR, COCO, GeoJSON); two classes of one question
+      // with one code would be indistinguishable there.
+      if (typeof coding.scheme === 'string' && typeof coding.code === 'string') {
+        const schemeCode = `${coding.scheme} ${coding.code}`;
+        const owner = codings.get(schemeCode);
+        if (owner !== undefined) issues.add(at(path, 'coding.code'), `code ${coding.scheme} ${coding.code} is already used by class "${owner}"`);
+        codings.set(schemeCode, typeof c.code === 'string' ? c.code : '?');
+      }
     }
   }
 }

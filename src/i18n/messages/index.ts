@@ -6,6 +6,7 @@ import { dashboardMessages } from './dashboard';
 import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
 import { frameRegionMessages } from './frameRegions';
+import { labelSetEditorMessages } from './labelSetEditor';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { readingContextMessages } from './readingContext';
@@ -40,6 +41,7 @@ export const messageTables = {
   frameMessages,
   frameRegionMessages,
   videoMessages,
+  labelSetEditorMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -62,6 +64,7 @@ export const messages = {
   ...frameMessages,
   ...frameRegionMessages,
   ...videoMessages,
+  ...labelSetEditorMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -6,8 +6,10 @@ import { adminSections } from './adminSections';
 import { AssignPanel } from './AssignPanel';
 import { AuditPanel } from './AuditPanel';
 import { DatasetsPanel } from './DatasetsPanel';
+import { LabelSetsPanel } from './labelSets/LabelSetsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { UploadPanel } from './UploadPanel';
+import { useLabelSets } from './useLabelSets';
 import { UsersPanel, useUsers } from './UsersPanel';
 
 export function AdminPage() {
@@ -17,6 +19,7 @@ export function AdminPage() {
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   // Accounts are listed only for those who administer them.
   const { users, error, reload } = useUsers(sections.includes('users'));
+  const labelSets = useLabelSets();
 
   useEffect(() => {
     void loadDatasets();
@@ -36,7 +39,8 @@ export function AdminPage() {
       <h1>{t('admin.title')}</h1>
       <ErrorText error={error} testId="admin-error" />
       {sections.includes('users') && <UsersPanel users={users} onChanged={reload} />}
-      {sections.includes('datasets') && <DatasetsPanel />}
+      {sections.includes('labelSets') && <LabelSetsPanel labelSets={labelSets.labelSets} onChanged={labelSets.reload} />}
+      {sections.includes('datasets') && <DatasetsPanel labelSets={labelSets.labelSets} />}
       {sections.includes('upload') && <UploadPanel />}
       {sections.includes('assign') && <AssignPanel />}
       {sections.includes('models') && <ModelsPanel />}

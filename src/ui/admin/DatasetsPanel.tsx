@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { LabelSet } from '../../core/labelSet';
-import { BUILTIN_LABEL_SETS } from '../../core/labelSets/builtin';
 import { useLanguage, useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
@@ -8,15 +7,14 @@ import { ProgressBar } from '../common/ProgressBar';
 import { chosenLabelSet, labelSetKey } from './labelSetChoice';
 import { useAdminAction } from './useAdminAction';
 
-/** All datasets and the form that creates one for a built-in label set. */
-export function DatasetsPanel() {
+/** All datasets and the form that creates one for a stored label set version. */
+export function DatasetsPanel({ labelSets }: { readonly labelSets: readonly LabelSet[] }) {
   const t = useT();
   const [language] = useLanguage();
   const datasets = useAppStore((state) => state.datasets);
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const labelSets = useLabelSets();
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const selected = chosenLabelSet(labelSets, chosenKey);
   const { busy, error, run } = useAdminAction();
@@ -91,20 +89,4 @@ export function DatasetsPanel() {
       <ErrorText error={error} testId="new-dataset-error" />
     </section>
   );
-}
-
-/** The server's label sets; the built-in ones until it answers (or when it cannot). */
-function useLabelSets(): readonly LabelSet[] {
-  const [labelSets, setLabelSets] = useState<readonly LabelSet[]>(BUILTIN_LABEL_SETS);
-  useEffect(() => {
-    appServices()
-      .api.listLabelSets()
-      .then(
-        (list) => {
-          if (list.length > 0) setLabelSets(list);
-        },
-        () => undefined,
-      );
-  }, []);
-  return labelSets;
 }

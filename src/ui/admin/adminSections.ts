@@ -1,12 +1,12 @@
 /**
  * Which sections of the admin screen a user gets: an admin runs the installation (accounts,
- * datasets, uploads, models, the audit log) and assigns; a WG lead assigns (the server says the same).
+ * label sets, datasets, uploads, models, the audit log) and assigns; a WG lead assigns (the server says the same).
  */
 import type { Role } from '../../core/api';
 
-export type AdminSection = 'users' | 'datasets' | 'upload' | 'assign' | 'models' | 'audit';
+export type AdminSection = 'users' | 'labelSets' | 'datasets' | 'upload' | 'assign' | 'models' | 'audit';
 
-const SECTIONS: readonly AdminSection[] = ['users', 'datasets', 'upload', 'assign', 'models', 'audit'];
+const SECTIONS: readonly AdminSection[] = ['users', 'labelSets', 'datasets', 'upload', 'assign', 'models', 'audit'];
 
 const SECTIONS_OF: Readonly<Partial<Record<Role, readonly AdminSection[]>>> = {
   admin: SECTIONS,

@@ -22,6 +22,7 @@ export const ERROR_CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   invalid_state: 'error.invalidState',
   conflict: 'error.conflict',
   name_taken: 'error.nameTaken',
+  label_set_version_taken: 'labelSets.error.versionTaken',
   username_taken: 'error.usernameTaken',
   password_change_required: 'error.passwordChangeRequired',
   too_many_requests: 'error.tooManyRequests',
