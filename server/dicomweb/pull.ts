@@ -5,23 +5,13 @@
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { DicomwebPullRequest, FileImportOutcome, ImportReport } from '../../src/core/api';
 import { badRequest } from '../http/errors';
 import type { DicomJson } from './dicomJson';
 import { boundaryOf, partBytes, readMultipart } from './multipart';
 import { storeInstances, type ArrivedInstance, type StoreDeps } from './store';
 
-export interface PullRequest {
-  /** The DICOMweb service root, e.g. `http://pacs:8042/dicom-web`. */
-  readonly baseUrl: string;
-  readonly username?: string;
-  readonly password?: string;
-  readonly studyInstanceUid?: string;
-  /** With a study: only this series of it. */
-  readonly seriesInstanceUid?: string;
-  /** QIDO-RS matching keys for the studies to pull (`PatientID`, `StudyDate`, `ModalitiesInStudy`…) when no study is named. */
-  readonly query?: Readonly<Record<string, string>>;
-}
+export type PullRequest = DicomwebPullRequest;
 
 /** Most studies one pull takes from a query: a query that matches the whole PACS is a mistake. */
 export const MAX_PULLED_STUDIES = 100;

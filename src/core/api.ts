@@ -418,6 +418,19 @@ export interface DeidKeyAnswer {
 /** GET /api/datasets/:id/deid-reports (admin); POST one after an upload the browser de-identified. */
 export type DeidReportsAnswer = readonly DeidReport[];
 
+/** POST /api/datasets/:id/dicomweb-pull (admin): studies pulled from a PACS over DICOMweb; answered with the per-file ImportReport. */
+export interface DicomwebPullRequest {
+  /** The DICOMweb service root, e.g. `http://pacs:8042/dicom-web`. */
+  readonly baseUrl: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly studyInstanceUid?: string;
+  /** With a study: only this series of it. */
+  readonly seriesInstanceUid?: string;
+  /** QIDO-RS matching keys for the studies to pull (`StudyDate`, `ModalitiesInStudy`…) when no study is named; the server decides which it accepts. */
+  readonly query?: Readonly<Record<string, string>>;
+}
+
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
 

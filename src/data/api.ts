@@ -13,6 +13,8 @@ import type {
   StillsImportRequest,
   DeidKeyAnswer,
   DeidPolicyAnswer,
+  DeidReportsAnswer,
+  DicomwebPullRequest,
   SetDeidPolicyRequest,
   AuditChainVerdict,
   AuditEntry,
@@ -412,6 +414,10 @@ export function createApiClient(options: ApiClientOptions) {
     postDeidReport: async (datasetId: string, report: DeidReport): Promise<void> => {
       await send('POST', `${dataset(datasetId)}/deid-reports`, { json: report });
     },
+    /** What de-identification did to each file of the dataset, oldest first (admin). */
+    listDeidReports: (datasetId: string) => json<DeidReportsAnswer>('GET', `${dataset(datasetId)}/deid-reports`),
+    /** Pulls studies from a PACS over DICOMweb into the dataset; answered when every file is in, with a report per file (admin). */
+    pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportReport>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
   };
 }
 
