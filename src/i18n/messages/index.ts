@@ -3,6 +3,7 @@ import { adjudicationMessages } from './adjudication';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
 import { dashboardMessages } from './dashboard';
+import { deidAdminMessages } from './deidAdmin';
 import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
 import { frameRegionMessages } from './frameRegions';
@@ -42,6 +43,7 @@ export const messageTables = {
   frameRegionMessages,
   videoMessages,
   labelSetEditorMessages,
+  deidAdminMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -65,6 +67,7 @@ export const messages = {
   ...frameRegionMessages,
   ...videoMessages,
   ...labelSetEditorMessages,
+  ...deidAdminMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

@@ -6,8 +6,10 @@ import { adminSections } from './adminSections';
 import { AssignPanel } from './AssignPanel';
 import { AuditPanel } from './AuditPanel';
 import { DatasetsPanel } from './DatasetsPanel';
+import { DeidPolicyPanel } from './DeidPolicyPanel';
 import { LabelSetsPanel } from './labelSets/LabelSetsPanel';
 import { ModelsPanel } from './ModelsPanel';
+import { PacsPullPanel } from './PacsPullPanel';
 import { UploadPanel } from './UploadPanel';
 import { useLabelSets } from './useLabelSets';
 import { UsersPanel, useUsers } from './UsersPanel';
@@ -41,7 +43,9 @@ export function AdminPage() {
       {sections.includes('users') && <UsersPanel users={users} onChanged={reload} />}
       {sections.includes('labelSets') && <LabelSetsPanel labelSets={labelSets.labelSets} onChanged={labelSets.reload} />}
       {sections.includes('datasets') && <DatasetsPanel labelSets={labelSets.labelSets} />}
+      {sections.includes('datasets') && <DeidPolicyPanel />}
       {sections.includes('upload') && <UploadPanel />}
+      {sections.includes('upload') && <PacsPullPanel />}
       {sections.includes('assign') && <AssignPanel />}
       {sections.includes('models') && <ModelsPanel />}
       {sections.includes('audit') && <AuditPanel users={users} />}

@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import type { ImportReport } from '../../core/api';
+import { useT } from '../../i18n';
+import { appServices, useAppStore } from '../../store';
+import { ErrorText } from '../common/ErrorText';
+import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { ImportOutcomeCell } from './ImportOutcomeCell';
+import { EMPTY_PACS_PULL_FORM, pacsPullRequest, type PacsPullForm, type PacsPullRequestResult } from './pacsPullRequest';
+import { useAdminAction } from './useAdminAction';
+
+/**
+ * Pulls a study, a series or a query's studies from a PACS over DICOMweb into a dataset: the
+ * server does the fetching and answers once every file is in, with the upload's per-file report.
+ */
+export function PacsPullPanel() {
+  const t = useT();
+  const [datasetId, setDatasetId] = useChosenDataset();
+  const loadDatasets = useAppStore((state) => state.loadDatasets);
+  const [form, setForm] = useState<PacsPullForm>(EMPTY_PACS_PULL_FORM);
+  const [problem, setProblem] = useState<Extract<PacsPullRequestResult, { problem: unknown }> | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const { busy, error, run } = useAdminAction();
+  const edit = (change: Partial<PacsPullForm>) => setForm((current) => ({ ...current, ...change }));
+
+  async function pull(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const built = pacsPullRequest(form);
+    setReport(null);
+    if ('problem' in built) {
+      setProblem(built);
+      return;
+    }
+    setProblem(null);
+    await run(async () => {
+      setReport(await appServices().api.pullFromPacs(datasetId, built.request));
+      await loadDatasets();
+    });
+  }
+
+  const outcomes = report?.outcomes ?? [];
+  return (
+    <section className="card" aria-labelledby="pacs-pull-title" data-testid="admin-pacs-pull">
+      <h2 id="pacs-pull-title">{t('pacsPull.title')}</h2>
+      <p className="muted">{t('pacsPull.intro')}</p>
+      <form className="form" onSubmit={pull} aria-label={t('pacsPull.title')} aria-busy={busy}>
+        <DatasetSelect testId="pacs-dataset" value={datasetId} onChange={setDatasetId} />
+        <label>
+          {t('pacsPull.baseUrl')}
+          <input type="url" data-testid="pacs-base-url" placeholder="http://pacs:8042/dicom-web" value={form.baseUrl} onChange={(e) => edit({ baseUrl: e.target.value })} />
+        </label>
+        <div className="inline-form">
+          <label>
+            {t('pacsPull.username')}
+            <input data-testid="pacs-username" autoComplete="off" value={form.username} onChange={(e) => edit({ username: e.target.value })} />
+          </label>
+          <label>
+            {t('pacsPull.password')}
+            <input type="password" data-testid="pacs-password" autoComplete="new-password" value={form.password} onChange={(e) => edit({ password: e.target.value })} />
+          </label>
+        </div>
+        <fieldset>
+          {(['study', 'query'] as const).map((scope) => (
+            <label key={scope}>
+              <input type="radio" name="pacs-scope" data-testid={`pacs-scope-${scope}`} checked={form.scope === scope} onChange={() => edit({ scope })} />
+              {t(scope === 'study' ? 'pacsPull.scope.study' : 'pacsPull.scope.query')}
+            </label>
+          ))}
+        </fieldset>
+        {form.scope === 'study' ? (
+          <div className="inline-form">
+            <label>
+              {t('pacsPull.study')}
+              <input data-testid="pacs-study" value={form.studyInstanceUid} onChange={(e) => edit({ studyInstanceUid: e.target.value })} />
+            </label>
+            <label>
+              {t('pacsPull.series')}
+              <input data-testid="pacs-series" value={form.seriesInstanceUid} onChange={(e) => edit({ seriesInstanceUid: e.target.value })} />
+            </label>
+          </div>
+        ) : (
+          <label>
+            {t('pacsPull.query')}
+            <textarea data-testid="pacs-query" rows={3} value={form.queryText} onChange={(e) => edit({ queryText: e.target.value })} />
+          </label>
+        )}
+        <button type="submit" className="primary" data-testid="pacs-submit" disabled={busy || !datasetId}>
+          {t('pacsPull.submit')}
+        </button>
+      </form>
+      {busy && (
+        <p role="status" className="muted" data-testid="pacs-busy">
+          {t('pacsPull.busy')}
+        </p>
+      )}
+      {problem && (
+        <p className="error" role="alert" data-testid="pacs-problem">
+          {t(problem.problem, { line: problem.line ?? '' })}
+        </p>
+      )}
+      <ErrorText error={error} testId="pacs-error" />
+      {/* The server's own sentence says what it or the PACS refused (a query key, the URL, the PACS's status). */}
+      {error?.kind === 'http' && (
+        <p className="muted" data-testid="pacs-refusal">
+          {t('pacsPull.serverSaid', { message: error.message })}
+        </p>
+      )}
+      {report && (
+        <>
+          <p role="status" data-testid="pacs-summary">
+            {outcomes.length === 0
+              ? t('pacsPull.none')
+              : t('pacsPull.summary', {
+                  total: outcomes.length,
+                  imported: outcomes.filter((outcome) => outcome.status === 'imported').length,
+                  refused: outcomes.filter((outcome) => outcome.status === 'refused').length,
+                })}
+          </p>
+          {outcomes.length > 0 && (
+            <table className="compact upload-report" data-testid="pacs-report">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.upload.file')}</th>
+                  <th scope="col">{t('admin.upload.result')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcomes.map((outcome, index) => (
+                  <tr key={index} data-status={outcome.status}>
+                    <td className="file-name">{outcome.file}</td>
+                    <td>
+                      <ImportOutcomeCell outcome={outcome} error={null} waiting="admin.upload.pending" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

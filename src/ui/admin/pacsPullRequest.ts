@@ -1,0 +1,48 @@
+/**
+ * The PACS pull form's fields as the request the server takes: empty fields left out, a study
+ * (and perhaps one of its series) or else a QIDO-RS query written one `Key=Value` a line. Which
+ * keys a query may use is the server's (and the PACS's) to decide; here only the form's shape.
+ */
+import type { DicomwebPullRequest } from '../../core/api';
+import type { MessageKey } from '../../i18n';
+
+export interface PacsPullForm {
+  readonly baseUrl: string;
+  readonly username: string;
+  readonly password: string;
+  /** `study`: the study (and series) UIDs below; `query`: the query lines. */
+  readonly scope: 'study' | 'query';
+  readonly studyInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly queryText: string;
+}
+
+export const EMPTY_PACS_PULL_FORM: PacsPullForm = { baseUrl: '', username: '', password: '', scope: 'study', studyInstanceUid: '', seriesInstanceUid: '', queryText: '' };
+
+export type PacsPullRequestResult = { readonly request: DicomwebPullRequest } | { readonly problem: MessageKey; readonly line?: string };
+
+export function pacsPullRequest(form: PacsPullForm): PacsPullRequestResult {
+  const baseUrl = form.baseUrl.trim();
+  if (!baseUrl) return { problem: 'pacsPull.problem.baseUrl' };
+  const username = form.username.trim();
+  // A password is sent as typed (spaces may be part of it), and only with a user.
+  const credentials = username ? { username, ...(form.password ? { password: form.password } : {}) } : {};
+  if (form.scope === 'study') {
+    const studyInstanceUid = form.studyInstanceUid.trim();
+    const seriesInstanceUid = form.seriesInstanceUid.trim();
+    if (!studyInstanceUid) return { problem: 'pacsPull.problem.study' };
+    return { request: { baseUrl, ...credentials, studyInstanceUid, ...(seriesInstanceUid ? { seriesInstanceUid } : {}) } };
+  }
+  const query: Record<string, string> = {};
+  for (const raw of form.queryText.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const equals = line.indexOf('=');
+    const key = line.slice(0, equals).trim();
+    if (equals < 0 || !key) return { problem: 'pacsPull.problem.queryLine', line };
+    query[key] = line.slice(equals + 1).trim();
+  }
+  // An empty query would match the whole PACS (the server stops at its limit): one key at least.
+  if (Object.keys(query).length === 0) return { problem: 'pacsPull.problem.queryEmpty' };
+  return { request: { baseUrl, ...credentials, query } };
+}
