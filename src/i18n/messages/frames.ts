@@ -47,5 +47,6 @@ export const frameMessages = {
   'frames.help.tagSelection': { en: 'With a selection: a class key answers every selected frame (one undo step)', ja: '選択中：クラスのキーで選択した全フレームに回答（元に戻すは 1 回）' },
   'frames.help.question': { en: 'Next / previous question', ja: '次 / 前の設問' },
   'frames.help.clear': { en: 'Clear this question\'s answer', ja: 'この設問の回答を消去' },
+  'frames.help.toPlayer': { en: 'Show the player, on this frame', ja: 'このフレームのままプレーヤー表示へ' },
   'frames.help.zoom': { en: 'Zoom the large view in / out', ja: '大きな表示を拡大 / 縮小' },
 } as const satisfies MessageTable;

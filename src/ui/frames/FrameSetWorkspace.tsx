@@ -301,7 +301,7 @@ export function FrameSetWorkspace({
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
-      {help && <FrameShortcutHelp question={question} regionQuestion={regionQuestion} onClose={() => setHelp(false)} />}
+      {help && <FrameShortcutHelp question={question} regionQuestion={regionQuestion} video={frameSet.source === 'video'} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );

@@ -4,15 +4,19 @@ import { ShortcutDialog } from '../common/ShortcutDialog';
 
 /**
  * The frame grid's keys: the current question's class keys first, then moving, selecting, the view;
- * then the region layer's (tools, polygon keys, region classes) where the label set has regions.
+ * V to the player where the frame set is a video; then the region layer's (tools, polygon keys,
+ * region classes) where the label set has regions.
  */
 export function FrameShortcutHelp({
   question,
   regionQuestion = null,
+  video = false,
   onClose,
 }: {
   readonly question: Question | null;
   readonly regionQuestion?: Question | null;
+  /** A video's frames: V switches to the player (FrameSetView). */
+  readonly video?: boolean;
   readonly onClose: () => void;
 }) {
   const t = useT();
@@ -33,6 +37,7 @@ export function FrameShortcutHelp({
     ['+ / − / wheel', t('frames.help.zoom')],
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
+    ...(video ? [['V', t('frames.help.toPlayer')] as [string, string]] : []),
     ['?', t('help.toggle')],
     ...(regionQuestion ? regionRows(regionQuestion, t, language) : []),
   ];
