@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { DeidReport } from '../../core/deid/deidentify';
 import type { DeidPolicy } from '../../core/deid/policy';
-import { appServices } from '../../store';
+import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 
 /**
- * A dataset's de-identification policy and its per-file reports, read when the dataset is chosen;
+ * A dataset's de-identification policy and its per-file reports, read when the dataset is chosen
+ * and again when the dataset list is (after an upload, which adds reports);
  * `saved` puts the server's answer to a save in place of the policy read.
  */
 export function useDeidPolicy(datasetId: string): {
@@ -17,6 +18,7 @@ export function useDeidPolicy(datasetId: string): {
 } {
   const [loaded, setLoaded] = useState<{ readonly datasetId: string; readonly policy: DeidPolicy; readonly reports: readonly DeidReport[] } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const datasets = useAppStore((state) => state.datasets);
 
   useEffect(() => {
     if (!datasetId) return;
@@ -34,7 +36,7 @@ export function useDeidPolicy(datasetId: string): {
     return () => {
       stopped = true;
     };
-  }, [datasetId]);
+  }, [datasetId, datasets]);
 
   // A policy read for the dataset chosen before is not shown for this one.
   const current = loaded?.datasetId === datasetId ? loaded : null;
