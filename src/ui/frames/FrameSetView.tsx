@@ -26,7 +26,8 @@ export function FrameSetView({ open, frameSet, dialogOpen, onDialog }: { readonl
   useEffect(() => {
     if (!switches || dialogOpen) return;
     const onKey = (event: KeyboardEvent) => {
-      if (typingInto(event.target)) return;
+      // A key the region tools took (V selects there) is theirs, not a mode switch.
+      if (event.defaultPrevented || typingInto(event.target)) return;
       const next = modeForKey(event, mode, classKeys);
       if (!next) return;
       event.preventDefault();
