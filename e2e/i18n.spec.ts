@@ -9,7 +9,7 @@ import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, open
  * language; so are clinical names Japanese practice writes in Latin letters (the Mayo endoscopic
  * subscore, the gastric biopsy "Group分類", "AI").
  */
-const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'];
+const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'JPEG', 'PNG', 'ID', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/g;
 
@@ -47,6 +47,11 @@ const BUILT_IN_MODEL_TEXTS = readdirSync('models', { withFileTypes: true })
     return [manifest.id, manifest.name, manifest.description, manifest.licence, manifest.source, manifest.evaluation?.summary ?? ''];
   });
 
+/** The built-in label sets' ids (identifiers, listed on the admin screen's label-set section as they are). */
+const BUILT_IN_LABEL_SET_IDS = readdirSync(join('src', 'core', 'labelSets', 'builtin'))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => (JSON.parse(readFileSync(join('src', 'core', 'labelSets', 'builtin', name), 'utf8')) as { id: string }).id);
+
 /** The annotator the fixture made: listed on the admin screen under an English name. */
 const ACCOUNTS = [ANNOTATOR_NAMES.username, ANNOTATOR_NAMES.displayName];
 
@@ -66,7 +71,7 @@ async function shownData(page: Page): Promise<string[]> {
       state.openItem?.detail?.item.title ?? '',
     ];
   });
-  return [...fromStore, ...ACCOUNTS, ...BUILT_IN_MODEL_TEXTS];
+  return [...fromStore, ...ACCOUNTS, ...BUILT_IN_MODEL_TEXTS, ...BUILT_IN_LABEL_SET_IDS];
 }
 
 async function expectOnlyJapanese(page: Page): Promise<void> {
