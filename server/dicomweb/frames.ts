@@ -1,12 +1,10 @@
 /**
- * Frames of a stored instance as WADO-RS serves them (PS3.18 §8.7.3): native pixel data as
+ * How frames of a stored instance are sent by WADO-RS (PS3.18 §8.7.3): native pixel data as
  * little-endian bytes, compressed frames passed through as stored when the client accepts their
- * transfer syntax. Nothing is decoded or re-encoded here.
+ * transfer syntax, or decoded to little-endian bytes when it asks for them uncompressed.
  */
-import dicomParser, { type DataSet } from 'dicom-parser';
-import { readDicomInstance } from '../dicom/parse';
+import { canDecodeFrames } from '../dicom/decode/pixels';
 import { EXPLICIT_VR_BIG_ENDIAN, NATIVE_TRANSFER_SYNTAXES } from '../dicom/uids';
-import { nativeFrameBytes, pixelDataElement } from '../dicom/values';
 
 export const EXPLICIT_VR_LITTLE_ENDIAN_UID = '1.2.840.10008.1.2.1';
 
@@ -50,37 +48,10 @@ export function frameEncoding(stored: string, accept: FrameAccept): { mediaType:
   if (NATIVE_TRANSFER_SYNTAXES.has(stored)) return null;
   const mediaType = frameMediaType(stored);
   const typeOk = anyType || accept.type === mediaType || accept.type === 'application/octet-stream';
-  // Compressed as stored: only to a client that accepts this syntax by name or any syntax (`*`);
-  // an octet-stream without one means uncompressed, which would need a decoder.
+  // Compressed as stored: only to a client that accepts this syntax by name or any syntax (`*`).
   const syntaxOk = accept.transferSyntax === '*' || accept.transferSyntax === stored || (accept.transferSyntax === null && accept.type === mediaType);
-  return typeOk && syntaxOk ? { mediaType, transferSyntax: stored } : null;
-}
-
-export class FrameNotFound extends Error {}
-
-/** Frames `numbers` (1-based) of a Part 10 file, as stored (native: little-endian bytes of one frame). */
-export function readFrames(file: Uint8Array, numbers: readonly number[]): Uint8Array[] {
-  const read = readDicomInstance(file);
-  if (!read.ok) throw new Error(`the stored file cannot be read: ${read.reason}`);
-  const { dataSet, meta } = read;
-  const pixel = pixelDataElement(dataSet);
-  if (!pixel) throw new FrameNotFound('the instance holds no pixel data');
-  for (const n of numbers) if (n < 1 || n > meta.numberOfFrames) throw new FrameNotFound(`frame ${n} is not one of the instance's ${meta.numberOfFrames}`);
-  if (NATIVE_TRANSFER_SYNTAXES.has(meta.transferSyntaxUid)) {
-    const frameBytes = nativeFrameBytes(dataSet);
-    if (frameBytes === null) throw new Error('the frame size cannot be worked out from the instance');
-    return numbers.map((n) => dataSet.byteArray.subarray(pixel.dataOffset + (n - 1) * frameBytes, pixel.dataOffset + n * frameBytes));
-  }
-  return numbers.map((n) => encapsulatedFrame(dataSet, meta.numberOfFrames, n - 1));
-}
-
-function encapsulatedFrame(dataSet: DataSet, frames: number, index: number): Uint8Array {
-  const pixel = pixelDataElement(dataSet);
-  if (!pixel) throw new FrameNotFound('the instance holds no pixel data');
-  const fragments = pixel.fragments ?? [];
-  // One frame in many fragments: all of them are that frame.
-  if (frames === 1) return dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, pixel, 0, fragments.length);
-  const offsets = pixel.basicOffsetTable && pixel.basicOffsetTable.length > 0 ? pixel.basicOffsetTable : frames === fragments.length ? undefined : dicomParser.createJPEGBasicOffsetTable(dataSet, pixel);
-  if (offsets === undefined) return dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, pixel, index, 1);
-  return dicomParser.readEncapsulatedImageFrame(dataSet, pixel, index, offsets);
+  if (typeOk && syntaxOk) return { mediaType, transferSyntax: stored };
+  // Uncompressed, asked for by name or as octet-stream's default: decoded, where a decoder exists.
+  const wantsUncompressed = accept.type === 'application/octet-stream' && (accept.transferSyntax === null || accept.transferSyntax === EXPLICIT_VR_LITTLE_ENDIAN_UID);
+  return wantsUncompressed && canDecodeFrames(stored) ? { mediaType: 'application/octet-stream', transferSyntax: EXPLICIT_VR_LITTLE_ENDIAN_UID } : null;
 }

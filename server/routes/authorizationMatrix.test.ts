@@ -304,6 +304,16 @@ const ROWS: readonly Row[] = [
     url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1`,
     expect: signedIn(404),
   },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/rendered',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/rendered`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames/rendered',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1/rendered`,
+    expect: signedIn(404),
+  },
   { route: 'POST /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: adminOnly(415) },
   { route: 'POST /api/datasets/:id/dicomweb-pull', url: () => `/api/datasets/${NO_ID}/dicomweb-pull`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web' }), expect: adminOnly(404) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },

@@ -20,8 +20,9 @@ export type FrameDecodeResult = { readonly ok: true } | { readonly ok: false; re
 const RLE = '1.2.840.10008.1.2.5';
 const ENCAPSULATED_UNCOMPRESSED = '1.2.840.10008.1.2.1.98';
 const DEFLATED_FRAME = '1.2.840.10008.1.2.8.1';
-const JPEG_FAMILY = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.53', '1.2.840.10008.1.2.4.55']);
-const WASM_CODEC_OF: Readonly<Record<string, WasmCodec>> = {
+export const JPEG_FAMILY: ReadonlySet<string> = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.53', '1.2.840.10008.1.2.4.55']);
+/** The WebAssembly codec of each transfer syntax decoded by one. */
+export const WASM_CODEC_OF: Readonly<Record<string, WasmCodec>> = {
   '1.2.840.10008.1.2.4.80': 'jpegLs',
   '1.2.840.10008.1.2.4.81': 'jpegLs',
   '1.2.840.10008.1.2.4.90': 'jpeg2000',
@@ -125,6 +126,19 @@ interface JpegImage {
 let jpeg12: Promise<new () => JpegImage> | null = null;
 
 async function decodeJpeg12(frame: Uint8Array): Promise<{ width: number; height: number }> {
+  const image = await parseJpeg12(frame);
+  const pixels = image.getData16(image.width, image.height);
+  return pixels.length >= image.width * image.height ? { width: image.width, height: image.height } : { width: 0, height: 0 };
+}
+
+/** The little-endian bytes of a 12-bit JPEG frame's samples. */
+export async function decodeJpeg12Pixels(frame: Uint8Array): Promise<Uint8Array> {
+  const image = await parseJpeg12(frame);
+  const pixels = image.getData16(image.width, image.height);
+  return new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+}
+
+async function parseJpeg12(frame: Uint8Array): Promise<JpegImage> {
   if (!jpeg12) {
     // Not in the package's exports map: reached by path from its entry point.
     const entry = createRequire(import.meta.url).resolve('@cornerstonejs/dicom-image-loader');
@@ -134,8 +148,7 @@ async function decodeJpeg12(frame: Uint8Array): Promise<{ width: number; height:
   const JpegDecoder = await jpeg12;
   const image = new JpegDecoder();
   image.parse(frame);
-  const pixels = image.getData16(image.width, image.height);
-  return pixels.length >= image.width * image.height ? { width: image.width, height: image.height } : { width: 0, height: 0 };
+  return image;
 }
 
 function describe(error: unknown): string {

@@ -8,3 +8,10 @@ export function decodeJpegLossless(frame: Uint8Array, bitsAllocated: number): { 
   decoder.decode(frame.buffer as ArrayBuffer, frame.byteOffset, frame.length, bitsAllocated <= 8 ? 1 : 2);
   return { width: decoder.xDim, height: decoder.yDim };
 }
+
+/** The little-endian bytes of a JPEG Lossless frame's samples. */
+export function decodeJpegLosslessPixels(frame: Uint8Array, bitsAllocated: number): Uint8Array {
+  const decoder = new Decoder();
+  const samples = decoder.decode(frame.buffer as ArrayBuffer, frame.byteOffset, frame.length, bitsAllocated <= 8 ? 1 : 2);
+  return new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
+}

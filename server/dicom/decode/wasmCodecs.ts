@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 export interface WasmFrameDecoder {
   getEncodedBuffer(length: number): Uint8Array;
   decode(): void;
+  /** The decoded samples, little-endian, in the codec's own memory (overwritten by its next decode). */
+  getDecodedBuffer(): Uint8Array;
   getFrameInfo(): { width: number; height: number; bitsPerSample: number; componentCount: number };
 }
 

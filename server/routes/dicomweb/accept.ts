@@ -41,3 +41,12 @@ export const notAcceptable = (offered: string): HttpError => new HttpError(406, 
 export function acceptsDicomJson(header: string | undefined): boolean {
   return acceptEntries(header).some((entry) => entry.mediaType === '*/*' || entry.mediaType === 'application/dicom+json' || entry.mediaType === 'application/json');
 }
+
+/** The image type a rendered request is answered in: the first of the client's entries that one can be; JPEG for any image. */
+export function renderedTypeOf(header: string | undefined): 'image/jpeg' | 'image/png' | null {
+  for (const { mediaType } of acceptEntries(header)) {
+    if (mediaType === 'image/png') return 'image/png';
+    if (mediaType === 'image/jpeg' || mediaType === 'image/*' || mediaType === '*/*') return 'image/jpeg';
+  }
+  return null;
+}

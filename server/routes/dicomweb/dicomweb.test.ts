@@ -1,8 +1,14 @@
 /** The DICOMweb service of a dataset over real HTTP handling (inject): QIDO, WADO, STOW, who sees what. */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWholeBlob } from '../../blobs/blobStore';
 import { generateHeadCtPhantom } from '../../demo/phantom';
+import { readDicomInstance, type DicomInstanceRead } from '../../dicom/parse';
 import type { DicomJson } from '../../dicomweb/dicomJson';
 import { boundaryOf, multipartBody, partBytes, readMultipart } from '../../dicomweb/multipart';
 import { testDialects } from '../../testing/testDatabase';
@@ -112,6 +118,94 @@ describe.each(testDialects('dicomweb'))('DICOMweb on %s', (dialect) => {
     const refused = await get(`${url}/frames/1`, reader, 'multipart/related; type="image/jp2"');
     expect(refused.statusCode).toBe(406);
     expect((await get(`${root}/studies/${study}`, reader, 'application/zip')).statusCode).toBe(406);
+  });
+
+  /** The instance's URL, its size and the stored (modality = stored: slope 1, intercept 0) value at its centre pixel. */
+  async function firstInstance() {
+    const [instance] = (await get(`${root}/studies/${study}/series/${series}/instances?limit=1`, reader)).json() as DicomJson[];
+    const sop = value(instance as DicomJson, '00080018') as string;
+    const rows = value(instance as DicomJson, '00280010') as number;
+    const columns = value(instance as DicomJson, '00280011') as number;
+    const file = await readWholeBlob(server.blobs, (await server.db.selectFrom('item_files').select('sha256').where('sop_instance_uid', '=', sop).executeTakeFirstOrThrow()).sha256);
+    // The phantom's pixel data closes the file: signed 16-bit little-endian samples, row by row.
+    const pixels = file.subarray(file.length - rows * columns * 2);
+    const centre = Buffer.from(pixels).readInt16LE((Math.floor(rows / 2) * columns + Math.floor(columns / 2)) * 2);
+    return { url: `${root}/studies/${study}/series/${series}/instances/${sop}`, rows, columns, centre };
+  }
+
+  /** PS3.3 §C.11.2.1.2.1 linear VOI to 8 bits, written out here to check the server's. */
+  const linear = (x: number, c: number, w: number) => Math.round(Math.min(255, Math.max(0, ((x - (c - 0.5)) / (w - 1) + 0.5) * 255)));
+
+  async function centreGrey(image: Buffer) {
+    const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, grey: data[Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)] as number };
+  }
+
+  it('WADO-RS rendered: a JPEG by default, PNG on Accept, windowed as the query or the file says', async () => {
+    const { url, rows, columns, centre } = await firstInstance();
+    // A window just above the centre value, so the expected grey lies mid-scale (neither 0 nor 255).
+    const [c, w] = [centre + 10, 100];
+    const jpeg = await get(`${url}/rendered?window=${c},${w},linear&quality=100`, reader);
+    expect(jpeg.statusCode, jpeg.body).toBe(200);
+    expect(jpeg.headers['content-type']).toBe('image/jpeg');
+    const fromJpeg = await centreGrey(jpeg.rawPayload);
+    expect([fromJpeg.width, fromJpeg.height]).toEqual([columns, rows]);
+    expect(Math.abs(fromJpeg.grey - linear(centre, c, w))).toBeLessThanOrEqual(4);
+
+    const png = await get(`${url}/frames/1/rendered?window=${c},${w}`, reader, 'image/png');
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((await centreGrey(png.rawPayload)).grey).toBe(linear(centre, c, w));
+    // Without a window: the file's first (the phantom's brain window, 40/80 HU).
+    const filesWindow = await get(`${url}/rendered`, reader, 'image/png');
+    expect((await centreGrey(filesWindow.rawPayload)).grey).toBe(linear(centre, 40, 80));
+
+    const small = await get(`${url}/rendered?viewport=${columns / 2},${rows}`, reader, 'image/png');
+    expect((await sharp(small.rawPayload).metadata()).width).toBe(columns / 2);
+    expect((await get(`${url}/rendered?window=40`, reader)).statusCode).toBe(400);
+    expect((await get(`${url}/rendered`, reader, 'image/gif')).statusCode).toBe(406);
+    expect((await get(`${url}/frames/2/rendered`, reader)).statusCode).toBe(404);
+    expect((await get(`${url}/rendered`, outsider)).statusCode).toBe(404);
+  });
+
+  it('frames of a compressed instance come as stored or, asked for uncompressed, as the original bytes', async () => {
+    const { files } = generateHeadCtPhantom({ sliceCount: 6, seed: 31 });
+    const original = Buffer.from((files[0] as (typeof files)[number]).bytes);
+    const dir = mkdtempSync(join(tmpdir(), 'mejirushi-jls-'));
+    let compressed: Buffer;
+    try {
+      writeFileSync(join(dir, 'in.dcm'), original);
+      // JPEG-LS lossless (dcmtk's default for dcmcjpls).
+      execFileSync('dcmcjpls', [join(dir, 'in.dcm'), join(dir, 'out.dcm')]);
+      compressed = readFileSync(join(dir, 'out.dcm'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const target = await server.seedDataset({ slices: 6 });
+    const boundary = 'jls-boundary';
+    const chunks: Buffer[] = [];
+    for await (const chunk of multipartBody(boundary, [{ contentType: 'application/dicom', body: () => [compressed] }])) chunks.push(chunk as Buffer);
+    const stored = await server.app.inject({
+      method: 'POST',
+      url: `/api/dicomweb/datasets/${target.datasetId}/studies`,
+      headers: { ...admin.auth, 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+      payload: Buffer.concat(chunks),
+    });
+    expect(stored.statusCode, stored.body).toBe(200);
+    const [referenced] = ((stored.json() as DicomJson)['00081199']?.Value ?? []) as DicomJson[];
+    const url = (value(referenced as DicomJson, '00081190') as string).replace('http://localhost:80', '');
+
+    const asStored = await get(`${url}/frames/1`, admin, 'multipart/related; type="application/octet-stream"; transfer-syntax=*');
+    expect(asStored.headers['content-type']).toMatch(/type="image\/jls"/);
+    const uncompressed = await get(`${url}/frames/1`, admin, 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1');
+    expect(uncompressed.statusCode, uncompressed.body).toBe(200);
+    expect(uncompressed.headers['content-type']).toMatch(/transfer-syntax=1\.2\.840\.10008\.1\.2\.1/);
+    const [frame] = await partsOf(uncompressed.headers['content-type'] as string, uncompressed.rawPayload);
+    const { rows, columns } = (readDicomInstance(original) as DicomInstanceRead).meta;
+    expect(frame?.bytes.length).toBe(rows * columns * 2);
+    expect(frame?.bytes.equals(original.subarray(original.length - frame.bytes.length))).toBe(true);
+
+    expect((await get(`${url}/frames/1`, admin, 'multipart/related; type="image/jp2"')).statusCode).toBe(406);
+    expect((await get(`${url}/rendered`, admin, 'image/png')).statusCode).toBe(200);
   });
 
   it('an annotator assigned nothing in the dataset gets nothing from QIDO and 404 from WADO', async () => {

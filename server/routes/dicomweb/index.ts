@@ -7,10 +7,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ImportReport } from '../../../src/core/api';
 import { readWholeBlob } from '../../blobs/blobStore';
+import { decodeFrames, NoDecoder, type DecodedFrame } from '../../dicom/decode/pixels';
+import { FrameNotFound, readFrames } from '../../dicom/frameBytes';
+import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
 import { pullFromPacs, MAX_INSTANCE_BYTES, type PullRequest } from '../../dicomweb/pull';
-import { frameEncoding, FrameNotFound, readFrames } from '../../dicomweb/frames';
+import { frameEncoding } from '../../dicomweb/frames';
 import { instanceMetadata } from '../../dicomweb/metadata';
 import { boundaryOf, mediaParameter, MultipartError, multipartBody, multipartContentType, newBoundary, partBytes, readMultipart } from '../../dicomweb/multipart';
+import { BadRenderQuery, greyscaleHeader, renderFrame, renderOptions, type RenderedType, type RenderOptions } from '../../dicomweb/rendered';
 import { parseQidoQuery, queryInstances, querySeries, queryStudies, visibleInstances, type QidoQuery, type VisibleInstance } from '../../dicomweb/qido';
 import { sopUidsOf, storeInstances } from '../../dicomweb/store';
 import { storeResponse, type StoredPart } from '../../dicomweb/storeResponse';
@@ -20,8 +24,8 @@ import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible } from '../../services/access';
 import { findDataset } from '../../services/datasets';
 import { PATIENT_DATA } from '../items';
-import { acceptEntries, acceptsDicomJson, notAcceptable } from './accept';
-import { datasetParams, framesParams, instanceParams, pullSchema, seriesParams, studyParams } from './schema';
+import { acceptEntries, acceptsDicomJson, notAcceptable, renderedTypeOf } from './accept';
+import { datasetParams, framesParams, instanceParams, pullSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
 
 interface Uids {
   datasetId: string;
@@ -141,17 +145,16 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
       throw new HttpError(
         406,
         'not_acceptable',
-        `the frames are stored as ${stored} and are served only as stored (ask with multipart/related; type="application/octet-stream"; transfer-syntax=*); uncompressed frames of compressed instances are not served`,
+        `the frames are stored as ${stored} and are served as stored (ask with multipart/related; type="application/octet-stream"; transfer-syntax=*) or, where they can be decoded, uncompressed (transfer-syntax=1.2.840.10008.1.2.1)`,
       );
     }
     const numbers = request.params.frames.split(',').map(Number);
-    let frames: Uint8Array[];
-    try {
-      frames = readFrames(await readWholeBlob(ctx.blobs, (instance as VisibleInstance).sha256), numbers);
-    } catch (error) {
-      if (error instanceof FrameNotFound) throw notFound(error.message);
-      throw error;
-    }
+    const file = await readWholeBlob(ctx.blobs, (instance as VisibleInstance).sha256);
+    const frames = await framesOrNotFound(async () => {
+      if (encoding.transferSyntax === stored || NATIVE_TRANSFER_SYNTAXES.has(stored)) return readFrames(file, numbers);
+      // Decoded samples are little-endian in memory (as Node runs on little-endian machines): sent as they lie.
+      return (await decodeFrames(file, numbers)).frames.map(({ pixels }) => new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+    });
     const boundary = newBoundary();
     const parts = frames.map((frame) => ({ contentType: `${encoding.mediaType}; transfer-syntax=${encoding.transferSyntax}`, body: () => [frame] }));
     return reply
@@ -159,6 +162,42 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
       .header('Cache-Control', PATIENT_DATA)
       .send(multipartBody(boundary, parts));
   });
+
+  /** WADO-RS rendered (PS3.18 §9.5.1.2.1): one frame as JPEG (the default) or PNG; an instance renders its first frame. */
+  async function rendered(request: FastifyRequest<{ Params: Required<Uids> & { frames?: string }; Querystring: Query }>, reply: FastifyReply) {
+    const type: RenderedType | null = renderedTypeOf(request.headers.accept);
+    if (type === null) throw notAcceptable('image/jpeg or image/png');
+    let options: RenderOptions;
+    try {
+      options = renderOptions(request.query, type);
+    } catch (error) {
+      if (error instanceof BadRenderQuery) throw badRequest(error.message);
+      throw error;
+    }
+    const [instance] = await instancesOf(request);
+    const file = await readWholeBlob(ctx.blobs, (instance as VisibleInstance).sha256);
+    const { dataSet, frames } = await framesOrNotFound(() => decodeFrames(file, [Number(request.params.frames ?? 1)]));
+    const image = await renderFrame(frames[0] as DecodedFrame, greyscaleHeader(dataSet), options);
+    return reply.type(type).header('Cache-Control', PATIENT_DATA).send(image);
+  }
+
+  /** Reading frames: 404 for a frame the instance lacks, 406 for a transfer syntax with no decoder here. */
+  async function framesOrNotFound<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof FrameNotFound) throw notFound(error.message);
+      if (error instanceof NoDecoder) throw new HttpError(406, 'not_acceptable', `${error.message}; ask for the frames as stored`);
+      throw error;
+    }
+  }
+
+  app.get(`${base}/studies/:study/series/:series/instances/:instance/rendered`, { schema: instanceParams }, (request, reply) =>
+    rendered(request as FastifyRequest<{ Params: Required<Uids>; Querystring: Query }>, reply),
+  );
+  app.get(`${base}/studies/:study/series/:series/instances/:instance/frames/:frames/rendered`, { schema: renderedFrameParams }, (request, reply) =>
+    rendered(request as FastifyRequest<{ Params: Required<Uids> & { frames: string }; Querystring: Query }>, reply),
+  );
 
   app.post<{ Params: { datasetId: string }; Body: unknown }>(`${base}/studies`, { schema: datasetParams, config: { roles: ['admin'] } }, async (request, reply) => {
     const admin = userOf(request);

@@ -15,13 +15,19 @@ export const datasetParams = { params: params() } as const;
 export const studyParams = { params: params('study') } as const;
 export const seriesParams = { params: params('study', 'series') } as const;
 export const instanceParams = { params: params('study', 'series', 'instance') } as const;
-export const framesParams = {
-  params: {
-    ...params('study', 'series', 'instance'),
-    required: ['datasetId', 'study', 'series', 'instance', 'frames'],
-    properties: { ...params('study', 'series', 'instance').properties, frames: { type: 'string', pattern: '^[1-9][0-9]{0,8}(,[1-9][0-9]{0,8}){0,999}$' } },
-  },
-} as const;
+/** An instance's path with its `frames` segment (1-based frame numbers) matching `pattern`. */
+const withFrames = (pattern: string) =>
+  ({
+    params: {
+      ...params('study', 'series', 'instance'),
+      required: ['datasetId', 'study', 'series', 'instance', 'frames'],
+      properties: { ...params('study', 'series', 'instance').properties, frames: { type: 'string', pattern } },
+    },
+  }) as const;
+
+export const framesParams = withFrames('^[1-9][0-9]{0,8}(,[1-9][0-9]{0,8}){0,999}$');
+/** One frame: a rendered frame is a single image (the segment is named `frames` as the frames route's, which shares its path). */
+export const renderedFrameParams = withFrames('^[1-9][0-9]{0,8}$');
 
 export const pullSchema = {
   params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: UUID_PATTERN } } },
