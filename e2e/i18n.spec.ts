@@ -9,7 +9,14 @@ import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, open
  * language; so are clinical names Japanese practice writes in Latin letters (the Mayo endoscopic
  * subscore, the gastric biopsy "Group分類", "AI").
  */
-const SAME_IN_EVERY_LANGUAGE = ['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'JPEG', 'PNG', 'ID', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'];
+const SAME_IN_EVERY_LANGUAGE = [
+  ...['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'JPEG', 'PNG', 'ID', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'],
+  // Units and reading aids' names written the same in Japanese radiology.
+  ...['mm', 'ROI', 'fps'],
+  // The DICOM standard's and its services' names, which Japanese practice writes as the standard does.
+  ...['PS3.15 Annex E', 'Annex E', 'PACS', 'DICOMweb', 'QIDO-RS', 'WADO-RS', 'URL', 'SOP Instance UID', 'Study Instance UID', 'Series Instance UID', 'UID', 'Key=Value', 'StudyDate'],
+  'http://pacs:8042/dicom-web',
+];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]+/g;
 
@@ -69,6 +76,8 @@ async function shownData(page: Page): Promise<string[]> {
       ...(state.datasets ?? []).flatMap((d) => [d.name, d.description]),
       ...Object.values(state.itemLists).flatMap((list) => list?.items.map((item) => item.title) ?? []),
       state.openItem?.detail?.item.title ?? '',
+      // The series description the file carries, shown in the viewer's corner as it is.
+      state.openItem?.detail?.item.content.kind === 'series' ? state.openItem.detail.item.content.seriesDescription : '',
     ];
   });
   return [...fromStore, ...ACCOUNTS, ...BUILT_IN_MODEL_TEXTS, ...BUILT_IN_LABEL_SET_IDS];
