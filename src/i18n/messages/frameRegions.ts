@@ -25,7 +25,7 @@ export const frameRegionMessages = {
     en: 'Polygon: close it (double-click, or click the first vertex) / take back the last vertex',
     ja: '多角形：閉じる（ダブルクリック、または最初の頂点をクリック）/ 最後の頂点を取り消す',
   },
-  'frames.help.regionSelect': { en: 'Select regions: click one, drag it to move it', ja: '領域を選択：クリックで選択、ドラッグで移動' },
+  'frames.help.regionSelect': { en: 'In region mode, select regions: click one, drag it to move it', ja: '領域モードで領域を選択：クリックで選択、ドラッグで移動' },
   'frames.help.regionDelete': { en: 'Delete the selected region', ja: '選択中の領域を削除' },
   'frames.help.regionClass': { en: 'In region mode: class "{name}" for new regions and the selected one', ja: '領域モード：新しい領域と選択中の領域のクラスを「{name}」に' },
   'frames.help.tagging': { en: 'Region mode: drop the drawing in progress or the selection, then back to tagging', ja: '領域モード：描きかけの図形・選択を取り消し、次にタグ付けへ戻る' },

@@ -42,8 +42,8 @@ function frameDesk() {
 }
 
 describe('region tools on a frame', () => {
-  it('are picked by B, P and V, keys the grid leaves free; a frame question binding the key keeps it', () => {
-    expect([regionToolForKey('b'), regionToolForKey('P'), regionToolForKey('v'), regionToolForKey('u')]).toEqual(['rectangle', 'polygon', 'select', undefined]);
+  it('are entered by B and P, keys the grid leaves free (V selects only in region mode: in tagging it shows the player); a frame question binding the key keeps it', () => {
+    expect([regionToolForKey('b'), regionToolForKey('P'), regionToolForKey('v'), regionToolForKey('u')]).toEqual(['rectangle', 'polygon', undefined, undefined]);
     const press = (key: string) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false });
     expect(frameActionForKey(press('b'), MAYO)).toEqual({ type: 'regionTool', tool: 'rectangle' });
     expect(frameActionForKey(press('1'), MAYO)).toEqual({ type: 'label', classCode: 'mayo.1' });

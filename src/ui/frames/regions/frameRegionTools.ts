@@ -12,10 +12,13 @@ function keyed(id: ToolId, key: string): ToolEntry {
 /** Box (CVAT's and Label Studio's B… for "bounding box"), polygon, select; every other slide tool is left out (frames get boxes and polygons). */
 export const FRAME_REGION_TOOLS: readonly ToolEntry[] = [keyed('rectangle', 'b'), keyed('polygon', 'p'), keyed('select', 'v')];
 
-/** The region tool a plain key picks in tagging mode, if any. */
+/**
+ * The drawing tool a plain key picks in tagging mode, if any: B or P enter region mode. V selects
+ * only once in it (the region session hears it first), so in tagging mode V stays the player's key.
+ */
 export function regionToolForKey(key: string): ToolId | undefined {
   const lower = key.toLowerCase();
-  return FRAME_REGION_TOOLS.find((tool) => tool.key === lower)?.id;
+  return FRAME_REGION_TOOLS.find((tool) => tool.key === lower && tool.id !== 'select')?.id;
 }
 
 /**
