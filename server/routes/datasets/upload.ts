@@ -4,7 +4,8 @@
  * `image/png` and of videos as `video/mp4` or `video/webm` (or any of these: the importer tells
  * them apart by their bytes). The body streams into the blob store (never whole in memory). A
  * DICOM file or a still is then imported in the request and reported as for the CLI (an uploaded
- * still becomes a frame set of its own; folders of stills go through the CLI); a TIFF-based slide
+ * still becomes a frame set of its own; a folder of stills is one frame set through
+ * stillsUpload.ts or the CLI); a TIFF-based slide
  * or a video (MP4, WebM or DICOM), whose pyramid or frames may take minutes to build, becomes an import job
  * (server/import/jobs) and the answer is 202 with the job at once. Into a dataset whose
  * de-identification policy is `required`, only DICOM files the policy admits come in, read whole
