@@ -24,6 +24,19 @@ export const videoMessages = {
   'video.help.remove': { en: 'Remove the selected band', ja: '選択中の帯を削除' },
   'video.help.clear': { en: 'Clear the marks and the selection', ja: '指定と選択を解除' },
   'video.help.toGrid': { en: 'Show the grid of frames, on this frame', ja: 'このフレームのままグリッド表示へ' },
+  'video.help.regionTransport': {
+    en: 'In region mode these still step and mark ranges; Space plays only once Esc is back in tagging',
+    ja: '領域モードでもフレーム移動と範囲指定に使えます。スペースでの再生は Esc でタグ付けに戻ってから',
+  },
+  'video.help.sharedKey': { en: 'A key of both a region class and a range class', ja: '領域クラスと範囲クラスの両方に割り当てたキー' },
+  'video.help.regionClassFirst': {
+    en: 'In region mode it picks the region class (and Delete removes the selected region); in tagging mode it tags the marked range',
+    ja: '領域モードでは領域のクラスを選びます（Delete は選択中の領域を削除）。タグ付けモードでは指定範囲にタグを付けます',
+  },
+  'video.regions.taggingHint': {
+    en: 'Tagging: class keys tag the marked range. B draws boxes, P polygons on the frame shown; in region mode V selects them.',
+    ja: 'タグ付け中：クラスのキーで指定範囲にタグを付けます。B で矩形、P で多角形を表示中のフレームに描き、領域モードでは V で選択します。',
+  },
   'video.refused': { en: 'Not saved: {reason}', ja: '保存されませんでした：{reason}' },
   'video.edgeStart': { en: 'Drag to move the first frame', ja: 'ドラッグして開始フレームを移動' },
   'video.edgeEnd': { en: 'Drag to move the last frame', ja: 'ドラッグして終了フレームを移動' },

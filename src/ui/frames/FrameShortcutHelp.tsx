@@ -1,6 +1,7 @@
 import type { Question } from '../../core/labelSet';
-import { useLanguage, useT, type Language, type Translate } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
+import { regionShortcutRows } from './regions/regionShortcutRows';
 
 /**
  * The frame grid's keys: the current question's class keys first, then moving, selecting, the view;
@@ -39,21 +40,7 @@ export function FrameShortcutHelp({
     ['Ctrl + Shift + Z / Ctrl + Y', t('help.redo')],
     ...(video ? [['V', t('frames.help.toPlayer')] as [string, string]] : []),
     ['?', t('help.toggle')],
-    ...(regionQuestion ? regionRows(regionQuestion, t, language) : []),
+    ...(regionQuestion ? regionShortcutRows(regionQuestion, t, language) : []),
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;
-}
-
-/** The region layer's keys: B / P / V pick a tool (region mode), the region classes' keys, Esc back to tagging. */
-function regionRows(regions: Question, t: Translate, language: Language): [string, string][] {
-  const classRows = regions.classes.flatMap((c): [string, string][] => (c.key ? [[c.key.toUpperCase(), t('frames.help.regionClass', { name: c.name[language] })]] : []));
-  return [
-    ['B', t('frames.help.box')],
-    ['P', t('frames.help.polygon')],
-    ['Enter / Backspace', t('frames.help.polygonKeys')],
-    ['V', t('frames.help.regionSelect')],
-    ['Delete (V)', t('frames.help.regionDelete')],
-    ...classRows,
-    ['Esc (B / P / V)', t('frames.help.tagging')],
-  ];
 }

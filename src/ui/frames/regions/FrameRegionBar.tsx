@@ -9,7 +9,18 @@ import { useRegionSnapshot, type FrameRegions } from './useFrameRegions';
  * class keys answer the frame's question; a region tool: they set the region class), the tools
  * with their keys, and the classes with theirs.
  */
-export function FrameRegionBar({ regions, count, editable }: { readonly regions: FrameRegions; readonly count: number; readonly editable: boolean }) {
+export function FrameRegionBar({
+  regions,
+  count,
+  editable,
+  taggingHint,
+}: {
+  readonly regions: FrameRegions;
+  readonly count: number;
+  readonly editable: boolean;
+  /** What class keys do outside region mode where they do not answer the frame's question (the player's ranges). */
+  readonly taggingHint?: string;
+}) {
   const t = useT();
   const [language] = useLanguage();
   const { question, session } = regions;
@@ -31,7 +42,7 @@ export function FrameRegionBar({ regions, count, editable }: { readonly regions:
         {FRAME_REGION_TOOLS.map((tool) => modeButton(tool.id, t(regionModeName(tool.id)), tool.key.toUpperCase(), tool.id !== 'select' && !editable))}
       </div>
       <p className="muted small" data-testid="frame-regions-hint">
-        {snapshot.tool === PAN ? t('frames.regions.taggingHint') : t('frames.regions.drawingHint')}
+        {snapshot.tool === PAN ? (taggingHint ?? t('frames.regions.taggingHint')) : t('frames.regions.drawingHint')}
       </p>
       <div role="group" aria-label={t('frames.regions.classes')}>
         {question.classes.map((c) => (

@@ -42,18 +42,22 @@ export interface FrameRegionSessionOptions {
   /** Runs commands as one undo step; the refusal as a sentence, or null. */
   run(commands: readonly ToolCommand[]): string | null;
   notice(notice: ToolNotice): string;
+  /** Keys the page keeps even in region mode (the player's stepping and range marks); none by default. */
+  keepsKey?(event: KeyboardEvent): boolean;
 }
 
 export class FrameRegionSession {
   readonly controller: ToolController;
   private frame: ShownFrame | null = null;
   private keysOn = true;
+  private readonly keepsKey: (event: KeyboardEvent) => boolean;
   private current: FrameRegionSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
 
   constructor(element: HTMLElement, store: RecordStore, options: FrameRegionSessionOptions) {
     const { question } = options;
+    this.keepsKey = options.keepsKey ?? (() => false);
     this.controller = new ToolController({
       tools: FRAME_REGION_TOOLS,
       classes: question.classes,
@@ -128,7 +132,7 @@ export class FrameRegionSession {
   }
 
   private key(event: KeyboardEvent): void {
-    if (!this.keysOn || this.controller.toolId === PAN || event.defaultPrevented || event.isComposing || typingInto(event.target)) return;
+    if (!this.keysOn || this.controller.toolId === PAN || event.defaultPrevented || event.isComposing || typingInto(event.target) || this.keepsKey(event)) return;
     if (event.key === 'Escape' && escapeLeavesRegionMode(this.controller.preview(), this.controller.selection)) {
       this.controller.setTool(PAN);
       event.preventDefault();

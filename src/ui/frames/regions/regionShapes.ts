@@ -3,14 +3,19 @@
  * that frame (read from the store's per-target index, O(records on the frame)), and each outline
  * as an SVG path in image px.
  */
-import type { DocumentView, Geometry, Shape } from '../../../core/annotation';
+import type { AnnotationRecord, DocumentView, Geometry, Shape } from '../../../core/annotation';
 import { isLive } from '../../../core/annotation';
 import { lookOf } from '../../../viewer/annotation/outlineStyle';
 import { outlinePaths } from '../../../viewer/annotation/geometryRings';
 
-/** Shapes answering `questionId` on `targetId` that are shown (rejected proposals are not). */
+/** Whether `record` is a shown region answering `questionId` (rejected proposals are not). */
+export function isShownRegion(record: AnnotationRecord, questionId: string): record is Shape {
+  return record.type === 'shape' && record.questionId === questionId && isLive(record) && lookOf(record) !== 'hidden';
+}
+
+/** Shapes answering `questionId` on `targetId` that are shown. */
 export function regionsOn(doc: DocumentView, targetId: string, questionId: string): Shape[] {
-  return doc.recordsAt(targetId).flatMap((record) => (record.type === 'shape' && record.questionId === questionId && isLive(record) && lookOf(record) !== 'hidden' ? [record] : []));
+  return doc.recordsAt(targetId).filter((record): record is Shape => isShownRegion(record, questionId));
 }
 
 const coordinate = (n: number) => String(Math.round(n * 100) / 100);

@@ -3,6 +3,7 @@ import type { ImageSize } from '../../../core/geometry/round';
 import type { Question } from '../../../core/labelSet';
 import type { RecordStore } from '../../../core/recordStore';
 import { openItemEdits } from '../../../viewer/annotation/openItemEdits';
+import { PAN } from '../../../viewer/annotation/toolController';
 import { boxWithin, frameMapping, type FrameMapping, type ScreenBox } from './frameImageMapping';
 import { FrameRegionSession, type FrameRegionSnapshot } from './frameRegionSession';
 
@@ -11,9 +12,9 @@ export interface FrameRegions {
   readonly session: FrameRegionSession | null;
   /** Where the current frame's pixels are in the layer, once it is on screen. */
   readonly mapping: FrameMapping | null;
-  /** Callback refs: the layer over the stage (pointer input), the <img> of the frame (its box). */
+  /** Callback refs: the layer over the stage (pointer input), the element showing the frame (its box: the large view's <img>, the player's <canvas>). */
   readonly layerRef: (element: HTMLDivElement | null) => void;
-  readonly imageRef: (element: HTMLImageElement | null) => void;
+  readonly imageRef: (element: HTMLElement | null) => void;
 }
 
 export interface FrameRegionsInput {
@@ -28,6 +29,8 @@ export interface FrameRegionsInput {
   readonly zoom: number;
   /** Keys go to the page's dialog while one is open. */
   readonly keys: boolean;
+  /** Keys the page keeps in region mode (a stable function: a new one makes a new session). */
+  readonly keepsKey?: (event: KeyboardEvent) => boolean;
 }
 
 const sameBox = (a: ScreenBox | null, b: ScreenBox | null) =>
@@ -37,21 +40,21 @@ const sameBox = (a: ScreenBox | null, b: ScreenBox | null) =>
  * The region layer of the large view: its session (made once the layer is in the page) and the
  * frame's mapping, kept measured; null where the label set asks for no regions.
  */
-export function useFrameRegions({ document, question, targetId, size, displayed, zoom, keys }: FrameRegionsInput): FrameRegions | null {
+export function useFrameRegions({ document, question, targetId, size, displayed, zoom, keys, keepsKey }: FrameRegionsInput): FrameRegions | null {
   const [layer, layerRef] = useState<HTMLDivElement | null>(null);
-  const [image, imageRef] = useState<HTMLImageElement | null>(null);
+  const [image, imageRef] = useState<HTMLElement | null>(null);
   const [session, setSession] = useState<FrameRegionSession | null>(null);
   const [box, setBox] = useState<ScreenBox | null>(null);
 
   useEffect(() => {
     if (!layer || !document || !question) return undefined;
-    const next = new FrameRegionSession(layer, document, { question, ...openItemEdits });
+    const next = new FrameRegionSession(layer, document, { question, ...openItemEdits, keepsKey });
     setSession(next);
     return () => {
       next.destroy();
       setSession(null);
     };
-  }, [layer, document, question]);
+  }, [layer, document, question, keepsKey]);
 
   useEffect(() => {
     if (!layer || !image) return setBox(null);
@@ -81,5 +84,12 @@ export function useFrameRegions({ document, question, targetId, size, displayed,
 export function useRegionSnapshot(session: FrameRegionSession | null): FrameRegionSnapshot | null {
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
   const read = useCallback(() => session?.snapshot() ?? null, [session]);
+  return useSyncExternalStore(subscribe, read);
+}
+
+/** Whether a region tool is on (region mode); re-renders its reader only when that flips, never on a pointer move. */
+export function useRegionMode(session: FrameRegionSession | null): boolean {
+  const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : () => undefined), [session]);
+  const read = useCallback(() => session !== null && session.snapshot().tool !== PAN, [session]);
   return useSyncExternalStore(subscribe, read);
 }

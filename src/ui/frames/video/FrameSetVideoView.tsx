@@ -5,16 +5,29 @@ import { useT } from '../../../i18n';
 import { appServices, appStore, isEditable, useAppStore, type OpenItem } from '../../../store';
 import { ReadingToolbar } from '../../reading/ReadingToolbar';
 import { typingInto } from '../../reading/typingInto';
+import { FrameRegionBar } from '../regions/FrameRegionBar';
+import { FrameRegionLayer } from '../regions/FrameRegionLayer';
+import { regionsOn } from '../regions/regionShapes';
+import { useFrameRegions, useRegionMode } from '../regions/useFrameRegions';
 import { bandsOf } from './bandLayout';
 import type { FrameSpan } from './rangeMath';
+import { framesWithRegions } from './regionMarks';
+import { playerKeepsInRegionMode, regionToolForPlayerKey } from './videoRegionKeys';
 import { VideoPlayer } from './VideoPlayer';
 import { VideoShortcutHelp } from './VideoShortcutHelp';
+
+/** The size of a frame the video does not list (none is shown then). */
+const NO_FRAME = { width: 0, height: 0 } as const;
 
 /**
  * A video frame set in the player: the reading toolbar (sync, undo, keys, submit), the player over
  * the open item's document, its range edits run as store commands (one undo step each; Ctrl+Z and
  * Ctrl+Shift+Z undo and redo, `?` lists the keys), the frame on screen the open item's current
- * frame in the store, the one the grid shows too.
+ * frame in the store, the one the grid shows too. Where the label set has a region question, the
+ * grid's region layer lies over the frame drawn (B / P enter region mode; keys shared as
+ * videoRegionKeys.ts says) and the timeline marks the frames holding regions. Regions show while
+ * playing too: a frame's are read from the store's per-frame index and drawn as a few SVG paths,
+ * only once the player has drawn that frame, which costs little beside decoding it.
  */
 export function FrameSetVideoView({
   open,
@@ -37,13 +50,35 @@ export function FrameSetVideoView({
   const goToFrame = useAppStore((state) => state.goToSlice);
   const [refused, setRefused] = useState<string | null>(null);
   const { document, changes, itemId } = open;
+  const current = open.sliceIndex;
   const question = useMemo(() => open.detail?.labelSet.questions.find((q) => q.target === 'frameRange') ?? null, [open.detail]);
+  const regionQuestion = useMemo(() => open.detail?.labelSet.questions.find((q) => q.target === 'region') ?? null, [open.detail]);
+  const [shownFrame, setShownFrame] = useState<number | null>(null);
+  const currentTarget = video.frames[current]?.targetId;
+  const regions = useFrameRegions({
+    document,
+    question: regionQuestion,
+    targetId: currentTarget,
+    size: video.frames[current] ?? NO_FRAME,
+    displayed: shownFrame === current,
+    zoom: 1,
+    keys: keysEnabled,
+    keepsKey: playerKeepsInRegionMode,
+  });
+  const session = regions?.session ?? null;
+  const regionMode = useRegionMode(session);
   const frameIndex = useMemo(() => new Map(video.frames.map((f, i) => [f.targetId, i])), [video.frames]);
   const bands = useMemo(
     () => (question && document ? bandsOf(document.records(), question, (id) => frameIndex.get(id), video.frames.length) : []),
     // `document` changes in place; `changes` says when.
     [question, document, changes, frameIndex, video.frames.length],
   );
+  const regionFrames = useMemo(
+    () => (regionQuestion && document ? framesWithRegions(document.records(), regionQuestion.id, (id) => frameIndex.get(id)) : undefined),
+    // `document` changes in place; `changes` says when.
+    [regionQuestion, document, changes, frameIndex],
+  );
+  const regionCount = regionQuestion && document && currentTarget !== undefined ? regionsOn(document, currentTarget, regionQuestion.id).length : 0;
   const loadFrame = useCallback((targetId: string) => appServices().api.loadFrame(itemId, targetId), [itemId]);
   const targetOf = useCallback((index: number) => video.frames[index]?.targetId ?? '', [video.frames]);
 
@@ -67,10 +102,17 @@ export function FrameSetVideoView({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!keysEnabled || typingInto(event.target)) return;
+      if (!keysEnabled || event.defaultPrevented || typingInto(event.target)) return;
       if (event.key === '?') {
         event.preventDefault();
         setHelp(true);
+        return;
+      }
+      // Region mode hears its keys first (capture); in tagging mode B and P enter it.
+      const tool = session ? regionToolForPlayerKey(event, question) : undefined;
+      if (session && tool) {
+        event.preventDefault();
+        session.setTool(tool);
         return;
       }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z') return;
@@ -80,27 +122,39 @@ export function FrameSetVideoView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keysEnabled, undo, redo]);
+  }, [keysEnabled, undo, redo, session, question]);
 
   return (
     <div className="workspace frame-video-workspace" data-testid="frame-video-workspace">
       <ReadingToolbar open={open} actions={appStore().getState()} unlabelled={0} onBadge={undefined} onHelp={() => setHelp(true)} onDialog={onDialog} />
-      <VideoPlayer
-        itemId={itemId}
-        frames={video.frames}
-        fps={video.fps ?? 25}
-        currentFrame={open.sliceIndex}
-        onFrameChange={goToFrame}
-        question={question}
-        bands={bands}
-        loadFrame={loadFrame}
-        editable={isEditable(open)}
-        keysEnabled={keysEnabled}
-        onTagRange={onTagRange}
-        onResizeRange={onResizeRange}
-        onRemoveRange={onRemoveRange}
-      />
-      {help && <VideoShortcutHelp question={question} onClose={() => setHelp(false)} />}
+      <div className="frame-video-body">
+        <VideoPlayer
+          itemId={itemId}
+          frames={video.frames}
+          fps={video.fps ?? 25}
+          currentFrame={current}
+          onFrameChange={goToFrame}
+          question={question}
+          bands={bands}
+          loadFrame={loadFrame}
+          editable={isEditable(open)}
+          keysEnabled={keysEnabled}
+          onTagRange={onTagRange}
+          onResizeRange={onResizeRange}
+          onRemoveRange={onRemoveRange}
+          stage={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} />}
+          canvasRef={regions?.imageRef}
+          onShown={setShownFrame}
+          holdStill={regionMode}
+          regionFrames={regionFrames}
+        />
+        {regions && (
+          <aside className="label-panel" aria-label={t('labels.panel')}>
+            <FrameRegionBar regions={regions} count={regionCount} editable={isEditable(open)} taggingHint={t('video.regions.taggingHint')} />
+          </aside>
+        )}
+      </div>
+      {help && <VideoShortcutHelp question={question} regionQuestion={regionQuestion} onClose={() => setHelp(false)} />}
       {refused && (
         <p className="notice" role="alert" data-testid="video-refused">
           {t('video.refused', { reason: refused })}

@@ -1,6 +1,7 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useT } from '../../../i18n';
 import type { Band } from './bandLayout';
+import { RegionMarks } from './RegionMarks';
 import { dragEdge, frameAtX, type FrameSpan, type RangeEdge } from './rangeMath';
 
 const LANE_PX = 12;
@@ -18,6 +19,8 @@ export interface TimelineProps {
   readonly bands: readonly Band[];
   readonly marks: FrameSpan | null;
   readonly selectedId: string | null;
+  /** Frames holding regions (ascending), marked along the foot of the bar. */
+  readonly regionFrames?: readonly number[] | undefined;
   readonly editable: boolean;
   readonly onSeek: (frame: number) => void;
   readonly onSelect: (id: string | null) => void;
@@ -27,10 +30,10 @@ export interface TimelineProps {
 
 /**
  * The bar under the player: one lane per class with the ranges as bands (one element each,
- * placed by fractions of the width), the marked range, and the playhead. Click or drag on the bar
+ * placed by fractions of the width), the marked range, the frames holding regions, and the playhead. Click or drag on the bar
  * seeks; a click on a band selects it; its edge handles drag its first or last frame.
  */
-export function Timeline({ frameCount, currentFrame, lanes, bands, marks, selectedId, editable, onSeek, onSelect, onResize }: TimelineProps) {
+export function Timeline({ frameCount, currentFrame, lanes, bands, marks, selectedId, regionFrames, editable, onSeek, onSelect, onResize }: TimelineProps) {
   const t = useT();
   const bar = useRef<HTMLDivElement>(null);
   const [seeking, setSeeking] = useState(false);
@@ -106,6 +109,7 @@ export function Timeline({ frameCount, currentFrame, lanes, bands, marks, select
           </div>
         );
       })}
+      {regionFrames && <RegionMarks frames={regionFrames} frameCount={frameCount} />}
       <div className="video-playhead" data-testid="video-playhead" style={{ left: `${((currentFrame + 0.5) / frameCount) * 100}%` }} />
     </div>
   );

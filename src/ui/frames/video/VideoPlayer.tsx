@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FrameRef } from '../../../core/item';
 import type { Question } from '../../../core/labelSet';
 import { useLanguage, useT } from '../../../i18n';
@@ -34,6 +34,15 @@ export interface VideoPlayerProps {
   /** A band's edge let go: the record's new first and last frame. */
   readonly onResizeRange: (id: string, span: FrameSpan) => void;
   readonly onRemoveRange: (id: string) => void;
+  /** Drawn over the stage (the region layer); it finds the frame's pixels through `canvasRef`. */
+  readonly stage?: ReactNode;
+  readonly canvasRef?: (element: HTMLElement | null) => void;
+  /** A frame is drawn on the canvas (0-based). */
+  readonly onShown?: (frame: number) => void;
+  /** A region tool is on: the frame stays put (playback stops, Space waits) while it is drawn on. */
+  readonly holdStill?: boolean;
+  /** Frames holding regions, ascending: marked under the timeline. */
+  readonly regionFrames?: readonly number[];
 }
 
 interface Marks {
@@ -53,14 +62,22 @@ function typedElsewhere(event: KeyboardEvent): boolean {
  * A frame-accurate player for a frame set decoded from a video: each frame is the server's decoded
  * JPEG drawn on a canvas (never an HTML video seek, which lands on key frames), stepped by keys
  * (←/→ or ,/. one frame, Shift one second), played at 0.25–4× on the clock with late frames
- * dropped, and a timeline where `[` `]` and a class key tag a range.
+ * dropped, and a timeline where `[` `]` and a class key tag a range. A layer over the frame (the
+ * regions) is the caller's: `stage`, placed by `canvasRef` and told which frame is drawn by `onShown`.
  */
 export function VideoPlayer(props: VideoPlayerProps) {
-  const { itemId, frames, fps, currentFrame, onFrameChange, question, bands, loadFrame, editable, keysEnabled, onTagRange, onResizeRange, onRemoveRange } = props;
+  const { itemId, frames, fps, currentFrame, onFrameChange, question, bands, loadFrame, editable, keysEnabled, onTagRange, onResizeRange, onRemoveRange, stage, canvasRef, onShown, holdStill = false, regionFrames } = props;
   const t = useT();
   const [language] = useLanguage();
   const frameCount = frames.length;
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const setCanvas = useCallback(
+    (element: HTMLCanvasElement | null) => {
+      canvas.current = element;
+      canvasRef?.(element);
+    },
+    [canvasRef],
+  );
   const current = useRef(currentFrame);
   current.current = currentFrame;
   const [shown, setShown] = useState<number | null>(null);
@@ -107,6 +124,10 @@ export function VideoPlayer(props: VideoPlayerProps) {
     else if (cache.hasFailed(currentFrame)) setFailed(currentFrame);
   }, [cache, currentFrame, fps, clock, frameCount, draw]);
 
+  useEffect(() => {
+    if (shown !== null) onShown?.(shown);
+  }, [shown, onShown]);
+
   // Playback: each animation frame shows the frame due on the clock, or the newest loaded before it.
   useEffect(() => {
     if (!clock || !cache) return;
@@ -123,8 +144,13 @@ export function VideoPlayer(props: VideoPlayerProps) {
     return () => cancelAnimationFrame(request);
   }, [clock, cache, fps, frameCount, onFrameChange]);
 
+  useEffect(() => {
+    if (holdStill) setClock(null);
+  }, [holdStill]);
+
   const seek = useCallback((frame: number) => onFrameChange(clampFrame(frame, frameCount)), [onFrameChange, frameCount]);
   const togglePlay = useCallback(() => {
+    if (holdStill) return;
     setClock((playing) => {
       if (playing) return null;
       // Play from the start again when stopped on the last frame.
@@ -132,7 +158,7 @@ export function VideoPlayer(props: VideoPlayerProps) {
       if (from !== current.current) onFrameChange(from);
       return { startFrame: from, startedAt: performance.now(), fps, rate };
     });
-  }, [fps, rate, frameCount, onFrameChange]);
+  }, [fps, rate, frameCount, onFrameChange, holdStill]);
   const changeRate = (next: number) => {
     setRate(next);
     setClock((playing) => (playing ? { startFrame: current.current, startedAt: performance.now(), fps, rate: next } : null));
@@ -192,7 +218,8 @@ export function VideoPlayer(props: VideoPlayerProps) {
       aria-label={t('video.player')}
     >
       <div className="video-stage">
-        <canvas ref={canvas} className="video-canvas" data-testid="video-canvas" />
+        <canvas ref={setCanvas} className="video-canvas" data-testid="video-canvas" />
+        {stage}
         {failed === currentFrame && (
           <p className="notice" role="alert">
             {t('video.frameError', { n: currentFrame + 1 })}
@@ -203,7 +230,7 @@ export function VideoPlayer(props: VideoPlayerProps) {
         <button type="button" onClick={() => step(-1)} title={t('video.stepBack')} aria-label={t('video.stepBack')}>
           ⏮
         </button>
-        <button type="button" data-testid="video-play" onClick={togglePlay} title={clock ? t('video.pause') : t('video.play')} aria-label={clock ? t('video.pause') : t('video.play')}>
+        <button type="button" data-testid="video-play" disabled={holdStill} onClick={togglePlay} title={clock ? t('video.pause') : t('video.play')} aria-label={clock ? t('video.pause') : t('video.play')}>
           {clock ? '⏸' : '▶'}
         </button>
         <button type="button" onClick={() => step(1)} title={t('video.stepForward')} aria-label={t('video.stepForward')}>
@@ -230,6 +257,7 @@ export function VideoPlayer(props: VideoPlayerProps) {
         bands={bands}
         marks={markedSpan}
         selectedId={selectedId}
+        regionFrames={regionFrames}
         editable={editable}
         onSeek={(frame) => {
           setClock(null);

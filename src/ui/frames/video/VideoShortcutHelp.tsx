@@ -1,9 +1,14 @@
 import type { Question } from '../../../core/labelSet';
 import { useLanguage, useT } from '../../../i18n';
 import { ShortcutDialog } from '../../common/ShortcutDialog';
+import { regionShortcutRows } from '../regions/regionShortcutRows';
 
-/** The player's keys: the range question's class keys first, then moving, marking, editing. */
-export function VideoShortcutHelp({ question, onClose }: { readonly question: Question | null; readonly onClose: () => void }) {
+/**
+ * The player's keys: the range question's class keys first, then moving, marking, editing; then
+ * the region layer's where the label set has regions, with how the two share keys
+ * (videoRegionKeys.ts).
+ */
+export function VideoShortcutHelp({ question, regionQuestion = null, onClose }: { readonly question: Question | null; readonly regionQuestion?: Question | null; readonly onClose: () => void }) {
   const t = useT();
   const [language] = useLanguage();
   const rows: [string, string][] = [
@@ -18,6 +23,13 @@ export function VideoShortcutHelp({ question, onClose }: { readonly question: Qu
     ['Ctrl + Z', t('help.undo')],
     ['Ctrl + Shift + Z', t('help.redo')],
     ['?', t('help.toggle')],
+    ...(regionQuestion
+      ? [
+          ...regionShortcutRows(regionQuestion, t, language),
+          ['← / → , / . [ / ] (B / P / V)', t('video.help.regionTransport')] as [string, string],
+          [t('video.help.sharedKey'), t('video.help.regionClassFirst')] as [string, string],
+        ]
+      : []),
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;
 }

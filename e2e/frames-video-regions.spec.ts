@@ -1,0 +1,169 @@
+/**
+ * Boxes and polygons on the video player's frames, as a plain annotator: paused on frame 4 of a
+ * clip (scaled up to fill the player), B drags a box and P clicks a triangle in the frame's own
+ * px, a class key re-classes the selection (undone and redone), Space waits in region mode while
+ * the arrows still step; the regions belong to frame 4 alone (gone a frame on, back a frame
+ * back), the timeline marks that one frame, they survive a reload on the server, and the COCO
+ * export carries them.
+ */
+import type { Page } from '@playwright/test';
+import type { Point, Shape } from '../src/core/annotation';
+import { allRecords } from '../src/data/testing/allRecords';
+import { downloaded, expectFramesReady, videoFrameSet } from './fixtures/frames';
+import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
+
+const DATASET = 'Lesion video';
+const FRAMES = 20;
+/** The clip's frame size (image px): 160×120, see `videoFrameSet`. */
+const FRAME = { width: 160, height: 120 };
+/** The frame drawn on (0-based). */
+const DRAWN = 3;
+
+/**
+ * Where image px `point` of the frame lands on the page: the canvas's box as laid out, the frame
+ * fitted inside it (object-fit: contain), as a person sees it.
+ */
+async function onScreen(page: Page, [x, y]: Point): Promise<Point> {
+  const box = await byTestId(page, 'video-canvas').boundingBox();
+  if (!box) throw new Error('the player should show the frame');
+  const scale = Math.min(box.width / FRAME.width, box.height / FRAME.height);
+  const left = box.x + (box.width - FRAME.width * scale) / 2;
+  const top = box.y + (box.height - FRAME.height * scale) / 2;
+  return [left + x * scale, top + y * scale];
+}
+
+async function expectFrameShown(page: Page, index: number): Promise<void> {
+  await expect(page.locator(`[data-testid="video-player"][data-frame="${index}"][data-ready="true"]`)).toBeVisible();
+  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-ready', 'true');
+}
+
+/** From the frame the player shows, to frame `to` by the arrow keys. */
+async function stepTo(page: Page, to: number): Promise<void> {
+  const at = Number(await byTestId(page, 'video-player').getAttribute('data-frame'));
+  for (let i = at; i !== to; i += Math.sign(to - at)) await page.keyboard.press(to > at ? 'ArrowRight' : 'ArrowLeft');
+  await expectFrameShown(page, to);
+}
+
+const regions = (page: Page) => byTestId(page, 'frame-region');
+const regionClasses = (page: Page) => regions(page).evaluateAll((paths) => paths.map((p) => `${p.getAttribute('data-kind')}:${p.getAttribute('data-class')}`).sort());
+
+/** Whether the timeline's region strip is painted under frame `index` (its canvas's own pixels). */
+function markedUnder(page: Page, index: number): Promise<boolean> {
+  return byTestId(page, 'video-region-marks').evaluate(
+    (canvas, at) => {
+      const element = canvas as HTMLCanvasElement;
+      const column = Math.floor(((at.index + 0.5) / at.frames) * element.width);
+      return (element.getContext('2d')?.getImageData(column, 0, 1, 1).data[3] ?? 0) > 0;
+    },
+    { index, frames: FRAMES },
+  );
+}
+
+test('boxes and polygons drawn on a paused video frame belong to that frame, survive a reload and go to COCO', async ({ page, mejirushi }) => {
+  const itemId = await videoFrameSet(mejirushi, DATASET, FRAMES);
+  await signIn(page, mejirushi.annotator);
+  await openDataset(page, DATASET);
+  await byTestId(page, `item-link-${itemId}`).click();
+  await expectFramesReady(page);
+  // uc-endoscopy asks per frame, so the grid comes first; V shows the player on the same frame.
+  await page.keyboard.press('v');
+  await expectFrameShown(page, 0);
+  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'tagging');
+  await stepTo(page, DRAWN);
+  // The 160×120 frame is drawn larger than its own px: the tools must map through the scaling.
+  const canvasBox = await byTestId(page, 'video-canvas').boundingBox();
+  expect(canvasBox?.width ?? 0).toBeGreaterThan(FRAME.width * 2);
+
+  // B: a box dragged from (20, 30) to (60, 70), in the first class (ulcer).
+  await page.keyboard.press('b');
+  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
+  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-tool', 'rectangle');
+  await page.mouse.move(...(await onScreen(page, [20, 30])));
+  await page.mouse.down();
+  await page.mouse.move(...(await onScreen(page, [40, 50])));
+  await page.mouse.move(...(await onScreen(page, [60, 70])));
+  await page.mouse.up();
+  await expect(regions(page)).toHaveCount(1);
+
+  // X picks erosion; P: a triangle by clicks, closed by a double-click on its last vertex.
+  await page.keyboard.press('x');
+  await page.keyboard.press('p');
+  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-class', 'lesion.erosion');
+  await page.mouse.click(...(await onScreen(page, [100, 20])));
+  await page.mouse.click(...(await onScreen(page, [140, 20])));
+  await page.mouse.dblclick(...(await onScreen(page, [120, 60])));
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
+
+  // V, a click inside the box, K: the box becomes spontaneous bleeding; undo and redo by keys.
+  await page.keyboard.press('v');
+  await page.mouse.click(...(await onScreen(page, [40, 50])));
+  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '1');
+  await page.keyboard.press('k');
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+
+  // In region mode Space does not play the frame away; the timeline marks this frame and no other.
+  await page.keyboard.press(' ');
+  await expect(byTestId(page, 'video-play')).toBeDisabled();
+  await expect(byTestId(page, 'video-player')).toHaveAttribute('data-playing', 'false');
+  await expect(byTestId(page, 'video-player')).toHaveAttribute('data-frame', String(DRAWN));
+  await expect(byTestId(page, 'video-region-marks')).toHaveAttribute('data-count', '1');
+  await expect.poll(() => markedUnder(page, DRAWN)).toBe(true);
+  expect(await markedUnder(page, DRAWN + 5)).toBe(false);
+
+  // Esc drops the selection; still in region mode, → steps to a frame with no regions and ← back.
+  await page.keyboard.press('Escape');
+  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '0');
+  await stepTo(page, DRAWN + 1);
+  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
+  await expect(regions(page)).toHaveCount(0);
+  await stepTo(page, DRAWN);
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  await page.keyboard.press('Escape');
+  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'tagging');
+  await expect(byTestId(page, 'video-play')).toBeEnabled();
+
+  await settled(page);
+  await expectSynced(page);
+  const frames = (await page.evaluate(() => window.__mejirushi?.store.getState().openItem?.targetIds)) as readonly string[] | undefined;
+  const drawnTarget = frames?.[DRAWN];
+  if (!drawnTarget) throw new Error('the app test API should name the open item targets');
+  const api = await serverApi(mejirushi.url, mejirushi.annotator);
+  const stored = (await allRecords(api, itemId)).flatMap((r) => (r.record?.type === 'shape' ? [r.record as Shape] : []));
+  expect(stored.map((shape) => [shape.targetId, shape.questionId, shape.classCode, shape.geometry.type]).sort()).toEqual([
+    [drawnTarget, 'lesion', 'lesion.bleeding', 'rectangle'],
+    [drawnTarget, 'lesion', 'lesion.erosion', 'polygon'],
+  ]);
+
+  await page.reload();
+  await expectFramesReady(page);
+  await page.keyboard.press('v');
+  await expect(page.locator('[data-testid="video-player"][data-ready="true"]')).toBeVisible();
+  await stepTo(page, DRAWN);
+  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  await expect(byTestId(page, 'video-region-marks')).toHaveAttribute('data-count', '1');
+  await stepTo(page, DRAWN - 1);
+  await expect(regions(page)).toHaveCount(0);
+
+  // The player's Export: the drawn frame's image holds the box and the triangle in its px.
+  const coco = JSON.parse(await downloaded(page, 'frames-export-coco', /-coco\.json$/)) as {
+    images: { id: number; file_name: string; width: number; height: number }[];
+    categories: { id: number; name: string; supercategory: string }[];
+    annotations: { image_id: number; category_id: number; bbox: number[]; segmentation: number[][] }[];
+  };
+  const image = coco.images.find((i) => i.file_name === drawnTarget);
+  expect(image).toMatchObject({ id: DRAWN + 1, ...FRAME });
+  const category = (name: string) => coco.categories.find((c) => c.name === name && c.supercategory === 'lesion')?.id;
+  const [box, triangle] = [category('Spontaneous bleeding'), category('Erosion')].map((id) => coco.annotations.find((a) => a.category_id === id));
+  expect(coco.annotations.map((a) => a.image_id)).toEqual([DRAWN + 1, DRAWN + 1]);
+  const near = (values: readonly number[] | undefined, expected: readonly number[]) => {
+    expect(values).toHaveLength(expected.length);
+    expected.forEach((value, i) => expect(Math.abs((values?.[i] ?? NaN) - value)).toBeLessThanOrEqual(1));
+  };
+  near(box?.bbox, [20, 30, 40, 40]);
+  near(triangle?.bbox, [100, 20, 40, 40]);
+  near(triangle?.segmentation[0], [100, 20, 140, 20, 120, 60]);
+});

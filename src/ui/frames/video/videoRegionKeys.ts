@@ -1,0 +1,30 @@
+/**
+ * Who hears a key in the player once the frame has a region layer. Tagging mode (no region tool):
+ * every key is the player's, but B and P enter region mode unless the range question binds them.
+ * Region mode: the region layer hears a key first (tools, region classes, Enter, Backspace,
+ * Delete, Esc) — so a key that the region question and the range question both bind picks the
+ * region class — except the transport keys, which stay the player's so a person can step to the
+ * next frame and mark a range while drawing. Space is a transport key but waits: a frame being
+ * drawn on does not play away (see `holdsStill`).
+ */
+import type { Question } from '../../../core/labelSet';
+import type { ToolId } from '../../../core/tools';
+import { regionToolForKey } from '../regions/frameRegionTools';
+import { playerAction, type PlayerKey } from './playerKeys';
+
+const TRANSPORT: ReadonlySet<string> = new Set(['step', 'togglePlay', 'markIn', 'markOut']);
+
+/** Whether the player keeps `press` in region mode (stepping, Space, `[` `]`). */
+export function playerKeepsInRegionMode(press: PlayerKey): boolean {
+  // No question: class keys are never transport, so none is needed to tell them apart.
+  const action = playerAction(press, null, 1);
+  return action !== null && TRANSPORT.has(action.type);
+}
+
+/** The region tool a plain key picks in the player's tagging mode (B box, P polygon), unless a range class answers to it. */
+export function regionToolForPlayerKey(press: PlayerKey, rangeQuestion: Question | null): ToolId | undefined {
+  if (press.ctrlKey || press.metaKey || press.altKey || press.shiftKey) return undefined;
+  const lower = press.key.toLowerCase();
+  if (rangeQuestion?.classes.some((c) => c.key?.toLowerCase() === lower)) return undefined;
+  return regionToolForKey(lower);
+}
