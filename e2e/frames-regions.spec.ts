@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
-import { downloaded, expectFramesReady, videoFrameSet } from './fixtures/frames';
+import { drawBoxAndTriangle, expectCocoBoxAndTriangle, reclassBoxByKey, regionClasses } from './fixtures/frameRegions';
+import { expectFramesReady, videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
 
 const DATASET = 'Lesion clips';
@@ -14,9 +15,6 @@ async function onScreen(page: Page, [x, y]: Point): Promise<Point> {
   if (!box) throw new Error('the large view should show the frame');
   return [box.x + (x * box.width) / FRAME.width, box.y + (y * box.height) / FRAME.height];
 }
-
-const regions = (page: Page) => byTestId(page, 'frame-region');
-const regionClasses = (page: Page) => regions(page).evaluateAll((paths) => paths.map((p) => `${p.getAttribute('data-kind')}:${p.getAttribute('data-class')}`).sort());
 
 test('draws a box and a polygon on frame 2 by mouse, re-classes by key, undoes, keeps them over a reload and exports them to COCO', async ({ page, mejirushi }) => {
   const itemId = await videoFrameSet(mejirushi, DATASET, 6);
@@ -34,32 +32,10 @@ test('draws a box and a polygon on frame 2 by mouse, re-classes by key, undoes, 
   await expectFramesReady(page);
   await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-ready', 'true');
 
-  // B: a box dragged from (20, 30) to (60, 70), in the first class (ulcer).
-  await page.keyboard.press('b');
-  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-tool', 'rectangle');
-  await page.mouse.move(...(await onScreen(page, [20, 30])));
-  await page.mouse.down();
-  await page.mouse.move(...(await onScreen(page, [40, 50])));
-  await page.mouse.move(...(await onScreen(page, [60, 70])));
-  await page.mouse.up();
-  await expect(regions(page)).toHaveCount(1);
-
-  // X picks erosion before drawing; P: a triangle by clicks, closed by a double-click on its last vertex.
-  await page.keyboard.press('x');
-  await page.keyboard.press('p');
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-class', 'lesion.erosion');
-  await page.mouse.click(...(await onScreen(page, [100, 20])));
-  await page.mouse.click(...(await onScreen(page, [140, 20])));
-  await page.mouse.dblclick(...(await onScreen(page, [120, 60])));
-  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
-
-  // V, a click on the box, K: the box becomes spontaneous bleeding (one undo step each way).
-  await page.keyboard.press('v');
-  await page.mouse.click(...(await onScreen(page, [40, 50])));
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '1');
-  await page.keyboard.press('k');
-  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  // B a box, X then P a triangle, V and K re-class the box (one undo step each way).
+  const at = (point: Point) => onScreen(page, point);
+  await drawBoxAndTriangle(page, at);
+  await reclassBoxByKey(page, at);
   await page.keyboard.press('Control+z');
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
   await page.keyboard.press('Control+z');
@@ -97,22 +73,5 @@ test('draws a box and a polygon on frame 2 by mouse, re-classes by key, undoes, 
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
 
   // COCO: frame 2 is image 2; the box and the triangle in its px, each with its class's category.
-  const coco = JSON.parse(await downloaded(page, 'frames-export-coco', /-coco\.json$/)) as {
-    images: { id: number; file_name: string; width: number; height: number }[];
-    categories: { id: number; name: string; supercategory: string }[];
-    annotations: { image_id: number; category_id: number; bbox: number[]; segmentation: number[][] }[];
-  };
-  const image = coco.images.find((i) => i.file_name === frame2);
-  expect(image).toMatchObject({ id: 2, ...FRAME });
-  const category = (name: string) => coco.categories.find((c) => c.name === name && c.supercategory === 'lesion')?.id;
-  const [box, triangle] = [category('Spontaneous bleeding'), category('Erosion')].map((id) => coco.annotations.find((a) => a.category_id === id));
-  expect(box?.image_id).toBe(2);
-  expect(triangle?.image_id).toBe(2);
-  const near = (values: readonly number[] | undefined, expected: readonly number[]) => {
-    expect(values).toHaveLength(expected.length);
-    expected.forEach((value, i) => expect(Math.abs((values?.[i] ?? NaN) - value)).toBeLessThanOrEqual(1));
-  };
-  near(box?.bbox, [20, 30, 40, 40]);
-  near(triangle?.bbox, [100, 20, 40, 40]);
-  near(triangle?.segmentation[0], [100, 20, 140, 20, 120, 60]);
+  await expectCocoBoxAndTriangle(page, frame2, 2, FRAME);
 });

@@ -2,14 +2,15 @@
  * Boxes and polygons on the video player's frames, as a plain annotator: paused on frame 4 of a
  * clip (scaled up to fill the player), B drags a box and P clicks a triangle in the frame's own
  * px, a class key re-classes the selection (undone and redone), Space waits in region mode while
- * the arrows still step; the regions belong to frame 4 alone (gone a frame on, back a frame
+ * the arrows and `[` still step and mark; the regions belong to frame 4 alone (gone a frame on, back a frame
  * back), the timeline marks that one frame, they survive a reload on the server, and the COCO
  * export carries them.
  */
 import type { Page } from '@playwright/test';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
-import { downloaded, expectFramesReady, videoFrameSet } from './fixtures/frames';
+import { drawBoxAndTriangle, expectCocoBoxAndTriangle, frameRegions, reclassBoxByKey, regionClasses } from './fixtures/frameRegions';
+import { expectFramesReady, videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
 
 const DATASET = 'Lesion video';
@@ -44,9 +45,6 @@ async function stepTo(page: Page, to: number): Promise<void> {
   await expectFrameShown(page, to);
 }
 
-const regions = (page: Page) => byTestId(page, 'frame-region');
-const regionClasses = (page: Page) => regions(page).evaluateAll((paths) => paths.map((p) => `${p.getAttribute('data-kind')}:${p.getAttribute('data-class')}`).sort());
-
 /** Whether the timeline's region strip is painted under frame `index` (its canvas's own pixels). */
 function markedUnder(page: Page, index: number): Promise<boolean> {
   return byTestId(page, 'video-region-marks').evaluate(
@@ -74,32 +72,10 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   const canvasBox = await byTestId(page, 'video-canvas').boundingBox();
   expect(canvasBox?.width ?? 0).toBeGreaterThan(FRAME.width * 2);
 
-  // B: a box dragged from (20, 30) to (60, 70), in the first class (ulcer).
-  await page.keyboard.press('b');
-  await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-tool', 'rectangle');
-  await page.mouse.move(...(await onScreen(page, [20, 30])));
-  await page.mouse.down();
-  await page.mouse.move(...(await onScreen(page, [40, 50])));
-  await page.mouse.move(...(await onScreen(page, [60, 70])));
-  await page.mouse.up();
-  await expect(regions(page)).toHaveCount(1);
-
-  // X picks erosion; P: a triangle by clicks, closed by a double-click on its last vertex.
-  await page.keyboard.press('x');
-  await page.keyboard.press('p');
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-class', 'lesion.erosion');
-  await page.mouse.click(...(await onScreen(page, [100, 20])));
-  await page.mouse.click(...(await onScreen(page, [140, 20])));
-  await page.mouse.dblclick(...(await onScreen(page, [120, 60])));
-  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
-
-  // V, a click inside the box, K: the box becomes spontaneous bleeding; undo and redo by keys.
-  await page.keyboard.press('v');
-  await page.mouse.click(...(await onScreen(page, [40, 50])));
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '1');
-  await page.keyboard.press('k');
-  await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  // B a box, X then P a triangle, V and K re-class the box; undo and redo by keys.
+  const at = (point: Point) => onScreen(page, point);
+  await drawBoxAndTriangle(page, at);
+  await reclassBoxByKey(page, at);
   await page.keyboard.press('Control+z');
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.ulcer']);
   await page.keyboard.press('Control+Shift+z');
@@ -119,12 +95,25 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '0');
   await stepTo(page, DRAWN + 1);
   await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
-  await expect(regions(page)).toHaveCount(0);
+  await expect(frameRegions(page)).toHaveCount(0);
   await stepTo(page, DRAWN);
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
+  // `[` is the player's even in region mode; Esc is the region layer's there (back to tagging), then the player's (clears the mark).
+  await page.keyboard.press('[');
+  await expect(byTestId(page, 'video-marks')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'tagging');
+  await expect(byTestId(page, 'video-marks')).toBeVisible();
   await expect(byTestId(page, 'video-play')).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(byTestId(page, 'video-marks')).toHaveCount(0);
+  // `?` lists the region keys beside the player's, and which keys the player keeps in region mode.
+  await page.keyboard.press('?');
+  const help = byTestId(page, 'shortcut-help');
+  await expect(help).toContainText('Esc (B / P / V)');
+  await expect(help).toContainText('← / → , / . [ / ] (B / P / V)');
+  await byTestId(page, 'shortcut-help-close').click();
+  await expect(help).toHaveCount(0);
 
   await settled(page);
   await expectSynced(page);
@@ -146,24 +135,8 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
   await expect(byTestId(page, 'video-region-marks')).toHaveAttribute('data-count', '1');
   await stepTo(page, DRAWN - 1);
-  await expect(regions(page)).toHaveCount(0);
+  await expect(frameRegions(page)).toHaveCount(0);
 
   // The player's Export: the drawn frame's image holds the box and the triangle in its px.
-  const coco = JSON.parse(await downloaded(page, 'frames-export-coco', /-coco\.json$/)) as {
-    images: { id: number; file_name: string; width: number; height: number }[];
-    categories: { id: number; name: string; supercategory: string }[];
-    annotations: { image_id: number; category_id: number; bbox: number[]; segmentation: number[][] }[];
-  };
-  const image = coco.images.find((i) => i.file_name === drawnTarget);
-  expect(image).toMatchObject({ id: DRAWN + 1, ...FRAME });
-  const category = (name: string) => coco.categories.find((c) => c.name === name && c.supercategory === 'lesion')?.id;
-  const [box, triangle] = [category('Spontaneous bleeding'), category('Erosion')].map((id) => coco.annotations.find((a) => a.category_id === id));
-  expect(coco.annotations.map((a) => a.image_id)).toEqual([DRAWN + 1, DRAWN + 1]);
-  const near = (values: readonly number[] | undefined, expected: readonly number[]) => {
-    expect(values).toHaveLength(expected.length);
-    expected.forEach((value, i) => expect(Math.abs((values?.[i] ?? NaN) - value)).toBeLessThanOrEqual(1));
-  };
-  near(box?.bbox, [20, 30, 40, 40]);
-  near(triangle?.bbox, [100, 20, 40, 40]);
-  near(triangle?.segmentation[0], [100, 20, 140, 20, 120, 60]);
+  await expectCocoBoxAndTriangle(page, drawnTarget, DRAWN + 1, FRAME);
 });
