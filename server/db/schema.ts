@@ -184,6 +184,28 @@ export interface AnnotationRecordsTable {
   updated_at: string;
   /** `annotation_ops.seq` of the op that wrote this version. */
   updated_seq: number;
+  /**
+   * A label's first and last target in the item's reading order (equal for a label on one target;
+   * null for other records and for labels of the whole item), migration 0021: what per-question
+   * counts sum, a range counting every frame it spans.
+   */
+  target_index: ColumnType<number | null, number | null | undefined, number | null>;
+  end_target_index: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/**
+ * One non-zero node of a document's label coverage tree (core's `FrameCoverage`, kept by
+ * services/annotations/labelCoverage.ts): its root's `covered` is the document's `labelled`.
+ */
+export interface LabelCoverageTable {
+  item_id: string;
+  annotator_id: string;
+  /** 1 is the root; node n's children are 2n and 2n + 1. */
+  node: number;
+  /** Labels covering the node's whole span. */
+  cover: number;
+  /** Targets of the node's span some label covers. */
+  covered: number;
 }
 
 /** Append-only log of every applied op; `(txid, seq)` is the change feed's order. */
@@ -457,6 +479,7 @@ export interface Database {
   assignments: AssignmentsTable;
   annotation_docs: AnnotationDocsTable;
   annotation_records: AnnotationRecordsTable;
+  label_coverage: LabelCoverageTable;
   annotation_ops: AnnotationOpsTable;
   annotation_snapshots: AnnotationSnapshotsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -4,7 +4,7 @@
  * records only; on any conflict nothing applies and the client gets the server's copies (412).
  * Otherwise the records, their op rows, the document head (revision, record count and labelled
  * targets, updated by difference, never recounted), the assignment state and one audit row are
- * written together. Everything here is O(ops), never O(document).
+ * written together. Everything here is O(ops · log targets), never O(document).
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -13,6 +13,7 @@ import type { BatchResult, RecordConflictBody } from '../../../src/core/api';
 import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
 import { checkBatch, RECORD_SCHEMA, type StoredRecord } from '../../../src/core/records';
 import type { ItemTargets } from '../../../src/core/targets';
+import { spanOf } from '../../../src/core/recordStore';
 import { currentTxid, toNumber } from '../../db/dialect';
 import type { AnnotationRecordsTable, Database } from '../../db/schema';
 import { badRequest, conflict, forbidden } from '../../http/errors';
@@ -20,6 +21,7 @@ import { writeAudit } from '../audit';
 import type { WriteOutcome } from '../idempotentWrite';
 import { authorshipProblem } from './authorship';
 import type { PreparedOp } from './batchInput';
+import { coverageSpan, covering, updateCoverage, type CoverageChange } from './labelCoverage';
 import { readLockedDocument, setAssignmentState, type DocumentHead } from './document';
 import { storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
 
@@ -98,54 +100,40 @@ function conflictOutcome(stored: Map<string, StoredRow>, ids: readonly string[],
   return { status: 412, body, remember: false };
 }
 
-/** Whether a row or record is a settled label on an image target (what progress counts, see core's countsAsLabelled). */
-function labelsImage(targets: ItemTargets, type: string, settled: boolean, targetId: string): boolean {
-  return type === 'label' && settled && targets.image(targetId) !== undefined;
+/** The parsed body of a stored row (null: a tombstone, or no row). */
+function storedBody(row: StoredRow | undefined): AnnotationRecord | null {
+  return row?.body ? (JSON.parse(row.body) as AnnotationRecord) : null;
 }
 
 /**
- * Change of the count of image targets carrying a settled label: per target the batch touches, its
- * settled labels before (one grouped query) and after (before, minus the batch's old ones, plus its new ones).
+ * Targets carrying a settled label once the batch applies: each op takes its old record's span
+ * out of the document's coverage and puts its new one in (labelCoverage.ts), O(log targets) each,
+ * however many frames a range spans.
  */
-async function labelledDelta(trx: Transaction<Database>, write: BatchWrite, stored: Map<string, StoredRow>): Promise<number> {
-  const change = new Map<string, number>();
-  const bump = (targetId: string, by: number) => change.set(targetId, (change.get(targetId) ?? 0) + by);
+async function labelledAfter(trx: Transaction<Database>, write: BatchWrite, stored: Map<string, StoredRow>, head: DocumentHead): Promise<number> {
+  const changes: CoverageChange[] = [];
   for (const op of write.ops) {
-    const old = stored.get(op.id);
-    if (old && labelsImage(write.targets, old.type, toNumber(old.settled) === 1, old.target_id)) bump(old.target_id, -1);
-    if (op.kind === 'put' && labelsImage(write.targets, op.record.type, op.record.settled, op.record.targetId)) bump(op.record.targetId, 1);
+    const body = storedBody(stored.get(op.id));
+    const old = body ? coverageSpan(covering(body), write.targets) : undefined;
+    if (old) changes.push({ ...old, by: -1 });
+    const now = op.kind === 'put' ? coverageSpan(op.record, write.targets) : undefined;
+    if (now) changes.push({ ...now, by: 1 });
   }
-  const touched = [...change.entries()].filter(([, by]) => by !== 0).map(([targetId]) => targetId);
-  if (touched.length === 0) return 0;
-  const before = new Map<string, number>();
-  for (const ids of chunks(touched)) {
-    const counts = await trx
-      .selectFrom('annotation_records')
-      .select(['target_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('item_id', '=', write.itemId)
-      .where('annotator_id', '=', write.userId)
-      .where('target_id', 'in', ids)
-      .where('type', '=', 'label')
-      .where('settled', '=', 1)
-      .groupBy('target_id')
-      .execute();
-    for (const row of counts) before.set(row.target_id, toNumber(row.n));
-  }
-  let delta = 0;
-  for (const targetId of touched) {
-    const was = before.get(targetId) ?? 0;
-    const now = was + (change.get(targetId) ?? 0);
-    delta += Number(now > 0) - Number(was > 0);
-  }
-  return delta;
+  if (changes.length === 0) return head.labelled;
+  return updateCoverage(trx, { itemId: write.itemId, annotatorId: write.userId }, write.targets.count, changes);
+}
+
+/** A label's span in the item's order (migration 0021's columns); nulls for everything else. */
+function spanColumns(op: PreparedOp, targets: ItemTargets): { target_index: number | null; end_target_index: number | null } {
+  const span = op.kind === 'put' && op.record.type === 'label' ? spanOf(op.record, targets) : undefined;
+  return { target_index: span?.first ?? null, end_target_index: span?.last ?? null };
 }
 
 function authorshipErrors(write: BatchWrite, stored: Map<string, StoredRow>): string[] {
   const errors: string[] = [];
   write.ops.forEach((op, i) => {
     if (op.kind !== 'put') return;
-    const body = stored.get(op.id)?.body;
-    const previous = body ? (JSON.parse(body) as AnnotationRecord).provenance : null;
+    const previous = storedBody(stored.get(op.id))?.provenance ?? null;
     const problem = authorshipProblem(previous, op.record.provenance, write.userId);
     if (problem) errors.push(`ops[${i}] (${op.id}): ${problem}`);
   });
@@ -177,7 +165,7 @@ async function writeOpsAndRecords(
     const rows = ops.map((op) => {
       const columns: RecordColumns = op.kind === 'put' ? op.columns : tombstoneColumns(stored.get(op.id) ?? { type: '', question_id: '', target_id: '' });
       const schema = op.kind === 'put' ? RECORD_SCHEMA[op.record.type] : toNumber(stored.get(op.id)?.schema);
-      return { op, columns, schema, version: versions[op.id] as number };
+      return { op, columns: { ...columns, ...spanColumns(op, write.targets) }, schema, version: versions[op.id] as number };
     });
     const written = await trx
       .insertInto('annotation_ops')
@@ -229,6 +217,8 @@ async function writeOpsAndRecords(
           deleted: eb.ref('excluded.deleted'),
           settled: eb.ref('excluded.settled'),
           body: eb.ref('excluded.body'),
+          target_index: eb.ref('excluded.target_index'),
+          end_target_index: eb.ref('excluded.end_target_index'),
           updated_at: eb.ref('excluded.updated_at'),
           updated_seq: eb.ref('excluded.updated_seq'),
         })),
@@ -263,7 +253,7 @@ export async function applyBatch(trx: Transaction<Database>, write: BatchWrite, 
     if (old && toNumber(old.deleted) === 0) recordCount -= 1;
     if (op.kind === 'put') recordCount += 1;
   }
-  const labelled = head.labelled + (await labelledDelta(trx, write, stored));
+  const labelled = await labelledAfter(trx, write, stored, head);
   const docId = await writeHead(trx, write, head, { revision, recordCount, labelled, updatedAt: at });
   await writeOpsAndRecords(trx, write, stored, check.versions, revision, at);
 

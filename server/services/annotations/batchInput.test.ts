@@ -30,7 +30,7 @@ describe('prepareBatch', () => {
       ok: true,
       batch: {
         ops: [
-          { kind: 'put', id: label.id, baseVersion: 0, record: { type: 'label', targetId: 'slice-2', settled: true, provenance: label.provenance }, columns: recordColumns(label) },
+          { kind: 'put', id: label.id, baseVersion: 0, record: { type: 'label', targetId: 'slice-2', labelled: true, settled: true, provenance: label.provenance }, columns: recordColumns(label) },
           { kind: 'delete', id: 'gone', baseVersion: 3 },
         ],
         legacyBaseRevision: 7,

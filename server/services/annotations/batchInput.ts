@@ -15,13 +15,14 @@ import { ItemTargets } from '../../../src/core/targets';
 import { validateRecordOp } from '../../../src/core/validation/annotation';
 import { findBadText } from '../../plugins/noNulText';
 import { MAX_DB_INTEGER } from '../../http/schemas';
+import { covering, type CoveringLabel } from './labelCoverage';
 import { recordColumns, type RecordColumns } from './recordRow';
 
 /** At most this many problems are reported: enough to fix a client, not a 2,000-line answer. */
 const REPORTED_PROBLEMS = 10;
 
 /** What applyBatch needs of a put's record besides its stored columns. */
-export interface RecordSummary {
+export interface RecordSummary extends CoveringLabel {
   readonly type: RecordType;
   readonly targetId: string;
   readonly settled: boolean;
@@ -58,7 +59,7 @@ export interface BatchContext {
 export function preparedOp(op: RecordOp): PreparedOp {
   if (op.kind === 'delete') return op;
   const { record } = op;
-  const summary: RecordSummary = { type: record.type, targetId: record.targetId, settled: isSettled(record), provenance: record.provenance };
+  const summary: RecordSummary = { ...covering(record), type: record.type, settled: isSettled(record), provenance: record.provenance };
   return { kind: 'put', id: op.id, baseVersion: op.baseVersion, record: summary, columns: recordColumns(record) };
 }
 

@@ -88,6 +88,44 @@ describe('tags over runs of frames on a per-frame question', () => {
     expect(answers(editor).slice(0, 10).every((a) => a === 'mayo.1')).toBe(true);
   });
 
+  it('joins a run to the runs of the same answer it touches, one record, undo restoring them exactly', () => {
+    const editor = editorOf();
+    editor.execute('targetLabel/setRange', { questionId: 'mayo', targetIds: frames(0, 9), classCode: 'mayo.1' });
+    const first = editor.store.snapshot();
+    const diff = editor.execute('targetLabel/setRange', { questionId: 'mayo', targetIds: frames(10, 19), classCode: 'mayo.1' });
+    expect(Object.keys(diff)).toHaveLength(1);
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-20=mayo.1']);
+    expect(editor.store.get(first[0]!.id)).toBeDefined();
+    editor.execute('targetLabel/setRange', { questionId: 'mayo', targetIds: frames(25, 29), classCode: 'mayo.1' });
+    editor.execute('targetLabel/set', { questionId: 'mayo', targetId: id(30), classCode: 'mayo.1' });
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-20=mayo.1', 'frame-26…frame-31=mayo.1']);
+    const beforeGap = editor.store.snapshot();
+    const gap = editor.execute('targetLabel/setRange', { questionId: 'mayo', targetIds: frames(20, 24), classCode: 'mayo.1' });
+    expect(Object.keys(gap)).toHaveLength(2);
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-31=mayo.1']);
+    expect(editor.store.labelledTargets).toBe(31);
+    editor.undo();
+    expect(editor.store.snapshot()).toEqual(beforeGap);
+  });
+
+  it('joins one frame tagged beside a run, and a person’s frame answer changed to its neighbour’s', () => {
+    const editor = editorOf();
+    editor.execute('targetLabel/set', { questionId: 'mayo', targetId: id(0), classCode: 'mayo.2' });
+    editor.execute('targetLabel/set', { questionId: 'mayo', targetId: id(1), classCode: 'mayo.2' });
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-2=mayo.2']);
+    editor.execute('targetLabel/set', { questionId: 'mayo', targetId: id(2), classCode: 'mayo.3' });
+    editor.execute('targetLabel/set', { questionId: 'mayo', targetId: id(2), classCode: 'mayo.2' });
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-3=mayo.2']);
+    expect(editor.store.size).toBe(1);
+  });
+
+  it('does not join a model’s proposal of the same answer beside the run: it stays its own record', () => {
+    const proposed = labelRecord(id(10), ['mayo.1'], modelProvenance(), 'mayo');
+    const editor = editorOf([proposed]);
+    editor.execute('targetLabel/setRange', { questionId: 'mayo', targetIds: frames(0, 9), classCode: 'mayo.1' });
+    expect(spans(editor.store.records())).toEqual(['frame-1…frame-10=mayo.1', 'frame-11…frame-11=mayo.1']);
+  });
+
   it('keeps one label per frame on a multiple-choice frame question', () => {
     const labelSet = { ...UC_ENDOSCOPY_LABEL_SET, questions: UC_ENDOSCOPY_LABEL_SET.questions.map((q) => (q.id === 'site' ? { ...q, kind: 'multiple' as const } : q)) };
     const { editor } = testEditor([], { labelSet, item });
@@ -129,6 +167,10 @@ describe('tags over runs of frames on a per-frame question', () => {
         model = model.map((answer, f) => (picked.includes(id(f)) ? code : answer));
       }
       expect(answers(editor)).toEqual(model);
+      // Runs of one answer are joined: neighbouring frames with one answer share one record.
+      for (let f = 0; f + 1 < FRAMES; f += 1) {
+        if (model[f] !== null && model[f] === model[f + 1]) expect(editor.store.labelAt('mayo', id(f))?.id).toBe(editor.store.labelAt('mayo', id(f + 1))?.id);
+      }
       expect(editor.store.labelledTargets).toBe(model.filter((a) => a !== null).length);
       for (let f = 0; f < FRAMES; f += 1) expect(editor.store.isLabelled(id(f))).toBe(model[f] !== null);
     }
