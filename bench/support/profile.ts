@@ -41,7 +41,7 @@ export async function startProfile(page: Page, title: string): Promise<() => Pro
     await session.detach();
     printTop(`profile, ${title}: self time per function`, selfTimes(profile));
     printTop(`trace, ${title}: self time per thread and event`, traceSelfTimes(trace.traceEvents));
-    printTop(`trace, ${title}: events per thread and name`, traceCounts(trace.traceEvents));
+    printTop(`trace, ${title}: events per thread and name`, traceCounts(trace.traceEvents), '');
   };
 }
 
@@ -121,8 +121,8 @@ function functionKey(node: ProfileNode): string {
   return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
 }
 
-function printTop(title: string, times: Map<string, number>): void {
-  const total = [...times.values()].reduce((a, b) => a + b, 0);
-  console.log(`${title} (${total.toFixed(0)} ms in all):`);
-  for (const [key, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+function printTop(title: string, figures: Map<string, number>, unit = ' ms'): void {
+  const total = [...figures.values()].reduce((a, b) => a + b, 0);
+  console.log(`${title} (${total.toFixed(0)}${unit} in all):`);
+  for (const [key, value] of [...figures].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${value.toFixed(unit ? 1 : 0).padStart(8)}${unit}  ${key}`);
 }
