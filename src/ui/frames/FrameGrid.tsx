@@ -3,7 +3,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Mouse
 import type { FrameSprites } from '../../core/item';
 import { useT } from '../../i18n';
 import { isSelected, type FrameSelection } from './frameSelection';
-import { CELL_GAP, gridColumns, gridRows, sheetsInRows, spriteCell } from './gridGeometry';
+import { CELL_GAP, gridColumns, gridRows, sheetsAround, spriteCell } from './gridGeometry';
 import { useSpriteSheets } from './useSpriteSheets';
 
 /** One answered question of a frame, drawn as a coloured band on its cell. */
@@ -17,6 +17,8 @@ export interface CellAnswer {
 const PLAIN_CELL = { width: 160, height: 120 } as const;
 /** Rows drawn beyond the view each way, so a quick arrow press never shows an empty row. */
 const OVERSCAN_ROWS = 2;
+/** Sheets fetched ahead beyond the rows drawn, each way (see `sheetsAround`). */
+const SHEETS_AHEAD = 1;
 /** The scroller's height assumed until it is laid out (CSS px): a first screenful of rows. */
 const FIRST_SCREEN = { width: 0, height: 800 } as const;
 
@@ -78,7 +80,7 @@ export function FrameGrid({
   const firstRow = items[0]?.index ?? 0;
   const lastRow = items[items.length - 1]?.index ?? -1;
   const needed = useMemo(
-    () => (sprites ? sheetsInRows(shown, columns, firstRow, lastRow, sprites) : new Set<number>()),
+    () => (sprites ? sheetsAround(shown, columns, firstRow, lastRow, sprites, SHEETS_AHEAD) : new Set<number>()),
     [sprites, shown, columns, firstRow, lastRow],
   );
   const sheets = useSpriteSheets(itemId, sprites, needed);
