@@ -4,6 +4,7 @@ import type { FrameSprites } from '../../core/item';
 import { useT } from '../../i18n';
 import { isSelected, type FrameSelection } from './frameSelection';
 import { CELL_GAP, gridColumns, gridRows, sheetsAround, spriteCell } from './gridGeometry';
+import { positionOf } from './shownFrames';
 import { useSpriteSheets } from './useSpriteSheets';
 
 /** One answered question of a frame, drawn as a coloured band on its cell. */
@@ -24,10 +25,12 @@ const FIRST_SCREEN = { width: 0, height: 800 } as const;
 
 /**
  * The virtualised thumbnail grid: only the rows in view (plus a few) are in the DOM, each cell a
- * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order (a filter's
- * result); answers are read per visible cell, so a change costs O(cells in view).
+ * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order, ascending
+ * (a filter's result); answers are read per visible cell, so a change costs O(cells in view).
+ * Memoised: the item page renders on every change of the open item (sync state, saving), and
+ * the grid only when what it shows changed.
  */
-export function FrameGrid({
+export const FrameGrid = memo(function FrameGrid({
   itemId,
   sprites,
   shown,
@@ -85,9 +88,13 @@ export function FrameGrid({
   );
   const sheets = useSpriteSheets(itemId, sprites, needed);
 
-  const currentPosition = useMemo(() => shown.indexOf(current), [shown, current]);
+  const currentPosition = useMemo(() => positionOf(shown, current), [shown, current]);
   useEffect(() => {
-    if (currentPosition >= 0) virtualizer.scrollToIndex(Math.floor(currentPosition / columns), { align: 'auto' });
+    if (currentPosition < 0) return;
+    const row = Math.floor(currentPosition / columns);
+    // Alignment 'auto' answered back: the row is in view already. Scrolling anyway would read the
+    // scroller's layout after each key's render, forcing a layout the frame then does again.
+    if (virtualizer.getOffsetForIndex(row, 'auto')?.[1] !== 'auto') virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [currentPosition, columns, virtualizer]);
 
   return (
@@ -107,7 +114,7 @@ export function FrameGrid({
               sprites={sprites}
               sheets={sheets}
               sheetUrls={sprites ? rowSheetUrls(shown, from, to, sprites, sheets) : ''}
-              current={current}
+              current={currentPosition >= from && currentPosition < to ? current : null}
               selection={selection}
               answersOf={answersOf}
               regionCountOf={regionCountOf}
@@ -119,7 +126,7 @@ export function FrameGrid({
       </div>
     </div>
   );
-}
+});
 
 /** The URLs of the sheets holding the frames at positions `from`…`to` − 1 (loaded ones), as one string a memo compares. */
 function rowSheetUrls(shown: readonly number[], from: number, to: number, sprites: FrameSprites, sheets: ReadonlyMap<number, string>): string {
@@ -160,7 +167,8 @@ const FrameGridRow = memo(function FrameGridRow({
   readonly sheets: ReadonlyMap<number, string>;
   /** The URLs of the cells' sheets (read from `sheets`): the row renders again when one loads. */
   readonly sheetUrls: string;
-  readonly current: number;
+  /** The current frame when this row shows it, else null: a move of the cursor renders only the two rows it leaves and enters. */
+  readonly current: number | null;
   readonly selection: FrameSelection | null;
   readonly answersOf: (frame: number) => readonly CellAnswer[];
   readonly regionCountOf: ((frame: number) => number) | undefined;
