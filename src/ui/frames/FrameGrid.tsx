@@ -104,7 +104,10 @@ export const FrameGrid = memo(function FrameGrid({
           const [from, to] = [row.index * columns, Math.min(shown.length, (row.index + 1) * columns)];
           return (
             <FrameGridRow
-              key={row.key}
+              // A slot, not the row: the rows in view are a contiguous run, so index mod their count
+              // is unique, and the row scrolled in takes the elements of the one scrolled out
+              // (attributes updated) instead of the page creating and removing a row per frame.
+              key={row.index % items.length}
               shown={shown}
               from={from}
               to={to}
@@ -179,14 +182,15 @@ const FrameGridRow = memo(function FrameGridRow({
   const t = useT();
   return (
     <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }} data-changes={changes}>
-      {shown.slice(from, to).map((frame) => {
+      {shown.slice(from, to).map((frame, column) => {
         const place = sprites ? spriteCell(frame, sprites) : null;
         const sheet = place ? sheets.get(place.sheet) : undefined;
         const answers = answersOf(frame);
         const regions = regionCountOf?.(frame) ?? 0;
         return (
           <div
-            key={frame}
+            // By column, for the same reason as the rows' slots.
+            key={column}
             role="gridcell"
             className="frame-cell"
             aria-selected={isSelected(selection, frame)}
