@@ -15,7 +15,11 @@
  * - `dom-nodes-after-scroll` and `live-object-urls-after-scroll`: elements in the document and
  *   sprite-sheet object URLs not yet revoked, same two moments: both must stay bounded (rows in
  *   view; sheets in view).
- * Goals: scroll and heap ratios ≤ 1.2.
+ * Goals: scroll and heap ratios ≤ 1.2. Both scrolls start once the app's service worker is in
+ * control (its install, after the first screen, would otherwise share the CPU with the first).
+ *
+ * BENCH_PROFILE=1 (off by default; the build is then unminified and the profiler slows the page):
+ * a CPU profile of the grid's scroll, its top self times, and the long frames' script time by entry point.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +32,7 @@ import type { DatasetSummary, ItemPage } from '../src/core/api';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium';
 import { REPO_ROOT } from '../server/testing/processes';
 import { printBench } from './support/benchLine';
+import { PROFILE, startProfile } from './support/profile';
 import { newSeededContext } from './support/browser';
 import { startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
@@ -100,6 +105,8 @@ interface ScrollRun {
   readonly intervals: number[];
   /** Long animation frames (Chromium's LoAF, > 50 ms) seen during the scroll: their count, total ms and the part spent running script. */
   readonly longFrames: { readonly count: number; readonly ms: number; readonly scriptMs: number };
+  /** The long frames' script time (ms) per entry point (invoker, function, source position): Chromium's LoAF attribution. */
+  readonly scriptsBy: Record<string, number>;
 }
 
 /**
@@ -111,11 +118,17 @@ function scrollThrough(page: Page, selector: string, step: number): Promise<Scro
     const scroller = document.querySelector(${JSON.stringify(selector)});
     scroller.scrollTop = 0;
     const longFrames = { count: 0, ms: 0, scriptMs: 0 };
+    const scriptsBy = {};
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         longFrames.count += 1;
         longFrames.ms += entry.duration;
-        for (const script of entry.scripts ?? []) longFrames.scriptMs += script.duration;
+        for (const script of entry.scripts ?? []) {
+          longFrames.scriptMs += script.duration;
+          const source = script.sourceURL.slice(script.sourceURL.lastIndexOf('/') + 1);
+          const key = script.invokerType + ' ' + script.invoker + ' → ' + (script.sourceFunctionName || '?') + ' ' + source + ':' + script.sourceCharPosition;
+          scriptsBy[key] = (scriptsBy[key] ?? 0) + script.duration;
+        }
       }
     });
     observer.observe({ type: 'long-animation-frame' });
@@ -126,7 +139,7 @@ function scrollThrough(page: Page, selector: string, step: number): Promise<Scro
       last = now;
       if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) {
         observer.disconnect();
-        return resolve({ intervals, longFrames });
+        return resolve({ intervals, longFrames, scriptsBy });
       }
       scroller.scrollTop += ${step};
       requestAnimationFrame(tick);
@@ -148,6 +161,12 @@ function addEmptyScroller(page: Page): Promise<void> {
     scroller.append(space);
     document.body.append(scroller);
   });
+}
+
+/** The entry points that ran longest in long animation frames (BENCH_PROFILE only). */
+function printScripts(scriptsBy: Record<string, number>): void {
+  console.log('long animation frames, script time by entry point:');
+  for (const [key, ms] of Object.entries(scriptsBy).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${key}`);
 }
 
 function percentile(samples: readonly number[], p: number): number {
@@ -180,13 +199,19 @@ async function main(): Promise<void> {
     const grid = page.locator('[data-testid="frame-grid"]');
     await grid.waitFor({ timeout: TIMEOUT_MS });
     await thumbnailsShown(page);
+    // The app installs its offline copy after the first screen (precache, script compile in the
+    // service worker): both scrolls run once it is done, so neither shares the CPU with it.
+    await page.waitForSelector('html[data-sw-ready="true"]', { state: 'attached', timeout: TIMEOUT_MS });
     const first = await sampleMemory(page);
     const [rows, columns] = [Number(await grid.getAttribute('data-rows')), Number(await grid.getAttribute('data-columns'))];
     const rowHeight = await page.locator('.frame-grid-row').first().evaluate((row) => row.getBoundingClientRect().height + 4);
     const step = Math.round(rowHeight * ROWS_PER_FRAME);
     console.log(`grid: ${FRAMES} frames in ${rows} rows × ${columns} columns; scrolling ${step} px a frame`);
 
+    const stopProfile = await startProfile(page, 'grid scroll');
     const gridRun = await scrollThrough(page, '[data-testid="frame-grid"]', step);
+    await stopProfile();
+    if (PROFILE) printScripts(gridRun.scriptsBy);
     await thumbnailsShown(page);
     const after = await sampleMemory(page);
     const lastFrame = Number(await page.locator('[data-testid="frame-cell"]').last().getAttribute('data-frame'));

@@ -16,6 +16,8 @@
  *   like the body; also the records the server holds and the undo steps that take it back.
  *
  * BENCH_ROUNDS (default 3), BENCH_KEY_FRAMES (default 30), BENCH_TAG_FRAMES (default 5000).
+ * BENCH_PROFILE=1 (off by default; unminified build): the last round's passes profiled, each kind
+ * on its own (top self times per function and per traced event).
  */
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import { isFinished, isImportJob } from '../src/core/importJob';
 import { makeTestVideo } from '../server/testing/frameFixtures';
 import { launchChromium, newSeededContext } from './support/browser';
 import { printBench } from './support/benchLine';
+import { startProfile } from './support/profile';
 import { recordSteps, resetSteps, stepTimes } from './support/steps';
 import { storedRecords } from './support/storedRecords';
 import { startBenchServer, type BenchServer } from './support/server';
@@ -140,8 +143,14 @@ async function keyNext(page: Page, server: BenchServer, detail: ItemDetail, targ
   const next: number[] = [];
   const tag: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
+    // The last round profiled, when asked (BENCH_PROFILE=1): each kind of pass on its own.
+    const last = round === ROUNDS - 1;
+    let stopProfile = last ? await startProfile(page, 'ArrowRight passes') : null;
     next.push(...(await pass(page, () => 'ArrowRight')));
+    await stopProfile?.();
+    stopProfile = last ? await startProfile(page, 'Mayo key passes') : null;
     tag.push(...(await pass(page, (frame) => keyOf(round, frame))));
+    await stopProfile?.();
   }
   await verifyStored(page, server, detail.item.id, targetIds);
   const tagSpread = spread(tag);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import appConfig from '../../vite.config';
 import { REPO_ROOT } from '../../server/testing/processes';
+import { PROFILE } from './profile';
 
 export const BARE_BASE = '/bench-bare/';
 /** Set by run-all to a site it built once, so each benchmark does not build it again. */
@@ -35,7 +36,8 @@ export async function buildSite(dir: string): Promise<string> {
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     root: REPO_ROOT,
     logLevel: 'error',
-    build: { outDir: staticDir, emptyOutDir: true },
+    // Unminified when profiling, so a profile names the source's functions.
+    build: { outDir: staticDir, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) },
   });
   await build({
     configFile: false,

@@ -3,7 +3,8 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Mouse
 import type { FrameSprites } from '../../core/item';
 import { useT } from '../../i18n';
 import { isSelected, type FrameSelection } from './frameSelection';
-import { CELL_GAP, gridColumns, gridRows, sheetsInRows, spriteCell } from './gridGeometry';
+import { CELL_GAP, gridColumns, gridRows, sheetsAround, spriteCell } from './gridGeometry';
+import { positionOf } from './shownFrames';
 import { useSpriteSheets } from './useSpriteSheets';
 
 /** One answered question of a frame, drawn as a coloured band on its cell. */
@@ -17,15 +18,19 @@ export interface CellAnswer {
 const PLAIN_CELL = { width: 160, height: 120 } as const;
 /** Rows drawn beyond the view each way, so a quick arrow press never shows an empty row. */
 const OVERSCAN_ROWS = 2;
+/** Sheets fetched ahead beyond the rows drawn, each way (see `sheetsAround`). */
+const SHEETS_AHEAD = 1;
 /** The scroller's height assumed until it is laid out (CSS px): a first screenful of rows. */
 const FIRST_SCREEN = { width: 0, height: 800 } as const;
 
 /**
  * The virtualised thumbnail grid: only the rows in view (plus a few) are in the DOM, each cell a
- * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order (a filter's
- * result); answers are read per visible cell, so a change costs O(cells in view).
+ * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order, ascending
+ * (a filter's result); answers are read per visible cell, so a change costs O(cells in view).
+ * Memoised: the item page renders on every change of the open item (sync state, saving), and
+ * the grid only when what it shows changed.
  */
-export function FrameGrid({
+export const FrameGrid = memo(function FrameGrid({
   itemId,
   sprites,
   shown,
@@ -78,14 +83,18 @@ export function FrameGrid({
   const firstRow = items[0]?.index ?? 0;
   const lastRow = items[items.length - 1]?.index ?? -1;
   const needed = useMemo(
-    () => (sprites ? sheetsInRows(shown, columns, firstRow, lastRow, sprites) : new Set<number>()),
+    () => (sprites ? sheetsAround(shown, columns, firstRow, lastRow, sprites, SHEETS_AHEAD) : new Set<number>()),
     [sprites, shown, columns, firstRow, lastRow],
   );
   const sheets = useSpriteSheets(itemId, sprites, needed);
 
-  const currentPosition = useMemo(() => shown.indexOf(current), [shown, current]);
+  const currentPosition = useMemo(() => positionOf(shown, current), [shown, current]);
   useEffect(() => {
-    if (currentPosition >= 0) virtualizer.scrollToIndex(Math.floor(currentPosition / columns), { align: 'auto' });
+    if (currentPosition < 0) return;
+    const row = Math.floor(currentPosition / columns);
+    // Alignment 'auto' answered back: the row is in view already. Scrolling anyway would read the
+    // scroller's layout after each key's render, forcing a layout the frame then does again.
+    if (virtualizer.getOffsetForIndex(row, 'auto')?.[1] !== 'auto') virtualizer.scrollToIndex(row, { align: 'auto' });
   }, [currentPosition, columns, virtualizer]);
 
   return (
@@ -95,7 +104,10 @@ export function FrameGrid({
           const [from, to] = [row.index * columns, Math.min(shown.length, (row.index + 1) * columns)];
           return (
             <FrameGridRow
-              key={row.key}
+              // A slot, not the row: the rows in view are a contiguous run, so index mod their count
+              // is unique, and the row scrolled in takes the elements of the one scrolled out
+              // (attributes updated) instead of the page creating and removing a row per frame.
+              key={row.index % items.length}
               shown={shown}
               from={from}
               to={to}
@@ -105,7 +117,7 @@ export function FrameGrid({
               sprites={sprites}
               sheets={sheets}
               sheetUrls={sprites ? rowSheetUrls(shown, from, to, sprites, sheets) : ''}
-              current={current}
+              current={currentPosition >= from && currentPosition < to ? current : null}
               selection={selection}
               answersOf={answersOf}
               regionCountOf={regionCountOf}
@@ -117,7 +129,7 @@ export function FrameGrid({
       </div>
     </div>
   );
-}
+});
 
 /** The URLs of the sheets holding the frames at positions `from`…`to` − 1 (loaded ones), as one string a memo compares. */
 function rowSheetUrls(shown: readonly number[], from: number, to: number, sprites: FrameSprites, sheets: ReadonlyMap<number, string>): string {
@@ -158,7 +170,8 @@ const FrameGridRow = memo(function FrameGridRow({
   readonly sheets: ReadonlyMap<number, string>;
   /** The URLs of the cells' sheets (read from `sheets`): the row renders again when one loads. */
   readonly sheetUrls: string;
-  readonly current: number;
+  /** The current frame when this row shows it, else null: a move of the cursor renders only the two rows it leaves and enters. */
+  readonly current: number | null;
   readonly selection: FrameSelection | null;
   readonly answersOf: (frame: number) => readonly CellAnswer[];
   readonly regionCountOf: ((frame: number) => number) | undefined;
@@ -169,14 +182,15 @@ const FrameGridRow = memo(function FrameGridRow({
   const t = useT();
   return (
     <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }} data-changes={changes}>
-      {shown.slice(from, to).map((frame) => {
+      {shown.slice(from, to).map((frame, column) => {
         const place = sprites ? spriteCell(frame, sprites) : null;
         const sheet = place ? sheets.get(place.sheet) : undefined;
         const answers = answersOf(frame);
         const regions = regionCountOf?.(frame) ?? 0;
         return (
           <div
-            key={frame}
+            // By column, for the same reason as the rows' slots.
+            key={column}
             role="gridcell"
             className="frame-cell"
             aria-selected={isSelected(selection, frame)}

@@ -7,6 +7,7 @@ import { appStore, isEditable, type OpenItem } from '../../store';
 import type { ToolCommand } from '../../core/tools/tool';
 import { useConflictPrompt } from '../reading/conflictPrompt';
 import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
+import { useLatestCallback } from '../common/useLatestCallback';
 import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
@@ -22,6 +23,7 @@ import { FrameRegionBar } from './regions/FrameRegionBar';
 import { FrameRegionLayer } from './regions/FrameRegionLayer';
 import { regionsOn } from './regions/regionShapes';
 import { useFrameRegions } from './regions/useFrameRegions';
+import { positionOf } from './shownFrames';
 import { useShownFrames } from './useShownFrames';
 import './frames.css';
 
@@ -82,7 +84,7 @@ export function FrameSetWorkspace({
     [document, targetIds],
   );
   const shown = useShownFrames(document, targetIds, filter, question, current);
-  const position = shown.indexOf(current);
+  const position = positionOf(shown, current);
 
   const answersOf = useCallback(
     (frame: number): CellAnswer[] =>
@@ -136,7 +138,7 @@ export function FrameSetWorkspace({
     const ids = frames.flatMap((frame) => (targetIds[frame] === undefined ? [] : [targetIds[frame] as string]));
     const last = frames[frames.length - 1] ?? current;
     // Where to go next is read before the answer: a filter of untagged frames drops the answered ones.
-    const after = frameAfter(shown, Math.max(shown.indexOf(last), position));
+    const after = frameAfter(shown, Math.max(positionOf(shown, last), position));
     const done =
       ids.length === 1
         ? run({ name: 'targetLabel/set', params: { questionId: question.id, targetId: ids[0] as string, classCode } })
@@ -196,7 +198,8 @@ export function FrameSetWorkspace({
   const anyDialog = dialogOpen || help || showConflict;
   useReadingKeyboard(frameActionForKey, question, !anyDialog, onAction);
 
-  const onCellClick = (frame: number, event: MouseEvent) => {
+  // One identity, so the memoised grid skips the renders that change nothing of it (sync state, saving).
+  const onCellClick = useLatestCallback((frame: number, event: MouseEvent) => {
     if (event.shiftKey) {
       setSelection(extendSelection(selection, current, frame));
       actions.goToSlice(frame);
@@ -204,7 +207,7 @@ export function FrameSetWorkspace({
       setSelection(toggleInSelection(selection, current, frame));
       actions.goToSlice(frame);
     } else goTo(frame);
-  };
+  });
 
   const currentAnswers = answersOf(current);
   const overlay = (

@@ -4,7 +4,7 @@ import type { FrameSprites } from '../../core/item';
 import { frameActionForKey, steppedPosition } from './frameKeymap';
 import { firstOpenQuestion, frameQuestions, nextOpenQuestion } from './frameQuestions';
 import { extendSelection, isSelected, selectedFrames, toggleInSelection } from './frameSelection';
-import { gridColumns, gridRows, sheetsInRows, spriteCell } from './gridGeometry';
+import { gridColumns, gridRows, sheetsAround, sheetsInRows, spriteCell } from './gridGeometry';
 
 const sprites: FrameSprites = { version: 'v', cellWidth: 160, cellHeight: 120, columns: 10, rows: 10, sheets: 200 };
 const press = (key: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -30,6 +30,18 @@ describe('grid geometry', () => {
     expect([...sheetsInRows(shown, 8, 11, 13, sprites)]).toEqual([0, 1]);
     // A filtered grid shows frames far apart: their own sheets.
     expect([...sheetsInRows([5, 250, 19_999], 8, 0, 0, sprites)]).toEqual([0, 2, 199]);
+  });
+  it('adds the next sheet each way beyond the rows in view, so a scroll finds it loaded', () => {
+    const shown = Array.from({ length: 20_000 }, (_, i) => i);
+    expect([...sheetsAround(shown, 8, 0, 5, sprites, 1)].sort((a, b) => a - b)).toEqual([0, 1]);
+    expect([...sheetsAround(shown, 8, 13, 14, sprites, 1)].sort((a, b) => a - b)).toEqual([0, 1, 2]);
+    expect([...sheetsAround(shown, 8, 2498, 2499, sprites, 1)].sort((a, b) => a - b)).toEqual([198, 199]);
+    expect([...sheetsAround(shown, 8, 13, 14, sprites, 2)].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+  });
+  it('adds at most the asked number of sheets each way under a sparse filter', () => {
+    const everyHundredth = Array.from({ length: 200 }, (_, i) => i * 100);
+    // Row 10 of 8 columns shows frames 8,000…8,700 (sheets 80…87): one more sheet each side.
+    expect([...sheetsAround(everyHundredth, 8, 10, 10, sprites, 1)].sort((a, b) => a - b)).toEqual([79, 80, 81, 82, 83, 84, 85, 86, 87, 88]);
   });
 });
 

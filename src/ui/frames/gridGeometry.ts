@@ -40,3 +40,27 @@ export function sheetsInRows(shown: readonly number[], columns: number, firstRow
   }
   return sheets;
 }
+
+/**
+ * The sheets of rows `firstRow`..`lastRow` (as `sheetsInRows`) plus, beyond each end of those
+ * rows, the next `ahead` sheets the grid reaches: a scroll finds them fetched and decoded before
+ * their rows come into view, instead of showing plain cells and decoding a sheet in the frame that
+ * needs it. The walk stops after `ahead` sheets' worth of positions each way, so a sparse filter
+ * adds at most 2 · `ahead` sheets. O(cells in the rows + ahead · cells per sheet).
+ */
+export function sheetsAround(shown: readonly number[], columns: number, firstRow: number, lastRow: number, sprites: FrameSprites, ahead: number): Set<number> {
+  const sheets = sheetsInRows(shown, columns, firstRow, lastRow, sprites);
+  const limit = ahead * sprites.columns * sprites.rows;
+  const walk = (from: number, step: 1 | -1) => {
+    let found = 0;
+    for (let position = from, walked = 0; position >= 0 && position < shown.length && walked < limit && found < ahead; position += step, walked += 1) {
+      const sheet = spriteCell(shown[position] as number, sprites).sheet;
+      if (sheets.has(sheet)) continue;
+      sheets.add(sheet);
+      found += 1;
+    }
+  };
+  walk(Math.min(shown.length, (lastRow + 1) * columns), 1);
+  walk(Math.max(0, firstRow * columns) - 1, -1);
+  return sheets;
+}

@@ -5,7 +5,7 @@ import { RecordStore } from '../../core/recordStore';
 import { labelAt } from '../../core/targetLabels';
 import { humanProvenance, labelRecord } from '../../core/testing/records';
 import { passes, type FrameFilter } from './frameFilter';
-import { framesChangedBy, ShownFrames } from './shownFrames';
+import { framesChangedBy, positionOf, ShownFrames } from './shownFrames';
 
 const FRAMES = 8;
 const targetIds = Array.from({ length: FRAMES }, (_, frame) => `f${frame}`);
@@ -83,5 +83,13 @@ describe('framesChangedBy', () => {
     const grown: RecordDiff = { [range(2, 3).id]: [range(2, 3), range(2, 5)] };
     expect([...framesChangedBy(grown, frameOf)].sort()).toEqual([2, 3, 4, 5]);
     expect([...framesChangedBy(added(labelRecord('elsewhere', ['mayo.1'], humanProvenance(), 'mayo')), frameOf)]).toEqual([]);
+  });
+});
+
+describe('positionOf', () => {
+  it('finds a frame in the ascending shown list, -1 when it is not shown', () => {
+    const shown = [0, 3, 4, 9, 19_999];
+    expect(shown.map((frame) => positionOf(shown, frame))).toEqual([0, 1, 2, 3, 4]);
+    expect([positionOf(shown, 1), positionOf(shown, 10), positionOf(shown, 20_000), positionOf([], 0)]).toEqual([-1, -1, -1, -1]);
   });
 });

@@ -70,6 +70,15 @@ export class ShownFrames {
   }
 }
 
+/**
+ * Where `frame` sits in the grid's ascending list of shown frames, or -1 when it is not shown.
+ * O(log shown): a key press over 20,000 frames asks it a few times.
+ */
+export function positionOf(shown: readonly number[], frame: number): number {
+  const at = lowerBound(shown, frame);
+  return shown[at] === frame ? at : -1;
+}
+
 /** First position in ascending `list` whose value is ≥ `value`. */
 function lowerBound(list: readonly number[], value: number): number {
   let [low, high] = [0, list.length];
