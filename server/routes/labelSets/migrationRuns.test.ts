@@ -119,7 +119,7 @@ describe.each(testDialects('label set migration runs'))('applying and undoing a 
     const rows = await audit('labelSet.migrate');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.entity_id).toBe(datasetId);
-    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ fromVersion: 1, toVersion: 2, mapping: MAPPING, recordsRewritten: 7, recordsForReview: 2 });
+    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ moves: ["grade: b → bc", "grade: c → bc", "grade: d → review", "findings: y → x"], fromVersion: 1, toVersion: 2, mapping: MAPPING, recordsRewritten: 7, recordsForReview: 2 });
     expect((await status()).last).toMatchObject({ id: run.id, undoable: true });
   });
 

@@ -119,6 +119,15 @@ async function migrateDocument(
   return { rewritten, forReview };
 }
 
+/** "question: old → new" for each class whose code changes ("review" for a removed one). */
+function classMoves(mapping: LabelSetMapping): string[] {
+  return Object.entries(mapping).flatMap(([questionId, m]) =>
+    Object.entries(m.classes)
+      .filter(([code, to]) => to !== code)
+      .map(([code, to]) => `${questionId}: ${code} → ${to ?? 'review'}`),
+  );
+}
+
 /** The plan the mapping makes of the dataset's records now, or 400 with the planner's reasons. */
 async function checkedPlan(trx: Transaction<Database>, request: MigrationRequest): Promise<MigrationPlan> {
   if (request.to.version <= request.from.version) {
@@ -188,7 +197,8 @@ export async function applyMigration(trx: Transaction<Database>, request: Migrat
     action: 'labelSet.migrate',
     entity: 'dataset',
     entityId: request.datasetId,
-    detail: { migrationId: id, labelSet: request.from.id, fromVersion: request.from.version, toVersion: request.to.version, mapping: request.mapping, ...counts },
+    // The classes that move first: the audit viewer shows the start of a detail.
+    detail: { moves: classMoves(request.mapping), migrationId: id, labelSet: request.from.id, fromVersion: request.from.version, toVersion: request.to.version, mapping: request.mapping, ...counts },
   });
   const stored = await trx.selectFrom('label_set_migrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return runOf(stored, true);
