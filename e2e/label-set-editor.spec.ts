@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { allRecords } from '../src/data/testing/allRecords';
 import { hasFundusSampleData } from '../server/testing/frameFixtures';
-import { expectFramesReady, fundusFrameSet, FUNDUS_STILLS } from './fixtures/frames';
+import { downloaded, expectFramesReady, fundusFrameSet, FUNDUS_STILLS } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
 
 const DATASET = 'Fundus pair';
@@ -34,7 +34,7 @@ async function fillQuestion(
   }
 }
 
-test('an admin writes a two-question fundus set in the editor, makes a dataset with it, and a reader grades with its keys', async ({ browser, mejirushi }) => {
+test('an admin writes a two-question fundus set in the editor, makes a dataset with it, a reader grades with its keys, and a renamed class migrates', async ({ browser, mejirushi }) => {
   test.skip(!hasFundusSampleData(), 'the fundus photographs of ../shared/data/fundus are not on this machine');
   const adminContext = await browser.newContext();
   const readerContext = await browser.newContext();
@@ -125,6 +125,49 @@ test('an admin writes a two-question fundus set in the editor, makes a dataset w
     const api = await serverApi(mejirushi.url, mejirushi.annotator);
     const answers = (await allRecords(api, itemId)).flatMap(({ record }) => (record?.type === 'label' ? [`${targets.indexOf(record.targetId)} ${record.questionId} ${record.classCodes.join()}`] : []));
     expect(answers.sort()).toEqual(['0 dr dr.2', '0 glaucoma glaucoma.yes', '1 dr dr.0', '1 glaucoma glaucoma.no', '2 dr dr.1', '2 glaucoma glaucoma.yes']);
+
+    // Version 2 renames glaucoma's "Yes" (a new code and name); the migration screen proposes to
+    // send it to review (no code matches), the admin maps it to the renamed class and applies.
+    await byTestId(admin, 'label-set-new-version-fundus-pair').click();
+    await byTestId(admin, 'class-2-2-code').fill('glaucoma.suspect');
+    await byTestId(admin, 'class-2-2-en').fill('Suspected');
+    await byTestId(admin, 'class-2-2-ja').fill('疑いあり');
+    await expect(byTestId(admin, 'label-set-valid')).toBeVisible();
+    await byTestId(admin, 'label-set-save').click();
+    await expect(byTestId(admin, 'label-set-notice')).toHaveText('Saved fundus-pair version 2.');
+    await byTestId(admin, 'migration-dataset').selectOption({ label: `${DATASET} (fundus-pair v1)` });
+    await expect(byTestId(admin, 'migration-version')).toHaveValue('2');
+    await byTestId(admin, 'migration-preview').click();
+    const yes = byTestId(admin, 'migration-class-glaucoma-glaucoma.yes');
+    await expect(yes).toContainText('flagged for review');
+    await expect(yes.locator('td').nth(2)).toHaveText('2');
+    await yes.locator('select').selectOption('glaucoma.suspect');
+    await expect(yes).toContainText('recoded');
+    await expect(byTestId(admin, 'migration-summary')).toHaveText('2 record(s) will be rewritten, 0 flagged for review.');
+    await byTestId(admin, 'migration-apply').click();
+    await expect(byTestId(admin, 'migration-notice')).toHaveText('Moved to version 2: 2 record(s) rewritten, 0 flagged for review.');
+    await expect(byTestId(admin, 'migration-undo')).toBeVisible();
+
+    // The audit viewer shows the mapping.
+    await byTestId(admin, 'audit-open').click();
+    await byTestId(admin, 'audit-action').fill('labelSet.migrate');
+    await byTestId(admin, 'audit-apply').click();
+    await expect(byTestId(admin, 'audit-row')).toHaveCount(1);
+    await expect(byTestId(admin, 'audit-row')).toContainText('glaucoma: glaucoma.yes → glaucoma.suspect');
+
+    // The reader's records follow: after a reload the photos carry the new class, and the frame set's CSV its code.
+    await reader.reload();
+    await expectFramesReady(reader);
+    const migrated = (await allRecords(api, itemId)).flatMap(({ record }) => (record?.type === 'label' && record.questionId === 'glaucoma' ? [`${targets.indexOf(record.targetId)} ${record.classCodes.join()}`] : []));
+    expect(migrated.sort()).toEqual(['0 glaucoma.suspect', '1 glaucoma.no', '2 glaucoma.suspect']);
+    const csv = await downloaded(reader, 'frames-export-csv', /-frame-labels\.csv$/);
+    expect(csv).toContain('glaucoma.suspect');
+    expect(csv).not.toContain('glaucoma.yes');
+
+    // The old version still reads: its definition and export file are unchanged.
+    const adminApi = await serverApi(mejirushi.url, mejirushi.admin);
+    const v1 = await adminApi.exportLabelSet('fundus-pair', 1);
+    expect(v1.questions[1]?.classes.map((c) => c.code)).toEqual(['glaucoma.no', 'glaucoma.yes']);
   } finally {
     await adminContext.close();
     await readerContext.close();

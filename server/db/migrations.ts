@@ -23,6 +23,7 @@ import { dashboardMigration } from './migrations/0018_dashboard';
 import { deidPolicy } from './migrations/0019_deid_policy';
 import { itemStudy } from './migrations/0020_item_study';
 import { labelCoverage } from './migrations/0021_label_coverage';
+import { labelSetMigrations } from './migrations/0022_label_set_migrations';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -206,6 +207,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019_deid_policy': deidPolicy,
   '0020_item_study': itemStudy,
   '0021_label_coverage': labelCoverage,
+  '0022_label_set_migrations': labelSetMigrations,
 };
 
 const provider: MigrationProvider = {

@@ -458,6 +458,40 @@ export interface ConsensusDecisionsTable {
   decided_at: string;
 }
 
+/** One label-set migration run on a dataset (migration 0022); the last one not undone may be undone until the next release. */
+export interface LabelSetMigrationsTable {
+  id: string;
+  dataset_id: string;
+  label_set_id: string;
+  from_version: number;
+  to_version: number;
+  /** JSON LabelSetMapping as applied. */
+  mapping: string;
+  /** JSON MigrationCounts. */
+  counts: string;
+  applied_by: string;
+  applied_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+/** What one record carried before a migration rewrote it: what an undo puts back. */
+export interface LabelSetMigrationRecordsTable {
+  migration_id: string;
+  item_id: string;
+  annotator_id: string;
+  record_id: string;
+  previous_question_id: string;
+  /** JSON array of class codes. */
+  previous_classes: string;
+}
+
+/** A review thread a migration opened on a document whose records lost their class. */
+export interface LabelSetMigrationThreadsTable {
+  migration_id: string;
+  thread_id: string;
+}
+
 /** Small facts about the installation, e.g. which first-start steps are done. */
 export interface AppStateTable {
   key: string;
@@ -500,6 +534,9 @@ export interface Database {
   deid_keys: DeidKeysTable;
   deid_policies: DeidPoliciesTable;
   deid_reports: DeidReportsTable;
+  label_set_migrations: LabelSetMigrationsTable;
+  label_set_migration_records: LabelSetMigrationRecordsTable;
+  label_set_migration_threads: LabelSetMigrationThreadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

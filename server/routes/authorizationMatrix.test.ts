@@ -150,6 +150,15 @@ const ROWS: readonly Row[] = [
     payload: () => ({ toVersion: 9 }),
     expect: adminOnly(400),
   },
+  { route: 'GET /api/datasets/:id/label-set-migration', url: (f) => `/api/datasets/${f.datasetId}/label-set-migration`, expect: adminOnly(200) },
+  {
+    route: 'POST /api/datasets/:id/label-set-migration/apply',
+    url: (f) => `/api/datasets/${f.datasetId}/label-set-migration/apply`,
+    payload: () => ({ toVersion: 9, mapping: {} }),
+    expect: adminOnly(400),
+  },
+  // No migration was applied to the fixture's dataset: nothing to undo.
+  { route: 'POST /api/datasets/:id/label-set-migration/undo', url: (f) => `/api/datasets/${f.datasetId}/label-set-migration/undo`, expect: adminOnly(404) },
   { route: 'GET /api/datasets', url: () => '/api/datasets', expect: signedIn(200) },
   { route: 'POST /api/datasets', url: () => '/api/datasets', payload: () => ({}), expect: adminOnly(400) },
   {

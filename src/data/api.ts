@@ -7,6 +7,7 @@
 import type { DecidedUnit } from '../core/consensus';
 import type { DeidReport } from '../core/deid/deidentify';
 import type { LabelSet } from '../core/labelSet';
+import type { LabelSetMapping } from '../core/labelSets/migrationPlan';
 import type { StoredRecord } from '../core/records';
 import type {
   StagedStill,
@@ -35,6 +36,10 @@ import type {
   ItemDetail,
   ItemReview,
   LabelSetSaved,
+  LabelSetMigrationRun,
+  LabelSetMigrationStatus,
+  LabelSetMigrationUndo,
+  MigrationPlanAnswer,
   ItemPage,
   LoginRequest,
   LoginResponse,
@@ -358,6 +363,13 @@ export function createApiClient(options: ApiClientOptions) {
     importLabelSet: (labelSet: unknown) => json<LabelSetSaved>('POST', '/api/label-sets/import', labelSet),
     /** Stores the editor's set as the next version of its id. */
     saveLabelSet: (labelSet: LabelSet) => json<LabelSetSaved>('POST', '/api/label-sets', labelSet),
+    /** What moving the dataset to `toVersion` would do under `mapping` (the proposed one when absent); read-only (admin). */
+    planLabelSetMigration: (datasetId: string, toVersion: number, mapping?: LabelSetMapping) =>
+      json<MigrationPlanAnswer>('POST', `${dataset(datasetId)}/label-set-migration/plan`, mapping ? { toVersion, mapping } : { toVersion }),
+    applyLabelSetMigration: (datasetId: string, toVersion: number, mapping: LabelSetMapping) =>
+      json<LabelSetMigrationRun>('POST', `${dataset(datasetId)}/label-set-migration/apply`, { toVersion, mapping }),
+    labelSetMigrationStatus: (datasetId: string) => json<LabelSetMigrationStatus>('GET', `${dataset(datasetId)}/label-set-migration`),
+    undoLabelSetMigration: (datasetId: string) => json<LabelSetMigrationUndo>('POST', `${dataset(datasetId)}/label-set-migration/undo`),
 
     /** Record changes after an opaque checkpoint ('' = from the start). */
     changes: (since: string, limit?: number) => json<ChangeFeed>('GET', `/api/changes${query({ since, limit })}`),

@@ -1,4 +1,4 @@
-/** Label sets: read by everyone signed in; exported, imported and saved as new versions by admins. */
+/** Label sets: read by everyone signed in; exported, imported and saved as new versions by admins, who also move datasets between versions. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { LabelSetSaved } from '../../../src/core/api';
 import { notFound } from '../../http/errors';
@@ -6,6 +6,7 @@ import { ADMIN_ROLES } from '../../http/rolePolicy';
 import { userOf } from '../../plugins/auth';
 import { importLabelSet, saveLabelSetVersion } from '../../services/labelSetWrites';
 import { migrationPlanRoutes } from './migrationPlan';
+import { migrationRunRoutes } from './migrationRuns';
 import { labelSetBodySchema, labelSetParamsSchema } from './schema';
 
 export const labelSetRoutes: FastifyPluginAsync = async (app) => {
@@ -45,4 +46,5 @@ export const labelSetRoutes: FastifyPluginAsync = async (app) => {
   });
 
   await app.register(migrationPlanRoutes);
+  await app.register(migrationRunRoutes);
 };

@@ -3,7 +3,7 @@ import type { LabelSet, Question } from '../../../src/core/labelSet';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
-import type { MigrationPlanAnswer } from './migrationPlan';
+import type { MigrationPlanAnswer } from '../../../src/core/api';
 
 const cls = (code: string, key: string) => ({ code, name: { en: code, ja: code }, color: '#1f77b4', key });
 const question = (id: string, kind: Question['kind'], codes: readonly string[]): Question => ({

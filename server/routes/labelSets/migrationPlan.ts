@@ -4,45 +4,19 @@
  * Read-only; refusals name the records a mapping would drop.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { planMigration, proposeMapping, type ClassCount, type LabelSetMapping, type MigrationPlan } from '../../../src/core/labelSets/migrationPlan';
+import type { MigrationPlanAnswer } from '../../../src/core/api';
+import { planMigration, proposeMapping, type LabelSetMapping } from '../../../src/core/labelSets/migrationPlan';
 import { badRequest, notFound } from '../../http/errors';
 import { ADMIN_ROLES } from '../../http/rolePolicy';
 import { findDataset } from '../../services/datasets';
-import { countDatasetClasses } from '../../services/labelSetMigration';
-
-export interface MigrationPlanAnswer {
-  readonly mapping: LabelSetMapping;
-  readonly counts: readonly ClassCount[];
-  readonly plan: MigrationPlan | null;
-  readonly refusals: readonly string[];
-}
-
-const planSchema = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 } } },
-  body: {
-    type: 'object',
-    required: ['toVersion'],
-    additionalProperties: false,
-    properties: {
-      toVersion: { type: 'integer', minimum: 1 },
-      mapping: {
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          required: ['to', 'classes'],
-          additionalProperties: false,
-          properties: { to: { type: 'string' }, classes: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
-        },
-      },
-    },
-  },
-} as const;
+import { countDatasetClasses } from '../../services/labelSetMigration/counts';
+import { migrationBodySchema } from './schema';
 
 export const migrationPlanRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   app.post<{ Params: { id: string }; Body: { toVersion: number; mapping?: LabelSetMapping } }>(
     '/api/datasets/:id/label-set-migration/plan',
-    { schema: planSchema, config: { roles: ADMIN_ROLES } },
+    { schema: migrationBodySchema(false), config: { roles: ADMIN_ROLES } },
     async (request): Promise<MigrationPlanAnswer> => {
       const dataset = await findDataset(ctx.db, request.params.id);
       if (!dataset) throw notFound(`no dataset ${request.params.id}`);

@@ -14,7 +14,7 @@ import { canAnnotatorEdit, transition } from '../../../src/core/itemState';
 import { checkBatch, RECORD_SCHEMA, type StoredRecord } from '../../../src/core/records';
 import type { ItemTargets } from '../../../src/core/targets';
 import { spanOf } from '../../../src/core/recordStore';
-import { currentTxid, toNumber } from '../../db/dialect';
+import { toNumber } from '../../db/dialect';
 import type { AnnotationRecordsTable, Database } from '../../db/schema';
 import { badRequest, conflict, forbidden } from '../../http/errors';
 import { writeAudit } from '../audit';
@@ -24,6 +24,7 @@ import type { PreparedOp } from './batchInput';
 import { coverageSpan, covering, updateCoverage, type CoverageChange } from './labelCoverage';
 import { readLockedDocument, setAssignmentState, type DocumentHead } from './document';
 import { storedRecord, tombstoneColumns, type RecordColumns } from './recordRow';
+import { appendOps, upsertRecords } from './recordWrites';
 
 export interface BatchWrite {
   readonly itemId: string;
@@ -167,63 +168,36 @@ async function writeOpsAndRecords(
       const schema = op.kind === 'put' ? RECORD_SCHEMA[op.record.type] : toNumber(stored.get(op.id)?.schema);
       return { op, columns: { ...columns, ...spanColumns(op, write.targets) }, schema, version: versions[op.id] as number };
     });
-    const written = await trx
-      .insertInto('annotation_ops')
-      .values(
-        rows.map(({ op, columns, schema, version }) => ({
-          txid: currentTxid(trx),
-          item_id: write.itemId,
-          annotator_id: write.userId,
-          revision,
-          record_id: op.id,
-          version,
-          kind: op.kind,
-          body: columns.body,
-          schema,
-          author_id: write.userId,
-          op_id: write.opId,
-          created_at: at,
-        })),
-      )
-      .returning(['seq', 'record_id'])
-      .execute();
-    const seqOf = new Map(written.map((row) => [row.record_id, toNumber(row.seq)]));
-    await trx
-      .insertInto('annotation_records')
-      .values(
-        rows.map(({ op, columns, schema, version }) => ({
-          item_id: write.itemId,
-          annotator_id: write.userId,
-          record_id: op.id,
-          version,
-          schema,
-          ...columns,
-          updated_at: at,
-          updated_seq: seqOf.get(op.id) ?? 0,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['item_id', 'annotator_id', 'record_id']).doUpdateSet((eb) => ({
-          version: eb.ref('excluded.version'),
-          schema: eb.ref('excluded.schema'),
-          type: eb.ref('excluded.type'),
-          question_id: eb.ref('excluded.question_id'),
-          target_id: eb.ref('excluded.target_id'),
-          class_code: eb.ref('excluded.class_code'),
-          min_x: eb.ref('excluded.min_x'),
-          min_y: eb.ref('excluded.min_y'),
-          max_x: eb.ref('excluded.max_x'),
-          max_y: eb.ref('excluded.max_y'),
-          deleted: eb.ref('excluded.deleted'),
-          settled: eb.ref('excluded.settled'),
-          body: eb.ref('excluded.body'),
-          target_index: eb.ref('excluded.target_index'),
-          end_target_index: eb.ref('excluded.end_target_index'),
-          updated_at: eb.ref('excluded.updated_at'),
-          updated_seq: eb.ref('excluded.updated_seq'),
-        })),
-      )
-      .execute();
+    const seqOf = await appendOps(
+      trx,
+      rows.map(({ op, columns, schema, version }) => ({
+        item_id: write.itemId,
+        annotator_id: write.userId,
+        revision,
+        record_id: op.id,
+        version,
+        kind: op.kind,
+        body: columns.body,
+        schema,
+        author_id: write.userId,
+        op_id: write.opId,
+        created_at: at,
+      })),
+    );
+    await upsertRecords(
+      trx,
+      rows.map(({ op, columns, schema, version }) => ({
+        item_id: write.itemId,
+        annotator_id: write.userId,
+        record_id: op.id,
+        version,
+        schema,
+        ...columns,
+        updated_at: at,
+        updated_seq: seqOf.get(op.id) ?? 0,
+      })),
+      'write spans',
+    );
   }
 }
 

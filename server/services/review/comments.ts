@@ -105,14 +105,23 @@ export interface NewThread {
   readonly authorId: string;
 }
 
-/** Opens a thread with its first message; the id of the new thread. */
-export async function openThread(db: Kysely<Database>, thread: NewThread, at: string): Promise<string> {
+/**
+ * Stores a new thread with its first message, unaudited: for a write that audits itself once for
+ * many threads (a label-set migration flagging records); everyone else opens with `openThread`.
+ */
+export async function insertThread(db: Kysely<Database>, thread: NewThread, at: string): Promise<string> {
   const id = randomUUID();
   await db
     .insertInto('comment_threads')
     .values({ id, item_id: thread.itemId, annotator_id: thread.annotatorId, anchor: JSON.stringify(thread.anchor), status: 'open', created_by: thread.authorId, created_at: at, updated_at: at })
     .execute();
   await db.insertInto('comment_messages').values({ id: randomUUID(), thread_id: id, author_id: thread.authorId, body: thread.body, created_at: at }).execute();
+  return id;
+}
+
+/** Opens a thread with its first message; the id of the new thread. */
+export async function openThread(db: Kysely<Database>, thread: NewThread, at: string): Promise<string> {
+  const id = await insertThread(db, thread, at);
   await writeAudit(db, { at, userId: thread.authorId, action: 'comment.open', ...auditEntity(thread), detail: { threadId: id, anchor: thread.anchor, body: thread.body } });
   return id;
 }

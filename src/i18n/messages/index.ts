@@ -8,6 +8,7 @@ import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
 import { frameRegionMessages } from './frameRegions';
 import { labelSetEditorMessages } from './labelSetEditor';
+import { labelSetMigrationMessages } from './labelSetMigration';
 import { modelRegistryMessages } from './modelRegistry';
 import { proposalMessages } from './proposals';
 import { readingContextMessages } from './readingContext';
@@ -43,6 +44,7 @@ export const messageTables = {
   frameRegionMessages,
   videoMessages,
   labelSetEditorMessages,
+  labelSetMigrationMessages,
   deidAdminMessages,
 } as const satisfies Record<string, MessageTable>;
 
@@ -67,6 +69,7 @@ export const messages = {
   ...frameRegionMessages,
   ...videoMessages,
   ...labelSetEditorMessages,
+  ...labelSetMigrationMessages,
   ...deidAdminMessages,
 } as const satisfies MessageTable;
 

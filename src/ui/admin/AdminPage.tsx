@@ -7,6 +7,7 @@ import { AssignPanel } from './AssignPanel';
 import { AuditPanel } from './AuditPanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { DeidPolicyPanel } from './DeidPolicyPanel';
+import { LabelSetMigrationPanel } from './labelSets/LabelSetMigrationPanel';
 import { LabelSetsPanel } from './labelSets/LabelSetsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { PacsPullPanel } from './PacsPullPanel';
@@ -42,6 +43,7 @@ export function AdminPage() {
       <ErrorText error={error} testId="admin-error" />
       {sections.includes('users') && <UsersPanel users={users} onChanged={reload} />}
       {sections.includes('labelSets') && <LabelSetsPanel labelSets={labelSets.labelSets} onChanged={labelSets.reload} />}
+      {sections.includes('labelSets') && <LabelSetMigrationPanel labelSets={labelSets.labelSets} />}
       {sections.includes('datasets') && <DatasetsPanel labelSets={labelSets.labelSets} />}
       {sections.includes('datasets') && <DeidPolicyPanel />}
       {sections.includes('upload') && <UploadPanel />}

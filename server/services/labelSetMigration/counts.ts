@@ -1,13 +1,13 @@
 /**
  * The records a dataset holds per question and class, as the migration planner
  * (src/core/labelSets/migrationPlan.ts) needs them to show what moving the dataset to another
- * version of its label set would do. Read-only: applying a plan is not built yet.
+ * version of its label set would do (apply.ts then rewrites them).
  */
 import type { Kysely } from 'kysely';
-import type { ClassCount } from '../../src/core/labelSets/migrationPlan';
-import type { LabelSet } from '../../src/core/labelSet';
-import { toNumber } from '../db/dialect';
-import type { Database } from '../db/schema';
+import type { ClassCount } from '../../../src/core/labelSets/migrationPlan';
+import type { LabelSet } from '../../../src/core/labelSet';
+import { toNumber } from '../../db/dialect';
+import type { Database } from '../../db/schema';
 
 /** Bodies read per query when counting a multiple-choice question's classes. */
 const PAGE = 1000;
