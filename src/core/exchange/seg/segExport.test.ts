@@ -33,7 +33,6 @@ function input(masks: readonly Mask[] = MASKS): SegExportInput {
     question: BLEED_QUESTION,
     masks,
     seriesDescription: 'Bleed outlines',
-    softwareVersion: 'test',
     now: new Date('2024-05-01T08:00:00Z'),
     newUid: countingUids(),
   };

@@ -20,6 +20,9 @@ import { labFromHex } from './cieLab';
 
 export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 
+/** Software Versions of the equipment module: this writer's, raised when what it writes changes. */
+const WRITER_VERSION = 'seg-writer 1';
+
 export interface SegExportInput {
   readonly series: SeriesItem;
   readonly source: SourceHeader;
@@ -28,8 +31,6 @@ export interface SegExportInput {
   readonly masks: readonly Mask[];
   /** Series Description of the SEG (say whose reading it is, never a patient's name). */
   readonly seriesDescription: string;
-  /** Software Versions written in the equipment module. */
-  readonly softwareVersion: string;
   readonly now: Date;
   readonly newUid: () => string;
 }
@@ -128,7 +129,7 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
     Manufacturer: 'Mejirushi',
     ManufacturerModelName: 'Mejirushi',
     DeviceSerialNumber: '0',
-    SoftwareVersions: input.softwareVersion,
+    SoftwareVersions: WRITER_VERSION,
     SeriesDescription: input.seriesDescription,
     ...source.patientAndStudy,
     SeriesInstanceUID: seriesInstanceUid,
