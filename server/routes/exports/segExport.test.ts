@@ -8,7 +8,7 @@ import type { ItemDetail } from '../../../src/core/api';
 import type { Mask } from '../../../src/core/annotation';
 import { readDicom, itemsOf } from '../../../src/core/exchange/seg/dicomFile';
 import { readSegmentation, segmentationToMasks } from '../../../src/core/exchange/seg/segImport';
-import { dciodvfyErrors, hasDciodvfy } from '../../../src/core/exchange/seg/testing/segFixtures';
+import { dciodvfyErrors, hasDciodvfy } from '../../../src/core/exchange/seg/__tests__/segFixtures';
 import type { SeriesItem } from '../../../src/core/item';
 import { encodeRuns } from '../../../src/core/mask';
 import { maskId } from '../../../src/core/recordIds';

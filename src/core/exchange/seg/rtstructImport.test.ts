@@ -5,7 +5,7 @@ import { countSet, decodeRuns } from '../../mask';
 import { humanProvenance } from '../../testing/records';
 import { readDicom, writeDicom } from './dicomFile';
 import { readStructureSet, RT_STRUCTURE_SET_STORAGE, structureSetToRecords, type RtImportOptions } from './rtstructImport';
-import { BLEED_QUESTION, testSeries } from './testing/segFixtures';
+import { BLEED_QUESTION, testSeries } from './__tests__/segFixtures';
 
 const series = testSeries(3);
 

@@ -11,7 +11,7 @@ import { humanProvenance } from '../../testing/records';
 import { readDicom } from './dicomFile';
 import { readStructureSet, structureSetToRecords } from './rtstructImport';
 import { readSegmentation, segmentationToMasks } from './segImport';
-import { BLEED_QUESTION, testSeries } from './testing/segFixtures';
+import { BLEED_QUESTION, testSeries } from './__tests__/segFixtures';
 
 if (!hasSampleData()) console.log(`sample data not found at ${sampleDataDir()}: the shared SEG and RTSTRUCT were not read`);
 

@@ -6,7 +6,7 @@ import { bytesOf, itemsOf, readDicom, textOf } from './dicomFile';
 import { exportSegmentation, type SegExportInput } from './segExport';
 import { readSegmentation, segmentationToMasks } from './segImport';
 import { LOCAL_SCHEME } from './segmentCodes';
-import { BLEED_QUESTION, CT_IMAGE_STORAGE, countingUids, dciodvfyErrors, hasDciodvfy, TEST_SOURCE, testSeries } from './testing/segFixtures';
+import { BLEED_QUESTION, CT_IMAGE_STORAGE, countingUids, dciodvfyErrors, hasDciodvfy, TEST_SOURCE, testSeries } from './__tests__/segFixtures';
 
 const series = testSeries(3);
 const PIXELS = 64 * 64;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABNORMAL_STRUCTURE, classOfSegmentType, LOCAL_SCHEME, segmentCodingOf } from './segmentCodes';
-import { BLEED_QUESTION } from './testing/segFixtures';
+import { BLEED_QUESTION } from './__tests__/segFixtures';
 
 const [bleed, other] = BLEED_QUESTION.classes as [(typeof BLEED_QUESTION.classes)[0], (typeof BLEED_QUESTION.classes)[0]];
 
