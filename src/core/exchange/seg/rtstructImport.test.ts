@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Mask, Shape } from '../../annotation';
 import { ringArea } from '../../geometry/measure';
 import { countSet, decodeRuns } from '../../mask';
-import { humanProvenance } from '../../testing/records';
+import { humanProvenance, seriesItem, TEST_LABEL_SET } from '../../testing/records';
+import { ItemTargets } from '../../targets';
+import { validateAnnotationRecord } from '../../validation/annotation';
 import { readDicom, writeDicom } from './dicomFile';
 import { readStructureSet, RT_STRUCTURE_SET_STORAGE, structureSetToRecords, type RtImportOptions } from './rtstructImport';
 import { BLEED_QUESTION, testSeries } from './__tests__/segFixtures';
@@ -107,6 +109,17 @@ describe('RT Structure Set import', () => {
     ]);
     const labels = decodeRuns(masks[0]!.runs, 64 * 64);
     expect([labels[20 * 64 + 20], labels[19 * 64 + 20], labels[28 * 64 + 28], labels[39 * 64 + 39], labels[40 * 64 + 40]]).toEqual([1, 0, 0, 1, 0]);
+  });
+
+  it('makes records the record validator accepts on the item, as outlines and as masks', () => {
+    const labelSet = { ...TEST_LABEL_SET, questions: [...TEST_LABEL_SET.questions, BLEED_QUESTION] };
+    const targets = new ItemTargets(seriesItem(3));
+    const records = [...imported({ mapping: { 2: 'other' } }).records, ...imported({ as: 'masks' }).records];
+    const errors = records.flatMap((record) => {
+      const checked = validateAnnotationRecord(record, { labelSet, targets });
+      return checked.ok ? [] : checked.errors;
+    });
+    expect(errors).toEqual([]);
   });
 
   it('refuses a structure set of another series', () => {
