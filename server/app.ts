@@ -27,6 +27,7 @@ import { creditRoutes } from './routes/credit';
 import { dashboardRoutes } from './routes/dashboard';
 import { datasetRoutes } from './routes/datasets';
 import { dicomwebRoutes } from './routes/dicomweb';
+import { exportRoutes } from './routes/exports';
 import { deidRoutes } from './routes/deid';
 import { importJobRoutes } from './routes/importJobs';
 import { itemRoutes } from './routes/items';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importJobRoutes);
   await app.register(deidRoutes);
   await app.register(itemRoutes);
+  await app.register(exportRoutes);
   await app.register(dicomwebRoutes);
   await app.register(layerRoutes);
   await app.register(blobRoutes);

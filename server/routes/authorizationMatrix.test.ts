@@ -182,6 +182,12 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/import-jobs/:id', url: () => `/api/import-jobs/${NO_ID}`, expect: signedIn(404) },
   { route: 'POST /api/import-jobs/:id/retry', url: () => `/api/import-jobs/${NO_ID}/retry`, expect: adminOnly(404) },
   { route: 'GET /api/items/:id', url: item, expect: signedIn(200) },
+  {
+    route: 'GET /api/items/:id/exports/seg',
+    url: (f) => `${item(f)}/exports/seg?reader=${f.annA}`,
+    // annA's work, blinded from the item's other readers; past the checks, 409: annA drew outlines, no masks.
+    expect: { ...signedIn(409), annB: 403, readerReviewer: 403, allRolesReader: 403 },
+  },
   { route: 'GET /api/items/:id/files/:fileId', url: (f) => `${item(f)}/files/${f.fileId}`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers', url: (f) => `${item(f)}/layers`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers/:layerId', url: (f) => `${item(f)}/layers/nuclei`, expect: signedIn(404) },

@@ -30,6 +30,22 @@ export type RecordOrigin =
  */
 export type ProposalDecision = 'pending' | 'accepted' | 'edited' | 'rejected';
 
+/**
+ * Where an imported record came from: the file, and the part of it the record was made from (a
+ * DICOM SEG segment, an RT Structure Set ROI), so an imported outline still says what it was.
+ */
+export interface ImportSource {
+  readonly format: 'dicomSeg' | 'rtStruct';
+  /** The file's name as the importing person chose it (no folder). */
+  readonly file: string;
+  /** SOP Instance UID of the imported object. */
+  readonly sopInstanceUid: string;
+  /** Segment Number or ROI Number inside it. */
+  readonly number: number;
+  /** Segment Label or ROI Name. */
+  readonly label: string;
+}
+
 export interface Provenance {
   readonly origin: RecordOrigin;
   /** ISO-8601 UTC. */
@@ -45,6 +61,8 @@ export interface Provenance {
   readonly decision?: ProposalDecision;
   /** Who took the decision (absent while pending). */
   readonly decidedBy?: string;
+  /** Records made by importing a file (the importing person is their author). */
+  readonly imported?: ImportSource;
 }
 
 interface RecordBase {

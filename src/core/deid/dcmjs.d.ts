@@ -1,6 +1,6 @@
 /**
  * The part of dcmjs (Part 10 reading and writing, OHIF/Cornerstone community) that de-identification
- * uses; dcmjs ships no types. A data set is a plain object keyed by 8-digit upper-case hex tags.
+ * and the DICOM SEG / RTSTRUCT exchange use; dcmjs ships no types. A data set is a plain object keyed by 8-digit upper-case hex tags.
  */
 declare module 'dcmjs' {
   /** A person name as dcmjs reads it (the alphabetic, ideographic and phonetic groups). */
@@ -33,12 +33,22 @@ declare module 'dcmjs' {
     /** The Part 10 file: preamble, meta group, data set (in the meta's transfer syntax). */
     write(options?: DcmjsWriteOptions): ArrayBuffer;
   }
+  /**
+   * A data set keyed by attribute keyword (`PatientID`), values bare: one value as itself, several
+   * as an array, a sequence as an array of such data sets (dcmjs's "naturalized" form).
+   */
+  export type DcmjsNaturalDataSet = Record<string, unknown>;
   export const data: {
     DicomMessage: {
       /** Throws on a file that is not Part 10. Strings come decoded; the character set is rewritten to ISO_IR 192 (UTF-8). */
       readFile(buffer: ArrayBuffer, options?: DcmjsReadOptions): DicomDict;
     };
     DicomDict: typeof DicomDict;
+    DicomMetaDictionary: {
+      naturalizeDataset(dataSet: DcmjsDataSet): DcmjsNaturalDataSet;
+      /** Keywords it does not know are dropped; VRs come from its dictionary. */
+      denaturalizeDataset(dataSet: DcmjsNaturalDataSet): DcmjsDataSet;
+    };
   };
   const dcmjs: { data: typeof data };
   export default dcmjs;

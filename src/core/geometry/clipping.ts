@@ -58,3 +58,13 @@ export function subtractPolygons(a: readonly PolygonRings[], b: readonly Polygon
 export function intersectPolygons(a: readonly PolygonRings[], b: readonly PolygonRings[]): Geometry | null {
   return fromClipping(polygonClipping.intersection(toClipping(a), toClipping(b)));
 }
+
+/**
+ * Where an odd number of the rings lie: how DICOM RT contours of one structure on one slice are
+ * read, an inner contour cutting a hole in an outer one.
+ */
+export function exclusiveOrPolygons(rings: readonly Ring[]): Geometry | null {
+  const [first, ...rest] = rings.map((points) => toClipping([{ points }]));
+  if (!first) return null;
+  return fromClipping(polygonClipping.xor(first, ...rest));
+}

@@ -267,6 +267,19 @@ describe('validateAnnotationRecord', () => {
       ]);
     });
 
+    it('an imported record names its file, object and segment', () => {
+      const { mask, poly } = records();
+      mask.provenance.imported = { format: 'dicomSeg', file: 'bleed.dcm', sopInstanceUid: '2.25.1', number: 1, label: 'Bleed' };
+      poly.provenance.imported = { format: 'nifti', file: '', sopInstanceUid: '2.25.1', number: -1, label: 'ROI', roi: 2 };
+      expect(errorsOf(mask)).toEqual([]);
+      expect(errorsOf(poly)).toEqual([
+        'provenance.imported.roi: unknown property',
+        'provenance.imported.format: expected "dicomSeg" or "rtStruct", got "nifti"',
+        'provenance.imported.file: must not be empty',
+        'provenance.imported.number: expected an integer ≥ 0, got -1',
+      ]);
+    });
+
     it('a proposal names its model and run, with scores in [0, 1]', () => {
       const { accepted } = records();
       delete accepted.provenance.origin.runId;

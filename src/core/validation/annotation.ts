@@ -171,9 +171,18 @@ function shortName(x: unknown, path: string, issues: Issues): x is string {
   return false;
 }
 
+function checkImportSource(x: unknown, path: string, issues: Issues): void {
+  const s = object(x, path, issues, ['format', 'file', 'sopInstanceUid', 'number', 'label']);
+  if (!s) return;
+  if (s.format !== 'dicomSeg' && s.format !== 'rtStruct') issues.add(at(path, 'format'), `expected "dicomSeg" or "rtStruct", got ${describe(s.format)}`);
+  for (const key of ['file', 'sopInstanceUid', 'label'] as const) shortName(s[key], at(path, key), issues);
+  integer(s.number, at(path, 'number'), issues, 0);
+}
+
 function checkProvenance(x: unknown, path: string, issues: Issues): void {
-  const p = object(x, path, issues, ['origin', 'createdAt', 'updatedAt', 'authors', 'decision', 'decidedBy']);
+  const p = object(x, path, issues, ['origin', 'createdAt', 'updatedAt', 'authors', 'decision', 'decidedBy', 'imported']);
   if (!p) return;
+  if (p.imported !== undefined) checkImportSource(p.imported, at(path, 'imported'), issues);
   isoTime(p.createdAt, at(path, 'createdAt'), issues);
   isoTime(p.updatedAt, at(path, 'updatedAt'), issues);
   const authorsPath = at(path, 'authors');

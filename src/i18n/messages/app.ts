@@ -49,6 +49,14 @@ export const appMessages = {
   'error.valueOutOfRange': { en: 'A number is too large to be saved.', ja: '数値が大きすぎて保存できません。' },
   'error.payloadTooLarge': { en: 'This is too large to send in one go.', ja: '一度に送信するには大きすぎます。' },
   'error.unsupportedFile': { en: 'This kind of file cannot be used here.', ja: 'この種類のファイルはここでは使えません。' },
+  'error.nothingToExport': {
+    en: 'Nothing to export: no synced mask is drawn for this question, or the series lacks the geometry the file needs.',
+    ja: '書き出すものがありません。この設問の同期済みマスクがないか、シリーズにファイルに必要な位置情報がありません。',
+  },
+  'error.noConsensus': {
+    en: 'This case has no complete consensus yet: settle every difference between its readers first.',
+    ja: 'この症例にはまだ確定したコンセンサスがありません。先に読影者間の相違をすべて解決してください。',
+  },
   'error.itemLocked': {
     en: 'This case has been submitted and cannot be changed until a reviewer returns it.',
     ja: 'この症例は提出済みのため、レビュアーが差し戻すまで変更できません。',

@@ -49,4 +49,10 @@ export const proposalMessages = {
     en: 'Save every slice’s label with who or which model gave it, as a CSV file',
     ja: '各スライスのラベルを、付けた人またはモデルの情報とともにCSVファイルに保存します',
   },
+  'export.seg': { en: 'Export masks (DICOM SEG)', ja: 'マスクをDICOM SEGに書き出す' },
+  'export.segOf': { en: 'Export {question} (DICOM SEG)', ja: '{question}をDICOM SEGに書き出す' },
+  'export.seg.tooltip': {
+    en: 'Save your synced masks as a DICOM Segmentation that OHIF, 3D Slicer and PACS open; edits not yet synced are left out',
+    ja: '同期済みのマスクを、OHIF・3D Slicer・PACSで開けるDICOMセグメンテーションとして保存します（未同期の編集は含まれません）',
+  },
 } as const satisfies MessageTable;

@@ -26,6 +26,8 @@ export const ERROR_CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   username_taken: 'error.usernameTaken',
   password_change_required: 'error.passwordChangeRequired',
   too_many_requests: 'error.tooManyRequests',
+  nothing_to_export: 'error.nothingToExport',
+  no_consensus: 'error.noConsensus',
   internal: 'error.server',
 };
 

@@ -19,6 +19,7 @@ import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
+import { SegExport } from './SegExport';
 import { MeasurementList } from './MeasurementList';
 import { ReadingContextBar } from './ReadingContextBar';
 import { ReformatNotice } from './ReformatNotice';
@@ -218,6 +219,7 @@ export function ItemWorkspace({
           <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
           <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
+          <SegExport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
