@@ -22,6 +22,7 @@ import { consensusMigration } from './migrations/0017_consensus';
 import { dashboardMigration } from './migrations/0018_dashboard';
 import { deidPolicy } from './migrations/0019_deid_policy';
 import { itemStudy } from './migrations/0020_item_study';
+import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -204,6 +205,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018_dashboard': dashboardMigration,
   '0019_deid_policy': deidPolicy,
   '0020_item_study': itemStudy,
+  '0023_item_study_attributes': itemStudyAttributes,
 };
 
 const provider: MigrationProvider = {
