@@ -123,7 +123,7 @@ async function run(args: ImportArgs): Promise<number> {
     if (policy.mode === 'required') {
       const raw = await readDeidKey(db, policy.keyId);
       if (!raw) throw new ConfigError(`the dataset's de-identification key ${policy.keyId} is missing`);
-      console.log(`dataset "${args.dataset}" requires de-identification: each DICOM file is de-identified before it is stored`);
+      console.log(`dataset "${args.dataset}" requires de-identification: each DICOM file and slide is de-identified before it is stored`);
       files = deidentifiedFiles(files, policy, await importDeidKey(raw), blobs, {
         refused: (name, outcome) => {
           refusedBefore.push(outcome);
@@ -138,7 +138,8 @@ async function run(args: ImportArgs): Promise<number> {
       onSlideProgress: progressPrinter((file) => `building tiles of ${file}`, 'tiles'),
       onFrameProgress: progressPrinter((file) => `building frames, now ${file}`, 'frames'),
     });
-    const stored = new Set(imported.outcomes.flatMap((o) => (o.status === 'refused' ? [] : [o.sopInstanceUid])));
+    // A DICOM file's report is keyed by its SOP Instance UID, a slide's by its pseudonymous file name.
+    const stored = new Set(imported.outcomes.flatMap((o) => (o.status === 'refused' ? [] : [o.sopInstanceUid, o.file])));
     for (const deidReport of deidReports) {
       if (stored.has(deidReport.sopInstanceUid)) await saveDeidReport(db, id, deidReport, new Date().toISOString());
     }

@@ -10,6 +10,8 @@ import { listDeidReports, setDeidPolicy } from '../deid/policies';
 import { openDatabase } from '../db/open';
 import { findDatasetByName } from '../services/datasets';
 import { phiUnder } from '../testing/phiSearch';
+import { makePhiSvs } from '../testing/phiSlide';
+import { hasPathologySampleData } from '../testing/sampleData';
 import { runScript } from '../testing/processes';
 
 describe('npm run import into a dataset that requires de-identification', () => {
@@ -47,5 +49,37 @@ describe('npm run import into a dataset that requires de-identification', () => 
     await reader.destroy();
     expect(reports.map((report) => report.methodCodes)).toEqual([['113100'], ['113100']]);
     expect(phiUnder(data())).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasPathologySampleData())('npm run import of a slide into a dataset that requires de-identification', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'mejirushi-cli-deid-slide-'));
+    mkdirSync(join(root, 'incoming'));
+    mkdirSync(join(root, 'empty'));
+    makePhiSvs(join(root, 'incoming'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('imports the slide de-identified under a pseudonymous name and keeps its report', async () => {
+    const data = join(root, 'data');
+    await runScript('server/cli/import.ts', [join(root, 'empty'), '--dataset', 'Slides', '--data', data]);
+    const db = openDatabase({ kind: 'sqlite', file: join(data, SQLITE_FILE_NAME) });
+    const dataset = await findDatasetByName(db, 'Slides');
+    await setDeidPolicy(db, dataset?.id as string, 'required', BASIC_PROFILE_ONLY, 'cli-test', new Date().toISOString());
+    await db.destroy();
+
+    const result = await runScript('server/cli/import.ts', [join(root, 'incoming'), '--dataset', 'Slides', '--data', data]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^imported +slide-[0-9a-f]{12}\.tif$/));
+    expect(lines.at(-1)).toBe('1 file(s): 1 imported, 0 duplicate(s), 0 refused; dataset "Slides" has 0 series item(s) and 1 slide(s)');
+
+    const reader = openDatabase({ kind: 'sqlite', file: join(data, SQLITE_FILE_NAME) });
+    const reports = await listDeidReports(reader, dataset?.id as string);
+    await reader.destroy();
+    expect(reports.map((report) => report.sopInstanceUid)).toEqual([expect.stringMatching(/^slide-[0-9a-f]{12}\.tif$/)]);
+    expect(phiUnder(data)).toEqual([]);
   });
 });

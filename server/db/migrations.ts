@@ -24,6 +24,7 @@ import { deidPolicy } from './migrations/0019_deid_policy';
 import { itemStudy } from './migrations/0020_item_study';
 import { labelCoverage } from './migrations/0021_label_coverage';
 import { labelSetMigrations } from './migrations/0022_label_set_migrations';
+import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -208,6 +209,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0020_item_study': itemStudy,
   '0021_label_coverage': labelCoverage,
   '0022_label_set_migrations': labelSetMigrations,
+  '0023_item_study_attributes': itemStudyAttributes,
 };
 
 const provider: MigrationProvider = {

@@ -84,6 +84,12 @@ export interface ItemsTable {
   source_key: string | null;
   /** StudyInstanceUID of a series item, for DICOMweb study queries; null for other kinds. */
   study_uid: string | null;
+  /** A series item's StudyDate (DA, YYYYMMDD), StudyTime (TM), AccessionNumber, StudyDescription and SeriesNumber; null when absent or imported before migration 0023. */
+  study_date: string | null;
+  study_time: string | null;
+  accession_number: string | null;
+  study_description: string | null;
+  series_number: number | null;
   /** Order of items in a dataset listing; ties broken by id. */
   sort_key: string;
   /** 1 while an import run is still adding files to this new series: hidden from annotators. */

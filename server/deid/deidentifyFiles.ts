@@ -3,16 +3,22 @@
  * is de-identified with the same library the admin's browser runs (src/core/deid), checked by the
  * same gate as an upload, and handed on in memory under its new name; the original never reaches
  * the blob store. What cannot be de-identified (not DICOM, or refused by the check) is reported
- * as refused and goes no further.
+ * as refused and goes no further. A TIFF-based slide is de-identified into a temporary file
+ * (deidentifySlide.ts) and handed on as that file under its pseudonymous name; the temporary file
+ * lives until the importer asks for the next file, by which time the slide is imported.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FileImportOutcome } from '../../src/core/api';
 import { deidentifyDicom, NotDicomError, type DeidReport } from '../../src/core/deid/deidentify';
 import type { DeidPolicy } from '../../src/core/deid/policy';
 import type { BlobStore } from '../blobs/blobStore';
 import { headOf, type ImportFile } from '../import/importFiles';
 import { routeImport } from '../import/route';
-import { judgeDeid, refusalOf } from './enforcePolicy';
+import { SlideRefusal } from '../slides/refusal';
+import { deidentifySlide } from './deidentifySlide';
+import { judgeDeid, REFUSED_FILE, refusalOf } from './enforcePolicy';
 
 export interface DeidentifiedSink {
   /** A file that did not pass, with the name it had (shown to the operator only, never stored). */
@@ -31,7 +37,13 @@ export async function* deidentifiedFiles(
   for await (const file of files) {
     if ('stored' in file) throw new Error('de-identification takes files before they are stored');
     // A slide may be gigabytes: told apart by its head before anything is read whole.
-    const dicom = routeImport(await headOf(blobs, file)).importer === 'series';
+    const route = routeImport(await headOf(blobs, file));
+    if (route.importer === 'slide' && route.format === 'tiff') {
+      yield* deidentifiedSlide(file, sink);
+      continue;
+    }
+    // A DICOM WSI instance is checked as any DICOM file; its label and overview are dropped by the check.
+    const dicom = route.importer === 'series' || route.importer === 'slide';
     const bytes = !dicom ? new Uint8Array(0) : 'bytes' in file ? file.bytes : await readFile(file.path);
     let candidate = bytes;
     let report: DeidReport | null = null;
@@ -47,5 +59,29 @@ export async function* deidentifiedFiles(
     }
     if (report) sink.deidentified(report);
     yield { name: verdict.fileName ?? file.name, bytes: candidate };
+  }
+}
+
+async function* deidentifiedSlide(file: Exclude<ImportFile, { stored: unknown }>, sink: DeidentifiedSink): AsyncGenerator<ImportFile> {
+  const dir = 'path' in file ? null : await mkdtemp(join(tmpdir(), 'mejirushi-deid-cli-'));
+  try {
+    const path = 'path' in file ? file.path : join(dir as string, 'slide');
+    if ('bytes' in file) await writeFile(path, file.bytes);
+    let slide: Awaited<ReturnType<typeof deidentifySlide>>;
+    try {
+      slide = await deidentifySlide(path);
+    } catch (error) {
+      if (!(error instanceof SlideRefusal)) throw error;
+      sink.refused(file.name, { file: REFUSED_FILE, status: 'refused', reason: error.message, code: error.code });
+      return;
+    }
+    try {
+      sink.deidentified(slide.report);
+      yield { name: slide.name, path: slide.path };
+    } finally {
+      await slide.release();
+    }
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -11,12 +11,13 @@
  * whatever it is given.
  */
 import type { Kysely } from 'kysely';
-import type { FileImportOutcome } from '../../src/core/api';
+import type { FileImportOutcome, ImportRefusalCode } from '../../src/core/api';
 import { NotDicomError } from '../../src/core/deid/deidentify';
 import { checkDeidentified, type IdentifyingFinding } from '../../src/core/deid/identifying';
 import type { DeidPolicy } from '../../src/core/deid/policy';
 import type { Database } from '../db/schema';
 import { readDeidPolicy } from './policies';
+import { isSlideLabelOrOverview } from './slideLabelInstance';
 
 export type DeidVerdict =
   | {
@@ -34,6 +35,8 @@ export type DeidVerdict =
       /** One sentence for the uploader, naming the attributes (no values). */
       readonly reason: string;
       readonly findings: readonly IdentifyingFinding[];
+      /** Set where the refusal is not about attributes (a slide's label image). */
+      readonly code?: ImportRefusalCode;
     };
 
 /** The `file` of a refusal under a policy. */
@@ -52,10 +55,13 @@ export function judgeDeid(policy: DeidPolicy, bytes: Uint8Array): DeidVerdict {
     check = checkDeidentified(bytes, policy.options);
   } catch (error) {
     if (!(error instanceof NotDicomError)) throw error;
-    // Slides, stills and videos have no de-identification yet: under a policy they cannot come in.
+    // Stills and videos have no de-identification yet; a TIFF slide is de-identified before it gets here (deidentifySlide.ts).
     return { admitted: false, policy, reason: 'this dataset requires de-identified DICOM files; this file is not one that can be checked', findings: [] };
   }
   const { findings, sopInstanceUid } = check;
+  if (isSlideLabelOrOverview(bytes)) {
+    return { admitted: false, policy, reason: "a slide's label or overview image (it shows the glass label): dropped under this dataset's de-identification policy", findings: [], code: 'slideLabelDropped' };
+  }
   if (findings.length > 0) {
     return { admitted: false, policy, reason: `still identifying (de-identify before upload): ${describeFindings(findings)}`, findings };
   }
@@ -74,6 +80,6 @@ export function describeFindings(findings: readonly IdentifyingFinding[], shown 
  */
 export function refusalOf(verdict: Extract<DeidVerdict, { admitted: false }>): FileImportOutcome {
   const file = REFUSED_FILE;
-  if (verdict.findings.length === 0) return { file, status: 'refused', reason: verdict.reason, code: 'notDeidentifiable' };
+  if (verdict.findings.length === 0) return { file, status: 'refused', reason: verdict.reason, code: verdict.code ?? 'notDeidentifiable' };
   return { file, status: 'refused', reason: verdict.reason, code: 'stillIdentifying', identifying: verdict.findings };
 }

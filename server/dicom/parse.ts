@@ -46,6 +46,12 @@ export interface DicomInstanceMeta {
   numberOfFrames: number;
   photometricInterpretation: string;
   bitsAllocated: number;
+  /** For QIDO-RS (items' study columns); absent in metas stored before they were read. '' when absent from the file. */
+  studyDate?: string;
+  studyTime?: string;
+  accessionNumber?: string;
+  studyDescription?: string;
+  seriesNumber?: number | null;
 }
 
 export interface DicomInstanceRead {
@@ -169,6 +175,11 @@ function describeImage(
       numberOfFrames,
       photometricInterpretation,
       bitsAllocated,
+      studyDate: text(ds, 'x00080020'),
+      studyTime: text(ds, 'x00080030'),
+      accessionNumber: text(ds, 'x00080050'),
+      studyDescription: text(ds, 'x00081030'),
+      seriesNumber: integer(ds, 'x00200011'),
     },
     warnings,
     dataSet: ds,

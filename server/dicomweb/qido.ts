@@ -16,6 +16,9 @@ export interface QidoQuery {
   readonly seriesUids: readonly string[];
   readonly sopInstanceUids: readonly string[];
   readonly modality: string | null;
+  /** StudyDate: one date (from = to) or a range, either end open; DA text (YYYYMMDD), compared as text. */
+  readonly studyDate: { readonly from: string | null; readonly to: string | null } | null;
+  readonly accessionNumber: string | null;
   readonly limit: number;
   readonly offset: number;
   readonly includeFields: readonly string[];
@@ -25,7 +28,7 @@ export interface QidoQuery {
 export const MAX_QIDO_LIMIT = 1000;
 
 /** Query keys this service matches on; others are ignored and named in a Warning header. */
-export const MATCHING_KEYS: ReadonlySet<string> = new Set(['StudyInstanceUID', '0020000D', 'SeriesInstanceUID', '0020000E', 'SOPInstanceUID', '00080018', 'Modality', '00080060', 'ModalitiesInStudy', '00080061']);
+export const MATCHING_KEYS: ReadonlySet<string> = new Set(['StudyInstanceUID', '0020000D', 'SeriesInstanceUID', '0020000E', 'SOPInstanceUID', '00080018', 'Modality', '00080060', 'ModalitiesInStudy', '00080061', 'StudyDate', '00080020', 'AccessionNumber', '00080050']);
 
 const CONTROL_KEYS: ReadonlySet<string> = new Set(['limit', 'offset', 'includefield', 'fuzzymatching']);
 
@@ -41,18 +44,36 @@ export function parseQidoQuery(query: Readonly<Record<string, string | string[] 
   };
   const uids = (...keys: string[]) => keys.flatMap(all).flatMap((list) => list.split(/[\\,]/)).map((uid) => uid.trim()).filter((uid) => uid !== '');
   const modality = one('Modality') ?? one('00080060') ?? one('ModalitiesInStudy') ?? one('00080061') ?? null;
+  const dateText = one('StudyDate') ?? one('00080020');
+  const studyDate = dateText === undefined ? null : dateRangeOf(dateText);
+  const accessionNumber = (one('AccessionNumber') ?? one('00080050') ?? '').trim();
+  const malformed = dateText !== undefined && studyDate === null ? ['StudyDate', '00080020'].filter((key) => query[key] !== undefined) : [];
   return {
     query: {
       studyUids: uids('StudyInstanceUID', '0020000D'),
       seriesUids: uids('SeriesInstanceUID', '0020000E'),
       sopInstanceUids: uids('SOPInstanceUID', '00080018'),
       modality: modality === null || modality.trim() === '' ? null : modality.trim(),
+      studyDate,
+      accessionNumber: accessionNumber === '' ? null : accessionNumber,
       limit: Math.min(MAX_QIDO_LIMIT, naturalOr(one('limit'), MAX_QIDO_LIMIT)),
       offset: naturalOr(one('offset'), 0),
       includeFields: all('includefield'),
     },
-    unsupported: Object.keys(query).filter((key) => !MATCHING_KEYS.has(key) && !CONTROL_KEYS.has(key)),
+    unsupported: [...Object.keys(query).filter((key) => !MATCHING_KEYS.has(key) && !CONTROL_KEYS.has(key)), ...malformed],
   };
+}
+
+/**
+ * PS3.4 C.2.2.2.5 range matching of a DA: `20200101`, `20200101-20201231`, `20200101-` or
+ * `-20201231`; null (the key ignored, and named in the Warning) for anything else.
+ */
+export function dateRangeOf(text: string): { from: string | null; to: string | null } | null {
+  const match = /^(\d{8})?(-)?(\d{8})?$/.exec(text.trim());
+  if (!match || (!match[1] && !match[3])) return null;
+  const [, from = null, dash, to = null] = match;
+  if (!dash) return from && !to ? { from, to: from } : null;
+  return { from, to };
 }
 
 function naturalOr(text: string | undefined, fallback: number): number {
@@ -85,6 +106,9 @@ function matching(db: Kysely<Database>, query: QidoQuery) {
     if (query.studyUids.length > 0) conditions.push(eb('items.study_uid', 'in', query.studyUids));
     if (query.seriesUids.length > 0) conditions.push(eb('items.source_key', 'in', query.seriesUids));
     if (query.modality !== null) conditions.push(eb(contentText(db, 'modality'), '=', query.modality));
+    if (query.studyDate?.from) conditions.push(eb('items.study_date', '>=', query.studyDate.from));
+    if (query.studyDate?.to) conditions.push(eb('items.study_date', '<=', query.studyDate.to));
+    if (query.accessionNumber !== null) conditions.push(eb('items.accession_number', '=', query.accessionNumber));
     return eb.and(conditions);
   };
 }
@@ -101,14 +125,16 @@ const STUDY_FIELDS = new Set([
   TAGS.PatientSex,
   TAGS.StudyInstanceUID,
   TAGS.StudyID,
+  TAGS.StudyDescription,
   TAGS.NumberOfStudyRelatedSeries,
   TAGS.NumberOfStudyRelatedInstances,
   TAGS.RetrieveURL,
 ]);
 
 /**
- * Studies of the dataset, ordered by StudyInstanceUID. Patient and visit attributes are returned
- * empty: the dataset server keeps no patient identity (de-identified data), only the UIDs.
+ * Studies of the dataset, ordered by StudyInstanceUID. Patient attributes are returned empty: the
+ * dataset server keeps no patient identity. Study date, time, accession number and description
+ * are what the files say (after the dataset's policy), from the first series that states each.
  */
 export async function queryStudies(db: Kysely<Database>, user: User, datasetId: string, root: ServiceRoot, query: QidoQuery): Promise<DicomJson[]> {
   const page = await visibleSeries(db, user, datasetId)
@@ -123,16 +149,18 @@ export async function queryStudies(db: Kysely<Database>, user: User, datasetId: 
   if (studyUids.length === 0) return [];
   const series = await visibleSeries(db, user, datasetId)
     .where('items.study_uid', 'in', studyUids)
-    .select(['items.id', 'items.study_uid', contentText(db, 'modality').as('modality')])
+    .select(['items.id', 'items.study_uid', contentText(db, 'modality').as('modality'), 'items.study_date', 'items.study_time', 'items.accession_number', 'items.study_description'])
+    .orderBy('items.id')
     .execute();
   const instances = await instanceCounts(db, series.map((row) => row.id));
   return studyUids.map((studyUid) => {
     const ofStudy = series.filter((row) => row.study_uid === studyUid);
     const modalities = [...new Set(ofStudy.map((row) => row.modality).filter((m): m is string => !!m))].sort();
+    const stated = (column: 'study_date' | 'study_time' | 'accession_number' | 'study_description') => ofStudy.find((row) => row[column] !== null)?.[column] ?? undefined;
     const all: DicomJson = {
-      [TAGS.StudyDate]: attribute('DA'),
-      [TAGS.StudyTime]: attribute('TM'),
-      [TAGS.AccessionNumber]: attribute('SH'),
+      [TAGS.StudyDate]: attribute('DA', stated('study_date')),
+      [TAGS.StudyTime]: attribute('TM', stated('study_time')),
+      [TAGS.AccessionNumber]: attribute('SH', stated('accession_number')),
       [TAGS.ModalitiesInStudy]: attribute('CS', ...modalities),
       [TAGS.ReferringPhysicianName]: attribute('PN'),
       [TAGS.PatientName]: attribute('PN'),
@@ -141,6 +169,7 @@ export async function queryStudies(db: Kysely<Database>, user: User, datasetId: 
       [TAGS.PatientSex]: attribute('CS'),
       [TAGS.StudyInstanceUID]: attribute('UI', studyUid),
       [TAGS.StudyID]: attribute('SH'),
+      [TAGS.StudyDescription]: attribute('LO', stated('study_description')),
       [TAGS.NumberOfStudyRelatedSeries]: attribute('IS', ofStudy.length),
       [TAGS.NumberOfStudyRelatedInstances]: attribute('IS', ofStudy.reduce((sum, row) => sum + (instances.get(row.id) ?? 0), 0)),
       [TAGS.RetrieveURL]: attribute('UR', `${root}/studies/${studyUid}`),
@@ -163,7 +192,7 @@ const SERIES_FIELDS = new Set([
 export async function querySeries(db: Kysely<Database>, user: User, datasetId: string, root: ServiceRoot, query: QidoQuery): Promise<DicomJson[]> {
   const rows = await visibleSeries(db, user, datasetId)
     .where(matching(db, query))
-    .select(['items.id', 'items.study_uid', 'items.source_key', contentText(db, 'modality').as('modality'), contentText(db, 'seriesDescription').as('description')])
+    .select(['items.id', 'items.study_uid', 'items.source_key', contentText(db, 'modality').as('modality'), contentText(db, 'seriesDescription').as('description'), 'items.series_number'])
     .orderBy('items.study_uid')
     .orderBy('items.id')
     .limit(query.limit)
@@ -177,7 +206,7 @@ export async function querySeries(db: Kysely<Database>, user: User, datasetId: s
       [TAGS.SeriesInstanceUID]: attribute('UI', row.source_key),
       [TAGS.Modality]: attribute('CS', modality),
       [TAGS.SeriesDescription]: attribute('LO', description),
-      [TAGS.SeriesNumber]: attribute('IS'),
+      [TAGS.SeriesNumber]: attribute('IS', row.series_number ?? undefined),
       [TAGS.NumberOfSeriesRelatedInstances]: attribute('IS', instances.get(row.id) ?? 0),
       [TAGS.RetrieveURL]: attribute('UR', `${root}/studies/${row.study_uid}/series/${row.source_key}`),
     };
@@ -214,7 +243,7 @@ export async function visibleInstances(db: Kysely<Database>, user: User, dataset
   let files = db
     .selectFrom('item_files')
     .select(['item_files.id', 'item_files.sha256', 'item_files.size', 'item_files.meta'])
-    .where('item_files.item_id', 'in', visibleSeries(db, user, datasetId).where(matching(db, { ...query, modality: null } as QidoQuery)).select('items.id'));
+    .where('item_files.item_id', 'in', visibleSeries(db, user, datasetId).where(matching(db, { ...query, modality: null, studyDate: null, accessionNumber: null } as QidoQuery)).select('items.id'));
   if (query.sopInstanceUids.length > 0) files = files.where('item_files.dataset_id', '=', datasetId).where('item_files.sop_instance_uid', 'in', query.sopInstanceUids);
   const rows = await files.execute();
   return rows

@@ -2,7 +2,9 @@
  * Request bodies that go straight into the blob store, never buffered whole: a route plugin
  * accepts its media type as a raw stream, and the handler stores it under a size limit.
  */
-import { Readable } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import { HttpError } from './errors';
@@ -47,4 +49,20 @@ export async function readBody(request: FastifyRequest, body: Readable, maxBytes
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The body into a local file outside the blob store, for a file that must be changed before the
+ * blob store may keep it (a slide under a de-identification policy); 413 as storeBody.
+ */
+export async function saveBody(request: FastifyRequest, body: Readable, path: string, maxBytes: number): Promise<void> {
+  if (Number(request.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > maxBytes ? tooLarge(maxBytes) : null, chunk);
+    },
+  });
+  await pipeline(body, limit, createWriteStream(path));
 }

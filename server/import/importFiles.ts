@@ -36,6 +36,7 @@ import type { Inspection } from './inspect';
 import { inspectInWorker } from './inspectPool';
 import { ROUTE_HEAD_BYTES, routeImport } from './route';
 import { buildSeriesContent } from './series';
+import { studyColumnsOf, type StudyColumns } from './studyColumns';
 
 export type ImportFile =
   | { readonly name: string; readonly bytes: Uint8Array }
@@ -242,7 +243,8 @@ function seriesTitle(content: SeriesItem): string {
 function itemColumns(
   itemId: string,
   content: SeriesItem,
-): { title: string; content: string; target_ids: string; target_count: number; sort_key: string; study_uid: string } {
+  metas: readonly DicomInstanceMeta[],
+): { title: string; content: string; target_ids: string; target_count: number; sort_key: string; study_uid: string } & StudyColumns {
   const title = seriesTitle(content);
   const targetIds = targetIdsOf({ id: itemId, content });
   return {
@@ -252,6 +254,7 @@ function itemColumns(
     target_count: targetIds.length,
     sort_key: sortKeyFor(title),
     study_uid: content.studyInstanceUid,
+    ...studyColumnsOf(metas),
   };
 }
 
@@ -270,7 +273,7 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
     .insertInto('items')
     // Importing until this run has built it from all its files (rebuildSeriesItem), so a run
     // killed midway never shows annotators a series of the first file alone.
-    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, importing: 1, created_at: at, updated_at: at, ...itemColumns(id, content) })
+    .values({ id, dataset_id: datasetId, kind: 'series', source_key: meta.seriesInstanceUid, importing: 1, created_at: at, updated_at: at, ...itemColumns(id, content, [meta]) })
     .execute();
   return id;
 }
@@ -279,8 +282,9 @@ async function findOrCreateSeriesItem(trx: Transaction<Database>, datasetId: str
 async function rebuildSeriesItem(db: Kysely<Database>, itemId: string, actorId: string | null, at: string, extended: boolean): Promise<void> {
   await inTransaction(db, async (trx) => {
     const files = await trx.selectFrom('item_files').select(['id', 'meta']).where('item_id', '=', itemId).execute();
-    const content = buildSeriesContent(files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta })));
-    const columns = itemColumns(itemId, content);
+    const parsed = files.map((file) => ({ fileId: file.id, meta: JSON.parse(file.meta) as DicomInstanceMeta }));
+    const content = buildSeriesContent(parsed);
+    const columns = itemColumns(itemId, content, parsed.map((file) => file.meta));
     const current = await trx.selectFrom('items').select(['content', 'importing']).where('id', '=', itemId).executeTakeFirst();
     if (current?.content === columns.content && Number(current.importing) === 0) return;
     await trx.updateTable('items').set({ ...columns, importing: 0, updated_at: at }).where('id', '=', itemId).execute();

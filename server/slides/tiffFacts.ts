@@ -42,12 +42,24 @@ export function factsFromOpenSlide(
   const mppX = positive(properties.get('openslide.mpp-x'));
   const mppY = positive(properties.get('openslide.mpp-y'));
   return {
-    micronsPerPixel: mppX && mppY ? [mppX, mppY] : null,
+    micronsPerPixel: mppX && mppY ? [mppX, mppY] : vendor === 'generic-tiff' ? micronsFromResolution(properties) : null,
     objectivePower: positive(properties.get('openslide.objective-power')),
     scanner: vendor ? (VENDORS[vendor] ?? vendor) : null,
     sourceLevels,
     associatedImages,
   };
+}
+
+/**
+ * A generic TIFF's pixel size from its resolution tags, as OpenSlide 4 reads it (3.4 does not):
+ * only in centimetres, the unit slide writers (libvips among them) use; an inch resolution is
+ * usually a default 72 dpi. A de-identified slide (server/deid/deidentifySlide.ts) keeps only this.
+ */
+function micronsFromResolution(properties: ReadonlyMap<string, string>): readonly [number, number] | null {
+  if (properties.get('tiff.ResolutionUnit') !== 'centimeter') return null;
+  const x = positive(properties.get('tiff.XResolution'));
+  const y = positive(properties.get('tiff.YResolution'));
+  return x && y ? [10_000 / x, 10_000 / y] : null;
 }
 
 /** `vipsheader -a` of an OpenSlide file lists them as "slide-associated-images: label, macro". */

@@ -397,8 +397,10 @@ export type ImportRefusalCode =
   | 'videoUnreadable'
   /** The dataset requires de-identified DICOM and the file still carries identifying attributes (listed in `identifying`). */
   | 'stillIdentifying'
-  /** The dataset requires de-identified DICOM and the file is not DICOM (slides, stills and videos have no de-identification yet). */
-  | 'notDeidentifiable';
+  /** The dataset requires de-identified DICOM and the file is not DICOM (stills and videos have no de-identification yet). */
+  | 'notDeidentifiable'
+  /** Under a de-identification policy: a DICOM whole-slide LABEL or OVERVIEW instance, which pictures the glass label. */
+  | 'slideLabelDropped';
 
 /** GET/PUT /api/datasets/:id/deid-policy (admin). */
 export type DeidPolicyAnswer = DeidPolicy;

@@ -9,22 +9,32 @@
  * or a video (MP4, WebM or DICOM), whose pyramid or frames may take minutes to build, becomes an import job
  * (server/import/jobs) and the answer is 202 with the job at once. Into a dataset whose
  * de-identification policy is `required`, only DICOM files the policy admits come in, read whole
- * and checked before anything is stored, under the name `<SOPInstanceUID>.dcm` (server/deid).
+ * and checked before anything is stored, under the name `<SOPInstanceUID>.dcm` (server/deid); a
+ * TIFF-based slide is saved to a temporary file, de-identified there (label and macro images and
+ * descriptive tags dropped) and only the result stored, under a pseudonymous name, as a job.
  * The streamed body parser lives only in this plugin's context.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { UploadAnswer } from '../../../src/core/api';
+import type { DeidPolicy } from '../../../src/core/deid/policy';
+import type { AppContext } from '../../http/context';
 import { HttpError, notFound } from '../../http/errors';
-import { acceptStreamedBody, isStreamedBody, readBody, storeBody } from '../../http/streamedBody';
+import { acceptStreamedBody, isStreamedBody, readBody, saveBody, storeBody } from '../../http/streamedBody';
 import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
 import { readDeidPolicy } from '../../deid/policies';
+import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
 import { headOf, importDicomFiles } from '../../import/importFiles';
 import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
-import { routeImport } from '../../import/route';
+import { ROUTE_HEAD_BYTES, routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
 import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
 import { findDataset } from '../../services/datasets';
 import { SLIDE_LIMITS } from '../../slides/refusal';
+import { readAt } from '../../slides/tiffStructure';
 import { uploadSchema } from './schema';
 
 export const MAX_DICOM_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -52,6 +62,10 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const contentType = request.headers['content-type'] ?? '';
       const policy = await readDeidPolicy(ctx.db, id);
       if (policy.mode === 'required') {
+        if (contentType.startsWith('image/tiff')) {
+          const slide = await deidentifiedSlideJob(ctx, request, body, id, policy, admin.id);
+          return 'outcomes' in slide ? slide : reply.code(202).send(slide);
+        }
         // Checked in memory first: the blob store keeps whatever it is given, identifying or not.
         const bytes = contentType.startsWith('application/dicom') ? await readBody(request, body, MAX_DICOM_UPLOAD_BYTES) : new Uint8Array(0);
         if (bytes.length === 0) body.resume();
@@ -72,6 +86,30 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 };
+
+/**
+ * A slide under a `required` policy: saved outside the blob store, de-identified, the result
+ * stored and queued as an import job; refused (not a TIFF slide, or unreadable) with no job.
+ */
+async function deidentifiedSlideJob(ctx: AppContext, request: FastifyRequest, body: Readable, datasetId: string, policy: DeidPolicy, adminId: string): Promise<UploadAnswer> {
+  const dir = await mkdtemp(join(tmpdir(), 'mejirushi-slide-upload-'));
+  try {
+    const path = join(dir, 'slide');
+    await saveBody(request, body, path, SLIDE_LIMITS.maxBytes);
+    const route = routeImport(await readAt(path, 0, ROUTE_HEAD_BYTES));
+    if (route.importer !== 'slide' || route.format !== 'tiff') {
+      const verdict = judgeDeid(policy, new Uint8Array(0));
+      return { outcomes: verdict.admitted ? [] : [refusalOf(verdict)], itemIds: [] };
+    }
+    const slide = await storeDeidentifiedSlide(ctx.db, ctx.blobs, datasetId, path, ctx.now().toISOString());
+    if ('refused' in slide) return { outcomes: [slide.refused], itemIds: [] };
+    const job = await insertImportJob(ctx.db, { datasetId, createdBy: adminId, fileName: slide.name, source: slide.stored }, ctx.now().toISOString());
+    ctx.importJobs.enqueue(job);
+    return importJobOf(job);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** X-File-Name may be percent-encoded (header values are Latin-1; file names often are not). */
 function fileName(header: string | undefined): string {

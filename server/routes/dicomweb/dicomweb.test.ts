@@ -73,6 +73,31 @@ describe.each(testDialects('dicomweb'))('DICOMweb on %s', (dialect) => {
     expect(withPosition[0]?.['00200032']?.Value).toHaveLength(3);
   });
 
+  it('QIDO-RS returns the study date, time, description and series number the files state, and matches StudyDate ranges', async () => {
+    const [found] = (await get(`${root}/studies`, reader)).json() as DicomJson[];
+    expect(value(found as DicomJson, '00080020')).toBe('20260101');
+    expect(value(found as DicomJson, '00080030')).toBe('090000');
+    expect(value(found as DicomJson, '00081030')).toBe('Demo head CT (synthetic phantom)');
+    // The phantom's AccessionNumber is empty: returned empty, as QIDO asks of a required attribute.
+    expect(found?.['00080050']).toEqual({ vr: 'SH' });
+    const [seriesFound] = (await get(`${root}/series`, reader)).json() as DicomJson[];
+    expect(value(seriesFound as DicomJson, '00200011')).toBe(1);
+    expect(value(seriesFound as DicomJson, '0008103E')).toBeTruthy();
+
+    const count = async (query: string) => ((await get(`${root}/studies?${query}`, reader)).json() as DicomJson[]).length;
+    expect(await count('StudyDate=20260101')).toBe(1);
+    expect(await count('StudyDate=20250101-20261231')).toBe(1);
+    expect(await count('StudyDate=20260101-')).toBe(1);
+    expect(await count('StudyDate=-20251231')).toBe(0);
+    expect(await count('StudyDate=20200101-20201231')).toBe(0);
+    expect(await count('00080020=20260102-')).toBe(0);
+    expect(await count('AccessionNumber=A1')).toBe(0);
+    // A malformed date is ignored and named in the Warning header, as an unsupported key.
+    const malformed = await get(`${root}/studies?StudyDate=2026`, reader);
+    expect(malformed.json()).toHaveLength(1);
+    expect(malformed.headers.warning).toContain('StudyDate');
+  });
+
   it('QIDO-RS matches on UIDs and modality, and pages with limit and offset', async () => {
     expect((await get(`${root}/studies?StudyInstanceUID=${study}`, reader)).json()).toHaveLength(1);
     expect((await get(`${root}/studies?StudyInstanceUID=1.2.3`, reader)).json()).toEqual([]);

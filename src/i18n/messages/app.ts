@@ -389,8 +389,12 @@ export const appMessages = {
     ja: '拒否：このデータセットは匿名化済みのファイルのみ受け付けます。このファイルには識別情報が残っています：{attributes}',
   },
   'admin.upload.reason.notDeidentifiable': {
-    en: 'Refused: this dataset requires de-identified DICOM files; slides, stills and videos cannot be de-identified yet.',
-    ja: '拒否：このデータセットは匿名化済みの DICOM ファイルのみ受け付けます。スライド・静止画・動画はまだ匿名化できません。',
+    en: 'Refused: this dataset requires de-identified files; stills and videos cannot be de-identified yet.',
+    ja: '拒否：このデータセットは匿名化済みのファイルのみ受け付けます。静止画・動画はまだ匿名化できません。',
+  },
+  'admin.upload.reason.slideLabelDropped': {
+    en: 'Left out: the label or overview image of a slide shows the glass label, so this dataset does not take it.',
+    ja: '除外：スライドのラベル画像・全体像にはガラスのラベルが写るため、このデータセットには取り込みません。',
   },
   'admin.upload.reason.inflatedTooLarge': {
     en: 'Refused: its compressed data expands far beyond the image it describes, which could stall the server.',

@@ -25,6 +25,7 @@ const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
   videoUnreadable: 'admin.upload.reason.videoUnreadable',
   stillIdentifying: 'admin.upload.reason.stillIdentifying',
   notDeidentifiable: 'admin.upload.reason.notDeidentifiable',
+  slideLabelDropped: 'admin.upload.reason.slideLabelDropped',
 };
 
 export function importOutcomeText(t: Translate, outcome: FileImportOutcome): OutcomeText {

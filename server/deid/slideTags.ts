@@ -1,0 +1,138 @@
+/**
+ * What in a TIFF-family slide identifies a patient, a case or a site, and how to tell that a
+ * de-identified slide holds none of it. Read with geotiff (tags only, no pixels).
+ *
+ * Removed from a slide under a `required` policy, and why:
+ * - the associated images OpenSlide lists (label: the glass label, handwritten or printed with the
+ *   patient's name, case number and barcode; macro/overview: a photograph of the whole glass,
+ *   label included; thumbnail: on some scanners a downscaled macro, so it may show the label too);
+ * - ImageDescription (270): Aperio's `|key = value` fields (Filename, Date, Time, User, ScanScope
+ *   ID, ImageID, Barcode), an OME-XML's names and acquisition dates, a generic writer's free text;
+ * - DocumentName (269) and PageName (285): often the scanned file's name, i.e. the case number;
+ * - DateTime (306): the scan date; Artist (315): the operator; HostComputer (316), Make (271),
+ *   Model (272), Software (305): the scanner and site (device identity);
+ * - Copyright (33432), XMP (700), IPTC (33723), Photoshop (34377), the EXIF and GPS directories
+ *   (34665, 34853): free text and dates of any kind;
+ * - Hamamatsu NDPI's private tags (65420–65480): Reference (65427, the slide's case reference),
+ *   the scanner serial number (65442), the property map (65449: creation and update dates) and
+ *   the stage offsets of the scan.
+ * What stays: level 0's pixels (as a new pyramid) and the pixel size (X/YResolution).
+ */
+import { fromFile } from 'geotiff';
+
+/** TIFF tags a de-identified slide may carry: how its pixels are laid out, nothing else. */
+const STRUCTURAL_TAGS: ReadonlySet<number> = new Set([
+  254, // NewSubfileType
+  256, // ImageWidth
+  257, // ImageLength
+  258, // BitsPerSample
+  259, // Compression
+  262, // PhotometricInterpretation
+  273, // StripOffsets
+  274, // Orientation
+  277, // SamplesPerPixel
+  278, // RowsPerStrip
+  279, // StripByteCounts
+  282, // XResolution
+  283, // YResolution
+  284, // PlanarConfiguration
+  296, // ResolutionUnit
+  317, // Predictor
+  322, // TileWidth
+  323, // TileLength
+  324, // TileOffsets
+  325, // TileByteCounts
+  338, // ExtraSamples
+  339, // SampleFormat
+  347, // JPEGTables
+  530, // YCbCrSubSampling
+  531, // YCbCrPositioning
+  532, // ReferenceBlackWhite
+]);
+
+/** Tags that carry identity, by name for the report (their values are never read out). */
+const IDENTIFYING_TAGS: Readonly<Record<number, string>> = {
+  269: 'DocumentName',
+  270: 'ImageDescription',
+  271: 'Make',
+  272: 'Model',
+  285: 'PageName',
+  305: 'Software',
+  306: 'DateTime',
+  315: 'Artist',
+  316: 'HostComputer',
+  700: 'XMP',
+  33432: 'Copyright',
+  33723: 'IPTC',
+  34377: 'Photoshop',
+  34665: 'ExifIFD',
+  34853: 'GPSInfo',
+  65427: 'NdpiReference',
+  65442: 'NdpiScannerSerialNumber',
+  65449: 'NdpiPropertyMap',
+};
+
+/** NDPI's private tags, all dropped; those with identity are named in IDENTIFYING_TAGS. */
+const NDPI_PRIVATE_TAGS = { first: 65420, last: 65480 };
+
+/**
+ * Vendor fields (OpenSlide property names) that carry identity: the scan's file name, date, time,
+ * operator, device serial, image and barcode ids. The report names these; other vendor fields are
+ * counted, not named, since a crafted file's field names could themselves be identifying.
+ */
+export const IDENTIFYING_VENDOR_FIELDS: readonly string[] = [
+  'aperio.Filename',
+  'aperio.Date',
+  'aperio.Time',
+  'aperio.User',
+  'aperio.ScanScope ID',
+  'aperio.ImageID',
+  'aperio.Barcode',
+  'aperio.Title',
+  'hamamatsu.Reference',
+  'hamamatsu.Created',
+  'hamamatsu.Updated',
+  'hamamatsu.SerialNumber',
+  'leica.barcode',
+  'leica.device-model',
+  'leica.device-version',
+  'leica.creation-date',
+  'philips.DICOM_PATIENT_NAME',
+  'philips.DICOM_ACQUISITION_DATETIME',
+  'philips.DICOM_BARCODE',
+  'philips.DICOM_DEVICE_SERIAL_NUMBER',
+  'ventana.Barcode1D',
+  'ventana.Barcode2D',
+  'ventana.UnitNumber',
+  'ventana.UserName',
+];
+
+/** The tag numbers of each image directory, in file order. */
+export async function tiffTagsOf(path: string): Promise<number[][]> {
+  const tiff = await fromFile(path);
+  const count = await tiff.getImageCount();
+  const directories: number[][] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { actualizedFields, deferredFields, deferredArrays } = (await tiff.getImage(i)).fileDirectory;
+    const tags = new Set<number>();
+    for (const map of [actualizedFields, deferredFields, deferredArrays]) for (const key of map.keys()) if (typeof key === 'number') tags.add(key);
+    directories.push([...tags].sort((a, b) => a - b));
+  }
+  return directories;
+}
+
+/** The names of the identifying tags in any directory, each once, in tag order. */
+export function identifyingTagNames(directories: readonly (readonly number[])[]): string[] {
+  const found = new Set<number>();
+  for (const tags of directories) for (const tag of tags) if (tag in IDENTIFYING_TAGS || isNdpiPrivate(tag)) found.add(tag);
+  return [...found].sort((a, b) => a - b).map((tag) => IDENTIFYING_TAGS[tag] ?? `NdpiPrivate${tag}`);
+}
+
+/** Tags outside the structural set: what a de-identified slide must not have. */
+export function nonStructuralTags(directories: readonly (readonly number[])[]): number[] {
+  return [...new Set(directories.flat().filter((tag) => !STRUCTURAL_TAGS.has(tag)))].sort((a, b) => a - b);
+}
+
+function isNdpiPrivate(tag: number): boolean {
+  return tag >= NDPI_PRIVATE_TAGS.first && tag <= NDPI_PRIVATE_TAGS.last;
+}
