@@ -1,7 +1,8 @@
 /**
  * A folder of stills in through the admin screen as one frame set, as a data manager does it (the
  * upload is an admin's task: the least role that may upload): the folder chosen with the folder
- * chooser, each still's row with its progress and outcome; then the annotator opens the frame set
+ * chooser, each still's row with its progress, the folder's import job in the import jobs table,
+ * then each still's outcome from the job's report; then the annotator opens the frame set
  * with every frame, and no file or folder name (here a patient's name) reaches their browser.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,10 @@ test('an admin uploads a folder of stills as one frame set with a report per sti
   await byTestId(page, 'upload-dataset').selectOption({ label: dataset });
   await byTestId(page, 'stills-folder').setInputFiles(folder);
 
+  // The folder is imported by a job, shown like a slide's: it ends done (a refused still does not fail it) with its count.
+  const job = page.locator('tr[data-testid^="import-job-"]', { hasText: `${PATIENT}/` });
+  await expect(job).toHaveAttribute('data-state', 'done');
+  await expect(job).toContainText(`${STILLS} stills imported, 1 refused`);
   await expect(byTestId(page, 'stills-summary')).toHaveAttribute('data-done', 'true');
   const rows = page.locator('[data-testid^="stills-row-"]');
   // notes.txt is no still and is not sent.

@@ -458,11 +458,15 @@ export type ImportJob = ImportJobIdentity & ImportJobState;
 export interface ImportJobIdentity {
   readonly id: string;
   readonly datasetId: string;
-  /** The uploaded file's name. */
+  /** The uploaded file's name; a folder of stills: the folder's name ending in `/`. */
   readonly fileName: string;
+  /** One uploaded file (a slide, a video), or a folder of stills made one frame set (progress counts stills, the report has one outcome per still). */
+  readonly kind: ImportJobKind;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+export type ImportJobKind = 'file' | 'stillsFolder';
 
 /** Opening the file, writing the pyramid's tiles, then storing the tile pack and the item. */
 export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'storing';
@@ -487,7 +491,7 @@ export interface StagedStill {
   readonly size: number;
 }
 
-/** A folder's staged stills by the names they had in it, imported as one frame set (POST /api/datasets/:id/stills). */
+/** A folder's staged stills by the names they had in it, imported as one frame set by an import job (POST /api/datasets/:id/stills → 202 ImportJob). */
 export interface StillsImportRequest {
   readonly files: readonly { readonly name: string; readonly sha256: string }[];
 }

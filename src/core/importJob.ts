@@ -1,4 +1,4 @@
-/** Telling an upload's answer apart (a report at once, or a slide's import job) and a job's end. */
+/** Telling an upload's answer apart (a report at once, or a slide's, video's or stills folder's import job) and a job's end. */
 import type { ImportJob, ImportReport, UploadAnswer } from './api';
 
 export function isImportJob(answer: UploadAnswer): answer is ImportJob {

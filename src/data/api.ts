@@ -399,8 +399,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** Upload one still of a folder into a dataset's staging: imported with its folder by `importStills`. */
     stageStill: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
       uploadWithProgress<StagedStill>(`${base()}${dataset(datasetId)}/stills/files`, fileName, bytes, options.getToken(), upload),
-    /** Import a folder's staged stills as one frame set; the per-file report. */
-    importStills: (datasetId: string, request: StillsImportRequest) => json<ImportReport>('POST', `${dataset(datasetId)}/stills`, request),
+    /** Import a folder's staged stills as one frame set: the import job making it, whose report has one outcome per still. */
+    importStills: (datasetId: string, request: StillsImportRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/stills`, request),
     /** Upload one file into a dataset: the per-file import report, or (a slide) the job that builds its pyramid. */
     sendFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
       uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload),

@@ -1,5 +1,5 @@
 /**
- * Runs slide and video imports after their upload request has been answered: a bounded queue in the server
+ * Runs slide, video and stills-folder imports after their upload request has been answered: a bounded queue in the server
  * process (JOBS_AT_ONCE builds at a time, for `vips` and the tile packing use several cores and
  * much disk each). A job's state lives in its `import_jobs` row; a server that stops leaves its
  * queued and building jobs for the next start-up to fail (failUnfinishedImportJobs).
@@ -11,6 +11,7 @@ import type { Database } from '../../db/schema';
 import { importDicomFiles } from '../importFiles';
 import { finishImportJob, markBuilding, type ImportJobRow } from './jobRows';
 import { ProgressWriter, type BuildPhase } from './jobProgress';
+import { isStillsFolderJob, stillsOfJob } from './stillsFolderJob';
 
 export const JOBS_AT_ONCE = 2;
 
@@ -24,7 +25,7 @@ export interface ImportJobDeps {
   readonly importFile?: ImportFile;
 }
 
-/** `onProgress`: tiles written of a slide's pyramid, or frames decoded of a video. */
+/** `onProgress`: tiles written of a slide's pyramid, frames decoded of a video, or stills of a folder made frames. */
 export type ImportFile = (job: ImportJobRow, onProgress: (phase: BuildPhase, done: number, total: number) => void) => Promise<ImportReport>;
 
 export class ImportJobs {
@@ -72,10 +73,10 @@ export class ImportJobs {
     }
   }
 
-  private readonly importStored: ImportFile = (job, onProgress) => {
+  private readonly importStored: ImportFile = async (job, onProgress) => {
     const { db, blobs, now, onSlideReplaced } = this.deps;
-    const stored = { sha256: job.source_sha256, size: Number(job.source_size) };
-    return importDicomFiles(db, job.dataset_id, [{ name: job.file_name, stored }], job.created_by, {
+    const files = isStillsFolderJob(job) ? await stillsOfJob(blobs, job) : [{ name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } }];
+    return importDicomFiles(db, job.dataset_id, files, job.created_by, {
       blobs,
       now,
       onSlideProgress: (_file, done, total) => onProgress('tiles', done, total),

@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ImportJob, ImportJobFailureCode, ImportJobPhase, ImportReport } from '../../../src/core/api';
 import type { StoredBlob } from '../../blobs/blobStore';
 import type { Database, ImportJobsTable } from '../../db/schema';
+import { isStillsFolderJob } from './stillsFolderJob';
 
 export type ImportJobRow = Selectable<ImportJobsTable>;
 
@@ -54,12 +55,13 @@ export async function markBuilding(db: Kysely<Database>, id: string, phase: Impo
 }
 
 /**
- * Ends a job with its report: done, or failed with the refusal's code and sentence. Written
+ * Ends a job with its report: done, or failed with the refusal's code and sentence when nothing
+ * was imported (a folder of stills with some refused is done: its report names them). Written
  * whatever the row says now, so a job another instance's start-up took for stopped still ends
  * as it really did.
  */
 export async function finishImportJob(db: Kysely<Database>, id: string, report: ImportReport, at: string): Promise<void> {
-  const refused = report.outcomes.find((outcome) => outcome.status === 'refused');
+  const refused = report.itemIds.length === 0 ? report.outcomes.find((outcome) => outcome.status === 'refused') : undefined;
   const failure: { code: ImportJobFailureCode; reason: string } | null = refused ? { code: refused.code ?? 'importFailed', reason: refused.reason } : null;
   await db
     .updateTable('import_jobs')
@@ -101,7 +103,7 @@ export async function requeueImportJob(db: Kysely<Database>, id: string, at: str
 }
 
 export function importJobOf(row: ImportJobRow): ImportJob {
-  const identity = { id: row.id, datasetId: row.dataset_id, fileName: row.file_name, createdAt: row.created_at, updatedAt: row.updated_at };
+  const identity = { id: row.id, datasetId: row.dataset_id, fileName: row.file_name, kind: isStillsFolderJob(row) ? 'stillsFolder' : 'file', createdAt: row.created_at, updatedAt: row.updated_at } as const;
   switch (row.state) {
     case 'building':
       return { ...identity, state: 'building', phase: (row.phase ?? 'opening') as ImportJobPhase, percent: Number(row.percent) };

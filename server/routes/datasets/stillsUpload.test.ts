@@ -1,7 +1,7 @@
-/** A folder of stills uploaded one still a request, then imported as one frame set by name. */
+/** A folder of stills uploaded one still a request, then imported as one frame set by name in an import job. */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport, ItemDetail, StagedStill } from '../../../src/core/api';
+import type { ImportJob, ItemDetail, StagedStill } from '../../../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { assignItems, createDataset } from '../../services/datasets';
 import { testDialects } from '../../testing/testDatabase';
@@ -27,7 +27,7 @@ describe.each(testDialects('stills folder upload'))('stills folder upload (%s)',
   const stage = (name: string, payload: Buffer, contentType: string) =>
     server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/stills/files`, headers: { ...admin.auth, 'content-type': contentType, 'x-file-name': name }, payload });
 
-  it('stages each still, then makes the folder one frame set in natural name order with a report per file', async () => {
+  it('stages each still, then answers the folder with a job that makes it one frame set in natural name order with a report per file', async () => {
     const widths = { [`${PATIENT}/img10.png`]: 30, [`${PATIENT}/img2.jpg`]: 20, [`${PATIENT}/img1.png`]: 10 };
     const staged: { name: string; sha256: string }[] = [];
     for (const [name, width] of Object.entries(widths)) {
@@ -42,8 +42,16 @@ describe.each(testDialects('stills folder upload'))('stills folder upload (%s)',
     staged.push({ name: `${PATIENT}/broken.png`, sha256: json<StagedStill>(await stage('broken.png', Buffer.from('\x89PNG\r\n\x1a\n broken', 'latin1'), 'image/png')).sha256 });
 
     const answer = await server.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/stills`, headers: admin.auth, payload: { files: staged } });
-    expect(answer.statusCode).toBe(200);
-    const report = json<ImportReport>(answer);
+    expect(answer.statusCode).toBe(202);
+    const started = json<ImportJob>(answer);
+    expect(started).toMatchObject({ state: 'queued', kind: 'stillsFolder', fileName: `${PATIENT}/`, datasetId });
+    await server.app.ctx.importJobs.idle();
+    const job = json<ImportJob>(await server.app.inject({ method: 'GET', url: `/api/import-jobs/${started.id}`, headers: admin.auth }));
+    // A refused still is in the report; the folder's job is done, not failed, for it made the frame set.
+    if (job.state !== 'done') throw new Error(`the job should be done, not ${job.state}`);
+    const listed = json<ImportJob[]>(await server.app.inject({ method: 'GET', url: `/api/datasets/${datasetId}/import-jobs`, headers: admin.auth }));
+    expect(listed.map((other) => other.id)).toContain(started.id);
+    const { report } = job;
     expect(report.itemIds).toHaveLength(1);
     expect(report.outcomes.map((outcome) => [outcome.file, outcome.status])).toEqual([
       [`${PATIENT}/broken.png`, 'refused'],

@@ -3,16 +3,19 @@
  * each still streams on its own request with its own progress and thousands never sit in one body:
  * - `POST /api/datasets/:id/stills/files`: one still (`image/jpeg` or `image/png`) streamed into the
  *   blob store and answered with its identity (`StagedStill`), not yet imported;
- * - `POST /api/datasets/:id/stills`: the folder's staged stills by name, imported as one frame set
- *   (server/frames/importStills.ts: natural file-name order, a still that does not decode refused
- *   with its reason), answered with the per-file report. File names stay in that report and the
- *   audit, never in what annotators see.
+ * - `POST /api/datasets/:id/stills`: the folder's staged stills by name, answered at once (202)
+ *   with the import job that makes them one frame set (server/import/jobs/stillsFolderJob.ts;
+ *   server/frames/importStills.ts: natural file-name order, a still that does not decode refused
+ *   with its reason); the job's progress counts stills, its report has one outcome per file.
+ *   File names stay in that report and the audit, never in what annotators see.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ImportReport, StagedStill, StillsImportRequest } from '../../../src/core/api';
+import type { ImportJob, StagedStill, StillsImportRequest } from '../../../src/core/api';
 import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
-import { headOf, importDicomFiles } from '../../import/importFiles';
+import { headOf } from '../../import/importFiles';
+import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
+import { stillsFolderJobName, storeStillsManifest } from '../../import/jobs/stillsFolderJob';
 import { routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
 import { findDataset } from '../../services/datasets';
@@ -36,15 +39,15 @@ export const stillsUploadRoutes: FastifyPluginAsync = async (app) => {
     return { sha256: stored.sha256, size: stored.size };
   });
 
-  app.post<{ Params: { id: string }; Body: StillsImportRequest }>('/api/datasets/:id/stills', { schema: stillsImportSchema, config: { roles: ['admin'] } }, async (request): Promise<ImportReport> => {
+  app.post<{ Params: { id: string }; Body: StillsImportRequest }>('/api/datasets/:id/stills', { schema: stillsImportSchema, config: { roles: ['admin'] } }, async (request, reply): Promise<ImportJob> => {
     const { id } = request.params;
     if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
-    const files = [];
     for (const still of request.body.files) {
-      const stored = await ctx.blobs.stat(still.sha256);
-      if (!stored) throw badRequest(`no staged still ${still.sha256} (${still.name}): upload it first`);
-      files.push({ name: still.name, stored });
+      if (!(await ctx.blobs.stat(still.sha256))) throw badRequest(`no staged still ${still.sha256} (${still.name}): upload it first`);
     }
-    return importDicomFiles(ctx.db, id, files, userOf(request).id, { blobs: ctx.blobs, now: ctx.now });
+    const manifest = await storeStillsManifest(ctx.blobs, request.body);
+    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: userOf(request).id, fileName: stillsFolderJobName(request.body), source: manifest }, ctx.now().toISOString());
+    ctx.importJobs.enqueue(job);
+    return reply.code(202).send(importJobOf(job));
   });
 };

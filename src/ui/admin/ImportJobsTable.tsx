@@ -5,7 +5,7 @@ import { importJobText } from './importJobText';
 /** Failures another try may mend; a refused file fails the same way again. */
 const RETRYABLE: ReadonlySet<ImportJobFailureCode> = new Set(['serverStopped', 'importFailed']);
 
-/** The dataset's slide imports: each job's progress bar and step, then its file's outcome; a failed one can be retried. */
+/** The dataset's import jobs: each job's progress bar and step, then its file's outcome; a failed one can be retried. */
 export function ImportJobsTable({ jobs, onRetry }: { readonly jobs: readonly ImportJob[]; readonly onRetry: (jobId: string) => void }) {
   const t = useT();
   if (jobs.length === 0) return null;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FileImportOutcome } from '../../core/api';
+import type { FileImportOutcome, ImportJob } from '../../core/api';
+import { isFinished, type FinishedImportJob } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
@@ -21,16 +22,30 @@ const PARALLEL_UPLOADS = 2;
 
 /**
  * A folder of JPEG/PNG stills (chosen, or dropped) uploaded as one frame set: each still streams on
- * its own request with its own progress bar, then the folder is imported at once and every still's
- * row gets its outcome. The names shown here are the admin's; annotators never see them.
+ * its own request with its own progress bar, then the folder's import job starts (`onJobStarted`:
+ * the import jobs table shows and follows it), and once `jobs` has it ended every still's row gets
+ * its outcome from the job's report. The names shown here are the admin's; annotators never see them.
  */
-export function StillsFolderUpload({ datasetId, onImported }: { readonly datasetId: string | null; readonly onImported: () => void }) {
+export function StillsFolderUpload({
+  datasetId,
+  jobs,
+  onJobStarted,
+}: {
+  readonly datasetId: string | null;
+  readonly jobs: readonly ImportJob[];
+  readonly onJobStarted: (job: ImportJob) => void;
+}) {
   const t = useT();
   const [rows, setRows] = useState<readonly StillRow[]>([]);
-  const [phase, setPhase] = useState<'idle' | 'sending' | 'importing' | 'done'>('idle');
+  const [sendPhase, setPhase] = useState<'idle' | 'sending' | 'importing' | 'done'>('idle');
+  const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const job = jobs.find((candidate) => candidate.id === jobId);
+  const ended = job && isFinished(job) ? job : null;
+  const phase = sendPhase === 'importing' && ended ? 'done' : sendPhase;
   const busy = phase === 'sending' || phase === 'importing';
+  const shown = ended ? withJobOutcomes(rows, ended) : rows;
 
   useEffect(() => {
     // Not in React's typings: lets the user pick a whole folder.
@@ -40,6 +55,7 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
   async function upload(files: readonly { readonly name: string; readonly file: File }[]): Promise<void> {
     const stills = files.filter(({ name }) => isStillName(name));
     setError(null);
+    setJobId(null);
     setRows(stills.map(({ name, file }) => ({ name, size: file.size, sent: 0, sha256: null, outcome: null, error: null })));
     if (!datasetId || stills.length === 0) {
       setPhase('done');
@@ -65,12 +81,12 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
     await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker));
     const sent = staged.filter((still) => still !== null);
     if (sent.length > 0) {
-      setPhase('importing');
       try {
-        const report = await appServices().api.importStills(datasetId, { files: sent });
-        const byName = new Map(report.outcomes.map((outcome) => [outcome.file, outcome]));
-        setRows((current) => current.map((row) => ({ ...row, outcome: byName.get(row.name) ?? row.outcome })));
-        onImported();
+        const started = await appServices().api.importStills(datasetId, { files: sent });
+        setJobId(started.id);
+        onJobStarted(started);
+        setPhase('importing');
+        return;
       } catch (caught) {
         setError(toAppError(caught));
       }
@@ -78,7 +94,7 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
     setPhase('done');
   }
 
-  const sentCount = rows.filter((row) => row.sha256).length;
+  const sentCount = shown.filter((row) => row.sha256).length;
   return (
     <div
       className="stills-upload"
@@ -105,15 +121,15 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
       {phase !== 'idle' && (
         <>
           <p role="status" data-testid="stills-summary" data-done={phase === 'done' ? 'true' : 'false'}>
-            {rows.length === 0
+            {shown.length === 0
               ? t('admin.stills.none')
               : phase === 'importing'
                 ? t('admin.stills.importing')
                 : t('admin.stills.summary', {
                     sent: sentCount,
-                    total: rows.length,
-                    imported: rows.filter((row) => row.outcome?.status === 'imported').length,
-                    refused: rows.filter((row) => row.outcome?.status === 'refused' || row.error).length,
+                    total: shown.length,
+                    imported: shown.filter((row) => row.outcome?.status === 'imported').length,
+                    refused: shown.filter((row) => row.outcome?.status === 'refused' || row.error).length,
                   })}
           </p>
           {error && <p className="error">{t(errorKey(error))}</p>}
@@ -126,7 +142,7 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, index) => (
+              {shown.map((row, index) => (
                 <tr key={index} data-testid={`stills-row-${index}`} data-status={row.error ? 'failed' : (row.outcome?.status ?? 'pending')}>
                   <td className="file-name">{row.name}</td>
                   <td>
@@ -143,4 +159,11 @@ export function StillsFolderUpload({ datasetId, onImported }: { readonly dataset
       )}
     </div>
   );
+}
+
+/** Each still's outcome from its folder's ended job; a job that failed as a whole (the server stopped) gives its one outcome to every still. */
+function withJobOutcomes(rows: readonly StillRow[], job: FinishedImportJob): readonly StillRow[] {
+  const byName = new Map(job.report.outcomes.map((outcome) => [outcome.file, outcome]));
+  const whole = job.state === 'failed' ? (job.report.outcomes[0] ?? null) : null;
+  return rows.map((row) => (row.sha256 && !row.outcome ? { ...row, outcome: byName.get(row.name) ?? whole } : row));
 }

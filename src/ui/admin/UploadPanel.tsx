@@ -152,7 +152,7 @@ export function UploadPanel() {
           </table>
         </>
       )}
-      <StillsFolderUpload datasetId={chosen} onImported={() => void loadDatasets()} />
+      <StillsFolderUpload datasetId={chosen} jobs={importJobs.jobs} onJobStarted={importJobs.add} />
       <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
       {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>

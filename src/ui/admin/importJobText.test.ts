@@ -6,7 +6,7 @@ import { translate } from '../../i18n/translate';
 import { LANGUAGES } from '../../i18n/types';
 import { importJobText } from './importJobText';
 
-const identity: ImportJobIdentity = { id: 'j', datasetId: 'd', fileName: 'biopsy.svs', createdAt: '', updatedAt: '' };
+const identity: ImportJobIdentity = { id: 'j', datasetId: 'd', fileName: 'biopsy.svs', kind: 'file', createdAt: '', updatedAt: '' };
 
 describe.each(LANGUAGES)('importJobText in %s', (language) => {
   const t = (key: MessageKey, vars?: MessageVars) => translate(messages, language, key, vars);
@@ -37,5 +37,31 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
     expect(refused).toEqual({ text: t('admin.upload.reason.slideTruncated'), tone: 'error', detail: 'ends early' });
     const stopped = text({ ...identity, state: 'failed', code: 'serverStopped', reason: 'stopped', report: { outcomes: [{ file: 'biopsy.svs', status: 'refused', reason: 'stopped' }], itemIds: [] } });
     expect(stopped).toEqual({ text: t('admin.jobs.serverStopped'), tone: 'error', detail: 'stopped' });
+  });
+
+  it('counts a folder of stills: its steps in words of stills and frames, then how many stills it imported and refused', () => {
+    const folder: ImportJobIdentity = { ...identity, fileName: 'SATO^JIRO/', kind: 'stillsFolder' };
+    const steps = [
+      text({ ...folder, state: 'building', phase: 'opening', percent: 0 }),
+      text({ ...folder, state: 'building', phase: 'frames', percent: 42 }),
+      text({ ...folder, state: 'building', phase: 'storing', percent: 100 }),
+    ];
+    expect(new Set(steps.map((step) => step.text)).size).toBe(steps.length);
+    expect(steps[1]?.text).toContain('42');
+    expect(steps[1]?.text).not.toBe(text({ ...identity, state: 'building', phase: 'frames', percent: 42 }).text);
+    const done = text({
+      ...folder,
+      state: 'done',
+      report: {
+        outcomes: [
+          { file: 'SATO^JIRO/1.png', status: 'imported', itemId: 'i' },
+          { file: 'SATO^JIRO/2.png', status: 'imported', itemId: 'i' },
+          { file: 'SATO^JIRO/cut.jpg', status: 'refused', reason: 'does not decode' },
+        ],
+        itemIds: ['i'],
+      },
+    });
+    expect(done).toEqual({ text: t('admin.jobs.stillsDone', { imported: 2, refused: 1 }), tone: 'ok', detail: null });
+    expect(done.text).toContain('2');
   });
 });

@@ -1,8 +1,9 @@
 /**
- * What the slide imports table says about a job, in the user's language: where its build stands,
- * then its file's outcome as the upload report says it (importOutcomeText), or why it stopped.
+ * What the import jobs table says about a job, in the user's language: where its build stands,
+ * then its file's outcome as the upload report says it (importOutcomeText), a folder of stills'
+ * count of imported and refused stills (its upload lists each), or why it stopped.
  */
-import type { ImportJob } from '../../core/api';
+import type { ImportJob, ImportJobPhase } from '../../core/api';
 import type { Translate } from '../../i18n';
 import { importOutcomeText, type OutcomeText } from './importOutcomeText';
 
@@ -11,15 +12,27 @@ export function importJobText(t: Translate, job: ImportJob): OutcomeText {
     case 'queued':
       return { text: t('admin.jobs.queued'), tone: 'muted', detail: null };
     case 'building':
+      if (job.kind === 'stillsFolder') return { text: stillsBuildText(t, job.phase, job.percent), tone: 'muted', detail: null };
       if (job.phase === 'tiles') return { text: t('admin.jobs.tiles', { percent: job.percent }), tone: 'muted', detail: null };
       if (job.phase === 'frames') return { text: t('admin.jobs.frames', { percent: job.percent }), tone: 'muted', detail: null };
       return { text: t(job.phase === 'opening' ? 'admin.jobs.opening' : 'admin.jobs.storing'), tone: 'muted', detail: null };
     case 'done':
     case 'failed': {
       if (job.state === 'failed' && job.code === 'serverStopped') return { text: t('admin.jobs.serverStopped'), tone: 'error', detail: job.reason };
+      if (job.kind === 'stillsFolder' && job.state === 'done') {
+        const imported = job.report.outcomes.filter((outcome) => outcome.status === 'imported').length;
+        const refused = job.report.outcomes.filter((outcome) => outcome.status === 'refused').length;
+        return { text: t('admin.jobs.stillsDone', { imported, refused }), tone: 'ok', detail: null };
+      }
       const [outcome] = job.report.outcomes;
       if (outcome) return importOutcomeText(t, outcome);
       return job.state === 'failed' ? { text: t('admin.upload.refused', { reason: job.reason }), tone: 'error', detail: null } : { text: t('admin.upload.imported'), tone: 'ok', detail: null };
     }
   }
+}
+
+function stillsBuildText(t: Translate, phase: ImportJobPhase, percent: number): string {
+  if (phase === 'opening') return t('admin.jobs.stillsOpening');
+  if (phase === 'storing') return t('admin.jobs.stillsStoring');
+  return t('admin.jobs.stills', { percent });
 }

@@ -6,7 +6,7 @@ import { appServices } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 
 /**
- * The dataset's slide import jobs, as the server lists them: read when the dataset is chosen (so
+ * The dataset's import jobs (slides, videos, folders of stills), as the server lists them: read when the dataset is chosen (so
  * an admin who left the screen finds them again) and asked again while any is unfinished.
  * `onFinished` runs when a job this screen saw running has ended (the dataset has a new item).
  */
