@@ -25,6 +25,7 @@ import { itemStudy } from './migrations/0020_item_study';
 import { labelCoverage } from './migrations/0021_label_coverage';
 import { labelSetMigrations } from './migrations/0022_label_set_migrations';
 import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
+import { importJobKind } from './migrations/0024_import_job_kind';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -210,6 +211,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021_label_coverage': labelCoverage,
   '0022_label_set_migrations': labelSetMigrations,
   '0023_item_study_attributes': itemStudyAttributes,
+  '0024_import_job_kind': importJobKind,
 };
 
 const provider: MigrationProvider = {

@@ -301,6 +301,8 @@ export interface ImportJobsTable {
   /** The uploader; null when the import was not made by a user. */
   created_by: string | null;
   file_name: string;
+  /** ImportJob['kind']: `file`, or `stillsFolder` when the source blob is a folder's manifest. */
+  kind: string;
   /** The uploaded file in the blob store. */
   source_sha256: string;
   source_size: number;

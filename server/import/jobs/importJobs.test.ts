@@ -48,7 +48,7 @@ describe('ImportJobs', () => {
     return { jobs, started, mostAtOnce: () => mostAtOnce };
   }
 
-  const newJob = (name: string) => insertImportJob(database.db, { datasetId, createdBy: null, fileName: name, source: { sha256: 'a'.repeat(64), size: 1 } }, at().toISOString());
+  const newJob = (name: string) => insertImportJob(database.db, { datasetId, createdBy: null, fileName: name, kind: 'file', source: { sha256: 'a'.repeat(64), size: 1 } }, at().toISOString());
   const stateOf = async (job: ImportJobRow) => importJobOf((await findImportJob(database.db, job.id)) as ImportJobRow);
   /** Until the queue has started `count` builds (each start is a few database writes away). */
   async function startedCount(started: readonly unknown[], count: number): Promise<void> {

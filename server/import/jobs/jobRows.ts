@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { ImportJob, ImportJobFailureCode, ImportJobPhase, ImportReport } from '../../../src/core/api';
+import type { ImportJob, ImportJobFailureCode, ImportJobKind, ImportJobPhase, ImportReport } from '../../../src/core/api';
 import type { StoredBlob } from '../../blobs/blobStore';
 import type { Database, ImportJobsTable } from '../../db/schema';
 import { isStillsFolderJob } from './stillsFolderJob';
@@ -18,7 +18,7 @@ export const SERVER_STOPPED_REASON = 'The server stopped before this slide was i
 
 export async function insertImportJob(
   db: Kysely<Database>,
-  job: { readonly datasetId: string; readonly createdBy: string | null; readonly fileName: string; readonly source: StoredBlob },
+  job: { readonly datasetId: string; readonly createdBy: string | null; readonly fileName: string; readonly kind: ImportJobKind; readonly source: StoredBlob },
   at: string,
 ): Promise<ImportJobRow> {
   const row: ImportJobRow = {
@@ -26,6 +26,7 @@ export async function insertImportJob(
     dataset_id: job.datasetId,
     created_by: job.createdBy,
     file_name: job.fileName,
+    kind: job.kind,
     source_sha256: job.source.sha256,
     source_size: job.source.size,
     state: 'queued',

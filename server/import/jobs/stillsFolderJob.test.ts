@@ -1,4 +1,4 @@
-/** A stills folder's job: named by its folder, told apart from a file's job, its stills read back from its manifest blob. */
+/** A stills folder's job: named by its folder, told apart from a file's job by its kind, its stills read back from its manifest blob. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +19,13 @@ describe('stills folder job', () => {
 
   const stage = (text: string) => blobs.put(Readable.from([Buffer.from(text)]));
 
-  it('is named by the stills\' common folder, else "stills", and only its name marks it as a folder', () => {
+  it('is named by the stills\' common folder, else "stills", and its kind, not its name, marks it as a folder', () => {
     const still = (name: string) => ({ name, sha256: 'a'.repeat(64) });
     expect(stillsFolderJobName({ files: [still('SATO/1.png'), still('SATO/sub/2.png')] })).toBe('SATO/');
     expect(stillsFolderJobName({ files: [still('SATO/1.png'), still('SUZUKI/2.png')] })).toBe('stills/');
     expect(stillsFolderJobName({ files: [still('1.png')] })).toBe('stills/');
-    expect(isStillsFolderJob({ file_name: 'SATO/' })).toBe(true);
-    expect(isStillsFolderJob({ file_name: 'biopsy.svs' })).toBe(false);
+    expect(isStillsFolderJob({ kind: 'stillsFolder' })).toBe(true);
+    expect(isStillsFolderJob({ kind: 'file' })).toBe(false);
   });
 
   it('reads its stills back by name and blob from its manifest, and fails when a staged still is gone', async () => {

@@ -1,25 +1,23 @@
 /**
  * A folder of staged stills imported as one frame set by an import job (POST
  * /api/datasets/:id/stills). The `import_jobs` row names one source blob, so the job's source is
- * the folder's manifest (the stills by name and blob, as the request sent them) stored as a blob;
- * the job is told apart by its name, the folder's, which ends in `/`.
+ * the folder's manifest (the stills by name and blob, as the request sent them) stored as a blob,
+ * and the job's `kind` says so.
  */
 import { Readable } from 'node:stream';
 import type { StillsImportRequest } from '../../../src/core/api';
 import { readWholeBlob, type BlobStore, type StoredBlob } from '../../blobs/blobStore';
 import type { ImportJobRow } from './jobRows';
 
-const FOLDER_MARK = '/';
-
-/** The job's name: the stills' common top folder (as the admin chose it), else `stills`, marked as a folder. */
+/** The job's name: the stills' common top folder (as the admin chose it), else `stills`, written as a folder. */
 export function stillsFolderJobName(request: StillsImportRequest): string {
   const tops = new Set(request.files.map((still) => (still.name.includes('/') ? (still.name.split('/')[0] as string) : '')));
   const [top] = tops;
-  return `${tops.size === 1 && top ? top : 'stills'}${FOLDER_MARK}`;
+  return `${tops.size === 1 && top ? top : 'stills'}/`;
 }
 
-export function isStillsFolderJob(job: Pick<ImportJobRow, 'file_name'>): boolean {
-  return job.file_name.endsWith(FOLDER_MARK);
+export function isStillsFolderJob(job: Pick<ImportJobRow, 'kind'>): boolean {
+  return job.kind === 'stillsFolder';
 }
 
 export function storeStillsManifest(blobs: BlobStore, request: StillsImportRequest): Promise<StoredBlob> {

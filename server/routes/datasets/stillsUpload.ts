@@ -46,7 +46,7 @@ export const stillsUploadRoutes: FastifyPluginAsync = async (app) => {
       if (!(await ctx.blobs.stat(still.sha256))) throw badRequest(`no staged still ${still.sha256} (${still.name}): upload it first`);
     }
     const manifest = await storeStillsManifest(ctx.blobs, request.body);
-    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: userOf(request).id, fileName: stillsFolderJobName(request.body), source: manifest }, ctx.now().toISOString());
+    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: userOf(request).id, fileName: stillsFolderJobName(request.body), kind: 'stillsFolder', source: manifest }, ctx.now().toISOString());
     ctx.importJobs.enqueue(job);
     return reply.code(202).send(importJobOf(job));
   });

@@ -78,7 +78,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const route = routeImport(await headOf(ctx.blobs, { name, stored }));
       // A DICOM WSI instance is quick to take in, and its slide is made of several uploads: in the request.
       if ((route.importer === 'slide' && route.format === 'tiff') || route.importer === 'video' || route.importer === 'dicomVideo') {
-        const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, source: stored }, ctx.now().toISOString());
+        const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, kind: 'file', source: stored }, ctx.now().toISOString());
         ctx.importJobs.enqueue(job);
         return reply.code(202).send(importJobOf(job));
       }
@@ -103,7 +103,7 @@ async function deidentifiedSlideJob(ctx: AppContext, request: FastifyRequest, bo
     }
     const slide = await storeDeidentifiedSlide(ctx.db, ctx.blobs, datasetId, path, ctx.now().toISOString());
     if ('refused' in slide) return { outcomes: [slide.refused], itemIds: [] };
-    const job = await insertImportJob(ctx.db, { datasetId, createdBy: adminId, fileName: slide.name, source: slide.stored }, ctx.now().toISOString());
+    const job = await insertImportJob(ctx.db, { datasetId, createdBy: adminId, fileName: slide.name, kind: 'file', source: slide.stored }, ctx.now().toISOString());
     ctx.importJobs.enqueue(job);
     return importJobOf(job);
   } finally {

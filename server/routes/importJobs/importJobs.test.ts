@@ -96,7 +96,7 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
   it('fails at start-up a job a stopped server left building, with a sentence, and imports the slide when retried', async () => {
     const datasetId = await newDataset();
     const source = await server.blobs.put(Readable.from([svs]));
-    const stopped = await insertImportJob(server.db, { datasetId, createdBy: admin.user.id, fileName: SVS, source }, server.now().toISOString());
+    const stopped = await insertImportJob(server.db, { datasetId, createdBy: admin.user.id, fileName: SVS, kind: 'file', source }, server.now().toISOString());
     await markBuilding(server.db, stopped.id, 'tiles', 40, server.now().toISOString());
 
     await bootstrap(server.db, { dataDir: server.dataDir, blobs: server.blobs, demo: false, now: server.now });
