@@ -2,6 +2,7 @@ import type { MessageTable } from '../types';
 import { adjudicationMessages } from './adjudication';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
+import { burnedInMessages } from './burnedIn';
 import { dashboardMessages } from './dashboard';
 import { deidAdminMessages } from './deidAdmin';
 import { exchangeMessages } from './exchange';
@@ -33,6 +34,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  burnedInMessages,
   reviewQueueMessages,
   dashboardMessages,
   reviewItemMessages,
@@ -57,6 +59,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...burnedInMessages,
   ...reviewQueueMessages,
   ...dashboardMessages,
   ...reviewItemMessages,
