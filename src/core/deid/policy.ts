@@ -81,8 +81,9 @@ export function parseDeidOptions(value: unknown): DeidOptions | null {
   if (temporal !== 'off' && temporal !== 'modifiedDates' && temporal !== 'fullDates') return null;
   const flags = ['retainPatientCharacteristics', 'retainDeviceIdentity', 'cleanDescriptors', 'cleanStructuredContent', 'retainSafePrivate'] as const;
   if (!flags.every((flag) => typeof record[flag] === 'boolean')) return null;
-  const burnedInCheck = record.burnedInCheck ?? 'likely';
-  if (burnedInCheck !== 'off' && burnedInCheck !== 'likely' && burnedInCheck !== 'all') return null;
+  // Absent stays absent (burnedInCheckOf reads it as `likely`), so a stored policy reads back as stored.
+  const burnedInCheck = record.burnedInCheck;
+  if (burnedInCheck !== undefined && burnedInCheck !== 'off' && burnedInCheck !== 'likely' && burnedInCheck !== 'all') return null;
   return {
     temporal,
     retainPatientCharacteristics: record.retainPatientCharacteristics as boolean,
@@ -90,6 +91,6 @@ export function parseDeidOptions(value: unknown): DeidOptions | null {
     cleanDescriptors: record.cleanDescriptors as boolean,
     cleanStructuredContent: record.cleanStructuredContent as boolean,
     retainSafePrivate: record.retainSafePrivate as boolean,
-    burnedInCheck,
+    ...(burnedInCheck !== undefined ? { burnedInCheck } : {}),
   };
 }
