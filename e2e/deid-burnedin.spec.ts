@@ -10,24 +10,16 @@ import dcmjs from 'dcmjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
 import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
+import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
 
-const WIDTH = 480;
-const HEIGHT = 360;
-const CAPTION = '<text x="14" y="30" font-family="DejaVu Sans" font-size="20" fill="#f0f0f0">YAMADA TARO 1962/03/04</text>';
-const SECTOR = '<path d="M240 50 L70 330 A320 320 0 0 0 410 330 Z" fill="#505050"/>';
-
-async function grey(body: string): Promise<Uint8Array> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#000"/>${body}</svg>`;
-  return new Uint8Array(await sharp(Buffer.from(svg)).greyscale().raw().toBuffer());
-}
+const WIDTH = ULTRASOUND_WIDTH;
+const HEIGHT = ULTRASOUND_HEIGHT;
 
 test('an ultrasound image with a burned-in name is checked, its confirmed boxes blacked out before upload, and stored so', async ({ page, mejirushi }) => {
-  const pixels = await grey(SECTOR + CAPTION);
-  const ink = await grey(CAPTION);
+  const { pixels, ink } = await captionedUltrasound();
   const folder = mkdtempSync(join(tmpdir(), 'burnedin-'));
   const path = join(folder, 'YAMADA_TARO.dcm');
   writeFileSync(path, pixelDicom({ rows: HEIGHT, columns: WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));

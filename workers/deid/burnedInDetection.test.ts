@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, runPipeline, type ModelSessions } from '../../scripts/models/runPipeline';
 import { firstText } from '../../src/core/deid/dataSet';
@@ -14,6 +13,7 @@ import { readPart10 } from '../../src/core/deid/deidentify';
 import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { BASIC_PROFILE_ONLY } from '../../src/core/deid/policy';
 import { pixelDicom } from '../../src/core/deid/testing/pixelDicom';
+import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from './testing/captionedUltrasound';
 import type { ModelManifest } from '../../src/core/models/manifest';
 import { textDetectionPipeline } from '../../src/core/models/pipelines/textDetection';
 import { boxesOfProposals } from '../../src/ui/admin/burnedIn/reviewBoxes';
@@ -24,15 +24,8 @@ const root = resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(resolve(root, 'models/ppocr-text-det/manifest.json'), 'utf8')) as ModelManifest;
 const files = JSON.parse(readFileSync(resolve(root, 'models/ppocr-text-det/files.json'), 'utf8')) as { model: string };
 
-const WIDTH = 480;
-const HEIGHT = 360;
-const CAPTION = '<text x="14" y="30" font-family="DejaVu Sans" font-size="20" fill="#f0f0f0">YAMADA TARO 1962/03/04</text>';
-const SECTOR = '<path d="M240 50 L70 330 A320 320 0 0 0 410 330 Z" fill="#505050"/>';
-
-async function grey(body: string): Promise<Uint8Array> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#000"/>${body}</svg>`;
-  return new Uint8Array(await sharp(Buffer.from(svg)).greyscale().raw().toBuffer());
-}
+const WIDTH = ULTRASOUND_WIDTH;
+const HEIGHT = ULTRASOUND_HEIGHT;
 
 describe('burned-in text found by the real detector in generated DICOM pixels', () => {
   let sessions: ModelSessions;
@@ -44,8 +37,7 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
   });
 
   it('boxes the caption of a two-frame ultrasound and blacks it out in both frames', async () => {
-    const frame = await grey(SECTOR + CAPTION);
-    const ink = await grey(CAPTION);
+    const { pixels: frame, ink } = await captionedUltrasound();
     // The second frame's sector is darker (another moment of the cine); the caption stays.
     const second = frame.map((value, i) => (ink[i]! > 0 ? value : value >> 1));
     const pixels = new Uint8Array(frame.length * 2);
