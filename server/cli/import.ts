@@ -20,6 +20,7 @@ import { ConfigError, parseDatabaseUrl, parseFlags, SQLITE_FILE_NAME, type Datab
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/schema';
 import { deidentifiedFiles } from '../deid/deidentifyFiles';
+import { cliPixelStep, readConfirmedBoxes, type ConfirmedBoxes } from './redactBoxes';
 import { readDeidKey, readDeidPolicy, saveDeidReport } from '../deid/policies';
 import { importDicomFiles, type ImportFile } from '../import/importFiles';
 import { warningSentence } from '../import/warningSentence';
@@ -31,7 +32,9 @@ const USAGE = `Usage: npm run import -- <folder> --dataset <name> [options]
   --dataset <name>              dataset to import into (created when absent)
   --data <dir>                  data folder: database and blob store [MEJIRUSHI_DATA] (default: the server's ./data); DATABASE_URL selects PostgreSQL
   --label-set <id>@<version>    label set of a new dataset (default ${SAH_SLICE_LABEL_SET.id}@${SAH_SLICE_LABEL_SET.version})
-  --assign <username>           assign every item of the dataset to this user`;
+  --assign <username>           assign every item of the dataset to this user
+  --redact-boxes <file.json>    confirmed burned-in text boxes per file ({ "<file>": [{x,y,width,height}] }, [] for none), blacked out
+                                in every frame; without it, files the policy asks to check for burned-in text are refused`;
 
 interface ImportArgs {
   readonly folder: string;
@@ -41,6 +44,8 @@ interface ImportArgs {
   readonly dataDir: string;
   readonly labelSet: { readonly id: string; readonly version: number };
   readonly assign: string | null;
+  /** `--redact-boxes`: the confirmation file's boxes by file name. */
+  readonly redactBoxes: ConfirmedBoxes;
 }
 
 /**
@@ -51,7 +56,7 @@ interface ImportArgs {
  */
 function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ImportArgs {
   const shellDir = env.INIT_CWD?.trim() || process.cwd();
-  const { flags, rest } = parseFlags(argv, ['dataset', 'data', 'label-set', 'assign']);
+  const { flags, rest } = parseFlags(argv, ['dataset', 'data', 'label-set', 'assign', 'redact-boxes']);
   if (rest.length !== 1) throw new ConfigError(rest.length === 0 ? 'give the folder to import' : `one folder only, got ${rest.length}`);
   const folder = resolve(shellDir, rest[0] as string);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`not a folder: ${folder}`);
@@ -64,7 +69,14 @@ function parseArgs(argv: readonly string[], env: Readonly<Record<string, string 
   const dataFlag = flags.get('data');
   const dataDir = dataFlag === undefined ? resolve(env.MEJIRUSHI_DATA?.trim() || 'data') : resolve(shellDir, dataFlag);
   const database: DatabaseConfig = url ? parseDatabaseUrl(url) : { kind: 'sqlite', file: resolve(dataDir, SQLITE_FILE_NAME) };
-  return { folder, dataset, database, dataDir, labelSet: { id: match[1] as string, version: Number(match[2]) }, assign: flags.get('assign') ?? null };
+  const boxesFile = flags.get('redact-boxes');
+  let redactBoxes: ConfirmedBoxes = new Map();
+  try {
+    if (boxesFile !== undefined) redactBoxes = readConfirmedBoxes(resolve(shellDir, boxesFile));
+  } catch (error) {
+    throw new ConfigError(`--redact-boxes ${boxesFile}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { folder, dataset, database, dataDir, labelSet: { id: match[1] as string, version: Number(match[2]) }, assign: flags.get('assign') ?? null, redactBoxes };
 }
 
 function line(outcome: FileImportOutcome): string {
@@ -130,7 +142,7 @@ async function run(args: ImportArgs): Promise<number> {
           console.log(line({ ...outcome, file: name }));
         },
         deidentified: (report) => deidReports.push(report),
-      });
+      }, (name) => cliPixelStep(policy.options, args.redactBoxes, name));
     }
     const imported = await importDicomFiles(db, id, files, null, {
       blobs,

@@ -11,7 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileImportOutcome } from '../../src/core/api';
-import { deidentifyDicom, NotDicomError, type DeidReport } from '../../src/core/deid/deidentify';
+import { deidentifyDicom, NotDicomError, type DeidReport, type PixelRedaction } from '../../src/core/deid/deidentify';
+import { RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 import type { DeidPolicy } from '../../src/core/deid/policy';
 import type { BlobStore } from '../blobs/blobStore';
 import { headOf, type ImportFile } from '../import/importFiles';
@@ -33,6 +34,8 @@ export async function* deidentifiedFiles(
   key: CryptoKey,
   blobs: BlobStore,
   sink: DeidentifiedSink,
+  /** The burned-in text step for a file, by its name (the CLI's confirmation file); none: pixels untouched. */
+  pixelStep?: (name: string) => PixelRedaction,
 ): AsyncGenerator<ImportFile> {
   for await (const file of files) {
     if ('stored' in file) throw new Error('de-identification takes files before they are stored');
@@ -48,8 +51,12 @@ export async function* deidentifiedFiles(
     let candidate = bytes;
     let report: DeidReport | null = null;
     try {
-      if (dicom) ({ bytes: candidate, report } = await deidentifyDicom(bytes, policy.options, key));
+      if (dicom) ({ bytes: candidate, report } = await deidentifyDicom(bytes, policy.options, key, pixelStep?.(file.name)));
     } catch (error) {
+      if (error instanceof RedactionRefused) {
+        sink.refused(file.name, { file: file.name, status: 'refused', reason: `not imported: ${error.message}` });
+        continue;
+      }
       if (!(error instanceof NotDicomError)) throw error;
     }
     const verdict = judgeDeid(policy, candidate);

@@ -11,6 +11,7 @@ const deidOptions = {
     cleanDescriptors: { type: 'boolean' },
     cleanStructuredContent: { type: 'boolean' },
     retainSafePrivate: { type: 'boolean' },
+    burnedInCheck: { type: 'string', enum: ['off', 'likely', 'all'] },
   },
 } as const;
 

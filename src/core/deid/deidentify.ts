@@ -4,14 +4,15 @@
  * handles sequences and character sets (every string comes out UTF-8, ISO_IR 192). Framework-free:
  * the admin's browser, a worker and the CLI run the same code.
  *
- * Pixel data is never changed here: burned-in text is for a redaction step that runs on the
- * result (see `PixelRedaction` below), not yet written.
+ * Pixel data is changed only by a `PixelRedaction` given here (the CLI's confirmation file), or in
+ * a second pass once a person has confirmed the boxes (redactBurnedIn.ts, the browser's upload).
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
 import { firstText, isEmptyElement, itemsOf, privateCreatorsOf, tagLabel, textsOf } from './dataSet';
 import { shiftDate, shiftDateTime } from './dates';
 import { keyedDayShift, keyedUid } from './keyedHash';
 import { methodCodesOf, type DeidOptions } from './policy';
+import type { BurnedInReport } from './redactBurnedIn';
 import { resolveAction, type DeidReason } from './resolveAction';
 
 /** What happened to one attribute. */
@@ -35,6 +36,8 @@ export interface DeidReport {
   /** Days every date was moved by (Modified Dates), else null. */
   readonly dayShift: number | null;
   readonly entries: readonly DeidReportEntry[];
+  /** Present when the file was checked for burned-in text: the boxes blacked out (never the text). */
+  readonly burnedIn?: BurnedInReport;
 }
 
 export interface DeidResult {
@@ -44,9 +47,10 @@ export interface DeidResult {
 
 /**
  * A step after de-identification that changes pixels (blacking out burned-in text a person has
- * confirmed) and says so in Burned In Annotation; none is plugged in yet.
+ * confirmed, redactDataSet) and says so in Burned In Annotation and the method codes; null when
+ * the file needed none.
  */
-export type PixelRedaction = (dataSet: DcmjsDataSet) => Promise<void>;
+export type PixelRedaction = (dataSet: DcmjsDataSet, transferSyntax: string) => Promise<BurnedInReport | null>;
 
 /** Dummy values of action D, by VR; identifying.ts admits them as de-identified. */
 export const DUMMY_TEXT = 'ANONYMOUS';
@@ -86,7 +90,6 @@ export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, k
   const dayShift = options.temporal === 'modifiedDates' ? await keyedDayShift(key, patient) : null;
   const context: Context = { options, key, dayShift, identifiers: identifiersOf(dict), entries: [] };
   await deidentifyDataSet(dict, '', context);
-  await redact?.(dict);
   const codes = methodCodesOf(options);
   dict['00120062'] = { vr: 'CS', Value: ['YES'] };
   dict['00120063'] = { vr: 'LO', Value: [DEID_METHOD] };
@@ -99,12 +102,15 @@ export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, k
     })),
   };
   if (dayShift !== null) dict['00280303'] = { vr: 'CS', Value: ['MODIFIED'] };
+  // After the codes: a redaction adds its own (Clean Pixel Data) to them.
+  const burnedIn = (await redact?.(dict, firstText(file.meta, '00020010'))) ?? null;
   const sopInstanceUid = firstText(dict, '00080018');
   file.meta['00020003'] = { vr: 'UI', Value: [sopInstanceUid] };
   // The sending station's AE title and private meta information name the hospital's systems.
   for (const tag of ['00020016', '00020100', '00020102']) delete file.meta[tag];
   const written = new Uint8Array(file.write());
-  return { bytes: written, report: { sopInstanceUid, methodCodes: codes.map((code) => code.value), dayShift, entries: context.entries } };
+  const methodCodes = itemsOf(dict['00120064'] as DcmjsElement).map((item) => firstText(item, '00080100'));
+  return { bytes: written, report: { sopInstanceUid, methodCodes, dayShift, entries: context.entries, ...(burnedIn ? { burnedIn } : {}) } };
 }
 
 interface Context {

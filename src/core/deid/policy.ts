@@ -3,6 +3,7 @@
  * made before policies existed), `required` admits only DICOM files that the Basic Application
  * Level Confidentiality Profile, with the options chosen here, has been applied to.
  */
+import type { BurnedInCheck } from './burnedIn';
 
 /** The Annex E options a policy may select (Table E.1-1's columns). */
 export interface DeidOptions {
@@ -22,6 +23,15 @@ export interface DeidOptions {
   readonly cleanStructuredContent: boolean;
   /** Retain Safe Private: keep the private attributes on the safe-list (safePrivate.ts); all others removed. */
   readonly retainSafePrivate: boolean;
+  /**
+   * Burned-in text (Clean Pixel Data): which images a person must check, and have its boxes
+   * blacked out, before upload; absent (policies made before the check existed): `likely`.
+   */
+  readonly burnedInCheck?: BurnedInCheck;
+}
+
+export function burnedInCheckOf(options: DeidOptions): BurnedInCheck {
+  return options.burnedInCheck ?? 'likely';
 }
 
 export type DeidPolicy =
@@ -71,6 +81,9 @@ export function parseDeidOptions(value: unknown): DeidOptions | null {
   if (temporal !== 'off' && temporal !== 'modifiedDates' && temporal !== 'fullDates') return null;
   const flags = ['retainPatientCharacteristics', 'retainDeviceIdentity', 'cleanDescriptors', 'cleanStructuredContent', 'retainSafePrivate'] as const;
   if (!flags.every((flag) => typeof record[flag] === 'boolean')) return null;
+  // Absent stays absent (burnedInCheckOf reads it as `likely`), so a stored policy reads back as stored.
+  const burnedInCheck = record.burnedInCheck;
+  if (burnedInCheck !== undefined && burnedInCheck !== 'off' && burnedInCheck !== 'likely' && burnedInCheck !== 'all') return null;
   return {
     temporal,
     retainPatientCharacteristics: record.retainPatientCharacteristics as boolean,
@@ -78,5 +91,6 @@ export function parseDeidOptions(value: unknown): DeidOptions | null {
     cleanDescriptors: record.cleanDescriptors as boolean,
     cleanStructuredContent: record.cleanStructuredContent as boolean,
     retainSafePrivate: record.retainSafePrivate as boolean,
+    ...(burnedInCheck !== undefined ? { burnedInCheck } : {}),
   };
 }

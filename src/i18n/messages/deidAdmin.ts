@@ -11,6 +11,13 @@ export const deidAdminMessages = {
   'deidAdmin.mode.off': { en: 'Off: files are stored as given', ja: 'オフ：ファイルをそのまま保存' },
   'deidAdmin.mode.required': { en: 'Required: only de-identified DICOM is admitted', ja: '必須：匿名化済みの DICOM のみ受け付け' },
   'deidAdmin.options': { en: 'Options (Annex E)', ja: 'オプション（Annex E）' },
+  'deidAdmin.burnedIn': { en: 'Burned-in text (Clean Pixel Data)', ja: '焼き込み文字（画素データのクリーニング）' },
+  'deidAdmin.burnedIn.likely': {
+    en: 'Check images likely to carry it (ultrasound, secondary capture, endoscopy and photographs, Burned In Annotation YES)',
+    ja: '含まれやすい画像を確認（超音波、二次キャプチャ、内視鏡・写真、焼き込み注釈ありの画像）',
+  },
+  'deidAdmin.burnedIn.all': { en: 'Check every image', ja: 'すべての画像を確認' },
+  'deidAdmin.burnedIn.off': { en: 'Do not check (pixels are uploaded as they are)', ja: '確認しない（画素はそのまま送信）' },
   'deidAdmin.temporal': { en: 'Dates and times', ja: '日付と時刻' },
   'deidAdmin.temporal.off': { en: 'Remove them (basic profile)', ja: '削除する（基本プロファイル）' },
   'deidAdmin.temporal.modifiedDates': {

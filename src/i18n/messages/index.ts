@@ -2,6 +2,7 @@ import type { MessageTable } from '../types';
 import { adjudicationMessages } from './adjudication';
 import { appMessages } from './app';
 import { auditMessages } from './audit';
+import { burnedInMessages } from './burnedIn';
 import { dashboardMessages } from './dashboard';
 import { deidAdminMessages } from './deidAdmin';
 import { exchangeMessages } from './exchange';
@@ -34,6 +35,7 @@ export const messageTables = {
   modelRegistryMessages,
   proposalMessages,
   auditMessages,
+  burnedInMessages,
   reviewQueueMessages,
   dashboardMessages,
   reviewItemMessages,
@@ -59,6 +61,7 @@ export const messages = {
   ...modelRegistryMessages,
   ...proposalMessages,
   ...auditMessages,
+  ...burnedInMessages,
   ...reviewQueueMessages,
   ...dashboardMessages,
   ...reviewItemMessages,

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { DeidOptions, DeidPolicy } from '../../core/deid/policy';
+import type { BurnedInCheck } from '../../core/deid/burnedIn';
+import { burnedInCheckOf, type DeidOptions, type DeidPolicy } from '../../core/deid/policy';
 import { useT } from '../../i18n';
 import { appServices } from '../../store';
 import { ErrorText } from '../common/ErrorText';
-import { DEID_FLAG_CHOICES, formOptionsOf, policyRequest, TEMPORAL_CHOICES } from './deidPolicyForm';
+import { BURNED_IN_CHOICES, DEID_FLAG_CHOICES, formOptionsOf, policyRequest, TEMPORAL_CHOICES } from './deidPolicyForm';
 import { useAdminAction } from './useAdminAction';
 
 /**
@@ -57,6 +58,16 @@ export function DeidPolicyForm({ datasetId, policy, onSaved }: { readonly datase
           {t('deidAdmin.temporal')}
           <select data-testid="deid-temporal" value={options.temporal} onChange={(e) => change({ temporal: e.target.value as DeidOptions['temporal'] })}>
             {TEMPORAL_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {t(choice.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('deidAdmin.burnedIn')}
+          <select data-testid="deid-burned-in" value={burnedInCheckOf(options)} onChange={(e) => change({ burnedInCheck: e.target.value as BurnedInCheck })}>
+            {BURNED_IN_CHOICES.map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {t(choice.label)}
               </option>

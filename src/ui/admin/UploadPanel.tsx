@@ -6,7 +6,12 @@ import { appServices, useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
-import { uploadPreparer, type UploadPreparer } from './deidentifyUpload';
+import { BurnedInReview } from './burnedIn/BurnedInReview';
+import { createDeidWorkerClient, type DeidJob, type DeidProgress, type DeidWorkerClient } from './burnedIn/deidWorkerClient';
+import { detectBurnedInText } from './burnedIn/detectBurnedInText';
+import { flaggedImageOf, type BurnedInCheckSession } from './burnedIn/burnedInSession';
+import { DeidProgressLine } from './burnedIn/DeidProgressLine';
+import { deidentifiedUpload, preparedUpload, uploadDeid, type PreparedUpload } from './deidentifyUpload';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { StillsFolderUpload } from './StillsFolderUpload';
@@ -37,6 +42,11 @@ export function UploadPanel() {
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [rows, setRows] = useState<readonly UploadRow[]>([]);
   const [busy, setBusy] = useState(false);
+  const [deidProgress, setDeidProgress] = useState<DeidProgress | null>(null);
+  const [detecting, setDetecting] = useState<number | null>(null);
+  const [check, setCheck] = useState<BurnedInCheckSession | null>(null);
+  const deidJob = useRef<DeidJob | null>(null);
+  const deidClient = useRef<DeidWorkerClient | null>(null);
   const importJobs = useImportJobs(chosen, () => void loadDatasets());
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -45,40 +55,115 @@ export function UploadPanel() {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
+  const update = (index: number, change: Partial<UploadRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+
+  function finish(): void {
+    deidClient.current?.dispose();
+    deidClient.current = null;
+    deidJob.current = null;
+    setDeidProgress(null);
+    setDetecting(null);
+    setCheck(null);
+    setBusy(false);
+  }
+
   async function upload(files: readonly File[]): Promise<void> {
     if (!chosen || files.length === 0) return;
     setBusy(true);
     setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, jobId: null, error: null })));
-    const update = (index: number, change: Partial<UploadRow>) =>
-      setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
-    const { api } = appServices();
-    let prepare: UploadPreparer;
     try {
-      prepare = await uploadPreparer(api, chosen);
+      const deid = await uploadDeid(appServices().api, chosen);
+      if (deid.mode === 'off') {
+        await send(chosen, files.map((file) => ({ name: file.webkitRelativePath || file.name, body: file, report: null })));
+        return finish();
+      }
+      // Into a dataset that requires it, de-identified here first (in a worker, so the page stays
+      // live): nothing identifying leaves the browser.
+      const client = (deidClient.current = createDeidWorkerClient());
+      const prepared: (PreparedUpload | null)[] = files.map(() => null);
+      const session: BurnedInCheckSession = { flagged: [], reviews: [], detector: null, prepared };
+      const job = client.deidentify(
+        files,
+        deid.options,
+        deid.key,
+        (index, result) => {
+          const file = files[index] as File;
+          const flagged = flaggedImageOf(index, result);
+          if (flagged) session.flagged.push(flagged);
+          const ready = flagged ? null : preparedUpload(file, file.webkitRelativePath || file.name, result);
+          if (ready && 'refused' in ready) update(index, { outcome: { file: file.name, status: 'refused', reason: ready.refused } });
+          else prepared[index] = ready;
+        },
+        setDeidProgress,
+      );
+      deidJob.current = job;
+      const { cancelled } = await job.finished;
+      if (cancelled) {
+        setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: 'Cancelled before upload.' } })));
+        return finish();
+      }
+      if (session.flagged.length === 0) {
+        await send(chosen, prepared);
+        return finish();
+      }
+      setDetecting(session.flagged.length);
+      const detection = await detectBurnedInText(appServices().proposals, session.flagged.map((image) => image.preview)).catch(() => null);
+      setDetecting(null);
+      setCheck({ ...session, detector: detection?.detector ?? null, reviews: session.flagged.map((_, i) => ({ boxes: detection?.boxes[i] ?? [], confirmed: false })) });
     } catch (caught) {
       const error = toAppError(caught);
-      setRows((current) => current.map((row) => ({ ...row, error })));
-      setBusy(false);
-      return;
+      setRows((current) => current.map((row) => (row.outcome ? row : { ...row, error })));
+      finish();
     }
+  }
+
+  /** Every image confirmed: its boxes blacked out (in the worker), then everything sent. */
+  async function redactAndSend(session: BurnedInCheckSession): Promise<void> {
+    if (!chosen || !deidClient.current) return;
+    const client = deidClient.current;
+    setCheck(null);
+    const prepared = [...session.prepared];
+    for (const [i, image] of session.flagged.entries()) {
+      try {
+        const redacted = await client.redact(image.bytes, image.report, image.reason, session.reviews[i]?.boxes ?? []);
+        prepared[image.index] = deidentifiedUpload(redacted.bytes, redacted.report);
+      } catch (caught) {
+        update(image.index, { outcome: { file: image.name, status: 'refused', reason: caught instanceof Error ? caught.message : String(caught) } });
+      }
+    }
+    try {
+      await send(chosen, prepared);
+    } finally {
+      finish();
+    }
+  }
+
+  function cancelCheck(session: BurnedInCheckSession): void {
+    for (const image of session.flagged) update(image.index, { outcome: { file: image.name, status: 'refused', reason: 'Cancelled before upload.' } });
+    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: 'Cancelled before upload.' } })));
+    finish();
+  }
+
+  /** Sends what is ready (null: nothing to send for that row), a few at a time, with a report per file. */
+  async function send(datasetId: string, prepared: readonly (PreparedUpload | null)[]): Promise<void> {
+    const { api } = appServices();
     let next = 0;
     async function worker(): Promise<void> {
-      while (next < files.length) {
+      while (next < prepared.length) {
         const index = next++;
-        const file = files[index] as File;
+        const ready = prepared[index];
+        if (!ready) continue;
         try {
-          // Into a dataset that requires it, de-identified here first: nothing identifying leaves the browser.
-          const prepared = await prepare(file, file.webkitRelativePath || file.name);
-          const answer = await api.sendFile(chosen, prepared.name, prepared.body, {
+          const answer = await api.sendFile(datasetId, ready.name, ready.body, {
             onProgress: (sent) => update(index, { sent }),
           });
           if (isImportJob(answer)) {
             importJobs.add(answer);
-            update(index, { sent: file.size, jobId: answer.id });
+            update(index, { sent: ready.body.size, jobId: answer.id });
           } else {
             const outcome = answer.outcomes[0] ?? null;
-            if (prepared.report && outcome?.status === 'imported') await api.postDeidReport(chosen, prepared.report);
-            update(index, { sent: file.size, outcome });
+            if (ready.report && outcome?.status === 'imported') await api.postDeidReport(datasetId, ready.report);
+            update(index, { sent: ready.body.size, outcome });
           }
         } catch (caught) {
           update(index, { error: toAppError(caught) });
@@ -86,7 +171,6 @@ export function UploadPanel() {
       }
     }
     await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker));
-    setBusy(false);
     await loadDatasets();
   }
 
@@ -118,6 +202,22 @@ export function UploadPanel() {
           />
         </label>
       </div>
+      {deidProgress && <DeidProgressLine progress={deidProgress} onStop={() => deidJob.current?.cancel()} />}
+      {detecting !== null && (
+        <p role="status" data-testid="burnedin-detecting">
+          {t('burnedIn.detecting', { count: detecting })}
+        </p>
+      )}
+      {check && (
+        <BurnedInReview
+          images={check.flagged}
+          reviews={check.reviews}
+          detector={check.detector}
+          onChange={(index, review) => setCheck((current) => current && { ...current, reviews: current.reviews.map((r, i) => (i === index ? review : r)) })}
+          onUpload={() => void redactAndSend(check)}
+          onCancel={() => cancelCheck(check)}
+        />
+      )}
       {rows.length > 0 && (
         <>
           <p role="status" data-testid="upload-summary" data-done={done === rows.length ? 'true' : 'false'}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeidReportEntry } from '../../core/deid/deidentify';
 import { BASIC_PROFILE_ONLY, type DeidOptions } from '../../core/deid/policy';
 import { messages } from '../../i18n/messages';
-import { DEID_FLAG_CHOICES, formOptionsOf, outcomeCounts, policyRequest, TEMPORAL_CHOICES } from './deidPolicyForm';
+import { BURNED_IN_CHOICES, DEID_FLAG_CHOICES, formOptionsOf, outcomeCounts, policyRequest, TEMPORAL_CHOICES } from './deidPolicyForm';
 
 const CHOSEN: DeidOptions = { ...BASIC_PROFILE_ONLY, temporal: 'modifiedDates', retainPatientCharacteristics: true };
 
@@ -16,9 +16,11 @@ describe('the de-identification policy form', () => {
     expect(TEMPORAL_CHOICES.map((choice) => choice.value)).toEqual(['off', 'modifiedDates', 'fullDates']);
   });
 
-  it('starts from a required policy\'s options, or the basic profile alone where it is off', () => {
-    expect(formOptionsOf({ mode: 'required', options: CHOSEN, keyId: 'k1' })).toEqual(CHOSEN);
-    expect(formOptionsOf({ mode: 'off' })).toEqual(BASIC_PROFILE_ONLY);
+  it('starts from a required policy\'s options, or the basic profile alone where it is off; burned-in text checked where likely unless the policy says otherwise', () => {
+    expect(formOptionsOf({ mode: 'required', options: CHOSEN, keyId: 'k1' })).toEqual({ ...CHOSEN, burnedInCheck: 'likely' });
+    expect(formOptionsOf({ mode: 'required', options: { ...CHOSEN, burnedInCheck: 'all' }, keyId: 'k1' })).toEqual({ ...CHOSEN, burnedInCheck: 'all' });
+    expect(formOptionsOf({ mode: 'off' })).toEqual({ ...BASIC_PROFILE_ONLY, burnedInCheck: 'likely' });
+    expect(BURNED_IN_CHOICES.map((choice) => choice.value)).toEqual(['likely', 'all', 'off']);
   });
 
   it('sends the options only with a required policy', () => {

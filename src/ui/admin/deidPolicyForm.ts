@@ -5,11 +5,12 @@
  */
 import type { SetDeidPolicyRequest } from '../../core/api';
 import type { DeidOutcome, DeidReportEntry } from '../../core/deid/deidentify';
-import { BASIC_PROFILE_ONLY, type DeidOptions, type DeidPolicy } from '../../core/deid/policy';
+import type { BurnedInCheck } from '../../core/deid/burnedIn';
+import { BASIC_PROFILE_ONLY, burnedInCheckOf, type DeidOptions, type DeidPolicy } from '../../core/deid/policy';
 import type { MessageKey } from '../../i18n';
 
 /** The yes/no options of Table E.1-1, in the order the form lists them. */
-export type DeidFlag = Exclude<keyof DeidOptions, 'temporal'>;
+export type DeidFlag = Exclude<keyof DeidOptions, 'temporal' | 'burnedInCheck'>;
 
 export interface DeidFlagChoice {
   readonly flag: DeidFlag;
@@ -31,9 +32,15 @@ export const TEMPORAL_CHOICES: readonly { readonly value: DeidOptions['temporal'
   { value: 'fullDates', label: 'deidAdmin.temporal.fullDates' },
 ];
 
+export const BURNED_IN_CHOICES: readonly { readonly value: BurnedInCheck; readonly label: MessageKey }[] = [
+  { value: 'likely', label: 'deidAdmin.burnedIn.likely' },
+  { value: 'all', label: 'deidAdmin.burnedIn.all' },
+  { value: 'off', label: 'deidAdmin.burnedIn.off' },
+];
+
 /** The options the form shows for a stored policy: its own, or the basic profile alone where it is off. */
 export function formOptionsOf(policy: DeidPolicy): DeidOptions {
-  return policy.mode === 'required' ? policy.options : BASIC_PROFILE_ONLY;
+  return policy.mode === 'required' ? { ...policy.options, burnedInCheck: burnedInCheckOf(policy.options) } : { ...BASIC_PROFILE_ONLY, burnedInCheck: 'likely' };
 }
 
 /** An `off` policy sends no options (the server keeps none for it). */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkDeidentified } from '../../core/deid/identifying';
+import type { DeidReport } from '../../core/deid/deidentify';
+import { deidentifiedUpload, preparedUpload, uploadDeid, type DeidApi } from './deidentifyUpload';
 import { BASIC_PROFILE_ONLY } from '../../core/deid/policy';
-import { phiCtSlice } from '../../core/deid/testing/phiDicom';
-import { uploadPreparer, type DeidApi } from './deidentifyUpload';
 
 const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(9)));
 
@@ -11,20 +10,27 @@ const apiWith = (policy: Awaited<ReturnType<DeidApi['getDeidPolicy']>>): DeidApi
   getDeidKey: async (keyId) => ({ keyId, key: KEY }),
 });
 
-describe('uploadPreparer', () => {
-  it('sends files as picked into a dataset without a policy', async () => {
-    const prepare = await uploadPreparer(apiWith({ mode: 'off' }), 'd1');
-    const file = new Blob([phiCtSlice(0)]);
-    expect(await prepare(file, 'PHIFAMILY.dcm')).toEqual({ name: 'PHIFAMILY.dcm', body: file, report: null });
+const report: DeidReport = { sopInstanceUid: '2.25.42', methodCodes: ['113100'], dayShift: null, entries: [] };
+
+describe('upload de-identification', () => {
+  it('asks nothing of a dataset without a policy; fetches the project key for a required one', async () => {
+    expect(await uploadDeid(apiWith({ mode: 'off' }), 'd1')).toEqual({ mode: 'off' });
+    expect(await uploadDeid(apiWith({ mode: 'required', options: BASIC_PROFILE_ONLY, keyId: 'project' }), 'd1')).toEqual({
+      mode: 'required',
+      options: BASIC_PROFILE_ONLY,
+      key: new Uint8Array(32).fill(9),
+    });
   });
 
-  it('de-identifies DICOM under a required policy and names it by its new UID; leaves the rest to the server', async () => {
-    const prepare = await uploadPreparer(apiWith({ mode: 'required', options: BASIC_PROFILE_ONLY, keyId: 'project' }), 'd1');
-    const prepared = await prepare(new Blob([phiCtSlice(0)]), 'PHIFAMILY.dcm');
-    expect(prepared.name).toMatch(/^2\.25\.\d+\.dcm$/);
-    expect(prepared.report?.sopInstanceUid).toBe(prepared.name.slice(0, -4));
-    expect(checkDeidentified(new Uint8Array(await prepared.body.arrayBuffer()), BASIC_PROFILE_ONLY).findings).toEqual([]);
+  it('names a de-identified file by its new UID, sends non-DICOM as picked, and sends nothing it could not redact', async () => {
+    const bytes = new Uint8Array([1, 2, 3]).buffer;
+    const prepared = deidentifiedUpload(bytes, report);
+    expect(prepared.name).toBe('2.25.42.dcm');
+    expect(new Uint8Array(await prepared.body.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     const text = new Blob(['not dicom']);
-    expect(await prepare(text, 'notes.txt')).toEqual({ name: 'notes.txt', body: text, report: null });
+    expect(preparedUpload(text, 'notes.txt', { kind: 'notDicom' })).toEqual({ name: 'notes.txt', body: text, report: null });
+    expect(preparedUpload(text, 'PHIFAMILY.dcm', { kind: 'refused', reason: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50' })).toEqual({
+      refused: 'Burned-in text must be checked, but its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50.',
+    });
   });
 });

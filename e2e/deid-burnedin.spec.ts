@@ -1,0 +1,94 @@
+/**
+ * Burned-in text before upload: an ultrasound-like instance generated here with a patient's name
+ * and date drawn into its pixels is uploaded into a dataset that requires de-identification. The
+ * real detector (PP-OCR, in the browser's inference worker) proposes boxes; the admin (upload is
+ * admin-only) adds one, confirms with the keyboard and uploads. The stored instance, fetched back
+ * through the API, is black wherever a box was and where the text was, unchanged elsewhere, says
+ * Burned In Annotation NO, and its report holds the boxes.
+ */
+import dcmjs from 'dcmjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
+import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
+import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
+
+const WIDTH = ULTRASOUND_WIDTH;
+const HEIGHT = ULTRASOUND_HEIGHT;
+
+test('an ultrasound image with a burned-in name is checked, its confirmed boxes blacked out before upload, and stored so', async ({ page, mejirushi }) => {
+  const { pixels, ink } = await captionedUltrasound();
+  const folder = mkdtempSync(join(tmpdir(), 'burnedin-'));
+  const path = join(folder, 'YAMADA_TARO.dcm');
+  writeFileSync(path, pixelDicom({ rows: HEIGHT, columns: WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));
+
+  const admin = await serverApi(mejirushi.url, mejirushi.admin);
+  const [labelSet] = await admin.listLabelSets();
+  if (!labelSet) throw new Error('no label set');
+  const dataset = await admin.createDataset({ name: 'Ultrasound', labelSetId: labelSet.id, labelSetVersion: labelSet.version });
+  await admin.setDeidPolicy(dataset.id, { mode: 'required', options: BASIC_PROFILE_ONLY });
+
+  await signIn(page, mejirushi.admin);
+  await byTestId(page, 'nav-admin').click();
+  await byTestId(page, 'upload-dataset').selectOption({ label: 'Ultrasound' });
+  await byTestId(page, 'upload-files').setInputFiles([path]);
+
+  const review = byTestId(page, 'burnedin-review');
+  await expect(review).toHaveAttribute('data-remaining', '1', { timeout: 300_000 });
+  await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'false');
+  await expect(byTestId(page, 'burnedin-upload')).toBeDisabled();
+  // The detector found the caption: a box over it.
+  await expect(byTestId(page, 'burnedin-box-0')).toBeVisible();
+  const proposed = await page.locator('[data-testid^="burnedin-box-"]').count();
+
+  // A box drawn by hand over part of the sector (image px 200–240 × 200–230).
+  const image = byTestId(page, 'burnedin-image');
+  const bounds = await image.boundingBox();
+  if (!bounds) throw new Error('no image');
+  const at = (x: number, y: number) => [bounds.x + (x / WIDTH) * bounds.width, bounds.y + (y / HEIGHT) * bounds.height] as const;
+  await page.mouse.move(...at(200, 200));
+  await page.mouse.down();
+  await page.mouse.move(...at(220, 215));
+  await page.mouse.move(...at(240, 230));
+  await page.mouse.up();
+  await expect(page.locator('[data-testid^="burnedin-box-"]')).toHaveCount(proposed + 1);
+
+  await review.press('a');
+  await expect(review).toHaveAttribute('data-remaining', '0');
+  await byTestId(page, 'burnedin-upload').click();
+  await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
+  await expect(byTestId(page, 'upload-row-0')).toHaveAttribute('data-status', 'imported');
+
+  const [report] = await admin.listDeidReports(dataset.id);
+  if (!report?.burnedIn) throw new Error('no burned-in report');
+  expect(report.burnedIn).toMatchObject({ reason: 'ultrasound', status: 'redacted', frames: 1 });
+  expect(report.burnedIn.boxes).toHaveLength(proposed + 1);
+  expect(report.methodCodes).toContain('113101');
+  expect(JSON.stringify(report)).not.toContain('YAMADA');
+
+  const { items } = await admin.listItems(dataset.id, { limit: 10 });
+  const { item } = await admin.getItem(items[0]!.id);
+  if (item.content.kind !== 'series') throw new Error('not a series');
+  const stored = dcmjs.data.DicomMessage.readFile(await admin.loadFile(item.id, item.content.slices[0]!.fileId));
+  expect(stored.dict['00280301']?.Value).toEqual(['NO']);
+  const storedPixels = new Uint8Array((stored.dict['7FE00010']?.Value as ArrayBuffer[])[0]!);
+  const inBox = (x: number, y: number) => report.burnedIn!.boxes.some((b) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height);
+  let inked = 0;
+  const wrong: string[] = [];
+  for (let y = 0; y < HEIGHT; y++) {
+    for (let x = 0; x < WIDTH; x++) {
+      const i = y * WIDTH + x;
+      const expected = inBox(x, y) ? 0 : pixels[i];
+      if (storedPixels[i] !== expected) wrong.push(`(${x}, ${y}) ${storedPixels[i]} not ${expected}`);
+      if (ink[i]! > 128) {
+        inked += 1;
+        if (storedPixels[i] !== 0) wrong.push(`text pixel (${x}, ${y}) not blacked out`);
+      }
+    }
+  }
+  expect(wrong.slice(0, 10)).toEqual([]);
+  expect(inked).toBeGreaterThan(100);
+  expect(inBox(220, 215)).toBe(true);
+});

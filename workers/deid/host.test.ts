@@ -1,0 +1,80 @@
+/**
+ * The de-identification worker's protocol, driven in-process as the page drives the worker: files
+ * in, one `progress` per file (with bytes and counts), `finished`; a cancel stops after the file in
+ * hand; a redaction comes back with its boxes blacked out.
+ */
+import { describe, expect, it } from 'vitest';
+import { firstText } from '../../src/core/deid/dataSet';
+import { readPart10 } from '../../src/core/deid/deidentify';
+import { BASIC_PROFILE_ONLY } from '../../src/core/deid/policy';
+import { phiCtSlice } from '../../src/core/deid/testing/phiDicom';
+import { JPEG_BASELINE, pixelDicom } from '../../src/core/deid/testing/pixelDicom';
+import { createDeidHost } from './host';
+import type { DeidResponse, PickedFile } from './messages';
+
+const KEY = new Uint8Array(32).fill(3).buffer;
+
+function recorder() {
+  const responses: DeidResponse[] = [];
+  const host = createDeidHost((response) => responses.push(response));
+  return { host, responses };
+}
+
+const picked = (index: number, bytes: Uint8Array, name = `file-${index}.dcm`): PickedFile => ({ index, name, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+const ultrasound = () => pixelDicom({ rows: 4, columns: 6, pixels: new Uint8Array(24).map((_, i) => i * 10) });
+
+describe('de-identification worker', () => {
+  it('reports each file with counts and bytes, flags ultrasound with a preview, refuses compressed ultrasound, passes non-DICOM on', async () => {
+    const { host, responses } = recorder();
+    const files = [picked(0, phiCtSlice(0)), picked(1, ultrasound()), picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })), picked(3, new TextEncoder().encode('not dicom'))];
+    host.handle({ type: 'deidentify', jobId: 'j1', options: BASIC_PROFILE_ONLY, key: KEY, files });
+    await host.idle();
+    const progress = responses.filter((r) => r.type === 'progress');
+    expect(progress.map((r) => [r.index, r.result.kind, r.done, r.total])).toEqual([
+      [0, 'deidentified', 1, 4],
+      [1, 'deidentified', 2, 4],
+      [2, 'refused', 3, 4],
+      [3, 'notDicom', 4, 4],
+    ]);
+    const total = files.reduce((sum, f) => sum + f.file.size, 0);
+    expect(progress.map((r) => r.bytesTotal)).toEqual([total, total, total, total]);
+    expect(progress.at(-1)?.bytesDone).toBe(total);
+    expect(responses.filter((r) => r.type === 'started').map((r) => r.name)).toEqual(files.map((f) => f.name));
+    const [ct, us, jpeg] = progress.map((r) => r.result);
+    expect(ct?.kind === 'deidentified' && ct.burnedIn).toBeNull();
+    if (us?.kind !== 'deidentified' || !us.burnedIn) throw new Error('the ultrasound was not flagged');
+    expect(us.burnedIn.reason).toBe('ultrasound');
+    expect([us.burnedIn.preview.width, us.burnedIn.preview.height]).toEqual([6, 4]);
+    // Stretched from the darkest (0) to the brightest (230) value: the last pixel is white.
+    expect(Array.from(us.burnedIn.preview.rgba.slice(-4))).toEqual([255, 255, 255, 255]);
+    expect(firstText(readPart10(new Uint8Array(us.bytes)).dict, '00100010')).not.toContain('PIXEL');
+    expect(jpeg?.kind === 'refused' && jpeg.reason).toMatch(/1\.2\.840\.10008\.1\.2\.4\.50/);
+    expect(responses.at(-1)).toEqual({ type: 'finished', jobId: 'j1', done: 4, total: 4, cancelled: false });
+  });
+
+  it('stops after the file in hand when cancelled', async () => {
+    const { host, responses } = recorder();
+    host.handle({ type: 'deidentify', jobId: 'j2', options: BASIC_PROFILE_ONLY, key: KEY, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });
+    host.handle({ type: 'cancel', jobId: 'j2' });
+    await host.idle();
+    const finished = responses.find((r) => r.type === 'finished');
+    expect(finished).toMatchObject({ cancelled: true, total: 4 });
+    expect(responses.filter((r) => r.type === 'progress')).toHaveLength(finished?.type === 'finished' ? finished.done : -1);
+    expect(finished?.type === 'finished' && finished.done).toBeLessThan(4);
+  });
+
+  it('blacks out confirmed boxes, and says why it cannot for a broken request', async () => {
+    const { host, responses } = recorder();
+    host.handle({ type: 'deidentify', jobId: 'j3', options: BASIC_PROFILE_ONLY, key: KEY, files: [picked(0, ultrasound())] });
+    await host.idle();
+    const first = responses.find((r) => r.type === 'progress');
+    if (first?.type !== 'progress' || first.result.kind !== 'deidentified') throw new Error('not de-identified');
+    host.handle({ type: 'redact', requestId: 'r1', bytes: first.result.bytes, report: first.result.report, reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] });
+    host.handle({ type: 'redact', requestId: 'r2', bytes: new ArrayBuffer(8), report: first.result.report, reason: 'ultrasound', boxes: [] });
+    const redacted = responses.find((r) => r.type === 'redacted');
+    if (redacted?.type !== 'redacted') throw new Error('not redacted');
+    expect(redacted.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 6, height: 1 }], frames: 1 });
+    expect(firstText(readPart10(new Uint8Array(redacted.bytes)).dict, '00280301')).toBe('NO');
+    expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'r2', sentence: expect.stringMatching(/^The text could not be blacked out/) });
+  });
+});
