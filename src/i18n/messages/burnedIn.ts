@@ -25,6 +25,8 @@ export const burnedInMessages = {
   'burnedIn.confirm': { en: 'Confirm {count} boxes', ja: '{count} 個の枠を確定' },
   'burnedIn.upload': { en: 'Black out and upload', ja: '塗りつぶしてアップロード' },
   'burnedIn.uploadWaiting': { en: 'Confirm {remaining} more images to upload', ja: 'アップロードにはあと {remaining} 枚の確定が必要です' },
+  'burnedIn.uncheckable': { en: 'Burned-in text must be checked, but {reason}.', ja: '焼き込み文字の確認が必要ですが、確認できません（{reason}）。' },
+  'burnedIn.cancelled': { en: 'Cancelled before upload.', ja: 'アップロード前に中止しました。' },
   'burnedIn.cancel': { en: 'Cancel upload', ja: 'アップロードを中止' },
   'burnedIn.detecting': { en: 'Looking for burned-in text in {count} images…', ja: '{count} 枚の画像で焼き込み文字を検出中…' },
   'burnedIn.progress': {

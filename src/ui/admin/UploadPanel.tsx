@@ -91,7 +91,7 @@ export function UploadPanel() {
           const flagged = flaggedImageOf(index, result);
           if (flagged) session.flagged.push(flagged);
           const ready = flagged ? null : preparedUpload(file, file.webkitRelativePath || file.name, result);
-          if (ready && 'refused' in ready) update(index, { outcome: { file: file.name, status: 'refused', reason: ready.refused } });
+          if (ready && 'refused' in ready) update(index, { outcome: { file: file.name, status: 'refused', reason: t('burnedIn.uncheckable', { reason: ready.refused }) } });
           else prepared[index] = ready;
         },
         setDeidProgress,
@@ -99,7 +99,7 @@ export function UploadPanel() {
       deidJob.current = job;
       const { cancelled } = await job.finished;
       if (cancelled) {
-        setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: 'Cancelled before upload.' } })));
+        setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
         return finish();
       }
       if (session.flagged.length === 0) {
@@ -139,8 +139,8 @@ export function UploadPanel() {
   }
 
   function cancelCheck(session: BurnedInCheckSession): void {
-    for (const image of session.flagged) update(image.index, { outcome: { file: image.name, status: 'refused', reason: 'Cancelled before upload.' } });
-    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: 'Cancelled before upload.' } })));
+    for (const image of session.flagged) update(image.index, { outcome: { file: image.name, status: 'refused', reason: t('burnedIn.cancelled') } });
+    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
     finish();
   }
 

@@ -30,7 +30,7 @@ describe('upload de-identification', () => {
     const text = new Blob(['not dicom']);
     expect(preparedUpload(text, 'notes.txt', { kind: 'notDicom' })).toEqual({ name: 'notes.txt', body: text, report: null });
     expect(preparedUpload(text, 'PHIFAMILY.dcm', { kind: 'refused', reason: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50' })).toEqual({
-      refused: 'Burned-in text must be checked, but its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50.',
+      refused: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50',
     });
   });
 });

@@ -37,7 +37,7 @@ export function deidentifiedUpload(bytes: ArrayBuffer, report: DeidReport): Prep
   return { name: `${report.sopInstanceUid}.dcm`, body: new Blob([bytes], { type: 'application/dicom' }), report };
 }
 
-/** What goes for a file the worker is done with; a refusal's sentence where nothing may go. */
+/** What goes for a file the worker is done with; where nothing may go, why the burned-in check cannot be done. */
 export function preparedUpload(file: Blob, name: string, result: FileResult): PreparedUpload | { readonly refused: string } {
   switch (result.kind) {
     case 'deidentified':
@@ -45,6 +45,6 @@ export function preparedUpload(file: Blob, name: string, result: FileResult): Pr
     case 'notDicom':
       return { name, body: file, report: null };
     case 'refused':
-      return { refused: `Burned-in text must be checked, but ${result.reason}.` };
+      return { refused: result.reason };
   }
 }
