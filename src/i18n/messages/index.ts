@@ -15,6 +15,7 @@ import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
 import { reviewFramesMessages } from './reviewFrames';
 import { reviewSlideMessages } from './reviewSlide';
+import { segmentationMessages } from './segmentation';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -26,6 +27,7 @@ export const messageTables = {
   appMessages,
   viewerMessages,
   readingContextMessages,
+  segmentationMessages,
   slideMessages,
   slideAnnotationMessages,
   toolMessages,
@@ -50,6 +52,7 @@ export const messages = {
   ...appMessages,
   ...viewerMessages,
   ...readingContextMessages,
+  ...segmentationMessages,
   ...slideMessages,
   ...slideAnnotationMessages,
   ...toolMessages,
