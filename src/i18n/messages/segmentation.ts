@@ -24,6 +24,8 @@ export const segmentationMessages = {
     en: 'Alt while painting erases. Contour: drag freehand, or click vertices and press Enter.',
     ja: '塗り中にAltで消去。輪郭：ドラッグで手描き、または頂点をクリックしてEnter。',
   },
+  'help.brushSize': { en: 'Mask brush smaller / larger', ja: 'マスクブラシを小さく／大きく' },
+  'help.closeContour': { en: 'Close the contour being drawn', ja: '描画中の輪郭を閉じる' },
   'maskTool.maskBrush': { en: 'Brush', ja: 'ブラシ' },
   'maskTool.maskEraser': { en: 'Eraser', ja: '消しゴム' },
   'maskTool.thresholdBrush': { en: 'Threshold brush', ja: '閾値ブラシ' },

@@ -250,7 +250,7 @@ export function ItemWorkspace({
         />
       )}
       {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} onClose={() => reading.setReformatOpen(false)} />}
-      {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
+      {help && question && <ShortcutHelp question={question} masks={segmentation !== null} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );
