@@ -1,5 +1,5 @@
 import type { Point } from '../../annotation';
-import { step } from '../../tools/common';
+import { resizedRadius, step } from '../../tools/common';
 import { huWithin, paintCapsule, type PixelFilter } from '../labelmap';
 import { setMaskEffect, type MaskTool, type MaskToolContext, type MaskToolId } from './maskTool';
 
@@ -68,11 +68,11 @@ function maskBrush(id: MaskToolId, kind: BrushKind): MaskTool<MaskBrushState> {
           dab(state, kind, stroke.last, input.point, ctx);
           return step({ ...state, cursor: input.point, stroke: null }, [setMaskEffect(ctx, stroke.labels)]);
         }
-        case 'key':
-          if (input.key === '[') return step({ ...state, radius: Math.max(MASK_BRUSH_RADIUS.min, state.radius / MASK_BRUSH_RADIUS.factor) });
-          if (input.key === ']') return step({ ...state, radius: Math.min(MASK_BRUSH_RADIUS.max, state.radius * MASK_BRUSH_RADIUS.factor) });
-          if (input.key === 'Escape') return step({ ...state, stroke: null });
-          return step(state);
+        case 'key': {
+          const radius = resizedRadius(state.radius, input.key, MASK_BRUSH_RADIUS);
+          if (radius !== null) return step({ ...state, radius });
+          return step(input.key === 'Escape' ? { ...state, stroke: null } : state);
+        }
         case 'cancel':
           return step({ ...state, stroke: null, cursor: null });
         case 'doubleClick':

@@ -1,3 +1,4 @@
+import { keepState } from '../../tools/common';
 import type { ToolEffect, ToolInput } from '../../tools/tool';
 import { maskBrushTool, maskEraserTool, thresholdBrushTool } from './brushMaskTool';
 import { contourFillTool } from './contourFillTool';
@@ -26,23 +27,7 @@ export interface MaskToolEntry {
 }
 
 function entry<S>(tool: MaskTool<S>, key: string): MaskToolEntry {
-  return {
-    id: tool.id,
-    key,
-    messageKey: `maskTool.${tool.id}`,
-    activate() {
-      let state = tool.initial();
-      return {
-        id: tool.id,
-        handle(input, ctx) {
-          const next = tool.handle(state, input, ctx);
-          state = next.state;
-          return next.effects;
-        },
-        preview: (ctx) => tool.preview(state, ctx),
-      };
-    },
-  };
+  return { id: tool.id, key, messageKey: `maskTool.${tool.id}`, activate: () => ({ id: tool.id, ...keepState(tool) }) };
 }
 
 /** The mask tools in toolbar order; the registry is a plain array. */
