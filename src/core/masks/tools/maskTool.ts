@@ -6,7 +6,8 @@
  */
 import type { Point } from '../../annotation';
 import { encodeRuns } from '../../mask';
-import type { ToolEffect, ToolInput, ToolStep } from '../../tools/tool';
+import type { ToolMachine } from '../../tools/common';
+import type { ToolEffect } from '../../tools/tool';
 import type { SliceSize } from '../labelmap';
 
 export type MaskToolId = 'maskBrush' | 'maskEraser' | 'thresholdBrush' | 'contourFill' | 'floodFill';
@@ -39,11 +40,9 @@ export interface MaskToolPreview {
   readonly contour?: readonly Point[];
 }
 
-export interface MaskTool<S> {
+/** A mask tool: the same machine as an outline tool, over a slice's labelmap. */
+export interface MaskTool<S> extends ToolMachine<S, MaskToolContext, ToolEffect, MaskToolPreview | null> {
   readonly id: MaskToolId;
-  initial(): S;
-  handle(state: S, input: ToolInput, ctx: MaskToolContext): ToolStep<S>;
-  preview(state: S, ctx: MaskToolContext): MaskToolPreview | null;
 }
 
 /** The one command of a finished edit: the slice's labelmap of the class, as it now is. */
