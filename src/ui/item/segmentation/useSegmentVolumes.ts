@@ -24,6 +24,8 @@ export function useSegmentVolumes(
   slices: readonly SliceRef[],
   readSlice: ReadSlice,
   voxel: VoxelSize | null,
+  /** The series viewer is up (it binds the files `readSlice` reads): nothing is read before. */
+  ready: boolean,
 ): ReadonlyMap<string, SegmentFigures> {
   const stats = useMemo(() => new VolumeStats(), []);
   /** The runs each mask record was last measured with (by record id). */
@@ -33,7 +35,7 @@ export function useSegmentVolumes(
   const byTarget = useMemo(() => new Map(slices.map((slice) => [slice.targetId, slice])), [slices]);
 
   useEffect(() => {
-    if (!document || !question) return;
+    if (!document || !question || !ready) return;
     const live = new Set<string>();
     for (const record of document.records()) {
       if (record.type !== 'mask' || record.questionId !== question.id || !isLive(record)) continue;
@@ -52,6 +54,8 @@ export function useSegmentVolumes(
           setVersion((n) => n + 1);
         },
         () => {
+          // Unread (the viewer went away meanwhile): forgotten, so the next look reads it again.
+          if (seen.current.get(record.id)?.runs === record.runs) seen.current.delete(record.id);
           pending.current.delete(record.id);
           setVersion((n) => n + 1);
         },
@@ -65,7 +69,7 @@ export function useSegmentVolumes(
     }
     setVersion((n) => n + 1);
     // `document` changes in place; `changes` says when.
-  }, [document, changes, question, byTarget, readSlice, stats]);
+  }, [document, changes, question, byTarget, readSlice, stats, ready]);
 
   return useMemo(() => {
     const figures = new Map<string, SegmentFigures>();
