@@ -36,6 +36,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'geojson-import', site: false, summary: false },
   { name: 'slide-upload', site: false, summary: false },
   { name: 'region-grower', site: false, summary: false },
+  { name: 'ct-mask', site: false, summary: false },
   { name: 'inference', site: false, summary: false },
   { name: 'slide-proposals', site: false, summary: false },
   { name: 'review', site: true, summary: true },

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../src/core/api';
-import { BUILTIN_LABEL_SETS } from '../src/core/labelSets/builtin';
+import { BUILTIN_LABEL_SETS, PREVIOUS_BUILTIN_LABEL_SETS } from '../src/core/labelSets/builtin';
 import { buildApp } from './app';
 import { readWholeBlob } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
@@ -63,8 +63,9 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     expect(JSON.parse(readFileSync(groundTruthPath(database.dataDir), 'utf8'))).toEqual(truth);
 
     // Built-in label sets are stored in the question shape, exactly as core defines them.
-    const labelSets = await database.db.selectFrom('label_sets').select('body').orderBy('id').execute();
-    expect(labelSets.map((row) => JSON.parse(row.body) as unknown)).toEqual([...BUILTIN_LABEL_SETS].sort((a, b) => a.id.localeCompare(b.id)));
+    const labelSets = await database.db.selectFrom('label_sets').select('body').orderBy('id').orderBy('version').execute();
+    const builtins = [...PREVIOUS_BUILTIN_LABEL_SETS, ...BUILTIN_LABEL_SETS].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+    expect(labelSets.map((row) => JSON.parse(row.body) as unknown)).toEqual(builtins);
 
     const before = await counts();
     const second = await bootstrap(database.db, { dataDir: database.dataDir });

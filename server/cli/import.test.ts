@@ -29,7 +29,7 @@ describe('npm run import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('created dataset "Batch A" (label set sah-slice@1)');
+    expect(lines[0]).toBe('created dataset "Batch A" (label set sah-slice@2)');
     expect(lines.filter((l) => /^imported +series\/slice-\d\d\.dcm$/.test(l))).toHaveLength(6);
     expect(lines).toContainEqual(expect.stringMatching(/^refused +README\.txt: not a DICOM file/));
     expect(lines.at(-1)).toBe('7 file(s): 6 imported, 0 duplicate(s), 1 refused; dataset "Batch A" has 1 series item(s)');

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { LabelSet } from '../../src/core/labelSet';
-import { BUILTIN_LABEL_SETS } from '../../src/core/labelSets/builtin';
+import { BUILTIN_LABEL_SETS, PREVIOUS_BUILTIN_LABEL_SETS } from '../../src/core/labelSets/builtin';
 import { validateLabelSet } from '../../src/core/validate';
 import type { Database } from '../db/schema';
 
@@ -55,5 +55,5 @@ export async function storeLabelSet(db: Kysely<Database>, labelSet: unknown): Pr
 
 /** Stores the built-in label sets that are not in the database yet (a stored version is never changed). */
 export async function seedBuiltinLabelSets(db: Kysely<Database>): Promise<void> {
-  for (const labelSet of BUILTIN_LABEL_SETS) await storeLabelSet(db, labelSet);
+  for (const labelSet of [...PREVIOUS_BUILTIN_LABEL_SETS, ...BUILTIN_LABEL_SETS]) await storeLabelSet(db, labelSet);
 }

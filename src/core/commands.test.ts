@@ -50,6 +50,7 @@ describe('the command registry', () => {
       'shape/removeMany',
       'shape/addMany',
       'mask/set',
+      'mask/setMany',
       'proposal/accept',
       'proposal/reject',
       'proposal/addMany',

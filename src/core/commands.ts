@@ -1,6 +1,6 @@
 import type { DocumentView } from './annotation';
 import { acceptProposals, addProposals, rejectProposals } from './commands/proposal';
-import { setMask } from './commands/mask';
+import { setMask, setMasks } from './commands/mask';
 import { addShape, removeShape, updateShape } from './commands/shape';
 import { removeShapes, setShapeClass, translateShapes } from './commands/shapeSelection';
 import { addShapes } from './commands/shapeMany';
@@ -24,6 +24,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   removeShapes,
   addShapes,
   setMask,
+  setMasks,
   acceptProposals,
   rejectProposals,
   addProposals,

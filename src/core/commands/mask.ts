@@ -1,4 +1,5 @@
 import type { Mask } from '../annotation';
+import type { RecordDiff } from '../diff';
 import { isLive } from '../annotation';
 import { jsonEqual } from '../jsonEqual';
 import { countSet, normalizeRuns } from '../mask';
@@ -44,5 +45,24 @@ export const setMask: Command<'mask/set'> = {
       return {};
     }
     return { [id]: [existing ?? null, next] };
+  },
+};
+
+/**
+ * Sets the labelmaps of one class on several slices at once (slices filled by interpolation):
+ * one diff, one undo step, one record per slice as `mask/set` makes it.
+ */
+export const setMasks: Command<'mask/setMany'> = {
+  name: 'mask/setMany',
+  run(ctx, doc, { questionId, classCode, width, height, slices }) {
+    const targets = new Set<string>();
+    let diff: RecordDiff = {};
+    for (const { targetId, runs } of slices) {
+      if (targets.has(targetId)) throw new CommandError('mask/setMany', `slice ${JSON.stringify(targetId)} given twice`);
+      targets.add(targetId);
+      // Different slices hold different records, so the diffs never meet.
+      diff = { ...diff, ...setMask.run(ctx, doc, { questionId, targetId, classCode, width, height, runs }) };
+    }
+    return diff;
   },
 };

@@ -45,6 +45,14 @@ export interface CommandParams {
     /** Run lengths as in `Mask.runs`; an all-zero mask removes the record. */
     readonly runs: readonly number[];
   };
+  /** Labelmaps of one class on several slices (an interpolation): one step, one record per slice. */
+  'mask/setMany': {
+    readonly questionId?: string;
+    readonly classCode: string;
+    readonly width: number;
+    readonly height: number;
+    readonly slices: readonly { readonly targetId: string; readonly runs: readonly number[] }[];
+  };
   /** A run of frames (first and last inclusive, in the item's order) tagged with one class: one record. */
   'frameRange/add': { readonly questionId?: string; readonly firstTargetId: string; readonly lastTargetId: string; readonly classCode: string };
   /** A range's ends moved (an edge dragged on the timeline): the same record, new first and last. */

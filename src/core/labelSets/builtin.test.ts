@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLabelSet } from '../validate';
-import { BUILTIN_LABEL_SETS, ENDOSCOPY_VIDEO_LABEL_SET, FUNDUS_GRADING_LABEL_SET, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from './builtin';
+import { BUILTIN_LABEL_SETS, PREVIOUS_BUILTIN_LABEL_SETS, ENDOSCOPY_VIDEO_LABEL_SET, FUNDUS_GRADING_LABEL_SET, ICH_SUBTYPE_LABEL_SET, SAH_SLICE_LABEL_SET, UC_ENDOSCOPY_LABEL_SET } from './builtin';
 
 describe('built-in label sets', () => {
   it.each(BUILTIN_LABEL_SETS.map((s) => [s.id, s] as const))('%s passes validation', (_id, set) => {
@@ -12,10 +12,14 @@ describe('built-in label sets', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('SAH set: one required single-choice slice question, one key per class, present wins over uncertain over absent', () => {
-    expect(SAH_SLICE_LABEL_SET).toMatchObject({ id: 'sah-slice', version: 1 });
-    expect(SAH_SLICE_LABEL_SET.questions).toHaveLength(1);
-    const [q] = SAH_SLICE_LABEL_SET.questions;
+  it('SAH set (version 2): one required single-choice slice question, one key per class, present wins over uncertain over absent; the bleed outlined as masks', () => {
+    expect(SAH_SLICE_LABEL_SET).toMatchObject({ id: 'sah-slice', version: 2 });
+    expect(SAH_SLICE_LABEL_SET.questions).toHaveLength(2);
+    const [q, outline] = SAH_SLICE_LABEL_SET.questions;
+    expect(outline).toMatchObject({ id: 'sah-outline', target: 'region', kind: 'single', required: false });
+    expect(outline!.classes.map((c) => [c.code, c.key, c.coding?.code])).toEqual([['sah.blood', undefined, '21454007']]);
+    // Version 1 is version 2 without the outline, still offered to datasets made with it.
+    expect(PREVIOUS_BUILTIN_LABEL_SETS).toEqual([{ ...SAH_SLICE_LABEL_SET, version: 1, questions: [q] }]);
     expect(q).toMatchObject({ id: 'sah', target: 'slice', kind: 'single', required: true });
     expect(q!.classes.map((c) => [c.code, c.key])).toEqual([
       ['sah.present', '1'],

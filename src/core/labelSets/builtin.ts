@@ -12,6 +12,7 @@ import endoscopyVideo from './builtin/endoscopy-video.json' with { type: 'json' 
 import fundusGrading from './builtin/fundus-grading.json' with { type: 'json' };
 import gastricBiopsy from './builtin/gastric-biopsy.json' with { type: 'json' };
 import ichSubtype from './builtin/ich-subtype.json' with { type: 'json' };
+import sahSliceV1 from './builtin/previous/sah-slice-1.json' with { type: 'json' };
 import sahSlice from './builtin/sah-slice.json' with { type: 'json' };
 import ucEndoscopy from './builtin/uc-endoscopy.json' with { type: 'json' };
 
@@ -21,7 +22,12 @@ function builtin(json: unknown): LabelSet {
   return result.value;
 }
 
-/** Per-slice SAH reading for head CT: one key per slice, series answer by priority (present > uncertain > absent). */
+/**
+ * Per-slice SAH reading for head CT: one key per slice, series answer by priority (present >
+ * uncertain > absent); and the bleed outlined as masks, slice by slice, coded with the same SNOMED
+ * CT concept (the mask question has no key: the mask tools draw it). Version 2 added the outline;
+ * version 1 stays stored for datasets made with it.
+ */
 export const SAH_SLICE_LABEL_SET = builtin(sahSlice);
 
 /** Intracranial haemorrhage subtypes per slice; a slice may show several at once, and "none" lets a clean slice count as read. */
@@ -74,6 +80,12 @@ export const BURNED_IN_TEXT_LABEL_SET = builtin(burnedInText);
  * carries a SNOMED CT code: the other events are findings of the recording, not of the patient.
  */
 export const ENDOSCOPY_VIDEO_LABEL_SET = builtin(endoscopyVideo);
+
+/**
+ * Earlier versions of built-in sets, still stored at start so datasets, scripts and imports made
+ * with them keep working on a new database. Only the versions above are offered for new datasets.
+ */
+export const PREVIOUS_BUILTIN_LABEL_SETS: readonly LabelSet[] = [builtin(sahSliceV1)];
 
 export const BUILTIN_LABEL_SETS: readonly LabelSet[] = [
   SAH_SLICE_LABEL_SET,

@@ -2,7 +2,7 @@ import type { Point, Shape } from '../annotation';
 import { subtractPolygons, unionPolygons } from '../geometry/clipping';
 import { circleSegments, geometryPolygons } from '../geometry/rings';
 import { brushDab, footprintGeometry, sweepBrush, type Footprint } from '../geometry/stroke';
-import { addOutline, distance, imageTolerance, isUsableArea, step } from './common';
+import { addOutline, distance, imageTolerance, isUsableArea, resizedRadius, step } from './common';
 import type { Tool, ToolContext, ToolEffect, ToolStep } from './tool';
 
 export type BrushMode = 'add' | 'subtract';
@@ -89,11 +89,12 @@ export const brushTool: Tool<BrushState> = {
         const { radius, segments } = tip(state, ctx);
         return finish({ ...state, stroke: { ...stroke, footprint: sweepBrush(stroke.footprint, stroke.last, input.point, radius, segments) } }, ctx);
       }
-      case 'key':
-        if (input.key === '[') return step({ ...state, radius: Math.max(BRUSH_RADIUS.min, state.radius / BRUSH_RADIUS.factor) });
-        if (input.key === ']') return step({ ...state, radius: Math.min(BRUSH_RADIUS.max, state.radius * BRUSH_RADIUS.factor) });
+      case 'key': {
+        const radius = resizedRadius(state.radius, input.key, BRUSH_RADIUS);
+        if (radius !== null) return step({ ...state, radius });
         if (input.key === 'Escape') return step({ ...state, stroke: null });
         return step(state);
+      }
       case 'cancel':
         return step({ ...state, stroke: null, cursor: null });
       case 'doubleClick':

@@ -4,7 +4,7 @@ import { geometryFault } from '../geometry/crossings';
 import { geometryArea } from '../geometry/measure';
 import { geometryPolygons } from '../geometry/rings';
 import { dedupeRing } from '../geometry/round';
-import type { Modifiers, ToolContext, ToolEffect, ToolStep } from './tool';
+import type { Modifiers, ToolContext, ToolEffect, ToolInput, ToolStep } from './tool';
 
 /** Tolerances in screen px (times `imagePxPerScreenPx` in image px): what a hand on a mouse can hit. */
 export const SCREEN_TOLERANCE = {
@@ -58,4 +58,38 @@ export function drawnOutline(points: readonly Point[]): Geometry | null {
 /** The command that adds `geometry` as an outline of the current class. */
 export function addOutline(ctx: ToolContext, geometry: Geometry): ToolEffect {
   return { type: 'execute', command: { name: 'shape/add', params: { questionId: ctx.questionId, targetId: ctx.targetId, classCode: ctx.classCode, geometry } } };
+}
+
+/** How `[` and `]` shrink and grow a round brush tip: by `factor`, kept within [min, max]. */
+export interface RadiusSteps {
+  readonly min: number;
+  readonly max: number;
+  readonly factor: number;
+}
+
+/** The tip's radius after `key` (`[` smaller, `]` larger), or null for any other key. */
+export function resizedRadius(radius: number, key: string, steps: RadiusSteps): number | null {
+  if (key === '[') return Math.max(steps.min, radius / steps.factor);
+  if (key === ']') return Math.min(steps.max, radius * steps.factor);
+  return null;
+}
+
+/** A tool machine of any kind (outline or mask tools), whose state a caller keeps inside a closure. */
+export interface ToolMachine<S, C, E, P> {
+  initial(): S;
+  handle(state: S, input: ToolInput, ctx: C): { readonly state: S; readonly effects: readonly E[] };
+  preview(state: S, ctx: C): P;
+}
+
+/** A fresh run of `tool` from its initial state, the state kept inside (one object per active tool). */
+export function keepState<S, C, E, P>(tool: ToolMachine<S, C, E, P>): { handle(input: ToolInput, ctx: C): readonly E[]; preview(ctx: C): P } {
+  let state = tool.initial();
+  return {
+    handle(input, ctx) {
+      const next = tool.handle(state, input, ctx);
+      state = next.state;
+      return next.effects;
+    },
+    preview: (ctx) => tool.preview(state, ctx),
+  };
 }

@@ -1,4 +1,5 @@
 import { brushTool } from './brushTool';
+import { keepState } from './common';
 import { clickOutlineTool } from './clickOutlineTool';
 import { ellipseTool } from './ellipseTool';
 import { freehandTool } from './freehandTool';
@@ -29,23 +30,7 @@ export interface ToolEntry {
 }
 
 function entry<S>(tool: Tool<S>, key: string): ToolEntry {
-  return {
-    id: tool.id,
-    key,
-    messageKey: `tool.${tool.id}`,
-    activate() {
-      let state = tool.initial();
-      return {
-        id: tool.id,
-        handle(input, ctx) {
-          const next = tool.handle(state, input, ctx);
-          state = next.state;
-          return next.effects;
-        },
-        preview: (ctx) => tool.preview(state, ctx),
-      };
-    },
-  };
+  return { id: tool.id, key, messageKey: `tool.${tool.id}`, activate: () => ({ id: tool.id, ...keepState(tool) }) };
 }
 
 /** Every drawing and editing tool, in toolbar order; the registry is a plain array. */

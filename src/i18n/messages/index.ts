@@ -17,6 +17,7 @@ import { reviewQueueMessages } from './reviewQueue';
 import { reviewItemMessages } from './reviewItem';
 import { reviewFramesMessages } from './reviewFrames';
 import { reviewSlideMessages } from './reviewSlide';
+import { segmentationMessages } from './segmentation';
 import { slideMessages } from './slide';
 import { slideAnnotationMessages } from './slideAnnotation';
 import { toolMessages } from './tools';
@@ -28,6 +29,7 @@ export const messageTables = {
   appMessages,
   viewerMessages,
   readingContextMessages,
+  segmentationMessages,
   slideMessages,
   slideAnnotationMessages,
   toolMessages,
@@ -54,6 +56,7 @@ export const messages = {
   ...appMessages,
   ...viewerMessages,
   ...readingContextMessages,
+  ...segmentationMessages,
   ...slideMessages,
   ...slideAnnotationMessages,
   ...toolMessages,

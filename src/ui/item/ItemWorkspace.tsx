@@ -8,6 +8,7 @@ import { seriesInputs, type ReadSlice } from '../../inference/seriesInputs';
 import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } from '../../store';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
+import { MaskLayer } from '../../viewer/mask/MaskLayer';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
 import { CT_PRESETS } from '../../viewer/windowing';
 import { ClassButtons } from '../reading/ClassButtons';
@@ -26,6 +27,8 @@ import { ReformatNotice } from './ReformatNotice';
 import { useReadingContext } from './useReadingContext';
 import { sliceCells } from './proposalCells';
 import { ProposalPanel, type RunChoice } from '../proposals/ProposalPanel';
+import { SegmentationPanel } from './segmentation/SegmentationPanel';
+import { useSegmentation } from './segmentation/useSegmentation';
 import { SeriesAnswer } from './SeriesAnswer';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
@@ -103,6 +106,8 @@ export function ItemWorkspace({
   const unlabelled = open.targetIds.length - open.labelled;
 
   const reading = useReadingContext(open.targetIds.length, open.sliceIndex, actions.goToSlice);
+  const segmentation = useSegmentation(open, series as SeriesItem | null, slices, adapter, readSlice, actions.runCommands);
+  const segment = segmentation?.editing.question.classes.find((c) => c.code === segmentation.editing.classCode) ?? null;
   const anyDialog = dialogOpen || help || showConflict || askUnseen !== null || reading.reformatOpen;
   const showRefused = refusedAt !== null && refusedAt === open.sliceIndex && open.displayedIndex !== open.sliceIndex;
 
@@ -131,6 +136,10 @@ export function ItemWorkspace({
       case 'deselect':
         return actions.goToSlice(open.sliceIndex);
       case 'viewer':
+        if (action.action.type === 'maskTool') return segmentation?.editing.setTool(action.action.tool);
+        if (action.action.type === 'maskToolKey') return segmentation?.editing.key(action.action.key);
+        // A reading tool takes the left button back from the mask tools.
+        if (action.action.type === 'tool') segmentation?.editing.setTool(null);
         return reading.run(action.action);
       case 'proposal':
         if (action.all) return decide(shownIds, action.decision);
@@ -144,6 +153,16 @@ export function ItemWorkspace({
   const onViewerIndex = useCallback((index: number) => actions.goToSlice(index), [actions]);
   const overlay = (
     <>
+      {adapter && segmentation && (
+        <MaskLayer
+          adapter={adapter}
+          masks={segmentation.masks}
+          preview={segmentation.editing.preview}
+          active={segment && { classCode: segment.code, color: segment.color, opacity: segmentation.editing.display(segment.code).opacity, ...segmentation.size }}
+          onInput={segmentation.editing.onInput}
+          version={open.changes + segmentation.editing.version}
+        />
+      )}
       <div className="viewer-overlay-label" data-testid="viewer-slice-label">
         {current.length > 0 ? (
           <>
@@ -216,6 +235,7 @@ export function ItemWorkspace({
               <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />
             </>
           )}
+          {segmentation && <SegmentationPanel editing={segmentation.editing} figures={segmentation.figures} disabled={!editable} onInterpolate={segmentation.interpolate} />}
           <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
           <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
@@ -232,7 +252,7 @@ export function ItemWorkspace({
         />
       )}
       {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} onClose={() => reading.setReformatOpen(false)} />}
-      {help && question && <ShortcutHelp question={question} onClose={() => setHelp(false)} />}
+      {help && question && <ShortcutHelp question={question} masks={segmentation !== null} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );

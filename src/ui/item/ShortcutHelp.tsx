@@ -1,11 +1,13 @@
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
+import { MASK_TOOLS } from '../../core/masks/tools';
 import { READING_TOOLS } from '../../viewer/measure/readingTools';
 import { PAGE_STEP } from './keymap';
 import { CINE_FASTER_KEYS, CINE_KEY, CINE_SLOWER_KEYS, CONTEXT_KEY, PRESET_KEYS, REFORMAT_KEY } from './viewerKeymap';
 
-export function ShortcutHelp({ question, onClose }: { readonly question: Question; readonly onClose: () => void }) {
+/** `masks`: the label set has a mask question, so the mask tools' keys are listed too. */
+export function ShortcutHelp({ question, masks = false, onClose }: { readonly question: Question; readonly masks?: boolean; readonly onClose: () => void }) {
   const t = useT();
   const [language] = useLanguage();
   const rows: [string, string][] = [
@@ -27,6 +29,13 @@ export function ShortcutHelp({ question, onClose }: { readonly question: Questio
     ...READING_TOOLS.map((tool): [string, string] => [tool.key.toUpperCase(), t('help.tool', { name: t(`reading.tool.${tool.name}`) })]),
     [CINE_KEY.toUpperCase(), t('help.cine')],
     [`${CINE_FASTER_KEYS[0]} / ${CINE_SLOWER_KEYS[0]}`, t('help.cineSpeed')],
+    ...(masks
+      ? [
+          ...MASK_TOOLS.map((tool): [string, string] => [tool.key.toUpperCase(), t('help.tool', { name: t(tool.messageKey) })]),
+          ['[ / ]', t('help.brushSize')] satisfies [string, string],
+          ['Enter', t('help.closeContour')] satisfies [string, string],
+        ]
+      : []),
     [CONTEXT_KEY.toUpperCase(), t('help.context')],
     [REFORMAT_KEY.toUpperCase(), t('help.reformat')],
     [t('help.mouse.left'), t('help.mouse.leftAction')],

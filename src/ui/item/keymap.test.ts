@@ -71,6 +71,14 @@ describe('viewer keys', () => {
     expect(actionForKey(press('m'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'reformat' } });
   });
 
+  it('pick the mask tools by their keys and pass brush size and Enter to the active one', () => {
+    expect(actionForKey(press('g'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'maskTool', tool: 'maskBrush' } });
+    expect(actionForKey(press('h'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'maskTool', tool: 'thresholdBrush' } });
+    expect(actionForKey(press('u'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'maskTool', tool: 'maskEraser' } });
+    expect(actionForKey(press(']'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'maskToolKey', key: ']' } });
+    expect(actionForKey(press('Enter'), SAH ?? null)).toEqual({ type: 'viewer', action: { type: 'maskToolKey', key: 'Enter' } });
+  });
+
   it('leave Shift+letters, Ctrl+letters and the label set\'s own keys alone', () => {
     expect(actionForKey(press('B', { shiftKey: true }), SAH ?? null)).toBeNull();
     expect(actionForKey(press('b', { ctrlKey: true }), SAH ?? null)).toBeNull();

@@ -8,7 +8,7 @@ describe('latestVersions', () => {
     const grouped = latestVersions([UC_ENDOSCOPY_LABEL_SET, SAH_SLICE_LABEL_SET, uc1]);
     expect(grouped.map((g) => [g.latest.id, g.latest.version, g.versions.map((s) => s.version)])).toEqual([
       ['uc-endoscopy', 2, [1, 2]],
-      ['sah-slice', 1, [1]],
+      ['sah-slice', 2, [2]],
     ]);
   });
 });

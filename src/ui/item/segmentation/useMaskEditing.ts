@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Question } from '../../../core/labelSet';
+import { maskAt } from '../../../core/masks/interpolation';
+import { labelmapOf, type SliceSize } from '../../../core/masks/labelmap';
+import { findMaskTool, type ActiveMaskTool, type MaskToolContext, type MaskToolId, type MaskToolPreview } from '../../../core/masks/tools';
+import type { RecordStore } from '../../../core/recordStore';
+import type { ToolCommand, ToolInput } from '../../../core/tools/tool';
+import type { ViewerAdapter } from '../../../viewer/adapter';
+
+/** Fresh blood on non-contrast CT (acute haemorrhage is about 50–90 HU): the threshold tools' first range. */
+export const DEFAULT_HU_RANGE: readonly [number, number] = [50, 90];
+
+/** How a segment is shown: opacity 0–1 and whether at all. */
+export interface SegmentDisplay {
+  readonly visible: boolean;
+  readonly opacity: number;
+}
+
+const DEFAULT_DISPLAY: SegmentDisplay = { visible: true, opacity: 0.5 };
+
+export interface MaskEditing {
+  readonly question: Question;
+  readonly toolId: MaskToolId | null;
+  setTool(id: MaskToolId | null): void;
+  readonly classCode: string;
+  setClass(code: string): void;
+  readonly huRange: readonly [number, number];
+  setHuRange(range: readonly [number, number]): void;
+  display(code: string): SegmentDisplay;
+  setDisplay(code: string, display: SegmentDisplay): void;
+  readonly preview: MaskToolPreview | null;
+  /** The brush radius in image px, once a brush has been used. */
+  readonly radius: number | null;
+  /** Pointer input of the viewer's mask layer (null: no tool active). */
+  readonly onInput: ((input: ToolInput) => void) | null;
+  /** A key for the active tool (`[`, `]`, `Enter`). */
+  key(key: string): void;
+  /** Bumped after every input, so the layer redraws its preview. */
+  readonly version: number;
+}
+
+export interface MaskEditingOptions {
+  /** The label set's mask question (its first region question), or null: no mask tools. */
+  readonly question: Question | null;
+  readonly document: RecordStore | null;
+  readonly adapter: ViewerAdapter | null;
+  readonly size: SliceSize | null;
+  /** HU values of the slice on screen, with its target (null until read). */
+  readonly sliceHu: { readonly targetId: string; readonly hu: Float32Array } | null;
+  readonly editable: boolean;
+  /** Runs a finished edit as one undo step. */
+  runCommands(commands: readonly ToolCommand[]): void;
+}
+
+/** The mask tools of the CT reading room: the active tool, segment, HU range and segment display. */
+export function useMaskEditing({ question, document, adapter, size, sliceHu, editable, runCommands }: MaskEditingOptions): MaskEditing | null {
+  const [toolId, setToolId] = useState<MaskToolId | null>(null);
+  const [classCode, setClass] = useState<string>(question?.classes[0]?.code ?? '');
+  const [huRange, setHuRange] = useState<readonly [number, number]>(DEFAULT_HU_RANGE);
+  const [displays, setDisplays] = useState<ReadonlyMap<string, SegmentDisplay>>(new Map());
+  const [preview, setPreview] = useState<MaskToolPreview | null>(null);
+  const [radius, setRadius] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const active = useRef<ActiveMaskTool | null>(null);
+
+  useEffect(() => {
+    if (question && !question.classes.some((c) => c.code === classCode)) setClass(question.classes[0]?.code ?? '');
+  }, [question, classCode]);
+
+  const setTool = useCallback((id: MaskToolId | null) => {
+    setToolId(id);
+    active.current = id ? findMaskTool(id).activate() : null;
+    setPreview(null);
+  }, []);
+
+  const context = (): MaskToolContext | null => {
+    const targetId = adapter?.targetId() ?? null;
+    if (!question || !document || !adapter || !size || targetId === null) return null;
+    return {
+      targetId,
+      questionId: question.id,
+      classCode,
+      size,
+      imagePxPerScreenPx: adapter.imagePxPerScreenPx(),
+      hu: sliceHu?.targetId === targetId ? sliceHu.hu : null,
+      huRange,
+      labels: () => labelmapOf(maskAt(document, question.id, targetId, classCode)?.runs ?? null, size),
+    };
+  };
+
+  const feed = (input: ToolInput) => {
+    const tool = active.current;
+    const ctx = context();
+    if (!tool || !ctx) return;
+    const commands = tool.handle(input, ctx).flatMap((effect) => (effect.type === 'execute' ? [effect.command] : []));
+    // Each finished edit is its own undo step.
+    for (const command of commands) runCommands([command]);
+    const next = tool.preview(ctx);
+    setPreview(next);
+    if (next?.brush) setRadius(next.brush.radius);
+    setVersion((n) => n + 1);
+  };
+  const feedRef = useRef(feed);
+  feedRef.current = feed;
+  const onInput = useCallback((input: ToolInput) => feedRef.current(input), []);
+
+  if (!question) return null;
+  return {
+    question,
+    toolId,
+    setTool,
+    classCode,
+    setClass,
+    huRange,
+    setHuRange,
+    display: (code) => displays.get(code) ?? DEFAULT_DISPLAY,
+    setDisplay: (code, display) => setDisplays((now) => new Map(now).set(code, display)),
+    preview,
+    radius,
+    onInput: toolId && editable ? onInput : null,
+    key: (key) => feedRef.current({ type: 'key', key, modifiers: { shift: false, alt: false, ctrl: false } }),
+    version,
+  };
+}
