@@ -84,6 +84,19 @@ test('an admin writes a two-question fundus set in the editor, makes a dataset w
     await admin.getByRole('button', { name: 'Remove question 3' }).click();
     await expect(byTestId(admin, 'label-set-valid')).toBeVisible();
 
+    // An item-level answer rule: the worst grade any photo carries first. Turned on, it lists the
+    // classes in order to be reordered; turned off again, the set is as before.
+    await byTestId(admin, 'question-1-item-answer').check();
+    const priority = byTestId(admin, 'question-1-priority').locator('li');
+    await expect(priority).toHaveText([/No DR/, /Mild/, /Moderate or worse/]);
+    await admin.getByRole('button', { name: 'Give Moderate or worse priority over the class above' }).click();
+    await admin.getByRole('button', { name: 'Give Moderate or worse priority over the class above' }).click();
+    await admin.getByRole('button', { name: 'Give Mild priority over the class above' }).click();
+    await expect(priority).toHaveText([/Moderate or worse/, /Mild/, /No DR/]);
+    await expect(byTestId(admin, 'label-set-valid')).toBeVisible();
+    await byTestId(admin, 'question-1-item-answer').uncheck();
+    await expect(byTestId(admin, 'question-1-priority')).toHaveCount(0);
+
     // The preview shows the buttons and keys a reader will use.
     const preview = byTestId(admin, 'label-set-preview');
     await expect(preview.getByTestId('preview-1-dr.2')).toContainText('Moderate or worse');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateLabelSet } from '../validate';
 import { SAH_SLICE_LABEL_SET } from './builtin';
-import { addClass, addQuestion, emptyLabelSet, moveClass, moveQuestion, removeClass, removeQuestion, updateClass, updateQuestion } from './draft';
+import { addClass, addQuestion, emptyLabelSet, moveClass, movePriority, moveQuestion, removeClass, removeQuestion, setItemAnswer, updateClass, updateQuestion } from './draft';
 
 describe('label set drafts', () => {
   it('a new set has one image question with one class keyed 1; filling in the names makes it valid', () => {
@@ -44,5 +44,21 @@ describe('label set drafts', () => {
     const removed = updateQuestion(set, 0, (q) => removeClass(q, 0));
     expect(removed.questions[0]!.itemAnswer?.priority).toEqual(['sah.unsure', 'sah.absent']);
     expect(validateLabelSet(removed).ok).toBe(true);
+  });
+
+  it('turns the item-answer rule on in class order, reorders it, follows added classes, and turns it off', () => {
+    const question = { ...SAH_SLICE_LABEL_SET.questions[0]! };
+    const { itemAnswer: _rule, ...plain } = question;
+    const derived = setItemAnswer(plain, true);
+    expect(derived.itemAnswer).toEqual({ kind: 'priority', priority: plain.classes.map((c) => c.code) });
+    const reordered = movePriority(derived, 2, -1);
+    expect(reordered.itemAnswer?.priority).toEqual([plain.classes[0]!.code, plain.classes[2]!.code, plain.classes[1]!.code]);
+    expect(movePriority(reordered, 0, -1)).toEqual(reordered);
+    const grown = addClass(reordered);
+    expect(grown.itemAnswer?.priority.at(-1)).toBe(grown.classes.at(-1)!.code);
+    const named = updateClass(grown, grown.classes.length - 1, { ...grown.classes.at(-1)!, name: { en: 'Other', ja: 'その他' } });
+    expect(validateLabelSet({ ...SAH_SLICE_LABEL_SET, questions: [named, ...SAH_SLICE_LABEL_SET.questions.slice(1)] })).toMatchObject({ ok: true });
+    expect(setItemAnswer(grown, false)).not.toHaveProperty('itemAnswer');
+    expect(movePriority(plain, 0, 1)).toEqual(plain);
   });
 });

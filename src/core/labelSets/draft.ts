@@ -61,8 +61,30 @@ export function updateQuestion(set: LabelSet, index: number, change: (q: Questio
   return { ...set, questions: set.questions.map((q, i) => (i === index ? withPriorityOf(change(q)) : q)) };
 }
 
+/** A new class; under an item-answer rule it comes last in the priority, so the rule names every class. */
 export function addClass(q: Question): Question {
-  return { ...q, classes: [...q.classes, newClass(q)] };
+  const added = newClass(q);
+  const itemAnswer = q.itemAnswer ? { ...q.itemAnswer, priority: [...q.itemAnswer.priority, added.code] } : undefined;
+  return { ...q, classes: [...q.classes, added], ...(itemAnswer ? { itemAnswer } : {}) };
+}
+
+/**
+ * Turns the item-answer rule on (the classes' order as the first priority, to be reordered) or
+ * off. The rule derives one answer for the item from its targets' answers (e.g. a series is SAH
+ * present when any slice is).
+ */
+export function setItemAnswer(q: Question, derived: boolean): Question {
+  if (!derived) {
+    const { itemAnswer: _dropped, ...rest } = q;
+    return rest;
+  }
+  return { ...q, itemAnswer: { kind: 'priority', priority: q.classes.map((c) => c.code) } };
+}
+
+/** Moves the class at `index` of the item-answer priority one place earlier (-1) or later (1). */
+export function movePriority(q: Question, index: number, delta: -1 | 1): Question {
+  if (!q.itemAnswer) return q;
+  return { ...q, itemAnswer: { ...q.itemAnswer, priority: moved(q.itemAnswer.priority, index, delta) } };
 }
 
 export function moveClass(q: Question, index: number, delta: -1 | 1): Question {

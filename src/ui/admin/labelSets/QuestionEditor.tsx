@@ -1,5 +1,5 @@
 import type { AnswerKind, Question, QuestionTarget } from '../../../core/labelSet';
-import { addClass, moveClass, removeClass, updateClass } from '../../../core/labelSets/draft';
+import { addClass, moveClass, movePriority, removeClass, setItemAnswer, updateClass } from '../../../core/labelSets/draft';
 import { useLanguage, useT } from '../../../i18n';
 import { ClassEditor } from './ClassEditor';
 
@@ -26,9 +26,11 @@ export function QuestionEditor({
   const [language] = useLanguage();
   const n = index + 1;
   const testId = `question-${n}`;
-  const priority = value.itemAnswer?.priority
-    .map((code) => value.classes.find((c) => c.code === code)?.name[language] ?? code)
-    .join(' > ');
+  const priority = value.itemAnswer?.priority ?? [];
+  const className = (code: string) => {
+    const found = value.classes.find((c) => c.code === code);
+    return found?.name[language] || found?.name.en || code;
+  };
   return (
     <fieldset className="label-set-question" data-testid={testId}>
       <legend>{t('labelSets.question.legend', { n })}</legend>
@@ -95,7 +97,36 @@ export function QuestionEditor({
           ))}
         </tbody>
       </table>
-      {priority && <p className="muted">{t('labelSets.question.priority', { classes: priority })}</p>}
+      <div className="label-set-item-answer">
+        <label className="check">
+          <input type="checkbox" data-testid={`${testId}-item-answer`} checked={value.itemAnswer !== undefined} onChange={(e) => onChange((q) => setItemAnswer(q, e.target.checked))} />
+          {t('labelSets.question.itemAnswer')}
+        </label>
+        {value.itemAnswer && (
+          <>
+            <p className="muted">{t('labelSets.question.priority', { classes: priority.map(className).join(' > ') })}</p>
+            <ol data-testid={`${testId}-priority`}>
+              {priority.map((code, i) => (
+                <li key={code}>
+                  {className(code)}{' '}
+                  <button type="button" className="link-button" aria-label={t('labelSets.question.priorityUp', { name: className(code) })} disabled={i === 0} onClick={() => onChange((q) => movePriority(q, i, -1))}>
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('labelSets.question.priorityDown', { name: className(code) })}
+                    disabled={i === priority.length - 1}
+                    onClick={() => onChange((q) => movePriority(q, i, 1))}
+                  >
+                    ↓
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
       <button type="button" data-testid={`${testId}-add-class`} onClick={() => onChange(addClass)}>
         {t('labelSets.question.addClass')}
       </button>
