@@ -9,7 +9,7 @@ import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../src/core/annotation';
 import type { BatchResult, ChangeFeed, RecordConflictBody, RecordPage, RevisionInfo } from '../../src/core/api';
-import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
+import { PREVIOUS_BUILTIN_LABEL_SETS, SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { targetIdsOf } from '../../src/core/targets';
 import { seriesItem } from '../../src/core/testing/records';
 import { buildApp } from '../app';
@@ -113,8 +113,9 @@ describe.each(testDialects('records migration'))('records migration on %s', (dia
     expect(await prepareStorage(db, blobs)).toEqual(Object.keys(MIGRATIONS).filter((name) => name >= '0003'));
     expect(Object.keys(MIGRATIONS)).toEqual(expect.arrayContaining(['0003_blob_store', '0004_records']));
 
-    const labelSet = JSON.parse((await db.selectFrom('label_sets').select('body').executeTakeFirstOrThrow()).body) as unknown;
-    expect(labelSet).toEqual(SAH_SLICE_LABEL_SET);
+    // The foundation's documents were read with version 1 of the set, which stays stored as it was.
+    const labelSet = JSON.parse((await db.selectFrom('label_sets').select('body').where('id', '=', 'sah-slice').where('version', '=', 1).executeTakeFirstOrThrow()).body) as unknown;
+    expect(labelSet).toEqual(PREVIOUS_BUILTIN_LABEL_SETS.find((set) => set.id === 'sah-slice' && set.version === 1));
 
     const heads = await db.selectFrom('annotation_docs').selectAll().orderBy('revision').execute();
     expect(heads.map((h) => [h.annotator_id, Number(h.revision), Number(h.record_count), Number(h.labelled), Number(h.migrated_revision)])).toEqual([

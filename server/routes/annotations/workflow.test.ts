@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSnapshot } from '../../../src/core/annotation';
 import type { AuditEntry, RecordConflictBody } from '../../../src/core/api';
+import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
@@ -79,7 +80,7 @@ describe.each(testDialects('item state machine'))('item state machine through th
     const snapshots = await server.db.selectFrom('annotation_snapshots').selectAll().execute();
     expect(snapshots.map((s) => [s.annotator_id, Number(s.revision), s.reason])).toEqual([[ann.user.id, 1, 'submit']]);
     const frozen = JSON.parse(snapshots[0]?.body ?? '{}') as DocumentSnapshot;
-    expect(frozen).toMatchObject({ itemId, annotatorId: ann.user.id, labelSetId: 'sah-slice', labelSetVersion: 1 });
+    expect(frozen).toMatchObject({ itemId, annotatorId: ann.user.id, labelSetId: 'sah-slice', labelSetVersion: SAH_SLICE_LABEL_SET.version });
     expect(frozen.records).toEqual([label(targetIds[0]!, 'sah.present', humanBy(ann.user.id))]);
 
     const locked = await write({ 0: 'sah.absent' });

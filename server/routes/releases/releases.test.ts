@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResult, ReleaseDetail, ReleaseSummary } from '../../../src/core/api';
+import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { generateHeadCtPhantom } from '../../demo/phantom';
 import { importDicomFiles } from '../../import/importFiles';
 import { assignItems } from '../../services/datasets';
@@ -104,7 +105,7 @@ describe.each(testDialects('releases'))('dataset releases on %s', (dialect) => {
     const response = await release();
     expect(response.statusCode).toBe(201);
     first = json<ReleaseSummary>(response);
-    expect(first).toMatchObject({ datasetId, number: 1, createdBy: lead.user.id, labelSetId: 'sah-slice', labelSetVersion: 1, itemCount: 2, recordCount: 3 });
+    expect(first).toMatchObject({ datasetId, number: 1, createdBy: lead.user.id, labelSetId: 'sah-slice', labelSetVersion: SAH_SLICE_LABEL_SET.version, itemCount: 2, recordCount: 3 });
     expect(first.files.map((f) => [f.name, f.mediaType])).toEqual([
       ['labels.csv', 'text/csv; charset=utf-8'],
       ['records.json', 'application/json'],
@@ -148,14 +149,14 @@ describe.each(testDialects('releases'))('dataset releases on %s', (dialect) => {
       format: 'mejirushi-release',
       release: 1,
       dataset: { id: datasetId, name: 'wg' },
-      labelSet: { id: 'sah-slice', version: 1 },
+      labelSet: { id: 'sah-slice', version: SAH_SLICE_LABEL_SET.version },
       readers: ['reader-1', 'reader-2'],
       counts: { items: 2, records: 3, byQuestion: { sah: { 'sah.present': 3 } } },
       files: first.files,
       // No item has two approved readers yet: nothing to compare.
       agreement: { questions: [] },
     });
-    expect(detail.manifest.questions.map((q) => q.id)).toEqual(['sah']);
+    expect(detail.manifest.questions.map((q) => q.id)).toEqual(SAH_SLICE_LABEL_SET.questions.map((q) => q.id));
     expect(detail.manifest.items.map((item) => item.readers.map((r) => [r.reader, r.recordCount]))).toEqual([[[readerOfAnn, 2]], [[readerOfBob, 1]]]);
     for (const f of first.files) expect(sha256(firstFiles.get(f.name)!)).toBe(f.sha256);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAH_SLICE_LABEL_SET } from '../labelSets/builtin';
+import { PREVIOUS_BUILTIN_LABEL_SETS, SAH_SLICE_LABEL_SET } from '../labelSets/builtin';
 import { validateLabelSet } from '../validation/labelSet';
 import { legacyQuestionId, upgradeLabelSetShape } from './labelSetShape';
 
@@ -20,8 +20,9 @@ const LEGACY_SAH = {
 };
 
 describe('upgradeLabelSetShape', () => {
-  it('turns the legacy built-in SAH set into today’s, question id included', () => {
-    expect(upgradeLabelSetShape(structuredClone(LEGACY_SAH))).toEqual(SAH_SLICE_LABEL_SET);
+  it('turns the legacy built-in SAH set into today’s shape, its version 1, question id included', () => {
+    // The legacy shape is version 1 of the set, before version 2 added the outline question.
+    expect(upgradeLabelSetShape(structuredClone(LEGACY_SAH))).toEqual(PREVIOUS_BUILTIN_LABEL_SETS.find((set) => set.id === 'sah-slice' && set.version === 1));
   });
 
   it('gives any other legacy set one required question "main"; multi becomes multiple', () => {

@@ -68,7 +68,7 @@ describe('readingKeyHandler', () => {
 
   it('leaves unbound keys to the browser', () => {
     const actions: ItemAction[] = [];
-    const key = press('q');
+    const key = press('y');
     readingKeyHandler(actionForKey, sah, (a) => actions.push(a))(key);
     expect(actions).toEqual([]);
     expect(key.prevented).toBe(false);
