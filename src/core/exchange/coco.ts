@@ -16,6 +16,7 @@
  * Readers that follow the standard (pycocotools, CVAT, Label Studio) ignore keys they do not know.
  */
 import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
+import type { Coding } from '../labelSet';
 import { geometryBounds } from '../bounds';
 import { geometryArea } from '../geometry/measure';
 import type { CocoRle } from './cocoMask';
@@ -51,6 +52,10 @@ export interface CocoCategory {
   readonly name: string;
   /** The id of the region question the class belongs to. */
   readonly supercategory: string;
+  /** Ours: the class's code in its label set, which an import matches before the name (names change between versions). */
+  readonly code?: string;
+  /** Ours: the class's standard code (e.g. SNOMED CT), from the label set. */
+  readonly coding?: Coding;
 }
 
 /** What the standard keys of an annotation cannot carry (a mask's annotation has only `provenance`). */

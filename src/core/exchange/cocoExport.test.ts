@@ -48,14 +48,25 @@ describe('exportCoco', () => {
     expect(ranged.mejirushi?.frameRanges).toContainEqual({ question: 'site', answer: 'site.sigmoid', first_image_id: 2, last_image_id: 3 });
   });
 
-  it('makes one category per class of each region question, the question as supercategory', () => {
+  it('makes one category per class of each region question, the question as supercategory, with the class code', () => {
     expect(file.categories).toEqual([
-      { id: 1, name: 'Ulcer', supercategory: 'lesion' },
-      { id: 2, name: 'Erosion', supercategory: 'lesion' },
-      { id: 3, name: 'Spontaneous bleeding', supercategory: 'lesion' },
-      { id: 4, name: 'Polyp or pseudopolyp', supercategory: 'lesion' },
-      { id: 5, name: 'Other lesion', supercategory: 'lesion' },
+      { id: 1, name: 'Ulcer', supercategory: 'lesion', code: 'lesion.ulcer' },
+      { id: 2, name: 'Erosion', supercategory: 'lesion', code: 'lesion.erosion' },
+      { id: 3, name: 'Spontaneous bleeding', supercategory: 'lesion', code: 'lesion.bleeding' },
+      { id: 4, name: 'Polyp or pseudopolyp', supercategory: 'lesion', code: 'lesion.polyp' },
+      { id: 5, name: 'Other lesion', supercategory: 'lesion', code: 'lesion.other' },
     ]);
+  });
+
+  it('carries a class\'s standard code into its category', () => {
+    const coding = { scheme: 'SCT', code: '429047008', meaning: 'Ulcer of large intestine' };
+    const coded = {
+      ...FRAME_TEST_LABEL_SET,
+      questions: FRAME_TEST_LABEL_SET.questions.map((q) => ({ ...q, classes: q.classes.map((c) => (c.code === 'lesion.ulcer' ? { ...c, coding } : c)) })),
+    };
+    const categories = exportCoco(doc(FRAME_TEST_RECORDS), FRAME_TEST_ITEM, coded, NOW).file.categories;
+    expect(categories[0]).toEqual({ id: 1, name: 'Ulcer', supercategory: 'lesion', code: 'lesion.ulcer', coding });
+    expect(categories[1]).not.toHaveProperty('coding');
   });
 
   it('writes boxes as [x, y, w, h] with their corners as the polygon, and cuts holes out of the area', () => {

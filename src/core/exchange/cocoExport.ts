@@ -33,7 +33,13 @@ function regionClasses(labelSet: LabelSet): { readonly question: Question; reado
 }
 
 export function cocoCategories(labelSet: LabelSet): CocoCategory[] {
-  return regionClasses(labelSet).map(({ question, labelClass }, i) => ({ id: i + 1, name: labelClass.name.en, supercategory: question.id }));
+  return regionClasses(labelSet).map(({ question, labelClass }, i) => ({
+    id: i + 1,
+    name: labelClass.name.en,
+    supercategory: question.id,
+    code: labelClass.code,
+    ...(labelClass.coding ? { coding: labelClass.coding } : {}),
+  }));
 }
 
 function answerOf(label: TargetLabel, labelSet: LabelSet): CocoAnswer {

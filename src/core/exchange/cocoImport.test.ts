@@ -148,6 +148,16 @@ describe('importCoco', () => {
     ]);
   });
 
+  it('matches our own category by its class code before its name, so a renamed class still reads', () => {
+    const { records, issues } = imported({
+      images: [frame(10, 'frame-1')],
+      categories: [{ id: 7, name: 'Ulcer (renamed since)', supercategory: 'lesion', code: 'lesion.ulcer' }],
+      annotations: [{ id: 1, image_id: 10, category_id: 7, bbox: [0, 0, 10, 10], iscrowd: 0 }],
+    });
+    expect(issues).toEqual([]);
+    expect(records.map((r) => (r.type === 'shape' ? r.classCode : null))).toEqual(['lesion.ulcer']);
+  });
+
   it('takes one answer per question and target: a second one is an issue, not a silent overwrite', () => {
     const { records, issues } = imported({
       images: [{ ...frame(1, 'frame-1'), attributes: { mayo: 'mayo.1' } }, { ...frame(2, 'frame-1'), attributes: { mayo: 'mayo.2' } }],

@@ -1,7 +1,8 @@
 /**
  * Reading a COCO file (ours, or another tool's) back into records of one frame set. An image is
  * matched to a frame by `file_name`, which our export sets to the frame's target id; a category to
- * a class of a region question by `supercategory` (the question id) and `name` (see classMatch.ts).
+ * a class of a region question by `supercategory` (the question id) and our `code` when the file
+ * has one, else `name` (see classMatch.ts).
  * Every image, annotation and answer is taken or left on its own: each one left out is an issue
  * saying where and why, and nothing else is lost. What the server would refuse (a class of another
  * question, an outline outside its frame, a self-crossing outline) is left out here, by the same
@@ -156,10 +157,16 @@ function readCategories(labelSet: LabelSet, categories: readonly unknown[]): Map
     const { supercategory } = category;
     const named = regions.filter(({ question }) => question.id === supercategory || question.name.en === supercategory || question.name.ja === supercategory);
     // Another tool's supercategory ("lesion", "object", none) may name no question: then the class name decides, if only one question has it.
-    const candidates = (named.length > 0 ? named : regions).flatMap(({ question, match }) => {
-      const classCode = match(category.name as string);
-      return classCode === null ? [] : [{ questionId: question.id, classCode }];
-    });
+    const pool = named.length > 0 ? named : regions;
+    // Our own export carries the class code, which survives a renamed class; other tools' files match by name.
+    const byCode = pool.flatMap(({ question }) => (question.classes.some((c) => c.code === category.code) ? [{ questionId: question.id, classCode: category.code as string }] : []));
+    const candidates =
+      byCode.length > 0
+        ? byCode
+        : pool.flatMap(({ question, match }) => {
+            const classCode = match(category.name as string);
+            return classCode === null ? [] : [{ questionId: question.id, classCode }];
+          });
     if (candidates.length === 1) found.set(category.id, candidates[0]!);
   }
   return found;

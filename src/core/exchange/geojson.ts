@@ -7,6 +7,7 @@
  */
 import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
 import type { ExportedProvenance } from './exportedProvenance';
+import type { Coding } from '../labelSet';
 
 export type Position = readonly [number, number];
 /** A closed ring: the last position repeats the first. */
@@ -34,7 +35,11 @@ export interface QuPathFeature {
     readonly objectType: 'annotation';
     readonly classification: QuPathClassification;
     readonly isLocked: false;
-    /** A model proposal's provenance (ours; QuPath ignores properties it does not know). */
+    /** Ours, like the two below (QuPath ignores properties it does not know): the class's code in its label set. */
+    readonly classCode: string;
+    /** The class's standard code (e.g. SNOMED CT), when the label set gives one. */
+    readonly coding?: Coding;
+    /** A model proposal's provenance. */
     readonly provenance?: ExportedProvenance;
   };
 }

@@ -68,7 +68,7 @@ describe('GeoJSON geometry as QuPath writes it', () => {
 });
 
 describe('exportGeoJson', () => {
-  it('writes one QuPath annotation per live shape with its class name and colour, leaving rejected proposals out', () => {
+  it('writes one QuPath annotation per live shape with its class name, colour and code, leaving rejected proposals out', () => {
     const rejected = { ...modelProvenance(), decision: 'rejected' as const, decidedBy: 'u1' };
     const collection = exportGeoJson(
       [
@@ -85,15 +85,26 @@ describe('exportGeoJson', () => {
         type: 'Feature',
         id: 'a',
         geometry: { type: 'Point', coordinates: [1, 1] },
-        properties: { objectType: 'annotation', classification: { name: 'Carcinoma', color: [214, 39, 40] }, isLocked: false },
+        properties: { objectType: 'annotation', classification: { name: 'Carcinoma', color: [214, 39, 40] }, classCode: 'lesion.carcinoma', isLocked: false },
       },
       {
         type: 'Feature',
         id: 'b',
         geometry: { type: 'Point', coordinates: [2, 2] },
-        properties: { objectType: 'annotation', classification: { name: 'Adenoma', color: [255, 127, 14] }, isLocked: false },
+        properties: { objectType: 'annotation', classification: { name: 'Adenoma', color: [255, 127, 14] }, classCode: 'lesion.adenoma', isLocked: false },
       },
     ]);
+  });
+
+  it('carries a class\'s standard code in the properties of its features', () => {
+    const coding = { scheme: 'SCT', code: '68453008', meaning: 'Carcinoma' };
+    const coded = {
+      ...GASTRIC_BIOPSY_LABEL_SET,
+      questions: GASTRIC_BIOPSY_LABEL_SET.questions.map((q) => ({ ...q, classes: q.classes.map((c) => (c.code === 'lesion.carcinoma' ? { ...c, coding } : c)) })),
+    };
+    const [carcinoma, adenoma] = exportGeoJson([lesion('a', { type: 'point', point: [1, 1] }), lesion('b', { type: 'point', point: [2, 2] }, 'lesion.adenoma')], coded).features;
+    expect(carcinoma?.properties).toMatchObject({ classCode: 'lesion.carcinoma', coding });
+    expect(adenoma?.properties).not.toHaveProperty('coding');
   });
 
   it('reads colours as [r, g, b] and names the file after the item', () => {

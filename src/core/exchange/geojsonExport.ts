@@ -4,7 +4,7 @@
  * colour; a model's proposal also carries its provenance. O(document) by nature, like any export.
  */
 import { isLive, type AnnotationRecord } from '../annotation';
-import type { LabelClass, LabelSet } from '../labelSet';
+import type { Coding, LabelClass, LabelSet } from '../labelSet';
 import { exportedProvenance } from './exportedProvenance';
 import { toGeoJsonGeometry, type QuPathClassification, type QuPathFeature, type QuPathFeatureCollection } from './geojson';
 import { exportFileName } from './fileName';
@@ -22,14 +22,21 @@ function classificationOf(labelClass: LabelClass | undefined, code: string): QuP
   return labelClass ? { name: labelClass.name.en, color: rgbOf(labelClass.color) } : { name: code, color: UNKNOWN_COLOR };
 }
 
+/** The properties every feature of one class shares, made once per class. */
+interface ClassProperties {
+  readonly classification: QuPathClassification;
+  readonly classCode: string;
+  readonly coding?: Coding;
+}
+
 export function exportGeoJson(records: Iterable<AnnotationRecord>, labelSet: LabelSet): QuPathFeatureCollection {
-  const classes = new Map<string, QuPathClassification>();
-  const classification = (questionId: string, code: string): QuPathClassification => {
+  const classes = new Map<string, ClassProperties>();
+  const classProperties = (questionId: string, code: string): ClassProperties => {
     const key = `${questionId}\u0000${code}`;
     let found = classes.get(key);
     if (!found) {
-      const question = labelSet.questions.find((q) => q.id === questionId);
-      found = classificationOf(question?.classes.find((c) => c.code === code), code);
+      const labelClass = labelSet.questions.find((q) => q.id === questionId)?.classes.find((c) => c.code === code);
+      found = { classification: classificationOf(labelClass, code), classCode: code, ...(labelClass?.coding ? { coding: labelClass.coding } : {}) };
       classes.set(key, found);
     }
     return found;
@@ -42,7 +49,7 @@ export function exportGeoJson(records: Iterable<AnnotationRecord>, labelSet: Lab
       type: 'Feature',
       id: record.id,
       geometry: toGeoJsonGeometry(record.geometry),
-      properties: { objectType: 'annotation', classification: classification(record.questionId, record.classCode), isLocked: false, ...(provenance ? { provenance } : {}) },
+      properties: { objectType: 'annotation', ...classProperties(record.questionId, record.classCode), isLocked: false, ...(provenance ? { provenance } : {}) },
     });
   }
   return { type: 'FeatureCollection', features };
