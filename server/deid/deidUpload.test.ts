@@ -5,21 +5,16 @@
  * from the admin-only route) come in; then not one PHI string is in the database file, any blob,
  * the server's output, or the API's answers.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeidKeyAnswer, DeidReportsAnswer, FileImportOutcome, ImportReport, LoginResponse } from '../../src/core/api';
+import type { DeidKeyAnswer, DeidReportsAnswer, FileImportOutcome, ImportReport } from '../../src/core/api';
 import { deidentifyDicom, type DeidReport } from '../../src/core/deid/deidentify';
 import { importDeidKey } from '../../src/core/deid/keyedHash';
 import type { DeidOptions } from '../../src/core/deid/policy';
 import { phiCtSlice } from '../../src/core/deid/testing/phiDicom';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
-import { phiIn, phiUnder } from '../testing/phiSearch';
-import { startScript, type Running } from '../testing/processes';
+import { phiIn } from '../testing/phiSearch';
+import { startPhiServer, type PhiServer } from '../testing/phiServer';
 
-const RUNNING = /^Mejirushi is running at (http:\/\/127\.0\.0\.1:\d+\/)$/;
-const ADMIN = /^Admin account created\. Username: admin {2}One-time password: (\S+)$/;
 const SLICES = 3;
 const OPTIONS: DeidOptions = {
   temporal: 'modifiedDates',
@@ -31,22 +26,10 @@ const OPTIONS: DeidOptions = {
 };
 
 describe('upload into a dataset that requires de-identification', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mejirushi-deid-'));
-  let server: Running;
-  let output = '';
-  let url = '';
-  let auth: Record<string, string> = {};
-  let datasetId = '';
-  /** Every API answer body, searched for PHI at the end. */
-  const answers: string[] = [];
-
-  const api = async (path: string, init: RequestInit = {}): Promise<Response> => {
-    const response = await fetch(`${url}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
-    answers.push(await response.clone().text());
-    return response;
-  };
+  let server: PhiServer;
+  const api = (path: string, init?: RequestInit) => server.api(path, init);
   const upload = async (name: string, bytes: Uint8Array<ArrayBuffer>): Promise<FileImportOutcome> => {
-    const response = await api(`api/datasets/${datasetId}/files`, {
+    const response = await api(`api/datasets/${server.datasetId}/files`, {
       method: 'POST',
       headers: { 'content-type': 'application/dicom', 'x-file-name': encodeURIComponent(name) },
       body: bytes,
@@ -56,29 +39,10 @@ describe('upload into a dataset that requires de-identification', () => {
   };
 
   beforeAll(async () => {
-    server = startScript('server/main.ts', ['--port', '0', '--data', dataDir, '--static', join(dataDir, 'no-dist')], { MEJIRUSHI_DEMO_VIDEO: 'off' });
-    server.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    url = RUNNING.exec(await server.waitForLine(RUNNING))?.[1] as string;
-    const password = ADMIN.exec(await server.waitForLine(ADMIN))?.[1] as string;
-    const login = (await (await api('api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })).json()) as LoginResponse;
-    auth = { authorization: `Bearer ${login.token}` };
-    const json = { 'content-type': 'application/json' };
-    await api('api/auth/password', { method: 'POST', headers: json, body: JSON.stringify({ currentPassword: password, newPassword: 'radiology rocks 2026' }) });
-    const created = await api('api/datasets', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ name: 'De-identified head CT', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version }),
-    });
-    datasetId = ((await created.json()) as { id: string }).id;
-    const policy = await api(`api/datasets/${datasetId}/deid-policy`, { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'required', options: OPTIONS }) });
-    expect(policy.status).toBe(200);
+    server = await startPhiServer({ name: 'De-identified head CT', labelSet: SAH_SLICE_LABEL_SET, options: OPTIONS });
   });
 
-  afterAll(() => {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server.remove());
 
   it('refuses the raw files with the list of what identifies them', async () => {
     for (let slice = 0; slice < SLICES; slice += 1) {
@@ -101,15 +65,15 @@ describe('upload into a dataset that requires de-identification', () => {
       const outcome = await upload(`PHIFAMILY_PHIGIVEN_${slice}.dcm`, bytes);
       expect(outcome).toMatchObject({ status: 'imported', file: `${report.sopInstanceUid}.dcm`, sopInstanceUid: report.sopInstanceUid });
       if (outcome.status === 'imported') itemIds.add(outcome.itemId);
-      const posted = await api(`api/datasets/${datasetId}/deid-reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
+      const posted = await api(`api/datasets/${server.datasetId}/deid-reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
       expect(posted.status).toBe(204);
       reports.push(report);
     }
     expect(itemIds.size).toBe(1);
-    const kept = (await (await api(`api/datasets/${datasetId}/deid-reports`)).json()) as DeidReportsAnswer;
+    const kept = (await (await api(`api/datasets/${server.datasetId}/deid-reports`)).json()) as DeidReportsAnswer;
     expect(kept.map((report) => report.sopInstanceUid).sort()).toEqual(reports.map((report) => report.sopInstanceUid).sort());
     // What annotators and admins are shown of the dataset.
-    await api(`api/datasets/${datasetId}/items`);
+    await api(`api/datasets/${server.datasetId}/items`);
     await api(`api/items/${[...itemIds][0]}`);
     await api('api/datasets');
   });
@@ -117,12 +81,7 @@ describe('upload into a dataset that requires de-identification', () => {
   it('leaves no PHI string in the database, the blob store, the server output or the API answers', async () => {
     // The search itself finds PHI where it is.
     expect(phiIn(Buffer.from(phiCtSlice(0)))).toEqual(expect.arrayContaining(['PHIFAMILY', '山田', 'PHIPRIVATE-SECRET', 'PHINESTED']));
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(existsSync(join(dataDir, 'mejirushi.sqlite'))).toBe(true);
-    // The database file, its journal if any, every blob (the imported slices among them), the demo's files.
-    expect(phiUnder(dataDir)).toEqual([]);
-    expect(phiIn(Buffer.from(output))).toEqual([]);
-    expect(phiIn(Buffer.from(answers.join('\n')))).toEqual([]);
+    // The database file, its journal if any, every blob (the imported slices among them).
+    expect(await server.stopAndSearch()).toEqual({ exitCode: 0, databaseFile: true, stored: [], printed: [], answered: [] });
   });
 });
