@@ -10,11 +10,13 @@ import { ANNOTATOR_NAMES, byTestId, expect, expectDatasetList, labelByKeys, open
  * subscore, the gastric biopsy "Group分類", "AI").
  */
 const SAME_IN_EVERY_LANGUAGE = [
-  ...['Del', 'Ctrl', 'Shift', 'DICOM', 'CSV', 'JPEG', 'PNG', 'ID', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'],
+  ...['Del', 'Ctrl', 'Shift', 'Alt', 'Enter', 'DICOM', 'CSV', 'JPEG', 'PNG', 'ID', 'English', '日本語', 'Mayo', 'Group', 'AI', 'manifest.json', 'ONNX', 'JSON'],
   // Units and reading aids' names written the same in Japanese radiology.
-  ...['mm', 'ROI', 'fps'],
+  ...['mm', 'ROI', 'fps', 'HU'],
   // The DICOM standard's and its services' names, which Japanese practice writes as the standard does.
-  ...['PS3.15 Annex E', 'Annex E', 'PACS', 'DICOMweb', 'QIDO-RS', 'WADO-RS', 'URL', 'SOP Instance UID', 'Study Instance UID', 'Series Instance UID', 'UID', 'Key=Value', 'StudyDate'],
+  ...['PS3.15 Annex E', 'Annex E', 'PACS', 'DICOMweb', 'QIDO-RS', 'WADO-RS', 'URL', 'SOP Instance UID', 'Study Instance UID', 'Series Instance UID', 'UID', 'Key=Value', 'StudyDate', 'SEG'],
+  // Viewers named as what reads an export.
+  ...['OHIF', '3D Slicer'],
   'http://pacs:8042/dicom-web',
 ];
 const LATIN_WORD = /[A-Za-z]{2,}/g;
