@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { isLive, type Mask } from '../../../core/annotation';
+import { isLive, type AnnotationRecord, type Mask } from '../../../core/annotation';
 import type { SliceRef } from '../../../core/item';
 import type { Question } from '../../../core/labelSet';
 import { VolumeStats, slicePartial, type SegmentStats, type VoxelSize } from '../../../core/masks/volumeStats';
@@ -13,13 +13,14 @@ export interface SegmentFigures {
 }
 
 /**
- * Live volume (ml) and mean HU of each segment of the mask question. Each mask record whose runs
- * changed since the last look costs one read of its own slice (from the viewer's image cache) and
- * O(its set pixels); the totals move by that slice's difference (core/masks/volumeStats.ts).
+ * Live volume (ml) and mean HU of each segment of the mask question. The records are looked over
+ * once when the series is up; after that only each applied diff's records are (the store's
+ * `watch`), so a stroke or a slice label costs O(diff), not O(document). Each mask record whose
+ * runs changed costs one read of its own slice (from the viewer's image cache) and O(its set
+ * pixels); the totals move by that slice's difference (core/masks/volumeStats.ts).
  */
 export function useSegmentVolumes(
   document: RecordStore | null,
-  changes: number,
   question: Question | null,
   slices: readonly SliceRef[],
   readSlice: ReadSlice,
@@ -36,14 +37,11 @@ export function useSegmentVolumes(
 
   useEffect(() => {
     if (!document || !question || !ready) return;
-    const live = new Set<string>();
-    for (const record of document.records()) {
-      if (record.type !== 'mask' || record.questionId !== question.id || !isLive(record)) continue;
-      live.add(record.id);
-      if (seen.current.get(record.id)?.runs === record.runs) continue;
+    const measure = (record: Mask): void => {
+      if (seen.current.get(record.id)?.runs === record.runs) return;
       seen.current.set(record.id, record);
       const slice = byTarget.get(record.targetId);
-      if (!slice) continue;
+      if (!slice) return;
       pending.current.add(record.id);
       void readSlice(slice).then(
         (decoded) => {
@@ -60,16 +58,32 @@ export function useSegmentVolumes(
           setVersion((n) => n + 1);
         },
       );
-    }
-    for (const [id, record] of seen.current) {
-      if (live.has(id)) continue;
+    };
+    const forget = (id: string): void => {
+      const record = seen.current.get(id);
+      if (!record) return;
       seen.current.delete(id);
       pending.current.delete(id);
       stats.set(record.classCode, record.targetId, null);
+    };
+    const isSegmentMask = (record: AnnotationRecord | null): record is Mask => record?.type === 'mask' && record.questionId === question.id && isLive(record);
+
+    const live = new Set<string>();
+    for (const record of document.records()) {
+      if (!isSegmentMask(record)) continue;
+      live.add(record.id);
+      measure(record);
     }
+    for (const id of [...seen.current.keys()]) if (!live.has(id)) forget(id);
     setVersion((n) => n + 1);
-    // `document` changes in place; `changes` says when.
-  }, [document, changes, question, byTarget, readSlice, stats, ready]);
+    return document.watch((diff) => {
+      for (const [id, [, after]] of Object.entries(diff)) {
+        if (isSegmentMask(after)) measure(after);
+        else forget(id);
+      }
+      setVersion((n) => n + 1);
+    });
+  }, [document, question, byTarget, readSlice, stats, ready]);
 
   return useMemo(() => {
     const figures = new Map<string, SegmentFigures>();

@@ -46,7 +46,7 @@ export function useSegmentation(
   const slice = slices[open.sliceIndex] ?? null;
   const sliceHu = useSliceHu(slice, open.displayedIndex === open.sliceIndex, readSlice, question !== null);
   const editing = useMaskEditing({ question, document: open.document, adapter, size, sliceHu, editable: isEditable(open), runCommands: (commands) => void runCommands(commands) });
-  const figures = useSegmentVolumes(open.document, open.changes, question, slices, readSlice, voxel, adapter !== null);
+  const figures = useSegmentVolumes(open.document, question, slices, readSlice, voxel, adapter !== null);
   const targetId = slice?.targetId ?? null;
   const { document, changes, targetIds } = open;
   const masks = useMemo((): MaskDrawing[] => {
