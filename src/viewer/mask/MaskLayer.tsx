@@ -9,7 +9,7 @@ import type { Point } from '../../core/annotation';
 import type { MaskToolPreview } from '../../core/masks/tools';
 import type { Modifiers, ToolInput } from '../../core/tools/tool';
 import type { ViewerAdapter } from '../adapter';
-import { labelsImage, MaskImageCache } from './maskImages';
+import { LabelsImage, MaskImageCache } from './maskImages';
 import './MaskLayer.css';
 
 /** One segment's mask on the slice shown. */
@@ -43,6 +43,7 @@ function modifiersOf(event: { shiftKey: boolean; altKey: boolean; ctrlKey: boole
 export function MaskLayer({ adapter, masks, preview, active, onInput, version }: MaskLayerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cache = useMemo(() => new MaskImageCache(), []);
+  const previewImage = useMemo(() => new LabelsImage(), []);
   const drawRef = useRef<() => void>(() => undefined);
 
   drawRef.current = () => {
@@ -74,7 +75,7 @@ export function MaskLayer({ adapter, masks, preview, active, onInput, version }:
     }
     if (preview?.labels && active) {
       context.globalAlpha = active.opacity;
-      context.drawImage(labelsImage(preview.labels, active.width, active.height, active.color), 0, 0);
+      context.drawImage(previewImage.of(preview.labels, active.width, active.height, active.color), 0, 0);
     }
     context.globalAlpha = 1;
     const pxPerImagePx = Math.hypot(xx - ox, xy - oy);

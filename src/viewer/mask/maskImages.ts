@@ -35,11 +35,29 @@ function canvasOf(width: number, height: number, color: string, set: (write: (in
   return canvas;
 }
 
-/** A labelmap being edited (a stroke's working copy), tinted: drawn fresh every time, never cached. */
-export function labelsImage(labels: Uint8Array, width: number, height: number, color: string): HTMLCanvasElement {
-  return canvasOf(width, height, color, (write) => {
-    for (let i = 0; i < labels.length; i++) if (labels[i]) write(i);
-  });
+/**
+ * A labelmap being edited (a stroke's working copy), tinted: repainted on every pointer move into
+ * one kept canvas and pixel buffer, so a stroke allocates nothing per move.
+ */
+export class LabelsImage {
+  private canvas: HTMLCanvasElement | null = null;
+  private pixels: ImageData | null = null;
+
+  of(labels: Uint8Array, width: number, height: number, color: string): HTMLCanvasElement {
+    if (!this.canvas || !this.pixels || this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas = document.createElement('canvas');
+      this.canvas.width = width;
+      this.canvas.height = height;
+      this.pixels = new ImageData(width, height);
+    }
+    const context = this.canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas context');
+    paint(this.pixels.data, color, (write) => {
+      for (let i = 0; i < labels.length; i++) if (labels[i]) write(i);
+    });
+    context.putImageData(this.pixels, 0, 0);
+    return this.canvas;
+  }
 }
 
 export class MaskImageCache {
