@@ -31,6 +31,20 @@ export async function readStill(bytes: Buffer, format: StillFormat): Promise<Sti
     const { width, height } = meta.autoOrient;
     return { ok: true, width, height, orientation: meta.orientation ?? 1, cell: pixels };
   } catch (error) {
-    return { ok: false, reason: `the image does not decode: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: `the image does not decode: ${decodeFailureWords(error)}` };
   }
+}
+
+/** What sharp says when libvips failed on a warning but the warning's own words did not reach this call. */
+const SHARP_FAIL_ON_WARNING = 'Warning treated as error due to failOn setting';
+
+/**
+ * libvips's words for a failed decode. Its warnings go through one queue for the whole process, so
+ * with several decodes at once (worker threads, other requests) sharp may hand back only its
+ * generic failOn line, with or without the warning after it: say what that means instead.
+ */
+export function decodeFailureWords(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== SHARP_FAIL_ON_WARNING);
+  return lines.length > 0 ? lines.join('; ') : 'libvips warned that the file is damaged or cut short (the rest would read as grey)';
 }
