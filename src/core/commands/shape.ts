@@ -24,6 +24,8 @@ const FAULT_TEXT: Readonly<Record<OutlineFaultKind, string>> = {
   holeCrossesOutline: 'has a hole crossing or outside its outline',
   holesCross: 'has holes crossing each other',
   partsCross: 'has parts crossing each other',
+  holesNested: 'has a hole inside another hole',
+  partsNested: 'has a part inside another part',
 };
 
 /**

@@ -37,6 +37,32 @@ describe('outline faults', () => {
     expect(outlineFault([{ points: square(0, 0, 10, 10) }, { points: square(10, 2, 20, 8) }])?.kind).toBe('partsCross');
   });
 
+  it('finds a ring passing through another at a vertex, and passes rings that only touch there', () => {
+    // A diamond meeting the square's right side only at the square's vertices (10, 3) and (10, 7),
+    // half inside and half outside: no edge crosses an edge.
+    const squareWithVertices: Point[] = [[0, 0], [10, 0], [10, 3], [10, 7], [10, 10], [0, 10]];
+    expect(outlineFault([{ points: squareWithVertices, holes: [[[5, 5], [10, 3], [15, 5], [10, 7]]] }])).toEqual({ kind: 'holeCrossesOutline', part: 0, ring: 1 });
+    expect(outlineFault([{ points: squareWithVertices }, { points: [[15, 5], [10, 7], [5, 5], [10, 3]] }])?.kind).toBe('partsCross');
+    const holeWithVertices: Point[] = [[2, 2], [10, 2], [10, 5], [10, 8], [2, 8]];
+    expect(outlineFault([{ points: square(0, 0, 20, 20), holes: [holeWithVertices, [[7, 6.5], [10, 5], [13, 6.5], [10, 8]]] }])?.kind).toBe('holesCross');
+    // Touching at a vertex and staying on its own side is valid: parts corner to corner, a hole at the outline's corner.
+    expect(outlineFault([{ points: square(0, 0, 10, 10) }, { points: [[10, 10], [20, 12], [12, 20]] }])).toBeNull();
+    expect(outlineFault([{ points: square(0, 0, 10, 10), holes: [[[0, 0], [5, 2], [2, 5]]] }])).toBeNull();
+  });
+
+  it('finds a hole inside another hole and a part inside another part; an island in a hole is valid', () => {
+    expect(outlineFault([{ points: square(0, 0, 20, 20), holes: [square(2, 2, 18, 18), square(5, 5, 8, 8)] }])).toEqual({ kind: 'holesNested', part: 0, ring: 2 });
+    expect(outlineFault([{ points: square(0, 0, 20, 20), holes: [square(5, 5, 8, 8), square(2, 2, 18, 18)] }])).toEqual({ kind: 'holesNested', part: 0, ring: 1 });
+    expect(outlineFault([{ points: square(0, 0, 20, 20) }, { points: square(5, 5, 8, 8) }])).toEqual({ kind: 'partsNested', part: 1, ring: 0 });
+    expect(outlineFault([{ points: square(5, 5, 8, 8) }, { points: square(0, 0, 20, 20) }])).toEqual({ kind: 'partsNested', part: 0, ring: 0 });
+    // Inside the big part and touching its outline at a vertex: still inside.
+    expect(outlineFault([{ points: square(0, 0, 20, 20) }, { points: [[0, 0], [8, 4], [4, 8]] }])?.kind).toBe('partsNested');
+    // An island inside a hole, as a difference of rings leaves it; boxes nesting while the rings do not.
+    expect(outlineFault([{ points: square(0, 0, 20, 20), holes: [square(4, 4, 16, 16)] }, { points: square(8, 8, 12, 12) }])).toBeNull();
+    expect(outlineFault([{ points: [[0, 0], [20, 0], [0, 20]] }, { points: square(15, 15, 18, 18) }])).toBeNull();
+    expect(outlineFault([{ points: square(0, 0, 20, 20), holes: [[[2, 2], [18, 2], [2, 18]], square(15, 15, 18, 18)] }])).toBeNull();
+  });
+
   it('passes what union and difference produce', () => {
     const a: PolygonRings[] = [{ points: square(0, 0, 10, 10) }];
     const b: PolygonRings[] = [{ points: circleRing([10, 5], 4, 64) }];

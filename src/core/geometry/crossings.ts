@@ -10,10 +10,13 @@
  * gland of a few hundred vertices takes well under a millisecond).
  *
  * Rings touching one another at a single point (a hole touching its outline at a vertex, as boolean
- * operations leave them) are valid, as in the OGC rules; a ring touching itself is not.
- * Not detected, as cheap as it would be to mistake: a hole inside another hole, a part inside another
- * part, and a ring that passes exactly through another's vertex to the other side without an edge
- * crossing an edge.
+ * operations leave them) are valid, as in the OGC rules; a ring touching itself is not. Where two
+ * rings meet at a point, the order of their four edges around it tells a touch from a ring passing
+ * through the other's vertex to the other side, which no pair of edges shows as crossing.
+ *
+ * Rings that cross nothing are nested or apart; one point of each tells which (after a sweep over
+ * their bounding boxes): a hole inside another hole, or a part inside another part and outside its
+ * holes, is refused. A part inside another's hole is an island, and valid.
  */
 import type { Geometry, Point, PolygonRings } from '../annotation';
 
@@ -25,7 +28,11 @@ export type OutlineFaultKind =
   /** Two holes of one part cross. */
   | 'holesCross'
   /** Two parts of a multiPolygon cross. */
-  | 'partsCross';
+  | 'partsCross'
+  /** A hole lies inside another hole of the same part. */
+  | 'holesNested'
+  /** A part lies inside another part (and not in one of its holes). */
+  | 'partsNested';
 
 /** The first fault found: its kind and the part and ring (0 = outline, then holes) it was found at. */
 export interface OutlineFault {
@@ -37,6 +44,7 @@ export interface OutlineFault {
 interface Edge {
   readonly part: number;
   readonly ring: number;
+  readonly points: readonly Point[];
   /** Vertices in the ring; the edge runs from vertex `index` to the next (the last closes it). */
   readonly size: number;
   readonly index: number;
@@ -103,11 +111,50 @@ function pairFault(e: Edge, f: Edge): OutlineFault | null {
     }
     return meeting(e.a, e.b, f.a, f.b) === 'apart' ? null : { kind: 'ringCrossesItself', part: e.part, ring: e.ring };
   }
-  if (meeting(e.a, e.b, f.a, f.b) !== 'cross') return null;
+  const meets = meeting(e.a, e.b, f.a, f.b);
+  if (meets === 'apart' || (meets === 'touch' && !passesThrough(e, f))) return null;
   if (e.part !== f.part) return { kind: 'partsCross', part: f.part, ring: f.ring };
   const hole = e.ring > 0 ? e : f;
   const kind = e.ring === 0 || f.ring === 0 ? 'holeCrossesOutline' : 'holesCross';
   return { kind, part: hole.part, ring: hole.ring };
+}
+
+const samePoint = (p: Point, q: Point) => p[0] === q[0] && p[1] === q[1];
+
+/** Where two touching edges meet: an end of one lying on the other. */
+function touchPoint(e: Edge, f: Edge): Point {
+  for (const [point, other] of [[e.a, f], [e.b, f], [f.a, e], [f.b, e]] as const) {
+    if (orient(other.a, other.b, point) === 0 && within(other.a, other.b, point)) return point;
+  }
+  return e.a;
+}
+
+/** The two points a ring runs to from `at` on its edge `e`: its neighbours when `at` is a vertex. */
+function ringDirections(e: Edge, at: Point): readonly [Point, Point] {
+  const vertex = (i: number) => e.points[(i + e.size) % e.size]!;
+  if (samePoint(at, e.a)) return [vertex(e.index - 1), e.b];
+  if (samePoint(at, e.b)) return [e.a, vertex(e.index + 2)];
+  return [e.a, e.b];
+}
+
+/** Angle of q seen from p, in [0, 2π). */
+function angleFrom(p: Point, q: Point): number {
+  const angle = Math.atan2(q[1] - p[1], q[0] - p[0]);
+  return angle < 0 ? angle + 2 * Math.PI : angle;
+}
+
+/**
+ * Two rings meeting at a point cross there when one ring's two directions out of the point lie on
+ * both sides of the other's (their angles interleave); a shared direction is an overlap along an
+ * edge, which `meeting` reports by itself.
+ */
+function passesThrough(e: Edge, f: Edge): boolean {
+  const at = touchPoint(e, f);
+  const [a1, a2] = ringDirections(e, at).map((q) => angleFrom(at, q)) as [number, number];
+  const [b1, b2] = ringDirections(f, at).map((q) => angleFrom(at, q)) as [number, number];
+  if (b1 === a1 || b1 === a2 || b2 === a1 || b2 === a2) return false;
+  const inArc = (angle: number) => ((angle - a1 + 2 * Math.PI) % (2 * Math.PI)) < ((a2 - a1 + 2 * Math.PI) % (2 * Math.PI));
+  return inArc(b1) !== inArc(b2);
 }
 
 function edgesOf(polygons: readonly PolygonRings[]): Edge[] {
@@ -117,7 +164,7 @@ function edgesOf(polygons: readonly PolygonRings[]): Edge[] {
       for (let index = 0; index < points.length; index += 1) {
         const a = points[index]!;
         const b = points[(index + 1) % points.length]!;
-        edges.push({ part, ring, size: points.length, index, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]) });
+        edges.push({ part, ring, points, size: points.length, index, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]) });
       }
     });
   });
@@ -136,13 +183,87 @@ function pointInRing(point: Point, ring: readonly Point[]): number {
   return inside ? 1 : -1;
 }
 
-/** A hole whose edges cross nothing lies wholly inside or wholly outside its outline: one vertex tells. */
-function holeOutside(polygons: readonly PolygonRings[]): OutlineFault | null {
-  for (const [part, polygon] of polygons.entries()) {
-    for (const [h, hole] of (polygon.holes ?? []).entries()) {
-      const side = hole.map((p) => pointInRing(p, polygon.points)).find((s) => s !== 0);
-      if (side === -1) return { kind: 'holeCrossesOutline', part, ring: h + 1 };
+/**
+ * Which side of `ring` another ring lies on, when the two cross nothing: its first vertex off the
+ * ring tells, else the middle of its first edge off it; 0 when it runs along the ring all the way.
+ */
+function sideOf(other: readonly Point[], ring: readonly Point[]): number {
+  for (const point of other) {
+    const side = pointInRing(point, ring);
+    if (side !== 0) return side;
+  }
+  for (let i = 0; i < other.length; i += 1) {
+    const a = other[i]!;
+    const b = other[(i + 1) % other.length]!;
+    const side = pointInRing([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], ring);
+    if (side !== 0) return side;
+  }
+  return 0;
+}
+
+interface Box {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+function boxOf(ring: readonly Point[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of ring) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+const boxWithin = (inner: Box, outer: Box) => inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY;
+
+/**
+ * Pairs (outer, inner) of rings whose boxes nest, found by a sweep over the boxes' x-ranges: only
+ * those can lie one inside the other.
+ */
+function nestedBoxPairs(rings: readonly (readonly Point[])[]): [number, number][] {
+  const boxes = rings.map(boxOf);
+  const order = boxes.map((_, i) => i).sort((i, j) => boxes[i]!.minX - boxes[j]!.minX);
+  const pairs: [number, number][] = [];
+  let active: number[] = [];
+  for (const i of order) {
+    const box = boxes[i]!;
+    active = active.filter((j) => boxes[j]!.maxX >= box.minX);
+    for (const j of active) {
+      if (boxWithin(box, boxes[j]!)) pairs.push([j, i]);
+      else if (boxWithin(boxes[j]!, box)) pairs.push([i, j]);
     }
+    active.push(i);
+  }
+  return pairs;
+}
+
+/**
+ * With no crossings left, rings are nested or apart. Each hole must lie inside its outline and
+ * outside the part's other holes; a part must lie outside every other part, or inside one of its holes.
+ */
+function nestingFault(polygons: readonly PolygonRings[]): OutlineFault | null {
+  for (const [part, polygon] of polygons.entries()) {
+    const holes = polygon.holes ?? [];
+    for (const [h, hole] of holes.entries()) {
+      if (sideOf(hole, polygon.points) === -1) return { kind: 'holeCrossesOutline', part, ring: h + 1 };
+    }
+    for (const [outer, inner] of nestedBoxPairs(holes)) {
+      if (sideOf(holes[inner]!, holes[outer]!) !== -1) return { kind: 'holesNested', part, ring: inner + 1 };
+    }
+  }
+  for (const [outer, inner] of nestedBoxPairs(polygons.map((polygon) => polygon.points))) {
+    const island = polygons[inner]!.points;
+    if (sideOf(island, polygons[outer]!.points) === -1) continue;
+    const inHole = (polygons[outer]!.holes ?? []).some((hole) => sideOf(island, hole) === 1);
+    if (!inHole) return { kind: 'partsNested', part: inner, ring: 0 };
   }
   return null;
 }
@@ -162,7 +283,7 @@ export function outlineFault(polygons: readonly PolygonRings[]): OutlineFault | 
     }
     active.push(edge);
   }
-  return holeOutside(polygons);
+  return nestingFault(polygons);
 }
 
 /** The fault of a polygon or multiPolygon; other geometries cannot cross themselves here (null). */
