@@ -4,7 +4,7 @@ import { dcmdump } from '../dicom/dcmdump';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import { CT_IMAGE_STORAGE } from '../dicom/uids';
 import { HU } from './headAnatomy';
-import { PHANTOM_PATIENT, PHANTOM_SERIES_DESCRIPTION, generateHeadCtPhantom, type PhantomTissue } from './phantom';
+import { PHANTOM_PATIENT, PHANTOM_SERIES_DESCRIPTION, generateHeadCtPhantom, phantomBleedMasks, type PhantomTissue } from './phantom';
 
 type Phantom = ReturnType<typeof generateHeadCtPhantom>;
 
@@ -100,6 +100,18 @@ describe('generateHeadCtPhantom', () => {
       const bloodVoxels = values.reduce((count, v) => count + (v >= low && v <= high ? 1 : 0), 0);
       if (sahSliceIndices.includes(index)) expect(bloodVoxels, `slice ${index}`).toBeGreaterThan(200);
       else expect(bloodVoxels, `slice ${index}`).toBe(0);
+    });
+  });
+
+  it('gives the bleed as ground truth: its masks mark exactly the stored voxels in the blood HU range', () => {
+    const masks = phantomBleedMasks();
+    const [low, high] = phantom.truth.bloodHuRange;
+    expect(masks).toHaveLength(24);
+    slices.forEach(({ values }, index) => {
+      const mask = masks[index]!;
+      expect(mask).toHaveLength(values.length);
+      const mismatches = values.reduce((count, v, i) => count + (Number(v >= low && v <= high) === mask[i] ? 0 : 1), 0);
+      expect(mismatches, `slice ${index}`).toBe(0);
     });
   });
 

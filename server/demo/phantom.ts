@@ -72,8 +72,17 @@ const NOISE_HU = 3;
 const QUIET_RADIUS_PX = 3;
 const BLOOD_RANGE: readonly [number, number] = [60, 80];
 
-export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: PhantomFile[]; truth: PhantomTruth } {
-  const seed = options.seed ?? 1;
+/** Where the phantom's slices lie and which hold which bleed: one definition for its pixels and its ground truth. */
+interface PhantomLayout {
+  readonly sliceCount: number;
+  readonly grid: SliceGrid;
+  /** Height t in [0, 1] of slice `index` (see headAnatomy.ts). */
+  readonly heightOf: (index: number) => number;
+  readonly sahSliceIndices: readonly number[];
+  readonly bleedOf: (index: number) => Bleed;
+}
+
+function phantomLayout(options: PhantomOptions): PhantomLayout {
   const sliceCount = options.sliceCount ?? 24;
   if (!Number.isInteger(sliceCount) || sliceCount < 6 || sliceCount > 400) {
     throw new Error(`sliceCount must be an integer from 6 to 400, got ${sliceCount}`);
@@ -81,8 +90,6 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
   // Pixel centres symmetric about the isocentre: pixel 255.5 lies at x = y = 0.
   const origin = -((SIZE - 1) / 2) * SPACING_MM;
   const grid: SliceGrid = { rows: SIZE, columns: SIZE, spacing: SPACING_MM, x0: origin, y0: origin };
-  const heightOf = (index: number) => (index + 0.5) / sliceCount;
-
   const sahStart = Math.round(sliceCount * 0.25);
   const sahCount = Math.max(2, Math.round(sliceCount / 3));
   const sahSliceIndices = Array.from({ length: sahCount }, (_, i) => sahStart + i);
@@ -91,6 +98,31 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
     if (k < 0 || k >= sahCount) return 'none';
     return k < Math.ceil(sahCount / 2) ? 'basal' : 'convexity';
   };
+  return { sliceCount, grid, heightOf: (index) => (index + 0.5) / sliceCount, sahSliceIndices, bleedOf };
+}
+
+/** Noise-free HU of slice `index`, row-major. */
+function noiseFreeSlice(layout: PhantomLayout, index: number): Int16Array {
+  return paintHeadSlice(layout.grid, layout.heightOf(index), layout.bleedOf(index));
+}
+
+/**
+ * The bleed's ground truth: per slice in patient order, row-major, 1 where the phantom holds blood
+ * (the voxels whose stored HU lies in `truth.bloodHuRange`), from the same geometry the generator paints.
+ */
+export function phantomBleedMasks(options: PhantomOptions = {}): Uint8Array[] {
+  const layout = phantomLayout(options);
+  return Array.from({ length: layout.sliceCount }, (_, index) => {
+    if (layout.bleedOf(index) === 'none') return new Uint8Array(SIZE * SIZE);
+    return Uint8Array.from(noiseFreeSlice(layout, index), (hu) => (hu === HU.blood ? 1 : 0));
+  });
+}
+
+export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: PhantomFile[]; truth: PhantomTruth } {
+  const seed = options.seed ?? 1;
+  const layout = phantomLayout(options);
+  const { sliceCount, grid, heightOf, sahSliceIndices } = layout;
+  const origin = grid.x0;
 
   const studyInstanceUid = derivedUid(seed, 'study');
   const seriesInstanceUid = derivedUid(seed, 'series');
@@ -102,7 +134,7 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
   const probes: PhantomProbe[] = [];
   const files: PhantomFile[] = [];
   for (let index = 0; index < sliceCount; index++) {
-    const base = paintHeadSlice(grid, heightOf(index), bleedOf(index));
+    const base = noiseFreeSlice(layout, index);
     const spots = probeSpots.filter((spot) => spot.sliceIndex === index);
     for (const spot of spots) probes.push({ ...spot, hu: base[spot.row * SIZE + spot.column] ?? HU.air });
     const pixels = addNoise(base, quietMask(spots), random);
