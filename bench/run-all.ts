@@ -43,6 +43,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'frame-tagging', site: true, summary: false },
   { name: 'frame-grid', site: true, summary: false },
   { name: 'frames-import', site: false, summary: false },
+  { name: 'deid', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

@@ -301,7 +301,7 @@ export interface ImportJobsTable {
   /** The uploader; null when the import was not made by a user. */
   created_by: string | null;
   file_name: string;
-  /** ImportJob['kind']: `file`, or `stillsFolder` when the source blob is a folder's manifest. */
+  /** ImportJob['kind']: `file`, `stillsFolder` when the source blob is a folder's manifest, `dicomwebPull` when it is a PACS pull's request. */
   kind: string;
   /** The uploaded file in the blob store. */
   source_sha256: string;
@@ -312,6 +312,10 @@ export interface ImportJobsTable {
   phase: string | null;
   /** Tiles written, 0–100. */
   percent: number;
+  /** A PACS pull's instances decided so far, of `total_count` listed, and bytes received; null for other jobs. */
+  done_count: number | null;
+  total_count: number | null;
+  done_bytes: number | null;
   failure_code: string | null;
   failure_reason: string | null;
   /** JSON ImportReport, once the job has ended. */

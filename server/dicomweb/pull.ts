@@ -1,11 +1,17 @@
 /**
- * Pulls studies from a DICOMweb server (a PACS: Orthanc, dcm4chee) into a dataset: QIDO-RS finds
- * the studies a query names, WADO-RS retrieves each study (or series) as multipart/related, and
- * each instance goes into the dataset through storeInstances as its part arrives.
+ * Pulls studies from a DICOMweb server (a PACS: Orthanc, dcm4chee) into a dataset, run by an
+ * import job (server/import/jobs/dicomwebPullJob.ts): QIDO-RS finds the studies a query names and
+ * counts their instances, WADO-RS retrieves each study (or series) as multipart/related, and each
+ * instance goes into the dataset through storeInstances as its part arrives. One instance is in
+ * memory at a time: the de-identification gate must see it whole before the blob store does.
+ *
+ * A PACS that fails part-way (a refused retrieve, a connection dropped mid-study) is reported as a
+ * refusal of what was not received, and the pull goes on to the next study; the instances already
+ * stored stay, and their series are built as in any import.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { DicomwebPullRequest, FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { DicomwebPullRequest, FileImportOutcome, ImportJobCounts, ImportReport } from '../../src/core/api';
 import { badRequest } from '../http/errors';
 import type { DicomJson } from './dicomJson';
 import { boundaryOf, partBytes, readMultipart } from './multipart';
@@ -19,42 +25,64 @@ export const MAX_PULLED_STUDIES = 100;
 /** Largest instance a pull or a STOW-RS part may be (as an upload: MAX_DICOM_UPLOAD_BYTES). */
 export const MAX_INSTANCE_BYTES = 512 * 1024 * 1024;
 
+/** The report's `file` for what concerns the whole pull (the study query). */
+export const PULL_QUERY_FILE = 'studies (QIDO-RS query)';
+
 export async function pullFromPacs(
   deps: StoreDeps,
   datasetId: string,
   request: PullRequest,
   actorId: string | null,
-  onOutcome?: (outcome: FileImportOutcome) => void,
+  onCounts?: (counts: ImportJobCounts) => void,
 ): Promise<ImportReport> {
   const base = serviceRoot(request.baseUrl);
   const headers: Record<string, string> = {};
   if (request.username) headers.authorization = `Basic ${Buffer.from(`${request.username}:${request.password ?? ''}`).toString('base64')}`;
-  const studies = request.studyInstanceUid ? [request.studyInstanceUid] : await findStudies(base, headers, request.query ?? {});
+  let studies: string[];
+  try {
+    studies = request.studyInstanceUid ? [request.studyInstanceUid] : await findStudies(base, headers, request.query ?? {});
+  } catch (error) {
+    return { outcomes: [{ file: PULL_QUERY_FILE, status: 'refused', reason: pacsFailure(error, 'the study query') }], itemIds: [] };
+  }
+  const paths = studies.map((study) => (request.seriesInstanceUid && request.studyInstanceUid ? `studies/${study}/series/${request.seriesInstanceUid}` : `studies/${study}`));
+  const counts = { done: 0, total: 0, bytes: 0 };
+  for (const path of paths) counts.total += await countInstances(base, headers, path);
+  onCounts?.({ ...counts });
+
   const failures: FileImportOutcome[] = [];
+  const fail = (file: string, reason: string) => failures.push({ file, status: 'refused', reason });
   async function* instances(): AsyncGenerator<ArrivedInstance> {
-    for (const study of studies) {
-      const path = request.seriesInstanceUid && request.studyInstanceUid ? `studies/${study}/series/${request.seriesInstanceUid}` : `studies/${study}`;
-      const response = await fetch(`${base}/${path}`, { headers: { ...headers, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } });
-      const boundary = boundaryOf(response.headers.get('content-type') ?? undefined);
-      if (!response.ok || !response.body || boundary === null) {
-        const outcome: FileImportOutcome = { file: path, status: 'refused', reason: `the PACS answered ${response.status} ${response.statusText} to the retrieve` };
-        failures.push(outcome);
-        onOutcome?.(outcome);
-        await response.body?.cancel();
-        continue;
-      }
+    for (const path of paths) {
       let n = 0;
-      for await (const part of readMultipart(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), boundary)) {
-        n += 1;
-        yield { name: `${path}/${n}.dcm`, bytes: await partBytes(part.body, MAX_INSTANCE_BYTES) };
+      try {
+        const response = await fetch(`${base}/${path}`, { headers: { ...headers, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } });
+        const boundary = boundaryOf(response.headers.get('content-type') ?? undefined);
+        if (!response.ok || !response.body || boundary === null) {
+          fail(path, `the PACS answered ${response.status} ${response.statusText} to the retrieve`);
+          await response.body?.cancel();
+          continue;
+        }
+        for await (const part of readMultipart(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), boundary)) {
+          const bytes = await partBytes(part.body, MAX_INSTANCE_BYTES);
+          n += 1;
+          counts.bytes += bytes.length;
+          yield { name: `${path}/${n}.dcm`, bytes };
+        }
+      } catch (error) {
+        fail(path, `${pacsFailure(error, 'the retrieve')}; ${n} instances of it had arrived and are kept`);
       }
     }
   }
-  const report = await storeInstances(deps, datasetId, instances(), actorId, onOutcome);
-  return { outcomes: [...failures, ...report.outcomes], itemIds: report.itemIds };
+  const decided = () => {
+    counts.done += 1;
+    onCounts?.({ ...counts, total: Math.max(counts.total, counts.done) });
+  };
+  const report = await storeInstances(deps, datasetId, instances(), actorId, decided);
+  return { outcomes: [...report.outcomes, ...failures], itemIds: report.itemIds };
 }
 
-function serviceRoot(url: string): string {
+/** The service root a request names, without trailing slashes; 400 when it is not an http(s) URL. */
+export function serviceRoot(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -65,11 +93,43 @@ function serviceRoot(url: string): string {
   return parsed.toString().replace(/\/+$/, '');
 }
 
+/** The PACS answered, but not with what was asked: its message is the sentence. */
+class PacsRefused extends Error {
+  override readonly name = 'PacsRefused';
+}
+
+/** One sentence for what went wrong between us and the PACS during `step`. */
+function pacsFailure(error: unknown, step: string): string {
+  if (error instanceof PacsRefused) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch throws a TypeError for a refused connection ("fetch failed", the cause says why) and for one that drops mid-body ("terminated").
+  if (error instanceof TypeError) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `the PACS cannot be reached or stopped answering during ${step}: ${message}${cause}`;
+  }
+  return `the PACS's answer to ${step} cannot be read: ${message}`;
+}
+
 async function findStudies(base: string, headers: Record<string, string>, query: Readonly<Record<string, string>>): Promise<string[]> {
   const params = new URLSearchParams({ ...query, limit: String(MAX_PULLED_STUDIES), includefield: '0020000D' });
   const response = await fetch(`${base}/studies?${params}`, { headers: { ...headers, accept: 'application/dicom+json' } });
   if (response.status === 204) return [];
-  if (!response.ok) throw badRequest(`the PACS answered ${response.status} ${response.statusText} to the study query`);
+  if (!response.ok) throw new PacsRefused(`the PACS answered ${response.status} ${response.statusText} to the study query`);
   const studies = (await response.json()) as DicomJson[];
   return studies.map((study) => study['0020000D']?.Value?.[0]).filter((uid): uid is string => typeof uid === 'string');
+}
+
+/** How many instances the PACS lists under a study (or series), for the job's progress; 0 when it will not say (the retrieve still runs). */
+async function countInstances(base: string, headers: Record<string, string>, path: string): Promise<number> {
+  try {
+    const response = await fetch(`${base}/${path}/instances?includefield=00080018`, { headers: { ...headers, accept: 'application/dicom+json' } });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return 0;
+    }
+    const instances = (await response.json()) as unknown;
+    return Array.isArray(instances) ? instances.length : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
-import { enforceDeidPolicy } from '../deid/enforcePolicy';
+import { enforceDeidPolicy, refusalOf } from '../deid/enforcePolicy';
 import { importDicomFiles } from '../import/importFiles';
 import { routeImport } from '../import/route';
 
@@ -34,8 +34,7 @@ export async function storeInstances(
   onOutcome?: (outcome: FileImportOutcome) => void,
 ): Promise<ImportReport> {
   const refused: FileImportOutcome[] = [];
-  const refuse = (file: string, reason: string) => {
-    const outcome: FileImportOutcome = { file, status: 'refused', reason };
+  const refuse = (outcome: FileImportOutcome) => {
     refused.push(outcome);
     onOutcome?.(outcome);
   };
@@ -43,12 +42,13 @@ export async function storeInstances(
     for await (const instance of instances) {
       const route = routeImport(instance.bytes);
       if (route.importer !== 'series') {
-        refuse(instance.name, 'not a DICOM instance of a series (DICOMweb here takes CT, MR and other image series)');
+        refuse({ file: instance.name, status: 'refused', reason: 'not a DICOM instance of a series (DICOMweb here takes CT, MR and other image series)' });
         continue;
       }
       const verdict = await enforceDeidPolicy(deps.db, datasetId, instance.bytes);
       if (!verdict.admitted) {
-        refuse(instance.name, verdict.reason);
+        // Named as it arrived (a part's number, a retrieve's path), never by its content: with the policy's code and findings.
+        refuse({ ...refusalOf(verdict), file: instance.name });
         continue;
       }
       yield { name: verdict.fileName ?? instance.name, bytes: instance.bytes };

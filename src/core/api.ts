@@ -421,7 +421,10 @@ export interface DeidKeyAnswer {
 /** GET /api/datasets/:id/deid-reports (admin); POST one after an upload the browser de-identified. */
 export type DeidReportsAnswer = readonly DeidReport[];
 
-/** POST /api/datasets/:id/dicomweb-pull (admin): studies pulled from a PACS over DICOMweb; answered with the per-file ImportReport. */
+/**
+ * POST /api/datasets/:id/dicomweb-pull (admin): studies pulled from a PACS over DICOMweb by an
+ * import job (202 ImportJob of kind `dicomwebPull`; its report has one outcome per instance).
+ */
 export interface DicomwebPullRequest {
   /** The DICOMweb service root, e.g. `http://pacs:8042/dicom-web`. */
   readonly baseUrl: string;
@@ -460,24 +463,38 @@ export interface ImportJobIdentity {
   readonly datasetId: string;
   /** The uploaded file's name; a folder of stills: the folder's name ending in `/`. */
   readonly fileName: string;
-  /** One uploaded file (a slide, a video), or a folder of stills made one frame set (progress counts stills, the report has one outcome per still). */
+  /**
+   * One uploaded file (a slide, a video), a folder of stills made one frame set (progress counts
+   * stills, the report has one outcome per still), or a pull from a PACS (progress counts
+   * instances, the report has one outcome per instance).
+   */
   readonly kind: ImportJobKind;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export type ImportJobKind = 'file' | 'stillsFolder';
+export type ImportJobKind = 'file' | 'stillsFolder' | 'dicomwebPull';
 
-/** Opening the file, writing the pyramid's tiles, then storing the tile pack and the item. */
-export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'storing';
+/** Opening the file, writing the pyramid's tiles (a video's frames, a PACS's instances), then storing the tile pack and the item. */
+export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'instances' | 'storing';
+
+/** A PACS pull's counts while it runs: instances decided (imported, duplicate or refused) of those the PACS listed, and the bytes received. */
+export interface ImportJobCounts {
+  readonly done: number;
+  readonly total: number;
+  readonly bytes: number;
+}
 
 /** Why a job failed: its file's refusal, the server stopping during it, or an unforeseen error. */
 export type ImportJobFailureCode = ImportRefusalCode | 'serverStopped' | 'importFailed';
 
 export type ImportJobState =
   | { readonly state: 'queued' }
-  /** `percent`: tiles written of the pyramid (phase tiles) or frames decoded of a video (phase frames), 0–100. */
-  | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number }
+  /**
+   * `percent`: tiles written of the pyramid (phase tiles), frames decoded of a video (phase
+   * frames) or instances pulled (phase instances, with their `counts`), 0–100.
+   */
+  | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number; readonly counts?: ImportJobCounts }
   | { readonly state: 'done'; readonly report: ImportReport }
   /** `reason`: an English sentence; `report` names the file as refused with it. */
   | { readonly state: 'failed'; readonly code: ImportJobFailureCode; readonly reason: string; readonly report: ImportReport };

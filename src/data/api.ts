@@ -430,8 +430,8 @@ export function createApiClient(options: ApiClientOptions) {
     },
     /** What de-identification did to each file of the dataset, oldest first (admin). */
     listDeidReports: (datasetId: string) => json<DeidReportsAnswer>('GET', `${dataset(datasetId)}/deid-reports`),
-    /** Pulls studies from a PACS over DICOMweb into the dataset; answered when every file is in, with a report per file (admin). */
-    pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportReport>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
+    /** Starts a pull of studies from a PACS over DICOMweb into the dataset: answered at once with its import job (admin). */
+    pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
   };
 }
 

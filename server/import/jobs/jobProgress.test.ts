@@ -40,4 +40,21 @@ describe('ProgressWriter', () => {
     await writer.settled();
     expect(written).toEqual([{ phase: 'frames', percent: 20 }]);
   });
+
+  it('writes every count of a pull, in order, with its percent of the instances listed', async () => {
+    const written: JobProgress[] = [];
+    const writer = new ProgressWriter(async (progress) => {
+      written.push(progress);
+    });
+    writer.pulled({ done: 1, total: 3, bytes: 500 });
+    writer.pulled({ done: 2, total: 3, bytes: 1000 });
+    // The PACS sent one more than it listed: never past 100.
+    writer.pulled({ done: 4, total: 3, bytes: 2000 });
+    await writer.settled();
+    expect(written).toEqual([
+      { phase: 'instances', percent: 33, counts: { done: 1, total: 3, bytes: 500 } },
+      { phase: 'instances', percent: 66, counts: { done: 2, total: 3, bytes: 1000 } },
+      { phase: 'instances', percent: 100, counts: { done: 4, total: 3, bytes: 2000 } },
+    ]);
+  });
 });

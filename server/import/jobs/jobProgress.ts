@@ -2,12 +2,15 @@
  * Turns a pyramid build's tile counts (or a video's decoded frames) into the phase and percent a
  * job row shows, and writes a row only when what it shows changes: at most about a hundred writes
  * per file, however many tiles or frames it has, each after the one before (never out of order).
+ * A PACS pull shows its counts too, so it writes once per instance decided.
  */
-import type { ImportJobPhase } from '../../../src/core/api';
+import type { ImportJobCounts, ImportJobPhase } from '../../../src/core/api';
 
 export interface JobProgress {
   readonly phase: ImportJobPhase;
   readonly percent: number;
+  /** A PACS pull's instances and bytes; absent for every other job. */
+  readonly counts?: ImportJobCounts;
 }
 
 /** What is being built: a slide's tiles or a video's frames. */
@@ -35,6 +38,13 @@ export class ProgressWriter {
     if (next.phase === this.shown.phase && next.percent === this.shown.percent) return;
     this.shown = next;
     void this.enqueue(next);
+  }
+
+  /** A pull's instances: phase instances until the job ends (a PACS may send more than it listed). */
+  pulled(counts: ImportJobCounts): void {
+    const percent = counts.total > 0 ? Math.min(100, Math.floor((counts.done * 100) / counts.total)) : 0;
+    this.shown = { phase: 'instances', percent, counts };
+    void this.enqueue(this.shown);
   }
 
   /** Every write asked for so far has been made. */

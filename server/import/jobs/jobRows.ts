@@ -7,7 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ImportJob, ImportJobFailureCode, ImportJobKind, ImportJobPhase, ImportReport } from '../../../src/core/api';
 import type { StoredBlob } from '../../blobs/blobStore';
 import type { Database, ImportJobsTable } from '../../db/schema';
-import { isStillsFolderJob } from './stillsFolderJob';
+import type { JobProgress } from './jobProgress';
 
 export type ImportJobRow = Selectable<ImportJobsTable>;
 
@@ -32,6 +32,9 @@ export async function insertImportJob(
     state: 'queued',
     phase: null,
     percent: 0,
+    done_count: null,
+    total_count: null,
+    done_bytes: null,
     failure_code: null,
     failure_reason: null,
     report: null,
@@ -51,8 +54,9 @@ export async function listImportJobs(db: Kysely<Database>, datasetId: string): P
   return db.selectFrom('import_jobs').selectAll().where('dataset_id', '=', datasetId).orderBy('created_at', 'desc').orderBy('id').limit(LISTED_JOBS).execute();
 }
 
-export async function markBuilding(db: Kysely<Database>, id: string, phase: ImportJobPhase, percent: number, at: string): Promise<void> {
-  await db.updateTable('import_jobs').set({ state: 'building', phase, percent, updated_at: at }).where('id', '=', id).execute();
+export async function markBuilding(db: Kysely<Database>, id: string, { phase, percent, counts }: JobProgress, at: string): Promise<void> {
+  const counted = counts ? { done_count: counts.done, total_count: counts.total, done_bytes: counts.bytes } : {};
+  await db.updateTable('import_jobs').set({ state: 'building', phase, percent, ...counted, updated_at: at }).where('id', '=', id).execute();
 }
 
 /**
@@ -96,7 +100,7 @@ export async function failUnfinishedImportJobs(db: Kysely<Database>, at: string)
 export async function requeueImportJob(db: Kysely<Database>, id: string, at: string): Promise<ImportJobRow | null> {
   const result = await db
     .updateTable('import_jobs')
-    .set({ state: 'queued', phase: null, percent: 0, failure_code: null, failure_reason: null, report: null, updated_at: at })
+    .set({ state: 'queued', phase: null, percent: 0, done_count: null, total_count: null, done_bytes: null, failure_code: null, failure_reason: null, report: null, updated_at: at })
     .where('id', '=', id)
     .where('state', '=', 'failed')
     .executeTakeFirst();
@@ -104,10 +108,13 @@ export async function requeueImportJob(db: Kysely<Database>, id: string, at: str
 }
 
 export function importJobOf(row: ImportJobRow): ImportJob {
-  const identity = { id: row.id, datasetId: row.dataset_id, fileName: row.file_name, kind: isStillsFolderJob(row) ? 'stillsFolder' : 'file', createdAt: row.created_at, updatedAt: row.updated_at } as const;
+  const identity = { id: row.id, datasetId: row.dataset_id, fileName: row.file_name, kind: kindOf(row), createdAt: row.created_at, updatedAt: row.updated_at } as const;
   switch (row.state) {
-    case 'building':
-      return { ...identity, state: 'building', phase: (row.phase ?? 'opening') as ImportJobPhase, percent: Number(row.percent) };
+    case 'building': {
+      const building = { ...identity, state: 'building', phase: (row.phase ?? 'opening') as ImportJobPhase, percent: Number(row.percent) } as const;
+      if (row.done_count === null || row.total_count === null) return building;
+      return { ...building, counts: { done: Number(row.done_count), total: Number(row.total_count), bytes: Number(row.done_bytes ?? 0) } };
+    }
     case 'done':
       return { ...identity, state: 'done', report: reportOf(row) };
     case 'failed': {
@@ -117,6 +124,12 @@ export function importJobOf(row: ImportJobRow): ImportJob {
     default:
       return { ...identity, state: 'queued' };
   }
+}
+
+const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull'];
+
+function kindOf(row: Pick<ImportJobRow, 'kind'>): ImportJobKind {
+  return KINDS.find((kind) => kind === row.kind) ?? 'file';
 }
 
 /** The stored report; a job that ended without one (the server stopped) reports its file refused with the job's sentence. */

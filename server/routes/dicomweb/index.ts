@@ -5,12 +5,12 @@
  * item API shows them (services/access.ts); storing (STOW-RS) is for admins, as uploads are.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ImportReport } from '../../../src/core/api';
+import type { ImportJob, ImportReport } from '../../../src/core/api';
 import { readWholeBlob } from '../../blobs/blobStore';
 import { decodeFrames, NoDecoder, type DecodedFrame } from '../../dicom/decode/pixels';
 import { FrameNotFound, readFrames } from '../../dicom/frameBytes';
 import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
-import { pullFromPacs, MAX_INSTANCE_BYTES, type PullRequest } from '../../dicomweb/pull';
+import { MAX_INSTANCE_BYTES, serviceRoot, type PullRequest } from '../../dicomweb/pull';
 import { frameEncoding } from '../../dicomweb/frames';
 import { instanceMetadata } from '../../dicomweb/metadata';
 import { boundaryOf, mediaParameter, MultipartError, multipartBody, multipartContentType, newBoundary, partBytes, readMultipart } from '../../dicomweb/multipart';
@@ -20,6 +20,8 @@ import { sopUidsOf, storeInstances } from '../../dicomweb/store';
 import { storeResponse, type StoredPart } from '../../dicomweb/storeResponse';
 import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody } from '../../http/streamedBody';
+import { dicomwebPullJobName, storePullManifest } from '../../import/jobs/dicomwebPullJob';
+import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
 import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible } from '../../services/access';
 import { findDataset } from '../../services/datasets';
@@ -253,15 +255,15 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     return parts.map((part) => ({ ...part, retrieveUrl: urls.get(part.sopInstanceUid) ?? null }));
   }
 
-  app.post<{ Params: { id: string }; Body: PullRequest }>('/api/datasets/:id/dicomweb-pull', { schema: pullSchema, config: { roles: ['admin'] } }, async (request): Promise<ImportReport> => {
+  /** A pull from a PACS: the URL checked now, the pulling done by an import job (202 with it; server/import/jobs/dicomwebPullJob.ts). */
+  app.post<{ Params: { id: string }; Body: PullRequest }>('/api/datasets/:id/dicomweb-pull', { schema: pullSchema, config: { roles: ['admin'] } }, async (request, reply): Promise<ImportJob> => {
     const admin = userOf(request);
-    if (!(await findDataset(ctx.db, request.params.id))) throw notFound(`no dataset ${request.params.id}`);
-    try {
-      return await pullFromPacs({ db: ctx.db, blobs: ctx.blobs, now: ctx.now }, request.params.id, request.body, admin.id);
-    } catch (error) {
-      if (error instanceof MultipartError) throw new HttpError(502, 'bad_gateway', `the PACS's answer cannot be read: ${error.message}`);
-      if (error instanceof TypeError) throw new HttpError(502, 'bad_gateway', `the PACS cannot be reached: ${error.message}`);
-      throw error;
-    }
+    const { id } = request.params;
+    if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
+    serviceRoot(request.body.baseUrl);
+    const manifest = await storePullManifest(ctx.blobs, request.body);
+    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: dicomwebPullJobName(request.body), kind: 'dicomwebPull', source: manifest }, ctx.now().toISOString());
+    ctx.importJobs.enqueue(job, request.body.password);
+    return reply.code(202).send(importJobOf(job));
   });
 };

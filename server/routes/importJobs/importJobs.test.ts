@@ -97,7 +97,7 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
     const datasetId = await newDataset();
     const source = await server.blobs.put(Readable.from([svs]));
     const stopped = await insertImportJob(server.db, { datasetId, createdBy: admin.user.id, fileName: SVS, kind: 'file', source }, server.now().toISOString());
-    await markBuilding(server.db, stopped.id, 'tiles', 40, server.now().toISOString());
+    await markBuilding(server.db, stopped.id, { phase: 'tiles', percent: 40 }, server.now().toISOString());
 
     await bootstrap(server.db, { dataDir: server.dataDir, blobs: server.blobs, demo: false, now: server.now });
     const failed = await finished(stopped);

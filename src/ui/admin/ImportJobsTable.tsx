@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ImportJob, ImportJobFailureCode } from '../../core/api';
 import { useT } from '../../i18n';
 import { importJobText } from './importJobText';
@@ -6,13 +7,23 @@ import { importJobText } from './importJobText';
 const RETRYABLE: ReadonlySet<ImportJobFailureCode> = new Set(['serverStopped', 'importFailed']);
 
 /** The dataset's import jobs: each job's progress bar and step, then its file's outcome; a failed one can be retried. */
-export function ImportJobsTable({ jobs, onRetry }: { readonly jobs: readonly ImportJob[]; readonly onRetry: (jobId: string) => void }) {
+export function ImportJobsTable({
+  jobs,
+  onRetry,
+  testId = 'import-jobs',
+}: {
+  readonly jobs: readonly ImportJob[];
+  readonly onRetry: (jobId: string) => void;
+  /** Another table of jobs on the same screen (the PACS pull's) is told apart by its own. */
+  readonly testId?: string;
+}) {
   const t = useT();
+  const titleId = useId();
   if (jobs.length === 0) return null;
   return (
     <>
-      <h3 id="import-jobs-title">{t('admin.jobs.title')}</h3>
-      <table className="compact upload-report" data-testid="import-jobs" aria-labelledby="import-jobs-title">
+      <h3 id={titleId}>{t('admin.jobs.title')}</h3>
+      <table className="compact upload-report" data-testid={testId} aria-labelledby={titleId}>
         <thead>
           <tr>
             <th scope="col">{t('admin.upload.file')}</th>

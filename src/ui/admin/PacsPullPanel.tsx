@@ -1,16 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import type { ImportReport } from '../../core/api';
+import { isFinished } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { EMPTY_PACS_PULL_FORM, pacsPullRequest, type PacsPullForm, type PacsPullRequestResult } from './pacsPullRequest';
 import { useAdminAction } from './useAdminAction';
+import { useImportJobs } from './useImportJobs';
 
 /**
  * Pulls a study, a series or a query's studies from a PACS over DICOMweb into a dataset: the
- * server does the fetching and answers once every file is in, with the upload's per-file report.
+ * server answers at once with the pull's import job and does the fetching; the dataset's pulls
+ * show their progress here as the other import jobs do, and the pull started here its report
+ * per instance once it has ended.
  */
 export function PacsPullPanel() {
   const t = useT();
@@ -18,22 +22,27 @@ export function PacsPullPanel() {
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [form, setForm] = useState<PacsPullForm>(EMPTY_PACS_PULL_FORM);
   const [problem, setProblem] = useState<Extract<PacsPullRequestResult, { problem: unknown }> | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [startedId, setStartedId] = useState<string | null>(null);
   const { busy, error, run } = useAdminAction();
+  const importJobs = useImportJobs(datasetId, () => void loadDatasets());
+  const pulls = importJobs.jobs.filter((job) => job.kind === 'dicomwebPull');
+  const started = pulls.find((job) => job.id === startedId);
+  const report = started && isFinished(started) ? started.report : null;
   const edit = (change: Partial<PacsPullForm>) => setForm((current) => ({ ...current, ...change }));
 
   async function pull(event: FormEvent): Promise<void> {
     event.preventDefault();
     const built = pacsPullRequest(form);
-    setReport(null);
+    setStartedId(null);
     if ('problem' in built) {
       setProblem(built);
       return;
     }
     setProblem(null);
     await run(async () => {
-      setReport(await appServices().api.pullFromPacs(datasetId, built.request));
-      await loadDatasets();
+      const job = await appServices().api.pullFromPacs(datasetId, built.request);
+      setStartedId(job.id);
+      importJobs.add(job);
     });
   }
 
@@ -98,12 +107,14 @@ export function PacsPullPanel() {
         </p>
       )}
       <ErrorText error={error} testId="pacs-error" />
+      <ErrorText error={importJobs.error} testId="pacs-jobs-error" />
       {/* The server's own sentence says what it or the PACS refused (a query key, the URL, the PACS's status). */}
       {error?.kind === 'http' && (
         <p className="muted" data-testid="pacs-refusal">
           {t('pacsPull.serverSaid', { message: error.message })}
         </p>
       )}
+      <ImportJobsTable jobs={pulls} onRetry={(jobId) => void importJobs.retry(jobId)} testId="pacs-jobs" />
       {report && (
         <>
           <p role="status" data-testid="pacs-summary">

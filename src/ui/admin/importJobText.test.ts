@@ -64,4 +64,30 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
     expect(done).toEqual({ text: t('admin.jobs.stillsDone', { imported: 2, refused: 1 }), tone: 'ok', detail: null });
     expect(done.text).toContain('2');
   });
+
+  it('counts a PACS pull in instances and megabytes while it runs, then ends with its counts and the first refusal\'s sentence', () => {
+    const pull: ImportJobIdentity = { ...identity, fileName: 'pacs:8042: study 1.2.3', kind: 'dicomwebPull' };
+    const asking = text({ ...pull, state: 'building', phase: 'opening', percent: 0 });
+    const running = text({ ...pull, state: 'building', phase: 'instances', percent: 42, counts: { done: 12, total: 28, bytes: 6_314_736 } });
+    expect(asking.text).not.toBe(text({ ...identity, state: 'building', phase: 'opening', percent: 0 }).text);
+    expect(running.text).toBe(t('pacsPull.jobInstances', { done: 12, total: 28, megabytes: '6.3' }));
+    expect(running.text).toContain('12');
+    expect(running.text).toContain('6.3');
+
+    const dropped = 'the PACS cannot be reached or stopped answering during the retrieve: terminated; 5 instances of it had arrived and are kept';
+    const report = {
+      outcomes: [
+        { file: 'studies/1.2.3/1.dcm', status: 'imported', itemId: 'i' },
+        { file: 'studies/1.2.3/2.dcm', status: 'duplicate', itemId: 'i' },
+        { file: 'studies/1.2.3', status: 'refused', reason: dropped },
+      ],
+      itemIds: ['i'],
+    } as const;
+    expect(text({ ...pull, state: 'done', report })).toEqual({ text: t('pacsPull.jobDone', { imported: 1, duplicate: 1, refused: 1 }), tone: 'error', detail: dropped });
+    const whole = { outcomes: report.outcomes.slice(0, 1), itemIds: ['i'] };
+    expect(text({ ...pull, state: 'done', report: whole })).toEqual({ text: t('pacsPull.jobDone', { imported: 1, duplicate: 0, refused: 0 }), tone: 'ok', detail: null });
+    const unreachable = 'the PACS cannot be reached or stopped answering during the study query: fetch failed';
+    const failed = text({ ...pull, state: 'failed', code: 'importFailed', reason: unreachable, report: { outcomes: [{ file: 'studies (QIDO-RS query)', status: 'refused', reason: unreachable }], itemIds: [] } });
+    expect(failed).toEqual({ text: t('pacsPull.jobDone', { imported: 0, duplicate: 0, refused: 1 }), tone: 'error', detail: unreachable });
+  });
 });

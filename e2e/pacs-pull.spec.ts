@@ -1,0 +1,50 @@
+/**
+ * A pull from a real PACS (Orthanc, with the sample head-CT series in it) through the admin's
+ * *Pull from a PACS* form (an admin-only task, so signed in as the admin): the pull becomes an
+ * import job whose row ends done, and the form shows the per-instance report of the pull it started.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasOrthanc, startOrthanc, type RunningOrthanc } from '../server/testing/orthanc';
+import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
+import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
+import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
+
+const ready = hasOrthanc() && hasSampleData();
+if (!ready) console.log('pacs-pull.spec.ts skipped: it needs Orthanc (apt-get install orthanc orthanc-dicomweb) and the sample data');
+test.skip(!ready, 'needs Orthanc and the sample data');
+
+const INSTANCES = 28;
+
+test('an admin pulls a study from a PACS: the pull runs as an import job and its report lists every instance', async ({ page, mejirushi }) => {
+  let orthanc: RunningOrthanc | null = null;
+  try {
+    orthanc = await startOrthanc();
+    const folder = join(sampleDataDir(), 'radiology', 'ct-head-series-ge');
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.dcm'))) await orthanc.store(readFileSync(join(folder, name)));
+    const studies = (await (await fetch(`${orthanc.dicomWeb}/studies`)).json()) as Record<string, { Value?: string[] }>[];
+    const studyUid = studies[0]?.['0020000D']?.Value?.[0] as string;
+
+    const admin = await serverApi(mejirushi.url, mejirushi.admin);
+    const dataset = await admin.createDataset({ name: 'Pulled head CT', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version });
+    await signIn(page, mejirushi.admin);
+    await byTestId(page, 'nav-admin').click();
+    await byTestId(page, 'pacs-dataset').selectOption({ label: dataset.name });
+    await byTestId(page, 'pacs-base-url').fill(orthanc.dicomWeb);
+    await byTestId(page, 'pacs-study').fill(studyUid);
+    await byTestId(page, 'pacs-submit').click();
+
+    const job = byTestId(page, 'pacs-jobs').locator('tbody tr');
+    await expect(job).toHaveCount(1);
+    await expect(job).toContainText(`study ${studyUid}`);
+    await expect(job).toHaveAttribute('data-state', 'done');
+    await expect(job).toContainText(`${INSTANCES} instances imported, 0 already in the dataset, 0 refused`);
+    await expect(byTestId(page, 'pacs-summary')).toHaveText(`${INSTANCES} files: ${INSTANCES} imported, 0 refused`);
+    await expect(byTestId(page, 'pacs-report').locator('tbody tr[data-status="imported"]')).toHaveCount(INSTANCES);
+
+    const { items } = await admin.listItems(dataset.id);
+    expect(items.map((item) => item.progress.total)).toEqual([INSTANCES]);
+  } finally {
+    await orthanc?.stop();
+  }
+});

@@ -1,0 +1,38 @@
+/** A PACS pull's job: named by host and UIDs, its request read back from its blob, its password never stored. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readWholeBlob, type BlobStore } from '../../blobs/blobStore';
+import { blobStoreIn } from '../../blobs/diskBlobStore';
+import { dicomwebPullJobName, isDicomwebPullJob, PASSWORD_NOT_KEPT, pullRequestOfJob, storePullManifest } from './dicomwebPullJob';
+
+describe('DICOMweb pull job', () => {
+  let dir = '';
+  let blobs: BlobStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mejirushi-pull-job-'));
+    blobs = blobStoreIn(dir);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is named by the PACS host and the UIDs it pulls, never by a query\'s values', () => {
+    const baseUrl = 'http://pacs.example:8042/dicom-web';
+    expect(dicomwebPullJobName({ baseUrl, studyInstanceUid: '1.2.3' })).toBe('pacs.example:8042: study 1.2.3');
+    expect(dicomwebPullJobName({ baseUrl, studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4' })).toBe('pacs.example:8042: series 1.2.3.4');
+    expect(dicomwebPullJobName({ baseUrl, query: { PatientName: 'SATO^HANAKO' } })).toBe('pacs.example:8042: query');
+    expect(isDicomwebPullJob({ kind: 'dicomwebPull' })).toBe(true);
+    expect(isDicomwebPullJob({ kind: 'stillsFolder' })).toBe(false);
+  });
+
+  it('keeps the request without its password, and gives it back only with the password the job holds', async () => {
+    const request = { baseUrl: 'http://pacs/dicom-web', username: 'puller', password: 's3cret', query: { StudyDate: '20240101' } };
+    const manifest = await storePullManifest(blobs, request);
+    expect((await readWholeBlob(blobs, manifest.sha256)).toString('utf8')).not.toContain('s3cret');
+    expect(await pullRequestOfJob(blobs, { source_sha256: manifest.sha256 }, 's3cret')).toEqual(request);
+    await expect(pullRequestOfJob(blobs, { source_sha256: manifest.sha256 }, undefined)).rejects.toThrow(PASSWORD_NOT_KEPT);
+
+    const open = await storePullManifest(blobs, { baseUrl: 'http://pacs/dicom-web', studyInstanceUid: '1.2.3' });
+    expect(await pullRequestOfJob(blobs, { source_sha256: open.sha256 }, undefined)).toEqual({ baseUrl: 'http://pacs/dicom-web', studyInstanceUid: '1.2.3' });
+  });
+});
