@@ -26,7 +26,7 @@ import { labelCoverage } from './migrations/0021_label_coverage';
 import { labelSetMigrations } from './migrations/0022_label_set_migrations';
 import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
 import { importJobKind } from './migrations/0024_import_job_kind';
-import { importJobCounts } from './migrations/0026_import_job_counts';
+import { importJobCounts } from './migrations/0025_import_job_counts';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -213,7 +213,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0022_label_set_migrations': labelSetMigrations,
   '0023_item_study_attributes': itemStudyAttributes,
   '0024_import_job_kind': importJobKind,
-  '0026_import_job_counts': importJobCounts,
+  '0025_import_job_counts': importJobCounts,
 };
 
 const provider: MigrationProvider = {

@@ -1,7 +1,7 @@
 /**
  * `import_jobs.done_count`, `total_count`, `done_bytes`: a PACS pull's progress as counts (instances
  * decided of those the PACS listed, bytes received), which a percent cannot say. Null for every
- * other job, whose progress stays a percent. (0026, not 0025: that number was left to another change.)
+ * other job, whose progress stays a percent.
  */
 import type { Kysely, Migration } from 'kysely';
 
