@@ -24,7 +24,7 @@ describe('record/importMany', () => {
     const diff = runCommand('record/importMany', ctx, new RecordStore(DOC_KEY, []), {
       records: [importedMask('slice-1', [0, 1]), importedMask('slice-3', [5]), shapeRecord('planned-1', 'slice-2', square, 'cyst', READ)],
     });
-    const after = Object.values(diff).map(([, record]) => record!);
+    const after = Object.values(diff).map(([, record]) => record as Mask | Shape);
     expect(after.map((r) => [r.type, r.id, r.targetId, r.classCode])).toEqual([
       ['mask', 'mask:lesion:slice-1:lesion', 'slice-1', 'lesion'],
       ['mask', 'mask:lesion:slice-3:lesion', 'slice-3', 'lesion'],
