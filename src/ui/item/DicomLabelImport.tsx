@@ -2,14 +2,12 @@ import { useMemo, useRef, useState } from 'react';
 import type { LabelImportPlan, LabelObject, LabelObjectRefusal, LabelSource, Refusable } from '../../core/exchange/seg/labelObjectImport';
 import type { SeriesItem } from '../../core/item';
 import type { Question } from '../../core/labelSet';
-import { useLanguage, useT, type Translate } from '../../i18n';
+import { useT, type Translate } from '../../i18n';
 import { isEditable, useAppStore, type OpenItem } from '../../store';
+import { LabelImportPlanView } from './LabelImportPlanView';
 
 /** The reader and planner, with dcmjs: loaded when a file is chosen, not with the CT page. */
 type Reader = typeof import('../../core/exchange/seg/labelObjectImport');
-
-/** A source's choice in the form: a class code, `skip`, or '' (undecided: refused as unmapped). */
-const SKIP = 'skip';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -68,7 +66,6 @@ function planOf(reader: Reader, preview: Preview, series: SeriesItem, question: 
  */
 export function DicomLabelImport({ open }: { readonly open: OpenItem }) {
   const t = useT();
-  const [language] = useLanguage();
   const runCommands = useAppStore((state) => state.runCommands);
   const userId = useAppStore((state) => state.session?.user.id ?? null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -105,12 +102,13 @@ export function DicomLabelImport({ open }: { readonly open: OpenItem }) {
     }
   }
 
-  function choose(number: number, value: string): void {
+  /** `code` undefined: undecided (refused as unmapped); null: skipped. */
+  function choose(number: number, code: string | null | undefined): void {
     setPhase((current) => {
       if (current.kind !== 'preview') return current;
       const choices = new Map(current.choices);
-      if (value === '') choices.delete(number);
-      else choices.set(number, value === SKIP ? null : value);
+      if (code === undefined) choices.delete(number);
+      else choices.set(number, code);
       return { ...current, choices };
     });
   }
@@ -124,10 +122,6 @@ export function DicomLabelImport({ open }: { readonly open: OpenItem }) {
     const text = t('labelImport.done', { count: accepted.records.length, file, slices }) + (refused > 0 ? ` ${t('labelImport.doneRefused', { count: refused })}` : '');
     setPhase({ kind: 'finished', text, ok: true, imported: accepted.records.length });
   }
-
-  const className = (code: string) => question?.classes.find((c) => c.code === code)?.name[language] ?? code;
-  const slicesText = (indices: readonly number[], reader: Reader) =>
-    indices.length === 0 ? t('labelImport.noSlices') : t('labelImport.slices', { slices: reader.sliceRuns(indices).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ') });
 
   return (
     <section className="dicom-label-import" data-testid="dicom-label-import" data-phase={phase.kind}>
@@ -143,7 +137,7 @@ export function DicomLabelImport({ open }: { readonly open: OpenItem }) {
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
-          if (file && question && !busy) void read(file, question, series);
+          if (file && question && !busy && blocked === null) void read(file, question, series);
         }}
       />
 
@@ -154,70 +148,19 @@ export function DicomLabelImport({ open }: { readonly open: OpenItem }) {
       )}
 
       {phase.kind === 'preview' && question && plan?.ok && (
-        <div role="group" aria-label={t(phase.object.kind === 'seg' ? 'labelImport.plan.seg' : 'labelImport.plan.rtstruct', { file: phase.file })} data-testid="dicom-label-import-plan">
-          <p>
-            <strong>{t(phase.object.kind === 'seg' ? 'labelImport.plan.seg' : 'labelImport.plan.rtstruct', { file: phase.file })}</strong>
-          </p>
-          <ul>
-            {phase.sources.map((source) => {
-              const choice = phase.choices.get(source.number);
-              const code = choice ?? null;
-              const planned = code === null ? undefined : plan.value.classes.find((c) => c.classCode === code);
-              return (
-                <li key={source.number} data-testid="dicom-label-import-source" data-number={source.number} data-class={code ?? ''} data-slices={planned?.sliceIndices.join(' ') ?? ''}>
-                  <label>
-                    {t(phase.object.kind === 'seg' ? 'labelImport.source.seg' : 'labelImport.source.rtstruct', { number: source.number, label: source.label })}{' '}
-                    <select value={choice === undefined ? '' : (choice ?? SKIP)} onChange={(event) => choose(source.number, event.target.value)} data-testid="dicom-label-import-choice">
-                      <option value="">{t('labelImport.choose')}</option>
-                      <option value={SKIP}>{t('labelImport.skip')}</option>
-                      {question.classes.map((c) => (
-                        <option key={c.code} value={c.code}>
-                          {c.name[language]}
-                        </option>
-                      ))}
-                    </select>
-                  </label>{' '}
-                  {code !== null && <span className="muted small">{slicesText(planned?.sliceIndices ?? [], phase.reader)}</span>}
-                </li>
-              );
-            })}
-          </ul>
-          {phase.object.kind === 'rtstruct' && (
-            <label>
-              {t('labelImport.as')}{' '}
-              <select value={phase.as} onChange={(event) => setPhase({ ...phase, as: event.target.value === 'outlines' ? 'outlines' : 'masks' })} data-testid="dicom-label-import-as">
-                <option value="masks">{t('labelImport.as.masks')}</option>
-                <option value="outlines">{t('labelImport.as.outlines')}</option>
-              </select>
-            </label>
-          )}
-          {plan.value.refusals.length > 0 && (
-            <div className="error" data-testid="dicom-label-import-refusals">
-              {t('labelImport.refusals')}
-              <ul>
-                {plan.value.refusals.map((r, i) => (
-                  <li key={i} data-number={r.number}>
-                    {t(phase.object.kind === 'seg' ? 'labelImport.source.seg' : 'labelImport.source.rtstruct', { number: r.number, label: r.label })}:{' '}
-                    {r.reason}
-                    {!phase.choices.has(r.number) && ` (${t('labelImport.unmapped')})`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {plan.value.records.length === 0 && <p className="muted small">{t('labelImport.nothing')}</p>}
-          {plan.value.classes.map((c) => (
-            <p key={c.classCode} className="muted small" data-testid="dicom-label-import-class" data-class={c.classCode} data-slices={c.sliceIndices.join(' ')}>
-              {className(c.classCode)}: {slicesText(c.sliceIndices, phase.reader)}
-            </p>
-          ))}
-          <button type="button" onClick={() => confirm(phase.file, plan.value)} disabled={plan.value.records.length === 0} data-testid="dicom-label-import-confirm">
-            {t('labelImport.confirm', { count: plan.value.records.length })}
-          </button>{' '}
-          <button type="button" onClick={() => setPhase({ kind: 'finished', text: t('labelImport.cancelled'), ok: false, imported: 0 })}>
-            {t('labelImport.cancel')}
-          </button>
-        </div>
+        <LabelImportPlanView
+          file={phase.file}
+          kind={phase.object.kind}
+          question={question}
+          sources={phase.sources}
+          choices={phase.choices}
+          as={phase.as}
+          plan={plan.value}
+          onChoose={choose}
+          onAs={(as) => setPhase({ ...phase, as })}
+          onConfirm={() => confirm(phase.file, plan.value)}
+          onCancel={() => setPhase({ kind: 'finished', text: t('labelImport.cancelled'), ok: false, imported: 0 })}
+        />
       )}
 
       {phase.kind === 'finished' && (

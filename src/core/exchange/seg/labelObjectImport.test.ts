@@ -7,7 +7,7 @@ import { encodeRuns } from '../../mask';
 import { humanProvenance, maskRecord } from '../../testing/records';
 import { hasSampleData, sampleDataDir } from '../../../../server/testing/sampleData';
 import { writeDicom } from './dicomFile';
-import { labelSources, planLabelImport, readLabelObject, sliceRuns, type LabelImportOptions, type LabelObject } from './labelObjectImport';
+import { labelSources, planLabelImport, readLabelObject, type LabelImportOptions, type LabelObject } from './labelObjectImport';
 import { RT_STRUCTURE_SET_STORAGE } from './rtstructImport';
 import { exportSegmentation } from './segExport';
 import { BLEED_QUESTION, CT_IMAGE_STORAGE, countingUids, TEST_SOURCE, testSeries } from './__tests__/segFixtures';
@@ -70,6 +70,12 @@ describe('the plan of a SEG import', () => {
       { classCode: 'bleed', sliceIndices: [0, 2], records: 2 },
       { classCode: 'other', sliceIndices: [1], records: 1 },
     ]);
+    expect(plan.value.slicesOf).toEqual(
+      new Map([
+        [1, [0, 2]],
+        [2, [1]],
+      ]),
+    );
     expect(plan.value.refusals).toEqual([]);
     expect(plan.value.records.map((r) => r.provenance.imported?.file)).toEqual(['bleed-seg.dcm', 'bleed-seg.dcm', 'bleed-seg.dcm']);
   });
@@ -145,17 +151,6 @@ describe('the plan of an RTSTRUCT import', () => {
   it('refuses a structure set of another series, naming the series and study it needs', () => {
     const plan = planLabelImport(read(structureSet()), { ...options(BLEED_QUESTION), series: { ...series, seriesInstanceUid: '9.9' } });
     expect(plan).toEqual({ ok: false, refusal: { kind: 'otherSeries', seriesUids: ['1.2.3'], studyUid: '1.2' } });
-  });
-});
-
-describe('slice runs', () => {
-  it('joins consecutive slices and numbers them from 1', () => {
-    expect(sliceRuns([0, 1, 2, 5, 7, 8])).toEqual([
-      [1, 3],
-      [6, 6],
-      [8, 9],
-    ]);
-    expect(sliceRuns([])).toEqual([]);
   });
 });
 

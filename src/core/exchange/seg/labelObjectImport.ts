@@ -97,6 +97,8 @@ export interface PlannedClass {
 export interface LabelImportPlan {
   readonly records: readonly (Mask | Shape)[];
   readonly classes: readonly PlannedClass[];
+  /** Segment or ROI number → the slices its records land on (0-based, sorted). */
+  readonly slicesOf: ReadonlyMap<number, readonly number[]>;
   readonly refusals: readonly SourceRefusal[];
   /** Segments or ROIs the user chose to skip. */
   readonly skipped: readonly LabelSource[];
@@ -108,16 +110,17 @@ function otherSeries(object: LabelObject, series: SeriesItem): LabelObjectRefusa
   return { kind: 'otherSeries', seriesUids: named, studyUid: object.studyUid };
 }
 
-function classesOf(records: readonly (Mask | Shape)[], series: SeriesItem): PlannedClass[] {
+/** Per key (a class code, a source number), the slices of the records that have it and how many records they are. */
+function slicesBy<K>(records: readonly (Mask | Shape)[], series: SeriesItem, key: (record: Mask | Shape) => K): Map<K, { sliceIndices: number[]; records: number }> {
   const sliceOf = new Map(series.slices.map((slice, index) => [slice.targetId, index]));
-  const byClass = new Map<string, { slices: Set<number>; records: number }>();
+  const byKey = new Map<K, { slices: Set<number>; records: number }>();
   for (const record of records) {
-    const entry = byClass.get(record.classCode) ?? { slices: new Set<number>(), records: 0 };
+    const entry = byKey.get(key(record)) ?? { slices: new Set<number>(), records: 0 };
     entry.slices.add(sliceOf.get(record.targetId)!);
     entry.records += 1;
-    byClass.set(record.classCode, entry);
+    byKey.set(key(record), entry);
   }
-  return [...byClass].map(([classCode, { slices, records: count }]) => ({ classCode, sliceIndices: [...slices].sort((a, b) => a - b), records: count }));
+  return new Map([...byKey].map(([k, { slices, records: count }]) => [k, { sliceIndices: [...slices].sort((a, b) => a - b), records: count }]));
 }
 
 /** The records the file makes on `options.series` with the user's choices, or why it makes none. */
@@ -149,16 +152,9 @@ export function planLabelImport(object: LabelObject, options: LabelImportOptions
     records = made.value.records;
     refusals = made.value.refusals.map((r) => ({ number: r.roiNumber, label: r.name, reason: r.reason }));
   }
-  return { ok: true, value: { records, classes: classesOf(records, series), refusals, skipped } };
-}
-
-/** Sorted 0-based slice indices as 1-based runs, first and last inclusive: [0, 1, 2, 5] → [[1, 3], [6, 6]]. */
-export function sliceRuns(indices: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const index of indices) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === index) last[1] = index + 1;
-    else runs.push([index + 1, index + 1]);
-  }
-  return runs;
+  const classes = [...slicesBy(records, series, (r) => r.classCode)].map(([classCode, planned]) => ({ classCode, ...planned }));
+  // Every record the readers make names its source (provenance.imported).
+  const bySource = slicesBy(records, series, (r) => r.provenance.imported!.number);
+  const slicesOf = new Map([...bySource].map(([number, planned]) => [number, planned.sliceIndices]));
+  return { ok: true, value: { records, classes, slicesOf, refusals, skipped } };
 }
