@@ -2,33 +2,26 @@ import type { Page } from '@playwright/test';
 import { decodeRuns } from '../src/core/mask';
 import { demoPhantomSlices } from '../server/demo/phantomHu';
 import { allRecords } from '../src/data/testing/allRecords';
-import { byTestId, expect, expectSliceShown, expectSynced, goToSlice, openDemoItem, serverApi, settled, signIn, test, waitForItem } from './fixtures/mejirushi';
+import {
+  byTestId,
+  expect,
+  expectSliceShown,
+  expectSynced,
+  goToSlice,
+  openDemoItem,
+  segmentPixels as segmentPixelsOf,
+  serverApi,
+  settled,
+  signIn,
+  stroke,
+  test,
+  waitForItem,
+} from './fixtures/mejirushi';
 
 const SEGMENT = 'sah.blood';
 
-/** Where image pixel (column, row)'s centre lies on the page. */
-async function pagePoint(page: Page, column: number, row: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator('.sv-viewport').boundingBox();
-  if (!box) throw new Error('the viewport has no box');
-  const [x, y] = await page.evaluate(([r, c]) => window.__mejirushiViewer!.imageToCanvas(r, c), [row, column] as const);
-  return { x: box.x + x, y: box.y + y };
-}
-
-async function stroke(page: Page, from: readonly [number, number], to: readonly [number, number]): Promise<void> {
-  const a = await pagePoint(page, ...from);
-  const b = await pagePoint(page, ...to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 6 });
-  await page.mouse.up();
-}
-
-/** The segment's pixel count as the panel shows it, once no slice is being measured. */
-async function segmentPixels(page: Page): Promise<number> {
-  const volume = byTestId(page, `segment-volume-${SEGMENT}`);
-  await expect(volume).toHaveAttribute('data-pending', 'false');
-  return Number(await volume.getAttribute('data-pixels'));
-}
+/** The segment's pixel count as the panel shows it. */
+const segmentPixels = (page: Page) => segmentPixelsOf(page, SEGMENT);
 
 /** The blood pixel of slice `index` with the most blood around it (a 9×9 window), as [column, row]. */
 function bloodCentre(hu: Float32Array, width: number, range: readonly [number, number]): readonly [number, number] {

@@ -51,6 +51,7 @@ describe('the command registry', () => {
       'shape/addMany',
       'mask/set',
       'mask/setMany',
+      'record/importMany',
       'proposal/accept',
       'proposal/reject',
       'proposal/addMany',

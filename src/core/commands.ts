@@ -1,6 +1,7 @@
 import type { DocumentView } from './annotation';
 import { acceptProposals, addProposals, rejectProposals } from './commands/proposal';
 import { setMask, setMasks } from './commands/mask';
+import { importRecords } from './commands/recordImport';
 import { addShape, removeShape, updateShape } from './commands/shape';
 import { removeShapes, setShapeClass, translateShapes } from './commands/shapeSelection';
 import { addShapes } from './commands/shapeMany';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   addShapes,
   setMask,
   setMasks,
+  importRecords,
   acceptProposals,
   rejectProposals,
   addProposals,

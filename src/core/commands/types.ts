@@ -1,4 +1,4 @@
-import type { AnnotationRecord, DocumentView, Geometry, Provenance } from '../annotation';
+import type { AnnotationRecord, DocumentView, Geometry, Mask, Provenance, Shape } from '../annotation';
 import type { Box } from '../bounds';
 import type { RecordDiff } from '../diff';
 import { findQuestion, isLabelQuestion, type LabelSet, type Question } from '../labelSet';
@@ -53,6 +53,11 @@ export interface CommandParams {
     readonly height: number;
     readonly slices: readonly { readonly targetId: string; readonly runs: readonly number[] }[];
   };
+  /**
+   * Records read from a file (a DICOM SEG, an RT Structure Set), each carrying `provenance.imported`:
+   * one step. Their other provenance and outline ids are the command's own.
+   */
+  'record/importMany': { readonly records: readonly (Mask | Shape)[] };
   /** A run of frames (first and last inclusive, in the item's order) tagged with one class: one record. */
   'frameRange/add': { readonly questionId?: string; readonly firstTargetId: string; readonly lastTargetId: string; readonly classCode: string };
   /** A range's ends moved (an edge dragged on the timeline): the same record, new first and last. */

@@ -8,6 +8,7 @@ import { deidAdminMessages } from './deidAdmin';
 import { exchangeMessages } from './exchange';
 import { frameMessages } from './frames';
 import { frameRegionMessages } from './frameRegions';
+import { labelImportMessages } from './labelImport';
 import { labelSetEditorMessages } from './labelSetEditor';
 import { labelSetMigrationMessages } from './labelSetMigration';
 import { modelRegistryMessages } from './modelRegistry';
@@ -30,6 +31,7 @@ export const messageTables = {
   viewerMessages,
   readingContextMessages,
   segmentationMessages,
+  labelImportMessages,
   slideMessages,
   slideAnnotationMessages,
   toolMessages,
@@ -57,6 +59,7 @@ export const messages = {
   ...viewerMessages,
   ...readingContextMessages,
   ...segmentationMessages,
+  ...labelImportMessages,
   ...slideMessages,
   ...slideAnnotationMessages,
   ...toolMessages,

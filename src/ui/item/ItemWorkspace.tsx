@@ -20,6 +20,7 @@ import { useReadingKeyboard } from '../reading/useReadingKeyboard';
 import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
+import { DicomLabelImport } from './DicomLabelImport';
 import { SegExport } from './SegExport';
 import { MeasurementList } from './MeasurementList';
 import { ReadingContextBar } from './ReadingContextBar';
@@ -240,6 +241,7 @@ export function ItemWorkspace({
           <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
           <SegExport open={open} />
+          <DicomLabelImport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>

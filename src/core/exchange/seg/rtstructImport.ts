@@ -102,7 +102,7 @@ export interface RtImport {
 }
 
 /** The class an ROI stands for: the mapping's, its code's, or the class named as it is (code or English or Japanese name, any case). */
-function classOfRoi(roi: RtRoi, question: Question, mapping: RtImportOptions['mapping']): string | null {
+export function classOfRoi(roi: RtRoi, question: Question, mapping: RtImportOptions['mapping']): string | null {
   const mapped = mapping?.[roi.number];
   if (mapped !== undefined) return question.classes.some((c) => c.code === mapped) ? mapped : null;
   const byCode = roi.code ? classOfSegmentType(question, roi.code) : null;
