@@ -3,7 +3,8 @@
  * name burned in (drawn by the de-identification tests' own generator) make a frame set on the
  * `burned-in-text` label set. The built-in PP-OCR text detector runs on every frame in the
  * browser's inference worker; its boxes arrive pending over each caption. One is accepted (selected
- * with V, then A), one rejected (X, the frame's best), and after a reload the accepted one carries
+ * with V, then A), one rejected (X, the frame's best), the confidence slider hides and shows
+ * them without a re-run, and after a reload the accepted one carries
  * the model's provenance on the server while the rejected one is hidden. A frame set of another
  * label set says no model applies.
  */
@@ -127,7 +128,18 @@ test('the burned-in text detector proposes boxes over the caption of every frame
     expect(regions.every((r) => r.box.y + r.box.height < 60)).toBe(true);
     proposedOn.push(regions.length);
   }
-  await expect(byTestId(page, 'proposal-shown')).toHaveAttribute('data-count', String(proposedOn[CAPTIONS.length - 1]));
+  const lastShown = proposedOn[CAPTIONS.length - 1] ?? 0;
+  await expect(byTestId(page, 'proposal-shown')).toHaveAttribute('data-count', String(lastShown));
+
+  // The confidence slider re-filters without a re-run: at 100 % no box is shown, at 0 % every one is again.
+  const slider = byTestId(page, 'proposal-confidence-text');
+  await slider.fill('100');
+  await expect.poll(async () => (await drawnRegions(page)).length).toBe(0);
+  await expect(byTestId(page, 'proposal-shown')).toHaveAttribute('data-count', '0');
+  await slider.fill('0');
+  await expect.poll(async () => (await drawnRegions(page)).length).toBe(lastShown);
+  // The keys are the page's again, not the slider's.
+  await slider.blur();
 
   // Frame 1: region mode, V, a click on a box selects it; A accepts that one (drawn solid now).
   await inputs.reset();
