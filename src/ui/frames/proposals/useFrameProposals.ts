@@ -11,6 +11,7 @@ import { shownProposalsOn, type ConfidenceThresholds } from '../../../core/propo
 import { appServices, appStore, useAppStore, type OpenItem } from '../../../store';
 import type { RunChoice } from '../../proposals/ProposalPanel';
 import type { FrameRegionSession } from '../regions/frameRegionSession';
+import { proposalsToDecide, selectedAmong } from './frameDecisions';
 import { frameRunChoices } from './frameRunChoices';
 
 const NO_THRESHOLDS: ConfidenceThresholds = {};
@@ -54,14 +55,8 @@ export function useFrameProposals({
     [document, changes, targetId, thresholds],
   );
 
-  const selectedShown = () => {
-    const selection = session?.snapshot().selection;
-    return selection ? shownIds.filter((id) => selection.has(id)) : [];
-  };
-
   const decide = (decision: 'accepted' | 'rejected', all: boolean) => {
-    const picked = selectedShown();
-    const ids = all ? shownIds : picked.length > 0 ? picked : shownIds.slice(0, 1);
+    const ids = proposalsToDecide(shownIds, session?.snapshot().selection ?? null, all);
     const outcome = appStore().getState().decideProposals(ids, decision);
     setRefusal(outcome.kind === 'refused' ? outcome.reason : null);
   };
@@ -69,7 +64,7 @@ export function useFrameProposals({
   const keepsKey = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     const lower = event.key.toLowerCase();
-    return (lower === 'a' || lower === 'x') && selectedShown().length > 0;
+    return (lower === 'a' || lower === 'x') && selectedAmong(shownIds, session?.snapshot().selection ?? null).length > 0;
   };
 
   return { choices, thresholds, shownIds, refusal, decide, keepsKey };
