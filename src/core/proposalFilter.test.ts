@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetLabel } from './annotation';
-import { isShownProposal, shownLabelProposals, shownShapeProposals } from './proposalFilter';
+import { isShownProposal, shownLabelProposals, shownProposalsOn, shownShapeProposals } from './proposalFilter';
 import { RecordStore } from './recordStore';
 import { DOC_KEY, humanProvenance, labelRecord, modelProvenance, shapeRecord } from './testing/records';
 
@@ -39,5 +39,22 @@ describe('the proposal filter', () => {
     const doc = new RecordStore(DOC_KEY, [pending('a', 10, 0.9), pending('b', 20, 0.3), pending('c', 500, 0.9), shapeRecord('d', 'slide', { type: 'point', point: [15, 10] })]);
     const box = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
     expect(shownShapeProposals(doc, 'slide', box, { lesion: 0.5 }).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('lists a frame’s shown outline proposals, highest score first', () => {
+    const pending = (id: string, targetId: string, score: number, decision: 'pending' | 'rejected' = 'pending') => {
+      const base = modelProvenance();
+      return shapeRecord(id, targetId, { type: 'point', point: [5, 5] }, 'lesion', { ...base, decision, origin: { ...base.origin, score } as typeof base.origin });
+    };
+    const doc = new RecordStore(DOC_KEY, [
+      pending('low', 'f1', 0.4),
+      pending('high', 'f1', 0.9),
+      pending('gone', 'f1', 0.95, 'rejected'),
+      pending('elsewhere', 'f2', 0.99),
+      shapeRecord('drawn', 'f1', { type: 'point', point: [1, 1] }),
+    ]);
+    expect(shownProposalsOn(doc, 'f1', {}).map((r) => r.id)).toEqual(['high', 'low']);
+    expect(shownProposalsOn(doc, 'f1', { lesion: 0.5 }).map((r) => r.id)).toEqual(['high']);
+    expect(shownProposalsOn(doc, 'f3', {})).toEqual([]);
   });
 });

@@ -41,3 +41,11 @@ export function shownLabelProposals(doc: DocumentView, questionId: string, targe
 export function shownShapeProposals(doc: DocumentView & Required<Pick<DocumentView, 'recordsIn'>>, targetId: string, box: Box, thresholds: ConfidenceThresholds): AnnotationRecord[] {
   return doc.recordsIn(targetId, box).filter((record) => record.type === 'shape' && isShownProposal(record, thresholds));
 }
+
+/** The shown outline proposals on `targetId` (a frame), highest score first. O(records on the target). */
+export function shownProposalsOn(doc: DocumentView, targetId: string, thresholds: ConfidenceThresholds): AnnotationRecord[] {
+  return doc
+    .recordsAt(targetId)
+    .filter((record) => record.type === 'shape' && isShownProposal(record, thresholds))
+    .sort((a, b) => proposalScore(b) - proposalScore(a));
+}

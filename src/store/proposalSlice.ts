@@ -13,14 +13,15 @@ import { modelRunOf } from '../core/models/modelRun';
 import { newId } from '../core/ids';
 import type { ConfidenceThresholds } from '../core/proposalFilter';
 import { manifestItemKind, type AvailableModel, type ProposalServices } from '../inference/proposalServices';
+import type { FrameRunScope } from '../inference/frameInputs';
 import { runFailureOf, type RunFailure } from '../inference/runFailure';
 import { startProposalRun, type ProposalRun, type ProposalRunState, type RunInput } from '../inference/runController';
 import type { AppState } from './appState';
 import { toAppError, type AppError } from './loadError';
 import type { CommandOutcome } from './openItemSlice';
 
-/** What a run was asked to cover: the series, the slide's visible region, or the whole slide. */
-export type RunScope = 'series' | 'visibleRegion' | 'wholeSlide';
+/** What a run was asked to cover: the series, the slide's visible region, the whole slide, or frames of a frame set. */
+export type RunScope = 'series' | 'visibleRegion' | 'wholeSlide' | FrameRunScope;
 
 export interface ActiveRun extends ProposalRunState {
   readonly scope: RunScope;

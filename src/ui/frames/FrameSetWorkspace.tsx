@@ -8,6 +8,7 @@ import type { ToolCommand } from '../../core/tools/tool';
 import { useConflictPrompt } from '../reading/conflictPrompt';
 import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
 import { useLatestCallback } from '../common/useLatestCallback';
+import { ProposalPanel } from '../proposals/ProposalPanel';
 import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
@@ -19,6 +20,7 @@ import { FrameLargeView, DEFAULT_VIEW, zoomedBy, type ViewSettings } from './Fra
 import { firstOpenQuestion, frameQuestions, nextOpenQuestion, walksAllQuestionsByDefault } from './frameQuestions';
 import { extendSelection, selectedFrames, toggleInSelection, type FrameSelection } from './frameSelection';
 import { FrameShortcutHelp } from './FrameShortcutHelp';
+import { useFrameProposals } from './proposals/useFrameProposals';
 import { FrameRegionBar } from './regions/FrameRegionBar';
 import { FrameRegionLayer } from './regions/FrameRegionLayer';
 import { regionsOn } from './regions/regionShapes';
@@ -66,6 +68,8 @@ export function FrameSetWorkspace({
   const current = open.sliceIndex;
   const currentTarget = targetIds[current];
   const regionQuestion = useMemo(() => labelSet?.questions.find((q) => q.target === 'region') ?? null, [labelSet]);
+  // Called once the page has rendered, when `proposals` below is set.
+  const keepsProposalKey = useLatestCallback((event: KeyboardEvent) => proposals.keepsKey(event));
   const regions = useFrameRegions({
     document,
     question: regionQuestion,
@@ -74,7 +78,10 @@ export function FrameSetWorkspace({
     displayed: open.displayedIndex === current,
     zoom: view.zoom,
     keys: !(dialogOpen || help || showConflict),
+    keepsKey: keepsProposalKey,
   });
+  const selected = useMemo(() => (selection ? selectedFrames(selection) : NO_FRAMES), [selection]);
+  const proposals = useFrameProposals({ open, frameSet, current, selected, session: regions?.session ?? null });
 
   const labelOf = useCallback(
     (questionId: string, frame: number) => {
@@ -101,10 +108,10 @@ export function FrameSetWorkspace({
   const regionCountOf = useCallback(
     (frame: number) => {
       const targetId = targetIds[frame];
-      return regionQuestion && document && targetId !== undefined ? regionsOn(document, targetId, regionQuestion.id).length : 0;
+      return regionQuestion && document && targetId !== undefined ? regionsOn(document, targetId, regionQuestion.id, proposals.thresholds).length : 0;
     },
     // `document` changes in place; `changes` says when.
-    [regionQuestion, document, targetIds, changes],
+    [regionQuestion, document, targetIds, changes, proposals.thresholds],
   );
 
   const isOpenOn = (frame: number) => (q: Question) => isOpenLabel(open, q.id, targetIds[frame]);
@@ -193,6 +200,8 @@ export function FrameSetWorkspace({
         return setSelection(null);
       case 'regionTool':
         return regions?.session?.setTool(action.tool);
+      case 'proposal':
+        return proposals.decide(action.decision, action.all);
     }
   };
   const anyDialog = dialogOpen || help || showConflict;
@@ -268,7 +277,7 @@ export function FrameSetWorkspace({
           onView={setView}
           onDisplayed={actions.markDisplayed}
           overlay={overlay}
-          layer={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} />}
+          layer={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} thresholds={proposals.thresholds} />}
           imageRef={regions?.imageRef}
         />
         <aside className="label-panel" aria-label={t('labels.panel')}>
@@ -301,14 +310,17 @@ export function FrameSetWorkspace({
             </p>
           )}
           <ReadOnlyNotice open={open} />
+          <ProposalPanel open={open} choices={proposals.choices} shownCount={proposals.shownIds.length} onDecideAll={(decision) => proposals.decide(decision, true)} refusal={proposals.refusal} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
-      {help && <FrameShortcutHelp question={question} regionQuestion={regionQuestion} video={frameSet.source === 'video'} onClose={() => setHelp(false)} />}
+      {help && <FrameShortcutHelp question={question} regionQuestion={regionQuestion} video={frameSet.source === 'video'} proposals={regionQuestion !== null} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>
   );
 }
+
+const NO_FRAMES: readonly number[] = [];
 
 /** The size of a frame the item does not list (none is shown then). */
 const NO_FRAME = { width: 0, height: 0 } as const;

@@ -12,12 +12,15 @@ export function FrameShortcutHelp({
   question,
   regionQuestion = null,
   video = false,
+  proposals = false,
   onClose,
 }: {
   readonly question: Question | null;
   readonly regionQuestion?: Question | null;
   /** A video's frames: V switches to the player (FrameSetView). */
   readonly video?: boolean;
+  /** Region proposals may be decided here (A / X, Shift for the whole frame). */
+  readonly proposals?: boolean;
   readonly onClose: () => void;
 }) {
   const t = useT();
@@ -41,6 +44,14 @@ export function FrameShortcutHelp({
     ...(video ? [['V', t('frames.help.toPlayer')] as [string, string]] : []),
     ['?', t('help.toggle')],
     ...(regionQuestion ? regionShortcutRows(regionQuestion, t, language) : []),
+    ...(proposals
+      ? ([
+          ['A', t('help.proposal.acceptOnFrame')],
+          ['X', t('help.proposal.rejectOnFrame')],
+          ['Shift + A', t('help.proposal.acceptAllOnFrame')],
+          ['Shift + X', t('help.proposal.rejectAllOnFrame')],
+        ] as [string, string][])
+      : []),
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;
 }

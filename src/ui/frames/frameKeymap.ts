@@ -20,7 +20,9 @@ export type FrameAction =
   | { readonly type: 'help' }
   | { readonly type: 'deselect' }
   /** B, P, V: a region tool on the large view (region mode; see regions/). */
-  | { readonly type: 'regionTool'; readonly tool: ToolId };
+  | { readonly type: 'regionTool'; readonly tool: ToolId }
+  /** A: accept the selected region proposal, else the frame's best one (Shift: every one shown on the frame); X: reject. */
+  | { readonly type: 'proposal'; readonly decision: 'accepted' | 'rejected'; readonly all: boolean };
 
 export function frameActionForKey(press: KeyPress, question: Question | null): FrameAction | null {
   const key = press.key;
@@ -53,8 +55,11 @@ export function frameActionForKey(press: KeyPress, question: Question | null): F
   if (chosen) return { type: 'label', classCode: chosen.code };
   const regionTool = regionToolForKey(key);
   if (regionTool) return { type: 'regionTool', tool: regionTool };
+  // The CT and slide pages' proposal keys, after the class keys: a question keyed A or X keeps its key.
+  const lower = key.toLowerCase();
+  if (lower === 'a' || lower === 'x') return { type: 'proposal', decision: lower === 'a' ? 'accepted' : 'rejected', all: press.shiftKey };
   // Q, not Tab: Tab must keep moving the focus for those who work the page by keyboard alone.
-  if (key.toLowerCase() === 'q') return { type: 'question', delta: press.shiftKey ? -1 : 1 };
+  if (lower === 'q') return { type: 'question', delta: press.shiftKey ? -1 : 1 };
   if (key === '+' || key === '=') return { type: 'zoom', delta: 1 };
   if (key === '-') return { type: 'zoom', delta: -1 };
   return null;

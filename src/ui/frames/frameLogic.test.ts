@@ -98,6 +98,14 @@ describe('frame keys', () => {
     expect(frameActionForKey(press('Tab'), mayo)).toBeNull();
     expect(frameActionForKey(press('w'), mayo)).toBeNull();
   });
+  it('accepts (A) or rejects (X) a region proposal on the frame, every one shown with Shift; a class keyed A keeps its key', () => {
+    expect(frameActionForKey(press('a'), mayo)).toEqual({ type: 'proposal', decision: 'accepted', all: false });
+    expect(frameActionForKey(press('x'), null)).toEqual({ type: 'proposal', decision: 'rejected', all: false });
+    expect(frameActionForKey(press('A', { shiftKey: true }), mayo)).toEqual({ type: 'proposal', decision: 'accepted', all: true });
+    expect(frameActionForKey(press('X', { shiftKey: true }), null)).toEqual({ type: 'proposal', decision: 'rejected', all: true });
+    const keyedA = mayo && { ...mayo, classes: mayo.classes.map((c, i) => (i === 0 ? { ...c, key: 'a' } : c)) };
+    expect(frameActionForKey(press('a'), keyedA)).toEqual({ type: 'label', classCode: mayo?.classes[0]?.code });
+  });
   it('clamps steps to the frames shown', () => {
     expect(steppedPosition(3, 'row', 1, 8, 100)).toBe(11);
     expect(steppedPosition(95, 'row', 1, 8, 100)).toBe(99);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import type { RecordStore } from '../../../core/recordStore';
 import { useLanguage, useT } from '../../../i18n';
 import { lookOf, ClassPalette } from '../../../viewer/annotation/outlineStyle';
@@ -17,14 +18,27 @@ const HANDLE_PX = 4;
  * each costs nothing and the browser does hit areas, dashes and crisp strokes at any zoom. The
  * slide's canvas overlay is for thousands of outlines and a view that pans every frame.
  */
-export function FrameRegionLayer({ regions, document, targetId, changes }: { readonly regions: FrameRegions; readonly document: RecordStore; readonly targetId: string | undefined; readonly changes: number }) {
+export function FrameRegionLayer({
+  regions,
+  document,
+  targetId,
+  changes,
+  thresholds,
+}: {
+  readonly regions: FrameRegions;
+  readonly document: RecordStore;
+  readonly targetId: string | undefined;
+  readonly changes: number;
+  /** The confidence sliders: pending proposals under theirs are not drawn. */
+  readonly thresholds?: ConfidenceThresholds;
+}) {
   const t = useT();
   const [language] = useLanguage();
   const { question, mapping } = regions;
   const snapshot = useRegionSnapshot(regions.session);
   const palette = useMemo(() => new ClassPalette(question), [question]);
   // `document` changes in place; `changes` says when.
-  const shapes = useMemo(() => (targetId === undefined ? [] : regionsOn(document, targetId, question.id)), [document, targetId, question, changes]);
+  const shapes = useMemo(() => (targetId === undefined ? [] : regionsOn(document, targetId, question.id, thresholds)), [document, targetId, question, changes, thresholds]);
   const tool = snapshot?.tool ?? PAN;
   const preview = snapshot?.preview ?? null;
   const moving = preview?.moving;
@@ -54,19 +68,21 @@ export function FrameRegionLayer({ regions, document, targetId, changes }: { rea
         >
           {shapes.map((shape) => {
             const selected = snapshot?.selection.has(shape.id) ?? false;
+            const proposal = lookOf(shape, thresholds) === 'proposal';
             const shift = moving?.ids.includes(shape.id) ? `translate(${moving.delta[0]} ${moving.delta[1]})` : undefined;
             return (
               <path
                 key={shape.id}
                 d={svgPath(shape.geometry)}
                 transform={shift}
-                className={`frame-region${selected ? ' selected' : ''}${lookOf(shape) === 'proposal' ? ' proposal' : ''}`}
+                className={`frame-region${selected ? ' selected' : ''}${proposal ? ' proposal' : ''}`}
                 style={{ stroke: palette.color(shape.classCode), fill: palette.color(shape.classCode) }}
                 data-testid="frame-region"
                 data-id={shape.id}
                 data-class={shape.classCode}
                 data-kind={shape.geometry.type}
                 data-selected={selected ? 'true' : 'false'}
+                data-proposal={proposal ? 'true' : 'false'}
               />
             );
           })}

@@ -5,17 +5,18 @@
  */
 import type { AnnotationRecord, DocumentView, Geometry, Shape } from '../../../core/annotation';
 import { isLive } from '../../../core/annotation';
+import type { ConfidenceThresholds } from '../../../core/proposalFilter';
 import { lookOf } from '../../../viewer/annotation/outlineStyle';
 import { outlinePaths } from '../../../viewer/annotation/geometryRings';
 
-/** Whether `record` is a shown region answering `questionId` (rejected proposals are not). */
-export function isShownRegion(record: AnnotationRecord, questionId: string): record is Shape {
-  return record.type === 'shape' && record.questionId === questionId && isLive(record) && lookOf(record) !== 'hidden';
+/** Whether `record` is a shown region answering `questionId` (rejected proposals are not, nor pending ones under the confidence slider). */
+export function isShownRegion(record: AnnotationRecord, questionId: string, thresholds?: ConfidenceThresholds): record is Shape {
+  return record.type === 'shape' && record.questionId === questionId && isLive(record) && lookOf(record, thresholds) !== 'hidden';
 }
 
-/** Shapes answering `questionId` on `targetId` that are shown. */
-export function regionsOn(doc: DocumentView, targetId: string, questionId: string): Shape[] {
-  return doc.recordsAt(targetId).filter((record): record is Shape => isShownRegion(record, questionId));
+/** Shapes answering `questionId` on `targetId` that are shown (at these thresholds; none given: every pending proposal). */
+export function regionsOn(doc: DocumentView, targetId: string, questionId: string, thresholds?: ConfidenceThresholds): Shape[] {
+  return doc.recordsAt(targetId).filter((record): record is Shape => isShownRegion(record, questionId, thresholds));
 }
 
 const coordinate = (n: number) => String(Math.round(n * 100) / 100);
