@@ -37,6 +37,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'slide-upload', site: false, summary: false },
   { name: 'region-grower', site: false, summary: false },
   { name: 'ct-mask', site: false, summary: false },
+  { name: 'segmentation', site: true, summary: false },
   { name: 'inference', site: false, summary: false },
   { name: 'slide-proposals', site: false, summary: false },
   { name: 'review', site: true, summary: true },

@@ -53,7 +53,7 @@ export async function buildSite(dir: string): Promise<string> {
       target: appConfig.build?.target,
       chunkSizeWarningLimit: appConfig.build?.chunkSizeWarningLimit,
       rolldownOptions: {
-        input: { index: join(BARE_ROOT, 'index.html'), seed: join(BARE_ROOT, 'seed.html'), slide: join(BARE_ROOT, 'slide.html') },
+        input: { index: join(BARE_ROOT, 'index.html'), seed: join(BARE_ROOT, 'seed.html'), slide: join(BARE_ROOT, 'slide.html'), segmentation: join(BARE_ROOT, 'segmentation.html') },
       },
     },
   });

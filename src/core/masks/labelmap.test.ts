@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point } from '../annotation';
 import { encodeRuns } from '../mask';
 import { mulberry32 } from '../random';
-import { huWithin, labelmapOf, paintCapsule } from './labelmap';
+import { capsuleBounds, huWithin, labelmapOf, paintCapsule, unionRect, type PixelRect } from './labelmap';
 
 const SIZE = { width: 24, height: 16 };
 
@@ -61,6 +61,40 @@ describe('paintCapsule', () => {
       }
       expect(encodeRuns(fast)).toEqual(encodeRuns(slow));
     }
+  });
+});
+
+describe('capsuleBounds', () => {
+  const inside = (rect: PixelRect | null, i: number) => {
+    const [column, row] = [i % SIZE.width, Math.floor(i / SIZE.width)];
+    return rect !== null && column >= rect.left && column <= rect.right && row >= rect.top && row <= rect.bottom;
+  };
+
+  it('holds every pixel paintCapsule changes, clipped to the slice; null off the slice', () => {
+    const random = mulberry32(7);
+    for (let trial = 0; trial < 50; trial++) {
+      const labels = labelmapOf(null, SIZE);
+      const a: Point = [random() * 32 - 4, random() * 24 - 4];
+      const b: Point = [random() * 32 - 4, random() * 24 - 4];
+      const radius = 0.3 + random() * 4;
+      paintCapsule(labels, SIZE, a, b, radius, 1);
+      const bounds = capsuleBounds(SIZE, a, b, radius);
+      labels.forEach((value, i) => {
+        if (value) expect(inside(bounds, i)).toBe(true);
+      });
+      if (bounds) expect(bounds.left >= 0 && bounds.top >= 0 && bounds.right < SIZE.width && bounds.bottom < SIZE.height).toBe(true);
+    }
+    expect(capsuleBounds(SIZE, [-20, 5], [-10, 5], 2)).toBeNull();
+    expect(capsuleBounds(SIZE, [3.5, 4.5], [3.5, 4.5], 1)).toEqual({ left: 2, top: 3, right: 5, bottom: 6 });
+  });
+
+  it('unionRect spans both rectangles; null adds nothing', () => {
+    const a = { left: 1, top: 2, right: 3, bottom: 4 };
+    const b = { left: 0, top: 5, right: 2, bottom: 6 };
+    expect(unionRect(a, b)).toEqual({ left: 0, top: 2, right: 3, bottom: 6 });
+    expect(unionRect(null, b)).toBe(b);
+    expect(unionRect(a, null)).toBe(a);
+    expect(unionRect(null, null)).toBeNull();
   });
 });
 

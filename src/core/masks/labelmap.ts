@@ -22,17 +22,40 @@ export function labelmapOf(runs: readonly number[] | null, size: SliceSize): Uin
   return runs ? decodeRuns(runs, length) : new Uint8Array(length);
 }
 
+/** Pixels from column `left` to `right` and row `top` to `bottom`, all inclusive. */
+export interface PixelRect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** The pixels of the slice that `paintCapsule` may change, or null when the capsule misses the slice. */
+export function capsuleBounds(size: SliceSize, a: Point, b: Point, radius: number): PixelRect | null {
+  const left = Math.max(0, Math.floor(Math.min(a[0], b[0]) - radius));
+  const right = Math.min(size.width - 1, Math.ceil(Math.max(a[0], b[0]) + radius));
+  const top = Math.max(0, Math.floor(Math.min(a[1], b[1]) - radius));
+  const bottom = Math.min(size.height - 1, Math.ceil(Math.max(a[1], b[1]) + radius));
+  return left > right || top > bottom ? null : { left, top, right, bottom };
+}
+
+/** The smallest rectangle holding both (null: none). */
+export function unionRect(a: PixelRect | null, b: PixelRect | null): PixelRect | null {
+  if (!a || !b) return a ?? b;
+  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+}
+
 /**
  * Sets to `value` the pixels whose centre lies within `radius` of the segment a–b (a disc when
  * a = b: one dab of a round brush; a capsule when the brush moved), and the pixel under `b`
- * always, so the smallest brush still paints. Answers how many pixels changed.
+ * always, so the smallest brush still paints. Answers how many pixels changed. Every pixel it
+ * changes lies in `capsuleBounds(size, a, b, radius)`.
  */
 export function paintCapsule(labels: Uint8Array, size: SliceSize, a: Point, b: Point, radius: number, value: 0 | 1, filter?: PixelFilter): number {
   const { width, height } = size;
-  const left = Math.max(0, Math.floor(Math.min(a[0], b[0]) - radius));
-  const right = Math.min(width - 1, Math.ceil(Math.max(a[0], b[0]) + radius));
-  const top = Math.max(0, Math.floor(Math.min(a[1], b[1]) - radius));
-  const bottom = Math.min(height - 1, Math.ceil(Math.max(a[1], b[1]) + radius));
+  const bounds = capsuleBounds(size, a, b, radius);
+  if (!bounds) return 0;
+  const { left, right, top, bottom } = bounds;
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const lengthSq = dx * dx + dy * dy;

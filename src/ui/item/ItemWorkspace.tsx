@@ -158,10 +158,10 @@ export function ItemWorkspace({
         <MaskLayer
           adapter={adapter}
           masks={segmentation.masks}
-          preview={segmentation.editing.preview}
+          previews={segmentation.editing.previews}
           active={segment && { classCode: segment.code, color: segment.color, opacity: segmentation.editing.display(segment.code).opacity, ...segmentation.size }}
           onInput={segmentation.editing.onInput}
-          version={open.changes + segmentation.editing.version}
+          version={open.changes}
         />
       )}
       <div className="viewer-overlay-label" data-testid="viewer-slice-label">

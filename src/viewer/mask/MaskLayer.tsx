@@ -6,10 +6,10 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Point } from '../../core/annotation';
-import type { MaskToolPreview } from '../../core/masks/tools';
 import type { Modifiers, ToolInput } from '../../core/tools/tool';
 import type { ViewerAdapter } from '../adapter';
 import { LabelsImage, MaskImageCache } from './maskImages';
+import { useMaskPreview, type MaskPreviewFeed } from './maskPreviewFeed';
 import './MaskLayer.css';
 
 /** One segment's mask on the slice shown. */
@@ -26,13 +26,13 @@ export interface MaskDrawing {
 export interface MaskLayerProps {
   readonly adapter: ViewerAdapter;
   readonly masks: readonly MaskDrawing[];
-  /** The active tool's preview (its labels drawn in place of the active segment's mask), or null. */
-  readonly preview: MaskToolPreview | null;
+  /** The active tool's preview (its labels drawn in place of the active segment's mask): drawn on each change without the parent rendering. */
+  readonly previews: MaskPreviewFeed;
   /** The segment the tool edits, its colour and opacity (for the preview). */
   readonly active: { readonly classCode: string; readonly color: string; readonly opacity: number; readonly width: number; readonly height: number } | null;
   /** Null: no mask tool is active, the pointer belongs to the viewer. */
   readonly onInput: ((input: ToolInput) => void) | null;
-  /** Changes whenever what is drawn may have changed (the document, the preview). */
+  /** Changes whenever the document may have changed what is drawn. */
   readonly version: number;
 }
 
@@ -40,7 +40,8 @@ function modifiersOf(event: { shiftKey: boolean; altKey: boolean; ctrlKey: boole
   return { shift: event.shiftKey, alt: event.altKey, ctrl: event.ctrlKey || event.metaKey };
 }
 
-export function MaskLayer({ adapter, masks, preview, active, onInput, version }: MaskLayerProps) {
+export function MaskLayer({ adapter, masks, previews, active, onInput, version }: MaskLayerProps) {
+  const preview = useMaskPreview(previews);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cache = useMemo(() => new MaskImageCache(), []);
   const previewImage = useMemo(() => new LabelsImage(), []);
@@ -75,7 +76,7 @@ export function MaskLayer({ adapter, masks, preview, active, onInput, version }:
     }
     if (preview?.labels && active) {
       context.globalAlpha = active.opacity;
-      context.drawImage(previewImage.of(preview.labels, active.width, active.height, active.color), 0, 0);
+      context.drawImage(previewImage.of(preview.labels, active.width, active.height, active.color, preview.touched), 0, 0);
     }
     context.globalAlpha = 1;
     const pxPerImagePx = Math.hypot(xx - ox, xy - oy);

@@ -4,6 +4,7 @@
  * series with hundreds of outlined slices never holds more than `capacity` decoded images
  * (a full labelmap per slice and class would double the series' memory).
  */
+import type { PixelRect } from '../../core/masks/labelmap';
 
 /** `#rrggbb` → [r, g, b]. */
 function rgb(color: string): readonly [number, number, number] {
@@ -35,27 +36,45 @@ function canvasOf(width: number, height: number, color: string, set: (write: (in
   return canvas;
 }
 
+/** `color` opaque, as one 32-bit pixel of an ImageData's buffer (in the platform's byte order). */
+function packedPixel(color: string): number {
+  const [r, g, b] = rgb(color);
+  return new Uint32Array(Uint8ClampedArray.of(r, g, b, 255).buffer)[0]!;
+}
+
 /**
- * A labelmap being edited (a stroke's working copy), tinted: repainted on every pointer move into
- * one kept canvas and pixel buffer, so a stroke allocates nothing per move.
+ * A labelmap being edited (a stroke's working copy), tinted, into one kept canvas and pixel
+ * buffer, so a stroke allocates nothing per move. The labelmap is written in place during the
+ * stroke: once this array has been drawn whole, a move repaints and uploads only the rectangle
+ * the stroke has touched (`touched`), not the whole slice.
  */
 export class LabelsImage {
   private canvas: HTMLCanvasElement | null = null;
   private pixels: ImageData | null = null;
+  /** What the canvas shows whole: the labelmap array and its colour. */
+  private drawn: { readonly labels: Uint8Array; readonly color: string } | null = null;
 
-  of(labels: Uint8Array, width: number, height: number, color: string): HTMLCanvasElement {
+  /** `touched`: where `labels` may have changed since it was last drawn here (absent: anywhere). */
+  of(labels: Uint8Array, width: number, height: number, color: string, touched?: PixelRect | null): HTMLCanvasElement {
     if (!this.canvas || !this.pixels || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = document.createElement('canvas');
       this.canvas.width = width;
       this.canvas.height = height;
       this.pixels = new ImageData(width, height);
+      this.drawn = null;
     }
     const context = this.canvas.getContext('2d');
     if (!context) throw new Error('no 2D canvas context');
-    paint(this.pixels.data, color, (write) => {
-      for (let i = 0; i < labels.length; i++) if (labels[i]) write(i);
-    });
-    context.putImageData(this.pixels, 0, 0);
+    const whole = touched === undefined || this.drawn?.labels !== labels || this.drawn.color !== color;
+    const rect = whole ? { left: 0, top: 0, right: width - 1, bottom: height - 1 } : touched;
+    if (!rect) return this.canvas;
+    const words = new Uint32Array(this.pixels.data.buffer);
+    const pixel = packedPixel(color);
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      for (let i = row * width + rect.left, end = row * width + rect.right; i <= end; i++) words[i] = labels[i] ? pixel : 0;
+    }
+    context.putImageData(this.pixels, 0, 0, rect.left, rect.top, rect.right - rect.left + 1, rect.bottom - rect.top + 1);
+    this.drawn = { labels, color };
     return this.canvas;
   }
 }

@@ -53,6 +53,27 @@ describe('mask brush', () => {
     expect(editor.store.size).toBe(0);
   });
 
+  it("the preview's touched rectangle holds every pixel the stroke changed so far", () => {
+    const { editor } = testEditor();
+    const ctx = maskContext(editor);
+    apply(editor, stroke(maskBrushTool, maskBrushTool.initial(), [[40, 40], [50, 40]], ctx).effects);
+    const before = stored(editor);
+    let state = maskBrushTool.handle(maskBrushTool.initial(), { type: 'down', point: [10, 10], modifiers: NO_MODIFIERS }, ctx).state;
+    for (const point of [[20, 12], [30, 30], [12, 40]] as const) {
+      state = maskBrushTool.handle(state, { type: 'move', point, modifiers: NO_MODIFIERS, pressed: true }, ctx).state;
+      const { labels, touched } = maskBrushTool.preview(state, ctx) ?? {};
+      if (!labels || !touched) throw new Error('a stroke in progress previews its labels and where it touched them');
+      let changed = 0;
+      labels.forEach((value, i) => {
+        if (value === before[i]) return;
+        changed += 1;
+        const [column, row] = [i % SLICE.width, Math.floor(i / SLICE.width)];
+        expect(column >= touched.left && column <= touched.right && row >= touched.top && row <= touched.bottom).toBe(true);
+      });
+      expect(changed).toBeGreaterThan(0);
+    }
+  });
+
   it('[ and ] shrink and grow the tip within its limits; Escape drops a stroke; cancel clears the cursor', () => {
     const { editor } = testEditor();
     const ctx = maskContext(editor);

@@ -1,6 +1,6 @@
 import type { Point } from '../../annotation';
 import { resizedRadius, step } from '../../tools/common';
-import { huWithin, paintCapsule, type PixelFilter } from '../labelmap';
+import { capsuleBounds, huWithin, paintCapsule, unionRect, type PixelFilter, type PixelRect } from '../labelmap';
 import { setMaskEffect, type MaskTool, type MaskToolContext, type MaskToolId } from './maskTool';
 
 export interface MaskBrushState {
@@ -17,6 +17,8 @@ export interface MaskBrushState {
      * place rather than copying a slice's worth of bytes per move.
      */
     readonly labels: Uint8Array;
+    /** Where the stroke's dabs may have changed `labels` so far (null: nowhere yet). */
+    readonly touched: PixelRect | null;
   } | null;
 }
 
@@ -30,12 +32,14 @@ function filterOf(kind: BrushKind, mode: 'paint' | 'erase', ctx: MaskToolContext
   return ctx.hu ? huWithin(ctx.hu, ctx.huRange) : null;
 }
 
-function dab(state: MaskBrushState, kind: BrushKind, from: Point, to: Point, ctx: MaskToolContext): void {
+/** Paints one capsule of the stroke; answers the stroke's touched pixels with it. */
+function dab(state: MaskBrushState, kind: BrushKind, from: Point, to: Point, ctx: MaskToolContext): PixelRect | null {
   const { stroke } = state;
-  if (!stroke) return;
+  if (!stroke) return null;
   const filter = filterOf(kind, stroke.mode, ctx);
-  if (filter === null) return;
+  if (filter === null) return stroke.touched;
   paintCapsule(stroke.labels, ctx.size, from, to, state.radius, stroke.mode === 'paint' ? 1 : 0, filter);
+  return unionRect(stroke.touched, capsuleBounds(ctx.size, from, to, state.radius));
 }
 
 /**
@@ -52,15 +56,15 @@ function maskBrush(id: MaskToolId, kind: BrushKind): MaskTool<MaskBrushState> {
       switch (input.type) {
         case 'down': {
           const mode = kind === 'erase' || input.modifiers.alt ? 'erase' : 'paint';
-          const next: MaskBrushState = { ...state, cursor: input.point, alt: input.modifiers.alt, stroke: { mode, last: input.point, labels: ctx.labels() } };
-          dab(next, kind, input.point, input.point, ctx);
-          return step(next);
+          const stroke = { mode, last: input.point, labels: ctx.labels(), touched: null } as const;
+          const next: MaskBrushState = { ...state, cursor: input.point, alt: input.modifiers.alt, stroke };
+          return step({ ...next, stroke: { ...stroke, touched: dab(next, kind, input.point, input.point, ctx) } });
         }
         case 'move': {
           const moved: MaskBrushState = { ...state, cursor: input.point, alt: input.modifiers.alt };
           if (!state.stroke || !input.pressed) return step(moved);
-          dab(state, kind, state.stroke.last, input.point, ctx);
-          return step({ ...moved, stroke: { ...state.stroke, last: input.point } });
+          const touched = dab(state, kind, state.stroke.last, input.point, ctx);
+          return step({ ...moved, stroke: { ...state.stroke, last: input.point, touched } });
         }
         case 'up': {
           const { stroke } = state;
@@ -83,7 +87,7 @@ function maskBrush(id: MaskToolId, kind: BrushKind): MaskTool<MaskBrushState> {
       if (!state.cursor) return null;
       const mode = state.stroke?.mode ?? (kind === 'erase' || state.alt ? 'erase' : 'paint');
       const brush = { center: state.cursor, radius: state.radius, mode };
-      return state.stroke ? { brush, labels: state.stroke.labels } : { brush };
+      return state.stroke ? { brush, labels: state.stroke.labels, touched: state.stroke.touched } : { brush };
     },
   };
 }

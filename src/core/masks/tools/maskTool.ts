@@ -8,7 +8,7 @@ import type { Point } from '../../annotation';
 import { encodeRuns } from '../../mask';
 import type { ToolMachine } from '../../tools/common';
 import type { ToolEffect } from '../../tools/tool';
-import type { SliceSize } from '../labelmap';
+import type { PixelRect, SliceSize } from '../labelmap';
 
 export type MaskToolId = 'maskBrush' | 'maskEraser' | 'thresholdBrush' | 'contourFill' | 'floodFill';
 
@@ -36,6 +36,12 @@ export interface MaskToolPreview {
   readonly brush?: { readonly center: Point; readonly radius: number; readonly mode: 'paint' | 'erase' };
   /** The labelmap as the edit in progress leaves it (drawn in place of the stored one). */
   readonly labels?: Uint8Array;
+  /**
+   * Where `labels` may differ from the labelmap the edit started from (null: nowhere yet;
+   * absent: anywhere). `labels` is written in place while the edit goes on, so a drawing that has
+   * drawn this array whole may repaint only this rectangle afterwards.
+   */
+  readonly touched?: PixelRect | null;
   /** The contour being drawn, open. */
   readonly contour?: readonly Point[];
 }

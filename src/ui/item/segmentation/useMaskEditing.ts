@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../../core/labelSet';
 import { maskAt } from '../../../core/masks/interpolation';
 import { labelmapOf, type SliceSize } from '../../../core/masks/labelmap';
-import { findMaskTool, type ActiveMaskTool, type MaskToolContext, type MaskToolId, type MaskToolPreview } from '../../../core/masks/tools';
+import { findMaskTool, type ActiveMaskTool, type MaskToolContext, type MaskToolId } from '../../../core/masks/tools';
 import type { RecordStore } from '../../../core/recordStore';
 import type { ToolCommand, ToolInput } from '../../../core/tools/tool';
 import type { ViewerAdapter } from '../../../viewer/adapter';
+import { MaskPreviewFeed } from '../../../viewer/mask/maskPreviewFeed';
 
 /** Fresh blood on non-contrast CT (acute haemorrhage is about 50–90 HU): the threshold tools' first range. */
 export const DEFAULT_HU_RANGE: readonly [number, number] = [50, 90];
@@ -28,15 +29,14 @@ export interface MaskEditing {
   setHuRange(range: readonly [number, number]): void;
   display(code: string): SegmentDisplay;
   setDisplay(code: string, display: SegmentDisplay): void;
-  readonly preview: MaskToolPreview | null;
+  /** The active tool's preview, published on every input for the mask layer alone to draw. */
+  readonly previews: MaskPreviewFeed;
   /** The brush radius in image px, once a brush has been used. */
   readonly radius: number | null;
   /** Pointer input of the viewer's mask layer (null: no tool active). */
   readonly onInput: ((input: ToolInput) => void) | null;
   /** A key for the active tool (`[`, `]`, `Enter`). */
   key(key: string): void;
-  /** Bumped after every input, so the layer redraws its preview. */
-  readonly version: number;
 }
 
 export interface MaskEditingOptions {
@@ -58,9 +58,8 @@ export function useMaskEditing({ question, document, adapter, size, sliceHu, edi
   const [classCode, setClass] = useState<string>(question?.classes[0]?.code ?? '');
   const [huRange, setHuRange] = useState<readonly [number, number]>(DEFAULT_HU_RANGE);
   const [displays, setDisplays] = useState<ReadonlyMap<string, SegmentDisplay>>(new Map());
-  const [preview, setPreview] = useState<MaskToolPreview | null>(null);
+  const previews = useMemo(() => new MaskPreviewFeed(), []);
   const [radius, setRadius] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
   const active = useRef<ActiveMaskTool | null>(null);
 
   useEffect(() => {
@@ -70,8 +69,8 @@ export function useMaskEditing({ question, document, adapter, size, sliceHu, edi
   const setTool = useCallback((id: MaskToolId | null) => {
     setToolId(id);
     active.current = id ? findMaskTool(id).activate() : null;
-    setPreview(null);
-  }, []);
+    previews.set(null);
+  }, [previews]);
 
   const context = (): MaskToolContext | null => {
     const targetId = adapter?.targetId() ?? null;
@@ -96,9 +95,9 @@ export function useMaskEditing({ question, document, adapter, size, sliceHu, edi
     // Each finished edit is its own undo step.
     for (const command of commands) runCommands([command]);
     const next = tool.preview(ctx);
-    setPreview(next);
+    // Only the mask layer redraws on a move; the reading room re-renders when the radius changes.
+    previews.set(next);
     if (next?.brush) setRadius(next.brush.radius);
-    setVersion((n) => n + 1);
   };
   const feedRef = useRef(feed);
   feedRef.current = feed;
@@ -115,10 +114,9 @@ export function useMaskEditing({ question, document, adapter, size, sliceHu, edi
     setHuRange,
     display: (code) => displays.get(code) ?? DEFAULT_DISPLAY,
     setDisplay: (code, display) => setDisplays((now) => new Map(now).set(code, display)),
-    preview,
+    previews,
     radius,
     onInput: toolId && editable ? onInput : null,
     key: (key) => feedRef.current({ type: 'key', key, modifiers: { shift: false, alt: false, ctrl: false } }),
-    version,
   };
 }
