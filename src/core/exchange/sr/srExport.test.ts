@@ -16,7 +16,6 @@ import { sliceFindings } from './sliceFindings';
 import { COMPREHENSIVE_SR_STORAGE, exportStructuredReport, type SrExportInput } from './srExport';
 
 const series = testSeries(3);
-const SAH = SAH_SLICE_LABEL_SET.questions.find((q) => q.id === 'sah')!;
 const OUTLINE = SAH_SLICE_LABEL_SET.questions.find((q) => q.id === 'sah-outline')!;
 const PIXELS = 64 * 64;
 
