@@ -21,6 +21,7 @@ import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
 import { SegExport } from './SegExport';
+import { SrExport } from './SrExport';
 import { MeasurementList } from './MeasurementList';
 import { ReadingContextBar } from './ReadingContextBar';
 import { ReformatNotice } from './ReformatNotice';
@@ -240,6 +241,7 @@ export function ItemWorkspace({
           <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
           <SegExport open={open} />
+          <SrExport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
