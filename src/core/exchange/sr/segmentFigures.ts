@@ -9,6 +9,8 @@ import { slicePartial, VolumeStats, type VoxelSize } from '../../masks/volumeSta
 import { segmentClasses } from '../seg/segExport';
 
 export interface SegmentFigure {
+  /** The region question whose class it is. */
+  readonly questionId: string;
   readonly labelClass: LabelClass;
   /** Its segment's number in the SEG of these masks. */
   readonly segmentNumber: number;
@@ -47,6 +49,7 @@ export function segmentFigures(
   return segmentClasses(question, drawn).map((labelClass, i) => {
     const figures = stats.stats(labelClass.code, voxel);
     return {
+      questionId: question.id,
       labelClass,
       segmentNumber: i + 1,
       volumeMl: figures.volumeMl,

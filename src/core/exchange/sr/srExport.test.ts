@@ -44,7 +44,6 @@ function input(overrides: Partial<SrExportInput> = {}): SrExportInput {
     source: TEST_SOURCE,
     findings: sliceFindings(series, SAH_SLICE_LABEL_SET.questions, LABELS),
     segments: segmentFigures(OUTLINE, MASKS, voxelSizeOf(series)!, HU),
-    segmentQuestion: OUTLINE,
     segmentation: { sopInstanceUid: '1.2.9.1', seriesInstanceUid: '1.2.9' },
     reader: { name: 'Alice Reader', loginName: 'alice' },
     reviewer: { name: 'Rev^Bob', loginName: 'bob' },
@@ -162,7 +161,7 @@ describe('SR content', () => {
   it('warns of a class without a standard code and of a mean left out, and refuses a report with nothing in it', () => {
     const uncoded = { ...OUTLINE, classes: OUTLINE.classes.map(({ coding: _drop, ...c }) => c) };
     const segments = segmentFigures(uncoded, MASKS, voxelSizeOf(series)!, () => null);
-    const sr = exported({ segmentQuestion: uncoded, segments });
+    const sr = exported({ segments });
     expect(sr.warnings).toEqual([
       expect.stringContaining('class "sah.blood" of question "sah-outline" has no standard code'),
       'the mean HU of "Subarachnoid haemorrhage" is left out: a slice under it could not be read in HU',

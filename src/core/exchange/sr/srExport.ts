@@ -6,7 +6,6 @@
  */
 import type { DcmjsNaturalDataSet } from 'dcmjs';
 import type { SeriesItem } from '../../item';
-import type { Question } from '../../labelSet';
 import { fail, ok, type Result } from '../../result';
 import { dicomDate, dicomTime, equipmentOf } from '../seg/dicomAttributes';
 import { writeDicom } from '../seg/dicomFile';
@@ -32,9 +31,8 @@ export interface SrExportInput {
   readonly series: SeriesItem;
   readonly source: SourceHeader;
   readonly findings: readonly SliceFinding[];
-  /** The segments of `segmentQuestion`'s masks (empty: no volumetric measurements). */
+  /** The segments of a region question's masks (empty: no volumetric measurements). */
   readonly segments: readonly SegmentFigure[];
-  readonly segmentQuestion: Question | null;
   /** The SEG of those masks, when there is one: each measurement then names its segment. */
   readonly segmentation: { readonly sopInstanceUid: string; readonly seriesInstanceUid: string } | null;
   readonly reader: SrObserver;
@@ -144,8 +142,7 @@ function procedureOf(modality: string): CodedConcept {
 
 /** TID 1411: one segment's volume and mean HU, on its SEG segment when there is a SEG, else on the source series. */
 function volumetricGroup(input: SrExportInput, segment: SegmentFigure, trackingUid: string, warnings: string[]): DcmjsNaturalDataSet {
-  const question = input.segmentQuestion!;
-  const coding = segmentCodingOf(question, segment.labelClass);
+  const coding = segmentCodingOf({ id: segment.questionId }, segment.labelClass);
   if (coding.warning) warnings.push(coding.warning);
   const name = segment.labelClass.name.en;
   if (segment.meanHu === null) warnings.push(`the mean HU of "${name}" is left out: a slice under it could not be read in HU`);
