@@ -43,7 +43,9 @@ export function segmentFigures(
     stats.set(mask.classCode, mask.targetId, partial);
     if (partial.pixels === 0) continue;
     if (!hu) withoutHu.add(mask.classCode);
-    targets.set(mask.classCode, [...(targets.get(mask.classCode) ?? []), mask.targetId]);
+    const slices = targets.get(mask.classCode) ?? [];
+    slices.push(mask.targetId);
+    targets.set(mask.classCode, slices);
   }
   const drawn = new Set(question.classes.filter((c) => stats.stats(c.code, voxel).pixels > 0).map((c) => c.code));
   return segmentClasses(question, drawn).map((labelClass, i) => {
