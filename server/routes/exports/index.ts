@@ -4,6 +4,7 @@
  * DICOM SR (TID 1500 measurement report) of a reading's findings and segment measurements.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { DerivedObject } from '../../../src/core/exchange/seg/dicomAttributes';
 import type { Item } from '../../../src/core/item';
 import { exportFileName } from '../../../src/core/exchange/fileName';
 import { userOf } from '../../plugins/auth';
@@ -30,7 +31,7 @@ async function exportRequest(ctx: AppContext, request: FastifyRequest<{ Params: 
 }
 
 /** A derived DICOM object as a download; its warnings travel percent-encoded (header values are ASCII). */
-function sendDicom(reply: FastifyReply, item: Item, suffix: string, exported: { readonly bytes: Uint8Array; readonly warnings: readonly string[] }) {
+function sendDicom(reply: FastifyReply, item: Item, suffix: string, exported: DerivedObject) {
   if (exported.warnings.length > 0) reply.header('Export-Warnings', encodeURIComponent(JSON.stringify(exported.warnings)));
   return reply
     .type('application/dicom')

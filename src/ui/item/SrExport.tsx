@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { exportFileName } from '../../core/exchange/fileName';
 import { useLanguage, useT } from '../../i18n';
 import { appServices, type OpenItem } from '../../store';
-import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
-import { saveFile } from '../common/saveFile';
+import { useDownload } from '../common/useDownload';
 
 /**
  * Saves the caller's reading of the open series as a DICOM SR measurement report (TID 1500): the
@@ -14,8 +12,7 @@ import { saveFile } from '../common/saveFile';
 export function SrExport({ open }: { readonly open: OpenItem }) {
   const t = useT();
   const [language] = useLanguage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const download = useDownload();
   const detail = open.detail;
   if (!detail || detail.item.content.kind !== 'series') return null;
   // With several region questions the server must be told whose segments to measure: one button each.
@@ -23,17 +20,9 @@ export function SrExport({ open }: { readonly open: OpenItem }) {
   const choices = regions.length > 1 ? regions.map((q) => ({ id: q.id as string | undefined, name: q.name[language] })) : [{ id: undefined, name: '' }];
   const title = detail.item.title;
 
-  async function exportSr(questionId: string | undefined): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      const suffix = questionId === undefined ? '-sr.dcm' : `-${questionId}-sr.dcm`;
-      saveFile(await appServices().api.exportSr(open.itemId, questionId), exportFileName(title, open.itemId, suffix));
-    } catch (caught) {
-      setError(toAppError(caught));
-    } finally {
-      setBusy(false);
-    }
+  function exportSr(questionId: string | undefined): Promise<void> {
+    const suffix = questionId === undefined ? '-sr.dcm' : `-${questionId}-sr.dcm`;
+    return download.save(() => appServices().api.exportSr(open.itemId, questionId), exportFileName(title, open.itemId, suffix));
   }
 
   return (
@@ -43,14 +32,14 @@ export function SrExport({ open }: { readonly open: OpenItem }) {
           key={choice.id ?? ''}
           type="button"
           onClick={() => void exportSr(choice.id)}
-          disabled={busy}
+          disabled={download.busy}
           title={t('export.sr.tooltip')}
           data-testid={choice.id === undefined ? 'sr-export' : `sr-export-${choice.id}`}
         >
           {choice.id === undefined ? t('export.sr') : t('export.srOf', { question: choice.name })}
         </button>
       ))}
-      <ErrorText error={error} testId="sr-export-error" />
+      <ErrorText error={download.error} testId="sr-export-error" />
     </>
   );
 }

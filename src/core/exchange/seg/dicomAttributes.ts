@@ -9,6 +9,15 @@ export function codeItem(concept: CodedConcept): DcmjsNaturalDataSet {
   return { ...value, CodingSchemeDesignator: concept.scheme, CodeMeaning: concept.meaning };
 }
 
+/** A DICOM object one of our writers made, with what a reader of the file should know. */
+export interface DerivedObject {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly sopInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  /** Local codes used, values left out. */
+  readonly warnings: readonly string[];
+}
+
 /** DA of an instant, in UTC (YYYYMMDD). */
 export const dicomDate = (at: Date): string => at.toISOString().slice(0, 10).replace(/-/g, '');
 /** TM of an instant, in UTC (HHMMSS). */

@@ -15,7 +15,7 @@ import { writeDicom } from './dicomFile';
 import { packFrames } from './frameBits';
 import { slicePlanes } from './geometry';
 import { segmentCodingOf } from './segmentCodes';
-import { codeItem, dicomDate, dicomTime, equipmentOf } from './dicomAttributes';
+import { codeItem, dicomDate, dicomTime, equipmentOf, type DerivedObject } from './dicomAttributes';
 import type { SourceHeader } from './segSource';
 import { labFromHex } from './cieLab';
 
@@ -36,12 +36,8 @@ export interface SegExportInput {
   readonly newUid: () => string;
 }
 
-export interface SegExport {
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  readonly sopInstanceUid: string;
-  readonly seriesInstanceUid: string;
-  /** What a reader of the file should know (classes written under a local code). */
-  readonly warnings: readonly string[];
+/** Its warnings name classes written under a local code. */
+export interface SegExport extends DerivedObject {
   readonly segmentCount: number;
   readonly frameCount: number;
 }

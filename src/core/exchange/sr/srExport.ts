@@ -7,7 +7,7 @@
 import type { DcmjsNaturalDataSet } from 'dcmjs';
 import type { SeriesItem } from '../../item';
 import { fail, ok, type Result } from '../../result';
-import { dicomDate, dicomTime, equipmentOf } from '../seg/dicomAttributes';
+import { dicomDate, dicomTime, equipmentOf, type DerivedObject } from '../seg/dicomAttributes';
 import { writeDicom } from '../seg/dicomFile';
 import { SEGMENTATION_STORAGE } from '../seg/segExport';
 import { segmentCodingOf, type CodedConcept } from '../seg/segmentCodes';
@@ -45,12 +45,8 @@ export interface SrExportInput {
   readonly newUid: () => string;
 }
 
-export interface SrExport {
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  readonly sopInstanceUid: string;
-  readonly seriesInstanceUid: string;
-  /** What a reader of the file should know (local codes, a density left out). */
-  readonly warnings: readonly string[];
+/** Its warnings name classes written under a local code and mean densities left out. */
+export interface SrExport extends DerivedObject {
   readonly findingCount: number;
   readonly segmentCount: number;
 }
