@@ -19,9 +19,15 @@ export interface DerivedObject {
 }
 
 /** DA of an instant, in UTC (YYYYMMDD). */
-export const dicomDate = (at: Date): string => at.toISOString().slice(0, 10).replace(/-/g, '');
+const dicomDate = (at: Date): string => at.toISOString().slice(0, 10).replace(/-/g, '');
 /** TM of an instant, in UTC (HHMMSS). */
-export const dicomTime = (at: Date): string => at.toISOString().slice(11, 19).replace(/:/g, '');
+const dicomTime = (at: Date): string => at.toISOString().slice(11, 19).replace(/:/g, '');
+
+/** Series, content and instance creation date and time of an object written at `now`. */
+export function createdAt(now: Date): DcmjsNaturalDataSet {
+  const [date, time] = [dicomDate(now), dicomTime(now)];
+  return { SeriesDate: date, SeriesTime: time, ContentDate: date, ContentTime: time, InstanceCreationDate: date, InstanceCreationTime: time };
+}
 
 /** General Equipment of our writers: `version` names the writer and is raised when what it writes changes. */
 export function equipmentOf(version: string): DcmjsNaturalDataSet {

@@ -15,7 +15,7 @@ import { writeDicom } from './dicomFile';
 import { packFrames } from './frameBits';
 import { slicePlanes } from './geometry';
 import { segmentCodingOf } from './segmentCodes';
-import { codeItem, dicomDate, dicomTime, equipmentOf, type DerivedObject } from './dicomAttributes';
+import { codeItem, createdAt, equipmentOf, type DerivedObject } from './dicomAttributes';
 import type { SourceHeader } from './segSource';
 import { labFromHex } from './cieLab';
 
@@ -115,12 +115,7 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
     ImageType: ['DERIVED', 'PRIMARY'],
     SOPClassUID: SEGMENTATION_STORAGE,
     SOPInstanceUID: sopInstanceUid,
-    SeriesDate: dicomDate(now),
-    SeriesTime: dicomTime(now),
-    ContentDate: dicomDate(now),
-    ContentTime: dicomTime(now),
-    InstanceCreationDate: dicomDate(now),
-    InstanceCreationTime: dicomTime(now),
+    ...createdAt(now),
     Modality: 'SEG',
     ...equipmentOf(WRITER_VERSION),
     SeriesDescription: input.seriesDescription,

@@ -7,7 +7,7 @@
 import type { DcmjsNaturalDataSet } from 'dcmjs';
 import type { SeriesItem } from '../../item';
 import { fail, ok, type Result } from '../../result';
-import { dicomDate, dicomTime, equipmentOf, type DerivedObject } from '../seg/dicomAttributes';
+import { createdAt, equipmentOf, type DerivedObject } from '../seg/dicomAttributes';
 import { writeDicom } from '../seg/dicomFile';
 import { SEGMENTATION_STORAGE } from '../seg/segExport';
 import { segmentCodingOf, type CodedConcept } from '../seg/segmentCodes';
@@ -97,12 +97,7 @@ export function exportStructuredReport(input: SrExportInput): Result<SrExport> {
     SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: COMPREHENSIVE_SR_STORAGE,
     SOPInstanceUID: sopInstanceUid,
-    SeriesDate: dicomDate(now),
-    SeriesTime: dicomTime(now),
-    ContentDate: dicomDate(now),
-    ContentTime: dicomTime(now),
-    InstanceCreationDate: dicomDate(now),
-    InstanceCreationTime: dicomTime(now),
+    ...createdAt(now),
     Modality: 'SR',
     ...equipmentOf(WRITER_VERSION),
     SeriesDescription: input.seriesDescription,
