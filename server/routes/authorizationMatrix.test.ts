@@ -188,6 +188,12 @@ const ROWS: readonly Row[] = [
     // annA's work, blinded from the item's other readers; past the checks, 409: annA drew outlines, no masks.
     expect: { ...signedIn(409), annB: 403, readerReviewer: 403, allRolesReader: 403 },
   },
+  {
+    route: 'GET /api/items/:id/exports/sr',
+    url: (f) => `${item(f)}/exports/sr?reader=${f.annA}`,
+    // As the SEG: past the checks, 409: annA drew outlines only, no coded slice label and no mask.
+    expect: { ...signedIn(409), annB: 403, readerReviewer: 403, allRolesReader: 403 },
+  },
   { route: 'GET /api/items/:id/files/:fileId', url: (f) => `${item(f)}/files/${f.fileId}`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers', url: (f) => `${item(f)}/layers`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers/:layerId', url: (f) => `${item(f)}/layers/nuclei`, expect: signedIn(404) },

@@ -295,6 +295,9 @@ export function createApiClient(options: ApiClientOptions) {
     getItem: (itemId: string) => json<ItemDetail>('GET', item(itemId)),
     /** The caller's masks of a region question as a DICOM SEG, as the server holds them (synced edits only). */
     exportSeg: (itemId: string, questionId: string) => blob(`${item(itemId)}/exports/seg?question=${encodeURIComponent(questionId)}`),
+    /** The caller's reading as a DICOM SR measurement report (synced edits only); `questionId` names the region question when there are several. */
+    exportSr: (itemId: string, questionId: string | undefined) =>
+      blob(`${item(itemId)}/exports/sr${questionId === undefined ? '' : `?question=${encodeURIComponent(questionId)}`}`),
     /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */
     loadFile: async (itemId: string, fileId: string): Promise<ArrayBuffer> => {
       const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);

@@ -1,36 +1,57 @@
 /**
  * Standard-format exports of one item's annotations that the server writes (it holds the source
- * DICOM headers a derived object must copy): the DICOM SEG of a region question's masks.
+ * DICOM headers a derived object must copy): the DICOM SEG of a region question's masks and the
+ * DICOM SR (TID 1500 measurement report) of a reading's findings and segment measurements.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { DerivedObject } from '../../../src/core/exchange/seg/dicomAttributes';
+import type { Item } from '../../../src/core/item';
 import { exportFileName } from '../../../src/core/exchange/fileName';
 import { userOf } from '../../plugins/auth';
 import { visibleItem } from '../../services/access';
 import { findDataset } from '../../services/datasets';
+import type { ExportRequest } from '../../services/exports/exportSource';
 import { segmentationOf } from '../../services/exports/segmentation';
+import { structuredReportOf } from '../../services/exports/structuredReport';
+import type { AppContext } from '../../http/context';
 import { itemFromRow } from '../../services/items';
 import { PATIENT_DATA } from '../items';
-import { segExportSchema, type SegExportQuery } from './schema';
+import { segExportSchema, srExportSchema, type SegExportQuery, type SrExportQuery } from './schema';
+
+/** The export request of `query` on item `:id`, after the item's visibility check. */
+async function exportRequest(ctx: AppContext, request: FastifyRequest<{ Params: { id: string } }>, query: SegExportQuery): Promise<ExportRequest> {
+  const user = userOf(request);
+  const { item: row, state } = await visibleItem(ctx.db, user, request.params.id);
+  const dataset = await findDataset(ctx.db, row.dataset_id);
+  const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
+  if (!labelSet) throw new Error(`item ${row.id} has no label set`);
+  const { reader } = query;
+  const document = reader === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'reader', annotatorId: reader ?? user.id } as const);
+  return { user, item: itemFromRow(row), readsItem: state !== null, labelSet, questionId: query.question, document };
+}
+
+/** A derived DICOM object as a download; its warnings travel percent-encoded (header values are ASCII). */
+function sendDicom(reply: FastifyReply, item: Item, suffix: string, exported: DerivedObject) {
+  if (exported.warnings.length > 0) reply.header('Export-Warnings', encodeURIComponent(JSON.stringify(exported.warnings)));
+  return reply
+    .type('application/dicom')
+    .header('Cache-Control', PATIENT_DATA)
+    .header('Content-Disposition', `attachment; filename="${encodeURIComponent(exportFileName(item.title, item.id, suffix))}"`)
+    .send(Buffer.from(exported.bytes.buffer, exported.bytes.byteOffset, exported.bytes.byteLength));
+}
 
 export const exportRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
 
   app.get<{ Params: { id: string }; Querystring: SegExportQuery }>('/api/items/:id/exports/seg', { schema: segExportSchema }, async (request, reply) => {
-    const user = userOf(request);
-    const { item: row, state } = await visibleItem(ctx.db, user, request.params.id);
-    const dataset = await findDataset(ctx.db, row.dataset_id);
-    const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
-    if (!labelSet) throw new Error(`item ${row.id} has no label set`);
-    const { reader } = request.query;
-    const document = reader === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'reader', annotatorId: reader ?? user.id } as const);
-    const item = itemFromRow(row);
-    const seg = await segmentationOf(ctx.db, ctx.blobs, { user, item, readsItem: state !== null, labelSet, questionId: request.query.question, document }, new Date());
-    // Warnings (classes written under a local code) travel percent-encoded: header values are ASCII.
-    if (seg.warnings.length > 0) reply.header('Export-Warnings', encodeURIComponent(JSON.stringify(seg.warnings)));
-    return reply
-      .type('application/dicom')
-      .header('Cache-Control', PATIENT_DATA)
-      .header('Content-Disposition', `attachment; filename="${encodeURIComponent(exportFileName(item.title, item.id, '-seg.dcm'))}"`)
-      .send(Buffer.from(seg.bytes.buffer, seg.bytes.byteOffset, seg.bytes.byteLength));
+    const exportOf = await exportRequest(ctx, request, request.query);
+    return sendDicom(reply, exportOf.item, '-seg.dcm', await segmentationOf(ctx.db, ctx.blobs, exportOf, new Date()));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: SrExportQuery }>('/api/items/:id/exports/sr', { schema: srExportSchema }, async (request, reply) => {
+    const exportOf = await exportRequest(ctx, request, request.query);
+    const { seg, segSeries } = request.query;
+    const segmentation = seg && segSeries ? { sopInstanceUid: seg, seriesInstanceUid: segSeries } : null;
+    return sendDicom(reply, exportOf.item, '-sr.dcm', await structuredReportOf(ctx.db, ctx.blobs, { ...exportOf, segmentation }, new Date()));
   });
 };

@@ -4,6 +4,8 @@
  * runs and HU values when its record changes, and the segment's totals move by the difference.
  * Nothing ever re-reads the whole series for one stroke.
  */
+import type { SeriesItem } from '../item';
+import { sliceSpacings } from '../seriesOrder';
 
 /** What one slice adds to one segment. */
 export interface SlicePartial {
@@ -40,6 +42,14 @@ export function slicePartial(runs: readonly number[], hu: ArrayLike<number>): Sl
 export interface VoxelSize {
   readonly pixelSpacing: readonly [number, number];
   readonly sliceSpacing: number;
+}
+
+/** Voxel size of a series: its pixel spacing and its mean slice spacing (null without geometry). */
+export function voxelSizeOf(series: SeriesItem | null): VoxelSize | null {
+  if (!series?.pixelSpacing) return null;
+  const spacings = sliceSpacings(series.slices, series.orientation);
+  if (!spacings || spacings.length === 0) return null;
+  return { pixelSpacing: series.pixelSpacing, sliceSpacing: spacings.reduce((a, b) => a + b, 0) / spacings.length };
 }
 
 /** Per-segment totals over per-slice partials, updated one slice at a time. */

@@ -62,4 +62,10 @@ export const proposalMessages = {
     en: 'Save your synced masks as a DICOM Segmentation that OHIF, 3D Slicer and PACS open; edits not yet synced are left out',
     ja: '同期済みのマスクを、OHIF・3D Slicer・PACSで開けるDICOMセグメンテーションとして保存します（未同期の編集は含まれません）',
   },
+  'export.sr': { en: 'Export report (DICOM SR)', ja: 'レポートをDICOM SRに書き出す' },
+  'export.srOf': { en: 'Export report of {question} (DICOM SR)', ja: '{question}のレポートをDICOM SRに書き出す' },
+  'export.sr.tooltip': {
+    en: 'Save your synced reading as a DICOM SR measurement report: the slices with a coded finding, each segment’s volume and mean HU, you and the reviewer who approved it as observers; edits not yet synced are left out',
+    ja: '同期済みの読影を、DICOM SR計測レポートとして保存します（コード付き所見のあるスライス、各セグメントの体積と平均HU、観察者としてあなたと承認したレビュアー）。未同期の編集は含まれません',
+  },
 } as const satisfies MessageTable;

@@ -22,6 +22,7 @@ import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
 import { DicomLabelImport } from './DicomLabelImport';
 import { SegExport } from './SegExport';
+import { SrExport } from './SrExport';
 import { MeasurementList } from './MeasurementList';
 import { ReadingContextBar } from './ReadingContextBar';
 import { ReformatNotice } from './ReformatNotice';
@@ -241,6 +242,7 @@ export function ItemWorkspace({
           <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
           <LabelExport open={open} />
           <SegExport open={open} />
+          <SrExport open={open} />
           <DicomLabelImport open={open} />
           <p className="muted small">{t('item.helpHint')}</p>
         </aside>

@@ -5,7 +5,7 @@
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsNaturalDataSet } from 'dcmjs';
 
-const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
+export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 /** Our implementation's class UID, under the 2.25 (UUID) root. */
 const IMPLEMENTATION_CLASS_UID = '2.25.293845609251287283542146327061098402551';
@@ -35,6 +35,11 @@ function metaOf(sopClassUid: string, sopInstanceUid: string, transferSyntax: str
 
 /** The data set of a DICOM file (Part 10, or a bare implicit-VR data set), naturalized; throws on anything else. */
 export function readDicom(bytes: Uint8Array): DcmjsNaturalDataSet {
+  return readDicomFile(bytes).dataSet;
+}
+
+/** `readDicom`'s data set with the transfer syntax its bytes are in (what says whether pixels are native). */
+export function readDicomFile(bytes: Uint8Array): { readonly dataSet: DcmjsNaturalDataSet; readonly transferSyntaxUid: string } {
   let part10: Uint8Array = bytes;
   if (!hasPart10Header(bytes)) {
     if (!looksLikeBareDataSet(bytes)) throw new Error('not a DICOM file: no DICM header and no data set at its start');
@@ -44,7 +49,9 @@ export function readDicom(bytes: Uint8Array): DcmjsNaturalDataSet {
     part10.set(bytes, header.length);
   }
   const buffer = part10.buffer.slice(part10.byteOffset, part10.byteOffset + part10.byteLength) as ArrayBuffer;
-  return dcmjs.data.DicomMetaDictionary.naturalizeDataset(dcmjs.data.DicomMessage.readFile(buffer).dict);
+  const file = dcmjs.data.DicomMessage.readFile(buffer);
+  const meta = dcmjs.data.DicomMetaDictionary.naturalizeDataset(file.meta);
+  return { dataSet: dcmjs.data.DicomMetaDictionary.naturalizeDataset(file.dict), transferSyntaxUid: textOf(meta.TransferSyntaxUID) };
 }
 
 /** A Part 10 file (explicit VR little endian) of a naturalized data set, which must name its SOP class and instance. */

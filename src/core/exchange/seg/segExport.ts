@@ -14,7 +14,8 @@ import { fail, ok, type Result } from '../../result';
 import { writeDicom } from './dicomFile';
 import { packFrames } from './frameBits';
 import { slicePlanes } from './geometry';
-import { segmentCodingOf, type CodedConcept } from './segmentCodes';
+import { segmentCodingOf } from './segmentCodes';
+import { codeItem, createdAt, equipmentOf, type DerivedObject } from './dicomAttributes';
 import type { SourceHeader } from './segSource';
 import { labFromHex } from './cieLab';
 
@@ -35,12 +36,8 @@ export interface SegExportInput {
   readonly newUid: () => string;
 }
 
-export interface SegExport {
-  readonly bytes: Uint8Array<ArrayBuffer>;
-  readonly sopInstanceUid: string;
-  readonly seriesInstanceUid: string;
-  /** What a reader of the file should know (classes written under a local code). */
-  readonly warnings: readonly string[];
+/** Its warnings name classes written under a local code. */
+export interface SegExport extends DerivedObject {
   readonly segmentCount: number;
   readonly frameCount: number;
 }
@@ -51,14 +48,13 @@ interface Frame {
   readonly labels: Uint8Array;
 }
 
-function code(concept: CodedConcept): DcmjsNaturalDataSet {
-  // Code Value is at most 16 characters; a longer local code goes in Long Code Value (PS3.3 8.8).
-  const value = concept.value.length > 16 ? { LongCodeValue: concept.value } : { CodeValue: concept.value };
-  return { ...value, CodingSchemeDesignator: concept.scheme, CodeMeaning: concept.meaning };
+/**
+ * The classes a SEG of `question` writes as segments when `drawn` classes have non-empty masks,
+ * in segment-number order (segment n is the n-th): what an SR refers to when it names a segment.
+ */
+export function segmentClasses(question: Question, drawn: ReadonlySet<string>): LabelClass[] {
+  return question.classes.filter((c) => drawn.has(c.code));
 }
-
-const dicomDate = (at: Date): string => at.toISOString().slice(0, 10).replace(/-/g, '');
-const dicomTime = (at: Date): string => at.toISOString().slice(11, 19).replace(/:/g, '');
 
 /** The SEG of `input`, or why none can be made (no geometry, nothing drawn). */
 export function exportSegmentation(input: SegExportInput): Result<SegExport> {
@@ -86,7 +82,7 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
     }
   }
   if (errors.length > 0) return fail(errors);
-  const classes = question.classes.filter((c) => byClass.has(c.code));
+  const classes = segmentClasses(question, new Set(byClass.keys()));
   const unknown = [...byClass.keys()].filter((c) => !question.classes.some((k) => k.code === c));
   if (unknown.length > 0) return fail(unknown.map((c) => `class "${c}" is not a class of question "${question.id}"`));
   if (classes.length === 0) return fail([`nothing is drawn for question "${question.id}": a SEG needs at least one non-empty mask`]);
@@ -119,17 +115,9 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
     ImageType: ['DERIVED', 'PRIMARY'],
     SOPClassUID: SEGMENTATION_STORAGE,
     SOPInstanceUID: sopInstanceUid,
-    SeriesDate: dicomDate(now),
-    SeriesTime: dicomTime(now),
-    ContentDate: dicomDate(now),
-    ContentTime: dicomTime(now),
-    InstanceCreationDate: dicomDate(now),
-    InstanceCreationTime: dicomTime(now),
+    ...createdAt(now),
     Modality: 'SEG',
-    Manufacturer: 'Mejirushi',
-    ManufacturerModelName: 'Mejirushi',
-    DeviceSerialNumber: '0',
-    SoftwareVersions: WRITER_VERSION,
+    ...equipmentOf(WRITER_VERSION),
     SeriesDescription: input.seriesDescription,
     ...source.patientAndStudy,
     SeriesInstanceUID: seriesInstanceUid,
@@ -175,10 +163,10 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
           SourceImageSequence: [
             {
               ...referenced(frame.sliceIndex),
-              PurposeOfReferenceCodeSequence: [code({ scheme: 'DCM', value: '121322', meaning: 'Source image for image processing operation' })],
+              PurposeOfReferenceCodeSequence: [codeItem({ scheme: 'DCM', value: '121322', meaning: 'Source image for image processing operation' })],
             },
           ],
-          DerivationCodeSequence: [code({ scheme: 'DCM', value: '113076', meaning: 'Segmentation' })],
+          DerivationCodeSequence: [codeItem({ scheme: 'DCM', value: '113076', meaning: 'Segmentation' })],
         },
       ],
       FrameContentSequence: [{ DimensionIndexValues: [frame.segmentNumber, frame.sliceIndex + 1] }],
@@ -207,8 +195,8 @@ function segmentOf(question: Question, labelClass: LabelClass, segmentNumber: nu
     SegmentDescription: labelClass.code.slice(0, 64),
     SegmentAlgorithmType: 'MANUAL',
     RecommendedDisplayCIELabValue: labFromHex(labelClass.color),
-    SegmentedPropertyCategoryCodeSequence: [code(coding.category)],
-    SegmentedPropertyTypeCodeSequence: [code(coding.type)],
+    SegmentedPropertyCategoryCodeSequence: [codeItem(coding.category)],
+    SegmentedPropertyTypeCodeSequence: [codeItem(coding.type)],
   };
 }
 

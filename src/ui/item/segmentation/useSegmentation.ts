@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { isLive, type Mask } from '../../../core/annotation';
 import type { SeriesItem, SliceRef } from '../../../core/item';
 import { interpolationCommand } from '../../../core/masks/interpolation';
-import type { VoxelSize } from '../../../core/masks/volumeStats';
-import { sliceSpacings } from '../../../core/seriesOrder';
+import { voxelSizeOf } from '../../../core/masks/volumeStats';
 import type { ReadSlice } from '../../../inference/seriesInputs';
 import { isEditable, type OpenItem } from '../../../store';
 import type { CommandOutcome } from '../../../store/openItemSlice';
@@ -23,14 +22,6 @@ export interface Segmentation {
   interpolate(): boolean;
 }
 
-/** Voxel size of a series: its pixel spacing and its mean slice spacing (null without geometry). */
-function voxelOf(series: SeriesItem | null): VoxelSize | null {
-  if (!series?.pixelSpacing) return null;
-  const spacings = sliceSpacings(series.slices, series.orientation);
-  if (!spacings || spacings.length === 0) return null;
-  return { pixelSpacing: series.pixelSpacing, sliceSpacing: spacings.reduce((a, b) => a + b, 0) / spacings.length };
-}
-
 /** Everything the CT reading room needs for masks: editing, the overlay's masks, volumes, interpolation. Null without a mask question. */
 export function useSegmentation(
   open: OpenItem,
@@ -42,7 +33,7 @@ export function useSegmentation(
 ): Segmentation | null {
   const question = useMemo(() => (series ? (open.detail?.labelSet.questions.find((q) => q.target === 'region') ?? null) : null), [open.detail, series]);
   const size = useMemo(() => (series ? { width: series.columns, height: series.rows } : null), [series]);
-  const voxel = useMemo(() => voxelOf(series), [series]);
+  const voxel = useMemo(() => voxelSizeOf(series), [series]);
   const slice = slices[open.sliceIndex] ?? null;
   const sliceHu = useSliceHu(slice, open.displayedIndex === open.sliceIndex, readSlice, question !== null);
   const editing = useMaskEditing({ question, document: open.document, adapter, size, sliceHu, editable: isEditable(open), runCommands: (commands) => void runCommands(commands) });

@@ -46,12 +46,20 @@ export const hasDciodvfy = !spawnSync('dciodvfy', ['-version']).error;
 
 /** dciodvfy's error lines for a DICOM object (it exits 0 even on errors, so its output is read). */
 export function dciodvfyErrors(bytes: Uint8Array): string[] {
+  return dciodvfyFindings(bytes).filter((line) => /^Error/.test(line));
+}
+
+/** dciodvfy's error and warning lines for a DICOM object. */
+export function dciodvfyFindings(bytes: Uint8Array): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'mejirushi-dciodvfy-'));
   try {
     const file = join(dir, 'object.dcm');
     writeFileSync(file, bytes);
     const run = spawnSync('dciodvfy', [file], { encoding: 'utf8' });
-    return `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /^Error/.test(line.trim()));
+    return `${run.stdout}\n${run.stderr}`
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(Error|Warning)/.test(line));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
