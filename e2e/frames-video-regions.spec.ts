@@ -1,6 +1,6 @@
 /**
- * Boxes and polygons on the video player's frames, as a plain annotator: paused on frame 4 of a
- * clip (scaled up to fill the player), B drags a box and P clicks a triangle in the frame's own
+ * Boxes and polygons on the video player's frames, as a plain annotator: paused on frame 4 of an
+ * endoscopy-video (version 2) clip (scaled up to fill the player), B drags a box and P clicks a triangle in the frame's own
  * px, a class key re-classes the selection (undone and redone), Space waits in region mode while
  * the arrows and `[` still step and mark; the regions belong to frame 4 alone (gone a frame on, back a frame
  * back), the timeline marks that one frame, they survive a reload on the server, and the COCO
@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
 import { drawBoxAndTriangle, expectCocoBoxAndTriangle, frameRegions, reclassBoxByKey, regionClasses } from './fixtures/frameRegions';
-import { expectFramesReady, videoFrameSet } from './fixtures/frames';
+import { videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
 
 const DATASET = 'Lesion video';
@@ -58,13 +58,12 @@ function markedUnder(page: Page, index: number): Promise<boolean> {
 }
 
 test('boxes and polygons drawn on a paused video frame belong to that frame, survive a reload and go to COCO', async ({ page, mejirushi }) => {
-  const itemId = await videoFrameSet(mejirushi, DATASET, FRAMES);
+  const itemId = await videoFrameSet(mejirushi, DATASET, FRAMES, { labelSetId: 'endoscopy-video', labelSetVersion: 2 });
   await signIn(page, mejirushi.annotator);
   await openDataset(page, DATASET);
   await byTestId(page, `item-link-${itemId}`).click();
-  await expectFramesReady(page);
-  // uc-endoscopy asks per frame, so the grid comes first; V shows the player on the same frame.
-  await page.keyboard.press('v');
+  // endoscopy-video asks about runs of frames, so the player comes first.
+  await expect(byTestId(page, 'frame-mode-player')).toHaveAttribute('aria-pressed', 'true');
   await expectFrameShown(page, 0);
   await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'tagging');
   await stepTo(page, DRAWN);
@@ -128,8 +127,6 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   ]);
 
   await page.reload();
-  await expectFramesReady(page);
-  await page.keyboard.press('v');
   await expect(page.locator('[data-testid="video-player"][data-ready="true"]')).toBeVisible();
   await stepTo(page, DRAWN);
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);

@@ -192,8 +192,8 @@ export interface AnnotationRecordsTable {
   updated_seq: number;
   /**
    * A label's first and last target in the item's reading order (equal for a label on one target;
-   * null for other records and for labels of the whole item), migration 0021: what per-question
-   * counts sum, a range counting every frame it spans.
+   * null for other records and for labels of the whole item), migration 0021: per-question counts
+   * take the union of a document's spans, a range counting every frame it spans once.
    */
   target_index: ColumnType<number | null, number | null | undefined, number | null>;
   end_target_index: ColumnType<number | null, number | null | undefined, number | null>;

@@ -51,7 +51,7 @@ describe.each(testDialects('demo video seeding'))('demo video seeding on %s', (d
     await bootstrap(database.db, { dataDir: database.dataDir });
     const { db } = database;
     const dataset = await db.selectFrom('datasets').selectAll().where('name', '=', DEMO_VIDEO_DATASET_NAME).executeTakeFirstOrThrow();
-    expect([dataset.label_set_id, Number(dataset.label_set_version)]).toEqual(['endoscopy-video', 1]);
+    expect([dataset.label_set_id, Number(dataset.label_set_version)]).toEqual(['endoscopy-video', 2]);
     const items = await db.selectFrom('items').selectAll().where('dataset_id', '=', dataset.id).execute();
     expect(items).toHaveLength(1);
     const content = JSON.parse(items[0]!.content) as FrameSetItem;

@@ -19,7 +19,7 @@ describe('built-in label sets', () => {
     expect(outline).toMatchObject({ id: 'sah-outline', target: 'region', kind: 'single', required: false });
     expect(outline!.classes.map((c) => [c.code, c.key, c.coding?.code])).toEqual([['sah.blood', undefined, '21454007']]);
     // Version 1 is version 2 without the outline, still offered to datasets made with it.
-    expect(PREVIOUS_BUILTIN_LABEL_SETS).toEqual([{ ...SAH_SLICE_LABEL_SET, version: 1, questions: [q] }]);
+    expect(PREVIOUS_BUILTIN_LABEL_SETS.find((set) => set.id === 'sah-slice')).toEqual({ ...SAH_SLICE_LABEL_SET, version: 1, questions: [q] });
     expect(q).toMatchObject({ id: 'sah', target: 'slice', kind: 'single', required: true });
     expect(q!.classes.map((c) => [c.code, c.key])).toEqual([
       ['sah.present', '1'],
@@ -75,9 +75,9 @@ describe('built-in label sets', () => {
     for (const c of lesion!.classes) expect('pfretvbh0123456789').not.toContain(c.key);
   });
 
-  it('endoscopy video (version 1): events as frame ranges by number keys, bleeding coded, the colon sites per frame', () => {
-    expect(ENDOSCOPY_VIDEO_LABEL_SET).toMatchObject({ id: 'endoscopy-video', version: 1 });
-    const [event, site] = ENDOSCOPY_VIDEO_LABEL_SET.questions;
+  it('endoscopy video (version 2): events as frame ranges by number keys, bleeding coded, the colon sites per frame, lesion boxes by letters', () => {
+    expect(ENDOSCOPY_VIDEO_LABEL_SET).toMatchObject({ id: 'endoscopy-video', version: 2 });
+    const [event, site, lesion] = ENDOSCOPY_VIDEO_LABEL_SET.questions;
     expect(event).toMatchObject({ id: 'event', target: 'frameRange', kind: 'single', required: false });
     expect(event!.classes.map((c) => `${c.key}=${c.code}`)).toEqual([
       '1=event.bleeding',
@@ -92,5 +92,11 @@ describe('built-in label sets', () => {
     for (const c of event!.classes) expect(',.[] ').not.toContain(c.key);
     expect(site).toMatchObject({ id: 'site', target: 'frame', kind: 'single', required: false });
     expect(site!.classes).toEqual(UC_ENDOSCOPY_LABEL_SET.questions[1]!.classes);
+    // uc-endoscopy's lesions, so a lesion means the same in stills and videos; their keys are neither the player's nor the drawing tools'.
+    expect(lesion).toEqual(UC_ENDOSCOPY_LABEL_SET.questions[2]);
+    for (const c of lesion!.classes) expect(',.[] gpfretvbh0123456789').not.toContain(c.key);
+    // Version 1 is version 2 without the lesions, still offered to datasets made with it.
+    const v1 = PREVIOUS_BUILTIN_LABEL_SETS.find((set) => set.id === 'endoscopy-video');
+    expect(v1).toEqual({ ...ENDOSCOPY_VIDEO_LABEL_SET, version: 1, name: v1?.name, questions: [event, site] });
   });
 });

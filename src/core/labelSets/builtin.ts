@@ -9,6 +9,7 @@ import type { LabelSet } from '../labelSet';
 import { validateLabelSet } from '../validation/labelSet';
 import burnedInText from './builtin/burned-in-text.json' with { type: 'json' };
 import endoscopyVideo from './builtin/endoscopy-video.json' with { type: 'json' };
+import endoscopyVideoV1 from './builtin/previous/endoscopy-video-1.json' with { type: 'json' };
 import fundusGrading from './builtin/fundus-grading.json' with { type: 'json' };
 import gastricBiopsy from './builtin/gastric-biopsy.json' with { type: 'json' };
 import ichSubtype from './builtin/ich-subtype.json' with { type: 'json' };
@@ -78,6 +79,9 @@ export const BURNED_IN_TEXT_LABEL_SET = builtin(burnedInText);
  * assessable" covers what makes a stretch unreadable (blur, bubbles, stool, the scope out of the
  * body), so those frames can be left out of training and of per-frame statistics. Only bleeding
  * carries a SNOMED CT code: the other events are findings of the recording, not of the patient.
+ * Lesions are boxed (or outlined) on a paused frame with uc-endoscopy's lesion classes and letter
+ * keys, clear of the player's keys and the drawing tools'. Version 2 added the lesion question;
+ * version 1 stays stored for datasets made with it.
  */
 export const ENDOSCOPY_VIDEO_LABEL_SET = builtin(endoscopyVideo);
 
@@ -85,7 +89,7 @@ export const ENDOSCOPY_VIDEO_LABEL_SET = builtin(endoscopyVideo);
  * Earlier versions of built-in sets, still stored at start so datasets, scripts and imports made
  * with them keep working on a new database. Only the versions above are offered for new datasets.
  */
-export const PREVIOUS_BUILTIN_LABEL_SETS: readonly LabelSet[] = [builtin(sahSliceV1)];
+export const PREVIOUS_BUILTIN_LABEL_SETS: readonly LabelSet[] = [builtin(sahSliceV1), builtin(endoscopyVideoV1)];
 
 export const BUILTIN_LABEL_SETS: readonly LabelSet[] = [
   SAH_SLICE_LABEL_SET,
