@@ -14,7 +14,7 @@ export type ImportJobRow = Selectable<ImportJobsTable>;
 /** Jobs listed for a dataset: the recent ones an admin follows, not its whole history. */
 export const LISTED_JOBS = 100;
 
-export const SERVER_STOPPED_REASON = 'The server stopped before this slide was imported. Nothing of it was saved; retry the import.';
+export const SERVER_STOPPED_REASON = 'The server stopped before this import finished. A file or slide was not saved: retry it. A PACS pull keeps the instances it had imported: start it again for the rest.';
 
 export async function insertImportJob(
   db: Kysely<Database>,

@@ -454,8 +454,8 @@ export const appMessages = {
   'admin.jobs.stillsStoring': { en: 'Saving the frame set…', ja: 'フレームセットを保存しています…' },
   'admin.jobs.stillsDone': { en: '{imported} stills imported, {refused} refused', ja: '静止画 {imported} 枚を取り込み、{refused} 枚を拒否' },
   'admin.jobs.serverStopped': {
-    en: 'Not imported: the server stopped during the import. Nothing of it was saved; retry it.',
-    ja: '未取り込み：取り込み中にサーバーが停止しました。何も保存されていません。再試行してください。',
+    en: 'Not finished: the server stopped during the import. A file or slide was not saved: retry it. A PACS pull keeps the instances it had imported: start it again for the rest.',
+    ja: '未完了：取り込み中にサーバーが停止しました。ファイルやスライドは保存されていません。再試行してください。PACS からの取得は取り込み済みのインスタンスを保持します。残りはもう一度取得を開始してください。',
   },
   'admin.jobs.retry': { en: 'Retry', ja: '再試行' },
   'admin.assign.title': { en: 'Assign items', ja: '症例の割り当て' },
