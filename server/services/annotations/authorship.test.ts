@@ -41,6 +41,14 @@ describe('authorshipProblem', () => {
     expect(problem(mine, withProvenance(mine, { createdAt: '2000-01-01T00:00:00.000Z' }), ann)).toMatch(/createdAt/);
   });
 
+  it('takes a later createdAt only for the caller\'s own record deleted and made again before the deletion was sent', () => {
+    const later = '2099-01-01T00:00:00.000Z';
+    expect(problem(mine, withProvenance(mine, { createdAt: later }), ann)).toBeNull();
+    // Someone else's record, or one a model proposed, is not the caller's to make again.
+    expect(problem(mine, withProvenance(mine, { createdAt: later }), 'bob')).toMatch(/createdAt/);
+    expect(problem(pending, withProvenance(pending, { createdAt: later }), ann)).toMatch(/createdAt/);
+  });
+
   it('lets a new run of the same model replace its own undecided proposal, and nothing else', () => {
     const origin = proposal().origin;
     if (origin.kind !== 'model') throw new Error('a proposal has a model origin');

@@ -36,10 +36,19 @@ function isRerun(previous: Provenance, next: Provenance): boolean {
   return previous.decision === 'pending' && before.kind === 'model' && after.kind === 'model' && after.modelId === before.modelId && after.runId !== before.runId;
 }
 
+/**
+ * The caller's own record deleted and made again (same id: one label per frame and question) before
+ * the deletion reached the server: the client's outbox sends the two as one put, whose createdAt is
+ * the new record's, later than the stored one. Never earlier: that would forge an older record.
+ */
+function isRemadeByCaller(previous: Provenance, next: Provenance, caller: string): boolean {
+  return next.origin.kind === 'human' && next.createdAt > previous.createdAt && next.authors.length === 1 && next.authors[0] === caller;
+}
+
 function changedRecordProblem(previous: Provenance, next: Provenance, caller: string): string | null {
   const rerun = isRerun(previous, next);
   if (!rerun && !jsonEqual(previous.origin, next.origin)) return 'the origin of a record cannot change (a model proposal stays one; human work cannot claim a model)';
-  if (!rerun && previous.createdAt !== next.createdAt) return `createdAt cannot change (stored ${previous.createdAt})`;
+  if (!rerun && previous.createdAt !== next.createdAt && !isRemadeByCaller(previous, next, caller)) return `createdAt cannot change to an earlier time (stored ${previous.createdAt})`;
   if (!allowedAuthors(previous.authors, next.authors, caller)) {
     return `authors ${list(next.authors)} must be the stored ${list(previous.authors)}, those followed by you (${caller}), or, undoing your own first change, those without you at the end`;
   }
