@@ -68,6 +68,8 @@ export interface AppOptions {
   readonly tileSources?: readonly TileSourceLookup[];
   /** Largest ONNX file an admin may upload; default DEFAULT_MAX_MODEL_BYTES (512 MiB). */
   readonly maxModelBytes?: number;
+  /** How long an import job's heartbeat stays good (config importJobLeaseMs); default DEFAULT_IMPORT_JOB_LEASE_MS. */
+  readonly importJobLeaseMs?: number;
 }
 
 /**
@@ -109,7 +111,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     accessCache: new AccessCache(options.now ?? (() => new Date())),
     tileSources: new TileSources([packTileSources(options.db, options.blobs), ...(options.tileSources ?? [])], undefined, options.now),
     auditSealer: new AuditSealer(options.db),
-    importJobs: new ImportJobs({ db: options.db, blobs: options.blobs, now: options.now ?? (() => new Date()), onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) }),
+    importJobs: new ImportJobs({
+      db: options.db,
+      blobs: options.blobs,
+      now: options.now ?? (() => new Date()),
+      onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId),
+      leaseMs: options.importJobLeaseMs,
+    }),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());

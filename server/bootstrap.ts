@@ -17,9 +17,10 @@ import { hashPassword } from './auth/password';
 import { oneTimePasswordFor } from './auth/passwordPolicy';
 import type { BlobStore } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
+import { DEFAULT_IMPORT_JOB_LEASE_MS } from './config';
 import { moveLegacyBlobsOut } from './blobs/moveOut';
 import { migrateToLatest } from './db/migrations';
-import { failUnfinishedImportJobs } from './import/jobs/jobRows';
+import { failAbandonedImportJobs } from './import/jobs/jobRows';
 import { BUILTIN_MODELS_DIR, seedBuiltinModels } from './models/seedBuiltinModels';
 import type { Database } from './db/schema';
 import { generateHeadCtPhantom, type PhantomTruth } from './demo/phantom';
@@ -58,6 +59,8 @@ export interface BootstrapOptions {
   readonly demoVideo?: boolean;
   /** Built-in models to seed into the registry; default `models/` of the repository. */
   readonly modelsDir?: string;
+  /** Import jobs not beaten for this long are failed as abandoned (config importJobLeaseMs); default DEFAULT_IMPORT_JOB_LEASE_MS. */
+  readonly importJobLeaseMs?: number;
 }
 
 export interface BootstrapResult {
@@ -90,7 +93,8 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const blobs = options.blobs ?? blobStoreIn(options.dataDir);
   const migrationsApplied = await prepareStorage(db, blobs);
   await pruneAllExpired(db, now());
-  await failUnfinishedImportJobs(db, now().toISOString());
+  // Jobs of an instance that died; never those another live instance runs (it beats for them).
+  await failAbandonedImportJobs(db, now(), options.importJobLeaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS);
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
   const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       trustProxy: null,
       demoTileCacheBytes: 512 * 1024 * 1024,
       maxModelBytes: 512 * 1024 * 1024,
+      importJobLeaseMs: 30_000,
       demoVideo: true,
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
@@ -26,6 +27,11 @@ describe('loadConfig', () => {
   it('reads the model upload limit in MiB', () => {
     expect(loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: '2048' }, '/x').maxModelBytes).toBe(2048 * 1024 * 1024);
     expect(() => loadConfig([], { MEJIRUSHI_MAX_MODEL_MB: 'lots' }, '/x')).toThrow(/MEJIRUSHI_MAX_MODEL_MB must be a whole number of MiB, got "lots"/);
+  });
+
+  it('reads the import job lease as a duration and refuses anything under a second', () => {
+    expect(loadConfig([], { MEJIRUSHI_IMPORT_JOB_LEASE: '2m' }, '/x').importJobLeaseMs).toBe(120_000);
+    expect(() => loadConfig([], { MEJIRUSHI_IMPORT_JOB_LEASE: '500ms' }, '/x')).toThrow(/MEJIRUSHI_IMPORT_JOB_LEASE must be a duration of at least 1s/);
   });
 
   it('turns the demo video off and on, and refuses anything else', () => {

@@ -26,6 +26,8 @@ export interface ServerConfig {
   readonly demoTileCacheBytes: number;
   /** Largest ONNX file an admin may upload as a model. */
   readonly maxModelBytes: number;
+  /** An import job whose instance has not beaten for it this long is failed as abandoned (DEFAULT_IMPORT_JOB_LEASE_MS). */
+  readonly importJobLeaseMs: number;
   /**
    * Whether the demo adds its generated endoscopy video (made and imported with ffmpeg: seconds of
    * a first start). Off for installations that want no video demo, and for the e2e specs that use none.
@@ -49,6 +51,11 @@ export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 export const SQLITE_FILE_NAME = 'mejirushi.sqlite';
 export const DEFAULT_DEMO_TILE_CACHE_MB = 512;
 export const DEFAULT_MAX_MODEL_MB = 512;
+/**
+ * How long an import job's heartbeat stays good: a server instance that has not beaten for its
+ * job this long is taken for dead, and its job failed. Its instance beats a few times a lease.
+ */
+export const DEFAULT_IMPORT_JOB_LEASE_MS = 30_000;
 
 const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl', 'trust-proxy', 'plain-http'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -66,6 +73,8 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
   [DATABASE_URL]    postgres://… uses PostgreSQL instead of SQLite
   [MEJIRUSHI_DEMO_TILE_CACHE_MB]  disk kept for the demo slide's painted tiles, MiB (default ${DEFAULT_DEMO_TILE_CACHE_MB})
   [MEJIRUSHI_MAX_MODEL_MB]  largest ONNX file an admin may upload as a model, MiB (default ${DEFAULT_MAX_MODEL_MB})
+  [MEJIRUSHI_IMPORT_JOB_LEASE]  how long an import job's server may go silent before another fails
+                    the job as stopped: 30s, 2m… (default ${DEFAULT_IMPORT_JOB_LEASE_MS / 1000}s)
   [MEJIRUSHI_DEMO_VIDEO]  on or off: add the generated demo endoscopy video on first start (default on)`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
@@ -180,5 +189,7 @@ export function loadConfig(
   const demoTileCacheBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_DEMO_TILE_CACHE_MB) ?? String(DEFAULT_DEMO_TILE_CACHE_MB), 'MEJIRUSHI_DEMO_TILE_CACHE_MB');
   const maxModelBytes = parseMebibytes(nonEmpty(env.MEJIRUSHI_MAX_MODEL_MB) ?? String(DEFAULT_MAX_MODEL_MB), 'MEJIRUSHI_MAX_MODEL_MB');
   const demoVideo = parseSwitch(nonEmpty(env.MEJIRUSHI_DEMO_VIDEO) ?? 'on', 'MEJIRUSHI_DEMO_VIDEO');
-  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes, demoVideo };
+  const leaseText = nonEmpty(env.MEJIRUSHI_IMPORT_JOB_LEASE);
+  const importJobLeaseMs = leaseText === undefined ? DEFAULT_IMPORT_JOB_LEASE_MS : parseDuration(leaseText, 'MEJIRUSHI_IMPORT_JOB_LEASE');
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes, importJobLeaseMs, demoVideo };
 }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     await db.destroy();
   };
   const blobs = blobStoreIn(config.dataDir);
-  const started = await bootstrap(db, { dataDir: config.dataDir, blobs, demoVideo: config.demoVideo });
+  const started = await bootstrap(db, { dataDir: config.dataDir, blobs, demoVideo: config.demoVideo, importJobLeaseMs: config.importJobLeaseMs });
   if (started.adminPassword) {
     console.log(`Admin account created. Username: admin  One-time password: ${started.adminPassword}`);
     console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     logger: true,
     trustProxy: config.trustProxy,
     maxModelBytes: config.maxModelBytes,
+    importJobLeaseMs: config.importJobLeaseMs,
     tileSources: [demoSlideTileLookup(db, demoTiles)],
   });
   try {

@@ -27,6 +27,7 @@ import { labelSetMigrations } from './migrations/0022_label_set_migrations';
 import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
 import { importJobKind } from './migrations/0024_import_job_kind';
 import { importJobCounts } from './migrations/0025_import_job_counts';
+import { importJobOwner } from './migrations/0026_import_job_owner';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -214,6 +215,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0023_item_study_attributes': itemStudyAttributes,
   '0024_import_job_kind': importJobKind,
   '0025_import_job_counts': importJobCounts,
+  '0026_import_job_owner': importJobOwner,
 };
 
 const provider: MigrationProvider = {

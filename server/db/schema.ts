@@ -322,6 +322,10 @@ export interface ImportJobsTable {
   report: string | null;
   created_at: string;
   updated_at: string;
+  /** The server instance running the job (ImportJobs.owner); null on jobs from before instances were named. */
+  owner: string | null;
+  /** When its owner last said it still runs the job (ISO, the owner's clock); older than the lease: abandoned. */
+  heartbeat_at: string | null;
 }
 
 /** A project key of de-identification's keyed hashes; read only by the admin-only key route. */

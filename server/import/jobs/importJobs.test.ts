@@ -1,36 +1,54 @@
-/** The job queue over a real database, with the pyramid build replaced by builds the test lets finish. */
+/** The job queue over a real database, with the pyramid build replaced by builds the test lets finish, and a clock the test moves. */
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src/core/api';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { blobStoreIn } from '../../blobs/diskBlobStore';
-import { prepareDatabase } from '../../bootstrap';
+import { bootstrap, prepareDatabase } from '../../bootstrap';
+import type { Database } from '../../db/schema';
 import { createDataset } from '../../services/datasets';
-import { openTestDatabase, type TestDatabase } from '../../testing/testDatabase';
-import { ImportJobs } from './importJobs';
-import { findImportJob, importJobOf, insertImportJob, type ImportJobRow } from './jobRows';
+import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
+import { ImportJobs, type Ticker } from './importJobs';
+import { findImportJob, importJobOf, SERVER_STOPPED_REASON, type ImportJobRow, type NewImportJob } from './jobRows';
 
-const at = () => new Date('2026-02-01T10:00:00.000Z');
+const LEASE_MS = 30_000;
 
-describe('ImportJobs', () => {
+describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) => {
   let database: TestDatabase;
   let datasetId: string;
+  let clock: number;
+  const now = () => new Date(clock);
+  const others: { jobs: ImportJobs; db: Kysely<Database> }[] = [];
   beforeEach(async () => {
-    database = await openTestDatabase('sqlite');
+    clock = Date.parse('2026-02-01T10:00:00.000Z');
+    database = await openTestDatabase(dialect);
     await prepareDatabase(database.db);
     const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
-    datasetId = (await createDataset(database.db, { name: 'gastric', description: '', labelSetId: id, labelSetVersion: version }, null, at().toISOString())).id;
+    datasetId = (await createDataset(database.db, { name: 'gastric', description: '', labelSetId: id, labelSetVersion: version }, null, now().toISOString())).id;
   });
-  afterEach(async () => database.dispose());
+  afterEach(async () => {
+    for (const other of others.splice(0)) await other.db.destroy();
+    await database.dispose();
+  });
 
-  /** Builds that wait until the test finishes them, each reporting half its tiles first. */
-  function heldBuilds() {
+  /** A ticker that never fires: the tests beat by hand. */
+  const handTicked: Ticker = () => () => undefined;
+
+  /**
+   * A queue (a server instance named `owner`, over `db`) whose builds wait until the test
+   * finishes them, each reporting half its tiles first.
+   */
+  function heldBuilds(owner = 'instance A', db = database.db, ticker = handTicked) {
     const started: { job: ImportJobRow; finish: () => void }[] = [];
     let running = 0;
     let mostAtOnce = 0;
     const jobs = new ImportJobs({
-      db: database.db,
+      db,
       blobs: blobStoreIn(database.dataDir),
-      now: at,
+      now,
+      owner,
+      leaseMs: LEASE_MS,
+      ticker,
       importFile: (job, onProgress) =>
         new Promise<ImportReport>((resolve) => {
           running += 1;
@@ -48,21 +66,30 @@ describe('ImportJobs', () => {
     return { jobs, started, mostAtOnce: () => mostAtOnce };
   }
 
-  const newJob = (name: string) => insertImportJob(database.db, { datasetId, createdBy: null, fileName: name, kind: 'file', source: { sha256: 'a'.repeat(64), size: 1 } }, at().toISOString());
-  const stateOf = async (job: ImportJobRow) => importJobOf((await findImportJob(database.db, job.id)) as ImportJobRow);
+  /** A second instance's queue over its own handle on the same database. */
+  function anotherInstance(owner: string) {
+    const db = database.openAnother();
+    const instance = heldBuilds(owner, db);
+    others.push({ jobs: instance.jobs, db });
+    return instance;
+  }
+
+  const upload = (name: string): NewImportJob => ({ datasetId, createdBy: null, fileName: name, kind: 'file', source: { sha256: 'a'.repeat(64), size: 1 } });
+  const rowOf = async (job: Pick<ImportJobRow, 'id'>) => (await findImportJob(database.db, job.id)) as ImportJobRow;
+  const stateOf = async (job: Pick<ImportJobRow, 'id'>) => importJobOf(await rowOf(job));
   /** Until the queue has started `count` builds (each start is a few database writes away). */
   async function startedCount(started: readonly unknown[], count: number): Promise<void> {
     while (started.length < count) await new Promise((resolve) => setImmediate(resolve));
+  }
+  /** Until the job's first progress is written (its build has started). */
+  async function building(job: Pick<ImportJobRow, 'id'>): Promise<void> {
+    while ((await rowOf(job)).state !== 'building') await new Promise((resolve) => setImmediate(resolve));
   }
 
   it('builds two slides at a time, in upload order, each showing its tiles while it builds, and ends each with its report', async () => {
     const { jobs, started, mostAtOnce } = heldBuilds();
     const rows = [];
-    for (const name of ['a.svs', 'b.svs', 'c.svs', 'd.svs', 'e.svs']) {
-      const row = await newJob(name);
-      rows.push(row);
-      jobs.enqueue(row);
-    }
+    for (const name of ['a.svs', 'b.svs', 'c.svs', 'd.svs', 'e.svs']) rows.push(await jobs.submit(upload(name)));
     await startedCount(started, 2);
     expect(started.map(({ job }) => job.file_name)).toEqual(['a.svs', 'b.svs']);
     expect(await stateOf(rows[2] as ImportJobRow)).toMatchObject({ state: 'queued' });
@@ -85,20 +112,126 @@ describe('ImportJobs', () => {
     for (const row of rows) expect((await stateOf(row)).state).toBe('done');
   });
 
-  it('on close, finishes the running builds and starts none of the waiting ones, which stay queued for start-up to fail', async () => {
+  it('on close, finishes the running builds and fails the waiting ones at once, which it will not run', async () => {
     const { jobs, started } = heldBuilds();
     const rows = [];
-    for (const name of ['a.svs', 'b.svs', 'c.svs']) {
-      const row = await newJob(name);
-      rows.push(row);
-      jobs.enqueue(row);
-    }
+    for (const name of ['a.svs', 'b.svs', 'c.svs']) rows.push(await jobs.submit(upload(name)));
     await startedCount(started, 2);
     const closing = jobs.close();
     for (const build of started) build.finish();
     await closing;
     expect(started).toHaveLength(2);
     expect((await stateOf(rows[0] as ImportJobRow)).state).toBe('done');
-    expect((await stateOf(rows[2] as ImportJobRow)).state).toBe('queued');
+    expect(await stateOf(rows[2] as ImportJobRow)).toMatchObject({ state: 'failed', code: 'serverStopped', reason: SERVER_STOPPED_REASON });
+  });
+
+  it('owns the jobs it takes, and beats for its unfinished ones on its timer, a third of the lease apart', async () => {
+    const ticks: { tick: () => void; everyMs: number }[] = [];
+    const { jobs, started } = heldBuilds('instance A', database.db, (tick, everyMs) => {
+      ticks.push({ tick, everyMs });
+      return () => undefined;
+    });
+    expect(ticks.map(({ everyMs }) => everyMs)).toEqual([LEASE_MS / 3]);
+    const finished = await jobs.submit(upload('a.svs'));
+    const held = await jobs.submit(upload('b.svs'));
+    await startedCount(started, 2);
+    started[0]?.finish();
+    while ((await rowOf(finished)).state !== 'done') await new Promise((resolve) => setImmediate(resolve));
+    const submittedAt = now().toISOString();
+    expect(await rowOf(held)).toMatchObject({ owner: 'instance A', heartbeat_at: submittedAt });
+
+    clock += 10_000;
+    ticks[0]?.tick();
+    while ((await rowOf(held)).heartbeat_at === submittedAt) await new Promise((resolve) => setImmediate(resolve));
+    expect((await rowOf(held)).heartbeat_at).toBe(now().toISOString());
+    expect((await rowOf(finished)).heartbeat_at).toBe(submittedAt);
+    started[1]?.finish();
+    await jobs.idle();
+  });
+
+  it("keeps a live instance's job through another instance's restart, however long the job runs", async () => {
+    const a = heldBuilds('instance A');
+    const job = await a.jobs.submit(upload('long.svs'));
+    await building(job);
+    let b = anotherInstance('instance B');
+    // Two leases pass, A beating a few times a lease as its timer would.
+    for (let beat = 0; beat < 6; beat += 1) {
+      clock += LEASE_MS / 3;
+      await a.jobs.beat();
+      await b.jobs.beat();
+    }
+    await b.jobs.close();
+    await bootstrap(others[0]!.db, { dataDir: database.dataDir, demo: false, now, importJobLeaseMs: LEASE_MS });
+    b = anotherInstance('instance B, started again');
+    await b.jobs.beat();
+    expect(await stateOf(job)).toMatchObject({ state: 'building', percent: 50 });
+
+    a.started[0]?.finish();
+    await a.jobs.idle();
+    expect(await stateOf(job)).toMatchObject({ state: 'done', report: { outcomes: [{ status: 'imported' }] } });
+  });
+
+  it('fails the job of an instance that stopped beating once its lease has passed, and not before', async () => {
+    const a = heldBuilds('instance A');
+    const job = await a.jobs.submit(upload('orphan.svs'));
+    await building(job);
+    const b = anotherInstance('instance B');
+    const own = await b.jobs.submit(upload('own.svs'));
+    await building(own);
+    // A dies: it beats no more. B's own job is B's, whatever its heartbeat says.
+    clock += LEASE_MS;
+    await b.jobs.beat();
+    expect((await stateOf(job)).state).toBe('building');
+    clock += 1;
+    await b.jobs.beat();
+    expect(await stateOf(job)).toMatchObject({ state: 'failed', code: 'serverStopped', reason: SERVER_STOPPED_REASON });
+    expect((await stateOf(own)).state).toBe('building');
+    b.started[0]?.finish();
+    await b.jobs.idle();
+  });
+
+  it('lets an instance that was only stalled end its job as it went, unless another instance has retried it meanwhile', async () => {
+    const a = heldBuilds('instance A');
+    const stalled = await a.jobs.submit(upload('stalled.svs'));
+    const retried = await a.jobs.submit(upload('retried.svs'));
+    await startedCount(a.started, 2);
+    await building(retried);
+    const b = anotherInstance('instance B');
+    clock += LEASE_MS + 1;
+    await b.jobs.beat();
+    expect((await stateOf(stalled)).state).toBe('failed');
+    const again = await b.jobs.retry(retried.id);
+    expect(again).toMatchObject({ state: 'queued', owner: 'instance B' });
+    await startedCount(b.started, 1);
+
+    for (const build of a.started) build.finish();
+    await a.jobs.idle();
+    expect((await stateOf(stalled)).state).toBe('done');
+    // A's late end of the retried job is not written over B's run.
+    expect(await rowOf(retried)).toMatchObject({ state: 'building', owner: 'instance B' });
+    b.started[0]?.finish();
+    await b.jobs.idle();
+    expect((await stateOf(retried)).state).toBe('done');
+  });
+
+  it('at start-up fails the abandoned jobs only: those of an instance gone past its lease, and those from before jobs had owners', async () => {
+    const a = heldBuilds('instance A');
+    const live = await a.jobs.submit(upload('live.svs'));
+    await building(live);
+    const gone = anotherInstance('instance gone');
+    const orphan = await gone.jobs.submit(upload('orphan.svs'));
+    await building(orphan);
+    const ownerless = await a.jobs.submit(upload('old.svs'));
+    await database.db.updateTable('import_jobs').set({ owner: null, heartbeat_at: null }).where('id', '=', ownerless.id).execute();
+
+    clock += LEASE_MS / 2;
+    await a.jobs.beat();
+    clock += LEASE_MS / 2 + 1;
+    await bootstrap(database.db, { dataDir: database.dataDir, demo: false, now, importJobLeaseMs: LEASE_MS });
+    expect((await stateOf(live)).state).toBe('building');
+    expect((await stateOf(orphan)).state).toBe('failed');
+    expect(await stateOf(ownerless)).toMatchObject({ state: 'failed', code: 'serverStopped' });
+    for (const build of a.started) build.finish();
+    await a.jobs.idle();
   });
 });

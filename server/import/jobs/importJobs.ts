@@ -1,9 +1,12 @@
 /**
  * Runs slide, video and stills-folder imports and PACS pulls after their request has been answered: a bounded queue in the server
  * process (JOBS_AT_ONCE builds at a time, for `vips` and the tile packing use several cores and
- * much disk each). A job's state lives in its `import_jobs` row; a server that stops leaves its
- * queued and building jobs for the next start-up to fail (failUnfinishedImportJobs).
+ * much disk each). A job's state lives in its `import_jobs` row, owned by the instance that took
+ * it. Several instances share one database: each beats for its own jobs a few times a lease and
+ * fails the jobs whose owner stopped beating (died) for longer than the lease; one that stops
+ * cleanly fails the jobs it will not run at once.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportJobCounts, ImportReport } from '../../../src/core/api';
 import type { BlobStore } from '../../blobs/blobStore';
@@ -11,11 +14,35 @@ import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
 import { importDicomFiles } from '../importFiles';
 import { isDicomwebPullJob, pullRequestOfJob } from './dicomwebPullJob';
-import { finishImportJob, markBuilding, type ImportJobRow } from './jobRows';
+import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
+import {
+  beatImportJobs,
+  failAbandonedImportJobs,
+  failOwnUnfinishedImportJobs,
+  finishImportJob,
+  insertImportJob,
+  markBuilding,
+  requeueImportJob,
+  type ImportJobRow,
+  type NewImportJob,
+} from './jobRows';
 import { ProgressWriter, type BuildPhase } from './jobProgress';
 import { isStillsFolderJob, stillsOfJob } from './stillsFolderJob';
 
 export const JOBS_AT_ONCE = 2;
+
+/** Heartbeats per lease: a live instance misses two before another takes its jobs for abandoned. */
+const BEATS_PER_LEASE = 3;
+
+/** Calls `tick` every `everyMs` until the returned stop is called. */
+export type Ticker = (tick: () => void, everyMs: number) => () => void;
+
+/** A timer that does not keep the process alive (a server's stop closes the queue, which stops it). */
+const intervalTicker: Ticker = (tick, everyMs) => {
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+};
 
 export interface ImportJobDeps {
   readonly db: Kysely<Database>;
@@ -25,6 +52,12 @@ export interface ImportJobDeps {
   readonly onSlideReplaced?: (itemId: string) => void;
   /** Imports the job's stored file; by default the importer every upload goes through (tests replace it). */
   readonly importFile?: ImportFile;
+  /** This instance's name in the jobs it owns; default a fresh random one per start. */
+  readonly owner?: string;
+  /** How long a job's heartbeat stays good: older, its owner is taken for dead. Default DEFAULT_IMPORT_JOB_LEASE_MS. */
+  readonly leaseMs?: number;
+  /** What drives the heartbeat; default a timer (tests tick by hand). */
+  readonly ticker?: Ticker;
 }
 
 /**
@@ -39,20 +72,65 @@ export type ImportFile = (
 ) => Promise<ImportReport>;
 
 export class ImportJobs {
+  /** This instance, as named in the `owner` of the jobs it runs. */
+  readonly owner: string;
+  readonly leaseMs: number;
   private readonly waiting: ImportJobRow[] = [];
   /** Secrets of queued and running jobs by job id, never written to their rows; dropped when the job ends. */
   private readonly secrets = new Map<string, string>();
   private running = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  private beating: Promise<void> | null = null;
+  private readonly stopTicking: () => void;
 
   constructor(
     private readonly deps: ImportJobDeps,
     private readonly atOnce = JOBS_AT_ONCE,
-  ) {}
+  ) {
+    this.owner = deps.owner ?? randomUUID();
+    this.leaseMs = deps.leaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS;
+    this.stopTicking = (deps.ticker ?? intervalTicker)(() => void this.tick(), this.leaseMs / BEATS_PER_LEASE);
+  }
 
-  /** Queues a job whose row is written (state queued); `secret` (a PACS password) stays in memory for its run only. */
-  enqueue(job: ImportJobRow, secret?: string): void {
+  /** Writes a job this instance will run and queues it; `secret` (a PACS password) stays in memory for its run only. */
+  async submit(job: NewImportJob, secret?: string): Promise<ImportJobRow> {
+    const row = await insertImportJob(this.deps.db, job, this.owner, this.deps.now().toISOString());
+    this.enqueue(row, secret);
+    return row;
+  }
+
+  /** A failed job queued again on this instance; null when it is not failed (it runs, or it is done). */
+  async retry(id: string): Promise<ImportJobRow | null> {
+    const row = await requeueImportJob(this.deps.db, id, this.owner, this.deps.now().toISOString());
+    if (row) this.enqueue(row);
+    return row;
+  }
+
+  /**
+   * One heartbeat: this instance's unfinished jobs marked alive, then the jobs of instances that
+   * stopped beating failed (its own never: they run while it lives).
+   */
+  async beat(): Promise<void> {
+    const { db, now } = this.deps;
+    const at = now();
+    await beatImportJobs(db, this.owner, at.toISOString());
+    await failAbandonedImportJobs(db, at, this.leaseMs, this.owner);
+  }
+
+  /** A timer's beat, never two at once (a slow database); a failed one is left to the next. */
+  private tick(): Promise<void> {
+    this.beating ??= this.beat()
+      .catch(() => {
+        // The database is away for a moment: the next beat tries again, well within the lease.
+      })
+      .finally(() => {
+        this.beating = null;
+      });
+    return this.beating;
+  }
+
+  private enqueue(job: ImportJobRow, secret?: string): void {
     if (this.closed) return;
     if (secret !== undefined) this.secrets.set(job.id, secret);
     this.waiting.push(job);
@@ -65,12 +143,22 @@ export class ImportJobs {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Starts no more jobs and waits for the running ones; the waiting ones stay queued in their rows, for start-up to fail. */
+  /**
+   * Starts no more jobs and waits for the running ones, then fails the waiting ones (this
+   * instance will not run them) for an admin to retry, rather than leave them for the lease.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    this.stopTicking();
     for (const job of this.waiting) this.secrets.delete(job.id);
     this.waiting.length = 0;
     await this.idle();
+    await this.beating;
+    try {
+      await failOwnUnfinishedImportJobs(this.deps.db, this.owner, this.deps.now().toISOString());
+    } catch {
+      // The database is gone already: the jobs' heartbeats stop, and another instance or the next start fails them.
+    }
   }
 
   private startNext(): void {
@@ -102,7 +190,7 @@ export class ImportJobs {
 
   private async run(job: ImportJobRow): Promise<void> {
     const { db, now } = this.deps;
-    const progress = new ProgressWriter((shown) => markBuilding(db, job.id, shown, now().toISOString()));
+    const progress = new ProgressWriter((shown) => markBuilding(db, job.id, this.owner, shown, now().toISOString()));
     let report: ImportReport;
     try {
       await progress.start();
@@ -120,9 +208,9 @@ export class ImportJobs {
     }
     await progress.settled();
     try {
-      await finishImportJob(db, job.id, report, now().toISOString());
+      await finishImportJob(db, job.id, this.owner, report, now().toISOString());
     } catch {
-      // The database is gone (the server is stopping): the row stays unfinished, and start-up fails it.
+      // The database is gone (the server is stopping): the row stays unfinished, and its heartbeat stops; it is failed as abandoned.
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The `import_jobs` rows: a job is written when its upload is stored, updated as its pyramid is
- * built, and given its report once when it ends. Read back as the API's ImportJob.
+ * built, and given its report once when it ends. Read back as the API's ImportJob. Each row names
+ * the server instance running it (`owner`), which refreshes its `heartbeat_at` while it lives.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
@@ -16,11 +17,19 @@ export const LISTED_JOBS = 100;
 
 export const SERVER_STOPPED_REASON = 'The server stopped before this import finished. A file or slide was not saved: retry it. A PACS pull keeps the instances it had imported: start it again for the rest.';
 
-export async function insertImportJob(
-  db: Kysely<Database>,
-  job: { readonly datasetId: string; readonly createdBy: string | null; readonly fileName: string; readonly kind: ImportJobKind; readonly source: StoredBlob },
-  at: string,
-): Promise<ImportJobRow> {
+export interface NewImportJob {
+  readonly datasetId: string;
+  readonly createdBy: string | null;
+  readonly fileName: string;
+  readonly kind: ImportJobKind;
+  readonly source: StoredBlob;
+}
+
+/** Unfinished states: a job in one is run by its owner, or abandoned when its owner stopped. */
+const UNFINISHED = ['queued', 'building'] as const;
+
+/** A job written queued, owned by the instance `owner` that will run it, its heartbeat now. */
+export async function insertImportJob(db: Kysely<Database>, job: NewImportJob, owner: string, at: string): Promise<ImportJobRow> {
   const row: ImportJobRow = {
     id: randomUUID(),
     dataset_id: job.datasetId,
@@ -40,6 +49,8 @@ export async function insertImportJob(
     report: null,
     created_at: at,
     updated_at: at,
+    owner,
+    heartbeat_at: at,
   };
   await db.insertInto('import_jobs').values(row).execute();
   return row;
@@ -54,18 +65,20 @@ export async function listImportJobs(db: Kysely<Database>, datasetId: string): P
   return db.selectFrom('import_jobs').selectAll().where('dataset_id', '=', datasetId).orderBy('created_at', 'desc').orderBy('id').limit(LISTED_JOBS).execute();
 }
 
-export async function markBuilding(db: Kysely<Database>, id: string, { phase, percent, counts }: JobProgress, at: string): Promise<void> {
+/** Progress of a job its `owner` runs; nothing when another instance has retried it since (it owns the row now). */
+export async function markBuilding(db: Kysely<Database>, id: string, owner: string, { phase, percent, counts }: JobProgress, at: string): Promise<void> {
   const counted = counts ? { done_count: counts.done, total_count: counts.total, done_bytes: counts.bytes } : {};
-  await db.updateTable('import_jobs').set({ state: 'building', phase, percent, ...counted, updated_at: at }).where('id', '=', id).execute();
+  await db.updateTable('import_jobs').set({ state: 'building', phase, percent, ...counted, updated_at: at }).where('id', '=', id).where('owner', '=', owner).execute();
 }
 
 /**
  * Ends a job with its report: done, or failed with the refusal's code and sentence when nothing
  * was imported (a folder of stills with some refused is done: its report names them). Written
- * whatever the row says now, so a job another instance's start-up took for stopped still ends
- * as it really did.
+ * whatever state the row is in, so a job another instance took for abandoned (its owner stalled
+ * past the lease) still ends as it really did; but only by its `owner`, so a job retried on
+ * another instance meanwhile is that run's to end.
  */
-export async function finishImportJob(db: Kysely<Database>, id: string, report: ImportReport, at: string): Promise<void> {
+export async function finishImportJob(db: Kysely<Database>, id: string, owner: string, report: ImportReport, at: string): Promise<void> {
   const refused = report.itemIds.length === 0 ? report.outcomes.find((outcome) => outcome.status === 'refused') : undefined;
   const failure: { code: ImportJobFailureCode; reason: string } | null = refused ? { code: refused.code ?? 'importFailed', reason: refused.reason } : null;
   await db
@@ -80,27 +93,48 @@ export async function finishImportJob(db: Kysely<Database>, id: string, report: 
       updated_at: at,
     })
     .where('id', '=', id)
+    .where('owner', '=', owner)
     .execute();
 }
 
+/** A job stopped unfinished: failed with a sentence (its build was never written to an item, so nothing is half-saved), to be retried. */
+const INTERRUPTED = { state: 'failed', phase: null, percent: 0, failure_code: 'serverStopped', failure_reason: SERVER_STOPPED_REASON, report: null } as const;
+
 /**
- * At start-up: jobs a stopped server left queued or building are failed with a sentence (the
- * build's output was never written to an item, so nothing is half-saved) and can be retried.
+ * Fails the unfinished jobs whose owner stopped: no heartbeat within `leaseMs` before `at` (or
+ * none ever, a job from before owners). `except`: the calling instance, whose own jobs run
+ * whatever their heartbeat says (a long pause of its event loop is not its death). A live
+ * instance beats several times a lease, so its jobs are never taken; clocks of instances
+ * must agree to well within the lease.
  */
-export async function failUnfinishedImportJobs(db: Kysely<Database>, at: string): Promise<number> {
+export async function failAbandonedImportJobs(db: Kysely<Database>, at: Date, leaseMs: number, except?: string): Promise<number> {
+  const staleBefore = new Date(at.getTime() - leaseMs).toISOString();
   const result = await db
     .updateTable('import_jobs')
-    .set({ state: 'failed', phase: null, percent: 0, failure_code: 'serverStopped', failure_reason: SERVER_STOPPED_REASON, report: null, updated_at: at })
-    .where('state', 'in', ['queued', 'building'])
+    .set({ ...INTERRUPTED, updated_at: at.toISOString() })
+    .where('state', 'in', UNFINISHED)
+    .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]))
+    .$if(except !== undefined, (qb) => qb.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', '<>', except as string)])))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-/** A failed job queued again; null when the job is not failed (it runs, or it is done). */
-export async function requeueImportJob(db: Kysely<Database>, id: string, at: string): Promise<ImportJobRow | null> {
+/** A stopping instance's jobs it will not run (queued, or left building when the database went away): failed at once, no lease to wait out. */
+export async function failOwnUnfinishedImportJobs(db: Kysely<Database>, owner: string, at: string): Promise<number> {
+  const result = await db.updateTable('import_jobs').set({ ...INTERRUPTED, updated_at: at }).where('state', 'in', UNFINISHED).where('owner', '=', owner).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** `owner` still runs its unfinished jobs: their heartbeat is `at`. Not their `updated_at`, which says when their progress last moved. */
+export async function beatImportJobs(db: Kysely<Database>, owner: string, at: string): Promise<void> {
+  await db.updateTable('import_jobs').set({ heartbeat_at: at }).where('state', 'in', UNFINISHED).where('owner', '=', owner).execute();
+}
+
+/** A failed job queued again, now owned by the instance `owner` that retries it; null when the job is not failed (it runs, or it is done). */
+export async function requeueImportJob(db: Kysely<Database>, id: string, owner: string, at: string): Promise<ImportJobRow | null> {
   const result = await db
     .updateTable('import_jobs')
-    .set({ state: 'queued', phase: null, percent: 0, done_count: null, total_count: null, done_bytes: null, failure_code: null, failure_reason: null, report: null, updated_at: at })
+    .set({ state: 'queued', phase: null, percent: 0, done_count: null, total_count: null, done_bytes: null, failure_code: null, failure_reason: null, report: null, updated_at: at, owner, heartbeat_at: at })
     .where('id', '=', id)
     .where('state', '=', 'failed')
     .executeTakeFirst();

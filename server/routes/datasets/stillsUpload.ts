@@ -14,7 +14,7 @@ import type { ImportJob, StagedStill, StillsImportRequest } from '../../../src/c
 import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, storeBody } from '../../http/streamedBody';
 import { headOf } from '../../import/importFiles';
-import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
+import { importJobOf } from '../../import/jobs/jobRows';
 import { stillsFolderJobName, storeStillsManifest } from '../../import/jobs/stillsFolderJob';
 import { routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
@@ -46,8 +46,7 @@ export const stillsUploadRoutes: FastifyPluginAsync = async (app) => {
       if (!(await ctx.blobs.stat(still.sha256))) throw badRequest(`no staged still ${still.sha256} (${still.name}): upload it first`);
     }
     const manifest = await storeStillsManifest(ctx.blobs, request.body);
-    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: userOf(request).id, fileName: stillsFolderJobName(request.body), kind: 'stillsFolder', source: manifest }, ctx.now().toISOString());
-    ctx.importJobs.enqueue(job);
+    const job = await ctx.importJobs.submit({ datasetId: id, createdBy: userOf(request).id, fileName: stillsFolderJobName(request.body), kind: 'stillsFolder', source: manifest });
     return reply.code(202).send(importJobOf(job));
   });
 };

@@ -28,7 +28,7 @@ import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
 import { readDeidPolicy } from '../../deid/policies';
 import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
 import { headOf, importDicomFiles } from '../../import/importFiles';
-import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
+import { importJobOf } from '../../import/jobs/jobRows';
 import { ROUTE_HEAD_BYTES, routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
 import { invalidText, NUL_MESSAGE } from '../../plugins/noNulText';
@@ -78,8 +78,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const route = routeImport(await headOf(ctx.blobs, { name, stored }));
       // A DICOM WSI instance is quick to take in, and its slide is made of several uploads: in the request.
       if ((route.importer === 'slide' && route.format === 'tiff') || route.importer === 'video' || route.importer === 'dicomVideo') {
-        const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: name, kind: 'file', source: stored }, ctx.now().toISOString());
-        ctx.importJobs.enqueue(job);
+        const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName: name, kind: 'file', source: stored });
         return reply.code(202).send(importJobOf(job));
       }
       return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
@@ -103,8 +102,7 @@ async function deidentifiedSlideJob(ctx: AppContext, request: FastifyRequest, bo
     }
     const slide = await storeDeidentifiedSlide(ctx.db, ctx.blobs, datasetId, path, ctx.now().toISOString());
     if ('refused' in slide) return { outcomes: [slide.refused], itemIds: [] };
-    const job = await insertImportJob(ctx.db, { datasetId, createdBy: adminId, fileName: slide.name, kind: 'file', source: slide.stored }, ctx.now().toISOString());
-    ctx.importJobs.enqueue(job);
+    const job = await ctx.importJobs.submit({ datasetId, createdBy: adminId, fileName: slide.name, kind: 'file', source: slide.stored });
     return importJobOf(job);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import { storeResponse, type StoredPart } from '../../dicomweb/storeResponse';
 import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody } from '../../http/streamedBody';
 import { dicomwebPullJobName, storePullManifest } from '../../import/jobs/dicomwebPullJob';
-import { importJobOf, insertImportJob } from '../../import/jobs/jobRows';
+import { importJobOf } from '../../import/jobs/jobRows';
 import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible } from '../../services/access';
 import { findDataset } from '../../services/datasets';
@@ -262,8 +262,7 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
     serviceRoot(request.body.baseUrl);
     const manifest = await storePullManifest(ctx.blobs, request.body);
-    const job = await insertImportJob(ctx.db, { datasetId: id, createdBy: admin.id, fileName: dicomwebPullJobName(request.body), kind: 'dicomwebPull', source: manifest }, ctx.now().toISOString());
-    ctx.importJobs.enqueue(job, request.body.password);
+    const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName: dicomwebPullJobName(request.body), kind: 'dicomwebPull', source: manifest }, request.body.password);
     return reply.code(202).send(importJobOf(job));
   });
 };

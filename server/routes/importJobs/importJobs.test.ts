@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob, ItemDetail, ItemPage } from '../../../src/core/api';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { bootstrap } from '../../bootstrap';
+import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import { insertImportJob, markBuilding, SERVER_STOPPED_REASON } from '../../import/jobs/jobRows';
 import { createDataset } from '../../services/datasets';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../../testing/sampleData';
@@ -96,9 +97,11 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
   it('fails at start-up a job a stopped server left building, with a sentence, and imports the slide when retried', async () => {
     const datasetId = await newDataset();
     const source = await server.blobs.put(Readable.from([svs]));
-    const stopped = await insertImportJob(server.db, { datasetId, createdBy: admin.user.id, fileName: SVS, kind: 'file', source }, server.now().toISOString());
-    await markBuilding(server.db, stopped.id, { phase: 'tiles', percent: 40 }, server.now().toISOString());
+    const stopped = await insertImportJob(server.db, { datasetId, createdBy: admin.user.id, fileName: SVS, kind: 'file', source }, 'a stopped instance', server.now().toISOString());
+    await markBuilding(server.db, stopped.id, 'a stopped instance', { phase: 'tiles', percent: 40 }, server.now().toISOString());
 
+    // Its instance beats no more: a start after the lease fails it.
+    server.advance(DEFAULT_IMPORT_JOB_LEASE_MS + 1);
     await bootstrap(server.db, { dataDir: server.dataDir, blobs: server.blobs, demo: false, now: server.now });
     const failed = await finished(stopped);
     expect(failed).toMatchObject({ state: 'failed', code: 'serverStopped', reason: SERVER_STOPPED_REASON });

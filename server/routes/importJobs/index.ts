@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ImportJob } from '../../../src/core/api';
 import { conflict, notFound } from '../../http/errors';
 import { idParams } from '../../http/schemas';
-import { findImportJob, importJobOf, listImportJobs, requeueImportJob } from '../../import/jobs/jobRows';
+import { findImportJob, importJobOf, listImportJobs } from '../../import/jobs/jobRows';
 import { userOf } from '../../plugins/auth';
 import { findDataset } from '../../services/datasets';
 
@@ -36,9 +36,8 @@ export const importJobRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply: FastifyReply): Promise<ImportJob> => {
       const { id } = request.params;
       if (!(await findImportJob(ctx.db, id))) throw notFound(`no import job ${id}`);
-      const row = await requeueImportJob(ctx.db, id, ctx.now().toISOString());
+      const row = await ctx.importJobs.retry(id);
       if (!row) throw conflict('job_not_failed', 'only a failed import can be retried; this one is queued, building or done');
-      ctx.importJobs.enqueue(row);
       return reply.code(202).send(importJobOf(row));
     },
   );
