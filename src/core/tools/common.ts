@@ -4,6 +4,7 @@ import { geometryFault } from '../geometry/crossings';
 import { geometryArea } from '../geometry/measure';
 import { geometryPolygons } from '../geometry/rings';
 import { dedupeRing } from '../geometry/round';
+import { SLIVER_OF_LARGEST, withoutSlivers } from '../geometry/slivers';
 import type { Modifiers, ToolContext, ToolEffect, ToolInput, ToolStep } from './tool';
 
 /** Tolerances in screen px (times `imagePxPerScreenPx` in image px): what a hand on a mouse can hit. */
@@ -17,6 +18,9 @@ export const SCREEN_TOLERANCE = {
   /** Freehand: largest distance of a dropped point from the simplified outline. */
   simplify: 1.5,
 } as const;
+
+/** A part of a repaired outline smaller than this many screen px² (a 4 × 4 square) is a slip of the hand, not a region. */
+export const SCREEN_SLIVER_AREA = 16;
 
 export const NO_MODIFIERS: Modifiers = { shift: false, alt: false, ctrl: false };
 
@@ -45,14 +49,18 @@ export function isUsableArea(geometry: Geometry): boolean {
 
 /**
  * A drawn polygon as it can be kept: as drawn when it does not cross itself, else repaired
- * (united with itself); null when it has no area either way.
+ * (united with itself) without the slivers and tiny loops the crossing cut off (geometry/slivers),
+ * judged at the zoom it was drawn at; null when it has no area either way.
  */
-export function drawnOutline(points: readonly Point[]): Geometry | null {
+export function drawnOutline(points: readonly Point[], ctx: Pick<ToolContext, 'imagePxPerScreenPx'>): Geometry | null {
   const geometry: Geometry = { type: 'polygon', points };
   if (!isUsableArea(geometry)) return null;
   if (geometryFault(geometry) === null) return geometry;
   const repaired = repairPolygons([{ points }]);
-  return repaired && isUsableArea(repaired) ? repaired : null;
+  if (!repaired || !isUsableArea(repaired)) return null;
+  if (repaired.type !== 'multiPolygon') return repaired;
+  const kept = withoutSlivers(repaired.polygons, { ofLargest: SLIVER_OF_LARGEST, minArea: SCREEN_SLIVER_AREA * ctx.imagePxPerScreenPx ** 2 });
+  return kept.length === 1 ? { type: 'polygon', ...kept[0]! } : { type: 'multiPolygon', polygons: kept };
 }
 
 /** The command that adds `geometry` as an outline of the current class. */

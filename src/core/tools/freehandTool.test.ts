@@ -55,6 +55,38 @@ describe('the freehand tool', () => {
     expect(Math.abs(geometryArea(geometry) - lobes) / lobes).toBeLessThan(0.05);
   });
 
+  /** A figure eight whose right lobe is 300 × 150 px and whose left is `left` times as wide and high. */
+  function lopsidedEight(left: number): Point[] {
+    const path: Point[] = [];
+    for (let i = 0; i <= 400; i += 1) {
+      const a = (2 * Math.PI * i) / 400;
+      const scale = Math.sin(a) >= 0 ? 1 : left;
+      path.push([500 + 300 * scale * Math.sin(a), 500 + 150 * scale * Math.sin(2 * a)]);
+    }
+    return path;
+  }
+
+  it('drops the tiny loop a wavering hand curls where the trace crosses itself, keeping the region as one polygon', () => {
+    const h = new ToolHarness(freehandTool);
+    // The curl: 12 × 6 px, under 0.2 % of the lobe traced.
+    h.drag(lopsidedEight(0.04));
+    const geometry = h.shapes[0]!.geometry;
+    expect(geometry.type).toBe('polygon');
+    expect(geometryFault(geometry)).toBeNull();
+    const lobe = (4 / 3) * 300 * 150;
+    expect(Math.abs(geometryArea(geometry) - lobe) / lobe).toBeLessThan(0.05);
+  });
+
+  it('keeps a second part a tenth the size of the first: a region, not a slip', () => {
+    const h = new ToolHarness(freehandTool);
+    h.drag(lopsidedEight(0.33));
+    const geometry = h.shapes[0]!.geometry;
+    if (geometry.type !== 'multiPolygon') throw new Error(`expected two parts, got a ${geometry.type}`);
+    expect(geometry.polygons).toHaveLength(2);
+    const lobes = (4 / 3) * 300 * 150 * (1 + 0.33 ** 2);
+    expect(Math.abs(geometryArea(geometry) - lobes) / lobes).toBeLessThan(0.05);
+  });
+
   it('makes nothing of a click or a straight stroke, and Escape drops a trace', () => {
     const h = new ToolHarness(freehandTool);
     h.click([10, 10]);

@@ -15,8 +15,8 @@ const IDLE: FreehandState = { path: null };
  * Press, trace the outline, release: the path closes and is simplified (Douglas–Peucker) to
  * within 1.5 screen px, so a traced lesion keeps its shape without a vertex per mouse event.
  * A trace that crosses itself (a figure eight, an overshoot where it closes) is repaired, not
- * refused: the hand's slip is common and the enclosed area is what was meant. Escape while tracing
- * drops it.
+ * refused: the hand's slip is common and the enclosed area is what was meant; the tiny loops and
+ * slivers the crossing cuts off are dropped, not kept as parts. Escape while tracing drops it.
  */
 export const freehandTool: Tool<FreehandState> = {
   id: 'freehand',
@@ -35,7 +35,7 @@ export const freehandTool: Tool<FreehandState> = {
       case 'up': {
         if (!state.path) return step(state);
         const ring = dedupeRing(simplifyRing(dedupeRing(state.path), imageTolerance(ctx, SCREEN_TOLERANCE.simplify)).map((p) => roundPoint(p)));
-        const geometry = drawnOutline(ring);
+        const geometry = drawnOutline(ring, ctx);
         return step(IDLE, geometry ? [addOutline(ctx, geometry)] : []);
       }
       case 'key':

@@ -30,6 +30,25 @@ describe('the polygon tool', () => {
     ]);
   });
 
+  it('keeps the small part of a bow tie where it shows as a region on screen, and drops it zoomed out to a few screen px²', () => {
+    // The parts: (100,100) (122.5,122.5) (100,160), 675 px²; (122.5,122.5) (130,130) (130,110), 75 px² (11 %).
+    const clicks = [[100, 100], [130, 130], [130, 110]] as const;
+    const draw = (imagePxPerScreenPx: number) => {
+      const h = new ToolHarness(polygonTool, { imagePxPerScreenPx });
+      for (const p of clicks) h.click(p);
+      h.doubleClick([100, 160]);
+      return h.shapes.map((s) => s.geometry);
+    };
+    expect(draw(1)).toEqual([
+      {
+        type: 'multiPolygon',
+        polygons: [{ points: [[100, 100], [122.5, 122.5], [100, 160]] }, { points: [[122.5, 122.5], [130, 110], [130, 130]] }],
+      },
+    ]);
+    // 2.5 image px per screen px: the small part is 12 screen px², under the 16 of a slip.
+    expect(draw(2.5)).toEqual([{ type: 'polygon', points: [[100, 100], [122.5, 122.5], [100, 160]] }]);
+  });
+
   it('closes on Enter, or on a click on the first vertex', () => {
     const h = new ToolHarness(polygonTool);
     for (const p of FIVE.slice(0, 3)) h.click(p);

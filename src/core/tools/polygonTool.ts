@@ -13,7 +13,7 @@ const IDLE: PolygonState = { vertices: [], cursor: null };
 
 /** Closes the outline: one `shape/add` if it has an area (repaired if it crosses itself), nothing otherwise. */
 function finish(state: PolygonState, ctx: ToolContext): ToolStep<PolygonState> {
-  const geometry = drawnOutline(dedupeRing(state.vertices));
+  const geometry = drawnOutline(dedupeRing(state.vertices), ctx);
   return step(IDLE, geometry ? [addOutline(ctx, geometry)] : []);
 }
 
