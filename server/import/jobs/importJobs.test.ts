@@ -149,6 +149,28 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
     await jobs.idle();
   });
 
+  it('while closing, beats on for the build it waits for, and stops its timer only once that build has ended', async () => {
+    let tick: () => void = () => undefined;
+    let stopped = false;
+    const { jobs, started } = heldBuilds('instance A', database.db, (beat) => {
+      tick = beat;
+      return () => {
+        stopped = true;
+      };
+    });
+    const job = await jobs.submit(upload('long.svs'));
+    await startedCount(started, 1);
+    const closing = jobs.close();
+    clock += LEASE_MS;
+    tick();
+    while ((await rowOf(job)).heartbeat_at !== now().toISOString()) await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    started[0]?.finish();
+    await closing;
+    expect(stopped).toBe(true);
+    expect((await stateOf(job)).state).toBe('done');
+  });
+
   it("keeps a live instance's job through another instance's restart, however long the job runs", async () => {
     const a = heldBuilds('instance A');
     const job = await a.jobs.submit(upload('long.svs'));

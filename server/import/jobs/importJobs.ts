@@ -10,11 +10,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportJobCounts, ImportReport } from '../../../src/core/api';
 import type { BlobStore } from '../../blobs/blobStore';
+import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
 import { importDicomFiles } from '../importFiles';
 import { isDicomwebPullJob, pullRequestOfJob } from './dicomwebPullJob';
-import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import {
   beatImportJobs,
   failAbandonedImportJobs,
@@ -149,10 +149,11 @@ export class ImportJobs {
    */
   async close(): Promise<void> {
     this.closed = true;
-    this.stopTicking();
     for (const job of this.waiting) this.secrets.delete(job.id);
     this.waiting.length = 0;
+    // Still beating: a long build finishing now is no abandoned one for another instance to fail.
     await this.idle();
+    this.stopTicking();
     await this.beating;
     try {
       await failOwnUnfinishedImportJobs(this.deps.db, this.owner, this.deps.now().toISOString());
