@@ -35,7 +35,8 @@ export interface SegContent {
 export function segmentationOfMasks(request: ExportRequest, content: SegContent): Result<SegExport> {
   const { series, source, question, author } = content;
   const masks = content.masks.filter((m) => m.questionId === question.id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const newest = masks.reduce<string | null>((at, m) => (at === null || m.provenance.updatedAt > at ? m.provenance.updatedAt : at), null);
+  // Compared as instants: ISO strings with and without milliseconds do not sort as text.
+  const newest = masks.reduce<number | null>((at, m) => Math.max(at ?? -Infinity, Date.parse(m.provenance.updatedAt)), null);
   const seriesDescription = `Mejirushi ${question.name.en} (${author})`.slice(0, 64);
   // Everything the SEG holds besides the source series' header, which the item fixes.
   const name = JSON.stringify({
