@@ -43,7 +43,10 @@ interface Observed {
 
 async function observed(db: Kysely<Database>, itemId: string, document: ExportDocument, adjudication: ItemAdjudication | null): Promise<Observed> {
   // A consensus is complete (documentRecords refuses any other) and made from every handed-in reading.
-  if (adjudication) return { readerIds: adjudication.work.map((w) => w.readerId), verifications: await consensusVerification(db, adjudication), complete: true };
+  if (adjudication) {
+    const readerIds = adjudication.work.map((w) => w.readerId);
+    return { readerIds, verifications: await consensusVerification(db, itemId, readerIds, adjudication.decisions), complete: true };
+  }
   if (document.kind === 'consensus') throw new Error('a consensus is read with its adjudication');
   const assignment = await db.selectFrom('assignments').select('state').where('item_id', '=', itemId).where('user_id', '=', document.annotatorId).executeTakeFirst();
   const approval = await readingApproval(db, itemId, document.annotatorId);

@@ -5,8 +5,8 @@
  * nothing to settle, the reviewers who approved every one of its readings.
  */
 import type { Kysely } from 'kysely';
+import type { DecidedUnit } from '../../../src/core/consensus';
 import type { Database } from '../../db/schema';
-import type { ItemAdjudication } from '../consensus/itemConsensus';
 
 export interface Verification {
   readonly userId: string;
@@ -40,11 +40,12 @@ function latestEach(verifications: readonly Verification[]): Verification[] {
   return [...latest.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.userId < b.userId ? -1 : 1));
 }
 
-export async function consensusVerification(db: Kysely<Database>, adjudication: ItemAdjudication): Promise<Verification[]> {
-  if (adjudication.decisions.length > 0) return latestEach(adjudication.decisions.map((d) => ({ userId: d.decidedBy, at: d.decidedAt })));
+/** The consensus of `readerIds`' handed-in readings of an item, settled by `decisions` (the current ones). */
+export async function consensusVerification(db: Kysely<Database>, itemId: string, readerIds: readonly string[], decisions: readonly DecidedUnit[]): Promise<Verification[]> {
+  if (decisions.length > 0) return latestEach(decisions.map((d) => ({ userId: d.decidedBy, at: d.decidedAt })));
   const approvals: Verification[] = [];
-  for (const reader of adjudication.work) {
-    const approval = await readingApproval(db, adjudication.item.id, reader.readerId);
+  for (const readerId of readerIds) {
+    const approval = await readingApproval(db, itemId, readerId);
     if (!approval) return [];
     approvals.push(approval);
   }
