@@ -1,7 +1,8 @@
 /**
  * Standard-format exports of one item's annotations that the server writes (it holds the source
  * DICOM headers a derived object must copy): the DICOM SEG of a region question's masks and the
- * DICOM SR (TID 1500 measurement report) of a reading's findings and segment measurements.
+ * DICOM SR (TID 1500 measurement report) of a reading's findings and segment measurements, each
+ * of a reader's document or of the item's consensus.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { DerivedObject } from '../../../src/core/exchange/seg/dicomAttributes';
@@ -16,18 +17,18 @@ import { structuredReportOf } from '../../services/exports/structuredReport';
 import type { AppContext } from '../../http/context';
 import { itemFromRow } from '../../services/items';
 import { PATIENT_DATA } from '../items';
-import { segExportSchema, srExportSchema, type SegExportQuery, type SrExportQuery } from './schema';
+import { exportSchema, type ExportQuery } from './schema';
 
 /** The export request of `query` on item `:id`, after the item's visibility check. */
-async function exportRequest(ctx: AppContext, request: FastifyRequest<{ Params: { id: string } }>, query: SegExportQuery): Promise<ExportRequest> {
+async function exportRequest(ctx: AppContext, request: FastifyRequest<{ Params: { id: string } }>, query: ExportQuery): Promise<ExportRequest> {
   const user = userOf(request);
   const { item: row, state } = await visibleItem(ctx.db, user, request.params.id);
   const dataset = await findDataset(ctx.db, row.dataset_id);
   const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
-  if (!labelSet) throw new Error(`item ${row.id} has no label set`);
+  if (!dataset || !labelSet) throw new Error(`item ${row.id} has no label set`);
   const { reader } = query;
   const document = reader === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'reader', annotatorId: reader ?? user.id } as const);
-  return { user, item: itemFromRow(row), readsItem: state !== null, labelSet, questionId: query.question, document };
+  return { user, item: itemFromRow(row), readsItem: state !== null, labelSet, datasetName: dataset.name, questionId: query.question, document };
 }
 
 /** A derived DICOM object as a download; its warnings travel percent-encoded (header values are ASCII). */
@@ -43,15 +44,13 @@ function sendDicom(reply: FastifyReply, item: Item, suffix: string, exported: De
 export const exportRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
 
-  app.get<{ Params: { id: string }; Querystring: SegExportQuery }>('/api/items/:id/exports/seg', { schema: segExportSchema }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: ExportQuery }>('/api/items/:id/exports/seg', { schema: exportSchema }, async (request, reply) => {
     const exportOf = await exportRequest(ctx, request, request.query);
     return sendDicom(reply, exportOf.item, '-seg.dcm', await segmentationOf(ctx.db, ctx.blobs, exportOf, new Date()));
   });
 
-  app.get<{ Params: { id: string }; Querystring: SrExportQuery }>('/api/items/:id/exports/sr', { schema: srExportSchema }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: ExportQuery }>('/api/items/:id/exports/sr', { schema: exportSchema }, async (request, reply) => {
     const exportOf = await exportRequest(ctx, request, request.query);
-    const { seg, segSeries } = request.query;
-    const segmentation = seg && segSeries ? { sopInstanceUid: seg, seriesInstanceUid: segSeries } : null;
-    return sendDicom(reply, exportOf.item, '-sr.dcm', await structuredReportOf(ctx.db, ctx.blobs, { ...exportOf, segmentation }, new Date()));
+    return sendDicom(reply, exportOf.item, '-sr.dcm', await structuredReportOf(ctx.db, ctx.blobs, exportOf, new Date()));
   });
 };

@@ -1,12 +1,12 @@
 /**
  * GET /api/items/:id/exports/seg on the phantom CT: a reader's masks as a DICOM SEG that dciodvfy
- * passes, on the item's own slices and study, reading back to the same masks; blinding as for
- * the records themselves.
+ * passes, on the item's own slices and study, reading back to the same masks; the same masks the
+ * same instance whoever exports them; blinding as for the records themselves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../../../src/core/api';
 import type { Mask } from '../../../src/core/annotation';
-import { readDicom, itemsOf } from '../../../src/core/exchange/seg/dicomFile';
+import { readDicom, itemsOf, textOf } from '../../../src/core/exchange/seg/dicomFile';
 import { readSegmentation, segmentationToMasks } from '../../../src/core/exchange/seg/segImport';
 import { dciodvfyErrors, hasDciodvfy } from '../../../src/core/exchange/seg/__tests__/segFixtures';
 import type { SeriesItem } from '../../../src/core/item';
@@ -104,5 +104,22 @@ describe.each(testDialects('SEG export'))('SEG export on %s', (dialect) => {
   it('refuses a question that is not a region question', async () => {
     const response = await get(annA, '?question=sah');
     expect([response.statusCode, json<{ message: string }>(response).message]).toEqual([400, '"sah" is not a region question of label set test-multi']);
+  });
+
+  it('writes the same masks as the same instance, byte for byte, whoever exports them, and a changed mask as a new one', async () => {
+    const own = await get(annA);
+    const overseen = await get(reviewer, `?reader=${annA.user.id}`);
+    expect([own.statusCode, overseen.statusCode]).toEqual([200, 200]);
+    expect(Buffer.compare(own.rawPayload, overseen.rawPayload)).toBe(0);
+    const before = readDicom(own.rawPayload);
+    // Dated by its newest mask, named after its reader, not after whoever downloads it.
+    expect([textOf(before.ContentDate), textOf(before.ContentTime), textOf(before.SeriesDescription)]).toEqual(['20260115', '090000', `Mejirushi ${LESION.name.en} (annA)`]);
+    const labels = new Uint8Array(series.rows * series.columns).fill(1, 0, 5);
+    const edited = await patchBatch(server, annA, itemId, 'seg-2', { ops: [put({ ...masks[1]!, runs: encodeRuns(labels) }, 1)] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = readDicom((await get(annA)).rawPayload);
+    expect(after.SOPInstanceUID).not.toBe(before.SOPInstanceUID);
+    expect(after.SeriesInstanceUID).not.toBe(before.SeriesInstanceUID);
+    expect(textOf(after.SOPInstanceUID)).toMatch(/^2\.25\.\d{1,39}$/);
   });
 });

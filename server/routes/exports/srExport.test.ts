@@ -1,8 +1,9 @@
 /**
  * GET /api/items/:id/exports/sr on the phantom CT: a reader's SAH-present slices and SAH outline
  * as a TID 1500 report that dciodvfy passes, its volume and mean HU measured from the item's own
- * files, the reader and the approving reviewer as observers, naming the SEG's segment when given
- * one; blinding as for the SEG.
+ * files, naming the segment of the SEG the SEG export writes; the reader performing and, once
+ * approved, the reviewer verifying (VERIFIED); the consensus with its readers and the WG lead who
+ * settled it; blinding as for the SEG.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../../../src/core/api';
@@ -115,27 +116,96 @@ describe.each(testDialects('SR export'))('SR export on %s', (dialect) => {
     expect(dciodvfyFindings((await get(annA)).rawPayload)).toEqual([]);
   });
 
-  it("names the SEG's segment when given the SEG, and keeps other readers' work from a reader", async () => {
-    const seg = readDicom((await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/exports/seg`, headers: annA.auth })).rawPayload);
-    const response = await get(annA, `?seg=${textOf(seg.SOPInstanceUID)}&segSeries=${textOf(seg.SeriesInstanceUID)}`);
+  /** The SEG export's instance of `query`'s document, as `who` downloads it. */
+  const segOf = async (who: SignedIn, query = '') => {
+    const response = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/exports/seg${query}`, headers: who.auth });
     expect(response.statusCode, response.body).toBe(200);
-    const volumetric = itemsOf(childOf(readDicom(response.rawPayload), '126010').ContentSequence).at(-1)!;
-    expect(itemsOf(childOf(volumetric, '121191').ReferencedSOPSequence)[0]).toMatchObject({ ReferencedSOPInstanceUID: seg.SOPInstanceUID, ReferencedSegmentNumber: 1 });
-    expect((await get(annA, `?seg=${textOf(seg.SOPInstanceUID)}`)).statusCode).toBe(400);
+    return readDicom(response.rawPayload);
+  };
+  /** The volumetric group's Referenced Segment and the SR's evidence series. */
+  const segLinkOf = (sr: Item) => {
+    const volumetric = itemsOf(childOf(sr, '126010').ContentSequence).at(-1)!;
+    const evidence = itemsOf(itemsOf(sr.CurrentRequestedProcedureEvidenceSequence)[0]!.ReferencedSeriesSequence);
+    return { segment: itemsOf(childOf(volumetric, '121191').ReferencedSOPSequence)[0], evidenceSeries: evidence.map((e) => e.SeriesInstanceUID) };
+  };
+
+  it("names the segment of the SEG the SEG export writes of the same masks, and keeps other readers' work from a reader", async () => {
+    const response = await get(annA);
+    expect(response.statusCode, response.body).toBe(200);
+    const seg = await segOf(annA);
+    expect(segLinkOf(readDicom(response.rawPayload))).toMatchObject({
+      segment: { ReferencedSOPClassUID: seg.SOPClassUID, ReferencedSOPInstanceUID: seg.SOPInstanceUID, ReferencedSegmentNumber: 1 },
+      evidenceSeries: [series.seriesInstanceUid, seg.SeriesInstanceUID],
+    });
+    // Downloaded apart, by a reviewer, it is still that SEG.
+    expect((await segOf(reviewer, `?reader=${annA.user.id}`)).SOPInstanceUID).toBe(seg.SOPInstanceUID);
     expect((await get(annB, `?reader=${annA.user.id}`)).statusCode).toBe(403);
-    expect((await get(wgLead, '?reader=consensus')).statusCode).toBe(400);
+    const noConsensus = await get(wgLead, '?reader=consensus');
+    expect([noConsensus.statusCode, json<{ error: string }>(noConsensus).error]).toEqual([409, 'no_consensus']);
     // annB labelled nothing: nothing to report.
     expect((await get(annB)).statusCode).toBe(409);
   });
 
-  it('names the approving reviewer as a second observer once the reading is approved', async () => {
+  it('says UNVERIFIED until a reviewer approves, then VERIFIED with the reviewer as verifying observer, named, dated and of the dataset', async () => {
+    expect(readDicom((await get(annA)).rawPayload).VerificationFlag).toBe('UNVERIFIED');
     await approve();
     const response = await get(reviewer, `?reader=${annA.user.id}`);
     expect(response.statusCode, response.body).toBe(200);
     const ds = readDicom(response.rawPayload);
-    expect(ds.CompletionFlag).toBe('COMPLETE');
+    expect([ds.CompletionFlag, ds.VerificationFlag]).toEqual(['COMPLETE', 'VERIFIED']);
     const observers = itemsOf(ds.ContentSequence).filter((item) => item.RelationshipType === 'HAS OBS CONTEXT');
     expect(observers.filter((item) => item.ValueType === 'TEXT').map((item) => item.TextValue)).toEqual(['annA', 'reviewer']);
     expect(observers.filter((item) => conceptOf(item) === '121011').map((item) => textOf(itemsOf(item.ConceptCodeSequence)[0]!.CodeValue))).toEqual(['121094', '121098']);
+    const approval = await server.db.selectFrom('audit_log').select('at').where('action', '=', 'item.approve').where('entity_id', '=', `${itemId}/${annA.user.id}`).executeTakeFirstOrThrow();
+    const dataset = await server.db.selectFrom('items').innerJoin('datasets', 'datasets.id', 'items.dataset_id').select('datasets.name').where('items.id', '=', itemId).executeTakeFirstOrThrow();
+    expect(itemsOf(ds.VerifyingObserverSequence).map((v) => [itemsOf(v.VerifyingObserverName)[0], v.VerifyingOrganization, textOf(v.VerificationDateTime)])).toEqual([
+      [{ Alphabetic: 'reviewer^' }, dataset.name, `${approval.at.slice(0, 19).replace(/[-T:]/g, '')}+0000`],
+    ]);
+    if (hasDciodvfy) expect(dciodvfyFindings(response.rawPayload)).toEqual([]);
+  });
+
+  it("reports the consensus to its WG lead: both readers performing, the lead who settled it verifying, its segment in the consensus's SEG", async () => {
+    // annB drew the same outline but calls slice 1 SAH present where annA called it absent.
+    const masks = [...drawn].map(([slice, set]) => {
+      const labels = new Uint8Array(series.rows * series.columns);
+      for (const i of set) labels[i] = 1;
+      const targetId = series.slices[slice]!.targetId;
+      return { type: 'mask' as const, id: maskId('sah-outline', targetId, 'sah.blood'), questionId: 'sah-outline', targetId, classCode: 'sah.blood', width: series.columns, height: series.rows, runs: encodeRuns(labels), provenance: humanBy(annB.user.id) };
+    });
+    const labels = series.slices.map((slice, i) => label(slice.targetId, drawn.has(i) || i === 0 ? 'sah.present' : 'sah.absent', humanBy(annB.user.id)));
+    const written = await patchBatch(server, annB, itemId, 'sr-b', { ops: [...labels, ...masks].map((r) => put(r)) });
+    expect(written.statusCode, written.body).toBe(200);
+    const submitted = await server.app.inject({ method: 'POST', url: `/api/items/${itemId}/submit`, headers: { ...annB.auth, 'if-match': '"1"' } });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await get(wgLead, '?reader=consensus')).statusCode).toBe(409);
+    const decided = await server.app.inject({
+      method: 'PUT',
+      url: `/api/items/${itemId}/adjudication/decisions`,
+      headers: { ...wgLead.auth, 'if-match': '"0"' },
+      payload: { questionId: 'sah', targetKey: series.slices[0]!.targetId, decision: { pick: annB.user.id } },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    const response = await get(wgLead, '?reader=consensus');
+    expect(response.statusCode, response.body).toBe(200);
+    const ds = readDicom(response.rawPayload);
+    expect([ds.CompletionFlag, ds.VerificationFlag, textOf(ds.SeriesDescription)]).toEqual(['COMPLETE', 'VERIFIED', 'Mejirushi measurement report (consensus)']);
+    const observers = itemsOf(ds.ContentSequence).filter((item) => item.RelationshipType === 'HAS OBS CONTEXT');
+    const roles = observers.filter((item) => conceptOf(item) === '121011').map((item) => textOf(itemsOf(item.ConceptCodeSequence)[0]!.CodeValue));
+    const readers = [annA, annB].sort((a, b) => (a.user.id < b.user.id ? -1 : 1)).map((who) => who.user.username);
+    expect(observers.filter((item) => item.ValueType === 'TEXT').map((item) => item.TextValue)).toEqual([...readers, 'lead']);
+    expect(roles).toEqual(['121094', '121094', '121098']);
+    expect(itemsOf(ds.VerifyingObserverSequence).map((v) => itemsOf(v.VerifyingObserverName)[0])).toEqual([{ Alphabetic: 'lead^' }]);
+    // The lead's pick makes slice 1 a finding, with slices 2 and 4.
+    const groups = itemsOf(childOf(ds, '126010').ContentSequence);
+    const findingSlices = groups.filter((g) => itemsOf(g.ContentSequence).some((item) => conceptOf(item) === '121112')).map((g) => itemsOf(childOf(g, '121112').ReferencedSOPSequence)[0]!.ReferencedSOPInstanceUID);
+    expect(findingSlices).toEqual([0, 1, 3].map((i) => series.slices[i]!.sopInstanceUid));
+    const seg = await segOf(wgLead, '?reader=consensus');
+    expect(segLinkOf(ds).segment).toMatchObject({ ReferencedSOPInstanceUID: seg.SOPInstanceUID, ReferencedSegmentNumber: 1 });
+    expect(seg.SOPInstanceUID).not.toBe((await segOf(reviewer, `?reader=${annA.user.id}`)).SOPInstanceUID);
+    if (hasDciodvfy) expect(dciodvfyFindings(response.rawPayload)).toEqual([]);
+    // The consensus is the lead's: its readers (and a reviewer) are refused.
+    expect((await get(annA, '?reader=consensus')).statusCode).toBe(403);
+    expect((await get(reviewer, '?reader=consensus')).statusCode).toBe(403);
   });
 });

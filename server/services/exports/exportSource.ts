@@ -13,7 +13,7 @@ import { readWholeBlob, type BlobStore } from '../../blobs/blobStore';
 import type { Database } from '../../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { ADJUDICATE_ROLES, hasRole, seesReaderWork } from '../../http/rolePolicy';
-import { adjudicatedItem, hasCompleteConsensus, itemAdjudication } from '../consensus/itemConsensus';
+import { adjudicatedItem, hasCompleteConsensus, itemAdjudication, type ItemAdjudication } from '../consensus/itemConsensus';
 
 /** Whose records: the caller's own, another reader's (by user id), or the item's consensus. */
 export type ExportDocument = { readonly kind: 'reader'; readonly annotatorId: string } | { readonly kind: 'consensus' };
@@ -24,6 +24,8 @@ export interface ExportRequest {
   /** Whether the caller reads this item themself (blinding). */
   readonly readsItem: boolean;
   readonly labelSet: LabelSet;
+  /** The item's dataset: the reading programme whoever verifies a document answers to (an SR's Verifying Organization). */
+  readonly datasetName: string;
   /** A region question's id; absent: the label set's only region question. */
   readonly questionId: string | undefined;
   readonly document: ExportDocument;
@@ -46,24 +48,32 @@ export function regionQuestion(labelSet: LabelSet, questionId: string | undefine
   return regions[0]!;
 }
 
+/** A document's records of the questions exported. */
+export interface DocumentRecords {
+  readonly records: AnnotationRecord[];
+  /** The consensus's adjudication (its readers and the lead's decisions); null for a reader's document. */
+  readonly adjudication: ItemAdjudication | null;
+}
+
 /** The records of `types` answering `questionIds` in the requested document, after its access checks. */
 export async function documentRecords(
   db: Kysely<Database>,
   request: ExportRequest,
   types: readonly RecordType[],
   questionIds: readonly string[],
-): Promise<AnnotationRecord[]> {
+): Promise<DocumentRecords> {
   const { item, user, document } = request;
   if (document.kind === 'consensus') {
     if (request.readsItem || !hasRole(user, ADJUDICATE_ROLES)) throw forbidden("the consensus is for the item's WG lead, not its readers");
     const adjudication = await itemAdjudication(db, await adjudicatedItem(db, item.id));
     if (!hasCompleteConsensus(adjudication)) throw conflict('no_consensus', 'this item has no complete consensus yet: every difference between its readers must be settled first');
-    return adjudication.consensus.records.map((entry) => entry.record).filter((r) => types.includes(r.type) && questionIds.includes(r.questionId));
+    const records = adjudication.consensus.records.map((entry) => entry.record).filter((r) => types.includes(r.type) && questionIds.includes(r.questionId));
+    return { records, adjudication };
   }
   if (!seesReaderWork(user, document.annotatorId, request.readsItem)) {
     throw forbidden(request.readsItem ? "you read this item yourself, so its other readers' work stays hidden from you" : "only reviewers, WG leads and admins export another reader's work");
   }
-  if (types.length === 0 || questionIds.length === 0) return [];
+  if (types.length === 0 || questionIds.length === 0) return { records: [], adjudication: null };
   const rows = await db
     .selectFrom('annotation_records')
     .select('body')
@@ -73,7 +83,18 @@ export async function documentRecords(
     .where('type', 'in', types)
     .where('deleted', '=', 0)
     .execute();
-  return rows.map((row) => JSON.parse(row.body ?? 'null') as AnnotationRecord);
+  return { records: rows.map((row) => JSON.parse(row.body ?? 'null') as AnnotationRecord), adjudication: null };
+}
+
+/**
+ * Whose document it is, as a derived object's Series Description says it: the reader's login name
+ * or "consensus", the same whoever exports it (the same state must make the same object).
+ */
+export async function documentAuthor(db: Kysely<Database>, document: ExportDocument): Promise<string> {
+  if (document.kind === 'consensus') return 'consensus';
+  const row = await db.selectFrom('users').select('username').where('id', '=', document.annotatorId).executeTakeFirst();
+  if (!row) throw notFound(`no user ${document.annotatorId}`);
+  return row.username;
 }
 
 /** The whole bytes of one of the item's files. */

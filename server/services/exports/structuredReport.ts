@@ -1,8 +1,9 @@
 /**
- * The DICOM SR (TID 1500 measurement report) of one reader's reading of a series: the slices they
- * labelled with a coded finding, and the volume and mean HU of each segment they drew, with the
- * reader and the reviewer who approved the reading as observers. One reader's reading only: a
- * consensus has several readers and an adjudicator, which TID 1500's observer context does not say.
+ * The DICOM SR (TID 1500 measurement report) of one reading of a series, or of its readers'
+ * complete consensus: the slices labelled with a coded finding, and the volume and mean HU of each
+ * segment drawn, each segment named in the SEG of the same masks (the very instance the SEG export
+ * writes: its UIDs follow from the masks). Observers: the reader (every reader of a consensus)
+ * performing, and whoever verified it (verification.ts) verifying; VERIFIED only then.
  */
 import type { Kysely } from 'kysely';
 import type { Mask, TargetLabel } from '../../../src/core/annotation';
@@ -11,19 +12,17 @@ import { readDicomFile } from '../../../src/core/exchange/seg/dicomFile';
 import { nativeHu } from '../../../src/core/exchange/sr/nativeHu';
 import { segmentFigures } from '../../../src/core/exchange/sr/segmentFigures';
 import { sliceFindings } from '../../../src/core/exchange/sr/sliceFindings';
-import { exportStructuredReport, type SrExport, type SrObserver } from '../../../src/core/exchange/sr/srExport';
+import { exportStructuredReport, type SrExport, type SrObserver, type SrVerifier } from '../../../src/core/exchange/sr/srExport';
 import type { SeriesItem } from '../../../src/core/item';
 import { decodeRuns } from '../../../src/core/mask';
 import { voxelSizeOf } from '../../../src/core/masks/volumeStats';
 import type { BlobStore } from '../../blobs/blobStore';
 import type { Database } from '../../db/schema';
-import { badRequest, conflict, notFound } from '../../http/errors';
-import { documentRecords, itemFileBytes, regionQuestion, seriesOf, seriesSourceHeader, type ExportRequest } from './exportSource';
-
-export interface SrRequest extends ExportRequest {
-  /** The SEG of the same masks (its SOP Instance and Series Instance UIDs), when the caller has written one. */
-  readonly segmentation: { readonly sopInstanceUid: string; readonly seriesInstanceUid: string } | null;
-}
+import { conflict, notFound } from '../../http/errors';
+import type { ItemAdjudication } from '../consensus/itemConsensus';
+import { documentAuthor, documentRecords, itemFileBytes, regionQuestion, seriesOf, seriesSourceHeader, type ExportDocument, type ExportRequest } from './exportSource';
+import { segmentationOfMasks } from './segmentation';
+import { consensusVerification, readingApproval, type Verification } from './verification';
 
 async function observerOf(db: Kysely<Database>, userId: string): Promise<SrObserver> {
   const row = await db.selectFrom('users').select(['username', 'display_name']).where('id', '=', userId).executeTakeFirst();
@@ -31,22 +30,27 @@ async function observerOf(db: Kysely<Database>, userId: string): Promise<SrObser
   return { name: row.display_name, loginName: row.username };
 }
 
-/**
- * Who approved the reader's document, when it stands approved: the author of the latest review
- * decision on it (workflow.ts audits each as `item.approve` / `item.return` on the assignment).
- */
-async function approvingReviewer(db: Kysely<Database>, itemId: string, annotatorId: string, state: string | undefined): Promise<string | null> {
-  if (state !== 'approved') return null;
-  const latest = await db
-    .selectFrom('audit_log')
-    .select(['user_id', 'action'])
-    .where('entity', '=', 'assignment')
-    .where('entity_id', '=', `${itemId}/${annotatorId}`)
-    .where('action', 'in', ['item.approve', 'item.return'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return latest?.action === 'item.approve' ? latest.user_id : null;
+async function verifierOf(db: Kysely<Database>, verification: Verification): Promise<SrVerifier> {
+  return { ...(await observerOf(db, verification.userId)), at: new Date(verification.at) };
+}
+
+/** Who performed and who verified the document, and whether it is handed in (Completion Flag). */
+interface Observed {
+  readonly readerIds: readonly string[];
+  readonly verifications: readonly Verification[];
+  readonly complete: boolean;
+}
+
+async function observed(db: Kysely<Database>, itemId: string, document: ExportDocument, adjudication: ItemAdjudication | null): Promise<Observed> {
+  // A consensus is complete (documentRecords refuses any other) and made from every handed-in reading.
+  if (adjudication) {
+    const readerIds = adjudication.work.map((w) => w.readerId);
+    return { readerIds, verifications: await consensusVerification(db, itemId, readerIds, adjudication.decisions), complete: true };
+  }
+  if (document.kind === 'consensus') throw new Error('a consensus is read with its adjudication');
+  const assignment = await db.selectFrom('assignments').select('state').where('item_id', '=', itemId).where('user_id', '=', document.annotatorId).executeTakeFirst();
+  const approval = await readingApproval(db, itemId, document.annotatorId);
+  return { readerIds: [document.annotatorId], verifications: approval ? [approval] : [], complete: assignment?.state === 'submitted' || assignment?.state === 'approved' };
 }
 
 /** HU of each slice under a non-empty mask, read from its file; null where its pixels are not native. */
@@ -63,35 +67,40 @@ async function sliceHu(db: Kysely<Database>, blobs: BlobStore, itemId: string, s
   return hu;
 }
 
-export async function structuredReportOf(db: Kysely<Database>, blobs: BlobStore, request: SrRequest, now: Date): Promise<SrExport> {
-  const { item, user, document, labelSet } = request;
+export async function structuredReportOf(db: Kysely<Database>, blobs: BlobStore, request: ExportRequest, now: Date): Promise<SrExport> {
+  const { item, document, labelSet } = request;
   const series = seriesOf(item, 'DICOM SR');
-  if (document.kind === 'consensus') throw badRequest("an SR reports one reader's reading: name the reader with ?reader=");
   const sliceQuestions = labelSet.questions.filter((q) => q.target === 'slice');
   const hasRegions = labelSet.questions.some((q) => q.target === 'region');
   const region = request.questionId !== undefined || hasRegions ? regionQuestion(labelSet, request.questionId) : null;
-  const records = await documentRecords(db, request, ['label', 'mask'], [...sliceQuestions, ...(region ? [region] : [])].map((q) => q.id));
+  const { records, adjudication } = await documentRecords(db, request, ['label', 'mask'], [...sliceQuestions, ...(region ? [region] : [])].map((q) => q.id));
   const labels = records.filter((r): r is TargetLabel => r.type === 'label');
   const masks = records.filter((r): r is Mask => r.type === 'mask');
   const voxel = voxelSizeOf(series);
   if (region && masks.length > 0 && !voxel) throw conflict('nothing_to_export', 'the series has no complete geometry (pixel spacing and slice positions): segment volumes could not be measured');
   const hu = region && voxel ? await sliceHu(db, blobs, item.id, series, masks) : new Map<string, Float32Array | null>();
   const segments = region && voxel ? segmentFigures(region, masks, voxel, (targetId) => hu.get(targetId) ?? null) : [];
-  const assignment = await db.selectFrom('assignments').select('state').where('item_id', '=', item.id).where('user_id', '=', document.annotatorId).executeTakeFirst();
-  const reviewerId = await approvingReviewer(db, item.id, document.annotatorId, assignment?.state);
+  const source = await seriesSourceHeader(db, blobs, item.id, series);
+  const author = await documentAuthor(db, document);
+  // The SEG the SEG export writes of the same masks; where none can be written, the source series stands in.
+  const seg = region && segments.length > 0 ? segmentationOfMasks(request, { series, source, question: region, masks, author, now }) : null;
+
+  const { readerIds, verifications, complete } = await observed(db, item.id, document, adjudication);
   const result = exportStructuredReport({
     series,
-    source: await seriesSourceHeader(db, blobs, item.id, series),
+    source,
     findings: sliceFindings(series, sliceQuestions, labels),
     segments,
-    segmentation: request.segmentation,
-    reader: await observerOf(db, document.annotatorId),
-    reviewer: reviewerId ? await observerOf(db, reviewerId) : null,
-    complete: assignment?.state === 'submitted' || assignment?.state === 'approved',
-    seriesDescription: `Mejirushi measurement report (${document.annotatorId === user.id ? 'own reading' : 'reader'})`.slice(0, 64),
+    segmentation: seg?.ok ? { sopInstanceUid: seg.value.sopInstanceUid, seriesInstanceUid: seg.value.seriesInstanceUid } : null,
+    readers: await Promise.all(readerIds.map((id) => observerOf(db, id))),
+    verifiers: await Promise.all(verifications.map((v) => verifierOf(db, v))),
+    organization: request.datasetName,
+    complete,
+    seriesDescription: `Mejirushi measurement report (${author})`.slice(0, 64),
     now,
     newUid: newDicomUid,
   });
   if (!result.ok) throw conflict('nothing_to_export', result.errors.join('; '));
+  if (seg && !seg.ok) return { ...result.value, warnings: [...result.value.warnings, `the segments name the source series, not a SEG: ${seg.errors.join('; ')}`] };
   return result.value;
 }

@@ -65,7 +65,7 @@ export const proposalMessages = {
   'export.sr': { en: 'Export report (DICOM SR)', ja: 'レポートをDICOM SRに書き出す' },
   'export.srOf': { en: 'Export report of {question} (DICOM SR)', ja: '{question}のレポートをDICOM SRに書き出す' },
   'export.sr.tooltip': {
-    en: 'Save your synced reading as a DICOM SR measurement report: the slices with a coded finding, each segment’s volume and mean HU, you and the reviewer who approved it as observers; edits not yet synced are left out',
-    ja: '同期済みの読影を、DICOM SR計測レポートとして保存します（コード付き所見のあるスライス、各セグメントの体積と平均HU、観察者としてあなたと承認したレビュアー）。未同期の編集は含まれません',
+    en: 'Save your synced reading as a DICOM SR measurement report: the slices with a coded finding, each segment’s volume and mean HU on its segment in the DICOM SEG of your masks, you and the reviewer who approved it as observers (verified once approved); edits not yet synced are left out',
+    ja: '同期済みの読影を、DICOM SR計測レポートとして保存します（コード付き所見のあるスライス、マスクのDICOM SEGの各セグメントに対する体積と平均HU、観察者としてあなたと承認したレビュアー。承認後は検証済み）。未同期の編集は含まれません',
   },
 } as const satisfies MessageTable;

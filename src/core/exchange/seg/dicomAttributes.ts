@@ -23,6 +23,9 @@ const dicomDate = (at: Date): string => at.toISOString().slice(0, 10).replace(/-
 /** TM of an instant, in UTC (HHMMSS). */
 const dicomTime = (at: Date): string => at.toISOString().slice(11, 19).replace(/:/g, '');
 
+/** DT of an instant, in UTC with its offset said (YYYYMMDDHHMMSS+0000). */
+export const dicomDateTime = (at: Date): string => `${dicomDate(at)}${dicomTime(at)}+0000`;
+
 /** Series, content and instance creation date and time of an object written at `now`. */
 export function createdAt(now: Date): DcmjsNaturalDataSet {
   const [date, time] = [dicomDate(now), dicomTime(now)];

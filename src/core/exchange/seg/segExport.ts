@@ -22,7 +22,7 @@ import { labFromHex } from './cieLab';
 export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 
 /** Software Versions of the equipment module: this writer's, raised when what it writes changes. */
-const WRITER_VERSION = 'seg-writer 1';
+export const SEG_WRITER_VERSION = 'seg-writer 1';
 
 export interface SegExportInput {
   readonly series: SeriesItem;
@@ -117,7 +117,7 @@ export function exportSegmentation(input: SegExportInput): Result<SegExport> {
     SOPInstanceUID: sopInstanceUid,
     ...createdAt(now),
     Modality: 'SEG',
-    ...equipmentOf(WRITER_VERSION),
+    ...equipmentOf(SEG_WRITER_VERSION),
     SeriesDescription: input.seriesDescription,
     ...source.patientAndStudy,
     SeriesInstanceUID: seriesInstanceUid,

@@ -53,8 +53,12 @@ export function uidValue(relationship: Relationship, name: CodedConcept, uid: st
  * delimiter is the retired single-component form). `^` `=` and `\` separate components, groups
  * and values there, so inside the name they become spaces.
  */
+export function personName(person: string): string {
+  return `${person.replace(/[\\^=]/g, ' ').slice(0, 63)}^`;
+}
+
 export function personValue(relationship: Relationship, name: CodedConcept, person: string): DcmjsNaturalDataSet {
-  return item(relationship, 'PNAME', name, { PersonName: [{ Alphabetic: `${person.replace(/[\\^=]/g, ' ').slice(0, 63)}^` }] });
+  return item(relationship, 'PNAME', name, { PersonName: [{ Alphabetic: personName(person) }] });
 }
 
 /** A Decimal String of at most 16 characters (PS3.5 6.2): 8 significant digits are ample for ml and HU. */

@@ -42,5 +42,9 @@ if __name__ == "__main__":
     tree["sopClass"] = ds.SOPClassUID
     tree["template"] = ds.ContentTemplateSequence[0].TemplateIdentifier
     tree["completion"] = ds.CompletionFlag
+    tree["verification"] = ds.VerificationFlag
+    tree["verifiers"] = [
+        [str(v.VerifyingObserverName), v.VerifyingOrganization, v.VerificationDateTime] for v in ds.get("VerifyingObserverSequence", [])
+    ]
     tree["study"] = ds.StudyInstanceUID
     print(json.dumps(tree, ensure_ascii=False))

@@ -45,8 +45,9 @@ function input(overrides: Partial<SrExportInput> = {}): SrExportInput {
     findings: sliceFindings(series, SAH_SLICE_LABEL_SET.questions, LABELS),
     segments: segmentFigures(OUTLINE, MASKS, voxelSizeOf(series)!, HU),
     segmentation: { sopInstanceUid: '1.2.9.1', seriesInstanceUid: '1.2.9' },
-    reader: { name: 'Alice Reader', loginName: 'alice' },
-    reviewer: { name: 'Rev^Bob', loginName: 'bob' },
+    readers: [{ name: 'Alice Reader', loginName: 'alice' }],
+    verifiers: [{ name: 'Rev^Bob', loginName: 'bob', at: new Date('2024-05-02T09:30:15Z') }],
+    organization: 'SAH programme',
     complete: true,
     seriesDescription: 'SAH reading',
     now: new Date('2024-05-01T08:00:00Z'),
@@ -121,7 +122,11 @@ describe('SR content', () => {
     const sr = exported();
     expect([sr.findingCount, sr.segmentCount, sr.warnings]).toEqual([3, 1, []]);
     const ds = readDicom(sr.bytes);
-    expect([ds.SOPClassUID, ds.Modality, ds.StudyInstanceUID, ds.CompletionFlag, ds.VerificationFlag]).toEqual([COMPREHENSIVE_SR_STORAGE, 'SR', '1.2', 'COMPLETE', 'UNVERIFIED']);
+    expect([ds.SOPClassUID, ds.Modality, ds.StudyInstanceUID, ds.CompletionFlag, ds.VerificationFlag]).toEqual([COMPREHENSIVE_SR_STORAGE, 'SR', '1.2', 'COMPLETE', 'VERIFIED']);
+    const verifiers = itemsOf(ds.VerifyingObserverSequence);
+    expect(verifiers.map((v) => [itemsOf(v.VerifyingObserverName)[0], itemsOf(v.VerifyingObserverIdentificationCodeSequence), v.VerifyingOrganization, textOf(v.VerificationDateTime)])).toEqual([
+      [{ Alphabetic: 'Rev Bob^' }, [], 'SAH programme', '20240502093015+0000'],
+    ]);
     expect(itemsOf(ds.ContentTemplateSequence)[0]).toMatchObject({ MappingResource: 'DCMR', TemplateIdentifier: '1500' });
     const root = itemsOf(ds.ContentSequence);
     const concept = (item: Record<string, unknown>) => textOf(itemsOf(item.ConceptNameCodeSequence)[0]!.CodeValue);
@@ -148,8 +153,9 @@ describe('SR content', () => {
     ]);
   });
 
-  it('leaves the reviewer out while nobody approved, refers to the source series without a SEG, and says PARTIAL for work in progress', () => {
-    const ds = readDicom(exported({ reviewer: null, segmentation: null, complete: false }).bytes);
+  it('leaves the reviewer out and says UNVERIFIED while nobody approved, refers to the source series without a SEG, and says PARTIAL for work in progress', () => {
+    const ds = readDicom(exported({ verifiers: [], segmentation: null, complete: false }).bytes);
+    expect([ds.VerificationFlag, ds.VerifyingObserverSequence]).toEqual(['UNVERIFIED', undefined]);
     const root = itemsOf(ds.ContentSequence);
     expect(root.filter((item) => item.RelationshipType === 'HAS OBS CONTEXT')).toHaveLength(4);
     const measurements = itemsOf(root.at(-1)!.ContentSequence);
@@ -172,14 +178,47 @@ describe('SR content', () => {
     });
   });
 
-  it.skipIf(!hasDciodvfy)('passes dciodvfy without errors or warnings', () => {
+  it('names every reader of a consensus as performing and every lead who settled it as verifying, each lead in the Verifying Observer Sequence', () => {
+    const readers = [
+      { name: 'Alice Reader', loginName: 'alice' },
+      { name: 'Carol Reader', loginName: 'carol' },
+    ];
+    const verifiers = [
+      { name: 'Lead One', loginName: 'lead1', at: new Date('2024-05-03T10:00:00Z') },
+      { name: 'Lead Two', loginName: 'lead2', at: new Date('2024-05-04T11:00:00Z') },
+    ];
+    const ds = readDicom(exported({ readers, verifiers }).bytes);
+    const context = itemsOf(ds.ContentSequence).filter((item) => item.RelationshipType === 'HAS OBS CONTEXT');
+    const roles = context.filter((item) => textOf(itemsOf(item.ConceptNameCodeSequence)[0]!.CodeValue) === '121011');
+    expect(context.filter((item) => item.ValueType === 'TEXT').map((item) => item.TextValue)).toEqual(['alice', 'carol', 'lead1', 'lead2']);
+    expect(roles.map((item) => textOf(itemsOf(item.ConceptCodeSequence)[0]!.CodeValue))).toEqual(['121094', '121094', '121098', '121098']);
+    expect(itemsOf(ds.VerifyingObserverSequence).map((v) => [itemsOf(v.VerifyingObserverName)[0], textOf(v.VerificationDateTime)])).toEqual([
+      [{ Alphabetic: 'Lead One^' }, '20240503100000+0000'],
+      [{ Alphabetic: 'Lead Two^' }, '20240504110000+0000'],
+    ]);
+  });
+
+  it.skipIf(!hasDciodvfy)('passes dciodvfy without errors or warnings, verified or not, of a reading or a consensus', () => {
     expect(dciodvfyFindings(exported().bytes)).toEqual([]);
-    expect(dciodvfyFindings(exported({ reviewer: null, segmentation: null, complete: false }).bytes)).toEqual([]);
+    expect(dciodvfyFindings(exported({ verifiers: [], segmentation: null, complete: false }).bytes)).toEqual([]);
+    const consensus = exported({
+      readers: [
+        { name: 'Alice Reader', loginName: 'alice' },
+        { name: 'Carol Reader', loginName: 'carol' },
+      ],
+      verifiers: [
+        { name: 'Lead One', loginName: 'lead1', at: new Date('2024-05-03T10:00:00Z') },
+        { name: 'Lead Two', loginName: 'lead2', at: new Date('2024-05-04T11:00:00Z') },
+      ],
+    });
+    expect(dciodvfyFindings(consensus.bytes)).toEqual([]);
   });
 
   it.skipIf(!hasPydicom)('reads back in pydicom with its codes, values and observers', () => {
     const tree = readWithPydicom(exported().bytes);
     expect([tree.sopClass, tree.template, tree.completion, tree.study, tree.name]).toEqual([COMPREHENSIVE_SR_STORAGE, '1500', 'COMPLETE', '1.2', 'DCM 126000']);
+    expect([tree.verification, tree.verifiers]).toEqual(['VERIFIED', [['Rev Bob^', 'SAH programme', '20240502093015+0000']]]);
+    expect(readWithPydicom(exported({ verifiers: [] }).bytes).verifiers).toEqual([]);
     const observers = tree.children!.filter((c) => c.rel === 'HAS OBS CONTEXT').map((c) => c.value);
     expect(observers).toEqual(['DCM 121006', 'Alice Reader^', 'alice', 'DCM 121094', 'DCM 121006', 'Rev Bob^', 'bob', 'DCM 121098']);
     const library = childNamed(childNamed(tree, 'DCM 111028'), 'DCM 126200');

@@ -1,18 +1,19 @@
 /**
  * A DICOM Comprehensive SR holding a TID 1500 Imaging Measurement Report of one reading of a CT
- * or MR series: who read it (and who reviewed it), the slices it refers to (Image Library), each
+ * or MR series, or of its readers' consensus: who read it and who verified it (observers, and the
+ * Verification Flag with its Verifying Observer Sequence), the slices it refers to (Image Library), each
  * slice's coded finding (TID 1501) and each segment's volume and mean density (TID 1411), joined
  * to the source's study like the SEG. Comprehensive SR is enough: nothing here has 3D coordinates.
  */
 import type { DcmjsNaturalDataSet } from 'dcmjs';
 import type { SeriesItem } from '../../item';
 import { fail, ok, type Result } from '../../result';
-import { createdAt, equipmentOf, type DerivedObject } from '../seg/dicomAttributes';
+import { createdAt, dicomDateTime, equipmentOf, type DerivedObject } from '../seg/dicomAttributes';
 import { writeDicom } from '../seg/dicomFile';
 import { SEGMENTATION_STORAGE } from '../seg/segExport';
 import { segmentCodingOf, type CodedConcept } from '../seg/segmentCodes';
 import type { SourceHeader } from '../seg/segSource';
-import { codeValue, container, imageValue, numValue, personValue, rootContainer, textValue, uidValue, type InstanceReference } from './contentItems';
+import { codeValue, container, imageValue, numValue, personName, personValue, rootContainer, textValue, uidValue, type InstanceReference } from './contentItems';
 import type { SegmentFigure } from './segmentFigures';
 import type { SliceFinding } from './sliceFindings';
 import { SR_CODES as C } from './srCodes';
@@ -27,6 +28,11 @@ export interface SrObserver {
   readonly loginName: string;
 }
 
+/** Who verified the reading (a reviewer who approved it, a WG lead who settled a consensus), and when. */
+export interface SrVerifier extends SrObserver {
+  readonly at: Date;
+}
+
 export interface SrExportInput {
   readonly series: SeriesItem;
   readonly source: SourceHeader;
@@ -35,9 +41,12 @@ export interface SrExportInput {
   readonly segments: readonly SegmentFigure[];
   /** The SEG of those masks, when there is one: each measurement then names its segment. */
   readonly segmentation: { readonly sopInstanceUid: string; readonly seriesInstanceUid: string } | null;
-  readonly reader: SrObserver;
-  /** Who approved the reading; null while nobody has. */
-  readonly reviewer: SrObserver | null;
+  /** Who performed the reading: its reader, or every reader a consensus was made from. */
+  readonly readers: readonly SrObserver[];
+  /** Who verified it; empty while nobody has (Verification Flag UNVERIFIED). */
+  readonly verifiers: readonly SrVerifier[];
+  /** The organization the verifiers verified it for (Verifying Organization). */
+  readonly organization: string;
   /** The reader handed the reading in (Completion Flag COMPLETE), else PARTIAL. */
   readonly complete: boolean;
   readonly seriesDescription: string;
@@ -70,8 +79,8 @@ export function exportStructuredReport(input: SrExportInput): Result<SrExport> {
   const seriesInstanceUid = newUid();
   const content = rootContainer(C.imagingMeasurementReport, '1500', [
     codeValue('HAS CONCEPT MOD', C.language, C.english),
-    ...observer(input.reader, C.performing),
-    ...(input.reviewer ? observer(input.reviewer, C.verifying) : []),
+    ...input.readers.flatMap((reader) => observer(reader, C.performing)),
+    ...input.verifiers.flatMap((verifier) => observer(verifier, C.verifying)),
     codeValue('HAS CONCEPT MOD', C.procedureReported, procedureOf(series.modality)),
     container('CONTAINS', C.imageLibrary, [container('CONTAINS', C.imageLibraryGroup, referenced.map((i) => imageValue('CONTAINS', null, sliceReference(i))))]),
     container('CONTAINS', C.imagingMeasurements, [
@@ -107,12 +116,26 @@ export function exportStructuredReport(input: SrExportInput): Result<SrExport> {
     InstanceNumber: 1,
     ReferencedPerformedProcedureStepSequence: [],
     CompletionFlag: input.complete ? 'COMPLETE' : 'PARTIAL',
-    VerificationFlag: 'UNVERIFIED',
+    ...verification(input),
     PerformedProcedureCodeSequence: [],
     CurrentRequestedProcedureEvidenceSequence: [{ StudyInstanceUID: source.patientAndStudy.StudyInstanceUID, ReferencedSeriesSequence: evidenceSeries }],
     ...content,
   };
   return ok({ bytes: writeDicom(dataSet), sopInstanceUid, seriesInstanceUid, warnings, findingCount: findings.length, segmentCount: segments.length });
+}
+
+/** SR Document General's Verification Flag and, once verified, who verified it (PS3.3 C.17.2). */
+function verification({ verifiers, organization }: SrExportInput): DcmjsNaturalDataSet {
+  if (verifiers.length === 0) return { VerificationFlag: 'UNVERIFIED' };
+  return {
+    VerificationFlag: 'VERIFIED',
+    VerifyingObserverSequence: verifiers.map((verifier) => ({
+      VerifyingObserverName: [{ Alphabetic: personName(verifier.name) }],
+      VerifyingObserverIdentificationCodeSequence: [],
+      VerifyingOrganization: organization.slice(0, 64),
+      VerificationDateTime: dicomDateTime(verifier.at),
+    })),
+  };
 }
 
 /** TID 1002 rows of one person observer: type, name, login name and role in this reading. */
