@@ -39,6 +39,9 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   await expect(review).toHaveAttribute('data-remaining', '1', { timeout: 300_000 });
   await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'false');
   await expect(byTestId(page, 'burnedin-upload')).toBeDisabled();
+  // The page holds the shown image's preview and no file: each is made again from its File.
+  await expect(review).toHaveAttribute('data-ready', 'true');
+  await expect(byTestId(page, 'admin-upload')).toHaveAttribute('data-held-bytes', String(WIDTH * HEIGHT * 4));
   // The detector found the caption: a box over it.
   await expect(byTestId(page, 'burnedin-box-0')).toBeVisible();
   const proposed = await page.locator('[data-testid^="burnedin-box-"]').count();
@@ -60,6 +63,7 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   await byTestId(page, 'burnedin-upload').click();
   await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
   await expect(byTestId(page, 'upload-row-0')).toHaveAttribute('data-status', 'imported');
+  await expect(byTestId(page, 'admin-upload')).toHaveAttribute('data-held-bytes', '0');
 
   const [report] = await admin.listDeidReports(dataset.id);
   if (!report?.burnedIn) throw new Error('no burned-in report');
