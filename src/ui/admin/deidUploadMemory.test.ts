@@ -49,7 +49,9 @@ async function upload(count: number) {
   const afterCheck = held.now;
   for (const [i] of session.flagged.entries()) expect((await session.previews.load(i)).width).toBe(US_COLUMNS);
   const whileReviewing = held.now;
+  const late = session.previews.load(0);
   session.previews.release();
+  await late;
   const sources: (UploadSource | null)[] = [...session.sources];
   for (const image of session.flagged) sources[image.index] = deidentifiedSource(client, held, image.file, { reason: image.reason, boxes: [] });
   let sent = 0;

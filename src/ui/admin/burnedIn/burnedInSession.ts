@@ -41,21 +41,26 @@ export function flaggedImageOf(index: number, file: Blob, check: FileCheck): Fla
 export interface ReviewPreviews {
   /** The preview of flagged image `index`, made again from its file. */
   load(index: number): Promise<PixelPreview>;
-  /** Lets go of the one shown (the review is over). */
+  /** Lets go of the one shown: the review is over, and a load still under way holds nothing. */
   release(): void;
 }
 
 /** Previews for the review screen, one shown at a time: the last loaded is held, the one before it let go. */
 export function reviewPreviews(client: DeidWorkerClient, held: HeldBytes, flagged: readonly FlaggedImage[]): ReviewPreviews {
   let releaseShown = () => {};
+  let over = false;
   return {
     async load(index) {
       const preview = await client.preview(flagged[index]!.file);
+      if (over) return preview;
       releaseShown();
       releaseShown = held.hold(preview.rgba.byteLength);
       return preview;
     },
-    release: () => releaseShown(),
+    release() {
+      over = true;
+      releaseShown();
+    },
   };
 }
 
