@@ -4,13 +4,16 @@
  * real detector (PP-OCR, in the browser's inference worker) proposes boxes; the admin (upload is
  * admin-only) adds one, confirms with the keyboard and uploads. The stored instance, fetched back
  * through the API, is black wherever a box was and where the text was, unchanged elsewhere, says
- * Burned In Annotation NO, and its report holds the boxes.
+ * Burned In Annotation NO, and its report holds the boxes. A CT slice full of identifying
+ * attributes goes in the same upload: it needs no check, and is de-identified again from its file
+ * when sent. Meanwhile the page holds the shown preview and no file (`data-held-bytes`).
  */
 import dcmjs from 'dcmjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
+import { PHI_STRINGS, phiCtSlice } from '../src/core/deid/testing/phiDicom';
 import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
 import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
@@ -23,6 +26,8 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   const folder = mkdtempSync(join(tmpdir(), 'burnedin-'));
   const path = join(folder, 'YAMADA_TARO.dcm');
   writeFileSync(path, pixelDicom({ rows: HEIGHT, columns: WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));
+  const ctPath = join(folder, 'PHIFAMILY_CT.dcm');
+  writeFileSync(ctPath, phiCtSlice(0));
 
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
   const [labelSet] = await admin.listLabelSets();
@@ -33,12 +38,15 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   await signIn(page, mejirushi.admin);
   await byTestId(page, 'nav-admin').click();
   await byTestId(page, 'upload-dataset').selectOption({ label: 'Ultrasound' });
-  await byTestId(page, 'upload-files').setInputFiles([path]);
+  await byTestId(page, 'upload-files').setInputFiles([path, ctPath]);
 
   const review = byTestId(page, 'burnedin-review');
   await expect(review).toHaveAttribute('data-remaining', '1', { timeout: 300_000 });
   await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'false');
   await expect(byTestId(page, 'burnedin-upload')).toBeDisabled();
+  // The page holds the shown image's preview and no file: each is made again from its File.
+  await expect(review).toHaveAttribute('data-ready', 'true');
+  await expect(byTestId(page, 'admin-upload')).toHaveAttribute('data-held-bytes', String(WIDTH * HEIGHT * 4));
   // The detector found the caption: a box over it.
   await expect(byTestId(page, 'burnedin-box-0')).toBeVisible();
   const proposed = await page.locator('[data-testid^="burnedin-box-"]').count();
@@ -60,8 +68,12 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   await byTestId(page, 'burnedin-upload').click();
   await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
   await expect(byTestId(page, 'upload-row-0')).toHaveAttribute('data-status', 'imported');
+  await expect(byTestId(page, 'upload-row-1')).toHaveAttribute('data-status', 'imported');
+  await expect(byTestId(page, 'admin-upload')).toHaveAttribute('data-held-bytes', '0');
 
-  const [report] = await admin.listDeidReports(dataset.id);
+  const reports = await admin.listDeidReports(dataset.id);
+  expect(reports).toHaveLength(2);
+  const report = reports.find((r) => r.burnedIn);
   if (!report?.burnedIn) throw new Error('no burned-in report');
   expect(report.burnedIn).toMatchObject({ reason: 'ultrasound', status: 'redacted', frames: 1 });
   expect(report.burnedIn.boxes).toHaveLength(proposed + 1);
@@ -69,9 +81,20 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   expect(JSON.stringify(report)).not.toContain('YAMADA');
 
   const { items } = await admin.listItems(dataset.id, { limit: 10 });
-  const { item } = await admin.getItem(items[0]!.id);
-  if (item.content.kind !== 'series') throw new Error('not a series');
-  const stored = dcmjs.data.DicomMessage.readFile(await admin.loadFile(item.id, item.content.slices[0]!.fileId));
+  expect(items).toHaveLength(2);
+  type StoredFile = ReturnType<typeof dcmjs.data.DicomMessage.readFile>;
+  const files: StoredFile[] = [];
+  for (const listed of items) {
+    const { item } = await admin.getItem(listed.id);
+    if (item.content.kind !== 'series') throw new Error('not a series');
+    files.push(dcmjs.data.DicomMessage.readFile(await admin.loadFile(item.id, item.content.slices[0]!.fileId)));
+  }
+  const modalityOf = (file: StoredFile) => file.dict['00080060']?.Value?.[0];
+  const stored = files.find((file) => modalityOf(file) === 'US');
+  const ct = files.find((file) => modalityOf(file) === 'CT');
+  if (!stored || !ct) throw new Error(`stored modalities: ${files.map(modalityOf).join(', ')}`);
+  const ctText = JSON.stringify(ct.dict);
+  expect(PHI_STRINGS.filter((phi) => ctText.includes(phi))).toEqual([]);
   expect(stored.dict['00280301']?.Value).toEqual(['NO']);
   const storedPixels = new Uint8Array((stored.dict['7FE00010']?.Value as ArrayBuffer[])[0]!);
   const inBox = (x: number, y: number) => report.burnedIn!.boxes.some((b) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height);

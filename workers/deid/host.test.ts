@@ -1,7 +1,8 @@
 /**
  * The de-identification worker's protocol, driven in-process as the page drives the worker: files
- * in, one `progress` per file (with bytes and counts), `finished`; a cancel stops after the file in
- * hand; a redaction comes back with its boxes blacked out.
+ * in, one `progress` per file (what the check found, with counts; no bytes), `finished`; a cancel
+ * stops after the file in hand; a flagged image's preview and any file's bytes are made again from
+ * the file on request, with confirmed boxes blacked out.
  */
 import { describe, expect, it } from 'vitest';
 import { firstText } from '../../src/core/deid/dataSet';
@@ -13,6 +14,7 @@ import { createDeidHost } from './host';
 import type { DeidResponse, PickedFile } from './messages';
 
 const KEY = new Uint8Array(32).fill(3).buffer;
+const TERMS = { options: BASIC_PROFILE_ONLY, key: KEY };
 
 function recorder() {
   const responses: DeidResponse[] = [];
@@ -24,10 +26,10 @@ const picked = (index: number, bytes: Uint8Array, name = `file-${index}.dcm`): P
 const ultrasound = () => pixelDicom({ rows: 4, columns: 6, pixels: new Uint8Array(24).map((_, i) => i * 10) });
 
 describe('de-identification worker', () => {
-  it('reports each file with counts and bytes, flags ultrasound with a preview, refuses compressed ultrasound, passes non-DICOM on', async () => {
+  it('reports what each file will be with counts, flags ultrasound, refuses compressed ultrasound, passes non-DICOM on', async () => {
     const { host, responses } = recorder();
     const files = [picked(0, phiCtSlice(0)), picked(1, ultrasound()), picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })), picked(3, new TextEncoder().encode('not dicom'))];
-    host.handle({ type: 'deidentify', jobId: 'j1', options: BASIC_PROFILE_ONLY, key: KEY, files });
+    host.handle({ type: 'deidentify', jobId: 'j1', ...TERMS, files });
     await host.idle();
     const progress = responses.filter((r) => r.type === 'progress');
     expect(progress.map((r) => [r.index, r.result.kind, r.done, r.total])).toEqual([
@@ -41,20 +43,15 @@ describe('de-identification worker', () => {
     expect(progress.at(-1)?.bytesDone).toBe(total);
     expect(responses.filter((r) => r.type === 'started').map((r) => r.name)).toEqual(files.map((f) => f.name));
     const [ct, us, jpeg] = progress.map((r) => r.result);
-    expect(ct?.kind === 'deidentified' && ct.burnedIn).toBeNull();
-    if (us?.kind !== 'deidentified' || !us.burnedIn) throw new Error('the ultrasound was not flagged');
-    expect(us.burnedIn.reason).toBe('ultrasound');
-    expect([us.burnedIn.preview.width, us.burnedIn.preview.height]).toEqual([6, 4]);
-    // Stretched from the darkest (0) to the brightest (230) value: the last pixel is white.
-    expect(Array.from(us.burnedIn.preview.rgba.slice(-4))).toEqual([255, 255, 255, 255]);
-    expect(firstText(readPart10(new Uint8Array(us.bytes)).dict, '00100010')).not.toContain('PIXEL');
+    expect(ct).toEqual({ kind: 'deidentified', sopInstanceUid: expect.stringMatching(/^2\.25\.\d+$/), burnedIn: null });
+    expect(us).toEqual({ kind: 'deidentified', sopInstanceUid: expect.stringMatching(/^2\.25\.\d+$/), burnedIn: { reason: 'ultrasound' } });
     expect(jpeg?.kind === 'refused' && jpeg.reason).toMatch(/1\.2\.840\.10008\.1\.2\.4\.50/);
     expect(responses.at(-1)).toEqual({ type: 'finished', jobId: 'j1', done: 4, total: 4, cancelled: false });
   });
 
   it('stops after the file in hand when cancelled', async () => {
     const { host, responses } = recorder();
-    host.handle({ type: 'deidentify', jobId: 'j2', options: BASIC_PROFILE_ONLY, key: KEY, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });
+    host.handle({ type: 'deidentify', jobId: 'j2', ...TERMS, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });
     host.handle({ type: 'cancel', jobId: 'j2' });
     await host.idle();
     const finished = responses.find((r) => r.type === 'finished');
@@ -63,18 +60,37 @@ describe('de-identification worker', () => {
     expect(finished?.type === 'finished' && finished.done).toBeLessThan(4);
   });
 
-  it('blacks out confirmed boxes, and says why it cannot for a broken request', async () => {
+  it('makes a flagged image’s preview again from its file', async () => {
     const { host, responses } = recorder();
-    host.handle({ type: 'deidentify', jobId: 'j3', options: BASIC_PROFILE_ONLY, key: KEY, files: [picked(0, ultrasound())] });
+    host.handle({ type: 'preview', requestId: 'p1', ...TERMS, file: picked(0, ultrasound()).file });
+    host.handle({ type: 'preview', requestId: 'p2', ...TERMS, file: picked(1, phiCtSlice(1)).file });
     await host.idle();
-    const first = responses.find((r) => r.type === 'progress');
-    if (first?.type !== 'progress' || first.result.kind !== 'deidentified') throw new Error('not de-identified');
-    host.handle({ type: 'redact', requestId: 'r1', bytes: first.result.bytes, report: first.result.report, reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] });
-    host.handle({ type: 'redact', requestId: 'r2', bytes: new ArrayBuffer(8), report: first.result.report, reason: 'ultrasound', boxes: [] });
-    const redacted = responses.find((r) => r.type === 'redacted');
-    if (redacted?.type !== 'redacted') throw new Error('not redacted');
+    const previewed = responses.find((r) => r.type === 'previewed');
+    if (previewed?.type !== 'previewed') throw new Error('no preview');
+    expect([previewed.requestId, previewed.preview.width, previewed.preview.height]).toEqual(['p1', 6, 4]);
+    // Stretched from the darkest (0) to the brightest (230) value: the last pixel is white.
+    expect(Array.from(previewed.preview.rgba.slice(-4))).toEqual([255, 255, 255, 255]);
+    expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'p2', sentence: expect.stringMatching(/^The image could not be shown/) });
+  });
+
+  it('prepares a file again from its file: the same UID as the check said, confirmed boxes blacked out; says why it cannot', async () => {
+    const { host, responses } = recorder();
+    const file = picked(0, ultrasound()).file;
+    host.handle({ type: 'deidentify', jobId: 'j3', ...TERMS, files: [{ index: 0, name: 'US.dcm', file }] });
+    host.handle({ type: 'prepare', requestId: 'r1', ...TERMS, file, confirmed: { reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] } });
+    host.handle({ type: 'prepare', requestId: 'r2', ...TERMS, file: picked(1, phiCtSlice(1)).file, confirmed: null });
+    host.handle({ type: 'prepare', requestId: 'r3', ...TERMS, file: picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })).file, confirmed: { reason: 'ultrasound', boxes: [] } });
+    await host.idle();
+    const check = responses.find((r) => r.type === 'progress');
+    const [redacted, ct] = responses.filter((r) => r.type === 'prepared');
+    if (check?.type !== 'progress' || check.result.kind !== 'deidentified' || redacted?.requestId !== 'r1' || ct?.requestId !== 'r2') throw new Error(`not prepared: ${JSON.stringify(responses)}`);
+    expect(redacted.report.sopInstanceUid).toBe(check.result.sopInstanceUid);
     expect(redacted.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 6, height: 1 }], frames: 1 });
-    expect(firstText(readPart10(new Uint8Array(redacted.bytes)).dict, '00280301')).toBe('NO');
-    expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'r2', sentence: expect.stringMatching(/^The text could not be blacked out/) });
+    const stored = readPart10(new Uint8Array(redacted.bytes));
+    expect(firstText(stored.dict, '00280301')).toBe('NO');
+    expect(firstText(stored.dict, '00100010')).not.toContain('PIXEL');
+    expect(ct.report.burnedIn).toBeUndefined();
+    expect(firstText(readPart10(new Uint8Array(ct.bytes)).dict, '00100010')).not.toContain('PHIFAMILY');
+    expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'r3', sentence: expect.stringMatching(/^The text could not be blacked out/) });
   });
 });

@@ -1,49 +1,59 @@
 /**
  * The de-identification worker's logic, free of the Worker itself: requests in, responses out
- * through `post` (with the buffers to transfer). Files are read and de-identified one at a time,
- * so memory holds one original at once and a cancel takes effect after the file in hand.
+ * through `post` (with the buffers to transfer). Every request reads its file afresh and lets go
+ * of it when answered, so the worker holds one file at a time whatever the upload's size, and a
+ * cancel takes effect after the file in hand.
  */
 import { burnedInReason } from '../../src/core/deid/burnedIn';
 import { firstText } from '../../src/core/deid/dataSet';
-import { deidentifyDicom, NotDicomError, readPart10 } from '../../src/core/deid/deidentify';
+import { deidentifyDicom, NotDicomError, readPart10, type DeidResult } from '../../src/core/deid/deidentify';
 import { importDeidKey } from '../../src/core/deid/keyedHash';
 import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDeidentified, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
-import type { DeidRequest, DeidResponse, FileResult, PickedFile } from './messages';
+import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, PickedFile } from './messages';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
 
 export interface DeidHost {
   handle(request: DeidRequest): void;
-  /** Resolves when no job is left (tests). */
+  /** Resolves when no job or request is left (tests). */
   idle(): Promise<void>;
 }
 
 const ownBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 
-async function deidentifyOne(picked: PickedFile, options: DeidOptions, key: CryptoKey): Promise<FileResult> {
-  let deidentified;
+/** The file de-identified, or null when it is not DICOM. */
+async function deidentified(file: Blob, options: DeidOptions, key: CryptoKey): Promise<DeidResult | null> {
   try {
-    deidentified = await deidentifyDicom(new Uint8Array(await picked.file.arrayBuffer()), options, key);
+    return await deidentifyDicom(new Uint8Array(await file.arrayBuffer()), options, key);
   } catch (error) {
-    if (error instanceof NotDicomError) return { kind: 'notDicom' };
+    if (error instanceof NotDicomError) return null;
     throw error;
   }
-  const file = readPart10(deidentified.bytes);
-  const reason = burnedInReason(file.dict, burnedInCheckOf(options));
-  if (!reason) return { kind: 'deidentified', bytes: ownBuffer(deidentified.bytes), report: deidentified.report, burnedIn: null };
-  const pixels = nativePixelsOf(file.dict, firstText(file.meta, '00020010'));
-  if (!pixels.ok) return { kind: 'refused', reason: pixels.reason };
-  return { kind: 'deidentified', bytes: ownBuffer(deidentified.bytes), report: deidentified.report, burnedIn: { reason, preview: pixelPreview(pixels.data, pixels.layout) } };
 }
 
-const transfersOf = (result: FileResult): Transferable[] =>
-  result.kind === 'deidentified' ? [result.bytes, ...(result.burnedIn ? [result.burnedIn.preview.rgba.buffer] : [])] : [];
+/** The de-identified file's native pixels, when the policy asks for its burned-in text to be checked. */
+function flaggedPixels(result: DeidResult, options: DeidOptions) {
+  const file = readPart10(result.bytes);
+  const reason = burnedInReason(file.dict, burnedInCheckOf(options));
+  return reason ? { reason, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) } : null;
+}
+
+async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey): Promise<FileCheck> {
+  const result = await deidentified(picked.file, options, key);
+  if (!result) return { kind: 'notDicom' };
+  const sopInstanceUid = result.report.sopInstanceUid;
+  const flagged = flaggedPixels(result, options);
+  if (!flagged) return { kind: 'deidentified', sopInstanceUid, burnedIn: null };
+  if (!flagged.pixels.ok) return { kind: 'refused', reason: flagged.pixels.reason };
+  return { kind: 'deidentified', sopInstanceUid, burnedIn: { reason: flagged.reason } };
+}
 
 const sentenceOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const keyOf = (terms: DeidTerms) => importDeidKey(new Uint8Array(terms.key));
 
 export function createDeidHost(post: Post): DeidHost {
   const cancelled = new Set<string>();
@@ -55,14 +65,14 @@ export function createDeidHost(post: Post): DeidHost {
     let bytesDone = 0;
     let done = 0;
     try {
-      const key = await importDeidKey(new Uint8Array(request.key));
+      const key = await keyOf(request);
       for (const picked of files) {
         if (cancelled.has(jobId)) break;
         post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
-        const result = await deidentifyOne(picked, request.options, key);
+        const result = await checkOne(picked, request.options, key);
         done += 1;
         bytesDone += picked.file.size;
-        post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, transfersOf(result));
+        post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, []);
       }
       post({ type: 'finished', jobId, done, total: files.length, cancelled: done < files.length }, []);
     } catch (error) {
@@ -72,29 +82,52 @@ export function createDeidHost(post: Post): DeidHost {
     }
   }
 
-  function redact(request: Extract<DeidRequest, { type: 'redact' }>): void {
+  async function preview(request: Extract<DeidRequest, { type: 'preview' }>): Promise<void> {
     try {
-      const { bytes, report } = redactDeidentified(new Uint8Array(request.bytes), request.report, request.reason, request.boxes);
-      post({ type: 'redacted', requestId: request.requestId, bytes: ownBuffer(bytes), report }, [bytes.buffer]);
+      const result = await deidentified(request.file, request.options, await keyOf(request));
+      const flagged = result && flaggedPixels(result, request.options);
+      if (!flagged) throw new Error('the file is no longer one to check for burned-in text');
+      if (!flagged.pixels.ok) throw new Error(flagged.pixels.reason);
+      const made = pixelPreview(flagged.pixels.data, flagged.pixels.layout);
+      post({ type: 'previewed', requestId: request.requestId, preview: made }, [made.rgba.buffer]);
     } catch (error) {
-      const sentence = error instanceof RedactionRefused ? `The text could not be blacked out: ${error.message}.` : `The text could not be blacked out: ${sentenceOf(error)}`;
+      post({ type: 'error', requestId: request.requestId, sentence: `The image could not be shown: ${sentenceOf(error)}` }, []);
+    }
+  }
+
+  async function prepare(request: Extract<DeidRequest, { type: 'prepare' }>): Promise<void> {
+    try {
+      const result = await deidentified(request.file, request.options, await keyOf(request));
+      if (!result) throw new Error('the file is no longer DICOM');
+      const { confirmed } = request;
+      const { bytes, report } = confirmed ? redactDeidentified(result.bytes, result.report, confirmed.reason, confirmed.boxes) : result;
+      const buffer = ownBuffer(bytes);
+      post({ type: 'prepared', requestId: request.requestId, bytes: buffer, report }, [buffer]);
+    } catch (error) {
+      const sentence = error instanceof RedactionRefused ? `The text could not be blacked out: ${error.message}.` : `The file could not be prepared: ${sentenceOf(error)}`;
       post({ type: 'error', requestId: request.requestId, sentence }, []);
     }
   }
 
+  const track = (work: Promise<void>) => {
+    const tracked = work.finally(() => running.delete(tracked));
+    running.add(tracked);
+  };
+
   return {
     handle(request) {
       switch (request.type) {
-        case 'deidentify': {
-          const job = deidentify(request).finally(() => running.delete(job));
-          running.add(job);
+        case 'deidentify':
+          track(deidentify(request));
           break;
-        }
         case 'cancel':
           cancelled.add(request.jobId);
           break;
-        case 'redact':
-          redact(request);
+        case 'preview':
+          track(preview(request));
+          break;
+        case 'prepare':
+          track(prepare(request));
           break;
       }
     },

@@ -17,6 +17,8 @@ export const burnedInMessages = {
   'burnedIn.reason.visibleLight': { en: 'endoscopy or photograph', ja: '内視鏡・写真' },
   'burnedIn.reason.burnedInAnnotation': { en: 'marked as carrying burned-in annotation', ja: '焼き込み注釈ありと記録された画像' },
   'burnedIn.reason.policy': { en: 'the policy checks every image', ja: 'ポリシーによりすべての画像を確認' },
+  'burnedIn.loading': { en: 'Reading the image again from its file…', ja: 'ファイルから画像を読み直しています…' },
+  'burnedIn.unreadable': { en: 'The image cannot be shown: {reason}', ja: '画像を表示できません：{reason}' },
   'burnedIn.confirmed': { en: 'confirmed', ja: '確定済み' },
   'burnedIn.keys': { en: 'Keys: A confirm and go on, N or → next, P or ← previous, Delete remove the chosen box.', ja: 'キー：A 確定して次へ、N または → 次、P または ← 前、Delete 選んだ枠を削除。' },
   'burnedIn.previous': { en: 'Previous image', ja: '前の画像' },

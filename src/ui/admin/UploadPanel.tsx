@@ -9,11 +9,13 @@ import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { BurnedInReview } from './burnedIn/BurnedInReview';
 import { createDeidWorkerClient, type DeidJob, type DeidProgress, type DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import { detectBurnedInText } from './burnedIn/detectBurnedInText';
-import { flaggedImageOf, type BurnedInCheckSession } from './burnedIn/burnedInSession';
+import { checkUpload, type BurnedInCheckSession } from './burnedIn/burnedInSession';
 import { DeidProgressLine } from './burnedIn/DeidProgressLine';
-import { deidentifiedUpload, preparedUpload, uploadDeid, type PreparedUpload } from './deidentifyUpload';
+import { asPicked, deidentifiedSource, uploadDeid, type UploadSource } from './deidentifyUpload';
+import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
+import { sendInTurn } from './sendInTurn';
 import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
 
@@ -32,7 +34,8 @@ const PARALLEL_UPLOADS = 2;
 
 /**
  * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file;
- * into a dataset whose policy requires it, each file is de-identified in the browser first.
+ * into a dataset whose policy requires it, each file is de-identified in the browser first: checked
+ * once (keeping nothing of it), then made again from its file when its turn to be sent comes.
  * A slide's upload is answered with its import job: the row waits for the job, which the slide
  * imports table follows (and finds again when the admin comes back to the screen).
  */
@@ -45,6 +48,8 @@ export function UploadPanel() {
   const [deidProgress, setDeidProgress] = useState<DeidProgress | null>(null);
   const [detecting, setDetecting] = useState<number | null>(null);
   const [check, setCheck] = useState<BurnedInCheckSession | null>(null);
+  const [held, setHeld] = useState(0);
+  const heldCount = useRef(heldBytes(setHeld));
   const deidJob = useRef<DeidJob | null>(null);
   const deidClient = useRef<DeidWorkerClient | null>(null);
   const importJobs = useImportJobs(chosen, () => void loadDatasets());
@@ -56,6 +61,7 @@ export function UploadPanel() {
   }, []);
 
   const update = (index: number, change: Partial<UploadRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const refuse = (index: number, reason: string) => setRows((current) => current.map((row, i) => (i === index ? { ...row, outcome: { file: row.name, status: 'refused', reason } } : row)));
 
   function finish(): void {
     deidClient.current?.dispose();
@@ -74,28 +80,13 @@ export function UploadPanel() {
     try {
       const deid = await uploadDeid(appServices().api, chosen);
       if (deid.mode === 'off') {
-        await send(chosen, files.map((file) => ({ name: file.webkitRelativePath || file.name, body: file, report: null })));
+        await send(chosen, files.map((file) => asPicked(file, file.webkitRelativePath || file.name)));
         return finish();
       }
       // Into a dataset that requires it, de-identified here first (in a worker, so the page stays
       // live): nothing identifying leaves the browser.
-      const client = (deidClient.current = createDeidWorkerClient());
-      const prepared: (PreparedUpload | null)[] = files.map(() => null);
-      const session: BurnedInCheckSession = { flagged: [], reviews: [], detector: null, prepared };
-      const job = client.deidentify(
-        files,
-        deid.options,
-        deid.key,
-        (index, result) => {
-          const file = files[index] as File;
-          const flagged = flaggedImageOf(index, result);
-          if (flagged) session.flagged.push(flagged);
-          const ready = flagged ? null : preparedUpload(file, file.webkitRelativePath || file.name, result);
-          if (ready && 'refused' in ready) update(index, { outcome: { file: file.name, status: 'refused', reason: t('burnedIn.uncheckable', { reason: ready.refused }) } });
-          else prepared[index] = ready;
-        },
-        setDeidProgress,
-      );
+      const client = (deidClient.current = createDeidWorkerClient(deid.options, deid.key));
+      const { job, session } = checkUpload(client, heldCount.current, files, (index, reason) => refuse(index, t('burnedIn.uncheckable', { reason })), setDeidProgress);
       deidJob.current = job;
       const { cancelled } = await job.finished;
       if (cancelled) {
@@ -103,13 +94,17 @@ export function UploadPanel() {
         return finish();
       }
       if (session.flagged.length === 0) {
-        await send(chosen, prepared);
+        await send(chosen, session.sources);
         return finish();
       }
       setDetecting(session.flagged.length);
-      const detection = await detectBurnedInText(appServices().proposals, session.flagged.map((image) => image.preview)).catch(() => null);
+      const detection = await detectBurnedInText(appServices().proposals, session.flagged.map((image) => () => client.preview(image.file))).catch(() => null);
       setDetecting(null);
-      setCheck({ ...session, detector: detection?.detector ?? null, reviews: session.flagged.map((_, i) => ({ boxes: detection?.boxes[i] ?? [], confirmed: false })) });
+      setCheck({
+        ...session,
+        detector: detection?.detector ?? null,
+        reviews: session.flagged.map((_, i) => ({ boxes: detection?.boxes[i] ?? [], confirmed: false })),
+      });
     } catch (caught) {
       const error = toAppError(caught);
       setRows((current) => current.map((row) => (row.outcome ? row : { ...row, error })));
@@ -117,67 +112,57 @@ export function UploadPanel() {
     }
   }
 
-  /** Every image confirmed: its boxes blacked out (in the worker), then everything sent. */
+  /** Every image confirmed: everything sent, each flagged image with its boxes blacked out (in the worker) when its turn comes. */
   async function redactAndSend(session: BurnedInCheckSession): Promise<void> {
     if (!chosen || !deidClient.current) return;
     const client = deidClient.current;
+    session.previews.release();
     setCheck(null);
-    const prepared = [...session.prepared];
+    const sources = [...session.sources];
     for (const [i, image] of session.flagged.entries()) {
-      try {
-        const redacted = await client.redact(image.bytes, image.report, image.reason, session.reviews[i]?.boxes ?? []);
-        prepared[image.index] = deidentifiedUpload(redacted.bytes, redacted.report);
-      } catch (caught) {
-        update(image.index, { outcome: { file: image.name, status: 'refused', reason: caught instanceof Error ? caught.message : String(caught) } });
-      }
+      sources[image.index] = deidentifiedSource(client, heldCount.current, image.file, { reason: image.reason, boxes: session.reviews[i]?.boxes ?? [] });
     }
     try {
-      await send(chosen, prepared);
+      await send(chosen, sources);
     } finally {
       finish();
     }
   }
 
   function cancelCheck(session: BurnedInCheckSession): void {
+    session.previews.release();
     for (const image of session.flagged) update(image.index, { outcome: { file: image.name, status: 'refused', reason: t('burnedIn.cancelled') } });
     setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
     finish();
   }
 
-  /** Sends what is ready (null: nothing to send for that row), a few at a time, with a report per file. */
-  async function send(datasetId: string, prepared: readonly (PreparedUpload | null)[]): Promise<void> {
+  /** Sends each row (null: nothing to send for that row), a few at a time, with a report per file. */
+  async function send(datasetId: string, sources: readonly (UploadSource | null)[]): Promise<void> {
     const { api } = appServices();
-    let next = 0;
-    async function worker(): Promise<void> {
-      while (next < prepared.length) {
-        const index = next++;
-        const ready = prepared[index];
-        if (!ready) continue;
-        try {
-          const answer = await api.sendFile(datasetId, ready.name, ready.body, {
-            onProgress: (sent) => update(index, { sent }),
-          });
-          if (isImportJob(answer)) {
-            importJobs.add(answer);
-            update(index, { sent: ready.body.size, jobId: answer.id });
-          } else {
-            const outcome = answer.outcomes[0] ?? null;
-            if (ready.report && outcome?.status === 'imported') await api.postDeidReport(datasetId, ready.report);
-            update(index, { sent: ready.body.size, outcome });
-          }
-        } catch (caught) {
-          update(index, { error: toAppError(caught) });
+    await sendInTurn(sources, PARALLEL_UPLOADS, {
+      async send(index, ready) {
+        const answer = await api.sendFile(datasetId, ready.name, ready.body, {
+          onProgress: (sent) => update(index, { sent }),
+        });
+        if (isImportJob(answer)) {
+          importJobs.add(answer);
+          update(index, { sent: ready.body.size, jobId: answer.id });
+        } else {
+          const outcome = answer.outcomes[0] ?? null;
+          if (ready.report && outcome?.status === 'imported') await api.postDeidReport(datasetId, ready.report);
+          update(index, { sent: ready.body.size, outcome });
         }
-      }
-    }
-    await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker));
+      },
+      notMade: (index, caught) => refuse(index, caught instanceof Error ? caught.message : String(caught)),
+      failed: (index, caught) => update(index, { error: toAppError(caught) }),
+    });
     await loadDatasets();
   }
 
   const shown = rows.map((row) => withJobOutcome(row, importJobs.jobs));
   const done = shown.filter((row) => row.outcome || row.error).length;
   return (
-    <section className="card" aria-labelledby="upload-title" data-testid="admin-upload">
+    <section className="card" aria-labelledby="upload-title" data-testid="admin-upload" data-held-bytes={held}>
       <h2 id="upload-title">{t('admin.upload.title')}</h2>
       <div className="form inline-form">
         <DatasetSelect testId="upload-dataset" value={chosen} onChange={setDatasetId} />
@@ -213,6 +198,7 @@ export function UploadPanel() {
           images={check.flagged}
           reviews={check.reviews}
           detector={check.detector}
+          loadPreview={check.previews.load}
           onChange={(index, review) => setCheck((current) => current && { ...current, reviews: current.reviews.map((r, i) => (i === index ? review : r)) })}
           onUpload={() => void redactAndSend(check)}
           onCancel={() => cancelCheck(check)}

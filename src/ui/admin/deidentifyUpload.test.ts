@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeidReport } from '../../core/deid/deidentify';
-import { deidentifiedUpload, preparedUpload, uploadDeid, type DeidApi } from './deidentifyUpload';
+import { deidentifiedUpload, uploadDeid, uploadSourceOf, type DeidApi } from './deidentifyUpload';
+import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
+import { heldBytes } from './heldBytes';
 import { BASIC_PROFILE_ONLY } from '../../core/deid/policy';
 
 const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(9)));
@@ -28,8 +30,12 @@ describe('upload de-identification', () => {
     expect(prepared.name).toBe('2.25.42.dcm');
     expect(new Uint8Array(await prepared.body.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     const text = new Blob(['not dicom']);
-    expect(preparedUpload(text, 'notes.txt', { kind: 'notDicom' })).toEqual({ name: 'notes.txt', body: text, report: null });
-    expect(preparedUpload(text, 'PHIFAMILY.dcm', { kind: 'refused', reason: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50' })).toEqual({
+    // Neither row asks the worker for anything.
+    const client = {} as DeidWorkerClient;
+    const source = uploadSourceOf(client, heldBytes(), text, 'notes.txt', { kind: 'notDicom' }, null);
+    if ('refused' in source) throw new Error('refused');
+    expect((await source()).upload).toEqual({ name: 'notes.txt', body: text, report: null });
+    expect(uploadSourceOf(client, heldBytes(), text, 'PHIFAMILY.dcm', { kind: 'refused', reason: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50' }, null)).toEqual({
       refused: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50',
     });
   });

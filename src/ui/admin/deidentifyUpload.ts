@@ -4,11 +4,16 @@
  * src/core/deid with the project key), under its new SOP Instance UID as name (the picked name may
  * be the patient's). A file that is not DICOM goes as it is, for the server to refuse with its
  * reason; one whose burned-in text cannot be blacked out does not go at all.
+ *
+ * A de-identified file is made when its turn to be sent comes, from its `File` (a handle on disk),
+ * and let go once sent: the page never holds the upload's files, only the few in flight.
  */
 import type { DeidKeyAnswer, DeidPolicyAnswer } from '../../core/api';
 import type { DeidReport } from '../../core/deid/deidentify';
 import type { DeidOptions } from '../../core/deid/policy';
-import type { FileResult } from '../../../workers/deid/messages';
+import type { ConfirmedBoxes, FileCheck } from '../../../workers/deid/messages';
+import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
+import type { HeldBytes } from './heldBytes';
 
 export interface PreparedUpload {
   readonly name: string;
@@ -16,6 +21,9 @@ export interface PreparedUpload {
   /** What de-identification did, to keep with the dataset once the file is in; null when not de-identified. */
   readonly report: DeidReport | null;
 }
+
+/** One row's upload, made when its turn comes; `release` once it is sent (or failed). */
+export type UploadSource = () => Promise<{ readonly upload: PreparedUpload; readonly release: () => void }>;
 
 export interface DeidApi {
   getDeidPolicy(datasetId: string): Promise<DeidPolicyAnswer>;
@@ -37,14 +45,30 @@ export function deidentifiedUpload(bytes: ArrayBuffer, report: DeidReport): Prep
   return { name: `${report.sopInstanceUid}.dcm`, body: new Blob([bytes], { type: 'application/dicom' }), report };
 }
 
-/** What goes for a file the worker is done with; where nothing may go, why the burned-in check cannot be done. */
-export function preparedUpload(file: Blob, name: string, result: FileResult): PreparedUpload | { readonly refused: string } {
-  switch (result.kind) {
-    case 'deidentified':
-      return deidentifiedUpload(result.bytes, result.report);
+/** A picked file sent as it is (no policy, or not DICOM): its `File` is the body, nothing held. */
+export function asPicked(file: Blob, name: string): UploadSource {
+  return async () => ({ upload: { name, body: file, report: null }, release: () => {} });
+}
+
+/**
+ * What goes for a file the check is done with (`confirmed`: the boxes of a flagged image, once a
+ * person confirmed them); where nothing may go, why the burned-in check cannot be done.
+ */
+export function uploadSourceOf(client: DeidWorkerClient, held: HeldBytes, file: Blob, name: string, check: FileCheck, confirmed: ConfirmedBoxes | null): UploadSource | { readonly refused: string } {
+  switch (check.kind) {
     case 'notDicom':
-      return { name, body: file, report: null };
+      return asPicked(file, name);
     case 'refused':
-      return { refused: result.reason };
+      return { refused: check.reason };
+    case 'deidentified':
+      return deidentifiedSource(client, held, file, confirmed);
   }
+}
+
+/** A DICOM file de-identified again (its confirmed boxes blacked out) when its turn comes, held until sent. */
+export function deidentifiedSource(client: DeidWorkerClient, held: HeldBytes, file: Blob, confirmed: ConfirmedBoxes | null): UploadSource {
+  return async () => {
+    const { bytes, report } = await client.prepare(file, confirmed);
+    return { upload: deidentifiedUpload(bytes, report), release: held.hold(bytes.byteLength) };
+  };
 }

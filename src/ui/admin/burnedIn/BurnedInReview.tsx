@@ -6,8 +6,10 @@ import { addBox, boxBetween, confirm, nextUnconfirmed, removeBox, resizeBox, typ
 
 export interface ImageToReview {
   readonly reason: BurnedInReason;
-  readonly preview: PixelPreview;
 }
+
+/** The shown image's preview as loaded (made again from its file each time it is shown), or why it could not be. */
+type Shown = { readonly index: number; readonly preview: PixelPreview } | { readonly index: number; readonly failed: string };
 
 const REASON_TEXT: Readonly<Record<BurnedInReason, MessageKey>> = {
   ultrasound: 'burnedIn.reason.ultrasound',
@@ -22,13 +24,15 @@ type Drag = { readonly kind: 'draw'; readonly from: [number, number]; readonly t
 /**
  * The "prepare" step of an upload: each image that may carry burned-in text, shown with the boxes
  * the detector proposed; the person removes, draws (drag on the image) or resizes (drag a box's
- * corner) boxes and confirms each image. Keys: A confirm and go on, N / → next, P / ← previous,
+ * corner) boxes and confirms each image. Only the shown image's preview is held, loaded through
+ * `loadPreview` when it is shown. Keys: A confirm and go on, N / → next, P / ← previous,
  * Delete remove the chosen box. Nothing is uploaded until every image is confirmed.
  */
 export function BurnedInReview({
   images,
   reviews,
   detector,
+  loadPreview,
   onChange,
   onUpload,
   onCancel,
@@ -36,6 +40,7 @@ export function BurnedInReview({
   readonly images: readonly ImageToReview[];
   readonly reviews: readonly ImageReview[];
   readonly detector: string | null;
+  readonly loadPreview: (index: number) => Promise<PixelPreview>;
   readonly onChange: (index: number, review: ImageReview) => void;
   readonly onUpload: () => void;
   readonly onCancel: () => void;
@@ -44,18 +49,31 @@ export function BurnedInReview({
   const [shown, setShown] = useState(0);
   const [chosen, setChosen] = useState<number | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
+  const [loaded, setLoaded] = useState<Shown | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const panel = useRef<HTMLElement>(null);
   const image = images[shown]!;
   const review = reviews[shown]!;
   const remaining = reviews.filter((r) => !r.confirmed).length;
-  const { width, height } = image.preview;
+  const preview = loaded?.index === shown && 'preview' in loaded ? loaded.preview : null;
+  const failed = loaded?.index === shown && 'failed' in loaded ? loaded.failed : null;
+  const { width, height } = preview ?? { width: 1, height: 1 };
 
   useEffect(() => panel.current?.focus(), []);
   useEffect(() => {
+    let live = true;
+    loadPreview(shown).then(
+      (made) => live && setLoaded({ index: shown, preview: made }),
+      (error: unknown) => live && setLoaded({ index: shown, failed: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadPreview, shown]);
+  useEffect(() => {
     const context = canvas.current?.getContext('2d');
-    context?.putImageData(new ImageData(image.preview.rgba.slice(), width, height), 0, 0);
-  }, [image, width, height]);
+    if (preview) context?.putImageData(new ImageData(preview.rgba, preview.width, preview.height), 0, 0);
+  }, [preview]);
 
   const go = (index: number) => {
     setShown((index + images.length) % images.length);
@@ -103,7 +121,7 @@ export function BurnedInReview({
       data-testid="burnedin-review"
       data-index={shown}
       data-remaining={remaining}
-      data-ready="true"
+      data-ready={preview ? 'true' : 'false'}
     >
       <h3 id="burned-in-title">{t('burnedIn.title')}</h3>
       <p className="muted">{detector ? t('burnedIn.intro', { detector }) : t('burnedIn.noDetector')}</p>
@@ -111,7 +129,8 @@ export function BurnedInReview({
         {t('burnedIn.position', { index: shown + 1, total: images.length, remaining })} · {t(REASON_TEXT[image.reason])}
         {review.confirmed ? ` · ${t('burnedIn.confirmed')}` : ''}
       </p>
-      <div className="burned-in-image" style={{ position: 'relative', maxWidth: '100%', width, aspectRatio: `${width} / ${height}` }}>
+      {!preview && <p role="status">{failed ? t('burnedIn.unreadable', { reason: failed }) : t('burnedIn.loading')}</p>}
+      <div className="burned-in-image" hidden={!preview} style={{ position: 'relative', maxWidth: '100%', width, aspectRatio: `${width} / ${height}` }}>
         <canvas ref={canvas} width={width} height={height} data-testid="burnedin-canvas" style={{ width: '100%', height: '100%' }} />
         <svg
           viewBox={`0 0 ${width} ${height}`}

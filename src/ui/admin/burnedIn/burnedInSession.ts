@@ -1,12 +1,14 @@
 /**
- * An upload waiting on its burned-in text check: the images a person must confirm (de-identified
- * bytes and report held until then), their boxes, and the other files ready to send.
+ * An upload waiting on its burned-in text check: the images a person must confirm (their files,
+ * read again to show them and to send them), their boxes, and what goes for the other rows.
+ * Nothing here holds a file's bytes: a row keeps its `File` and what the check said of it.
  */
 import type { BurnedInReason } from '../../../core/deid/burnedIn';
-import type { DeidReport } from '../../../core/deid/deidentify';
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
-import type { FileResult } from '../../../../workers/deid/messages';
-import type { PreparedUpload } from '../deidentifyUpload';
+import type { FileCheck } from '../../../../workers/deid/messages';
+import { uploadSourceOf, type UploadSource } from '../deidentifyUpload';
+import type { HeldBytes } from '../heldBytes';
+import type { DeidJob, DeidProgress, DeidWorkerClient } from './deidWorkerClient';
 import type { ImageReview } from './reviewBoxes';
 
 export interface FlaggedImage {
@@ -15,9 +17,8 @@ export interface FlaggedImage {
   /** Its de-identified name (the new SOP Instance UID), never the picked one. */
   readonly name: string;
   readonly reason: BurnedInReason;
-  readonly preview: PixelPreview;
-  readonly bytes: ArrayBuffer;
-  readonly report: DeidReport;
+  /** As picked: a handle on the file, not its bytes. */
+  readonly file: Blob;
 }
 
 export interface BurnedInCheckSession {
@@ -26,11 +27,64 @@ export interface BurnedInCheckSession {
   readonly reviews: readonly ImageReview[];
   readonly detector: string | null;
   /** Per upload row: what goes once every image is confirmed (null: nothing, or a flagged image). */
-  readonly prepared: readonly (PreparedUpload | null)[];
+  readonly sources: readonly (UploadSource | null)[];
+  /** The flagged images' previews for the review screen. */
+  readonly previews: ReviewPreviews;
 }
 
 /** The image to check, when the worker flagged this file; null otherwise. */
-export function flaggedImageOf(index: number, result: FileResult): FlaggedImage | null {
-  if (result.kind !== 'deidentified' || !result.burnedIn) return null;
-  return { index, name: `${result.report.sopInstanceUid}.dcm`, reason: result.burnedIn.reason, preview: result.burnedIn.preview, bytes: result.bytes, report: result.report };
+export function flaggedImageOf(index: number, file: Blob, check: FileCheck): FlaggedImage | null {
+  if (check.kind !== 'deidentified' || !check.burnedIn) return null;
+  return { index, name: `${check.sopInstanceUid}.dcm`, reason: check.burnedIn.reason, file };
+}
+
+export interface ReviewPreviews {
+  /** The preview of flagged image `index`, made again from its file. */
+  load(index: number): Promise<PixelPreview>;
+  /** Lets go of the one shown: the review is over, and a load still under way holds nothing. */
+  release(): void;
+}
+
+/** Previews for the review screen, one shown at a time: the last loaded is held, the one before it let go. */
+export function reviewPreviews(client: DeidWorkerClient, held: HeldBytes, flagged: readonly FlaggedImage[]): ReviewPreviews {
+  let releaseShown = () => {};
+  let over = false;
+  return {
+    async load(index) {
+      const preview = await client.preview(flagged[index]!.file);
+      if (over) return preview;
+      releaseShown();
+      releaseShown = held.hold(preview.rgba.byteLength);
+      return preview;
+    },
+    release() {
+      over = true;
+      releaseShown();
+    },
+  };
+}
+
+/**
+ * The check pass over the picked files (in the worker): fills the session as each file is checked.
+ * `refused`: a row that must be checked for burned-in text but cannot be (nothing goes for it).
+ */
+export function checkUpload(
+  client: DeidWorkerClient,
+  held: HeldBytes,
+  files: readonly File[],
+  refused: (index: number, reason: string) => void,
+  onProgress: (progress: DeidProgress) => void,
+): { readonly job: DeidJob; readonly session: BurnedInCheckSession } {
+  const sources: (UploadSource | null)[] = files.map(() => null);
+  const flagged: FlaggedImage[] = [];
+  const session: BurnedInCheckSession = { flagged, reviews: [], detector: null, sources, previews: reviewPreviews(client, held, flagged) };
+  const onFile = (index: number, check: FileCheck) => {
+    const file = files[index]!;
+    const image = flaggedImageOf(index, file, check);
+    if (image) return void flagged.push(image);
+    const source = uploadSourceOf(client, held, file, file.webkitRelativePath || file.name, check, null);
+    if ('refused' in source) refused(index, source.refused);
+    else sources[index] = source;
+  };
+  return { job: client.deidentify(files, onFile, onProgress), session };
 }

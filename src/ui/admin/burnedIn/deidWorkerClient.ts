@@ -1,12 +1,11 @@
 /**
- * The upload screen's side of the de-identification worker (workers/deid): one job over the picked
- * files with a callback per file and a cancel, and redactions as promises.
+ * The upload screen's side of the de-identification worker (workers/deid): one check job over the
+ * picked files with a callback per file and a cancel; previews and prepared files as promises.
  */
-import type { BurnedInReason } from '../../../core/deid/burnedIn';
 import type { DeidReport } from '../../../core/deid/deidentify';
+import type { PixelPreview } from '../../../core/deid/pixelPreview';
 import type { DeidOptions } from '../../../core/deid/policy';
-import type { RedactionBox } from '../../../core/deid/redactPixels';
-import type { DeidRequest, DeidResponse, FileResult } from '../../../../workers/deid/messages';
+import type { ConfirmedBoxes, DeidRequest, DeidResponse, DeidTerms, FileCheck } from '../../../../workers/deid/messages';
 
 export interface DeidProgress {
   readonly done: number;
@@ -24,22 +23,52 @@ export interface DeidJob {
 }
 
 export interface DeidWorkerClient {
-  deidentify(files: readonly File[], options: DeidOptions, key: Uint8Array, onFile: (index: number, result: FileResult) => void, onProgress: (progress: DeidProgress) => void): DeidJob;
-  redact(bytes: ArrayBuffer, report: DeidReport, reason: BurnedInReason, boxes: readonly RedactionBox[]): Promise<{ bytes: ArrayBuffer; report: DeidReport }>;
+  /** The check pass: what will become of each file; nothing of the files is kept. */
+  deidentify(files: readonly File[], onFile: (index: number, result: FileCheck) => void, onProgress: (progress: DeidProgress) => void): DeidJob;
+  /** A flagged image's preview, made again from its file; rejects with the worker's sentence. */
+  preview(file: Blob): Promise<PixelPreview>;
+  /** A file's de-identified bytes (with its confirmed boxes blacked out) and report; rejects with the worker's sentence. */
+  prepare(file: Blob, confirmed: ConfirmedBoxes | null): Promise<{ readonly bytes: ArrayBuffer; readonly report: DeidReport }>;
   dispose(): void;
 }
 
-export function createDeidWorkerClient(): DeidWorkerClient {
-  const worker = new Worker(new URL('../../../../workers/deid/deid.worker.ts', import.meta.url), { type: 'module', name: 'deid' });
-  const send = (request: DeidRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer);
+/** What the client needs of a Worker (tests give the worker's logic in-process). */
+export interface DeidPort {
+  postMessage(request: DeidRequest, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<DeidResponse>) => void) | null;
+  terminate(): void;
+}
+
+const deidWorker = (): DeidPort => new Worker(new URL('../../../../workers/deid/deid.worker.ts', import.meta.url), { type: 'module', name: 'deid' });
+
+/** A client for uploads under one policy (its options and the project key). */
+export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, port: DeidPort = deidWorker()): DeidWorkerClient {
+  const send = (request: DeidRequest, transfer: Transferable[] = []) => port.postMessage(request, transfer);
   const listeners = new Set<(response: DeidResponse) => void>();
-  worker.onmessage = (event: MessageEvent<DeidResponse>) => {
+  port.onmessage = (event) => {
     for (const listener of listeners) listener(event.data);
   };
+  // A copy per request: the one sent is the worker's to keep.
+  const terms = (): DeidTerms => ({ options, key: key.slice().buffer as ArrayBuffer });
   let count = 0;
 
+  /** Sends a request and waits for its one answer of `type`. */
+  function ask<T extends 'previewed' | 'prepared'>(request: (requestId: string) => DeidRequest, type: T): Promise<Extract<DeidResponse, { type: T }>> {
+    const requestId = `${type}-${(count += 1)}`;
+    return new Promise((resolve, reject) => {
+      const listener = (response: DeidResponse) => {
+        if (!('requestId' in response) || response.requestId !== requestId) return;
+        listeners.delete(listener);
+        if (response.type === type) resolve(response as Extract<DeidResponse, { type: T }>);
+        else if (response.type === 'error') reject(new Error(response.sentence));
+      };
+      listeners.add(listener);
+      send(request(requestId));
+    });
+  }
+
   return {
-    deidentify(files, options, key, onFile, onProgress) {
+    deidentify(files, onFile, onProgress) {
       const jobId = `deid-${(count += 1)}`;
       const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
       let progress: DeidProgress = { done: 0, total: files.length, bytesDone: 0, bytesTotal, current: null };
@@ -61,22 +90,16 @@ export function createDeidWorkerClient(): DeidWorkerClient {
       });
       onProgress(progress);
       const picked = files.map((file, index) => ({ index, name: file.webkitRelativePath || file.name, file }));
-      send({ type: 'deidentify', jobId, options, key: key.slice().buffer as ArrayBuffer, files: picked });
+      send({ type: 'deidentify', jobId, files: picked, ...terms() });
       return { cancel: () => send({ type: 'cancel', jobId }), finished };
     },
-    redact(bytes, report, reason, boxes) {
-      const requestId = `redact-${(count += 1)}`;
-      return new Promise((resolve, reject) => {
-        const listener = (response: DeidResponse) => {
-          if (!('requestId' in response) || response.requestId !== requestId) return;
-          listeners.delete(listener);
-          if (response.type === 'redacted') resolve({ bytes: response.bytes, report: response.report });
-          else if (response.type === 'error') reject(new Error(response.sentence));
-        };
-        listeners.add(listener);
-        send({ type: 'redact', requestId, bytes, report, reason, boxes }, [bytes]);
-      });
+    async preview(file) {
+      return (await ask((requestId) => ({ type: 'preview', requestId, file, ...terms() }), 'previewed')).preview;
     },
-    dispose: () => worker.terminate(),
+    async prepare(file, confirmed) {
+      const { bytes, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
+      return { bytes, report };
+    },
+    dispose: () => port.terminate(),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the registry's burned-in text detector (the built-in `ppocr-text-det`, task
  * `textDetection`) in the inference worker over the previews of the images to check, and hands back
- * its boxes per image. Without a detector (none enabled, no inference runtime) the images are still
+ * its boxes per image. Each preview is made when the run reaches its image and handed to the
+ * inference worker, so the page holds none of them. Without a detector (none enabled, no inference runtime) the images are still
  * checked: a person draws the boxes.
  */
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
@@ -18,7 +19,8 @@ export interface DetectionOutcome {
   readonly detector: string | null;
 }
 
-export async function detectBurnedInText(services: ProposalServices | undefined, previews: readonly PixelPreview[]): Promise<DetectionOutcome> {
+/** `previews`: per image, a way to make its preview. */
+export async function detectBurnedInText(services: ProposalServices | undefined, previews: readonly (() => Promise<PixelPreview>)[]): Promise<DetectionOutcome> {
   const none: DetectionOutcome = { boxes: previews.map(() => []), detector: null };
   if (!services || previews.length === 0) return none;
   const models = await services.listModels({ labelSetId: BURNED_IN_LABEL_SET, itemKind: 'frames' });
@@ -28,16 +30,10 @@ export async function detectBurnedInText(services: ProposalServices | undefined,
   const run = services.inference().run({
     manifest: detector.manifest,
     priority: 'batch',
-    // The preview's pixels are copied: the review screen keeps showing them while the worker owns its copy.
-    inputs: previews.map((preview, index) => async () => ({
-      kind: 'rgbaImage' as const,
-      targetId: String(index),
-      width: preview.width,
-      height: preview.height,
-      rgba: preview.rgba.slice(),
-      origin: [0, 0] as const,
-      scale: 1,
-    })),
+    inputs: previews.map((make, index) => async () => {
+      const preview = await make();
+      return { kind: 'rgbaImage' as const, targetId: String(index), width: preview.width, height: preview.height, rgba: preview.rgba, origin: [0, 0] as const, scale: 1 };
+    }),
     onProposals: (targetId, proposals) => {
       boxes[Number(targetId)] = boxesOfProposals(proposals);
     },
