@@ -154,7 +154,8 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
     const sopInstanceUid = sopInstanceUids[index] ?? '';
     const elements = sliceElements({ index, z, origin, pixels, studyInstanceUid, seriesInstanceUid, frameOfReferenceUid, series });
     files.push({
-      name: `${inSeries}slice-${String(index + 1).padStart(2, '0')}.dcm`,
+      // A series asked for by number is named so, apart from the files of a default phantom beside it.
+      name: `${options.series ? `series-${series.number}-` : ''}slice-${String(index + 1).padStart(2, '0')}.dcm`,
       bytes: writeDicom(elements, { sopClassUid: CT_IMAGE_STORAGE, sopInstanceUid }),
     });
   }
