@@ -2,7 +2,7 @@
  * A series' thumbnail: its middle slice (in patient order) rendered small through the WADO-RS
  * rendered path (modality LUT, the file's own window, JPEG). Rendered here rather than in the
  * browser, whose loader would have to fetch and decode a whole slice of every other series
- * (≈ 0.5 MB each for 512² CT) to draw a 3 KB picture.
+ * (≈ 0.5 MB each for 512² CT) to draw a picture of a few KB.
  */
 import type { Kysely } from 'kysely';
 import type { SeriesItem, SliceRef } from '../../src/core/item';
