@@ -1,7 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { StudySeries } from '../../../core/api';
 import { orderStudySeries } from '../../../core/studySeries';
-import { appServices } from '../../../store';
+import { appServices, appStore } from '../../../store';
+
+interface ListedStudy {
+  /** Whose listing it is: another user of this page may be allowed fewer of its series. */
+  readonly userId: string;
+  readonly series: readonly StudySeries[];
+}
+
+/**
+ * The last study listed. Switching to another of its series remounts the workspace: shown from
+ * here at once, the panel neither vanishes nor resizes the viewer while the list is asked again.
+ */
+let lastStudy: ListedStudy | null = null;
+
+const userId = (): string | null => appStore().getState().session?.user.id ?? null;
 
 /**
  * The series of the open item's study the reader may open, in series order (every page of the
@@ -9,7 +23,9 @@ import { appServices } from '../../../store';
  * is a way to move on, and the series itself reads without it.
  */
 export function useStudySeries(itemId: string): readonly StudySeries[] | null {
-  const [study, setStudy] = useState<{ readonly itemId: string; readonly series: readonly StudySeries[] } | null>(null);
+  const [study, setStudy] = useState<{ readonly itemId: string; readonly series: readonly StudySeries[] } | null>(() =>
+    lastStudy && lastStudy.userId === userId() && lastStudy.series.some((s) => s.itemId === itemId) ? { itemId, series: lastStudy.series } : null,
+  );
   useEffect(() => {
     let live = true;
     const load = async () => {
@@ -20,7 +36,11 @@ export function useStudySeries(itemId: string): readonly StudySeries[] | null {
         all.push(...page.series);
         cursor = page.nextCursor;
       } while (cursor !== null && live);
-      if (live) setStudy({ itemId, series: orderStudySeries(all) });
+      if (!live) return;
+      const series = orderStudySeries(all);
+      const user = userId();
+      lastStudy = user === null ? null : { userId: user, series };
+      setStudy({ itemId, series });
     };
     load().catch(() => undefined);
     return () => {
