@@ -6,8 +6,9 @@ import { BUILTIN_LABEL_SETS, PREVIOUS_BUILTIN_LABEL_SETS } from '../src/core/lab
 import { buildApp } from './app';
 import { readWholeBlob } from './blobs/blobStore';
 import { blobStoreIn } from './blobs/diskBlobStore';
-import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, groundTruthPath } from './bootstrap';
+import { ADMIN_USERNAME, bootstrap, DEMO_DATASET_NAME, DEMO_STUDY_DATASET_NAME, groundTruthPath } from './bootstrap';
 import { generateHeadCtPhantom } from './demo/phantom';
+import { DEMO_STUDY_SERIES } from './demo/study';
 import { DEMO_VIDEO_DATASET_NAME, DEMO_VIDEO_FILE_NAME } from './demo/video/seed';
 import { openTestDatabase, testDialects, type TestDatabase } from './testing/testDatabase';
 
@@ -58,6 +59,12 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     const assignment = await database.db.selectFrom('assignments').select(['user_id', 'state']).executeTakeFirstOrThrow();
     expect(assignment).toEqual({ user_id: session!.user.id, state: 'assigned' });
 
+    // The two-series study: one StudyInstanceUID, its series numbered and of their own slice counts.
+    const study = await database.db.selectFrom('datasets').select('id').where('name', '=', DEMO_STUDY_DATASET_NAME).executeTakeFirstOrThrow();
+    const series = await database.db.selectFrom('items').select(['study_uid', 'series_number', 'target_count']).where('dataset_id', '=', study.id).orderBy('series_number').execute();
+    expect(series.map((s) => [Number(s.series_number), Number(s.target_count)])).toEqual(DEMO_STUDY_SERIES.map((s) => [s.number, s.sliceCount]));
+    expect(new Set(series.map((s) => s.study_uid)).size).toBe(1);
+
     const attachment = await database.db.selectFrom('dataset_attachments').select('body').where('dataset_id', '=', dataset.id).executeTakeFirstOrThrow();
     expect(JSON.parse(attachment.body)).toEqual(truth);
     expect(JSON.parse(readFileSync(groundTruthPath(database.dataDir), 'utf8'))).toEqual(truth);
@@ -84,8 +91,8 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
       const passwords = starts.map((start) => start.adminPassword).filter((password) => password !== null);
       expect(passwords).toHaveLength(1);
       expect(starts.filter((start) => start.demoDatasetId !== null)).toHaveLength(1);
-      // The head-CT phantom, the demo slide and the demo video, each once.
-      expect(await counts()).toMatchObject({ users: 1, datasets: 3, items: 3, assignments: 3, dataset_attachments: 3 });
+      // The head-CT phantom, the two-series study, the demo slide and the demo video, each once (the study has no ground truth attached).
+      expect(await counts()).toMatchObject({ users: 1, datasets: 4, items: 5, assignments: 5, dataset_attachments: 3 });
       expect(await login(passwords[0]!)).not.toBeNull();
     } finally {
       if (other !== database.db) await other.destroy();

@@ -59,6 +59,15 @@ export interface PhantomFile {
 export interface PhantomOptions {
   readonly seed?: number;
   readonly sliceCount?: number;
+  /** Which series of the seed's study this is; default series 1 with the demo's description. */
+  readonly series?: PhantomSeries;
+}
+
+/** A series of the phantom's study: the same seed makes the same study, a number other than 1 another series in it. */
+export interface PhantomSeries {
+  /** SeriesNumber (≥ 1); it also names the series' UIDs, so two numbers never share an instance. */
+  readonly number: number;
+  readonly description: string;
 }
 
 export const PHANTOM_PATIENT = { name: 'PHANTOM^HEAD', id: 'MJR-DEMO-0001' } as const;
@@ -124,10 +133,13 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
   const { sliceCount, grid, heightOf, sahSliceIndices } = layout;
   const origin = grid.x0;
 
+  const series = options.series ?? { number: 1, description: PHANTOM_SERIES_DESCRIPTION };
+  // Series 1 keeps the names its UIDs always had, so the demo's ground truth stays as it was.
+  const inSeries = series.number === 1 ? '' : `series-${series.number}-`;
   const studyInstanceUid = derivedUid(seed, 'study');
-  const seriesInstanceUid = derivedUid(seed, 'series');
+  const seriesInstanceUid = derivedUid(seed, series.number === 1 ? 'series' : `series-${series.number}`);
   const frameOfReferenceUid = derivedUid(seed, 'frame-of-reference');
-  const sopInstanceUids = Array.from({ length: sliceCount }, (_, i) => derivedUid(seed, `slice-${i}`));
+  const sopInstanceUids = Array.from({ length: sliceCount }, (_, i) => derivedUid(seed, `${inSeries}slice-${i}`));
   const probeSpots = chooseProbes(grid, sliceCount, heightOf, sahSliceIndices);
 
   const random = mulberry32(seed);
@@ -140,9 +152,10 @@ export function generateHeadCtPhantom(options: PhantomOptions = {}): { files: Ph
     const pixels = addNoise(base, quietMask(spots), random);
     const z = FIRST_Z_MM + SLICE_MM * index;
     const sopInstanceUid = sopInstanceUids[index] ?? '';
-    const elements = sliceElements({ index, z, origin, pixels, studyInstanceUid, seriesInstanceUid, frameOfReferenceUid });
+    const elements = sliceElements({ index, z, origin, pixels, studyInstanceUid, seriesInstanceUid, frameOfReferenceUid, series });
     files.push({
-      name: `slice-${String(index + 1).padStart(2, '0')}.dcm`,
+      // A series asked for by number is named so, apart from the files of a default phantom beside it.
+      name: `${options.series ? `series-${series.number}-` : ''}slice-${String(index + 1).padStart(2, '0')}.dcm`,
       bytes: writeDicom(elements, { sopClassUid: CT_IMAGE_STORAGE, sopInstanceUid }),
     });
   }
@@ -226,6 +239,7 @@ interface SliceInput {
   readonly studyInstanceUid: string;
   readonly seriesInstanceUid: string;
   readonly frameOfReferenceUid: string;
+  readonly series: PhantomSeries;
 }
 
 function sliceElements(s: SliceInput): DicomElement[] {
@@ -240,7 +254,7 @@ function sliceElements(s: SliceInput): DicomElement[] {
     { tag: 0x00080070, vr: 'LO', value: 'Mejirushi' },
     { tag: 0x00080090, vr: 'PN', value: '' },
     { tag: 0x00081030, vr: 'LO', value: 'Demo head CT (synthetic phantom)' },
-    { tag: 0x0008103e, vr: 'LO', value: PHANTOM_SERIES_DESCRIPTION },
+    { tag: 0x0008103e, vr: 'LO', value: s.series.description },
     { tag: 0x00100010, vr: 'PN', value: PHANTOM_PATIENT.name },
     { tag: 0x00100020, vr: 'LO', value: PHANTOM_PATIENT.id },
     { tag: 0x00100030, vr: 'DA', value: '' },
@@ -251,7 +265,7 @@ function sliceElements(s: SliceInput): DicomElement[] {
     { tag: 0x0020000d, vr: 'UI', value: s.studyInstanceUid },
     { tag: 0x0020000e, vr: 'UI', value: s.seriesInstanceUid },
     { tag: 0x00200010, vr: 'SH', value: '1' },
-    { tag: 0x00200011, vr: 'IS', value: 1 },
+    { tag: 0x00200011, vr: 'IS', value: s.series.number },
     { tag: 0x00200013, vr: 'IS', value: s.index + 1 },
     { tag: 0x00200032, vr: 'DS', value: [s.origin, s.origin, s.z] },
     { tag: 0x00200037, vr: 'DS', value: [1, 0, 0, 0, 1, 0] },

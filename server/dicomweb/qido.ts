@@ -84,7 +84,7 @@ function naturalOr(text: string | undefined, fallback: number): number {
 export type ServiceRoot = string;
 
 /** The series items of a dataset the caller may read: every one for oversight roles, else the assigned ones. */
-function visibleSeries(db: Kysely<Database>, user: User, datasetId: string) {
+export function visibleSeries(db: Kysely<Database>, user: User, datasetId: string) {
   let query = db.selectFrom('items').where('items.dataset_id', '=', datasetId).where('items.kind', '=', 'series');
   if (!seesAllItems(user)) {
     query = query.where((eb) =>
@@ -96,7 +96,7 @@ function visibleSeries(db: Kysely<Database>, user: User, datasetId: string) {
 }
 
 /** A text field of the item's JSON content, in SQL. */
-function contentText(db: Kysely<Database>, field: 'modality' | 'seriesDescription'): RawBuilder<string | null> {
+export function contentText(db: Kysely<Database>, field: 'modality' | 'seriesDescription'): RawBuilder<string | null> {
   return dialectOf(db) === 'postgres' ? sql<string | null>`(items.content::json ->> ${field})` : sql<string | null>`json_extract(items.content, ${`$.${field}`})`;
 }
 

@@ -195,6 +195,8 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(409), annB: 403, readerReviewer: 403, allRolesReader: 403 },
   },
   { route: 'GET /api/items/:id/files/:fileId', url: (f) => `${item(f)}/files/${f.fileId}`, expect: signedIn(200) },
+  { route: 'GET /api/items/:id/study', url: (f) => `${item(f)}/study`, expect: signedIn(200) },
+  { route: 'GET /api/items/:id/thumbnail', url: (f) => `${item(f)}/thumbnail`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers', url: (f) => `${item(f)}/layers`, expect: signedIn(200) },
   { route: 'GET /api/items/:id/layers/:layerId', url: (f) => `${item(f)}/layers/nuclei`, expect: signedIn(404) },
   { route: 'GET /api/items/:id/tiles/:version/:level/:x/:y', url: (f) => `${item(f)}/tiles/v1/0/0/0`, expect: signedIn(404) },

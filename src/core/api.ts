@@ -239,6 +239,30 @@ export interface ItemDetail {
   readonly state: AssignmentState | null;
 }
 
+/**
+ * GET /api/items/:id/study?cursor=&limit= → StudySeriesPage: the series items of the item's dataset
+ * that share its StudyInstanceUID (the item itself among them) and that the caller may open, paged
+ * in item-id order. Each series' thumbnail, its middle slice rendered small, is at
+ * GET /api/items/:id/thumbnail (image/jpeg; ETag the slice file's hash).
+ */
+export interface StudySeries {
+  readonly itemId: string;
+  readonly title: string;
+  /** SeriesNumber; null when the files carry none. */
+  readonly seriesNumber: number | null;
+  readonly seriesDescription: string;
+  readonly modality: string;
+  readonly sliceCount: number;
+  /** Changes whenever the series does (files imported into it): a thumbnail kept under it stays right. */
+  readonly updatedAt: string;
+}
+
+export interface StudySeriesPage {
+  readonly series: readonly StudySeries[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  readonly nextCursor: string | null;
+}
+
 /** Head of one annotator's document of an item. */
 export interface DocumentInfo {
   /** Applied batches so far; 0 = nothing written yet. */

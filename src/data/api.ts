@@ -41,6 +41,7 @@ import type {
   LabelSetMigrationUndo,
   MigrationPlanAnswer,
   ItemPage,
+  StudySeriesPage,
   LoginRequest,
   LoginResponse,
   NewCommentThread,
@@ -293,6 +294,10 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     getItem: (itemId: string) => json<ItemDetail>('GET', item(itemId)),
+    /** One page of the series of the item's study the caller may open (StudySeriesPage). */
+    studySeries: (itemId: string, cursor: string | null) => json<StudySeriesPage>('GET', `${item(itemId)}/study${query({ cursor })}`),
+    /** A series' middle slice as a small JPEG. */
+    seriesThumbnail: (itemId: string) => blob(`${item(itemId)}/thumbnail`),
     /** The caller's masks of a region question as a DICOM SEG, as the server holds them (synced edits only). */
     exportSeg: (itemId: string, questionId: string) => blob(`${item(itemId)}/exports/seg?question=${encodeURIComponent(questionId)}`),
     /** The caller's reading as a DICOM SR measurement report (synced edits only); `questionId` names the region question when there are several. */

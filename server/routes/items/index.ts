@@ -1,6 +1,7 @@
-/** Items of a dataset (keyset-paged), one item's detail, and its DICOM files (streamed from the blob store, with ranges); a frame set's images are routes/frames'. */
+/** Items of a dataset (keyset-paged), one item's detail, the series of its study with their thumbnails, and its DICOM files (streamed from the blob store, with ranges); a frame set's images are routes/frames'. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ItemDetail } from '../../../src/core/api';
+import type { ItemDetail, StudySeriesPage } from '../../../src/core/api';
+import { NoDecoder } from '../../dicom/decode/pixels';
 import { toNumber } from '../../db/dialect';
 import { notFound } from '../../http/errors';
 import { parseRange } from '../../http/range';
@@ -9,7 +10,9 @@ import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible, visibleItem } from '../../services/access';
 import { findDataset } from '../../services/datasets';
 import { decodeCursor, itemFromRow, listItems } from '../../services/items';
-import { fileSchema, itemSchema, listItemsSchema } from './schema';
+import { renderThumbnail, thumbnailSource } from '../../services/seriesThumbnail';
+import { decodeStudyCursor, listStudySeries } from '../../services/studySeries';
+import { fileSchema, itemSchema, listItemsSchema, studySchema } from './schema';
 
 /**
  * Patient images stay out of the browser's HTTP cache, which outlives a sign-out: the offline
@@ -39,6 +42,33 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
     if (!labelSet) throw new Error(`item ${item.id} has no label set`);
     return { item: itemFromRow(item), labelSet, state };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { cursor?: string; limit?: string } }>(
+    '/api/items/:id/study',
+    { schema: studySchema },
+    async (request): Promise<StudySeriesPage> => {
+      const user = userOf(request);
+      const { item } = await visibleItem(ctx.db, user, request.params.id);
+      const cursor = request.query.cursor === undefined ? null : decodeStudyCursor(request.query.cursor);
+      return listStudySeries(ctx.db, user, item, cursor, limitOf(request.query.limit, 100, 500));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/api/items/:id/thumbnail', { schema: itemSchema }, async (request, reply) => {
+    const { item } = await visibleItem(ctx.db, userOf(request), request.params.id);
+    const source = await thumbnailSource(ctx.db, item);
+    if (!source) throw notFound(`item ${item.id} has no slice to show`);
+    // The slice file's hash names the picture: the same file always renders the same.
+    const etag = `"${source.sha256}-thumbnail"`;
+    reply.header('ETag', etag).header('Cache-Control', PATIENT_DATA);
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    try {
+      return reply.type('image/jpeg').send(await renderThumbnail(ctx.blobs, source));
+    } catch (error) {
+      if (error instanceof NoDecoder) throw notFound(`item ${item.id}: ${error.message}`);
+      throw error;
+    }
   });
 
   app.get<{ Params: { id: string; fileId: string } }>('/api/items/:id/files/:fileId', { schema: fileSchema }, async (request, reply) => {

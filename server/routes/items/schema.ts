@@ -14,6 +14,9 @@ export const listItemsSchema = {
 
 export const itemSchema = { params: idParams } as const;
 
+/** The series of an item's study: paged as a dataset's items are. */
+export const studySchema = listItemsSchema;
+
 export const fileSchema = {
   params: {
     type: 'object',

@@ -1,6 +1,6 @@
 import type { MessageTable } from '../types';
 
-/** Messages of the CT reading aids: tools, cine, corner text, measurements, reformats, their help rows. */
+/** Messages of the CT reading aids: tools, cine, corner text, measurements, reformats, the study panel, their help rows. */
 export const readingContextMessages = {
   'reading.bar': { en: 'Reading tools', ja: '読影ツール' },
   'reading.keyHint': { en: 'Key: {key}', ja: 'キー：{key}' },
@@ -57,6 +57,14 @@ export const readingContextMessages = {
   'help.cineSpeed': { en: 'Cine faster / slower (1–30 fps)', ja: 'シネを速く / 遅く（1〜30 fps）' },
   'help.context': { en: 'Show / hide corner text', ja: '画像情報の表示 / 非表示' },
   'help.reformat': { en: 'Coronal / sagittal reformats', ja: '冠状断 / 矢状断の再構成' },
+  'help.series': { en: 'Previous / next series of the study', ja: '同じ検査の前 / 次のシリーズ' },
+  'study.panel': { en: 'Series of this study', ja: 'この検査のシリーズ' },
+  'study.title': { en: 'Study: {count} series', ja: '検査：{count} シリーズ' },
+  'study.keys': { en: ', / . : previous / next series', ja: ', / . ：前 / 次のシリーズ' },
+  'study.thumbnail': { en: 'Middle slice of {description}', ja: '{description} の中央スライス' },
+  'study.number': { en: 'Series {number}', ja: 'シリーズ {number}' },
+  'study.noNumber': { en: 'Series (no number)', ja: 'シリーズ（番号なし）' },
+  'study.slices': { en: '{modality} · {count} slices', ja: '{modality}・{count} スライス' },
   'help.mouse.left': { en: 'Left drag', ja: '左ドラッグ' },
   'help.mouse.leftAction': { en: 'The chosen tool (window/level by default)', ja: '選択中のツール（既定はウィンドウ調整）' },
   'help.mouse.right': { en: 'Right drag', ja: '右ドラッグ' },

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SeriesItem, SliceRef } from '../../core/item';
 import type { ConfidenceThresholds } from '../../core/proposalFilter';
 import type { PointMarker } from '../../core/review/pointPins';
+import { neighbourSeries } from '../../core/studySeries';
 import { hasLabelRecords } from '../../core/targetLabels';
 import { useLanguage, useT } from '../../i18n';
 import { seriesInputs, type ReadSlice } from '../../inference/seriesInputs';
@@ -17,6 +18,7 @@ import { OpenItemConflictDialog } from '../reading/OpenItemConflictDialog';
 import { ReadOnlyNotice } from '../reading/ReadOnlyNotice';
 import { ReadingToolbar } from '../reading/ReadingToolbar';
 import { useReadingKeyboard } from '../reading/useReadingKeyboard';
+import { navigate, paths } from '../router';
 import { actionForKey, type ItemAction } from './keymap';
 import { cellBackground } from './labelColors';
 import { LabelExport } from './LabelExport';
@@ -34,6 +36,8 @@ import { useSegmentation } from './segmentation/useSegmentation';
 import { SeriesAnswer } from './SeriesAnswer';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
+import { showsStudyPanel, StudyPanel } from './study/StudyPanel';
+import { useStudySeries } from './study/useStudySeries';
 import { UnseenRangeDialog } from './UnseenRangeDialog';
 
 /** Delete clears the current slice's (or range's) labels, as the clear button says. */
@@ -119,6 +123,10 @@ export function ItemWorkspace({
     setAskUnseen(outcome.kind === 'ask' ? { classCode, unseen: outcome.unseen, total: outcome.total } : null);
   };
 
+  const study = useStudySeries(open.itemId);
+  // In place of this series in the history: Back returns to the worklist the reader came from, not through every series seen.
+  const openSeries = (itemId: string) => navigate(paths.item(itemId), { replace: true });
+
   const onAction = (action: ItemAction) => {
     switch (action.type) {
       case 'label':
@@ -137,6 +145,10 @@ export function ItemWorkspace({
         return setHelp(true);
       case 'deselect':
         return actions.goToSlice(open.sliceIndex);
+      case 'series': {
+        const next = study && neighbourSeries(study, open.itemId, action.delta);
+        return next ? openSeries(next.itemId) : undefined;
+      }
       case 'viewer':
         if (action.action.type === 'maskTool') return segmentation?.editing.setTool(action.action.tool);
         if (action.action.type === 'maskToolKey') return segmentation?.editing.key(action.action.key);
@@ -186,7 +198,8 @@ export function ItemWorkspace({
   return (
     <div className="workspace">
       <ReadingToolbar open={open} actions={actions} unlabelled={unlabelled} onBadge={onBadge} onHelp={() => setHelp(true)} onDialog={onDialog} />
-      <div className="workspace-body">
+      <div className={showsStudyPanel(study) ? 'workspace-body with-study' : 'workspace-body'} data-study-series={study?.length ?? 'loading'}>
+        {showsStudyPanel(study) && <StudyPanel series={study} currentId={open.itemId} onOpen={openSeries} />}
         <section className="viewer-pane" aria-label={t('item.viewer')}>
           <LazySeriesViewer
             slices={slices}

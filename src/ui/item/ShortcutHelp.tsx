@@ -3,7 +3,7 @@ import { useLanguage, useT } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
 import { MASK_TOOLS } from '../../core/masks/tools';
 import { READING_TOOLS } from '../../viewer/measure/readingTools';
-import { PAGE_STEP } from './keymap';
+import { PAGE_STEP, SERIES_KEYS } from './keymap';
 import { CINE_FASTER_KEYS, CINE_KEY, CINE_SLOWER_KEYS, CONTEXT_KEY, PRESET_KEYS, REFORMAT_KEY } from './viewerKeymap';
 
 /** `masks`: the label set has a mask question, so the mask tools' keys are listed too. */
@@ -21,6 +21,7 @@ export function ShortcutHelp({ question, masks = false, onClose }: { readonly qu
     ['↑ / ←', t('help.previous')],
     ['PageDown / PageUp', t('help.page', { count: PAGE_STEP })],
     ['Home / End', t('help.firstLast')],
+    [`${SERIES_KEYS.previous} / ${SERIES_KEYS.next}`, t('help.series')],
     ['Shift + ↑↓ / Shift + click', t('help.select')],
     ['Esc', t('help.deselect')],
     ['Ctrl + Z', t('help.undo')],

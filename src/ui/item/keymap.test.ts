@@ -51,6 +51,14 @@ describe('actionForKey', () => {
     expect(actionForKey(press('a', { ctrlKey: true }), SAH ?? null)).toBeNull();
   });
 
+  it('steps to the previous (,) or next (.) series of the study, leaving the keys to a class bound to them', () => {
+    expect(actionForKey(press(','), SAH ?? null)).toEqual({ type: 'series', delta: -1 });
+    expect(actionForKey(press('.'), SAH ?? null)).toEqual({ type: 'series', delta: 1 });
+    expect(actionForKey(press('.', { ctrlKey: true }), SAH ?? null)).toBeNull();
+    const keyedDot = { ...SAH!, classes: [{ ...SAH!.classes[0]!, key: '.' }] };
+    expect(actionForKey(press('.'), keyedDot)).toEqual({ type: 'label', classCode: 'sah.present' });
+  });
+
   it('leaves A to a class keyed A', () => {
     const keyedA = { ...SAH!, classes: [{ ...SAH!.classes[0]!, key: 'a' }] };
     expect(actionForKey(press('a'), keyedA)).toEqual({ type: 'label', classCode: 'sah.present' });

@@ -16,6 +16,8 @@ export type ItemAction =
   | { readonly type: 'deselect' }
   /** A: accept the proposal on this slice (Shift: every one shown in the series); X: reject. */
   | { readonly type: 'proposal'; readonly decision: 'accepted' | 'rejected'; readonly all: boolean }
+  /** `,` / `.`: the previous or next series of the study (the study panel's order). */
+  | { readonly type: 'series'; readonly delta: 1 | -1 }
   /** Presets, tools, cine, corner text, reformats (viewerKeymap.ts). */
   | { readonly type: 'viewer'; readonly action: ViewerAction };
 
@@ -26,6 +28,9 @@ export interface KeyPress {
   readonly shiftKey: boolean;
   readonly altKey: boolean;
 }
+
+/** Previous and next series of the study: `<` and `>` on their keys, as a study browser steps. */
+export const SERIES_KEYS = { previous: ',', next: '.' } as const;
 
 /** Slices skipped by PageUp / PageDown. */
 export const PAGE_STEP = 10;
@@ -78,6 +83,8 @@ export function actionForKey(press: KeyPress, question: Question | null): ItemAc
   // After the class keys: a label set whose class is keyed A or X keeps its key.
   const lower = key.toLowerCase();
   if (lower === 'a' || lower === 'x') return { type: 'proposal', decision: lower === 'a' ? 'accepted' : 'rejected', all: press.shiftKey };
+  if (key === SERIES_KEYS.previous) return { type: 'series', delta: -1 };
+  if (key === SERIES_KEYS.next) return { type: 'series', delta: 1 };
   const viewer = viewerActionForKey(key);
   return viewer ? { type: 'viewer', action: viewer } : null;
 }

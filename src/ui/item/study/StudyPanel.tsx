@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { StudySeries } from '../../../core/api';
+import { useT } from '../../../i18n';
+import { appServices } from '../../../store';
+import { thumbnailUrl } from './thumbnailCache';
+import './StudyPanel.css';
+
+/**
+ * The study browser beside the CT viewer: each series of the item's study the reader may open, as
+ * its middle slice with series number, description, modality and slice count; the one open is
+ * marked, a click opens another. Shown only where the study has more than one (showsStudyPanel).
+ */
+export function StudyPanel({ series, currentId, onOpen }: { readonly series: readonly StudySeries[]; readonly currentId: string; readonly onOpen: (itemId: string) => void }) {
+  const t = useT();
+  return (
+    <nav className="study-panel" aria-label={t('study.panel')} data-testid="study-panel" data-current={currentId}>
+      <h2 className="study-panel-title">{t('study.title', { count: series.length })}</h2>
+      <ol>
+        {series.map((s) => (
+          <li key={s.itemId}>
+            <SeriesEntry series={s} current={s.itemId === currentId} onOpen={onOpen} />
+          </li>
+        ))}
+      </ol>
+      <p className="muted small">{t('study.keys')}</p>
+    </nav>
+  );
+}
+
+/** A study of one series has nowhere to switch to: no panel, and the viewer keeps the width. */
+export function showsStudyPanel(series: readonly StudySeries[] | null): series is readonly StudySeries[] {
+  return series !== null && series.length > 1;
+}
+
+function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries; readonly current: boolean; readonly onOpen: (itemId: string) => void }) {
+  const t = useT();
+  const src = useThumbnail(series);
+  return (
+    <button
+      type="button"
+      className="study-series"
+      aria-current={current ? 'true' : undefined}
+      onClick={() => {
+        if (!current) onOpen(series.itemId);
+      }}
+      data-testid={`study-series-${series.itemId}`}
+      data-series-number={series.seriesNumber ?? ''}
+    >
+      {src ? (
+        <img className="study-thumbnail" src={src} alt={t('study.thumbnail', { description: series.seriesDescription || series.title })} data-testid="study-thumbnail" />
+      ) : (
+        <span className="study-thumbnail" aria-hidden="true" />
+      )}
+      <span className="study-series-text">
+        <span className="study-series-number">{series.seriesNumber === null ? t('study.noNumber') : t('study.number', { number: series.seriesNumber })}</span>
+        <span className="study-series-description">{series.seriesDescription || series.title}</span>
+        <span className="muted small">{t('study.slices', { modality: series.modality, count: series.sliceCount })}</span>
+      </span>
+    </button>
+  );
+}
+
+/** The series' thumbnail URL once fetched; null before, and where it could not be had (the entry still opens the series). */
+function useThumbnail(series: StudySeries): string | null {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    thumbnailUrl(series, (itemId) => appServices().api.seriesThumbnail(itemId)).then(
+      (url) => live && setSrc(url),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [series]);
+  return src;
+}
