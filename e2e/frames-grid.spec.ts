@@ -102,6 +102,17 @@ test('tags 30 video frames one key each, keeps them over a reload, tags a Shift 
   const csv = (await downloaded(page, 'frames-export-csv', /-frame-labels\.csv$/)).trimEnd().split('\r\n');
   expect(csv).toHaveLength(1 + 30 + 1);
   expect(csv.filter((line) => line.startsWith('35,39,'))).toHaveLength(1);
+
+  // A key, then a reload at once (nothing waited for): the answer, held in memory until the page
+  // is idle, is journaled as the page goes and written and sent by the next load.
+  await expect(byTestId(page, 'frame-workspace')).toHaveAttribute('data-current-frame', '39');
+  await page.keyboard.press('3');
+  await page.reload();
+  await expectFramesReady(page);
+  await expect.poll(() => page.evaluate(() => window.__mejirushi?.store.getState().openItem?.labelled)).toBe(36);
+  await settled(page);
+  await expectSynced(page);
+  await expect.poll(() => serverLabels(api, itemId)).toEqual({ ...tagged, [frames[34] as string]: 'mayo.2', [frames[39] as string]: 'mayo.3' });
 });
 
 test('grades three fundus photographs on three questions each with number keys', async ({ page, mejirushi }) => {

@@ -456,15 +456,18 @@ describe('SyncEngine against a real server', () => {
     const editor = editorOf(server, await a.engine.open(server.itemId, server.labelSet));
     await a.settled();
     const present = editor.execute('targetLabel/set', { targetId: target(SLICE_A), classCode: 'sah.present' });
-    const presentEntry = a.engine.journal(server.itemId, present);
-    expect(presentEntry).not.toBeNull();
+    const presentEntry = a.engine.journal(server.itemId, [present]);
+    expect(presentEntry[0]?.journaled).toBeTruthy();
     // The first change also reached its rows (the live path): the replay must not apply it again.
-    await a.engine.save(server.itemId, present, undefined, presentEntry);
-    a.engine.journal(server.itemId, editor.execute('targetLabel/set', { targetId: target(SLICE_B), classCode: 'sah.absent' }));
-    a.engine.journal(server.itemId, editor.execute('targetLabel/set', { targetId: target(SLICE_C), classCode: 'sah.absent' }));
+    await a.engine.saveAll(server.itemId, presentEntry);
+    // Two changes journaled together (one transaction), as a page going away writes what waits.
+    a.engine.journal(server.itemId, [
+      editor.execute('targetLabel/set', { targetId: target(SLICE_B), classCode: 'sah.absent' }),
+      editor.execute('targetLabel/set', { targetId: target(SLICE_C), classCode: 'sah.absent' }),
+    ]);
     const undo = editor.undo();
     if (!undo) throw new Error('nothing to undo');
-    a.engine.journal(server.itemId, undo);
+    a.engine.journal(server.itemId, [undo]);
     a.engine.stop();
     await a.engine.idle();
     expect(await a.db.journal.count()).toBe(3);
@@ -478,9 +481,30 @@ describe('SyncEngine against a real server', () => {
     expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present', [SLICE_B]: 'sah.absent' }));
 
     // An entry already written (its row deleted with the write) is never applied a second time.
-    await reloaded.save(server.itemId, present, undefined, presentEntry);
+    await reloaded.saveAll(server.itemId, presentEntry);
     expect(await reloaded.pendingCount()).toBe(0);
     expect((await reloaded.conflictsOf(server.itemId)).length).toBe(0);
+  });
+
+  it('writes changes journaled one after another in one save, in order, skipping one a replay already wrote', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    const editor = editorOf(server, await a.engine.open(server.itemId, server.labelSet));
+    await a.settled();
+    const [present, absent, other] = a.engine.journal(server.itemId, [
+      editor.execute('targetLabel/set', { targetId: target(SLICE_A), classCode: 'sah.present' }),
+      editor.execute('targetLabel/set', { targetId: target(SLICE_A), classCode: 'sah.absent' }),
+      editor.execute('targetLabel/set', { targetId: target(SLICE_B), classCode: 'sah.uncertain' }),
+    ]);
+    if (!present || !absent || !other) throw new Error('three changes journaled');
+    // As if a replay (another tab's) had written the last one already: it must not be applied twice.
+    await a.engine.saveAll(server.itemId, [other]);
+    await a.engine.saveAll(server.itemId, [present, absent, other]);
+    expect(await a.db.journal.count()).toBe(0);
+    await a.engine.idle();
+    expect(await a.engine.pendingCount()).toBe(0);
+    expect((await a.engine.conflictsOf(server.itemId)).length).toBe(0);
+    expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.absent', [SLICE_B]: 'sah.uncertain' }));
   });
 });
 

@@ -15,7 +15,7 @@ import type { StoredRecord } from '../core/records';
 import { NetworkError, type ApiClient } from './api';
 import type { Backoff } from './backoff';
 import { systemClock, type Clock } from './clock';
-import type { HeadRow, MejirushiDb, RecordRow } from './db';
+import type { HeadRow, JournalRow, MejirushiDb, RecordRow } from './db';
 import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
 import { adjustDirty, dirtyChange, dirtyCount } from './sync/dirtyCount';
@@ -62,6 +62,12 @@ export interface SyncEngineOptions {
   readonly changeStream?: ChangeStreamOpener;
 }
 
+/** A change of a document and its journal entry (null: none could be written; absent: not journaled). */
+export interface JournaledChange {
+  readonly diff: RecordDiff;
+  readonly journaled?: string | null | undefined;
+}
+
 /** The label set a document answers, recorded with it when it is first loaded. */
 export interface DocumentLabelSet {
   readonly labelSetId: string;
@@ -94,6 +100,9 @@ export class SyncEngine {
    * (a change is in the journal meanwhile), so an edit finds the base version it was based on.
    */
   private readonly storing = new Map<string, Promise<unknown>>();
+  /** Per item, the sync-state read running, and the one that follows it for those who asked meanwhile. */
+  private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly refreshAgain = new Map<string, Promise<void>>();
   private catchingUp: Promise<void> | null = null;
   /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
   private catchUpAgain: Promise<void> | null = null;
@@ -257,13 +266,15 @@ export class SyncEngine {
   }
 
   /**
-   * Writes a change ahead of `save`, synchronously (see sync/journal.ts): call it in the task
-   * that made the change, then pass the answered id to `save`. Null: nothing could be written yet.
+   * Writes changes ahead of `saveAll`, synchronously and in one transaction (see sync/journal.ts):
+   * call it in a task that is sure to run (the key's, or the page's last before it goes away),
+   * then pass the answered changes to `saveAll`. Their `journaled` is null when nothing could be
+   * written yet. `progress`: the count after the last change.
    */
-  journal(itemId: string, diff: RecordDiff, progress?: Progress): string | null {
-    const id = journalId(this.clock.now());
-    const row = { id, itemId, annotatorId: this.me, diff, ...(progress ? { progress } : {}) };
-    return writeJournal(this.db, row) ? id : null;
+  journal(itemId: string, diffs: readonly RecordDiff[], progress?: Progress): JournaledChange[] {
+    const rows = diffs.map((diff) => ({ id: journalId(this.clock.now()), itemId, annotatorId: this.me, diff, ...(progress ? { progress } : {}) }));
+    const written = writeJournal(this.db, rows);
+    return rows.map((row) => ({ diff: row.diff, journaled: written ? row.id : null }));
   }
 
   /**
@@ -273,29 +284,42 @@ export class SyncEngine {
    * `journaled`: the change's journal entry, deleted in the same transaction; when it is gone
    * already (a replay wrote it), the change is not applied twice.
    */
-  async save(itemId: string, diff: RecordDiff, progress?: Progress, journaled?: string | null): Promise<void> {
+  save(itemId: string, diff: RecordDiff, progress?: Progress, journaled?: string | null): Promise<void> {
+    return this.saveAll(itemId, [{ diff, journaled }], progress);
+  }
+
+  /**
+   * Saves changes of a document made one after another as `save` saves each, in order, in ONE
+   * transaction, followed by one sync-state refresh and one kick of the sender (keys pressed
+   * faster than IndexedDB writes cost one write, not one each). `progress`: the count after the last.
+   */
+  async saveAll(itemId: string, changes: readonly JournaledChange[], progress?: Progress): Promise<void> {
     const doc = this.doc(itemId);
     await this.baseStored(itemId);
     const now = this.clock.now();
     await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
-      if (journaled) {
-        if (!(await this.db.journal.get(journaled))) return;
-        await this.db.journal.delete(journaled);
-      }
-      const ids = Object.keys(diff);
-      const rows = await currentRows(this.db, doc, ids, (id) => diff[id]?.[0] ?? null);
-      const writes: RecordRow[] = [];
       let dirty = 0;
-      ids.forEach((id, i) => {
-        const entry = diff[id];
-        const next = entry ? editedRow(doc, id, rows[i], entry, now) : null;
-        if (!next) return;
-        writes.push(next);
-        dirty += dirtyChange(rows[i], next);
-      });
-      await this.db.records.bulkPut(writes);
+      let wroteDirty = false;
+      for (const { diff, journaled } of changes) {
+        if (journaled) {
+          if (!(await this.db.journal.get(journaled))) continue;
+          await this.db.journal.delete(journaled);
+        }
+        const ids = Object.keys(diff);
+        const rows = await currentRows(this.db, doc, ids, (id) => diff[id]?.[0] ?? null);
+        const writes: RecordRow[] = [];
+        ids.forEach((id, i) => {
+          const entry = diff[id];
+          const next = entry ? editedRow(doc, id, rows[i], entry, now) : null;
+          if (!next) return;
+          writes.push(next);
+          dirty += dirtyChange(rows[i], next);
+        });
+        await this.db.records.bulkPut(writes);
+        wroteDirty ||= writes.some((row) => row.state === 'dirty');
+      }
       await adjustDirty(this.db, doc, dirty);
-      if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(this.db, doc, now);
+      if (wroteDirty) await ensureOpenBatch(this.db, doc, now);
       const head = await this.db.heads.get([itemId, this.me]);
       if (head) await this.db.heads.put({ ...head, updatedAt: now, ...(progress ? { progress } : {}) });
     });
@@ -303,9 +327,14 @@ export class SyncEngine {
     this.sender.kick(itemId);
   }
 
-  /** Writes into record rows the changes a closed page left only in the journal (of one item, or all). */
+  /** Writes into record rows the changes a closed page left only in the journal (of one item, or all), one save per item. */
   private async replayJournal(itemId?: string): Promise<void> {
-    for (const row of await pendingJournal(this.db, this.me, itemId)) await this.save(row.itemId, row.diff, row.progress, row.id);
+    const byItem = new Map<string, JournalRow[]>();
+    for (const row of await pendingJournal(this.db, this.me, itemId)) byItem.set(row.itemId, [...(byItem.get(row.itemId) ?? []), row]);
+    for (const [id, rows] of byItem) {
+      const progress = rows.findLast((row) => row.progress)?.progress;
+      await this.saveAll(id, rows.map((row) => ({ diff: row.diff, journaled: row.id })), progress);
+    }
   }
 
   /** Every record of the item changed on both sides, with both versions. */
@@ -474,7 +503,31 @@ export class SyncEngine {
     await this.sender.release((row) => row.failure === 'network' || row.failure === 'server');
   }
 
-  private async refresh(itemId: string): Promise<void> {
+  /**
+   * Recomputes the item's sync state. Asked for while a read runs (a save and the sender's steps
+   * in quick succession), it reads once more after that one, for all who asked meanwhile.
+   */
+  private refresh(itemId: string): Promise<void> {
+    const running = this.refreshing.get(itemId);
+    if (running) {
+      let again = this.refreshAgain.get(itemId);
+      if (!again) {
+        again = running
+          .catch(() => undefined)
+          .then(() => {
+            this.refreshAgain.delete(itemId);
+            return this.refresh(itemId);
+          });
+        this.refreshAgain.set(itemId, again);
+      }
+      return again;
+    }
+    const read = this.readState(itemId).finally(() => this.refreshing.delete(itemId));
+    this.refreshing.set(itemId, read);
+    return read;
+  }
+
+  private async readState(itemId: string): Promise<void> {
     const rows = await readSyncRows(this.db, this.doc(itemId));
     const state = computeSyncState(rows.head?.revision ?? 0, rows.batches, rows.counts, {
       sending: this.sender.isSending(itemId),

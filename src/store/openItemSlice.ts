@@ -21,11 +21,13 @@ import { NetworkError } from '../data/api';
 import { newOpId } from '../data/opId';
 import type { ConflictChoice, ItemSyncState, RecordConflict, SyncEngine, SyncEvent } from '../data/syncEngine';
 import type { AppState } from './appState';
+import { DraftWrites } from './draftWrites';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
+import { onPageLeave } from './pageLeave';
 import type { AppServices } from './services';
 import { ReadingKeeper } from './readingKeeper';
 import { advanceAfterLabel, clampIndex, firstTouchedIndex, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
-import { UnsavedRecords } from './unsavedRecords';
+import { whenIdle } from './whenIdle';
 
 /** A window the reader chose (modality units: HU for CT). */
 export interface ReadingWindow {
@@ -171,8 +173,11 @@ export const createOpenItemSlice =
     let saveChain: Promise<void> = Promise.resolve();
     /** Bumped by every open/close, so a load that was overtaken (StrictMode, quick navigation) stops. */
     let generation = 0;
+    const drafts = new DraftWrites(() => get().engine, enqueue, whenIdle);
+    // What waits for the page to be idle is journaled before it goes away.
+    onPageLeave(() => drafts.flush());
     /** Records of the open item with a local change not yet in IndexedDB: remote copies wait for it. */
-    const unsaved = new UnsavedRecords();
+    const unsaved = drafts.unsaved;
     /** Remote records heard while the item was loading, applied once its editor exists. */
     let heardWhileLoading: ReadonlyMap<string, AnnotationRecord | null>[] = [];
     const readings = new ReadingKeeper(services.db);
@@ -211,20 +216,7 @@ export const createOpenItemSlice =
       editor = next;
       detachEditor = next.subscribe((diff, origin) => {
         patch(itemId, { changes: next.store.changes, labelled: next.store.labelledTargets, canUndo: next.canUndo, canRedo: next.canRedo });
-        if (origin !== 'remote') save(itemId, diff, { labelled: next.store.labelledTargets, total });
-      });
-    }
-
-    function save(itemId: string, diff: RecordDiff, progress: { labelled: number; total: number }): void {
-      const ids = unsaved.add(diff);
-      // In the task of the key press, before anything awaits: survives the tab being closed now.
-      const journaled = get().engine?.journal(itemId, diff, progress) ?? null;
-      void enqueue(itemId, async (engine) => {
-        try {
-          await engine.save(itemId, diff, progress, journaled);
-        } finally {
-          unsaved.remove(ids);
-        }
+        if (origin !== 'remote') drafts.save(itemId, diff, { labelled: next.store.labelledTargets, total });
       });
     }
 
@@ -336,6 +328,8 @@ export const createOpenItemSlice =
 
       closeItem() {
         generation += 1;
+        // Journaled now: opening the item again replays the journal before reading its records.
+        drafts.flush();
         const open = get().openItem;
         if (open) get().engine?.release(open.itemId);
         detachEditor?.();

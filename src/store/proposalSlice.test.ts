@@ -110,7 +110,10 @@ describe('proposals on the open series', () => {
     store.getState().decideProposals([second!.id], 'rejected');
     await store.getState().whenSavedLocally();
     await store.getState().engine?.retryNow();
-    await expect.poll(async () => (await serverRecords(server)).length).toBe(6);
+    // Every batch answered (the proposals' own may have gone before the decisions were saved).
+    await store.getState().engine?.idle();
+    expect(await store.getState().engine?.pendingCount()).toBe(0);
+    expect(await serverRecords(server)).toHaveLength(6);
     const onServer = new Map((await serverRecords(server)).map((s) => [s.id, s.record] as [string, AnnotationRecord | null]));
     expect(onServer.get(first!.id)?.provenance).toMatchObject({ decision: 'accepted', decidedBy: store.getState().session?.user.id, origin: { kind: 'model', modelId: 'sah-net', version: '1.1.0', contentHash: 'c'.repeat(64), threshold: 0.5, score: 0.9 } });
     expect(onServer.get(second!.id)?.provenance.decision).toBe('rejected');

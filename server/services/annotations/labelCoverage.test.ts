@@ -7,12 +7,14 @@ import type { RecordDiff } from '../../../src/core/diff';
 import type { FrameSetItem } from '../../../src/core/item';
 import { UC_ENDOSCOPY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { progressOfRecords } from '../../../src/core/progress';
+import { creditPeriod } from '../../../src/core/dashboard';
 import { mulberry32 } from '../../../src/core/random';
 import { RecordStore, spanOf, targetOrder } from '../../../src/core/recordStore';
 import type { RecordOp } from '../../../src/core/records';
 import { ItemTargets } from '../../../src/core/targets';
 import { writeFrameSet } from '../../frames/frameSetRows';
 import { assignItems, createDataset } from '../datasets';
+import { userCredit } from '../dashboard/credit';
 import { questionProgress } from '../dashboard/questionProgress';
 import { AT, patchBatch } from '../../testing/documents';
 import { testDialects } from '../../testing/testDatabase';
@@ -162,5 +164,11 @@ describe.each(testDialects('label coverage'))('exact labelled counts for frame r
     }
     // They did overlap: summing the ranges' lengths would have counted more.
     expect(summedAll).toBeGreaterThan(exactAll);
+
+    // The person's credit counts each frame once per question too.
+    const period = creditPeriod(undefined, undefined, server.now());
+    if (!period.ok) throw new Error(period.errors.join('; '));
+    const credit = await userCredit(server.db, { id: ann.user.id, displayName: 'ann' }, period.value);
+    expect(credit.totals.targetsLabelled).toBe(exactAll);
   });
 });

@@ -9,7 +9,7 @@ import type { CreditDataset, CreditFigures, CreditReport } from '../../../src/co
 import { creditTotals, DEFAULT_IDLE_CUTOFF_MS, timeSpentMs, type CreditPeriod } from '../../../src/core/dashboard';
 import { toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { workCounts } from './workCounts';
+import { workColumns, workCounts } from './workCounts';
 
 const NO_FIGURES: CreditFigures = { itemsWorked: 0, targetsLabelled: 0, regionsDrawn: 0, recordsAuthored: 0, timeSpentMs: 0, approved: 0, returned: 0 };
 
@@ -75,24 +75,27 @@ async function opInstants(db: Kysely<Database>, userId: string, period: CreditPe
   return byDataset;
 }
 
-/** The person's live settled records last written in the period, from their assignments (index assignments_user, then the records' key). */
+/**
+ * The person's live settled records last written in the period, from their assignments (index
+ * assignments_user, then the records' key), counted as every dashboard counts them (`workCounts.ts`).
+ */
 async function recordCounts(db: Kysely<Database>, userId: string, period: CreditPeriod) {
-  const rows = await db
+  const work = db
     .selectFrom('assignments')
     .innerJoin('annotation_records as r', (join) => join.onRef('r.item_id', '=', 'assignments.item_id').onRef('r.annotator_id', '=', 'assignments.user_id'))
     .innerJoin('items', 'items.id', 'assignments.item_id')
     .innerJoin('datasets', 'datasets.id', 'items.dataset_id')
-    .select((eb) => [
-      'datasets.id',
-      'datasets.name',
-      ...workCounts(eb),
-    ])
+    .select(['datasets.id', 'datasets.name', ...workColumns])
     .where('assignments.user_id', '=', userId)
     .where('r.deleted', '=', 0)
     .where('r.settled', '=', 1)
     .where('r.updated_at', '>=', period.startAt)
     .where('r.updated_at', '<', period.endAt)
-    .groupBy(['datasets.id', 'datasets.name'])
+    .as('w');
+  const rows = await db
+    .selectFrom(work)
+    .select(['w.id', 'w.name', ...workCounts])
+    .groupBy(['w.id', 'w.name'])
     .execute();
   return rows.map((row) => ({ datasetId: row.id, datasetName: row.name, labelled: toNumber(row.labelled), regions: toNumber(row.regions) }));
 }

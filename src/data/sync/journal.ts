@@ -18,13 +18,14 @@ export function journalId(now: number): string {
 }
 
 /**
- * Writes the entry now, committing at once. Answers false when the database is not open yet
- * (nothing can be written synchronously then; the ordinary save still follows).
+ * Writes the entries now, in one transaction committing at once. Answers false when the database
+ * is not open yet (nothing can be written synchronously then; the ordinary save still follows).
  */
-export function writeJournal(db: MejirushiDb, row: JournalRow): boolean {
+export function writeJournal(db: MejirushiDb, rows: readonly JournalRow[]): boolean {
   if (!db.isOpen()) return false;
   const transaction = db.backendDB().transaction('journal', 'readwrite', { durability: 'strict' });
-  transaction.objectStore('journal').put(row);
+  const store = transaction.objectStore('journal');
+  for (const row of rows) store.put(row);
   // Without commit() the browser waits for more requests and drops the transaction if the page dies first.
   transaction.commit();
   return true;

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderMarkup, tagWithTestId } from '../testing/staticMarkup';
-import { FrameGrid } from './FrameGrid';
+import { FrameGrid, rowCellsKey, type CellAnswer } from './FrameGrid';
 
 const FRAMES = 20_000;
 
@@ -26,5 +26,18 @@ describe('FrameGrid', () => {
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.length).toBeLessThan(50);
     expect(html).toContain('data-answers="mayo"');
+  });
+
+  it("keys a row by what its cells show: an answer changes only its own row's key", () => {
+    const shown = Array.from({ length: 12 }, (_, i) => i);
+    const answers = new Map<number, CellAnswer[]>([[1, [{ questionId: 'mayo', color: '#2ca02c', title: 'Mayo: 0' }]]]);
+    const answersOf = (frame: number) => answers.get(frame) ?? [];
+    const rows = () => [0, 4, 8].map((from) => rowCellsKey(shown, from, from + 4, answersOf, () => 0));
+    const before = rows();
+    answers.set(5, [{ questionId: 'mayo', color: '#d62728', title: 'Mayo: 3' }]);
+    const after = rows();
+    expect(after.map((key, row) => key === before[row])).toEqual([true, false, true]);
+    // A region drawn on a cell changes its row's key too.
+    expect(rowCellsKey(shown, 8, 12, answersOf, (frame) => (frame === 9 ? 1 : 0))).not.toBe(after[2]);
   });
 });

@@ -121,7 +121,7 @@ export const FrameGrid = memo(function FrameGrid({
               selection={selection}
               answersOf={answersOf}
               regionCountOf={regionCountOf}
-              changes={changes}
+              cellsKey={rowCellsKey(shown, from, to, answersOf, regionCountOf)}
               onClick={onClick}
             />
           );
@@ -138,26 +138,24 @@ function rowSheetUrls(shown: readonly number[], from: number, to: number, sprite
   return urls;
 }
 
-/**
- * One row of cells, memoised: a scroll renders only the rows that came into view, not every row
- * in it (their props are the same list, positions, sheet URLs and answers counter).
- */
-const FrameGridRow = memo(function FrameGridRow({
-  shown,
-  from,
-  to,
-  start,
-  cellWidth,
-  cellHeight,
-  sprites,
-  sheets,
-  current,
-  selection,
-  answersOf,
-  regionCountOf,
-  changes,
-  onClick,
-}: {
+/** What the cells at positions `from`…`to` − 1 show of the document (answers, region counts), as one string a memo compares. */
+export function rowCellsKey(
+  shown: readonly number[],
+  from: number,
+  to: number,
+  answersOf: (frame: number) => readonly CellAnswer[],
+  regionCountOf: ((frame: number) => number) | undefined,
+): string {
+  let key = '';
+  for (let position = from; position < to; position += 1) {
+    const frame = shown[position] as number;
+    for (const answer of answersOf(frame)) key += `${answer.questionId}\u0000${answer.color}\u0000${answer.title}\u0001`;
+    key += `${regionCountOf?.(frame) ?? 0}\u0002`;
+  }
+  return key;
+}
+
+interface FrameGridRowProps {
   /** The frames in grid order (a filter's result) and the positions of this row's, `from`…`to` − 1. */
   readonly shown: readonly number[];
   readonly from: number;
@@ -175,13 +173,42 @@ const FrameGridRow = memo(function FrameGridRow({
   readonly selection: FrameSelection | null;
   readonly answersOf: (frame: number) => readonly CellAnswer[];
   readonly regionCountOf: ((frame: number) => number) | undefined;
-  /** The document's change counter: the row re-reads its answers when it moves. */
-  readonly changes: number;
+  /** What the row's cells show of the document (`rowCellsKey`): the row renders again when it changes. */
+  readonly cellsKey: string;
   readonly onClick: (frame: number, event: MouseEvent) => void;
-}) {
+}
+
+/**
+ * Rows compare by what their cells show (`cellsKey`), not by the readers of the document, which
+ * are new functions after each change of it: an answer renders the one row it changed, not every
+ * row in view.
+ */
+function sameRow(before: FrameGridRowProps, after: FrameGridRowProps): boolean {
+  return (Object.keys(after) as (keyof FrameGridRowProps)[]).every((prop) => prop === 'answersOf' || prop === 'regionCountOf' || Object.is(before[prop], after[prop]));
+}
+
+/**
+ * One row of cells, memoised: a scroll renders only the rows that came into view, an answer only
+ * the row it changed, not every row in view (see `sameRow`).
+ */
+const FrameGridRow = memo(function FrameGridRow({
+  shown,
+  from,
+  to,
+  start,
+  cellWidth,
+  cellHeight,
+  sprites,
+  sheets,
+  current,
+  selection,
+  answersOf,
+  regionCountOf,
+  onClick,
+}: FrameGridRowProps) {
   const t = useT();
   return (
-    <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }} data-changes={changes}>
+    <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }}>
       {shown.slice(from, to).map((frame, column) => {
         const place = sprites ? spriteCell(frame, sprites) : null;
         const sheet = place ? sheets.get(place.sheet) : undefined;
@@ -224,4 +251,4 @@ const FrameGridRow = memo(function FrameGridRow({
       })}
     </div>
   );
-});
+}, sameRow);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Progress } from '../core/api';
+import type { RecordDiff } from '../core/diff';
+import { labelRecord } from '../core/testing/records';
+import type { JournaledChange } from '../data/syncEngine';
+import { DraftWrites } from './draftWrites';
+
+/** An engine that notes each journal transaction and each write; the page turns idle when the test says. */
+function harness() {
+  const journals: { itemId: string; targets: string[] }[] = [];
+  const writes: { itemId: string; journaled: (string | null | undefined)[]; progress: Progress | undefined }[] = [];
+  let chain = Promise.resolve();
+  const waiting: (() => void)[] = [];
+  const engine = {
+    journal: (itemId: string, diffs: readonly RecordDiff[]): JournaledChange[] => {
+      journals.push({ itemId, targets: diffs.map(targetOf) });
+      return diffs.map((diff) => ({ diff, journaled: `${itemId}:${targetOf(diff)}` }));
+    },
+    saveAll: async (itemId: string, changes: readonly JournaledChange[], progress?: Progress) => {
+      writes.push({ itemId, journaled: changes.map((change) => change.journaled), progress });
+    },
+  };
+  const drafts = new DraftWrites(
+    () => engine,
+    (_itemId, work) => {
+      const run = chain.then(() => work(engine));
+      chain = run.catch(() => undefined);
+      return run;
+    },
+    () => new Promise<void>((resolve) => waiting.push(resolve)),
+  );
+  /** The page turns idle: every write waiting for it goes on, and the test waits until they are done. */
+  const idle = async () => {
+    for (let turn = 0; turn < 5; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const resolve of waiting.splice(0)) resolve();
+    }
+    await chain;
+  };
+  return { drafts, journals, writes, idle };
+}
+
+const targetOf = (diff: RecordDiff): string => {
+  const [entry] = Object.values(diff);
+  return entry?.[1]?.targetId ?? '';
+};
+
+const change = (targetId: string): RecordDiff => {
+  const record = labelRecord(targetId, ['mayo.1'], undefined, 'mayo');
+  return { [record.id]: [null, record] };
+};
+
+const remoteCopyOf = (targetId: string) => new Map([[Object.keys(change(targetId))[0] as string, null]]);
+
+describe('DraftWrites', () => {
+  it('writes nothing while a key is handled, then the changes made before the page was idle in one journal transaction and one write, in order', async () => {
+    const { drafts, journals, writes, idle } = harness();
+    drafts.save('item', change('f0'), { labelled: 1, total: 3 });
+    drafts.save('item', change('f1'), { labelled: 2, total: 3 });
+    expect(journals).toEqual([]);
+    expect(writes).toEqual([]);
+    // Not yet in IndexedDB: a remote copy of those records is held back.
+    expect(drafts.unsaved.without(remoteCopyOf('f0')).size).toBe(0);
+
+    await idle();
+    expect(journals).toEqual([{ itemId: 'item', targets: ['f0', 'f1'] }]);
+    expect(writes).toEqual([{ itemId: 'item', journaled: ['item:f0', 'item:f1'], progress: { labelled: 2, total: 3 } }]);
+    expect(drafts.unsaved.without(remoteCopyOf('f0')).size).toBe(1);
+
+    // A change after that write was journaled is the next write's.
+    drafts.save('item', change('f2'), { labelled: 3, total: 3 });
+    await idle();
+    expect(writes.map((write) => write.journaled)).toEqual([['item:f0', 'item:f1'], ['item:f2']]);
+  });
+
+  it('journals what waits at once when the page goes away, and the write that follows uses those entries', async () => {
+    const { drafts, journals, writes, idle } = harness();
+    drafts.save('item', change('f0'), { labelled: 1, total: 3 });
+    drafts.flush();
+    expect(journals).toEqual([{ itemId: 'item', targets: ['f0'] }]);
+    // The page stayed (only hidden): a change now is a new write, journaled on its own.
+    drafts.save('item', change('f1'), { labelled: 2, total: 3 });
+    drafts.flush();
+    drafts.flush();
+    await idle();
+    expect(journals).toEqual([
+      { itemId: 'item', targets: ['f0'] },
+      { itemId: 'item', targets: ['f1'] },
+    ]);
+    expect(writes.map((write) => write.journaled)).toEqual([['item:f0'], ['item:f1']]);
+  });
+
+  it('does not join changes of another item: the first is journaled when the other begins', async () => {
+    const { drafts, journals, writes, idle } = harness();
+    drafts.save('a', change('f0'), { labelled: 1, total: 3 });
+    drafts.save('b', change('f0'), { labelled: 1, total: 3 });
+    expect(journals.map((journal) => journal.itemId)).toEqual(['a']);
+    await idle();
+    expect(writes.map((write) => write.itemId)).toEqual(['a', 'b']);
+  });
+});
