@@ -80,7 +80,7 @@ describe.skipIf(!hasPathologySampleData())('deidentifySlide', () => {
     }
   });
 
-  it('stops at the next tile once its signal is aborted, with the signal's reason', async () => {
+  it('stops at the next tile once its signal is aborted, throwing the abort reason', async () => {
     const cancel = new AbortController();
     const reason = new Error('cancelled by the test');
     const deidentifying = deidentifySlide(makePhiSvs(dir), { signal: cancel.signal, onProgress: () => cancel.abort(reason) });

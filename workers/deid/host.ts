@@ -24,7 +24,20 @@ export interface DeidHost {
 const ownBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 
+/** A Part 10 file says `DICM` after its 128-byte preamble; dcmjs reads nothing else. */
+const PART10_HEAD_BYTES = 132;
+
+/**
+ * Whether the file may be DICOM, from its first bytes only: a slide or a video (gigabytes) is
+ * never read whole here; the upload sends it from disk as it is.
+ */
+async function mayBeDicom(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, PART10_HEAD_BYTES).arrayBuffer());
+  return head.length === PART10_HEAD_BYTES && String.fromCharCode(...head.subarray(128)) === 'DICM';
+}
+
 async function deidentifyOne(picked: PickedFile, options: DeidOptions, key: CryptoKey): Promise<FileResult> {
+  if (!(await mayBeDicom(picked.file))) return { kind: 'notDicom' };
   let deidentified;
   try {
     deidentified = await deidentifyDicom(new Uint8Array(await picked.file.arrayBuffer()), options, key);

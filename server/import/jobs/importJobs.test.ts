@@ -7,7 +7,7 @@ import { prepareDatabase } from '../../bootstrap';
 import { createDataset } from '../../services/datasets';
 import { openTestDatabase, type TestDatabase } from '../../testing/testDatabase';
 import { ImportJobs } from './importJobs';
-import { findImportJob, importJobOf, insertImportJob, type ImportJobRow } from './jobRows';
+import { CANCELLED_REASON, findImportJob, importJobOf, insertImportJob, type ImportJobRow } from './jobRows';
 
 const at = () => new Date('2026-02-01T10:00:00.000Z');
 
@@ -100,5 +100,49 @@ describe('ImportJobs', () => {
     expect(started).toHaveLength(2);
     expect((await stateOf(rows[0] as ImportJobRow)).state).toBe('done');
     expect((await stateOf(rows[2] as ImportJobRow)).state).toBe('queued');
+  });
+
+  it('cancels a queued job at once and a running one at its next step, which ends cancelled with what it had imported', async () => {
+    const { jobs, started } = heldBuilds();
+    const running = await newJob('running.svs');
+    const second = await newJob('second.svs');
+    const waiting = await newJob('waiting.svs');
+    for (const row of [running, second, waiting]) jobs.enqueue(row);
+    await startedCount(started, 2);
+
+    expect(await jobs.cancel(waiting.id)).toBe('cancelled');
+    expect(await stateOf(waiting)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'waiting.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
+
+    expect(await jobs.cancel(running.id)).toBe('stopping');
+    expect((await stateOf(running)).state).toBe('building');
+    started[0]?.finish();
+    started[1]?.finish();
+    await jobs.idle();
+    // The held build stands for a file already in hand when the cancel came: it stays imported.
+    expect(await stateOf(running)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'running.svs', status: 'imported' }], itemIds: ['item of running.svs'] } });
+    expect((await stateOf(second)).state).toBe('done');
+    expect(await jobs.cancel(running.id)).toBe('notRunning');
+    expect(started).toHaveLength(2);
+  });
+
+  it('tells a running import through its signal, and a cancelled import with nothing to report says it imported nothing', async () => {
+    const signals: AbortSignal[] = [];
+    const jobs = new ImportJobs({
+      db: database.db,
+      blobs: blobStoreIn(database.dataDir),
+      now: at,
+      importFile: (_job, _onProgress, _onCounts, _secret, signal) => {
+        signals.push(signal);
+        return new Promise<ImportReport>((resolve) => signal.addEventListener('abort', () => resolve({ outcomes: [], itemIds: [] })));
+      },
+    });
+    const row = await newJob('slide.svs');
+    jobs.enqueue(row);
+    while (signals.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(signals[0]?.aborted).toBe(false);
+    expect(await jobs.cancel(row.id)).toBe('stopping');
+    await jobs.idle();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await stateOf(row)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'slide.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
   });
 });

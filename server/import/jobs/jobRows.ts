@@ -16,6 +16,9 @@ export const LISTED_JOBS = 100;
 
 export const SERVER_STOPPED_REASON = 'The server stopped before this import finished. A file or slide was not saved: retry it. A PACS pull keeps the instances it had imported: start it again for the rest.';
 
+/** What a job cancelled before it imported anything reports for its file. */
+export const CANCELLED_REASON = 'cancelled before anything was imported';
+
 export async function insertImportJob(
   db: Kysely<Database>,
   job: { readonly datasetId: string; readonly createdBy: string | null; readonly fileName: string; readonly kind: ImportJobKind; readonly source: StoredBlob },
@@ -83,6 +86,20 @@ export async function finishImportJob(db: Kysely<Database>, id: string, report: 
     .execute();
 }
 
+/** Ends a job its owner or an admin stopped, with the report of what it had imported (which stays). */
+export async function finishCancelledImportJob(db: Kysely<Database>, id: string, report: ImportReport, at: string): Promise<void> {
+  await db
+    .updateTable('import_jobs')
+    .set({ state: 'cancelled', phase: null, failure_code: null, failure_reason: null, report: JSON.stringify(report), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The job's name once known: a de-identified slide's pseudonymous one, which the upload could not give. */
+export async function renameImportJob(db: Kysely<Database>, id: string, fileName: string, at: string): Promise<void> {
+  await db.updateTable('import_jobs').set({ file_name: fileName, updated_at: at }).where('id', '=', id).execute();
+}
+
 /**
  * At start-up: jobs a stopped server left queued or building are failed with a sentence (the
  * build's output was never written to an item, so nothing is half-saved) and can be retried.
@@ -121,12 +138,14 @@ export function importJobOf(row: ImportJobRow): ImportJob {
       const reason = row.failure_reason ?? SERVER_STOPPED_REASON;
       return { ...identity, state: 'failed', code: (row.failure_code ?? 'importFailed') as ImportJobFailureCode, reason, report: reportOf(row, reason) };
     }
+    case 'cancelled':
+      return { ...identity, state: 'cancelled', report: reportOf(row, CANCELLED_REASON) };
     default:
       return { ...identity, state: 'queued' };
   }
 }
 
-const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull'];
+const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull', 'deidSlide'];
 
 function kindOf(row: Pick<ImportJobRow, 'kind'>): ImportJobKind {
   return KINDS.find((kind) => kind === row.kind) ?? 'file';

@@ -253,7 +253,7 @@ export function UploadPanel() {
         </>
       )}
       <StillsFolderUpload datasetId={chosen} jobs={importJobs.jobs} onJobStarted={importJobs.add} />
-      <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
+      <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} onCancel={(jobId) => void importJobs.cancel(jobId)} />
       {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>
   );
