@@ -301,12 +301,16 @@ export interface ImportJobsTable {
   /** The uploader; null when the import was not made by a user. */
   created_by: string | null;
   file_name: string;
-  /** ImportJob['kind']: `file`, `stillsFolder` when the source blob is a folder's manifest, `dicomwebPull` when it is a PACS pull's request. */
+  /**
+   * ImportJob['kind']: `file`, `stillsFolder` when the source blob is a folder's manifest,
+   * `dicomwebPull` when it is a PACS pull's request, `deidSlide` when the source is a slide staged
+   * outside the blob store for the job to de-identify (server/import/jobs/deidSlideJob.ts).
+   */
   kind: string;
-  /** The uploaded file in the blob store. */
+  /** The uploaded file in the blob store (a `deidSlide` job: the staged file's digest and size). */
   source_sha256: string;
   source_size: number;
-  /** ImportJob['state']: queued, building, done, failed. */
+  /** ImportJob['state']: queued, building, done, failed, cancelled. */
   state: string;
   /** ImportJobPhase while building. */
   phase: string | null;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeidReportsAnswer, ImportJob, ItemDetail } from '../../src/core/api';
 import type { DeidOptions } from '../../src/core/deid/policy';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../src/core/labelSets/builtin';
+import { DEID_SLIDE_JOB_NAME } from '../import/jobs/deidSlideJob';
 import { phiIn } from '../testing/phiSearch';
 import { startPhiServer, type PhiServer } from '../testing/phiServer';
 import { makePhiSvs } from '../testing/phiSlide';
@@ -40,7 +41,7 @@ describe.skipIf(!hasPathologySampleData())('slide upload into a dataset that req
     rmSync(fixtureDir, { recursive: true, force: true });
   });
 
-  it('takes the slide de-identified, under a pseudonymous name, as a job, and keeps its report', async () => {
+  it('answers at once with the job, which de-identifies the slide, names it pseudonymously, keeps its report and its objective power', async () => {
     const phi = makePhiSvs(fixtureDir);
     const answer = await api(`api/datasets/${server.datasetId}/files`, {
       method: 'POST',
@@ -48,20 +49,22 @@ describe.skipIf(!hasPathologySampleData())('slide upload into a dataset that req
       body: readFileSync(phi),
     });
     expect(answer.status).toBe(202);
-    const job = (await answer.json()) as ImportJob;
-    expect(job.fileName).toMatch(/^slide-[0-9a-f]{12}\.tif$/);
-    const done = await vi.waitFor(
+    const queued = (await answer.json()) as ImportJob;
+    expect(queued).toMatchObject({ kind: 'deidSlide', fileName: DEID_SLIDE_JOB_NAME });
+    const job = await vi.waitFor(
       async () => {
-        const current = (await (await api(`api/import-jobs/${job.id}`)).json()) as ImportJob;
+        const current = (await (await api(`api/import-jobs/${queued.id}`)).json()) as ImportJob;
         if (current.state !== 'done' && current.state !== 'failed') throw new Error(`job ${current.state}`);
         return current;
       },
       { timeout: 120_000, interval: 250 },
     );
-    expect(done).toMatchObject({ state: 'done', report: { outcomes: [{ status: 'imported', file: job.fileName }] } });
-    const itemId = done.state === 'done' ? (done.report.itemIds[0] as string) : '';
+    expect(job.fileName).toMatch(/^slide-[0-9a-f]{12}\.tif$/);
+    expect(job).toMatchObject({ state: 'done', report: { outcomes: [{ status: 'imported', file: job.fileName }] } });
+    const itemId = job.state === 'done' ? (job.report.itemIds[0] as string) : '';
     const item = (await (await api(`api/items/${itemId}`)).json()) as ItemDetail;
     expect(item.item.title).toBe(job.fileName.replace(/\.tif$/, ''));
+    expect(item.item.content).toMatchObject({ kind: 'slide', objectivePower: 20, scanner: 'Aperio', micronsPerPixel: [0.499, 0.499] });
     const reports = (await (await api(`api/datasets/${server.datasetId}/deid-reports`)).json()) as DeidReportsAnswer;
     expect(reports.map((report) => report.sopInstanceUid)).toEqual([job.fileName]);
     expect(reports[0]?.entries.map((entry) => entry.keyword)).toEqual(expect.arrayContaining(['LabelImage', 'MacroImage', 'ImageDescription', 'Artist', 'aperio.Filename']));

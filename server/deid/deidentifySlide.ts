@@ -1,16 +1,20 @@
 /**
  * De-identification of a TIFF-family slide (SVS, NDPI, generic or OME-TIFF) for a dataset whose
- * policy is `required`: libvips reads level 0 only (through OpenSlide where OpenSlide reads the
- * file) and writes it as a new pyramidal TIFF with `--strip`, so the label, macro and thumbnail
- * images and every descriptive tag stay behind (slideTags.ts lists what and why). The result is
- * checked to carry layout tags only, then handed on under a pseudonymous name; the original
- * file, its name and its tag values are never stored, logged or reported.
+ * policy is `required`. The label, macro and thumbnail images and every descriptive tag stay
+ * behind (slideTags.ts lists what and why); what a pathologist needs and identifies no one stays:
+ * the pixel size, the objective power and the scanner's make and model. The result is checked to
+ * carry layout tags and those only, then handed on under a pseudonymous name; the original file,
+ * its name and its other tag values are never stored, logged or reported.
  *
  *   const slide = await deidentifySlide(pathOfUpload);
  *   try { store slide.path as `slide.name`; save slide.report } finally { await slide.release() }
  *
- * The new pyramid is JPEG at the quality the tile server itself encodes at; the pixel size stays
- * (X/YResolution), the objective power and the scanner's name do not.
+ * An Aperio SVS or a generic tiled TIFF keeps its pyramid's tiles byte for byte (tiledTiffCopy.ts:
+ * the scanner's pixels, no second JPEG generation); an SVS keeps its description in Aperio's form
+ * with only AppMag and MPP, so OpenSlide still reads it as Aperio with both. Any other layout (an
+ * NDPI, an OME-TIFF's sub-images) goes through libvips: level 0 read (through OpenSlide where
+ * OpenSlide reads the file) and written as a new JPEG pyramid with `--strip`, which keeps the pixel
+ * size (X/YResolution) but not the objective power or the scanner.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -21,7 +25,9 @@ import type { DeidReport, DeidReportEntry } from '../../src/core/deid/deidentify
 import { parseProperties, runTool } from '../slides/processes';
 import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from '../slides/refusal';
 import { openTiffSlide } from '../slides/tiffReader';
+import { keptSlideMetadata } from './keptSlideMetadata';
 import { IDENTIFYING_VENDOR_FIELDS, identifyingTagNames, nonStructuralTags, tiffTagsOf } from './slideTags';
+import { copyTiledImages } from './tiledTiffCopy';
 
 export interface DeidentifiedSlide {
   /** The de-identified pyramidal TIFF, in a temporary folder of its own. */
@@ -34,49 +40,67 @@ export interface DeidentifiedSlide {
   release(): Promise<void>;
 }
 
-/** JPEG quality of the de-identified pyramid: the tile server's own (server/slides/tiffReader.ts). */
+export interface DeidentifySlideOptions {
+  readonly limits?: SlideLimits;
+  /** Bytes of tiles copied of all to copy (a slide libvips re-encodes reports none). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the copy at its next tile; deidentifySlide then throws the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** JPEG quality of a pyramid libvips re-encodes: the tile server's own (server/slides/tiffReader.ts). */
 const JPEG_QUALITY = 90;
 const TILE_SIZE = 256;
 /** Above this many level-0 pixels the JPEG pyramid may pass 4 GiB: BigTIFF. */
 const BIGTIFF_FROM_PIXELS = 2 ** 31;
 
-export async function deidentifySlide(sourcePath: string, limits: SlideLimits = SLIDE_LIMITS): Promise<DeidentifiedSlide> {
+export async function deidentifySlide(sourcePath: string, options: DeidentifySlideOptions = {}): Promise<DeidentifiedSlide> {
   const dir = await mkdtemp(join(tmpdir(), 'mejirushi-deid-slide-'));
   const release = () => rm(dir, { recursive: true, force: true });
   try {
     // Under a name of our own: the given name may be the patient's, and would reach vips' messages.
     const source = join(dir, 'source');
     await symlink(sourcePath, source);
-    const reader = await openTiffSlide(source, limits);
-    const level0 = reader.facts.sourceLevels[0] as { width: number; height: number };
+    const reader = await openTiffSlide(source, options.limits ?? SLIDE_LIMITS);
     const openslide = await runTool('openslide-show-properties', [source]);
-    const vendorFields = openslide.ok ? [...parseProperties(openslide.stdout).keys()].filter(isVendorField) : [];
+    const properties = openslide.ok ? parseProperties(openslide.stdout) : new Map<string, string>();
+    const vendorFields = [...properties.keys()].filter(isVendorField);
     const sourceTags = await tiffTagsOf(source).catch(() => null);
 
     const out = join(dir, 'deidentified.tif');
-    const args = ['tiffsave', `${source}[${openslide.ok ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
-    args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
-    if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
-    const saved = await runTool('vips', args);
-    if (!saved.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read for de-identification: ${saved.stderr.replaceAll(source, 'the slide')}`);
+    const kept = await keptSlideMetadata(source, properties);
+    if (kept) await copyTiledImages(source, out, { images: kept.images, text: kept.text, onProgress: options.onProgress, signal: options.signal });
+    else await reencode(source, out, reader.facts.sourceLevels[0] as { width: number; height: number }, openslide.ok);
+    options.signal?.throwIfAborted();
 
-    const left = nonStructuralTags(await tiffTagsOf(out));
+    const left = nonStructuralTags(await tiffTagsOf(out), new Set(kept?.text.keys() ?? []));
     if (left.length > 0) throw new Error(`the de-identified slide still has TIFF tags ${left.join(', ')}`);
     const sha256 = await sha256Of(out);
     const name = `slide-${sha256.slice(0, 12)}.tif`;
+    const keptFields = new Set(kept?.fields.map((field) => field.source) ?? []);
     const entries: DeidReportEntry[] = [
       ...reader.facts.associatedImages.map((image, index) => removed(`image:${index}`, associatedImageKeyword(image))),
-      ...(sourceTags ? identifyingTagNames(sourceTags).map((tag) => removed(`tag:${tag}`, tag)) : [removed('tags', 'AllDescriptiveTags')]),
+      ...(sourceTags ? identifyingTagNames(sourceTags).filter((tag) => !keptFields.has(`tag:${tag}`)).map((tag) => removed(`tag:${tag}`, tag)) : [removed('tags', 'AllDescriptiveTags')]),
       ...vendorFields.filter((field) => IDENTIFYING_VENDOR_FIELDS.includes(field)).map((field) => removed(`field:${field}`, field)),
-      ...(vendorFields.some((field) => !IDENTIFYING_VENDOR_FIELDS.includes(field)) ? [removed('field:other', 'OtherVendorFields')] : []),
+      ...(vendorFields.some((field) => !IDENTIFYING_VENDOR_FIELDS.includes(field) && !keptFields.has(`field:${field}`)) ? [removed('field:other', 'OtherVendorFields')] : []),
+      ...(kept?.fields.map((field) => ({ path: field.source, keyword: field.keyword, outcome: 'kept' as const, by: 'basic' as const })) ?? []),
       { path: 'name', keyword: 'FileName', outcome: 'replaced', by: 'basic' },
-      { path: 'pixels', keyword: 'Level0Pixels', outcome: 'kept', by: 'basic' },
+      kept ? { path: 'pixels', keyword: 'PyramidTiles', outcome: 'kept', by: 'basic' } : { path: 'pixels', keyword: 'Level0Pixels', outcome: 'replaced', by: 'basic' },
     ];
     return { path: out, name, report: { sopInstanceUid: name, methodCodes: [], dayShift: null, entries }, release };
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+/** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size. */
+async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideReads: boolean): Promise<void> {
+  const args = ['tiffsave', `${source}[${openslideReads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
+  args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
+  if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
+  const saved = await runTool('vips', args);
+  if (!saved.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read for de-identification: ${saved.stderr.replaceAll(source, 'the slide')}`);
 }
 
 /** Vendor fields only (`aperio.Filename`), not OpenSlide's own facts (`openslide.*`) or the raw tags (`tiff.*`), which the tag list covers. */

@@ -2,7 +2,8 @@
  * What in a TIFF-family slide identifies a patient, a case or a site, and how to tell that a
  * de-identified slide holds none of it. Read with geotiff (tags only, no pixels).
  *
- * Removed from a slide under a `required` policy, and why:
+ * Removed from a slide under a `required` policy, and why (Make and Model are written back as short
+ * names: keptSlideMetadata.ts):
  * - the associated images OpenSlide lists (label: the glass label, handwritten or printed with the
  *   patient's name, case number and barcode; macro/overview: a photograph of the whole glass,
  *   label included; thumbnail: on some scanners a downscaled macro, so it may show the label too);
@@ -16,7 +17,8 @@
  * - Hamamatsu NDPI's private tags (65420–65480): Reference (65427, the slide's case reference),
  *   the scanner serial number (65442), the property map (65449: creation and update dates) and
  *   the stage offsets of the scan.
- * What stays: level 0's pixels (as a new pyramid) and the pixel size (X/YResolution).
+ * What stays: the pyramid's pixels, the pixel size, and where the file says them, the objective
+ * power and the scanner's make and model (keptSlideMetadata.ts).
  */
 import { fromFile } from 'geotiff';
 
@@ -128,9 +130,9 @@ export function identifyingTagNames(directories: readonly (readonly number[])[])
   return [...found].sort((a, b) => a - b).map((tag) => IDENTIFYING_TAGS[tag] ?? `NdpiPrivate${tag}`);
 }
 
-/** Tags outside the structural set: what a de-identified slide must not have. */
-export function nonStructuralTags(directories: readonly (readonly number[])[]): number[] {
-  return [...new Set(directories.flat().filter((tag) => !STRUCTURAL_TAGS.has(tag)))].sort((a, b) => a - b);
+/** Tags outside the structural set and `written` (those de-identification wrote itself): what a de-identified slide must not have. */
+export function nonStructuralTags(directories: readonly (readonly number[])[], written: ReadonlySet<number> = new Set()): number[] {
+  return [...new Set(directories.flat().filter((tag) => !STRUCTURAL_TAGS.has(tag) && !written.has(tag)))].sort((a, b) => a - b);
 }
 
 function isNdpiPrivate(tag: number): boolean {

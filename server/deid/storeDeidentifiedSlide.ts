@@ -1,8 +1,9 @@
 /**
  * A TIFF-family slide entering a dataset whose policy is `required` (admin upload): de-identified
  * from a local file the blob store never saw, and only the result stored, under its pseudonymous
- * name, with its report kept beside the DICOM files' reports. The caller then imports the stored
- * blob as any slide (an import job); the original file is the caller's to delete.
+ * name, with its report kept beside the DICOM files' reports. The caller (the slide's import job,
+ * server/import/jobs/deidSlideJob.ts) then imports the stored blob as any slide; the original file
+ * is the caller's to delete.
  */
 import { createReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -11,15 +12,22 @@ import type { BlobStore, StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
 import { SlideRefusal } from '../slides/refusal';
 import { REFUSED_FILE } from './enforcePolicy';
-import { deidentifySlide } from './deidentifySlide';
+import { deidentifySlide, type DeidentifySlideOptions } from './deidentifySlide';
 import { saveDeidReport } from './policies';
 
 export type StoredSlide = { readonly stored: StoredBlob; readonly name: string } | { readonly refused: FileImportOutcome };
 
-export async function storeDeidentifiedSlide(db: Kysely<Database>, blobs: BlobStore, datasetId: string, path: string, at: string): Promise<StoredSlide> {
+export async function storeDeidentifiedSlide(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  datasetId: string,
+  path: string,
+  at: string,
+  options: Pick<DeidentifySlideOptions, 'onProgress' | 'signal'> = {},
+): Promise<StoredSlide> {
   let slide: Awaited<ReturnType<typeof deidentifySlide>>;
   try {
-    slide = await deidentifySlide(path);
+    slide = await deidentifySlide(path, options);
   } catch (error) {
     if (!(error instanceof SlideRefusal)) throw error;
     return { refused: { file: REFUSED_FILE, status: 'refused', reason: error.message, code: error.code } };

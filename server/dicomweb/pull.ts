@@ -7,7 +7,8 @@
  *
  * A PACS that fails part-way (a refused retrieve, a connection dropped mid-study) is reported as a
  * refusal of what was not received, and the pull goes on to the next study; the instances already
- * stored stay, and their series are built as in any import.
+ * stored stay, and their series are built as in any import. A pull whose job is cancelled (`signal`)
+ * stops at the next instance, keeping those stored.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -34,6 +35,7 @@ export async function pullFromPacs(
   request: PullRequest,
   actorId: string | null,
   onCounts?: (counts: ImportJobCounts) => void,
+  signal?: AbortSignal,
 ): Promise<ImportReport> {
   const base = serviceRoot(request.baseUrl);
   const headers: Record<string, string> = {};
@@ -53,9 +55,10 @@ export async function pullFromPacs(
   const fail = (file: string, reason: string) => failures.push({ file, status: 'refused', reason });
   async function* instances(): AsyncGenerator<ArrivedInstance> {
     for (const path of paths) {
+      if (signal?.aborted) return;
       let n = 0;
       try {
-        const response = await fetch(`${base}/${path}`, { headers: { ...headers, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } });
+        const response = await fetch(`${base}/${path}`, { headers: { ...headers, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' }, signal });
         const boundary = boundaryOf(response.headers.get('content-type') ?? undefined);
         if (!response.ok || !response.body || boundary === null) {
           fail(path, `the PACS answered ${response.status} ${response.statusText} to the retrieve`);
@@ -64,11 +67,14 @@ export async function pullFromPacs(
         }
         for await (const part of readMultipart(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), boundary)) {
           const bytes = await partBytes(part.body, MAX_INSTANCE_BYTES);
+          // Leaving the loop ends the multipart read and the retrieve's connection with it.
+          if (signal?.aborted) return;
           n += 1;
           counts.bytes += bytes.length;
           yield { name: `${path}/${n}.dcm`, bytes };
         }
       } catch (error) {
+        if (signal?.aborted) return;
         fail(path, `${pacsFailure(error, 'the retrieve')}; ${n} instances of it had arrived and are kept`);
       }
     }

@@ -2,6 +2,7 @@
  * Request bodies that go straight into the blob store, never buffered whole: a route plugin
  * accepts its media type as a raw stream, and the handler stores it under a size limit.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -53,16 +54,19 @@ export async function readBody(request: FastifyRequest, body: Readable, maxBytes
 
 /**
  * The body into a local file outside the blob store, for a file that must be changed before the
- * blob store may keep it (a slide under a de-identification policy); 413 as storeBody.
+ * blob store may keep it (a slide under a de-identification policy), hashed as it goes; 413 as storeBody.
  */
-export async function saveBody(request: FastifyRequest, body: Readable, path: string, maxBytes: number): Promise<void> {
+export async function saveBody(request: FastifyRequest, body: Readable, path: string, maxBytes: number): Promise<StoredBlob> {
   if (Number(request.headers['content-length']) > maxBytes) throw tooLarge(maxBytes);
   let size = 0;
+  const hash = createHash('sha256');
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
+      hash.update(chunk);
       done(size > maxBytes ? tooLarge(maxBytes) : null, chunk);
     },
   });
   await pipeline(body, limit, createWriteStream(path));
+  return { sha256: hash.digest('hex'), size };
 }

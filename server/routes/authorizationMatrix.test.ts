@@ -181,6 +181,7 @@ const ROWS: readonly Row[] = [
   { route: 'GET /api/deid-keys/:keyId', url: () => '/api/deid-keys/project', expect: adminOnly(404) },
   { route: 'GET /api/import-jobs/:id', url: () => `/api/import-jobs/${NO_ID}`, expect: signedIn(404) },
   { route: 'POST /api/import-jobs/:id/retry', url: () => `/api/import-jobs/${NO_ID}/retry`, expect: adminOnly(404) },
+  { route: 'POST /api/import-jobs/:id/cancel', url: () => `/api/import-jobs/${NO_ID}/cancel`, expect: signedIn(404) },
   { route: 'GET /api/items/:id', url: item, expect: signedIn(200) },
   {
     route: 'GET /api/items/:id/exports/seg',

@@ -490,17 +490,22 @@ export interface ImportJobIdentity {
   /**
    * One uploaded file (a slide, a video), a folder of stills made one frame set (progress counts
    * stills, the report has one outcome per still), or a pull from a PACS (progress counts
-   * instances, the report has one outcome per instance).
+   * instances, the report has one outcome per instance), or a slide uploaded into a dataset whose
+   * policy requires de-identification (de-identified by the job, then built as any slide; its
+   * name is the de-identified slide's once known).
    */
   readonly kind: ImportJobKind;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export type ImportJobKind = 'file' | 'stillsFolder' | 'dicomwebPull';
+export type ImportJobKind = 'file' | 'stillsFolder' | 'dicomwebPull' | 'deidSlide';
 
-/** Opening the file, writing the pyramid's tiles (a video's frames, a PACS's instances), then storing the tile pack and the item. */
-export type ImportJobPhase = 'opening' | 'tiles' | 'frames' | 'instances' | 'storing';
+/**
+ * Opening the file, de-identifying a slide (percent of its bytes copied), writing the pyramid's
+ * tiles (a video's frames, a PACS's instances), then storing the tile pack and the item.
+ */
+export type ImportJobPhase = 'opening' | 'deidentifying' | 'tiles' | 'frames' | 'instances' | 'storing';
 
 /** A PACS pull's counts while it runs: instances decided (imported, duplicate or refused) of those the PACS listed, and the bytes received. */
 export interface ImportJobCounts {
@@ -521,7 +526,12 @@ export type ImportJobState =
   | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number; readonly counts?: ImportJobCounts }
   | { readonly state: 'done'; readonly report: ImportReport }
   /** `reason`: an English sentence; `report` names the file as refused with it. */
-  | { readonly state: 'failed'; readonly code: ImportJobFailureCode; readonly reason: string; readonly report: ImportReport };
+  | { readonly state: 'failed'; readonly code: ImportJobFailureCode; readonly reason: string; readonly report: ImportReport }
+  /**
+   * Stopped by its owner or an admin (POST /api/import-jobs/:id/cancel) at the next file or
+   * instance: `report` holds what was imported before, which stays.
+   */
+  | { readonly state: 'cancelled'; readonly report: ImportReport };
 
 /** The answer to an upload: the import report at once, or the job building a slide. */
 export type UploadAnswer = ImportReport | ImportJob;

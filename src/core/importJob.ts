@@ -8,5 +8,5 @@ export function isImportJob(answer: UploadAnswer): answer is ImportJob {
 export type FinishedImportJob = Extract<ImportJob, { readonly report: ImportReport }>;
 
 export function isFinished(job: ImportJob): job is FinishedImportJob {
-  return job.state === 'done' || job.state === 'failed';
+  return job.state === 'done' || job.state === 'failed' || job.state === 'cancelled';
 }

@@ -427,6 +427,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** The dataset's recent slide import jobs, newest first (admin). */
     listImportJobs: (datasetId: string) => json<ImportJob[]>('GET', `${dataset(datasetId)}/import-jobs`),
     retryImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/retry`),
+    /** Stops a queued or running import (its uploader or an admin): ended at once when queued, else at its next file or instance. */
+    cancelImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/cancel`),
     /** A dataset's de-identification policy (admin). */
     getDeidPolicy: (datasetId: string) => json<DeidPolicyAnswer>('GET', `${dataset(datasetId)}/deid-policy`),
     setDeidPolicy: (datasetId: string, request: SetDeidPolicyRequest) => json<DeidPolicyAnswer>('PUT', `${dataset(datasetId)}/deid-policy`, request),

@@ -49,6 +49,26 @@ describe('de-identification worker', () => {
     expect(responses.at(-1)).toEqual({ type: 'finished', jobId: 'j1', done: 4, total: 4, cancelled: false });
   });
 
+  it('passes a slide on from its first bytes, never reading it whole', async () => {
+    const { host, responses } = recorder();
+    const tiffHead = new Uint8Array(4096);
+    tiffHead.set([0x49, 0x49, 0x2a, 0x00]);
+    const head = new Blob([tiffHead]);
+    const wholeReads: string[] = [];
+    // A 3 GB slide as the picker gives it: only its head may be sliced and read.
+    const slide = {
+      size: 3e9,
+      type: 'image/tiff',
+      slice: (start?: number, end?: number) => head.slice(start, end),
+      arrayBuffer: () => (wholeReads.push('arrayBuffer'), Promise.reject(new Error('read whole'))),
+      stream: () => (wholeReads.push('stream'), head.stream()),
+    } as unknown as Blob;
+    host.handle({ type: 'deidentify', jobId: 'j-slide', options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, name: 'biopsy.svs', file: slide }] });
+    await host.idle();
+    expect(responses.filter((r) => r.type === 'progress').map((r) => r.result.kind)).toEqual(['notDicom']);
+    expect(wholeReads).toEqual([]);
+  });
+
   it('stops after the file in hand when cancelled', async () => {
     const { host, responses } = recorder();
     host.handle({ type: 'deidentify', jobId: 'j2', ...TERMS, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });

@@ -25,8 +25,21 @@ export interface DeidHost {
 const ownBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 
+/** A Part 10 file says `DICM` after its 128-byte preamble; dcmjs reads nothing else. */
+const PART10_HEAD_BYTES = 132;
+
+/**
+ * Whether the file may be DICOM, from its first bytes only: a slide or a video (gigabytes) is
+ * never read whole here; the upload sends it from disk as it is.
+ */
+async function mayBeDicom(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, PART10_HEAD_BYTES).arrayBuffer());
+  return head.length === PART10_HEAD_BYTES && String.fromCharCode(...head.subarray(128)) === 'DICM';
+}
+
 /** The file de-identified, or null when it is not DICOM. */
 async function deidentified(file: Blob, options: DeidOptions, key: CryptoKey): Promise<DeidResult | null> {
+  if (!(await mayBeDicom(file))) return null;
   try {
     return await deidentifyDicom(new Uint8Array(await file.arrayBuffer()), options, key);
   } catch (error) {

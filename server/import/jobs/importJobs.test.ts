@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema';
 import { createDataset } from '../../services/datasets';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { ImportJobs, type Ticker } from './importJobs';
-import { findImportJob, importJobOf, SERVER_STOPPED_REASON, type ImportJobRow, type NewImportJob } from './jobRows';
+import { CANCELLED_REASON, findImportJob, importJobOf, SERVER_STOPPED_REASON, type ImportJobRow, type NewImportJob } from './jobRows';
 
 const LEASE_MS = 30_000;
 
@@ -255,5 +255,49 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
     expect(await stateOf(ownerless)).toMatchObject({ state: 'failed', code: 'serverStopped' });
     for (const build of a.started) build.finish();
     await a.jobs.idle();
+  });
+
+  it('cancels a queued job at once and a running one at its next step, which ends cancelled with what it had imported', async () => {
+    const { jobs, started } = heldBuilds();
+    const running = await jobs.submit(upload('running.svs'));
+    const second = await jobs.submit(upload('second.svs'));
+    const waiting = await jobs.submit(upload('waiting.svs'));
+    await startedCount(started, 2);
+
+    expect(await jobs.cancel(waiting.id)).toBe('cancelled');
+    expect(await stateOf(waiting)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'waiting.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
+
+    expect(await jobs.cancel(running.id)).toBe('stopping');
+    expect((await stateOf(running)).state).toBe('building');
+    started[0]?.finish();
+    started[1]?.finish();
+    await jobs.idle();
+    // The held build stands for a file already in hand when the cancel came: it stays imported.
+    expect(await stateOf(running)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'running.svs', status: 'imported' }], itemIds: ['item of running.svs'] } });
+    expect((await stateOf(second)).state).toBe('done');
+    expect(await jobs.cancel(running.id)).toBe('notRunning');
+    expect(started).toHaveLength(2);
+  });
+
+  it('tells a running import through its signal, and a cancelled import with nothing to report says it imported nothing', async () => {
+    const signals: AbortSignal[] = [];
+    const jobs = new ImportJobs({
+      db: database.db,
+      blobs: blobStoreIn(database.dataDir),
+      now,
+      owner: 'instance A',
+      ticker: handTicked,
+      importFile: (_job, _onProgress, _onCounts, _secret, signal) => {
+        signals.push(signal);
+        return new Promise<ImportReport>((resolve) => signal.addEventListener('abort', () => resolve({ outcomes: [], itemIds: [] })));
+      },
+    });
+    const row = await jobs.submit(upload('slide.svs'));
+    while (signals.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(signals[0]?.aborted).toBe(false);
+    expect(await jobs.cancel(row.id)).toBe('stopping');
+    await jobs.idle();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await stateOf(row)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'slide.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Runs slide, video and stills-folder imports and PACS pulls after their request has been answered: a bounded queue in the server
- * process (JOBS_AT_ONCE builds at a time, for `vips` and the tile packing use several cores and
- * much disk each). A job's state lives in its `import_jobs` row, owned by the instance that took
- * it. Several instances share one database: each beats for its own jobs a few times a lease and
- * fails the jobs whose owner stopped beating (died) for longer than the lease; one that stops
- * cleanly fails the jobs it will not run at once.
+ * Runs slide, video and stills-folder imports, slide de-identifications and PACS pulls after their
+ * request has been answered: a bounded queue in the server process (JOBS_AT_ONCE builds at a time,
+ * for `vips` and the tile packing use several cores and much disk each). A job's state lives in its
+ * `import_jobs` row, owned by the instance that took it. Several instances share one database: each
+ * beats for its own jobs a few times a lease and fails the jobs whose owner stopped beating (died)
+ * for longer than the lease; one that stops cleanly fails the jobs it will not run at once. A job
+ * cancelled while queued never runs; one cancelled while running is told so by its signal and stops
+ * at its next file, instance or tile copied, keeping what it had imported.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,8 +16,11 @@ import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
 import { importDicomFiles } from '../importFiles';
+import { deidentifyStagedSlide, isDeidSlideJob, STAGING_DIR } from './deidSlideJob';
 import { isDicomwebPullJob, pullRequestOfJob } from './dicomwebPullJob';
 import {
+  CANCELLED_REASON,
+  finishCancelledImportJob,
   beatImportJobs,
   failAbandonedImportJobs,
   failOwnUnfinishedImportJobs,
@@ -58,18 +63,25 @@ export interface ImportJobDeps {
   readonly leaseMs?: number;
   /** What drives the heartbeat; default a timer (tests tick by hand). */
   readonly ticker?: Ticker;
+  /** Where slides wait, outside the blob store, for their de-identification job; default STAGING_DIR. */
+  readonly stagingDir?: string;
 }
 
 /**
- * `onProgress`: tiles written of a slide's pyramid, frames decoded of a video, or stills of a folder made frames;
+ * `onProgress`: bytes of a slide de-identified, tiles written of a slide's pyramid, frames decoded of a video, or stills of a folder made frames;
  * `onCounts`: a PACS pull's instances and bytes. `secret`: what the job was given in memory (a PACS password).
+ * `signal`: aborted when the job is cancelled; the import stops at its next file, instance or tile and reports what it imported.
  */
 export type ImportFile = (
   job: ImportJobRow,
   onProgress: (phase: BuildPhase, done: number, total: number) => void,
   onCounts: (counts: ImportJobCounts) => void,
   secret: string | undefined,
+  signal: AbortSignal,
 ) => Promise<ImportReport>;
+
+/** What `cancel` did: the job ended at once (it was queued), will stop at its next step (it runs), or is not this queue's. */
+export type CancelOutcome = 'cancelled' | 'stopping' | 'notRunning';
 
 export class ImportJobs {
   /** This instance, as named in the `owner` of the jobs it runs. */
@@ -78,6 +90,8 @@ export class ImportJobs {
   private readonly waiting: ImportJobRow[] = [];
   /** Secrets of queued and running jobs by job id, never written to their rows; dropped when the job ends. */
   private readonly secrets = new Map<string, string>();
+  /** The running jobs' cancel switches, by job id. */
+  private readonly cancels = new Map<string, AbortController>();
   private running = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -93,9 +107,18 @@ export class ImportJobs {
     this.stopTicking = (deps.ticker ?? intervalTicker)(() => void this.tick(), this.leaseMs / BEATS_PER_LEASE);
   }
 
-  /** Writes a job this instance will run and queues it; `secret` (a PACS password) stays in memory for its run only. */
-  async submit(job: NewImportJob, secret?: string): Promise<ImportJobRow> {
+  /** Where uploads wait for their `deidSlide` job. */
+  get stagingDir(): string {
+    return this.deps.stagingDir ?? STAGING_DIR;
+  }
+
+  /**
+   * Writes a job this instance will run and queues it; `secret` (a PACS password) stays in memory
+   * for its run only; `prepare` runs between the two (a staged upload renamed after the job).
+   */
+  async submit(job: NewImportJob, secret?: string, prepare?: (row: ImportJobRow) => Promise<void>): Promise<ImportJobRow> {
     const row = await insertImportJob(this.deps.db, job, this.owner, this.deps.now().toISOString());
+    await prepare?.(row);
     this.enqueue(row, secret);
     return row;
   }
@@ -137,6 +160,26 @@ export class ImportJobs {
     this.startNext();
   }
 
+  /**
+   * Stops a job: a queued one ends cancelled at once (nothing imported), a running one is told to
+   * stop at its next step and ends cancelled with what it imported. Jobs of another server
+   * process, or already ended, are `notRunning`.
+   */
+  async cancel(jobId: string): Promise<CancelOutcome> {
+    const running = this.cancels.get(jobId);
+    if (running) {
+      running.abort();
+      return 'stopping';
+    }
+    const index = this.waiting.findIndex((job) => job.id === jobId);
+    if (index < 0) return 'notRunning';
+    const [job] = this.waiting.splice(index, 1) as [ImportJobRow];
+    this.secrets.delete(jobId);
+    await finishCancelledImportJob(this.deps.db, jobId, this.owner, { outcomes: [{ file: job.file_name, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] }, this.deps.now().toISOString());
+    if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    return 'cancelled';
+  }
+
   /** Resolves once no job waits or runs. */
   idle(): Promise<void> {
     if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
@@ -176,10 +219,16 @@ export class ImportJobs {
     }
   }
 
-  private readonly importStored: ImportFile = async (job, onProgress, onCounts, secret) => {
+  private readonly importStored: ImportFile = async (job, onProgress, onCounts, secret, signal) => {
     const { db, blobs, now, onSlideReplaced } = this.deps;
-    if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts);
-    const files = isStillsFolderJob(job) ? await stillsOfJob(blobs, job) : [{ name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } }];
+    if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts, signal);
+    let file = { name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } };
+    if (isDeidSlideJob(job)) {
+      const slide = await deidentifyStagedSlide({ db, blobs, now, stagingDir: this.deps.stagingDir }, job, (done, total) => onProgress('deidentifying', done, total), signal);
+      if ('report' in slide) return slide.report;
+      file = slide.file;
+    }
+    const files = isStillsFolderJob(job) ? await stillsOfJob(blobs, job) : [file];
     return importDicomFiles(db, job.dataset_id, files, job.created_by, {
       blobs,
       now,
@@ -192,6 +241,8 @@ export class ImportJobs {
   private async run(job: ImportJobRow): Promise<void> {
     const { db, now } = this.deps;
     const progress = new ProgressWriter((shown) => markBuilding(db, job.id, this.owner, shown, now().toISOString()));
+    const cancel = new AbortController();
+    this.cancels.set(job.id, cancel);
     let report: ImportReport;
     try {
       await progress.start();
@@ -202,14 +253,17 @@ export class ImportJobs {
         (phase, done, total) => progress.built(phase, done, total),
         (counts) => progress.pulled(counts),
         secret,
+        cancel.signal,
       );
     } catch (error) {
       // The importer reports a bad file itself; this is the unforeseen (the source blob gone, the database away).
       report = { outcomes: [{ file: job.file_name, status: 'refused', reason: `could not be imported: ${error instanceof Error ? error.message : String(error)}` }], itemIds: [] };
     }
+    this.cancels.delete(job.id);
     await progress.settled();
     try {
-      await finishImportJob(db, job.id, this.owner, report, now().toISOString());
+      if (cancel.signal.aborted) await finishCancelledImportJob(db, job.id, this.owner, report.outcomes.length > 0 ? report : { outcomes: [{ file: job.file_name, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] }, now().toISOString());
+      else await finishImportJob(db, job.id, this.owner, report, now().toISOString());
     } catch {
       // The database is gone (the server is stopping): the row stays unfinished, and its heartbeat stops; it is failed as abandoned.
     }

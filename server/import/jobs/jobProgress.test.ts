@@ -9,6 +9,14 @@ describe('progressOf', () => {
   });
 });
 
+describe('progressOf while de-identifying', () => {
+  it('counts bytes copied in whole percents and ends at 100, not storing: the build comes after', () => {
+    expect(progressOf(1, 3, 'deidentifying')).toEqual({ phase: 'deidentifying', percent: 33 });
+    expect(progressOf(3, 3, 'deidentifying')).toEqual({ phase: 'deidentifying', percent: 100 });
+    expect(progressOf(0, 0, 'deidentifying')).toEqual({ phase: 'deidentifying', percent: 0 });
+  });
+});
+
 describe('ProgressWriter', () => {
   it('writes opening first, then each change of phase or percent once, in order, however many tiles report', async () => {
     const written: JobProgress[] = [];

@@ -13,11 +13,15 @@ export interface JobProgress {
   readonly counts?: ImportJobCounts;
 }
 
-/** What is being built: a slide's tiles or a video's frames. */
-export type BuildPhase = Extract<ImportJobPhase, 'tiles' | 'frames'>;
+/** What is being built: a slide de-identified (bytes), a slide's tiles or a video's frames. */
+export type BuildPhase = Extract<ImportJobPhase, 'deidentifying' | 'tiles' | 'frames'>;
 
-/** Where a build stands after `done` of `total` tiles (or frames): that phase until the last one, then storing. */
+/**
+ * Where a build stands after `done` of `total` tiles (or frames): that phase until the last one,
+ * then storing. De-identifying is followed by the build, not by storing: it ends at 100.
+ */
 export function progressOf(done: number, total: number, phase: BuildPhase = 'tiles'): JobProgress {
+  if (phase === 'deidentifying') return { phase, percent: total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0 };
   if (total <= 0 || done >= total) return { phase: 'storing', percent: 100 };
   return { phase, percent: Math.floor((done * 100) / total) };
 }

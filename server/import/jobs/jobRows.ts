@@ -17,6 +17,9 @@ export const LISTED_JOBS = 100;
 
 export const SERVER_STOPPED_REASON = 'The server stopped before this import finished. A file or slide was not saved: retry it. A PACS pull keeps the instances it had imported: start it again for the rest.';
 
+/** What a job cancelled before it imported anything reports for its file. */
+export const CANCELLED_REASON = 'cancelled before anything was imported';
+
 export interface NewImportJob {
   readonly datasetId: string;
   readonly createdBy: string | null;
@@ -100,6 +103,21 @@ export async function finishImportJob(db: Kysely<Database>, id: string, owner: s
 /** A job stopped unfinished: failed with a sentence (its build was never written to an item, so nothing is half-saved), to be retried. */
 const INTERRUPTED = { state: 'failed', phase: null, percent: 0, failure_code: 'serverStopped', failure_reason: SERVER_STOPPED_REASON, report: null } as const;
 
+/** Ends a job its uploader or an admin stopped, with the report of what it had imported (which stays); only by its `owner`, as finishImportJob. */
+export async function finishCancelledImportJob(db: Kysely<Database>, id: string, owner: string, report: ImportReport, at: string): Promise<void> {
+  await db
+    .updateTable('import_jobs')
+    .set({ state: 'cancelled', phase: null, failure_code: null, failure_reason: null, report: JSON.stringify(report), updated_at: at })
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .execute();
+}
+
+/** The job's name once known: a de-identified slide's pseudonymous one, which the upload could not give. */
+export async function renameImportJob(db: Kysely<Database>, id: string, fileName: string, at: string): Promise<void> {
+  await db.updateTable('import_jobs').set({ file_name: fileName, updated_at: at }).where('id', '=', id).execute();
+}
+
 /**
  * Fails the unfinished jobs whose owner stopped: no heartbeat within `leaseMs` before `at` (or
  * none ever, a job from before owners). `except`: the calling instance, whose own jobs run
@@ -155,12 +173,14 @@ export function importJobOf(row: ImportJobRow): ImportJob {
       const reason = row.failure_reason ?? SERVER_STOPPED_REASON;
       return { ...identity, state: 'failed', code: (row.failure_code ?? 'importFailed') as ImportJobFailureCode, reason, report: reportOf(row, reason) };
     }
+    case 'cancelled':
+      return { ...identity, state: 'cancelled', report: reportOf(row, CANCELLED_REASON) };
     default:
       return { ...identity, state: 'queued' };
   }
 }
 
-const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull'];
+const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull', 'deidSlide'];
 
 function kindOf(row: Pick<ImportJobRow, 'kind'>): ImportJobKind {
   return KINDS.find((kind) => kind === row.kind) ?? 'file';

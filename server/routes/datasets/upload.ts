@@ -10,13 +10,11 @@
  * (server/import/jobs) and the answer is 202 with the job at once. Into a dataset whose
  * de-identification policy is `required`, only DICOM files the policy admits come in, read whole
  * and checked before anything is stored, under the name `<SOPInstanceUID>.dcm` (server/deid); a
- * TIFF-based slide is saved to a temporary file, de-identified there (label and macro images and
- * descriptive tags dropped) and only the result stored, under a pseudonymous name, as a job.
+ * TIFF-based slide is staged as a file outside the blob store and answered at once with its job
+ * (kind `deidSlide`), which de-identifies it from disk (label and macro images and identifying tags
+ * dropped), stores only the result under a pseudonymous name and builds it.
  * The streamed body parser lives only in this plugin's context.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { UploadAnswer } from '../../../src/core/api';
@@ -26,8 +24,8 @@ import { HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, readBody, saveBody, storeBody } from '../../http/streamedBody';
 import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
 import { readDeidPolicy } from '../../deid/policies';
-import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
 import { headOf, importDicomFiles } from '../../import/importFiles';
+import { DEID_SLIDE_JOB_NAME, stagingFile } from '../../import/jobs/deidSlideJob';
 import { importJobOf } from '../../import/jobs/jobRows';
 import { ROUTE_HEAD_BYTES, routeImport } from '../../import/route';
 import { userOf } from '../../plugins/auth';
@@ -87,25 +85,24 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
 };
 
 /**
- * A slide under a `required` policy: saved outside the blob store, de-identified, the result
- * stored and queued as an import job; refused (not a TIFF slide, or unreadable) with no job.
+ * A slide under a `required` policy: staged outside the blob store and queued as a job that
+ * de-identifies it; refused (not a TIFF slide) with no job. Only its first bytes are read here.
  */
 async function deidentifiedSlideJob(ctx: AppContext, request: FastifyRequest, body: Readable, datasetId: string, policy: DeidPolicy, adminId: string): Promise<UploadAnswer> {
-  const dir = await mkdtemp(join(tmpdir(), 'mejirushi-slide-upload-'));
+  const staged = await stagingFile(ctx.importJobs.stagingDir);
   try {
-    const path = join(dir, 'slide');
-    await saveBody(request, body, path, SLIDE_LIMITS.maxBytes);
-    const route = routeImport(await readAt(path, 0, ROUTE_HEAD_BYTES));
+    const source = await saveBody(request, body, staged.path, SLIDE_LIMITS.maxBytes);
+    const route = routeImport(await readAt(staged.path, 0, ROUTE_HEAD_BYTES));
     if (route.importer !== 'slide' || route.format !== 'tiff') {
+      await staged.discard();
       const verdict = judgeDeid(policy, new Uint8Array(0));
       return { outcomes: verdict.admitted ? [] : [refusalOf(verdict)], itemIds: [] };
     }
-    const slide = await storeDeidentifiedSlide(ctx.db, ctx.blobs, datasetId, path, ctx.now().toISOString());
-    if ('refused' in slide) return { outcomes: [slide.refused], itemIds: [] };
-    const job = await ctx.importJobs.submit({ datasetId, createdBy: adminId, fileName: slide.name, kind: 'file', source: slide.stored });
+    const job = await ctx.importJobs.submit({ datasetId, createdBy: adminId, fileName: DEID_SLIDE_JOB_NAME, kind: 'deidSlide', source }, undefined, (row) => staged.claim(row.id));
     return importJobOf(job);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  } catch (error) {
+    await staged.discard();
+    throw error;
   }
 }
 

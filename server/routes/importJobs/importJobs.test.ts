@@ -1,7 +1,7 @@
 /**
  * A slide upload answered at once with its import job, which builds the pyramid after the
  * request: followed to its end, refused with its code for a cut-off file, failed by a server
- * stop and retried, and readable only by admins and its uploader.
+ * stop and retried, readable only by admins and its uploader, and cancelled by them.
  */
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -10,8 +10,9 @@ import type { ImportJob, ItemDetail, ItemPage } from '../../../src/core/api';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { bootstrap } from '../../bootstrap';
 import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
-import { insertImportJob, markBuilding, SERVER_STOPPED_REASON } from '../../import/jobs/jobRows';
+import { CANCELLED_REASON, insertImportJob, markBuilding, SERVER_STOPPED_REASON } from '../../import/jobs/jobRows';
 import { createDataset } from '../../services/datasets';
+import { startHeldPacs } from '../../testing/heldPacs';
 import { hasPathologySampleData, pathologySample, sampleDataDir } from '../../testing/sampleData';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
@@ -135,5 +136,37 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
     expect(json<ImportJob>(await get(`/api/import-jobs/${job.id}`, otherAdmin.auth)).state).toBe('failed');
     expect((await get(`/api/import-jobs/${crypto.randomUUID()}`, admin.auth)).statusCode).toBe(404);
     expect((await get(`/api/datasets/${crypto.randomUUID()}/import-jobs`, admin.auth)).statusCode).toBe(404);
+  });
+
+  it('cancels a running job for its uploader or an admin only: a PACS pull stops and ends cancelled; an ended job cannot be', async () => {
+    const datasetId = await newDataset();
+    const pacs = await startHeldPacs();
+    try {
+      const pulled = await server.app.inject({
+        method: 'POST',
+        url: `/api/datasets/${datasetId}/dicomweb-pull`,
+        headers: admin.auth,
+        payload: { baseUrl: pacs.baseUrl, studyInstanceUid: '1.2.3.4' },
+      });
+      expect(pulled.statusCode, pulled.body).toBe(202);
+      const job = json<ImportJob>(pulled);
+      await pacs.asked;
+      const cancel = (headers: Record<string, string> = {}) => server.app.inject({ method: 'POST', url: `/api/import-jobs/${job.id}/cancel`, headers });
+      const annotator = await server.signIn(`cancel-annotator-${dialect}`, ['annotator']);
+      expect((await cancel()).statusCode).toBe(401);
+      expect((await cancel(annotator.auth)).statusCode).toBe(404);
+
+      const stopping = await cancel(admin.auth);
+      expect(stopping.statusCode, stopping.body).toBe(202);
+      expect(json<ImportJob>(stopping).state).toBe('building');
+      pacs.release();
+      const ended = await finished(job);
+      expect(ended).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: job.fileName, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
+      const again = await cancel(admin.auth);
+      expect([again.statusCode, json<{ error: string }>(again).error]).toEqual([409, 'job_not_running']);
+    } finally {
+      pacs.release();
+      await pacs.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ImportJob, ImportJobFailureCode } from '../../core/api';
 import { useT } from '../../i18n';
 import { importJobText } from './importJobText';
@@ -6,14 +6,20 @@ import { importJobText } from './importJobText';
 /** Failures another try may mend; a refused file fails the same way again. */
 const RETRYABLE: ReadonlySet<ImportJobFailureCode> = new Set(['serverStopped', 'importFailed']);
 
-/** The dataset's import jobs: each job's progress bar and step, then its file's outcome; a failed one can be retried. */
+/**
+ * The dataset's import jobs: each job's progress bar and step, then its file's outcome; a queued or
+ * running one can be cancelled, a failed one retried (not a slide de-identified by its job: the
+ * server keeps its upload only while the job runs).
+ */
 export function ImportJobsTable({
   jobs,
   onRetry,
+  onCancel,
   testId = 'import-jobs',
 }: {
   readonly jobs: readonly ImportJob[];
   readonly onRetry: (jobId: string) => void;
+  readonly onCancel: (jobId: string) => void;
   /** Another table of jobs on the same screen (the PACS pull's) is told apart by its own. */
   readonly testId?: string;
 }) {
@@ -33,7 +39,7 @@ export function ImportJobsTable({
         </thead>
         <tbody>
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} onRetry={onRetry} />
+            <JobRow key={job.id} job={job} onRetry={onRetry} onCancel={onCancel} />
           ))}
         </tbody>
       </table>
@@ -41,9 +47,12 @@ export function ImportJobsTable({
   );
 }
 
-function JobRow({ job, onRetry }: { readonly job: ImportJob; readonly onRetry: (jobId: string) => void }) {
+function JobRow({ job, onRetry, onCancel }: { readonly job: ImportJob; readonly onRetry: (jobId: string) => void; readonly onCancel: (jobId: string) => void }) {
   const t = useT();
+  // Asked to stop: a running job ends at its next file or instance, a few polls later.
+  const [cancelAsked, setCancelAsked] = useState(false);
   const { text, tone, detail } = importJobText(t, job);
+  const unfinished = job.state === 'queued' || job.state === 'building';
   const percent = job.state === 'building' ? job.percent : job.state === 'done' ? 100 : 0;
   return (
     <tr data-testid={`import-job-${job.id}`} data-state={job.state} data-phase={job.state === 'building' ? job.phase : undefined}>
@@ -55,7 +64,20 @@ function JobRow({ job, onRetry }: { readonly job: ImportJob; readonly onRetry: (
         <span className={tone} title={detail ?? undefined}>
           {text}
         </span>{' '}
-        {job.state === 'failed' && RETRYABLE.has(job.code) && (
+        {unfinished && cancelAsked && <span className="muted">{t('admin.jobs.cancelling')}</span>}
+        {unfinished && !cancelAsked && (
+          <button
+            type="button"
+            data-testid={`import-job-cancel-${job.id}`}
+            onClick={() => {
+              setCancelAsked(true);
+              onCancel(job.id);
+            }}
+          >
+            {t('admin.jobs.cancel')}
+          </button>
+        )}
+        {job.state === 'failed' && RETRYABLE.has(job.code) && job.kind !== 'deidSlide' && (
           <button type="button" data-testid={`import-job-retry-${job.id}`} onClick={() => onRetry(job.id)}>
             {t('admin.jobs.retry')}
           </button>

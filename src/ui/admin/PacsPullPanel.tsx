@@ -114,7 +114,7 @@ export function PacsPullPanel() {
           {t('pacsPull.serverSaid', { message: error.message })}
         </p>
       )}
-      <ImportJobsTable jobs={pulls} onRetry={(jobId) => void importJobs.retry(jobId)} testId="pacs-jobs" />
+      <ImportJobsTable jobs={pulls} onRetry={(jobId) => void importJobs.retry(jobId)} onCancel={(jobId) => void importJobs.cancel(jobId)} testId="pacs-jobs" />
       {report && (
         <>
           <p role="status" data-testid="pacs-summary">

@@ -173,7 +173,7 @@ export function UploadPanel() {
             multiple
             data-testid="upload-files"
             disabled={busy || !chosen}
-            onChange={(e) => void upload(Array.from(e.target.files ?? []))}
+            onChange={(e) => void upload(pickedFiles(e.target))}
           />
         </label>
         <label>
@@ -183,7 +183,7 @@ export function UploadPanel() {
             type="file"
             data-testid="upload-folder"
             disabled={busy || !chosen}
-            onChange={(e) => void upload(Array.from(e.target.files ?? []))}
+            onChange={(e) => void upload(pickedFiles(e.target))}
           />
         </label>
       </div>
@@ -239,10 +239,17 @@ export function UploadPanel() {
         </>
       )}
       <StillsFolderUpload datasetId={chosen} jobs={importJobs.jobs} onJobStarted={importJobs.add} />
-      <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} />
+      <ImportJobsTable jobs={importJobs.jobs} onRetry={(jobId) => void importJobs.retry(jobId)} onCancel={(jobId) => void importJobs.cancel(jobId)} />
       {importJobs.error && <p className="error">{t(errorKey(importJobs.error))}</p>}
     </section>
   );
+}
+
+/** The files just picked; the input is emptied so that picking the same file again (after a cancel) uploads it again. */
+function pickedFiles(input: HTMLInputElement): File[] {
+  const files = Array.from(input.files ?? []);
+  input.value = '';
+  return files;
 }
 
 /** An uploaded slide's row with its job's outcome, once the job has ended. */

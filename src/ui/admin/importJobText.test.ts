@@ -39,6 +39,18 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
     expect(stopped).toEqual({ text: t('admin.jobs.serverStopped'), tone: 'error', detail: 'stopped' });
   });
 
+  it('says a slide being de-identified by its percent, and a cancelled job by what it had imported', () => {
+    const deid = text({ ...identity, kind: 'deidSlide', state: 'building', phase: 'deidentifying', percent: 37 });
+    expect(deid.text).toContain('37');
+    expect(deid.text).not.toBe(text({ ...identity, state: 'building', phase: 'tiles', percent: 37 }).text);
+    const nothing = text({ ...identity, state: 'cancelled', report: { outcomes: [{ file: 'biopsy.svs', status: 'refused', reason: 'cancelled' }], itemIds: [] } });
+    expect(nothing).toEqual({ text: t('admin.jobs.cancelled'), tone: 'muted', detail: null });
+    const imported = { file: 'a.dcm', status: 'imported', itemId: 'i' } as const;
+    const some = text({ ...identity, kind: 'dicomwebPull', state: 'cancelled', report: { outcomes: [imported, { ...imported, file: 'b.dcm' }], itemIds: ['i'] } });
+    expect(some).toEqual({ text: t('admin.jobs.cancelledAfter', { imported: 2 }), tone: 'muted', detail: null });
+    expect(some.text).toContain('2');
+  });
+
   it('counts a folder of stills: its steps in words of stills and frames, then how many stills it imported and refused', () => {
     const folder: ImportJobIdentity = { ...identity, fileName: 'SATO^JIRO/', kind: 'stillsFolder' };
     const steps = [

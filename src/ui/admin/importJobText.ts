@@ -2,7 +2,7 @@
  * What the import jobs table says about a job, in the user's language: where its build stands,
  * then its file's outcome as the upload report says it (importOutcomeText), a folder of stills'
  * count of imported and refused stills (its upload lists each), a PACS pull's count of instances
- * (the pull panel lists each), or why it stopped.
+ * (the pull panel lists each), or why it stopped (a cancelled job: how much it had imported).
  */
 import type { ImportJob, ImportJobPhase, ImportReport } from '../../core/api';
 import type { Translate } from '../../i18n';
@@ -15,9 +15,14 @@ export function importJobText(t: Translate, job: ImportJob): OutcomeText {
     case 'building':
       if (job.kind === 'dicomwebPull') return { text: pullBuildText(t, job), tone: 'muted', detail: null };
       if (job.kind === 'stillsFolder') return { text: stillsBuildText(t, job.phase, job.percent), tone: 'muted', detail: null };
+      if (job.phase === 'deidentifying') return { text: t('admin.jobs.deidentifying', { percent: job.percent }), tone: 'muted', detail: null };
       if (job.phase === 'tiles') return { text: t('admin.jobs.tiles', { percent: job.percent }), tone: 'muted', detail: null };
       if (job.phase === 'frames') return { text: t('admin.jobs.frames', { percent: job.percent }), tone: 'muted', detail: null };
       return { text: t(job.phase === 'opening' ? 'admin.jobs.opening' : 'admin.jobs.storing'), tone: 'muted', detail: null };
+    case 'cancelled': {
+      const imported = job.report.outcomes.filter((outcome) => outcome.status === 'imported').length;
+      return { text: imported > 0 ? t('admin.jobs.cancelledAfter', { imported }) : t('admin.jobs.cancelled'), tone: 'muted', detail: null };
+    }
     case 'done':
     case 'failed': {
       if (job.state === 'failed' && job.code === 'serverStopped') return { text: t('admin.jobs.serverStopped'), tone: 'error', detail: job.reason };

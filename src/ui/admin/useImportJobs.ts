@@ -19,6 +19,7 @@ export function useImportJobs(
   /** A job the upload has just started: shown at once, and followed. */
   readonly add: (job: ImportJob) => void;
   readonly retry: (jobId: string) => Promise<void>;
+  readonly cancel: (jobId: string) => Promise<void>;
 } {
   const [jobs, setJobs] = useState<readonly ImportJob[]>([]);
   const [error, setError] = useState<AppError | null>(null);
@@ -66,5 +67,13 @@ export function useImportJobs(
     }
   }, [add]);
 
-  return { jobs, error, add, retry };
+  const cancel = useCallback(async (jobId: string) => {
+    try {
+      add(await appServices().api.cancelImportJob(jobId));
+    } catch (caught) {
+      setError(toAppError(caught));
+    }
+  }, [add]);
+
+  return { jobs, error, add, retry, cancel };
 }

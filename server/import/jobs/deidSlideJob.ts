@@ -1,0 +1,84 @@
+/**
+ * A slide uploaded into a dataset whose policy requires de-identification, run as an import job:
+ * the upload is staged as a file outside the blob store (which keeps whatever it is given,
+ * identifying or not), named by its job; the job de-identifies it from disk (server/deid), stores
+ * only the result and its report, renames itself after the de-identified slide, and hands the
+ * stored slide on to be built as any slide. The staged file goes when the job ends however it
+ * ends, so a failed job cannot be retried: its slide must be uploaded again.
+ */
+import { randomUUID } from 'node:crypto';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { ImportReport } from '../../../src/core/api';
+import type { BlobStore, StoredBlob } from '../../blobs/blobStore';
+import type { Database } from '../../db/schema';
+import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
+import { renameImportJob, type ImportJobRow } from './jobRows';
+
+/** Where slides wait for their job by default: the system's temporary folder, as any upload in flight. */
+export const STAGING_DIR = join(tmpdir(), 'mejirushi-slide-staging');
+
+/** What the job is called until the slide has its pseudonymous name (the uploaded name may be the patient's). */
+export const DEID_SLIDE_JOB_NAME = 'slide (being de-identified)';
+
+export const STAGED_SLIDE_GONE = 'the uploaded slide is kept only until its job ends; upload it again';
+
+export function isDeidSlideJob(job: Pick<ImportJobRow, 'kind'>): boolean {
+  return job.kind === 'deidSlide';
+}
+
+/** A staging file of its own for an upload in flight; `claim` names it after its job once the job exists. */
+export async function stagingFile(stagingDir = STAGING_DIR): Promise<{ readonly path: string; claim(jobId: string): Promise<void>; discard(): Promise<void> }> {
+  await mkdir(stagingDir, { recursive: true });
+  const path = join(stagingDir, `upload-${randomUUID()}`);
+  return {
+    path,
+    claim: (jobId) => rename(path, stagedSlideOf(stagingDir, jobId)),
+    discard: () => rm(path, { force: true }),
+  };
+}
+
+function stagedSlideOf(stagingDir: string, jobId: string): string {
+  return join(stagingDir, `job-${jobId}`);
+}
+
+export interface DeidSlideDeps {
+  readonly db: Kysely<Database>;
+  readonly blobs: BlobStore;
+  readonly now: () => Date;
+  readonly stagingDir?: string;
+}
+
+/**
+ * The job's slide de-identified and stored, as the file to import; or, when it cannot be (refused,
+ * or cancelled before it was stored), the job's report. `onProgress`: bytes of tiles copied.
+ */
+export async function deidentifyStagedSlide(
+  deps: DeidSlideDeps,
+  job: ImportJobRow,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<{ readonly file: { readonly name: string; readonly stored: StoredBlob } } | { readonly report: ImportReport }> {
+  const path = stagedSlideOf(deps.stagingDir ?? STAGING_DIR, job.id);
+  try {
+    await access(path).catch(() => {
+      throw new Error(STAGED_SLIDE_GONE);
+    });
+    let slide;
+    try {
+      slide = await storeDeidentifiedSlide(deps.db, deps.blobs, job.dataset_id, path, deps.now().toISOString(), { onProgress, signal });
+    } catch (error) {
+      // Cancelled mid-copy: nothing was stored; the queue ends the job cancelled.
+      if (signal.aborted) return { report: { outcomes: [], itemIds: [] } };
+      throw error;
+    }
+    if ('refused' in slide) return { report: { outcomes: [slide.refused], itemIds: [] } };
+    await renameImportJob(deps.db, job.id, slide.name, deps.now().toISOString());
+    if (signal.aborted) return { report: { outcomes: [], itemIds: [] } };
+    return { file: slide };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
