@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
 import { ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
-import { CAPTIONS, captionedStills, drawnRegions, inkCovered } from './fixtures/captionedFrames';
+import { CAPTIONS, captionedStills, drawnRegions, expectCaptionProposals } from './fixtures/captionedFrames';
 import { expectFramesReady, videoFrameSet } from './fixtures/frames';
 import { countInputs } from './fixtures/inputs';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test, type Mejirushi } from './fixtures/mejirushi';
@@ -79,12 +79,7 @@ test('the burned-in text detector proposes boxes over the caption of every frame
   for (const [frame, ink] of inks.entries()) {
     if (frame > 0) await page.keyboard.press('ArrowRight');
     await showFrame(page, frame);
-    await expect.poll(async () => (await drawnRegions(page)).length).toBeGreaterThan(0);
-    const regions = await drawnRegions(page);
-    expect(regions.every((r) => r.proposal)).toBe(true);
-    expect(inkCovered(ink, regions.map((r) => r.box))).toBeGreaterThan(0.9);
-    expect(regions.every((r) => r.box.y + r.box.height < 60)).toBe(true);
-    proposedOn.push(regions.length);
+    proposedOn.push(await expectCaptionProposals(page, ink));
   }
   const lastShown = proposedOn[CAPTIONS.length - 1] ?? 0;
   await expect(byTestId(page, 'proposal-shown')).toHaveAttribute('data-count', String(lastShown));

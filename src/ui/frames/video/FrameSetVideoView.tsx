@@ -15,8 +15,7 @@ import { useFrameRegions, useRegionMode } from '../regions/useFrameRegions';
 import { bandsOf } from './bandLayout';
 import type { FrameSpan } from './rangeMath';
 import { framesWithRegions } from './regionMarks';
-import { proposalKeyInPlayer } from './videoProposalKeys';
-import { playerKeepsInRegionMode, regionToolForPlayerKey } from './videoRegionKeys';
+import { playerKeepsInRegionMode, proposalKeyInPlayer, regionToolForPlayerKey } from './videoRegionKeys';
 import { VideoPlayer } from './VideoPlayer';
 import { VideoShortcutHelp } from './VideoShortcutHelp';
 
