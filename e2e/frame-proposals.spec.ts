@@ -9,15 +9,13 @@
  * label set says no model applies.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import sharp from 'sharp';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
-import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { CAPTIONS, captionedStills, drawnRegions, expectCaptionProposals } from './fixtures/captionedFrames';
 import { expectFramesReady, videoFrameSet } from './fixtures/frames';
 import { countInputs } from './fixtures/inputs';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test, type Mejirushi } from './fixtures/mejirushi';
@@ -26,59 +24,19 @@ const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '..');
 const MODEL = 'ppocr-text-det';
 const DATASET = 'Ultrasound captions';
-const CAPTIONS = ['YAMADA TARO 1962/03/04', 'SUZUKI HANAKO 1975/11/20', 'TANAKA ICHIRO 1948/07/15'] as const;
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 /**
  * With the import CLI: one captioned still per caption (PNG, in caption order) as a frame set of a
  * `burned-in-text` dataset, assigned to the annotator. Answers each frame's caption ink (grey, row-major).
  */
 async function captionedFrameSet(mejirushi: Mejirushi): Promise<Uint8Array[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'mejirushi-captions-'));
-  const inks: Uint8Array[] = [];
-  for (const [i, caption] of CAPTIONS.entries()) {
-    const { pixels, ink } = await captionedUltrasound(caption);
-    await sharp(pixels, { raw: { width: ULTRASOUND_WIDTH, height: ULTRASOUND_HEIGHT, channels: 1 } })
-      .png()
-      .toFile(join(folder, `frame-${i + 1}.png`));
-    inks.push(ink);
-  }
+  const { folder, inks } = await captionedStills();
   await run(
     'node',
     ['--import', 'tsx', 'server/cli/import.ts', folder, '--dataset', DATASET, '--data', mejirushi.server.dataDir, '--label-set', 'burned-in-text@1', '--assign', mejirushi.annotator.username],
     { cwd: repoRoot },
   );
   return inks;
-}
-
-/** The regions drawn on the frame shown, each with its box in image px (the layer's SVG is in the frame's px). */
-function drawnRegions(page: Page): Promise<{ id: string; proposal: boolean; box: Box }[]> {
-  return byTestId(page, 'frame-region').evaluateAll((paths) =>
-    paths.map((path) => {
-      const { x, y, width, height } = (path as SVGGraphicsElement).getBBox();
-      return { id: path.getAttribute('data-id') ?? '', proposal: path.getAttribute('data-proposal') === 'true', box: { x, y, width, height } };
-    }),
-  );
-}
-
-/** Share of the caption's ink pixels that lie inside some box. */
-function inkCovered(ink: Uint8Array, boxes: readonly Box[]): number {
-  let inked = 0;
-  let covered = 0;
-  for (let y = 0; y < ULTRASOUND_HEIGHT; y++) {
-    for (let x = 0; x < ULTRASOUND_WIDTH; x++) {
-      if ((ink[y * ULTRASOUND_WIDTH + x] ?? 0) <= 128) continue;
-      inked += 1;
-      if (boxes.some((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height)) covered += 1;
-    }
-  }
-  return inked === 0 ? 0 : covered / inked;
 }
 
 /** Page px of image px `point` on the large view's frame. */
@@ -121,12 +79,7 @@ test('the burned-in text detector proposes boxes over the caption of every frame
   for (const [frame, ink] of inks.entries()) {
     if (frame > 0) await page.keyboard.press('ArrowRight');
     await showFrame(page, frame);
-    await expect.poll(async () => (await drawnRegions(page)).length).toBeGreaterThan(0);
-    const regions = await drawnRegions(page);
-    expect(regions.every((r) => r.proposal)).toBe(true);
-    expect(inkCovered(ink, regions.map((r) => r.box))).toBeGreaterThan(0.9);
-    expect(regions.every((r) => r.box.y + r.box.height < 60)).toBe(true);
-    proposedOn.push(regions.length);
+    proposedOn.push(await expectCaptionProposals(page, ink));
   }
   const lastShown = proposedOn[CAPTIONS.length - 1] ?? 0;
   await expect(byTestId(page, 'proposal-shown')).toHaveAttribute('data-count', String(lastShown));

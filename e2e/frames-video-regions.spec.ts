@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import type { Point, Shape } from '../src/core/annotation';
 import { allRecords } from '../src/data/testing/allRecords';
-import { drawBoxAndTriangle, expectCocoBoxAndTriangle, frameRegions, reclassBoxByKey, regionClasses } from './fixtures/frameRegions';
+import { drawBoxAndTriangle, expectCocoBoxAndTriangle, expectPlayerFrame, frameRegions, reclassBoxByKey, regionClasses, stepPlayerTo } from './fixtures/frameRegions';
 import { videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, settled, signIn, test } from './fixtures/mejirushi';
 
@@ -33,18 +33,6 @@ async function onScreen(page: Page, [x, y]: Point): Promise<Point> {
   return [left + x * scale, top + y * scale];
 }
 
-async function expectFrameShown(page: Page, index: number): Promise<void> {
-  await expect(page.locator(`[data-testid="video-player"][data-frame="${index}"][data-ready="true"]`)).toBeVisible();
-  await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-ready', 'true');
-}
-
-/** From the frame the player shows, to frame `to` by the arrow keys. */
-async function stepTo(page: Page, to: number): Promise<void> {
-  const at = Number(await byTestId(page, 'video-player').getAttribute('data-frame'));
-  for (let i = at; i !== to; i += Math.sign(to - at)) await page.keyboard.press(to > at ? 'ArrowRight' : 'ArrowLeft');
-  await expectFrameShown(page, to);
-}
-
 /** Whether the timeline's region strip is painted under frame `index` (its canvas's own pixels). */
 function markedUnder(page: Page, index: number): Promise<boolean> {
   return byTestId(page, 'video-region-marks').evaluate(
@@ -64,9 +52,9 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   await byTestId(page, `item-link-${itemId}`).click();
   // endoscopy-video asks about runs of frames, so the player comes first.
   await expect(byTestId(page, 'frame-mode-player')).toHaveAttribute('aria-pressed', 'true');
-  await expectFrameShown(page, 0);
+  await expectPlayerFrame(page, 0);
   await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'tagging');
-  await stepTo(page, DRAWN);
+  await stepPlayerTo(page, DRAWN);
   // The 160×120 frame is drawn larger than its own px: the tools must map through the scaling.
   const canvasBox = await byTestId(page, 'video-canvas').boundingBox();
   expect(canvasBox?.width ?? 0).toBeGreaterThan(FRAME.width * 2);
@@ -92,10 +80,10 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
   // Esc drops the selection; still in region mode, → steps to a frame with no regions and ← back.
   await page.keyboard.press('Escape');
   await expect(byTestId(page, 'frame-regions-layer')).toHaveAttribute('data-selected', '0');
-  await stepTo(page, DRAWN + 1);
+  await stepPlayerTo(page, DRAWN + 1);
   await expect(byTestId(page, 'frame-regions-bar')).toHaveAttribute('data-mode', 'regions');
   await expect(frameRegions(page)).toHaveCount(0);
-  await stepTo(page, DRAWN);
+  await stepPlayerTo(page, DRAWN);
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
   // `[` is the player's even in region mode; Esc is the region layer's there (back to tagging), then the player's (clears the mark).
   await page.keyboard.press('[');
@@ -128,10 +116,10 @@ test('boxes and polygons drawn on a paused video frame belong to that frame, sur
 
   await page.reload();
   await expect(page.locator('[data-testid="video-player"][data-ready="true"]')).toBeVisible();
-  await stepTo(page, DRAWN);
+  await stepPlayerTo(page, DRAWN);
   await expect.poll(() => regionClasses(page)).toEqual(['polygon:lesion.erosion', 'rectangle:lesion.bleeding']);
   await expect(byTestId(page, 'video-region-marks')).toHaveAttribute('data-count', '1');
-  await stepTo(page, DRAWN - 1);
+  await stepPlayerTo(page, DRAWN - 1);
   await expect(frameRegions(page)).toHaveCount(0);
 
   // The player's Export: the drawn frame's image holds the box and the triangle in its px.

@@ -4,8 +4,9 @@
  * everything on the page talks to this interface only.
  */
 import type { ModelManifest } from '../core/models/manifest';
-import type { ModelInput, ModelPrompt, PromptTarget } from '../core/models/modelInput';
+import type { ModelPrompt, PromptTarget } from '../core/models/modelInput';
 import type { ProposalDraft } from '../core/models/proposalDraft';
+import type { InputToRun } from '../../workers/inference/encodedImage';
 import type { InferenceErrorCode, JobPriority, LoadedBackend } from '../../workers/inference/messages';
 
 export interface RunProgress {
@@ -17,8 +18,8 @@ export interface RunProgress {
 
 export interface RunRequest {
   readonly manifest: ModelManifest;
-  /** Called once per input for the pixels; lets a series be read lazily, slice by slice. */
-  readonly inputs: readonly (() => Promise<ModelInput>)[];
+  /** Called once per input for the pixels (or a frame's file, decoded in the worker); lets a series be read lazily, slice by slice. */
+  readonly inputs: readonly (() => Promise<InputToRun>)[];
   readonly priority: JobPriority;
   /** Promptable models only: the prompts of one outline (positive and negative clicks, a box). */
   readonly prompts?: readonly ModelPrompt[];

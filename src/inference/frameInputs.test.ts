@@ -35,4 +35,10 @@ describe('the run inputs of frames', () => {
     await expect(inputs[1]?.read()).rejects.toThrow('not decoded here');
     expect(loaded).toEqual(['c', 'a']);
   });
+
+  it('sends each frame as its file with its recorded width, decoding nothing on the page', async () => {
+    const served = new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' });
+    const [input] = frameRunInputs([frame('a')], [0], async () => served);
+    expect(await input?.read()).toEqual({ kind: 'encodedImage', targetId: 'a', image: served, recordedWidth: 480 });
+  });
 });

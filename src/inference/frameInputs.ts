@@ -1,11 +1,11 @@
 /**
  * Frames of a frame set as model inputs: which frames a run covers (the current one, the selected
  * ones, every frame) and each frame's full-size image (the large view's frame endpoint, never the
- * sprite thumbnail) read as RGBA when the run reaches it. The plan is pure; `readFrame` decodes with
- * createImageBitmap + OffscreenCanvas (a browser or worker) and the worker client transfers the pixels.
+ * sprite thumbnail) fetched when the run reaches it and sent as its file: the inference worker
+ * decodes it (workers/inference/encodedImage.ts), so the page never decodes or reads back pixels.
  */
 import type { FrameRef } from '../core/item';
-import type { ModelInput } from '../core/models/modelInput';
+import type { EncodedImage } from '../../workers/inference/encodedImage';
 import type { RunInput } from './runController';
 
 /** What a run over a frame set covers. */
@@ -42,23 +42,11 @@ export function framesToRun(scope: FrameRunScope, { current, selected, count }: 
 export type LoadFrameBlob = (targetId: string) => Promise<Blob>;
 
 /**
- * One frame as RGBA, mapped to its recorded size (image px, origin top-left): a served image of
- * another size than the item records is scaled back, so proposals land in the frame's own px.
+ * One frame as its image file, with its recorded width (image px) so the worker maps a served image
+ * of another size back to the frame's own px. Nothing is decoded here: the worker does it.
  */
-export async function readFrame(frame: FrameRef, loadFrame: LoadFrameBlob): Promise<ModelInput> {
-  const blob = await loadFrame(frame.targetId);
-  const bitmap = await createImageBitmap(blob);
-  try {
-    const { width, height } = bitmap;
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser cannot draw off screen');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, width, height);
-    return { kind: 'rgbaImage', targetId: frame.targetId, width, height, rgba: data, origin: [0, 0], scale: frame.width > 0 ? frame.width / width : 1 };
-  } finally {
-    bitmap.close();
-  }
+export async function readFrame(frame: FrameRef, loadFrame: LoadFrameBlob): Promise<EncodedImage> {
+  return { kind: 'encodedImage', targetId: frame.targetId, image: await loadFrame(frame.targetId), recordedWidth: frame.width };
 }
 
 /** Run inputs for these frames (indices into `frames`), each read when the run reaches it. */

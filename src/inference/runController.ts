@@ -6,8 +6,8 @@
  */
 import type { Box } from '../core/bounds';
 import type { ModelManifest } from '../core/models/manifest';
-import type { ModelInput } from '../core/models/modelInput';
 import type { ModelRun, ProposalDraft } from '../core/models/proposalDraft';
+import type { InputToRun } from '../../workers/inference/encodedImage';
 import type { InferenceClient, RunHandle } from './client';
 import { runFailureOf, type RunFailure } from './runFailure';
 
@@ -29,7 +29,7 @@ export interface ProposalRunState {
 
 /** One input to read and the area it covers (a slide region), for replacing an earlier run's proposals there. */
 export interface RunInput {
-  readonly read: () => Promise<ModelInput>;
+  readonly read: () => Promise<InputToRun>;
   readonly covered?: { readonly targetId: string; readonly box: Box };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import regionGrowerJson from '../../models/region-grower/manifest.json';
 import { meanClassifier, unknownOperator } from '../../scripts/onnx/tinyModels';
 import { createInferenceHost } from '../../workers/inference/host';
+import type { InferenceRequest } from '../../workers/inference/messages';
+import { decodeRawImage, rawImageFile } from '../../workers/inference/testing/rawImageFile';
 import type { ModelManifest } from '../core/models/manifest';
 import type { ModelInput } from '../core/models/modelInput';
 import type { ProposalDraft } from '../core/models/proposalDraft';
@@ -9,15 +11,18 @@ import { testManifest } from '../core/testing/modelManifest';
 import { InferenceError, type RunProgress } from './client';
 import { createInferenceClientOver, type InferenceChannel } from './workerClient';
 
-/** The worker's own logic in this process, behind the channel the client speaks to a Worker. */
-function inProcessChannel(): InferenceChannel {
+/** The worker's own logic in this process, behind the channel the client speaks to a Worker; `sent` records every message and what it transferred. */
+function inProcessChannel(sent: { request: InferenceRequest; transfer: Transferable[] }[] = []): InferenceChannel {
   const channel: InferenceChannel = {
-    send: (request) => host.handle(request),
+    send: (request, transfer) => {
+      sent.push({ request, transfer });
+      host.handle(request);
+    },
     onResponse: null,
     onCrash: null,
     terminate: () => undefined,
   };
-  const host = createInferenceHost((response) => channel.onResponse?.(response), { webGpuUnavailable: async () => 'no WebGPU in Node', wasmThreads: 1 });
+  const host = createInferenceHost((response) => channel.onResponse?.(response), { webGpuUnavailable: async () => 'no WebGPU in Node', wasmThreads: 1 }, decodeRawImage);
   return channel;
 }
 
@@ -26,13 +31,14 @@ function clientWith(bytes: Uint8Array) {
   const sha256 = `c${(shaCount += 1).toString(16).padStart(63, '0')}`;
   const manifest: ModelManifest = testManifest({ files: { kind: 'single', model: { sha256, bytes: bytes.byteLength } } });
   const fetched: string[] = [];
-  const client = createInferenceClientOver(inProcessChannel(), {
+  const sent: { request: InferenceRequest; transfer: Transferable[] }[] = [];
+  const client = createInferenceClientOver(inProcessChannel(sent), {
     loadModelFile: async (sha) => {
       fetched.push(sha);
       return new Uint8Array(bytes).buffer;
     },
   });
-  return { client, manifest, fetched };
+  return { client, manifest, fetched, sent };
 }
 
 const slice = (targetId: string, hu: number, size = 8): ModelInput => ({ kind: 'ctSlice', targetId, width: size, height: size, hu: new Float32Array(size * size).fill(hu), spacing: [1, 1] });
@@ -105,6 +111,28 @@ describe('inference client over the worker logic', () => {
     expect(proposals.map((p) => [p.type, p.questionId, p.classCode])).toEqual([['shape', 'bleed', 'bleed.subarachnoid']]);
     await client.unload(grower);
     expect(fetched).toEqual([]);
+  });
+
+  it('sends a frame as its file for the worker to decode, the Blob itself and nothing transferred, and a slice with its pixels transferred', async () => {
+    const { client, sent } = clientWith(meanClassifier(4));
+    const grower = regionGrowerJson as ModelManifest;
+    const image = rawImageFile(2, 2, new Uint8ClampedArray(16).fill(200));
+    const ct = slice('s', 60);
+    const targets: string[] = [];
+    await client.run({
+      manifest: grower,
+      inputs: [async () => ({ kind: 'encodedImage', targetId: 'frame-1', image, recordedWidth: 4 }), async () => ct],
+      priority: 'interactive',
+      prompts: [{ kind: 'point', point: [1, 1], positive: true }],
+      target: { questionId: 'bleed', classCode: 'bleed.subarachnoid' },
+      onProposals: (targetId) => targets.push(targetId),
+    }).finished;
+    const runs = sent.flatMap(({ request, transfer }) => (request.type === 'run' ? [{ input: request.inputs[0], transfer }] : []));
+    expect(runs[0]?.input).toEqual({ kind: 'encodedImage', targetId: 'frame-1', image, recordedWidth: 4 });
+    expect(runs[0]?.input?.kind === 'encodedImage' && runs[0].input.image).toBe(image);
+    expect(runs[0]?.transfer).toEqual([]);
+    expect(runs[1]?.transfer).toEqual([ct.kind === 'ctSlice' && ct.hu.buffer]);
+    expect(targets).toEqual(['frame-1', 's']);
   });
 
   it('unloads a model; the next run loads it again', async () => {

@@ -6,8 +6,8 @@
  * can put a click-prompt before the next slice and a cancel drops what is still queued.
  */
 import type { ModelManifest } from '../core/models/manifest';
-import type { ModelInput } from '../core/models/modelInput';
 import { modelFileShas, modelKey } from '../core/models/modelKey';
+import type { InputToRun } from '../../workers/inference/encodedImage';
 import type { Backend, InferenceRequest, InferenceResponse, LoadedBackend } from '../../workers/inference/messages';
 import { InferenceError, type InferenceClient, type RunHandle, type RunRequest, type RunSummary } from './client';
 
@@ -60,13 +60,17 @@ export function createInferenceClient(options: InferenceClientOptions): WorkerIn
   return createInferenceClientOver(channel, options);
 }
 
-/** The input's pixels in a buffer of their own, which can be transferred without taking anyone else's. */
-function transferable(input: ModelInput): { input: ModelInput; buffer: ArrayBuffer } {
+/**
+ * What to transfer with an input: its pixels, in a buffer of their own so none of anyone else's is
+ * taken; nothing for an image file (a Blob is posted as a handle, its bytes neither copied nor read here).
+ */
+function transferable(input: InputToRun): { input: InputToRun; transfer: ArrayBuffer[] } {
+  if (input.kind === 'encodedImage') return { input, transfer: [] };
   const pixels = input.kind === 'ctSlice' ? input.hu : input.rgba;
   const own = pixels.buffer instanceof ArrayBuffer && pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength;
-  if (own) return { input, buffer: pixels.buffer as ArrayBuffer };
+  if (own) return { input, transfer: [pixels.buffer as ArrayBuffer] };
   const copy = input.kind === 'ctSlice' ? { ...input, hu: input.hu.slice() } : { ...input, rgba: input.rgba.slice() };
-  return { input: copy, buffer: (copy.kind === 'ctSlice' ? copy.hu : copy.rgba).buffer as ArrayBuffer };
+  return { input: copy, transfer: [(copy.kind === 'ctSlice' ? copy.hu : copy.rgba).buffer as ArrayBuffer] };
 }
 
 interface Waiter<T> {
@@ -168,15 +172,15 @@ export function createInferenceClientOver(channel: InferenceChannel, options: In
 
     /** Reads input `index`, queues it as a one-input job and waits for its end. */
     async function one(key: string, index: number): Promise<void> {
-      let read: ModelInput;
+      let read: InputToRun;
       try {
-        read = await (request.inputs[index] as () => Promise<ModelInput>)();
+        read = await (request.inputs[index] as () => Promise<InputToRun>)();
       } catch (error) {
         throw new InferenceError('failed', `Image ${index + 1} of ${total} could not be read: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (cancelled) return;
       if (crashed) throw crashed;
-      const { input, buffer } = transferable(read);
+      const { input, transfer } = transferable(read);
       const jobId = `${runId}/${index}`;
       outstanding.add(jobId);
       const end = new Promise<JobEnd>((resolve, reject) =>
@@ -202,7 +206,7 @@ export function createInferenceClientOver(channel: InferenceChannel, options: In
           ...(request.target ? { target: request.target } : {}),
           ...(request.threshold !== undefined ? { threshold: request.threshold } : {}),
         },
-        [buffer],
+        transfer,
       );
       try {
         await end;

@@ -9,6 +9,7 @@ import { testManifest } from '../../src/core/testing/modelManifest';
 import { createInferenceHost } from './host';
 import type { InferenceRequest, InferenceResponse } from './messages';
 import type { RuntimeEnvironment } from './sessions';
+import { decodeRawImage, rawImageFile } from './testing/rawImageFile';
 
 const NO_WEBGPU: RuntimeEnvironment = { webGpuUnavailable: async () => 'This browser offers no WebGPU adapter.', wasmThreads: 1 };
 
@@ -20,7 +21,7 @@ function hostOf(environment: RuntimeEnvironment = NO_WEBGPU, onPost: (response: 
     responses.push(response);
     onPost(response, host);
     for (const waiter of waiters.splice(0).filter((w) => !w.matches(response) || (w.resolve(response), false))) waiters.push(waiter);
-  }, environment);
+  }, environment, decodeRawImage);
   const next = (matches: (r: InferenceResponse) => boolean) =>
     new Promise<InferenceResponse>((resolve) => {
       const seen = responses.find(matches);
@@ -200,6 +201,31 @@ describe('inference host running the built-in region grower', () => {
     // 33 × 16 px less the four corners the edge smoothing rounds off.
     expect(geometryArea(refined)).toBeGreaterThan(0.97 * 33 * 16);
     expect(geometryArea(refined)).toBeLessThanOrEqual(33 * 16);
+  });
+
+  it('decodes a frame sent as its file and outlines in the frame’s recorded px', async () => {
+    const { h } = await grower();
+    // A 32 × 32 px served image of a frame recorded 64 px wide: a red disc (radius 6 px) on black.
+    const size = 32;
+    const rgba = new Uint8ClampedArray(size * size * 4);
+    for (let i = 0; i < size * size; i += 1) {
+      const inDisc = Math.hypot((i % size) + 0.5 - 16, Math.floor(i / size) + 0.5 - 16) <= 6;
+      rgba.set(inDisc ? [200, 30, 30, 255] : [0, 0, 0, 255], i * 4);
+    }
+    const frame = { kind: 'encodedImage', targetId: 'frame-3', image: rawImageFile(size, size, rgba), recordedWidth: 64 } as const;
+    h.host.handle({ type: 'run', jobId: 'frame', modelSha256: GROWER_KEY, priority: 'interactive', inputs: [frame], target: { questionId: 'bleed', classCode: 'bleed.subarachnoid' }, prompts: [{ kind: 'point', point: [32, 32], positive: true }] });
+    expect(await h.next((r) => (r.type === 'finished' || r.type === 'error') && r.jobId === 'frame')).toMatchObject({ type: 'finished' });
+    const outline = onlyOutline(h.responses, 'frame');
+    expect(outline.targetId).toBe('frame-3');
+    const expected = Math.PI * 12 ** 2;
+    expect(Math.abs(geometryArea(outline.geometry) - expected) / expected).toBeLessThan(0.1);
+  });
+
+  it('fails the job, saying why, when a frame’s file cannot be decoded', async () => {
+    const { h } = await grower();
+    const broken = { kind: 'encodedImage', targetId: 'f', image: new Blob(['<html>'], { type: 'text/html' }), recordedWidth: 64 } as const;
+    h.host.handle({ type: 'run', jobId: 'broken', modelSha256: GROWER_KEY, priority: 'interactive', inputs: [broken], prompts: [{ kind: 'point', point: [1, 1], positive: true }] });
+    expect(await h.next((r) => r.type === 'error' && r.jobId === 'broken')).toMatchObject({ code: 'failed', sentence: 'The image could not be decoded: not a test image (text/html).' });
   });
 
   it('refuses a job without prompts, as an ONNX promptable model does', async () => {

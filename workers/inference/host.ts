@@ -11,6 +11,7 @@ import type { ModelInput, ModelPrompt, PromptTarget } from '../../src/core/model
 import type { ProposalDraft } from '../../src/core/models/proposalDraft';
 import { runBuiltin } from '../../src/core/models/regionGrower';
 import type { Tensors } from '../../src/core/models/taskPipeline';
+import { decodedInput, type DecodeImage, type InputToRun } from './encodedImage';
 import { InferenceFailure, runFailure } from './failure';
 import { JobQueue, type QueuedJob } from './jobQueue';
 import type { InferenceRequest, InferenceResponse, JobPriority } from './messages';
@@ -21,7 +22,7 @@ export type Post = (response: InferenceResponse) => void;
 
 interface RunJob extends QueuedJob {
   readonly modelSha256: string;
-  readonly inputs: readonly ModelInput[];
+  readonly inputs: readonly InputToRun[];
   readonly prompts?: readonly ModelPrompt[];
   readonly target?: PromptTarget;
   readonly threshold?: number;
@@ -59,7 +60,8 @@ export interface InferenceHost {
 
 const now = () => performance.now();
 
-export function createInferenceHost(post: Post, environment: RuntimeEnvironment): InferenceHost {
+/** `decodeImage` turns an image file sent to run (a frame) into pixels, here in the worker. */
+export function createInferenceHost(post: Post, environment: RuntimeEnvironment, decodeImage: DecodeImage): InferenceHost {
   const sessions = new SessionCache(environment);
   let encoderMemo: EncoderMemo | null = null;
 
@@ -122,8 +124,13 @@ export function createInferenceHost(post: Post, environment: RuntimeEnvironment)
     const loading = sessions.get(job.modelSha256);
     if (!loading) throw new InferenceFailure({ code: 'not_loaded', sentence: 'The model is not loaded; load it before running it.' });
     const model = await loading;
-    const input = job.inputs[index] as ModelInput;
     const timings: Timings = { prepare: 0, run: 0, decode: 0 };
+    const started = now();
+    const input = await decodedInput(job.inputs[index] as InputToRun, decodeImage).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InferenceFailure({ code: 'failed', sentence: `The image could not be decoded: ${reason.replace(/\.$/, '')}.` });
+    });
+    timings.prepare = now() - started;
     const proposals = model.kind === 'builtin' ? builtinProposals(model, job, input, timings) : await onnxProposals(model, job, input, timings);
     post({ type: 'progress', jobId: job.jobId, done: index + 1, total: job.total, targetId: input.targetId, proposals, timings });
   }

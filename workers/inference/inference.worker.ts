@@ -1,7 +1,8 @@
 /**
  * The inference worker: onnxruntime-web runs here, never on the page (see ortSetup.ts for its
- * settings and host.ts for the work itself).
+ * settings and host.ts for the work itself), and frames sent as files are decoded (encodedImage.ts).
  */
+import { decodeOffscreen } from './encodedImage';
 import { createInferenceHost } from './host';
 import type { InferenceRequest, InferenceResponse } from './messages';
 import { configureOrt, webGpuUnavailable } from './ortSetup';
@@ -29,6 +30,6 @@ if (!scope.name.startsWith('em-pthread')) {
       return check;
     },
     wasmThreads,
-  });
+  }, decodeOffscreen);
   scope.onmessage = (event) => host.handle(event.data);
 }

@@ -3,8 +3,9 @@
  * transferred), so the worker can be driven from tests the same way the app drives it.
  */
 import type { ModelManifest } from '../../src/core/models/manifest';
-import type { ModelInput, ModelPrompt, PromptTarget } from '../../src/core/models/modelInput';
+import type { ModelPrompt, PromptTarget } from '../../src/core/models/modelInput';
 import type { ProposalDraft } from '../../src/core/models/proposalDraft';
+import type { InputToRun } from './encodedImage';
 
 export type Backend = 'webgpu' | 'wasm';
 
@@ -29,13 +30,16 @@ export type InferenceRequest =
       readonly files: Readonly<Record<string, ArrayBuffer>>;
       readonly backend: Backend | 'auto';
     }
-  /** Runs the model on each input in turn, reporting after each. */
+  /**
+   * Runs the model on each input in turn, reporting after each. An input is pixels (a CT slice, a
+   * slide region, their buffers transferred) or an image file the worker decodes (a frame).
+   */
   | {
       readonly type: 'run';
       readonly jobId: string;
       readonly modelSha256: string;
       readonly priority: JobPriority;
-      readonly inputs: readonly ModelInput[];
+      readonly inputs: readonly InputToRun[];
       /** Promptable models only: the prompts of one outline (clicks, negatives, a box), for every input. */
       readonly prompts?: readonly ModelPrompt[];
       /** Promptable models only: what the outline answers, over the manifest's mapping. */
@@ -76,7 +80,7 @@ export type InferenceResponse =
       readonly total: number;
       readonly targetId: string;
       readonly proposals: readonly ProposalDraft[];
-      /** Milliseconds for this input: preprocess, session run, decode. */
+      /** Milliseconds for this input: preprocess (an image file's decoding included), session run, decode. */
       readonly timings: { readonly prepare: number; readonly run: number; readonly decode: number };
     }
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number }

@@ -16,7 +16,7 @@ export const frameMessages = {
   'frames.filter': { en: 'Show', ja: '表示' },
   'frames.filter.all': { en: 'All frames', ja: 'すべてのフレーム' },
   'frames.filter.untagged': { en: 'Not yet answered (this question)', ja: '未回答（この設問）' },
-  'frames.filter.pending': { en: 'Proposals pending (this question)', ja: '未判定の提案（この設問）' },
+  'frames.filter.pending': { en: 'Proposals pending (this question, boxes)', ja: '未判定の提案（この設問・領域）' },
   'frames.filter.class': { en: 'Answered "{name}"', ja: '「{name}」と回答' },
   'frames.shownCount': { en: '{shown} of {total} frames shown', ja: '{total} フレーム中 {shown} を表示' },
   'frames.noneShown': { en: 'No frame matches this filter.', ja: 'この条件に合うフレームはありません。' },

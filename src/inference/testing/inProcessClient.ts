@@ -6,6 +6,7 @@
 import type { ModelManifest } from '../../core/models/manifest';
 import type { ModelInput } from '../../core/models/modelInput';
 import type { ProposalDraft } from '../../core/models/proposalDraft';
+import { decodedInput, type DecodeImage } from '../../../workers/inference/encodedImage';
 import { InferenceError, type InferenceClient, type RunHandle, type RunRequest } from '../client';
 
 export interface InProcessClientOptions {
@@ -13,7 +14,11 @@ export interface InProcessClientOptions {
   readonly infer: (manifest: ModelManifest, input: ModelInput, threshold: number) => readonly ProposalDraft[];
   /** Awaited before each input is inferred (index from 0): a test holds the run here. */
   readonly gate?: (index: number) => Promise<void>;
+  /** Decodes an image file sent to run (a frame), as the worker does; without it such an input fails. */
+  readonly decodeImage?: DecodeImage;
 }
+
+const noDecoder: DecodeImage = () => Promise.reject(new Error('this test client decodes no image files'));
 
 export function inProcessClient(options: InProcessClientOptions): InferenceClient & { readonly runs: RunRequest[]; readonly unloaded: string[] } {
   const runs: RunRequest[] = [];
@@ -30,7 +35,7 @@ export function inProcessClient(options: InProcessClientOptions): InferenceClien
         for (const [index, read] of request.inputs.entries()) {
           await options.gate?.(index);
           if (cancelled) break;
-          const input = await read();
+          const input = await decodedInput(await read(), options.decodeImage ?? noDecoder);
           const drafts = options.infer(request.manifest, input, request.threshold ?? request.manifest.decode.threshold);
           done += 1;
           request.onProposals?.(input.targetId, drafts);

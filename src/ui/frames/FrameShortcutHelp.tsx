@@ -1,6 +1,7 @@
 import type { Question } from '../../core/labelSet';
 import { useLanguage, useT } from '../../i18n';
 import { ShortcutDialog } from '../common/ShortcutDialog';
+import { proposalShortcutRows } from './proposals/proposalShortcutRows';
 import { regionShortcutRows } from './regions/regionShortcutRows';
 
 /**
@@ -44,14 +45,7 @@ export function FrameShortcutHelp({
     ...(video ? [['V', t('frames.help.toPlayer')] as [string, string]] : []),
     ['?', t('help.toggle')],
     ...(regionQuestion ? regionShortcutRows(regionQuestion, t, language) : []),
-    ...(proposals
-      ? ([
-          ['A', t('help.proposal.acceptOnFrame')],
-          ['X', t('help.proposal.rejectOnFrame')],
-          ['Shift + A', t('help.proposal.acceptAllOnFrame')],
-          ['Shift + X', t('help.proposal.rejectAllOnFrame')],
-        ] as [string, string][])
-      : []),
+    ...(proposals ? proposalShortcutRows(t) : []),
   ];
   return <ShortcutDialog rows={rows} onClose={onClose} />;
 }

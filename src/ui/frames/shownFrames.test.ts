@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TargetLabel } from '../../core/annotation';
 import type { RecordDiff } from '../../core/diff';
 import { RecordStore } from '../../core/recordStore';
-import { labelAt } from '../../core/targetLabels';
 import { humanProvenance, labelRecord } from '../../core/testing/records';
-import { passes, type FrameFilter } from './frameFilter';
+import { framePasses, type FrameFilter } from './frameFilter';
 import { framesChangedBy, positionOf, ShownFrames } from './shownFrames';
 
 const FRAMES = 8;
@@ -20,7 +19,7 @@ function grid(filter: FrameFilter) {
   let reads = 0;
   const shown = new ShownFrames(FRAMES, (frame) => {
     reads += 1;
-    return passes(filter, labelAt(document, 'mayo', targetIds[frame] as string));
+    return framePasses(filter, document, 'mayo', targetIds[frame] as string);
   });
   let current = 0;
   document.watch((diff) => shown.update(framesChangedBy(diff, frameOf), current));

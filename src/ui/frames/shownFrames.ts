@@ -91,18 +91,20 @@ function lowerBound(list: readonly number[], value: number): number {
 }
 
 /**
- * The frames (indices) whose answers a diff may have changed: those its label records cover,
- * before and after — one frame, or every frame of a range record (`endTargetId`), so a record
- * that grows, shrinks or goes re-tests each frame it covered or covers. O(diff + frames covered).
+ * The frames (indices) whose answers or boxes a diff may have changed: those its label and shape
+ * records cover, before and after — one frame, or every frame of a range record (`endTargetId`),
+ * so a record that grows, shrinks or goes re-tests each frame it covered or covers, and a box
+ * proposed, accepted or rejected re-tests its frame. O(diff + frames covered).
  */
 export function framesChangedBy(diff: RecordDiff, frameOf: ReadonlyMap<string, number>): Set<number> {
   const frames = new Set<number>();
   for (const entry of Object.values(diff)) {
     for (const record of entry) {
-      if (record?.type !== 'label') continue;
+      if (record?.type !== 'label' && record?.type !== 'shape') continue;
       const first = frameOf.get(record.targetId);
       if (first === undefined) continue;
-      const last = record.endTargetId === undefined ? first : (frameOf.get(record.endTargetId) ?? first);
+      const end = record.type === 'label' ? record.endTargetId : undefined;
+      const last = end === undefined ? first : (frameOf.get(end) ?? first);
       for (let frame = first; frame <= Math.max(first, last); frame += 1) frames.add(frame);
     }
   }

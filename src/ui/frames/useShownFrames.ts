@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Question } from '../../core/labelSet';
 import type { RecordStore } from '../../core/recordStore';
-import { labelAt } from '../../core/targetLabels';
-import { passes, type FrameFilter } from './frameFilter';
+import { framePasses, type FrameFilter } from './frameFilter';
 import { framesChangedBy, ShownFrames } from './shownFrames';
 
 /**
@@ -20,10 +19,10 @@ export function useShownFrames(document: RecordStore | null, targetIds: readonly
   const { shown, builtAt } = useMemo(() => {
     const questionId = question?.id;
     const builtAt = document?.changes ?? 0;
-    if (!document || questionId === undefined || filter.kind === 'all') return { shown: new ShownFrames(targetIds.length, () => true), builtAt };
+    if (!document || filter.kind === 'all') return { shown: new ShownFrames(targetIds.length, () => true), builtAt };
     const passesAt = (frame: number) => {
       const targetId = targetIds[frame];
-      return passes(filter, targetId === undefined ? undefined : labelAt(document, questionId, targetId));
+      return targetId !== undefined && framePasses(filter, document, questionId, targetId);
     };
     return { shown: new ShownFrames(targetIds.length, passesAt), builtAt };
     // `epoch`: built again when a diff landed between this render and the subscription below.

@@ -3,8 +3,11 @@ import type { FrameSetItem } from '../../../core/item';
 import type { ToolCommand } from '../../../core/tools/tool';
 import { useT } from '../../../i18n';
 import { appServices, appStore, isEditable, useAppStore, type OpenItem } from '../../../store';
+import { useLatestCallback } from '../../common/useLatestCallback';
+import { ProposalPanel } from '../../proposals/ProposalPanel';
 import { ReadingToolbar } from '../../reading/ReadingToolbar';
 import { typingInto } from '../../reading/typingInto';
+import { useFrameProposals } from '../proposals/useFrameProposals';
 import { FrameRegionBar } from '../regions/FrameRegionBar';
 import { FrameRegionLayer } from '../regions/FrameRegionLayer';
 import { regionsOn } from '../regions/regionShapes';
@@ -12,12 +15,14 @@ import { useFrameRegions, useRegionMode } from '../regions/useFrameRegions';
 import { bandsOf } from './bandLayout';
 import type { FrameSpan } from './rangeMath';
 import { framesWithRegions } from './regionMarks';
-import { playerKeepsInRegionMode, regionToolForPlayerKey } from './videoRegionKeys';
+import { playerKeepsInRegionMode, proposalKeyInPlayer, regionToolForPlayerKey } from './videoRegionKeys';
 import { VideoPlayer } from './VideoPlayer';
 import { VideoShortcutHelp } from './VideoShortcutHelp';
 
 /** The size of a frame the video does not list (none is shown then). */
 const NO_FRAME = { width: 0, height: 0 } as const;
+
+const NO_FRAMES: readonly number[] = [];
 
 /**
  * A video frame set in the player: the reading toolbar (sync, undo, keys, submit), the player over
@@ -28,6 +33,11 @@ const NO_FRAME = { width: 0, height: 0 } as const;
  * videoRegionKeys.ts says) and the timeline marks the frames holding regions. Regions show while
  * playing too: a frame's are read from the store's per-frame index and drawn as a few SVG paths,
  * only once the player has drawn that frame, which costs little beside decoding it.
+ *
+ * The AI panel is the grid's (useFrameProposals): a model runs on the frame shown, the marked run of
+ * frames (`[` `]`, the player's selection) or every frame from the one shown; its boxes arrive as
+ * pending regions over the frame, playing or paused, and A / X decide them (Shift: every one shown
+ * on the frame), unless a range class takes the key.
  */
 export function FrameSetVideoView({
   open,
@@ -55,6 +65,10 @@ export function FrameSetVideoView({
   const regionQuestion = useMemo(() => open.detail?.labelSet.questions.find((q) => q.target === 'region') ?? null, [open.detail]);
   const [shownFrame, setShownFrame] = useState<number | null>(null);
   const currentTarget = video.frames[current]?.targetId;
+  const [marked, setMarked] = useState<FrameSpan | null>(null);
+  const selected = useMemo(() => (marked ? Array.from({ length: marked.last - marked.first + 1 }, (_, i) => marked.first + i) : NO_FRAMES), [marked]);
+  // Called once the view has rendered, when `proposals` below is set: A and X stay the page's while a shown proposal is selected.
+  const keepsKey = useLatestCallback((event: KeyboardEvent) => playerKeepsInRegionMode(event) || proposals.keepsKey(event));
   const regions = useFrameRegions({
     document,
     question: regionQuestion,
@@ -63,9 +77,10 @@ export function FrameSetVideoView({
     displayed: shownFrame === current,
     zoom: 1,
     keys: keysEnabled,
-    keepsKey: playerKeepsInRegionMode,
+    keepsKey,
   });
   const session = regions?.session ?? null;
+  const proposals = useFrameProposals({ open, frameSet: video, current, selected, session });
   const regionMode = useRegionMode(session);
   const frameIndex = useMemo(() => new Map(video.frames.map((f, i) => [f.targetId, i])), [video.frames]);
   const bands = useMemo(
@@ -78,7 +93,7 @@ export function FrameSetVideoView({
     // `document` changes in place; `changes` says when.
     [regionQuestion, document, changes, frameIndex],
   );
-  const regionCount = regionQuestion && document && currentTarget !== undefined ? regionsOn(document, currentTarget, regionQuestion.id).length : 0;
+  const regionCount = regionQuestion && document && currentTarget !== undefined ? regionsOn(document, currentTarget, regionQuestion.id, proposals.thresholds).length : 0;
   const loadFrame = useCallback((targetId: string) => appServices().api.loadFrame(itemId, targetId), [itemId]);
   const targetOf = useCallback((index: number) => video.frames[index]?.targetId ?? '', [video.frames]);
 
@@ -99,6 +114,7 @@ export function FrameSetVideoView({
     [run, targetOf],
   );
   const onRemoveRange = useCallback((id: string) => run({ name: 'frameRange/remove', params: { id } }), [run]);
+  const decide = useLatestCallback(proposals.decide);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -115,6 +131,12 @@ export function FrameSetVideoView({
         session.setTool(tool);
         return;
       }
+      const proposalKey = regionQuestion ? proposalKeyInPlayer(event, question) : null;
+      if (proposalKey) {
+        event.preventDefault();
+        decide(proposalKey.decision, proposalKey.all);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z') return;
       event.preventDefault();
       if (event.shiftKey) redo();
@@ -122,7 +144,7 @@ export function FrameSetVideoView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keysEnabled, undo, redo, session, question]);
+  }, [keysEnabled, undo, redo, session, question, regionQuestion, decide]);
 
   return (
     <div className="workspace frame-video-workspace" data-testid="frame-video-workspace">
@@ -142,17 +164,17 @@ export function FrameSetVideoView({
           onTagRange={onTagRange}
           onResizeRange={onResizeRange}
           onRemoveRange={onRemoveRange}
-          stage={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} />}
+          stage={regions && document && <FrameRegionLayer regions={regions} document={document} targetId={currentTarget} changes={changes} thresholds={proposals.thresholds} />}
           canvasRef={regions?.imageRef}
           onShown={setShownFrame}
           holdStill={regionMode}
           regionFrames={regionFrames}
+          onMarks={setMarked}
         />
-        {regions && (
-          <aside className="label-panel" aria-label={t('labels.panel')}>
-            <FrameRegionBar regions={regions} count={regionCount} editable={isEditable(open)} taggingHint={t('video.regions.taggingHint')} />
-          </aside>
-        )}
+        <aside className="label-panel" aria-label={t('labels.panel')}>
+          {regions && <FrameRegionBar regions={regions} count={regionCount} editable={isEditable(open)} taggingHint={t('video.regions.taggingHint')} />}
+          <ProposalPanel open={open} choices={proposals.choices} shownCount={proposals.shownIds.length} onDecideAll={(decision) => proposals.decide(decision, true)} refusal={proposals.refusal} />
+        </aside>
       </div>
       {help && <VideoShortcutHelp question={question} regionQuestion={regionQuestion} onClose={() => setHelp(false)} />}
       {refused && (

@@ -43,6 +43,8 @@ export interface VideoPlayerProps {
   readonly holdStill?: boolean;
   /** Frames holding regions, ascending: marked under the timeline. */
   readonly regionFrames?: readonly number[];
+  /** The marked run of frames (`[` `]`, a missing mark the current frame), null once cleared: the frames a model may run on. */
+  readonly onMarks?: (span: FrameSpan | null) => void;
 }
 
 interface Marks {
@@ -66,7 +68,7 @@ function typedElsewhere(event: KeyboardEvent): boolean {
  * regions) is the caller's: `stage`, placed by `canvasRef` and told which frame is drawn by `onShown`.
  */
 export function VideoPlayer(props: VideoPlayerProps) {
-  const { itemId, frames, fps, currentFrame, onFrameChange, question, bands, loadFrame, editable, keysEnabled, onTagRange, onResizeRange, onRemoveRange, stage, canvasRef, onShown, holdStill = false, regionFrames } = props;
+  const { itemId, frames, fps, currentFrame, onFrameChange, question, bands, loadFrame, editable, keysEnabled, onTagRange, onResizeRange, onRemoveRange, stage, canvasRef, onShown, holdStill = false, regionFrames, onMarks } = props;
   const t = useT();
   const [language] = useLanguage();
   const frameCount = frames.length;
@@ -174,6 +176,10 @@ export function VideoPlayer(props: VideoPlayerProps) {
   const marked = marks.markIn !== null || marks.markOut !== null;
   const markedSpan = marked ? spanOfMarks(marks.markIn, marks.markOut, currentFrame) : null;
   const selected = bands.find((band) => band.id === selectedId) ?? null;
+  const [markedFirst, markedLast] = markedSpan ? [markedSpan.first, markedSpan.last] : [null, null];
+  useEffect(() => {
+    onMarks?.(markedFirst === null || markedLast === null ? null : { first: markedFirst, last: markedLast });
+  }, [markedFirst, markedLast, onMarks]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

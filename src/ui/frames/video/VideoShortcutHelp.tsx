@@ -1,12 +1,13 @@
 import type { Question } from '../../../core/labelSet';
 import { useLanguage, useT } from '../../../i18n';
 import { ShortcutDialog } from '../../common/ShortcutDialog';
+import { proposalShortcutRows } from '../proposals/proposalShortcutRows';
 import { regionShortcutRows } from '../regions/regionShortcutRows';
 
 /**
  * The player's keys: the range question's class keys first, then moving, marking, editing; then
  * the region layer's where the label set has regions, with how the two share keys
- * (videoRegionKeys.ts).
+ * (videoRegionKeys.ts), and the region proposals' A / X.
  */
 export function VideoShortcutHelp({ question, regionQuestion = null, onClose }: { readonly question: Question | null; readonly regionQuestion?: Question | null; readonly onClose: () => void }) {
   const t = useT();
@@ -28,6 +29,7 @@ export function VideoShortcutHelp({ question, regionQuestion = null, onClose }: 
           ...regionShortcutRows(regionQuestion, t, language),
           ['← / → , / . [ / ] (B / P / V)', t('video.help.regionTransport')] as [string, string],
           [t('video.help.sharedKey'), t('video.help.regionClassFirst')] as [string, string],
+          ...proposalShortcutRows(t),
         ]
       : []),
   ];
