@@ -26,7 +26,7 @@ import type { RecordPage } from '../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
 import { parseRenderMode } from '../src/viewer/cornerstone/renderMode';
 import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
-import { launchChromium, newSeededContext, readyViewer } from './support/browser';
+import { launchChromium, newSeededContext, READING_ROOM, readyViewer } from './support/browser';
 import { importFolder, startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
 import { printBench } from './support/benchLine';
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
     await page.goto(`/items/${detail.item.id}${RENDER ? `?render=${RENDER}` : ''}`);
     await page.waitForSelector(readyViewer(0), { state: 'attached', timeout: TIMEOUT_MS });
     const renderMode = await page.getAttribute('[data-testid="series-viewer"]', 'data-render-mode');
+    // The reading room as a reader has it: the corner overlays and the mask layer with its tools.
+    await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
 
     // Warm-up: every slice decoded and cached once.
     for (let i = 0; i < SLICES - 1; i += 1) await press(page, 'ArrowDown', i + 1);

@@ -30,3 +30,9 @@ export function readyViewer(sliceIndex?: number): string {
   const index = sliceIndex === undefined ? '' : `[data-slice-index="${sliceIndex}"]`;
   return `[data-testid="series-viewer"][data-ready="true"]${index}`;
 }
+
+/**
+ * The app's viewer once the item page has its overlays (corner text) and its mask layer (the mask
+ * tools' input): the reading room as a reader has it, not a bare viewer.
+ */
+export const READING_ROOM = '[data-testid="series-viewer"]:has([data-testid="viewer-context"]):has([data-testid="mask-layer"])';

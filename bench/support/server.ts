@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiError, DatasetSummary, ImportReport, ItemDetail, ItemPage, LoginResponse } from '../../src/core/api';
+import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { startScript } from '../../server/testing/processes';
 
 const BENCH_PASSWORD = 'benchmark passphrase 7391';
@@ -82,7 +83,8 @@ async function firstItem(server: BenchServer, dataset: DatasetSummary): Promise<
 
 /** Uploads every file of `folder` into a new dataset (SAH label set) assigned to the admin. */
 export async function importFolder(server: BenchServer, folder: string, name: string): Promise<ItemDetail> {
-  const dataset = await server.api<DatasetSummary>('POST', '/api/datasets', { name, labelSetId: 'sah-slice', labelSetVersion: 1 });
+  // The current SAH label set, with its outline question: the reading room has its mask layer and tools, as a reader has it.
+  const dataset = await server.api<DatasetSummary>('POST', '/api/datasets', { name, labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version });
   for (const file of readdirSync(folder).sort()) {
     const response = await fetch(`${server.url}/api/datasets/${dataset.id}/files`, {
       method: 'POST',

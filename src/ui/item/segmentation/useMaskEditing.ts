@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SliceRef } from '../../../core/item';
 import type { Question } from '../../../core/labelSet';
 import { maskAt } from '../../../core/masks/interpolation';
 import { labelmapOf, type SliceSize } from '../../../core/masks/labelmap';
 import { findMaskTool, type ActiveMaskTool, type MaskToolContext, type MaskToolId } from '../../../core/masks/tools';
 import type { RecordStore } from '../../../core/recordStore';
 import type { ToolCommand, ToolInput } from '../../../core/tools/tool';
+import type { ReadSlice } from '../../../inference/seriesInputs';
 import type { ViewerAdapter } from '../../../viewer/adapter';
 import { MaskPreviewFeed } from '../../../viewer/mask/maskPreviewFeed';
+import { useSliceHu } from './useSliceHu';
 
 /** Fresh blood on non-contrast CT (acute haemorrhage is about 50–90 HU): the threshold tools' first range. */
 export const DEFAULT_HU_RANGE: readonly [number, number] = [50, 90];
@@ -45,16 +48,20 @@ export interface MaskEditingOptions {
   readonly document: RecordStore | null;
   readonly adapter: ViewerAdapter | null;
   readonly size: SliceSize | null;
-  /** HU values of the slice on screen, with its target (null until read). */
-  readonly sliceHu: { readonly targetId: string; readonly hu: Float32Array } | null;
+  /**
+   * Where the HU values of the slice on screen come from: read only while a tool is active, so
+   * paging and labelling with no mask tool convert no slice.
+   */
+  readonly huSource: { readonly slice: SliceRef | null; readonly displayed: boolean; readonly readSlice: ReadSlice };
   readonly editable: boolean;
   /** Runs a finished edit as one undo step. */
   runCommands(commands: readonly ToolCommand[]): void;
 }
 
 /** The mask tools of the CT reading room: the active tool, segment, HU range and segment display. */
-export function useMaskEditing({ question, document, adapter, size, sliceHu, editable, runCommands }: MaskEditingOptions): MaskEditing | null {
+export function useMaskEditing({ question, document, adapter, size, huSource, editable, runCommands }: MaskEditingOptions): MaskEditing | null {
   const [toolId, setToolId] = useState<MaskToolId | null>(null);
+  const sliceHu = useSliceHu(huSource.slice, huSource.displayed, huSource.readSlice, question !== null && toolId !== null);
   const [classCode, setClass] = useState<string>(question?.classes[0]?.code ?? '');
   const [huRange, setHuRange] = useState<readonly [number, number]>(DEFAULT_HU_RANGE);
   const [displays, setDisplays] = useState<ReadonlyMap<string, SegmentDisplay>>(new Map());

@@ -11,7 +11,6 @@ import type { ViewerAdapter } from '../../../viewer/adapter';
 import type { MaskDrawing } from '../../../viewer/mask/MaskLayer';
 import { useMaskEditing, type MaskEditing } from './useMaskEditing';
 import { useSegmentVolumes, type SegmentFigures } from './useSegmentVolumes';
-import { useSliceHu } from './useSliceHu';
 
 export interface Segmentation {
   readonly editing: MaskEditing;
@@ -35,8 +34,8 @@ export function useSegmentation(
   const size = useMemo(() => (series ? { width: series.columns, height: series.rows } : null), [series]);
   const voxel = useMemo(() => voxelSizeOf(series), [series]);
   const slice = slices[open.sliceIndex] ?? null;
-  const sliceHu = useSliceHu(slice, open.displayedIndex === open.sliceIndex, readSlice, question !== null);
-  const editing = useMaskEditing({ question, document: open.document, adapter, size, sliceHu, editable: isEditable(open), runCommands: (commands) => void runCommands(commands) });
+  const huSource = { slice, displayed: open.displayedIndex === open.sliceIndex, readSlice };
+  const editing = useMaskEditing({ question, document: open.document, adapter, size, huSource, editable: isEditable(open), runCommands: (commands) => void runCommands(commands) });
   const figures = useSegmentVolumes(open.document, question, slices, readSlice, voxel, adapter !== null);
   const targetId = slice?.targetId ?? null;
   const { document, changes, targetIds } = open;
