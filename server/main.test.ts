@@ -48,6 +48,7 @@ describe('server start-up', () => {
     expect(datasets.map((d) => [d.name, d.itemCount, d.progress.total])).toEqual([
       ['Endoscopy video (demo)', 1, 300],
       ['Gastric biopsy (demo)', 1, 1],
+      ['Head CT study, two series (demo)', 2, 18],
       ['SAH demo (synthetic head CT)', 1, 24],
     ]);
 
