@@ -23,7 +23,6 @@ import type { ConflictChoice, ItemSyncState, RecordConflict, SyncEngine, SyncEve
 import type { AppState } from './appState';
 import { DraftWrites } from './draftWrites';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
-import { onPageLeave } from './pageLeave';
 import type { AppServices } from './services';
 import { ReadingKeeper } from './readingKeeper';
 import { advanceAfterLabel, clampIndex, firstTouchedIndex, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
@@ -174,8 +173,6 @@ export const createOpenItemSlice =
     /** Bumped by every open/close, so a load that was overtaken (StrictMode, quick navigation) stops. */
     let generation = 0;
     const drafts = new DraftWrites(() => get().engine, enqueue, whenIdle);
-    // What waits for the page to be idle is journaled before it goes away.
-    onPageLeave(() => drafts.flush());
     /** Records of the open item with a local change not yet in IndexedDB: remote copies wait for it. */
     const unsaved = drafts.unsaved;
     /** Remote records heard while the item was loading, applied once its editor exists. */
@@ -328,8 +325,6 @@ export const createOpenItemSlice =
 
       closeItem() {
         generation += 1;
-        // Journaled now: opening the item again replays the journal before reading its records.
-        drafts.flush();
         const open = get().openItem;
         if (open) get().engine?.release(open.itemId);
         detachEditor?.();
