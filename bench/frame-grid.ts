@@ -12,8 +12,8 @@
  * - `heap-after-scroll`: `performance.memory.usedJSHeapSize` after a forced GC once the whole grid
  *   has been scrolled (thumbnails of the last screen shown), against the same after the first
  *   screen. Chromium runs with `--enable-precise-memory-info` and `--js-flags=--expose-gc`.
- * - `dom-nodes-after-scroll` and `live-object-urls-after-scroll`: elements in the document and
- *   sprite-sheet object URLs not yet revoked, same two moments: both must stay bounded (rows in
+ * - `dom-nodes-after-scroll` and `held-sheets-after-scroll`: elements in the document and
+ *   sprite sheets held (object URLs not yet revoked, ImageBitmaps not yet closed), same two moments: both must stay bounded (rows in
  *   view; sheets in view).
  * Goals: scroll and heap ratios ≤ 1.2. Both scrolls start once the app's service worker is in
  * control (its install, after the first screen, would otherwise share the CPU with the first).
@@ -60,40 +60,49 @@ async function importClip(server: BenchServer, folder: string): Promise<string> 
   return item.id;
 }
 
-/** Counts object URLs made and not yet revoked. A string: tsx would add its `__name` helper to a function, which the page lacks. */
-const COUNT_OBJECT_URLS = `
-  window.__liveObjectUrls = 0;
+/**
+ * Counts sprite sheets held: object URLs made and not revoked, and ImageBitmaps made and not closed
+ * (the grid draws from either, depending on the app's version). A string: tsx would add its
+ * `__name` helper to a function, which the page lacks.
+ */
+const COUNT_HELD_SHEETS = `
+  window.__heldSheets = 0;
   const create = URL.createObjectURL.bind(URL);
   const revoke = URL.revokeObjectURL.bind(URL);
-  URL.createObjectURL = (blob) => { window.__liveObjectUrls += 1; return create(blob); };
-  URL.revokeObjectURL = (url) => { window.__liveObjectUrls -= 1; revoke(url); };
+  URL.createObjectURL = (blob) => { window.__heldSheets += 1; return create(blob); };
+  URL.revokeObjectURL = (url) => { window.__heldSheets -= 1; revoke(url); };
+  const makeBitmap = window.createImageBitmap.bind(window);
+  const close = ImageBitmap.prototype.close;
+  window.createImageBitmap = (...args) => makeBitmap(...args).then((bitmap) => { window.__heldSheets += 1; return bitmap; });
+  ImageBitmap.prototype.close = function () { if (this.width > 0) window.__heldSheets -= 1; return close.call(this); };
 `;
 
 interface MemorySample {
   readonly heap: number;
   readonly nodes: number;
-  readonly urls: number;
+  readonly sheets: number;
 }
 
-/** Heap after a forced GC, elements in the document and live object URLs. */
+/** Heap after a forced GC, elements in the document and sprite sheets held. */
 function sampleMemory(page: Page): Promise<MemorySample> {
   return page.evaluate(async () => {
-    const scope = window as unknown as { gc: () => void; __liveObjectUrls: number };
+    const scope = window as unknown as { gc: () => void; __heldSheets: number };
     const memory = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory;
     for (let i = 0; i < 3; i += 1) {
       scope.gc();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return { heap: memory.usedJSHeapSize, nodes: document.getElementsByTagName('*').length, urls: scope.__liveObjectUrls };
+    return { heap: memory.usedJSHeapSize, nodes: document.getElementsByTagName('*').length, sheets: scope.__heldSheets };
   });
 }
 
-/** Waits until every cell in the DOM shows its sprite sheet's thumbnail. */
+/** Waits until every cell in the DOM shows its sprite sheet's thumbnail (drawn into its canvas, or a CSS background). */
 async function thumbnailsShown(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const cells = [...document.querySelectorAll<HTMLElement>('[data-testid="frame-cell"]')];
-      return cells.length > 0 && cells.every((cell) => cell.style.backgroundImage.startsWith('url("blob:'));
+      const shown = (cell: HTMLElement) => cell.querySelector('canvas[data-drawn="true"]') !== null || cell.style.backgroundImage.startsWith('url("blob:');
+      return cells.length > 0 && cells.every(shown);
     },
     undefined,
     { timeout: TIMEOUT_MS, polling: 100 },
@@ -190,7 +199,7 @@ async function main(): Promise<void> {
     console.log(`imported it (frames decoded, sprite sheets made) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const context = await newSeededContext(browser, server.url, server.login);
-    await context.addInitScript(COUNT_OBJECT_URLS);
+    await context.addInitScript(COUNT_HELD_SHEETS);
     const page = context.pages()[0] ?? (await context.newPage());
     // The grid, should the label set open the video in the player.
     await page.goto(`/items/${itemId}`);
@@ -229,12 +238,12 @@ async function main(): Promise<void> {
           `${longFrames.count} long animation frames (${longFrames.ms.toFixed(0)} ms, of which script ${longFrames.scriptMs.toFixed(0)} ms)`,
       );
     }
-    console.log(`first screen: heap ${mb(first.heap)}, ${first.nodes} elements, ${first.urls} object URLs; after the whole grid: heap ${mb(after.heap)}, ${after.nodes} elements, ${after.urls} object URLs`);
+    console.log(`first screen: heap ${mb(first.heap)}, ${first.nodes} elements, ${first.sheets} sheets held; after the whole grid: heap ${mb(after.heap)}, ${after.nodes} elements, ${after.sheets} sheets held`);
     printBench('frame-grid', 'scroll-frame-ms', gridP95, emptyP95);
     printBench('frame-grid', 'scroll-frame-median-ms', percentile(gridIntervals, 50), percentile(emptyIntervals, 50));
     printBench('frame-grid', 'heap-after-scroll', after.heap, first.heap);
     printBench('frame-grid', 'dom-nodes-after-scroll', after.nodes, first.nodes);
-    printBench('frame-grid', 'live-object-urls-after-scroll', after.urls, first.urls);
+    printBench('frame-grid', 'held-sheets-after-scroll', after.sheets, first.sheets);
     await context.close();
   } finally {
     await browser.close();

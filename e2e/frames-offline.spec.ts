@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectFramesReady, videoFrameSet } from './fixtures/frames';
+import { expectFramesReady, firstThumbnailDrawn, videoFrameSet } from './fixtures/frames';
 import { byTestId, expect, expectSynced, openDataset, serverApi, serverLabels, settled, signIn, syncBadge, test } from './fixtures/mejirushi';
 
 const DATASET = 'Colonoscopy offline';
@@ -7,9 +7,6 @@ const DATASET = 'Colonoscopy offline';
 const TAGGED = 5;
 
 const workspace = (page: Page) => byTestId(page, 'frame-workspace');
-
-/** Whether the first cell of the grid shows its thumbnail from a loaded sprite sheet. */
-const firstThumbnail = (page: Page) => byTestId(page, 'frame-cell').first().evaluate((cell) => getComputedStyle(cell).backgroundImage);
 
 test('a frame set opened once is tagged offline after a reload, under the untagged filter, and its answers reach the server', async ({ page, context, mejirushi }) => {
   const itemId = await videoFrameSet(mejirushi, DATASET, 40);
@@ -19,7 +16,7 @@ test('a frame set opened once is tagged offline after a reload, under the untagg
   await openDataset(page, DATASET);
   await byTestId(page, `item-link-${itemId}`).click();
   await expectFramesReady(page);
-  await expect.poll(() => firstThumbnail(page)).toContain('blob:');
+  await expect.poll(() => firstThumbnailDrawn(page)).toBe(true);
 
   // Grid and player share the current frame: V shows the player on it, G the grid again.
   await page.keyboard.press('ArrowRight');
@@ -46,7 +43,7 @@ test('a frame set opened once is tagged offline after a reload, under the untagg
   await expectFramesReady(page);
   await expect(byTestId(page, 'offline-banner')).toBeVisible();
   // Thumbnails and the frame's image come from the worker's cache.
-  await expect.poll(() => firstThumbnail(page)).toContain('blob:');
+  await expect.poll(() => firstThumbnailDrawn(page)).toBe(true);
   await page.keyboard.press('Home');
   await expect(workspace(page)).toHaveAttribute('data-current-frame', '0');
 

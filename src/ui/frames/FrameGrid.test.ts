@@ -28,6 +28,29 @@ describe('FrameGrid', () => {
     expect(html).toContain('data-answers="mayo"');
   });
 
+  it('gives each cell of a frame set with sprites a canvas of the cell size, left blank until its sheet is decoded', () => {
+    const sprites = { version: 'v1', cellWidth: 160, cellHeight: 120, columns: 10, rows: 10, sheets: 200 };
+    const html = renderMarkup(
+      createElement(FrameGrid, {
+        itemId: 'item',
+        sprites,
+        shown: Array.from({ length: FRAMES }, (_, i) => i),
+        current: 0,
+        selection: null,
+        answersOf: () => [],
+        changes: 0,
+        onColumns: () => undefined,
+        onClick: () => undefined,
+      }),
+    );
+    const cells = html.match(/data-testid="frame-cell"/g) ?? [];
+    const canvases = html.match(/<canvas class="frame-cell-thumbnail" width="160" height="120" aria-hidden="true" data-drawn="false">/g) ?? [];
+    expect(cells.length).toBeGreaterThan(0);
+    expect(canvases.length).toBe(cells.length);
+    // No CSS background into a sheet: Chromium would decode the whole sheet for each raster of a cell.
+    expect(html).not.toContain('background-image');
+  });
+
   it("keys a row by what its cells show: an answer changes only its own row's key", () => {
     const shown = Array.from({ length: 12 }, (_, i) => i);
     const answers = new Map<number, CellAnswer[]>([[1, [{ questionId: 'mayo', color: '#2ca02c', title: 'Mayo: 0' }]]]);

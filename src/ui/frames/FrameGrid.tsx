@@ -5,7 +5,8 @@ import { useT } from '../../i18n';
 import { isSelected, type FrameSelection } from './frameSelection';
 import { CELL_GAP, gridColumns, gridRows, sheetsAround, spriteCell } from './gridGeometry';
 import { positionOf } from './shownFrames';
-import { useSpriteSheets } from './useSpriteSheets';
+import { SpriteThumbnail } from './SpriteThumbnail';
+import { useSpriteSheets, type SpriteSheet } from './useSpriteSheets';
 
 /** One answered question of a frame, drawn as a coloured band on its cell. */
 export interface CellAnswer {
@@ -25,7 +26,7 @@ const FIRST_SCREEN = { width: 0, height: 800 } as const;
 
 /**
  * The virtualised thumbnail grid: only the rows in view (plus a few) are in the DOM, each cell a
- * CSS background into a sprite sheet loaded once. `shown`: frame indices in grid order, ascending
+ * canvas drawn from a sprite sheet loaded and decoded once. `shown`: frame indices in grid order, ascending
  * (a filter's result); answers are read per visible cell, so a change costs O(cells in view).
  * Memoised: the item page renders on every change of the open item (sync state, saving), and
  * the grid only when what it shows changed.
@@ -116,7 +117,7 @@ export const FrameGrid = memo(function FrameGrid({
               cellHeight={cell.height}
               sprites={sprites}
               sheets={sheets}
-              sheetUrls={sprites ? rowSheetUrls(shown, from, to, sprites, sheets) : ''}
+              sheetsKey={sprites ? rowSheetsKey(shown, from, to, sprites, sheets) : ''}
               current={currentPosition >= from && currentPosition < to ? current : null}
               selection={selection}
               answersOf={answersOf}
@@ -131,11 +132,11 @@ export const FrameGrid = memo(function FrameGrid({
   );
 });
 
-/** The URLs of the sheets holding the frames at positions `from`…`to` − 1 (loaded ones), as one string a memo compares. */
-function rowSheetUrls(shown: readonly number[], from: number, to: number, sprites: FrameSprites, sheets: ReadonlyMap<number, string>): string {
-  let urls = '';
-  for (let position = from; position < to; position += 1) urls += `${sheets.get(spriteCell(shown[position] as number, sprites).sheet) ?? ''} `;
-  return urls;
+/** The loaded sheets holding the frames at positions `from`…`to` − 1 (their serials), as one string a memo compares. */
+function rowSheetsKey(shown: readonly number[], from: number, to: number, sprites: FrameSprites, sheets: ReadonlyMap<number, SpriteSheet>): string {
+  let key = '';
+  for (let position = from; position < to; position += 1) key += `${sheets.get(spriteCell(shown[position] as number, sprites).sheet)?.serial ?? ''} `;
+  return key;
 }
 
 /** What the cells at positions `from`…`to` − 1 show of the document (answers, region counts), as one string a memo compares. */
@@ -165,9 +166,9 @@ interface FrameGridRowProps {
   readonly cellWidth: number;
   readonly cellHeight: number;
   readonly sprites: FrameSprites | undefined;
-  readonly sheets: ReadonlyMap<number, string>;
-  /** The URLs of the cells' sheets (read from `sheets`): the row renders again when one loads. */
-  readonly sheetUrls: string;
+  readonly sheets: ReadonlyMap<number, SpriteSheet>;
+  /** The cells' loaded sheets (read from `sheets`, `rowSheetsKey`): the row renders again when one loads. */
+  readonly sheetsKey: string;
   /** The current frame when this row shows it, else null: a move of the cursor renders only the two rows it leaves and enters. */
   readonly current: number | null;
   readonly selection: FrameSelection | null;
@@ -211,7 +212,7 @@ const FrameGridRow = memo(function FrameGridRow({
     <div className="frame-grid-row" role="row" style={{ transform: `translateY(${start}px)`, height: cellHeight }}>
       {shown.slice(from, to).map((frame, column) => {
         const place = sprites ? spriteCell(frame, sprites) : null;
-        const sheet = place ? sheets.get(place.sheet) : undefined;
+        const sheet = place ? sheets.get(place.sheet)?.bitmap : undefined;
         const answers = answersOf(frame);
         const regions = regionCountOf?.(frame) ?? 0;
         return (
@@ -225,14 +226,10 @@ const FrameGridRow = memo(function FrameGridRow({
             data-testid="frame-cell"
             data-frame={frame}
             data-answers={answers.map((a) => a.questionId).join(' ')}
-            style={{
-              width: cellWidth,
-              height: cellHeight,
-              backgroundImage: sheet ? `url(${sheet})` : undefined,
-              backgroundPosition: place ? `-${place.x}px -${place.y}px` : undefined,
-            }}
+            style={{ width: cellWidth, height: cellHeight }}
             onClick={(event) => onClick(frame, event)}
           >
+            {place && <SpriteThumbnail sheet={sheet} x={place.x} y={place.y} width={cellWidth} height={cellHeight} />}
             <span className="frame-cell-number">{frame + 1}</span>
             {regions > 0 && (
               <span className="frame-cell-regions" data-testid="frame-cell-regions" title={t('frames.regions.cellCount', { n: regions })}>

@@ -2,14 +2,26 @@ import { useEffect, useReducer, useRef } from 'react';
 import type { FrameSprites } from '../../core/item';
 import { appServices } from '../../store';
 
+/** A loaded sprite sheet: its decoded pixels, and a number no other loaded sheet has (a row's memo compares it). */
+export interface SpriteSheet {
+  readonly bitmap: ImageBitmap;
+  readonly serial: number;
+}
+
+let sheetsLoaded = 0;
+
 /**
- * Object URLs of the sprite sheets in `needed`, each fetched once while needed; a sheet that
- * leaves the view is released (its URL revoked), so memory stays flat however far the grid
- * scrolls. Sheets still loading are missing from the map. A sheet is decoded before its cells use
- * it, so no frame of a scroll waits on decoding a 1600 × 1200 JPEG.
+ * The sprite sheets in `needed`, each fetched once while needed and decoded once, off the main
+ * thread, into an ImageBitmap the cells draw from. A sheet that leaves the view is released (its
+ * bitmap closed), so memory stays flat however far the grid scrolls. Sheets still loading are
+ * missing from the map.
+ *
+ * Bitmaps, not object URLs as CSS backgrounds: Chromium decodes a background image again in every
+ * raster task that paints part of it, so each row scrolled in decoded a whole 1600 × 1200 JPEG
+ * (10 s of decoding in a 2,000-frame scroll, measured; see bench/README.md).
  */
-export function useSpriteSheets(itemId: string, sprites: FrameSprites | undefined, needed: ReadonlySet<number>): ReadonlyMap<number, string> {
-  const urls = useRef(new Map<number, string>());
+export function useSpriteSheets(itemId: string, sprites: FrameSprites | undefined, needed: ReadonlySet<number>): ReadonlyMap<number, SpriteSheet> {
+  const sheets = useRef(new Map<number, SpriteSheet>());
   const loading = useRef(new Set<number>());
   const wanted = useRef(needed);
   wanted.current = needed;
@@ -19,47 +31,35 @@ export function useSpriteSheets(itemId: string, sprites: FrameSprites | undefine
 
   useEffect(() => {
     if (!version) return;
-    for (const [sheet, url] of urls.current) {
-      if (wanted.current.has(sheet)) continue;
-      URL.revokeObjectURL(url);
-      urls.current.delete(sheet);
+    for (const [index, sheet] of sheets.current) {
+      if (wanted.current.has(index)) continue;
+      sheet.bitmap.close();
+      sheets.current.delete(index);
     }
-    for (const sheet of wanted.current) {
-      if (urls.current.has(sheet) || loading.current.has(sheet)) continue;
-      loading.current.add(sheet);
+    for (const index of wanted.current) {
+      if (sheets.current.has(index) || loading.current.has(index)) continue;
+      loading.current.add(index);
       appServices()
-        .api.loadSpriteSheet(itemId, version, sheet)
+        .api.loadSpriteSheet(itemId, version, index)
         .then(async (blob) => {
-          if (!wanted.current.has(sheet) || urls.current.has(sheet)) return;
-          const url = URL.createObjectURL(blob);
-          await decoded(url);
-          if (!wanted.current.has(sheet) || urls.current.has(sheet)) return URL.revokeObjectURL(url);
-          urls.current.set(sheet, url);
+          if (!wanted.current.has(index) || sheets.current.has(index)) return;
+          const bitmap = await createImageBitmap(blob);
+          if (!wanted.current.has(index) || sheets.current.has(index)) return bitmap.close();
+          sheets.current.set(index, { bitmap, serial: (sheetsLoaded += 1) });
           loaded();
         })
         // A sheet that failed leaves its cells plain (frame numbers still shown); the next scroll asks again.
         .catch(() => undefined)
-        .finally(() => loading.current.delete(sheet));
+        .finally(() => loading.current.delete(index));
     }
   }, [itemId, version, key]);
 
   useEffect(() => {
-    const held = urls.current;
+    const held = sheets.current;
     return () => {
-      for (const url of held.values()) URL.revokeObjectURL(url);
+      for (const sheet of held.values()) sheet.bitmap.close();
       held.clear();
     };
   }, []);
-  return urls.current;
-}
-
-/**
- * Decodes the image at `url` off the main thread (`HTMLImageElement.decode`); the cells then paint
- * it from the decoded-image cache instead of decoding it in the frame that first shows them. A
- * sheet that does not decode is shown anyway: its cells stay plain, as before.
- */
-async function decoded(url: string): Promise<void> {
-  const image = new Image();
-  image.src = url;
-  await image.decode().catch(() => undefined);
+  return sheets.current;
 }
