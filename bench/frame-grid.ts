@@ -101,8 +101,8 @@ async function thumbnailsShown(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const cells = [...document.querySelectorAll<HTMLElement>('[data-testid="frame-cell"]')];
-      const shown = (cell: HTMLElement) => cell.querySelector('canvas[data-drawn="true"]') !== null || cell.style.backgroundImage.startsWith('url("blob:');
-      return cells.length > 0 && cells.every(shown);
+      // No named inner function: tsx would add its `__name` helper, which the page lacks.
+      return cells.length > 0 && cells.every((cell) => cell.querySelector('canvas[data-drawn="true"]') !== null || cell.style.backgroundImage.startsWith('url("blob:'));
     },
     undefined,
     { timeout: TIMEOUT_MS, polling: 100 },
