@@ -3,10 +3,10 @@ import type { Progress } from '../core/api';
 import type { RecordDiff } from '../core/diff';
 import { labelRecord } from '../core/testing/records';
 import type { JournaledChange } from '../data/syncEngine';
-import { DraftWrites } from './draftWrites';
+import { DraftWrites, MAX_GATHER_MS } from './draftWrites';
 
 /** An engine that notes each journal transaction and each write; the page turns idle when the test says. */
-function harness() {
+function harness(now: () => number = () => 0) {
   const journals: { itemId: string; targets: string[] }[] = [];
   const writes: { itemId: string; journaled: (string | null | undefined)[]; progress: Progress | undefined }[] = [];
   let chain = Promise.resolve();
@@ -28,16 +28,22 @@ function harness() {
       return run;
     },
     () => new Promise<void>((resolve) => waiting.push(resolve)),
+    now,
   );
   /** The page turns idle: every write waiting for it goes on, and the test waits until they are done. */
   const idle = async () => {
     for (let turn = 0; turn < 5; turn += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await tick();
       for (const resolve of waiting.splice(0)) resolve();
     }
     await chain;
   };
-  return { drafts, journals, writes, idle };
+  /** One quiet spell ends: the writes waiting for it look again whether changes joined them. */
+  const quiet = async () => {
+    for (const resolve of waiting.splice(0)) resolve();
+    await tick();
+  };
+  return { drafts, journals, writes, idle, quiet };
 }
 
 const targetOf = (diff: RecordDiff): string => {
@@ -84,4 +90,39 @@ describe('DraftWrites', () => {
     await idle();
     expect(writes.map((write) => write.itemId)).toEqual(['a', 'b']);
   });
+
+  it('keeps gathering while changes come within each quiet spell, and writes them once a spell passes without one', async () => {
+    const { drafts, journals, writes, quiet, idle } = harness();
+    drafts.save('item', change('f0'), { labelled: 1, total: 3 });
+    await tick();
+    // A key within the spell: the write waits for another spell, and the key's change joins it.
+    drafts.save('item', change('f1'), { labelled: 2, total: 3 });
+    await quiet();
+    expect(writes).toEqual([]);
+    expect(journals.map((journal) => journal.targets)).toEqual([['f0'], ['f1']]);
+    await quiet();
+    expect(writes.map((write) => write.journaled)).toEqual([['item:f0', 'item:f1']]);
+    await idle();
+    expect(writes).toHaveLength(1);
+  });
+
+  it('writes a steady stream of changes at the latest MAX_GATHER_MS after its first', async () => {
+    let clock = 0;
+    const { drafts, writes, quiet, idle } = harness(() => clock);
+    drafts.save('item', change('f0'), { labelled: 1, total: 3 });
+    await tick();
+    clock = MAX_GATHER_MS - 1;
+    drafts.save('item', change('f1'), { labelled: 2, total: 3 });
+    await quiet();
+    expect(writes).toEqual([]);
+    clock = MAX_GATHER_MS;
+    // Still changing, but gathered long enough: this spell's end starts the write.
+    drafts.save('item', change('f2'), { labelled: 3, total: 3 });
+    await quiet();
+    expect(writes.map((write) => write.journaled)).toEqual([['item:f0', 'item:f1', 'item:f2']]);
+    await idle();
+    expect(writes).toHaveLength(1);
+  });
 });
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -164,15 +164,28 @@ export function isEditable(openItem: OpenItem | null): boolean {
   return state !== null && state !== undefined && canAnnotatorEdit(state);
 }
 
+/**
+ * A key's record rows wait, after its next slice or frame is shown, this long without a change
+ * (ms): the next key of a reader going frame by frame comes within it and joins the write
+ * (see DraftWrites), so rows, sync state and sending run in the reader's pauses, not beside the
+ * keys. The change itself is in the journal from the key's own task.
+ */
+const QUIET_MS = 200;
+/** The longest wait for the current image to be shown before a write goes on anyway (ms). */
+const SHOWN_WAIT_MS = 1000;
+
 export const createOpenItemSlice =
   (services: AppServices): StateCreator<AppState, [], [], OpenItemSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     let editor: DocumentEditor | null = null;
     let detachEditor: (() => void) | null = null;
     let saveChain: Promise<void> = Promise.resolve();
     /** Bumped by every open/close, so a load that was overtaken (StrictMode, quick navigation) stops. */
     let generation = 0;
-    const drafts = new DraftWrites(() => get().engine, enqueue, whenIdle);
+    const drafts = new DraftWrites(() => get().engine, enqueue, async () => {
+      await whenShown();
+      await whenIdle({ quietMs: QUIET_MS });
+    });
     /** Records of the open item with a local change not yet in IndexedDB: remote copies wait for it. */
     const unsaved = drafts.unsaved;
     /** Remote records heard while the item was loading, applied once its editor exists. */
@@ -185,6 +198,30 @@ export const createOpenItemSlice =
       const userId = get().session?.user.id;
       if (!open || open.status !== 'ready' || !userId) return;
       readings.keep({ itemId: open.itemId, userId, seen: open.seen, sliceIndex: open.sliceIndex, window: open.window });
+    }
+
+    /**
+     * Resolves once the open item's current slice or frame is on screen: at once where the page
+     * does not say what it shows (`displayedIndex` null: a slide), at the latest after `SHOWN_WAIT_MS`
+     * (an image that never loads).
+     */
+    function whenShown(): Promise<void> {
+      const shown = () => {
+        const open = get().openItem;
+        return !open || open.displayedIndex === null || open.displayedIndex === open.sliceIndex;
+      };
+      if (shown()) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          stop();
+          resolve();
+        };
+        const timer = setTimeout(done, SHOWN_WAIT_MS);
+        const stop = store.subscribe(() => {
+          if (shown()) done();
+        });
+      });
     }
 
     function patch(itemId: string, change: Partial<OpenItem> | ((open: OpenItem) => Partial<OpenItem>)): void {
