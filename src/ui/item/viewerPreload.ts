@@ -9,7 +9,7 @@
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
 import type { ItemList } from '../../store/catalogSlice';
-import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/LazySeriesViewer';
 import { preloadSlideViewer } from '../../viewer/slide/LazySlideViewer';
 import { prefetchSlideHome } from '../slide/useSlideTiles';
 import { firstShownSlice, itemFileHeadStart } from './fileHeadStart';
@@ -45,10 +45,10 @@ function keptSliceIndex(itemId: string): Promise<number | undefined> {
   return index;
 }
 
-/** For a series: the file of the slice it opens on requested, before its page asks (see fileHeadStart). */
+/** For a series: Cornerstone started and the file of the slice it opens on requested, before its page asks (see fileHeadStart). */
 function startSeries(itemId: string, content: ItemContent): void {
   if (content.kind !== 'series') return;
-  void preloadSeriesViewer().catch(() => undefined);
+  void startSeriesViewer().catch(() => undefined);
   void keptSliceIndex(itemId).then((index) => {
     const slice = firstShownSlice(content.slices, index);
     if (slice) itemFileHeadStart.start(itemId, slice.fileId);
