@@ -48,6 +48,9 @@ interface FirstImage {
   readonly fileMs: number | null;
   /** App only: when the item page showed the item's detail (ms since navigation start). */
   readonly itemPageMs: number | null;
+  /** App only: when the item's detail and the viewer's chunk had arrived (ms since navigation start). */
+  readonly detailMs: number | null;
+  readonly chunkMs: number | null;
 }
 
 declare global {
@@ -81,15 +84,20 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   await page.waitForFunction(() => window.__benchFirstImage !== undefined, undefined, { timeout: TIMEOUT_MS });
   const shown = await page.evaluate(() => window.__benchFirstImage);
   if (!shown) throw new Error(`no first image recorded for ${url}`);
-  const fetched = await page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: entry.responseEnd }))
-      .filter((entry) => entry.path.includes('/files/')),
+  const resources = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+      path: new URL(entry.name).pathname,
+      start: entry.startTime,
+      end: entry.responseEnd,
+    })),
   );
+  const fetched = resources.filter((entry) => entry.path.includes('/files/'));
+  const detailMs = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path))?.end ?? null;
+  const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
-  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs };
+  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs };
 }
 
 interface Target {
@@ -156,8 +164,11 @@ function milestones(runs: readonly FirstImage[]): string {
     const known = values.filter((v): v is number => v !== null);
     return known.length === runs.length ? ms(spread(known).median) : 'n/a';
   };
-  const item = runs.some((r) => r.itemPageMs !== null) ? `item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` : '';
-  return `${item}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}`;
+  const app = runs.some((r) => r.itemPageMs !== null)
+    ? `detail received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
+      `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, `
+    : '';
+  return `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}`;
 }
 
 async function main(): Promise<void> {

@@ -11,6 +11,16 @@ const seriesViewerChunk = lazyChunk(() => import('./SeriesViewer'));
 
 export const preloadSeriesViewer = () => seriesViewerChunk.preload();
 
+/**
+ * For a series about to be shown: the chunk, then Cornerstone initialised (its decode workers
+ * started) at once, while the page still loads the item's records and mounts the reading room,
+ * rather than when the viewport mounts. Not for a list page's preload: workers nobody uses yet.
+ */
+export async function startSeriesViewer(): Promise<void> {
+  const [, { initCornerstone }] = await Promise.all([seriesViewerChunk.preload(), import('./cornerstone/init')]);
+  initCornerstone();
+}
+
 const MESSAGES: ChunkMessages = { loading: 'viewer.loading', failed: 'viewer.error.chunk', retry: 'viewer.retry' };
 
 export function LazySeriesViewer(props: SeriesViewerProps) {

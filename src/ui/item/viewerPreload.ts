@@ -3,14 +3,16 @@
  * dataset list the user came from or this device's copy of the item's detail; else (a link
  * opened on a new device) from the detail itself, which arrives before the records. Cornerstone
  * is never guessed: its parsing and decode workers would hold up a slide's first tiles. The slide
- * viewer is (see `startItem`). A slide's home-view tiles are fetched with the detail too.
+ * viewer is (see `startItem`). A slide's home-view tiles are fetched with the detail too, and a
+ * series' first shown slice (see fileHeadStart).
  */
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
 import type { ItemList } from '../../store/catalogSlice';
-import { preloadSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/LazySeriesViewer';
 import { preloadSlideViewer } from '../../viewer/slide/LazySlideViewer';
 import { prefetchSlideHome } from '../slide/useSlideTiles';
+import { firstShownSlice, itemFileHeadStart } from './fileHeadStart';
 
 /** The item's kind as a loaded dataset list shows it, or null when no list holds it. */
 export function listedKind(lists: Readonly<Record<string, ItemList>>, itemId: string): ItemKind | null {
@@ -21,12 +23,36 @@ export function listedKind(lists: Readonly<Record<string, ItemList>>, itemId: st
   return null;
 }
 
-/** The kind known on this device before asking the server, or null. */
-export async function knownKind(itemId: string): Promise<ItemKind | null> {
-  const listed = listedKind(appStore().getState().itemLists, itemId);
-  if (listed) return listed;
+/** This device's copy of the item's content (from an earlier visit), or null. */
+async function cachedContent(itemId: string): Promise<ItemContent | null> {
   const cached = await appServices().db.itemDetails.get(itemId).catch(() => undefined);
-  return cached?.detail.item.content.kind ?? null;
+  return cached?.detail.item.content ?? null;
+}
+
+/** Where this reader left the item on this device, read once per opening (see `startItem`). */
+let kept: { readonly itemId: string; readonly index: Promise<number | undefined> } | null = null;
+
+function keptSliceIndex(itemId: string): Promise<number | undefined> {
+  if (kept?.itemId === itemId) return kept.index;
+  const userId = appStore().getState().session?.user.id;
+  const index = userId
+    ? appServices()
+        .db.readings.get([itemId, userId])
+        .then((reading) => reading?.sliceIndex)
+        .catch(() => undefined)
+    : Promise.resolve(undefined);
+  kept = { itemId, index };
+  return index;
+}
+
+/** For a series: Cornerstone started and the file of the slice it opens on requested, before its page asks (see fileHeadStart). */
+function startSeries(itemId: string, content: ItemContent): void {
+  if (content.kind !== 'series') return;
+  void startSeriesViewer().catch(() => undefined);
+  void keptSliceIndex(itemId).then((index) => {
+    const slice = firstShownSlice(content.slices, index);
+    if (slice) itemFileHeadStart.start(itemId, slice.fileId);
+  });
 }
 
 /** Resolves once the chunk is loaded (or failed: offline without it, the workspace says so). */
@@ -42,18 +68,21 @@ export async function preloadViewerOf(kind: ItemKind): Promise<void> {
  * evaluation that fit in that same wait.
  */
 export function startItem(itemId: string): void {
+  // A fresh read each opening: the reader may have moved since the last.
+  kept = null;
+  void keptSliceIndex(itemId);
   const listed = listedKind(appStore().getState().itemLists, itemId);
-  if (listed) void preloadViewerOf(listed);
-  else {
-    // Not after the device's copy is read: the guess is worth most at once.
-    void preloadViewerOf('slide');
-    void knownKind(itemId).then((known) => (known === 'series' ? preloadViewerOf(known) : undefined));
-  }
+  // Not after the device's copy is read: the guess is worth most at once.
+  void preloadViewerOf(listed ?? 'slide');
+  void cachedContent(itemId).then((content) => {
+    if (content) startSeries(itemId, content);
+  });
   void appStore().getState().openItemById(itemId);
 }
 
-/** Once the item's content is known: its viewer's chunk and, for a slide, its home-view tiles. */
+/** Once the item's content is known: its viewer's chunk and its first image (a slide's home-view tiles, a series' first shown slice). */
 export function prepareViewer(itemId: string, content: ItemContent): void {
   void preloadViewerOf(content.kind);
   if (content.kind === 'slide') prefetchSlideHome(itemId, content);
+  startSeries(itemId, content);
 }
