@@ -85,6 +85,17 @@ test('study panel offline: the series list and the thumbnails seen come back wit
   }
   const tenId = (await entries.nth(1).getAttribute('data-testid'))!.replace('study-series-', '');
 
+  // Both thumbnails are written to the device's store after they are shown: wait for the writes,
+  // or the ten-mm one could be written again after the test drops it.
+  await expect
+    .poll(() =>
+      page.evaluate(async (cacheName) => {
+        const keys = await (await caches.open(cacheName)).keys();
+        return keys.filter((request) => request.url.includes('/thumbnail')).length;
+      }, STUDY_CACHE_NAME),
+    )
+    .toBe(2);
+
   // The ten-mm series' thumbnail leaves the device's store, as the bound's eviction would drop it.
   const dropped = await page.evaluate(async ([cacheName, itemId]) => {
     const cache = await caches.open(cacheName!);
