@@ -4,9 +4,8 @@
  * segment of that very SEG; it says UNVERIFIED until a reviewer approves the reading, then VERIFIED
  * with the reviewer as verifying observer.
  */
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { itemsOf, readDicom, textOf } from '../src/core/exchange/seg/dicomFile';
+import { itemsOf } from '../src/core/exchange/seg/dicomFile';
+import { childOf, downloadDicom } from './fixtures/dicomDownloads';
 import {
   ANNOTATOR_NAMES,
   byTestId,
@@ -27,19 +26,6 @@ import {
   type Account,
 } from './fixtures/mejirushi';
 import { submitItem } from './fixtures/review';
-
-type Item = Record<string, unknown>;
-const conceptOf = (item: Item) => textOf(itemsOf(item.ConceptNameCodeSequence)[0]!.CodeValue);
-const childOf = (item: Item, code: string): Item => itemsOf(item.ContentSequence).find((child) => conceptOf(child) === code)!;
-
-/** The DICOM file the button `testId` saves, as the reader's browser downloads it. */
-async function downloadDicom(page: Page, testId: string): Promise<Item> {
-  const downloading = page.waitForEvent('download');
-  await byTestId(page, testId).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/-s(eg|r)\.dcm$/);
-  return readDicom(new Uint8Array(await readFile(await download.path())));
-}
 
 test('a reader saves SEG and SR apart: the SR names their slices and that SEG’s segment, UNVERIFIED until a reviewer approves, then VERIFIED by them', async ({ page, browser, mejirushi }) => {
   const [first, second] = phantomTruth().sahSliceIndices;

@@ -1,5 +1,6 @@
 import { DEMO_STUDY_DATASET_NAME } from '../server/bootstrap';
 import { DEMO_STUDY_SERIES } from '../server/demo/study';
+import { STUDY_CACHE_NAME } from '../src/offline/offlineStudy';
 import { assignDemoDataset } from './fixtures/demoDatasets';
 import { byTestId, expect, openDataset, openDemoItem, signIn, test, waitForItem } from './fixtures/mejirushi';
 
@@ -64,4 +65,56 @@ test('study panel: hidden for a study of one series', async ({ page, mejirushi }
   // Once the study's listing is in (one series: this one), no panel takes the viewer's room.
   await expect(page.locator('.workspace-body[data-study-series="1"]')).toBeVisible();
   await expect(byTestId(page, 'study-panel')).toHaveCount(0);
+});
+
+test('study panel offline: the series list and the thumbnails seen come back without a network; a thumbnail never kept says so', async ({ page, context, mejirushi }) => {
+  await assignDemoDataset(mejirushi, DEMO_STUDY_DATASET_NAME);
+  await signIn(page, mejirushi.annotator);
+  // The worker must control the page so the app itself reloads offline.
+  await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
+  await openDataset(page, DEMO_STUDY_DATASET_NAME);
+  await page.getByRole('link', { name: titleOf(FIVE_MM), exact: true }).click();
+  const fiveId = await waitForItem(page);
+  const panel = byTestId(page, 'study-panel');
+  const entries = panel.locator('[data-testid^="study-series-"]');
+  await expect(entries).toHaveCount(2);
+  const thumbnails = panel.getByTestId('study-thumbnail');
+  await expect(thumbnails).toHaveCount(2);
+  for (const thumbnail of await thumbnails.all()) {
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(128);
+  }
+  const tenId = (await entries.nth(1).getAttribute('data-testid'))!.replace('study-series-', '');
+
+  // Both thumbnails are written to the device's store after they are shown: wait for the writes,
+  // or the ten-mm one could be written again after the test drops it.
+  await expect
+    .poll(() =>
+      page.evaluate(async (cacheName) => {
+        const keys = await (await caches.open(cacheName)).keys();
+        return keys.filter((request) => request.url.includes('/thumbnail')).length;
+      }, STUDY_CACHE_NAME),
+    )
+    .toBe(2);
+
+  // The ten-mm series' thumbnail leaves the device's store, as the bound's eviction would drop it.
+  const dropped = await page.evaluate(async ([cacheName, itemId]) => {
+    const cache = await caches.open(cacheName!);
+    const keys = await cache.keys();
+    const thumbnails = keys.filter((request) => request.url.includes(`/api/items/${encodeURIComponent(itemId!)}/thumbnail`));
+    for (const request of thumbnails) await cache.delete(request);
+    return thumbnails.length;
+  }, [STUDY_CACHE_NAME, tenId]);
+  expect(dropped).toBe(1);
+
+  await context.setOffline(true);
+  await page.reload();
+  expect(await waitForItem(page)).toBe(fiveId);
+  await expect(byTestId(page, 'offline-banner')).toBeVisible();
+  await expect(entries).toHaveCount(2);
+  await expect(byTestId(page, `study-series-${fiveId}`)).toHaveAttribute('aria-current', 'true');
+  await expect(entries.nth(1)).toContainText(TEN_MM.description);
+  const kept = byTestId(page, `study-series-${fiveId}`).getByTestId('study-thumbnail');
+  await expect.poll(() => kept.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(128);
+  await expect(byTestId(page, `study-series-${tenId}`).getByTestId('study-thumbnail-not-kept')).toHaveText('Not kept for offline use: no picture until back online');
+  await context.setOffline(false);
 });

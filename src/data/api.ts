@@ -298,11 +298,16 @@ export function createApiClient(options: ApiClientOptions) {
     studySeries: (itemId: string, cursor: string | null) => json<StudySeriesPage>('GET', `${item(itemId)}/study${query({ cursor })}`),
     /** A series' middle slice as a small JPEG. */
     seriesThumbnail: (itemId: string) => blob(`${item(itemId)}/thumbnail`),
-    /** The caller's masks of a region question as a DICOM SEG, as the server holds them (synced edits only). */
-    exportSeg: (itemId: string, questionId: string) => blob(`${item(itemId)}/exports/seg?question=${encodeURIComponent(questionId)}`),
-    /** The caller's reading as a DICOM SR measurement report (synced edits only); `questionId` names the region question when there are several. */
-    exportSr: (itemId: string, questionId: string | undefined) =>
-      blob(`${item(itemId)}/exports/sr${questionId === undefined ? '' : `?question=${encodeURIComponent(questionId)}`}`),
+    /**
+     * The masks of a region question as a DICOM SEG, as the server holds them (synced edits only):
+     * the caller's own, or `reader`'s (a user id, or `consensus` for the item's WG lead).
+     */
+    exportSeg: (itemId: string, questionId: string, reader?: string) => blob(`${item(itemId)}/exports/seg${query({ question: questionId, reader })}`),
+    /**
+     * A reading as a DICOM SR measurement report (synced edits only): the caller's, or `reader`'s
+     * as for exportSeg; `questionId` names the region question when there are several.
+     */
+    exportSr: (itemId: string, questionId: string | undefined, reader?: string) => blob(`${item(itemId)}/exports/sr${query({ question: questionId, reader })}`),
     /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */
     loadFile: async (itemId: string, fileId: string): Promise<ArrayBuffer> => {
       const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);

@@ -1,4 +1,5 @@
 import { TILE_CACHE_NAME } from '../viewer/slide/offlineTiles';
+import { dropOfflineStudy } from './offlineStudy';
 
 /**
  * Registers /sw.js (production builds only: the dev server serves no worker) and marks
@@ -26,12 +27,13 @@ export async function registerServiceWorker(): Promise<void> {
 }
 
 /**
- * Drops the DICOM files and slide tiles kept for offline use (call at sign-out: they are served
- * by URL, whoever asks). Resolves once they are gone. The files live in the worker's cache; the
- * tiles in the page's own (see offlineTiles.ts).
+ * Drops the DICOM files, slide tiles and study panels kept for offline use (call at sign-out: they
+ * are served by URL, whoever asks). Resolves once they are gone. The files live in the worker's
+ * cache; the tiles and study panels in the page's own (see offlineTiles.ts, offlineStudy.ts).
  */
 export async function clearOfflineFiles(): Promise<void> {
   if (typeof caches !== 'undefined') await caches.delete(TILE_CACHE_NAME).catch(() => false);
+  await dropOfflineStudy();
   if (!('serviceWorker' in navigator)) return;
   const active = (await navigator.serviceWorker.getRegistration())?.active;
   if (!active) return;

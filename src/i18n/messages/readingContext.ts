@@ -62,6 +62,7 @@ export const readingContextMessages = {
   'study.title': { en: 'Study: {count} series', ja: '検査：{count} シリーズ' },
   'study.keys': { en: ', / . : previous / next series', ja: ', / . ：前 / 次のシリーズ' },
   'study.thumbnail': { en: 'Middle slice of {description}', ja: '{description} の中央スライス' },
+  'study.thumbnailNotKept': { en: 'Not kept for offline use: no picture until back online', ja: 'オフライン用に保存されていません。オンラインに戻ると表示されます' },
   'study.number': { en: 'Series {number}', ja: 'シリーズ {number}' },
   'study.noNumber': { en: 'Series (no number)', ja: 'シリーズ（番号なし）' },
   'study.slices': { en: '{modality} · {count} slices', ja: '{modality}・{count} スライス' },

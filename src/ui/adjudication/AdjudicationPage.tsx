@@ -6,6 +6,7 @@ import { ErrorText } from '../common/ErrorText';
 import { Link } from '../Link';
 import { paths } from '../router';
 import { AdjudicationUnits } from './AdjudicationUnits';
+import { ConsensusExports } from './ConsensusExports';
 import { UnitImagePane } from './UnitImagePane';
 import type { DraftStart } from './UnitSlidePane';
 import { useAdjudication } from './useAdjudication';
@@ -93,6 +94,7 @@ export function AdjudicationPage({ itemId }: { readonly itemId: string }) {
               <li key={reader.id}>{t('adjudication.reader', { number: i + 1, name: reader.displayName || reader.username })}</li>
             ))}
           </ul>
+          <ConsensusExports view={view} detail={detail} />
           {view.units.length > 0 && (
             <div className="adjudication-panes">
               <AdjudicationUnits

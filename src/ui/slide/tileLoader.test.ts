@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError, NetworkError } from '../../data/api';
-import { OfflineTiles, type TileStore } from '../../viewer/slide/offlineTiles';
+import { OfflineTiles } from '../../viewer/slide/offlineTiles';
+import { memoryTileStore } from '../../viewer/slide/testing/memoryTileStore';
 import { TileLoadError } from '../../viewer/slide/tileLoadError';
 import { createTileLoader } from './tileLoader';
-
-function memoryStore(): TileStore & { urls(): string[] } {
-  const entries = new Map<string, Blob>();
-  return {
-    urls: () => [...entries.keys()],
-    keys: async () => [...entries.keys()].map((url) => ({ url })),
-    match: async (url) => (entries.has(url) ? new Response(entries.get(url)) : undefined),
-    put: async (url, response) => void entries.set(url, await response.blob()),
-    delete: async (url) => entries.delete(url),
-  };
-}
 
 const ORIGIN = 'http://app.test';
 const tile = (text: string) => new Blob([text]);
@@ -28,7 +18,7 @@ async function failure(promise: Promise<unknown>): Promise<TileLoadError> {
 
 describe('slide tile loader', () => {
   it('fetches the pyramid\'s tile from the server and keeps it under its URL, which names the pyramid', async () => {
-    const store = memoryStore();
+    const store = memoryTileStore();
     const offline = new OfflineTiles(async () => store, 10);
     const asked: string[] = [];
     const load = createTileLoader('item 1', 'v1', async (_item, version, level, x, y) => {
@@ -42,7 +32,7 @@ describe('slide tile loader', () => {
   });
 
   it('keeps a rebuilt slide\'s tiles apart from the old pyramid\'s, and never answers from the old copies', async () => {
-    const store = memoryStore();
+    const store = memoryTileStore();
     const offline = new OfflineTiles(async () => store, 10);
     let online = true;
     const fetchTile = async (_item: string, version: string) => {
@@ -60,7 +50,7 @@ describe('slide tile loader', () => {
   });
 
   it('reports a pyramid the server no longer serves as rebuilt, without falling back on its kept copy', async () => {
-    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    const offline = new OfflineTiles(async () => memoryTileStore(), 10);
     let gone = false;
     const load = createTileLoader('s', 'old', async () => {
       if (gone) throw new ApiRequestError(410, { error: 'tile_version_gone', message: 'rebuilt' }, null);
@@ -73,7 +63,7 @@ describe('slide tile loader', () => {
   });
 
   it('shares one request between callers asking for the same tile while it is in flight, and asks again later', async () => {
-    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    const offline = new OfflineTiles(async () => memoryTileStore(), 10);
     let requests = 0;
     const load = createTileLoader('item 1', 'v1', async (_item, _version, level, x, y) => {
       requests += 1;
@@ -89,7 +79,7 @@ describe('slide tile loader', () => {
   });
 
   it('serves the kept copy when the network fails, and says "offline" for a tile never seen', async () => {
-    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    const offline = new OfflineTiles(async () => memoryTileStore(), 10);
     let online = true;
     const load = createTileLoader('i', 'v1', async () => {
       if (!online) throw new NetworkError(new TypeError('Failed to fetch'));
@@ -103,7 +93,7 @@ describe('slide tile loader', () => {
   });
 
   it('falls back on the kept copy when the server fails, and reports a refusal as the server\'s', async () => {
-    const offline = new OfflineTiles(async () => memoryStore(), 10);
+    const offline = new OfflineTiles(async () => memoryTileStore(), 10);
     let answer: 'ok' | 500 | 404 = 'ok';
     const load = createTileLoader('i', 'v1', async () => {
       if (answer !== 'ok') throw new ApiRequestError(answer, { error: 'x', message: 'x' }, null);

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { StudySeries } from '../../../core/api';
+import { NetworkError } from '../../../data/api';
 import { useT } from '../../../i18n';
+import { browserOfflineStudy } from '../../../offline/offlineStudy';
 import { appServices } from '../../../store';
 import { thumbnailUrl } from './thumbnailCache';
 import './StudyPanel.css';
@@ -34,7 +36,7 @@ export function showsStudyPanel(series: readonly StudySeries[] | null): series i
 
 function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries; readonly current: boolean; readonly onOpen: (itemId: string) => void }) {
   const t = useT();
-  const src = useThumbnail(series);
+  const thumbnail = useThumbnail(series);
   return (
     <button
       type="button"
@@ -46,8 +48,12 @@ function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries
       data-testid={`study-series-${series.itemId}`}
       data-series-number={series.seriesNumber ?? ''}
     >
-      {src ? (
-        <img className="study-thumbnail" src={src} alt={t('study.thumbnail', { description: series.seriesDescription || series.title })} data-testid="study-thumbnail" />
+      {typeof thumbnail === 'string' ? (
+        <img className="study-thumbnail" src={thumbnail} alt={t('study.thumbnail', { description: series.seriesDescription || series.title })} data-testid="study-thumbnail" />
+      ) : thumbnail === 'notKept' ? (
+        <span className="study-thumbnail study-thumbnail-missing" data-testid="study-thumbnail-not-kept">
+          {t('study.thumbnailNotKept')}
+        </span>
       ) : (
         <span className="study-thumbnail" aria-hidden="true" />
       )}
@@ -60,18 +66,22 @@ function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries
   );
 }
 
-/** The series' thumbnail URL once fetched; null before, and where it could not be had (the entry still opens the series). */
-function useThumbnail(series: StudySeries): string | null {
-  const [src, setSrc] = useState<string | null>(null);
+/**
+ * The series' thumbnail URL once had; null before, and where the server could not make it;
+ * `notKept` offline for a series whose thumbnail this device never kept (the entry still opens the series).
+ */
+function useThumbnail(series: StudySeries): string | 'notKept' | null {
+  const [thumbnail, setThumbnail] = useState<string | 'notKept' | null>(null);
   useEffect(() => {
     let live = true;
-    thumbnailUrl(series, (itemId) => appServices().api.seriesThumbnail(itemId)).then(
-      (url) => live && setSrc(url),
-      () => undefined,
+    setThumbnail(null);
+    thumbnailUrl(series, (itemId) => appServices().api.seriesThumbnail(itemId), browserOfflineStudy()).then(
+      (url) => live && setThumbnail(url),
+      (error: unknown) => live && error instanceof NetworkError && setThumbnail('notKept'),
     );
     return () => {
       live = false;
     };
   }, [series]);
-  return src;
+  return thumbnail;
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { StudySeries } from '../../../core/api';
 import { orderStudySeries } from '../../../core/studySeries';
+import { ApiRequestError, NetworkError } from '../../../data/api';
+import { browserOfflineStudy } from '../../../offline/offlineStudy';
 import { appServices, appStore } from '../../../store';
 
 interface ListedStudy {
@@ -17,10 +19,14 @@ let lastStudy: ListedStudy | null = null;
 
 const userId = (): string | null => appStore().getState().session?.user.id ?? null;
 
+/** The server could not be reached or failed (not: it refused): the listing kept on the device stands in. */
+const unreachable = (error: unknown): boolean => error instanceof NetworkError || (error instanceof ApiRequestError && error.status >= 500);
+
 /**
  * The series of the open item's study the reader may open, in series order (every page of the
- * listing); null until they arrive, and also when the listing cannot be had (offline): the panel
- * is a way to move on, and the series itself reads without it.
+ * listing), kept on the device as it arrives; offline, the listing kept the last time this user
+ * saw the study. Null until one is had, and when none can be: the panel is a way to move on, and
+ * the series itself reads without it.
  */
 export function useStudySeries(itemId: string): readonly StudySeries[] | null {
   const [study, setStudy] = useState<{ readonly itemId: string; readonly series: readonly StudySeries[] } | null>(() =>
@@ -28,6 +34,10 @@ export function useStudySeries(itemId: string): readonly StudySeries[] | null {
   );
   useEffect(() => {
     let live = true;
+    const show = (user: string | null, series: readonly StudySeries[]) => {
+      lastStudy = user === null ? null : { userId: user, series };
+      setStudy({ itemId, series });
+    };
     const load = async () => {
       const all: StudySeries[] = [];
       let cursor: string | null = null;
@@ -39,10 +49,16 @@ export function useStudySeries(itemId: string): readonly StudySeries[] | null {
       if (!live) return;
       const series = orderStudySeries(all);
       const user = userId();
-      lastStudy = user === null ? null : { userId: user, series };
-      setStudy({ itemId, series });
+      show(user, series);
+      if (user !== null) void browserOfflineStudy().keepListing(user, series);
     };
-    load().catch(() => undefined);
+    const loadKept = async (error: unknown) => {
+      const user = userId();
+      if (!unreachable(error) || user === null) return;
+      const kept = await browserOfflineStudy().listing(user, itemId);
+      if (kept && live) show(user, kept);
+    };
+    load().catch(loadKept).catch(() => undefined);
     return () => {
       live = false;
     };
