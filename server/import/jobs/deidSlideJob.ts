@@ -44,6 +44,11 @@ function stagedSlideOf(stagingDir: string, jobId: string): string {
   return join(stagingDir, `job-${jobId}`);
 }
 
+/** The staged slide of a job that will not run (cancelled while queued), removed. */
+export async function discardStagedSlide(stagingDir: string, job: Pick<ImportJobRow, 'id'>): Promise<void> {
+  await rm(stagedSlideOf(stagingDir, job.id), { force: true });
+}
+
 export interface DeidSlideDeps {
   readonly db: Kysely<Database>;
   readonly blobs: BlobStore;
