@@ -9,6 +9,7 @@ import type { BlobStore } from './blobs/blobStore';
 import { DEFAULT_TOKEN_TTL_MS } from './config';
 import type { Database } from './db/schema';
 import type { AppContext } from './http/context';
+import { stagingDirIn } from './import/jobs/deidSlideJob';
 import { ImportJobs } from './import/jobs/importJobs';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -70,6 +71,8 @@ export interface AppOptions {
   readonly maxModelBytes?: number;
   /** How long an import job's heartbeat stays good (config importJobLeaseMs); default DEFAULT_IMPORT_JOB_LEASE_MS. */
   readonly importJobLeaseMs?: number;
+  /** The data folder: slides staged for their de-identification job wait under its `tmp/` (stagingDirIn); absent: the system's temporary folder. */
+  readonly dataDir?: string;
 }
 
 /**
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       now: options.now ?? (() => new Date()),
       onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId),
       leaseMs: options.importJobLeaseMs,
+      stagingDir: options.dataDir === undefined ? undefined : stagingDirIn(options.dataDir),
     }),
   };
   app.decorate('ctx', ctx);

@@ -20,6 +20,7 @@ import { blobStoreIn } from './blobs/diskBlobStore';
 import { moveLegacyBlobsOut } from './blobs/moveOut';
 import { DEFAULT_IMPORT_JOB_LEASE_MS } from './config';
 import { migrateToLatest } from './db/migrations';
+import { stagingDirIn, sweepStagingDir } from './import/jobs/deidSlideJob';
 import { failAbandonedImportJobs } from './import/jobs/jobRows';
 import { BUILTIN_MODELS_DIR, seedBuiltinModels } from './models/seedBuiltinModels';
 import type { Database } from './db/schema';
@@ -99,6 +100,8 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   await pruneAllExpired(db, now());
   // Jobs of an instance that died; never those another live instance runs (it beats for them).
   await failAbandonedImportJobs(db, now(), options.importJobLeaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS);
+  // Their staged slides, and uploads a killed server never handed to a job.
+  await sweepStagingDir(db, stagingDirIn(options.dataDir), now());
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
   const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);

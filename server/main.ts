@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     maxModelBytes: config.maxModelBytes,
     importJobLeaseMs: config.importJobLeaseMs,
+    dataDir: config.dataDir,
     tileSources: [demoSlideTileLookup(db, demoTiles)],
   });
   try {

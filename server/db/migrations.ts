@@ -28,6 +28,7 @@ import { itemStudyAttributes } from './migrations/0023_item_study_attributes';
 import { importJobKind } from './migrations/0024_import_job_kind';
 import { importJobCounts } from './migrations/0025_import_job_counts';
 import { importJobOwner } from './migrations/0026_import_job_owner';
+import { importJobCancel } from './migrations/0027_import_job_cancel';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -216,6 +217,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0024_import_job_kind': importJobKind,
   '0025_import_job_counts': importJobCounts,
   '0026_import_job_owner': importJobOwner,
+  '0027_import_job_cancel': importJobCancel,
 };
 
 const provider: MigrationProvider = {

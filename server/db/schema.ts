@@ -330,6 +330,8 @@ export interface ImportJobsTable {
   owner: string | null;
   /** When its owner last said it still runs the job (ISO, the owner's clock); older than the lease: abandoned. */
   heartbeat_at: string | null;
+  /** When its uploader or an admin asked the running job to stop (on any instance); its owner stops it at its next heartbeat. */
+  cancel_requested_at: string | null;
 }
 
 /** A project key of de-identification's keyed hashes; read only by the admin-only key route. */

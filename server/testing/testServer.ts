@@ -67,6 +67,7 @@ export async function startTestServer(
     tokenTtlMs: options.tokenTtlMs,
     trustProxy: options.trustProxy ?? null,
     liveChanges: options.liveChanges,
+    dataDir: database.dataDir,
   };
   const app = await buildApp({ ...appOptions, db: database.db });
   const others: { app: FastifyInstance; db: Kysely<Database> }[] = [];

@@ -7,7 +7,7 @@
  * ends, so a failed job cannot be retried: its slide must be uploaded again.
  */
 import { randomUUID } from 'node:crypto';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -17,8 +17,17 @@ import type { Database } from '../../db/schema';
 import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
 import { renameImportJob, type ImportJobRow } from './jobRows';
 
-/** Where slides wait for their job by default: the system's temporary folder, as any upload in flight. */
+/** Where slides wait for their job when no data folder is given (tests of the queue alone): the system's temporary folder. */
 export const STAGING_DIR = join(tmpdir(), 'mejirushi-slide-staging');
+
+/**
+ * Where slides wait for their job in a server's data folder: beside the blob store, on its file
+ * system (a full /tmp cannot refuse an upload), and on the shared one when instances share it.
+ */
+export const stagingDirIn = (dataDir: string): string => join(dataDir, 'tmp', 'slide-staging');
+
+/** An upload still streaming is never this old; one older was left by a killed server. */
+const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 /** What the job is called until the slide has its pseudonymous name (the uploaded name may be the patient's). */
 export const DEID_SLIDE_JOB_NAME = 'slide (being de-identified)';
@@ -42,6 +51,33 @@ export async function stagingFile(stagingDir = STAGING_DIR): Promise<{ readonly 
 
 function stagedSlideOf(stagingDir: string, jobId: string): string {
   return join(stagingDir, `job-${jobId}`);
+}
+
+/** The staged slide of a job that will not run (cancelled while queued), removed. */
+export async function discardStagedSlide(stagingDir: string, job: Pick<ImportJobRow, 'id'>): Promise<void> {
+  await rm(stagedSlideOf(stagingDir, job.id), { force: true });
+}
+
+/**
+ * Removes what killed servers left in `stagingDir`: slides of jobs that have ended (or are gone),
+ * and uploads never claimed by a job that are a day old. Slides of unfinished jobs stay: their
+ * job, here or on another instance sharing the folder, will de-identify them.
+ */
+export async function sweepStagingDir(db: Kysely<Database>, stagingDir: string, now: Date): Promise<number> {
+  const names = await readdir(stagingDir).catch(() => [] as string[]);
+  const jobIds = names.filter((name) => name.startsWith('job-')).map((name) => name.slice('job-'.length));
+  const unfinished = new Set(
+    jobIds.length === 0 ? [] : (await db.selectFrom('import_jobs').select('id').where('id', 'in', jobIds).where('state', 'in', ['queued', 'building']).execute()).map((row) => row.id),
+  );
+  let removed = 0;
+  for (const name of names) {
+    const path = join(stagingDir, name);
+    const left = name.startsWith('job-') ? !unfinished.has(name.slice('job-'.length)) : now.getTime() - (await stat(path)).mtimeMs > STALE_UPLOAD_MS;
+    if (!left) continue;
+    await rm(path, { force: true, recursive: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 export interface DeidSlideDeps {

@@ -8,8 +8,8 @@ import { bootstrap, prepareDatabase } from '../../bootstrap';
 import type { Database } from '../../db/schema';
 import { createDataset } from '../../services/datasets';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { ImportJobs, type Ticker } from './importJobs';
-import { CANCELLED_REASON, findImportJob, importJobOf, SERVER_STOPPED_REASON, type ImportJobRow, type NewImportJob } from './jobRows';
+import { BUILDING_BEAT_MS, ImportJobs, type Ticker } from './importJobs';
+import { CANCELLED_REASON, findImportJob, importJobOf, insertImportJob, SERVER_STOPPED_REASON, type ImportJobRow, type NewImportJob } from './jobRows';
 
 const LEASE_MS = 30_000;
 
@@ -39,7 +39,7 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
    * finishes them, each reporting half its tiles first.
    */
   function heldBuilds(owner = 'instance A', db = database.db, ticker = handTicked) {
-    const started: { job: ImportJobRow; finish: () => void }[] = [];
+    const started: { job: ImportJobRow; finish: () => void; signal: AbortSignal }[] = [];
     let running = 0;
     let mostAtOnce = 0;
     const jobs = new ImportJobs({
@@ -49,13 +49,14 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
       owner,
       leaseMs: LEASE_MS,
       ticker,
-      importFile: (job, onProgress) =>
+      importFile: (job, onProgress, _onCounts, _secret, signal) =>
         new Promise<ImportReport>((resolve) => {
           running += 1;
           mostAtOnce = Math.max(mostAtOnce, running);
           onProgress('tiles', 50, 100);
           started.push({
             job,
+            signal,
             finish: () => {
               running -= 1;
               resolve({ outcomes: [{ file: job.file_name, status: 'imported', itemId: `item of ${job.file_name}` }], itemIds: [`item of ${job.file_name}`] });
@@ -125,13 +126,13 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
     expect(await stateOf(rows[2] as ImportJobRow)).toMatchObject({ state: 'failed', code: 'serverStopped', reason: SERVER_STOPPED_REASON });
   });
 
-  it('owns the jobs it takes, and beats for its unfinished ones on its timer, a third of the lease apart', async () => {
-    const ticks: { tick: () => void; everyMs: number }[] = [];
+  it('owns the jobs it takes, and beats for its unfinished ones on its timer: every tick while it builds, else a third of the lease apart', async () => {
+    const ticks: { tick: () => Promise<void>; everyMs: number }[] = [];
     const { jobs, started } = heldBuilds('instance A', database.db, (tick, everyMs) => {
       ticks.push({ tick, everyMs });
       return () => undefined;
     });
-    expect(ticks.map(({ everyMs }) => everyMs)).toEqual([LEASE_MS / 3]);
+    expect(ticks.map(({ everyMs }) => everyMs)).toEqual([BUILDING_BEAT_MS]);
     const finished = await jobs.submit(upload('a.svs'));
     const held = await jobs.submit(upload('b.svs'));
     await startedCount(started, 2);
@@ -145,12 +146,27 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
     while ((await rowOf(held)).heartbeat_at === submittedAt) await new Promise((resolve) => setImmediate(resolve));
     expect((await rowOf(held)).heartbeat_at).toBe(now().toISOString());
     expect((await rowOf(finished)).heartbeat_at).toBe(submittedAt);
+
+    // Building: the next tick beats, however soon.
+    clock += BUILDING_BEAT_MS;
+    const beforeBuildingBeat = (await rowOf(held)).heartbeat_at;
+    ticks[0]?.tick();
+    while ((await rowOf(held)).heartbeat_at === beforeBuildingBeat) await new Promise((resolve) => setImmediate(resolve));
     started[1]?.finish();
     await jobs.idle();
+
+    // Idle: a tick before a third of the lease has passed since the last beat does not beat; one after it does.
+    const queued = await insertImportJob(database.db, upload('queued elsewhere.svs'), 'instance A', now().toISOString());
+    clock += LEASE_MS / 3 - 1;
+    await ticks[0]?.tick();
+    expect((await rowOf(queued)).heartbeat_at).not.toBe(now().toISOString());
+    clock += 1;
+    ticks[0]?.tick();
+    while ((await rowOf(queued)).heartbeat_at !== now().toISOString()) await new Promise((resolve) => setImmediate(resolve));
   });
 
   it('while closing, beats on for the build it waits for, and stops its timer only once that build has ended', async () => {
-    let tick: () => void = () => undefined;
+    let tick: () => Promise<void> = () => Promise.resolve();
     let stopped = false;
     const { jobs, started } = heldBuilds('instance A', database.db, (beat) => {
       tick = beat;
@@ -299,5 +315,60 @@ describe.each(testDialects('import job queue'))('ImportJobs on %s', (dialect) =>
     await jobs.idle();
     expect(signals[0]?.aborted).toBe(true);
     expect(await stateOf(row)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'slide.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
+  });
+  it("cancels another instance's job: a queued one at once, never run; a building one at its owner's next heartbeat, through its signal", async () => {
+    const a = heldBuilds('instance A');
+    const first = await a.jobs.submit(upload('first.svs'));
+    const second = await a.jobs.submit(upload('second.svs'));
+    const waiting = await a.jobs.submit(upload('waiting.svs'));
+    await startedCount(a.started, 2);
+    await building(first);
+    const b = anotherInstance('instance B');
+
+    expect(await b.jobs.cancel(waiting.id)).toBe('cancelled');
+    expect(await stateOf(waiting)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'waiting.svs', status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });
+
+    expect(await b.jobs.cancel(first.id)).toBe('stopping');
+    expect((await rowOf(first)).cancel_requested_at).toBe(now().toISOString());
+    // Only A's heartbeat carries the cancel to its build.
+    expect(a.started[0]?.signal.aborted).toBe(false);
+    clock += BUILDING_BEAT_MS;
+    await a.jobs.beat();
+    expect(a.started[0]?.signal.aborted).toBe(true);
+    expect(a.started[1]?.signal.aborted).toBe(false);
+
+    // The build stops with what it had imported; the queued job cancelled elsewhere never starts.
+    a.started[0]?.finish();
+    a.started[1]?.finish();
+    await a.jobs.idle();
+    expect(a.started).toHaveLength(2);
+    expect(await stateOf(first)).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: 'first.svs', status: 'imported' }] } });
+    expect((await stateOf(second)).state).toBe('done');
+    expect((await stateOf(waiting)).state).toBe('cancelled');
+    expect(await b.jobs.cancel(first.id)).toBe('notRunning');
+  });
+
+  it('asks a job its owner has just started to stop, and a retried job is no longer asked', async () => {
+    const a = heldBuilds('instance A');
+    const job = await a.jobs.submit(upload('raced.svs'));
+    await startedCount(a.started, 1);
+    const b = anotherInstance('instance B');
+    // B saw the job queued, but A's claim came first: the cancel becomes a request A's beat reads.
+    expect(await b.jobs.cancel(job.id)).toBe('stopping');
+    await a.jobs.beat();
+    expect(a.started[0]?.signal.aborted).toBe(true);
+    a.started[0]?.finish();
+    await a.jobs.idle();
+    expect((await stateOf(job)).state).toBe('cancelled');
+
+    // A job retried after its cancel is no longer asked to stop.
+    await database.db.updateTable('import_jobs').set({ state: 'failed' }).where('id', '=', job.id).execute();
+    await a.jobs.retry(job.id);
+    await startedCount(a.started, 2);
+    await a.jobs.beat();
+    expect(a.started[1]?.signal.aborted).toBe(false);
+    a.started[1]?.finish();
+    await a.jobs.idle();
+    expect((await stateOf(job)).state).toBe('done');
   });
 });

@@ -4,9 +4,10 @@
  * for `vips` and the tile packing use several cores and much disk each). A job's state lives in its
  * `import_jobs` row, owned by the instance that took it. Several instances share one database: each
  * beats for its own jobs a few times a lease and fails the jobs whose owner stopped beating (died)
- * for longer than the lease; one that stops cleanly fails the jobs it will not run at once. A job
- * cancelled while queued never runs; one cancelled while running is told so by its signal and stops
- * at its next file, instance or tile copied, keeping what it had imported.
+ * for longer than the lease; one that stops cleanly fails the jobs it will not run at once. Any
+ * instance answers a cancel: a queued job ends cancelled at once and never runs; a running one is
+ * marked in its row, which its owner reads on its heartbeat (at once when the cancel reached the
+ * owner itself) and tells the import by its signal; the import stops, keeping what it had imported.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -16,10 +17,11 @@ import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
 import { importDicomFiles } from '../importFiles';
-import { deidentifyStagedSlide, isDeidSlideJob, STAGING_DIR } from './deidSlideJob';
+import { deidentifyStagedSlide, discardStagedSlide, isDeidSlideJob, STAGING_DIR } from './deidSlideJob';
 import { isDicomwebPullJob, pullRequestOfJob } from './dicomwebPullJob';
 import {
   CANCELLED_REASON,
+  claimImportJob,
   finishCancelledImportJob,
   beatImportJobs,
   failAbandonedImportJobs,
@@ -28,6 +30,8 @@ import {
   insertImportJob,
   markBuilding,
   requeueImportJob,
+  requestImportJobCancel,
+  type CancelOutcome,
   type ImportJobRow,
   type NewImportJob,
 } from './jobRows';
@@ -39,12 +43,19 @@ export const JOBS_AT_ONCE = 2;
 /** Heartbeats per lease: a live instance misses two before another takes its jobs for abandoned. */
 const BEATS_PER_LEASE = 3;
 
-/** Calls `tick` every `everyMs` until the returned stop is called. */
-export type Ticker = (tick: () => void, everyMs: number) => () => void;
+/**
+ * While it runs a job, an instance beats this often (more than its lease asks): a cancel answered
+ * by another instance reaches the build through the beat, and a user who pressed Cancel should see
+ * the build stop within seconds, not a third of the lease. An idle instance beats by the lease only.
+ */
+export const BUILDING_BEAT_MS = 2_000;
+
+/** Calls `tick` every `everyMs` until the returned stop is called; `tick` settles once its beat (if any) has. */
+export type Ticker = (tick: () => Promise<void>, everyMs: number) => () => void;
 
 /** A timer that does not keep the process alive (a server's stop closes the queue, which stops it). */
 const intervalTicker: Ticker = (tick, everyMs) => {
-  const timer = setInterval(tick, everyMs);
+  const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 };
@@ -80,8 +91,7 @@ export type ImportFile = (
   signal: AbortSignal,
 ) => Promise<ImportReport>;
 
-/** What `cancel` did: the job ended at once (it was queued), will stop at its next step (it runs), or is not this queue's. */
-export type CancelOutcome = 'cancelled' | 'stopping' | 'notRunning';
+export type { CancelOutcome } from './jobRows';
 
 export class ImportJobs {
   /** This instance, as named in the `owner` of the jobs it runs. */
@@ -96,6 +106,8 @@ export class ImportJobs {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private beating: Promise<void> | null = null;
+  /** When this instance last beat, ms since 1970 (its clock): an idle one beats once a third of the lease. */
+  private beatAt: number;
   private readonly stopTicking: () => void;
 
   constructor(
@@ -104,7 +116,8 @@ export class ImportJobs {
   ) {
     this.owner = deps.owner ?? randomUUID();
     this.leaseMs = deps.leaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS;
-    this.stopTicking = (deps.ticker ?? intervalTicker)(() => void this.tick(), this.leaseMs / BEATS_PER_LEASE);
+    this.beatAt = deps.now().getTime();
+    this.stopTicking = (deps.ticker ?? intervalTicker)(() => this.tick(), Math.min(BUILDING_BEAT_MS, this.leaseMs / BEATS_PER_LEASE));
   }
 
   /** Where uploads wait for their `deidSlide` job. */
@@ -131,18 +144,24 @@ export class ImportJobs {
   }
 
   /**
-   * One heartbeat: this instance's unfinished jobs marked alive, then the jobs of instances that
-   * stopped beating failed (its own never: they run while it lives).
+   * One heartbeat: this instance's unfinished jobs marked alive, those a user asked to stop told
+   * so, then the jobs of instances that stopped beating failed (its own never: they run while it lives).
    */
   async beat(): Promise<void> {
     const { db, now } = this.deps;
     const at = now();
-    await beatImportJobs(db, this.owner, at.toISOString());
+    this.beatAt = at.getTime();
+    for (const id of await beatImportJobs(db, this.owner, at.toISOString())) this.cancels.get(id)?.abort();
     await failAbandonedImportJobs(db, at, this.leaseMs, this.owner);
   }
 
-  /** A timer's beat, never two at once (a slow database); a failed one is left to the next. */
+  /**
+   * A timer's tick: a beat while a job runs or once a third of the lease has passed, never two at
+   * once (a slow database); a failed one is left to the next.
+   */
   private tick(): Promise<void> {
+    const due = this.running > 0 || this.deps.now().getTime() - this.beatAt >= this.leaseMs / BEATS_PER_LEASE;
+    if (!due) return this.beating ?? Promise.resolve();
     this.beating ??= this.beat()
       .catch(() => {
         // The database is away for a moment: the next beat tries again, well within the lease.
@@ -161,23 +180,25 @@ export class ImportJobs {
   }
 
   /**
-   * Stops a job: a queued one ends cancelled at once (nothing imported), a running one is told to
-   * stop at its next step and ends cancelled with what it imported. Jobs of another server
-   * process, or already ended, are `notRunning`.
+   * Stops a job, whichever instance runs it: a queued one ends cancelled at once (nothing
+   * imported), a running one is marked, told at once when it runs here (else by its owner's next
+   * heartbeat), and ends cancelled with what it imported. Jobs already ended are `notRunning`.
    */
   async cancel(jobId: string): Promise<CancelOutcome> {
-    const running = this.cancels.get(jobId);
-    if (running) {
-      running.abort();
-      return 'stopping';
+    const outcome = await requestImportJobCancel(this.deps.db, jobId, this.deps.now().toISOString());
+    if (outcome === 'stopping') this.cancels.get(jobId)?.abort();
+    if (outcome === 'cancelled') {
+      const index = this.waiting.findIndex((job) => job.id === jobId);
+      if (index >= 0) await this.drop(this.waiting.splice(index, 1)[0] as ImportJobRow);
+      if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
-    const index = this.waiting.findIndex((job) => job.id === jobId);
-    if (index < 0) return 'notRunning';
-    const [job] = this.waiting.splice(index, 1) as [ImportJobRow];
-    this.secrets.delete(jobId);
-    await finishCancelledImportJob(this.deps.db, jobId, this.owner, { outcomes: [{ file: job.file_name, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] }, this.deps.now().toISOString());
-    if (this.running === 0 && this.waiting.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-    return 'cancelled';
+    return outcome;
+  }
+
+  /** A queued job that will not run (ended meanwhile): its secret forgotten, its staged slide removed. */
+  private async drop(job: ImportJobRow): Promise<void> {
+    this.secrets.delete(job.id);
+    if (isDeidSlideJob(job)) await discardStagedSlide(this.stagingDir, job);
   }
 
   /** Resolves once no job waits or runs. */
@@ -240,12 +261,19 @@ export class ImportJobs {
 
   private async run(job: ImportJobRow): Promise<void> {
     const { db, now } = this.deps;
+    let claimed: boolean;
+    try {
+      claimed = await claimImportJob(db, job.id, this.owner, now().toISOString());
+    } catch {
+      // The database is away: the job stays queued, and fails as abandoned or at this instance's close.
+      claimed = false;
+    }
+    if (!claimed) return this.drop(job);
     const progress = new ProgressWriter((shown) => markBuilding(db, job.id, this.owner, shown, now().toISOString()));
     const cancel = new AbortController();
     this.cancels.set(job.id, cancel);
     let report: ImportReport;
     try {
-      await progress.start();
       const secret = this.secrets.get(job.id);
       this.secrets.delete(job.id);
       report = await (this.deps.importFile ?? this.importStored)(

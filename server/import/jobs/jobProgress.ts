@@ -26,16 +26,12 @@ export function progressOf(done: number, total: number, phase: BuildPhase = 'til
   return { phase, percent: Math.floor((done * 100) / total) };
 }
 
+/** Follows a job its claim (claimImportJob) has written as opening its file. */
 export class ProgressWriter {
   private shown: JobProgress = { phase: 'opening', percent: 0 };
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly write: (progress: JobProgress) => Promise<void>) {}
-
-  /** The build is opening its file: written first, before any tile. */
-  start(): Promise<void> {
-    return this.enqueue(this.shown);
-  }
 
   built(phase: BuildPhase, done: number, total: number): void {
     const next = progressOf(done, total, phase);

@@ -54,6 +54,7 @@ export async function insertImportJob(db: Kysely<Database>, job: NewImportJob, o
     updated_at: at,
     owner,
     heartbeat_at: at,
+    cancel_requested_at: null,
   };
   await db.insertInto('import_jobs').values(row).execute();
   return row;
@@ -68,10 +69,34 @@ export async function listImportJobs(db: Kysely<Database>, datasetId: string): P
   return db.selectFrom('import_jobs').selectAll().where('dataset_id', '=', datasetId).orderBy('created_at', 'desc').orderBy('id').limit(LISTED_JOBS).execute();
 }
 
-/** Progress of a job its `owner` runs; nothing when another instance has retried it since (it owns the row now). */
+/**
+ * The job its `owner` is about to run, marked building (opening its file); false when it is no
+ * longer queued: cancelled meanwhile (by any instance), or failed as its instance stopped.
+ */
+export async function claimImportJob(db: Kysely<Database>, id: string, owner: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('import_jobs')
+    .set({ state: 'building', phase: 'opening', percent: 0, updated_at: at })
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Progress of a job its `owner` runs; nothing when another instance has retried it since (it owns
+ * the row now), or once it has ended (a late write cannot bring it back).
+ */
 export async function markBuilding(db: Kysely<Database>, id: string, owner: string, { phase, percent, counts }: JobProgress, at: string): Promise<void> {
   const counted = counts ? { done_count: counts.done, total_count: counts.total, done_bytes: counts.bytes } : {};
-  await db.updateTable('import_jobs').set({ state: 'building', phase, percent, ...counted, updated_at: at }).where('id', '=', id).where('owner', '=', owner).execute();
+  await db
+    .updateTable('import_jobs')
+    .set({ state: 'building', phase, percent, ...counted, updated_at: at })
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .where('state', 'in', UNFINISHED)
+    .execute();
 }
 
 /**
@@ -143,16 +168,51 @@ export async function failOwnUnfinishedImportJobs(db: Kysely<Database>, owner: s
   return Number(result.numUpdatedRows);
 }
 
-/** `owner` still runs its unfinished jobs: their heartbeat is `at`. Not their `updated_at`, which says when their progress last moved. */
-export async function beatImportJobs(db: Kysely<Database>, owner: string, at: string): Promise<void> {
-  await db.updateTable('import_jobs').set({ heartbeat_at: at }).where('state', 'in', UNFINISHED).where('owner', '=', owner).execute();
+/**
+ * `owner` still runs its unfinished jobs: their heartbeat is `at`. Not their `updated_at`, which
+ * says when their progress last moved. Answers the ids of those a user has asked to stop (on
+ * whichever instance they asked), read in the same statement.
+ */
+export async function beatImportJobs(db: Kysely<Database>, owner: string, at: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('import_jobs')
+    .set({ heartbeat_at: at })
+    .where('state', 'in', UNFINISHED)
+    .where('owner', '=', owner)
+    .returning(['id', 'cancel_requested_at'])
+    .execute();
+  return rows.filter((row) => row.cancel_requested_at !== null).map((row) => row.id);
+}
+
+/** What asking a job to stop did: ended it at once (it was queued), asked its owner to stop it (it builds), or nothing (it has ended). */
+export type CancelOutcome = 'cancelled' | 'stopping' | 'notRunning';
+
+/**
+ * A user's cancel, answered by any instance: a queued job ends cancelled at once (it never
+ * runs: its owner's claim finds it ended), a building one is marked for its owner to stop at its
+ * next heartbeat. Each a single conditional update, so a cancel racing the owner's claim or the
+ * job's end lands on one side of it.
+ */
+export async function requestImportJobCancel(db: Kysely<Database>, id: string, at: string): Promise<CancelOutcome> {
+  const row = await findImportJob(db, id);
+  if (!row) return 'notRunning';
+  const nothingImported: ImportReport = { outcomes: [{ file: row.file_name, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] };
+  const ended = await db
+    .updateTable('import_jobs')
+    .set({ state: 'cancelled', phase: null, cancel_requested_at: at, report: JSON.stringify(nothingImported), updated_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  if (Number(ended.numUpdatedRows) === 1) return 'cancelled';
+  const asked = await db.updateTable('import_jobs').set({ cancel_requested_at: at }).where('id', '=', id).where('state', '=', 'building').executeTakeFirst();
+  return Number(asked.numUpdatedRows) === 1 ? 'stopping' : 'notRunning';
 }
 
 /** A failed job queued again, now owned by the instance `owner` that retries it; null when the job is not failed (it runs, or it is done). */
 export async function requeueImportJob(db: Kysely<Database>, id: string, owner: string, at: string): Promise<ImportJobRow | null> {
   const result = await db
     .updateTable('import_jobs')
-    .set({ state: 'queued', phase: null, percent: 0, done_count: null, total_count: null, done_bytes: null, failure_code: null, failure_reason: null, report: null, updated_at: at, owner, heartbeat_at: at })
+    .set({ state: 'queued', phase: null, percent: 0, done_count: null, total_count: null, done_bytes: null, failure_code: null, failure_reason: null, report: null, updated_at: at, owner, heartbeat_at: at, cancel_requested_at: null })
     .where('id', '=', id)
     .where('state', '=', 'failed')
     .executeTakeFirst();

@@ -29,13 +29,8 @@ export const importJobRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: string } }>('/api/import-jobs/:id/cancel', { schema: { params: idParams } }, async (request, reply: FastifyReply): Promise<ImportJob> => {
     const { id } = await visibleJob(request);
     const outcome = await ctx.importJobs.cancel(id);
-    if (outcome === 'notRunning') {
-      const row = await findImportJob(ctx.db, id);
-      // Queued or building but not in this instance's queue: another instance runs it, and the stop signal is in-process.
-      if (row && (row.state === 'queued' || row.state === 'building')) throw conflict('job_on_other_instance', 'this import runs on another server instance, which alone can stop it; try again there or wait for it to end');
-      throw conflict('job_not_running', 'only a queued or running import can be cancelled; this one has ended');
-    }
-    // Cancelled at once (it was queued), or told to stop at its next file: its row says which.
+    if (outcome === 'notRunning') throw conflict('job_not_running', 'only a queued or running import can be cancelled; this one has ended');
+    // Cancelled at once (it was queued), or asked to stop, whichever instance builds it: its row says which.
     return reply.code(202).send(importJobOf((await findImportJob(ctx.db, id)) as ImportJobRow));
   });
 

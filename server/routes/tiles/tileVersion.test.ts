@@ -22,10 +22,12 @@ describe.runIf(missing === null).each(testDialects('tile version'))('tile URLs o
   let server: TestServer;
   let fixtures: WsiFixtures;
   let reader: SignedIn;
+  let admin: SignedIn;
   beforeAll(async () => {
     server = await startTestServer(dialect);
     fixtures = await makeWsiFixtures();
     reader = await server.signIn('reader', ['reviewer']);
+    admin = await server.signIn('admin', ['admin']);
   }, 120_000);
   afterAll(async () => {
     await server?.dispose();
@@ -78,5 +80,30 @@ describe.runIf(missing === null).each(testDialects('tile version'))('tile URLs o
       expect(stale.headers['cache-control'], path).toBe('no-store');
       expect(stale.json(), path).toMatchObject({ error: 'tile_version_gone' });
     }
+  });
+  it('refuses the old version within a second on an instance that cached it, when another instance rebuilt the slide', async () => {
+    const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
+    const dataset = await createDataset(server.db, { name: 'rebuilt elsewhere', description: '', labelSetId: id, labelSetVersion: version }, null, server.now().toISOString());
+    const itemId = await importOne(dataset.id, fixtures.fullLevel0[0]);
+    const first = await tileVersionOf(itemId);
+    expect((await tile(itemId, first, '0/0/0')).statusCode).toBe(200);
+
+    // Instance B takes the next instance's upload: it forgets its own cached pyramid, this one is not told.
+    const b = await server.anotherInstance();
+    const path = fixtures.fullLevel0[1];
+    const uploaded = await b.inject({
+      method: 'POST',
+      url: `/api/datasets/${dataset.id}/files`,
+      headers: { ...admin.auth, 'content-type': 'application/dicom', 'x-file-name': encodeURIComponent(path.split('/').at(-1) as string) },
+      payload: Buffer.from(readFixture(path)),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    expect(await tileVersionOf(itemId), uploaded.body).not.toBe(first);
+
+    // A viewer still on the old pyramid, asking this instance only for old tiles, is refused a second on.
+    server.advance(1_000);
+    const stale = await tile(itemId, first, '0/0/0');
+    expect(stale.statusCode).toBe(410);
+    expect(stale.json()).toMatchObject({ error: 'tile_version_gone' });
   });
 });
