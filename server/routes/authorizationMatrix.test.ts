@@ -70,6 +70,55 @@ const NO_ID = '00000000-0000-4000-8000-000000000000';
 const item = (f: Pick<Fixture, 'itemId'>) => `/api/items/${f.itemId}`;
 const dicomweb = (f: Pick<Fixture, 'datasetId'>) => `/api/dicomweb/datasets/${f.datasetId}`;
 
+/** DICOMweb: a dataset's readers (the assigned and the oversight roles) see its series; the study and series UIDs are not known here, so a retrieve by an unknown UID answers 404 to those who may read the dataset. */
+const DICOMWEB_READS: readonly Row[] = [
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/series', url: (f) => `${dicomweb(f)}/series`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/instances`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances`, expect: signedIn(200) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study', url: (f) => `${dicomweb(f)}/studies/1.2.3`, expect: signedIn(404) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4`, expect: signedIn(404) },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5`,
+    expect: signedIn(404),
+  },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/metadata`, expect: signedIn(404) },
+  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/metadata`, expect: signedIn(404) },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/metadata',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/metadata`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/rendered',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/rendered`,
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames/rendered',
+    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1/rendered`,
+    expect: signedIn(404),
+  },
+];
+
+/**
+ * The CORS preflight of a DICOMweb read (dicomweb/cors.ts): a browser sends it without the token
+ * before the read itself, so everyone gets 204, which says nothing of the dataset.
+ */
+const preflightOf = (read: Row): Row => ({
+  route: read.route.replace(/^GET /, 'OPTIONS '),
+  url: read.url,
+  headers: { origin: 'http://viewer.test', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+  expect: { ...signedIn(204), none: 204 },
+});
+
 /**
  * Mutating requests are built to stop after the authorization checks without changing the
  * fixture (a body refused as bad input, an unknown id, a stale revision): what they prove is who
@@ -303,41 +352,8 @@ const ROWS: readonly Row[] = [
     expect: { ...signedIn(403), wgLead: 404, allRolesReader: 404 },
   },
   { route: 'POST /api/blobs', url: () => '/api/blobs', expect: adminOnly(415) },
-  // DICOMweb: a dataset's readers (the assigned and the oversight roles) see its series; the study and series UIDs are not known here, so a retrieve by an unknown UID answers 404 to those who may read the dataset.
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: signedIn(200) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/series', url: (f) => `${dicomweb(f)}/series`, expect: signedIn(200) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series`, expect: signedIn(200) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/instances`, expect: signedIn(200) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances`, expect: signedIn(200) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study', url: (f) => `${dicomweb(f)}/studies/1.2.3`, expect: signedIn(404) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4`, expect: signedIn(404) },
-  {
-    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance',
-    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5`,
-    expect: signedIn(404),
-  },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/metadata`, expect: signedIn(404) },
-  { route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/metadata', url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/metadata`, expect: signedIn(404) },
-  {
-    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/metadata',
-    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/metadata`,
-    expect: signedIn(404),
-  },
-  {
-    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames',
-    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1`,
-    expect: signedIn(404),
-  },
-  {
-    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/rendered',
-    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/rendered`,
-    expect: signedIn(404),
-  },
-  {
-    route: 'GET /api/dicomweb/datasets/:datasetId/studies/:study/series/:series/instances/:instance/frames/:frames/rendered',
-    url: (f) => `${dicomweb(f)}/studies/1.2.3/series/1.2.4/instances/1.2.5/frames/1/rendered`,
-    expect: signedIn(404),
-  },
+  ...DICOMWEB_READS,
+  ...DICOMWEB_READS.map(preflightOf),
   { route: 'POST /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: adminOnly(415) },
   { route: 'POST /api/datasets/:id/dicomweb-pull', url: () => `/api/datasets/${NO_ID}/dicomweb-pull`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web' }), expect: adminOnly(404) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },

@@ -239,6 +239,39 @@ describe.each(testDialects('dicomweb'))('DICOMweb on %s', (dialect) => {
     expect((await get(`${root}/studies/${study}/metadata`, outsider)).statusCode).toBe(404);
   });
 
+  it('answers a viewer of another origin: preflights without a token, CORS headers on reads and on refusals', async () => {
+    const viewer = 'http://viewer.test';
+    const preflight = await server.app.inject({
+      method: 'OPTIONS',
+      url: `${root}/studies/${study}/series/${series}/metadata`,
+      headers: { origin: viewer, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,accept' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(String(preflight.headers['access-control-allow-headers']).toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'accept']));
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('GET');
+
+    const read = await server.app.inject({ method: 'GET', url: `${root}/studies`, headers: { ...reader.auth, origin: viewer } });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['access-control-allow-origin']).toBe('*');
+    const refused = await server.app.inject({ method: 'GET', url: `${root}/studies`, headers: { origin: viewer } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+    expect(String(refused.headers['access-control-expose-headers'])).toContain('WWW-Authenticate');
+    expect((await server.app.inject({ method: 'GET', url: `${root}/studies`, headers: { ...outsider.auth, origin: viewer } })).headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('offers no cross-origin access outside the DICOMweb reads: the rest of the API and STOW-RS stay same-origin', async () => {
+    const viewer = 'http://viewer.test';
+    const datasets = await server.app.inject({ method: 'GET', url: '/api/datasets', headers: { ...reader.auth, origin: viewer } });
+    expect(datasets.statusCode).toBe(200);
+    expect(datasets.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await server.app.inject({ method: 'OPTIONS', url: '/api/datasets', headers: { origin: viewer, 'access-control-request-method': 'GET' } });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const stow = await server.app.inject({ method: 'POST', url: `${root}/studies`, headers: { ...admin.auth, origin: viewer, 'content-type': 'application/json' }, payload: '{}' });
+    expect(stow.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('STOW-RS stores instances through the import and answers the PS3.18 store response', async () => {
     const target = await server.seedDataset({ slices: 6 });
     const url = `/api/dicomweb/datasets/${target.datasetId}/studies`;

@@ -1,8 +1,8 @@
 /**
  * A dataset as a DICOMweb service (PS3.18), one service root per dataset:
  * `/api/dicomweb/datasets/:datasetId` is both the QIDO-RS and the WADO-RS root an OHIF or Slim
- * data source points at, with the bearer token the rest of the API takes. Readers see what the
- * item API shows them (services/access.ts); storing (STOW-RS) is for admins, as uploads are.
+ * data source points at, with the bearer token the rest of the API takes, from any origin (cors.ts).
+ * Readers see what the item API shows them (services/access.ts); storing (STOW-RS) is for admins, as uploads are.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ImportJob, ImportReport } from '../../../src/core/api';
@@ -27,6 +27,7 @@ import { assertDatasetVisible } from '../../services/access';
 import { findDataset } from '../../services/datasets';
 import { PATIENT_DATA } from '../items';
 import { acceptEntries, acceptsDicomJson, notAcceptable, renderedTypeOf } from './accept';
+import { allowCrossOriginReads } from './cors';
 import { datasetParams, framesParams, instanceParams, pullSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
 
 interface Uids {
@@ -44,6 +45,7 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   acceptStreamedBody(app, 'multipart/related');
   const base = '/api/dicomweb/datasets/:datasetId';
+  allowCrossOriginReads(app, base);
 
   const rootOf = (request: FastifyRequest<{ Params: Uids }>) => `${request.protocol}://${request.host}/api/dicomweb/datasets/${request.params.datasetId}`;
 
