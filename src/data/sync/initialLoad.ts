@@ -16,9 +16,10 @@ import { keyOf, serverCopyRow, type DocumentRef } from './recordRows';
 export const RECORD_PAGE_SIZE = MAX_RECORD_PAGE;
 
 /**
- * Characters of fetched pages that may wait to be stored before the next page is asked for: what
- * bounds the memory a load holds besides its records. 10^5 outlines of 24 vertices are about
- * 70 million characters, so such a document is fetched without waiting on IndexedDB.
+ * Characters of fetched pages that may wait to be stored (held while the load fetches, or queued
+ * for IndexedDB) before the next page is asked for: what bounds the memory a load holds besides
+ * its records. 10^5 outlines of 24 vertices are about 70–80 million characters, so such a
+ * document is fetched whole before its first page is stored.
  */
 export const TEXT_WAITING = 96 * 2 ** 20;
 
