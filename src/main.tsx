@@ -1,16 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { t } from './i18n';
-import { afterFirstScreen } from './offline/firstScreen';
+import { afterFirstScreen, FIRST_SCREEN_FALLBACK_MS } from './offline/firstScreen';
 import { registerServiceWorker } from './offline/registerSw';
 import { appStore } from './store';
 import { installTestApi } from './store/testApi';
 import { App } from './ui/App';
 import { boot } from './ui/boot';
 import './ui/styles.css';
-
-/** A screen slower than this (a huge slide on a slow link) does not hold offline use back further. */
-const FIRST_SCREEN_FALLBACK_MS = 4000;
 
 installTestApi(appStore());
 document.title = t('app.name');

@@ -1,10 +1,14 @@
 /**
  * When the page's first screen is up: a list shown, a slice or a slide's first tiles drawn. The
- * service worker's install waits for it, since it downloads the whole app again (Cornerstone, the
- * codecs, the inference runtime) and, started at once, competed with that screen's requests and
- * CPU. A page that never reports one (the sign-in form) goes on after `fallbackMs`.
+ * live change stream waits for it (it holds a connection: see createAppStore), and so does the
+ * service worker's install, since it downloads the whole app again (Cornerstone, the codecs, the
+ * inference runtime) and, started at once, competed with that screen's requests and CPU. A page
+ * that never reports one (the sign-in form) goes on after `fallbackMs`.
  */
 import { useEffect } from 'react';
+
+/** A screen slower than this (a huge slide on a slow link) holds what waits for it back no further. */
+export const FIRST_SCREEN_FALLBACK_MS = 4000;
 
 let report: () => void = () => undefined;
 const shown = new Promise<void>((resolve) => {

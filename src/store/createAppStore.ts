@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createApiClient } from '../data/api';
 import type { MejirushiDb } from '../data/db';
+import type { ChangeStreamOpener } from '../data/sync/liveFeed';
 import { SyncEngine, type SyncEngineOptions } from '../data/syncEngine';
 import type { AppState } from './appState';
 import { createCatalogSlice } from './catalogSlice';
@@ -19,6 +20,20 @@ export interface AppStoreOptions {
   readonly engine?: Omit<SyncEngineOptions, 'api' | 'db' | 'annotatorId' | 'changeStream'>;
   /** Model registry and inference runtime (the proposal workflow). */
   readonly proposals?: ProposalServices;
+  /**
+   * The live change stream opens once this resolves (the app: after the page's first screen). It
+   * holds one of the browser's six connections to the server for as long as the page lives, and
+   * the first screen's tiles, detail and records need them all; the catch-up at start still runs.
+   */
+  readonly liveStreamAfter?: () => Promise<unknown>;
+}
+
+/** `open`, each call waiting first for `after`. */
+function openedAfter(open: ChangeStreamOpener, after: () => Promise<unknown>): ChangeStreamOpener {
+  return async (lastEventId, signal) => {
+    await after();
+    return open(lastEventId, signal);
+  };
 }
 
 /** Builds the bound store and the services behind it; the API client reads the token from the store. */
@@ -33,11 +48,12 @@ export function createAppStore(options: AppStoreOptions) {
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const changeStream = options.liveStreamAfter ? openedAfter(api.changeStream, options.liveStreamAfter) : api.changeStream;
   const services: AppServices = {
     api,
     db: options.db,
     // Changes made elsewhere arrive through the server's live stream as they happen.
-    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream: api.changeStream }),
+    createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream }),
     ...(options.proposals ? { proposals: options.proposals } : {}),
   };
   const store = create<AppState>()((...args) => ({

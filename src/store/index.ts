@@ -4,6 +4,7 @@
  */
 import { MejirushiDb } from '../data/db';
 import { browserProposalServices } from '../inference/browserProposalServices';
+import { afterFirstScreen, FIRST_SCREEN_FALLBACK_MS } from '../offline/firstScreen';
 import type { AppState } from './appState';
 import { createAppStore, type AppStore } from './createAppStore';
 import type { AppServices } from './services';
@@ -18,6 +19,7 @@ function app(): { store: AppStore; services: AppServices } {
   instance ??= createAppStore({
     db: new MejirushiDb(),
     proposals: browserProposalServices(() => instance?.store.getState().session?.token ?? null),
+    liveStreamAfter: () => afterFirstScreen(FIRST_SCREEN_FALLBACK_MS),
   });
   return instance;
 }

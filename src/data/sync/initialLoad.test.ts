@@ -1,6 +1,7 @@
 /**
- * The first open of a document pages it into IndexedDB with the next page on the wire while the
- * one in hand is stored; a failure of either leaves the load failed and nothing unhandled.
+ * The first open of a document pages it in with the next page on the wire while the one in hand
+ * is parsed, and stores the pages in IndexedDB once all are fetched (sooner when too much text
+ * waits); a failure of either leaves the load failed and nothing unhandled.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,13 +28,17 @@ function outline(i: number): Extract<AnnotationRecord, { type: 'shape' }> {
   return { type: 'shape', id, questionId: 'lesion', targetId: DOC.itemId, classCode: 'lesion.other', geometry: { type: 'point', point: [i, i] }, provenance: humanProvenance(DOC.annotatorId) };
 }
 
-/** A server of `count` records answering pages of `size`, logging each request; `fail` refuses one cursor. */
-function pagingServer(count: number, size: number, log: string[], fail?: string) {
+/**
+ * A server of `count` records answering pages of `size`, logging each request; `fail` refuses one
+ * cursor; `latencyMs` delays each answer, leaving IndexedDB time to store a page meanwhile.
+ */
+function pagingServer(count: number, size: number, log: string[], options: { fail?: string; latencyMs?: number } = {}) {
   const records = Array.from({ length: count }, (_, i) => outline(i));
   return {
     listRecordsText: async (_itemId: string, page: { after?: string | null; limit?: number } = {}): Promise<string> => {
       log.push(`request ${page.after ?? 'first'}`);
-      if (page.after === fail) throw new Error('the server is gone');
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      if (page.after === options.fail) throw new Error('the server is gone');
       const from = page.after ? records.findIndex((record) => record.id === page.after) + 1 : 0;
       const slice = records.slice(from, from + size);
       const more = from + size < records.length;
@@ -54,17 +59,17 @@ function logStores(target: MejirushiDb, log: string[]): void {
 }
 
 describe('loadDocument', () => {
-  it('asks for the next page before storing the one in hand, stores each page as one row, and answers before the pages are all stored', async () => {
+  it('fetches every page before storing one, stores each page as one row, and answers before the pages are all stored', async () => {
     db = new MejirushiDb('initial-load-order');
     const log: string[] = [];
     logStores(db, log);
-    const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    const loaded = await loadDocument(pagingServer(10, 4, log, { latencyMs: 50 }), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
     log.push('answered');
     expect(loaded.records?.map((record) => record.id)).toEqual(Array.from({ length: 10 }, (_, i) => outline(i).id));
     expect(loaded.revision).toBe(7);
     expect(await loaded.stored).toMatchObject({ revision: 7, loaded: true });
     expect(log.slice(0, 3)).toEqual(['request first', 'request gland-003', 'request gland-007']);
-    expect(log.indexOf('store gland-000')).toBeGreaterThan(log.indexOf('request gland-003'));
+    expect(log.indexOf('store gland-000')).toBeGreaterThan(log.indexOf('request gland-007'));
     expect(log.indexOf('answered')).toBeLessThan(log.indexOf('store gland-008'));
     expect(await db.basePages.count()).toBe(3);
     expect(await db.records.count()).toBe(0);
@@ -83,7 +88,7 @@ describe('loadDocument', () => {
   it('fails with the page that could not be fetched, leaves the document unloaded, and keeps the pages stored', async () => {
     db = new MejirushiDb('initial-load-failure');
     const log: string[] = [];
-    await expect(loadDocument(pagingServer(10, 4, log, 'gland-007'), db, DOC, LABEL_SET, { pageSize: 4, now: 1 })).rejects.toThrow('the server is gone');
+    await expect(loadDocument(pagingServer(10, 4, log, { fail: 'gland-007' }), db, DOC, LABEL_SET, { pageSize: 4, now: 1 })).rejects.toThrow('the server is gone');
     expect(await db.heads.get([DOC.itemId, DOC.annotatorId])).toBeUndefined();
     expect((await readRecords(db, DOC)).length).toBe(8);
   });

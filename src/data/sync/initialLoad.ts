@@ -1,9 +1,9 @@
 /**
  * The first open of a document on this device: its records are paged from the server, the next
  * page on the wire while one is parsed, and each page is stored as it came (one base page,
- * basePages.ts) behind the fetching, with a bound on the text waiting, so a document of 10^5
- * records shows once it is fetched, without waiting on IndexedDB's writes. Local work made
- * before (offline) is left where it is and keeps overriding the base.
+ * basePages.ts) once the fetching is done, or sooner when more text would wait than a bound, so a
+ * document of 10^5 records shows once it is fetched, without waiting on IndexedDB's writes.
+ * Local work made before (offline) is left where it is and keeps overriding the base.
  */
 import { MAX_RECORD_PAGE, type RecordPage } from '../../core/api';
 import type { AnnotationRecord } from '../../core/annotation';
@@ -16,9 +16,10 @@ import { keyOf, serverCopyRow, type DocumentRef } from './recordRows';
 export const RECORD_PAGE_SIZE = MAX_RECORD_PAGE;
 
 /**
- * Characters of fetched pages that may wait to be stored before the next page is asked for: what
- * bounds the memory a load holds besides its records. 10^5 outlines of 24 vertices are about
- * 70 million characters, so such a document is fetched without waiting on IndexedDB.
+ * Characters of fetched pages that may wait to be stored (held while the load fetches, or queued
+ * for IndexedDB) before the next page is asked for: what bounds the memory a load holds besides
+ * its records. 10^5 outlines of 24 vertices are about 70–80 million characters, so such a
+ * document is fetched whole before its first page is stored.
  */
 export const TEXT_WAITING = 96 * 2 ** 20;
 
@@ -45,11 +46,18 @@ export interface Loaded {
   readonly stored: Promise<HeadRow>;
 }
 
-/** Stores pages one after another in the background; `room()` waits while too much text is waiting. */
+/**
+ * Stores pages one after another in the background. Pages are held, not stored, while the load
+ * still fetches and the text held fits `textWaiting`: IndexedDB's writes (serialising, compressing
+ * and writing 70 MB for 10^5 outlines) would otherwise take the processor from the fetching and
+ * parsing that the first screen waits on. `room()` waits while too much text is waiting.
+ */
 class PageWriter {
   private chain: Promise<void>;
   private readonly waiting: { readonly stored: Promise<void>; readonly chars: number }[] = [];
   private waitingChars = 0;
+  private held: { readonly seq: number; readonly text: string; readonly records: readonly StoredRecord[] }[] = [];
+  private heldChars = 0;
 
   constructor(
     private readonly db: MejirushiDb,
@@ -62,6 +70,19 @@ class PageWriter {
   }
 
   add(seq: number, text: string, records: readonly StoredRecord[]): void {
+    this.held.push({ seq, text, records });
+    this.heldChars += text.length;
+    if (this.heldChars + this.waitingChars > this.textWaiting) this.release();
+  }
+
+  /** Starts storing every held page (the fetching is over, or holds more text than it may). */
+  release(): void {
+    for (const { seq, text, records } of this.held) this.store(seq, text, records);
+    this.held = [];
+    this.heldChars = 0;
+  }
+
+  private store(seq: number, text: string, records: readonly StoredRecord[]): void {
     const { db, doc } = this;
     this.chain = this.chain.then(() =>
       db.transaction('rw', db.basePages, db.baseIndex, db.records, async () => {
@@ -93,7 +114,9 @@ class PageWriter {
     }
   }
 
+  /** Stores what is held and resolves once every page is stored. */
   done(): Promise<void> {
+    this.release();
     return this.chain;
   }
 }
