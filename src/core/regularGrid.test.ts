@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Orientation, Vec3 } from './item';
+import { planRegularGrid, regularStepMm } from './regularGrid';
+
+/** ImagePositionPatient z of the 28 slices of ../shared/data/radiology/ct-head-series-ge (dcmdump; x, y are −125, −123.5404569). */
+const GE_Z = [
+  5.8360586, 10.0560586, 14.2760586, 18.4960586, 22.7160586, 26.9360586, 31.1560586, 35.3760586, 39.5960586, 43.8160586, 48.0360586,
+  52.2560586, 56.4760586, 60.6960586, 61.8360586, 69.2160586, 76.5960586, 83.9760586, 91.3560586, 98.7360586, 106.1160586, 113.4960586,
+  120.8760586, 128.2560586, 135.6360586, 143.0160586, 150.3960586, 157.7760586,
+];
+/** Its ImageOrientationPatient (gantry tilt +18.5°) and PixelSpacing. */
+const GE_ORIENTATION: Orientation = [1, 0, 0, 0, 0.9483237, -0.3173047];
+const GE_SPACING = 0.48828125;
+const GE = { positions: GE_Z.map((z): Vec3 => [-125, -123.5404569, z]), orientation: GE_ORIENTATION, pixelSpacing: [GE_SPACING, GE_SPACING] as const, rows: 512, columns: 512 };
+
+describe('planRegularGrid', () => {
+  it('puts the real GE head CT on a 4.0 mm grid along its normal, 37 planes, grown by the tilt’s shear', () => {
+    const grid = planRegularGrid(GE);
+    expect(grid.tiltDegrees).toBeCloseTo(18.5, 1);
+    // 4.22 mm between positions is 4.0 mm along the tilted normal; 7.38 is 7.0; the overlap 1.14 is 1.08.
+    expect(grid.stepMm).toBeCloseTo(4.22 * 0.9483237, 4);
+    expect(grid.minStepMm).toBeCloseTo(1.14 * 0.9483237, 4);
+    expect(grid.maxStepMm).toBeCloseTo(7.38 * 0.9483237, 4);
+    const spanMm = (GE_Z[27]! - GE_Z[0]!) * 0.9483237;
+    expect(grid.planes).toHaveLength(Math.floor(spanMm / grid.stepMm) + 1);
+    expect(grid.planes).toHaveLength(37);
+    // Each slice's origin moves −0.3173 mm along the column axis per mm of z: 98.7 rows over the stack.
+    const shearRows = ((GE_Z[27]! - GE_Z[0]!) * 0.3173047) / GE_SPACING;
+    expect(grid.rows).toBe(512 + Math.ceil(shearRows));
+    expect(grid.columns).toBe(512);
+    expect(grid.slices[0]!.rowOffset).toBeCloseTo(shearRows, 6);
+    expect(grid.slices[27]!.rowOffset).toBeCloseTo(0, 6);
+    expect(grid.slices.every((slice) => slice.columnOffset === 0)).toBe(true);
+  });
+
+  it('interpolates each plane between the acquired slices either side of it', () => {
+    const grid = planRegularGrid(GE);
+    // The 4 mm run lies on the grid: plane k is slice k (13 steps of 4.0 mm).
+    for (let k = 0; k <= 13; k++) expect(grid.planes[k]!.weight === 0 ? grid.planes[k]!.below : grid.planes[k]!.above).toBe(k);
+    // Plane 14 (56.0 mm above slice 1) lies between slice 15 (53.1) and slice 16 (60.1).
+    const plane = grid.planes[14]!;
+    expect([plane.below, plane.above]).toEqual([14, 15]);
+    const at = grid.firstMm + 14 * grid.stepMm;
+    const [low, high] = [grid.slices[14]!.normalMm, grid.slices[15]!.normalMm];
+    expect(plane.weight).toBeCloseTo((at - low) / (high - low), 9);
+    for (const p of grid.planes) {
+      expect(p.weight).toBeGreaterThanOrEqual(0);
+      expect(p.weight).toBeLessThanOrEqual(1);
+      expect(grid.slices[p.below]!.normalMm).toBeLessThanOrEqual(grid.firstMm + grid.planes.indexOf(p) * grid.stepMm + 1e-9);
+    }
+  });
+
+  it('orders a series stored head → feet ascending along the normal, naming each slice’s place in the series', () => {
+    const grid = planRegularGrid({ ...GE, positions: [...GE.positions].reverse() });
+    expect(grid.slices[0]!.seriesIndex).toBe(27);
+    expect(grid.slices[27]!.seriesIndex).toBe(0);
+    expect(grid.planes).toHaveLength(37);
+  });
+
+  it('leaves a regular axial stack as it is', () => {
+    const grid = planRegularGrid({ positions: [0, 5, 10, 15].map((z): Vec3 => [-10, -20, z]), orientation: [1, 0, 0, 0, 1, 0], pixelSpacing: [0.5, 0.5], rows: 8, columns: 6 });
+    expect(grid).toMatchObject({ rows: 8, columns: 6, stepMm: 5, firstMm: 0, tiltDegrees: 0, minStepMm: 5, maxStepMm: 5 });
+    expect(grid.planes.map((p) => (p.weight === 0 ? p.below : p.above))).toEqual([0, 1, 2, 3]);
+    expect(grid.planes.every((p) => p.weight === 0 || p.weight === 1)).toBe(true);
+  });
+
+  it('refuses two slices at one place along the normal', () => {
+    expect(() => planRegularGrid({ positions: [[0, 0, 0], [0, 0, 0], [0, 0, 5]], orientation: [1, 0, 0, 0, 1, 0], pixelSpacing: [1, 1], rows: 2, columns: 2 })).toThrow(/one place/);
+  });
+});
+
+describe('regularStepMm', () => {
+  it('takes the finest step of a regular run, not a lone overlap', () => {
+    expect(regularStepMm([4, 4, 4, 1.08, 7, 7, 7])).toBe(4);
+    expect(regularStepMm([5, 5, 5])).toBe(5);
+    expect(regularStepMm([2.5, 2.5, 5, 5, 5, 5])).toBe(2.5);
+  });
+});
