@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Orientation, Vec3 } from './item';
-import { planRegularGrid, regularStepMm } from './regularGrid';
+import { planeOfSlice, planRegularGrid, reformatSource, regularStepMm } from './regularGrid';
 
 /** ImagePositionPatient z of the 28 slices of ../shared/data/radiology/ct-head-series-ge (dcmdump; x, y are −125, −123.5404569). */
 const GE_Z = [
@@ -74,5 +74,50 @@ describe('regularStepMm', () => {
     expect(regularStepMm([4, 4, 4, 1.08, 7, 7, 7])).toBe(4);
     expect(regularStepMm([5, 5, 5])).toBe(5);
     expect(regularStepMm([2.5, 2.5, 5, 5, 5, 5])).toBe(2.5);
+  });
+});
+
+describe('reformatSource', () => {
+  const series = (positions: readonly Vec3[], orientation: Orientation = [1, 0, 0, 0, 1, 0]) => ({
+    slices: positions.map((position, i) => ({ targetId: `s${i}`, fileId: `f${i}`, sopInstanceUid: `s${i}`, instanceNumber: i + 1, position })),
+    orientation,
+    pixelSpacing: [0.5, 0.5] as const,
+    rows: 4,
+    columns: 4,
+  });
+  const axial = (zs: readonly number[]): Vec3[] => zs.map((z) => [0, 0, z]);
+
+  it('reformats a regular series as acquired', () => {
+    expect(reformatSource(series(axial([0, 5, 10, 15])))).toEqual({ kind: 'asAcquired', spacingMm: 5 });
+  });
+
+  it('resamples the tilted, unevenly spaced GE head CT', () => {
+    const source = reformatSource({ ...series(GE.positions, GE_ORIENTATION), pixelSpacing: GE.pixelSpacing, rows: 512, columns: 512 });
+    expect(source.kind).toBe('resampled');
+    expect(source.kind === 'resampled' && source.grid.planes.length).toBe(37);
+  });
+
+  it('refuses a series with a slice missing, even when it is also tilted', () => {
+    expect(reformatSource(series(axial([0, 5, 10, 20, 25])))).toEqual({ kind: 'refused', reasons: [{ kind: 'missingSlices', afterIndices: [2] }] });
+    const tilted = [0, 5, 10, 20, 25].map((z): Vec3 => [0, z * 0.3, z]);
+    const source = reformatSource(series(tilted));
+    expect(source.kind === 'refused' && source.reasons.map((r) => r.kind)).toEqual(['tilted', 'missingSlices']);
+  });
+
+  it('refuses without pixel spacing or with two slices at one place', () => {
+    expect(reformatSource({ ...series(GE.positions, GE_ORIENTATION), pixelSpacing: null })).toEqual({ kind: 'refused', reasons: [{ kind: 'noGeometry' }] });
+    expect(reformatSource(series(axial([0, 0, 5, 10]))).kind).toBe('refused');
+  });
+});
+
+describe('planeOfSlice', () => {
+  it('places each acquired slice among the planes by its distance along the normal', () => {
+    const grid = planRegularGrid(GE);
+    expect(planeOfSlice(grid, 0)).toBe(0);
+    expect(planeOfSlice(grid, 13)).toBeCloseTo(13, 6);
+    // Slice 15 is 1.08 mm above slice 14; slice 28 lies just above the last plane (36).
+    expect(planeOfSlice(grid, 14)).toBeCloseTo(13 + 1.14 / 4.22, 4);
+    expect(planeOfSlice(grid, 27)).toBeCloseTo((GE_Z[27]! - GE_Z[0]!) / 4.22, 4);
+    expect(planeOfSlice(grid, 28)).toBeNull();
   });
 });

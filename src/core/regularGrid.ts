@@ -19,8 +19,8 @@
  *   (originColumn + c)·columnSpacing·rowDir + (originRow + r)·rowSpacing·columnDir + (firstMm + k·stepMm)·normal.
  * Pure, so it is checked against known geometry.
  */
-import type { Orientation, Vec3 } from './item';
-import { sliceNormal } from './seriesRegularity';
+import type { Orientation, SeriesItem, Vec3 } from './item';
+import { seriesRegularity, sliceNormal, type Irregularity } from './seriesRegularity';
 
 /** Where one acquired slice lies in the grid's frame. */
 export interface GridSlice {
@@ -144,4 +144,35 @@ export function planRegularGrid(stack: StackGeometry): RegularGrid {
     minStepMm: Math.min(...steps),
     maxStepMm: Math.max(...steps),
   };
+}
+
+/** What a reformat of a series draws from: its slices as they are, a resampled grid, or nothing (and why). */
+export type ReformatSource =
+  | { readonly kind: 'asAcquired'; readonly spacingMm: number }
+  | { readonly kind: 'resampled'; readonly grid: RegularGrid }
+  | { readonly kind: 'refused'; readonly reasons: readonly Irregularity[] };
+
+/**
+ * Tilt and uneven spacing are resampled away; slices missing, no geometry or too few slices are
+ * refused: interpolating across a missing slice would invent the anatomy that was never acquired.
+ */
+export function reformatSource(series: Pick<SeriesItem, 'slices' | 'orientation' | 'pixelSpacing' | 'rows' | 'columns'>): ReformatSource {
+  const positions = series.slices.map((slice) => slice.position);
+  const regularity = seriesRegularity(positions, series.orientation);
+  if (regularity.regular) return { kind: 'asAcquired', spacingMm: regularity.spacingMm };
+  const { orientation, pixelSpacing } = series;
+  const resamplable = regularity.reasons.every((reason) => reason.kind === 'tilted' || reason.kind === 'unevenSpacing');
+  if (!resamplable || !orientation || !pixelSpacing) return { kind: 'refused', reasons: resamplable ? [{ kind: 'noGeometry' }] : regularity.reasons };
+  try {
+    return { kind: 'resampled', grid: planRegularGrid({ positions: positions as readonly Vec3[], orientation, pixelSpacing, rows: series.rows, columns: series.columns }) };
+  } catch {
+    // Two slices at one place along the normal: nothing to interpolate between; the reasons say it is irregular.
+    return { kind: 'refused', reasons: regularity.reasons };
+  }
+}
+
+/** Where an acquired slice (by its index in the series) lies among the grid's planes: a fractional plane index. */
+export function planeOfSlice(grid: RegularGrid, seriesIndex: number): number | null {
+  const placed = grid.slices.find((slice) => slice.seriesIndex === seriesIndex);
+  return placed ? (placed.normalMm - grid.firstMm) / grid.stepMm : null;
 }
