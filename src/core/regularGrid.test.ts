@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Orientation, Vec3 } from './item';
 import { planeOfSlice, planRegularGrid, reformatSource, regularStepMm } from './regularGrid';
+import { GE_ORIENTATION, GE_PIXEL_SPACING, GE_POSITIONS, GE_Z } from './testing/geHeadCtGeometry';
 
-/** ImagePositionPatient z of the 28 slices of ../shared/data/radiology/ct-head-series-ge (dcmdump; x, y are −125, −123.5404569). */
-const GE_Z = [
-  5.8360586, 10.0560586, 14.2760586, 18.4960586, 22.7160586, 26.9360586, 31.1560586, 35.3760586, 39.5960586, 43.8160586, 48.0360586,
-  52.2560586, 56.4760586, 60.6960586, 61.8360586, 69.2160586, 76.5960586, 83.9760586, 91.3560586, 98.7360586, 106.1160586, 113.4960586,
-  120.8760586, 128.2560586, 135.6360586, 143.0160586, 150.3960586, 157.7760586,
-];
-/** Its ImageOrientationPatient (gantry tilt +18.5°) and PixelSpacing. */
-const GE_ORIENTATION: Orientation = [1, 0, 0, 0, 0.9483237, -0.3173047];
-const GE_SPACING = 0.48828125;
-const GE = { positions: GE_Z.map((z): Vec3 => [-125, -123.5404569, z]), orientation: GE_ORIENTATION, pixelSpacing: [GE_SPACING, GE_SPACING] as const, rows: 512, columns: 512 };
+const GE = { positions: GE_POSITIONS, orientation: GE_ORIENTATION, pixelSpacing: [GE_PIXEL_SPACING, GE_PIXEL_SPACING] as const, rows: 512, columns: 512 };
 
 describe('planRegularGrid', () => {
   it('puts the real GE head CT on a 4.0 mm grid along its normal, 37 planes, grown by the tilt’s shear', () => {
@@ -25,7 +17,7 @@ describe('planRegularGrid', () => {
     expect(grid.planes).toHaveLength(Math.floor(spanMm / grid.stepMm) + 1);
     expect(grid.planes).toHaveLength(37);
     // Each slice's origin moves −0.3173 mm along the column axis per mm of z: 98.7 rows over the stack.
-    const shearRows = ((GE_Z[27]! - GE_Z[0]!) * 0.3173047) / GE_SPACING;
+    const shearRows = ((GE_Z[27]! - GE_Z[0]!) * 0.3173047) / GE_PIXEL_SPACING;
     expect(grid.rows).toBe(512 + Math.ceil(shearRows));
     expect(grid.columns).toBe(512);
     expect(grid.slices[0]!.rowOffset).toBeCloseTo(shearRows, 6);

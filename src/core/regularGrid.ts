@@ -20,7 +20,7 @@
  * Pure, so it is checked against known geometry.
  */
 import type { Orientation, SeriesItem, Vec3 } from './item';
-import { seriesRegularity, sliceNormal, type Irregularity } from './seriesRegularity';
+import { median, seriesRegularity, sliceNormal, type Irregularity } from './seriesRegularity';
 
 /** Where one acquired slice lies in the grid's frame. */
 export interface GridSlice {
@@ -73,12 +73,6 @@ const WHOLE_PX_TOLERANCE = 1e-3;
 
 function dot(a: Vec3, b: readonly number[]): number {
   return a[0] * (b[0] ?? 0) + a[1] * (b[1] ?? 0) + a[2] * (b[2] ?? 0);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** The finest step of the stack's regular runs (see the file's comment). */
