@@ -180,7 +180,8 @@ test.describe('reformats of the tilted, unevenly spaced GE head CT', () => {
     await expect(byTestId(page, 'reformat-regularity')).toHaveAttribute('data-source', 'resampled');
     const notice = byTestId(page, 'reformat-resampled');
     await expect(notice).toContainText('Resampled, not acquired slices: tilt 18.5°, spacing 1.1–7.0 mm → 4.0 mm');
-    await expect(byTestId(page, 'reformat-views')).toBeVisible();
+    // Every slice is read (28 files of 526 kB) and 37 planes of 611 × 512 resampled: slow on a loaded machine.
+    await expect(byTestId(page, 'reformat-views')).toBeVisible({ timeout: 300_000 });
     const coronal = byTestId(page, 'reformat-coronal');
     const sagittal = byTestId(page, 'reformat-sagittal');
     await expect(coronal).toBeVisible();
