@@ -193,8 +193,9 @@ test.describe('reformats of the tilted, unevenly spaced GE head CT', () => {
     const gridRows = Number(await sagittal.getAttribute('data-width'));
     expect(gridRows).toBe(first.rows + Math.ceil(Math.max(...rowOf) - gridRow0 - 1e-3));
     await expect(coronal).toHaveAttribute('data-width', String(first.columns));
-    await expect(byTestId(page, 'reformat-coronal-marker-top')).toHaveText('S');
-    await expect(byTestId(page, 'reformat-sagittal-marker-left')).toHaveText('A');
+    // The grid keeps the slices' tilted axes: up is their normal (mostly superior, 18.5° posterior).
+    await expect(byTestId(page, 'reformat-coronal-marker-top')).toHaveText('SP');
+    await expect(byTestId(page, 'reformat-sagittal-marker-left')).toHaveText(/^A/);
     // The slice on screen is marked on both planes where it lies along the normal.
     const slicePlane = (along(slices[SLICE]!.position, normal) - along(first.position, normal)) / stepMm;
     for (const plane of ['coronal', 'sagittal']) {
