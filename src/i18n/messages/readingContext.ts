@@ -36,11 +36,17 @@ export const readingContextMessages = {
     en: 'This series cannot be reformatted as a regular volume: a coronal or sagittal image built from it would be distorted.',
     ja: 'このシリーズは規則的なボリュームとして再構成できません。冠状断・矢状断を作ると歪みます。',
   },
+  'reformat.resampled': {
+    en: 'Resampled, not acquired slices: tilt {tilt}°, spacing {min}–{max} mm → {step} mm (each plane interpolated linearly between the two acquired slices either side).',
+    ja: '再サンプリング画像（撮像されたスライスではありません）：傾斜 {tilt}°、間隔 {min}〜{max} mm → {step} mm（各断面は両側の撮像スライス間の線形補間）。',
+  },
+  'reformat.resampledTag': { en: 'Resampled', ja: '再サンプリング' },
+  'reformat.resampling': { en: 'Resampling onto a regular grid {planes} / {total}…', ja: '規則的な格子へ再サンプリング中 {planes} / {total}…' },
   'reformat.loading': { en: 'Reading slices {loaded} / {total}…', ja: 'スライスを読み込み中 {loaded} / {total}…' },
   'reformat.failed': { en: 'The slices could not be read: {reason}', ja: 'スライスを読み込めません：{reason}' },
   'reformat.plane.coronal': { en: 'Coronal {n} / {total}', ja: '冠状断 {n} / {total}' },
   'reformat.plane.sagittal': { en: 'Sagittal {n} / {total}', ja: '矢状断 {n} / {total}' },
-  'reformat.noGeometry': { en: 'Some slices carry no position or orientation.', ja: '位置または向きの情報がないスライスがあります。' },
+  'reformat.noGeometry': { en: 'Some slices carry no position, orientation or pixel spacing.', ja: '位置・向き・画素間隔の情報がないスライスがあります。' },
   'reformat.tooFewSlices': { en: 'It has only {count} slices.', ja: 'スライスが {count} 枚しかありません。' },
   'reformat.tilted': {
     en: 'The slices are tilted {degrees}° against the stack (gantry tilt): it needs resampling for the tilt.',

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { SeriesItem } from '../../core/item';
 import type { ReadSlice } from '../../inference/seriesInputs';
-import { seriesRegularity, type Irregularity } from '../../core/seriesRegularity';
+import { reformatSource, type RegularGrid } from '../../core/regularGrid';
+import type { Irregularity } from '../../core/seriesRegularity';
 import { useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { oneDecimal } from '../../viewer/oneDecimal';
@@ -25,36 +26,50 @@ function Reason({ reason }: { readonly reason: Irregularity }) {
 }
 
 /**
- * Coronal and sagittal reformats: drawn for a regular volume; an irregular one (tilted, unevenly
- * spaced, slices missing) says why a reformat built as a plain grid would mislead.
+ * Coronal and sagittal reformats: drawn as acquired for a regular volume; a tilted or unevenly
+ * spaced one is resampled onto a regular grid first, and says so (these are not acquired
+ * slices); one with slices missing or without geometry says why a reformat would mislead.
  */
 export function ReformatNotice({
   series,
   readSlice,
   window,
+  sliceIndex,
   onClose,
 }: {
   readonly series: SeriesItem;
   readonly readSlice: ReadSlice;
   /** The reading window to draw the planes in. */
   readonly window: WindowLevel;
+  /** The acquired slice on screen (series order). */
+  readonly sliceIndex: number;
   readonly onClose: () => void;
 }) {
   const t = useT();
-  const regularity = useMemo(() => seriesRegularity(series.slices.map((slice) => slice.position), series.orientation), [series]);
+  const source = useMemo(() => reformatSource(series), [series]);
+  const views = (spacingMm: number, grid: RegularGrid | null) => <ReformatViews series={series} sliceSpacingMm={spacingMm} grid={grid} readSlice={readSlice} window={window} sliceIndex={sliceIndex} />;
   return (
     <Dialog title={t('reformat.title')} onClose={onClose} testId="reformat-notice" wide>
-      <div data-testid="reformat-regularity" data-regular={regularity.regular}>
-        {regularity.regular ? (
+      <div data-testid="reformat-regularity" data-regular={source.kind === 'asAcquired'} data-source={source.kind}>
+        {source.kind === 'asAcquired' && (
           <>
-            <p>{t('reformat.regular', { spacing: oneDecimal(regularity.spacingMm) })}</p>
-            <ReformatViews series={series} sliceSpacingMm={regularity.spacingMm} readSlice={readSlice} window={window} />
+            <p>{t('reformat.regular', { spacing: oneDecimal(source.spacingMm) })}</p>
+            {views(source.spacingMm, null)}
           </>
-        ) : (
+        )}
+        {source.kind === 'resampled' && (
+          <>
+            <p className="reformat-resampled" data-testid="reformat-resampled" data-step-mm={source.grid.stepMm} data-tilt={source.grid.tiltDegrees}>
+              {t('reformat.resampled', { tilt: oneDecimal(source.grid.tiltDegrees), min: oneDecimal(source.grid.minStepMm), max: oneDecimal(source.grid.maxStepMm), step: oneDecimal(source.grid.stepMm) })}
+            </p>
+            {views(source.grid.stepMm, source.grid)}
+          </>
+        )}
+        {source.kind === 'refused' && (
           <>
             <p>{t('reformat.irregular')}</p>
             <ul>
-              {regularity.reasons.map((reason) => (
+              {source.reasons.map((reason) => (
                 <li key={reason.kind} data-testid={`reformat-reason-${reason.kind}`}>
                   <Reason reason={reason} />
                 </li>

@@ -1,21 +1,43 @@
 import { useEffect, useState } from 'react';
 import type { SliceRef } from '../../core/item';
-import type { ReadSlice } from '../../inference/seriesInputs';
+import type { RegularGrid } from '../../core/regularGrid';
+import type { DecodedSlice, ReadSlice } from '../../inference/seriesInputs';
 import type { Volume } from '../../viewer/reformat/reformat';
+import { resamplePlanes } from '../../viewer/reformat/resampleVolume';
 import { volumeFromSlices } from '../../viewer/reformat/volumeFromSlices';
 
 export type VolumeLoad =
   | { readonly phase: 'loading'; readonly loaded: number; readonly total: number }
+  | { readonly phase: 'resampling'; readonly planes: number; readonly total: number }
   | { readonly phase: 'ready'; readonly volume: Volume }
   | { readonly phase: 'failed'; readonly reason: string };
 
-/** Every slice of the series through the viewer's loader (cached: slices already read cost nothing), as one volume. */
-export function useVolume(slices: readonly SliceRef[], readSlice: ReadSlice, enabled: boolean): VolumeLoad {
+/** Lets the page paint and take input between two planes of a resampling (a 512² plane takes tens of ms). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Every slice of the series through the viewer's loader (cached: slices already read cost nothing),
+ * as one volume: as acquired, or resampled onto `grid` plane by plane, read straight from the decoded
+ * slices (no second copy of the acquired pixels is made; they are let go once the grid is full).
+ */
+export function useVolume(slices: readonly SliceRef[], readSlice: ReadSlice, enabled: boolean, grid: RegularGrid | null): VolumeLoad {
   const [load, setLoad] = useState<VolumeLoad>({ phase: 'loading', loaded: 0, total: slices.length });
   useEffect(() => {
     if (!enabled) return;
     let live = true;
     let loaded = 0;
+    const resampled = async (decoded: readonly DecodedSlice[], onto: RegularGrid): Promise<Volume | null> => {
+      const planes: Float32Array[] = [];
+      for (const plane of resamplePlanes(onto, decoded)) {
+        if (!live) return null;
+        planes.push(plane);
+        setLoad({ phase: 'resampling', planes: planes.length, total: onto.planes.length });
+        await nextTask();
+      }
+      return { rows: onto.rows, columns: onto.columns, slices: planes };
+    };
     Promise.all(
       slices.map(async (slice) => {
         const decoded = await readSlice(slice);
@@ -23,13 +45,15 @@ export function useVolume(slices: readonly SliceRef[], readSlice: ReadSlice, ena
         if (live) setLoad({ phase: 'loading', loaded, total: slices.length });
         return decoded;
       }),
-    ).then(
-      (decoded) => live && setLoad({ phase: 'ready', volume: volumeFromSlices(decoded) }),
-      (error: unknown) => live && setLoad({ phase: 'failed', reason: error instanceof Error ? error.message : String(error) }),
-    );
+    )
+      .then((decoded) => (grid ? resampled(decoded, grid) : volumeFromSlices(decoded)))
+      .then(
+        (volume) => live && volume && setLoad({ phase: 'ready', volume }),
+        (error: unknown) => live && setLoad({ phase: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       live = false;
     };
-  }, [slices, readSlice, enabled]);
+  }, [slices, readSlice, enabled, grid]);
   return load;
 }

@@ -15,10 +15,12 @@ interface ReformatCanvasProps {
   readonly window: WindowLevel;
   /** CSS px. */
   readonly width: number;
+  /** Where the acquired slice on screen lies in the volume: a fractional plane index (0 the lowest), null for none. */
+  readonly slicePlane: number | null;
 }
 
-/** One reformatted plane drawn in the reading window, at its true proportions, with orientation letters. */
-export function ReformatCanvas({ volume, plane, index, orientation, aspect, window, width }: ReformatCanvasProps) {
+/** One reformatted plane drawn in the reading window, at its true proportions, with orientation letters and the acquired slice on screen as a line. */
+export function ReformatCanvas({ volume, plane, index, orientation, aspect, window, width, slicePlane }: ReformatCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const image = useMemo(() => reformat(volume, plane, index), [volume, plane, index]);
   const markers = edgeMarkers(reformatOrientation(orientation, plane));
@@ -39,6 +41,10 @@ export function ReformatCanvas({ volume, plane, index, orientation, aspect, wind
     <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-width={image.width} data-height={image.height}>
       <canvas ref={ref} width={image.width} height={image.height} style={{ width, height }} />
       <EdgeLetters markers={markers} testIdPrefix={`reformat-${plane}-marker`} />
+      {slicePlane !== null && (
+        // The last plane is the top row; the line runs through the middle of the slice's row.
+        <div className="reformat-slice-line" style={{ top: ((image.height - 1 - slicePlane + 0.5) / image.height) * height }} data-testid={`reformat-${plane}-slice-line`} data-plane={slicePlane} />
+      )}
     </div>
   );
 }
