@@ -44,7 +44,7 @@ export interface DeidentifySlideOptions {
   readonly limits?: SlideLimits;
   /** Bytes of tiles copied of all to copy (a slide libvips re-encodes reports none). */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the copy at its next tile; deidentifySlide then throws the signal's reason. */
+  /** Aborting stops the copy at its next tile, or kills libvips re-encoding it; deidentifySlide then throws the signal's reason. */
   readonly signal?: AbortSignal;
 }
 
@@ -70,7 +70,7 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
     const out = join(dir, 'deidentified.tif');
     const kept = await keptSlideMetadata(source, properties);
     if (kept) await copyTiledImages(source, out, { images: kept.images, text: kept.text, onProgress: options.onProgress, signal: options.signal });
-    else await reencode(source, out, reader.facts.sourceLevels[0] as { width: number; height: number }, openslide.ok);
+    else await reencode(source, out, reader.facts.sourceLevels[0] as { width: number; height: number }, openslide.ok, options.signal);
     options.signal?.throwIfAborted();
 
     const left = nonStructuralTags(await tiffTagsOf(out), new Set(kept?.text.keys() ?? []));
@@ -95,11 +95,11 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
 }
 
 /** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size. */
-async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideReads: boolean): Promise<void> {
+async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideReads: boolean, signal?: AbortSignal): Promise<void> {
   const args = ['tiffsave', `${source}[${openslideReads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
   args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
   if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
-  const saved = await runTool('vips', args);
+  const saved = await runTool('vips', args, { signal });
   if (!saved.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read for de-identification: ${saved.stderr.replaceAll(source, 'the slide')}`);
 }
 

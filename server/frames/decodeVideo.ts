@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stopOnAbort } from '../processes/stopOnAbort';
 import { SPRITE_JPEG_QUALITY, SPRITE_LAYOUT } from './spriteLayout';
 
 export interface DecodedVideo {
@@ -28,7 +29,8 @@ const SPRITE_QSCALE = Math.round(2 + ((100 - SPRITE_JPEG_QUALITY) / 100) * 29);
 
 const DECODE_TIMEOUT_MS = 60 * 60 * 1000;
 
-export async function decodeVideo(path: string, outDir: string, onFrame?: (done: number) => void): Promise<DecodedVideo> {
+/** `signal`: aborting kills ffmpeg; decodeVideo then rejects with the signal's reason once it has exited. */
+export async function decodeVideo(path: string, outDir: string, onFrame?: (done: number) => void, signal?: AbortSignal): Promise<DecodedVideo> {
   const { cellWidth, cellHeight, columns, rows } = SPRITE_LAYOUT;
   const thumbnails = `scale=${cellWidth}:${cellHeight}:force_original_aspect_ratio=decrease,pad=${cellWidth}:${cellHeight}:-1:-1:black,tile=${columns}x${rows}`;
   await runFfmpeg(
@@ -41,6 +43,7 @@ export async function decodeVideo(path: string, outDir: string, onFrame?: (done:
       '-map', '[sheets]', '-fps_mode', 'passthrough', '-q:v', String(SPRITE_QSCALE), join(outDir, 'sheet-%05d.jpg'),
     ],
     onFrame,
+    signal,
   );
   const names = (await readdir(outDir)).sort();
   return {
@@ -50,9 +53,11 @@ export async function decodeVideo(path: string, outDir: string, onFrame?: (done:
 }
 
 /** Runs ffmpeg without a shell, reporting `frame=N` from its progress lines; rejects with its last words. */
-function runFfmpeg(args: readonly string[], onFrame?: (done: number) => void): Promise<void> {
+function runFfmpeg(args: readonly string[], onFrame?: (done: number) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     const child = spawn('ffmpeg', [...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: DECODE_TIMEOUT_MS });
+    const detach = stopOnAbort(child, 'ffmpeg', signal);
     let stderr = '';
     let pending = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -67,9 +72,11 @@ function runFfmpeg(args: readonly string[], onFrame?: (done: number) => void): P
       stderr = (stderr + chunk).slice(-2000);
     });
     child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error('ffmpeg is not installed (Debian: ffmpeg)') : error));
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`ffmpeg failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ') || 'no reason given'}`));
+    child.on('close', (code, killedBy) => {
+      detach();
+      if (signal?.aborted) reject(signal.reason);
+      else if (code === 0) resolve();
+      else reject(new Error(`ffmpeg failed (${killedBy ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ') || 'no reason given'}`));
     });
   });
 }

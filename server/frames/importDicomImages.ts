@@ -24,6 +24,7 @@ import { lendLocalPath } from '../blobs/localPath';
 import type { Database } from '../db/schema';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import type { ImportFile } from '../import/importFiles';
+import { stoppedByCancel } from '../import/stoppedByCancel';
 import { decodeDicomFrames } from './dicomFrameImages';
 import { extendFrameSet, itemHoldingFrameFile, writeFrameSet, type FrameFile, type FrameFileMeta } from './frameSetRows';
 import { bytesOf } from './importStills';
@@ -35,6 +36,11 @@ export interface DicomImageImportOptions {
   readonly now: () => Date;
   /** Instances decoded so far (`file` the last one) of the series' `total`. */
   readonly onProgress?: (file: string, done: number, total: number) => void;
+  /**
+   * Aborting kills dcmj2pnm and stops the series before its next instance: no frame set is written
+   * and its instances are reported stopped (frames stored of instances decoded before stay unreferenced).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** An accepted instance, stored, before its frames are decoded. */
@@ -119,7 +125,8 @@ async function importSeries(
   const outcomes: FileImportOutcome[] = [];
   const files: FrameFile[] = [];
   for (const [done, instance] of arrived.entries()) {
-    const decoded = await decodeInstance(blobs, instance);
+    if (options.signal?.aborted) break;
+    const decoded = await decodeInstance(blobs, instance, options.signal);
     if ('reason' in decoded) {
       outcomes.push({ file: instance.name, status: 'refused', reason: decoded.reason, code: 'undecodable' });
     } else {
@@ -129,6 +136,8 @@ async function importSeries(
     }
     options.onProgress?.(instance.name, done + 1, arrived.length);
   }
+  // The instance in hand when the cancel came is refused by its killed decoder: stopped too.
+  if (options.signal?.aborted) return outcomes.map((outcome) => stoppedByCancel(outcome.file));
   if (files.length === 0) return outcomes;
 
   const ordered = [...instances].sort(byInstanceNumber).flatMap((instance) => instance.frames);
@@ -164,12 +173,12 @@ async function importSeries(
 }
 
 /** Decodes an instance's frames and stores them, one at a time; the instance's own file is kept for admins. */
-async function decodeInstance(blobs: BlobStore, arrived: ArrivedInstance): Promise<{ readonly files: FrameFile[]; readonly instance: SetInstance } | { readonly reason: string }> {
+async function decodeInstance(blobs: BlobStore, arrived: ArrivedInstance, signal?: AbortSignal): Promise<{ readonly files: FrameFile[]; readonly instance: SetInstance } | { readonly reason: string }> {
   const { meta, name } = arrived;
   const lent = await lendLocalPath(blobs, arrived.blob.sha256);
   const work = await mkdtemp(join(tmpdir(), 'mejirushi-dicom-frames-'));
   try {
-    const pngs = await decodeDicomFrames(lent.path, work);
+    const pngs = await decodeDicomFrames(lent.path, work, signal);
     if (pngs.length !== meta.numberOfFrames) return { reason: `dcmj2pnm decoded ${pngs.length} frames where it declares ${meta.numberOfFrames}` };
     const files: FrameFile[] = [];
     const frames: SetFrame[] = [];

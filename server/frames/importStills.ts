@@ -19,6 +19,7 @@ import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobSto
 import type { Database } from '../db/schema';
 import type { ImportFile } from '../import/importFiles';
 import type { StillFormat } from '../import/route';
+import { stoppedByCancel } from '../import/stoppedByCancel';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
 import { inOrder } from './inOrder';
 import type { SpriteCell } from './spriteLayout';
@@ -36,6 +37,12 @@ export interface StillImportOptions {
   readonly now: () => Date;
   /** Stills done so far (`file` the last one) of the frame set's `total`. */
   readonly onProgress?: (file: string, done: number, total: number) => void;
+  /**
+   * Aborting stops the folder before its next still and before its sprite sheets are stored: no
+   * frame set is written and its stills are reported stopped. The served copies of stills already
+   * prepared stay in the blob store unreferenced (the store removes no blob yet).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The frame set a still belongs to within one import call: its folder (a CLI file's name is its path under the imported root), else the call's one set. */
@@ -68,6 +75,7 @@ export async function importStillGroup(
   const prepared = inOrder(ordered, STILLS_IN_FLIGHT, (still) => prepareStill(db, datasetId, blobs, still));
   let done = 0;
   for await (const still of prepared) {
+    if (options.signal?.aborted) break;
     const { file, original, key } = still;
     if (seen.has(key) || still.kind === 'held') {
       outcomes.push({ file: file.name, status: 'duplicate', itemId: still.kind === 'held' ? still.holder : itemId });
@@ -86,6 +94,7 @@ export async function importStillGroup(
     done += 1;
     options.onProgress?.(file.name, done, ordered.length);
   }
+  if (options.signal?.aborted) return outcomes.map((outcome) => (outcome.status === 'imported' ? stoppedByCancel(outcome.file) : outcome));
   if (files.length === 0) return outcomes;
   const stored = await sprites.finish();
   const sourceKey = `stills:${createHash('sha256').update(files.map((file) => file.key).join('\n')).digest('hex')}`;

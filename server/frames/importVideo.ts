@@ -20,6 +20,7 @@ import { lendLocalPath } from '../blobs/localPath';
 import type { Database } from '../db/schema';
 import type { ImportFile } from '../import/importFiles';
 import type { VideoFormat } from '../import/route';
+import { stoppedByCancel } from '../import/stoppedByCancel';
 import { decodeVideo } from './decodeVideo';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
 import { inOrder } from './inOrder';
@@ -31,6 +32,12 @@ export interface VideoImportOptions {
   readonly now: () => Date;
   /** Frames decoded so far of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Aborting kills ffprobe or ffmpeg, or stops before the frames are stored: the video is reported
+   * stopped and nothing of it is kept. Once its frames are being stored it is finished and written,
+   * so a cancel never leaves frame blobs no frame set refers to.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export async function importVideoFile(
@@ -80,18 +87,18 @@ export async function importVideoStream(
   actorId: string | null,
   options: VideoImportOptions,
 ): Promise<FileImportOutcome> {
-  const { blobs } = options;
+  const { blobs, signal } = options;
   const { original } = stream;
   const { name, key, blob: source } = original;
   const work = await mkdtemp(join(tmpdir(), 'mejirushi-video-'));
   try {
-    const probe = await probeVideo(stream.path);
+    const probe = await probeVideo(stream.path, signal);
     if (!probe.ok) return { file: name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
     const { facts } = probe;
     if (stream.expectedFrames !== undefined && stream.expectedFrames !== facts.frames) {
       return { file: name, status: 'refused', reason: `it declares ${stream.expectedFrames} frames (NumberOfFrames) but its video stream holds ${facts.frames}`, code: 'framesMissing' };
     }
-    const decoded = await decodeVideo(stream.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames));
+    const decoded = await decodeVideo(stream.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames), signal);
     if (decoded.frames.length !== facts.frames) {
       return { file: name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
     }
@@ -99,6 +106,7 @@ export async function importVideoStream(
     const [first] = decoded.frames;
     if (first === undefined) throw new Error('no frame was decoded');
     const { width, height } = await sharp(first).metadata();
+    signal?.throwIfAborted();
     const itemId = randomUUID();
     const frameFiles = await storeFrames(blobs, decoded.frames, key, name);
     const sprites = await storeSprites(blobs, await storeAll(blobs, decoded.sheets));
@@ -121,6 +129,7 @@ export async function importVideoStream(
     return { file: name, status: 'imported', itemId };
   } catch (error) {
     if (db.isTransaction) throw error;
+    if (signal?.aborted) return stoppedByCancel(name);
     return { file: name, status: 'refused', reason: `could not be imported as a video: ${error instanceof Error ? error.message : String(error)}`, code: 'videoUnreadable' };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -30,7 +30,8 @@ interface FfprobeJson {
   readonly format?: { readonly duration?: string };
 }
 
-export async function probeVideo(path: string): Promise<VideoProbe> {
+/** `signal`: aborting kills ffprobe, and probeVideo rejects with its reason. */
+export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoProbe> {
   const result = await runTool('ffprobe', [
     '-v', 'error',
     '-count_frames',
@@ -38,7 +39,7 @@ export async function probeVideo(path: string): Promise<VideoProbe> {
     '-show_entries', 'stream=codec_name,width,height,avg_frame_rate,r_frame_rate,nb_read_frames:format=duration',
     '-of', 'json',
     path,
-  ]);
+  ], { signal });
   if (!result.ok) return { ok: false, reason: `ffprobe cannot read it: ${result.stderr || 'no reason given'}` };
   const json = JSON.parse(result.stdout) as FfprobeJson;
   const stream = json.streams?.[0];

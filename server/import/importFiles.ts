@@ -62,6 +62,11 @@ export interface ImportOptions {
    * stills, stills done of the folder's `total` (`file` the still just done).
    */
   readonly onFrameProgress?: (file: string, done: number, total: number) => void;
+  /**
+   * Its import job's cancel: the file being built is stopped (its tool killed, nothing of it kept)
+   * and reported so (stoppedByCancel); files after it are not begun; files imported before stay.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export type Inspector = (bytes: Uint8Array) => Promise<Inspection>;
@@ -73,7 +78,7 @@ export async function importDicomFiles(
   actorId: string | null,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const { blobs } = options;
+  const { blobs, signal } = options;
   const inspect = options.inspect ?? inspectInWorker;
   const now = options.now ?? (() => new Date());
   const outcomes: FileImportOutcome[] = [];
@@ -85,6 +90,7 @@ export async function importDicomFiles(
   // DICOM endoscopy and ophthalmic photographs, grouped by series once all have come.
   const dicomImages: ImportFile[] = [];
   for await (const file of files) {
+    if (signal?.aborted) break;
     const route = routeImport(await headOf(blobs, file));
     if (route.importer === 'slide' && route.format === 'dicomWsi') {
       // A DICOM WSI slide is several files: gathered now, grouped into slides once all have come.
@@ -103,7 +109,7 @@ export async function importDicomFiles(
       continue;
     }
     if (route.importer === 'video' || route.importer === 'dicomVideo') {
-      const videoOptions = { blobs, now, onProgress: (done: number, total: number) => options.onFrameProgress?.(file.name, done, total) };
+      const videoOptions = { blobs, now, signal, onProgress: (done: number, total: number) => options.onFrameProgress?.(file.name, done, total) };
       const outcome =
         route.importer === 'video'
           ? await importVideoFile(db, datasetId, file, route.format, actorId, videoOptions)
@@ -120,6 +126,7 @@ export async function importDicomFiles(
           now,
           open: openSlide,
           onProgress: (done, total) => options.onSlideProgress?.(file.name, done, total),
+          signal,
         })
       : await importOne(db, blobs, inspect, datasetId, file, actorId, now().toISOString());
     outcomes.push(outcome);
@@ -129,20 +136,20 @@ export async function importDicomFiles(
     if (outcome.status === 'imported') extended.add(outcome.itemId);
   }
   if (wsiFiles.length > 0) {
-    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced })) {
+    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced, signal })) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);
     }
   }
   for (const stills of stillGroups.values()) {
-    for (const outcome of await importStillGroup(db, datasetId, stills, actorId, { blobs, now, onProgress: options.onFrameProgress })) {
+    for (const outcome of await importStillGroup(db, datasetId, stills, actorId, { blobs, now, onProgress: options.onFrameProgress, signal })) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);
     }
   }
-  for (const outcome of await importDicomImageFiles(db, datasetId, dicomImages, actorId, { blobs, now, onProgress: options.onFrameProgress })) {
+  for (const outcome of await importDicomImageFiles(db, datasetId, dicomImages, actorId, { blobs, now, onProgress: options.onFrameProgress, signal })) {
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
     if (outcome.status === 'imported') extended.add(outcome.itemId);

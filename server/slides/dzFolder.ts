@@ -35,6 +35,7 @@ export async function writeDzFolder(
   writer: PyramidWriter,
   onProgress?: PyramidProgress,
   override?: TileOverride,
+  signal?: AbortSignal,
 ): Promise<void> {
   const dzLevels = (await readdir(filesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name));
   if (dzLevels.length !== levels.length) throw new Error(`the tiler wrote ${dzLevels.length} levels, expected ${levels.length}`);
@@ -46,6 +47,7 @@ export async function writeDzFolder(
     const dir = join(filesDir, String(levels.length - 1 - level));
     for (let y = 0; y < grid.rows; y += 1) {
       for (let x = 0; x < grid.columns; x += 1) {
+        signal?.throwIfAborted();
         const bytes = (await override?.(level, x, y)) ?? (await readFile(join(dir, `${x}_${y}.jpeg`)));
         await writer.put(level, x, y, bytes);
         done += 1;

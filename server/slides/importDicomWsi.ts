@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
 import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import { stoppedByCancel } from '../import/stoppedByCancel';
 import { BlobSources } from './blobSources';
 import { WsiError, readWsiInstance } from './dicomWsi/instance';
 import { openDicomWsiSlides } from './dicomWsi/reader';
@@ -30,6 +31,8 @@ export interface DicomWsiImportOptions {
   readonly onProgress?: (file: string, done: number, total: number) => void;
   /** Called when a slide item got a new pyramid (more of its instances arrived): caches of its tiles are stale. */
   readonly onSlideReplaced?: (itemId: string) => void;
+  /** Aborting stops the pyramid being built (packPyramid): its files are reported stopped, nothing of it kept. */
+  readonly signal?: AbortSignal;
 }
 
 /** The source key of a DICOM WSI pyramid: not a file's hash, as the same slide may arrive in other files. */
@@ -141,7 +144,7 @@ async function importOpened(
       continue;
     }
     try {
-      const built = await packPyramid(options.blobs, slide, (done, total) => options.onProgress?.(first.name, done, total));
+      const built = await packPyramid(options.blobs, slide, (done, total) => options.onProgress?.(first.name, done, total), options.signal);
       const manifest = await options.blobs.put(Readable.from([Buffer.from(JSON.stringify({ pyramid: slide.key, instances: members.map((m) => ({ name: m.name, sha256: m.stored.sha256 })) } satisfies Manifest))]));
       const origin = { title: first.name.replace(/\.dcm$/i, ''), sourceKey, source: manifest, sourceName: first.name, blobs: members.map((m) => m.stored) };
       const at = options.now().toISOString();
@@ -155,6 +158,10 @@ async function importOpened(
       }
       outcomes.push(...arrived.map((file): FileImportOutcome => ({ file: file.name, status: written.status, itemId: written.itemId })));
     } catch (error) {
+      if (options.signal?.aborted) {
+        outcomes.push(...arrived.map((file) => stoppedByCancel(file.name)));
+        break;
+      }
       const reason = `could not be imported as a slide: ${error instanceof Error ? error.message : String(error)}`;
       outcomes.push(...arrived.map((file): FileImportOutcome => ({ file: file.name, status: 'refused', reason, code: 'slideUnreadable' })));
     }

@@ -21,6 +21,7 @@ import { inTransaction } from '../db/transaction';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
+import { stoppedByCancel } from '../import/stoppedByCancel';
 import { PackWriter, type StoredPack } from './packWriter';
 import type { PyramidShape, SlideFacts, SlideReader } from './pyramidWriter';
 import type { SlideOpener } from './readers';
@@ -39,6 +40,8 @@ export interface SlideImportOptions {
   readonly open: SlideOpener;
   /** Tiles written so far of the pyramid being built. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the build (packPyramid): the slide is reported stopped and nothing of it is kept. */
+  readonly signal?: AbortSignal;
 }
 
 export async function importSlideFile(
@@ -57,6 +60,7 @@ export async function importSlideFile(
   try {
     built = await buildPyramid(blobs, source, options);
   } catch (error) {
+    if (options.signal?.aborted) return stoppedByCancel(file.name);
     if (error instanceof SlideRefusal) return { file: file.name, status: 'refused', reason: error.message, code: error.code };
     // Whatever else went wrong (a tool crashed, the disk filled), this file is reported and the run goes on.
     return { file: file.name, status: 'refused', reason: `could not be imported as a slide: ${error instanceof Error ? error.message : String(error)}` };
@@ -197,22 +201,27 @@ export async function replaceSlidePyramid(
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
   const lent = await lendLocalPath(blobs, source.sha256);
   try {
-    return await packPyramid(blobs, await options.open(lent.path), options.onProgress);
+    return await packPyramid(blobs, await options.open(lent.path), options.onProgress, options.signal);
   } finally {
     await lent.release();
   }
 }
 
-/** Writes an opened slide's pyramid into a tile pack in the blob store. */
+/**
+ * Writes an opened slide's pyramid into a tile pack in the blob store. `signal` aborting stops it
+ * until the pack is stored (PackWriter.finish); from then on the slide is whole and is written,
+ * so a cancel never leaves a pack blob no slide refers to.
+ */
 export async function packPyramid(
   blobs: BlobStore,
   reader: SlideReader,
   onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
   const writer = await PackWriter.create();
   try {
-    const shape = await reader.writePyramid(writer, onProgress);
-    return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape) };
+    const shape = await reader.writePyramid(writer, onProgress, signal);
+    return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape, signal) };
   } finally {
     await writer.dispose();
   }

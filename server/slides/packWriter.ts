@@ -40,8 +40,12 @@ export class PackWriter implements PyramidWriter {
     await this.file.write(bytes);
   }
 
-  /** Stores the pack and its index; every tile of `shape` must have been written. */
-  async finish(blobs: BlobStore, shape: PyramidShape): Promise<StoredPack> {
+  /**
+   * Stores the pack and its index; every tile of `shape` must have been written. `signal` aborting
+   * while the pack streams into the store leaves no blob (a failed put keeps nothing); once the
+   * pack is stored, the small index follows regardless, so a pack is never stored without it.
+   */
+  async finish(blobs: BlobStore, shape: PyramidShape, signal?: AbortSignal): Promise<StoredPack> {
     const grids = shape.levels.map((level) => gridOf(level.width, level.height, shape.tileSize));
     const spans: TileSpan[] = [];
     grids.forEach((grid, level) => {
@@ -55,7 +59,8 @@ export class PackWriter implements PyramidWriter {
     });
     if (spans.length !== this.spans.size) throw new Error(`${this.spans.size - spans.length} tile(s) outside the pyramid were written`);
     await this.file.close();
-    const pack = await blobs.put(createReadStream(join(this.dir, 'pack')));
+    signal?.throwIfAborted();
+    const pack = await blobs.put(createReadStream(join(this.dir, 'pack'), { signal }));
     const index = await blobs.put(Readable.from([TileIndex.fromSpans(grids, spans).encode()]));
     return { pack, index };
   }

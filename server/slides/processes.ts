@@ -1,5 +1,6 @@
 /** The Debian imaging tools (vips, vipsheader, openslide-show-properties) run as child processes. */
 import { execFile } from 'node:child_process';
+import { stopOnAbort } from '../processes/stopOnAbort';
 
 export interface ToolResult {
   readonly ok: boolean;
@@ -8,16 +9,29 @@ export interface ToolResult {
   readonly stderr: string;
 }
 
+export interface ToolOptions {
+  readonly timeoutMs?: number;
+  /** Aborting stops the tool (stopOnAbort); runTool then rejects with the signal's reason once it has exited. */
+  readonly signal?: AbortSignal;
+}
+
 /** Runs `command args` without a shell; never throws for a non-zero exit (the caller judges). */
-export function runTool(command: string, args: readonly string[], timeoutMs = 30 * 60 * 1000): Promise<ToolResult> {
+export function runTool(command: string, args: readonly string[], { timeoutMs = 30 * 60 * 1000, signal }: ToolOptions = {}): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    execFile(command, [...args], { maxBuffer: 16 * 1024 * 1024, timeout: timeoutMs, env: debianVipsEnv() }, (error, stdout, stderr) => {
+    signal?.throwIfAborted();
+    const child = execFile(command, [...args], { maxBuffer: 16 * 1024 * 1024, timeout: timeoutMs, env: debianVipsEnv() }, (error, stdout, stderr) => {
+      detach();
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(new Error(`${command} is not installed (Debian: libvips-tools, openslide-tools)`));
         return;
       }
       resolve({ ok: !error, stdout, stderr: stderr.trim().split('\n').slice(-3).join(' ') });
     });
+    const detach = stopOnAbort(child, command, signal);
   });
 }
 

@@ -37,5 +37,6 @@ export type PyramidProgress = (done: number, total: number) => void;
 /** One slide, opened by a reader: its facts now, its pyramid on demand. */
 export interface SlideReader {
   readonly facts: SlideFacts;
-  writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress): Promise<PyramidShape>;
+  /** `signal`: aborting stops the build at its next tile (or kills its tiler), which then rejects with the signal's reason. */
+  writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape>;
 }

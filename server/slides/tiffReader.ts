@@ -74,21 +74,26 @@ class TiffSlideReader implements SlideReader {
     private readonly stored: WholeJpegTiles | null,
   ) {}
 
-  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress): Promise<PyramidShape> {
+  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape> {
     const tileSize = this.stored?.tileSize ?? DEFAULT_TILE_SIZE;
     const levels = servedLevels(this.level0.width, this.level0.height, tileSize);
     const dir = await mkdtemp(join(tmpdir(), 'mejirushi-dz-'));
     try {
-      await this.tile(join(dir, 'slide'), tileSize);
-      await writeDzFolder(join(dir, 'slide_files'), levels, tileSize, writer, onProgress, this.passThrough(levels[0] as SlideLevel, tileSize));
+      await this.tile(join(dir, 'slide'), tileSize, signal);
+      await writeDzFolder(join(dir, 'slide_files'), levels, tileSize, writer, onProgress, this.passThrough(levels[0] as SlideLevel, tileSize), signal);
       return { levels, tileSize, tileFormat: 'jpeg' };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 
-  /** Writes `<base>.dzi` and `<base>_files/`. */
-  private async tile(base: string, tileSize: number): Promise<void> {
+  /**
+   * Writes `<base>.dzi` and `<base>_files/`. The `vips` child is killed on abort; sharp's pipeline
+   * runs in this process and cannot be interrupted once started, so a cancel is seen before it and
+   * right after it (the folder it wrote goes with the work folder).
+   */
+  private async tile(base: string, tileSize: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (this.stored?.photometricSaysRgb) {
       await sharp(this.path, { limitInputPixels: false })
         .recomb(YCBCR_TO_RGB)
@@ -96,10 +101,11 @@ class TiffSlideReader implements SlideReader {
         .jpeg({ quality: JPEG_QUALITY })
         .tile({ size: tileSize, overlap: 0, layout: 'dz', depth: 'onetile' })
         .toFile(base);
+      signal?.throwIfAborted();
       return;
     }
     const args = ['dzsave', this.path, base, '--layout', 'dz', '--tile-size', String(tileSize), '--overlap', '0', '--depth', 'onetile', '--suffix', `.jpeg[Q=${JPEG_QUALITY}]`];
-    const result = await runTool('vips', args);
+    const result = await runTool('vips', args, { signal });
     if (!result.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read: ${result.stderr}`);
   }
 

@@ -424,7 +424,9 @@ export type ImportRefusalCode =
   /** The dataset requires de-identified DICOM and the file is not DICOM (stills and videos have no de-identification yet). */
   | 'notDeidentifiable'
   /** Under a de-identification policy: a DICOM whole-slide LABEL or OVERVIEW instance, which pictures the glass label. */
-  | 'slideLabelDropped';
+  | 'slideLabelDropped'
+  /** Its import job was cancelled while this file was being built: nothing of it was kept. */
+  | 'stoppedByCancel';
 
 /** GET/PUT /api/datasets/:id/deid-policy (admin). */
 export type DeidPolicyAnswer = DeidPolicy;
@@ -521,15 +523,17 @@ export type ImportJobState =
   | { readonly state: 'queued' }
   /**
    * `percent`: tiles written of the pyramid (phase tiles), frames decoded of a video (phase
-   * frames) or instances pulled (phase instances, with their `counts`), 0–100.
+   * frames) or instances pulled (phase instances, with their `counts`), 0–100. `cancelRequested`:
+   * a cancel was asked for (on any instance) and the job is being stopped; it ends `cancelled`.
    */
-  | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number; readonly counts?: ImportJobCounts }
+  | { readonly state: 'building'; readonly phase: ImportJobPhase; readonly percent: number; readonly counts?: ImportJobCounts; readonly cancelRequested: boolean }
   | { readonly state: 'done'; readonly report: ImportReport }
   /** `reason`: an English sentence; `report` names the file as refused with it. */
   | { readonly state: 'failed'; readonly code: ImportJobFailureCode; readonly reason: string; readonly report: ImportReport }
   /**
-   * Stopped by its owner or an admin (POST /api/import-jobs/:id/cancel) at the next file or
-   * instance: `report` holds what was imported before, which stays.
+   * Stopped by its owner or an admin (POST /api/import-jobs/:id/cancel): the file in hand is
+   * stopped (reported with code stoppedByCancel, nothing of it kept), a PACS pull at its next
+   * instance; `report` holds what was imported before, which stays.
    */
   | { readonly state: 'cancelled'; readonly report: ImportReport };
 

@@ -81,7 +81,8 @@ export interface ImportJobDeps {
 /**
  * `onProgress`: bytes of a slide de-identified, tiles written of a slide's pyramid, frames decoded of a video, or stills of a folder made frames;
  * `onCounts`: a PACS pull's instances and bytes. `secret`: what the job was given in memory (a PACS password).
- * `signal`: aborted when the job is cancelled; the import stops at its next file, instance or tile and reports what it imported.
+ * `signal`: aborted when the job is cancelled; the import stops the file in hand (its tool killed, nothing of it kept), reports it
+ * stopped (stoppedByCancel) and what it imported before, which stays.
  */
 export type ImportFile = (
   job: ImportJobRow,
@@ -256,6 +257,7 @@ export class ImportJobs {
       onSlideProgress: (_file, done, total) => onProgress('tiles', done, total),
       onFrameProgress: (_file, done, total) => onProgress('frames', done, total),
       onSlideReplaced,
+      signal,
     });
   };
 

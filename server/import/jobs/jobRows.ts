@@ -223,7 +223,7 @@ export function importJobOf(row: ImportJobRow): ImportJob {
   const identity = { id: row.id, datasetId: row.dataset_id, fileName: row.file_name, kind: kindOf(row), createdAt: row.created_at, updatedAt: row.updated_at } as const;
   switch (row.state) {
     case 'building': {
-      const building = { ...identity, state: 'building', phase: (row.phase ?? 'opening') as ImportJobPhase, percent: Number(row.percent) } as const;
+      const building = { ...identity, state: 'building', phase: (row.phase ?? 'opening') as ImportJobPhase, percent: Number(row.percent), cancelRequested: row.cancel_requested_at !== null } as const;
       if (row.done_count === null || row.total_count === null) return building;
       return { ...building, counts: { done: Number(row.done_count), total: Number(row.total_count), bytes: Number(row.done_bytes ?? 0) } };
     }

@@ -94,10 +94,11 @@ export class DicomWsiSlide implements SlideReader {
     return this.served.map(({ width, height, downsample }) => ({ width, height, downsample }));
   }
 
-  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress): Promise<PyramidShape> {
+  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape> {
     const total = this.served.reduce((sum, level) => sum + level.across * level.down, 0);
     let done = 0;
     const put = async (level: number, x: number, y: number, bytes: Uint8Array) => {
+      signal?.throwIfAborted();
       await writer.put(level, x, y, bytes);
       done += 1;
       onProgress?.(done, total);
