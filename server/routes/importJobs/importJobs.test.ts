@@ -156,9 +156,16 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import jobs'))
       expect((await cancel()).statusCode).toBe(401);
       expect((await cancel(annotator.auth)).statusCode).toBe(404);
 
+      const running = await server.app.inject({ method: 'GET', url: `/api/import-jobs/${job.id}`, headers: admin.auth });
+      expect(json<ImportJob>(running)).toMatchObject({ state: 'building', cancelRequested: false });
       const stopping = await cancel(admin.auth);
       expect(stopping.statusCode, stopping.body).toBe(202);
-      expect(json<ImportJob>(stopping).state).toBe('building');
+      expect(json<ImportJob>(stopping)).toMatchObject({ state: 'building', cancelRequested: true });
+      // Every answer says the cancel is under way, so a reloaded table offers no second Cancel.
+      const shown = await server.app.inject({ method: 'GET', url: `/api/import-jobs/${job.id}`, headers: admin.auth });
+      expect(json<ImportJob>(shown)).toMatchObject({ state: 'building', cancelRequested: true });
+      const listed = await server.app.inject({ method: 'GET', url: `/api/datasets/${datasetId}/import-jobs`, headers: admin.auth });
+      expect(json<ImportJob[]>(listed)).toMatchObject([{ id: job.id, state: 'building', cancelRequested: true }]);
       pacs.release();
       const ended = await finished(job);
       expect(ended).toMatchObject({ state: 'cancelled', report: { outcomes: [{ file: job.fileName, status: 'refused', reason: CANCELLED_REASON }], itemIds: [] } });

@@ -408,6 +408,10 @@ export const appMessages = {
     en: 'Refused: its image could not be decoded, so it could not be shown.',
     ja: '拒否：画像をデコードできないため、表示できません。',
   },
+  'admin.upload.reason.stoppedByCancel': {
+    en: 'Stopped: its import was cancelled while it was being built; nothing of it was kept.',
+    ja: '停止：構築中に取り込みが中止されたため、このファイルは何も保存されていません。',
+  },
   'admin.upload.reason.decodeTimedOut': {
     en: 'Refused: reading its image took too long.',
     ja: '拒否：画像の読み込みに時間がかかりすぎました。',
@@ -460,7 +464,8 @@ export const appMessages = {
   'admin.jobs.retry': { en: 'Retry', ja: '再試行' },
   'admin.jobs.deidentifying': { en: 'De-identifying the slide (copying its tiles): {percent} %', ja: 'スライドを匿名化中（タイルを複製）：{percent} %' },
   'admin.jobs.cancel': { en: 'Cancel', ja: '中止' },
-  'admin.jobs.cancelling': { en: 'Stopping after the file or instance in hand…', ja: '処理中のファイルまたはインスタンスの後で停止します…' },
+  'admin.jobs.cancelling': { en: 'Cancelling…', ja: '中止しています…' },
+  'admin.jobs.stoppedFile': { en: '{file} was stopped while it was being built; nothing of it was kept.', ja: '{file} は構築中に停止したため、何も保存されていません。' },
   'admin.jobs.cancelled': { en: 'Cancelled: nothing was imported.', ja: '中止しました：何も取り込まれていません。' },
   'admin.jobs.cancelledAfter': { en: 'Cancelled: {imported} imported before it stopped are kept.', ja: '中止しました：停止前に取り込んだ {imported} 件は保持されます。' },
   'admin.assign.title': { en: 'Assign items', ja: '症例の割り当て' },

@@ -49,8 +49,9 @@ export function ImportJobsTable({
 
 function JobRow({ job, onRetry, onCancel }: { readonly job: ImportJob; readonly onRetry: (jobId: string) => void; readonly onCancel: (jobId: string) => void }) {
   const t = useT();
-  // Asked to stop: a running job ends at its next file or instance, a few polls later.
+  // Asked to stop here, before the server's answer shows it (cancelRequested, also after a reload).
   const [cancelAsked, setCancelAsked] = useState(false);
+  const cancelling = cancelAsked || (job.state === 'building' && job.cancelRequested);
   const { text, tone, detail } = importJobText(t, job);
   const unfinished = job.state === 'queued' || job.state === 'building';
   const percent = job.state === 'building' ? job.percent : job.state === 'done' ? 100 : 0;
@@ -64,8 +65,12 @@ function JobRow({ job, onRetry, onCancel }: { readonly job: ImportJob; readonly 
         <span className={tone} title={detail ?? undefined}>
           {text}
         </span>{' '}
-        {unfinished && cancelAsked && <span className="muted">{t('admin.jobs.cancelling')}</span>}
-        {unfinished && !cancelAsked && (
+        {unfinished && cancelling && (
+          <span className="muted" data-testid={`import-job-cancelling-${job.id}`}>
+            {t('admin.jobs.cancelling')}
+          </span>
+        )}
+        {unfinished && !cancelling && (
           <button
             type="button"
             data-testid={`import-job-cancel-${job.id}`}

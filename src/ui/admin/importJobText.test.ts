@@ -15,9 +15,9 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
   it('says each step of a build in its own words, with the percent of tiles written', () => {
     const steps = [
       text({ ...identity, state: 'queued' }),
-      text({ ...identity, state: 'building', phase: 'opening', percent: 0 }),
-      text({ ...identity, state: 'building', phase: 'tiles', percent: 42 }),
-      text({ ...identity, state: 'building', phase: 'storing', percent: 100 }),
+      text({ ...identity, state: 'building', cancelRequested: false, phase: 'opening', percent: 0 }),
+      text({ ...identity, state: 'building', cancelRequested: false, phase: 'tiles', percent: 42 }),
+      text({ ...identity, state: 'building', cancelRequested: false, phase: 'storing', percent: 100 }),
     ];
     expect(new Set(steps.map((step) => step.text)).size).toBe(steps.length);
     expect(steps[2]?.text).toContain('42');
@@ -40,9 +40,9 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
   });
 
   it('says a slide being de-identified by its percent, and a cancelled job by what it had imported', () => {
-    const deid = text({ ...identity, kind: 'deidSlide', state: 'building', phase: 'deidentifying', percent: 37 });
+    const deid = text({ ...identity, kind: 'deidSlide', state: 'building', cancelRequested: false, phase: 'deidentifying', percent: 37 });
     expect(deid.text).toContain('37');
-    expect(deid.text).not.toBe(text({ ...identity, state: 'building', phase: 'tiles', percent: 37 }).text);
+    expect(deid.text).not.toBe(text({ ...identity, state: 'building', cancelRequested: false, phase: 'tiles', percent: 37 }).text);
     const nothing = text({ ...identity, state: 'cancelled', report: { outcomes: [{ file: 'biopsy.svs', status: 'refused', reason: 'cancelled' }], itemIds: [] } });
     expect(nothing).toEqual({ text: t('admin.jobs.cancelled'), tone: 'muted', detail: null });
     const imported = { file: 'a.dcm', status: 'imported', itemId: 'i' } as const;
@@ -51,16 +51,24 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
     expect(some.text).toContain('2');
   });
 
+  it('names the file a cancel stopped mid-build, beside what was imported before it', () => {
+    const imported = { file: 'a.mp4', status: 'imported', itemId: 'i' } as const;
+    const stopped = { file: 'b.mp4', status: 'refused', reason: 'stopped', code: 'stoppedByCancel' } as const;
+    const job = text({ ...identity, state: 'cancelled', report: { outcomes: [imported, stopped], itemIds: ['i'] } });
+    expect(job).toEqual({ text: t('admin.jobs.cancelledAfter', { imported: 1 }), tone: 'muted', detail: t('admin.jobs.stoppedFile', { file: 'b.mp4' }) });
+    expect(job.detail).toContain('b.mp4');
+  });
+
   it('counts a folder of stills: its steps in words of stills and frames, then how many stills it imported and refused', () => {
     const folder: ImportJobIdentity = { ...identity, fileName: 'SATO^JIRO/', kind: 'stillsFolder' };
     const steps = [
-      text({ ...folder, state: 'building', phase: 'opening', percent: 0 }),
-      text({ ...folder, state: 'building', phase: 'frames', percent: 42 }),
-      text({ ...folder, state: 'building', phase: 'storing', percent: 100 }),
+      text({ ...folder, state: 'building', cancelRequested: false, phase: 'opening', percent: 0 }),
+      text({ ...folder, state: 'building', cancelRequested: false, phase: 'frames', percent: 42 }),
+      text({ ...folder, state: 'building', cancelRequested: false, phase: 'storing', percent: 100 }),
     ];
     expect(new Set(steps.map((step) => step.text)).size).toBe(steps.length);
     expect(steps[1]?.text).toContain('42');
-    expect(steps[1]?.text).not.toBe(text({ ...identity, state: 'building', phase: 'frames', percent: 42 }).text);
+    expect(steps[1]?.text).not.toBe(text({ ...identity, state: 'building', cancelRequested: false, phase: 'frames', percent: 42 }).text);
     const done = text({
       ...folder,
       state: 'done',
@@ -79,9 +87,9 @@ describe.each(LANGUAGES)('importJobText in %s', (language) => {
 
   it('counts a PACS pull in instances and megabytes while it runs, then ends with its counts and the first refusal\'s sentence', () => {
     const pull: ImportJobIdentity = { ...identity, fileName: 'pacs:8042: study 1.2.3', kind: 'dicomwebPull' };
-    const asking = text({ ...pull, state: 'building', phase: 'opening', percent: 0 });
-    const running = text({ ...pull, state: 'building', phase: 'instances', percent: 42, counts: { done: 12, total: 28, bytes: 6_314_736 } });
-    expect(asking.text).not.toBe(text({ ...identity, state: 'building', phase: 'opening', percent: 0 }).text);
+    const asking = text({ ...pull, state: 'building', cancelRequested: false, phase: 'opening', percent: 0 });
+    const running = text({ ...pull, state: 'building', cancelRequested: false, phase: 'instances', percent: 42, counts: { done: 12, total: 28, bytes: 6_314_736 } });
+    expect(asking.text).not.toBe(text({ ...identity, state: 'building', cancelRequested: false, phase: 'opening', percent: 0 }).text);
     expect(running.text).toBe(t('pacsPull.jobInstances', { done: 12, total: 28, megabytes: '6.3' }));
     expect(running.text).toContain('12');
     expect(running.text).toContain('6.3');

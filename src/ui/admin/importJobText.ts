@@ -21,7 +21,9 @@ export function importJobText(t: Translate, job: ImportJob): OutcomeText {
       return { text: t(job.phase === 'opening' ? 'admin.jobs.opening' : 'admin.jobs.storing'), tone: 'muted', detail: null };
     case 'cancelled': {
       const imported = job.report.outcomes.filter((outcome) => outcome.status === 'imported').length;
-      return { text: imported > 0 ? t('admin.jobs.cancelledAfter', { imported }) : t('admin.jobs.cancelled'), tone: 'muted', detail: null };
+      const stopped = job.report.outcomes.find((outcome) => outcome.status === 'refused' && outcome.code === 'stoppedByCancel');
+      const detail = stopped ? t('admin.jobs.stoppedFile', { file: stopped.file }) : null;
+      return { text: imported > 0 ? t('admin.jobs.cancelledAfter', { imported }) : t('admin.jobs.cancelled'), tone: 'muted', detail };
     }
     case 'done':
     case 'failed': {

@@ -26,6 +26,7 @@ const REFUSAL_TEXT: Readonly<Record<ImportRefusalCode, MessageKey>> = {
   stillIdentifying: 'admin.upload.reason.stillIdentifying',
   notDeidentifiable: 'admin.upload.reason.notDeidentifiable',
   slideLabelDropped: 'admin.upload.reason.slideLabelDropped',
+  stoppedByCancel: 'admin.upload.reason.stoppedByCancel',
 };
 
 export function importOutcomeText(t: Translate, outcome: FileImportOutcome): OutcomeText {
