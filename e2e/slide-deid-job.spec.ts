@@ -3,7 +3,9 @@
  * admins import): the browser sends the file as it is, the server answers with a job that
  * de-identifies it, and the import jobs table follows it and cancels it. Two PACS pulls from a
  * stand-in PACS that holds its answers keep both of the server's job slots busy, so the slide's
- * job is queued for as long as the test needs; one pull is cancelled while it runs. Once the PACS
+ * job is queued for as long as the test needs; one pull is cancelled while it runs (the running job
+ * the test can hold at a known point: admins alone import, so the admin drives it), shows
+ * Cancelling… instead of Cancel, also after a reload, and ends cancelled. Once the PACS
  * answers, the slide uploaded again is de-identified and built, under a pseudonymous name, with
  * its objective power and scanner kept.
  */
@@ -72,9 +74,20 @@ test('an admin uploads a slide into a de-identifying dataset: its job is followe
     const cancelAnswered = page.waitForResponse((response) => response.url().endsWith(`/api/import-jobs/${first.id}/cancel`));
     await jobsTable(page).getByTestId(`import-job-cancel-${first.id}`).click();
     expect((await cancelAnswered).status()).toBe(202);
-    await expect(jobsTable(page).getByTestId(`import-job-${first.id}`)).toContainText('Stopping after the file or instance in hand');
+    const firstRow = () => jobsTable(page).getByTestId(`import-job-${first.id}`);
+    await expect(firstRow()).toContainText('Cancelling…');
+    await expect(jobsTable(page).getByTestId(`import-job-cancel-${first.id}`)).toHaveCount(0);
+    // After a reload the server's answer (cancelRequested) says so: no second Cancel is offered while the pull is held.
+    await page.reload();
+    await byTestId(page, 'nav-admin').click();
+    await byTestId(page, 'upload-dataset').selectOption({ label: dataset.name });
+    await expect(firstRow()).toHaveAttribute('data-state', 'building');
+    await expect(jobsTable(page).getByTestId(`import-job-cancelling-${first.id}`)).toHaveText('Cancelling…');
+    await expect(jobsTable(page).getByTestId(`import-job-cancel-${first.id}`)).toHaveCount(0);
+    await expect(jobsTable(page).getByTestId(`import-job-cancel-${second.id}`)).toBeVisible();
     pacs.release();
-    await expect(jobsTable(page).getByTestId(`import-job-${first.id}`)).toHaveAttribute('data-state', 'cancelled');
+    await expect(firstRow()).toHaveAttribute('data-state', 'cancelled');
+    await expect(firstRow().locator('td:last-child')).toHaveText('Cancelled: nothing was imported.');
     await expect(jobsTable(page).getByTestId(`import-job-${second.id}`)).toHaveAttribute('data-state', 'failed');
 
     const again = await uploadSlide(page, 4);
