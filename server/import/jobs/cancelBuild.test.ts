@@ -4,6 +4,7 @@
  * it starts, as the queue's own importer runs it), then cancelled through the queue. The child is
  * gone, its work folders are gone, nothing of the file is in the blob store or the database, and
  * the job ends cancelled naming the file stopped. No sleep: the held child cannot finish first.
+ * And of two videos imported in one run, the one imported before the cancel stays.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -19,6 +20,7 @@ import { observeChildren } from '../../processes/stopOnAbort';
 import { createDataset } from '../../services/datasets';
 import { makeTestVideo } from '../../testing/frameFixtures';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
+import { importDicomFiles } from '../importFiles';
 import { STOPPED_BY_CANCEL_REASON } from '../stoppedByCancel';
 import { ImportJobs, type Ticker } from './importJobs';
 import { findImportJob, importJobOf, type ImportJobRow } from './jobRows';
@@ -149,6 +151,31 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
       await expectNothingKept('endoscopy.mp4', outcome, outcome.child.spawnargs.at(-1) as string);
     } finally {
       await rm(video, { force: true });
+    }
+  });
+  it('keeps a video imported before the cancel and stops the next one in hand', async () => {
+    const first = join(work, '..', `${work.split('/').at(-1)}-first.mp4`);
+    const second = join(work, '..', `${work.split('/').at(-1)}-second.webm`);
+    await makeTestVideo(first, { format: 'mp4', width: 160, height: 120, fps: 10, seconds: 1 });
+    await makeTestVideo(second, { format: 'webm', width: 160, height: 120, fps: 10, seconds: 1 });
+    const cancel = new AbortController();
+    let decodes = 0;
+    // The second ffmpeg decode is the second video's: cancelled as it starts.
+    const stopObserving = observeChildren((_child, name) => {
+      if (name === 'ffmpeg' && ++decodes === 2) cancel.abort();
+    });
+    try {
+      const files = [first, second].map((path) => ({ name: path.split('/').at(-1) as string, path }));
+      const report = await importDicomFiles(database.db, datasetId, files, null, { blobs, now, signal: cancel.signal });
+      const [kept, stopped] = report.outcomes;
+      expect(kept).toMatchObject({ file: files[0]?.name, status: 'imported' });
+      expect(stopped).toMatchObject({ file: files[1]?.name, status: 'refused', code: 'stoppedByCancel' });
+      expect(report.itemIds).toHaveLength(1);
+      expect(await database.db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute()).toEqual([{ id: report.itemIds[0] }]);
+    } finally {
+      stopObserving();
+      await rm(first, { force: true });
+      await rm(second, { force: true });
     }
   });
 });
