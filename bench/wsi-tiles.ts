@@ -34,6 +34,7 @@ import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
 import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
+import { formatMilestones, logRequests, readMilestones, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
 import { startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
@@ -189,16 +190,26 @@ type Settled = () => boolean;
 const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
 const BARE_SETTLED: Settled = () => true;
 
-/** ms from navigation to the first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, settled: Settled): Promise<{ cold: number; warm: number }> {
+/** One navigation's first screen: its time, where it went, what the page asked for first. */
+interface Navigation {
+  readonly ms: number;
+  readonly milestones: FirstScreenMilestones;
+  readonly requests: RequestLog;
+}
+
+/** The first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
+async function firstScreen(browser: Browser, server: BenchServer, url: string, settled: Settled): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     await context.addInitScript({ content: RECORD_READY });
+    await context.addInitScript({ content: RECORD_VIEWER_CREATED });
     const page = context.pages()[0] ?? (await context.newPage());
-    const once = async (): Promise<number> => {
+    const once = async (): Promise<Navigation> => {
+      const requests = logRequests(page);
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
-      return (await page.evaluate(() => window.__benchSlideReady)) as number;
+      const milestones = await readMilestones(page);
+      return { ms: milestones.drawn, milestones, requests: requests() };
     };
     const cold = await once();
     await page.waitForFunction(settled, undefined, { timeout: 120_000 });
@@ -280,20 +291,29 @@ async function browserFirstScreen(): Promise<void> {
     const appUrl = `/items/${itemId}`;
     const size = await appViewerSize(browser, server, appUrl);
     const bareUrl = `${BARE_BASE}slide.html?${new URLSearchParams({ dzi: `/${linkName}/slide.dzi`, w: String(size.w), h: String(size.h) }).toString()}`;
-    const app: { cold: number; warm: number; open: number }[] = [];
-    const bare: { cold: number; warm: number; open: number }[] = [];
+    const app: { cold: Navigation; warm: Navigation; open: number }[] = [];
+    const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
       app.push({ ...(await firstScreen(browser, server, appUrl, APP_SETTLED)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
       bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE_SETTLED)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-    const appCold = median(app.map((r) => r.cold));
-    const bareCold = median(bare.map((r) => r.cold));
-    const appWarm = median(app.map((r) => r.warm));
-    const bareWarm = median(bare.map((r) => r.warm));
+    const appCold = median(app.map((r) => r.cold.ms));
+    const bareCold = median(bare.map((r) => r.cold.ms));
+    const appWarm = median(app.map((r) => r.warm.ms));
+    const bareWarm = median(bare.map((r) => r.warm.ms));
     const appOpen = median(app.map((r) => r.open));
     const bareOpen = median(bare.map((r) => r.open));
     console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms, opened from its list ${appOpen.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms, opened in the loaded page ${bareOpen.toFixed(0)} ms`);
+    for (const phase of ['cold', 'warm'] as const) {
+      console.log(`  ${phase} app  (medians): ${formatMilestones(app.map((r) => r[phase].milestones))}`);
+      console.log(`  ${phase} bare (medians): ${formatMilestones(bare.map((r) => r[phase].milestones))}`);
+    }
+    const lastCold = app[app.length - 1]?.cold.requests;
+    if (lastCold) {
+      console.log(`  app cold, last run: ${lastCold.beforeFirstTile.length} requests before the first tile: ${lastCold.beforeFirstTile.join(', ')}`);
+      console.log(`  app cold, last run: scripts fetched: ${lastCold.scripts.join(', ')}`);
+    }
     printBench('wsi-tiles', 'first-screen-cold-ms', appCold, bareCold);
     printBench('wsi-tiles', 'first-screen-warm-ms', appWarm, bareWarm);
     printBench('wsi-tiles', 'first-screen-open-ms', appOpen, bareOpen);

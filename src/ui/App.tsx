@@ -1,11 +1,7 @@
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
-import { AdjudicationPage } from './adjudication/AdjudicationPage';
-import { AdminPage } from './admin/AdminPage';
 import { DatasetListPage } from './catalog/DatasetListPage';
 import { ItemListPage } from './catalog/ItemListPage';
-import { CreditPage } from './credit/CreditPage';
-import { DashboardPage } from './dashboard/DashboardPage';
 import { Header } from './Header';
 import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
@@ -13,8 +9,15 @@ import { ChangePasswordPage } from './login/ChangePasswordPage';
 import { ReviewItemPage } from './review/item/ReviewItemPage';
 import { LoginPage } from './login/LoginPage';
 import { ReviewQueuePage } from './review/queue/ReviewQueuePage';
-import { ReleasesPage } from './releases/ReleasesPage';
+import { lazyScreen } from './lazyScreen';
 import { paths, useRoute, type Route } from './router';
+
+// Screens of the admin, the WG lead and the reviewer's adjudication: loaded when first shown.
+const AdminPage = lazyScreen(() => import('./admin/AdminPage').then((m) => m.AdminPage));
+const DashboardPage = lazyScreen(() => import('./dashboard/DashboardPage').then((m) => m.DashboardPage));
+const CreditPage = lazyScreen(() => import('./credit/CreditPage').then((m) => m.CreditPage));
+const ReleasesPage = lazyScreen(() => import('./releases/ReleasesPage').then((m) => m.ReleasesPage));
+const AdjudicationPage = lazyScreen(() => import('./adjudication/AdjudicationPage').then((m) => m.AdjudicationPage));
 
 export function App() {
   const status = useAppStore((state) => state.sessionStatus);

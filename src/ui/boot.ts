@@ -4,13 +4,16 @@
  * to mount first would add their render to the path of the first image.
  */
 import type { AppStore } from '../store';
-import { startItem } from './item/viewerPreload';
+import { preloadViewerOf, startItem } from './item/viewerPreload';
 import { parseRoute } from './router';
 
 export async function boot(store: AppStore, pathname: string): Promise<void> {
+  const route = parseRoute(pathname);
+  // startItem's guess, made before the session is read back: a chunk needs no token, and its
+  // download and parse then overlap reading IndexedDB instead of following it.
+  if (route.name === 'item') void preloadViewerOf('slide');
   await store.getState().restoreSession();
   const { session, sessionStatus } = store.getState();
   if (sessionStatus !== 'authenticated' || !session || session.user.mustChangePassword) return;
-  const route = parseRoute(pathname);
   if (route.name === 'item') startItem(route.itemId);
 }

@@ -7,6 +7,11 @@ export const appMessages = {
   'common.loading': { en: 'Loading…', ja: '読み込み中…' },
   'common.cancel': { en: 'Cancel', ja: 'キャンセル' },
   'common.close': { en: 'Close', ja: '閉じる' },
+  'screen.chunkError': {
+    en: 'This page could not be loaded: the network is unavailable and it was not saved for offline use.',
+    ja: 'このページを読み込めません。ネットワークに接続できず、オフライン用にも保存されていません。',
+  },
+  'screen.retry': { en: 'Try again', ja: '再試行' },
 
   'header.language': { en: 'Language', ja: '表示言語' },
   'header.logout': { en: 'Sign out', ja: 'ログアウト' },

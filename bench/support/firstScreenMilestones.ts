@@ -1,0 +1,141 @@
+/**
+ * Where a slide page's first screen of tiles spends its time: milestones since navigation start,
+ * read from the page's resource timing (same definitions for the app and the bare OpenSeadragon
+ * page where both have the step), and the requests the page sent before its first tile.
+ */
+import type { Page } from '@playwright/test';
+import { ms } from './stats';
+
+/** ms since navigation start; null where the page has no such step (the bare page has no chunk). */
+export interface FirstScreenMilestones {
+  /** The entry script's bytes in (the app's index-*.js, the bare page's slide-*.js). */
+  readonly scriptReceived: number | null;
+  /** DOMContentLoaded: the entry module (and what it imports statically) evaluated. */
+  readonly scriptRun: number | null;
+  /** What says how to open the slide: the app's item detail, the bare page's .dzi. */
+  readonly descriptorReceived: number | null;
+  /** App only: the slide viewer's chunk (SlideViewer-*.js, OpenSeadragon) in. */
+  readonly viewerChunkReceived: number | null;
+  /** OpenSeadragon's container in the page: the viewer made, the slide being opened. */
+  readonly viewerCreated: number | null;
+  readonly firstTileRequested: number | null;
+  /** The last tile asked for before the screen was drawn, in. */
+  readonly lastTileReceived: number | null;
+  /** The viewer's data-ready="true". */
+  readonly drawn: number;
+}
+
+/** The order a page's requests went out, up to the first tile's. */
+export interface RequestLog {
+  /** Paths (with the request's resource type) sent before the first tile request. */
+  readonly beforeFirstTile: readonly string[];
+  /** JavaScript files the page fetched before the screen was drawn. */
+  readonly scripts: readonly string[];
+}
+
+interface Entry {
+  readonly path: string;
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the init script records in the page (see `RECORD_VIEWER_CREATED`). */
+export interface PageMarks {
+  readonly drawn: number;
+  readonly viewerCreated: number | null;
+  readonly domContentLoaded: number;
+}
+
+/** Runs in every document before its scripts: when OpenSeadragon first puts its container in the page. */
+export const RECORD_VIEWER_CREATED = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.openseadragon-container')) {
+      window.__benchViewerCreated = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+declare global {
+  interface Window {
+    __benchViewerCreated?: number;
+  }
+}
+
+export const TILE_PATH = /\/tiles\/|_files\//;
+const ENTRY_SCRIPT = /\/(assets\/index|bench-bare\/assets\/slide)-[^/]*\.js$/;
+const DESCRIPTOR = /^\/api\/items\/[^/]+$|\.dzi$/;
+const VIEWER_CHUNK = /\/SlideViewer-[^/]*\.js$/;
+
+/** Reads the page's resource timing once its screen is drawn. */
+export async function readMilestones(page: Page): Promise<FirstScreenMilestones> {
+  const { entries, marks } = await page.evaluate(() => ({
+    entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+      path: new URL(entry.name).pathname,
+      type: entry.initiatorType,
+      start: entry.startTime,
+      end: entry.responseEnd,
+    })),
+    marks: {
+      drawn: window.__benchSlideReady as number,
+      viewerCreated: window.__benchViewerCreated ?? null,
+      domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    },
+  }));
+  return milestonesOf(entries, marks);
+}
+
+export function milestonesOf(entries: readonly Entry[], marks: PageMarks): FirstScreenMilestones {
+  const first = (pattern: RegExp) => entries.find((entry) => pattern.test(entry.path))?.end ?? null;
+  const tiles = entries.filter((entry) => TILE_PATH.test(entry.path) && entry.start <= marks.drawn);
+  const tileEnds = tiles.map((tile) => tile.end).filter((end) => end > 0 && end <= marks.drawn);
+  return {
+    scriptReceived: first(ENTRY_SCRIPT),
+    scriptRun: marks.domContentLoaded,
+    descriptorReceived: first(DESCRIPTOR),
+    viewerChunkReceived: first(VIEWER_CHUNK),
+    viewerCreated: marks.viewerCreated,
+    firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
+    lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
+    drawn: marks.drawn,
+  };
+}
+
+/** Logs every request `page` sends from now on (its workers' too); read it once the screen is drawn. */
+export function logRequests(page: Page): () => RequestLog {
+  const sent: { path: string; type: string }[] = [];
+  const onRequest = (request: { url(): string; resourceType(): string }) => {
+    sent.push({ path: new URL(request.url()).pathname, type: request.resourceType() });
+  };
+  page.on('request', onRequest);
+  return () => {
+    page.off('request', onRequest);
+    const firstTile = sent.findIndex((request) => TILE_PATH.test(request.path));
+    const before = firstTile < 0 ? sent : sent.slice(0, firstTile);
+    return {
+      beforeFirstTile: before.map((request) => `${request.type} ${request.path}`),
+      scripts: sent.filter((request) => request.path.endsWith('.js')).map((request) => request.path.replace(/^.*\//, '')),
+    };
+  };
+}
+
+const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
+  ['scriptReceived', 'entry script in'],
+  ['scriptRun', 'DOMContentLoaded'],
+  ['descriptorReceived', 'detail / .dzi in'],
+  ['viewerChunkReceived', 'viewer chunk in'],
+  ['viewerCreated', 'OpenSeadragon made'],
+  ['firstTileRequested', 'first tile asked'],
+  ['lastTileReceived', 'last tile in'],
+  ['drawn', 'drawn'],
+];
+
+/** One line of medians per step, the steps a page lacks left out. */
+export function formatMilestones(runs: readonly FirstScreenMilestones[]): string {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  return STEPS.flatMap(([key, name]) => {
+    const known = runs.map((run) => run[key]).filter((value): value is number => value !== null);
+    return known.length === runs.length && known.length > 0 ? [`${name} ${ms(median(known))}`] : [];
+  }).join(', ');
+}
