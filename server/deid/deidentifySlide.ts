@@ -77,7 +77,9 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
     let tiles = { path: source, levels: kept.pyramid?.levels ?? [] };
     if (!kept.pyramid) {
       const reencoded = join(dir, 'reencoded.tif');
-      await reencode(source, reencoded, reader.facts.sourceLevels[0] as { width: number; height: number }, openslide.ok);
+      // libvips opens a generic TIFF with its own TIFF loader (`page`), a vendor format through OpenSlide (`level`).
+      const openslideLoads = openslide.ok && properties.get('openslide.vendor') !== 'generic-tiff';
+      await reencode(source, reencoded, reader.facts.sourceLevels[0] as { width: number; height: number }, openslideLoads);
       const pyramid = await sourcePyramid(reencoded, 'generic-tiff');
       if (!pyramid) throw new Error('libvips wrote no tiled pyramid');
       tiles = { path: reencoded, levels: pyramid.levels };
@@ -111,8 +113,8 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
 }
 
 /** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size (then copied under the kept metadata). */
-async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideReads: boolean): Promise<void> {
-  const args = ['tiffsave', `${source}[${openslideReads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
+async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideLoads: boolean): Promise<void> {
+  const args = ['tiffsave', `${source}[${openslideLoads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
   args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
   if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
   const saved = await runTool('vips', args);

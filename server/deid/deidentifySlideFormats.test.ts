@@ -111,6 +111,21 @@ describe.skipIf(!hasPathologySampleData())('deidentifySlide on OME-TIFF and NDPI
     }
   });
 
+  it('re-encodes an OME-TIFF whose tiles are in a compression it does not pass on (WebP), still keeping its scan facts and no PHI', async () => {
+    const phi = await makePhiOmeTiff(dir, 'webp');
+    const slide = await deidentifySlide(phi);
+    try {
+      expect(phiIn(readFileSync(slide.path))).toEqual([]);
+      expect(nonStructuralTags(await tiffTagsOf(slide.path))).toEqual([270]);
+      expect(await scanFacts(slide.path)).toEqual(await scanFacts(phi));
+      expect(slide.report.entries).toContainEqual({ path: 'pixels', keyword: 'Level0Pixels', outcome: 'replaced', by: 'basic' });
+      expect(keptKeywords(slide)).toEqual(['ObjectivePower', 'MicronsPerPixel', 'Manufacturer', 'ManufacturerModelName']);
+      expect(meanAbsDiff(await decodeRegion(slide.path, 0, 0, 512, 512), await decodeRegion(phi, 0, 0, 512, 512))).toBeLessThan(3);
+    } finally {
+      await slide.release();
+    }
+  });
+
   it('passes the Bio-Formats sample OME-TIFF tile for tile (its JFIF tiles under an RGB tag too), keeping its pixel size', async () => {
     const sample = pathologySample('OS-1-detail.ome.tif');
     const slide = await deidentifySlide(sample);

@@ -64,12 +64,15 @@ async function labelJpeg(): Promise<Buffer> {
   return Buffer.concat([jpeg.subarray(0, 2), comment, text, jpeg.subarray(2)]);
 }
 
-/** Writes `PHIFAMILY_PHIGIVEN.ome.tif` into `dir` (the name is PHI too) and returns its path. */
-export async function makePhiOmeTiff(dir: string): Promise<string> {
+/**
+ * Writes `PHIFAMILY_PHIGIVEN.ome.tif` into `dir` (the name is PHI too) and returns its path. Its
+ * tiles are JPEG, or WebP: a compression a de-identified copy does not pass on as it is.
+ */
+export async function makePhiOmeTiff(dir: string, compression: 'jpeg' | 'webp' = 'jpeg'): Promise<string> {
   const pyramid = join(dir, 'ome-pyramid.tif');
   // Loading sharp points VIPSHOME at its own libvips; Debian's vips wants its own modules.
   const { VIPSHOME: _sharpsLibvips, ...env } = process.env;
-  execFileSync('vips', ['tiffsave', pathologySample('ihc_colon_dab_hematoxylin.png'), pyramid, '--tile', '--pyramid', '--subifd', '--compression', 'jpeg', '--Q', '90', '--tile-width', '128', '--tile-height', '128'], { env });
+  execFileSync('vips', ['tiffsave', pathologySample('ihc_colon_dab_hematoxylin.png'), pyramid, '--tile', '--pyramid', '--subifd', '--compression', compression, '--Q', '90', '--tile-width', '128', '--tile-height', '128'], { env });
   const vipsFile = readFileSync(pyramid);
   assertLittleEndianClassic(vipsFile, 'the vips pyramid');
 
