@@ -9,12 +9,16 @@
  *   const slide = await deidentifySlide(pathOfUpload);
  *   try { store slide.path as `slide.name`; save slide.report } finally { await slide.release() }
  *
- * An Aperio SVS or a generic tiled TIFF keeps its pyramid's tiles byte for byte (tiledTiffCopy.ts:
- * the scanner's pixels, no second JPEG generation); an SVS keeps its description in Aperio's form
- * with only AppMag and MPP, so OpenSlide still reads it as Aperio with both. Any other layout (an
- * NDPI, an OME-TIFF's sub-images) goes through libvips: level 0 read (through OpenSlide where
- * OpenSlide reads the file) and written as a new JPEG pyramid with `--strip`, which keeps the pixel
- * size (X/YResolution) but not the objective power or the scanner.
+ * An Aperio SVS, a generic tiled TIFF or a tiled OME-TIFF keeps its pyramid's tiles byte for byte
+ * (tiledTiffCopy.ts: the scanner's pixels, no second JPEG generation); an SVS keeps its description
+ * in Aperio's form with only AppMag and MPP, so OpenSlide still reads it as Aperio with both; an
+ * OME-TIFF keeps its first series' pyramid as SubIFDs of level 0 under a minimal OME-XML
+ * (keptSlideMetadata.ts says which form keeps what). A Hamamatsu NDPI stores each level as one JPEG
+ * with restart markers, not TIFF tiles, so its pixels cannot pass as they are: it, and any slide
+ * whose tiles cannot be copied (strips, an odd compression), goes through libvips: level 0 read
+ * (through OpenSlide where OpenSlide reads the file) and written as a new JPEG pyramid with
+ * `--strip`, whose tiles are then copied the same way under the minimal OME-XML, which keeps the
+ * pixel size, the objective power and the scanner's make and model that OpenSlide read.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -26,7 +30,8 @@ import { parseProperties, runTool } from '../slides/processes';
 import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from '../slides/refusal';
 import { openTiffSlide } from '../slides/tiffReader';
 import { keptSlideMetadata } from './keptSlideMetadata';
-import { IDENTIFYING_VENDOR_FIELDS, identifyingTagNames, nonStructuralTags, tiffTagsOf } from './slideTags';
+import { IDENTIFYING_VENDOR_FIELDS, firstTextTagsOf, identifyingTagNames, nonStructuralTags, tiffTagsOf } from './slideTags';
+import { pixelShapeAt, sourcePyramid } from './slidePyramid';
 import { copyTiledImages } from './tiledTiffCopy';
 
 export interface DeidentifiedSlide {
@@ -42,7 +47,7 @@ export interface DeidentifiedSlide {
 
 export interface DeidentifySlideOptions {
   readonly limits?: SlideLimits;
-  /** Bytes of tiles copied of all to copy (a slide libvips re-encodes reports none). */
+  /** Bytes of tiles copied of all to copy (a slide libvips re-encodes reports them once libvips is done). */
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the copy at its next tile, or kills libvips re-encoding it; deidentifySlide then throws the signal's reason. */
   readonly signal?: AbortSignal;
@@ -69,23 +74,36 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
 
     const out = join(dir, 'deidentified.tif');
     const kept = await keptSlideMetadata(source, properties);
-    if (kept) await copyTiledImages(source, out, { images: kept.images, text: kept.text, onProgress: options.onProgress, signal: options.signal });
-    else await reencode(source, out, reader.facts.sourceLevels[0] as { width: number; height: number }, openslide.ok, options.signal);
+    let tiles = { path: source, levels: kept.pyramid?.levels ?? [] };
+    if (!kept.pyramid) {
+      const reencoded = join(dir, 'reencoded.tif');
+      // libvips opens a generic TIFF with its own TIFF loader (`page`), a vendor format through OpenSlide (`level`).
+      const openslideLoads = openslide.ok && properties.get('openslide.vendor') !== 'generic-tiff';
+      await reencode(source, reencoded, reader.facts.sourceLevels[0] as { width: number; height: number }, openslideLoads, options.signal);
+      const pyramid = await sourcePyramid(reencoded, 'generic-tiff');
+      if (!pyramid) throw new Error('libvips wrote no tiled pyramid');
+      tiles = { path: reencoded, levels: pyramid.levels };
+    }
+    const text = kept.text(await pixelShapeAt(tiles.path, tiles.levels[0] as number));
+    await copyTiledImages(tiles.path, out, { images: tiles.levels, layout: kept.layout, text, onProgress: options.onProgress, signal: options.signal });
     options.signal?.throwIfAborted();
 
-    const left = nonStructuralTags(await tiffTagsOf(out), new Set(kept?.text.keys() ?? []));
+    const left = nonStructuralTags(await tiffTagsOf(out), new Set(text.keys()));
     if (left.length > 0) throw new Error(`the de-identified slide still has TIFF tags ${left.join(', ')}`);
+    const written = await firstTextTagsOf(out, [...text.keys()]);
+    if ([...text].some(([tag, value]) => written.get(tag) !== value)) throw new Error('the de-identified slide does not carry exactly the text it was given');
     const sha256 = await sha256Of(out);
     const name = `slide-${sha256.slice(0, 12)}.tif`;
-    const keptFields = new Set(kept?.fields.map((field) => field.source) ?? []);
+    const keptFields = new Set(kept.fields.map((field) => field.source));
     const entries: DeidReportEntry[] = [
       ...reader.facts.associatedImages.map((image, index) => removed(`image:${index}`, associatedImageKeyword(image))),
+      ...kept.otherSeries.map((keyword, index) => removed(`series:${index + 1}`, keyword)),
       ...(sourceTags ? identifyingTagNames(sourceTags).filter((tag) => !keptFields.has(`tag:${tag}`)).map((tag) => removed(`tag:${tag}`, tag)) : [removed('tags', 'AllDescriptiveTags')]),
       ...vendorFields.filter((field) => IDENTIFYING_VENDOR_FIELDS.includes(field)).map((field) => removed(`field:${field}`, field)),
       ...(vendorFields.some((field) => !IDENTIFYING_VENDOR_FIELDS.includes(field) && !keptFields.has(`field:${field}`)) ? [removed('field:other', 'OtherVendorFields')] : []),
-      ...(kept?.fields.map((field) => ({ path: field.source, keyword: field.keyword, outcome: 'kept' as const, by: 'basic' as const })) ?? []),
+      ...kept.fields.map((field) => ({ path: field.source, keyword: field.keyword, outcome: 'kept' as const, by: 'basic' as const })),
       { path: 'name', keyword: 'FileName', outcome: 'replaced', by: 'basic' },
-      kept ? { path: 'pixels', keyword: 'PyramidTiles', outcome: 'kept', by: 'basic' } : { path: 'pixels', keyword: 'Level0Pixels', outcome: 'replaced', by: 'basic' },
+      kept.pyramid ? { path: 'pixels', keyword: 'PyramidTiles', outcome: 'kept', by: 'basic' } : { path: 'pixels', keyword: 'Level0Pixels', outcome: 'replaced', by: 'basic' },
     ];
     return { path: out, name, report: { sopInstanceUid: name, methodCodes: [], dayShift: null, entries }, release };
   } catch (error) {
@@ -94,9 +112,9 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
   }
 }
 
-/** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size. */
-async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideReads: boolean, signal?: AbortSignal): Promise<void> {
-  const args = ['tiffsave', `${source}[${openslideReads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
+/** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size (then copied under the kept metadata). */
+async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideLoads: boolean, signal?: AbortSignal): Promise<void> {
+  const args = ['tiffsave', `${source}[${openslideLoads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
   args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
   if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
   const saved = await runTool('vips', args, { signal });

@@ -17,10 +17,14 @@
  * - Hamamatsu NDPI's private tags (65420–65480): Reference (65427, the slide's case reference),
  *   the scanner serial number (65442), the property map (65449: creation and update dates) and
  *   the stage offsets of the scan.
+ * - an OME-TIFF's OME-XML (in ImageDescription): names, dates, descriptions, annotations, the
+ *   instrument's serial numbers, the file's own name; and its other series (label, macro).
  * What stays: the pyramid's pixels, the pixel size, and where the file says them, the objective
- * power and the scanner's make and model (keptSlideMetadata.ts).
+ * power and the scanner's make and model (keptSlideMetadata.ts: in Aperio's form and TIFF Make and
+ * Model, or in a minimal OME-XML).
  */
-import { fromFile } from 'geotiff';
+import type { ImageFileDirectory } from 'geotiff';
+import { tiffDirectories } from './tiffDirectories';
 
 /** TIFF tags a de-identified slide may carry: how its pixels are laid out, nothing else. */
 const STRUCTURAL_TAGS: ReadonlySet<number> = new Set([
@@ -44,6 +48,7 @@ const STRUCTURAL_TAGS: ReadonlySet<number> = new Set([
   323, // TileLength
   324, // TileOffsets
   325, // TileByteCounts
+  330, // SubIFDs (an OME-TIFF's reduced levels)
   338, // ExtraSamples
   339, // SampleFormat
   347, // JPEGTables
@@ -109,18 +114,32 @@ export const IDENTIFYING_VENDOR_FIELDS: readonly string[] = [
   'ventana.UserName',
 ];
 
-/** The tag numbers of each image directory, in file order. */
+/** The tag numbers of each image directory: each top-level one in file order, followed by its SubIFDs. */
 export async function tiffTagsOf(path: string): Promise<number[][]> {
-  const tiff = await fromFile(path);
-  const count = await tiff.getImageCount();
+  const { topLevel, at } = await tiffDirectories(path);
   const directories: number[][] = [];
-  for (let i = 0; i < count; i += 1) {
-    const { actualizedFields, deferredFields, deferredArrays } = (await tiff.getImage(i)).fileDirectory;
-    const tags = new Set<number>();
-    for (const map of [actualizedFields, deferredFields, deferredArrays]) for (const key of map.keys()) if (typeof key === 'number') tags.add(key);
-    directories.push([...tags].sort((a, b) => a - b));
+  for (const { directory, subIfds } of topLevel) {
+    directories.push(tagsOf(directory));
+    for (const offset of subIfds) directories.push(tagsOf(await at(offset)));
   }
   return directories;
+}
+
+function tagsOf({ actualizedFields, deferredFields, deferredArrays }: ImageFileDirectory): number[] {
+  const tags = new Set<number>();
+  for (const map of [actualizedFields, deferredFields, deferredArrays]) for (const key of map.keys()) if (typeof key === 'number') tags.add(key);
+  return [...tags].sort((a, b) => a - b);
+}
+
+/** The values of some ASCII tags of the first directory, as written (for a check that they are what de-identification wrote). */
+export async function firstTextTagsOf(path: string, tags: readonly number[]): Promise<Map<number, string>> {
+  const [first] = (await tiffDirectories(path)).topLevel;
+  const values = new Map<number, string>();
+  for (const tag of tags) {
+    const value: unknown = first?.directory.hasTag(tag) ? await first.directory.loadValue(tag) : undefined;
+    if (typeof value === 'string') values.set(tag, value.replace(/\0+$/, ''));
+  }
+  return values;
 }
 
 /** The names of the identifying tags in any directory, each once, in tag order. */
@@ -130,9 +149,13 @@ export function identifyingTagNames(directories: readonly (readonly number[])[])
   return [...found].sort((a, b) => a - b).map((tag) => IDENTIFYING_TAGS[tag] ?? `NdpiPrivate${tag}`);
 }
 
-/** Tags outside the structural set and `written` (those de-identification wrote itself): what a de-identified slide must not have. */
+/**
+ * Tags outside the structural set, and outside `written` (those de-identification wrote itself, on
+ * the first directory only): what a de-identified slide must not have.
+ */
 export function nonStructuralTags(directories: readonly (readonly number[])[], written: ReadonlySet<number> = new Set()): number[] {
-  return [...new Set(directories.flat().filter((tag) => !STRUCTURAL_TAGS.has(tag) && !written.has(tag)))].sort((a, b) => a - b);
+  const left = directories.flatMap((tags, index) => tags.filter((tag) => !STRUCTURAL_TAGS.has(tag) && !(index === 0 && written.has(tag))));
+  return [...new Set(left)].sort((a, b) => a - b);
 }
 
 function isNdpiPrivate(tag: number): boolean {

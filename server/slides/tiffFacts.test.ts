@@ -1,6 +1,6 @@
 /** Scanner facts from OpenSlide's properties: an NDPI's source levels are the ones the file stores. */
 import { describe, expect, it } from 'vitest';
-import { factsFromOpenSlide } from './tiffFacts';
+import { factsFromOpenSlide, omeScanFacts } from './tiffFacts';
 
 /** openslide-show-properties of an NDPI with levels of 1024, 256 px stored: OpenSlide 3.4 adds 1/2, 1/4, 1/8 scales of each. */
 function ndpiProperties(): Map<string, string> {
@@ -47,5 +47,22 @@ describe('factsFromOpenSlide', () => {
     const properties = ndpiProperties();
     properties.set('openslide.vendor', 'aperio');
     expect(factsFromOpenSlide(properties, [], [{ width: 1024, height: 512 }]).sourceLevels).toHaveLength(6);
+  });
+});
+
+describe('OME-XML scan facts', () => {
+  const ome =
+    '<OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06"><Instrument ID="Instrument:0"><Microscope Manufacturer="Smith &amp; Sons" Model="S 1"/>' +
+    '<Objective ID="Objective:0:0" NominalMagnification="40"/></Instrument><Image ID="Image:0"><Pixels PhysicalSizeX="250" PhysicalSizeXUnit="nm" PhysicalSizeY="0.25"/></Image></OME>';
+
+  it('reads the pixel size in µm, the objective power and the microscope, its text unescaped', () => {
+    expect(omeScanFacts(ome)).toEqual({ micronsPerPixel: [0.25, 0.25], objectivePower: 40, scanner: 'Smith & Sons', manufacturer: 'Smith & Sons', model: 'S 1' });
+  });
+
+  it('takes them from the OME-XML of a file OpenSlide reads as a generic TIFF (it ignores OME-XML), and not for a vendor format', () => {
+    const generic = new Map([['openslide.vendor', 'generic-tiff']]);
+    expect(factsFromOpenSlide(generic, [], null, ome)).toMatchObject({ micronsPerPixel: [0.25, 0.25], objectivePower: 40, scanner: 'Smith & Sons' });
+    expect(factsFromOpenSlide(generic, [], null, null)).toMatchObject({ micronsPerPixel: null, objectivePower: null, scanner: 'TIFF' });
+    expect(factsFromOpenSlide(ndpiProperties(), [], null, ome)).toMatchObject({ objectivePower: 40, scanner: 'Hamamatsu', micronsPerPixel: [0.2265, 0.2265] });
   });
 });

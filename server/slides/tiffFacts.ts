@@ -1,6 +1,8 @@
 /**
  * Scanner facts of a TIFF-family slide: from OpenSlide's properties when OpenSlide reads the file
- * (SVS, NDPI, generic tiled TIFF…), else from the OME-XML of an OME-TIFF, else only the sizes.
+ * (SVS, NDPI, generic tiled TIFF…), else from the OME-XML of an OME-TIFF, else only the sizes. An
+ * OME-TIFF OpenSlide reads as a generic TIFF (a de-identified slide is one: server/deid) has its
+ * pixel size, objective power and microscope maker from its OME-XML, which OpenSlide ignores.
  */
 import type { SlideLevel } from '../../src/core/item';
 import type { SlideFacts } from './pyramidWriter';
@@ -28,6 +30,7 @@ export function factsFromOpenSlide(
   properties: ReadonlyMap<string, string>,
   associatedImages: readonly string[],
   imageSizes: readonly { readonly width: number; readonly height: number }[] | null = null,
+  imageDescription: string | null = null,
 ): SlideFacts {
   const vendor = properties.get('openslide.vendor');
   const stored = (width: number, height: number) => vendor !== 'hamamatsu' || imageSizes === null || imageSizes.some((size) => size.width === width && size.height === height);
@@ -41,10 +44,11 @@ export function factsFromOpenSlide(
   }
   const mppX = positive(properties.get('openslide.mpp-x'));
   const mppY = positive(properties.get('openslide.mpp-y'));
+  const ome = vendor === 'generic-tiff' && isOmeXml(imageDescription) ? omeScanFacts(imageDescription) : null;
   return {
-    micronsPerPixel: mppX && mppY ? [mppX, mppY] : vendor === 'generic-tiff' ? micronsFromResolution(properties) : null,
-    objectivePower: positive(properties.get('openslide.objective-power')),
-    scanner: vendor ? (VENDORS[vendor] ?? vendor) : null,
+    micronsPerPixel: mppX && mppY ? [mppX, mppY] : (ome?.micronsPerPixel ?? (vendor === 'generic-tiff' ? micronsFromResolution(properties) : null)),
+    objectivePower: ome?.objectivePower ?? positive(properties.get('openslide.objective-power')),
+    scanner: ome ? ome.scanner : vendor ? (VENDORS[vendor] ?? vendor) : null,
     sourceLevels,
     associatedImages,
   };
@@ -72,23 +76,52 @@ export function associatedImagesOf(vipsProperties: ReadonlyMap<string, string>):
 export function factsFromTiff(structure: TiffStructure): SlideFacts {
   const [first] = structure.storedLevels;
   const sourceLevels = structure.storedLevels.map((level) => ({ ...level, downsample: first ? first.width / level.width : 1 }));
-  const ome = structure.imageDescription?.includes('<OME') ? structure.imageDescription : null;
-  if (!ome) return { micronsPerPixel: null, objectivePower: null, scanner: null, sourceLevels, associatedImages: [] };
-  const pixels = /<(?:\w+:)?Pixels\b[^>]*>/.exec(ome)?.[0] ?? '';
+  const description = structure.imageDescription;
+  if (!isOmeXml(description)) return { micronsPerPixel: null, objectivePower: null, scanner: null, sourceLevels, associatedImages: [] };
+  const { micronsPerPixel, objectivePower, scanner } = omeScanFacts(description);
+  return { micronsPerPixel, objectivePower, scanner, sourceLevels, associatedImages: [] };
+}
+
+/** What an OME-XML says of the scan; each null where it says nothing (or nothing that parses). */
+export interface OmeScanFacts {
+  readonly micronsPerPixel: readonly [number, number] | null;
+  readonly objectivePower: number | null;
+  /** The microscope's manufacturer, else "OME-TIFF" (OpenSlide's vendor names are makers too). */
+  readonly scanner: string;
+  readonly manufacturer: string | null;
+  readonly model: string | null;
+}
+
+export function isOmeXml(description: string | null | undefined): description is string {
+  return description?.includes('<OME') ?? false;
+}
+
+/** The first Pixels, Objective and Microscope elements' facts: an OME-TIFF's first image is the slide. */
+export function omeScanFacts(ome: string): OmeScanFacts {
+  const pixels = element(ome, 'Pixels');
   const mppX = microns(attribute(pixels, 'PhysicalSizeX'), attribute(pixels, 'PhysicalSizeXUnit'));
   const mppY = microns(attribute(pixels, 'PhysicalSizeY'), attribute(pixels, 'PhysicalSizeYUnit'));
-  const objective = /<(?:\w+:)?Objective\b[^>]*>/.exec(ome)?.[0] ?? '';
+  const microscope = element(ome, 'Microscope');
+  const manufacturer = attribute(microscope, 'Manufacturer')?.trim() || null;
   return {
     micronsPerPixel: mppX && mppY ? [mppX, mppY] : null,
-    objectivePower: positive(attribute(objective, 'NominalMagnification')),
-    scanner: 'OME-TIFF',
-    sourceLevels,
-    associatedImages: [],
+    objectivePower: positive(attribute(element(ome, 'Objective'), 'NominalMagnification')),
+    scanner: manufacturer ?? 'OME-TIFF',
+    manufacturer,
+    model: attribute(microscope, 'Model')?.trim() || null,
   };
 }
 
+/** The start tag of the first element of that name, any namespace prefix. */
+function element(xml: string, name: string): string {
+  return new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`).exec(xml)?.[0] ?? '';
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
 function attribute(element: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
+  const raw = new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
+  return raw?.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => XML_ENTITIES[entity] ?? '');
 }
 
 /** OME sizes default to µm; nm and mm are converted, other units are not trusted. */

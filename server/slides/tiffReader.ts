@@ -54,7 +54,7 @@ export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LI
 
 async function openSlideFacts(path: string, properties: string, structure: TiffStructure | null): Promise<SlideFacts> {
   const vips = await runTool('vipsheader', ['-a', path]);
-  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : [], structure?.imageSizes ?? null);
+  return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : [], structure?.imageSizes ?? null, structure?.imageDescription ?? null);
 }
 
 /** Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF). */
