@@ -21,6 +21,7 @@ import { inTransaction } from '../db/transaction';
 import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { PackWriter, type StoredPack } from './packWriter';
 import type { PyramidShape, SlideFacts, SlideReader } from './pyramidWriter';
 import type { SlideOpener } from './readers';
@@ -37,6 +38,8 @@ export interface SlideImportOptions {
   readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly open: SlideOpener;
+  /** Where the pyramid is cut and packed before it is stored. */
+  readonly workDirs: WorkDirs;
   /** Tiles written so far of the pyramid being built. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -195,9 +198,9 @@ export async function replaceSlidePyramid(
 }
 
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
-  const lent = await lendLocalPath(blobs, source.sha256);
+  const lent = await lendLocalPath(blobs, source.sha256, options.workDirs);
   try {
-    return await packPyramid(blobs, await options.open(lent.path), options.onProgress);
+    return await packPyramid(blobs, await options.open(lent.path), options.workDirs, options.onProgress);
   } finally {
     await lent.release();
   }
@@ -207,11 +210,12 @@ async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: Slide
 export async function packPyramid(
   blobs: BlobStore,
   reader: SlideReader,
+  workDirs: WorkDirs,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
-  const writer = await PackWriter.create();
+  const writer = await PackWriter.create(workDirs);
   try {
-    const shape = await reader.writePyramid(writer, onProgress);
+    const shape = await reader.writePyramid(writer, onProgress, workDirs);
     return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape) };
   } finally {
     await writer.dispose();

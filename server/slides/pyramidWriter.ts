@@ -5,6 +5,7 @@
  * into the same writer, which packs them into the blob store.
  */
 import type { SlideLevel, TileFormat } from '../../src/core/item';
+import type { WorkDirs } from '../workDirs/workDirs';
 
 export interface PyramidWriter {
   /** Adds tile (x, y) of `level`; each tile once. */
@@ -34,8 +35,8 @@ export interface SlideFacts {
 /** progress(done, total) as tiles are written; total is known before the first tile. */
 export type PyramidProgress = (done: number, total: number) => void;
 
-/** One slide, opened by a reader: its facts now, its pyramid on demand. */
+/** One slide, opened by a reader: its facts now, its pyramid on demand (cut in a work folder of `workDirs` where the reader needs one). */
 export interface SlideReader {
   readonly facts: SlideFacts;
-  writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress): Promise<PyramidShape>;
+  writePyramid(writer: PyramidWriter, onProgress: PyramidProgress | undefined, workDirs: WorkDirs): Promise<PyramidShape>;
 }
