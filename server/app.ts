@@ -48,6 +48,7 @@ import { labelSetStore } from './services/labelSets';
 import { AccessCache } from './services/accessCache';
 import { AuditSealer } from './services/auditChain/seal';
 import { packTileSources, TileSources, type TileSourceLookup } from './slides/tileSources';
+import { SCRATCH_DATA_DIR, WorkDirs } from './workDirs/workDirs';
 
 export interface AppOptions {
   readonly db: Kysely<Database>;
@@ -71,8 +72,10 @@ export interface AppOptions {
   readonly maxModelBytes?: number;
   /** How long an import job's heartbeat stays good (config importJobLeaseMs); default DEFAULT_IMPORT_JOB_LEASE_MS. */
   readonly importJobLeaseMs?: number;
-  /** The data folder: slides staged for their de-identification job wait under its `tmp/` (stagingDirIn); absent: the system's temporary folder. */
+  /** The data folder: staged slides (stagingDirIn) and work folders (workDirs) lie under its `tmp/`; absent (tests): SCRATCH_DATA_DIR. */
   readonly dataDir?: string;
+  /** This process's work folders (the server's start passes those of its bootstrap); absent: new ones in the data folder, removed at close. */
+  readonly workDirs?: WorkDirs;
 }
 
 /**
@@ -102,10 +105,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as FastifyReply).code(400).send({ error: 'bad_request', message: error.message });
     },
   });
+  const dataDir = options.dataDir ?? SCRATCH_DATA_DIR;
+  const workDirs = options.workDirs ?? new WorkDirs(dataDir, undefined, options.importJobLeaseMs);
   const ctx: AppContext = {
     db: options.db,
     reads: options.reads ?? options.db,
     blobs: options.blobs,
+    workDirs,
     now: options.now ?? (() => new Date()),
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     labelSets: labelSetStore(options.db),
@@ -120,12 +126,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       now: options.now ?? (() => new Date()),
       onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId),
       leaseMs: options.importJobLeaseMs,
-      stagingDir: options.dataDir === undefined ? undefined : stagingDirIn(options.dataDir),
+      // One name per instance: its jobs' owner is its work folder's name.
+      owner: workDirs.instance,
+      stagingDir: stagingDirIn(dataDir),
+      workDirs,
     }),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => ctx.batches.close());
-  app.addHook('onClose', async () => ctx.importJobs.close());
+  app.addHook('onClose', async () => {
+    await ctx.importJobs.close();
+    // Only once the jobs have stopped working in them.
+    if (!options.workDirs) await workDirs.close();
+  });
   app.addHook('onClose', async () => ctx.auditSealer.idle());
   // Sealing runs after the answer is sent, in its own short transaction (services/auditChain/seal.ts).
   app.addHook('onResponse', async (request) => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../src/core/api';
@@ -11,6 +11,7 @@ import { generateHeadCtPhantom } from './demo/phantom';
 import { DEMO_STUDY_SERIES } from './demo/study';
 import { DEMO_VIDEO_DATASET_NAME, DEMO_VIDEO_FILE_NAME } from './demo/video/seed';
 import { openTestDatabase, testDialects, type TestDatabase } from './testing/testDatabase';
+import { WorkDirs, workRootIn } from './workDirs/workDirs';
 
 const TABLES = ['users', 'datasets', 'items', 'item_files', 'assignments', 'label_sets', 'audit_log', 'dataset_attachments'] as const;
 
@@ -76,7 +77,7 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
 
     const before = await counts();
     const second = await bootstrap(database.db, { dataDir: database.dataDir });
-    expect(second).toEqual({ migrationsApplied: [], adminPassword: null, demoDatasetId: null, demoVideoSkipped: null });
+    expect(second).toEqual({ migrationsApplied: [], adminPassword: null, demoDatasetId: null, demoVideoSkipped: null, workDirsSwept: { folders: 0, bytes: 0 } });
     expect(await counts()).toEqual(before);
     expect(await login(first.adminPassword!)).not.toBeNull();
   });
@@ -131,5 +132,22 @@ describe.each(testDialects('bootstrap'))('bootstrap on %s', (dialect) => {
     expect(await login(first.adminPassword!)).toBeNull();
     expect(await login(again.adminPassword!)).not.toBeNull();
     expect((await counts()).users).toBe(1);
+  });
+
+  it('removes the work folders of a dead instance at start and says how many and how big, keeping its own', async () => {
+    database = await openTestDatabase(dialect);
+    const dead = join(workRootIn(database.dataDir), 'dead-instance');
+    mkdirSync(join(dead, 'video-x'), { recursive: true });
+    writeFileSync(join(dead, 'video-x', 'frame.jpg'), Buffer.alloc(1000));
+    writeFileSync(join(dead, 'alive'), JSON.stringify({ host: 'a-host-long-gone', pid: 1 }));
+    const longAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(join(dead, 'alive'), longAgo, longAgo);
+    const workDirs = new WorkDirs(database.dataDir);
+    await workDirs.workDir('video');
+
+    const started = await bootstrap(database.db, { dataDir: database.dataDir, demo: false, workDirs });
+    expect(started.workDirsSwept).toEqual({ folders: 1, bytes: 1000 + JSON.stringify({ host: 'a-host-long-gone', pid: 1 }).length });
+    expect(readdirSync(workRootIn(database.dataDir))).toEqual([workDirs.instance]);
+    await workDirs.close();
   });
 });

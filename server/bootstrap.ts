@@ -35,6 +35,8 @@ import { seedBuiltinLabelSets } from './services/labelSets';
 import { fillReviewFlags } from './services/review/queueEntries';
 import { pruneAllExpired } from './services/retention';
 import { createUser } from './services/users';
+import { sweepWorkDirs, type SweptWorkDirs } from './workDirs/sweepWorkDirs';
+import { WorkDirs } from './workDirs/workDirs';
 
 export const ADMIN_USERNAME = 'admin';
 export const DEMO_DATASET_NAME = 'SAH demo (synthetic head CT)';
@@ -66,6 +68,8 @@ export interface BootstrapOptions {
   readonly modelsDir?: string;
   /** Import jobs not beaten for this long are failed as abandoned (config importJobLeaseMs); default DEFAULT_IMPORT_JOB_LEASE_MS. */
   readonly importJobLeaseMs?: number;
+  /** This process's work folders (the demo video is decoded in one); absent: new ones in the data folder, removed when done. */
+  readonly workDirs?: WorkDirs;
 }
 
 export interface BootstrapResult {
@@ -76,6 +80,8 @@ export interface BootstrapResult {
   readonly demoDatasetId: string | null;
   /** Why the demo video was left out on this start (ffmpeg missing), to print; null otherwise. */
   readonly demoVideoSkipped: string | null;
+  /** Work folders of stopped instances removed on this start (to log: count and bytes, no names). */
+  readonly workDirsSwept: SweptWorkDirs;
 }
 
 /** Schema and built-in label sets: all that routes and the import CLI need. */
@@ -94,14 +100,26 @@ export async function prepareStorage(db: Kysely<Database>, blobs: BlobStore): Pr
 }
 
 export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<BootstrapResult> {
+  const workDirs = options.workDirs ?? new WorkDirs(options.dataDir, undefined, options.importJobLeaseMs);
+  try {
+    return await bootstrapWith(db, options, workDirs);
+  } finally {
+    if (!options.workDirs) await workDirs.close();
+  }
+}
+
+async function bootstrapWith(db: Kysely<Database>, options: BootstrapOptions, workDirs: WorkDirs): Promise<BootstrapResult> {
   const now = options.now ?? (() => new Date());
   const blobs = options.blobs ?? blobStoreIn(options.dataDir);
+  const leaseMs = options.importJobLeaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS;
   const migrationsApplied = await prepareStorage(db, blobs);
   await pruneAllExpired(db, now());
   // Jobs of an instance that died; never those another live instance runs (it beats for them).
-  await failAbandonedImportJobs(db, now(), options.importJobLeaseMs ?? DEFAULT_IMPORT_JOB_LEASE_MS);
+  await failAbandonedImportJobs(db, now(), leaseMs);
   // Their staged slides, and uploads a killed server never handed to a job.
   await sweepStagingDir(db, stagingDirIn(options.dataDir), now());
+  // Work folders of instances that died (killed mid-import): a slide's may be gigabytes.
+  const workDirsSwept = await sweepWorkDirs(options.dataDir, { now: now(), leaseMs, except: workDirs.instance });
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
   const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);
@@ -112,11 +130,11 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     const demo = options.demo === false || (await isDone(trx, DEMO_DONE)) ? null : await createDemoDataset(trx, blobs, now);
     if (options.demo !== false && !(await isDone(trx, DEMO_SLIDE_DONE))) await createDemoSlide(trx, blobs, now);
     if (options.demo !== false && !(await isDone(trx, DEMO_STUDY_DONE))) await createDemoStudy(trx, blobs, now);
-    if (demoVideo?.path && !(await isDone(trx, DEMO_VIDEO_DONE))) await createDemoVideo(trx, blobs, demoVideo.path, now);
+    if (demoVideo?.path && !(await isDone(trx, DEMO_VIDEO_DONE))) await createDemoVideo(trx, blobs, workDirs, demoVideo.path, now);
     return { adminPassword: password, demoDatasetId: demo };
   });
   if (options.demo !== false) await ensureGroundTruthFile(db, options.dataDir);
-  return { migrationsApplied, adminPassword, demoDatasetId, demoVideoSkipped: demoVideo?.skipped ?? null };
+  return { migrationsApplied, adminPassword, demoDatasetId, demoVideoSkipped: demoVideo?.skipped ?? null, workDirsSwept };
 }
 
 /** The demo video's file in the data folder, made if missing; without ffmpeg, why it is skipped. */
@@ -132,9 +150,9 @@ async function prepareDemoVideo(dataDir: string): Promise<{ readonly path: strin
 }
 
 /** The generated endoscopy video (server/demo/video), assigned to the admin as the other demos are. */
-async function createDemoVideo(db: Transaction<Database>, blobs: BlobStore, path: string, now: () => Date): Promise<void> {
+async function createDemoVideo(db: Transaction<Database>, blobs: BlobStore, workDirs: WorkDirs, path: string, now: () => Date): Promise<void> {
   const admin = await db.selectFrom('users').select('id').where('username', '=', ADMIN_USERNAME).executeTakeFirst();
-  await seedDemoVideo(db, blobs, path, now, admin?.id ?? null);
+  await seedDemoVideo(db, blobs, workDirs, path, now, admin?.id ?? null);
   await markDone(db, DEMO_VIDEO_DONE, now().toISOString());
 }
 

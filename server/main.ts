@@ -14,6 +14,7 @@ import { demoSlideTileLookup } from './demo/slide/tileSource';
 import { DemoSlideTiles } from './demo/slide/tiles';
 import { hasBuiltApp } from './plugins/spa';
 import { sealAuditChain } from './services/auditChain/seal';
+import { WorkDirs } from './workDirs/workDirs';
 
 function urlOf(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -44,13 +45,18 @@ async function main(): Promise<void> {
     await db.destroy();
   };
   const blobs = blobStoreIn(config.dataDir);
-  const started = await bootstrap(db, { dataDir: config.dataDir, blobs, demoVideo: config.demoVideo, importJobLeaseMs: config.importJobLeaseMs });
+  // This instance's work folders, in the data folder: the start sweeps around them, the server works in them.
+  const workDirs = new WorkDirs(config.dataDir, undefined, config.importJobLeaseMs);
+  const started = await bootstrap(db, { dataDir: config.dataDir, blobs, workDirs, demoVideo: config.demoVideo, importJobLeaseMs: config.importJobLeaseMs });
   if (started.adminPassword) {
     console.log(`Admin account created. Username: admin  One-time password: ${started.adminPassword}`);
     console.log('(Shown only this once. You will be asked to choose a new password at first sign-in.)');
   }
   if (started.demoDatasetId) console.log('Demo dataset created: "SAH demo (synthetic head CT)", assigned to admin.');
   if (started.demoVideoSkipped) console.log(started.demoVideoSkipped);
+  const swept = started.workDirsSwept;
+  // A count and bytes only: the folders' names may carry a patient's.
+  if (swept.folders > 0) console.log(`Removed the work folders of ${swept.folders} stopped server(s): ${(swept.bytes / 1024 / 1024).toFixed(1)} MiB.`);
   await blobs.removeStaleTemps();
   // Rows written while no server ran (the import CLI) join the audit chain now.
   await sealAuditChain(db);
@@ -74,6 +80,7 @@ async function main(): Promise<void> {
     maxModelBytes: config.maxModelBytes,
     importJobLeaseMs: config.importJobLeaseMs,
     dataDir: config.dataDir,
+    workDirs,
     tileSources: [demoSlideTileLookup(db, demoTiles)],
   });
   try {
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
         : `mejirushi: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
     );
     await demoPainter.close();
+    await workDirs.close();
     await closeDatabases();
     process.exitCode = 1;
     return;
@@ -99,6 +107,8 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() => demoPainter.close())
+      // After the app's close, which waits for running imports.
+      .then(() => workDirs.close())
       .then(closeDatabases)
       .then(() => process.exit(0));
   };

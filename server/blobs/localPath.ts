@@ -4,10 +4,9 @@
  * release. Never reads the blob into memory.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { WorkDirs } from '../workDirs/workDirs';
 import type { BlobStore } from './blobStore';
 import { DiskBlobStore } from './diskBlobStore';
 
@@ -17,18 +16,18 @@ export interface LentPath {
   release(): Promise<void>;
 }
 
-export async function lendLocalPath(store: BlobStore, sha256: string): Promise<LentPath> {
+export async function lendLocalPath(store: BlobStore, sha256: string, workDirs: WorkDirs): Promise<LentPath> {
   if (store instanceof DiskBlobStore) {
     const path = store.pathOf(sha256);
     return { path, release: async () => undefined };
   }
-  const dir = await mkdtemp(join(tmpdir(), 'mejirushi-blob-'));
-  const path = join(dir, sha256);
+  const dir = await workDirs.workDir('blob');
+  const path = join(dir.path, sha256);
   try {
     await pipeline(await store.read(sha256), createWriteStream(path));
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await dir.release();
     throw error;
   }
-  return { path, release: () => rm(dir, { recursive: true, force: true }) };
+  return { path, release: dir.release };
 }

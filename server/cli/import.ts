@@ -26,6 +26,7 @@ import { importDicomFiles, type ImportFile } from '../import/importFiles';
 import { warningSentence } from '../import/warningSentence';
 import { assignItems, createDataset, findDatasetByName } from '../services/datasets';
 import { labelSetStore } from '../services/labelSets';
+import { WorkDirs } from '../workDirs/workDirs';
 import { listFiles, readFiles } from './walk';
 
 const USAGE = `Usage: npm run import -- <folder> --dataset <name> [options]
@@ -119,6 +120,8 @@ async function datasetId(db: Kysely<Database>, args: ImportArgs): Promise<string
 
 async function run(args: ImportArgs): Promise<number> {
   const db = openDatabase(args.database);
+  // Its work folders in its data folder, as a server's: a server starting meanwhile sees this process alive and leaves them.
+  const workDirs = new WorkDirs(args.dataDir);
   try {
     const blobs = blobStoreIn(args.dataDir);
     await prepareStorage(db, blobs);
@@ -136,7 +139,7 @@ async function run(args: ImportArgs): Promise<number> {
       const raw = await readDeidKey(db, policy.keyId);
       if (!raw) throw new ConfigError(`the dataset's de-identification key ${policy.keyId} is missing`);
       console.log(`dataset "${args.dataset}" requires de-identification: each DICOM file and slide is de-identified before it is stored`);
-      files = deidentifiedFiles(files, policy, await importDeidKey(raw), blobs, {
+      files = deidentifiedFiles(files, policy, await importDeidKey(raw), blobs, workDirs, {
         refused: (name, outcome) => {
           refusedBefore.push(outcome);
           console.log(line({ ...outcome, file: name }));
@@ -146,6 +149,7 @@ async function run(args: ImportArgs): Promise<number> {
     }
     const imported = await importDicomFiles(db, id, files, null, {
       blobs,
+      workDirs,
       onOutcome: (o) => console.log(line(o)),
       onSlideProgress: progressPrinter((file) => `building tiles of ${file}`, 'tiles'),
       onFrameProgress: progressPrinter((file) => `building frames, now ${file}`, 'frames'),
@@ -175,6 +179,7 @@ async function run(args: ImportArgs): Promise<number> {
     }
     return 0;
   } finally {
+    await workDirs.close();
     await db.destroy();
   }
 }

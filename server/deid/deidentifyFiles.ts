@@ -7,8 +7,7 @@
  * (deidentifySlide.ts) and handed on as that file under its pseudonymous name; the temporary file
  * lives until the importer asks for the next file, by which time the slide is imported.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileImportOutcome } from '../../src/core/api';
 import { deidentifyDicom, NotDicomError, type DeidReport, type PixelRedaction } from '../../src/core/deid/deidentify';
@@ -18,6 +17,7 @@ import type { BlobStore } from '../blobs/blobStore';
 import { headOf, type ImportFile } from '../import/importFiles';
 import { routeImport } from '../import/route';
 import { SlideRefusal } from '../slides/refusal';
+import type { WorkDir, WorkDirs } from '../workDirs/workDirs';
 import { deidentifySlide } from './deidentifySlide';
 import { judgeDeid, REFUSED_FILE, refusalOf } from './enforcePolicy';
 
@@ -33,6 +33,8 @@ export async function* deidentifiedFiles(
   policy: Extract<DeidPolicy, { mode: 'required' }>,
   key: CryptoKey,
   blobs: BlobStore,
+  /** Where a slide is written to disk and de-identified. */
+  workDirs: WorkDirs,
   sink: DeidentifiedSink,
   /** The burned-in text step for a file, by its name (the CLI's confirmation file); none: pixels untouched. */
   pixelStep?: (name: string) => PixelRedaction,
@@ -42,7 +44,7 @@ export async function* deidentifiedFiles(
     // A slide may be gigabytes: told apart by its head before anything is read whole.
     const route = routeImport(await headOf(blobs, file));
     if (route.importer === 'slide' && route.format === 'tiff') {
-      yield* deidentifiedSlide(file, sink);
+      yield* deidentifiedSlide(file, workDirs, sink);
       continue;
     }
     // A DICOM WSI instance is checked as any DICOM file; its label and overview are dropped by the check.
@@ -69,14 +71,14 @@ export async function* deidentifiedFiles(
   }
 }
 
-async function* deidentifiedSlide(file: Exclude<ImportFile, { stored: unknown }>, sink: DeidentifiedSink): AsyncGenerator<ImportFile> {
-  const dir = 'path' in file ? null : await mkdtemp(join(tmpdir(), 'mejirushi-deid-cli-'));
+async function* deidentifiedSlide(file: Exclude<ImportFile, { stored: unknown }>, workDirs: WorkDirs, sink: DeidentifiedSink): AsyncGenerator<ImportFile> {
+  const dir = 'path' in file ? null : await workDirs.workDir('deid-cli');
   try {
-    const path = 'path' in file ? file.path : join(dir as string, 'slide');
+    const path = 'path' in file ? file.path : join((dir as WorkDir).path, 'slide');
     if ('bytes' in file) await writeFile(path, file.bytes);
     let slide: Awaited<ReturnType<typeof deidentifySlide>>;
     try {
-      slide = await deidentifySlide(path);
+      slide = await deidentifySlide(path, { workDirs });
     } catch (error) {
       if (!(error instanceof SlideRefusal)) throw error;
       sink.refused(file.name, { file: REFUSED_FILE, status: 'refused', reason: error.message, code: error.code });
@@ -89,6 +91,6 @@ async function* deidentifiedSlide(file: Exclude<ImportFile, { stored: unknown }>
       await slide.release();
     }
   } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await dir?.release();
   }
 }

@@ -22,8 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeidReport, DeidReportEntry } from '../../src/core/deid/deidentify';
 import { parseProperties, runTool } from '../slides/processes';
@@ -32,6 +31,7 @@ import { openTiffSlide } from '../slides/tiffReader';
 import { keptSlideMetadata } from './keptSlideMetadata';
 import { IDENTIFYING_VENDOR_FIELDS, firstTextTagsOf, identifyingTagNames, nonStructuralTags, tiffTagsOf } from './slideTags';
 import { pixelShapeAt, sourcePyramid } from './slidePyramid';
+import { scratchWorkDirs, type WorkDirs } from '../workDirs/workDirs';
 import { copyTiledImages } from './tiledTiffCopy';
 
 export interface DeidentifiedSlide {
@@ -51,6 +51,8 @@ export interface DeidentifySlideOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the copy at its next tile, or kills libvips re-encoding it; deidentifySlide then throws the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Where the de-identified slide is written; absent (tests): scratchWorkDirs(). */
+  readonly workDirs?: WorkDirs;
 }
 
 /** JPEG quality of a pyramid libvips re-encodes: the tile server's own (server/slides/tiffReader.ts). */
@@ -60,8 +62,7 @@ const TILE_SIZE = 256;
 const BIGTIFF_FROM_PIXELS = 2 ** 31;
 
 export async function deidentifySlide(sourcePath: string, options: DeidentifySlideOptions = {}): Promise<DeidentifiedSlide> {
-  const dir = await mkdtemp(join(tmpdir(), 'mejirushi-deid-slide-'));
-  const release = () => rm(dir, { recursive: true, force: true });
+  const { path: dir, release } = await (options.workDirs ?? scratchWorkDirs()).workDir('deid-slide');
   try {
     // Under a name of our own: the given name may be the patient's, and would reach vips' messages.
     const source = join(dir, 'source');

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { BlobStore, StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { SlideRefusal } from '../slides/refusal';
 import { REFUSED_FILE } from './enforcePolicy';
 import { deidentifySlide, type DeidentifySlideOptions } from './deidentifySlide';
@@ -23,7 +24,7 @@ export async function storeDeidentifiedSlide(
   datasetId: string,
   path: string,
   at: string,
-  options: Pick<DeidentifySlideOptions, 'onProgress' | 'signal'> = {},
+  options: Pick<DeidentifySlideOptions, 'onProgress' | 'signal'> & { readonly workDirs: WorkDirs },
 ): Promise<StoredSlide> {
   let slide: Awaited<ReturnType<typeof deidentifySlide>>;
   try {

@@ -12,11 +12,13 @@ import type { Database } from '../db/schema';
 import { enforceDeidPolicy, refusalOf } from '../deid/enforcePolicy';
 import { importDicomFiles } from '../import/importFiles';
 import { routeImport } from '../import/route';
+import type { WorkDirs } from '../workDirs/workDirs';
 
 export interface StoreDeps {
   readonly db: Kysely<Database>;
   readonly blobs: BlobStore;
   readonly now: () => Date;
+  readonly workDirs: WorkDirs;
 }
 
 /** One instance as it arrived: a name for the report and its bytes. */
@@ -54,7 +56,7 @@ export async function storeInstances(
       yield { name: verdict.fileName ?? instance.name, bytes: instance.bytes };
     }
   }
-  const report = await importDicomFiles(deps.db, datasetId, admitted(), actorId, { blobs: deps.blobs, now: deps.now, onOutcome });
+  const report = await importDicomFiles(deps.db, datasetId, admitted(), actorId, { blobs: deps.blobs, now: deps.now, workDirs: deps.workDirs, onOutcome });
   return { outcomes: [...refused, ...report.outcomes], itemIds: report.itemIds };
 }
 

@@ -12,9 +12,7 @@
  * and a hash of the series UID only.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
@@ -25,6 +23,7 @@ import type { Database } from '../db/schema';
 import { readDicomInstance, type DicomInstanceMeta } from '../dicom/parse';
 import type { ImportFile } from '../import/importFiles';
 import { stoppedByCancel } from '../import/stoppedByCancel';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { decodeDicomFrames } from './dicomFrameImages';
 import { extendFrameSet, itemHoldingFrameFile, writeFrameSet, type FrameFile, type FrameFileMeta } from './frameSetRows';
 import { bytesOf } from './importStills';
@@ -34,6 +33,8 @@ import { readStill } from './stillImage';
 export interface DicomImageImportOptions {
   readonly blobs: BlobStore;
   readonly now: () => Date;
+  /** Where an instance's frames are decoded before they are stored. */
+  readonly workDirs: WorkDirs;
   /** Instances decoded so far (`file` the last one) of the series' `total`. */
   readonly onProgress?: (file: string, done: number, total: number) => void;
   /**
@@ -126,7 +127,7 @@ async function importSeries(
   const files: FrameFile[] = [];
   for (const [done, instance] of arrived.entries()) {
     if (options.signal?.aborted) break;
-    const decoded = await decodeInstance(blobs, instance, options.signal);
+    const decoded = await decodeInstance(blobs, instance, options.workDirs, options.signal);
     if ('reason' in decoded) {
       outcomes.push({ file: instance.name, status: 'refused', reason: decoded.reason, code: 'undecodable' });
     } else {
@@ -173,12 +174,12 @@ async function importSeries(
 }
 
 /** Decodes an instance's frames and stores them, one at a time; the instance's own file is kept for admins. */
-async function decodeInstance(blobs: BlobStore, arrived: ArrivedInstance, signal?: AbortSignal): Promise<{ readonly files: FrameFile[]; readonly instance: SetInstance } | { readonly reason: string }> {
+async function decodeInstance(blobs: BlobStore, arrived: ArrivedInstance, workDirs: WorkDirs, signal?: AbortSignal): Promise<{ readonly files: FrameFile[]; readonly instance: SetInstance } | { readonly reason: string }> {
   const { meta, name } = arrived;
-  const lent = await lendLocalPath(blobs, arrived.blob.sha256);
-  const work = await mkdtemp(join(tmpdir(), 'mejirushi-dicom-frames-'));
+  const lent = await lendLocalPath(blobs, arrived.blob.sha256, workDirs);
+  const work = await workDirs.workDir('dicom-frames');
   try {
-    const pngs = await decodeDicomFrames(lent.path, work, signal);
+    const pngs = await decodeDicomFrames(lent.path, work.path, signal);
     if (pngs.length !== meta.numberOfFrames) return { reason: `dcmj2pnm decoded ${pngs.length} frames where it declares ${meta.numberOfFrames}` };
     const files: FrameFile[] = [];
     const frames: SetFrame[] = [];
@@ -203,7 +204,7 @@ async function decodeInstance(blobs: BlobStore, arrived: ArrivedInstance, signal
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await work.release();
     await lent.release();
   }
 }

@@ -7,9 +7,6 @@
  * frames the instance declares (NumberOfFrames).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { Database } from '../db/schema';
@@ -28,13 +25,13 @@ export async function importDicomVideo(
   const { source, key, holder } = await storedVideo(db, datasetId, file, blobs);
   if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
 
-  const work = await mkdtemp(join(tmpdir(), 'mejirushi-dicom-video-'));
+  const work = await options.workDirs.workDir('dicom-video');
   try {
-    const stream = await writeVideoStream(await blobs.read(source.sha256), work);
+    const stream = await writeVideoStream(await blobs.read(source.sha256), work.path);
     if (!stream.ok) return { file: file.name, status: 'refused', reason: stream.reason, code: 'videoUnreadable' };
     const original = { id: randomUUID(), key, blob: source, name: file.name, meta: { kind: 'video', mediaType: 'application/dicom' } } as const;
     return await importVideoStream(db, datasetId, { path: stream.path, original, fps: stream.fps, expectedFrames: stream.declaredFrames }, actorId, options);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await work.release();
   }
 }

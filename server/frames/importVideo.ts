@@ -7,9 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
@@ -21,6 +19,7 @@ import type { Database } from '../db/schema';
 import type { ImportFile } from '../import/importFiles';
 import type { VideoFormat } from '../import/route';
 import { stoppedByCancel } from '../import/stoppedByCancel';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { decodeVideo } from './decodeVideo';
 import { itemHoldingFrameFile, writeFrameSet, type FrameFile } from './frameSetRows';
 import { inOrder } from './inOrder';
@@ -30,6 +29,8 @@ import { spriteManifestFile, storeSprites } from './spriteSheets';
 export interface VideoImportOptions {
   readonly blobs: BlobStore;
   readonly now: () => Date;
+  /** Where frames are decoded (and another store's video copied) before they are stored. */
+  readonly workDirs: WorkDirs;
   /** Frames decoded so far of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -52,7 +53,7 @@ export async function importVideoFile(
   const { source, key, holder } = await storedVideo(db, datasetId, file, blobs);
   if (holder) return { file: file.name, status: 'duplicate', itemId: holder };
 
-  const lent = await lendLocalPath(blobs, source.sha256);
+  const lent = await lendLocalPath(blobs, source.sha256, options.workDirs);
   try {
     const original: FrameFile = { id: randomUUID(), key, blob: source, name: file.name, meta: { kind: 'video', mediaType: format === 'mp4' ? 'video/mp4' : 'video/webm' } };
     return await importVideoStream(db, datasetId, { path: lent.path, original, fps: null }, actorId, options);
@@ -90,7 +91,7 @@ export async function importVideoStream(
   const { blobs, signal } = options;
   const { original } = stream;
   const { name, key, blob: source } = original;
-  const work = await mkdtemp(join(tmpdir(), 'mejirushi-video-'));
+  const work = await options.workDirs.workDir('video');
   try {
     const probe = await probeVideo(stream.path, signal);
     if (!probe.ok) return { file: name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
@@ -98,7 +99,7 @@ export async function importVideoStream(
     if (stream.expectedFrames !== undefined && stream.expectedFrames !== facts.frames) {
       return { file: name, status: 'refused', reason: `it declares ${stream.expectedFrames} frames (NumberOfFrames) but its video stream holds ${facts.frames}`, code: 'framesMissing' };
     }
-    const decoded = await decodeVideo(stream.path, work, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames), signal);
+    const decoded = await decodeVideo(stream.path, work.path, (done) => options.onProgress?.(Math.min(done, facts.frames), facts.frames), signal);
     if (decoded.frames.length !== facts.frames) {
       return { file: name, status: 'refused', reason: `ffmpeg decoded ${decoded.frames.length} frames where ffprobe counted ${facts.frames}`, code: 'videoUnreadable' };
     }
@@ -132,7 +133,7 @@ export async function importVideoStream(
     if (signal?.aborted) return stoppedByCancel(name);
     return { file: name, status: 'refused', reason: `could not be imported as a video: ${error instanceof Error ? error.message : String(error)}`, code: 'videoUnreadable' };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await work.release();
   }
 }
 

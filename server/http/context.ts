@@ -9,6 +9,7 @@ import type { BatchPool } from '../services/annotations/batchPool';
 import type { ItemTargetsCache } from '../services/annotations/itemTargets';
 import type { LabelSetStore } from '../services/labelSets';
 import type { TileSources } from '../slides/tileSources';
+import type { WorkDirs } from '../workDirs/workDirs';
 
 export interface AppContext {
   readonly db: Kysely<Database>;
@@ -20,6 +21,8 @@ export interface AppContext {
   readonly reads: Kysely<Database>;
   /** Image bytes (DICOM files), outside the database. */
   readonly blobs: BlobStore;
+  /** This instance's work folders in the data folder, for imports run in a request. */
+  readonly workDirs: WorkDirs;
   readonly now: () => Date;
   readonly tokenTtlMs: number;
   readonly labelSets: LabelSetStore;

@@ -32,6 +32,7 @@ import { sortKeyFor } from '../services/items';
 import { importSlideFile } from '../slides/importSlide';
 import { importDicomWsiFiles, type DicomWsiFile } from '../slides/importDicomWsi';
 import { SLIDE_READERS } from '../slides/readers';
+import { scratchWorkDirs, type WorkDirs } from '../workDirs/workDirs';
 import type { Inspection } from './inspect';
 import { inspectInWorker } from './inspectPool';
 import { ROUTE_HEAD_BYTES, routeImport } from './route';
@@ -49,6 +50,8 @@ export interface ImportOptions {
   /** Where the files' bytes go. */
   readonly blobs: BlobStore;
   readonly now?: () => Date;
+  /** Where videos, frames and slides are worked on before they are stored; absent (tests): scratchWorkDirs(). */
+  readonly workDirs?: WorkDirs;
   /** Called as each file is decided, e.g. to print progress. */
   readonly onOutcome?: (outcome: FileImportOutcome) => void;
   /** Reads and checks a file's bytes; by default in the shared pool of import worker threads. */
@@ -81,6 +84,7 @@ export async function importDicomFiles(
   const { blobs, signal } = options;
   const inspect = options.inspect ?? inspectInWorker;
   const now = options.now ?? (() => new Date());
+  const workDirs = options.workDirs ?? scratchWorkDirs();
   const outcomes: FileImportOutcome[] = [];
   const extended = new Set<string>();
   const touched = new Set<string>();
@@ -109,7 +113,7 @@ export async function importDicomFiles(
       continue;
     }
     if (route.importer === 'video' || route.importer === 'dicomVideo') {
-      const videoOptions = { blobs, now, signal, onProgress: (done: number, total: number) => options.onFrameProgress?.(file.name, done, total) };
+      const videoOptions = { blobs, now, workDirs, signal, onProgress: (done: number, total: number) => options.onFrameProgress?.(file.name, done, total) };
       const outcome =
         route.importer === 'video'
           ? await importVideoFile(db, datasetId, file, route.format, actorId, videoOptions)
@@ -124,6 +128,7 @@ export async function importDicomFiles(
       ? await importSlideFile(db, datasetId, file, actorId, {
           blobs,
           now,
+          workDirs,
           open: openSlide,
           onProgress: (done, total) => options.onSlideProgress?.(file.name, done, total),
           signal,
@@ -136,7 +141,7 @@ export async function importDicomFiles(
     if (outcome.status === 'imported') extended.add(outcome.itemId);
   }
   if (wsiFiles.length > 0) {
-    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced, signal })) {
+    for (const outcome of await importDicomWsiFiles(db, datasetId, wsiFiles, actorId, { blobs, now, workDirs, onProgress: options.onSlideProgress, onSlideReplaced: options.onSlideReplaced, signal })) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
       if (outcome.status === 'imported') extended.add(outcome.itemId);
@@ -149,7 +154,7 @@ export async function importDicomFiles(
       if (outcome.status === 'imported') extended.add(outcome.itemId);
     }
   }
-  for (const outcome of await importDicomImageFiles(db, datasetId, dicomImages, actorId, { blobs, now, onProgress: options.onFrameProgress, signal })) {
+  for (const outcome of await importDicomImageFiles(db, datasetId, dicomImages, actorId, { blobs, now, workDirs, onProgress: options.onFrameProgress, signal })) {
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
     if (outcome.status === 'imported') extended.add(outcome.itemId);

@@ -5,19 +5,23 @@
  */
 import type { BlobStore } from '../blobs/blobStore';
 import { lendLocalPath, type LentPath } from '../blobs/localPath';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { openFileSource, type ClosableByteSource } from './dicomWsi/byteSource';
 
 export class BlobSources {
   private readonly open = new Map<string, Promise<{ source: ClosableByteSource; lent: LentPath }>>();
 
-  constructor(private readonly blobs: BlobStore) {}
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly workDirs: WorkDirs,
+  ) {}
 
   /** The blob as a byte source, opened once however often it is asked for. */
   async source(sha256: string): Promise<ClosableByteSource> {
     let opened = this.open.get(sha256);
     if (!opened) {
       opened = (async () => {
-        const lent = await lendLocalPath(this.blobs, sha256);
+        const lent = await lendLocalPath(this.blobs, sha256, this.workDirs);
         try {
           return { source: await openFileSource(lent.path), lent };
         } catch (error) {

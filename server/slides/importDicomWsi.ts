@@ -15,6 +15,7 @@ import type { FileImportOutcome } from '../../src/core/api';
 import { readWholeBlob, type BlobStore, type StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
 import { stoppedByCancel } from '../import/stoppedByCancel';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { BlobSources } from './blobSources';
 import { WsiError, readWsiInstance } from './dicomWsi/instance';
 import { openDicomWsiSlides } from './dicomWsi/reader';
@@ -28,6 +29,8 @@ export interface DicomWsiFile {
 export interface DicomWsiImportOptions {
   readonly blobs: BlobStore;
   readonly now: () => Date;
+  /** Where the pyramid is packed (and another store's blobs copied) before it is stored. */
+  readonly workDirs: WorkDirs;
   readonly onProgress?: (file: string, done: number, total: number) => void;
   /** Called when a slide item got a new pyramid (more of its instances arrived): caches of its tiles are stale. */
   readonly onSlideReplaced?: (itemId: string) => void;
@@ -107,7 +110,7 @@ async function importInTurn(
   actorId: string | null,
   options: DicomWsiImportOptions,
 ): Promise<FileImportOutcome[]> {
-  const sources = new BlobSources(options.blobs);
+  const sources = new BlobSources(options.blobs, options.workDirs);
   try {
     return await importOpened(db, datasetId, files, actorId, options, sources);
   } finally {
@@ -144,7 +147,7 @@ async function importOpened(
       continue;
     }
     try {
-      const built = await packPyramid(options.blobs, slide, (done, total) => options.onProgress?.(first.name, done, total), options.signal);
+      const built = await packPyramid(options.blobs, slide, options.workDirs, (done, total) => options.onProgress?.(first.name, done, total), options.signal);
       const manifest = await options.blobs.put(Readable.from([Buffer.from(JSON.stringify({ pyramid: slide.key, instances: members.map((m) => ({ name: m.name, sha256: m.stored.sha256 })) } satisfies Manifest))]));
       const origin = { title: first.name.replace(/\.dcm$/i, ''), sourceKey, source: manifest, sourceName: first.name, blobs: members.map((m) => m.stored) };
       const at = options.now().toISOString();

@@ -22,6 +22,7 @@ import { writeAudit } from '../services/audit';
 import { recordBlob } from '../services/blobs';
 import { sortKeyFor } from '../services/items';
 import { stoppedByCancel } from '../import/stoppedByCancel';
+import type { WorkDirs } from '../workDirs/workDirs';
 import { PackWriter, type StoredPack } from './packWriter';
 import type { PyramidShape, SlideFacts, SlideReader } from './pyramidWriter';
 import type { SlideOpener } from './readers';
@@ -38,6 +39,8 @@ export interface SlideImportOptions {
   readonly blobs: BlobStore;
   readonly now: () => Date;
   readonly open: SlideOpener;
+  /** Where the pyramid is cut and packed before it is stored. */
+  readonly workDirs: WorkDirs;
   /** Tiles written so far of the pyramid being built. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the build (packPyramid): the slide is reported stopped and nothing of it is kept. */
@@ -199,9 +202,9 @@ export async function replaceSlidePyramid(
 }
 
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
-  const lent = await lendLocalPath(blobs, source.sha256);
+  const lent = await lendLocalPath(blobs, source.sha256, options.workDirs);
   try {
-    return await packPyramid(blobs, await options.open(lent.path), options.onProgress, options.signal);
+    return await packPyramid(blobs, await options.open(lent.path), options.workDirs, options.onProgress, options.signal);
   } finally {
     await lent.release();
   }
@@ -215,12 +218,13 @@ async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: Slide
 export async function packPyramid(
   blobs: BlobStore,
   reader: SlideReader,
+  workDirs: WorkDirs,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
-  const writer = await PackWriter.create();
+  const writer = await PackWriter.create(workDirs);
   try {
-    const shape = await reader.writePyramid(writer, onProgress, signal);
+    const shape = await reader.writePyramid(writer, { onProgress, workDirs, signal });
     return { shape, facts: reader.facts, pack: await writer.finish(blobs, shape, signal) };
   } finally {
     await writer.dispose();

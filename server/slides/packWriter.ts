@@ -4,11 +4,11 @@
  * index blob. A slide of 40,000 tiles is two blobs, not 40,000.
  */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { BlobStore, StoredBlob } from '../blobs/blobStore';
+import type { WorkDir, WorkDirs } from '../workDirs/workDirs';
 import type { PyramidShape, PyramidWriter } from './pyramidWriter';
 import { gridOf, TileIndex, type TileSpan } from './tileIndex';
 
@@ -22,13 +22,13 @@ export class PackWriter implements PyramidWriter {
   private size = 0;
 
   private constructor(
-    private readonly dir: string,
+    private readonly dir: WorkDir,
     private readonly file: FileHandle,
   ) {}
 
-  static async create(): Promise<PackWriter> {
-    const dir = await mkdtemp(join(tmpdir(), 'mejirushi-pack-'));
-    return new PackWriter(dir, await open(join(dir, 'pack'), 'w'));
+  static async create(workDirs: WorkDirs): Promise<PackWriter> {
+    const dir = await workDirs.workDir('pack');
+    return new PackWriter(dir, await open(join(dir.path, 'pack'), 'w'));
   }
 
   async put(level: number, x: number, y: number, bytes: Uint8Array): Promise<void> {
@@ -60,7 +60,7 @@ export class PackWriter implements PyramidWriter {
     if (spans.length !== this.spans.size) throw new Error(`${this.spans.size - spans.length} tile(s) outside the pyramid were written`);
     await this.file.close();
     signal?.throwIfAborted();
-    const pack = await blobs.put(createReadStream(join(this.dir, 'pack'), { signal }));
+    const pack = await blobs.put(createReadStream(join(this.dir.path, 'pack'), { signal }));
     const index = await blobs.put(Readable.from([TileIndex.fromSpans(grids, spans).encode()]));
     return { pack, index };
   }
@@ -68,6 +68,6 @@ export class PackWriter implements PyramidWriter {
   /** Removes the temporary file; call always, after finish or on failure. */
   async dispose(): Promise<void> {
     await this.file.close().catch(() => undefined);
-    await rm(this.dir, { recursive: true, force: true });
+    await this.dir.release();
   }
 }

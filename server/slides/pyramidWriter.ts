@@ -5,6 +5,7 @@
  * into the same writer, which packs them into the blob store.
  */
 import type { SlideLevel, TileFormat } from '../../src/core/item';
+import type { WorkDirs } from '../workDirs/workDirs';
 
 export interface PyramidWriter {
   /** Adds tile (x, y) of `level`; each tile once. */
@@ -34,9 +35,17 @@ export interface SlideFacts {
 /** progress(done, total) as tiles are written; total is known before the first tile. */
 export type PyramidProgress = (done: number, total: number) => void;
 
-/** One slide, opened by a reader: its facts now, its pyramid on demand. */
+/** How one pyramid build runs. */
+export interface PyramidBuild {
+  readonly onProgress?: PyramidProgress;
+  /** Where a reader that needs one cuts the pyramid (under the server's data folder). */
+  readonly workDirs: WorkDirs;
+  /** Aborting stops the build at its next tile (or kills its tiler), which then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** One slide, opened by a reader: its facts now, its pyramid on demand . */
 export interface SlideReader {
   readonly facts: SlideFacts;
-  /** `signal`: aborting stops the build at its next tile (or kills its tiler), which then rejects with the signal's reason. */
-  writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape>;
+  writePyramid(writer: PyramidWriter, build: PyramidBuild): Promise<PyramidShape>;
 }

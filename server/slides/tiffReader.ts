@@ -10,14 +10,13 @@
  * JFIF tiles are YCbCr (an OME-TIFF writer quirk) is tiled by in-process libvips (sharp) with the
  * YCbCr→RGB conversion libtiff skipped, so lower levels match the passed-through tiles.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { SlideLevel } from '../../src/core/item';
 import { servedLevels, writeDzFolder, type TileOverride } from './dzFolder';
 import { parseProperties, runTool } from './processes';
-import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from './pyramidWriter';
+import type { PyramidBuild, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from './pyramidWriter';
 import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from './refusal';
 import { associatedImagesOf, factsFromOpenSlide, factsFromTiff } from './tiffFacts';
 import { readAt, readTiffStructure, type WholeJpegTiles, type TiffStructure } from './tiffStructure';
@@ -74,16 +73,16 @@ class TiffSlideReader implements SlideReader {
     private readonly stored: WholeJpegTiles | null,
   ) {}
 
-  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape> {
+  async writePyramid(writer: PyramidWriter, { onProgress, workDirs, signal }: PyramidBuild): Promise<PyramidShape> {
     const tileSize = this.stored?.tileSize ?? DEFAULT_TILE_SIZE;
     const levels = servedLevels(this.level0.width, this.level0.height, tileSize);
-    const dir = await mkdtemp(join(tmpdir(), 'mejirushi-dz-'));
+    const dir = await workDirs.workDir('dz');
     try {
-      await this.tile(join(dir, 'slide'), tileSize, signal);
-      await writeDzFolder(join(dir, 'slide_files'), levels, tileSize, writer, onProgress, this.passThrough(levels[0] as SlideLevel, tileSize), signal);
+      await this.tile(join(dir.path, 'slide'), tileSize, signal);
+      await writeDzFolder(join(dir.path, 'slide_files'), levels, tileSize, writer, onProgress, this.passThrough(levels[0] as SlideLevel, tileSize), signal);
       return { levels, tileSize, tileFormat: 'jpeg' };
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await dir.release();
     }
   }
 

@@ -9,6 +9,7 @@ import type { BlobStore } from '../../blobs/blobStore';
 import type { Database } from '../../db/schema';
 import { importVideoFile } from '../../frames/importVideo';
 import { assignItems, createDataset, findDatasetByName } from '../../services/datasets';
+import type { WorkDirs } from '../../workDirs/workDirs';
 import { DEMO_VIDEO_EVENTS, DEMO_VIDEO_FPS, DEMO_VIDEO_FRAMES } from './truth';
 
 export const DEMO_VIDEO_DATASET_NAME = 'Endoscopy video (demo)';
@@ -16,7 +17,7 @@ export const DEMO_VIDEO_FILE_NAME = 'endoscopy-demo.mp4';
 export const DEMO_VIDEO_GROUND_TRUTH = 'ground-truth';
 
 /** Imports the video at `path` (once: a second import is the importer's duplicate) and assigns it; answers the item id. */
-export async function seedDemoVideo(db: Kysely<Database>, blobs: BlobStore, path: string, now: () => Date, assigneeId: string | null): Promise<string> {
+export async function seedDemoVideo(db: Kysely<Database>, blobs: BlobStore, workDirs: WorkDirs, path: string, now: () => Date, assigneeId: string | null): Promise<string> {
   const at = now().toISOString();
   const dataset =
     (await findDatasetByName(db, DEMO_VIDEO_DATASET_NAME)) ??
@@ -31,7 +32,7 @@ export async function seedDemoVideo(db: Kysely<Database>, blobs: BlobStore, path
       null,
       at,
     ));
-  const outcome = await importVideoFile(db, dataset.id, { name: DEMO_VIDEO_FILE_NAME, path }, 'mp4', null, { blobs, now });
+  const outcome = await importVideoFile(db, dataset.id, { name: DEMO_VIDEO_FILE_NAME, path }, 'mp4', null, { blobs, now, workDirs });
   if (outcome.status === 'refused') throw new Error(`the demo video was refused by the importer: ${outcome.reason}`);
   const truth = JSON.stringify({ fps: DEMO_VIDEO_FPS, frames: DEMO_VIDEO_FRAMES, events: DEMO_VIDEO_EVENTS });
   await db

@@ -17,6 +17,7 @@ import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { blobStoreIn, type DiskBlobStore } from '../../blobs/diskBlobStore';
 import { prepareDatabase } from '../../bootstrap';
 import { observeChildren } from '../../processes/stopOnAbort';
+import { ALIVE_FILE, WorkDirs } from '../../workDirs/workDirs';
 import { createDataset } from '../../services/datasets';
 import { makeTestVideo } from '../../testing/frameFixtures';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
@@ -48,9 +49,10 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
   let database: TestDatabase;
   let datasetId: string;
   let blobs: DiskBlobStore;
-  /** The work folders' parent for this test alone (tmpdir() reads TMPDIR at each call): other tests' folders never show here. */
+  /** Inputs made by the test, beside the data folder. */
   let work: string;
-  const savedTmpdir = process.env.TMPDIR;
+  /** The import's work folders, under this test's own data folder: other tests' folders never show here. */
+  let workDirs: WorkDirs;
   const now = () => new Date();
 
   beforeEach(async () => {
@@ -60,10 +62,10 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
     datasetId = (await createDataset(database.db, { name: 'cancelled', description: '', labelSetId: id, labelSetVersion: version }, null, now().toISOString())).id;
     blobs = blobStoreIn(database.dataDir);
     work = await mkdtemp(join(tmpdir(), 'mejirushi-cancel-test-'));
+    workDirs = new WorkDirs(database.dataDir, 'cancel-test');
   });
   afterEach(async () => {
-    if (savedTmpdir === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmpdir;
+    await workDirs.close();
     await rm(work, { recursive: true, force: true });
     await database.dispose();
   });
@@ -77,8 +79,7 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
     const source = await blobs.put(createReadStream(path));
     const blobsBefore = await filesUnder(join(database.dataDir, 'blobs'));
     const blobRowsBefore = await database.db.selectFrom('blobs').select('sha256').execute();
-    process.env.TMPDIR = work;
-    const jobs = new ImportJobs({ db: database.db, blobs, now, owner: 'instance A', ticker: handTicked });
+    const jobs = new ImportJobs({ db: database.db, blobs, now, owner: 'instance A', ticker: handTicked, workDirs });
     let held: ChildProcess | undefined;
     let heldNow: () => void = () => undefined;
     const heldChild = new Promise<void>((resolve) => (heldNow = resolve));
@@ -108,9 +109,9 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
   async function expectNothingKept(fileName: string, outcome: Awaited<ReturnType<typeof cancelWhileHeld>>, output: string) {
     const { child, row, blobsBefore, blobRowsBefore } = outcome;
     expect(alive(child.pid as number)).toBe(false);
-    // The tool's work folder, inside the test's own TMPDIR, is gone with every other work folder.
-    expect(dirname(dirname(output))).toBe(work);
-    expect(await readdir(work)).toEqual([]);
+    // The tool's work folder, under the data folder, is gone with every other work folder.
+    expect(dirname(dirname(output))).toBe(workDirs.root);
+    expect(await readdir(workDirs.root)).toEqual([ALIVE_FILE]);
     expect(await filesUnder(join(database.dataDir, 'blobs'))).toEqual(blobsBefore);
     expect(await database.db.selectFrom('blobs').select('sha256').execute()).toEqual(blobRowsBefore);
     expect(await database.db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute()).toEqual([]);
@@ -166,7 +167,7 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
     });
     try {
       const files = [first, second].map((path) => ({ name: path.split('/').at(-1) as string, path }));
-      const report = await importDicomFiles(database.db, datasetId, files, null, { blobs, now, signal: cancel.signal });
+      const report = await importDicomFiles(database.db, datasetId, files, null, { blobs, now, workDirs, signal: cancel.signal });
       const [kept, stopped] = report.outcomes;
       expect(kept).toMatchObject({ file: files[0]?.name, status: 'imported' });
       expect(stopped).toMatchObject({ file: files[1]?.name, status: 'refused', code: 'stoppedByCancel' });

@@ -8,23 +8,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { ImportReport } from '../../../src/core/api';
 import type { BlobStore, StoredBlob } from '../../blobs/blobStore';
 import type { Database } from '../../db/schema';
 import { storeDeidentifiedSlide } from '../../deid/storeDeidentifiedSlide';
+import { tmpDirIn, type WorkDirs } from '../../workDirs/workDirs';
 import { renameImportJob, type ImportJobRow } from './jobRows';
-
-/** Where slides wait for their job when no data folder is given (tests of the queue alone): the system's temporary folder. */
-export const STAGING_DIR = join(tmpdir(), 'mejirushi-slide-staging');
 
 /**
  * Where slides wait for their job in a server's data folder: beside the blob store, on its file
  * system (a full /tmp cannot refuse an upload), and on the shared one when instances share it.
  */
-export const stagingDirIn = (dataDir: string): string => join(dataDir, 'tmp', 'slide-staging');
+export const stagingDirIn = (dataDir: string): string => join(tmpDirIn(dataDir), 'slide-staging');
 
 /** An upload still streaming is never this old; one older was left by a killed server. */
 const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -39,8 +36,9 @@ export function isDeidSlideJob(job: Pick<ImportJobRow, 'kind'>): boolean {
 }
 
 /** A staging file of its own for an upload in flight; `claim` names it after its job once the job exists. */
-export async function stagingFile(stagingDir = STAGING_DIR): Promise<{ readonly path: string; claim(jobId: string): Promise<void>; discard(): Promise<void> }> {
-  await mkdir(stagingDir, { recursive: true });
+export async function stagingFile(stagingDir: string): Promise<{ readonly path: string; claim(jobId: string): Promise<void>; discard(): Promise<void> }> {
+  // Private: a staged slide is not de-identified yet.
+  await mkdir(stagingDir, { recursive: true, mode: 0o700 });
   const path = join(stagingDir, `upload-${randomUUID()}`);
   return {
     path,
@@ -84,7 +82,9 @@ export interface DeidSlideDeps {
   readonly db: Kysely<Database>;
   readonly blobs: BlobStore;
   readonly now: () => Date;
-  readonly stagingDir?: string;
+  readonly stagingDir: string;
+  /** Where the slide is de-identified before it is stored. */
+  readonly workDirs: WorkDirs;
 }
 
 /**
@@ -97,14 +97,14 @@ export async function deidentifyStagedSlide(
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<{ readonly file: { readonly name: string; readonly stored: StoredBlob } } | { readonly report: ImportReport }> {
-  const path = stagedSlideOf(deps.stagingDir ?? STAGING_DIR, job.id);
+  const path = stagedSlideOf(deps.stagingDir, job.id);
   try {
     await access(path).catch(() => {
       throw new Error(STAGED_SLIDE_GONE);
     });
     let slide;
     try {
-      slide = await storeDeidentifiedSlide(deps.db, deps.blobs, job.dataset_id, path, deps.now().toISOString(), { onProgress, signal });
+      slide = await storeDeidentifiedSlide(deps.db, deps.blobs, job.dataset_id, path, deps.now().toISOString(), { onProgress, signal, workDirs: deps.workDirs });
     } catch (error) {
       // Cancelled mid-copy: nothing was stored; the queue ends the job cancelled.
       if (signal.aborted) return { report: { outcomes: [], itemIds: [] } };

@@ -17,7 +17,7 @@ import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
 import { importDicomFiles } from '../importFiles';
-import { deidentifyStagedSlide, discardStagedSlide, isDeidSlideJob, STAGING_DIR } from './deidSlideJob';
+import { deidentifyStagedSlide, discardStagedSlide, isDeidSlideJob, stagingDirIn } from './deidSlideJob';
 import { isDicomwebPullJob, pullRequestOfJob } from './dicomwebPullJob';
 import {
   CANCELLED_REASON,
@@ -37,6 +37,7 @@ import {
 } from './jobRows';
 import { ProgressWriter, type BuildPhase } from './jobProgress';
 import { isStillsFolderJob, stillsOfJob } from './stillsFolderJob';
+import { SCRATCH_DATA_DIR, scratchWorkDirs, type WorkDirs } from '../../workDirs/workDirs';
 
 export const JOBS_AT_ONCE = 2;
 
@@ -74,8 +75,10 @@ export interface ImportJobDeps {
   readonly leaseMs?: number;
   /** What drives the heartbeat; default a timer (tests tick by hand). */
   readonly ticker?: Ticker;
-  /** Where slides wait, outside the blob store, for their de-identification job; default STAGING_DIR. */
+  /** Where slides wait, outside the blob store, for their de-identification job; default the one in SCRATCH_DATA_DIR (tests). */
   readonly stagingDir?: string;
+  /** Where imports work on files before they are stored; default scratchWorkDirs() (tests). */
+  readonly workDirs?: WorkDirs;
 }
 
 /**
@@ -123,7 +126,7 @@ export class ImportJobs {
 
   /** Where uploads wait for their `deidSlide` job. */
   get stagingDir(): string {
-    return this.deps.stagingDir ?? STAGING_DIR;
+    return this.deps.stagingDir ?? stagingDirIn(SCRATCH_DATA_DIR);
   }
 
   /**
@@ -243,10 +246,11 @@ export class ImportJobs {
 
   private readonly importStored: ImportFile = async (job, onProgress, onCounts, secret, signal) => {
     const { db, blobs, now, onSlideReplaced } = this.deps;
-    if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts, signal);
+    const workDirs = this.deps.workDirs ?? scratchWorkDirs();
+    if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now, workDirs }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts, signal);
     let file = { name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } };
     if (isDeidSlideJob(job)) {
-      const slide = await deidentifyStagedSlide({ db, blobs, now, stagingDir: this.deps.stagingDir }, job, (done, total) => onProgress('deidentifying', done, total), signal);
+      const slide = await deidentifyStagedSlide({ db, blobs, now, stagingDir: this.stagingDir, workDirs }, job, (done, total) => onProgress('deidentifying', done, total), signal);
       if ('report' in slide) return slide.report;
       file = slide.file;
     }
@@ -254,6 +258,7 @@ export class ImportJobs {
     return importDicomFiles(db, job.dataset_id, files, job.created_by, {
       blobs,
       now,
+      workDirs,
       onSlideProgress: (_file, done, total) => onProgress('tiles', done, total),
       onFrameProgress: (_file, done, total) => onProgress('frames', done, total),
       onSlideReplaced,

@@ -69,7 +69,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
         if (bytes.length === 0) body.resume();
         const verdict = judgeDeid(policy, bytes);
         if (!verdict.admitted) return { outcomes: [refusalOf(verdict)], itemIds: [] };
-        return importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
+        return importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, workDirs: ctx.workDirs, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
       }
       const large = contentType.startsWith('image/tiff') || contentType.startsWith('video/');
       const stored = await storeBody(ctx.blobs, request, body, large ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);
@@ -79,7 +79,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
         const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName: name, kind: 'file', source: stored });
         return reply.code(202).send(importJobOf(job));
       }
-      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
+      return importDicomFiles(ctx.db, id, [{ name, stored }], admin.id, { blobs: ctx.blobs, now: ctx.now, workDirs: ctx.workDirs, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
     },
   );
 };

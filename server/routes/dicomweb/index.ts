@@ -227,7 +227,7 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     }
     let report: ImportReport;
     try {
-      report = await storeInstances({ db: ctx.db, blobs: ctx.blobs, now: ctx.now }, datasetId, instances(), admin.id);
+      report = await storeInstances({ db: ctx.db, blobs: ctx.blobs, now: ctx.now, workDirs: ctx.workDirs }, datasetId, instances(), admin.id);
     } catch (error) {
       if (error instanceof MultipartError) throw badRequest(`the multipart body cannot be read: ${error.message}`);
       throw error;

@@ -105,7 +105,7 @@ describe.runIf(missing === null)('DICOM WSI reader on generated slides', () => {
   it('passes stored JPEG tiles (of both concatenated instances) through byte for byte and builds the missing level as a downsample', async () => {
     const writer = new MemoryWriter();
     const progress: [number, number][] = [];
-    const shape = await full.writePyramid(writer, (done, total) => progress.push([done, total]));
+    const shape = await full.writePyramid(writer, { onProgress: (done, total) => progress.push([done, total]) });
     expect(shape).toEqual({ levels: full.levels, tileSize: FIXTURE_TILE, tileFormat: 'jpeg' });
     expect(writer.tiles.size).toBe(16 + 4 + 1);
     expect(progress.at(-1)).toEqual([21, 21]);

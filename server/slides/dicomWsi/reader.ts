@@ -8,7 +8,7 @@
  * once and only one path of decoded tiles is in memory, whatever the slide's size.
  */
 import type { SlideLevel } from '../../../src/core/item';
-import type { PyramidProgress, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from '../pyramidWriter';
+import type { PyramidBuild, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from '../pyramidWriter';
 import type { ByteSource } from './byteSource';
 import { JPEG_BASELINE, WsiError, readWsiInstance, type WsiInstance } from './instance';
 import { buildWsiPyramid, type WsiPyramid, type WsiSourceLevel } from './pyramid';
@@ -94,7 +94,8 @@ export class DicomWsiSlide implements SlideReader {
     return this.served.map(({ width, height, downsample }) => ({ width, height, downsample }));
   }
 
-  async writePyramid(writer: PyramidWriter, onProgress?: PyramidProgress, signal?: AbortSignal): Promise<PyramidShape> {
+  /** Tiles are cut in memory from the instances' frames: no work folder. */
+  async writePyramid(writer: PyramidWriter, { onProgress, signal }: Partial<PyramidBuild> = {}): Promise<PyramidShape> {
     const total = this.served.reduce((sum, level) => sum + level.across * level.down, 0);
     let done = 0;
     const put = async (level: number, x: number, y: number, bytes: Uint8Array) => {
