@@ -74,7 +74,7 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
     await host.idle();
     const prepared = responses.find((r) => r.type === 'prepared');
     if (prepared?.type !== 'prepared') throw new Error(`not prepared: ${JSON.stringify(responses.at(-1))}`);
-    const stored = readPart10(new Uint8Array(prepared.bytes));
+    const stored = readPart10(new Uint8Array(await prepared.body.arrayBuffer()));
     const after = nativePixelsOf(stored.dict, firstText(stored.meta, '00020010'));
     if (!after.ok) throw new Error(after.reason);
     let inked = 0;

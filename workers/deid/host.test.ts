@@ -106,11 +106,11 @@ describe('de-identification worker', () => {
     if (check?.type !== 'progress' || check.result.kind !== 'deidentified' || redacted?.requestId !== 'r1' || ct?.requestId !== 'r2') throw new Error(`not prepared: ${JSON.stringify(responses)}`);
     expect(redacted.report.sopInstanceUid).toBe(check.result.sopInstanceUid);
     expect(redacted.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 6, height: 1 }], frames: 1 });
-    const stored = readPart10(new Uint8Array(redacted.bytes));
+    const stored = readPart10(new Uint8Array(await redacted.body.arrayBuffer()));
     expect(firstText(stored.dict, '00280301')).toBe('NO');
     expect(firstText(stored.dict, '00100010')).not.toContain('PIXEL');
     expect(ct.report.burnedIn).toBeUndefined();
-    expect(firstText(readPart10(new Uint8Array(ct.bytes)).dict, '00100010')).not.toContain('PHIFAMILY');
+    expect(firstText(readPart10(new Uint8Array(await ct.body.arrayBuffer())).dict, '00100010')).not.toContain('PHIFAMILY');
     expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'r3', sentence: expect.stringMatching(/^The text could not be blacked out/) });
   });
 });

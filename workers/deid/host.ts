@@ -2,17 +2,20 @@
  * The de-identification worker's logic, free of the Worker itself: requests in, responses out
  * through `post` (with the buffers to transfer). Every request reads its file afresh and lets go
  * of it when answered, so the worker holds one file at a time whatever the upload's size, and a
- * cancel takes effect after the file in hand.
+ * cancel takes effect after the file in hand. A file is read only as far as its Pixel Data where
+ * its pixels need not change (streamedDeid.ts); a file over the limits is refused, never read.
  */
+import type { DcmjsDataSet } from 'dcmjs';
 import { burnedInReason } from '../../src/core/deid/burnedIn';
 import { firstText } from '../../src/core/deid/dataSet';
-import { deidentifyDicom, NotDicomError, readPart10, type DeidResult } from '../../src/core/deid/deidentify';
+import { deidentifyPart10, NotDicomError, readPart10 } from '../../src/core/deid/deidentify';
 import { importDeidKey } from '../../src/core/deid/keyedHash';
 import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
-import { redactDeidentified, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
+import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, PickedFile } from './messages';
+import { DEID_LIMITS, deidentifyFile, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
 
@@ -21,9 +24,6 @@ export interface DeidHost {
   /** Resolves when no job or request is left (tests). */
   idle(): Promise<void>;
 }
-
-const ownBuffer = (bytes: Uint8Array): ArrayBuffer =>
-  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 
 /** A Part 10 file says `DICM` after its 128-byte preamble; dcmjs reads nothing else. */
 const PART10_HEAD_BYTES = 132;
@@ -37,38 +37,38 @@ async function mayBeDicom(file: Blob): Promise<boolean> {
   return head.length === PART10_HEAD_BYTES && String.fromCharCode(...head.subarray(128)) === 'DICM';
 }
 
-/** The file de-identified, or null when it is not DICOM. */
-async function deidentified(file: Blob, options: DeidOptions, key: CryptoKey): Promise<DeidResult | null> {
+/** Null where the file is not DICOM (it goes as it is, for the server to refuse). */
+async function unlessNotDicom<T>(file: Blob, work: () => Promise<T>): Promise<T | null> {
   if (!(await mayBeDicom(file))) return null;
   try {
-    return await deidentifyDicom(new Uint8Array(await file.arrayBuffer()), options, key);
+    return await work();
   } catch (error) {
     if (error instanceof NotDicomError) return null;
     throw error;
   }
 }
 
-/** The de-identified file's native pixels, when the policy asks for its burned-in text to be checked. */
-function flaggedPixels(result: DeidResult, options: DeidOptions) {
-  const file = readPart10(result.bytes);
-  const reason = burnedInReason(file.dict, burnedInCheckOf(options));
-  return reason ? { reason, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) } : null;
-}
-
-async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey): Promise<FileCheck> {
-  const result = await deidentified(picked.file, options, key);
+async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
+  let result: DeidentifiedFile | null;
+  try {
+    result = await unlessNotDicom(picked.file, () => deidentifyFile(picked.file, options, key, limits));
+  } catch (error) {
+    if (error instanceof TooLargeError) return { kind: 'refused', reason: error.message };
+    throw error;
+  }
   if (!result) return { kind: 'notDicom' };
   const sopInstanceUid = result.report.sopInstanceUid;
-  const flagged = flaggedPixels(result, options);
-  if (!flagged) return { kind: 'deidentified', sopInstanceUid, burnedIn: null };
-  if (!flagged.pixels.ok) return { kind: 'refused', reason: flagged.pixels.reason };
-  return { kind: 'deidentified', sopInstanceUid, burnedIn: { reason: flagged.reason } };
+  const reason = burnedInReason(result.file.dict, burnedInCheckOf(options), result.hasPixelData);
+  if (!reason) return { kind: 'deidentified', sopInstanceUid, burnedIn: null };
+  if (!result.pixels.ok) return { kind: 'refused', reason: result.pixels.reason };
+  return { kind: 'deidentified', sopInstanceUid, burnedIn: { reason } };
 }
 
 const sentenceOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const keyOf = (terms: DeidTerms) => importDeidKey(new Uint8Array(terms.key));
 
-export function createDeidHost(post: Post): DeidHost {
+/** `limits`: how much of a file may be read (DEID_LIMITS in the browser; tests give small ones). */
+export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): DeidHost {
   const cancelled = new Set<string>();
   const running = new Set<Promise<void>>();
 
@@ -82,7 +82,7 @@ export function createDeidHost(post: Post): DeidHost {
       for (const picked of files) {
         if (cancelled.has(jobId)) break;
         post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
-        const result = await checkOne(picked, request.options, key);
+        const result = await checkOne(picked, request.options, key, limits);
         done += 1;
         bytesDone += picked.file.size;
         post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, []);
@@ -97,11 +97,16 @@ export function createDeidHost(post: Post): DeidHost {
 
   async function preview(request: Extract<DeidRequest, { type: 'preview' }>): Promise<void> {
     try {
-      const result = await deidentified(request.file, request.options, await keyOf(request));
-      const flagged = result && flaggedPixels(result, request.options);
-      if (!flagged) throw new Error('the file is no longer one to check for burned-in text');
-      if (!flagged.pixels.ok) throw new Error(flagged.pixels.reason);
-      const made = pixelPreview(flagged.pixels.data, flagged.pixels.layout);
+      // Read whole: every frame is shown. De-identified first, as the check judged it.
+      const file = await unlessNotDicom(request.file, async () => {
+        const read = readPart10(await wholeFile(request.file, limits));
+        await deidentifyPart10(read, request.options, await keyOf(request));
+        return read;
+      });
+      if (!file || !burnedInReason(file.dict, burnedInCheckOf(request.options))) throw new Error('the file is no longer one to check for burned-in text');
+      const pixels = nativePixelsOf(file.dict, firstText(file.meta, '00020010'));
+      if (!pixels.ok) throw new Error(pixels.reason);
+      const made = pixelPreview(pixels.data, pixels.layout);
       post({ type: 'previewed', requestId: request.requestId, preview: made }, [made.rgba.buffer]);
     } catch (error) {
       post({ type: 'error', requestId: request.requestId, sentence: `The image could not be shown: ${sentenceOf(error)}` }, []);
@@ -110,12 +115,13 @@ export function createDeidHost(post: Post): DeidHost {
 
   async function prepare(request: Extract<DeidRequest, { type: 'prepare' }>): Promise<void> {
     try {
-      const result = await deidentified(request.file, request.options, await keyOf(request));
-      if (!result) throw new Error('the file is no longer DICOM');
       const { confirmed } = request;
-      const { bytes, report } = confirmed ? redactDeidentified(result.bytes, result.report, confirmed.reason, confirmed.boxes) : result;
-      const buffer = ownBuffer(bytes);
-      post({ type: 'prepared', requestId: request.requestId, bytes: buffer, report }, [buffer]);
+      // Confirmed boxes are blacked out as part of de-identification (the file then read whole).
+      const redact = confirmed ? async (dataSet: DcmjsDataSet, transferSyntax: string) => redactDataSet(dataSet, transferSyntax, confirmed.reason, confirmed.boxes) : undefined;
+      const key = await keyOf(request);
+      const result = await unlessNotDicom(request.file, () => deidentifyFile(request.file, request.options, key, limits, redact));
+      if (!result) throw new Error('the file is no longer DICOM');
+      post({ type: 'prepared', requestId: request.requestId, body: result.body, inMemory: result.inMemory, report: result.report }, []);
     } catch (error) {
       const sentence = error instanceof RedactionRefused ? `The text could not be blacked out: ${error.message}.` : `The file could not be prepared: ${sentenceOf(error)}`;
       post({ type: 'error', requestId: request.requestId, sentence }, []);

@@ -74,6 +74,11 @@ export type DeidResponse =
   | { readonly type: 'started'; readonly jobId: string; readonly index: number; readonly name: string }
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number; readonly cancelled: boolean }
   | { readonly type: 'previewed'; readonly requestId: string; readonly preview: PixelPreview }
-  | { readonly type: 'prepared'; readonly requestId: string; readonly bytes: ArrayBuffer; readonly report: DeidReport }
+  /**
+   * `body`: the file to send, a Blob (cloned by reference, never copied) whose pixel bytes may be a
+   * slice of the picked file; `inMemory`: how much of it is held in memory (the new header where
+   * the pixels were passed on unread).
+   */
+  | { readonly type: 'prepared'; readonly requestId: string; readonly body: Blob; readonly inMemory: number; readonly report: DeidReport }
   /** A sentence a person can act on; the job or request it ends. */
   | { readonly type: 'error'; readonly jobId?: string; readonly requestId?: string; readonly sentence: string };

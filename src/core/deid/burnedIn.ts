@@ -22,9 +22,12 @@ const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
 const VISIBLE_LIGHT_CLASSES = ['1.2.840.10008.5.1.4.1.1.77.1.'];
 const VISIBLE_LIGHT_MODALITIES = new Set(['ES', 'XC', 'GM', 'OP']);
 
-/** Why this data set must be checked for burned-in text, or null when the policy does not ask for it. */
-export function burnedInReason(dataSet: DcmjsDataSet, check: BurnedInCheck): BurnedInReason | null {
-  if (check === 'off' || !dataSet['7FE00010']) return null;
+/**
+ * Why this data set must be checked for burned-in text, or null when the policy does not ask for
+ * it. `hasPixelData`: given where the data set was read without its pixels (a header only).
+ */
+export function burnedInReason(dataSet: DcmjsDataSet, check: BurnedInCheck, hasPixelData = dataSet['7FE00010'] !== undefined): BurnedInReason | null {
+  if (check === 'off' || !hasPixelData) return null;
   const sopClass = firstText(dataSet, '00080016');
   const modality = firstText(dataSet, '00080060').toUpperCase();
   if (firstText(dataSet, '00280301').toUpperCase() === 'YES') return 'burnedInAnnotation';

@@ -83,8 +83,20 @@ export function readPart10(bytes: Uint8Array): ReturnType<typeof dcmjs.data.Dico
   }
 }
 
+export type Part10File = ReturnType<typeof readPart10>;
+
 export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, key: CryptoKey, redact?: PixelRedaction): Promise<DeidResult> {
   const file = readPart10(bytes);
+  const report = await deidentifyPart10(file, options, key, redact);
+  return { bytes: new Uint8Array(file.write()), report };
+}
+
+/**
+ * De-identifies a file as read (its data set and meta group, changed in place) and says what was
+ * done. The file may be a header only, read up to its Pixel Data (workers/deid/streamedDeid.ts):
+ * nothing here reads pixels but `redact`.
+ */
+export async function deidentifyPart10(file: Part10File, options: DeidOptions, key: CryptoKey, redact?: PixelRedaction): Promise<DeidReport> {
   const { dict } = file;
   const patient = firstText(dict, '00100020') || firstText(dict, '00100010');
   const dayShift = options.temporal === 'modifiedDates' ? await keyedDayShift(key, patient) : null;
@@ -108,9 +120,8 @@ export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, k
   file.meta['00020003'] = { vr: 'UI', Value: [sopInstanceUid] };
   // The sending station's AE title and private meta information name the hospital's systems.
   for (const tag of ['00020016', '00020100', '00020102']) delete file.meta[tag];
-  const written = new Uint8Array(file.write());
   const methodCodes = itemsOf(dict['00120064'] as DcmjsElement).map((item) => firstText(item, '00080100'));
-  return { bytes: written, report: { sopInstanceUid, methodCodes, dayShift, entries: context.entries, ...(burnedIn ? { burnedIn } : {}) } };
+  return { sopInstanceUid, methodCodes, dayShift, entries: context.entries, ...(burnedIn ? { burnedIn } : {}) };
 }
 
 interface Context {

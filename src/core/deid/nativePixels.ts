@@ -37,10 +37,15 @@ const numberOf = (dataSet: DcmjsDataSet, tag: string, fallback: number): number 
   return firstText(dataSet, tag) === '' || !Number.isFinite(value) ? fallback : value;
 };
 
-/** The frames' bytes (a view on the data set's own buffer: changing it changes the file), or why they cannot be changed here. */
-export function nativePixelsOf(dataSet: DcmjsDataSet, transferSyntax: string): NativePixels {
-  const element = dataSet['7FE00010'];
-  if (!element) return { ok: false, reason: 'the file has no pixel data' };
+export type NativeLayout = { readonly ok: true; readonly layout: PixelLayout } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The frames' layout from the header alone (`pixelBytes`: the Pixel Data value's length, null
+ * when there is none), or why they cannot be changed here: what the check of a file too large to
+ * read whole can say without its pixels.
+ */
+export function nativeLayoutOf(dataSet: DcmjsDataSet, transferSyntax: string, pixelBytes: number | null): NativeLayout {
+  if (pixelBytes === null) return { ok: false, reason: 'the file has no pixel data' };
   if (!NATIVE_SYNTAXES.has(transferSyntax)) {
     return { ok: false, reason: `its pixel data is encoded in transfer syntax ${transferSyntax}, which is not decoded here; convert the file to Explicit VR Little Endian (uncompressed) and upload it again` };
   }
@@ -61,12 +66,22 @@ export function nativePixelsOf(dataSet: DcmjsDataSet, transferSyntax: string): N
     signed: numberOf(dataSet, '00280103', 0) === 1,
     photometric: photometric as Photometric,
   };
-  const buffer = (element.Value ?? [])[0];
-  const data = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : null;
-  if (!data || (element.Value ?? []).length !== 1) return { ok: false, reason: 'its pixel data could not be read as one native block' };
   // The block may be one byte longer (padded to even length), never shorter.
-  if (data.byteLength < frameBytes(layout) * layout.frames) return { ok: false, reason: 'its pixel data is shorter than rows × columns × frames say' };
-  return { ok: true, layout, data };
+  if (pixelBytes < frameBytes(layout) * layout.frames) return { ok: false, reason: 'its pixel data is shorter than rows × columns × frames say' };
+  return { ok: true, layout };
+}
+
+/** The frames' bytes (a view on the data set's own buffer: changing it changes the file), or why they cannot be changed here. */
+export function nativePixelsOf(dataSet: DcmjsDataSet, transferSyntax: string): NativePixels {
+  const element = dataSet['7FE00010'];
+  const values = element?.Value ?? [];
+  const buffer = values[0];
+  const data = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : null;
+  // A value that is no one native block skips the length check: it is refused just below, after the layout's reasons.
+  const native = nativeLayoutOf(dataSet, transferSyntax, element ? (data && values.length === 1 ? data.byteLength : Infinity) : null);
+  if (!native.ok) return native;
+  if (!data || values.length !== 1) return { ok: false, reason: 'its pixel data could not be read as one native block' };
+  return { ok: true, layout: native.layout, data };
 }
 
 /** Bytes of one frame (without the even-length padding, which only the whole block has). */

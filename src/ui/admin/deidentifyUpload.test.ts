@@ -25,9 +25,8 @@ describe('upload de-identification', () => {
   });
 
   it('names a de-identified file by its new UID, sends non-DICOM as picked, and sends nothing it could not redact', async () => {
-    const bytes = new Uint8Array([1, 2, 3]).buffer;
-    const prepared = deidentifiedUpload(bytes, report);
-    expect(prepared.name).toBe('2.25.42.dcm');
+    const prepared = deidentifiedUpload(new Blob([new Uint8Array([1, 2, 3])]), report);
+    expect([prepared.name, prepared.body.type]).toEqual(['2.25.42.dcm', 'application/dicom']);
     expect(new Uint8Array(await prepared.body.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     const text = new Blob(['not dicom']);
     // Neither row asks the worker for anything.

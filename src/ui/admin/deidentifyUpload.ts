@@ -6,7 +6,8 @@
  * reason; one whose burned-in text cannot be blacked out does not go at all.
  *
  * A de-identified file is made when its turn to be sent comes, from its `File` (a handle on disk),
- * and let go once sent: the page never holds the upload's files, only the few in flight.
+ * and let go once sent: the page never holds the upload's files, only the few in flight, and of
+ * those only what the worker made anew (a header, where the pixels go on from disk).
  */
 import type { DeidKeyAnswer, DeidPolicyAnswer } from '../../core/api';
 import type { DeidReport } from '../../core/deid/deidentify';
@@ -40,9 +41,10 @@ export async function uploadDeid(api: DeidApi, datasetId: string): Promise<Uploa
   return { mode: 'required', options: policy.options, key: Uint8Array.from(atob(key), (char) => char.charCodeAt(0)) };
 }
 
-/** The upload of a de-identified file (its bytes and report as last changed, after any redaction). */
-export function deidentifiedUpload(bytes: ArrayBuffer, report: DeidReport): PreparedUpload {
-  return { name: `${report.sopInstanceUid}.dcm`, body: new Blob([bytes], { type: 'application/dicom' }), report };
+/** The upload of a de-identified file (its body and report as last changed, after any redaction). */
+export function deidentifiedUpload(body: Blob, report: DeidReport): PreparedUpload {
+  // A Blob of a Blob refers to the same bytes (pixels maybe still on disk): nothing is copied.
+  return { name: `${report.sopInstanceUid}.dcm`, body: new Blob([body], { type: 'application/dicom' }), report };
 }
 
 /** A picked file sent as it is (no policy, or not DICOM): its `File` is the body, nothing held. */
@@ -68,7 +70,7 @@ export function uploadSourceOf(client: DeidWorkerClient, held: HeldBytes, file: 
 /** A DICOM file de-identified again (its confirmed boxes blacked out) when its turn comes, held until sent. */
 export function deidentifiedSource(client: DeidWorkerClient, held: HeldBytes, file: Blob, confirmed: ConfirmedBoxes | null): UploadSource {
   return async () => {
-    const { bytes, report } = await client.prepare(file, confirmed);
-    return { upload: deidentifiedUpload(bytes, report), release: held.hold(bytes.byteLength) };
+    const { body, inMemory, report } = await client.prepare(file, confirmed);
+    return { upload: deidentifiedUpload(body, report), release: held.hold(inMemory) };
   };
 }

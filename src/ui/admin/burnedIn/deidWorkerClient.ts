@@ -27,8 +27,11 @@ export interface DeidWorkerClient {
   deidentify(files: readonly File[], onFile: (index: number, result: FileCheck) => void, onProgress: (progress: DeidProgress) => void): DeidJob;
   /** A flagged image's preview, made again from its file; rejects with the worker's sentence. */
   preview(file: Blob): Promise<PixelPreview>;
-  /** A file's de-identified bytes (with its confirmed boxes blacked out) and report; rejects with the worker's sentence. */
-  prepare(file: Blob, confirmed: ConfirmedBoxes | null): Promise<{ readonly bytes: ArrayBuffer; readonly report: DeidReport }>;
+  /**
+   * A file de-identified (with its confirmed boxes blacked out) and its report; `inMemory`: the
+   * bytes of `body` held in memory (the rest read from the picked file). Rejects with the worker's sentence.
+   */
+  prepare(file: Blob, confirmed: ConfirmedBoxes | null): Promise<{ readonly body: Blob; readonly inMemory: number; readonly report: DeidReport }>;
   dispose(): void;
 }
 
@@ -97,8 +100,8 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
       return (await ask((requestId) => ({ type: 'preview', requestId, file, ...terms() }), 'previewed')).preview;
     },
     async prepare(file, confirmed) {
-      const { bytes, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
-      return { bytes, report };
+      const { body, inMemory, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
+      return { body, inMemory, report };
     },
     dispose: () => port.terminate(),
   };

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { StudySeries } from '../../../core/api';
-import { NetworkError } from '../../../data/api';
 import { useT } from '../../../i18n';
 import { browserOfflineStudy } from '../../../offline/offlineStudy';
 import { appServices } from '../../../store';
-import { thumbnailUrl } from './thumbnailCache';
+import { PENDING_THUMBNAIL, seriesThumbnail, type SeriesThumbnail } from './thumbnailCache';
 import './StudyPanel.css';
 
 /**
@@ -48,15 +47,7 @@ function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries
       data-testid={`study-series-${series.itemId}`}
       data-series-number={series.seriesNumber ?? ''}
     >
-      {typeof thumbnail === 'string' ? (
-        <img className="study-thumbnail" src={thumbnail} alt={t('study.thumbnail', { description: series.seriesDescription || series.title })} data-testid="study-thumbnail" />
-      ) : thumbnail === 'notKept' ? (
-        <span className="study-thumbnail study-thumbnail-missing" data-testid="study-thumbnail-not-kept">
-          {t('study.thumbnailNotKept')}
-        </span>
-      ) : (
-        <span className="study-thumbnail" aria-hidden="true" />
-      )}
+      <ThumbnailView thumbnail={thumbnail} alt={t('study.thumbnail', { description: series.seriesDescription || series.title })} />
       <span className="study-series-text">
         <span className="study-series-number">{series.seriesNumber === null ? t('study.noNumber') : t('study.number', { number: series.seriesNumber })}</span>
         <span className="study-series-description">{series.seriesDescription || series.title}</span>
@@ -66,19 +57,31 @@ function SeriesEntry({ series, current, onOpen }: { readonly series: StudySeries
   );
 }
 
-/**
- * The series' thumbnail URL once had; null before, and where the server could not make it;
- * `notKept` offline for a series whose thumbnail this device never kept (the entry still opens the series).
- */
-function useThumbnail(series: StudySeries): string | 'notKept' | null {
-  const [thumbnail, setThumbnail] = useState<string | 'notKept' | null>(null);
+/** The picture, or in its place why there is none (the entry still opens the series). */
+function ThumbnailView({ thumbnail, alt }: { readonly thumbnail: SeriesThumbnail; readonly alt: string }) {
+  const t = useT();
+  switch (thumbnail.kind) {
+    case 'picture':
+      return <img className="study-thumbnail" src={thumbnail.url} alt={alt} data-testid="study-thumbnail" />;
+    case 'notKept':
+      return (
+        <span className="study-thumbnail study-thumbnail-missing" data-testid="study-thumbnail-not-kept">
+          {t('study.thumbnailNotKept')}
+        </span>
+      );
+    case 'pending':
+    case 'none':
+      return <span className="study-thumbnail" aria-hidden="true" />;
+  }
+}
+
+/** The series' thumbnail as kept or fetched, from the device's store first (seriesThumbnail). */
+function useThumbnail(series: StudySeries): SeriesThumbnail {
+  const [thumbnail, setThumbnail] = useState<SeriesThumbnail>(PENDING_THUMBNAIL);
   useEffect(() => {
     let live = true;
-    setThumbnail(null);
-    thumbnailUrl(series, (itemId) => appServices().api.seriesThumbnail(itemId), browserOfflineStudy()).then(
-      (url) => live && setThumbnail(url),
-      (error: unknown) => live && error instanceof NetworkError && setThumbnail('notKept'),
-    );
+    setThumbnail(PENDING_THUMBNAIL);
+    void seriesThumbnail(series, (itemId) => appServices().api.seriesThumbnail(itemId), browserOfflineStudy()).then((shown) => live && setThumbnail(shown));
     return () => {
       live = false;
     };

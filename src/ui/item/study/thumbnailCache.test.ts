@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OfflineStudy } from '../../../offline/offlineStudy';
-import { thumbnailUrl } from './thumbnailCache';
+import { ApiRequestError, NetworkError } from '../../../data/api';
+import { seriesThumbnail, thumbnailUrl } from './thumbnailCache';
 
 /** The offline store's thumbnail half, in memory. */
 function memoryStore(): Pick<OfflineStudy, 'thumbnail' | 'keepThumbnail'> & { readonly pictures: Map<string, Blob> } {
@@ -44,5 +45,25 @@ describe('series thumbnails', () => {
     });
     expect(await thumbnailUrl(series, unreachable, store)).toBe('blob:kept');
     expect(unreachable).not.toHaveBeenCalled();
+  });
+
+  it('says "not kept" offline for a version this device never kept, and is never a URL then', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:kept');
+    const store = memoryStore();
+    store.pictures.set('five@1', new Blob(['jpeg']));
+    const offline = vi.fn(async (): Promise<Blob> => {
+      throw new NetworkError(new TypeError('Failed to fetch'));
+    });
+    expect(await seriesThumbnail({ itemId: 'five', updatedAt: '1' }, offline, store)).toEqual({ kind: 'picture', url: 'blob:kept' });
+    expect(await seriesThumbnail({ itemId: 'ten', updatedAt: '1' }, offline, store)).toEqual({ kind: 'notKept' });
+    expect(offline).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows an empty frame where the server answered but could not make a picture', async () => {
+    const store = memoryStore();
+    const refused = vi.fn(async (): Promise<Blob> => {
+      throw new ApiRequestError(404, { error: 'no_thumbnail' }, null);
+    });
+    expect(await seriesThumbnail({ itemId: 'unreadable', updatedAt: '1' }, refused, store)).toEqual({ kind: 'none' });
   });
 });

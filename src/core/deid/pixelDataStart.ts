@@ -1,0 +1,131 @@
+/**
+ * Where a Part 10 file's top-level Pixel Data (7FE0,0010) starts, found by walking element
+ * headers only (tag, VR, length), never values, so a file of hundreds of megabytes is
+ * de-identified from its header while its pixels stay on disk (workers/deid/streamedDeid.ts).
+ * Nested items are walked too (an icon image sequence holds a Pixel Data of its own), and a UN
+ * of undefined length is walked as Implicit VR Little Endian, as PS3.5 6.2.2 says it is encoded.
+ *
+ * Byte offsets are from the first byte of the file (the preamble's).
+ */
+
+/** Explicit VR: these have two reserved bytes and a 32-bit length (PS3.5 Table 7.1-1). */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+const UNDEFINED_LENGTH = 0xffffffff;
+const PIXEL_DATA = 0x7fe00010;
+const ITEM = 0xfffee000;
+const ITEM_DELIMITER = 0xfffee00d;
+const SEQUENCE_DELIMITER = 0xfffee0dd;
+
+const IMPLICIT_LITTLE = '1.2.840.10008.1.2';
+const EXPLICIT_LITTLE = '1.2.840.10008.1.2.1';
+/** Little endian, not deflated: the native syntaxes and the encapsulated ones (JPEG family 1.2.840.10008.1.2.4.x, RLE). */
+const walkable = (syntax: string) =>
+  syntax === IMPLICIT_LITTLE || syntax === EXPLICIT_LITTLE || (syntax.startsWith('1.2.840.10008.1.2.4.') || syntax.startsWith('1.2.840.10008.1.2.5'));
+
+export type PixelDataStart =
+  /** `offset`: its tag's first byte; `valueOffset`: its value's; `length`: null when undefined (encapsulated frames follow as items). */
+  | { readonly kind: 'found'; readonly transferSyntax: string; readonly offset: number; readonly valueOffset: number; readonly length: number | null }
+  /** The whole file was walked and holds no top-level Pixel Data. */
+  | { readonly kind: 'none' }
+  /** The head given ends before Pixel Data: give more of the file. */
+  | { readonly kind: 'needMore' }
+  /** Not walked here (deflated or big endian data set, no meta group length, not Part 10): read the file whole. */
+  | { readonly kind: 'notWalked'; readonly reason: string };
+
+class NeedMore extends Error {}
+
+interface Header {
+  readonly tag: number;
+  readonly vr: string | null;
+  readonly length: number;
+  readonly valueOffset: number;
+}
+
+/**
+ * The Pixel Data start in `head`, the file's first bytes; `whole` when head is the whole file
+ * (so running out of bytes means there is none).
+ */
+export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const ascii = (at: number, length: number) => String.fromCharCode(...head.subarray(at, at + length));
+  const need = (end: number) => {
+    if (end > head.byteLength) throw new NeedMore();
+  };
+  const headerAt = (at: number, implicit: boolean): Header => {
+    need(at + 8);
+    const tag = ((view.getUint16(at, true) << 16) | view.getUint16(at + 2, true)) >>> 0;
+    if (implicit || tag >>> 16 === 0xfffe) return { tag, vr: null, length: view.getUint32(at + 4, true), valueOffset: at + 8 };
+    const vr = ascii(at + 4, 2);
+    if (!LONG_VRS.has(vr)) return { tag, vr, length: view.getUint16(at + 6, true), valueOffset: at + 8 };
+    need(at + 12);
+    return { tag, vr, length: view.getUint32(at + 8, true), valueOffset: at + 12 };
+  };
+  /** Past the items of an undefined-length value starting at `at`, up to its sequence delimiter. */
+  const skipItems = (at: number, implicit: boolean): number => {
+    let pos = at;
+    for (;;) {
+      const item = headerAt(pos, true);
+      if (item.tag === SEQUENCE_DELIMITER) return item.valueOffset;
+      if (item.tag !== ITEM) throw new Error(`expected an item at byte ${pos}`);
+      pos = item.length === UNDEFINED_LENGTH ? skipElements(item.valueOffset, implicit, ITEM_DELIMITER) : item.valueOffset + item.length;
+    }
+  };
+  /** Past elements from `at` up to and including `until` (an item delimiter), or at the end of `head` for the top level. */
+  const skipElements = (at: number, implicit: boolean, until: number): number => {
+    let pos = at;
+    for (;;) {
+      const element = headerAt(pos, implicit);
+      if (element.tag === until) return element.valueOffset;
+      pos = element.length === UNDEFINED_LENGTH ? skipItems(element.valueOffset, implicit || element.vr === 'UN') : element.valueOffset + element.length;
+    }
+  };
+
+  try {
+    need(132);
+    if (ascii(128, 4) !== 'DICM') return { kind: 'notWalked', reason: 'not a Part 10 file' };
+    const groupLength = headerAt(132, false);
+    if (groupLength.tag !== 0x00020000 || groupLength.vr !== 'UL') return { kind: 'notWalked', reason: 'no file meta group length' };
+    need(groupLength.valueOffset + 4);
+    const dataSetStart = groupLength.valueOffset + 4 + view.getUint32(groupLength.valueOffset, true);
+    let transferSyntax = '';
+    for (let pos = groupLength.valueOffset + 4; pos < dataSetStart; ) {
+      const element = headerAt(pos, false);
+      if (element.tag === 0x00020010) {
+        need(element.valueOffset + element.length);
+        transferSyntax = ascii(element.valueOffset, element.length).replace(/[\0 ]+$/, '');
+      }
+      pos = element.valueOffset + element.length;
+    }
+    if (!walkable(transferSyntax)) return { kind: 'notWalked', reason: `transfer syntax ${transferSyntax || '(none)'}` };
+    const implicit = transferSyntax === IMPLICIT_LITTLE;
+    for (let pos = dataSetStart; ; ) {
+      if (whole && pos >= head.byteLength) return { kind: 'none' };
+      const element = headerAt(pos, implicit);
+      if (element.tag === PIXEL_DATA) {
+        return { kind: 'found', transferSyntax, offset: pos, valueOffset: element.valueOffset, length: element.length === UNDEFINED_LENGTH ? null : element.length };
+      }
+      pos = element.length === UNDEFINED_LENGTH ? skipItems(element.valueOffset, implicit || element.vr === 'UN') : element.valueOffset + element.length;
+    }
+  } catch (error) {
+    if (error instanceof NeedMore) return whole ? { kind: 'notWalked', reason: 'the file ends inside an element' } : { kind: 'needMore' };
+    return { kind: 'notWalked', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Where an encapsulated Pixel Data value ends: past its sequence delimiter, walking its items
+ * (the offset table, then the fragments) by their 8-byte headers, read through `readAt` (the
+ * frames themselves are never read).
+ */
+export async function encapsulatedEnd(valueOffset: number, readAt: (offset: number, length: number) => Promise<Uint8Array>): Promise<number> {
+  for (let pos = valueOffset; ; ) {
+    const bytes = await readAt(pos, 8);
+    if (bytes.byteLength < 8) throw new Error('the file ends inside its pixel data');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
+    const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
+    const length = view.getUint32(4, true);
+    if (tag === SEQUENCE_DELIMITER) return pos + 8;
+    if (tag !== ITEM || length === UNDEFINED_LENGTH) throw new Error(`its pixel data holds no fragment item at byte ${pos}`);
+    pos += 8 + length;
+  }
+}

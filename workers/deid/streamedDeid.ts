@@ -1,0 +1,117 @@
+/**
+ * A picked file de-identified without holding it whole: its header (everything before Pixel
+ * Data) is read, parsed, de-identified and written by src/core/deid (dcmjs), and its Pixel Data
+ * goes on as a slice of the picked file, so the result is a Blob of [new header, the file's own
+ * pixel bytes] that the upload reads from disk as it sends. A DICOM video or an enhanced CT of
+ * several hundred megabytes then costs its header, not its size three times over (bytes read,
+ * data set parsed, file written).
+ *
+ * Only where pixels must be read (a preview, confirmed boxes to black out) or the file cannot be
+ * cut before its Pixel Data (a deflated data set, elements after the pixels such as a digital
+ * signature) is it read whole, and then only up to DeidLimits.wholeFileBytes: a larger one is
+ * refused with a sentence, never read into a tab that could not hold it.
+ */
+import { deidentifyPart10, readPart10, type DeidReport, type PixelRedaction, type Part10File } from '../../src/core/deid/deidentify';
+import { firstText } from '../../src/core/deid/dataSet';
+import { nativeLayoutOf, nativePixelsOf, type NativeLayout } from '../../src/core/deid/nativePixels';
+import { encapsulatedEnd, pixelDataStart } from '../../src/core/deid/pixelDataStart';
+import type { DeidOptions } from '../../src/core/deid/policy';
+
+export interface DeidLimits {
+  /**
+   * The largest file read whole (a preview, a redaction, a file whose pixels cannot be passed
+   * on): about three times this is held at once (bytes, data set, file written).
+   */
+  readonly wholeFileBytes: number;
+  /** The largest header (the bytes before Pixel Data; an enhanced CT's per-frame attributes run to megabytes). */
+  readonly headerBytes: number;
+}
+
+export const DEID_LIMITS: DeidLimits = { wholeFileBytes: 512 * 2 ** 20, headerBytes: 64 * 2 ** 20 };
+
+/** The first read of a file's head; most headers are a few KB, a CT slice's whole file less than this. */
+const FIRST_READ_BYTES = 2 ** 20;
+
+/** A file larger than a limit; its message is a sentence for the admin. */
+export class TooLargeError extends Error {
+  override readonly name = 'TooLargeError';
+}
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1e6)} MB`;
+
+export interface DeidentifiedFile {
+  /** The de-identified file to send (a Blob over the picked file's pixel bytes where streamed). */
+  readonly body: Blob;
+  /** Bytes of `body` held in memory; the rest is read from the picked file as it is sent. */
+  readonly inMemory: number;
+  readonly report: DeidReport;
+  /** The de-identified data set and meta group as read (without Pixel Data where streamed). */
+  readonly file: Part10File;
+  readonly hasPixelData: boolean;
+  /** Whether its pixels can be changed here, from the header and the Pixel Data's length alone. */
+  readonly pixels: NativeLayout;
+}
+
+async function bytesOf(file: Blob, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.slice(start, end).arrayBuffer());
+}
+
+interface PixelSpan {
+  /** The file's bytes before Pixel Data. */
+  readonly header: Uint8Array;
+  /** Pixel Data as an element (tag to end of value) in the file. */
+  readonly start: number;
+  readonly end: number;
+  /** Its value's length; null when encapsulated. */
+  readonly length: number | null;
+}
+
+/** Where the header ends and the Pixel Data lies, or null when the file must be read whole to be de-identified. */
+async function pixelSpanOf(file: Blob, limits: DeidLimits): Promise<PixelSpan | null> {
+  for (let size = Math.min(file.size, FIRST_READ_BYTES); ; size = Math.min(file.size, size * 4)) {
+    const head = await bytesOf(file, 0, size);
+    const found = pixelDataStart(head, size === file.size);
+    const headerOver = found.kind === 'needMore' ? size >= limits.headerBytes : found.kind === 'found' && found.offset > limits.headerBytes;
+    if (headerOver) throw new TooLargeError(`its header (the attributes before the pixels) is over ${megabytes(limits.headerBytes)}, more than is read here`);
+    if (found.kind === 'needMore') continue;
+    if (found.kind !== 'found') return null;
+    let end: number;
+    try {
+      end = found.length === null ? await encapsulatedEnd(found.valueOffset, (at, length) => bytesOf(file, at, at + length)) : found.valueOffset + found.length;
+    } catch {
+      return null; // damaged pixel data: the whole-file path says what the library makes of it
+    }
+    if (end !== file.size) return null;
+    return { header: head.subarray(0, found.offset), start: found.offset, end, length: found.length };
+  }
+}
+
+/** The file read whole, when it is within the limit. */
+export async function wholeFile(file: Blob, limits: DeidLimits): Promise<Uint8Array<ArrayBuffer>> {
+  if (file.size > limits.wholeFileBytes) {
+    throw new TooLargeError(`it is ${megabytes(file.size)}; files over ${megabytes(limits.wholeFileBytes)} are de-identified here only when their pixels can be passed on unread (uncompressed or encapsulated, nothing after the pixel data, no boxes to black out)`);
+  }
+  return bytesOf(file, 0, file.size);
+}
+
+/**
+ * The file de-identified: streamed where it can be cut before its Pixel Data and `redact` is not
+ * given, else read whole (within the limit) with `redact` applied. Throws NotDicomError (from
+ * readPart10) for a file the library cannot read, TooLargeError over a limit.
+ */
+export async function deidentifyFile(picked: Blob, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction): Promise<DeidentifiedFile> {
+  const span = redact ? null : await pixelSpanOf(picked, limits);
+  if (!span) {
+    const file = readPart10(await wholeFile(picked, limits));
+    const report = await deidentifyPart10(file, options, key, redact);
+    const written = file.write();
+    return { body: new Blob([written]), inMemory: written.byteLength, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
+  }
+  const file = readPart10(span.header);
+  const report = await deidentifyPart10(file, options, key);
+  const header = file.write();
+  const body = new Blob([header, picked.slice(span.start, span.end)]);
+  // Encapsulated frames have no one length; their syntax is refused before any length matters.
+  const pixelBytes = span.length ?? Number.POSITIVE_INFINITY;
+  return { body, inMemory: header.byteLength, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };
+}
