@@ -31,16 +31,7 @@ const INDEX_SPAN = 2 ** (53 - KEY_BITS);
 
 /** The packed tree over `items` (at least one), for `RBush.fromJSON`. */
 export function packRTree<T extends Box>(items: readonly T[]): RBushNode<T> {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const item of items) {
-    if (item.minX < minX) minX = item.minX;
-    if (item.minY < minY) minY = item.minY;
-    if (item.maxX > maxX) maxX = item.maxX;
-    if (item.maxY > maxY) maxY = item.maxY;
-  }
+  const { minX, minY, maxX, maxY } = extentOf(items);
   const scaleX = maxX > minX ? HILBERT_MAX / (maxX - minX) : 0;
   const scaleY = maxY > minY ? HILBERT_MAX / (maxY - minY) : 0;
   if (items.length >= INDEX_SPAN) throw new RangeError(`too many boxes to pack: ${items.length}`);
@@ -64,17 +55,22 @@ export function packRTree<T extends Box>(items: readonly T[]): RBushNode<T> {
 }
 
 function nodeOf<T extends Box>(children: (T | RBushNode<T>)[], height: number): RBushNode<T> {
+  return { children, height, leaf: height === 1, ...extentOf(children) };
+}
+
+/** The box around boxes. */
+function extentOf(boxes: readonly Box[]): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const child of children) {
-    if (child.minX < minX) minX = child.minX;
-    if (child.minY < minY) minY = child.minY;
-    if (child.maxX > maxX) maxX = child.maxX;
-    if (child.maxY > maxY) maxY = child.maxY;
+  for (const box of boxes) {
+    if (box.minX < minX) minX = box.minX;
+    if (box.minY < minY) minY = box.minY;
+    if (box.maxX > maxX) maxX = box.maxX;
+    if (box.maxY > maxY) maxY = box.maxY;
   }
-  return { children, height, leaf: height === 1, minX, minY, maxX, maxY };
+  return { minX, minY, maxX, maxY };
 }
 
 /**
