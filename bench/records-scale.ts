@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { build } from 'vite';
@@ -43,10 +44,11 @@ import { openTestDatabase, pgTestUrl, type TestDatabase } from '../server/testin
 import { assignItems, createDataset } from '../server/services/datasets';
 import { createUser } from '../server/services/users';
 import { sortKeyFor } from '../server/services/items';
-import type { EditFigures, FetchFigures, OpenFigures } from './records-scale/main';
+import type { EditFigures, FetchFigures, OpenFigures, StoredFigures } from './records-scale/main';
 import { launchChromium } from './support/browser';
 import { spread } from './support/stats';
 import { printBench } from './support/benchLine';
+import { PROFILE, startProfile } from './support/profile';
 
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = 100;
@@ -181,7 +183,7 @@ async function checkpoint(database: TestDatabase): Promise<void> {
 
 /** Medians over the edits of one document. */
 interface EditRun {
-  readonly open: OpenFigures;
+  readonly open: OpenFigures & StoredFigures;
   readonly edit: EditFigures;
   readonly wireBytes: number;
   readonly serverMs: number;
@@ -191,7 +193,8 @@ interface EditRun {
 
 const median = (values: readonly number[]): number => spread(values).median;
 
-async function measure(fixture: Fixture, staticOrigin: string, itemId: string, editIds: readonly string[]): Promise<EditRun> {
+/** `profiling`: profile the open and the fetching alone, and sample the heap (BENCH_PROFILE=1, the large document). */
+async function measure(fixture: Fixture, staticOrigin: string, itemId: string, editIds: readonly string[], profiling = false): Promise<EditRun> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ baseURL: staticOrigin })).newPage();
@@ -201,7 +204,12 @@ async function measure(fixture: Fixture, staticOrigin: string, itemId: string, e
     });
     await page.goto(`/index.html#${encodeURIComponent(JSON.stringify(fixture.login))}`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const stopOpen = profiling ? await startProfile(page, 'first open (until the editor is built)') : null;
+    const heap = profiling ? await sampleHeap(page) : null;
     const open = await page.evaluate((id) => window.__recordsScale!.open(id), itemId);
+    await stopOpen?.();
+    const stored = await page.evaluate(() => window.__recordsScale!.stored());
+    if (heap) console.log(`peak JS heap during the open and its storing: ${((await heap()) / 2 ** 20).toFixed(0)} MiB (CDP Runtime.getHeapUsage every 100 ms)`);
     const edits: EditFigures[] = [];
     const wire: number[] = [];
     const server: number[] = [];
@@ -218,16 +226,41 @@ async function measure(fixture: Fixture, staticOrigin: string, itemId: string, e
       server.push(patches[0]!.serverMs);
     }
     await page.evaluate(() => window.__recordsScale!.close());
+    const stopFetch = profiling ? await startProfile(page, 'fetch + parse alone') : null;
     const fetched = await page.evaluate((id) => window.__recordsScale!.fetchOnly(id), itemId);
+    await stopFetch?.();
     const edit: EditFigures = {
       mainThreadMs: median(edits.map((e) => e.mainThreadMs)),
       savedLocallyMs: median(edits.map((e) => e.savedLocallyMs)),
       syncedMs: median(edits.map((e) => e.syncedMs)),
     };
-    return { open, edit, wireBytes: median(wire), serverMs: median(server), dbGrowth: median(growth), fetched };
+    return { open: { ...open, ...stored }, edit, wireBytes: median(wire), serverMs: median(server), dbGrowth: median(growth), fetched };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Samples the page's JS heap until the returned function is called; it answers the peak seen. The
+ * inspector answers between tasks, as a timer would: a peak inside one long task is missed.
+ */
+async function sampleHeap(page: Page): Promise<() => Promise<number>> {
+  const session = await page.context().newCDPSession(page);
+  let peak = 0;
+  let sampling = true;
+  const loop = (async () => {
+    while (sampling) {
+      const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+      peak = Math.max(peak, usedSize);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return async () => {
+    sampling = false;
+    await loop;
+    await session.detach();
+    return peak;
+  };
 }
 
 async function buildHarness(dir: string): Promise<string> {
@@ -236,7 +269,8 @@ async function buildHarness(dir: string): Promise<string> {
     configFile: false,
     root: join(REPO_ROOT, 'bench', 'records-scale'),
     logLevel: 'error',
-    build: { outDir: staticDir, emptyOutDir: true, target: 'es2022' },
+    // Unminified when profiling, so a profile names the source's functions.
+    build: { outDir: staticDir, emptyOutDir: true, target: 'es2022', ...(PROFILE ? { minify: false } : {}) },
   });
   return staticDir;
 }
@@ -254,7 +288,7 @@ async function runOn(label: string, database: TestDatabase, staticDir: string): 
     await seed(fixture, small, polygons(SMALL, annotatorId, 2));
 
     const pick = (count: number) => Array.from({ length: EDITS }, (_, i) => `gland-${Math.floor(((i + 0.5) * count) / EDITS)}`);
-    const big = await measure(fixture, fixture.url, large, pick(LARGE));
+    const big = await measure(fixture, fixture.url, large, pick(LARGE), PROFILE);
     const few = await measure(fixture, fixture.url, small, pick(SMALL));
     console.log(
       `${label}: ${big.open.records} records answered in ${(big.open.loadMs / 1000).toFixed(1)} s, all stored in ${(big.open.storedMs / 1000).toFixed(1)} s (fetch + parse alone ${(big.fetched.ms / 1000).toFixed(1)} s); editor store ${big.open.editorMs.toFixed(0)} ms; IndexedDB ${(big.open.indexedDbBytes / 1e6).toFixed(1)} MB`,

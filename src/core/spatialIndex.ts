@@ -1,6 +1,7 @@
 import RBush from 'rbush';
 import type { AnnotationRecord } from './annotation';
 import { recordBounds, type Box } from './bounds';
+import { packRTree, type RBushNode } from './packedRTree';
 
 interface Entry extends Box {
   readonly record: AnnotationRecord;
@@ -9,7 +10,8 @@ interface Entry extends Box {
 /**
  * Outlines and masks by where they lie, per target image: what a viewer draws for its viewport.
  * An R-tree (rbush) keeps insert and remove at O(log n), so an edit on a slide of 10^5–10^6
- * outlines updates it without a rebuild, and the first load is one bulk load.
+ * outlines updates it without a rebuild, and the first load is one bulk load (packed along a
+ * Hilbert curve, packedRTree.ts).
  */
 export class SpatialIndex {
   private readonly trees = new Map<string, RBush<Entry>>();
@@ -25,7 +27,12 @@ export class SpatialIndex {
       if (!list) byTarget.set(record.targetId, (list = []));
       list.push(entry);
     }
-    for (const [targetId, list] of byTarget) this.treeOf(targetId).load(list);
+    for (const [targetId, list] of byTarget) {
+      const tree = this.treeOf(targetId);
+      // An empty tree takes a packed one whole; rbush merges a bulk load into a filled one.
+      if (isEmpty(tree)) tree.fromJSON(packRTree(list));
+      else tree.load(list);
+    }
   }
 
   insert(record: AnnotationRecord): void {
@@ -49,7 +56,7 @@ export class SpatialIndex {
   private entryOf(record: AnnotationRecord): Entry | null {
     const box = recordBounds(record);
     if (!box) return null;
-    const entry: Entry = { ...box, record };
+    const entry: Entry = { minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, record };
     this.entries.set(record.id, entry);
     return entry;
   }
@@ -60,3 +67,5 @@ export class SpatialIndex {
     return tree;
   }
 }
+
+const isEmpty = (tree: RBush<Entry>): boolean => (tree.toJSON() as RBushNode<Entry>).children.length === 0;

@@ -4,7 +4,7 @@
  * waits); a failure of either leaves the load failed and nothing unhandled.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordPage } from '../../core/api';
 import type { AnnotationRecord } from '../../core/annotation';
 import { RECORD_SCHEMA } from '../../core/records';
@@ -18,6 +18,7 @@ const LABEL_SET = { labelSetId: 'gastric-biopsy', labelSetVersion: 1 } as const;
 let db: MejirushiDb | null = null;
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   db?.close();
   await db?.delete();
   db = null;
@@ -32,7 +33,7 @@ function outline(i: number): Extract<AnnotationRecord, { type: 'shape' }> {
  * A server of `count` records answering pages of `size`, logging each request; `fail` refuses one
  * cursor; `latencyMs` delays each answer, leaving IndexedDB time to store a page meanwhile.
  */
-function pagingServer(count: number, size: number, log: string[], options: { fail?: string; latencyMs?: number } = {}) {
+function pagingServer(count: number, size: number, log: string[], options: { fail?: string; latencyMs?: number; cursorFirst?: boolean } = {}) {
   const records = Array.from({ length: count }, (_, i) => outline(i));
   return {
     listRecordsText: async (_itemId: string, page: { after?: string | null; limit?: number } = {}): Promise<string> => {
@@ -42,11 +43,11 @@ function pagingServer(count: number, size: number, log: string[], options: { fai
       const from = page.after ? records.findIndex((record) => record.id === page.after) + 1 : 0;
       const slice = records.slice(from, from + size);
       const more = from + size < records.length;
-      return JSON.stringify({
-        records: slice.map((record) => ({ id: record.id, version: 1, schema: RECORD_SCHEMA.shape, record })),
-        nextCursor: more ? (slice[slice.length - 1]?.id ?? null) : null,
-        revision: 7,
-      } satisfies RecordPage);
+      const stored = slice.map((record) => ({ id: record.id, version: 1, schema: RECORD_SCHEMA.shape, record }));
+      const nextCursor = more ? (slice[slice.length - 1]?.id ?? null) : null;
+      // cursorFirst: another server's order, with a record holding a key of that name last.
+      if (options.cursorFirst) return JSON.stringify({ nextCursor, revision: 7, records: stored.map((one) => ({ ...one, record: { ...one.record, nextCursor: 'gland-999' } })) });
+      return JSON.stringify({ records: stored, nextCursor, revision: 7 } satisfies RecordPage);
     },
   };
 }
@@ -120,5 +121,30 @@ describe('loadDocument', () => {
     expect(records.get(edited.id)).toEqual(edited);
     expect(records.get(outline(2).id)).toEqual(outline(2));
     expect(await db.records.count()).toBe(1);
+  });
+
+  it('asks for the next page before parsing the one in hand, its cursor read from the page tail', async () => {
+    db = new MejirushiDb('initial-load-early-request');
+    const log: string[] = [];
+    const parse = JSON.parse;
+    vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver) => {
+      const value: unknown = parse(text, reviver);
+      const first = (value as Partial<RecordPage> | null)?.records?.[0]?.id;
+      if (first) log.push(`parse ${first}`);
+      return value;
+    });
+    const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    vi.restoreAllMocks();
+    await loaded.stored;
+    expect(log.slice(0, 5)).toEqual(['request first', 'request gland-003', 'parse gland-000', 'request gland-007', 'parse gland-004']);
+  });
+
+  it('asks again with the parsed cursor when the tail held another', async () => {
+    db = new MejirushiDb('initial-load-cursor-first');
+    const log: string[] = [];
+    const loaded = await loadDocument(pagingServer(10, 4, log, { cursorFirst: true }), db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    expect(loaded.records?.map((record) => record.id)).toEqual(Array.from({ length: 10 }, (_, i) => outline(i).id));
+    expect(log.filter((line) => line !== 'request gland-999')).toEqual(['request first', 'request gland-003', 'request gland-007']);
+    await loaded.stored;
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The first open of a document on this device: its records are paged from the server, the next
- * page on the wire while one is parsed, and each page is stored as it came (one base page,
+ * page asked for (its cursor read from the page's tail) before one is parsed, and each page is stored as it came (one base page,
  * basePages.ts) once the fetching is done, or sooner when more text would wait than a bound, so a
  * document of 10^5 records shows once it is fetched, without waiting on IndexedDB's writes.
  * Local work made before (offline) is left where it is and keeps overriding the base.
  */
 import { MAX_RECORD_PAGE, type RecordPage } from '../../core/api';
 import type { AnnotationRecord } from '../../core/annotation';
+import { peekNextCursor } from '../../core/recordPageCursor';
 import type { StoredRecord } from '../../core/records';
 import { documentRange, type HeadRow, type MejirushiDb } from '../db';
 import { clearBase, storeBasePage } from './basePages';
@@ -83,11 +84,14 @@ class PageWriter {
   }
 
   private store(seq: number, text: string, records: readonly StoredRecord[]): void {
-    const { db, doc } = this;
+    const { db, doc, fresh } = this;
+    // A fresh document's pages leave the record rows out of the transaction, so the reads of
+    // them that the open makes meanwhile (its sync state) do not wait behind a page's write.
+    const tables = fresh ? [db.basePages, db.baseIndex] : [db.basePages, db.baseIndex, db.records];
     this.chain = this.chain.then(() =>
-      db.transaction('rw', db.basePages, db.baseIndex, db.records, async () => {
+      db.transaction('rw', tables, async () => {
         await storeBasePage(db, doc, seq, text, records);
-        if (!this.fresh) await dropOlderCopies(db, doc, records);
+        if (!fresh) await dropOlderCopies(db, doc, records);
       }),
     );
     const entry = { stored: this.chain, chars: text.length };
@@ -159,9 +163,12 @@ export async function loadDocument(
   try {
     while (next) {
       const text: string = await next;
+      // The next page is asked for before this one is parsed: the server reads it meanwhile.
+      const guess = peekNextCursor(text);
+      next = guess ? request(guess) : null;
       const page = JSON.parse(text) as RecordPage;
       revision = Math.min(revision, page.revision);
-      next = page.nextCursor ? request(page.nextCursor) : null;
+      if (guess !== page.nextCursor) next = page.nextCursor ? request(page.nextCursor) : null;
       if (fresh) for (const stored of page.records) if (stored.record) loaded.push(stored.record);
       writer.add(seq, text, page.records);
       seq += 1;
