@@ -14,7 +14,9 @@
  *
  * BENCH_RUNS (default 5) runs per page and mode; BENCH_RENDER (default "cpu,gpu") the modes.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
@@ -25,6 +27,8 @@ import { findItem, startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
 import { formatSpread, ms, ratio, spread } from './support/stats';
 import { reportSummary, type SummaryRow } from './support/summary';
+import { PROFILE } from './support/profile';
+import { ANCHOR_MARK, attribute, printAttribution, startWindowTrace } from './support/windowProfile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MODES: RenderMode[] = (process.env.BENCH_RENDER ?? 'cpu,gpu').split(',').map((text) => {
@@ -51,6 +55,8 @@ interface FirstImage {
   /** App only: when the item's detail and the viewer's chunk had arrived (ms since navigation start). */
   readonly detailMs: number | null;
   readonly chunkMs: number | null;
+  /** When the decode worker's script had arrived (ms since navigation start), both pages. */
+  readonly workerMs: number | null;
 }
 
 declare global {
@@ -70,8 +76,10 @@ const RECORD_FIRST_IMAGE = `
     if (window.__benchFirstImage) return;
     const root = document.querySelector('[data-testid="series-viewer"][data-ready="true"]');
     if (!root) return;
+    const ms = performance.now();
+    performance.mark('${ANCHOR_MARK}');
     window.__benchFirstImage = {
-      ms: performance.now(),
+      ms,
       sliceIndex: Number(root.getAttribute('data-slice-index')),
       bare: document.documentElement.dataset.bench === 'bare',
     };
@@ -94,10 +102,11 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const fetched = resources.filter((entry) => entry.path.includes('/files/'));
   const detailMs = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path))?.end ?? null;
   const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
+  const workerMs = resources.find((entry) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
-  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs };
+  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs };
 }
 
 interface Target {
@@ -158,6 +167,33 @@ async function measureRun(browser: Browser, server: BenchServer, kind: PageKind,
   }
 }
 
+/**
+ * One cold and one warm navigation of `kind` traced (BENCH_PROFILE=1): what ran between the file's
+ * arrival and the first slice on screen, and before the file arrived, on every thread.
+ */
+async function profileRun(browser: Browser, server: BenchServer, kind: PageKind, url: string, target: Target): Promise<void> {
+  const context = await newSeededContext(browser, server.url, target.login);
+  try {
+    await context.addInitScript({ content: RECORD_FIRST_IMAGE });
+    const page = context.pages()[0] ?? (await context.newPage());
+    for (const phase of ['cold', 'warm'] as const) {
+      if (phase === 'warm' && kind === 'app') await page.waitForSelector('html[data-sw-ready="true"]', { timeout: TIMEOUT_MS, state: 'attached' });
+      const stop = await startWindowTrace(browser, page);
+      const shown = await navigate(context, url);
+      const trace = await stop();
+      check(kind, shown, target);
+      // For a closer look (chrome://tracing, Perfetto) than the summary below.
+      if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `first-image-${kind}-${phase}.json`), JSON.stringify({ traceEvents: trace.events }));
+      const received = shown.fileMs ?? 0;
+      console.log(`profile, ${kind} ${phase}: first slice at ${ms(shown.ms)}, file received at ${ms(received)}`);
+      printAttribution(`${kind} ${phase}, file received → first slice (${ms(shown.ms - received)})`, attribute(trace, shown.ms, { from: received, to: shown.ms }));
+      printAttribution(`${kind} ${phase}, navigation → file received (${ms(received)})`, attribute(trace, shown.ms, { from: 0, to: received }), 12);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 /** Medians of the milestones before the first image, for where the time goes. */
 function milestones(runs: readonly FirstImage[]): string {
   const median = (values: (number | null)[]) => {
@@ -168,7 +204,10 @@ function milestones(runs: readonly FirstImage[]): string {
     ? `detail received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
       `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, `
     : '';
-  return `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}`;
+  return (
+    `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
+    `decode worker script received ${median(runs.map((r) => r.workerMs))}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -204,6 +243,11 @@ async function main(): Promise<void> {
           samples.set(key, entry);
         }
       }
+    }
+
+    if (PROFILE) {
+      const mode = MODES[0] as RenderMode;
+      for (const kind of PAGES) await profileRun(browser, server, kind, pageUrl(kind, mode, target, sizes.get(mode) ?? null), target);
     }
 
     const size = sizes.get(MODES[0] as RenderMode);

@@ -50,6 +50,8 @@ export async function buildSite(dir: string): Promise<string> {
     build: {
       outDir: bareDir,
       emptyOutDir: true,
+      // Like the app's, so a profile compares the same code (the decode worker's above all).
+      ...(PROFILE ? { minify: false } : {}),
       target: appConfig.build?.target,
       chunkSizeWarningLimit: appConfig.build?.chunkSizeWarningLimit,
       rolldownOptions: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemSummary } from '../../core/api';
 import type { ItemList } from '../../store/catalogSlice';
-import { listedKind } from './viewerPreload';
+import { kindBeforeDetail, listedKind } from './viewerPreload';
 
 const summary = (id: string, kind: ItemSummary['kind']): ItemSummary => ({
   id,
@@ -19,5 +19,20 @@ describe('listedKind', () => {
     expect(listedKind(lists, 'a')).toBe('series');
     expect(listedKind(lists, 'c')).toBe('slide');
     expect(listedKind(lists, 'z')).toBeNull();
+  });
+});
+
+describe('kindBeforeDetail', () => {
+  it('loads the viewer a loaded list shows', () => {
+    expect(kindBeforeDetail('series', null)).toBe('series');
+    expect(kindBeforeDetail('frameSet', 'series')).toBe('frameSet');
+  });
+
+  it("loads the viewer of this device's copy when no list shows the item: no slide guess for a series seen before", () => {
+    expect(kindBeforeDetail(null, 'series')).toBe('series');
+  });
+
+  it('guesses a slide when neither knows the item', () => {
+    expect(kindBeforeDetail(null, null)).toBe('slide');
   });
 });

@@ -62,19 +62,26 @@ export async function preloadViewerOf(kind: ItemKind): Promise<void> {
 }
 
 /**
- * Opens an item and starts its viewer. Before the detail says what the item is, OpenSeadragon's
- * chunk (a tenth of Cornerstone's) is loaded on a guess: a slide link opened on a new device gets
- * it during the detail's round trip instead of after it, and a series pays a download and an
- * evaluation that fit in that same wait.
+ * The viewer to load before the item's detail arrives: the kind a loaded list or this device's
+ * copy shows, else a slide on a guess (OpenSeadragon's chunk is a tenth of Cornerstone's): a slide
+ * link opened on a new device gets it during the detail's round trip instead of after it, and a
+ * series pays a download and an evaluation that fit in that same wait. A series this device has
+ * seen pays nothing: there the guess's parsing and evaluation ran beside Cornerstone's own, on
+ * the way to the first slice.
  */
+export function kindBeforeDetail(listed: ItemKind | null, cached: ItemKind | null): ItemKind {
+  return listed ?? cached ?? 'slide';
+}
+
+/** Opens an item and starts its viewer (see `kindBeforeDetail`). */
 export function startItem(itemId: string): void {
   // A fresh read each opening: the reader may have moved since the last.
   kept = null;
   void keptSliceIndex(itemId);
   const listed = listedKind(appStore().getState().itemLists, itemId);
-  // Not after the device's copy is read: the guess is worth most at once.
-  void preloadViewerOf(listed ?? 'slide');
+  if (listed) void preloadViewerOf(listed);
   void cachedContent(itemId).then((content) => {
+    if (!listed) void preloadViewerOf(kindBeforeDetail(listed, content?.kind ?? null));
     if (content) startSeries(itemId, content);
   });
   void appStore().getState().openItemById(itemId);

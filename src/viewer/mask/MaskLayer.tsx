@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Point } from '../../core/annotation';
 import type { Modifiers, ToolInput } from '../../core/tools/tool';
 import type { ViewerAdapter } from '../adapter';
+import { layerHasContent } from './layerContent';
 import { LabelsImage, MaskImageCache } from './maskImages';
 import { useMaskPreview, type MaskPreviewFeed } from './maskPreviewFeed';
 import './MaskLayer.css';
@@ -46,10 +47,15 @@ export function MaskLayer({ adapter, masks, previews, active, onInput, version }
   const cache = useMemo(() => new MaskImageCache(), []);
   const previewImage = useMemo(() => new LabelsImage(), []);
   const drawRef = useRef<() => void>(() => undefined);
+  /** Something is on the canvas (a later draw with nothing to show must clear it). */
+  const paintedRef = useRef(false);
 
   drawRef.current = () => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    const content = layerHasContent(adapter.targetId() !== null, masks.length, preview);
+    if (!content && !paintedRef.current) return;
+    paintedRef.current = content;
     const element = adapter.element;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.round(element.clientWidth * ratio);
@@ -62,7 +68,7 @@ export function MaskLayer({ adapter, masks, previews, active, onInput, version }
     if (!context) return;
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
-    if (adapter.targetId() === null) return;
+    if (!content) return;
     // Image px → device px: the adapter maps image px to CSS px; an affine map is fixed by three points.
     const [ox, oy] = adapter.imageToScreen([0, 0]);
     const [xx, xy] = adapter.imageToScreen([1, 0]);
