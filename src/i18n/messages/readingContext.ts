@@ -40,6 +40,18 @@ export const readingContextMessages = {
     en: 'Resampled, not acquired slices: tilt {tilt}°, spacing {min}–{max} mm → {step} mm (each plane interpolated linearly between the two acquired slices either side).',
     ja: '再サンプリング画像（撮像されたスライスではありません）：傾斜 {tilt}°、間隔 {min}〜{max} mm → {step} mm（各断面は両側の撮像スライス間の線形補間）。',
   },
+  'reformat.renderer.volume': {
+    en: 'Drawn by Cornerstone\'s volume viewport (WebGL). Click or drag on a plane to show the nearest acquired slice.',
+    ja: 'Cornerstone のボリュームビューポート（WebGL）で描画しています。断面をクリックまたはドラッグすると、最も近い撮像スライスを表示します。',
+  },
+  'reformat.renderer.canvas': {
+    en: 'Drawn by this app. Click or drag on a plane to show the nearest acquired slice.',
+    ja: 'このアプリが描画しています。断面をクリックまたはドラッグすると、最も近い撮像スライスを表示します。',
+  },
+  'reformat.renderer.software': {
+    en: 'Drawn by this app: the viewer uses software rendering here (no graphics processor for WebGL), and Cornerstone\'s volume viewport needs WebGL. Click or drag on a plane to show the nearest acquired slice.',
+    ja: 'このアプリが描画しています。この環境ではビューアがソフトウェア描画を使っており（WebGL 用の GPU がありません）、Cornerstone のボリュームビューポートには WebGL が必要です。断面をクリックまたはドラッグすると、最も近い撮像スライスを表示します。',
+  },
   'reformat.resampledTag': { en: 'Resampled', ja: '再サンプリング' },
   'reformat.resampling': { en: 'Resampling onto a regular grid {planes} / {total}…', ja: '規則的な格子へ再サンプリング中 {planes} / {total}…' },
   'reformat.loading': { en: 'Reading slices {loaded} / {total}…', ja: 'スライスを読み込み中 {loaded} / {total}…' },

@@ -268,7 +268,7 @@ export function ItemWorkspace({
           onCancel={() => setAskUnseen(null)}
         />
       )}
-      {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} sliceIndex={open.sliceIndex} onClose={() => reading.setReformatOpen(false)} />}
+      {reading.reformatOpen && series && <ReformatNotice series={series as SeriesItem} readSlice={readSlice} window={open.window ?? CT_PRESETS.brain} sliceIndex={open.sliceIndex} onGoToSlice={onViewerIndex} onClose={() => reading.setReformatOpen(false)} />}
       {help && question && <ShortcutHelp question={question} masks={segmentation !== null} onClose={() => setHelp(false)} />}
       {showConflict && question && <OpenItemConflictDialog open={open} question={question} onResolve={actions.resolveConflicts} onLater={postpone} />}
     </div>

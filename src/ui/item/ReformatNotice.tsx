@@ -35,6 +35,7 @@ export function ReformatNotice({
   readSlice,
   window,
   sliceIndex,
+  onGoToSlice,
   onClose,
 }: {
   readonly series: SeriesItem;
@@ -43,11 +44,13 @@ export function ReformatNotice({
   readonly window: WindowLevel;
   /** The acquired slice on screen (series order). */
   readonly sliceIndex: number;
+  /** A pick on a reformat: show this acquired slice in the stack. */
+  readonly onGoToSlice: (index: number) => void;
   readonly onClose: () => void;
 }) {
   const t = useT();
   const source = useMemo(() => reformatSource(series), [series]);
-  const views = (spacingMm: number, grid: RegularGrid | null) => <ReformatViews series={series} sliceSpacingMm={spacingMm} grid={grid} readSlice={readSlice} window={window} sliceIndex={sliceIndex} />;
+  const views = (spacingMm: number, grid: RegularGrid | null) => <ReformatViews series={series} sliceSpacingMm={spacingMm} grid={grid} readSlice={readSlice} window={window} sliceIndex={sliceIndex} onGoToSlice={onGoToSlice} />;
   return (
     <Dialog title={t('reformat.title')} onClose={onClose} testId="reformat-notice" wide>
       <div data-testid="reformat-regularity" data-regular={source.kind === 'asAcquired'} data-source={source.kind}>

@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import type { SliceRef } from '../../core/item';
 import type { RegularGrid } from '../../core/regularGrid';
 import type { DecodedSlice, ReadSlice } from '../../inference/seriesInputs';
-import type { Volume } from '../../viewer/reformat/reformat';
-import { resamplePlanes } from '../../viewer/reformat/resampleVolume';
-import { volumeFromSlices } from '../../viewer/reformat/volumeFromSlices';
+import { gridVolume, resamplePlanes } from '../../viewer/reformat/resampleVolume';
+import { volumeFromSlices, type PackedVolume } from '../../viewer/reformat/volumeFromSlices';
 
 export type VolumeLoad =
   | { readonly phase: 'loading'; readonly loaded: number; readonly total: number }
   | { readonly phase: 'resampling'; readonly planes: number; readonly total: number }
-  | { readonly phase: 'ready'; readonly volume: Volume }
+  | { readonly phase: 'ready'; readonly volume: PackedVolume }
   | { readonly phase: 'failed'; readonly reason: string };
 
 /** Lets the page paint and take input between two planes of a resampling (a 512² plane takes tens of ms). */
@@ -19,24 +18,26 @@ function nextTask(): Promise<void> {
 
 /**
  * Every slice of the series through the viewer's loader (cached: slices already read cost nothing),
- * as one volume: as acquired, or resampled onto `grid` plane by plane, read straight from the decoded
- * slices (no second copy of the acquired pixels is made; they are let go once the grid is full).
+ * as one packed volume of modality values: as acquired, or resampled onto `grid` plane by plane,
+ * read straight from the decoded slices (no second copy of the acquired pixels is made; they are
+ * let go once the grid is full). The volume is the one copy both the canvas views and
+ * Cornerstone's volume viewport read.
  */
 export function useVolume(slices: readonly SliceRef[], readSlice: ReadSlice, enabled: boolean, grid: RegularGrid | null): VolumeLoad {
   const [load, setLoad] = useState<VolumeLoad>({ phase: 'loading', loaded: 0, total: slices.length });
+
   useEffect(() => {
     if (!enabled) return;
     let live = true;
     let loaded = 0;
-    const resampled = async (decoded: readonly DecodedSlice[], onto: RegularGrid): Promise<Volume | null> => {
-      const planes: Float32Array[] = [];
-      for (const plane of resamplePlanes(onto, decoded)) {
+    const resampled = async (decoded: readonly DecodedSlice[], onto: RegularGrid): Promise<PackedVolume | null> => {
+      const volume = gridVolume(onto);
+      for (const planes of resamplePlanes(onto, decoded, volume)) {
         if (!live) return null;
-        planes.push(plane);
-        setLoad({ phase: 'resampling', planes: planes.length, total: onto.planes.length });
+        setLoad({ phase: 'resampling', planes, total: onto.planes.length });
         await nextTask();
       }
-      return { rows: onto.rows, columns: onto.columns, slices: planes };
+      return volume;
     };
     Promise.all(
       slices.map(async (slice) => {
@@ -55,5 +56,6 @@ export function useVolume(slices: readonly SliceRef[], readSlice: ReadSlice, ena
       live = false;
     };
   }, [slices, readSlice, enabled, grid]);
+
   return load;
 }

@@ -1,28 +1,20 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { Orientation } from '../../core/item';
+import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import type { Vec3 } from '../../core/item';
 import { EdgeLetters } from '../overlay/EdgeLetters';
 import { edgeMarkers } from '../overlay/orientationMarkers';
-import { greyForValue, type WindowLevel } from '../windowing';
-import { reformat, reformatOrientation, type ReformatPlane, type Volume } from './reformat';
+import { greyForValue } from '../windowing';
+import { reformat, reformatOrientation } from './reformat';
+import { canvasGrey, exposeReformat, type ReformatViewProps } from './reformatView';
+import { reformatPixelToVoxel, voxelToPatient } from './volumeFrame';
 
-interface ReformatCanvasProps {
-  readonly volume: Volume;
-  readonly plane: ReformatPlane;
-  readonly index: number;
-  readonly orientation: Orientation;
-  /** Height / width of one reformat pixel (slice step over in-plane spacing). */
-  readonly aspect: number;
-  readonly window: WindowLevel;
-  /** CSS px. */
-  readonly width: number;
-  /** Where the acquired slice on screen lies in the volume: a fractional plane index (0 the lowest), null for none. */
-  readonly slicePlane: number | null;
-}
-
-/** One reformatted plane drawn in the reading window, at its true proportions, with orientation letters and the acquired slice on screen as a line. */
-export function ReformatCanvas({ volume, plane, index, orientation, aspect, window, width, slicePlane }: ReformatCanvasProps) {
+/**
+ * One reformatted plane drawn by the app on a 2D canvas (the view for Cornerstone's CPU rendering,
+ * which has no volume viewport), at its true proportions, with orientation letters and the
+ * acquired slice on screen as a line.
+ */
+export function ReformatCanvas({ source, plane, index, orientation, aspect, window, width, slicePlane, onPick }: ReformatViewProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const image = useMemo(() => reformat(volume, plane, index), [volume, plane, index]);
+  const image = useMemo(() => reformat(source.volume, plane, index), [source, plane, index]);
   const markers = edgeMarkers(reformatOrientation(orientation, plane));
 
   useEffect(() => {
@@ -36,10 +28,33 @@ export function ReformatCanvas({ volume, plane, index, orientation, aspect, wind
     context.putImageData(pixels, 0, 0);
   }, [image, window]);
 
+  useEffect(() => {
+    // One canvas px per voxel: x along the plane, the last plane on top.
+    const pixelOf = ([i, j, k]: Vec3): [number, number] | null => ((plane === 'coronal' ? j === index : i === index) ? [plane === 'coronal' ? i : j, image.height - 1 - k] : null);
+    return exposeReformat(plane, {
+      readGrey(voxel) {
+        const at = pixelOf(voxel);
+        return ref.current && at ? canvasGrey(ref.current, ...at) : null;
+      },
+      clientPoint(voxel) {
+        const at = pixelOf(voxel);
+        const box = ref.current?.getBoundingClientRect();
+        return box && at ? [box.left + ((at[0] + 0.5) / image.width) * box.width, box.top + ((at[1] + 0.5) / image.height) * box.height] : null;
+      },
+    });
+  }, [plane, index, image]);
+
   const height = Math.round((width * image.height * aspect) / image.width);
+  const pick = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.type === 'pointermove' && event.buttons !== 1) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * image.width - 0.5;
+    const y = ((event.clientY - box.top) / box.height) * image.height - 0.5;
+    onPick(voxelToPatient(source.frame, reformatPixelToVoxel(source.frame, plane, index, [x, y])));
+  };
   return (
-    <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-width={image.width} data-height={image.height}>
-      <canvas ref={ref} width={image.width} height={image.height} style={{ width, height }} />
+    <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-view="canvas" data-width={image.width} data-height={image.height}>
+      <canvas ref={ref} width={image.width} height={image.height} style={{ width, height }} onPointerDown={pick} onPointerMove={pick} />
       <EdgeLetters markers={markers} testIdPrefix={`reformat-${plane}-marker`} />
       {slicePlane !== null && (
         // The last plane is the top row; the line runs through the middle of the slice's row.

@@ -9,7 +9,7 @@
  */
 import type { GridPlane, GridSlice, RegularGrid } from '../../core/regularGrid';
 import type { DecodedSlice } from '../../inference/seriesInputs';
-import type { Volume } from './reformat';
+import { packedVolume, type PackedVolume } from './volumeFromSlices';
 
 /** Offsets this close to a whole px are read without in-plane interpolation (DS round-off). */
 const WHOLE_PX_TOLERANCE = 1e-3;
@@ -60,9 +60,8 @@ function addSlice(out: Float32Array, grid: RegularGrid, placed: GridSlice, slice
   }
 }
 
-/** One grid plane's modality values, row-major. `slices` are the decoded slices in series order. */
-export function resamplePlane(grid: RegularGrid, plane: GridPlane, slices: readonly DecodedSlice[]): Float32Array {
-  const out = new Float32Array(grid.rows * grid.columns);
+/** One grid plane's modality values, row-major, into `out` (all zero). `slices` are the decoded slices in series order. */
+export function resamplePlane(grid: RegularGrid, plane: GridPlane, slices: readonly DecodedSlice[], out: Float32Array = new Float32Array(grid.rows * grid.columns)): Float32Array {
   const parts: readonly [number, number][] = [
     [plane.below, 1 - plane.weight],
     [plane.above, plane.weight],
@@ -77,12 +76,31 @@ export function resamplePlane(grid: RegularGrid, plane: GridPlane, slices: reado
   return out;
 }
 
-/** The planes one by one (ascending along the normal), so a caller may let the page draw between them. */
-export function* resamplePlanes(grid: RegularGrid, slices: readonly DecodedSlice[]): Generator<Float32Array, void, void> {
-  for (const plane of grid.planes) yield resamplePlane(grid, plane, slices);
+/** An empty volume the size of the grid, for resamplePlanes to fill. */
+export function gridVolume(grid: RegularGrid): PackedVolume {
+  return packedVolume(grid.rows, grid.columns, grid.planes.length);
 }
 
-export function resampleVolume(grid: RegularGrid, slices: readonly DecodedSlice[]): Volume {
-  return { rows: grid.rows, columns: grid.columns, slices: [...resamplePlanes(grid, slices)] };
+/**
+ * Fills `volume` (from gridVolume) plane by plane (ascending along the normal), yielding the count
+ * done after each, so a caller may let the page draw between them.
+ */
+export function* resamplePlanes(grid: RegularGrid, slices: readonly DecodedSlice[], volume: PackedVolume): Generator<number, void, void> {
+  for (const [k, plane] of grid.planes.entries()) {
+    resamplePlane(grid, plane, slices, planeOf(volume, k));
+    yield k + 1;
+  }
+}
+
+function planeOf(volume: PackedVolume, k: number): Float32Array {
+  const plane = volume.slices[k];
+  if (!plane) throw new RangeError(`The volume has no plane ${k}`);
+  return plane;
+}
+
+export function resampleVolume(grid: RegularGrid, slices: readonly DecodedSlice[]): PackedVolume {
+  const volume = gridVolume(grid);
+  grid.planes.forEach((plane, k) => resamplePlane(grid, plane, slices, planeOf(volume, k)));
+  return volume;
 }
 

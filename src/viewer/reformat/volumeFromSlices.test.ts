@@ -25,6 +25,12 @@ describe('volumeFromSlices', () => {
     ]);
   });
 
+  it('packs the slices into one buffer, one after another, for Cornerstone to take without a copy', () => {
+    const volume = volumeFromSlices([slice([1024, 1064]), slice([40, -1000], { scaled: true })]);
+    expect(Array.from(volume.voxels)).toEqual([0, 40, 40, -1000]);
+    expect(volume.slices.every((plane) => plane.buffer === volume.voxels.buffer)).toBe(true);
+  });
+
   it('refuses a colour slice, a slice of another size and an empty series', () => {
     expect(() => volumeFromSlices([slice([0, 0]), slice([0, 0], { color: true })])).toThrow(/Slice 2/);
     expect(() => volumeFromSlices([slice([0, 0]), slice([0], { columns: 1 })])).toThrow(/Slice 2/);

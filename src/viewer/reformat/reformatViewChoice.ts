@@ -1,0 +1,20 @@
+/**
+ * Which view draws the reformats. Cornerstone's volume viewport needs WebGL, so CPU rendering
+ * (chosen under a software rasteriser, see cornerstone/renderMode.ts) always gets the app's
+ * canvas views. With GPU rendering the volume viewport is opt-in (`?reformat=volume`, kept for the
+ * tab) until it is checked on a real GPU: under SwiftShader its planes' first frames came out
+ * black and the stack behind went black while it was open.
+ */
+import type { RenderMode } from '../cornerstone/renderMode';
+
+export type ReformatViewKind = 'volume' | 'canvas';
+
+export const REFORMAT_VIEW_KEY = 'mejirushi.reformatView';
+
+export function parseReformatView(value: string | null | undefined): ReformatViewKind | null {
+  return value === 'volume' || value === 'canvas' ? value : null;
+}
+
+export function chooseReformatView(renderMode: RenderMode, requested: ReformatViewKind | null): ReformatViewKind {
+  return renderMode === 'gpu' && requested === 'volume' ? 'volume' : 'canvas';
+}
