@@ -28,6 +28,7 @@ export const readingContextMessages = {
   },
   'measure.remove': { en: 'Remove', ja: '削除' },
   'reformat.title': { en: 'Coronal and sagittal reformats', ja: '冠状断・矢状断の再構成' },
+  'reformat.viewsLoading': { en: 'Loading the reformat views…', ja: '再構成ビューを読み込み中…' },
   'reformat.regular': {
     en: 'A regular volume: slices {spacing} mm apart, stacked along their normal.',
     ja: '規則的なボリューム：スライス間隔 {spacing} mm、法線方向に積層。',

@@ -7,7 +7,15 @@ import { useT } from '../../i18n';
 import { Dialog } from '../common/Dialog';
 import { oneDecimal } from '../../viewer/oneDecimal';
 import type { WindowLevel } from '../../viewer/windowing';
-import { ReformatViews } from './ReformatViews';
+import { ChunkGate, type ChunkMessages } from '../../viewer/ChunkGate';
+import { lazyChunk } from '../../viewer/lazyChunk';
+
+/**
+ * The views pull in Cornerstone (the volume viewport, its render mode): split off, so the entry
+ * script every page parses (a slide's first screen waits on it) stays without it.
+ */
+const reformatViewsChunk = lazyChunk(() => import('./ReformatViews'));
+const MESSAGES: ChunkMessages = { loading: 'reformat.viewsLoading', failed: 'viewer.error.chunk', retry: 'viewer.retry' };
 
 function Reason({ reason }: { readonly reason: Irregularity }) {
   const t = useT();
@@ -50,7 +58,11 @@ export function ReformatNotice({
 }) {
   const t = useT();
   const source = useMemo(() => reformatSource(series), [series]);
-  const views = (spacingMm: number, grid: RegularGrid | null) => <ReformatViews series={series} sliceSpacingMm={spacingMm} grid={grid} readSlice={readSlice} window={window} sliceIndex={sliceIndex} onGoToSlice={onGoToSlice} />;
+  const views = (spacingMm: number, grid: RegularGrid | null) => (
+    <ChunkGate chunk={reformatViewsChunk} testIdPrefix="reformat-views" messages={MESSAGES}>
+      {({ ReformatViews }) => <ReformatViews series={series} sliceSpacingMm={spacingMm} grid={grid} readSlice={readSlice} window={window} sliceIndex={sliceIndex} onGoToSlice={onGoToSlice} />}
+    </ChunkGate>
+  );
   return (
     <Dialog title={t('reformat.title')} onClose={onClose} testId="reformat-notice" wide>
       <div data-testid="reformat-regularity" data-regular={source.kind === 'asAcquired'} data-source={source.kind}>
