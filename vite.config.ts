@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { entryStaysLean } from './vite/entryStaysLean';
 import { j2kSignedness } from './vite/j2kSignedness';
 import { jpeg12BitLevelShift } from './vite/jpeg12BitLevelShift';
 import { jpegProgressiveRefinement } from './vite/jpegProgressiveRefinement';
@@ -46,7 +47,7 @@ function stampServiceWorkerBuildId(): Plugin {
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness()],
+  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness(), entryStaysLean()],
   optimizeDeps: {
     // The loader starts its decode workers from files next to itself; pre-bundling breaks that.
     exclude: ['@cornerstonejs/dicom-image-loader'],
