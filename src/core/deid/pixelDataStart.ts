@@ -8,19 +8,24 @@
  * Byte offsets are from the first byte of the file (the preamble's).
  */
 
-/** Explicit VR: these have two reserved bytes and a 32-bit length (PS3.5 Table 7.1-1). */
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
-const UNDEFINED_LENGTH = 0xffffffff;
-const PIXEL_DATA = 0x7fe00010;
-const ITEM = 0xfffee000;
-const ITEM_DELIMITER = 0xfffee00d;
-const SEQUENCE_DELIMITER = 0xfffee0dd;
+import {
+  EXPLICIT_VR_LITTLE_ENDIAN,
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  ITEM_DELIMITER_TAG,
+  ITEM_TAG,
+  LONG_VRS,
+  META_START,
+  PIXEL_DATA_TAG,
+  PREAMBLE_LENGTH,
+  SEQUENCE_DELIMITER_TAG,
+  TRANSFER_SYNTAX_UID_TAG,
+  UNDEFINED_LENGTH,
+  tagAt,
+} from '../dicomEncoding';
 
-const IMPLICIT_LITTLE = '1.2.840.10008.1.2';
-const EXPLICIT_LITTLE = '1.2.840.10008.1.2.1';
 /** Little endian, not deflated: the native syntaxes and the encapsulated ones (JPEG family 1.2.840.10008.1.2.4.x, RLE). */
 const walkable = (syntax: string) =>
-  syntax === IMPLICIT_LITTLE || syntax === EXPLICIT_LITTLE || (syntax.startsWith('1.2.840.10008.1.2.4.') || syntax.startsWith('1.2.840.10008.1.2.5'));
+  syntax === IMPLICIT_VR_LITTLE_ENDIAN || syntax === EXPLICIT_VR_LITTLE_ENDIAN || (syntax.startsWith('1.2.840.10008.1.2.4.') || syntax.startsWith('1.2.840.10008.1.2.5'));
 
 export type PixelDataStart =
   /** `offset`: its tag's first byte; `valueOffset`: its value's; `length`: null when undefined (encapsulated frames follow as items). */
@@ -53,7 +58,7 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
   };
   const headerAt = (at: number, implicit: boolean): Header => {
     need(at + 8);
-    const tag = ((view.getUint16(at, true) << 16) | view.getUint16(at + 2, true)) >>> 0;
+    const tag = tagAt(view, at);
     if (implicit || tag >>> 16 === 0xfffe) return { tag, vr: null, length: view.getUint32(at + 4, true), valueOffset: at + 8 };
     const vr = ascii(at + 4, 2);
     if (!LONG_VRS.has(vr)) return { tag, vr, length: view.getUint16(at + 6, true), valueOffset: at + 8 };
@@ -65,9 +70,9 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
     let pos = at;
     for (;;) {
       const item = headerAt(pos, true);
-      if (item.tag === SEQUENCE_DELIMITER) return item.valueOffset;
-      if (item.tag !== ITEM) throw new Error(`expected an item at byte ${pos}`);
-      pos = item.length === UNDEFINED_LENGTH ? skipElements(item.valueOffset, implicit, ITEM_DELIMITER) : item.valueOffset + item.length;
+      if (item.tag === SEQUENCE_DELIMITER_TAG) return item.valueOffset;
+      if (item.tag !== ITEM_TAG) throw new Error(`expected an item at byte ${pos}`);
+      pos = item.length === UNDEFINED_LENGTH ? skipElements(item.valueOffset, implicit, ITEM_DELIMITER_TAG) : item.valueOffset + item.length;
     }
   };
   /** Past elements from `at` up to and including `until` (an item delimiter), or at the end of `head` for the top level. */
@@ -81,27 +86,27 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
   };
 
   try {
-    need(132);
-    if (ascii(128, 4) !== 'DICM') return { kind: 'notWalked', reason: 'not a Part 10 file' };
-    const groupLength = headerAt(132, false);
+    need(META_START);
+    if (ascii(PREAMBLE_LENGTH, 4) !== 'DICM') return { kind: 'notWalked', reason: 'not a Part 10 file' };
+    const groupLength = headerAt(META_START, false);
     if (groupLength.tag !== 0x00020000 || groupLength.vr !== 'UL') return { kind: 'notWalked', reason: 'no file meta group length' };
     need(groupLength.valueOffset + 4);
     const dataSetStart = groupLength.valueOffset + 4 + view.getUint32(groupLength.valueOffset, true);
     let transferSyntax = '';
     for (let pos = groupLength.valueOffset + 4; pos < dataSetStart; ) {
       const element = headerAt(pos, false);
-      if (element.tag === 0x00020010) {
+      if (element.tag === TRANSFER_SYNTAX_UID_TAG) {
         need(element.valueOffset + element.length);
         transferSyntax = ascii(element.valueOffset, element.length).replace(/[\0 ]+$/, '');
       }
       pos = element.valueOffset + element.length;
     }
     if (!walkable(transferSyntax)) return { kind: 'notWalked', reason: `transfer syntax ${transferSyntax || '(none)'}` };
-    const implicit = transferSyntax === IMPLICIT_LITTLE;
+    const implicit = transferSyntax === IMPLICIT_VR_LITTLE_ENDIAN;
     for (let pos = dataSetStart; ; ) {
       if (whole && pos >= head.byteLength) return { kind: 'none' };
       const element = headerAt(pos, implicit);
-      if (element.tag === PIXEL_DATA) {
+      if (element.tag === PIXEL_DATA_TAG) {
         return { kind: 'found', transferSyntax, offset: pos, valueOffset: element.valueOffset, length: element.length === UNDEFINED_LENGTH ? null : element.length };
       }
       pos = element.length === UNDEFINED_LENGTH ? skipItems(element.valueOffset, implicit || element.vr === 'UN') : element.valueOffset + element.length;
@@ -122,10 +127,10 @@ export async function encapsulatedEnd(valueOffset: number, readAt: (offset: numb
     const bytes = await readAt(pos, 8);
     if (bytes.byteLength < 8) throw new Error('the file ends inside its pixel data');
     const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
-    const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
+    const tag = tagAt(view, 0);
     const length = view.getUint32(4, true);
-    if (tag === SEQUENCE_DELIMITER) return pos + 8;
-    if (tag !== ITEM || length === UNDEFINED_LENGTH) throw new Error(`its pixel data holds no fragment item at byte ${pos}`);
+    if (tag === SEQUENCE_DELIMITER_TAG) return pos + 8;
+    if (tag !== ITEM_TAG || length === UNDEFINED_LENGTH) throw new Error(`its pixel data holds no fragment item at byte ${pos}`);
     pos += 8 + length;
   }
 }

@@ -4,13 +4,10 @@
  * inflated here before it sees them: the file meta group (never deflated) is copied with the
  * new transfer syntax and group length, and the data set after it is inflated (raw deflate).
  */
-export const DEFLATED_EXPLICIT_LE = '1.2.840.10008.1.2.1.99';
-export const EXPLICIT_LE = '1.2.840.10008.1.2.1';
+import { EXPLICIT_VR_LITTLE_ENDIAN, LONG_VRS, META_START, PREAMBLE_LENGTH } from '../../core/dicomEncoding';
 
-const PREAMBLE = 128;
-const META_START = PREAMBLE + 4;
-/** VRs whose length field is 4 bytes after 2 reserved ones (PS3.5 7.1.2). */
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+export const DEFLATED_EXPLICIT_LE = '1.2.840.10008.1.2.1.99';
+export const EXPLICIT_LE = EXPLICIT_VR_LITTLE_ENDIAN;
 
 interface MetaElement {
   readonly group: number;
@@ -22,7 +19,7 @@ interface MetaElement {
 function readMetaGroup(bytes: Uint8Array): { elements: MetaElement[]; end: number } | null {
   const isPart10 =
     bytes.length > META_START &&
-    String.fromCharCode(...bytes.subarray(PREAMBLE, META_START)) === 'DICM';
+    String.fromCharCode(...bytes.subarray(PREAMBLE_LENGTH, META_START)) === 'DICM';
   if (!isPart10) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const elements: MetaElement[] = [];

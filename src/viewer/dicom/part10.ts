@@ -4,19 +4,23 @@
  * for byte. Used to rewrite files the DICOM image loader would show wrongly into equivalent
  * ones it shows right (see normalisePart10.ts). Big-endian and non-Part-10 data are not read.
  */
-const PREAMBLE = 128;
-const META_START = PREAMBLE + 4;
-const UNDEFINED_LENGTH = 0xffffffff;
-const ITEM = 0xfffee000;
-const ITEM_END = 0xfffee00d;
-const SEQUENCE_END = 0xfffee0dd;
+import {
+  EXPLICIT_VR_BIG_ENDIAN,
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  ITEM_DELIMITER_TAG,
+  ITEM_TAG,
+  LONG_VRS,
+  META_START,
+  PREAMBLE_LENGTH,
+  SEQUENCE_DELIMITER_TAG,
+  TRANSFER_SYNTAX_UID_TAG,
+  UNDEFINED_LENGTH,
+  tagAt,
+} from '../../core/dicomEncoding';
+
 /** FFFE,E000 and FFFE,E0DD as one little-endian 32-bit word (group first). */
 const ITEM_TAG_WORDS = 0xe000fffe;
 const SEQUENCE_END_WORDS = 0xe0ddfffe;
-const IMPLICIT_LE = '1.2.840.10008.1.2';
-const EXPLICIT_BE = '1.2.840.10008.1.2.2';
-/** VRs whose length field is 4 bytes after 2 reserved ones (PS3.5 7.1.2). */
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 
 export interface Part10Element {
   /** (group << 16) | element, e.g. 0x00280030 for PixelSpacing. */
@@ -54,7 +58,7 @@ class Reader {
 
   tagAt(offset: number): number {
     this.need(offset + 4);
-    return ((this.view.getUint16(offset, true) << 16) | this.view.getUint16(offset + 2, true)) >>> 0;
+    return tagAt(this.view, offset);
   }
 
   element(offset: number, explicitVr = this.explicitVr): Part10Element {
@@ -94,15 +98,15 @@ class Reader {
       const tag = this.tagAt(at);
       this.need(at + 8);
       const length = this.view.getUint32(at + 4, true);
-      if (tag === SEQUENCE_END) return at;
-      if (tag !== ITEM) throw new Error(`Expected an item at byte ${at}`);
+      if (tag === SEQUENCE_DELIMITER_TAG) return at;
+      if (tag !== ITEM_TAG) throw new Error(`Expected an item at byte ${at}`);
       at = length === UNDEFINED_LENGTH ? this.itemEnd(at + 8) : at + 8 + length;
     }
   }
 
   private itemEnd(offset: number): number {
     let at = offset;
-    while (this.tagAt(at) !== ITEM_END) at = this.element(at).end;
+    while (this.tagAt(at) !== ITEM_DELIMITER_TAG) at = this.element(at).end;
     return at + 8;
   }
 
@@ -120,20 +124,20 @@ function latin1(bytes: Uint8Array): string {
 /** The file's elements, or null when it is not little-endian Part 10 or does not parse. */
 export function readPart10(buffer: ArrayBuffer): Part10 | null {
   const bytes = new Uint8Array(buffer);
-  if (bytes.length < META_START || latin1(bytes.subarray(PREAMBLE, META_START)) !== 'DICM') return null;
+  if (bytes.length < META_START || latin1(bytes.subarray(PREAMBLE_LENGTH, META_START)) !== 'DICM') return null;
   try {
     const meta = new Reader(bytes, true);
     let offset = META_START;
     let transferSyntaxUid = '';
     while (offset + 8 <= bytes.length && meta.tagAt(offset) >>> 16 === 0x0002) {
       const element = meta.element(offset);
-      if (element.tag === 0x00020010) {
+      if (element.tag === TRANSFER_SYNTAX_UID_TAG) {
         transferSyntaxUid = latin1(bytes.subarray(element.valueStart, element.end)).replace(/[\0 ]+$/, '');
       }
       offset = element.end;
     }
-    if (transferSyntaxUid === '' || transferSyntaxUid === EXPLICIT_BE) return null;
-    const explicitVr = transferSyntaxUid !== IMPLICIT_LE;
+    if (transferSyntaxUid === '' || transferSyntaxUid === EXPLICIT_VR_BIG_ENDIAN) return null;
+    const explicitVr = transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN;
     const reader = new Reader(bytes, explicitVr);
     const dataSetStart = offset;
     const elements: Part10Element[] = [];
@@ -204,9 +208,9 @@ export function itemsOf(part10: Part10, element: Part10Element): Uint8Array[] | 
   const items: Uint8Array[] = [];
   let at = 0;
   while (at + 8 <= value.length) {
-    const tag = ((view.getUint16(at, true) << 16) | view.getUint16(at + 2, true)) >>> 0;
+    const tag = tagAt(view, at);
     const length = view.getUint32(at + 4, true);
-    if (tag !== ITEM || length === UNDEFINED_LENGTH || at + 8 + length > value.length) return null;
+    if (tag !== ITEM_TAG || length === UNDEFINED_LENGTH || at + 8 + length > value.length) return null;
     items.push(value.subarray(at + 8, at + 8 + length));
     at += 8 + length;
   }
