@@ -47,7 +47,7 @@ export async function startProfile(page: Page, title: string): Promise<() => Pro
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'blink'];
 
-interface TraceEvent {
+export interface TraceEvent {
   readonly ph: string;
   readonly name: string;
   readonly pid: number;
@@ -57,10 +57,24 @@ interface TraceEvent {
   readonly args?: { readonly name?: string };
 }
 
+/** Thread names by "pid:tid", from the trace's metadata events. */
+export function traceThreadNames(events: readonly TraceEvent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') names.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  return names;
+}
+
 /** Self time (ms) of the trace's complete events per thread name and event name: an event's duration less its children's. */
 export function traceSelfTimes(events: readonly TraceEvent[]): Map<string, number> {
-  const threadNames = new Map<string, string>();
-  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  return traceSelfTimesWithin(events, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Self time (ms) of complete events per "thread: event", only the part inside [from, to] (trace µs).
+ * Events nest per thread by time; a child counts against its parent only where they overlap.
+ */
+export function traceSelfTimesWithin(events: readonly TraceEvent[], from: number, to: number): Map<string, number> {
+  const names = traceThreadNames(events);
   const byThread = new Map<string, TraceEvent[]>();
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue;
@@ -69,20 +83,23 @@ export function traceSelfTimes(events: readonly TraceEvent[]): Map<string, numbe
     list.push(event);
     byThread.set(thread, list);
   }
+  const clip = (start: number, end: number) => Math.max(0, Math.min(end, to) - Math.max(start, from));
   const times = new Map<string, number>();
   for (const [thread, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    const open: { end: number; key: string; self: number }[] = [];
+    const open: { start: number; end: number; key: string; children: number }[] = [];
     const close = () => {
       const done = open.pop();
-      if (done) times.set(done.key, (times.get(done.key) ?? 0) + done.self / 1000);
+      if (!done) return;
+      const self = clip(done.start, done.end) - done.children;
+      times.set(done.key, (times.get(done.key) ?? 0) + self / 1000);
     };
     for (const event of list) {
       while (open.length > 0 && (open[open.length - 1]?.end ?? 0) <= event.ts) close();
-      const dur = event.dur ?? 0;
+      const end = event.ts + (event.dur ?? 0);
       const parent = open[open.length - 1];
-      if (parent) parent.self -= dur;
-      open.push({ end: event.ts + dur, key: `${threadNames.get(thread) ?? thread}: ${event.name}`, self: dur });
+      if (parent) parent.children += clip(event.ts, Math.min(end, parent.end));
+      open.push({ start: event.ts, end, key: `${names.get(thread) ?? thread}: ${event.name}`, children: 0 });
     }
     while (open.length > 0) close();
   }
@@ -104,8 +121,7 @@ export function selfTimes(profile: CpuProfile): Map<string, number> {
 
 /** How many complete events the trace holds per thread name and event name. */
 export function traceCounts(events: readonly TraceEvent[]): Map<string, number> {
-  const threadNames = new Map<string, string>();
-  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  const threadNames = traceThreadNames(events);
   const counts = new Map<string, number>();
   for (const event of events) {
     if (event.ph !== 'X') continue;

@@ -7,6 +7,7 @@
  * `performance.mark(ANCHOR_MARK)` so the two clocks can be lined up.
  */
 import type { Browser, Page } from '@playwright/test';
+import { traceSelfTimesWithin, traceThreadNames } from './profile';
 
 /** The user-timing mark whose page time and trace time line the clocks up. */
 export const ANCHOR_MARK = 'bench:anchor';
@@ -79,45 +80,6 @@ function toTrace(trace: WindowTrace, anchorMs: number): (at: number) => number {
   return (at) => mark.ts - (anchorMs - at) * 1000;
 }
 
-function threadNames(events: readonly TraceEvent[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') names.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
-  return names;
-}
-
-/** Self time of complete events per thread and name, clipped to [from, to] (trace µs), in ms. */
-function eventSelfTimes(events: readonly TraceEvent[], names: Map<string, string>, from: number, to: number): Map<string, number> {
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const event of events) {
-    if (event.ph !== 'X' || event.dur === undefined) continue;
-    const thread = `${event.pid}:${event.tid}`;
-    const list = byThread.get(thread) ?? [];
-    list.push(event);
-    byThread.set(thread, list);
-  }
-  const clip = (start: number, end: number) => Math.max(0, Math.min(end, to) - Math.max(start, from));
-  const times = new Map<string, number>();
-  for (const [thread, list] of byThread) {
-    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    const open: { start: number; end: number; key: string; children: number }[] = [];
-    const close = () => {
-      const done = open.pop();
-      if (!done) return;
-      const self = clip(done.start, done.end) - done.children;
-      times.set(done.key, (times.get(done.key) ?? 0) + self / 1000);
-    };
-    for (const event of list) {
-      while (open.length > 0 && (open[open.length - 1]?.end ?? 0) <= event.ts) close();
-      const end = event.ts + (event.dur ?? 0);
-      const parent = open[open.length - 1];
-      if (parent) parent.children += clip(event.ts, Math.min(end, parent.end));
-      open.push({ start: event.ts, end, key: `${names.get(thread) ?? thread}: ${event.name}`, children: 0 });
-    }
-    while (open.length > 0) close();
-  }
-  return times;
-}
-
 /** Self time per function from the trace's V8 profile chunks (every thread), clipped to [from, to] (trace µs), in ms. */
 function functionSelfTimes(events: readonly TraceEvent[], names: Map<string, string>, from: number, to: number): Map<string, number> {
   const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, string> }>();
@@ -158,8 +120,8 @@ function functionSelfTimes(events: readonly TraceEvent[], names: Map<string, str
 export function attribute(trace: WindowTrace, anchorMs: number, window: PageWindow): Attribution {
   const at = toTrace(trace, anchorMs);
   const [from, to] = [at(window.from), at(window.to)];
-  const names = threadNames(trace.events);
-  return { events: eventSelfTimes(trace.events, names, from, to), functions: functionSelfTimes(trace.events, names, from, to) };
+  const names = traceThreadNames(trace.events);
+  return { events: traceSelfTimesWithin(trace.events, from, to), functions: functionSelfTimes(trace.events, names, from, to) };
 }
 
 /** Prints the largest figures of an attribution under `title`. */
