@@ -2,7 +2,7 @@
  * How long one slice may take from the start of its load (fetch, parse, decode) before the
  * viewer gives up on it and shows why: generous, since a large compressed slice on a slow
  * machine takes seconds, but never "Loading…" for ever. Tests shorten it for their tab through
- * session storage, as `?render=` is kept (see cornerstone/init.ts).
+ * session storage, as `?render=` is kept (see tabChoice.ts).
  */
 export const DEFAULT_SLICE_TIMEOUT_MS = 30_000;
 export const SLICE_TIMEOUT_KEY = 'mejirushi.sliceTimeoutMs';

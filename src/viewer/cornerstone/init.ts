@@ -2,20 +2,11 @@ import { getRenderingCapabilities, init as initCore } from '@cornerstonejs/core'
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { decodeWorkerCount } from './decodeWorkers';
 import { registerFileImageLoader } from './fileRegistry';
-import { chooseRenderMode, parseRenderMode, RENDER_MODE_KEY, type RenderMode } from './renderMode';
+import { readTabChoice } from '../tabChoice';
+import { chooseRenderMode, RENDER_MODE_CHOICE, type RenderMode } from './renderMode';
 
 export interface CornerstoneSetup {
   readonly renderMode: RenderMode;
-}
-
-function requestedRenderMode(): RenderMode | null {
-  const fromUrl = parseRenderMode(new URLSearchParams(window.location.search).get('render'));
-  try {
-    if (fromUrl) sessionStorage.setItem(RENDER_MODE_KEY, fromUrl);
-    return fromUrl ?? parseRenderMode(sessionStorage.getItem(RENDER_MODE_KEY));
-  } catch {
-    return fromUrl;
-  }
 }
 
 let setup: CornerstoneSetup | null = null;
@@ -27,7 +18,7 @@ let setup: CornerstoneSetup | null = null;
  */
 export function initCornerstone(): CornerstoneSetup {
   if (setup) return setup;
-  const renderMode = chooseRenderMode(requestedRenderMode(), getRenderingCapabilities());
+  const renderMode = chooseRenderMode(readTabChoice(RENDER_MODE_CHOICE), getRenderingCapabilities());
   initCore({ rendering: { useCPURendering: renderMode === 'cpu' }, debug: {} });
   initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(navigator.hardwareConcurrency) });
   registerFileImageLoader();

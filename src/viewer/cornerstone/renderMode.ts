@@ -4,10 +4,11 @@
  * (2.3 s vs 3.2 s to the first image, 17 vs 56 ms per cached slice, measured here), so GPU is
  * chosen only for a real WebGL2 device. `?render=cpu|gpu` overrides the choice for this tab.
  */
+import type { TabChoice } from '../tabChoice';
 
 export type RenderMode = 'cpu' | 'gpu';
 
-/** Keeps `?render=` for the whole tab, since in-app navigation drops the query string. */
+/** Keeps `?render=` for the whole tab (see RENDER_MODE_CHOICE). */
 export const RENDER_MODE_KEY = 'mejirushi.render';
 
 export interface WebGlCapabilities {
@@ -18,6 +19,9 @@ export interface WebGlCapabilities {
 export function parseRenderMode(value: string | null | undefined): RenderMode | null {
   return value === 'cpu' || value === 'gpu' ? value : null;
 }
+
+/** `?render=cpu|gpu`, kept for the whole tab. */
+export const RENDER_MODE_CHOICE: TabChoice<RenderMode> = { param: 'render', key: RENDER_MODE_KEY, parse: parseRenderMode };
 
 export function chooseRenderMode(requested: RenderMode | null, capabilities: WebGlCapabilities): RenderMode {
   if (requested) return requested;

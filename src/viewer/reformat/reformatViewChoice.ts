@@ -6,6 +6,7 @@
  * black and the stack behind went black while it was open.
  */
 import type { RenderMode } from '../cornerstone/renderMode';
+import type { TabChoice } from '../tabChoice';
 
 export type ReformatViewKind = 'volume' | 'canvas';
 
@@ -14,6 +15,9 @@ export const REFORMAT_VIEW_KEY = 'mejirushi.reformatView';
 export function parseReformatView(value: string | null | undefined): ReformatViewKind | null {
   return value === 'volume' || value === 'canvas' ? value : null;
 }
+
+/** `?reformat=volume|canvas`, kept for the whole tab. */
+export const REFORMAT_VIEW_CHOICE: TabChoice<ReformatViewKind> = { param: 'reformat', key: REFORMAT_VIEW_KEY, parse: parseReformatView };
 
 export function chooseReformatView(renderMode: RenderMode, requested: ReformatViewKind | null): ReformatViewKind {
   return renderMode === 'gpu' && requested === 'volume' ? 'volume' : 'canvas';
