@@ -154,16 +154,26 @@ export function blobStoreIn(dataDir: string): DiskBlobStore {
   return new DiskBlobStore(join(dataDir, 'blobs'));
 }
 
-/** Whether the blob is stored; when it is, its mtime becomes now: put again, it is as young as a new one to the collector. */
+/**
+ * Whether the blob is stored; when it is, its mtime becomes now: put again, it is as young as a
+ * new one to the collector. A file another user owns (instances under different accounts on one
+ * share) cannot be touched: it is still stored, and only the grace period protects it then.
+ */
 async function touched(path: string): Promise<boolean> {
   const now = new Date();
   return utimes(path, now, now).then(
     () => true,
     (error: unknown) => {
       if (isMissing(error)) return false;
+      if (isNotPermitted(error)) return true;
       throw error;
     },
   );
+}
+
+function isNotPermitted(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPERM' || code === 'EACCES';
 }
 
 /** A folder's entry names as a stream; none when it does not exist (an empty store, or removed meanwhile). */
