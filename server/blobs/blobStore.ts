@@ -22,6 +22,22 @@ export interface ByteRange {
 export interface PutOptions {
   /** Refuse (BlobTooLargeError) once more bytes than this arrive; nothing is kept. */
   readonly maxBytes?: number;
+  /**
+   * Told, before put resolves, whether this put made the blob (`created`) or found it stored
+   * already (`existed`): an import job collects after its cancel only what it made itself.
+   */
+  readonly onStored?: (blob: StoredBlob, outcome: 'created' | 'existed') => void;
+}
+
+/** A blob as the store lists it. */
+export interface ListedBlob extends StoredBlob {
+  /** When it was last put (made, or put again with the same content): what the collector's grace period counts from. */
+  readonly putAt: Date;
+}
+
+export interface DeleteOptions {
+  /** Delete only when the blob was not put after this time (someone storing it again now needs it). */
+  readonly notPutAfter?: Date;
 }
 
 export interface BlobStore {
@@ -34,6 +50,14 @@ export interface BlobStore {
   stat(sha256: string): Promise<StoredBlob | null>;
   /** The blob's bytes, or only `range` of them. Throws BlobNotFoundError. */
   read(sha256: string, range?: ByteRange): Promise<Readable>;
+  /** Every stored blob, streamed (an object store's paged listing): never all of them in memory at once. */
+  list(): AsyncIterable<ListedBlob>;
+  /**
+   * Removes a blob; true when this call removed it. Idempotent: a blob already gone is false, not
+   * an error. Only the blob collector (server/blobs/gc) deletes: nothing else may, as rows refer
+   * to blobs by content and identical content is stored once.
+   */
+  delete(sha256: string, options?: DeleteOptions): Promise<boolean>;
 }
 
 export class BlobTooLargeError extends Error {
@@ -52,9 +76,13 @@ export class BlobNotFoundError extends Error {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+export function isSha256(text: string): boolean {
+  return SHA256_HEX.test(text);
+}
+
 /** Names reach file paths and object keys: only a well-formed digest is accepted. */
 export function assertSha256(sha256: string): void {
-  if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 digest: "${sha256}"`);
+  if (!isSha256(sha256)) throw new Error(`not a SHA-256 digest: "${sha256}"`);
 }
 
 /** A whole blob in memory, for the importer's header parsing of one DICOM instance. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobNotFoundError, BlobTooLargeError, readWholeBlob } from './blobStore';
+import { BlobNotFoundError, BlobTooLargeError, readWholeBlob, type ListedBlob } from './blobStore';
 import { DiskBlobStore } from './diskBlobStore';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -15,6 +15,12 @@ function filesUnder(root: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
     .sort();
+}
+
+async function listAll(store: DiskBlobStore): Promise<ListedBlob[]> {
+  const listed: ListedBlob[] = [];
+  for await (const blob of store.list()) listed.push(blob);
+  return listed;
 }
 
 async function text(stream: Readable): Promise<string> {
@@ -88,5 +94,42 @@ describe('DiskBlobStore', () => {
     utimesSync(join(root, 'tmp', 'old.part'), twoDaysAgo, twoDaysAgo);
     expect(await store.removeStaleTemps()).toBe(1);
     expect(filesUnder(root)).toEqual([join('tmp', 'fresh.part')]);
+  });
+
+  it('lists every blob with its size and last put, skipping temp files and strays', async () => {
+    const a = await store.put(Readable.from([Buffer.from('first')]));
+    const b = await store.put(Readable.from([Buffer.from('second blob')]));
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    writeFileSync(join(root, 'tmp', 'upload.part'), 'x');
+    writeFileSync(join(root, 'sha256', a.sha256.slice(0, 2), a.sha256.slice(2, 4), 'not-a-digest'), 'x');
+    const listed = await listAll(store);
+    expect(listed.map(({ sha256, size }) => ({ sha256, size })).sort((x, y) => x.sha256.localeCompare(y.sha256))).toEqual([a, b].sort((x, y) => x.sha256.localeCompare(y.sha256)));
+    for (const blob of listed) expect(Math.abs(blob.putAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await listAll(new DiskBlobStore(join(root, 'none')))).toEqual([]);
+  });
+
+  it('says whether a put made the blob, and a put of stored content makes it young again', async () => {
+    const outcomes: string[] = [];
+    const onStored = (_blob: unknown, outcome: string) => outcomes.push(outcome);
+    const blob = await store.put(Readable.from([Buffer.from('again')]), { onStored });
+    const path = store.pathOf(blob.sha256);
+    const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+    utimesSync(path, dayAgo, dayAgo);
+    await store.put(Readable.from([Buffer.from('again')]), { onStored });
+    expect(outcomes).toEqual(['created', 'existed']);
+    const [listed] = await listAll(store);
+    expect(listed?.putAt.getTime()).toBeGreaterThan(dayAgo.getTime() + 60_000);
+  });
+
+  it('deletes a blob idempotently, and not one put after the given time', async () => {
+    const blob = await store.put(Readable.from([Buffer.from('doomed')]));
+    const hourAgo = new Date(Date.now() - 3600 * 1000);
+    expect(await store.delete(blob.sha256, { notPutAfter: hourAgo })).toBe(false);
+    expect(await store.stat(blob.sha256)).toEqual(blob);
+    expect(await store.delete(blob.sha256)).toBe(true);
+    expect(await store.stat(blob.sha256)).toBeNull();
+    await expect(store.read(blob.sha256)).rejects.toBeInstanceOf(BlobNotFoundError);
+    expect(await store.delete(blob.sha256)).toBe(false);
+    await expect(store.delete('../etc/passwd')).rejects.toThrow(/not a SHA-256/);
   });
 });

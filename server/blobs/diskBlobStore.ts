@@ -3,15 +3,17 @@
  * `<data>/blobs/sha256/<2 hex>/<2 hex>/<hash>`. A put writes a temp file under
  * `<data>/blobs/tmp` (same file system, so the final rename is atomic), fsyncs it and renames it
  * into place; readers therefore see a whole blob or none. Several server instances may share the
- * folder: two puts of the same content both end with the same complete file.
+ * folder: two puts of the same content both end with the same complete file. A blob's mtime is
+ * when it was last put (a put of content already there touches it), which the collector's grace
+ * period counts from (server/blobs/gc).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, opendir, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSha256, BlobNotFoundError, BlobTooLargeError, type BlobStore, type ByteRange, type PutOptions, type StoredBlob } from './blobStore';
+import { assertSha256, BlobNotFoundError, BlobTooLargeError, isSha256, type BlobStore, type ByteRange, type DeleteOptions, type ListedBlob, type PutOptions, type StoredBlob } from './blobStore';
 
 /**
  * Bytes buffered between the source and the disk. With Node's 16 KiB default, each network
@@ -59,15 +61,18 @@ export class DiskBlobStore implements BlobStore {
       );
       const sha256 = hash.digest('hex');
       const path = this.pathOf(sha256);
-      if (await exists(path)) {
+      const stored = { sha256, size };
+      if (await touched(path)) {
         await rm(temp, { force: true });
+        options.onStored?.(stored, 'existed');
       } else {
         await fsync(temp);
         await mkdir(dirname(path), { recursive: true });
         await rename(temp, path);
         await fsync(dirname(path));
+        options.onStored?.(stored, 'created');
       }
-      return { sha256, size };
+      return stored;
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
@@ -94,6 +99,32 @@ export class DiskBlobStore implements BlobStore {
       throw error;
     }
     return handle.createReadStream({ start: range?.start, end: range?.end });
+  }
+
+  async *list(): AsyncIterable<ListedBlob> {
+    // Three levels of folders, each read as a stream: one folder's entries at a time, never the whole store's.
+    for await (const first of entriesOf(join(this.root, 'sha256'))) {
+      for await (const second of entriesOf(join(this.root, 'sha256', first))) {
+        const dir = join(this.root, 'sha256', first, second);
+        for await (const name of entriesOf(dir)) {
+          if (!isSha256(name)) continue;
+          const info = await stat(join(dir, name)).catch(() => null);
+          if (info?.isFile()) yield { sha256: name, size: info.size, putAt: info.mtime };
+        }
+      }
+    }
+  }
+
+  async delete(sha256: string, options: DeleteOptions = {}): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    try {
+      if (options.notPutAfter && (await stat(path)).mtimeMs > options.notPutAfter.getTime()) return false;
+      await unlink(path);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
   }
 
   /** Removes temp files a killed process left behind; recent ones may be another instance's upload. */
@@ -123,14 +154,38 @@ export function blobStoreIn(dataDir: string): DiskBlobStore {
   return new DiskBlobStore(join(dataDir, 'blobs'));
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
+/**
+ * Whether the blob is stored; when it is, its mtime becomes now: put again, it is as young as a
+ * new one to the collector. A file another user owns (instances under different accounts on one
+ * share) cannot be touched: it is still stored, and only the grace period protects it then.
+ */
+async function touched(path: string): Promise<boolean> {
+  const now = new Date();
+  return utimes(path, now, now).then(
     () => true,
     (error: unknown) => {
       if (isMissing(error)) return false;
+      if (isNotPermitted(error)) return true;
       throw error;
     },
   );
+}
+
+function isNotPermitted(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPERM' || code === 'EACCES';
+}
+
+/** A folder's entry names as a stream; none when it does not exist (an empty store, or removed meanwhile). */
+async function* entriesOf(dir: string): AsyncIterable<string> {
+  let handle;
+  try {
+    handle = await opendir(dir);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for await (const entry of handle) yield entry.name;
 }
 
 /** Flushes a file's data, or a folder's entry list, to the disk. */

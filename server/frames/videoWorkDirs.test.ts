@@ -71,6 +71,8 @@ describe.each(testDialects('video work folders'))('a video import’s work folde
       },
       stat: (sha256) => disk.stat(sha256),
       read: (sha256, range) => disk.read(sha256, range),
+      list: () => disk.list(),
+      delete: (sha256, options) => disk.delete(sha256, options),
     };
     const outcome = await importVideoFile(database.db, datasetId, { name: 'clip.mp4', path: await video('clip.mp4') }, 'mp4', null, { blobs: failing, now, workDirs });
 

@@ -4,27 +4,32 @@
  * it starts, as the queue's own importer runs it), then cancelled through the queue. The child is
  * gone, its work folders are gone, nothing of the file is in the blob store or the database, and
  * the job ends cancelled naming the file stopped. No sleep: the held child cannot finish first.
+ * A DICOM series cancelled at its second instance's decode had stored the first one's frames:
+ * the job collects them as it ends (server/blobs/gc/jobBlobs.ts), so the store is as before.
  * And of two videos imported in one run, the one imported before the cancel stays.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { blobStoreIn, type DiskBlobStore } from '../../blobs/diskBlobStore';
+import { referencedBlobKeys } from '../../blobs/gc/blobReferences';
 import { prepareDatabase } from '../../bootstrap';
 import { observeChildren } from '../../processes/stopOnAbort';
 import { ALIVE_FILE, WorkDirs } from '../../workDirs/workDirs';
 import { createDataset } from '../../services/datasets';
+import { makeImg2dcmSeries } from '../../testing/dicomFrameFixtures';
 import { makeTestVideo } from '../../testing/frameFixtures';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { importDicomFiles } from '../importFiles';
 import { STOPPED_BY_CANCEL_REASON } from '../stoppedByCancel';
 import { ImportJobs, type Ticker } from './importJobs';
 import { findImportJob, importJobOf, type ImportJobRow } from './jobRows';
+import { storeStillsManifest } from './stillsFolderJob';
 
 /** A ticker that never fires: a cancel on this instance tells its build at once. */
 const handTicked: Ticker = () => () => undefined;
@@ -154,6 +159,42 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
       await rm(video, { force: true });
     }
   });
+  it('collects the frames a DICOM series had stored when its next instance was cancelled, and keeps every blob a row names', async () => {
+    const instances = await makeImg2dcmSeries(work, 'endoscopic', [96, 112], [1, 2]);
+    const staged = [];
+    for (const path of instances) staged.push({ name: basename(path), sha256: (await blobs.put(createReadStream(path))).sha256 });
+    // The folder job imports whatever its staged files are; two VL Endoscopic instances make one series, decoded one by one.
+    const manifest = await storeStillsManifest(blobs, { files: staged });
+    const blobsBefore = await filesUnder(join(database.dataDir, 'blobs'));
+    const jobs = new ImportJobs({ db: database.db, blobs, now, owner: 'instance A', ticker: handTicked, workDirs });
+    let decodes = 0;
+    let heldNow: (child: ChildProcess) => void = () => undefined;
+    const secondDecode = new Promise<ChildProcess>((resolve) => (heldNow = resolve));
+    const stopObserving = observeChildren((child, name) => {
+      if (name !== 'dcmj2pnm' || ++decodes !== 2) return;
+      child.kill('SIGSTOP');
+      heldNow(child);
+    });
+    try {
+      const job = await jobs.submit({ datasetId, createdBy: null, fileName: 'endoscopy/', kind: 'stillsFolder', source: manifest });
+      const child = await secondDecode;
+      // The first instance's frame is in the store, named by no row yet.
+      const storedBeforeCancel = await filesUnder(join(database.dataDir, 'blobs'));
+      expect(storedBeforeCancel.length).toBe(blobsBefore.length + 1);
+      expect(await jobs.cancel(job.id)).toBe('stopping');
+      child.kill('SIGCONT');
+      await jobs.idle();
+      const row = (await findImportJob(database.db, job.id)) as ImportJobRow;
+      expect(importJobOf(row)).toMatchObject({ state: 'cancelled', report: { outcomes: staged.map((still) => ({ file: still.name, status: 'refused', code: 'stoppedByCancel' })), itemIds: [] } });
+      expect(await filesUnder(join(database.dataDir, 'blobs'))).toEqual(blobsBefore);
+      for (const key of await referencedBlobKeys(database.db, blobs)) expect(await blobs.stat(key), key).not.toBeNull();
+      expect(await database.db.selectFrom('item_files').select('id').execute()).toEqual([]);
+    } finally {
+      stopObserving();
+      await jobs.close();
+    }
+  });
+
   it('keeps a video imported before the cancel and stops the next one in hand', async () => {
     const first = join(work, '..', `${work.split('/').at(-1)}-first.mp4`);
     const second = join(work, '..', `${work.split('/').at(-1)}-second.webm`);

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImportJobCounts, ImportReport } from '../../../src/core/api';
 import type { BlobStore } from '../../blobs/blobStore';
+import { JobBlobRecorder } from '../../blobs/gc/jobBlobs';
 import { DEFAULT_IMPORT_JOB_LEASE_MS } from '../../config';
 import type { Database } from '../../db/schema';
 import { pullFromPacs } from '../../dicomweb/pull';
@@ -244,8 +245,13 @@ export class ImportJobs {
     }
   }
 
-  private readonly importStored: ImportFile = async (job, onProgress, onCounts, secret, signal) => {
-    const { db, blobs, now, onSlideReplaced } = this.deps;
+  /** The default importer, storing through `blobs` (the job's recording view of the store). */
+  private importStoredIn(blobs: BlobStore): ImportFile {
+    return (job, onProgress, onCounts, secret, signal) => this.importStored(blobs, job, onProgress, onCounts, secret, signal);
+  }
+
+  private async importStored(blobs: BlobStore, ...[job, onProgress, onCounts, secret, signal]: Parameters<ImportFile>): Promise<ImportReport> {
+    const { db, now, onSlideReplaced } = this.deps;
     const workDirs = this.deps.workDirs ?? scratchWorkDirs();
     if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now, workDirs }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts, signal);
     let file = { name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } };
@@ -264,7 +270,7 @@ export class ImportJobs {
       onSlideReplaced,
       signal,
     });
-  };
+  }
 
   private async run(job: ImportJobRow): Promise<void> {
     const { db, now } = this.deps;
@@ -279,11 +285,12 @@ export class ImportJobs {
     const progress = new ProgressWriter((shown) => markBuilding(db, job.id, this.owner, shown, now().toISOString()));
     const cancel = new AbortController();
     this.cancels.set(job.id, cancel);
+    const recorder = new JobBlobRecorder(this.deps.blobs);
     let report: ImportReport;
     try {
       const secret = this.secrets.get(job.id);
       this.secrets.delete(job.id);
-      report = await (this.deps.importFile ?? this.importStored)(
+      report = await (this.deps.importFile ?? this.importStoredIn(recorder.store))(
         job,
         (phase, done, total) => progress.built(phase, done, total),
         (counts) => progress.pulled(counts),
@@ -301,6 +308,12 @@ export class ImportJobs {
       else await finishImportJob(db, job.id, this.owner, report, now().toISOString());
     } catch {
       // The database is gone (the server is stopping): the row stays unfinished, and its heartbeat stops; it is failed as abandoned.
+    }
+    // A file stopped or refused midway may have left blobs that no row will name (frames decoded before the cancel).
+    if (cancel.signal.aborted || report.outcomes.some((outcome) => outcome.status === 'refused')) {
+      await recorder.collect(db, this.deps.blobs).catch(() => {
+        // The database or the store is away: the full sweep (npm run blobs:gc) takes them later.
+      });
     }
   }
 }

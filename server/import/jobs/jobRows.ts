@@ -162,6 +162,21 @@ export async function failAbandonedImportJobs(db: Kysely<Database>, at: Date, le
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Unfinished jobs whose owner beat within `leaseMs` before `at`, on any instance: running or
+ * about to. The blob collector sweeps only when there are none (server/blobs/gc/collectBlobs.ts).
+ */
+export async function liveImportJobCount(db: Kysely<Database>, at: Date, leaseMs: number): Promise<number> {
+  const freshSince = new Date(at.getTime() - leaseMs).toISOString();
+  const row = await db
+    .selectFrom('import_jobs')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('state', 'in', UNFINISHED)
+    .where('heartbeat_at', '>=', freshSince)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A stopping instance's jobs it will not run (queued, or left building when the database went away): failed at once, no lease to wait out. */
 export async function failOwnUnfinishedImportJobs(db: Kysely<Database>, owner: string, at: string): Promise<number> {
   const result = await db.updateTable('import_jobs').set({ ...INTERRUPTED, updated_at: at }).where('state', 'in', UNFINISHED).where('owner', '=', owner).executeTakeFirst();
