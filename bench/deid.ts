@@ -14,9 +14,18 @@
  * de-identification itself costs over a parse and a rewrite. Passes alternate for BENCH_ROUNDS
  * rounds (default 3), after one unmeasured pass of each; medians.
  *
- * Prints files/s and MB/s of each, then `BENCH deid <measure> value=<v> baseline=<b> ratio=<v/b>`:
- * `ms-per-file`, `ms-per-mb`, and `peak-rss-mb` (this process's peak resident memory during a
- * pass, from /proc/self/status VmHWM, reset before each pass after a full GC).
+ * Prints files/s and MB/s of each, then `BENCH deid <measure> value=<v> baseline=<b> ratio=<v/b>`
+ * (lower is better): `ms-per-file`, `ms-per-mb`, and `peak-rss-mb` (this process's peak resident
+ * memory during a pass, from /proc/self/status VmHWM, reset before each pass after a full GC).
+ *
+ * Then one large file, where the streamed path (workers/deid/streamedDeid.ts: the header read and
+ * de-identified, the Pixel Data passed on as a slice of the picked file) matters: a multi-frame
+ * file of BENCH_DEID_LARGE_MB (default 300) generated on disk (support/largeDicom.ts), through
+ * `deidentifyFile` as the worker calls it. Baseline, same run, same file: the whole-file path (the
+ * file read whole, parsed, de-identified and written by the same library), what a file that cannot
+ * be cut before its pixels costs. `large-ms` (median) and `large-rss-rise-mb` (the largest rise of
+ * VmHWM over the pass's starting VmRSS: memory a previous pass left resident is not counted) over
+ * BENCH_ROUNDS alternating passes after one unmeasured pass of each.
  */
 import { openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -25,18 +34,22 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { readPart10 } from '../src/core/deid/deidentify';
+import { deidentifyPart10, readPart10 } from '../src/core/deid/deidentify';
+import { importDeidKey } from '../src/core/deid/keyedHash';
 import type { DeidOptions } from '../src/core/deid/policy';
 import { phiCtSlice } from '../src/core/deid/testing/phiDicom';
 import { generateHeadCtPhantom } from '../server/demo/phantom';
 import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
 import { createDeidHost } from '../workers/deid/host';
+import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamedDeid';
 import type { DeidResponse, PickedFile } from '../workers/deid/messages';
 import { printBench } from './support/benchLine';
+import { writeLargeMultiFrame } from './support/largeDicom';
 import { spread } from './support/stats';
 
 const FILES = Number(process.env.BENCH_DEID_FILES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const LARGE_MB = Number(process.env.BENCH_DEID_LARGE_MB ?? 300);
 const SERIES = join('radiology', 'ct-head-series-ge');
 /** A dataset's usual choice: dates shifted by the keyed per-patient offset, descriptors cleaned. */
 const OPTIONS: DeidOptions = { temporal: 'modifiedDates', retainPatientCharacteristics: false, retainDeviceIdentity: false, cleanDescriptors: true, cleanStructuredContent: false, retainSafePrivate: false };
@@ -45,6 +58,8 @@ const KEY = new Uint8Array(32).fill(7).buffer;
 interface Pass {
   readonly ms: number;
   readonly peakRssBytes: number;
+  /** The peak less the resident memory the pass started from (what a pass before it left resident is not its own). */
+  readonly riseBytes: number;
 }
 
 // A full GC before each pass, so one pass's garbage is not counted in the next one's peak.
@@ -56,17 +71,19 @@ function resetPeakRss(): void {
   collect();
   writeFileSync('/proc/self/clear_refs', '5');
 }
-function peakRssBytes(): number {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  if (!match) throw new Error('no VmHWM in /proc/self/status (Linux only)');
+function statusKb(field: 'VmHWM' | 'VmRSS'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+  if (!match) throw new Error(`no ${field} in /proc/self/status (Linux only)`);
   return Number(match[1]) * 1024;
 }
 
 async function measured(work: () => Promise<void>): Promise<Pass> {
   resetPeakRss();
+  const startRss = statusKb('VmRSS');
   const started = performance.now();
   await work();
-  return { ms: performance.now() - started, peakRssBytes: peakRssBytes() };
+  const peak = statusKb('VmHWM');
+  return { ms: performance.now() - started, peakRssBytes: peak, riseBytes: peak - startRss };
 }
 
 /** The sample series, then generated files written beside it in `folder` until there are `count`. */
@@ -111,6 +128,42 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
   if (outcomes.get('deidentified') !== paths.length) throw new Error(`not every file was de-identified: ${JSON.stringify(Object.fromEntries(outcomes))}`);
 }
 
+/** The large file through the worker's own function; it must take the streamed path (only its header in memory). */
+async function deidentifyStreamed(path: string, key: CryptoKey): Promise<void> {
+  const result = await deidentifyFile(await openAsBlob(path), OPTIONS, key, DEID_LIMITS);
+  if (result.inMemory > 2 ** 20) throw new Error(`the large file was not streamed: ${result.inMemory} bytes of it in memory`);
+  if (result.body.size < result.inMemory) throw new Error('the streamed result lost its pixels');
+}
+
+/** The baseline: the same file read whole, parsed, de-identified and written (the path of a file that cannot be cut). */
+async function deidentifyWhole(path: string, key: CryptoKey): Promise<void> {
+  const file = readPart10(await wholeFile(await openAsBlob(path), { ...DEID_LIMITS, wholeFileBytes: Number.POSITIVE_INFINITY }));
+  await deidentifyPart10(file, OPTIONS, key);
+  if (new Uint8Array(file.write()).byteLength === 0) throw new Error(`${path} was written empty`);
+}
+
+async function largeFile(folder: string): Promise<void> {
+  const path = join(folder, 'large-multiframe.dcm');
+  const { bytes, frames } = await writeLargeMultiFrame(path, LARGE_MB);
+  const key = await importDeidKey(new Uint8Array(KEY));
+  console.log(`large file: ${frames} frames of 512 × 512 × 16 bit, ${(bytes / 1e6).toFixed(1)} MB`);
+  await deidentifyStreamed(path, key);
+  await deidentifyWhole(path, key);
+  const streamed: Pass[] = [];
+  const whole: Pass[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    streamed.push(await measured(() => deidentifyStreamed(path, key)));
+    whole.push(await measured(() => deidentifyWhole(path, key)));
+  }
+  const summary = (passes: readonly Pass[]) => ({ ms: spread(passes.map((pass) => pass.ms)).median, rise: Math.max(...passes.map((pass) => pass.riseBytes)) / 1e6 });
+  const a = summary(streamed);
+  const b = summary(whole);
+  console.log(`large, streamed:   median ${a.ms.toFixed(0)} ms, RSS rise ${a.rise.toFixed(0)} MB`);
+  console.log(`large, whole file: median ${b.ms.toFixed(0)} ms, RSS rise ${b.rise.toFixed(0)} MB`);
+  printBench('deid', 'large-ms', a.ms, b.ms);
+  printBench('deid', 'large-rss-rise-mb', a.rise, b.rise);
+}
+
 async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'mejirushi-bench-deid-'));
   try {
@@ -137,6 +190,7 @@ async function main(): Promise<void> {
     printBench('deid', 'ms-per-file', a.ms / paths.length, b.ms / paths.length);
     printBench('deid', 'ms-per-mb', a.ms / megabytes, b.ms / megabytes);
     printBench('deid', 'peak-rss-mb', a.peak, b.peak);
+    if (LARGE_MB > 0) await largeFile(folder);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -45,6 +45,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'frame-grid', site: true, summary: false },
   { name: 'frames-import', site: false, summary: false },
   { name: 'deid', site: false, summary: false },
+  { name: 'deid-browser', site: false, summary: false },
 ];
 
 const scriptOf = (benchmark: Benchmark): string => `bench/${benchmark.name}.ts`;

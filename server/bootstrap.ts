@@ -27,7 +27,8 @@ import type { Database } from './db/schema';
 import { generateHeadCtPhantom, type PhantomFile, type PhantomTruth } from './demo/phantom';
 import { seedDemoSlide } from './demo/slide/seed';
 import { demoStudyFiles } from './demo/study';
-import { ensureDemoVideo, FfmpegMissing } from './demo/video/generate';
+import { ensureDemoVideo } from './demo/video/generate';
+import { ToolMissing } from './processes/spawnTool';
 import { DEMO_VIDEO_FILE_NAME, seedDemoVideo } from './demo/video/seed';
 import { importDicomFiles } from './import/importFiles';
 import { assignItems, createDataset, findDatasetByName } from './services/datasets';
@@ -122,7 +123,7 @@ async function bootstrapWith(db: Kysely<Database>, options: BootstrapOptions, wo
   const workDirsSwept = await sweepWorkDirs(options.dataDir, { now: now(), leaseMs, except: workDirs.instance });
   await seedBuiltinModels(db, blobs, { modelsDir: options.modelsDir ?? BUILTIN_MODELS_DIR, now });
   // Encoded before the first-start lock is taken (a few seconds, once per data folder), imported under it.
-  const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir);
+  const demoVideo = options.demo === false || options.demoVideo === false || (await isDone(db, DEMO_VIDEO_DONE)) ? null : await prepareDemoVideo(options.dataDir, workDirs);
   const { adminPassword, demoDatasetId } = await db.transaction().execute(async (trx) => {
     await lockFirstStart(trx, now().toISOString());
     // Read under the lock: another instance may have done a step while this one waited.
@@ -138,13 +139,13 @@ async function bootstrapWith(db: Kysely<Database>, options: BootstrapOptions, wo
 }
 
 /** The demo video's file in the data folder, made if missing; without ffmpeg, why it is skipped. */
-async function prepareDemoVideo(dataDir: string): Promise<{ readonly path: string; readonly skipped: null } | { readonly path: null; readonly skipped: string }> {
+async function prepareDemoVideo(dataDir: string, workDirs: WorkDirs): Promise<{ readonly path: string; readonly skipped: null } | { readonly path: null; readonly skipped: string }> {
   const path = join(dataDir, 'demo', DEMO_VIDEO_FILE_NAME);
   try {
-    await ensureDemoVideo(path);
+    await ensureDemoVideo(path, workDirs);
     return { path, skipped: null };
   } catch (error) {
-    if (!(error instanceof FfmpegMissing)) throw error;
+    if (!(error instanceof ToolMissing)) throw error;
     return { path: null, skipped: 'Demo video skipped: ffmpeg is not installed (install Debian ffmpeg and restart to get it).' };
   }
 }

@@ -38,7 +38,7 @@ describe.skipIf(!hasPathologySampleData())('deidentifySlide', () => {
     const properties = openSlideProperties(phi);
     expect(properties.get('openslide.vendor')).toBe('aperio');
     expect(properties.get('aperio.Filename')).toBe('PHIFAMILY_PHIGIVEN');
-    expect((await openTiffSlide(phi)).facts.associatedImages).toEqual(['label', 'macro', 'thumbnail']);
+    expect((await openTiffSlide(phi, dir)).facts.associatedImages).toEqual(['label', 'macro', 'thumbnail']);
   });
 
   it('copies the pyramid tile for tile with no associated image, no PHI, and the objective power and pixel size OpenSlide reads, and reports it by name', async () => {
@@ -50,7 +50,7 @@ describe.skipIf(!hasPathologySampleData())('deidentifySlide', () => {
       expect(phiIn(readFileSync(slide.path))).toEqual([]);
       // Only the layout tags and the description written anew (Aperio's form, numbers only).
       expect(nonStructuralTags(await tiffTagsOf(slide.path))).toEqual([270]);
-      const reader = await openTiffSlide(slide.path);
+      const reader = await openTiffSlide(slide.path, dir);
       expect(reader.facts.associatedImages).toEqual([]);
       expect(reader.facts.sourceLevels[0]).toMatchObject({ width: 2220, height: 2967 });
       expect(reader.facts).toMatchObject({ objectivePower: 20, scanner: 'Aperio' });

@@ -25,7 +25,8 @@ import { createReadStream } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeidReport, DeidReportEntry } from '../../src/core/deid/deidentify';
-import { parseProperties, runTool } from '../slides/processes';
+import { runTool } from '../processes/runTool';
+import { parseProperties } from '../slides/processes';
 import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from '../slides/refusal';
 import { openTiffSlide } from '../slides/tiffReader';
 import { keptSlideMetadata } from './keptSlideMetadata';
@@ -67,8 +68,8 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
     // Under a name of our own: the given name may be the patient's, and would reach vips' messages.
     const source = join(dir, 'source');
     await symlink(sourcePath, source);
-    const reader = await openTiffSlide(source, options.limits ?? SLIDE_LIMITS);
-    const openslide = await runTool('openslide-show-properties', [source]);
+    const reader = await openTiffSlide(source, dir, options.limits ?? SLIDE_LIMITS);
+    const openslide = await runTool('openslide-show-properties', [source], { tmpDir: dir });
     const properties = openslide.ok ? parseProperties(openslide.stdout) : new Map<string, string>();
     const vendorFields = [...properties.keys()].filter(isVendorField);
     const sourceTags = await tiffTagsOf(source).catch(() => null);
@@ -80,7 +81,7 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
       const reencoded = join(dir, 'reencoded.tif');
       // libvips opens a generic TIFF with its own TIFF loader (`page`), a vendor format through OpenSlide (`level`).
       const openslideLoads = openslide.ok && properties.get('openslide.vendor') !== 'generic-tiff';
-      await reencode(source, reencoded, reader.facts.sourceLevels[0] as { width: number; height: number }, openslideLoads, options.signal);
+      await reencode(source, reencoded, reader.facts.sourceLevels[0] as { width: number; height: number }, openslideLoads, dir, options.signal);
       const pyramid = await sourcePyramid(reencoded, 'generic-tiff');
       if (!pyramid) throw new Error('libvips wrote no tiled pyramid');
       tiles = { path: reencoded, levels: pyramid.levels };
@@ -113,12 +114,12 @@ export async function deidentifySlide(sourcePath: string, options: DeidentifySli
   }
 }
 
-/** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size (then copied under the kept metadata). */
-async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideLoads: boolean, signal?: AbortSignal): Promise<void> {
+/** Level 0 written by libvips as a new JPEG pyramid with no metadata but the pixel size (then copied under the kept metadata); `tmpDir`: the work folder. */
+async function reencode(source: string, out: string, level0: { width: number; height: number }, openslideLoads: boolean, tmpDir: string, signal?: AbortSignal): Promise<void> {
   const args = ['tiffsave', `${source}[${openslideLoads ? 'level=0' : 'page=0'}]`, out, '--tile', '--pyramid', '--compression', 'jpeg', '--Q', String(JPEG_QUALITY)];
   args.push('--tile-width', String(TILE_SIZE), '--tile-height', String(TILE_SIZE), '--strip');
   if (level0.width * level0.height > BIGTIFF_FROM_PIXELS) args.push('--bigtiff');
-  const saved = await runTool('vips', args, { signal });
+  const saved = await runTool('vips', args, { tmpDir, signal });
   if (!saved.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read for de-identification: ${saved.stderr.replaceAll(source, 'the slide')}`);
 }
 

@@ -57,7 +57,7 @@ function removedKeywords(slide: DeidentifiedSlide): string[] {
 
 /** What the importer reads of a slide's scan. */
 async function scanFacts(path: string) {
-  const { micronsPerPixel, objectivePower, scanner, sourceLevels } = (await openTiffSlide(path)).facts;
+  const { micronsPerPixel, objectivePower, scanner, sourceLevels } = (await openTiffSlide(path, tmpdir())).facts;
   return { micronsPerPixel, objectivePower, scanner, level0: sourceLevels[0] };
 }
 

@@ -9,10 +9,9 @@
  * frame by frame and a CPU cost on the server per view. The price is disk: frames take ~10–50×
  * the video's bytes.
  */
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stopOnAbort } from '../processes/stopOnAbort';
+import { spawnTool, toolError } from '../processes/spawnTool';
 import { SPRITE_JPEG_QUALITY, SPRITE_LAYOUT } from './spriteLayout';
 
 export interface DecodedVideo {
@@ -29,7 +28,7 @@ const SPRITE_QSCALE = Math.round(2 + ((100 - SPRITE_JPEG_QUALITY) / 100) * 29);
 
 const DECODE_TIMEOUT_MS = 60 * 60 * 1000;
 
-/** `signal`: aborting kills ffmpeg; decodeVideo then rejects with the signal's reason once it has exited. */
+/** Into the work folder `outDir` (also ffmpeg's TMPDIR); `signal`: aborting kills ffmpeg, and decodeVideo rejects with its reason once it has exited. */
 export async function decodeVideo(path: string, outDir: string, onFrame?: (done: number) => void, signal?: AbortSignal): Promise<DecodedVideo> {
   const { cellWidth, cellHeight, columns, rows } = SPRITE_LAYOUT;
   const thumbnails = `scale=${cellWidth}:${cellHeight}:force_original_aspect_ratio=decrease,pad=${cellWidth}:${cellHeight}:-1:-1:black,tile=${columns}x${rows}`;
@@ -42,6 +41,7 @@ export async function decodeVideo(path: string, outDir: string, onFrame?: (done:
       '-map', '[frames]', '-fps_mode', 'passthrough', '-q:v', String(FRAME_QSCALE), join(outDir, 'frame-%07d.jpg'),
       '-map', '[sheets]', '-fps_mode', 'passthrough', '-q:v', String(SPRITE_QSCALE), join(outDir, 'sheet-%05d.jpg'),
     ],
+    outDir,
     onFrame,
     signal,
   );
@@ -53,11 +53,10 @@ export async function decodeVideo(path: string, outDir: string, onFrame?: (done:
 }
 
 /** Runs ffmpeg without a shell, reporting `frame=N` from its progress lines; rejects with its last words. */
-function runFfmpeg(args: readonly string[], onFrame?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+function runFfmpeg(args: readonly string[], tmpDir: string, onFrame?: (done: number) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const child = spawn('ffmpeg', [...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: DECODE_TIMEOUT_MS });
-    const detach = stopOnAbort(child, 'ffmpeg', signal);
+    const child = spawnTool('ffmpeg', args, { tmpDir, timeoutMs: DECODE_TIMEOUT_MS, signal });
     let stderr = '';
     let pending = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -71,9 +70,8 @@ function runFfmpeg(args: readonly string[], onFrame?: (done: number) => void, si
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
-    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error('ffmpeg is not installed (Debian: ffmpeg)') : error));
+    child.on('error', (error: NodeJS.ErrnoException) => reject(toolError('ffmpeg', error)));
     child.on('close', (code, killedBy) => {
-      detach();
       if (signal?.aborted) reject(signal.reason);
       else if (code === 0) resolve();
       else reject(new Error(`ffmpeg failed (${killedBy ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ') || 'no reason given'}`));

@@ -93,7 +93,7 @@ export async function importVideoStream(
   const { name, key, blob: source } = original;
   const work = await options.workDirs.workDir('video');
   try {
-    const probe = await probeVideo(stream.path, signal);
+    const probe = await probeVideo(stream.path, work.path, signal);
     if (!probe.ok) return { file: name, status: 'refused', reason: `not a readable video: ${probe.reason}`, code: 'videoUnreadable' };
     const { facts } = probe;
     if (stream.expectedFrames !== undefined && stream.expectedFrames !== facts.frames) {

@@ -3,7 +3,7 @@
  * frame count found by decoding every frame (`-count_frames`), never estimated from duration ×
  * rate, which variable-rate and cut recordings get wrong.
  */
-import { runTool } from '../slides/processes';
+import { runTool } from '../processes/runTool';
 
 export interface VideoFacts {
   readonly codec: string;
@@ -30,8 +30,8 @@ interface FfprobeJson {
   readonly format?: { readonly duration?: string };
 }
 
-/** `signal`: aborting kills ffprobe, and probeVideo rejects with its reason. */
-export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoProbe> {
+/** `tmpDir`: the job's work folder; `signal`: aborting kills ffprobe, and probeVideo rejects with its reason. */
+export async function probeVideo(path: string, tmpDir: string, signal?: AbortSignal): Promise<VideoProbe> {
   const result = await runTool('ffprobe', [
     '-v', 'error',
     '-count_frames',
@@ -39,7 +39,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     '-show_entries', 'stream=codec_name,width,height,avg_frame_rate,r_frame_rate,nb_read_frames:format=duration',
     '-of', 'json',
     path,
-  ], { signal });
+  ], { tmpDir, signal });
   if (!result.ok) return { ok: false, reason: `ffprobe cannot read it: ${result.stderr || 'no reason given'}` };
   const json = JSON.parse(result.stdout) as FfprobeJson;
   const stream = json.streams?.[0];

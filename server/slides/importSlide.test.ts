@@ -190,8 +190,8 @@ describe.runIf(hasPathologySampleData()).each(testDialects('slide import'))('sli
 
   it('refuses a slide over the size limits with a sentence and a code', async () => {
     const path = pathologySample('CMU-1-Small-Region.svs');
-    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxSidePx: 2000 })).rejects.toMatchObject({ code: 'slideTooLarge', message: 'the slide is 2220×2967 px; at most 2000 px a side are accepted' });
-    await expect(openTiffSlide(path, { ...SLIDE_LIMITS, maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'slideTooLarge' });
+    await expect(openTiffSlide(path, scratch, { ...SLIDE_LIMITS, maxSidePx: 2000 })).rejects.toMatchObject({ code: 'slideTooLarge', message: 'the slide is 2220×2967 px; at most 2000 px a side are accepted' });
+    await expect(openTiffSlide(path, scratch, { ...SLIDE_LIMITS, maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'slideTooLarge' });
   });
 
   it('refuses a TIFF that is a picture, not a slide', async () => {

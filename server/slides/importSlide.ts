@@ -203,9 +203,11 @@ export async function replaceSlidePyramid(
 
 async function buildPyramid(blobs: BlobStore, source: StoredBlob, options: SlideImportOptions): Promise<{ shape: PyramidShape; facts: SlideFacts; pack: StoredPack }> {
   const lent = await lendLocalPath(blobs, source.sha256, options.workDirs);
+  const opening = await options.workDirs.workDir('slide-open');
   try {
-    return await packPyramid(blobs, await options.open(lent.path), options.workDirs, options.onProgress, options.signal);
+    return await packPyramid(blobs, await options.open(lent.path, opening.path), options.workDirs, options.onProgress, options.signal);
   } finally {
+    await opening.release();
     await lent.release();
   }
 }

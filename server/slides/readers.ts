@@ -7,9 +7,9 @@ import type { SlideFormat } from '../import/route';
 import type { SlideReader } from './pyramidWriter';
 import { openTiffSlide } from './tiffReader';
 
-/** Opens the slide at a local path; throws SlideRefusal for a file it will not take. */
-export type SlideOpener = (path: string) => Promise<SlideReader>;
+/** Opens the slide at a local path, `tmpDir` the work folder of its tools; throws SlideRefusal for a file it will not take. */
+export type SlideOpener = (path: string, tmpDir: string) => Promise<SlideReader>;
 
 export const SLIDE_READERS: Readonly<Partial<Record<SlideFormat, SlideOpener>>> = {
-  tiff: (path) => openTiffSlide(path),
+  tiff: (path, tmpDir) => openTiffSlide(path, tmpDir),
 };

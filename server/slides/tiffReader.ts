@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { SlideLevel } from '../../src/core/item';
 import { servedLevels, writeDzFolder, type TileOverride } from './dzFolder';
-import { parseProperties, runTool } from './processes';
+import { runTool } from '../processes/runTool';
+import { parseProperties } from './processes';
 import type { PyramidBuild, PyramidShape, PyramidWriter, SlideFacts, SlideReader } from './pyramidWriter';
 import { SLIDE_LIMITS, SlideRefusal, type SlideLimits } from './refusal';
 import { associatedImagesOf, factsFromOpenSlide, factsFromTiff } from './tiffFacts';
@@ -35,12 +36,13 @@ const YCBCR_TO_RGB: [[number, number, number], [number, number, number], [number
 /** The −128 shifts of Cb and Cr, folded through the matrix above. */
 const YCBCR_OFFSETS = [-1.402 * 128, (0.344136 + 0.714136) * 128, -1.772 * 128];
 
-export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LIMITS): Promise<SlideReader> {
+/** `tmpDir`: the work folder OpenSlide and libvips read the file's properties from (their TMPDIR). */
+export async function openTiffSlide(path: string, tmpDir: string, limits: SlideLimits = SLIDE_LIMITS): Promise<SlideReader> {
   const { size } = await stat(path);
   if (size > limits.maxBytes) throw new SlideRefusal('slideTooLarge', `the file has ${size} bytes; slides of at most ${limits.maxBytes} bytes are accepted`);
   const structure = await readTiffStructure(path, size);
-  const openslide = await runTool('openslide-show-properties', [path]);
-  const facts = openslide.ok ? await openSlideFacts(path, openslide.stdout, structure) : await tiffFacts(path, openslide.stderr, structure);
+  const openslide = await runTool('openslide-show-properties', [path], { tmpDir });
+  const facts = openslide.ok ? await openSlideFacts(path, tmpDir, openslide.stdout, structure) : await tiffFacts(path, tmpDir, openslide.stderr, structure);
   const level0 = facts.sourceLevels[0];
   if (!level0) throw new SlideRefusal('slideUnreadable', 'not a readable slide: its full-resolution level has no size');
   if (level0.width > limits.maxSidePx || level0.height > limits.maxSidePx) {
@@ -51,16 +53,16 @@ export async function openTiffSlide(path: string, limits: SlideLimits = SLIDE_LI
   return new TiffSlideReader(path, facts, level0, sameLevel ? structure.wholeJpegTiles : null);
 }
 
-async function openSlideFacts(path: string, properties: string, structure: TiffStructure | null): Promise<SlideFacts> {
-  const vips = await runTool('vipsheader', ['-a', path]);
+async function openSlideFacts(path: string, tmpDir: string, properties: string, structure: TiffStructure | null): Promise<SlideFacts> {
+  const vips = await runTool('vipsheader', ['-a', path], { tmpDir });
   return factsFromOpenSlide(parseProperties(properties), vips.ok ? associatedImagesOf(parseProperties(vips.stdout)) : [], structure?.imageSizes ?? null, structure?.imageDescription ?? null);
 }
 
 /** Not a format OpenSlide knows: a tiled TIFF libvips reads (OME-TIFF, plain pyramidal TIFF). */
-async function tiffFacts(path: string, openslideComplaint: string, structure: TiffStructure | null): Promise<SlideFacts> {
+async function tiffFacts(path: string, tmpDir: string, openslideComplaint: string, structure: TiffStructure | null): Promise<SlideFacts> {
   if (!structure) throw new SlideRefusal('slideTruncated', 'the file is cut short or damaged: its image directories cannot be read');
   if (!structure.tiled) throw new SlideRefusal('slideUnreadable', 'a TIFF picture, not a slide: a whole-slide image stores its image in tiles, and no slide reader knows this file');
-  const vips = await runTool('vipsheader', [path]);
+  const vips = await runTool('vipsheader', [path], { tmpDir });
   if (!vips.ok) throw new SlideRefusal('slideUnreadable', `not a readable slide: neither OpenSlide nor libvips can open it (${vips.stderr || openslideComplaint})`);
   return factsFromTiff(structure);
 }
@@ -78,7 +80,7 @@ class TiffSlideReader implements SlideReader {
     const levels = servedLevels(this.level0.width, this.level0.height, tileSize);
     const dir = await workDirs.workDir('dz');
     try {
-      await this.tile(join(dir.path, 'slide'), tileSize, signal);
+      await this.tile(dir.path, tileSize, signal);
       await writeDzFolder(join(dir.path, 'slide_files'), levels, tileSize, writer, onProgress, this.passThrough(levels[0] as SlideLevel, tileSize), signal);
       return { levels, tileSize, tileFormat: 'jpeg' };
     } finally {
@@ -87,12 +89,13 @@ class TiffSlideReader implements SlideReader {
   }
 
   /**
-   * Writes `<base>.dzi` and `<base>_files/`. The `vips` child is killed on abort; sharp's pipeline
+   * Writes `slide.dzi` and `slide_files/` in the work folder `dir`, libvips' temporary files beside them. The `vips` child is killed on abort; sharp's pipeline
    * runs in this process and cannot be interrupted once started, so a cancel is seen before it and
    * right after it (the folder it wrote goes with the work folder).
    */
-  private async tile(base: string, tileSize: number, signal?: AbortSignal): Promise<void> {
+  private async tile(dir: string, tileSize: number, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
+    const base = join(dir, 'slide');
     if (this.stored?.photometricSaysRgb) {
       await sharp(this.path, { limitInputPixels: false })
         .recomb(YCBCR_TO_RGB)
@@ -104,7 +107,7 @@ class TiffSlideReader implements SlideReader {
       return;
     }
     const args = ['dzsave', this.path, base, '--layout', 'dz', '--tile-size', String(tileSize), '--overlap', '0', '--depth', 'onetile', '--suffix', `.jpeg[Q=${JPEG_QUALITY}]`];
-    const result = await runTool('vips', args, { signal });
+    const result = await runTool('vips', args, { tmpDir: dir, signal });
     if (!result.ok) throw new SlideRefusal('slideUnreadable', `the slide's image data could not be read: ${result.stderr}`);
   }
 

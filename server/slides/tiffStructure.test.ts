@@ -31,7 +31,7 @@ describe('readTiffStructure', () => {
     // Sparse: a few hundred KB on disk.
     truncateSync(big, 2 ** 32 + 1024);
     expect(await readTiffStructure(big, statSync(big).size)).toBeNull();
-    const slide = await openTiffSlide(big);
+    const slide = await openTiffSlide(big, dir);
     expect(slide.facts).toMatchObject({ scanner: 'Hamamatsu', objectivePower: 20 });
     expect(slide.facts.sourceLevels[0]).toEqual({ width: 3072, height: 2304, downsample: 1 });
   });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseProperties, runTool } from '../slides/processes';
+import { runTool } from '../processes/runTool';
+import { parseProperties } from '../slides/processes';
 import { NDPI_FIXTURE, ndpiFixtureRegion, writeNdpiFixture } from './ndpiFixture';
 import { decodeRegion, meanAbsDiff, renderWithOpenSlide } from './slides';
 
@@ -17,7 +18,7 @@ describe('the generated NDPI fixture', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens in OpenSlide as a Hamamatsu slide with the objective, µm/px and levels written', async () => {
-    const result = await runTool('openslide-show-properties', [path]);
+    const result = await runTool('openslide-show-properties', [path], { tmpDir: dir });
     expect(result.stderr).toBe('');
     const properties = parseProperties(result.stdout);
     expect(properties.get('openslide.vendor')).toBe('hamamatsu');
@@ -33,7 +34,7 @@ describe('the generated NDPI fixture', () => {
   });
 
   it('carries a macro image OpenSlide lists as associated', async () => {
-    const result = await runTool('vipsheader', ['-a', path]);
+    const result = await runTool('vipsheader', ['-a', path], { tmpDir: dir });
     expect(parseProperties(result.stdout).get('slide-associated-images')).toBe('macro');
   });
 

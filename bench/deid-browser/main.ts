@@ -1,0 +1,49 @@
+/**
+ * The page of bench/deid-browser.ts: a picked file through the upload screen's de-identification
+ * client and the real worker (workers/deid), as an upload into a `required` dataset does it: the
+ * check pass, then the file prepared and its body read through once, as the upload sends it.
+ * Baseline, same page, same file: the picked file itself read through once. The outcome lands
+ * in `data-result` on <html> (JSON), or `data-error`.
+ */
+import type { DeidOptions } from '../../src/core/deid/policy';
+import { createDeidWorkerClient } from '../../src/ui/admin/burnedIn/deidWorkerClient';
+import type { FileCheck } from '../../workers/deid/messages';
+
+const OPTIONS: DeidOptions = { temporal: 'modifiedDates', retainPatientCharacteristics: false, retainDeviceIdentity: false, cleanDescriptors: true, cleanStructuredContent: false, retainSafePrivate: false };
+const KEY = new Uint8Array(32).fill(7);
+
+/** Reads a body through as a send would, holding one chunk at a time; its byte count. */
+async function readThrough(body: Blob): Promise<number> {
+  let bytes = 0;
+  const reader = body.stream().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+  return bytes;
+}
+
+async function run(file: File): Promise<void> {
+  const root = document.documentElement;
+  const mark = (phase: string) => (root.dataset.phase = phase);
+  mark('baseline');
+  const baselineStart = performance.now();
+  const baselineBytes = await readThrough(file);
+  const baselineMs = performance.now() - baselineStart;
+
+  mark('deid');
+  const client = createDeidWorkerClient(OPTIONS, KEY);
+  const started = performance.now();
+  let check: FileCheck | null = null;
+  await client.deidentify([file], (_index, result) => (check = result), () => undefined).finished;
+  const checkMs = performance.now() - started;
+  const prepared = await client.prepare(file, null);
+  const sentBytes = await readThrough(prepared.body);
+  const deidMs = performance.now() - started;
+  client.dispose();
+  root.dataset.result = JSON.stringify({ baselineMs, baselineBytes, checkMs, deidMs, sentBytes, inMemory: prepared.inMemory, check: (check as FileCheck | null)?.kind ?? null });
+}
+
+const input = document.getElementById('picked') as HTMLInputElement;
+input.addEventListener('change', () => {
+  const file = input.files?.[0];
+  if (file) run(file).catch((error: unknown) => (document.documentElement.dataset.error = error instanceof Error ? error.message : String(error)));
+});
+document.documentElement.dataset.ready = 'true';
