@@ -34,7 +34,7 @@ import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
 import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
-import { formatMilestones, logRequests, readMilestones, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
+import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
 import { startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
@@ -190,6 +190,14 @@ type Settled = () => boolean;
 const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
 const BARE_SETTLED: Settled = () => true;
 
+/** What a page shows after its first screen of tiles, waited for before its milestones are read. */
+interface PageKind {
+  readonly settled: Settled;
+  readonly shown: Settled;
+}
+const APP: PageKind = { settled: APP_SETTLED, shown: afterFirstScreenShown };
+const BARE: PageKind = { settled: BARE_SETTLED, shown: () => true };
+
 /** One navigation's first screen: its time, where it went, what the page asked for first. */
 interface Navigation {
   readonly ms: number;
@@ -198,16 +206,18 @@ interface Navigation {
 }
 
 /** The first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, settled: Settled): Promise<{ cold: Navigation; warm: Navigation }> {
+async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     await context.addInitScript({ content: RECORD_READY });
     await context.addInitScript({ content: RECORD_VIEWER_CREATED });
+    await context.addInitScript({ content: RECORD_AFTER_FIRST_SCREEN });
     const page = context.pages()[0] ?? (await context.newPage());
     const once = async (): Promise<Navigation> => {
       const requests = logRequests(page);
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
+      await page.waitForFunction(shown, undefined, { timeout: 120_000 });
       const milestones = await readMilestones(page);
       return { ms: milestones.drawn, milestones, requests: requests() };
     };
@@ -294,8 +304,8 @@ async function browserFirstScreen(): Promise<void> {
     const app: { cold: Navigation; warm: Navigation; open: number }[] = [];
     const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
-      app.push({ ...(await firstScreen(browser, server, appUrl, APP_SETTLED)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
-      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE_SETTLED)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
+      app.push({ ...(await firstScreen(browser, server, appUrl, APP)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold.ms));
