@@ -14,7 +14,9 @@
  * the client's own time; the ratio compares like with like. The browser half
  * (`browserFirstScreen`): navigation → first full screen of tiles in the app's slide viewer
  * against bare OpenSeadragon on a DZI of the same slide, cold, warm, and opened in an already loaded
- * page (the app: from its dataset list; WSI_BROWSER_RUNS each).
+ * page (the app: from its dataset list; WSI_BROWSER_RUNS each). The app's milestones go on past
+ * the tiles to its outlines drawn and side panels shown, which it holds back until the tiles are
+ * painted. `BENCH_PROFILE=1` profiles the last cold app navigation (see support/profile.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -34,8 +36,9 @@ import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
 import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
-import { formatMilestones, logRequests, readMilestones, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
+import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
+import { PROFILE, startProfile } from './support/profile';
 import { startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
 
@@ -190,6 +193,14 @@ type Settled = () => boolean;
 const APP_SETTLED: Settled = () => document.documentElement.dataset.swReady === 'true';
 const BARE_SETTLED: Settled = () => true;
 
+/** What a page shows after its first screen of tiles, waited for before its milestones are read. */
+interface PageKind {
+  readonly settled: Settled;
+  readonly shown: Settled;
+}
+const APP: PageKind = { settled: APP_SETTLED, shown: afterFirstScreenShown };
+const BARE: PageKind = { settled: BARE_SETTLED, shown: () => true };
+
 /** One navigation's first screen: its time, where it went, what the page asked for first. */
 interface Navigation {
   readonly ms: number;
@@ -197,21 +208,28 @@ interface Navigation {
   readonly requests: RequestLog;
 }
 
-/** The first full screen of tiles, in a fresh context (cold) and navigating again (warm). */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, settled: Settled): Promise<{ cold: Navigation; warm: Navigation }> {
+/**
+ * The first full screen of tiles, in a fresh context (cold) and navigating again (warm). With
+ * `profiled` (BENCH_PROFILE=1), the cold navigation is profiled under that title.
+ */
+async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, profiled?: string): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     await context.addInitScript({ content: RECORD_READY });
     await context.addInitScript({ content: RECORD_VIEWER_CREATED });
+    await context.addInitScript({ content: RECORD_AFTER_FIRST_SCREEN });
     const page = context.pages()[0] ?? (await context.newPage());
-    const once = async (): Promise<Navigation> => {
+    const once = async (profileTitle?: string): Promise<Navigation> => {
       const requests = logRequests(page);
+      const stopProfile = profileTitle ? await startProfile(page, profileTitle) : null;
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
+      await page.waitForFunction(shown, undefined, { timeout: 120_000 });
+      await stopProfile?.();
       const milestones = await readMilestones(page);
       return { ms: milestones.drawn, milestones, requests: requests() };
     };
-    const cold = await once();
+    const cold = await once(profiled);
     await page.waitForFunction(settled, undefined, { timeout: 120_000 });
     return { cold, warm: await once() };
   } finally {
@@ -294,8 +312,9 @@ async function browserFirstScreen(): Promise<void> {
     const app: { cold: Navigation; warm: Navigation; open: number }[] = [];
     const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
-      app.push({ ...(await firstScreen(browser, server, appUrl, APP_SETTLED)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
-      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE_SETTLED)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
+      const profiled = PROFILE && run === BROWSER_RUNS - 1 ? 'app cold, navigation until its overlay and panels show' : undefined;
+      app.push({ ...(await firstScreen(browser, server, appUrl, APP, profiled)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold.ms));

@@ -23,6 +23,10 @@ export interface FirstScreenMilestones {
   readonly lastTileReceived: number | null;
   /** The viewer's data-ready="true". */
   readonly drawn: number;
+  /** App only: the annotation overlay's canvas first drawn (its data-ready="true"), after the tiles by design. */
+  readonly outlinesDrawn: number | null;
+  /** App only: the side panels (question, AI, GeoJSON) rendered (its last one, the GeoJSON exchange, in the page). */
+  readonly panelsShown: number | null;
 }
 
 /** The order a page's requests went out, up to the first tile's. */
@@ -45,6 +49,8 @@ export interface PageMarks {
   readonly drawn: number;
   readonly viewerCreated: number | null;
   readonly domContentLoaded: number;
+  readonly outlinesDrawn: number | null;
+  readonly panelsShown: number | null;
 }
 
 /** Runs in every document before its scripts: when OpenSeadragon first puts its container in the page. */
@@ -57,9 +63,26 @@ export const RECORD_VIEWER_CREATED = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
+/** Runs in the app's documents before its scripts: when the annotation overlay and the side panels first show. */
+export const RECORD_AFTER_FIRST_SCREEN = `
+  const marks = [
+    ['__benchOutlinesDrawn', '[data-testid="slide-annotation-canvas"][data-ready="true"]'],
+    ['__benchPanelsShown', '[data-testid="geojson-exchange"]'],
+  ];
+  new MutationObserver((_, observer) => {
+    for (const [mark, selector] of marks) if (window[mark] === undefined && document.querySelector(selector)) window[mark] = performance.now();
+    if (marks.every(([mark]) => window[mark] !== undefined)) observer.disconnect();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+/** Whether the app page's overlay and panels have shown (see RECORD_AFTER_FIRST_SCREEN). */
+export const afterFirstScreenShown = (): boolean => window.__benchOutlinesDrawn !== undefined && window.__benchPanelsShown !== undefined;
+
 declare global {
   interface Window {
     __benchViewerCreated?: number;
+    __benchOutlinesDrawn?: number;
+    __benchPanelsShown?: number;
   }
 }
 
@@ -81,6 +104,8 @@ export async function readMilestones(page: Page): Promise<FirstScreenMilestones>
       drawn: window.__benchSlideReady as number,
       viewerCreated: window.__benchViewerCreated ?? null,
       domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+      outlinesDrawn: window.__benchOutlinesDrawn ?? null,
+      panelsShown: window.__benchPanelsShown ?? null,
     },
   }));
   return milestonesOf(entries, marks);
@@ -99,6 +124,8 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
     firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
     lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
     drawn: marks.drawn,
+    outlinesDrawn: marks.outlinesDrawn,
+    panelsShown: marks.panelsShown,
   };
 }
 
@@ -129,6 +156,8 @@ const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['firstTileRequested', 'first tile asked'],
   ['lastTileReceived', 'last tile in'],
   ['drawn', 'drawn'],
+  ['outlinesDrawn', 'outlines drawn'],
+  ['panelsShown', 'panels shown'],
 ];
 
 /** One line of medians per step, the steps a page lacks left out. */

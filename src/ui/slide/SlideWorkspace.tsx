@@ -7,6 +7,7 @@ import type { PointMarker } from '../../core/review/pointPins';
 import { viewAround } from '../../core/review/regionBoxes';
 import { labelAt } from '../../core/targetLabels';
 import { useT } from '../../i18n';
+import { FIRST_SCREEN_FALLBACK_MS } from '../../offline/firstScreen';
 import { appStore, isEditable, useAppStore, type OpenItem } from '../../store';
 import { ProposalPanel } from '../proposals/ProposalPanel';
 import { clickOutlineModel, runClickOutline } from './clickOutline';
@@ -14,6 +15,7 @@ import { inViewProposals, slideRunChoices } from './slideProposals';
 import type { OutlinePrompt } from '../../viewer/slide/annotation/annotationSession';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
+import { useFirstScreenDue } from '../../viewer/slide/firstScreenDue';
 import { SlideAnnotationLayer } from '../../viewer/slide/annotation/SlideAnnotationLayer';
 import { LazySlideViewer, type SlideViewerHandle } from '../../viewer/slide/LazySlideViewer';
 import { useConflictPrompt } from '../reading/conflictPrompt';
@@ -60,6 +62,12 @@ export function SlideWorkspace({
   const { showConflict, postpone, onBadge } = useConflictPrompt(open);
   const [refused, setRefused] = useState<string | null>(null);
   const [viewer, setViewer] = useState<SlideViewerHandle | null>(null);
+  // The panels (and the requests their mounting sends) come a paint after the viewer's first
+  // screen and its overlay: rendered with the workspace, they held the viewer's creation and
+  // its first draw back (wsi-tiles bench). The empty column keeps the viewer's size meanwhile.
+  const [viewerShown, setViewerShown] = useState(false);
+  const onFirstScreen = useCallback(() => setViewerShown(true), []);
+  const panelsDue = useFirstScreenDue(viewerShown, FIRST_SCREEN_FALLBACK_MS);
   const loadTile = useSlideTiles(open.itemId, slide.tileVersion);
   const editable = isEditable(open);
   const { document, changes } = open;
@@ -174,20 +182,24 @@ export function SlideWorkspace({
       <ReadingToolbar open={open} actions={actions} unlabelled={0} onBadge={onBadge} onHelp={() => setHelp(true)} onDialog={onDialog} />
       <div className="workspace-body">
         <section className="viewer-pane" aria-label={t('slide.workspace.viewer')}>
-          <LazySlideViewer itemId={open.itemId} slide={slide} loadTile={loadTile} renderOverlay={renderOverlay} onHandle={setViewer} />
+          <LazySlideViewer itemId={open.itemId} slide={slide} loadTile={loadTile} renderOverlay={renderOverlay} onHandle={setViewer} onFirstScreen={onFirstScreen} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
-          {question && <SlideQuestion question={question} answer={answer} disabled={!editable} onAnswer={answerWith} onClear={clearAnswer} />}
-          {refused && (
-            // The command's own reason is for support (data-detail), not for the reader.
-            <p className="error" role="alert" data-testid="slide-command-refused" data-detail={refused}>
-              {t('slide.commandRefused')}
-            </p>
+          {panelsDue && (
+            <>
+              {question && <SlideQuestion question={question} answer={answer} disabled={!editable} onAnswer={answerWith} onClear={clearAnswer} />}
+              {refused && (
+                // The command's own reason is for support (data-detail), not for the reader.
+                <p className="error" role="alert" data-testid="slide-command-refused" data-detail={refused}>
+                  {t('slide.commandRefused')}
+                </p>
+              )}
+              <ReadOnlyNotice open={open} />
+              <ProposalPanel open={open} choices={choices} shownCount={shownInView.length} onDecideAll={decideInView} refusal={proposalRefusal} />
+              <GeoJsonExchange open={open} />
+              <p className="muted small">{t('item.helpHint')}</p>
+            </>
           )}
-          <ReadOnlyNotice open={open} />
-          <ProposalPanel open={open} choices={choices} shownCount={shownInView.length} onDecideAll={decideInView} refusal={proposalRefusal} />
-          <GeoJsonExchange open={open} />
-          <p className="muted small">{t('item.helpHint')}</p>
         </aside>
       </div>
       {help && <SlideShortcutHelp question={question} onClose={() => setHelp(false)} />}

@@ -9,7 +9,8 @@ import { slideProblem } from './slidePyramid';
 import { useSlideTestHook } from './slideTestHook';
 import { SlideToolbar } from './SlideToolbar';
 import type { LoadTile } from './tileLoadError';
-import { useFirstScreen } from '../../offline/firstScreen';
+import { FIRST_SCREEN_FALLBACK_MS, useFirstScreen } from '../../offline/firstScreen';
+import { useFirstScreenDue } from './firstScreenDue';
 import { useOsdViewer } from './useOsdViewer';
 import { useSlideDisplay } from './useSlideDisplay';
 import '../SeriesViewer.css';
@@ -31,6 +32,12 @@ export interface SlideViewerProps {
   readonly renderOverlay?: (adapter: ViewerAdapter) => ReactNode;
   /** The viewer's handle once it exists; null when it goes. */
   readonly onHandle?: (handle: SlideViewerHandle | null) => void;
+  /**
+   * Called once the first screen of tiles is painted (or cannot be: the slide unreadable, tiles
+   * failed, FIRST_SCREEN_FALLBACK_MS gone by), when the overlay renders: the page's own heavier
+   * parts can start then.
+   */
+  readonly onFirstScreen?: () => void;
 }
 
 /**
@@ -40,12 +47,28 @@ export interface SlideViewerProps {
  */
 export function SlideViewer(props: SlideViewerProps) {
   const problem = slideProblem(props.slide);
-  if (problem) return <UnreadableSlide sentence={`slide.unreadable.${problem}`} />;
+  if (problem) return <UnreadableSlide sentence={`slide.unreadable.${problem}`} onShown={props.onFirstScreen} />;
   return <OpenSlide {...props} />;
 }
 
-function UnreadableSlide({ sentence }: { readonly sentence: 'slide.unreadable.noLevels' | 'slide.unreadable.badTileSize' | 'slide.unreadable.badLevels' | 'slide.openFailed' }) {
+/** Calls `onFirstScreen` (latest given) once, when `due` first holds. */
+function useReportFirstScreen(due: boolean, onFirstScreen: (() => void) | undefined): void {
+  const latest = useRef(onFirstScreen);
+  latest.current = onFirstScreen;
+  useEffect(() => {
+    if (due) latest.current?.();
+  }, [due]);
+}
+
+function UnreadableSlide({
+  sentence,
+  onShown,
+}: {
+  readonly sentence: 'slide.unreadable.noLevels' | 'slide.unreadable.badTileSize' | 'slide.unreadable.badLevels' | 'slide.openFailed';
+  readonly onShown?: () => void;
+}) {
   const t = useT();
+  useReportFirstScreen(true, onShown);
   return (
     <div className="sv-root slv-root" data-testid="slide-viewer" data-ready="false" data-state="unreadable">
       <div className="sv-error slv-message" role="alert" data-testid="slide-unreadable">
@@ -55,7 +78,7 @@ function UnreadableSlide({ sentence }: { readonly sentence: 'slide.unreadable.no
   );
 }
 
-function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideViewerProps) {
+function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle, onFirstScreen }: SlideViewerProps) {
   const t = useT();
   const rootRef = useRef<HTMLDivElement>(null);
   const elementRef = useRef<HTMLDivElement>(null);
@@ -68,6 +91,11 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
   const display = useSlideDisplay(handle);
   useFirstScreen(display.ready);
   useSlideTestHook(handle);
+  const failedCount = display.failed.offline + display.failed.server + display.failed.rebuilt;
+  // The overlay (and what the page holds back with it) waits for the tiles' first paint: rendered
+  // with them, it held their draw back (see firstScreenDue.ts).
+  const overlayDue = useFirstScreenDue(display.ready || failedCount > 0, FIRST_SCREEN_FALLBACK_MS);
+  useReportFirstScreen(overlayDue, onFirstScreen);
 
   const [fullScreen, setFullScreen] = useState(false);
   useEffect(() => {
@@ -91,12 +119,11 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
     return () => onHandleRef.current?.(null);
   }, [handle, toggleFullScreen]);
 
-  if (display.openFailed) return <UnreadableSlide sentence="slide.openFailed" />;
+  if (display.openFailed) return <UnreadableSlide sentence="slide.openFailed" onShown={onFirstScreen} />;
 
   const base = handle?.controls.base ?? null;
   const magnification = base === null ? null : magnificationAt(display.scale, base);
   const micronsPerPixel = slide.micronsPerPixel?.[0] ?? null;
-  const failedCount = display.failed.offline + display.failed.server + display.failed.rebuilt;
   return (
     <div
       ref={rootRef}
@@ -118,7 +145,7 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle }: SlideVi
       />
       <div className="sv-stage">
         <div ref={elementRef} className="slv-viewport" data-testid="slide-viewport" />
-        {handle && renderOverlay && <div className="slv-overlay">{renderOverlay(handle.adapter)}</div>}
+        {handle && renderOverlay && overlayDue && <div className="slv-overlay">{renderOverlay(handle.adapter)}</div>}
         <ScaleBar micronsPerPixel={micronsPerPixel} scale={display.scale} />
         {!display.ready && failedCount === 0 && (
           <div className="sv-loading" role="status" data-testid="slide-loading">

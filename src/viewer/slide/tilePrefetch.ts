@@ -41,7 +41,11 @@ export function homeViewTiles(slide: SlideItem, viewport: { readonly width: numb
 
 export interface PrefetchingLoader {
   readonly load: LoadTile;
-  /** Starts loading `tiles`; each result is handed to the first `load` of that tile, then forgotten. */
+  /**
+   * Starts loading `tiles`; each result is handed to every `load` of that tile: the view's and
+   * the navigator's (a second OpenSeadragon viewer with its own cache, which wants the coarsest
+   * tiles too and fetched them again once the view's were in). At most MAX_PREFETCHED_TILES kept.
+   */
   prefetch(tiles: readonly TileAddress[]): void;
 }
 
@@ -50,11 +54,7 @@ export function withPrefetch(load: LoadTile): PrefetchingLoader {
   const keyOf = (level: number, x: number, y: number) => `${level}/${x}/${y}`;
   return {
     load(level, x, y) {
-      const key = keyOf(level, x, y);
-      const tile = early.get(key);
-      if (!tile) return load(level, x, y);
-      early.delete(key);
-      return tile;
+      return early.get(keyOf(level, x, y)) ?? load(level, x, y);
     },
     prefetch(tiles) {
       for (const { level, x, y } of tiles) {

@@ -1,5 +1,5 @@
 import OpenSeadragon from 'openseadragon';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SlideItem } from '../../core/item';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
@@ -34,7 +34,9 @@ export function useOsdViewer(
   const slideRef = useRef(slide);
   slideRef.current = slide;
 
-  useEffect(() => {
+  // In the commit that mounts the element, not an effect after the page's paint: the slide's
+  // first tiles are on that path, the page's paint is not.
+  useLayoutEffect(() => {
     const slide = slideRef.current;
     const element = elementRef.current;
     if (!element) return;
