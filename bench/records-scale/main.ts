@@ -7,7 +7,6 @@ import type { AnnotationRecord, Geometry } from '../../src/core/annotation';
 import { MAX_RECORD_PAGE, type LoginResponse, type RecordPage } from '../../src/core/api';
 import { DocumentEditor } from '../../src/core/documentEditor';
 import { peekNextCursor } from '../../src/core/recordPageCursor';
-import { RecordStore } from '../../src/core/recordStore';
 import { ItemTargets } from '../../src/core/targets';
 import { createApiClient } from '../../src/data/api';
 import { MejirushiDb } from '../../src/data/db';
@@ -17,7 +16,7 @@ export interface OpenFigures {
   readonly records: number;
   /** Paging every record from the server until the engine answers them (their storing may go on), ms. */
   readonly loadMs: number;
-  /** Finishing the editor's indexed store once every record is loaded (its pages were indexed during the load, inside `loadMs`), ms. */
+  /** Building the editor's indexed store (ids, targets, R-tree) from the loaded records, ms. */
   readonly editorMs: number;
 }
 
@@ -81,15 +80,16 @@ window.__recordsScale = {
     engine.start();
     const detail = await api.getItem(itemId);
     const loadStart = performance.now();
-    const key = { itemId, annotatorId: login.user.id, labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version };
-    const targets = new ItemTargets(detail.item);
-    // As the app's open does (store/openItemSlice.ts): each page indexed while the next is fetched.
-    const store = new RecordStore(key, [], targets);
-    const records: AnnotationRecord[] = await engine.open(itemId, { labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version }, (page) => store.take(page));
+    const records: AnnotationRecord[] = await engine.open(itemId, { labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version });
     const loadMs = performance.now() - loadStart;
     const editorStart = performance.now();
-    store.settle();
-    const editor = new DocumentEditor({ key, store, labelSet: detail.labelSet, targets, userId: login.user.id });
+    const editor = new DocumentEditor({
+      key: { itemId, annotatorId: login.user.id, labelSetId: detail.labelSet.id, labelSetVersion: detail.labelSet.version },
+      records,
+      labelSet: detail.labelSet,
+      targets: new ItemTargets(detail.item),
+      userId: login.user.id,
+    });
     const editorMs = performance.now() - editorStart;
     const current = { engine, editor, db, itemId, saving: Promise.resolve(), openedAt: loadStart };
     editor.subscribe((diff, origin) => {

@@ -19,8 +19,9 @@ export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote' | 'proposal';
 
 export type DocumentListener = (diff: RecordDiff, origin: ChangeOrigin) => void;
 
-export type DocumentEditorOptions = {
+export interface DocumentEditorOptions {
   readonly key: DocumentKey;
+  readonly records?: Iterable<AnnotationRecord>;
   readonly labelSet: LabelSet;
   readonly targets: ItemTargets;
   readonly userId: string;
@@ -28,11 +29,7 @@ export type DocumentEditorOptions = {
   readonly now?: () => string;
   readonly newId?: () => string;
   readonly historyLimit?: number;
-} & (
-  | { readonly records?: Iterable<AnnotationRecord>; readonly store?: never }
-  /** The document's store already filled: a first load taken in page by page while it was fetched (`RecordStore.take`), then settled. */
-  | { readonly store: RecordStore; readonly records?: never }
-);
+}
 
 /**
  * An editing session over one annotation document, free of any UI framework: commands change it
@@ -48,7 +45,7 @@ export class DocumentEditor {
 
   constructor(options: DocumentEditorOptions) {
     const targets = options.targets;
-    this.store = options.store ?? new RecordStore(options.key, options.records ?? [], targets);
+    this.store = new RecordStore(options.key, options.records ?? [], targets);
     this.history = new UndoHistory(options.historyLimit);
     this.ctx = {
       userId: options.userId,

@@ -25,27 +25,6 @@ function expectIndexesRight(store: RecordStore, counted: readonly string[]): voi
 }
 
 describe('RecordStore', () => {
-  it('takes in a first load page by page as the constructor does at once, searchable once settled', () => {
-    const order = targetOrder(['s1', 's2']);
-    const records = [shapeRecord('a', 's1'), labelRecord('s1', ['sah.present']), shapeRecord('b', 's2'), labelRecord('s2', ['sah.present'])];
-    const whole = new RecordStore(DOC_KEY, records, order);
-    const paged = new RecordStore(DOC_KEY, [], order);
-    paged.take(records.slice(0, 2));
-    paged.take(records.slice(2));
-    const everywhere = { minX: -1e9, minY: -1e9, maxX: 1e9, maxY: 1e9 };
-    expect(paged.recordsIn('s1', everywhere)).toEqual([]);
-    // A load that fell back to what is stored hands the first page over again.
-    paged.take([{ ...records[0]!, classCode: 'changed' } as AnnotationRecord]);
-    paged.settle();
-    for (const target of ['s1', 's2']) {
-      expect(paged.recordsIn(target, everywhere)).toEqual(whole.recordsIn(target, everywhere));
-      expect(paged.recordsAt(target)).toEqual(whole.recordsAt(target));
-    }
-    expect(paged.get('a')).toBe(records[0]);
-    expect(paged.labelledTargets).toBe(whole.labelledTargets);
-    expectIndexesRight(paged, ['s1', 's2']);
-  });
-
   it('tells its watchers every applied diff until they stop watching', () => {
     const store = new RecordStore(DOC_KEY);
     const heard: RecordDiff[] = [];

@@ -79,29 +79,12 @@ export class RecordStore implements DocumentView {
     this.annotatorId = key.annotatorId;
     this.labelSetId = key.labelSetId;
     this.labelSetVersion = key.labelSetVersion;
-    this.take(records);
-    this.settle();
-  }
-
-  /**
-   * Takes in records of a first load, a page at a time, so the indexes are built while the next
-   * page is still on its way; `settle()` once every page is in. Until then `recordsIn` does not
-   * see them. An id already taken in keeps its record: a load that fails partway and falls back to
-   * what is stored hands over again the pages it had handed.
-   */
-  take(records: Iterable<AnnotationRecord>): void {
     const loaded: AnnotationRecord[] = [];
     for (const record of records) {
-      if (this.byId.has(record.id)) continue;
       this.add(record, false);
       loaded.push(record);
     }
-    this.spatial.stage(loaded);
-  }
-
-  /** Places the records taken in (`take`) in the R-tree, packed in one pass. */
-  settle(): void {
-    this.spatial.flush();
+    this.spatial.load(loaded);
   }
 
   get size(): number {

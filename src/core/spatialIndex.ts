@@ -16,38 +16,22 @@ interface Entry extends Box {
 export class SpatialIndex {
   private readonly trees = new Map<string, RBush<Entry>>();
 
-  /** Boxes of a first load not yet in the trees (`stage`), per target. */
-  private staged = new Map<string, Entry[]>();
-
   /** Bulk-loads records (the first load of a document): much faster than one insert each. */
   load(records: Iterable<AnnotationRecord>): void {
-    this.stage(records);
-    this.flush();
-  }
-
-  /**
-   * Computes the boxes of records of a first load, a page at a time while the next page is still
-   * on its way; they are searchable once `flush` packs them.
-   */
-  stage(records: Iterable<AnnotationRecord>): void {
+    const byTarget = new Map<string, Entry[]>();
     for (const record of records) {
       const entry = this.entryOf(record);
       if (!entry) continue;
-      let list = this.staged.get(record.targetId);
-      if (!list) this.staged.set(record.targetId, (list = []));
+      let list = byTarget.get(record.targetId);
+      if (!list) byTarget.set(record.targetId, (list = []));
       list.push(entry);
     }
-  }
-
-  /** Packs every staged box into its target's tree. */
-  flush(): void {
-    for (const [targetId, list] of this.staged) {
+    for (const [targetId, list] of byTarget) {
       const tree = this.treeOf(targetId);
       // An empty tree takes a packed one whole; rbush merges a bulk load into a filled one.
       if (isEmpty(tree)) tree.fromJSON(packRTree(list));
       else tree.load(list);
     }
-    this.staged = new Map();
   }
 
   insert(record: AnnotationRecord): void {

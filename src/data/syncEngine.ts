@@ -216,11 +216,9 @@ export class SyncEngine {
    * The local records of an item. The first open on this device pages them in from the server
    * and answers once they are fetched, their storing still under way (offline: whatever is local,
    * loaded later); later opens read IndexedDB and catch up with the
-   * server's ops in the background (heard as 'remote' events while held). `onRecords` hears every
-   * record answered too: a first load's page by page as each is parsed (the editor's indexes are
-   * then built while the next page is on its way), else all at once before the answer.
+   * server's ops in the background (heard as 'remote' events while held).
    */
-  async open(itemId: string, labelSet: DocumentLabelSet, onRecords?: (records: readonly AnnotationRecord[]) => void): Promise<AnnotationRecord[]> {
+  async open(itemId: string, labelSet: DocumentLabelSet): Promise<AnnotationRecord[]> {
     const doc = this.doc(itemId);
     await this.replayJournal(itemId);
     const head = await this.db.heads.get([itemId, this.me]);
@@ -233,7 +231,7 @@ export class SyncEngine {
       await this.baseStored(itemId);
     } else {
       try {
-        const load = await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now(), ...(onRecords ? { onRecords } : {}) });
+        const load = await loadDocument(this.api, this.db, doc, labelSet, { pageSize: this.recordsPageSize, now: this.clock.now() });
         this.reached(true);
         loaded = load.records;
         loadedRevision = load.revision;
@@ -246,7 +244,6 @@ export class SyncEngine {
     }
     // A first load into an empty device already holds every record: no need to read them back.
     const records = loaded ?? (await readRecords(this.db, doc));
-    if (!loaded) onRecords?.(records);
     if (this.held.has(itemId)) this.heldRevisions.set(itemId, loadedRevision ?? (await this.db.heads.get([itemId, this.me]))?.revision ?? 0);
     await this.refresh(itemId);
     this.sender.kick(itemId);

@@ -14,7 +14,7 @@ import { DocumentEditor, runToolCommands } from '../core/documentEditor';
 import type { ToolCommand } from '../core/tools/tool';
 import { canAnnotatorEdit } from '../core/itemState';
 import { isLabelQuestion, type Question } from '../core/labelSet';
-import { RecordStore } from '../core/recordStore';
+import type { RecordStore } from '../core/recordStore';
 import { planLabel } from '../core/seenTargets';
 import { ItemTargets } from '../core/targets';
 import { NetworkError } from '../data/api';
@@ -327,16 +327,13 @@ export const createOpenItemSlice =
           patch(itemId, { detail });
           const { labelSet } = detail;
           engine.hold(itemId);
-          const targets = new ItemTargets(detail.item);
-          const key = { itemId, annotatorId: session.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version };
-          // Filled as the records arrive: a first load's pages are indexed while the next is fetched.
-          const store = new RecordStore(key, [], targets);
-          await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version }, (records) => store.take(records));
+          const records = await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version });
           if (generation !== mine) return;
-          store.settle();
+          const targets = new ItemTargets(detail.item);
           const reading = await readings.read(itemId, session.user.id).catch(() => undefined);
           if (generation !== mine) return;
-          const next = new DocumentEditor({ key, store, labelSet, targets, userId: session.user.id });
+          const key = { itemId, annotatorId: session.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version };
+          const next = new DocumentEditor({ key, records, labelSet, targets, userId: session.user.id });
           attach(itemId, next, targets.order.length);
           for (const heard of heardWhileLoading.splice(0)) next.applyRemote(unsaved.without(heard));
           patch(itemId, {

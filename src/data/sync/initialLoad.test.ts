@@ -139,25 +139,6 @@ describe('loadDocument', () => {
     expect(log.slice(0, 5)).toEqual(['request first', 'request gland-003', 'parse gland-000', 'request gland-007', 'parse gland-004']);
   });
 
-  it("hands each page's records over as it is parsed, the next page already asked for", async () => {
-    db = new MejirushiDb('initial-load-on-records');
-    const log: string[] = [];
-    const loaded = await loadDocument(pagingServer(10, 4, log), db, DOC, LABEL_SET, {
-      pageSize: 4,
-      now: 1,
-      onRecords: (records) => log.push(`heard ${records.map((record) => record.id).join(' ')}`),
-    });
-    await loaded.stored;
-    expect(log).toEqual([
-      'request first',
-      'request gland-003',
-      'heard gland-000 gland-001 gland-002 gland-003',
-      'request gland-007',
-      'heard gland-004 gland-005 gland-006 gland-007',
-      'heard gland-008 gland-009',
-    ]);
-  });
-
   it('asks again with the parsed cursor when the tail held another', async () => {
     db = new MejirushiDb('initial-load-cursor-first');
     const log: string[] = [];

@@ -137,8 +137,7 @@ async function dropOlderCopies(db: MejirushiDb, doc: DocumentRef, records: reado
 
 /**
  * Pages every record in; answers once every page is fetched, the storing of a fresh document
- * still under way (`stored`). A fresh document's records are also handed to `onRecords` page by
- * page, so the editor's indexes can be built while the next page is on its way. A failed request fails the load after the pages already fetched
+ * still under way (`stored`). A failed request fails the load after the pages already fetched
  * are stored (they are replaced when it starts again).
  */
 export async function loadDocument(
@@ -146,13 +145,7 @@ export async function loadDocument(
   db: MejirushiDb,
   doc: DocumentRef,
   labelSet: LoadedDocument,
-  options: {
-    readonly pageSize: number;
-    readonly now: number;
-    readonly textWaiting?: number;
-    /** Hears each page's live records of a fresh document as it is parsed (the next page already asked for). */
-    readonly onRecords?: (records: readonly AnnotationRecord[]) => void;
-  },
+  options: { readonly pageSize: number; readonly now: number; readonly textWaiting?: number },
 ): Promise<Loaded> {
   let revision = Number.POSITIVE_INFINITY;
   const [lower, upper] = documentRange(doc.itemId, doc.annotatorId);
@@ -176,12 +169,7 @@ export async function loadDocument(
       const page = JSON.parse(text) as RecordPage;
       revision = Math.min(revision, page.revision);
       if (guess !== page.nextCursor) next = page.nextCursor ? request(page.nextCursor) : null;
-      if (fresh) {
-        const live: AnnotationRecord[] = [];
-        for (const stored of page.records) if (stored.record) live.push(stored.record);
-        for (const record of live) loaded.push(record);
-        options.onRecords?.(live);
-      }
+      if (fresh) for (const stored of page.records) if (stored.record) loaded.push(stored.record);
       writer.add(seq, text, page.records);
       seq += 1;
       await writer.room();
