@@ -51,4 +51,13 @@ describe('SpatialIndex', () => {
       expect(index.search('slide', box).map((r) => r.id).sort()).toEqual(expected);
     }
   });
+
+  it('removes the record asked for, by id, even beside another of the same box', () => {
+    const index = new SpatialIndex();
+    index.load([square('a', 'slide', 10, 10), square('b', 'slide', 10, 10), square('c', 'slide', 500, 500)]);
+    // A copy of the indexed record (as a diff's `before` read back may be) finds it.
+    index.remove(structuredClone(square('b', 'slide', 10, 10)));
+    index.remove(square('absent', 'slide', 10, 10));
+    expect(index.search('slide', { minX: 0, minY: 0, maxX: 1000, maxY: 1000 }).map((r) => r.id).sort()).toEqual(['a', 'c']);
+  });
 });

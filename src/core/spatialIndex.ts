@@ -15,7 +15,6 @@ interface Entry extends Box {
  */
 export class SpatialIndex {
   private readonly trees = new Map<string, RBush<Entry>>();
-  private readonly entries = new Map<string, Entry>();
 
   /** Bulk-loads records (the first load of a document): much faster than one insert each. */
   load(records: Iterable<AnnotationRecord>): void {
@@ -40,11 +39,14 @@ export class SpatialIndex {
     if (entry) this.treeOf(record.targetId).insert(entry);
   }
 
+  /**
+   * Removes `record`, the record as it was indexed: its box, computed again (O(its vertices)),
+   * leads the search to its leaf. No map from id to entry is kept: on a first open of 10^5
+   * outlines that map was one more 10^5-entry table to build and to hold.
+   */
   remove(record: AnnotationRecord): void {
-    const entry = this.entries.get(record.id);
-    if (!entry) return;
-    this.entries.delete(record.id);
-    this.trees.get(record.targetId)?.remove(entry);
+    const entry = this.entryOf(record);
+    if (entry) this.trees.get(record.targetId)?.remove(entry, sameRecord);
   }
 
   /** Records on `targetId` whose box meets `box` (image px). */
@@ -56,9 +58,7 @@ export class SpatialIndex {
   private entryOf(record: AnnotationRecord): Entry | null {
     const box = recordBounds(record);
     if (!box) return null;
-    const entry: Entry = { minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, record };
-    this.entries.set(record.id, entry);
-    return entry;
+    return { minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, record };
   }
 
   private treeOf(targetId: string): RBush<Entry> {
@@ -67,5 +67,7 @@ export class SpatialIndex {
     return tree;
   }
 }
+
+const sameRecord = (a: Entry, b: Entry): boolean => a.record.id === b.record.id;
 
 const isEmpty = (tree: RBush<Entry>): boolean => (tree.toJSON() as RBushNode<Entry>).children.length === 0;
