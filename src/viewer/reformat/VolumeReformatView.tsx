@@ -4,7 +4,7 @@ import type { Vec3 } from '../../core/item';
 import { EdgeLetters } from '../overlay/EdgeLetters';
 import { edgeMarkers } from '../overlay/orientationMarkers';
 import { windowToRange } from '../windowing';
-import { cacheReformatVolume, freeReformatVolume, REFORMAT_ENGINE, reformatEngines } from './cornerstoneVolume';
+import { REFORMAT_ENGINE, reformatEngines, reformatVolumes } from './cornerstoneVolume';
 import { reformatOrientation } from './reformat';
 import { canvasGrey, exposeReformat, type ReformatViewProps } from './reformatView';
 import { planeCamera, reformatPixelToVoxel, reformatSize, voxelToPatient, voxelToReformatPixel } from './volumeFrame';
@@ -17,8 +17,8 @@ const point3 = (v: Vec3): Types.Point3 => [v[0], v[1], v[2]];
  * One reformatted plane in Cornerstone's volume viewport (ORTHOGRAPHIC, drawn with WebGL): the
  * view for GPU rendering. The camera looks at the plane with the canvas view's screen axes (see
  * planeCamera), so the edge letters, the slice line and a pick mean the same in both views.
- * The views share one rendering engine; each has its own Cornerstone volume over the one
- * buffer of voxels (see cacheReformatVolume), freed on unmount.
+ * The views share one rendering engine and one Cornerstone volume over the buffer of voxels
+ * (see reformatVolumes), freed when the last view unmounts.
  */
 export function VolumeReformatView({ source, plane, index, orientation, aspect, window, width, slicePlane, onPick }: ReformatViewProps) {
   const elementRef = useRef<HTMLDivElement>(null);
@@ -47,7 +47,7 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
     // As for the stack (useStackViewport): a focused element would swallow the page's keys.
     element.removeAttribute('tabindex');
     const created = engine.getViewport(viewportId) as VolumeViewport;
-    const volumeId = cacheReformatVolume(source);
+    const volumeId = reformatVolumes.acquire(source);
     created.setVolumes([{ volumeId }]).then(
       () => live && setViewport(created),
       (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
@@ -59,7 +59,7 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
       // The viewport first: its actor holds the volume's image data, which freeing the volume deletes.
       engine.disableElement(viewportId);
       reformatEngines.release(REFORMAT_ENGINE);
-      freeReformatVolume(volumeId);
+      reformatVolumes.release(source);
     };
   }, [source, plane, orientation]);
 
