@@ -109,9 +109,11 @@ test('reading context: slice location and thickness, HU probe, length and ROI, p
   await expectSliceShown(page, stoppedAt);
   await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', String(stoppedAt));
 
-  // Reformats of the demo volume (regular: 5 mm steps): coronal and sagittal, one pixel row per slice.
+  // Reformats of the demo volume (regular: 5 mm steps): axial as the slices lie; coronal and sagittal, one pixel row per slice.
   await page.keyboard.press('m');
   await expect(byTestId(page, 'reformat-regularity')).toHaveAttribute('data-regular', 'true');
+  await expect(byTestId(page, 'reformat-axial')).toHaveAttribute('data-width', String(truth.columns));
+  await expect(byTestId(page, 'reformat-axial-index')).toHaveValue(String(stoppedAt));
   await expect(byTestId(page, 'reformat-coronal')).toHaveAttribute('data-height', String(truth.sliceCount));
   await expect(byTestId(page, 'reformat-sagittal')).toHaveAttribute('data-width', String(truth.rows));
   await expect(byTestId(page, 'reformat-coronal-marker-top')).toHaveText('S');
@@ -186,13 +188,16 @@ test.describe('reformats of the tilted, unevenly spaced GE head CT', () => {
     const sagittal = byTestId(page, 'reformat-sagittal');
     await expect(coronal).toBeVisible();
     await expect(sagittal).toBeVisible();
-    await expect(page.locator('.reformat-view figcaption').filter({ hasText: 'Resampled' })).toHaveCount(2);
+    await expect(page.locator('.reformat-view figcaption').filter({ hasText: 'Resampled' })).toHaveCount(3);
     // 37 planes 4.0 mm apart along the normal; the grid holds every slice whole (the shear adds rows).
     const planes = Number(await sagittal.getAttribute('data-height'));
     expect(planes).toBe(Math.floor((along(slices[27]!.position, normal) - along(first.position, normal)) / stepMm + 1e-3) + 1);
     const gridRows = Number(await sagittal.getAttribute('data-width'));
     expect(gridRows).toBe(first.rows + Math.ceil(Math.max(...rowOf) - gridRow0 - 1e-3));
     await expect(coronal).toHaveAttribute('data-width', String(first.columns));
+    // The axial plane is a grid plane: the slices' own axes, as many rows as the grid.
+    await expect(byTestId(page, 'reformat-axial')).toHaveAttribute('data-width', String(first.columns));
+    await expect(byTestId(page, 'reformat-axial')).toHaveAttribute('data-height', String(gridRows));
     // The grid keeps the slices' tilted axes: up is their normal (mostly superior, 18.5° posterior).
     await expect(byTestId(page, 'reformat-coronal-marker-top')).toHaveText('SP');
     await expect(byTestId(page, 'reformat-sagittal-marker-left')).toHaveText(/^A/);
@@ -201,6 +206,8 @@ test.describe('reformats of the tilted, unevenly spaced GE head CT', () => {
     for (const plane of ['coronal', 'sagittal']) {
       expect(Math.abs(Number(await byTestId(page, `reformat-${plane}-slice-line`).getAttribute('data-plane')) - slicePlane)).toBeLessThan(1e-6);
     }
+    // The axial plane opens on the grid plane nearest it.
+    await expect(byTestId(page, 'reformat-axial-index')).toHaveValue(String(Math.round(slicePlane)));
 
     // The sagittal plane through the middle column: x is the grid row (anterior left), y the plane from the top.
     // Each slice's skull edge lies at its own row plus its shift along the column axis: in patient space,

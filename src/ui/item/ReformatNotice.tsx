@@ -34,7 +34,7 @@ function Reason({ reason }: { readonly reason: Irregularity }) {
 }
 
 /**
- * Coronal and sagittal reformats: drawn as acquired for a regular volume; a tilted or unevenly
+ * Axial, coronal and sagittal reformats: drawn as acquired for a regular volume; a tilted or unevenly
  * spaced one is resampled onto a regular grid first, and says so (these are not acquired
  * slices); one with slices missing or without geometry says why a reformat would mislead.
  */

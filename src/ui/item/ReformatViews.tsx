@@ -3,14 +3,14 @@ import type { SeriesItem, Vec3 } from '../../core/item';
 import { planeOfSlice, type RegularGrid } from '../../core/regularGrid';
 import type { ReadSlice } from '../../inference/seriesInputs';
 import { useT } from '../../i18n';
-import { pixelAspect, planeCount, type ReformatPlane } from '../../viewer/reformat/reformat';
+import { pixelAspect, planeCount, REFORMAT_PLANES, type ReformatPlane } from '../../viewer/reformat/reformat';
 import { ReformatView, reformatViewChoice } from '../../viewer/reformat/ReformatView';
 import { acquiredFrame, crosshairTarget, gridFrame, type FrameSource } from '../../viewer/reformat/volumeFrame';
 import type { WindowLevel } from '../../viewer/windowing';
 import { useVolume } from './useVolume';
 
-const PLANES: readonly ReformatPlane[] = ['coronal', 'sagittal'];
-const VIEW_WIDTH_PX = 320;
+/** Three views side by side in the wide dialog (48 rem). */
+const VIEW_WIDTH_PX = 240;
 
 interface ReformatViewsProps {
   readonly series: SeriesItem;
@@ -35,9 +35,10 @@ function frameSource(series: SeriesItem): FrameSource | null {
 }
 
 /**
- * Coronal and sagittal planes of a series' volume, each with a slider through its planes and the
- * slice on screen marked; a click or drag on one moves the stack to the nearest acquired slice
- * and the other plane through the point (crosshairs, in patient space).
+ * Axial, coronal and sagittal planes of a series' volume (MPR), each with a slider through its
+ * planes, the slice on screen marked on the coronal and sagittal; a click or drag on one moves
+ * the stack to the nearest acquired slice and the other two planes through the point
+ * (crosshairs, in patient space).
  */
 export function ReformatViews({ series, sliceSpacingMm, grid, readSlice, window, sliceIndex, onGoToSlice }: ReformatViewsProps) {
   const t = useT();
@@ -46,7 +47,9 @@ export function ReformatViews({ series, sliceSpacingMm, grid, readSlice, window,
   const load = useVolume(series.slices, readSlice, true, grid);
   const rows = grid?.rows ?? series.rows;
   const columns = grid?.columns ?? series.columns;
-  const [indices, setIndices] = useState<Readonly<Record<ReformatPlane, number>>>({ coronal: Math.floor(rows / 2), sagittal: Math.floor(columns / 2) });
+  const slicePlane = grid ? planeOfSlice(grid, sliceIndex) : sliceIndex;
+  // The axial plane opens on the slice on screen.
+  const [indices, setIndices] = useState<Readonly<Record<ReformatPlane, number>>>(() => ({ axial: Math.round(slicePlane ?? 0), coronal: Math.floor(rows / 2), sagittal: Math.floor(columns / 2) }));
   const geometry = useMemo(() => frameSource(series), [series]);
   const frame = useMemo(() => geometry && (grid ? gridFrame(geometry, grid) : acquiredFrame(geometry, sliceSpacingMm)), [geometry, grid, sliceSpacingMm]);
   const volume = load.phase === 'ready' ? load.volume : null;
@@ -55,8 +58,8 @@ export function ReformatViews({ series, sliceSpacingMm, grid, readSlice, window,
     (plane: ReformatPlane, point: Vec3) => {
       if (!frame || !geometry) return;
       const target = crosshairTarget(frame, geometry, point);
-      const other: ReformatPlane = plane === 'coronal' ? 'sagittal' : 'coronal';
-      setIndices((current) => ({ ...current, [other]: target[other] }));
+      // The picked plane stays where it is (a pick rounds to whole planes); the others move through the point.
+      setIndices((current) => ({ axial: target.axial, coronal: target.coronal, sagittal: target.sagittal, [plane]: current[plane] }));
       onGoToSlice(target.sliceIndex);
     },
     [frame, geometry, onGoToSlice],
@@ -67,14 +70,13 @@ export function ReformatViews({ series, sliceSpacingMm, grid, readSlice, window,
   if (load.phase === 'failed') return <p role="alert">{t('reformat.failed', { reason: load.reason })}</p>;
   if (!source || !geometry) return <p role="alert">{t('reformat.noGeometry')}</p>;
   const spacing = geometry.pixelSpacing;
-  const slicePlane = grid ? planeOfSlice(grid, sliceIndex) : sliceIndex;
   return (
     <>
       <p className="muted small" data-testid="reformat-renderer" data-render-mode={renderMode} data-view={view}>
         {explanation}
       </p>
       <div className="row reformat-views" data-testid="reformat-views" title={explanation}>
-        {PLANES.map((plane) => {
+        {REFORMAT_PLANES.map((plane) => {
           const count = planeCount(source.volume, plane);
           const index = Math.min(indices[plane], count - 1);
           return (
@@ -88,7 +90,7 @@ export function ReformatViews({ series, sliceSpacingMm, grid, readSlice, window,
                 aspect={pixelAspect(spacing, sliceSpacingMm, plane)}
                 window={window}
                 width={VIEW_WIDTH_PX}
-                slicePlane={slicePlane}
+                slicePlane={plane === 'axial' ? null : slicePlane}
                 onPick={(point) => pick(plane, point)}
               />
               <figcaption>

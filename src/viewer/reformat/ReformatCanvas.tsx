@@ -5,7 +5,7 @@ import { edgeMarkers } from '../overlay/orientationMarkers';
 import { greyForValue } from '../windowing';
 import { reformat, reformatOrientation } from './reformat';
 import { canvasGrey, exposeReformat, type ReformatViewProps } from './reformatView';
-import { reformatPixelToVoxel, voxelToPatient } from './volumeFrame';
+import { reformatPixelToVoxel, voxelToPatient, voxelToReformatPixel } from './volumeFrame';
 
 /**
  * One reformatted plane drawn by the app on a 2D canvas (the view for Cornerstone's CPU rendering,
@@ -29,8 +29,8 @@ export function ReformatCanvas({ source, plane, index, orientation, aspect, wind
   }, [image, window]);
 
   useEffect(() => {
-    // One canvas px per voxel: x along the plane, the last plane on top.
-    const pixelOf = ([i, j, k]: Vec3): [number, number] | null => ((plane === 'coronal' ? j === index : i === index) ? [plane === 'coronal' ? i : j, image.height - 1 - k] : null);
+    // One canvas px per reformat pixel.
+    const pixelOf = (voxel: Vec3): [number, number] | null => voxelToReformatPixel(source.frame, plane, index, voxel);
     return exposeReformat(plane, {
       readGrey(voxel) {
         const at = pixelOf(voxel);
@@ -42,7 +42,7 @@ export function ReformatCanvas({ source, plane, index, orientation, aspect, wind
         return box && at ? [box.left + ((at[0] + 0.5) / image.width) * box.width, box.top + ((at[1] + 0.5) / image.height) * box.height] : null;
       },
     });
-  }, [plane, index, image]);
+  }, [source, plane, index, image]);
 
   const height = Math.round((width * image.height * aspect) / image.width);
   const pick = (event: PointerEvent<HTMLCanvasElement>) => {

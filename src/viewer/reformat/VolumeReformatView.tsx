@@ -4,10 +4,10 @@ import type { Vec3 } from '../../core/item';
 import { EdgeLetters } from '../overlay/EdgeLetters';
 import { edgeMarkers } from '../overlay/orientationMarkers';
 import { windowToRange } from '../windowing';
-import { cacheReformatVolume, freeReformatVolume, REFORMAT_ENGINE, reformatEngines } from './cornerstoneVolume';
+import { REFORMAT_ENGINE, reformatEngines, reformatVolumes } from './cornerstoneVolume';
 import { reformatOrientation } from './reformat';
 import { canvasGrey, exposeReformat, type ReformatViewProps } from './reformatView';
-import { planeCamera, voxelToPatient } from './volumeFrame';
+import { planeCamera, reformatPixelToVoxel, reformatSize, voxelToPatient, voxelToReformatPixel } from './volumeFrame';
 
 let instances = 0;
 
@@ -17,8 +17,8 @@ const point3 = (v: Vec3): Types.Point3 => [v[0], v[1], v[2]];
  * One reformatted plane in Cornerstone's volume viewport (ORTHOGRAPHIC, drawn with WebGL): the
  * view for GPU rendering. The camera looks at the plane with the canvas view's screen axes (see
  * planeCamera), so the edge letters, the slice line and a pick mean the same in both views.
- * The two views share one rendering engine; each has its own Cornerstone volume over the one
- * buffer of voxels (see cacheReformatVolume), freed on unmount.
+ * The views share one rendering engine and one Cornerstone volume over the buffer of voxels
+ * (see reformatVolumes), freed when the last view unmounts.
  */
 export function VolumeReformatView({ source, plane, index, orientation, aspect, window, width, slicePlane, onPick }: ReformatViewProps) {
   const elementRef = useRef<HTMLDivElement>(null);
@@ -27,8 +27,8 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
   /** The plane index last drawn (null before the first frame): the test's ready signal. */
   const [shownIndex, setShownIndex] = useState<number | null>(null);
   const [lineTop, setLineTop] = useState<number | null>(null);
-  const [columns, rows, planes] = source.frame.dimensions;
-  const height = Math.round((width * planes * aspect) / (plane === 'coronal' ? columns : rows));
+  const [imageWidth, imageHeight] = reformatSize(source.frame, plane);
+  const height = Math.round((width * imageHeight * aspect) / imageWidth);
 
   useEffect(() => {
     const element = elementRef.current;
@@ -47,7 +47,7 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
     // As for the stack (useStackViewport): a focused element would swallow the page's keys.
     element.removeAttribute('tabindex');
     const created = engine.getViewport(viewportId) as VolumeViewport;
-    const volumeId = cacheReformatVolume(source);
+    const volumeId = reformatVolumes.acquire(source);
     created.setVolumes([{ volumeId }]).then(
       () => live && setViewport(created),
       (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
@@ -59,7 +59,7 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
       // The viewport first: its actor holds the volume's image data, which freeing the volume deletes.
       engine.disableElement(viewportId);
       reformatEngines.release(REFORMAT_ENGINE);
-      freeReformatVolume(volumeId);
+      reformatVolumes.release(source);
     };
   }, [source, plane, orientation]);
 
@@ -82,16 +82,16 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
 
   useEffect(() => {
     if (!viewport || shownIndex === null || slicePlane === null) return setLineTop(null);
-    const [i, j] = plane === 'coronal' ? [(columns - 1) / 2, shownIndex] : [shownIndex, (rows - 1) / 2];
-    setLineTop(viewport.worldToCanvas(point3(voxelToPatient(source.frame, [i, j, slicePlane])))[1]);
-  }, [viewport, shownIndex, slicePlane, source, plane, columns, rows]);
+    // Reformat rows count from the top plane down.
+    const middle = reformatPixelToVoxel(source.frame, plane, shownIndex, [(imageWidth - 1) / 2, source.frame.dimensions[2] - 1 - slicePlane]);
+    setLineTop(viewport.worldToCanvas(point3(voxelToPatient(source.frame, middle)))[1]);
+  }, [viewport, shownIndex, slicePlane, source, plane, imageWidth]);
 
   useEffect(() => {
     if (!viewport || shownIndex === null) return;
     const canvas = viewport.getCanvas();
     const canvasPoint = (voxel: Vec3): [number, number] | null => {
-      const onPlane = plane === 'coronal' ? voxel[1] === shownIndex : voxel[0] === shownIndex;
-      if (!onPlane) return null;
+      if (!voxelToReformatPixel(source.frame, plane, shownIndex, voxel)) return null;
       const [x, y] = viewport.worldToCanvas(point3(voxelToPatient(source.frame, voxel)));
       return [x, y];
     };
@@ -117,7 +117,7 @@ export function VolumeReformatView({ source, plane, index, orientation, aspect, 
     onPick([x, y, z]);
   };
   return (
-    <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-view="volume-viewport" data-shown-index={shownIndex ?? undefined} data-width={plane === 'coronal' ? columns : rows} data-height={planes}>
+    <div className="reformat-canvas" style={{ width, height }} data-testid={`reformat-${plane}`} data-view="volume-viewport" data-shown-index={shownIndex ?? undefined} data-width={imageWidth} data-height={imageHeight}>
       <div ref={elementRef} className="reformat-volume-viewport" style={{ width, height }} onPointerDown={pick} onPointerMove={pick} />
       <EdgeLetters markers={edgeMarkers(reformatOrientation(orientation, plane))} testIdPrefix={`reformat-${plane}-marker`} />
       {failure !== null && (

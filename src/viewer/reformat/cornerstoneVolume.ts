@@ -28,16 +28,14 @@ const cacheState: ReformatCacheHook = () => ({ volumes: cache.getVolumes().filte
 /**
  * A Cornerstone local volume over the packed volume's own buffer (createLocalVolume slices it
  * with subarray: no copy of the voxels in JS), with a fresh id each time so a volume freed and
- * made again never meets its old cache entry. Each view makes its own: a volume's GPU texture
- * belongs to one WebGL context, and the engine's context pool gives each viewport its own
- * context; the voxels in JS stay one buffer.
+ * made again never meets its old cache entry.
  */
-export function cacheReformatVolume({ volume, frame }: FramedVolume): string {
+function cacheReformatVolume({ volume, frame }: FramedVolume): string {
   created += 1;
   const volumeId = `${ID_PREFIX}${created}`;
   window.__mejirushiReformatCache = cacheState;
   const [columns, rows] = frame.dimensions;
-  volumeLoader.createLocalVolume(volumeId, {
+  const local = volumeLoader.createLocalVolume(volumeId, {
     metadata: {
       BitsAllocated: 32,
       BitsStored: 32,
@@ -61,15 +59,26 @@ export function cacheReformatVolume({ volume, frame }: FramedVolume): string {
     direction: Float32Array.from(directionMatrix(frame)),
     scalarData: volume.voxels,
   });
+  // The GPU texture uploads only the frames marked as updated, and a local volume marks none
+  // (a streamed one marks each as it arrives): its first frame drew an empty texture, black,
+  // until some later change happened to mark them. Marking every frame now fills the first.
+  local.modified();
   return volumeId;
 }
 
 /** Drops the volume and the per-plane images createLocalVolume cached beside it (removing the volume leaves those). */
-export function freeReformatVolume(volumeId: string): void {
+function freeReformatVolume(volumeId: string): void {
   const imageIds = cache.getVolume(volumeId)?.imageIds ?? [];
   if (cache.getVolume(volumeId)) cache.removeVolumeLoadObject(volumeId);
   for (const imageId of imageIds) if (cache.getImageLoadObject(imageId) ?? cache.getImage(imageId)) cache.removeImageLoadObject(imageId, { force: true });
 }
+
+/**
+ * One Cornerstone volume per packed volume, held by the views that show it and freed with the
+ * last: the engine's context pool draws every volume viewport in its first WebGL context, so
+ * the views share one GPU texture as they share the buffer.
+ */
+export const reformatVolumes = sharedResources(cacheReformatVolume, freeReformatVolume);
 
 /** The key the views share the engine by. */
 export const REFORMAT_ENGINE = {};

@@ -23,7 +23,17 @@ describe('reformat', () => {
     expect(Array.from(sagittal.values)).toEqual([202, 212, 102, 112, 2, 12]);
   });
 
+  it('gives the axial plane as the slice lies, as a copy', () => {
+    const axial = reformat(volume, 'axial', 1);
+    expect([axial.width, axial.height]).toEqual([3, 2]);
+    expect(Array.from(axial.values)).toEqual([100, 101, 102, 110, 111, 112]);
+    axial.values[0] = -1;
+    expect(volume.slices[1]?.[0]).toBe(100);
+  });
+
   it('counts planes and refuses one outside the volume', () => {
+    expect(planeCount(volume, 'axial')).toBe(3);
+    expect(() => reformat(volume, 'axial', 3)).toThrow(RangeError);
     expect(planeCount(volume, 'coronal')).toBe(2);
     expect(planeCount(volume, 'sagittal')).toBe(3);
     expect(() => reformat(volume, 'coronal', 2)).toThrow(RangeError);
@@ -33,10 +43,14 @@ describe('reformat', () => {
     const axial = [1, 0, 0, 0, 1, 0] as const;
     expect(edgeMarkers(reformatOrientation(axial, 'coronal'))).toEqual({ left: 'R', right: 'L', top: 'S', bottom: 'I' });
     expect(edgeMarkers(reformatOrientation(axial, 'sagittal'))).toEqual({ left: 'A', right: 'P', top: 'S', bottom: 'I' });
+    // The axial plane as the slice: viewed from the feet, the patient's right on the screen's left.
+    expect(edgeMarkers(reformatOrientation(axial, 'axial'))).toEqual({ left: 'R', right: 'L', top: 'A', bottom: 'P' });
   });
 
   it('stretches a pixel by the slice step over the in-plane spacing', () => {
     expect(pixelAspect([0.45, 0.5], 5, 'coronal')).toBeCloseTo(10, 9);
     expect(pixelAspect([0.45, 0.5], 5, 'sagittal')).toBeCloseTo(5 / 0.45, 9);
+    // In the slice's own plane: row spacing over column spacing, whatever the slice step.
+    expect(pixelAspect([0.45, 0.5], 5, 'axial')).toBeCloseTo(0.9, 9);
   });
 });

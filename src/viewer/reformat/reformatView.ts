@@ -15,7 +15,7 @@ export interface ReformatViewProps {
   readonly window: WindowLevel;
   /** CSS px. */
   readonly width: number;
-  /** Where the acquired slice on screen lies in the volume: a fractional plane index (0 the lowest), null for none. */
+  /** Where the acquired slice on screen lies in the volume: a fractional plane index (0 the lowest), drawn as a line; null for none (the axial plane is parallel to it). */
   readonly slicePlane: number | null;
   /** A click or drag on the plane, at this patient point (mm, LPS). */
   readonly onPick: (point: Vec3) => void;

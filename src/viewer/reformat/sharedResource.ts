@@ -1,6 +1,6 @@
 /**
  * One resource per key, shared by whoever holds it and let go when the last holder releases it:
- * the coronal and sagittal views read one cached volume, freed when the panel closes. Pure over
+ * the reformat views read one cached volume, freed when the panel closes. Pure over
  * `create` and `free`, so the counting is checked without Cornerstone.
  */
 export interface SharedResources<K extends object, R> {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Orientation, Vec3 } from '../../core/item';
 import { planRegularGrid } from '../../core/regularGrid';
 import { edgeMarkers } from '../overlay/orientationMarkers';
-import { acquiredFrame, crosshairTarget, directionMatrix, gridFrame, patientToVoxel, planeCamera, reformatPixelToVoxel, voxelToPatient, type FrameSource } from './volumeFrame';
+import { reformat, type ReformatPlane } from './reformat';
+import { acquiredFrame, crosshairTarget, directionMatrix, gridFrame, patientToVoxel, planeCamera, reformatPixelToVoxel, reformatSize, voxelToPatient, voxelToReformatPixel, type FrameSource } from './volumeFrame';
+import { packedVolume } from './volumeFromSlices';
 
 const AXIAL: Orientation = [1, 0, 0, 0, 1, 0];
 /** 4 axial slices, 5 mm apart feet → head, 3 rows of 0.5 mm × 4 columns of 0.25 mm. */
@@ -62,13 +64,28 @@ describe('planeCamera', () => {
     expectPoint(sagittal.focalPoint, voxelToPatient(frame, [3, 1, 1.5]));
   });
 
+  it('looks at an axial series\' axial plane from the feet, as the stack shows the slice', () => {
+    const frame = acquiredFrame(REGULAR, 5);
+    const axial = planeCamera(frame, AXIAL, 'axial', 2);
+    expectPoint(axial.viewPlaneNormal, [0, 0, -1]);
+    // Screen up is anterior (−y in LPS): rows run down towards posterior.
+    expectPoint(axial.viewUp, [0, -1, 0]);
+    expectPoint(axial.focalPoint, voxelToPatient(frame, [1.5, 1, 2]));
+  });
+
   it('gives the screen right that Cornerstone derives (viewUp × normal) the letters of the canvas view', () => {
     const frame = gridFrame(TILTED, planRegularGrid(TILTED));
-    const { viewPlaneNormal: n, viewUp: u } = planeCamera(frame, TILTED_ORIENTATION, 'coronal', 0);
-    const right: Vec3 = [u[1] * n[2] - u[2] * n[1], u[2] * n[0] - u[0] * n[2], u[0] * n[1] - u[1] * n[0]];
-    const down: Vec3 = [-u[0], -u[1], -u[2]];
+    const screen = (plane: ReformatPlane) => {
+      const { viewPlaneNormal: n, viewUp: u } = planeCamera(frame, TILTED_ORIENTATION, plane, 0);
+      const right: Vec3 = [u[1] * n[2] - u[2] * n[1], u[2] * n[0] - u[0] * n[2], u[0] * n[1] - u[1] * n[0]];
+      const down: Vec3 = [-u[0], -u[1], -u[2]];
+      return edgeMarkers([...right, ...down]);
+    };
     // Top is superior tipped posterior by the tilt, as on the canvas view of the GE series.
-    expect(edgeMarkers([...right, ...down])).toEqual({ left: 'R', right: 'L', top: 'SP', bottom: 'IA' });
+    expect(screen('coronal')).toEqual({ left: 'R', right: 'L', top: 'SP', bottom: 'IA' });
+    // The oblique axial plane: anterior tipped superior at the top, as the tilted slice shows it.
+    expect(screen('axial')).toEqual(edgeMarkers(TILTED_ORIENTATION));
+    expect(screen('axial')).toEqual({ left: 'R', right: 'L', top: 'AS', bottom: 'PI' });
   });
 });
 
@@ -77,9 +94,15 @@ describe('crosshairTarget', () => {
     const frame = acquiredFrame(REGULAR, 5);
     // On the coronal plane 1, at column 3, between slices 1 and 2 but nearer 2.
     const point = voxelToPatient(frame, reformatPixelToVoxel(frame, 'coronal', 1, [3, 4 - 1 - 1.6]));
-    expect(crosshairTarget(frame, REGULAR, point)).toEqual({ sliceIndex: 2, coronal: 1, sagittal: 3 });
+    expect(crosshairTarget(frame, REGULAR, point)).toEqual({ sliceIndex: 2, axial: 2, coronal: 1, sagittal: 3 });
     // Outside the volume: the nearest of everything.
-    expect(crosshairTarget(frame, REGULAR, [100, -100, 100])).toEqual({ sliceIndex: 3, coronal: 0, sagittal: 3 });
+    expect(crosshairTarget(frame, REGULAR, [100, -100, 100])).toEqual({ sliceIndex: 3, axial: 3, coronal: 0, sagittal: 3 });
+  });
+
+  it('moves every plane through a point picked on the axial plane', () => {
+    const frame = acquiredFrame(REGULAR, 5);
+    const point = voxelToPatient(frame, reformatPixelToVoxel(frame, 'axial', 1, [2, 2]));
+    expect(crosshairTarget(frame, REGULAR, point)).toEqual({ sliceIndex: 1, axial: 1, coronal: 2, sagittal: 2 });
   });
 
   it('measures along the normal of a tilted stack, not along its sheared run', () => {
@@ -90,6 +113,27 @@ describe('crosshairTarget', () => {
     for (const column of [0, grid.columns - 1]) {
       const point = voxelToPatient(frame, [column, grid.rows - 1, plane]);
       expect(crosshairTarget(frame, TILTED, point).sliceIndex).toBe(4);
+    }
+  });
+});
+
+describe('reformat pixels and voxels', () => {
+  it('finds every voxel at the pixel of the reformat image that shows it, on each plane through it, and nowhere else', () => {
+    const frame = acquiredFrame(REGULAR, 5);
+    const [columns, rows, planes] = frame.dimensions;
+    // Value = the voxel's own flat index, so a plane's pixel names the voxel it shows.
+    const volume = packedVolume(rows, columns, planes);
+    volume.voxels.forEach((_, at) => (volume.voxels[at] = at));
+    const voxel: Vec3 = [3, 2, 1];
+    const flat = voxel[2] * rows * columns + voxel[1] * columns + voxel[0];
+    for (const [plane, index] of [['axial', 1], ['coronal', 2], ['sagittal', 3]] as const) {
+      const pixel = voxelToReformatPixel(frame, plane, index, voxel);
+      const image = reformat(volume, plane, index);
+      expect([image.width, image.height], plane).toEqual(reformatSize(frame, plane));
+      if (!pixel) throw new Error(`voxel not on the ${plane} plane through it`);
+      expect(image.values[pixel[1] * image.width + pixel[0]], plane).toBe(flat);
+      expect(reformatPixelToVoxel(frame, plane, index, pixel), plane).toEqual(voxel);
+      expect(voxelToReformatPixel(frame, plane, index - 1, voxel), plane).toBeNull();
     }
   });
 });

@@ -116,21 +116,21 @@ export function planeCamera(frame: VolumeFrame, orientation: Orientation, plane:
   const down: Vec3 = [screen[3], screen[4], screen[5]];
   const normal: Vec3 = [down[1] * right[2] - down[2] * right[1], down[2] * right[0] - down[0] * right[2], down[0] * right[1] - down[1] * right[0]];
   const [columns, rows, planes] = frame.dimensions;
-  const centre: Vec3 = plane === 'coronal' ? [(columns - 1) / 2, index, (planes - 1) / 2] : [index, (rows - 1) / 2, (planes - 1) / 2];
+  const middle: Vec3 = [(columns - 1) / 2, (rows - 1) / 2, (planes - 1) / 2];
+  const centre: Vec3 = plane === 'axial' ? [middle[0], middle[1], index] : plane === 'coronal' ? [middle[0], index, middle[2]] : [index, middle[1], middle[2]];
   return { viewPlaneNormal: normal, viewUp: [-down[0], -down[1], -down[2]], focalPoint: voxelToPatient(frame, centre) };
 }
 
-/** Where a point picked on a reformat sends the stack and the other reformat. */
-export interface CrosshairTarget {
+/** Where a point picked on a reformat sends the stack and the other reformats. */
+export interface CrosshairTarget extends Readonly<Record<ReformatPlane, number>> {
   /** The acquired slice nearest the point along the slice normal (series order). */
   readonly sliceIndex: number;
-  readonly coronal: number;
-  readonly sagittal: number;
 }
 
 /**
  * The acquired slice nearest a patient point (measured along the slices' normal, so a tilted
- * stack's shear does not count) and the coronal and sagittal planes through it, clamped to the volume.
+ * stack's shear does not count) and the axial, coronal and sagittal planes through it, clamped
+ * to the volume.
  */
 export function crosshairTarget(frame: VolumeFrame, source: FrameSource, point: Vec3): CrosshairTarget {
   const normal = sliceNormal(source.orientation);
@@ -140,13 +140,28 @@ export function crosshairTarget(frame: VolumeFrame, source: FrameSource, point: 
     const best = source.positions[sliceIndex] ?? position;
     if (Math.abs(dot(position, normal) - along) < Math.abs(dot(best, normal) - along)) sliceIndex = index;
   });
-  const [i, j] = patientToVoxel(frame, point);
+  const [i, j, k] = patientToVoxel(frame, point);
   const clamp = (value: number, count: number) => Math.min(count - 1, Math.max(0, Math.round(value)));
-  return { sliceIndex, coronal: clamp(j, frame.dimensions[1]), sagittal: clamp(i, frame.dimensions[0]) };
+  return { sliceIndex, axial: clamp(k, frame.dimensions[2]), coronal: clamp(j, frame.dimensions[1]), sagittal: clamp(i, frame.dimensions[0]) };
 }
 
-/** Voxel of a reformat image's pixel (x right, y down; the last plane is the top row), see reformat.ts. */
+/** Voxel of a reformat image's pixel (x right, y down; the last plane is the top row of a coronal or sagittal one), see reformat.ts. */
 export function reformatPixelToVoxel(frame: VolumeFrame, plane: ReformatPlane, index: number, [x, y]: readonly [number, number]): Vec3 {
+  if (plane === 'axial') return [x, y, index];
   const k = frame.dimensions[2] - 1 - y;
   return plane === 'coronal' ? [x, index, k] : [index, x, k];
+}
+
+/** Width and height of a reformat image, in its pixels (axial: columns × rows; coronal: columns × planes; sagittal: rows × planes). */
+export function reformatSize(frame: VolumeFrame, plane: ReformatPlane): [number, number] {
+  const [columns, rows, planes] = frame.dimensions;
+  return plane === 'axial' ? [columns, rows] : [plane === 'coronal' ? columns : rows, planes];
+}
+
+/** The reformat image's pixel (x, y) of a voxel, or null when the voxel is not on plane `index`: reformatPixelToVoxel's way back. */
+export function voxelToReformatPixel(frame: VolumeFrame, plane: ReformatPlane, index: number, [i, j, k]: Vec3): [number, number] | null {
+  const y = frame.dimensions[2] - 1 - k;
+  if (plane === 'axial') return k === index ? [i, j] : null;
+  if (plane === 'coronal') return j === index ? [i, y] : null;
+  return i === index ? [j, y] : null;
 }
