@@ -55,8 +55,7 @@ interface FirstImage {
   /** App only: when the item's detail and the viewer's chunk had arrived (ms since navigation start). */
   readonly detailMs: number | null;
   readonly chunkMs: number | null;
-  /** When the decode worker's script was requested (the worker started) and had arrived (ms since navigation start), both pages. */
-  readonly workerRequestedMs: number | null;
+  /** When the decode worker's script had arrived (ms since navigation start), both pages. */
   readonly workerMs: number | null;
 }
 
@@ -103,11 +102,11 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const fetched = resources.filter((entry) => entry.path.includes('/files/'));
   const detailMs = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path))?.end ?? null;
   const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
-  const worker = resources.find((entry) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(entry.path));
+  const workerMs = resources.find((entry) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
-  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerRequestedMs: worker?.start ?? null, workerMs: worker?.end ?? null };
+  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs };
 }
 
 interface Target {
@@ -207,7 +206,7 @@ function milestones(runs: readonly FirstImage[]): string {
     : '';
   return (
     `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
-    `decode worker script requested ${median(runs.map((r) => r.workerRequestedMs))}, received ${median(runs.map((r) => r.workerMs))}`
+    `decode worker script received ${median(runs.map((r) => r.workerMs))}`
   );
 }
 
