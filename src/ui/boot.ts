@@ -4,14 +4,14 @@
  * to mount first would add their render to the path of the first image.
  */
 import type { AppStore } from '../store';
-import { preloadViewerOf, startItem } from './item/viewerPreload';
+import { startItem, startViewerBeforeSession } from './item/viewerPreload';
 import { parseRoute } from './router';
 
 export async function boot(store: AppStore, pathname: string): Promise<void> {
   const route = parseRoute(pathname);
-  // startItem's guess, made before the session is read back: a chunk needs no token, and its
-  // download and parse then overlap reading IndexedDB instead of following it.
-  if (route.name === 'item') void preloadViewerOf('slide');
+  // Before the session is read back: a chunk and workers need no token, and their download and
+  // parse then overlap reading IndexedDB instead of following it.
+  if (route.name === 'item') startViewerBeforeSession(route.itemId);
   await store.getState().restoreSession();
   const { session, sessionStatus } = store.getState();
   if (sessionStatus !== 'authenticated' || !session || session.user.mustChangePassword) return;

@@ -1,4 +1,5 @@
 import { ChunkGate, type ChunkMessages } from './ChunkGate';
+import { startDecodeWorkers } from './cornerstone/decodeWorkers';
 import { lazyChunk } from './lazyChunk';
 import type { SeriesViewerProps } from './SeriesViewer';
 
@@ -12,11 +13,13 @@ const seriesViewerChunk = lazyChunk(() => import('./SeriesViewer'));
 export const preloadSeriesViewer = () => seriesViewerChunk.preload();
 
 /**
- * For a series about to be shown: the chunk, then Cornerstone initialised (its decode workers
- * started) at once, while the page still loads the item's records and mounts the reading room,
- * rather than when the viewport mounts. Not for a list page's preload: workers nobody uses yet.
+ * For a series about to be shown: its decode workers started now (their script loads and compiles
+ * beside Cornerstone's chunk), the chunk, then Cornerstone initialised at once with those workers,
+ * while the page still loads the item's records and mounts the reading room, rather than when the
+ * viewport mounts. Not for a list page's preload: workers nobody uses yet.
  */
 export async function startSeriesViewer(): Promise<void> {
+  startDecodeWorkers();
   const [, { initCornerstone }] = await Promise.all([seriesViewerChunk.preload(), import('./cornerstone/init')]);
   initCornerstone();
 }

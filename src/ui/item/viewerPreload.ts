@@ -1,10 +1,10 @@
 /**
  * Starts loading the viewer an item will need while its records load. The kind comes from the
- * dataset list the user came from or this device's copy of the item's detail; else (a link
- * opened on a new device) from the detail itself, which arrives before the records. Cornerstone
- * is never guessed: its parsing and decode workers would hold up a slide's first tiles. The slide
- * viewer is (see `startItem`). A slide's home-view tiles are fetched with the detail too, and a
- * series' first shown slice (see fileHeadStart).
+ * dataset list the user came from, the kinds this device remembers (knownKinds) or its copy of
+ * the item's detail; else (a link opened on a new device) from the detail itself, which arrives
+ * before the records. Cornerstone is never guessed: its parsing and decode workers would hold up
+ * a slide's first tiles. The slide viewer is (see `startItem`). A slide's home-view tiles are
+ * fetched with the detail too, and a series' first shown slice (see fileHeadStart).
  */
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
@@ -13,6 +13,7 @@ import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/LazySeriesV
 import { preloadSlideViewer } from '../../viewer/slide/LazySlideViewer';
 import { prefetchSlideHome } from '../slide/useSlideTiles';
 import { firstShownSlice, itemFileHeadStart } from './fileHeadStart';
+import { deviceStorage, knownKind, rememberKind } from './knownKinds';
 
 /** The item's kind as a loaded dataset list shows it, or null when no list holds it. */
 export function listedKind(lists: Readonly<Record<string, ItemList>>, itemId: string): ItemKind | null {
@@ -73,15 +74,35 @@ export function kindBeforeDetail(listed: ItemKind | null, cached: ItemKind | nul
   return listed ?? cached ?? 'slide';
 }
 
+/** A series' viewer with Cornerstone initialised and its decode workers started; any other kind's chunk. */
+function startViewerOf(kind: ItemKind): void {
+  if (kind === 'series') void startSeriesViewer().catch(() => undefined);
+  else void preloadViewerOf(kind);
+}
+
+function rememberedKind(itemId: string): ItemKind | null {
+  const storage = deviceStorage();
+  return storage && knownKind(storage, itemId);
+}
+
+/**
+ * For an item's URL, before the session is read back: the viewer of the kind this device
+ * remembers for it, else a slide's on a guess (see `kindBeforeDetail`).
+ */
+export function startViewerBeforeSession(itemId: string): void {
+  startViewerOf(kindBeforeDetail(null, rememberedKind(itemId)));
+}
+
 /** Opens an item and starts its viewer (see `kindBeforeDetail`). */
 export function startItem(itemId: string): void {
   // A fresh read each opening: the reader may have moved since the last.
   kept = null;
   void keptSliceIndex(itemId);
-  const listed = listedKind(appStore().getState().itemLists, itemId);
-  if (listed) void preloadViewerOf(listed);
+  // Opened from its dataset list or known here: a series starts Cornerstone and its workers now.
+  const known = listedKind(appStore().getState().itemLists, itemId) ?? rememberedKind(itemId);
+  if (known) startViewerOf(known);
   void cachedContent(itemId).then((content) => {
-    if (!listed) void preloadViewerOf(kindBeforeDetail(listed, content?.kind ?? null));
+    if (!known) void preloadViewerOf(kindBeforeDetail(null, content?.kind ?? null));
     if (content) startSeries(itemId, content);
   });
   void appStore().getState().openItemById(itemId);
@@ -89,6 +110,8 @@ export function startItem(itemId: string): void {
 
 /** Once the item's content is known: its viewer's chunk and its first image (a slide's home-view tiles, a series' first shown slice). */
 export function prepareViewer(itemId: string, content: ItemContent): void {
+  const storage = deviceStorage();
+  if (storage) rememberKind(storage, itemId, content.kind);
   void preloadViewerOf(content.kind);
   if (content.kind === 'slide') prefetchSlideHome(itemId, content);
   startSeries(itemId, content);
