@@ -128,18 +128,20 @@ describe.each(testDialects('cancel of a real build'))('a cancelled build on %s',
     });
   }
 
-  it('kills vips cutting a slide into tiles (SIGKILL once it ignores SIGTERM) and keeps nothing of the slide', async () => {
+  it('stops vips cutting a slide into tiles and keeps nothing of the slide', async () => {
     const slide = join(work, '..', `${work.split('/').at(-1)}-slide.tif`);
     const noise = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#c08080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .png()
       .toBuffer();
     await sharp(noise).tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'deflate' }).toFile(slide);
     try {
-      // A stopped process holds SIGTERM pending: only the SIGKILL after the grace ends it.
+      // A stopped process holds SIGTERM pending, so the SIGKILL after the grace ends it; unless
+      // the kernel lets the stop go first (SIGCONT to an orphaned process group, as under some
+      // runners), when the pending SIGTERM does. The escalation itself: stopOnAbort.test.ts.
       const outcome = await cancelWhileHeld(slide, 'slide.tif', 'vips', () => undefined);
       const [, operation, , base] = outcome.child.spawnargs;
       expect(operation).toBe('dzsave');
-      expect(outcome.exitedBy).toBe('SIGKILL');
+      expect(['SIGKILL', 'SIGTERM']).toContain(outcome.exitedBy);
       await expectNothingKept('slide.tif', outcome, base as string);
     } finally {
       await rm(slide, { force: true });
