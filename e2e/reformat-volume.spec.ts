@@ -76,11 +76,11 @@ interface Mode {
 }
 
 // Headless Chromium has only SwiftShader, so CPU rendering is the default here; `?render=gpu` asks for WebGL.
-// Cornerstone's volume viewport is opt-in (`?reformat=volume`, see reformatViewChoice.ts).
+// With GPU rendering Cornerstone's volume viewport is the default; `?reformat=canvas` asks for the canvas views.
 const MODES: readonly Mode[] = [
-  { render: 'gpu', requested: null, view: 'canvas' },
+  { render: 'gpu', requested: null, view: 'volume-viewport' },
   { render: 'cpu', requested: null, view: 'canvas' },
-  { render: 'gpu', requested: 'volume', view: 'volume-viewport' },
+  { render: 'gpu', requested: 'canvas', view: 'canvas' },
 ];
 
 for (const mode of MODES) {

@@ -1,9 +1,8 @@
 /**
  * Which view draws the reformats. Cornerstone's volume viewport needs WebGL, so CPU rendering
  * (chosen under a software rasteriser, see cornerstone/renderMode.ts) always gets the app's
- * canvas views. With GPU rendering the volume viewport is opt-in (`?reformat=volume`, kept for the
- * tab) until it is checked on a real GPU: under SwiftShader its planes' first frames came out
- * black and the stack behind went black while it was open.
+ * canvas views. With GPU rendering the volume viewport is the default; `?reformat=canvas` (kept
+ * for the tab) asks for the canvas views there too, e.g. to compare the two.
  */
 import type { RenderMode } from '../cornerstone/renderMode';
 import type { TabChoice } from '../tabChoice';
@@ -20,5 +19,5 @@ export function parseReformatView(value: string | null | undefined): ReformatVie
 export const REFORMAT_VIEW_CHOICE: TabChoice<ReformatViewKind> = { param: 'reformat', key: REFORMAT_VIEW_KEY, parse: parseReformatView };
 
 export function chooseReformatView(renderMode: RenderMode, requested: ReformatViewKind | null): ReformatViewKind {
-  return renderMode === 'gpu' && requested === 'volume' ? 'volume' : 'canvas';
+  return renderMode === 'gpu' && requested !== 'canvas' ? 'volume' : 'canvas';
 }
