@@ -29,6 +29,7 @@ import { importJobKind } from './migrations/0024_import_job_kind';
 import { importJobCounts } from './migrations/0025_import_job_counts';
 import { importJobOwner } from './migrations/0026_import_job_owner';
 import { importJobCancel } from './migrations/0027_import_job_cancel';
+import { blobOwners } from './migrations/0028_blob_owners';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -218,6 +219,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0025_import_job_counts': importJobCounts,
   '0026_import_job_owner': importJobOwner,
   '0027_import_job_cancel': importJobCancel,
+  '0028_blob_owners': blobOwners,
 };
 
 const provider: MigrationProvider = {

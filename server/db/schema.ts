@@ -112,11 +112,26 @@ export interface ItemFilesTable {
   created_at: string;
 }
 
-/** Every blob the app stored (server/blobs), by the SHA-256 of its content. */
+/**
+ * The store's catalog: a blob the app stored (server/blobs), by the SHA-256 of its content, with
+ * its size and when first recorded. Not a reference: what keeps a blob is a blob-key column or a
+ * `blob_owners` row (server/blobs/gc); the collector deletes the row with its blob.
+ */
 export interface BlobsTable {
   sha256: string;
   size: number;
   created_at: string;
+}
+
+/**
+ * A blob kept by an owner whose rows name it nowhere in a column (migration 0028): deleted with
+ * the owner, or replaced when the owner's blobs are (server/blobs/blobOwners.ts).
+ */
+export interface BlobOwnersTable {
+  /** BlobOwner['kind']: `item`, `upload` (an admin's raw upload, by uploader) or `legacy` (recorded before 0028). */
+  owner_kind: string;
+  owner_id: string;
+  sha256: string;
 }
 
 /** One row per slide item: where its served tiles and its source file are (blobs), and what the scanner recorded. */
@@ -531,6 +546,7 @@ export interface Database {
   item_files: ItemFilesTable;
   slides: SlidesTable;
   blobs: BlobsTable;
+  blob_owners: BlobOwnersTable;
   legacy_blob_bytes: LegacyBlobBytesTable;
   assignments: AssignmentsTable;
   annotation_docs: AnnotationDocsTable;

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { FrameSetItem } from '../../src/core/item';
 import { targetIdsOf } from '../../src/core/targets';
 import { validateItemContent } from '../../src/core/validate';
+import { ownBlobs, replaceOwnedBlobs } from '../blobs/blobOwners';
 import type { StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -49,7 +50,10 @@ export interface NewFrameSet {
   readonly sourceKey: string;
   readonly content: FrameSetItem;
   readonly files: readonly FrameFile[];
-  /** Blobs kept besides the files' own (sprite sheets, stills' originals). */
+  /**
+   * Blobs kept besides the files' own (sprite sheets, stills' originals): no column names them, so the
+   * item owns them (blob_owners). An extension's are all the item keeps besides its files: they replace the earlier ones.
+   */
   readonly blobs: readonly StoredBlob[];
   readonly auditDetail: Readonly<Record<string, unknown>>;
 }
@@ -61,6 +65,7 @@ export async function writeFrameSet(db: Kysely<Database>, datasetId: string, set
   const targetIds = validTargetIds(set.itemId, set.content);
   await inTransaction(db, async (trx) => {
     for (const blob of uniqueBlobs([...set.blobs, ...set.files.map((file) => file.blob)])) await recordBlob(trx, blob, at);
+    await ownBlobs(trx, { kind: 'item', id: set.itemId }, set.blobs);
     await trx
       .insertInto('items')
       .values({
@@ -92,6 +97,8 @@ export async function extendFrameSet(db: Kysely<Database>, datasetId: string, se
   const targetIds = validTargetIds(set.itemId, set.content);
   await inTransaction(db, async (trx) => {
     for (const blob of uniqueBlobs([...set.blobs, ...set.files.map((file) => file.blob)])) await recordBlob(trx, blob, at);
+    // The earlier sprite sheets go with their manifest's row (below).
+    await replaceOwnedBlobs(trx, { kind: 'item', id: set.itemId }, set.blobs);
     await trx
       .updateTable('items')
       .set({ title: set.title, content: JSON.stringify(set.content), target_ids: JSON.stringify(targetIds), target_count: targetIds.length, sort_key: sortKeyFor(set.title), updated_at: at })

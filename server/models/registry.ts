@@ -111,7 +111,7 @@ export async function setModelEnabled(db: Kysely<Database>, id: string, version:
   await db.updateTable('models').set({ enabled: enabled ? 1 : 0 }).where('id', '=', id).where('version', '=', version).execute();
 }
 
-/** Removes the model and its file rows. Its blobs stay (the store never deletes), and records it proposed keep naming it. */
+/** Removes the model and its file rows; records it proposed keep naming it. Its files' blobs go at the next blob collection unless another model names them. */
 export async function deleteModel(db: Kysely<Database>, id: string, version: string): Promise<void> {
   await db.deleteFrom('model_files').where('model_id', '=', id).where('model_version', '=', version).execute();
   await db.deleteFrom('models').where('id', '=', id).where('version', '=', version).execute();

@@ -1,4 +1,7 @@
-/** The `blobs` table: the blobs the app stored, recorded in the transaction of what refers to them. */
+/**
+ * The `blobs` table, the store's catalog: the blobs the app stored, recorded in the transaction of
+ * what refers to them. A row does not keep its blob (server/blobs/blobOwners.ts does, for blobs no column names).
+ */
 import type { Kysely } from 'kysely';
 import type { StoredBlob } from '../blobs/blobStore';
 import type { Database } from '../db/schema';

@@ -13,6 +13,7 @@ import type { FileImportOutcome } from '../../src/core/api';
 import type { SlideItem } from '../../src/core/item';
 import { targetIdsOf } from '../../src/core/targets';
 import { validateItemContent } from '../../src/core/validate';
+import { ownBlobs, replaceOwnedBlobs } from '../blobs/blobOwners';
 import type { BlobStore, StoredBlob } from '../blobs/blobStore';
 import { lendLocalPath } from '../blobs/localPath';
 import { isUniqueViolation } from '../db/dialect';
@@ -81,7 +82,7 @@ export interface SlideOrigin {
   /** The blob named as the slide's source (the file, or a manifest of a DICOM WSI's instances). */
   readonly source: StoredBlob;
   readonly sourceName: string;
-  /** Other blobs the slide keeps (a DICOM WSI's instances). */
+  /** Other blobs the slide keeps (a DICOM WSI's instances), named only in the source manifest: the item owns them (blob_owners). */
   readonly blobs: readonly StoredBlob[];
 }
 
@@ -105,6 +106,7 @@ export async function writeSlideItem(
   try {
     await inTransaction(db, async (trx) => {
       for (const blob of [source, ...origin.blobs, pack.pack, pack.index]) await recordBlob(trx, blob, at);
+      await ownBlobs(trx, { kind: 'item', id: itemId }, origin.blobs);
       await trx
         .insertInto('items')
         .values({
@@ -184,6 +186,8 @@ export async function replaceSlidePyramid(
   const content = slideContentOf(built);
   await inTransaction(db, async (trx) => {
     for (const blob of [origin.source, ...origin.blobs, pack.pack, pack.index]) await recordBlob(trx, blob, at);
+    // The new pyramid's instances are all the slide's: those of the old one not among them go, as its pack and index (no row names them now).
+    await replaceOwnedBlobs(trx, { kind: 'item', id: itemId }, origin.blobs);
     await trx.updateTable('items').set({ content: JSON.stringify(content), updated_at: at }).where('id', '=', itemId).execute();
     await trx
       .updateTable('slides')

@@ -1,10 +1,12 @@
 /**
  * Where the database names blobs: what the collector marks (server/blobs/gc). The one list of
  * columns holding a blob's SHA-256; blobReferences.test.ts fails when a migration adds a `sha256`
- * or `*_sha256` column that is not here. Besides columns, one kind of blob names others in its
- * content: a stills folder's manifest (import_jobs.source_sha256 of a `stillsFolder` job) names its
- * staged stills, which no column names until the job has imported them. (Sprite manifests and a
- * DICOM WSI's manifest name blobs too, but those are recorded in `blobs` with the item.)
+ * or `*_sha256` column that is in neither list here. Blobs named only inside content (sprite
+ * manifests, a DICOM WSI's manifest, a still's original in its file's meta) are kept by their
+ * owner's `blob_owners` rows, deleted with the owner (blobOwners.ts). One kind of blob names
+ * others in its content with no owner row: a stills folder's manifest (import_jobs.source_sha256
+ * of a `stillsFolder` job) names its staged stills, which no column names until the job has
+ * imported them.
  */
 import { sql, type Kysely } from 'kysely';
 import type { BlobStore } from '../blobStore';
@@ -17,9 +19,8 @@ export interface BlobKeyColumn {
 }
 
 export const BLOB_KEY_COLUMNS: readonly BlobKeyColumn[] = [
-  // Every blob whose referring rows were committed, in their transaction; an admin's raw upload
-  // (POST /api/blobs), which nothing else names until something refers to it by its SHA-256.
-  { table: 'blobs', column: 'sha256' },
+  // Blobs no other column names, kept while their owner is (an item's sprite sheets, an admin's raw upload).
+  { table: 'blob_owners', column: 'sha256' },
   { table: 'item_files', column: 'sha256' },
   { table: 'slides', column: 'pack_sha256' },
   { table: 'slides', column: 'index_sha256' },
@@ -32,6 +33,12 @@ export const BLOB_KEY_COLUMNS: readonly BlobKeyColumn[] = [
   { table: 'import_jobs', column: 'source_sha256' },
   // Bytes of a database older than the store, until the start-up step writes them there.
   { table: 'legacy_blob_bytes', column: 'sha256' },
+];
+
+/** Columns named like a blob key that keep no blob. */
+export const CATALOG_COLUMNS: readonly BlobKeyColumn[] = [
+  // The store's catalog: every blob recorded, kept or not; the collector deletes the row with its blob.
+  { table: 'blobs', column: 'sha256' },
 ];
 
 /** Keys read per query: bounded memory per round trip. */
@@ -74,4 +81,13 @@ export async function unreferencedOf(db: Kysely<Database>, blobs: BlobStore, can
   }
   if (left.size > 0) for (const key of await stagedStillsOfJobs(db, blobs)) left.delete(key);
   return left;
+}
+
+/**
+ * Deletes the catalog row of a blob the collector has just deleted from the store. Should the same
+ * content be stored and recorded again between the two (an import of those very bytes at that
+ * instant), only its catalog row is missing: the row keeps nothing, so no blob is lost.
+ */
+export async function forgetBlob(db: Kysely<Database>, sha256: string): Promise<void> {
+  await db.deleteFrom('blobs').where('sha256', '=', sha256).execute();
 }

@@ -9,12 +9,13 @@
  * instances already tell a running job from an abandoned one (jobRows.ts). A job taken after that
  * check stores only blobs younger than the grace period. A put of content already stored makes it
  * young again (DiskBlobStore), and each delete rechecks that, so a blob stored again meanwhile stays.
+ * A deleted blob's catalog row (`blobs`) goes after it.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { liveImportJobCount } from '../../import/jobs/jobRows';
 import type { BlobStore } from '../blobStore';
-import { referencedBlobKeys } from './blobReferences';
+import { forgetBlob, referencedBlobKeys } from './blobReferences';
 
 /**
  * A day, as for the store's stale temp files: staged stills wait unreferenced until their folder
@@ -57,6 +58,7 @@ export async function collectUnreferencedBlobs(db: Kysely<Database>, blobs: Blob
     if (referenced.has(blob.sha256)) kept += 1;
     else if (blob.putAt > putBefore) young += 1;
     else if (options.dryRun || (await blobs.delete(blob.sha256, { notPutAfter: putBefore }))) {
+      if (!options.dryRun) await forgetBlob(db, blob.sha256);
       collected += 1;
       bytes += blob.size;
     }

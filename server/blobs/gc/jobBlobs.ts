@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { BlobStore, PutOptions, StoredBlob } from '../blobStore';
-import { unreferencedOf } from './blobReferences';
+import { forgetBlob, unreferencedOf } from './blobReferences';
 
 export interface CollectedJobBlobs {
   readonly collected: number;
@@ -47,6 +47,7 @@ export class JobBlobRecorder {
     for (const key of await unreferencedOf(db, blobs, this.made.keys())) {
       const made = this.made.get(key);
       if (made && (await blobs.delete(key, { notPutAfter: made.putAt }))) {
+        await forgetBlob(db, key);
         collected += 1;
         bytes += made.size;
       }

@@ -4,6 +4,7 @@
  * (whole-slide images, videos); whatever refers to a blob later names it by its SHA-256.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { ownBlobs } from '../../blobs/blobOwners';
 import type { StoredBlob } from '../../blobs/blobStore';
 import { inTransaction } from '../../db/transaction';
 import { HttpError } from '../../http/errors';
@@ -26,6 +27,8 @@ export const blobRoutes: FastifyPluginAsync = async (app) => {
     const at = ctx.now().toISOString();
     await inTransaction(ctx.db, async (trx) => {
       await recordBlob(trx, blob, at);
+      // Nothing names a raw upload: its uploader owns it, or the collector would take it.
+      await ownBlobs(trx, { kind: 'upload', id: admin.id }, [blob]);
       await writeAudit(trx, { at, userId: admin.id, action: 'blob.upload', entity: 'blob', entityId: blob.sha256, detail: { size: blob.size } });
     });
     return reply.code(201).send({ sha256: blob.sha256, size: blob.size });
