@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { SlideItem } from '../../src/core/item';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../src/core/labelSets/builtin';
+import { readWholeBlob } from '../blobs/blobStore';
+import { collectUnreferencedBlobs } from '../blobs/gc/collectBlobs';
 import { importDicomFiles } from '../import/importFiles';
 import { createDataset } from '../services/datasets';
 import { LABEL_PATIENT_NAME, makeWsiFixtures, missingFixtureTools, readFixture, type WsiFixtures } from '../testing/dicomWsiFixtures';
@@ -11,6 +13,7 @@ import { storedPack } from '../testing/slides';
 import { testDialects } from '../testing/testDatabase';
 import { startTestServer, type TestServer } from '../testing/testServer';
 
+const HOUR = 3_600_000;
 const missing = missingFixtureTools();
 if (missing) console.log(`DICOM WSI import suite did not run: ${missing}`);
 
@@ -74,7 +77,10 @@ describe.runIf(missing === null).each(testDialects('DICOM WSI import'))('DICOM W
     const pyramid = [fixtures.fullLevel0[0], fixtures.fullLevel0[1], fixtures.fullLevel2];
     // The label comes after its slide's files: alone it names no slide and is refused (next test),
     // so sent at the same moment its outcome would depend on which request the server took first.
-    const outcomes = [...(await Promise.all(pyramid.map(importOne))), await importOne(fixtures.label)];
+    const firstOutcomes = await Promise.all(pyramid.map(importOne));
+    const slideBlobs = () => server.db.selectFrom('slides').innerJoin('items', 'items.id', 'slides.item_id').select(['pack_sha256', 'index_sha256', 'source_sha256']).where('items.dataset_id', '=', separate).executeTakeFirstOrThrow();
+    const before = await slideBlobs();
+    const outcomes = [...firstOutcomes, await importOne(fixtures.label)];
     expect(outcomes.map((o) => o.map((outcome) => outcome.status))).toEqual([['imported'], ['imported'], ['imported'], ['imported']]);
     const itemIds = new Set(outcomes.flat().map((o) => (o.status === 'refused' ? null : o.itemId)));
     expect(itemIds.size).toBe(1);
@@ -89,6 +95,21 @@ describe.runIf(missing === null).each(testDialects('DICOM WSI import'))('DICOM W
     expect(row[0]?.content).not.toContain(LABEL_PATIENT_NAME);
 
     expect((await importOne(fixtures.fullLevel0[1])).map((o) => o.status)).toEqual(['duplicate']);
+
+    // The pyramid replaced: its tiles, index and manifest go at the next collection past the grace
+    // period; the slide's instances, named only in its manifest, stay as long as the item owns them.
+    const after = await slideBlobs();
+    const manifest = JSON.parse((await readWholeBlob(server.blobs, after.source_sha256)).toString('utf8')) as { instances: { sha256: string }[] };
+    const owned = await server.db.selectFrom('blob_owners').select('sha256').where('owner_kind', '=', 'item').where('owner_id', '=', itemId).execute();
+    expect(owned.map((row) => row.sha256).sort()).toEqual(manifest.instances.map((instance) => instance.sha256).sort());
+    await collectUnreferencedBlobs(server.db, server.blobs, { now: new Date(Date.now() + 2 * HOUR), graceMs: HOUR, leaseMs: 30_000 });
+    const stored = async (key: string) => (await server.blobs.stat(key)) !== null;
+    const current = [after.pack_sha256, after.index_sha256, after.source_sha256];
+    for (const key of [...current, ...owned.map((row) => row.sha256)]) expect(await stored(key), key).toBe(true);
+    const replacedBlobs = [before.pack_sha256, before.index_sha256, before.source_sha256].filter((key) => !current.includes(key));
+    expect(replacedBlobs.length).toBeGreaterThan(0);
+    for (const key of replacedBlobs) expect(await stored(key), key).toBe(false);
+    expect(await (await storedPack(server.db, server.blobs, itemId)).tile(2, 0, 0)).toEqual(fixtures.storedJpegs.get('2/0/0'));
   });
 
   it('refuses a file that is not a usable whole-slide image and imports the others', async () => {

@@ -83,19 +83,20 @@ describe.each(testDialects('blobs of deleted rows'))('blobs of deleted rows on %
     const { id, version } = GASTRIC_BIOPSY_LABEL_SET;
     const datasetId = (await createDataset(server.db, { name: 'frames', description: '', labelSetId: id, labelSetVersion: version }, null, new Date().toISOString())).id;
     const put = (text: string) => server.blobs.put(Readable.from([Buffer.from(text)]));
-    const frameSet = async (itemId: string, frameTexts: readonly string[], sheets: readonly StoredBlob[]): Promise<NewFrameSet> => {
-      const frames = await Promise.all(frameTexts.map(put));
+    /** A frame set of stills numbered from `first` (an extension's content is completed by the caller). */
+    const frameSet = async (itemId: string, frameTexts: readonly string[], sheets: readonly StoredBlob[], first = 0): Promise<NewFrameSet> => {
+      const frames = (await Promise.all(frameTexts.map(put))).map((blob, i) => ({ blob, n: first + i }));
       const content: FrameSetItem = {
         kind: 'frameSet',
         source: 'images',
-        frames: frames.map((_, i) => ({ targetId: `${itemId}-t${i}`, fileId: `${itemId}-f${i}`, videoFrame: null, width: 8, height: 8 })),
+        frames: frames.map(({ n }) => ({ targetId: `${itemId}-t${n}`, fileId: `${itemId}-f${n}`, videoFrame: null, width: 8, height: 8 })),
       };
       return {
         itemId,
         title: itemId,
         sourceKey: itemId,
         content,
-        files: frames.map((blob, i) => ({ id: `${itemId}-f${i}`, key: `still:${blob.sha256}`, blob, name: `${i}.png`, meta: { kind: 'still', mediaType: 'image/png', width: 8, height: 8, originalSha256: blob.sha256 } })),
+        files: frames.map(({ blob, n }) => ({ id: `${itemId}-f${n}`, key: `still:${blob.sha256}`, blob, name: `${n}.png`, meta: { kind: 'still', mediaType: 'image/png', width: 8, height: 8, originalSha256: blob.sha256 } })),
         blobs: sheets,
         auditDetail: {},
       };
@@ -107,8 +108,8 @@ describe.each(testDialects('blobs of deleted rows'))('blobs of deleted rows on %
     await writeFrameSet(server.db, datasetId, await frameSet('b', ['b frame 0'], [sharedSheet]), null, new Date().toISOString());
 
     const newSheet = await put('frame set A’s sprite sheet after more frames came');
-    const more = await frameSet('a', ['a frame 1'], [newSheet]);
-    await extendFrameSet(server.db, datasetId, { ...more, content: { ...more.content, frames: [...a.content.frames, ...more.content.frames.map((f) => ({ ...f, targetId: 'a-t1', fileId: 'a-f1' }))] }, files: more.files.map((file) => ({ ...file, id: 'a-f1' })) }, null, new Date().toISOString());
+    const more = await frameSet('a', ['a frame 1'], [newSheet], 1);
+    await extendFrameSet(server.db, datasetId, { ...more, content: { ...more.content, frames: [...a.content.frames, ...more.content.frames] } }, null, new Date().toISOString());
 
     expect(await sweepLater(server)).toMatchObject({ skipped: null, collected: 1, bytes: oldSheet.size });
     const frames = (await server.db.selectFrom('item_files').select('sha256').execute()).map((row) => row.sha256);
