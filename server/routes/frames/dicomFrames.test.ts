@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob, ImportReport, ItemDetail, UploadAnswer } from '../../../src/core/api';
 import type { FrameSetItem } from '../../../src/core/item';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
+import { collectUnreferencedBlobs } from '../../blobs/gc/collectBlobs';
+import { readSpriteManifest } from '../../frames/spriteSheets';
 import { importDicomFiles } from '../../import/importFiles';
 import { assignItems, createDataset } from '../../services/datasets';
 import { dciodvfyErrors, FIXTURE_PATIENT, FRAME_COLOURS, makeDicomVideo, makeImg2dcmSeries, makeMultiFrameOphthalmic, missingDicomFrameTools } from '../../testing/dicomFrameFixtures';
@@ -20,6 +22,7 @@ import { referenceFrame } from '../../testing/frameFixtures';
 import { testDialects } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
 
+const HOUR = 3_600_000;
 const missing = missingDicomFrameTools();
 if (missing) console.warn(`DICOM frame-set suite skipped: ${missing}`);
 
@@ -176,6 +179,11 @@ describe.skipIf(missing !== null).each(testDialects('DICOM frame sets'))('DICOM 
     expect(await server.db.selectFrom('items').select('id').where('dataset_id', '=', datasetId).execute()).toHaveLength(1);
     // The first instance's frame kept its file (an annotation on it keeps its target) as the set grew.
     expect(content.frames.map((frame) => frame.targetId)).toContain((JSON.parse(first.content) as FrameSetItem).frames[0]?.targetId);
+    // The item owns the sheets of its last sprite manifest only: those of the smaller set before go at the next collection.
+    const sheets = await readSpriteManifest(server.blobs, content.sprites?.version ?? '');
+    const owned = await server.db.selectFrom('blob_owners').select('sha256').where('owner_kind', '=', 'item').where('owner_id', '=', itemId).execute();
+    expect(owned.map((row) => row.sha256).sort()).toEqual([...sheets].sort());
+    expect(await collectUnreferencedBlobs(server.db, server.blobs, { now: new Date(Date.now() + 2 * HOUR), graceMs: HOUR, leaseMs: 30_000 })).toMatchObject({ skipped: null });
     const sheet = await server.app.inject({ method: 'GET', url: `/api/items/${itemId}/sprites/${content.sprites?.version}/0`, headers: ann.auth });
     expect(sheet.statusCode).toBe(200);
 
