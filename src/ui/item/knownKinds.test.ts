@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { knownKind, rememberKind } from './knownKinds';
+import { forgetKinds, knownKind, rememberKind } from './knownKinds';
 
-/** The two Storage methods the hint uses, over a Map (a test seam: the app passes localStorage). */
+/** The Storage methods the hint uses, over a Map (a test seam: the app passes localStorage). */
 function memoryStorage(initial?: string) {
   const values = new Map<string, string>();
   if (initial !== undefined) values.set('mejirushi.itemKinds', initial);
@@ -9,6 +9,7 @@ function memoryStorage(initial?: string) {
     values,
     getItem: (key: string) => values.get(key) ?? null,
     setItem: (key: string, value: string) => void values.set(key, value),
+    removeItem: (key: string) => void values.delete(key),
   };
 }
 
@@ -55,5 +56,16 @@ describe('known item kinds', () => {
     const full = { ...storage, setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(() => rememberKind(full, 'b', 'slide')).not.toThrow();
     expect(knownKind(full, 'a')).toBe('series');
+  });
+
+  it('forgets every remembered kind and nothing else the storage holds', () => {
+    const storage = memoryStorage();
+    storage.setItem('mejirushi.language', 'ja');
+    rememberKind(storage, 'a', 'series');
+    rememberKind(storage, 'b', 'slide');
+    forgetKinds(storage);
+    expect(knownKind(storage, 'a')).toBeNull();
+    expect(knownKind(storage, 'b')).toBeNull();
+    expect([...storage.values.keys()]).toEqual(['mejirushi.language']);
   });
 });
