@@ -4,6 +4,7 @@ import { MejirushiDb } from '../data/db';
 import { ANNOTATOR, startLiveServer, type LiveServer } from '../data/testing/liveServer';
 import { createAppStore } from '../store/createAppStore';
 import { knownKind, rememberKind } from './item/knownKinds';
+import { memoryStorage } from './testing/memoryStorage';
 import { signOut } from './signOut';
 
 let server: LiveServer;
@@ -13,17 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-/** The Storage methods the app uses, over a Map (Node has no localStorage). */
-function memoryStorage() {
-  const values = new Map<string, string>();
-  return {
-    values,
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-    removeItem: (key: string) => void values.delete(key),
-  };
-}
 
 describe('sign-out', () => {
   it('ends the session and drops what the server told the user, then forgets the item kinds they opened and the offline files', async () => {
