@@ -1,27 +1,53 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
-import { stopOnAbort } from './stopOnAbort';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KILL_GRACE_MS, stopOnAbort } from './stopOnAbort';
 
-/** A Node child that prints `ready` once its SIGTERM handling is set up. */
-function child(ignoreSigterm: boolean): ChildProcess {
-  const script = `${ignoreSigterm ? "process.on('SIGTERM', () => {});" : ''} console.log('ready'); setInterval(() => {}, 1000);`;
-  return spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+interface StartedTool {
+  tool: ChildProcess;
+  /** Settles with the signal that ended the tool, else its exit code. */
+  exited: Promise<NodeJS.Signals | number | null>;
 }
 
-async function ready(tool: ChildProcess): Promise<void> {
+const running = new Set<ChildProcess>();
+
+/**
+ * A Node child that has printed `ready`, so its SIGTERM handling is in place before a test signals
+ * it; it answers each line on stdin with a line on stdout.
+ */
+async function started({ ignoreSigterm }: { ignoreSigterm: boolean }): Promise<StartedTool> {
+  const script = `${ignoreSigterm ? "process.on('SIGTERM', () => {});" : ''} process.stdin.on('data', () => console.log('here')); console.log('ready');`;
+  const tool = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  running.add(tool);
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    tool.once('exit', (code, signal) => {
+      running.delete(tool);
+      resolve(signal ?? code);
+    }),
+  );
   await once(tool.stdout as NodeJS.ReadableStream, 'data');
+  return { tool, exited };
 }
 
-function exitOf(tool: ChildProcess): Promise<NodeJS.Signals | number | null> {
-  return new Promise((resolve) => tool.once('exit', (code, signal) => resolve(signal ?? code)));
+/**
+ * Whether the tool still answers a line. A signal sent to it before the line is delivered before
+ * it can read the line, so a terminating one ends it instead: no sleep needed to see it was spared.
+ */
+function answers({ tool, exited }: StartedTool): Promise<boolean> {
+  const answer = once(tool.stdout as NodeJS.ReadableStream, 'data').then(() => true);
+  tool.stdin?.write('are you there\n');
+  return Promise.race([answer, exited.then(() => false)]);
 }
+
+// A failing test must not leave its child running behind the suite.
+afterEach(() => {
+  vi.useRealTimers();
+  for (const tool of running) tool.kill('SIGKILL');
+});
 
 describe('stopOnAbort', () => {
   it('ends a tool that honours SIGTERM with SIGTERM', async () => {
-    const tool = child(false);
-    const exited = exitOf(tool);
-    await ready(tool);
+    const { tool, exited } = await started({ ignoreSigterm: false });
     const abort = new AbortController();
     const detach = stopOnAbort(tool, 'node', abort.signal);
     abort.abort();
@@ -30,9 +56,7 @@ describe('stopOnAbort', () => {
   });
 
   it('kills a tool that ignores SIGTERM once the grace has run out', async () => {
-    const tool = child(true);
-    const exited = exitOf(tool);
-    await ready(tool);
+    const { tool, exited } = await started({ ignoreSigterm: true });
     const abort = new AbortController();
     const detach = stopOnAbort(tool, 'node', abort.signal);
     abort.abort();
@@ -40,25 +64,33 @@ describe('stopOnAbort', () => {
     detach();
   });
 
+  it('does not kill a tool detached within the grace', async () => {
+    const node = await started({ ignoreSigterm: true });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const abort = new AbortController();
+    const detach = stopOnAbort(node.tool, 'node', abort.signal);
+    abort.abort();
+    detach();
+    vi.advanceTimersByTime(KILL_GRACE_MS);
+    expect(await answers(node)).toBe(true);
+  });
+
   it('stops a tool at once when the signal has already aborted', async () => {
-    const tool = child(false);
-    const exited = exitOf(tool);
-    await ready(tool);
+    const { tool, exited } = await started({ ignoreSigterm: false });
     const detach = stopOnAbort(tool, 'node', AbortSignal.abort());
     expect(await exited).toBe('SIGTERM');
     detach();
   });
 
   it('leaves a tool alone once detached', async () => {
-    const tool = child(false);
-    const exited = exitOf(tool);
-    await ready(tool);
+    const node = await started({ ignoreSigterm: false });
     const abort = new AbortController();
-    stopOnAbort(tool, 'node', abort.signal)();
+    stopOnAbort(node.tool, 'node', abort.signal)();
     abort.abort();
-    expect(tool.exitCode).toBeNull();
-    expect(tool.signalCode).toBeNull();
-    tool.kill('SIGINT');
-    expect(await exited).toBe('SIGINT');
+    expect(node.tool.exitCode).toBeNull();
+    expect(node.tool.signalCode).toBeNull();
+    expect(await answers(node)).toBe(true);
+    node.tool.kill('SIGINT');
+    expect(await node.exited).toBe('SIGINT');
   });
 });

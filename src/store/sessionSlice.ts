@@ -83,7 +83,11 @@ export const createSessionSlice =
         get().engine?.stop();
         get().closeItem();
         await services.db.session.delete('current');
-        // Drafts and the outbox stay: unsynced labels go out at the next login of that user.
+        // What the server told this user, kept to read offline, goes with the session: an item's
+        // detail carries the user's own state of it under the item's id alone, which the next user
+        // of this device must not be shown. Drafts and the outbox stay: unsynced labels go out at
+        // the next login of that user.
+        await Promise.all([services.db.itemDetails.clear(), services.db.itemPages.clear(), services.db.datasets.clear()]);
         set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, accountDisabled: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
       },
     };

@@ -1,6 +1,5 @@
 import { LANGUAGES, type Language } from '../i18n/types';
 import { useLanguage, useT } from '../i18n';
-import { clearOfflineFiles } from '../offline/registerSw';
 import { useAppStore } from '../store';
 import { adminSections } from './admin/adminSections';
 import { useBrowserOnline } from './common/useBrowserOnline';
@@ -8,6 +7,7 @@ import { Link } from './Link';
 import { reloadReviewQueue } from './review/queue/queueReload';
 import { reviewsWork } from './review/queue/reviewAccess';
 import { navigate, paths } from './router';
+import { signOut } from './signOut';
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ja: '日本語', en: 'English' };
 
@@ -42,9 +42,8 @@ export function Header() {
   const reloadDatasets = () => void loadDatasets();
   const online = useBrowserOnline();
 
-  async function signOut(): Promise<void> {
-    await logout();
-    await clearOfflineFiles();
+  async function signOutToList(): Promise<void> {
+    await signOut(logout);
     navigate(paths.datasets());
   }
 
@@ -85,7 +84,7 @@ export function Header() {
           <span className="user" data-testid="current-user">
             {user.displayName}
           </span>
-          <button type="button" data-testid="logout" onClick={() => void signOut()}>
+          <button type="button" data-testid="logout" onClick={() => void signOutToList()}>
             {t('header.logout')}
           </button>
         </>

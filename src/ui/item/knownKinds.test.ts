@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { knownKind, rememberKind } from './knownKinds';
+import { memoryStorage } from '../testing/memoryStorage';
+import { forgetKinds, knownKind, rememberKind } from './knownKinds';
 
-/** The two Storage methods the hint uses, over a Map (a test seam: the app passes localStorage). */
-function memoryStorage(initial?: string) {
-  const values = new Map<string, string>();
-  if (initial !== undefined) values.set('mejirushi.itemKinds', initial);
-  return {
-    values,
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-  };
-}
+/** As the app stores the kinds. */
+const stored = (value: string) => memoryStorage({ 'mejirushi.itemKinds': value });
 
 describe('known item kinds', () => {
   it('answers the kind remembered for an item, null for one never opened', () => {
@@ -42,9 +35,9 @@ describe('known item kinds', () => {
   });
 
   it('treats a damaged value as nothing known, and skips entries that are not item kinds', () => {
-    expect(knownKind(memoryStorage('{not json'), 'a')).toBeNull();
-    expect(knownKind(memoryStorage('{"a":"series"}'), 'a')).toBeNull();
-    const mixed = memoryStorage(JSON.stringify([['a', 'video'], ['b', 'series'], [3, 'slide']]));
+    expect(knownKind(stored('{not json'), 'a')).toBeNull();
+    expect(knownKind(stored('{"a":"series"}'), 'a')).toBeNull();
+    const mixed = stored(JSON.stringify([['a', 'video'], ['b', 'series'], [3, 'slide']]));
     expect(knownKind(mixed, 'a')).toBeNull();
     expect(knownKind(mixed, 'b')).toBe('series');
   });
@@ -55,5 +48,16 @@ describe('known item kinds', () => {
     const full = { ...storage, setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(() => rememberKind(full, 'b', 'slide')).not.toThrow();
     expect(knownKind(full, 'a')).toBe('series');
+  });
+
+  it('forgets every remembered kind and nothing else the storage holds', () => {
+    const storage = memoryStorage();
+    storage.setItem('mejirushi.language', 'ja');
+    rememberKind(storage, 'a', 'series');
+    rememberKind(storage, 'b', 'slide');
+    forgetKinds(storage);
+    expect(knownKind(storage, 'a')).toBeNull();
+    expect(knownKind(storage, 'b')).toBeNull();
+    expect([...storage.values.keys()]).toEqual(['mejirushi.language']);
   });
 });

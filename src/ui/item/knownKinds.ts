@@ -43,8 +43,17 @@ export function rememberKind(storage: KindStorage, itemId: string, kind: ItemKin
   }
 }
 
+/** Forgets every remembered kind (at sign-out: the ids say which items the user opened). */
+export function forgetKinds(storage: Pick<Storage, 'removeItem'>): void {
+  try {
+    storage.removeItem(KEY);
+  } catch {
+    // Storage refused: signing out goes on regardless.
+  }
+}
+
 /** The page's localStorage, or null where the browser refuses it. */
-export function deviceStorage(): KindStorage | null {
+export function deviceStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {

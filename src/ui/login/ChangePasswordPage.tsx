@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { toAppError, type AppError } from '../../store/loadError';
 import { ErrorText } from '../common/ErrorText';
+import { signOut } from '../signOut';
 import { MIN_PASSWORD_LENGTH } from '../../core/api';
 
 /** Shown instead of the app while the account still has its one-time password. */
@@ -62,7 +63,7 @@ export function ChangePasswordPage() {
           <button type="submit" className="primary" data-testid="password-submit" disabled={busy}>
             {t('password.submit')}
           </button>
-          <button type="button" data-testid="password-logout" onClick={() => void logout()}>
+          <button type="button" data-testid="password-logout" onClick={() => void signOut(logout)}>
             {t('header.logout')}
           </button>
         </div>

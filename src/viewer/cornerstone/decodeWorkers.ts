@@ -24,7 +24,7 @@ function spawnDecodeWorker(): Worker {
 const started: Worker[] = [];
 let startedAhead = false;
 
-/** Starts the page's decode workers, once; Cornerstone takes them when it initialises. */
+/** Starts the page's decode workers, once; the DICOM image loader takes them when it initialises (decodeWorkerHandOver). */
 export function startDecodeWorkers(): void {
   if (startedAhead) return;
   startedAhead = true;

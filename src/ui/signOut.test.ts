@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MejirushiDb } from '../data/db';
+import { ANNOTATOR, startLiveServer, type LiveServer } from '../data/testing/liveServer';
+import { createAppStore } from '../store/createAppStore';
+import { knownKind, rememberKind } from './item/knownKinds';
+import { memoryStorage } from './testing/memoryStorage';
+import { signOut } from './signOut';
+
+let server: LiveServer;
+beforeAll(async () => {
+  server = await startLiveServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('sign-out', () => {
+  it('ends the session and drops what the server told the user, then forgets the item kinds they opened and the offline files', async () => {
+    const db = new MejirushiDb('sign-out');
+    const { store } = createAppStore({ db, baseUrl: server.baseUrl, engine: { onlineSignal: () => () => undefined } });
+    await store.getState().login(ANNOTATOR.username, ANNOTATOR.password);
+    await store.getState().loadDatasets();
+    await store.getState().loadItems(server.detail.item.datasetId);
+    await store.getState().openItemById(server.itemId);
+    await store.getState().whenSavedLocally();
+    const cached = () => Promise.all([db.datasets.count(), db.itemPages.count(), db.itemDetails.count()]);
+    expect(await cached()).toEqual([1, 1, 1]);
+    const storage = memoryStorage();
+    storage.setItem('mejirushi.language', 'ja');
+    rememberKind(storage, server.itemId, 'series');
+    const steps: string[] = [];
+    const logout = async () => {
+      await store.getState().logout();
+      steps.push('logged out');
+    };
+
+    await signOut(logout, storage, async () => void steps.push('offline files dropped'));
+
+    expect(store.getState().sessionStatus).toBe('anonymous');
+    expect(await db.session.get('current')).toBeUndefined();
+    expect(await cached()).toEqual([0, 0, 0]);
+    // The user's sync state (drafts, outbox, here the document's head) stays for their next login.
+    expect(await db.heads.count()).toBe(1);
+    expect(knownKind(storage, server.itemId)).toBeNull();
+    // A device setting, not the user's: it stays.
+    expect(storage.getItem('mejirushi.language')).toBe('ja');
+    expect(steps).toEqual(['logged out', 'offline files dropped']);
+    db.close();
+    await db.delete();
+  });
+});
