@@ -130,7 +130,9 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
-  const panelsMs = shown.bare ? null : await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null);
+  // A build without the milestone (a before/after comparison's "before") has no data-panels.
+  const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
+  const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
   return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs };
 }
 
