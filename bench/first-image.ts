@@ -45,6 +45,8 @@ interface FirstImage {
   readonly ms: number;
   readonly sliceIndex: number;
   readonly bare: boolean;
+  /** Size changes of the viewport element between its creation and the first slice. */
+  readonly resizes: number;
   /** Files fetched by the page (resource timing), to check both pages load the same one. */
   readonly files: string[];
   /** When the first file was requested and when its bytes had arrived (ms since navigation start). */
@@ -57,21 +59,42 @@ interface FirstImage {
   readonly chunkMs: number | null;
   /** When the decode worker's script had arrived (ms since navigation start), both pages. */
   readonly workerMs: number | null;
+  /** App only: when the reading room's side panels rendered, a paint after the first slice (ms since navigation start). */
+  readonly panelsMs: number | null;
 }
 
 declare global {
   interface Window {
-    __benchFirstImage?: { ms: number; sliceIndex: number; bare: boolean };
+    __benchFirstImage?: { ms: number; sliceIndex: number; bare: boolean; resizes: number };
+    /** How often the viewport element changed size before the first slice showed (each clears and redraws it). */
+    __benchResizes?: number;
     /** When the app's item page had the item's detail (ms since navigation start). */
     __benchItemPage?: number;
+    /** When the reading room showed its side panels (ms since navigation start). */
+    __benchPanels?: number;
   }
 }
 
 /** Runs in every document before its scripts. A string: tsx would add its `__name` helper to a function, which the page lacks. */
 const RECORD_FIRST_IMAGE = `
+  let watched = null;
+  window.__benchResizes = 0;
   new MutationObserver(() => {
+    const viewport = document.querySelector('.sv-viewport, #viewport');
+    if (viewport && viewport !== watched) {
+      watched = viewport;
+      let size = null;
+      new ResizeObserver(() => {
+        const now = viewport.clientWidth + 'x' + viewport.clientHeight;
+        if (size !== null && now !== size && !window.__benchFirstImage) window.__benchResizes += 1;
+        size = now;
+      }).observe(viewport);
+    }
     if (!window.__benchItemPage && document.querySelector('[data-testid="item-page"][data-ready="true"]')) {
       window.__benchItemPage = performance.now();
+    }
+    if (!window.__benchPanels && document.querySelector('[data-panels="shown"]')) {
+      window.__benchPanels = performance.now();
     }
     if (window.__benchFirstImage) return;
     const root = document.querySelector('[data-testid="series-viewer"][data-ready="true"]');
@@ -82,8 +105,9 @@ const RECORD_FIRST_IMAGE = `
       ms,
       sliceIndex: Number(root.getAttribute('data-slice-index')),
       bare: document.documentElement.dataset.bench === 'bare',
+      resizes: window.__benchResizes,
     };
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-panels'] });
 `;
 
 async function navigate(context: BrowserContext, url: string): Promise<FirstImage> {
@@ -106,7 +130,10 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
-  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs };
+  // A build without the milestone (a before/after comparison's "before") has no data-panels.
+  const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
+  const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
+  return { ...shown, files: fetched.map((f) => f.path), fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs };
 }
 
 interface Target {
@@ -204,9 +231,10 @@ function milestones(runs: readonly FirstImage[]): string {
     ? `detail received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
       `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, `
     : '';
+  const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (
     `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
-    `decode worker script received ${median(runs.map((r) => r.workerMs))}`
+    `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times${after}`
   );
 }
 

@@ -5,12 +5,14 @@ import type { PointMarker } from '../../core/review/pointPins';
 import { neighbourSeries } from '../../core/studySeries';
 import { hasLabelRecords } from '../../core/targetLabels';
 import { useLanguage, useT } from '../../i18n';
+import { FIRST_SCREEN_FALLBACK_MS } from '../../offline/firstScreen';
 import { seriesInputs, type ReadSlice } from '../../inference/seriesInputs';
 import { appStore, isEditable, useAppStore, type OpenItem, type UnseenChoice } from '../../store';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { MaskLayer } from '../../viewer/mask/MaskLayer';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
+import { useFirstScreenDue } from '../../viewer/slide/firstScreenDue';
 import { CT_PRESETS } from '../../viewer/windowing';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';
@@ -36,7 +38,7 @@ import { useSegmentation } from './segmentation/useSegmentation';
 import { SeriesAnswer } from './SeriesAnswer';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SliceNavigator } from './SliceNavigator';
-import { showsStudyPanel, StudyPanel } from './study/StudyPanel';
+import { showsStudyPanel, StudyPanel, StudyPanelRoom } from './study/StudyPanel';
 import { useStudySeries } from './study/useStudySeries';
 import { UnseenRangeDialog } from './UnseenRangeDialog';
 
@@ -44,6 +46,9 @@ import { UnseenRangeDialog } from './UnseenRangeDialog';
 const DELETE_CLEARS = { aria: 'Delete', label: 'Del' } as const;
 
 const NO_THRESHOLDS: ConfidenceThresholds = {};
+
+/** The label strip's cells before the panels are due: the strip keeps its height, empty. */
+const NO_CELLS: readonly never[] = [];
 
 /** A slice's pixels through the viewer's own loader (its chunk is loaded once the series is shown). */
 const readSlice: ReadSlice = async (slice) => (await import('../../viewer/cornerstone/decodedSlice')).readDecodedSlice(slice);
@@ -78,6 +83,11 @@ export function ItemWorkspace({
   const [askUnseen, setAskUnseen] = useState<{ classCode: string; unseen: number; total: number } | null>(null);
   const { question, document, changes } = open;
   const editable = isEditable(open);
+  // The first slice comes first: the side panels, the study's thumbnails and the label strip's
+  // cells (with the requests and the work their mounting starts) render a paint after it. Mounted
+  // with the viewer they held the file's arrival and its draw back (first-image bench). Their
+  // room is kept meanwhile, so the viewer is not resized; the label keys work from the start.
+  const panelsDue = useFirstScreenDue(open.displayedIndex !== null, FIRST_SCREEN_FALLBACK_MS);
 
   const thresholds = useAppStore((state) => (state.proposals?.itemId === open.itemId ? state.proposals.thresholds : NO_THRESHOLDS));
   const [proposalRefusal, setProposalRefusal] = useState<string | null>(null);
@@ -198,8 +208,12 @@ export function ItemWorkspace({
   return (
     <div className="workspace">
       <ReadingToolbar open={open} actions={actions} unlabelled={unlabelled} onBadge={onBadge} onHelp={() => setHelp(true)} onDialog={onDialog} />
-      <div className={showsStudyPanel(study) ? 'workspace-body with-study' : 'workspace-body'} data-study-series={study?.length ?? 'loading'}>
-        {showsStudyPanel(study) && <StudyPanel series={study} currentId={open.itemId} onOpen={openSeries} />}
+      <div
+        className={showsStudyPanel(study) ? 'workspace-body with-study' : 'workspace-body'}
+        data-study-series={study?.length ?? 'loading'}
+        data-panels={panelsDue ? 'shown' : 'held'}
+      >
+        {showsStudyPanel(study) && (panelsDue ? <StudyPanel series={study} currentId={open.itemId} onOpen={openSeries} /> : <StudyPanelRoom />)}
         <section className="viewer-pane" aria-label={t('item.viewer')}>
           <LazySeriesViewer
             slices={slices}
@@ -217,7 +231,13 @@ export function ItemWorkspace({
             onControls={reading.setControls}
           />
           <ReadingContextBar context={reading} />
-          <SliceNavigator count={open.targetIds.length} index={open.sliceIndex} selection={open.selection} classes={classes} proposed={proposed} onGo={(i, extend) => actions.goToSlice(i, { extend })} />
+          <SliceNavigator
+            count={open.targetIds.length}
+            index={open.sliceIndex}
+            selection={open.selection}
+            classes={panelsDue ? classes : NO_CELLS}
+            proposed={panelsDue ? proposed : NO_CELLS}
+            onGo={(i, extend) => actions.goToSlice(i, { extend })} />
         </section>
         <aside className="label-panel" aria-label={t('labels.panel')}>
           {question && (
@@ -247,17 +267,21 @@ export function ItemWorkspace({
                   : t('labels.targetSlice', { n: open.sliceIndex + 1 })}
               </p>
               <ReadOnlyNotice open={open} />
-              <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />
+              {panelsDue && <SeriesAnswer question={question} document={document} changes={changes} targetIds={open.targetIds} />}
             </>
           )}
-          {segmentation && <SegmentationPanel editing={segmentation.editing} figures={segmentation.figures} disabled={!editable} onInterpolate={segmentation.interpolate} />}
-          <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
-          <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
-          <LabelExport open={open} />
-          <SegExport open={open} />
-          <SrExport open={open} />
-          <DicomLabelImport open={open} />
-          <p className="muted small">{t('item.helpHint')}</p>
+          {panelsDue && (
+            <>
+              {segmentation && <SegmentationPanel editing={segmentation.editing} figures={segmentation.figures} disabled={!editable} onInterpolate={segmentation.interpolate} />}
+              <ProposalPanel open={open} choices={choices} shownCount={shownIds.length} onDecideAll={(decision) => decide(shownIds, decision)} refusal={proposalRefusal} />
+              <MeasurementList measurements={reading.measurements} onRemove={(uid) => reading.controls?.removeMeasurement(uid)} />
+              <LabelExport open={open} />
+              <SegExport open={open} />
+              <SrExport open={open} />
+              <DicomLabelImport open={open} />
+              <p className="muted small">{t('item.helpHint')}</p>
+            </>
+          )}
         </aside>
       </div>
       {askUnseen && (

@@ -28,6 +28,11 @@ export function StudyPanel({ series, currentId, onOpen }: { readonly series: rea
   );
 }
 
+/** The panel's column, empty: held for it while the first slice is drawn (see ItemWorkspace). */
+export function StudyPanelRoom() {
+  return <div className="study-panel" aria-hidden="true" data-testid="study-panel-room" />;
+}
+
 /** A study of one series has nowhere to switch to: no panel, and the viewer keeps the width. */
 export function showsStudyPanel(series: readonly StudySeries[] | null): series is readonly StudySeries[] {
   return series !== null && series.length > 1;

@@ -1,0 +1,44 @@
+import { byTestId, expect, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test } from './fixtures/mejirushi';
+
+interface AtFirstSlice {
+  readonly width: number;
+  readonly height: number;
+  readonly labelButtons: number;
+}
+
+/**
+ * Runs before the page's scripts: what the reading room holds when its first slice is marked
+ * shown, taken in the same task (the side panels come a paint later, see ItemWorkspace). A string,
+ * so the page needs none of the test runner's helpers.
+ */
+const RECORD_FIRST_SLICE = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="series-viewer"][data-ready="true"]')) return;
+    observer.disconnect();
+    const box = document.querySelector('.sv-viewport').getBoundingClientRect();
+    window.__atFirstSlice = {
+      width: box.width,
+      height: box.height,
+      labelButtons: document.querySelectorAll('[data-testid^="label-button-"]').length,
+    };
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+`;
+
+test('reading room: the side panels come after the first slice into the room kept for them; the label keys work from the first slice', async ({ page, mejirushi }) => {
+  await page.addInitScript({ content: RECORD_FIRST_SLICE });
+  await signIn(page, mejirushi.annotator);
+  await openDemoItem(page);
+  const first = await page.evaluate(() => (window as unknown as { __atFirstSlice?: AtFirstSlice }).__atFirstSlice);
+  if (!first) throw new Error('the first slice was not recorded');
+  // The label buttons are there with the slice; the key labels it at once.
+  expect(first.labelButtons).toBeGreaterThan(0);
+  await page.keyboard.press(keyFor(SAH_PRESENT));
+  await expect.poll(async () => (await stripClasses(page))[0]).toBe(SAH_PRESENT);
+
+  await expect(page.locator('.workspace-body')).toHaveAttribute('data-panels', 'shown');
+  await expect(byTestId(page, 'proposal-panel')).toBeVisible();
+  await expect(byTestId(page, 'series-answer')).toBeVisible();
+  // The panels' arrival did not resize the viewer (a resize clears and redraws its canvas).
+  const box = await page.locator('.sv-viewport').boundingBox();
+  expect({ width: box?.width, height: box?.height }).toEqual({ width: first.width, height: first.height });
+});
