@@ -40,6 +40,15 @@ export const createSessionSlice =
       engine.start();
     }
 
+    /**
+     * What the server told the signed-in user, kept to read offline: an item's detail carries the
+     * user's own state of it under the item's id alone, which the next user of this device must
+     * not be shown. Drafts and the outbox stay: unsynced labels go out at that user's next login.
+     */
+    async function forgetUserCaches(): Promise<void> {
+      await Promise.all([services.db.itemDetails.clear(), services.db.itemPages.clear(), services.db.datasets.clear()]);
+    }
+
     async function establish(login: LoginResponse): Promise<void> {
       await services.db.session.put({ id: 'current', login });
       set({ session: login, sessionStatus: 'authenticated', sessionExpired: false, accountDisabled: false });
@@ -66,6 +75,10 @@ export const createSessionSlice =
 
       async login(username, password) {
         const login = await services.api.login({ username, password });
+        // A session that expired without a sign-out left its user's caches; another user's
+        // login must not find them.
+        const previous = await services.db.session.get('current');
+        if (previous && previous.login.user.id !== login.user.id) await forgetUserCaches();
         await establish(login);
         return login.user;
       },
@@ -83,11 +96,7 @@ export const createSessionSlice =
         get().engine?.stop();
         get().closeItem();
         await services.db.session.delete('current');
-        // What the server told this user, kept to read offline, goes with the session: an item's
-        // detail carries the user's own state of it under the item's id alone, which the next user
-        // of this device must not be shown. Drafts and the outbox stay: unsynced labels go out at
-        // the next login of that user.
-        await Promise.all([services.db.itemDetails.clear(), services.db.itemPages.clear(), services.db.datasets.clear()]);
+        await forgetUserCaches();
         set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, accountDisabled: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
       },
     };

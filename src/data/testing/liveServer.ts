@@ -32,7 +32,7 @@ import { createApiClient, type ApiClient } from '../api';
 import { allRecords } from './allRecords';
 
 export const ANNOTATOR = { username: 'reader1', password: 'correct-horse-battery' } as const;
-const REVIEWER = { username: 'checker1', password: 'staple-battery-horse' } as const;
+export const REVIEWER = { username: 'checker1', password: 'staple-battery-horse' } as const;
 
 export interface LiveServer {
   /** The proxy's origin: stable across server restarts. */
