@@ -12,7 +12,7 @@ import type { ViewerAdapter } from '../../viewer/adapter';
 import { LazySeriesViewer } from '../../viewer/LazySeriesViewer';
 import { MaskLayer } from '../../viewer/mask/MaskLayer';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
-import { useFirstScreenDue } from '../../viewer/slide/firstScreenDue';
+import { useFirstScreenDue } from '../../viewer/firstScreenDue';
 import { CT_PRESETS } from '../../viewer/windowing';
 import { ClassButtons } from '../reading/ClassButtons';
 import { useConflictPrompt } from '../reading/conflictPrompt';

@@ -15,7 +15,7 @@ import { inViewProposals, slideRunChoices } from './slideProposals';
 import type { OutlinePrompt } from '../../viewer/slide/annotation/annotationSession';
 import type { ViewerAdapter } from '../../viewer/adapter';
 import { PointMarkers } from '../../viewer/review/PointMarkers';
-import { useFirstScreenDue } from '../../viewer/slide/firstScreenDue';
+import { useFirstScreenDue } from '../../viewer/firstScreenDue';
 import { SlideAnnotationLayer } from '../../viewer/slide/annotation/SlideAnnotationLayer';
 import { LazySlideViewer, type SlideViewerHandle } from '../../viewer/slide/LazySlideViewer';
 import { useConflictPrompt } from '../reading/conflictPrompt';

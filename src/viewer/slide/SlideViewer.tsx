@@ -10,7 +10,7 @@ import { useSlideTestHook } from './slideTestHook';
 import { SlideToolbar } from './SlideToolbar';
 import type { LoadTile } from './tileLoadError';
 import { FIRST_SCREEN_FALLBACK_MS, useFirstScreen } from '../../offline/firstScreen';
-import { useFirstScreenDue } from './firstScreenDue';
+import { useFirstScreenDue } from '../firstScreenDue';
 import { useOsdViewer } from './useOsdViewer';
 import { useSlideDisplay } from './useSlideDisplay';
 import '../SeriesViewer.css';

@@ -1,7 +1,8 @@
 /**
- * What a slide page holds back until its first screen of tiles is on screen: the annotation
- * overlay and the side panels render, fetch and build their state in the tasks after that paint,
- * not in the ones between the last tile's arrival and its draw (wsi-tiles bench: ~0.8 s there).
+ * What a viewing page holds back until its first screen is on screen (a slide's first tiles, a
+ * series' first slice): overlays and side panels render, fetch and build their state in the tasks
+ * after that paint, not in the ones between the image's arrival and its draw (wsi-tiles bench:
+ * ~0.8 s there on a slide).
  */
 import { useEffect, useState } from 'react';
 
