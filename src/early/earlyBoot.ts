@@ -10,7 +10,7 @@
  */
 import type { ItemDetail } from '../core/api';
 import type { SlideItem } from '../core/item';
-import { slideTilePath } from '../data/api';
+import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
 import { earlyViewerWanted, offerEarlyViewer } from '../viewer/slide/earlyViewer';
@@ -66,6 +66,9 @@ async function startItem(itemId: string): Promise<void> {
   // Like boot.ts's guess: a slide unless this device knows the item is something else.
   const viewerChunk: Promise<ViewerChunk> | null = known === null || known === 'slide' ? import('../viewer/slide/osdViewer') : null;
   viewerChunk?.catch(() => undefined);
+  // The app's own slide viewer, whose chunk the app would ask for only once its bundle has run;
+  // the app's import of it then finds it loaded (one request).
+  if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
   const login = await readStoredLogin(Date.now());
   if (!login) return;
   const answer = await requestEarly(itemPath(itemId), login.token).catch(() => null);
