@@ -51,6 +51,15 @@ describe('requests sent before the app ran', () => {
     expect(seen).toEqual(['/api/items/b Bearer t1', '/api/items/b Bearer t1']);
   });
 
+  it('are read again early, after the app took them, without a second request', async () => {
+    seen.length = 0;
+    const path = `${origin}/api/items/e`;
+    await requestEarly(path, 't1');
+    expect(await (await fetchTakingEarly(path, bearer('t1'))).json()).toEqual({ path: '/api/items/e' });
+    expect(await (await requestEarly(path, 't1')).json()).toEqual({ path: '/api/items/e' });
+    expect(seen).toEqual(['/api/items/e Bearer t1']);
+  });
+
   it('share one request when asked twice early', async () => {
     seen.length = 0;
     const path = `${origin}/api/items/c`;

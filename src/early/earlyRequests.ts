@@ -7,30 +7,37 @@
 
 interface EarlyRequest {
   readonly authorization: string;
+  /** The answer, for the app. */
   readonly response: Promise<Response>;
+  /** A copy never read itself: each early reader reads a clone of it (the navigator asks for tiles the view has). */
+  readonly copy: Promise<Response>;
+  taken: boolean;
 }
 
 const requests = new Map<string, EarlyRequest>();
 
 /**
  * Sends GET `path` with the session's token now; resolves with a copy of the answer (the original
- * is kept for the app). A second call for the same path shares the first request.
+ * is kept for the app). Asked again, even after the app took the answer, it shares that request.
  */
 export function requestEarly(path: string, token: string): Promise<Response> {
   const authorization = `Bearer ${token}`;
-  const known = requests.get(path);
-  const response = known?.authorization === authorization ? known.response : fetch(path, { headers: { authorization } });
-  if (!known) requests.set(path, { authorization, response });
-  // Copied in the first reaction to the answer, before the app can have read the original's body.
-  return response.then((answer) => answer.clone());
+  let early = requests.get(path);
+  if (early?.authorization !== authorization) {
+    const response = fetch(path, { headers: { authorization } });
+    // Copied in the first reaction to the answer, before the app can have read the original's body.
+    early = { authorization, response, copy: response.then((answer) => answer.clone()), taken: false };
+    requests.set(path, early);
+  }
+  return early.copy.then((copy) => copy.clone());
 }
 
 /** The early answer to this request, once, if there is one: a GET of the same path with the same token. */
 export function takeEarly(input: RequestInfo | URL, init?: RequestInit): Promise<Response> | null {
   if (typeof input !== 'string' || (init?.method ?? 'GET') !== 'GET') return null;
   const early = requests.get(input);
-  if (!early || new Headers(init?.headers).get('authorization') !== early.authorization) return null;
-  requests.delete(input);
+  if (!early || early.taken || new Headers(init?.headers).get('authorization') !== early.authorization) return null;
+  early.taken = true;
   return early.response;
 }
 
