@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { EARLY_BOOT_ENTRY, earlyBootScript } from './vite/earlyBootScript';
 import { entryStaysLean } from './vite/entryStaysLean';
 import { j2kSignedness } from './vite/j2kSignedness';
 import { jpeg12BitLevelShift } from './vite/jpeg12BitLevelShift';
@@ -47,7 +48,7 @@ function stampServiceWorkerBuildId(): Plugin {
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness(), entryStaysLean()],
+  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness(), entryStaysLean(), earlyBootScript(fromRoot('./src/early/earlyBoot.ts'), '/src/early/earlyBoot.ts')],
   optimizeDeps: {
     // The loader starts its decode workers from files next to itself; pre-bundling breaks that.
     exclude: ['@cornerstonejs/dicom-image-loader'],
@@ -81,6 +82,7 @@ export default defineConfig({
       input: {
         index: fromRoot('./index.html'),
         [SERVICE_WORKER_ENTRY]: fromRoot('./src/offline/sw.ts'),
+        [EARLY_BOOT_ENTRY]: fromRoot('./src/early/earlyBoot.ts'),
       },
       output: {
         entryFileNames: (chunk) =>

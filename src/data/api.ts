@@ -71,6 +71,7 @@ import type {
 import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
 import { uploadContentType } from './uploadContentType';
+import { slideTilePath } from './slideTilePath';
 
 /** The server answered with an error status. */
 export class ApiRequestError extends Error {
@@ -147,14 +148,7 @@ function query(params: Readonly<Record<string, string | number | null | undefine
   return search.size ? `?${search}` : '';
 }
 
-/**
- * Path of one slide tile (level 0 = full resolution) of the pyramid `tileVersion`
- * (SlideItem.tileVersion): also the key it is kept under offline, so a rebuilt slide's tiles
- * are new URLs, never an old pyramid's copies.
- */
-export function slideTilePath(itemId: string, tileVersion: string, level: number, x: number, y: number): string {
-  return `/api/items/${encodeURIComponent(itemId)}/tiles/${encodeURIComponent(tileVersion)}/${level}/${x}/${y}`;
-}
+export { slideTilePath };
 
 /** Path of one frame's image (FrameRef.targetId) of a frame set: JPEG or PNG, immutable under its URL. */
 export function framePath(itemId: string, targetId: string): string {

@@ -3,6 +3,7 @@
  * IndexedDB by itself (tests build their own with `createAppStore`).
  */
 import { MejirushiDb } from '../data/db';
+import { fetchTakingEarly } from '../early/earlyRequests';
 import { browserProposalServices } from '../inference/browserProposalServices';
 import { afterFirstScreen, FIRST_SCREEN_FALLBACK_MS } from '../offline/firstScreen';
 import type { AppState } from './appState';
@@ -18,6 +19,8 @@ let instance: { store: AppStore; services: AppServices } | null = null;
 function app(): { store: AppStore; services: AppServices } {
   instance ??= createAppStore({
     db: new MejirushiDb(),
+    // The early boot script may have sent the first GETs already (see earlyRequests.ts).
+    fetch: fetchTakingEarly,
     proposals: browserProposalServices(() => instance?.store.getState().session?.token ?? null),
     liveStreamAfter: () => afterFirstScreen(FIRST_SCREEN_FALLBACK_MS),
   });

@@ -1,11 +1,32 @@
 /**
  * What the page starts before React's first render: the session, read back from this device,
  * and, on an item's URL, the item itself (its detail, its viewer's chunk). Waiting for the screens
- * to mount first would add their render to the path of the first image.
+ * to mount first would add their render to the path of the first image. The early boot script
+ * (src/early/earlyBoot.ts) may have asked for the detail and made a slide's viewer already; the
+ * app's requests take its answers, and what the app will not use is dropped here.
  */
+import { forgetEarlyRequests } from '../early/earlyRequests';
 import type { AppStore } from '../store';
+import { discardEarlyViewer } from '../viewer/slide/earlyViewer';
 import { startItem, startViewerBeforeSession } from './item/viewerPreload';
 import { parseRoute } from './router';
+
+function dropEarlyStart(): void {
+  discardEarlyViewer();
+  forgetEarlyRequests();
+}
+
+/** Drops the early start once the page has left `itemId` (the item closed or another opened). */
+function dropEarlyStartOnLeaving(store: AppStore, itemId: string): void {
+  let opened = false;
+  const stop = store.subscribe(({ openItem }) => {
+    if (openItem?.itemId === itemId) opened = true;
+    else if (opened) {
+      stop();
+      dropEarlyStart();
+    }
+  });
+}
 
 export async function boot(store: AppStore, pathname: string): Promise<void> {
   const route = parseRoute(pathname);
@@ -14,6 +35,10 @@ export async function boot(store: AppStore, pathname: string): Promise<void> {
   if (route.name === 'item') startViewerBeforeSession(route.itemId);
   await store.getState().restoreSession();
   const { session, sessionStatus } = store.getState();
-  if (sessionStatus !== 'authenticated' || !session || session.user.mustChangePassword) return;
-  if (route.name === 'item') startItem(route.itemId);
+  if (route.name !== 'item' || sessionStatus !== 'authenticated' || !session || session.user.mustChangePassword) {
+    dropEarlyStart();
+    return;
+  }
+  dropEarlyStartOnLeaving(store, route.itemId);
+  startItem(route.itemId);
 }

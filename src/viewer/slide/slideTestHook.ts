@@ -2,7 +2,7 @@ import OpenSeadragon from 'openseadragon';
 import { useEffect } from 'react';
 import type { Point } from '../../core/annotation';
 import type { SlideView } from './slideView';
-import type { OsdHandle } from './useOsdViewer';
+import type { OsdHandle } from './osdViewer';
 
 /**
  * `window.__mejirushiSlide`: what end-to-end tests need to check the slide viewer's transforms

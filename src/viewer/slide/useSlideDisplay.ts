@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SlideDisplayState } from './slideDisplayTracker';
-import type { OsdHandle } from './useOsdViewer';
+import type { OsdHandle } from './osdViewer';
 
 export interface SlideDisplay extends SlideDisplayState {
   /** Screen px per level-0 px now. */

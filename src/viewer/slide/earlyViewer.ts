@@ -1,0 +1,51 @@
+/**
+ * The slide viewer the early boot script made before the app ran (src/early/earlyBoot.ts), kept
+ * until the app's slide viewer adopts it (useOsdViewer) or the page goes elsewhere. Only the page's
+ * first item can have one: once the app has asked (adopted or not) or discarded it, a viewer made
+ * later is destroyed at once, so there is never a second viewer nor one left behind.
+ */
+import type { OsdHandle } from './osdViewer';
+import type { LoadTile } from './tileLoadError';
+
+export interface EarlyViewer {
+  readonly itemId: string;
+  /** The slide content it opened, as JSON: adopted only for an equal slide. */
+  readonly slideKey: string;
+  /** OpenSeadragon's element, hidden until adopted. */
+  readonly host: HTMLElement;
+  readonly handle: OsdHandle;
+  /** Where its tiles come from from now on (the page's loader). */
+  loadTilesWith(load: LoadTile): void;
+  destroy(): void;
+}
+
+let offered: EarlyViewer | null = null;
+let over = false;
+
+/** From the early script: the viewer it made, unless the app is already past wanting it. */
+export function offerEarlyViewer(viewer: EarlyViewer): void {
+  if (over) viewer.destroy();
+  else offered = viewer;
+}
+
+/** Whether the early script still has any use for making a viewer. */
+export function earlyViewerWanted(): boolean {
+  return !over;
+}
+
+/** The early viewer of this slide, handed over once; any other is destroyed. */
+export function adoptEarlyViewer(itemId: string, slideKey: string): EarlyViewer | null {
+  over = true;
+  const viewer = offered;
+  offered = null;
+  if (viewer && viewer.itemId === itemId && viewer.slideKey === slideKey) return viewer;
+  viewer?.destroy();
+  return null;
+}
+
+/** The page will not show the early viewer (signed out, another route, the item closed). */
+export function discardEarlyViewer(): void {
+  over = true;
+  offered?.destroy();
+  offered = null;
+}

@@ -1,0 +1,63 @@
+/**
+ * Makes the slide's OpenSeadragon viewer with everything that follows it from the start (adapter,
+ * controls, loading tracker). Free of React, so the early boot script can make it before the app's
+ * bundle is evaluated (see src/early/earlyBoot.ts) and the slide viewer adopt it (useOsdViewer).
+ */
+import OpenSeadragon from 'openseadragon';
+import type { SlideItem } from '../../core/item';
+import { browserDrawer } from './drawerChoice';
+import { baseMagnification } from './magnification';
+import { OsdAdapter } from './osdAdapter';
+import { SlideControls } from './slideControls';
+import { SlideDisplayTracker } from './slideDisplayTracker';
+import { SlideTileSource } from './slideTileSource';
+import type { LoadTile } from './tileLoadError';
+
+export interface OsdHandle {
+  readonly viewer: OpenSeadragon.Viewer;
+  readonly adapter: OsdAdapter;
+  readonly controls: SlideControls;
+  /** Loading state, followed from before the slide was opened. */
+  readonly display: SlideDisplayTracker;
+}
+
+/**
+ * Its own keyboard and click-to-zoom are off: keys belong to the page (useReadingKeyboard), clicks
+ * to the annotation tools. `loadTile` is called when a tile is wanted.
+ */
+export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile): OsdHandle {
+  const source = new SlideTileSource(itemId, slide, loadTile);
+  const viewer = OpenSeadragon({
+    element,
+    drawer: browserDrawer(),
+    showNavigationControl: false,
+    showNavigator: true,
+    navigatorPosition: 'BOTTOM_RIGHT',
+    navigatorAutoFade: false,
+    keyboardNavEnabled: false,
+    gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
+    gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: false },
+    // Up to 2 screen px per full-resolution px: a closer look than the scan, no further.
+    maxZoomPixelRatio: 2,
+    visibilityRatio: 0.2,
+    animationTime: 0.4,
+    imageLoaderLimit: 6,
+    // OpenSeadragon starts one tile per frame by default; with software rendering a frame takes
+    // 20–50 ms here, which fetched a screen of tiles one after another (wsi-tiles bench).
+    maxTilesPerFrame: 6,
+    // A failed tile is reported at once; "Try again" reloads what is missing.
+    tileRetryMax: 0,
+  });
+  const adapter = new OsdAdapter(viewer, itemId);
+  const controls = new SlideControls(viewer, adapter, baseMagnification(slide));
+  // Before the open, in this task: the tracker must hear the open and the first fully loaded draw.
+  const display = new SlideDisplayTracker(viewer);
+  viewer.open({ tileSource: source });
+  return { viewer, adapter, controls, display };
+}
+
+export function destroyOsdHandle({ viewer, adapter, display }: OsdHandle): void {
+  display.destroy();
+  adapter.destroy();
+  viewer.destroy();
+}
