@@ -14,7 +14,7 @@ export interface FirstScreenMilestones {
   readonly scriptRun: number | null;
   /** What says how to open the slide: the app's item detail, the bare page's .dzi. */
   readonly descriptorReceived: number | null;
-  /** App only: the slide viewer's chunk (SlideViewer-*.js, OpenSeadragon) in. */
+  /** App only: OpenSeadragon's chunk (osdViewer-*.js; the early boot script or the slide viewer asks for it) in. */
   readonly viewerChunkReceived: number | null;
   /** OpenSeadragon's container in the page: the viewer made, the slide being opened. */
   readonly viewerCreated: number | null;
@@ -89,7 +89,7 @@ declare global {
 export const TILE_PATH = /\/tiles\/|_files\//;
 const ENTRY_SCRIPT = /\/(assets\/index|bench-bare\/assets\/slide)-[^/]*\.js$/;
 const DESCRIPTOR = /^\/api\/items\/[^/]+$|\.dzi$/;
-const VIEWER_CHUNK = /\/SlideViewer-[^/]*\.js$/;
+const VIEWER_CHUNK = /\/osdViewer-[^/]*\.js$/;
 
 /** Reads the page's resource timing once its screen is drawn. */
 export async function readMilestones(page: Page): Promise<FirstScreenMilestones> {
