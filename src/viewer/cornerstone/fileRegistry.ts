@@ -83,7 +83,12 @@ function ensureFile(fileId: string): Promise<FileEntry> {
   return entry.ready.then(() => entry);
 }
 
-/** Fetches the file and hands it to the metadata store; answers its parsed size in bytes. */
+/**
+ * Fetches the file and hands it to the metadata store; answers its parsed size in bytes.
+ * normalisePart10 only walks the top-level elements' byte ranges (about 1 ms on a 512² CT slice,
+ * same buffer back when nothing needs rewriting); the full parse, with dcmjs, is the metadata
+ * store's naturalisation inside prefetchPart10Instance.
+ */
 async function parse(fileId: string, loadFile: LoadFile): Promise<number> {
   const bytes = await loadFile(fileId);
   if (bytes.byteLength === 0) throw new Error('The file is empty');
