@@ -8,7 +8,6 @@
  * period counts from (server/blobs/gc).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, opendir, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -44,6 +43,9 @@ export class DiskBlobStore implements BlobStore {
     const temp = join(this.tmpDir, `${randomUUID()}.part`);
     const hash = createHash('sha256');
     let size = 0;
+    // Created before the pipeline runs: a write stream opens its file asynchronously, so a source
+    // failing at once could have the file made after the clean-up below had removed nothing.
+    const file = await open(temp, 'wx');
     try {
       await pipeline(
         source,
@@ -57,7 +59,7 @@ export class DiskBlobStore implements BlobStore {
             done(null, chunk);
           },
         }),
-        createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES }),
+        file.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES }),
       );
       const sha256 = hash.digest('hex');
       const path = this.pathOf(sha256);
@@ -74,6 +76,7 @@ export class DiskBlobStore implements BlobStore {
       }
       return stored;
     } catch (error) {
+      await file.close().catch(() => undefined);
       await rm(temp, { force: true });
       throw error;
     }
