@@ -1,7 +1,8 @@
 /**
  * A pull from a real PACS (Orthanc, with the sample head-CT series in it) through the admin's
  * *Pull from a PACS* form (an admin-only task, so signed in as the admin): the pull becomes an
- * import job whose row ends done, and the form shows the per-instance report of the pull it started.
+ * import job whose row ends done, and the form shows the per-instance report of the pull it started;
+ * a search lists the PACS's studies, and the one picked is the one pulled.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,53 @@ test('an admin pulls a study from a PACS: the pull runs as an import job and its
 
     const { items } = await admin.listItems(dataset.id);
     expect(items.map((item) => item.progress.total)).toEqual([INSTANCES]);
+  } finally {
+    await orthanc?.stop();
+  }
+});
+
+test('an admin searches a PACS, picks one of the studies it lists, and only that study is pulled', async ({ page, mejirushi }) => {
+  let orthanc: RunningOrthanc | null = null;
+  try {
+    orthanc = await startOrthanc();
+    const folder = join(sampleDataDir(), 'radiology', 'ct-head-series-ge');
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.dcm'))) await orthanc.store(readFileSync(join(folder, name)));
+    await orthanc.store(readFileSync(join(sampleDataDir(), 'radiology', 'dicom-singles', 'ct_small_128px.dcm')));
+    // The small CT slice's study, as its file says (dcmdump).
+    const smallUid = '1.3.6.1.4.1.5962.1.2.1.20040119072730.12322';
+
+    const admin = await serverApi(mejirushi.url, mejirushi.admin);
+    const dataset = await admin.createDataset({ name: 'Picked from the PACS', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version });
+    await signIn(page, mejirushi.admin);
+    await byTestId(page, 'nav-admin').click();
+    await byTestId(page, 'pacs-dataset').selectOption({ label: dataset.name });
+    await byTestId(page, 'pacs-base-url').fill(orthanc.dicomWeb);
+    await byTestId(page, 'pacs-scope-query').check();
+    await byTestId(page, 'pacs-query').fill('ModalitiesInStudy=CT');
+    await byTestId(page, 'pacs-search').click();
+
+    const found = byTestId(page, 'pacs-found').locator('tbody tr');
+    await expect(found).toHaveCount(2);
+    await expect(byTestId(page, 'pacs-found-summary')).toHaveText('2 studies matched. Pick those to pull.');
+    const small = byTestId(page, 'pacs-found').locator(`tr[data-study="${smallUid}"]`);
+    await expect(small).toContainText('20040119');
+    await expect(small).toContainText('1CT1');
+    await expect(small).toContainText('1 / 1');
+    await expect(byTestId(page, 'pacs-pull-picked')).toBeDisabled();
+    await byTestId(page, 'pacs-pick-all').check();
+    await expect(byTestId(page, 'pacs-pull-picked')).toHaveText('Pull selected (2)');
+    await byTestId(page, 'pacs-pick-all').uncheck();
+    await small.locator('[data-testid="pacs-pick"]').check();
+    await byTestId(page, 'pacs-pull-picked').click();
+
+    const job = byTestId(page, 'pacs-jobs').locator('tbody tr');
+    await expect(job).toHaveCount(1);
+    await expect(job).toContainText(`study ${smallUid}`);
+    await expect(job).toHaveAttribute('data-state', 'done');
+    await expect(byTestId(page, 'pacs-summary')).toHaveText('1 files: 1 imported, 0 refused');
+
+    const { items } = await admin.listItems(dataset.id);
+    expect(items.map((item) => item.progress.total)).toEqual([1]);
   } finally {
     await orthanc?.stop();
   }
