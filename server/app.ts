@@ -60,8 +60,8 @@ export interface AppOptions {
   readonly tokenTtlMs?: number;
   /** Clock, replaceable in tests (token expiry). */
   readonly now?: () => Date;
-  /** Log warnings and errors (each failed request's cause) to stdout. */
-  readonly logger?: boolean;
+  /** Log warnings and errors (each failed request's cause) to stdout, or to `stream` (tests read what is logged). */
+  readonly logger?: boolean | { readonly stream: { write(line: string): void } };
   /** The TLS proxy whose X-Forwarded-* headers are believed (config.ts); absent: none. */
   readonly trustProxy?: string | null;
   /** Timing of the live change stream (tests shorten it). */
@@ -93,7 +93,7 @@ export const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'warn' } : false,
+    logger: options.logger ? { level: 'warn', ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}) } : false,
     bodyLimit: JSON_BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // request.protocol is 'https' behind the configured proxy only; a client cannot claim it.

@@ -1,7 +1,7 @@
 /**
  * Pulls studies from a DICOMweb server (a PACS: Orthanc, dcm4chee) into a dataset, run by an
- * import job (server/import/jobs/dicomwebPullJob.ts): QIDO-RS finds the studies a query names and
- * counts their instances, WADO-RS retrieves each study (or series) as multipart/related, and each
+ * import job (server/import/jobs/dicomwebPullJob.ts): the studies are those the admin picked, or
+ * QIDO-RS (pacsQuery.ts) finds those a query names; their instances are counted, WADO-RS retrieves each study (or series) as multipart/related, and each
  * instance goes into the dataset through storeInstances as its part arrives. One instance is in
  * memory at a time: the de-identification gate must see it whole before the blob store does.
  *
@@ -14,8 +14,8 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { DicomwebPullRequest, FileImportOutcome, ImportJobCounts, ImportReport } from '../../src/core/api';
 import { badRequest } from '../http/errors';
-import type { DicomJson } from './dicomJson';
 import { boundaryOf, partBytes, readMultipart } from './multipart';
+import { pacsFailure, pacsHeaders, queryPacsStudies } from './pacsQuery';
 import { storeInstances, type ArrivedInstance, type StoreDeps } from './store';
 
 export type PullRequest = DicomwebPullRequest;
@@ -38,11 +38,10 @@ export async function pullFromPacs(
   signal?: AbortSignal,
 ): Promise<ImportReport> {
   const base = serviceRoot(request.baseUrl);
-  const headers: Record<string, string> = {};
-  if (request.username) headers.authorization = `Basic ${Buffer.from(`${request.username}:${request.password ?? ''}`).toString('base64')}`;
-  let studies: string[];
+  const headers = pacsHeaders(request);
+  let studies: readonly string[];
   try {
-    studies = request.studyInstanceUid ? [request.studyInstanceUid] : await findStudies(base, headers, request.query ?? {});
+    studies = request.studyInstanceUids ?? (request.studyInstanceUid ? [request.studyInstanceUid] : await findStudies(base, headers, request.query ?? {}));
   } catch (error) {
     return { outcomes: [{ file: PULL_QUERY_FILE, status: 'refused', reason: pacsFailure(error, 'the study query') }], itemIds: [] };
   }
@@ -99,34 +98,13 @@ export function serviceRoot(url: string): string {
   return parsed.toString().replace(/\/+$/, '');
 }
 
-/** The PACS answered, but not with what was asked: its message is the sentence. */
-class PacsRefused extends Error {
-  override readonly name = 'PacsRefused';
-}
-
-/** One sentence for what went wrong between us and the PACS during `step`. */
-function pacsFailure(error: unknown, step: string): string {
-  if (error instanceof PacsRefused) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  // fetch throws a TypeError for a refused connection ("fetch failed", the cause says why) and for one that drops mid-body ("terminated").
-  if (error instanceof TypeError) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `the PACS cannot be reached or stopped answering during ${step}: ${message}${cause}`;
-  }
-  return `the PACS's answer to ${step} cannot be read: ${message}`;
-}
-
-async function findStudies(base: string, headers: Record<string, string>, query: Readonly<Record<string, string>>): Promise<string[]> {
-  const params = new URLSearchParams({ ...query, limit: String(MAX_PULLED_STUDIES), includefield: '0020000D' });
-  const response = await fetch(`${base}/studies?${params}`, { headers: { ...headers, accept: 'application/dicom+json' } });
-  if (response.status === 204) return [];
-  if (!response.ok) throw new PacsRefused(`the PACS answered ${response.status} ${response.statusText} to the study query`);
-  const studies = (await response.json()) as DicomJson[];
-  return studies.map((study) => study['0020000D']?.Value?.[0]).filter((uid): uid is string => typeof uid === 'string');
+async function findStudies(base: string, headers: Readonly<Record<string, string>>, query: Readonly<Record<string, string>>): Promise<string[]> {
+  const { studies } = await queryPacsStudies(base, headers, query, MAX_PULLED_STUDIES);
+  return studies.map((study) => study.studyInstanceUid);
 }
 
 /** How many instances the PACS lists under a study (or series), for the job's progress; 0 when it will not say (the retrieve still runs). */
-async function countInstances(base: string, headers: Record<string, string>, path: string): Promise<number> {
+async function countInstances(base: string, headers: Readonly<Record<string, string>>, path: string): Promise<number> {
   try {
     const response = await fetch(`${base}/${path}/instances?includefield=00080018`, { headers: { ...headers, accept: 'application/dicom+json' } });
     if (!response.ok) {

@@ -49,6 +49,7 @@ export async function startOrthanc(extra: Record<string, unknown> = {}): Promise
     RemoteAccessAllowed: false,
     AuthenticationEnabled: false,
     Plugins: [DICOMWEB_PLUGIN],
+    ...extra,
     DicomWeb: { Enable: true, Root: '/dicom-web/', ...((extra.DicomWeb as object | undefined) ?? {}) },
   };
   await writeFile(join(dir, 'orthanc.json'), JSON.stringify(config));
@@ -57,7 +58,9 @@ export async function startOrthanc(extra: Record<string, unknown> = {}): Promise
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      if ((await fetch(`${url}/system`)).ok) break;
+      // 401: up, with authentication enabled (extra).
+      const answer = await fetch(`${url}/system`);
+      if (answer.ok || answer.status === 401) break;
     } catch {
       // Not listening yet.
     }

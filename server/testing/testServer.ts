@@ -53,7 +53,7 @@ export interface TestServer {
 
 export async function startTestServer(
   dialect: TestDialect,
-  options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string; liveChanges?: AppOptions['liveChanges'] } = {},
+  options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string; liveChanges?: AppOptions['liveChanges']; logger?: AppOptions['logger'] } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
@@ -67,6 +67,7 @@ export async function startTestServer(
     tokenTtlMs: options.tokenTtlMs,
     trustProxy: options.trustProxy ?? null,
     liveChanges: options.liveChanges,
+    logger: options.logger,
     dataDir: database.dataDir,
   };
   const app = await buildApp({ ...appOptions, db: database.db });

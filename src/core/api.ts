@@ -451,16 +451,52 @@ export type DeidReportsAnswer = readonly DeidReport[];
  * POST /api/datasets/:id/dicomweb-pull (admin): studies pulled from a PACS over DICOMweb by an
  * import job (202 ImportJob of kind `dicomwebPull`; its report has one outcome per instance).
  */
-export interface DicomwebPullRequest {
+export interface DicomwebPullRequest extends DicomwebCredentials {
   /** The DICOMweb service root, e.g. `http://pacs:8042/dicom-web`. */
   readonly baseUrl: string;
-  readonly username?: string;
-  readonly password?: string;
   readonly studyInstanceUid?: string;
+  /** The studies an admin picked from a search (DicomwebQueryAnswer), pulled by one job; not with a study, series or query. */
+  readonly studyInstanceUids?: readonly string[];
   /** With a study: only this series of it. */
   readonly seriesInstanceUid?: string;
   /** QIDO-RS matching keys for the studies to pull (`StudyDate`, `ModalitiesInStudy`…) when no study is named; the server decides which it accepts. */
   readonly query?: Readonly<Record<string, string>>;
+}
+
+/** HTTP Basic credentials for a PACS; the password only ever in memory, never stored or logged. */
+export interface DicomwebCredentials {
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/**
+ * POST /api/datasets/:id/dicomweb-query (admin): the studies of a PACS matching a QIDO-RS query,
+ * shown for the admin to pick which to pull. Answered, never stored or logged.
+ */
+export interface DicomwebQueryRequest extends DicomwebCredentials {
+  readonly baseUrl: string;
+  /** QIDO-RS matching keys (`PatientID`, `StudyDate`, `ModalitiesInStudy`…), passed to the PACS as given. */
+  readonly query: Readonly<Record<string, string>>;
+}
+
+/** One study as the PACS described it; null where it did not say. */
+export interface PacsStudy {
+  readonly studyInstanceUid: string;
+  /** DICOM DA as the PACS sent it (`YYYYMMDD`). */
+  readonly studyDate: string | null;
+  readonly description: string | null;
+  readonly modalities: readonly string[];
+  readonly seriesCount: number | null;
+  readonly instanceCount: number | null;
+  readonly accessionNumber: string | null;
+  readonly patientId: string | null;
+}
+
+export interface DicomwebQueryAnswer {
+  /** At most MAX_PULLED_STUDIES (100), in the PACS's order. */
+  readonly studies: readonly PacsStudy[];
+  /** More studies matched than are listed: narrow the query. */
+  readonly more: boolean;
 }
 
 /** A UID attribute the importer may have to make up. */

@@ -16,6 +16,8 @@ import type {
   DeidPolicyAnswer,
   DeidReportsAnswer,
   DicomwebPullRequest,
+  DicomwebQueryAnswer,
+  DicomwebQueryRequest,
   SetDeidPolicyRequest,
   AuditChainVerdict,
   AuditEntry,
@@ -441,6 +443,8 @@ export function createApiClient(options: ApiClientOptions) {
     listDeidReports: (datasetId: string) => json<DeidReportsAnswer>('GET', `${dataset(datasetId)}/deid-reports`),
     /** Starts a pull of studies from a PACS over DICOMweb into the dataset: answered at once with its import job (admin). */
     pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
+    /** The PACS's studies matching a query, to pick which to pull (admin; nothing is kept). */
+    queryPacs: (datasetId: string, request: DicomwebQueryRequest) => json<DicomwebQueryAnswer>('POST', `${dataset(datasetId)}/dicomweb-query`, request),
   };
 }
 

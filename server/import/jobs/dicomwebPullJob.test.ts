@@ -21,6 +21,8 @@ describe('DICOMweb pull job', () => {
     expect(dicomwebPullJobName({ baseUrl, studyInstanceUid: '1.2.3' })).toBe('pacs.example:8042: study 1.2.3');
     expect(dicomwebPullJobName({ baseUrl, studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4' })).toBe('pacs.example:8042: series 1.2.3.4');
     expect(dicomwebPullJobName({ baseUrl, query: { PatientName: 'SATO^HANAKO' } })).toBe('pacs.example:8042: query');
+    expect(dicomwebPullJobName({ baseUrl, studyInstanceUids: ['1.2.3'] })).toBe('pacs.example:8042: study 1.2.3');
+    expect(dicomwebPullJobName({ baseUrl, studyInstanceUids: ['1.2.3', '1.2.4'] })).toBe('pacs.example:8042: 2 picked studies');
     expect(isDicomwebPullJob({ kind: 'dicomwebPull' })).toBe(true);
     expect(isDicomwebPullJob({ kind: 'stillsFolder' })).toBe(false);
   });

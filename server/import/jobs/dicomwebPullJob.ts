@@ -18,6 +18,9 @@ export const PASSWORD_NOT_KEPT = 'the PACS password is kept only while its pull 
 /** The job's name: the PACS's host and what is pulled from it (UIDs, never a query's values, which may name a patient). */
 export function dicomwebPullJobName(request: DicomwebPullRequest): string {
   const host = new URL(request.baseUrl).host;
+  const picked = request.studyInstanceUids;
+  if (picked?.length === 1) return `${host}: study ${picked[0]}`;
+  if (picked) return `${host}: ${picked.length} picked studies`;
   if (request.studyInstanceUid && request.seriesInstanceUid) return `${host}: series ${request.seriesInstanceUid}`;
   if (request.studyInstanceUid) return `${host}: study ${request.studyInstanceUid}`;
   return `${host}: query`;

@@ -5,12 +5,13 @@
  * Readers see what the item API shows them (services/access.ts); storing (STOW-RS) is for admins, as uploads are.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ImportJob, ImportReport } from '../../../src/core/api';
+import type { DicomwebQueryAnswer, DicomwebQueryRequest, ImportJob, ImportReport } from '../../../src/core/api';
 import { readWholeBlob } from '../../blobs/blobStore';
 import { decodeFrames, NoDecoder, type DecodedFrame } from '../../dicom/decode/pixels';
 import { FrameNotFound, readFrames } from '../../dicom/frameBytes';
 import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
-import { MAX_INSTANCE_BYTES, serviceRoot, type PullRequest } from '../../dicomweb/pull';
+import { pacsFailure, pacsHeaders, queryPacsStudies } from '../../dicomweb/pacsQuery';
+import { MAX_INSTANCE_BYTES, MAX_PULLED_STUDIES, serviceRoot, type PullRequest } from '../../dicomweb/pull';
 import { frameEncoding } from '../../dicomweb/frames';
 import { instanceMetadata } from '../../dicomweb/metadata';
 import { boundaryOf, mediaParameter, MultipartError, multipartBody, multipartContentType, newBoundary, partBytes, readMultipart } from '../../dicomweb/multipart';
@@ -28,7 +29,7 @@ import { findDataset } from '../../services/datasets';
 import { PATIENT_DATA } from '../items';
 import { acceptEntries, acceptsDicomJson, notAcceptable, renderedTypeOf } from './accept';
 import { allowCrossOriginReads } from './cors';
-import { datasetParams, framesParams, instanceParams, pullSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
+import { datasetParams, framesParams, instanceParams, pacsQuerySchema, pullSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
 
 interface Uids {
   datasetId: string;
@@ -263,8 +264,26 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     const { id } = request.params;
     if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
     serviceRoot(request.body.baseUrl);
+    const { studyInstanceUids, studyInstanceUid, seriesInstanceUid, query } = request.body;
+    if (studyInstanceUids && (studyInstanceUid || seriesInstanceUid || query)) throw badRequest('pick studies (studyInstanceUids), or name one study, or give a query: not more than one of these');
     const manifest = await storePullManifest(ctx.blobs, request.body);
     const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName: dicomwebPullJobName(request.body), kind: 'dicomwebPull', source: manifest }, request.body.password);
     return reply.code(202).send(importJobOf(job));
+  });
+
+  /**
+   * The studies of a PACS a query matches, for the admin to pick which to pull. The answer (which
+   * may name patients) and the password go back to the admin only: nothing is stored, and the
+   * logger never sees a body (pacsQuery.test.ts checks it). The PACS's failure is a 502 with its sentence.
+   */
+  app.post<{ Params: { id: string }; Body: DicomwebQueryRequest }>('/api/datasets/:id/dicomweb-query', { schema: pacsQuerySchema, config: { roles: ['admin'] } }, async (request): Promise<DicomwebQueryAnswer> => {
+    const { id } = request.params;
+    if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
+    const base = serviceRoot(request.body.baseUrl);
+    try {
+      return await queryPacsStudies(base, pacsHeaders(request.body), request.body.query, MAX_PULLED_STUDIES);
+    } catch (error) {
+      throw new HttpError(502, 'pacs_failed', pacsFailure(error, 'the study query'));
+    }
   });
 };

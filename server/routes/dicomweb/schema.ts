@@ -1,3 +1,4 @@
+import { MAX_PULLED_STUDIES } from '../../dicomweb/pull';
 import { UUID_PATTERN } from '../../http/schemas';
 
 /** A DICOM UID (PS3.5 §9.1): digits and dots, at most 64 characters. */
@@ -29,19 +30,31 @@ export const framesParams = withFrames('^[1-9][0-9]{0,8}(,[1-9][0-9]{0,8}){0,999
 /** One frame: a rendered frame is a single image (the segment is named `frames` as the frames route's, which shares its path). */
 export const renderedFrameParams = withFrames('^[1-9][0-9]{0,8}$');
 
+const datasetIdParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: UUID_PATTERN } } } as const;
+const pacs = {
+  baseUrl: { type: 'string', minLength: 1, maxLength: 2000 },
+  username: { type: 'string', maxLength: 200 },
+  password: { type: 'string', maxLength: 200 },
+} as const;
+const qidoQuery = { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 20 } as const;
+
 export const pullSchema = {
-  params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', pattern: UUID_PATTERN } } },
+  params: datasetIdParams,
   body: {
     type: 'object',
     required: ['baseUrl'],
     additionalProperties: false,
     properties: {
-      baseUrl: { type: 'string', minLength: 1, maxLength: 2000 },
-      username: { type: 'string', maxLength: 200 },
-      password: { type: 'string', maxLength: 200 },
+      ...pacs,
       studyInstanceUid: uid,
       seriesInstanceUid: uid,
-      query: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, maxProperties: 20 },
+      studyInstanceUids: { type: 'array', items: uid, minItems: 1, maxItems: MAX_PULLED_STUDIES, uniqueItems: true },
+      query: qidoQuery,
     },
   },
+} as const;
+
+export const pacsQuerySchema = {
+  params: datasetIdParams,
+  body: { type: 'object', required: ['baseUrl', 'query'], additionalProperties: false, properties: { ...pacs, query: { ...qidoQuery, minProperties: 1 } } },
 } as const;

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DicomwebPullRequest, DicomwebQueryAnswer, DicomwebQueryRequest } from '../../core/api';
 import { isFinished } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
@@ -6,13 +7,14 @@ import { ErrorText } from '../common/ErrorText';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
-import { EMPTY_PACS_PULL_FORM, pacsPullRequest, type PacsPullForm, type PacsPullRequestResult } from './pacsPullRequest';
+import { EMPTY_PACS_PULL_FORM, pacsPullRequest, pacsQueryRequest, pickedPullRequest, type PacsPullForm, type PacsPullRequestResult } from './pacsPullRequest';
+import { PacsStudyPicker } from './PacsStudyPicker';
 import { useAdminAction } from './useAdminAction';
 import { useImportJobs } from './useImportJobs';
 
 /**
- * Pulls a study, a series or a query's studies from a PACS over DICOMweb into a dataset: the
- * server answers at once with the pull's import job and does the fetching; the dataset's pulls
+ * Pulls a study, a series or a query's studies from a PACS over DICOMweb into a dataset, or
+ * searches the PACS with the query and pulls the studies picked from what it found: the server answers at once with the pull's import job and does the fetching; the dataset's pulls
  * show their progress here as the other import jobs do, and the pull started here its report
  * per instance once it has ended.
  */
@@ -23,6 +25,10 @@ export function PacsPullPanel() {
   const [form, setForm] = useState<PacsPullForm>(EMPTY_PACS_PULL_FORM);
   const [problem, setProblem] = useState<Extract<PacsPullRequestResult, { problem: unknown }> | null>(null);
   const [startedId, setStartedId] = useState<string | null>(null);
+  // The search whose studies are listed: a pick is pulled from that PACS, as that user, whatever the form says since.
+  const [search, setSearch] = useState<{ readonly request: DicomwebQueryRequest; readonly answer: DicomwebQueryAnswer } | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [asking, setAsking] = useState<'pull' | 'search'>('pull');
   const { busy, error, run } = useAdminAction();
   const importJobs = useImportJobs(datasetId, () => void loadDatasets());
   const pulls = importJobs.jobs.filter((job) => job.kind === 'dicomwebPull');
@@ -33,16 +39,36 @@ export function PacsPullPanel() {
   async function pull(event: FormEvent): Promise<void> {
     event.preventDefault();
     const built = pacsPullRequest(form);
+    if ('problem' in built) {
+      setProblem(built);
+      return;
+    }
+    await startPull(built.request);
+  }
+
+  async function startPull(request: DicomwebPullRequest): Promise<void> {
+    setProblem(null);
     setStartedId(null);
+    setAsking('pull');
+    await run(async () => {
+      const job = await appServices().api.pullFromPacs(datasetId, request);
+      setStartedId(job.id);
+      importJobs.add(job);
+    });
+  }
+
+  async function searchPacs(): Promise<void> {
+    const built = pacsQueryRequest(form);
+    setSearch(null);
+    setPicked(new Set());
     if ('problem' in built) {
       setProblem(built);
       return;
     }
     setProblem(null);
+    setAsking('search');
     await run(async () => {
-      const job = await appServices().api.pullFromPacs(datasetId, built.request);
-      setStartedId(job.id);
-      importJobs.add(job);
+      setSearch({ request: built.request, answer: await appServices().api.queryPacs(datasetId, built.request) });
     });
   }
 
@@ -92,14 +118,31 @@ export function PacsPullPanel() {
             <textarea data-testid="pacs-query" rows={3} value={form.queryText} onChange={(e) => edit({ queryText: e.target.value })} />
           </label>
         )}
-        <button type="submit" className="primary" data-testid="pacs-submit" disabled={busy || !datasetId}>
-          {t('pacsPull.submit')}
-        </button>
+        <div className="inline-form">
+          {form.scope === 'query' && (
+            <button type="button" data-testid="pacs-search" disabled={busy || !datasetId} onClick={() => void searchPacs()}>
+              {t('pacsPull.search')}
+            </button>
+          )}
+          <button type="submit" className="primary" data-testid="pacs-submit" disabled={busy || !datasetId}>
+            {t('pacsPull.submit')}
+          </button>
+        </div>
       </form>
       {busy && (
         <p role="status" className="muted" data-testid="pacs-busy">
-          {t('pacsPull.busy')}
+          {t(asking === 'search' ? 'pacsPull.searching' : 'pacsPull.busy')}
         </p>
+      )}
+      {search && form.scope === 'query' && (
+        <PacsStudyPicker
+          studies={search.answer.studies}
+          more={search.answer.more}
+          picked={picked}
+          onPick={setPicked}
+          busy={busy}
+          onPull={() => void startPull(pickedPullRequest(search.request, search.answer.studies.map((study) => study.studyInstanceUid).filter((uid) => picked.has(uid))))}
+        />
       )}
       {problem && (
         <p className="error" role="alert" data-testid="pacs-problem">

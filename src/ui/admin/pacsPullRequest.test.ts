@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PACS_PULL_FORM, pacsPullRequest, type PacsPullForm } from './pacsPullRequest';
+import { EMPTY_PACS_PULL_FORM, pacsPullRequest, pacsQueryRequest, pickedPullRequest, type PacsPullForm } from './pacsPullRequest';
 
 const form = (change: Partial<PacsPullForm>): PacsPullForm => ({ ...EMPTY_PACS_PULL_FORM, baseUrl: ' http://pacs:8042/dicom-web ', ...change });
 
@@ -29,5 +29,19 @@ describe('the PACS pull request', () => {
     expect(pacsPullRequest(form({ scope: 'query', queryText: 'StudyDate=2024\nCT' }))).toEqual({ problem: 'pacsPull.problem.queryLine', line: 'CT' });
     expect(pacsPullRequest(form({ scope: 'query', queryText: '=CT' }))).toEqual({ problem: 'pacsPull.problem.queryLine', line: '=CT' });
     expect(pacsPullRequest(form({ scope: 'query', queryText: '\n' }))).toEqual({ problem: 'pacsPull.problem.queryEmpty' });
+  });
+
+  it('searches with the same query lines, and refuses the same mistakes', () => {
+    expect(pacsQueryRequest(form({ username: 'u', password: 'p', queryText: 'PatientID=P1\nModalitiesInStudy=CT' }))).toEqual({
+      request: { baseUrl: 'http://pacs:8042/dicom-web', username: 'u', password: 'p', query: { PatientID: 'P1', ModalitiesInStudy: 'CT' } },
+    });
+    expect(pacsQueryRequest(form({ queryText: '' }))).toEqual({ problem: 'pacsPull.problem.queryEmpty' });
+    expect(pacsQueryRequest(form({ baseUrl: '', queryText: 'PatientID=P1' }))).toEqual({ problem: 'pacsPull.problem.baseUrl' });
+  });
+
+  it('pulls the picked studies from the PACS the search asked, as its user, without its query', () => {
+    const search = { baseUrl: 'http://pacs/dicom-web', username: 'u', password: 'p', query: { PatientID: 'P1' } };
+    expect(pickedPullRequest(search, ['1.2', '1.3'])).toEqual({ baseUrl: 'http://pacs/dicom-web', username: 'u', password: 'p', studyInstanceUids: ['1.2', '1.3'] });
+    expect(pickedPullRequest({ baseUrl: 'http://pacs/dicom-web', query: { PatientID: 'P1' } }, ['1.2'])).toEqual({ baseUrl: 'http://pacs/dicom-web', studyInstanceUids: ['1.2'] });
   });
 });
