@@ -45,3 +45,22 @@ export const pullSchema = {
     },
   },
 } as const;
+
+export const pushSchema = {
+  params: pullSchema.params,
+  body: {
+    type: 'object',
+    required: ['baseUrl', 'objects'],
+    additionalProperties: false,
+    properties: {
+      baseUrl: { type: 'string', minLength: 1, maxLength: 2000 },
+      username: { type: 'string', maxLength: 200 },
+      password: { type: 'string', maxLength: 200 },
+      itemIds: { type: 'array', maxItems: 1000, items: { type: 'string', pattern: UUID_PATTERN } },
+      objects: { type: 'array', minItems: 1, maxItems: 2, uniqueItems: true, items: { type: 'string', enum: ['seg', 'sr'] } },
+      reader: { oneOf: [{ type: 'string', pattern: UUID_PATTERN }, { type: 'string', const: 'consensus' }] },
+      question: { type: 'string', minLength: 1, maxLength: 100 },
+      after: { type: 'string', pattern: UUID_PATTERN },
+    },
+  },
+} as const;
