@@ -16,6 +16,8 @@ import type {
   DeidPolicyAnswer,
   DeidReportsAnswer,
   DicomwebPullRequest,
+  DicomwebPushAnswer,
+  DicomwebPushRequest,
   SetDeidPolicyRequest,
   AuditChainVerdict,
   AuditEntry,
@@ -447,6 +449,8 @@ export function createApiClient(options: ApiClientOptions) {
     listDeidReports: (datasetId: string) => json<DeidReportsAnswer>('GET', `${dataset(datasetId)}/deid-reports`),
     /** Starts a pull of studies from a PACS over DICOMweb into the dataset: answered at once with its import job (admin). */
     pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
+    /** Pushes one page of the dataset's SEG / SR exports to a PACS by STOW-RS; ask again `after` the answer's `next` (admin). */
+    pushToPacs: (datasetId: string, request: DicomwebPushRequest) => json<DicomwebPushAnswer>('POST', `${dataset(datasetId)}/dicomweb-push`, request),
   };
 }
 

@@ -1,0 +1,31 @@
+/**
+ * The PACS push form's fields as the request the server takes: the same URL and credential fields
+ * as the pull form, which objects (SEG, SR) and whose document; empty fields left out.
+ */
+import type { DicomwebPushRequest, PushedObject } from '../../core/api';
+import type { MessageKey } from '../../i18n';
+
+export interface PacsPushForm {
+  readonly baseUrl: string;
+  readonly username: string;
+  readonly password: string;
+  readonly seg: boolean;
+  readonly sr: boolean;
+  /** `consensus` or a reader's user id. */
+  readonly reader: string;
+}
+
+export const EMPTY_PACS_PUSH_FORM: PacsPushForm = { baseUrl: '', username: '', password: '', seg: true, sr: true, reader: 'consensus' };
+
+export type PacsPushRequestResult = { readonly request: DicomwebPushRequest } | { readonly problem: MessageKey };
+
+export function pacsPushRequest(form: PacsPushForm): PacsPushRequestResult {
+  const baseUrl = form.baseUrl.trim();
+  if (!baseUrl) return { problem: 'pacsPull.problem.baseUrl' };
+  const objects = (['seg', 'sr'] as const).filter((object: PushedObject) => form[object]);
+  if (objects.length === 0) return { problem: 'pacsPush.problem.objects' };
+  const username = form.username.trim();
+  // A password is sent as typed (spaces may be part of it), and only with a user.
+  const credentials = username ? { username, ...(form.password ? { password: form.password } : {}) } : {};
+  return { request: { baseUrl, ...credentials, objects, reader: form.reader } };
+}
