@@ -14,7 +14,7 @@ const SAME_IN_EVERY_LANGUAGE = [
   // Units and reading aids' names written the same in Japanese radiology.
   ...['mm', 'ROI', 'fps', 'HU'],
   // The DICOM standard's and its services' names, which Japanese practice writes as the standard does.
-  ...['PS3.15 Annex E', 'Annex E', 'PACS', 'DICOMweb', 'QIDO-RS', 'WADO-RS', 'URL', 'SOP Instance UID', 'Study Instance UID', 'Series Instance UID', 'UID', 'Key=Value', 'StudyDate', 'SEG', 'RTSTRUCT', 'RT Structure Set', 'SR'],
+  ...['PS3.15 Annex E', 'Annex E', 'PACS', 'DICOMweb', 'QIDO-RS', 'WADO-RS', 'STOW-RS', 'URL', 'SOP Instance UID', 'Study Instance UID', 'Series Instance UID', 'UID', 'Key=Value', 'StudyDate', 'SEG', 'RTSTRUCT', 'RT Structure Set', 'SR'],
   // Viewers named as what reads an export.
   ...['OHIF', '3D Slicer'],
   'http://pacs:8042/dicom-web',

@@ -357,6 +357,7 @@ const ROWS: readonly Row[] = [
   { route: 'POST /api/dicomweb/datasets/:datasetId/studies', url: (f) => `${dicomweb(f)}/studies`, expect: adminOnly(415) },
   { route: 'POST /api/datasets/:id/dicomweb-pull', url: () => `/api/datasets/${NO_ID}/dicomweb-pull`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web' }), expect: adminOnly(404) },
   { route: 'POST /api/datasets/:id/dicomweb-query', url: () => `/api/datasets/${NO_ID}/dicomweb-query`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web', query: { PatientID: 'x' } }), expect: adminOnly(404) },
+  { route: 'POST /api/datasets/:id/dicomweb-push', url: () => `/api/datasets/${NO_ID}/dicomweb-push`, payload: () => ({ baseUrl: 'http://127.0.0.1:9/dicom-web', objects: ['seg'] }), expect: adminOnly(404) },
   { route: 'GET /api/models', url: () => '/api/models', expect: signedIn(200) },
   { route: 'GET /api/models/files/:sha256', url: () => `/api/models/files/${'0'.repeat(64)}`, expect: signedIn(404) },
   { route: 'GET /api/models/:id/stats', url: () => '/api/models/no-model/stats', expect: adminOnly(404) },

@@ -37,7 +37,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** `extra`: settings over the defaults (`DicomWeb` merged into the plugin's), e.g. `AuthenticationEnabled` with `RegisteredUsers`. */
 export async function startOrthanc(extra: Record<string, unknown> = {}): Promise<RunningOrthanc> {
+  const { DicomWeb: dicomWeb, ...settings } = extra;
   const dir = await mkdtemp(join(tmpdir(), 'orthanc-'));
   const port = await freePort();
   const config = {
@@ -48,9 +50,9 @@ export async function startOrthanc(extra: Record<string, unknown> = {}): Promise
     DicomServerEnabled: false,
     RemoteAccessAllowed: false,
     AuthenticationEnabled: false,
+    ...settings,
     Plugins: [DICOMWEB_PLUGIN],
-    ...extra,
-    DicomWeb: { Enable: true, Root: '/dicom-web/', ...((extra.DicomWeb as object | undefined) ?? {}) },
+    DicomWeb: { Enable: true, Root: '/dicom-web/', ...((dicomWeb as object | undefined) ?? {}) },
   };
   await writeFile(join(dir, 'orthanc.json'), JSON.stringify(config));
   const child = spawn(ORTHANC, [join(dir, 'orthanc.json')], { stdio: 'ignore' });
@@ -58,7 +60,7 @@ export async function startOrthanc(extra: Record<string, unknown> = {}): Promise
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      // 401: up, with authentication enabled (extra).
+      // One that asks for a login answers 401 once it listens.
       const answer = await fetch(`${url}/system`);
       if (answer.ok || answer.status === 401) break;
     } catch {

@@ -499,6 +499,42 @@ export interface DicomwebQueryAnswer {
   readonly more: boolean;
 }
 
+/** A derived object a dataset pushes to a PACS: an item's DICOM SEG or DICOM SR, as the export routes write it. */
+export type PushedObject = 'seg' | 'sr';
+
+/**
+ * POST /api/datasets/:id/dicomweb-push (admin): the SEG and SR exports of the dataset's items sent
+ * to a PACS by STOW-RS, one page of items per request (200 DicomwebPushAnswer; ask again `after`
+ * its `next` for the following page). The password is used for this request only, never stored.
+ */
+export interface DicomwebPushRequest extends DicomwebCredentials {
+  /** The DICOMweb service root, e.g. `http://pacs:8042/dicom-web`. */
+  readonly baseUrl: string;
+  /** These items only; absent: every item of the dataset that has something to export. */
+  readonly itemIds?: readonly string[];
+  readonly objects: readonly PushedObject[];
+  /** Whose document: a reader's user id or `consensus`; absent: the admin's own, as the export routes. */
+  readonly reader?: string;
+  /** A region question's id; absent: the label set's only one. */
+  readonly question?: string;
+  /** The `next` of the previous page; absent: from the first item. */
+  readonly after?: string;
+}
+
+/** What became of one object sent: stored, found there already (same SOP Instance UID: nothing sent), or refused, and why. */
+export type PushOutcome = {
+  readonly itemId: string;
+  readonly object: PushedObject;
+  /** Null when the object could not be written (refused before sending). */
+  readonly sopInstanceUid: string | null;
+} & ({ readonly status: 'stored' | 'alreadyThere' } | { readonly status: 'refused'; readonly reason: string });
+
+export interface DicomwebPushAnswer {
+  readonly outcomes: readonly PushOutcome[];
+  /** The item to continue after; null when this page was the last. */
+  readonly next: string | null;
+}
+
 /** A UID attribute the importer may have to make up. */
 export type ReplacedUid = 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID';
 

@@ -18,6 +18,8 @@ import type {
   DicomwebPullRequest,
   DicomwebQueryAnswer,
   DicomwebQueryRequest,
+  DicomwebPushAnswer,
+  DicomwebPushRequest,
   SetDeidPolicyRequest,
   AuditChainVerdict,
   AuditEntry,
@@ -445,6 +447,8 @@ export function createApiClient(options: ApiClientOptions) {
     pullFromPacs: (datasetId: string, request: DicomwebPullRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/dicomweb-pull`, request),
     /** The PACS's studies matching a query, to pick which to pull (admin; nothing is kept). */
     queryPacs: (datasetId: string, request: DicomwebQueryRequest) => json<DicomwebQueryAnswer>('POST', `${dataset(datasetId)}/dicomweb-query`, request),
+    /** Pushes one page of the dataset's SEG / SR exports to a PACS by STOW-RS; ask again `after` the answer's `next` (admin). */
+    pushToPacs: (datasetId: string, request: DicomwebPushRequest) => json<DicomwebPushAnswer>('POST', `${dataset(datasetId)}/dicomweb-push`, request),
   };
 }
 

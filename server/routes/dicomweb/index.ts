@@ -5,13 +5,14 @@
  * Readers see what the item API shows them (services/access.ts); storing (STOW-RS) is for admins, as uploads are.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { DicomwebQueryAnswer, DicomwebQueryRequest, ImportJob, ImportReport } from '../../../src/core/api';
+import type { DicomwebPushAnswer, DicomwebPushRequest, DicomwebQueryAnswer, DicomwebQueryRequest, ImportJob, ImportReport } from '../../../src/core/api';
 import { readWholeBlob } from '../../blobs/blobStore';
 import { decodeFrames, NoDecoder, type DecodedFrame } from '../../dicom/decode/pixels';
 import { FrameNotFound, readFrames } from '../../dicom/frameBytes';
 import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
 import { pacsFailure, pacsHeaders, queryPacsStudies } from '../../dicomweb/pacsQuery';
 import { MAX_INSTANCE_BYTES, MAX_PULLED_STUDIES, serviceRoot, type PullRequest } from '../../dicomweb/pull';
+import { pushToPacs } from '../../dicomweb/push';
 import { frameEncoding } from '../../dicomweb/frames';
 import { instanceMetadata } from '../../dicomweb/metadata';
 import { boundaryOf, mediaParameter, MultipartError, multipartBody, multipartContentType, newBoundary, partBytes, readMultipart } from '../../dicomweb/multipart';
@@ -29,7 +30,7 @@ import { findDataset } from '../../services/datasets';
 import { PATIENT_DATA } from '../items';
 import { acceptEntries, acceptsDicomJson, notAcceptable, renderedTypeOf } from './accept';
 import { allowCrossOriginReads } from './cors';
-import { datasetParams, framesParams, instanceParams, pacsQuerySchema, pullSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
+import { datasetParams, framesParams, instanceParams, pacsQuerySchema, pullSchema, pushSchema, renderedFrameParams, seriesParams, studyParams } from './schema';
 
 interface Uids {
   datasetId: string;
@@ -285,5 +286,17 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     } catch (error) {
       throw new HttpError(502, 'pacs_failed', pacsFailure(error, 'the study query'));
     }
+  });
+
+  /**
+   * A push to a PACS of the dataset's SEG and SR exports, one page of items answered with each
+   * object's outcome (server/dicomweb/push.ts). Synchronous, not an import job: a page is bounded
+   * (PUSH_PAGE_ITEMS items), the outcomes are of objects sent, not files imported, and the password
+   * then lives only as long as the request.
+   */
+  app.post<{ Params: { id: string }; Body: DicomwebPushRequest }>('/api/datasets/:id/dicomweb-push', { schema: pushSchema, config: { roles: ['admin'] } }, async (request): Promise<DicomwebPushAnswer> => {
+    const { id } = request.params;
+    if (!(await findDataset(ctx.db, id))) throw notFound(`no dataset ${id}`);
+    return pushToPacs(ctx, userOf(request), id, request.body);
   });
 };

@@ -58,3 +58,20 @@ export const pacsQuerySchema = {
   params: datasetIdParams,
   body: { type: 'object', required: ['baseUrl', 'query'], additionalProperties: false, properties: { ...pacs, query: { ...qidoQuery, minProperties: 1 } } },
 } as const;
+
+export const pushSchema = {
+  params: datasetIdParams,
+  body: {
+    type: 'object',
+    required: ['baseUrl', 'objects'],
+    additionalProperties: false,
+    properties: {
+      ...pacs,
+      itemIds: { type: 'array', maxItems: 1000, items: { type: 'string', pattern: UUID_PATTERN } },
+      objects: { type: 'array', minItems: 1, maxItems: 2, uniqueItems: true, items: { type: 'string', enum: ['seg', 'sr'] } },
+      reader: { oneOf: [{ type: 'string', pattern: UUID_PATTERN }, { type: 'string', const: 'consensus' }] },
+      question: { type: 'string', minLength: 1, maxLength: 100 },
+      after: { type: 'string', pattern: UUID_PATTERN },
+    },
+  },
+} as const;

@@ -4,32 +4,16 @@
  * DICOM SR (TID 1500 measurement report) of a reading's findings and segment measurements, each
  * of a reader's document or of the item's consensus.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { DerivedObject } from '../../../src/core/exchange/seg/dicomAttributes';
 import type { Item } from '../../../src/core/item';
 import { exportFileName } from '../../../src/core/exchange/fileName';
 import { userOf } from '../../plugins/auth';
-import { visibleItem } from '../../services/access';
-import { findDataset } from '../../services/datasets';
-import type { ExportRequest } from '../../services/exports/exportSource';
+import { exportRequestOf } from '../../services/exports/exportRequestOf';
 import { segmentationOf } from '../../services/exports/segmentation';
 import { structuredReportOf } from '../../services/exports/structuredReport';
-import type { AppContext } from '../../http/context';
-import { itemFromRow } from '../../services/items';
 import { PATIENT_DATA } from '../items';
 import { exportSchema, type ExportQuery } from './schema';
-
-/** The export request of `query` on item `:id`, after the item's visibility check. */
-async function exportRequest(ctx: AppContext, request: FastifyRequest<{ Params: { id: string } }>, query: ExportQuery): Promise<ExportRequest> {
-  const user = userOf(request);
-  const { item: row, state } = await visibleItem(ctx.db, user, request.params.id);
-  const dataset = await findDataset(ctx.db, row.dataset_id);
-  const labelSet = dataset ? await ctx.labelSets.get(dataset.label_set_id, dataset.label_set_version) : null;
-  if (!dataset || !labelSet) throw new Error(`item ${row.id} has no label set`);
-  const { reader } = query;
-  const document = reader === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'reader', annotatorId: reader ?? user.id } as const);
-  return { user, item: itemFromRow(row), readsItem: state !== null, labelSet, datasetName: dataset.name, questionId: query.question, document };
-}
 
 /** A derived DICOM object as a download; its warnings travel percent-encoded (header values are ASCII). */
 function sendDicom(reply: FastifyReply, item: Item, suffix: string, exported: DerivedObject) {
@@ -45,12 +29,12 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
 
   app.get<{ Params: { id: string }; Querystring: ExportQuery }>('/api/items/:id/exports/seg', { schema: exportSchema }, async (request, reply) => {
-    const exportOf = await exportRequest(ctx, request, request.query);
+    const exportOf = await exportRequestOf(ctx, userOf(request), request.params.id, request.query);
     return sendDicom(reply, exportOf.item, '-seg.dcm', await segmentationOf(ctx.db, ctx.blobs, exportOf, new Date()));
   });
 
   app.get<{ Params: { id: string }; Querystring: ExportQuery }>('/api/items/:id/exports/sr', { schema: exportSchema }, async (request, reply) => {
-    const exportOf = await exportRequest(ctx, request, request.query);
+    const exportOf = await exportRequestOf(ctx, userOf(request), request.params.id, request.query);
     return sendDicom(reply, exportOf.item, '-sr.dcm', await structuredReportOf(ctx.db, ctx.blobs, exportOf, new Date()));
   });
 };

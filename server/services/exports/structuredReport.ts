@@ -2,12 +2,11 @@
  * The DICOM SR (TID 1500 measurement report) of one reading of a series, or of its readers'
  * complete consensus: the slices labelled with a coded finding, and the volume and mean HU of each
  * segment drawn, each segment named in the SEG of the same masks (the very instance the SEG export
- * writes: its UIDs follow from the masks). Observers: the reader (every reader of a consensus)
+ * writes: its UIDs follow from the masks; the SR's own UIDs and dates follow from what it holds). Observers: the reader (every reader of a consensus)
  * performing, and whoever verified it (verification.ts) verifying; VERIFIED only then.
  */
 import type { Kysely } from 'kysely';
 import type { Mask, TargetLabel } from '../../../src/core/annotation';
-import { newDicomUid } from '../../../src/core/exchange/seg/dicomUid';
 import { readDicomFile } from '../../../src/core/exchange/seg/dicomFile';
 import { nativeHu } from '../../../src/core/exchange/sr/nativeHu';
 import { segmentFigures } from '../../../src/core/exchange/sr/segmentFigures';
@@ -21,8 +20,12 @@ import type { Database } from '../../db/schema';
 import { conflict, notFound } from '../../http/errors';
 import type { ItemAdjudication } from '../consensus/itemConsensus';
 import { documentAuthor, documentRecords, itemFileBytes, regionQuestion, seriesOf, seriesSourceHeader, type ExportDocument, type ExportRequest } from './exportSource';
+import { nameBasedUids } from './derivedUids';
 import { segmentationOfMasks } from './segmentation';
 import { consensusVerification, readingApproval, type Verification } from './verification';
+
+/** Names the writer in an SR's UID names: a changed writer writes new instances, never new bytes under old UIDs. */
+const SR_WRITER_VERSION = 'mejirushi-sr-1';
 
 async function observerOf(db: Kysely<Database>, userId: string): Promise<SrObserver> {
   const row = await db.selectFrom('users').select(['username', 'display_name']).where('id', '=', userId).executeTakeFirst();
@@ -86,7 +89,8 @@ export async function structuredReportOf(db: Kysely<Database>, blobs: BlobStore,
   const seg = region && segments.length > 0 ? segmentationOfMasks(request, { series, source, question: region, masks, author, now }) : null;
 
   const { readerIds, verifications, complete } = await observed(db, item.id, document, adjudication);
-  const result = exportStructuredReport({
+  // Everything the SR holds, so that its UIDs follow from it (derivedUids.ts): the same document pushed to a PACS twice is one instance.
+  const content = {
     series,
     source,
     findings: sliceFindings(series, sliceQuestions, labels),
@@ -97,9 +101,12 @@ export async function structuredReportOf(db: Kysely<Database>, blobs: BlobStore,
     organization: request.datasetName,
     complete,
     seriesDescription: `Mejirushi measurement report (${author})`.slice(0, 64),
-    now,
-    newUid: newDicomUid,
-  });
+  };
+  // Dated by its newest record or verification, as the SEG is; without either, by the request, and then named by it too.
+  const instants = [...records.map((r) => Date.parse(r.provenance.updatedAt)), ...verifications.map((v) => Date.parse(v.at))];
+  const dated = instants.length > 0 ? new Date(Math.max(...instants)) : now;
+  const name = JSON.stringify({ writer: SR_WRITER_VERSION, item: item.id, labelSet: `${labelSet.id}@${labelSet.version}`, at: dated.toISOString(), ...content });
+  const result = exportStructuredReport({ ...content, now: dated, newUid: nameBasedUids(name) });
   if (!result.ok) throw conflict('nothing_to_export', result.errors.join('; '));
   if (seg && !seg.ok) return { ...result.value, warnings: [...result.value.warnings, `the segments name the source series, not a SEG: ${seg.errors.join('; ')}`] };
   return result.value;

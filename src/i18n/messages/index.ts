@@ -12,6 +12,7 @@ import { labelImportMessages } from './labelImport';
 import { labelSetEditorMessages } from './labelSetEditor';
 import { labelSetMigrationMessages } from './labelSetMigration';
 import { modelRegistryMessages } from './modelRegistry';
+import { pacsPushMessages } from './pacsPush';
 import { proposalMessages } from './proposals';
 import { readingContextMessages } from './readingContext';
 import { reviewQueueMessages } from './reviewQueue';
@@ -52,6 +53,7 @@ export const messageTables = {
   labelSetEditorMessages,
   labelSetMigrationMessages,
   deidAdminMessages,
+  pacsPushMessages,
 } as const satisfies Record<string, MessageTable>;
 
 export const messages = {
@@ -80,6 +82,7 @@ export const messages = {
   ...labelSetEditorMessages,
   ...labelSetMigrationMessages,
   ...deidAdminMessages,
+  ...pacsPushMessages,
 } as const satisfies MessageTable;
 
 export type MessageKey = keyof typeof messages;

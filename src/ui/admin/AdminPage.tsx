@@ -11,6 +11,7 @@ import { LabelSetMigrationPanel } from './labelSets/LabelSetMigrationPanel';
 import { LabelSetsPanel } from './labelSets/LabelSetsPanel';
 import { ModelsPanel } from './ModelsPanel';
 import { PacsPullPanel } from './PacsPullPanel';
+import { PacsPushPanel } from './PacsPushPanel';
 import { UploadPanel } from './UploadPanel';
 import { useLabelSets } from './useLabelSets';
 import { UsersPanel, useUsers } from './UsersPanel';
@@ -48,6 +49,7 @@ export function AdminPage() {
       {sections.includes('datasets') && <DeidPolicyPanel />}
       {sections.includes('upload') && <UploadPanel />}
       {sections.includes('upload') && <PacsPullPanel />}
+      {sections.includes('upload') && <PacsPushPanel users={users} />}
       {sections.includes('assign') && <AssignPanel />}
       {sections.includes('models') && <ModelsPanel />}
       {sections.includes('audit') && <AuditPanel users={users} />}

@@ -4,6 +4,7 @@ import { isFinished } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
+import { PacsConnectionFields } from './PacsConnectionFields';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
@@ -79,20 +80,7 @@ export function PacsPullPanel() {
       <p className="muted">{t('pacsPull.intro')}</p>
       <form className="form" onSubmit={pull} aria-label={t('pacsPull.title')} aria-busy={busy}>
         <DatasetSelect testId="pacs-dataset" value={datasetId} onChange={setDatasetId} />
-        <label>
-          {t('pacsPull.baseUrl')}
-          <input type="url" data-testid="pacs-base-url" placeholder="http://pacs:8042/dicom-web" value={form.baseUrl} onChange={(e) => edit({ baseUrl: e.target.value })} />
-        </label>
-        <div className="inline-form">
-          <label>
-            {t('pacsPull.username')}
-            <input data-testid="pacs-username" autoComplete="off" value={form.username} onChange={(e) => edit({ username: e.target.value })} />
-          </label>
-          <label>
-            {t('pacsPull.password')}
-            <input type="password" data-testid="pacs-password" autoComplete="new-password" value={form.password} onChange={(e) => edit({ password: e.target.value })} />
-          </label>
-        </div>
+        <PacsConnectionFields form={form} edit={edit} testId="pacs" />
         <fieldset>
           {(['study', 'query'] as const).map((scope) => (
             <label key={scope}>

@@ -6,11 +6,9 @@
  */
 import type { DicomwebPullRequest, DicomwebQueryRequest } from '../../core/api';
 import type { MessageKey } from '../../i18n';
+import { pacsConnectionOf, type PacsConnectionForm } from './pacsConnection';
 
-export interface PacsPullForm {
-  readonly baseUrl: string;
-  readonly username: string;
-  readonly password: string;
+export interface PacsPullForm extends PacsConnectionForm {
   /** `study`: the study (and series) UIDs below; `query`: the query lines. */
   readonly scope: 'study' | 'query';
   readonly studyInstanceUid: string;
@@ -26,7 +24,7 @@ type FormProblem = { readonly problem: MessageKey; readonly line?: string };
 
 export function pacsPullRequest(form: PacsPullForm): PacsPullRequestResult {
   if (form.scope === 'query') return pacsQueryRequest(form);
-  const pacs = pacsOf(form);
+  const pacs = pacsConnectionOf(form);
   if ('problem' in pacs) return pacs;
   const studyInstanceUid = form.studyInstanceUid.trim();
   const seriesInstanceUid = form.seriesInstanceUid.trim();
@@ -36,7 +34,7 @@ export function pacsPullRequest(form: PacsPullForm): PacsPullRequestResult {
 
 /** The query lines as a search of the PACS (or a pull of all it matches: the same request). */
 export function pacsQueryRequest(form: PacsPullForm): PacsQueryRequestResult {
-  const pacs = pacsOf(form);
+  const pacs = pacsConnectionOf(form);
   if ('problem' in pacs) return pacs;
   const query: Record<string, string> = {};
   for (const raw of form.queryText.split('\n')) {
@@ -56,13 +54,4 @@ export function pacsQueryRequest(form: PacsPullForm): PacsQueryRequestResult {
 export function pickedPullRequest(search: DicomwebQueryRequest, picked: readonly string[]): DicomwebPullRequest {
   const { query, ...pacs } = search;
   return { ...pacs, studyInstanceUids: picked };
-}
-
-function pacsOf(form: PacsPullForm): { readonly request: Pick<DicomwebPullRequest, 'baseUrl' | 'username' | 'password'> } | FormProblem {
-  const baseUrl = form.baseUrl.trim();
-  if (!baseUrl) return { problem: 'pacsPull.problem.baseUrl' };
-  const username = form.username.trim();
-  // A password is sent as typed (spaces may be part of it), and only with a user.
-  const credentials = username ? { username, ...(form.password ? { password: form.password } : {}) } : {};
-  return { request: { baseUrl, ...credentials } };
 }
