@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MejirushiDb } from '../data/db';
 import { ANNOTATOR, REVIEWER, startLiveServer, type LiveServer } from '../data/testing/liveServer';
+import { annotatorOpenedItem } from './testing/annotatorDevice';
 import { createAppStore } from './createAppStore';
 
 let server: LiveServer;
@@ -14,13 +14,7 @@ afterAll(async () => {
 
 /** The annotator opens an item, then their session expires on this device without a sign-out. */
 async function deviceLeftByAnnotator(name: string) {
-  const db = new MejirushiDb(name);
-  const { store } = createAppStore({ db, baseUrl: server.baseUrl, engine: { onlineSignal: () => () => undefined } });
-  await store.getState().login(ANNOTATOR.username, ANNOTATOR.password);
-  await store.getState().loadDatasets();
-  await store.getState().loadItems(server.detail.item.datasetId);
-  await store.getState().openItemById(server.itemId);
-  await store.getState().whenSavedLocally();
+  const { db, store, cached } = await annotatorOpenedItem(server, name);
   store.getState().engine?.stop();
   const row = await db.session.get('current');
   if (!row) throw new Error('the login was not kept');
@@ -29,7 +23,6 @@ async function deviceLeftByAnnotator(name: string) {
   const { store: reopened } = createAppStore({ db, baseUrl: server.baseUrl, engine: { onlineSignal: () => () => undefined } });
   await reopened.getState().restoreSession();
   expect(reopened.getState().sessionStatus).toBe('anonymous');
-  const cached = () => Promise.all([db.datasets.count(), db.itemPages.count(), db.itemDetails.count()]);
   expect(await cached()).toEqual([1, 1, 1]);
   return { db, store: reopened, cached };
 }

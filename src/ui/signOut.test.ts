@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MejirushiDb } from '../data/db';
-import { ANNOTATOR, startLiveServer, type LiveServer } from '../data/testing/liveServer';
-import { createAppStore } from '../store/createAppStore';
+import { startLiveServer, type LiveServer } from '../data/testing/liveServer';
+import { annotatorOpenedItem } from '../store/testing/annotatorDevice';
 import { knownKind, rememberKind } from './item/knownKinds';
 import { memoryStorage } from './testing/memoryStorage';
 import { signOut } from './signOut';
@@ -17,14 +16,7 @@ afterAll(async () => {
 
 describe('sign-out', () => {
   it('ends the session and drops what the server told the user, then forgets the item kinds they opened and the offline files', async () => {
-    const db = new MejirushiDb('sign-out');
-    const { store } = createAppStore({ db, baseUrl: server.baseUrl, engine: { onlineSignal: () => () => undefined } });
-    await store.getState().login(ANNOTATOR.username, ANNOTATOR.password);
-    await store.getState().loadDatasets();
-    await store.getState().loadItems(server.detail.item.datasetId);
-    await store.getState().openItemById(server.itemId);
-    await store.getState().whenSavedLocally();
-    const cached = () => Promise.all([db.datasets.count(), db.itemPages.count(), db.itemDetails.count()]);
+    const { db, store, cached } = await annotatorOpenedItem(server, 'sign-out');
     expect(await cached()).toEqual([1, 1, 1]);
     const storage = memoryStorage();
     storage.setItem('mejirushi.language', 'ja');
