@@ -16,7 +16,7 @@ import type { ExportRequest } from '../services/exports/exportSource';
 import { segmentationOf } from '../services/exports/segmentation';
 import { structuredReportOf } from '../services/exports/structuredReport';
 import { multipartBody, multipartContentType, newBoundary } from './multipart';
-import { pacsHeaders } from './pacsQuery';
+import { pacsFailure, pacsHeaders } from './pacsQuery';
 import { serviceRoot } from './pull';
 import { readStoreAnswer } from './storeAnswer';
 
@@ -106,7 +106,7 @@ async function sendToPacs(base: string, headers: Record<string, string>, written
     if (answer.referenced.has(written.sopInstanceUid)) return { status: 'stored' };
     return { status: 'refused', reason: `the PACS answered ${response.status} to the store without naming the instance` };
   } catch (error) {
-    return { status: 'refused', reason: unreachable(error) };
+    return { status: 'refused', reason: pacsFailure(error, 'the store') };
   }
 }
 
@@ -123,15 +123,4 @@ async function isStored(base: string, headers: Record<string, string>, sopInstan
   } catch {
     return false;
   }
-}
-
-/** One sentence for a store that got no readable answer. */
-function unreachable(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // fetch throws a TypeError for a refused connection ("fetch failed", the cause says why) and for one that drops mid-answer ("terminated").
-  if (error instanceof TypeError) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `the PACS cannot be reached or stopped answering during the store: ${message}${cause}`;
-  }
-  return `the PACS's answer to the store cannot be read: ${message}`;
 }
