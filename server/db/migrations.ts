@@ -238,6 +238,16 @@ export async function migrateToLatest(db: AnyDb): Promise<string[]> {
 }
 
 /**
+ * Brings the schema to the migrations named before `name` only (`'0006'` stops before
+ * 0006_item_importing): a migration's test starts from the schema as it was then.
+ */
+export async function migrateBefore(db: AnyDb, name: string): Promise<void> {
+  const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([migration]) => migration < name));
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, ...(await migrationTableSchema(db)) }).migrateToLatest();
+  if (error) throw error;
+}
+
+/**
  * Kysely looks for its bookkeeping tables in every schema unless told which one: on a PostgreSQL
  * database holding several schemas (a deployment beside others, each test in its own), finding
  * another schema's `kysely_migration_lock` made it skip creating ours, and the run then failed.

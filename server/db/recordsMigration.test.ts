@@ -5,7 +5,7 @@
  * downloads work on the result.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../src/core/annotation';
 import type { BatchResult, ChangeFeed, RecordConflictBody, RecordPage, RevisionInfo } from '../../src/core/api';
@@ -20,11 +20,12 @@ import { createUser } from '../services/users';
 import { humanBy, label, put } from '../testing/documents';
 import { blobStoreIn } from '../blobs/diskBlobStore';
 import { openTestDatabase, testDialects, type TestDatabase } from '../testing/testDatabase';
-import { MIGRATIONS } from './migrations';
+import { migrateBefore, MIGRATIONS } from './migrations';
 import type { Database } from './schema';
 
 const AT = '2025-11-01T10:00:00.000Z';
-const FOUNDATION = '0002_retention_indexes';
+/** The foundation's schema: every migration before the blob store (0003). */
+const AFTER_FOUNDATION = '0003';
 
 /** The SAH label set as the foundation stored it: one implicit question at the top level. */
 const LEGACY_SAH = (() => {
@@ -33,9 +34,7 @@ const LEGACY_SAH = (() => {
 })();
 
 async function migrateToFoundation(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
-  const { error } = await migrator.migrateTo(FOUNDATION);
-  if (error) throw error;
+  await migrateBefore(db, AFTER_FOUNDATION);
 }
 
 interface Foundation {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { readWholeBlob } from '../../blobs/blobStore';
@@ -13,7 +13,7 @@ import { createDataset } from '../../services/datasets';
 import { seedBuiltinLabelSets } from '../../services/labelSets';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { hasColumn } from '../dialect';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest } from '../migrations';
 import { blobStore } from './0003_blob_store';
 
 // any: the foundation-era schema (item_files.bytes) is not today's typed Database.
@@ -25,9 +25,7 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** A database as the foundation left it: migrations 0001–0002 only, DICOM bytes in `item_files`. */
 async function foundationDatabase(database: TestDatabase): Promise<Buffer[]> {
   const old = database.db as AnyDb;
-  const foundation = { '0001_initial': MIGRATIONS['0001_initial']!, '0002_retention_indexes': MIGRATIONS['0002_retention_indexes']! };
-  const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => foundation } }).migrateToLatest();
-  if (error) throw error;
+  await migrateBefore(old, '0003');
   await seedBuiltinLabelSets(database.db);
   const at = '2026-01-01T00:00:00.000Z';
   const dataset = await createDataset(database.db, { name: 'old', description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version }, null, at);

@@ -1,7 +1,7 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0005 (no disabled_at, no session ids) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -11,9 +11,7 @@ const AT = '2026-01-01T00:00:00.000Z';
 /** A database at 0004, the last migration before accounts, with the given users and one session each. */
 async function databaseBeforeAccounts(database: TestDatabase, usernames: readonly string[]): Promise<void> {
   const old = database.db as AnyDb;
-  const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0005'));
-  const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-  if (error) throw error;
+  await migrateBefore(old, '0005');
   for (const [i, username] of usernames.entries()) {
     await old
       .insertInto('users')

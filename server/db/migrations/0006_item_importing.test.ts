@@ -1,11 +1,11 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { createDataset } from '../../services/datasets';
 import { seedBuiltinLabelSets } from '../../services/labelSets';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { hasColumn } from '../dialect';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0006 (no items.importing) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -20,9 +20,7 @@ describe.each(testDialects('0006_item_importing'))('migration 0006_item_importin
   it('adds items.importing, 0 for the items that were there (complete), and new rows default to 0', async () => {
     database = await openTestDatabase(dialect);
     const old = database.db as AnyDb;
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0006'));
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(old, '0006');
     expect(await hasColumn(database.db, 'items', 'importing')).toBe(false);
     await seedBuiltinLabelSets(database.db);
     const at = '2026-01-01T00:00:00.000Z';

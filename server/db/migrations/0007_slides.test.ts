@@ -1,10 +1,10 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { createDataset } from '../../services/datasets';
 import { seedBuiltinLabelSets } from '../../services/labelSets';
 import { openTestDatabase, tableNames, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0007 (no slides table) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -18,9 +18,7 @@ describe.each(testDialects('0007_slides'))('migration 0007_slides on %s', (diale
 
   it('adds the slides table, one row per slide item, removed with its item', async () => {
     database = await openTestDatabase(dialect);
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0007'));
-    const { error } = await new Migrator({ db: database.db as AnyDb, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(database.db as AnyDb, '0007');
     expect(await tableNames(database.db)).not.toContain('slides');
 
     expect(await migrateToLatest(database.db)).toEqual(Object.keys(MIGRATIONS).filter((name) => name >= '0007'));

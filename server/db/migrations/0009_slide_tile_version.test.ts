@@ -1,10 +1,10 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../../../src/core/labelSets/builtin';
 import { createDataset } from '../../services/datasets';
 import { seedBuiltinLabelSets } from '../../services/labelSets';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest } from '../migrations';
 
 // any: the schema before 0009 is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -18,9 +18,7 @@ describe.each(testDialects('0009_slide_tile_version'))('migration 0009_slide_til
 
   it('gives slide items stored before the version of their tile pack, the demo slide its own, and leaves other items alone', async () => {
     database = await openTestDatabase(dialect);
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0009'));
-    const { error } = await new Migrator({ db: database.db as AnyDb, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(database.db as AnyDb, '0009');
     await seedBuiltinLabelSets(database.db);
     const at = '2026-01-01T00:00:00.000Z';
     const { id, version } = GASTRIC_BIOPSY_LABEL_SET;

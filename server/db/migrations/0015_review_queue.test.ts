@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchResult } from '../../../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../../../src/core/labelSets/builtin';
@@ -8,7 +8,7 @@ import { fillReviewFlags } from '../../services/review/queueEntries';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
 import { json, startTestServer, type SignedIn, type TestServer } from '../../testing/testServer';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0015 (no review_queue) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -26,9 +26,7 @@ describe.each(testDialects('0015_review_queue'))('migration 0015_review_queue on
   it('enters the work handed in before it, uncompared until the start-up fill compares it', async () => {
     database = await openTestDatabase(dialect);
     const old = database.db as AnyDb;
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0015'));
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(old, '0015');
     await seedBuiltinLabelSets(database.db);
     const at = '2026-01-01T00:00:00.000Z';
     const dataset = await createDataset(database.db, { name: 'before', description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version }, null, at);

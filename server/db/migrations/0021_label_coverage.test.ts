@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TargetLabel } from '../../../src/core/annotation';
 import { UC_ENDOSCOPY_LABEL_SET } from '../../../src/core/labelSets/builtin';
@@ -6,7 +6,7 @@ import { createDataset } from '../../services/datasets';
 import { seedBuiltinLabelSets } from '../../services/labelSets';
 import { humanBy, proposal } from '../../testing/documents';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0021 (no label_coverage) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -21,9 +21,7 @@ describe.each(testDialects('0021_label_coverage'))('migration 0021_label_coverag
   it('recounts a document whose range was counted at its first frame, and stores the ranges’ spans', async () => {
     database = await openTestDatabase(dialect);
     const old = database.db as AnyDb;
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0021'));
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(old, '0021');
     await seedBuiltinLabelSets(database.db);
     const at = '2026-01-01T00:00:00.000Z';
     const dataset = await createDataset(database.db, { name: 'before', description: '', labelSetId: UC_ENDOSCOPY_LABEL_SET.id, labelSetVersion: UC_ENDOSCOPY_LABEL_SET.version }, null, at);

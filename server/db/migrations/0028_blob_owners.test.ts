@@ -3,12 +3,12 @@
  * sheet, a raw upload: whose, the database does not say) gets a `legacy` owner and stays kept; one
  * a column names gets none, so it goes once that row does. Both dialects.
  */
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobStoreIn } from '../../blobs/diskBlobStore';
 import { referencedBlobKeys } from '../../blobs/gc/blobReferences';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../testing/testDatabase';
-import { MIGRATIONS, migrateToLatest } from '../migrations';
+import { migrateBefore, migrateToLatest, MIGRATIONS } from '../migrations';
 
 // any: the schema before 0028 (no blob_owners) is not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -25,9 +25,7 @@ describe.each(testDialects('0028_blob_owners'))('migration 0028_blob_owners on %
   it('gives a legacy owner to each recorded blob no column names, and none to the others', async () => {
     database = await openTestDatabase(dialect);
     const old = database.db as AnyDb;
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0028'));
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-    if (error) throw error;
+    await migrateBefore(old, '0028');
     const at = '2026-01-01T00:00:00.000Z';
     const [sheet, upload, modelFile] = [key('a'), key('b'), key('c')];
     await old.insertInto('blobs').values([sheet, upload, modelFile].map((sha256) => ({ sha256, size: 1, created_at: at }))).execute();
