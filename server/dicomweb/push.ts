@@ -7,7 +7,7 @@
  * SOP Instance UID and not sent again: a rerun after a refusal or a dropped connection sends only
  * what is missing, and the PACS keeps one copy.
  */
-import type { DicomwebPushAnswer, DicomwebPushRequest, PushedObject, PushOutcome, User } from '../../src/core/api';
+import type { DicomwebPushAnswer, DicomwebPushRequest, PushedObject, PushOutcome, PushProgress, User } from '../../src/core/api';
 import type { DerivedObject } from '../../src/core/exchange/seg/dicomAttributes';
 import type { AppContext } from '../http/context';
 import { badRequest, HttpError } from '../http/errors';
@@ -61,7 +61,22 @@ export async function pushToPacs(ctx: PushContext, admin: User, datasetId: strin
       outcomes.push({ itemId, object, sopInstanceUid: written.sopInstanceUid, ...(await sendToPacs(base, headers, written)) });
     }
   }
-  return { outcomes, next: page.length === PUSH_PAGE_ITEMS ? (page[page.length - 1] ?? null) : null };
+  const next = page.length === PUSH_PAGE_ITEMS ? (page[page.length - 1] ?? null) : null;
+  return { outcomes, next, items: await itemsGoneThrough(ctx, datasetId, request.itemIds, next) };
+}
+
+/** The push's items (the dataset's, or those named) and how many of them lie up to `next` (all when it is null): the form's "12 of 43 items". */
+async function itemsGoneThrough(ctx: PushContext, datasetId: string, itemIds: readonly string[] | undefined, next: string | null): Promise<PushProgress> {
+  if (itemIds !== undefined && itemIds.length === 0) return { done: 0, total: 0 };
+  const row = await ctx.db
+    .selectFrom('items')
+    .select((eb) => [eb.fn.countAll<number | string>().as('total'), eb.fn.countAll<number | string>().filterWhere('id', '<=', next ?? '').as('done')])
+    .where('dataset_id', '=', datasetId)
+    .$if(itemIds !== undefined, (q) => q.where('id', 'in', itemIds ?? []))
+    .executeTakeFirstOrThrow();
+  // PostgreSQL answers counts as strings.
+  const total = Number(row.total);
+  return { done: next === null ? total : Number(row.done), total };
 }
 
 /** The page's item ids in id order; 400 when a named item is not of the dataset. */

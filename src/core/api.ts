@@ -533,6 +533,13 @@ export interface DicomwebPushAnswer {
   readonly outcomes: readonly PushOutcome[];
   /** The item to continue after; null when this page was the last. */
   readonly next: string | null;
+  readonly items: PushProgress;
+}
+
+/** Of the items a push goes through (the dataset's, or those named), how many lie up to its `next` (all on the last page), and how many in all. */
+export interface PushProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 /** A UID attribute the importer may have to make up. */
