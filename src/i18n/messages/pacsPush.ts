@@ -11,9 +11,32 @@ export const pacsPushMessages = {
   'pacsPush.reader': { en: 'Whose annotations', ja: '誰のアノテーション' },
   'pacsPush.consensus': { en: 'Consensus', ja: '合意結果' },
   'pacsPush.submit': { en: 'Push', ja: '送る' },
+  'pacsPush.cancel': { en: 'Cancel', ja: '中止' },
+  'pacsPush.progressLabel': { en: 'Items pushed', ja: '送信済みアイテム' },
+  'pacsPush.starting': { en: 'Pushing the first page of items…', ja: '最初のページのアイテムを送信中…' },
   'pacsPush.progress': {
-    en: '{items} items done: {stored} stored, {already} already in the PACS, {refused} refused',
-    ja: '{items} アイテム完了：{stored} 件保存、{already} 件は PACS に既存、{refused} 件拒否',
+    en: '{done} of {total} items: {stored} stored, {already} already in the PACS, {refused} refused',
+    ja: '{total} アイテム中 {done} 件：{stored} 件保存、{already} 件は PACS に既存、{refused} 件拒否',
+  },
+  'pacsPush.cancelling': {
+    en: 'Cancelling once the page being sent is done. {done} of {total} items so far: {stored} stored, {already} already in the PACS, {refused} refused',
+    ja: '送信中のページが終わり次第中止します。ここまで {total} アイテム中 {done} 件：{stored} 件保存、{already} 件は PACS に既存、{refused} 件拒否',
+  },
+  'pacsPush.finished': {
+    en: 'Done, {done} of {total} items: {stored} stored, {already} already in the PACS, {refused} refused',
+    ja: '完了、{total} アイテム中 {done} 件：{stored} 件保存、{already} 件は PACS に既存、{refused} 件拒否',
+  },
+  'pacsPush.cancelled': {
+    en: 'Cancelled after {done} of {total} items: {stored} stored before the cancel (they stay in the PACS), {already} already in the PACS, {refused} refused. Push again to send the rest.',
+    ja: '{total} アイテム中 {done} 件で中止：中止前に {stored} 件保存（PACS に残ります）、{already} 件は PACS に既存、{refused} 件拒否。残りは再度送信してください。',
+  },
+  'pacsPush.failed': {
+    en: 'Stopped by the error above after {done} of {total} items: {stored} stored, {already} already in the PACS, {refused} refused. Push again to send the rest.',
+    ja: '上のエラーにより {total} アイテム中 {done} 件で停止：{stored} 件保存、{already} 件は PACS に既存、{refused} 件拒否。残りは再度送信してください。',
+  },
+  'pacsPush.failedAtOnce': {
+    en: 'Stopped by the error above before the first page answered. Pushing again sends only what the PACS lacks.',
+    ja: '最初のページの応答前に上のエラーで停止しました。再度送信すると PACS にないものだけを送ります。',
   },
   'pacsPush.none': { en: 'No item has anything to export yet.', ja: 'エクスポートできるアイテムはまだありません。' },
   'pacsPush.item': { en: 'Item', ja: 'アイテム' },

@@ -4,11 +4,11 @@ import { isFinished } from '../../core/importJob';
 import { useT } from '../../i18n';
 import { appServices, useAppStore } from '../../store';
 import { ErrorText } from '../common/ErrorText';
-import { PacsConnectionFields } from './PacsConnectionFields';
-import { DatasetSelect, useChosenDataset } from './DatasetSelect';
+import { useChosenDataset } from './DatasetSelect';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { EMPTY_PACS_PULL_FORM, pacsPullRequest, pacsQueryRequest, pickedPullRequest, type PacsPullForm, type PacsPullRequestResult } from './pacsPullRequest';
+import { PacsFormCard } from './PacsFormCard';
 import { PacsStudyPicker } from './PacsStudyPicker';
 import { useAdminAction } from './useAdminAction';
 import { useImportJobs } from './useImportJobs';
@@ -75,48 +75,57 @@ export function PacsPullPanel() {
 
   const outcomes = report?.outcomes ?? [];
   return (
-    <section className="card" aria-labelledby="pacs-pull-title" data-testid="admin-pacs-pull">
-      <h2 id="pacs-pull-title">{t('pacsPull.title')}</h2>
-      <p className="muted">{t('pacsPull.intro')}</p>
-      <form className="form" onSubmit={pull} aria-label={t('pacsPull.title')} aria-busy={busy}>
-        <DatasetSelect testId="pacs-dataset" value={datasetId} onChange={setDatasetId} />
-        <PacsConnectionFields form={form} edit={edit} testId="pacs" />
-        <fieldset>
-          {(['study', 'query'] as const).map((scope) => (
-            <label key={scope}>
-              <input type="radio" name="pacs-scope" data-testid={`pacs-scope-${scope}`} checked={form.scope === scope} onChange={() => edit({ scope })} />
-              {t(scope === 'study' ? 'pacsPull.scope.study' : 'pacsPull.scope.query')}
-            </label>
-          ))}
-        </fieldset>
-        {form.scope === 'study' ? (
-          <div className="inline-form">
+    <PacsFormCard
+      name="pacs-pull"
+      fieldPrefix="pacs"
+      title={t('pacsPull.title')}
+      intro={t('pacsPull.intro')}
+      busy={busy}
+      onSubmit={(event) => void pull(event)}
+      datasetId={datasetId}
+      onDataset={setDatasetId}
+      connection={form}
+      edit={edit}
+      fields={
+        <>
+          <fieldset>
+            {(['study', 'query'] as const).map((scope) => (
+              <label key={scope}>
+                <input type="radio" name="pacs-scope" data-testid={`pacs-scope-${scope}`} checked={form.scope === scope} onChange={() => edit({ scope })} />
+                {t(scope === 'study' ? 'pacsPull.scope.study' : 'pacsPull.scope.query')}
+              </label>
+            ))}
+          </fieldset>
+          {form.scope === 'study' ? (
+            <div className="inline-form">
+              <label>
+                {t('pacsPull.study')}
+                <input data-testid="pacs-study" value={form.studyInstanceUid} onChange={(e) => edit({ studyInstanceUid: e.target.value })} />
+              </label>
+              <label>
+                {t('pacsPull.series')}
+                <input data-testid="pacs-series" value={form.seriesInstanceUid} onChange={(e) => edit({ seriesInstanceUid: e.target.value })} />
+              </label>
+            </div>
+          ) : (
             <label>
-              {t('pacsPull.study')}
-              <input data-testid="pacs-study" value={form.studyInstanceUid} onChange={(e) => edit({ studyInstanceUid: e.target.value })} />
+              {t('pacsPull.query')}
+              <textarea data-testid="pacs-query" rows={3} value={form.queryText} onChange={(e) => edit({ queryText: e.target.value })} />
             </label>
-            <label>
-              {t('pacsPull.series')}
-              <input data-testid="pacs-series" value={form.seriesInstanceUid} onChange={(e) => edit({ seriesInstanceUid: e.target.value })} />
-            </label>
-          </div>
-        ) : (
-          <label>
-            {t('pacsPull.query')}
-            <textarea data-testid="pacs-query" rows={3} value={form.queryText} onChange={(e) => edit({ queryText: e.target.value })} />
-          </label>
-        )}
-        <div className="inline-form">
-          {form.scope === 'query' && (
-            <button type="button" data-testid="pacs-search" disabled={busy || !datasetId} onClick={() => void searchPacs()}>
-              {t('pacsPull.search')}
-            </button>
           )}
-          <button type="submit" className="primary" data-testid="pacs-submit" disabled={busy || !datasetId}>
-            {t('pacsPull.submit')}
-          </button>
-        </div>
-      </form>
+          <div className="inline-form">
+            {form.scope === 'query' && (
+              <button type="button" data-testid="pacs-search" disabled={busy || !datasetId} onClick={() => void searchPacs()}>
+                {t('pacsPull.search')}
+              </button>
+            )}
+            <button type="submit" className="primary" data-testid="pacs-submit" disabled={busy || !datasetId}>
+              {t('pacsPull.submit')}
+            </button>
+          </div>
+        </>
+      }
+    >
       {busy && (
         <p role="status" className="muted" data-testid="pacs-busy">
           {t(asking === 'search' ? 'pacsPull.searching' : 'pacsPull.busy')}
@@ -179,6 +188,6 @@ export function PacsPullPanel() {
           )}
         </>
       )}
-    </section>
+    </PacsFormCard>
   );
 }
