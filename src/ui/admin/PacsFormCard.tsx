@@ -1,19 +1,22 @@
 import type { FormEvent, ReactNode } from 'react';
+import { useT, type MessageKey } from '../../i18n';
 import { DatasetSelect } from './DatasetSelect';
 import type { PacsConnectionForm } from './pacsConnection';
 import { PacsConnectionFields } from './PacsConnectionFields';
 
+/** Each form's title, intro and the prefix of its fields' test ids (the pull's came first, unprefixed). */
+const CARDS = {
+  pull: { title: 'pacsPull.title', intro: 'pacsPull.intro', fieldPrefix: 'pacs' },
+  push: { title: 'pacsPush.title', intro: 'pacsPush.intro', fieldPrefix: 'pacs-push' },
+} as const satisfies Record<string, { title: MessageKey; intro: MessageKey; fieldPrefix: string }>;
+
 interface Props {
-  /** `pacs-pull` or `pacs-push`: the card is `admin-<name>`, its title `<name>-title`. */
-  readonly name: string;
-  /** Prefix of the dataset's and the connection fields' test ids. */
-  readonly fieldPrefix: string;
-  readonly title: string;
-  readonly intro: string;
+  /** The card is `admin-pacs-<kind>`, titled by `pacs-<kind>-title`. */
+  readonly kind: keyof typeof CARDS;
   readonly busy: boolean;
   readonly onSubmit: (event: FormEvent) => void;
-  readonly datasetId: string;
-  readonly onDataset: (datasetId: string) => void;
+  /** The dataset chosen and its setter, as useChosenDataset gives them. */
+  readonly dataset: readonly [string, (datasetId: string) => void];
   readonly connection: PacsConnectionForm;
   readonly edit: (change: Partial<PacsConnectionForm>) => void;
   /** The form's own fields and buttons, after the PACS's address and user. */
@@ -23,14 +26,17 @@ interface Props {
 }
 
 /** The pull and push forms' frame: a card with title and intro, its form opening with the dataset and the PACS's address and user. */
-export function PacsFormCard({ name, fieldPrefix, title, intro, busy, onSubmit, datasetId, onDataset, connection, edit, fields, children }: Props) {
+export function PacsFormCard({ kind, busy, onSubmit, dataset: [datasetId, onDataset], connection, edit, fields, children }: Props) {
+  const t = useT();
+  const card = CARDS[kind];
+  const title = t(card.title);
   return (
-    <section className="card" aria-labelledby={`${name}-title`} data-testid={`admin-${name}`}>
-      <h2 id={`${name}-title`}>{title}</h2>
-      <p className="muted">{intro}</p>
+    <section className="card" aria-labelledby={`pacs-${kind}-title`} data-testid={`admin-pacs-${kind}`}>
+      <h2 id={`pacs-${kind}-title`}>{title}</h2>
+      <p className="muted">{t(card.intro)}</p>
       <form className="form" onSubmit={onSubmit} aria-label={title} aria-busy={busy}>
-        <DatasetSelect testId={`${fieldPrefix}-dataset`} value={datasetId} onChange={onDataset} />
-        <PacsConnectionFields form={connection} edit={edit} testId={fieldPrefix} />
+        <DatasetSelect testId={`${card.fieldPrefix}-dataset`} value={datasetId} onChange={onDataset} />
+        <PacsConnectionFields form={connection} edit={edit} testId={card.fieldPrefix} />
         {fields}
       </form>
       {children}

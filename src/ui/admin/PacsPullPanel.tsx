@@ -21,7 +21,8 @@ import { useImportJobs } from './useImportJobs';
  */
 export function PacsPullPanel() {
   const t = useT();
-  const [datasetId, setDatasetId] = useChosenDataset();
+  const chosen = useChosenDataset();
+  const [datasetId] = chosen;
   const loadDatasets = useAppStore((state) => state.loadDatasets);
   const [form, setForm] = useState<PacsPullForm>(EMPTY_PACS_PULL_FORM);
   const [problem, setProblem] = useState<Extract<PacsPullRequestResult, { problem: unknown }> | null>(null);
@@ -76,14 +77,10 @@ export function PacsPullPanel() {
   const outcomes = report?.outcomes ?? [];
   return (
     <PacsFormCard
-      name="pacs-pull"
-      fieldPrefix="pacs"
-      title={t('pacsPull.title')}
-      intro={t('pacsPull.intro')}
+      kind="pull"
       busy={busy}
       onSubmit={(event) => void pull(event)}
-      datasetId={datasetId}
-      onDataset={setDatasetId}
+      dataset={chosen}
       connection={form}
       edit={edit}
       fields={

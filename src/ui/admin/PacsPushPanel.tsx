@@ -18,7 +18,8 @@ import { usePacsPush } from './usePacsPush';
  */
 export function PacsPushPanel({ users }: { readonly users: readonly User[] }) {
   const t = useT();
-  const [datasetId, setDatasetId] = useChosenDataset();
+  const chosen = useChosenDataset();
+  const [datasetId] = chosen;
   const [form, setForm] = useState<PacsPushForm>(EMPTY_PACS_PUSH_FORM);
   const [problem, setProblem] = useState<string | null>(null);
   const { run, error, start, cancel } = usePacsPush();
@@ -40,14 +41,10 @@ export function PacsPushPanel({ users }: { readonly users: readonly User[] }) {
 
   return (
     <PacsFormCard
-      name="pacs-push"
-      fieldPrefix="pacs-push"
-      title={t('pacsPush.title')}
-      intro={t('pacsPush.intro')}
+      kind="push"
       busy={busy}
       onSubmit={(event) => void push(event)}
-      datasetId={datasetId}
-      onDataset={setDatasetId}
+      dataset={chosen}
       connection={form}
       edit={edit}
       fields={
