@@ -50,6 +50,8 @@ export async function storeInstances(
     refused.push(outcome);
     onOutcome?.(outcome);
   };
+  // De-identification reports by new SOP Instance UID: kept for those the importer stores (or finds already there), as the CLI does.
+  const reports = new Map<string, DeidReport>();
   async function* admitted() {
     for await (const instance of instances) {
       const route = routeImport(instance.bytes);
@@ -78,8 +80,6 @@ export async function storeInstances(
       yield { name: verdict.fileName ?? instance.name, bytes };
     }
   }
-  // By new SOP Instance UID: kept for those the importer stores (or finds already there), as the CLI does.
-  const reports = new Map<string, DeidReport>();
   const report = await importDicomFiles(deps.db, datasetId, admitted(), actorId, { blobs: deps.blobs, now: deps.now, workDirs: deps.workDirs, onOutcome });
   for (const outcome of report.outcomes) {
     const deidReport = outcome.status === 'refused' ? undefined : reports.get(outcome.sopInstanceUid ?? '');
