@@ -2,12 +2,15 @@
  * A pull from a real PACS (Orthanc, with the sample head-CT series in it) through the admin's
  * *Pull from a PACS* form (an admin-only task, so signed in as the admin): the pull becomes an
  * import job whose row ends done, and the form shows the per-instance report of the pull it started;
- * a search lists the PACS's studies, and the one picked is the one pulled.
+ * a search lists the PACS's studies, and the one picked is the one pulled; into a dataset that
+ * requires de-identification, the PACS's identified instances come in de-identified, and the
+ * admin's de-identification reports list them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasOrthanc, startOrthanc, type RunningOrthanc } from '../server/testing/orthanc';
 import { hasSampleData, sampleDataDir } from '../server/testing/sampleData';
+import { PHI_UIDS, phiCtSlice } from '../src/core/deid/testing/phiDicom';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
 import type { Page } from '@playwright/test';
 import { byTestId, expect, serverApi, signIn, test, type Mejirushi } from './fixtures/mejirushi';
@@ -98,6 +101,46 @@ test('an admin searches a PACS, picks one of the studies it lists, and only that
 
     const { items } = await admin.listItems(dataset.id);
     expect(items.map((item) => item.progress.total)).toEqual([1]);
+  } finally {
+    await orthanc?.stop();
+  }
+});
+
+test('a pull into a dataset that requires de-identification stores the instances de-identified, and the reports table lists them', async ({ page, mejirushi }) => {
+  let orthanc: RunningOrthanc | null = null;
+  try {
+    orthanc = await startPacs();
+    // The generated PHI corpus: three slices that de-identify, and one whose Burned In Annotation says YES.
+    for (const slice of [0, 1, 2]) await orthanc.store(phiCtSlice(slice));
+    await orthanc.store(phiCtSlice(3, (dataSet) => (dataSet['00280301'] = { vr: 'CS', Value: ['YES'] })));
+
+    const { admin, dataset } = await openPullForm(page, mejirushi, orthanc, 'Pulled and de-identified');
+    await admin.setDeidPolicy(dataset.id, {
+      mode: 'required',
+      options: { temporal: 'modifiedDates', retainPatientCharacteristics: false, retainDeviceIdentity: false, cleanDescriptors: true, cleanStructuredContent: false, retainSafePrivate: false },
+    });
+    await byTestId(page, 'pacs-study').fill(PHI_UIDS.study);
+    await byTestId(page, 'pacs-submit').click();
+
+    const job = byTestId(page, 'pacs-jobs').locator('tbody tr');
+    await expect(job).toHaveCount(1);
+    await expect(job).toHaveAttribute('data-state', 'done');
+    // Named without the PACS's UID, which identifies as much as the patient's name.
+    await expect(job).toContainText('one study');
+    await expect(job).not.toContainText(PHI_UIDS.study);
+    await expect(byTestId(page, 'pacs-summary')).toHaveText('4 files: 3 imported, 1 refused');
+    await expect(byTestId(page, 'pacs-report').locator('tbody tr[data-status="refused"]')).toContainText('burned-in text');
+
+    const reports = await admin.listDeidReports(dataset.id);
+    expect(reports).toHaveLength(3);
+    for (const report of reports) await expect(byTestId(page, 'pacs-report').locator('tbody tr[data-status="imported"]', { hasText: report.sopInstanceUid })).toHaveCount(1);
+
+    // The reports as the admin reads them: loaded afresh, the dataset chosen in the panel.
+    await page.reload();
+    await byTestId(page, 'nav-admin').click();
+    await byTestId(page, 'deid-dataset').selectOption({ label: dataset.name });
+    const rows = byTestId(page, 'deid-reports').locator('[data-testid="deid-report-row"] td.file-name');
+    await expect(rows).toHaveText(reports.map((report) => report.sopInstanceUid));
   } finally {
     await orthanc?.stop();
   }
