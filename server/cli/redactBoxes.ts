@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { burnedInReason } from '../../src/core/deid/burnedIn';
 import type { PixelRedaction } from '../../src/core/deid/deidentify';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
-import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
+import { redactDataSet } from '../../src/core/deid/redactBurnedIn';
 import type { RedactionBox } from '../../src/core/deid/redactPixels';
+import { unconfirmedPixelStep } from '../deid/deidentifyInstance';
 
 export type ConfirmedBoxes = ReadonlyMap<string, readonly RedactionBox[]>;
 
@@ -38,13 +39,10 @@ export function readConfirmedBoxes(path: string): ConfirmedBoxes {
 
 /** The pixel step for one file: its confirmed boxes blacked out, or a refusal when it needs them and has none. */
 export function cliPixelStep(options: DeidOptions, confirmed: ConfirmedBoxes, name: string): PixelRedaction {
+  const boxes = confirmed.get(name);
+  if (!boxes) return unconfirmedPixelStep(options, 'upload it through the admin screen, or give its boxes (or []) with --redact-boxes');
   return async (dataSet, transferSyntax) => {
     const reason = burnedInReason(dataSet, burnedInCheckOf(options));
-    if (!reason) return null;
-    const boxes = confirmed.get(name);
-    if (!boxes) {
-      throw new RedactionRefused(`it may carry burned-in text (${reason}) and the policy asks for a check: upload it through the admin screen, or give its boxes (or []) with --redact-boxes`);
-    }
-    return redactDataSet(dataSet, transferSyntax, reason, boxes);
+    return reason ? redactDataSet(dataSet, transferSyntax, reason, boxes) : null;
   };
 }

@@ -1,23 +1,24 @@
 /**
  * The CLI importer's de-identification: into a dataset whose policy is `required`, each DICOM file
- * is de-identified with the same library the admin's browser runs (src/core/deid), checked by the
- * same gate as an upload, and handed on in memory under its new name; the original never reaches
- * the blob store. What cannot be de-identified (not DICOM, or refused by the check) is reported
- * as refused and goes no further. A TIFF-based slide is de-identified into a temporary file
- * (deidentifySlide.ts) and handed on as that file under its pseudonymous name; the temporary file
- * lives until the importer asks for the next file, by which time the slide is imported.
+ * is de-identified with the same library the admin's browser runs (deidentifyInstance.ts, the step
+ * a pull from a PACS takes too), checked by the same gate as an upload, and handed on in memory
+ * under its new name; the original never reaches the blob store. What cannot be de-identified (not
+ * DICOM, or refused by the check) is reported as refused and goes no further. A TIFF-based slide
+ * is de-identified into a temporary file (deidentifySlide.ts) and handed on as that file under its
+ * pseudonymous name; the temporary file lives until the importer asks for the next file, by which
+ * time the slide is imported.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileImportOutcome } from '../../src/core/api';
-import { deidentifyDicom, NotDicomError, type DeidReport, type PixelRedaction } from '../../src/core/deid/deidentify';
-import { RedactionRefused } from '../../src/core/deid/redactBurnedIn';
+import type { DeidReport, PixelRedaction } from '../../src/core/deid/deidentify';
 import type { DeidPolicy } from '../../src/core/deid/policy';
 import type { BlobStore } from '../blobs/blobStore';
 import { headOf, type ImportFile } from '../import/importFiles';
 import { routeImport } from '../import/route';
 import { SlideRefusal } from '../slides/refusal';
 import type { WorkDir, WorkDirs } from '../workDirs/workDirs';
+import { deidentifyInstance } from './deidentifyInstance';
 import { deidentifySlide } from './deidentifySlide';
 import { judgeDeid, REFUSED_FILE, refusalOf } from './enforcePolicy';
 
@@ -50,17 +51,12 @@ export async function* deidentifiedFiles(
     // A DICOM WSI instance is checked as any DICOM file; its label and overview are dropped by the check.
     const dicom = route.importer === 'series' || route.importer === 'slide';
     const bytes = !dicom ? new Uint8Array(0) : 'bytes' in file ? file.bytes : await readFile(file.path);
-    let candidate = bytes;
-    let report: DeidReport | null = null;
-    try {
-      if (dicom) ({ bytes: candidate, report } = await deidentifyDicom(bytes, policy.options, key, pixelStep?.(file.name)));
-    } catch (error) {
-      if (error instanceof RedactionRefused) {
-        sink.refused(file.name, { file: file.name, status: 'refused', reason: `not imported: ${error.message}` });
-        continue;
-      }
-      if (!(error instanceof NotDicomError)) throw error;
+    const step = await deidentifyInstance(bytes, policy.options, key, pixelStep?.(file.name));
+    if (step.refused) {
+      sink.refused(file.name, { file: file.name, status: 'refused', reason: step.reason });
+      continue;
     }
+    const { bytes: candidate, report } = step;
     const verdict = judgeDeid(policy, candidate);
     if (!verdict.admitted) {
       sink.refused(file.name, refusalOf(verdict));

@@ -3,7 +3,8 @@
  * import job (server/import/jobs/dicomwebPullJob.ts): the studies are those the admin picked, or
  * QIDO-RS (pacsQuery.ts) finds those a query names; their instances are counted, WADO-RS retrieves each study (or series) as multipart/related, and each
  * instance goes into the dataset through storeInstances as its part arrives. One instance is in
- * memory at a time: the de-identification gate must see it whole before the blob store does.
+ * memory at a time: de-identification (pullDeid.ts, where the dataset requires it) and the gate
+ * must see it whole before the blob store does.
  *
  * A PACS that fails part-way (a refused retrieve, a connection dropped mid-study) is reported as a
  * refusal of what was not received, and the pull goes on to the next study; the instances already
@@ -16,6 +17,7 @@ import type { DicomwebPullRequest, FileImportOutcome, ImportJobCounts, ImportRep
 import { badRequest } from '../http/errors';
 import { boundaryOf, partBytes, readMultipart } from './multipart';
 import { pacsFailure, pacsHeaders, queryPacsStudies } from './pacsQuery';
+import { pullDeidOf } from './pullDeid';
 import { storeInstances, type ArrivedInstance, type StoreDeps } from './store';
 
 export type PullRequest = DicomwebPullRequest;
@@ -46,6 +48,8 @@ export async function pullFromPacs(
     return { outcomes: [{ file: PULL_QUERY_FILE, status: 'refused', reason: pacsFailure(error, 'the study query') }], itemIds: [] };
   }
   const paths = studies.map((study) => (request.seriesInstanceUid && request.studyInstanceUid ? `studies/${study}/series/${request.seriesInstanceUid}` : `studies/${study}`));
+  const deid = await pullDeidOf(deps.db, datasetId);
+  const shownPaths = deid ? await Promise.all(paths.map(deid.shownPath)) : paths;
   const counts = { done: 0, total: 0, bytes: 0 };
   for (const path of paths) counts.total += await countInstances(base, headers, path);
   onCounts?.({ ...counts });
@@ -53,14 +57,15 @@ export async function pullFromPacs(
   const failures: FileImportOutcome[] = [];
   const fail = (file: string, reason: string) => failures.push({ file, status: 'refused', reason });
   async function* instances(): AsyncGenerator<ArrivedInstance> {
-    for (const path of paths) {
+    for (const [index, path] of paths.entries()) {
       if (signal?.aborted) return;
+      const shownPath = shownPaths[index] as string;
       let n = 0;
       try {
         const response = await fetch(`${base}/${path}`, { headers: { ...headers, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' }, signal });
         const boundary = boundaryOf(response.headers.get('content-type') ?? undefined);
         if (!response.ok || !response.body || boundary === null) {
-          fail(path, `the PACS answered ${response.status} ${response.statusText} to the retrieve`);
+          fail(shownPath, `the PACS answered ${response.status} ${response.statusText} to the retrieve`);
           await response.body?.cancel();
           continue;
         }
@@ -70,11 +75,11 @@ export async function pullFromPacs(
           if (signal?.aborted) return;
           n += 1;
           counts.bytes += bytes.length;
-          yield { name: `${path}/${n}.dcm`, bytes };
+          yield { name: `${shownPath}/${n}.dcm`, bytes };
         }
       } catch (error) {
         if (signal?.aborted) return;
-        fail(path, `${pacsFailure(error, 'the retrieve')}; ${n} instances of it had arrived and are kept`);
+        fail(shownPath, `${pacsFailure(error, 'the retrieve')}; ${n} instances of it had arrived and are kept`);
       }
     }
   }
@@ -82,7 +87,7 @@ export async function pullFromPacs(
     counts.done += 1;
     onCounts?.({ ...counts, total: Math.max(counts.total, counts.done) });
   };
-  const report = await storeInstances(deps, datasetId, instances(), actorId, decided);
+  const report = await storeInstances(deps, datasetId, instances(), actorId, decided, deid?.deidentify);
   return { outcomes: [...report.outcomes, ...failures], itemIds: report.itemIds };
 }
 

@@ -1,15 +1,21 @@
 /**
  * Every DICOM instance that enters a dataset through DICOMweb (STOW-RS, a pull from a PACS) comes
- * in here: the dataset's de-identification policy first (server/deid), then the importer every
- * upload goes through (same refusals, same blob store). Only DICOM series instances: a slide,
- * still or video part is refused, as DICOMweb carries none of those here.
+ * in here: a pull's de-identification step first where the dataset requires it (a PACS holds
+ * identified studies; STOW-RS gives none, its sender de-identifies), then the dataset's
+ * de-identification gate (server/deid) on what that step made, then the importer every upload goes
+ * through (same refusals, same blob store); the reports of the instances stored are kept with the
+ * dataset, as an upload's. Only DICOM series instances: a slide, still or video part is refused,
+ * as DICOMweb carries none of those here.
  */
 import dicomParser from 'dicom-parser';
 import type { Kysely } from 'kysely';
 import type { FileImportOutcome, ImportReport } from '../../src/core/api';
+import type { DeidReport } from '../../src/core/deid/deidentify';
 import type { BlobStore } from '../blobs/blobStore';
 import type { Database } from '../db/schema';
+import type { InstanceDeid } from '../deid/deidentifyInstance';
 import { enforceDeidPolicy, refusalOf } from '../deid/enforcePolicy';
+import { saveDeidReport } from '../deid/policies';
 import { importDicomFiles } from '../import/importFiles';
 import { routeImport } from '../import/route';
 import type { WorkDirs } from '../workDirs/workDirs';
@@ -27,6 +33,9 @@ export interface ArrivedInstance {
   readonly bytes: Uint8Array;
 }
 
+/** De-identifies one instance in memory (deidentifyInstance with the dataset's options and the project key). */
+export type DeidentifyStep = (bytes: Uint8Array) => Promise<InstanceDeid>;
+
 /** Stores the instances one at a time as they arrive; the report lists every one, refused ones too. */
 export async function storeInstances(
   deps: StoreDeps,
@@ -34,6 +43,7 @@ export async function storeInstances(
   instances: AsyncIterable<ArrivedInstance>,
   actorId: string | null,
   onOutcome?: (outcome: FileImportOutcome) => void,
+  deidentify?: DeidentifyStep,
 ): Promise<ImportReport> {
   const refused: FileImportOutcome[] = [];
   const refuse = (outcome: FileImportOutcome) => {
@@ -47,16 +57,34 @@ export async function storeInstances(
         refuse({ file: instance.name, status: 'refused', reason: 'not a DICOM instance of a series (DICOMweb here takes CT, MR and other image series)' });
         continue;
       }
-      const verdict = await enforceDeidPolicy(deps.db, datasetId, instance.bytes);
+      let bytes = instance.bytes;
+      let deidReport: DeidReport | null = null;
+      if (deidentify) {
+        const step = await deidentify(bytes);
+        if (step.refused) {
+          refuse({ file: instance.name, status: 'refused', reason: step.reason });
+          continue;
+        }
+        ({ bytes, report: deidReport } = step);
+      }
+      // The gate runs on what the step made too: a library that missed something is caught here.
+      const verdict = await enforceDeidPolicy(deps.db, datasetId, bytes);
       if (!verdict.admitted) {
         // Named as it arrived (a part's number, a retrieve's path), never by its content: with the policy's code and findings.
         refuse({ ...refusalOf(verdict), file: instance.name });
         continue;
       }
-      yield { name: verdict.fileName ?? instance.name, bytes: instance.bytes };
+      if (deidReport) reports.set(deidReport.sopInstanceUid, deidReport);
+      yield { name: verdict.fileName ?? instance.name, bytes };
     }
   }
+  // By new SOP Instance UID: kept for those the importer stores (or finds already there), as the CLI does.
+  const reports = new Map<string, DeidReport>();
   const report = await importDicomFiles(deps.db, datasetId, admitted(), actorId, { blobs: deps.blobs, now: deps.now, workDirs: deps.workDirs, onOutcome });
+  for (const outcome of report.outcomes) {
+    const deidReport = outcome.status === 'refused' ? undefined : reports.get(outcome.sopInstanceUid ?? '');
+    if (deidReport) await saveDeidReport(deps.db, datasetId, deidReport, deps.now().toISOString());
+  }
   return { outcomes: [...refused, ...report.outcomes], itemIds: report.itemIds };
 }
 

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { DicomwebPushAnswer, DicomwebPushRequest, DicomwebQueryAnswer, DicomwebQueryRequest, ImportJob, ImportReport } from '../../../src/core/api';
 import { readWholeBlob } from '../../blobs/blobStore';
+import { readDeidPolicy } from '../../deid/policies';
 import { decodeFrames, NoDecoder, type DecodedFrame } from '../../dicom/decode/pixels';
 import { FrameNotFound, readFrames } from '../../dicom/frameBytes';
 import { NATIVE_TRANSFER_SYNTAXES } from '../../dicom/uids';
@@ -22,7 +23,7 @@ import { sopUidsOf, storeInstances } from '../../dicomweb/store';
 import { storeResponse, type StoredPart } from '../../dicomweb/storeResponse';
 import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody } from '../../http/streamedBody';
-import { dicomwebPullJobName, storePullManifest } from '../../import/jobs/dicomwebPullJob';
+import { pullJobSource } from '../../import/jobs/dicomwebPullJob';
 import { importJobOf } from '../../import/jobs/jobRows';
 import { userOf } from '../../plugins/auth';
 import { assertDatasetVisible } from '../../services/access';
@@ -267,8 +268,9 @@ export const dicomwebRoutes: FastifyPluginAsync = async (app) => {
     serviceRoot(request.body.baseUrl);
     const { studyInstanceUids, studyInstanceUid, seriesInstanceUid, query } = request.body;
     if (studyInstanceUids && (studyInstanceUid || seriesInstanceUid || query)) throw badRequest('pick studies (studyInstanceUids), or name one study, or give a query: not more than one of these');
-    const manifest = await storePullManifest(ctx.blobs, request.body);
-    const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName: dicomwebPullJobName(request.body), kind: 'dicomwebPull', source: manifest }, request.body.password);
+    const deidRequired = (await readDeidPolicy(ctx.db, id)).mode === 'required';
+    const { fileName, manifest, secret } = await pullJobSource(ctx.blobs, request.body, deidRequired);
+    const job = await ctx.importJobs.submit({ datasetId: id, createdBy: admin.id, fileName, kind: 'dicomwebPull', source: manifest }, secret);
     return reply.code(202).send(importJobOf(job));
   });
 
