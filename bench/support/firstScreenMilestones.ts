@@ -23,6 +23,10 @@ export interface FirstScreenMilestones {
   readonly lastTileReceived: number | null;
   /** The viewer's data-ready="true". */
   readonly drawn: number;
+  /** App only: the early boot script's viewer showing its first full screen where the stage will be, before the app adopts it. */
+  readonly earlyShown: number | null;
+  /** The first full screen of tiles on screen: the early viewer's, else the viewer's data-ready. */
+  readonly shown: number;
   /** App only: the annotation overlay's canvas first drawn (its data-ready="true"), after the tiles by design. */
   readonly outlinesDrawn: number | null;
   /** App only: the side panels (question, AI, GeoJSON) rendered (its last one, the GeoJSON exchange, in the page). */
@@ -35,6 +39,10 @@ export interface RequestLog {
   readonly beforeFirstTile: readonly string[];
   /** JavaScript files the page fetched before the screen was drawn. */
   readonly scripts: readonly string[];
+  /** Tile requests sent until the log was read (a tile asked twice counts twice). */
+  readonly tiles: number;
+  /** Distinct tiles among them. */
+  readonly distinctTiles: number;
 }
 
 interface Entry {
@@ -47,6 +55,7 @@ interface Entry {
 /** What the init script records in the page (see `RECORD_VIEWER_CREATED`). */
 export interface PageMarks {
   readonly drawn: number;
+  readonly earlyShown: number | null;
   readonly viewerCreated: number | null;
   readonly domContentLoaded: number;
   readonly outlinesDrawn: number | null;
@@ -102,6 +111,8 @@ export async function readMilestones(page: Page): Promise<FirstScreenMilestones>
     })),
     marks: {
       drawn: window.__benchSlideReady as number,
+      // The name of src/viewer/slide/earlyViewer.ts's EARLY_SLIDE_SHOWN_MARK (this function runs in the page).
+      earlyShown: performance.getEntriesByName('mejirushi:early-slide-shown')[0]?.startTime ?? null,
       viewerCreated: window.__benchViewerCreated ?? null,
       domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
       outlinesDrawn: window.__benchOutlinesDrawn ?? null,
@@ -124,6 +135,8 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
     firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
     lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
     drawn: marks.drawn,
+    earlyShown: marks.earlyShown,
+    shown: marks.earlyShown === null ? marks.drawn : Math.min(marks.earlyShown, marks.drawn),
     outlinesDrawn: marks.outlinesDrawn,
     panelsShown: marks.panelsShown,
   };
@@ -138,11 +151,14 @@ export function logRequests(page: Page): () => RequestLog {
   page.on('request', onRequest);
   return () => {
     page.off('request', onRequest);
+    const tiles = sent.filter((request) => TILE_PATH.test(request.path)).map((request) => request.path);
     const firstTile = sent.findIndex((request) => TILE_PATH.test(request.path));
     const before = firstTile < 0 ? sent : sent.slice(0, firstTile);
     return {
       beforeFirstTile: before.map((request) => `${request.type} ${request.path}`),
       scripts: sent.filter((request) => request.path.endsWith('.js')).map((request) => request.path.replace(/^.*\//, '')),
+      tiles: tiles.length,
+      distinctTiles: new Set(tiles).size,
     };
   };
 }
@@ -155,6 +171,7 @@ const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['viewerCreated', 'OpenSeadragon made'],
   ['firstTileRequested', 'first tile asked'],
   ['lastTileReceived', 'last tile in'],
+  ['earlyShown', 'early viewer shown'],
   ['drawn', 'drawn'],
   ['outlinesDrawn', 'outlines drawn'],
   ['panelsShown', 'panels shown'],
