@@ -18,6 +18,8 @@ export interface FirstScreenMilestones {
   readonly viewerChunkReceived: number | null;
   /** OpenSeadragon's container in the page: the viewer made, the slide being opened. */
   readonly viewerCreated: number | null;
+  /** App only: the slide viewer's stage (its OpenSeadragon element) in the page: the workspace mounted, the early viewer adopted. */
+  readonly stageMounted: number | null;
   readonly firstTileRequested: number | null;
   /** The last tile asked for before the screen was drawn, in. */
   readonly lastTileReceived: number | null;
@@ -57,6 +59,7 @@ export interface PageMarks {
   readonly drawn: number;
   readonly earlyShown: number | null;
   readonly viewerCreated: number | null;
+  readonly stageMounted: number | null;
   readonly domContentLoaded: number;
   readonly outlinesDrawn: number | null;
   readonly panelsShown: number | null;
@@ -72,9 +75,10 @@ export const RECORD_VIEWER_CREATED = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
-/** Runs in the app's documents before its scripts: when the annotation overlay and the side panels first show. */
+/** Runs in the app's documents before its scripts: when the stage mounts, and the annotation overlay and the side panels first show. */
 export const RECORD_AFTER_FIRST_SCREEN = `
   const marks = [
+    ['__benchStageMounted', '[data-testid="slide-viewport"]'],
     ['__benchOutlinesDrawn', '[data-testid="slide-annotation-canvas"][data-ready="true"]'],
     ['__benchPanelsShown', '[data-testid="geojson-exchange"]'],
   ];
@@ -90,6 +94,7 @@ export const afterFirstScreenShown = (): boolean => window.__benchOutlinesDrawn 
 declare global {
   interface Window {
     __benchViewerCreated?: number;
+    __benchStageMounted?: number;
     __benchOutlinesDrawn?: number;
     __benchPanelsShown?: number;
   }
@@ -114,6 +119,7 @@ export async function readMilestones(page: Page): Promise<FirstScreenMilestones>
       // The name of src/viewer/slide/earlyViewer.ts's EARLY_SLIDE_SHOWN_MARK (this function runs in the page).
       earlyShown: performance.getEntriesByName('mejirushi:early-slide-shown')[0]?.startTime ?? null,
       viewerCreated: window.__benchViewerCreated ?? null,
+      stageMounted: window.__benchStageMounted ?? null,
       domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
       outlinesDrawn: window.__benchOutlinesDrawn ?? null,
       panelsShown: window.__benchPanelsShown ?? null,
@@ -132,6 +138,7 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
     descriptorReceived: first(DESCRIPTOR),
     viewerChunkReceived: first(VIEWER_CHUNK),
     viewerCreated: marks.viewerCreated,
+    stageMounted: marks.stageMounted,
     firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
     lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
     drawn: marks.drawn,
@@ -169,6 +176,7 @@ const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['descriptorReceived', 'detail / .dzi in'],
   ['viewerChunkReceived', 'viewer chunk in'],
   ['viewerCreated', 'OpenSeadragon made'],
+  ['stageMounted', 'stage mounted'],
   ['firstTileRequested', 'first tile asked'],
   ['lastTileReceived', 'last tile in'],
   ['earlyShown', 'early viewer shown'],

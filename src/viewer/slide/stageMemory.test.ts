@@ -58,7 +58,7 @@ describe('the remembered slide stage', () => {
     const storage = memoryStorage();
     expect(expectedViewerSize(storage, laptop)).toEqual(laptop);
     rememberStage(storage, laptop, stage, 'black');
-    expect(expectedViewerSize(storage, laptop)).toEqual({ width: 1000, height: 703.5 });
+    expect(expectedViewerSize(storage, laptop)).toEqual({ width: 1000, height: 703.5, exact: true });
     expect(expectedViewerSize(storage, monitor)).toEqual(monitor);
   });
 });

@@ -6,6 +6,8 @@
  * finds nothing and the early viewer falls back to the window's size, hidden.
  */
 
+import type { ViewerSize } from './tilePrefetch';
+
 /** CSS px of the window's layout viewport, origin top-left. */
 export interface StageRect {
   readonly left: number;
@@ -79,11 +81,10 @@ export function rememberedStage(storage: StageStorage | null, window: WindowSize
 
 /**
  * The viewer size the home view's tiles are guessed for before the viewer is laid out: the
- * remembered stage's, else the window's (the stage is a little smaller, so at worst the finest
- * level guessed is one the viewer also draws). The early script and the app guess alike, so the
- * app's requests take the early answers.
+ * remembered stage's (exact), else the window's (a stand-in: the stage is a little smaller). The
+ * early script and the app guess alike, so the app's requests take the early answers.
  */
-export function expectedViewerSize(storage: StageStorage | null, window: WindowSize): WindowSize {
+export function expectedViewerSize(storage: StageStorage | null, window: WindowSize): ViewerSize {
   const remembered = rememberedStage(storage, window);
-  return remembered ? { width: remembered.stage.width, height: remembered.stage.height } : window;
+  return remembered ? { width: remembered.stage.width, height: remembered.stage.height, exact: true } : window;
 }
