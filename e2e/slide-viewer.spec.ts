@@ -3,7 +3,7 @@ import { hasPathologySampleData } from '../server/testing/sampleData';
 import { EARLY_SLIDE_SHOWN_MARK } from '../src/viewer/slide/earlyViewer';
 import { TILE_CACHE_NAME } from '../src/viewer/slide/offlineTiles';
 import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
-import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test, type Account } from './fixtures/mejirushi';
+import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test, type Account, type Mejirushi } from './fixtures/mejirushi';
 import { expectSlideReady, expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
@@ -146,14 +146,19 @@ async function openByAddressElsewhere(browser: Browser, account: Account, itemId
   return { page, tiles, close: () => context.close() };
 }
 
-test('opened by its address where the stage was laid out before, a slide shows in its stage before the app takes it over, one viewer, no tile asked twice', async ({ page, browser, mejirushi }) => {
+/** A slide opened from its list, once its stage is laid out and remembered: the item, the stage, the remembered value. */
+async function laidOutSlide(page: Page, mejirushi: Mejirushi): Promise<{ itemId: string; stage: Box; stages: string }> {
   const itemId = await singleSlide(mejirushi, SVS);
   await signIn(page, mejirushi.annotator);
   await openSlide(page, itemId);
   const { stage } = await stageAndViewer(page);
   await expect.poll(async () => JSON.parse((await rememberedStages(page)) ?? '[]')[0]?.stage).toEqual(stage);
+  return { itemId, stage, stages: (await rememberedStages(page)) ?? '' };
+}
 
-  const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, (await rememberedStages(page)) ?? '');
+test('opened by its address where the stage was laid out before, a slide shows in its stage before the app takes it over, one viewer, no tile asked twice', async ({ page, browser, mejirushi }) => {
+  const { itemId, stage, stages } = await laidOutSlide(page, mejirushi);
+  const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, stages);
   try {
     const shown = await elsewhere.page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, EARLY_SLIDE_SHOWN_MARK);
     expect(shown).not.toBeNull();
@@ -167,13 +172,9 @@ test('opened by its address where the stage was laid out before, a slide shows i
 });
 
 test('a remembered stage gone stale still ends in the stage the workspace lays out, remembered anew', async ({ page, browser, mejirushi }) => {
-  const itemId = await singleSlide(mejirushi, SVS);
-  await signIn(page, mejirushi.annotator);
-  await openSlide(page, itemId);
-  const { stage } = await stageAndViewer(page);
-  await expect.poll(async () => JSON.parse((await rememberedStages(page)) ?? '[]')[0]?.stage).toEqual(stage);
+  const { itemId, stage, stages } = await laidOutSlide(page, mejirushi);
   // As if the layout had changed since (another version of the app, a panel that moved).
-  const kept = JSON.parse((await rememberedStages(page)) ?? '[]') as { stage: Box }[];
+  const kept = JSON.parse(stages) as { stage: Box }[];
   const stale = JSON.stringify([{ ...kept[0], stage: { left: 0, top: 0, width: 400, height: 300 } }]);
 
   const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, stale);
