@@ -16,7 +16,13 @@
  * against bare OpenSeadragon on a DZI of the same slide, cold, warm, and opened in an already loaded
  * page (the app: from its dataset list; WSI_BROWSER_RUNS each). The app's milestones go on past
  * the tiles to its outlines drawn and side panels shown, which it holds back until the tiles are
- * painted. `BENCH_PROFILE=1` profiles the last cold app navigation (see support/profile.ts).
+ * painted. A first screen counts when it is on screen: the early boot script's viewer, shown where
+ * the stage will be before the app adopts it, or else the app viewer's data-ready. Cold runs start
+ * with no stage remembered (a device new to slides: the early viewer stays hidden), and again with
+ * the stage the app remembered laying out (`first-screen-cold-stage-remembered-ms`); the warm run
+ * finds what its cold run remembered. Tiles asked are counted up to the panels shown, so a second
+ * set after the viewer is adopted shows. `BENCH_PROFILE=1` profiles the last cold app navigation
+ * (see support/profile.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,6 +34,7 @@ import fastifyStatic from '@fastify/static';
 import type { Browser } from '@playwright/test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { SlideItem } from '../src/core/item';
+import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { importDicomFiles } from '../server/import/importFiles';
 import { assignItems, createDataset } from '../server/services/datasets';
@@ -210,11 +217,18 @@ interface Navigation {
 
 /**
  * The first full screen of tiles, in a fresh context (cold) and navigating again (warm). With
- * `profiled` (BENCH_PROFILE=1), the cold navigation is profiled under that title.
+ * `stageMemory` (the app's remembered stage, as localStorage holds it), the context starts with
+ * it, as a device that has shown a slide in a window of this size before. With `profiled`
+ * (BENCH_PROFILE=1), the cold navigation is profiled under that title.
  */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, profiled?: string): Promise<{ cold: Navigation; warm: Navigation }> {
+async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled?: string): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
+    if (stageMemory !== null) {
+      await context.addInitScript(([key, value]) => {
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+      }, [STAGE_MEMORY_KEY, stageMemory] as const);
+    }
     await context.addInitScript({ content: RECORD_READY });
     await context.addInitScript({ content: RECORD_VIEWER_CREATED });
     await context.addInitScript({ content: RECORD_AFTER_FIRST_SCREEN });
@@ -227,7 +241,7 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
       await page.waitForFunction(shown, undefined, { timeout: 120_000 });
       await stopProfile?.();
       const milestones = await readMilestones(page);
-      return { ms: milestones.drawn, milestones, requests: requests() };
+      return { ms: milestones.shown, milestones, requests: requests() };
     };
     const cold = await once(profiled);
     await page.waitForFunction(settled, undefined, { timeout: 120_000 });
@@ -307,14 +321,16 @@ async function browserFirstScreen(): Promise<void> {
     server = await startBenchServer(site.staticDir);
     const { datasetId, itemId } = await importedSlide(server);
     const appUrl = `/items/${itemId}`;
-    const size = await appViewerSize(browser, server, appUrl);
+    const { size, stageMemory } = await appViewerSize(browser, server, appUrl);
     const bareUrl = `${BARE_BASE}slide.html?${new URLSearchParams({ dzi: `/${linkName}/slide.dzi`, w: String(size.w), h: String(size.h) }).toString()}`;
     const app: { cold: Navigation; warm: Navigation; open: number }[] = [];
+    const remembered: { cold: Navigation; warm: Navigation }[] = [];
     const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
       const profiled = PROFILE && run === BROWSER_RUNS - 1 ? 'app cold, navigation until its overlay and panels show' : undefined;
-      app.push({ ...(await firstScreen(browser, server, appUrl, APP, profiled)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
-      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
+      app.push({ ...(await firstScreen(browser, server, appUrl, APP, null, profiled)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      if (stageMemory !== null) remembered.push(await firstScreen(browser, server, appUrl, APP, stageMemory));
+      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE, null)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold.ms));
@@ -324,9 +340,13 @@ async function browserFirstScreen(): Promise<void> {
     const appOpen = median(app.map((r) => r.open));
     const bareOpen = median(bare.map((r) => r.open));
     console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms, opened from its list ${appOpen.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms, opened in the loaded page ${bareOpen.toFixed(0)} ms`);
+    const appRemembered = remembered.length > 0 ? median(remembered.map((r) => r.cold.ms)) : null;
+    if (appRemembered !== null) console.log(`  app cold on a device that laid the stage out before (its size remembered): ${appRemembered.toFixed(0)} ms`);
+    const tileCount = (runs: readonly Navigation[]) => `${median(runs.map((r) => r.requests.tiles))} (distinct ${median(runs.map((r) => r.requests.distinctTiles))})`;
     for (const phase of ['cold', 'warm'] as const) {
-      console.log(`  ${phase} app  (medians): ${formatMilestones(app.map((r) => r[phase].milestones))}`);
-      console.log(`  ${phase} bare (medians): ${formatMilestones(bare.map((r) => r[phase].milestones))}`);
+      console.log(`  ${phase} app  (medians): ${formatMilestones(app.map((r) => r[phase].milestones))}; tiles asked ${tileCount(app.map((r) => r[phase]))}`);
+      if (remembered.length > 0) console.log(`  ${phase} app, stage remembered (medians): ${formatMilestones(remembered.map((r) => r[phase].milestones))}; tiles asked ${tileCount(remembered.map((r) => r[phase]))}`);
+      console.log(`  ${phase} bare (medians): ${formatMilestones(bare.map((r) => r[phase].milestones))}; tiles asked ${tileCount(bare.map((r) => r[phase]))}`);
     }
     const lastCold = app[app.length - 1]?.cold.requests;
     if (lastCold) {
@@ -334,6 +354,7 @@ async function browserFirstScreen(): Promise<void> {
       console.log(`  app cold, last run: scripts fetched: ${lastCold.scripts.join(', ')}`);
     }
     printBench('wsi-tiles', 'first-screen-cold-ms', appCold, bareCold);
+    if (appRemembered !== null) printBench('wsi-tiles', 'first-screen-cold-stage-remembered-ms', appRemembered, bareCold);
     printBench('wsi-tiles', 'first-screen-warm-ms', appWarm, bareWarm);
     printBench('wsi-tiles', 'first-screen-open-ms', appOpen, bareOpen);
   } finally {
@@ -356,15 +377,19 @@ async function importedSlide(server: BenchServer): Promise<{ datasetId: string; 
   return { datasetId: dataset.id, itemId };
 }
 
-/** The app's slide viewer size, which the bare page copies so both fill the same pixels. */
-async function appViewerSize(browser: Browser, server: BenchServer, appUrl: string): Promise<{ w: number; h: number }> {
+/**
+ * The app's slide viewer size, which the bare page copies so both fill the same pixels, and the
+ * stage the app remembered laying out (null where the app remembers none).
+ */
+async function appViewerSize(browser: Browser, server: BenchServer, appUrl: string): Promise<{ size: { w: number; h: number }; stageMemory: string | null }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
     const box = await page.locator('[data-testid="slide-viewer"][data-ready="true"]').boundingBox({ timeout: 120_000 });
     if (!box) throw new Error('cannot measure the app slide viewer');
-    return { w: Math.round(box.width), h: Math.round(box.height) };
+    const stageMemory = await page.evaluate((key) => localStorage.getItem(key), STAGE_MEMORY_KEY);
+    return { size: { w: Math.round(box.width), h: Math.round(box.height) }, stageMemory };
   } finally {
     await context.close();
   }

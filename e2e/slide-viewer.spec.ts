@@ -1,8 +1,10 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { hasPathologySampleData } from '../server/testing/sampleData';
+import { EARLY_SLIDE_SHOWN_MARK } from '../src/viewer/slide/earlyViewer';
 import { TILE_CACHE_NAME } from '../src/viewer/slide/offlineTiles';
-import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test } from './fixtures/mejirushi';
-import { expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
+import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
+import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test, type Account, type Mejirushi } from './fixtures/mejirushi';
+import { expectSlideReady, expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
 
@@ -88,4 +90,98 @@ test('tiles already viewed stay readable offline; unseen ones are named missing'
   await context.setOffline(false);
   await byTestId(page, 'slide-tiles-retry').click();
   await expect(notice).toHaveCount(0);
+});
+
+/** A box in CSS px of the window, rounded to the device pixel. */
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The stage the workspace laid out, and OpenSeadragon's element in it (one, filling it). */
+async function stageAndViewer(page: Page): Promise<{ stage: Box; viewers: Box[]; outside: number }> {
+  return page.evaluate(() => {
+    const box = (element: Element): Box => {
+      const { left, top, width, height } = element.getBoundingClientRect();
+      return { left, top, width, height };
+    };
+    const stage = document.querySelector('[data-testid="slide-viewport"]');
+    if (!stage) throw new Error('no slide stage');
+    const containers = [...document.querySelectorAll('.openseadragon-container')];
+    return { stage: box(stage), viewers: [...stage.children].map(box), outside: containers.filter((container) => !stage.contains(container)).length };
+  });
+}
+
+const rememberedStages = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STAGE_MEMORY_KEY);
+
+/** How much later the app's entry script arrives, so the early boot script surely shows the slide before the app runs (as on a slow device). */
+const APP_ENTRY_DELAY_MS = 1500;
+
+/**
+ * The slide opened by its address in a browser new to it (no copy of its detail, no tile cached,
+ * no service worker) whose device remembers `stages` (STAGE_MEMORY_KEY's value), the app's entry
+ * script held back APP_ENTRY_DELAY_MS. Returns the page, once the slide is ready, and the tile
+ * paths it asked for.
+ */
+async function openByAddressElsewhere(browser: Browser, account: Account, itemId: string, stages: string): Promise<{ page: Page; tiles: string[]; close: () => Promise<void> }> {
+  // No service worker: the page's own requests are the ones held back and counted.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(([key, value]) => {
+    if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+  }, [STAGE_MEMORY_KEY, stages] as const);
+  const page = await context.newPage();
+  await signIn(page, account);
+  const tiles: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/tiles/')) tiles.push(new URL(request.url()).pathname);
+  });
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, APP_ENTRY_DELAY_MS));
+    await route.continue();
+  });
+  await page.goto(`/items/${itemId}`);
+  await expectSlideReady(page);
+  return { page, tiles, close: () => context.close() };
+}
+
+/** A slide opened from its list, once its stage is laid out and remembered: the item, the stage, the remembered value. */
+async function laidOutSlide(page: Page, mejirushi: Mejirushi): Promise<{ itemId: string; stage: Box; stages: string }> {
+  const itemId = await singleSlide(mejirushi, SVS);
+  await signIn(page, mejirushi.annotator);
+  await openSlide(page, itemId);
+  const { stage } = await stageAndViewer(page);
+  await expect.poll(async () => JSON.parse((await rememberedStages(page)) ?? '[]')[0]?.stage).toEqual(stage);
+  return { itemId, stage, stages: (await rememberedStages(page)) ?? '' };
+}
+
+test('opened by its address where the stage was laid out before, a slide shows in its stage before the app takes it over, one viewer, no tile asked twice', async ({ page, browser, mejirushi }) => {
+  const { itemId, stage, stages } = await laidOutSlide(page, mejirushi);
+  const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, stages);
+  try {
+    const shown = await elsewhere.page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, EARLY_SLIDE_SHOWN_MARK);
+    expect(shown).not.toBeNull();
+    // Adopted where it was made: the same box, no resize, so no second set of tiles for a new size.
+    expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
+    expect(elsewhere.tiles.length).toBeGreaterThan(0);
+    expect(elsewhere.tiles.length).toBe(new Set(elsewhere.tiles).size);
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+test('a remembered stage gone stale still ends in the stage the workspace lays out, remembered anew', async ({ page, browser, mejirushi }) => {
+  const { itemId, stage, stages } = await laidOutSlide(page, mejirushi);
+  // As if the layout had changed since (another version of the app, a panel that moved).
+  const kept = JSON.parse(stages) as { stage: Box }[];
+  const stale = JSON.stringify([{ ...kept[0], stage: { left: 0, top: 0, width: 400, height: 300 } }]);
+
+  const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, stale);
+  try {
+    expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
+    await expect.poll(async () => JSON.parse((await rememberedStages(elsewhere.page)) ?? '[]')[0]?.stage).toEqual(stage);
+  } finally {
+    await elsewhere.close();
+  }
 });

@@ -18,11 +18,17 @@ export interface FirstScreenMilestones {
   readonly viewerChunkReceived: number | null;
   /** OpenSeadragon's container in the page: the viewer made, the slide being opened. */
   readonly viewerCreated: number | null;
+  /** App only: the slide viewer's stage (its OpenSeadragon element) in the page: the workspace mounted, the early viewer adopted. */
+  readonly stageMounted: number | null;
   readonly firstTileRequested: number | null;
   /** The last tile asked for before the screen was drawn, in. */
   readonly lastTileReceived: number | null;
   /** The viewer's data-ready="true". */
   readonly drawn: number;
+  /** App only: the early boot script's viewer showing its first full screen where the stage will be, before the app adopts it. */
+  readonly earlyShown: number | null;
+  /** The first full screen of tiles on screen: the early viewer's, else the viewer's data-ready. */
+  readonly shown: number;
   /** App only: the annotation overlay's canvas first drawn (its data-ready="true"), after the tiles by design. */
   readonly outlinesDrawn: number | null;
   /** App only: the side panels (question, AI, GeoJSON) rendered (its last one, the GeoJSON exchange, in the page). */
@@ -35,6 +41,10 @@ export interface RequestLog {
   readonly beforeFirstTile: readonly string[];
   /** JavaScript files the page fetched before the screen was drawn. */
   readonly scripts: readonly string[];
+  /** Tile requests sent until the log was read (a tile asked twice counts twice). */
+  readonly tiles: number;
+  /** Distinct tiles among them. */
+  readonly distinctTiles: number;
 }
 
 interface Entry {
@@ -47,7 +57,9 @@ interface Entry {
 /** What the init script records in the page (see `RECORD_VIEWER_CREATED`). */
 export interface PageMarks {
   readonly drawn: number;
+  readonly earlyShown: number | null;
   readonly viewerCreated: number | null;
+  readonly stageMounted: number | null;
   readonly domContentLoaded: number;
   readonly outlinesDrawn: number | null;
   readonly panelsShown: number | null;
@@ -63,9 +75,10 @@ export const RECORD_VIEWER_CREATED = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
-/** Runs in the app's documents before its scripts: when the annotation overlay and the side panels first show. */
+/** Runs in the app's documents before its scripts: when the stage mounts, and the annotation overlay and the side panels first show. */
 export const RECORD_AFTER_FIRST_SCREEN = `
   const marks = [
+    ['__benchStageMounted', '[data-testid="slide-viewport"]'],
     ['__benchOutlinesDrawn', '[data-testid="slide-annotation-canvas"][data-ready="true"]'],
     ['__benchPanelsShown', '[data-testid="geojson-exchange"]'],
   ];
@@ -81,6 +94,7 @@ export const afterFirstScreenShown = (): boolean => window.__benchOutlinesDrawn 
 declare global {
   interface Window {
     __benchViewerCreated?: number;
+    __benchStageMounted?: number;
     __benchOutlinesDrawn?: number;
     __benchPanelsShown?: number;
   }
@@ -102,7 +116,10 @@ export async function readMilestones(page: Page): Promise<FirstScreenMilestones>
     })),
     marks: {
       drawn: window.__benchSlideReady as number,
+      // The name of src/viewer/slide/earlyViewer.ts's EARLY_SLIDE_SHOWN_MARK (this function runs in the page).
+      earlyShown: performance.getEntriesByName('mejirushi:early-slide-shown')[0]?.startTime ?? null,
       viewerCreated: window.__benchViewerCreated ?? null,
+      stageMounted: window.__benchStageMounted ?? null,
       domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
       outlinesDrawn: window.__benchOutlinesDrawn ?? null,
       panelsShown: window.__benchPanelsShown ?? null,
@@ -121,9 +138,12 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
     descriptorReceived: first(DESCRIPTOR),
     viewerChunkReceived: first(VIEWER_CHUNK),
     viewerCreated: marks.viewerCreated,
+    stageMounted: marks.stageMounted,
     firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
     lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
     drawn: marks.drawn,
+    earlyShown: marks.earlyShown,
+    shown: marks.earlyShown === null ? marks.drawn : Math.min(marks.earlyShown, marks.drawn),
     outlinesDrawn: marks.outlinesDrawn,
     panelsShown: marks.panelsShown,
   };
@@ -138,11 +158,14 @@ export function logRequests(page: Page): () => RequestLog {
   page.on('request', onRequest);
   return () => {
     page.off('request', onRequest);
+    const tiles = sent.filter((request) => TILE_PATH.test(request.path)).map((request) => request.path);
     const firstTile = sent.findIndex((request) => TILE_PATH.test(request.path));
     const before = firstTile < 0 ? sent : sent.slice(0, firstTile);
     return {
       beforeFirstTile: before.map((request) => `${request.type} ${request.path}`),
       scripts: sent.filter((request) => request.path.endsWith('.js')).map((request) => request.path.replace(/^.*\//, '')),
+      tiles: tiles.length,
+      distinctTiles: new Set(tiles).size,
     };
   };
 }
@@ -153,8 +176,10 @@ const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['descriptorReceived', 'detail / .dzi in'],
   ['viewerChunkReceived', 'viewer chunk in'],
   ['viewerCreated', 'OpenSeadragon made'],
+  ['stageMounted', 'stage mounted'],
   ['firstTileRequested', 'first tile asked'],
   ['lastTileReceived', 'last tile in'],
+  ['earlyShown', 'early viewer shown'],
   ['drawn', 'drawn'],
   ['outlinesDrawn', 'outlines drawn'],
   ['panelsShown', 'panels shown'],

@@ -2,8 +2,9 @@
  * The page's first script, a few kB evaluated before the app's bundle (vite/earlyBootScript.ts
  * puts it first in index.html). On an item's URL with a usable stored session it asks for the
  * item's detail at once (any kind: the app's API client takes that answer, see earlyRequests.ts);
- * for a slide also OpenSeadragon's chunk and the home view's tiles, and it makes the viewer in a
- * hidden element, which the app's slide viewer adopts (earlyViewer.ts). The slide's open, its
+ * for a slide also OpenSeadragon's chunk and the home view's tiles, and it makes the viewer where
+ * the app's stage was laid out last time (shown once drawn) or else hidden, which the app's slide
+ * viewer adopts (earlyViewer.ts). The slide's open, its
  * first frames and its tiles' arrival then overlap the app's evaluation and first render instead
  * of following them. Anything unusual (signed out, expired, refused, not found, not a slide) ends
  * it quietly: the app then does what it always did.
@@ -13,8 +14,9 @@ import type { SlideItem } from '../core/item';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
-import { earlyViewerWanted, offerEarlyViewer } from '../viewer/slide/earlyViewer';
+import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyViewer } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
+import { expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
 import { requestEarly } from './earlyRequests';
@@ -38,22 +40,41 @@ function earlyTileLoader(itemId: string, slide: SlideItem, token: string): LoadT
     );
 }
 
-/** OpenSeadragon in a hidden element of the window's size (the viewer's own is not laid out yet). */
-function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile): void {
+/**
+ * OpenSeadragon, hidden, where the stage was laid out in a window of this size (stageMemory.ts),
+ * shown there once its first full screen of tiles is drawn: the reader sees the slide before the
+ * app has rendered, in the place the app's stage will take it over without a resize. Without a
+ * remembered stage: hidden at the window's size until the app adopts it (its own element is not
+ * laid out yet).
+ */
+function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, place: RememberedStage | null): void {
   const host = document.createElement('div');
-  host.style.cssText = `position:fixed;left:0;top:0;width:${window.innerWidth}px;height:${window.innerHeight}px;visibility:hidden;pointer-events:none`;
+  const { left, top, width, height } = place?.stage ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+  host.style.cssText = `position:fixed;left:${left}px;top:${top}px;width:${width}px;height:${height}px;visibility:hidden;pointer-events:none`;
+  if (place) host.style.background = place.background;
   document.body.append(host);
   let load = earlyLoad;
   const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y));
+  const stopShowing = place
+    ? handle.display.subscribe(() => {
+        if (!handle.display.snapshot().ready) return;
+        stopShowing?.();
+        host.style.visibility = 'visible';
+        performance.mark(EARLY_SLIDE_SHOWN_MARK);
+      })
+    : null;
   offerEarlyViewer({
     itemId,
     slideKey: JSON.stringify(slide),
-    host,
     handle,
-    loadTilesWith: (next) => {
+    adoptInto: (element, next) => {
+      stopShowing?.();
+      host.style.cssText = 'position:absolute;inset:0';
+      element.append(host);
       load = next;
     },
     destroy: () => {
+      stopShowing?.();
       chunk.destroyOsdHandle(handle);
       host.remove();
     },
@@ -77,11 +98,13 @@ async function startItem(itemId: string): Promise<void> {
   if (content.kind !== 'slide' || slideProblem(content) || !viewerChunk || !earlyViewerWanted()) return;
   const load = earlyTileLoader(itemId, content, login.token);
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
-  for (const { level, x, y } of homeViewTiles(content, { width: window.innerWidth, height: window.innerHeight }, window.devicePixelRatio || 1)) {
+  const windowSize = { width: window.innerWidth, height: window.innerHeight };
+  const place = rememberedStage(storage, windowSize);
+  for (const { level, x, y } of homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1)) {
     load(level, x, y).catch(() => undefined);
   }
   const chunk = await viewerChunk;
-  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load);
+  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, place);
 }
 
 const route = parseRoute(window.location.pathname);

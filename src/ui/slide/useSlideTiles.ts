@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { SlideItem } from '../../core/item';
 import { appServices } from '../../store';
+import { deviceStorage } from '../item/knownKinds';
+import { expectedViewerSize } from '../../viewer/slide/stageMemory';
 import { browserOfflineTiles, type OfflineTiles } from '../../viewer/slide/offlineTiles';
 import type { LoadTile } from '../../viewer/slide/tileLoadError';
 import { homeViewTiles, withPrefetch, type PrefetchingLoader } from '../../viewer/slide/tilePrefetch';
@@ -23,15 +25,15 @@ function slideTilesOf(itemId: string, tileVersion: string): NonNullable<typeof c
 
 /**
  * Starts fetching the slide's home view while its records and viewer load. The viewer is not
- * laid out yet: the window's size stands in for it (the viewer is a little smaller, so at worst
- * the finest level guessed is one the viewer also draws). Once per slide: a refreshed detail
- * must not leave tiles waiting for a viewer that already has them.
+ * laid out yet: the size it had last time in a window of this size stands in for it, else the
+ * window's (see expectedViewerSize). Once per slide: a refreshed detail must not leave tiles
+ * waiting for a viewer that already has them.
  */
 export function prefetchSlideHome(itemId: string, slide: SlideItem): void {
   const slideTiles = slideTilesOf(itemId, slide.tileVersion);
   if (slideTiles.prefetched) return;
   slideTiles.prefetched = true;
-  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  const viewport = expectedViewerSize(deviceStorage(), { width: window.innerWidth, height: window.innerHeight });
   slideTiles.tiles.prefetch(homeViewTiles(slide, viewport, window.devicePixelRatio || 1));
 }
 

@@ -13,6 +13,7 @@ import { FIRST_SCREEN_FALLBACK_MS, useFirstScreen } from '../../offline/firstScr
 import { useFirstScreenDue } from '../firstScreenDue';
 import { useOsdViewer } from './useOsdViewer';
 import { useSlideDisplay } from './useSlideDisplay';
+import { useStageMemory } from './useStageMemory';
 import '../SeriesViewer.css';
 import './SlideViewer.css';
 
@@ -88,6 +89,7 @@ function OpenSlide({ itemId, slide, loadTile, renderOverlay, onHandle, onFirstSc
   }, [loadTile]);
 
   const handle = useOsdViewer(elementRef, itemId, slide, loadTileRef);
+  useStageMemory(rootRef, elementRef);
   const display = useSlideDisplay(handle);
   useFirstScreen(display.ready);
   useSlideTestHook(handle);

@@ -8,9 +8,8 @@ function viewer(itemId: string, slideKey: string): EarlyViewer & { destroyed: ()
   return {
     itemId,
     slideKey,
-    host: {} as HTMLElement, // the slot only passes it on
     handle: {} as OsdHandle, // the slot only passes it on
-    loadTilesWith: () => undefined,
+    adoptInto: () => undefined,
     destroy: () => {
       destroyed = true;
     },

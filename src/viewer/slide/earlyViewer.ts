@@ -7,15 +7,16 @@
 import type { OsdHandle } from './osdViewer';
 import type { LoadTile } from './tileLoadError';
 
+/** The performance mark set when the early viewer shows its first full screen of tiles, before the app adopts it (bench and e2e read it). */
+export const EARLY_SLIDE_SHOWN_MARK = 'mejirushi:early-slide-shown';
+
 export interface EarlyViewer {
   readonly itemId: string;
   /** The slide content it opened, as JSON: adopted only for an equal slide. */
   readonly slideKey: string;
-  /** OpenSeadragon's element, hidden until adopted. */
-  readonly host: HTMLElement;
   readonly handle: OsdHandle;
-  /** Where its tiles come from from now on (the page's loader). */
-  loadTilesWith(load: LoadTile): void;
+  /** Moves OpenSeadragon's element into `element`, filling it, its tiles from `load` from now on (the page's loader). */
+  adoptInto(element: HTMLElement, load: LoadTile): void;
   destroy(): void;
 }
 

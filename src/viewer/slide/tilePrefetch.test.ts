@@ -23,6 +23,14 @@ describe('homeViewTiles', () => {
     expect(tiles[0]).toEqual({ level: 4, x: 0, y: 0 });
   });
 
+  it("for the laid-out viewer's exact size, also takes the levels OpenSeadragon draws down to half a screen px per px", () => {
+    // The 1028 × 704 stage of a 1280 × 860 window: the slide shows 526 px wide; level 2 (555 px) is
+    // within twice that, level 1 (1110 px) is not. As a stand-in size it would stop before level 2.
+    const exact = homeViewTiles(slide, { width: 1028, height: 704, exact: true }, 1);
+    expect([...new Set(exact.map((t) => t.level))]).toEqual([4, 3, 2]);
+    expect([...new Set(homeViewTiles(slide, { width: 1028, height: 704 }, 1).map((t) => t.level))]).toEqual([4, 3]);
+  });
+
   it('goes one level finer on a screen with two device px per CSS px', () => {
     const levels = new Set(homeViewTiles(slide, { width: 1280, height: 860 }, 2).map((t) => t.level));
     expect([...levels]).toEqual([4, 3, 2, 1]);

@@ -18,20 +18,35 @@ export interface TileAddress {
 export const MAX_PREFETCHED_TILES = 64;
 
 /**
+ * OpenSeadragon's `minPixelRatio` (its default, kept by osdViewer.ts): it draws a level down to half
+ * a screen px per level px, so it also wants the level up to twice as wide as the slide is shown.
+ */
+export const OSD_MIN_PIXEL_RATIO = 0.5;
+
+/** A viewer's size in CSS px; `exact` when it is the laid-out viewer's, not a stand-in (the window). */
+export interface ViewerSize {
+  readonly width: number;
+  readonly height: number;
+  readonly exact?: boolean;
+}
+
+/**
  * The tiles of the home view in a viewer of `viewport` CSS px at `pixelRatio` device px per CSS
  * px: the levels no wider than the fitted slide on screen, coarsest first, none beyond
- * MAX_PREFETCHED_TILES. OpenSeadragon loads each of them, coarse to fine; whether it also wants the
- * next finer level depends on the exact viewer size, so that one is left to it.
+ * MAX_PREFETCHED_TILES. OpenSeadragon also wants the finer levels up to 1 / OSD_MIN_PIXEL_RATIO
+ * times that width: taken too when the size is exact; for a stand-in size (larger than the viewer)
+ * they are left to it, as the guess could then cost a level it never draws.
  */
-export function homeViewTiles(slide: SlideItem, viewport: { readonly width: number; readonly height: number }, pixelRatio: number): TileAddress[] {
+export function homeViewTiles(slide: SlideItem, viewport: ViewerSize, pixelRatio: number): TileAddress[] {
   const full = slide.levels[0];
   if (!full || viewport.width <= 0 || viewport.height <= 0) return [];
   const fit = Math.min(viewport.width / full.width, viewport.height / full.height);
   const shownWidth = full.width * fit * pixelRatio;
+  const widest = viewport.exact ? shownWidth / OSD_MIN_PIXEL_RATIO : shownWidth;
   const tiles: TileAddress[] = [];
   for (let level = slide.levels.length - 1; level >= 0; level -= 1) {
     const size = slide.levels[level];
-    if (!size || (size.width > shownWidth && level !== slide.levels.length - 1)) break;
+    if (!size || (size.width > widest && level !== slide.levels.length - 1)) break;
     const [columns, rows] = tileGrid(slide, level);
     if (tiles.length + columns * rows > MAX_PREFETCHED_TILES) break;
     for (let y = 0; y < rows; y += 1) for (let x = 0; x < columns; x += 1) tiles.push({ level, x, y });

@@ -30,9 +30,7 @@ export function useOsdViewer(
     const early = adoptEarlyViewer(itemId, slideKey);
     let made: OsdHandle;
     if (early) {
-      early.host.style.cssText = 'position:absolute;inset:0';
-      element.append(early.host);
-      early.loadTilesWith(loadTile);
+      early.adoptInto(element, loadTile);
       made = early.handle;
     } else {
       made = createOsdHandle(element, itemId, slideRef.current, loadTile);
