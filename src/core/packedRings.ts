@@ -16,6 +16,21 @@ import type { StoredRecord } from './records';
 const PAGE = Symbol('packedRings.page');
 const RING = Symbol('packedRings.ring');
 
+/**
+ * `points` of every packed outline: an own, enumerable getter (spread, JSON and structured clone
+ * read it as a plain ring), one shared descriptor. Defined on each object rather than written in
+ * an object literal, which makes a new getter function per outline: parse + pack of 10^5
+ * outlines in Node (min of 6 rounds, under load) 1.06 s this way, 1.24 s with the literal, 1.42 s
+ * for the parse alone keeping every vertex pair.
+ */
+const POINTS: PropertyDescriptor = {
+  get(this: PackedPolygon): Ring {
+    return this[PAGE].points(this[RING]);
+  },
+  enumerable: true,
+  configurable: false,
+};
+
 /** One ring in a page: vertices `from … to - 1` of `page.coords` (x at 2i, y at 2i + 1), image px. */
 export interface PackedRing {
   readonly coords: Float64Array;
@@ -65,14 +80,8 @@ export class PackedRings {
   geometry(i: number): Geometry {
     const existing = this.owners[i];
     if (existing) return existing;
-    const geometry: PackedPolygon = {
-      type: 'polygon',
-      get points(): Ring {
-        return this[PAGE].points(this[RING]);
-      },
-      [PAGE]: this,
-      [RING]: i,
-    };
+    const geometry = { type: 'polygon', [PAGE]: this, [RING]: i } as Omit<PackedPolygon, 'points'> as PackedPolygon;
+    Object.defineProperty(geometry, 'points', POINTS);
     this.owners[i] = geometry;
     return geometry;
   }
