@@ -4,7 +4,7 @@
  * computed while drawing instead of stored per outline.
  */
 import type { Geometry, Point } from '../../../core/annotation';
-import { packedRingOf, type PackedRing } from '../../../core/packedRings';
+import { packedRingOf } from '../../../core/packedRings';
 import { outlinePaths } from '../../annotation/geometryRings';
 import { SIMPLIFY_SCREEN_PX } from './levelOfDetail';
 import type { FrameView, Paint } from './paintTarget';
@@ -30,8 +30,11 @@ export function traceRing(paint: Paint, points: readonly Point[], closed: boolea
   if (closed) paint.closePath();
 }
 
-/** `traceRing` of a packed outline, its coordinates read in place (no vertex pairs made per frame). */
-export function tracePackedRing(paint: Paint, { coords, from, to }: PackedRing, view: FrameView): void {
+/**
+ * `traceRing` of a closed ring held as vertices `from … to - 1` of packed coordinates (x, y
+ * interleaved), read in place: no vertex pairs made per frame.
+ */
+export function tracePackedRing(paint: Paint, coords: Float32Array | Float64Array, from: number, to: number, view: FrameView): void {
   if (to <= from) return;
   const { a, b, c, d, e, f } = view.transform;
   let lastX = a * coords[2 * from]! + c * coords[2 * from + 1]! + e;
@@ -54,7 +57,7 @@ export function tracePackedRing(paint: Paint, { coords, from, to }: PackedRing, 
 export function traceGeometry(paint: Paint, geometry: Geometry, view: FrameView): void {
   if (geometry.type === 'polygon') {
     const packed = packedRingOf(geometry);
-    if (packed) return tracePackedRing(paint, packed, view);
+    if (packed) return tracePackedRing(paint, packed.coords, packed.from, packed.to, view);
     traceRing(paint, geometry.points, true, view);
     for (const hole of geometry.holes ?? []) traceRing(paint, hole, true, view);
     return;
