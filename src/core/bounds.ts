@@ -1,4 +1,5 @@
 import type { AnnotationRecord, Geometry, Point } from './annotation';
+import { packedBounds } from './packedRings';
 
 /** An axis-aligned box in the record's image px (level-0 px for a slide), edges included. */
 export interface Box {
@@ -28,8 +29,10 @@ export function geometryBounds(geometry: Geometry): Box {
     }
     // Holes lie inside their outer ring, so outer rings alone bound a polygon.
     case 'polyline':
-    case 'polygon':
       return pointsBounds([geometry.points]);
+    // A packed outline's box was computed while packing: its vertices are not read again.
+    case 'polygon':
+      return packedBounds(geometry) ?? pointsBounds([geometry.points]);
     case 'multiPolygon':
       return pointsBounds(geometry.polygons.map((polygon) => polygon.points));
   }

@@ -1,14 +1,19 @@
 import type { Geometry, Point, PolygonRings, Ring } from '../annotation';
 import type { Box } from '../bounds';
+import { packedRingOf, type PackedRing } from '../packedRings';
 import { ellipseRing } from './rings';
 
 /** Distance from `p` to the segment a–b (image px). */
 export function distanceToSegment(p: Point, a: Point, b: Point): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
+  return segmentDistance(p[0], p[1], a[0], a[1], b[0], b[1]);
+}
+
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
   const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+  const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, ((px - ax) * dx + (py - ay) * dy) / length2));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 /** Distance from `p` to the nearest edge of a path (closed: the last vertex joins the first). */
@@ -41,6 +46,29 @@ function distanceToPolygonOutline(p: Point, polygon: PolygonRings): number {
   return Math.min(distanceToPath(p, polygon.points, true), ...(polygon.holes ?? []).map((hole) => distanceToPath(p, hole, true)));
 }
 
+/** `pointInRing` over a packed ring's coordinates, read in place. */
+function pointInPackedRing(p: Point, { coords, from, to }: PackedRing): boolean {
+  const [x, y] = p;
+  let inside = false;
+  for (let i = from, j = to - 1; i < to; j = i, i += 1) {
+    const xi = coords[2 * i]!;
+    const yi = coords[2 * i + 1]!;
+    const xj = coords[2 * j]!;
+    const yj = coords[2 * j + 1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** `distanceToPath` (closed) over a packed ring's coordinates. */
+function distanceToPackedRing(p: Point, { coords, from, to }: PackedRing): number {
+  let best = Infinity;
+  for (let i = from, j = to - 1; i < to; j = i, i += 1) {
+    best = Math.min(best, segmentDistance(p[0], p[1], coords[2 * j]!, coords[2 * j + 1]!, coords[2 * i]!, coords[2 * i + 1]!));
+  }
+  return best;
+}
+
 function insideEllipse(p: Point, g: Extract<Geometry, { type: 'ellipse' }>): boolean {
   const [rx, ry] = g.radii;
   if (rx === 0 || ry === 0) return false;
@@ -65,8 +93,11 @@ export function hitsGeometry(geometry: Geometry, p: Point, tolerance: number): b
       return Math.hypot(p[0] - geometry.point[0], p[1] - geometry.point[1]) <= tolerance;
     case 'polyline':
       return distanceToPath(p, geometry.points, false) <= tolerance;
-    case 'polygon':
+    case 'polygon': {
+      const packed = packedRingOf(geometry);
+      if (packed) return pointInPackedRing(p, packed) || distanceToPackedRing(p, packed) <= tolerance;
       return pointInPolygon(p, geometry) || distanceToPolygonOutline(p, geometry) <= tolerance;
+    }
     case 'multiPolygon':
       return geometry.polygons.some((polygon) => pointInPolygon(p, polygon) || distanceToPolygonOutline(p, polygon) <= tolerance);
     case 'rectangle': {

@@ -6,6 +6,7 @@
  * with a row is the row's; one without is the base's, synced at the base's version.
  */
 import type { RecordPage } from '../../core/api';
+import { packStoredRecords } from '../../core/packedRings';
 import type { StoredRecord } from '../../core/records';
 import { Dexie, type IndexableType } from 'dexie';
 import type { BaseIndexKey, BaseIndexRow, MejirushiDb } from '../db';
@@ -75,7 +76,7 @@ export async function readBase(db: MejirushiDb, doc: DocumentRef): Promise<Store
     .where('[itemId+annotatorId+seq]')
     .between(lower, upper, true, true)
     .each((row) => {
-      for (const record of parseBasePage(row.text).records) out.push(record);
+      for (const record of packStoredRecords(parseBasePage(row.text).records)) out.push(record);
     });
   return out;
 }

@@ -8,10 +8,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordPage } from '../../core/api';
 import type { AnnotationRecord } from '../../core/annotation';
 import { RECORD_SCHEMA } from '../../core/records';
+import { packedRingOf } from '../../core/packedRings';
 import { humanProvenance } from '../../core/testing/records';
 import { MejirushiDb } from '../db';
 import { loadDocument } from './initialLoad';
-import { readRecords } from './recordRows';
+import { editedRow, readRecords } from './recordRows';
 
 const DOC = { itemId: 'slide-1', annotatorId: 'u1' } as const;
 const LABEL_SET = { labelSetId: 'gastric-biopsy', labelSetVersion: 1 } as const;
@@ -146,5 +147,33 @@ describe('loadDocument', () => {
     expect(loaded.records?.map((record) => record.id)).toEqual(Array.from({ length: 10 }, (_, i) => outline(i).id));
     expect(log.filter((line) => line !== 'request gland-999')).toEqual(['request first', 'request gland-003', 'request gland-007']);
     await loaded.stored;
+  });
+
+  it('answers outlines packed, read back from the stored base packed too, each serialising and storing as the plain record', async () => {
+    db = new MejirushiDb('initial-load-packed');
+    const polygons = Array.from({ length: 7 }, (_, i): AnnotationRecord => ({ ...outline(i), geometry: { type: 'polygon', points: [[i, 0], [i + 4.5, 1], [i + 2, 3.25]] } }));
+    const pages = [polygons.slice(0, 4), polygons.slice(4)];
+    const api = {
+      listRecordsText: async (_itemId: string, page: { after?: string | null } = {}): Promise<string> => {
+        const records = page.after ? pages[1]! : pages[0]!;
+        return JSON.stringify({ records: records.map((record) => ({ id: record.id, version: 1, schema: RECORD_SCHEMA.shape, record })), nextCursor: page.after ? null : records.at(-1)!.id, revision: 3 } satisfies RecordPage);
+      },
+    };
+    const loaded = await loadDocument(api, db, DOC, LABEL_SET, { pageSize: 4, now: 1 });
+    await loaded.stored;
+    const isPacked = (record: AnnotationRecord) => record.type === 'shape' && packedRingOf(record.geometry) !== null;
+    expect(loaded.records?.every(isPacked)).toBe(true);
+    expect(JSON.stringify(loaded.records)).toBe(JSON.stringify(polygons));
+    const reread = await readRecords(db, DOC);
+    expect(reread.every(isPacked)).toBe(true);
+    expect(JSON.stringify(reread)).toBe(JSON.stringify(polygons));
+
+    // A class change keeps the packed geometry: its row is stored (structured clone) as the plain record.
+    const before = loaded.records![5]!;
+    const after = { ...before, classCode: 'lesion.adenoma' } as AnnotationRecord;
+    await db.records.put(editedRow(DOC, before.id, undefined, [before, after], 2)!);
+    const row = await db.records.get([DOC.itemId, DOC.annotatorId, before.id]);
+    expect(row?.record).toEqual({ ...polygons[5], classCode: 'lesion.adenoma' });
+    expect(row?.record && isPacked(row.record)).toBe(false);
   });
 });

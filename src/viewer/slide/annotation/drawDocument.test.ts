@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point, Provenance, Shape } from '../../../core/annotation';
+import { packStoredRecords } from '../../../core/packedRings';
 import { RecordStore } from '../../../core/recordStore';
 import { DOC_KEY, humanProvenance, modelProvenance, shapeRecord } from '../../../core/testing/records';
 import { DocumentOutlines } from './documentOutlines';
@@ -62,6 +63,19 @@ describe('drawDocument', () => {
     // A 10-px circle: vertices 1.3 px apart, so about every other one is drawn.
     expect(small.count('lineTo')).toBeGreaterThan(4);
     expect(small.count('lineTo')).toBeLessThan(16);
+  });
+
+  it('draws packed outlines (a parsed page) exactly as the same outlines unpacked, at any zoom, selected or not', () => {
+    const plain = Array.from({ length: 30 }, (_, i) => gland(`g${i}`, 500 + (i % 6) * 150, 500 + Math.floor(i / 6) * 150, 10 + i * 2, i % 3 ? 'lesion.carcinoma' : 'lesion.adenoma'));
+    const packed = packStoredRecords(plain.map((record) => ({ id: record.id, version: 1, schema: 1, record }))).map((stored) => stored.record as Shape);
+    const calls = (records: Shape[], scale: number) => {
+      const { outlines, raster } = setUp(records);
+      const paint = new RecordingPaint();
+      drawDocument(paint, raster, outlines, viewAt(scale, { minX: 0, minY: 0, maxX: 2_000, maxY: 2_000 }), new Set(['g7']), {});
+      return paint.calls;
+    };
+    for (const scale of [1, 0.1, 0.02]) expect(calls(packed, scale)).toEqual(calls(plain, scale));
+    expect(calls(packed, 1).filter((c) => c.op === 'lineTo').length).toBeGreaterThan(30 * 20);
   });
 
   it('dashes pending proposals and hides rejected ones', () => {

@@ -5,10 +5,11 @@
 import { densityRaster } from './densityRaster';
 import type { FrameStats } from './drawDocument';
 import { DOT_SIZE, OUTLINE_WIDTH, PATH_BATCH } from './drawDocument';
-import { detailFor, drawsDensity, SIMPLIFY_SCREEN_PX } from './levelOfDetail';
+import { detailFor, drawsDensity } from './levelOfDetail';
 import { rgbOf } from '../../annotation/outlineStyle';
 import type { PackedLayerIndex } from './packedLayerIndex';
 import type { FrameView, Paint, RasterSink } from './paintTarget';
+import { tracePackedRing } from './tracePath';
 
 export function drawPackedLayer(paint: Paint, raster: RasterSink, index: PackedLayerIndex, view: FrameView): FrameStats {
   const { classes, classIndex } = index.polygons;
@@ -38,7 +39,7 @@ export function drawPackedLayer(paint: Paint, raster: RasterSink, index: PackedL
     paint.strokeStyle = colors[k] as string;
     paint.beginPath();
     bucket.forEach((i, n) => {
-      tracePacked(paint, index, i, view);
+      tracePackedRing(paint, index.polygons.coords, index.polygons.starts[i] as number, index.polygons.starts[i + 1] as number, view);
       if ((n + 1) % PATH_BATCH === 0) {
         paint.stroke();
         paint.beginPath();
@@ -58,26 +59,4 @@ export function drawPackedLayer(paint: Paint, raster: RasterSink, index: PackedL
     dotCount += bucket.length;
   });
   return { mode: 'outlines', outlines: outlineCount, dots: dotCount };
-}
-
-function tracePacked(paint: Paint, index: PackedLayerIndex, i: number, view: FrameView): void {
-  const { coords, starts } = index.polygons;
-  const { a, b, c, d, e, f } = view.transform;
-  const first = starts[i] as number;
-  const end = starts[i + 1] as number;
-  if (end <= first) return;
-  let lastX = a * (coords[2 * first] as number) + c * (coords[2 * first + 1] as number) + e;
-  let lastY = b * (coords[2 * first] as number) + d * (coords[2 * first + 1] as number) + f;
-  paint.moveTo(lastX, lastY);
-  for (let v = first + 1; v < end; v += 1) {
-    const x = coords[2 * v] as number;
-    const y = coords[2 * v + 1] as number;
-    const sx = a * x + c * y + e;
-    const sy = b * x + d * y + f;
-    if ((sx - lastX) ** 2 + (sy - lastY) ** 2 < SIMPLIFY_SCREEN_PX ** 2) continue;
-    paint.lineTo(sx, sy);
-    lastX = sx;
-    lastY = sy;
-  }
-  paint.closePath();
 }
