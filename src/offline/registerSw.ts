@@ -1,4 +1,5 @@
 import { TILE_CACHE_NAME } from '../viewer/slide/offlineTiles';
+import { dropKeptFiles } from './keptFiles';
 import { dropOfflineStudy } from './offlineStudy';
 
 /**
@@ -28,12 +29,15 @@ export async function registerServiceWorker(): Promise<void> {
 
 /**
  * Drops the DICOM files, slide tiles and study panels kept for offline use (call at sign-out: they
- * are served by URL, whoever asks). Resolves once they are gone. The files live in the worker's
- * cache; the tiles and study panels in the page's own (see offlineTiles.ts, offlineStudy.ts).
+ * are served by URL, whoever asks). Resolves once they are gone. Frames and sprite sheets live in
+ * the worker's cache; series files, tiles and study panels in the page's own (keptFiles.ts,
+ * offlineTiles.ts, offlineStudy.ts).
  */
 export async function clearOfflineFiles(): Promise<void> {
   if (typeof caches !== 'undefined') await caches.delete(TILE_CACHE_NAME).catch(() => false);
   await dropOfflineStudy();
+  // The worker drops them too (same cache), but only where one is active (not on the dev server).
+  await dropKeptFiles();
   if (!('serviceWorker' in navigator)) return;
   const active = (await navigator.serviceWorker.getRegistration())?.active;
   if (!active) return;

@@ -1,4 +1,4 @@
-import { precacheList, routeFor } from './swRoutes';
+import { precacheList, routeFor, SERIES_FILE_PATTERN } from './swRoutes';
 
 /**
  * Service worker (built on its own as /sw.js; what it imports is bundled into it): keeps the app shell and
@@ -6,8 +6,11 @@ import { precacheList, routeFor } from './swRoutes';
  * - install: precache the built files the server lists at /app-files.json, plus `/`;
  * - navigations: network first, else the cached shell (the SPA router handles the path);
  * - /assets/*: cache first (names are content-hashed);
- * - GET /api/items/:id/files/:fileId, …/frames/:targetId, …/sprites/:version/:sheet: cache
- *   first, stored on first fetch (immutable);
+ * - GET …/frames/:targetId, …/sprites/:version/:sheet: cache first, stored on first fetch
+ *   (immutable);
+ * - GET /api/items/:id/files/:fileId (a series' DICOM files): never seen by the worker (a static
+ *   route to the network where the browser has them, else passed through): the page keeps them
+ *   itself (offline/keptFiles.ts), so their bytes no longer wait for this thread;
  * - any other /api request: network only (the app's own IndexedDB holds offline data).
  * Annotation data never passes through these caches.
  */
@@ -16,6 +19,10 @@ import { precacheList, routeFor } from './swRoutes';
 // the project compiles against; these are the few parts used here.
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
+}
+/** Chromium 123+: routes the browser follows without starting the worker or asking its fetch handler. */
+interface InstallEvent extends ExtendableEvent {
+  addRoutes?(rules: readonly { condition: { urlPattern: { pathname: string }; requestMethod: string }; source: 'network' }[]): Promise<void>;
 }
 interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
@@ -29,7 +36,8 @@ interface ServiceWorkerScope {
   skipWaiting(): Promise<void>;
   readonly clients: { claim(): Promise<void> };
   readonly location: Location;
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'install', listener: (event: InstallEvent) => void): void;
+  addEventListener(type: 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
@@ -53,7 +61,9 @@ async function precacheShell(): Promise<void> {
 }
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(precacheShell().then(() => worker.skipWaiting()));
+  const routed = event.addRoutes?.([{ condition: { urlPattern: { pathname: SERIES_FILE_PATTERN }, requestMethod: 'GET' }, source: 'network' }]);
+  // A browser refusing the route still passes these requests through (routeFor).
+  event.waitUntil(Promise.all([precacheShell(), routed?.catch(() => undefined)]).then(() => worker.skipWaiting()));
 });
 
 worker.addEventListener('activate', (event) => {
@@ -92,15 +102,18 @@ async function networkFirstShell(request: Request): Promise<Response> {
   }
 }
 
-async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
+async function cacheFirst(event: FetchEvent, cacheName: string): Promise<Response> {
+  const { request } = event;
   const cache = await caches.open(cacheName);
   // By URL alone: the request's Authorization header must not split the entry.
   const cached = await cache.match(request.url, { ignoreVary: true, ignoreSearch: false });
   if (cached) return cached;
   const response = await fetch(request);
   if (response.status === 200) {
-    // Best effort: a response the cache refuses (Vary: *) is still served.
-    await cache.put(request.url, response.clone()).catch(() => undefined);
+    // Stored beside the page's read, not before it: awaiting the put held the page's answer until
+    // the whole body was in the cache (a DICOM file's first view paid ~200 ms). Best effort: a
+    // response the cache refuses (Vary: *) is still served.
+    event.waitUntil(cache.put(request.url, response.clone()).catch(() => undefined));
   }
   return response;
 }
@@ -121,9 +134,9 @@ worker.addEventListener('fetch', (event) => {
     case 'shell':
       return event.respondWith(networkFirstShell(request));
     case 'file':
-      return event.respondWith(cacheFirst(request, FILES_CACHE));
+      return event.respondWith(cacheFirst(event, FILES_CACHE));
     case 'asset':
-      return event.respondWith(cacheFirst(request, SHELL_CACHE));
+      return event.respondWith(cacheFirst(event, SHELL_CACHE));
     case 'static':
       return event.respondWith(networkThenCache(request));
     case 'passThrough':

@@ -10,8 +10,8 @@ describe('routeFor', () => {
     expect(routeFor(get('/items/abc?slice=3', 'navigate'), origin)).toBe('shell');
   });
 
-  it('caches DICOM files but sends every other API call to the network', () => {
-    expect(routeFor(get('/api/items/i1/files/f1'), origin)).toBe('file');
+  it('leaves DICOM files (the page keeps them) and every other API call to the network', () => {
+    expect(routeFor(get('/api/items/i1/files/f1'), origin)).toBe('passThrough');
     expect(routeFor(get('/api/items/i1'), origin)).toBe('passThrough');
     expect(routeFor(get('/api/items/i1/files'), origin)).toBe('passThrough');
     expect(routeFor(get('/api/items/i1/files/f1/extra'), origin)).toBe('passThrough');

@@ -5,7 +5,7 @@
 export type SwRoute =
   /** Navigations: network first, else the cached app shell. */
   | 'shell'
-  /** Item files (DICOM, frame images, sprite sheets): immutable, cache first, kept on first fetch. */
+  /** Item files (frame images, sprite sheets): immutable, cache first, kept on first fetch. */
   | 'file'
   /** Content-hashed build output: cache first. */
   | 'asset'
@@ -21,14 +21,17 @@ export interface RouteRequest {
 }
 
 /**
- * Item files whose bytes never change under their URL: DICOM files, a frame's image (its target
- * id names one stored file) and a sprite sheet (its version names one manifest, so one sheet).
+ * Item files whose bytes never change under their URL: a frame's image (its target id names one
+ * stored file) and a sprite sheet (its version names one manifest, so one sheet). A series' DICOM
+ * files are kept by the page itself (offline/keptFiles.ts), so they pass through.
  */
 const FILE_PATHS = [
-  /^\/api\/items\/[^/]+\/files\/[^/]+$/,
   /^\/api\/items\/[^/]+\/frames\/[^/]+$/,
   /^\/api\/items\/[^/]+\/sprites\/[^/]+\/\d+$/,
 ];
+
+/** A series' DICOM files as a URLPattern pathname, for the worker's static route (see sw.ts). */
+export const SERIES_FILE_PATTERN = '/api/items/:itemId/files/:fileId';
 
 export function routeFor(request: RouteRequest, origin: string): SwRoute {
   if (request.method !== 'GET') return 'passThrough';

@@ -3,13 +3,14 @@
  * is known (its detail, or this device's copy of it) instead of once the page has the item's
  * records and mounts the viewer: the file then arrives while the records, the viewer's chunk and
  * Cornerstone load. The viewer's loader takes the request over (`take`) rather than starting its
- * own. The bytes come through the app's own `loadFile` (bearer token, service worker, no HTTP
- * cache), never a second path.
+ * own. The bytes come through `loadItemFile` (this device's kept copy, else the API client with
+ * the bearer token), never a second path.
  *
  * One file at a time: a head start for another item or slice replaces it, so bytes nobody took
  * are held only until the next item is opened.
  */
 import type { SliceRef } from '../../core/item';
+import { keptFileUrl, keptFiles } from '../../offline/keptFiles';
 import { appServices } from '../../store';
 import { clampIndex } from '../../store/sliceCursor';
 
@@ -49,5 +50,10 @@ export function firstShownSlice(slices: readonly SliceRef[], keptIndex: number |
   return slices[keptIndex === undefined ? 0 : clampIndex(keptIndex, slices.length)];
 }
 
-/** The app's head start: through the API client's `loadFile` (the session's token, the service worker's offline copy). */
-export const itemFileHeadStart = new FileHeadStart((itemId, fileId) => appServices().api.loadFile(itemId, fileId));
+/** A series file: this device's kept copy (for offline reading), else the API client's `loadFile` (the session's token), kept then. */
+export function loadItemFile(itemId: string, fileId: string): Promise<ArrayBuffer> {
+  return keptFiles.load(keptFileUrl(window.location.origin, itemId, fileId), () => appServices().api.loadFile(itemId, fileId));
+}
+
+/** The app's head start, through `loadItemFile`. */
+export const itemFileHeadStart = new FileHeadStart(loadItemFile);

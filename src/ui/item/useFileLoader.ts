@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { appServices } from '../../store';
-import { itemFileHeadStart } from './fileHeadStart';
+import { itemFileHeadStart, loadItemFile } from './fileHeadStart';
 
 /**
  * The item page's DICOM file loader. The file of the slice shown first is requested as soon as
@@ -18,5 +17,5 @@ export function useFileLoader(itemId: string, firstFileId: string | undefined): 
     itemFileHeadStart.start(itemId, firstFileId);
   }, [itemId, firstFileId]);
 
-  return useCallback((fileId: string) => itemFileHeadStart.take(itemId, fileId) ?? appServices().api.loadFile(itemId, fileId), [itemId]);
+  return useCallback((fileId: string) => itemFileHeadStart.take(itemId, fileId) ?? loadItemFile(itemId, fileId), [itemId]);
 }
