@@ -23,11 +23,12 @@
  *   Playwright, CDP and the frames cost on their own).
  * - `memory`: the series with its segmentation in the app's page: JS heap used plus ArrayBuffer
  *   backing stores (typed arrays: decoded pixels, HU, labelmaps), from CDP `Runtime.getHeapUsage`
- *   after `HeapProfiler.collectGarbage`, taken with the item open on slice 0, once every slice has
- *   been shown, and once `BENCH_MASK_SLICES` slices carry a mask (the stroke slice among them):
- *   the growth over the slices paged through, scaled to all 28 (the slices whose files had arrived
- *   when the open item was measured count as held then: the viewer prefetches), plus what the
- *   masks added (the code the item page loads is not the series'). Not counted: GPU textures, canvases' pixel
+ *   after `HeapProfiler.collectGarbage`, taken with the item open on slice 0 (the other slices'
+ *   file requests held back until then, so it holds exactly one), once every slice has been
+ *   shown, and once `BENCH_MASK_SLICES` slices carry a mask (the stroke slice among them): the
+ *   growth over the slices paged through, scaled to all of them, plus what the masks added (the
+ *   code the item page loads is not the series'). Checked against Cornerstone's own count of its
+ *   image cache (the measure must see at least that). Not counted: GPU textures, canvases' pixel
  *   memory, the decode workers' and service worker's heaps. Baseline:
  *   the series' raw pixel bytes (rows × columns × 2 × slices). Goal ≤ 2. The bare page's labelmap
  *   bytes are printed beside it, for reference.
@@ -35,7 +36,7 @@
  * BENCH_PROFILE=1 prints where our strokes' main-thread time went (`support/profile.ts`).
  */
 import { loadavg } from 'node:os';
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page, Route } from '@playwright/test';
 import { MASK_BRUSH_RADIUS } from '../src/core/masks/tools/brushMaskTool';
 import { resizedRadius } from '../src/core/tools/common';
 import { DEMO_DATASET_NAME } from '../server/bootstrap';
@@ -221,6 +222,28 @@ async function heapBytes(cdp: CDPSession): Promise<number> {
   return usage.usedSize + usage.backingStorageSize;
 }
 
+/**
+ * Holds back every request for the series' files but `firstFileId`'s until the returned function
+ * is called: the open item is then measured holding exactly one slice, not however many the
+ * prefetch had brought in by then (counting those after the measure let files that arrived in
+ * between inflate the figure; see bench/README).
+ */
+async function holdSeriesFiles(context: BrowserContext, firstFileId: string): Promise<() => Promise<void>> {
+  const pattern = '**/api/items/*/files/*';
+  const held: Route[] = [];
+  let holding = true;
+  await context.route(pattern, async (route) => {
+    const fileId = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
+    if (holding && fileId !== firstFileId) held.push(route);
+    else await route.continue();
+  });
+  return async () => {
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await context.unroute(pattern);
+  };
+}
+
 /** The series' files the page has received (each held from then on, encoded or decoded). */
 function filesReceived(page: Page): Promise<number> {
   return page.evaluate(
@@ -277,18 +300,22 @@ async function main(): Promise<void> {
     await page.goto(`/datasets/${detail.item.datasetId}`);
     await page.waitForSelector('[data-testid="item-list"][data-ready="true"]', { timeout: TIMEOUT_MS });
     const heapList = await heapBytes(cdp);
+    const firstFile = content.slices[0];
+    if (!firstFile) throw new Error('the demo series has no slices');
+    const releaseFiles = await holdSeriesFiles(context, firstFile.fileId);
     await page.locator(`[data-testid="item-link-${detail.item.id}"]`).click();
     await page.waitForSelector(readyViewer(0), { state: 'attached', timeout: TIMEOUT_MS });
     const heapOpen = await heapBytes(cdp);
-    // The viewer prefetches the series once slice 0 is shown: by now it may hold more slices than one.
     const heldAtOpen = await filesReceived(page);
-    if (heldAtOpen >= content.slices.length) throw new Error('every slice arrived before the open item was measured: no growth left to measure');
+    await releaseFiles();
+    if (heldAtOpen !== 1) throw new Error(`the open item was measured holding ${heldAtOpen} slice files, not 1: the hold missed a request`);
     const ours = ourStrokePage(page);
     for (let index = 1; index < content.slices.length; index++) {
       await page.keyboard.press('ArrowDown');
       await page.waitForSelector(readyViewer(index), { state: 'attached', timeout: TIMEOUT_MS });
     }
     const heapPaged = await heapBytes(cdp);
+    const cachedBytes = await page.evaluate(() => window.__mejirushiViewer!.cachedImageBytes());
     await goToSlice(page, strokeSlice);
     await page.keyboard.press('g');
     await page.waitForSelector('[data-testid="mask-tool-maskBrush"][aria-pressed="true"]', { timeout: TIMEOUT_MS });
@@ -343,15 +370,17 @@ async function main(): Promise<void> {
     console.log(`the same input over a page that ignores it: ${formatSpread(nothing)}`);
     printBench('segmentation', 'stroke-ms', mine.median, theirs.median);
     printBench('segmentation', 'stroke-ms-vs-input-floor', mine.median, nothing.median);
-    // The series' share: the growth from the open item to every slice shown, scaled to all slices
-    // (the share of the slices already held at the open cannot be told from the code loaded with
-    // it), plus what the strokes and masks added. Files counted just after the open was measured
-    // may have arrived after it: the count errs high, and so the figure.
+    // The series' share: the growth from the open item (slice 0 alone held) to every slice shown,
+    // scaled to all slices (slice 0's share cannot be told from the code loaded with it), plus
+    // what the strokes and masks added.
     const slices = content.slices.length;
     const seriesBytes = ((heapPaged - heapOpen) * slices) / (slices - heldAtOpen) + (heapAfter - heapPaged);
     const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+    // Cornerstone's cache holds every shown slice's pixels: a measure that saw less than that
+    // would be blind to where the series lives (GPU textures, another process), not a saving.
+    if (seriesBytes < 0.9 * cachedBytes) throw new Error(`the measure (${mib(seriesBytes)}) misses the pixels Cornerstone's cache holds (${mib(cachedBytes)})`);
     console.log(
-      `memory (JS heap + backing stores): item list ${mib(heapList)}, item open on slice 0 ${mib(heapOpen)} (${heldAtOpen} slice files received), every slice shown ${mib(heapPaged)}, ` +
+      `memory (JS heap + backing stores): item list ${mib(heapList)}, item open on slice 0 ${mib(heapOpen)} (${heldAtOpen} slice files received), every slice shown ${mib(heapPaged)} (Cornerstone's image cache ${mib(cachedBytes)}), ` +
         `${maskSlices.length} slices masked ${mib(heapAfter)}; the series with its segmentation ${mib(seriesBytes)}; raw pixels ${mib(rawBytes)}; ` +
         `Cornerstone's labelmap alone ${mib(bareLabelmapBytes)}`,
     );

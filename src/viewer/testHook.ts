@@ -1,3 +1,4 @@
+import { cache } from '@cornerstonejs/core';
 import { useEffect, useRef } from 'react';
 import { imagePixelToCanvas } from './canvasMapping';
 import { pixelIndex, storedToModality } from './imageGeometry';
@@ -17,6 +18,8 @@ export interface ViewerTestHook {
   storedHu(row: number, col: number): number;
   /** Decoded red, green, blue (0–255) of a colour image; null for grey images. */
   storedRgb(row: number, col: number): [number, number, number] | null;
+  /** Bytes of the decoded images Cornerstone's cache holds (all viewers'), as it counts them. */
+  cachedImageBytes(): number;
   readonly sliceIndex: number;
   readonly voi: WindowLevel | null;
   setPreset(name: PresetName): void;
@@ -104,6 +107,7 @@ export function useViewerTestHook(state: HookState): void {
       readDisplayedGrey: (row, col) => readDisplayedGrey(stateRef.current, row, col),
       storedHu: (row, col) => storedHu(stateRef.current.handle, row, col),
       storedRgb: (row, col) => storedRgb(stateRef.current.handle, row, col),
+      cachedImageBytes: () => cache.getCacheSize(),
       get sliceIndex() {
         return stateRef.current.sliceIndex;
       },
