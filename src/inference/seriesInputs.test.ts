@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesItem } from '../core/item';
 import { seriesItem } from '../core/testing/records';
-import { huOf, seriesInputs, type DecodedSlice } from './seriesInputs';
+import { huOf, huView, seriesInputs, type DecodedSlice } from './seriesInputs';
 
-const decoded = (pixels: number[], extra: Partial<DecodedSlice> = {}): DecodedSlice => ({ columns: 2, rows: 2, pixels, slope: 1, intercept: -1024, scaled: false, spacing: [0.4, 0.5], color: false, ...extra });
+const decoded = (pixels: ArrayLike<number>, extra: Partial<DecodedSlice> = {}): DecodedSlice => ({ columns: 2, rows: 2, pixels, slope: 1, intercept: -1024, scaled: false, spacing: [0.4, 0.5], color: false, ...extra });
 
 describe('series inputs', () => {
   it('apply rescale slope and intercept to stored values, unless the loader already did', () => {
@@ -11,6 +11,17 @@ describe('series inputs', () => {
     expect([...huOf(decoded([0, 10, 20, 30], { slope: 2, intercept: -100 }))]).toEqual([-100, -80, -60, -40]);
     expect([...huOf(decoded([-1000, 0, 40, 80], { scaled: true }))]).toEqual([-1000, 0, 40, 80]);
     expect(() => huOf(decoded([1, 2]))).toThrow(/2 values for 2 × 2/);
+  });
+
+  it('read HU in place when the loader holds HU already, else as a computed copy', () => {
+    const cached = Int16Array.from([-1000, 0, 40, 80]);
+    expect(huView(decoded(cached, { scaled: true }))).toBe(cached);
+    const plain = Int16Array.from([-5, 0, 5, 10]);
+    expect(huView(decoded(plain, { intercept: 0 }))).toBe(plain);
+    const stored = decoded([0, 1024, 1064, 2024]);
+    expect(huView(stored)).not.toBe(stored.pixels);
+    expect([...(huView(stored) as Float32Array)]).toEqual([-1024, 0, 40, 1000]);
+    expect(() => huView(decoded([1, 2], { scaled: true }))).toThrow(/2 values for 2 × 2/);
   });
 
   it('read each slice only when asked, in series order, as a transferable HU buffer', async () => {

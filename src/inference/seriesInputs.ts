@@ -26,15 +26,30 @@ export interface DecodedSlice {
 
 export type ReadSlice = (slice: SliceRef) => Promise<DecodedSlice>;
 
-/** Hounsfield units of a decoded slice, row-major. */
-export function huOf(slice: DecodedSlice): Float32Array {
+function checkLength(slice: DecodedSlice): number {
   const count = slice.columns * slice.rows;
   if (slice.pixels.length < count) throw new Error(`the slice holds ${slice.pixels.length} values for ${slice.columns} × ${slice.rows} px`);
+  return count;
+}
+
+/** Hounsfield units of a decoded slice, row-major: a fresh array (a model run transfers it). */
+export function huOf(slice: DecodedSlice): Float32Array {
+  const count = checkLength(slice);
   const hu = new Float32Array(count);
   const slope = slice.scaled ? 1 : slice.slope;
   const intercept = slice.scaled ? 0 : slice.intercept;
   for (let i = 0; i < count; i++) hu[i] = (slice.pixels[i] as number) * slope + intercept;
   return hu;
+}
+
+/**
+ * Hounsfield units of a decoded slice, row-major, to read only: the loader's own array when it
+ * already holds HU (pre-scaled, or slope 1 and intercept 0), so the mask tools and the segment
+ * figures read the cached slice in its stored type instead of a Float32 copy twice its size.
+ */
+export function huView(slice: DecodedSlice): ArrayLike<number> {
+  checkLength(slice);
+  return slice.scaled || (slice.slope === 1 && slice.intercept === 0) ? slice.pixels : huOf(slice);
 }
 
 /** The slices of `series` as run inputs, each read when the run asks for it. */

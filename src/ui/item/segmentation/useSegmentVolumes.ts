@@ -4,7 +4,7 @@ import type { SliceRef } from '../../../core/item';
 import type { Question } from '../../../core/labelSet';
 import { VolumeStats, slicePartial, type SegmentStats, type VoxelSize } from '../../../core/masks/volumeStats';
 import type { RecordStore } from '../../../core/recordStore';
-import { huOf, type ReadSlice } from '../../../inference/seriesInputs';
+import { huView, type ReadSlice } from '../../../inference/seriesInputs';
 
 /** A segment's figures, or `pending` while a changed slice's pixels are being read. */
 export interface SegmentFigures {
@@ -47,7 +47,7 @@ export function useSegmentVolumes(
         (decoded) => {
           // A newer version of the record may have been measured meanwhile: only the latest counts.
           if (seen.current.get(record.id)?.runs !== record.runs) return;
-          stats.set(record.classCode, record.targetId, slicePartial(record.runs, huOf(decoded)));
+          stats.set(record.classCode, record.targetId, slicePartial(record.runs, huView(decoded)));
           pending.current.delete(record.id);
           setVersion((n) => n + 1);
         },
