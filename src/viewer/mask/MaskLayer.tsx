@@ -51,6 +51,8 @@ export function MaskLayer({ adapter, masks, previews, active, onInput, version }
   const paintedRef = useRef(false);
 
   drawRef.current = () => {
+    // No stroke in progress: its working image is not kept for the next one.
+    if (!preview?.labels) previewImage.release();
     const canvas = canvasRef.current;
     if (!canvas) return;
     const content = layerHasContent(adapter.targetId() !== null, masks.length, preview);

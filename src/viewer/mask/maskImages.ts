@@ -43,10 +43,10 @@ function packedPixel(color: string): number {
 }
 
 /**
- * A labelmap being edited (a stroke's working copy), tinted, into one kept canvas and pixel
- * buffer, so a stroke allocates nothing per move. The labelmap is written in place during the
- * stroke: once this array has been drawn whole, a move repaints and uploads only the rectangle
- * the stroke has touched (`touched`), not the whole slice.
+ * A labelmap being edited (a stroke's working copy), tinted, into one canvas and pixel buffer kept
+ * for the stroke, so a stroke allocates nothing per move. The labelmap is written in place during
+ * the stroke: once this array has been drawn whole, a move repaints and uploads only the rectangle
+ * the stroke has touched (`touched`), not the whole slice. Between strokes `release` lets them go.
  */
 export class LabelsImage {
   private canvas: HTMLCanvasElement | null = null;
@@ -76,6 +76,17 @@ export class LabelsImage {
     context.putImageData(this.pixels, 0, 0, rect.left, rect.top, rect.right - rect.left + 1, rect.bottom - rect.top + 1);
     this.drawn = { labels, color };
     return this.canvas;
+  }
+
+  /**
+   * Lets go of the canvas, the RGBA buffer and the last stroke's labelmap (2.25 MiB for a 512²
+   * slice, half of it canvas memory). The next stroke brings a new labelmap array, which `of`
+   * draws whole anyway: only the allocation comes back.
+   */
+  release(): void {
+    this.canvas = null;
+    this.pixels = null;
+    this.drawn = null;
   }
 }
 
