@@ -10,6 +10,12 @@
  * not the network. Passes alternate for BENCH_ROUNDS rounds (default 3); every label round
  * changes every label, so each key press is a real change (IndexedDB write, outbox, sync).
  *
+ * Each pass ends only once the page has settled (every change in IndexedDB and on the server, see
+ * `settled()`): a label pass's deferred writes and sends would otherwise run in the next plain
+ * pass and be billed to the baseline. `pass_main_ms` is the renderer's main-thread task time (CDP
+ * `Performance.getMetrics` TaskDuration) from a pass's first key until it settled: the whole cost
+ * of the pass, deferred work included.
+ *
  * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
  * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
  * next slice. The 28th key labels the last slice without
@@ -17,10 +23,12 @@
  * all 28 labels must be in IndexedDB and on the server, else the run fails.
  *
  * BENCH_ROUNDS (default 3); BENCH_LABEL_RENDER=cpu|gpu forces a render mode (default: the app's).
+ * BENCH_PROFILE=1 (off by default; unminified build): the last round's passes profiled, each kind
+ * on its own (top self times per function and per traced event).
  */
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { AnnotationRecord } from '../src/core/annotation';
 import type { RecordPage } from '../src/core/api';
 import { SAH_SLICE_LABEL_SET } from '../src/core/labelSets/builtin';
@@ -30,6 +38,7 @@ import { launchChromium, newSeededContext, READING_ROOM, readyViewer } from './s
 import { importFolder, startBenchServer, type BenchServer } from './support/server';
 import { prepareSite } from './support/site';
 import { printBench } from './support/benchLine';
+import { startProfile } from './support/profile';
 import { recordSteps, resetSteps, stepTimes } from './support/steps';
 import { storedRecords } from './support/storedRecords';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
@@ -61,34 +70,59 @@ interface Pass {
   readonly steps: number[];
   /** Wall clock of the whole pass in Node, driver round trips included. */
   readonly wallMs: number;
+  /** Main-thread task time from the first key until the page settled (ms). */
+  readonly mainMs: number;
 }
 
-async function navigationPass(page: Page): Promise<Pass> {
+/** The renderer's main-thread task time so far (ms). */
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((metric) => metric.name === 'TaskDuration');
+  if (!task) throw new Error('no TaskDuration metric');
+  return task.value * 1000;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await window.__mejirushi?.settled();
+  });
+}
+
+/** Runs `keys` from the first slice; the pass's figures once the page has settled. */
+async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>): Promise<Pass> {
   await toFirstSlice(page);
+  await settle(page);
+  const taskBefore = await taskMs(cdp);
   const start = performance.now();
-  for (let i = 0; i < SLICES - 1; i += 1) await press(page, 'ArrowDown', i + 1);
+  await keys();
   const wallMs = performance.now() - start;
-  return { steps: await stepTimes(page, SLICES - 1), wallMs };
+  await settle(page);
+  const mainMs = (await taskMs(cdp)) - taskBefore;
+  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs };
+}
+
+function navigationPass(page: Page, cdp: CDPSession): Promise<Pass> {
+  return timedPass(page, cdp, async () => {
+    for (let i = 0; i < SLICES - 1; i += 1) await press(page, 'ArrowDown', i + 1);
+  });
 }
 
 function classOf(round: number, slice: number) {
   return CLASSES[(slice + round) % CLASSES.length] as (typeof CLASSES)[number];
 }
 
-async function labelPass(page: Page, round: number, targetIds: readonly string[]): Promise<Pass> {
-  await toFirstSlice(page);
-  const start = performance.now();
-  for (let i = 0; i < SLICES - 1; i += 1) await press(page, classOf(round, i).key, i + 1);
-  // The last slice: labelled in place (nothing to advance to); wait until the store has it.
-  const last = classOf(round, SLICES - 1);
-  await page.keyboard.press(last.key);
-  await page.waitForFunction(
-    ([targetId, code]) => window.__mejirushi?.openLabels()[targetId as string] === code,
-    [targetIds[SLICES - 1], last.code],
-    { timeout: TIMEOUT_MS },
-  );
-  const wallMs = performance.now() - start;
-  return { steps: await stepTimes(page, SLICES - 1), wallMs };
+function labelPass(page: Page, cdp: CDPSession, round: number, targetIds: readonly string[]): Promise<Pass> {
+  return timedPass(page, cdp, async () => {
+    for (let i = 0; i < SLICES - 1; i += 1) await press(page, classOf(round, i).key, i + 1);
+    // The last slice: labelled in place (nothing to advance to); wait until the store has it.
+    const last = classOf(round, SLICES - 1);
+    await page.keyboard.press(last.key);
+    await page.waitForFunction(
+      ([targetId, code]) => window.__mejirushi?.openLabels()[targetId as string] === code,
+      [targetIds[SLICES - 1], last.code],
+      { timeout: TIMEOUT_MS },
+    );
+  });
 }
 
 /** Slice index → class code, as the records hold them. */
@@ -110,9 +144,7 @@ function checkLabels(where: string, labels: Map<number, string>, round: number):
 }
 
 async function verifyStored(page: Page, server: BenchServer, itemId: string, targetIds: readonly string[]): Promise<void> {
-  await page.evaluate(async () => {
-    await window.__mejirushi?.settled();
-  });
+  await settle(page);
   const pending = await page.evaluate(async () => (await window.__mejirushi?.pendingCount()) ?? -1);
   if (pending !== 0) throw new Error(`${pending} records still unsent`);
   checkLabels('IndexedDB', labelsOf(await storedRecords(page, itemId, server.login.user.id), targetIds), ROUNDS - 1);
@@ -136,6 +168,8 @@ async function main(): Promise<void> {
     const context = await newSeededContext(browser, server.url, server.login);
     await context.addInitScript({ content: RECORD_STEPS });
     const page = context.pages()[0] as Page;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.goto(`/items/${detail.item.id}${RENDER ? `?render=${RENDER}` : ''}`);
     await page.waitForSelector(readyViewer(0), { state: 'attached', timeout: TIMEOUT_MS });
     const renderMode = await page.getAttribute('[data-testid="series-viewer"]', 'data-render-mode');
@@ -148,8 +182,14 @@ async function main(): Promise<void> {
     const navigation: Pass[] = [];
     const labelling: Pass[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      navigation.push(await navigationPass(page));
-      labelling.push(await labelPass(page, round, targetIds));
+      // The last round profiled, when asked (BENCH_PROFILE=1): each kind of pass on its own.
+      const last = round === ROUNDS - 1;
+      let stopProfile = last ? await startProfile(page, 'next-slice pass') : null;
+      navigation.push(await navigationPass(page, cdp));
+      await stopProfile?.();
+      stopProfile = last ? await startProfile(page, 'label pass') : null;
+      labelling.push(await labelPass(page, cdp, round, targetIds));
+      await stopProfile?.();
     }
     await verifyStored(page, server, detail.item.id, targetIds);
     await context.close();
@@ -160,6 +200,8 @@ async function main(): Promise<void> {
     const labelTotal = spread(labelling.map((p) => sum(p.steps)));
     const navWall = spread(navigation.map((p) => p.wallMs));
     const labelWall = spread(labelling.map((p) => p.wallMs));
+    const navMain = spread(navigation.map((p) => p.mainMs));
+    const labelMain = spread(labelling.map((p) => p.mainMs));
     console.log(
       `label and advance over the ${SLICES}-slice real head CT (${SERIES}), ${ROUNDS} rounds after a warm-up pass, ` +
         `render mode ${renderMode}, Chromium ${browser.version()}:`,
@@ -175,6 +217,9 @@ async function main(): Promise<void> {
     console.log(`  per pass, wall clock in the driver (label pass includes the 28th key; median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelWall.median)}, next slice: ${ms(navWall.median)}, ratio ${ratio(labelWall.median, navWall.median)}`);
     printBench('label-advance', 'pass_wall_ms', labelWall.median, navWall.median);
+    console.log(`  per pass, main-thread task time from the first key until settled (saved and sent; median of ${ROUNDS}):`);
+    console.log(`    label + advance: ${ms(labelMain.median)}, next slice: ${ms(navMain.median)}, ratio ${ratio(labelMain.median, navMain.median)}`);
+    printBench('label-advance', 'pass_main_ms', labelMain.median, navMain.median);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

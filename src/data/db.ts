@@ -229,6 +229,11 @@ export class MejirushiDb extends Dexie {
 
   constructor(name = 'mejirushi') {
     super(name);
+    // Nothing here uses liveQuery: without these, a write no longer reads old rows to work out
+    // what changed, nor dispatches an event and posts a BroadcastChannel message per transaction
+    // (a step's reading position included).
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
+    this.unuse({ stack: 'dbcore', name: 'Cache' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToRecords);
     // New tables only: rows of version 2 are kept as they are.

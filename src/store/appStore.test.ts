@@ -94,6 +94,18 @@ describe('app store', () => {
     expect(await onServer()).toEqual(keys);
   });
 
+  it('keeps the open item as it is when its sync state is read back unchanged (no re-render)', async () => {
+    await blankServerDocument(server);
+    const store = await loggedInStore();
+    await store.getState().openItemById(server.itemId);
+    labelShown(store, 'sah.present');
+    await settled(store);
+    const before = store.getState().openItem!;
+    expect(before.sync?.status).toBe('synced');
+    store.getState().handleSyncEvent({ type: 'state', itemId: server.itemId, state: before.sync! });
+    expect(store.getState().openItem).toBe(before);
+  });
+
   it('labels a Shift-selected range at once, and undo/redo cover it as one step', async () => {
     await blankServerDocument(server);
     const store = await loggedInStore();

@@ -224,12 +224,16 @@ export const createOpenItemSlice =
       });
     }
 
+    /**
+     * A change that alters nothing keeps the open item as it is: the reading room, which renders
+     * from it, is not rendered again (a sync state or conflict list read back unchanged).
+     */
     function patch(itemId: string, change: Partial<OpenItem> | ((open: OpenItem) => Partial<OpenItem>)): void {
-      set((state) => {
-        const open = state.openItem;
-        if (open?.itemId !== itemId) return {};
-        return { openItem: { ...open, ...(typeof change === 'function' ? change(open) : change) } };
-      });
+      const open = get().openItem;
+      if (open?.itemId !== itemId) return;
+      const next = typeof change === 'function' ? change(open) : change;
+      if (changesNothing(open, next)) return;
+      set({ openItem: { ...open, ...next } });
     }
 
     /** Runs IndexedDB work for the open item in order, after every change queued before it. */
@@ -284,6 +288,8 @@ export const createOpenItemSlice =
     function refreshConflicts(itemId: string): Promise<void> {
       const read = saveChain.then(async () => {
         const conflicts = (await get().engine?.conflictsOf(itemId)) ?? [];
+        // Read back after every sync state change; almost always none, as before.
+        if (conflicts.length === 0 && get().openItem?.conflicts.length === 0) return;
         patch(itemId, { conflicts });
       });
       saveChain = read.catch(() => undefined);
@@ -518,3 +524,8 @@ export const createOpenItemSlice =
       },
     };
   };
+
+/** Whether every field of `change` already holds that value in `open`. */
+function changesNothing(open: OpenItem, change: Partial<OpenItem>): boolean {
+  return (Object.keys(change) as (keyof OpenItem)[]).every((key) => Object.is(open[key], change[key]));
+}
