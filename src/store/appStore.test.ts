@@ -7,6 +7,7 @@ import { ApiRequestError } from '../data/api';
 import { MejirushiDb } from '../data/db';
 import { ANNOTATOR, blankServerDocument, serverRecords, startLiveServer, type LiveServer } from '../data/testing/liveServer';
 import { createAppStore, type AppStore } from './createAppStore';
+import type { OpenItem } from './openItemSlice';
 
 let server: LiveServer;
 let counter = 0;
@@ -343,5 +344,42 @@ describe('app store', () => {
     const open = second.getState().openItem;
     expect(open).toMatchObject({ sliceIndex: 5, window: { width: 80, center: 40 }, displayedIndex: null });
     expect([...(open?.seen ?? [])].sort()).toEqual([server.targetIds[2], server.targetIds[5]].sort());
+  });
+
+  it("gives a series its reader's place with its detail, before its records load, and keeps what is displayed meanwhile", async () => {
+    await blankServerDocument(server);
+    const db = new MejirushiDb(`store-${++counter}`);
+    const first = await loggedInStore(db);
+    await first.getState().openItemById(server.itemId);
+    first.getState().goToSlice(2);
+    first.getState().markDisplayed(2);
+    first.getState().chooseWindow({ width: 80, center: 40 });
+    await settled(first);
+    first.getState().closeItem();
+    first.getState().engine?.stop();
+
+    const second = await loggedInStore(db);
+    const withDetail: OpenItem[] = [];
+    const stop = second.subscribe(({ openItem }) => {
+      if (!openItem?.detail || withDetail.length > 0) return;
+      withDetail.push(openItem);
+      // The viewer, mounted on this state, shows the slice and the reader moves on while the records load.
+      second.getState().markDisplayed(openItem.sliceIndex);
+      second.getState().goToSlice(4);
+      second.getState().markDisplayed(4);
+    });
+    await second.getState().openItemById(server.itemId);
+    stop();
+    expect(withDetail[0]).toMatchObject({ status: 'loading', document: null, sliceIndex: 2, window: { width: 80, center: 40 }, targetIds: server.targetIds });
+    expect(withDetail[0]?.question?.id).toBeDefined();
+    expect(second.getState().openItem).toMatchObject({ status: 'ready', sliceIndex: 4, window: { width: 80, center: 40 } });
+    await settled(second);
+    second.getState().closeItem();
+    second.getState().engine?.stop();
+
+    const third = await loggedInStore(db);
+    await third.getState().openItemById(server.itemId);
+    expect(third.getState().openItem?.sliceIndex).toBe(4);
+    expect([...(third.getState().openItem?.seen ?? [])].sort()).toEqual([server.targetIds[2], server.targetIds[4]].sort());
   });
 });
