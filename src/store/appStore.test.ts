@@ -39,6 +39,20 @@ async function loggedInStore(db = new MejirushiDb(`store-${++counter}`)) {
   return store;
 }
 
+/** A reader opens the item, displays `slices` in turn, chooses a window (W 80 / C 40) and leaves. */
+async function readAndLeave(db: MejirushiDb, slices: readonly number[]): Promise<void> {
+  const store = await loggedInStore(db);
+  await store.getState().openItemById(server.itemId);
+  for (const slice of slices) {
+    store.getState().goToSlice(slice);
+    store.getState().markDisplayed(slice);
+  }
+  store.getState().chooseWindow({ width: 80, center: 40 });
+  await settled(store);
+  store.getState().closeItem();
+  store.getState().engine?.stop();
+}
+
 async function settled(store: AppStore): Promise<void> {
   await store.getState().whenSavedLocally();
   await store.getState().engine?.idle();
@@ -328,16 +342,7 @@ describe('app store', () => {
   it('reopens an item where the reader left it: slice, window and the slices they have seen', async () => {
     await blankServerDocument(server);
     const db = new MejirushiDb(`store-${++counter}`);
-    const first = await loggedInStore(db);
-    await first.getState().openItemById(server.itemId);
-    first.getState().goToSlice(2);
-    first.getState().markDisplayed(2);
-    first.getState().goToSlice(5);
-    first.getState().markDisplayed(5);
-    first.getState().chooseWindow({ width: 80, center: 40 });
-    await settled(first);
-    first.getState().closeItem();
-    first.getState().engine?.stop();
+    await readAndLeave(db, [2, 5]);
 
     const second = await loggedInStore(db);
     await second.getState().openItemById(server.itemId);
@@ -349,14 +354,7 @@ describe('app store', () => {
   it("gives a series its reader's place with its detail, before its records load, and keeps what is displayed meanwhile", async () => {
     await blankServerDocument(server);
     const db = new MejirushiDb(`store-${++counter}`);
-    const first = await loggedInStore(db);
-    await first.getState().openItemById(server.itemId);
-    first.getState().goToSlice(2);
-    first.getState().markDisplayed(2);
-    first.getState().chooseWindow({ width: 80, center: 40 });
-    await settled(first);
-    first.getState().closeItem();
-    first.getState().engine?.stop();
+    await readAndLeave(db, [2]);
 
     const second = await loggedInStore(db);
     const withDetail: OpenItem[] = [];
