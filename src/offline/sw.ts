@@ -1,12 +1,11 @@
-import { ASSET_PATTERN, isHashedAsset, precacheList, routeFor, SERIES_FILE_PATTERN } from './swRoutes';
+import { precacheList, routeFor, SERIES_FILE_PATTERN } from './swRoutes';
 
 /**
  * Service worker (built on its own as /sw.js; what it imports is bundled into it): keeps the app shell and
  * every item file already viewed (DICOM files, frame images, sprite sheets) available offline.
  * - install: precache the built files the server lists at /app-files.json, plus `/`;
  * - navigations: network first, else the cached shell (the SPA router handles the path);
- * - /assets/*: cache first (names are content-hashed), raced by the network where the browser
- *   can (the HTTP cache answers first online, with V8's compiled code: see ASSET_PATTERN);
+ * - /assets/*: cache first (names are content-hashed);
  * - GET …/frames/:targetId, …/sprites/:version/:sheet: cache first, stored on first fetch
  *   (immutable);
  * - GET /api/items/:id/files/:fileId (a series' DICOM files): never seen by the worker (a static
@@ -23,7 +22,7 @@ interface ExtendableEvent extends Event {
 }
 /** Chromium 123+: routes the browser follows without starting the worker or asking its fetch handler. */
 interface InstallEvent extends ExtendableEvent {
-  addRoutes?(rules: readonly { condition: { urlPattern: { pathname: string }; requestMethod: string }; source: 'network' | 'race-network-and-fetch-handler' }[]): Promise<void>;
+  addRoutes?(rules: readonly { condition: { urlPattern: { pathname: string }; requestMethod: string }; source: 'network' }[]): Promise<void>;
 }
 interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
@@ -57,20 +56,14 @@ async function precacheShell(): Promise<void> {
   if (!listing.ok) throw new Error(`/app-files.json answered ${listing.status}`);
   const urls = precacheList(await listing.json());
   const cache = await caches.open(SHELL_CACHE);
-  // `reload` skips the HTTP cache, so the shell is exactly what this build served. A content-hashed
-  // file is the same wherever it comes from, and its copy in the HTTP cache stays as it is: reloaded,
-  // it would lose the compiled code V8 keeps beside it (see ASSET_PATTERN).
-  await cache.addAll(urls.map((url) => new Request(url, { cache: isHashedAsset(url) ? 'default' : 'reload' })));
+  // `reload` skips the HTTP cache, so the shell is exactly what this build served.
+  await cache.addAll(urls.map((url) => new Request(url, { cache: 'reload' })));
 }
 
 worker.addEventListener('install', (event) => {
-  // Each on its own, so a browser refusing one keeps the other. Refused, the series files still
-  // pass through (routeFor) and the assets come from this worker's cache, as before.
-  const routed = [
-    event.addRoutes?.([{ condition: { urlPattern: { pathname: SERIES_FILE_PATTERN }, requestMethod: 'GET' }, source: 'network' }]),
-    event.addRoutes?.([{ condition: { urlPattern: { pathname: ASSET_PATTERN }, requestMethod: 'GET' }, source: 'race-network-and-fetch-handler' }]),
-  ].map((route) => route?.catch(() => undefined));
-  event.waitUntil(Promise.all([precacheShell(), ...routed]).then(() => worker.skipWaiting()));
+  const routed = event.addRoutes?.([{ condition: { urlPattern: { pathname: SERIES_FILE_PATTERN }, requestMethod: 'GET' }, source: 'network' }]);
+  // A browser refusing the route still passes these requests through (routeFor).
+  event.waitUntil(Promise.all([precacheShell(), routed?.catch(() => undefined)]).then(() => worker.skipWaiting()));
 });
 
 worker.addEventListener('activate', (event) => {

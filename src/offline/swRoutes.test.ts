@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHashedAsset, precacheList, routeFor } from './swRoutes';
+import { precacheList, routeFor } from './swRoutes';
 
 const origin = 'https://mejirushi.example';
 const get = (path: string, mode = 'cors') => ({ method: 'GET', mode, url: `${origin}${path}` });
@@ -60,14 +60,5 @@ describe('precacheList', () => {
   it('refuses a listing that is not a list of URLs', () => {
     expect(() => precacheList({ files: [] })).toThrow(/not a list of URLs/);
     expect(() => precacheList(['/a', 3])).toThrow(/not a list of URLs/);
-  });
-});
-
-describe('isHashedAsset', () => {
-  it('tells the build files named by their content (precached from the HTTP cache) from the shell (reloaded)', () => {
-    expect(isHashedAsset('/assets/init-Dks7vmVl.js')).toBe(true);
-    expect(isHashedAsset('/')).toBe(false);
-    expect(isHashedAsset('/index.html')).toBe(false);
-    expect(isHashedAsset('/favicon.svg')).toBe(false);
   });
 });

@@ -33,20 +33,6 @@ const FILE_PATHS = [
 /** A series' DICOM files as a URLPattern pathname, for the worker's static route (see sw.ts). */
 export const SERIES_FILE_PATTERN = '/api/items/:itemId/files/:fileId';
 
-/**
- * The build's content-hashed files as a URLPattern pathname. The worker races the network (the
- * HTTP cache, where the first visit left them: immutable) against its own cache for them: a
- * script answered by the worker gets no compiled code from V8's cache on the next visit (its cache
- * for the worker's copy is only made then), so the second visit compiled Cornerstone's 2.5 MB
- * again; offline, the worker's copy answers.
- */
-export const ASSET_PATTERN = '/assets/*';
-
-/** A build file named by its content (a same-origin path under /assets/). */
-export function isHashedAsset(path: string): boolean {
-  return path.startsWith('/assets/');
-}
-
 export function routeFor(request: RouteRequest, origin: string): SwRoute {
   if (request.method !== 'GET') return 'passThrough';
   const url = new URL(request.url);
@@ -54,7 +40,7 @@ export function routeFor(request: RouteRequest, origin: string): SwRoute {
   if (request.mode === 'navigate') return 'shell';
   if (FILE_PATHS.some((path) => path.test(url.pathname))) return 'file';
   if (url.pathname.startsWith('/api/')) return 'passThrough';
-  if (isHashedAsset(url.pathname)) return 'asset';
+  if (url.pathname.startsWith('/assets/')) return 'asset';
   return 'static';
 }
 
