@@ -64,6 +64,10 @@ interface FirstImage {
   readonly workerMs: number | null;
   /** App only: when the reading room's side panels rendered, a paint after the first slice (ms since navigation start). */
   readonly panelsMs: number | null;
+  /** App only: when Cornerstone was initialised (its chunk evaluated, the WebGL probe run; ms since navigation start). */
+  readonly cornerstoneMs: number | null;
+  /** When the viewport element entered the page (the app: its reading room rendered), both pages. */
+  readonly viewportMs: number | null;
 }
 
 declare global {
@@ -75,6 +79,8 @@ declare global {
     __benchItemPage?: number;
     /** When the reading room showed its side panels (ms since navigation start). */
     __benchPanels?: number;
+    /** When the viewport element entered the page (ms since navigation start). */
+    __benchViewport?: number;
   }
 }
 
@@ -86,6 +92,7 @@ const RECORD_FIRST_IMAGE = `
     const viewport = document.querySelector('.sv-viewport, #viewport');
     if (viewport && viewport !== watched) {
       watched = viewport;
+      if (!window.__benchViewport) window.__benchViewport = performance.now();
       let size = null;
       new ResizeObserver(() => {
         const now = viewport.clientWidth + 'x' + viewport.clientHeight;
@@ -131,13 +138,16 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const workerMs = resources.find((entry) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
+  const viewportMs = (await page.evaluate(() => window.__benchViewport)) ?? null;
+  // The name of src/viewer/cornerstone/init.ts's CORNERSTONE_READY_MARK (this function runs in the page).
+  const cornerstoneMs = await page.evaluate(() => performance.getEntriesByName('mejirushi:cornerstone-initialised')[0]?.startTime ?? null);
   const keptFiles = shown.bare ? [] : await page.evaluate(async () => (await (await caches.open('mejirushi-files-v1')).keys()).map((request) => new URL(request.url).pathname));
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
   // A build without the milestone (a before/after comparison's "before") has no data-panels.
   const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
   const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
-  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs };
+  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs };
 }
 
 interface Target {
@@ -236,12 +246,12 @@ function milestones(runs: readonly FirstImage[]): string {
   };
   const app = runs.some((r) => r.itemPageMs !== null)
     ? `detail received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
-      `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, `
+      `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, Cornerstone initialised ${median(runs.map((r) => r.cornerstoneMs))}, `
     : '';
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (
     `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
-    `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times${after}`
+    `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport element in ${median(runs.map((r) => r.viewportMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times${after}`
   );
 }
 

@@ -7,6 +7,7 @@ import { ApiRequestError } from '../data/api';
 import { MejirushiDb } from '../data/db';
 import { ANNOTATOR, blankServerDocument, serverRecords, startLiveServer, type LiveServer } from '../data/testing/liveServer';
 import { createAppStore, type AppStore } from './createAppStore';
+import type { OpenItem } from './openItemSlice';
 
 let server: LiveServer;
 let counter = 0;
@@ -36,6 +37,20 @@ async function loggedInStore(db = new MejirushiDb(`store-${++counter}`)) {
   await store.getState().restoreSession();
   if (store.getState().sessionStatus !== 'authenticated') await store.getState().login(ANNOTATOR.username, ANNOTATOR.password);
   return store;
+}
+
+/** A reader opens the item, displays `slices` in turn, chooses a window (W 80 / C 40) and leaves. */
+async function readAndLeave(db: MejirushiDb, slices: readonly number[]): Promise<void> {
+  const store = await loggedInStore(db);
+  await store.getState().openItemById(server.itemId);
+  for (const slice of slices) {
+    store.getState().goToSlice(slice);
+    store.getState().markDisplayed(slice);
+  }
+  store.getState().chooseWindow({ width: 80, center: 40 });
+  await settled(store);
+  store.getState().closeItem();
+  store.getState().engine?.stop();
 }
 
 async function settled(store: AppStore): Promise<void> {
@@ -339,21 +354,42 @@ describe('app store', () => {
   it('reopens an item where the reader left it: slice, window and the slices they have seen', async () => {
     await blankServerDocument(server);
     const db = new MejirushiDb(`store-${++counter}`);
-    const first = await loggedInStore(db);
-    await first.getState().openItemById(server.itemId);
-    first.getState().goToSlice(2);
-    first.getState().markDisplayed(2);
-    first.getState().goToSlice(5);
-    first.getState().markDisplayed(5);
-    first.getState().chooseWindow({ width: 80, center: 40 });
-    await settled(first);
-    first.getState().closeItem();
-    first.getState().engine?.stop();
+    await readAndLeave(db, [2, 5]);
 
     const second = await loggedInStore(db);
     await second.getState().openItemById(server.itemId);
     const open = second.getState().openItem;
     expect(open).toMatchObject({ sliceIndex: 5, window: { width: 80, center: 40 }, displayedIndex: null });
     expect([...(open?.seen ?? [])].sort()).toEqual([server.targetIds[2], server.targetIds[5]].sort());
+  });
+
+  it("gives a series its reader's place with its detail, before its records load, and keeps what is displayed meanwhile", async () => {
+    await blankServerDocument(server);
+    const db = new MejirushiDb(`store-${++counter}`);
+    await readAndLeave(db, [2]);
+
+    const second = await loggedInStore(db);
+    const withDetail: OpenItem[] = [];
+    const stop = second.subscribe(({ openItem }) => {
+      if (!openItem?.detail || withDetail.length > 0) return;
+      withDetail.push(openItem);
+      // The viewer, mounted on this state, shows the slice and the reader moves on while the records load.
+      second.getState().markDisplayed(openItem.sliceIndex);
+      second.getState().goToSlice(4);
+      second.getState().markDisplayed(4);
+    });
+    await second.getState().openItemById(server.itemId);
+    stop();
+    expect(withDetail[0]).toMatchObject({ status: 'loading', document: null, sliceIndex: 2, window: { width: 80, center: 40 }, targetIds: server.targetIds });
+    expect(withDetail[0]?.question?.id).toBeDefined();
+    expect(second.getState().openItem).toMatchObject({ status: 'ready', sliceIndex: 4, window: { width: 80, center: 40 } });
+    await settled(second);
+    second.getState().closeItem();
+    second.getState().engine?.stop();
+
+    const third = await loggedInStore(db);
+    await third.getState().openItemById(server.itemId);
+    expect(third.getState().openItem?.sliceIndex).toBe(4);
+    expect([...(third.getState().openItem?.seen ?? [])].sort()).toEqual([server.targetIds[2], server.targetIds[4]].sort());
   });
 });

@@ -20,6 +20,7 @@ import { ItemTargets } from '../core/targets';
 import { NetworkError } from '../data/api';
 import { newOpId } from '../data/opId';
 import type { ConflictChoice, ItemSyncState, RecordConflict, SyncEngine, SyncEvent } from '../data/syncEngine';
+import type { ReadingRow } from '../data/db';
 import type { AppState } from './appState';
 import { DraftWrites } from './draftWrites';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
@@ -158,6 +159,15 @@ export function loadingItem(itemId: string): OpenItem {
   };
 }
 
+/** Where this reader was in an item on this device (else its first slice, nothing seen, the files' own window). */
+function readingPlace(reading: ReadingRow | undefined, count: number): Pick<OpenItem, 'sliceIndex' | 'seen' | 'window'> {
+  return { sliceIndex: reading ? clampIndex(reading.sliceIndex, count) : 0, seen: new Set(reading?.seen ?? []), window: reading?.window ?? null };
+}
+
+function movedSince(open: OpenItem | null, place: Pick<OpenItem, 'sliceIndex' | 'seen' | 'window'>): boolean {
+  return open !== null && (open.sliceIndex !== place.sliceIndex || open.seen.size !== place.seen.size || open.window !== place.window);
+}
+
 /** Whether the open item accepts edits now (loaded, assigned to the caller, not submitted or approved). */
 export function isEditable(openItem: OpenItem | null): boolean {
   const state = openItem?.status === 'ready' ? openItem.detail?.state : null;
@@ -288,7 +298,7 @@ export const createOpenItemSlice =
     function refreshConflicts(itemId: string): Promise<void> {
       const read = saveChain.then(async () => {
         const conflicts = (await get().engine?.conflictsOf(itemId)) ?? [];
-        // Read back after every sync state change; almost always none, as before.
+        // None before, none now (every open): no new item object, no render of the reading room.
         if (conflicts.length === 0 && get().openItem?.conflicts.length === 0) return;
         patch(itemId, { conflicts });
       });
@@ -327,16 +337,26 @@ export const createOpenItemSlice =
           const engine = get().engine;
           const session = get().session;
           if (!engine || !session) throw new Error('not logged in');
+          // Read beside the detail's round trip: a series' viewer opens on the reader's slice.
+          const readingRead = readings.read(itemId, session.user.id).catch(() => undefined);
           const detail = await loadDetail(itemId);
           // Overtaken: closeItem has already released this item, so holding it now would leak.
           if (generation !== mine) return;
-          patch(itemId, { detail });
           const { labelSet } = detail;
+          const targets = new ItemTargets(detail.item);
+          const question = labelSet.questions.find(isLabelQuestion) ?? null;
+          // A series gets, with its detail, all its first slice needs (the slice, the window, the
+          // targets the viewer marks seen, the label buttons): its reading room mounts then, and
+          // the slice loads while the records do (see ItemPage).
+          const placedEarly = detail.item.content.kind === 'series';
+          const reading = placedEarly ? await readingRead : undefined;
+          if (generation !== mine) return;
+          patch(itemId, placedEarly ? { detail, question, targetIds: targets.order, ...readingPlace(reading, targets.order.length) } : { detail });
           engine.hold(itemId);
           const records = await engine.open(itemId, { labelSetId: labelSet.id, labelSetVersion: labelSet.version });
           if (generation !== mine) return;
-          const targets = new ItemTargets(detail.item);
-          const reading = await readings.read(itemId, session.user.id).catch(() => undefined);
+          // The place set early stays as the reader may have moved it since; others take it now.
+          const place = placedEarly ? {} : readingPlace(await readingRead, targets.order.length);
           if (generation !== mine) return;
           const key = { itemId, annotatorId: session.user.id, labelSetId: labelSet.id, labelSetVersion: labelSet.version };
           const next = new DocumentEditor({ key, records, labelSet, targets, userId: session.user.id });
@@ -348,15 +368,15 @@ export const createOpenItemSlice =
             document: next.store,
             changes: next.store.changes,
             labelled: next.store.labelledTargets,
-            question: labelSet.questions.find(isLabelQuestion) ?? null,
+            question,
             targetIds: targets.order,
-            sliceIndex: reading ? clampIndex(reading.sliceIndex, targets.order.length) : 0,
-            seen: new Set(reading?.seen ?? []),
-            window: reading?.window ?? null,
+            ...place,
             sync: engine.stateOf(itemId) ?? null,
             canUndo: false,
             canRedo: false,
           });
+          // Where the reader moved and what was displayed while the records loaded is kept now (keepReading waits for 'ready').
+          if (placedEarly && movedSince(get().openItem, readingPlace(reading, targets.order.length))) keepReading();
           await refreshConflicts(itemId);
           // Writes refused while the item was locked go out once it accepts edits again (returned).
           if (isEditable(get().openItem)) await engine.retryLocked(itemId);

@@ -40,9 +40,11 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
     return appStore().subscribe((state) => prepare(state.openItem));
   }, [itemId]);
 
-  // A slide's workspace comes up with its detail, so the viewer starts while the records load.
-  const slideLoading = open?.status === 'loading' && open.detail?.item.content.kind === 'slide';
-  if (!open || (open.status === 'loading' && !slideLoading)) {
+  // A slide's or a series' workspace comes up with its detail (a series' with its reader's place,
+  // see openItemById), so the viewer starts while the records load.
+  const kind = open?.detail?.item.content.kind;
+  const shownLoading = open?.status === 'loading' && (kind === 'slide' || kind === 'series');
+  if (!open || (open.status === 'loading' && !shownLoading)) {
     return (
       <main className="item-page reading-room" data-testid="item-page" data-ready="false">
         <p className="status-line" role="status">
@@ -62,7 +64,7 @@ export function ItemPage({ itemId }: { readonly itemId: string }) {
   return <ItemView key={open.itemId} open={open} />;
 }
 
-/** The item bar, the reviewer's threads (point-pinned ones also as pins on the image) and the workspace (for a slide, already while its records load: see above). */
+/** The item bar, the reviewer's threads (point-pinned ones also as pins on the image) and the workspace (for a slide or a series, already while its records load: see above). */
 function ItemView({ open }: { readonly open: OpenItem }) {
   const t = useT();
   const detail = open.detail;

@@ -11,6 +11,9 @@ export interface CornerstoneSetup {
 
 let setup: CornerstoneSetup | null = null;
 
+/** Marked once Cornerstone is initialised: a milestone the first-image benchmark reports. */
+export const CORNERSTONE_READY_MARK = 'mejirushi:cornerstone-initialised';
+
 /**
  * Initialises Cornerstone core and the DICOM image loader once per page (tools load after the
  * first frame, see lazyTools). The v5 inits are synchronous; the module-level guard makes a second
@@ -23,5 +26,6 @@ export function initCornerstone(): CornerstoneSetup {
   initDicomImageLoaderWithEarlyWorkers(decodeWorkerCount(navigator.hardwareConcurrency));
   registerFileImageLoader();
   setup = { renderMode };
+  performance.mark(CORNERSTONE_READY_MARK);
   return setup;
 }
