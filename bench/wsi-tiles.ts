@@ -21,8 +21,8 @@
  * with no stage remembered (a device new to slides: the early viewer stays hidden), and again with
  * the stage the app remembered laying out (`first-screen-cold-stage-remembered-ms`); the warm run
  * finds what its cold run remembered. Tiles asked are counted up to the panels shown, so a second
- * set after the viewer is adopted shows. `BENCH_PROFILE=1` profiles the last cold app navigation
- * (see support/profile.ts).
+ * set after the viewer is adopted shows. `BENCH_PROFILE=1` traces the last run's cold and warm app
+ * navigations and prints where each spent its time between its milestones (support/windowProfile.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,8 @@ import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
 import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
-import { PROFILE, startProfile } from './support/profile';
+import { PROFILE } from './support/profile';
+import { ANCHOR_MARK, attribute, printAttribution, startWindowTrace, type WindowTrace } from './support/windowProfile';
 import { startBenchServer, type BenchServer } from './support/server';
 import { BARE_BASE, prepareSite } from './support/site';
 
@@ -178,6 +179,7 @@ const RECORD_READY = `
   new MutationObserver((_, observer) => {
     if (document.querySelector('[data-testid="slide-viewer"][data-ready="true"]')) {
       window.__benchSlideReady = performance.now();
+      performance.mark('${ANCHOR_MARK}');
       observer.disconnect();
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
@@ -219,9 +221,10 @@ interface Navigation {
  * The first full screen of tiles, in a fresh context (cold) and navigating again (warm). With
  * `stageMemory` (the app's remembered stage, as localStorage holds it), the context starts with
  * it, as a device that has shown a slide in a window of this size before. With `profiled`
- * (BENCH_PROFILE=1), the cold navigation is profiled under that title.
+ * (BENCH_PROFILE=1), both navigations are traced and where each spent its time printed, per
+ * stretch between its milestones (see printWindows).
  */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled?: string): Promise<{ cold: Navigation; warm: Navigation }> {
+async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled = false): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     if (stageMemory !== null) {
@@ -233,22 +236,38 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
     await context.addInitScript({ content: RECORD_VIEWER_CREATED });
     await context.addInitScript({ content: RECORD_AFTER_FIRST_SCREEN });
     const page = context.pages()[0] ?? (await context.newPage());
-    const once = async (profileTitle?: string): Promise<Navigation> => {
+    const once = async (phase: 'cold' | 'warm'): Promise<Navigation> => {
       const requests = logRequests(page);
-      const stopProfile = profileTitle ? await startProfile(page, profileTitle) : null;
+      const stopTrace = profiled ? await startWindowTrace(browser, page) : null;
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
       await page.waitForFunction(shown, undefined, { timeout: 120_000 });
-      await stopProfile?.();
+      const trace = await stopTrace?.();
       const milestones = await readMilestones(page);
+      if (trace) printWindows(`app ${phase}`, trace, milestones);
+      if (trace) console.log((await page.evaluate(() => (window as unknown as { __osdLog?: string[] }).__osdLog ?? [])).join('\n'));
       return { ms: milestones.shown, milestones, requests: requests() };
     };
-    const cold = await once(profiled);
+    const cold = await once('cold');
     await page.waitForFunction(settled, undefined, { timeout: 120_000 });
-    return { cold, warm: await once() };
+    return { cold, warm: await once('warm') };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Where a traced navigation spent its time: navigation → stage mounted, stage mounted → drawn
+ * (the app's own work once its stage is in the page, with the tiles mostly in), drawn → panels
+ * shown. `BENCH_TRACE_DIR=<dir>` also writes the trace for Perfetto.
+ */
+function printWindows(title: string, trace: WindowTrace, marks: FirstScreenMilestones): void {
+  if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `wsi-tiles-${title.replaceAll(' ', '-')}.json`), JSON.stringify({ traceEvents: trace.events }));
+  const mounted = marks.stageMounted ?? marks.drawn;
+  console.log(`profile, ${title}: ${formatMilestones([marks])}`);
+  printAttribution(`${title}, stage mounted → drawn (${(marks.drawn - mounted).toFixed(0)} ms)`, attribute(trace, marks.drawn, { from: mounted, to: marks.drawn }));
+  printAttribution(`${title}, navigation → stage mounted (${mounted.toFixed(0)} ms)`, attribute(trace, marks.drawn, { from: 0, to: mounted }), 12);
+  if (marks.panelsShown !== null) printAttribution(`${title}, drawn → panels shown (${(marks.panelsShown - marks.drawn).toFixed(0)} ms)`, attribute(trace, marks.drawn, { from: marks.drawn, to: marks.panelsShown }), 12);
 }
 
 /** A page that can open the slide once loaded: both functions run in the page, given `arg`. */
@@ -327,7 +346,7 @@ async function browserFirstScreen(): Promise<void> {
     const remembered: { cold: Navigation; warm: Navigation }[] = [];
     const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
-      const profiled = PROFILE && run === BROWSER_RUNS - 1 ? 'app cold, navigation until its overlay and panels show' : undefined;
+      const profiled = PROFILE && run === BROWSER_RUNS - 1;
       app.push({ ...(await firstScreen(browser, server, appUrl, APP, null, profiled)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
       if (stageMemory !== null) remembered.push(await firstScreen(browser, server, appUrl, APP, stageMemory));
       bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE, null)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });

@@ -21,6 +21,9 @@ test('a pathologist reads a slide at set magnifications, rotates it and answers 
   await expect(viewer(page)).toHaveAttribute('data-microns-per-px', '0.499');
   await expect(byTestId(page, 'slide-scale-bar')).toBeVisible();
   await expect(byTestId(page, 'slide-tiles-failed')).toHaveCount(0);
+  // The overview comes once the first screen is drawn (deferredNavigator.ts): one, in the viewer.
+  await expect(viewer(page).locator('.navigator')).toBeVisible();
+  await expect(page.locator('.navigator')).toHaveCount(1);
 
   // Shift+3 is the third step, ×5; "+" the next, ×10; the scan is ×20 (0.5 µm/px).
   await page.keyboard.press('Shift+Digit3');
@@ -166,6 +169,8 @@ test('opened by its address where the stage was laid out before, a slide shows i
     expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
     expect(elsewhere.tiles.length).toBeGreaterThan(0);
     expect(elsewhere.tiles.length).toBe(new Set(elsewhere.tiles).size);
+    await expect(elsewhere.page.locator('[data-testid="slide-viewer"] .navigator')).toBeVisible();
+    await expect(elsewhere.page.locator('.navigator')).toHaveCount(1);
   } finally {
     await elsewhere.close();
   }

@@ -5,6 +5,7 @@
  */
 import OpenSeadragon from 'openseadragon';
 import type { SlideItem } from '../../core/item';
+import { addNavigatorAfterFirstScreen } from './deferredNavigator';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
 import { OsdAdapter } from './osdAdapter';
@@ -19,6 +20,8 @@ export interface OsdHandle {
   readonly controls: SlideControls;
   /** Loading state, followed from before the slide was opened. */
   readonly display: SlideDisplayTracker;
+  /** Stops waiting to add the navigator (deferredNavigator.ts). */
+  readonly cancelNavigator: () => void;
 }
 
 /**
@@ -27,13 +30,13 @@ export interface OsdHandle {
  */
 export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile): OsdHandle {
   const source = new SlideTileSource(itemId, slide, loadTile);
+  const drawer = browserDrawer();
   const viewer = OpenSeadragon({
     element,
-    drawer: browserDrawer(),
+    drawer,
     showNavigationControl: false,
-    showNavigator: true,
-    navigatorPosition: 'BOTTOM_RIGHT',
-    navigatorAutoFade: false,
+    // Added once the first screen is drawn (deferredNavigator.ts).
+    showNavigator: false,
     keyboardNavEnabled: false,
     gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
     gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: false },
@@ -52,11 +55,13 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
   const controls = new SlideControls(viewer, adapter, baseMagnification(slide));
   // Before the open, in this task: the tracker must hear the open and the first fully loaded draw.
   const display = new SlideDisplayTracker(viewer);
+  const cancelNavigator = addNavigatorAfterFirstScreen(viewer, display, drawer);
   viewer.open({ tileSource: source });
-  return { viewer, adapter, controls, display };
+  return { viewer, adapter, controls, display, cancelNavigator };
 }
 
-export function destroyOsdHandle({ viewer, adapter, display }: OsdHandle): void {
+export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator }: OsdHandle): void {
+  cancelNavigator();
   display.destroy();
   adapter.destroy();
   viewer.destroy();
