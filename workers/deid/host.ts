@@ -35,8 +35,8 @@ const saysDicm = (head: Uint8Array) => head.length >= PART10_HEAD_BYTES && Strin
  * head only: a slide or a video (gigabytes) is never read whole here; the upload sends it from
  * disk as it is. `work` gets the head, read once (headOf), so that a check is one read of a file.
  */
-async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise<T>): Promise<T | null> {
-  const head = await headOf(file);
+async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise<T>, reading: Promise<Uint8Array> = headOf(file)): Promise<T | null> {
+  const head = await reading;
   if (!saysDicm(head)) return null;
   try {
     return await work(head);
@@ -46,10 +46,11 @@ async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise
   }
 }
 
-async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
+/** `head`: the file's head being read (headOf), started while the file before it was checked. */
+async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
   let result: DeidentifiedFile | null;
   try {
-    result = await unlessNotDicom(picked.file, (head) => deidentifyFile(picked.file, options, key, limits, undefined, head));
+    result = await unlessNotDicom(picked.file, (read) => deidentifyFile(picked.file, options, key, limits, undefined, read), head);
   } catch (error) {
     if (error instanceof TooLargeError) return { kind: 'refused', reason: error.message };
     throw error;
@@ -85,10 +86,21 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
     let done = 0;
     try {
       const key = await keyOf(request);
-      for (const picked of files) {
+      // Each file's head is read while the one before it is checked: a read waits on the browser
+      // process, the check on this thread. Two heads (64 KiB each) at most are held.
+      const reading = (index: number) => {
+        const file = files[index]?.file;
+        const head = file ? headOf(file) : null;
+        head?.catch(() => undefined); // not awaited when the job is cancelled before it; its error is the check's
+        return head;
+      };
+      let next = reading(0);
+      for (const [index, picked] of files.entries()) {
         if (cancelled.has(jobId)) break;
+        const head = next ?? headOf(picked.file);
+        next = reading(index + 1);
         post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
-        const result = await checkOne(picked, request.options, key, limits);
+        const result = await checkOne(picked, head, request.options, key, limits);
         done += 1;
         bytesDone += picked.file.size;
         post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, []);
