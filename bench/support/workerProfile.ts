@@ -31,7 +31,7 @@ export async function profileWorkers(page: Page, title: string): Promise<void> {
     const id = (nextId += 1);
     return new Promise((resolve, reject) => {
       pending.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result)));
-      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   };
   session.on('Target.receivedMessageFromTarget', ({ message }) => {
@@ -48,7 +48,7 @@ export async function profileWorkers(page: Page, title: string): Promise<void> {
       await ask(sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
       await ask(sessionId, 'Profiler.start');
       await ask(sessionId, 'Runtime.runIfWaitingForDebugger');
-    })();
+    })().catch((error: unknown) => console.error(`the worker could not be profiled: ${error instanceof Error ? error.message : String(error)}`));
   });
   await page.exposeFunction('__benchWorkerDone', async () => {
     for (const sessionId of workers.splice(0)) {
