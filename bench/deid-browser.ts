@@ -22,18 +22,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium';
-import { REPO_ROOT } from '../server/testing/processes';
-import appConfig from '../vite.config';
 import { printBench } from './support/benchLine';
+import { openDeidPage } from './support/deidPage';
 import { writeLargeMultiFrame } from './support/largeDicom';
 import { processTreeRssBytes } from './support/rss';
 
 const MEGABYTES = Number(process.env.BENCH_DEID_BROWSER_MB ?? 300);
 const SAMPLE_MS = 50;
-const PAGE_ROOT = join(REPO_ROOT, 'bench', 'deid-browser');
 
 interface PageResult {
   readonly baselineMs: number;
@@ -54,16 +49,8 @@ async function main(): Promise<void> {
     const path = join(folder, 'large-multiframe.dcm');
     const { bytes, frames } = await writeLargeMultiFrame(path, MEGABYTES);
     console.log(`file: ${frames} frames of 512 × 512 × 16 bit, ${(bytes / 1e6).toFixed(1)} MB`);
-    const outDir = join(folder, 'site');
-    await build({ configFile: false, root: PAGE_ROOT, logLevel: 'error', worker: appConfig.worker, build: { outDir, emptyOutDir: true, target: appConfig.build?.target } });
-    const server = await preview({ configFile: false, root: PAGE_ROOT, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview gave no address');
-    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    const { page, close } = await openDeidPage(join(folder, 'site'));
     try {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await page.waitForSelector('html[data-ready="true"]');
       const before = chromiumRss();
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), SAMPLE_MS);
@@ -82,8 +69,7 @@ async function main(): Promise<void> {
       printBench('deid-browser', 'browser-peak-mb', riseMb, bytes / 1e6);
       printBench('deid-browser', 'browser-ms', result.deidMs, result.baselineMs);
     } finally {
-      await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await close();
     }
   } finally {
     await rm(folder, { recursive: true, force: true });

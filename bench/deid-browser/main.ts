@@ -1,24 +1,19 @@
 /**
- * The page of bench/deid-browser.ts: a picked file through the upload screen's de-identification
- * client and the real worker (workers/deid), as an upload into a `required` dataset does it: the
- * check pass, then the file prepared and its body read through once, as the upload sends it.
- * Baseline, same page, same file: the picked file itself read through once. The outcome lands
- * in `data-result` on <html> (JSON), or `data-error`.
+ * The page of bench/deid-browser.ts and bench/deid.ts.
+ *
+ * deid-browser: a file picked in `#picked` through the upload screen's de-identification client
+ * and the real worker (workers/deid), as an upload into a `required` dataset does it: the check
+ * pass, then the file prepared and its body read through once, as the upload sends it. Baseline,
+ * same page, same file: the picked file itself read through once. The outcome lands in
+ * `data-result` on <html> (JSON), or `data-error`.
+ *
+ * deid: the files picked in `#many`, through the passes of manyFiles.ts, which bench/deid.ts calls.
  */
-import type { DeidOptions } from '../../src/core/deid/policy';
 import { createDeidWorkerClient } from '../../src/ui/admin/burnedIn/deidWorkerClient';
 import type { FileCheck } from '../../workers/deid/messages';
-
-const OPTIONS: DeidOptions = { temporal: 'modifiedDates', retainPatientCharacteristics: false, retainDeviceIdentity: false, cleanDescriptors: true, cleanStructuredContent: false, retainSafePrivate: false };
-const KEY = new Uint8Array(32).fill(7);
-
-/** Reads a body through as a send would, holding one chunk at a time; its byte count. */
-async function readThrough(body: Blob): Promise<number> {
-  let bytes = 0;
-  const reader = body.stream().getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
-  return bytes;
-}
+import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
+import { installManyFiles } from './manyFiles';
+import { readThrough } from './readThrough';
 
 async function run(file: File): Promise<void> {
   const root = document.documentElement;
@@ -29,7 +24,7 @@ async function run(file: File): Promise<void> {
   const baselineMs = performance.now() - baselineStart;
 
   mark('deid');
-  const client = createDeidWorkerClient(OPTIONS, KEY);
+  const client = createDeidWorkerClient(DEID_BENCH_OPTIONS, DEID_BENCH_KEY);
   const started = performance.now();
   let check: FileCheck | null = null;
   await client.deidentify([file], (_index, result) => (check = result), () => undefined).finished;
@@ -46,4 +41,5 @@ input.addEventListener('change', () => {
   const file = input.files?.[0];
   if (file) run(file).catch((error: unknown) => (document.documentElement.dataset.error = error instanceof Error ? error.message : String(error)));
 });
+installManyFiles(document.getElementById('many') as HTMLInputElement);
 document.documentElement.dataset.ready = 'true';

@@ -16,7 +16,7 @@ interface ProfileNode {
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   readonly samples?: readonly number[];
   readonly timeDeltas?: readonly number[];
@@ -137,7 +137,7 @@ function functionKey(node: ProfileNode): string {
   return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
 }
 
-function printTop(title: string, figures: Map<string, number>, unit = ' ms'): void {
+export function printTop(title: string, figures: Map<string, number>, unit = ' ms'): void {
   const total = [...figures.values()].reduce((a, b) => a + b, 0);
   console.log(`${title} (${total.toFixed(0)}${unit} in all):`);
   for (const [key, value] of [...figures].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${value.toFixed(unit ? 1 : 0).padStart(8)}${unit}  ${key}`);

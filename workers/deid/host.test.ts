@@ -12,6 +12,7 @@ import { phiCtSlice } from '../../src/core/deid/testing/phiDicom';
 import { JPEG_BASELINE, pixelDicom } from '../../src/core/deid/testing/pixelDicom';
 import { createDeidHost } from './host';
 import type { DeidResponse, PickedFile } from './messages';
+import { recordedReads } from './testing/recordedReads';
 
 const KEY = new Uint8Array(32).fill(3).buffer;
 const TERMS = { options: BASIC_PROFILE_ONLY, key: KEY };
@@ -67,6 +68,19 @@ describe('de-identification worker', () => {
     await host.idle();
     expect(responses.filter((r) => r.type === 'progress').map((r) => r.result.kind)).toEqual(['notDicom']);
     expect(wholeReads).toEqual([]);
+  });
+
+  it('reads a streamed file once per pass: the check and the prepare each read its head once, nothing else', async () => {
+    const { host, responses } = recorder();
+    const { file, reads } = recordedReads(phiCtSlice(0));
+    host.handle({ type: 'deidentify', jobId: 'j-reads', ...TERMS, files: [{ index: 0, name: 'ct.dcm', file }] });
+    await host.idle();
+    expect(responses.find((r) => r.type === 'progress')).toMatchObject({ result: { kind: 'deidentified' } });
+    expect(reads).toEqual([[0, file.size]]);
+    host.handle({ type: 'prepare', requestId: 'r-reads', ...TERMS, file, confirmed: null });
+    await host.idle();
+    expect(responses.find((r) => r.type === 'prepared')).toMatchObject({ requestId: 'r-reads' });
+    expect(reads).toEqual([[0, file.size], [0, file.size]]);
   });
 
   it('stops after the file in hand when cancelled', async () => {

@@ -15,7 +15,7 @@ import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, PickedFile } from './messages';
-import { DEID_LIMITS, deidentifyFile, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
+import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
 
@@ -28,30 +28,29 @@ export interface DeidHost {
 /** A Part 10 file says `DICM` after its 128-byte preamble; dcmjs reads nothing else. */
 const PART10_HEAD_BYTES = 132;
 
-/**
- * Whether the file may be DICOM, from its first bytes only: a slide or a video (gigabytes) is
- * never read whole here; the upload sends it from disk as it is.
- */
-async function mayBeDicom(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, PART10_HEAD_BYTES).arrayBuffer());
-  return head.length === PART10_HEAD_BYTES && String.fromCharCode(...head.subarray(128)) === 'DICM';
-}
+const saysDicm = (head: Uint8Array) => head.length >= PART10_HEAD_BYTES && String.fromCharCode(...head.subarray(128, PART10_HEAD_BYTES)) === 'DICM';
 
-/** Null where the file is not DICOM (it goes as it is, for the server to refuse). */
-async function unlessNotDicom<T>(file: Blob, work: () => Promise<T>): Promise<T | null> {
-  if (!(await mayBeDicom(file))) return null;
+/**
+ * Null where the file is not DICOM (it goes as it is, for the server to refuse), told from its
+ * head only: a slide or a video (gigabytes) is never read whole here; the upload sends it from
+ * disk as it is. `work` gets the head, read once (headOf), so that a check is one read of a file.
+ */
+async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise<T>, reading: Promise<Uint8Array> = headOf(file)): Promise<T | null> {
+  const head = await reading;
+  if (!saysDicm(head)) return null;
   try {
-    return await work();
+    return await work(head);
   } catch (error) {
     if (error instanceof NotDicomError) return null;
     throw error;
   }
 }
 
-async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
+/** `head`: the file's head being read (headOf), started while the file before it was checked. */
+async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
   let result: DeidentifiedFile | null;
   try {
-    result = await unlessNotDicom(picked.file, () => deidentifyFile(picked.file, options, key, limits));
+    result = await unlessNotDicom(picked.file, (read) => deidentifyFile(picked.file, options, key, limits, undefined, read), head);
   } catch (error) {
     if (error instanceof TooLargeError) return { kind: 'refused', reason: error.message };
     throw error;
@@ -64,6 +63,13 @@ async function checkOne(picked: PickedFile, options: DeidOptions, key: CryptoKey
   return { kind: 'deidentified', sopInstanceUid, burnedIn: { reason } };
 }
 
+/**
+ * The picked file as a Blob of known size. Chromium asks the browser process for a picked File's
+ * size (a synchronous round trip, milliseconds on a busy machine) at every `size` and every
+ * `slice` of it, and a file's check asks several times; a slice of the whole file asks once.
+ */
+const sized = (file: Blob): Blob => file.slice();
+
 const sentenceOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const keyOf = (terms: DeidTerms) => importDeidKey(new Uint8Array(terms.key));
 
@@ -73,16 +79,28 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
   const running = new Set<Promise<void>>();
 
   async function deidentify(request: Extract<DeidRequest, { type: 'deidentify' }>): Promise<void> {
-    const { jobId, files } = request;
+    const { jobId } = request;
+    const files = request.files.map((picked) => ({ ...picked, file: sized(picked.file) }));
     const bytesTotal = files.reduce((sum, picked) => sum + picked.file.size, 0);
     let bytesDone = 0;
     let done = 0;
     try {
       const key = await keyOf(request);
-      for (const picked of files) {
+      // Each file's head is read while the one before it is checked: a read waits on the browser
+      // process, the check on this thread. Two heads (64 KiB each) at most are held.
+      const reading = (index: number) => {
+        const file = files[index]?.file;
+        const head = file ? headOf(file) : null;
+        head?.catch(() => undefined); // not awaited when the job is cancelled before it; its error is the check's
+        return head;
+      };
+      let next = reading(0);
+      for (const [index, picked] of files.entries()) {
         if (cancelled.has(jobId)) break;
+        const head = next ?? headOf(picked.file);
+        next = reading(index + 1);
         post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
-        const result = await checkOne(picked, request.options, key, limits);
+        const result = await checkOne(picked, head, request.options, key, limits);
         done += 1;
         bytesDone += picked.file.size;
         post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, []);
@@ -98,8 +116,9 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
   async function preview(request: Extract<DeidRequest, { type: 'preview' }>): Promise<void> {
     try {
       // Read whole: every frame is shown. De-identified first, as the check judged it.
-      const file = await unlessNotDicom(request.file, async () => {
-        const read = readPart10(await wholeFile(request.file, limits));
+      const picked = sized(request.file);
+      const file = await unlessNotDicom(picked, async () => {
+        const read = readPart10(await wholeFile(picked, limits));
         await deidentifyPart10(read, request.options, await keyOf(request));
         return read;
       });
@@ -119,9 +138,11 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       // Confirmed boxes are blacked out as part of de-identification (the file then read whole).
       const redact = confirmed ? async (dataSet: DcmjsDataSet, transferSyntax: string) => redactDataSet(dataSet, transferSyntax, confirmed.reason, confirmed.boxes) : undefined;
       const key = await keyOf(request);
-      const result = await unlessNotDicom(request.file, () => deidentifyFile(request.file, request.options, key, limits, redact));
+      const picked = sized(request.file);
+      const result = await unlessNotDicom(picked, (head) => deidentifyFile(picked, request.options, key, limits, redact, head));
       if (!result) throw new Error('the file is no longer DICOM');
-      post({ type: 'prepared', requestId: request.requestId, body: result.body, inMemory: result.inMemory, report: result.report }, []);
+      const { body, inMemory } = result.written();
+      post({ type: 'prepared', requestId: request.requestId, body, inMemory, report: result.report }, []);
     } catch (error) {
       const sentence = error instanceof RedactionRefused ? `The text could not be blacked out: ${error.message}.` : `The file could not be prepared: ${sentenceOf(error)}`;
       post({ type: 'error', requestId: request.requestId, sentence }, []);

@@ -29,8 +29,12 @@ export interface DeidLimits {
 
 export const DEID_LIMITS: DeidLimits = { wholeFileBytes: 512 * 2 ** 20, headerBytes: 64 * 2 ** 20 };
 
-/** The first read of a file's head; most headers are a few KB, a CT slice's whole file less than this. */
-const FIRST_READ_BYTES = 2 ** 20;
+/**
+ * The first read of a file's head: most headers are a few KB, so a CT slice is not read whole
+ * (a larger header is read again, four times as far each time). One read: in a browser each
+ * Blob read costs a round trip to the browser process, about what reading the bytes costs.
+ */
+const FIRST_READ_BYTES = 64 * 2 ** 10;
 
 /** A file larger than a limit; its message is a sentence for the admin. */
 export class TooLargeError extends Error {
@@ -39,11 +43,20 @@ export class TooLargeError extends Error {
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1e6)} MB`;
 
-export interface DeidentifiedFile {
+export interface WrittenFile {
   /** The de-identified file to send (a Blob over the picked file's pixel bytes where streamed). */
   readonly body: Blob;
   /** Bytes of `body` held in memory; the rest is read from the picked file as it is sent. */
   readonly inMemory: number;
+}
+
+export interface DeidentifiedFile {
+  /**
+   * The file to send, written when asked: a check needs only what the data set says, and in a
+   * browser each Blob made (the body, its slice of the picked file) is a round trip to the
+   * browser process.
+   */
+  written(): WrittenFile;
   readonly report: DeidReport;
   /** The de-identified data set and meta group as read (without Pixel Data where streamed). */
   readonly file: Part10File;
@@ -53,7 +66,14 @@ export interface DeidentifiedFile {
 }
 
 async function bytesOf(file: Blob, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await file.slice(start, end).arrayBuffer());
+  // The whole file read as it is: a slice is one more Blob for the browser process to make.
+  const part = start === 0 && end >= file.size ? file : file.slice(start, end);
+  return new Uint8Array(await part.arrayBuffer());
+}
+
+/** A file's first bytes, as far as the first read goes: enough to tell DICOM, and most often to find its Pixel Data. */
+export function headOf(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  return bytesOf(file, 0, Math.min(file.size, FIRST_READ_BYTES));
 }
 
 interface PixelSpan {
@@ -66,10 +86,13 @@ interface PixelSpan {
   readonly length: number | null;
 }
 
-/** Where the header ends and the Pixel Data lies, or null when the file must be read whole to be de-identified. */
-async function pixelSpanOf(file: Blob, limits: DeidLimits): Promise<PixelSpan | null> {
+/**
+ * Where the header ends and the Pixel Data lies, or null when the file must be read whole to be
+ * de-identified. `first`: the file's head as `headOf` read it, when the caller has it already.
+ */
+async function pixelSpanOf(file: Blob, limits: DeidLimits, first?: Uint8Array): Promise<PixelSpan | null> {
   for (let size = Math.min(file.size, FIRST_READ_BYTES); ; size = Math.min(file.size, size * 4)) {
-    const head = await bytesOf(file, 0, size);
+    const head = first?.byteLength === size ? first : await bytesOf(file, 0, size);
     const found = pixelDataStart(head, size === file.size);
     const headerOver = found.kind === 'needMore' ? size >= limits.headerBytes : found.kind === 'found' && found.offset > limits.headerBytes;
     if (headerOver) throw new TooLargeError(`its header (the attributes before the pixels) is over ${megabytes(limits.headerBytes)}, more than is read here`);
@@ -96,22 +119,28 @@ export async function wholeFile(file: Blob, limits: DeidLimits): Promise<Uint8Ar
 
 /**
  * The file de-identified: streamed where it can be cut before its Pixel Data and `redact` is not
- * given, else read whole (within the limit) with `redact` applied. Throws NotDicomError (from
- * readPart10) for a file the library cannot read, TooLargeError over a limit.
+ * given, else read whole (within the limit) with `redact` applied. `head`: its first bytes as
+ * `headOf` read them, so they are not read again. Throws NotDicomError (from readPart10) for a
+ * file the library cannot read, TooLargeError over a limit.
  */
-export async function deidentifyFile(picked: Blob, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction): Promise<DeidentifiedFile> {
-  const span = redact ? null : await pixelSpanOf(picked, limits);
+export async function deidentifyFile(picked: Blob, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction, head?: Uint8Array): Promise<DeidentifiedFile> {
+  const span = redact ? null : await pixelSpanOf(picked, limits, head);
   if (!span) {
     const file = readPart10(await wholeFile(picked, limits));
     const report = await deidentifyPart10(file, options, key, redact);
-    const written = file.write();
-    return { body: new Blob([written]), inMemory: written.byteLength, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
+    const written = () => {
+      const bytes = file.write();
+      return { body: new Blob([bytes]), inMemory: bytes.byteLength };
+    };
+    return { written, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
   }
   const file = readPart10(span.header);
   const report = await deidentifyPart10(file, options, key);
-  const header = file.write();
-  const body = new Blob([header, picked.slice(span.start, span.end)]);
+  const written = () => {
+    const header = file.write();
+    return { body: new Blob([header, picked.slice(span.start, span.end)]), inMemory: header.byteLength };
+  };
   // Encapsulated frames have no one length; their syntax is refused before any length matters.
   const pixelBytes = span.length ?? Number.POSITIVE_INFINITY;
-  return { body, inMemory: header.byteLength, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };
+  return { written, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };
 }

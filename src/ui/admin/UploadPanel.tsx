@@ -15,7 +15,7 @@ import { asPicked, deidentifiedSource, uploadDeid, type UploadSource } from './d
 import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
-import { sendInTurn } from './sendInTurn';
+import { sendInTurn, UPLOAD_LANES } from './sendInTurn';
 import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
 
@@ -28,9 +28,6 @@ interface UploadRow {
   readonly jobId: string | null;
   readonly error: AppError | null;
 }
-
-/** Files sent at once: enough to keep the line busy, few enough to show steady progress. */
-const PARALLEL_UPLOADS = 2;
 
 /**
  * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file;
@@ -139,7 +136,7 @@ export function UploadPanel() {
   /** Sends each row (null: nothing to send for that row), a few at a time, with a report per file. */
   async function send(datasetId: string, sources: readonly (UploadSource | null)[]): Promise<void> {
     const { api } = appServices();
-    await sendInTurn(sources, PARALLEL_UPLOADS, {
+    await sendInTurn(sources, UPLOAD_LANES, {
       async send(index, ready) {
         const answer = await api.sendFile(datasetId, ready.name, ready.body, {
           onProgress: (sent) => update(index, { sent }),

@@ -4,6 +4,9 @@
  */
 import type { PreparedUpload, UploadSource } from './deidentifyUpload';
 
+/** Files the upload screen sends at once: enough to keep the line busy, few enough to show steady progress. */
+export const UPLOAD_LANES = 2;
+
 export interface SendHandlers {
   /** Sends one row's file; the file is let go when this settles. */
   send(index: number, upload: PreparedUpload): Promise<void>;
