@@ -42,6 +42,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { deidentifyPart10, readPart10 } from '../src/core/deid/deidentify';
 import { importDeidKey } from '../src/core/deid/keyedHash';
+import { KEPT_FILES_BYTES } from '../src/ui/admin/deidentifyUpload';
 import { createDeidHost } from '../workers/deid/host';
 import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamedDeid';
 import type { DeidResponse, PickedFile } from '../workers/deid/messages';
@@ -155,7 +156,7 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
   });
   const files: PickedFile[] = [];
   for (const [index, path] of paths.entries()) files.push({ index, name: path, file: await openAsBlob(path) });
-  host.handle({ type: 'deidentify', jobId: 'bench', options: DEID_BENCH_OPTIONS, key: KEY, files });
+  host.handle({ type: 'deidentify', jobId: 'bench', options: DEID_BENCH_OPTIONS, key: KEY, files, keepBytes: KEPT_FILES_BYTES });
   await host.idle();
   if (failure) throw new Error(failure);
   if (outcomes.get('deidentified') !== paths.length) throw new Error(`not every file was de-identified: ${JSON.stringify(Object.fromEntries(outcomes))}`);

@@ -20,6 +20,7 @@ import type { ModelManifest } from '../../src/core/models/manifest';
 import { textDetectionPipeline } from '../../src/core/models/pipelines/textDetection';
 import { boxesOfProposals } from '../../src/ui/admin/burnedIn/reviewBoxes';
 import { createDeidHost } from './host';
+import { bodyOf } from './writtenParts';
 import type { DeidResponse } from './messages';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -55,7 +56,7 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
     const file = new Blob([pixelDicom({ rows: HEIGHT, columns: WIDTH, frames: FRAMES, modality: 'US', sopClass: US_MULTIFRAME_STORAGE, pixels })]);
     const responses: DeidResponse[] = [];
     const host = createDeidHost((response) => responses.push(response));
-    host.handle({ type: 'deidentify', jobId: 'j', ...TERMS, files: [{ index: 0, name: 'YAMADA.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'YAMADA.dcm', file }] });
     host.handle({ type: 'preview', requestId: 'p', ...TERMS, file });
     await host.idle();
     const progress = responses.find((r) => r.type === 'progress');
@@ -74,7 +75,7 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
     await host.idle();
     const prepared = responses.find((r) => r.type === 'prepared');
     if (prepared?.type !== 'prepared') throw new Error(`not prepared: ${JSON.stringify(responses.at(-1))}`);
-    const stored = readPart10(new Uint8Array(await prepared.body.arrayBuffer()));
+    const stored = readPart10(new Uint8Array(await bodyOf(file, prepared.parts).arrayBuffer()));
     const after = nativePixelsOf(stored.dict, firstText(stored.meta, '00020010'));
     if (!after.ok) throw new Error(after.reason);
     let inked = 0;

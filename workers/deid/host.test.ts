@@ -13,6 +13,7 @@ import { JPEG_BASELINE, pixelDicom } from '../../src/core/deid/testing/pixelDico
 import { createDeidHost } from './host';
 import type { DeidResponse, PickedFile } from './messages';
 import { recordedReads } from './testing/recordedReads';
+import { bodyOf } from './writtenParts';
 
 const KEY = new Uint8Array(32).fill(3).buffer;
 const TERMS = { options: BASIC_PROFILE_ONLY, key: KEY };
@@ -30,7 +31,7 @@ describe('de-identification worker', () => {
   it('reports what each file will be with counts, flags ultrasound, refuses compressed ultrasound, passes non-DICOM on', async () => {
     const { host, responses } = recorder();
     const files = [picked(0, phiCtSlice(0)), picked(1, ultrasound()), picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })), picked(3, new TextEncoder().encode('not dicom'))];
-    host.handle({ type: 'deidentify', jobId: 'j1', ...TERMS, files });
+    host.handle({ type: 'deidentify', jobId: 'j1', keepBytes: 0, ...TERMS, files });
     await host.idle();
     const progress = responses.filter((r) => r.type === 'progress');
     expect(progress.map((r) => [r.index, r.result.kind, r.done, r.total])).toEqual([
@@ -64,7 +65,7 @@ describe('de-identification worker', () => {
       arrayBuffer: () => (wholeReads.push('arrayBuffer'), Promise.reject(new Error('read whole'))),
       stream: () => (wholeReads.push('stream'), head.stream()),
     } as unknown as Blob;
-    host.handle({ type: 'deidentify', jobId: 'j-slide', options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, name: 'biopsy.svs', file: slide }] });
+    host.handle({ type: 'deidentify', jobId: 'j-slide', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, name: 'biopsy.svs', file: slide }] });
     await host.idle();
     expect(responses.filter((r) => r.type === 'progress').map((r) => r.result.kind)).toEqual(['notDicom']);
     expect(wholeReads).toEqual([]);
@@ -73,7 +74,7 @@ describe('de-identification worker', () => {
   it('reads a streamed file once per pass: the check and the prepare each read its head once, nothing else', async () => {
     const { host, responses } = recorder();
     const { file, reads } = recordedReads(phiCtSlice(0));
-    host.handle({ type: 'deidentify', jobId: 'j-reads', ...TERMS, files: [{ index: 0, name: 'ct.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'ct.dcm', file }] });
     await host.idle();
     expect(responses.find((r) => r.type === 'progress')).toMatchObject({ result: { kind: 'deidentified' } });
     expect(reads).toEqual([[0, file.size]]);
@@ -83,9 +84,33 @@ describe('de-identification worker', () => {
     expect(reads).toEqual([[0, file.size], [0, file.size]]);
   });
 
+  it('hands back each file that goes as it is, as written, while the headers fit the job’s budget', async () => {
+    const headers = async (keepBytes: number, files: PickedFile[]) => {
+      const { host, responses } = recorder();
+      host.handle({ type: 'deidentify', jobId: 'j-kept', ...TERMS, keepBytes, files });
+      await host.idle();
+      return responses.flatMap((r) => (r.type === 'progress' ? [r] : []));
+    };
+    const sizes = (await headers(1e6, [0, 1, 2].map((i) => picked(i, phiCtSlice(i))))).map((r) => r.kept?.header.byteLength ?? 0);
+    const ct = [0, 1, 2].map((i) => recordedReads(phiCtSlice(i)));
+    const files = [picked(0, ultrasound()), ...ct.map(({ file }, i) => ({ index: i + 1, name: `ct-${i}.dcm`, file }))];
+    const progress = await headers(sizes[0]! + sizes[1]! + Math.floor(sizes[2]! / 2), files);
+    // The flagged ultrasound is prepared with its boxes; two CT headers fit, the third does not.
+    expect(progress.map((r) => r.kept !== null)).toEqual([false, true, true, false]);
+    for (const r of progress.slice(1, 3)) {
+      if (!r.kept || r.result.kind !== 'deidentified') throw new Error('not kept');
+      expect(r.kept.report.sopInstanceUid).toBe(r.result.sopInstanceUid);
+      const sent = readPart10(new Uint8Array(await bodyOf(files[r.index]!.file, r.kept).arrayBuffer()));
+      expect(firstText(sent.dict, '00080018')).toBe(r.result.sopInstanceUid);
+      expect(firstText(sent.dict, '00100010')).not.toContain('PHIFAMILY');
+    }
+    // Each file's head read once; nothing more for a kept one.
+    expect(ct.map(({ reads }) => reads)).toEqual(ct.map(({ file }) => [[0, file.size]]));
+  });
+
   it('stops after the file in hand when cancelled', async () => {
     const { host, responses } = recorder();
-    host.handle({ type: 'deidentify', jobId: 'j2', ...TERMS, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });
+    host.handle({ type: 'deidentify', jobId: 'j2', keepBytes: 0, ...TERMS, files: [0, 1, 2, 3].map((i) => picked(i, phiCtSlice(i))) });
     host.handle({ type: 'cancel', jobId: 'j2' });
     await host.idle();
     const finished = responses.find((r) => r.type === 'finished');
@@ -110,9 +135,10 @@ describe('de-identification worker', () => {
   it('prepares a file again from its file: the same UID as the check said, confirmed boxes blacked out; says why it cannot', async () => {
     const { host, responses } = recorder();
     const file = picked(0, ultrasound()).file;
-    host.handle({ type: 'deidentify', jobId: 'j3', ...TERMS, files: [{ index: 0, name: 'US.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j3', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'US.dcm', file }] });
     host.handle({ type: 'prepare', requestId: 'r1', ...TERMS, file, confirmed: { reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] } });
-    host.handle({ type: 'prepare', requestId: 'r2', ...TERMS, file: picked(1, phiCtSlice(1)).file, confirmed: null });
+    const ctFile = picked(1, phiCtSlice(1)).file;
+    host.handle({ type: 'prepare', requestId: 'r2', ...TERMS, file: ctFile, confirmed: null });
     host.handle({ type: 'prepare', requestId: 'r3', ...TERMS, file: picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })).file, confirmed: { reason: 'ultrasound', boxes: [] } });
     await host.idle();
     const check = responses.find((r) => r.type === 'progress');
@@ -120,11 +146,11 @@ describe('de-identification worker', () => {
     if (check?.type !== 'progress' || check.result.kind !== 'deidentified' || redacted?.requestId !== 'r1' || ct?.requestId !== 'r2') throw new Error(`not prepared: ${JSON.stringify(responses)}`);
     expect(redacted.report.sopInstanceUid).toBe(check.result.sopInstanceUid);
     expect(redacted.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 6, height: 1 }], frames: 1 });
-    const stored = readPart10(new Uint8Array(await redacted.body.arrayBuffer()));
+    const stored = readPart10(new Uint8Array(await bodyOf(file, redacted.parts).arrayBuffer()));
     expect(firstText(stored.dict, '00280301')).toBe('NO');
     expect(firstText(stored.dict, '00100010')).not.toContain('PIXEL');
     expect(ct.report.burnedIn).toBeUndefined();
-    expect(firstText(readPart10(new Uint8Array(await ct.body.arrayBuffer())).dict, '00100010')).not.toContain('PHIFAMILY');
+    expect(firstText(readPart10(new Uint8Array(await bodyOf(ctFile, ct.parts).arrayBuffer())).dict, '00100010')).not.toContain('PHIFAMILY');
     expect(responses.find((r) => r.type === 'error')).toMatchObject({ requestId: 'r3', sentence: expect.stringMatching(/^The text could not be blacked out/) });
   });
 });

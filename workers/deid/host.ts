@@ -1,9 +1,10 @@
 /**
  * The de-identification worker's logic, free of the Worker itself: requests in, responses out
  * through `post` (with the buffers to transfer). Every request reads its file afresh and lets go
- * of it when answered, so the worker holds one file at a time whatever the upload's size, and a
- * cancel takes effect after the file in hand. A file is read only as far as its Pixel Data where
- * its pixels need not change (streamedDeid.ts); a file over the limits is refused, never read.
+ * of it when answered (a check hands its written header to the page, within the job's budget), so
+ * the worker holds one file at a time whatever the upload's size, and a cancel takes effect after
+ * the file in hand. A file is read only as far as its Pixel Data where its pixels need not change
+ * (streamedDeid.ts); a file over the limits is refused, never read.
  */
 import type { DcmjsDataSet } from 'dcmjs';
 import { burnedInReason } from '../../src/core/deid/burnedIn';
@@ -14,7 +15,7 @@ import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
-import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, PickedFile } from './messages';
+import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile, PickedFile } from './messages';
 import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
@@ -46,21 +47,57 @@ async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise
   }
 }
 
-/** `head`: the file's head being read (headOf), started while the file before it was checked. */
-async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits): Promise<FileCheck> {
+interface Checked {
+  readonly result: FileCheck;
+  /** The file as the check wrote it, when it goes as it is (no boxes to black out) and `keep` took it. */
+  readonly kept: KeptFile | null;
+}
+
+/**
+ * `head`: the file's head being read (headOf), started while the file before it was checked;
+ * `budget`: the job's, for the written files handed back.
+ */
+async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits, budget: KeepBudget): Promise<Checked> {
   let result: DeidentifiedFile | null;
   try {
     result = await unlessNotDicom(picked.file, (read) => deidentifyFile(picked.file, options, key, limits, undefined, read), head);
   } catch (error) {
-    if (error instanceof TooLargeError) return { kind: 'refused', reason: error.message };
+    if (error instanceof TooLargeError) return { result: { kind: 'refused', reason: error.message }, kept: null };
     throw error;
   }
-  if (!result) return { kind: 'notDicom' };
+  if (!result) return { result: { kind: 'notDicom' }, kept: null };
   const sopInstanceUid = result.report.sopInstanceUid;
   const reason = burnedInReason(result.file.dict, burnedInCheckOf(options), result.hasPixelData);
-  if (!reason) return { kind: 'deidentified', sopInstanceUid, burnedIn: null };
-  if (!result.pixels.ok) return { kind: 'refused', reason: result.pixels.reason };
-  return { kind: 'deidentified', sopInstanceUid, burnedIn: { reason } };
+  if (!reason) return { result: { kind: 'deidentified', sopInstanceUid, burnedIn: null }, kept: keptOf(result, budget) };
+  if (!result.pixels.ok) return { result: { kind: 'refused', reason: result.pixels.reason }, kept: null };
+  return { result: { kind: 'deidentified', sopInstanceUid, burnedIn: { reason } }, kept: null };
+}
+
+/** Written once, here, where the check has the de-identified data set in hand; null past the budget. */
+function keptOf(result: DeidentifiedFile, budget: KeepBudget): KeptFile | null {
+  if (!budget.open()) return null;
+  const parts = result.parts();
+  return budget.take(parts.header.byteLength) ? { ...parts, report: result.report } : null;
+}
+
+interface KeepBudget {
+  /** False once a header did not fit: no file is written again only to be dropped. */
+  open(): boolean;
+  /** Whether `bytes` more fit; counted when they do. */
+  take(bytes: number): boolean;
+}
+
+function keepBudget(bytes: number): KeepBudget {
+  let left = bytes;
+  let open = bytes > 0;
+  return {
+    open: () => open,
+    take(header) {
+      open &&= header <= left;
+      if (open) left -= header;
+      return open;
+    },
+  };
 }
 
 /**
@@ -84,6 +121,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
     const bytesTotal = files.reduce((sum, picked) => sum + picked.file.size, 0);
     let bytesDone = 0;
     let done = 0;
+    const budget = keepBudget(request.keepBytes);
     try {
       const key = await keyOf(request);
       // Each file's head is read while the one before it is checked: a read waits on the browser
@@ -100,10 +138,10 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
         const head = next ?? headOf(picked.file);
         next = reading(index + 1);
         post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
-        const result = await checkOne(picked, head, request.options, key, limits);
+        const { result, kept } = await checkOne(picked, head, request.options, key, limits, budget);
         done += 1;
         bytesDone += picked.file.size;
-        post({ type: 'progress', jobId, index: picked.index, result, done, total: files.length, bytesDone, bytesTotal }, []);
+        post({ type: 'progress', jobId, index: picked.index, result, kept, done, total: files.length, bytesDone, bytesTotal }, kept ? [kept.header.buffer] : []);
       }
       post({ type: 'finished', jobId, done, total: files.length, cancelled: done < files.length }, []);
     } catch (error) {
@@ -141,8 +179,8 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       const picked = sized(request.file);
       const result = await unlessNotDicom(picked, (head) => deidentifyFile(picked, request.options, key, limits, redact, head));
       if (!result) throw new Error('the file is no longer DICOM');
-      const { body, inMemory } = result.written();
-      post({ type: 'prepared', requestId: request.requestId, body, inMemory, report: result.report }, []);
+      const parts = result.parts();
+      post({ type: 'prepared', requestId: request.requestId, parts, report: result.report }, [parts.header.buffer]);
     } catch (error) {
       const sentence = error instanceof RedactionRefused ? `The text could not be blacked out: ${error.message}.` : `The file could not be prepared: ${sentenceOf(error)}`;
       post({ type: 'error', requestId: request.requestId, sentence }, []);

@@ -3,18 +3,21 @@
  * transferred, never copied), so tests drive the worker's logic in-process exactly as the page
  * drives the worker.
  *
- * An upload makes two passes over the picked files, each file read again from its `File` (a
- * handle on disk, not its bytes): a check (`deidentify`: what will become of each file, which
- * images a person must check for burned-in text) that keeps nothing, then, once every flagged
- * image is confirmed, `prepare` per file as it is sent. Between the two the page holds no file's
- * bytes, only what the check said; a flagged image's preview is made again (`preview`) when it
- * is shown or given to the detector.
+ * An upload makes a check pass over the picked files (`deidentify`: what will become of each
+ * file, which images a person must check for burned-in text), then, once every flagged image is
+ * confirmed, sends each file when its turn comes. The check hands back each file it de-identified
+ * as written (`kept`: the new header and where the picked file's own bytes resume, a few KB for a
+ * CT slice) up to the job's `keepBytes`, so that file is sent without being de-identified again;
+ * past that budget, and for a flagged image (its boxes blacked out), `prepare` reads the file
+ * again from its `File` (a handle on disk). The page never holds a file's pixels; a flagged
+ * image's preview is made again (`preview`) when it is shown or given to the detector.
  */
 import type { BurnedInReason } from '../../src/core/deid/burnedIn';
 import type { DeidReport } from '../../src/core/deid/deidentify';
 import type { PixelPreview } from '../../src/core/deid/pixelPreview';
 import type { DeidOptions } from '../../src/core/deid/policy';
 import type { RedactionBox } from '../../src/core/deid/redactPixels';
+import type { WrittenParts } from './writtenParts';
 
 export interface PickedFile {
   /** Its place in the upload (the page's row). */
@@ -37,8 +40,11 @@ export interface ConfirmedBoxes {
 }
 
 export type DeidRequest =
-  /** Checks `files` in turn (de-identifies each and keeps nothing), reporting after each. */
-  | ({ readonly type: 'deidentify'; readonly jobId: string; readonly files: readonly PickedFile[] } & DeidTerms)
+  /**
+   * Checks `files` in turn, reporting after each; hands back each file that needs no boxes as
+   * written while the headers handed back add up to no more than `keepBytes`.
+   */
+  | ({ readonly type: 'deidentify'; readonly jobId: string; readonly files: readonly PickedFile[]; readonly keepBytes: number } & DeidTerms)
   /** Stops a job after the file in hand; what is done stays done. */
   | { readonly type: 'cancel'; readonly jobId: string }
   /** The preview of a flagged image, read again from its file. */
@@ -46,7 +52,12 @@ export type DeidRequest =
   /** A file's bytes to send: read again, de-identified, and with `confirmed`, its boxes blacked out. */
   | ({ readonly type: 'prepare'; readonly requestId: string; readonly file: Blob; readonly confirmed: ConfirmedBoxes | null } & DeidTerms);
 
-/** What the check found for one picked file; no bytes: they are made again when the file is sent. */
+/** A file the check de-identified, as it will be sent (the body made by `bodyOf` over the picked file), and its report. */
+export interface KeptFile extends WrittenParts {
+  readonly report: DeidReport;
+}
+
+/** What the check found for one picked file. */
 export type FileCheck =
   /** It de-identifies to this SOP Instance UID; `burnedIn` when a person must check it for burned-in text first. */
   | {
@@ -65,6 +76,8 @@ export type DeidResponse =
       readonly jobId: string;
       readonly index: number;
       readonly result: FileCheck;
+      /** The file as written (its header transferred), or null: past the budget, flagged, or not de-identified. */
+      readonly kept: KeptFile | null;
       readonly done: number;
       readonly total: number;
       readonly bytesDone: number;
@@ -75,10 +88,9 @@ export type DeidResponse =
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number; readonly cancelled: boolean }
   | { readonly type: 'previewed'; readonly requestId: string; readonly preview: PixelPreview }
   /**
-   * `body`: the file to send, a Blob (cloned by reference, never copied) whose pixel bytes may be a
-   * slice of the picked file; `inMemory`: how much of it is held in memory (the new header where
-   * the pixels were passed on unread).
+   * The file as written (its header transferred): the page makes the body over the picked file
+   * (`bodyOf`), so no Blob is made here and none crosses back.
    */
-  | { readonly type: 'prepared'; readonly requestId: string; readonly body: Blob; readonly inMemory: number; readonly report: DeidReport }
+  | { readonly type: 'prepared'; readonly requestId: string; readonly parts: WrittenParts; readonly report: DeidReport }
   /** A sentence a person can act on; the job or request it ends. */
   | { readonly type: 'error'; readonly jobId?: string; readonly requestId?: string; readonly sentence: string };

@@ -16,6 +16,7 @@ import { firstText } from '../../src/core/deid/dataSet';
 import { nativeLayoutOf, nativePixelsOf, type NativeLayout } from '../../src/core/deid/nativePixels';
 import { encapsulatedEnd, pixelDataStart } from '../../src/core/deid/pixelDataStart';
 import type { DeidOptions } from '../../src/core/deid/policy';
+import { bodyOf, type WrittenParts } from './writtenParts';
 
 export interface DeidLimits {
   /**
@@ -57,6 +58,8 @@ export interface DeidentifiedFile {
    * browser process.
    */
   written(): WrittenFile;
+  /** The same file as parts (its new bytes, where the picked file's resume), for the page to make the body. */
+  parts(): WrittenParts;
   readonly report: DeidReport;
   /** The de-identified data set and meta group as read (without Pixel Data where streamed). */
   readonly file: Part10File;
@@ -64,6 +67,8 @@ export interface DeidentifiedFile {
   /** Whether its pixels can be changed here, from the header and the Pixel Data's length alone. */
   readonly pixels: NativeLayout;
 }
+
+const writtenOf = (picked: Blob, parts: WrittenParts): WrittenFile => ({ body: bodyOf(picked, parts), inMemory: parts.header.byteLength });
 
 async function bytesOf(file: Blob, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
   // The whole file read as it is: a slice is one more Blob for the browser process to make.
@@ -128,19 +133,14 @@ export async function deidentifyFile(picked: Blob, options: DeidOptions, key: Cr
   if (!span) {
     const file = readPart10(await wholeFile(picked, limits));
     const report = await deidentifyPart10(file, options, key, redact);
-    const written = () => {
-      const bytes = file.write();
-      return { body: new Blob([bytes]), inMemory: bytes.byteLength };
-    };
-    return { written, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
+    const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: picked.size });
+    return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
   }
   const file = readPart10(span.header);
   const report = await deidentifyPart10(file, options, key);
-  const written = () => {
-    const header = file.write();
-    return { body: new Blob([header, picked.slice(span.start, span.end)]), inMemory: header.byteLength };
-  };
+  // The Pixel Data runs to the file's end (pixelSpanOf): the picked file's bytes from its start go on.
+  const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: span.start });
   // Encapsulated frames have no one length; their syntax is refused before any length matters.
   const pixelBytes = span.length ?? Number.POSITIVE_INFINITY;
-  return { written, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };
+  return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };
 }

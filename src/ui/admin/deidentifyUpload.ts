@@ -5,14 +5,17 @@
  * be the patient's). A file that is not DICOM goes as it is, for the server to refuse with its
  * reason; one whose burned-in text cannot be blacked out does not go at all.
  *
- * A de-identified file is made when its turn to be sent comes, from its `File` (a handle on disk),
- * and let go once sent: the page never holds the upload's files, only the few in flight, and of
- * those only what the worker made anew (a header, where the pixels go on from disk).
+ * A de-identified file is sent as the check wrote it (its new header, then the picked file's own
+ * bytes from disk), so it is de-identified once; the page keeps those headers up to
+ * KEPT_FILES_BYTES and lets each go once sent. Past that budget, and for a flagged image (its boxes
+ * blacked out), the file is made again from its `File` (a handle on disk) when its turn comes. The
+ * page never holds a file's pixels where they go on unread.
  */
 import type { DeidKeyAnswer, DeidPolicyAnswer } from '../../core/api';
 import type { DeidReport } from '../../core/deid/deidentify';
 import type { DeidOptions } from '../../core/deid/policy';
-import type { ConfirmedBoxes, FileCheck } from '../../../workers/deid/messages';
+import type { ConfirmedBoxes, FileCheck, KeptFile } from '../../../workers/deid/messages';
+import { bodyOf } from '../../../workers/deid/writtenParts';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import type { HeldBytes } from './heldBytes';
 
@@ -22,6 +25,14 @@ export interface PreparedUpload {
   /** What de-identification did, to keep with the dataset once the file is in; null when not de-identified. */
   readonly report: DeidReport | null;
 }
+
+/**
+ * The header bytes an upload keeps from its check to send files as checked: a CT slice's header
+ * is 2–8 KB, so about 4,000–16,000 slices; files past it are de-identified again when sent.
+ */
+export const KEPT_FILES_BYTES = 32 * 2 ** 20;
+
+const DICOM_BODY: BlobPropertyBag = { type: 'application/dicom' };
 
 /** One row's upload, made when its turn comes; `release` once it is sent (or failed). */
 export type UploadSource = () => Promise<{ readonly upload: PreparedUpload; readonly release: () => void }>;
@@ -44,8 +55,10 @@ export async function uploadDeid(api: DeidApi, datasetId: string): Promise<Uploa
 /** The upload of a de-identified file (its body and report as last changed, after any redaction). */
 export function deidentifiedUpload(body: Blob, report: DeidReport): PreparedUpload {
   // A Blob of a Blob refers to the same bytes (pixels maybe still on disk): nothing is copied.
-  return { name: `${report.sopInstanceUid}.dcm`, body: new Blob([body], { type: 'application/dicom' }), report };
+  return { name: nameOf(report), body: new Blob([body], DICOM_BODY), report };
 }
+
+const nameOf = (report: DeidReport) => `${report.sopInstanceUid}.dcm`;
 
 /** A picked file sent as it is (no policy, or not DICOM): its `File` is the body, nothing held. */
 export function asPicked(file: Blob, name: string): UploadSource {
@@ -54,17 +67,34 @@ export function asPicked(file: Blob, name: string): UploadSource {
 
 /**
  * What goes for a file the check is done with (`confirmed`: the boxes of a flagged image, once a
- * person confirmed them); where nothing may go, why the burned-in check cannot be done.
+ * person confirmed them; `kept`: the file as the check wrote it); where nothing may go, why the
+ * burned-in check cannot be done.
  */
-export function uploadSourceOf(client: DeidWorkerClient, held: HeldBytes, file: Blob, name: string, check: FileCheck, confirmed: ConfirmedBoxes | null): UploadSource | { readonly refused: string } {
+export function uploadSourceOf(client: DeidWorkerClient, held: HeldBytes, file: Blob, name: string, check: FileCheck, confirmed: ConfirmedBoxes | null, kept: KeptFile | null = null): UploadSource | { readonly refused: string } {
   switch (check.kind) {
     case 'notDicom':
       return asPicked(file, name);
     case 'refused':
       return { refused: check.reason };
     case 'deidentified':
-      return deidentifiedSource(client, held, file, confirmed);
+      return kept && !confirmed ? keptSource(client, held, file, kept) : deidentifiedSource(client, held, file, confirmed);
   }
+}
+
+/**
+ * A DICOM file sent as the check wrote it: its header held from now until sent, the rest read
+ * from the picked file as it goes. Asked a second time, the header is gone: made again.
+ */
+export function keptSource(client: DeidWorkerClient, held: HeldBytes, file: Blob, kept: KeptFile): UploadSource {
+  let waiting: KeptFile | null = kept;
+  const release = held.hold(kept.header.byteLength);
+  const again = deidentifiedSource(client, held, file, null);
+  return async () => {
+    const parts = waiting;
+    waiting = null;
+    if (!parts) return again();
+    return { upload: { name: nameOf(parts.report), body: bodyOf(file, parts, DICOM_BODY), report: parts.report }, release };
+  };
 }
 
 /** A DICOM file de-identified again (its confirmed boxes blacked out) when its turn comes, held until sent. */

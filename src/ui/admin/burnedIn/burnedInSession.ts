@@ -1,12 +1,13 @@
 /**
  * An upload waiting on its burned-in text check: the images a person must confirm (their files,
  * read again to show them and to send them), their boxes, and what goes for the other rows.
- * Nothing here holds a file's bytes: a row keeps its `File` and what the check said of it.
+ * Nothing here holds a file's pixels: a row keeps its `File`, what the check said of it and, within
+ * the upload's budget, the header the check wrote for it.
  */
 import type { BurnedInReason } from '../../../core/deid/burnedIn';
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
-import type { FileCheck } from '../../../../workers/deid/messages';
-import { uploadSourceOf, type UploadSource } from '../deidentifyUpload';
+import type { FileCheck, KeptFile } from '../../../../workers/deid/messages';
+import { KEPT_FILES_BYTES, uploadSourceOf, type UploadSource } from '../deidentifyUpload';
 import type { HeldBytes } from '../heldBytes';
 import type { DeidJob, DeidProgress, DeidWorkerClient } from './deidWorkerClient';
 import type { ImageReview } from './reviewBoxes';
@@ -66,7 +67,8 @@ export function reviewPreviews(client: DeidWorkerClient, held: HeldBytes, flagge
 
 /**
  * The check pass over the picked files (in the worker): fills the session as each file is checked.
- * `refused`: a row that must be checked for burned-in text but cannot be (nothing goes for it).
+ * `refused`: a row that must be checked for burned-in text but cannot be (nothing goes for it);
+ * `keepBytes`: how many header bytes of checked files the page keeps to send them as checked.
  */
 export function checkUpload(
   client: DeidWorkerClient,
@@ -74,17 +76,18 @@ export function checkUpload(
   files: readonly File[],
   refused: (index: number, reason: string) => void,
   onProgress: (progress: DeidProgress) => void,
+  keepBytes: number = KEPT_FILES_BYTES,
 ): { readonly job: DeidJob; readonly session: BurnedInCheckSession } {
   const sources: (UploadSource | null)[] = files.map(() => null);
   const flagged: FlaggedImage[] = [];
   const session: BurnedInCheckSession = { flagged, reviews: [], detector: null, sources, previews: reviewPreviews(client, held, flagged) };
-  const onFile = (index: number, check: FileCheck) => {
+  const onFile = (index: number, check: FileCheck, kept: KeptFile | null) => {
     const file = files[index]!;
     const image = flaggedImageOf(index, file, check);
     if (image) return void flagged.push(image);
-    const source = uploadSourceOf(client, held, file, file.webkitRelativePath || file.name, check, null);
+    const source = uploadSourceOf(client, held, file, file.webkitRelativePath || file.name, check, null, kept);
     if ('refused' in source) refused(index, source.refused);
     else sources[index] = source;
   };
-  return { job: client.deidentify(files, onFile, onProgress), session };
+  return { job: client.deidentify(files, onFile, onProgress, keepBytes), session };
 }

@@ -5,7 +5,8 @@
 import type { DeidReport } from '../../../core/deid/deidentify';
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
 import type { DeidOptions } from '../../../core/deid/policy';
-import type { ConfirmedBoxes, DeidRequest, DeidResponse, DeidTerms, FileCheck } from '../../../../workers/deid/messages';
+import type { ConfirmedBoxes, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile } from '../../../../workers/deid/messages';
+import { bodyOf } from '../../../../workers/deid/writtenParts';
 
 export interface DeidProgress {
   readonly done: number;
@@ -23,8 +24,11 @@ export interface DeidJob {
 }
 
 export interface DeidWorkerClient {
-  /** The check pass: what will become of each file; nothing of the files is kept. */
-  deidentify(files: readonly File[], onFile: (index: number, result: FileCheck) => void, onProgress: (progress: DeidProgress) => void): DeidJob;
+  /**
+   * The check pass: what will become of each file, and each file that goes as it is, as written
+   * (`kept`), while the kept headers add up to no more than `keepBytes` (null past that).
+   */
+  deidentify(files: readonly File[], onFile: (index: number, result: FileCheck, kept: KeptFile | null) => void, onProgress: (progress: DeidProgress) => void, keepBytes: number): DeidJob;
   /** A flagged image's preview, made again from its file; rejects with the worker's sentence. */
   preview(file: Blob): Promise<PixelPreview>;
   /**
@@ -71,7 +75,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
   }
 
   return {
-    deidentify(files, onFile, onProgress) {
+    deidentify(files, onFile, onProgress, keepBytes) {
       const jobId = `deid-${(count += 1)}`;
       const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
       let progress: DeidProgress = { done: 0, total: files.length, bytesDone: 0, bytesTotal, current: null };
@@ -80,7 +84,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
           if (!('jobId' in response) || response.jobId !== jobId) return;
           if (response.type === 'started') progress = { ...progress, current: response.name };
           if (response.type === 'progress') {
-            onFile(response.index, response.result);
+            onFile(response.index, response.result, response.kept);
             progress = { ...progress, done: response.done, bytesDone: response.bytesDone };
           }
           if (response.type === 'finished') progress = { ...progress, current: null };
@@ -93,15 +97,15 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
       });
       onProgress(progress);
       const picked = files.map((file, index) => ({ index, name: file.webkitRelativePath || file.name, file }));
-      send({ type: 'deidentify', jobId, files: picked, ...terms() });
+      send({ type: 'deidentify', jobId, files: picked, keepBytes, ...terms() });
       return { cancel: () => send({ type: 'cancel', jobId }), finished };
     },
     async preview(file) {
       return (await ask((requestId) => ({ type: 'preview', requestId, file, ...terms() }), 'previewed')).preview;
     },
     async prepare(file, confirmed) {
-      const { body, inMemory, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
-      return { body, inMemory, report };
+      const { parts, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
+      return { body: bodyOf(file, parts), inMemory: parts.header.byteLength, report };
     },
     dispose: () => port.terminate(),
   };
