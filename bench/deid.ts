@@ -11,14 +11,16 @@
  * (setInputFiles) of the deid page (deid-browser/, support/deidPage.ts) in headless Debian
  * Chromium, and sent as the upload screen sends them into a `required` dataset
  * (deid-browser/manyFiles.ts): the upload screen's client with the real worker of workers/deid,
- * the check pass over every file, then each file prepared (de-identified again) when its turn
- * comes and its body read through once, two files at a time as the screen sends them.
+ * the check pass over every file (which hands back each file as written, within the upload's
+ * kept-header budget), then each file's body made from that when its turn comes and read through
+ * once, two files at a time as the screen sends them.
  * Baseline, same page, same files, same run: each picked file's bytes read through once,
  * unchanged, on the same lanes: what any upload costs, de-identified or not. `ms-per-file`,
  * `ms-per-mb`; files/s and MB/s of both printed.
  *
  * In Node (the worker's logic without the browser): workers/deid/host.ts's check pass over the
- * same files, each read from disk as a Blob as the worker reads a picked file. Baseline: each
+ * same files (each written, as the upload keeps it), each read from disk as a Blob as the worker
+ * reads a picked file. Baseline: each
  * file read the same way, parsed and written again by the same library (dcmjs, `readPart10` +
  * `write`) with nothing changed, so the ratio is what de-identification adds to a parse and a
  * rewrite. `node-ms-per-file`, `node-ms-per-mb`, `node-peak-rss-mb` (this process's peak resident

@@ -4,8 +4,9 @@
  * each row's body read through once where the screen would send it).
  *
  * - `deidentify`: an upload into a `required` dataset: a new worker client, the check pass
- *   (`checkUpload`), then each file prepared (de-identified again by the worker) when its turn
- *   comes, as the screen does. Every file must come out de-identified, none flagged or refused.
+ *   (`checkUpload`, which keeps each file as the check wrote it, within the upload's budget),
+ *   then each file's body made when its turn comes, as the screen does. Every file must come out
+ *   de-identified, none flagged or refused.
  * - `readThrough`: the baseline, an upload with no policy: each picked file's bytes read through
  *   once unchanged (what any upload costs).
  *

@@ -32,7 +32,7 @@ interface UploadRow {
 /**
  * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file;
  * into a dataset whose policy requires it, each file is de-identified in the browser first: checked
- * once (keeping nothing of it), then made again from its file when its turn to be sent comes.
+ * once (its new header kept, within a budget), then sent as checked when its turn comes.
  * A slide's upload is answered with its import job: the row waits for the job, which the slide
  * imports table follows (and finds again when the admin comes back to the screen).
  */
