@@ -11,7 +11,8 @@
  * the app then does what it always did.
  */
 import type { ItemDetail } from '../core/api';
-import type { SlideItem } from '../core/item';
+import type { SeriesItem, SlideItem } from '../core/item';
+import { seriesFilePath } from '../data/seriesFilePath';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
@@ -92,6 +93,16 @@ function startSeries(): void {
   startSeriesViewer().catch(() => undefined);
 }
 
+/**
+ * A series this device has not opened opens on its first slice (no place kept here, see
+ * fileHeadStart's firstShownSlice): that file asked for now, with the detail, not once the app has
+ * run; the app's file loader takes the answer (earlyRequests.ts).
+ */
+function requestFirstFile(itemId: string, series: SeriesItem, token: string): void {
+  const first = series.slices[0];
+  if (first) requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
+}
+
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
@@ -107,7 +118,10 @@ async function startItem(itemId: string): Promise<void> {
   const answer = await requestEarly(itemPath(itemId), login.token).catch(() => null);
   if (!answer?.ok) return;
   const content = ((await answer.json()) as ItemDetail).item.content;
-  if (content.kind === 'series' && known !== 'series') startSeries();
+  if (content.kind === 'series' && known !== 'series') {
+    requestFirstFile(itemId, content, login.token);
+    startSeries();
+  }
   if (content.kind !== 'slide' || slideProblem(content) || !viewerChunk || !earlyViewerWanted()) return;
   const load = earlyTileLoader(itemId, content, login.token);
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
