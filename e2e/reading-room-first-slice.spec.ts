@@ -1,4 +1,5 @@
-import { byTestId, expect, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test } from './fixtures/mejirushi';
+import { CORNERSTONE_READY_MARK } from '../src/viewer/cornerstone/readyMark';
+import { byTestId, expect, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
 
 interface AtFirstSlice {
   readonly width: number;
@@ -41,4 +42,43 @@ test('reading room: the side panels come after the first slice into the room kep
   // The panels' arrival did not resize the viewer (a resize clears and redraws its canvas).
   const box = await page.locator('.sv-viewport').boundingBox();
   expect({ width: box?.width, height: box?.height }).toEqual({ width: first.width, height: first.height });
+});
+
+/** How much later the app's entry script arrives, so what the early boot script starts surely comes before the app runs (as on a slow device). */
+const APP_ENTRY_DELAY_MS = 1500;
+
+test('opened by its address on a device new to it, a series starts Cornerstone and asks for its first file from the early boot script, before the app runs; the app reuses both', async ({ page, browser, mejirushi }) => {
+  await signIn(page, mejirushi.annotator);
+  const itemId = await openDemoItem(page);
+  // No service worker, no copy of the detail, the kind unknown here: only the early detail says "series".
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const elsewhere = await context.newPage();
+    await signIn(elsewhere, mejirushi.annotator);
+    const order: string[] = [];
+    const files: string[] = [];
+    elsewhere.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/assets\/init-[^/]*\.js$/.test(path)) order.push('cornerstone chunk asked');
+      if (path.includes('/files/')) {
+        if (files.length === 0) order.push('first file asked');
+        files.push(path);
+      }
+    });
+    await elsewhere.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, APP_ENTRY_DELAY_MS));
+      order.push('app entry answered');
+      await route.continue();
+    });
+    await elsewhere.goto(`/items/${itemId}`);
+    expect(await waitForItem(elsewhere)).toBe(itemId);
+    expect(order.slice(0, 3).sort()).toEqual(['cornerstone chunk asked', 'first file asked', 'app entry answered'].sort());
+    expect(order[2]).toBe('app entry answered');
+    // The app's loader took the early request for the first slice's file: it was not asked for twice.
+    expect(files.filter((path) => path === files[0])).toHaveLength(1);
+    // One module for both starts: Cornerstone initialised once, the first slice drawn by it.
+    expect(await elsewhere.evaluate((mark) => performance.getEntriesByName(mark).length, CORNERSTONE_READY_MARK)).toBe(1);
+  } finally {
+    await context.close();
+  }
 });

@@ -76,6 +76,7 @@ import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
 import { uploadContentType } from './uploadContentType';
 import { slideTilePath } from './slideTilePath';
+import { seriesFilePath } from './seriesFilePath';
 
 /** The server answered with an error status. */
 export class ApiRequestError extends Error {
@@ -308,7 +309,7 @@ export function createApiClient(options: ApiClientOptions) {
     exportSr: (itemId: string, questionId: string | undefined, reader?: string) => blob(`${item(itemId)}/exports/sr${query({ question: questionId, reader })}`),
     /** DICOM bytes of one file; the service worker caches these URLs for offline reading. */
     loadFile: async (itemId: string, fileId: string): Promise<ArrayBuffer> => {
-      const response = await send('GET', `${item(itemId)}/files/${encodeURIComponent(fileId)}`);
+      const response = await send('GET', seriesFilePath(itemId, fileId));
       try {
         return await response.arrayBuffer();
       } catch (error) {

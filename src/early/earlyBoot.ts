@@ -4,13 +4,15 @@
  * item's detail at once (any kind: the app's API client takes that answer, see earlyRequests.ts);
  * for a slide also OpenSeadragon's chunk and the home view's tiles, and it makes the viewer where
  * the app's stage was laid out last time (shown once drawn) or else hidden, which the app's slide
- * viewer adopts (earlyViewer.ts). The slide's open, its
- * first frames and its tiles' arrival then overlap the app's evaluation and first render instead
- * of following them. Anything unusual (signed out, expired, refused, not found, not a slide) ends
- * it quietly: the app then does what it always did.
+ * viewer adopts (earlyViewer.ts); for a series, Cornerstone's chunk, decode workers and init
+ * (seriesViewerStart.ts). The slide's open, its first frames and its tiles' arrival, a series'
+ * Cornerstone compile, then overlap the app's evaluation and first render instead of following
+ * them. Anything unusual (signed out, expired, refused, not found, not a slide) ends it quietly:
+ * the app then does what it always did.
  */
 import type { ItemDetail } from '../core/api';
-import type { SlideItem } from '../core/item';
+import type { SeriesItem, SlideItem } from '../core/item';
+import { seriesFilePath } from '../data/seriesFilePath';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
@@ -19,6 +21,7 @@ import { slideProblem } from '../viewer/slide/slidePyramid';
 import { expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
+import { startSeriesViewer } from '../viewer/seriesViewerStart';
 import { requestEarly } from './earlyRequests';
 import { readStoredLogin } from './storedSession';
 
@@ -81,9 +84,29 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
   });
 }
 
+/**
+ * A series: Cornerstone's chunk, its decode workers and its init started now rather than once the
+ * app's own open has the detail (cold, ~0.8 s later). The app's startSeriesViewer is this same
+ * module's (a chunk shared by both entries): it finds them started, so one init, one set of workers.
+ */
+function startSeries(): void {
+  startSeriesViewer().catch(() => undefined);
+}
+
+/**
+ * A series this device has not opened opens on its first slice (no place kept here, see
+ * fileHeadStart's firstShownSlice): that file asked for now, with the detail, not once the app has
+ * run; the app's file loader takes the answer (earlyRequests.ts).
+ */
+function requestFirstFile(itemId: string, series: SeriesItem, token: string): void {
+  const first = series.slices[0];
+  if (first) requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
+}
+
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
+  if (known === 'series') startSeries();
   // Like boot.ts's guess: a slide unless this device knows the item is something else.
   const viewerChunk: Promise<ViewerChunk> | null = known === null || known === 'slide' ? import('../viewer/slide/osdViewer') : null;
   viewerChunk?.catch(() => undefined);
@@ -95,6 +118,10 @@ async function startItem(itemId: string): Promise<void> {
   const answer = await requestEarly(itemPath(itemId), login.token).catch(() => null);
   if (!answer?.ok) return;
   const content = ((await answer.json()) as ItemDetail).item.content;
+  if (content.kind === 'series' && known !== 'series') {
+    requestFirstFile(itemId, content, login.token);
+    startSeries();
+  }
   if (content.kind !== 'slide' || slideProblem(content) || !viewerChunk || !earlyViewerWanted()) return;
   const load = earlyTileLoader(itemId, content, login.token);
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.

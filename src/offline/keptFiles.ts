@@ -10,6 +10,8 @@
  * a first visit, before the worker controls the page.
  */
 
+import { seriesFilePath } from '../data/seriesFilePath';
+
 /** What the file cache needs of the Cache API (a fake in tests). */
 export interface FileStore {
   match(url: string): Promise<Response | undefined>;
@@ -26,7 +28,7 @@ export const KEPT_FILES_CACHE_NAME = 'mejirushi-files-v1';
 
 /** The cache key of a series file: its absolute URL, as the worker stored it. */
 export function keptFileUrl(origin: string, itemId: string, fileId: string): string {
-  return `${origin}/api/items/${encodeURIComponent(itemId)}/files/${encodeURIComponent(fileId)}`;
+  return `${origin}${seriesFilePath(itemId, fileId)}`;
 }
 
 export class KeptFiles {

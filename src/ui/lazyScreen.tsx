@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useT } from '../i18n';
-import { lazyChunk, useLazyChunk } from '../viewer/lazyChunk';
+import { lazyChunk } from '../viewer/lazyChunk';
+import { useLazyChunk } from '../viewer/useLazyChunk';
 
 /**
  * A screen whose code loads when it is first shown, so the pages a reader opens first (lists, an

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
-import { useLazyChunk, type LazyChunk } from './lazyChunk';
+import type { LazyChunk } from './lazyChunk';
+import { useLazyChunk } from './useLazyChunk';
 
 /** What a viewer's fallback says while its chunk loads, when it failed, and on the retry button. */
 export interface ChunkMessages {

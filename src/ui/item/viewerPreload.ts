@@ -9,7 +9,7 @@
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
 import type { ItemList } from '../../store/catalogSlice';
-import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/LazySeriesViewer';
+import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/seriesViewerStart';
 import { preloadSlideViewer } from '../../viewer/slide/LazySlideViewer';
 import { prefetchSlideHome } from '../slide/useSlideTiles';
 import { firstShownSlice, itemFileHeadStart } from './fileHeadStart';

@@ -3,6 +3,7 @@ import { initDicomImageLoaderWithEarlyWorkers } from './decodeWorkerHandOver';
 import { decodeWorkerCount } from './decodeWorkers';
 import { registerFileImageLoader } from './fileRegistry';
 import { readTabChoice } from '../tabChoice';
+import { CORNERSTONE_READY_MARK } from './readyMark';
 import { chooseRenderMode, RENDER_MODE_CHOICE, type RenderMode } from './renderMode';
 
 export interface CornerstoneSetup {
@@ -10,9 +11,6 @@ export interface CornerstoneSetup {
 }
 
 let setup: CornerstoneSetup | null = null;
-
-/** Marked once Cornerstone is initialised: a milestone the first-image benchmark reports. */
-export const CORNERSTONE_READY_MARK = 'mejirushi:cornerstone-initialised';
 
 /**
  * Initialises Cornerstone core and the DICOM image loader once per page (tools load after the
