@@ -9,8 +9,8 @@ import type { SlideItem } from '../../core/item';
 import { osdMaxLevel, slideLevelOf, tileGrid } from './slidePyramid';
 import { TileLoadError, type LoadTile } from './tileLoadError';
 
-/** A decoded tile of our level `level`, given away once; null when there is none ready. */
-export type TakeDecodedTile = (level: number, x: number, y: number) => ImageBitmap | null;
+/** A decoded tile of our level `level`, given away once (see DecodedTiles.take). */
+export type TakeDecodedTile = (level: number, x: number, y: number) => Promise<ImageBitmap | null> | null;
 
 interface JobData {
   aborted?: boolean;
@@ -48,7 +48,16 @@ export class SlideTileSource extends OpenSeadragon.TileSource {
     const level = slideLevelOf(this.slide, job.tile.level);
     const { x, y } = job.tile;
     const decoded = this.takeDecoded(level, x, y);
-    if (decoded) return job.finish(decoded, null, 'imageBitmap');
+    if (!decoded) return this.load(job, level, x, y);
+    void decoded.then((bitmap) => {
+      if (!bitmap) this.load(job, level, x, y);
+      else if (data.aborted) bitmap.close();
+      else job.finish(bitmap, null, 'imageBitmap');
+    });
+  }
+
+  private load(job: OpenSeadragon.ImageJob, level: number, x: number, y: number): void {
+    const data = job.userData as JobData;
     this.loadTile(level, x, y).then(
       (tile) => {
         if (data.aborted) return;
