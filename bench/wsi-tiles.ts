@@ -245,7 +245,6 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
       const trace = await stopTrace?.();
       const milestones = await readMilestones(page);
       if (trace) printWindows(`app ${phase}`, trace, milestones);
-      if (trace) console.log((await page.evaluate(() => (window as unknown as { __osdLog?: string[] }).__osdLog ?? [])).join('\n'));
       return { ms: milestones.shown, milestones, requests: requests() };
     };
     const cold = await once('cold');

@@ -16,6 +16,7 @@ import { seriesFilePath } from '../data/seriesFilePath';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
+import { DecodedTiles } from '../viewer/slide/decodedTiles';
 import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyViewer } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
 import { expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
@@ -50,14 +51,14 @@ function earlyTileLoader(itemId: string, slide: SlideItem, token: string): LoadT
  * remembered stage: hidden at the window's size until the app adopts it (its own element is not
  * laid out yet).
  */
-function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, place: RememberedStage | null): void {
+function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, decoded: DecodedTiles, place: RememberedStage | null): void {
   const host = document.createElement('div');
   const { left, top, width, height } = place?.stage ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
   host.style.cssText = `position:fixed;left:${left}px;top:${top}px;width:${width}px;height:${height}px;visibility:hidden;pointer-events:none`;
   if (place) host.style.background = place.background;
   document.body.append(host);
   let load = earlyLoad;
-  const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y));
+  const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y), decoded);
   const stopShowing = place
     ? handle.display.subscribe(() => {
         if (!handle.display.snapshot().ready) return;
@@ -127,11 +128,16 @@ async function startItem(itemId: string): Promise<void> {
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
   const place = rememberedStage(storage, windowSize);
-  for (const { level, x, y } of homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1)) {
-    load(level, x, y).catch(() => undefined);
+  // Decoded as they arrive, while the app starts (decodedTiles.ts).
+  const decoded = new DecodedTiles();
+  for (const tile of homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1)) {
+    const bytes = load(tile.level, tile.x, tile.y);
+    bytes.catch(() => undefined);
+    decoded.add(tile, bytes);
   }
   const chunk = await viewerChunk;
-  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, place);
+  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, decoded, place);
+  else decoded.close();
 }
 
 const route = parseRoute(window.location.pathname);

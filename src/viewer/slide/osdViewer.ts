@@ -6,6 +6,7 @@
 import OpenSeadragon from 'openseadragon';
 import type { SlideItem } from '../../core/item';
 import { addNavigatorAfterFirstScreen } from './deferredNavigator';
+import type { DecodedTiles } from './decodedTiles';
 import { browserDrawer } from './drawerChoice';
 import { baseMagnification } from './magnification';
 import { OsdAdapter } from './osdAdapter';
@@ -22,14 +23,16 @@ export interface OsdHandle {
   readonly display: SlideDisplayTracker;
   /** Stops waiting to add the navigator (deferredNavigator.ts). */
   readonly cancelNavigator: () => void;
+  /** The home view's tiles decoded ahead, if any (decodedTiles.ts): closed once the first screen is drawn. */
+  readonly decoded: DecodedTiles | null;
 }
 
 /**
  * Its own keyboard and click-to-zoom are off: keys belong to the page (useReadingKeyboard), clicks
- * to the annotation tools. `loadTile` is called when a tile is wanted.
+ * to the annotation tools. `loadTile` is called when a tile is wanted and `decoded` has none ready.
  */
-export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile): OsdHandle {
-  const source = new SlideTileSource(itemId, slide, loadTile);
+export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile, decoded: DecodedTiles | null = null): OsdHandle {
+  const source = new SlideTileSource(itemId, slide, loadTile, decoded ? (level, x, y) => decoded.take(level, x, y) : undefined);
   const drawer = browserDrawer();
   const viewer = OpenSeadragon({
     element,
@@ -56,12 +59,21 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
   // Before the open, in this task: the tracker must hear the open and the first fully loaded draw.
   const display = new SlideDisplayTracker(viewer);
   const cancelNavigator = addNavigatorAfterFirstScreen(viewer, display, drawer);
+  if (decoded) {
+    // What the first screen did not take, it never will (a guess at a level OpenSeadragon skipped).
+    const stopWatching = display.subscribe(() => {
+      if (!display.snapshot().ready) return;
+      stopWatching();
+      decoded.close();
+    });
+  }
   viewer.open({ tileSource: source });
-  return { viewer, adapter, controls, display, cancelNavigator };
+  return { viewer, adapter, controls, display, cancelNavigator, decoded };
 }
 
-export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator }: OsdHandle): void {
+export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator, decoded }: OsdHandle): void {
   cancelNavigator();
+  decoded?.close();
   display.destroy();
   adapter.destroy();
   viewer.destroy();
