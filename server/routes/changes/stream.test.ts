@@ -61,11 +61,11 @@ describe.each(testDialects('live change stream'))('live change stream on %s', (d
     const before = (await feed(ann, 'latest')).checkpoint;
     const stream = await subscribe(ann);
     expect(stream.status).toBe(200);
-    // Nothing is written yet: the stream starts at the empty feed, and its first event cannot say what it follows on.
+    // Nothing is written yet: the stream starts at the empty feed.
     expect(JSON.parse((await stream.next('ready')).data)).toEqual({ heartbeatMs: 200, position: '' });
     await labelSlice(ann, 0, 'sah.present');
     const event = await stream.next('changes');
-    expect(JSON.parse(event.data)).toEqual({ itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 1, toRevision: 1 }] });
+    expect(JSON.parse(event.data)).toEqual({ after: '', itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 1, toRevision: 1 }] });
     const missed = await feed(ann, before);
     expect(missed.changes.map((change) => change.record.record?.targetId)).toEqual([slices[0]]);
     expect(event.id).toBe(missed.checkpoint);

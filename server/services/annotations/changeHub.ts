@@ -40,8 +40,8 @@ export interface Subscription {
 const PAGE = 1_000;
 
 export class ChangeHub {
-  /** Each subscriber, with the checkpoint its last notice (or its subscription) reached. */
-  private readonly subscribers = new Map<Subscriber, string>();
+  /** Each subscriber, with the checkpoint its last notice (or its subscription) reached; null until known. */
+  private readonly subscribers = new Map<Subscriber, string | null>();
   /** The feed position read up to; null until known (the newest change when the reader starts). */
   private position: string | null = null;
   /** Bumped whenever the reader stops, so a read of an earlier run leaves the position alone. */
@@ -60,8 +60,8 @@ export class ChangeHub {
 
   /** Adds a subscriber once the reader knows where the feed stands. */
   async subscribe(subscriber: Subscriber): Promise<Subscription> {
-    // '' until the position is known: a notice before that cannot say what it follows on.
-    this.subscribers.set(subscriber, '');
+    // A notice before the position is known cannot say what it follows on.
+    this.subscribers.set(subscriber, null);
     this.timer ??= setInterval(() => this.nudge(), this.pollMs);
     // A read of a run that stopped meanwhile leaves the position unknown: the next one sets it.
     for (let tries = 0; this.position === null && tries < 3; tries += 1) {
@@ -73,7 +73,7 @@ export class ChangeHub {
       throw new Error('the change feed could not be read');
     }
     // A read under way started here too: the position moves only once its notices are out.
-    if (this.subscribers.get(subscriber) === '') this.subscribers.set(subscriber, this.position);
+    if (this.subscribers.get(subscriber) === null) this.subscribers.set(subscriber, this.position);
     return { position: this.position, leave: () => this.remove(subscriber) };
   }
 
@@ -158,7 +158,7 @@ export class ChangeHub {
       const followed = documents.filter((doc) => followsDocument(subscriber.user, doc.annotatorId, readers.has(`${doc.itemId}\n${subscriber.user.id}`)));
       if (followed.length === 0) continue;
       this.subscribers.set(subscriber, checkpoint);
-      subscriber.notify({ checkpoint, ...(after ? { after } : {}), itemIds: [...new Set(followed.map((doc) => doc.itemId))], documents: revisionsOf(followed) });
+      subscriber.notify({ checkpoint, ...(after === null ? {} : { after }), itemIds: [...new Set(followed.map((doc) => doc.itemId))], documents: revisionsOf(followed) });
     }
   }
 }
