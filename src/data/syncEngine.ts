@@ -27,7 +27,7 @@ import { ensureOpenBatch } from './sync/outbox';
 import { isOwnEcho, OwnRevisions, type StreamNotice } from './sync/ownEcho';
 import { currentRows, editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
-import { readSyncRows } from './sync/syncRows';
+import { readSyncRows, type SyncRows } from './sync/syncRows';
 import { computeSyncState, sameSyncState, type ItemSyncState } from './syncState';
 
 export type { Clock } from './clock';
@@ -311,7 +311,7 @@ export class SyncEngine {
     const doc = this.doc(itemId);
     await this.baseStored(itemId);
     const now = this.clock.now();
-    await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
+    const rows = await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
       let dirty = 0;
       let wroteDirty = false;
       for (const { diff, journaled } of changes) {
@@ -336,8 +336,12 @@ export class SyncEngine {
       if (wroteDirty) await ensureOpenBatch(this.db, doc, now);
       const head = await this.db.heads.get([itemId, this.me]);
       if (head) await this.db.heads.put({ ...head, updatedAt: now, ...(progress ? { progress } : {}) });
+      // The sync state's rows as this write leaves them, read in its transaction rather than in four more.
+      return readSyncRows(this.db, doc);
     });
-    await this.refresh(itemId);
+    // A read under way may have read before this write: the state then comes from one after it.
+    if (this.refreshing.has(itemId)) await this.refresh(itemId);
+    else this.applyState(itemId, rows);
     this.sender.kick(itemId);
   }
 
@@ -571,7 +575,10 @@ export class SyncEngine {
   }
 
   private async readState(itemId: string): Promise<void> {
-    const rows = await readSyncRows(this.db, this.doc(itemId));
+    this.applyState(itemId, await readSyncRows(this.db, this.doc(itemId)));
+  }
+
+  private applyState(itemId: string, rows: SyncRows): void {
     const state = computeSyncState(rows.head?.revision ?? 0, rows.batches, rows.counts, {
       sending: this.sender.isSending(itemId),
       networkDown: this.networkDown,
