@@ -14,7 +14,8 @@
  * `settled()`): a label pass's deferred writes and sends would otherwise run in the next plain
  * pass and be billed to the baseline. `pass_main_ms` is the renderer's main-thread task time (CDP
  * `Performance.getMetrics` TaskDuration) from a pass's first key until it settled: the whole cost
- * of the pass, deferred work included.
+ * of the pass, deferred work included. Its API requests are counted too, by kind (sends, feed
+ * reads, ops reads): a count load does not move.
  *
  * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
  * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
@@ -72,7 +73,38 @@ interface Pass {
   readonly wallMs: number;
   /** Main-thread task time from the first key until the page settled (ms). */
   readonly mainMs: number;
+  /** API requests from the first key until the page settled, by kind (see `requestKind`). */
+  readonly requests: ReadonlyMap<string, number>;
 }
+
+/** An API request's kind: its method and path, ids left out. */
+function requestKind(method: string, url: string): string | null {
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith('/api/') || pathname === '/api/changes/stream') return null;
+  return `${method} ${pathname.replace(/\/items\/[^/]+/, '/items/:id').replace(/\/frames\/.*$/, '/frames/…')}`;
+}
+
+/** Counts the page's API requests by kind while `work` runs. */
+async function countRequests<T>(page: Page, work: () => Promise<T>): Promise<[T, Map<string, number>]> {
+  const counts = new Map<string, number>();
+  const count = (request: { method(): string; url(): string }) => {
+    const kind = requestKind(request.method(), request.url());
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  };
+  page.on('request', count);
+  try {
+    return [await work(), counts];
+  } finally {
+    page.off('request', count);
+  }
+}
+
+const formatRequests = (passes: readonly Pass[]): string => {
+  const total = new Map<string, number>();
+  for (const pass of passes) for (const [kind, n] of pass.requests) total.set(kind, (total.get(kind) ?? 0) + n);
+  const each = [...total].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => `${kind} ×${(n / passes.length).toFixed(1)}`);
+  return each.length > 0 ? each.join(', ') : 'none';
+};
 
 /** The renderer's main-thread task time so far (ms). */
 async function taskMs(cdp: CDPSession): Promise<number> {
@@ -94,11 +126,14 @@ async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>)
   await settle(page);
   const taskBefore = await taskMs(cdp);
   const start = performance.now();
-  await keys();
-  const wallMs = performance.now() - start;
-  await settle(page);
+  const [wallMs, requests] = await countRequests(page, async () => {
+    await keys();
+    const wall = performance.now() - start;
+    await settle(page);
+    return wall;
+  });
   const mainMs = (await taskMs(cdp)) - taskBefore;
-  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs };
+  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs, requests };
 }
 
 function navigationPass(page: Page, cdp: CDPSession): Promise<Pass> {
@@ -220,6 +255,9 @@ async function main(): Promise<void> {
     console.log(`  per pass, main-thread task time from the first key until settled (saved and sent; median of ${ROUNDS}):`);
     console.log(`    label + advance: ${ms(labelMain.median)}, next slice: ${ms(navMain.median)}, ratio ${ratio(labelMain.median, navMain.median)}`);
     printBench('label-advance', 'pass_main_ms', labelMain.median, navMain.median);
+    console.log(`  API requests per pass from the first key until settled (mean of ${ROUNDS}; not timed, so load does not move them):`);
+    console.log(`    label + advance: ${formatRequests(labelling)}`);
+    console.log(`    next slice     : ${formatRequests(navigation)}`);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeFeed, Role } from '../../src/core/api';
+import type { ChangeFeed, ChangeStreamNotice, Role } from '../../src/core/api';
 import { humanBy, patchBatch, put, shape } from '../testing/documents';
 import { openEventStream, type EventStreamClient } from '../testing/eventStreamClient';
 import { MULTI_QUESTION_LABEL_SET } from '../testing/labelSets';
@@ -573,7 +573,10 @@ describe.each(testDialects('authorization matrix'))('authorization matrix on %s'
     const [b, rr, reviewer] = [await subscribe(who.annB), await subscribe(who.readerReviewer), await subscribe(who.reviewer)];
     await draw(who.allRolesReader, 'all-secret-2');
     const seen = await reviewer.next('changes');
-    expect(JSON.parse(seen.data)).toEqual({ itemIds: [fixture.itemId] });
+    const notice = JSON.parse(seen.data) as ChangeStreamNotice;
+    expect(notice.itemIds).toEqual([fixture.itemId]);
+    // The revisions it names are of the change it announces only, never of the blinded readers' documents.
+    expect(notice.documents?.map((doc) => doc.annotatorId)).toEqual([who.allRolesReader.user.id]);
     // The reviewer's notice and the readers' (had there been any) come from one read of the feed:
     // each reader's first notice is now the one of its own next write.
     await draw(who.annB, 'b-secret-2');

@@ -380,6 +380,38 @@ export interface ChangeFeed {
   readonly more: boolean;
 }
 
+/**
+ * GET /api/changes/stream (server-sent events). `ready` data: where the stream starts; `changes`
+ * data (its event id a feed checkpoint): the items whose documents changed. A stream tells each
+ * subscriber of every change it follows after `position`, in order, so a client that knows the
+ * changes after `after` up to the event's id are only its own acknowledged writes can skip
+ * reading them back. Older servers send only `heartbeatMs` and `itemIds`.
+ */
+export interface ChangeStreamReady {
+  readonly heartbeatMs: number;
+  /** The feed checkpoint this stream's events start after ('' when the feed is empty). */
+  readonly position?: string;
+}
+
+export interface ChangeStreamNotice {
+  readonly itemIds: readonly string[];
+  /**
+   * The checkpoint this event follows on: the previous event's id on this stream, or `ready`'s
+   * `position`; absent when the stream cannot say (the catch-up of a resumed stream).
+   */
+  readonly after?: string;
+  /** The documents changed after `after`, each with the revisions (applied batches) written. */
+  readonly documents?: readonly ChangedRevisions[];
+}
+
+export interface ChangedRevisions {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  /** The lowest and highest revision (applied batch) of the document among the changes. */
+  readonly fromRevision: number;
+  readonly toRevision: number;
+}
+
 /** Outcome per file of an import (CLI or POST /api/datasets/:id/files with application/dicom). */
 export type FileImportOutcome =
   | {

@@ -15,7 +15,7 @@ import type { StoredRecord } from '../core/records';
 import { NetworkError, type ApiClient } from './api';
 import type { Backoff } from './backoff';
 import { systemClock, type Clock } from './clock';
-import type { HeadRow, JournalRow, MejirushiDb, RecordRow } from './db';
+import { checkpointKey, type HeadRow, type JournalRow, type MejirushiDb, type RecordRow } from './db';
 import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
 import { adjustDirty, dirtyChange, dirtyCount } from './sync/dirtyCount';
@@ -24,9 +24,10 @@ import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
 import { journalId, pendingJournal, writeJournal } from './sync/journal';
 import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
 import { ensureOpenBatch } from './sync/outbox';
+import { isOwnEcho, OwnRevisions, type StreamNotice } from './sync/ownEcho';
 import { currentRows, editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
-import { readSyncRows } from './sync/syncRows';
+import { readSyncRows, type SyncRows } from './sync/syncRows';
 import { computeSyncState, sameSyncState, type ItemSyncState } from './syncState';
 
 export type { Clock } from './clock';
@@ -104,6 +105,14 @@ export class SyncEngine {
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly refreshAgain = new Map<string, Promise<void>>();
   private catchingUp: Promise<void> | null = null;
+  /** This engine's writes the server applied as their documents' next revisions (see sync/ownEcho.ts). */
+  private readonly own = new OwnRevisions();
+  /** The newest live stream position heard: its `ready` position, then each event's id. */
+  private streamPosition: string | null = null;
+  /** A stream position up to which every change this user follows is in IndexedDB (null: unknown). */
+  private storedThrough: string | null = null;
+  /** Stream events are judged one after another, in order (each may move `storedThrough`). */
+  private hearing: Promise<void> = Promise.resolve();
   /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
   private catchUpAgain: Promise<void> | null = null;
   /** Other background work (start-up, online handling, catch-ups) that `idle()` waits for. */
@@ -128,17 +137,22 @@ export class SyncEngine {
       random: options.random ?? Math.random,
       backoff: options.backoff ?? { baseMs: 1_000, capMs: 30_000 },
       changed: (itemId) => this.refresh(itemId),
+      acknowledged: (itemId, revision) => this.own.add(itemId, revision),
       reached: (reachable) => this.reached(reachable),
       unauthorized: () => this.emit({ type: 'unauthorized' }),
     });
-    const catchUpLive = () => this.track(this.catchUp());
     this.live = options.changeStream
       ? new LiveFeed({
           open: options.changeStream,
-          connected: catchUpLive,
-          changed: (itemIds) => {
-            catchUpLive();
-            for (const itemId of itemIds) if (this.held.has(itemId)) this.track(this.followHeld(itemId));
+          connected: (position) => {
+            this.streamPosition = position;
+            this.track(this.catchUp());
+          },
+          changed: (itemIds, notice) => {
+            if (notice.id !== null) this.streamPosition = notice.id;
+            const heard = this.hearing.then(() => this.hear(itemIds, notice));
+            this.hearing = heard.catch(() => undefined);
+            this.track(heard);
           },
           unauthorized: () => this.emit({ type: 'unauthorized' }),
           clock: this.clock,
@@ -297,7 +311,7 @@ export class SyncEngine {
     const doc = this.doc(itemId);
     await this.baseStored(itemId);
     const now = this.clock.now();
-    await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
+    const rows = await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
       let dirty = 0;
       let wroteDirty = false;
       for (const { diff, journaled } of changes) {
@@ -322,8 +336,12 @@ export class SyncEngine {
       if (wroteDirty) await ensureOpenBatch(this.db, doc, now);
       const head = await this.db.heads.get([itemId, this.me]);
       if (head) await this.db.heads.put({ ...head, updatedAt: now, ...(progress ? { progress } : {}) });
+      // The sync state's rows as this write leaves them, read in its transaction rather than in four more.
+      return readSyncRows(this.db, doc);
     });
-    await this.refresh(itemId);
+    // A read under way may have read before this write: the state then comes from one after it.
+    if (this.refreshing.has(itemId)) await this.refresh(itemId);
+    else this.applyState(itemId, rows);
     this.sender.kick(itemId);
   }
 
@@ -413,10 +431,39 @@ export class SyncEngine {
         });
       return this.catchUpAgain;
     }
-    this.catchingUp = this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)).finally(() => {
-      this.catchingUp = null;
-    });
+    // What the live stream had announced when the feed read starts is in IndexedDB once it ends.
+    const mark = this.streamPosition;
+    this.catchingUp = this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies))
+      .then(() => {
+        this.storedThrough = mark;
+      })
+      .finally(() => {
+        this.catchingUp = null;
+      });
     return this.catchingUp;
+  }
+
+  /**
+   * A live stream event: changes made elsewhere are read back (the feed, and a held item's ops);
+   * the echo of this engine's own acknowledged writes is not, since IndexedDB holds them already.
+   */
+  private async hear(itemIds: readonly string[], notice: StreamNotice): Promise<void> {
+    // The stream can beat a write's own answer: let the items' requests on the wire be stored first.
+    if (notice.documents?.every((doc) => doc.annotatorId === this.me)) await Promise.all(itemIds.map((itemId) => this.sender.answered(itemId)));
+    if (notice.id === null || !isOwnEcho(notice, this.me, this.storedThrough, this.own)) {
+      this.track(this.catchUp());
+      for (const itemId of itemIds) if (this.held.has(itemId)) this.track(this.followHeld(itemId));
+      return;
+    }
+    this.storedThrough = notice.id;
+    await this.db.meta.put({ key: checkpointKey(this.me), value: notice.id });
+    for (const { itemId, fromRevision, toRevision } of notice.documents ?? []) {
+      const followed = this.heldRevisions.get(itemId);
+      if (followed === undefined) continue;
+      // A held item followed up to just before these writes is now followed past them; one that lags reads the gap.
+      if (followed >= fromRevision - 1) this.heldRevisions.set(itemId, Math.max(followed, toRevision));
+      else this.track(this.followHeld(itemId));
+    }
   }
 
   /** Takes in the ops applied to one item since its head's revision (before a submit, at open). */
@@ -528,7 +575,10 @@ export class SyncEngine {
   }
 
   private async readState(itemId: string): Promise<void> {
-    const rows = await readSyncRows(this.db, this.doc(itemId));
+    this.applyState(itemId, await readSyncRows(this.db, this.doc(itemId)));
+  }
+
+  private applyState(itemId: string, rows: SyncRows): void {
     const state = computeSyncState(rows.head?.revision ?? 0, rows.batches, rows.counts, {
       sending: this.sender.isSending(itemId),
       networkDown: this.networkDown,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeFeed } from '../../../src/core/api';
+import type { ChangeFeed, ChangeStreamReady } from '../../../src/core/api';
 import { humanBy, label, patchBatch, put } from '../../testing/documents';
 import { openEventStream, type EventStreamClient } from '../../testing/eventStreamClient';
 import { testDialects } from '../../testing/testDatabase';
@@ -61,10 +61,11 @@ describe.each(testDialects('live change stream'))('live change stream on %s', (d
     const before = (await feed(ann, 'latest')).checkpoint;
     const stream = await subscribe(ann);
     expect(stream.status).toBe(200);
-    expect(JSON.parse((await stream.next('ready')).data)).toEqual({ heartbeatMs: 200 });
+    // Nothing is written yet: the stream starts at the empty feed.
+    expect(JSON.parse((await stream.next('ready')).data)).toEqual({ heartbeatMs: 200, position: '' });
     await labelSlice(ann, 0, 'sah.present');
     const event = await stream.next('changes');
-    expect(JSON.parse(event.data)).toEqual({ itemIds: [itemId] });
+    expect(JSON.parse(event.data)).toEqual({ after: '', itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 1, toRevision: 1 }] });
     const missed = await feed(ann, before);
     expect(missed.changes.map((change) => change.record.record?.targetId)).toEqual([slices[0]]);
     expect(event.id).toBe(missed.checkpoint);
@@ -75,18 +76,25 @@ describe.each(testDialects('live change stream'))('live change stream on %s', (d
     const annStream = await subscribe(ann);
     const ottoStream = await subscribe(otto);
     const ritaStream = await subscribe(rita);
-    await Promise.all([annStream, ottoStream, ritaStream].map((stream) => stream.next('ready')));
+    const [annReady, ottoReady] = await Promise.all([annStream, ottoStream, ritaStream].map(async (stream) => JSON.parse((await stream.next('ready')).data) as ChangeStreamReady));
     await labelSlice(otto, 1, 'sah.absent');
     const ottoEvent = await ottoStream.next('changes');
     const ritaEvent = await ritaStream.next('changes');
     expect(ritaEvent.id).toBe(ottoEvent.id);
+    const ottosWrite = { itemIds: [itemId], documents: [{ itemId, annotatorId: otto.user.id, fromRevision: 1, toRevision: 1 }] };
+    expect(JSON.parse(ottoEvent.data)).toEqual({ after: ottoReady?.position, ...ottosWrite });
+    expect(JSON.parse(ritaEvent.data)).toEqual(JSON.parse(ottoEvent.data));
     await labelSlice(ann, 2, 'sah.absent');
     // Ann's first event is her own write: she never heard of Otto's, which came first.
     const annEvent = await annStream.next('changes');
+    // So it follows on from where her stream started: Otto's change, in between, is not hers to hear.
+    expect(JSON.parse(annEvent.data)).toEqual({ after: annReady?.position, itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 2, toRevision: 2 }] });
     const annFeed = await feed(ann, ottoEvent.id as string);
     expect(annEvent.id).toBe(annFeed.checkpoint);
     expect(annFeed.changes.map((change) => change.annotatorId)).toEqual([ann.user.id]);
-    expect((await ritaStream.next('changes')).id).toBe(annEvent.id);
+    const ritaNext = await ritaStream.next('changes');
+    expect(ritaNext.id).toBe(annEvent.id);
+    expect(JSON.parse(ritaNext.data)).toMatchObject({ after: ottoEvent.id });
     for (const stream of [annStream, ottoStream, ritaStream]) stream.close();
   });
 
@@ -100,7 +108,8 @@ describe.each(testDialects('live change stream'))('live change stream on %s', (d
     const resumed = await subscribe(ann, { 'last-event-id': seen.id as string });
     await resumed.next('ready');
     const missed = await resumed.next('changes');
-    expect(JSON.parse(missed.data)).toEqual({ itemIds: [itemId] });
+    // Without `after`: it does not follow on from the stream's start, so a client reads it back.
+    expect(JSON.parse(missed.data)).toEqual({ itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 4, toRevision: 4 }] });
     expect(missed.id).toBe((await feed(ann, seen.id as string)).checkpoint);
     resumed.close();
   });
@@ -113,7 +122,8 @@ describe.each(testDialects('live change stream'))('live change stream on %s', (d
     await Promise.all(many.map((stream) => stream.next('ready')));
     await labelSlice(ann, 5, 'sah.present');
     const events = await Promise.all(many.map((stream) => stream.next('changes')));
-    expect(new Set(events.map((event) => event.data))).toEqual(new Set([JSON.stringify({ itemIds: [itemId] })]));
+    expect(new Set(events.map((event) => event.data)).size).toBe(1);
+    expect(JSON.parse(events[0]?.data ?? '')).toMatchObject({ itemIds: [itemId], documents: [{ itemId, annotatorId: ann.user.id, fromRevision: 5, toRevision: 5 }] });
     const me = await other.inject({ method: 'GET', url: '/api/auth/me', headers: ann.auth });
     expect(me.statusCode).toBe(200);
     for (const stream of many) stream.close();

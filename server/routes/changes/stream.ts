@@ -2,9 +2,11 @@
  * `GET /api/changes/stream`: server-sent events telling a signed-in client, within about a poll
  * interval, that documents it follows changed; the client then reads them from the change feed.
  *
- * Events: `ready` once subscribed (data: `{ heartbeatMs }`); `changes` with the feed checkpoint
- * after them as its id (data: `{ itemIds }`); a comment line every heartbeat, so proxies keep the
- * connection and a dead one is noticed on both ends. A client reconnecting with `Last-Event-ID`
+ * Events: `ready` once subscribed (data: `ChangeStreamReady`, with the checkpoint the events start
+ * after); `changes` with the feed checkpoint after them as its id (data: `ChangeStreamNotice`: the
+ * items, and per document the revisions written since the previous event, so a client can tell
+ * its own acknowledged writes from others' without reading them back); a comment line every
+ * heartbeat, so proxies keep the connection and a dead one is noticed on both ends. A client reconnecting with `Last-Event-ID`
  * (or `?since=`) hears at once of what it missed. Auth is the usual bearer header (clients read
  * the stream with fetch, not EventSource); the session is re-read every heartbeat and the stream
  * ends once it is gone.
@@ -17,7 +19,8 @@ import type { FastifyRequest } from 'fastify';
 import { globalPlugin } from '../../http/globalPlugin';
 import { userOf } from '../../plugins/auth';
 import { ChangeHub, type ChangeNotice, type Subscriber } from '../../services/annotations/changeHub';
-import { readChangedDocuments } from '../../services/annotations/feed';
+import { readChangedDocuments, revisionsOf } from '../../services/annotations/feed';
+import type { ChangeStreamNotice, ChangeStreamReady } from '../../../src/core/api';
 import { findSession } from '../../services/sessions';
 
 export interface LiveChangeOptions {
@@ -36,7 +39,10 @@ const RESUME_PAGE = 1_000;
 /** A checkpoint this server hands out (never 'latest' or empty, which name no position). */
 const RESUME_CHECKPOINT = /^[0-9]{1,15}\.[0-9]{1,15}$/;
 
-const changeEvent = (notice: ChangeNotice): string => `id: ${notice.checkpoint}\nevent: changes\ndata: ${JSON.stringify({ itemIds: notice.itemIds })}\n\n`;
+function changeEvent({ checkpoint, ...notice }: ChangeNotice): string {
+  const data: ChangeStreamNotice = notice;
+  return `id: ${checkpoint}\nevent: changes\ndata: ${JSON.stringify(data)}\n\n`;
+}
 
 /** Where a reconnecting client left off; an id this server could not have sent is ignored (the client catches up anyway). */
 function resumeCheckpoint(request: FastifyRequest<{ Querystring: { since?: string } }>): string | null {
@@ -80,12 +86,12 @@ export const changeStreamPlugin = globalPlugin<LiveChangeOptions & Record<string
       if (!stream.writableEnded) stream.write(text);
     };
     const subscriber: Subscriber = { user: userOf(request), notify: (notice) => write(changeEvent(notice)) };
-    const unsubscribe = await hub.subscribe(subscriber);
+    const subscription = await hub.subscribe(subscriber);
     const heartbeat = setInterval(() => void beat(), heartbeatMs);
     const end = () => {
       if (!open.delete(end)) return;
       clearInterval(heartbeat);
-      unsubscribe();
+      subscription.leave();
       stream.end();
     };
     async function beat(): Promise<void> {
@@ -98,13 +104,15 @@ export const changeStreamPlugin = globalPlugin<LiveChangeOptions & Record<string
     open.add(end);
     reply.raw.on('close', end);
 
-    write(`retry: ${RETRY_MS}\nevent: ready\ndata: ${JSON.stringify({ heartbeatMs })}\n\n`);
+    const ready: ChangeStreamReady = { heartbeatMs, position: subscription.position };
+    write(`retry: ${RETRY_MS}\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
     const since = resumeCheckpoint(request);
     if (since) {
       try {
         const missed = await readChangedDocuments(ctx.db, subscriber.user, since, RESUME_PAGE);
         const itemIds = [...new Set(missed.documents.map((doc) => doc.itemId))];
-        if (itemIds.length > 0) write(changeEvent({ checkpoint: missed.checkpoint, itemIds }));
+        // No `after`: the hub's notices follow on from the subscription's position, not from this.
+        if (itemIds.length > 0) write(changeEvent({ checkpoint: missed.checkpoint, itemIds, documents: revisionsOf(missed.documents) }));
       } catch (error) {
         end();
         throw error;

@@ -76,14 +76,14 @@ describe.each(testDialects('change hub'))('change hub on %s', (dialect) => {
     expect(ritaL.heard).toEqual(ottoL.heard);
     await read();
     expect(ottoL.heard).toHaveLength(1);
-    for (const off of leave) off();
+    for (const { leave: off } of leave) off();
   });
 
   it('starts a new first subscriber after the newest change, not at what was written while nobody listened', async () => {
     await write(ann, 2);
     await horizonPassed();
     const annL = listener(ann);
-    const leave = await hub.subscribe(annL.subscriber);
+    const { leave } = await hub.subscribe(annL.subscriber);
     await read();
     expect(annL.heard).toEqual([]);
     await write(ann, 3);
@@ -93,5 +93,24 @@ describe.each(testDialects('change hub'))('change hub on %s', (dialect) => {
     await write(ann, 4);
     await read();
     expect(annL.heard).toHaveLength(1);
+  });
+
+  it('says per notice what it follows on and which revisions of which documents it covers', async () => {
+    const ottoL = listener(otto);
+    const { position, leave } = await hub.subscribe(ottoL.subscriber);
+    const before = (await server.db.selectFrom('annotation_docs').select('revision').where('item_id', '=', itemId).where('annotator_id', '=', otto.user.id).executeTakeFirstOrThrow()).revision;
+    await write(otto, 2);
+    await write(otto, 3);
+    await read();
+    await write(ann, 5);
+    await read();
+    await write(otto, 4);
+    await read();
+    const from = Number(before) + 1;
+    expect(ottoL.heard).toEqual([
+      { checkpoint: expect.any(String), after: position, itemIds: [itemId], documents: [{ itemId, annotatorId: otto.user.id, fromRevision: from, toRevision: from + 1 }] },
+      { checkpoint: expect.any(String), after: ottoL.heard[0]?.checkpoint, itemIds: [itemId], documents: [{ itemId, annotatorId: otto.user.id, fromRevision: from + 2, toRevision: from + 2 }] },
+    ]);
+    leave();
   });
 });

@@ -7,15 +7,21 @@
  * nudged after a write committed here.
  */
 import type { Kysely } from 'kysely';
-import type { User } from '../../../src/core/api';
+import type { ChangedRevisions, User } from '../../../src/core/api';
 import type { Database } from '../../db/schema';
 import { seesAllItems } from '../access';
-import { followsDocument, latestCheckpoint, readChangedDocuments, type ChangedDocument } from './feed';
+import { followsDocument, latestCheckpoint, readChangedDocuments, revisionsOf, type ChangedDocument } from './feed';
 
-/** What a subscriber hears: the feed checkpoint after the changes, and the items changed. */
+/**
+ * What a subscriber hears: the feed checkpoint after the changes, the checkpoint they follow on
+ * (every change it follows in between is listed), and the items and revisions changed.
+ */
 export interface ChangeNotice {
   readonly checkpoint: string;
+  /** Absent when the notice cannot say what it follows on (a resumed stream's catch-up). */
+  readonly after?: string;
   readonly itemIds: readonly string[];
+  readonly documents: readonly ChangedRevisions[];
 }
 
 export interface Subscriber {
@@ -24,11 +30,18 @@ export interface Subscriber {
   readonly notify: (notice: ChangeNotice) => void;
 }
 
+/** A subscription: where its notices start (the feed checkpoint), and its end. */
+export interface Subscription {
+  readonly position: string;
+  readonly leave: () => void;
+}
+
 /** Ops read per query; more are read at once in the next. */
 const PAGE = 1_000;
 
 export class ChangeHub {
-  private readonly subscribers = new Set<Subscriber>();
+  /** Each subscriber, with the checkpoint its last notice (or its subscription) reached; null until known. */
+  private readonly subscribers = new Map<Subscriber, string | null>();
   /** The feed position read up to; null until known (the newest change when the reader starts). */
   private position: string | null = null;
   /** Bumped whenever the reader stops, so a read of an earlier run leaves the position alone. */
@@ -45,9 +58,10 @@ export class ChangeHub {
   ) {}
 
 
-  /** Adds a subscriber once the reader knows where the feed stands; answers its removal. */
-  async subscribe(subscriber: Subscriber): Promise<() => void> {
-    this.subscribers.add(subscriber);
+  /** Adds a subscriber once the reader knows where the feed stands. */
+  async subscribe(subscriber: Subscriber): Promise<Subscription> {
+    // A notice before the position is known cannot say what it follows on.
+    this.subscribers.set(subscriber, null);
     this.timer ??= setInterval(() => this.nudge(), this.pollMs);
     // A read of a run that stopped meanwhile leaves the position unknown: the next one sets it.
     for (let tries = 0; this.position === null && tries < 3; tries += 1) {
@@ -58,7 +72,9 @@ export class ChangeHub {
       this.remove(subscriber);
       throw new Error('the change feed could not be read');
     }
-    return () => this.remove(subscriber);
+    // A read under way started here too: the position moves only once its notices are out.
+    if (this.subscribers.get(subscriber) === null) this.subscribers.set(subscriber, this.position);
+    return { position: this.position, leave: () => this.remove(subscriber) };
   }
 
   /** Reads the feed now (a write committed here), or once more after the read under way. */
@@ -112,9 +128,10 @@ export class ChangeHub {
     }
     for (;;) {
       const page = await readChangedDocuments(this.db, null, this.position, PAGE);
+      const readers = page.documents.length > 0 ? await this.readersAmong(page.documents) : new Set<string>();
       if (run !== this.run) return;
+      this.fanOut(page.documents, page.checkpoint, readers);
       this.position = page.checkpoint;
-      if (page.documents.length > 0) this.fanOut(page.documents, page.checkpoint, await this.readersAmong(page.documents));
       if (!page.more) return;
     }
   }
@@ -124,7 +141,7 @@ export class ChangeHub {
    * they are blinded to the other readers' changes of those items.
    */
   private async readersAmong(documents: readonly ChangedDocument[]): Promise<Set<string>> {
-    const overseers = new Set([...this.subscribers].filter((s) => seesAllItems(s.user)).map((s) => s.user.id));
+    const overseers = new Set([...this.subscribers.keys()].filter((s) => seesAllItems(s.user)).map((s) => s.user.id));
     const readers = new Set<string>();
     if (overseers.size === 0) return readers;
     const itemIds = [...new Set(documents.map((doc) => doc.itemId))];
@@ -137,12 +154,11 @@ export class ChangeHub {
   }
 
   private fanOut(documents: readonly ChangedDocument[], checkpoint: string, readers: ReadonlySet<string>): void {
-    for (const subscriber of this.subscribers) {
-      const itemIds = new Set<string>();
-      for (const doc of documents) {
-        if (followsDocument(subscriber.user, doc.annotatorId, readers.has(`${doc.itemId}\n${subscriber.user.id}`))) itemIds.add(doc.itemId);
-      }
-      if (itemIds.size > 0) subscriber.notify({ checkpoint, itemIds: [...itemIds] });
+    for (const [subscriber, after] of this.subscribers) {
+      const followed = documents.filter((doc) => followsDocument(subscriber.user, doc.annotatorId, readers.has(`${doc.itemId}\n${subscriber.user.id}`)));
+      if (followed.length === 0) continue;
+      this.subscribers.set(subscriber, checkpoint);
+      subscriber.notify({ checkpoint, ...(after === null ? {} : { after }), itemIds: [...new Set(followed.map((doc) => doc.itemId))], documents: revisionsOf(followed) });
     }
   }
 }

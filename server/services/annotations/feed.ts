@@ -10,7 +10,7 @@
  * until it ends. On SQLite writers are serial, txid is 0, and seq order is commit order.
  */
 import { sql, type Kysely } from 'kysely';
-import { FEED_LATEST, type ChangeFeed, type RecordChange, type User } from '../../../src/core/api';
+import { FEED_LATEST, type ChangedRevisions, type ChangeFeed, type RecordChange, type User } from '../../../src/core/api';
 import { dialectOf, toNumber } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { seesReaderWork } from '../../http/rolePolicy';
@@ -67,6 +67,24 @@ export async function latestCheckpoint(db: Kysely<Database>, user: User | null):
 export interface ChangedDocument {
   readonly itemId: string;
   readonly annotatorId: string;
+  /** The document revision (applied batch) the op belongs to. */
+  readonly revision: number;
+}
+
+/** Per document among the changes, the lowest and highest revision, in order of first change. */
+export function revisionsOf(documents: readonly ChangedDocument[]): ChangedRevisions[] {
+  const byDocument = new Map<string, ChangedRevisions>();
+  for (const { itemId, annotatorId, revision } of documents) {
+    const key = `${itemId}\n${annotatorId}`;
+    const seen = byDocument.get(key);
+    byDocument.set(key, {
+      itemId,
+      annotatorId,
+      fromRevision: Math.min(seen?.fromRevision ?? revision, revision),
+      toRevision: Math.max(seen?.toRevision ?? revision, revision),
+    });
+  }
+  return [...byDocument.values()];
 }
 
 /** The documents changed after `since` (up to `limit` ops), with the checkpoint after them. */
@@ -76,14 +94,14 @@ export async function readChangedDocuments(
   since: string,
   limit: number,
 ): Promise<{ readonly documents: ChangedDocument[]; readonly checkpoint: string; readonly more: boolean }> {
-  let query = followedOps(db, user).select(['txid', 'seq', 'item_id', 'annotator_id']).orderBy('txid').orderBy('seq').limit(limit + 1);
+  let query = followedOps(db, user).select(['txid', 'seq', 'item_id', 'annotator_id', 'revision']).orderBy('txid').orderBy('seq').limit(limit + 1);
   const from = parseCheckpoint(since);
   if (from) query = query.where((eb) => eb(eb.refTuple('txid', 'seq'), '>', eb.tuple(from.txid, from.seq)));
   const rows = await query.execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    documents: page.map((row) => ({ itemId: row.item_id, annotatorId: row.annotator_id })),
+    documents: page.map((row) => ({ itemId: row.item_id, annotatorId: row.annotator_id, revision: toNumber(row.revision) })),
     checkpoint: last ? checkpointOf({ txid: toNumber(last.txid), seq: toNumber(last.seq) }) : since,
     more: rows.length > limit,
   };

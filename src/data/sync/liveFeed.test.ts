@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FEED_LATEST } from '../../core/api';
 import type { DocumentEditor } from '../../core/documentEditor';
 import { createApiClient } from '../api';
-import { MejirushiDb } from '../db';
+import { checkpointKey, MejirushiDb } from '../db';
 import { SyncEngine } from '../syncEngine';
 import { editorOf, blankServerDocument, startLiveServer, type LiveServer } from '../testing/liveServer';
 import { ManualClock } from '../testing/manualClock';
@@ -214,6 +215,29 @@ describe('live updates against a real server', () => {
     await first.shows({ 2: 'sah.absent', 3: 'sah.present' });
     await Promise.all([first.settled(), second.settled()]);
     expect(await first.engine.conflictsOf(server.itemId)).toEqual([]);
+  });
+
+  it('does not read back its own acknowledged write, and still reads another device’s', async () => {
+    await blankServerDocument(server);
+    const a = await openDevice();
+    const storedCheckpoint = async () => (await a.db.meta.get(checkpointKey(a.engine.annotatorId)))?.value;
+    const before = await storedCheckpoint();
+    server.forwarded.length = 0;
+    a.label(0, 'sah.present');
+    await a.settled();
+    // The echo is heard once the stored feed checkpoint moves on.
+    await vi.waitFor(async () => expect(await storedCheckpoint()).not.toBe(before));
+    await a.engine.idle();
+    // Its sends only: no feed read, no ops read.
+    expect(server.forwarded.length).toBeGreaterThan(0);
+    expect(server.forwarded.filter((line) => !line.startsWith('PATCH '))).toEqual([]);
+    expect(await storedCheckpoint()).toBe((await server.api.changes(FEED_LATEST, 1)).checkpoint);
+
+    const b = await openDevice();
+    b.label(1, 'sah.absent');
+    await a.shows({ 0: 'sah.present', 1: 'sah.absent' });
+    await Promise.all([a.settled(), b.settled()]);
+    expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, conflicts: 0 });
   });
 
   it('says so when the server refuses the stream for want of a valid session', async () => {

@@ -5,20 +5,22 @@
  * event costs latency, never data. Reconnects with backoff; a stream silent for two heartbeats
  * counts as dead (a proxy or a sleeping laptop can drop it without a word).
  */
+import type { ChangedRevisions } from '../../core/api';
 import { ServerSentEventReader, type ServerSentEvent } from '../../core/serverSentEvents';
 import { ApiRequestError } from '../api';
 import { backoffDelay, type Backoff } from '../backoff';
 import type { Clock } from '../clock';
+import type { StreamNotice } from './ownEcho';
 
 /** Opens the stream after the last event id heard (null: none yet); rejects when it cannot. */
 export type ChangeStreamOpener = (lastEventId: string | null, signal: AbortSignal) => Promise<ReadableStream<Uint8Array>>;
 
 export interface LiveFeedOptions {
   readonly open: ChangeStreamOpener;
-  /** The stream is open again: catch up with what happened while it was not. */
-  readonly connected: () => void;
-  /** Documents of these items changed elsewhere. */
-  readonly changed: (itemIds: readonly string[]) => void;
+  /** The stream is open again, its events starting after `position` (null: unsaid): catch up with what happened while it was not. */
+  readonly connected: (position: string | null) => void;
+  /** Documents of these items changed (elsewhere, or the echo of one's own write: `notice` tells). */
+  readonly changed: (itemIds: readonly string[], notice: StreamNotice) => void;
   /** The server refused the stream for want of a valid session (it is still retried, at the backoff's pace). */
   readonly unauthorized: () => void;
   readonly clock: Clock;
@@ -101,16 +103,21 @@ export class LiveFeed {
 
   private handle(event: ServerSentEvent): void {
     if (event.type === 'ready') {
-      const { heartbeatMs } = JSON.parse(event.data) as { heartbeatMs?: unknown };
+      const { heartbeatMs, position } = JSON.parse(event.data) as { heartbeatMs?: unknown; position?: unknown };
       this.heartbeatMs = typeof heartbeatMs === 'number' && heartbeatMs > 0 ? heartbeatMs : 0;
       this.failures = 0;
       this.isOpen = true;
       this.heard();
-      this.options.connected();
+      this.options.connected(typeof position === 'string' ? position : null);
     } else if (event.type === 'changes') {
       if (event.id) this.lastEventId = event.id;
-      const { itemIds } = JSON.parse(event.data) as { itemIds?: unknown };
-      this.options.changed(Array.isArray(itemIds) ? itemIds.filter((id): id is string => typeof id === 'string') : []);
+      const { itemIds, after, documents } = JSON.parse(event.data) as { itemIds?: unknown; after?: unknown; documents?: unknown };
+      const notice: StreamNotice = {
+        id: event.id,
+        ...(typeof after === 'string' ? { after } : {}),
+        ...(Array.isArray(documents) && documents.every(isChangedRevisions) ? { documents } : {}),
+      };
+      this.options.changed(Array.isArray(itemIds) ? itemIds.filter((id): id is string => typeof id === 'string') : [], notice);
     }
   }
 
@@ -126,4 +133,10 @@ export class LiveFeed {
     if (this[name] !== null) this.options.clock.clearTimeout(this[name]);
     this[name] = null;
   }
+}
+
+function isChangedRevisions(value: unknown): value is ChangedRevisions {
+  if (typeof value !== 'object' || value === null) return false;
+  const doc = value as Record<string, unknown>;
+  return typeof doc.itemId === 'string' && typeof doc.annotatorId === 'string' && Number.isInteger(doc.fromRevision) && Number.isInteger(doc.toRevision);
 }

@@ -56,11 +56,12 @@ export async function freeze(db: MejirushiDb, doc: DocumentRef, head: OutboxRow,
 /**
  * The server applied the batch: each record takes its new version; the batch is done. The head's
  * revision follows only when this batch was the very next one (else other devices' ops lie
- * between, still to be caught up).
+ * between, still to be caught up). Answers whether it followed.
  */
-export async function acknowledge(db: MejirushiDb, doc: DocumentRef, batch: OutboxRow, result: BatchResult, now: number): Promise<void> {
+export async function acknowledge(db: MejirushiDb, doc: DocumentRef, batch: OutboxRow, result: BatchResult, now: number): Promise<boolean> {
   const head = await db.heads.get([doc.itemId, doc.annotatorId]);
-  if (head && result.revision === head.revision + 1) await db.heads.put({ ...head, revision: result.revision });
+  const followed = head !== undefined && result.revision === head.revision + 1;
+  if (followed) await db.heads.put({ ...head, revision: result.revision });
   const ops = batch.ops ?? [];
   const rows = await db.records.bulkGet(ops.map((op) => keyOf(doc, op.id)));
   const writes: RecordRow[] = [];
@@ -77,6 +78,7 @@ export async function acknowledge(db: MejirushiDb, doc: DocumentRef, batch: Outb
   await adjustDirty(db, doc, dirty);
   await db.outbox.delete(batch.opId);
   if (writes.some((row) => row.state === 'dirty')) await ensureOpenBatch(db, doc, now);
+  return followed;
 }
 
 /**

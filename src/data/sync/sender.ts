@@ -25,6 +25,8 @@ export interface SenderOptions {
   readonly backoff: Backoff;
   /** The item's outbox or records changed: its sync state may have. */
   readonly changed: (itemId: string) => Promise<void>;
+  /** A batch was applied as the document's next revision, and IndexedDB holds its outcome. */
+  readonly acknowledged: (itemId: string, revision: number) => void;
   /** A request was answered (true) or could not reach the server (false). */
   readonly reached: (reachable: boolean) => void;
   readonly unauthorized: () => void;
@@ -34,6 +36,8 @@ export class BatchSender {
   private readonly drains = new Map<string, Promise<void>>();
   private readonly rerun = new Set<string>();
   private readonly sending = new Set<string>();
+  /** Per item, the request on the wire until its answer is stored (or its failure noted). */
+  private readonly answers = new Map<string, Promise<boolean>>();
   private readonly timers = new Map<string, unknown>();
   private stopped = true;
 
@@ -56,6 +60,11 @@ export class BatchSender {
   /** A request of this item is on the wire. */
   isSending(itemId: string): boolean {
     return this.sending.has(itemId);
+  }
+
+  /** Resolves once the item's request on the wire (if any) is answered and its outcome stored. */
+  async answered(itemId: string): Promise<void> {
+    await this.answers.get(itemId)?.catch(() => undefined);
   }
 
   running(): Promise<void>[] {
@@ -101,27 +110,38 @@ export class BatchSender {
   }
 
   private async drain(itemId: string): Promise<void> {
-    const { api } = this.options;
     for (;;) {
       this.rerun.delete(itemId);
       const batch = await this.nextToSend(itemId);
       if (!batch?.ops) break;
       this.sending.add(itemId);
       await this.options.changed(itemId);
+      const answer = this.send(batch, batch.ops);
+      this.answers.set(itemId, answer);
       try {
-        const body = batch.legacyBaseRevision === undefined ? { ops: batch.ops } : { ops: batch.ops, legacyBaseRevision: batch.legacyBaseRevision };
-        const result = await api.patchRecords(itemId, body, batch.opId);
-        await this.inTransaction(() => acknowledge(this.options.db, this.doc(itemId), batch, result, this.options.clock.now()));
-        this.options.reached(true);
-      } catch (error) {
-        const goOn = await this.failed(batch, error);
-        if (!goOn) break;
+        if (!(await answer)) break;
       } finally {
         this.sending.delete(itemId);
+        this.answers.delete(itemId);
       }
       if (this.stopped) break;
     }
     await this.options.changed(itemId);
+  }
+
+  /** Sends a frozen batch and stores the outcome; answers whether the drain goes on. */
+  private async send(batch: OutboxRow, ops: NonNullable<OutboxRow['ops']>): Promise<boolean> {
+    const { itemId } = batch;
+    try {
+      const body = batch.legacyBaseRevision === undefined ? { ops } : { ops, legacyBaseRevision: batch.legacyBaseRevision };
+      const result = await this.options.api.patchRecords(itemId, body, batch.opId);
+      const followed = await this.inTransaction(() => acknowledge(this.options.db, this.doc(itemId), batch, result, this.options.clock.now()));
+      if (followed) this.options.acknowledged(itemId, result.revision);
+      this.options.reached(true);
+      return true;
+    } catch (error) {
+      return this.failed(batch, error);
+    }
   }
 
   private inTransaction<T>(work: () => Promise<T>): Promise<T> {
