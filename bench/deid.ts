@@ -157,7 +157,7 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
     if (response.type === 'error') failure = response.sentence;
   });
   const files: PickedFile[] = [];
-  for (const [index, path] of paths.entries()) files.push({ index, name: path, file: await openAsBlob(path) });
+  for (const [index, path] of paths.entries()) files.push({ index, file: await openAsBlob(path) });
   host.handle({ type: 'deidentify', jobId: 'bench', options: DEID_BENCH_OPTIONS, key: KEY, files, keepBytes: KEPT_FILES_BYTES });
   await host.idle();
   if (failure) throw new Error(failure);

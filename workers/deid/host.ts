@@ -137,7 +137,6 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
         if (cancelled.has(jobId)) break;
         const head = next ?? headOf(picked.file);
         next = reading(index + 1);
-        post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
         const { result, kept } = await checkOne(picked, head, request.options, key, limits, budget);
         done += 1;
         bytesDone += picked.file.size;

@@ -22,8 +22,6 @@ import type { WrittenParts } from './writtenParts';
 export interface PickedFile {
   /** Its place in the upload (the page's row). */
   readonly index: number;
-  /** As picked (maybe the patient's name): shown back to the page only, never part of the result. */
-  readonly name: string;
   readonly file: Blob;
 }
 
@@ -71,6 +69,11 @@ export type FileCheck =
   | { readonly kind: 'refused'; readonly reason: string };
 
 export type DeidResponse =
+  /**
+   * A file checked. The files are checked in the order sent, the next one started as soon as this
+   * one is done, so the page tells the file in hand from `done` (no message of its own: in a
+   * browser each is a hop between threads).
+   */
   | {
       readonly type: 'progress';
       readonly jobId: string;
@@ -83,8 +86,6 @@ export type DeidResponse =
       readonly bytesDone: number;
       readonly bytesTotal: number;
     }
-  /** A file started: its picked name, for the page to show as the current one. */
-  | { readonly type: 'started'; readonly jobId: string; readonly index: number; readonly name: string }
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number; readonly cancelled: boolean }
   | { readonly type: 'previewed'; readonly requestId: string; readonly preview: PixelPreview }
   /**
