@@ -153,7 +153,7 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
   const outcomes = new Map<string, number>();
   let failure: string | null = null;
   const host = createDeidHost((response: DeidResponse) => {
-    if (response.type === 'progress') outcomes.set(response.result.kind, (outcomes.get(response.result.kind) ?? 0) + 1);
+    for (const { result } of response.type === 'progress' ? response.checked : []) outcomes.set(result.kind, (outcomes.get(result.kind) ?? 0) + 1);
     if (response.type === 'error') failure = response.sentence;
   });
   const files: PickedFile[] = [];

@@ -55,6 +55,14 @@ export interface KeptFile extends WrittenParts {
   readonly report: DeidReport;
 }
 
+/** One picked file checked. */
+export interface CheckedFile {
+  readonly index: number;
+  readonly result: FileCheck;
+  /** The file as written (its header transferred), or null: past the budget, flagged, or not de-identified. */
+  readonly kept: KeptFile | null;
+}
+
 /** What the check found for one picked file. */
 export type FileCheck =
   /** It de-identifies to this SOP Instance UID; `burnedIn` when a person must check it for burned-in text first. */
@@ -70,17 +78,15 @@ export type FileCheck =
 
 export type DeidResponse =
   /**
-   * A file checked. The files are checked in the order sent, the next one started as soon as this
-   * one is done, so the page tells the file in hand from `done` (no message of its own: in a
-   * browser each is a hop between threads).
+   * Files checked since the last progress, in order: one message per PROGRESS_MS at most, since
+   * in a browser each message is a hop between threads (the headers transferred together). The
+   * files are checked in the order sent, the next one started as soon as one is done, so the page
+   * tells the file in hand from `done` (no message of its own).
    */
   | {
       readonly type: 'progress';
       readonly jobId: string;
-      readonly index: number;
-      readonly result: FileCheck;
-      /** The file as written (its header transferred), or null: past the budget, flagged, or not de-identified. */
-      readonly kept: KeptFile | null;
+      readonly checked: readonly CheckedFile[];
       readonly done: number;
       readonly total: number;
       readonly bytesDone: number;

@@ -18,13 +18,10 @@ describe('de-identification worker client', () => {
     expect(await job.finished).toEqual({ cancelled: false });
     const total = files.reduce((sum, file) => sum + file.size, 0);
     expect(checked).toEqual([0, 1, 2]);
-    expect(seen.map((p) => [p.done, p.current])).toEqual([
-      [0, 'YAMADA-0.dcm'],
-      [1, 'YAMADA-1.dcm'],
-      [2, 'YAMADA-2.dcm'],
-      [3, null],
-      [3, null],
-    ]);
+    // However the worker grouped its reports, the file in hand is the one after those done.
+    expect(seen[0]).toMatchObject({ done: 0, current: 'YAMADA-0.dcm' });
+    for (const { done, current } of seen) expect(current).toBe(done < 3 ? `YAMADA-${done}.dcm` : null);
+    expect(seen.at(-1)).toMatchObject({ done: 3, current: null });
     expect(seen.at(-1)).toMatchObject({ total: 3, bytesDone: total, bytesTotal: total });
   });
 });

@@ -86,7 +86,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
         const listener = (response: DeidResponse) => {
           if (!('jobId' in response) || response.jobId !== jobId) return;
           if (response.type === 'progress') {
-            onFile(response.index, response.result, response.kept);
+            for (const { index, result, kept } of response.checked) onFile(index, result, kept);
             progress = { ...progress, done: response.done, bytesDone: response.bytesDone, current: inHand(response.done) };
           }
           if (response.type === 'finished') progress = { ...progress, current: null };
