@@ -153,11 +153,11 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
   const outcomes = new Map<string, number>();
   let failure: string | null = null;
   const host = createDeidHost((response: DeidResponse) => {
-    if (response.type === 'progress') outcomes.set(response.result.kind, (outcomes.get(response.result.kind) ?? 0) + 1);
+    for (const { result } of response.type === 'progress' ? response.checked : []) outcomes.set(result.kind, (outcomes.get(result.kind) ?? 0) + 1);
     if (response.type === 'error') failure = response.sentence;
   });
   const files: PickedFile[] = [];
-  for (const [index, path] of paths.entries()) files.push({ index, name: path, file: await openAsBlob(path) });
+  for (const [index, path] of paths.entries()) files.push({ index, file: await openAsBlob(path) });
   host.handle({ type: 'deidentify', jobId: 'bench', options: DEID_BENCH_OPTIONS, key: KEY, files, keepBytes: KEPT_FILES_BYTES });
   await host.idle();
   if (failure) throw new Error(failure);

@@ -20,6 +20,7 @@ import type { ModelManifest } from '../../src/core/models/manifest';
 import { textDetectionPipeline } from '../../src/core/models/pipelines/textDetection';
 import { boxesOfProposals } from '../../src/ui/admin/burnedIn/reviewBoxes';
 import { createDeidHost } from './host';
+import { checkedFiles } from './testing/checkedFiles';
 import { bodyOf } from './writtenParts';
 import type { DeidResponse } from './messages';
 
@@ -56,11 +57,11 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
     const file = new Blob([pixelDicom({ rows: HEIGHT, columns: WIDTH, frames: FRAMES, modality: 'US', sopClass: US_MULTIFRAME_STORAGE, pixels })]);
     const responses: DeidResponse[] = [];
     const host = createDeidHost((response) => responses.push(response));
-    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'YAMADA.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
     host.handle({ type: 'preview', requestId: 'p', ...TERMS, file });
     await host.idle();
-    const progress = responses.find((r) => r.type === 'progress');
-    if (progress?.type !== 'progress' || progress.result.kind !== 'deidentified' || !progress.result.burnedIn) throw new Error('the ultrasound was not flagged');
+    const [progress] = checkedFiles(responses);
+    if (!progress || progress.result.kind !== 'deidentified' || !progress.result.burnedIn) throw new Error('the ultrasound was not flagged');
     const previewed = responses.find((r) => r.type === 'previewed');
     if (previewed?.type !== 'previewed') throw new Error(`no preview: ${JSON.stringify(responses.at(-1))}`);
     const { preview } = previewed;

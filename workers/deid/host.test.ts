@@ -1,6 +1,7 @@
 /**
  * The de-identification worker's protocol, driven in-process as the page drives the worker: files
- * in, one `progress` per file (what the check found, with counts; no bytes), `finished`; a cancel
+ * in, `progress` for the files checked since the last (what the check found, with counts; no
+ * bytes), `finished`; a cancel
  * stops after the file in hand; a flagged image's preview and any file's bytes are made again from
  * the file on request, with confirmed boxes blacked out.
  */
@@ -11,6 +12,7 @@ import { BASIC_PROFILE_ONLY } from '../../src/core/deid/policy';
 import { phiCtSlice } from '../../src/core/deid/testing/phiDicom';
 import { JPEG_BASELINE, pixelDicom } from '../../src/core/deid/testing/pixelDicom';
 import { createDeidHost } from './host';
+import { checkedFiles } from './testing/checkedFiles';
 import type { DeidResponse, PickedFile } from './messages';
 import { recordedReads } from './testing/recordedReads';
 import { bodyOf } from './writtenParts';
@@ -24,7 +26,7 @@ function recorder() {
   return { host, responses };
 }
 
-const picked = (index: number, bytes: Uint8Array, name = `file-${index}.dcm`): PickedFile => ({ index, name, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+const picked = (index: number, bytes: Uint8Array): PickedFile => ({ index, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
 const ultrasound = () => pixelDicom({ rows: 4, columns: 6, pixels: new Uint8Array(24).map((_, i) => i * 10) });
 
 describe('de-identification worker', () => {
@@ -33,22 +35,33 @@ describe('de-identification worker', () => {
     const files = [picked(0, phiCtSlice(0)), picked(1, ultrasound()), picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })), picked(3, new TextEncoder().encode('not dicom'))];
     host.handle({ type: 'deidentify', jobId: 'j1', keepBytes: 0, ...TERMS, files });
     await host.idle();
-    const progress = responses.filter((r) => r.type === 'progress');
-    expect(progress.map((r) => [r.index, r.result.kind, r.done, r.total])).toEqual([
-      [0, 'deidentified', 1, 4],
-      [1, 'deidentified', 2, 4],
-      [2, 'refused', 3, 4],
-      [3, 'notDicom', 4, 4],
+    const progress = responses.flatMap((r) => (r.type === 'progress' ? [r] : []));
+    expect(checkedFiles(responses).map((r) => [r.index, r.result.kind])).toEqual([
+      [0, 'deidentified'],
+      [1, 'deidentified'],
+      [2, 'refused'],
+      [3, 'notDicom'],
     ]);
+    // However the files were grouped, each message counts the files reported so far.
+    let reported = 0;
+    for (const r of progress) expect([r.done, r.total]).toEqual([(reported += r.checked.length), 4]);
     const total = files.reduce((sum, f) => sum + f.file.size, 0);
-    expect(progress.map((r) => r.bytesTotal)).toEqual([total, total, total, total]);
+    expect(new Set(progress.map((r) => r.bytesTotal))).toEqual(new Set([total]));
     expect(progress.at(-1)?.bytesDone).toBe(total);
-    expect(responses.filter((r) => r.type === 'started').map((r) => r.name)).toEqual(files.map((f) => f.name));
-    const [ct, us, jpeg] = progress.map((r) => r.result);
+    const [ct, us, jpeg] = checkedFiles(responses).map((r) => r.result);
     expect(ct).toEqual({ kind: 'deidentified', sopInstanceUid: expect.stringMatching(/^2\.25\.\d+$/), burnedIn: null });
     expect(us).toEqual({ kind: 'deidentified', sopInstanceUid: expect.stringMatching(/^2\.25\.\d+$/), burnedIn: { reason: 'ultrasound' } });
     expect(jpeg?.kind === 'refused' && jpeg.reason).toMatch(/1\.2\.840\.10008\.1\.2\.4\.50/);
     expect(responses.at(-1)).toEqual({ type: 'finished', jobId: 'j1', done: 4, total: 4, cancelled: false });
+  });
+
+  it('reports files checked close together in one message', async () => {
+    const { host, responses } = recorder();
+    const files = Array.from({ length: 40 }, (_, i) => picked(i, new TextEncoder().encode(`note ${i}`)));
+    host.handle({ type: 'deidentify', jobId: 'j-notes', keepBytes: 0, ...TERMS, files });
+    await host.idle();
+    expect(checkedFiles(responses).map((r) => r.index)).toEqual(files.map((f) => f.index));
+    expect(responses.filter((r) => r.type === 'progress').length).toBeLessThan(files.length);
   });
 
   it('passes a slide on from its first bytes, never reading it whole', async () => {
@@ -65,18 +78,18 @@ describe('de-identification worker', () => {
       arrayBuffer: () => (wholeReads.push('arrayBuffer'), Promise.reject(new Error('read whole'))),
       stream: () => (wholeReads.push('stream'), head.stream()),
     } as unknown as Blob;
-    host.handle({ type: 'deidentify', jobId: 'j-slide', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, name: 'biopsy.svs', file: slide }] });
+    host.handle({ type: 'deidentify', jobId: 'j-slide', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, file: slide }] });
     await host.idle();
-    expect(responses.filter((r) => r.type === 'progress').map((r) => r.result.kind)).toEqual(['notDicom']);
+    expect(checkedFiles(responses).map((r) => r.result.kind)).toEqual(['notDicom']);
     expect(wholeReads).toEqual([]);
   });
 
   it('reads a streamed file once per pass: the check and the prepare each read its head once, nothing else', async () => {
     const { host, responses } = recorder();
     const { file, reads } = recordedReads(phiCtSlice(0));
-    host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'ct.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
     await host.idle();
-    expect(responses.find((r) => r.type === 'progress')).toMatchObject({ result: { kind: 'deidentified' } });
+    expect(checkedFiles(responses)).toMatchObject([{ result: { kind: 'deidentified' } }]);
     expect(reads).toEqual([[0, file.size]]);
     host.handle({ type: 'prepare', requestId: 'r-reads', ...TERMS, file, confirmed: null });
     await host.idle();
@@ -89,11 +102,11 @@ describe('de-identification worker', () => {
       const { host, responses } = recorder();
       host.handle({ type: 'deidentify', jobId: 'j-kept', ...TERMS, keepBytes, files });
       await host.idle();
-      return responses.flatMap((r) => (r.type === 'progress' ? [r] : []));
+      return checkedFiles(responses);
     };
     const sizes = (await headers(1e6, [0, 1, 2].map((i) => picked(i, phiCtSlice(i))))).map((r) => r.kept?.header.byteLength ?? 0);
     const ct = [0, 1, 2].map((i) => recordedReads(phiCtSlice(i)));
-    const files = [picked(0, ultrasound()), ...ct.map(({ file }, i) => ({ index: i + 1, name: `ct-${i}.dcm`, file }))];
+    const files = [picked(0, ultrasound()), ...ct.map(({ file }, i) => ({ index: i + 1, file }))];
     const progress = await headers(sizes[0]! + sizes[1]! + Math.floor(sizes[2]! / 2), files);
     // The flagged ultrasound is prepared with its boxes; two CT headers fit, the third does not.
     expect(progress.map((r) => r.kept !== null)).toEqual([false, true, true, false]);
@@ -115,7 +128,7 @@ describe('de-identification worker', () => {
     await host.idle();
     const finished = responses.find((r) => r.type === 'finished');
     expect(finished).toMatchObject({ cancelled: true, total: 4 });
-    expect(responses.filter((r) => r.type === 'progress')).toHaveLength(finished?.type === 'finished' ? finished.done : -1);
+    expect(checkedFiles(responses)).toHaveLength(finished?.type === 'finished' ? finished.done : -1);
     expect(finished?.type === 'finished' && finished.done).toBeLessThan(4);
   });
 
@@ -135,15 +148,15 @@ describe('de-identification worker', () => {
   it('prepares a file again from its file: the same UID as the check said, confirmed boxes blacked out; says why it cannot', async () => {
     const { host, responses } = recorder();
     const file = picked(0, ultrasound()).file;
-    host.handle({ type: 'deidentify', jobId: 'j3', keepBytes: 0, ...TERMS, files: [{ index: 0, name: 'US.dcm', file }] });
+    host.handle({ type: 'deidentify', jobId: 'j3', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
     host.handle({ type: 'prepare', requestId: 'r1', ...TERMS, file, confirmed: { reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] } });
     const ctFile = picked(1, phiCtSlice(1)).file;
     host.handle({ type: 'prepare', requestId: 'r2', ...TERMS, file: ctFile, confirmed: null });
     host.handle({ type: 'prepare', requestId: 'r3', ...TERMS, file: picked(2, pixelDicom({ rows: 2, columns: 2, transferSyntax: JPEG_BASELINE, pixels: new Uint8Array(4) })).file, confirmed: { reason: 'ultrasound', boxes: [] } });
     await host.idle();
-    const check = responses.find((r) => r.type === 'progress');
+    const [check] = checkedFiles(responses);
     const [redacted, ct] = responses.filter((r) => r.type === 'prepared');
-    if (check?.type !== 'progress' || check.result.kind !== 'deidentified' || redacted?.requestId !== 'r1' || ct?.requestId !== 'r2') throw new Error(`not prepared: ${JSON.stringify(responses)}`);
+    if (!check || check.result.kind !== 'deidentified' || redacted?.requestId !== 'r1' || ct?.requestId !== 'r2') throw new Error(`not prepared: ${JSON.stringify(responses)}`);
     expect(redacted.report.sopInstanceUid).toBe(check.result.sopInstanceUid);
     expect(redacted.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 6, height: 1 }], frames: 1 });
     const stored = readPart10(new Uint8Array(await bodyOf(file, redacted.parts).arrayBuffer()));

@@ -15,7 +15,7 @@ import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
-import type { DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile, PickedFile } from './messages';
+import type { CheckedFile, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile, PickedFile } from './messages';
 import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
@@ -107,6 +107,12 @@ function keepBudget(bytes: number): KeepBudget {
  */
 const sized = (file: Blob): Blob => file.slice();
 
+/**
+ * The longest a checked file waits to be reported: files checked within it go in one message
+ * (about a frame; a progress line needs no more).
+ */
+export const PROGRESS_MS = 16;
+
 const sentenceOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const keyOf = (terms: DeidTerms) => importDeidKey(new Uint8Array(terms.key));
 
@@ -122,6 +128,16 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
     let bytesDone = 0;
     let done = 0;
     const budget = keepBudget(request.keepBytes);
+    let checked: CheckedFile[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const report = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (checked.length === 0) return;
+      const transfer = checked.flatMap(({ kept }) => (kept ? [kept.header.buffer] : []));
+      post({ type: 'progress', jobId, checked, done, total: files.length, bytesDone, bytesTotal }, transfer);
+      checked = [];
+    };
     try {
       const key = await keyOf(request);
       // Each file's head is read while the one before it is checked: a read waits on the browser
@@ -137,14 +153,17 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
         if (cancelled.has(jobId)) break;
         const head = next ?? headOf(picked.file);
         next = reading(index + 1);
-        post({ type: 'started', jobId, index: picked.index, name: picked.name }, []);
         const { result, kept } = await checkOne(picked, head, request.options, key, limits, budget);
         done += 1;
         bytesDone += picked.file.size;
-        post({ type: 'progress', jobId, index: picked.index, result, kept, done, total: files.length, bytesDone, bytesTotal }, kept ? [kept.header.buffer] : []);
+        checked.push({ index: picked.index, result, kept });
+        // Reported when the thread is next free after PROGRESS_MS: between reads of later files.
+        timer ??= setTimeout(report, PROGRESS_MS);
       }
+      report();
       post({ type: 'finished', jobId, done, total: files.length, cancelled: done < files.length }, []);
     } catch (error) {
+      report(); // the files checked before it stand
       post({ type: 'error', jobId, sentence: `De-identification stopped: ${sentenceOf(error)}` }, []);
     } finally {
       cancelled.delete(jobId);

@@ -22,8 +22,6 @@ import type { WrittenParts } from './writtenParts';
 export interface PickedFile {
   /** Its place in the upload (the page's row). */
   readonly index: number;
-  /** As picked (maybe the patient's name): shown back to the page only, never part of the result. */
-  readonly name: string;
   readonly file: Blob;
 }
 
@@ -57,6 +55,14 @@ export interface KeptFile extends WrittenParts {
   readonly report: DeidReport;
 }
 
+/** One picked file checked. */
+export interface CheckedFile {
+  readonly index: number;
+  readonly result: FileCheck;
+  /** The file as written (its header transferred), or null: past the budget, flagged, or not de-identified. */
+  readonly kept: KeptFile | null;
+}
+
 /** What the check found for one picked file. */
 export type FileCheck =
   /** It de-identifies to this SOP Instance UID; `burnedIn` when a person must check it for burned-in text first. */
@@ -71,20 +77,21 @@ export type FileCheck =
   | { readonly kind: 'refused'; readonly reason: string };
 
 export type DeidResponse =
+  /**
+   * Files checked since the last progress, in order: one message per PROGRESS_MS at most, since
+   * in a browser each message is a hop between threads (the headers transferred together). The
+   * files are checked in the order sent, the next one started as soon as one is done, so the page
+   * tells the file in hand from `done` (no message of its own).
+   */
   | {
       readonly type: 'progress';
       readonly jobId: string;
-      readonly index: number;
-      readonly result: FileCheck;
-      /** The file as written (its header transferred), or null: past the budget, flagged, or not de-identified. */
-      readonly kept: KeptFile | null;
+      readonly checked: readonly CheckedFile[];
       readonly done: number;
       readonly total: number;
       readonly bytesDone: number;
       readonly bytesTotal: number;
     }
-  /** A file started: its picked name, for the page to show as the current one. */
-  | { readonly type: 'started'; readonly jobId: string; readonly index: number; readonly name: string }
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number; readonly cancelled: boolean }
   | { readonly type: 'previewed'; readonly requestId: string; readonly preview: PixelPreview }
   /**

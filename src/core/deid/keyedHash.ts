@@ -14,9 +14,27 @@ export function importDeidKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> 
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
-async function hmac(key: CryptoKey, purpose: string, text: string): Promise<Uint8Array> {
+/**
+ * Digests a key has given, per purpose and text. A series' files share their study, series and
+ * frame of reference UIDs and their patient, and in a browser each `sign` is a hop to WebCrypto's
+ * thread and back (about half a CT slice's check on a busy machine), so each is signed once per
+ * key: a check pass imports its key once. Held with the key (a WeakMap), and at most
+ * `DIGESTS_PER_KEY` of them: a key's digests are dropped together when full.
+ */
+const digests = new WeakMap<CryptoKey, Map<string, Promise<Uint8Array>>>();
+const DIGESTS_PER_KEY = 10_000;
+
+function hmac(key: CryptoKey, purpose: string, text: string): Promise<Uint8Array> {
   // The purpose keeps the two uses apart: a UID's digest is never a patient's.
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${purpose}\u0000${text}`)));
+  const message = `${purpose}\u0000${text}`;
+  let known = digests.get(key);
+  if (!known || known.size >= DIGESTS_PER_KEY) digests.set(key, (known = new Map()));
+  const cached = known.get(message);
+  if (cached) return cached;
+  const signing = crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)).then((digest) => new Uint8Array(digest));
+  known.set(message, signing);
+  signing.catch(() => known.delete(message)); // a failed sign is the caller's error, not remembered
+  return signing;
 }
 
 /**

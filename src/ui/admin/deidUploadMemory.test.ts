@@ -12,10 +12,9 @@ import { readPart10 } from '../../core/deid/deidentify';
 import { BASIC_PROFILE_ONLY } from '../../core/deid/policy';
 import { phiCtSlice } from '../../core/deid/testing/phiDicom';
 import { pixelDicom } from '../../core/deid/testing/pixelDicom';
-import { createDeidHost } from '../../../workers/deid/host';
-import type { DeidResponse } from '../../../workers/deid/messages';
 import { checkUpload } from './burnedIn/burnedInSession';
-import { createDeidWorkerClient, type DeidPort } from './burnedIn/deidWorkerClient';
+import { createDeidWorkerClient } from './burnedIn/deidWorkerClient';
+import { inProcessDeidPort } from './burnedIn/inProcessDeidPort';
 import { deidentifiedSource, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 import { sendInTurn } from './sendInTurn';
@@ -27,17 +26,6 @@ const US_FRAMES = 3;
 /** The kept headers' budget: room for about two CT slices' headers, so 36 files run past it. */
 const KEEP_BYTES = 4096;
 
-/** The worker's logic behind a Worker's face, in this process. */
-function inProcessPort(): DeidPort {
-  const port: DeidPort = {
-    postMessage: (request) => host.handle(request),
-    onmessage: null,
-    terminate: () => {},
-  };
-  const host = createDeidHost((response: DeidResponse) => port.onmessage?.({ data: response } as MessageEvent<DeidResponse>));
-  return port;
-}
-
 const ultrasound = (i: number) => pixelDicom({ rows: US_ROWS, columns: US_COLUMNS, frames: US_FRAMES, modality: 'US', pixels: new Uint8Array(US_ROWS * US_COLUMNS * US_FRAMES).fill(i % 200) });
 const picked = (count: number) =>
   Array.from({ length: count }, (_, i) => new File([i % 2 === 0 ? phiCtSlice(i) : ultrasound(i)], `PHIFAMILY-${i}.dcm`));
@@ -46,7 +34,7 @@ const picked = (count: number) =>
 async function upload(count: number) {
   const files = picked(count);
   const held = heldBytes();
-  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessPort());
+  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort());
   const { job, session } = checkUpload(client, held, files, (index, reason) => { throw new Error(`row ${index} refused: ${reason}`); }, () => {}, KEEP_BYTES);
   expect(await job.finished).toEqual({ cancelled: false });
   const afterCheck = held.now;

@@ -78,14 +78,16 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
     deidentify(files, onFile, onProgress, keepBytes) {
       const jobId = `deid-${(count += 1)}`;
       const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
-      let progress: DeidProgress = { done: 0, total: files.length, bytesDone: 0, bytesTotal, current: null };
+      const names = files.map((file) => file.webkitRelativePath || file.name);
+      // The worker takes the files in order, each as soon as the one before it is done.
+      const inHand = (done: number) => names[done] ?? null;
+      let progress: DeidProgress = { done: 0, total: files.length, bytesDone: 0, bytesTotal, current: inHand(0) };
       const finished = new Promise<{ cancelled: boolean }>((resolve, reject) => {
         const listener = (response: DeidResponse) => {
           if (!('jobId' in response) || response.jobId !== jobId) return;
-          if (response.type === 'started') progress = { ...progress, current: response.name };
           if (response.type === 'progress') {
-            onFile(response.index, response.result, response.kept);
-            progress = { ...progress, done: response.done, bytesDone: response.bytesDone };
+            for (const { index, result, kept } of response.checked) onFile(index, result, kept);
+            progress = { ...progress, done: response.done, bytesDone: response.bytesDone, current: inHand(response.done) };
           }
           if (response.type === 'finished') progress = { ...progress, current: null };
           onProgress(progress);
@@ -96,7 +98,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
         listeners.add(listener);
       });
       onProgress(progress);
-      const picked = files.map((file, index) => ({ index, name: file.webkitRelativePath || file.name, file }));
+      const picked = files.map((file, index) => ({ index, file }));
       send({ type: 'deidentify', jobId, files: picked, keepBytes, ...terms() });
       return { cancel: () => send({ type: 'cancel', jobId }), finished };
     },
