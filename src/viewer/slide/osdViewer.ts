@@ -63,11 +63,6 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
   const display = new SlideDisplayTracker(viewer);
   const cancelNavigator = addNavigatorAfterFirstScreen(viewer, display, drawer);
   if (decoded) {
-    // A job whose tile is decoded ahead sends no request, it only waits for its bitmap: counted in
-    // the limit, it held the home view's other tiles back until an update frame after it ended
-    // (wsi-tiles bench, cold: the last 8 of 14 jobs started 20–50 ms after the first 6 had their
-    // bitmaps, one frame apart). Room for them on top of the limit until the first screen is drawn.
-    viewer.imageLoader.jobLimit = IMAGE_LOADER_LIMIT + decoded.waiting;
     // What the first screen did not take, it never will (a guess at a level OpenSeadragon skipped).
     const stopWatching = display.subscribe(() => {
       if (!display.snapshot().ready) return;
@@ -78,6 +73,18 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
   }
   viewer.open({ tileSource: source });
   return { viewer, adapter, controls, display, cancelNavigator, decoded };
+}
+
+/**
+ * A job whose tile is decoded ahead sends no request, it only waits for its bitmap: counted in the
+ * limit, it held the home view's other tiles back until an update frame after it ended (wsi-tiles
+ * bench, cold: the last 8 of 14 jobs started 20–50 ms after the first 6 had their bitmaps, one
+ * frame apart). Room for them on top of the limit, until the first screen is drawn. Only once the
+ * viewer is laid out at its stage's size: hidden at the window's (larger) size, OpenSeadragon spent
+ * that room on a finer level's tiles the stage does not show (20 more tiles asked, same bench).
+ */
+export function makeRoomForDecodedTiles({ viewer, display, decoded }: OsdHandle): void {
+  if (decoded && !display.snapshot().ready) viewer.imageLoader.jobLimit = IMAGE_LOADER_LIMIT + decoded.waiting;
 }
 
 export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator, decoded }: OsdHandle): void {
