@@ -34,7 +34,7 @@ let offered: EarlyViewer | null = null;
 let offeredTiles: EarlyTiles | null = null;
 let over = false;
 
-/** From the early script: the home view's tiles, decoding as they arrive, unless the app has discarded the early start. */
+/** From the early script: the home view's tiles, decoding as they arrive, unless the app is already past wanting them (asked or discarded). */
 export function offerEarlyTiles(offer: EarlyTiles): void {
   if (over) offer.tiles.close();
   else offeredTiles = offer;
