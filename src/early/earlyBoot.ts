@@ -17,7 +17,7 @@ import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
 import { DecodedTiles } from '../viewer/slide/decodedTiles';
-import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyViewer } from '../viewer/slide/earlyViewer';
+import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyTiles, offerEarlyViewer, takeEarlyTiles } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
 import { expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
@@ -51,7 +51,7 @@ function earlyTileLoader(itemId: string, slide: SlideItem, token: string): LoadT
  * remembered stage: hidden at the window's size until the app adopts it (its own element is not
  * laid out yet).
  */
-function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, decoded: DecodedTiles, place: RememberedStage | null): void {
+function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, decoded: DecodedTiles | null, place: RememberedStage | null): void {
   const host = document.createElement('div');
   const { left, top, width, height } = place?.stage ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
   host.style.cssText = `position:fixed;left:${left}px;top:${top}px;width:${width}px;height:${height}px;visibility:hidden;pointer-events:none`;
@@ -59,6 +59,8 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
   document.body.append(host);
   let load = earlyLoad;
   const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y), decoded);
+  // At the stage's size only where it was remembered; else once adopted into the stage.
+  if (place) chunk.makeRoomForDecodedTiles(handle);
   const stopShowing = place
     ? handle.display.subscribe(() => {
         if (!handle.display.snapshot().ready) return;
@@ -76,6 +78,7 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
       host.style.cssText = 'position:absolute;inset:0';
       element.append(host);
       load = next;
+      chunk.makeRoomForDecodedTiles(handle);
     },
     destroy: () => {
       stopShowing?.();
@@ -128,16 +131,18 @@ async function startItem(itemId: string): Promise<void> {
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
   const place = rememberedStage(storage, windowSize);
-  // Decoded as they arrive, while the app starts (decodedTiles.ts).
+  // Decoded as they arrive, while the app starts (decodedTiles.ts); offered at once, so a viewer
+  // the app makes before this one exists (its chunk still on its way) takes them instead.
   const decoded = new DecodedTiles();
   for (const tile of homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1)) {
     const bytes = load(tile.level, tile.x, tile.y);
     bytes.catch(() => undefined);
     decoded.add(tile, bytes);
   }
+  const slideKey = JSON.stringify(content);
+  offerEarlyTiles({ itemId, slideKey, tiles: decoded });
   const chunk = await viewerChunk;
-  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, decoded, place);
-  else decoded.close();
+  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, takeEarlyTiles(itemId, slideKey), place);
 }
 
 const route = parseRoute(window.location.pathname);

@@ -59,4 +59,17 @@ describe('DecodedTiles', () => {
     tiles.add({ level: 1, x: 0, y: 0 }, Promise.resolve(new Blob(['after'])));
     expect(tiles.take(1, 0, 0)).toBeNull();
   });
+
+  it('counts the tiles still to be taken, decoded or not', async () => {
+    const tiles = new DecodedTiles(decoder().decode);
+    tiles.add({ level: 2, x: 0, y: 0 }, Promise.resolve(new Blob(['in'])));
+    tiles.add({ level: 2, x: 1, y: 0 }, new Promise<Blob>(() => undefined));
+    await settled();
+    expect(tiles.waiting).toBe(2);
+    void tiles.take(2, 1, 0);
+    expect(tiles.take(3, 0, 0)).toBeNull();
+    expect(tiles.waiting).toBe(1);
+    tiles.close();
+    expect(tiles.waiting).toBe(0);
+  });
 });

@@ -36,6 +36,11 @@ export class DecodedTiles {
     this.pending.set(keyOf(level, x, y), bitmap);
   }
 
+  /** Tiles added and not taken yet (decoded or on their way). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /**
    * The tile's bitmap, once decoded (null where its bytes or its decode failed: the loader then
    * has it), if it was added and nobody took it yet; the caller owns the bitmap.

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DecodedTiles } from './decodedTiles';
 import type { EarlyViewer } from './earlyViewer';
 import type { OsdHandle } from './osdViewer';
 
@@ -57,5 +58,46 @@ describe('the early slide viewer', () => {
     discarded.discardEarlyViewer();
     expect(early.destroyed()).toBe(true);
     expect(discarded.adoptEarlyViewer('item-1', 'k')).toBeNull();
+  });
+
+  describe('its decoded tiles', () => {
+    /** One tile whose bytes never arrive: `waiting` tells whether the store was closed (0) or not. */
+    function tiles(): DecodedTiles {
+      const decoded = new DecodedTiles(() => Promise.reject(new Error('never decoded here')));
+      decoded.add({ level: 0, x: 0, y: 0 }, new Promise<Blob>(() => undefined));
+      return decoded;
+    }
+
+    it('are taken once by a viewer of the same slide, early or the app\'s own', async () => {
+      const slot = await freshSlot();
+      const decoded = tiles();
+      slot.offerEarlyTiles({ itemId: 'item-1', slideKey: 'k', tiles: decoded });
+      expect(slot.adoptEarlyViewer('item-1', 'k')).toBeNull(); // the app asked before the early viewer was made
+      expect(slot.takeEarlyTiles('item-1', 'k')).toBe(decoded);
+      expect(slot.takeEarlyTiles('item-1', 'k')).toBeNull();
+      expect(decoded.waiting).toBe(1);
+    });
+
+    it('are closed when another slide asks, when offered after the app asked, or when discarded', async () => {
+      const other = await freshSlot();
+      const unasked = tiles();
+      other.offerEarlyTiles({ itemId: 'item-1', slideKey: 'k', tiles: unasked });
+      expect(other.takeEarlyTiles('item-1', 'k2')).toBeNull();
+      expect(unasked.waiting).toBe(0);
+
+      const late = await freshSlot();
+      late.adoptEarlyViewer('item-1', 'k');
+      expect(late.takeEarlyTiles('item-1', 'k')).toBeNull();
+      const tooLate = tiles();
+      late.offerEarlyTiles({ itemId: 'item-1', slideKey: 'k', tiles: tooLate });
+      expect(tooLate.waiting).toBe(0);
+
+      const discarded = await freshSlot();
+      const dropped = tiles();
+      discarded.offerEarlyTiles({ itemId: 'item-1', slideKey: 'k', tiles: dropped });
+      discarded.discardEarlyViewer();
+      expect(dropped.waiting).toBe(0);
+      expect(discarded.takeEarlyTiles('item-1', 'k')).toBeNull();
+    });
   });
 });

@@ -3,7 +3,10 @@
  * until the app's slide viewer adopts it (useOsdViewer) or the page goes elsewhere. Only the page's
  * first item can have one: once the app has asked (adopted or not) or discarded it, a viewer made
  * later is destroyed at once, so there is never a second viewer nor one left behind.
+ * The home view's tiles the early script decodes are offered here too, before its viewer exists:
+ * the early viewer takes them, or, where the app asks first and makes its own viewer, the app's.
  */
+import type { DecodedTiles } from './decodedTiles';
 import type { OsdHandle } from './osdViewer';
 import type { LoadTile } from './tileLoadError';
 
@@ -20,8 +23,31 @@ export interface EarlyViewer {
   destroy(): void;
 }
 
+export interface EarlyTiles {
+  readonly itemId: string;
+  /** As EarlyViewer's. */
+  readonly slideKey: string;
+  readonly tiles: DecodedTiles;
+}
+
 let offered: EarlyViewer | null = null;
+let offeredTiles: EarlyTiles | null = null;
 let over = false;
+
+/** From the early script: the home view's tiles, decoding as they arrive, unless the app is already past wanting them (asked or discarded). */
+export function offerEarlyTiles(offer: EarlyTiles): void {
+  if (over) offer.tiles.close();
+  else offeredTiles = offer;
+}
+
+/** The early tiles of this slide, handed over once (the early viewer's, else the app's own viewer's); any other are closed. */
+export function takeEarlyTiles(itemId: string, slideKey: string): DecodedTiles | null {
+  const offer = offeredTiles;
+  offeredTiles = null;
+  if (offer && offer.itemId === itemId && offer.slideKey === slideKey) return offer.tiles;
+  offer?.tiles.close();
+  return null;
+}
 
 /** From the early script: the viewer it made, unless the app is already past wanting it. */
 export function offerEarlyViewer(viewer: EarlyViewer): void {
@@ -49,4 +75,6 @@ export function discardEarlyViewer(): void {
   over = true;
   offered?.destroy();
   offered = null;
+  offeredTiles?.tiles.close();
+  offeredTiles = null;
 }

@@ -1,12 +1,13 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SlideItem } from '../../core/item';
-import { adoptEarlyViewer } from './earlyViewer';
-import { createOsdHandle, destroyOsdHandle, type OsdHandle } from './osdViewer';
+import { adoptEarlyViewer, takeEarlyTiles } from './earlyViewer';
+import { createOsdHandle, destroyOsdHandle, makeRoomForDecodedTiles, type OsdHandle } from './osdViewer';
 import type { LoadTile } from './tileLoadError';
 
 /**
  * One OpenSeadragon viewer per mounted element and slide, destroyed on unmount: the one the early
- * boot script made for this slide if there is one (moved into the element), else a new one.
+ * boot script made for this slide if there is one (moved into the element), else a new one (given
+ * the early script's decoded home-view tiles where it had them but no viewer yet).
  * `loadTile` is read when a tile is wanted, so a new function does not reopen the slide.
  */
 export function useOsdViewer(
@@ -33,7 +34,8 @@ export function useOsdViewer(
       early.adoptInto(element, loadTile);
       made = early.handle;
     } else {
-      made = createOsdHandle(element, itemId, slideRef.current, loadTile);
+      made = createOsdHandle(element, itemId, slideRef.current, loadTile, takeEarlyTiles(itemId, slideKey));
+      makeRoomForDecodedTiles(made);
     }
     setHandle(made);
     return () => {
