@@ -48,13 +48,14 @@ import { KEPT_FILES_BYTES } from '../src/ui/admin/deidentifyUpload';
 import { createDeidHost } from '../workers/deid/host';
 import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamedDeid';
 import type { DeidResponse, PickedFile } from '../workers/deid/messages';
-import type { ManyFilesPass } from './deid-browser/manyFiles';
+import type { Page } from '@playwright/test';
+import { CHECK_DONE, type ManyFilesPass } from './deid-browser/manyFiles';
 import { printBench } from './support/benchLine';
 import { deidBenchFiles, type DeidBenchFiles } from './support/deidFiles';
 import { openDeidPage } from './support/deidPage';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from './support/deidTerms';
 import { writeLargeMultiFrame } from './support/largeDicom';
-import { PROFILE, startProfile } from './support/profile';
+import { PROFILE, startProfile, TRACE_CATEGORIES, traceCounts, type TraceEvent } from './support/profile';
 import { profileWorkers } from './support/workerProfile';
 import { spread } from './support/stats';
 
@@ -126,6 +127,7 @@ async function inTheBrowser(files: DeidBenchFiles, folder: string): Promise<void
       const { ms, checkMs } = await pass('deidentify')();
       await stop();
       console.log(`profiled pass ${ms.toFixed(0)} ms, of which the check pass ${checkMs.toFixed(0)} ms`);
+      await traceTasks(page, files, pass('deidentify'), pass('readThrough'));
       return;
     }
     const passes = await alternate<ManyFilesPass>(pass('deidentify'), pass('readThrough'));
@@ -138,6 +140,30 @@ async function inTheBrowser(files: DeidBenchFiles, folder: string): Promise<void
   } finally {
     await close();
   }
+}
+
+/** Threads whose tasks are counted: the browser's IO thread (every Blob made and read is a string of tasks there) and the worker's. */
+const COUNTED = ['Chrome_IOThread: RunTask', 'DedicatedWorker thread: RunTask', 'CrRendererMain: RunTask'];
+
+/**
+ * Tasks per thread in one traced pass of each side, the de-identify pass split at the check's end
+ * (CHECK_DONE): counts that load does not move, unlike the times. No CPU profile runs meanwhile.
+ */
+async function traceTasks(page: Page, files: DeidBenchFiles, deidentify: () => Promise<ManyFilesPass>, readThrough: () => Promise<ManyFilesPass>): Promise<void> {
+  const browser = page.context().browser()!;
+  const traced = async (pass: () => Promise<ManyFilesPass>) => {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await pass();
+    return (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  };
+  const events = await traced(deidentify);
+  const mark = events.find((event) => event.name === 'TimeStamp' && (event.args as { data?: { message?: string } } | undefined)?.data?.message === CHECK_DONE);
+  if (!mark) throw new Error(`no "${CHECK_DONE}" mark in the trace`);
+  const check = traceCounts(events.filter((event) => event.ph !== 'X' || event.ts < mark.ts));
+  const send = traceCounts(events.filter((event) => event.ph !== 'X' || event.ts >= mark.ts));
+  const through = traceCounts(await traced(readThrough));
+  const perFile = (count: number | undefined) => `${count ?? 0} (${((count ?? 0) / files.paths.length).toFixed(1)} a file)`;
+  for (const key of COUNTED) console.log(`tasks, ${key}: check pass ${perFile(check.get(key))}, send phase ${perFile(send.get(key))}; read-through ${perFile(through.get(key))}`);
 }
 
 /** The baseline: each file read as a Blob, parsed and written again by dcmjs, nothing changed. */

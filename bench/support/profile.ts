@@ -45,7 +45,7 @@ export async function startProfile(page: Page, title: string): Promise<() => Pro
   };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'blink'];
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'blink'];
 
 export interface TraceEvent {
   readonly ph: string;

@@ -5,7 +5,7 @@
  * stops after the file in hand; a flagged image's preview and any file's bytes are made again from
  * the file on request, with confirmed boxes blacked out.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { firstText } from '../../src/core/deid/dataSet';
 import { readPart10 } from '../../src/core/deid/deidentify';
 import { BASIC_PROFILE_ONLY } from '../../src/core/deid/policy';
@@ -84,17 +84,25 @@ describe('de-identification worker', () => {
     expect(wholeReads).toEqual([]);
   });
 
-  it('reads a streamed file once per pass: the check and the prepare each read its head once, nothing else', async () => {
+  it('reads a streamed file once per pass: the check reads it only in a run of heads, the prepare its head once', async () => {
     const { host, responses } = recorder();
     const { file, reads } = recordedReads(phiCtSlice(0));
-    host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
-    await host.idle();
-    expect(checkedFiles(responses)).toMatchObject([{ result: { kind: 'deidentified' } }]);
-    expect(reads).toEqual([[0, file.size]]);
+    const others = [1, 2, 3].map((i) => picked(i, phiCtSlice(i)));
+    const runReads = vi.spyOn(Blob.prototype, 'arrayBuffer');
+    try {
+      host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, file }, ...others] });
+      await host.idle();
+      // Four files, one read: their heads (each file whole, a 16 × 16 slice being under a head) as one Blob.
+      expect(runReads).toHaveBeenCalledTimes(1);
+    } finally {
+      runReads.mockRestore();
+    }
+    expect(checkedFiles(responses).map((r) => r.result.kind)).toEqual(['deidentified', 'deidentified', 'deidentified', 'deidentified']);
+    expect(reads).toEqual([]);
     host.handle({ type: 'prepare', requestId: 'r-reads', ...TERMS, file, confirmed: null });
     await host.idle();
     expect(responses.find((r) => r.type === 'prepared')).toMatchObject({ requestId: 'r-reads' });
-    expect(reads).toEqual([[0, file.size], [0, file.size]]);
+    expect(reads).toEqual([[0, file.size]]);
   });
 
   it('hands back each file that goes as it is, as written, while the headers fit the job’s budget', async () => {
@@ -117,8 +125,8 @@ describe('de-identification worker', () => {
       expect(firstText(sent.dict, '00080018')).toBe(r.result.sopInstanceUid);
       expect(firstText(sent.dict, '00100010')).not.toContain('PHIFAMILY');
     }
-    // Each file's head read once; nothing more for a kept one.
-    expect(ct.map(({ reads }) => reads)).toEqual(ct.map(({ file }) => [[0, file.size]]));
+    // No read of a file's own: its head came in the run's one read, and nothing more for a kept one.
+    expect(ct.map(({ reads }) => reads)).toEqual([[], [], []]);
   });
 
   it('stops after the file in hand when cancelled', async () => {

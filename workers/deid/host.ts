@@ -16,6 +16,7 @@ import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 import type { CheckedFile, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile, PickedFile } from './messages';
+import { headsAhead } from './headsAhead';
 import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
@@ -54,7 +55,7 @@ interface Checked {
 }
 
 /**
- * `head`: the file's head being read (headOf), started while the file before it was checked;
+ * `head`: the file's head being read (headsAhead), started while the files before it were checked;
  * `budget`: the job's, for the written files handed back.
  */
 async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits, budget: KeepBudget): Promise<Checked> {
@@ -140,20 +141,12 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
     };
     try {
       const key = await keyOf(request);
-      // Each file's head is read while the one before it is checked: a read waits on the browser
-      // process, the check on this thread. Two heads (64 KiB each) at most are held.
-      const reading = (index: number) => {
-        const file = files[index]?.file;
-        const head = file ? headOf(file) : null;
-        head?.catch(() => undefined); // not awaited when the job is cancelled before it; its error is the check's
-        return head;
-      };
-      let next = reading(0);
+      // Heads are read many files at a time, the next run while this one is checked: a read waits
+      // on the browser process, the check on this thread.
+      const headOfFile = headsAhead(files.map((picked) => picked.file));
       for (const [index, picked] of files.entries()) {
         if (cancelled.has(jobId)) break;
-        const head = next ?? headOf(picked.file);
-        next = reading(index + 1);
-        const { result, kept } = await checkOne(picked, head, request.options, key, limits, budget);
+        const { result, kept } = await checkOne(picked, headOfFile(index), request.options, key, limits, budget);
         done += 1;
         bytesDone += picked.file.size;
         checked.push({ index: picked.index, result, kept });

@@ -17,7 +17,7 @@ import { createDeidHost } from './host';
 import { checkedFiles } from './testing/checkedFiles';
 import type { DeidResponse } from './messages';
 import { recordedReads } from './testing/recordedReads';
-import { DEID_LIMITS, deidentifyFile, TooLargeError, type DeidLimits } from './streamedDeid';
+import { DEID_LIMITS, deidentifyFile, HEAD_BYTES, headOf, TooLargeError, type DeidLimits } from './streamedDeid';
 
 let key: CryptoKey;
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('de-identification passing Pixel Data on unread', () => {
   });
 
   it('de-identifies a multi-frame file over the whole-file limit from its header, its pixel bytes passed on unread', async () => {
-    // 40 frames of 160 × 128 × 2 bytes: 1.6 MB, far past the head's first read (64 KiB).
+    // 40 frames of 160 × 128 × 2 bytes: 1.6 MB, far past the head's first read (HEAD_BYTES).
     const bytes = multiFrame(128, 160, 40);
     const limits: DeidLimits = { wholeFileBytes: 64 * 1024, headerBytes: 1024 * 1024 };
     const { file, reads } = recordedReads(bytes);
@@ -78,7 +78,7 @@ describe('de-identification passing Pixel Data on unread', () => {
     const written = await bytesOf(body);
     // Nothing past the head's first read, nor the pixels read at all.
     const read = reads.reduce((sum, [start, end]) => sum + end - start, 0);
-    expect(read).toBeLessThanOrEqual(64 * 1024);
+    expect(read).toBeLessThanOrEqual(HEAD_BYTES);
     expect(same(pixelElement(written), pixelElement(bytes))).toBe(true);
     const stored = readPart10(written);
     expect(firstText(stored.dict, '00100010')).not.toContain('YAMADA');
@@ -87,6 +87,20 @@ describe('de-identification passing Pixel Data on unread', () => {
     expect(inMemory).toBe(written.byteLength - pixelElement(written).byteLength);
     expect(inMemory).toBeLessThan(4096);
     expect(result.pixels).toMatchObject({ ok: true, layout: { rows: 128, columns: 160, frames: 40 } });
+  });
+
+  it('reads a header longer than a head again, further, once, and writes the same file as the whole-file path', async () => {
+    const long = readPart10(multiFrame(128, 160, 4));
+    // A vendor's private block of 40 KB: the Pixel Data starts past the first head.
+    long.dict['00291010'] = { vr: 'OB', Value: [new Uint8Array(40_000).fill(7).buffer] };
+    const bytes = new Uint8Array(long.write());
+    expect(pixelElement(bytes).byteOffset).toBeGreaterThan(HEAD_BYTES);
+    const { file, reads } = recordedReads(bytes);
+    const head = await headOf(file);
+    const streamed = (await deidentifyFile(file, BASIC_PROFILE_ONLY, key, DEID_LIMITS, undefined, head)).written();
+    expect(reads).toEqual([[0, HEAD_BYTES], [0, 4 * HEAD_BYTES]]);
+    expect(streamed.inMemory).toBeLessThan(streamed.body.size);
+    expect(same(await bytesOf(streamed.body), (await deidentifyDicom(bytes, BASIC_PROFILE_ONLY, key)).bytes)).toBe(true);
   });
 
   it('refuses with a sentence a file over the limit that would have to be read whole, and a header over its own', async () => {
