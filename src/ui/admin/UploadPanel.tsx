@@ -49,6 +49,8 @@ export function UploadPanel() {
   const heldCount = useRef(heldBytes(setHeld));
   const deidJob = useRef<DeidJob | null>(null);
   const deidClient = useRef<DeidWorkerClient | null>(null);
+  /** Lets go of what the upload under way still holds (headers kept for files it did not send). */
+  const releaseUpload = useRef<(() => void) | null>(null);
   const importJobs = useImportJobs(chosen, () => void loadDatasets());
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -61,6 +63,8 @@ export function UploadPanel() {
   const refuse = (index: number, reason: string) => setRows((current) => current.map((row, i) => (i === index ? { ...row, outcome: { file: row.name, status: 'refused', reason } } : row)));
 
   function finish(): void {
+    releaseUpload.current?.();
+    releaseUpload.current = null;
     deidClient.current?.dispose();
     deidClient.current = null;
     deidJob.current = null;
@@ -85,6 +89,7 @@ export function UploadPanel() {
       const client = (deidClient.current = createDeidWorkerClient(deid.options, deid.key));
       const { job, session } = checkUpload(client, heldCount.current, files, (index, reason) => refuse(index, t('burnedIn.uncheckable', { reason })), setDeidProgress);
       deidJob.current = job;
+      releaseUpload.current = session.release;
       const { cancelled } = await job.finished;
       if (cancelled) {
         setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));

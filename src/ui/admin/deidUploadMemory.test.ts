@@ -57,7 +57,20 @@ async function upload(count: number) {
     notMade: (index, error) => { throw new Error(`row ${index} not made: ${String(error)}`); },
     failed: (index, error) => { throw new Error(`row ${index} not sent: ${String(error)}`); },
   });
-  return { flagged: session.flagged.length, afterCheck, whileReviewing, peak: held.peak, after: held.now, sent, rows };
+  const after = held.now;
+  session.release(); // each kept header was let go as its file went: nothing is let go twice
+  return { flagged: session.flagged.length, afterCheck, whileReviewing, peak: held.peak, after, afterRelease: held.now, sent, rows };
+}
+
+/** The check over `count` files; `stop` cancels it when the first file is reported. */
+async function checked(count: number, stop: boolean) {
+  const held = heldBytes();
+  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort());
+  let job: ReturnType<typeof checkUpload>['job'] | null = null;
+  const onProgress = ({ done }: { readonly done: number }) => (stop && done > 0 ? job?.cancel() : undefined);
+  const started = checkUpload(client, held, picked(count), () => {}, onProgress, KEEP_BYTES);
+  job = started.job;
+  return { held, session: started.session, finished: await job.finished };
 }
 
 describe('the memory a de-identified upload holds on the page', () => {
@@ -75,9 +88,26 @@ describe('the memory a de-identified upload holds on the page', () => {
       expect(run.afterCheck).toBeLessThanOrEqual(KEEP_BYTES);
       expect(run.whileReviewing).toBe(run.afterCheck + preview);
       expect(run.after).toBe(0);
+      expect(run.afterRelease).toBe(0);
       expect(run.peak).toBeGreaterThan(0);
       expect(run.peak).toBeLessThanOrEqual(bound);
     }
     expect(many.sent).toBeGreaterThan(5 * many.peak);
+  });
+
+  it('lets go of the headers kept for files never sent: the check cancelled, or the review', async () => {
+    const cancelled = await checked(36, true);
+    expect(cancelled.finished).toEqual({ cancelled: true });
+    const reviewed = await checked(6, false);
+    expect(reviewed.finished).toEqual({ cancelled: false });
+    expect((await reviewed.session.previews.load(0)).width).toBe(US_COLUMNS);
+    for (const { held, session } of [cancelled, reviewed]) {
+      // Kept from the check (and a preview shown), none of it sent: the upload ends here.
+      expect(held.now).toBeGreaterThan(0);
+      session.release();
+      expect(held.now).toBe(0);
+      session.release();
+      expect(held.now).toBe(0);
+    }
   });
 });

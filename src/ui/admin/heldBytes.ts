@@ -35,3 +35,38 @@ export function heldBytes(onChange: (now: number) => void = () => {}): HeldBytes
     },
   };
 }
+
+/** A count whose holds can all be let go at once, each still once. */
+export interface ReleasableHeld extends HeldBytes {
+  /** Lets go of every hold not let go yet. */
+  releaseAll(): void;
+}
+
+/**
+ * Holds made through `held` that can be let go together: an upload's files kept from its check
+ * are let go one by one as each is sent, and the rest when the upload ends without sending them
+ * (cancelled during the check or the review, failed), so they are not counted on.
+ */
+export function releasable(held: HeldBytes): ReleasableHeld {
+  const open = new Set<() => void>();
+  return {
+    get now() {
+      return held.now;
+    },
+    get peak() {
+      return held.peak;
+    },
+    hold(bytes) {
+      const release = held.hold(bytes);
+      const once = () => {
+        open.delete(once);
+        release();
+      };
+      open.add(once);
+      return once;
+    },
+    releaseAll() {
+      for (const release of [...open]) release();
+    },
+  };
+}

@@ -8,7 +8,7 @@ import type { BurnedInReason } from '../../../core/deid/burnedIn';
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
 import type { FileCheck, KeptFile } from '../../../../workers/deid/messages';
 import { KEPT_FILES_BYTES, uploadSourceOf, type UploadSource } from '../deidentifyUpload';
-import type { HeldBytes } from '../heldBytes';
+import { releasable, type HeldBytes } from '../heldBytes';
 import type { DeidJob, DeidProgress, DeidWorkerClient } from './deidWorkerClient';
 import type { ImageReview } from './reviewBoxes';
 
@@ -31,6 +31,11 @@ export interface BurnedInCheckSession {
   readonly sources: readonly (UploadSource | null)[];
   /** The flagged images' previews for the review screen. */
   readonly previews: ReviewPreviews;
+  /**
+   * Lets go of what the upload still holds (the kept headers of files not sent, a preview): call
+   * it when the upload ends, sent or not; what was let go already is not counted twice.
+   */
+  readonly release: () => void;
 }
 
 /** The image to check, when the worker flagged this file; null otherwise. */
@@ -80,12 +85,13 @@ export function checkUpload(
 ): { readonly job: DeidJob; readonly session: BurnedInCheckSession } {
   const sources: (UploadSource | null)[] = files.map(() => null);
   const flagged: FlaggedImage[] = [];
-  const session: BurnedInCheckSession = { flagged, reviews: [], detector: null, sources, previews: reviewPreviews(client, held, flagged) };
+  const upload = releasable(held);
+  const session: BurnedInCheckSession = { flagged, reviews: [], detector: null, sources, previews: reviewPreviews(client, upload, flagged), release: () => upload.releaseAll() };
   const onFile = (index: number, check: FileCheck, kept: KeptFile | null) => {
     const file = files[index]!;
     const image = flaggedImageOf(index, file, check);
     if (image) return void flagged.push(image);
-    const source = uploadSourceOf(client, held, file, file.webkitRelativePath || file.name, check, null, kept);
+    const source = uploadSourceOf(client, upload, file, file.webkitRelativePath || file.name, check, null, kept);
     if ('refused' in source) refused(index, source.refused);
     else sources[index] = source;
   };
