@@ -183,7 +183,10 @@ async function deidentifyAll(paths: readonly string[]): Promise<void> {
     if (response.type === 'error') failure = response.sentence;
   });
   const files: PickedFile[] = [];
-  for (const [index, path] of paths.entries()) files.push({ index, file: await openAsBlob(path) });
+  for (const [index, path] of paths.entries()) {
+    const file = await openAsBlob(path);
+    files.push({ index, file, size: file.size });
+  }
   host.handle({ type: 'deidentify', jobId: 'bench', options: DEID_BENCH_OPTIONS, key: KEY, files, keepBytes: KEPT_FILES_BYTES });
   await host.idle();
   if (failure) throw new Error(failure);

@@ -57,7 +57,7 @@ describe('burned-in text found by the real detector in generated DICOM pixels', 
     const file = new Blob([pixelDicom({ rows: HEIGHT, columns: WIDTH, frames: FRAMES, modality: 'US', sopClass: US_MULTIFRAME_STORAGE, pixels })]);
     const responses: DeidResponse[] = [];
     const host = createDeidHost((response) => responses.push(response));
-    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
+    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, ...TERMS, files: [{ index: 0, file, size: file.size }] });
     host.handle({ type: 'preview', requestId: 'p', ...TERMS, file });
     await host.idle();
     const [progress] = checkedFiles(responses);

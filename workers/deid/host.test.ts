@@ -26,7 +26,10 @@ function recorder() {
   return { host, responses };
 }
 
-const picked = (index: number, bytes: Uint8Array): PickedFile => ({ index, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+const picked = (index: number, bytes: Uint8Array): PickedFile => {
+  const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  return { index, file, size: file.size };
+};
 const ultrasound = () => pixelDicom({ rows: 4, columns: 6, pixels: new Uint8Array(24).map((_, i) => i * 10) });
 
 describe('de-identification worker', () => {
@@ -78,7 +81,7 @@ describe('de-identification worker', () => {
       arrayBuffer: () => (wholeReads.push('arrayBuffer'), Promise.reject(new Error('read whole'))),
       stream: () => (wholeReads.push('stream'), head.stream()),
     } as unknown as Blob;
-    host.handle({ type: 'deidentify', jobId: 'j-slide', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, file: slide }] });
+    host.handle({ type: 'deidentify', jobId: 'j-slide', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: KEY, files: [{ index: 0, file: slide, size: slide.size }] });
     await host.idle();
     expect(checkedFiles(responses).map((r) => r.result.kind)).toEqual(['notDicom']);
     expect(wholeReads).toEqual([]);
@@ -90,7 +93,7 @@ describe('de-identification worker', () => {
     const others = [1, 2, 3].map((i) => picked(i, phiCtSlice(i)));
     const runReads = vi.spyOn(Blob.prototype, 'arrayBuffer');
     try {
-      host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, file }, ...others] });
+      host.handle({ type: 'deidentify', jobId: 'j-reads', keepBytes: 0, ...TERMS, files: [{ index: 0, file, size: file.size }, ...others] });
       await host.idle();
       // Four files, one read: their heads (each file whole, a 16 × 16 slice being under a head) as one Blob.
       expect(runReads).toHaveBeenCalledTimes(1);
@@ -114,7 +117,7 @@ describe('de-identification worker', () => {
     };
     const sizes = (await headers(1e6, [0, 1, 2].map((i) => picked(i, phiCtSlice(i))))).map((r) => r.kept?.header.byteLength ?? 0);
     const ct = [0, 1, 2].map((i) => recordedReads(phiCtSlice(i)));
-    const files = [picked(0, ultrasound()), ...ct.map(({ file }, i) => ({ index: i + 1, file }))];
+    const files = [picked(0, ultrasound()), ...ct.map(({ file }, i) => ({ index: i + 1, file, size: file.size }))];
     const progress = await headers(sizes[0]! + sizes[1]! + Math.floor(sizes[2]! / 2), files);
     // The flagged ultrasound is prepared with its boxes; two CT headers fit, the third does not.
     expect(progress.map((r) => r.kept !== null)).toEqual([false, true, true, false]);
@@ -156,7 +159,7 @@ describe('de-identification worker', () => {
   it('prepares a file again from its file: the same UID as the check said, confirmed boxes blacked out; says why it cannot', async () => {
     const { host, responses } = recorder();
     const file = picked(0, ultrasound()).file;
-    host.handle({ type: 'deidentify', jobId: 'j3', keepBytes: 0, ...TERMS, files: [{ index: 0, file }] });
+    host.handle({ type: 'deidentify', jobId: 'j3', keepBytes: 0, ...TERMS, files: [{ index: 0, file, size: file.size }] });
     host.handle({ type: 'prepare', requestId: 'r1', ...TERMS, file, confirmed: { reason: 'ultrasound', boxes: [{ x: 0, y: 0, width: 6, height: 1 }] } });
     const ctFile = picked(1, phiCtSlice(1)).file;
     host.handle({ type: 'prepare', requestId: 'r2', ...TERMS, file: ctFile, confirmed: null });

@@ -17,7 +17,7 @@ import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { redactDataSet, RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 import type { CheckedFile, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile, PickedFile } from './messages';
 import { headsAhead } from './headsAhead';
-import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits } from './streamedDeid';
+import { DEID_LIMITS, deidentifyFile, headOf, TooLargeError, wholeFile, type DeidentifiedFile, type DeidLimits, type FileBytes } from './streamedDeid';
 
 export type Post = (response: DeidResponse, transfer: Transferable[]) => void;
 
@@ -37,7 +37,7 @@ const saysDicm = (head: Uint8Array) => head.length >= PART10_HEAD_BYTES && Strin
  * head only: a slide or a video (gigabytes) is never read whole here; the upload sends it from
  * disk as it is. `work` gets the head, read once (headOf), so that a check is one read of a file.
  */
-async function unlessNotDicom<T>(file: Blob, work: (head: Uint8Array) => Promise<T>, reading: Promise<Uint8Array> = headOf(file)): Promise<T | null> {
+async function unlessNotDicom<T>(file: FileBytes, work: (head: Uint8Array) => Promise<T>, reading: Promise<Uint8Array> = headOf(file)): Promise<T | null> {
   const head = await reading;
   if (!saysDicm(head)) return null;
   try {
@@ -61,7 +61,8 @@ interface Checked {
 async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits, budget: KeepBudget): Promise<Checked> {
   let result: DeidentifiedFile | null;
   try {
-    result = await unlessNotDicom(picked.file, (read) => deidentifyFile(picked.file, options, key, limits, undefined, read), head);
+    const file = withSize(picked);
+    result = await unlessNotDicom(file, (read) => deidentifyFile(file, options, key, limits, undefined, read), head);
   } catch (error) {
     if (error instanceof TooLargeError) return { result: { kind: 'refused', reason: error.message }, kept: null };
     throw error;
@@ -109,6 +110,12 @@ function keepBudget(bytes: number): KeepBudget {
 const sized = (file: Blob): Blob => file.slice();
 
 /**
+ * The picked file with the size the page sent: no Blob made to learn it (making one is a
+ * synchronous call to the browser process too). Its slices, rarer, go to the File.
+ */
+const withSize = ({ file, size }: PickedFile): FileBytes => ({ size, slice: (start, end, type) => file.slice(start, end, type), arrayBuffer: () => file.arrayBuffer() });
+
+/**
  * The longest a checked file waits to be reported: files checked within it go in one message
  * (about a frame; a progress line needs no more).
  */
@@ -124,8 +131,8 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
 
   async function deidentify(request: Extract<DeidRequest, { type: 'deidentify' }>): Promise<void> {
     const { jobId } = request;
-    const files = request.files.map((picked) => ({ ...picked, file: sized(picked.file) }));
-    const bytesTotal = files.reduce((sum, picked) => sum + picked.file.size, 0);
+    const files = request.files;
+    const bytesTotal = files.reduce((sum, picked) => sum + picked.size, 0);
     let bytesDone = 0;
     let done = 0;
     const budget = keepBudget(request.keepBytes);
@@ -143,12 +150,12 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       const key = await keyOf(request);
       // Heads are read many files at a time, the next run while this one is checked: a read waits
       // on the browser process, the check on this thread.
-      const headOfFile = headsAhead(files.map((picked) => picked.file));
+      const headOfFile = headsAhead(files);
       for (const [index, picked] of files.entries()) {
         if (cancelled.has(jobId)) break;
         const { result, kept } = await checkOne(picked, headOfFile(index), request.options, key, limits, budget);
         done += 1;
-        bytesDone += picked.file.size;
+        bytesDone += picked.size;
         checked.push({ index: picked.index, result, kept });
         // Reported when the thread is next free after PROGRESS_MS: between reads of later files.
         timer ??= setTimeout(report, PROGRESS_MS);

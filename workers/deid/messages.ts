@@ -23,6 +23,8 @@ export interface PickedFile {
   /** Its place in the upload (the page's row). */
   readonly index: number;
   readonly file: Blob;
+  /** Its size as the page read it: in a browser each `size` or `slice` of a picked File asks the browser process for it again. */
+  readonly size: number;
 }
 
 /** The policy a file is de-identified under: its options and the project key (raw bytes). */

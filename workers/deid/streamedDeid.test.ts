@@ -112,7 +112,7 @@ describe('de-identification passing Pixel Data on unread', () => {
 
     const responses: DeidResponse[] = [];
     const host = createDeidHost((response) => responses.push(response), { wholeFileBytes: 64 * 1024, headerBytes: 300 });
-    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: new Uint8Array(32).fill(3).buffer, files: [{ index: 0, file: new Blob([bytes]) }] });
+    host.handle({ type: 'deidentify', jobId: 'j', keepBytes: 0, options: BASIC_PROFILE_ONLY, key: new Uint8Array(32).fill(3).buffer, files: [{ index: 0, file: new Blob([bytes]), size: bytes.byteLength }] });
     host.handle({ type: 'prepare', requestId: 'r', options: BASIC_PROFILE_ONLY, key: new Uint8Array(32).fill(3).buffer, file: new Blob([bytes]), confirmed: { reason: 'ultrasound', boxes: [] } });
     await host.idle();
     expect(checkedFiles(responses).map((r) => r.result)).toEqual([{ kind: 'refused', reason: expect.stringMatching(/^its header \(the attributes before the pixels\) is over/) }]);

@@ -18,6 +18,12 @@ import { encapsulatedEnd, pixelDataStart } from '../../src/core/deid/pixelDataSt
 import type { DeidOptions } from '../../src/core/deid/policy';
 import { bodyOf, type WrittenParts } from './writtenParts';
 
+/**
+ * What is read of a picked file: a Blob, or a picked File with the size the page sent (its `size`
+ * then asks the browser nothing; its slices and reads go to the File).
+ */
+export type FileBytes = Pick<Blob, 'size' | 'slice' | 'arrayBuffer'>;
+
 export interface DeidLimits {
   /**
    * The largest file read whole (a preview, a redaction, a file whose pixels cannot be passed
@@ -70,19 +76,19 @@ export interface DeidentifiedFile {
   readonly pixels: NativeLayout;
 }
 
-const writtenOf = (picked: Blob, parts: WrittenParts): WrittenFile => ({ body: bodyOf(picked, parts), inMemory: parts.header.byteLength });
+const writtenOf = (picked: FileBytes, parts: WrittenParts): WrittenFile => ({ body: bodyOf(picked, parts), inMemory: parts.header.byteLength });
 
-async function bytesOf(file: Blob, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+async function bytesOf(file: FileBytes, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
   // The whole file read as it is: a slice is one more Blob for the browser process to make.
   const part = start === 0 && end >= file.size ? file : file.slice(start, end);
   return new Uint8Array(await part.arrayBuffer());
 }
 
 /** How far the first read of `file` goes. */
-export const headSize = (file: Blob): number => Math.min(file.size, HEAD_BYTES);
+export const headSize = (file: FileBytes): number => Math.min(file.size, HEAD_BYTES);
 
 /** A file's first bytes, as far as the first read goes: enough to tell DICOM, and most often to find its Pixel Data. */
-export function headOf(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
+export function headOf(file: FileBytes): Promise<Uint8Array<ArrayBuffer>> {
   return bytesOf(file, 0, headSize(file));
 }
 
@@ -100,7 +106,7 @@ interface PixelSpan {
  * Where the header ends and the Pixel Data lies, or null when the file must be read whole to be
  * de-identified. `first`: the file's head as `headOf` read it, when the caller has it already.
  */
-async function pixelSpanOf(file: Blob, limits: DeidLimits, first?: Uint8Array): Promise<PixelSpan | null> {
+async function pixelSpanOf(file: FileBytes, limits: DeidLimits, first?: Uint8Array): Promise<PixelSpan | null> {
   for (let size = headSize(file); ; size = Math.min(file.size, size * 4)) {
     const head = first?.byteLength === size ? first : await bytesOf(file, 0, size);
     const found = pixelDataStart(head, size === file.size);
@@ -120,7 +126,7 @@ async function pixelSpanOf(file: Blob, limits: DeidLimits, first?: Uint8Array): 
 }
 
 /** The file read whole, when it is within the limit. */
-export async function wholeFile(file: Blob, limits: DeidLimits): Promise<Uint8Array<ArrayBuffer>> {
+export async function wholeFile(file: FileBytes, limits: DeidLimits): Promise<Uint8Array<ArrayBuffer>> {
   if (file.size > limits.wholeFileBytes) {
     throw new TooLargeError(`it is ${megabytes(file.size)}; files over ${megabytes(limits.wholeFileBytes)} are de-identified here only when their pixels can be passed on unread (uncompressed or encapsulated, nothing after the pixel data, no boxes to black out)`);
   }
@@ -133,7 +139,7 @@ export async function wholeFile(file: Blob, limits: DeidLimits): Promise<Uint8Ar
  * `headOf` read them, so they are not read again. Throws NotDicomError (from readPart10) for a
  * file the library cannot read, TooLargeError over a limit.
  */
-export async function deidentifyFile(picked: Blob, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction, head?: Uint8Array): Promise<DeidentifiedFile> {
+export async function deidentifyFile(picked: FileBytes, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction, head?: Uint8Array): Promise<DeidentifiedFile> {
   const span = redact ? null : await pixelSpanOf(picked, limits, head);
   if (!span) {
     const file = readPart10(await wholeFile(picked, limits));

@@ -12,6 +12,6 @@ export interface WrittenParts {
 }
 
 /** The body to send; a Blob over `picked`'s bytes, nothing copied but the header. */
-export function bodyOf(picked: Blob, parts: WrittenParts, options?: BlobPropertyBag): Blob {
+export function bodyOf(picked: Pick<Blob, 'size' | 'slice'>, parts: WrittenParts, options?: BlobPropertyBag): Blob {
   return new Blob(parts.bodyStart < picked.size ? [parts.header, picked.slice(parts.bodyStart)] : [parts.header], options);
 }

@@ -77,7 +77,9 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
   return {
     deidentify(files, onFile, onProgress, keepBytes) {
       const jobId = `deid-${(count += 1)}`;
-      const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
+      // Each size asked once, here, and sent: in Chromium every `size` of a picked File asks the browser process.
+      const sizes = files.map((file) => file.size);
+      const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
       const names = files.map((file) => file.webkitRelativePath || file.name);
       // The worker takes the files in order, each as soon as the one before it is done.
       const inHand = (done: number) => names[done] ?? null;
@@ -98,7 +100,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
         listeners.add(listener);
       });
       onProgress(progress);
-      const picked = files.map((file, index) => ({ index, file }));
+      const picked = files.map((file, index) => ({ index, file, size: sizes[index]! }));
       send({ type: 'deidentify', jobId, files: picked, keepBytes, ...terms() });
       return { cancel: () => send({ type: 'cancel', jobId }), finished };
     },
