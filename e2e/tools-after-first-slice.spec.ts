@@ -1,13 +1,4 @@
-import type { Page } from '@playwright/test';
-import { byTestId, expect, expectSliceShown, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
-
-/** Where image pixel (row, column) of the shown slice lies on the page. */
-async function pagePoint(page: Page, row: number, column: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator('.sv-viewport').boundingBox();
-  if (!box) throw new Error('the viewport has no box');
-  const [x, y] = await page.evaluate(([r, c]) => window.__mejirushiViewer!.imageToCanvas(r, c), [row, column] as const);
-  return { x: box.x + x, y: box.y + y };
-}
+import { byTestId, expect, expectSliceShown, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, stroke, test, waitForItem } from './fixtures/mejirushi';
 
 // Cornerstone's tools are a chunk of their own, asked for once the first slice is drawn
 // (src/viewer/lazyTools.ts). Held back here, as on a slow link: keys pressed meanwhile are not lost.
@@ -41,13 +32,9 @@ test('keys pressed before the image tools arrive: a label key labels at once, a 
 
     release();
     // Not pressed again: the choice made before the tools loaded is the left button's once they do.
-    const from = await pagePoint(reader, 256, 156);
-    const to = await pagePoint(reader, 256, 356);
     await expect(async () => {
-      await reader.mouse.move(from.x, from.y);
-      await reader.mouse.down();
-      await reader.mouse.move(to.x, to.y, { steps: 8 });
-      await reader.mouse.up();
+      // A 200 image px line across the middle row.
+      await stroke(reader, [156, 256], [356, 256]);
       await expect(byTestId(reader, 'measurement-length')).toHaveCount(1, { timeout: 2_000 });
     }).toPass();
   } finally {
