@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { EARLY_BOOT_ENTRY, earlyBootScript } from './vite/earlyBootScript';
 import { entryStaysLean } from './vite/entryStaysLean';
+import { firstSliceStaysLean } from './vite/firstSliceStaysLean';
+import { firstSliceTrim } from './vite/firstSliceTrim';
 import { j2kSignedness } from './vite/j2kSignedness';
 import { jpeg12BitLevelShift } from './vite/jpeg12BitLevelShift';
 import { jpegProgressiveRefinement } from './vite/jpegProgressiveRefinement';
@@ -48,7 +50,7 @@ function stampServiceWorkerBuildId(): Plugin {
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness(), entryStaysLean(), earlyBootScript(fromRoot('./src/early/earlyBoot.ts'), '/src/early/earlyBoot.ts')],
+  plugins: [react(), stampServiceWorkerBuildId(), jpeg12BitLevelShift(), jpegProgressiveRefinement(), j2kSignedness(), entryStaysLean(), firstSliceTrim(), firstSliceStaysLean(), earlyBootScript(fromRoot('./src/early/earlyBoot.ts'), '/src/early/earlyBoot.ts')],
   optimizeDeps: {
     // The loader starts its decode workers from files next to itself; pre-bundling breaks that.
     exclude: ['@cornerstonejs/dicom-image-loader'],

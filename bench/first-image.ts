@@ -68,6 +68,12 @@ interface FirstImage {
   readonly cornerstoneMs: number | null;
   /** When the viewport element entered the page (the app: its reading room rendered), both pages. */
   readonly viewportMs: number | null;
+  /**
+   * Script bytes the page had received before its first slice (decoded size of every `.js` the page
+   * fetched, cache or network; not the decode worker's script): what V8 may have had to compile first, a figure
+   * machine load does not move.
+   */
+  readonly scriptBytes: number;
 }
 
 declare global {
@@ -131,12 +137,14 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
       path: new URL(entry.name).pathname,
       start: entry.startTime,
       end: entry.responseEnd,
+      bytes: entry.decodedBodySize,
     })),
   );
   const fetched = resources.filter((entry) => entry.path.includes('/files/'));
   const detailMs = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path))?.end ?? null;
   const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
-  const workerMs = resources.find((entry) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(entry.path))?.end ?? null;
+  const isDecodeWorker = (path: string) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(path);
+  const workerMs = resources.find((entry) => isDecodeWorker(entry.path))?.end ?? null;
   const itemPageMs = (await page.evaluate(() => window.__benchItemPage)) ?? null;
   const viewportMs = (await page.evaluate(() => window.__benchViewport)) ?? null;
   // The name of src/viewer/cornerstone/init.ts's CORNERSTONE_READY_MARK (this function runs in the page).
@@ -147,7 +155,8 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   // A build without the milestone (a before/after comparison's "before") has no data-panels.
   const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
   const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
-  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs };
+  const scriptBytes = resources.filter((entry) => entry.path.endsWith('.js') && !isDecodeWorker(entry.path) && entry.end <= shown.ms).reduce((sum, entry) => sum + entry.bytes, 0);
+  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs, scriptBytes };
 }
 
 interface Target {
@@ -251,7 +260,8 @@ function milestones(runs: readonly FirstImage[]): string {
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (
     `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
-    `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport element in ${median(runs.map((r) => r.viewportMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times${after}`
+    `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport element in ${median(runs.map((r) => r.viewportMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times, ` +
+    `scripts before it ${runs.map((r) => (r.scriptBytes / 1024).toFixed(0)).join('/')} KiB${after}`
   );
 }
 
