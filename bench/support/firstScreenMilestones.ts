@@ -6,7 +6,6 @@
  * its first tile.
  */
 import type { Page, Request } from '@playwright/test';
-import { HOME_TILE_DECODED_MARK } from '../../src/early/tileWorker';
 import { ms } from './stats';
 
 /** ms since navigation start; null where the page has no such step (the bare page has no chunk). */
@@ -121,6 +120,13 @@ export const RECORD_BITMAPS = `
     return bitmap;
   });
 `;
+
+/**
+ * The performance mark the app sets as each home-view tile decoded off the page reaches it
+ * (src/early/tileWorker.ts's HOME_TILE_DECODED_MARK), by name: this file also runs against trees
+ * without it (a land-vs-branch pair).
+ */
+const HOME_TILE_DECODED_MARK = 'mejirushi:home-tile-decoded';
 
 /** Whether the app page's overlay and panels have shown (see RECORD_AFTER_FIRST_SCREEN). */
 export const afterFirstScreenShown = (): boolean => window.__benchOutlinesDrawn !== undefined && window.__benchPanelsShown !== undefined;
