@@ -1,8 +1,9 @@
 /**
- * The early boot script's tile worker (src/early/tileWorker.ts): fetches and decodes the home
- * view's tiles off the page's main thread; each answer goes back with its bitmap transferred.
+ * The early boot script's tile worker (src/early/tileWorker.ts): fetches the item's detail and,
+ * for a slide, its home view's tiles, decoded, off the page's main thread; each answer goes back
+ * with its bitmap transferred.
  */
-import { answerTileAsk, TILE_DECODE_OPTIONS, type TileAnswer, type TileAsk } from '../src/early/tileWorkerMessages';
+import { tileAnswerer, TILE_DECODE_OPTIONS, type TileAnswer, type TileAsk } from '../src/early/tileWorkerMessages';
 
 /** The part of a dedicated worker's global scope used here (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -11,9 +12,10 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const answer = tileAnswerer(fetch, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
 
 scope.onmessage = ({ data }) => {
-  void answerTileAsk(data, fetch, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS)).then((answer) =>
+  void answer(data).then((answer) =>
     scope.postMessage(answer, { transfer: 'bitmap' in answer && answer.bitmap ? [answer.bitmap] : [] }),
   );
 };

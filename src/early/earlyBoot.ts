@@ -120,11 +120,18 @@ interface SlideAhead {
 
 /**
  * The detail, then what follows from it: a series' first file, a slide's home-view tiles (through
- * `tileWorker`, decoded there) offered decoded. The app gets the detail once this is done (see
+ * `tileWorker`, started and decoded there) offered decoded. The app gets the detail once this is done (see
  * main's `handOverAfter`), so it finds those requests sent and shares them (homeTiles.ts).
  */
 async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null): Promise<SlideAhead | null> {
-  const answer = await requestEarly(itemPath(itemId), token, { handOverAfter: detailRead }).catch(() => null);
+  // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
+  const storage = deviceStorage();
+  const windowSize = { width: window.innerWidth, height: window.innerHeight };
+  const homeView = { itemId, origin: '', viewport: expectedViewerSize(storage, windowSize), pixelRatio: window.devicePixelRatio || 1 };
+  // Through the worker, which starts a slide's home-view tiles as soon as the detail is in, not
+  // once this page, busy evaluating the app, has read it (tileWorkerMessages.ts).
+  const send = tileWorker?.sendDetail(homeView);
+  const answer = await requestEarly(itemPath(itemId), token, { send, handOverAfter: detailRead }).catch(() => null);
   if (!answer?.ok) return null;
   const content = ((await answer.json()) as ItemDetail).item.content;
   if (content.kind === 'series' && known !== 'series') {
@@ -133,14 +140,11 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   }
   if (content.kind !== 'slide' || slideProblem(content) || !tileWorker || !earlyViewerWanted()) return null;
   const load = earlyTileLoader(itemId, content, token);
-  // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
-  const storage = deviceStorage();
-  const windowSize = { width: window.innerWidth, height: window.innerHeight };
   const place = rememberedStage(storage, windowSize);
   // Decoded as they arrive, while the app starts (decodedTiles.ts); offered at once, so a viewer
   // the app makes before this one exists (its chunk still on its way) takes them instead.
   const decoded = new DecodedTiles();
-  const tiles = homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1);
+  const tiles = homeViewTiles(content, homeView.viewport, homeView.pixelRatio);
   for (const { tile, bitmap } of requestHomeTiles(itemId, content.tileVersion, tiles, token, { worker: tileWorker })) {
     if (bitmap) decoded.addDecoded(tile, bitmap);
     else {

@@ -15,6 +15,13 @@ beforeAll(async () => {
     if (request.url === '/gone') {
       response.writeHead(410, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: 'tile_version_gone' }));
+    } else if (request.url === '/api/items/s1') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const levels = [
+        { width: 600, height: 300, downsample: 1 },
+        { width: 300, height: 150, downsample: 2 },
+      ];
+      response.end(JSON.stringify({ item: { content: { kind: 'slide', tileVersion: 'v1', tileSize: 256, levels } } }));
     } else if (request.url === '/empty') {
       response.writeHead(204);
       response.end();
@@ -86,5 +93,25 @@ describe('the early tile worker, page side', () => {
     expect(await worker.takeBitmap(`${origin}/c`)).toBeNull();
     expect(await (await worker.send(`${origin}/d`, 'Bearer t1')).text()).toBe('tile /d');
     expect([terminated, seen]).toEqual([true, ['/c Bearer t1', '/d Bearer t1']]);
+  });
+
+  it('starts a slide’s home-view tiles once its detail is in, and answers the page’s asks for them from those requests', async () => {
+    seen.length = 0;
+    const made: StandInBitmap[] = [];
+    const worker = startTileWorker(inThreadTilePort(made));
+    const homeView = { itemId: 's1', origin, viewport: { width: 300, height: 150, exact: true }, pixelRatio: 1 };
+    const detail = await worker.sendDetail(homeView)(`${origin}/api/items/s1`, 'Bearer t1');
+    expect((await detail.json()).item.content.kind).toBe('slide');
+    // The home view in a 300 × 150 viewer (exact): the 2 tiles of level 1 and, drawn down to half a px, the 6 of level 0.
+    const paths = ['1/0/0', '1/1/0', '0/0/0', '0/1/0', '0/2/0', '0/0/1', '0/1/1', '0/2/1'].map((tile) => `/api/items/s1/tiles/v1/${tile}`);
+    const tileRequests = () => seen.filter((request) => request.includes('/tiles/'));
+    // Before the page asks for any.
+    await expect.poll(() => tileRequests().length).toBe(paths.length);
+    const answers = await Promise.all(paths.map(async (path) => (await worker.send(`${origin}${path}`, 'Bearer t1')).text()));
+    expect(answers).toEqual(paths.map((path) => `tile ${path}`));
+    expect(((await worker.takeBitmap(`${origin}${paths[1]}`)) as unknown as StandInBitmap).text).toBe(`tile ${paths[1]}`);
+    // Each asked once: by the worker on its own, the page's asks answered from those requests.
+    expect(tileRequests().sort()).toEqual(paths.map((path) => `${path} Bearer t1`).sort());
+    expect(made.some((bitmap) => bitmap.text.startsWith('{'))).toBe(false); // the detail is not decoded
   });
 });

@@ -1,10 +1,10 @@
 /**
  * A stand-in for the early tile worker where tests have no Worker: runs the worker's own code
- * (answerTileAsk, real fetch) in the test's thread; a tile "decodes" to a bitmap holding the
+ * (tileAnswerer, real fetch) in the test's thread; a tile "decodes" to a bitmap holding the
  * tile's text that records its closing.
  */
 import type { TilePort } from '../tileWorker';
-import { answerTileAsk } from '../tileWorkerMessages';
+import { tileAnswerer } from '../tileWorkerMessages';
 
 export interface StandInBitmap {
   readonly text: string;
@@ -18,10 +18,11 @@ export function inThreadTilePort(made: StandInBitmap[] = []): TilePort & { termi
     made.push(bitmap);
     return bitmap as unknown as ImageBitmap; // the stand-in has what the page's code uses of an ImageBitmap
   };
+  const answer = tileAnswerer(fetch, decode);
   const port = {
     terminated: false,
     postMessage(ask: Parameters<TilePort['postMessage']>[0]) {
-      void answerTileAsk(ask, fetch, decode).then((answer) => port.onmessage?.({ data: answer } as MessageEvent));
+      void answer(ask).then((answered) => port.onmessage?.({ data: answered } as MessageEvent));
     },
     onmessage: null as TilePort['onmessage'],
     onerror: null as TilePort['onerror'],
