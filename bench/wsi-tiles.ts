@@ -43,7 +43,7 @@ import { storedPack } from '../server/testing/slides';
 import { startTestServer, type TestServer } from '../server/testing/testServer';
 import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
-import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
+import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_BITMAPS, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
 import { PROFILE } from './support/profile';
 import { ANCHOR_MARK, attribute, printAttribution, startWindowTrace, type WindowTrace } from './support/windowProfile';
@@ -235,6 +235,7 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
     await context.addInitScript({ content: RECORD_READY });
     await context.addInitScript({ content: RECORD_VIEWER_CREATED });
     await context.addInitScript({ content: RECORD_AFTER_FIRST_SCREEN });
+    await context.addInitScript({ content: RECORD_BITMAPS });
     const page = context.pages()[0] ?? (await context.newPage());
     const once = async (phase: 'cold' | 'warm'): Promise<Navigation> => {
       const requests = logRequests(page);
@@ -243,9 +244,10 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
       await page.waitForFunction(shown, undefined, { timeout: 120_000 });
       const trace = await stopTrace?.();
-      const milestones = await readMilestones(page);
+      const log = requests();
+      const milestones = await readMilestones(page, log.tileTimes);
       if (trace) printWindows(`app ${phase}`, trace, milestones);
-      return { ms: milestones.shown, milestones, requests: requests() };
+      return { ms: milestones.shown, milestones, requests: log };
     };
     const cold = await once('cold');
     await page.waitForFunction(settled, undefined, { timeout: 120_000 });
@@ -360,7 +362,7 @@ async function browserFirstScreen(): Promise<void> {
     console.log(`first full screen of tiles (${size.w}×${size.h} px, medians of ${BROWSER_RUNS}): app cold ${appCold.toFixed(0)} ms, warm ${appWarm.toFixed(0)} ms, opened from its list ${appOpen.toFixed(0)} ms; bare OpenSeadragon on a DZI cold ${bareCold.toFixed(0)} ms, warm ${bareWarm.toFixed(0)} ms, opened in the loaded page ${bareOpen.toFixed(0)} ms`);
     const appRemembered = remembered.length > 0 ? median(remembered.map((r) => r.cold.ms)) : null;
     if (appRemembered !== null) console.log(`  app cold on a device that laid the stage out before (its size remembered): ${appRemembered.toFixed(0)} ms`);
-    const tileCount = (runs: readonly Navigation[]) => `${median(runs.map((r) => r.requests.tiles))} (distinct ${median(runs.map((r) => r.requests.distinctTiles))})`;
+    const tileCount = (runs: readonly Navigation[]) => `${median(runs.map((r) => r.requests.tiles))} (distinct ${median(runs.map((r) => r.requests.distinctTiles))}; last run by level ${runs[runs.length - 1]?.requests.levels})`;
     for (const phase of ['cold', 'warm'] as const) {
       console.log(`  ${phase} app  (medians): ${formatMilestones(app.map((r) => r[phase].milestones))}; tiles asked ${tileCount(app.map((r) => r[phase]))}`);
       if (remembered.length > 0) console.log(`  ${phase} app, stage remembered (medians): ${formatMilestones(remembered.map((r) => r[phase].milestones))}; tiles asked ${tileCount(remembered.map((r) => r[phase]))}`);

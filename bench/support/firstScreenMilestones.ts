@@ -1,9 +1,11 @@
 /**
  * Where a slide page's first screen of tiles spends its time: milestones since navigation start,
- * read from the page's resource timing (same definitions for the app and the bare OpenSeadragon
- * page where both have the step), and the requests the page sent before its first tile.
+ * read from the page's resource timing and, for tiles, from the requests the browser reports
+ * (a worker's too, which the page's resource timing leaves out) (same definitions for the app and
+ * the bare OpenSeadragon page where both have the step), and the requests the page sent before
+ * its first tile.
  */
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { ms } from './stats';
 
 /** ms since navigation start; null where the page has no such step (the bare page has no chunk). */
@@ -23,6 +25,12 @@ export interface FirstScreenMilestones {
   readonly firstTileRequested: number | null;
   /** The last tile asked for before the screen was drawn, in. */
   readonly lastTileReceived: number | null;
+  /**
+   * The last home-view tile's ImageBitmap in the page before the screen was drawn: a page-side
+   * `createImageBitmap` resolved (RECORD_BITMAPS) or a bitmap decoded elsewhere handed to the page
+   * (the `HOME_TILE_DECODED_MARK` marks). Null where the page made none.
+   */
+  readonly bitmapsIn: number | null;
   /** The viewer's data-ready="true". */
   readonly drawn: number;
   /** App only: the early boot script's viewer showing its first full screen where the stage will be, before the app adopts it. */
@@ -45,6 +53,15 @@ export interface RequestLog {
   readonly tiles: number;
   /** Distinct tiles among them. */
   readonly distinctTiles: number;
+  /** Tile requests per pyramid level (the app's level 0 = full resolution; the DZI's own numbering), as "level×count". */
+  readonly levels: string;
+  /** Each tile request's start and end (end null while unanswered), ms since the epoch. */
+  readonly tileTimes: readonly TileTime[];
+}
+
+export interface TileTime {
+  readonly start: number;
+  readonly end: number | null;
 }
 
 interface Entry {
@@ -61,6 +78,8 @@ export interface PageMarks {
   readonly viewerCreated: number | null;
   readonly stageMounted: number | null;
   readonly domContentLoaded: number;
+  /** When each ImageBitmap reached the page (see FirstScreenMilestones.bitmapsIn). */
+  readonly bitmaps: readonly number[];
   readonly outlinesDrawn: number | null;
   readonly panelsShown: number | null;
 }
@@ -88,6 +107,27 @@ export const RECORD_AFTER_FIRST_SCREEN = `
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
 `;
 
+/**
+ * Runs in every document before its scripts: when each page-side `createImageBitmap` resolves
+ * (the bench's own wrapper; the page's code is unchanged), so pages that decode in the page and
+ * pages that decode in a worker are read the same way.
+ */
+export const RECORD_BITMAPS = `
+  window.__benchBitmaps = [];
+  const decode = window.createImageBitmap.bind(window);
+  window.createImageBitmap = (...args) => decode(...args).then((bitmap) => {
+    window.__benchBitmaps.push(performance.now());
+    return bitmap;
+  });
+`;
+
+/**
+ * The performance mark the app sets as each home-view tile decoded off the page reaches it
+ * (src/early/tileWorker.ts's HOME_TILE_DECODED_MARK), by name: this file also runs against trees
+ * without it (a land-vs-branch pair).
+ */
+const HOME_TILE_DECODED_MARK = 'mejirushi:home-tile-decoded';
+
 /** Whether the app page's overlay and panels have shown (see RECORD_AFTER_FIRST_SCREEN). */
 export const afterFirstScreenShown = (): boolean => window.__benchOutlinesDrawn !== undefined && window.__benchPanelsShown !== undefined;
 
@@ -97,17 +137,21 @@ declare global {
     __benchStageMounted?: number;
     __benchOutlinesDrawn?: number;
     __benchPanelsShown?: number;
+    __benchBitmaps?: number[];
   }
 }
 
 export const TILE_PATH = /\/tiles\/|_files\//;
+/** The level in an app tile path (…/tiles/<version>/<level>/x/y) or a DZI one (…_files/<level>/x_y.jpg). */
+const TILE_LEVEL = /(?:\/tiles\/[^/]+|_files)\/(\d+)\//;
 const ENTRY_SCRIPT = /\/(assets\/index|bench-bare\/assets\/slide)-[^/]*\.js$/;
 const DESCRIPTOR = /^\/api\/items\/[^/]+$|\.dzi$/;
 const VIEWER_CHUNK = /\/osdViewer-[^/]*\.js$/;
 
-/** Reads the page's resource timing once its screen is drawn. */
-export async function readMilestones(page: Page): Promise<FirstScreenMilestones> {
-  const { entries, marks } = await page.evaluate(() => ({
+/** Reads the page's resource timing once its screen is drawn; `tiles`: its tile requests (RequestLog.tileTimes). */
+export async function readMilestones(page: Page, tiles: readonly TileTime[]): Promise<FirstScreenMilestones> {
+  const { entries, marks, timeOrigin } = await page.evaluate((decodedMark) => ({
+    timeOrigin: performance.timeOrigin,
     entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
       path: new URL(entry.name).pathname,
       type: entry.initiatorType,
@@ -120,17 +164,21 @@ export async function readMilestones(page: Page): Promise<FirstScreenMilestones>
       earlyShown: performance.getEntriesByName('mejirushi:early-slide-shown')[0]?.startTime ?? null,
       viewerCreated: window.__benchViewerCreated ?? null,
       stageMounted: window.__benchStageMounted ?? null,
+      bitmaps: [...(window.__benchBitmaps ?? []), ...performance.getEntriesByName(decodedMark).map((mark) => mark.startTime)],
       domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
       outlinesDrawn: window.__benchOutlinesDrawn ?? null,
       panelsShown: window.__benchPanelsShown ?? null,
     },
-  }));
-  return milestonesOf(entries, marks);
+  }), HOME_TILE_DECODED_MARK);
+  const inPageTime = tiles.map(({ start, end }) => ({ start: start - timeOrigin, end: end === null ? 0 : end - timeOrigin }));
+  return milestonesOf(entries, inPageTime, marks);
 }
 
-export function milestonesOf(entries: readonly Entry[], marks: PageMarks): FirstScreenMilestones {
+/** `tileTimes`: the tile requests, in the page's clock (end 0 where unanswered). */
+export function milestonesOf(entries: readonly Entry[], tileTimes: readonly { start: number; end: number }[], marks: PageMarks): FirstScreenMilestones {
   const first = (pattern: RegExp) => entries.find((entry) => pattern.test(entry.path))?.end ?? null;
-  const tiles = entries.filter((entry) => TILE_PATH.test(entry.path) && entry.start <= marks.drawn);
+  const tiles = tileTimes.filter((tile) => tile.start <= marks.drawn);
+  const bitmaps = marks.bitmaps.filter((at) => at <= marks.drawn);
   const tileEnds = tiles.map((tile) => tile.end).filter((end) => end > 0 && end <= marks.drawn);
   return {
     scriptReceived: first(ENTRY_SCRIPT),
@@ -141,6 +189,7 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
     stageMounted: marks.stageMounted,
     firstTileRequested: tiles.length > 0 ? Math.min(...tiles.map((tile) => tile.start)) : null,
     lastTileReceived: tileEnds.length > 0 ? Math.max(...tileEnds) : null,
+    bitmapsIn: bitmaps.length > 0 ? Math.max(...bitmaps) : null,
     drawn: marks.drawn,
     earlyShown: marks.earlyShown,
     shown: marks.earlyShown === null ? marks.drawn : Math.min(marks.earlyShown, marks.drawn),
@@ -151,14 +200,24 @@ export function milestonesOf(entries: readonly Entry[], marks: PageMarks): First
 
 /** Logs every request `page` sends from now on (its workers' too); read it once the screen is drawn. */
 export function logRequests(page: Page): () => RequestLog {
-  const sent: { path: string; type: string }[] = [];
-  const onRequest = (request: { url(): string; resourceType(): string }) => {
-    sent.push({ path: new URL(request.url()).pathname, type: request.resourceType() });
+  const sent: { path: string; type: string; request: Request }[] = [];
+  const onRequest = (request: Request) => {
+    sent.push({ path: new URL(request.url()).pathname, type: request.resourceType(), request });
   };
   page.on('request', onRequest);
   return () => {
     page.off('request', onRequest);
-    const tiles = sent.filter((request) => TILE_PATH.test(request.path)).map((request) => request.path);
+    const tileRequests = sent.filter((request) => TILE_PATH.test(request.path));
+    const tiles = tileRequests.map((request) => request.path);
+    const tileTimes = tileRequests.map(({ request }) => {
+      const { startTime, responseEnd } = request.timing();
+      return { start: startTime, end: responseEnd < 0 ? null : startTime + responseEnd };
+    });
+    const perLevel = new Map<string, number>();
+    for (const path of tiles) {
+      const level = TILE_LEVEL.exec(path)?.[1] ?? '?';
+      perLevel.set(level, (perLevel.get(level) ?? 0) + 1);
+    }
     const firstTile = sent.findIndex((request) => TILE_PATH.test(request.path));
     const before = firstTile < 0 ? sent : sent.slice(0, firstTile);
     return {
@@ -166,6 +225,8 @@ export function logRequests(page: Page): () => RequestLog {
       scripts: sent.filter((request) => request.path.endsWith('.js')).map((request) => request.path.replace(/^.*\//, '')),
       tiles: tiles.length,
       distinctTiles: new Set(tiles).size,
+      levels: [...perLevel].map(([level, count]) => `${level}×${count}`).join(' '),
+      tileTimes,
     };
   };
 }
@@ -179,6 +240,7 @@ const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['stageMounted', 'stage mounted'],
   ['firstTileRequested', 'first tile asked'],
   ['lastTileReceived', 'last tile in'],
+  ['bitmapsIn', 'last bitmap in the page'],
   ['earlyShown', 'early viewer shown'],
   ['drawn', 'drawn'],
   ['outlinesDrawn', 'outlines drawn'],

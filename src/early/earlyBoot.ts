@@ -2,7 +2,8 @@
  * The page's first script, a few kB evaluated before the app's bundle (vite/earlyBootScript.ts
  * puts it first in index.html). On an item's URL with a usable stored session it asks for the
  * item's detail at once (any kind: the app's API client takes that answer, see earlyRequests.ts);
- * for a slide also OpenSeadragon's chunk and the home view's tiles, and it makes the viewer where
+ * for a slide also OpenSeadragon's chunk and the home view's tiles (fetched and decoded in a worker:
+ * tileWorker.ts), and it makes the viewer where
  * the app's stage was laid out last time (shown once drawn) or else hidden, which the app's slide
  * viewer adopts (earlyViewer.ts); for a series, Cornerstone's chunk, decode workers and init
  * (seriesViewerStart.ts). The slide's open, its first frames and its tiles' arrival, a series'
@@ -11,7 +12,7 @@
  * the app then does what it always did.
  */
 import type { ItemDetail } from '../core/api';
-import type { SeriesItem, SlideItem } from '../core/item';
+import type { ItemKind, SeriesItem, SlideItem } from '../core/item';
 import { seriesFilePath } from '../data/seriesFilePath';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
@@ -24,6 +25,8 @@ import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
 import { startSeriesViewer } from '../viewer/seriesViewerStart';
 import { requestEarly } from './earlyRequests';
+import { requestHomeTiles } from './homeTiles';
+import { startTileWorker, type TileWorker } from './tileWorker';
 import { readStoredLogin } from './storedSession';
 
 type ViewerChunk = typeof import('../viewer/slide/osdViewer');
@@ -58,7 +61,7 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
   if (place) host.style.background = place.background;
   document.body.append(host);
   let load = earlyLoad;
-  const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y), decoded);
+  const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y), decoded, !place);
   // At the stage's size only where it was remembered; else once adopted into the stage.
   if (place) chunk.makeRoomForDecodedTiles(handle);
   const stopShowing = place
@@ -78,6 +81,7 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
       host.style.cssText = 'position:absolute;inset:0';
       element.append(host);
       load = next;
+      chunk.atStageSize(handle);
       chunk.makeRoomForDecodedTiles(handle);
     },
     destroy: () => {
@@ -107,6 +111,53 @@ function requestFirstFile(itemId: string, series: SeriesItem, token: string): vo
   if (first) requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
 }
 
+/** A slide this script has asked the home view's tiles of, to open once its viewer chunk is in. */
+interface SlideAhead {
+  readonly content: SlideItem;
+  readonly load: LoadTile;
+  readonly place: RememberedStage | null;
+}
+
+/**
+ * The detail, then what follows from it: a series' first file, a slide's home-view tiles (through
+ * `tileWorker`, started and decoded there) offered decoded. The app gets the detail once this is done (see
+ * main's `handOverAfter`), so it finds those requests sent and shares them (homeTiles.ts).
+ */
+async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null): Promise<SlideAhead | null> {
+  // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
+  const storage = deviceStorage();
+  const windowSize = { width: window.innerWidth, height: window.innerHeight };
+  const homeView = { itemId, origin: '', viewport: expectedViewerSize(storage, windowSize), pixelRatio: window.devicePixelRatio || 1 };
+  // Through the worker, which starts a slide's home-view tiles as soon as the detail is in, not
+  // once this page, busy evaluating the app, has read it (tileWorkerMessages.ts).
+  const send = tileWorker?.sendDetail(homeView);
+  const answer = await requestEarly(itemPath(itemId), token, { send, handOverAfter: detailRead }).catch(() => null);
+  if (!answer?.ok) return null;
+  const content = ((await answer.json()) as ItemDetail).item.content;
+  if (content.kind === 'series' && known !== 'series') {
+    requestFirstFile(itemId, content, token);
+    startSeries();
+  }
+  if (content.kind !== 'slide' || slideProblem(content) || !tileWorker || !earlyViewerWanted()) return null;
+  const load = earlyTileLoader(itemId, content, token);
+  const place = rememberedStage(storage, windowSize);
+  // Decoded as they arrive, while the app starts (decodedTiles.ts); offered at once, so a viewer
+  // the app makes before this one exists (its chunk still on its way) takes them instead.
+  const decoded = new DecodedTiles();
+  const tiles = homeViewTiles(content, homeView.viewport, homeView.pixelRatio);
+  for (const { tile, bitmap } of requestHomeTiles(itemId, content.tileVersion, tiles, token, { worker: tileWorker })) {
+    if (bitmap) decoded.addDecoded(tile, bitmap);
+    else {
+      // Sent by the app already: this page decodes its copy.
+      const bytes = load(tile.level, tile.x, tile.y);
+      bytes.catch(() => undefined);
+      decoded.add(tile, bytes);
+    }
+  }
+  offerEarlyTiles({ itemId, slideKey: JSON.stringify(content), tiles: decoded });
+  return { content, load, place };
+}
+
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
@@ -119,30 +170,17 @@ async function startItem(itemId: string): Promise<void> {
   if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
   const login = await readStoredLogin(Date.now());
   if (!login) return;
-  const answer = await requestEarly(itemPath(itemId), login.token).catch(() => null);
-  if (!answer?.ok) return;
-  const content = ((await answer.json()) as ItemDetail).item.content;
-  if (content.kind === 'series' && known !== 'series') {
-    requestFirstFile(itemId, content, login.token);
-    startSeries();
-  }
-  if (content.kind !== 'slide' || slideProblem(content) || !viewerChunk || !earlyViewerWanted()) return;
-  const load = earlyTileLoader(itemId, content, login.token);
-  // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
-  const windowSize = { width: window.innerWidth, height: window.innerHeight };
-  const place = rememberedStage(storage, windowSize);
-  // Decoded as they arrive, while the app starts (decodedTiles.ts); offered at once, so a viewer
-  // the app makes before this one exists (its chunk still on its way) takes them instead.
-  const decoded = new DecodedTiles();
-  for (const tile of homeViewTiles(content, expectedViewerSize(storage, windowSize), window.devicePixelRatio || 1)) {
-    const bytes = load(tile.level, tile.x, tile.y);
-    bytes.catch(() => undefined);
-    decoded.add(tile, bytes);
-  }
-  const slideKey = JSON.stringify(content);
-  offerEarlyTiles({ itemId, slideKey, tiles: decoded });
+  // Started during the detail's round trip, so it is running when the tiles are asked for.
+  const tileWorker = viewerChunk ? startTileWorker() : null;
+  let handOver: () => void = () => undefined;
+  const detailRead = new Promise<void>((resolve) => (handOver = resolve));
+  const slide = await askAhead(itemId, known, login.token, detailRead, tileWorker).finally(() => {
+    handOver();
+    tileWorker?.stop();
+  });
+  if (!slide || !viewerChunk) return;
   const chunk = await viewerChunk;
-  if (earlyViewerWanted()) makeViewer(chunk, itemId, content, load, takeEarlyTiles(itemId, slideKey), place);
+  if (earlyViewerWanted()) makeViewer(chunk, itemId, slide.content, slide.load, takeEarlyTiles(itemId, JSON.stringify(slide.content)), slide.place);
 }
 
 const route = parseRoute(window.location.pathname);

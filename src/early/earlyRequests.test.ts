@@ -67,6 +67,20 @@ describe('requests sent before the app ran', () => {
     expect(seen).toEqual(['/api/items/c Bearer t1']);
   });
 
+  it('reach the app only once the early script has read them, when it holds them back', async () => {
+    const path = `${origin}/api/items/f`;
+    let handOver: () => void = () => undefined;
+    const order: string[] = [];
+    const early = requestEarly(path, 't1', { handOverAfter: new Promise<void>((resolve) => (handOver = resolve)) });
+    const app = fetchTakingEarly(path, bearer('t1')).then(async (answer) => order.push(`app ${(await answer.json()).path}`));
+    order.push(`early ${(await (await early).json()).path}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('handed over');
+    handOver();
+    await app;
+    expect(order).toEqual(['early /api/items/f', 'handed over', 'app /api/items/f']);
+  });
+
   it('are dropped once the page will not use them', async () => {
     const path = `${origin}/api/items/d`;
     await requestEarly(path, 't1');

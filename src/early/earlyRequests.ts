@@ -16,20 +16,48 @@ interface EarlyRequest {
 
 const requests = new Map<string, EarlyRequest>();
 
+/** Sends a GET with this authorization header: the page's `fetch`, or the early tile worker's (tileWorker.ts). */
+export type SendGet = (path: string, authorization: string) => Promise<Response>;
+
+const pageGet: SendGet = (path, authorization) => fetch(path, { headers: { authorization } });
+
+export interface EarlySending {
+  /** How to send it where it is not sent yet (the page's `fetch` unless given). */
+  readonly send?: SendGet;
+  /**
+   * The app gets the answer only once this settles: the early script reads it first and asks,
+   * before the app can, for what follows from it (a slide's home-view tiles: see homeTiles.ts).
+   */
+  readonly handOverAfter?: Promise<unknown>;
+}
+
+function sent(path: string, token: string, { send = pageGet, handOverAfter }: EarlySending): EarlyRequest {
+  const authorization = `Bearer ${token}`;
+  let early = requests.get(path);
+  if (early?.authorization !== authorization) {
+    const answer = send(path, authorization);
+    const response = handOverAfter ? answer.then((got) => handOverAfter.then(() => got, () => got)) : answer;
+    // Copied in the first reaction to the answer, before the app can have read the original's body.
+    early = { authorization, response, copy: answer.then((got) => got.clone()), taken: false };
+    // A failure is its readers' to handle; one nobody reads is no error of the page's.
+    early.response.catch(() => undefined);
+    early.copy.catch(() => undefined);
+    requests.set(path, early);
+  }
+  return early;
+}
+
 /**
  * Sends GET `path` with the session's token now; resolves with a copy of the answer (the original
  * is kept for the app). Asked again, even after the app took the answer, it shares that request.
  */
-export function requestEarly(path: string, token: string): Promise<Response> {
-  const authorization = `Bearer ${token}`;
-  let early = requests.get(path);
-  if (early?.authorization !== authorization) {
-    const response = fetch(path, { headers: { authorization } });
-    // Copied in the first reaction to the answer, before the app can have read the original's body.
-    early = { authorization, response, copy: response.then((answer) => answer.clone()), taken: false };
-    requests.set(path, early);
-  }
-  return early.copy.then((copy) => copy.clone());
+export function requestEarly(path: string, token: string, sending: EarlySending = {}): Promise<Response> {
+  return sent(path, token, sending).copy.then((copy) => copy.clone());
+}
+
+/** As requestEarly, for a caller that does not read the answer itself (it leaves it to the app). */
+export function sendEarly(path: string, token: string, sending: EarlySending = {}): void {
+  sent(path, token, sending);
 }
 
 /** The early answer to this request, once, if there is one: a GET of the same path with the same token. */

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { SlideItem } from '../../core/item';
-import { appServices } from '../../store';
+import { requestHomeTiles } from '../../early/homeTiles';
+import { appServices, appStore } from '../../store';
+import { earlyViewerWanted } from '../../viewer/slide/earlyViewer';
 import { deviceStorage } from '../item/knownKinds';
 import { expectedViewerSize } from '../../viewer/slide/stageMemory';
 import { browserOfflineTiles, type OfflineTiles } from '../../viewer/slide/offlineTiles';
@@ -34,7 +36,12 @@ export function prefetchSlideHome(itemId: string, slide: SlideItem): void {
   if (slideTiles.prefetched) return;
   slideTiles.prefetched = true;
   const viewport = expectedViewerSize(deviceStorage(), { width: window.innerWidth, height: window.innerHeight });
-  slideTiles.tiles.prefetch(homeViewTiles(slide, viewport, window.devicePixelRatio || 1));
+  const tiles = homeViewTiles(slide, viewport, window.devicePixelRatio || 1);
+  // The page's first item, which the early boot script may be asking these tiles for too: sent
+  // once by whichever asks first (homeTiles.ts); the loader below then takes them.
+  const token = appStore().getState().session?.token;
+  if (token && earlyViewerWanted()) requestHomeTiles(itemId, slide.tileVersion, tiles, token);
+  slideTiles.tiles.prefetch(tiles);
 }
 
 /** The tile loader of one slide item's pyramid (server, then the offline copy). */

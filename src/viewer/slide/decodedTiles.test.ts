@@ -72,4 +72,20 @@ describe('DecodedTiles', () => {
     tiles.close();
     expect(tiles.waiting).toBe(0);
   });
+
+  it('takes bitmaps decoded elsewhere as they are, and closes one added after the close', async () => {
+    const { decode, made } = decoder();
+    const [worker, late] = await Promise.all([decode(new Blob(['worker'])), decode(new Blob(['late']))]);
+    const tiles = new DecodedTiles(decode);
+    tiles.addDecoded({ level: 2, x: 0, y: 0 }, Promise.resolve(worker));
+    expect(await tiles.take(2, 0, 0)).toBe(worker);
+    tiles.close();
+    tiles.addDecoded({ level: 1, x: 0, y: 0 }, Promise.resolve(late));
+    await settled();
+    expect(tiles.take(1, 0, 0)).toBeNull();
+    expect(made.map((bitmap) => [bitmap.from, bitmap.closed])).toEqual([
+      ['worker', false],
+      ['late', true],
+    ]);
+  });
 });

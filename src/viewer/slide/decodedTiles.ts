@@ -1,5 +1,6 @@
 /**
- * The home view's tiles decoded as they arrive, handed to OpenSeadragon ready to draw. Given a
+ * The home view's tiles decoded as they arrive (in the early tile worker, else here), handed to
+ * OpenSeadragon ready to draw. Given a
  * tile's bytes, OpenSeadragon sends them to its conversion worker and waits for the ImageBitmap to
  * come back through the page's task queue before it counts the tile loaded. While the app starts
  * that queue is busy, and each tile waited there once more after its job was answered (wsi-tiles
@@ -14,14 +15,12 @@
  * own copy through the loader). Whatever nobody took is closed when the first screen is drawn or
  * the viewer goes.
  */
+import { TILE_DECODE_OPTIONS } from '../../early/tileWorkerMessages';
 import type { TileAddress } from './tilePrefetch';
-
-/** Decodes like OpenSeadragon's own blob → ImageBitmap conversion, so the pixels are the same. */
-const DECODE_OPTIONS: ImageBitmapOptions = { colorSpaceConversion: 'none' };
 
 export type DecodeTile = (tile: Blob) => Promise<ImageBitmap>;
 
-const browserDecode: DecodeTile = (tile) => createImageBitmap(tile, DECODE_OPTIONS);
+const browserDecode: DecodeTile = (tile) => createImageBitmap(tile, TILE_DECODE_OPTIONS);
 
 export class DecodedTiles {
   private readonly pending = new Map<string, Promise<ImageBitmap | null>>();
@@ -34,6 +33,12 @@ export class DecodedTiles {
     if (this.closed) return;
     const bitmap = tile.then((bytes) => (this.closed ? null : this.decode(bytes))).catch(() => null);
     this.pending.set(keyOf(level, x, y), bitmap);
+  }
+
+  /** `tile` decoded elsewhere (the early tile worker: src/early/tileWorker.ts); null where that failed. */
+  addDecoded({ level, x, y }: TileAddress, bitmap: Promise<ImageBitmap | null>): void {
+    if (this.closed) void bitmap.then((unwanted) => unwanted?.close());
+    else this.pending.set(keyOf(level, x, y), bitmap);
   }
 
   /** Tiles added and not taken yet (decoded or on their way). */

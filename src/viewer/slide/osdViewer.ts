@@ -14,6 +14,7 @@ import { SlideControls } from './slideControls';
 import { SlideDisplayTracker } from './slideDisplayTracker';
 import { SlideTileSource } from './slideTileSource';
 import type { LoadTile } from './tileLoadError';
+import { OSD_MIN_PIXEL_RATIO } from './tilePrefetch';
 
 /** Tile jobs in flight at once: each asks the server for one tile. */
 const IMAGE_LOADER_LIMIT = 6;
@@ -31,10 +32,20 @@ export interface OsdHandle {
 }
 
 /**
+ * A viewer laid out at a stand-in size (the window's, its stage not laid out yet) draws levels no
+ * finer than the screen: the home-view levels the early script fetched for that size
+ * (homeViewTiles). With OpenSeadragon's own ratio it also asked the next finer level, which the
+ * stage, smaller, does not show (wsi-tiles bench, cold: 7 tiles more, once the home view's bitmaps
+ * were in before the app adopted the viewer). Back to OSD_MIN_PIXEL_RATIO at the stage's size.
+ */
+const STAND_IN_MIN_PIXEL_RATIO = 1;
+
+/**
  * Its own keyboard and click-to-zoom are off: keys belong to the page (useReadingKeyboard), clicks
  * to the annotation tools. `loadTile` is called when a tile is wanted and `decoded` has none ready.
+ * `standIn`: laid out at a stand-in size until `atStageSize`.
  */
-export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile, decoded: DecodedTiles | null = null): OsdHandle {
+export function createOsdHandle(element: HTMLElement, itemId: string, slide: SlideItem, loadTile: LoadTile, decoded: DecodedTiles | null = null, standIn = false): OsdHandle {
   const source = new SlideTileSource(itemId, slide, loadTile, decoded ? (level, x, y) => decoded.take(level, x, y) : undefined);
   const drawer = browserDrawer();
   const viewer = OpenSeadragon({
@@ -48,6 +59,7 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
     gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: false },
     // Up to 2 screen px per full-resolution px: a closer look than the scan, no further.
     maxZoomPixelRatio: 2,
+    minPixelRatio: standIn ? STAND_IN_MIN_PIXEL_RATIO : OSD_MIN_PIXEL_RATIO,
     visibilityRatio: 0.2,
     animationTime: 0.4,
     imageLoaderLimit: IMAGE_LOADER_LIMIT,
@@ -85,6 +97,20 @@ export function createOsdHandle(element: HTMLElement, itemId: string, slide: Sli
  */
 export function makeRoomForDecodedTiles({ viewer, display, decoded }: OsdHandle): void {
   if (decoded && !display.snapshot().ready) viewer.imageLoader.jobLimit = IMAGE_LOADER_LIMIT + decoded.waiting;
+}
+
+/** The viewer's option, copied into each image it opens, which reads it at every update (OpenSeadragon's typings leave it out). */
+interface DrawsDownTo {
+  minPixelRatio: number;
+}
+
+/** The viewer now at its stage's size (see STAND_IN_MIN_PIXEL_RATIO). */
+export function atStageSize({ viewer }: OsdHandle): void {
+  const images = Array.from({ length: viewer.world.getItemCount() }, (_, index) => viewer.world.getItemAt(index));
+  const holders = [viewer, ...images] as unknown as DrawsDownTo[];
+  if (holders.every((holder) => holder.minPixelRatio === OSD_MIN_PIXEL_RATIO)) return;
+  for (const holder of holders) holder.minPixelRatio = OSD_MIN_PIXEL_RATIO;
+  viewer.forceRedraw();
 }
 
 export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator, decoded }: OsdHandle): void {

@@ -1,0 +1,21 @@
+/**
+ * The early boot script's tile worker (src/early/tileWorker.ts): fetches the item's detail and,
+ * for a slide, its home view's tiles, decoded, off the page's main thread; each answer goes back
+ * with its bitmap transferred.
+ */
+import { tileAnswerer, TILE_DECODE_OPTIONS, type TileAnswer, type TileAsk } from '../src/early/tileWorkerMessages';
+
+/** The part of a dedicated worker's global scope used here (the project's lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: TileAnswer, options: { transfer: Transferable[] }): void;
+  onmessage: ((event: MessageEvent<TileAsk>) => void) | null;
+}
+
+const scope = self as unknown as WorkerScope;
+const answer = tileAnswerer(fetch, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
+
+scope.onmessage = ({ data }) => {
+  void answer(data).then((answer) =>
+    scope.postMessage(answer, { transfer: 'bitmap' in answer && answer.bitmap ? [answer.bitmap] : [] }),
+  );
+};
