@@ -15,7 +15,8 @@
  * pass and be billed to the baseline. `pass_main_ms` is the renderer's main-thread task time (CDP
  * `Performance.getMetrics` TaskDuration) from a pass's first key until it settled: the whole cost
  * of the pass, deferred work included. Its API requests are counted too, by kind (sends, feed
- * reads, ops reads): a count load does not move.
+ * reads, ops reads), and its IndexedDB transactions and requests (label-advance-idb.ts): counts
+ * load does not move.
  *
  * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
  * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
@@ -44,6 +45,7 @@ import { recordSteps, resetSteps, stepTimes } from './support/steps';
 import { storedRecords } from './support/storedRecords';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
 import { reportSummary } from './support/summary';
+import { COUNT_IDB, takeIdbCounts } from './label-advance-idb';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** cpu | gpu; unset: the app's own choice (CPU under a software rasteriser). */
@@ -75,6 +77,8 @@ interface Pass {
   readonly mainMs: number;
   /** API requests from the first key until the page settled, by kind (see `requestKind`). */
   readonly requests: ReadonlyMap<string, number>;
+  /** IndexedDB transactions (by mode) and requests (by method) from the first key until the page settled. */
+  readonly idb: ReadonlyMap<string, number>;
 }
 
 /** An API request's kind: its method and path, ids left out. */
@@ -99,12 +103,28 @@ async function countRequests<T>(page: Page, work: () => Promise<T>): Promise<[T,
   }
 }
 
-const formatRequests = (passes: readonly Pass[]): string => {
+/** Per kind, the mean count of a pass. */
+function meanCounts(passes: readonly Pass[], counts: (pass: Pass) => ReadonlyMap<string, number>): Map<string, number> {
   const total = new Map<string, number>();
-  for (const pass of passes) for (const [kind, n] of pass.requests) total.set(kind, (total.get(kind) ?? 0) + n);
-  const each = [...total].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => `${kind} ×${(n / passes.length).toFixed(1)}`);
+  for (const pass of passes) for (const [kind, n] of counts(pass)) total.set(kind, (total.get(kind) ?? 0) + n / passes.length);
+  return total;
+}
+
+const formatCounts = (counts: ReadonlyMap<string, number>): string => {
+  const each = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => `${kind} ×${n.toFixed(1)}`);
   return each.length > 0 ? each.join(', ') : 'none';
 };
+
+/** Of IndexedDB counts, the transactions' total and the requests' total. */
+function idbTotals(counts: ReadonlyMap<string, number>): { transactions: number; requests: number } {
+  let transactions = 0;
+  let requests = 0;
+  for (const [kind, n] of counts) {
+    if (kind.startsWith('transaction ')) transactions += n;
+    else requests += n;
+  }
+  return { transactions, requests };
+}
 
 /** The renderer's main-thread task time so far (ms). */
 async function taskMs(cdp: CDPSession): Promise<number> {
@@ -124,6 +144,7 @@ async function settle(page: Page): Promise<void> {
 async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>): Promise<Pass> {
   await toFirstSlice(page);
   await settle(page);
+  await takeIdbCounts(page);
   const taskBefore = await taskMs(cdp);
   const start = performance.now();
   const [wallMs, requests] = await countRequests(page, async () => {
@@ -133,7 +154,8 @@ async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>)
     return wall;
   });
   const mainMs = (await taskMs(cdp)) - taskBefore;
-  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs, requests };
+  const idb = await takeIdbCounts(page);
+  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs, requests, idb };
 }
 
 function navigationPass(page: Page, cdp: CDPSession): Promise<Pass> {
@@ -202,6 +224,7 @@ async function main(): Promise<void> {
 
     const context = await newSeededContext(browser, server.url, server.login);
     await context.addInitScript({ content: RECORD_STEPS });
+    await context.addInitScript({ content: COUNT_IDB });
     const page = context.pages()[0] as Page;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -256,8 +279,16 @@ async function main(): Promise<void> {
     console.log(`    label + advance: ${ms(labelMain.median)}, next slice: ${ms(navMain.median)}, ratio ${ratio(labelMain.median, navMain.median)}`);
     printBench('label-advance', 'pass_main_ms', labelMain.median, navMain.median);
     console.log(`  API requests per pass from the first key until settled (mean of ${ROUNDS}; not timed, so load does not move them):`);
-    console.log(`    label + advance: ${formatRequests(labelling)}`);
-    console.log(`    next slice     : ${formatRequests(navigation)}`);
+    console.log(`    label + advance: ${formatCounts(meanCounts(labelling, (p) => p.requests))}`);
+    console.log(`    next slice     : ${formatCounts(meanCounts(navigation, (p) => p.requests))}`);
+    const labelIdb = meanCounts(labelling, (p) => p.idb);
+    const navIdb = meanCounts(navigation, (p) => p.idb);
+    console.log(`  IndexedDB transactions and requests per pass from the first key until settled (mean of ${ROUNDS}; counts):`);
+    console.log(`    label + advance: ${formatCounts(labelIdb)}`);
+    console.log(`    next slice     : ${formatCounts(navIdb)}`);
+    const [labelTotals, navTotals] = [idbTotals(labelIdb), idbTotals(navIdb)];
+    printBench('label-advance', 'idb_transactions', labelTotals.transactions, navTotals.transactions);
+    printBench('label-advance', 'idb_requests', labelTotals.requests, navTotals.requests);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

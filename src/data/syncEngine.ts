@@ -18,14 +18,14 @@ import { systemClock, type Clock } from './clock';
 import { checkpointKey, type HeadRow, type JournalRow, type MejirushiDb, type RecordRow } from './db';
 import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
-import { adjustDirty, dirtyChange, dirtyCount } from './sync/dirtyCount';
+import { adjustDirty, dirtyChange, dirtyCount, withDirty } from './sync/dirtyCount';
 import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
-import { journalId, pendingJournal, writeJournal } from './sync/journal';
+import { journalId, pendingJournal, takeJournaled, writeJournal } from './sync/journal';
 import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
 import { ensureOpenBatch } from './sync/outbox';
 import { isOwnEcho, OwnRevisions, type StreamNotice } from './sync/ownEcho';
-import { currentRows, editedRow, keyOf, readRecords, rowsInState, takeServerCopies, type DocumentRef } from './sync/recordRows';
+import { keyOf, readRecords, rowsInState, takeServerCopies, writeEdits, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
 import { readSyncRows, type SyncRows } from './sync/syncRows';
 import { computeSyncState, sameSyncState, type ItemSyncState } from './syncState';
@@ -137,6 +137,7 @@ export class SyncEngine {
       random: options.random ?? Math.random,
       backoff: options.backoff ?? { baseMs: 1_000, capMs: 30_000 },
       changed: (itemId) => this.refresh(itemId),
+      changedTo: (itemId, rows) => this.changedTo(itemId, rows),
       acknowledged: (itemId, revision) => this.own.add(itemId, revision),
       reached: (reachable) => this.reached(reachable),
       unauthorized: () => this.emit({ type: 'unauthorized' }),
@@ -312,36 +313,14 @@ export class SyncEngine {
     await this.baseStored(itemId);
     const now = this.clock.now();
     const rows = await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
-      let dirty = 0;
-      let wroteDirty = false;
-      for (const { diff, journaled } of changes) {
-        if (journaled) {
-          if (!(await this.db.journal.get(journaled))) continue;
-          await this.db.journal.delete(journaled);
-        }
-        const ids = Object.keys(diff);
-        const rows = await currentRows(this.db, doc, ids, (id) => diff[id]?.[0] ?? null);
-        const writes: RecordRow[] = [];
-        ids.forEach((id, i) => {
-          const entry = diff[id];
-          const next = entry ? editedRow(doc, id, rows[i], entry, now) : null;
-          if (!next) return;
-          writes.push(next);
-          dirty += dirtyChange(rows[i], next);
-        });
-        await this.db.records.bulkPut(writes);
-        wroteDirty ||= writes.some((row) => row.state === 'dirty');
-      }
-      await adjustDirty(this.db, doc, dirty);
+      const { dirty, wroteDirty } = await writeEdits(this.db, doc, await takeJournaled(this.db, changes), now);
       if (wroteDirty) await ensureOpenBatch(this.db, doc, now);
       const head = await this.db.heads.get([itemId, this.me]);
-      if (head) await this.db.heads.put({ ...head, updatedAt: now, ...(progress ? { progress } : {}) });
+      if (head) await this.db.heads.put({ ...withDirty(head, dirty), updatedAt: now, ...(progress ? { progress } : {}) });
       // The sync state's rows as this write leaves them, read in its transaction rather than in four more.
       return readSyncRows(this.db, doc);
     });
-    // A read under way may have read before this write: the state then comes from one after it.
-    if (this.refreshing.has(itemId)) await this.refresh(itemId);
-    else this.applyState(itemId, rows);
+    await this.changedTo(itemId, rows);
     this.sender.kick(itemId);
   }
 
@@ -572,6 +551,13 @@ export class SyncEngine {
     const read = this.readState(itemId).finally(() => this.refreshing.delete(itemId));
     this.refreshing.set(itemId, read);
     return read;
+  }
+
+  /** The item's sync state from rows a write read in its own transaction. */
+  private async changedTo(itemId: string, rows: SyncRows): Promise<void> {
+    // A read under way may have read before that write: the state then comes from one after it.
+    if (this.refreshing.has(itemId)) await this.refresh(itemId);
+    else this.applyState(itemId, rows);
   }
 
   private async readState(itemId: string): Promise<void> {

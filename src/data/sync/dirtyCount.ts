@@ -5,7 +5,7 @@
  * A head written before the count existed is counted once through the state index.
  */
 import Dexie from 'dexie';
-import type { MejirushiDb, RecordRow } from '../db';
+import type { HeadRow, MejirushiDb, RecordRow } from '../db';
 import { rowsInState, type DocumentRef } from './recordRows';
 
 const dirtyOf = (row: RecordRow | null | undefined): number => (row?.state === 'dirty' ? 1 : 0);
@@ -13,12 +13,15 @@ const dirtyOf = (row: RecordRow | null | undefined): number => (row?.state === '
 /** What writing `next` over `previous` does to the count of dirty records. */
 export const dirtyChange = (previous: RecordRow | undefined, next: RecordRow | null): number => dirtyOf(next) - dirtyOf(previous);
 
+/** The head with `change` added to its count (a head without one is counted when read). */
+export const withDirty = (head: HeadRow, change: number): HeadRow => (head.dirty === undefined || change === 0 ? head : { ...head, dirty: head.dirty + change });
+
 /** Adds `change` to the document's count; inside the caller's transaction over records and heads. */
 export async function adjustDirty(db: MejirushiDb, doc: DocumentRef, change: number): Promise<void> {
   if (change === 0) return;
   const head = await db.heads.get([doc.itemId, doc.annotatorId]);
   if (head?.dirty === undefined) return;
-  await db.heads.put({ ...head, dirty: head.dirty + change });
+  await db.heads.put(withDirty(head, change));
 }
 
 /**

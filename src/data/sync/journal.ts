@@ -5,6 +5,7 @@
  * the key press, so the browser finishes it even while the page goes away; the record rows'
  * write deletes the entry in its own transaction, and an entry found at the next visit is replayed.
  */
+import type { RecordDiff } from '../../core/diff';
 import type { JournalRow, MejirushiDb } from '../db';
 
 let counter = 0;
@@ -35,4 +36,20 @@ export function writeJournal(db: MejirushiDb, rows: readonly JournalRow[]): bool
 export async function pendingJournal(db: MejirushiDb, annotatorId: string, itemId?: string): Promise<JournalRow[]> {
   const rows = await db.journal.where('annotatorId').equals(annotatorId).toArray();
   return rows.filter((row) => itemId === undefined || row.itemId === itemId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Of changes about to be written into record rows, those still to write: not journaled, or
+ * whose entry is still there (a replay may have written it). Their entries are deleted; inside
+ * the caller's transaction over the journal. Only keys are read: one request for all of them.
+ */
+export async function takeJournaled(db: MejirushiDb, changes: readonly { readonly diff: RecordDiff; readonly journaled?: string | null | undefined }[]): Promise<RecordDiff[]> {
+  const ids = changes.flatMap((change) => (change.journaled ? [change.journaled] : []));
+  if (ids.length === 0) return changes.map((change) => change.diff);
+  const sorted = [...ids].sort();
+  // Journal ids sort in the order they were made: one key range holds all of them (other items' too).
+  const present = new Set(await db.journal.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).primaryKeys());
+  const found = ids.filter((id) => present.has(id));
+  await db.journal.bulkDelete(found);
+  return changes.flatMap((change) => (!change.journaled || present.has(change.journaled) ? [change.diff] : []));
 }

@@ -8,6 +8,7 @@ import { sameRecord, type RecordDiff } from '../../core/diff';
 import { RECORD_SCHEMA, type StoredRecord } from '../../core/records';
 import { documentRange, type MejirushiDb, type RecordKey, type RecordRow } from '../db';
 import { baseVersions, readBase } from './basePages';
+import { dirtyChange } from './dirtyCount';
 
 export interface DocumentRef {
   readonly itemId: string;
@@ -136,6 +137,41 @@ export async function currentRows(
     if (row || baseVersion === undefined) return row;
     return { itemId: doc.itemId, annotatorId: doc.annotatorId, id, record: seen(id), baseVersion, state: 'synced' };
   });
+}
+
+/**
+ * Writes the local edits `diffs`, made one after another, into record rows: each record is read
+ * once and written once, however many of the edits changed it (a gathered write of many keys).
+ * Inside the caller's transaction; answers how the document's dirty count changed and whether a
+ * dirty row was written.
+ */
+export async function writeEdits(db: MejirushiDb, doc: DocumentRef, diffs: readonly RecordDiff[], now: number): Promise<{ dirty: number; wroteDirty: boolean }> {
+  // A record's row is read as it stood before the first edit of it, whose `before` the editor held.
+  const before = new Map<string, AnnotationRecord | null>();
+  for (const diff of diffs) for (const id of Object.keys(diff)) if (!before.has(id)) before.set(id, diff[id]?.[0] ?? null);
+  const ids = [...before.keys()];
+  const read = await currentRows(db, doc, ids, (id) => before.get(id) ?? null);
+  const rows = new Map(ids.map((id, i) => [id, read[i]]));
+  const edited = new Set<string>();
+  for (const diff of diffs) {
+    for (const id of Object.keys(diff)) {
+      const entry = diff[id];
+      const next = entry ? editedRow(doc, id, rows.get(id), entry, now) : null;
+      if (!next) continue;
+      rows.set(id, next);
+      edited.add(id);
+    }
+  }
+  const writes: RecordRow[] = [];
+  let dirty = 0;
+  ids.forEach((id, i) => {
+    const next = rows.get(id);
+    if (!edited.has(id) || !next) return;
+    writes.push(next);
+    dirty += dirtyChange(read[i], next);
+  });
+  await db.records.bulkPut(writes);
+  return { dirty, wroteDirty: writes.some((row) => row.state === 'dirty') };
 }
 
 /** Every live local record of a document (tombstones left out): the base, overridden by record rows. */

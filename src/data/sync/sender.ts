@@ -6,6 +6,8 @@
  *   and retry at once when the browser is online again or any request succeeds;
  * - 412 sets the conflicting records aside and resends the rest at once under a new key;
  * - 409 (locked), 401 and other refusals stop the item's outbox until `retryNow`/`retryLocked`.
+ * A send's outcome, the choice (and freezing) of the next batch and the rows of the item's sync
+ * state are written and read in one transaction: a batch costs one transaction after its request.
  */
 import { ApiRequestError, NetworkError, type ApiClient } from '../api';
 import { backoffDelay, type Backoff } from '../backoff';
@@ -15,6 +17,7 @@ import { classifyFailure } from '../syncState';
 import { settleConflict } from './conflicts';
 import { acknowledge, batchesOf, freeze, setAside } from './outbox';
 import type { DocumentRef } from './recordRows';
+import { readSyncRows, type SyncRows } from './syncRows';
 
 export interface SenderOptions {
   readonly api: Pick<ApiClient, 'patchRecords'>;
@@ -25,6 +28,8 @@ export interface SenderOptions {
   readonly backoff: Backoff;
   /** The item's outbox or records changed: its sync state may have. */
   readonly changed: (itemId: string) => Promise<void>;
+  /** The same, with the rows of its sync state as the change left them (read in its transaction). */
+  readonly changedTo: (itemId: string, rows: SyncRows) => Promise<void>;
   /** A batch was applied as the document's next revision, and IndexedDB holds its outcome. */
   readonly acknowledged: (itemId: string, revision: number) => void;
   /** A request was answered (true) or could not reach the server (false). */
@@ -37,7 +42,7 @@ export class BatchSender {
   private readonly rerun = new Set<string>();
   private readonly sending = new Set<string>();
   /** Per item, the request on the wire until its answer is stored (or its failure noted). */
-  private readonly answers = new Map<string, Promise<boolean>>();
+  private readonly answers = new Map<string, Promise<Step>>();
   private readonly timers = new Map<string, unknown>();
   private stopped = true;
 
@@ -110,35 +115,35 @@ export class BatchSender {
   }
 
   private async drain(itemId: string): Promise<void> {
-    for (;;) {
-      this.rerun.delete(itemId);
-      const batch = await this.nextToSend(itemId);
-      if (!batch?.ops) break;
+    let step = await this.step(itemId, async () => undefined);
+    for (let batch = step.batch; batch?.ops; batch = step.batch) {
       this.sending.add(itemId);
-      await this.options.changed(itemId);
+      await this.options.changedTo(itemId, step.rows);
       const answer = this.send(batch, batch.ops);
       this.answers.set(itemId, answer);
       try {
-        if (!(await answer)) break;
+        step = await answer;
       } finally {
         this.sending.delete(itemId);
         this.answers.delete(itemId);
       }
-      if (this.stopped) break;
     }
-    await this.options.changed(itemId);
+    await this.options.changedTo(itemId, step.rows);
   }
 
-  /** Sends a frozen batch and stores the outcome; answers whether the drain goes on. */
-  private async send(batch: OutboxRow, ops: NonNullable<OutboxRow['ops']>): Promise<boolean> {
+  /** Sends a frozen batch and stores the outcome; answers the next step (no batch: the drain stops). */
+  private async send(batch: OutboxRow, ops: NonNullable<OutboxRow['ops']>): Promise<Step> {
     const { itemId } = batch;
     try {
       const body = batch.legacyBaseRevision === undefined ? { ops } : { ops, legacyBaseRevision: batch.legacyBaseRevision };
       const result = await this.options.api.patchRecords(itemId, body, batch.opId);
-      const followed = await this.inTransaction(() => acknowledge(this.options.db, this.doc(itemId), batch, result, this.options.clock.now()));
+      let followed = false;
+      const step = await this.step(itemId, async (now) => {
+        followed = await acknowledge(this.options.db, this.doc(itemId), batch, result, now);
+      });
       if (followed) this.options.acknowledged(itemId, result.revision);
       this.options.reached(true);
-      return true;
+      return step;
     } catch (error) {
       return this.failed(batch, error);
     }
@@ -149,42 +154,62 @@ export class BatchSender {
     return db.transaction('rw', db.records, db.outbox, db.heads, work);
   }
 
-  /** The oldest batch of the item if it may be sent now, frozen for sending. */
-  private async nextToSend(itemId: string): Promise<OutboxRow | null> {
-    const now = this.options.clock.now();
-    const batch = await this.inTransaction(async () => {
-      const [head] = await batchesOf(this.options.db, this.doc(itemId));
-      if (!head || isBlocking(head.failure)) return null;
-      if (head.ops || head.nextAttemptAt > now) return head;
-      return freeze(this.options.db, this.doc(itemId), head, now);
+  /**
+   * Stores `outcome` and, in the same transaction, takes the item's next batch (frozen for
+   * sending) and its sync state's rows; a batch that must wait for its retry is scheduled.
+   */
+  private async step(itemId: string, outcome: (now: number) => Promise<void>, next = true): Promise<Step> {
+    // A kick from here on finds this look at the outbox (or asks for one more after it).
+    if (next) this.rerun.delete(itemId);
+    const { db, clock } = this.options;
+    const doc = this.doc(itemId);
+    const now = clock.now();
+    const { batch, rows } = await this.inTransaction(async () => {
+      await outcome(now);
+      const batch = next && !this.stopped ? await this.nextBatch(doc, now) : null;
+      return { batch, rows: await readSyncRows(db, doc) };
     });
     if (batch && batch.nextAttemptAt > now) {
       this.schedule(itemId, batch.nextAttemptAt);
-      return null;
+      return { batch: null, rows };
     }
-    return batch;
+    return { batch, rows };
   }
 
-  /** Records why the batch failed; answers whether the drain goes on at once (after a 412). */
-  private async failed(batch: OutboxRow, error: unknown): Promise<boolean> {
+  /** The oldest batch of the item unless it is stopped, frozen when it may be sent now. */
+  private async nextBatch(doc: DocumentRef, now: number): Promise<OutboxRow | null> {
+    const [head] = await batchesOf(this.options.db, doc);
+    if (!head || isBlocking(head.failure)) return null;
+    if (head.ops || head.nextAttemptAt > now) return head;
+    return freeze(this.options.db, doc, head, now);
+  }
+
+  /** Records why the batch failed; the next step goes on at once only after a 412. */
+  private async failed(batch: OutboxRow, error: unknown): Promise<Step> {
     const { db, clock } = this.options;
+    const { itemId } = batch;
     const now = clock.now();
     const message = error instanceof Error ? error.message : String(error);
     const conflicts = error instanceof ApiRequestError ? error.recordConflicts : undefined;
     if (conflicts) {
       this.options.reached(true);
-      await this.inTransaction(() => setAside(db, this.doc(batch.itemId), batch, conflicts, now, settleConflict));
-      return true;
+      return this.step(itemId, () => setAside(db, this.doc(itemId), batch, conflicts, now, settleConflict));
     }
     const failure = classifyFailure(error);
     const attempts = batch.attempts + 1;
     const retrying = failure === 'network' || failure === 'server';
     const nextAttemptAt = retrying ? now + backoffDelay(attempts, this.options.backoff, this.options.random) : batch.nextAttemptAt;
-    await db.outbox.update(batch.opId, { attempts, nextAttemptAt, lastError: message, failure });
+    const step = await this.step(
+      itemId,
+      async () => {
+        await db.outbox.update(batch.opId, { attempts, nextAttemptAt, lastError: message, failure });
+      },
+      false,
+    );
     this.options.reached(!(error instanceof NetworkError));
     if (failure === 'unauthorized') this.options.unauthorized();
-    if (retrying) this.schedule(batch.itemId, nextAttemptAt);
-    return false;
+    if (retrying) this.schedule(itemId, nextAttemptAt);
+    return step;
   }
 
   private schedule(itemId: string, at: number): void {
@@ -198,4 +223,10 @@ export class BatchSender {
     }, Math.max(0, at - clock.now()));
     this.timers.set(itemId, handle);
   }
+}
+
+/** Where a drain stands: the batch to send now (frozen), if any, and the item's sync state's rows. */
+interface Step {
+  readonly batch: OutboxRow | null;
+  readonly rows: SyncRows;
 }
