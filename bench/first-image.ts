@@ -11,7 +11,10 @@
  * HTTP cache, no service worker; the login is already stored, as for a returning user). Warm:
  * the same context navigating to the same URL again (after the app's service worker took
  * control; the app then reads the file its first visit kept on the device, unfetched, so its
- * file milestones read n/a). Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
+ * file milestones read n/a). Steady (extra information, not a goal): a third navigation in the same
+ * context; a page the worker controls reuses the renderer's in-memory copies of its scripts (and the
+ * code compiled for them) only from the visit after its first controlled one, since Blink keeps
+ * resources apart per controlling worker. Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
  *
  * BENCH_RUNS (default 5) runs per page and mode; BENCH_RENDER (default "cpu,gpu") the modes.
  */
@@ -188,14 +191,15 @@ function check(kind: PageKind, shown: FirstImage, target: Target, phase: 'cold' 
   if (!shown.files.includes(target.filePath) && !kept) throw new Error(`${kind} did not fetch ${target.filePath} (fetched: ${shown.files.join(', ')})`);
 }
 
-interface Samples {
-  cold: FirstImage[];
-  warm: FirstImage[];
-}
+const PHASES = ['cold', 'warm', 'steady'] as const;
+type Phase = (typeof PHASES)[number];
+type Samples = Record<Phase, FirstImage[]>;
 
 interface Run {
   readonly cold: FirstImage;
   readonly warm: FirstImage;
+  /** A third visit (extra information): the first visit whose page reuses what the worker-controlled warm visit loaded. */
+  readonly steady: FirstImage;
   /** App only: its viewer's size, which the bare page copies. */
   readonly size: { w: number; h: number } | null;
 }
@@ -213,7 +217,9 @@ async function measureRun(browser: Browser, server: BenchServer, kind: PageKind,
     }
     const warm = await navigate(context, url);
     check(kind, warm, target, 'warm');
-    return { cold, warm, size };
+    const steady = await navigate(context, url);
+    check(kind, steady, target, 'warm');
+    return { cold, warm, steady, size };
   } finally {
     await context.close();
   }
@@ -292,9 +298,8 @@ async function main(): Promise<void> {
           const result = await measureRun(browser, server, kind, pageUrl(kind, mode, target, sizes.get(mode) ?? null), target);
           if (result.size && !sizes.has(mode)) sizes.set(mode, result.size);
           const key = `${mode} ${kind}`;
-          const entry = samples.get(key) ?? { cold: [], warm: [] };
-          entry.cold.push(result.cold);
-          entry.warm.push(result.warm);
+          const entry = samples.get(key) ?? { cold: [], warm: [], steady: [] };
+          for (const phase of PHASES) entry[phase].push(result[phase]);
           samples.set(key, entry);
         }
       }
@@ -313,7 +318,7 @@ async function main(): Promise<void> {
     const rows: SummaryRow[] = [];
     for (const mode of MODES) {
       console.log(`render mode ${mode}:`);
-      for (const phase of ['cold', 'warm'] as const) {
+      for (const phase of PHASES) {
         const appRuns = samples.get(`${mode} app`)?.[phase] ?? [];
         const bareRuns = samples.get(`${mode} bare`)?.[phase] ?? [];
         const app = spread(appRuns.map((r) => r.ms));
