@@ -62,6 +62,8 @@ interface FirstImage {
   readonly itemPageMs: number | null;
   /** App only: when the item's detail and the viewer's chunk had arrived (ms since navigation start). */
   readonly detailMs: number | null;
+  /** App only: when the item's detail was asked for (ms since navigation start): what the early script waited on before it. */
+  readonly detailRequestedMs: number | null;
   readonly chunkMs: number | null;
   /** When the decode worker's script had arrived (ms since navigation start), both pages. */
   readonly workerMs: number | null;
@@ -144,7 +146,9 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
     })),
   );
   const fetched = resources.filter((entry) => entry.path.includes('/files/'));
-  const detailMs = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path))?.end ?? null;
+  const detail = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path));
+  const detailMs = detail?.end ?? null;
+  const detailRequestedMs = detail?.start ?? null;
   const chunkMs = resources.find((entry) => /\/assets\/SeriesViewer-[^/]+\.js$/.test(entry.path))?.end ?? null;
   const isDecodeWorker = (path: string) => /\/decodeImageFrameWorker-[^/]+\.js$/.test(path);
   const workerMs = resources.find((entry) => isDecodeWorker(entry.path))?.end ?? null;
@@ -159,7 +163,7 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
   const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
   const scriptBytes = resources.filter((entry) => entry.path.endsWith('.js') && !isDecodeWorker(entry.path) && entry.end <= shown.ms).reduce((sum, entry) => sum + entry.bytes, 0);
-  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs, scriptBytes };
+  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, detailRequestedMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs, scriptBytes };
 }
 
 interface Target {
@@ -260,7 +264,7 @@ function milestones(runs: readonly FirstImage[]): string {
     return known.length === runs.length ? ms(spread(known).median) : 'n/a';
   };
   const app = runs.some((r) => r.itemPageMs !== null)
-    ? `detail received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
+    ? `detail requested ${median(runs.map((r) => r.detailRequestedMs))}, received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
       `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, Cornerstone initialised ${median(runs.map((r) => r.cornerstoneMs))}, `
     : '';
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
