@@ -27,7 +27,7 @@ import { startSeriesViewer } from '../viewer/seriesViewerStart';
 import { requestEarly } from './earlyRequests';
 import { requestHomeTiles } from './homeTiles';
 import { startTileWorker, type TileWorker } from './tileWorker';
-import { readStoredLogin } from './storedSession';
+import { readStoredLogin, readStoredLoginCopy } from './storedSession';
 
 type ViewerChunk = typeof import('../viewer/slide/osdViewer');
 
@@ -168,7 +168,8 @@ async function startItem(itemId: string): Promise<void> {
   // The app's own slide viewer, whose chunk the app would ask for only once its bundle has run;
   // the app's import of it then finds it loaded (one request).
   if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
-  const login = await readStoredLogin(Date.now());
+  // The synchronous copy first: the IndexedDB read would answer only after the app's bundle has run.
+  const login = readStoredLoginCopy(Date.now(), storage) ?? (await readStoredLogin(Date.now()));
   if (!login) return;
   // Started during the detail's round trip, so it is running when the tiles are asked for.
   const tileWorker = viewerChunk ? startTileWorker() : null;

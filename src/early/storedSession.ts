@@ -5,6 +5,7 @@
  * Dexie to create it as usual.
  */
 import type { LoginResponse } from '../core/api';
+import { readLoginCopy } from '../data/loginCopy';
 
 /** MejirushiDb's default name (src/data/db.ts). */
 export const APP_DB_NAME = 'mejirushi';
@@ -40,13 +41,22 @@ function isLogin(value: unknown): value is LoginResponse {
   return typeof login.token === 'string' && typeof login.expiresAt === 'string' && typeof login.user === 'object' && login.user !== null;
 }
 
+/** `value` when it is a login the app would restore and use at once (as restoreSession), else null. */
+function usableLogin(value: unknown, now: number): LoginResponse | null {
+  if (!isLogin(value) || Date.parse(value.expiresAt) <= now || value.user.mustChangePassword) return null;
+  return value;
+}
+
 /**
- * The stored login, when it is one the app would restore and use at once (as restoreSession):
- * not expired at `now`, and no one-time password waiting to be changed. Else null.
+ * The stored login, when it is one the app would restore and use at once: not expired at `now`,
+ * and no one-time password waiting to be changed. Else null.
  */
 export async function readStoredLogin(now: number, name: string = APP_DB_NAME): Promise<LoginResponse | null> {
   const row = await readCurrentRow(name).catch(() => null);
-  const login = typeof row === 'object' && row !== null ? (row as { login?: unknown }).login : undefined;
-  if (!isLogin(login) || Date.parse(login.expiresAt) <= now || login.user.mustChangePassword) return null;
-  return login;
+  return usableLogin(typeof row === 'object' && row !== null ? (row as { login?: unknown }).login : undefined, now);
+}
+
+/** The same, from the synchronous copy the session slice keeps beside the row (loginCopy.ts); null if none. */
+export function readStoredLoginCopy(now: number, storage: Pick<Storage, 'getItem'> | null): LoginResponse | null {
+  return usableLogin(readLoginCopy(storage), now);
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createApiClient } from '../data/api';
 import type { MejirushiDb } from '../data/db';
+import type { LoginCopy } from '../data/loginCopy';
 import type { ChangeStreamOpener } from '../data/sync/liveFeed';
 import { SyncEngine, type SyncEngineOptions } from '../data/syncEngine';
 import type { AppState } from './appState';
@@ -26,6 +27,8 @@ export interface AppStoreOptions {
    * the first screen's tiles, detail and records need them all; the catch-up at start still runs.
    */
   readonly liveStreamAfter?: () => Promise<unknown>;
+  /** The login's copy for the early boot script (the app: in localStorage). */
+  readonly loginCopy?: LoginCopy;
 }
 
 /** `open`, each call waiting first for `after`. */
@@ -55,6 +58,7 @@ export function createAppStore(options: AppStoreOptions) {
     // Changes made elsewhere arrive through the server's live stream as they happen.
     createEngine: (annotatorId) => new SyncEngine({ ...options.engine, api, db: options.db, annotatorId, changeStream }),
     ...(options.proposals ? { proposals: options.proposals } : {}),
+    ...(options.loginCopy ? { loginCopy: options.loginCopy } : {}),
   };
   const store = create<AppState>()((...args) => ({
     ...createSessionSlice(services)(...args),

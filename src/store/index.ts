@@ -3,9 +3,11 @@
  * IndexedDB by itself (tests build their own with `createAppStore`).
  */
 import { MejirushiDb } from '../data/db';
+import { loginCopyIn } from '../data/loginCopy';
 import { fetchTakingEarly } from '../early/earlyRequests';
 import { browserProposalServices } from '../inference/browserProposalServices';
 import { afterFirstScreen, FIRST_SCREEN_FALLBACK_MS } from '../offline/firstScreen';
+import { deviceStorage } from '../ui/item/knownKinds';
 import type { AppState } from './appState';
 import { createAppStore, type AppStore } from './createAppStore';
 import type { AppServices } from './services';
@@ -23,6 +25,7 @@ function app(): { store: AppStore; services: AppServices } {
     fetch: fetchTakingEarly,
     proposals: browserProposalServices(() => instance?.store.getState().session?.token ?? null),
     liveStreamAfter: () => afterFirstScreen(FIRST_SCREEN_FALLBACK_MS),
+    loginCopy: loginCopyIn(deviceStorage()),
   });
   return instance;
 }

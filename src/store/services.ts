@@ -4,6 +4,7 @@
  */
 import type { ApiClient } from '../data/api';
 import type { MejirushiDb } from '../data/db';
+import type { LoginCopy } from '../data/loginCopy';
 import type { SyncEngine } from '../data/syncEngine';
 import type { ProposalServices } from '../inference/proposalServices';
 
@@ -14,4 +15,6 @@ export interface AppServices {
   readonly createEngine: (annotatorId: string) => SyncEngine;
   /** Model registry and inference runtime; absent, no model is offered. */
   readonly proposals?: ProposalServices;
+  /** The login's copy for the early boot script (loginCopy.ts), kept with the `session` row; absent, none is kept. */
+  readonly loginCopy?: LoginCopy;
 }

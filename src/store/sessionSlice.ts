@@ -51,6 +51,7 @@ export const createSessionSlice =
 
     async function establish(login: LoginResponse): Promise<void> {
       await services.db.session.put({ id: 'current', login });
+      services.loginCopy?.write(login);
       set({ session: login, sessionStatus: 'authenticated', sessionExpired: false, accountDisabled: false });
       // The server refuses everything but the password change until a one-time password is replaced.
       if (!login.user.mustChangePassword) startEngine(login.user.id);
@@ -66,9 +67,12 @@ export const createSessionSlice =
       async restoreSession() {
         const row = await services.db.session.get('current');
         if (!row || Date.parse(row.login.expiresAt) <= Date.now()) {
+          services.loginCopy?.remove();
           set({ session: null, sessionStatus: 'anonymous' });
           return;
         }
+        // A login stored before the copy existed gets one, for the next visit's early start.
+        services.loginCopy?.write(row.login);
         set({ session: row.login, sessionStatus: 'authenticated' });
         if (!row.login.user.mustChangePassword) startEngine(row.login.user.id);
       },
@@ -95,6 +99,7 @@ export const createSessionSlice =
         await services.api.logout().catch(() => undefined);
         get().engine?.stop();
         get().closeItem();
+        services.loginCopy?.remove();
         await services.db.session.delete('current');
         await forgetUserCaches();
         set({ session: null, sessionStatus: 'anonymous', sessionExpired: false, accountDisabled: false, engine: null, datasets: null, itemLists: {}, itemSync: {} });
