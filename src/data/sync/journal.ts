@@ -7,6 +7,7 @@
  */
 import type { RecordDiff } from '../../core/diff';
 import type { JournalRow, MejirushiDb } from '../db';
+import { putInTask } from './taskTransaction';
 
 let counter = 0;
 /** Tells apart two page loads journaling in the same millisecond. */
@@ -19,17 +20,12 @@ export function journalId(now: number): string {
 }
 
 /**
- * Writes the entries now, in one transaction committing at once. Answers false when the database
- * is not open yet (nothing can be written synchronously then; the ordinary save still follows).
+ * Writes the entries now, in the task's transaction (see taskTransaction.ts), committed at the
+ * end of this task. Answers false when the database is not open yet (nothing can be written
+ * synchronously then; the ordinary save still follows).
  */
 export function writeJournal(db: MejirushiDb, rows: readonly JournalRow[]): boolean {
-  if (!db.isOpen()) return false;
-  const transaction = db.backendDB().transaction('journal', 'readwrite', { durability: 'strict' });
-  const store = transaction.objectStore('journal');
-  for (const row of rows) store.put(row);
-  // Without commit() the browser waits for more requests and drops the transaction if the page dies first.
-  transaction.commit();
-  return true;
+  return putInTask(db, 'journal', rows) !== null;
 }
 
 /** This annotator's entries not yet written into record rows, oldest first. */
@@ -48,8 +44,11 @@ export async function takeJournaled(db: MejirushiDb, changes: readonly { readonl
   if (ids.length === 0) return changes.map((change) => change.diff);
   const sorted = [...ids].sort();
   // Journal ids sort in the order they were made: one key range holds all of them (other items' too).
-  const present = new Set(await db.journal.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).primaryKeys());
+  const range = db.journal.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+  const present = new Set(await range.primaryKeys());
   const found = ids.filter((id) => present.has(id));
-  await db.journal.bulkDelete(found);
+  // The range holds only these entries (the usual case): one range delete, not one request each.
+  if (found.length === present.size) await range.delete();
+  else await db.journal.bulkDelete(found);
   return changes.flatMap((change) => (!change.journaled || present.has(change.journaled) ? [change.diff] : []));
 }
