@@ -525,9 +525,10 @@ describe('SyncEngine against a real server', () => {
     const requests = vi.spyOn(server.api, 'patchRecords');
     await a.engine.saveAll(server.itemId, changes);
     await a.engine.idle();
-    // This device's transactions (the spy sees every database): the save's, the drain's first look, one per answer
-    // (a record an earlier test left on the server answers 412 first: set aside, settled and sent again).
-    expect(transactions.mock.contexts.filter((database) => database === a.db.backendDB())).toHaveLength(2 + requests.mock.calls.length);
+    // This device's transactions (the spy sees every database): the save's, which freezes its own batch
+    // (nothing else waited, so the drain needs no first look), and one per answer (a record an earlier
+    // test left on the server answers 412 first: set aside, settled and sent again).
+    expect(transactions.mock.contexts.filter((database) => database === a.db.backendDB())).toHaveLength(1 + requests.mock.calls.length);
     transactions.mockRestore();
     requests.mockRestore();
 
@@ -537,6 +538,23 @@ describe('SyncEngine against a real server', () => {
     expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present' }));
     expect(await a.db.journal.count()).toBe(0);
     expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('freezes the batch of a save with nothing else waiting: shown as syncing at once, its record row written twice (saved, answered)', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    await a.open();
+    await a.settled();
+    a.events.length = 0;
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    a.label(SLICE_D, 'sah.uncertain');
+    await a.settled();
+    const recordPuts = puts.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'records').length;
+    puts.mockRestore();
+    const statuses = a.events.flatMap((event) => (event.type === 'state' ? [event.state.status] : []));
+    expect(statuses).toEqual(['syncing', 'synced']);
+    expect(recordPuts).toBe(2);
+    expect(await onServer()).toMatchObject(at({ [SLICE_D]: 'sah.uncertain' }));
   });
 });
 
