@@ -12,8 +12,12 @@ import type { MejirushiDb } from '../db';
 export type TaskStore = 'journal' | 'readings';
 const SCOPE: TaskStore[] = ['journal', 'readings'];
 
-/** Per open database, the transaction of the running task (none between tasks). */
-const running = new WeakMap<IDBDatabase, IDBTransaction>();
+/**
+ * Per open database, the transaction of the running task (none between tasks). A journal entry
+ * needs it strict (flushed to disk before it completes); a reading alone takes the browser's
+ * default, as any other write of the app.
+ */
+const running = new WeakMap<IDBDatabase, { readonly transaction: IDBTransaction; readonly strict: boolean }>();
 
 /**
  * Puts rows in the running task's transaction, opening it if none runs. Answers the transaction,
@@ -22,20 +26,24 @@ const running = new WeakMap<IDBDatabase, IDBTransaction>();
 export function putInTask(db: MejirushiDb, store: TaskStore, rows: readonly unknown[]): IDBTransaction | null {
   if (!db.isOpen()) return null;
   const backend = db.backendDB();
-  let transaction = running.get(backend);
-  if (!transaction) {
-    transaction = backend.transaction(SCOPE, 'readwrite', { durability: 'strict' });
-    running.set(backend, transaction);
-    const opened = transaction;
-    // Microtasks still run inside the task: every write of the key's handler has joined by then.
-    queueMicrotask(() => {
-      running.delete(backend);
-      // Without commit() the browser waits for more requests and drops the transaction if the page dies first.
-      opened.commit();
-    });
-  }
+  const strict = store === 'journal';
+  const current = running.get(backend);
+  const transaction = current && (current.strict || !strict) ? current.transaction : begin(backend, strict);
   const objects = transaction.objectStore(store);
   for (const row of rows) objects.put(row);
+  return transaction;
+}
+
+function begin(backend: IDBDatabase, strict: boolean): IDBTransaction {
+  const transaction = backend.transaction(SCOPE, 'readwrite', strict ? { durability: 'strict' } : {});
+  const entry = { transaction, strict };
+  running.set(backend, entry);
+  // Microtasks still run inside the task: every write of the key's handler has joined by then.
+  queueMicrotask(() => {
+    if (running.get(backend) === entry) running.delete(backend);
+    // Without commit() the browser waits for more requests and drops the transaction if the page dies first.
+    transaction.commit();
+  });
   return transaction;
 }
 
