@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeidReport } from '../../core/deid/deidentify';
 import { splitReportedFile } from '../../core/deid/reportedFile';
-import { deidentifiedUpload, uploadDeid, uploadSourceOf, type DeidApi } from './deidentifyUpload';
+import { uploadDeid, writtenUpload, uploadSourceOf, type DeidApi } from './deidentifyUpload';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import { heldBytes } from './heldBytes';
 import { BASIC_PROFILE_ONLY } from '../../core/deid/policy';
@@ -26,10 +26,12 @@ describe('upload de-identification', () => {
   });
 
   it('names a de-identified file by its new UID, sends non-DICOM as picked, and sends nothing it could not redact', async () => {
-    const prepared = deidentifiedUpload(new Blob([new Uint8Array([1, 2, 3])]), report);
+    // The worker wrote a new header of 2 bytes; the picked file's own bytes go on from its 4th (of 6).
+    const picked = new Blob([new Uint8Array([9, 9, 9, 4, 5, 6])]);
+    const prepared = writtenUpload(picked, { header: new Uint8Array([1, 2]), bodyStart: 3, end: 6, report });
     expect([prepared.name, prepared.body.type]).toEqual(['2.25.42.dcm', 'application/dicom']);
     // The report goes ahead of the file in the same body, as the server splits it.
-    expect(splitReportedFile(new Uint8Array(await prepared.body.arrayBuffer()), prepared.reportBytes ?? '')).toEqual({ report, file: new Uint8Array([1, 2, 3]) });
+    expect(splitReportedFile(new Uint8Array(await prepared.body.arrayBuffer()), prepared.reportBytes ?? '')).toEqual({ report, file: new Uint8Array([1, 2, 4, 5, 6]) });
     const text = new Blob(['not dicom']);
     // Neither row asks the worker for anything.
     const client = {} as DeidWorkerClient;

@@ -59,13 +59,13 @@ export async function uploadDeid(api: DeidApi, datasetId: string): Promise<Uploa
 }
 
 /**
- * The upload of a de-identified file (its body and report as last changed, after any redaction):
- * the report ahead of the file in one request, which the server keeps once the file is in.
+ * The upload of a file as the worker wrote it (after any redaction): one Blob of its report, its
+ * new header and the picked file's own bytes (maybe still on disk), nothing copied; the server
+ * keeps the report once the file is in.
  */
-export function deidentifiedUpload(body: Blob, report: DeidReport): PreparedUpload {
-  const head = reportHead(report);
-  // A Blob of a Blob refers to the same bytes (pixels maybe still on disk): nothing is copied.
-  return { name: nameOf(report), body: new Blob([head.bytes, body], DICOM_BODY), report, reportBytes: head.header };
+export function writtenUpload(file: Blob, written: KeptFile): PreparedUpload {
+  const head = reportHead(written.report);
+  return { name: nameOf(written.report), body: bodyOf(file, written, DICOM_BODY, head.bytes), report: written.report, reportBytes: head.header };
 }
 
 const nameOf = (report: DeidReport) => `${report.sopInstanceUid}.dcm`;
@@ -103,14 +103,14 @@ export function keptSource(client: DeidWorkerClient, held: HeldBytes, file: Blob
     const parts = waiting;
     waiting = null;
     if (!parts) return again();
-    return { upload: deidentifiedUpload(bodyOf(file, parts), parts.report), release };
+    return { upload: writtenUpload(file, parts), release };
   };
 }
 
 /** A DICOM file de-identified again (its confirmed boxes blacked out) when its turn comes, held until sent. */
 export function deidentifiedSource(client: DeidWorkerClient, held: HeldBytes, file: Blob, confirmed: ConfirmedBoxes | null): UploadSource {
   return async () => {
-    const { body, inMemory, report } = await client.prepare(file, confirmed);
-    return { upload: deidentifiedUpload(body, report), release: held.hold(inMemory) };
+    const written = await client.prepare(file, confirmed);
+    return { upload: writtenUpload(file, written), release: held.hold(written.header.byteLength) };
   };
 }
