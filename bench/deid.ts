@@ -13,7 +13,11 @@
  * (deid-browser/manyFiles.ts): the upload screen's client with the real worker of workers/deid,
  * the check pass over every file (which hands back each file as written, within the upload's
  * kept-header budget), then each file's body made from that when its turn comes and read through
- * once, two files at a time as the screen sends them.
+ * once, two files at a time as the screen sends them. BENCH_DEID_SEND (deid-browser/sendOver.ts):
+ * `read` (default), each body read through in the page; `http`, each body POSTed to a sink on the
+ * page's server (support/uploadSink.ts) as the screen sends it, the report ahead of the file in
+ * one request; `httpApart`, the file and its report in two requests, as the screen sent them
+ * before. The baseline's files are sent the same way.
  * Baseline, same page, same files, same run: each picked file's bytes read through once,
  * unchanged, on the same lanes: what any upload costs, de-identified or not. `ms-per-file`,
  * `ms-per-mb`; files/s and MB/s of both printed.
@@ -50,6 +54,7 @@ import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamed
 import type { DeidResponse, PickedFile } from '../workers/deid/messages';
 import type { Page } from '@playwright/test';
 import { CHECK_DONE, type ManyFilesPass } from './deid-browser/manyFiles';
+import type { SendMode } from './deid-browser/sendOver';
 import { printBench } from './support/benchLine';
 import { deidBenchFiles, type DeidBenchFiles } from './support/deidFiles';
 import { openDeidPage } from './support/deidPage';
@@ -62,7 +67,13 @@ import { spread } from './support/stats';
 const FILES = Number(process.env.BENCH_DEID_FILES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LARGE_MB = Number(process.env.BENCH_DEID_LARGE_MB ?? 300);
+const SEND = sendMode(process.env.BENCH_DEID_SEND ?? 'read');
 const KEY = DEID_BENCH_KEY.slice().buffer;
+
+function sendMode(value: string): SendMode {
+  if (value === 'read' || value === 'http' || value === 'httpApart') return value;
+  throw new Error(`BENCH_DEID_SEND must be read, http or httpApart, not "${value}"`);
+}
 
 interface Pass {
   readonly ms: number;
@@ -116,9 +127,9 @@ async function inTheBrowser(files: DeidBenchFiles, folder: string): Promise<void
   try {
     await page.setInputFiles('#many', [...files.paths]);
     const pass = (kind: 'deidentify' | 'readThrough') => async () => {
-      const result = await page.evaluate((name) => window.__deidBench![name](), kind);
+      const result = await page.evaluate(([name, mode]) => window.__deidBench![name](mode), [kind, SEND] as const);
       if (result.sent !== files.paths.length) throw new Error(`${kind}: ${result.sent} of ${files.paths.length} files sent`);
-      if (kind === 'readThrough' && result.sentBytes !== files.bytes) throw new Error(`readThrough: ${result.sentBytes} of ${files.bytes} bytes read`);
+      if (kind === 'readThrough' && result.sentBytes !== files.bytes) throw new Error(`readThrough: ${result.sentBytes} of ${files.bytes} bytes sent`);
       return result;
     };
     if (PROFILE) {

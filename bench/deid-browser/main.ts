@@ -11,6 +11,7 @@
  */
 import { createDeidWorkerClient } from '../../src/ui/admin/burnedIn/deidWorkerClient';
 import type { FileCheck } from '../../workers/deid/messages';
+import { bodyOf } from '../../workers/deid/writtenParts';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
 import { installManyFiles } from './manyFiles';
 import { readThrough } from './readThrough';
@@ -31,10 +32,10 @@ async function run(file: File): Promise<void> {
   await client.deidentify([file], (_index, result) => (check = result), () => undefined, 0).finished;
   const checkMs = performance.now() - started;
   const prepared = await client.prepare(file, null);
-  const sentBytes = await readThrough(prepared.body);
+  const sentBytes = await readThrough(bodyOf(file, prepared));
   const deidMs = performance.now() - started;
   client.dispose();
-  root.dataset.result = JSON.stringify({ baselineMs, baselineBytes, checkMs, deidMs, sentBytes, inMemory: prepared.inMemory, check: (check as FileCheck | null)?.kind ?? null });
+  root.dataset.result = JSON.stringify({ baselineMs, baselineBytes, checkMs, deidMs, sentBytes, inMemory: prepared.header.byteLength, check: (check as FileCheck | null)?.kind ?? null });
 }
 
 const input = document.getElementById('picked') as HTMLInputElement;

@@ -19,7 +19,7 @@ import { heldBytes } from '../../src/ui/admin/heldBytes';
 import { sendInTurn, UPLOAD_LANES } from '../../src/ui/admin/sendInTurn';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
 import type {} from '../support/workerProfile';
-import { readThrough } from './readThrough';
+import { sendOver, type SendMode } from './sendOver';
 
 export interface ManyFilesPass {
   readonly ms: number;
@@ -35,12 +35,12 @@ export const CHECK_DONE = 'deid check pass done';
 
 declare global {
   interface Window {
-    __deidBench?: { readonly readThrough: () => Promise<ManyFilesPass>; readonly deidentify: () => Promise<ManyFilesPass> };
+    __deidBench?: { readonly readThrough: (mode: SendMode) => Promise<ManyFilesPass>; readonly deidentify: (mode: SendMode) => Promise<ManyFilesPass> };
   }
 }
 
-/** Every row's body read through, `UPLOAD_LANES` at a time; throws on the first row not made or not read. */
-async function sendAll(sources: readonly (UploadSource | null)[], checkMs = 0): Promise<Omit<ManyFilesPass, 'ms'>> {
+/** Every row's body sent (`mode`), `UPLOAD_LANES` at a time; throws on the first row not made or not sent. */
+async function sendAll(mode: SendMode, sources: readonly (UploadSource | null)[], checkMs = 0): Promise<Omit<ManyFilesPass, 'ms'>> {
   let sent = 0;
   let sentBytes = 0;
   const failures: string[] = [];
@@ -48,7 +48,7 @@ async function sendAll(sources: readonly (UploadSource | null)[], checkMs = 0): 
   await sendInTurn(sources, UPLOAD_LANES, {
     async send(_index, upload) {
       // Read first, then added: `sentBytes += await …` would add to the value before the await, losing the other lane's bytes.
-      const bytes = await readThrough(upload.body);
+      const bytes = await sendOver(mode, upload);
       sentBytes += bytes;
       sent += 1;
     },
@@ -65,7 +65,7 @@ async function timed(pass: () => Promise<Omit<ManyFilesPass, 'ms'>>): Promise<Ma
   return { ms: performance.now() - started, ...result };
 }
 
-async function deidentifyAll(files: readonly File[]): Promise<Omit<ManyFilesPass, 'ms'>> {
+async function deidentifyAll(mode: SendMode, files: readonly File[]): Promise<Omit<ManyFilesPass, 'ms'>> {
   const client = createDeidWorkerClient(DEID_BENCH_OPTIONS, DEID_BENCH_KEY);
   try {
     const refused: string[] = [];
@@ -75,7 +75,7 @@ async function deidentifyAll(files: readonly File[]): Promise<Omit<ManyFilesPass
     // Where a trace of the pass splits it (bench/deid.ts under BENCH_PROFILE): the check, then the send phase.
     console.timeStamp(CHECK_DONE);
     if (cancelled || refused.length > 0 || session.flagged.length > 0) throw new Error(`the check did not pass every file: ${JSON.stringify({ cancelled, refused: refused.slice(0, 3), flagged: session.flagged.length })}`);
-    return await sendAll(session.sources, performance.now() - started);
+    return await sendAll(mode, session.sources, performance.now() - started);
   } finally {
     await window.__benchWorkerDone?.();
     client.dispose();
@@ -89,7 +89,7 @@ export function installManyFiles(input: HTMLInputElement): void {
     return files;
   };
   window.__deidBench = {
-    readThrough: () => timed(() => sendAll(picked().map((file) => asPicked(file, file.name)))),
-    deidentify: () => timed(() => deidentifyAll(picked())),
+    readThrough: (mode) => timed(() => sendAll(mode, picked().map((file) => asPicked(file, file.name)))),
+    deidentify: (mode) => timed(() => deidentifyAll(mode, picked())),
   };
 }

@@ -10,6 +10,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/fixtures/chromium';
 import { REPO_ROOT } from '../../server/testing/processes';
 import appConfig from '../../vite.config';
 import { PROFILE } from './profile';
+import { uploadSink } from './uploadSink';
 
 const PAGE_ROOT = join(REPO_ROOT, 'bench', 'deid-browser');
 
@@ -23,7 +24,7 @@ export interface DeidPage {
 export async function openDeidPage(outDir: string): Promise<DeidPage> {
   // Unminified when profiling, so a profile names the source's functions.
   await build({ configFile: false, root: PAGE_ROOT, logLevel: 'error', worker: appConfig.worker, build: { outDir, emptyOutDir: true, target: appConfig.build?.target, ...(PROFILE ? { minify: false } : {}) } });
-  const server = await preview({ configFile: false, root: PAGE_ROOT, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({ configFile: false, root: PAGE_ROOT, logLevel: 'error', plugins: [uploadSink()], build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
   const stopServer = () => new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   const url = server.resolvedUrls?.local[0];
   if (!url) {

@@ -476,7 +476,7 @@ export interface DeidKeyAnswer {
   readonly key: string;
 }
 
-/** GET /api/datasets/:id/deid-reports (admin); POST one after an upload the browser de-identified. */
+/** GET /api/datasets/:id/deid-reports (admin); POST one for a file uploaded without it (the upload screen sends each with its file). */
 export type DeidReportsAnswer = readonly DeidReport[];
 
 /**

@@ -5,7 +5,6 @@
  * answered with an error status — rejected, retry only for 5xx).
  */
 import type { DecidedUnit } from '../core/consensus';
-import type { DeidReport } from '../core/deid/deidentify';
 import type { LabelSet } from '../core/labelSet';
 import type { LabelSetMapping } from '../core/labelSets/migrationPlan';
 import type { StoredRecord } from '../core/records';
@@ -75,6 +74,7 @@ import type {
 import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
 import { uploadContentType } from './uploadContentType';
+import { REPORT_BYTES_HEADER } from '../core/deid/reportedFile';
 import { slideTilePath } from './slideTilePath';
 import { seriesFilePath } from './seriesFilePath';
 
@@ -142,6 +142,8 @@ export interface ApiClientOptions {
 export interface UploadOptions {
   /** Bytes sent so far and total, for a progress bar. */
   readonly onProgress?: (sent: number, total: number) => void;
+  /** The length of a de-identification report sent ahead of the file in the body (src/core/deid/reportedFile.ts). */
+  readonly reportBytes?: string | null;
 }
 
 const etag = (revision: number): string => `"${revision}"`;
@@ -438,10 +440,6 @@ export function createApiClient(options: ApiClientOptions) {
     setDeidPolicy: (datasetId: string, request: SetDeidPolicyRequest) => json<DeidPolicyAnswer>('PUT', `${dataset(datasetId)}/deid-policy`, request),
     /** The project key of de-identification's keyed hashes (admin; every read is audited). */
     getDeidKey: (keyId: string) => json<DeidKeyAnswer>('GET', `/api/deid-keys/${encodeURIComponent(keyId)}`),
-    /** Keeps what de-identification did to an uploaded file with the dataset. */
-    postDeidReport: async (datasetId: string, report: DeidReport): Promise<void> => {
-      await send('POST', `${dataset(datasetId)}/deid-reports`, { json: report });
-    },
     /** What de-identification did to each file of the dataset, oldest first (admin). */
     listDeidReports: (datasetId: string) => json<DeidReportsAnswer>('GET', `${dataset(datasetId)}/deid-reports`),
     /** Starts a pull of studies from a PACS over DICOMweb into the dataset: answered at once with its import job (admin). */
@@ -463,6 +461,7 @@ export const JOB_POLL_MS = 500;
 function uploadWithProgress<Answer = UploadAnswer>(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (upload.reportBytes) headers[REPORT_BYTES_HEADER] = upload.reportBytes;
   if (typeof XMLHttpRequest === 'undefined') {
     return fetch(url, { method: 'POST', headers, body: bytes }).then(
       async (response) => {

@@ -144,13 +144,13 @@ export async function deidentifyFile(picked: FileBytes, options: DeidOptions, ke
   if (!span) {
     const file = readPart10(await wholeFile(picked, limits));
     const report = await deidentifyPart10(file, options, key, redact);
-    const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: picked.size });
+    const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: picked.size, end: picked.size });
     return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
   }
   const file = readPart10(span.header);
   const report = await deidentifyPart10(file, options, key);
   // The Pixel Data runs to the file's end (pixelSpanOf): the picked file's bytes from its start go on.
-  const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: span.start });
+  const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: span.start, end: picked.size });
   // Encapsulated frames have no one length; their syntax is refused before any length matters.
   const pixelBytes = span.length ?? Number.POSITIVE_INFINITY;
   return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };

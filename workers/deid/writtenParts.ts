@@ -1,17 +1,27 @@
 /**
  * A de-identified file as the worker writes it: its new bytes (the header, or the whole file where
- * it was read whole), then the picked file's own bytes from `bodyStart` on (its Pixel Data, read
- * from disk as it is sent). The worker and the page both turn parts into the body with `bodyOf`,
- * so a file kept from the check and one prepared again are the same bytes. No imports: the page
- * uses it without loading the de-identification library.
+ * it was read whole), then the picked file's own bytes from `bodyStart` to `end` (its Pixel Data,
+ * read from disk as it is sent). The worker and the page both turn parts into the body with
+ * `bodyOf`, so a file kept from the check and one prepared again are the same bytes. No imports:
+ * the page uses it without loading the de-identification library.
  */
 export interface WrittenParts {
   readonly header: Uint8Array<ArrayBuffer>;
-  /** Where the picked file's own bytes resume; its size when none of them go on. */
+  /** Where the picked file's own bytes resume; `end` when none of them go on. */
   readonly bodyStart: number;
+  /**
+   * The picked file's size as the worker knew it: the body's slice ends there, so making the body
+   * never asks a picked File its size (in Chromium a round trip to the browser process).
+   */
+  readonly end: number;
 }
 
-/** The body to send; a Blob over `picked`'s bytes, nothing copied but the header. */
-export function bodyOf(picked: Pick<Blob, 'size' | 'slice'>, parts: WrittenParts, options?: BlobPropertyBag): Blob {
-  return new Blob(parts.bodyStart < picked.size ? [parts.header, picked.slice(parts.bodyStart)] : [parts.header], options);
+/**
+ * The body to send, typed by `options`: one Blob over `picked`'s bytes, nothing copied but the
+ * header; `before`, bytes that go ahead of the file in the same body (its report). In Chromium
+ * every Blob made is a string of tasks on the browser's IO thread: the body is made once, whole.
+ */
+export function bodyOf(picked: Pick<Blob, 'slice'>, parts: WrittenParts, options?: BlobPropertyBag, before?: Uint8Array<ArrayBuffer>): Blob {
+  const written: BlobPart[] = before ? [before, parts.header] : [parts.header];
+  return new Blob(parts.bodyStart < parts.end ? [...written, picked.slice(parts.bodyStart, parts.end)] : written, options);
 }

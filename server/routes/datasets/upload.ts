@@ -13,17 +13,21 @@
  * TIFF-based slide is staged as a file outside the blob store and answered at once with its job
  * (kind `deidSlide`), which de-identifies it from disk (label and macro images and identifying tags
  * dropped), stores only the result under a pseudonymous name and builds it.
+ * A DICOM file de-identified in the browser may come with its report ahead of its bytes
+ * (src/core/deid/reportedFile.ts, `X-Deid-Report-Bytes`): the report is kept when the file is
+ * imported, as `POST …/deid-reports` would keep it, in the same request.
  * The streamed body parser lives only in this plugin's context.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { UploadAnswer } from '../../../src/core/api';
 import type { DeidPolicy } from '../../../src/core/deid/policy';
+import { REPORT_BYTES_HEADER, splitReportedFile } from '../../../src/core/deid/reportedFile';
 import type { AppContext } from '../../http/context';
-import { HttpError, notFound } from '../../http/errors';
+import { badRequest, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, readBody, saveBody, storeBody } from '../../http/streamedBody';
 import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
-import { readDeidPolicy } from '../../deid/policies';
+import { readDeidPolicy, saveDeidReport } from '../../deid/policies';
 import { headOf, importDicomFiles } from '../../import/importFiles';
 import { DEID_SLIDE_JOB_NAME, stagingFile } from '../../import/jobs/deidSlideJob';
 import { importJobOf } from '../../import/jobs/jobRows';
@@ -45,7 +49,7 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
   acceptStreamedBody(app, 'image/tiff');
   for (const frameType of FRAME_MEDIA_TYPES) acceptStreamedBody(app, frameType);
 
-  app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string } }>(
+  app.post<{ Params: { id: string }; Body: unknown; Headers: { 'x-file-name'?: string; [REPORT_BYTES_HEADER]?: string } }>(
     '/api/datasets/:id/files',
     { schema: uploadSchema, config: { roles: ['admin'] } },
     async (request, reply): Promise<UploadAnswer> => {
@@ -59,17 +63,29 @@ export const uploadRoutes: FastifyPluginAsync = async (app) => {
       const name = fileName(request.headers['x-file-name']);
       const contentType = request.headers['content-type'] ?? '';
       const policy = await readDeidPolicy(ctx.db, id);
+      const reportBytes = request.headers[REPORT_BYTES_HEADER];
+      // Refused before a byte is read: a report belongs to a file this dataset's policy has de-identified.
+      if (reportBytes !== undefined && (policy.mode !== 'required' || !contentType.startsWith('application/dicom'))) {
+        throw badRequest(`${REPORT_BYTES_HEADER} comes only with a DICOM file into a dataset that requires de-identification`);
+      }
       if (policy.mode === 'required') {
         if (contentType.startsWith('image/tiff')) {
           const slide = await deidentifiedSlideJob(ctx, request, body, id, policy, admin.id);
           return 'outcomes' in slide ? slide : reply.code(202).send(slide);
         }
         // Checked in memory first: the blob store keeps whatever it is given, identifying or not.
-        const bytes = contentType.startsWith('application/dicom') ? await readBody(request, body, MAX_DICOM_UPLOAD_BYTES) : new Uint8Array(0);
-        if (bytes.length === 0) body.resume();
+        const read = contentType.startsWith('application/dicom') ? await readBody(request, body, MAX_DICOM_UPLOAD_BYTES) : new Uint8Array(0);
+        if (read.length === 0) body.resume();
+        const reported = reportBytes === undefined ? null : splitReportedFile(read, reportBytes);
+        if (reported && 'refused' in reported) throw badRequest(reported.refused);
+        const bytes = reported ? reported.file : read;
         const verdict = judgeDeid(policy, bytes);
         if (!verdict.admitted) return { outcomes: [refusalOf(verdict)], itemIds: [] };
-        return importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, workDirs: ctx.workDirs, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
+        // The file's name is its SOP Instance UID (judgeDeid): a report of another instance is not this file's.
+        if (reported && verdict.fileName !== `${reported.report.sopInstanceUid}.dcm`) throw badRequest(`the report names instance ${reported.report.sopInstanceUid}, not this file's`);
+        const answer = await importDicomFiles(ctx.db, id, [{ name: verdict.fileName ?? name, bytes }], admin.id, { blobs: ctx.blobs, now: ctx.now, workDirs: ctx.workDirs, onSlideReplaced: (itemId) => ctx.tileSources.forget(itemId) });
+        if (reported && answer.outcomes[0]?.status === 'imported') await saveDeidReport(ctx.db, id, reported.report, ctx.now().toISOString());
+        return answer;
       }
       const large = contentType.startsWith('image/tiff') || contentType.startsWith('video/');
       const stored = await storeBody(ctx.blobs, request, body, large ? SLIDE_LIMITS.maxBytes : MAX_DICOM_UPLOAD_BYTES);

@@ -145,13 +145,13 @@ export function UploadPanel() {
       async send(index, ready) {
         const answer = await api.sendFile(datasetId, ready.name, ready.body, {
           onProgress: (sent) => update(index, { sent }),
+          reportBytes: ready.reportBytes,
         });
         if (isImportJob(answer)) {
           importJobs.add(answer);
           update(index, { sent: ready.body.size, jobId: answer.id });
         } else {
           const outcome = answer.outcomes[0] ?? null;
-          if (ready.report && outcome?.status === 'imported') await api.postDeidReport(datasetId, ready.report);
           update(index, { sent: ready.body.size, outcome });
         }
       },

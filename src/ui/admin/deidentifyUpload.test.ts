@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeidReport } from '../../core/deid/deidentify';
-import { deidentifiedUpload, uploadDeid, uploadSourceOf, type DeidApi } from './deidentifyUpload';
+import { splitReportedFile } from '../../core/deid/reportedFile';
+import { uploadDeid, writtenUpload, uploadSourceOf, type DeidApi } from './deidentifyUpload';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import { heldBytes } from './heldBytes';
 import { BASIC_PROFILE_ONLY } from '../../core/deid/policy';
@@ -25,15 +26,18 @@ describe('upload de-identification', () => {
   });
 
   it('names a de-identified file by its new UID, sends non-DICOM as picked, and sends nothing it could not redact', async () => {
-    const prepared = deidentifiedUpload(new Blob([new Uint8Array([1, 2, 3])]), report);
+    // The worker wrote a new header of 2 bytes; the picked file's own bytes go on from its 4th (of 6).
+    const picked = new Blob([new Uint8Array([9, 9, 9, 4, 5, 6])]);
+    const prepared = writtenUpload(picked, { header: new Uint8Array([1, 2]), bodyStart: 3, end: 6, report });
     expect([prepared.name, prepared.body.type]).toEqual(['2.25.42.dcm', 'application/dicom']);
-    expect(new Uint8Array(await prepared.body.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    // The report goes ahead of the file in the same body, as the server splits it.
+    expect(splitReportedFile(new Uint8Array(await prepared.body.arrayBuffer()), prepared.reportBytes ?? '')).toEqual({ report, file: new Uint8Array([1, 2, 4, 5, 6]) });
     const text = new Blob(['not dicom']);
     // Neither row asks the worker for anything.
     const client = {} as DeidWorkerClient;
     const source = uploadSourceOf(client, heldBytes(), text, 'notes.txt', { kind: 'notDicom' }, null);
     if ('refused' in source) throw new Error('refused');
-    expect((await source()).upload).toEqual({ name: 'notes.txt', body: text, report: null });
+    expect((await source()).upload).toEqual({ name: 'notes.txt', body: text, report: null, reportBytes: null });
     expect(uploadSourceOf(client, heldBytes(), text, 'PHIFAMILY.dcm', { kind: 'refused', reason: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50' }, null)).toEqual({
       refused: 'its pixel data is encoded in transfer syntax 1.2.840.10008.1.2.4.50',
     });

@@ -5,7 +5,9 @@
  * be the patient's). A file that is not DICOM goes as it is, for the server to refuse with its
  * reason; one whose burned-in text cannot be blacked out does not go at all.
  *
- * A de-identified file is sent as the check wrote it (its new header, then the picked file's own
+ * A de-identified file goes with its report in one request, the report's bytes ahead of the file's
+ * (src/core/deid/reportedFile.ts); the server keeps the report once the file is in.
+ * It is sent as the check wrote it (its new header, then the picked file's own
  * bytes from disk), so it is de-identified once; the page keeps those headers up to
  * KEPT_FILES_BYTES and lets each go once sent. Past that budget, and for a flagged image (its boxes
  * blacked out), the file is made again from its `File` (a handle on disk) when its turn comes. The
@@ -14,6 +16,7 @@
 import type { DeidKeyAnswer, DeidPolicyAnswer } from '../../core/api';
 import type { DeidReport } from '../../core/deid/deidentify';
 import type { DeidOptions } from '../../core/deid/policy';
+import { reportHead } from '../../core/deid/reportedFile';
 import type { ConfirmedBoxes, FileCheck, KeptFile } from '../../../workers/deid/messages';
 import { bodyOf } from '../../../workers/deid/writtenParts';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
@@ -21,9 +24,12 @@ import type { HeldBytes } from './heldBytes';
 
 export interface PreparedUpload {
   readonly name: string;
+  /** What is sent: the file, with its report's bytes ahead of it where `reportBytes` is set. */
   readonly body: Blob;
-  /** What de-identification did, to keep with the dataset once the file is in; null when not de-identified. */
+  /** What de-identification did, kept with the dataset once the file is in; null when not de-identified. */
   readonly report: DeidReport | null;
+  /** The length of the report ahead of the file in `body` (src/core/deid/reportedFile.ts); null: the file alone. */
+  readonly reportBytes: string | null;
 }
 
 /**
@@ -52,17 +58,21 @@ export async function uploadDeid(api: DeidApi, datasetId: string): Promise<Uploa
   return { mode: 'required', options: policy.options, key: Uint8Array.from(atob(key), (char) => char.charCodeAt(0)) };
 }
 
-/** The upload of a de-identified file (its body and report as last changed, after any redaction). */
-export function deidentifiedUpload(body: Blob, report: DeidReport): PreparedUpload {
-  // A Blob of a Blob refers to the same bytes (pixels maybe still on disk): nothing is copied.
-  return { name: nameOf(report), body: new Blob([body], DICOM_BODY), report };
+/**
+ * The upload of a file as the worker wrote it (after any redaction): one Blob of its report, its
+ * new header and the picked file's own bytes (maybe still on disk), nothing copied; the server
+ * keeps the report once the file is in.
+ */
+export function writtenUpload(file: Blob, written: KeptFile): PreparedUpload {
+  const head = reportHead(written.report);
+  return { name: nameOf(written.report), body: bodyOf(file, written, DICOM_BODY, head.bytes), report: written.report, reportBytes: head.header };
 }
 
 const nameOf = (report: DeidReport) => `${report.sopInstanceUid}.dcm`;
 
 /** A picked file sent as it is (no policy, or not DICOM): its `File` is the body, nothing held. */
 export function asPicked(file: Blob, name: string): UploadSource {
-  return async () => ({ upload: { name, body: file, report: null }, release: () => {} });
+  return async () => ({ upload: { name, body: file, report: null, reportBytes: null }, release: () => {} });
 }
 
 /**
@@ -93,14 +103,14 @@ export function keptSource(client: DeidWorkerClient, held: HeldBytes, file: Blob
     const parts = waiting;
     waiting = null;
     if (!parts) return again();
-    return { upload: { name: nameOf(parts.report), body: bodyOf(file, parts, DICOM_BODY), report: parts.report }, release };
+    return { upload: writtenUpload(file, parts), release };
   };
 }
 
 /** A DICOM file de-identified again (its confirmed boxes blacked out) when its turn comes, held until sent. */
 export function deidentifiedSource(client: DeidWorkerClient, held: HeldBytes, file: Blob, confirmed: ConfirmedBoxes | null): UploadSource {
   return async () => {
-    const { body, inMemory, report } = await client.prepare(file, confirmed);
-    return { upload: deidentifiedUpload(body, report), release: held.hold(inMemory) };
+    const written = await client.prepare(file, confirmed);
+    return { upload: writtenUpload(file, written), release: held.hold(written.header.byteLength) };
   };
 }

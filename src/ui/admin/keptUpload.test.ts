@@ -76,7 +76,7 @@ async function check(files: readonly File[], options: DeidOptions, keepBytes: nu
 async function sent(source: UploadSource | null): Promise<{ readonly upload: PreparedUpload; readonly bytes: Uint8Array }> {
   if (!source) throw new Error('nothing to send');
   const { upload, release } = await source();
-  const bytes = new Uint8Array(await upload.body.arrayBuffer());
+  const bytes = new Uint8Array(await upload.body.slice(Number(upload.reportBytes ?? 0)).arrayBuffer());
   release();
   return { upload, bytes };
 }

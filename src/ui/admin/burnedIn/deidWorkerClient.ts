@@ -2,11 +2,9 @@
  * The upload screen's side of the de-identification worker (workers/deid): one check job over the
  * picked files with a callback per file and a cancel; previews and prepared files as promises.
  */
-import type { DeidReport } from '../../../core/deid/deidentify';
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
 import type { DeidOptions } from '../../../core/deid/policy';
 import type { ConfirmedBoxes, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile } from '../../../../workers/deid/messages';
-import { bodyOf } from '../../../../workers/deid/writtenParts';
 
 export interface DeidProgress {
   readonly done: number;
@@ -32,10 +30,11 @@ export interface DeidWorkerClient {
   /** A flagged image's preview, made again from its file; rejects with the worker's sentence. */
   preview(file: Blob): Promise<PixelPreview>;
   /**
-   * A file de-identified (with its confirmed boxes blacked out) and its report; `inMemory`: the
-   * bytes of `body` held in memory (the rest read from the picked file). Rejects with the worker's sentence.
+   * A file de-identified (with its confirmed boxes blacked out) as written, with its report: the
+   * body is made over the picked file by `bodyOf` (its header is all that is held in memory).
+   * Rejects with the worker's sentence.
    */
-  prepare(file: Blob, confirmed: ConfirmedBoxes | null): Promise<{ readonly body: Blob; readonly inMemory: number; readonly report: DeidReport }>;
+  prepare(file: Blob, confirmed: ConfirmedBoxes | null): Promise<KeptFile>;
   dispose(): void;
 }
 
@@ -109,7 +108,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
     },
     async prepare(file, confirmed) {
       const { parts, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
-      return { body: bodyOf(file, parts), inMemory: parts.header.byteLength, report };
+      return { ...parts, report };
     },
     dispose: () => port.terminate(),
   };

@@ -1,0 +1,36 @@
+/**
+ * How the many-files passes send a row (BENCH_DEID_SEND): `read`, its body read through in the
+ * page; `http`, one POST of it to the page server's sink (support/uploadSink.ts) as the upload
+ * screen sends it (XMLHttpRequest, the report's length in its header); `httpApart`, as the screen
+ * sent a de-identified file before its report went in the same body: the file alone, then its
+ * report as JSON in a second request. Each answers the bytes of the file and report sent.
+ */
+import type { PreparedUpload } from '../../src/ui/admin/deidentifyUpload';
+import { REPORT_BYTES_HEADER } from '../../src/core/deid/reportedFile';
+import { SINK_PATH } from '../support/uploadSink';
+import { readThrough } from './readThrough';
+
+export type SendMode = 'read' | 'http' | 'httpApart';
+
+/** One POST to the sink; the byte count it read. */
+function post(body: Blob | string, headers: Readonly<Record<string, string>>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', SINK_PATH);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.onload = () => (request.status === 200 ? resolve((JSON.parse(request.responseText) as { bytes: number }).bytes) : reject(new Error(`sink answered ${request.status}`)));
+    request.onerror = () => reject(new Error('the sink could not be reached'));
+    request.send(body);
+  });
+}
+
+export async function sendOver(mode: SendMode, upload: PreparedUpload): Promise<number> {
+  if (mode === 'read') return readThrough(upload.body);
+  const headers = { 'content-type': upload.body.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(upload.name) };
+  if (mode === 'http' || upload.reportBytes === null) {
+    return post(upload.body, upload.reportBytes === null ? headers : { ...headers, [REPORT_BYTES_HEADER]: upload.reportBytes });
+  }
+  // The file alone is what the screen sent before; its slice of the body is the one Blob more this variant makes.
+  const file = await post(upload.body.slice(Number(upload.reportBytes)), headers);
+  return file + (await post(JSON.stringify(upload.report), { 'content-type': 'application/json' }));
+}
