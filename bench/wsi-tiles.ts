@@ -23,6 +23,8 @@
  * finds what its cold run remembered. Tiles asked are counted up to the panels shown, so a second
  * set after the viewer is adopted shows. `BENCH_PROFILE=1` traces the last run's cold and warm app
  * navigations and prints where each spent its time between its milestones (support/windowProfile.ts).
+ * `WSI_TIMELINE=1` prints each cold run's requests, performance marks and milestones in time order
+ * (support/firstScreenTimeline.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -45,6 +47,7 @@ import { createApiClient, slideTilePath } from '../src/data/api';
 import { printBench } from './support/benchLine';
 import { afterFirstScreenShown, formatMilestones, logRequests, readMilestones, RECORD_AFTER_FIRST_SCREEN, RECORD_BITMAPS, RECORD_VIEWER_CREATED, type FirstScreenMilestones, type RequestLog } from './support/firstScreenMilestones';
 import { launchChromium, newSeededContext } from './support/browser';
+import { formatTimeline, recordTimeline } from './support/firstScreenTimeline';
 import { PROFILE } from './support/profile';
 import { ANCHOR_MARK, attribute, printAttribution, startWindowTrace, type WindowTrace } from './support/windowProfile';
 import { startBenchServer, type BenchServer } from './support/server';
@@ -58,6 +61,8 @@ const P95_GOAL_MS = 50;
 const SVS = 'CMU-1-Small-Region.svs';
 /** Runs per page (app, bare) of the browser half. */
 const BROWSER_RUNS = Number(process.env.WSI_BROWSER_RUNS ?? 5);
+/** Print each cold run's timeline (see firstScreenTimeline.ts). */
+const TIMELINE = process.env.WSI_TIMELINE === '1';
 
 interface Latencies {
   readonly p50: number;
@@ -224,7 +229,7 @@ interface Navigation {
  * (BENCH_PROFILE=1), both navigations are traced and where each spent its time printed, per
  * stretch between its milestones (see printWindows).
  */
-async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled = false): Promise<{ cold: Navigation; warm: Navigation }> {
+async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled = false, title = url): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
     if (stageMemory !== null) {
@@ -239,6 +244,7 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
     const page = context.pages()[0] ?? (await context.newPage());
     const once = async (phase: 'cold' | 'warm'): Promise<Navigation> => {
       const requests = logRequests(page);
+      const timeline = TIMELINE && phase === 'cold' ? recordTimeline(page) : null;
       const stopTrace = profiled ? await startWindowTrace(browser, page) : null;
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__benchSlideReady !== undefined, undefined, { timeout: 120_000 });
@@ -247,6 +253,7 @@ async function firstScreen(browser: Browser, server: BenchServer, url: string, {
       const log = requests();
       const milestones = await readMilestones(page, log.tileTimes);
       if (trace) printWindows(`app ${phase}`, trace, milestones);
+      if (timeline) console.log([`timeline, ${title} ${phase}:`, ...formatTimeline(await timeline(milestones))].join('\n'));
       return { ms: milestones.shown, milestones, requests: log };
     };
     const cold = await once('cold');
@@ -348,9 +355,9 @@ async function browserFirstScreen(): Promise<void> {
     const bare: { cold: Navigation; warm: Navigation; open: number }[] = [];
     for (let run = 0; run < BROWSER_RUNS; run += 1) {
       const profiled = PROFILE && run === BROWSER_RUNS - 1;
-      app.push({ ...(await firstScreen(browser, server, appUrl, APP, null, profiled)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
-      if (stageMemory !== null) remembered.push(await firstScreen(browser, server, appUrl, APP, stageMemory));
-      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE, null)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
+      app.push({ ...(await firstScreen(browser, server, appUrl, APP, null, profiled, `run ${run + 1}, app`)), open: await openInLoadedPage(browser, server, `/datasets/${datasetId}`, { ...APP_LIST, arg: itemId }) });
+      if (stageMemory !== null) remembered.push(await firstScreen(browser, server, appUrl, APP, stageMemory, false, `run ${run + 1}, app, stage remembered`));
+      bare.push({ ...(await firstScreen(browser, server, bareUrl, BARE, null, false, `run ${run + 1}, bare`)), open: await openInLoadedPage(browser, server, `${bareUrl}&defer=1`, { ...BARE_DEFERRED, arg: '' }) });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const appCold = median(app.map((r) => r.cold.ms));

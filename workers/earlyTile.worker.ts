@@ -12,7 +12,11 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const answer = tileAnswerer(fetch, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
+// Inlined as a blob: URL (src/early/tileWorker.ts), against which a path does not resolve; a blob:
+// URL's origin is its page's.
+const pageOrigin = new URL(self.location.href).origin;
+const get: typeof fetch = (input, init) => fetch(typeof input === 'string' ? new URL(input, pageOrigin) : input, init);
+const answer = tileAnswerer(get, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
 
 scope.onmessage = ({ data }) => {
   void answer(data).then((answer) =>

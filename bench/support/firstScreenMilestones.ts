@@ -231,7 +231,7 @@ export function logRequests(page: Page): () => RequestLog {
   };
 }
 
-const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
+export const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['scriptReceived', 'entry script in'],
   ['scriptRun', 'DOMContentLoaded'],
   ['descriptorReceived', 'detail / .dzi in'],

@@ -7,6 +7,7 @@
  * loader (status, type and body as the server gave them), and its bitmap. A worker that fails to
  * start leaves its tiles to the page's own fetch, undecoded.
  */
+import EarlyTileWorker from '../../workers/earlyTile.worker.ts?worker&inline';
 import type { SendGet } from './earlyRequests';
 import type { HomeView, TileAnswer, TileAsk } from './tileWorkerMessages';
 
@@ -45,8 +46,13 @@ function responseOf(answer: Extract<TileAnswer, { status: number }>): Response {
 
 const pageGet: SendGet = (path, authorization) => fetch(path, { headers: { authorization } });
 
+/**
+ * Inlined in this script (a blob: URL; the CSP's worker-src allows it): a worker file of its own
+ * was one more round trip after this script's, 350–400 ms on a cold page busy with the app's
+ * bundle (wsi-tiles bench), and the detail waited for it.
+ */
 function browserTilePort(): TilePort {
-  return new Worker(new URL('../../workers/earlyTile.worker.ts', import.meta.url), { type: 'module', name: 'early-tiles' });
+  return new EarlyTileWorker({ name: 'early-tiles' });
 }
 
 interface Waiting {
