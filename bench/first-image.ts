@@ -71,6 +71,8 @@ interface FirstImage {
   readonly panelsMs: number | null;
   /** App only: when Cornerstone was initialised (its chunk evaluated, the WebGL probe run; ms since navigation start). */
   readonly cornerstoneMs: number | null;
+  /** App only: when the slice it opens on was decoded ahead of its viewport (firstSliceAhead.ts; ms since navigation start), null when the viewport loaded it itself. */
+  readonly sliceDecodedMs: number | null;
   /** When the viewport element entered the page (the app: its reading room rendered), both pages. */
   readonly viewportMs: number | null;
   /**
@@ -156,6 +158,8 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const viewportMs = (await page.evaluate(() => window.__benchViewport)) ?? null;
   // The name of src/viewer/cornerstone/init.ts's CORNERSTONE_READY_MARK (this function runs in the page).
   const cornerstoneMs = await page.evaluate(() => performance.getEntriesByName('mejirushi:cornerstone-initialised')[0]?.startTime ?? null);
+  // SLICE_DECODED_MARK of src/viewer/cornerstone/readyMark.ts, as above.
+  const sliceDecodedMs = await page.evaluate(() => performance.getEntriesByName('mejirushi:slice-decoded')[0]?.startTime ?? null);
   const keptFiles = shown.bare ? [] : await page.evaluate(async () => (await (await caches.open('mejirushi-files-v1')).keys()).map((request) => new URL(request.url).pathname));
   // Checked after the clock stopped: the app measured is the whole reading room, not a bare viewer.
   if (!shown.bare) await page.waitForSelector(READING_ROOM, { state: 'attached', timeout: TIMEOUT_MS });
@@ -163,7 +167,7 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
   const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
   const scriptBytes = resources.filter((entry) => entry.path.endsWith('.js') && !isDecodeWorker(entry.path) && entry.end <= shown.ms).reduce((sum, entry) => sum + entry.bytes, 0);
-  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, detailRequestedMs, chunkMs, workerMs, panelsMs, cornerstoneMs, viewportMs, scriptBytes };
+  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, detailRequestedMs, chunkMs, workerMs, panelsMs, cornerstoneMs, sliceDecodedMs, viewportMs, scriptBytes };
 }
 
 interface Target {
@@ -265,7 +269,8 @@ function milestones(runs: readonly FirstImage[]): string {
   };
   const app = runs.some((r) => r.itemPageMs !== null)
     ? `detail requested ${median(runs.map((r) => r.detailRequestedMs))}, received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
-      `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, Cornerstone initialised ${median(runs.map((r) => r.cornerstoneMs))}, `
+      `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, Cornerstone initialised ${median(runs.map((r) => r.cornerstoneMs))}, ` +
+      `slice decoded ${median(runs.map((r) => r.sliceDecodedMs))}, `
     : '';
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (

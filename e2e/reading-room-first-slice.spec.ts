@@ -1,5 +1,5 @@
-import { CORNERSTONE_READY_MARK } from '../src/viewer/cornerstone/readyMark';
-import { byTestId, expect, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
+import { CORNERSTONE_READY_MARK, SLICE_DECODED_MARK } from '../src/viewer/cornerstone/readyMark';
+import { byTestId, expect, goToSlice, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
 
 interface AtFirstSlice {
   readonly width: number;
@@ -78,6 +78,61 @@ test('opened by its address on a device new to it, a series starts Cornerstone a
     expect(files.filter((path) => path === files[0])).toHaveLength(1);
     // One module for both starts: Cornerstone initialised once, the first slice drawn by it.
     expect(await elsewhere.evaluate((mark) => performance.getEntriesByName(mark).length, CORNERSTONE_READY_MARK)).toBe(1);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Runs before the page's scripts: when the viewport element entered the page (ms since navigation start). */
+const RECORD_VIEWPORT = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('.sv-viewport')) return;
+    observer.disconnect();
+    window.__viewportAt = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+test('opened again by its address, a series decodes the slice its reader was on without the viewer components (held back until then), before its viewport exists; that slice shows first, its file read from the device', async ({ browser, mejirushi }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, mejirushi.annotator);
+    const itemId = await openDemoItem(page);
+    await goToSlice(page, 2);
+    await page.addInitScript({ content: RECORD_VIEWPORT });
+    const files: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/files/')) files.push(path);
+    });
+    // The viewer's components (so its viewport) held back until the slice is decoded: the decode must not need them.
+    await page.route(/\/assets\/SeriesViewer-[^/]*\.js$/, async (route) => {
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SLICE_DECODED_MARK);
+      await route.continue();
+    });
+    await page.goto(`/items/${itemId}`);
+    expect(await waitForItem(page)).toBe(itemId);
+    await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', '2');
+    const { decoded, viewportAt, initialised, keptFileId } = await page.evaluate(
+      async ({ marks, itemId }) => {
+        const login = JSON.parse(localStorage.getItem('mejirushi:login') ?? 'null') as { token: string };
+        const detail = (await (await fetch(`/api/items/${itemId}`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as { item: { content: { slices: { fileId: string }[] } } };
+        return {
+          decoded: performance.getEntriesByName(marks.decoded).map((entry) => ({ at: entry.startTime, imageId: (entry as PerformanceMark).detail as string })),
+          initialised: performance.getEntriesByName(marks.initialised).length,
+          viewportAt: (window as unknown as { __viewportAt?: number }).__viewportAt ?? null,
+          keptFileId: detail.item.content.slices[2]?.fileId,
+        };
+      },
+      { marks: { decoded: SLICE_DECODED_MARK, initialised: CORNERSTONE_READY_MARK }, itemId },
+    );
+    expect(initialised).toBe(1);
+    // Once, and the slice the reader was on, not the first.
+    expect(decoded.map((mark) => mark.imageId)).toEqual([`mejirushi:${encodeURIComponent(keptFileId ?? '')}`]);
+    expect(viewportAt).not.toBeNull();
+    expect(decoded[0]?.at).toBeLessThan(viewportAt ?? 0);
+    // The first visit kept the file on this device: read from there, not fetched, by the early start and the viewer alike.
+    expect(files.filter((path) => path.endsWith(`/files/${keptFileId ?? ''}`))).toEqual([]);
   } finally {
     await context.close();
   }

@@ -27,6 +27,7 @@ import { startSeriesViewer } from '../viewer/seriesViewerStart';
 import { requestEarly } from './earlyRequests';
 import { requestHomeTiles } from './homeTiles';
 import { startTileWorker, type TileWorker } from './tileWorker';
+import { decodeEarly, decodeKeptSliceEarly } from './sliceAhead';
 import { readStoredLogin, readStoredLoginCopy } from './storedSession';
 
 type ViewerChunk = typeof import('../viewer/slide/osdViewer');
@@ -104,11 +105,14 @@ function startSeries(): void {
 /**
  * A series this device has not opened opens on its first slice (no place kept here, see
  * fileHeadStart's firstShownSlice): that file asked for now, with the detail, not once the app has
- * run; the app's file loader takes the answer (earlyRequests.ts).
+ * run, and decoded once Cornerstone is initialised; the app's file loader takes the answer
+ * (earlyRequests.ts).
  */
 function requestFirstFile(itemId: string, series: SeriesItem, token: string): void {
   const first = series.slices[0];
-  if (first) requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
+  if (!first) return;
+  requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
+  decodeEarly(itemId, first, token);
 }
 
 /** A slide this script has asked the home view's tiles of, to open once its viewer chunk is in. */
@@ -171,6 +175,8 @@ async function startItem(itemId: string): Promise<void> {
   // The synchronous copy first: the IndexedDB read would answer only after the app's bundle has run.
   const login = readStoredLoginCopy(Date.now(), storage) ?? (await readStoredLogin(Date.now()));
   if (!login) return;
+  // A series this device has opened: the slice its reader was on, without waiting for the detail.
+  if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
   // Started during the detail's round trip, so it is running when the tiles are asked for.
   const tileWorker = viewerChunk ? startTileWorker() : null;
   let handOver: () => void = () => undefined;

@@ -26,6 +26,7 @@ import { DraftWrites } from './draftWrites';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
 import { ReadingKeeper } from './readingKeeper';
+import { copyShownSlice } from '../data/shownSliceCopy';
 import { advanceAfterLabel, clampIndex, firstTouchedIndex, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
 import { whenIdle } from './whenIdle';
 
@@ -208,6 +209,7 @@ export const createOpenItemSlice =
       const userId = get().session?.user.id;
       if (!open || open.status !== 'ready' || !userId) return;
       readings.keep({ itemId: open.itemId, userId, seen: open.seen, sliceIndex: open.sliceIndex, window: open.window });
+      copyShownSlice(userId, open.itemId, open.detail?.item.content, open.sliceIndex);
     }
 
     /**

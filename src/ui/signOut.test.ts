@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../data/testing/liveServer';
 import { annotatorOpenedItem } from '../store/testing/annotatorDevice';
+import { keepShownSlice, shownSliceOf } from '../data/shownSliceCopy';
 import { knownKind, rememberKind } from './item/knownKinds';
 import { memoryStorage } from './testing/memoryStorage';
 import { signOut } from './signOut';
@@ -21,6 +22,7 @@ describe('sign-out', () => {
     const storage = memoryStorage();
     storage.setItem('mejirushi.language', 'ja');
     rememberKind(storage, server.itemId, 'series');
+    keepShownSlice(storage, 'u1', server.itemId, { fileId: 'f1' });
     const steps: string[] = [];
     const logout = async () => {
       await store.getState().logout();
@@ -35,6 +37,7 @@ describe('sign-out', () => {
     // The user's sync state (drafts, outbox, here the document's head) stays for their next login.
     expect(await db.heads.count()).toBe(1);
     expect(knownKind(storage, server.itemId)).toBeNull();
+    expect(shownSliceOf(storage, 'u1', server.itemId)).toBeNull();
     // A device setting, not the user's: it stays.
     expect(storage.getItem('mejirushi.language')).toBe('ja');
     expect(steps).toEqual(['logged out', 'offline files dropped']);

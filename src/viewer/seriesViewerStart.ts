@@ -1,4 +1,6 @@
+import type { SliceRef } from '../core/item';
 import { startDecodeWorkers } from './cornerstone/decodeWorkers';
+import type { LoadFile } from './cornerstone/fileRegistry';
 import { lazyChunk } from './lazyChunk';
 
 /**
@@ -14,13 +16,26 @@ export const preloadSeriesViewer = () => seriesViewerChunk.preload();
 
 /**
  * For a series about to be shown: its decode workers started now (their script loads and compiles
- * beside Cornerstone's chunk), the chunk, then Cornerstone initialised at once with those workers,
- * while the page still loads the item's records and mounts the reading room, rather than when the
- * viewport mounts. Not for a list page's preload: workers nobody uses yet. Each step happens once
- * per page however often this is called (initCornerstone and startDecodeWorkers are guarded).
+ * beside Cornerstone's chunk), the viewer's chunk asked for, and Cornerstone initialised as soon
+ * as its own chunk is evaluated (not once the viewer's components are too), while the page still
+ * loads the item's records and mounts the reading room. Not for a list page's preload: workers
+ * nobody uses yet. Each step happens once per page however often this is called (initCornerstone
+ * and startDecodeWorkers are guarded).
  */
 export async function startSeriesViewer(): Promise<void> {
   startDecodeWorkers();
-  const [, { initCornerstone }] = await Promise.all([seriesViewerChunk.preload(), import('./cornerstone/init')]);
+  seriesViewerChunk.preload().catch(() => undefined);
+  const { initCornerstone } = await import('./cornerstone/init');
   initCornerstone();
+}
+
+/**
+ * The slice a series opens on decoded into Cornerstone's cache as soon as Cornerstone is
+ * initialised, its bytes through `loadFile`: the viewport, once mounted, draws it without waiting
+ * for a decode (firstSliceAhead.ts). Asked once per slice however often this is called.
+ */
+export async function decodeSliceAhead(slice: Pick<SliceRef, 'fileId' | 'frame'>, loadFile: LoadFile): Promise<void> {
+  // Its chunk asked for beside Cornerstone's, not after its init.
+  const [, { decodeFirstSliceAhead }] = await Promise.all([startSeriesViewer(), import('./cornerstone/firstSliceAhead')]);
+  await decodeFirstSliceAhead(slice, loadFile);
 }

@@ -24,6 +24,18 @@ describe('FileHeadStart', () => {
     expect(headStart.take('item', 'f1')).toBeNull();
   });
 
+  it('shares the started request with the slice decoded ahead and still hands it to the viewer once', async () => {
+    const { asked, load } = recordingLoader();
+    const headStart = new FileHeadStart(load);
+    headStart.start('item', 'f1');
+    expect(await text(headStart.share('item', 'f1'))).toBe('item/f1');
+    expect(headStart.share('item', 'f2')).toBeNull();
+    headStart.start('item', 'f1');
+    expect(await text(headStart.take('item', 'f1'))).toBe('item/f1');
+    expect(headStart.share('item', 'f1')).toBeNull();
+    expect(asked).toEqual(['item/f1']);
+  });
+
   it('gives nothing for another file or item, and a new head start replaces the old', async () => {
     const { asked, load } = recordingLoader();
     const headStart = new FileHeadStart(load);

@@ -43,6 +43,15 @@ export class FileHeadStart {
     this.pending = null;
     return pending.bytes;
   }
+
+  /**
+   * The request started for this file, left for the viewer to take: the slice decoded ahead reads
+   * these bytes, and the viewer's own load (which then finds the slice decoded) starts no second.
+   */
+  share(itemId: string, fileId: string): Promise<ArrayBuffer> | null {
+    const pending = this.pending;
+    return pending?.itemId === itemId && pending.fileId === fileId ? pending.bytes : null;
+  }
 }
 
 /** The slice an item opens on: where this reader left it on this device (the store's rule), else the first. */

@@ -9,10 +9,10 @@
 import type { ItemContent, ItemKind } from '../../core/item';
 import { appServices, appStore } from '../../store';
 import type { ItemList } from '../../store/catalogSlice';
-import { preloadSeriesViewer, startSeriesViewer } from '../../viewer/seriesViewerStart';
+import { decodeSliceAhead, preloadSeriesViewer, startSeriesViewer } from '../../viewer/seriesViewerStart';
 import { preloadSlideViewer } from '../../viewer/slide/LazySlideViewer';
 import { prefetchSlideHome } from '../slide/useSlideTiles';
-import { firstShownSlice, itemFileHeadStart } from './fileHeadStart';
+import { firstShownSlice, itemFileHeadStart, loadItemFile } from './fileHeadStart';
 import { deviceStorage, knownKind, rememberKind } from './knownKinds';
 
 /** The item's kind as a loaded dataset list shows it, or null when no list holds it. */
@@ -46,13 +46,19 @@ function keptSliceIndex(itemId: string): Promise<number | undefined> {
   return index;
 }
 
-/** For a series: Cornerstone started and the file of the slice it opens on requested, before its page asks (see fileHeadStart). */
+/**
+ * For a series: Cornerstone started, the file of the slice it opens on requested before its page
+ * asks (see fileHeadStart), and that slice decoded as soon as Cornerstone is initialised.
+ */
 function startSeries(itemId: string, content: ItemContent): void {
   if (content.kind !== 'series') return;
   void startSeriesViewer().catch(() => undefined);
   void keptSliceIndex(itemId).then((index) => {
     const slice = firstShownSlice(content.slices, index);
-    if (slice) itemFileHeadStart.start(itemId, slice.fileId);
+    if (!slice) return;
+    itemFileHeadStart.start(itemId, slice.fileId);
+    // Not reported here: the viewer loads the slice itself, and reports a failure, if this did not.
+    decodeSliceAhead(slice, (fileId) => itemFileHeadStart.share(itemId, fileId) ?? loadItemFile(itemId, fileId)).catch(() => undefined);
   });
 }
 
