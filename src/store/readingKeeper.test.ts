@@ -1,21 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { labelRecord } from '../core/testing/records';
-import { MejirushiDb } from '../data/db';
+import type { MejirushiDb } from '../data/db';
+import { scratchDbs } from '../data/testing/scratchDb';
 import { journalId, writeJournal } from '../data/sync/journal';
 import { ReadingKeeper, type Reading } from './readingKeeper';
 
-let db: MejirushiDb | null = null;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  db?.close();
-  if (db) await Dexie.delete(db.name);
-  db = null;
-});
+const newDb = scratchDbs('reading-test');
 
 async function openDb(): Promise<MejirushiDb> {
-  db = new MejirushiDb(`reading-test-${Math.random().toString(36).slice(2)}`);
+  const db = newDb();
   await db.open();
   return db;
 }
@@ -75,7 +69,7 @@ describe('ReadingKeeper', () => {
   });
 
   it('keeps places while the database is still opening (written once it is open)', async () => {
-    db = new MejirushiDb(`reading-test-${Math.random().toString(36).slice(2)}`);
+    const db = newDb();
     const keeper = new ReadingKeeper(db);
     keeper.keep(place(7));
     await keeper.written();

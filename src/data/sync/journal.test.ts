@@ -1,18 +1,12 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { labelRecord } from '../../core/testing/records';
 import type { RecordDiff } from '../../core/diff';
-import { MejirushiDb, type JournalRow } from '../db';
+import type { JournalRow, MejirushiDb } from '../db';
+import { scratchDbs } from '../testing/scratchDb';
 import { journalId, takeJournaled, writeJournal } from './journal';
 
-let db: MejirushiDb | null = null;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  db?.close();
-  if (db) await Dexie.delete(db.name);
-  db = null;
-});
+const newDb = scratchDbs('journal-test');
 
 const diffOf = (targetId: string): RecordDiff => {
   const record = labelRecord(targetId, ['sah.none'], undefined, 'sah');
@@ -21,7 +15,7 @@ const diffOf = (targetId: string): RecordDiff => {
 const entry = (itemId: string, targetId: string): JournalRow => ({ id: journalId(Date.now()), itemId, annotatorId: 'me', diff: diffOf(targetId) });
 
 async function journaled(rows: readonly JournalRow[]): Promise<MejirushiDb> {
-  db = new MejirushiDb(`journal-test-${Math.random().toString(36).slice(2)}`);
+  const db = newDb();
   await db.open();
   writeJournal(db, rows);
   // The write commits at the end of its task.

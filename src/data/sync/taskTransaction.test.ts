@@ -1,23 +1,17 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MejirushiDb, type ReadingRow } from '../db';
+import { describe, expect, it, vi } from 'vitest';
+import type { ReadingRow } from '../db';
+import { scratchDbs } from '../testing/scratchDb';
 import { putInTask } from './taskTransaction';
 
-let db: MejirushiDb | null = null;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  db?.close();
-  if (db) await Dexie.delete(db.name);
-  db = null;
-});
+const newDb = scratchDbs('task-test');
 
 const reading = (sliceIndex: number): ReadingRow => ({ itemId: 'item', userId: 'me', seen: [], sliceIndex, window: null });
 const entry = { id: 'j1', itemId: 'item', annotatorId: 'me', diff: {} };
 
 describe('putInTask', () => {
   it('opens a journal entry’s transaction strict; a reading alone takes the default, and a journal entry never joins it', async () => {
-    db = new MejirushiDb(`task-test-${Math.random().toString(36).slice(2)}`);
+    const db = newDb();
     await db.open();
     const opened = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const first = putInTask(db, 'readings', [reading(1)]);
