@@ -10,7 +10,9 @@ import type { LabelSet } from '../core/labelSet';
 import type { LabelSetMapping } from '../core/labelSets/migrationPlan';
 import type { StoredRecord } from '../core/records';
 import type {
+  StagedFileAnswer,
   StagedStill,
+  StagedUpload,
   StillsImportRequest,
   DeidKeyAnswer,
   DeidPolicyAnswer,
@@ -142,6 +144,8 @@ export interface ApiClientOptions {
 export interface UploadOptions {
   /** Bytes sent so far and total, for a progress bar. */
   readonly onProgress?: (sent: number, total: number) => void;
+  /** Sent with the file (a staged file's X-Deid-Report-Bytes). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const etag = (revision: number): string => `"${revision}"`;
@@ -433,6 +437,17 @@ export function createApiClient(options: ApiClientOptions) {
     retryImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/retry`),
     /** Stops a queued or running import (its uploader or an admin): ended at once when queued, else at its next file or instance. */
     cancelImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/cancel`),
+    /** Opens a staged upload into a dataset: files sent to it are imported only on commit (admin). */
+    openStagedUpload: (datasetId: string) => json<StagedUpload>('POST', `${dataset(datasetId)}/staged-uploads`),
+    /** One file of a staged upload, at its row's index: kept, or refused by the dataset's policy with what was found. */
+    stageFile: (uploadId: string, index: number, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
+      uploadWithProgress<StagedFileAnswer>(`${base()}/api/staged-uploads/${encodeURIComponent(uploadId)}/files/${index}`, fileName, bytes, options.getToken(), upload),
+    /** Commits a staged upload: the import job taking its files in index order (followed as any import job). */
+    commitStagedUpload: (uploadId: string) => json<ImportJob>('POST', `/api/staged-uploads/${encodeURIComponent(uploadId)}/commit`),
+    /** Discards a staged upload and everything sent to it. */
+    abortStagedUpload: async (uploadId: string): Promise<void> => {
+      await send('DELETE', `/api/staged-uploads/${encodeURIComponent(uploadId)}`);
+    },
     /** A dataset's de-identification policy (admin). */
     getDeidPolicy: (datasetId: string) => json<DeidPolicyAnswer>('GET', `${dataset(datasetId)}/deid-policy`),
     setDeidPolicy: (datasetId: string, request: SetDeidPolicyRequest) => json<DeidPolicyAnswer>('PUT', `${dataset(datasetId)}/deid-policy`, request),
@@ -461,7 +476,7 @@ export const JOB_POLL_MS = 500;
  * browser) and fall back to fetch elsewhere.
  */
 function uploadWithProgress<Answer = UploadAnswer>(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
+  const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName), ...upload.headers };
   if (token) headers.authorization = `Bearer ${token}`;
   if (typeof XMLHttpRequest === 'undefined') {
     return fetch(url, { method: 'POST', headers, body: bytes }).then(
