@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { BlobStore } from './blobs/blobStore';
-import { DEFAULT_TOKEN_TTL_MS } from './config';
+import { DEFAULT_STAGED_UPLOAD_IDLE_MS, DEFAULT_STAGED_UPLOAD_QUOTA_BYTES, DEFAULT_TOKEN_TTL_MS, type StagedUploadLimits } from './config';
 import type { Database } from './db/schema';
 import type { AppContext } from './http/context';
 import { stagingDirIn } from './import/jobs/deidSlideJob';
@@ -41,6 +41,7 @@ import { releaseRoutes } from './routes/releases';
 import { reviewRoutes } from './routes/review';
 import { itemReviewRoutes } from './routes/itemReview';
 import { reviewCommentRoutes } from './routes/reviewComments';
+import { stagedUploadRoutes } from './routes/stagedUploads';
 import { userRoutes } from './routes/users';
 import { BatchPool } from './services/annotations/batchPool';
 import { itemTargetsCache } from './services/annotations/itemTargets';
@@ -74,6 +75,8 @@ export interface AppOptions {
   readonly importJobLeaseMs?: number;
   /** The data folder: staged slides (stagingDirIn) and work folders (workDirs) lie under its `tmp/`; absent (tests): SCRATCH_DATA_DIR. */
   readonly dataDir?: string;
+  /** Staged uploads' idle time and per-admin quota (config stagedUploads); default DEFAULT_STAGED_UPLOAD_*. */
+  readonly stagedUploads?: StagedUploadLimits;
   /** This process's work folders (the server's start passes those of its bootstrap); absent: new ones in the data folder, removed at close. */
   readonly workDirs?: WorkDirs;
 }
@@ -178,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(itemReviewRoutes);
   await app.register(adjudicationRoutes);
   await app.register(modelRoutes, { maxModelBytes: options.maxModelBytes });
+  await app.register(stagedUploadRoutes, { limits: options.stagedUploads ?? { idleMs: DEFAULT_STAGED_UPLOAD_IDLE_MS, quotaBytes: DEFAULT_STAGED_UPLOAD_QUOTA_BYTES } });
   await app.ready();
   return app;
 }

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       maxModelBytes: 512 * 1024 * 1024,
       importJobLeaseMs: 30_000,
       demoVideo: true,
+      stagedUploads: { idleMs: 3_600_000, quotaBytes: 8 * 1024 ** 3 },
     });
     expect(DEFAULT_TOKEN_TTL_MS).toBe(12 * 3_600_000);
   });
@@ -32,6 +33,13 @@ describe('loadConfig', () => {
   it('reads the import job lease as a duration and refuses anything under a second', () => {
     expect(loadConfig([], { MEJIRUSHI_IMPORT_JOB_LEASE: '2m' }, '/x').importJobLeaseMs).toBe(120_000);
     expect(() => loadConfig([], { MEJIRUSHI_IMPORT_JOB_LEASE: '500ms' }, '/x')).toThrow(/MEJIRUSHI_IMPORT_JOB_LEASE must be a duration of at least 1s/);
+  });
+
+  it('reads the staged uploads idle time as a duration and their quota in MiB, refusing anything else', () => {
+    const { stagedUploads } = loadConfig([], { MEJIRUSHI_STAGED_UPLOAD_IDLE: '20m', MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB: '100' }, '/x');
+    expect(stagedUploads).toEqual({ idleMs: 20 * 60_000, quotaBytes: 100 * 1024 * 1024 });
+    expect(() => loadConfig([], { MEJIRUSHI_STAGED_UPLOAD_IDLE: 'soon' }, '/x')).toThrow(/MEJIRUSHI_STAGED_UPLOAD_IDLE must be a duration of at least 1s/);
+    expect(() => loadConfig([], { MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB: '-1' }, '/x')).toThrow(/MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB must be a whole number of MiB, got "-1"/);
   });
 
   it('turns the demo video off and on, and refuses anything else', () => {

@@ -8,6 +8,14 @@ export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/** Staged uploads (server/uploads/stagedUploads.ts). */
+export interface StagedUploadLimits {
+  /** A session with no file or commit for this long is swept (rows and blobs). */
+  readonly idleMs: number;
+  /** Bytes one admin may hold staged over all sessions; past it a file is answered 413. */
+  readonly quotaBytes: number;
+}
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -33,6 +41,8 @@ export interface ServerConfig {
    * a first start). Off for installations that want no video demo, and for the e2e specs that use none.
    */
   readonly demoVideo: boolean;
+  /** Staged uploads (server/uploads): how long an idle session lives, and how many bytes one admin may hold staged. */
+  readonly stagedUploads: StagedUploadLimits;
 }
 
 function parseSwitch(text: string, name: string): boolean {
@@ -56,6 +66,10 @@ export const DEFAULT_MAX_MODEL_MB = 512;
  * job this long is taken for dead, and its job failed. Its instance beats a few times a lease.
  */
 export const DEFAULT_IMPORT_JOB_LEASE_MS = 30_000;
+/** An upload session idle this long was left (a closed tab): a check pass between two files takes seconds, a review minutes. */
+export const DEFAULT_STAGED_UPLOAD_IDLE_MS = 60 * 60 * 1000;
+/** Staged bytes per admin: a few large studies at once, bounded so that abandoned sessions cannot fill the disk before the sweep. */
+export const DEFAULT_STAGED_UPLOAD_QUOTA_BYTES = 8 * 1024 ** 3;
 
 const FLAGS = ['port', 'host', 'data', 'static', 'token-ttl', 'trust-proxy', 'plain-http'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -75,6 +89,10 @@ export const CONFIG_USAGE = `Options (environment variable in brackets):
   [MEJIRUSHI_MAX_MODEL_MB]  largest ONNX file an admin may upload as a model, MiB (default ${DEFAULT_MAX_MODEL_MB})
   [MEJIRUSHI_IMPORT_JOB_LEASE]  how long an import job's server may go silent before another fails
                     the job as stopped: 30s, 2m… (default ${DEFAULT_IMPORT_JOB_LEASE_MS / 1000}s)
+  [MEJIRUSHI_STAGED_UPLOAD_IDLE]  how long an upload session may sit with no file before it is
+                    discarded: 30m, 2h… (default ${DEFAULT_STAGED_UPLOAD_IDLE_MS / 60_000}m)
+  [MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB]  bytes one admin may hold staged in upload sessions, MiB
+                    (default ${DEFAULT_STAGED_UPLOAD_QUOTA_BYTES / 1024 ** 2})
   [MEJIRUSHI_DEMO_VIDEO]  on or off: add the generated demo endoscopy video on first start (default on)`;
 
 /** Splits `--flag value` / `--flag=value` pairs; unknown flags and missing values are errors. */
@@ -191,5 +209,10 @@ export function loadConfig(
   const demoVideo = parseSwitch(nonEmpty(env.MEJIRUSHI_DEMO_VIDEO) ?? 'on', 'MEJIRUSHI_DEMO_VIDEO');
   const leaseText = nonEmpty(env.MEJIRUSHI_IMPORT_JOB_LEASE);
   const importJobLeaseMs = leaseText === undefined ? DEFAULT_IMPORT_JOB_LEASE_MS : parseDuration(leaseText, 'MEJIRUSHI_IMPORT_JOB_LEASE');
-  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes, importJobLeaseMs, demoVideo };
+  const idleText = nonEmpty(env.MEJIRUSHI_STAGED_UPLOAD_IDLE);
+  const stagedUploads: StagedUploadLimits = {
+    idleMs: idleText === undefined ? DEFAULT_STAGED_UPLOAD_IDLE_MS : parseDuration(idleText, 'MEJIRUSHI_STAGED_UPLOAD_IDLE'),
+    quotaBytes: parseMebibytes(nonEmpty(env.MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB) ?? String(DEFAULT_STAGED_UPLOAD_QUOTA_BYTES / 1024 ** 2), 'MEJIRUSHI_STAGED_UPLOAD_QUOTA_MB'),
+  };
+  return { port, host, dataDir, database, staticDir, tokenTtlMs, trustProxy, demoTileCacheBytes, maxModelBytes, importJobLeaseMs, demoVideo, stagedUploads };
 }

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     maxModelBytes: config.maxModelBytes,
     importJobLeaseMs: config.importJobLeaseMs,
+    stagedUploads: config.stagedUploads,
     dataDir: config.dataDir,
     workDirs,
     tileSources: [demoSlideTileLookup(db, demoTiles)],

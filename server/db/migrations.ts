@@ -30,6 +30,7 @@ import { importJobCounts } from './migrations/0025_import_job_counts';
 import { importJobOwner } from './migrations/0026_import_job_owner';
 import { importJobCancel } from './migrations/0027_import_job_cancel';
 import { blobOwners } from './migrations/0028_blob_owners';
+import { stagedUploads } from './migrations/0029_staged_uploads';
 
 // any: a migration describes the schema as it was then, not today's typed Database.
 type AnyDb = Kysely<any>;
@@ -220,6 +221,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0026_import_job_owner': importJobOwner,
   '0027_import_job_cancel': importJobCancel,
   '0028_blob_owners': blobOwners,
+  '0029_staged_uploads': stagedUploads,
 };
 
 const provider: MigrationProvider = {

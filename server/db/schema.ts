@@ -134,6 +134,32 @@ export interface BlobOwnersTable {
   sha256: string;
 }
 
+/** An admin's staged upload session (migration 0029, server/uploads/stagedUploads.ts). */
+export interface StagedUploadsTable {
+  id: string;
+  dataset_id: string;
+  created_by: string;
+  /** `open` (files may come) or `committed` (its import job `job_id` takes them). */
+  state: string;
+  job_id: string | null;
+  created_at: string;
+  /** Last file or commit: the idle sweep's clock. */
+  touched_at: string;
+}
+
+/** A file of a staged upload: stored in the blob store (this row keeps it), imported nowhere yet. */
+export interface StagedUploadFilesTable {
+  upload_id: string;
+  file_index: number;
+  name: string;
+  sha256: string;
+  size: number;
+  /** The browser's de-identification report (JSON), saved with the dataset once the file is imported. */
+  report: string | null;
+  /** When its blob was put, by the machine's clock (an abort deletes it only if not put again since). */
+  staged_at: string;
+}
+
 /** One row per slide item: where its served tiles and its source file are (blobs), and what the scanner recorded. */
 export interface SlidesTable {
   item_id: string;
@@ -547,6 +573,8 @@ export interface Database {
   slides: SlidesTable;
   blobs: BlobsTable;
   blob_owners: BlobOwnersTable;
+  staged_uploads: StagedUploadsTable;
+  staged_upload_files: StagedUploadFilesTable;
   legacy_blob_bytes: LegacyBlobBytesTable;
   assignments: AssignmentsTable;
   annotation_docs: AnnotationDocsTable;

@@ -53,7 +53,7 @@ export interface TestServer {
 
 export async function startTestServer(
   dialect: TestDialect,
-  options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string; liveChanges?: AppOptions['liveChanges']; logger?: AppOptions['logger'] } = {},
+  options: { staticDir?: string | null; tokenTtlMs?: number; trustProxy?: string; liveChanges?: AppOptions['liveChanges']; logger?: AppOptions['logger']; stagedUploads?: AppOptions['stagedUploads'] } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await openTestDatabase(dialect);
   await prepareDatabase(database.db);
@@ -68,6 +68,7 @@ export async function startTestServer(
     trustProxy: options.trustProxy ?? null,
     liveChanges: options.liveChanges,
     logger: options.logger,
+    stagedUploads: options.stagedUploads,
     dataDir: database.dataDir,
   };
   const app = await buildApp({ ...appOptions, db: database.db });

@@ -612,7 +612,7 @@ export interface ImportJobIdentity {
   readonly updatedAt: string;
 }
 
-export type ImportJobKind = 'file' | 'stillsFolder' | 'dicomwebPull' | 'deidSlide';
+export type ImportJobKind = 'file' | 'stillsFolder' | 'dicomwebPull' | 'deidSlide' | 'stagedUpload';
 
 /**
  * Opening the file, de-identifying a slide (percent of its bytes copied), writing the pyramid's
@@ -1105,3 +1105,19 @@ export interface LabelSetMigrationUndo {
   readonly labelSetVersion: number;
   readonly recordsRestored: number;
 }
+
+/**
+ * An admin's staged upload session (POST /api/datasets/:id/staged-uploads): files are sent one a
+ * request (POST /api/staged-uploads/:id/files/:index) and imported only when the session is
+ * committed (POST …/commit answers 202 with the import job of kind `stagedUpload`, whose report
+ * has one outcome per imported file); DELETE /api/staged-uploads/:id discards everything.
+ */
+export interface StagedUpload {
+  readonly id: string;
+  readonly datasetId: string;
+}
+
+/** A staged file: kept until the commit, or refused by the dataset's policy (nothing kept). */
+export type StagedFileAnswer =
+  | { readonly index: number; readonly staged: true; readonly size: number }
+  | { readonly index: number; readonly staged: false; readonly outcome: FileImportOutcome };

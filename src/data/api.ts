@@ -9,7 +9,9 @@ import type { LabelSet } from '../core/labelSet';
 import type { LabelSetMapping } from '../core/labelSets/migrationPlan';
 import type { StoredRecord } from '../core/records';
 import type {
+  StagedFileAnswer,
   StagedStill,
+  StagedUpload,
   StillsImportRequest,
   DeidKeyAnswer,
   DeidPolicyAnswer,
@@ -435,6 +437,17 @@ export function createApiClient(options: ApiClientOptions) {
     retryImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/retry`),
     /** Stops a queued or running import (its uploader or an admin): ended at once when queued, else at its next file or instance. */
     cancelImportJob: (jobId: string) => json<ImportJob>('POST', `/api/import-jobs/${encodeURIComponent(jobId)}/cancel`),
+    /** Opens a staged upload into a dataset: files sent to it are imported only on commit (admin). */
+    openStagedUpload: (datasetId: string) => json<StagedUpload>('POST', `${dataset(datasetId)}/staged-uploads`),
+    /** One file of a staged upload, at its row's index: kept, or refused by the dataset's policy with what was found. */
+    stageFile: (uploadId: string, index: number, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
+      uploadWithProgress<StagedFileAnswer>(`${base()}/api/staged-uploads/${encodeURIComponent(uploadId)}/files/${index}`, fileName, bytes, options.getToken(), upload),
+    /** Commits a staged upload: the import job taking its files in index order (followed as any import job). */
+    commitStagedUpload: (uploadId: string) => json<ImportJob>('POST', `/api/staged-uploads/${encodeURIComponent(uploadId)}/commit`),
+    /** Discards a staged upload and everything sent to it. */
+    abortStagedUpload: async (uploadId: string): Promise<void> => {
+      await send('DELETE', `/api/staged-uploads/${encodeURIComponent(uploadId)}`);
+    },
     /** A dataset's de-identification policy (admin). */
     getDeidPolicy: (datasetId: string) => json<DeidPolicyAnswer>('GET', `${dataset(datasetId)}/deid-policy`),
     setDeidPolicy: (datasetId: string, request: SetDeidPolicyRequest) => json<DeidPolicyAnswer>('PUT', `${dataset(datasetId)}/deid-policy`, request),

@@ -31,6 +31,8 @@ export const BLOB_KEY_COLUMNS: readonly BlobKeyColumn[] = [
   { table: 'release_files', column: 'sha256' },
   // A job's source, which a retry imports again (a `deidSlide` job's names a staged file outside the store: harmless here).
   { table: 'import_jobs', column: 'source_sha256' },
+  // A staged upload's files, imported nowhere until its session is committed (server/uploads).
+  { table: 'staged_upload_files', column: 'sha256' },
   // Bytes of a database older than the store, until the start-up step writes them there.
   { table: 'legacy_blob_bytes', column: 'sha256' },
 ];

@@ -38,6 +38,7 @@ import {
 } from './jobRows';
 import { ProgressWriter, type BuildPhase } from './jobProgress';
 import { isStillsFolderJob, stillsOfJob } from './stillsFolderJob';
+import { importStagedUpload, isStagedUploadJob } from '../../uploads/stagedUploadJob';
 import { SCRATCH_DATA_DIR, scratchWorkDirs, type WorkDirs } from '../../workDirs/workDirs';
 
 export const JOBS_AT_ONCE = 2;
@@ -56,7 +57,7 @@ export const BUILDING_BEAT_MS = 2_000;
 export type Ticker = (tick: () => Promise<void>, everyMs: number) => () => void;
 
 /** A timer that does not keep the process alive (a server's stop closes the queue, which stops it). */
-const intervalTicker: Ticker = (tick, everyMs) => {
+export const intervalTicker: Ticker = (tick, everyMs) => {
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -253,6 +254,7 @@ export class ImportJobs {
   private async importStored(blobs: BlobStore, ...[job, onProgress, onCounts, secret, signal]: Parameters<ImportFile>): Promise<ImportReport> {
     const { db, now, onSlideReplaced } = this.deps;
     const workDirs = this.deps.workDirs ?? scratchWorkDirs();
+    if (isStagedUploadJob(job)) return importStagedUpload(db, job, { blobs, now, workDirs, onSlideReplaced, signal }, onCounts);
     if (isDicomwebPullJob(job)) return pullFromPacs({ db, blobs, now, workDirs }, job.dataset_id, await pullRequestOfJob(blobs, job, secret), job.created_by, onCounts, signal);
     let file = { name: job.file_name, stored: { sha256: job.source_sha256, size: Number(job.source_size) } };
     if (isDeidSlideJob(job)) {

@@ -255,7 +255,7 @@ export function importJobOf(row: ImportJobRow): ImportJob {
   }
 }
 
-const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull', 'deidSlide'];
+const KINDS: readonly ImportJobKind[] = ['file', 'stillsFolder', 'dicomwebPull', 'deidSlide', 'stagedUpload'];
 
 function kindOf(row: Pick<ImportJobRow, 'kind'>): ImportJobKind {
   return KINDS.find((kind) => kind === row.kind) ?? 'file';

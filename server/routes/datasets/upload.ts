@@ -123,7 +123,7 @@ async function deidentifiedSlideJob(ctx: AppContext, request: FastifyRequest, bo
 }
 
 /** X-File-Name may be percent-encoded (header values are Latin-1; file names often are not). */
-function fileName(header: string | undefined): string {
+export function fileName(header: string | undefined): string {
   if (header === undefined) return 'upload.dcm';
   let name = header;
   try {

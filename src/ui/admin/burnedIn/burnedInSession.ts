@@ -73,7 +73,8 @@ export function reviewPreviews(client: DeidWorkerClient, held: HeldBytes, flagge
 /**
  * The check pass over the picked files (in the worker): fills the session as each file is checked.
  * `refused`: a row that must be checked for burned-in text but cannot be (nothing goes for it);
- * `keepBytes`: how many header bytes of checked files the page keeps to send them as checked.
+ * `keepBytes`: how many header bytes of checked files the page keeps to send them as checked;
+ * `onSource`: a row ready to go as soon as it is checked (a staged upload sends it at once).
  */
 export function checkUpload(
   client: DeidWorkerClient,
@@ -82,6 +83,7 @@ export function checkUpload(
   refused: (index: number, reason: string) => void,
   onProgress: (progress: DeidProgress) => void,
   keepBytes: number = KEPT_FILES_BYTES,
+  onSource: (index: number, source: UploadSource) => void = () => {},
 ): { readonly job: DeidJob; readonly session: BurnedInCheckSession } {
   const sources: (UploadSource | null)[] = files.map(() => null);
   const flagged: FlaggedImage[] = [];
@@ -93,7 +95,10 @@ export function checkUpload(
     if (image) return void flagged.push(image);
     const source = uploadSourceOf(client, upload, file, file.webkitRelativePath || file.name, check, null, kept);
     if ('refused' in source) refused(index, source.refused);
-    else sources[index] = source;
+    else {
+      sources[index] = source;
+      onSource(index, source);
+    }
   };
   return { job: client.deidentify(files, onFile, onProgress, keepBytes), session };
 }
