@@ -36,6 +36,13 @@ describe('FileHeadStart', () => {
     expect(asked).toEqual(['item/f1']);
   });
 
+  it('drops a shared request that failed, so the viewer\'s retry asks anew', async () => {
+    const headStart = new FileHeadStart(() => Promise.reject(new Error('offline')));
+    headStart.start('item', 'f1');
+    await expect(headStart.share('item', 'f1')).rejects.toThrow('offline');
+    expect(headStart.take('item', 'f1')).toBeNull();
+  });
+
   it('gives nothing for another file or item, and a new head start replaces the old', async () => {
     const { asked, load } = recordingLoader();
     const headStart = new FileHeadStart(load);

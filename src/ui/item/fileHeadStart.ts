@@ -47,10 +47,16 @@ export class FileHeadStart {
   /**
    * The request started for this file, left for the viewer to take: the slice decoded ahead reads
    * these bytes, and the viewer's own load (which then finds the slice decoded) starts no second.
+   * Once it has failed it is dropped, since the viewer's load waited on the same failure.
    */
   share(itemId: string, fileId: string): Promise<ArrayBuffer> | null {
     const pending = this.pending;
-    return pending?.itemId === itemId && pending.fileId === fileId ? pending.bytes : null;
+    if (pending?.itemId !== itemId || pending.fileId !== fileId) return null;
+    // A failed request is not left for the viewer: its retry must ask anew, not take the failure.
+    pending.bytes.catch(() => {
+      if (this.pending === pending) this.pending = null;
+    });
+    return pending.bytes;
   }
 }
 
