@@ -4,7 +4,7 @@ import { EARLY_SLIDE_SHOWN_MARK } from '../src/viewer/slide/earlyViewer';
 import { TILE_CACHE_NAME } from '../src/viewer/slide/offlineTiles';
 import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
 import { byTestId, expect, expectSynced, serverApi, serverLabels, signIn, test, type Account, type Mejirushi } from './fixtures/mejirushi';
-import { expectSlideReady, expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
+import { expectSlideReady, expectViewAtRest, expectViewSettled, openSlide, singleSlide } from './fixtures/slides';
 
 const SVS = 'CMU-1-Small-Region.svs';
 
@@ -134,6 +134,14 @@ async function openByAddressElsewhere(browser: Browser, account: Account, itemId
   await context.addInitScript(([key, value]) => {
     if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
   }, [STAGE_MEMORY_KEY, stages] as const);
+  // Whether OpenSeadragon was in the page before the app's stage: the early script's viewer.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.openseadragon-container')) return;
+      document.documentElement.dataset.e2eEarlyViewer = String(!document.querySelector('[data-testid="slide-viewport"]'));
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  });
   const page = await context.newPage();
   await signIn(page, account);
   const tiles: string[] = [];
@@ -186,6 +194,30 @@ test('a remembered stage gone stale still ends in the stage the workspace lays o
   try {
     expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
     await expect.poll(async () => JSON.parse((await rememberedStages(elsewhere.page)) ?? '[]')[0]?.stage).toEqual(stage);
+  } finally {
+    await elsewhere.close();
+  }
+});
+
+test('opened by its address on a device that never laid the stage out, the early viewer taken into the stage shows the home view, no tile asked twice', async ({ page, browser, mejirushi }) => {
+  const { itemId } = await laidOutSlide(page, mejirushi);
+  await expectViewAtRest(page);
+  const home = await page.evaluate(() => window.__mejirushiSlide?.view());
+
+  // Nothing remembered: the early viewer is made hidden at the window's size, a stand-in.
+  const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, '[]');
+  try {
+    await expect(elsewhere.page.locator('html')).toHaveAttribute('data-e2e-early-viewer', 'true');
+    await expectViewAtRest(elsewhere.page);
+    const view = await elsewhere.page.evaluate(() => window.__mejirushiSlide?.view());
+    if (!home || !view) throw new Error('no slide view');
+    // The home view at this stage's size: the slide's centre (the home view's centre), the whole
+    // slide fitted; not the stand-in's zoom carried over (the slide a few per cent smaller).
+    expect(view.center[0]).toBeCloseTo(home.center[0], 1);
+    expect(view.center[1]).toBeCloseTo(home.center[1], 1);
+    const [slideWidth, slideHeight] = [2 * home.center[0], 2 * home.center[1]];
+    expect(view.scale).toBeCloseTo(Math.min(view.width / slideWidth, view.height / slideHeight), 6);
+    expect(elsewhere.tiles.length).toBe(new Set(elsewhere.tiles).size);
   } finally {
     await elsewhere.close();
   }

@@ -104,13 +104,27 @@ interface DrawsDownTo {
   minPixelRatio: number;
 }
 
-/** The viewer now at its stage's size (see STAND_IN_MIN_PIXEL_RATIO). */
+/**
+ * The viewer, just moved into its stage, at the stage's size and home view from its next frame.
+ * OpenSeadragon would notice the new size a frame later (its ResizeObserver) and keep the stand-in's
+ * zoom scaled by the two diagonals, not the home view: the slide drawn 1–5 % smaller than home and
+ * a finer level asked for (wsi-tiles bench, cold: 18 tiles instead of 14). Its resize
+ * (`forceResize`: in its next update, before it picks tiles) ends with that zoom, after the
+ * viewport's own `after-resize`; the home view replaces it there, so the tiles it picks are the
+ * home view's. No reader has moved a stand-in viewer: it is hidden and takes no input.
+ */
 export function atStageSize({ viewer }: OsdHandle): void {
   const images = Array.from({ length: viewer.world.getItemCount() }, (_, index) => viewer.world.getItemAt(index));
   const holders = [viewer, ...images] as unknown as DrawsDownTo[];
-  if (holders.every((holder) => holder.minPixelRatio === OSD_MIN_PIXEL_RATIO)) return;
+  const standIn = holders.some((holder) => holder.minPixelRatio !== OSD_MIN_PIXEL_RATIO);
   for (const holder of holders) holder.minPixelRatio = OSD_MIN_PIXEL_RATIO;
-  viewer.forceRedraw();
+  const was = viewer.viewport.getContainerSize();
+  const resized = was.x !== viewer.container.clientWidth || was.y !== viewer.container.clientHeight;
+  if (resized) {
+    viewer.addOnceHandler('after-resize', () => viewer.addOnceHandler('zoom', () => viewer.viewport.goHome(true)));
+    viewer.forceResize();
+  }
+  if (standIn || resized) viewer.forceRedraw();
 }
 
 export function destroyOsdHandle({ viewer, adapter, display, cancelNavigator, decoded }: OsdHandle): void {
