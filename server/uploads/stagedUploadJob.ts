@@ -2,7 +2,8 @@
  * The import job that commits a staged upload (kind `stagedUpload`): its source blob is a small
  * manifest naming the session; the job imports the session's files in index order through the
  * importer every upload goes through, keeps each imported file's de-identification report with
- * the dataset, then discards the session (the imported files' blobs are kept by their items now).
+ * the dataset, then releases the staged files (the imported ones are their items' now; the
+ * session row stays to answer a retried commit until the idle sweep).
  * The request that commits answers 202 with the job at once, so no request waits on the import.
  */
 import { Readable } from 'node:stream';
@@ -14,7 +15,7 @@ import type { Database } from '../db/schema';
 import { saveDeidReport } from '../deid/policies';
 import { importDicomFiles, type ImportOptions } from '../import/importFiles';
 import type { ImportJobRow } from '../import/jobs/jobRows';
-import { discardStagedUpload, stagedFilesOf } from './stagedUploads';
+import { releaseStagedFiles, stagedFilesOf } from './stagedUploads';
 
 interface StagedUploadManifest {
   readonly stagedUploadId: string;
@@ -63,6 +64,6 @@ export async function importStagedUpload(
     const parsed = text ? parseDeidReport(JSON.parse(text)) : null;
     if (parsed) await saveDeidReport(db, job.dataset_id, parsed, at);
   }
-  if (!options.signal?.aborted) await discardStagedUpload(db, options.blobs, stagedUploadId, null, at, 'imported');
+  if (!options.signal?.aborted) await releaseStagedFiles(db, options.blobs, stagedUploadId);
   return report;
 }

@@ -1,7 +1,7 @@
 /**
  * The idle sweep of staged uploads: a session left open with no file for `idleMs` (a closed tab,
  * a lost connection) is discarded, rows and blobs, as is a committed one whose job has ended and
- * left it (a cancelled or failed import) for as long. Run when a session is created and on a timer.
+ * left it (a cancelled or failed import, or a done one kept to answer a retried commit) for as long. Run when a session is created and on a timer.
  */
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blobStore';
@@ -26,11 +26,12 @@ export async function sweepIdleStagedUploads({ db, blobs, now, idleMs }: SweepDe
   const idle = await db
     .selectFrom('staged_uploads as u')
     .leftJoin('import_jobs as j', 'j.id', 'u.job_id')
-    .select('u.id')
+    .select(['u.id', 'j.state'])
     .where('u.touched_at', '<', cutoff)
     .where((eb) => eb.or([eb('u.job_id', 'is', null), eb('j.state', 'is', null), eb('j.state', 'not in', JOB_RUNNING)]))
     .execute();
-  for (const { id } of idle) await discardStagedUpload(db, blobs, id, null, at.toISOString(), 'idle');
+  // A session whose import is done only waited to answer a retried commit: no abort to audit.
+  for (const { id, state } of idle) await discardStagedUpload(db, blobs, id, null, at.toISOString(), state === 'done' ? 'imported' : 'idle');
   return idle.map((row) => row.id);
 }
 

@@ -131,8 +131,7 @@ export async function reopen(db: Kysely<Database>, uploadId: string): Promise<vo
  */
 export async function discardStagedUpload(db: Kysely<Database>, blobs: BlobStore, uploadId: string, actorId: string | null, at: string, reason: 'aborted' | 'idle' | 'imported'): Promise<number> {
   const files = await db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('staged_upload_files').select(['sha256', 'staged_at']).where('upload_id', '=', uploadId).execute();
-    await trx.deleteFrom('staged_upload_files').where('upload_id', '=', uploadId).execute();
+    const rows = await takeFileRows(trx, uploadId);
     const deleted = await trx.deleteFrom('staged_uploads').where('id', '=', uploadId).executeTakeFirst();
     if (reason !== 'imported' && Number(deleted.numDeletedRows) > 0) {
       await writeAudit(trx, { at, userId: actorId, action: 'stagedUpload.abort', entity: 'staged_upload', entityId: uploadId, detail: { reason, files: rows.length } });
@@ -140,6 +139,21 @@ export async function discardStagedUpload(db: Kysely<Database>, blobs: BlobStore
     return rows;
   });
   return releaseStagedBlobs(db, blobs, files);
+}
+
+/**
+ * The import's end: the session's file rows deleted and their blobs released where nothing else
+ * keeps them (the imported files' are their items' now). The session row stays, committed, so a
+ * retried commit still answers its job, until the idle sweep removes it.
+ */
+export async function releaseStagedFiles(db: Kysely<Database>, blobs: BlobStore, uploadId: string): Promise<number> {
+  return releaseStagedBlobs(db, blobs, await db.transaction().execute((trx) => takeFileRows(trx, uploadId)));
+}
+
+async function takeFileRows(db: Kysely<Database>, uploadId: string): Promise<Pick<StagedFileRow, 'sha256' | 'staged_at'>[]> {
+  const rows = await db.selectFrom('staged_upload_files').select(['sha256', 'staged_at']).where('upload_id', '=', uploadId).execute();
+  await db.deleteFrom('staged_upload_files').where('upload_id', '=', uploadId).execute();
+  return rows;
 }
 
 /** Deletes the staged blobs no row refers to any more (each only when not stored again since it was staged). */
