@@ -6,7 +6,7 @@
  */
 import type { ImportJob, ImportReport, StagedFileAnswer, StagedUpload } from '../../core/api';
 import { isFinished } from '../../core/importJob';
-import type { PreparedUpload, UploadSource } from './deidentifyUpload';
+import type { UploadSource } from './deidentifyUpload';
 
 export interface StagedUploadApi {
   openStagedUpload(datasetId: string): Promise<StagedUpload>;
