@@ -10,31 +10,18 @@
  * review. Meanwhile the page holds the shown preview only, no file (`data-held-bytes`).
  */
 import dcmjs from 'dcmjs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
-import { PHI_STRINGS, phiCtSlice } from '../src/core/deid/testing/phiDicom';
-import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
-import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { PHI_STRINGS } from '../src/core/deid/testing/phiDicom';
+import { ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { burnedInFiles, requiredDataset } from './fixtures/burnedInUpload';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
 
 const WIDTH = ULTRASOUND_WIDTH;
 const HEIGHT = ULTRASOUND_HEIGHT;
 
 test('an ultrasound image with a burned-in name is checked, its confirmed boxes blacked out before upload, and stored so', async ({ page, mejirushi }) => {
-  const { pixels, ink } = await captionedUltrasound();
-  const folder = mkdtempSync(join(tmpdir(), 'burnedin-'));
-  const path = join(folder, 'YAMADA_TARO.dcm');
-  writeFileSync(path, pixelDicom({ rows: HEIGHT, columns: WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));
-  const ctPath = join(folder, 'PHIFAMILY_CT.dcm');
-  writeFileSync(ctPath, phiCtSlice(0));
-
+  const { ultrasoundPath: path, ctPath, pixels, ink } = await burnedInFiles();
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const [labelSet] = await admin.listLabelSets();
-  if (!labelSet) throw new Error('no label set');
-  const dataset = await admin.createDataset({ name: 'Ultrasound', labelSetId: labelSet.id, labelSetVersion: labelSet.version });
-  await admin.setDeidPolicy(dataset.id, { mode: 'required', options: BASIC_PROFILE_ONLY });
+  const dataset = await requiredDataset(admin, 'Ultrasound');
 
   await signIn(page, mejirushi.admin);
   await byTestId(page, 'nav-admin').click();

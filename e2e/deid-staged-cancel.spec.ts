@@ -5,36 +5,21 @@
  * session afterwards (its cancel is audited, and the session answers 404), nothing was imported,
  * and every row says it was cancelled.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { StagedFileAnswer, StagedUpload } from '../src/core/api';
-import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
-import { phiCtSlice } from '../src/core/deid/testing/phiDicom';
-import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
-import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { burnedInFiles, requiredDataset } from './fixtures/burnedInUpload';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
 
 test('cancelling the burned-in review discards the staged upload: no session left on the server, nothing imported', async ({ page, mejirushi }) => {
-  const { pixels } = await captionedUltrasound();
-  const folder = mkdtempSync(join(tmpdir(), 'staged-cancel-'));
-  const usPath = join(folder, 'YAMADA_TARO.dcm');
-  writeFileSync(usPath, pixelDicom({ rows: ULTRASOUND_HEIGHT, columns: ULTRASOUND_WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));
-  const ctPath = join(folder, 'PHIFAMILY_CT.dcm');
-  writeFileSync(ctPath, phiCtSlice(0));
-
+  const { ultrasoundPath, ctPath } = await burnedInFiles();
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const [labelSet] = await admin.listLabelSets();
-  if (!labelSet) throw new Error('no label set');
-  const dataset = await admin.createDataset({ name: 'Staged cancel', labelSetId: labelSet.id, labelSetVersion: labelSet.version });
-  await admin.setDeidPolicy(dataset.id, { mode: 'required', options: BASIC_PROFILE_ONLY });
+  const dataset = await requiredDataset(admin, 'Staged cancel');
 
   await signIn(page, mejirushi.admin);
   await byTestId(page, 'nav-admin').click();
   await byTestId(page, 'upload-dataset').selectOption({ label: 'Staged cancel' });
   const opened = page.waitForResponse((response) => response.request().method() === 'POST' && /\/staged-uploads$/.test(response.url()));
   const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files\/1$/.test(response.url()));
-  await byTestId(page, 'upload-files').setInputFiles([usPath, ctPath]);
+  await byTestId(page, 'upload-files').setInputFiles([ultrasoundPath, ctPath]);
 
   const session = (await (await opened).json()) as StagedUpload;
   // The CT slice needs no review: it went into the session while the ultrasound waits.
