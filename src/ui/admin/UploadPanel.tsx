@@ -133,9 +133,7 @@ export function UploadPanel() {
         reviews: session.flagged.map((_, i) => ({ boxes: detection?.boxes[i] ?? [], confirmed: false })),
       });
     } catch (caught) {
-      await abortStaged();
-      const error = toAppError(caught);
-      setRows((current) => current.map((row) => (row.outcome ? row : { ...row, error })));
+      await failUpload(caught);
       finish();
     }
   }
@@ -143,6 +141,13 @@ export function UploadPanel() {
   /** The staged rows' commit (with the reviewed images), alongside the per-file route for the rest (slides, videos, not DICOM). */
   async function sendChecked(datasetId: string, stagedUpload: StagedDeidUpload, sources: readonly (UploadSource | null)[], reviewed: readonly { index: number; source: UploadSource }[]): Promise<void> {
     await Promise.all([stagedUpload.finish(reviewed), send(datasetId, sources.map((source, index) => (stagedUpload.takes(index) ? null : source)))]);
+  }
+
+  /** The upload stopped on an error: the staged upload discarded, each row still open shows it. */
+  async function failUpload(caught: unknown): Promise<void> {
+    await abortStaged();
+    const error = toAppError(caught);
+    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, error })));
   }
 
   function markCancelled(): void {
@@ -163,9 +168,7 @@ export function UploadPanel() {
     try {
       await sendChecked(chosen, stagedUpload, session.sources, reviewed);
     } catch (caught) {
-      await abortStaged();
-      const error = toAppError(caught);
-      setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, error })));
+      await failUpload(caught);
     } finally {
       finish();
     }

@@ -75,11 +75,13 @@ describe('openStagedDeidUpload', () => {
     expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
   });
 
-  it('aborts: what was sent is discarded and nothing is committed', async () => {
+  it('aborts: what was sent is discarded, nothing is committed, and a row checked after it is not sent', async () => {
     const fake = fakeApi([]);
     const upload = await openStagedDeidUpload(fake.api, 'd', recordingRows().rows);
     upload.ready(0, source('a.dcm'), DEIDENTIFIED);
     await upload.abort();
+    upload.ready(1, source('b.dcm'), DEIDENTIFIED);
     expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
+    expect(upload.takes(1)).toBe(false);
   });
 });

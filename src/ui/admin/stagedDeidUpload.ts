@@ -49,7 +49,10 @@ export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: stri
     },
     failed: rows.failed,
   });
+  let aborted = false;
   const send = (index: number, source: UploadSource) => {
+    // A file the check hands over after a stop would go into a session no longer there.
+    if (aborted) return;
     taken.add(index);
     session.send(index, async () => {
       const made = await source();
@@ -83,6 +86,9 @@ export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: stri
       const why = ended?.state === 'failed' ? ended.reason : `the import ended ${ended?.state ?? 'unread'} without this file`;
       for (const index of staged) if (!answered.has(index)) rows.failed(index, new Error(why));
     },
-    abort: () => session.abort(),
+    abort() {
+      aborted = true;
+      return session.abort();
+    },
   };
 }
