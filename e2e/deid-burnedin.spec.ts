@@ -5,53 +5,40 @@
  * admin-only) adds one, confirms with the keyboard and uploads. The stored instance, fetched back
  * through the API, is black wherever a box was and where the text was, unchanged elsewhere, says
  * Burned In Annotation NO, and its report holds the boxes. A CT slice full of identifying
- * attributes goes in the same upload: it needs no check, and is sent as its check wrote it (its new
- * header kept on the page, its pixels read from the file). Meanwhile the page holds the shown
- * preview and that header, no file (`data-held-bytes`).
+ * attributes goes in the same upload: it needs no check, and is sent into the staged upload as its
+ * check wrote it (its new header, its pixels read from the file) while the ultrasound waits for
+ * review. Meanwhile the page holds the shown preview only, no file (`data-held-bytes`).
  */
 import dcmjs from 'dcmjs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BASIC_PROFILE_ONLY } from '../src/core/deid/policy';
-import { PHI_STRINGS, phiCtSlice } from '../src/core/deid/testing/phiDicom';
-import { pixelDicom } from '../src/core/deid/testing/pixelDicom';
-import { captionedUltrasound, ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { PHI_STRINGS } from '../src/core/deid/testing/phiDicom';
+import { ULTRASOUND_HEIGHT, ULTRASOUND_WIDTH } from '../workers/deid/testing/captionedUltrasound';
+import { burnedInFiles, requiredDataset } from './fixtures/burnedInUpload';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
 
 const WIDTH = ULTRASOUND_WIDTH;
 const HEIGHT = ULTRASOUND_HEIGHT;
 
 test('an ultrasound image with a burned-in name is checked, its confirmed boxes blacked out before upload, and stored so', async ({ page, mejirushi }) => {
-  const { pixels, ink } = await captionedUltrasound();
-  const folder = mkdtempSync(join(tmpdir(), 'burnedin-'));
-  const path = join(folder, 'YAMADA_TARO.dcm');
-  writeFileSync(path, pixelDicom({ rows: HEIGHT, columns: WIDTH, modality: 'US', patientName: 'YAMADA^TARO', pixels }));
-  const ctPath = join(folder, 'PHIFAMILY_CT.dcm');
-  writeFileSync(ctPath, phiCtSlice(0));
-
+  const { ultrasoundPath: path, ctPath, pixels, ink } = await burnedInFiles();
   const admin = await serverApi(mejirushi.url, mejirushi.admin);
-  const [labelSet] = await admin.listLabelSets();
-  if (!labelSet) throw new Error('no label set');
-  const dataset = await admin.createDataset({ name: 'Ultrasound', labelSetId: labelSet.id, labelSetVersion: labelSet.version });
-  await admin.setDeidPolicy(dataset.id, { mode: 'required', options: BASIC_PROFILE_ONLY });
+  const dataset = await requiredDataset(admin, 'Ultrasound');
 
   await signIn(page, mejirushi.admin);
   await byTestId(page, 'nav-admin').click();
   await byTestId(page, 'upload-dataset').selectOption({ label: 'Ultrasound' });
+  const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files\/1$/.test(response.url()));
   await byTestId(page, 'upload-files').setInputFiles([path, ctPath]);
 
   const review = byTestId(page, 'burnedin-review');
   await expect(review).toHaveAttribute('data-remaining', '1', { timeout: 300_000 });
   await expect(byTestId(page, 'upload-summary')).toHaveAttribute('data-done', 'false');
   await expect(byTestId(page, 'burnedin-upload')).toBeDisabled();
-  // The page holds the shown image's preview and the CT slice's header kept from its check (its
-  // pixels stay in the file): less than the slice itself, and nothing of the ultrasound's file.
+  // The page holds the shown image's preview only: the CT slice went into the staged upload during
+  // the check (its header let go once sent), and nothing of the ultrasound's file is held.
   await expect(review).toHaveAttribute('data-ready', 'true');
-  const preview = WIDTH * HEIGHT * 4;
-  const keptHeader = async () => Number(await byTestId(page, 'admin-upload').getAttribute('data-held-bytes')) - preview;
-  await expect.poll(keptHeader).toBeGreaterThan(0);
-  expect(await keptHeader()).toBeLessThan(phiCtSlice(0).byteLength);
+  expect((await ctStaged).status()).toBe(200);
+  await expect(byTestId(page, 'upload-row-1')).toHaveAttribute('data-status', 'pending');
+  await expect(byTestId(page, 'admin-upload')).toHaveAttribute('data-held-bytes', String(WIDTH * HEIGHT * 4));
   // The detector found the caption: a box over it.
   await expect(byTestId(page, 'burnedin-box-0')).toBeVisible();
   const proposed = await page.locator('[data-testid^="burnedin-box-"]').count();

@@ -358,6 +358,8 @@ export const appMessages = {
     ja: '{total} ファイル中 {done} 件処理済み：取り込み {imported} 件、拒否 {refused} 件',
   },
   'admin.upload.file': { en: 'File', ja: 'ファイル' },
+  'admin.upload.stagedQueued': { en: 'Checked files sent: their import is about to start…', ja: '確認済みファイルを送信しました。まもなく取り込みを開始します…' },
+  'admin.upload.stagedImporting': { en: 'Importing the checked files: {done} of {total}…', ja: '確認済みファイルを取り込み中：{total} 件中 {done} 件…' },
   'admin.upload.progress': { en: 'Upload', ja: '送信' },
   'admin.upload.progressOf': { en: 'Upload of {file}', ja: '{file} の送信' },
   'admin.upload.result': { en: 'Result', ja: '結果' },

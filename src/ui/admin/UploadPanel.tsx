@@ -11,11 +11,13 @@ import { createDeidWorkerClient, type DeidJob, type DeidProgress, type DeidWorke
 import { detectBurnedInText } from './burnedIn/detectBurnedInText';
 import { checkUpload, type BurnedInCheckSession } from './burnedIn/burnedInSession';
 import { DeidProgressLine } from './burnedIn/DeidProgressLine';
-import { asPicked, deidentifiedSource, uploadDeid, type UploadSource } from './deidentifyUpload';
+import { asPicked, deidentifiedSource, KEPT_FILES_BYTES, uploadDeid, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { sendInTurn, UPLOAD_LANES } from './sendInTurn';
+import { openStagedDeidUpload, type StagedDeidUpload, type StagedRows } from './stagedDeidUpload';
+import { StagedImportLine } from './StagedImportLine';
 import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
 
@@ -32,7 +34,8 @@ interface UploadRow {
 /**
  * Uploads DICOM files (or a folder) into a dataset, one request per file, with a report per file;
  * into a dataset whose policy requires it, each file is de-identified in the browser first: checked
- * once (its new header kept, within a budget), then sent as checked when its turn comes.
+ * once (its new header kept, within a budget), and sent into a staged upload as soon as its check
+ * passes (stagedDeidUpload.ts); one commit imports them once the flagged images are reviewed.
  * A slide's upload is answered with its import job: the row waits for the job, which the slide
  * imports table follows (and finds again when the admin comes back to the screen).
  */
@@ -51,6 +54,8 @@ export function UploadPanel() {
   const deidClient = useRef<DeidWorkerClient | null>(null);
   /** Lets go of what the upload under way still holds (headers kept for files it did not send). */
   const releaseUpload = useRef<(() => void) | null>(null);
+  const staged = useRef<StagedDeidUpload | null>(null);
+  const [stagedJob, setStagedJob] = useState<ImportJob | null>(null);
   const importJobs = useImportJobs(chosen, () => void loadDatasets());
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -62,7 +67,24 @@ export function UploadPanel() {
   const update = (index: number, change: Partial<UploadRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const refuse = (index: number, reason: string) => setRows((current) => current.map((row, i) => (i === index ? { ...row, outcome: { file: row.name, status: 'refused', reason } } : row)));
 
+  const stagedRows: StagedRows = {
+    progress: (index, sent) => update(index, { sent }),
+    answered: (index, answer) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...(answer.staged ? { sent: answer.size } : { outcome: answer.outcome }) } : row))),
+    failed: (index, caught) => update(index, { error: toAppError(caught) }),
+    job: setStagedJob,
+    imported: (index, outcome) => update(index, { outcome }),
+  };
+
+  /** Discards the staged upload, if any; a failed discard is left to the server's idle sweep. */
+  async function abortStaged(): Promise<void> {
+    const session = staged.current;
+    staged.current = null;
+    await session?.abort().catch(() => {});
+  }
+
   function finish(): void {
+    staged.current = null;
+    setStagedJob(null);
     releaseUpload.current?.();
     releaseUpload.current = null;
     deidClient.current?.dispose();
@@ -87,16 +109,19 @@ export function UploadPanel() {
       // Into a dataset that requires it, de-identified here first (in a worker, so the page stays
       // live): nothing identifying leaves the browser.
       const client = (deidClient.current = createDeidWorkerClient(deid.options, deid.key));
-      const { job, session } = checkUpload(client, heldCount.current, files, (index, reason) => refuse(index, t('burnedIn.uncheckable', { reason })), setDeidProgress);
+      const stagedUpload = (staged.current = await openStagedDeidUpload(appServices().api, chosen, stagedRows));
+      const refusedByCheck = (index: number, reason: string) => refuse(index, t('burnedIn.uncheckable', { reason }));
+      const { job, session } = checkUpload(client, heldCount.current, files, refusedByCheck, setDeidProgress, KEPT_FILES_BYTES, stagedUpload.ready);
       deidJob.current = job;
       releaseUpload.current = session.release;
       const { cancelled } = await job.finished;
       if (cancelled) {
-        setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
+        await abortStaged();
+        markCancelled();
         return finish();
       }
       if (session.flagged.length === 0) {
-        await send(chosen, session.sources);
+        await sendChecked(chosen, stagedUpload, session.sources, []);
         return finish();
       }
       setDetecting(session.flagged.length);
@@ -108,33 +133,53 @@ export function UploadPanel() {
         reviews: session.flagged.map((_, i) => ({ boxes: detection?.boxes[i] ?? [], confirmed: false })),
       });
     } catch (caught) {
-      const error = toAppError(caught);
-      setRows((current) => current.map((row) => (row.outcome ? row : { ...row, error })));
+      await failUpload(caught);
       finish();
     }
   }
 
+  /** The staged rows' commit (with the reviewed images), alongside the per-file route for the rest (slides, videos, not DICOM). */
+  async function sendChecked(datasetId: string, stagedUpload: StagedDeidUpload, sources: readonly (UploadSource | null)[], reviewed: readonly { index: number; source: UploadSource }[]): Promise<void> {
+    await Promise.all([stagedUpload.finish(reviewed), send(datasetId, sources.map((source, index) => (stagedUpload.takes(index) ? null : source)))]);
+  }
+
+  /** The upload stopped on an error: the staged upload discarded, each row still open shows it. */
+  async function failUpload(caught: unknown): Promise<void> {
+    await abortStaged();
+    const error = toAppError(caught);
+    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, error })));
+  }
+
+  function markCancelled(): void {
+    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
+  }
+
   /** Every image confirmed: everything sent, each flagged image with its boxes blacked out (in the worker) when its turn comes. */
   async function redactAndSend(session: BurnedInCheckSession): Promise<void> {
-    if (!chosen || !deidClient.current) return;
+    const stagedUpload = staged.current;
+    if (!chosen || !deidClient.current || !stagedUpload) return;
     const client = deidClient.current;
     session.previews.release();
     setCheck(null);
-    const sources = [...session.sources];
-    for (const [i, image] of session.flagged.entries()) {
-      sources[image.index] = deidentifiedSource(client, heldCount.current, image.file, { reason: image.reason, boxes: session.reviews[i]?.boxes ?? [] });
-    }
+    const reviewed = session.flagged.map((image, i) => ({
+      index: image.index,
+      source: deidentifiedSource(client, heldCount.current, image.file, { reason: image.reason, boxes: session.reviews[i]?.boxes ?? [] }),
+    }));
     try {
-      await send(chosen, sources);
+      await sendChecked(chosen, stagedUpload, session.sources, reviewed);
+    } catch (caught) {
+      await failUpload(caught);
     } finally {
       finish();
     }
   }
 
-  function cancelCheck(session: BurnedInCheckSession): void {
+  async function cancelCheck(session: BurnedInCheckSession): Promise<void> {
     session.previews.release();
+    setCheck(null);
+    await abortStaged();
     for (const image of session.flagged) update(image.index, { outcome: { file: image.name, status: 'refused', reason: t('burnedIn.cancelled') } });
-    setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, outcome: { file: row.name, status: 'refused', reason: t('burnedIn.cancelled') } })));
+    markCancelled();
     finish();
   }
 
@@ -195,6 +240,7 @@ export function UploadPanel() {
           {t('burnedIn.detecting', { count: detecting })}
         </p>
       )}
+      {stagedJob && <StagedImportLine job={stagedJob} />}
       {check && (
         <BurnedInReview
           images={check.flagged}
@@ -203,7 +249,7 @@ export function UploadPanel() {
           loadPreview={check.previews.load}
           onChange={(index, review) => setCheck((current) => current && { ...current, reviews: current.reviews.map((r, i) => (i === index ? review : r)) })}
           onUpload={() => void redactAndSend(check)}
-          onCancel={() => cancelCheck(check)}
+          onCancel={() => void cancelCheck(check)}
         />
       )}
       {rows.length > 0 && (

@@ -74,7 +74,8 @@ export function reviewPreviews(client: DeidWorkerClient, held: HeldBytes, flagge
  * The check pass over the picked files (in the worker): fills the session as each file is checked.
  * `refused`: a row that must be checked for burned-in text but cannot be (nothing goes for it);
  * `keepBytes`: how many header bytes of checked files the page keeps to send them as checked;
- * `onSource`: a row ready to go as soon as it is checked (a staged upload sends it at once).
+ * `onSource`: a row ready to go as soon as it is checked (a staged upload sends it at once), with
+ * what the check found (a staged upload takes de-identified files only).
  */
 export function checkUpload(
   client: DeidWorkerClient,
@@ -83,7 +84,7 @@ export function checkUpload(
   refused: (index: number, reason: string) => void,
   onProgress: (progress: DeidProgress) => void,
   keepBytes: number = KEPT_FILES_BYTES,
-  onSource: (index: number, source: UploadSource) => void = () => {},
+  onSource: (index: number, source: UploadSource, check: FileCheck) => void = () => {},
 ): { readonly job: DeidJob; readonly session: BurnedInCheckSession } {
   const sources: (UploadSource | null)[] = files.map(() => null);
   const flagged: FlaggedImage[] = [];
@@ -97,7 +98,7 @@ export function checkUpload(
     if ('refused' in source) refused(index, source.refused);
     else {
       sources[index] = source;
-      onSource(index, source);
+      onSource(index, source, check);
     }
   };
   return { job: client.deidentify(files, onFile, onProgress, keepBytes), session };

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { FileImportOutcome, ImportJob, StagedFileAnswer } from '../../core/api';
+import type { FileCheck } from '../../../workers/deid/messages';
+import type { UploadSource } from './deidentifyUpload';
+import { openStagedDeidUpload, type StagedRows } from './stagedDeidUpload';
+import type { StagedUploadApi } from './stagedUpload';
+
+const DEIDENTIFIED: FileCheck = { kind: 'deidentified', sopInstanceUid: '1.2', burnedIn: null };
+const NOT_DICOM: FileCheck = { kind: 'notDicom' };
+const source = (name: string): UploadSource => async () => ({ upload: { name, body: new Blob([name]), report: null, reportBytes: null }, release: () => {} });
+const imported = (file: string): FileImportOutcome => ({ file, status: 'imported' }) as FileImportOutcome;
+
+/** A server that keeps every file except those named in `refuse`, and imports `outcomes` on commit. */
+function fakeApi(outcomes: readonly FileImportOutcome[], refuse: readonly string[] = []) {
+  const calls: string[] = [];
+  const api: StagedUploadApi = {
+    openStagedUpload: async () => ({ id: 'u', datasetId: 'd' }),
+    stageFile: async (_id, index, name): Promise<StagedFileAnswer> => {
+      calls.push(`stage ${index} ${name}`);
+      return refuse.includes(name) ? { index, staged: false, outcome: { file: name, status: 'refused', reason: 'identifying' } as FileImportOutcome } : { index, staged: true, size: 1 };
+    },
+    commitStagedUpload: async () => {
+      calls.push('commit');
+      return { id: 'j', datasetId: 'd', fileName: 'staged', kind: 'stagedUpload', createdAt: '', updatedAt: '', state: 'done', report: { outcomes, itemIds: [] } } as ImportJob;
+    },
+    abortStagedUpload: async () => void calls.push('abort'),
+    getImportJob: async () => {
+      throw new Error('the commit answered a finished job');
+    },
+  };
+  return { api, calls };
+}
+
+function recordingRows() {
+  const seen: string[] = [];
+  const rows: StagedRows = {
+    progress: () => {},
+    answered: (index, answer) => seen.push(`${index} ${answer.staged ? 'staged' : 'refused'}`),
+    failed: (index) => seen.push(`${index} failed`),
+    job: (job) => seen.push(`job ${job.state}`),
+    imported: (index, outcome) => seen.push(`${index} ${outcome.status}`),
+  };
+  return { rows, seen };
+}
+
+describe('openStagedDeidUpload', () => {
+  it('stages de-identified rows as they are checked, leaves the others, sends the reviewed ones, then matches the outcomes by name', async () => {
+    const fake = fakeApi([imported('b.dcm'), imported('a.dcm')]);
+    const { rows, seen } = recordingRows();
+    const upload = await openStagedDeidUpload(fake.api, 'd', rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    upload.ready(1, source('slide.svs'), NOT_DICOM);
+    expect([upload.takes(0), upload.takes(1)]).toEqual([true, false]);
+    await upload.finish([{ index: 2, source: source('b.dcm') }]);
+    expect(fake.calls).toEqual(['stage 0 a.dcm', 'stage 2 b.dcm', 'commit']);
+    expect(seen).toEqual(['0 staged', '2 staged', 'job done', '2 imported', '0 imported']);
+  });
+
+  it('gives a staged row the job left out an error, and a refused row its refusal', async () => {
+    const fake = fakeApi([imported('a.dcm')], ['c.dcm']);
+    const { rows, seen } = recordingRows();
+    const upload = await openStagedDeidUpload(fake.api, 'd', rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    upload.ready(1, source('b.dcm'), DEIDENTIFIED);
+    upload.ready(2, source('c.dcm'), DEIDENTIFIED);
+    await upload.finish([]);
+    expect(seen).toEqual(['0 staged', '1 staged', '2 refused', 'job done', '0 imported', '1 failed']);
+  });
+
+  it('discards the session rather than commit nothing, when every row was refused', async () => {
+    const fake = fakeApi([], ['a.dcm']);
+    const upload = await openStagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    await upload.finish([]);
+    expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
+  });
+
+  it('aborts: what was sent is discarded, nothing is committed, and a row checked after it is not sent', async () => {
+    const fake = fakeApi([]);
+    const upload = await openStagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    await upload.abort();
+    upload.ready(1, source('b.dcm'), DEIDENTIFIED);
+    expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
+    expect(upload.takes(1)).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * An upload into a dataset that requires de-identification, as a staged upload (stagedUpload.ts):
+ * each de-identified file goes into the session as soon as its check passes, while the check goes
+ * on with the others; the flagged images go once reviewed; then one commit imports them all and
+ * its job's outcomes come back to the rows by de-identified name. Files the check did not
+ * de-identify (not DICOM: a slide, a video) are left to the per-file route.
+ */
+import type { FileImportOutcome, ImportJob, StagedFileAnswer } from '../../core/api';
+import type { FileCheck } from '../../../workers/deid/messages';
+import type { UploadSource } from './deidentifyUpload';
+import { UPLOAD_LANES } from './sendInTurn';
+import { StagedUploadSession, type StagedUploadApi } from './stagedUpload';
+
+/** How often the commit's import job is read while it runs. */
+export const STAGED_IMPORT_POLL_MS = 500;
+
+export interface StagedRows {
+  progress(index: number, sent: number): void;
+  /** Kept until the commit, or refused (the outcome says what was found). */
+  answered(index: number, answer: StagedFileAnswer): void;
+  failed(index: number, error: unknown): void;
+  /** The commit's import job, each time it is read. */
+  job(job: ImportJob): void;
+  /** The row's outcome from the commit's job. */
+  imported(index: number, outcome: FileImportOutcome): void;
+}
+
+export interface StagedDeidUpload {
+  /** `checkUpload`'s ready callback: a de-identified row goes at once; the others are left to the caller. */
+  ready(index: number, source: UploadSource, check: FileCheck): void;
+  /** Whether row `index` went (or is going) into the session. */
+  takes(index: number): boolean;
+  /** Sends these rows too (the reviewed images), commits and follows the import to its end. */
+  finish(reviewed: readonly { readonly index: number; readonly source: UploadSource }[]): Promise<void>;
+  /** Discards the session and whatever was sent into it. */
+  abort(): Promise<void>;
+}
+
+export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: StagedRows): Promise<StagedDeidUpload> {
+  const taken = new Set<number>();
+  const staged = new Set<number>();
+  // De-identified name → rows sent under it, in order (two picked copies of one instance share it).
+  const byName = new Map<string, number[]>();
+  const session = await StagedUploadSession.open(api, datasetId, UPLOAD_LANES, {
+    progress: rows.progress,
+    answered(index, answer) {
+      if (answer.staged) staged.add(index);
+      rows.answered(index, answer);
+    },
+    failed: rows.failed,
+  });
+  let aborted = false;
+  const send = (index: number, source: UploadSource) => {
+    // A file the check hands over after a stop would go into a session no longer there.
+    if (aborted) return;
+    taken.add(index);
+    session.send(index, async () => {
+      const made = await source();
+      byName.set(made.upload.name, [...(byName.get(made.upload.name) ?? []), index]);
+      return made;
+    });
+  };
+  return {
+    ready(index, source, check) {
+      if (check.kind === 'deidentified') send(index, source);
+    },
+    takes: (index) => taken.has(index),
+    async finish(reviewed) {
+      for (const { index, source } of reviewed) send(index, source);
+      await session.sent();
+      // The server refuses a commit of nothing: every row was refused or failed already.
+      if (staged.size === 0) return session.abort();
+      let last: ImportJob | null = null;
+      const report = await session.commit((job) => {
+        last = job;
+        rows.job(job);
+      }, STAGED_IMPORT_POLL_MS);
+      const answered = new Set<number>();
+      for (const outcome of report.outcomes) {
+        const index = byName.get(outcome.file)?.shift();
+        if (index === undefined) continue;
+        answered.add(index);
+        rows.imported(index, outcome);
+      }
+      const ended = last as ImportJob | null;
+      const why = ended?.state === 'failed' ? ended.reason : `the import ended ${ended?.state ?? 'unread'} without this file`;
+      for (const index of staged) if (!answered.has(index)) rows.failed(index, new Error(why));
+    },
+    abort() {
+      aborted = true;
+      return session.abort();
+    },
+  };
+}
