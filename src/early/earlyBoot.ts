@@ -172,13 +172,18 @@ async function startItem(itemId: string): Promise<void> {
   // The app's own slide viewer, whose chunk the app would ask for only once its bundle has run;
   // the app's import of it then finds it loaded (one request).
   if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
+  // Started before the login is read: a worker takes 100–500 ms to start on a cold page, and the
+  // detail is sent through it (wsi-tiles bench, WSI_TIMELINE=1: started after the login, the
+  // detail waited for it).
+  const tileWorker = viewerChunk ? startTileWorker() : null;
   // The synchronous copy first: the IndexedDB read would answer only after the app's bundle has run.
   const login = readStoredLoginCopy(Date.now(), storage) ?? (await readStoredLogin(Date.now()));
-  if (!login) return;
+  if (!login) {
+    tileWorker?.stop();
+    return;
+  }
   // A series this device has opened: the slice its reader was on, without waiting for the detail.
   if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
-  // Started during the detail's round trip, so it is running when the tiles are asked for.
-  const tileWorker = viewerChunk ? startTileWorker() : null;
   let handOver: () => void = () => undefined;
   const detailRead = new Promise<void>((resolve) => (handOver = resolve));
   const slide = await askAhead(itemId, known, login.token, detailRead, tileWorker).finally(() => {
