@@ -18,8 +18,8 @@
  * the tiles to its outlines drawn and side panels shown, which it holds back until the tiles are
  * painted. A first screen counts when it is on screen: the early boot script's viewer, shown where
  * the stage will be before the app adopts it, or else the app viewer's data-ready. Cold contexts
- * hold the login as the app keeps it, IndexedDB row and localStorage copy (`WSI_LOGIN_COPY=0`: the
- * row only, as the seed page writes it and as this bench ran before 2026-12-03). Cold runs start
+ * hold the login as the app keeps it, IndexedDB row and localStorage copy (the seed page's;
+ * `BENCH_LOGIN_COPY=0`: the row only, as this bench ran before 2026-12-03). Cold runs start
  * with no stage remembered (a device new to slides: the early viewer stays hidden), and again with
  * the stage the app remembered laying out (`first-screen-cold-stage-remembered-ms`); the warm run
  * finds what its cold run remembered. Tiles asked are counted up to the panels shown, so a second
@@ -35,11 +35,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { LoginResponse } from '../src/core/api';
 import type { SlideItem } from '../src/core/item';
-import { LOGIN_COPY_KEY } from '../src/data/loginCopy';
 import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
 import { GASTRIC_BIOPSY_LABEL_SET } from '../src/core/labelSets/builtin';
 import { importDicomFiles } from '../server/import/importFiles';
@@ -67,8 +65,6 @@ const SVS = 'CMU-1-Small-Region.svs';
 const BROWSER_RUNS = Number(process.env.WSI_BROWSER_RUNS ?? 5);
 /** Print each cold run's timeline (see firstScreenTimeline.ts). */
 const TIMELINE = process.env.WSI_TIMELINE === '1';
-/** Cold contexts hold the login copy as the app keeps it (seedLoginCopy); `WSI_LOGIN_COPY=0`: IndexedDB only, as before 2026-12-03. */
-const LOGIN_COPY = process.env.WSI_LOGIN_COPY !== '0';
 
 interface Latencies {
   readonly p50: number;
@@ -205,18 +201,6 @@ declare global {
 }
 
 /**
- * The login's copy in localStorage (src/data/loginCopy.ts), written on the seeded page (same
- * origin) as the app's session slice writes it beside the IndexedDB row on every sign-in and
- * restore: a device that has a stored login has it, except on its first visit after the build
- * that added the copy. The seed page stores the row only.
- */
-async function seedLoginCopy(context: BrowserContext, login: LoginResponse): Promise<void> {
-  const page = context.pages()[0];
-  if (!page) throw new Error('the seeded context has no page');
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LOGIN_COPY_KEY, JSON.stringify(login)] as const);
-}
-
-/**
  * Between the cold and the warm navigation: what the page still does after its first screen
  * (the app installs its offline copy then: see firstScreen.ts) is done, as it is when a user
  * comes back to a slide.
@@ -250,7 +234,6 @@ interface Navigation {
 async function firstScreen(browser: Browser, server: BenchServer, url: string, { settled, shown }: PageKind, stageMemory: string | null, profiled = false, title = url): Promise<{ cold: Navigation; warm: Navigation }> {
   const context = await newSeededContext(browser, server.url, server.login);
   try {
-    if (LOGIN_COPY) await seedLoginCopy(context, server.login);
     if (stageMemory !== null) {
       await context.addInitScript(([key, value]) => {
         if (localStorage.getItem(key) === null) localStorage.setItem(key, value);

@@ -12,14 +12,18 @@ export function launchChromium(): Promise<Browser> {
 /** The e2e suites' window size. */
 export const VIEWPORT = { width: 1280, height: 860 } as const;
 
+/** `BENCH_LOGIN_COPY=0`: seeded contexts hold the IndexedDB row only, not the login's localStorage copy (as the benches ran before 2026-12-03). */
+const LOGIN_COPY = process.env.BENCH_LOGIN_COPY !== '0';
+
 /**
  * A fresh context (empty HTTP cache, IndexedDB, service workers) whose one page has stored
- * `login` the way the app does, through the seed page (which loads nothing of the app).
+ * `login` the way the app does (IndexedDB row and localStorage copy), through the seed page
+ * (which loads nothing of the app).
  */
 export async function newSeededContext(browser: Browser, origin: string, login: LoginResponse): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: origin });
   const page = await context.newPage();
-  await page.goto(`${BARE_BASE}seed.html#${encodeURIComponent(JSON.stringify(login))}`);
+  await page.goto(`${BARE_BASE}seed.html${LOGIN_COPY ? '' : '?copy=0'}#${encodeURIComponent(JSON.stringify(login))}`);
   const seeded = await page.waitForFunction(() => document.documentElement.dataset.seeded);
   if ((await seeded.jsonValue()) !== 'true') throw new Error(`seeding the session failed: ${String(await seeded.jsonValue())}`);
   return context;
