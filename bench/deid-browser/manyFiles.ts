@@ -4,7 +4,7 @@
  * each row's body read through once where the screen would send it).
  *
  * - `staged`: an upload into a `required` dataset as the screen makes it (UploadPanel.tsx): a new
- *   worker client, a staged upload (`openStagedDeidUpload` over stagedSink.ts), and the check pass
+ *   worker client, a staged upload (`stagedDeidUpload` over stagedSink.ts), and the check pass
  *   (`checkUpload`) handing each de-identified file to it as soon as it is checked, so files are
  *   sent while the check goes on; then the commit. Every file must come out de-identified and
  *   staged, none flagged or refused.
@@ -22,7 +22,7 @@ import { heldBytes } from '../../src/ui/admin/heldBytes';
 import { sendInTurn, UPLOAD_LANES } from '../../src/ui/admin/sendInTurn';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
 import type {} from '../support/workerProfile';
-import { openStagedDeidUpload, type StagedRows } from '../../src/ui/admin/stagedDeidUpload';
+import { stagedDeidUpload, type StagedRows } from '../../src/ui/admin/stagedDeidUpload';
 import { sendOver, type SendMode } from './sendOver';
 import { stagedSink } from './stagedSink';
 
@@ -105,7 +105,7 @@ async function stagedAll(mode: SendMode, files: readonly File[]): Promise<Omit<M
     const rows: StagedRows = { progress: () => {}, answered: () => {}, failed: fail, job: () => {}, imported: () => {} };
     const refused: string[] = [];
     const started = performance.now();
-    const upload = await openStagedDeidUpload(sink.api, 'bench', rows);
+    const upload = stagedDeidUpload(sink.api, 'bench', rows);
     const { job, session } = checkUpload(client, heldBytes(), files, (index, reason) => refused.push(`${files[index]?.name}: ${reason}`), () => undefined, KEPT_FILES_BYTES, upload.ready);
     const { cancelled } = await job.finished;
     const checkMs = performance.now() - started;
