@@ -10,14 +10,16 @@
  * In the browser (the figure of issue 11): the files picked at once on a file input
  * (setInputFiles) of the deid page (deid-browser/, support/deidPage.ts) in headless Debian
  * Chromium, and sent as the upload screen sends them into a `required` dataset
- * (deid-browser/manyFiles.ts): the upload screen's client with the real worker of workers/deid,
- * the check pass over every file (which hands back each file as written, within the upload's
- * kept-header budget), then each file's body made from that when its turn comes and read through
- * once, two files at a time as the screen sends them. BENCH_DEID_SEND (deid-browser/sendOver.ts):
- * `read` (default), each body read through in the page; `http`, each body POSTed to a sink on the
- * page's server (support/uploadSink.ts) as the screen sends it, the report ahead of the file in
- * one request; `httpApart`, the file and its report in two requests, as the screen sent them
- * before. The baseline's files are sent the same way.
+ * (deid-browser/manyFiles.ts): the upload screen's client with the real worker of workers/deid.
+ * `ms-per-file` is the staged pass, the screen's order since the staged upload: a staged upload
+ * (src/ui/admin/stagedDeidUpload.ts over deid-browser/stagedSink.ts) opened first, each file sent
+ * into it as soon as its check passes, two at a time, while the check goes on, then the commit.
+ * Printed as information: the check-then-send pass (the whole check pass first, then each file
+ * sent), what the screen did before and what this bench measured until then. BENCH_DEID_SEND
+ * (deid-browser/sendOver.ts): `read` (default), each body read through in the page; `http`, each
+ * body POSTed to a sink on the page's server (support/uploadSink.ts) as the screen sends it, the
+ * report ahead of the file in one request; `httpApart`, the file and its report in two requests,
+ * as the screen sent them before. The baseline's files are sent the same way.
  * Baseline, same page, same files, same run: each picked file's bytes read through once,
  * unchanged, on the same lanes: what any upload costs, de-identified or not. `ms-per-file`,
  * `ms-per-mb`; files/s and MB/s of both printed.
@@ -53,7 +55,7 @@ import { createDeidHost } from '../workers/deid/host';
 import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamedDeid';
 import type { DeidResponse, PickedFile } from '../workers/deid/messages';
 import type { Page } from '@playwright/test';
-import { CHECK_DONE, type ManyFilesPass } from './deid-browser/manyFiles';
+import { CHECK_DONE, type ManyFilesKind, type ManyFilesPass } from './deid-browser/manyFiles';
 import type { SendMode } from './deid-browser/sendOver';
 import { printBench } from './support/benchLine';
 import { deidBenchFiles, type DeidBenchFiles } from './support/deidFiles';
@@ -106,16 +108,17 @@ async function measured(work: () => Promise<void>): Promise<Pass> {
   return { ms: performance.now() - started, peakRssBytes: peak, riseBytes: peak - startRss };
 }
 
-/** One unmeasured pass of each side, then `ROUNDS` alternating ones: each side's passes. */
-async function alternate<T>(ours: () => Promise<T>, baseline: () => Promise<T>): Promise<{ ours: T[]; baseline: T[] }> {
-  await ours();
-  await baseline();
-  const passes = { ours: [] as T[], baseline: [] as T[] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    passes.ours.push(await ours());
-    passes.baseline.push(await baseline());
-  }
+/** One unmeasured pass of each side, then `ROUNDS` rounds of one pass each, in turn: each side's passes. */
+async function inTurn<T>(sides: readonly (() => Promise<T>)[]): Promise<T[][]> {
+  for (const side of sides) await side();
+  const passes = sides.map((): T[] => []);
+  for (let round = 0; round < ROUNDS; round += 1) for (const [i, side] of sides.entries()) passes[i]!.push(await side());
   return passes;
+}
+
+async function alternate<T>(ours: () => Promise<T>, baseline: () => Promise<T>): Promise<{ ours: T[]; baseline: T[] }> {
+  const [a, b] = await inTurn([ours, baseline]);
+  return { ours: a!, baseline: b! };
 }
 
 const throughput = (name: string, files: DeidBenchFiles, ms: number) =>
@@ -126,26 +129,27 @@ async function inTheBrowser(files: DeidBenchFiles, folder: string): Promise<void
   const { page, close } = await openDeidPage(join(folder, 'site'));
   try {
     await page.setInputFiles('#many', [...files.paths]);
-    const pass = (kind: 'deidentify' | 'readThrough') => async () => {
+    const pass = (kind: ManyFilesKind) => async () => {
       const result = await page.evaluate(([name, mode]) => window.__deidBench![name](mode), [kind, SEND] as const);
       if (result.sent !== files.paths.length) throw new Error(`${kind}: ${result.sent} of ${files.paths.length} files sent`);
       if (kind === 'readThrough' && result.sentBytes !== files.bytes) throw new Error(`readThrough: ${result.sentBytes} of ${files.bytes} bytes sent`);
       return result;
     };
     if (PROFILE) {
-      await profileWorkers(page, 'one de-identify pass');
-      const stop = await startProfile(page, 'one de-identify pass');
-      const { ms, checkMs } = await pass('deidentify')();
+      await profileWorkers(page, 'one staged de-identify pass');
+      const stop = await startProfile(page, 'one staged de-identify pass');
+      const { ms, checkMs } = await pass('staged')();
       await stop();
-      console.log(`profiled pass ${ms.toFixed(0)} ms, of which the check pass ${checkMs.toFixed(0)} ms`);
-      await traceTasks(page, files, pass('deidentify'), pass('readThrough'));
+      console.log(`profiled staged pass ${ms.toFixed(0)} ms, of which the check pass ${checkMs.toFixed(0)} ms (files sent meanwhile)`);
+      await traceTasks(page, files, pass('staged'), pass('deidentify'), pass('readThrough'));
       return;
     }
-    const passes = await alternate<ManyFilesPass>(pass('deidentify'), pass('readThrough'));
-    const a = spread(passes.ours.map((p) => p.ms)).median;
-    const b = spread(passes.baseline.map((p) => p.ms)).median;
-    console.log(`${throughput('browser, de-identify + send   ', files, a)}; check pass median ${spread(passes.ours.map((p) => p.checkMs)).median.toFixed(0)} ms`);
-    console.log(throughput('browser, read through as sent', files, b));
+    const [staged, sequential, baseline] = await inTurn<ManyFilesPass>([pass('staged'), pass('deidentify'), pass('readThrough')]);
+    const median = (list: readonly ManyFilesPass[], of: (pass: ManyFilesPass) => number = (p) => p.ms) => spread(list.map(of)).median;
+    const [a, s, b] = [median(staged!), median(sequential!), median(baseline!)];
+    console.log(`${throughput('browser, staged (sent while checked)', files, a)}; check pass median ${median(staged!, (p) => p.checkMs).toFixed(0)} ms`);
+    console.log(`${throughput('browser, check then send         ', files, s)}; check pass median ${median(sequential!, (p) => p.checkMs).toFixed(0)} ms; ratio ${(s / b).toFixed(3)} (info)`);
+    console.log(throughput('browser, read through as sent     ', files, b));
     printBench('deid', 'ms-per-file', a / files.paths.length, b / files.paths.length);
     printBench('deid', 'ms-per-mb', a / (files.bytes / 1e6), b / (files.bytes / 1e6));
   } finally {
@@ -157,24 +161,28 @@ async function inTheBrowser(files: DeidBenchFiles, folder: string): Promise<void
 const COUNTED = ['Chrome_IOThread: RunTask', 'DedicatedWorker thread: RunTask', 'CrRendererMain: RunTask'];
 
 /**
- * Tasks per thread in one traced pass of each side, the de-identify pass split at the check's end
- * (CHECK_DONE): counts that load does not move, unlike the times. No CPU profile runs meanwhile.
+ * Tasks per thread in one traced pass of each side: the staged pass whole (its files go while the
+ * check runs), the sequential one split at the check's end (CHECK_DONE), the read-through: counts
+ * that load does not move, unlike the times. No CPU profile runs meanwhile.
  */
-async function traceTasks(page: Page, files: DeidBenchFiles, deidentify: () => Promise<ManyFilesPass>, readThrough: () => Promise<ManyFilesPass>): Promise<void> {
+async function traceTasks(page: Page, files: DeidBenchFiles, staged: () => Promise<ManyFilesPass>, sequential: () => Promise<ManyFilesPass>, readThrough: () => Promise<ManyFilesPass>): Promise<void> {
   const browser = page.context().browser()!;
   const traced = async (pass: () => Promise<ManyFilesPass>) => {
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await pass();
     return (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   };
-  const events = await traced(deidentify);
+  const whole = traceCounts(await traced(staged));
+  const events = await traced(sequential);
   const mark = events.find((event) => event.name === 'TimeStamp' && (event.args as { data?: { message?: string } } | undefined)?.data?.message === CHECK_DONE);
   if (!mark) throw new Error(`no "${CHECK_DONE}" mark in the trace`);
   const check = traceCounts(events.filter((event) => event.ph !== 'X' || event.ts < mark.ts));
   const send = traceCounts(events.filter((event) => event.ph !== 'X' || event.ts >= mark.ts));
   const through = traceCounts(await traced(readThrough));
   const perFile = (count: number | undefined) => `${count ?? 0} (${((count ?? 0) / files.paths.length).toFixed(1)} a file)`;
-  for (const key of COUNTED) console.log(`tasks, ${key}: check pass ${perFile(check.get(key))}, send phase ${perFile(send.get(key))}; read-through ${perFile(through.get(key))}`);
+  for (const key of COUNTED) {
+    console.log(`tasks, ${key}: staged ${perFile(whole.get(key))}; check then send: check pass ${perFile(check.get(key))}, send phase ${perFile(send.get(key))}; read-through ${perFile(through.get(key))}`);
+  }
 }
 
 /** The baseline: each file read as a Blob, parsed and written again by dcmjs, nothing changed. */

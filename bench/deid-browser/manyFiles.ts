@@ -3,10 +3,13 @@
  * `#many` sent as the upload screen sends them (src/ui/admin: `sendInTurn` over the same lanes,
  * each row's body read through once where the screen would send it).
  *
- * - `deidentify`: an upload into a `required` dataset: a new worker client, the check pass
- *   (`checkUpload`, which keeps each file as the check wrote it, within the upload's budget),
- *   then each file's body made when its turn comes, as the screen does. Every file must come out
- *   de-identified, none flagged or refused.
+ * - `staged`: an upload into a `required` dataset as the screen makes it (UploadPanel.tsx): a new
+ *   worker client, a staged upload (`stagedDeidUpload` over stagedSink.ts), and the check pass
+ *   (`checkUpload`) handing each de-identified file to it as soon as it is checked, so files are
+ *   sent while the check goes on; then the commit. Every file must come out de-identified and
+ *   staged, none flagged or refused.
+ * - `deidentify`: the same upload in sequence, as the screen sent it before the staged upload:
+ *   the check pass over every file, then each file's body made when its turn comes.
  * - `readThrough`: the baseline, an upload with no policy: each picked file's bytes read through
  *   once unchanged (what any upload costs).
  *
@@ -14,12 +17,14 @@
  */
 import { checkUpload } from '../../src/ui/admin/burnedIn/burnedInSession';
 import { createDeidWorkerClient } from '../../src/ui/admin/burnedIn/deidWorkerClient';
-import { asPicked, type UploadSource } from '../../src/ui/admin/deidentifyUpload';
+import { asPicked, KEPT_FILES_BYTES, type UploadSource } from '../../src/ui/admin/deidentifyUpload';
 import { heldBytes } from '../../src/ui/admin/heldBytes';
 import { sendInTurn, UPLOAD_LANES } from '../../src/ui/admin/sendInTurn';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
 import type {} from '../support/workerProfile';
+import { stagedDeidUpload, type StagedRows } from '../../src/ui/admin/stagedDeidUpload';
 import { sendOver, type SendMode } from './sendOver';
+import { stagedSink } from './stagedSink';
 
 export interface ManyFilesPass {
   readonly ms: number;
@@ -30,12 +35,14 @@ export interface ManyFilesPass {
   readonly sentBytes: number;
 }
 
+export type ManyFilesKind = 'staged' | 'deidentify' | 'readThrough';
+
 /** The trace's mark of the check pass's end. */
 export const CHECK_DONE = 'deid check pass done';
 
 declare global {
   interface Window {
-    __deidBench?: { readonly readThrough: (mode: SendMode) => Promise<ManyFilesPass>; readonly deidentify: (mode: SendMode) => Promise<ManyFilesPass> };
+    __deidBench?: Readonly<Record<ManyFilesKind, (mode: SendMode) => Promise<ManyFilesPass>>>;
   }
 }
 
@@ -74,8 +81,44 @@ async function deidentifyAll(mode: SendMode, files: readonly File[]): Promise<Om
     const { cancelled } = await job.finished;
     // Where a trace of the pass splits it (bench/deid.ts under BENCH_PROFILE): the check, then the send phase.
     console.timeStamp(CHECK_DONE);
-    if (cancelled || refused.length > 0 || session.flagged.length > 0) throw new Error(`the check did not pass every file: ${JSON.stringify({ cancelled, refused: refused.slice(0, 3), flagged: session.flagged.length })}`);
+    const failed = checkFailed(cancelled, refused, session.flagged.length);
+    if (failed) throw failed;
     return await sendAll(mode, session.sources, performance.now() - started);
+  } finally {
+    await window.__benchWorkerDone?.();
+    client.dispose();
+  }
+}
+
+/** What stops a pass: a file the check refused, flagged or did not de-identify, or the check cancelled. */
+function checkFailed(cancelled: boolean, refused: readonly string[], flagged: number): Error | null {
+  if (!cancelled && refused.length === 0 && flagged === 0) return null;
+  return new Error(`the check did not pass every file: ${JSON.stringify({ cancelled, refused: refused.slice(0, 3), flagged })}`);
+}
+
+async function stagedAll(mode: SendMode, files: readonly File[]): Promise<Omit<ManyFilesPass, 'ms'>> {
+  const client = createDeidWorkerClient(DEID_BENCH_OPTIONS, DEID_BENCH_KEY);
+  try {
+    const sink = stagedSink(mode);
+    const failures: string[] = [];
+    const fail = (index: number, error: unknown) => failures.push(`row ${index}: ${error instanceof Error ? error.message : String(error)}`);
+    const rows: StagedRows = { progress: () => {}, answered: () => {}, failed: fail, job: () => {}, imported: () => {} };
+    const refused: string[] = [];
+    const started = performance.now();
+    const upload = stagedDeidUpload(sink.api, 'bench', rows);
+    const { job, session } = checkUpload(client, heldBytes(), files, (index, reason) => refused.push(`${files[index]?.name}: ${reason}`), () => undefined, KEPT_FILES_BYTES, upload.ready);
+    const { cancelled } = await job.finished;
+    const checkMs = performance.now() - started;
+    console.timeStamp(CHECK_DONE);
+    const failed = checkFailed(cancelled, refused, session.flagged.length);
+    if (failed) {
+      await upload.abort();
+      throw failed;
+    }
+    if (files.some((_, index) => !upload.takes(index))) throw new Error('the staged upload did not take every file');
+    await upload.finish([]);
+    if (failures.length > 0) throw new Error(failures.slice(0, 3).join('; '));
+    return { checkMs, ...sink.counts() };
   } finally {
     await window.__benchWorkerDone?.();
     client.dispose();
@@ -90,6 +133,7 @@ export function installManyFiles(input: HTMLInputElement): void {
   };
   window.__deidBench = {
     readThrough: (mode) => timed(() => sendAll(mode, picked().map((file) => asPicked(file, file.name)))),
+    staged: (mode) => timed(() => stagedAll(mode, picked())),
     deidentify: (mode) => timed(() => deidentifyAll(mode, picked())),
   };
 }

@@ -3,7 +3,8 @@
  * page; `http`, one POST of it to the page server's sink (support/uploadSink.ts) as the upload
  * screen sends it (XMLHttpRequest, the report's length in its header); `httpApart`, as the screen
  * sent a de-identified file before its report went in the same body: the file alone, then its
- * report as JSON in a second request. Each answers the bytes of the file and report sent.
+ * report (the body's first `reportBytes`, its JSON) in a second request. Each answers the bytes
+ * of the file and report sent.
  */
 import type { PreparedUpload } from '../../src/ui/admin/deidentifyUpload';
 import { REPORT_BYTES_HEADER } from '../../src/core/deid/reportedFile';
@@ -24,13 +25,17 @@ function post(body: Blob | string, headers: Readonly<Record<string, string>>): P
   });
 }
 
-export async function sendOver(mode: SendMode, upload: PreparedUpload): Promise<number> {
+/** What a send needs of a row: what `sendInTurn` hands over, and what a staged upload's `stageFile` is given. */
+export type SentRow = Pick<PreparedUpload, 'name' | 'body' | 'reportBytes'>;
+
+export async function sendOver(mode: SendMode, upload: SentRow): Promise<number> {
   if (mode === 'read') return readThrough(upload.body);
   const headers = { 'content-type': upload.body.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(upload.name) };
   if (mode === 'http' || upload.reportBytes === null) {
     return post(upload.body, upload.reportBytes === null ? headers : { ...headers, [REPORT_BYTES_HEADER]: upload.reportBytes });
   }
-  // The file alone is what the screen sent before; its slice of the body is the one Blob more this variant makes.
-  const file = await post(upload.body.slice(Number(upload.reportBytes)), headers);
-  return file + (await post(JSON.stringify(upload.report), { 'content-type': 'application/json' }));
+  // The file alone, then its report, is what the screen sent before; the body's two slices are the Blobs more this variant makes.
+  const reportBytes = Number(upload.reportBytes);
+  const file = await post(upload.body.slice(reportBytes), headers);
+  return file + (await post(upload.body.slice(0, reportBytes), { 'content-type': 'application/json' }));
 }

@@ -16,7 +16,7 @@ import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
 import { sendInTurn, UPLOAD_LANES } from './sendInTurn';
-import { openStagedDeidUpload, type StagedDeidUpload, type StagedRows } from './stagedDeidUpload';
+import { stagedDeidUpload, type StagedDeidUpload, type StagedRows } from './stagedDeidUpload';
 import { StagedImportLine } from './StagedImportLine';
 import { StillsFolderUpload } from './StillsFolderUpload';
 import { useImportJobs } from './useImportJobs';
@@ -109,7 +109,7 @@ export function UploadPanel() {
       // Into a dataset that requires it, de-identified here first (in a worker, so the page stays
       // live): nothing identifying leaves the browser.
       const client = (deidClient.current = createDeidWorkerClient(deid.options, deid.key));
-      const stagedUpload = (staged.current = await openStagedDeidUpload(appServices().api, chosen, stagedRows));
+      const stagedUpload = (staged.current = stagedDeidUpload(appServices().api, chosen, stagedRows));
       const refusedByCheck = (index: number, reason: string) => refuse(index, t('burnedIn.uncheckable', { reason }));
       const { job, session } = checkUpload(client, heldCount.current, files, refusedByCheck, setDeidProgress, KEPT_FILES_BYTES, stagedUpload.ready);
       deidJob.current = job;

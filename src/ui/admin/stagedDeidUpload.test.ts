@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileImportOutcome, ImportJob, StagedFileAnswer } from '../../core/api';
 import type { FileCheck } from '../../../workers/deid/messages';
 import type { UploadSource } from './deidentifyUpload';
-import { openStagedDeidUpload, type StagedRows } from './stagedDeidUpload';
+import { stagedDeidUpload, type StagedRows } from './stagedDeidUpload';
 import type { StagedUploadApi } from './stagedUpload';
 
 const DEIDENTIFIED: FileCheck = { kind: 'deidentified', sopInstanceUid: '1.2', burnedIn: null };
@@ -14,7 +14,10 @@ const imported = (file: string): FileImportOutcome => ({ file, status: 'imported
 function fakeApi(outcomes: readonly FileImportOutcome[], refuse: readonly string[] = []) {
   const calls: string[] = [];
   const api: StagedUploadApi = {
-    openStagedUpload: async () => ({ id: 'u', datasetId: 'd' }),
+    openStagedUpload: async () => {
+      calls.push('open');
+      return { id: 'u', datasetId: 'd' };
+    },
     stageFile: async (_id, index, name): Promise<StagedFileAnswer> => {
       calls.push(`stage ${index} ${name}`);
       return refuse.includes(name) ? { index, staged: false, outcome: { file: name, status: 'refused', reason: 'identifying' } as FileImportOutcome } : { index, staged: true, size: 1 };
@@ -43,23 +46,23 @@ function recordingRows() {
   return { rows, seen };
 }
 
-describe('openStagedDeidUpload', () => {
+describe('stagedDeidUpload', () => {
   it('stages de-identified rows as they are checked, leaves the others, sends the reviewed ones, then matches the outcomes by name', async () => {
     const fake = fakeApi([imported('b.dcm'), imported('a.dcm')]);
     const { rows, seen } = recordingRows();
-    const upload = await openStagedDeidUpload(fake.api, 'd', rows);
+    const upload = stagedDeidUpload(fake.api, 'd', rows);
     upload.ready(0, source('a.dcm'), DEIDENTIFIED);
     upload.ready(1, source('slide.svs'), NOT_DICOM);
     expect([upload.takes(0), upload.takes(1)]).toEqual([true, false]);
     await upload.finish([{ index: 2, source: source('b.dcm') }]);
-    expect(fake.calls).toEqual(['stage 0 a.dcm', 'stage 2 b.dcm', 'commit']);
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'stage 2 b.dcm', 'commit']);
     expect(seen).toEqual(['0 staged', '2 staged', 'job done', '2 imported', '0 imported']);
   });
 
   it('gives a staged row the job left out an error, and a refused row its refusal', async () => {
     const fake = fakeApi([imported('a.dcm')], ['c.dcm']);
     const { rows, seen } = recordingRows();
-    const upload = await openStagedDeidUpload(fake.api, 'd', rows);
+    const upload = stagedDeidUpload(fake.api, 'd', rows);
     upload.ready(0, source('a.dcm'), DEIDENTIFIED);
     upload.ready(1, source('b.dcm'), DEIDENTIFIED);
     upload.ready(2, source('c.dcm'), DEIDENTIFIED);
@@ -69,19 +72,55 @@ describe('openStagedDeidUpload', () => {
 
   it('discards the session rather than commit nothing, when every row was refused', async () => {
     const fake = fakeApi([], ['a.dcm']);
-    const upload = await openStagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    const upload = stagedDeidUpload(fake.api, 'd', recordingRows().rows);
     upload.ready(0, source('a.dcm'), DEIDENTIFIED);
     await upload.finish([]);
-    expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'abort']);
   });
 
   it('aborts: what was sent is discarded, nothing is committed, and a row checked after it is not sent', async () => {
     const fake = fakeApi([]);
-    const upload = await openStagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    const upload = stagedDeidUpload(fake.api, 'd', recordingRows().rows);
     upload.ready(0, source('a.dcm'), DEIDENTIFIED);
     await upload.abort();
     upload.ready(1, source('b.dcm'), DEIDENTIFIED);
-    expect(fake.calls).toEqual(['stage 0 a.dcm', 'abort']);
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'abort']);
     expect(upload.takes(1)).toBe(false);
+  });
+
+  it('opens no session when no file is de-identified (a slide-only upload): nothing to commit or discard', async () => {
+    const fake = fakeApi([]);
+    const { rows, seen } = recordingRows();
+    const upload = stagedDeidUpload(fake.api, 'd', rows);
+    upload.ready(0, source('slide.svs'), NOT_DICOM);
+    await upload.finish([]);
+    await upload.abort();
+    expect(fake.calls).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+
+  it('opens the session with the first file, once, whether it comes from the check or the review', async () => {
+    const fake = fakeApi([imported('a.dcm'), imported('b.dcm')]);
+    const upload = stagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    expect(fake.calls).toEqual([]);
+    await upload.finish([
+      { index: 0, source: source('a.dcm') },
+      { index: 1, source: source('b.dcm') },
+    ]);
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'stage 1 b.dcm', 'commit']);
+  });
+
+  it('fails each row sent when the session cannot be opened, and commits nothing', async () => {
+    const fake = fakeApi([]);
+    fake.api.openStagedUpload = async () => {
+      throw new Error('no staged uploads here');
+    };
+    const { rows, seen } = recordingRows();
+    const upload = stagedDeidUpload(fake.api, 'd', rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    upload.ready(1, source('b.dcm'), DEIDENTIFIED);
+    await upload.finish([]);
+    expect(seen).toEqual(['0 failed', '1 failed']);
+    expect(fake.calls).toEqual([]);
   });
 });

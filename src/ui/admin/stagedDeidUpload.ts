@@ -36,30 +36,44 @@ export interface StagedDeidUpload {
   abort(): Promise<void>;
 }
 
-export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: StagedRows): Promise<StagedDeidUpload> {
+/**
+ * The staged upload of one picked set. Its session on the server opens with the first file sent
+ * into it, not before: an upload with nothing de-identified to send (slides only, or every DICOM
+ * file refused) opens none, and leaves nothing to discard. Where the opening fails, each row sent
+ * into it fails with that error.
+ */
+export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: StagedRows): StagedDeidUpload {
   const taken = new Set<number>();
   const staged = new Set<number>();
   // De-identified name → rows sent under it, in order (two picked copies of one instance share it).
   const byName = new Map<string, number[]>();
-  const session = await StagedUploadSession.open(api, datasetId, UPLOAD_LANES, {
-    progress: rows.progress,
-    answered(index, answer) {
-      if (answer.staged) staged.add(index);
-      rows.answered(index, answer);
-    },
-    failed: rows.failed,
-  });
+  let opened: Promise<StagedUploadSession> | null = null;
+  const session = () =>
+    (opened ??= StagedUploadSession.open(api, datasetId, UPLOAD_LANES, {
+      progress: rows.progress,
+      answered(index, answer) {
+        if (answer.staged) staged.add(index);
+        rows.answered(index, answer);
+      },
+      failed: rows.failed,
+    }));
   let aborted = false;
   const send = (index: number, source: UploadSource) => {
     // A file the check hands over after a stop would go into a session no longer there.
     if (aborted) return;
     taken.add(index);
-    session.send(index, async () => {
+    const named: UploadSource = async () => {
       const made = await source();
       byName.set(made.upload.name, [...(byName.get(made.upload.name) ?? []), index]);
       return made;
-    });
+    };
+    session().then(
+      (open) => open.send(index, named),
+      (error: unknown) => rows.failed(index, error),
+    );
   };
+  /** The session, once open; null where none was opened or it could not be (its rows failed already). */
+  const openSession = async () => (opened ? opened.catch(() => null) : null);
   return {
     ready(index, source, check) {
       if (check.kind === 'deidentified') send(index, source);
@@ -67,11 +81,13 @@ export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: stri
     takes: (index) => taken.has(index),
     async finish(reviewed) {
       for (const { index, source } of reviewed) send(index, source);
-      await session.sent();
+      const open = await openSession();
+      if (!open) return;
+      await open.sent();
       // The server refuses a commit of nothing: every row was refused or failed already.
-      if (staged.size === 0) return session.abort();
+      if (staged.size === 0) return open.abort();
       let last: ImportJob | null = null;
-      const report = await session.commit((job) => {
+      const report = await open.commit((job) => {
         last = job;
         rows.job(job);
       }, STAGED_IMPORT_POLL_MS);
@@ -86,9 +102,9 @@ export async function openStagedDeidUpload(api: StagedUploadApi, datasetId: stri
       const why = ended?.state === 'failed' ? ended.reason : `the import ended ${ended?.state ?? 'unread'} without this file`;
       for (const index of staged) if (!answered.has(index)) rows.failed(index, new Error(why));
     },
-    abort() {
+    async abort() {
       aborted = true;
-      return session.abort();
+      await (await openSession())?.abort();
     },
   };
 }
