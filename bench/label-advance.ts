@@ -15,10 +15,10 @@
  * pass and be billed to the baseline. `pass_main_ms` is the renderer's main-thread task time (CDP
  * `Performance.getMetrics` TaskDuration) from a pass's first key until it settled: the whole cost
  * of the pass, deferred work included. Its API requests are counted too, by kind (sends, feed
- * reads, ops reads) and its IndexedDB transactions and requests (label-advance-idb.ts): counts
- * load does not move. How many gathered sends a label
+ * reads, ops reads), its IndexedDB transactions and requests (label-advance-idb.ts) and its React
+ * commits (label-advance-commits.ts): counts load does not move. How many gathered sends a label
  * pass makes is printed too: a write starts in a quiet spell between keys, so a slower driver
- * (load) makes more of them, each with its own transactions and requests.
+ * (load) makes more of them, each with its own transactions, requests and commits.
  *
  * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
  * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
