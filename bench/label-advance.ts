@@ -15,10 +15,10 @@
  * pass and be billed to the baseline. `pass_main_ms` is the renderer's main-thread task time (CDP
  * `Performance.getMetrics` TaskDuration) from a pass's first key until it settled: the whole cost
  * of the pass, deferred work included. Its API requests are counted too, by kind (sends, feed
- * reads, ops reads) and its IndexedDB transactions and requests (label-advance-idb.ts): counts
- * load does not move. How many gathered sends a label
+ * reads, ops reads), its IndexedDB transactions and requests (label-advance-idb.ts) and its React
+ * commits (label-advance-commits.ts): counts load does not move. How many gathered sends a label
  * pass makes is printed too: a write starts in a quiet spell between keys, so a slower driver
- * (load) makes more of them, each with its own transactions and requests.
+ * (load) makes more of them, each with its own transactions, requests and commits.
  *
  * A step is timed in the page: the keydown event's timeStamp (when the input arrived, so time the
  * key waits behind earlier work counts) → the viewer root showing `data-ready="true"` on the
@@ -48,6 +48,7 @@ import { storedRecords } from './support/storedRecords';
 import { formatSpread, ms, ratio, spread, sum } from './support/stats';
 import { reportSummary } from './support/summary';
 import { COUNT_IDB, takeIdbCounts } from './label-advance-idb';
+import { COUNT_REACT_COMMITS, takeReactCommits } from './label-advance-commits';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** cpu | gpu; unset: the app's own choice (CPU under a software rasteriser). */
@@ -81,6 +82,8 @@ interface Pass {
   readonly requests: ReadonlyMap<string, number>;
   /** IndexedDB transactions (by mode) and requests (by method) from the first key until the page settled. */
   readonly idb: ReadonlyMap<string, number>;
+  /** React commits from the first key until the page settled. */
+  readonly reactCommits: number;
 }
 
 /** An API request's kind: its method and path, ids left out. */
@@ -147,6 +150,7 @@ async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>)
   await toFirstSlice(page);
   await settle(page);
   await takeIdbCounts(page);
+  await takeReactCommits(page);
   const taskBefore = await taskMs(cdp);
   const start = performance.now();
   const [wallMs, requests] = await countRequests(page, async () => {
@@ -157,7 +161,8 @@ async function timedPass(page: Page, cdp: CDPSession, keys: () => Promise<void>)
   });
   const mainMs = (await taskMs(cdp)) - taskBefore;
   const idb = await takeIdbCounts(page);
-  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs, requests, idb };
+  const reactCommits = await takeReactCommits(page);
+  return { steps: await stepTimes(page, SLICES - 1), wallMs, mainMs, requests, idb, reactCommits };
 }
 
 function navigationPass(page: Page, cdp: CDPSession): Promise<Pass> {
@@ -227,6 +232,7 @@ async function main(): Promise<void> {
     const context = await newSeededContext(browser, server.url, server.login);
     await context.addInitScript({ content: RECORD_STEPS });
     await context.addInitScript({ content: COUNT_IDB });
+    await context.addInitScript({ content: COUNT_REACT_COMMITS });
     const page = context.pages()[0] as Page;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -291,6 +297,13 @@ async function main(): Promise<void> {
     const [labelTotals, navTotals] = [idbTotals(labelIdb), idbTotals(navIdb)];
     printBench('label-advance', 'idb_transactions', labelTotals.transactions, navTotals.transactions);
     printBench('label-advance', 'idb_requests', labelTotals.requests, navTotals.requests);
+    const labelCommits = sum(labelling.map((p) => p.reactCommits)) / labelling.length;
+    const navCommits = sum(navigation.map((p) => p.reactCommits)) / navigation.length;
+    const sends = labelling.map((p) => p.requests.get('PATCH /api/items/:id/annotations/me') ?? 0);
+    console.log(`  React commits per pass from the first key until settled (mean of ${ROUNDS}; counts): label + advance ${labelCommits.toFixed(1)}, next slice ${navCommits.toFixed(1)}`);
+    printBench('label-advance', 'react_commits', labelCommits, navCommits);
+    // A quiet spell (QUIET_MS) between keys starts a write: the driver's pace, which load slows, sets how many.
+    console.log(`  gathered sends per label pass: ${sends.join(', ')} (each costs its own transactions, requests and commits)`);
     console.log(`  all ${SLICES} labels of the last round found in IndexedDB and on the server (outbox empty)`);
     console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${(loadavg()[0] as number).toFixed(2)}`);
     reportSummary([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../ui/testing/memoryStorage';
-import { forgetShownSlices, keepShownSlice, SHOWN_SLICES_KEY, shownSliceOf } from './shownSliceCopy';
+import type { SeriesItem, SliceRef } from '../core/item';
+import { forgetShownSlices, keepShownSlice, SHOWN_SLICES_KEY, ShownSliceCopier, shownSliceOf } from './shownSliceCopy';
 
 describe('the copy of the slice a series opens on', () => {
   it('answers the slice last kept for that reader and item, the frame only where there is one', () => {
@@ -44,3 +45,58 @@ describe('the copy of the slice a series opens on', () => {
   });
 });
 
+
+describe('the copier of the shown slice', () => {
+  const slice = (fileId: string, frame?: number): SliceRef => ({ targetId: fileId, fileId, sopInstanceUid: fileId, instanceNumber: null, position: null, ...(frame ? { frame } : {}) });
+  const series: SeriesItem = {
+    kind: 'series',
+    modality: 'CT',
+    studyInstanceUid: 's',
+    seriesInstanceUid: 'r',
+    seriesDescription: '',
+    orientation: null,
+    slices: [slice('f0'), slice('f1'), slice('f2', 4)],
+    rows: 1,
+    columns: 1,
+    pixelSpacing: null,
+  };
+
+  function copier() {
+    const storage = memoryStorage();
+    const writes = { count: 0 };
+    const counted = { getItem: (key: string) => storage.getItem(key), setItem: (key: string, value: string) => { writes.count += 1; storage.setItem(key, value); } };
+    let hide = (): void => undefined;
+    const copy = new ShownSliceCopier(() => counted, (hidden) => { hide = hidden; });
+    return { storage, writes, copy, hide: () => hide() };
+  }
+
+  it('writes nothing while the reader steps, and the slice last shown when the page is hidden (a reload then opens on it)', () => {
+    const { storage, writes, copy, hide } = copier();
+    for (const index of [0, 1, 2, 1]) copy.note('u1', 'item-a', series, index);
+    expect(writes.count).toBe(0);
+    hide();
+    expect(writes.count).toBe(1);
+    expect(shownSliceOf(storage, 'u1', 'item-a')).toEqual({ fileId: 'f1' });
+    // Hidden again with no step since: nothing more to write.
+    hide();
+    expect(writes.count).toBe(1);
+  });
+
+  it('writes the slice when the item is left, so the next item starts from its own', () => {
+    const { storage, copy } = copier();
+    copy.note('u1', 'item-a', series, 2);
+    copy.write();
+    copy.note('u1', 'item-b', series, 0);
+    copy.write();
+    expect(shownSliceOf(storage, 'u1', 'item-a')).toEqual({ fileId: 'f2', frame: 4 });
+    expect(shownSliceOf(storage, 'u1', 'item-b')).toEqual({ fileId: 'f0' });
+  });
+
+  it('notes nothing for an item not loaded yet, or a slice out of range', () => {
+    const { writes, copy, hide } = copier();
+    copy.note('u1', 'item-a', undefined, 0);
+    copy.note('u1', 'item-a', series, 9);
+    hide();
+    expect(writes.count).toBe(0);
+  });
+});

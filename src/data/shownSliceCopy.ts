@@ -2,9 +2,9 @@
  * Which slice each series opens on for a reader of this device (the file, and the frame of a
  * multi-frame file), in localStorage: read synchronously, it lets the early boot script decode that
  * slice before the app has read the reading place from IndexedDB (a read answered only after the
- * app's bundle has run). IndexedDB's `readings` row stays the truth: this copy is written where that
- * row is kept (openItemSlice's keepReading) and forgotten with the item kinds at sign-out. Only ids,
- * the most recent last.
+ * app's bundle has run). IndexedDB's `readings` row stays the truth: this copy follows it, written
+ * when the item is left or the page hidden (ShownSliceCopier), and forgotten with the item kinds at
+ * sign-out. Only ids, the most recent last.
  */
 import type { ItemContent, SliceRef } from '../core/item';
 
@@ -44,18 +44,12 @@ export function shownSliceOf(storage: Pick<Storage, 'getItem'> | null, userId: s
   return entry[3] === null ? { fileId: entry[2] } : { fileId: entry[2], frame: entry[3] };
 }
 
-/** The last entry written by this page, so a slice step that keeps the same slice writes nothing. */
-let lastWritten = '';
-
 export function keepShownSlice(storage: Pick<Storage, 'getItem' | 'setItem'>, userId: string, itemId: string, slice: ShownSlice): void {
   const entry: Entry = [userId, itemId, slice.fileId, slice.frame ?? null];
-  const text = JSON.stringify(entry);
-  if (text === lastWritten) return;
   const entries = read(storage).filter(([user, item]) => user !== userId || item !== itemId);
   entries.push(entry);
   try {
     storage.setItem(SHOWN_SLICES_KEY, JSON.stringify(entries.slice(-LIMIT)));
-    lastWritten = text;
   } catch {
     // Storage full or refused: the copy is a head start only.
   }
@@ -63,7 +57,6 @@ export function keepShownSlice(storage: Pick<Storage, 'getItem' | 'setItem'>, us
 
 /** Forgets every copy (at sign-out: the ids say which items the user opened). */
 export function forgetShownSlices(storage: Pick<Storage, 'removeItem'>): void {
-  lastWritten = '';
   try {
     storage.removeItem(SHOWN_SLICES_KEY);
   } catch {
@@ -79,9 +72,45 @@ function pageStorage(): Storage | null {
   }
 }
 
-/** Where the reading place is kept: the copy of a series' shown slice, beside IndexedDB's row. */
-export function copyShownSlice(userId: string, itemId: string, content: ItemContent | undefined, sliceIndex: number): void {
-  const slice = content?.kind === 'series' ? content.slices[sliceIndex] : undefined;
-  const storage = pageStorage();
-  if (slice && storage) keepShownSlice(storage, userId, itemId, slice);
+/** Calls `hidden` whenever the page is hidden or unloaded, for as long as the page lives. */
+export type PageHiding = (hidden: () => void) => void;
+
+/** The page's own: `pagehide` (a reload, a navigation away) and `visibilitychange` to hidden (a tab switch, a phone locked: maybe never back). */
+export const pageHiding: PageHiding = (hidden) => {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
+  window.addEventListener('pagehide', hidden);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') hidden();
+  });
+};
+
+/**
+ * Keeps the copy of the open series' shown slice. A slice step only notes it in memory: a
+ * localStorage read and write (synchronous) on every step would sit on the labelling hot path. The
+ * note is written when the item is left (`write`) and when the page is hidden or unloaded, the
+ * last moment before the early script's next read.
+ */
+export class ShownSliceCopier {
+  private noted: { readonly userId: string; readonly itemId: string; readonly slice: ShownSlice } | null = null;
+
+  constructor(
+    private readonly storage: () => Pick<Storage, 'getItem' | 'setItem'> | null = pageStorage,
+    hiding: PageHiding = pageHiding,
+  ) {
+    hiding(() => this.write());
+  }
+
+  /** The reader is on `sliceIndex` of the item: written later (see the class). */
+  note(userId: string, itemId: string, content: ItemContent | undefined, sliceIndex: number): void {
+    const slice = content?.kind === 'series' ? content.slices[sliceIndex] : undefined;
+    if (slice) this.noted = { userId, itemId, slice };
+  }
+
+  /** Writes what was noted since the last write, if anything. */
+  write(): void {
+    const noted = this.noted;
+    this.noted = null;
+    const storage = noted ? this.storage() : null;
+    if (noted && storage) keepShownSlice(storage, noted.userId, noted.itemId, noted.slice);
+  }
 }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { AnnotationRecord } from '../core/annotation';
 import type { DocumentEditor } from '../core/documentEditor';
 import type { StoredRecord } from '../core/records';
-import { MejirushiDb } from './db';
+import { MejirushiDb, type RecordRow } from './db';
 import { SyncEngine, type SyncEvent } from './syncEngine';
 import { blankServerDocument, editorOf, serverRecords, startLiveServer, type LiveServer } from './testing/liveServer';
 import { ManualClock } from './testing/manualClock';
@@ -525,9 +525,10 @@ describe('SyncEngine against a real server', () => {
     const requests = vi.spyOn(server.api, 'patchRecords');
     await a.engine.saveAll(server.itemId, changes);
     await a.engine.idle();
-    // This device's transactions (the spy sees every database): the save's, the drain's first look, one per answer
-    // (a record an earlier test left on the server answers 412 first: set aside, settled and sent again).
-    expect(transactions.mock.contexts.filter((database) => database === a.db.backendDB())).toHaveLength(2 + requests.mock.calls.length);
+    // This device's transactions (the spy sees every database): the save's, which freezes its own batch
+    // (nothing else waited, so the drain needs no first look), and one per answer (a record an earlier
+    // test left on the server answers 412 first: set aside, settled and sent again).
+    expect(transactions.mock.contexts.filter((database) => database === a.db.backendDB())).toHaveLength(1 + requests.mock.calls.length);
     transactions.mockRestore();
     requests.mockRestore();
 
@@ -537,6 +538,37 @@ describe('SyncEngine against a real server', () => {
     expect(await onServer()).toEqual(at({ [SLICE_A]: 'sah.present' }));
     expect(await a.db.journal.count()).toBe(0);
     expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('freezes the batch of a save with nothing else waiting: shown as syncing at once, its record row saved once, carried by its batch, and sent once', async () => {
+    await blankServerDocument(server);
+    const a = device();
+    await a.open();
+    // The record made live on the server first, so this device knows its version. Earlier tests
+    // labelled this slice and blankServerDocument deleted it: a tombstone a new device never saw,
+    // so creating the record again is answered 412, set aside at the tombstone's version and sent
+    // again, whether or not the save froze its own batch (what failed here in the whole suite).
+    a.label(SLICE_D, 'sah.absent');
+    await a.settled();
+    a.events.length = 0;
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const requests = vi.spyOn(server.api, 'patchRecords');
+    a.label(SLICE_D, 'sah.uncertain');
+    await a.settled();
+    // This device's records only: an earlier test's engine may still be finishing a write to its own database.
+    const ours = (store: IDBObjectStore) => store.name === 'records' && store.transaction.db.name === a.db.name;
+    const recordPuts = puts.mock.calls.filter((_call, index) => ours(puts.mock.contexts[index] as IDBObjectStore)).map(([row]) => row as RecordRow);
+    const sends = requests.mock.calls.length;
+    puts.mockRestore();
+    requests.mockRestore();
+    const statuses = a.events.flatMap((event) => (event.type === 'state' ? [event.state.status] : []));
+    expect(statuses).toEqual(['syncing', 'synced']);
+    expect(sends).toBe(1);
+    // Saved once, already carried by its batch (not saved dirty, then frozen); the answer's write
+    // (and, when the stream's echo comes before the answer, the echo's) leaves it synced.
+    expect(recordPuts.filter((row) => row.state === 'dirty')).toEqual([expect.objectContaining({ id: expect.any(String), batch: expect.any(String) })]);
+    expect(recordPuts.at(-1)).toMatchObject({ state: 'synced' });
+    expect(await onServer()).toMatchObject(at({ [SLICE_D]: 'sah.uncertain' }));
   });
 });
 

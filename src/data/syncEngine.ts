@@ -11,11 +11,12 @@
 import type { AnnotationRecord } from '../core/annotation';
 import type { Progress } from '../core/api';
 import { sameRecord, type RecordDiff } from '../core/diff';
-import type { StoredRecord } from '../core/records';
+import { MAX_OPS_PER_BATCH, type StoredRecord } from '../core/records';
 import { NetworkError, type ApiClient } from './api';
 import type { Backoff } from './backoff';
 import { systemClock, type Clock } from './clock';
-import { checkpointKey, type HeadRow, type JournalRow, type MejirushiDb, type RecordRow } from './db';
+import { checkpointKey, type HeadRow, type JournalRow, type MejirushiDb, type OutboxRow, type RecordRow } from './db';
+import { newOpId } from './opId';
 import { browserOnline, type OnlineSignal } from './onlineSignal';
 import { conflictOf, resolvedRow, type ConflictChoice, type RecordConflict } from './sync/conflicts';
 import { adjustDirty, dirtyChange, dirtyCount, withDirty } from './sync/dirtyCount';
@@ -23,7 +24,7 @@ import { followFeed, followOps } from './sync/feed';
 import { loadDocument, RECORD_PAGE_SIZE } from './sync/initialLoad';
 import { journalId, pendingJournal, takeJournaled, writeJournal } from './sync/journal';
 import { LiveFeed, type ChangeStreamOpener } from './sync/liveFeed';
-import { ensureOpenBatch } from './sync/outbox';
+import { batchesOf, ensureOpenBatch, savedFrozen } from './sync/outbox';
 import { isOwnEcho, OwnRevisions, type StreamNotice } from './sync/ownEcho';
 import { keyOf, readRecords, rowsInState, takeServerCopies, writeEdits, type DocumentRef } from './sync/recordRows';
 import { BatchSender } from './sync/sender';
@@ -111,6 +112,12 @@ export class SyncEngine {
   private streamPosition: string | null = null;
   /** A stream position up to which every change this user follows is in IndexedDB (null: unknown). */
   private storedThrough: string | null = null;
+  /**
+   * The newest stream position heard as an own echo, not yet stored as the feed checkpoint: the
+   * next save, catch-up or `stop()` stores it, not a transaction of its own per echo. Lost with
+   * the page, a catch-up merely reads those own changes again.
+   */
+  private echoCheckpoint: string | null = null;
   /** Stream events are judged one after another, in order (each may move `storedThrough`). */
   private hearing: Promise<void> = Promise.resolve();
   /** A catch-up asked for while one ran: it follows that one (which may have read the feed too early). */
@@ -190,6 +197,7 @@ export class SyncEngine {
 
   stop(): void {
     this.stopped = true;
+    void this.storeEchoCheckpoint().catch(() => undefined);
     this.sender.stop();
     this.live?.stop();
     this.stopOnline?.();
@@ -204,6 +212,11 @@ export class SyncEngine {
   /** Whether changes made elsewhere reach this engine as they happen (the live stream is open). */
   get liveConnected(): boolean {
     return this.live?.open ?? false;
+  }
+
+  /** The live stream position up to which every change this user follows is in IndexedDB (null: unknown). */
+  get followedThrough(): string | null {
+    return this.storedThrough;
   }
 
   stateOf(itemId: string): ItemSyncState | undefined {
@@ -307,21 +320,44 @@ export class SyncEngine {
    * Saves changes of a document made one after another as `save` saves each, in order, in ONE
    * transaction, followed by one sync-state refresh and one kick of the sender (keys pressed
    * faster than IndexedDB writes cost one write, not one each). `progress`: the count after the last.
+   * A save with nothing else of the document waiting freezes its own batch (see `mayFreeze`): its
+   * rows are written once carried by it, and the sender sends it without a transaction to choose it.
    */
   async saveAll(itemId: string, changes: readonly JournaledChange[], progress?: Progress): Promise<void> {
     const doc = this.doc(itemId);
     await this.baseStored(itemId);
     const now = this.clock.now();
-    const rows = await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal], async () => {
-      const { dirty, wroteDirty } = await writeEdits(this.db, doc, await takeJournaled(this.db, changes), now);
-      if (wroteDirty) await ensureOpenBatch(this.db, doc, now);
+    let frozen: OutboxRow | null = null;
+    const rows = await this.db.transaction('rw', [this.db.records, this.db.baseIndex, this.db.outbox, this.db.heads, this.db.journal, this.db.meta], async () => {
+      await this.storeEchoCheckpoint();
+      const diffs = await takeJournaled(this.db, changes);
       const head = await this.db.heads.get([itemId, this.me]);
+      const carrier = (await this.mayFreeze(doc, head, diffs)) ? newOpId() : undefined;
+      const { dirty, dirtyRows } = await writeEdits(this.db, doc, diffs, now, carrier);
+      if (carrier !== undefined && dirtyRows.length > 0) {
+        frozen = savedFrozen(doc, carrier, dirtyRows, now);
+        await this.db.outbox.add(frozen);
+      } else if (dirtyRows.length > 0) await ensureOpenBatch(this.db, doc, now);
       if (head) await this.db.heads.put({ ...withDirty(head, dirty), updatedAt: now, ...(progress ? { progress } : {}) });
       // The sync state's rows as this write leaves them, read in its transaction rather than in four more.
       return readSyncRows(this.db, doc);
     });
+    // The sender shows the state of a batch it sends at once itself: "sending", not "pending" first.
+    if (frozen && this.sender.sendFrozen(itemId, frozen, rows)) return;
     await this.changedTo(itemId, rows);
     this.sender.kick(itemId);
+  }
+
+  /**
+   * Whether a save may freeze its own batch: the sender runs and the server answers, the document
+   * has no batch and no other dirty record, none of the item's sends is running, and one batch
+   * holds the change. Else its records join the open batch, frozen when the sender gets to it.
+   */
+  private async mayFreeze(doc: DocumentRef, head: HeadRow | undefined, diffs: readonly RecordDiff[]): Promise<boolean> {
+    if (this.stopped || this.networkDown || head?.dirty !== 0 || this.sender.draining(doc.itemId)) return false;
+    const records = new Set(diffs.flatMap((diff) => Object.keys(diff)));
+    if (records.size === 0 || records.size > MAX_OPS_PER_BATCH) return false;
+    return (await batchesOf(this.db, doc)).length === 0;
   }
 
   /** Writes into record rows the changes a closed page left only in the journal (of one item, or all), one save per item. */
@@ -412,7 +448,7 @@ export class SyncEngine {
     }
     // What the live stream had announced when the feed read starts is in IndexedDB once it ends.
     const mark = this.streamPosition;
-    this.catchingUp = this.network(followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies))
+    this.catchingUp = this.network(this.storeEchoCheckpoint().then(() => followFeed(this.api, this.db, this.me, this.changesPageSize, this.takeCopies)))
       .then(() => {
         this.storedThrough = mark;
       })
@@ -435,7 +471,7 @@ export class SyncEngine {
       return;
     }
     this.storedThrough = notice.id;
-    await this.db.meta.put({ key: checkpointKey(this.me), value: notice.id });
+    this.echoCheckpoint = notice.id;
     for (const { itemId, fromRevision, toRevision } of notice.documents ?? []) {
       const followed = this.heldRevisions.get(itemId);
       if (followed === undefined) continue;
@@ -443,6 +479,14 @@ export class SyncEngine {
       if (followed >= fromRevision - 1) this.heldRevisions.set(itemId, Math.max(followed, toRevision));
       else this.track(this.followHeld(itemId));
     }
+  }
+
+  /** Stores the echo checkpoint held in memory, if any (inside the caller's transaction when there is one). */
+  private async storeEchoCheckpoint(): Promise<void> {
+    const checkpoint = this.echoCheckpoint;
+    if (checkpoint === null) return;
+    this.echoCheckpoint = null;
+    await this.db.meta.put({ key: checkpointKey(this.me), value: checkpoint });
   }
 
   /** Takes in the ops applied to one item since its head's revision (before a submit, at open). */

@@ -26,7 +26,7 @@ import { DraftWrites } from './draftWrites';
 import { isUnauthorized, toAppError, type AppError } from './loadError';
 import type { AppServices } from './services';
 import { ReadingKeeper } from './readingKeeper';
-import { copyShownSlice } from '../data/shownSliceCopy';
+import { ShownSliceCopier } from '../data/shownSliceCopy';
 import { advanceAfterLabel, clampIndex, firstTouchedIndex, moveCursor, targetRange, type SliceSelection } from './sliceCursor';
 import { whenIdle } from './whenIdle';
 
@@ -202,6 +202,8 @@ export const createOpenItemSlice =
     /** Remote records heard while the item was loading, applied once its editor exists. */
     let heardWhileLoading: ReadonlyMap<string, AnnotationRecord | null>[] = [];
     const readings = new ReadingKeeper(services.db);
+    /** The early script's copy of the shown slice: noted per step, written on leaving the item or the page. */
+    const shownSlices = new ShownSliceCopier();
 
     /** Keeps the reader's place and what they have seen, for the next visit. */
     function keepReading(): void {
@@ -209,7 +211,7 @@ export const createOpenItemSlice =
       const userId = get().session?.user.id;
       if (!open || open.status !== 'ready' || !userId) return;
       readings.keep({ itemId: open.itemId, userId, seen: open.seen, sliceIndex: open.sliceIndex, window: open.window });
-      copyShownSlice(userId, open.itemId, open.detail?.item.content, open.sliceIndex);
+      shownSlices.note(userId, open.itemId, open.detail?.item.content, open.sliceIndex);
     }
 
     /**
@@ -389,6 +391,7 @@ export const createOpenItemSlice =
       },
 
       closeItem() {
+        shownSlices.write();
         generation += 1;
         const open = get().openItem;
         if (open) get().engine?.release(open.itemId);

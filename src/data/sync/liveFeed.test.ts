@@ -222,22 +222,40 @@ describe('live updates against a real server', () => {
     const a = await openDevice();
     const storedCheckpoint = async () => (await a.db.meta.get(checkpointKey(a.engine.annotatorId)))?.value;
     const before = await storedCheckpoint();
+    const followed = a.engine.followedThrough;
     server.forwarded.length = 0;
     a.label(0, 'sah.present');
     await a.settled();
-    // The echo is heard once the stored feed checkpoint moves on.
-    await vi.waitFor(async () => expect(await storedCheckpoint()).not.toBe(before));
+    // The echo is heard once the engine follows the stream past it.
+    await vi.waitFor(() => expect(a.engine.followedThrough).not.toBe(followed));
     await a.engine.idle();
-    // Its sends only: no feed read, no ops read.
+    // Its sends only: no feed read, no ops read, and no transaction of its own for the checkpoint.
     expect(server.forwarded.length).toBeGreaterThan(0);
     expect(server.forwarded.filter((line) => !line.startsWith('PATCH '))).toEqual([]);
-    expect(await storedCheckpoint()).toBe((await server.api.changes(FEED_LATEST, 1)).checkpoint);
+    const echo = (await server.api.changes(FEED_LATEST, 1)).checkpoint;
+    expect(a.engine.followedThrough).toBe(echo);
+    expect(await storedCheckpoint()).toBe(before);
+    // The next save stores it.
+    a.label(2, 'sah.absent');
+    await a.settled();
+    expect(await storedCheckpoint()).toBe(echo);
 
     const b = await openDevice();
     b.label(1, 'sah.absent');
-    await a.shows({ 0: 'sah.present', 1: 'sah.absent' });
+    await a.shows({ 0: 'sah.present', 1: 'sah.absent', 2: 'sah.absent' });
     await Promise.all([a.settled(), b.settled()]);
     expect(a.engine.stateOf(server.itemId)).toMatchObject({ status: 'synced', pending: 0, conflicts: 0 });
+  });
+
+  it('stores the echo checkpoint held in memory when it stops', async () => {
+    await blankServerDocument(server);
+    const a = await openDevice();
+    a.label(0, 'sah.present');
+    await a.settled();
+    const echo = (await server.api.changes(FEED_LATEST, 1)).checkpoint;
+    await vi.waitFor(() => expect(a.engine.followedThrough).toBe(echo));
+    a.engine.stop();
+    await vi.waitFor(async () => expect((await a.db.meta.get(checkpointKey(a.engine.annotatorId)))?.value).toBe(echo));
   });
 
   it('says so when the server refuses the stream for want of a valid session', async () => {

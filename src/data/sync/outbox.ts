@@ -35,6 +35,14 @@ const opOf = (row: RecordRow): RecordOp =>
   row.record ? { kind: 'put', id: row.id, baseVersion: row.baseVersion, record: row.record } : { kind: 'delete', id: row.id, baseVersion: row.baseVersion };
 
 /**
+ * A batch frozen at once by the save that made its records dirty, when nothing else of the
+ * document waited (no batch, no other dirty record): `rows` are written carried by `opId`.
+ */
+export function savedFrozen(doc: DocumentRef, opId: string, rows: readonly RecordRow[], now: number): OutboxRow {
+  return { opId, itemId: doc.itemId, annotatorId: doc.annotatorId, seq: 0, attempts: 0, nextAttemptAt: now, ops: rows.map(opOf) };
+}
+
+/**
  * Freezes the open head batch: up to MAX_OPS_PER_BATCH dirty records, each marked as carried by
  * it. Answers null (and drops the marker) when nothing is dirty any more.
  */

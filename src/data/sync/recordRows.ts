@@ -142,10 +142,17 @@ export async function currentRows(
 /**
  * Writes the local edits `diffs`, made one after another, into record rows: each record is read
  * once and written once, however many of the edits changed it (a gathered write of many keys).
- * Inside the caller's transaction; answers how the document's dirty count changed and whether a
- * dirty row was written.
+ * Inside the caller's transaction; answers how the document's dirty count changed and the dirty
+ * rows written. `carriedBy`: a batch the dirty rows are written as carried by (the save freezes
+ * its own batch, see SyncEngine.saveAll), so they are not written again to freeze it.
  */
-export async function writeEdits(db: MejirushiDb, doc: DocumentRef, diffs: readonly RecordDiff[], now: number): Promise<{ dirty: number; wroteDirty: boolean }> {
+export async function writeEdits(
+  db: MejirushiDb,
+  doc: DocumentRef,
+  diffs: readonly RecordDiff[],
+  now: number,
+  carriedBy?: string,
+): Promise<{ dirty: number; dirtyRows: RecordRow[] }> {
   // A record's row is read as it stood before the first edit of it, whose `before` the editor held.
   const before = new Map<string, AnnotationRecord | null>();
   for (const diff of diffs) for (const id of Object.keys(diff)) if (!before.has(id)) before.set(id, diff[id]?.[0] ?? null);
@@ -165,13 +172,14 @@ export async function writeEdits(db: MejirushiDb, doc: DocumentRef, diffs: reado
   const writes: RecordRow[] = [];
   let dirty = 0;
   ids.forEach((id, i) => {
-    const next = rows.get(id);
-    if (!edited.has(id) || !next) return;
+    const edit = rows.get(id);
+    if (!edited.has(id) || !edit) return;
+    const next = carriedBy !== undefined && edit.state === 'dirty' ? { ...edit, batch: carriedBy } : edit;
     writes.push(next);
     dirty += dirtyChange(read[i], next);
   });
   await db.records.bulkPut(writes);
-  return { dirty, wroteDirty: writes.some((row) => row.state === 'dirty') };
+  return { dirty, dirtyRows: writes.filter((row) => row.state === 'dirty') };
 }
 
 /** Every live local record of a document (tombstones left out): the base, overridden by record rows. */

@@ -72,6 +72,11 @@ export class BatchSender {
     await this.answers.get(itemId)?.catch(() => undefined);
   }
 
+  /** A drain of the item runs (a request on the wire, or a look at its outbox). */
+  draining(itemId: string): boolean {
+    return this.drains.has(itemId);
+  }
+
   running(): Promise<void>[] {
     return [...this.drains.values()];
   }
@@ -83,8 +88,24 @@ export class BatchSender {
       this.rerun.add(itemId);
       return;
     }
+    this.startDrain(itemId);
+  }
+
+  /**
+   * Sends a batch a save froze (nothing else of the item waited), skipping the look at the outbox
+   * that would choose it; the item's state, from `rows`, is shown once, as sending. Answers false
+   * (the batch then waits for a kick) when a drain of the item runs or the sender is stopped.
+   */
+  sendFrozen(itemId: string, batch: OutboxRow, rows: SyncRows): boolean {
+    if (this.stopped || this.drains.has(itemId)) return false;
+    this.rerun.delete(itemId);
+    this.startDrain(itemId, { batch, rows });
+    return true;
+  }
+
+  private startDrain(itemId: string, first?: Step): void {
     // A drain fails only when IndexedDB does (closed at logout, quota): the outbox stays as it was.
-    const drain = this.drain(itemId).catch(() => undefined).finally(() => {
+    const drain = this.drain(itemId, first).catch(() => undefined).finally(() => {
       this.drains.delete(itemId);
       if (this.rerun.delete(itemId)) this.kick(itemId);
     });
@@ -114,8 +135,8 @@ export class BatchSender {
     return items;
   }
 
-  private async drain(itemId: string): Promise<void> {
-    let step = await this.step(itemId, async () => undefined);
+  private async drain(itemId: string, first?: Step): Promise<void> {
+    let step = first ?? (await this.step(itemId, async () => undefined));
     for (let batch = step.batch; batch?.ops; batch = step.batch) {
       this.sending.add(itemId);
       await this.options.changedTo(itemId, step.rows);
