@@ -1,5 +1,5 @@
 /**
- * Typed client for the dataset server (routes of src/core/api.ts). It tells apart the two ways a
+ * Typed client for the dataset server (routes of src/core/api/). It tells apart the two ways a
  * request can fail, because the sync engine treats them differently: `NetworkError` (no answer:
  * offline, server down, connection dropped — retry later) and `ApiRequestError` (the server
  * answered with an error status — rejected, retry only for 5xx).

@@ -1,4 +1,4 @@
-/** The audit viewer's filter as GET /api/audit's query string (see AuditEntry in core/api.ts). */
+/** The audit viewer's filter as GET /api/audit's query string (see AuditEntry in core/api/audit.ts). */
 export interface AuditFilter {
   /** User id. */
   readonly user?: string;

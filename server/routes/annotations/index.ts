@@ -1,5 +1,5 @@
 /**
- * Annotation documents under the record-level sync protocol (see src/core/api.ts): op batches,
+ * Annotation documents under the record-level sync protocol (see src/core/api/records.ts): op batches,
  * record pages, ops since a revision, the item workflow (submit, review) and, for those who
  * oversee an item without reading it (http/rolePolicy.ts), every annotator's head and records.
  */

@@ -20,7 +20,7 @@ export interface RecordQuery {
   readonly box: Box | null;
 }
 
-/** A record page as the JSON text of a `RecordPage` (src/core/api.ts), with the revision for the ETag. */
+/** A record page as the JSON text of a `RecordPage` (src/core/api/records.ts), with the revision for the ETag. */
 export interface RecordPageText {
   readonly revision: number;
   readonly json: string;

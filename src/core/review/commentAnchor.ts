@@ -1,5 +1,5 @@
 /**
- * Where a review comment may be pinned (CommentAnchor in core/api.ts), checked against the item
+ * Where a review comment may be pinned (CommentAnchor in core/api/review.ts), checked against the item
  * it is on: the target must be one of the item's slices or frames, and a point or region must
  * lie inside that image (image px, origin top-left). The server checks every anchor it stores
  * with this; the reviewer's screen builds anchors that pass it.

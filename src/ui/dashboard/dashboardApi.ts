@@ -1,4 +1,4 @@
-/** The dashboard's and the credit page's calls (shapes in src/core/api.ts and src/core/agreement). */
+/** The dashboard's and the credit page's calls (shapes in src/core/api/dashboard.ts and src/core/agreement). */
 import type { AgreementReport } from '../../core/agreement';
 import type { CreditReport, DashboardQuestions, DatasetDashboard } from '../../core/api';
 import { registryFetch, type RegistryTransport } from '../../inference/registryTransport';
