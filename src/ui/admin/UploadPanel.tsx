@@ -82,6 +82,13 @@ export function UploadPanel() {
     await session?.abort().catch(() => {});
   }
 
+  /** Stop during the check: nothing more checked or sent, the staged upload discarded at once. */
+  function stopCheck(): void {
+    if (!deidJob.current) return;
+    deidJob.current.cancel();
+    void staged.current?.abort();
+  }
+
   function finish(): void {
     staged.current = null;
     setStagedJob(null);
@@ -115,6 +122,7 @@ export function UploadPanel() {
       deidJob.current = job;
       releaseUpload.current = session.release;
       const { cancelled } = await job.finished;
+      deidJob.current = null; // Stop stops a check: the sends and the commit after it are not its
       if (cancelled) {
         await abortStaged();
         markCancelled();
@@ -234,7 +242,7 @@ export function UploadPanel() {
           />
         </label>
       </div>
-      {deidProgress && <DeidProgressLine progress={deidProgress} onStop={() => deidJob.current?.cancel()} />}
+      {deidProgress && <DeidProgressLine progress={deidProgress} onStop={() => stopCheck()} />}
       {detecting !== null && (
         <p role="status" data-testid="burnedin-detecting">
           {t('burnedIn.detecting', { count: detecting })}

@@ -34,7 +34,7 @@ const picked = (count: number) =>
 async function upload(count: number) {
   const files = picked(count);
   const held = heldBytes();
-  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort());
+  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort);
   const { job, session } = checkUpload(client, held, files, (index, reason) => { throw new Error(`row ${index} refused: ${reason}`); }, () => {}, KEEP_BYTES);
   expect(await job.finished).toEqual({ cancelled: false });
   const afterCheck = held.now;
@@ -65,7 +65,7 @@ async function upload(count: number) {
 /** The check over `count` files; `stop` cancels it when the first file is reported. */
 async function checked(count: number, stop: boolean) {
   const held = heldBytes();
-  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort());
+  const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), inProcessDeidPort);
   let job: ReturnType<typeof checkUpload>['job'] | null = null;
   const onProgress = ({ done }: { readonly done: number }) => (stop && done > 0 ? job?.cancel() : undefined);
   const started = checkUpload(client, held, picked(count), () => {}, onProgress, KEEP_BYTES);

@@ -61,7 +61,7 @@ interface Checked {
 }
 
 async function check(files: readonly File[], options: DeidOptions, keepBytes: number, held = heldBytes()): Promise<Checked> {
-  const client = createDeidWorkerClient(options, KEY, inProcessPort());
+  const client = createDeidWorkerClient(options, KEY, inProcessPort);
   const checks: (FileCheck | null)[] = files.map(() => null);
   const kept: (KeptFile | null)[] = files.map(() => null);
   // The client's own callback, seen alongside the session's: what the check handed back per row.

@@ -32,7 +32,7 @@ export interface StagedDeidUpload {
   takes(index: number): boolean;
   /** Sends these rows too (the reviewed images), commits and follows the import to its end. */
   finish(reviewed: readonly { readonly index: number; readonly source: UploadSource }[]): Promise<void>;
-  /** Discards the session and whatever was sent into it. */
+  /** Discards the session and whatever was sent into it; asked again, the same discard. */
   abort(): Promise<void>;
 }
 
@@ -58,6 +58,7 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
       failed: rows.failed,
     }));
   let aborted = false;
+  let aborting: Promise<void> | null = null;
   const send = (index: number, source: UploadSource) => {
     // A file the check hands over after a stop would go into a session no longer there.
     if (aborted) return;
@@ -102,9 +103,10 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
       const why = ended?.state === 'failed' ? ended.reason : `the import ended ${ended?.state ?? 'unread'} without this file`;
       for (const index of staged) if (!answered.has(index)) rows.failed(index, new Error(why));
     },
-    async abort() {
+    abort() {
       aborted = true;
-      await (await openSession())?.abort();
+      // Once: a Stop discards at once, and the check's end asks again (the same discard, awaited).
+      return (aborting ??= openSession().then((open) => open?.abort()));
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The upload screen's side of the de-identification worker (workers/deid): one check job over the
- * picked files with a callback per file and a cancel; previews and prepared files as promises.
+ * The upload screen's side of the de-identification workers (workers/deid): one check job over the
+ * picked files, shared out to a small pool of workers (checkPool.ts), with a callback per file in
+ * the picked order and a cancel; previews and prepared files as promises (from the first worker).
  */
 import type { PixelPreview } from '../../../core/deid/pixelPreview';
 import type { DeidOptions } from '../../../core/deid/policy';
 import type { ConfirmedBoxes, DeidRequest, DeidResponse, DeidTerms, FileCheck, KeptFile } from '../../../../workers/deid/messages';
+import { checkPoolSize, dealtOut, inOrder, workersFor } from './checkPool';
 
 export interface DeidProgress {
   readonly done: number;
@@ -47,13 +49,28 @@ export interface DeidPort {
 
 const deidWorker = (): DeidPort => new Worker(new URL('../../../../workers/deid/deid.worker.ts', import.meta.url), { type: 'module', name: 'deid' });
 
-/** A client for uploads under one policy (its options and the project key). */
-export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, port: DeidPort = deidWorker()): DeidWorkerClient {
-  const send = (request: DeidRequest, transfer: Transferable[] = []) => port.postMessage(request, transfer);
+type Checked = readonly [result: FileCheck, kept: KeptFile | null];
+
+/**
+ * A client for uploads under one policy (its options and the project key). `newPort` starts a
+ * worker: one at once (previews, prepares and small checks), more when a check pass has files for
+ * them, up to `poolSize` (checkPool.ts), each kept until `dispose`.
+ */
+export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, newPort: () => DeidPort = deidWorker, poolSize: number = checkPoolSize(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency)): DeidWorkerClient {
   const listeners = new Set<(response: DeidResponse) => void>();
-  port.onmessage = (event) => {
-    for (const listener of listeners) listener(event.data);
+  const ports: DeidPort[] = [];
+  const started = (count: number): readonly DeidPort[] => {
+    while (ports.length < count) {
+      const port = newPort();
+      port.onmessage = (event) => {
+        for (const listener of listeners) listener(event.data);
+      };
+      ports.push(port);
+    }
+    return ports;
   };
+  const first = started(1)[0]!;
+  const send = (request: DeidRequest, transfer: Transferable[] = [], port: DeidPort = first) => port.postMessage(request, transfer);
   // A copy per request: the one sent is the worker's to keep.
   const terms = (): DeidTerms => ({ options, key: key.slice().buffer as ArrayBuffer });
   let count = 0;
@@ -80,28 +97,50 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
       const sizes = files.map((file) => file.size);
       const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
       const names = files.map((file) => file.webkitRelativePath || file.name);
-      // The worker takes the files in order, each as soon as the one before it is done.
-      const inHand = (done: number) => names[done] ?? null;
-      let progress: DeidProgress = { done: 0, total: files.length, bytesDone: 0, bytesTotal, current: inHand(0) };
+      const shareCount = workersFor(files.length, poolSize);
+      const workers = started(shareCount).slice(0, shareCount);
+      // Once stopped, nothing more is handed on: a file checked after Stop must not be sent.
+      let stopped = false;
+      let bytesDone = 0;
+      const ordered = inOrder<Checked>((index, [result, kept]) => {
+        bytesDone += sizes[index]!;
+        onFile(index, result, kept);
+      });
+      // The files are handed on in order, each worker taking its next as soon as one is done, so the
+      // file in hand is the one after those handed on.
+      const progressNow = (current: string | null): DeidProgress => ({ done: ordered.handedOn, total: files.length, bytesDone, bytesTotal, current });
       const finished = new Promise<{ cancelled: boolean }>((resolve, reject) => {
+        let finishedWorkers = 0;
+        let cancelled = false;
         const listener = (response: DeidResponse) => {
           if (!('jobId' in response) || response.jobId !== jobId) return;
-          if (response.type === 'progress') {
-            for (const { index, result, kept } of response.checked) onFile(index, result, kept);
-            progress = { ...progress, done: response.done, bytesDone: response.bytesDone, current: inHand(response.done) };
+          if (response.type === 'progress' && !stopped) for (const { index, result, kept } of response.checked) ordered.arrived(index, [result, kept]);
+          if (response.type === 'finished') {
+            finishedWorkers += 1;
+            cancelled ||= response.cancelled;
           }
-          if (response.type === 'finished') progress = { ...progress, current: null };
-          onProgress(progress);
-          if (response.type === 'finished' || response.type === 'error') listeners.delete(listener);
-          if (response.type === 'finished') resolve({ cancelled: response.cancelled });
-          if (response.type === 'error') reject(new Error(response.sentence));
+          const over = finishedWorkers === workers.length || response.type === 'error';
+          onProgress(progressNow(over ? null : (names[ordered.handedOn] ?? null)));
+          if (!over) return;
+          listeners.delete(listener);
+          if (response.type === 'error') {
+            stopAll(); // the other workers' files are not handed on after the first that could not be checked
+            reject(new Error(response.sentence));
+          } else resolve({ cancelled: cancelled || stopped });
         };
         listeners.add(listener);
       });
-      onProgress(progress);
+      const stopAll = () => {
+        stopped = true;
+        for (const port of workers) send({ type: 'cancel', jobId }, [], port);
+      };
+      onProgress(progressNow(names[0] ?? null));
       const picked = files.map((file, index) => ({ index, file, size: sizes[index]! }));
-      send({ type: 'deidentify', jobId, files: picked, keepBytes, ...terms() });
-      return { cancel: () => send({ type: 'cancel', jobId }), finished };
+      const shares = dealtOut(picked, workers.length);
+      // The budget shared out: the page holds no more than it whatever the workers' number.
+      const keepEach = Math.floor(keepBytes / workers.length);
+      shares.forEach((share, k) => send({ type: 'deidentify', jobId, files: share, keepBytes: keepEach, ...terms() }, [], workers[k]));
+      return { cancel: stopAll, finished };
     },
     async preview(file) {
       return (await ask((requestId) => ({ type: 'preview', requestId, file, ...terms() }), 'previewed')).preview;
@@ -110,6 +149,8 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, po
       const { parts, report } = await ask((requestId) => ({ type: 'prepare', requestId, file, confirmed, ...terms() }), 'prepared');
       return { ...parts, report };
     },
-    dispose: () => port.terminate(),
+    dispose: () => {
+      for (const port of ports) port.terminate();
+    },
   };
 }
