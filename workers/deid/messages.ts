@@ -82,8 +82,9 @@ export type DeidResponse =
   /**
    * Files checked since the last progress, in order: one message per PROGRESS_MS at most, since
    * in a browser each message is a hop between threads (the headers transferred together). The
-   * files are checked in the order sent, the next one started as soon as one is done, so the page
-   * tells the file in hand from `done` (no message of its own).
+   * files are checked in the order sent, the next one started as soon as one is done; the counts
+   * are this job's files only, so the upload screen, which deals a pass out to several workers
+   * (checkPool.ts), counts what it has handed on itself and names the file in hand from that.
    */
   | {
       readonly type: 'progress';
