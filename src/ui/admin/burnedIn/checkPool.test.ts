@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkPoolSize, dealtOut, inOrder, MAX_CHECK_WORKERS, MIN_FILES_PER_CHECK_WORKER, workersFor } from './checkPool';
 
 describe('check pool', () => {
-  it('uses the cores it has, at most MAX_CHECK_WORKERS, one where the count is unknown', () => {
-    expect([undefined, 0, 1, 2, 3, 8, 64].map(checkPoolSize)).toEqual([1, 1, 1, 2, 3, MAX_CHECK_WORKERS, MAX_CHECK_WORKERS]);
+  it('uses the cores left once the page has one, at most MAX_CHECK_WORKERS, one where the count is unknown', () => {
+    expect([undefined, 0, 1, 2, 3, 4, 8, 64].map(checkPoolSize)).toEqual([1, 1, 1, 1, 2, 3, MAX_CHECK_WORKERS, MAX_CHECK_WORKERS]);
   });
 
   it('starts a worker only for a share worth its start', () => {
