@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchShapeErrors, checkBatch, chunkOps, MAX_OPS_PER_BATCH, RECORD_SCHEMA, type RecordOp, type VersionLookup } from './records';
+import { batchShapeErrors, checkBatch, chunkOps, MAX_OPS_PER_BATCH, RECORD_SCHEMA, type RecordOp, type TombstoneLookup, type VersionLookup } from './records';
 import { labelRecord, shapeRecord } from './testing/records';
 
 const put = (id: string, baseVersion: number): RecordOp => ({ kind: 'put', id, baseVersion, record: shapeRecord(id, 's1') });
@@ -7,6 +7,7 @@ const del = (id: string, baseVersion: number): RecordOp => ({ kind: 'delete', id
 
 /** Server versions: `b` at 3, `gone` a tombstone at version 2 (deleted after one edit), others never written. */
 const versions: VersionLookup = (id) => ({ b: 3, gone: 2 })[id] ?? 0;
+const tombstones: TombstoneLookup = (id) => id === 'gone';
 
 describe('RECORD_SCHEMA', () => {
   it('is schema 2 for every record type', () => {
@@ -25,11 +26,19 @@ describe('checkBatch', () => {
 
   it('a tombstone keeps its version: a stale edit of a deleted record conflicts instead of resurrecting it', () => {
     // The client still holds version 1 of `gone`; the server deleted it at version 2.
-    expect(checkBatch([put('gone', 1)], versions).conflicts).toEqual(['gone']);
-    // A client that believes it never existed conflicts too.
-    expect(checkBatch([put('gone', 0)], versions).conflicts).toEqual(['gone']);
+    expect(checkBatch([put('gone', 1)], versions, tombstones).conflicts).toEqual(['gone']);
     // Written on top of the tombstone, it comes back as version 3.
-    expect(checkBatch([put('gone', 2)], versions)).toEqual({ conflicts: [], versions: { gone: 3 } });
+    expect(checkBatch([put('gone', 2)], versions, tombstones)).toEqual({ conflicts: [], versions: { gone: 3 } });
+  });
+
+  it('lets a device that never saw a record re-create it over its tombstone, and only then', () => {
+    expect(checkBatch([put('gone', 0), put('a', 0)], versions, tombstones)).toEqual({ conflicts: [], versions: { gone: 3, a: 1 } });
+    // A live record at base 0 is a conflict: re-creating it would overwrite content this device never saw.
+    expect(checkBatch([put('b', 0)], versions, tombstones).conflicts).toEqual(['b']);
+    // Deleting at base 0 is no re-creation: it conflicts as before.
+    expect(checkBatch([del('gone', 0)], versions, tombstones).conflicts).toEqual(['gone']);
+    // Without a tombstone lookup nothing is known to be deleted.
+    expect(checkBatch([put('gone', 0)], versions).conflicts).toEqual(['gone']);
   });
 
   it('asks for each id’s version, and keeps an id like __proto__ as a plain entry', () => {

@@ -43,17 +43,24 @@ export interface BatchCheck {
   readonly versions: Readonly<Record<string, number>>;
 }
 
+/** Whether the server's copy of a record is a tombstone (deleted; it holds no content). */
+export type TombstoneLookup = (id: string) => boolean;
+
 /**
  * Checks a batch against the current versions. A batch applies whole or not at all: with any
  * conflict nothing applies, the client sets the conflicting records aside and resends the rest.
- * One id may appear once per batch (the client coalesces per record).
+ * One id may appear once per batch (the client coalesces per record). A put at base 0 on a
+ * tombstone is a device that never saw the record re-creating it: it overwrites no content, so it
+ * applies (the client would settle that conflict by resending on the tombstone's version anyway,
+ * `settleConflict`, at the cost of a 412 and a second request).
  */
-export function checkBatch(ops: readonly Pick<RecordOp, 'id' | 'baseVersion'>[], currentVersion: VersionLookup): BatchCheck {
+export function checkBatch(ops: readonly Pick<RecordOp, 'kind' | 'id' | 'baseVersion'>[], currentVersion: VersionLookup, isTombstone: TombstoneLookup = () => false): BatchCheck {
   const conflicts: string[] = [];
   const versions: Record<string, number> = {};
   for (const op of ops) {
     const current = currentVersion(op.id);
-    if (op.baseVersion !== current) conflicts.push(op.id);
+    const recreates = op.kind === 'put' && op.baseVersion === 0 && current > 0 && isTombstone(op.id);
+    if (op.baseVersion !== current && !recreates) conflicts.push(op.id);
     else Object.defineProperty(versions, op.id, { value: current + 1, enumerable: true });
   }
   return conflicts.length > 0 ? { conflicts, versions: {} } : { conflicts, versions };

@@ -219,6 +219,19 @@ describe.each(testDialects('record sync'))('record sync on %s', (dialect) => {
     expect((await byId()).get(id)?.version).toBe(version + 2);
   });
 
+  it('lets a device that never saw a deleted record re-create it at base 0, with no 412', async () => {
+    const id = `label:sah:${slices[2]}`;
+    const version = (await byId()).get(id)?.version ?? 0;
+    expect((await patchBatch(server, ann, itemId, 'fresh-2', { ops: [del(id, version)] })).statusCode).toBe(200);
+    const fresh = await patchBatch(server, ann, itemId, 'fresh-3', { ops: [put(label(slices[2]!, 'sah.absent', by(ann)), 0)] });
+    expect(fresh.statusCode).toBe(200);
+    expect(json<BatchResult>(fresh).versions).toEqual({ [id]: version + 2 });
+    expect((await byId()).get(id)?.version).toBe(version + 2);
+    // A live record at base 0 still conflicts: that device would overwrite what it never saw.
+    const live = await patchBatch(server, ann, itemId, 'fresh-4', { ops: [put(label(slices[2]!, 'sah.present', by(ann)), 0)] });
+    expect(live.statusCode).toBe(412);
+  });
+
   it('pages records by id, by target and by box', async () => {
     const all = await records('?limit=5000');
     const ids = all.records.map((r) => r.id);

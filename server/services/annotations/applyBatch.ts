@@ -213,7 +213,7 @@ export async function applyBatch(trx: Transaction<Database>, write: BatchWrite, 
     const message = `edits based on whole-document revision ${write.legacyBaseRevision} cannot apply: the document was migrated at revision ${head.migratedRevision} and is now at ${head.revision}`;
     return conflictOutcome(stored, allIds, head, message);
   }
-  const check = checkBatch(write.ops, (id) => toNumber(stored.get(id)?.version));
+  const check = checkBatch(write.ops, (id) => toNumber(stored.get(id)?.version), (id) => toNumber(stored.get(id)?.deleted) === 1);
   if (check.conflicts.length > 0) {
     return conflictOutcome(stored, check.conflicts, head, `${check.conflicts.length} record(s) changed on the server since your base version; nothing was applied`);
   }

@@ -14,6 +14,8 @@ import type { CommentAnchor } from './review';
  *         with the stored result and nothing applies twice. If any op's base version is stale →
  *         412 `RecordConflictBody` with the server's copy of each conflicting record and nothing
  *         applied: the client sets those records aside (asks the user) and resends the rest.
+ *         A put at base 0 on a deleted record (a device that never saw it re-creating it) is not
+ *         stale: the tombstone holds no content to overwrite.
  * - GET   /api/items/:id/annotations/me/ops?since=<revision>  the ops applied after a revision,
  *         to catch one item up without reloading it.
  * - GET   /api/changes?since=<checkpoint>&limit=  every applied op (record and version) in commit
