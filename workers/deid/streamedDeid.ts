@@ -1,6 +1,7 @@
 /**
  * A picked file de-identified without holding it whole: its header (everything before Pixel
- * Data) is read, parsed, de-identified and written by src/core/deid (dcmjs), and its Pixel Data
+ * Data) is read, parsed, de-identified and written by src/core/deid (dcmjs; the elements it left
+ * as they were copied from the bytes read: headerWrite.ts), and its Pixel Data
  * goes on as a slice of the picked file, so the result is a Blob of [new header, the file's own
  * pixel bytes] that the upload reads from disk as it sends. A DICOM video or an enhanced CT of
  * several hundred megabytes then costs its header, not its size three times over (bytes read,
@@ -14,7 +15,8 @@
 import { deidentifyPart10, readPart10, type DeidReport, type PixelRedaction, type Part10File } from '../../src/core/deid/deidentify';
 import { firstText } from '../../src/core/deid/dataSet';
 import { nativeLayoutOf, nativePixelsOf, type NativeLayout } from '../../src/core/deid/nativePixels';
-import { encapsulatedEnd, pixelDataStart } from '../../src/core/deid/pixelDataStart';
+import { elementsAsRead, writtenHeader } from '../../src/core/deid/headerWrite';
+import { encapsulatedEnd, pixelDataStart, type ElementSpan } from '../../src/core/deid/pixelDataStart';
 import type { DeidOptions } from '../../src/core/deid/policy';
 import { bodyOf, type WrittenParts } from './writtenParts';
 
@@ -100,6 +102,8 @@ interface PixelSpan {
   readonly end: number;
   /** Its value's length; null when encapsulated. */
   readonly length: number | null;
+  /** Where each data set element before it lies in `header`. */
+  readonly elements: ReadonlyMap<string, ElementSpan>;
 }
 
 /**
@@ -121,7 +125,7 @@ async function pixelSpanOf(file: FileBytes, limits: DeidLimits, first?: Uint8Arr
       return null; // damaged pixel data: the whole-file path says what the library makes of it
     }
     if (end !== file.size) return null;
-    return { header: head.subarray(0, found.offset), start: found.offset, end, length: found.length };
+    return { header: head.subarray(0, found.offset), start: found.offset, end, length: found.length, elements: found.elements };
   }
 }
 
@@ -148,9 +152,10 @@ export async function deidentifyFile(picked: FileBytes, options: DeidOptions, ke
     return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: file.dict['7FE00010'] !== undefined, pixels: nativePixelsOf(file.dict, firstText(file.meta, '00020010')) };
   }
   const file = readPart10(span.header);
+  const asRead = elementsAsRead(file.dict);
   const report = await deidentifyPart10(file, options, key);
   // The Pixel Data runs to the file's end (pixelSpanOf): the picked file's bytes from its start go on.
-  const parts = (): WrittenParts => ({ header: new Uint8Array(file.write()), bodyStart: span.start, end: picked.size });
+  const parts = (): WrittenParts => ({ header: writtenHeader(file, span.header, span.elements, asRead), bodyStart: span.start, end: picked.size });
   // Encapsulated frames have no one length; their syntax is refused before any length matters.
   const pixelBytes = span.length ?? Number.POSITIVE_INFINITY;
   return { written: () => writtenOf(picked, parts()), parts, report, file, hasPixelData: true, pixels: nativeLayoutOf(file.dict, firstText(file.meta, '00020010'), pixelBytes) };

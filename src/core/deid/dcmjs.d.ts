@@ -38,11 +38,22 @@ declare module 'dcmjs' {
    * as an array, a sequence as an array of such data sets (dcmjs's "naturalized" form).
    */
   export type DcmjsNaturalDataSet = Record<string, unknown>;
+  /** dcmjs's growing output buffer. */
+  export class WriteBufferStream {
+    constructor(defaultSize: number, littleEndian?: boolean);
+    /** Bytes written so far. */
+    readonly size: number;
+    /** A copy of bytes [start, end) written. */
+    getBuffer(start?: number, end?: number): ArrayBuffer;
+  }
   export const data: {
     DicomMessage: {
       /** Throws on a file that is not Part 10. Strings come decoded; the character set is rewritten to ISO_IR 192 (UTF-8). */
       readFile(buffer: ArrayBuffer, options?: DcmjsReadOptions): DicomDict;
+      /** Writes a data set's elements, in tag order, into `stream` in `transferSyntax`; returns the bytes written. */
+      write(dataSet: DcmjsDataSet, stream: WriteBufferStream, transferSyntax: string, options?: DcmjsWriteOptions): number;
     };
+    WriteBufferStream: typeof WriteBufferStream;
     DicomDict: typeof DicomDict;
     DicomMetaDictionary: {
       naturalizeDataset(dataSet: DcmjsDataSet): DcmjsNaturalDataSet;

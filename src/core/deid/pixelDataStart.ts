@@ -27,9 +27,28 @@ import {
 const walkable = (syntax: string) =>
   syntax === IMPLICIT_VR_LITTLE_ENDIAN || syntax === EXPLICIT_VR_LITTLE_ENDIAN || (syntax.startsWith('1.2.840.10008.1.2.4.') || syntax.startsWith('1.2.840.10008.1.2.5'));
 
+/** A top-level element of the data set as its bytes lie: `start` its tag's first byte, `end` past its value. */
+export interface ElementSpan {
+  /** As on the wire; null in Implicit VR. */
+  readonly vr: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
 export type PixelDataStart =
-  /** `offset`: its tag's first byte; `valueOffset`: its value's; `length`: null when undefined (encapsulated frames follow as items). */
-  | { readonly kind: 'found'; readonly transferSyntax: string; readonly offset: number; readonly valueOffset: number; readonly length: number | null }
+  /**
+   * `offset`: its tag's first byte; `valueOffset`: its value's; `length`: null when undefined
+   * (encapsulated frames follow as items); `elements`: the data set's elements before it, by
+   * dcmjs's tag key (8 upper-case hex digits), so a writer can pass unchanged ones on as they are.
+   */
+  | {
+      readonly kind: 'found';
+      readonly transferSyntax: string;
+      readonly offset: number;
+      readonly valueOffset: number;
+      readonly length: number | null;
+      readonly elements: ReadonlyMap<string, ElementSpan>;
+    }
   /** The whole file was walked and holds no top-level Pixel Data. */
   | { readonly kind: 'none' }
   /** The head given ends before Pixel Data: give more of the file. */
@@ -38,6 +57,9 @@ export type PixelDataStart =
   | { readonly kind: 'notWalked'; readonly reason: string };
 
 class NeedMore extends Error {}
+
+/** dcmjs's key for a tag: 8 upper-case hex digits. */
+const tagKey = (tag: number): string => tag.toString(16).toUpperCase().padStart(8, '0');
 
 interface Header {
   readonly tag: number;
@@ -103,13 +125,16 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
     }
     if (!walkable(transferSyntax)) return { kind: 'notWalked', reason: `transfer syntax ${transferSyntax || '(none)'}` };
     const implicit = transferSyntax === IMPLICIT_VR_LITTLE_ENDIAN;
+    const elements = new Map<string, ElementSpan>();
     for (let pos = dataSetStart; ; ) {
       if (whole && pos >= head.byteLength) return { kind: 'none' };
       const element = headerAt(pos, implicit);
       if (element.tag === PIXEL_DATA_TAG) {
-        return { kind: 'found', transferSyntax, offset: pos, valueOffset: element.valueOffset, length: element.length === UNDEFINED_LENGTH ? null : element.length };
+        return { kind: 'found', transferSyntax, offset: pos, valueOffset: element.valueOffset, length: element.length === UNDEFINED_LENGTH ? null : element.length, elements };
       }
-      pos = element.length === UNDEFINED_LENGTH ? skipItems(element.valueOffset, implicit || element.vr === 'UN') : element.valueOffset + element.length;
+      const end = element.length === UNDEFINED_LENGTH ? skipItems(element.valueOffset, implicit || element.vr === 'UN') : element.valueOffset + element.length;
+      elements.set(tagKey(element.tag), { vr: element.vr, start: pos, end });
+      pos = end;
     }
   } catch (error) {
     if (error instanceof NeedMore) return whole ? { kind: 'notWalked', reason: 'the file ends inside an element' } : { kind: 'needMore' };

@@ -1,0 +1,85 @@
+/**
+ * A de-identified header written by passing its unchanged elements on as the file had them.
+ * dcmjs writes a data set element by element, each through a stream object and a buffer of its
+ * own: for a CT header of a few hundred elements that write costs more than reading it (bench/README,
+ * "deid"). De-identification changes a few dozen elements and replaces each one it changes (a new
+ * element object: deidentify.ts), so an element still the object dcmjs read is still the bytes it
+ * was read from, and only the replaced, added and re-encoded ones need dcmjs.
+ *
+ * The output is byte for byte what `file.write()` gives (headerWrite.test.ts, over the sample
+ * series, 13 transfer syntaxes and the PHI corpus); an element is passed on only where dcmjs would
+ * write its bytes back unchanged: its wire VR the one read, not a sequence (de-identification
+ * edits items in place), and binary, or text whose bytes are plain ASCII (dcmjs re-encodes all
+ * text as UTF-8 under ISO_IR 192, so other bytes may change). The character set is always
+ * written by dcmjs (it reads as ISO_IR 192 whatever the file said).
+ */
+import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
+import type { Part10File } from './deidentify';
+import type { ElementSpan } from './pixelDataStart';
+
+const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
+const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+const SPECIFIC_CHARACTER_SET = '00080005';
+
+/** Values dcmjs reads and writes as numbers or bytes, whatever the character set. */
+const BINARY_VRS = new Set(['AT', 'FD', 'FL', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SL', 'SS', 'SV', 'UL', 'UN', 'US', 'UV']);
+
+/** The elements as dcmjs read them, before de-identification replaced any (take it right after reading). */
+export type ElementsAsRead = ReadonlyMap<string, DcmjsElement>;
+
+export const elementsAsRead = (dataSet: DcmjsDataSet): ElementsAsRead => new Map(Object.entries(dataSet));
+
+/** The transfer syntax of `file`'s data set, as dcmjs will write it. */
+const syntaxOf = (file: Part10File): string => String((file.meta['00020010']?.Value ?? [])[0] ?? '');
+
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
+}
+
+function passedOn(tag: string, element: DcmjsElement, asRead: ElementsAsRead, span: ElementSpan | undefined, header: Uint8Array): span is ElementSpan {
+  if (!span || asRead.get(tag) !== element || element.vr === 'SQ' || tag === SPECIFIC_CHARACTER_SET) return false;
+  if (span.vr !== null && span.vr !== element.vr) return false;
+  return BINARY_VRS.has(element.vr) || isAscii(header, span.start, span.end);
+}
+
+/**
+ * `file` (read from `header`, then de-identified) written as a Part 10 header: preamble, meta
+ * group and data set, the unchanged elements copied from `header` (`elements`: where each lies
+ * there, from pixelDataStart). Falls back to dcmjs's whole write for a syntax it does not walk.
+ */
+export function writtenHeader(file: Part10File, header: Uint8Array, elements: ReadonlyMap<string, ElementSpan>, asRead: ElementsAsRead): Uint8Array<ArrayBuffer> {
+  const syntax = syntaxOf(file);
+  if (syntax !== IMPLICIT_VR_LITTLE_ENDIAN && syntax !== EXPLICIT_VR_LITTLE_ENDIAN && !syntax.startsWith('1.2.840.10008.1.2.4.') && !syntax.startsWith('1.2.840.10008.1.2.5')) {
+    return new Uint8Array(file.write());
+  }
+  const metaOnly = new dcmjs.data.DicomDict(file.meta);
+  const meta = new Uint8Array(metaOnly.write());
+  const written = new dcmjs.data.WriteBufferStream(4096, true);
+  type Part = { readonly from: 'header' | 'written'; readonly start: number; readonly end: number };
+  const parts: Part[] = [];
+  let size = meta.byteLength;
+  for (const tag of Object.keys(file.dict).sort()) {
+    const element = file.dict[tag] as DcmjsElement;
+    const span = elements.get(tag);
+    let part: Part;
+    if (passedOn(tag, element, asRead, span, header)) part = { from: 'header', start: span.start, end: span.end };
+    else {
+      const start = written.size;
+      dcmjs.data.DicomMessage.write({ [tag]: element }, written, syntax);
+      part = { from: 'written', start, end: written.size };
+    }
+    parts.push(part);
+    size += part.end - part.start;
+  }
+  const writtenBytes = new Uint8Array(written.getBuffer());
+  const out = new Uint8Array(size);
+  out.set(meta, 0);
+  let at = meta.byteLength;
+  for (const part of parts) {
+    const from = part.from === 'header' ? header : writtenBytes;
+    out.set(from.subarray(part.start, part.end), at);
+    at += part.end - part.start;
+  }
+  return out;
+}
