@@ -20,7 +20,8 @@
  * the stage will be before the app adopts it, or else the app viewer's data-ready. Cold contexts
  * hold the login as the app keeps it, IndexedDB row and localStorage copy (the seed page's;
  * `BENCH_LOGIN_COPY=0`: the row only, as this bench ran before 2026-12-03). Cold runs start
- * with no stage remembered (a device new to slides: the early viewer stays hidden), and again with
+ * with no stage remembered (a device new to slides: the early viewer shows at the stage the layout
+ * predicts, src/viewer/slide/stageLayout.ts; hidden before 2026-12-03 s40), and again with
  * the stage the app remembered laying out (`first-screen-cold-stage-remembered-ms`); the warm run
  * finds what its cold run remembered. Tiles asked are counted up to the panels shown, so a second
  * set after the viewer is adopted shows. `BENCH_PROFILE=1` traces the last run's cold and warm app

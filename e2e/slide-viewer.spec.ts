@@ -199,15 +199,18 @@ test('a remembered stage gone stale still ends in the stage the workspace lays o
   }
 });
 
-test('opened by its address on a device that never laid the stage out, the early viewer taken into the stage shows the home view, no tile asked twice', async ({ page, browser, mejirushi }) => {
-  const { itemId } = await laidOutSlide(page, mejirushi);
+test('opened by its address on a device that never laid the stage out, the early viewer shows in the stage the layout predicts, taken over there at the home view, no tile asked twice', async ({ page, browser, mejirushi }) => {
+  const { itemId, stage } = await laidOutSlide(page, mejirushi);
   await expectViewAtRest(page);
   const home = await page.evaluate(() => window.__mejirushiSlide?.view());
 
-  // Nothing remembered: the early viewer is made hidden at the window's size, a stand-in.
+  // Nothing remembered: the early viewer is placed where the fixed bars leave the stage (stageLayout.ts).
   const elsewhere = await openByAddressElsewhere(browser, mejirushi.annotator, itemId, '[]');
   try {
     await expect(elsewhere.page.locator('html')).toHaveAttribute('data-e2e-early-viewer', 'true');
+    const shown = await elsewhere.page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, EARLY_SLIDE_SHOWN_MARK);
+    expect(shown).not.toBeNull();
+    expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
     await expectViewAtRest(elsewhere.page);
     const view = await elsewhere.page.evaluate(() => window.__mejirushiSlide?.view());
     if (!home || !view) throw new Error('no slide view');

@@ -20,7 +20,7 @@ import { parseRoute } from '../ui/routes';
 import { DecodedTiles } from '../viewer/slide/decodedTiles';
 import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyTiles, offerEarlyViewer, takeEarlyTiles } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
-import { expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
+import { expectedStage, expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
 import { startSeriesViewer } from '../viewer/seriesViewerStart';
@@ -49,11 +49,11 @@ function earlyTileLoader(itemId: string, slide: SlideItem, token: string): LoadT
 }
 
 /**
- * OpenSeadragon, hidden, where the stage was laid out in a window of this size (stageMemory.ts),
- * shown there once its first full screen of tiles is drawn: the reader sees the slide before the
- * app has rendered, in the place the app's stage will take it over without a resize. Without a
- * remembered stage: hidden at the window's size until the app adopts it (its own element is not
- * laid out yet).
+ * OpenSeadragon, hidden, where the stage was laid out in a window of this size (stageMemory.ts) or
+ * else where the layout puts it (stageLayout.ts), shown there once its first full screen of tiles
+ * is drawn: the reader sees the slide before the app has rendered, in the place the app's stage
+ * will take it over without a resize. Where neither is known: hidden at the window's size until
+ * the app adopts it (its own element is not laid out yet).
  */
 function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyLoad: LoadTile, decoded: DecodedTiles | null, place: RememberedStage | null): void {
   const host = document.createElement('div');
@@ -137,14 +137,17 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   const send = tileWorker?.sendDetail(homeView);
   const answer = await requestEarly(itemPath(itemId), token, { send, handOverAfter: detailRead }).catch(() => null);
   if (!answer?.ok) return null;
-  const content = ((await answer.json()) as ItemDetail).item.content;
+  const detail = (await answer.json()) as ItemDetail;
+  const content = detail.item.content;
   if (content.kind === 'series' && known !== 'series') {
     requestFirstFile(itemId, content, token);
     startSeries();
   }
   if (content.kind !== 'slide' || slideProblem(content) || !tileWorker || !earlyViewerWanted()) return null;
   const load = earlyTileLoader(itemId, content, token);
-  const place = rememberedStage(storage, windowSize);
+  // A returned item shows its reviewer's notice above the workspace, which the layout's prediction
+  // leaves out: its viewer stays hidden until the app's stage takes it, unless this window remembers the stage.
+  const place = detail.state === 'returned' ? rememberedStage(storage, windowSize) : expectedStage(storage, windowSize);
   // Decoded as they arrive, while the app starts (decodedTiles.ts); offered at once, so a viewer
   // the app makes before this one exists (its chunk still on its way) takes them instead.
   const decoded = new DecodedTiles();

@@ -6,17 +6,17 @@ import { Header } from './Header';
 import { ItemPage } from './item/ItemPage';
 import { Link } from './Link';
 import { ChangePasswordPage } from './login/ChangePasswordPage';
-import { ReviewItemPage } from './review/item/ReviewItemPage';
 import { LoginPage } from './login/LoginPage';
-import { ReviewQueuePage } from './review/queue/ReviewQueuePage';
 import { lazyScreen } from './lazyScreen';
 import { paths, useRoute, type Route } from './router';
 
-// Screens of the admin, the WG lead and the reviewer's adjudication: loaded when first shown.
+// Screens of the admin, the WG lead and the reviewer: loaded when first shown.
 const AdminPage = lazyScreen(() => import('./admin/AdminPage').then((m) => m.AdminPage));
 const DashboardPage = lazyScreen(() => import('./dashboard/DashboardPage').then((m) => m.DashboardPage));
 const CreditPage = lazyScreen(() => import('./credit/CreditPage').then((m) => m.CreditPage));
 const ReleasesPage = lazyScreen(() => import('./releases/ReleasesPage').then((m) => m.ReleasesPage));
+const ReviewQueuePage = lazyScreen(() => import('./review/queue/ReviewQueuePage').then((m) => m.ReviewQueuePage));
+const ReviewItemPage = lazyScreen(() => import('./review/item/ReviewItemPage').then((m) => m.ReviewItemPage));
 const AdjudicationPage = lazyScreen(() => import('./adjudication/AdjudicationPage').then((m) => m.AdjudicationPage));
 
 export function App() {

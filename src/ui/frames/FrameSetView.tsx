@@ -16,7 +16,14 @@ import { firstFrameSetMode, MODE_KEYS, modeForKey, type FrameSetMode } from './f
 import { FrameSetWorkspace } from './FrameSetWorkspace';
 import { FrameSetVideoView } from './video/FrameSetVideoView';
 
-export function FrameSetView({ open, frameSet, dialogOpen, onDialog }: { readonly open: OpenItem; readonly frameSet: FrameSetItem; readonly dialogOpen: boolean; readonly onDialog: (open: boolean) => void }) {
+export interface FrameSetViewProps {
+  readonly open: OpenItem;
+  readonly frameSet: FrameSetItem;
+  readonly dialogOpen: boolean;
+  readonly onDialog: (open: boolean) => void;
+}
+
+export function FrameSetView({ open, frameSet, dialogOpen, onDialog }: FrameSetViewProps) {
   const t = useT();
   const [mode, setMode] = useState<FrameSetMode>(() => firstFrameSetMode(frameSet, open.detail?.labelSet.questions.map((q) => q.target) ?? []));
   const switches = frameSet.source === 'video';

@@ -7,7 +7,7 @@ import { ErrorText } from '../common/ErrorText';
 import { StateBadge } from '../common/StateBadge';
 import { Link } from '../Link';
 import { paths } from '../router';
-import { FrameSetView } from '../frames/FrameSetView';
+import { LazyFrameSetView } from '../frames/LazyFrameSetView';
 import { SlideWorkspace } from '../slide/SlideWorkspace';
 import { ItemWorkspace } from './ItemWorkspace';
 import { ReturnedNotice } from './ReturnedNotice';
@@ -100,7 +100,7 @@ function ItemView({ open }: { readonly open: OpenItem }) {
       ) : detail.item.content.kind === 'slide' ? (
         <SlideWorkspace open={open} slide={detail.item.content} dialogOpen={dialog} onDialog={setDialog} shownRegion={shownRegion} markers={markers} />
       ) : detail.item.content.kind === 'frameSet' ? (
-        <FrameSetView open={open} frameSet={detail.item.content} dialogOpen={dialog} onDialog={setDialog} />
+        <LazyFrameSetView open={open} frameSet={detail.item.content} dialogOpen={dialog} onDialog={setDialog} />
       ) : (
         <p className="notice">{t('item.unsupportedKind')}</p>
       )}

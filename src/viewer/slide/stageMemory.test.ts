@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedViewerSize, REMEMBERED_WINDOWS, rememberedStage, rememberStage, STAGE_MEMORY_KEY } from './stageMemory';
+import { expectedStage, expectedViewerSize, REMEMBERED_WINDOWS, rememberedStage, rememberStage, STAGE_MEMORY_KEY } from './stageMemory';
 
 /** localStorage's two calls over a Map, as a browser keeps them. */
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { writes: number } {
@@ -54,11 +54,21 @@ describe('the remembered slide stage', () => {
     }
   });
 
-  it("sizes the home view's guess as the stage remembered, else as the window", () => {
+  it("sizes the home view's guess as the stage remembered, else as the layout's, else as the window", () => {
     const storage = memoryStorage();
-    expect(expectedViewerSize(storage, laptop)).toEqual(laptop);
+    expect(expectedViewerSize(storage, laptop)).toEqual({ width: 1028, height: 642, exact: true });
     rememberStage(storage, laptop, stage, 'black');
     expect(expectedViewerSize(storage, laptop)).toEqual({ width: 1000, height: 703.5, exact: true });
-    expect(expectedViewerSize(storage, monitor)).toEqual(monitor);
+    expect(expectedViewerSize(storage, monitor)).toEqual({ width: 1668, height: 922, exact: true });
+    const phone = { width: 240, height: 400 };
+    expect(expectedViewerSize(storage, phone)).toEqual(phone);
+  });
+
+  it('expects the stage remembered, else the predicted one on the viewer\'s black', () => {
+    const storage = memoryStorage();
+    expect(expectedStage(storage, laptop)).toEqual({ stage: { left: 0, top: 158, width: 1028, height: 642 }, background: 'rgb(0, 0, 0)' });
+    rememberStage(storage, laptop, stage, 'black');
+    expect(expectedStage(storage, laptop)).toEqual({ stage, background: 'black' });
+    expect(expectedStage(null, { width: 200, height: 200 })).toBeNull();
   });
 });

@@ -3,9 +3,10 @@
  * window size, so the early boot script can make its viewer at the stage's size and place before
  * the app has laid anything out (src/early/earlyBoot.ts): adopted, it then needs no resize and no
  * second set of tiles, and it can be shown where the stage will be. A window of another size
- * finds nothing and the early viewer falls back to the window's size, hidden.
+ * finds nothing here: the layout's own prediction stands in (stageLayout.ts).
  */
 
+import { predictedStage, STAGE_BACKGROUND } from './stageLayout';
 import type { ViewerSize } from './tilePrefetch';
 
 /** CSS px of the window's layout viewport, origin top-left. */
@@ -80,11 +81,20 @@ export function rememberedStage(storage: StageStorage | null, window: WindowSize
 }
 
 /**
+ * Where this window's slide stage is expected: as last laid out here, else where the layout puts it
+ * (stageLayout.ts), else nothing known (a window too small for the layout).
+ */
+export function expectedStage(storage: StageStorage | null, window: WindowSize): RememberedStage | null {
+  const predicted = predictedStage(window);
+  return rememberedStage(storage, window) ?? (predicted ? { stage: predicted, background: STAGE_BACKGROUND } : null);
+}
+
+/**
  * The viewer size the home view's tiles are guessed for before the viewer is laid out: the
- * remembered stage's (exact), else the window's (a stand-in: the stage is a little smaller). The
- * early script and the app guess alike, so the app's requests take the early answers.
+ * expected stage's, else the window's (a stand-in: the stage is smaller). The early script and the
+ * app guess alike, so the app's requests take the early answers.
  */
 export function expectedViewerSize(storage: StageStorage | null, window: WindowSize): ViewerSize {
-  const remembered = rememberedStage(storage, window);
-  return remembered ? { width: remembered.stage.width, height: remembered.stage.height, exact: true } : window;
+  const expected = expectedStage(storage, window);
+  return expected ? { width: expected.stage.width, height: expected.stage.height, exact: true } : window;
 }
