@@ -7,7 +7,7 @@
  * was read from, and only the replaced, added and re-encoded ones need dcmjs.
  *
  * The output is byte for byte what `file.write()` gives (headerWrite.test.ts, over the sample
- * series, 13 transfer syntaxes and the PHI corpus); an element is passed on only where dcmjs would
+ * series, the 11 transfer syntaxes pixelDataStart walks, the singles and the PHI corpus); an element is passed on only where dcmjs would
  * write its bytes back unchanged: its wire VR the one read, not a sequence (de-identification
  * edits items in place), and binary, or text whose bytes are plain ASCII (dcmjs re-encodes all
  * text as UTF-8 under ISO_IR 192, so other bytes may change). The character set is always
@@ -15,10 +15,8 @@
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
 import type { Part10File } from './deidentify';
-import type { ElementSpan } from './pixelDataStart';
+import { walkableSyntax, type ElementSpan } from './pixelDataStart';
 
-const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const SPECIFIC_CHARACTER_SET = '00080005';
 
 /** Values dcmjs reads and writes as numbers or bytes, whatever the character set. */
@@ -50,9 +48,7 @@ function passedOn(tag: string, element: DcmjsElement, asRead: ElementsAsRead, sp
  */
 export function writtenHeader(file: Part10File, header: Uint8Array, elements: ReadonlyMap<string, ElementSpan>, asRead: ElementsAsRead): Uint8Array<ArrayBuffer> {
   const syntax = syntaxOf(file);
-  if (syntax !== IMPLICIT_VR_LITTLE_ENDIAN && syntax !== EXPLICIT_VR_LITTLE_ENDIAN && !syntax.startsWith('1.2.840.10008.1.2.4.') && !syntax.startsWith('1.2.840.10008.1.2.5')) {
-    return new Uint8Array(file.write());
-  }
+  if (!walkableSyntax(syntax)) return new Uint8Array(file.write());
   const metaOnly = new dcmjs.data.DicomDict(file.meta);
   const meta = new Uint8Array(metaOnly.write());
   const written = new dcmjs.data.WriteBufferStream(4096, true);

@@ -24,7 +24,7 @@ import {
 } from '../dicomEncoding';
 
 /** Little endian, not deflated: the native syntaxes and the encapsulated ones (JPEG family 1.2.840.10008.1.2.4.x, RLE). */
-const walkable = (syntax: string) =>
+export const walkableSyntax = (syntax: string): boolean =>
   syntax === IMPLICIT_VR_LITTLE_ENDIAN || syntax === EXPLICIT_VR_LITTLE_ENDIAN || (syntax.startsWith('1.2.840.10008.1.2.4.') || syntax.startsWith('1.2.840.10008.1.2.5'));
 
 /** A top-level element of the data set as its bytes lie: `start` its tag's first byte, `end` past its value. */
@@ -123,7 +123,7 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
       }
       pos = element.valueOffset + element.length;
     }
-    if (!walkable(transferSyntax)) return { kind: 'notWalked', reason: `transfer syntax ${transferSyntax || '(none)'}` };
+    if (!walkableSyntax(transferSyntax)) return { kind: 'notWalked', reason: `transfer syntax ${transferSyntax || '(none)'}` };
     const implicit = transferSyntax === IMPLICIT_VR_LITTLE_ENDIAN;
     const elements = new Map<string, ElementSpan>();
     for (let pos = dataSetStart; ; ) {

@@ -85,8 +85,10 @@ export function rememberedStage(storage: StageStorage | null, window: WindowSize
  * (stageLayout.ts), else nothing known (a window too small for the layout).
  */
 export function expectedStage(storage: StageStorage | null, window: WindowSize): RememberedStage | null {
+  const remembered = rememberedStage(storage, window);
+  if (remembered) return remembered;
   const predicted = predictedStage(window);
-  return rememberedStage(storage, window) ?? (predicted ? { stage: predicted, background: STAGE_BACKGROUND } : null);
+  return predicted ? { stage: predicted, background: STAGE_BACKGROUND } : null;
 }
 
 /**
