@@ -38,6 +38,12 @@ declare module 'dcmjs' {
    * as an array, a sequence as an array of such data sets (dcmjs's "naturalized" form).
    */
   export type DcmjsNaturalDataSet = Record<string, unknown>;
+  export interface DcmjsValueRepresentation {
+    /** DS and IS only: a value as the text dcmjs writes for it. */
+    convertToString(value: unknown): string;
+    /** Dates, times and person names: whether dcmjs writes `value` without throwing. */
+    checkLength?(value: string): boolean;
+  }
   /** dcmjs's growing output buffer. */
   export class WriteBufferStream {
     constructor(defaultSize: number, littleEndian?: boolean);
@@ -52,6 +58,12 @@ declare module 'dcmjs' {
       readFile(buffer: ArrayBuffer, options?: DcmjsReadOptions): DicomDict;
       /** Writes a data set's elements, in tag order, into `stream` in `transferSyntax`; returns the bytes written. */
       write(dataSet: DcmjsDataSet, stream: WriteBufferStream, transferSyntax: string, options?: DcmjsWriteOptions): number;
+      /** The values `write` writes for an element: `_rawValue` where the value was not changed, else `Value` (an internal of dcmjs 0.52). */
+      _getTagWriteValues(vr: string, element: DcmjsElement): unknown;
+    };
+    ValueRepresentation: {
+      /** dcmjs's representation of a VR: how it formats DS/IS numbers and checks lengths. */
+      createByTypeString(vr: string): DcmjsValueRepresentation;
     };
     WriteBufferStream: typeof WriteBufferStream;
     DicomDict: typeof DicomDict;

@@ -15,6 +15,8 @@
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
 import type { Part10File } from './deidentify';
+import { encodeElement, encodeMetaGroup, GrowingBytes } from './elementWrite';
+import { IMPLICIT_VR_LITTLE_ENDIAN } from '../dicomEncoding';
 import { walkableSyntax, type ElementSpan } from './pixelDataStart';
 
 const SPECIFIC_CHARACTER_SET = '00080005';
@@ -41,41 +43,44 @@ function passedOn(tag: string, element: DcmjsElement, asRead: ElementsAsRead, sp
   return BINARY_VRS.has(element.vr) || isAscii(header, span.start, span.end);
 }
 
+/** How many elements took each way out (for the tests: most should not be dcmjs's). */
+export interface WritePaths {
+  passedOn: number;
+  encoded: number;
+  dcmjs: number;
+}
+
+/** `element` written by dcmjs (what elementWrite does not encode), appended to `out`. */
+function writtenByDcmjs(out: GrowingBytes, tag: string, element: DcmjsElement, syntax: string): void {
+  const stream = new dcmjs.data.WriteBufferStream(256, true);
+  dcmjs.data.DicomMessage.write({ [tag]: element }, stream, syntax);
+  out.copy(new Uint8Array(stream.getBuffer()));
+}
+
 /**
  * `file` (read from `header`, then de-identified) written as a Part 10 header: preamble, meta
  * group and data set, the unchanged elements copied from `header` (`elements`: where each lies
- * there, from pixelDataStart). Falls back to dcmjs's whole write for a syntax it does not walk.
+ * there, from pixelDataStart), the others encoded by elementWrite, or by dcmjs where it does not
+ * encode them. Falls back to dcmjs's whole write for a syntax it does not walk.
  */
-export function writtenHeader(file: Part10File, header: Uint8Array, elements: ReadonlyMap<string, ElementSpan>, asRead: ElementsAsRead): Uint8Array<ArrayBuffer> {
+export function writtenHeader(file: Part10File, header: Uint8Array, elements: ReadonlyMap<string, ElementSpan>, asRead: ElementsAsRead, paths?: WritePaths): Uint8Array<ArrayBuffer> {
   const syntax = syntaxOf(file);
   if (!walkableSyntax(syntax)) return new Uint8Array(file.write());
-  const metaOnly = new dcmjs.data.DicomDict(file.meta);
-  const meta = new Uint8Array(metaOnly.write());
-  const written = new dcmjs.data.WriteBufferStream(4096, true);
-  type Part = { readonly from: 'header' | 'written'; readonly start: number; readonly end: number };
-  const parts: Part[] = [];
-  let size = meta.byteLength;
+  const implicit = syntax === IMPLICIT_VR_LITTLE_ENDIAN;
+  const out = new GrowingBytes(header.byteLength + 1024);
+  if (!encodeMetaGroup(out, file.meta)) out.copy(new Uint8Array(new dcmjs.data.DicomDict(file.meta).write()));
   for (const tag of Object.keys(file.dict).sort()) {
     const element = file.dict[tag] as DcmjsElement;
     const span = elements.get(tag);
-    let part: Part;
-    if (passedOn(tag, element, asRead, span, header)) part = { from: 'header', start: span.start, end: span.end };
-    else {
-      const start = written.size;
-      dcmjs.data.DicomMessage.write({ [tag]: element }, written, syntax);
-      part = { from: 'written', start, end: written.size };
+    if (passedOn(tag, element, asRead, span, header)) {
+      out.copy(header.subarray(span.start, span.end));
+      if (paths) paths.passedOn++;
+    } else if (encodeElement(out, tag, element, implicit)) {
+      if (paths) paths.encoded++;
+    } else {
+      writtenByDcmjs(out, tag, element, syntax);
+      if (paths) paths.dcmjs++;
     }
-    parts.push(part);
-    size += part.end - part.start;
   }
-  const writtenBytes = new Uint8Array(written.getBuffer());
-  const out = new Uint8Array(size);
-  out.set(meta, 0);
-  let at = meta.byteLength;
-  for (const part of parts) {
-    const from = part.from === 'header' ? header : writtenBytes;
-    out.set(from.subarray(part.start, part.end), at);
-    at += part.end - part.start;
-  }
-  return out;
+  return out.written();
 }
