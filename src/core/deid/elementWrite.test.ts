@@ -116,6 +116,10 @@ describe('encodeElement', () => {
     expect(ourBytes('00100010', element, EXPLICIT_VR_LITTLE_ENDIAN)).toBeNull();
   });
 
+  it('declines a Pixel Data (an icon\'s, which dcmjs writes as fragments in an encapsulated syntax)', () => {
+    expect(ourBytes('7FE00010', { vr: 'OB', Value: [new Uint8Array(4).buffer] }, EXPLICIT_VR_LITTLE_ENDIAN)).toBeNull();
+  });
+
   it('grows its buffer past the first capacity', () => {
     const element: DcmjsElement = { vr: 'UT', Value: ['y'.repeat(5000)] };
     expect(hex(ourBytes('00287FE0', element, EXPLICIT_VR_LITTLE_ENDIAN)!)).toBe(hex(dcmjsBytes('00287FE0', element, EXPLICIT_VR_LITTLE_ENDIAN)));

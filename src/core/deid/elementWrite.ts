@@ -12,7 +12,7 @@
  * return false with the buffer as it was, and the caller leaves that element to dcmjs.
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
-import { ITEM_DELIMITER_TAG, ITEM_TAG, PREAMBLE_LENGTH, SEQUENCE_DELIMITER_TAG, UNDEFINED_LENGTH } from '../dicomEncoding';
+import { ITEM_DELIMITER_TAG, ITEM_TAG, PIXEL_DATA_TAG, PREAMBLE_LENGTH, SEQUENCE_DELIMITER_TAG, UNDEFINED_LENGTH } from '../dicomEncoding';
 
 type NumberSetter = (view: DataView, at: number, value: number) => void;
 
@@ -284,7 +284,7 @@ function writeSequence(out: GrowingBytes, group: number, element: number, items:
 }
 
 /** Whether `encodeElement` may encode an element of this VR at all (its value still decides). */
-export const encodableVr = (vr: string): boolean => vr in TEXT_VRS || vr in NUMBER_VRS || vr === 'OB' || vr === 'SQ';
+const encodableVr = (vr: string): boolean => vr in TEXT_VRS || vr in NUMBER_VRS || vr === 'OB' || vr === 'SQ';
 
 /**
  * `element` (keyed `tag`, 8 hex digits) appended to `out` as dcmjs writes it in a little-endian
@@ -296,6 +296,8 @@ export function encodeElement(out: GrowingBytes, tag: string, element: DcmjsElem
   if (!encodableVr(vr)) return false;
   const group = parseInt(tag.slice(0, 4), 16);
   const number = parseInt(tag.slice(4), 16);
+  // A Pixel Data (an icon's, in an item) dcmjs writes as fragments in an encapsulated syntax.
+  if (((group << 16) | number) >>> 0 === PIXEL_DATA_TAG) return false;
   // dcmjs writes a value as read (`_rawValue`) where the value was not changed; this is its own choice.
   const values = dcmjs.data.DicomMessage._getTagWriteValues(vr, element);
   let done: boolean;
@@ -308,7 +310,7 @@ export function encodeElement(out: GrowingBytes, tag: string, element: DcmjsElem
 }
 
 /** A data set's elements in tag order (an item's, or the meta group's); false as `encodeElement`. */
-export function encodeDataSet(out: GrowingBytes, dataSet: DcmjsDataSet, implicit: boolean): boolean {
+function encodeDataSet(out: GrowingBytes, dataSet: DcmjsDataSet, implicit: boolean): boolean {
   const start = out.size;
   for (const tag of Object.keys(dataSet).sort()) {
     if (!encodeElement(out, tag, dataSet[tag]!, implicit)) {
