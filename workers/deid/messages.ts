@@ -50,7 +50,12 @@ export type DeidRequest =
   /** The preview of a flagged image, read again from its file. */
   | ({ readonly type: 'preview'; readonly requestId: string; readonly file: Blob } & DeidTerms)
   /** A file's bytes to send: read again, de-identified, and with `confirmed`, its boxes blacked out. */
-  | ({ readonly type: 'prepare'; readonly requestId: string; readonly file: Blob; readonly confirmed: ConfirmedBoxes | null } & DeidTerms);
+  | ({ readonly type: 'prepare'; readonly requestId: string; readonly file: Blob; readonly confirmed: ConfirmedBoxes | null } & DeidTerms)
+  /**
+   * Answered once the worker can check: sent when the upload screen starts it, before files are
+   * picked, so its modules are evaluated and the key imported (kept for the requests after) by then.
+   */
+  | ({ readonly type: 'warm'; readonly requestId: string } & DeidTerms);
 
 /** A file the check de-identified, as it will be sent (the body made by `bodyOf` over the picked file), and its report. */
 export interface KeptFile extends WrittenParts {
@@ -96,6 +101,7 @@ export type DeidResponse =
       readonly bytesTotal: number;
     }
   | { readonly type: 'finished'; readonly jobId: string; readonly done: number; readonly total: number; readonly cancelled: boolean }
+  | { readonly type: 'warmed'; readonly requestId: string }
   | { readonly type: 'previewed'; readonly requestId: string; readonly preview: PixelPreview }
   /**
    * The file as written (its header transferred): the page makes the body over the picked file

@@ -7,11 +7,11 @@ import { toAppError, type AppError } from '../../store/loadError';
 import { errorKey } from '../common/errorMessages';
 import { DatasetSelect, useChosenDataset } from './DatasetSelect';
 import { BurnedInReview } from './burnedIn/BurnedInReview';
-import { createDeidWorkerClient, type DeidJob, type DeidProgress, type DeidWorkerClient } from './burnedIn/deidWorkerClient';
+import type { DeidJob, DeidProgress, DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import { detectBurnedInText } from './burnedIn/detectBurnedInText';
 import { checkUpload, type BurnedInCheckSession } from './burnedIn/burnedInSession';
 import { DeidProgressLine } from './burnedIn/DeidProgressLine';
-import { asPicked, deidentifiedSource, KEPT_FILES_BYTES, uploadDeid, type UploadSource } from './deidentifyUpload';
+import { asPicked, deidentifiedSource, KEPT_FILES_BYTES, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
@@ -19,6 +19,7 @@ import { sendInTurn, UPLOAD_LANES } from './sendInTurn';
 import { stagedDeidUpload, type StagedDeidUpload, type StagedRows } from './stagedDeidUpload';
 import { StagedImportLine } from './StagedImportLine';
 import { StillsFolderUpload } from './StillsFolderUpload';
+import { useDeidClientSlot } from './useDeidClientSlot';
 import { useImportJobs } from './useImportJobs';
 
 interface UploadRow {
@@ -51,6 +52,8 @@ export function UploadPanel() {
   const [held, setHeld] = useState(0);
   const heldCount = useRef(heldBytes(setHeld));
   const deidJob = useRef<DeidJob | null>(null);
+  // The worker is started when the dataset is chosen, not after the pick.
+  const deidSlot = useDeidClientSlot(chosen);
   const deidClient = useRef<DeidWorkerClient | null>(null);
   /** Lets go of what the upload under way still holds (headers kept for files it did not send). */
   const releaseUpload = useRef<(() => void) | null>(null);
@@ -94,7 +97,7 @@ export function UploadPanel() {
     setStagedJob(null);
     releaseUpload.current?.();
     releaseUpload.current = null;
-    deidClient.current?.dispose();
+    deidSlot.done();
     deidClient.current = null;
     deidJob.current = null;
     setDeidProgress(null);
@@ -108,14 +111,13 @@ export function UploadPanel() {
     setBusy(true);
     setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, jobId: null, error: null })));
     try {
-      const deid = await uploadDeid(appServices().api, chosen);
-      if (deid.mode === 'off') {
+      const client = (deidClient.current = await deidSlot.take());
+      if (!client) {
         await send(chosen, files.map((file) => asPicked(file, file.webkitRelativePath || file.name)));
         return finish();
       }
       // Into a dataset that requires it, de-identified here first (in a worker, so the page stays
       // live): nothing identifying leaves the browser.
-      const client = (deidClient.current = createDeidWorkerClient(deid.options, deid.key));
       const stagedUpload = (staged.current = stagedDeidUpload(appServices().api, chosen, stagedRows));
       const refusedByCheck = (index: number, reason: string) => refuse(index, t('burnedIn.uncheckable', { reason }));
       const { job, session } = checkUpload(client, heldCount.current, files, refusedByCheck, setDeidProgress, KEPT_FILES_BYTES, stagedUpload.ready);

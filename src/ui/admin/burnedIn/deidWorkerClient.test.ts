@@ -1,12 +1,13 @@
 /**
  * The upload screen's client over the worker's logic in-process: the progress line names the file
  * in hand from the page's own list (the worker sends no names), then none once the check is done;
- * a pool of workers hands the same results on in the same order, and nothing once stopped.
+ * a pool of workers hands the same results on in the same order, and nothing once stopped; the
+ * client is ready once its first worker has answered, before any file is picked.
  */
 import { describe, expect, it } from 'vitest';
 import { BASIC_PROFILE_ONLY } from '../../../core/deid/policy';
 import { phiCtSlice } from '../../../core/deid/testing/phiDicom';
-import type { FileCheck } from '../../../../workers/deid/messages';
+import type { DeidRequest, FileCheck } from '../../../../workers/deid/messages';
 import { createDeidWorkerClient, type DeidPort, type DeidProgress } from './deidWorkerClient';
 import { inProcessDeidPort } from './inProcessDeidPort';
 
@@ -62,5 +63,27 @@ describe('de-identification worker client', () => {
     expect(await job.finished).toEqual({ cancelled: true });
     expect(handed.length).toBe(handedAtStop);
     expect(handed.length).toBeLessThan(files.length);
+  });
+
+  it('is ready once its first worker has answered, not before', async () => {
+    // A worker whose requests wait until let through, as a module worker's wait until it is evaluated.
+    const held: DeidRequest[] = [];
+    const worker = inProcessDeidPort();
+    const port: DeidPort = { postMessage: (request) => held.push(request), onmessage: null, terminate: () => {} };
+    const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(32).fill(5), () => port);
+    worker.onmessage = (event) => port.onmessage?.(event);
+    let ready = false;
+    void client.ready.then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ready).toBe(false);
+    expect(held.map((request) => request.type)).toEqual(['warm']);
+    for (const request of held) worker.postMessage(request, []);
+    await client.ready;
+    expect(ready).toBe(true);
+  });
+
+  it('is not ready, with the worker\'s sentence, when the key cannot be imported', async () => {
+    const client = createDeidWorkerClient(BASIC_PROFILE_ONLY, new Uint8Array(3), inProcessDeidPort);
+    await expect(client.ready).rejects.toThrow(/cannot start: a de-identification key is 32 bytes, got 3/);
   });
 });

@@ -25,6 +25,12 @@ export interface DeidJob {
 
 export interface DeidWorkerClient {
   /**
+   * Resolves once the first worker has answered (its modules evaluated, the key imported): the
+   * upload screen starts a client before files are picked, so an upload does not wait for that.
+   * Rejects with the worker's sentence (the check then fails with it too).
+   */
+  readonly ready: Promise<void>;
+  /**
    * The check pass: what will become of each file, and each file that goes as it is, as written
    * (`kept`), while the kept headers add up to no more than `keepBytes` (null past that).
    */
@@ -76,7 +82,7 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, ne
   let count = 0;
 
   /** Sends a request and waits for its one answer of `type`. */
-  function ask<T extends 'previewed' | 'prepared'>(request: (requestId: string) => DeidRequest, type: T): Promise<Extract<DeidResponse, { type: T }>> {
+  function ask<T extends 'warmed' | 'previewed' | 'prepared'>(request: (requestId: string) => DeidRequest, type: T): Promise<Extract<DeidResponse, { type: T }>> {
     const requestId = `${type}-${(count += 1)}`;
     return new Promise((resolve, reject) => {
       const listener = (response: DeidResponse) => {
@@ -90,7 +96,11 @@ export function createDeidWorkerClient(options: DeidOptions, key: Uint8Array, ne
     });
   }
 
+  const ready = ask((requestId) => ({ type: 'warm', requestId, ...terms() }), 'warmed').then(() => undefined);
+  ready.catch(() => {}); // awaited only by some (the bench, tests); a key that cannot be imported fails the check with its sentence
+
   return {
+    ready,
     deidentify(files, onFile, onProgress, keepBytes) {
       const jobId = `deid-${(count += 1)}`;
       // Each size asked once, here, and sent: in Chromium every `size` of a picked File asks the browser process.
