@@ -36,7 +36,7 @@ async function writtenBothWays(bytes: Uint8Array, options: DeidOptions): Promise
   const header = bytes.subarray(0, found.offset);
   const file = readPart10(header);
   const asRead = elementsAsRead(file.dict);
-  await deidentifyPart10(file, options, await importDeidKey(new Uint8Array(32).fill(7)));
+  await deidentifyPart10(file, options, importDeidKey(new Uint8Array(32).fill(7)));
   const encode = vi.spyOn(dcmjs.data.DicomMessage, 'write');
   const ours = writtenHeader(file, header, found.elements, asRead);
   const encoded = encode.mock.calls.length;
