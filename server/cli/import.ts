@@ -139,7 +139,7 @@ async function run(args: ImportArgs): Promise<number> {
       const raw = await readDeidKey(db, policy.keyId);
       if (!raw) throw new ConfigError(`the dataset's de-identification key ${policy.keyId} is missing`);
       console.log(`dataset "${args.dataset}" requires de-identification: each DICOM file and slide is de-identified before it is stored`);
-      files = deidentifiedFiles(files, policy, await importDeidKey(raw), blobs, workDirs, {
+      files = deidentifiedFiles(files, policy, importDeidKey(raw), blobs, workDirs, {
         refused: (name, outcome) => {
           refusedBefore.push(outcome);
           console.log(line({ ...outcome, file: name }));

@@ -11,7 +11,7 @@ const ultrasound = () => pixelDicom({ rows: 4, columns: 4, modality: 'US', pixel
 
 describe('the CLI’s burned-in text step', () => {
   it('refuses a file that may carry burned-in text without confirmed boxes, naming why and what to do', async () => {
-    const key = await importDeidKey(new Uint8Array(32).fill(5));
+    const key = importDeidKey(new Uint8Array(32).fill(5));
     const step = cliPixelStep(BASIC_PROFILE_ONLY, new Map(), 'us/1.dcm');
     await expect(deidentifyDicom(ultrasound(), BASIC_PROFILE_ONLY, key, step)).rejects.toThrow(RedactionRefused);
     await expect(deidentifyDicom(ultrasound(), BASIC_PROFILE_ONLY, key, step)).rejects.toThrow(/ultrasound.*--redact-boxes/);
@@ -21,7 +21,7 @@ describe('the CLI’s burned-in text step', () => {
   });
 
   it('blacks out the boxes of the confirmation file, and takes [] as checked and clean', async () => {
-    const key = await importDeidKey(new Uint8Array(32).fill(5));
+    const key = importDeidKey(new Uint8Array(32).fill(5));
     const confirmed = parseConfirmedBoxes('{ "us/1.dcm": [{ "x": 0, "y": 0, "width": 2, "height": 1 }], "us/2.dcm": [] }');
     const one = await deidentifyDicom(ultrasound(), BASIC_PROFILE_ONLY, key, cliPixelStep(BASIC_PROFILE_ONLY, confirmed, 'us/1.dcm'));
     expect(one.report.burnedIn).toEqual({ reason: 'ultrasound', status: 'redacted', boxes: [{ x: 0, y: 0, width: 2, height: 1 }], frames: 1 });

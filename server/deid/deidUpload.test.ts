@@ -57,7 +57,7 @@ describe('upload into a dataset that requires de-identification', () => {
 
   it('takes the same files de-identified in the uploader with the project key, as one series, and keeps their reports', async () => {
     const keyAnswer = (await (await api('api/deid-keys/project')).json()) as DeidKeyAnswer;
-    const key = await importDeidKey(Uint8Array.from(Buffer.from(keyAnswer.key, 'base64')));
+    const key = importDeidKey(Uint8Array.from(Buffer.from(keyAnswer.key, 'base64')));
     const itemIds = new Set<string>();
     const reports: DeidReport[] = [];
     for (let slice = 0; slice < SLICES; slice += 1) {

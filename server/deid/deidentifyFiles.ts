@@ -12,6 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileImportOutcome } from '../../src/core/api';
 import type { DeidReport, PixelRedaction } from '../../src/core/deid/deidentify';
+import type { DeidKey } from '../../src/core/deid/keyedHash';
 import type { DeidPolicy } from '../../src/core/deid/policy';
 import type { BlobStore } from '../blobs/blobStore';
 import { headOf, type ImportFile } from '../import/importFiles';
@@ -32,7 +33,7 @@ export interface DeidentifiedSink {
 export async function* deidentifiedFiles(
   files: AsyncIterable<ImportFile> | Iterable<ImportFile>,
   policy: Extract<DeidPolicy, { mode: 'required' }>,
-  key: CryptoKey,
+  key: DeidKey,
   blobs: BlobStore,
   /** Where a slide is written to disk and de-identified. */
   workDirs: WorkDirs,

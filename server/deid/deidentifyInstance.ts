@@ -10,6 +10,7 @@
  */
 import { burnedInReason } from '../../src/core/deid/burnedIn';
 import { deidentifyDicom, NotDicomError, type DeidReport, type PixelRedaction } from '../../src/core/deid/deidentify';
+import type { DeidKey } from '../../src/core/deid/keyedHash';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
 import { RedactionRefused } from '../../src/core/deid/redactBurnedIn';
 
@@ -19,7 +20,7 @@ export type InstanceDeid =
   /** A sentence naming why and what to do, never the instance's content. */
   | { readonly refused: true; readonly reason: string };
 
-export async function deidentifyInstance(bytes: Uint8Array, options: DeidOptions, key: CryptoKey, pixelStep?: PixelRedaction): Promise<InstanceDeid> {
+export async function deidentifyInstance(bytes: Uint8Array, options: DeidOptions, key: DeidKey, pixelStep?: PixelRedaction): Promise<InstanceDeid> {
   try {
     const deidentified = await deidentifyDicom(bytes, options, key, pixelStep);
     return { refused: false, bytes: deidentified.bytes, report: deidentified.report };

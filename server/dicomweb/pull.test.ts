@@ -131,7 +131,7 @@ describe.runIf(ready).each(testDialects('DICOMweb pull'))('pulling a study from 
   }
 
   /** The PHI study's UID as the project key makes it. */
-  const newStudyUid = async () => keyedUid(await importDeidKey((await readDeidKey(server.db, PROJECT_KEY_ID)) as Uint8Array<ArrayBuffer>), PHI_UIDS.study);
+  const newStudyUid = async () => keyedUid(importDeidKey((await readDeidKey(server.db, PROJECT_KEY_ID)) as Uint8Array<ArrayBuffer>), PHI_UIDS.study);
 
   /** The SOP Instance UIDs a dataset holds of the PHI study. */
   const phiStudyInstancesOf = async (datasetId: string) =>

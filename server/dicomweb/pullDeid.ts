@@ -27,11 +27,11 @@ export async function pullDeidOf(db: Kysely<Database>, datasetId: string): Promi
   if (policy.mode !== 'required') return null;
   const raw = await readDeidKey(db, policy.keyId);
   if (!raw) throw new Error(`the dataset's de-identification key ${policy.keyId} is missing`);
-  const key = await importDeidKey(raw);
+  const key = importDeidKey(raw);
   const pixelStep = unconfirmedPixelStep(policy.options, PULL_BURNED_IN_ADVICE);
   return {
     deidentify: (bytes) => deidentifyInstance(bytes, policy.options, key, pixelStep),
     // Segments alternate: a resource (studies, series), then its UID.
-    shownPath: async (retrievePath) => (await Promise.all(retrievePath.split('/').map((segment, index) => (index % 2 === 1 ? keyedUid(key, segment) : segment)))).join('/'),
+    shownPath: async (retrievePath) => retrievePath.split('/').map((segment, index) => (index % 2 === 1 ? keyedUid(key, segment) : segment)).join('/'),
   };
 }

@@ -35,7 +35,7 @@ describe.each(testDialects('staged uploads'))('staged uploads (%s)', (dialect) =
     datasetId = (await createDataset(server.db, { name: 'staged', description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version }, null, server.now().toISOString())).id;
     const policy = await setDeidPolicy(server.db, datasetId, 'required', OPTIONS, admin.user.id, server.now().toISOString());
     if (policy.mode !== 'required') throw new Error('the policy should be required');
-    const key = await importDeidKey((await readDeidKey(server.db, policy.keyId)) as Uint8Array<ArrayBuffer>);
+    const key = importDeidKey((await readDeidKey(server.db, policy.keyId)) as Uint8Array<ArrayBuffer>);
     slices = [];
     for (let slice = 0; slice < 3; slice += 1) {
       const { bytes, report } = await deidentifyDicom(phiCtSlice(slice), OPTIONS, key);
@@ -114,7 +114,7 @@ describe.each(testDialects('staged uploads'))('staged uploads (%s)', (dialect) =
     const upload = await open();
     const fresh = Buffer.concat([Buffer.from(slices[0]!.bytes)]);
     // Content the dataset does not hold yet: a slice de-identified with other options.
-    const { bytes } = await deidentifyDicom(phiCtSlice(7), OPTIONS, await importDeidKey(new Uint8Array(32)));
+    const { bytes } = await deidentifyDicom(phiCtSlice(7), OPTIONS, importDeidKey(new Uint8Array(32)));
     expect(json<StagedFileAnswer>(await stage(upload.id, 0, bytes))).toMatchObject({ staged: true });
     expect(json<StagedFileAnswer>(await stage(upload.id, 1, fresh))).toMatchObject({ staged: true });
     const [row] = (await stagedRows()).filter((r) => r.file_index === 0);

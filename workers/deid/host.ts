@@ -10,7 +10,7 @@ import type { DcmjsDataSet } from 'dcmjs';
 import { burnedInReason } from '../../src/core/deid/burnedIn';
 import { firstText } from '../../src/core/deid/dataSet';
 import { deidentifyPart10, NotDicomError, readPart10 } from '../../src/core/deid/deidentify';
-import { importDeidKey } from '../../src/core/deid/keyedHash';
+import { type DeidKey, importDeidKey } from '../../src/core/deid/keyedHash';
 import { nativePixelsOf } from '../../src/core/deid/nativePixels';
 import { pixelPreview } from '../../src/core/deid/pixelPreview';
 import { burnedInCheckOf, type DeidOptions } from '../../src/core/deid/policy';
@@ -58,7 +58,7 @@ interface Checked {
  * `head`: the file's head being read (headsAhead), started while the files before it were checked;
  * `budget`: the job's, for the written files handed back.
  */
-async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: CryptoKey, limits: DeidLimits, budget: KeepBudget): Promise<Checked> {
+async function checkOne(picked: PickedFile, head: Promise<Uint8Array>, options: DeidOptions, key: DeidKey, limits: DeidLimits, budget: KeepBudget): Promise<Checked> {
   let result: DeidentifiedFile | null;
   try {
     const file = withSize(picked);
@@ -163,7 +163,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       checked = [];
     };
     try {
-      const key = await keyOf(request);
+      const key = keyOf(request);
       // Heads are read many files at a time, the next run while this one is checked: a read waits
       // on the browser process, the check on this thread.
       const headOfFile = headsAhead(files);
@@ -192,7 +192,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       const picked = sized(request.file);
       const file = await unlessNotDicom(picked, async () => {
         const read = readPart10(await wholeFile(picked, limits));
-        await deidentifyPart10(read, request.options, await keyOf(request));
+        await deidentifyPart10(read, request.options, keyOf(request));
         return read;
       });
       if (!file || !burnedInReason(file.dict, burnedInCheckOf(request.options))) throw new Error('the file is no longer one to check for burned-in text');
@@ -210,7 +210,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
       const { confirmed } = request;
       // Confirmed boxes are blacked out as part of de-identification (the file then read whole).
       const redact = confirmed ? async (dataSet: DcmjsDataSet, transferSyntax: string) => redactDataSet(dataSet, transferSyntax, confirmed.reason, confirmed.boxes) : undefined;
-      const key = await keyOf(request);
+      const key = keyOf(request);
       const picked = sized(request.file);
       const result = await unlessNotDicom(picked, (head) => deidentifyFile(picked, request.options, key, limits, redact, head));
       if (!result) throw new Error('the file is no longer DICOM');

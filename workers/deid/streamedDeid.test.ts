@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { firstText } from '../../src/core/deid/dataSet';
 import { deidentifyDicom, readPart10 } from '../../src/core/deid/deidentify';
-import { importDeidKey } from '../../src/core/deid/keyedHash';
+import { type DeidKey, importDeidKey } from '../../src/core/deid/keyedHash';
 import { IMPLICIT_VR_LITTLE_ENDIAN } from '../../src/core/deid/nativePixels';
 import { pixelDataStart } from '../../src/core/deid/pixelDataStart';
 import { BASIC_PROFILE_ONLY } from '../../src/core/deid/policy';
@@ -19,9 +19,9 @@ import type { DeidResponse } from './messages';
 import { recordedReads } from './testing/recordedReads';
 import { DEID_LIMITS, deidentifyFile, HEAD_BYTES, headOf, TooLargeError, type DeidLimits } from './streamedDeid';
 
-let key: CryptoKey;
+let key: DeidKey;
 beforeAll(async () => {
-  key = await importDeidKey(new Uint8Array(32).fill(3));
+  key = importDeidKey(new Uint8Array(32).fill(3));
 });
 
 /** A multi-frame CT of `frames` 16-bit frames whose values tell frame and place apart. */

@@ -15,6 +15,7 @@
 import { deidentifyPart10, readPart10, type DeidReport, type PixelRedaction, type Part10File } from '../../src/core/deid/deidentify';
 import { firstText } from '../../src/core/deid/dataSet';
 import { nativeLayoutOf, nativePixelsOf, type NativeLayout } from '../../src/core/deid/nativePixels';
+import type { DeidKey } from '../../src/core/deid/keyedHash';
 import { elementsAsRead, writtenHeader } from '../../src/core/deid/headerWrite';
 import { encapsulatedEnd, pixelDataStart, type ElementSpan } from '../../src/core/deid/pixelDataStart';
 import type { DeidOptions } from '../../src/core/deid/policy';
@@ -143,7 +144,7 @@ export async function wholeFile(file: FileBytes, limits: DeidLimits): Promise<Ui
  * `headOf` read them, so they are not read again. Throws NotDicomError (from readPart10) for a
  * file the library cannot read, TooLargeError over a limit.
  */
-export async function deidentifyFile(picked: FileBytes, options: DeidOptions, key: CryptoKey, limits: DeidLimits, redact?: PixelRedaction, head?: Uint8Array): Promise<DeidentifiedFile> {
+export async function deidentifyFile(picked: FileBytes, options: DeidOptions, key: DeidKey, limits: DeidLimits, redact?: PixelRedaction, head?: Uint8Array): Promise<DeidentifiedFile> {
   const span = redact ? null : await pixelSpanOf(picked, limits, head);
   if (!span) {
     const file = readPart10(await wholeFile(picked, limits));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src/core/api';
 import { deidentifyDicom, type DeidReport } from '../../../src/core/deid/deidentify';
-import { importDeidKey } from '../../../src/core/deid/keyedHash';
+import { type DeidKey, importDeidKey } from '../../../src/core/deid/keyedHash';
 import { BASIC_PROFILE_ONLY } from '../../../src/core/deid/policy';
 import { REPORT_BYTES_HEADER, reportHead } from '../../../src/core/deid/reportedFile';
 import { phiCtSlice } from '../../../src/core/deid/testing/phiDicom';
@@ -18,7 +18,7 @@ describe.each(testDialects('upload with report'))('upload of a file with its de-
   let admin: SignedIn;
   let required = '';
   let off = '';
-  let key: CryptoKey;
+  let key: DeidKey;
 
   const newDataset = async (name: string) => (await createDataset(server.db, { name, description: '', labelSetId: SAH_SLICE_LABEL_SET.id, labelSetVersion: SAH_SLICE_LABEL_SET.version }, null, server.now().toISOString())).id;
 
@@ -28,7 +28,7 @@ describe.each(testDialects('upload with report'))('upload of a file with its de-
     required = await newDataset('required');
     off = await newDataset('off');
     await setDeidPolicy(server.db, required, 'required', BASIC_PROFILE_ONLY, 'admin', server.now().toISOString());
-    key = await importDeidKey((await readDeidKey(server.db, PROJECT_KEY_ID))!);
+    key = importDeidKey((await readDeidKey(server.db, PROJECT_KEY_ID))!);
   });
   afterAll(() => server.dispose());
 

@@ -10,7 +10,7 @@
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
 import { firstText, isEmptyElement, itemsOf, privateCreatorsOf, tagLabel, textsOf } from './dataSet';
 import { shiftDate, shiftDateTime } from './dates';
-import { keyedDayShift, keyedUid } from './keyedHash';
+import { type DeidKey, keyedDayShift, keyedUid } from './keyedHash';
 import { methodCodesOf, type DeidOptions } from './policy';
 import type { BurnedInReport } from './redactBurnedIn';
 import { resolveAction, type DeidReason } from './resolveAction';
@@ -85,7 +85,7 @@ export function readPart10(bytes: Uint8Array): ReturnType<typeof dcmjs.data.Dico
 
 export type Part10File = ReturnType<typeof readPart10>;
 
-export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, key: CryptoKey, redact?: PixelRedaction): Promise<DeidResult> {
+export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, key: DeidKey, redact?: PixelRedaction): Promise<DeidResult> {
   const file = readPart10(bytes);
   const report = await deidentifyPart10(file, options, key, redact);
   return { bytes: new Uint8Array(file.write()), report };
@@ -96,10 +96,10 @@ export async function deidentifyDicom(bytes: Uint8Array, options: DeidOptions, k
  * done. The file may be a header only, read up to its Pixel Data (workers/deid/streamedDeid.ts):
  * nothing here reads pixels but `redact`.
  */
-export async function deidentifyPart10(file: Part10File, options: DeidOptions, key: CryptoKey, redact?: PixelRedaction): Promise<DeidReport> {
+export async function deidentifyPart10(file: Part10File, options: DeidOptions, key: DeidKey, redact?: PixelRedaction): Promise<DeidReport> {
   const { dict } = file;
   const patient = firstText(dict, '00100020') || firstText(dict, '00100010');
-  const dayShift = options.temporal === 'modifiedDates' ? await keyedDayShift(key, patient) : null;
+  const dayShift = options.temporal === 'modifiedDates' ? keyedDayShift(key, patient) : null;
   const context: Context = { options, key, dayShift, identifiers: identifiersOf(dict), entries: [] };
   await deidentifyDataSet(dict, '', context);
   const codes = methodCodesOf(options);
@@ -126,7 +126,7 @@ export async function deidentifyPart10(file: Part10File, options: DeidOptions, k
 
 interface Context {
   readonly options: DeidOptions;
-  readonly key: CryptoKey;
+  readonly key: DeidKey;
   readonly dayShift: number | null;
   /** The file's own identifying strings, cut out of the descriptors the Clean options keep. */
   readonly identifiers: readonly string[];
@@ -161,12 +161,12 @@ async function deidentifyDataSet(dataSet: DcmjsDataSet, path: string, context: C
         break;
       case 'D':
         if (element.vr === 'SQ') await walkItems(element, here, context);
-        else if (element.vr === 'UI') dataSet[tag] = await remapped(element, context.key);
+        else if (element.vr === 'UI') dataSet[tag] = remapped(element, context.key);
         else dataSet[tag] = { vr: element.vr, Value: element.vr in DUMMY_BY_VR ? [DUMMY_BY_VR[element.vr]] : [DUMMY_TEXT] };
         note('replaced');
         break;
       case 'U':
-        if (!isEmptyElement(element)) dataSet[tag] = await remapped(element, context.key);
+        if (!isEmptyElement(element)) dataSet[tag] = remapped(element, context.key);
         note('remapped');
         break;
       case 'C':
@@ -186,9 +186,9 @@ async function walkItems(element: DcmjsElement, path: string, context: Context):
   for (const [index, item] of items.entries()) await deidentifyDataSet(item, `${path}[${index}].`, context);
 }
 
-async function remapped(element: DcmjsElement, key: CryptoKey): Promise<DcmjsElement> {
+function remapped(element: DcmjsElement, key: DeidKey): DcmjsElement {
   const uids = textsOf(element).map((uid) => uid.replace(/\0/g, '').trim());
-  return { vr: element.vr, Value: await Promise.all(uids.map((uid) => keyedUid(key, uid))) };
+  return { vr: element.vr, Value: uids.map((uid) => keyedUid(key, uid)) };
 }
 
 async function cleaned(element: DcmjsElement, path: string, context: Context): Promise<DcmjsElement> {

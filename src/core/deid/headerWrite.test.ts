@@ -38,7 +38,7 @@ async function writtenBothWays(bytes: Uint8Array, options: DeidOptions): Promise
   const header = bytes.subarray(0, found.offset);
   const file = readPart10(header);
   const asRead = elementsAsRead(file.dict);
-  await deidentifyPart10(file, options, await importDeidKey(new Uint8Array(32).fill(7)));
+  await deidentifyPart10(file, options, importDeidKey(new Uint8Array(32).fill(7)));
   const encode = vi.spyOn(dcmjs.data.DicomMessage, 'write');
   const paths: WritePaths = { passedOn: 0, encoded: 0, dcmjs: 0 };
   const ours = writtenHeader(file, header, found.elements, asRead, paths);

@@ -2,16 +2,16 @@ import dcmjs from 'dcmjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { firstText, itemsOf } from './dataSet';
 import { deidentifyDicom, type DeidReport } from './deidentify';
-import { importDeidKey } from './keyedHash';
+import { type DeidKey, importDeidKey } from './keyedHash';
 import { nativePixelsOf } from './nativePixels';
 import { BASIC_PROFILE_ONLY } from './policy';
 import { redactDataSet, redactDeidentified, RedactionRefused } from './redactBurnedIn';
 import { parseDeidReport } from './report';
 import { JPEG_BASELINE, pixelDicom } from './testing/pixelDicom';
 
-let key: CryptoKey;
+let key: DeidKey;
 beforeAll(async () => {
-  key = await importDeidKey(new Uint8Array(32).fill(7));
+  key = importDeidKey(new Uint8Array(32).fill(7));
 });
 
 const read = (bytes: Uint8Array) => dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -7,7 +7,7 @@ import { phiCtSlice } from './testing/phiDicom';
 
 describe('parseDeidReport', () => {
   it('takes back what deidentifyDicom wrote', async () => {
-    const { report } = await deidentifyDicom(phiCtSlice(0), BASIC_PROFILE_ONLY, await importDeidKey(new Uint8Array(32)));
+    const { report } = await deidentifyDicom(phiCtSlice(0), BASIC_PROFILE_ONLY, importDeidKey(new Uint8Array(32)));
     expect(parseDeidReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
   });
 
