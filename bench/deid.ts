@@ -49,7 +49,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { deidentifyPart10, readPart10 } from '../src/core/deid/deidentify';
-import { importDeidKey } from '../src/core/deid/keyedHash';
+import { type DeidKey, importDeidKey } from '../src/core/deid/keyedHash';
 import { KEPT_FILES_BYTES } from '../src/ui/admin/deidentifyUpload';
 import { createDeidHost } from '../workers/deid/host';
 import { DEID_LIMITS, deidentifyFile, wholeFile } from '../workers/deid/streamedDeid';
@@ -229,14 +229,14 @@ async function inNode(files: DeidBenchFiles): Promise<void> {
 }
 
 /** The large file through the worker's own function; it must take the streamed path (only its header in memory). */
-async function deidentifyStreamed(path: string, key: CryptoKey): Promise<void> {
+async function deidentifyStreamed(path: string, key: DeidKey): Promise<void> {
   const { body, inMemory } = (await deidentifyFile(await openAsBlob(path), DEID_BENCH_OPTIONS, key, DEID_LIMITS)).written();
   if (inMemory > 2 ** 20) throw new Error(`the large file was not streamed: ${inMemory} bytes of it in memory`);
   if (body.size < inMemory) throw new Error('the streamed result lost its pixels');
 }
 
 /** The baseline: the same file read whole, parsed, de-identified and written (the path of a file that cannot be cut). */
-async function deidentifyWhole(path: string, key: CryptoKey): Promise<void> {
+async function deidentifyWhole(path: string, key: DeidKey): Promise<void> {
   const file = readPart10(await wholeFile(await openAsBlob(path), { ...DEID_LIMITS, wholeFileBytes: Number.POSITIVE_INFINITY }));
   await deidentifyPart10(file, DEID_BENCH_OPTIONS, key);
   if (new Uint8Array(file.write()).byteLength === 0) throw new Error(`${path} was written empty`);
@@ -245,7 +245,7 @@ async function deidentifyWhole(path: string, key: CryptoKey): Promise<void> {
 async function largeFile(folder: string): Promise<void> {
   const path = join(folder, 'large-multiframe.dcm');
   const { bytes, frames } = await writeLargeMultiFrame(path, LARGE_MB);
-  const key = await importDeidKey(DEID_BENCH_KEY);
+  const key = importDeidKey(DEID_BENCH_KEY);
   console.log(`large file: ${frames} frames of 512 × 512 × 16 bit, ${(bytes / 1e6).toFixed(1)} MB`);
   const passes = await alternate(() => measured(() => deidentifyStreamed(path, key)), () => measured(() => deidentifyWhole(path, key)));
   const summary = (list: readonly Pass[]) => ({ ms: spread(list.map((pass) => pass.ms)).median, rise: Math.max(...list.map((pass) => pass.riseBytes)) / 1e6 });

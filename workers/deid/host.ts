@@ -122,23 +122,17 @@ const withSize = ({ file, size }: PickedFile): FileBytes => ({ size, slice: (sta
 export const PROGRESS_MS = 16;
 
 const sentenceOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** `limits`: how much of a file may be read (DEID_LIMITS in the browser; tests give small ones). */
 export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): DeidHost {
   const cancelled = new Set<string>();
   const running = new Set<Promise<void>>();
-  // A client's requests all carry its one key: imported once (ahead, by `warm`) and kept for the next request under the same bytes.
-  let lastKey: { readonly raw: Uint8Array; readonly key: Promise<CryptoKey> } | null = null;
-  const keyOf = async (terms: DeidTerms): Promise<CryptoKey> => {
-    const raw = new Uint8Array(terms.key);
-    if (!lastKey || !sameBytes(lastKey.raw, raw)) lastKey = { raw, key: importDeidKey(raw) };
-    return lastKey.key;
-  };
+  // Each request carries the client's key; making a DeidKey is a few µs (keyedHash.ts), so none is kept between requests.
+  const keyOf = (terms: DeidTerms): DeidKey => importDeidKey(new Uint8Array(terms.key));
 
   async function warm(request: Extract<DeidRequest, { type: 'warm' }>): Promise<void> {
     try {
-      await keyOf(request);
+      keyOf(request);
       post({ type: 'warmed', requestId: request.requestId }, []);
     } catch (error) {
       post({ type: 'error', requestId: request.requestId, sentence: `De-identification cannot start: ${sentenceOf(error)}` }, []);
