@@ -35,9 +35,9 @@ describe('appEntryHeld', () => {
     expect(html).toContain(`<link rel="prefetch" crossorigin href="/assets/ErrorText-CGHddp_W.js" ${APP_PART_ATTRIBUTE}>`);
   });
 
-  it('holds the source entry the dev server serves', () => {
-    const html = appEntryHeld('<html><head></head><body><script type="module" src="/src/main.tsx"></script></body></html>');
-    expect(html).toBe(`<html><head>\n    <link rel="prefetch" crossorigin href="/src/main.tsx" ${APP_ENTRY_ATTRIBUTE}>\n  </head><body></body></html>`);
+  it('holds the source entry the dev server serves, not the dev server\'s own client', () => {
+    const html = appEntryHeld('<html><head><script type="module" src="/@vite/client"></script></head><body><script type="module" src="/src/main.tsx"></script></body></html>');
+    expect(html).toBe(`<html><head><script type="module" src="/@vite/client"></script>\n    <link rel="prefetch" crossorigin href="/src/main.tsx" ${APP_ENTRY_ATTRIBUTE}>\n  </head><body></body></html>`);
   });
 
   it('refuses a page whose entry it cannot tell', () => {

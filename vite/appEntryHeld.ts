@@ -11,7 +11,8 @@ export const APP_ENTRY_ATTRIBUTE = 'data-mejirushi-app';
 /** Marks a prefetch of one of the modules the entry imports. */
 export const APP_PART_ATTRIBUTE = 'data-mejirushi-app-part';
 
-const MODULE_SCRIPT = /<script\b(?=[^>]*\btype="module")[^>]*\bsrc="([^"]+)"[^>]*><\/script>\s*/g;
+/** A module script with a source, except the dev server's own (`/@vite/client`). */
+const MODULE_SCRIPT = /<script\b(?=[^>]*\btype="module")[^>]*\bsrc="((?!\/@)[^"]+)"[^>]*><\/script>\s*/g;
 const MODULE_PRELOAD = /<link\b(?=[^>]*\brel="modulepreload")[^>]*\bhref="([^"]+)"[^>]*>\s*/g;
 
 /**
