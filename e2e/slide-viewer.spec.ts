@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { hasPathologySampleData } from '../server/testing/sampleData';
+import { APP_START_MARK } from '../src/early/appStart';
 import { EARLY_SLIDE_SHOWN_MARK } from '../src/viewer/slide/earlyViewer';
 import { TILE_CACHE_NAME } from '../src/viewer/slide/offlineTiles';
 import { STAGE_MEMORY_KEY } from '../src/viewer/slide/stageMemory';
@@ -210,6 +211,10 @@ test('opened by its address on a device that never laid the stage out, the early
     await expect(elsewhere.page.locator('html')).toHaveAttribute('data-e2e-early-viewer', 'true');
     const shown = await elsewhere.page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, EARLY_SLIDE_SHOWN_MARK);
     expect(shown).not.toBeNull();
+    // The app's entry is asked for only once the early viewer has shown its first screen (appStart.ts).
+    const appStart = await elsewhere.page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, APP_START_MARK);
+    expect(appStart).not.toBeNull();
+    expect(appStart!).toBeGreaterThanOrEqual(shown!);
     expect(await stageAndViewer(elsewhere.page)).toEqual({ stage, viewers: [stage], outside: 0 });
     await expectViewAtRest(elsewhere.page);
     const view = await elsewhere.page.evaluate(() => window.__mejirushiSlide?.view());

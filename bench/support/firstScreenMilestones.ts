@@ -14,6 +14,8 @@ export interface FirstScreenMilestones {
   readonly scriptReceived: number | null;
   /** DOMContentLoaded: the entry module (and what it imports statically) evaluated. */
   readonly scriptRun: number | null;
+  /** App only: when its held entry was asked for (src/early/appStart.ts), null where the page has no such mark. */
+  readonly appStarted: number | null;
   /** What says how to open the slide: the app's item detail, the bare page's .dzi. */
   readonly descriptorReceived: number | null;
   /** App only: OpenSeadragon's chunk (osdViewer-*.js; the early boot script or the slide viewer asks for it) in. */
@@ -75,6 +77,7 @@ interface Entry {
 export interface PageMarks {
   readonly drawn: number;
   readonly earlyShown: number | null;
+  readonly appStarted: number | null;
   readonly viewerCreated: number | null;
   readonly stageMounted: number | null;
   readonly domContentLoaded: number;
@@ -162,6 +165,8 @@ export async function readMilestones(page: Page, tiles: readonly TileTime[]): Pr
       drawn: window.__benchSlideReady as number,
       // The name of src/viewer/slide/earlyViewer.ts's EARLY_SLIDE_SHOWN_MARK (this function runs in the page).
       earlyShown: performance.getEntriesByName('mejirushi:early-slide-shown')[0]?.startTime ?? null,
+      // The name of src/early/appStart.ts's APP_START_MARK.
+      appStarted: performance.getEntriesByName('mejirushi:app-start')[0]?.startTime ?? null,
       viewerCreated: window.__benchViewerCreated ?? null,
       stageMounted: window.__benchStageMounted ?? null,
       bitmaps: [...(window.__benchBitmaps ?? []), ...performance.getEntriesByName(decodedMark).map((mark) => mark.startTime)],
@@ -183,6 +188,7 @@ export function milestonesOf(entries: readonly Entry[], tileTimes: readonly { st
   return {
     scriptReceived: first(ENTRY_SCRIPT),
     scriptRun: marks.domContentLoaded,
+    appStarted: marks.appStarted,
     descriptorReceived: first(DESCRIPTOR),
     viewerChunkReceived: first(VIEWER_CHUNK),
     viewerCreated: marks.viewerCreated,
@@ -234,6 +240,7 @@ export function logRequests(page: Page): () => RequestLog {
 export const STEPS: readonly (readonly [keyof FirstScreenMilestones, string])[] = [
   ['scriptReceived', 'entry script in'],
   ['scriptRun', 'DOMContentLoaded'],
+  ['appStarted', 'app entry asked'],
   ['descriptorReceived', 'detail / .dzi in'],
   ['viewerChunkReceived', 'viewer chunk in'],
   ['viewerCreated', 'OpenSeadragon made'],

@@ -24,6 +24,7 @@ import { expectedStage, expectedViewerSize, rememberedStage, type RememberedStag
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
 import { startSeriesViewer } from '../viewer/seriesViewerStart';
+import { startApp } from './appStart';
 import { requestEarly } from './earlyRequests';
 import { requestHomeTiles } from './homeTiles';
 import { startTileWorker, type TileWorker } from './tileWorker';
@@ -31,6 +32,9 @@ import { decodeEarly, decodeKeptSliceEarly } from './sliceAhead';
 import { readStoredLogin, readStoredLoginCopy } from './storedSession';
 
 type ViewerChunk = typeof import('../viewer/slide/osdViewer');
+
+/** The longest the app waits for the early viewer's first screen: about three first screens of a slide here (bench/README.md, wsi-tiles). */
+const APP_HELD_MS = 2000;
 
 /** The path ApiClient.getItem asks for, so the client takes this answer. */
 const itemPath = (itemId: string) => `/api/items/${encodeURIComponent(itemId)}`;
@@ -65,14 +69,24 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
   const handle = chunk.createOsdHandle(host, itemId, slide, (level, x, y) => load(level, x, y), decoded, !place);
   // At the stage's size only where it was remembered; else once adopted into the stage.
   if (place) chunk.makeRoomForDecodedTiles(handle);
+  // Shown where it will stay once its first screen is drawn; the app starts then (or when the
+  // slide cannot be shown), its compile and first render no longer sharing the cores with the tiles.
   const stopShowing = place
     ? handle.display.subscribe(() => {
-        if (!handle.display.snapshot().ready) return;
+        const { ready, openFailed, failed } = handle.display.snapshot();
+        if (!ready && !openFailed && failed.offline + failed.server + failed.rebuilt === 0) return;
         stopShowing?.();
-        host.style.visibility = 'visible';
-        performance.mark(EARLY_SLIDE_SHOWN_MARK);
+        if (ready) {
+          host.style.visibility = 'visible';
+          performance.mark(EARLY_SLIDE_SHOWN_MARK);
+        }
+        startApp();
       })
     : null;
+  // A hidden viewer waits for the app's stage to adopt it; a shown one does not hold the app past
+  // APP_HELD_MS (tiles on a slow connection), so the reader gets the app's tools regardless.
+  if (place) setTimeout(startApp, APP_HELD_MS);
+  else startApp();
   offerEarlyViewer({
     itemId,
     slideKey: JSON.stringify(slide),
@@ -165,10 +179,18 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   return { content, load, place };
 }
 
+/**
+ * Starts what the item's first screen needs, and the app (startApp) as soon as that screen no longer
+ * needs the cores to itself: at once for a series this device knows, once the detail says what the
+ * item is otherwise, and for a slide shown early once its first screen is drawn.
+ */
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
-  if (known === 'series') startSeries();
+  if (known === 'series') {
+    startApp();
+    startSeries();
+  }
   // Like boot.ts's guess: a slide unless this device knows the item is something else.
   const viewerChunk: Promise<ViewerChunk> | null = known === null || known === 'slide' ? import('../viewer/slide/osdViewer') : null;
   viewerChunk?.catch(() => undefined);
@@ -183,7 +205,7 @@ async function startItem(itemId: string): Promise<void> {
   const login = readStoredLoginCopy(Date.now(), storage) ?? (await readStoredLogin(Date.now()));
   if (!login) {
     tileWorker?.stop();
-    return;
+    return startApp();
   }
   // A series this device has opened: the slice its reader was on, without waiting for the detail.
   if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
@@ -193,13 +215,17 @@ async function startItem(itemId: string): Promise<void> {
     handOver();
     tileWorker?.stop();
   });
-  if (!slide || !viewerChunk) return;
+  if (!slide || !viewerChunk) return startApp();
   const chunk = await viewerChunk;
   if (earlyViewerWanted()) makeViewer(chunk, itemId, slide.content, slide.load, takeEarlyTiles(itemId, JSON.stringify(slide.content)), slide.place);
+  else startApp();
 }
 
 const route = parseRoute(window.location.pathname);
 if (route.name === 'item') {
-  // A failure here only loses the head start.
-  startItem(route.itemId).catch((error: unknown) => console.warn('Early start of the item failed:', error));
-}
+  // A failure here only loses the head start: the app starts as it would have.
+  startItem(route.itemId).catch((error: unknown) => {
+    console.warn('Early start of the item failed:', error);
+    startApp();
+  });
+} else startApp();
