@@ -74,7 +74,7 @@ function makeViewer(chunk: ViewerChunk, itemId: string, slide: SlideItem, earlyL
   const stopShowing = place
     ? handle.display.subscribe(() => {
         const { ready, openFailed, failed } = handle.display.snapshot();
-        if (!ready && !openFailed && failed.offline + failed.server + failed.rebuilt === 0) return;
+        if (!ready && !openFailed && !Object.values(failed).some((count) => count > 0)) return;
         stopShowing?.();
         if (ready) {
           host.style.visibility = 'visible';

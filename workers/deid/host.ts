@@ -130,7 +130,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
   // Each request carries the client's key; making a DeidKey is a few µs (keyedHash.ts), so none is kept between requests.
   const keyOf = (terms: DeidTerms): DeidKey => importDeidKey(new Uint8Array(terms.key));
 
-  async function warm(request: Extract<DeidRequest, { type: 'warm' }>): Promise<void> {
+  function warm(request: Extract<DeidRequest, { type: 'warm' }>): void {
     try {
       keyOf(request);
       post({ type: 'warmed', requestId: request.requestId }, []);
@@ -237,7 +237,7 @@ export function createDeidHost(post: Post, limits: DeidLimits = DEID_LIMITS): De
           track(prepare(request));
           break;
         case 'warm':
-          track(warm(request));
+          warm(request);
           break;
       }
     },

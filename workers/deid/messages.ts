@@ -53,7 +53,7 @@ export type DeidRequest =
   | ({ readonly type: 'prepare'; readonly requestId: string; readonly file: Blob; readonly confirmed: ConfirmedBoxes | null } & DeidTerms)
   /**
    * Answered once the worker can check: sent when the upload screen starts it, before files are
-   * picked, so its modules are evaluated and the key imported (kept for the requests after) by then.
+   * picked, so its modules are evaluated and the key checked by then (each request brings its key).
    */
   | ({ readonly type: 'warm'; readonly requestId: string } & DeidTerms);
 

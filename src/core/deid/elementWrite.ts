@@ -11,8 +11,8 @@
  * dcmjs would reject, a value too long for a 16-bit length, another VR — makes `encodeElement`
  * return false with the buffer as it was, and the caller leaves that element to dcmjs.
  */
-import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
-import { ITEM_DELIMITER_TAG, ITEM_TAG, PIXEL_DATA_TAG, PREAMBLE_LENGTH, SEQUENCE_DELIMITER_TAG, UNDEFINED_LENGTH } from '../dicomEncoding';
+import dcmjs, { type DcmjsDataSet, type DcmjsElement, type DcmjsValueRepresentation } from 'dcmjs';
+import { ITEM_DELIMITER_TAG, ITEM_TAG, LONG_VRS, PIXEL_DATA_TAG, PREAMBLE_LENGTH, SEQUENCE_DELIMITER_TAG, UNDEFINED_LENGTH } from '../dicomEncoding';
 
 type NumberSetter = (view: DataView, at: number, value: number) => void;
 
@@ -101,7 +101,6 @@ interface TextVr {
   readonly checked?: boolean;
   /** dcmjs counts characters (and only warns), so it throws on an element with no Value at all. */
   readonly counted?: boolean;
-  readonly length32?: boolean;
 }
 
 const TEXT_VRS: Readonly<Record<string, TextVr>> = {
@@ -118,10 +117,10 @@ const TEXT_VRS: Readonly<Record<string, TextVr>> = {
   SH: { pad: SPACE, counted: true },
   ST: { pad: SPACE, counted: true },
   TM: { pad: SPACE, checked: true },
-  UC: { pad: SPACE, length32: true },
+  UC: { pad: SPACE },
   UI: { pad: 0 },
-  UR: { pad: SPACE, length32: true },
-  UT: { pad: SPACE, length32: true },
+  UR: { pad: SPACE },
+  UT: { pad: SPACE },
 };
 // UI's 64-byte limit is dcmjs's too (it throws past it).
 const UI_MAX_BYTES = 64;
@@ -142,6 +141,14 @@ const isAsciiText = (text: string): boolean => {
 };
 
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : value instanceof String ? String(value) : null);
+
+const representations = new Map<string, DcmjsValueRepresentation>();
+/** dcmjs's value representation of `vr`, made once (it formats DS/IS and checks dates, times and names). */
+function representationOf(vr: string): DcmjsValueRepresentation {
+  let representation = representations.get(vr);
+  if (!representation) representations.set(vr, (representation = dcmjs.data.ValueRepresentation.createByTypeString(vr)));
+  return representation;
+}
 
 /** A person name as dcmjs's `pnObjectToString` writes it; null for a value it would not write as text. */
 function personNameText(value: unknown): string | null {
@@ -178,7 +185,7 @@ function textValues(vr: string, values: unknown): string[] | null {
   }
   if (vr === 'DS' || vr === 'IS') {
     if (!Array.isArray(values)) return null;
-    const representation = dcmjs.data.ValueRepresentation.createByTypeString(vr);
+    const representation = representationOf(vr);
     const texts: string[] = [];
     for (const value of values) {
       if (value !== null && typeof value !== 'string' && typeof value !== 'number') return null;
@@ -203,7 +210,7 @@ function textValues(vr: string, values: unknown): string[] | null {
 function acceptedByDcmjs(vr: string, rule: TextVr, texts: readonly string[]): boolean {
   const limit = vr === 'UI' ? UI_MAX_BYTES : rule.maxBytes;
   if (rule.checked) {
-    const representation = dcmjs.data.ValueRepresentation.createByTypeString(vr);
+    const representation = representationOf(vr);
     return texts.every((text) => representation.checkLength?.(text) ?? true);
   }
   return limit === undefined || texts.every((text) => text.length <= limit);
@@ -215,12 +222,11 @@ function writeTag(out: GrowingBytes, tag: number): void {
   out.uint16(tag & 0xffff);
 }
 
-/** The element's header: tag, then VR and length (explicit) or the length alone (implicit). */
-function writeHead(out: GrowingBytes, group: number, element: number, vr: string, length32: boolean, length: number, implicit: boolean): void {
-  out.uint16(group);
-  out.uint16(element);
+/** The element's header: tag, then VR and length (explicit; a 32-bit length for the long VRs) or the length alone (implicit). */
+function writeHead(out: GrowingBytes, tag: number, vr: string, length: number, implicit: boolean): void {
+  writeTag(out, tag);
   if (implicit) out.uint32(length);
-  else if (length32) {
+  else if (LONG_VRS.has(vr)) {
     out.ascii(vr);
     out.uint16(0);
     out.uint32(length);
@@ -230,7 +236,7 @@ function writeHead(out: GrowingBytes, group: number, element: number, vr: string
   }
 }
 
-function writeText(out: GrowingBytes, group: number, element: number, vr: string, values: unknown, implicit: boolean): boolean {
+function writeText(out: GrowingBytes, tag: number, vr: string, values: unknown, implicit: boolean): boolean {
   const rule = TEXT_VRS[vr]!;
   if (values === undefined && rule.counted) return false;
   const texts = textValues(vr, values);
@@ -238,38 +244,38 @@ function writeText(out: GrowingBytes, group: number, element: number, vr: string
   const text = texts.join(VALUE_DELIMITER);
   const length = text.length + (text.length & 1);
   // dcmjs writes a 16-bit-length VR of 64 KiB or more as UN: not plain, left to it.
-  if (!rule.length32 && length >= 0x10000) return false;
-  writeHead(out, group, element, vr, rule.length32 === true, length, implicit);
+  if (!LONG_VRS.has(vr) && length >= 0x10000) return false;
+  writeHead(out, tag, vr, length, implicit);
   out.ascii(text);
   if (text.length & 1) out.uint8(rule.pad);
   return true;
 }
 
-function writeNumbers(out: GrowingBytes, group: number, element: number, vr: string, values: unknown, implicit: boolean): boolean {
+function writeNumbers(out: GrowingBytes, tag: number, vr: string, values: unknown, implicit: boolean): boolean {
   const rule = NUMBER_VRS[vr]!;
   if (values === undefined || values === null) values = [];
   if (!Array.isArray(values) || !values.every((value) => typeof value === 'number')) return false;
   const numbers = values as number[];
-  writeHead(out, group, element, vr, false, numbers.length * rule.bytes, implicit);
+  writeHead(out, tag, vr, numbers.length * rule.bytes, implicit);
   for (const number of numbers) out.number(rule.bytes, rule.set, number);
   return true;
 }
 
-function writeOtherBytes(out: GrowingBytes, group: number, element: number, values: unknown, implicit: boolean): boolean {
+function writeOtherBytes(out: GrowingBytes, tag: number, values: unknown, implicit: boolean): boolean {
   // dcmjs writes the first value only, as the bytes of an ArrayBuffer.
   if (!Array.isArray(values) || !(values[0] instanceof ArrayBuffer)) return false;
   const bytes = new Uint8Array(values[0]);
   const odd = bytes.byteLength & 1;
-  writeHead(out, group, element, 'OB', true, bytes.byteLength + odd, implicit);
+  writeHead(out, tag, 'OB', bytes.byteLength + odd, implicit);
   out.copy(bytes);
   if (odd) out.uint8(0);
   return true;
 }
 
-function writeSequence(out: GrowingBytes, group: number, element: number, items: unknown, implicit: boolean): boolean {
+function writeSequence(out: GrowingBytes, tag: number, items: unknown, implicit: boolean): boolean {
   if (items !== undefined && items !== null && !Array.isArray(items)) return false;
   // dcmjs writes every sequence and item with undefined length, closed by delimitation items.
-  writeHead(out, group, element, 'SQ', true, UNDEFINED_LENGTH, implicit);
+  writeHead(out, tag, 'SQ', UNDEFINED_LENGTH, implicit);
   for (const item of (items ?? []) as unknown[]) {
     if (typeof item !== 'object' || item === null) return false;
     writeTag(out, ITEM_TAG);
@@ -294,17 +300,16 @@ export function encodeElement(out: GrowingBytes, tag: string, element: DcmjsElem
   const start = out.size;
   const vr = element.vr;
   if (!encodableVr(vr)) return false;
-  const group = parseInt(tag.slice(0, 4), 16);
-  const number = parseInt(tag.slice(4), 16);
+  const tagNumber = parseInt(tag, 16);
   // A Pixel Data (an icon's, in an item) dcmjs writes as fragments in an encapsulated syntax.
-  if (((group << 16) | number) >>> 0 === PIXEL_DATA_TAG) return false;
+  if (tagNumber === PIXEL_DATA_TAG) return false;
   // dcmjs writes a value as read (`_rawValue`) where the value was not changed; this is its own choice.
   const values = dcmjs.data.DicomMessage._getTagWriteValues(vr, element);
   let done: boolean;
-  if (vr === 'SQ') done = writeSequence(out, group, number, values, implicit);
-  else if (vr === 'OB') done = writeOtherBytes(out, group, number, values, implicit);
-  else if (vr in NUMBER_VRS) done = writeNumbers(out, group, number, vr, values, implicit);
-  else done = writeText(out, group, number, vr, values, implicit);
+  if (vr === 'SQ') done = writeSequence(out, tagNumber, values, implicit);
+  else if (vr === 'OB') done = writeOtherBytes(out, tagNumber, values, implicit);
+  else if (vr in NUMBER_VRS) done = writeNumbers(out, tagNumber, vr, values, implicit);
+  else done = writeText(out, tagNumber, vr, values, implicit);
   if (!done) out.rewind(start);
   return done;
 }
@@ -329,10 +334,7 @@ export function encodeMetaGroup(out: GrowingBytes, meta: DcmjsDataSet): boolean 
   const start = out.size;
   for (let i = 0; i < PREAMBLE_LENGTH; i++) out.uint8(0);
   out.ascii('DICM');
-  out.uint16(0x0002);
-  out.uint16(0x0000);
-  out.ascii('UL');
-  out.uint16(4);
+  writeHead(out, 0x00020000, 'UL', 4, false);
   const groupLength = out.size;
   out.uint32(0);
   if (!encodeDataSet(out, meta, false)) {

@@ -1,7 +1,7 @@
 /**
  * The upload screen's de-identification worker, started before files are picked: as soon as a
  * dataset is chosen its terms are fetched and, where its policy requires de-identification, a
- * worker client started (its module fetched and evaluated, the key imported: DeidWorkerClient's
+ * worker client started (its module fetched and evaluated, the key checked: DeidWorkerClient's
  * `ready`), so an upload does not wait for that after the pick.
  *
  * An upload takes the client and the slot starts the next only once that upload is `done`: one
@@ -13,6 +13,7 @@
  * is only tried again). Framework-free; useDeidClientSlot.ts ties it to the chosen dataset.
  */
 import type { DeidOptions } from '../../core/deid/policy';
+import { jsonEqual } from '../../core/jsonEqual';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import type { UploadDeid } from './deidentifyUpload';
 
@@ -72,5 +73,5 @@ export function deidClientSlot(loadTerms: () => Promise<UploadDeid>, startClient
 
 /** Whether two answers name the same policy and key (a difference only costs a new worker). */
 function sameTerms(a: UploadDeid, b: UploadDeid & { mode: 'required' }): boolean {
-  return a.mode === 'required' && JSON.stringify(a.options) === JSON.stringify(b.options) && a.key.length === b.key.length && a.key.every((byte, i) => byte === b.key[i]);
+  return a.mode === 'required' && jsonEqual(a.options, b.options) && a.key.length === b.key.length && a.key.every((byte, i) => byte === b.key[i]);
 }

@@ -25,7 +25,7 @@ export interface DeidJob {
 
 export interface DeidWorkerClient {
   /**
-   * Resolves once the first worker has answered (its modules evaluated, the key imported): the
+   * Resolves once the first worker has answered (its modules evaluated, the key checked): the
    * upload screen starts a client before files are picked, so an upload does not wait for that.
    * Rejects with the worker's sentence (the check then fails with it too).
    */
