@@ -82,7 +82,8 @@ export function pixelDataStart(head: Uint8Array, whole: boolean): PixelDataStart
     need(at + 8);
     const tag = tagAt(view, at);
     if (implicit || tag >>> 16 === 0xfffe) return { tag, vr: null, length: view.getUint32(at + 4, true), valueOffset: at + 8 };
-    const vr = ascii(at + 4, 2);
+    // Two bytes read as they are: this runs once per element, and a spread of a subarray here was a hot spot of the check pass.
+    const vr = String.fromCharCode(head[at + 4]!, head[at + 5]!);
     if (!LONG_VRS.has(vr)) return { tag, vr, length: view.getUint16(at + 6, true), valueOffset: at + 8 };
     need(at + 12);
     return { tag, vr, length: view.getUint32(at + 8, true), valueOffset: at + 12 };
