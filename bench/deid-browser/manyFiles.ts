@@ -12,6 +12,8 @@
  *   the check pass over every file, then each file's body made when its turn comes.
  * - `readThrough`: the baseline, an upload with no policy: each picked file's bytes read through
  *   once unchanged (what any upload costs).
+ * - `readThroughBatched` (information): the picked files unchanged through the same staged upload
+ *   as `staged` (stagedUpload.ts: many files a batch), no check: what batching alone gives.
  *
  * Each pass is timed here (performance.now) and answers with what it sent. The two de-identifying
  * passes start their worker client and wait for it to be `ready` before the timer starts: the screen
@@ -20,12 +22,13 @@
  */
 import { checkUpload } from '../../src/ui/admin/burnedIn/burnedInSession';
 import { createDeidWorkerClient, type DeidWorkerClient } from '../../src/ui/admin/burnedIn/deidWorkerClient';
-import { asPicked, KEPT_FILES_BYTES, type UploadSource } from '../../src/ui/admin/deidentifyUpload';
+import { asPicked, KEPT_FILES_BYTES, uploadBody, type UploadSource } from '../../src/ui/admin/deidentifyUpload';
 import { heldBytes } from '../../src/ui/admin/heldBytes';
 import { sendInTurn, UPLOAD_LANES } from '../../src/ui/admin/sendInTurn';
 import { DEID_BENCH_KEY, DEID_BENCH_OPTIONS } from '../support/deidTerms';
 import type {} from '../support/workerProfile';
 import { stagedDeidUpload, type StagedRows } from '../../src/ui/admin/stagedDeidUpload';
+import { StagedUploadSession } from '../../src/ui/admin/stagedUpload';
 import { sendOver, type SendMode } from './sendOver';
 import { stagedSink } from './stagedSink';
 
@@ -38,7 +41,7 @@ export interface ManyFilesPass {
   readonly sentBytes: number;
 }
 
-export type ManyFilesKind = 'staged' | 'deidentify' | 'readThrough';
+export type ManyFilesKind = 'staged' | 'deidentify' | 'readThrough' | 'readThroughBatched';
 
 /** The trace's mark of the check pass's end. */
 export const CHECK_DONE = 'deid check pass done';
@@ -58,7 +61,7 @@ async function sendAll(mode: SendMode, sources: readonly (UploadSource | null)[]
   await sendInTurn(sources, UPLOAD_LANES, {
     async send(_index, upload) {
       // Read first, then added: `sentBytes += await …` would add to the value before the await, losing the other lane's bytes.
-      const bytes = await sendOver(mode, upload);
+      const bytes = await sendOver(mode, { name: upload.name, body: uploadBody(upload), reportBytes: upload.reportBytes });
       sentBytes += bytes;
       sent += 1;
     },
@@ -128,6 +131,20 @@ async function stagedAll(client: DeidWorkerClient, mode: SendMode, files: readon
   return { checkMs, ...sink.counts() };
 }
 
+async function stagedAsPicked(mode: SendMode, files: readonly File[]): Promise<Omit<ManyFilesPass, 'ms'>> {
+  const sink = stagedSink(mode);
+  const failures: string[] = [];
+  const session = await StagedUploadSession.open(sink.api, 'bench', UPLOAD_LANES, {
+    progress: () => {},
+    answered: () => {},
+    failed: (index, error) => failures.push(`row ${index}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  for (const [index, file] of files.entries()) session.send(index, asPicked(file, file.name));
+  await session.sent();
+  if (failures.length > 0) throw new Error(failures.slice(0, 3).join('; '));
+  return { checkMs: 0, ...sink.counts() };
+}
+
 export function installManyFiles(input: HTMLInputElement): void {
   const picked = (): File[] => {
     const files = [...(input.files ?? [])];
@@ -136,6 +153,7 @@ export function installManyFiles(input: HTMLInputElement): void {
   };
   window.__deidBench = {
     readThrough: (mode) => timed(() => sendAll(mode, picked().map((file) => asPicked(file, file.name)))),
+    readThroughBatched: (mode) => timed(() => stagedAsPicked(mode, picked())),
     staged: (mode) => timedWithReadyClient((client) => stagedAll(client, mode, picked())),
     deidentify: (mode) => timedWithReadyClient((client) => deidentifyAll(client, mode, picked())),
   };

@@ -4,10 +4,11 @@
  * screen sends it (XMLHttpRequest, the report's length in its header); `httpApart`, as the screen
  * sent a de-identified file before its report went in the same body: the file alone, then its
  * report (the body's first `reportBytes`, its JSON) in a second request. Each answers the bytes
- * of the file and report sent.
+ * of the file and report sent. A staged batch (`sendBatchOver`) is read through, or POSTed whole
+ * with its parts' list (`http` and `httpApart` alike: apart is a way of sending one file).
  */
-import type { PreparedUpload } from '../../src/ui/admin/deidentifyUpload';
 import { REPORT_BYTES_HEADER } from '../../src/core/deid/reportedFile';
+import { STAGED_PARTS_HEADER, stagedPartsHeader, type StagedPart } from '../../src/core/staged/stagedParts';
 import { SINK_PATH } from '../support/uploadSink';
 import { readThrough } from './readThrough';
 
@@ -25,8 +26,12 @@ function post(body: Blob | string, headers: Readonly<Record<string, string>>): P
   });
 }
 
-/** What a send needs of a row: what `sendInTurn` hands over, and what a staged upload's `stageFile` is given. */
-export type SentRow = Pick<PreparedUpload, 'name' | 'body' | 'reportBytes'>;
+/** What a send needs of a row: its body as one Blob (`uploadBody`), as a staged upload's `stageFile` is given it. */
+export interface SentRow {
+  readonly name: string;
+  readonly body: Blob;
+  readonly reportBytes: string | null;
+}
 
 export async function sendOver(mode: SendMode, upload: SentRow): Promise<number> {
   if (mode === 'read') return readThrough(upload.body);
@@ -38,4 +43,10 @@ export async function sendOver(mode: SendMode, upload: SentRow): Promise<number>
   const reportBytes = Number(upload.reportBytes);
   const file = await post(upload.body.slice(reportBytes), headers);
   return file + (await post(upload.body.slice(0, reportBytes), { 'content-type': 'application/json' }));
+}
+
+/** A staged batch (several files' parts in one body): read through, or one POST with its parts' list, as the screen sends it. */
+export async function sendBatchOver(mode: SendMode, parts: readonly StagedPart[], body: Blob): Promise<number> {
+  if (mode === 'read') return readThrough(body);
+  return post(body, { 'content-type': 'application/dicom', [STAGED_PARTS_HEADER]: stagedPartsHeader(parts) });
 }

@@ -1,12 +1,12 @@
 /**
  * The staged-upload API (src/ui/admin/stagedUpload.ts's `StagedUploadApi`) as the deid bench's
- * sink: each staged file is sent over `mode` (sendOver.ts: read through, or POSTed to the page
- * server's sink) and kept; the commit answers a finished job importing every kept file by name, as
+ * sink: each staged file or batch of files is sent over `mode` (sendOver.ts: read through, or
+ * POSTed to the page server's sink) and kept; the commit answers a finished job importing every kept file by name, as
  * the dataset server's would. No dataset server's work, so what is measured is the browser's.
  */
 import type { FileImportOutcome, ImportJob } from '../../src/core/api';
 import type { StagedUploadApi } from '../../src/ui/admin/stagedUpload';
-import { sendOver, type SendMode } from './sendOver';
+import { sendBatchOver, sendOver, type SendMode } from './sendOver';
 
 export interface StagedSink {
   readonly api: StagedUploadApi;
@@ -34,6 +34,11 @@ export function stagedSink(mode: SendMode): StagedSink {
       sentBytes += bytes;
       names.push(name);
       return { index, staged: true, size: bytes };
+    },
+    async stageFiles(_id, parts, body) {
+      sentBytes += await sendBatchOver(mode, parts, body);
+      names.push(...parts.map((part) => part.name));
+      return { answers: parts.map((part) => ({ index: part.index, staged: true, size: part.bytes })) };
     },
     commitStagedUpload: async () => job(names.map((file) => ({ file, status: 'imported', itemId: 'bench-item' }))),
     abortStagedUpload: async () => {},

@@ -17,11 +17,21 @@ export interface WrittenParts {
 }
 
 /**
- * The body to send, typed by `options`: one Blob over `picked`'s bytes, nothing copied but the
- * header; `before`, bytes that go ahead of the file in the same body (its report). In Chromium
- * every Blob made is a string of tasks on the browser's IO thread: the body is made once, whole.
+ * The body's pieces in order: `before` (bytes that go ahead of the file in the same body: its
+ * report), the header, then a slice of `picked`'s own bytes, nothing copied but the header. In
+ * Chromium every Blob made is a string of tasks on the browser's IO thread, so a batch of files
+ * (src/ui/admin/stagedUpload.ts) puts every file's pieces into one Blob, and the one Blob a file
+ * needs of its own is that slice.
  */
-export function bodyOf(picked: Pick<Blob, 'slice'>, parts: WrittenParts, options?: BlobPropertyBag, before?: Uint8Array<ArrayBuffer>): Blob {
+export function partsOf(picked: Pick<Blob, 'slice'>, parts: WrittenParts, before?: Uint8Array<ArrayBuffer>): BlobPart[] {
   const written: BlobPart[] = before ? [before, parts.header] : [parts.header];
-  return new Blob(parts.bodyStart < parts.end ? [...written, picked.slice(parts.bodyStart, parts.end)] : written, options);
+  return parts.bodyStart < parts.end ? [...written, picked.slice(parts.bodyStart, parts.end)] : written;
+}
+
+/** The body's length, `before` included: counted, not asked of a Blob. */
+export const writtenSize = (parts: WrittenParts, before?: Uint8Array): number => (before?.byteLength ?? 0) + parts.header.byteLength + (parts.end - parts.bodyStart);
+
+/** The body to send as one Blob over `picked`'s bytes (`partsOf`), typed by `options`. */
+export function bodyOf(picked: Pick<Blob, 'slice'>, parts: WrittenParts, options?: BlobPropertyBag, before?: Uint8Array<ArrayBuffer>): Blob {
+  return new Blob(partsOf(picked, parts, before), options);
 }

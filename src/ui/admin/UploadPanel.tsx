@@ -11,7 +11,7 @@ import type { DeidJob, DeidProgress, DeidWorkerClient } from './burnedIn/deidWor
 import { detectBurnedInText } from './burnedIn/detectBurnedInText';
 import { checkUpload, type BurnedInCheckSession } from './burnedIn/burnedInSession';
 import { DeidProgressLine } from './burnedIn/DeidProgressLine';
-import { asPicked, deidentifiedSource, KEPT_FILES_BYTES, type UploadSource } from './deidentifyUpload';
+import { asPicked, deidentifiedSource, KEPT_FILES_BYTES, uploadBody, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 import { ImportJobsTable } from './ImportJobsTable';
 import { ImportOutcomeCell } from './ImportOutcomeCell';
@@ -198,16 +198,16 @@ export function UploadPanel() {
     const { api } = appServices();
     await sendInTurn(sources, UPLOAD_LANES, {
       async send(index, ready) {
-        const answer = await api.sendFile(datasetId, ready.name, ready.body, {
+        const answer = await api.sendFile(datasetId, ready.name, uploadBody(ready), {
           onProgress: (sent) => update(index, { sent }),
           reportBytes: ready.reportBytes,
         });
         if (isImportJob(answer)) {
           importJobs.add(answer);
-          update(index, { sent: ready.body.size, jobId: answer.id });
+          update(index, { sent: ready.size, jobId: answer.id });
         } else {
           const outcome = answer.outcomes[0] ?? null;
-          update(index, { sent: ready.body.size, outcome });
+          update(index, { sent: ready.size, outcome });
         }
       },
       notMade: (index, caught) => refuse(index, caught instanceof Error ? caught.message : String(caught)),

@@ -15,7 +15,7 @@ import { pixelDicom } from '../../core/deid/testing/pixelDicom';
 import { checkUpload } from './burnedIn/burnedInSession';
 import { createDeidWorkerClient } from './burnedIn/deidWorkerClient';
 import { inProcessDeidPort } from './burnedIn/inProcessDeidPort';
-import { deidentifiedSource, type UploadSource } from './deidentifyUpload';
+import { deidentifiedSource, uploadBody, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 import { sendInTurn } from './sendInTurn';
 
@@ -49,7 +49,7 @@ async function upload(count: number) {
   let rows = 0;
   await sendInTurn(sources, PARALLEL, {
     async send(_, ready) {
-      const bytes = new Uint8Array(await ready.body.slice(Number(ready.reportBytes ?? 0)).arrayBuffer());
+      const bytes = new Uint8Array(await uploadBody(ready).slice(Number(ready.reportBytes ?? 0)).arrayBuffer());
       expect(firstText(readPart10(bytes).dict, '00100010')).not.toContain('PHIFAMILY');
       sent += bytes.byteLength;
       rows += 1;

@@ -18,17 +18,26 @@ import type { DeidReport } from '../../core/deid/deidentify';
 import type { DeidOptions } from '../../core/deid/policy';
 import { reportHead } from '../../core/deid/reportedFile';
 import type { ConfirmedBoxes, FileCheck, KeptFile } from '../../../workers/deid/messages';
-import { bodyOf } from '../../../workers/deid/writtenParts';
+import { partsOf, writtenSize } from '../../../workers/deid/writtenParts';
 import type { DeidWorkerClient } from './burnedIn/deidWorkerClient';
 import type { HeldBytes } from './heldBytes';
 
 export interface PreparedUpload {
   readonly name: string;
-  /** What is sent: the file, with its report's bytes ahead of it where `reportBytes` is set. */
-  readonly body: Blob;
+  /**
+   * What is sent, in order: the file, with its report's bytes ahead of it where `reportBytes` is
+   * set (a de-identified file's new header, then a slice of the picked file still on disk). Kept
+   * as pieces so that a staged upload sends several files' pieces as one Blob (stagedUpload.ts);
+   * `uploadBody` makes one file's body.
+   */
+  readonly parts: readonly BlobPart[];
+  /** The body's length in bytes. */
+  readonly size: number;
+  /** Its media type. */
+  readonly type: string;
   /** What de-identification did, kept with the dataset once the file is in; null when not de-identified. */
   readonly report: DeidReport | null;
-  /** The length of the report ahead of the file in `body` (src/core/deid/reportedFile.ts); null: the file alone. */
+  /** The length of the report ahead of the file (src/core/deid/reportedFile.ts); null: the file alone. */
   readonly reportBytes: string | null;
 }
 
@@ -38,7 +47,13 @@ export interface PreparedUpload {
  */
 export const KEPT_FILES_BYTES = 32 * 2 ** 20;
 
-const DICOM_BODY: BlobPropertyBag = { type: 'application/dicom' };
+const DICOM_TYPE = 'application/dicom';
+
+/** One file's body: the picked file itself where it goes as it is, else one Blob of its pieces. */
+export function uploadBody(upload: Pick<PreparedUpload, 'parts' | 'type'>): Blob {
+  const [only] = upload.parts;
+  return upload.parts.length === 1 && only instanceof Blob && only.type === upload.type ? only : new Blob([...upload.parts], { type: upload.type });
+}
 
 /** One row's upload, made when its turn comes; `release` once it is sent (or failed). */
 export type UploadSource = () => Promise<{ readonly upload: PreparedUpload; readonly release: () => void }>;
@@ -59,20 +74,20 @@ export async function uploadDeid(api: DeidApi, datasetId: string): Promise<Uploa
 }
 
 /**
- * The upload of a file as the worker wrote it (after any redaction): one Blob of its report, its
- * new header and the picked file's own bytes (maybe still on disk), nothing copied; the server
+ * The upload of a file as the worker wrote it (after any redaction): its report, its new header
+ * and the picked file's own bytes (a slice, maybe still on disk), nothing copied; the server
  * keeps the report once the file is in.
  */
 export function writtenUpload(file: Blob, written: KeptFile): PreparedUpload {
   const head = reportHead(written.report);
-  return { name: nameOf(written.report), body: bodyOf(file, written, DICOM_BODY, head.bytes), report: written.report, reportBytes: head.header };
+  return { name: nameOf(written.report), parts: partsOf(file, written, head.bytes), size: writtenSize(written, head.bytes), type: DICOM_TYPE, report: written.report, reportBytes: head.header };
 }
 
 const nameOf = (report: DeidReport) => `${report.sopInstanceUid}.dcm`;
 
 /** A picked file sent as it is (no policy, or not DICOM): its `File` is the body, nothing held. */
 export function asPicked(file: Blob, name: string): UploadSource {
-  return async () => ({ upload: { name, body: file, report: null, reportBytes: null }, release: () => {} });
+  return async () => ({ upload: { name, parts: [file], size: file.size, type: file.type, report: null, reportBytes: null }, release: () => {} });
 }
 
 /**

@@ -17,7 +17,7 @@ import { createDeidHost } from '../../../workers/deid/host';
 import type { DeidResponse, FileCheck, KeptFile } from '../../../workers/deid/messages';
 import { checkUpload } from './burnedIn/burnedInSession';
 import { createDeidWorkerClient, type DeidPort, type DeidWorkerClient } from './burnedIn/deidWorkerClient';
-import { deidentifiedSource, KEPT_FILES_BYTES, type PreparedUpload, type UploadSource } from './deidentifyUpload';
+import { deidentifiedSource, KEPT_FILES_BYTES, uploadBody, type PreparedUpload, type UploadSource } from './deidentifyUpload';
 import { heldBytes } from './heldBytes';
 
 const KEY = new Uint8Array(32).fill(7);
@@ -76,7 +76,7 @@ async function check(files: readonly File[], options: DeidOptions, keepBytes: nu
 async function sent(source: UploadSource | null): Promise<{ readonly upload: PreparedUpload; readonly bytes: Uint8Array }> {
   if (!source) throw new Error('nothing to send');
   const { upload, release } = await source();
-  const bytes = new Uint8Array(await upload.body.slice(Number(upload.reportBytes ?? 0)).arrayBuffer());
+  const bytes = new Uint8Array(await uploadBody(upload).slice(Number(upload.reportBytes ?? 0)).arrayBuffer());
   release();
   return { upload, bytes };
 }
@@ -100,7 +100,8 @@ describe('a file sent as the check wrote it', () => {
       const again = await sent(deidentifiedSource(client, heldBytes(), file, null));
       expect(digest(fromCheck.bytes), file.name).toBe(digest(again.bytes));
       expect(fromCheck.upload.report, file.name).toEqual(again.upload.report);
-      expect([fromCheck.upload.name, fromCheck.upload.body.type], file.name).toEqual([again.upload.name, again.upload.body.type]);
+      expect([fromCheck.upload.name, fromCheck.upload.type, fromCheck.upload.size], file.name).toEqual([again.upload.name, again.upload.type, again.upload.size]);
+      expect(uploadBody(fromCheck.upload).size, file.name).toBe(fromCheck.upload.size);
       expect(fromCheck.upload.name).toBe(`${result.sopInstanceUid}.dcm`);
       compared.push(file.name);
     }
