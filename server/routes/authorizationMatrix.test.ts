@@ -221,6 +221,7 @@ const ROWS: readonly Row[] = [
   { route: 'POST /api/datasets/:id/stills/files', url: (f) => `/api/datasets/${f.datasetId}/stills/files`, expect: adminOnly(415) },
   { route: 'POST /api/datasets/:id/staged-uploads', url: () => `/api/datasets/${NO_ID}/staged-uploads`, expect: adminOnly(404) },
   { route: 'POST /api/staged-uploads/:id/files/:index', url: () => `/api/staged-uploads/${NO_ID}/files/0`, expect: adminOnly(415) },
+  { route: 'POST /api/staged-uploads/:id/files', url: () => `/api/staged-uploads/${NO_ID}/files`, expect: adminOnly(415) },
   { route: 'POST /api/staged-uploads/:id/commit', url: () => `/api/staged-uploads/${NO_ID}/commit`, expect: adminOnly(404) },
   { route: 'DELETE /api/staged-uploads/:id', url: () => `/api/staged-uploads/${NO_ID}`, expect: adminOnly(404) },
   { route: 'POST /api/datasets/:id/stills', url: (f) => `/api/datasets/${f.datasetId}/stills`, payload: () => ({ files: [] }), expect: adminOnly(400) },

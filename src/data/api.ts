@@ -9,6 +9,7 @@ import type { LabelSet } from '../core/labelSet';
 import type { LabelSetMapping } from '../core/labelSets/migrationPlan';
 import type { StoredRecord } from '../core/records';
 import type {
+  StagedBatchAnswer,
   StagedFileAnswer,
   StagedStill,
   StagedUpload,
@@ -77,6 +78,7 @@ import { auditQuery, type AuditFilter } from './auditQuery';
 import { isFinished, isImportJob } from '../core/importJob';
 import { uploadContentType } from './uploadContentType';
 import { REPORT_BYTES_HEADER } from '../core/deid/reportedFile';
+import { STAGED_PARTS_HEADER, stagedPartsHeader, type StagedPart } from '../core/staged/stagedParts';
 import { slideTilePath } from './slideTilePath';
 import { seriesFilePath } from './seriesFilePath';
 
@@ -414,15 +416,15 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** Upload one still of a folder into a dataset's staging: imported with its folder by `importStills`. */
     stageStill: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
-      uploadWithProgress<StagedStill>(`${base()}${dataset(datasetId)}/stills/files`, fileName, bytes, options.getToken(), upload),
+      uploadWithProgress<StagedStill>(`${base()}${dataset(datasetId)}/stills/files`, fileHeaders(fileName, bytes, upload), bytes, options.getToken(), upload),
     /** Import a folder's staged stills as one frame set: the import job making it, whose report has one outcome per still. */
     importStills: (datasetId: string, request: StillsImportRequest) => json<ImportJob>('POST', `${dataset(datasetId)}/stills`, request),
     /** Upload one file into a dataset: the per-file import report, or (a slide) the job that builds its pyramid. */
     sendFile: (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
-      uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload),
+      uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileHeaders(fileName, bytes, upload), bytes, options.getToken(), upload),
     /** Upload one file into a dataset and answer with its import report, once a slide's job has ended. */
     uploadFile: async (datasetId: string, fileName: string, bytes: Blob, upload: UploadOptions = {}): Promise<ImportReport> => {
-      const answer = await uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileName, bytes, options.getToken(), upload);
+      const answer = await uploadWithProgress(`${base()}${dataset(datasetId)}/files`, fileHeaders(fileName, bytes, upload), bytes, options.getToken(), upload);
       if (!isImportJob(answer)) return answer;
       let job = answer;
       while (!isFinished(job)) {
@@ -441,7 +443,19 @@ export function createApiClient(options: ApiClientOptions) {
     openStagedUpload: (datasetId: string) => json<StagedUpload>('POST', `${dataset(datasetId)}/staged-uploads`),
     /** One file of a staged upload, at its row's index: kept, or refused by the dataset's policy with what was found. */
     stageFile: (uploadId: string, index: number, fileName: string, bytes: Blob, upload: UploadOptions = {}) =>
-      uploadWithProgress<StagedFileAnswer>(`${base()}/api/staged-uploads/${encodeURIComponent(uploadId)}/files/${index}`, fileName, bytes, options.getToken(), upload),
+      uploadWithProgress<StagedFileAnswer>(`${base()}/api/staged-uploads/${encodeURIComponent(uploadId)}/files/${index}`, fileHeaders(fileName, bytes, upload), bytes, options.getToken(), upload),
+    /**
+     * Many files of a staged upload in one request (src/core/staged/stagedParts.ts): `body` holds
+     * the parts back to back, each a file or its report and the file; one answer per part, in order.
+     */
+    stageFiles: (uploadId: string, parts: readonly StagedPart[], body: Blob, upload: Pick<UploadOptions, 'onProgress'> = {}) =>
+      uploadWithProgress<StagedBatchAnswer>(
+        `${base()}/api/staged-uploads/${encodeURIComponent(uploadId)}/files`,
+        { 'content-type': 'application/dicom', [STAGED_PARTS_HEADER]: stagedPartsHeader(parts) },
+        body,
+        options.getToken(),
+        upload,
+      ),
     /** Commits a staged upload: the import job taking its files in index order (followed as any import job). */
     commitStagedUpload: (uploadId: string) => json<ImportJob>('POST', `/api/staged-uploads/${encodeURIComponent(uploadId)}/commit`),
     /** Discards a staged upload and everything sent to it. */
@@ -471,10 +485,9 @@ export const JOB_POLL_MS = 500;
  * fetch() cannot report upload progress, so uploads use XMLHttpRequest where it exists (the
  * browser) and fall back to fetch elsewhere.
  */
-function uploadWithProgress<Answer = UploadAnswer>(url: string, fileName: string, bytes: Blob, token: string | null, upload: UploadOptions): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
+function uploadWithProgress<Answer = UploadAnswer>(url: string, bodyHeaders: Readonly<Record<string, string>>, bytes: Blob, token: string | null, upload: Pick<UploadOptions, 'onProgress'>): Promise<Answer> {
+  const headers: Record<string, string> = { ...bodyHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (upload.reportBytes) headers[REPORT_BYTES_HEADER] = upload.reportBytes;
   if (typeof XMLHttpRequest === 'undefined') {
     return fetch(url, { method: 'POST', headers, body: bytes }).then(
       async (response) => {
@@ -502,6 +515,13 @@ function uploadWithProgress<Answer = UploadAnswer>(url: string, fileName: string
     request.ontimeout = () => reject(new NetworkError(new Error('upload timed out')));
     request.send(bytes);
   });
+}
+
+/** What one file's body is sent with: its media type, its name, and its report's length when a report goes ahead of it. */
+function fileHeaders(fileName: string, bytes: Blob, upload: UploadOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': uploadContentType(fileName, bytes), 'x-file-name': encodeURIComponent(fileName) };
+  if (upload.reportBytes) headers[REPORT_BYTES_HEADER] = upload.reportBytes;
+  return headers;
 }
 
 function parseJson(text: string): unknown {

@@ -7,17 +7,21 @@
  *   dataset's de-identification policy as the per-file upload is (server/deid/enforcePolicy.ts);
  *   a refusal answers what was found and keeps nothing; 413 past the admin's staged-bytes quota.
  *   With `X-Deid-Report-Bytes` the body carries the file's de-identification report ahead of it
- *   (src/core/deid/reportedFile.ts), kept with the dataset once the file is imported;
+ *   (src/core/deid/reportedFile.ts), kept with the dataset once the file is imported
+ *   (server/uploads/stagePart.ts, shared with the batch);
+ * - `POST /api/staged-uploads/:id/files`: many files in one body, listed in `X-Staged-Parts`
+ *   (src/core/staged/stagedParts.ts), each staged as the per-file route stages it and answered as
+ *   it would answer, its refusal or error included, so one bad file does not fail the others; the
+ *   request itself fails (400) on a refused list or a body of another length than the list's;
  * - `POST /api/staged-uploads/:id/commit`: 202 with the import job that takes the files in index
  *   order (the client follows it as any import job); a second commit answers the same job;
  * - `DELETE /api/staged-uploads/:id`: the session, its rows and its blobs gone (204).
  */
-import { Readable } from 'node:stream';
-import type { FastifyPluginAsync } from 'fastify';
-import type { ImportJob, StagedFileAnswer, StagedUpload } from '../../../src/core/api';
-import type { DeidReport } from '../../../src/core/deid/deidentify';
-import { REPORT_BYTES_HEADER, splitReportedFile } from '../../../src/core/deid/reportedFile';
-import { judgeDeid, refusalOf } from '../../deid/enforcePolicy';
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ImportJob, StagedBatchAnswer, StagedFileAnswer, StagedUpload } from '../../../src/core/api';
+import { REPORT_BYTES_HEADER } from '../../../src/core/deid/reportedFile';
+import { MAX_STAGED_BATCH_BYTES, parseStagedParts, STAGED_PARTS_HEADER } from '../../../src/core/staged/stagedParts';
 import { readDeidPolicy } from '../../deid/policies';
 import { badRequest, conflict, HttpError, notFound } from '../../http/errors';
 import { acceptStreamedBody, isStreamedBody, readBody, storeBody } from '../../http/streamedBody';
@@ -25,11 +29,12 @@ import { intervalTicker, type Ticker } from '../../import/jobs/importJobs';
 import { findImportJob, importJobOf, type ImportJobRow } from '../../import/jobs/jobRows';
 import { userOf } from '../../plugins/auth';
 import { findDataset } from '../../services/datasets';
+import { stageParts, stageSentFile, type StagingTarget } from '../../uploads/stagePart';
 import { startStagedUploadSweep, sweepIdleStagedUploads } from '../../uploads/stagedUploadSweep';
 import { isStagedUploadJob, storeStagedUploadManifest } from '../../uploads/stagedUploadJob';
-import { createStagedUpload, discardStagedUpload, markCommitted, ownStagedUpload, recordCommitJob, reopen, stageFile, stagedFilesOf, type StagedUploadLimits } from '../../uploads/stagedUploads';
+import { createStagedUpload, discardStagedUpload, markCommitted, ownStagedUpload, recordCommitJob, reopen, stagedFilesOf, type StagedUploadLimits } from '../../uploads/stagedUploads';
 import { fileName, MAX_DICOM_UPLOAD_BYTES } from '../datasets/upload';
-import { createStagedUploadSchema, stagedFileSchema, stagedUploadSchema } from './schema';
+import { createStagedUploadSchema, stagedBatchSchema, stagedFileSchema, stagedUploadSchema } from './schema';
 
 const ADMIN = { roles: ['admin'] } as const;
 
@@ -54,48 +59,49 @@ export const stagedUploadRoutes: FastifyPluginAsync<StagedUploadRouteOptions> = 
     return reply.code(201).send({ id: upload.id, datasetId: upload.dataset_id });
   });
 
-  app.post<{ Params: { id: string; index: string }; Body: unknown; Headers: { 'x-file-name'?: string; 'x-deid-report-bytes'?: string } }>(
+  /** The request's streamed body and the admin's open upload it goes into; 415, 404 or 409 otherwise. */
+  const openTarget = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<{ body: Readable; target: StagingTarget }> => {
+    const admin = userOf(request);
+    const { body } = request;
+    if (!isStreamedBody(body)) throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom');
+    const upload = await ownStagedUpload(ctx.db, request.params.id, admin.id);
+    if (upload.state !== 'open') {
+      body.resume();
+      throw conflict('staged_upload_committed', `staged upload ${upload.id} is committed: it takes no more files`);
+    }
+    const policy = await readDeidPolicy(ctx.db, upload.dataset_id);
+    return { body, target: { db: ctx.db, blobs: ctx.blobs, now: ctx.now, quotaBytes: limits.quotaBytes, uploadId: upload.id, adminId: admin.id, policy } };
+  };
+
+  app.post<{ Params: { id: string; index: string }; Headers: { 'x-file-name'?: string; 'x-deid-report-bytes'?: string } }>(
     '/api/staged-uploads/:id/files/:index',
     { schema: stagedFileSchema, config: ADMIN },
     async (request): Promise<StagedFileAnswer> => {
-      const admin = userOf(request);
-      const { body } = request;
-      if (!isStreamedBody(body)) throw new HttpError(415, 'unsupported_media_type', 'send the file as Content-Type: application/dicom');
-      const index = Number(request.params.index);
-      const upload = await ownStagedUpload(ctx.db, request.params.id, admin.id);
-      if (upload.state !== 'open') {
-        body.resume();
-        throw conflict('staged_upload_committed', `staged upload ${upload.id} is committed: it takes no more files`);
-      }
-      const policy = await readDeidPolicy(ctx.db, upload.dataset_id);
-      const reportBytes = request.headers[REPORT_BYTES_HEADER];
-      if (reportBytes !== undefined && policy.mode !== 'required') {
-        body.resume();
-        throw badRequest(`${REPORT_BYTES_HEADER} comes only with a file into a dataset that requires de-identification`);
-      }
-      let name = fileName(request.headers['x-file-name']);
-      let report: DeidReport | null = null;
-      let stored;
-      if (policy.mode === 'required') {
-        // Checked in memory first: the blob store keeps whatever it is given, identifying or not.
-        const read = await readBody(request, body, MAX_DICOM_UPLOAD_BYTES);
-        const reported = reportBytes === undefined ? null : splitReportedFile(read, reportBytes);
-        if (reported && 'refused' in reported) throw badRequest(reported.refused);
-        const bytes = reported ? reported.file : read;
-        const verdict = judgeDeid(policy, bytes);
-        if (!verdict.admitted) return { index, staged: false, outcome: refusalOf(verdict) };
-        // The file's name is its SOP Instance UID (judgeDeid): a report of another instance is not this file's.
-        if (reported && verdict.fileName !== `${reported.report.sopInstanceUid}.dcm`) throw badRequest(`the report names instance ${reported.report.sopInstanceUid}, not this file's`);
-        name = verdict.fileName ?? name;
-        report = reported?.report ?? null;
-        stored = await ctx.blobs.put(Readable.from([bytes]));
-      } else {
-        stored = await storeBody(ctx.blobs, request, body, MAX_DICOM_UPLOAD_BYTES);
-      }
-      await stageFile(ctx.db, upload.id, admin.id, { index, name, stored, report: report ? JSON.stringify(report) : null, putAt: new Date() }, limits.quotaBytes, ctx.now().toISOString());
-      return { index, staged: true, size: stored.size };
+      const { body, target } = await openTarget(request);
+      return stageSentFile(target, {
+        index: Number(request.params.index),
+        name: fileName(request.headers['x-file-name']),
+        reportBytes: request.headers[REPORT_BYTES_HEADER],
+        body: {
+          read: () => readBody(request, body, MAX_DICOM_UPLOAD_BYTES),
+          store: () => storeBody(ctx.blobs, request, body, MAX_DICOM_UPLOAD_BYTES),
+          drain: () => body.resume(),
+        },
+      });
     },
   );
+
+  app.post<{ Params: { id: string }; Headers: { 'x-staged-parts'?: string } }>('/api/staged-uploads/:id/files', { schema: stagedBatchSchema, config: ADMIN }, async (request): Promise<StagedBatchAnswer> => {
+    const { body, target } = await openTarget(request);
+    const parsed = parseStagedParts(request.headers[STAGED_PARTS_HEADER]);
+    if ('refused' in parsed) {
+      body.resume();
+      throw badRequest(parsed.refused);
+    }
+    const read = await readBody(request, body, MAX_STAGED_BATCH_BYTES);
+    if (read.byteLength !== parsed.totalBytes) throw badRequest(`the body holds ${read.byteLength} bytes, not the ${parsed.totalBytes} its parts add up to`);
+    return { answers: await stageParts(target, parsed.parts, read) };
+  });
 
   app.post<{ Params: { id: string } }>('/api/staged-uploads/:id/commit', { schema: stagedUploadSchema, config: ADMIN }, async (request, reply): Promise<ImportJob> => {
     const admin = userOf(request);

@@ -23,3 +23,12 @@ export const stagedFileSchema = {
 } as const;
 
 export const stagedUploadSchema = { params: idParams } as const;
+
+export const stagedBatchSchema = {
+  params: idParams,
+  headers: {
+    type: 'object',
+    // 32 parts of a row index, two lengths and a percent-encoded name (src/core/staged/stagedParts.ts).
+    properties: { 'x-staged-parts': { type: 'string', minLength: 1, maxLength: 16_384 } },
+  },
+} as const;
