@@ -36,7 +36,9 @@ export function stagedSink(mode: SendMode): StagedSink {
       return { index, staged: true, size: bytes };
     },
     async stageFiles(_id, parts, body) {
-      sentBytes += await sendBatchOver(mode, parts, body);
+      // Read first, then added: `sentBytes += await …` would add to the value before the await, losing the other lane's bytes.
+      const bytes = await sendBatchOver(mode, parts, body);
+      sentBytes += bytes;
       names.push(...parts.map((part) => part.name));
       return { answers: parts.map((part) => ({ index: part.index, staged: true, size: part.bytes })) };
     },
