@@ -26,7 +26,7 @@ test('an ultrasound image with a burned-in name is checked, its confirmed boxes 
   await signIn(page, mejirushi.admin);
   await byTestId(page, 'nav-admin').click();
   await byTestId(page, 'upload-dataset').selectOption({ label: 'Ultrasound' });
-  const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files\/1$/.test(response.url()));
+  const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files$/.test(response.url()));
   await byTestId(page, 'upload-files').setInputFiles([path, ctPath]);
 
   const review = byTestId(page, 'burnedin-review');

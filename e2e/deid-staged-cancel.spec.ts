@@ -18,7 +18,7 @@ test('cancelling the burned-in review discards the staged upload: no session lef
   await byTestId(page, 'nav-admin').click();
   await byTestId(page, 'upload-dataset').selectOption({ label: 'Staged cancel' });
   const opened = page.waitForResponse((response) => response.request().method() === 'POST' && /\/staged-uploads$/.test(response.url()));
-  const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files\/1$/.test(response.url()));
+  const ctStaged = page.waitForResponse((response) => /\/api\/staged-uploads\/[^/]+\/files$/.test(response.url()));
   await byTestId(page, 'upload-files').setInputFiles([ultrasoundPath, ctPath]);
 
   const session = (await (await opened).json()) as StagedUpload;
