@@ -27,6 +27,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
+import { CODE_WARMED_MARK } from '../src/offline/codeWarmup';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
 import { DEMO_DATASET_NAME } from '../server/bootstrap';
 import { printBench } from './support/benchLine';
@@ -229,8 +230,7 @@ async function awaitWarmPage(page: Page, cold: FirstImage): Promise<CodeWarmup> 
     .catch(() => false);
   if (!done) return { outcome: null, afterFirstImageMs: null };
   const outcome = await page.evaluate(() => document.documentElement.dataset.codeWarmed ?? null);
-  // CODE_WARMED_MARK of src/offline/codeWarmup.ts.
-  const markMs = await page.evaluate(() => performance.getEntriesByName('mejirushi:code-warmed')[0]?.startTime ?? null);
+  const markMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, CODE_WARMED_MARK);
   return { outcome, afterFirstImageMs: markMs === null ? null : markMs - cold.ms };
 }
 
