@@ -14,15 +14,20 @@
  * file milestones read n/a). Steady (extra information, not a goal): a third navigation in the same
  * context; a page the worker controls reuses the renderer's in-memory copies of its scripts (and the
  * code compiled for them) only from the visit after its first controlled one, since Blink keeps
- * resources apart per controlling worker. Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
+ * resources apart per controlling worker. Before the warm visit the app's cold page is also given (up to
+ * 15 s, then the bench goes on and says so) the idle-time warm-up it does once the worker controls a page that
+ * started without it (src/offline/codeWarmup.ts: its chunks compiled once more through the worker, so the warm
+ * visit is their second use), as a reader's first visit lasts seconds; the bench prints its outcome and how long
+ * after the first image it finished. Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
  *
  * BENCH_RUNS (default 5) runs per page and mode; BENCH_RENDER (default "cpu,gpu") the modes.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
+import { CODE_WARMED_MARK } from '../src/offline/codeWarmup';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
 import { DEMO_DATASET_NAME } from '../server/bootstrap';
 import { printBench } from './support/benchLine';
@@ -43,6 +48,8 @@ const MODES: RenderMode[] = (process.env.BENCH_RENDER ?? 'cpu,gpu').split(',').m
 const PAGES = ['app', 'bare'] as const;
 type PageKind = (typeof PAGES)[number];
 const TIMEOUT_MS = 60_000;
+/** How long the cold page is given for its idle-time code warm-up before the warm visit. */
+const CODE_WARMUP_WAIT_MS = 15_000;
 
 interface FirstImage {
   /** ms from navigation start to the viewer's first data-ready="true". */
@@ -203,6 +210,30 @@ const PHASES = ['cold', 'warm', 'steady'] as const;
 type Phase = (typeof PHASES)[number];
 type Samples = Record<Phase, FirstImage[]>;
 
+/** The cold page's code warm-up (src/offline/codeWarmup.ts), as the warm visit found it. */
+interface CodeWarmup {
+  /** `data-code-warmed`: the count of chunks compiled, `none` or `failed`; null when not done within CODE_WARMUP_WAIT_MS (or a build without it). */
+  readonly outcome: string | null;
+  /** ms from the cold visit's first image to the warm-up's end (its performance mark). */
+  readonly afterFirstImageMs: number | null;
+}
+
+/**
+ * Waits until the app's page has the worker in control (the precache done), then, bounded, for its code
+ * warm-up. The warm-up's mark is read in the page (this function's callbacks run there).
+ */
+async function awaitWarmPage(page: Page, cold: FirstImage): Promise<CodeWarmup> {
+  await page.waitForSelector('html[data-sw-ready="true"]', { timeout: TIMEOUT_MS, state: 'attached' });
+  const done = await page
+    .waitForSelector('html[data-code-warmed]', { timeout: CODE_WARMUP_WAIT_MS, state: 'attached' })
+    .then(() => true)
+    .catch(() => false);
+  if (!done) return { outcome: null, afterFirstImageMs: null };
+  const outcome = await page.evaluate(() => document.documentElement.dataset.codeWarmed ?? null);
+  const markMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, CODE_WARMED_MARK);
+  return { outcome, afterFirstImageMs: markMs === null ? null : markMs - cold.ms };
+}
+
 interface Run {
   readonly cold: FirstImage;
   readonly warm: FirstImage;
@@ -210,6 +241,8 @@ interface Run {
   readonly steady: FirstImage;
   /** App only: its viewer's size, which the bare page copies. */
   readonly size: { w: number; h: number } | null;
+  /** App only: the cold page's code warm-up before the warm visit. */
+  readonly warmup: CodeWarmup | null;
 }
 
 async function measureRun(browser: Browser, server: BenchServer, kind: PageKind, url: string, target: Target): Promise<Run> {
@@ -219,15 +252,14 @@ async function measureRun(browser: Browser, server: BenchServer, kind: PageKind,
     const cold = await navigate(context, url);
     check(kind, cold, target, 'cold');
     const size = kind === 'app' ? await viewportSize(context) : null;
-    if (kind === 'app') {
-      // Warm means the steady state: the service worker installed (precache done) and in control.
-      await context.pages()[0]?.waitForSelector('html[data-sw-ready="true"]', { timeout: TIMEOUT_MS, state: 'attached' });
-    }
+    const page = context.pages()[0];
+    // Warm means the steady state: the service worker installed (precache done) and in control, its idle work done.
+    const warmup = kind === 'app' && page ? await awaitWarmPage(page, cold) : null;
     const warm = await navigate(context, url);
     check(kind, warm, target, 'warm');
     const steady = await navigate(context, url);
     check(kind, steady, target, 'warm');
-    return { cold, warm, steady, size };
+    return { cold, warm, steady, size, warmup };
   } finally {
     await context.close();
   }
@@ -244,10 +276,12 @@ async function profileRun(browser: Browser, server: BenchServer, kind: PageKind,
   try {
     await context.addInitScript({ content: RECORD_FIRST_IMAGE });
     const page = context.pages()[0] ?? (await context.newPage());
+    let cold: FirstImage | null = null;
     for (const phase of PHASES) {
-      if (phase === 'warm' && kind === 'app') await page.waitForSelector('html[data-sw-ready="true"]', { timeout: TIMEOUT_MS, state: 'attached' });
+      if (phase === 'warm' && kind === 'app' && cold) await awaitWarmPage(page, cold);
       const stop = await startWindowTrace(browser, page);
       const shown = await navigate(context, url);
+      cold ??= shown;
       const trace = await stop();
       check(kind, shown, target, phase === 'cold' ? 'cold' : 'warm');
       // For a closer look (chrome://tracing, Perfetto) than the summary below.
@@ -282,6 +316,16 @@ function milestones(runs: readonly FirstImage[]): string {
   );
 }
 
+/** Each run's warm-up outcome and end after the cold visit's first image, e.g. `26 (+3120 ms) / not within 15 s`. */
+function describeWarmups(runs: readonly CodeWarmup[]): string {
+  return runs
+    .map((run) => {
+      if (run.outcome === null) return `not within ${CODE_WARMUP_WAIT_MS / 1000} s`;
+      return `${run.outcome} (${run.afterFirstImageMs === null ? 'no mark' : `+${ms(run.afterFirstImageMs)}`})`;
+    })
+    .join(' / ');
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] as number;
   const site = await prepareSite();
@@ -303,6 +347,7 @@ async function main(): Promise<void> {
 
     const samples = new Map<string, Samples>();
     const sizes = new Map<RenderMode, { w: number; h: number }>();
+    const warmups = new Map<RenderMode, CodeWarmup[]>();
     for (let run = 0; run < RUNS; run += 1) {
       for (const mode of MODES) {
         for (const kind of PAGES) {
@@ -312,6 +357,7 @@ async function main(): Promise<void> {
           const entry = samples.get(key) ?? { cold: [], warm: [], steady: [] };
           for (const phase of PHASES) entry[phase].push(result[phase]);
           samples.set(key, entry);
+          if (result.warmup) warmups.set(mode, [...(warmups.get(mode) ?? []), result.warmup]);
         }
       }
     }
@@ -329,6 +375,7 @@ async function main(): Promise<void> {
     const rows: SummaryRow[] = [];
     for (const mode of MODES) {
       console.log(`render mode ${mode}:`);
+      console.log(`  code warm-up before the warm visit: ${describeWarmups(warmups.get(mode) ?? [])}`);
       for (const phase of PHASES) {
         const appRuns = samples.get(`${mode} app`)?.[phase] ?? [];
         const bareRuns = samples.get(`${mode} bare`)?.[phase] ?? [];

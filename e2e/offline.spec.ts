@@ -27,9 +27,29 @@ const SLICES = [4, 5, 6, 7, 8]; // two without and three with the bleed
 
 test('labels made offline survive an offline reload and reach the server exactly once', async ({ page, context, mejirushi }) => {
   const writeKeys = recordWriteKeys(page);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  const frames = { attached: 0, detached: 0, requests: [] as string[] };
+  page.on('frameattached', () => (frames.attached += 1));
+  page.on('framedetached', () => (frames.detached += 1));
+  page.on('request', (request) => {
+    // The worker's own fetches (its precache) belong to no frame.
+    if (!request.serviceWorker() && request.frame() !== page.mainFrame()) frames.requests.push(new URL(request.url()).pathname);
+  });
   await signIn(page, mejirushi.annotator);
   // The worker must control the page before the series is read, so its files are kept for offline use.
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
+  // The first page the worker controls compiles its chunks once more through it at idle (codeWarmup.ts),
+  // in a frame that came and went and ran nothing: it asked for chunks only, no app started there.
+  await expect(page.locator('html')).toHaveAttribute('data-code-warmed', /^[1-9]\d*$/);
+  expect(frames).toMatchObject({ attached: 1, detached: 1 });
+  expect(page.frames()).toHaveLength(1);
+  expect(frames.requests.length).toBeGreaterThan(0);
+  expect(frames.requests.filter((path) => !/^\/assets\/[^/]+\.js$/.test(path))).toEqual([]);
+  await expect(page.locator('#root')).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
   const itemId = await openDemoItem(page);
   // The reader looks at the slices before the network goes (a slice never shown takes no label),
   // so their files are kept for offline use; then starts labelling at the first.
