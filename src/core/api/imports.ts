@@ -1,3 +1,4 @@
+import type { ApiError } from './accounts';
 import type { IdentifyingFinding } from '../deid/identifying';
 
 /** Outcome per file of an import (CLI or POST /api/datasets/:id/files with application/dicom). */
@@ -151,3 +152,15 @@ export interface StagedUpload {
 export type StagedFileAnswer =
   | { readonly index: number; readonly staged: true; readonly size: number }
   | { readonly index: number; readonly staged: false; readonly outcome: FileImportOutcome };
+
+/**
+ * One part of a batch (POST /api/staged-uploads/:id/files, src/core/staged/stagedParts.ts): what
+ * the per-file route would have answered for it alone, its error included (`status` the HTTP
+ * status that route would have given), so one bad file does not fail the files beside it.
+ */
+export type StagedPartAnswer = StagedFileAnswer | { readonly index: number; readonly staged: false; readonly status: number; readonly error: ApiError };
+
+/** The batch's answer: one per part, in the parts' order. */
+export interface StagedBatchAnswer {
+  readonly answers: readonly StagedPartAnswer[];
+}
