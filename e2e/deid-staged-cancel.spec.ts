@@ -5,7 +5,7 @@
  * session afterwards (its cancel is audited, and the session answers 404), nothing was imported,
  * and every row says it was cancelled.
  */
-import type { StagedFileAnswer, StagedUpload } from '../src/core/api';
+import type { StagedBatchAnswer, StagedUpload } from '../src/core/api';
 import { burnedInFiles, requiredDataset } from './fixtures/burnedInUpload';
 import { byTestId, expect, serverApi, signIn, test } from './fixtures/mejirushi';
 
@@ -22,8 +22,8 @@ test('cancelling the burned-in review discards the staged upload: no session lef
   await byTestId(page, 'upload-files').setInputFiles([ultrasoundPath, ctPath]);
 
   const session = (await (await opened).json()) as StagedUpload;
-  // The CT slice needs no review: it went into the session while the ultrasound waits.
-  expect((await (await ctStaged).json()) as StagedFileAnswer).toMatchObject({ index: 1, staged: true });
+  // The CT slice needs no review: it went into the session (a batch of itself) while the ultrasound waits.
+  expect((await (await ctStaged).json()) as StagedBatchAnswer).toMatchObject({ answers: [{ index: 1, staged: true }] });
   await expect(byTestId(page, 'burnedin-review')).toHaveAttribute('data-remaining', '1', { timeout: 300_000 });
 
   const discarded = page.waitForResponse((response) => response.request().method() === 'DELETE' && response.url().endsWith(`/api/staged-uploads/${session.id}`));
