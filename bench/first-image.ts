@@ -62,6 +62,9 @@ interface FirstImage {
   readonly files: string[];
   /** App only: series files this device keeps (the page's cache, see offline/keptFiles.ts): a warm load reads the file there, unfetched. */
   readonly keptFiles: string[];
+  /** When the document's first byte and its last had arrived (ms since navigation start): the app's pass its service worker. */
+  readonly documentStartMs: number;
+  readonly documentMs: number;
   /** When the first file was requested and when its bytes had arrived (ms since navigation start). */
   readonly fileRequestedMs: number | null;
   readonly fileMs: number | null;
@@ -154,6 +157,10 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
       bytes: entry.decodedBodySize,
     })),
   );
+  const document = await page.evaluate(() => {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return { startMs: entry?.responseStart ?? 0, endMs: entry?.responseEnd ?? 0 };
+  });
   const fetched = resources.filter((entry) => entry.path.includes('/files/'));
   const detail = resources.find((entry) => /^\/api\/items\/[^/]+$/.test(entry.path));
   const detailMs = detail?.end ?? null;
@@ -174,7 +181,7 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const holdsPanels = !shown.bare && (await page.locator('[data-panels]').count()) > 0;
   const panelsMs = holdsPanels ? await page.waitForFunction(() => window.__benchPanels, undefined, { timeout: TIMEOUT_MS }).then(async (handle) => (await handle.jsonValue()) ?? null) : null;
   const scriptBytes = resources.filter((entry) => entry.path.endsWith('.js') && !isDecodeWorker(entry.path) && entry.end <= shown.ms).reduce((sum, entry) => sum + entry.bytes, 0);
-  return { ...shown, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, detailRequestedMs, chunkMs, workerMs, panelsMs, cornerstoneMs, sliceDecodedMs, viewportMs, scriptBytes };
+  return { ...shown, documentStartMs: document.startMs, documentMs: document.endMs, files: fetched.map((f) => f.path), keptFiles, fileRequestedMs: fetched[0]?.start ?? null, fileMs: fetched[0]?.end ?? null, itemPageMs, detailMs, detailRequestedMs, chunkMs, workerMs, panelsMs, cornerstoneMs, sliceDecodedMs, viewportMs, scriptBytes };
 }
 
 interface Target {
@@ -310,7 +317,7 @@ function milestones(runs: readonly FirstImage[]): string {
     : '';
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (
-    `${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
+    `document first byte ${median(runs.map((r) => r.documentStartMs))}, in ${median(runs.map((r) => r.documentMs))}, ${app}file requested ${median(runs.map((r) => r.fileRequestedMs))}, received ${median(runs.map((r) => r.fileMs))}, ` +
     `decode worker script received ${median(runs.map((r) => r.workerMs))}, viewport element in ${median(runs.map((r) => r.viewportMs))}, viewport resized ${runs.map((r) => r.resizes).join('/')} times, ` +
     `scripts before it ${runs.map((r) => (r.scriptBytes / 1024).toFixed(0)).join('/')} KiB${after}`
   );
