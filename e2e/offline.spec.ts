@@ -41,8 +41,9 @@ test('labels made offline survive an offline reload and reach the server exactly
   await signIn(page, mejirushi.annotator);
   // The worker must control the page before the series is read, so its files are kept for offline use.
   await expect(page.locator('html[data-sw-ready="true"]')).toBeAttached();
-  // The first page the worker controls compiles its chunks once more through it at idle (codeWarmup.ts),
-  // in a frame that came and went and ran nothing: it asked for chunks only, no app started there.
+  // The first page the worker controls loads its chunks once more through it at idle (codeWarmup.ts),
+  // in a frame that came and went, running only chunks that cannot start the app: it asked for chunks
+  // only (an app started there would ask the server for its session and data), and nothing failed.
   await expect(page.locator('html')).toHaveAttribute('data-code-warmed', /^[1-9]\d*$/);
   expect(frames).toMatchObject({ attached: 1, detached: 1 });
   expect(page.frames()).toHaveLength(1);

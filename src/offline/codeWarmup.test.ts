@@ -15,8 +15,16 @@ const PAGE_RESOURCES: FetchedResource[] = [
   fetched('/api/items/i1', 'fetch'),
 ];
 
+/** What each chunk of PAGE_RESOURCES says: the app's entry imports the shared chunk, Cornerstone's chunk does not import the entry. */
+const CHUNK_TEXTS: Record<string, string> = {
+  '/assets/early-B6Q4.js': 'const a=()=>import(document.querySelector("link").href);',
+  '/assets/index-8f3R.js': 'import{j}from"./jsx-runtime-1.js";',
+  '/assets/init-C_Y8.js': 'import{d}from"./dcmjs-2.js";export const init=1;',
+};
+
 function host(overrides: Partial<CodeWarmupHost> = {}) {
   const compiled: (readonly string[])[] = [];
+  const ran: string[][] = [];
   const reported: CodeWarmupOutcome[] = [];
   const idle: (() => void)[] = [];
   const fake: CodeWarmupHost = {
@@ -24,9 +32,12 @@ function host(overrides: Partial<CodeWarmupHost> = {}) {
     isControlled: () => true,
     fetchedResources: () => PAGE_RESOURCES,
     origin: ORIGIN,
+    entries: () => ['/assets/early-B6Q4.js', '/assets/index-8f3R.js'],
+    chunkText: async (url) => CHUNK_TEXTS[url] ?? null,
     whenIdle: (task) => idle.push(task),
-    compile: async (urls) => {
+    load: async (urls, run) => {
       compiled.push(urls);
+      ran.push([...run]);
       return urls.length;
     },
     report: (outcome) => reported.push(outcome),
@@ -34,7 +45,7 @@ function host(overrides: Partial<CodeWarmupHost> = {}) {
   };
   /** Runs the idle tasks queued so far (the page going idle). */
   const goIdle = () => idle.splice(0).forEach((task) => task());
-  return { fake, compiled, reported, goIdle, idle };
+  return { fake, compiled, ran, reported, goIdle, idle };
 }
 
 describe('chunksToWarm', () => {
@@ -49,8 +60,8 @@ describe('chunksToWarm', () => {
 });
 
 describe('codeWarmup', () => {
-  it('warms, at idle, the chunks of a page that started uncontrolled and is controlled now, and reports the count', async () => {
-    const { fake, compiled, reported, goIdle } = host();
+  it('warms, at idle, the chunks of a page that started uncontrolled and is controlled now, running those that cannot start the app, and reports the count', async () => {
+    const { fake, compiled, ran, reported, goIdle } = host();
     const done = codeWarmup(fake).start();
     await Promise.resolve();
     // Nothing before the page is idle: never on the first screen's path.
@@ -58,7 +69,18 @@ describe('codeWarmup', () => {
     goIdle();
     expect(await done).toBe(3);
     expect(compiled).toEqual([['/assets/early-B6Q4.js', '/assets/index-8f3R.js', '/assets/init-C_Y8.js']]);
+    // The entries are compiled only; Cornerstone's chunk runs, so its code cache is made now.
+    expect(ran).toEqual([['/assets/init-C_Y8.js']]);
     expect(reported).toEqual([3]);
+  });
+
+  it('runs no chunk whose text it could not read', async () => {
+    const { fake, ran, goIdle } = host({ chunkText: async () => Promise.reject(new Error('offline')) });
+    const done = codeWarmup(fake).start();
+    await Promise.resolve();
+    goIdle();
+    expect(await done).toBe(3);
+    expect(ran).toEqual([[]]);
   });
 
   it('does nothing on a page that started controlled: its scripts came through the worker already', async () => {
@@ -102,9 +124,9 @@ describe('codeWarmup', () => {
     expect(reported).toEqual(['none']);
   });
 
-  it('reports failed, without throwing, when no chunk compiled or the frame threw', async () => {
-    for (const compile of [async () => 0, async () => Promise.reject(new Error('no body'))]) {
-      const { fake, reported, goIdle } = host({ compile });
+  it('reports failed, without throwing, when no chunk loaded or the frame threw', async () => {
+    for (const load of [async () => 0, async () => Promise.reject(new Error('no body'))]) {
+      const { fake, reported, goIdle } = host({ load });
       const done = codeWarmup(fake).start();
       await Promise.resolve();
       goIdle();

@@ -1,17 +1,20 @@
 /**
  * The first visit a service worker controls compiles every script again: Blink keeps its in-memory
  * copies (and the code V8 compiled for them) apart per controlling worker, so what the uncontrolled
- * first visit compiled is not reused, and V8's code cache for the worker's copies is made only on
- * their second use (bench/README.md, first-image). For the reader's second visit that was ~300 ms
- * of Cornerstone's chunk compiled again before the first slice. So, once the worker has taken
- * control of a page that started without it (the first visit after an install), the chunks that
- * page loaded are loaded once more through the worker at idle, compiled but not run
- * (`warmupFrame.ts`), and the next visit is their second use.
+ * first visit compiled is not reused, and V8's code cache for the worker's copies is made only when
+ * they run a second time (bench/README.md, first-image). For the reader's second visit that was
+ * ~300 ms of Cornerstone's chunk compiled again before the first slice, and ~200 ms more of code
+ * caches made. So, once the worker has taken control of a page that started without it (the first
+ * visit after an install), the chunks that page loaded are loaded once more through the worker at
+ * idle (`warmupFrame.ts`): run, where they cannot start the app (`runnableChunks.ts`), else
+ * compiled only, and the next visit is their second use.
  *
- * Marks `<html data-code-warmed="…">` with the outcome (the count of chunks compiled, `none`,
+ * Marks `<html data-code-warmed="…">` with the outcome (the count of chunks loaded, `none`,
  * `failed`) and the performance mark {@link CODE_WARMED_MARK}. An optimisation: it never throws and
  * says nothing to the user.
  */
+import { APP_ENTRY_ATTRIBUTE } from '../../vite/appEntryHeld';
+import { runnableChunks } from './runnableChunks';
 import { loadInHiddenFrame } from './warmupFrame';
 
 export const CODE_WARMED_MARK = 'mejirushi:code-warmed';
@@ -51,10 +54,14 @@ export interface CodeWarmupHost {
   readonly isControlled: () => boolean;
   readonly fetchedResources: () => readonly FetchedResource[];
   readonly origin: string;
+  /** The page's entry chunks (the early script, the app): never run in the warm-up. */
+  readonly entries: () => readonly string[];
+  /** A chunk's text through the worker, null when it cannot be read. */
+  readonly chunkText: (url: string) => Promise<string | null>;
   /** Runs `task` when the page is idle. */
   readonly whenIdle: (task: () => void) => void;
-  /** Loads `urls` through the worker without running them; resolves to how many compiled. */
-  readonly compile: (urls: readonly string[]) => Promise<number>;
+  /** Loads `urls` through the worker, running those in `run` and compiling the others; resolves to how many loaded. */
+  readonly load: (urls: readonly string[], run: ReadonlySet<string>) => Promise<number>;
   readonly report: (outcome: CodeWarmupOutcome) => void;
 }
 
@@ -88,11 +95,19 @@ async function warm(host: CodeWarmupHost): Promise<CodeWarmupOutcome> {
   try {
     const chunks = chunksToWarm(host.fetchedResources(), host.origin);
     if (chunks.length === 0) return 'none';
-    const compiled = await host.compile(chunks);
-    return compiled > 0 ? compiled : 'failed';
+    const texts = await Promise.all(chunks.map(async (chunk) => [chunk, await host.chunkText(chunk).catch(() => null)] as const));
+    const loaded = await host.load(chunks, runnableChunks(chunks, host.entries(), new Map(texts)));
+    return loaded > 0 ? loaded : 'failed';
   } catch {
     return 'failed';
   }
+}
+
+/** The document's module scripts and the app entry the early script imports (vite/appEntryHeld.ts), as paths. */
+function pageEntries(page: Document): string[] {
+  const urls = [...page.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((script) => script.src);
+  urls.push(...[...page.querySelectorAll<HTMLLinkElement>(`link[${APP_ENTRY_ATTRIBUTE}]`)].map((link) => link.href));
+  return urls.map((url) => new URL(url, page.baseURI).pathname);
 }
 
 /** The warm-up of this page, its start state read now (call it when the app starts, before any await). */
@@ -108,7 +123,12 @@ export function pageCodeWarmup(): CodeWarmup {
       if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: WARMUP_IDLE_TIMEOUT_MS });
       else window.setTimeout(task, 0);
     },
-    compile: (urls) => loadInHiddenFrame(document, urls, WARMUP_FRAME_TIMEOUT_MS),
+    entries: () => pageEntries(document),
+    chunkText: async (url) => {
+      const response = await fetch(url);
+      return response.ok ? response.text() : null;
+    },
+    load: (urls, run) => loadInHiddenFrame(document, urls, run, WARMUP_FRAME_TIMEOUT_MS),
     report: (outcome) => {
       document.documentElement.dataset.codeWarmed = String(outcome);
       performance.mark(CODE_WARMED_MARK, { detail: outcome });

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadInHiddenFrame } from './warmupFrame';
 
-/** A `<link>` of the frame's document: loads, fails or never answers, by its URL's outcome. */
-class FakeLink extends EventTarget {
+/** A `<link>` or `<script>` of the frame's document: loads, fails or never answers, by its URL's outcome. */
+class FakeElement extends EventTarget {
   rel = '';
   href = '';
+  type = '';
+  src = '';
+  constructor(readonly tagName: string) {
+    super();
+  }
+  get url(): string {
+    return this.href || this.src;
+  }
 }
 
 /**
@@ -12,13 +20,13 @@ class FakeLink extends EventTarget {
  * frame's `load` fires once it is in the page, its links answer per `outcomes` (absent: never).
  */
 function fakePage(outcomes: Record<string, 'load' | 'error'>) {
-  const links: FakeLink[] = [];
+  const links: FakeElement[] = [];
   const frameDocument = {
-    createElement: () => new FakeLink(),
+    createElement: (tagName: string) => new FakeElement(tagName),
     head: {
-      append(link: FakeLink) {
+      append(link: FakeElement) {
         links.push(link);
-        const outcome = outcomes[link.href];
+        const outcome = outcomes[link.url];
         if (outcome) setTimeout(() => link.dispatchEvent(new Event(outcome)), 0);
       },
     },
@@ -51,24 +59,24 @@ function fakePage(outcomes: Record<string, 'load' | 'error'>) {
 }
 
 describe('loadInHiddenFrame', () => {
-  it('preloads every chunk as a module in a hidden frame, counts those that loaded, and removes the frame', async () => {
+  it('runs the chunks it may run as module scripts and preloads the others in a hidden frame, counts those that loaded, and removes the frame', async () => {
     const fake = fakePage({ '/assets/a.js': 'load', '/assets/b.js': 'error', '/assets/c.js': 'load' });
-    const done = loadInHiddenFrame(fake.page, ['/assets/a.js', '/assets/b.js', '/assets/c.js'], 10_000);
+    const done = loadInHiddenFrame(fake.page, ['/assets/a.js', '/assets/b.js', '/assets/c.js'], new Set(['/assets/c.js']), 10_000);
     const whileLoading = [...fake.inPage];
     expect(await done).toBe(2);
     expect(whileLoading).toHaveLength(1);
     expect(whileLoading[0]).toMatchObject({ hidden: true, tabIndex: -1, srcdoc: '<!doctype html><title></title>' });
-    expect(fake.links.map((link) => [link.rel, link.href])).toEqual([
-      ['modulepreload', '/assets/a.js'],
-      ['modulepreload', '/assets/b.js'],
-      ['modulepreload', '/assets/c.js'],
+    expect(fake.links.map((element) => [element.tagName, element.rel || element.type, element.url])).toEqual([
+      ['link', 'modulepreload', '/assets/a.js'],
+      ['link', 'modulepreload', '/assets/b.js'],
+      ['script', 'module', '/assets/c.js'],
     ]);
     expect(fake.inPage).toEqual([]);
   });
 
   it('gives up after its timeout on a chunk that never answers, and removes the frame', async () => {
     const fake = fakePage({ '/assets/a.js': 'load' });
-    expect(await loadInHiddenFrame(fake.page, ['/assets/a.js', '/assets/stuck.js'], 20)).toBe(0);
+    expect(await loadInHiddenFrame(fake.page, ['/assets/a.js', '/assets/stuck.js'], new Set(['/assets/stuck.js']), 20)).toBe(0);
     expect(fake.inPage).toEqual([]);
   });
 });
