@@ -5,7 +5,7 @@
  * is controlled by the page's service worker and bound by its CSP (a srcdoc document inherits
  * both). No `sandbox`: without `allow-scripts` Chromium refuses the preloads (a console error
  * each), and with it a same-origin frame could lift its own. The frame is removed once every chunk
- * has loaded or failed, or after `timeoutMs`.
+ * has loaded or failed, or after `timeoutMs`; resolves to how many loaded by then.
  */
 export async function loadInHiddenFrame(page: Document, urls: readonly string[], run: ReadonlySet<string>, timeoutMs: number): Promise<number> {
   const frame = page.createElement('iframe');
@@ -14,36 +14,44 @@ export async function loadInHiddenFrame(page: Document, urls: readonly string[],
   frame.tabIndex = -1;
   frame.srcdoc = '<!doctype html><title></title>';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let loaded = 0;
   try {
     const opened = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
     page.body.append(frame);
-    const preloaded = opened.then(() => loadAll(frame, urls, run));
-    const timedOut = new Promise<number>((resolve) => {
-      timer = setTimeout(() => resolve(0), timeoutMs);
+    const allSettled = opened.then(() => loadAll(frame, urls, run, () => (loaded += 1)));
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
     });
-    return await Promise.race([preloaded, timedOut]);
+    await Promise.race([allSettled, timedOut]);
+    return loaded;
   } finally {
     clearTimeout(timer);
     frame.remove();
   }
 }
 
-/** Resolves to how many of `urls` loaded (run or compiled) in `frame`'s document. */
-async function loadAll(frame: HTMLIFrameElement, urls: readonly string[], run: ReadonlySet<string>): Promise<number> {
+/** Settles once each of `urls` has loaded (run or compiled) in `frame`'s document or failed; `onLoaded` for each that loaded. */
+async function loadAll(frame: HTMLIFrameElement, urls: readonly string[], run: ReadonlySet<string>, onLoaded: () => void): Promise<void> {
   const document = frame.contentDocument;
-  if (!document) return 0;
-  const loaded = await Promise.all(
+  if (!document) return;
+  await Promise.all(
     urls.map(
       (url) =>
-        new Promise<boolean>((resolve) => {
+        new Promise<void>((resolve) => {
           const element = run.has(url) ? moduleScript(document, url) : modulePreload(document, url);
-          element.addEventListener('load', () => resolve(true), { once: true });
-          element.addEventListener('error', () => resolve(false), { once: true });
+          element.addEventListener(
+            'load',
+            () => {
+              onLoaded();
+              resolve();
+            },
+            { once: true },
+          );
+          element.addEventListener('error', () => resolve(), { once: true });
           document.head.append(element);
         }),
     ),
   );
-  return loaded.filter(Boolean).length;
 }
 
 function moduleScript(document: Document, url: string): HTMLScriptElement {
