@@ -22,6 +22,7 @@ export const SEQUENCE_DELIMITER_TAG = 0xfffee0dd;
 export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 export const EXPLICIT_VR_BIG_ENDIAN = '1.2.840.10008.1.2.2';
+export const DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
 
 /** The tag of the element header at `offset`, as (group << 16) | element (group first on disk). */
 export function tagAt(view: DataView, offset: number): number {

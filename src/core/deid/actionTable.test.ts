@@ -33,12 +33,12 @@ describe('Table E.1-1 as data', () => {
 
   it('removes every private attribute unless safe-listed and the option is on', () => {
     const creators = new Map([['00190010', 'SIEMENS MR HEADER']]);
-    expect(resolveAction('00091001', 'LO', BASIC_PROFILE_ONLY, NO_CREATORS)).toMatchObject({ action: 'X', keyword: 'Private' });
-    expect(resolveAction('0019100C', 'IS', BASIC_PROFILE_ONLY, creators)?.action).toBe('X');
+    expect(resolveAction('00091001', 'LO', BASIC_PROFILE_ONLY, NO_CREATORS, 'classic')).toMatchObject({ action: 'X', keyword: 'Private' });
+    expect(resolveAction('0019100C', 'IS', BASIC_PROFILE_ONLY, creators, 'classic')?.action).toBe('X');
     const safe = { ...BASIC_PROFILE_ONLY, retainSafePrivate: true };
-    expect(resolveAction('0019100C', 'IS', safe, creators)).toMatchObject({ action: 'K', by: 'safePrivate' });
-    expect(resolveAction('00190010', 'LO', safe, creators)).toMatchObject({ action: 'K', by: 'safePrivate' });
-    expect(resolveAction('00191099', 'LO', safe, creators)?.action).toBe('X');
+    expect(resolveAction('0019100C', 'IS', safe, creators, 'classic')).toMatchObject({ action: 'K', by: 'safePrivate' });
+    expect(resolveAction('00190010', 'LO', safe, creators, 'classic')).toMatchObject({ action: 'K', by: 'safePrivate' });
+    expect(resolveAction('00191099', 'LO', safe, creators, 'classic')?.action).toBe('X');
   });
 
   it('lets each option change only its own column', () => {
@@ -50,17 +50,32 @@ describe('Table E.1-1 as data', () => {
       cleanStructuredContent: true,
       retainSafePrivate: true,
     } as const;
-    expect(resolveAction('00080020', 'DA', all, NO_CREATORS)).toMatchObject({ action: 'C', by: 'temporal' });
-    expect(resolveAction('00080030', 'TM', all, NO_CREATORS)).toMatchObject({ action: 'K', by: 'temporal' });
-    expect(resolveAction('00080020', 'DA', { ...all, temporal: 'fullDates' }, NO_CREATORS)).toMatchObject({ action: 'K', by: 'temporal' });
+    expect(resolveAction('00080020', 'DA', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'C', by: 'temporal' });
+    expect(resolveAction('00080030', 'TM', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'K', by: 'temporal' });
+    expect(resolveAction('00080020', 'DA', { ...all, temporal: 'fullDates' }, NO_CREATORS, 'classic')).toMatchObject({ action: 'K', by: 'temporal' });
     // No temporal option keeps a birth date.
-    expect(resolveAction('00100030', 'DA', all, NO_CREATORS)).toMatchObject({ action: 'Z', by: 'basic' });
-    expect(resolveAction('00100040', 'CS', all, NO_CREATORS)).toMatchObject({ action: 'K', by: 'patientCharacteristics' });
-    expect(resolveAction('00181000', 'LO', all, NO_CREATORS)).toMatchObject({ action: 'K', by: 'deviceIdentity' });
-    expect(resolveAction('0008103E', 'LO', all, NO_CREATORS)).toMatchObject({ action: 'C', by: 'cleanDescriptors' });
-    expect(resolveAction('0040A730', 'SQ', all, NO_CREATORS)).toMatchObject({ action: 'C', by: 'cleanStructuredContent' });
+    expect(resolveAction('00100030', 'DA', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'Z', by: 'basic' });
+    expect(resolveAction('00100040', 'CS', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'K', by: 'patientCharacteristics' });
+    expect(resolveAction('00181000', 'LO', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'K', by: 'deviceIdentity' });
+    expect(resolveAction('0008103E', 'LO', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'C', by: 'cleanDescriptors' });
+    expect(resolveAction('0040A730', 'SQ', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'C', by: 'cleanStructuredContent' });
     // Names and IDs stay removed whatever the options.
-    expect(resolveAction('00100010', 'PN', all, NO_CREATORS)).toMatchObject({ action: 'Z', by: 'basic' });
-    expect(resolveAction('00080080', 'LO', all, NO_CREATORS)).toMatchObject({ action: 'X', by: 'basic' });
+    expect(resolveAction('00100010', 'PN', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'Z', by: 'basic' });
+    expect(resolveAction('00080080', 'LO', all, NO_CREATORS, 'classic')).toMatchObject({ action: 'X', by: 'basic' });
+  });
+
+  it.each([
+    ['Content Date', '00080023', 'DA', 'enhanced', BASIC_PROFILE_ONLY, 'D', 'basic'],
+    ['Content Time', '00080033', 'TM', 'enhanced', BASIC_PROFILE_ONLY, 'D', 'basic'],
+    ['Acquisition DateTime', '0008002A', 'DT', 'enhanced', BASIC_PROFILE_ONLY, 'D', 'basic'],
+    ['Device Serial Number', '00181000', 'LO', 'enhanced', BASIC_PROFILE_ONLY, 'D', 'basic'],
+    ['Content Date', '00080023', 'DA', 'classic', BASIC_PROFILE_ONLY, 'Z', 'basic'],
+    ['Acquisition DateTime', '0008002A', 'DT', 'classic', BASIC_PROFILE_ONLY, 'X', 'basic'],
+    // An attribute with no enhanced action, and the options, are as in any IOD.
+    ['Study Date', '00080020', 'DA', 'enhanced', BASIC_PROFILE_ONLY, 'Z', 'basic'],
+    ['Content Date', '00080023', 'DA', 'enhanced', { ...BASIC_PROFILE_ONLY, temporal: 'modifiedDates' }, 'C', 'temporal'],
+    ['Device Serial Number', '00181000', 'LO', 'enhanced', { ...BASIC_PROFILE_ONLY, retainDeviceIdentity: true }, 'K', 'deviceIdentity'],
+  ] as const)('%s (%s %s) in a %s instance, options %j: %s by %s (D where an enhanced IOD requires it)', (_, tag, vr, kind, options, action, by) => {
+    expect(resolveAction(tag, vr, options, NO_CREATORS, kind)).toMatchObject({ action, by });
   });
 });

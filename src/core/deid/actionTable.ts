@@ -8,7 +8,9 @@
  * Actions (PS3.15 E.1.1): D replace with a dummy value, Z empty (zero length), X remove,
  * K keep, C clean (keep, with identifying text taken out; dates shifted), U replace a UID by the
  * keyed one. Where the table gives a choice (X/Z, X/Z/D) this picks the first action that keeps a
- * valid object: X for Type 3 attributes, Z where the attribute is Type 2 in common IODs. `X/Z/U*`
+ * valid object: X for Type 3 attributes, Z where the attribute is Type 2 in common IODs; where the
+ * choice ends in D and an enhanced IOD requires the attribute (instanceKind.ts), `enhanced` says D
+ * there. `X/Z/U*`
  * sequences (Referenced Image, Source Image) are kept with every UID inside them replaced (U*).
  */
 
@@ -22,6 +24,8 @@ export interface ActionRow {
   readonly tag: string;
   readonly keyword: string;
   readonly basic: DeidAction;
+  /** The action in an enhanced IOD, where the attribute is Type 1 or 1C (the table's `Z/D`, `X/D`). */
+  readonly enhanced?: DeidAction;
   readonly options?: Partial<Record<OptionColumn, DeidAction>>;
 }
 
@@ -39,14 +43,14 @@ export const ACTION_TABLE: readonly ActionRow[] = [
   { tag: '00080020', keyword: 'StudyDate', basic: 'Z' },
   { tag: '00080021', keyword: 'SeriesDate', basic: 'X' },
   { tag: '00080022', keyword: 'AcquisitionDate', basic: 'X' },
-  { tag: '00080023', keyword: 'ContentDate', basic: 'Z' },
+  { tag: '00080023', keyword: 'ContentDate', basic: 'Z', enhanced: 'D' },
   { tag: '00080024', keyword: 'OverlayDate', basic: 'X' },
   { tag: '00080025', keyword: 'CurveDate', basic: 'X' },
-  { tag: '0008002A', keyword: 'AcquisitionDateTime', basic: 'X' },
+  { tag: '0008002A', keyword: 'AcquisitionDateTime', basic: 'X', enhanced: 'D' },
   { tag: '00080030', keyword: 'StudyTime', basic: 'Z' },
   { tag: '00080031', keyword: 'SeriesTime', basic: 'X' },
   { tag: '00080032', keyword: 'AcquisitionTime', basic: 'X' },
-  { tag: '00080033', keyword: 'ContentTime', basic: 'Z' },
+  { tag: '00080033', keyword: 'ContentTime', basic: 'Z', enhanced: 'D' },
   { tag: '00080034', keyword: 'OverlayTime', basic: 'X' },
   { tag: '00080035', keyword: 'CurveTime', basic: 'X' },
   { tag: '00080050', keyword: 'AccessionNumber', basic: 'Z' },
@@ -117,7 +121,7 @@ export const ACTION_TABLE: readonly ActionRow[] = [
   { tag: '001021F0', keyword: 'PatientReligiousPreference', basic: 'X' },
   { tag: '00104000', keyword: 'PatientComments', basic: 'X', options: DESC },
   { tag: '00180010', keyword: 'ContrastBolusAgent', basic: 'Z', options: DESC },
-  { tag: '00181000', keyword: 'DeviceSerialNumber', basic: 'X', options: DEV },
+  { tag: '00181000', keyword: 'DeviceSerialNumber', basic: 'X', enhanced: 'D', options: DEV },
   { tag: '00181002', keyword: 'DeviceUID', basic: 'U', options: DEV },
   { tag: '00181004', keyword: 'PlateID', basic: 'X', options: DEV },
   { tag: '00181005', keyword: 'GeneratorID', basic: 'X', options: DEV },

@@ -100,6 +100,23 @@ describe('deidentifyDicom (PS3.15 E.1-1 basic profile)', () => {
     expect(checkDeidentified(first.bytes, options).findings).toEqual([]);
   });
 
+  it('keeps an enhanced image valid: its Content Date, Content Time, Acquisition DateTime and Device Serial Number get dummy values, which the upload check admits', async () => {
+    const enhanced = phiCtSlice(0, (dataSet) => {
+      dataSet['00080016'] = { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.2.1'] };
+      dataSet['00080023'] = { vr: 'DA', Value: ['20240115'] };
+      dataSet['00080033'] = { vr: 'TM', Value: ['101500'] };
+      dataSet['0008002A'] = { vr: 'DT', Value: ['20240115101500'] };
+      dataSet['00181000'] = { vr: 'LO', Value: ['PHISERIAL-7'] };
+    });
+    const { bytes, report } = await deidentifyDicom(enhanced, BASIC_PROFILE_ONLY, await keyOf(1));
+    expect([attribute(bytes, '00080023'), attribute(bytes, '00080033'), attribute(bytes, '0008002A'), attribute(bytes, '00181000')]).toEqual([['19000101'], ['000000'], ['19000101000000'], ['ANONYMOUS']]);
+    expect(report.entries.find((entry) => entry.path === '(0008,0023)')?.outcome).toBe('replaced');
+    expect(checkDeidentified(bytes, BASIC_PROFILE_ONLY).findings).toEqual([]);
+    // The same attributes of a classic CT image are emptied and removed, as before.
+    const classic = await deidentifyDicom(phiCtSlice(0, (dataSet) => (dataSet['00080023'] = { vr: 'DA', Value: ['20240115'] })), BASIC_PROFILE_ONLY, await keyOf(1));
+    expect(attribute(classic.bytes, '00080023')).toEqual([]);
+  });
+
   it('reads a Japanese name in another character set and removes it', async () => {
     const { bytes } = await deidentifyDicom(
       phiCtSlice(0, (dataSet) => {

@@ -8,8 +8,10 @@
  * a second pass once a person has confirmed the boxes (redactBurnedIn.ts, the browser's upload).
  */
 import dcmjs, { type DcmjsDataSet, type DcmjsElement } from 'dcmjs';
+import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN } from '../dicomEncoding';
 import { firstText, isEmptyElement, itemsOf, privateCreatorsOf, tagLabel, textsOf } from './dataSet';
 import { shiftDate, shiftDateTime } from './dates';
+import { instanceKindOf, type InstanceKind } from './instanceKind';
 import { type DeidKey, keyedDayShift, keyedUid } from './keyedHash';
 import { methodCodesOf, type DeidOptions } from './policy';
 import type { BurnedInReport } from './redactBurnedIn';
@@ -100,7 +102,7 @@ export async function deidentifyPart10(file: Part10File, options: DeidOptions, k
   const { dict } = file;
   const patient = firstText(dict, '00100020') || firstText(dict, '00100010');
   const dayShift = options.temporal === 'modifiedDates' ? keyedDayShift(key, patient) : null;
-  const context: Context = { options, key, dayShift, identifiers: identifiersOf(dict), entries: [] };
+  const context: Context = { options, key, dayShift, kind: instanceKindOf(dict), identifiers: identifiersOf(dict), entries: [] };
   await deidentifyDataSet(dict, '', context);
   const codes = methodCodesOf(options);
   dict['00120062'] = { vr: 'CS', Value: ['YES'] };
@@ -120,6 +122,10 @@ export async function deidentifyPart10(file: Part10File, options: DeidOptions, k
   file.meta['00020003'] = { vr: 'UI', Value: [sopInstanceUid] };
   // The sending station's AE title and private meta information name the hospital's systems.
   for (const tag of ['00020016', '00020100', '00020102']) delete file.meta[tag];
+  // dcmjs reads a deflated data set but writes it plain: labelled deflated, no reader could open
+  // it. It goes as what it then is, Explicit VR Little Endian (as the server stores a deflated
+  // file it had to change, server/dicom/repair.ts).
+  if (firstText(file.meta, '00020010') === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) file.meta['00020010'] = { vr: 'UI', Value: [EXPLICIT_VR_LITTLE_ENDIAN] };
   const methodCodes = itemsOf(dict['00120064'] as DcmjsElement).map((item) => firstText(item, '00080100'));
   return { sopInstanceUid, methodCodes, dayShift, entries: context.entries, ...(burnedIn ? { burnedIn } : {}) };
 }
@@ -128,6 +134,7 @@ interface Context {
   readonly options: DeidOptions;
   readonly key: DeidKey;
   readonly dayShift: number | null;
+  readonly kind: InstanceKind;
   /** The file's own identifying strings, cut out of the descriptors the Clean options keep. */
   readonly identifiers: readonly string[];
   readonly entries: DeidReportEntry[];
@@ -143,7 +150,7 @@ async function deidentifyDataSet(dataSet: DcmjsDataSet, path: string, context: C
       delete dataSet[tag];
       continue;
     }
-    const resolved = resolveAction(tag, element.vr, context.options, creators);
+    const resolved = resolveAction(tag, element.vr, context.options, creators, context.kind);
     if (!resolved) {
       await walkItems(element, here, context);
       continue;

@@ -9,6 +9,7 @@
 import type { DcmjsDataSet, DcmjsElement } from 'dcmjs';
 import { firstText, isEmptyElement, itemsOf, privateCreatorsOf, tagLabel, textsOf } from './dataSet';
 import { DUMMY_TEXT, readPart10 } from './deidentify';
+import { instanceKindOf, type InstanceKind } from './instanceKind';
 import { methodCodesOf, type DeidOptions } from './policy';
 import { resolveAction } from './resolveAction';
 
@@ -35,7 +36,7 @@ export function checkDeidentified(bytes: Uint8Array, options: DeidOptions): Deid
 
 export function findIdentifyingInDataSet(dict: DcmjsDataSet, options: DeidOptions): IdentifyingFinding[] {
   const findings: IdentifyingFinding[] = [];
-  walk(dict, '', options, findings);
+  walk(dict, '', options, instanceKindOf(dict), findings);
   const removed = dict['00120062'];
   if (!removed || (textsOf(removed)[0] ?? '').trim().toUpperCase() !== 'YES') {
     findings.push({ path: tagLabel('00120062'), keyword: 'PatientIdentityRemoved', kind: 'identityNotRemoved' });
@@ -47,12 +48,12 @@ export function findIdentifyingInDataSet(dict: DcmjsDataSet, options: DeidOption
   return findings;
 }
 
-function walk(dataSet: DcmjsDataSet, path: string, options: DeidOptions, findings: IdentifyingFinding[]): void {
+function walk(dataSet: DcmjsDataSet, path: string, options: DeidOptions, kind: InstanceKind, findings: IdentifyingFinding[]): void {
   const creators = privateCreatorsOf(dataSet);
   for (const [tag, element] of Object.entries(dataSet)) {
     const here = `${path}${tagLabel(tag)}`;
-    const resolved = resolveAction(tag, element.vr, options, creators);
-    const walkItems = () => itemsOf(element).forEach((item, index) => walk(item, `${here}[${index}].`, options, findings));
+    const resolved = resolveAction(tag, element.vr, options, creators, kind);
+    const walkItems = () => itemsOf(element).forEach((item, index) => walk(item, `${here}[${index}].`, options, kind, findings));
     if (!resolved) {
       walkItems();
       continue;

@@ -4,6 +4,7 @@
  * the browser does and what the server admits cannot drift apart.
  */
 import { actionRowOf, type DeidAction } from './actionTable';
+import type { InstanceKind } from './instanceKind';
 import type { DeidOptions } from './policy';
 import { isSafeCreator, isSafePrivate } from './safePrivate';
 
@@ -26,10 +27,10 @@ const NEVER_TEMPORAL = new Set(['PatientBirthDate', 'PatientBirthTime']);
 export type PrivateCreators = ReadonlyMap<string, string>;
 
 /**
- * The action for `tag` (8 upper-case hex digits) of VR `vr`; null for a public attribute the table
- * does not list (kept as it is; a sequence's items are still walked).
+ * The action for `tag` (8 upper-case hex digits) of VR `vr` in an instance of kind `kind`; null for
+ * a public attribute the table does not list (kept as it is; a sequence's items are still walked).
  */
-export function resolveAction(tag: string, vr: string, options: DeidOptions, creators: PrivateCreators): ResolvedAction | null {
+export function resolveAction(tag: string, vr: string, options: DeidOptions, creators: PrivateCreators, kind: InstanceKind): ResolvedAction | null {
   if (isPrivateTag(tag)) return resolvePrivate(tag, options, creators);
   const row = actionRowOf(tag);
   if (!row) return null;
@@ -50,7 +51,7 @@ export function resolveAction(tag: string, vr: string, options: DeidOptions, cre
     const action = row.options?.[column];
     if (selected && action) return { action, by: column, keyword };
   }
-  return { action: row.basic, by: 'basic', keyword };
+  return { action: (kind === 'enhanced' ? row.enhanced : undefined) ?? row.basic, by: 'basic', keyword };
 }
 
 function resolvePrivate(tag: string, options: DeidOptions, creators: PrivateCreators): ResolvedAction {
