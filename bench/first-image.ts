@@ -16,8 +16,8 @@
  * code compiled for them) only from the visit after its first controlled one, since Blink keeps
  * resources apart per controlling worker. Before the warm visit the app's cold page is also given (up to
  * 15 s, then the bench goes on and says so) the idle-time warm-up it does once the worker controls a page that
- * started without it (src/offline/codeWarmup.ts: its chunks compiled once more through the worker, so the warm
- * visit is their second use), as a reader's first visit lasts seconds; the bench prints its outcome and how long
+ * started without it (src/offline/codeWarmup.ts: its chunks loaded once more through the worker, run where they
+ * cannot start the app, so the warm visit is their second use), as a reader's first visit lasts seconds; the bench prints its outcome and how long
  * after the first image it finished. Each render mode (`?render=cpu|gpu`) is measured; runs alternate app and bare.
  *
  * BENCH_RUNS (default 5) runs per page and mode; BENCH_RENDER (default "cpu,gpu") the modes.
