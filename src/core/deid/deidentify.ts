@@ -12,6 +12,7 @@ import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN } from '.
 import { firstText, isEmptyElement, itemsOf, privateCreatorsOf, tagLabel, textsOf } from './dataSet';
 import { shiftDate, shiftDateTime } from './dates';
 import { instanceKindOf, type InstanceKind } from './instanceKind';
+import { readableCharacterSet } from './japaneseCharacterSet';
 import { type DeidKey, keyedDayShift, keyedUid } from './keyedHash';
 import { methodCodesOf, type DeidOptions } from './policy';
 import type { BurnedInReport } from './redactBurnedIn';
@@ -73,7 +74,8 @@ export class NotDicomError extends Error {
   override readonly name = 'NotDicomError';
 }
 
-export function readPart10(bytes: Uint8Array): ReturnType<typeof dcmjs.data.DicomMessage.readFile> {
+export function readPart10(file: Uint8Array): ReturnType<typeof dcmjs.data.DicomMessage.readFile> {
+  const bytes = readableCharacterSet(file);
   // dcmjs reads a whole ArrayBuffer: a view's bytes are copied out first (a Node Buffer is often
   // a view into a shared pool, and its slice() is no copy).
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;

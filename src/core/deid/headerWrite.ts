@@ -32,8 +32,9 @@ export const elementsAsRead = (dataSet: DcmjsDataSet): ElementsAsRead => new Map
 /** The transfer syntax of `file`'s data set, as dcmjs will write it. */
 const syntaxOf = (file: Part10File): string => String((file.meta['00020010']?.Value ?? [])[0] ?? '');
 
+/** Plain ASCII: no byte past 0x7F, and no ESC (an ISO 2022 escape switches to another character set: dcmjs re-encodes that text). */
 function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return false;
+  for (let i = start; i < end; i++) if (bytes[i]! > 0x7f || bytes[i] === 0x1b) return false;
   return true;
 }
 
