@@ -10,12 +10,17 @@ import type { DeidKeyAnswer, DeidReportsAnswer, FileImportOutcome, ImportReport 
 import { deidentifyDicom, type DeidReport } from '../../src/core/deid/deidentify';
 import { importDeidKey } from '../../src/core/deid/keyedHash';
 import type { DeidOptions } from '../../src/core/deid/policy';
+import { japaneseCtSlice } from '../../src/core/deid/testing/japaneseDicom';
 import { phiCtSlice } from '../../src/core/deid/testing/phiDicom';
 import { SAH_SLICE_LABEL_SET } from '../../src/core/labelSets/builtin';
 import { phiIn } from '../testing/phiSearch';
 import { startPhiServer, type PhiServer } from '../testing/phiServer';
 
 const SLICES = 3;
+/** Two more slices of the series as a Japanese hospital writes them (`\\ISO 2022 IR 87`). */
+const JAPANESE_SLICES = [3, 4];
+const phiSlice = (slice: number) => (JAPANESE_SLICES.includes(slice) ? japaneseCtSlice(slice) : phiCtSlice(slice));
+const ALL_SLICES = [...Array.from({ length: SLICES }, (_, slice) => slice), ...JAPANESE_SLICES];
 const OPTIONS: DeidOptions = {
   temporal: 'modifiedDates',
   retainPatientCharacteristics: false,
@@ -45,9 +50,9 @@ describe('upload into a dataset that requires de-identification', () => {
   afterAll(() => server.remove());
 
   it('refuses the raw files with the list of what identifies them', async () => {
-    for (let slice = 0; slice < SLICES; slice += 1) {
+    for (const slice of ALL_SLICES) {
       // The file's name is a patient's too: it must not be kept either.
-      const outcome = await upload(`PHIFAMILY_PHIGIVEN_${slice}.dcm`, phiCtSlice(slice));
+      const outcome = await upload(`PHIFAMILY_PHIGIVEN_${slice}.dcm`, phiSlice(slice));
       expect(outcome).toMatchObject({ status: 'refused', code: 'stillIdentifying' });
       const found = outcome.status === 'refused' ? (outcome.identifying ?? []).map((finding) => finding.keyword) : [];
       expect(found).toEqual(expect.arrayContaining(['PatientName', 'PatientID', 'PatientBirthDate', 'AccessionNumber', 'InstitutionName', 'OtherPatientIDsSequence', 'Private', 'PatientIdentityRemoved']));
@@ -60,8 +65,8 @@ describe('upload into a dataset that requires de-identification', () => {
     const key = importDeidKey(Uint8Array.from(Buffer.from(keyAnswer.key, 'base64')));
     const itemIds = new Set<string>();
     const reports: DeidReport[] = [];
-    for (let slice = 0; slice < SLICES; slice += 1) {
-      const { bytes, report } = await deidentifyDicom(phiCtSlice(slice), OPTIONS, key);
+    for (const slice of ALL_SLICES) {
+      const { bytes, report } = await deidentifyDicom(phiSlice(slice), OPTIONS, key);
       const outcome = await upload(`PHIFAMILY_PHIGIVEN_${slice}.dcm`, bytes);
       expect(outcome).toMatchObject({ status: 'imported', file: `${report.sopInstanceUid}.dcm`, sopInstanceUid: report.sopInstanceUid });
       if (outcome.status === 'imported') itemIds.add(outcome.itemId);
@@ -81,6 +86,7 @@ describe('upload into a dataset that requires de-identification', () => {
   it('leaves no PHI string in the database, the blob store, the server output or the API answers', async () => {
     // The search itself finds PHI where it is.
     expect(phiIn(Buffer.from(phiCtSlice(0)))).toEqual(expect.arrayContaining(['PHIFAMILY', '山田', 'PHIPRIVATE-SECRET', 'PHINESTED']));
+    expect(phiIn(Buffer.from(japaneseCtSlice(3)))).toEqual(expect.arrayContaining(['PHIFAMILY', '山田 (ISO 2022 IR 87)', 'やまだ (ISO 2022 IR 87)']));
     // The database file, its journal if any, every blob (the imported slices among them).
     expect(await server.stopAndSearch()).toEqual({ exitCode: 0, databaseFile: true, stored: [], printed: [], answered: [] });
   });

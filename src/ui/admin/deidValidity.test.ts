@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASIC_PROFILE_ONLY, type DeidOptions } from '../../core/deid/policy';
 import type { RedactionBox } from '../../core/deid/redactPixels';
+import { JAPANESE_SERIES_DESCRIPTION, japaneseCtSlice } from '../../core/deid/testing/japaneseDicom';
 import { pixelDicom } from '../../core/deid/testing/pixelDicom';
 import { hasSampleData, sampleDataDir } from '../../../server/testing/sampleData';
 import { check, DATES_AND_DESCRIPTORS, generatedFiles, sampleFiles, sent } from './__tests__/deidUploadFixtures';
@@ -46,6 +47,9 @@ for arg in sys.argv[1:]:
     answers.append({
         'pixelData': hashlib.sha256(data.value).hexdigest() if data is not None else None,
         'burnedIn': str(ds.get('BurnedInAnnotation', '')),
+        'characterSet': str(ds.get('SpecificCharacterSet', '')),
+        'patientName': str(ds.get('PatientName', '')),
+        'seriesDescription': str(ds.get('SeriesDescription', '')),
         'shape': list(ds.pixel_array.shape) if pixels else None,
         'values': ds.pixel_array.ravel().tolist() if pixels else None,
     })
@@ -56,6 +60,9 @@ print(json.dumps(answers))
 interface ReadBack {
   readonly pixelData: string | null;
   readonly burnedIn: string;
+  readonly characterSet: string;
+  readonly patientName: string;
+  readonly seriesDescription: string;
   readonly shape: number[] | null;
   readonly values: number[] | null;
 }
@@ -97,7 +104,10 @@ function generatedUltrasound(): File[] {
   ];
 }
 
-const pickedFiles = () => [...(hasSampleData() ? sampleFiles() : []), ...generatedFiles()];
+/** Two slices as a Japanese hospital writes them (`\\ISO 2022 IR 87`, kanji by escape sequences). */
+const japaneseFiles = () => [0, 1].map((index) => new File([japaneseCtSlice(index)], `japanese-${index}.dcm`));
+
+const pickedFiles = () => [...(hasSampleData() ? sampleFiles() : []), ...generatedFiles(), ...japaneseFiles()];
 
 describe.runIf(missing.length === 0)('a de-identified file as the upload sends it', () => {
   it.each([
@@ -114,7 +124,7 @@ describe.runIf(missing.length === 0)('a de-identified file as the upload sends i
       pairs.push({ name: file.name, ...written(`${label}-${file.name}`, new Uint8Array(await file.arrayBuffer()), bytes) });
     }
     // Every generated file, and where present every sample CT slice (series and syntaxes), was sent.
-    expect(pairs.length).toBeGreaterThanOrEqual(hasSampleData() ? 51 : 10);
+    expect(pairs.length).toBeGreaterThanOrEqual(hasSampleData() ? 53 : 12);
 
     for (const { name, input, output } of pairs) {
       const before = new Set(dciodvfyErrors(input));
@@ -126,6 +136,13 @@ describe.runIf(missing.length === 0)('a de-identified file as the upload sends i
     for (const [at, { name }] of pairs.entries()) {
       expect(outputs[at]!.pixelData, name).not.toBeNull();
       expect(outputs[at]!.pixelData, name).toBe(inputs[at]!.pixelData);
+    }
+    // The Japanese files: read through ISO-2022-JP, sent in UTF-8, the names gone, a kept description readable.
+    const japanese = pairs.flatMap((pair, at) => (pair.name.startsWith('japanese-') ? [outputs[at]!] : []));
+    expect(japanese).toHaveLength(2);
+    for (const file of japanese) {
+      expect(file).toMatchObject({ characterSet: 'ISO_IR 192', patientName: '' });
+      expect(file.seriesDescription).toBe(options.cleanDescriptors ? JAPANESE_SERIES_DESCRIPTION : '');
     }
   });
 
