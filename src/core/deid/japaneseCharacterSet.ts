@@ -44,4 +44,6 @@ function characterSetElement(bytes: Uint8Array): { readonly value: number; reado
   return null;
 }
 
-const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+// A decoder, not a spread of the bytes: a broken file's length may name megabytes (a spread of them throws RangeError, not dcmjs's clear refusal).
+const LATIN1 = new TextDecoder('latin1');
+const latin1 = (bytes: Uint8Array): string => LATIN1.decode(bytes);
