@@ -7,7 +7,11 @@
  * are served by one real server process (same origin, same headers).
  *
  * Times are taken in the page: `performance.now()` (ms since the navigation started) when the
- * viewer root first carries `data-ready="true"`. Cold: a fresh browser context per run (empty
+ * viewer root first carries `data-ready="true"`, or, where sooner, when the early boot script's
+ * viewport showed the slice (a series this device has opened, in a window where its viewer was laid
+ * out: src/viewer/cornerstone/earlySeriesView.ts, the mark EARLY_SERIES_SHOWN_MARK); that image must
+ * be the app's first slice, and the app's viewer, which adopts that viewport, must still become ready
+ * on it (both checked after the clock stopped). Cold: a fresh browser context per run (empty
  * HTTP cache, no service worker; the login is already stored, as for a returning user). Warm:
  * the same context navigating to the same URL again (after the app's service worker took
  * control; the app then reads the file its first visit kept on the device, unfetched, so its
@@ -52,8 +56,14 @@ const TIMEOUT_MS = 60_000;
 const CODE_WARMUP_WAIT_MS = 15_000;
 
 interface FirstImage {
-  /** ms from navigation start to the viewer's first data-ready="true". */
+  /** ms from navigation start to the first slice on screen: the early viewport's, else the viewer's first data-ready="true". */
   readonly ms: number;
+  /** App only: when the early boot script's viewport showed its slice (ms since navigation start), null when it made none. */
+  readonly earlyShownMs: number | null;
+  /** App only: the viewer's first data-ready="true" (ms since navigation start). */
+  readonly readyMs: number;
+  /** App only: the image id the early viewport showed, null when it made none. */
+  readonly earlyImageId: string | null;
   readonly sliceIndex: number;
   readonly bare: boolean;
   /** Size changes of the viewport element between its creation and the first slice. */
@@ -147,8 +157,14 @@ async function navigate(context: BrowserContext, url: string): Promise<FirstImag
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__benchFirstImage !== undefined, undefined, { timeout: TIMEOUT_MS });
-  const shown = await page.evaluate(() => window.__benchFirstImage);
-  if (!shown) throw new Error(`no first image recorded for ${url}`);
+  const ready = await page.evaluate(() => window.__benchFirstImage);
+  if (!ready) throw new Error(`no first image recorded for ${url}`);
+  // EARLY_SERIES_SHOWN_MARK of src/viewer/earlySeriesViewer.ts, its detail the image id shown (this function runs in the page).
+  const early = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('mejirushi:early-series-shown')[0] as PerformanceMark | undefined;
+    return mark ? { ms: mark.startTime, imageId: String(mark.detail) } : null;
+  });
+  const shown = { ...ready, ms: Math.min(ready.ms, early?.ms ?? Infinity), readyMs: ready.ms, earlyShownMs: early?.ms ?? null, earlyImageId: early?.imageId ?? null };
   const resources = await page.evaluate(() =>
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
       path: new URL(entry.name).pathname,
@@ -208,6 +224,9 @@ function pageUrl(kind: PageKind, mode: RenderMode, target: Target, size: { w: nu
 function check(kind: PageKind, shown: FirstImage, target: Target, phase: 'cold' | 'warm'): void {
   if (shown.bare !== (kind === 'bare')) throw new Error(`expected the ${kind} page, got the ${shown.bare ? 'bare' : 'app'} page`);
   if (shown.sliceIndex !== 0) throw new Error(`${kind} showed slice ${shown.sliceIndex} first, not slice 0`);
+  // The early viewport's slice counts only if it is the one the app shows (its file's image id, IMAGE_ID_SCHEME of imageIds.ts).
+  const firstImageId = `mejirushi:${target.filePath.split('/').pop() ?? ''}`;
+  if (shown.earlyImageId !== null && shown.earlyImageId !== firstImageId) throw new Error(`the early viewport showed ${shown.earlyImageId}, not the first slice ${firstImageId}`);
   // Warm, the app reads the file its first visit kept on the device; cold, it must fetch it.
   const kept = kind === 'app' && phase === 'warm' && shown.keptFiles.includes(target.filePath);
   if (!shown.files.includes(target.filePath) && !kept) throw new Error(`${kind} did not fetch ${target.filePath} (fetched: ${shown.files.join(', ')})`);
@@ -313,7 +332,7 @@ function milestones(runs: readonly FirstImage[]): string {
   const app = runs.some((r) => r.itemPageMs !== null)
     ? `detail requested ${median(runs.map((r) => r.detailRequestedMs))}, received ${median(runs.map((r) => r.detailMs))}, item detail shown ${median(runs.map((r) => r.itemPageMs))}, ` +
       `viewer chunk received ${median(runs.map((r) => r.chunkMs))}, Cornerstone initialised ${median(runs.map((r) => r.cornerstoneMs))}, ` +
-      `slice decoded ${median(runs.map((r) => r.sliceDecodedMs))}, `
+      `slice decoded ${median(runs.map((r) => r.sliceDecodedMs))}, early viewport shown ${median(runs.map((r) => r.earlyShownMs))}, viewer ready ${median(runs.map((r) => r.readyMs))}, `
     : '';
   const after = runs.some((r) => r.panelsMs !== null) ? `; after it: panels shown ${median(runs.map((r) => r.panelsMs))}` : '';
   return (

@@ -1,4 +1,5 @@
 import { CORNERSTONE_READY_MARK, SLICE_DECODED_MARK } from '../src/viewer/cornerstone/readyMark';
+import { EARLY_SERIES_SHOWN_MARK } from '../src/viewer/earlySeriesViewer';
 import { byTestId, expect, goToSlice, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
 
 interface AtFirstSlice {
@@ -132,6 +133,106 @@ test('opened again by its address, a series decodes the slice its reader was on 
     expect(decodedBeforeViewport).toBe(true);
     // The first visit kept the file on this device: read from there, not fetched, by the early start and the viewer alike.
     expect(files.filter((path) => path.endsWith(`/files/${keptFileId ?? ''}`))).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Runs before the page's scripts: the early viewport's canvas (the page's only one then) tagged once its slice is shown, and where it was. */
+const RECORD_EARLY_SHOWN = `
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName(${JSON.stringify(EARLY_SERIES_SHOWN_MARK)}).length === 0) return;
+    observer.disconnect();
+    const canvases = document.querySelectorAll('canvas');
+    const box = canvases[0].getBoundingClientRect();
+    canvases[0].dataset.early = 'true';
+    window.__earlyShown = { canvases: canvases.length, left: box.left, top: box.top, width: box.width, height: box.height };
+  }).observe({ type: 'mark', buffered: true });
+`;
+
+interface EarlyShown {
+  readonly canvases: number;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+test('opened again by its address, a series shows the slice its reader was on, in the window they chose, from the early boot script before the app is asked for; the app adopts that viewport, its slice unchanged, and the keys work', async ({ browser, mejirushi }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, mejirushi.annotator);
+    const itemId = await openDemoItem(page);
+    const viewer = byTestId(page, 'series-viewer');
+    await goToSlice(page, 2);
+    const fileWindow = await viewer.getAttribute('data-voi');
+    await byTestId(page, 'viewer-preset-subdural').click();
+    await expect(viewer).toHaveAttribute('data-voi', '200/75');
+    // The early viewport must draw the chosen window, not the file's: they differ here.
+    expect(fileWindow).not.toBe('200/75');
+
+    await page.addInitScript({ content: RECORD_EARLY_SHOWN });
+    const order: string[] = [];
+    // The middle of the image: the corner texts and the label badges lie elsewhere.
+    const middle = async () => {
+      const box = await page.locator('canvas[data-early="true"]').boundingBox();
+      if (!box) throw new Error('the early canvas is not in the page');
+      return page.screenshot({ clip: { x: box.x + box.width / 2 - 40, y: box.y + box.height / 2 - 40, width: 80, height: 80 } });
+    };
+    let earlyPixels: Buffer | null = null;
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      // index.html prefetches the entry (fetched, not run, vite/appEntryHeld.ts); the app is started by importing it.
+      if (route.request().resourceType() !== 'script') return route.continue();
+      order.push(`app entry asked, early slice ${(await page.evaluate((mark) => performance.getEntriesByName(mark).length, EARLY_SERIES_SHOWN_MARK)) === 1 ? 'shown' : 'not shown'}`);
+      earlyPixels ??= await middle();
+      await route.continue();
+    });
+    await page.goto(`/items/${itemId}`);
+    expect(await waitForItem(page)).toBe(itemId);
+    await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', '2');
+    await expect(viewer).toHaveAttribute('data-voi', '200/75');
+    expect(order).toEqual(['app entry asked, early slice shown']);
+
+    const { shown, marks, decoded, kept } = await page.evaluate(
+      async ({ marks, itemId }) => {
+        const login = JSON.parse(localStorage.getItem('mejirushi:login') ?? 'null') as { token: string };
+        const detail = (await (await fetch(`/api/items/${itemId}`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as { item: { content: { slices: { fileId: string }[] } } };
+        return {
+          shown: (window as unknown as { __earlyShown?: EarlyShown }).__earlyShown ?? null,
+          marks: performance.getEntriesByName(marks.early).map((entry) => (entry as PerformanceMark).detail as string),
+          decoded: performance.getEntriesByName(marks.initialised).length,
+          kept: detail.item.content.slices[2]?.fileId ?? '',
+        };
+      },
+      { marks: { early: EARLY_SERIES_SHOWN_MARK, initialised: CORNERSTONE_READY_MARK }, itemId },
+    );
+    // The slice the reader was on, once, in a page with no other canvas.
+    expect(marks).toEqual([`mejirushi:${encodeURIComponent(kept)}`]);
+    expect(shown?.canvases).toBe(1);
+    expect(decoded).toBe(1);
+    // Adopted: the same canvas, now the page's only viewport canvas, where the early viewport had put it.
+    await expect(page.locator('.sv-viewport canvas.cornerstone-canvas[data-early="true"]')).toHaveCount(1);
+    await expect(page.locator('canvas.cornerstone-canvas')).toHaveCount(1);
+    const box = await page.locator('canvas[data-early="true"]').boundingBox();
+    expect(box && { left: box.x, top: box.y, width: box.width, height: box.height }).toEqual({ left: shown?.left, top: shown?.top, width: shown?.width, height: shown?.height });
+    // The viewer redrew the same slice in the same window and place: the reader saw no change.
+    expect(earlyPixels).not.toBeNull();
+    expect((await middle()).equals(earlyPixels as unknown as Buffer)).toBe(true);
+
+    // The adopted viewport is the viewer's: the label key labels the slice, the wheel moves on once the tools are in.
+    await page.keyboard.press(keyFor(SAH_PRESENT));
+    await expect.poll(async () => (await stripClasses(page))[2]).toBe(SAH_PRESENT);
+    const centre = await page.locator('.sv-viewport').boundingBox();
+    if (!centre) throw new Error('the viewport has no box');
+    await page.mouse.move(centre.x + centre.width / 2, centre.y + centre.height / 2);
+    const at = Number(await viewer.getAttribute('data-slice-index'));
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 100);
+        return Number(await viewer.getAttribute('data-slice-index'));
+      })
+      .not.toBe(at);
   } finally {
     await context.close();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../ui/testing/memoryStorage';
 import type { SeriesItem, SliceRef } from '../core/item';
-import { forgetShownSlices, keepShownSlice, SHOWN_SLICES_KEY, ShownSliceCopier, shownSliceOf } from './shownSliceCopy';
+import { forgetShownSlices, keepShownSlice, SHOWN_SLICES_KEY, ShownSliceCopier, shownSliceOf, shownWindowOf } from './shownSliceCopy';
 
 describe('the copy of the slice a series opens on', () => {
   it('answers the slice last kept for that reader and item, the frame only where there is one', () => {
@@ -32,6 +32,22 @@ describe('the copy of the slice a series opens on', () => {
     expect(shownSliceOf(null, 'u1', 'item-a')).toBeNull();
     const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(() => keepShownSlice(full, 'u1', 'item-a', { fileId: 'f1' })).not.toThrow();
+  });
+
+  it("keeps the reader's chosen window beside the slice, and reads an older copy without one as each slice's own", () => {
+    const storage = memoryStorage();
+    keepShownSlice(storage, 'u1', 'item-a', { fileId: 'f1' }, { width: 80, center: 40 });
+    keepShownSlice(storage, 'u1', 'item-b', { fileId: 'f2' });
+    expect(shownWindowOf(storage, 'u1', 'item-a')).toEqual({ width: 80, center: 40 });
+    expect(shownWindowOf(storage, 'u1', 'item-b')).toBeNull();
+    expect(shownWindowOf(storage, 'u2', 'item-a')).toBeNull();
+    const older = memoryStorage({ [SHOWN_SLICES_KEY]: '[["u1","item-a","f1",null]]' });
+    expect(shownSliceOf(older, 'u1', 'item-a')).toEqual({ fileId: 'f1' });
+    expect(shownWindowOf(older, 'u1', 'item-a')).toBeNull();
+    // A window that is not two numbers makes the entry unreadable, not a wrong window.
+    const damaged = memoryStorage({ [SHOWN_SLICES_KEY]: '[["u1","item-a","f1",null,[80]]]' });
+    expect(shownSliceOf(damaged, 'u1', 'item-a')).toBeNull();
+    expect(shownWindowOf(damaged, 'u1', 'item-a')).toBeNull();
   });
 
   it('is forgotten at sign-out', () => {
@@ -90,6 +106,16 @@ describe('the copier of the shown slice', () => {
     copy.write();
     expect(shownSliceOf(storage, 'u1', 'item-a')).toEqual({ fileId: 'f2', frame: 4 });
     expect(shownSliceOf(storage, 'u1', 'item-b')).toEqual({ fileId: 'f0' });
+  });
+
+  it('writes the window noted with the last step (the early viewer draws the slice in it)', () => {
+    const { storage, copy } = copier();
+    copy.note('u1', 'item-a', series, 1, { width: 80, center: 40 });
+    copy.note('u1', 'item-a', series, 1, null);
+    copy.note('u1', 'item-a', series, 2, { width: 2000, center: 500 });
+    copy.write();
+    expect(shownSliceOf(storage, 'u1', 'item-a')).toEqual({ fileId: 'f2', frame: 4 });
+    expect(shownWindowOf(storage, 'u1', 'item-a')).toEqual({ width: 2000, center: 500 });
   });
 
   it('notes nothing for an item not loaded yet, or a slice out of range', () => {

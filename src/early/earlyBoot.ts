@@ -6,21 +6,24 @@
  * tileWorker.ts), and it makes the viewer where
  * the app's stage was laid out last time (shown once drawn) or else hidden, which the app's slide
  * viewer adopts (earlyViewer.ts); for a series, Cornerstone's chunk, decode workers and init
- * (seriesViewerStart.ts). The slide's open, its first frames and its tiles' arrival, a series'
+ * (seriesViewerStart.ts), and for one this device has opened, its reader's slice shown where the
+ * series viewer's viewport was laid out last time, which that viewer adopts (earlySeriesViewer.ts). The slide's open, its first frames and its tiles' arrival, a series'
  * Cornerstone compile, then overlap the app's evaluation and first render instead of following
  * them. Anything unusual (signed out, expired, refused, not found, not a slide) ends it quietly:
  * the app then does what it always did.
  */
-import type { ItemDetail } from '../core/api';
+import type { ItemDetail, LoginResponse } from '../core/api';
 import type { ItemKind, SeriesItem, SlideItem } from '../core/item';
 import { seriesFilePath } from '../data/seriesFilePath';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
 import { DecodedTiles } from '../viewer/slide/decodedTiles';
+import { sliceImageId } from '../viewer/cornerstone/imageIds';
+import { discardEarlySeriesViewer, earlySeriesViewerWanted, offerEarlySeriesViewer } from '../viewer/earlySeriesViewer';
 import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyTiles, offerEarlyViewer, takeEarlyTiles } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
-import { expectedStage, expectedViewerSize, rememberedStage, type RememberedStage } from '../viewer/slide/stageMemory';
+import { expectedStage, expectedViewerSize, rememberedStage, SERIES_STAGE_MEMORY_KEY, type RememberedStage } from '../viewer/slide/stageMemory';
 import { homeViewTiles } from '../viewer/slide/tilePrefetch';
 import { TileLoadError, type LoadTile } from '../viewer/slide/tileLoadError';
 import { startSeriesViewer } from '../viewer/seriesViewerStart';
@@ -117,6 +120,34 @@ function startSeries(): void {
 }
 
 /**
+ * A series this device has opened, in a window where its viewer's viewport was laid out before
+ * (`place`): the slice its reader was on, decoded ahead, shown there by a Cornerstone viewport the
+ * app's viewer adopts (earlySeriesView.ts), and the app started once it is shown (its evaluation
+ * and first render no longer sharing the cores with the slice's), or when it cannot be, or after
+ * APP_HELD_MS at the latest.
+ */
+function showSeriesEarly(itemId: string, login: LoginResponse, storage: Storage | null, place: RememberedStage, detail: Promise<ItemDetail | null>): void {
+  const kept = decodeKeptSliceEarly(itemId, login, storage);
+  if (!kept) return startApp();
+  setTimeout(startApp, APP_HELD_MS);
+  const view = import('../viewer/cornerstone/earlySeriesView');
+  // Shown only once the server has said the reader may still open this series and the slice is
+  // one of its own (the detail comes well before the decode): never a slice the app would refuse.
+  const stillTheirs = detail.then((answer) => answer?.item.content.kind === 'series' && answer.item.content.slices.some((slice) => slice.fileId === kept.slice.fileId && slice.frame === kept.slice.frame));
+  Promise.all([kept.decoded, view, stillTheirs])
+    .then(([decoded, { makeEarlySeriesViewer }, theirs]) => {
+      if (!decoded || !theirs || !earlySeriesViewerWanted()) return startApp();
+      const viewer = makeEarlySeriesViewer(sliceImageId(kept.slice), place, kept.window, (shown) => {
+        // Not shown (the slice failed): withdrawn, so the app's viewer makes its own.
+        if (!shown) discardEarlySeriesViewer();
+        startApp();
+      });
+      offerEarlySeriesViewer(viewer);
+    })
+    .catch(() => startApp());
+}
+
+/**
  * A series this device has not opened opens on its first slice (no place kept here, see
  * fileHeadStart's firstShownSlice): that file asked for now, with the detail, not once the app has
  * run, and decoded once Cornerstone is initialised; the app's file loader takes the answer
@@ -141,7 +172,7 @@ interface SlideAhead {
  * `tileWorker`, started and decoded there) offered decoded. The app gets the detail once this is done (see
  * main's `handOverAfter`), so it finds those requests sent and shares them (homeTiles.ts).
  */
-async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null): Promise<SlideAhead | null> {
+async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null, onDetail: (detail: ItemDetail | null) => void): Promise<SlideAhead | null> {
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
   const storage = deviceStorage();
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
@@ -150,8 +181,9 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   // once this page, busy evaluating the app, has read it (tileWorkerMessages.ts).
   const send = tileWorker?.sendDetail(homeView);
   const answer = await requestEarly(itemPath(itemId), token, { send, handOverAfter: detailRead }).catch(() => null);
-  if (!answer?.ok) return null;
-  const detail = (await answer.json()) as ItemDetail;
+  const detail = answer?.ok ? ((await answer.json()) as ItemDetail) : null;
+  onDetail(detail);
+  if (!detail) return null;
   const content = detail.item.content;
   if (content.kind === 'series' && known !== 'series') {
     requestFirstFile(itemId, content, token);
@@ -181,14 +213,18 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
 
 /**
  * Starts what the item's first screen needs, and the app (startApp) as soon as that screen no longer
- * needs the cores to itself: at once for a series this device knows, once the detail says what the
- * item is otherwise, and for a slide shown early once its first screen is drawn.
+ * needs the cores to itself: for a series this device knows, once its slice is shown early (where
+ * this window remembers the viewer's place), else at once; once the detail says what the item is
+ * otherwise; and for a slide shown early once its first screen is drawn.
  */
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
+  const windowSize = { width: window.innerWidth, height: window.innerHeight };
+  // A known series with a place to show its slice holds the app until the slice is shown.
+  const seriesPlace = known === 'series' ? rememberedStage(storage, windowSize, SERIES_STAGE_MEMORY_KEY) : null;
   if (known === 'series') {
-    startApp();
+    if (!seriesPlace) startApp();
     startSeries();
   }
   // Like boot.ts's guess: a slide unless this device knows the item is something else.
@@ -207,15 +243,20 @@ async function startItem(itemId: string): Promise<void> {
     tileWorker?.stop();
     return startApp();
   }
-  // A series this device has opened: the slice its reader was on, without waiting for the detail.
-  if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
+  let detailIn: (detail: ItemDetail | null) => void = () => undefined;
+  const detail = new Promise<ItemDetail | null>((resolve) => (detailIn = resolve));
+  // A series this device has opened: the slice its reader was on, decoded without waiting for the detail.
+  if (seriesPlace) showSeriesEarly(itemId, login, storage, seriesPlace, detail);
+  else if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
   let handOver: () => void = () => undefined;
   const detailRead = new Promise<void>((resolve) => (handOver = resolve));
-  const slide = await askAhead(itemId, known, login.token, detailRead, tileWorker).finally(() => {
+  const slide = await askAhead(itemId, known, login.token, detailRead, tileWorker, detailIn).finally(() => {
+    detailIn(null);
     handOver();
     tileWorker?.stop();
   });
-  if (!slide || !viewerChunk) return startApp();
+  // showSeriesEarly starts the app once its slice is shown.
+  if (!slide || !viewerChunk) return seriesPlace ? undefined : startApp();
   const chunk = await viewerChunk;
   if (earlyViewerWanted()) makeViewer(chunk, itemId, slide.content, slide.load, takeEarlyTiles(itemId, JSON.stringify(slide.content)), slide.place);
   else startApp();

@@ -7,7 +7,7 @@
  */
 import type { LoginResponse } from '../core/api';
 import { seriesFilePath } from '../data/seriesFilePath';
-import { shownSliceOf, type ShownSlice } from '../data/shownSliceCopy';
+import { shownSliceOf, shownWindowOf, type ShownSlice, type ShownWindow } from '../data/shownSliceCopy';
 import { keptFileUrl, keptFiles } from '../offline/keptFiles';
 import type { LoadFile } from '../viewer/cornerstone/fileRegistry';
 import { decodeSliceAhead } from '../viewer/seriesViewerStart';
@@ -25,19 +25,30 @@ export function earlyFileLoader(itemId: string, token: string): LoadFile {
 
 /**
  * Decodes `slice` of the item ahead, its bytes read now, while Cornerstone's chunk still loads and
- * compiles; a failure only loses the head start (the viewer loads the slice itself).
+ * compiles; resolves once it is in Cornerstone's cache. A failure only loses the head start (the
+ * viewer loads the slice itself): the promise never rejects, it resolves false.
  */
-export function decodeEarly(itemId: string, slice: ShownSlice, token: string): void {
+export function decodeEarly(itemId: string, slice: ShownSlice, token: string): Promise<boolean> {
   const load = earlyFileLoader(itemId, token);
   const bytes = load(slice.fileId);
   bytes.catch(() => undefined);
-  decodeSliceAhead(slice, (fileId) => (fileId === slice.fileId ? bytes : load(fileId))).catch(() => undefined);
+  return decodeSliceAhead(slice, (fileId) => (fileId === slice.fileId ? bytes : load(fileId))).then(
+    () => true,
+    () => false,
+  );
 }
 
-/** For a series this device has opened: the slice its reader was on, decoded ahead; false when no copy says which. */
-export function decodeKeptSliceEarly(itemId: string, login: LoginResponse, storage: Pick<Storage, 'getItem'> | null): boolean {
+/** The slice a reader was on in a series this device has opened, in their window, being decoded ahead. */
+export interface KeptSliceAhead {
+  readonly slice: ShownSlice;
+  readonly window: ShownWindow | null;
+  /** True once decoded into Cornerstone's cache; false if it could not be. */
+  readonly decoded: Promise<boolean>;
+}
+
+/** For a series this device has opened: the slice its reader was on, decoded ahead; null when no copy says which. */
+export function decodeKeptSliceEarly(itemId: string, login: LoginResponse, storage: Pick<Storage, 'getItem'> | null): KeptSliceAhead | null {
   const slice = shownSliceOf(storage, login.user.id, itemId);
-  if (!slice) return false;
-  decodeEarly(itemId, slice, login.token);
-  return true;
+  if (!slice) return null;
+  return { slice, window: shownWindowOf(storage, login.user.id, itemId), decoded: decodeEarly(itemId, slice, login.token) };
 }

@@ -211,7 +211,7 @@ export const createOpenItemSlice =
       const userId = get().session?.user.id;
       if (!open || open.status !== 'ready' || !userId) return;
       readings.keep({ itemId: open.itemId, userId, seen: open.seen, sliceIndex: open.sliceIndex, window: open.window });
-      shownSlices.note(userId, open.itemId, open.detail?.item.content, open.sliceIndex);
+      shownSlices.note(userId, open.itemId, open.detail?.item.content, open.sliceIndex, open.window);
     }
 
     /**

@@ -12,6 +12,8 @@ import { ViewportContext } from './overlay/ViewportContext';
 import { Toolbar } from './Toolbar';
 import { useViewerTestHook } from './testHook';
 import { usePrefetch } from './usePrefetch';
+import { SERIES_STAGE_MEMORY_KEY } from './slide/stageMemory';
+import { useStageMemory } from './slide/useStageMemory';
 import { useSliceDisplay } from './useSliceDisplay';
 import { useStackAdapter } from './useStackAdapter';
 import { useStackViewport } from './useStackViewport';
@@ -48,7 +50,15 @@ export interface SeriesViewerProps {
   readonly onMeasurements?: (measurements: readonly Measurement[]) => void;
   /** What the page may ask of the viewer (keys, the measurement list) once it exists; null when it goes. */
   readonly onControls?: (controls: ViewerControls | null) => void;
+  /**
+   * Where its viewport is laid out is remembered for the next page's early viewer (the item page's
+   * viewer: other pages lay it out elsewhere). Default false.
+   */
+  readonly remembersPlace?: boolean;
 }
+
+/** A ref that never holds an element: a viewer that does not remember its place. */
+const NO_ELEMENT = { current: null };
 
 export interface ViewerControls {
   setPreset(name: PresetName): void;
@@ -74,14 +84,16 @@ export function SeriesViewer({
   tool = DEFAULT_READING_TOOL,
   onMeasurements,
   onControls,
+  remembersPlace = false,
 }: SeriesViewerProps) {
   const t = useT();
+  const rootRef = useRef<HTMLDivElement>(null);
   const elementRef = useRef<HTMLDivElement>(null);
-  const handle = useStackViewport(elementRef);
-
   // Keyed by content so a page that rebuilds an equal array does not reload the series.
   const imageIdsKey = slices.map(sliceImageId).join('\n');
   const imageIds = useMemo(() => (imageIdsKey ? imageIdsKey.split('\n') : []), [imageIdsKey]);
+  const handle = useStackViewport(elementRef, imageIds);
+  useStageMemory(rootRef, remembersPlace ? elementRef : NO_ELEMENT, SERIES_STAGE_MEMORY_KEY);
   const fileIdsKey = slices.map((slice) => slice.fileId).join('\n');
 
   const loadFileRef = useRef(loadFile);
@@ -156,6 +168,7 @@ export function SeriesViewer({
 
   return (
     <div
+      ref={rootRef}
       className="sv-root"
       data-testid="series-viewer"
       data-ready={display.phase === 'ready' ? 'true' : 'false'}

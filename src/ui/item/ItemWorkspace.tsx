@@ -229,6 +229,7 @@ export function ItemWorkspace({
             tool={reading.tool}
             onMeasurements={reading.setMeasurements}
             onControls={reading.setControls}
+            remembersPlace
           />
           <ReadingContextBar context={reading} />
           <SliceNavigator

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedStage, expectedViewerSize, REMEMBERED_WINDOWS, rememberedStage, rememberStage, STAGE_MEMORY_KEY } from './stageMemory';
+import { expectedStage, expectedViewerSize, REMEMBERED_WINDOWS, rememberedStage, rememberStage, SERIES_STAGE_MEMORY_KEY, STAGE_MEMORY_KEY } from './stageMemory';
 
 /** localStorage's two calls over a Map, as a browser keeps them. */
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { writes: number } {
@@ -37,6 +37,16 @@ describe('the remembered slide stage', () => {
     for (let width = 100; width < 100 + REMEMBERED_WINDOWS; width += 1) rememberStage(storage, { width, height: 500 }, stage, 'black');
     expect(rememberedStage(storage, laptop)).toBeNull();
     expect(rememberedStage(storage, { width: 100, height: 500 })).not.toBeNull();
+  });
+
+  it("keeps the series viewer's viewport apart from the slide stage, under its own key", () => {
+    const storage = memoryStorage();
+    const viewport = { left: 220, top: 120, width: 760, height: 600 };
+    rememberStage(storage, laptop, stage, 'black');
+    rememberStage(storage, laptop, viewport, 'rgb(0, 0, 0)', SERIES_STAGE_MEMORY_KEY);
+    expect(rememberedStage(storage, laptop)?.stage).toEqual(stage);
+    expect(rememberedStage(storage, laptop, SERIES_STAGE_MEMORY_KEY)).toEqual({ stage: viewport, background: 'rgb(0, 0, 0)' });
+    expect(rememberedStage(storage, monitor, SERIES_STAGE_MEMORY_KEY)).toBeNull();
   });
 
   it('does not write again what it already holds (a resize observer reports each layout)', () => {

@@ -34,6 +34,8 @@ export type RememberedStage = Omit<Remembered, 'window'>;
 type StageStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export const STAGE_MEMORY_KEY = 'mejirushi.slideStage';
+/** The same for the series viewer's viewport (Cornerstone's element), read by the early series viewer. */
+export const SERIES_STAGE_MEMORY_KEY = 'mejirushi.seriesStage';
 /** Window sizes kept (a reader moving between a laptop's screen and a monitor, full screen or not). */
 export const REMEMBERED_WINDOWS = 4;
 
@@ -47,9 +49,9 @@ function isRemembered(value: unknown): value is Remembered {
   return typeof entry === 'object' && entry !== null && isRect({ left: 0, top: 0, ...entry.window }) && isRect(entry.stage) && typeof entry.background === 'string';
 }
 
-function read(storage: StageStorage): Remembered[] {
+function read(storage: StageStorage, key: string): Remembered[] {
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(STAGE_MEMORY_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isRemembered) : [];
   } catch {
     // Unreadable (another version's shape, storage blocked): as if nothing were remembered.
@@ -61,22 +63,22 @@ const sameWindow = (a: WindowSize, b: WindowSize) => a.width === b.width && a.he
 const sameRect = (a: StageRect, b: StageRect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
 
 /** The stage laid out in a window of this size, the latest first; at most REMEMBERED_WINDOWS sizes. */
-export function rememberStage(storage: StageStorage, window: WindowSize, stage: StageRect, background: string): void {
-  const kept = read(storage);
+export function rememberStage(storage: StageStorage, window: WindowSize, stage: StageRect, background: string, key = STAGE_MEMORY_KEY): void {
+  const kept = read(storage, key);
   const latest = kept[0];
   if (latest && sameWindow(latest.window, window) && sameRect(latest.stage, stage) && latest.background === background) return;
   const next = [{ window, stage, background }, ...kept.filter((entry) => !sameWindow(entry.window, window))].slice(0, REMEMBERED_WINDOWS);
   try {
-    storage.setItem(STAGE_MEMORY_KEY, JSON.stringify(next));
+    storage.setItem(key, JSON.stringify(next));
   } catch {
     // Storage full or blocked: the next page's early viewer only falls back to the window's size.
   }
 }
 
 /** The stage last laid out in a window of exactly this size, if any. */
-export function rememberedStage(storage: StageStorage | null, window: WindowSize): RememberedStage | null {
+export function rememberedStage(storage: StageStorage | null, window: WindowSize, key = STAGE_MEMORY_KEY): RememberedStage | null {
   if (!storage) return null;
-  const entry = read(storage).find((candidate) => sameWindow(candidate.window, window));
+  const entry = read(storage, key).find((candidate) => sameWindow(candidate.window, window));
   return entry ? { stage: entry.stage, background: entry.background } : null;
 }
 
