@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { LoginResponse } from '../src/core/api';
 import { CODE_WARMED_MARK } from '../src/offline/codeWarmup';
+import { fileImageId } from '../src/viewer/cornerstone/imageIds';
 import { parseRenderMode, type RenderMode } from '../src/viewer/cornerstone/renderMode';
 import { DEMO_DATASET_NAME } from '../server/bootstrap';
 import { printBench } from './support/benchLine';
@@ -224,8 +225,8 @@ function pageUrl(kind: PageKind, mode: RenderMode, target: Target, size: { w: nu
 function check(kind: PageKind, shown: FirstImage, target: Target, phase: 'cold' | 'warm'): void {
   if (shown.bare !== (kind === 'bare')) throw new Error(`expected the ${kind} page, got the ${shown.bare ? 'bare' : 'app'} page`);
   if (shown.sliceIndex !== 0) throw new Error(`${kind} showed slice ${shown.sliceIndex} first, not slice 0`);
-  // The early viewport's slice counts only if it is the one the app shows (its file's image id, IMAGE_ID_SCHEME of imageIds.ts).
-  const firstImageId = `mejirushi:${target.filePath.split('/').pop() ?? ''}`;
+  // The early viewport's slice counts only if it is the one the app shows (its file's image id).
+  const firstImageId = fileImageId(decodeURIComponent(target.filePath.split('/').pop() ?? ''));
   if (shown.earlyImageId !== null && shown.earlyImageId !== firstImageId) throw new Error(`the early viewport showed ${shown.earlyImageId}, not the first slice ${firstImageId}`);
   // Warm, the app reads the file its first visit kept on the device; cold, it must fetch it.
   const kept = kind === 'app' && phase === 'warm' && shown.keptFiles.includes(target.filePath);

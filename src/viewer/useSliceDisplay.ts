@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { watchElementSize } from './elementSize';
 import { describeLoadError } from './loadError';
 import type { ViewportHandle } from './useStackViewport';
-import { firstWindow, rangeToWindow, windowToRange, type VoiRange, type WindowLevel } from './windowing';
+import { firstWindow, rangeToWindow, sameRange, windowToRange, type VoiRange, type WindowLevel } from './windowing';
 
 export type SlicePhase = 'loading' | 'ready' | 'error';
 
@@ -25,10 +25,6 @@ export interface SliceDisplay {
   /** File windows, zoom and pan as on opening. */
   readonly reset: () => void;
   readonly retry: () => void;
-}
-
-function sameRange(a: VoiRange, b: VoiRange): boolean {
-  return Math.abs(a.lower - b.lower) < 1e-6 && Math.abs(a.upper - b.upper) < 1e-6;
 }
 
 function imageWindow(image: Types.IImage): WindowLevel | null {

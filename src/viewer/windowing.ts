@@ -14,6 +14,11 @@ export interface VoiRange {
   readonly upper: number;
 }
 
+/** The same range, within floating-point noise (Cornerstone reports back what it was given, recomputed). */
+export function sameRange(a: VoiRange, b: VoiRange): boolean {
+  return Math.abs(a.lower - b.lower) < 1e-6 && Math.abs(a.upper - b.upper) < 1e-6;
+}
+
 export type PresetName = 'default' | 'brain' | 'subdural' | 'stroke' | 'softTissue' | 'bone';
 
 /** Fixed CT presets (HU). `default` is the file's own window and is resolved per image. */

@@ -8,13 +8,11 @@
 import { Enums, RenderingEngine, type StackViewport } from '@cornerstonejs/core';
 import { EARLY_SERIES_SHOWN_MARK, type EarlySeriesViewer } from '../earlySeriesViewer';
 import type { RememberedStage } from '../slide/stageMemory';
-import { windowToRange, type VoiRange, type WindowLevel } from '../windowing';
+import { sameRange, windowToRange, type WindowLevel } from '../windowing';
 import { initCornerstone } from './init';
 
 const ENGINE_ID = 'mejirushi-engine-early';
 const VIEWPORT_ID = 'mejirushi-stack-early';
-
-const sameRange = (a: VoiRange | undefined, b: VoiRange) => a !== undefined && Math.abs(a.lower - b.lower) < 1e-6 && Math.abs(a.upper - b.upper) < 1e-6;
 
 /**
  * Makes the viewport and asks for `imageId`. `onSettled` is called once: true when the slice is on
@@ -43,7 +41,8 @@ export function makeEarlySeriesViewer(imageId: string, place: RememberedStage, w
   };
   const onRendered = () => {
     // Drawn first in the file's window: the reader's is set and drawn before anything is shown.
-    if (wanted && !sameRange(viewport.getProperties().voiRange, wanted)) {
+    const drawn = viewport.getProperties().voiRange;
+    if (wanted && !(drawn && sameRange(drawn, wanted))) {
       viewport.setProperties({ voiRange: wanted });
       viewport.render();
       return;
