@@ -58,6 +58,7 @@ export function UploadPanel() {
   /** Lets go of what the upload under way still holds (headers kept for files it did not send). */
   const releaseUpload = useRef<(() => void) | null>(null);
   const staged = useRef<StagedDeidUpload | null>(null);
+  const stopped = useRef(false);
   const [stagedJob, setStagedJob] = useState<ImportJob | null>(null);
   const importJobs = useImportJobs(chosen, () => void loadDatasets());
   const folderInput = useRef<HTMLInputElement>(null);
@@ -85,15 +86,20 @@ export function UploadPanel() {
     await session?.abort().catch(() => {});
   }
 
-  /** Stop during the check: nothing more checked or sent, the staged upload discarded at once. */
-  function stopCheck(): void {
-    if (!deidJob.current) return;
-    deidJob.current.cancel();
-    void staged.current?.abort();
+  /**
+   * Stop, during the check or the sends after it: nothing more checked or sent, the staged upload
+   * discarded at once, and each row not yet answered says so. Once the commit is asked, the files
+   * are the import's (its job can be cancelled in the jobs table), so Stop is not offered then.
+   */
+  function stopUpload(): void {
+    if (staged.current && !staged.current.stop()) return;
+    stopped.current = true;
+    deidJob.current?.cancel();
   }
 
   function finish(): void {
     staged.current = null;
+    stopped.current = false;
     setStagedJob(null);
     releaseUpload.current?.();
     releaseUpload.current = null;
@@ -108,6 +114,7 @@ export function UploadPanel() {
 
   async function upload(files: readonly File[]): Promise<void> {
     if (!chosen || files.length === 0) return;
+    stopped.current = false;
     setBusy(true);
     setRows(files.map((file) => ({ name: file.webkitRelativePath || file.name, size: file.size, sent: 0, outcome: null, jobId: null, error: null })));
     try {
@@ -124,10 +131,9 @@ export function UploadPanel() {
       deidJob.current = job;
       releaseUpload.current = session.release;
       const { cancelled } = await job.finished;
-      deidJob.current = null; // Stop stops a check: the sends and the commit after it are not its
-      if (cancelled) {
-        await abortStaged();
-        markCancelled();
+      deidJob.current = null; // the check is over: a Stop now stops the sends
+      if (cancelled || stopped.current) {
+        await discardStopped();
         return finish();
       }
       if (session.flagged.length === 0) {
@@ -137,6 +143,10 @@ export function UploadPanel() {
       setDetecting(session.flagged.length);
       const detection = await detectBurnedInText(appServices().proposals, session.flagged.map((image) => () => client.preview(image.file))).catch(() => null);
       setDetecting(null);
+      if (stopped.current) {
+        await discardStopped();
+        return finish();
+      }
       setCheck({
         ...session,
         detector: detection?.detector ?? null,
@@ -151,6 +161,7 @@ export function UploadPanel() {
   /** The staged rows' commit (with the reviewed images), alongside the per-file route for the rest (slides, videos, not DICOM). */
   async function sendChecked(datasetId: string, stagedUpload: StagedDeidUpload, sources: readonly (UploadSource | null)[], reviewed: readonly { index: number; source: UploadSource }[]): Promise<void> {
     await Promise.all([stagedUpload.finish(reviewed), send(datasetId, sources.map((source, index) => (stagedUpload.takes(index) ? null : source)))]);
+    if (stopped.current) await discardStopped();
   }
 
   /** The upload stopped on an error: the staged upload discarded, each row still open shows it. */
@@ -158,6 +169,12 @@ export function UploadPanel() {
     await abortStaged();
     const error = toAppError(caught);
     setRows((current) => current.map((row) => (row.outcome || row.error ? row : { ...row, error })));
+  }
+
+  /** The upload stopped before its commit: the staged upload discarded, each row not answered says so. */
+  async function discardStopped(): Promise<void> {
+    await abortStaged();
+    markCancelled();
   }
 
   function markCancelled(): void {
@@ -212,6 +229,7 @@ export function UploadPanel() {
       },
       notMade: (index, caught) => refuse(index, caught instanceof Error ? caught.message : String(caught)),
       failed: (index, caught) => update(index, { error: toAppError(caught) }),
+      stopped: () => stopped.current,
     });
     await loadDatasets();
   }
@@ -244,7 +262,7 @@ export function UploadPanel() {
           />
         </label>
       </div>
-      {deidProgress && <DeidProgressLine progress={deidProgress} onStop={() => stopCheck()} />}
+      {deidProgress && <DeidProgressLine progress={deidProgress} onStop={stagedJob || check ? null : () => stopUpload()} />}
       {detecting !== null && (
         <p role="status" data-testid="burnedin-detecting">
           {t('burnedIn.detecting', { count: detecting })}

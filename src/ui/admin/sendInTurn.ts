@@ -14,13 +14,15 @@ export interface SendHandlers {
   notMade(index: number, error: unknown): void;
   /** A row whose file could not be sent. */
   failed(index: number, error: unknown): void;
+  /** Whether the user stopped the upload: no row is started after, those under way end as they do. */
+  stopped?(): boolean;
 }
 
 /** `sources` per row (null: nothing to send for that row). */
 export async function sendInTurn(sources: readonly (UploadSource | null)[], parallel: number, handlers: SendHandlers): Promise<void> {
   let next = 0;
   async function lane(): Promise<void> {
-    while (next < sources.length) {
+    while (next < sources.length && !handlers.stopped?.()) {
       const index = next++;
       const source = sources[index];
       if (!source) continue;

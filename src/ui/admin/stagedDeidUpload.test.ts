@@ -98,6 +98,42 @@ describe('stagedDeidUpload', () => {
     expect(upload.takes(1)).toBe(false);
   });
 
+  it('stops before the commit: the rows on the wire end, nothing more is sent, the session is discarded, not committed', async () => {
+    const fake = fakeApi([imported('a.dcm')]);
+    let release = () => {};
+    const onTheWire = new Promise<void>((resolve) => (release = resolve));
+    const stageFiles = fake.api.stageFiles;
+    fake.api.stageFiles = async (...args) => {
+      await onTheWire;
+      return stageFiles(...args);
+    };
+    const upload = stagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    const finished = upload.finish([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(upload.stop()).toBe(true);
+    upload.ready(1, source('b.dcm'), DEIDENTIFIED);
+    release();
+    await finished;
+    await upload.abort();
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'abort']);
+  });
+
+  it('does not stop once the commit is asked: the import goes on', async () => {
+    const fake = fakeApi([imported('a.dcm')]);
+    const upload = stagedDeidUpload(fake.api, 'd', recordingRows().rows);
+    const commit = fake.api.commitStagedUpload;
+    let stoppedAtCommit: boolean | null = null;
+    fake.api.commitStagedUpload = (id) => {
+      stoppedAtCommit = upload.stop();
+      return commit(id);
+    };
+    upload.ready(0, source('a.dcm'), DEIDENTIFIED);
+    await upload.finish([]);
+    expect(stoppedAtCommit).toBe(false);
+    expect(fake.calls).toEqual(['open', 'stage 0 a.dcm', 'commit']);
+  });
+
   it('opens no session when no file is de-identified (a slide-only upload): nothing to commit or discard', async () => {
     const fake = fakeApi([]);
     const { rows, seen } = recordingRows();

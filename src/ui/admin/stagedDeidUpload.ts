@@ -34,6 +34,11 @@ export interface StagedDeidUpload {
   finish(reviewed: readonly { readonly index: number; readonly source: UploadSource }[]): Promise<void>;
   /** Discards the session and whatever was sent into it; asked again, the same discard. */
   abort(): Promise<void>;
+  /**
+   * The user's Stop: before the commit is asked, the discard (`abort`, its failure left to the
+   * server's idle sweep) and true; after, nothing, and false: what was sent is the import's then.
+   */
+  stop(): boolean;
 }
 
 /**
@@ -58,6 +63,7 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
       failed: rows.failed,
     }));
   let aborted = false;
+  let committing = false;
   let aborting: Promise<void> | null = null;
   const send = (index: number, source: UploadSource) => {
     // A file the check hands over after a stop would go into a session no longer there.
@@ -75,6 +81,11 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
   };
   /** The session, once open; null where none was opened or it could not be (its rows failed already). */
   const openSession = async () => (opened ? opened.catch(() => null) : null);
+  const abort = () => {
+    aborted = true;
+    // Once: a Stop discards at once, and the check's end asks again (the same discard, awaited).
+    return (aborting ??= openSession().then((open) => open?.abort()));
+  };
   return {
     ready(index, source, check) {
       if (check.kind === 'deidentified') send(index, source);
@@ -85,6 +96,9 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
       const open = await openSession();
       if (!open) return;
       await open.sent();
+      // Stopped while the last rows were sent: the stop discards the session.
+      if (aborted) return;
+      committing = true;
       // The server refuses a commit of nothing: every row was refused or failed already.
       if (staged.size === 0) return open.abort();
       let last: ImportJob | null = null;
@@ -103,10 +117,11 @@ export function stagedDeidUpload(api: StagedUploadApi, datasetId: string, rows: 
       const why = ended?.state === 'failed' ? ended.reason : `the import ended ${ended?.state ?? 'unread'} without this file`;
       for (const index of staged) if (!answered.has(index)) rows.failed(index, new Error(why));
     },
-    abort() {
-      aborted = true;
-      // Once: a Stop discards at once, and the check's end asks again (the same discard, awaited).
-      return (aborting ??= openSession().then((open) => open?.abort()));
+    abort,
+    stop() {
+      if (committing) return false;
+      abort().catch(() => {});
+      return true;
     },
   };
 }

@@ -3,8 +3,8 @@ import type { DeidProgress } from './deidWorkerClient';
 
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 
-/** Where de-identification stands: files and megabytes done, the file in hand, and a Stop. */
-export function DeidProgressLine({ progress, onStop }: { readonly progress: DeidProgress; readonly onStop: () => void }) {
+/** Where de-identification stands: files and megabytes done, the file in hand, and a Stop while the upload can still be stopped (`onStop` null: no longer). */
+export function DeidProgressLine({ progress, onStop }: { readonly progress: DeidProgress; readonly onStop: (() => void) | null }) {
   const t = useT();
   return (
     <div className="form inline-form" data-testid="deid-progress" data-done={progress.done} data-total={progress.total}>
@@ -18,9 +18,11 @@ export function DeidProgressLine({ progress, onStop }: { readonly progress: Deid
           current: progress.current ? t('burnedIn.current', { file: progress.current }) : '',
         })}
       </span>
-      <button type="button" data-testid="deid-stop" onClick={onStop}>
-        {t('burnedIn.stop')}
-      </button>
+      {onStop && (
+        <button type="button" data-testid="deid-stop" onClick={onStop}>
+          {t('burnedIn.stop')}
+        </button>
+      )}
     </div>
   );
 }
