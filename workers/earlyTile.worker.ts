@@ -1,14 +1,13 @@
 /**
- * The early boot script's tile worker (src/early/tileWorker.ts): fetches the item's detail and,
- * for a slide, its home view's tiles, decoded, off the page's main thread; each answer goes back
- * with its bitmap transferred.
+ * The early boot script's tile worker (src/early/tileWorker.ts): fetches a slide's home view's
+ * tiles, decoded, off the page's main thread; each answer goes back with its bitmap transferred.
  */
-import { tileAnswerer, TILE_DECODE_OPTIONS, type TileAnswer, type TileAsk } from '../src/early/tileWorkerMessages';
+import { heard, tileAnswerer, TILE_DECODE_OPTIONS, type TileAnswer, type ToTileWorker } from '../src/early/tileWorkerMessages';
 
 /** The part of a dedicated worker's global scope used here (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
   postMessage(message: TileAnswer, options: { transfer: Transferable[] }): void;
-  onmessage: ((event: MessageEvent<TileAsk>) => void) | null;
+  onmessage: ((event: MessageEvent<ToTileWorker>) => void) | null;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -16,10 +15,10 @@ const scope = self as unknown as WorkerScope;
 // URL's origin is its page's.
 const pageOrigin = new URL(self.location.href).origin;
 const get: typeof fetch = (input, init) => fetch(typeof input === 'string' ? new URL(input, pageOrigin) : input, init);
-const answer = tileAnswerer(get, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
+const answerer = tileAnswerer(get, (image) => createImageBitmap(image, TILE_DECODE_OPTIONS));
 
 scope.onmessage = ({ data }) => {
-  void answer(data).then((answer) =>
+  void heard(answerer, data)?.then((answer) =>
     scope.postMessage(answer, { transfer: 'bitmap' in answer && answer.bitmap ? [answer.bitmap] : [] }),
   );
 };

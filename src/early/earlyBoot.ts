@@ -177,14 +177,15 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   const storage = deviceStorage();
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
   const homeView = { itemId, origin: '', viewport: expectedViewerSize(storage, windowSize), pixelRatio: window.devicePixelRatio || 1 };
-  // Through the worker, which starts a slide's home-view tiles as soon as the detail is in, not
-  // once this page, busy evaluating the app, has read it (tileWorkerMessages.ts).
-  const send = tileWorker?.sendDetail(homeView);
-  const answer = await requestEarly(itemPath(itemId), token, { send, handOverAfter: detailRead }).catch(() => null);
+  // From this page, not through the tile worker, which takes 100–500 ms to start on a cold page
+  // (first-image bench, cold: sent through it, the detail was asked for ~0.45 s in, and a series'
+  // Cornerstone waited for it); the worker starts a slide's home-view tiles once told (below).
+  const answer = await requestEarly(itemPath(itemId), token, { handOverAfter: detailRead }).catch(() => null);
   const detail = answer?.ok ? ((await answer.json()) as ItemDetail) : null;
   onDetail(detail);
   if (!detail) return null;
   const content = detail.item.content;
+  if (content.kind === 'slide') tileWorker?.startHomeView(homeView, content, `Bearer ${token}`);
   if (content.kind === 'series' && known !== 'series') {
     requestFirstFile(itemId, content, token);
     startSeries();
@@ -233,9 +234,8 @@ async function startItem(itemId: string): Promise<void> {
   // The app's own slide viewer, whose chunk the app would ask for only once its bundle has run;
   // the app's import of it then finds it loaded (one request).
   if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
-  // Started before the login is read: a worker takes 100–500 ms to start on a cold page, and the
-  // detail is sent through it (wsi-tiles bench, WSI_TIMELINE=1: started after the login, the
-  // detail waited for it).
+  // Started before the login is read: a worker takes 100–500 ms to start on a cold page, and a
+  // slide's home-view tiles wait for it (wsi-tiles bench, WSI_TIMELINE=1).
   const tileWorker = viewerChunk ? startTileWorker() : null;
   // The synchronous copy first: the IndexedDB read would answer only after the app's bundle has run.
   const login = readStoredLoginCopy(Date.now(), storage) ?? (await readStoredLogin(Date.now()));

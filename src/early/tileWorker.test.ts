@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlideItem } from '../core/item';
 import { inThreadTilePort, type StandInBitmap } from './testing/inThreadTilePort';
 import { startTileWorker, type TilePort } from './tileWorker';
 
@@ -95,13 +96,13 @@ describe('the early tile worker, page side', () => {
     expect([terminated, seen]).toEqual([true, ['/c Bearer t1', '/d Bearer t1']]);
   });
 
-  it('starts a slide’s home-view tiles once its detail is in, and answers the page’s asks for them from those requests', async () => {
+  it('starts a slide’s home-view tiles once the page says its detail is in, and answers the page’s asks for them from those requests', async () => {
     seen.length = 0;
     const made: StandInBitmap[] = [];
     const worker = startTileWorker(inThreadTilePort(made));
     const homeView = { itemId: 's1', origin, viewport: { width: 300, height: 150, exact: true }, pixelRatio: 1 };
-    const detail = await worker.sendDetail(homeView)(`${origin}/api/items/s1`, 'Bearer t1');
-    expect((await detail.json()).item.content.kind).toBe('slide');
+    const slide = (await (await fetch(`${origin}/api/items/s1`)).json()).item.content as SlideItem;
+    worker.startHomeView(homeView, slide, 'Bearer t1');
     // The home view in a 300 × 150 viewer (exact): the 2 tiles of level 1 and, drawn down to half a px, the 6 of level 0.
     const paths = ['1/0/0', '1/1/0', '0/0/0', '0/1/0', '0/2/0', '0/0/1', '0/1/1', '0/2/1'].map((tile) => `/api/items/s1/tiles/v1/${tile}`);
     const tileRequests = () => seen.filter((request) => request.includes('/tiles/'));
@@ -112,6 +113,17 @@ describe('the early tile worker, page side', () => {
     expect(((await worker.takeBitmap(`${origin}${paths[1]}`)) as unknown as StandInBitmap).text).toBe(`tile ${paths[1]}`);
     // Each asked once: by the worker on its own, the page's asks answered from those requests.
     expect(tileRequests().sort()).toEqual(paths.map((path) => `${path} Bearer t1`).sort());
-    expect(made.some((bitmap) => bitmap.text.startsWith('{'))).toBe(false); // the detail is not decoded
+  });
+
+  it('starts nothing for a slide it cannot show (no levels), and nothing once stopped', async () => {
+    seen.length = 0;
+    const worker = startTileWorker(inThreadTilePort());
+    const homeView = { itemId: 's1', origin, viewport: { width: 300, height: 150, exact: true }, pixelRatio: 1 };
+    const slide = (await (await fetch(`${origin}/api/items/s1`)).json()).item.content as SlideItem;
+    worker.startHomeView(homeView, { ...slide, levels: [] }, 'Bearer t1');
+    worker.stop();
+    worker.startHomeView(homeView, slide, 'Bearer t1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.filter((request) => request.includes('/tiles/'))).toEqual([]);
   });
 });

@@ -9,14 +9,15 @@
  */
 import EarlyTileWorker from '../../workers/earlyTile.worker.ts?worker&inline';
 import type { SendGet } from './earlyRequests';
-import type { HomeView, TileAnswer, TileAsk } from './tileWorkerMessages';
+import type { SlideItem } from '../core/item';
+import type { HomeView, TileAnswer, ToTileWorker } from './tileWorkerMessages';
 
 /** The performance mark set as each decoded tile reaches the page (the wsi-tiles bench reads it). */
 export const HOME_TILE_DECODED_MARK = 'mejirushi:home-tile-decoded';
 
 /** The part of a Worker used here (a test stands in one that answers in its own thread). */
 export interface TilePort {
-  postMessage(ask: TileAsk): void;
+  postMessage(message: ToTileWorker): void;
   onmessage: ((event: MessageEvent<TileAnswer>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -25,8 +26,8 @@ export interface TilePort {
 export interface TileWorker {
   /** GET `path` in the worker; resolves with the answer as the server gave it, rejects as `fetch` does. */
   readonly send: SendGet;
-  /** As `send`, for an item's detail: a slide's home-view tiles in the worker as soon as it is in (TileAsk.homeView). */
-  sendDetail(homeView: HomeView): SendGet;
+  /** A slide's home-view tiles started in the worker now (its detail read by the page): `send` then takes them. */
+  startHomeView(homeView: HomeView, slide: SlideItem, authorization: string): void;
   /** The bitmap of a tile sent through `send` (null where it was not an image that decoded), once; null for any other path. */
   takeBitmap(path: string): Promise<ImageBitmap | null> | null;
   /** Ends the worker once its answers are in; bitmaps nobody took are closed. */
@@ -94,22 +95,24 @@ export function startTileWorker(port: TilePort = browserTilePort()): TileWorker 
     waiting.clear();
     port.terminate();
   };
-  const ask = (path: string, authorization: string, homeView?: HomeView): Promise<Response> => {
+  const ask = (path: string, authorization: string): Promise<Response> => {
     // Stopped: perhaps terminated already.
     if (broken || stopped) return pageGet(path, authorization);
     let answer: (response: Promise<Response>) => void = () => undefined;
     let bitmap: (bitmap: ImageBitmap | null) => void = () => undefined;
     const response = new Promise<Response>((resolve) => (answer = resolve));
     const decoded = new Promise<ImageBitmap | null>((resolve) => (bitmap = resolve));
-    if (!homeView) bitmaps.set(path, decoded);
+    bitmaps.set(path, decoded);
     const id = nextId++;
     waiting.set(id, { path, authorization, answer, bitmap });
-    port.postMessage(homeView ? { id, path, authorization, homeView } : { id, path, authorization });
+    port.postMessage({ id, path, authorization });
     return response;
   };
   return {
     send: (path, authorization) => ask(path, authorization),
-    sendDetail: (homeView) => (path, authorization) => ask(path, authorization, homeView),
+    startHomeView(homeView, slide, authorization) {
+      if (!broken && !stopped) port.postMessage({ homeView, slide, authorization });
+    },
     takeBitmap(path) {
       const bitmap = bitmaps.get(path);
       if (!bitmap) return null;

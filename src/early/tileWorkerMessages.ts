@@ -1,4 +1,4 @@
-import type { ItemDetail } from '../core/api';
+import type { SlideItem } from '../core/item';
 import { slideTilePath } from '../data/slideTilePath';
 import { slideProblem } from '../viewer/slide/slidePyramid';
 import { homeViewTiles, type ViewerSize } from '../viewer/slide/tilePrefetch';
@@ -16,12 +16,20 @@ export interface TileAsk {
   readonly id: number;
   readonly path: string;
   readonly authorization: string;
-  /**
-   * `path` is an item's detail: where it answers a slide, start its home view's tiles in a viewer
-   * of this size at once (homeViewTiles), without waiting for the page to ask for them.
-   */
-  readonly homeView?: HomeView;
 }
+
+/**
+ * A slide whose detail the page has read: its home view's tiles in a viewer of this size started
+ * at once (homeViewTiles), without waiting for the page to ask for them. Not answered.
+ */
+export interface HomeViewStart {
+  readonly homeView: HomeView;
+  readonly slide: SlideItem;
+  readonly authorization: string;
+}
+
+/** What the page says to the worker. */
+export type ToTileWorker = TileAsk | HomeViewStart;
 
 export interface HomeView {
   readonly itemId: string;
@@ -59,28 +67,40 @@ async function fetchAndDecode(path: string, authorization: string, get: typeof f
   }
 }
 
+/** The worker's side: answers asks, and starts the home views it is told of. */
+export interface TileAnswerer {
+  /** The ask answered with its body read whole, an ok non-empty answer decoded; a started home-view tile's request taken, once. */
+  answer(ask: TileAsk): Promise<TileAnswer>;
+  /** A slide's home-view tiles started now: the page's asks for them then take those requests, each once. */
+  startHomeView(start: HomeViewStart): void;
+}
+
+/** Runs what the page said: an ask answered, a home view started (nothing to answer: null). */
+export function heard(answerer: TileAnswerer, message: ToTileWorker): Promise<TileAnswer> | null {
+  if ('id' in message) return answerer.answer(message);
+  answerer.startHomeView(message);
+  return null;
+}
+
 /**
- * The worker's side: each ask answered with its body read whole, an ok non-empty answer decoded
- * (a detail's is not). A slide's home-view tiles start as soon as its detail is in (see
- * TileAsk.homeView): they do not wait for the page, busy starting the app, to read the detail and
- * ask; the page's asks for them then take those answers, each once.
+ * The worker's side, its requests made with `get` and its tiles decoded with `decode`. A slide's
+ * home-view tiles start as soon as the page has read its detail and said so (HomeViewStart): they
+ * do not wait for the page, busy starting the app, to ask for each.
  */
-export function tileAnswerer(get: typeof fetch, decode: DecodeImage): (ask: TileAsk) => Promise<TileAnswer> {
+export function tileAnswerer(get: typeof fetch, decode: DecodeImage): TileAnswerer {
   const started = new Map<string, Promise<Answered>>();
-  async function startHomeView(detail: Answered, authorization: string, { itemId, origin, viewport, pixelRatio }: HomeView): Promise<void> {
-    if ('failed' in detail || detail.status !== 200) return;
-    const content = (JSON.parse(await detail.body.text()) as Partial<ItemDetail>).item?.content;
-    if (content?.kind !== 'slide' || slideProblem(content)) return;
-    for (const { level, x, y } of homeViewTiles(content, viewport, pixelRatio)) {
-      const path = `${origin}${slideTilePath(itemId, content.tileVersion, level, x, y)}`;
-      if (!started.has(path)) started.set(path, fetchAndDecode(path, authorization, get, decode));
-    }
-  }
-  return async ({ id, path, authorization, homeView }) => {
-    const early = started.get(path);
-    started.delete(path);
-    const answered = await (early ?? fetchAndDecode(path, authorization, get, homeView ? null : decode));
-    if (homeView) await startHomeView(answered, authorization, homeView).catch(() => undefined);
-    return { id, ...answered };
+  return {
+    async answer({ id, path, authorization }) {
+      const early = started.get(path);
+      started.delete(path);
+      return { id, ...(await (early ?? fetchAndDecode(path, authorization, get, decode))) };
+    },
+    startHomeView({ homeView: { itemId, origin, viewport, pixelRatio }, slide, authorization }) {
+      if (slideProblem(slide)) return;
+      for (const { level, x, y } of homeViewTiles(slide, viewport, pixelRatio)) {
+        const path = `${origin}${slideTilePath(itemId, slide.tileVersion, level, x, y)}`;
+        if (!started.has(path)) started.set(path, fetchAndDecode(path, authorization, get, decode));
+      }
+    },
   };
 }

@@ -4,7 +4,7 @@
  * tile's text that records its closing.
  */
 import type { TilePort } from '../tileWorker';
-import { tileAnswerer } from '../tileWorkerMessages';
+import { heard, tileAnswerer } from '../tileWorkerMessages';
 
 export interface StandInBitmap {
   readonly text: string;
@@ -18,11 +18,11 @@ export function inThreadTilePort(made: StandInBitmap[] = []): TilePort & { termi
     made.push(bitmap);
     return bitmap as unknown as ImageBitmap; // the stand-in has what the page's code uses of an ImageBitmap
   };
-  const answer = tileAnswerer(fetch, decode);
+  const answerer = tileAnswerer(fetch, decode);
   const port = {
     terminated: false,
-    postMessage(ask: Parameters<TilePort['postMessage']>[0]) {
-      void answer(ask).then((answered) => port.onmessage?.({ data: answered } as MessageEvent));
+    postMessage(message: Parameters<TilePort['postMessage']>[0]) {
+      void heard(answerer, message)?.then((answered) => port.onmessage?.({ data: answered } as MessageEvent));
     },
     onmessage: null as TilePort['onmessage'],
     onerror: null as TilePort['onerror'],
