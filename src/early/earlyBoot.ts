@@ -1,26 +1,30 @@
 /**
  * The page's first script, a few kB evaluated before the app's bundle (vite/earlyBootScript.ts
  * puts it first in index.html). On an item's URL with a usable stored session it asks for the
- * item's detail at once (any kind: the app's API client takes that answer, see earlyRequests.ts);
- * for a slide also OpenSeadragon's chunk and the home view's tiles (fetched and decoded in a worker:
- * tileWorker.ts), and it makes the viewer where
- * the app's stage was laid out last time (shown once drawn) or else hidden, which the app's slide
- * viewer adopts (earlyViewer.ts); for a series, Cornerstone's chunk, decode workers and init
- * (seriesViewerStart.ts), and for one this device has opened, its reader's slice shown where the
- * series viewer's viewport was laid out last time, which that viewer adopts (earlySeriesViewer.ts). The slide's open, its first frames and its tiles' arrival, a series'
- * Cornerstone compile, then overlap the app's evaluation and first render instead of following
- * them. Anything unusual (signed out, expired, refused, not found, not a slide) ends it quietly:
- * the app then does what it always did.
+ * item's detail at once (any kind: the app's API client takes that answer, see earlyRequests.ts).
+ * For a slide: OpenSeadragon's chunk and the home view's tiles (fetched and decoded in a worker:
+ * tileWorker.ts), and a viewer where the app's stage will be (as this window last laid it out,
+ * else where the layout puts it), which the app's slide viewer adopts (earlyViewer.ts). For a
+ * series: Cornerstone's chunk, decode workers and init (seriesViewerStart.ts), and a slice shown
+ * with a viewport the app's series viewer adopts (earlySeriesViewer.ts): for a series this device
+ * has opened, the slice its reader was on where this window last laid the viewport out; for
+ * another, its first slice where the layout puts it (seriesStageLayout.ts). The slide's open, its
+ * first frames and its tiles' arrival, a series' Cornerstone compile and first slice, then come
+ * before the app's evaluation and first render or overlap them. Anything unusual (signed out,
+ * expired, refused, not found, a window too small) ends it quietly: the app then does what it
+ * always did.
  */
 import type { ItemDetail, LoginResponse } from '../core/api';
 import type { ItemKind, SeriesItem, SlideItem } from '../core/item';
 import { seriesFilePath } from '../data/seriesFilePath';
+import type { ShownSlice, ShownWindow } from '../data/shownSliceCopy';
 import { slideTilePath } from '../data/slideTilePath';
 import { deviceStorage, knownKind } from '../ui/item/knownKinds';
 import { parseRoute } from '../ui/routes';
 import { DecodedTiles } from '../viewer/slide/decodedTiles';
 import { sliceImageId } from '../viewer/cornerstone/imageIds';
 import { discardEarlySeriesViewer, earlySeriesViewerWanted, offerEarlySeriesViewer } from '../viewer/earlySeriesViewer';
+import { predictedSeriesStage } from '../viewer/seriesStageLayout';
 import { EARLY_SLIDE_SHOWN_MARK, earlyViewerWanted, offerEarlyTiles, offerEarlyViewer, takeEarlyTiles } from '../viewer/slide/earlyViewer';
 import { slideProblem } from '../viewer/slide/slidePyramid';
 import { expectedStage, expectedViewerSize, rememberedStage, SERIES_STAGE_MEMORY_KEY, type RememberedStage } from '../viewer/slide/stageMemory';
@@ -120,24 +124,18 @@ function startSeries(): void {
 }
 
 /**
- * A series this device has opened, in a window where its viewer's viewport was laid out before
- * (`place`): the slice its reader was on, decoded ahead, shown there by a Cornerstone viewport the
- * app's viewer adopts (earlySeriesView.ts), and the app started once it is shown (its evaluation
- * and first render no longer sharing the cores with the slice's), or when it cannot be, or after
- * APP_HELD_MS at the latest.
+ * Shows `slice` (being decoded: `decoded`) at `place` in `voi` (null: the file's window) with a
+ * Cornerstone viewport the app's viewer adopts (earlySeriesView.ts), once `allowed` says it may,
+ * and starts the app once it is shown (its evaluation and first render no longer sharing the cores
+ * with the slice's), or when it cannot be, or after APP_HELD_MS at the latest.
  */
-function showSeriesEarly(itemId: string, login: LoginResponse, storage: Storage | null, place: RememberedStage, detail: Promise<ItemDetail | null>): void {
-  const kept = decodeKeptSliceEarly(itemId, login, storage);
-  if (!kept) return startApp();
+function showSliceEarly(slice: ShownSlice, voi: ShownWindow | null, decoded: Promise<boolean>, place: RememberedStage, allowed: Promise<boolean>): void {
   setTimeout(startApp, APP_HELD_MS);
   const view = import('../viewer/cornerstone/earlySeriesView');
-  // Shown only once the server has said the reader may still open this series and the slice is
-  // one of its own (the detail comes well before the decode): never a slice the app would refuse.
-  const stillTheirs = detail.then((answer) => answer?.item.content.kind === 'series' && answer.item.content.slices.some((slice) => slice.fileId === kept.slice.fileId && slice.frame === kept.slice.frame));
-  Promise.all([kept.decoded, view, stillTheirs])
-    .then(([decoded, { makeEarlySeriesViewer }, theirs]) => {
-      if (!decoded || !theirs || !earlySeriesViewerWanted()) return startApp();
-      const viewer = makeEarlySeriesViewer(sliceImageId(kept.slice), place, kept.window, (shown) => {
+  Promise.all([decoded, view, allowed])
+    .then(([isDecoded, { makeEarlySeriesViewer }, isAllowed]) => {
+      if (!isDecoded || !isAllowed || !earlySeriesViewerWanted()) return startApp();
+      const viewer = makeEarlySeriesViewer(sliceImageId(slice), place, voi, (shown) => {
         // Not shown (the slice failed): withdrawn, so the app's viewer makes its own.
         if (!shown) discardEarlySeriesViewer();
         startApp();
@@ -148,16 +146,36 @@ function showSeriesEarly(itemId: string, login: LoginResponse, storage: Storage 
 }
 
 /**
- * A series this device has not opened opens on its first slice (no place kept here, see
- * fileHeadStart's firstShownSlice): that file asked for now, with the detail, not once the app has
- * run, and decoded once Cornerstone is initialised; the app's file loader takes the answer
- * (earlyRequests.ts).
+ * A series this device has opened, in a window where its viewer's viewport was laid out before
+ * (`place`): the slice its reader was on, decoded ahead, shown there in their window.
  */
-function requestFirstFile(itemId: string, series: SeriesItem, token: string): void {
+function showSeriesEarly(itemId: string, login: LoginResponse, storage: Storage | null, place: RememberedStage, detail: Promise<ItemDetail | null>): void {
+  const kept = decodeKeptSliceEarly(itemId, login, storage);
+  if (!kept) return startApp();
+  // Shown only once the server has said the reader may still open this series and the slice is
+  // one of its own (the detail comes well before the decode): never a slice the app would refuse.
+  const stillTheirs = detail.then((answer) => answer?.item.content.kind === 'series' && answer.item.content.slices.some((slice) => slice.fileId === kept.slice.fileId && slice.frame === kept.slice.frame));
+  showSliceEarly(kept.slice, kept.window, kept.decoded, place, stillTheirs);
+}
+
+/**
+ * A series this device has not opened opens on its first slice in the file's window (no place
+ * kept here, see fileHeadStart's firstShownSlice): that file asked for now, with the detail, not
+ * once the app has run, and decoded once Cornerstone is initialised; the app's file loader takes
+ * the answer (earlyRequests.ts). Where the layout says where the viewer's viewport will be
+ * (seriesStageLayout.ts), the slice is shown there before the app runs, as for a series this
+ * device knows; true then (the app is started once it is shown).
+ */
+function firstSliceEarly(itemId: string, detail: ItemDetail, series: SeriesItem, token: string): boolean {
   const first = series.slices[0];
-  if (!first) return;
+  if (!first) return false;
   requestEarly(seriesFilePath(itemId, first.fileId), token).catch(() => undefined);
-  decodeEarly(itemId, first, token);
+  const decoded = decodeEarly(itemId, first, token);
+  // A returned item shows its reviewer's notice above the workspace, which the layout leaves out.
+  const place = detail.state === 'returned' ? null : predictedSeriesStage({ width: window.innerWidth, height: window.innerHeight });
+  if (!place || !earlySeriesViewerWanted()) return false;
+  showSliceEarly(first, null, decoded, place, Promise.resolve(true));
+  return true;
 }
 
 /** A slide this script has asked the home view's tiles of, to open once its viewer chunk is in. */
@@ -167,12 +185,16 @@ interface SlideAhead {
   readonly place: RememberedStage | null;
 }
 
+/** What follows from the detail: a slide's home view to open once its viewer chunk is in, or a series' first slice being shown early, which starts the app itself. */
+type Ahead = SlideAhead | 'series shown early';
+
 /**
- * The detail, then what follows from it: a series' first file, a slide's home-view tiles (through
- * `tileWorker`, started and decoded there) offered decoded. The app gets the detail once this is done (see
- * main's `handOverAfter`), so it finds those requests sent and shares them (homeTiles.ts).
+ * The detail, then what follows from it: a series' first file (shown early where it can be), a
+ * slide's home-view tiles (through `tileWorker`, started and decoded there) offered decoded. The
+ * app gets the detail once this is done (see main's `handOverAfter`), so it finds those requests
+ * sent and shares them (homeTiles.ts).
  */
-async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null, onDetail: (detail: ItemDetail | null) => void): Promise<SlideAhead | null> {
+async function askAhead(itemId: string, known: ItemKind | null, token: string, detailRead: Promise<void>, tileWorker: TileWorker | null, onDetail: (detail: ItemDetail | null) => void): Promise<Ahead | null> {
   // The same guess as prefetchSlideHome's, so the app's loader takes these answers.
   const storage = deviceStorage();
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
@@ -187,8 +209,9 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   const content = detail.item.content;
   if (content.kind === 'slide') tileWorker?.startHomeView(homeView, content, `Bearer ${token}`);
   if (content.kind === 'series' && known !== 'series') {
-    requestFirstFile(itemId, content, token);
+    const shownEarly = firstSliceEarly(itemId, detail, content, token);
     startSeries();
+    return shownEarly ? 'series shown early' : null;
   }
   if (content.kind !== 'slide' || slideProblem(content) || !tileWorker || !earlyViewerWanted()) return null;
   const load = earlyTileLoader(itemId, content, token);
@@ -250,12 +273,14 @@ async function startItem(itemId: string): Promise<void> {
   else if (known === 'series') decodeKeptSliceEarly(itemId, login, storage);
   let handOver: () => void = () => undefined;
   const detailRead = new Promise<void>((resolve) => (handOver = resolve));
-  const slide = await askAhead(itemId, known, login.token, detailRead, tileWorker, detailIn).finally(() => {
+  const ahead = await askAhead(itemId, known, login.token, detailRead, tileWorker, detailIn).finally(() => {
     detailIn(null);
     handOver();
     tileWorker?.stop();
   });
-  // showSeriesEarly starts the app once its slice is shown.
+  // showSliceEarly starts the app once its slice is shown.
+  if (ahead === 'series shown early') return;
+  const slide = ahead;
   if (!slide || !viewerChunk) return seriesPlace ? undefined : startApp();
   const chunk = await viewerChunk;
   if (earlyViewerWanted()) makeViewer(chunk, itemId, slide.content, slide.load, takeEarlyTiles(itemId, JSON.stringify(slide.content)), slide.place);

@@ -30,7 +30,7 @@ export function Toolbar({ showCtPresets, activePreset, fileWindow, onPreset, onR
     );
   };
   return (
-    <div className="sv-toolbar" role="toolbar" aria-label={t('viewer.toolbar.label')}>
+    <div className="sv-toolbar sv-series-toolbar" role="toolbar" aria-label={t('viewer.toolbar.label')}>
       <span className="sv-toolbar-label">{t('viewer.preset.label')}</span>
       {presetButton('default', fileWindow)}
       {showCtPresets &&

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rule, stylesheet } from '../testing/stylesheetRule';
 import { HEADER_HEIGHT, ITEM_BAR_HEIGHT, LABEL_PANEL_WIDTH, predictedStage, SLIDE_TOOLBAR_HEIGHT, TOOLBAR_ROW_HEIGHT } from './stageLayout';
 
-const css = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-
-/** The declarations of the first rule whose selector is exactly `selector`. */
-function rule(sheet: string, selector: string): string {
-  const at = sheet.search(new RegExp(`(^|\\n)${selector.replace('.', '\\.')} \\{`));
-  if (at < 0) throw new Error(`no rule ${selector}`);
-  return sheet.slice(sheet.indexOf('{', at) + 1, sheet.indexOf('}', at));
-}
+const css = (path: string) => stylesheet(path, import.meta.url);
 
 describe('the slide stage predicted from the layout', () => {
   it('uses the heights and the width the stylesheets fix, borders included', () => {
