@@ -258,3 +258,22 @@ test('opened again by its address, a series shows the slice its reader was on, i
     await context.close();
   }
 });
+
+test('opened again by its address in a window of a size its viewer was never laid out in, a series shows the slice its reader was on where the layout puts the viewer; the app adopts it in place', async ({ browser, mejirushi }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, mejirushi.annotator);
+    const itemId = await openDemoItem(page);
+    await goToSlice(page, 2);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const early = await watchEarlySeries(page);
+    await page.goto(`/items/${itemId}`);
+    expect(await waitForItem(page)).toBe(itemId);
+    await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', '2');
+    expect(early.order).toEqual(['app entry asked, early slice shown']);
+    expect(await early.adoptedInPlace()).toBe(await sliceImageIdOf(page, itemId, 2));
+  } finally {
+    await context.close();
+  }
+});

@@ -237,16 +237,17 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
 
 /**
  * Starts what the item's first screen needs, and the app (startApp) as soon as that screen no longer
- * needs the cores to itself: for a series this device knows, once its slice is shown early (where
- * this window remembers the viewer's place), else at once; once the detail says what the item is
- * otherwise; and for a slide shown early once its first screen is drawn.
+ * needs the cores to itself: for a series, once its slice is shown early (where this window
+ * remembers the viewer's place, else where the layout puts it), else at once; once the detail says
+ * what the item is otherwise; and for a slide shown early once its first screen is drawn.
  */
 async function startItem(itemId: string): Promise<void> {
   const storage = deviceStorage();
   const known = storage && knownKind(storage, itemId);
   const windowSize = { width: window.innerWidth, height: window.innerHeight };
-  // A known series with a place to show its slice holds the app until the slice is shown.
-  const seriesPlace = known === 'series' ? rememberedStage(storage, windowSize, SERIES_STAGE_MEMORY_KEY) : null;
+  // A known series with a place to show its slice holds the app until the slice is shown; the
+  // place this window remembers, which may have a study panel beside it, else the layout's.
+  const seriesPlace = known === 'series' ? (rememberedStage(storage, windowSize, SERIES_STAGE_MEMORY_KEY) ?? predictedSeriesStage(windowSize)) : null;
   if (known === 'series') {
     if (!seriesPlace) startApp();
     startSeries();
