@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { CORNERSTONE_READY_MARK, SLICE_DECODED_MARK } from '../src/viewer/cornerstone/readyMark';
 import { EARLY_SERIES_SHOWN_MARK } from '../src/viewer/earlySeriesViewer';
-import { byTestId, expect, goToSlice, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem } from './fixtures/mejirushi';
+import { byTestId, expect, goToSlice, keyFor, openDemoItem, SAH_PRESENT, signIn, stripClasses, test, waitForItem, type Mejirushi } from './fixtures/mejirushi';
 
 interface AtFirstSlice {
   readonly width: number;
@@ -84,6 +84,20 @@ test('opened by its address on a device new to it, a series starts Cornerstone, 
   }
 });
 
+/** A device of its own (no service worker) whose reader has opened the demo series and moved to its third slice; `run` then, the page and the item's id. */
+async function onSliceTwo(browser: Browser, mejirushi: Mejirushi, run: (page: Page, itemId: string) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, mejirushi.annotator);
+    const itemId = await openDemoItem(page);
+    await goToSlice(page, 2);
+    await run(page, itemId);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Runs before the page's scripts: whether the slice was decoded when the viewport element entered the page. */
 const RECORD_VIEWPORT = `
   new MutationObserver((_, observer) => {
@@ -94,12 +108,7 @@ const RECORD_VIEWPORT = `
 `;
 
 test('opened again by its address, a series decodes the slice its reader was on without the viewer components (held back until then), before its viewport exists; that slice shows first, its file read from the device', async ({ browser, mejirushi }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    await signIn(page, mejirushi.annotator);
-    const itemId = await openDemoItem(page);
-    await goToSlice(page, 2);
+  await onSliceTwo(browser, mejirushi, async (page, itemId) => {
     await page.addInitScript({ content: RECORD_VIEWPORT });
     const files: string[] = [];
     page.on('request', (request) => {
@@ -133,9 +142,7 @@ test('opened again by its address, a series decodes the slice its reader was on 
     expect(decodedBeforeViewport).toBe(true);
     // The first visit kept the file on this device: read from there, not fetched, by the early start and the viewer alike.
     expect(files.filter((path) => path.endsWith(`/files/${keptFileId ?? ''}`))).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Runs before the page's scripts: the early viewport's canvas (the page's only one then) tagged once its slice is shown, and where it was. */
@@ -218,13 +225,8 @@ async function sliceImageIdOf(page: Page, itemId: string, index: number): Promis
 }
 
 test('opened again by its address, a series shows the slice its reader was on, in the window they chose, from the early boot script before the app is asked for; the app adopts that viewport, its slice unchanged, and the keys work', async ({ browser, mejirushi }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    await signIn(page, mejirushi.annotator);
-    const itemId = await openDemoItem(page);
+  await onSliceTwo(browser, mejirushi, async (page, itemId) => {
     const viewer = byTestId(page, 'series-viewer');
-    await goToSlice(page, 2);
     const fileWindow = await viewer.getAttribute('data-voi');
     await byTestId(page, 'viewer-preset-subdural').click();
     await expect(viewer).toHaveAttribute('data-voi', '200/75');
@@ -254,18 +256,11 @@ test('opened again by its address, a series shows the slice its reader was on, i
         return Number(await viewer.getAttribute('data-slice-index'));
       })
       .not.toBe(at);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('opened again by its address in a window of a size its viewer was never laid out in, a series shows the slice its reader was on where the layout puts the viewer; the app adopts it in place', async ({ browser, mejirushi }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    await signIn(page, mejirushi.annotator);
-    const itemId = await openDemoItem(page);
-    await goToSlice(page, 2);
+  await onSliceTwo(browser, mejirushi, async (page, itemId) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     const early = await watchEarlySeries(page);
     await page.goto(`/items/${itemId}`);
@@ -273,7 +268,5 @@ test('opened again by its address in a window of a size its viewer was never lai
     await expect(byTestId(page, 'slice-counter')).toHaveAttribute('data-index', '2');
     expect(early.order).toEqual(['app entry asked, early slice shown']);
     expect(await early.adoptedInPlace()).toBe(await sliceImageIdOf(page, itemId, 2));
-  } finally {
-    await context.close();
-  }
+  });
 });
