@@ -178,6 +178,15 @@ function firstSliceEarly(itemId: string, detail: ItemDetail, series: SeriesItem,
   return true;
 }
 
+/**
+ * The app's own slide viewer, whose chunk the app would ask for only once its bundle has run; the
+ * app's import of it then finds it loaded (one request). Asked for a slide only, not on a guess:
+ * it brings React, whose evaluation (~45 ms on a cold page) a series' first slice would wait for.
+ */
+function importSlideViewer(): void {
+  import('../viewer/slide/SlideViewer').catch(() => undefined);
+}
+
 /** A slide this script has asked the home view's tiles of, to open once its viewer chunk is in. */
 interface SlideAhead {
   readonly content: SlideItem;
@@ -207,7 +216,10 @@ async function askAhead(itemId: string, known: ItemKind | null, token: string, d
   onDetail(detail);
   if (!detail) return null;
   const content = detail.item.content;
-  if (content.kind === 'slide') tileWorker?.startHomeView(homeView, content, `Bearer ${token}`);
+  if (content.kind === 'slide') {
+    tileWorker?.startHomeView(homeView, content, `Bearer ${token}`);
+    if (known === null) importSlideViewer();
+  }
   if (content.kind === 'series' && known !== 'series') {
     const shownEarly = firstSliceEarly(itemId, detail, content, token);
     startSeries();
@@ -255,9 +267,7 @@ async function startItem(itemId: string): Promise<void> {
   // Like boot.ts's guess: a slide unless this device knows the item is something else.
   const viewerChunk: Promise<ViewerChunk> | null = known === null || known === 'slide' ? import('../viewer/slide/osdViewer') : null;
   viewerChunk?.catch(() => undefined);
-  // The app's own slide viewer, whose chunk the app would ask for only once its bundle has run;
-  // the app's import of it then finds it loaded (one request).
-  if (viewerChunk) import('../viewer/slide/SlideViewer').catch(() => undefined);
+  if (known === 'slide') importSlideViewer();
   // Started before the login is read: a worker takes 100–500 ms to start on a cold page, and a
   // slide's home-view tiles wait for it (wsi-tiles bench, WSI_TIMELINE=1).
   const tileWorker = viewerChunk ? startTileWorker() : null;
