@@ -89,7 +89,7 @@ export function UploadPanel() {
   /**
    * Stop, during the check or the sends after it: nothing more checked or sent, the staged upload
    * discarded at once, and each row not yet answered says so. Once the commit is asked, the files
-   * are the import's (its job can be cancelled in the jobs table), so Stop is not offered then.
+   * are its import job's, so Stop is not offered then.
    */
   function stopUpload(): void {
     if (staged.current && !staged.current.stop()) return;
@@ -99,7 +99,6 @@ export function UploadPanel() {
 
   function finish(): void {
     staged.current = null;
-    stopped.current = false;
     setStagedJob(null);
     releaseUpload.current?.();
     releaseUpload.current = null;
